@@ -1,0 +1,53 @@
+/**
+ * @module `createApp(deps)`: the whole HTTP API as one Hono app, with no I/O of its own,
+ * so tests call `app.request()` in-process against a fresh SQLite file.
+ */
+
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { campaignRoutes } from './campaigns/campaign.routes.ts';
+import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
+import type { Deps } from './deps.ts';
+import { errorBody, notFound, onError } from './http/errors.ts';
+import { newRouter } from './http/router.ts';
+import { meRoutes } from './me/me.routes.ts';
+import { systemRoutes } from './system/system.routes.ts';
+
+export function createApp(deps: Deps) {
+  const app = newRouter();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  // The mini app is served from VK's hosting (another origin) and sends launch data in Authorization.
+  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413),
+    }),
+  );
+
+  const api = app
+    .route('/api', systemRoutes)
+    .route('/api/me', meRoutes)
+    .route('/api/campaigns', campaignRoutes)
+    .route('/api/client-errors', clientErrorRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'LaunchParams', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: 'Raw launch data: `VK <launch query>`, `OK <launch query>` or `tma <Telegram initData>`',
+  });
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'VK promo platform API', version: '0.1.0' },
+  });
+  return api;
+}
+
+export type App = ReturnType<typeof createApp>;

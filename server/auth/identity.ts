@@ -1,0 +1,22 @@
+/** @module The verified identity: the only thing downstream code knows about who is calling. */
+export type Platform = 'vk' | 'ok' | 'telegram';
+export type ViewerGroupRole = 'admin' | 'editor' | 'moder' | 'member' | 'none';
+
+export interface Identity {
+  platform: Platform;
+  /** The user's id on that platform, as a string (Telegram and OK ids exceed 2^53 in theory). */
+  userId: string;
+  appId: string;
+  groupId?: number;
+  viewerGroupRole?: ViewerGroupRole;
+  language: 'ru' | 'en';
+  /** Client detail for stats (vk_platform, OK mob_platform, Telegram platform); never used for trust. */
+  platformDetail: string;
+  /** Launch source (`vk_ref`, OK `refplace`, Telegram `start_param`). */
+  ref?: string;
+}
+
+/** Maps a client language code onto the two the UI ships. */
+export function uiLanguage(code: string | undefined | null): 'ru' | 'en' {
+  return code && /^(ru|uk|ua|be|kz)/.test(code) ? 'ru' : code ? 'en' : 'ru';
+}

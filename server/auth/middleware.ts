@@ -1,0 +1,50 @@
+/**
+ * @module Verifies the `Authorization` header once, at the edge, and puts the identity on the context.
+ * Schemes: `VK <launch query>`, `OK <launch query>`, `tma <Telegram initData>`.
+ */
+import { createMiddleware } from 'hono/factory';
+import type { Deps } from '../deps.ts';
+import type { AppEnv } from '../http/router.ts';
+import type { Identity } from './identity.ts';
+import { MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
+import { verifyOkLaunch } from './ok-sign.ts';
+import { verifyTelegramInitData } from './telegram-init-data.ts';
+import { verifyVkLaunch } from './vk-sign.ts';
+
+/** Largest header we parse; real launch data is well under 2 KB. */
+const MAX_AUTH_LENGTH = 8192;
+
+/** Turns an `Authorization` header value into a verified identity or throws a `LaunchError`. */
+export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now'>): Identity {
+  if (!header || header.trim() === '') throw new MissingLaunchError('Authorization header is missing');
+  if (header.length > MAX_AUTH_LENGTH) throw new MalformedLaunchError('Authorization header is too long');
+  const space = header.indexOf(' ');
+  const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
+  const payload = space === -1 ? '' : header.slice(space + 1);
+  const { config } = deps;
+  const now = deps.now();
+  switch (scheme) {
+    case 'vk':
+      return verifyVkLaunch(payload, {
+        secret: config.VK_APP_SECRET,
+        appId: config.VK_APP_ID,
+        ttlSeconds: config.LAUNCH_PARAMS_TTL,
+        now,
+      });
+    case 'ok':
+      return verifyOkLaunch(payload, { appKey: config.OK_APP_KEY, appSecret: config.OK_APP_SECRET });
+    case 'tma':
+      return verifyTelegramInitData(payload, {
+        botToken: config.TELEGRAM_BOT_TOKEN,
+        ttlSeconds: config.LAUNCH_PARAMS_TTL,
+        now,
+      });
+    default:
+      throw new MalformedLaunchError('Authorization scheme must be VK, OK or tma');
+  }
+}
+
+export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('identity', identify(c.req.header('Authorization'), c.var.deps));
+  await next();
+});

@@ -1,0 +1,110 @@
+/**
+ * @module VK mini-app launch parameters: signing and verification as VK documents it
+ * (only `vk_*` keys, sorted, values URL-encoded with commas as %2C, HMAC-SHA256 with the app's
+ * secure key, base64url without padding).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type Identity, uiLanguage, type ViewerGroupRole } from './identity.ts';
+import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
+import { assertFresh } from './time-window.ts';
+
+export interface VkVerifyOptions {
+  secret: string;
+  appId: number | string;
+  ttlSeconds: number;
+  now?: number;
+}
+
+const ROLES: readonly ViewerGroupRole[] = ['admin', 'editor', 'moder', 'member', 'none'];
+
+/** Parses a query string (with or without a leading `?`), refusing repeated keys. */
+export function parseLaunchQuery(raw: string): Map<string, string> {
+  const query = raw.trim().replace(/^\?/, '');
+  if (query === '') throw new MissingLaunchError('launch parameters are empty');
+  const params = new Map<string, string>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq === -1 ? part : part.slice(0, eq);
+    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      throw new MalformedLaunchError('launch parameters are not valid URL encoding');
+    }
+    if (params.has(key)) throw new MalformedLaunchError(`launch parameter ${key} is repeated`);
+    params.set(key, value);
+  }
+  return params;
+}
+
+/** The string VK signs: `vk_*` pairs sorted by key, values percent-encoded. */
+export function vkSignedString(params: Map<string, string>): string {
+  return [...params.entries()]
+    .filter(([key]) => key.startsWith('vk_'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+}
+
+/** Computes the `sign` VK would attach to these parameters. */
+export function vkSign(params: Map<string, string>, secret: string): string {
+  return createHmac('sha256', secret).update(vkSignedString(params)).digest('base64url');
+}
+
+/**
+ * Signs a set of `vk_*` parameters into a launch query, as the VK client would. Used by the local
+ * launcher and tests; never by request handling.
+ * @example signVkLaunch({ vk_user_id: '1', vk_app_id: '7', vk_ts: '1700000000' }, 'secret')
+ */
+export function signVkLaunch(values: Record<string, string | number>, secret: string): string {
+  const params = new Map(Object.entries(values).map(([k, v]) => [k, String(v)]));
+  const sign = vkSign(params, secret);
+  const query = new URLSearchParams([...params.entries(), ['sign', sign]]);
+  return query.toString().replace(/\+/g, '%20');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Verifies a VK launch query and returns the identity it proves. Throws a `LaunchError`. */
+export function verifyVkLaunch(raw: string, options: VkVerifyOptions): Identity {
+  const params = parseLaunchQuery(raw);
+  const sign = params.get('sign');
+  if (!sign) throw new MissingLaunchError('sign is missing');
+  if (!/^[A-Za-z0-9_-]{43}$/.test(sign)) throw new BadSignatureError('sign is not a base64url SHA-256 digest');
+  if (!options.secret) throw new BadSignatureError('VK app secret is not configured');
+  if (!safeEqual(vkSign(params, options.secret), sign)) throw new BadSignatureError('sign does not match');
+
+  const userId = params.get('vk_user_id');
+  const appId = params.get('vk_app_id');
+  if (!userId || !/^[1-9]\d{0,15}$/.test(userId)) throw new MalformedLaunchError('vk_user_id is missing or invalid');
+  if (!appId || !/^\d+$/.test(appId)) throw new MalformedLaunchError('vk_app_id is missing or invalid');
+  if (appId !== String(options.appId)) throw new WrongAppError(`launch is for app ${appId}`);
+  if (options.ttlSeconds !== 0) {
+    const ts = params.get('vk_ts');
+    if (!ts) throw new MalformedLaunchError('vk_ts is missing');
+    if (!/^\d{1,12}$/.test(ts)) throw new MalformedLaunchError('vk_ts is not a Unix time');
+    assertFresh(Number(ts), options.now ?? Date.now(), options.ttlSeconds, 'vk_ts');
+  }
+  const groupRaw = params.get('vk_group_id');
+  const groupId = groupRaw && /^[1-9]\d{0,15}$/.test(groupRaw) ? Number(groupRaw) : undefined;
+  const roleRaw = params.get('vk_viewer_group_role') as ViewerGroupRole | undefined;
+  const viewerGroupRole = roleRaw && ROLES.includes(roleRaw) ? roleRaw : undefined;
+  return {
+    platform: 'vk',
+    userId,
+    appId,
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(groupId !== undefined && viewerGroupRole ? { viewerGroupRole } : {}),
+    language: uiLanguage(params.get('vk_language')),
+    platformDetail: params.get('vk_platform') ?? 'unknown',
+    ...(params.get('vk_ref') ? { ref: params.get('vk_ref') } : {}),
+  };
+}

@@ -1,0 +1,66 @@
+/** @module Campaigns as a participant sees them. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireIdentity } from '../auth/middleware.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { getVisibleCampaign, listVisibleCampaigns, publicCampaign } from './campaign.service.ts';
+
+export const CampaignSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    mechanic: z.enum(['tasks', 'quiz', 'wheel']),
+    status: z.enum(['draft', 'live', 'paused', 'ended']),
+    phase: z.enum(['not_started', 'running', 'paused', 'ended']),
+    startsAt: z.number().int(),
+    endsAt: z.number().int(),
+    timeZone: z.string(),
+    legalType: z.enum(['instant_win', 'draw', 'merit_contest', 'giveaway']),
+    rulesText: z.string(),
+    theme: z.object({ accent: z.string().optional(), coverUrl: z.string().optional() }),
+  })
+  .openapi('Campaign');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['campaigns'],
+  summary: 'Campaigns this user can open in this app (and community, when launched from one)',
+  security: LAUNCH_AUTH,
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ campaigns: z.array(CampaignSchema) }) } },
+      description: 'Campaigns',
+    },
+    ...authErrors,
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['campaigns'],
+  summary: 'One campaign',
+  security: LAUNCH_AUTH,
+  request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: CampaignSchema } }, description: 'The campaign' },
+    ...authErrors,
+    404: errorResponse('No such campaign for this app'),
+    422: errorResponse('Invalid id'),
+  },
+});
+
+export const campaignRoutes = newRouter();
+campaignRoutes.use('*', requireIdentity);
+campaignRoutes.openapi(listRoute, (c) => {
+  const { db, now } = c.var.deps;
+  const at = now();
+  return c.json({ campaigns: listVisibleCampaigns(db, c.var.identity).map((x) => publicCampaign(x, at)) }, 200);
+});
+campaignRoutes.openapi(getRoute, (c) => {
+  const { db, now } = c.var.deps;
+  return c.json(publicCampaign(getVisibleCampaign(db, c.var.identity, c.req.valid('param').id), now()), 200);
+});

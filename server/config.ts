@@ -1,0 +1,112 @@
+/**
+ * @module The only reader of `process.env`: one zod schema, validated once at start.
+ * A bad value stops the process with a message naming the variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalString,
+  DATABASE_PATH: z.string().min(1).default('./data/app.db'),
+  VK_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(51000001)),
+  VK_APP_SECRET: optionalString,
+  LAUNCH_PARAMS_TTL: z.coerce.number().int().min(0).default(86400),
+  OK_APP_KEY: optionalString,
+  OK_APP_SECRET: optionalString,
+  TELEGRAM_BOT_TOKEN: optionalString,
+  VK_GROUP_ID: optionalId,
+  VK_GROUP_TOKEN: optionalString,
+  VK_SERVICE_TOKEN: optionalString,
+  VK_CALLBACK_SECRET: optionalString,
+  VK_CONFIRMATION_CODE: optionalString,
+  VK_API_BASE_URL: z.url().default('https://api.vk.ru/method'),
+  SEED_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'VK_APP_SECRET' | 'OK_APP_SECRET' | 'OK_APP_KEY' | 'TELEGRAM_BOT_TOKEN'> {
+  VK_APP_SECRET: string;
+  OK_APP_KEY: string;
+  OK_APP_SECRET: string;
+  TELEGRAM_BOT_TOKEN: string;
+  /** True when a secret was generated for local use rather than supplied. */
+  usesLocalSecrets: boolean;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Secrets that production must be given explicitly. */
+const REQUIRED_IN_PRODUCTION = ['VK_APP_SECRET', 'VK_APP_ID'] as const;
+
+/**
+ * Parses and validates an environment. Outside production, missing secrets are generated once
+ * and kept in `<data dir>/local-secrets.json`, so signed local launch URLs stay valid across restarts.
+ * @example loadConfig({ PORT: '3000' })
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = dirname(env.DATABASE_PATH === ':memory:' ? './data/app.db' : env.DATABASE_PATH);
+  if (env.NODE_ENV === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.filter((k) => source[k] === undefined || source[k] === '');
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
+      );
+    }
+  }
+  const needLocal = !env.VK_APP_SECRET || !env.OK_APP_SECRET || !env.TELEGRAM_BOT_TOKEN || !env.OK_APP_KEY;
+  const local = needLocal && env.NODE_ENV !== 'production' ? localSecrets(dataDir) : undefined;
+  return {
+    ...env,
+    VK_APP_SECRET: env.VK_APP_SECRET ?? local?.vkAppSecret ?? '',
+    OK_APP_KEY: env.OK_APP_KEY ?? local?.okAppKey ?? '',
+    OK_APP_SECRET: env.OK_APP_SECRET ?? local?.okAppSecret ?? '',
+    TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN ?? local?.telegramBotToken ?? '',
+    usesLocalSecrets: !env.VK_APP_SECRET,
+    dataDir,
+  };
+}
+
+interface LocalSecrets {
+  vkAppSecret: string;
+  okAppKey: string;
+  okAppSecret: string;
+  telegramBotToken: string;
+}
+
+function localSecrets(dataDir: string): LocalSecrets {
+  const file = join(dataDir, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  const secrets: LocalSecrets = {
+    vkAppSecret: randomBytes(15).toString('base64url'),
+    okAppKey: `LOCAL${randomBytes(6).toString('hex').toUpperCase()}`,
+    okAppSecret: randomBytes(16).toString('hex').toUpperCase(),
+    telegramBotToken: `1000000001:${randomBytes(26).toString('base64url')}`,
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}

@@ -1,0 +1,54 @@
+/** @module A brand's promo campaign: mechanic, schedule, texts, look and ordered funnel stages. */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { apps, brands, communities, createdAt } from './organization.ts';
+
+export const MECHANICS = ['tasks', 'quiz', 'wheel'] as const;
+export const CAMPAIGN_STATUSES = ['draft', 'live', 'paused', 'ended'] as const;
+export const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
+
+export type Mechanic = (typeof MECHANICS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type LegalType = (typeof LEGAL_TYPES)[number];
+
+export interface CampaignTheme {
+  accent?: string;
+  coverUrl?: string;
+}
+
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    brandId: integer('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    appId: integer('app_id')
+      .notNull()
+      .references(() => apps.id),
+    communityId: integer('community_id').references(() => communities.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    mechanic: text('mechanic', { enum: MECHANICS }).notNull(),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('draft'),
+    /** Schedule in UTC milliseconds; the time zone says how brands and users read it. */
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    timeZone: text('time_zone').notNull().default('Europe/Moscow'),
+    legalType: text('legal_type', { enum: LEGAL_TYPES }).notNull().default('instant_win'),
+    rulesText: text('rules_text').notNull().default(''),
+    theme: text('theme', { mode: 'json' }).$type<CampaignTheme>().notNull().default(sql`'{}'`),
+    /** Mechanic settings (quiz questions, wheel limits, unlock rule) validated by the promo module. */
+    settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Ordered funnel stage keys; the participant's stage is one of them. */
+    stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'["opened"]'`),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('campaigns_brand_slug_idx').on(t.brandId, t.slug),
+    index('campaigns_community_idx').on(t.communityId, t.status),
+    index('campaigns_app_idx').on(t.appId, t.status),
+  ],
+);

@@ -1,0 +1,4 @@
+/** @module The whole schema, one file per aggregate; drizzle-kit reads this to generate migrations. */
+export * from './campaign.ts';
+export * from './organization.ts';
+export * from './participant.ts';

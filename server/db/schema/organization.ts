@@ -1,0 +1,82 @@
+/** @module Who owns what: agencies serve brands; brands own VK apps and communities; people get memberships. */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const agencies = sqliteTable('agencies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const brands = sqliteTable(
+  'brands',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('brands_agency_idx').on(t.agencyId)],
+);
+
+/** A client's mini app: one per brand and platform set, with the ids each platform knows it by. */
+export const apps = sqliteTable(
+  'apps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    brandId: integer('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    name: text('name').notNull(),
+    vkAppId: integer('vk_app_id'),
+    okAppKey: text('ok_app_key'),
+    telegramBotId: text('telegram_bot_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('apps_vk_app_idx').on(t.vkAppId), index('apps_brand_idx').on(t.brandId)],
+);
+
+export const communities = sqliteTable(
+  'communities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    brandId: integer('brand_id')
+      .notNull()
+      .references(() => brands.id),
+    vkGroupId: integer('vk_group_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('communities_vk_group_idx').on(t.vkGroupId)],
+);
+
+export const MEMBERSHIP_ROLES = ['agency_admin', 'agency_manager', 'brand_admin', 'brand_member'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person's rights in the back office: agency-wide (brandId null) or one brand, per section. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: ['vk', 'ok', 'telegram'] }).notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    brandId: integer('brand_id').references(() => brands.id),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    /** Sections this member may open, e.g. ["campaigns","prizes","mailings","stats","support"]. */
+    sections: text('sections', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('memberships_person_scope_idx').on(t.platform, t.platformUserId, t.agencyId, t.brandId),
+    index('memberships_brand_idx').on(t.brandId),
+  ],
+);
+
+export { createdAt };

@@ -1,0 +1,49 @@
+/**
+ * @module One error type and one JSON shape for every failure: `{"error": {"code", "message", "issues"?}}`.
+ * Handlers throw `ApiError`; `onError` renders it; anything unexpected is logged and becomes a 500
+ * without internals.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { LaunchError } from '../auth/launch-errors.ts';
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: ErrorIssue[] };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorBody(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
+  return { error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  if (err instanceof LaunchError) return c.json(errorBody(err.code, err.message), 401);
+  // Hono's own HTTPException (e.g. a body that is not JSON) carries a status; keep it a 4xx.
+  const status = (err as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return c.json(errorBody('bad_request', err.message || 'Bad request'), status as ContentfulStatusCode);
+  }
+  console.error('unhandled error', err);
+  return c.json(errorBody('internal', 'Internal error'), 500);
+}
+
+export function notFound(c: Context): Response {
+  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+}

@@ -1,0 +1,55 @@
+/**
+ * @module `npm start`: config → database (migrated) → demo seed on an empty database → HTTP server serving
+ * the API and the built mini app → two signed local launch URLs printed.
+ */
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { demoLaunchUrls } from './local-launch.ts';
+import { seedDemo } from './seed/demo-seed.ts';
+
+const STATIC_ROOT = './dist/vk';
+
+function main(): void {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const db = openDatabase(config.DATABASE_PATH);
+  const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
+  const app = createApp({ db, config, now: systemClock });
+  if (existsSync(STATIC_ROOT)) app.use('/*', serveStatic({ root: STATIC_ROOT }));
+  else console.warn(`${STATIC_ROOT} is missing: run \`npm run build\` to serve the mini app`);
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const baseUrl = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
+    console.log(`Server listening on ${baseUrl} (database ${config.DATABASE_PATH})`);
+    if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
+    if (config.NODE_ENV !== 'production') {
+      const urls = demoLaunchUrls(config, baseUrl, seed?.groupId ?? config.VK_GROUP_ID ?? 0, systemClock());
+      console.log(`\nParticipant launch URL:\n  ${urls.participant}`);
+      console.log(`\nCommunity admin launch URL:\n  ${urls.admin}\n`);
+    }
+  });
+
+  const stop = () => {
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();
