@@ -1,0 +1,41 @@
+/** All providers in one place: colour scheme from the client, VKUI platform and adaptivity, router, services. */
+import { RouterProvider } from '@vkontakte/vk-mini-apps-router';
+import { AdaptivityProvider, AppRoot, ConfigProvider } from '@vkontakte/vkui';
+import { useEffect, useMemo, useState } from 'react';
+import { App } from './App.tsx';
+import { createApiClient } from './api/client.ts';
+import { AppContext, type AppServices } from './app-context.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { messages } from './i18n.ts';
+import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
+import { router } from './routes.ts';
+
+export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
+  const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
+  useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
+  const services = useMemo<AppServices>(() => {
+    const language = platform.launch.language;
+    return {
+      platform,
+      api: createApiClient(apiBaseUrl, platform.launch.authorization),
+      t: messages[language],
+      language,
+    };
+  }, [platform, apiBaseUrl]);
+
+  return (
+    <ConfigProvider colorScheme={colorScheme} platform={platform.launch.desktopWeb ? 'vkcom' : undefined}>
+      <AdaptivityProvider>
+        <AppRoot>
+          <AppContext.Provider value={services}>
+            <ErrorBoundary api={services.api} title={services.t.errorTitle} retry={services.t.retry}>
+              <RouterProvider router={router} useBridge={platform.name === 'vk'}>
+                <App />
+              </RouterProvider>
+            </ErrorBoundary>
+          </AppContext.Provider>
+        </AppRoot>
+      </AdaptivityProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The typed client of the server. Response types come from the server's own zod schemas (type-only
+ * imports, erased from the bundle), and every request carries the launch data in `Authorization`.
+ */
+import type { z } from 'zod';
+import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
+import type { IdentitySchema } from '../../server/me/me.routes.ts';
+
+export type Campaign = z.infer<typeof CampaignSchema>;
+export type Identity = z.infer<typeof IdentitySchema>;
+
+/** A failed call, with the server's error `code` (e.g. `bad_signature`, `campaign_not_found`). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export interface ApiClient {
+  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  me(): Promise<Identity>;
+  campaigns(): Promise<Campaign[]>;
+  campaign(id: number): Promise<Campaign>;
+  reportError(report: { message: string; stack?: string; screen?: string }): Promise<void>;
+}
+
+export function createApiClient(baseUrl: string, authorization: string): ApiClient {
+  const root = baseUrl.replace(/\/$/, '');
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${root}${path}`, {
+        method,
+        headers: {
+          Authorization: authorization,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiRequestError(0, 'network', 'The server cannot be reached');
+    }
+    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    if (!response.ok) {
+      throw new ApiRequestError(
+        response.status,
+        data.error?.code ?? 'http_error',
+        data.error?.message ?? response.statusText,
+      );
+    }
+    return data as T;
+  }
+  return {
+    request,
+    me: () => request('GET', '/api/me'),
+    campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,
+    campaign: (id) => request('GET', `/api/campaigns/${id}`),
+    reportError: async (report) => {
+      await request('POST', '/api/client-errors', { ...report, url: location.href.split('?')[0] }).catch(
+        () => undefined,
+      );
+    },
+  };
+}

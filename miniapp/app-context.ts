@@ -1,0 +1,20 @@
+/** What every screen needs from the shell: the platform adapter, the API client and the UI strings. */
+import { createContext, useContext } from 'react';
+import type { ApiClient } from './api/client.ts';
+import type { Messages } from './i18n.ts';
+import type { PlatformAdapter } from './platform/types.ts';
+
+export interface AppServices {
+  platform: PlatformAdapter;
+  api: ApiClient;
+  t: Messages;
+  language: 'ru' | 'en';
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp outside AppContext');
+  return services;
+}

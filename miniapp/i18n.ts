@@ -1,0 +1,70 @@
+/** UI strings in the two languages the app ships, chosen by the client's language (`vk_language`). */
+const ru = {
+  appTitle: 'Промо',
+  campaigns: 'Акции',
+  noCampaigns: 'Сейчас нет акций',
+  noCampaignsHint: 'Загляните позже — бренд скоро запустит новую.',
+  open: 'Открыть',
+  rules: 'Правила',
+  back: 'Назад',
+  loading: 'Загрузка…',
+  errorTitle: 'Что-то пошло не так',
+  retry: 'Повторить',
+  phase_running: 'Идёт',
+  phase_not_started: 'Ещё не началась',
+  phase_paused: 'Приостановлена',
+  phase_ended: 'Завершена',
+  mechanic_tasks: 'Задания',
+  mechanic_quiz: 'Викторина',
+  mechanic_wheel: 'Колесо удачи',
+  until: 'до',
+  starts: 'начало',
+  legal_instant_win: 'Мгновенный выигрыш',
+  legal_draw: 'Розыгрыш',
+  legal_merit_contest: 'Конкурс',
+  legal_giveaway: 'Раздача',
+  manage: 'Управление акциями',
+  adminTitle: 'Кабинет бренда',
+  notAllowed: 'Нет доступа',
+} as const;
+
+export type Messages = { [K in keyof typeof ru]: string };
+
+const en: Messages = {
+  appTitle: 'Promo',
+  campaigns: 'Campaigns',
+  noCampaigns: 'No campaigns right now',
+  noCampaignsHint: 'Come back later: the brand is preparing a new one.',
+  open: 'Open',
+  rules: 'Rules',
+  back: 'Back',
+  loading: 'Loading…',
+  errorTitle: 'Something went wrong',
+  retry: 'Retry',
+  phase_running: 'Running',
+  phase_not_started: 'Not started yet',
+  phase_paused: 'Paused',
+  phase_ended: 'Ended',
+  mechanic_tasks: 'Tasks',
+  mechanic_quiz: 'Quiz',
+  mechanic_wheel: 'Lucky wheel',
+  until: 'until',
+  starts: 'starts',
+  legal_instant_win: 'Instant win',
+  legal_draw: 'Prize draw',
+  legal_merit_contest: 'Contest',
+  legal_giveaway: 'Giveaway',
+  manage: 'Manage campaigns',
+  adminTitle: 'Brand office',
+  notAllowed: 'Not allowed',
+};
+
+export const messages = { ru, en } as const;
+
+export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    timeZone,
+  }).format(ms);
+}

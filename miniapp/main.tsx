@@ -1,0 +1,13 @@
+/** Entry: tell the client we are ready (VKWebAppInit, once), then render. */
+import '@vkontakte/vkui/dist/vkui.css';
+import { createRoot } from 'react-dom/client';
+import { createPlatform } from '#platform';
+import { AppConfig } from './AppConfig.tsx';
+
+const platform = createPlatform();
+void platform.init();
+
+const apiBaseUrl = import.meta.env.VITE_API_BASE_URL ?? '';
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />);

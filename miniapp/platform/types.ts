@@ -1,0 +1,63 @@
+/**
+ * The one interface for everything that differs between VK, OK, Telegram and a plain browser.
+ * Screens call these methods and never touch vk-bridge or a platform SDK directly.
+ */
+export type ColorScheme = 'light' | 'dark';
+export type PlatformName = 'vk' | 'ok' | 'telegram' | 'local';
+
+/** What came of asking the client to do something on the user's behalf. */
+export type ActionResult =
+  | { status: 'done'; detail?: Record<string, unknown> }
+  | { status: 'denied' }
+  | { status: 'unsupported' }
+  | { status: 'failed'; reason: string };
+
+export interface LaunchInfo {
+  /** Value for the `Authorization` header: `VK <query>`, `OK <query>` or `tma <initData>`. */
+  authorization: string;
+  language: 'ru' | 'en';
+  /** True on desktop web, where VKUI uses its `vkcom` platform. */
+  desktopWeb: boolean;
+  groupId?: number;
+  /** Screen to open first (Telegram `start_param`, VK hash). */
+  startRoute?: string;
+}
+
+export interface StoryOptions {
+  imageUrl: string;
+  link: string;
+  linkText?: string;
+}
+
+export interface PlatformAdapter {
+  readonly name: PlatformName;
+  readonly launch: LaunchInfo;
+  /** Tells the client the app is ready (VKWebAppInit); called once, before the first render. */
+  init(): Promise<void>;
+  /** Current colour scheme and its changes; before the client says, the system preference. */
+  subscribeColorScheme(listener: (scheme: ColorScheme) => void): () => void;
+  /** Native swipe-back on the first screen only (VK), or the platform's own back button (Telegram). */
+  setBackNavigation(state: { isFirstScreen: boolean; onBack: () => void }): void;
+  joinCommunity(groupId: number): Promise<ActionResult>;
+  allowMessages(groupId: number, key: string): Promise<ActionResult>;
+  allowNotifications(): Promise<ActionResult>;
+  showStory(options: StoryOptions): Promise<ActionResult>;
+  share(link: string): Promise<ActionResult>;
+  openLink(url: string): Promise<ActionResult>;
+  copyText(text: string): Promise<ActionResult>;
+  haptic(kind: 'success' | 'error' | 'warning'): void;
+}
+
+/** Media query helper shared by adapters for the system colour scheme. */
+export function systemColorScheme(): ColorScheme {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function subscribeSystemColorScheme(listener: (scheme: ColorScheme) => void): () => void {
+  listener(systemColorScheme());
+  if (typeof matchMedia !== 'function') return () => {};
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  const onChange = () => listener(query.matches ? 'dark' : 'light');
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}

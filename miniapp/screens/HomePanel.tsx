@@ -1,0 +1,56 @@
+/** The first screen: the community's campaigns, and the brand office entry for community admins. */
+import { Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { useApp } from '../app-context.ts';
+import { useAsync } from '../use-async.ts';
+import { campaignSubtitle } from './CampaignBadge.tsx';
+import { LoadState } from './LoadState.tsx';
+
+export function HomePanel({ id }: { id: string }) {
+  const { api, t, language } = useApp();
+  const navigator = useRouteNavigator();
+  const state = useAsync(() => Promise.all([api.campaigns(), api.me()]), [api]);
+  return (
+    <Panel id={id}>
+      <PanelHeader>{t.appTitle}</PanelHeader>
+      <LoadState state={state}>
+        {([campaigns, me]) => (
+          <>
+            <Group header={<Header>{t.campaigns}</Header>}>
+              {campaigns.length === 0 ? (
+                <Placeholder icon={<Icon28GiftOutline width={56} height={56} />} title={t.noCampaigns}>
+                  {t.noCampaignsHint}
+                </Placeholder>
+              ) : (
+                campaigns.map((c) => (
+                  <SimpleCell
+                    key={c.id}
+                    data-testid={`campaign-${c.slug}`}
+                    before={<Icon28GiftOutline />}
+                    subtitle={campaignSubtitle(c, t, language)}
+                    onClick={() => navigator.push(`/campaign/${c.id}`)}
+                    chevron="always"
+                  >
+                    {c.title}
+                  </SimpleCell>
+                ))
+              )}
+            </Group>
+            {me.viewerGroupRole === 'admin' && (
+              <Group>
+                <SimpleCell
+                  before={<Icon28SettingsOutline />}
+                  onClick={() => navigator.push('/admin')}
+                  chevron="always"
+                >
+                  {t.manage}
+                </SimpleCell>
+              </Group>
+            )}
+          </>
+        )}
+      </LoadState>
+    </Panel>
+  );
+}

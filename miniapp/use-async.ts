@@ -1,0 +1,26 @@
+/** Loads data for a screen and exposes loading / error / retry, so every screen handles them the same way. */
+import { useCallback, useEffect, useState } from 'react';
+
+export type AsyncState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; error: Error; retry: () => void }
+  | { status: 'ready'; data: T; reload: () => void };
+
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const again = useCallback(() => setAttempt((n) => n + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` is the caller's dependency list.
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    load().then(
+      (data) => live && setState({ status: 'ready', data, reload: again }),
+      (error: Error) => live && setState({ status: 'error', error, retry: again }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, attempt]);
+  return state;
+}

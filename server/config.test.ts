@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'cfg-')), 'app.db');
+
+describe('config', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({ DATABASE_PATH: tmpDb() });
+    expect(c.PORT).toBe(8080);
+    expect(c.LAUNCH_PARAMS_TTL).toBe(86400);
+    expect(c.usesLocalSecrets).toBe(true);
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LAUNCH_PARAMS_TTL: '-1' })).toThrow(/LAUNCH_PARAMS_TTL/);
+    expect(() => loadConfig({ VK_API_BASE_URL: 'not a url' })).toThrow(/VK_API_BASE_URL/);
+  });
+
+  it('generates a local secret once and keeps it in the data folder', () => {
+    const db = tmpDb();
+    const first = loadConfig({ DATABASE_PATH: db });
+    const second = loadConfig({ DATABASE_PATH: db });
+    expect(first.VK_APP_SECRET).toHaveLength(20);
+    expect(second.VK_APP_SECRET).toBe(first.VK_APP_SECRET);
+    const file = join(db, '..', 'local-secrets.json');
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).vkAppSecret).toBe(first.VK_APP_SECRET);
+  });
+
+  it('refuses production without real secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb() })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb() })).toThrow(/VK_APP_SECRET/);
+    const ok = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb(), VK_APP_SECRET: 'real', VK_APP_ID: '7' });
+    expect(ok.VK_APP_SECRET).toBe('real');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * A fresh world for in-process tests: a new SQLite file in a temp folder with migrations applied,
+ * a test config with known secrets, a settable fake clock, and helpers that sign launches as the clients do.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signOkLaunch } from '../../server/auth/ok-sign.ts';
+import { signTelegramInitData } from '../../server/auth/telegram-init-data.ts';
+import { signVkLaunch } from '../../server/auth/vk-sign.ts';
+import { type Config, loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import type { Deps } from '../../server/deps.ts';
+
+export const TEST_VK_APP_ID = 51000001;
+export const TEST_VK_SECRET = 'test-vk-secret';
+export const TEST_OK_KEY = 'CTESTKEY';
+export const TEST_OK_SECRET = 'TESTOKSECRET0000';
+export const TEST_BOT_TOKEN = '7000000001:AAtest-bot-token';
+
+export interface TestWorld {
+  deps: Deps;
+  config: Config;
+  dir: string;
+  clock: { now: number; advance(ms: number): void; set(ms: number): void };
+  /** `Authorization` value for a VK user launching the app (signed with the test secret). */
+  vkAuth(userId: number | string, extra?: Record<string, string | number>): string;
+  okAuth(userId: string, extra?: Record<string, string>): string;
+  tmaAuth(userId: number, extra?: Record<string, string>): string;
+  close(): void;
+}
+
+export function createTestWorld(env: Record<string, string> = {}, startMs = Date.UTC(2026, 5, 1, 9)): TestWorld {
+  const dir = mkdtempSync(join(tmpdir(), 'promo-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_PATH: join(dir, 'app.db'),
+    VK_APP_ID: String(TEST_VK_APP_ID),
+    VK_APP_SECRET: TEST_VK_SECRET,
+    OK_APP_KEY: TEST_OK_KEY,
+    OK_APP_SECRET: TEST_OK_SECRET,
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    ...env,
+  });
+  const db = openDatabase(config.DATABASE_PATH);
+  const clock = {
+    now: startMs,
+    advance(ms: number) {
+      clock.now += ms;
+    },
+    set(ms: number) {
+      clock.now = ms;
+    },
+  };
+  const nowSeconds = () => Math.floor(clock.now / 1000);
+  return {
+    deps: { db, config, now: () => clock.now },
+    config,
+    dir,
+    clock,
+    vkAuth: (userId, extra = {}) =>
+      `VK ${signVkLaunch(
+        {
+          vk_user_id: userId,
+          vk_app_id: TEST_VK_APP_ID,
+          vk_ts: nowSeconds(),
+          vk_language: 'ru',
+          vk_platform: 'mobile_android',
+          ...extra,
+        },
+        TEST_VK_SECRET,
+      )}`,
+    okAuth: (userId, extra = {}) =>
+      `OK ${signOkLaunch({ logged_user_id: userId, session_key: `s-${userId}`, application_key: TEST_OK_KEY, ...extra }, TEST_OK_SECRET)}`,
+    tmaAuth: (userId, extra = {}) =>
+      `tma ${signTelegramInitData(
+        {
+          auth_date: String(nowSeconds()),
+          query_id: 'AAH',
+          user: JSON.stringify({ id: userId, first_name: 'T', language_code: 'en' }),
+          ...extra,
+        },
+        TEST_BOT_TOKEN,
+      )}`,
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
