@@ -6,12 +6,14 @@ export type AsyncState<T> =
   | { status: 'error'; error: Error; retry: () => void }
   | { status: 'ready'; data: T; reload: () => void };
 
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+/** `enabled: false` keeps the screen in its loading state without calling the server (e.g. no id yet). */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], enabled = true): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const again = useCallback(() => setAttempt((n) => n + 1), []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` is the caller's dependency list.
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     setState({ status: 'loading' });
     load().then(
@@ -21,6 +23,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
     return () => {
       live = false;
     };
-  }, [...deps, attempt]);
+  }, [...deps, attempt, enabled]);
   return state;
 }

@@ -1,18 +1,18 @@
 /** One campaign: what it is, its state, and the way to its rules. */
 import { Icon28DocumentTextOutline } from '@vkontakte/icons';
-import { useParams, useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, SimpleCell, Title } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { useAsync } from '../use-async.ts';
+import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
 
 export function CampaignPanel({ id }: { id: string }) {
   const { api, t, language } = useApp();
   const navigator = useRouteNavigator();
-  const params = useParams<'id'>();
-  const campaignId = Number(params?.id);
-  const state = useAsync(() => api.campaign(campaignId), [api, campaignId]);
+  const campaignId = useRouteId();
+  const state = useAsync(() => api.campaign(campaignId ?? 0), [api, campaignId], campaignId !== undefined);
   return (
     <Panel id={id}>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
@@ -26,8 +26,8 @@ export function CampaignPanel({ id }: { id: string }) {
                 <Title level="2" data-testid="campaign-title">
                   {campaign.title}
                 </Title>
-                <Paragraph style={{ marginTop: 8 }}>{campaign.description}</Paragraph>
-                <Paragraph style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}>
+                <Paragraph Component="p" style={{ marginTop: 8 }}>{campaign.description}</Paragraph>
+                <Paragraph Component="p" style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}>
                   {campaignSubtitle(campaign, t, language)}
                 </Paragraph>
               </Div>

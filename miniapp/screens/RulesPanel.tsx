@@ -1,16 +1,16 @@
 /** The campaign's rules and its legal type, as the law requires them to be shown. */
-import { useParams, useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Header, Panel, PanelHeader, PanelHeaderBack, Paragraph } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { useAsync } from '../use-async.ts';
+import { useRouteId } from '../use-route-id.ts';
 import { LoadState } from './LoadState.tsx';
 
 export function RulesPanel({ id }: { id: string }) {
   const { api, t } = useApp();
   const navigator = useRouteNavigator();
-  const params = useParams<'id'>();
-  const campaignId = Number(params?.id);
-  const state = useAsync(() => api.campaign(campaignId), [api, campaignId]);
+  const campaignId = useRouteId();
+  const state = useAsync(() => api.campaign(campaignId ?? 0), [api, campaignId], campaignId !== undefined);
   return (
     <Panel id={id}>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.rules}</PanelHeader>
