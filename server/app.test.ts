@@ -143,3 +143,20 @@ describe('unknown routes', () => {
     expect((await res.json()).error.code).toBe('not_found');
   });
 });
+
+describe('CORS', () => {
+  it('answers preflights and marks responses readable from any origin', async () => {
+    const pre = await app.request('/api/me', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://vk.com',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+    const res = await get('/api/health');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

@@ -9,15 +9,28 @@ import type { Identity } from './identity.ts';
 import { MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
 import { verifyOkLaunch } from './ok-sign.ts';
 import { verifyTelegramInitData } from './telegram-init-data.ts';
+import { VerifiedLaunchCache } from './verified-cache.ts';
 import { verifyVkLaunch } from './vk-sign.ts';
 
 /** Largest header we parse; real launch data is well under 2 KB. */
 const MAX_AUTH_LENGTH = 8192;
 
+const cache = new VerifiedLaunchCache();
+
 /** Turns an `Authorization` header value into a verified identity or throws a `LaunchError`. */
 export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now'>): Identity {
   if (!header || header.trim() === '') throw new MissingLaunchError('Authorization header is missing');
   if (header.length > MAX_AUTH_LENGTH) throw new MalformedLaunchError('Authorization header is too long');
+  // The cache is keyed by the config too: tests and benches run several configs in one process.
+  const key = `${deps.config.VK_APP_SECRET}\u0000${deps.config.VK_APP_ID}\u0000${header}`;
+  const cached = cache.get(key, deps.now(), deps.config.LAUNCH_PARAMS_TTL);
+  if (cached) return cached;
+  const identity = verify(header, deps);
+  cache.set(key, identity);
+  return identity;
+}
+
+function verify(header: string, deps: Pick<Deps, 'config' | 'now'>): Identity {
   const space = header.indexOf(' ');
   const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
   const payload = space === -1 ? '' : header.slice(space + 1);

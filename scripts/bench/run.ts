@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [-- name-filter]`: runs every scripts/bench/*.bench.ts, prints one JSON line per result and
+ * writes the same to docs/benchmarks.md. Exits non-zero only when a benchmark crashes; a missed goal shows as
+ * `"pass": false` (speed is judged by ratios, on a noisy 2-core machine).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult } from './types.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filter = process.argv[2];
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
+
+const results: BenchResult[] = [];
+let crashed = false;
+for (const file of files) {
+  const name = basename(file, '.bench.ts');
+  process.stderr.write(`bench ${name}…\n`);
+  try {
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<BenchResult[]> };
+    for (const r of await mod.default()) {
+      results.push(r);
+      console.log(JSON.stringify(r));
+    }
+  } catch (err) {
+    crashed = true;
+    console.error(`bench ${name} failed:`, err);
+  }
+}
+
+const table = results
+  .map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.pass ? 'yes' : 'NO'} |`)
+  .join('\n');
+const doc = `# Benchmarks
+
+Written by \`npm run bench\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version}).
+Each value is measured against a baseline taken in the same run; the ratio is what the goal judges.
+
+| name | value | baseline | ratio | goal | pass |
+|---|---|---|---|---|---|
+${table}
+
+## Raw results (one JSON line each)
+
+\`\`\`
+${results.map((r) => JSON.stringify(r)).join('\n')}
+\`\`\`
+`;
+if (!filter) writeFileSync(join(here, '../../docs/benchmarks.md'), doc);
+process.exit(crashed ? 1 : 0);
