@@ -19,7 +19,18 @@ export function meetsGoal(ratio: number, goal: string): boolean {
   return match[1] === '>=' ? ratio >= bound : ratio <= bound;
 }
 
-export function result(fields: Omit<BenchResult, 'ratio' | 'pass'> & { ratio?: number }): BenchResult {
+export interface ResultInput {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  goal: string;
+  /** Defaults to value / baseline. */
+  ratio?: number;
+  [extra: string]: unknown;
+}
+
+export function result(fields: ResultInput): BenchResult {
   const ratio = fields.ratio ?? (fields.baseline === 0 ? 0 : fields.value / fields.baseline);
   const rounded = Math.round(ratio * 1000) / 1000;
   return { ...fields, ratio: rounded, pass: meetsGoal(rounded, fields.goal) };
