@@ -1,0 +1,103 @@
+/**
+ * "A write that returned 2xx survives kill -9": the real server in a child process takes a stream of
+ * writes (first opens of a campaign by distinct users), is killed with SIGKILL mid-stream, and the SQLite
+ * file is reopened: every acknowledged participant is there, each with its `opened` event (no partial write).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signVkLaunch } from '../../server/auth/vk-sign.ts';
+import { freePort } from '../support/start-server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kill9-'));
+const dbPath = join(dir, 'app.db');
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d;
+      if (out.includes('Server listening')) resolve();
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return proc;
+}
+
+describe('durability under kill -9', () => {
+  it('keeps every write that was answered 2xx', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    child = await startServer(port);
+    const { vkAppSecret } = JSON.parse(readFileSync(join(dir, 'local-secrets.json'), 'utf8')) as {
+      vkAppSecret: string;
+    };
+    const acknowledged = new Set<number>();
+    let nextUser = 500_000;
+    let killed = false;
+
+    const worker = async () => {
+      while (!killed) {
+        const userId = nextUser++;
+        const auth = `VK ${signVkLaunch({ vk_user_id: userId, vk_app_id: 51000001, vk_ts: Math.floor(Date.now() / 1000) }, vkAppSecret)}`;
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/api/campaigns/1/open`, {
+            method: 'POST',
+            headers: { Authorization: auth, 'Content-Type': 'application/json' },
+            body: '{}',
+          });
+          if (res.ok) acknowledged.add(userId);
+          else if (!killed) throw new Error(`open answered ${res.status}: ${await res.text()}`);
+        } catch (err) {
+          if (!killed) throw err;
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, worker);
+    let failure: unknown;
+    const running = Promise.all(workers).catch((err) => {
+      failure = err;
+    });
+    // Kill once enough writes were acknowledged (or after a bounded time), with requests still in flight.
+    const deadline = Date.now() + 15_000;
+    while (acknowledged.size < 150 && failure === undefined && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    if (failure) throw failure;
+    child.kill('SIGKILL');
+    killed = true;
+    await running;
+    await new Promise((r) => child?.once('exit', r) ?? r(null));
+
+    const db = new Database(dbPath);
+    try {
+      const rows = db
+        .prepare(
+          `select cast(p.platform_user_id as integer) as userId,
+                  (select count(*) from events e where e.participant_id = p.id and e.type = 'opened') as opened
+             from participants p where p.campaign_id = 1`,
+        )
+        .all() as Array<{ userId: number; opened: number }>;
+      const stored = new Map(rows.map((r) => [r.userId, r.opened]));
+      const lost = [...acknowledged].filter((u) => !stored.has(u));
+      expect(lost).toEqual([]);
+      expect(rows.filter((r) => r.opened !== 1)).toEqual([]);
+      expect(acknowledged.size).toBeGreaterThanOrEqual(20);
+    } finally {
+      db.close();
+    }
+  });
+});
