@@ -5,13 +5,18 @@
 
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { callbackRoutes } from '../bot/updates/callback-route.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
+import { funnelRoutes } from './funnel/funnel.routes.ts';
 import { errorBody, notFound, onError } from './http/errors.ts';
 import { newRouter } from './http/router.ts';
+import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { supportRoutes } from './support/support.routes.ts';
+import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
 export function createApp(deps: Deps) {
@@ -45,7 +50,12 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
-    .route('/api/client-errors', clientErrorRoutes);
+    .route('/api/client-errors', clientErrorRoutes)
+    .route('/api/admin/mailing', mailingRoutes)
+    .route('/api/admin/funnel', funnelRoutes)
+    .route('/api/admin/support', supportAdminRoutes)
+    .route('/api/support', supportRoutes)
+    .route('/vk', callbackRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'LaunchParams', {
     type: 'apiKey',

@@ -31,6 +31,11 @@ export const envSchema = z.object({
   VK_CALLBACK_SECRET: optionalString,
   VK_CONFIRMATION_CODE: optionalString,
   VK_API_BASE_URL: z.url().default('https://api.vk.ru/method'),
+  /** Requests per second the community token may make (VK: 20) and the service token (VK: 3). */
+  VK_GROUP_API_RPS: z.coerce.number().int().min(1).max(20).default(20),
+  VK_SERVICE_API_RPS: z.coerce.number().int().min(1).max(20).default(3),
+  /** How long the outbox sender holds a claimed row before another run may take it again. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(0).default(60_000),
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { demoLaunchUrls } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
+import { createVkApi } from './vk/vk-api.ts';
 
 const STATIC_ROOT = './dist/vk';
 
@@ -27,7 +28,9 @@ function main(): void {
   }
   const db = openDatabase(config.DATABASE_PATH);
   const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
-  const app = createApp({ db, config, now: systemClock });
+  const vk = createVkApi(config);
+  if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
+  const app = createApp({ db, config, now: systemClock, vk });
   if (existsSync(STATIC_ROOT)) app.use('/*', serveStatic({ root: STATIC_ROOT }));
   else console.warn(`${STATIC_ROOT} is missing: run \`npm run build\` to serve the mini app`);
 

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
+import { quizSettings, seedQuizCampaign, seedTasksCampaign, seedWheelCampaign, WHEEL_SETTINGS } from './demo-promo.ts';
 
 export const DEMO_GROUP_ID = 200000001;
 export const DEMO_PARTICIPANT_VK_ID = 100001;
@@ -59,7 +60,8 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
       endsAt: now + 30 * DAY,
       timeZone: 'Europe/Moscow',
     };
-    tx.insert(schema.campaigns)
+    const created = tx
+      .insert(schema.campaigns)
       .values([
         {
           ...common,
@@ -70,7 +72,7 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
           legalType: 'giveaway',
           rulesText: 'Организатор: Demo Brand. Один промокод на участника, пока они есть.',
           theme: { accent: '#2688EB' },
-          stages: ['opened', 'task_done', 'reward_issued'],
+          stages: ['opened', 'task_started', 'task_done', 'reward_issued'],
         },
         {
           ...common,
@@ -81,6 +83,7 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
           legalType: 'merit_contest',
           rulesText: 'Победители определяются по числу верных ответов.',
           theme: { accent: '#E64646' },
+          settings: { quiz: quizSettings() },
           stages: ['opened', 'quiz_finished', 'reward_issued'],
         },
         {
@@ -92,10 +95,16 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
           legalType: 'instant_win',
           rulesText: 'Мгновенный выигрыш. Шансы указаны у каждого приза.',
           theme: { accent: '#4BB34B' },
-          stages: ['opened', 'attempt', 'reward_issued'],
+          settings: { wheel: WHEEL_SETTINGS },
+          stages: ['opened', 'task_done', 'attempt', 'reward_issued'],
         },
       ])
-      .run();
+      .returning()
+      .all();
+    const bySlug = (slug: string) => created.find((c) => c.slug === slug)?.id as number;
+    seedTasksCampaign(tx, bySlug('summer-tasks'));
+    seedQuizCampaign(tx, bySlug('brand-quiz'));
+    seedWheelCampaign(tx, bySlug('lucky-wheel'));
   });
   return { seeded: true, groupId };
 }

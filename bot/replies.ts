@@ -1,0 +1,35 @@
+/**
+ * @module Bot answers to a user who just wrote: queued in the outbox like every other message (kind `reply`, no
+ * mailing consent needed), keyed by the incoming message so a redelivered update cannot answer twice.
+ */
+import type { Db } from '../server/db/client.ts';
+import { enqueue } from '../server/mailing/outbox.ts';
+
+export interface Reply {
+  vkGroupId: number;
+  vkUserId: number;
+  /** What this answers: `msg:<conversation_message_id>`, `event:<event_id>`, ... */
+  inReplyTo: string;
+  text: string;
+  keyboard?: string;
+  /** Several answers to one message get distinct parts. */
+  part?: number;
+}
+
+export function queueReply(db: Db, r: Reply, now: number): void {
+  enqueue(
+    db,
+    [
+      {
+        dedupeKey: `reply:${r.vkGroupId}:${r.vkUserId}:${r.inReplyTo}:${r.part ?? 0}`,
+        kind: 'reply',
+        vkGroupId: r.vkGroupId,
+        vkUserId: r.vkUserId,
+        channel: 'message',
+        text: r.text,
+        extras: r.keyboard ? { keyboard: r.keyboard } : {},
+      },
+    ],
+    now,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * @module What the bot process does every minute besides sending: evaluate funnel rules and enqueue due broadcasts.
+ * Message rows get an `open_app` button to the rule's screen; notifications carry it as `fragment`.
+ */
+import type { Deps } from '../server/deps.ts';
+import { dueBroadcasts, enqueueBroadcast } from '../server/mailing/broadcast.service.ts';
+import { type Decorate, evaluateAllRules } from '../server/mailing/rule-evaluation.ts';
+import { taskHash } from './deep-link.ts';
+import { openAppKeyboard } from './keyboards.ts';
+
+const MINUTE = 60_000;
+
+export function ruleDecorator(deps: Pick<Deps, 'config'>, groupId: () => number): Decorate {
+  return (rule, variant) => {
+    const hash = variant.fragment ?? taskHash(rule.campaignId);
+    if (rule.channel === 'notification') return { fragment: hash };
+    return { keyboard: openAppKeyboard('Открыть приложение', deps.config.VK_APP_ID, groupId(), hash), fragment: hash };
+  };
+}
+
+/** A broadcast with a deep link gets an `open_app` button (community messages) or carries it as `fragment`. */
+export function broadcastKeyboard(deps: Pick<Deps, 'config'>, b: { fragment: string | null }): string | undefined {
+  const groupId = deps.config.VK_GROUP_ID ?? 0;
+  return b.fragment ? openAppKeyboard('Открыть приложение', deps.config.VK_APP_ID, groupId, b.fragment) : undefined;
+}
+
+/** One pass: rules, then broadcasts that are due. */
+export function runSchedulesOnce(deps: Deps): { rules: number; broadcasts: number } {
+  const now = deps.now();
+  const groupId = deps.config.VK_GROUP_ID ?? 0;
+  const results = evaluateAllRules(
+    deps.db,
+    now,
+    ruleDecorator(deps, () => groupId),
+  );
+  let broadcasts = 0;
+  for (const b of dueBroadcasts(deps.db, now)) {
+    broadcasts += enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b));
+  }
+  return { rules: results.reduce((n, r) => n + r.queued, 0), broadcasts };
+}
+
+export async function runSchedules(deps: Deps, o: { once: boolean; signal: AbortSignal }): Promise<void> {
+  for (;;) {
+    try {
+      runSchedulesOnce(deps);
+    } catch (err) {
+      console.error('bot: schedule pass failed', err);
+    }
+    if (o.once || o.signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, MINUTE);
+      o.signal.addEventListener('abort', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    if (o.signal.aborted) return;
+  }
+}

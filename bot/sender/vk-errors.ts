@@ -1,0 +1,51 @@
+/**
+ * @module What the sender does with each VK answer: 6 → retry soon, 9 → back off for this user, 901/902 → the user
+ * withdrew consent (row closed, consent recorded), everything else (10 included) → failed with the reason.
+ * Notification per-user codes: 1 disabled → consent revoked, 2/3 hourly/daily limit → back off, 4 → failed.
+ */
+import type { MessageChannel } from '../../server/db/schema/messaging.ts';
+
+export type Verdict =
+  | { action: 'retry'; delayMs: number; reason: string }
+  | { action: 'revoke'; reason: string }
+  | { action: 'fail'; reason: string };
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/** Gives up on a row after this many attempts that ended in a retry. */
+export const MAX_ATTEMPTS = 8;
+
+export function retryDelay(base: number, attempts: number, cap = 6 * HOUR): number {
+  return Math.min(cap, base * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Classifies a VK error code for one recipient after `attempts` attempts (including this one). */
+export function classifyVkError(
+  code: number | undefined,
+  message: string,
+  channel: MessageChannel,
+  attempts: number,
+): Verdict {
+  const reason = code === undefined ? `network: ${message}` : `vk_${code}: ${message}`;
+  if (code === undefined) return { action: 'retry', delayMs: retryDelay(2 * SECOND, attempts), reason };
+  if (channel === 'notification') {
+    if (code === 1) return { action: 'revoke', reason: 'notifications_disabled' };
+    if (code === 2) return { action: 'retry', delayMs: HOUR, reason: 'notification_hourly_limit' };
+    if (code === 3) return { action: 'retry', delayMs: 24 * HOUR, reason: 'notification_daily_limit' };
+    if (code === 4) return { action: 'fail', reason: 'app_not_installed' };
+  }
+  switch (code) {
+    case 6:
+      return { action: 'retry', delayMs: retryDelay(SECOND, attempts, MINUTE), reason };
+    case 9:
+      return { action: 'retry', delayMs: retryDelay(10 * MINUTE, attempts), reason };
+    case 901:
+      return { action: 'revoke', reason: 'consent_revoked' };
+    case 902:
+      return { action: 'revoke', reason: 'privacy_settings' };
+    default:
+      return { action: 'fail', reason };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * @module `POST /vk/callback`, VK's Callback API: the secret is checked first (403), `confirmation` gets
+ * `VK_CONFIRMATION_CODE`, everything else gets `ok` at once and is handed to vk-io. VK retries deliveries, so each
+ * `event_id` is recorded and handled once.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { schema } from '../../server/db/client.ts';
+import { newRouter } from '../../server/http/router.ts';
+import { errorResponse } from '../../server/http/schemas.ts';
+import { botFor } from '../bot.ts';
+
+const CallbackBody = z
+  .object({
+    type: z.string().min(1).max(64),
+    group_id: z.number().int().positive(),
+    event_id: z.string().max(128).optional(),
+    secret: z.string().max(256).optional(),
+    v: z.string().max(16).optional(),
+    object: z.unknown().optional(),
+  })
+  .passthrough()
+  .openapi('VkCallback');
+
+const callbackRoute = createRoute({
+  method: 'post',
+  path: '/callback',
+  tags: ['bot'],
+  summary: 'VK Callback API endpoint of the community bot',
+  request: { body: { content: { 'application/json': { schema: CallbackBody } }, required: true } },
+  responses: {
+    200: { content: { 'text/plain': { schema: z.string() } }, description: '`ok`, or the confirmation string' },
+    403: { content: { 'text/plain': { schema: z.string() } }, description: 'Wrong secret or community' },
+    422: errorResponse('Not a Callback API notification'),
+    500: { content: { 'text/plain': { schema: z.string() } }, description: 'Confirmation code not configured' },
+  },
+});
+
+function sameSecret(given: string | undefined, expected: string | undefined): boolean {
+  if (!expected || given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const callbackRoutes = newRouter();
+callbackRoutes.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('payload too large', 413) }));
+callbackRoutes.openapi(callbackRoute, (c) => {
+  const deps = c.var.deps;
+  const { config, db } = deps;
+  const body = c.req.valid('json');
+  if (!sameSecret(body.secret, config.VK_CALLBACK_SECRET)) return c.text('forbidden', 403);
+  if (config.VK_GROUP_ID !== undefined && body.group_id !== config.VK_GROUP_ID) return c.text('forbidden', 403);
+  if (body.type === 'confirmation') {
+    if (!config.VK_CONFIRMATION_CODE) return c.text('confirmation code is not configured', 500);
+    return c.text(config.VK_CONFIRMATION_CODE, 200);
+  }
+  if (body.event_id) {
+    const fresh = db
+      .insert(schema.callbackEvents)
+      .values({ eventId: body.event_id, vkGroupId: body.group_id, type: body.type, receivedAt: deps.now() })
+      .onConflictDoNothing()
+      .returning({ id: schema.callbackEvents.eventId })
+      .get();
+    if (!fresh) return c.text('ok', 200);
+  }
+  botFor(deps).dispatch(body);
+  return c.text('ok', 200);
+});

@@ -1,0 +1,111 @@
+/**
+ * @module `message_new` and `message_event`: commands (start/help, my prizes, my progress with an `open_app` button
+ * to the next task), and support — "support" explains, any other text becomes (or continues) a ticket.
+ * Answers are queued in the outbox; a callback button is always answered (`sendMessageEventAnswer`) so the
+ * client's spinner stops.
+ */
+import type { MessageContext, MessageEventContext } from 'vk-io';
+import type { Deps } from '../../server/deps.ts';
+import { ticketFromBot } from '../../server/support/ticket.service.ts';
+import { taskHash } from '../deep-link.ts';
+import { type BotCommand, mainMenu, openAppKeyboard } from '../keyboards.ts';
+import { prizesOf, progressOf } from '../participant-summary.ts';
+import { queueReply } from '../replies.ts';
+
+const HELP =
+  'Здравствуйте! Я бот акций сообщества.\n' +
+  '«Мой прогресс» — где вы остановились и что дальше,\n«Мои призы» — полученные призы и коды,\n' +
+  '«Поддержка» — задать вопрос (или просто напишите его сюда).';
+
+const WORDS: Array<[RegExp, BotCommand]> = [
+  [/^(\/?start|начать|старт|привет|помощь|help|меню)$/i, 'start'],
+  [/^(мои призы|призы|prizes)$/i, 'prizes'],
+  [/^(мой прогресс|прогресс|progress)$/i, 'progress'],
+  [/^(поддержка|support|помогите|оператор)$/i, 'support'],
+];
+
+/** Reads a command from a button payload (object or JSON string) or from the text. */
+export function commandOf(payload: unknown, text: string | undefined): BotCommand | undefined {
+  let p = payload;
+  if (typeof p === 'string') {
+    try {
+      p = JSON.parse(p);
+    } catch {
+      p = undefined;
+    }
+  }
+  const fromPayload = (p as { command?: unknown } | undefined)?.command;
+  if (typeof fromPayload === 'string' && ['start', 'prizes', 'progress', 'support'].includes(fromPayload)) {
+    return fromPayload as BotCommand;
+  }
+  const t = (text ?? '').trim();
+  return WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+interface Answer {
+  text: string;
+  keyboard?: string;
+}
+
+function answerFor(deps: Deps, groupId: number, userId: number, command: BotCommand): Answer {
+  switch (command) {
+    case 'prizes':
+      return { text: prizesOf(deps.db, groupId, userId), keyboard: mainMenu() };
+    case 'progress': {
+      const p = progressOf(deps.db, groupId, userId, deps.now());
+      if (!p.next) return { text: p.text, keyboard: mainMenu() };
+      const hash = taskHash(p.next.campaignId, p.next.taskKey);
+      return {
+        text: p.text,
+        keyboard: openAppKeyboard(`Продолжить: ${p.next.title}`, deps.config.VK_APP_ID, groupId, hash),
+      };
+    }
+    case 'support':
+      return { text: 'Опишите вопрос одним сообщением — оператор ответит здесь же.', keyboard: mainMenu() };
+    default:
+      return { text: HELP, keyboard: mainMenu() };
+  }
+}
+
+export function onMessageNew(deps: Deps, groupId: number, context: MessageContext): void {
+  if (context.isOutbox || context.isGroup || context.senderType !== 'user') return;
+  const userId = context.senderId;
+  const inReplyTo = `msg:${context.conversationMessageId ?? context.id}`;
+  const command = commandOf(context.messagePayload, context.text);
+  if (command) {
+    queueReply(
+      deps.db,
+      { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answerFor(deps, groupId, userId, command) },
+      deps.now(),
+    );
+    return;
+  }
+  const text = (context.text ?? '').trim();
+  if (text === '') return;
+  const ticket = ticketFromBot(deps.db, groupId, userId, text, deps.now());
+  queueReply(
+    deps.db,
+    {
+      vkGroupId: groupId,
+      vkUserId: userId,
+      inReplyTo,
+      text: `Спасибо! Вопрос записан в обращение №${ticket.id}, оператор ответит здесь.`,
+    },
+    deps.now(),
+  );
+}
+
+export async function onMessageEvent(deps: Deps, groupId: number, context: MessageEventContext): Promise<void> {
+  const command = commandOf(context.eventPayload, undefined) ?? 'start';
+  try {
+    const answer = answerFor(deps, groupId, context.userId, command);
+    queueReply(
+      deps.db,
+      { vkGroupId: groupId, vkUserId: context.userId, inReplyTo: `event:${context.eventId}`, ...answer },
+      deps.now(),
+    );
+  } finally {
+    // Answered every time, even if building the reply failed.
+    await context.answer({ type: 'show_snackbar', text: command === 'start' ? 'Меню отправлено' : 'Готово' });
+  }
+}

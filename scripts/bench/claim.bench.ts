@@ -1,0 +1,131 @@
+/**
+ * Claim throughput: `POST /api/campaigns/{id}/rewards/{key}/claim` (VK signature verified, participant looked up,
+ * a code issued atomically with its event, synchronous=FULL commit) against a bare Hono route served the same
+ * way in the same run. Load comes from a second process on 127.0.0.1, each request a different user. The run
+ * then opens the database and reports duplicate codes (must be 0). Goal: ratio >= 0.25.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { count, countDistinct } from 'drizzle-orm';
+import { signVkLaunch } from '../../server/auth/vk-sign.ts';
+import { openDatabase, schema } from '../../server/db/client.ts';
+import { startTarget } from './target.ts';
+import { type BenchResult, result } from './types.ts';
+
+const SECONDS = 5;
+const CONNECTIONS = 32;
+const USERS = 40_000;
+const CODES = 20_000;
+const SECRET = 'bench-secret';
+
+interface LoadSummary {
+  rps: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+function run(script: string, args: string[], onLine?: (line: string) => void) {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+    onLine?.(out);
+  });
+  const exited = new Promise<string>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited ${code}`)))),
+  );
+  return { child, exited };
+}
+
+async function load(url: string, method: string, headersFile: string, seconds: number): Promise<LoadSummary> {
+  const out = await run('./claim-load.ts', [url, method, String(seconds), String(CONNECTIONS), headersFile]).exited;
+  const r = JSON.parse(out) as {
+    requests: { average: number; total: number };
+    latency: { p99: number };
+    non2xx: number;
+    errors: number;
+    statusCodeStats?: Record<string, { count: number }>;
+  };
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    statusCodeStats: r.statusCodeStats ?? {},
+  };
+}
+
+export default async function benchClaim(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-claim-'));
+  const ts = Math.floor(Date.now() / 1000);
+  const auths = Array.from(
+    { length: USERS },
+    (_, i) =>
+      `VK ${signVkLaunch({ vk_user_id: i + 1, vk_app_id: 51000001, vk_ts: ts, vk_platform: 'mobile_android' }, SECRET)}`,
+  );
+  const headersFile = join(dir, 'auths.json');
+  writeFileSync(headersFile, JSON.stringify(auths));
+
+  const bare = await startTarget('bare');
+  await load(`${bare.url}/bare`, 'GET', headersFile, 1);
+  const baseline = await load(`${bare.url}/bare`, 'GET', headersFile, SECONDS);
+  await bare.stop();
+
+  const dbPath = join(dir, 'app.db');
+  let resolvePort: (port: number) => void = () => {};
+  const portReady = new Promise<number>((r) => {
+    resolvePort = r;
+  });
+  const target = run('./claim-target.ts', [dbPath, SECRET, String(USERS), String(CODES)], (out) => {
+    const m = out.match(/PORT (\d+)/);
+    if (m) resolvePort(Number(m[1]));
+  });
+  const port = await Promise.race([portReady, target.exited.then(() => 0)]);
+  if (!port) throw new Error('claim target did not start');
+  const url = `http://127.0.0.1:${port}/api/campaigns/1/rewards/prize/claim`;
+  await load(url, 'POST', headersFile, 1);
+  const measured = await load(url, 'POST', headersFile, SECONDS);
+  target.child.kill('SIGTERM');
+  await target.exited.catch(() => undefined);
+
+  const db = openDatabase(dbPath);
+  const grants = db
+    .select({ n: count(), codes: countDistinct(schema.grants.code) })
+    .from(schema.grants)
+    .get();
+  db.$client.close();
+  const issued = grants?.n ?? 0;
+  const duplicateCodes = issued - (grants?.codes ?? 0);
+  const unexpected = Object.entries(measured.statusCodeStats).filter(([s]) => s !== '200' && s !== '409');
+  if (duplicateCodes !== 0) throw new Error(`claim bench issued ${duplicateCodes} duplicate codes`);
+  if (unexpected.length > 0 || measured.errors > 0) {
+    throw new Error(
+      `claim bench saw unexpected answers ${JSON.stringify(measured.statusCodeStats)} / ${measured.errors} errors`,
+    );
+  }
+  return [
+    result({
+      name: 'claim_throughput',
+      value: Math.round(measured.rps),
+      unit: 'req/s',
+      baseline: Math.round(baseline.rps),
+      goal: '>= 0.25',
+      p99_ms: measured.p99,
+      baseline_p99_ms: baseline.p99,
+      seconds: SECONDS,
+      requests: measured.total,
+      codes_issued: issued,
+      duplicate_codes: duplicateCodes,
+      status_counts: Object.fromEntries(Object.entries(measured.statusCodeStats).map(([s, v]) => [s, v.count])),
+    }),
+  ];
+}

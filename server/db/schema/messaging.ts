@@ -1,0 +1,207 @@
+/**
+ * @module Everything about talking to participants: consents, the outbox (the only way a message leaves),
+ * funnel rules, broadcasts, processed Callback API events, and support tickets with their messages.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { campaigns } from './campaign.ts';
+import { createdAt } from './organization.ts';
+import { participants } from './participant.ts';
+
+export const MESSAGE_CHANNELS = ['message', 'notification'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** Who allowed what: community messages (`message_allow`/`message_deny`) or mini-app notifications. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    vkGroupId: integer('vk_group_id').notNull(),
+    vkUserId: integer('vk_user_id').notNull(),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull(),
+    allowed: integer('allowed', { mode: 'boolean' }).notNull(),
+    /** What changed it last: message_allow, message_deny, vk_error_901, ... */
+    source: text('source').notNull(),
+    /** The `key` the mini app passed to VKWebAppAllowMessagesFromGroup, when there was one. */
+    key: text('key'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('consents_user_idx').on(t.vkGroupId, t.vkUserId, t.channel)],
+);
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'holdout'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_KINDS = ['rule', 'broadcast', 'support', 'reply'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export interface OutboxExtras {
+  keyboard?: string;
+  fragment?: string;
+  intent?: string;
+}
+
+/**
+ * One row per (rule or broadcast or ticket message, user), unique by `dedupe_key`. `random_id` is fixed when
+ * the row is written, before any attempt, so a resend after a crash is dropped by VK as a duplicate.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    ruleId: integer('rule_id'),
+    broadcastId: integer('broadcast_id'),
+    ticketMessageId: integer('ticket_message_id'),
+    campaignId: integer('campaign_id'),
+    participantId: integer('participant_id'),
+    vkGroupId: integer('vk_group_id').notNull(),
+    vkUserId: integer('vk_user_id').notNull(),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull(),
+    variant: text('variant'),
+    text: text('text').notNull(),
+    extras: text('extras', { mode: 'json' }).$type<OutboxExtras>().notNull().default(sql`'{}'`),
+    /** Rows with the same content key carry the same text and may share one `peer_ids` call. */
+    contentKey: text('content_key').notNull(),
+    randomId: integer('random_id').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    claimedAt: integer('claimed_at'),
+    sentAt: integer('sent_at'),
+    vkMessageId: integer('vk_message_id'),
+    errorCode: integer('error_code'),
+    errorReason: text('error_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey),
+    uniqueIndex('outbox_random_id_idx').on(t.vkGroupId, t.channel, t.randomId, t.vkUserId),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_rule_idx').on(t.ruleId, t.status),
+    index('outbox_broadcast_idx').on(t.broadcastId, t.status),
+    index('outbox_user_idx').on(t.vkGroupId, t.vkUserId, t.createdAt),
+  ],
+);
+
+export interface RuleVariant {
+  key: string;
+  text: string;
+  /** Deep-link hash for the open_app button or the notification `fragment`. */
+  fragment?: string;
+}
+
+/** "Reached stage A, not stage B, for at least N hours (at most M), campaign live" → a message. */
+export const messageRules = sqliteTable(
+  'message_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    name: text('name').notNull(),
+    stage: text('stage').notNull(),
+    notStage: text('not_stage').notNull(),
+    minHours: integer('min_hours').notNull(),
+    maxHours: integer('max_hours'),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull().default('message'),
+    intent: text('intent').notNull().default('non_promo_newsletter'),
+    variants: text('variants', { mode: 'json' }).$type<RuleVariant[]>().notNull(),
+    holdoutPercent: integer('holdout_percent').notNull().default(0),
+    /** Quiet hours in the campaign's time zone, [from, to) in whole hours; equal values mean none. */
+    quietFromHour: integer('quiet_from_hour').notNull().default(22),
+    quietToHour: integer('quiet_to_hour').notNull().default(9),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('message_rules_campaign_idx').on(t.campaignId, t.active)],
+);
+
+/** Per community: how many rule messages one user may get within a rolling window. */
+export const messagingSettings = sqliteTable('messaging_settings', {
+  vkGroupId: integer('vk_group_id').primaryKey(),
+  capCount: integer('cap_count').notNull().default(1),
+  capHours: integer('cap_hours').notNull().default(24),
+});
+
+export interface BroadcastSegment {
+  campaignId: number;
+  stage?: string;
+  /** Only users with consent for the channel (always true for sending; false only widens the preview). */
+  consentOnly?: boolean;
+  source?: string;
+}
+
+export const BROADCAST_STATUSES = ['scheduled', 'enqueued', 'cancelled'] as const;
+
+export const broadcasts = sqliteTable(
+  'broadcasts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    name: text('name').notNull(),
+    segment: text('segment', { mode: 'json' }).$type<BroadcastSegment>().notNull(),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull().default('message'),
+    intent: text('intent').notNull().default('non_promo_newsletter'),
+    text: text('text').notNull(),
+    fragment: text('fragment'),
+    targetStage: text('target_stage'),
+    status: text('status', { enum: BROADCAST_STATUSES }).notNull().default('scheduled'),
+    scheduledAt: integer('scheduled_at').notNull(),
+    enqueuedCount: integer('enqueued_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('broadcasts_due_idx').on(t.status, t.scheduledAt)],
+);
+
+/** Callback API events already handled; VK retries deliveries, so each `event_id` is taken once. */
+export const callbackEvents = sqliteTable('callback_events', {
+  eventId: text('event_id').primaryKey(),
+  vkGroupId: integer('vk_group_id').notNull(),
+  type: text('type').notNull(),
+  receivedAt: integer('received_at').notNull(),
+});
+
+export const TICKET_STATUSES = ['new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    participantId: integer('participant_id').references(() => participants.id),
+    vkGroupId: integer('vk_group_id'),
+    platform: text('platform', { enum: ['vk', 'ok', 'telegram'] }).notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    source: text('source', { enum: ['miniapp', 'bot'] }).notNull(),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('tickets_user_idx').on(t.platform, t.platformUserId, t.updatedAt),
+    index('tickets_status_idx').on(t.vkGroupId, t.status, t.updatedAt),
+  ],
+);
+
+export const ticketMessages = sqliteTable(
+  'ticket_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    author: text('author', { enum: ['user', 'agent'] }).notNull(),
+    /** Agent's platform user id, or the participant's for user messages. */
+    authorId: text('author_id').notNull(),
+    body: text('body').notNull(),
+    via: text('via', { enum: ['miniapp', 'bot', 'backoffice'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
+);

@@ -1,0 +1,174 @@
+/** Funnel report on hand-built event histories: same-timestamp events, re-entry, window expiry, missing identity. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestWorld, type TestWorld } from '../../tests/support/test-deps.ts';
+import { schema } from '../db/client.ts';
+import { funnelReport } from './funnel-report.ts';
+import { explainStuck, stuckCsv, stuckParticipants } from './stuck-participants.ts';
+
+const H = 3_600_000;
+const D = 24 * H;
+const D0 = Date.UTC(2026, 5, 1);
+const t0 = D0 + 2 * D;
+
+let w: TestWorld;
+let campaignId: number;
+beforeEach(() => {
+  w = createTestWorld({}, t0 + 20 * D);
+  const db = w.deps.db;
+  const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();
+  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
+  const app = db.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning().get();
+  campaignId = db
+    .insert(schema.campaigns)
+    .values({
+      brandId: brand.id,
+      appId: app.id,
+      slug: 's',
+      title: 'T',
+      mechanic: 'tasks',
+      status: 'live',
+      startsAt: D0,
+      endsAt: D0 + 60 * D,
+      stages: ['opened', 'task_done', 'reward_issued'],
+    })
+    .returning()
+    .get().id;
+});
+afterEach(() => w.close());
+
+function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
+  const stages = ['opened', 'task_done', 'reward_issued'];
+  return w.deps.db
+    .insert(schema.participants)
+    .values({
+      campaignId,
+      platform: 'vk',
+      platformUserId: String(userId),
+      stage,
+      stageIndex: stages.indexOf(stage),
+      stageReachedAt: reachedAt,
+      source,
+      referralCode: `r${userId}`,
+    })
+    .returning()
+    .get().id;
+}
+
+function events(pid: number | null, list: Array<[string, number]>) {
+  for (const [type, at] of list)
+    w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }).run();
+}
+
+describe('funnelReport', () => {
+  beforeEach(() => {
+    const p1 = participant(1, 'group_menu');
+    const p2 = participant(2, 'group_menu');
+    const p3 = participant(3);
+    const p4 = participant(4);
+    const p5 = participant(5);
+    const p6 = participant(6);
+    const p7 = participant(7);
+    events(p1, [
+      ['opened', t0],
+      ['task_done', t0 + H],
+      ['reward_issued', t0 + 3 * H],
+    ]);
+    // Same timestamp for all three steps, recorded in reverse order: still in order.
+    events(p2, [
+      ['reward_issued', t0],
+      ['task_done', t0],
+      ['opened', t0],
+    ]);
+    // Re-entry: the window runs from the first open and is not restarted by the second.
+    events(p3, [
+      ['opened', t0],
+      ['opened', t0 + 8 * D],
+      ['task_done', t0 + 8 * D + H],
+    ]);
+    // Window expiry: the task inside the 7-day window, the reward 1 ms outside it.
+    events(p4, [
+      ['opened', t0],
+      ['task_done', t0 + 6 * D],
+      ['reward_issued', t0 + 7 * D + 1],
+    ]);
+    // A step before step 1 does not count.
+    events(p5, [
+      ['task_done', t0 - H],
+      ['opened', t0],
+    ]);
+    // Opened before the date range: not in this cohort.
+    events(p6, [
+      ['opened', D0 - D],
+      ['task_done', t0],
+    ]);
+    // Skipping a step: ordered funnels need task_done before reward_issued.
+    events(p7, [
+      ['opened', t0 + D],
+      ['reward_issued', t0 + D + H],
+    ]);
+    // Missing identity: stage events without a participant are left out and counted.
+    events(null, [
+      ['opened', t0],
+      ['task_done', t0 + H],
+    ]);
+  });
+
+  const query = { from: D0, to: D0 + 10 * D, windowMs: 7 * D };
+
+  it('counts uniques in order within the window', () => {
+    const r = funnelReport(w.deps.db, { campaignId, ...query });
+    expect(r.stages.map((s) => [s.stage, s.count, s.pctOfFirst, s.pctOfPrevious, s.dropOff])).toEqual([
+      ['opened', 6, 100, 100, 0],
+      ['task_done', 3, 50, 50, 3],
+      ['reward_issued', 2, 33.33, 66.67, 1],
+    ]);
+    expect(r.eventsWithoutIdentity).toBe(2);
+    expect(r.stages[1]?.medianMsFromPrevious).toBe(H);
+    expect(r.stages[2]?.medianMsFromPrevious).toBe(H);
+    expect(r.stages[0]?.medianMsFromPrevious).toBeNull();
+  });
+
+  it('a longer window lets the late reward count; a narrower date range shrinks the cohort', () => {
+    const longer = funnelReport(w.deps.db, { campaignId, ...query, windowMs: 9 * D });
+    expect(longer.stages.map((s) => s.count)).toEqual([6, 4, 3]);
+    const firstDay = funnelReport(w.deps.db, { campaignId, from: t0, to: t0 + 1, windowMs: 7 * D });
+    expect(firstDay.stages.map((s) => s.count)).toEqual([5, 3, 2]);
+  });
+
+  it('breaks down by launch source', () => {
+    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'source' });
+    expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
+      ['(none)', [4, 1, 0]],
+      ['group_menu', [2, 2, 2]],
+    ]);
+  });
+
+  it('rejects an empty range', () => {
+    expect(() => funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
+  });
+});
+
+describe('stuck participants', () => {
+  it('lists who is stuck where through the stage index, with keyset paging and CSV', () => {
+    const now = t0 + 20 * D;
+    participant(11, 'ads', 'opened', now - 30 * H);
+    participant(12, null, 'opened', now - 50 * H);
+    participant(13, null, 'opened', now - 2 * H);
+    participant(14, null, 'task_done', now - 50 * H);
+    const q = { campaignId, stage: 'opened', minHours: 24, now, limit: 1 };
+    const first = stuckParticipants(w.deps.db, q);
+    expect(first.total).toBe(2);
+    expect(first.rows.map((r) => r.userId)).toEqual(['12']);
+    const last = first.rows[0];
+    const next = stuckParticipants(w.deps.db, {
+      ...q,
+      after: { reachedAt: last?.stageReachedAt ?? 0, id: last?.participantId ?? 0 },
+    });
+    expect(next.rows.map((r) => r.userId)).toEqual(['11']);
+    const csv = stuckCsv([...first.rows, ...next.rows], now);
+    expect(csv.split('\r\n')[0]).toBe('participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source');
+    expect(csv).toContain(',11,opened,');
+    expect(csv).toContain(',30,ads');
+    expect(explainStuck(w.deps.db, q).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
+  });
+});

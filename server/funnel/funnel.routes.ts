@@ -1,0 +1,148 @@
+/**
+ * @module Brand-facing funnel API (`/api/admin/funnel`, section `stats`): the funnel report (uniques, ordered,
+ * conversion window, optional breakdown by launch source or message variant) and who is stuck at a stage (JSON or CSV).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireIdentity } from '../auth/middleware.ts';
+import { ApiError } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { requireCampaignAccess } from '../mailing/admin-access.ts';
+import { funnelReport } from './funnel-report.ts';
+import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
+
+const HOUR = 3_600_000;
+const tags = ['admin: funnel'];
+const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+const errors = {
+  ...authErrors,
+  403: errorResponse('No `stats` rights on this brand'),
+  404: errorResponse('No such campaign'),
+  422: errorResponse('Invalid query'),
+} as const;
+
+const StageRowSchema = z.object({
+  stage: z.string(),
+  count: z.number().int(),
+  pctOfFirst: z.number(),
+  pctOfPrevious: z.number(),
+  dropOff: z.number().int(),
+  medianMsFromPrevious: z.number().nullable(),
+  meanMsFromPrevious: z.number().nullable(),
+});
+const ReportSchema = z
+  .object({
+    campaignId: z.number().int(),
+    from: z.number().int(),
+    to: z.number().int(),
+    windowMs: z.number().int(),
+    counting: z.literal('uniques'),
+    order: z.literal('ordered'),
+    stages: z.array(StageRowSchema),
+    eventsWithoutIdentity: z.number().int(),
+    breakdown: z.array(z.object({ value: z.string(), stages: z.array(StageRowSchema) })).optional(),
+  })
+  .openapi('FunnelReport');
+
+const reportRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/report',
+  tags,
+  summary: 'Funnel report: uniques, ordered, within a conversion window; step-1 events in [from, to)',
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParam,
+    query: z.object({
+      from: z.coerce.number().int().min(0),
+      to: z.coerce.number().int().positive(),
+      windowHours: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(366 * 24)
+        .default(7 * 24),
+      breakdown: z.enum(['source', 'variant']).optional(),
+      ruleId: z.coerce.number().int().positive().optional(),
+    }),
+  },
+  responses: { 200: { content: { 'application/json': { schema: ReportSchema } }, description: 'Report' }, ...errors },
+});
+
+const StuckRowSchema = z.object({
+  participantId: z.number().int(),
+  platform: z.string(),
+  userId: z.string(),
+  stage: z.string(),
+  stageReachedAt: z.number().int(),
+  source: z.string().nullable(),
+});
+const stuckRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/stuck',
+  tags,
+  summary: 'Participants whose current stage is `stage`, reached at least `minHours` ago (keyset paged; CSV too)',
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParam,
+    query: z.object({
+      stage: z.string().min(1).max(64),
+      minHours: z.coerce.number().int().min(0).default(24),
+      limit: z.coerce.number().int().min(1).max(50_000).default(100),
+      afterReachedAt: z.coerce.number().int().optional(),
+      afterId: z.coerce.number().int().optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: z.object({ total: z.number().int(), rows: z.array(StuckRowSchema) }) },
+        'text/csv': { schema: z.string() },
+      },
+      description: 'Stuck participants, oldest first',
+    },
+    ...errors,
+  },
+});
+
+export const funnelRoutes = newRouter();
+funnelRoutes.use('*', requireIdentity);
+funnelRoutes.openapi(reportRoute, (c) => {
+  const { id } = c.req.valid('param');
+  const q = c.req.valid('query');
+  requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  const report = funnelReport(c.var.deps.db, {
+    campaignId: id,
+    from: q.from,
+    to: q.to,
+    windowMs: q.windowHours * HOUR,
+    breakdown: q.breakdown,
+    ruleId: q.ruleId,
+  });
+  return c.json(report, 200);
+});
+funnelRoutes.openapi(stuckRoute, (c) => {
+  const { id } = c.req.valid('param');
+  const q = c.req.valid('query');
+  const campaign = requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  if (!campaign.stages.includes(q.stage)) {
+    throw new ApiError(422, 'unknown_stage', `Stage "${q.stage}" is not one of ${campaign.stages.join(', ')}`);
+  }
+  if ((q.afterReachedAt === undefined) !== (q.afterId === undefined)) {
+    throw new ApiError(422, 'invalid_cursor', 'Pass both afterReachedAt and afterId, or neither');
+  }
+  const now = c.var.deps.now();
+  const result = stuckParticipants(c.var.deps.db, {
+    campaignId: id,
+    stage: q.stage,
+    minHours: q.minHours,
+    now,
+    limit: q.limit,
+    after: q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 },
+  });
+  if (q.format === 'csv') {
+    c.header('Content-Disposition', `attachment; filename="stuck-${id}-${q.stage}.csv"`);
+    return c.body(stuckCsv(result.rows, now), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  }
+  return c.json(result, 200);
+});

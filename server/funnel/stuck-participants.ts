@@ -1,0 +1,99 @@
+/**
+ * @module "Who is stuck where": participants whose current stage is S, reached at least N hours ago — a range on
+ * `participants_stage_idx (campaign_id, stage, stage_reached_at)`, never a scan of events. Also as CSV.
+ */
+import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
+import { type Db, schema } from '../db/client.ts';
+
+const { participants } = schema;
+
+export interface StuckQuery {
+  campaignId: number;
+  stage: string;
+  /** Stuck for at least this long. */
+  minHours: number;
+  now: number;
+  limit: number;
+  /** Keyset paging: only rows reached after this (stage_reached_at, id) — pass the last row's values. */
+  after?: { reachedAt: number; id: number };
+}
+
+export interface StuckRow {
+  participantId: number;
+  platform: string;
+  userId: string;
+  stage: string;
+  stageReachedAt: number;
+  source: string | null;
+}
+
+function where(q: StuckQuery) {
+  return and(
+    eq(participants.campaignId, q.campaignId),
+    eq(participants.stage, q.stage),
+    lte(participants.stageReachedAt, q.now - q.minHours * 3_600_000),
+    q.after
+      ? and(
+          gte(participants.stageReachedAt, q.after.reachedAt),
+          or(gt(participants.stageReachedAt, q.after.reachedAt), gt(participants.id, q.after.id)),
+        )
+      : undefined,
+  );
+}
+
+function stuckSelect(db: Db, q: StuckQuery) {
+  return db
+    .select({
+      participantId: participants.id,
+      platform: participants.platform,
+      userId: participants.platformUserId,
+      stage: participants.stage,
+      stageReachedAt: participants.stageReachedAt,
+      source: participants.source,
+    })
+    .from(participants)
+    .where(where(q))
+    .orderBy(asc(participants.stageReachedAt), asc(participants.id));
+}
+
+export function stuckParticipants(db: Db, q: StuckQuery): { total: number; rows: StuckRow[] } {
+  const total =
+    db
+      .select({ n: count() })
+      .from(participants)
+      .where(where({ ...q, after: undefined }))
+      .get()?.n ?? 0;
+  return { total, rows: stuckSelect(db, q).limit(q.limit).all() };
+}
+
+/** The query plan of the stuck query (for the bench and for anyone doubting it uses the index). */
+export function explainStuck(db: Db, q: StuckQuery): string[] {
+  const { sql: text, params } = stuckSelect(db, q).limit(q.limit).toSQL();
+  const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(params as unknown[])) as Array<{
+    detail: string;
+  }>;
+  return rows.map((r) => r.detail);
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function stuckCsv(rows: StuckRow[], now: number): string {
+  const header = 'participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source';
+  const lines = rows.map((r) =>
+    [
+      r.participantId,
+      r.platform,
+      r.userId,
+      r.stage,
+      new Date(r.stageReachedAt).toISOString(),
+      Math.floor((now - r.stageReachedAt) / 3_600_000),
+      r.source,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}

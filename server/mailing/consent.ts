@@ -1,0 +1,69 @@
+/**
+ * @module Consent per user and community: what `message_allow`/`message_deny` (and VK's 901/902 answers) say
+ * about whether we may write to someone. Revoking also closes every message still waiting for that user.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Db, schema } from '../db/client.ts';
+import type { MessageChannel } from '../db/schema/messaging.ts';
+
+const { consents, outbox } = schema;
+
+export interface ConsentChange {
+  vkGroupId: number;
+  vkUserId: number;
+  channel: MessageChannel;
+  allowed: boolean;
+  source: string;
+  key?: string | null;
+  at: number;
+}
+
+/** Upserts the consent; on revocation cancels queued rows for that user (same community and channel). */
+export function recordConsent(db: Db, change: ConsentChange): void {
+  db.transaction((tx) => {
+    tx.insert(consents)
+      .values({
+        vkGroupId: change.vkGroupId,
+        vkUserId: change.vkUserId,
+        channel: change.channel,
+        allowed: change.allowed,
+        source: change.source,
+        key: change.key ?? null,
+        updatedAt: change.at,
+      })
+      .onConflictDoUpdate({
+        target: [consents.vkGroupId, consents.vkUserId, consents.channel],
+        set: {
+          allowed: change.allowed,
+          source: change.source,
+          ...(change.key ? { key: change.key } : {}),
+          updatedAt: change.at,
+        },
+      })
+      .run();
+    if (!change.allowed) {
+      tx.update(outbox)
+        .set({ status: 'cancelled', errorReason: 'consent_revoked', updatedAt: change.at })
+        .where(
+          and(
+            eq(outbox.vkGroupId, change.vkGroupId),
+            eq(outbox.vkUserId, change.vkUserId),
+            eq(outbox.channel, change.channel),
+            inArray(outbox.status, ['queued']),
+            // Direct replies to someone who just wrote to us do not need the mailing consent.
+            inArray(outbox.kind, ['rule', 'broadcast', 'support']),
+          ),
+        )
+        .run();
+    }
+  });
+}
+
+export function hasConsent(db: Db, vkGroupId: number, vkUserId: number, channel: MessageChannel): boolean {
+  const row = db
+    .select({ allowed: consents.allowed })
+    .from(consents)
+    .where(and(eq(consents.vkGroupId, vkGroupId), eq(consents.vkUserId, vkUserId), eq(consents.channel, channel)))
+    .get();
+  return row?.allowed === true;
+}

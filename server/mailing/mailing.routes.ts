@@ -1,0 +1,233 @@
+/**
+ * @module Brand-facing mailing API (`/api/admin/mailing`, section `mailings`): funnel rules (create, switch, dry run,
+ * stats), broadcasts (segment preview, dry run, send now or scheduled, stats as progress) and the frequency cap.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { broadcastKeyboard, ruleDecorator } from '../../bot/schedule.ts';
+import { requireIdentity } from '../auth/middleware.ts';
+import { schema } from '../db/client.ts';
+import { ApiError } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { campaignGroupId } from '../promo/promo-context.ts';
+import { requireCampaignAccess } from './admin-access.ts';
+import { createBroadcast, enqueueBroadcast, previewSegment } from './broadcast.service.ts';
+import {
+  BroadcastParams,
+  BroadcastSchema,
+  CampaignParam,
+  CapSchema,
+  NewBroadcastSchema,
+  NewRuleSchema,
+  PreviewRequest,
+  PreviewSchema,
+  RuleParams,
+  RuleRunSchema,
+  RuleSchema,
+  StatsSchema,
+} from './mailing.schemas.ts';
+import { broadcastStats, ruleStats } from './mailing-stats.ts';
+import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
+import { evaluateRule } from './rule-evaluation.ts';
+
+const json = <T extends z.ZodType>(s: T, description: string) => ({
+  content: { 'application/json': { schema: s } },
+  description,
+});
+const body = <T extends z.ZodType>(s: T) => ({
+  body: { content: { 'application/json': { schema: s } }, required: true },
+});
+const errors = {
+  ...authErrors,
+  403: errorResponse('No `mailings` rights on this brand'),
+  404: errorResponse('No such campaign, rule or broadcast'),
+  422: errorResponse('Invalid input'),
+} as const;
+const tags = ['admin: mailing'];
+
+const listRules = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/rules',
+  tags,
+  summary: "A campaign's funnel rules",
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam },
+  responses: { 200: json(z.object({ rules: z.array(RuleSchema) }), 'Rules'), ...errors },
+});
+const addRule = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/rules',
+  tags,
+  summary: 'Create a funnel rule',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam, ...body(NewRuleSchema) },
+  responses: { 201: json(RuleSchema, 'Created'), ...errors },
+});
+const switchRule = createRoute({
+  method: 'patch',
+  path: '/campaigns/{id}/rules/{ruleId}',
+  tags,
+  summary: 'Switch a rule on or off',
+  security: LAUNCH_AUTH,
+  request: { params: RuleParams, ...body(z.object({ active: z.boolean() })) },
+  responses: { 200: json(RuleSchema, 'Updated'), ...errors },
+});
+const dryRunRule = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/rules/{ruleId}/dry-run',
+  tags,
+  summary: 'Who the rule would message now (nothing is written)',
+  security: LAUNCH_AUTH,
+  request: { params: RuleParams },
+  responses: { 200: json(RuleRunSchema, 'Dry run'), ...errors },
+});
+const ruleStatsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/rules/{ruleId}/stats',
+  tags,
+  summary: 'Queued, sent, failed by reason, converted, holdout',
+  security: LAUNCH_AUTH,
+  request: { params: RuleParams },
+  responses: { 200: json(StatsSchema, 'Stats'), ...errors },
+});
+const preview = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/broadcasts/preview',
+  tags,
+  summary: 'How many participants a segment reaches',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam, ...body(PreviewRequest) },
+  responses: { 200: json(PreviewSchema, 'Preview'), ...errors },
+});
+const addBroadcast = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/broadcasts',
+  tags,
+  summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam, ...body(NewBroadcastSchema) },
+  responses: {
+    200: json(z.object({ dryRun: z.literal(true), preview: PreviewSchema }), 'Dry run: nothing written'),
+    201: json(z.object({ broadcast: BroadcastSchema, enqueued: z.number().int() }), 'Created'),
+    409: errorResponse('The campaign has no VK community'),
+    ...errors,
+  },
+});
+const broadcastStatsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
+  tags,
+  summary: 'Progress and results of a broadcast',
+  security: LAUNCH_AUTH,
+  request: { params: BroadcastParams },
+  responses: { 200: json(StatsSchema, 'Stats'), ...errors },
+});
+const capRoute = createRoute({
+  method: 'put',
+  path: '/campaigns/{id}/frequency-cap',
+  tags,
+  summary: "Per-user cap on rule messages across the campaign's community",
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam, ...body(CapSchema) },
+  responses: { 200: json(CapSchema, 'Saved'), 409: errorResponse('The campaign has no VK community'), ...errors },
+});
+
+export const mailingRoutes = newRouter();
+mailingRoutes.use('*', requireIdentity);
+
+const access = (
+  c: {
+    var: {
+      deps: { db: Parameters<typeof requireCampaignAccess>[0] };
+      identity: Parameters<typeof requireCampaignAccess>[1];
+    };
+  },
+  id: number,
+) => requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+
+function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, ruleId: number) {
+  const rule = getRule(db, ruleId);
+  if (rule.campaignId !== campaignId) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+  return rule;
+}
+
+mailingRoutes.openapi(listRules, (c) => {
+  const { id } = c.req.valid('param');
+  access(c, id);
+  return c.json({ rules: campaignRules(c.var.deps.db, id) }, 200);
+});
+mailingRoutes.openapi(addRule, (c) => {
+  const { id } = c.req.valid('param');
+  access(c, id);
+  return c.json(createRule(c.var.deps.db, id, c.req.valid('json')), 201);
+});
+mailingRoutes.openapi(switchRule, (c) => {
+  const { id, ruleId } = c.req.valid('param');
+  access(c, id);
+  ruleOf(c.var.deps.db, id, ruleId);
+  return c.json(setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active), 200);
+});
+mailingRoutes.openapi(dryRunRule, (c) => {
+  const { id, ruleId } = c.req.valid('param');
+  const campaign = access(c, id);
+  const { deps } = c.var;
+  const rule = ruleOf(deps.db, id, ruleId);
+  const groupId = campaignGroupId(deps.db, campaign) ?? 0;
+  return c.json(
+    evaluateRule(
+      deps.db,
+      rule,
+      deps.now(),
+      ruleDecorator(deps, () => groupId),
+      true,
+    ),
+    200,
+  );
+});
+mailingRoutes.openapi(ruleStatsRoute, (c) => {
+  const { id, ruleId } = c.req.valid('param');
+  access(c, id);
+  ruleOf(c.var.deps.db, id, ruleId);
+  return c.json(ruleStats(c.var.deps.db, ruleId), 200);
+});
+mailingRoutes.openapi(preview, (c) => {
+  const { id } = c.req.valid('param');
+  access(c, id);
+  const { segment, channel } = c.req.valid('json');
+  return c.json(previewSegment(c.var.deps.db, { ...segment, campaignId: id }, channel), 200);
+});
+mailingRoutes.openapi(addBroadcast, (c) => {
+  const { id } = c.req.valid('param');
+  access(c, id);
+  const { deps } = c.var;
+  const input = c.req.valid('json');
+  if (input.dryRun) {
+    return c.json(
+      { dryRun: true as const, preview: previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel) },
+      200,
+    );
+  }
+  const now = deps.now();
+  const b = createBroadcast(deps.db, { ...input, campaignId: id }, now);
+  const enqueued = b.scheduledAt <= now ? enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
+  const fresh = deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, b.id)).get() ?? b;
+  return c.json({ broadcast: fresh, enqueued }, 201);
+});
+mailingRoutes.openapi(broadcastStatsRoute, (c) => {
+  const { id, broadcastId } = c.req.valid('param');
+  access(c, id);
+  const b = c.var.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
+  if (!b || b.campaignId !== id)
+    throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+  return c.json(broadcastStats(c.var.deps.db, broadcastId), 200);
+});
+mailingRoutes.openapi(capRoute, (c) => {
+  const { id } = c.req.valid('param');
+  const campaign = access(c, id);
+  const groupId = campaignGroupId(c.var.deps.db, campaign);
+  if (groupId === undefined) throw new ApiError(409, 'no_community', `Campaign ${id} has no VK community`);
+  const cap = c.req.valid('json');
+  setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours);
+  return c.json(cap, 200);
+});

@@ -1,0 +1,134 @@
+/** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
+import { z } from '@hono/zod-openapi';
+import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
+
+export const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+export const RuleParams = CampaignParam.extend({ ruleId: z.coerce.number().int().positive() });
+export const BroadcastParams = CampaignParam.extend({ broadcastId: z.coerce.number().int().positive() });
+
+const stageKey = z.string().min(1).max(64);
+const hour = z.number().int().min(0).max(23);
+
+export const VariantSchema = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(16)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  text: z.string().min(1).max(4000),
+  fragment: z.string().max(2047).optional(),
+});
+
+export const NewRuleSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    stage: stageKey,
+    notStage: stageKey,
+    minHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 366),
+    maxHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366)
+      .nullable()
+      .optional(),
+    channel: z.enum(MESSAGE_CHANNELS),
+    intent: z.enum(['non_promo_newsletter', 'promo_newsletter', 'confirmed_notification', 'default']).optional(),
+    variants: z.array(VariantSchema).min(1).max(10),
+    holdoutPercent: z.number().int().min(0).max(90).optional(),
+    quietFromHour: hour.optional(),
+    quietToHour: hour.optional(),
+  })
+  .openapi('NewRule');
+
+export const RuleSchema = NewRuleSchema.extend({
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  maxHours: z.number().int().nullable(),
+  intent: z.string(),
+  holdoutPercent: z.number().int(),
+  quietFromHour: hour,
+  quietToHour: hour,
+  active: z.boolean(),
+  createdAt: z.number().int(),
+}).openapi('Rule');
+
+export const RuleRunSchema = z
+  .object({
+    ruleId: z.number().int(),
+    candidates: z.number().int(),
+    queued: z.number().int(),
+    holdout: z.number().int(),
+    already: z.number().int(),
+    noConsent: z.number().int(),
+    capped: z.number().int(),
+    delayedUntil: z.number().int().optional(),
+    skipped: z.string().optional(),
+  })
+  .openapi('RuleRun');
+
+const ConversionSchema = z.object({ users: z.number().int(), converted: z.number().int(), rate: z.number() });
+export const StatsSchema = z
+  .object({
+    total: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    failedByReason: z.record(z.string(), z.number().int()),
+    cancelledByReason: z.record(z.string(), z.number().int()),
+    progress: z.number(),
+    targetStage: z.string().nullable(),
+    treated: ConversionSchema,
+    holdout: ConversionSchema,
+    liftPoints: z.number().nullable(),
+    byVariant: z.record(z.string(), ConversionSchema),
+  })
+  .openapi('MessageStats');
+
+export const SegmentSchema = z
+  .object({ stage: stageKey.optional(), source: z.string().max(64).optional() })
+  .openapi('Segment');
+
+export const PreviewRequest = z.object({ segment: SegmentSchema, channel: z.enum(MESSAGE_CHANNELS) });
+export const PreviewSchema = z
+  .object({ total: z.number().int(), withConsent: z.number().int(), sample: z.array(z.number().int()) })
+  .openapi('SegmentPreview');
+
+export const NewBroadcastSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    segment: SegmentSchema,
+    channel: z.enum(MESSAGE_CHANNELS),
+    text: z.string().min(1).max(4000),
+    fragment: z.string().max(2047).optional(),
+    targetStage: stageKey.optional(),
+    scheduledAt: z.number().int().positive().optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .openapi('NewBroadcast');
+
+export const BroadcastSchema = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int(),
+    name: z.string(),
+    channel: z.enum(MESSAGE_CHANNELS),
+    text: z.string(),
+    status: z.enum(['scheduled', 'enqueued', 'cancelled']),
+    scheduledAt: z.number().int(),
+    enqueuedCount: z.number().int(),
+  })
+  .openapi('Broadcast');
+
+export const CapSchema = z
+  .object({
+    capCount: z.number().int().min(1).max(100),
+    capHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
+  })
+  .openapi('FrequencyCap');

@@ -1,0 +1,136 @@
+/**
+ * @module Evaluating a funnel rule: participants who reached stage A but not stage B, for at least N hours (at most
+ * M), in a live campaign, get one message (variant by a stable hash) or, in the holdout share, a recorded nothing.
+ * Users without consent are skipped, the community's per-user frequency cap is respected (they are reconsidered
+ * later), and during quiet hours the row waits until they end. The candidate scan is the participants' stage index.
+ */
+import { and, eq, gte, lte } from 'drizzle-orm';
+import { campaignPhase } from '../campaigns/campaign.service.ts';
+import { type Db, schema } from '../db/client.ts';
+import { hasConsent } from './consent.ts';
+import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
+import { quietEnd } from './quiet-hours.ts';
+import { bucketOf } from './stable-split.ts';
+
+const { participants, campaigns, communities, messageRules, messagingSettings, outbox } = schema;
+const HOUR = 3_600_000;
+
+export type RuleRow = typeof messageRules.$inferSelect;
+
+export interface RuleRunResult {
+  ruleId: number;
+  candidates: number;
+  queued: number;
+  holdout: number;
+  already: number;
+  noConsent: number;
+  capped: number;
+  /** When quiet hours delayed the queued rows, the moment they become due. */
+  delayedUntil?: number;
+  skipped?: 'campaign_not_live' | 'rule_inactive' | 'bad_stages' | 'no_community';
+}
+
+/** A rule's open_app / fragment deep link and keyboard are built by the caller (the bot knows keyboards). */
+export type Decorate = (
+  rule: RuleRow,
+  variant: { key: string; text: string; fragment?: string },
+) => OutboxDraft['extras'];
+
+export function evaluateRule(db: Db, rule: RuleRow, now: number, decorate: Decorate, dryRun = false): RuleRunResult {
+  const result: RuleRunResult = {
+    ruleId: rule.id,
+    candidates: 0,
+    queued: 0,
+    holdout: 0,
+    already: 0,
+    noConsent: 0,
+    capped: 0,
+  };
+  if (!rule.active) return { ...result, skipped: 'rule_inactive' };
+  const campaign = db.select().from(campaigns).where(eq(campaigns.id, rule.campaignId)).get();
+  if (!campaign || campaignPhase(campaign, now) !== 'running') return { ...result, skipped: 'campaign_not_live' };
+  const from = campaign.stages.indexOf(rule.stage);
+  const to = campaign.stages.indexOf(rule.notStage);
+  if (from < 0 || to <= from) return { ...result, skipped: 'bad_stages' };
+  const community =
+    campaign.communityId === null
+      ? undefined
+      : db.select().from(communities).where(eq(communities.id, campaign.communityId)).get();
+  if (!community) return { ...result, skipped: 'no_community' };
+  const groupId = community.vkGroupId;
+  const settings = db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, groupId)).get() ?? {
+    capCount: 1,
+    capHours: 24,
+  };
+  const due = quietEnd(now, campaign.timeZone, rule.quietFromHour, rule.quietToHour);
+  if (due > now) result.delayedUntil = due;
+
+  return db.transaction((tx) => {
+    // Written together at the end, so rows with the same text share peer_ids calls.
+    const drafts: OutboxDraft[] = [];
+    for (const stage of campaign.stages.slice(from, to)) {
+      const rows = tx
+        .select({ id: participants.id, platformUserId: participants.platformUserId })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.campaignId, campaign.id),
+            eq(participants.stage, stage),
+            lte(participants.stageReachedAt, now - rule.minHours * HOUR),
+            rule.maxHours === null ? undefined : gte(participants.stageReachedAt, now - rule.maxHours * HOUR),
+            eq(participants.platform, 'vk'),
+          ),
+        )
+        .all();
+      for (const p of rows) {
+        const vkUserId = Number(p.platformUserId);
+        if (!Number.isSafeInteger(vkUserId)) continue;
+        result.candidates += 1;
+        const dedupeKey = `rule:${rule.id}:${p.id}`;
+        if (tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get()) {
+          result.already += 1;
+          continue;
+        }
+        if (rule.channel === 'message' && !hasConsent(tx as unknown as Db, groupId, vkUserId, 'message')) {
+          result.noConsent += 1;
+          continue;
+        }
+        const inHoldout = bucketOf(100, 'holdout', rule.id, vkUserId) < rule.holdoutPercent;
+        if (
+          !inHoldout &&
+          recentRuleMessages(tx, groupId, vkUserId, now - settings.capHours * HOUR) >= settings.capCount
+        ) {
+          result.capped += 1;
+          continue;
+        }
+        const variant = rule.variants[bucketOf(rule.variants.length, 'variant', rule.id, vkUserId)] ?? rule.variants[0];
+        if (!variant) continue;
+        if (inHoldout) result.holdout += 1;
+        else result.queued += 1;
+        drafts.push({
+          dedupeKey,
+          kind: 'rule',
+          ruleId: rule.id,
+          campaignId: campaign.id,
+          participantId: p.id,
+          vkGroupId: groupId,
+          vkUserId,
+          channel: rule.channel,
+          variant: inHoldout ? 'holdout' : variant.key,
+          text: variant.text,
+          extras: { ...decorate(rule, variant), intent: rule.intent },
+          status: inHoldout ? 'holdout' : 'queued',
+          nextAttemptAt: due,
+        });
+      }
+    }
+    if (!dryRun) enqueue(tx, drafts, now);
+    return result;
+  });
+}
+
+/** Every active rule of live campaigns. */
+export function evaluateAllRules(db: Db, now: number, decorate: Decorate): RuleRunResult[] {
+  const rules = db.select().from(messageRules).where(eq(messageRules.active, true)).all();
+  return rules.map((r) => evaluateRule(db, r, now, decorate));
+}

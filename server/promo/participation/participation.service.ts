@@ -1,0 +1,81 @@
+/**
+ * @module Opening a campaign: the first open of a running campaign creates the user's one participation
+ * (unique per platform user and campaign, enforced by an index, so parallel opens cannot create two) and
+ * attributes a referral; every open is an `opened` event. Also the rules-viewed fact.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { recordEvent } from '../../funnel/record-event.ts';
+import { findParticipant, loadCampaign, type ParticipantRow, requireRunning } from '../promo-context.ts';
+import { creditReferrer, resolveReferrer } from './referrals.ts';
+
+export interface OpenResult {
+  participant: ParticipantRow;
+  created: boolean;
+}
+
+const newReferralCode = () => randomBytes(6).toString('base64url');
+
+/**
+ * Joins (first time, campaign running) or re-opens a campaign.
+ * @example openCampaign(deps, identity, 3, { ref: 'aZ3kQ9xY' })
+ */
+export function openCampaign(deps: Deps, identity: Identity, campaignId: number, input: { ref?: string }): OpenResult {
+  const { db } = deps;
+  const at = deps.now();
+  const campaign = loadCampaign(db, identity, campaignId);
+  return db.transaction((tx) => {
+    const existing = findParticipant(tx, campaign.id, identity);
+    if (existing) {
+      tx.update(schema.participants).set({ lastSeenAt: at }).where(eq(schema.participants.id, existing.id)).run();
+      recordEvent(tx, { campaignId: campaign.id, participantId: existing.id, type: 'opened', at });
+      return { participant: { ...existing, lastSeenAt: at }, created: false };
+    }
+    requireRunning(campaign, at);
+    const referredBy = resolveReferrer(tx, campaign.id, input.ref, {
+      platform: identity.platform,
+      platformUserId: identity.userId,
+    });
+    const participant = tx
+      .insert(schema.participants)
+      .values({
+        campaignId: campaign.id,
+        platform: identity.platform,
+        platformUserId: identity.userId,
+        stage: campaign.stages[0] ?? 'opened',
+        stageIndex: 0,
+        stageReachedAt: at,
+        source: identity.ref ?? null,
+        language: identity.language,
+        referralCode: newReferralCode(),
+        referredBy,
+        lastSeenAt: at,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, {
+      campaignId: campaign.id,
+      participantId: participant.id,
+      type: 'opened',
+      at,
+      data: { first: true, ...(referredBy ? { referredBy } : {}) },
+    });
+    if (referredBy) creditReferrer(tx, campaign.id, referredBy, at);
+    return { participant: { ...participant }, created: true };
+  });
+}
+
+export function recordRulesViewed(deps: Deps, identity: Identity, campaignId: number): void {
+  const campaign = loadCampaign(deps.db, identity, campaignId);
+  // Rules may be read before joining; the event is then anonymous (no participant).
+  const participant = findParticipant(deps.db, campaign.id, identity);
+  recordEvent(deps.db, {
+    campaignId: campaign.id,
+    participantId: participant?.id ?? null,
+    type: 'rules_viewed',
+    at: deps.now(),
+  });
+}

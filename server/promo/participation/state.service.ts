@@ -1,0 +1,55 @@
+/**
+ * @module Everything the campaign home screen needs in one read: the campaign and its phase, the caller's
+ * participation (or null before the first open), tasks with states and progress, rewards with what unlocks them,
+ * and the quiz or wheel part of the mechanic.
+ */
+import type { Identity } from '../../auth/identity.ts';
+import { publicCampaign } from '../../campaigns/campaign.service.ts';
+import type { Deps } from '../../deps.ts';
+import { findParticipant, loadCampaign } from '../promo-context.ts';
+import { quizResultOf, quizSettingsOf } from '../quiz/quiz.service.ts';
+import { publicQuestions } from '../quiz/quiz-scoring.ts';
+import { campaignRewards, rewardView } from '../rewards/reward.service.ts';
+import { campaignTasks, completionsOf, shareLink, taskView } from '../tasks/task-view.ts';
+import { wheelView } from '../wheel/wheel.service.ts';
+
+export function campaignState(deps: Deps, identity: Identity, campaignId: number) {
+  const { db } = deps;
+  const at = deps.now();
+  const campaign = loadCampaign(db, identity, campaignId);
+  const participant = findParticipant(db, campaign.id, identity);
+  const completions = participant ? completionsOf(db, participant.id) : new Map();
+  const tasks = campaignTasks(db, campaign.id).map((t) =>
+    taskView(deps, campaign, t, identity.platform, participant, completions.get(t.id)),
+  );
+  const available = tasks.filter((t) => t.state !== 'unavailable');
+  const quiz =
+    campaign.mechanic === 'quiz'
+      ? (() => {
+          const settings = quizSettingsOf(campaign);
+          return {
+            questions: publicQuestions(settings.questions),
+            bands: settings.bands.map(({ key, minScore, title }) => ({ key, minScore, title })),
+            result: participant ? (quizResultOf(db, campaign, participant.id) ?? null) : null,
+          };
+        })()
+      : null;
+  return {
+    campaign: publicCampaign(campaign, at),
+    participant: participant
+      ? {
+          stage: participant.stage,
+          joinedAt: participant.createdAt,
+          referralCode: participant.referralCode,
+          shareLink: shareLink(deps, campaign.id, participant.referralCode),
+        }
+      : null,
+    tasks,
+    progress: { done: available.filter((t) => t.state === 'done').length, total: available.length },
+    rewards: campaignRewards(db, campaign.id).map((r) => rewardView(db, r, participant, identity.platform)),
+    quiz,
+    wheel: campaign.mechanic === 'wheel' ? wheelView(db, campaign, participant?.id, at) : null,
+  };
+}
+
+export type CampaignState = ReturnType<typeof campaignState>;

@@ -1,0 +1,73 @@
+/**
+ * @module What every participant route needs first: the campaign (visible to this identity), its phase gate,
+ * and the caller's participation. One participation per platform user per campaign is the unique index
+ * `participants_user_idx`; this module only reads it.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Identity } from '../auth/identity.ts';
+import {
+  type CampaignPhase,
+  type CampaignRow,
+  campaignPhase,
+  getVisibleCampaign,
+} from '../campaigns/campaign.service.ts';
+import { type Db, schema } from '../db/client.ts';
+import type { DbOrTx } from '../funnel/record-event.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseCampaignSettings } from './settings.ts';
+
+export type ParticipantRow = typeof schema.participants.$inferSelect;
+
+export function loadCampaign(db: Db, identity: Identity, campaignId: number): CampaignRow {
+  return getVisibleCampaign(db, identity, campaignId);
+}
+
+const PHASE_ERRORS: Record<Exclude<CampaignPhase, 'running'>, [string, string]> = {
+  not_started: ['campaign_not_started', 'The campaign has not started yet'],
+  paused: ['campaign_paused', 'The campaign is paused'],
+  ended: ['campaign_ended', 'The campaign has ended'],
+};
+
+/** Refuses actions (tasks, claims, spins, answers) unless the campaign is live and inside its schedule. */
+export function requireRunning(campaign: CampaignRow, now: number): void {
+  const phase = campaignPhase(campaign, now);
+  if (phase === 'running') return;
+  const [code, message] = PHASE_ERRORS[phase];
+  throw new ApiError(409, code, message);
+}
+
+export function findParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow | undefined {
+  return db
+    .select()
+    .from(schema.participants)
+    .where(
+      and(
+        eq(schema.participants.campaignId, campaignId),
+        eq(schema.participants.platform, identity.platform),
+        eq(schema.participants.platformUserId, identity.userId),
+      ),
+    )
+    .get();
+}
+
+export function requireParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow {
+  const p = findParticipant(db, campaignId, identity);
+  if (!p) throw new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
+  return p;
+}
+
+/** The campaign-day reset hour used for per-day caps. */
+export function resetHourOf(campaign: CampaignRow): number {
+  const settings = parseCampaignSettings(campaign.settings);
+  return settings.wheel?.resetHour ?? settings.resetHour ?? 0;
+}
+
+/** The VK community the campaign belongs to (its tasks' default group). */
+export function campaignGroupId(db: DbOrTx, campaign: CampaignRow): number | undefined {
+  if (campaign.communityId == null) return undefined;
+  return db
+    .select({ g: schema.communities.vkGroupId })
+    .from(schema.communities)
+    .where(eq(schema.communities.id, campaign.communityId))
+    .get()?.g;
+}

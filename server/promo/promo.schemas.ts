@@ -1,0 +1,152 @@
+/** @module The promo API's OpenAPI shapes: the contract the mini-app screens are built against. */
+import { z } from '@hono/zod-openapi';
+import { CampaignSchema } from '../campaigns/campaign.routes.ts';
+import { TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
+import { authErrors, errorResponse } from '../http/schemas.ts';
+
+export const CampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+const keyParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_-]+$/i);
+export const TaskParams = CampaignParams.extend({ taskKey: keyParam.openapi({ example: 'join' }) });
+export const RewardParams = CampaignParams.extend({ rewardKey: keyParam.openapi({ example: 'discount15' }) });
+
+export const GrantSchema = z
+  .object({
+    rewardKey: z.string(),
+    title: z.string(),
+    description: z.string(),
+    howToUse: z.string(),
+    code: z.string().nullable().openapi({ description: 'The promo code, when the reward carries one' }),
+    source: z.enum(['claim', 'quiz', 'wheel']),
+    issuedAt: z.number().int(),
+  })
+  .openapi('Grant');
+
+export const TaskSchema = z
+  .object({
+    key: z.string(),
+    kind: z.enum(TASK_KINDS),
+    title: z.string(),
+    description: z.string(),
+    state: z.enum(['todo', 'in_progress', 'done', 'failed', 'unavailable']),
+    verification: z.enum(VERIFICATION_LEVELS).openapi({ description: 'Level a completion of this kind reaches' }),
+    level: z.enum(VERIFICATION_LEVELS).nullable(),
+    failure: z.string().nullable().openapi({
+      description:
+        'not_member, not_allowed, denied, failed, unsupported, not_started, code_unknown, code_used, score_too_low, check_unavailable',
+    }),
+    attemptsGranted: z.number().int(),
+    action: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'What the client needs: groupId (join/allow), key (allow_messages, after start), imageUrl/link (story), url (visit), referralCode/shareLink/friendsRequired/friendsJoined (invite), questions/passScore (quiz)',
+    }),
+  })
+  .openapi('Task');
+
+export const RewardSchema = z
+  .object({
+    key: z.string(),
+    title: z.string(),
+    description: z.string(),
+    howToUse: z.string(),
+    requirement: z.object({
+      kind: z.enum(['tasks', 'quiz', 'wheel']),
+      tasksRequired: z.number().int().optional(),
+      tasksDone: z.number().int().optional(),
+      serverVerifiedOnly: z.boolean(),
+      met: z.boolean(),
+    }),
+    soldOut: z.boolean(),
+    hasCode: z.boolean(),
+    grant: GrantSchema.nullable(),
+  })
+  .openapi('Reward');
+
+export const QuizResultSchema = z
+  .object({
+    score: z.number().int(),
+    maxScore: z.number().int(),
+    band: z.object({ key: z.string(), title: z.string(), text: z.string() }),
+    correct: z.record(z.string(), z.boolean()),
+    reward: GrantSchema.nullable(),
+    rewardStatus: z.enum(['issued', 'sold_out', 'daily_cap', 'none']),
+    finishedAt: z.number().int(),
+  })
+  .openapi('QuizResult');
+
+export const SectorSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    rewardKey: z.string().nullable(),
+    weight: z.number().int(),
+    odds: z.number(),
+  })
+  .openapi('WheelSector');
+
+export const AttemptsSchema = z
+  .object({
+    day: z.string(),
+    usedToday: z.number().int(),
+    dailyLimit: z.number().int(),
+    freeLeftToday: z.number().int(),
+    bonusEarned: z.number().int(),
+    bonusLeft: z.number().int(),
+    availableNow: z.number().int(),
+    next: z.enum(['free', 'bonus', 'daily_limit', 'none_left']),
+    nextResetAt: z.number().int(),
+  })
+  .openapi('WheelAttempts');
+
+export const StateSchema = z
+  .object({
+    campaign: CampaignSchema,
+    participant: z
+      .object({ stage: z.string(), joinedAt: z.number().int(), referralCode: z.string(), shareLink: z.string() })
+      .nullable(),
+    tasks: z.array(TaskSchema),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    rewards: z.array(RewardSchema),
+    quiz: z
+      .object({
+        questions: z.array(
+          z.object({
+            id: z.string(),
+            text: z.string(),
+            imageUrl: z.string().optional(),
+            multiple: z.boolean(),
+            options: z.array(z.object({ id: z.string(), text: z.string() })),
+          }),
+        ),
+        bands: z.array(z.object({ key: z.string(), minScore: z.number().int(), title: z.string() })),
+        result: QuizResultSchema.nullable(),
+      })
+      .nullable(),
+    wheel: z
+      .object({ sectors: z.array(SectorSchema), resetHour: z.number().int(), attempts: AttemptsSchema.nullable() })
+      .nullable(),
+  })
+  .openapi('CampaignState');
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+/** Errors every participant action can answer with. */
+export const actionErrors = {
+  ...authErrors,
+  404: errorResponse('No such campaign (for this app), task or reward'),
+  409: errorResponse(
+    'Refused by a rule: campaign_not_started | campaign_paused | campaign_ended | not_joined | task_unavailable | not_eligible | sold_out | daily_cap_reached | daily_limit | no_attempts | wrong_mechanic',
+  ),
+  422: errorResponse('Invalid input (issues name the field)'),
+  429: errorResponse('rate_limited: too many requests from this user; see Retry-After'),
+} as const;

@@ -1,0 +1,65 @@
+/**
+ * @module Server-side quiz scoring: the client sends the option ids it chose, never a score. A question scores
+ * its points only when the chosen set equals the correct set; the result band is the one with the highest
+ * `minScore` not above the score.
+ */
+import type { QuizQuestion, ScoreBand } from '../settings.ts';
+
+export type QuizAnswers = Record<string, string[]>;
+
+export interface QuizScore {
+  score: number;
+  maxScore: number;
+  correct: Record<string, boolean>;
+}
+
+export function scoreQuiz(questions: QuizQuestion[], answers: QuizAnswers): QuizScore {
+  let score = 0;
+  let maxScore = 0;
+  const correct: Record<string, boolean> = {};
+  for (const q of questions) {
+    maxScore += q.points;
+    const chosen = new Set(answers[q.id] ?? []);
+    const right = new Set(q.correct);
+    const ok = chosen.size === right.size && [...chosen].every((id) => right.has(id));
+    correct[q.id] = ok;
+    if (ok) score += q.points;
+  }
+  return { score, maxScore, correct };
+}
+
+/** Names unknown question or option ids, and several options on a single-choice question. */
+export function answerProblems(questions: QuizQuestion[], answers: QuizAnswers): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const [id, chosen] of Object.entries(answers)) {
+    const q = byId.get(id);
+    if (!q) {
+      problems.push({ path: `answers.${id}`, message: 'No such question' });
+      continue;
+    }
+    const options = new Set(q.options.map((o) => o.id));
+    for (const c of chosen) if (!options.has(c)) problems.push({ path: `answers.${id}`, message: `No option ${c}` });
+    if (!q.multiple && chosen.length > 1)
+      problems.push({ path: `answers.${id}`, message: 'Single-choice question takes one option' });
+  }
+  for (const q of questions)
+    if (!(q.id in answers)) problems.push({ path: `answers.${q.id}`, message: 'Not answered' });
+  return problems;
+}
+
+export function bandFor(bands: ScoreBand[], score: number): ScoreBand {
+  const sorted = [...bands].sort((a, b) => b.minScore - a.minScore);
+  return sorted.find((b) => b.minScore <= score) ?? (sorted.at(-1) as ScoreBand);
+}
+
+/** Questions as the participant sees them: no correct answers, no points. */
+export function publicQuestions(questions: QuizQuestion[]) {
+  return questions.map(({ id, text, imageUrl, multiple, options }) => ({
+    id,
+    text,
+    ...(imageUrl ? { imageUrl } : {}),
+    multiple,
+    options,
+  }));
+}

@@ -1,0 +1,26 @@
+/** @module Quiz route: submit all answers once; the server scores them and issues the band's reward. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.ts';
+import { LAUNCH_AUTH } from '../../http/schemas.ts';
+import { actionErrors, CampaignParams, json, jsonBody, QuizResultSchema } from '../promo.schemas.ts';
+import { rateLimit } from '../rate-limit.ts';
+import { submitQuiz } from './quiz.service.ts';
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/{id}/quiz/answers',
+  tags: ['promo'],
+  summary: 'Submit quiz answers (option ids per question id); one result per participant, a repeat returns it',
+  security: LAUNCH_AUTH,
+  middleware: [rateLimit('claim')] as const,
+  request: {
+    params: CampaignParams,
+    ...jsonBody(z.object({ answers: z.record(z.string(), z.array(z.string().max(40)).max(20)) })),
+  },
+  responses: { 200: json(QuizResultSchema, 'Score, band and reward'), ...actionErrors },
+});
+
+export const quizRoutes = newRouter();
+quizRoutes.openapi(submitRoute, (c) =>
+  c.json(submitQuiz(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json').answers), 200),
+);

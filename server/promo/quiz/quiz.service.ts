@@ -1,0 +1,102 @@
+/**
+ * @module The quiz mechanic: the participant submits chosen option ids once; the server scores them, picks the
+ * score band, records `quiz_finished` and issues the band's reward in the same transaction. A repeat submit
+ * returns the first result.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
+import { ApiError } from '../../http/errors.ts';
+import { campaignDay } from '../campaign-day.ts';
+import { loadCampaign, requireParticipant, requireRunning, resetHourOf } from '../promo-context.ts';
+import { findGrant, issueReward } from '../rewards/issue-reward.ts';
+import { type GrantView, grantView } from '../rewards/reward.service.ts';
+import { parseCampaignSettings, type QuizSettings } from '../settings.ts';
+import { answerProblems, bandFor, type QuizAnswers, scoreQuiz } from './quiz-scoring.ts';
+
+export interface QuizResultView {
+  score: number;
+  maxScore: number;
+  band: { key: string; title: string; text: string };
+  correct: Record<string, boolean>;
+  reward: GrantView | null;
+  /** `none` when the band carries no reward. */
+  rewardStatus: 'issued' | 'sold_out' | 'daily_cap' | 'none';
+  finishedAt: number;
+}
+
+export function quizSettingsOf(campaign: CampaignRow): QuizSettings {
+  const quiz = campaign.mechanic === 'quiz' ? parseCampaignSettings(campaign.settings).quiz : undefined;
+  if (!quiz) throw new ApiError(409, 'wrong_mechanic', 'This campaign has no quiz');
+  return quiz;
+}
+
+/** The stored result of a participant, rendered, or undefined before they finish. */
+export function quizResultOf(db: DbOrTx, campaign: CampaignRow, participantId: number): QuizResultView | undefined {
+  const row = db.select().from(schema.quizResults).where(eq(schema.quizResults.participantId, participantId)).get();
+  if (!row) return undefined;
+  const quiz = quizSettingsOf(campaign);
+  const band = quiz.bands.find((b) => b.key === row.band) ?? bandFor(quiz.bands, row.score);
+  const reward = band.rewardKey
+    ? db
+        .select()
+        .from(schema.rewards)
+        .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, band.rewardKey)))
+        .get()
+    : undefined;
+  const grant = reward ? findGrant(db, participantId, reward.id) : undefined;
+  return {
+    score: row.score,
+    maxScore: row.maxScore,
+    band: { key: band.key, title: band.title, text: band.text },
+    correct: scoreQuiz(quiz.questions, row.answers).correct,
+    reward: grant && reward ? grantView(grant, reward) : null,
+    rewardStatus: !reward ? 'none' : grant ? 'issued' : 'sold_out',
+    finishedAt: row.finishedAt,
+  };
+}
+
+/**
+ * Scores a quiz submission (first one wins) and issues the band's reward.
+ * @example submitQuiz(deps, identity, 2, { q1: ['b'], q2: ['a', 'c'] })
+ */
+export function submitQuiz(deps: Deps, identity: Identity, campaignId: number, answers: QuizAnswers): QuizResultView {
+  const { db } = deps;
+  const at = deps.now();
+  const campaign = loadCampaign(db, identity, campaignId);
+  const quiz = quizSettingsOf(campaign);
+  const participant = requireParticipant(db, campaign.id, identity);
+  const earlier = quizResultOf(db, campaign, participant.id);
+  if (earlier) return earlier;
+  requireRunning(campaign, at);
+  const problems = answerProblems(quiz.questions, answers);
+  if (problems.length > 0) throw new ApiError(422, 'invalid_input', 'Invalid answers', problems);
+  const { score, maxScore } = scoreQuiz(quiz.questions, answers);
+  const band = bandFor(quiz.bands, score);
+  const who = { campaignId: campaign.id, participantId: participant.id };
+  let capped = false;
+  db.transaction((tx) => {
+    tx.insert(schema.quizResults)
+      .values({ participantId: participant.id, answers, score, maxScore, band: band.key, finishedAt: at })
+      .run();
+    recordEvent(tx, { ...who, type: 'quiz_finished', at, data: { score, maxScore, band: band.key } });
+    if (!band.rewardKey) return;
+    const reward = tx
+      .select()
+      .from(schema.rewards)
+      .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, band.rewardKey)))
+      .get();
+    if (!reward) throw new Error(`quiz band ${band.key} names unknown reward ${band.rewardKey}`);
+    const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
+    const outcome = issueReward(tx, { ...who, reward, source: 'quiz', day, at });
+    if (outcome.status === 'sold_out' || outcome.status === 'daily_cap') {
+      capped = outcome.status === 'daily_cap';
+      recordEvent(tx, { ...who, type: 'sold_out_seen', at, data: { reward: reward.key, reason: outcome.status } });
+    }
+  });
+  const result = quizResultOf(db, campaign, participant.id) as QuizResultView;
+  return capped && result.rewardStatus === 'sold_out' ? { ...result, rewardStatus: 'daily_cap' } : result;
+}

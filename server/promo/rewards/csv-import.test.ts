@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { openCampaign } from '../participation/participation.service.ts';
+import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
+import { importPoolCodes, parseCodesCsv } from './csv-import.ts';
+import { claimReward } from './reward.service.ts';
+
+let w: PromoWorld;
+afterEach(() => w.close());
+
+function poolRow(id: number) {
+  const p = w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, id)).get();
+  if (!p) throw new Error('no pool');
+  return p;
+}
+
+function importError(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected an ApiError');
+}
+
+describe('CSV import', () => {
+  it('parses a header, quotes, extra columns, CRLF and blank lines', () => {
+    w = createPromoWorld();
+    const { codes, errors } = parseCodesCsv('\uFEFFcode,note\r\n"AAA-1",x\r\n\r\nBBB_2;y\nCCC3\n');
+    expect(errors).toEqual([]);
+    expect(codes).toEqual([
+      { line: 2, code: 'AAA-1' },
+      { line: 4, code: 'BBB_2' },
+      { line: 5, code: 'CCC3' },
+    ]);
+  });
+
+  it('imports all codes or none, naming every bad line', () => {
+    w = createPromoWorld();
+    const pool = poolRow(w.pool(w.campaign(), 'p', ['OLD-1']));
+    const err = importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
+    expect(err.status).toBe(422);
+    expect(err.code).toBe('invalid_csv');
+    expect(err.issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
+    expect(err.issues?.[1]?.message).toContain('repeats line 1');
+    expect(err.issues?.[2]?.message).toContain('already in the pool');
+    expect(w.deps.db.select().from(schema.poolCodes).all()).toHaveLength(1);
+    expect(importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
+  });
+
+  it('refuses an empty file', () => {
+    w = createPromoWorld();
+    const pool = poolRow(w.pool(w.campaign(), 'p', []));
+    expect(importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n')).issues?.[0]?.message).toMatch(/no codes/);
+  });
+
+  it('entry pools compare codes case-insensitively', () => {
+    w = createPromoWorld();
+    const pool = poolRow(w.pool(w.campaign(), 'p', [], 'entry'));
+    expect(importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n')).issues?.[0]?.path).toBe('line 2');
+  });
+});
+
+describe('brand routes for pools', () => {
+  async function setup(sections: string[], role: 'brand_admin' | 'brand_member' | 'agency_admin' = 'brand_member') {
+    w = createPromoWorld();
+    const id = w.campaign();
+    const poolId = w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
+    w.reward(id, 'r', { poolId });
+    w.deps.db
+      .insert(schema.memberships)
+      .values({
+        platform: 'vk',
+        platformUserId: '500',
+        agencyId: w.agencyId,
+        brandId: role === 'agency_admin' ? null : w.brandId,
+        role,
+        sections,
+      })
+      .run();
+    return { id, poolId };
+  }
+
+  it('imports for a member with prize rights and shows stock with the low-stock flag', async () => {
+    const { id, poolId } = await setup(['prizes']);
+    openCampaign(w.deps, w.identity(1), id, {});
+    claimReward(w.deps, w.identity(1), id, 'r');
+    const list = await w.call('GET', `/api/admin/campaigns/${id}/pools`, 500);
+    expect(list.status).toBe(200);
+    expect((await list.json()).pools[0]).toMatchObject({ total: 3, used: 1, free: 2, lowStock: true, soldOut: false });
+    const res = await w.call('POST', `/api/admin/campaigns/${id}/pools/${poolId}/codes`, 500, { csv: 'B-1\nB-2\n' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ imported: 2, total: 5, stock: { free: 4, lowStock: false } });
+  });
+
+  it('answers 422 with line issues, 403 without rights, 404 for another campaign pool', async () => {
+    const { id, poolId } = await setup(['stats']);
+    const denied = await w.call('POST', `/api/admin/campaigns/${id}/pools/${poolId}/codes`, 500, { csv: 'B-1' });
+    expect(denied.status).toBe(403);
+    expect((await denied.json()).error.code).toBe('forbidden');
+    expect((await w.call('GET', `/api/admin/campaigns/${id}/pools`, 501)).status).toBe(403);
+    w.close();
+    const again = await setup([], 'agency_admin');
+    const bad = await w.call('POST', `/api/admin/campaigns/${again.id}/pools/${again.poolId}/codes`, 500, {
+      csv: 'A-1\n',
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues).toEqual([{ path: 'line 1', message: 'A-1 is already in the pool' }]);
+    const other = w.campaign();
+    expect(
+      (await w.call('POST', `/api/admin/campaigns/${other}/pools/${again.poolId}/codes`, 500, { csv: 'Z-1' })).status,
+    ).toBe(404);
+  });
+});

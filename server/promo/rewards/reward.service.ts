@@ -1,0 +1,175 @@
+/**
+ * @module Rewards as the participant meets them: what unlocks each (N of M tasks, optionally server-verified
+ * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
+ * "my prizes".
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Identity, Platform } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
+import { ApiError } from '../../http/errors.ts';
+import { campaignDay } from '../campaign-day.ts';
+import {
+  loadCampaign,
+  type ParticipantRow,
+  requireParticipant,
+  requireRunning,
+  resetHourOf,
+} from '../promo-context.ts';
+import { RewardUnlockSchema } from '../settings.ts';
+import { availableOn } from '../tasks/task-kinds.ts';
+import { campaignTasks, completionsOf } from '../tasks/task-view.ts';
+import { findGrant, type GrantRow, issueReward, type RewardRow, remainingStock } from './issue-reward.ts';
+
+export function campaignRewards(db: DbOrTx, campaignId: number): RewardRow[] {
+  return db
+    .select()
+    .from(schema.rewards)
+    .where(eq(schema.rewards.campaignId, campaignId))
+    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id))
+    .all();
+}
+
+export interface Requirement {
+  kind: 'tasks' | 'quiz' | 'wheel';
+  tasksRequired?: number;
+  tasksDone?: number;
+  serverVerifiedOnly: boolean;
+  met: boolean;
+}
+
+/** Whether a participant has earned a reward (stock aside). */
+export function requirementOf(
+  db: DbOrTx,
+  reward: RewardRow,
+  participant: ParticipantRow | undefined,
+  platform: Platform,
+): Requirement {
+  const unlock = RewardUnlockSchema.parse(reward.unlock);
+  const serverVerifiedOnly = reward.requiresServerVerified;
+  if ('wheel' in unlock) return { kind: 'wheel', serverVerifiedOnly, met: false };
+  if ('quiz' in unlock) {
+    const result = participant
+      ? db.select().from(schema.quizResults).where(eq(schema.quizResults.participantId, participant.id)).get()
+      : undefined;
+    const bandReward = result ? bandRewardKey(db, reward.campaignId, result.band) : undefined;
+    return { kind: 'quiz', serverVerifiedOnly, met: bandReward === reward.key };
+  }
+  const considered = campaignTasks(db, reward.campaignId).filter(
+    (t) => (!unlock.of || unlock.of.includes(t.key)) && availableOn(t.kind, platform),
+  );
+  const tasksRequired = unlock.tasks === 'all' ? considered.length : unlock.tasks;
+  const done = participant ? completionsOf(db, participant.id) : new Map();
+  const tasksDone = considered.filter((t) => {
+    const c = done.get(t.id);
+    return c?.status === 'done' && (!serverVerifiedOnly || c.level === 'server_verified');
+  }).length;
+  return { kind: 'tasks', tasksRequired, tasksDone, serverVerifiedOnly, met: tasksDone >= tasksRequired };
+}
+
+function bandRewardKey(db: DbOrTx, campaignId: number, band: string): string | undefined {
+  const campaign = db
+    .select({ settings: schema.campaigns.settings })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, campaignId))
+    .get();
+  const bands = (campaign?.settings.quiz as { bands?: { key: string; rewardKey?: string }[] } | undefined)?.bands;
+  return bands?.find((b) => b.key === band)?.rewardKey;
+}
+
+export function grantView(grant: GrantRow, reward: RewardRow) {
+  return {
+    rewardKey: reward.key,
+    title: reward.title,
+    description: reward.description,
+    howToUse: reward.howToUse,
+    code: grant.code,
+    source: grant.source,
+    issuedAt: grant.issuedAt,
+  };
+}
+export type GrantView = ReturnType<typeof grantView>;
+
+export function rewardView(db: DbOrTx, reward: RewardRow, participant: ParticipantRow | undefined, platform: Platform) {
+  const grant = participant ? findGrant(db, participant.id, reward.id) : undefined;
+  const remaining = remainingStock(db, reward);
+  return {
+    key: reward.key,
+    title: reward.title,
+    description: reward.description,
+    howToUse: reward.howToUse,
+    requirement: requirementOf(db, reward, participant, platform),
+    soldOut: remaining === 0 && !grant,
+    hasCode: reward.poolId != null,
+    grant: grant ? grantView(grant, reward) : null,
+  };
+}
+
+export interface ClaimResult {
+  status: 'issued' | 'already_issued';
+  grant: GrantView;
+}
+
+function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
+  const reward = db
+    .select()
+    .from(schema.rewards)
+    .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, key)))
+    .get();
+  if (!reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaign.id} has no reward ${key}`);
+  return reward;
+}
+
+/**
+ * Claims a reward. A repeat returns the first grant (even after the campaign ended or the pool emptied).
+ * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'SUMMER-0001', ... } }
+ */
+export function claimReward(deps: Deps, identity: Identity, campaignId: number, rewardKey: string): ClaimResult {
+  const { db } = deps;
+  const at = deps.now();
+  const campaign = loadCampaign(db, identity, campaignId);
+  const participant = requireParticipant(db, campaign.id, identity);
+  const reward = findReward(db, campaign, rewardKey);
+  const existing = findGrant(db, participant.id, reward.id);
+  if (existing) return { status: 'already_issued', grant: grantView(existing, reward) };
+  requireRunning(campaign, at);
+  const requirement = requirementOf(db, reward, participant, identity.platform);
+  if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
+  if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
+  const outcome = issueReward(db, {
+    campaignId: campaign.id,
+    participantId: participant.id,
+    reward,
+    source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
+    day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
+    at,
+  });
+  if (outcome.status === 'issued' || outcome.status === 'already_issued') {
+    return { status: outcome.status, grant: grantView(outcome.grant, reward) };
+  }
+  recordEvent(db, {
+    campaignId: campaign.id,
+    participantId: participant.id,
+    type: 'sold_out_seen',
+    at,
+    data: { reward: reward.key, reason: outcome.status },
+  });
+  throw outcome.status === 'sold_out'
+    ? new ApiError(409, 'sold_out', 'All of this reward has been given out')
+    : new ApiError(409, 'daily_cap_reached', "Today's share of this reward is gone; come back tomorrow");
+}
+
+export function myPrizes(deps: Deps, identity: Identity, campaignId: number): GrantView[] {
+  const campaign = loadCampaign(deps.db, identity, campaignId);
+  const participant = requireParticipant(deps.db, campaign.id, identity);
+  return deps.db
+    .select({ grant: schema.grants, reward: schema.rewards })
+    .from(schema.grants)
+    .innerJoin(schema.rewards, eq(schema.rewards.id, schema.grants.rewardId))
+    .where(eq(schema.grants.participantId, participant.id))
+    .orderBy(asc(schema.grants.issuedAt))
+    .all()
+    .map((r) => grantView(r.grant, r.reward));
+}

@@ -1,0 +1,85 @@
+/**
+ * @module Mechanics as configuration: the zod shapes of a campaign's `settings`, a task's `config` and a reward's
+ * `unlock`. Stored JSON is parsed here, so services work with typed values and bad configuration fails loudly.
+ */
+import { z } from 'zod';
+import type { TaskKind } from '../db/schema/promo.ts';
+
+export const QuizQuestionSchema = z.object({
+  id: z.string().min(1).max(40),
+  text: z.string().min(1),
+  imageUrl: z.string().optional(),
+  multiple: z.boolean().default(false),
+  options: z.array(z.object({ id: z.string().min(1).max(40), text: z.string().min(1) })).min(2),
+  /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
+  correct: z.array(z.string()).min(1),
+  points: z.number().int().min(0).default(1),
+});
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+
+export const ScoreBandSchema = z.object({
+  key: z.string().min(1),
+  minScore: z.number().int().min(0),
+  title: z.string(),
+  text: z.string().default(''),
+  /** Reward issued to participants whose score lands in this band. */
+  rewardKey: z.string().optional(),
+});
+export type ScoreBand = z.infer<typeof ScoreBandSchema>;
+
+export const QuizSettingsSchema = z.object({
+  questions: z.array(QuizQuestionSchema).min(1),
+  bands: z.array(ScoreBandSchema).min(1),
+});
+export type QuizSettings = z.infer<typeof QuizSettingsSchema>;
+
+export const WheelSettingsSchema = z.object({
+  /** Free attempts every campaign day. */
+  dailyFreeAttempts: z.number().int().min(0).default(1),
+  /** At most this many attempts (free + bonus) per campaign day. */
+  dailyAttemptLimit: z.number().int().min(1).default(3),
+  /** Local hour (campaign time zone) at which the day's counters reset. */
+  resetHour: z.number().int().min(0).max(23).default(0),
+  /** Odds weight of the lose sector, relative to prize weights. */
+  loseWeight: z.number().int().min(0).default(1),
+  loseLabel: z.string().default('Не повезло'),
+});
+export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
+
+export const CampaignSettingsSchema = z.object({
+  quiz: QuizSettingsSchema.optional(),
+  wheel: WheelSettingsSchema.optional(),
+  /** Day boundary for per-day prize caps outside the wheel. */
+  resetHour: z.number().int().min(0).max(23).optional(),
+});
+export type CampaignSettings = z.infer<typeof CampaignSettingsSchema>;
+
+export function parseCampaignSettings(raw: unknown): CampaignSettings {
+  return CampaignSettingsSchema.parse(raw ?? {});
+}
+
+/** Per-kind task configuration. */
+export const TaskConfigSchemas = {
+  join_community: z.object({ groupId: z.number().int().positive().optional() }),
+  allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
+  allow_notifications: z.object({}),
+  share_story: z.object({ imageUrl: z.string(), link: z.string(), linkText: z.string().optional() }),
+  visit_link: z.object({ url: z.string() }),
+  invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
+  enter_code: z.object({ poolKey: z.string() }),
+  quiz: z.object({ questions: z.array(QuizQuestionSchema).min(1), passScore: z.number().int().min(0) }),
+} satisfies Record<TaskKind, z.ZodType>;
+
+export type TaskConfig<K extends TaskKind> = z.infer<(typeof TaskConfigSchemas)[K]>;
+
+export function parseTaskConfig<K extends TaskKind>(kind: K, raw: unknown): TaskConfig<K> {
+  return TaskConfigSchemas[kind].parse(raw ?? {}) as TaskConfig<K>;
+}
+
+export const RewardUnlockSchema = z.union([
+  z.object({ tasks: z.union([z.number().int().min(0), z.literal('all')]), of: z.array(z.string()).optional() }),
+  /** Issued by the quiz to the score band naming this reward. */
+  z.object({ quiz: z.literal(true) }),
+  z.object({ wheel: z.literal(true) }),
+]);
+export type RewardUnlock = z.infer<typeof RewardUnlockSchema>;

@@ -1,0 +1,117 @@
+/**
+ * @module A task as the participant sees it: its state (todo, in progress, done, failed, unavailable here),
+ * the verification level of a completion, and what the client needs to perform the action.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Platform } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../funnel/record-event.ts';
+import { countReferrals } from '../participation/referrals.ts';
+import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
+import { publicQuestions } from '../quiz/quiz-scoring.ts';
+import { parseTaskConfig } from '../settings.ts';
+import { availableOn, TASK_KIND_INFO } from './task-kinds.ts';
+import type { CompletionRow, TaskRow } from './task-records.ts';
+
+export type TaskState = 'todo' | 'in_progress' | 'done' | 'failed' | 'unavailable';
+
+export function campaignTasks(db: DbOrTx, campaignId: number): TaskRow[] {
+  return db
+    .select()
+    .from(schema.tasks)
+    .where(eq(schema.tasks.campaignId, campaignId))
+    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id))
+    .all();
+}
+
+export function completionsOf(db: DbOrTx, participantId: number): Map<number, CompletionRow> {
+  const rows = db
+    .select()
+    .from(schema.taskCompletions)
+    .where(eq(schema.taskCompletions.participantId, participantId))
+    .all();
+  return new Map(rows.map((r) => [r.taskId, r]));
+}
+
+/** A share link carrying the participant's referral code (the mini app reads `ref` from the hash). */
+export function shareLink(deps: Pick<Deps, 'config'>, campaignId: number, referralCode: string): string {
+  return `https://vk.com/app${deps.config.VK_APP_ID}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
+}
+
+function actionOf(
+  deps: Pick<Deps, 'db' | 'config'>,
+  campaign: CampaignRow,
+  task: TaskRow,
+  participant: ParticipantRow | undefined,
+  completion: CompletionRow | undefined,
+): Record<string, unknown> {
+  const groupId = () => (task.config.groupId as number | undefined) ?? campaignGroupId(deps.db, campaign);
+  switch (task.kind) {
+    case 'join_community':
+      return { groupId: groupId() };
+    case 'allow_messages':
+      return { groupId: groupId(), ...(completion?.consentKey ? { key: completion.consentKey } : {}) };
+    case 'allow_notifications':
+      return {};
+    case 'share_story':
+      return parseTaskConfig('share_story', task.config);
+    case 'visit_link':
+      return parseTaskConfig('visit_link', task.config);
+    case 'invite_friends': {
+      const { friendsRequired } = parseTaskConfig('invite_friends', task.config);
+      return {
+        friendsRequired,
+        friendsJoined: participant ? countReferrals(deps.db, participant.id) : 0,
+        ...(participant
+          ? {
+              referralCode: participant.referralCode,
+              shareLink: shareLink(deps, campaign.id, participant.referralCode),
+            }
+          : {}),
+      };
+    }
+    case 'enter_code':
+      return {};
+    case 'quiz': {
+      const { questions, passScore } = parseTaskConfig('quiz', task.config);
+      return { questions: publicQuestions(questions), passScore };
+    }
+  }
+}
+
+export function taskView(
+  deps: Pick<Deps, 'db' | 'config'>,
+  campaign: CampaignRow,
+  task: TaskRow,
+  platform: Platform,
+  participant: ParticipantRow | undefined,
+  completion: CompletionRow | undefined,
+) {
+  const available = availableOn(task.kind, platform);
+  const state: TaskState = !available
+    ? 'unavailable'
+    : completion?.status === 'done'
+      ? 'done'
+      : completion?.status === 'failed'
+        ? 'failed'
+        : completion?.status === 'started'
+          ? 'in_progress'
+          : 'todo';
+  return {
+    key: task.key,
+    kind: task.kind,
+    title: task.title,
+    description: task.description,
+    state,
+    /** Verification level this kind reaches when done. */
+    verification: TASK_KIND_INFO[task.kind].level,
+    level: completion?.status === 'done' ? (completion.level ?? null) : null,
+    failure: completion?.status === 'failed' ? (completion.failure ?? null) : null,
+    attemptsGranted: task.attemptsGranted,
+    action: actionOf(deps, campaign, task, participant, completion),
+  };
+}
+
+export type TaskView = ReturnType<typeof taskView>;

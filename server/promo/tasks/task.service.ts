@@ -1,0 +1,185 @@
+/**
+ * @module Starting and completing tasks. Nothing the client says about its own progress is trusted:
+ * server-verified kinds are checked with VK (through `deps.vk`), with our referral records, our code list or
+ * our scoring; only share_story and visit_link take the client's result, and are recorded as client-confirmed.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
+import { countReferrals } from '../participation/referrals.ts';
+import {
+  campaignGroupId,
+  loadCampaign,
+  type ParticipantRow,
+  requireParticipant,
+  requireRunning,
+} from '../promo-context.ts';
+import { answerProblems, type QuizAnswers, scoreQuiz } from '../quiz/quiz-scoring.ts';
+import { parseTaskConfig } from '../settings.ts';
+import { availableOn } from './task-kinds.ts';
+import { findCompletion, markTaskDone, markTaskFailed, markTaskStarted, type TaskRow } from './task-records.ts';
+import { type TaskView, taskView } from './task-view.ts';
+
+export interface CompleteInput {
+  /** What the client's platform action returned (client-confirmed kinds; `denied` for any kind). */
+  result?: 'done' | 'denied' | 'failed' | 'unsupported';
+  /** enter_code: the code the user typed. */
+  code?: string;
+  /** quiz task: chosen option ids per question id. */
+  answers?: QuizAnswers;
+}
+
+type Outcome =
+  | { kind: 'done'; level: 'server_verified' | 'client_confirmed'; detail?: Record<string, unknown> }
+  | { kind: 'failed'; failure: string; detail?: Record<string, unknown> }
+  | { kind: 'pending' };
+
+interface TaskContext {
+  campaign: CampaignRow;
+  participant: ParticipantRow;
+  task: TaskRow;
+}
+
+function context(deps: Deps, identity: Identity, campaignId: number, taskKey: string): TaskContext {
+  const campaign = loadCampaign(deps.db, identity, campaignId);
+  requireRunning(campaign, deps.now());
+  const participant = requireParticipant(deps.db, campaign.id, identity);
+  const task = deps.db
+    .select()
+    .from(schema.tasks)
+    .where(and(eq(schema.tasks.campaignId, campaign.id), eq(schema.tasks.key, taskKey)))
+    .get();
+  if (!task) throw new ApiError(404, 'task_not_found', `Campaign ${campaign.id} has no task ${taskKey}`);
+  if (!availableOn(task.kind, identity.platform)) {
+    throw new ApiError(409, 'task_unavailable', `Task ${taskKey} cannot be done on ${identity.platform}`);
+  }
+  return { campaign, participant, task };
+}
+
+function view(deps: Deps, identity: Identity, ctx: TaskContext): TaskView {
+  const completion = findCompletion(deps.db, ctx.participant.id, ctx.task.id);
+  return taskView(deps, ctx.campaign, ctx.task, identity.platform, ctx.participant, completion);
+}
+
+export function startTask(deps: Deps, identity: Identity, campaignId: number, taskKey: string): TaskView {
+  const ctx = context(deps, identity, campaignId, taskKey);
+  markTaskStarted(deps.db, { campaignId: ctx.campaign.id, participantId: ctx.participant.id }, ctx.task, deps.now());
+  return view(deps, identity, ctx);
+}
+
+async function vkCheck(check: () => Promise<boolean>, failure: string): Promise<Outcome> {
+  try {
+    return (await check()) ? { kind: 'done', level: 'server_verified' } : { kind: 'failed', failure };
+  } catch (err) {
+    if (err instanceof VkApiUnavailableError) return { kind: 'failed', failure: 'check_unavailable' };
+    throw err;
+  }
+}
+
+function clientResult(input: CompleteInput, started: boolean): Outcome {
+  if (!started) return { kind: 'failed', failure: 'not_started' };
+  if (input.result === 'done') return { kind: 'done', level: 'client_confirmed' };
+  return { kind: 'failed', failure: input.result ?? 'no_result' };
+}
+
+/** Decides a completion; VK checks happen here, outside any transaction. */
+async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: CompleteInput): Promise<Outcome> {
+  const { task, campaign, participant } = ctx;
+  const groupId = () => {
+    const id = (task.config.groupId as number | undefined) ?? campaignGroupId(deps.db, campaign);
+    if (id === undefined) throw new ApiError(409, 'task_misconfigured', 'The campaign has no VK community');
+    return id;
+  };
+  const started = findCompletion(deps.db, participant.id, task.id) !== undefined;
+  if (input.result === 'denied') return { kind: 'failed', failure: 'denied' };
+  switch (task.kind) {
+    case 'join_community':
+      return vkCheck(() => vkOf(deps).isMember(groupId(), identity.userId), 'not_member');
+    case 'allow_messages':
+      return vkCheck(() => vkOf(deps).isMessagesFromGroupAllowed(groupId(), identity.userId), 'not_allowed');
+    case 'allow_notifications':
+      return vkCheck(() => vkOf(deps).isNotificationsAllowed(identity.userId), 'not_allowed');
+    case 'share_story':
+    case 'visit_link':
+      return clientResult(input, started);
+    case 'invite_friends': {
+      const { friendsRequired } = parseTaskConfig('invite_friends', task.config);
+      const friends = countReferrals(deps.db, participant.id);
+      return friends >= friendsRequired
+        ? { kind: 'done', level: 'server_verified', detail: { friends } }
+        : { kind: 'pending' };
+    }
+    case 'enter_code':
+      if (!input.code?.trim())
+        throw new ApiError(422, 'invalid_input', 'Enter a code', [{ path: 'code', message: 'Required' }]);
+      return { kind: 'pending' }; // decided inside the transaction that spends the code
+    case 'quiz': {
+      const { questions, passScore } = parseTaskConfig('quiz', task.config);
+      const answers = input.answers ?? {};
+      const problems = answerProblems(questions, answers);
+      if (problems.length > 0) throw new ApiError(422, 'invalid_input', 'Invalid answers', problems);
+      const { score, maxScore } = scoreQuiz(questions, answers);
+      return score >= passScore
+        ? { kind: 'done', level: 'server_verified', detail: { score, maxScore } }
+        : { kind: 'failed', failure: 'score_too_low', detail: { score, maxScore } };
+    }
+  }
+}
+
+/** Spends an entry code (each usable once, by anyone) and completes the task, atomically. */
+function enterCode(deps: Deps, ctx: TaskContext, raw: string): void {
+  const { poolKey } = parseTaskConfig('enter_code', ctx.task.config);
+  const code = raw.trim().toUpperCase();
+  const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
+  const at = deps.now();
+  deps.db.transaction((tx) => {
+    const row = tx
+      .select({ id: schema.poolCodes.id, usedAt: schema.poolCodes.usedAt })
+      .from(schema.poolCodes)
+      .innerJoin(schema.codePools, eq(schema.codePools.id, schema.poolCodes.poolId))
+      .where(
+        and(
+          eq(schema.codePools.campaignId, ctx.campaign.id),
+          eq(schema.codePools.key, poolKey),
+          eq(schema.codePools.purpose, 'entry'),
+          eq(schema.poolCodes.code, code),
+        ),
+      )
+      .get();
+    if (!row) return markTaskFailed(tx, who, ctx.task, 'code_unknown', at);
+    const spent = tx
+      .update(schema.poolCodes)
+      .set({ participantId: ctx.participant.id, usedAt: at })
+      .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
+      .run();
+    if (spent.changes !== 1) return markTaskFailed(tx, who, ctx.task, 'code_used', at);
+    markTaskDone(tx, who, ctx.task, 'server_verified', at, { code });
+  });
+}
+
+/**
+ * Completes a task if the server can establish it; a failed check leaves the task retryable.
+ * @example await completeTask(deps, identity, 1, 'join', {})
+ */
+export async function completeTask(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  taskKey: string,
+  input: CompleteInput,
+): Promise<TaskView> {
+  const ctx = context(deps, identity, campaignId, taskKey);
+  const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
+  if (findCompletion(deps.db, ctx.participant.id, ctx.task.id)?.status === 'done') return view(deps, identity, ctx);
+  const outcome = await decide(deps, identity, ctx, input);
+  const at = deps.now();
+  if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') enterCode(deps, ctx, input.code ?? '');
+  else if (outcome.kind === 'done') markTaskDone(deps.db, who, ctx.task, outcome.level, at, outcome.detail);
+  else if (outcome.kind === 'failed') markTaskFailed(deps.db, who, ctx.task, outcome.failure, at, outcome.detail);
+  else if (!findCompletion(deps.db, ctx.participant.id, ctx.task.id)) markTaskStarted(deps.db, who, ctx.task, at);
+  return view(deps, identity, ctx);
+}

@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { openCampaign } from '../participation/participation.service.ts';
+import { markTaskDone } from '../tasks/task-records.ts';
+import { createPromoWorld, DAY, HOUR, type PromoWorld, seededRandom } from '../testing/promo-world.ts';
+import { drawSector, type Sector, spinWheel } from './wheel.service.ts';
+
+let w: PromoWorld;
+afterEach(() => w.close());
+
+type WheelOptions = { free?: number; limit?: number; resetHour?: number; loseWeight?: number; timeZone?: string };
+
+function setup(o: WheelOptions = {}, start = Date.UTC(2026, 5, 1, 9)) {
+  w = createPromoWorld({}, start);
+  w.deps.random = seededRandom(42);
+  return w.campaign({
+    mechanic: 'wheel',
+    timeZone: o.timeZone ?? 'Europe/Moscow',
+    settings: {
+      wheel: {
+        dailyFreeAttempts: o.free ?? 1,
+        dailyAttemptLimit: o.limit ?? 3,
+        resetHour: o.resetHour ?? 7,
+        loseWeight: o.loseWeight ?? 0,
+      },
+    },
+  });
+}
+
+function spinCode(id: number, user: number): string {
+  try {
+    const r = spinWheel(w.deps, w.identity(user), id);
+    return r.outcome === 'win' ? `win ${r.sector.key}` : `lose ${r.lossReason ?? ''}`.trim();
+  } catch (err) {
+    if (err instanceof ApiError) return err.code;
+    throw err;
+  }
+}
+
+describe('drawing', () => {
+  it('lands on sectors in proportion to their weights (seeded)', () => {
+    w = createPromoWorld();
+    const sectors: Sector[] = [
+      { key: 'a', label: 'a', rewardKey: 'a', weight: 10, odds: 0.1 },
+      { key: 'b', label: 'b', rewardKey: 'b', weight: 30, odds: 0.3 },
+      { key: 'lose', label: 'x', rewardKey: null, weight: 60, odds: 0.6 },
+    ];
+    const random = seededRandom(7);
+    const counts: Record<string, number> = { a: 0, b: 0, lose: 0 };
+    for (let i = 0; i < 20_000; i++) {
+      const key = drawSector(sectors, random).key;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    expect((counts.a ?? 0) / 20_000).toBeCloseTo(0.1, 1);
+    expect((counts.b ?? 0) / 20_000).toBeCloseTo(0.3, 1);
+    expect((counts.lose ?? 0) / 20_000).toBeCloseTo(0.6, 1);
+    expect(drawSector(sectors, () => 0.0999).key).toBe('a');
+    expect(drawSector(sectors, () => 0.1).key).toBe('b');
+    expect(drawSector(sectors, () => 0.99999).key).toBe('lose');
+  });
+});
+
+describe('wheel attempts', () => {
+  it('one free attempt a day, renewed at the reset hour in the campaign time zone', () => {
+    // 03:00 UTC = 06:00 in Moscow, before the 07:00 reset.
+    const id = setup({ free: 1, loseWeight: 1 }, Date.UTC(2026, 5, 1, 3));
+    openCampaign(w.deps, w.identity(1), id, {});
+    expect(spinCode(id, 1)).toBe('lose');
+    expect(spinCode(id, 1)).toBe('no_attempts');
+    w.clock.advance(HOUR + 1); // 07:00 Moscow
+    expect(spinCode(id, 1)).toBe('lose');
+    expect(spinCode(id, 1)).toBe('no_attempts');
+  });
+
+  it('the same instant is a new day in one time zone and not in another', () => {
+    const at = Date.UTC(2026, 5, 1, 21, 30); // 00:30 in Moscow, 07:30 in Vladivostok
+    for (const [timeZone, expected] of [
+      ['Europe/Moscow', 'no_attempts'],
+      ['Asia/Vladivostok', 'lose'],
+    ] as const) {
+      const id = setup({ free: 1, loseWeight: 1, resetHour: 7, timeZone }, Date.UTC(2026, 5, 1, 20));
+      openCampaign(w.deps, w.identity(1), id, {});
+      expect(spinCode(id, 1)).toBe('lose');
+      w.clock.set(at);
+      expect(spinCode(id, 1)).toBe(expected);
+      w.close();
+    }
+    w = createPromoWorld();
+  });
+
+  it('tasks earn bonus attempts once; the daily limit caps free and bonus together', () => {
+    const id = setup({ free: 1, limit: 3, loseWeight: 1 });
+    w.task(id, 'join', 'join_community', {}, { attemptsGranted: 3 });
+    const p = openCampaign(w.deps, w.identity(1), id, {}).participant;
+    const task = w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).get();
+    if (!task) throw new Error('no task');
+    markTaskDone(w.deps.db, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now);
+    const first = spinWheel(w.deps, w.identity(1), id);
+    expect(first.attempts).toMatchObject({ freeLeftToday: 0, bonusLeft: 3, availableNow: 2 });
+    expect([spinCode(id, 1), spinCode(id, 1), spinCode(id, 1)]).toEqual(['lose', 'lose', 'daily_limit']);
+    w.clock.advance(DAY);
+    // Next day: one free, then the last bonus attempt, then nothing left.
+    expect([spinCode(id, 1), spinCode(id, 1), spinCode(id, 1)]).toEqual(['lose', 'lose', 'no_attempts']);
+  });
+});
+
+describe('wheel prizes', () => {
+  it('respects stock and per-day caps, and a participant wins a prize once; the odds never shift to other prizes', () => {
+    const id = setup({ free: 1, loseWeight: 0 });
+    w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 3, dailyCap: 2 });
+    const results = [1, 2, 3].map((u) => {
+      openCampaign(w.deps, w.identity(u), id, {});
+      return spinCode(id, u);
+    });
+    expect(results).toEqual(['win tee', 'win tee', 'lose daily_cap']);
+    w.clock.advance(DAY);
+    expect(spinCode(id, 1)).toBe('lose already_won');
+    expect(spinCode(id, 3)).toBe('win tee');
+    openCampaign(w.deps, w.identity(4), id, {});
+    expect(spinCode(id, 4)).toBe('lose sold_out');
+    const attempts = w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'attempt')).all();
+    expect(attempts).toHaveLength(6);
+    expect(w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'sold_out_seen')).all()).toHaveLength(2);
+  });
+
+  it('a prize with a code takes it from the pool; an empty pool is a loss', () => {
+    const id = setup({ free: 1, loseWeight: 0 });
+    w.reward(id, 'code', { unlock: { wheel: true }, weight: 1, poolId: w.pool(id, 'p', ['W-1']) });
+    openCampaign(w.deps, w.identity(1), id, {});
+    openCampaign(w.deps, w.identity(2), id, {});
+    expect(spinWheel(w.deps, w.identity(1), id).prize?.code).toBe('W-1');
+    expect(spinCode(id, 2)).toBe('lose sold_out');
+  });
+
+  it('with a seeded generator the win rate follows the published odds', () => {
+    const id = setup({ free: 1, loseWeight: 3 });
+    w.reward(id, 'p', { unlock: { wheel: true }, weight: 1 });
+    let wins = 0;
+    for (let u = 1; u <= 200; u++) {
+      openCampaign(w.deps, w.identity(u), id, {});
+      if (spinWheel(w.deps, w.identity(u), id).outcome === 'win') wins++;
+    }
+    expect(wins / 200).toBeGreaterThan(0.17);
+    expect(wins / 200).toBeLessThan(0.33);
+  });
+
+  it('refuses spins when the campaign is not running or has no wheel', () => {
+    const id = setup();
+    openCampaign(w.deps, w.identity(1), id, {});
+    w.deps.db.update(schema.campaigns).set({ status: 'paused' }).where(eq(schema.campaigns.id, id)).run();
+    expect(spinCode(id, 1)).toBe('campaign_paused');
+    const tasks = w.campaign();
+    openCampaign(w.deps, w.identity(1), tasks, {});
+    expect(spinCode(tasks, 1)).toBe('wrong_mechanic');
+  });
+});

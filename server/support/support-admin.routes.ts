@@ -1,0 +1,127 @@
+/**
+ * @module Back-office support (`/api/admin/support`, section `support`): a campaign's tickets by status, a thread,
+ * an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { requireIdentity } from '../auth/middleware.ts';
+import { type Db, schema } from '../db/client.ts';
+import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+import { ApiError } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { requireCampaignAccess } from '../mailing/admin-access.ts';
+import { MessageBody, publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
+import { replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
+
+const tags = ['admin: support'];
+const json = <T extends z.ZodType>(s: T, description: string) => ({
+  content: { 'application/json': { schema: s } },
+  description,
+});
+const body = <T extends z.ZodType>(s: T) => ({
+  body: { content: { 'application/json': { schema: s } }, required: true },
+});
+const errors = {
+  ...authErrors,
+  403: errorResponse('No `support` rights on this brand'),
+  404: errorResponse('No such campaign or ticket'),
+  422: errorResponse('Invalid input'),
+} as const;
+const Params = z.object({ id: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
+
+const list = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/tickets',
+  tags,
+  summary: "A campaign's tickets, optionally by status, latest first",
+  security: LAUNCH_AUTH,
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    query: z.object({ status: z.enum(TICKET_STATUSES).optional() }),
+  },
+  responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
+});
+const thread = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/tickets/{ticketId}',
+  tags,
+  summary: 'A ticket with its messages',
+  security: LAUNCH_AUTH,
+  request: { params: Params },
+  responses: { 200: json(ThreadSchema, 'Thread'), ...errors },
+});
+const reply = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/tickets/{ticketId}/replies',
+  tags,
+  summary: "Answer the user: in the mini app, and through the bot if they allowed the community's messages",
+  security: LAUNCH_AUTH,
+  request: { params: Params, ...body(MessageBody) },
+  responses: {
+    201: json(ThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered'),
+    ...errors,
+  },
+});
+const status = createRoute({
+  method: 'patch',
+  path: '/campaigns/{id}/tickets/{ticketId}',
+  tags,
+  summary: 'Change the status (e.g. resolve)',
+  security: LAUNCH_AUTH,
+  request: { params: Params, ...body(z.object({ status: z.enum(TICKET_STATUSES) })) },
+  responses: { 200: json(ThreadSchema, 'Updated'), ...errors },
+});
+
+function ticketIn(db: Db, campaignId: number, ticketId: number): TicketRow {
+  const t = db.select().from(schema.tickets).where(eq(schema.tickets.id, ticketId)).get();
+  if (!t || t.campaignId !== campaignId)
+    throw new ApiError(404, 'ticket_not_found', `Ticket ${ticketId} does not exist`);
+  return t;
+}
+const threadOf = (db: Db, t: TicketRow) => ({ ticket: t, messages: ticketThread(db, t.id).map(publicMessage) });
+
+export const supportAdminRoutes = newRouter();
+supportAdminRoutes.use('*', requireIdentity);
+supportAdminRoutes.openapi(list, (c) => {
+  const { id } = c.req.valid('param');
+  const { db } = c.var.deps;
+  requireCampaignAccess(db, c.var.identity, id, 'support');
+  const s = c.req.valid('query').status;
+  const where: SQL[] = [eq(schema.tickets.campaignId, id)];
+  if (s) where.push(eq(schema.tickets.status, s));
+  const tickets = db
+    .select()
+    .from(schema.tickets)
+    .where(and(...where))
+    .orderBy(desc(schema.tickets.updatedAt))
+    .limit(500)
+    .all();
+  return c.json({ tickets }, 200);
+});
+supportAdminRoutes.openapi(thread, (c) => {
+  const { id, ticketId } = c.req.valid('param');
+  const { db } = c.var.deps;
+  requireCampaignAccess(db, c.var.identity, id, 'support');
+  return c.json(threadOf(db, ticketIn(db, id, ticketId)), 200);
+});
+supportAdminRoutes.openapi(reply, (c) => {
+  const { id, ticketId } = c.req.valid('param');
+  const { deps, identity } = c.var;
+  requireCampaignAccess(deps.db, identity, id, 'support');
+  const r = replyAsAgent(
+    deps.db,
+    ticketIn(deps.db, id, ticketId),
+    identity.userId,
+    c.req.valid('json').body,
+    deps.now(),
+  );
+  return c.json({ ...threadOf(deps.db, r.ticket), delivery: r.delivery }, 201);
+});
+supportAdminRoutes.openapi(status, (c) => {
+  const { id, ticketId } = c.req.valid('param');
+  const { deps, identity } = c.var;
+  requireCampaignAccess(deps.db, identity, id, 'support');
+  const t = setTicketStatus(deps.db, ticketIn(deps.db, id, ticketId), c.req.valid('json').status, deps.now());
+  return c.json(threadOf(deps.db, t), 200);
+});

@@ -1,0 +1,125 @@
+/**
+ * @module The participant's support (`/api/support`): their tickets, a new ticket from the mini-app form, the thread,
+ * and a reply (which re-opens a resolved ticket). Tickets are the caller's own; anyone else's is a 404.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import { requireIdentity } from '../auth/middleware.ts';
+import { schema } from '../db/client.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import {
+  MessageBody,
+  NewTicketSchema,
+  publicMessage,
+  ThreadSchema,
+  TicketParam,
+  TicketSchema,
+} from './support.schemas.ts';
+import { addUserMessage, getUserTicket, openTicket, ticketThread, userTickets } from './ticket.service.ts';
+
+const tags = ['support'];
+const json = <T extends z.ZodType>(s: T, description: string) => ({
+  content: { 'application/json': { schema: s } },
+  description,
+});
+const body = <T extends z.ZodType>(s: T) => ({
+  body: { content: { 'application/json': { schema: s } }, required: true },
+});
+const errors = {
+  ...authErrors,
+  404: errorResponse('No such ticket of yours'),
+  422: errorResponse('Invalid input'),
+} as const;
+
+const list = createRoute({
+  method: 'get',
+  path: '/tickets',
+  tags,
+  summary: "The caller's tickets, latest first",
+  security: LAUNCH_AUTH,
+  responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/tickets',
+  tags,
+  summary: 'Open a ticket from the mini-app form',
+  security: LAUNCH_AUTH,
+  request: body(NewTicketSchema),
+  responses: { 201: json(ThreadSchema, 'Opened'), ...errors },
+});
+const thread = createRoute({
+  method: 'get',
+  path: '/tickets/{ticketId}',
+  tags,
+  summary: 'A ticket with its messages',
+  security: LAUNCH_AUTH,
+  request: { params: TicketParam },
+  responses: { 200: json(ThreadSchema, 'Thread'), ...errors },
+});
+const reply = createRoute({
+  method: 'post',
+  path: '/tickets/{ticketId}/messages',
+  tags,
+  summary: 'Write in a ticket (re-opens it if resolved)',
+  security: LAUNCH_AUTH,
+  request: { params: TicketParam, ...body(MessageBody) },
+  responses: { 201: json(ThreadSchema, 'Added'), ...errors },
+});
+
+export const supportRoutes = newRouter();
+supportRoutes.use('*', requireIdentity);
+
+const threadOf = (db: Parameters<typeof ticketThread>[0], t: ReturnType<typeof getUserTicket>) => ({
+  ticket: t,
+  messages: ticketThread(db, t.id).map(publicMessage),
+});
+
+supportRoutes.openapi(list, (c) => {
+  const { platform, userId } = c.var.identity;
+  return c.json({ tickets: userTickets(c.var.deps.db, platform, userId) }, 200);
+});
+supportRoutes.openapi(create, (c) => {
+  const { deps, identity } = c.var;
+  const input = c.req.valid('json');
+  // Link to the participant (and its community) only when the caller takes part in that campaign.
+  const p = input.campaignId
+    ? deps.db
+        .select({ id: schema.participants.id, groupId: schema.communities.vkGroupId })
+        .from(schema.participants)
+        .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
+        .leftJoin(schema.communities, eq(schema.communities.id, schema.campaigns.communityId))
+        .where(
+          and(
+            eq(schema.participants.campaignId, input.campaignId),
+            eq(schema.participants.platform, identity.platform),
+            eq(schema.participants.platformUserId, identity.userId),
+          ),
+        )
+        .get()
+    : undefined;
+  const ticket = openTicket(deps.db, {
+    platform: identity.platform,
+    platformUserId: identity.userId,
+    campaignId: p ? input.campaignId : null,
+    participantId: p?.id ?? null,
+    vkGroupId: p?.groupId ?? identity.groupId ?? null,
+    source: 'miniapp',
+    subject: input.subject,
+    body: input.body,
+    at: deps.now(),
+  });
+  return c.json(threadOf(deps.db, ticket), 201);
+});
+supportRoutes.openapi(thread, (c) => {
+  const { platform, userId } = c.var.identity;
+  const t = getUserTicket(c.var.deps.db, platform, userId, c.req.valid('param').ticketId);
+  return c.json(threadOf(c.var.deps.db, t), 200);
+});
+supportRoutes.openapi(reply, (c) => {
+  const { deps, identity } = c.var;
+  const t = getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
+  const updated = addUserMessage(deps.db, t, c.req.valid('json').body, 'miniapp', deps.now());
+  return c.json(threadOf(deps.db, updated), 201);
+});

@@ -1,0 +1,56 @@
+/** @module OpenAPI shapes of support tickets, shared by the participant and the back-office routes. */
+import { z } from '@hono/zod-openapi';
+import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+
+export const TicketParam = z.object({ ticketId: z.coerce.number().int().positive().openapi({ example: 1 }) });
+
+export const TicketMessageSchema = z
+  .object({
+    id: z.number().int(),
+    author: z.enum(['user', 'agent']),
+    body: z.string(),
+    via: z.enum(['miniapp', 'bot', 'backoffice']),
+    createdAt: z.number().int(),
+  })
+  .openapi('TicketMessage');
+
+export const TicketSchema = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int().nullable(),
+    subject: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    source: z.enum(['miniapp', 'bot']),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  })
+  .openapi('Ticket');
+
+export const ThreadSchema = z
+  .object({ ticket: TicketSchema, messages: z.array(TicketMessageSchema) })
+  .openapi('TicketThread');
+
+export const NewTicketSchema = z
+  .object({
+    campaignId: z.number().int().positive().optional(),
+    subject: z.string().trim().min(1).max(120),
+    body: z.string().trim().min(1).max(4000),
+  })
+  .openapi('NewTicket');
+
+export const MessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
+
+type Row = {
+  id: number;
+  author: 'user' | 'agent';
+  body: string;
+  via: 'miniapp' | 'bot' | 'backoffice';
+  createdAt: number;
+};
+export const publicMessage = (m: Row) => ({
+  id: m.id,
+  author: m.author,
+  body: m.body,
+  via: m.via,
+  createdAt: m.createdAt,
+});

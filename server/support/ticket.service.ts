@@ -1,0 +1,194 @@
+/**
+ * @module Support tickets: opened from the mini app (a form) or the bot (free text), threaded messages, statuses
+ * new → waiting_on_us → waiting_on_user → resolved, re-opened by the user's reply. An agent's reply is shown in the
+ * mini app and, when the user allowed community messages, also goes out through the outbox.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { type Db, schema } from '../db/client.ts';
+import type { TicketStatus } from '../db/schema/messaging.ts';
+import { ApiError } from '../http/errors.ts';
+import { hasConsent } from '../mailing/consent.ts';
+import { enqueue } from '../mailing/outbox.ts';
+
+const { tickets, ticketMessages } = schema;
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketMessageRow = typeof ticketMessages.$inferSelect;
+type Platform = TicketRow['platform'];
+
+export interface NewTicket {
+  platform: Platform;
+  platformUserId: string;
+  campaignId?: number | null;
+  participantId?: number | null;
+  vkGroupId?: number | null;
+  source: 'miniapp' | 'bot';
+  subject: string;
+  body: string;
+  at: number;
+}
+
+export function openTicket(db: Db, t: NewTicket): TicketRow {
+  return db.transaction((tx) => {
+    const ticket = tx
+      .insert(tickets)
+      .values({
+        platform: t.platform,
+        platformUserId: t.platformUserId,
+        campaignId: t.campaignId ?? null,
+        participantId: t.participantId ?? null,
+        vkGroupId: t.vkGroupId ?? null,
+        source: t.source,
+        subject: t.subject,
+        status: 'new',
+        createdAt: t.at,
+        updatedAt: t.at,
+      })
+      .returning()
+      .get();
+    tx.insert(ticketMessages)
+      .values({
+        ticketId: ticket.id,
+        author: 'user',
+        authorId: t.platformUserId,
+        body: t.body,
+        via: t.source,
+        createdAt: t.at,
+      })
+      .run();
+    return ticket;
+  });
+}
+
+/** The user writes again: the ticket waits on us, and a resolved one is re-opened. */
+export function addUserMessage(db: Db, ticket: TicketRow, body: string, via: 'miniapp' | 'bot', at: number): TicketRow {
+  return db.transaction((tx) => {
+    tx.insert(ticketMessages)
+      .values({ ticketId: ticket.id, author: 'user', authorId: ticket.platformUserId, body, via, createdAt: at })
+      .run();
+    const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
+    return tx.update(tickets).set({ status, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get();
+  });
+}
+
+export interface ReplyResult {
+  ticket: TicketRow;
+  message: TicketMessageRow;
+  /** `bot`: also queued as a community message; `miniapp`: visible in the mini app only (no consent). */
+  delivery: 'bot' | 'miniapp';
+}
+
+/** An agent answers: shown in the mini app; sent through the outbox only if the user allowed messages. */
+export function replyAsAgent(db: Db, ticket: TicketRow, agentId: string, body: string, at: number): ReplyResult {
+  return db.transaction((tx) => {
+    const message = tx
+      .insert(ticketMessages)
+      .values({ ticketId: ticket.id, author: 'agent', authorId: agentId, body, via: 'backoffice', createdAt: at })
+      .returning()
+      .get();
+    const updated = tx
+      .update(tickets)
+      .set({ status: 'waiting_on_user', updatedAt: at })
+      .where(eq(tickets.id, ticket.id))
+      .returning()
+      .get();
+    const vkUserId = Number(ticket.platformUserId);
+    const canMessage =
+      ticket.platform === 'vk' &&
+      ticket.vkGroupId != null &&
+      Number.isSafeInteger(vkUserId) &&
+      hasConsent(tx as unknown as Db, ticket.vkGroupId, vkUserId, 'message');
+    if (canMessage && ticket.vkGroupId != null) {
+      enqueue(
+        tx,
+        [
+          {
+            dedupeKey: `support:${message.id}`,
+            kind: 'support',
+            ticketMessageId: message.id,
+            campaignId: ticket.campaignId ?? undefined,
+            participantId: ticket.participantId ?? undefined,
+            vkGroupId: ticket.vkGroupId,
+            vkUserId,
+            channel: 'message',
+            text: `Ответ поддержки по обращению №${ticket.id}:\n${body}`,
+            extras: { intent: 'customer_support' },
+          },
+        ],
+        at,
+      );
+    }
+    return { ticket: updated, message, delivery: canMessage ? 'bot' : 'miniapp' };
+  });
+}
+
+export function setTicketStatus(db: Db, ticket: TicketRow, status: TicketStatus, at: number): TicketRow {
+  return db.update(tickets).set({ status, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get();
+}
+
+export function ticketThread(db: Db, ticketId: number): TicketMessageRow[] {
+  return db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(ticketMessages.id).all();
+}
+
+export function userTickets(db: Db, platform: Platform, platformUserId: string): TicketRow[] {
+  return db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.platform, platform), eq(tickets.platformUserId, platformUserId)))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .all();
+}
+
+export function getUserTicket(db: Db, platform: Platform, platformUserId: string, id: number): TicketRow {
+  const t = db.select().from(tickets).where(eq(tickets.id, id)).get();
+  if (!t || t.platform !== platform || t.platformUserId !== platformUserId) {
+    throw new ApiError(404, 'ticket_not_found', `Ticket ${id} does not exist`);
+  }
+  return t;
+}
+
+/** A message to the community that is not a command: it continues the user's latest ticket there, or opens one. */
+export function ticketFromBot(db: Db, vkGroupId: number, vkUserId: number, body: string, at: number): TicketRow {
+  const latest = db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.platform, 'vk'),
+        eq(tickets.platformUserId, String(vkUserId)),
+        eq(tickets.vkGroupId, vkGroupId),
+        inArray(tickets.status, ['new', 'waiting_on_us', 'waiting_on_user', 'resolved']),
+      ),
+    )
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .get();
+  const REOPEN_WINDOW_MS = 7 * 86_400_000;
+  if (latest && (latest.status !== 'resolved' || at - latest.updatedAt < REOPEN_WINDOW_MS)) {
+    return addUserMessage(db, latest, body, 'bot', at);
+  }
+  const participant = db
+    .select({ id: schema.participants.id, campaignId: schema.participants.campaignId })
+    .from(schema.participants)
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
+    .innerJoin(schema.communities, eq(schema.communities.id, schema.campaigns.communityId))
+    .where(
+      and(
+        eq(schema.participants.platform, 'vk'),
+        eq(schema.participants.platformUserId, String(vkUserId)),
+        eq(schema.communities.vkGroupId, vkGroupId),
+      ),
+    )
+    .orderBy(desc(schema.participants.lastSeenAt))
+    .get();
+  return openTicket(db, {
+    platform: 'vk',
+    platformUserId: String(vkUserId),
+    campaignId: participant?.campaignId,
+    participantId: participant?.id,
+    vkGroupId,
+    source: 'bot',
+    subject: body.slice(0, 80),
+    body,
+    at,
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * @module The one VK API client the server and the bot share (vk-io's `API`), pointed at `VK_API_BASE_URL`
+ * so tests use the fake VK API. The service token (`VK_SERVICE_TOKEN`) answers app-level questions
+ * (`groups.isMember`, `apps.isNotificationsAllowed`); the community token (`VK_GROUP_TOKEN`) answers
+ * community-level ones (`messages.isMessagesFromGroupAllowed`) and sends messages.
+ *
+ * Without any token outside production the client is a local simulator that says "yes" to every check,
+ * so the demo works end to end in a plain browser; `mode` tells callers which one they have.
+ */
+import { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { API, APIError } from 'vk-io';
+import type { Config } from '../config.ts';
+
+export interface VkApi {
+  readonly mode: 'vk' | 'local';
+  /** `groups.isMember`: is the user a member of the community. */
+  isMember(groupId: number, userId: number | string): Promise<boolean>;
+  /** `messages.isMessagesFromGroupAllowed`: may the community write to the user. */
+  isMessagesFromGroupAllowed(groupId: number, userId: number | string): Promise<boolean>;
+  /** `apps.isNotificationsAllowed`: has the user allowed this app's notifications. */
+  isNotificationsAllowed(userId: number | string): Promise<boolean>;
+  /** vk-io API acting for the community (messages.send, ...), when a community token is configured. */
+  readonly group?: API;
+  /** vk-io API with the app's service token, when configured. */
+  readonly service?: API;
+}
+
+/** VK could not answer (network, token, VK error): the check is inconclusive, not negative. */
+export class VkApiUnavailableError extends Error {
+  override name = 'VkApiUnavailableError';
+  constructor(
+    message: string,
+    readonly vkCode?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+type VkConfig = Pick<
+  Config,
+  'VK_API_BASE_URL' | 'VK_SERVICE_TOKEN' | 'VK_GROUP_TOKEN' | 'VK_GROUP_ID' | 'NODE_ENV' | 'VK_APP_ID'
+>;
+
+const truthy = (value: unknown): boolean => value === true || value === 1 || value === '1';
+
+const plainHttpAgent = new HttpAgent({ keepAlive: true });
+
+function newApi(config: VkConfig, token: string): API {
+  // vk-io's default agent speaks HTTPS only; a plain-http base URL (the fake VK API in tests) needs an http agent.
+  const agent = config.VK_API_BASE_URL.startsWith('http:') ? (plainHttpAgent as unknown as HttpsAgent) : undefined;
+  return new API({
+    token,
+    ...(agent ? { agent } : {}),
+    apiBaseUrl: config.VK_API_BASE_URL,
+    apiLimit: 20,
+    apiRetryLimit: 1,
+    apiWait: 300,
+    apiTimeout: 5000,
+  });
+}
+
+async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof APIError) {
+      throw new VkApiUnavailableError(`${what}: VK error ${err.code}`, Number(err.code), { cause: err });
+    }
+    throw new VkApiUnavailableError(`${what}: ${(err as Error).message}`, undefined, { cause: err });
+  }
+}
+
+/**
+ * Builds the client from configuration.
+ * @example const vk = createVkApi(loadConfig()); await vk.isMember(1, 100)
+ */
+export function createVkApi(config: VkConfig): VkApi {
+  const service = config.VK_SERVICE_TOKEN ? newApi(config, config.VK_SERVICE_TOKEN) : undefined;
+  const group = config.VK_GROUP_TOKEN ? newApi(config, config.VK_GROUP_TOKEN) : undefined;
+  if (!service && !group && config.NODE_ENV !== 'production') return localVkApi();
+  const need = (api: API | undefined, token: string): API => {
+    if (!api) throw new VkApiUnavailableError(`${token} is not configured`);
+    return api;
+  };
+  return {
+    mode: 'vk',
+    service,
+    group,
+    isMember: (groupId, userId) =>
+      call('groups.isMember', async () => {
+        const api = service ?? need(group, 'VK_SERVICE_TOKEN');
+        const res: unknown = await api.groups.isMember({ group_id: String(groupId), user_id: Number(userId) });
+        return typeof res === 'object' && res !== null ? truthy((res as { member?: unknown }).member) : truthy(res);
+      }),
+    isMessagesFromGroupAllowed: (groupId, userId) =>
+      call('messages.isMessagesFromGroupAllowed', async () => {
+        const res = await need(group, 'VK_GROUP_TOKEN').messages.isMessagesFromGroupAllowed({
+          group_id: groupId,
+          user_id: Number(userId),
+        });
+        return truthy((res as { is_allowed?: unknown }).is_allowed);
+      }),
+    isNotificationsAllowed: (userId) =>
+      call('apps.isNotificationsAllowed', async () => {
+        const res = await need(service, 'VK_SERVICE_TOKEN').apps.isNotificationsAllowed({ user_id: Number(userId) });
+        return truthy(res.is_allowed);
+      }),
+  };
+}
+
+const resolved = new WeakMap<object, VkApi>();
+
+/** The client of a `Deps`: the one it was given, else one built (once) from its config. */
+export function vkOf(deps: { vk?: VkApi; config: VkConfig }): VkApi {
+  if (deps.vk) return deps.vk;
+  let vk = resolved.get(deps);
+  if (!vk) {
+    vk = createVkApi(deps.config);
+    resolved.set(deps, vk);
+  }
+  return vk;
+}
+
+/** The local simulator: every action the local platform adapter simulates is taken at its word. */
+export function localVkApi(): VkApi {
+  return {
+    mode: 'local',
+    isMember: async () => true,
+    isMessagesFromGroupAllowed: async () => true,
+    isNotificationsAllowed: async () => true,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * A 10,000-recipient broadcast through the fake VK API: every recipient gets exactly one message, the fake never
+ * had to answer error 6, and personal texts go out through `execute`.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
+import { schema } from '../../server/db/client.ts';
+import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { enqueue } from '../../server/mailing/outbox.ts';
+import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
+
+let world: MessagingWorld | undefined;
+afterEach(async () => {
+  await world?.shutdown();
+  world = undefined;
+});
+
+describe('broadcast through the fake VK API', () => {
+  it('delivers 10,000 identical messages exactly once each, within the rate limit', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    w.addParticipants({ count: 10_000, firstUserId: 1_000_000 });
+    const b = createBroadcast(
+      w.deps.db,
+      { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Новое задание!' },
+      w.clock.now,
+    );
+    expect(enqueueBroadcast(w.deps.db, b, w.clock.now)).toBe(10_000);
+    // Enqueueing again changes nothing: one row per (broadcast, user).
+    expect(enqueueBroadcast(w.deps.db, b, w.clock.now)).toBe(0);
+
+    const totals = await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    expect(totals.sent).toBe(10_000);
+    const byPeer = deliveriesByPeer(w.fake);
+    expect(byPeer.size).toBe(10_000);
+    expect([...byPeer.values()].every((n) => n === 1)).toBe(true);
+    expect(w.fake.errorCounts()[6]).toBeUndefined();
+    const sends = w.fake.calls.filter((c) => c.method === 'messages.send' && !c.viaExecute);
+    expect(sends.length).toBe(100);
+    const statuses = w.deps.db.select({ s: schema.outbox.status }).from(schema.outbox).all();
+    expect(statuses.every((r) => r.s === 'sent')).toBe(true);
+  }, 60_000);
+
+  it('sends personal texts 25 to an execute, each exactly once', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    w.addParticipants({ count: 300, firstUserId: 2_000_000 });
+    enqueue(
+      w.deps.db,
+      Array.from({ length: 300 }, (_, i) => ({
+        dedupeKey: `personal:${i}`,
+        kind: 'broadcast' as const,
+        vkGroupId: GROUP_ID,
+        vkUserId: 2_000_000 + i,
+        channel: 'message' as const,
+        text: `Ваш код: CODE-${i}`,
+      })),
+      w.clock.now,
+    );
+    const totals = await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    expect(totals.sent).toBe(300);
+    expect(w.fake.calls.filter((c) => c.method === 'execute').length).toBe(12);
+    const texts = new Map(w.fake.delivered.map((d) => [d.peerId, d.text]));
+    expect(texts.get(2_000_007)).toBe('Ваш код: CODE-7');
+    expect([...deliveriesByPeer(w.fake).values()].every((n) => n === 1)).toBe(true);
+  }, 30_000);
+});

@@ -1,0 +1,234 @@
+/**
+ * `POST /vk/callback` with VK's real payload shapes: secret check, confirmation, de-duplication by event_id,
+ * message_new with client_info, message_allow with key (consent + allow_messages task), message_event with the
+ * payload as an object or a string (always answered), group_join completing join_community.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { botFor } from '../../bot/bot.ts';
+import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
+import { createApp } from '../../server/app.ts';
+import { schema } from '../../server/db/client.ts';
+import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
+import {
+  CALLBACK_SECRET,
+  CONFIRMATION,
+  createMessagingWorld,
+  GROUP_ID,
+  type MessagingWorld,
+} from './messaging-world.ts';
+
+let w: MessagingWorld;
+let app: ReturnType<typeof createApp>;
+beforeEach(async () => {
+  w = await createMessagingWorld();
+  app = createApp(w.deps);
+});
+afterEach(async () => {
+  await w.shutdown();
+});
+
+async function post(body: Record<string, unknown>) {
+  const res = await app.request('/vk/callback', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ group_id: GROUP_ID, v: '5.199', secret: CALLBACK_SECRET, ...body }),
+  });
+  await botFor(w.deps).idle();
+  return { status: res.status, text: await res.text() };
+}
+
+const messageNew = (eventId: string, text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'message_new',
+  event_id: eventId,
+  object: {
+    message: {
+      date: 1780000000,
+      from_id: 555,
+      id: 0,
+      out: 0,
+      version: 10001,
+      attachments: [],
+      conversation_message_id: 17,
+      fwd_messages: [],
+      important: false,
+      is_hidden: false,
+      peer_id: 555,
+      random_id: 0,
+      text,
+      ...extra,
+    },
+    client_info: {
+      button_actions: [
+        'text',
+        'vkpay',
+        'open_app',
+        'location',
+        'open_link',
+        'callback',
+        'intent_subscribe',
+        'intent_unsubscribe',
+      ],
+      keyboard: true,
+      inline_keyboard: true,
+      carousel: true,
+      lang_id: 0,
+    },
+  },
+});
+
+function outboxFor(user: number) {
+  return w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, user)).all();
+}
+
+describe('POST /vk/callback', () => {
+  it('refuses a wrong or missing secret with 403, before confirmation', async () => {
+    expect((await post({ type: 'confirmation', secret: 'nope' })).status).toBe(403);
+    const res = await app.request('/vk/callback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'confirmation', group_id: GROUP_ID }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers confirmation with the configured code, and other groups with 403', async () => {
+    expect(await post({ type: 'confirmation' })).toEqual({ status: 200, text: CONFIRMATION });
+    expect((await post({ type: 'confirmation', group_id: 999 })).status).toBe(403);
+  });
+
+  it('rejects a body that is not a notification with 422', async () => {
+    const res = await app.request('/vk/callback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ hello: 1 }),
+    });
+    expect(res.status).toBe(422);
+  });
+
+  it('handles the same event_id once', async () => {
+    expect(await post(messageNew('e-1', 'Начать'))).toEqual({ status: 200, text: 'ok' });
+    expect(await post(messageNew('e-1', 'Начать'))).toEqual({ status: 200, text: 'ok' });
+    expect(outboxFor(555)).toHaveLength(1);
+    expect(w.deps.db.select().from(schema.callbackEvents).all()).toHaveLength(1);
+  });
+
+  it('message_new with client_info: start gets the menu keyboard, delivered by the sender', async () => {
+    // A user who writes to the community may be answered (VK lets the community reply).
+    w.fake.allowMessages(GROUP_ID, 555);
+    await post(messageNew('e-2', 'Начать'));
+    const [row] = outboxFor(555);
+    expect(row?.kind).toBe('reply');
+    await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    const msg = w.fake.delivered.find((d) => d.peerId === 555);
+    expect(msg?.text).toContain('Мой прогресс');
+    const labels = msg?.keyboard?.buttons.flat().map((b) => b.action.label);
+    expect(labels).toEqual(['Мой прогресс', 'Мои призы', 'Поддержка', 'Помощь']);
+  });
+
+  it('"my progress" deep-links to the next task with an open_app button', async () => {
+    const [pid] = w.addParticipants({ count: 1, firstUserId: 555 });
+    w.deps.db
+      .insert(schema.tasks)
+      .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить', position: 1 })
+      .run();
+    expect(pid).toBeDefined();
+    await post(messageNew('e-3', 'x', { payload: JSON.stringify({ command: 'progress' }) }));
+    await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    const msg = w.fake.delivered.find((d) => d.peerId === 555);
+    const button = msg?.keyboard?.buttons[0]?.[0];
+    expect(button?.action.type).toBe('open_app');
+    expect(button?.action.hash).toBe(`campaign/${w.campaignId}/task/join`);
+    expect(msg?.text).toContain('Вступить');
+  });
+
+  it('free text opens a support ticket, and the next message continues it', async () => {
+    await post(messageNew('e-4', 'Не пришёл промокод'));
+    await post(messageNew('e-5', 'Уже сутки жду', { conversation_message_id: 18 }));
+    const tickets = w.deps.db.select().from(schema.tickets).all();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.source).toBe('bot');
+    expect(
+      w.deps.db
+        .select()
+        .from(schema.ticketMessages)
+        .all()
+        .map((m) => m.body),
+    ).toEqual(['Не пришёл промокод', 'Уже сутки жду']);
+  });
+
+  it('message_allow with key records consent and completes the allow_messages task', async () => {
+    const [pid] = w.addParticipants({ count: 1, firstUserId: 777, consent: false });
+    const task = w.deps.db
+      .insert(schema.tasks)
+      .values({ campaignId: w.campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
+      .returning()
+      .get();
+    const started = markTaskStarted(
+      w.deps.db,
+      { campaignId: w.campaignId, participantId: pid as number },
+      task,
+      w.clock.now,
+    );
+    expect(started.consentKey).toBeTruthy();
+    await post({ type: 'message_allow', event_id: 'a-1', object: { user_id: 777, key: started.consentKey } });
+    const consent = w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).get();
+    expect(consent).toMatchObject({ allowed: true, key: started.consentKey, source: 'message_allow' });
+    const completion = w.deps.db
+      .select()
+      .from(schema.taskCompletions)
+      .where(and(eq(schema.taskCompletions.taskId, task.id), eq(schema.taskCompletions.participantId, pid as number)))
+      .get();
+    expect(completion?.status).toBe('done');
+
+    await post({ type: 'message_deny', event_id: 'a-2', object: { user_id: 777 } });
+    expect(w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).get()?.allowed).toBe(
+      false,
+    );
+  });
+
+  it('message_event is answered whether the payload is an object or a string', async () => {
+    const base = { user_id: 555, peer_id: 555, conversation_message_id: 20 };
+    await post({
+      type: 'message_event',
+      event_id: 'm-1',
+      object: { ...base, event_id: 'ev1', payload: { command: 'prizes' } },
+    });
+    await post({
+      type: 'message_event',
+      event_id: 'm-2',
+      object: { ...base, event_id: 'ev2', payload: '{"command":"start"}' },
+    });
+    await post({ type: 'message_event', event_id: 'm-3', object: { ...base, event_id: 'ev3', payload: 'not json' } });
+    expect(w.fake.eventAnswers.map((a) => a.eventId)).toEqual(['ev1', 'ev2', 'ev3']);
+    expect(outboxFor(555).map((r) => r.text.split('\n')[0])).toEqual([
+      'Призов пока нет.',
+      'Здравствуйте! Я бот акций сообщества.',
+      'Здравствуйте! Я бот акций сообщества.',
+    ]);
+  });
+
+  it('group_join completes join_community; group_leave is recorded', async () => {
+    const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
+    const task = w.deps.db
+      .insert(schema.tasks)
+      .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить' })
+      .returning()
+      .get();
+    await post({ type: 'group_join', event_id: 'g-1', object: { user_id: 888, join_type: 'join' } });
+    const done = w.deps.db
+      .select()
+      .from(schema.taskCompletions)
+      .where(eq(schema.taskCompletions.taskId, task.id))
+      .get();
+    expect(done?.status).toBe('done');
+    await post({ type: 'group_leave', event_id: 'g-2', object: { user_id: 888, self: 1 } });
+    const types = w.deps.db
+      .select({ t: schema.events.type })
+      .from(schema.events)
+      .where(eq(schema.events.participantId, pid as number))
+      .all()
+      .map((e) => e.t);
+    expect(types).toEqual(['task_done', 'community_left']);
+  });
+});

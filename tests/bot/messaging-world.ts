@@ -1,0 +1,136 @@
+/**
+ * A world for bot and mailing tests: the fake VK API, a fresh database with one agency, brand, app, community
+ * (the fake's group) and a live campaign, and fast bulk creation of participants with or without consent.
+ */
+
+import { schema } from '../../server/db/client.ts';
+import type { Deps } from '../../server/deps.ts';
+import { createVkApi } from '../../server/vk/vk-api.ts';
+import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
+import { createTestWorld, type TestWorld } from '../support/test-deps.ts';
+
+export const GROUP_ID = 1;
+export const STAGES = ['opened', 'task_done', 'reward_issued'];
+export const CALLBACK_SECRET = 'cb-secret';
+export const CONFIRMATION = 'conf1234';
+
+export interface MessagingWorld extends TestWorld {
+  fake: FakeVkApi;
+  deps: Deps;
+  campaignId: number;
+  brandId: number;
+  agencyId: number;
+  /** Creates participants (vk users `firstUserId…`) at a stage; `consent` also allows messages in the fake. */
+  addParticipants(o: {
+    count: number;
+    firstUserId: number;
+    stage?: string;
+    reachedAt?: number;
+    consent?: boolean;
+    source?: string;
+  }): number[];
+  shutdown(): Promise<void>;
+}
+
+export async function createMessagingWorld(
+  env: Record<string, string> = {},
+  startMs?: number,
+): Promise<MessagingWorld> {
+  const fake = await startFakeVkApi();
+  const world = createTestWorld(
+    {
+      VK_GROUP_ID: String(GROUP_ID),
+      VK_GROUP_TOKEN: `group:${GROUP_ID}`,
+      VK_API_BASE_URL: fake.url,
+      VK_CALLBACK_SECRET: CALLBACK_SECRET,
+      VK_CONFIRMATION_CODE: CONFIRMATION,
+      OUTBOX_LEASE_MS: '1000',
+      ...env,
+    },
+    startMs,
+  );
+  const deps: Deps = { ...world.deps, vk: createVkApi(world.config) };
+  const { db } = deps;
+  const now = world.clock.now;
+  const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();
+  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
+  const app = db
+    .insert(schema.apps)
+    .values({ brandId: brand.id, name: 'app', vkAppId: world.config.VK_APP_ID })
+    .returning()
+    .get();
+  const community = db
+    .insert(schema.communities)
+    .values({ brandId: brand.id, vkGroupId: GROUP_ID, name: 'C' })
+    .returning()
+    .get();
+  const campaign = db
+    .insert(schema.campaigns)
+    .values({
+      brandId: brand.id,
+      appId: app.id,
+      communityId: community.id,
+      slug: 'c',
+      title: 'Кампания',
+      mechanic: 'tasks',
+      status: 'live',
+      startsAt: now - 30 * 86_400_000,
+      endsAt: now + 30 * 86_400_000,
+      timeZone: 'Europe/Moscow',
+      stages: STAGES,
+    })
+    .returning()
+    .get();
+
+  return {
+    ...world,
+    deps,
+    fake,
+    campaignId: campaign.id,
+    brandId: brand.id,
+    agencyId: agency.id,
+    addParticipants(o) {
+      const sqlite = db.$client;
+      const insertP = sqlite.prepare(
+        `INSERT INTO participants (campaign_id, platform, platform_user_id, stage, stage_index, stage_reached_at, source, referral_code)
+         VALUES (?, 'vk', ?, ?, ?, ?, ?, ?) RETURNING id`,
+      );
+      const insertC = sqlite.prepare(
+        `INSERT INTO consents (vk_group_id, vk_user_id, channel, allowed, source, updated_at) VALUES (?, ?, 'message', 1, 'message_allow', ?)`,
+      );
+      const stage = o.stage ?? 'opened';
+      const ids: number[] = [];
+      sqlite.transaction(() => {
+        for (let i = 0; i < o.count; i += 1) {
+          const userId = o.firstUserId + i;
+          const row = insertP.get(
+            campaign.id,
+            String(userId),
+            stage,
+            STAGES.indexOf(stage),
+            o.reachedAt ?? world.clock.now,
+            o.source ?? null,
+            `ref-${campaign.id}-${userId}`,
+          ) as { id: number };
+          ids.push(row.id);
+          if (o.consent !== false) {
+            insertC.run(GROUP_ID, userId, world.clock.now);
+            fake.allowMessages(GROUP_ID, userId);
+          }
+        }
+      })();
+      return ids;
+    },
+    async shutdown() {
+      await fake.close();
+      world.close();
+    },
+  };
+}
+
+/** How many messages each peer received. */
+export function deliveriesByPeer(fake: FakeVkApi): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const d of fake.delivered) m.set(d.peerId, (m.get(d.peerId) ?? 0) + 1);
+  return m;
+}
