@@ -1,4 +1,6 @@
 /** UI strings in the two languages the app ships, chosen by the client's language (`vk_language`). */
+import { type PromoMessages, promoEn, promoRu } from './i18n-promo.ts';
+
 const ru = {
   appTitle: 'Промо',
   campaigns: 'Акции',
@@ -28,9 +30,9 @@ const ru = {
   notAllowed: 'Нет доступа',
 } as const;
 
-export type Messages = { [K in keyof typeof ru]: string };
+export type Messages = { [K in keyof typeof ru]: string } & PromoMessages;
 
-const en: Messages = {
+const en: { [K in keyof typeof ru]: string } = {
   appTitle: 'Promo',
   campaigns: 'Campaigns',
   noCampaigns: 'No campaigns right now',
@@ -59,7 +61,7 @@ const en: Messages = {
   notAllowed: 'Not allowed',
 };
 
-export const messages = { ru, en } as const;
+export const messages: Record<'ru' | 'en', Messages> = { ru: { ...ru, ...promoRu }, en: { ...en, ...promoEn } };
 
 export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string): string {
   return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {

@@ -5,9 +5,12 @@
 import type { z } from 'zod';
 import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
 import type { IdentitySchema } from '../../server/me/me.routes.ts';
+import type { PromoApi } from './promo.ts';
+import { promoApi } from './promo.ts';
 
 export type Campaign = z.infer<typeof CampaignSchema>;
 export type Identity = z.infer<typeof IdentitySchema>;
+export type * from './promo.ts';
 
 /** A failed call, with the server's error `code` (e.g. `bad_signature`, `campaign_not_found`). */
 export class ApiRequestError extends Error {
@@ -21,7 +24,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-export interface ApiClient {
+export interface ApiClient extends PromoApi {
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
   me(): Promise<Identity>;
   campaigns(): Promise<Campaign[]>;
@@ -57,6 +60,7 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
   }
   return {
     request,
+    ...promoApi(request),
     me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,
     campaign: (id) => request('GET', `/api/campaigns/${id}`),

@@ -1,46 +1,71 @@
-/** One campaign: what it is, its state, and the way to its rules. */
-import { Icon28DocumentTextOutline } from '@vkontakte/icons';
+/** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz or wheel). */
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
-import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, SimpleCell, Title } from '@vkontakte/vkui';
+import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
+import type { CampaignState } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
-import { useAsync } from '../use-async.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
+import { CampaignLinks } from './promo/CampaignLinks.tsx';
+import { useCampaignState } from './promo/campaign-store.ts';
+import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
+import { QuizIntro } from './promo/QuizIntro.tsx';
+import { RewardList } from './promo/RewardList.tsx';
+import { TaskList } from './promo/TaskList.tsx';
+import { WheelSection } from './promo/WheelSection.tsx';
+
+function Mechanic({ data }: { data: CampaignState }) {
+  const { t } = useApp();
+  if (data.campaign.phase !== 'running' && !data.participant) return null;
+  switch (data.campaign.mechanic) {
+    case 'quiz':
+      return <QuizIntro data={data} />;
+    case 'wheel':
+      return (
+        <>
+          <WheelSection data={data} />
+          {data.tasks.length > 0 && <TaskList data={data} title={t.wheelMoreAttempts} showProgress={false} />}
+        </>
+      );
+    default:
+      return (
+        <>
+          <TaskList data={data} />
+          <RewardList data={data} />
+        </>
+      );
+  }
+}
 
 export function CampaignPanel({ id }: { id: string }) {
-  const { api, t, language } = useApp();
+  const { t, language } = useApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
-  const state = useAsync(() => api.campaign(campaignId ?? 0), [api, campaignId], campaignId !== undefined);
+  const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {state.status === 'ready' ? state.data.title : t.appTitle}
+        {state.status === 'ready' ? state.data.campaign.title : t.appTitle}
       </PanelHeader>
       <LoadState state={state}>
-        {(campaign) => (
+        {(data) => (
           <>
             <Group>
               <Div>
                 <Title level="2" data-testid="campaign-title">
-                  {campaign.title}
+                  {data.campaign.title}
                 </Title>
-                <Paragraph Component="p" style={{ marginTop: 8 }}>{campaign.description}</Paragraph>
+                <Paragraph Component="p" style={{ marginTop: 8 }}>
+                  {data.campaign.description}
+                </Paragraph>
                 <Paragraph Component="p" style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}>
-                  {campaignSubtitle(campaign, t, language)}
+                  {campaignSubtitle(data.campaign, t, language)}
                 </Paragraph>
               </Div>
             </Group>
-            <Group>
-              <SimpleCell
-                before={<Icon28DocumentTextOutline />}
-                onClick={() => navigator.push(`/campaign/${campaign.id}/rules`)}
-                chevron="always"
-              >
-                {t.rules}
-              </SimpleCell>
-            </Group>
+            <PhasePlaceholder campaign={data.campaign} joined={data.participant !== null} />
+            <Mechanic data={data} />
+            <CampaignLinks data={data} />
           </>
         )}
       </LoadState>

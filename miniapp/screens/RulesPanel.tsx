@@ -1,6 +1,7 @@
-/** The campaign's rules and its legal type, as the law requires them to be shown. */
+/** The campaign's rules and its legal type, as the law requires them to be shown; showing them is a funnel fact. */
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Header, Panel, PanelHeader, PanelHeaderBack, Paragraph } from '@vkontakte/vkui';
+import { useEffect } from 'react';
 import { useApp } from '../app-context.ts';
 import { useAsync } from '../use-async.ts';
 import { useRouteId } from '../use-route-id.ts';
@@ -11,6 +12,11 @@ export function RulesPanel({ id }: { id: string }) {
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const state = useAsync(() => api.campaign(campaignId ?? 0), [api, campaignId], campaignId !== undefined);
+  const shown = state.status === 'ready';
+  useEffect(() => {
+    // Reported once the rules are on screen; a lost report must not disturb reading them.
+    if (shown && campaignId !== undefined) api.rulesViewed(campaignId).catch(() => undefined);
+  }, [api, campaignId, shown]);
   return (
     <Panel id={id}>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.rules}</PanelHeader>

@@ -47,7 +47,10 @@ describe('participant launch URL', () => {
           expect(page.url()).toContain('#/campaign/');
           await screenshot(page, `shell-campaign-${viewport.name}-${colorScheme}`);
 
-          await page.getByRole('button', { name: /Назад|Back/ }).first().click();
+          await page
+            .getByRole('button', { name: /Назад|Back/ })
+            .first()
+            .click();
           await campaign.waitFor({ timeout: 10_000 });
           expect(new URL(page.url()).hash).toMatch(/^#?\/?$/);
           expect(errors).toEqual([]);
@@ -59,7 +62,11 @@ describe('participant launch URL', () => {
   }
 
   it('the admin URL offers the lazily loaded brand office', async () => {
-    const { page, context, errors } = await openWatchedPage(browser, { width: 1280, height: 800, colorScheme: 'light' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 1280,
+      height: 800,
+      colorScheme: 'light',
+    });
     try {
       const scripts: string[] = [];
       page.on('request', (r) => {
@@ -69,7 +76,10 @@ describe('participant launch URL', () => {
       await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: 20_000 });
       expect(scripts.some((s) => s.includes('AdminOffice'))).toBe(false);
       await page.getByText(/Управление акциями|Manage campaigns/).click();
-      await page.getByText(/Кабинет бренда|Brand office/).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByText(/Кабинет бренда|Brand office/)
+        .first()
+        .waitFor({ timeout: 10_000 });
       expect(scripts.some((s) => s.includes('AdminOffice'))).toBe(true);
       await screenshot(page, 'shell-admin-desktop-light');
       expect(errors).toEqual([]);

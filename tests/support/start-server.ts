@@ -12,6 +12,8 @@ export interface StartedServer {
   baseUrl: string;
   participantUrl: string;
   adminUrl: string;
+  /** The data directory (holds app.db and local-secrets.json, for signing extra launch URLs). */
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startServerLikeReadme(
     baseUrl: `http://localhost:${port}`,
     participantUrl: urlAfter('Participant launch URL') as string,
     adminUrl: urlAfter('Community admin launch URL') as string,
+    dataDir: dir,
     output: () => out,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -1,0 +1,34 @@
+/** The ways out of a campaign's home: my prizes (once taking part) and the rules. */
+import { Icon28DocumentTextOutline, Icon28GiftOutline } from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Group, SimpleCell } from '@vkontakte/vkui';
+import type { CampaignState } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { paths } from '../../routes.ts';
+
+export function CampaignLinks({ data }: { data: CampaignState }) {
+  const { t } = useApp();
+  const navigator = useRouteNavigator();
+  const id = data.campaign.id;
+  return (
+    <Group>
+      {data.participant && (
+        <SimpleCell
+          before={<Icon28GiftOutline />}
+          onClick={() => navigator.push(paths.prizes(id))}
+          chevron="always"
+          data-testid="my-prizes"
+        >
+          {t.myPrizes}
+        </SimpleCell>
+      )}
+      <SimpleCell
+        before={<Icon28DocumentTextOutline />}
+        onClick={() => navigator.push(paths.rules(id))}
+        chevron="always"
+      >
+        {t.rules}
+      </SimpleCell>
+    </Group>
+  );
+}

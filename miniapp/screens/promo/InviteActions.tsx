@@ -1,0 +1,27 @@
+/** While an invitation waits for friends: copy the personal share link (with the referral code). */
+import { Button, Snackbar } from '@vkontakte/vkui';
+import { useState } from 'react';
+import type { Task } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+
+export function InviteActions({ task }: { task: Task }) {
+  const { platform, t } = useApp();
+  const [notice, setNotice] = useState<string | null>(null);
+  const link = typeof task.action.shareLink === 'string' ? task.action.shareLink : '';
+  if (!link) return null;
+  return (
+    <>
+      <Button
+        size="s"
+        mode="secondary"
+        onClick={async () => {
+          const r = await platform.copyText(link);
+          setNotice(r.status === 'done' ? t.linkCopied : t.copyFailed);
+        }}
+      >
+        {t.copyLink}
+      </Button>
+      {notice && <Snackbar onClosed={() => setNotice(null)}>{notice}</Snackbar>}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+/** What a campaign that cannot be played right now says: not started (and when it starts), paused, ended. */
+import { Icon56CalendarOutline, Icon56CheckCircleOutline, Icon56RecentOutline } from '@vkontakte/icons';
+import { Group, Placeholder } from '@vkontakte/vkui';
+import type { Campaign } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { formatDate } from '../../i18n.ts';
+import { fill } from '../../i18n-promo.ts';
+
+export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joined: boolean }) {
+  const { t, language } = useApp();
+  if (campaign.phase === 'running') return null;
+  const [icon, title, text] =
+    campaign.phase === 'not_started'
+      ? [
+          <Icon56CalendarOutline key="i" />,
+          t.notStartedTitle,
+          fill(t.notStartedText, { date: formatDate(campaign.startsAt, language, campaign.timeZone) }),
+        ]
+      : campaign.phase === 'paused'
+        ? [<Icon56RecentOutline key="i" />, t.pausedTitle, t.pausedText]
+        : [<Icon56CheckCircleOutline key="i" />, t.endedTitle, joined ? t.endedText : t.endedTextNew];
+  return (
+    <Group>
+      <Placeholder icon={icon} title={title} data-testid={`phase-${campaign.phase}`}>
+        {text}
+      </Placeholder>
+    </Group>
+  );
+}

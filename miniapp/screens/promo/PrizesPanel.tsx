@@ -1,0 +1,62 @@
+/** "My prizes": everything this user has received in the campaign, codes included; empty until the first prize. */
+import { Icon28GiftOutline, Icon56GiftOutline } from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Group, Panel, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { ApiRequestError, type Grant } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { paths } from '../../routes.ts';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { LoadState } from '../LoadState.tsx';
+import { useCampaignState } from './campaign-store.ts';
+
+export function PrizesPanel({ id }: { id: string }) {
+  const { api, t } = useApp();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  // Re-read whenever the campaign state changes (a claim, a win), so the list is never stale.
+  const { state: campaign } = useCampaignState(campaignId);
+  const version = campaign.status === 'ready' ? campaign.data : null;
+  const state = useAsync<Grant[]>(
+    () =>
+      api.prizes(campaignId ?? 0).catch((err: unknown) => {
+        // Not taking part yet (never opened a running campaign): simply nothing won.
+        if (err instanceof ApiRequestError && err.code === 'not_joined') return [];
+        throw err;
+      }),
+    [api, campaignId, version],
+    campaignId !== undefined,
+  );
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {t.myPrizes}
+      </PanelHeader>
+      <LoadState state={state}>
+        {(prizes) => (
+          <Group>
+            {prizes.length === 0 ? (
+              <Placeholder icon={<Icon56GiftOutline />} title={t.noPrizes} data-testid="prizes-empty">
+                {t.noPrizesHint}
+              </Placeholder>
+            ) : (
+              prizes.map((p) => (
+                <SimpleCell
+                  key={p.rewardKey}
+                  before={<Icon28GiftOutline fill="var(--vkui--color_icon_accent)" />}
+                  subtitle={p.code ?? p.howToUse}
+                  multiline
+                  chevron="always"
+                  onClick={() => campaignId && navigator.push(paths.reward(campaignId, p.rewardKey))}
+                  data-testid={`prize-${p.rewardKey}`}
+                >
+                  {p.title}
+                </SimpleCell>
+              ))
+            )}
+          </Group>
+        )}
+      </LoadState>
+    </Panel>
+  );
+}

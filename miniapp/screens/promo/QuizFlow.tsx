@@ -1,0 +1,74 @@
+/** Goes through quiz questions one by one and submits all answers at once; the server scores them. */
+import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from '@vkontakte/vkui';
+import { useState } from 'react';
+import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { QuizQuestion } from './QuizQuestion.tsx';
+
+interface Props {
+  questions: Question[];
+  onSubmit: (answers: QuizAnswers) => Promise<void>;
+}
+
+export function QuizFlow({ questions, onSubmit }: Props) {
+  const { t } = useApp();
+  const [index, setIndex] = useState(0);
+  const [answers, setAnswers] = useState<QuizAnswers>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const question = questions[index];
+  if (!question) return null;
+  const chosen = answers[question.id] ?? [];
+  const last = index === questions.length - 1;
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(answers);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <Group>
+      <Div>
+        <Footnote style={{ color: 'var(--vkui--color_text_secondary)', marginBottom: 8 }}>
+          {fill(t.quizQuestion, { n: index + 1, total: questions.length })}
+        </Footnote>
+        <Progress value={((index + 1) / questions.length) * 100} />
+      </Div>
+      <QuizQuestion
+        key={question.id}
+        question={question}
+        chosen={chosen}
+        onChange={(next) => setAnswers({ ...answers, [question.id]: next })}
+      />
+      {error && (
+        <Div>
+          <FormStatus mode="error">{error}</FormStatus>
+        </Div>
+      )}
+      <Div>
+        <ButtonGroup mode="horizontal" gap="m" stretched>
+          {index > 0 && (
+            <Button size="l" mode="secondary" stretched onClick={() => setIndex(index - 1)} disabled={busy}>
+              {t.quizPrev}
+            </Button>
+          )}
+          <Button
+            size="l"
+            stretched
+            disabled={chosen.length === 0}
+            loading={busy}
+            onClick={() => (last ? void submit() : setIndex(index + 1))}
+            data-testid={last ? 'quiz-submit' : 'quiz-next'}
+          >
+            {last ? t.quizSubmit : t.quizNext}
+          </Button>
+        </ButtonGroup>
+      </Div>
+    </Group>
+  );
+}

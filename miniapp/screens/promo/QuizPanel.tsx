@@ -1,0 +1,36 @@
+/** The quiz campaign's questions; after submitting, the result screen replaces this one. */
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+import { useApp } from '../../app-context.ts';
+import { paths } from '../../routes.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { LoadState } from '../LoadState.tsx';
+import { useCampaignState } from './campaign-store.ts';
+import { QuizFlow } from './QuizFlow.tsx';
+
+export function QuizPanel({ id }: { id: string }) {
+  const { api, t } = useApp();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const { state, refresh } = useCampaignState(campaignId);
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {t.mechanic_quiz}
+      </PanelHeader>
+      <LoadState state={state}>
+        {(data) => (
+          <QuizFlow
+            key={data.campaign.id}
+            questions={data.quiz?.questions ?? []}
+            onSubmit={async (answers) => {
+              await api.submitQuiz(data.campaign.id, answers);
+              await refresh();
+              await navigator.replace(paths.quizResult(data.campaign.id));
+            }}
+          />
+        )}
+      </LoadState>
+    </Panel>
+  );
+}

@@ -1,0 +1,133 @@
+/** The quiz result: score, the band's title and text, which answers were right, and the band's prize (or why none). */
+import {
+  Icon28CheckCircleOutline,
+  Icon28ErrorCircleOutline,
+  Icon56FavoriteOutline,
+  Icon56GiftOutline,
+} from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import {
+  Button,
+  Div,
+  Group,
+  Header,
+  Panel,
+  PanelHeader,
+  PanelHeaderBack,
+  Paragraph,
+  Placeholder,
+  SimpleCell,
+} from '@vkontakte/vkui';
+import type { CampaignState, QuizResult } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { paths } from '../../routes.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { LoadState } from '../LoadState.tsx';
+import { useCampaignState } from './campaign-store.ts';
+
+function Prize({ result, campaignId }: { result: QuizResult; campaignId: number }) {
+  const { t } = useApp();
+  const navigator = useRouteNavigator();
+  if (result.reward) {
+    const key = result.reward.rewardKey;
+    return (
+      <Group header={<Header>{t.quizPrize}</Header>}>
+        <SimpleCell
+          before={<Icon56GiftOutline width={28} height={28} />}
+          subtitle={result.reward.code ?? undefined}
+          onClick={() => navigator.push(paths.reward(campaignId, key))}
+          chevron="always"
+          data-testid="quiz-prize"
+        >
+          {result.reward.title}
+        </SimpleCell>
+      </Group>
+    );
+  }
+  const text =
+    result.rewardStatus === 'sold_out'
+      ? t.quizRewardSoldOut
+      : result.rewardStatus === 'daily_cap'
+        ? t.quizRewardDailyCap
+        : t.quizNoReward;
+  return (
+    <Group>
+      <Div>
+        <Paragraph
+          style={{ textAlign: 'center', color: 'var(--vkui--color_text_secondary)' }}
+          data-testid={`quiz-reward-${result.rewardStatus}`}
+        >
+          {text}
+        </Paragraph>
+      </Div>
+    </Group>
+  );
+}
+
+function Result({ data }: { data: CampaignState }) {
+  const { t } = useApp();
+  const navigator = useRouteNavigator();
+  const result = data.quiz?.result;
+  if (!result) {
+    return (
+      <Placeholder
+        action={<Button onClick={() => navigator.replace(paths.quiz(data.campaign.id))}>{t.quizStart}</Button>}
+      >
+        {t.mechanic_quiz}
+      </Placeholder>
+    );
+  }
+  return (
+    <>
+      <Group>
+        <Placeholder
+          icon={<Icon56FavoriteOutline fill={result.reward ? 'var(--vkui--color_icon_accent)' : undefined} />}
+          title={result.band.title}
+          data-testid={`quiz-band-${result.band.key}`}
+        >
+          <strong data-testid="quiz-score">{fill(t.quizScore, { score: result.score, max: result.maxScore })}</strong>
+          <br />
+          {result.band.text}
+        </Placeholder>
+      </Group>
+      <Prize result={result} campaignId={data.campaign.id} />
+      <Group header={<Header>{t.quizAnswers}</Header>}>
+        {(data.quiz?.questions ?? []).map((q) => {
+          const right = result.correct[q.id] === true;
+          return (
+            <SimpleCell
+              key={q.id}
+              multiline
+              before={
+                right ? (
+                  <Icon28CheckCircleOutline fill="var(--vkui--color_icon_positive)" />
+                ) : (
+                  <Icon28ErrorCircleOutline fill="var(--vkui--color_icon_negative)" />
+                )
+              }
+              subtitle={right ? t.quizCorrect : t.quizWrong}
+            >
+              {q.text}
+            </SimpleCell>
+          );
+        })}
+      </Group>
+    </>
+  );
+}
+
+export function QuizResultPanel({ id }: { id: string }) {
+  const { t } = useApp();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const { state } = useCampaignState(campaignId);
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {t.quizResult}
+      </PanelHeader>
+      <LoadState state={state}>{(data) => <Result data={data} />}</LoadState>
+    </Panel>
+  );
+}

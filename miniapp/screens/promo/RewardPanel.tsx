@@ -1,0 +1,86 @@
+/** One reward: the prize with its code once issued; otherwise why not (locked, sold out) or the way to claim it. */
+import { Icon56GiftOutline, Icon56LockOutline } from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { useState } from 'react';
+import type { CampaignState } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { useRouteParam } from '../../use-route-param.ts';
+import { LoadState } from '../LoadState.tsx';
+import { useCampaignActions, useCampaignState } from './campaign-store.ts';
+import { GrantDetails } from './GrantDetails.tsx';
+
+function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: string | undefined }) {
+  const { api, t } = useApp();
+  const { refresh } = useCampaignActions(data.campaign.id);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reward = data.rewards.find((r) => r.key === rewardKey);
+  if (!reward) return <Placeholder title={t.errorTitle} />;
+  if (reward.grant) return <GrantDetails grant={reward.grant} />;
+  if (reward.soldOut) {
+    return (
+      <Group>
+        <Placeholder icon={<Icon56GiftOutline />} title={t.soldOutTitle} data-testid="reward-sold-out">
+          {t.soldOutText}
+        </Placeholder>
+      </Group>
+    );
+  }
+  const req = reward.requirement;
+  const claimable = req.met && req.kind !== 'wheel' && data.campaign.phase === 'running';
+  const claim = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.claimReward(data.campaign.id, reward.key);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+    await refresh();
+    setBusy(false);
+  };
+  const why =
+    req.kind === 'tasks'
+      ? fill(t.rewardLocked, { done: req.tasksDone ?? 0, required: req.tasksRequired ?? 0 })
+      : req.kind === 'quiz'
+        ? t.rewardQuiz
+        : t.rewardWheel;
+  return (
+    <Group>
+      <Placeholder
+        icon={claimable ? <Icon56GiftOutline /> : <Icon56LockOutline />}
+        title={claimable ? reward.title : t.lockedTitle}
+        action={
+          claimable && (
+            <Button size="l" loading={busy} onClick={() => void claim()}>
+              {t.rewardGet}
+            </Button>
+          )
+        }
+      >
+        {error ?? (claimable ? reward.description : why)}
+      </Placeholder>
+    </Group>
+  );
+}
+
+export function RewardPanel({ id }: { id: string }) {
+  const { t } = useApp();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const rewardKey = useRouteParam('rewardKey');
+  const { state } = useCampaignState(campaignId);
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {state.status === 'ready'
+          ? (state.data.rewards.find((r) => r.key === rewardKey)?.title ?? t.rewards)
+          : t.rewards}
+      </PanelHeader>
+      <LoadState state={state}>{(data) => <RewardBody data={data} rewardKey={rewardKey} />}</LoadState>
+    </Panel>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * One task of the checklist: its state (to do, in progress, done, failed with retry, not available here) and the
+ * button that performs it through the platform adapter. The server's answer replaces the task in the state.
+ */
+import { Button, ButtonGroup, RichCell } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError, type Task } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { EnterCodeForm } from './EnterCodeForm.tsx';
+import { InviteActions } from './InviteActions.tsx';
+import { performTask } from './task-action.ts';
+import { taskIcon, taskStateText } from './task-visuals.tsx';
+
+interface Props {
+  campaignId: number;
+  task: Task;
+  /** False when the campaign is not running: the list is shown, actions are not. */
+  actionable: boolean;
+  onTask: (task: Task) => void;
+  onOpenQuiz: (task: Task) => void;
+}
+
+export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: Props) {
+  const { api, platform, t } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<Task>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onTask(await action());
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : t.failure_failed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const canAct = actionable && task.state !== 'done' && task.state !== 'unavailable';
+  const label =
+    task.state === 'failed'
+      ? t.retry
+      : task.kind === 'invite_friends' && task.state === 'in_progress'
+        ? t.taskCheck
+        : t[`task_${task.kind}`];
+  const onClick = () =>
+    task.kind === 'quiz' ? onOpenQuiz(task) : void run(() => performTask(api, platform, campaignId, task));
+
+  let actions = null;
+  if (canAct && task.kind === 'enter_code') {
+    actions = <EnterCodeForm campaignId={campaignId} task={task} busy={busy} onSubmit={run} />;
+  } else if (canAct) {
+    actions = (
+      <ButtonGroup mode="horizontal" gap="s" stretched>
+        <Button
+          size="s"
+          mode={task.state === 'failed' ? 'secondary' : 'primary'}
+          loading={busy}
+          onClick={onClick}
+          data-testid={`task-action-${task.key}`}
+        >
+          {label}
+        </Button>
+        {task.kind === 'invite_friends' && task.state === 'in_progress' && <InviteActions task={task} />}
+      </ButtonGroup>
+    );
+  }
+
+  const stateText = busy ? t.taskChecking : (error ?? taskStateText(t, task));
+  const bonus = task.attemptsGranted > 0 ? fill(t.taskBonus, { n: task.attemptsGranted }) : undefined;
+  return (
+    <RichCell
+      multiline
+      before={taskIcon(task)}
+      subtitle={stateText}
+      extraSubtitle={bonus}
+      actions={actions}
+      data-testid={`task-${task.key}`}
+      data-state={task.state}
+    >
+      {task.title}
+    </RichCell>
+  );
+}

@@ -1,0 +1,47 @@
+/** The wheel itself: equal sectors with their labels, a pointer at the top, turned to `rotation` degrees. */
+import type { WheelSector } from '../../api/client.ts';
+import styles from './Wheel.module.css';
+import { sectorCenter } from './wheel-angle.ts';
+
+const FILLS = [
+  ['var(--vkui--color_background_accent_themed)', 'var(--vkui--color_text_contrast_themed)'],
+  ['var(--vkui--color_background_positive)', 'var(--vkui--color_text_contrast)'],
+] as const;
+const LOSE = ['var(--vkui--color_background_secondary)', 'var(--vkui--color_text_secondary)'] as const;
+
+interface Props {
+  sectors: WheelSector[];
+  rotation: number;
+  label: string;
+  onTurned: () => void;
+}
+
+export function Wheel({ sectors, rotation, label, onTurned }: Props) {
+  const size = 360 / Math.max(1, sectors.length);
+  const colours = sectors.map((s, i) => (s.rewardKey ? FILLS[i % 2] : LOSE) ?? LOSE);
+  const gradient = `conic-gradient(${colours.map(([bg], i) => `${bg} ${i * size}deg ${(i + 1) * size}deg`).join(', ')})`;
+  return (
+    <div className={styles.frame} role="img" aria-label={label} data-testid="wheel">
+      <div className={styles.pointer} />
+      <div
+        className={styles.disc}
+        style={{ background: gradient, transform: `rotate(${rotation}deg)` }}
+        onTransitionEnd={(e) => e.target === e.currentTarget && onTurned()}
+        data-rotation={rotation}
+      >
+        {sectors.map((s, i) => (
+          <div
+            key={s.key}
+            className={styles.label}
+            style={{ transform: `rotate(${sectorCenter(i, sectors.length)}deg)` }}
+          >
+            <span className={styles.labelText} style={{ color: colours[i]?.[1] }}>
+              {s.label}
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className={styles.hub} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The wheel campaign's home: the wheel, attempts left (or when new ones come), the spin and its result (a prize
+ * or a loss, with the reason), and the published odds. The server draws; the wheel only shows where it stopped.
+ */
+import { Button, Div, Footnote, FormStatus, Group, Header } from '@vkontakte/vkui';
+import { useEffect, useRef, useState } from 'react';
+import type { CampaignState, SpinResult } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { useCampaignActions } from './campaign-store.ts';
+import { SpinOutcome } from './SpinOutcome.tsx';
+import { Wheel } from './Wheel.tsx';
+import { WheelOdds } from './WheelOdds.tsx';
+import { nextRotation, prefersReducedMotion } from './wheel-angle.ts';
+
+function attemptsText(data: CampaignState, t: ReturnType<typeof useApp>['t'], language: 'ru' | 'en'): string {
+  const a = data.wheel?.attempts;
+  if (!a) return '';
+  if (a.availableNow > 0) return fill(t.wheelAttempts, { n: a.availableNow });
+  if (a.next === 'daily_limit') {
+    const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: data.campaign.timeZone,
+    }).format(a.nextResetAt);
+    return fill(t.wheelDailyLimit, { time });
+  }
+  return t.wheelNoneLeft;
+}
+
+export function WheelSection({ data }: { data: CampaignState }) {
+  const { api, platform, t, language } = useApp();
+  const { refresh } = useCampaignActions(data.campaign.id);
+  const [rotation, setRotation] = useState(0);
+  const [spinning, setSpinning] = useState(false);
+  const [pending, setPending] = useState<SpinResult | null>(null);
+  const [shown, setShown] = useState<SpinResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fallback = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(fallback.current), []);
+  const wheel = data.wheel;
+  if (!wheel) return null;
+
+  const reveal = (result: SpinResult | null = pending) => {
+    clearTimeout(fallback.current);
+    if (!result) return;
+    setPending(null);
+    setShown(result);
+    setSpinning(false);
+    platform.haptic(result.outcome === 'win' ? 'success' : 'warning');
+    void refresh();
+  };
+
+  const spin = async () => {
+    setSpinning(true);
+    setShown(null);
+    setError(null);
+    try {
+      const result = await api.spinWheel(data.campaign.id);
+      const index = Math.max(
+        0,
+        wheel.sectors.findIndex((s) => s.key === result.sector.key),
+      );
+      if (prefersReducedMotion()) {
+        setRotation(nextRotation(rotation, index, wheel.sectors.length, 0));
+        reveal(result);
+        return;
+      }
+      setPending(result);
+      setRotation(nextRotation(rotation, index, wheel.sectors.length, 5, Math.random() * 2 - 1));
+      // Should the transition end unseen (a hidden tab), show the result anyway.
+      fallback.current = setTimeout(() => reveal(result), 4600);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setSpinning(false);
+      void refresh();
+    }
+  };
+
+  const running = data.campaign.phase === 'running';
+  const available = (wheel.attempts?.availableNow ?? 0) > 0;
+  return (
+    <>
+      <Group header={<Header>{t.wheelLabel}</Header>}>
+        <Wheel sectors={wheel.sectors} rotation={rotation} label={t.wheelLabel} onTurned={() => reveal()} />
+        <Div style={{ paddingTop: 0 }}>
+          <Button
+            size="l"
+            stretched
+            loading={spinning}
+            disabled={!running || !available || spinning}
+            onClick={() => void spin()}
+            data-testid="wheel-spin"
+          >
+            {t.wheelSpin}
+          </Button>
+          <Footnote
+            style={{ color: 'var(--vkui--color_text_secondary)', marginTop: 12, textAlign: 'center' }}
+            data-testid="wheel-attempts"
+            aria-live="polite"
+          >
+            {spinning ? t.wheelSpinning : attemptsText(data, t, language)}
+          </Footnote>
+        </Div>
+        {error && (
+          <Div>
+            <FormStatus mode="error">{error}</FormStatus>
+          </Div>
+        )}
+        {shown && <SpinOutcome result={shown} campaignId={data.campaign.id} />}
+      </Group>
+      <WheelOdds data={data} />
+    </>
+  );
+}

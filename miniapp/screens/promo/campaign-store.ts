@@ -1,0 +1,104 @@
+/**
+ * One copy of each campaign's state for every panel that shows it (home, quiz, reward), so a claim or an answer
+ * made on one screen shows on the others. The first load in a session reads the state and opens the campaign
+ * (POST /open, with the referral code of the share link that brought the user) when it can be opened: running,
+ * or already joined. A campaign that cannot be joined now (not started, paused, ended) is only read.
+ */
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { ApiRequestError, type CampaignState } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import type { AsyncState } from '../../use-async.ts';
+
+type Api = ReturnType<typeof useApp>['api'];
+
+const entries = new Map<number, AsyncState<CampaignState>>();
+const listeners = new Set<() => void>();
+const opened = new Set<number>();
+const LOADING: AsyncState<CampaignState> = { status: 'loading' };
+
+/** The referral code of the share link the app was launched with (`#/campaigns/1?ref=…`). */
+const launchRef =
+  typeof window === 'undefined' ? null : new URLSearchParams(window.location.hash.split('?')[1]).get('ref');
+
+function emit(): void {
+  for (const l of listeners) l();
+}
+
+function put(id: number, state: AsyncState<CampaignState>): void {
+  entries.set(id, state);
+  emit();
+}
+
+async function fetchState(api: Api, id: number): Promise<CampaignState> {
+  const state = await api.campaignState(id);
+  // Open (join, or record a return) only what can be opened: a running campaign or one already joined.
+  if (opened.has(id) || (state.campaign.phase !== 'running' && !state.participant)) return state;
+  try {
+    const opening = await api.openCampaign(id, launchRef ?? undefined);
+    opened.add(id);
+    return opening.state;
+  } catch (err) {
+    // The phase changed in between (e.g. just ended): the state read above is still worth showing.
+    if (err instanceof ApiRequestError && err.status === 409) return state;
+    throw err;
+  }
+}
+
+async function load(api: Api, id: number, quiet: boolean): Promise<void> {
+  const current = entries.get(id);
+  if (!quiet || current?.status !== 'ready') put(id, LOADING);
+  const reload = () => void load(api, id, false);
+  try {
+    put(id, { status: 'ready', data: await fetchState(api, id), reload });
+  } catch (error) {
+    if (quiet && current?.status === 'ready') return;
+    put(id, { status: 'error', error: error as Error, retry: reload });
+  }
+}
+
+export interface CampaignActions {
+  /** Re-reads the state from the server (keeps showing the current one meanwhile). */
+  refresh: () => Promise<void>;
+  /** Replaces one task in the state with the server's answer about it. */
+  patchTask: (task: CampaignState['tasks'][number]) => void;
+}
+
+/** For parts of a screen that change the state (a task, a claim) but do not load it themselves. */
+export function useCampaignActions(campaignId: number | undefined): CampaignActions {
+  const { api } = useApp();
+  const refresh = useCallback(
+    () => (campaignId === undefined ? Promise.resolve() : load(api, campaignId, true)),
+    [api, campaignId],
+  );
+  const patchTask = useCallback(
+    (task: CampaignState['tasks'][number]) => {
+      const current = campaignId === undefined ? undefined : entries.get(campaignId);
+      if (campaignId === undefined || current?.status !== 'ready') return;
+      const tasks = current.data.tasks.map((t) => (t.key === task.key ? task : t));
+      put(campaignId, { ...current, data: { ...current.data, tasks } });
+    },
+    [campaignId],
+  );
+  return { refresh, patchTask };
+}
+
+/** For a screen: the campaign's state, loaded on first show and quietly re-read whenever the screen opens again. */
+export function useCampaignState(
+  campaignId: number | undefined,
+): CampaignActions & { state: AsyncState<CampaignState> } {
+  const { api } = useApp();
+  const state = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => (campaignId === undefined ? LOADING : (entries.get(campaignId) ?? LOADING)),
+  );
+  useEffect(() => {
+    if (campaignId === undefined) return;
+    const current = entries.get(campaignId);
+    if (!current) void load(api, campaignId, false);
+    else if (current.status === 'ready') void load(api, campaignId, true);
+  }, [api, campaignId]);
+  return { state, ...useCampaignActions(campaignId) };
+}

@@ -1,0 +1,62 @@
+/** How a task looks in each state: an icon for its kind or its outcome, and the line that explains the state. */
+import {
+  Icon28BlockOutline,
+  Icon28CheckCircleOutline,
+  Icon28ErrorCircleOutline,
+  Icon28LinkOutline,
+  Icon28MessageOutline,
+  Icon28NotificationAddOutline,
+  Icon28QuestionOutline,
+  Icon28StoryOutline,
+  Icon28TicketOutline,
+  Icon28UserAddOutline,
+  Icon28UsersOutline,
+} from '@vkontakte/icons';
+import type { ReactNode } from 'react';
+import type { Task } from '../../api/client.ts';
+import type { Messages } from '../../i18n.ts';
+import { fill } from '../../i18n-promo.ts';
+
+const KIND_ICONS: Record<Task['kind'], ReactNode> = {
+  join_community: <Icon28UsersOutline />,
+  allow_messages: <Icon28MessageOutline />,
+  allow_notifications: <Icon28NotificationAddOutline />,
+  share_story: <Icon28StoryOutline />,
+  visit_link: <Icon28LinkOutline />,
+  invite_friends: <Icon28UserAddOutline />,
+  enter_code: <Icon28TicketOutline />,
+  quiz: <Icon28QuestionOutline />,
+};
+
+export function taskIcon(task: Task): ReactNode {
+  if (task.state === 'done') return <Icon28CheckCircleOutline fill="var(--vkui--color_icon_positive)" />;
+  if (task.state === 'failed') return <Icon28ErrorCircleOutline fill="var(--vkui--color_icon_negative)" />;
+  if (task.state === 'unavailable') return <Icon28BlockOutline fill="var(--vkui--color_icon_tertiary)" />;
+  return <span style={{ color: 'var(--vkui--color_icon_accent)', display: 'flex' }}>{KIND_ICONS[task.kind]}</span>;
+}
+
+export function failureText(t: Messages, failure: string | null): string {
+  const key = `failure_${failure ?? 'failed'}` as keyof Messages;
+  return t[key] ?? t.failure_failed;
+}
+
+/** The line under the title that says where the task stands. */
+export function taskStateText(t: Messages, task: Task): string {
+  switch (task.state) {
+    case 'done':
+      return task.level === 'client_confirmed' ? t.taskConfirmed : t.taskVerified;
+    case 'failed':
+      return failureText(t, task.failure);
+    case 'unavailable':
+      return t.taskUnavailable;
+    case 'in_progress':
+      return task.kind === 'invite_friends'
+        ? fill(t.friendsJoined, {
+            joined: Number(task.action.friendsJoined ?? 0),
+            required: Number(task.action.friendsRequired ?? 1),
+          })
+        : t.taskInProgress;
+    default:
+      return task.description;
+  }
+}
