@@ -2,9 +2,10 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 
 const { apps, campaigns, communities } = schema;
@@ -20,34 +21,65 @@ export function campaignPhase(c: Pick<CampaignRow, 'status' | 'startsAt' | 'ends
   return 'running';
 }
 
-function appMatches(identity: Identity): SQL {
-  switch (identity.platform) {
+function appColumn(platform: Identity['platform']) {
+  switch (platform) {
     case 'vk':
-      return eq(apps.vkAppId, Number(identity.appId));
+      return apps.vkAppId;
     case 'ok':
-      return eq(apps.okAppKey, identity.appId);
+      return apps.okAppKey;
     case 'telegram':
-      return eq(apps.telegramBotId, identity.appId);
+      return apps.telegramBotId;
   }
+}
+
+/**
+ * One prepared query per (platform, launched from a community or not, one campaign or all): the visibility rule
+ * is the same everywhere, and the participant routes run it on every request.
+ */
+function visibleQuery(platform: Identity['platform'], inGroup: boolean, single: boolean) {
+  return (db: Db) => {
+    const conditions = [eq(appColumn(platform), sql.placeholder('appId')), ne(campaigns.status, 'draft')];
+    if (inGroup) conditions.push(eq(communities.vkGroupId, sql.placeholder('groupId')));
+    if (single) conditions.push(eq(campaigns.id, sql.placeholder('campaignId')));
+    return db
+      .select({ campaign: campaigns })
+      .from(campaigns)
+      .innerJoin(apps, eq(apps.id, campaigns.appId))
+      .leftJoin(communities, eq(communities.id, campaigns.communityId))
+      .where(and(...conditions))
+      .orderBy(campaigns.startsAt, campaigns.id)
+      .prepare();
+  };
+}
+
+const VISIBLE_QUERIES = new Map(
+  (['vk', 'ok', 'telegram'] as const).flatMap((platform) =>
+    [false, true].flatMap((inGroup) =>
+      [false, true].map(
+        (single) => [`${platform}:${inGroup}:${single}`, visibleQuery(platform, inGroup, single)] as const,
+      ),
+    ),
+  ),
+);
+
+function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): CampaignRow[] {
+  const inGroup = identity.groupId !== undefined;
+  const build = VISIBLE_QUERIES.get(`${identity.platform}:${inGroup}:${campaignId !== undefined}`);
+  if (!build) throw new Error(`no visibility query for ${identity.platform}`);
+  const appId = identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
+  return prepared(db, build)
+    .all({ appId, groupId: identity.groupId ?? 0, campaignId: campaignId ?? 0 })
+    .map((r) => r.campaign);
 }
 
 /** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
 export function listVisibleCampaigns(db: Db, identity: Identity): CampaignRow[] {
-  const conditions = [appMatches(identity), ne(campaigns.status, 'draft')];
-  if (identity.groupId !== undefined) conditions.push(eq(communities.vkGroupId, identity.groupId));
-  return db
-    .select({ campaign: campaigns })
-    .from(campaigns)
-    .innerJoin(apps, eq(apps.id, campaigns.appId))
-    .leftJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(and(...conditions))
-    .orderBy(campaigns.startsAt, campaigns.id)
-    .all()
-    .map((r) => r.campaign);
+  return visibleCampaigns(db, identity);
 }
 
+/** One campaign under the same visibility rule, or a 404. */
 export function getVisibleCampaign(db: Db, identity: Identity, id: number): CampaignRow {
-  const found = listVisibleCampaigns(db, identity).find((c) => c.id === id);
+  const found = visibleCampaigns(db, identity, id)[0];
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return found;
 }

@@ -1,7 +1,7 @@
 /**
- * @module The one place a SQLite database is opened. WAL for concurrent readers, `synchronous=FULL`
- * so a commit is on disk before we answer 2xx (see docs/decisions/002-sqlite-durability.md), migrations
- * applied on open.
+ * @module The one place a SQLite database is opened. WAL for concurrent readers, `synchronous=NORMAL`:
+ * a commit is in the WAL file before we answer 2xx, so it survives `kill -9` of the process
+ * (see docs/decisions/002-sqlite-durability.md for why not FULL), prepared statements reused, migrations applied on open.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { registerDatabase } from './prepared.ts';
 import * as schema from './schema/index.ts';
+import { cachePreparedStatements } from './statement-cache.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -23,11 +25,13 @@ export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  registerDatabase(db);
   return db;
 }
 

@@ -3,11 +3,49 @@
  * participant's stage forward when the event names a later stage of the campaign's ordered `stages`.
  * A stage never moves backwards, so "who stopped where" stays an index range over participants.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { type DbOrTx, isDatabaseRoot, prepared } from '../db/prepared.ts';
 
-/** A database handle or a transaction opened on one. */
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { DbOrTx };
+
+const insertEvent = (db: Db) =>
+  db
+    .insert(schema.events)
+    .values({
+      campaignId: sql.placeholder('campaignId'),
+      participantId: sql.placeholder('participantId'),
+      type: sql.placeholder('type'),
+      at: sql.placeholder('at'),
+      data: sql.placeholder('data'),
+    })
+    .returning({ id: schema.events.id })
+    .prepare();
+
+const participantStage = (db: Db) =>
+  db
+    .select({ stage: schema.participants.stage, stageIndex: schema.participants.stageIndex })
+    .from(schema.participants)
+    .where(eq(schema.participants.id, sql.placeholder('id')))
+    .prepare();
+
+const campaignStages = (db: Db) =>
+  db
+    .select({ stages: schema.campaigns.stages })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, sql.placeholder('id')))
+    .prepare();
+
+const advanceStage = (db: Db) =>
+  db
+    .update(schema.participants)
+    .set({
+      stage: sql`${sql.placeholder('stage')}`,
+      stageIndex: sql`${sql.placeholder('stageIndex')}`,
+      stageReachedAt: sql`${sql.placeholder('at')}`,
+    })
+    .where(eq(schema.participants.id, sql.placeholder('id')))
+    .prepare();
 
 export interface FunnelEvent {
   campaignId: number;
@@ -30,39 +68,28 @@ export interface RecordedEvent {
  * @example recordEvent(db, { campaignId: 1, participantId: 7, type: 'task_done', at: now, data: { level: 'server_verified' } })
  */
 export function recordEvent(db: DbOrTx, event: FunnelEvent): RecordedEvent {
-  return db.transaction((tx) => {
-    const inserted = tx
-      .insert(schema.events)
-      .values({
-        campaignId: event.campaignId,
-        participantId: event.participantId ?? null,
-        type: event.type,
-        at: event.at,
-        data: event.data ?? {},
-      })
-      .returning({ id: schema.events.id })
-      .get();
-    if (event.participantId == null) return { eventId: inserted.id, stageChanged: false };
+  // Inside the caller's transaction already: write there (a savepoint would add two statements and an object per call).
+  if (!isDatabaseRoot(db)) return appendAndAdvance(db, event);
+  return db.transaction((tx) => appendAndAdvance(tx, event));
+}
 
-    const participant = tx
-      .select({ stage: schema.participants.stage, stageIndex: schema.participants.stageIndex })
-      .from(schema.participants)
-      .where(eq(schema.participants.id, event.participantId))
-      .get();
-    if (!participant) throw new Error(`participant ${event.participantId} does not exist`);
-    const campaign = tx
-      .select({ stages: schema.campaigns.stages })
-      .from(schema.campaigns)
-      .where(eq(schema.campaigns.id, event.campaignId))
-      .get();
-    const index = campaign?.stages.indexOf(event.type) ?? -1;
-    if (index <= participant.stageIndex) {
-      return { eventId: inserted.id, stage: participant.stage, stageChanged: false };
-    }
-    tx.update(schema.participants)
-      .set({ stage: event.type, stageIndex: index, stageReachedAt: event.at })
-      .where(eq(schema.participants.id, event.participantId))
-      .run();
-    return { eventId: inserted.id, stage: event.type, stageChanged: true };
-  });
+function appendAndAdvance(tx: DbOrTx, event: FunnelEvent): RecordedEvent {
+  const inserted = prepared(tx, insertEvent).get({
+    campaignId: event.campaignId,
+    participantId: event.participantId ?? null,
+    type: event.type,
+    at: event.at,
+    data: event.data ?? {},
+  }) as { id: number };
+  if (event.participantId == null) return { eventId: inserted.id, stageChanged: false };
+
+  const participant = prepared(tx, participantStage).get({ id: event.participantId });
+  if (!participant) throw new Error(`participant ${event.participantId} does not exist`);
+  const campaign = prepared(tx, campaignStages).get({ id: event.campaignId });
+  const index = campaign?.stages.indexOf(event.type) ?? -1;
+  if (index <= participant.stageIndex) {
+    return { eventId: inserted.id, stage: participant.stage, stageChanged: false };
+  }
+  prepared(tx, advanceStage).run({ stage: event.type, stageIndex: index, at: event.at, id: event.participantId });
+  return { eventId: inserted.id, stage: event.type, stageChanged: true };
 }

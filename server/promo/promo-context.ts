@@ -3,7 +3,7 @@
  * and the caller's participation. One participation per platform user per campaign is the unique index
  * `participants_user_idx`; this module only reads it.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import {
   type CampaignPhase,
@@ -12,6 +12,7 @@ import {
   getVisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
+import { prepared } from '../db/prepared.ts';
 import type { DbOrTx } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
@@ -36,18 +37,21 @@ export function requireRunning(campaign: CampaignRow, now: number): void {
   throw new ApiError(409, code, message);
 }
 
-export function findParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow | undefined {
-  return db
+const participantOfUser = (db: Db) =>
+  db
     .select()
     .from(schema.participants)
     .where(
       and(
-        eq(schema.participants.campaignId, campaignId),
-        eq(schema.participants.platform, identity.platform),
-        eq(schema.participants.platformUserId, identity.userId),
+        eq(schema.participants.campaignId, sql.placeholder('campaignId')),
+        eq(schema.participants.platform, sql.placeholder('platform')),
+        eq(schema.participants.platformUserId, sql.placeholder('userId')),
       ),
     )
-    .get();
+    .prepare();
+
+export function findParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow | undefined {
+  return prepared(db, participantOfUser).get({ campaignId, platform: identity.platform, userId: identity.userId });
 }
 
 export function requireParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow {

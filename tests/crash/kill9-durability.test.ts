@@ -80,7 +80,8 @@ describe('durability under kill -9', () => {
     child.kill('SIGKILL');
     killed = true;
     await running;
-    await new Promise((r) => child?.once('exit', r) ?? r(null));
+    const proc = child;
+    if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
 
     const db = new Database(dbPath);
     try {

@@ -3,8 +3,9 @@
  * Taking is a conditional update (`used_at IS NULL`) inside the caller's transaction, and `promo_grants`
  * has a unique index on the code row, so one code can never reach two people.
  */
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { schema } from '../../db/client.ts';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { type Db, schema } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { DbOrTx } from '../../funnel/record-event.ts';
 
 export type PoolRow = typeof schema.codePools.$inferSelect;
@@ -55,6 +56,22 @@ export function freeCodes(db: DbOrTx, poolId: number): number {
   );
 }
 
+const oldestFreeCode = (db: Db) =>
+  db
+    .select({ id: schema.poolCodes.id, code: schema.poolCodes.code })
+    .from(schema.poolCodes)
+    .where(and(eq(schema.poolCodes.poolId, sql.placeholder('poolId')), isNull(schema.poolCodes.usedAt)))
+    .orderBy(asc(schema.poolCodes.id))
+    .limit(1)
+    .prepare();
+
+const markCodeUsed = (db: Db) =>
+  db
+    .update(schema.poolCodes)
+    .set({ usedAt: sql`${sql.placeholder('at')}`, participantId: sql`${sql.placeholder('participantId')}` })
+    .where(and(eq(schema.poolCodes.id, sql.placeholder('id')), isNull(schema.poolCodes.usedAt)))
+    .prepare();
+
 /** Takes the oldest free code of a pool for a participant, or returns undefined when the pool is empty. */
 export function takeCode(
   db: DbOrTx,
@@ -63,19 +80,9 @@ export function takeCode(
   at: number,
 ): { id: number; code: string } | undefined {
   for (let tries = 0; tries < 3; tries++) {
-    const free = db
-      .select({ id: schema.poolCodes.id, code: schema.poolCodes.code })
-      .from(schema.poolCodes)
-      .where(and(eq(schema.poolCodes.poolId, poolId), isNull(schema.poolCodes.usedAt)))
-      .orderBy(asc(schema.poolCodes.id))
-      .limit(1)
-      .get();
+    const free = prepared(db, oldestFreeCode).get({ poolId });
     if (!free) return undefined;
-    const taken = db
-      .update(schema.poolCodes)
-      .set({ usedAt: at, participantId })
-      .where(and(eq(schema.poolCodes.id, free.id), isNull(schema.poolCodes.usedAt)))
-      .run();
+    const taken = prepared(db, markCodeUsed).run({ id: free.id, at, participantId });
     if (taken.changes === 1) return free;
   }
   return undefined;

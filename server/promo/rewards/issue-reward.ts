@@ -3,8 +3,9 @@
  * total stock and per-day caps respected, a code taken from the pool when the reward carries one, and the
  * `reward_issued` event recorded in the same transaction. Used by claims, the quiz and the wheel.
  */
-import { and, count, eq } from 'drizzle-orm';
-import { schema } from '../../db/client.ts';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { type Db, schema } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
 import { freeCodes, takeCode } from './code-pool.ts';
 
@@ -25,12 +26,36 @@ export interface IssueRequest {
   at: number;
 }
 
-export function findGrant(db: DbOrTx, participantId: number, rewardId: number): GrantRow | undefined {
-  return db
+const grantOf = (db: Db) =>
+  db
     .select()
     .from(schema.grants)
-    .where(and(eq(schema.grants.participantId, participantId), eq(schema.grants.rewardId, rewardId)))
-    .get();
+    .where(
+      and(
+        eq(schema.grants.participantId, sql.placeholder('participantId')),
+        eq(schema.grants.rewardId, sql.placeholder('rewardId')),
+      ),
+    )
+    .prepare();
+
+const insertGrant = (db: Db) =>
+  db
+    .insert(schema.grants)
+    .values({
+      campaignId: sql.placeholder('campaignId'),
+      participantId: sql.placeholder('participantId'),
+      rewardId: sql.placeholder('rewardId'),
+      poolCodeId: sql.placeholder('poolCodeId'),
+      code: sql.placeholder('code'),
+      day: sql.placeholder('day'),
+      source: sql.placeholder('source'),
+      issuedAt: sql.placeholder('issuedAt'),
+    })
+    .returning()
+    .prepare();
+
+export function findGrant(db: DbOrTx, participantId: number, rewardId: number): GrantRow | undefined {
+  return prepared(db, grantOf).get({ participantId, rewardId });
 }
 
 export function issuedCount(db: DbOrTx, rewardId: number, day?: string): number {
@@ -72,20 +97,16 @@ export function issueReward(db: DbOrTx, req: IssueRequest): IssueOutcome {
       code = takeCode(tx, req.reward.poolId, req.participantId, req.at);
       if (!code) return { status: 'sold_out' as const };
     }
-    const grant = tx
-      .insert(schema.grants)
-      .values({
-        campaignId: req.campaignId,
-        participantId: req.participantId,
-        rewardId: req.reward.id,
-        poolCodeId: code?.id ?? null,
-        code: code?.code ?? null,
-        day: req.day,
-        source: req.source,
-        issuedAt: req.at,
-      })
-      .returning()
-      .get();
+    const grant = prepared(tx, insertGrant).get({
+      campaignId: req.campaignId,
+      participantId: req.participantId,
+      rewardId: req.reward.id,
+      poolCodeId: code?.id ?? null,
+      code: code?.code ?? null,
+      day: req.day,
+      source: req.source,
+      issuedAt: req.at,
+    }) as GrantRow;
     recordEvent(tx, {
       campaignId: req.campaignId,
       participantId: req.participantId,

@@ -3,10 +3,11 @@
  * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
  * "my prizes".
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -112,12 +113,17 @@ export interface ClaimResult {
   grant: GrantView;
 }
 
-function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
-  const reward = db
+const rewardByKey = (db: Db) =>
+  db
     .select()
     .from(schema.rewards)
-    .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, key)))
-    .get();
+    .where(
+      and(eq(schema.rewards.campaignId, sql.placeholder('campaignId')), eq(schema.rewards.key, sql.placeholder('key'))),
+    )
+    .prepare();
+
+function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
+  const reward = prepared(db, rewardByKey).get({ campaignId: campaign.id, key });
   if (!reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaign.id} has no reward ${key}`);
   return reward;
 }

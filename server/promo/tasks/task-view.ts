@@ -2,10 +2,11 @@
  * @module A task as the participant sees it: its state (todo, in progress, done, failed, unavailable here),
  * the verification level of a completion, and what the client needs to perform the action.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../funnel/record-event.ts';
 import { countReferrals } from '../participation/referrals.ts';
@@ -17,21 +18,27 @@ import type { CompletionRow, TaskRow } from './task-records.ts';
 
 export type TaskState = 'todo' | 'in_progress' | 'done' | 'failed' | 'unavailable';
 
-export function campaignTasks(db: DbOrTx, campaignId: number): TaskRow[] {
-  return db
+const tasksOfCampaign = (db: Db) =>
+  db
     .select()
     .from(schema.tasks)
-    .where(eq(schema.tasks.campaignId, campaignId))
+    .where(eq(schema.tasks.campaignId, sql.placeholder('campaignId')))
     .orderBy(asc(schema.tasks.position), asc(schema.tasks.id))
-    .all();
+    .prepare();
+
+const completionsOfParticipant = (db: Db) =>
+  db
+    .select()
+    .from(schema.taskCompletions)
+    .where(eq(schema.taskCompletions.participantId, sql.placeholder('participantId')))
+    .prepare();
+
+export function campaignTasks(db: DbOrTx, campaignId: number): TaskRow[] {
+  return prepared(db, tasksOfCampaign).all({ campaignId });
 }
 
 export function completionsOf(db: DbOrTx, participantId: number): Map<number, CompletionRow> {
-  const rows = db
-    .select()
-    .from(schema.taskCompletions)
-    .where(eq(schema.taskCompletions.participantId, participantId))
-    .all();
+  const rows = prepared(db, completionsOfParticipant).all({ participantId });
   return new Map(rows.map((r) => [r.taskId, r]));
 }
 
