@@ -1,7 +1,7 @@
 /**
  * Load generator process for the claim benchmark: autocannon (programmatic) against 127.0.0.1, rotating the
  * `Authorization` header through a list of signed launches so each request is a different user.
- * Usage: claim-load.ts <url> <method> <seconds> <connections> <headers.json>; prints autocannon's result as JSON.
+ * Usage: claim-load.ts <url> <method> <seconds> <connections> <headers.json> [first header index]; prints autocannon's result as JSON.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,11 +23,12 @@ type Autocannon = (
   done: (err: Error | null, result: unknown) => void,
 ) => void;
 
-const [url = '', method = 'POST', seconds = '5', connections = '32', headersFile = ''] = process.argv.slice(2);
+const [url = '', method = 'POST', seconds = '5', connections = '32', headersFile = '', offset = '0'] =
+  process.argv.slice(2);
 if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error(`load only targets 127.0.0.1, not ${url}`);
 const auths = JSON.parse(readFileSync(headersFile, 'utf8')) as string[];
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-let next = 0;
+let next = Number(offset);
 autocannon(
   {
     url,

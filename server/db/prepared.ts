@@ -52,3 +52,12 @@ export function prepared<T>(db: DbOrTx, build: (db: Db) => T): T {
   }
   return query;
 }
+
+/**
+ * Runs `work` atomically: in a new transaction, or directly when the connection is already inside one (the
+ * caller's transaction or savepoint then decides; a nested savepoint would only add statements and objects).
+ */
+export function atomically<T>(db: DbOrTx, work: (tx: DbOrTx) => T): T {
+  if (rootOf(db).$client.inTransaction) return work(db);
+  return db.transaction((tx) => work(tx));
+}

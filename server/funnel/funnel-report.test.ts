@@ -143,6 +143,44 @@ describe('funnelReport', () => {
     ]);
   });
 
+  it('breaks down by message variant (holdout and users without a message apart)', () => {
+    const [p1, p3, p4] = [1, 3, 4];
+    const rows: Array<[number, string, 'sent' | 'holdout']> = [
+      [p1, 'A', 'sent'],
+      [p3, 'A', 'sent'],
+      [p4, 'holdout', 'holdout'],
+    ];
+    for (const [pid, variant, status] of rows) {
+      w.deps.db
+        .insert(schema.outbox)
+        .values({
+          dedupeKey: `rule:1:${pid}`,
+          kind: 'rule',
+          ruleId: 1,
+          campaignId,
+          participantId: pid,
+          vkGroupId: 1,
+          vkUserId: pid,
+          channel: 'message',
+          variant,
+          text: 't',
+          contentKey: 'c',
+          randomId: pid,
+          status,
+          nextAttemptAt: 0,
+          createdAt: 0,
+          updatedAt: 0,
+        })
+        .run();
+    }
+    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
+    expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
+      ['no_message', [3, 1, 1]],
+      ['A', [2, 1, 1]],
+      ['holdout', [1, 1, 0]],
+    ]);
+  });
+
   it('rejects an empty range', () => {
     expect(() => funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
   });

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
-import { type DbOrTx, isDatabaseRoot, prepared } from '../db/prepared.ts';
+import { atomically, type DbOrTx, prepared } from '../db/prepared.ts';
 
 export type { DbOrTx };
 
@@ -68,9 +68,7 @@ export interface RecordedEvent {
  * @example recordEvent(db, { campaignId: 1, participantId: 7, type: 'task_done', at: now, data: { level: 'server_verified' } })
  */
 export function recordEvent(db: DbOrTx, event: FunnelEvent): RecordedEvent {
-  // Inside the caller's transaction already: write there (a savepoint would add two statements and an object per call).
-  if (!isDatabaseRoot(db)) return appendAndAdvance(db, event);
-  return db.transaction((tx) => appendAndAdvance(tx, event));
+  return atomically(db, (tx) => appendAndAdvance(tx, event));
 }
 
 function appendAndAdvance(tx: DbOrTx, event: FunnelEvent): RecordedEvent {

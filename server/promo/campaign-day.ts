@@ -48,6 +48,18 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * @example campaignDay(Date.UTC(2025, 0, 1, 3, 30), 'Europe/Moscow', 7) // '2024-12-31' (06:30 local is before 07:00)
  */
 export function campaignDay(at: number, timeZone: string, resetHour = 0): string {
+  // Every claim and spin asks; the answer only changes at the next reset, so it is remembered until then.
+  const key = `${timeZone}|${resetHour}`;
+  const known = dayCache.get(key);
+  if (known && at >= known.from && at < known.until) return known.day;
+  const day = computeCampaignDay(at, timeZone, resetHour);
+  dayCache.set(key, { day, from: at, until: nextDayStart(at, timeZone, resetHour) });
+  return day;
+}
+
+const dayCache = new Map<string, { day: string; from: number; until: number }>();
+
+function computeCampaignDay(at: number, timeZone: string, resetHour: number): string {
   const p = localParts(at, timeZone);
   const date = Date.UTC(p.year, p.month - 1, p.day);
   return iso(p.hour < resetHour ? date - 86_400_000 : date);
@@ -57,7 +69,7 @@ export function campaignDay(at: number, timeZone: string, resetHour = 0): string
 export function nextDayStart(at: number, timeZone: string, resetHour = 0): number {
   const p = localParts(at, timeZone);
   const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
-  const [y, m, d] = campaignDay(at, timeZone, resetHour).split('-').map(Number) as [number, number, number];
+  const [y, m, d] = computeCampaignDay(at, timeZone, resetHour).split('-').map(Number) as [number, number, number];
   const localStart = Date.UTC(y, m - 1, d + 1, resetHour);
   const guess = localStart - offset;
   // Across a DST change the offset differs at the target instant; correct once.

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
+import { atomically, prepared } from '../../db/prepared.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
 import { freeCodes, takeCode } from './code-pool.ts';
 
@@ -82,7 +82,7 @@ export function unavailability(db: DbOrTx, reward: RewardRow, day: string): 'sol
 }
 
 export function issueReward(db: DbOrTx, req: IssueRequest): IssueOutcome {
-  return db.transaction((tx) => {
+  return atomically(db, (tx) => {
     const existing = findGrant(tx, req.participantId, req.reward.id);
     if (existing) return { status: 'already_issued' as const, grant: existing };
     // The pool's emptiness is found by takeCode below; counting free codes here would be a wasted scan.

@@ -1,5 +1,7 @@
 /** @module Reward routes for participants: claim (idempotent, rate-limited). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { writesOf } from '../../db/write-batch.ts';
+import { ApiError } from '../../http/errors.ts';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, GrantSchema, json, RewardParams } from '../promo.schemas.ts';
@@ -21,7 +23,18 @@ const claimRoute = createRoute({
 });
 
 export const rewardRoutes = newRouter();
-rewardRoutes.openapi(claimRoute, (c) => {
+rewardRoutes.openapi(claimRoute, async (c) => {
   const { id, rewardKey } = c.req.valid('param');
-  return c.json(claimReward(c.var.deps, c.var.identity, id, rewardKey), 200);
+  const { deps, identity } = c.var;
+  // A refusal (sold out, not eligible) is an answer, not a failure: its `sold_out_seen` event is kept.
+  const outcome = await writesOf(deps.db).run(() => {
+    try {
+      return { claimed: claimReward(deps, identity, id, rewardKey) };
+    } catch (error) {
+      if (error instanceof ApiError) return { refused: error };
+      throw error;
+    }
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return c.json(outcome.claimed, 200);
 });
