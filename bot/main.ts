@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   const totals = await sendOutbox(db, config, systemClock, {
     once,
     leaseMs: lease === undefined ? undefined : Number(lease),
+    // A previous run may have used the token's current second just before it stopped (or was killed).
+    coldStartMs: 1000,
     onProgress: flag('quiet') ? undefined : progressPrinter(),
     signal: abort.signal,
   });

@@ -4,6 +4,8 @@
  * Killed at any moment it loses nothing: claimed rows come back when their lease ends and are resent with the
  * same `random_id`, which VK drops for recipients who already got the message.
  */
+
+import type { Statement } from 'better-sqlite3';
 import { and, count, eq, inArray, lte, min } from 'drizzle-orm';
 import type { API } from 'vk-io';
 import { type Db, schema } from '../../server/db/client.ts';
@@ -77,21 +79,30 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
       const busy = perChannel.get(channel) ?? 0;
       // Claim in halves of the window, so claiming (a write transaction) stays rare.
       if (busy > ch.window / 2) continue;
-      const requests = claimRequests(o.db, {
-        now: o.now(),
-        maxRequests: ch.window - busy,
-        leaseMs: o.leaseMs,
-        channels: [channel],
-        vkGroupId: o.groupId,
-      });
+      let requests: SendRequest[] = [];
+      try {
+        requests = claimRequests(o.db, {
+          now: o.now(),
+          maxRequests: ch.window - busy,
+          leaseMs: o.leaseMs,
+          channels: [channel],
+          vkGroupId: o.groupId,
+        });
+      } catch (err) {
+        // e.g. SQLITE_BUSY past the busy timeout: nothing was claimed; try again on the next turn.
+        console.error('sender: claim failed', err);
+      }
       for (const req of requests) {
         claimedAny = true;
         perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
-        const p = dispatch(o, ch, req, progress).finally(() => {
-          inFlight.delete(p);
-          perChannel.set(channel, (perChannel.get(channel) ?? 1) - 1);
-          report();
-        });
+        const p = dispatch(o, ch, req, progress)
+          // A failed write leaves the rows claimed: they come back after the lease with the same random_id.
+          .catch((err) => console.error('sender: recording an answer failed', err))
+          .finally(() => {
+            inFlight.delete(p);
+            perChannel.set(channel, (perChannel.get(channel) ?? 1) - 1);
+            report();
+          });
         inFlight.add(p);
       }
     }
@@ -115,12 +126,14 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
 }
 
 async function dispatch(o: SenderOptions, ch: SenderChannel, req: SendRequest, progress: SenderProgress) {
-  await ch.gate.take();
+  const answered = await ch.gate.take();
   progress.requests += 1;
   let outcomes: Map<number, RowOutcome>;
   try {
     outcomes = await sendRequest(ch.api, req, { groupId: o.groupId, appId: o.appId });
+    answered();
   } catch (err) {
+    answered();
     const e = err as { code?: number; message?: string };
     const code = typeof e.code === 'number' ? e.code : undefined;
     outcomes = new Map(req.rows.map((r) => [r.id, { ok: false, code, message: e.message ?? String(err) }]));
@@ -132,14 +145,12 @@ async function dispatch(o: SenderOptions, ch: SenderChannel, req: SendRequest, p
 function record(o: SenderOptions, req: SendRequest, outcomes: Map<number, RowOutcome>, progress: SenderProgress) {
   const now = o.now();
   const revoked: Array<{ vkUserId: number; reason: string }> = [];
+  const markSent = sentStatement(o.db);
   o.db.transaction((tx) => {
     for (const row of req.rows) {
       const out = outcomes.get(row.id) ?? { ok: false, message: 'no outcome' };
       if (out.ok) {
-        tx.update(outbox)
-          .set({ status: 'sent', sentAt: now, vkMessageId: out.messageId ?? null, updatedAt: now, errorCode: null })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
-          .run();
+        markSent.run(now, out.messageId ?? null, now, row.id);
         progress.sent += 1;
         continue;
       }
@@ -175,6 +186,22 @@ function record(o: SenderOptions, req: SendRequest, outcomes: Map<number, RowOut
       at: now,
     });
   }
+}
+
+type SentStatement = Statement<[number, number | null, number, number]>;
+const sentStatements = new WeakMap<Db, SentStatement>();
+
+/** The hot path (one row per recipient) as one prepared statement: a response's rows are written in microseconds. */
+function sentStatement(db: Db) {
+  let st = sentStatements.get(db);
+  if (!st) {
+    st = db.$client.prepare<[number, number | null, number, number]>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, vk_message_id = ?, updated_at = ?, error_code = NULL
+       WHERE id = ? AND status = 'sending'`,
+    );
+    sentStatements.set(db, st);
+  }
+  return st;
 }
 
 function remaining(db: Db, groupId: number, channels: MessageChannel[]): number {

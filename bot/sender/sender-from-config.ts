@@ -11,13 +11,28 @@ import { RateGate } from './rate-gate.ts';
 
 export type SenderRun = Pick<SenderOptions, 'once' | 'drainWaitMs' | 'idleMs' | 'onProgress' | 'signal'> & {
   leaseMs?: number;
+  coldStartMs?: number;
 };
 
-export function senderChannels(config: Config): Partial<Record<MessageChannel, SenderChannel>> {
+/** One gate per token and API address in this process, so consecutive runs share the token's pace. */
+const gates = new Map<string, RateGate>();
+
+function gateFor(baseUrl: string, token: string, rps: number, coldStartMs: number): RateGate {
+  const key = `${baseUrl} ${token}`;
+  let gate = gates.get(key);
+  if (!gate) {
+    gate = new RateGate(rps, undefined, coldStartMs);
+    gates.set(key, gate);
+  }
+  return gate;
+}
+
+/** `coldStartMs`: a new process waits a second before its first call (see RateGate). */
+export function senderChannels(config: Config, coldStartMs = 0): Partial<Record<MessageChannel, SenderChannel>> {
   const channels: Partial<Record<MessageChannel, SenderChannel>> = {};
   const make = (token: string, rps: number): SenderChannel => ({
     api: createBotVkApi({ token, baseUrl: config.VK_API_BASE_URL, rps }),
-    gate: new RateGate(rps),
+    gate: gateFor(config.VK_API_BASE_URL, token, rps, coldStartMs),
     window: rps,
   });
   if (config.VK_GROUP_TOKEN) channels.message = make(config.VK_GROUP_TOKEN, config.VK_GROUP_API_RPS);
@@ -34,7 +49,7 @@ export function sendOutbox(db: Db, config: Config, now: () => number, run: Sende
   return runSender({
     db,
     now,
-    channels: senderChannels(config),
+    channels: senderChannels(config, run.coldStartMs),
     groupId: config.VK_GROUP_ID,
     appId: config.VK_APP_ID,
     leaseMs: run.leaseMs ?? config.OUTBOX_LEASE_MS,

@@ -18,7 +18,13 @@ const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocan
 
 export async function runLoad(
   url: string,
-  options: { seconds?: number; connections?: number; headers?: Record<string, string>; method?: string; body?: string } = {},
+  options: {
+    seconds?: number;
+    connections?: number;
+    headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+  } = {},
 ): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error(`load only targets loopback, not ${url}`);
   const args = [autocannonBin, '-j', '-d', String(options.seconds ?? 5), '-c', String(options.connections ?? 32)];
@@ -36,7 +42,9 @@ export async function runLoad(
     child.stderr.on('data', (d) => {
       stderr += d;
     });
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`autocannon exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`autocannon exited ${code}: ${stderr}`)),
+    );
   });
   const r = JSON.parse(out) as {
     requests: { average: number; total: number };

@@ -33,7 +33,9 @@ for (const file of files) {
 }
 
 const table = results
-  .map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.pass ? 'yes' : 'NO'} |`)
+  .map(
+    (r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.pass ? 'yes' : 'NO'} |`,
+  )
   .join('\n');
 const doc = `# Benchmarks
 

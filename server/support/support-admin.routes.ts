@@ -1,10 +1,11 @@
 /**
- * @module Back-office support (`/api/admin/support`, section `support`): a campaign's tickets by status, a thread,
- * an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
+ * @module Back-office support (`/api/admin/support`, section `support`): a campaign's (or a community's) tickets by
+ * status, a thread, an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
+import { requirePermission } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { ApiError } from '../http/errors.ts';
@@ -42,6 +43,19 @@ const list = createRoute({
   },
   responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
 });
+const communityList = createRoute({
+  method: 'get',
+  path: '/communities/{groupId}/tickets',
+  tags,
+  summary: "Tickets written to a community's bot, including people in no campaign, latest first",
+  security: LAUNCH_AUTH,
+  request: {
+    params: z.object({ groupId: z.coerce.number().int().positive() }),
+    query: z.object({ status: z.enum(TICKET_STATUSES).optional() }),
+  },
+  responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
+});
+
 const thread = createRoute({
   method: 'get',
   path: '/campaigns/{id}/tickets/{ticketId}',
@@ -89,6 +103,24 @@ supportAdminRoutes.openapi(list, (c) => {
   requireCampaignAccess(db, c.var.identity, id, 'support');
   const s = c.req.valid('query').status;
   const where: SQL[] = [eq(schema.tickets.campaignId, id)];
+  if (s) where.push(eq(schema.tickets.status, s));
+  const tickets = db
+    .select()
+    .from(schema.tickets)
+    .where(and(...where))
+    .orderBy(desc(schema.tickets.updatedAt))
+    .limit(500)
+    .all();
+  return c.json({ tickets }, 200);
+});
+supportAdminRoutes.openapi(communityList, (c) => {
+  const { groupId } = c.req.valid('param');
+  const { db } = c.var.deps;
+  const community = db.select().from(schema.communities).where(eq(schema.communities.vkGroupId, groupId)).get();
+  if (!community) throw new ApiError(404, 'community_not_found', `Community ${groupId} is not connected`);
+  requirePermission(db, c.var.identity, community.brandId, 'support');
+  const s = c.req.valid('query').status;
+  const where: SQL[] = [eq(schema.tickets.vkGroupId, groupId)];
   if (s) where.push(eq(schema.tickets.status, s));
   const tickets = db
     .select()

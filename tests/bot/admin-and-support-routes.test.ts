@@ -159,5 +159,8 @@ describe('support tickets', () => {
     const r2 = await call('POST', `${admin}/${other.body.ticket.id}/replies`, ADMIN, { body: 'ok' });
     expect(r2.body.delivery).toBe('miniapp');
     expect((await call('POST', '/api/support/tickets', 80_002, { subject: '', body: 'x' })).status).toBe(422);
+    const byCommunity = await call('GET', '/api/admin/support/communities/1/tickets?status=waiting_on_us', ADMIN);
+    expect(byCommunity.body.tickets.map((t: { id: number }) => t.id)).toEqual([id]);
+    expect((await call('GET', '/api/admin/support/communities/1/tickets', STRANGER)).status).toBe(403);
   });
 });

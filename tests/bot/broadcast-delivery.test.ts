@@ -64,4 +64,32 @@ describe('broadcast through the fake VK API', () => {
     expect(texts.get(2_000_007)).toBe('Ваш код: CODE-7');
     expect([...deliveriesByPeer(w.fake).values()].every((n) => n === 1)).toBe(true);
   }, 30_000);
+
+  it('sends mini-app notifications with a deep-link fragment; users who disabled them lose the consent', async () => {
+    world = await createMessagingWorld({ VK_SERVICE_TOKEN: 'service:51000001' });
+    const w = world;
+    w.addParticipants({ count: 150, firstUserId: 3_000_000, consent: false });
+    for (let i = 0; i < 120; i += 1) w.fake.allowNotifications(51000001, 3_000_000 + i);
+    const b = createBroadcast(
+      w.deps.db,
+      {
+        campaignId: w.campaignId,
+        name: 'push',
+        segment: {},
+        channel: 'notification',
+        text: 'Новое задание ждёт',
+        fragment: 'campaign/1/task/join',
+      },
+      w.clock.now,
+    );
+    expect(enqueueBroadcast(w.deps.db, b, w.clock.now)).toBe(150);
+    const totals = await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    expect(totals).toMatchObject({ sent: 120, failed: 30, revoked: 30 });
+    const reached = w.fake.notifications.flatMap((n) => n.userIds);
+    expect(reached).toHaveLength(120);
+    expect(new Set(reached).size).toBe(120);
+    expect(w.fake.notifications.every((n) => n.fragment === 'campaign/1/task/join')).toBe(true);
+    const lost = w.deps.db.select().from(schema.consents).all();
+    expect(lost.filter((c) => c.channel === 'notification' && !c.allowed)).toHaveLength(30);
+  }, 30_000);
 });
