@@ -5,7 +5,7 @@
  * `--lease-ms N` overrides how long a claimed row is held before it is retried.
  */
 import { systemClock } from '../server/clock.ts';
-import { ConfigError, loadConfig } from '../server/config.ts';
+import { loadConfigOrExit } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
@@ -23,16 +23,7 @@ function option(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const db = openDatabase(config.DATABASE_PATH);
   const deps = { db, config, now: systemClock, vk: createVkApi(config) };
   const abort = new AbortController();

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { demoLaunchUrls } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
@@ -16,16 +16,7 @@ import { createVkApi } from './vk/vk-api.ts';
 const STATIC_ROOT = './dist/vk';
 
 function main(): void {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const db = openDatabase(config.DATABASE_PATH);
   const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);

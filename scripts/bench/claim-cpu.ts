@@ -7,58 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase, schema } from '../../server/db/client.ts';
+import { openDatabase } from '../../server/db/client.ts';
 import { claimReward } from '../../server/promo/rewards/reward.service.ts';
+import { seedClaimWorld } from './claim-fixture.ts';
 
 const dbPath = join(mkdtempSync(join(tmpdir(), 'claim-cpu-')), 'app.db');
 const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, VK_APP_SECRET: 's' });
 const db = openDatabase(dbPath);
 const now = Date.now();
-const N = 3000;
-db.transaction((tx) => {
-  const agency = tx.insert(schema.agencies).values({ name: 'B' }).returning().get();
-  const brand = tx.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
-  const app = tx
-    .insert(schema.apps)
-    .values({ brandId: brand.id, name: 'B', vkAppId: config.VK_APP_ID })
-    .returning()
-    .get();
-  const campaign = tx
-    .insert(schema.campaigns)
-    .values({
-      brandId: brand.id,
-      appId: app.id,
-      slug: 'b',
-      title: 'B',
-      mechanic: 'tasks',
-      status: 'live',
-      startsAt: now - 86_400_000,
-      endsAt: now + 86_400_000,
-      stages: ['opened', 'reward_issued'],
-    })
-    .returning()
-    .get();
-  const pool = tx.insert(schema.codePools).values({ campaignId: campaign.id, key: 'b', name: 'B' }).returning().get();
-  for (let i = 0; i < N; i += 500) {
-    tx.insert(schema.poolCodes)
-      .values(Array.from({ length: 500 }, (_, k) => ({ poolId: pool.id, code: `C-${i + k}` })))
-      .run();
-    tx.insert(schema.participants)
-      .values(
-        Array.from({ length: 500 }, (_, k) => ({
-          campaignId: campaign.id,
-          platform: 'vk' as const,
-          platformUserId: String(i + k + 1),
-          stageReachedAt: now,
-          referralCode: `r${i + k}`,
-        })),
-      )
-      .run();
-  }
-  tx.insert(schema.rewards)
-    .values({ campaignId: campaign.id, key: 'prize', title: 'P', poolId: pool.id, unlock: { tasks: 0 } })
-    .run();
-});
+seedClaimWorld(db, config, 3000, 3000, now);
 const deps = { db, config, now: () => Date.now() };
 const identity = (u: number) => ({
   platform: 'vk' as const,
