@@ -1,30 +1,67 @@
 /**
  * One Vite config for every variant. The mode picks the platform adapter at build time
- * (`#platform` → miniapp/platform/<adapter>.ts), so each bundle carries only its own platform code.
+ * (`#platform` → miniapp/platform/<adapter>.ts), so each bundle carries only its own platform code:
+ * the OK and Telegram builds alias vk-bridge to a no-op stub, the iOS archive is one self-contained file.
+ * `npm run package` hands the client's white-label settings over in `PROMO_CLIENT_CONFIG` (JSON).
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import type { BundleSettings } from './scripts/package/client-config.ts';
+import { whiteLabelPlugin } from './scripts/package/white-label.ts';
 
-const ADAPTERS: Record<string, string> = {
-  vk: 'vk.ts',
-  development: 'vk.ts',
-  production: 'vk.ts',
+interface Variant {
+  adapter: string;
+  /** Replace vk-bridge with the stub (builds that never run inside a VK client). */
+  withoutVkBridge?: boolean;
+  /** Inline every script, style and asset into index.html (VK's advice for the iOS ODR archive). */
+  singleFile?: boolean;
+}
+
+const VARIANTS: Record<string, Variant> = {
+  vk: { adapter: 'vk.ts' },
+  'vk-ios': { adapter: 'vk.ts', singleFile: true },
+  ok: { adapter: 'ok.ts', withoutVkBridge: true },
+  telegram: { adapter: 'telegram.ts', withoutVkBridge: true },
+  development: { adapter: 'vk.ts' },
+  production: { adapter: 'vk.ts' },
 };
 
+type ClientSettings = BundleSettings & { logoDataUrl?: string };
+
 export default defineConfig(({ mode }) => {
-  const adapter = ADAPTERS[mode];
-  if (!adapter) throw new Error(`Unknown build mode "${mode}"; expected one of ${Object.keys(ADAPTERS).join(', ')}`);
+  const variant = VARIANTS[mode];
+  if (!variant) throw new Error(`Unknown build mode "${mode}"; expected one of ${Object.keys(VARIANTS).join(', ')}`);
+  const client = process.env.PROMO_CLIENT_CONFIG
+    ? (JSON.parse(process.env.PROMO_CLIENT_CONFIG) as ClientSettings)
+    : undefined;
+  const platformDir = resolve(import.meta.dirname, 'miniapp/platform');
+  const plugins: PluginOption[] = [react()];
+  if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
+  if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   return {
     root: resolve(import.meta.dirname, 'miniapp'),
     base: './',
-    plugins: [react()],
-    resolve: { alias: { '#platform': resolve(import.meta.dirname, 'miniapp/platform', adapter) } },
+    plugins,
+    define: client
+      ? {
+          'import.meta.env.VITE_API_BASE_URL': JSON.stringify(client.apiBaseUrl),
+          'import.meta.env.VITE_OK_GROUP_ID': JSON.stringify(client.okGroupId),
+        }
+      : {},
+    resolve: {
+      alias: {
+        '#platform': resolve(platformDir, variant.adapter),
+        ...(variant.withoutVkBridge ? { '@vkontakte/vk-bridge': resolve(platformDir, 'vk-bridge-stub.ts') } : {}),
+      },
+    },
     build: {
-      outDir: resolve(import.meta.dirname, 'dist', mode),
+      outDir: process.env.PROMO_OUT_DIR ?? resolve(import.meta.dirname, 'dist', mode),
       emptyOutDir: true,
       target: 'es2020',
       reportCompressedSize: false,
+      ...(variant.singleFile ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER } : {}),
     },
     server: { proxy: { '/api': 'http://localhost:8080', '/vk': 'http://localhost:8080' } },
   };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { okLaunchFromUrl } from './ok-launch.ts';
+import { routeToStartParam, startParamToRoute, themeScheme, themeTokens } from './telegram-launch.ts';
+
+describe('Telegram start_param deep links', () => {
+  it('turn dashes into route segments and back', () => {
+    expect(startParamToRoute('campaign-1')).toBe('/campaign/1');
+    expect(startParamToRoute('campaign-1-rules')).toBe('/campaign/1/rules');
+    expect(routeToStartParam('/campaign/1/rules')).toBe('campaign-1-rules');
+  });
+
+  it('ignore what Telegram would not send', () => {
+    expect(startParamToRoute(undefined)).toBeUndefined();
+    expect(startParamToRoute('../admin')).toBeUndefined();
+  });
+});
+
+describe('Telegram theme params on VKUI', () => {
+  it('map button and background colours onto VKUI tokens, snake or camel case', () => {
+    expect(themeTokens({ button_color: '#8774e1', bg_color: '#212121' })).toMatchObject({
+      '--vkui--color_background_accent_themed': '#8774e1',
+      '--vkui--color_background_content': '#212121',
+    });
+    expect(themeTokens({ buttonColor: '#123456' })['--vkui--color_background_accent']).toBe('#123456');
+  });
+
+  it('pick the colour scheme from the background', () => {
+    expect(themeScheme({ bg_color: '#212121' }, 'light')).toBe('dark');
+    expect(themeScheme({ bg_color: '#ffffff' }, 'dark')).toBe('light');
+    expect(themeScheme({}, 'dark')).toBe('dark');
+  });
+});
+
+describe('OK launch parameters', () => {
+  it('send the whole query as `OK <query>` and read the route from custom_args', () => {
+    const search =
+      '?logged_user_id=1&session_key=s&auth_sig=abc&api_server=https%3A%2F%2Fapi.ok.ru%2F&apiconnection=c&mob=true&custom_args=route%3D%2Fcampaign%2F2';
+    const launch = okLaunchFromUrl({ search, hash: '' });
+    expect(launch.authorization).toBe(`OK ${search.slice(1)}`);
+    expect(launch).toMatchObject({ startRoute: '/campaign/2', apiServer: 'https://api.ok.ru/', desktopWeb: false });
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Telegram launch data that is ours to interpret: `start_param` deep links and theme parameters.
+ * `start_param` may only hold `A-Za-z0-9_-`, so a route's slashes travel as dashes:
+ * `t.me/<bot>/<app>?startapp=campaign-1-rules` opens `/campaign/1/rules`.
+ */
+import type { ColorScheme } from './types.ts';
+
+export function startParamToRoute(startParam: string | undefined): string | undefined {
+  if (!startParam || !/^[A-Za-z0-9_-]{1,512}$/.test(startParam)) return undefined;
+  return `/${startParam.split('-').filter(Boolean).join('/')}`;
+}
+
+export function routeToStartParam(route: string): string {
+  return route.split('/').filter(Boolean).join('-');
+}
+
+/** Theme params arrive snake_case from the client and camelCase from the SDK; both are read. */
+export type TelegramTheme = Record<string, string | undefined>;
+
+const pick = (theme: TelegramTheme, key: string) =>
+  theme[key] ?? theme[key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())];
+
+/** VKUI tokens set from Telegram theme parameters (core.telegram.org/bots/webapps#themeparams). */
+const TOKEN_SOURCES: Array<[string, string[]]> = [
+  ['--vkui--color_background_accent', ['button_color']],
+  ['--vkui--color_background_accent_themed', ['button_color']],
+  ['--vkui--color_text_contrast_themed', ['button_text_color']],
+  ['--vkui--color_text_accent', ['accent_text_color', 'link_color']],
+  ['--vkui--color_text_accent_themed', ['accent_text_color', 'link_color']],
+  ['--vkui--color_icon_accent', ['accent_text_color', 'button_color']],
+  ['--vkui--color_icon_accent_themed', ['accent_text_color', 'button_color']],
+  ['--vkui--color_text_link', ['link_color']],
+  ['--vkui--color_text_primary', ['text_color']],
+  ['--vkui--color_text_secondary', ['hint_color']],
+  ['--vkui--color_text_subhead', ['subtitle_text_color', 'hint_color']],
+  ['--vkui--color_background_content', ['section_bg_color', 'bg_color']],
+  ['--vkui--color_background', ['secondary_bg_color', 'bg_color']],
+  ['--vkui--color_background_page', ['secondary_bg_color', 'bg_color']],
+  ['--vkui--color_text_negative', ['destructive_text_color']],
+  ['--vkui--color_separator_primary', ['section_separator_color']],
+];
+
+export function themeTokens(theme: TelegramTheme): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  for (const [token, sources] of TOKEN_SOURCES) {
+    const value = sources.map((s) => pick(theme, s)).find((v) => v && /^#[0-9a-fA-F]{3,8}$/.test(v));
+    if (value) tokens[token] = value;
+  }
+  return tokens;
+}
+
+/** Dark when the background is dark (Telegram's own rule: perceived luminance of `bg_color`). */
+export function themeScheme(theme: TelegramTheme, fallback: ColorScheme): ColorScheme {
+  const bg = pick(theme, 'bg_color');
+  const m = bg?.match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+  if (!m) return fallback;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => Number.parseInt(h ?? '0', 16));
+  const luminance = Math.sqrt(0.299 * (r ?? 0) ** 2 + 0.587 * (g ?? 0) ** 2 + 0.114 * (b ?? 0) ** 2);
+  return luminance < 120 ? 'dark' : 'light';
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run package -- all --no-browser` wall time (baseline: one plain `vite build` of the app in the same run),
+ * and each variant's initial download — gzip of the JS and CSS its index.html references, inlined code for the
+ * iOS single file — against a minimal VKUI hello-world built in the same run with the same versions. Goal ≤ 1.3.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { loadClientConfig } from '../package/client-config.ts';
+import { packageBuildDir } from '../package/pipeline.ts';
+import { VARIANTS } from '../package/variants.ts';
+import { type BenchResult, result } from './types.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** gzip bytes of index.html plus every script and stylesheet it references (what the first screen downloads). */
+export function initialDownloadBytes(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  let total = gzipSync(html, { level: 9 }).byteLength;
+  const refs = html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\.\/[^"]+\.(?:js|css))"/g);
+  for (const m of refs) total += gzipSync(readFileSync(join(dir, m[1] ?? '')), { level: 9 }).byteLength;
+  return total;
+}
+
+function timed(args: string[]): number {
+  const started = performance.now();
+  const run = spawnSync('npm', args, { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${run.stderr.slice(-2000)}`);
+  return performance.now() - started;
+}
+
+export default async function benchPackage(): Promise<BenchResult[]> {
+  const helloDir = mkdtempSync(join(tmpdir(), 'hello-world-'));
+  await build({
+    configFile: join(import.meta.dirname, 'hello-world/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: helloDir },
+  });
+  const hello = initialDownloadBytes(helloDir);
+
+  const plainBuildMs = timed(['run', 'build']);
+  const packageMs = timed([
+    'run',
+    'package',
+    '--',
+    'all',
+    '--no-browser',
+    '--out',
+    mkdtempSync(join(tmpdir(), 'bench-archive-')),
+  ]);
+  const client = loadClientConfig(join(dirname(import.meta.dirname), 'package/clients/demo.json'));
+  return [
+    result({
+      name: 'package_all_time',
+      value: Math.round(packageMs),
+      unit: 'ms',
+      baseline: Math.round(plainBuildMs),
+      goal: '<= 8',
+      note: 'package all (4 builds, checks, zips) vs one plain vite build; browser checks excluded',
+    }),
+    ...VARIANTS.map((variant) =>
+      result({
+        name: `initial_download_${variant}`,
+        value: initialDownloadBytes(packageBuildDir(repoRoot, client, variant)),
+        unit: 'B gzip',
+        baseline: hello,
+        goal: '<= 1.3',
+      }),
+    ),
+  ];
+}

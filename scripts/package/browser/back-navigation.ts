@@ -1,0 +1,129 @@
+/**
+ * @module Walks every screen reachable by tapping (depth-first, bounded) and checks that back navigation returns
+ * to the screen it came from: the in-app back button in the panel header (VK, OK) or the platform's own back
+ * button (Telegram BackButton, which the app must show on every screen but the first). Each screen visited is
+ * handed to `onScreen` (screenshots, accessibility).
+ */
+import type { Frame, Page } from 'playwright-core';
+import type { VariantName } from '../variants.ts';
+import { ACTIVE_PANEL, waitForSettledScreen } from './open-app.ts';
+
+const MAX_DEPTH = 3;
+const MAX_SCREENS = 8;
+const MAX_TAPS_PER_SCREEN = 6;
+const BACK_NAME = /^(Назад|Back)$/;
+const CONTROL = ['[role="button"]', 'button', 'a[href]'];
+const NAV_SELECTOR = CONTROL.map((c) => `${c}:has([class*="chevron" i])`).join(', ');
+const OTHER_SELECTOR = CONTROL.map((c) => `${c}:not(:has([class*="chevron" i]))`).join(', ');
+
+export interface BackNavigationResult {
+  screens: string[];
+  failures: string[];
+}
+
+const hashOf = (frame: Frame) => frame.evaluate(() => location.hash || '#/');
+
+async function telegramBackVisible(page: Page): Promise<boolean | undefined> {
+  return page.evaluate(() => {
+    const events = (window as unknown as { __tgEvents?: Array<{ type: string; data?: { is_visible?: boolean } }> })
+      .__tgEvents;
+    const last = events?.filter((e) => e.type === 'web_app_setup_back_button').at(-1);
+    return last?.data?.is_visible;
+  });
+}
+
+export async function checkBackNavigation(
+  variant: VariantName,
+  page: Page,
+  frame: Frame,
+  onScreen: (hash: string) => Promise<void>,
+): Promise<BackNavigationResult> {
+  const screens: string[] = [];
+  const failures: string[] = [];
+  const panel = frame.locator(ACTIVE_PANEL);
+  const backButton = () => panel.getByRole('button', { name: BACK_NAME }).first();
+
+  async function pressBack(from: string): Promise<boolean> {
+    if (variant === 'telegram') {
+      if ((await telegramBackVisible(page)) !== true) {
+        failures.push(`${from}: Telegram BackButton is not shown`);
+        return false;
+      }
+      await page.evaluate(() => (window as unknown as { __tgPressBack: () => void }).__tgPressBack());
+      return true;
+    }
+    const back = backButton();
+    if (!(await back.isVisible())) {
+      failures.push(`${from}: no back button in the panel header`);
+      return false;
+    }
+    await back.click();
+    return true;
+  }
+
+  /** Presses back and waits for `to`; a press swallowed by a running transition is repeated once. */
+  async function goBack(from: string, to: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await waitForSettledScreen(frame, 3000).catch(() => undefined);
+      if (!(await pressBack(from))) return false;
+      const returned = await frame
+        .waitForFunction((h) => (location.hash || '#/') === h, to, { timeout: 2500 })
+        .then(() => true)
+        .catch(() => false);
+      if (returned) {
+        await waitForSettledScreen(frame, 10_000).catch(() => undefined);
+        return true;
+      }
+      if ((await hashOf(frame)) !== from) break;
+    }
+    failures.push(`${from}: back did not return to ${to} (at ${await hashOf(frame)})`);
+    return false;
+  }
+
+  async function visit(hash: string, depth: number): Promise<void> {
+    screens.push(hash);
+    await onScreen(hash);
+    if (depth >= MAX_DEPTH) return;
+    if (variant === 'telegram' && depth === 0 && (await telegramBackVisible(page)) === true) {
+      failures.push(`${hash}: Telegram BackButton is shown on the first screen`);
+    }
+    // Cells with a chevron lead to screens; other controls (task actions) are tried after them.
+    const groups = [
+      { selector: NAV_SELECTOR, limit: MAX_TAPS_PER_SCREEN },
+      { selector: OTHER_SELECTOR, limit: 3 },
+    ];
+    for (const group of groups) {
+      const taps = Math.min(await panel.locator(group.selector).count(), group.limit);
+      for (let i = 0; i < taps && screens.length < MAX_SCREENS; i++) {
+        await waitForSettledScreen(frame, 3000).catch(() => undefined);
+        const target = panel.locator(group.selector).nth(i);
+        const name = (
+          (await target.getAttribute('aria-label', { timeout: 1000 }).catch(() => null)) ??
+          (await target.textContent({ timeout: 1000 }).catch(() => null)) ??
+          ''
+        )
+          .trim()
+          .split('\n')[0];
+        if (name && BACK_NAME.test(name)) continue;
+        try {
+          await target.click({ timeout: 2000 });
+        } catch {
+          continue;
+        }
+        await frame.waitForTimeout(150);
+        const next = await hashOf(frame);
+        if (next === hash) continue;
+        try {
+          await waitForSettledScreen(frame, 10_000);
+        } catch {
+          failures.push(`${next}: the screen did not finish loading`);
+        }
+        if (!screens.includes(next)) await visit(next, depth + 1);
+        if (!(await goBack(next, hash))) return;
+      }
+    }
+  }
+
+  await visit(await hashOf(frame), 0);
+  return { screens, failures };
+}

@@ -1,0 +1,49 @@
+/**
+ * @module Runs the Vite build of one variant with the client's white-label settings (handed to vite.config.ts in
+ * `PROMO_CLIENT_CONFIG`); the logo is read here and inlined as a data: URL.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { build } from 'vite';
+import { bundleSettings, type ClientConfig } from './client-config.ts';
+
+const MIME: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
+
+function logoDataUrl(config: ClientConfig, configFile: string): string | undefined {
+  if (!config.logo) return undefined;
+  if (config.logo.startsWith('data:')) return config.logo;
+  const file = resolve(dirname(configFile), config.logo);
+  const mime = MIME[extname(file).toLowerCase()];
+  if (!mime) throw new Error(`logo ${config.logo}: use .svg, .png, .jpg or .webp`);
+  return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
+}
+
+export async function buildVariant(options: {
+  repoRoot: string;
+  mode: string;
+  outDir: string;
+  config: ClientConfig;
+  configFile: string;
+}): Promise<void> {
+  const settings = { ...bundleSettings(options.config), logoDataUrl: logoDataUrl(options.config, options.configFile) };
+  const saved = { client: process.env.PROMO_CLIENT_CONFIG, out: process.env.PROMO_OUT_DIR };
+  process.env.PROMO_CLIENT_CONFIG = JSON.stringify(settings);
+  process.env.PROMO_OUT_DIR = options.outDir;
+  try {
+    await build({ configFile: resolve(options.repoRoot, 'vite.config.ts'), mode: options.mode, logLevel: 'warn' });
+  } finally {
+    restore('PROMO_CLIENT_CONFIG', saved.client);
+    restore('PROMO_OUT_DIR', saved.out);
+  }
+}
+
+function restore(key: string, value: string | undefined) {
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+}

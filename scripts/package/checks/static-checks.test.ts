@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles } from '../files.ts';
+import { odrEntryCount, odrPackedSize, odrSingleFile, odrUnpackedSize } from './odr-limits.ts';
+import {
+  fileSizeBudget,
+  indexAtRoot,
+  noExternalResources,
+  platformIsolation,
+  referencesExist,
+  relativeReferences,
+} from './static-checks.ts';
+
+function build(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'static-check-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const GOOD_HTML = `<!doctype html><html><head><link rel="icon" href="data:,">
+<script type="module" crossorigin src="./assets/index.js"></script><link rel="stylesheet" href="./assets/index.css"></head>
+<body><div id="root"></div></body></html>`;
+const good = {
+  'index.html': GOOD_HTML,
+  'assets/index.js': 'postMessage({type:`vk-connect`})',
+  'assets/index.css': 'a{background:url(./bg.svg)}',
+  'assets/bg.svg': '<svg/>',
+};
+
+describe('checks on the built files', () => {
+  it('pass on a relative, self-contained build', () => {
+    const root = build(good);
+    const files = listFiles(root);
+    for (const check of [
+      indexAtRoot(root),
+      relativeReferences(files),
+      noExternalResources(files),
+      referencesExist(root, files),
+      platformIsolation('vk', files),
+    ]) {
+      expect(check, check.message).toMatchObject({ ok: true });
+    }
+  });
+
+  it('fail on an absolute path, naming the file', () => {
+    const root = build({ ...good, 'index.html': GOOD_HTML.replace('./assets/index.js', '/assets/index.js') });
+    const check = relativeReferences(listFiles(root));
+    expect(check).toMatchObject({ ok: false, name: 'relative-references', files: ['index.html'] });
+    expect(check.message).toContain('absolute path: "/assets/index.js" in index.html');
+  });
+
+  it('fail on an absolute path in a stylesheet', () => {
+    const root = build({ ...good, 'assets/index.css': 'a{background:url(/static/bg.svg)}' });
+    expect(relativeReferences(listFiles(root))).toMatchObject({ ok: false, files: ['assets/index.css'] });
+  });
+
+  it('fail on an external script, naming it', () => {
+    const html = GOOD_HTML.replace('</head>', '<script src="https://cdn.example.com/tracker.js"></script></head>');
+    const check = noExternalResources(listFiles(build({ ...good, 'index.html': html })));
+    expect(check).toMatchObject({ ok: false, name: 'no-external-resources', files: ['index.html'] });
+    expect(check.message).toContain('"https://cdn.example.com/tracker.js" in index.html');
+  });
+
+  it('fail on a web font from another host', () => {
+    const css = '@import "https://fonts.example.com/css?family=X";';
+    expect(noExternalResources(listFiles(build({ ...good, 'assets/index.css': css })))).toMatchObject({ ok: false });
+  });
+
+  it('fail on a missing referenced file and a missing index.html', () => {
+    const root = build({ 'start.html': GOOD_HTML, 'assets/index.js': '' });
+    expect(indexAtRoot(root)).toMatchObject({ ok: false, files: ['index.html'] });
+    const check = referencesExist(root, listFiles(root));
+    expect(check).toMatchObject({ ok: false, files: ['start.html'] });
+    expect(check.message).toContain('./assets/index.css');
+  });
+
+  it('fail on an oversized asset, naming it', () => {
+    const root = build({ ...good, 'assets/hero.png': 'x'.repeat(3000) });
+    const check = fileSizeBudget(listFiles(root), 2048);
+    expect(check).toMatchObject({ ok: false, name: 'asset-size', files: ['assets/hero.png'] });
+  });
+
+  it('fail when another platform SDK is in the bundle', () => {
+    const root = build({ ...good, 'assets/tg.js': 'window.TelegramWebviewProxy.postEvent()' });
+    const check = platformIsolation('vk', listFiles(root));
+    expect(check).toMatchObject({ ok: false, files: ['assets/tg.js'] });
+    expect(platformIsolation('telegram', listFiles(build(good)))).toMatchObject({ ok: false });
+  });
+});
+
+describe('VK ODR limits', () => {
+  const MB = 1024 * 1024;
+  const file = (path: string, size: number) => ({ path, absolute: `/x/${path}`, size });
+
+  it('fail above 40 MB unpacked, naming the largest files', () => {
+    const check = odrUnpackedSize([file('index.html', MB), file('assets/video.mp4', 41 * MB)]);
+    expect(check).toMatchObject({ ok: false, name: 'odr-unpacked-size' });
+    expect(check.files?.[0]).toBe('assets/video.mp4');
+    expect(odrUnpackedSize([file('index.html', 40 * MB)]).ok).toBe(true);
+  });
+
+  it('fail above 20 MB packed and above 1000 files and folders', () => {
+    expect(odrPackedSize([file('index.html', 1)], 20 * MB + 1)).toMatchObject({ ok: false, name: 'odr-packed-size' });
+    const many = Array.from({ length: 999 }, (_, i) => file(`assets/${i}.js`, 1));
+    expect(odrEntryCount(many).ok).toBe(true); // 999 files + 1 folder
+    expect(odrEntryCount([...many, file('index.html', 1)])).toMatchObject({ ok: false });
+  });
+
+  it('name every file besides index.html in a single-file archive', () => {
+    expect(odrSingleFile([file('index.html', 1), file('assets/a.js', 1)])).toMatchObject({
+      ok: false,
+      files: ['assets/a.js'],
+    });
+  });
+});

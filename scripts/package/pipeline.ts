@@ -1,0 +1,182 @@
+/**
+ * @module Packaging one variant: build → checks on the files → reproducible zip (+ ODR size limit) → moderation
+ * checks in Chromium → JSON report beside the zip. `inspectAndPack` also runs on a folder built elsewhere
+ * (the tests hand it deliberately broken builds).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { ModerationSession } from './browser/moderation.ts';
+import { runModerationChecks } from './browser/moderation.ts';
+import { buildVariant } from './build.ts';
+import { type CheckResult, fail } from './checks/check.ts';
+import { odrEntryCount, odrPackedSize, odrSingleFile, odrUnpackedSize } from './checks/odr-limits.ts';
+import {
+  fileSizeBudget,
+  indexAtRoot,
+  noExternalResources,
+  platformIsolation,
+  referencesExist,
+  relativeReferences,
+} from './checks/static-checks.ts';
+import type { ClientConfig } from './client-config.ts';
+import { listFiles } from './files.ts';
+import { checkHostingConfig, hostingConfig, writeHostingConfig } from './hosting-config.ts';
+import { gitCommit, type PackageReport, writeReport } from './report.ts';
+import { VARIANT_FACTS, type VariantName } from './variants.ts';
+import { zipFiles } from './zip.ts';
+
+export interface PackOptions {
+  repoRoot: string;
+  client: ClientConfig;
+  version: string;
+  /** Folder for archives, reports and screenshots. */
+  outDir: string;
+  /** Chromium session for the moderation checks; without it they are skipped (and reported as skipped). */
+  session?: ModerationSession;
+  /** Moderation checks in one light 375 px session only (tests). */
+  quickBrowserChecks?: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * Where the packager builds: its own folder, not `dist/<mode>` — `npm run build` / `npm start` rebuild `dist/vk`
+ * (unbranded, same-origin API) at any time, and the checks must read the build that is packed.
+ */
+export function packageBuildDir(repoRoot: string, client: ClientConfig, variant: VariantName): string {
+  return resolve(repoRoot, 'dist', 'package', client.id, variant);
+}
+
+export function archiveName(client: ClientConfig, variant: VariantName, version: string): string {
+  return `${client.id}-${variant}-${version}`;
+}
+
+export async function packageVariant(
+  variant: VariantName,
+  o: PackOptions & { configFile: string },
+): Promise<PackageReport> {
+  const dir = packageBuildDir(o.repoRoot, o.client, variant);
+  o.log(`[${variant}] build (vite --mode ${variant}) → ${relative(o.repoRoot, dir)}`);
+  try {
+    await buildVariant({
+      repoRoot: o.repoRoot,
+      mode: variant,
+      outDir: dir,
+      config: o.client,
+      configFile: o.configFile,
+    });
+  } catch (err) {
+    const message = stripAnsi(String((err as Error).message));
+    const file = message.match(/in (miniapp\/[^\s:]+)/)?.[1];
+    const build = fail('build', message.split('\n').slice(0, 2).join(' '), file ? [file] : undefined);
+    o.log(`[${variant}] FAIL build: ${build.message}`);
+    return failedReport(variant, o, [build]);
+  }
+  return inspectAndPack(variant, dir, o);
+}
+
+export async function inspectAndPack(variant: VariantName, dir: string, o: PackOptions): Promise<PackageReport> {
+  const started = Date.now();
+  const facts = VARIANT_FACTS[variant];
+  const files = listFiles(dir);
+  const checks: CheckResult[] = [];
+  const record = (c: CheckResult) => {
+    checks.push(c);
+    o.log(`[${variant}] ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.message}`);
+  };
+  o.log(`[${variant}] checking ${files.length} files`);
+  record(indexAtRoot(dir));
+  record(relativeReferences(files));
+  record(noExternalResources(files));
+  record(referencesExist(dir, files));
+  record(fileSizeBudget(files, facts.maxFileBytes));
+  record(platformIsolation(variant, files));
+  if (facts.odr) {
+    record(odrSingleFile(files));
+    record(odrEntryCount(files));
+    record(odrUnpackedSize(files));
+  }
+  if (variant === 'vk') {
+    const config = hostingConfig(o.repoRoot, dir, o.client.vk.appId);
+    const hosting = checkHostingConfig(o.repoRoot, config);
+    if (hosting.ok) writeHostingConfig(o.repoRoot, config);
+    record(hosting);
+  }
+
+  o.log(`[${variant}] zip`);
+  const zip = zipFiles(files);
+  const name = archiveName(o.client, variant, o.version);
+  mkdirSync(o.outDir, { recursive: true });
+  const zipPath = join(o.outDir, `${name}.zip`);
+  writeFileSync(zipPath, zip);
+  if (facts.odr) record(odrPackedSize(files, zip.byteLength));
+
+  let screenshots: string[] = [];
+  const screenshotDir = join(o.outDir, name);
+  rmSync(screenshotDir, { recursive: true, force: true });
+  if (o.session) {
+    o.log(`[${variant}] moderation checks in Chromium (light/dark × 320/375/768/1280)`);
+    const outcome = await runModerationChecks(o.session, {
+      variant,
+      dir,
+      slot: name,
+      apiBaseUrl: o.client.apiBaseUrl,
+      screenshotDir,
+      name: variant,
+      quick: o.quickBrowserChecks ?? false,
+    });
+    for (const c of outcome.checks) record(c);
+    screenshots = outcome.screenshots.map((s) => relative(o.outDir, s).split('\\').join('/'));
+  } else {
+    record({ name: 'browser-checks', ok: true, message: 'skipped (--no-browser)' });
+  }
+
+  const report: PackageReport = {
+    app: o.client.id,
+    variant,
+    version: o.version,
+    commit: gitCommit(o.repoRoot),
+    archive: `${name}.zip`,
+    sha256: createHash('sha256').update(zip).digest('hex'),
+    packedBytes: zip.byteLength,
+    unpackedBytes: files.reduce((s, f) => s + f.size, 0),
+    fileCount: files.length,
+    ok: checks.every((c) => c.ok),
+    checks,
+    screenshots,
+  };
+  writeReport(join(o.outDir, `${name}.json`), report);
+  o.log(
+    `[${variant}] ${report.ok ? 'done' : 'FAILED'}: ${report.archive} sha256 ${report.sha256.slice(0, 16)}… (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return report;
+}
+
+function failedReport(variant: VariantName, o: PackOptions, checks: CheckResult[]): PackageReport {
+  const name = archiveName(o.client, variant, o.version);
+  const report: PackageReport = {
+    app: o.client.id,
+    variant,
+    version: o.version,
+    commit: gitCommit(o.repoRoot),
+    archive: `${name}.zip`,
+    sha256: '',
+    packedBytes: 0,
+    unpackedBytes: 0,
+    fileCount: 0,
+    ok: false,
+    checks,
+    screenshots: [],
+  };
+  mkdirSync(o.outDir, { recursive: true });
+  rmSync(join(o.outDir, `${name}.zip`), { force: true });
+  writeReport(join(o.outDir, `${name}.json`), report);
+  return report;
+}
+
+const ESC = String.fromCharCode(27);
+const stripAnsi = (text: string) =>
+  text
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
