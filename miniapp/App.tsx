@@ -3,16 +3,18 @@ import { useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator } from '@vk
 import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkontakte/vkui';
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
+import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
 import { PANELS, VIEW_MAIN } from './routes.ts';
-import { CampaignPanel } from './screens/CampaignPanel.tsx';
 import { HomePanel } from './screens/HomePanel.tsx';
-import { PrizesPanel } from './screens/promo/PrizesPanel.tsx';
-import { QuizPanel } from './screens/promo/QuizPanel.tsx';
-import { QuizResultPanel } from './screens/promo/QuizResultPanel.tsx';
-import { RewardPanel } from './screens/promo/RewardPanel.tsx';
-import { TaskQuizPanel } from './screens/promo/TaskQuizPanel.tsx';
-import { RulesPanel } from './screens/RulesPanel.tsx';
 
+// Only the first screen is in the initial bundle; the rest load on demand (and are preloaded when idle).
+const CampaignPanel = lazyPanel(async () => (await import('./screens/CampaignPanel.tsx')).CampaignPanel);
+const RulesPanel = lazyPanel(async () => (await import('./screens/RulesPanel.tsx')).RulesPanel);
+const QuizPanel = lazyPanel(async () => (await import('./screens/promo/QuizPanel.tsx')).QuizPanel);
+const QuizResultPanel = lazyPanel(async () => (await import('./screens/promo/QuizResultPanel.tsx')).QuizResultPanel);
+const TaskQuizPanel = lazyPanel(async () => (await import('./screens/promo/TaskQuizPanel.tsx')).TaskQuizPanel);
+const RewardPanel = lazyPanel(async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
+const PrizesPanel = lazyPanel(async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 
 export function App() {
@@ -20,6 +22,8 @@ export function App() {
   const { panel = PANELS.home, panelsHistory } = useActiveVkuiLocation();
   const navigator = useRouteNavigator();
   const isFirstScreen = useFirstPageCheck();
+
+  useEffect(preloadPanels, []);
 
   useEffect(() => {
     platform.setBackNavigation({ isFirstScreen, onBack: () => void navigator.back() });
@@ -30,13 +34,13 @@ export function App() {
       <SplitCol autoSpaced width="100%" maxWidth={panel === PANELS.admin ? undefined : 800} stretchedOnMobile>
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
           <HomePanel id={PANELS.home} />
-          <CampaignPanel id={PANELS.campaign} />
-          <RulesPanel id={PANELS.rules} />
-          <QuizPanel id={PANELS.quiz} />
-          <QuizResultPanel id={PANELS.quizResult} />
-          <TaskQuizPanel id={PANELS.taskQuiz} />
-          <RewardPanel id={PANELS.reward} />
-          <PrizesPanel id={PANELS.prizes} />
+          <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
+          <LazyPanel id={PANELS.rules} panel={RulesPanel} />
+          <LazyPanel id={PANELS.quiz} panel={QuizPanel} />
+          <LazyPanel id={PANELS.quizResult} panel={QuizResultPanel} />
+          <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
+          <LazyPanel id={PANELS.reward} panel={RewardPanel} />
+          <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
           <Panel id={PANELS.admin}>
             <Suspense fallback={<PanelHeader>{t.adminTitle}</PanelHeader>}>
               {panel === PANELS.admin ? <AdminOffice /> : <Spinner />}

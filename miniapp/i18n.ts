@@ -1,5 +1,4 @@
 /** UI strings in the two languages the app ships, chosen by the client's language (`vk_language`). */
-import { type PromoMessages, promoEn, promoRu } from './i18n-promo.ts';
 
 const ru = {
   appTitle: 'Промо',
@@ -30,7 +29,7 @@ const ru = {
   notAllowed: 'Нет доступа',
 } as const;
 
-export type Messages = { [K in keyof typeof ru]: string } & PromoMessages;
+export type Messages = { [K in keyof typeof ru]: string };
 
 const en: { [K in keyof typeof ru]: string } = {
   appTitle: 'Promo',
@@ -61,7 +60,7 @@ const en: { [K in keyof typeof ru]: string } = {
   notAllowed: 'Not allowed',
 };
 
-export const messages: Record<'ru' | 'en', Messages> = { ru: { ...ru, ...promoRu }, en: { ...en, ...promoEn } };
+export const messages: Record<'ru' | 'en', Messages> = { ru, en };
 
 export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string): string {
   return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {

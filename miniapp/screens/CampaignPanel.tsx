@@ -2,7 +2,6 @@
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
 import type { CampaignState } from '../api/client.ts';
-import { useApp } from '../app-context.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
@@ -12,10 +11,11 @@ import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
 import { QuizIntro } from './promo/QuizIntro.tsx';
 import { RewardList } from './promo/RewardList.tsx';
 import { TaskList } from './promo/TaskList.tsx';
+import { usePromoApp } from './promo/use-promo-app.ts';
 import { WheelSection } from './promo/WheelSection.tsx';
 
 function Mechanic({ data }: { data: CampaignState }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   if (data.campaign.phase !== 'running' && !data.participant) return null;
   switch (data.campaign.mechanic) {
     case 'quiz':
@@ -38,7 +38,7 @@ function Mechanic({ data }: { data: CampaignState }) {
 }
 
 export function CampaignPanel({ id }: { id: string }) {
-  const { t, language } = useApp();
+  const { t, language } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const { state } = useCampaignState(campaignId);

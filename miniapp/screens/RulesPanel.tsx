@@ -2,13 +2,13 @@
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Header, Panel, PanelHeader, PanelHeaderBack, Paragraph } from '@vkontakte/vkui';
 import { useEffect } from 'react';
-import { useApp } from '../app-context.ts';
 import { useAsync } from '../use-async.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { LoadState } from './LoadState.tsx';
+import { usePromoApp } from './promo/use-promo-app.ts';
 
 export function RulesPanel({ id }: { id: string }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const state = useAsync(() => api.campaign(campaignId ?? 0), [api, campaignId], campaignId !== undefined);

@@ -3,11 +3,11 @@ import { Icon28DocumentTextOutline, Icon28GiftOutline } from '@vkontakte/icons';
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { paths } from '../../routes.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function CampaignLinks({ data }: { data: CampaignState }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const id = data.campaign.id;
   return (

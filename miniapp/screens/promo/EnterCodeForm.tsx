@@ -2,8 +2,8 @@
 import { Button, FormItem, Input } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { Task } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { submitTaskCode } from './task-action.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   campaignId: number;
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function EnterCodeForm({ campaignId, task, busy, onSubmit }: Props) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const [code, setCode] = useState('');
   const submit = () => {
     if (code.trim()) void onSubmit(() => submitTaskCode(api, campaignId, task, code.trim()));

@@ -3,10 +3,10 @@ import { Icon24CopyOutline, Icon56GiftOutline } from '@vkontakte/icons';
 import { Button, Div, Group, Header, Paragraph, Placeholder, Snackbar, Title } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { Grant } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function GrantDetails({ grant }: { grant: Grant }) {
-  const { platform, t } = useApp();
+  const { platform, t } = usePromoApp();
   const [notice, setNotice] = useState<string | null>(null);
   const copy = async (code: string) => {
     const r = await platform.copyText(code);

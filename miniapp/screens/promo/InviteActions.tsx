@@ -2,10 +2,10 @@
 import { Button, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { Task } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function InviteActions({ task }: { task: Task }) {
-  const { platform, t } = useApp();
+  const { platform, t } = usePromoApp();
   const [notice, setNotice] = useState<string | null>(null);
   const link = typeof task.action.shareLink === 'string' ? task.action.shareLink : '';
   if (!link) return null;

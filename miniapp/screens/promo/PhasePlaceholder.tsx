@@ -2,12 +2,12 @@
 import { Icon56CalendarOutline, Icon56CheckCircleOutline, Icon56RecentOutline } from '@vkontakte/icons';
 import { Group, Placeholder } from '@vkontakte/vkui';
 import type { Campaign } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { formatDate } from '../../i18n.ts';
 import { fill } from '../../i18n-promo.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joined: boolean }) {
-  const { t, language } = useApp();
+  const { t, language } = usePromoApp();
   if (campaign.phase === 'running') return null;
   const [icon, title, text] =
     campaign.phase === 'not_started'

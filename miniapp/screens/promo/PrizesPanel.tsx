@@ -3,15 +3,15 @@ import { Icon28GiftOutline, Icon56GiftOutline } from '@vkontakte/icons';
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, Panel, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { ApiRequestError, type Grant } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { paths } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function PrizesPanel({ id }: { id: string }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   // Re-read whenever the campaign state changes (a claim, a win), so the list is never stale.

@@ -2,9 +2,9 @@
 import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { QuizQuestion } from './QuizQuestion.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   questions: Question[];
@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function QuizFlow({ questions, onSubmit }: Props) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<QuizAnswers>({});
   const [busy, setBusy] = useState(false);

@@ -3,12 +3,12 @@ import { Icon28GiftOutline } from '@vkontakte/icons';
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Div, Group, Header, Paragraph, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function QuizIntro({ data }: { data: CampaignState }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const quiz = data.quiz;
   if (!quiz) return null;

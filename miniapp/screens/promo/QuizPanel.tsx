@@ -1,15 +1,15 @@
 /** The quiz campaign's questions; after submitting, the result screen replaces this one. */
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
-import { useApp } from '../../app-context.ts';
 import { paths } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { QuizFlow } from './QuizFlow.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function QuizPanel({ id }: { id: string }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const { state, refresh } = useCampaignState(campaignId);

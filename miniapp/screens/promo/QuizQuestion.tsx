@@ -1,7 +1,7 @@
 /** One quiz question: its text, optional picture and options (radio for single choice, checkboxes for several). */
 import { Checkbox, Div, Footnote, Image, Radio, Title, VisuallyHidden } from '@vkontakte/vkui';
 import type { QuizQuestion as Question } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   question: Question;
@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function QuizQuestion({ question, chosen, onChange }: Props) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const toggle = (id: string, on: boolean) =>
     onChange(question.multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
   const Control = question.multiple ? Checkbox : Radio;

@@ -19,15 +19,15 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import type { CampaignState, QuizResult } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 function Prize({ result, campaignId }: { result: QuizResult; campaignId: number }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   if (result.reward) {
     const key = result.reward.rewardKey;
@@ -66,7 +66,7 @@ function Prize({ result, campaignId }: { result: QuizResult; campaignId: number 
 }
 
 function Result({ data }: { data: CampaignState }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const result = data.quiz?.result;
   if (!result) {
@@ -118,7 +118,7 @@ function Result({ data }: { data: CampaignState }) {
 }
 
 export function QuizResultPanel({ id }: { id: string }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const { state } = useCampaignState(campaignId);

@@ -4,13 +4,13 @@ import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Header, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError, type CampaignState, type Reward } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 function RewardCell({ campaignId, reward, running }: { campaignId: number; reward: Reward; running: boolean }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const navigator = useRouteNavigator();
   const { refresh } = useCampaignActions(campaignId);
   const [busy, setBusy] = useState(false);
@@ -71,7 +71,7 @@ function RewardCell({ campaignId, reward, running }: { campaignId: number; rewar
 }
 
 export function RewardList({ data }: { data: CampaignState }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const rewards = data.rewards.filter((r) => r.requirement.kind === 'tasks');
   if (rewards.length === 0) return null;
   return (

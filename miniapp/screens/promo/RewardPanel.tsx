@@ -4,16 +4,16 @@ import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignActions, useCampaignState } from './campaign-store.ts';
 import { GrantDetails } from './GrantDetails.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: string | undefined }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const { refresh } = useCampaignActions(data.campaign.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +68,7 @@ function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: strin
 }
 
 export function RewardPanel({ id }: { id: string }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const rewardKey = useRouteParam('rewardKey');

@@ -4,13 +4,13 @@ import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Placeholder } from '@vkontakte/vkui';
 import { useEffect, useRef } from 'react';
 import type { SpinResult } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
+import { usePromoApp } from './use-promo-app.ts';
 import { prefersReducedMotion } from './wheel-angle.ts';
 
 export function SpinOutcome({ result, campaignId }: { result: SpinResult; campaignId: number }) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const ref = useRef<HTMLDivElement>(null);
   // The result sits under the wheel; bring it into view (without animation for reduced motion).

@@ -5,12 +5,12 @@
 import { Button, ButtonGroup, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError, type Task } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { EnterCodeForm } from './EnterCodeForm.tsx';
 import { InviteActions } from './InviteActions.tsx';
 import { performTask } from './task-action.ts';
 import { taskIcon, taskStateText } from './task-visuals.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   campaignId: number;
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: Props) {
-  const { api, platform, t } = useApp();
+  const { api, platform, t } = usePromoApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -3,11 +3,11 @@
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Footnote, Group, Header, Placeholder, Progress } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { TaskCell } from './TaskCell.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   data: CampaignState;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function TaskList({ data, title, showProgress = true }: Props) {
-  const { t } = useApp();
+  const { t } = usePromoApp();
   const navigator = useRouteNavigator();
   const { patchTask, refresh } = useCampaignActions(data.campaign.id);
   const { done, total } = data.progress;

@@ -2,15 +2,15 @@
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
 import type { QuizQuestion } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { QuizFlow } from './QuizFlow.tsx';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function TaskQuizPanel({ id }: { id: string }) {
-  const { api, t } = useApp();
+  const { api, t } = usePromoApp();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const taskKey = useRouteParam('taskKey');

@@ -1,10 +1,10 @@
 /** The published odds of each sector (instant-win rules require them), with prizes that are gone marked. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
+import { usePromoApp } from './use-promo-app.ts';
 
 export function WheelOdds({ data }: { data: CampaignState }) {
-  const { t, language } = useApp();
+  const { t, language } = usePromoApp();
   const percent = new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
     style: 'percent',
     maximumFractionDigits: 1,

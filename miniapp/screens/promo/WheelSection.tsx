@@ -5,15 +5,15 @@
 import { Button, Div, Footnote, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import type { CampaignState, SpinResult } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { SpinOutcome } from './SpinOutcome.tsx';
+import { type PromoServices, usePromoApp } from './use-promo-app.ts';
 import { Wheel } from './Wheel.tsx';
 import { WheelOdds } from './WheelOdds.tsx';
 import { nextRotation, prefersReducedMotion } from './wheel-angle.ts';
 
-function attemptsText(data: CampaignState, t: ReturnType<typeof useApp>['t'], language: 'ru' | 'en'): string {
+function attemptsText(data: CampaignState, t: PromoServices['t'], language: 'ru' | 'en'): string {
   const a = data.wheel?.attempts;
   if (!a) return '';
   if (a.availableNow > 0) return fill(t.wheelAttempts, { n: a.availableNow });
@@ -31,7 +31,7 @@ function attemptsText(data: CampaignState, t: ReturnType<typeof useApp>['t'], la
 }
 
 export function WheelSection({ data }: { data: CampaignState }) {
-  const { api, platform, t, language } = useApp();
+  const { api, platform, t, language } = usePromoApp();
   const { refresh } = useCampaignActions(data.campaign.id);
   const [rotation, setRotation] = useState(0);
   const [spinning, setSpinning] = useState(false);
