@@ -14,7 +14,7 @@ interface VitestJson {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ['test-results/unit.json', 'test-results/browser.json']) {
+for (const file of ['test-results/unit.json', 'test-results/browser.json', 'test-results/package.json']) {
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
   passed += r.numPassedTests;
