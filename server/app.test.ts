@@ -132,6 +132,14 @@ describe('GET /api/openapi.json', () => {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.components.schemas.Error).toBeDefined();
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
+    const undocumented = app.routes
+      .filter((r) => r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((r) => !documented.has(r));
+    expect(undocumented).toEqual([]);
     expect(doc.components.securitySchemes.LaunchParams).toBeDefined();
   });
 });
