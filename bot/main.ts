@@ -2,6 +2,7 @@
  * @module `npm run bot`: the bot process. Drains the outbox (rate-limited, resumable) and evaluates funnel rules and
  * due broadcasts every minute. `--long-poll` also receives updates through Bots Long Poll (local use; in production
  * VK calls `POST /vk/callback` on the server). `--once` drains what is due and exits (with `--no-rules`, only sends).
+ * Each schedule pass (and so the start) also re-handles journaled updates a crash left `received`.
  * `--lease-ms N` overrides how long a claimed row is held before it is retried.
  */
 import { systemClock } from '../server/clock.ts';
@@ -33,13 +34,14 @@ async function main(): Promise<void> {
 
   const once = flag('once');
   const lease = option('lease-ms');
+  const bot = botFor(deps);
   if (flag('long-poll')) {
-    const bot = botFor(deps);
-    await bot.vk.updates.startPolling();
+    await bot.startPolling();
     console.error(`bot: long poll started for community ${config.VK_GROUP_ID}`);
     abort.signal.addEventListener('abort', () => void bot.vk.updates.stop());
   }
   const schedules = flag('no-rules') ? undefined : runSchedules(deps, { once, signal: abort.signal });
+  if (flag('no-rules')) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
   const totals = await sendOutbox(db, config, systemClock, {
     once,
     leaseMs: lease === undefined ? undefined : Number(lease),
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     signal: abort.signal,
   });
   await schedules;
+  await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!flag('long-poll') || abort.signal.aborted) {
     db.$client.close();

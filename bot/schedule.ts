@@ -1,10 +1,12 @@
 /**
- * @module What the bot process does every minute besides sending: evaluate funnel rules and enqueue due broadcasts.
+ * @module What the bot process does every minute besides sending: evaluate funnel rules, enqueue due broadcasts and
+ * re-handle journaled VK updates whose handler crashed (bot/updates/event-journal.ts).
  * Message rows get an `open_app` button to the rule's screen; notifications carry it as `fragment`.
  */
 import type { Deps } from '../server/deps.ts';
 import { dueBroadcasts, enqueueBroadcast } from '../server/mailing/broadcast.service.ts';
 import { type Decorate, evaluateAllRules } from '../server/mailing/rule-evaluation.ts';
+import { botFor } from './bot.ts';
 import { taskHash } from './deep-link.ts';
 import { openAppKeyboard } from './keyboards.ts';
 
@@ -47,6 +49,10 @@ export async function runSchedules(deps: Deps, o: { once: boolean; signal: Abort
     } catch (err) {
       console.error('bot: schedule pass failed', err);
     }
+    // Updates whose handler crashed (in this process or in the server) are handled again.
+    await botFor(deps)
+      .recover()
+      .catch((err) => console.error('bot: recovery pass failed', err));
     if (o.once || o.signal.aborted) return;
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, MINUTE);

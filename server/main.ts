@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { botFor } from '../bot/bot.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
@@ -21,7 +22,12 @@ function main(): void {
   const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
-  const app = createApp({ db, config, now: systemClock, vk });
+  const deps = { db, config, now: systemClock, vk };
+  const app = createApp(deps);
+  // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).
+  botFor(deps)
+    .recover(0)
+    .catch((err) => console.error('bot: recovery at start failed', err));
   if (existsSync(STATIC_ROOT)) app.use('/*', serveStatic({ root: STATIC_ROOT }));
   else console.warn(`${STATIC_ROOT} is missing: run \`npm run build\` to serve the mini app`);
 

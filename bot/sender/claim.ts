@@ -8,7 +8,7 @@ import { campaignPhase } from '../../server/campaigns/campaign.service.ts';
 import { type Db, schema } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/db/schema/messaging.ts';
 
-const { outbox, messageRules, campaigns, participants, consents } = schema;
+const { outbox, messageRules, campaigns, participants, consents, broadcasts } = schema;
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -73,9 +73,13 @@ export function claimRequests(db: Db, o: ClaimOptions): SendRequest[] {
 function closeStale(db: Db, rows: OutboxRow[], now: number): OutboxRow[] {
   const ruleTarget = new Map<number, { notIndex: number; live: boolean }>();
   const allowed = consentedUsers(db, rows);
+  const cancelled = cancelledBroadcasts(db, rows);
   const keep: OutboxRow[] = [];
   for (const row of rows) {
-    const reason = staleReason(db, row, now, ruleTarget, allowed);
+    const reason =
+      row.broadcastId !== null && cancelled.has(row.broadcastId)
+        ? 'broadcast_cancelled'
+        : staleReason(db, row, now, ruleTarget, allowed);
     if (reason === undefined) keep.push(row);
     else
       db.update(outbox)
@@ -84,6 +88,18 @@ function closeStale(db: Db, rows: OutboxRow[], now: number): OutboxRow[] {
         .run();
   }
   return keep;
+}
+
+/** Broadcasts among the rows that the brand cancelled (a row in flight at cancel time may have come back queued). */
+function cancelledBroadcasts(db: Db, rows: OutboxRow[]): Set<number> {
+  const ids = [...new Set(rows.map((r) => r.broadcastId).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Set();
+  const found = db
+    .select({ id: broadcasts.id })
+    .from(broadcasts)
+    .where(and(inArray(broadcasts.id, ids), eq(broadcasts.status, 'cancelled')))
+    .all();
+  return new Set(found.map((b) => b.id));
 }
 
 /** `group:user` keys of everyone among the rows who currently allows community messages (one query per 500). */

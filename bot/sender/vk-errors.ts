@@ -28,7 +28,9 @@ export function classifyVkError(
   channel: MessageChannel,
   attempts: number,
 ): Verdict {
-  const reason = code === undefined ? `network: ${message}` : `vk_${code}: ${message}`;
+  // vk-io prefixes VK's error_msg with "Code №N - "; the code is already in the reason.
+  const text = message.replace(/^Code №\d+ - /, '');
+  const reason = code === undefined ? `network: ${text}` : `vk_${code}: ${text}`;
   if (code === undefined) return { action: 'retry', delayMs: retryDelay(2 * SECOND, attempts), reason };
   if (channel === 'notification') {
     if (code === 1) return { action: 'revoke', reason: 'notifications_disabled' };

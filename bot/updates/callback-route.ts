@@ -1,12 +1,11 @@
 /**
  * @module `POST /vk/callback`, VK's Callback API: the secret is checked first (403), `confirmation` gets
- * `VK_CONFIRMATION_CODE`, everything else gets `ok` at once and is handed to vk-io. VK retries deliveries, so each
- * `event_id` is recorded and handled once.
+ * `VK_CONFIRMATION_CODE`, everything else is journaled by `event_id` (VK retries deliveries), answered `ok` and
+ * handled by vk-io afterwards; an event whose handler crashed is handled again by the recovery pass.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { schema } from '../../server/db/client.ts';
 import { newRouter } from '../../server/http/router.ts';
 import { errorResponse } from '../../server/http/schemas.ts';
 import { botFor } from '../bot.ts';
@@ -48,7 +47,7 @@ export const callbackRoutes = newRouter();
 callbackRoutes.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('payload too large', 413) }));
 callbackRoutes.openapi(callbackRoute, (c) => {
   const deps = c.var.deps;
-  const { config, db } = deps;
+  const { config } = deps;
   const body = c.req.valid('json');
   if (!sameSecret(body.secret, config.VK_CALLBACK_SECRET)) return c.text('forbidden', 403);
   if (config.VK_GROUP_ID !== undefined && body.group_id !== config.VK_GROUP_ID) return c.text('forbidden', 403);
@@ -56,15 +55,10 @@ callbackRoutes.openapi(callbackRoute, (c) => {
     if (!config.VK_CONFIRMATION_CODE) return c.text('confirmation code is not configured', 500);
     return c.text(config.VK_CONFIRMATION_CODE, 200);
   }
-  if (body.event_id) {
-    const fresh = db
-      .insert(schema.callbackEvents)
-      .values({ eventId: body.event_id, vkGroupId: body.group_id, type: body.type, receivedAt: deps.now() })
-      .onConflictDoNothing()
-      .returning({ id: schema.callbackEvents.eventId })
-      .get();
-    if (!fresh) return c.text('ok', 200);
-  }
-  botFor(deps).dispatch(body);
+  const bot = botFor(deps);
+  // Stored as `received` before VK gets `ok` (a repeated event_id is answered `ok` and dropped); handled after.
+  bot.receive(body);
+  // This server process also picks up events a crashed handler (here or in the bot process) left behind.
+  bot.recoverNowAndThen();
   return c.text('ok', 200);
 });

@@ -70,7 +70,8 @@ function answerFor(deps: Deps, groupId: number, userId: number, command: BotComm
 export function onMessageNew(deps: Deps, groupId: number, context: MessageContext): void {
   if (context.isOutbox || context.isGroup || context.senderType !== 'user') return;
   const userId = context.senderId;
-  const inReplyTo = `msg:${context.conversationMessageId ?? context.id}`;
+  const messageKey = String(context.conversationMessageId ?? context.id);
+  const inReplyTo = `msg:${messageKey}`;
   const command = commandOf(context.messagePayload, context.text);
   if (command) {
     queueReply(
@@ -82,7 +83,7 @@ export function onMessageNew(deps: Deps, groupId: number, context: MessageContex
   }
   const text = (context.text ?? '').trim();
   if (text === '') return;
-  const ticket = ticketFromBot(deps.db, groupId, userId, text, deps.now());
+  const ticket = ticketFromBot(deps.db, groupId, userId, text, deps.now(), messageKey);
   queueReply(
     deps.db,
     {

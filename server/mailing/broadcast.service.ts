@@ -1,15 +1,19 @@
 /**
- * @module Broadcasts: a one-off message to a segment of a campaign's participants (stage, launch source, consent),
- * now or scheduled, with a count preview and a dry run. Enqueueing writes one outbox row per recipient in one
- * transaction (unique per broadcast and user), so a broadcast can never go out twice.
+ * @module Broadcasts: a one-off message to a segment of a campaign's participants (stage, launch source, tags,
+ * consent), now or scheduled, with a count preview and a dry run. Like rules, a broadcast keeps the quiet hours of
+ * the campaign's time zone (it is held until they end) unless the brand sets `ignoreQuietHours`. Enqueueing writes
+ * one outbox row per recipient in one transaction (unique per broadcast and user), so a broadcast can never go out
+ * twice; cancelling closes the rows not sent yet.
  */
-import { and, eq, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { BroadcastSegment, MessageChannel } from '../db/schema/messaging.ts';
 import { ApiError } from '../http/errors.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
+import { taggedParticipantIds } from './participant-tags.ts';
+import { quietEnd } from './quiet-hours.ts';
 
-const { participants, campaigns, communities, consents, broadcasts } = schema;
+const { participants, campaigns, communities, consents, broadcasts, outbox } = schema;
 
 export type BroadcastRow = typeof broadcasts.$inferSelect;
 
@@ -36,6 +40,9 @@ export function segmentRecipients(db: Db, segment: BroadcastSegment, channel: Me
   const where: SQL[] = [eq(participants.campaignId, segment.campaignId), eq(participants.platform, 'vk')];
   if (segment.stage) where.push(eq(participants.stage, segment.stage));
   if (segment.source) where.push(eq(participants.source, segment.source));
+  // Any of the tags.
+  if (segment.tags && segment.tags.length > 0)
+    where.push(inArray(participants.id, taggedParticipantIds(db, segment.tags)));
   const rows = db
     .select({ id: participants.id, userId: participants.platformUserId, allowed: consents.allowed })
     .from(participants)
@@ -83,6 +90,24 @@ export interface NewBroadcast {
   fragment?: string;
   targetStage?: string;
   scheduledAt?: number;
+  ignoreQuietHours?: boolean;
+  quietFromHour?: number;
+  quietToHour?: number;
+}
+
+const QUIET_DEFAULT = { from: 22, to: 9 };
+
+/** When a broadcast asked for `at` may actually go out. */
+function outsideQuietHours(
+  b: Pick<BroadcastRow, 'ignoreQuietHours' | 'quietFromHour' | 'quietToHour'>,
+  timeZone: string,
+  at: number,
+): number {
+  return b.ignoreQuietHours ? at : quietEnd(at, timeZone, b.quietFromHour, b.quietToHour);
+}
+
+function campaignTimeZone(db: Db, campaignId: number): string {
+  return db.select({ tz: campaigns.timeZone }).from(campaigns).where(eq(campaigns.id, campaignId)).get()?.tz ?? 'UTC';
 }
 
 export function createBroadcast(db: Db, b: NewBroadcast, now: number): BroadcastRow {
@@ -94,9 +119,15 @@ export function createBroadcast(db: Db, b: NewBroadcast, now: number): Broadcast
     }
   }
   campaignGroup(db, b.campaignId);
+  const quiet = {
+    ignoreQuietHours: b.ignoreQuietHours ?? false,
+    quietFromHour: b.quietFromHour ?? QUIET_DEFAULT.from,
+    quietToHour: b.quietToHour ?? QUIET_DEFAULT.to,
+  };
   return db
     .insert(broadcasts)
     .values({
+      ...quiet,
       campaignId: b.campaignId,
       name: b.name,
       segment: { ...b.segment, campaignId: b.campaignId },
@@ -105,7 +136,8 @@ export function createBroadcast(db: Db, b: NewBroadcast, now: number): Broadcast
       text: b.text,
       fragment: b.fragment ?? null,
       targetStage: b.targetStage ?? null,
-      scheduledAt: b.scheduledAt ?? now,
+      // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
+      scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
     })
     .returning()
     .get();
@@ -114,7 +146,11 @@ export function createBroadcast(db: Db, b: NewBroadcast, now: number): Broadcast
 /** Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). */
 export function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?: string): number {
   return db.transaction((tx) => {
+    const current = tx.select({ status: broadcasts.status }).from(broadcasts).where(eq(broadcasts.id, b.id)).get();
+    if (!current || current.status === 'cancelled') return 0;
     const groupId = campaignGroup(tx as unknown as Db, b.campaignId);
+    // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
+    const due = outsideQuietHours(b, campaignTimeZone(tx as unknown as Db, b.campaignId), now);
     const drafts: OutboxDraft[] = segmentRecipients(tx as unknown as Db, b.segment, b.channel)
       .filter((r) => r.consent)
       .map((r) => ({
@@ -132,10 +168,11 @@ export function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?
           ...(b.fragment ? { fragment: b.fragment } : {}),
           ...(keyboard && b.channel === 'message' ? { keyboard } : {}),
         },
+        nextAttemptAt: due,
       }));
     const { inserted } = enqueue(tx, drafts, now);
     tx.update(broadcasts)
-      .set({ status: 'enqueued', enqueuedCount: b.enqueuedCount + inserted })
+      .set({ status: 'enqueued', enqueuedCount: sql`${broadcasts.enqueuedCount} + ${inserted}` })
       .where(eq(broadcasts.id, b.id))
       .run();
     return inserted;
@@ -148,4 +185,41 @@ export function dueBroadcasts(db: Db, now: number): BroadcastRow[] {
     .from(broadcasts)
     .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.scheduledAt, now)))
     .all();
+}
+
+export interface CancelResult {
+  broadcast: BroadcastRow;
+  /** Outbox rows closed (not sent yet). Rows already with the sender finish; if one comes back for a retry, the
+   * claim closes it too. */
+  cancelled: number;
+}
+
+/** Cancels a scheduled broadcast, or the unsent part of one in progress; a finished or cancelled one is a 409. */
+export function cancelBroadcast(db: Db, broadcastId: number, now: number): CancelResult {
+  return db.transaction((tx) => {
+    const b = tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).get();
+    if (!b) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+    if (b.status === 'cancelled') throw new ApiError(409, 'already_cancelled', 'The broadcast is already cancelled');
+    const open =
+      tx
+        .select({ n: count() })
+        .from(outbox)
+        .where(and(eq(outbox.broadcastId, b.id), inArray(outbox.status, ['queued', 'sending'])))
+        .get()?.n ?? 0;
+    if (b.status === 'enqueued' && open === 0) {
+      throw new ApiError(409, 'broadcast_finished', 'Every message of this broadcast has already been handled');
+    }
+    const cancelled = tx
+      .update(outbox)
+      .set({ status: 'cancelled', errorReason: 'broadcast_cancelled', updatedAt: now })
+      .where(and(eq(outbox.broadcastId, b.id), eq(outbox.status, 'queued')))
+      .run().changes;
+    const broadcast = tx
+      .update(broadcasts)
+      .set({ status: 'cancelled', cancelledAt: now })
+      .where(eq(broadcasts.id, b.id))
+      .returning()
+      .get();
+    return { broadcast, cancelled };
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * @module Brand-facing mailing API (`/api/admin/mailing`, section `mailings`): funnel rules (create, switch, dry run,
- * stats), broadcasts (segment preview, dry run, send now or scheduled, stats as progress) and the frequency cap.
+ * stats), broadcasts (segment preview, dry run, send now or scheduled, cancel, stats as progress), participant tags
+ * (tag.routes.ts) and the frequency cap.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
@@ -12,7 +13,7 @@ import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
-import { createBroadcast, enqueueBroadcast, previewSegment } from './broadcast.service.ts';
+import { cancelBroadcast, createBroadcast, enqueueBroadcast, previewSegment } from './broadcast.service.ts';
 import {
   BroadcastParams,
   BroadcastSchema,
@@ -30,6 +31,7 @@ import {
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
+import { tagRoutes } from './tag.routes.ts';
 
 const json = <T extends z.ZodType>(s: T, description: string) => ({
   content: { 'application/json': { schema: s } },
@@ -123,6 +125,19 @@ const broadcastStatsRoute = createRoute({
   request: { params: BroadcastParams },
   responses: { 200: json(StatsSchema, 'Stats'), ...errors },
 });
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/broadcasts/{broadcastId}/cancel',
+  tags,
+  summary: 'Cancel a scheduled broadcast, or the unsent rest of one in progress',
+  security: LAUNCH_AUTH,
+  request: { params: BroadcastParams },
+  responses: {
+    200: json(z.object({ broadcast: BroadcastSchema, cancelled: z.number().int() }), 'Cancelled'),
+    409: errorResponse('Already cancelled, or every message already handled'),
+    ...errors,
+  },
+});
 const capRoute = createRoute({
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
@@ -135,6 +150,7 @@ const capRoute = createRoute({
 
 export const mailingRoutes = newRouter();
 mailingRoutes.use('*', requireIdentity);
+mailingRoutes.route('/', tagRoutes);
 
 const access = (
   c: {
@@ -221,6 +237,14 @@ mailingRoutes.openapi(broadcastStatsRoute, (c) => {
   if (!b || b.campaignId !== id)
     throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
   return c.json(broadcastStats(c.var.deps.db, broadcastId), 200);
+});
+mailingRoutes.openapi(cancelRoute, (c) => {
+  const { id, broadcastId } = c.req.valid('param');
+  access(c, id);
+  const b = c.var.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
+  if (!b || b.campaignId !== id)
+    throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+  return c.json(cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
 });
 mailingRoutes.openapi(capRoute, (c) => {
   const { id } = c.req.valid('param');

@@ -87,9 +87,35 @@ export const StatsSchema = z
   })
   .openapi('MessageStats');
 
+export const TagSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only')
+  .openapi({ example: 'vip' });
+
 export const SegmentSchema = z
-  .object({ stage: stageKey.optional(), source: z.string().max(64).optional() })
+  .object({
+    stage: stageKey.optional(),
+    source: z.string().max(64).optional(),
+    tags: z.array(TagSchema).min(1).max(20).optional().openapi({ description: 'Participants with any of these tags' }),
+  })
   .openapi('Segment');
+
+const participantIds = z.array(z.number().int().positive()).max(10_000);
+export const TagChangeSchema = z
+  .object({ tag: TagSchema, add: participantIds.optional(), remove: participantIds.optional() })
+  .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, {
+    message: 'add or remove at least one participant',
+    path: ['add'],
+  })
+  .openapi('TagChange');
+export const TagChangeResultSchema = z
+  .object({ tag: z.string(), added: z.number().int(), removed: z.number().int(), total: z.number().int() })
+  .openapi('TagChangeResult');
+export const TagListSchema = z
+  .object({ tags: z.array(z.object({ tag: z.string(), participants: z.number().int() })) })
+  .openapi('TagList');
 
 export const PreviewRequest = z.object({ segment: SegmentSchema, channel: z.enum(MESSAGE_CHANNELS) });
 export const PreviewSchema = z
@@ -105,6 +131,10 @@ export const NewBroadcastSchema = z
     fragment: z.string().max(2047).optional(),
     targetStage: stageKey.optional(),
     scheduledAt: z.number().int().positive().optional(),
+    /** Send even during the campaign's quiet hours (time-critical news). */
+    ignoreQuietHours: z.boolean().optional(),
+    quietFromHour: hour.optional(),
+    quietToHour: hour.optional(),
     dryRun: z.boolean().optional(),
   })
   .openapi('NewBroadcast');
@@ -117,7 +147,12 @@ export const BroadcastSchema = z
     channel: z.enum(MESSAGE_CHANNELS),
     text: z.string(),
     status: z.enum(['scheduled', 'enqueued', 'cancelled']),
+    /** When it goes out: the requested moment, moved past quiet hours unless `ignoreQuietHours`. */
     scheduledAt: z.number().int(),
+    ignoreQuietHours: z.boolean(),
+    quietFromHour: hour,
+    quietToHour: hour,
+    cancelledAt: z.number().int().nullable(),
     enqueuedCount: z.number().int(),
   })
   .openapi('Broadcast');

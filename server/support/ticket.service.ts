@@ -26,6 +26,8 @@ export interface NewTicket {
   subject: string;
   body: string;
   at: number;
+  /** The incoming message it came from, when there is one (see `ticketFromBot`). */
+  externalKey?: string;
 }
 
 export function openTicket(db: Db, t: NewTicket): TicketRow {
@@ -53,6 +55,7 @@ export function openTicket(db: Db, t: NewTicket): TicketRow {
         authorId: t.platformUserId,
         body: t.body,
         via: t.source,
+        externalKey: t.externalKey ?? null,
         createdAt: t.at,
       })
       .run();
@@ -61,10 +64,25 @@ export function openTicket(db: Db, t: NewTicket): TicketRow {
 }
 
 /** The user writes again: the ticket waits on us, and a resolved one is re-opened. */
-export function addUserMessage(db: Db, ticket: TicketRow, body: string, via: 'miniapp' | 'bot', at: number): TicketRow {
+export function addUserMessage(
+  db: Db,
+  ticket: TicketRow,
+  body: string,
+  via: 'miniapp' | 'bot',
+  at: number,
+  externalKey?: string,
+): TicketRow {
   return db.transaction((tx) => {
     tx.insert(ticketMessages)
-      .values({ ticketId: ticket.id, author: 'user', authorId: ticket.platformUserId, body, via, createdAt: at })
+      .values({
+        ticketId: ticket.id,
+        author: 'user',
+        authorId: ticket.platformUserId,
+        body,
+        via,
+        externalKey: externalKey ?? null,
+        createdAt: at,
+      })
       .run();
     const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
     return tx.update(tickets).set({ status, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get();
@@ -147,8 +165,29 @@ export function getUserTicket(db: Db, platform: Platform, platformUserId: string
   return t;
 }
 
-/** A message to the community that is not a command: it continues the user's latest ticket there, or opens one. */
-export function ticketFromBot(db: Db, vkGroupId: number, vkUserId: number, body: string, at: number): TicketRow {
+/**
+ * A message to the community that is not a command: it continues the user's latest ticket there, or opens one.
+ * `messageKey` identifies the incoming VK message: handling the same message again (a redelivered or recovered
+ * update) returns its ticket and writes nothing.
+ */
+export function ticketFromBot(
+  db: Db,
+  vkGroupId: number,
+  vkUserId: number,
+  body: string,
+  at: number,
+  messageKey?: string,
+): TicketRow {
+  const externalKey = messageKey === undefined ? undefined : `vk:${vkGroupId}:${vkUserId}:${messageKey}`;
+  if (externalKey) {
+    const seen = db
+      .select({ ticket: tickets })
+      .from(ticketMessages)
+      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+      .where(eq(ticketMessages.externalKey, externalKey))
+      .get();
+    if (seen) return seen.ticket;
+  }
   const latest = db
     .select()
     .from(tickets)
@@ -164,7 +203,7 @@ export function ticketFromBot(db: Db, vkGroupId: number, vkUserId: number, body:
     .get();
   const REOPEN_WINDOW_MS = 7 * 86_400_000;
   if (latest && (latest.status !== 'resolved' || at - latest.updatedAt < REOPEN_WINDOW_MS)) {
-    return addUserMessage(db, latest, body, 'bot', at);
+    return addUserMessage(db, latest, body, 'bot', at, externalKey);
   }
   const participant = db
     .select({ id: schema.participants.id, campaignId: schema.participants.campaignId })
@@ -190,5 +229,6 @@ export function ticketFromBot(db: Db, vkGroupId: number, vkUserId: number, body:
     subject: body.slice(0, 80),
     body,
     at,
+    externalKey,
   });
 }

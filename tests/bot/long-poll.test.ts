@@ -16,7 +16,7 @@ it('receives message_allow through Long Poll', async () => {
   w = await createMessagingWorld();
   const world = w;
   const bot = botFor(world.deps);
-  await bot.vk.updates.startPolling();
+  await bot.startPolling();
   world.fake.pushLongPollEvent(GROUP_ID, { type: 'message_allow', object: { user_id: 4242, key: 'k' } });
   const end = Date.now() + 10_000;
   let consent: typeof schema.consents.$inferSelect | undefined;

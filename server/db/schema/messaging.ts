@@ -1,6 +1,6 @@
 /**
  * @module Everything about talking to participants: consents, the outbox (the only way a message leaves),
- * funnel rules, broadcasts, processed Callback API events, and support tickets with their messages.
+ * funnel rules, broadcasts, participant tags, journaled Callback API events, and support tickets with their messages.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -131,6 +131,8 @@ export interface BroadcastSegment {
   /** Only users with consent for the channel (always true for sending; false only widens the preview). */
   consentOnly?: boolean;
   source?: string;
+  /** Participants carrying any of these tags (`participant_tags`). */
+  tags?: string[];
 }
 
 export const BROADCAST_STATUSES = ['scheduled', 'enqueued', 'cancelled'] as const;
@@ -150,20 +152,61 @@ export const broadcasts = sqliteTable(
     fragment: text('fragment'),
     targetStage: text('target_stage'),
     status: text('status', { enum: BROADCAST_STATUSES }).notNull().default('scheduled'),
+    /** When it may go out: the requested time, moved past the campaign's quiet hours unless `ignoreQuietHours`. */
     scheduledAt: integer('scheduled_at').notNull(),
+    /** Quiet hours in the campaign's time zone, [from, to) in whole hours, like rules; equal values mean none. */
+    quietFromHour: integer('quiet_from_hour').notNull().default(22),
+    quietToHour: integer('quiet_to_hour').notNull().default(9),
+    ignoreQuietHours: integer('ignore_quiet_hours', { mode: 'boolean' }).notNull().default(false),
+    cancelledAt: integer('cancelled_at'),
     enqueuedCount: integer('enqueued_count').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('broadcasts_due_idx').on(t.status, t.scheduledAt)],
 );
 
-/** Callback API events already handled; VK retries deliveries, so each `event_id` is taken once. */
-export const callbackEvents = sqliteTable('callback_events', {
-  eventId: text('event_id').primaryKey(),
-  vkGroupId: integer('vk_group_id').notNull(),
-  type: text('type').notNull(),
-  receivedAt: integer('received_at').notNull(),
-});
+/** Brand-set labels on participants (VIP, "asked about delivery", ...), used by broadcast segments. */
+export const participantTags = sqliteTable(
+  'participant_tags',
+  {
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    tag: text('tag').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('participant_tags_unique_idx').on(t.participantId, t.tag),
+    index('participant_tags_tag_idx').on(t.tag, t.participantId),
+  ],
+);
+
+export const CALLBACK_EVENT_STATUSES = ['received', 'handled', 'failed'] as const;
+export type CallbackEventStatus = (typeof CALLBACK_EVENT_STATUSES)[number];
+
+/**
+ * Callback API / Long Poll updates by `event_id` (VK retries, so each is taken once). The raw update is stored as
+ * `received` before VK gets `ok` and marked `handled` after the handler finished; a `received` row whose claim is
+ * stale (crash, kill -9) is handled again by the recovery pass. Rows written before this column existed were
+ * handled already, hence the default.
+ */
+export const callbackEvents = sqliteTable(
+  'callback_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    vkGroupId: integer('vk_group_id').notNull(),
+    type: text('type').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    status: text('status', { enum: CALLBACK_EVENT_STATUSES }).notNull().default('handled'),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a process last took it (receipt or recovery); a stale claim means that process died. */
+    claimedAt: integer('claimed_at'),
+    handledAt: integer('handled_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('callback_events_pending_idx').on(t.status, t.claimedAt)],
+);
 
 export const TICKET_STATUSES = ['new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -201,7 +244,12 @@ export const ticketMessages = sqliteTable(
     authorId: text('author_id').notNull(),
     body: text('body').notNull(),
     via: text('via', { enum: ['miniapp', 'bot', 'backoffice'] }).notNull(),
+    /** The incoming VK message it came from (`vk:<group>:<user>:<message>`), so a re-handled update adds nothing. */
+    externalKey: text('external_key'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [
+    index('ticket_messages_ticket_idx').on(t.ticketId, t.id),
+    uniqueIndex('ticket_messages_external_idx').on(t.externalKey),
+  ],
 );
