@@ -164,7 +164,7 @@ describe('CORS', () => {
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
-    const res = await get('/api/health');
+    const res = await app.request('/api/health', { headers: { Origin: 'https://vk.com' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
@@ -178,5 +178,13 @@ describe('body size', () => {
     });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+});
+
+describe('routing', () => {
+  it("keeps every route within Hono's RegExpRouter (the fast one SmartRouter picks when it can)", async () => {
+    await app.request('/api/health');
+    const router = (app as unknown as { router: { activeRouter?: { name: string } } }).router;
+    expect(router.activeRouter?.name).toBe('RegExpRouter');
   });
 });

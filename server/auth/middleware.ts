@@ -15,18 +15,22 @@ import { verifyVkLaunch } from './vk-sign.ts';
 /** Largest header we parse; real launch data is well under 2 KB. */
 const MAX_AUTH_LENGTH = 8192;
 
-const cache = new VerifiedLaunchCache();
+/** One cache per configuration: tests and benches run several configurations in one process. */
+const caches = new WeakMap<object, VerifiedLaunchCache>();
 
 /** Turns an `Authorization` header value into a verified identity or throws a `LaunchError`. */
 export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now'>): Identity {
   if (!header || header.trim() === '') throw new MissingLaunchError('Authorization header is missing');
   if (header.length > MAX_AUTH_LENGTH) throw new MalformedLaunchError('Authorization header is too long');
-  // The cache is keyed by the config too: tests and benches run several configs in one process.
-  const key = `${deps.config.VK_APP_SECRET}\u0000${deps.config.VK_APP_ID}\u0000${header}`;
-  const cached = cache.get(key, deps.now(), deps.config.LAUNCH_PARAMS_TTL);
+  let cache = caches.get(deps.config);
+  if (!cache) {
+    cache = new VerifiedLaunchCache();
+    caches.set(deps.config, cache);
+  }
+  const cached = cache.get(header, deps.now(), deps.config.LAUNCH_PARAMS_TTL);
   if (cached) return cached;
   const identity = verify(header, deps);
-  cache.set(key, identity);
+  cache.set(header, identity);
   return identity;
 }
 
@@ -57,7 +61,7 @@ function verify(header: string, deps: Pick<Deps, 'config' | 'now'>): Identity {
   }
 }
 
-export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
+export const requireIdentity = createMiddleware<AppEnv>((c, next) => {
   c.set('identity', identify(c.req.header('Authorization'), c.var.deps));
-  await next();
+  return next();
 });

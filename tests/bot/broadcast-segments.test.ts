@@ -156,14 +156,14 @@ describe('quiet hours and cancel', () => {
     w.addParticipants({ count: 5, firstUserId: 70_000 });
     const payload = { name: 'n', segment: {}, channel: 'message', text: 'Отмена?' };
     const later = await call('POST', `${base()}/broadcasts`, ADMIN, { ...payload, scheduledAt: w.clock.now + HOUR });
-    const cancelled = await call('POST', `${base()}/broadcasts/${later.body.broadcast.id}/cancel`, ADMIN);
+    const cancelled = await call('DELETE', `${base()}/broadcasts/${later.body.broadcast.id}`, ADMIN);
     expect(cancelled.body).toMatchObject({
       cancelled: 0,
       broadcast: { status: 'cancelled', cancelledAt: w.clock.now },
     });
     w.clock.advance(2 * HOUR);
     expect(runSchedulesOnce(w.deps).broadcasts).toBe(0);
-    expect((await call('POST', `${base()}/broadcasts/${later.body.broadcast.id}/cancel`, ADMIN)).status).toBe(409);
+    expect((await call('DELETE', `${base()}/broadcasts/${later.body.broadcast.id}`, ADMIN)).status).toBe(409);
 
     const now = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
     const id = now.body.broadcast.id as number;
@@ -182,7 +182,7 @@ describe('quiet hours and cancel', () => {
       .set({ status: 'sending', claimedAt: w.clock.now })
       .where(eq(schema.outbox.id, Number(inFlight?.id)))
       .run();
-    const res = await call('POST', `${base()}/broadcasts/${id}/cancel`, ADMIN);
+    const res = await call('DELETE', `${base()}/broadcasts/${id}`, ADMIN);
     expect(res.body).toMatchObject({ cancelled: 2, broadcast: { status: 'cancelled' } });
     // The in-flight row comes back for a retry (VK said "later"): the claim closes it instead of sending.
     w.deps.db
@@ -196,7 +196,7 @@ describe('quiet hours and cancel', () => {
     expect(stats.body.byStatus).toEqual({ sent: 2, cancelled: 3 });
     expect(stats.body.cancelledByReason).toEqual({ broadcast_cancelled: 3 });
     expect(broadcastRow(id)?.status).toBe('cancelled');
-    expect((await call('POST', `${base()}/broadcasts/${id}/cancel`, ADMIN)).body.error.code).toBe('already_cancelled');
+    expect((await call('DELETE', `${base()}/broadcasts/${id}`, ADMIN)).body.error.code).toBe('already_cancelled');
   });
 
   it('VK error 10 fails the rows with the reason, visible in the stats', async () => {
