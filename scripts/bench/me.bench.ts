@@ -18,7 +18,8 @@ export default async function benchMe(): Promise<BenchResult[]> {
   try {
     const { target, baseline, rounds } = await compareInRounds(
       { url: `${app.url}/api/me`, options: { headers: { Authorization: auth } } },
-      { url: `${bare.url}/bare` },
+      // The same request bytes on both sides: the load generator's own cost must not tilt the ratio.
+      { url: `${bare.url}/bare`, options: { headers: { Authorization: auth } } },
     );
     if (target.non2xx > 0) throw new Error(`/api/me answered ${target.non2xx} non-2xx responses under load`);
     return [
