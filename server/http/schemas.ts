@@ -22,3 +22,14 @@ export const authErrors = {
 } as const;
 
 export const LAUNCH_AUTH = [{ LaunchParams: [] }];
+
+/** A JSON response entry for `createRoute({ responses })`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/** A required JSON request body for `createRoute({ request })`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});

@@ -10,7 +10,7 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
 import { cancelBroadcast, createBroadcast, enqueueBroadcast, previewSegment } from './broadcast.service.ts';
@@ -33,13 +33,6 @@ import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } fr
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';
 
-const json = <T extends z.ZodType>(s: T, description: string) => ({
-  content: { 'application/json': { schema: s } },
-  description,
-});
-const body = <T extends z.ZodType>(s: T) => ({
-  body: { content: { 'application/json': { schema: s } }, required: true },
-});
 const errors = {
   ...authErrors,
   403: errorResponse('No `mailings` rights on this brand'),
@@ -63,7 +56,7 @@ const addRule = createRoute({
   tags,
   summary: 'Create a funnel rule',
   security: LAUNCH_AUTH,
-  request: { params: CampaignParam, ...body(NewRuleSchema) },
+  request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
   responses: { 201: json(RuleSchema, 'Created'), ...errors },
 });
 const switchRule = createRoute({
@@ -72,7 +65,7 @@ const switchRule = createRoute({
   tags,
   summary: 'Switch a rule on or off',
   security: LAUNCH_AUTH,
-  request: { params: RuleParams, ...body(z.object({ active: z.boolean() })) },
+  request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
   responses: { 200: json(RuleSchema, 'Updated'), ...errors },
 });
 const dryRunRule = createRoute({
@@ -99,7 +92,7 @@ const preview = createRoute({
   tags,
   summary: 'How many participants a segment reaches',
   security: LAUNCH_AUTH,
-  request: { params: CampaignParam, ...body(PreviewRequest) },
+  request: { params: CampaignParam, ...jsonBody(PreviewRequest) },
   responses: { 200: json(PreviewSchema, 'Preview'), ...errors },
 });
 const addBroadcast = createRoute({
@@ -108,7 +101,7 @@ const addBroadcast = createRoute({
   tags,
   summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
   security: LAUNCH_AUTH,
-  request: { params: CampaignParam, ...body(NewBroadcastSchema) },
+  request: { params: CampaignParam, ...jsonBody(NewBroadcastSchema) },
   responses: {
     200: json(z.object({ dryRun: z.literal(true), preview: PreviewSchema }), 'Dry run: nothing written'),
     201: json(z.object({ broadcast: BroadcastSchema, enqueued: z.number().int() }), 'Created'),
@@ -146,7 +139,7 @@ const capRoute = createRoute({
   tags,
   summary: "Per-user cap on rule messages across the campaign's community",
   security: LAUNCH_AUTH,
-  request: { params: CampaignParam, ...body(CapSchema) },
+  request: { params: CampaignParam, ...jsonBody(CapSchema) },
   responses: { 200: json(CapSchema, 'Saved'), 409: errorResponse('The campaign has no VK community'), ...errors },
 });
 

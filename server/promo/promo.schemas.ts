@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../campaigns/campaign.routes.ts';
 import { TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
-import { authErrors, errorResponse } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, jsonBody } from '../http/schemas.ts';
 
 export const CampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
 const keyParam = z
@@ -131,14 +131,7 @@ export const StateSchema = z
   })
   .openapi('CampaignState');
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+export { json, jsonBody };
 
 /** Errors every participant action can answer with. */
 export const actionErrors = {

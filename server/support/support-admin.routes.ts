@@ -10,19 +10,12 @@ import { type Db, schema } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { MessageBody, publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
 import { replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
 
 const tags = ['admin: support'];
-const json = <T extends z.ZodType>(s: T, description: string) => ({
-  content: { 'application/json': { schema: s } },
-  description,
-});
-const body = <T extends z.ZodType>(s: T) => ({
-  body: { content: { 'application/json': { schema: s } }, required: true },
-});
 const errors = {
   ...authErrors,
   403: errorResponse('No `support` rights on this brand'),
@@ -71,7 +64,7 @@ const reply = createRoute({
   tags,
   summary: "Answer the user: in the mini app, and through the bot if they allowed the community's messages",
   security: LAUNCH_AUTH,
-  request: { params: Params, ...body(MessageBody) },
+  request: { params: Params, ...jsonBody(MessageBody) },
   responses: {
     201: json(ThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered'),
     ...errors,
@@ -83,7 +76,7 @@ const status = createRoute({
   tags,
   summary: 'Change the status (e.g. resolve)',
   security: LAUNCH_AUTH,
-  request: { params: Params, ...body(z.object({ status: z.enum(TICKET_STATUSES) })) },
+  request: { params: Params, ...jsonBody(z.object({ status: z.enum(TICKET_STATUSES) })) },
   responses: { 200: json(ThreadSchema, 'Updated'), ...errors },
 });
 

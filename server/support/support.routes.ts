@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import {
   MessageBody,
   NewTicketSchema,
@@ -19,13 +19,6 @@ import {
 import { addUserMessage, getUserTicket, openTicket, ticketThread, userTickets } from './ticket.service.ts';
 
 const tags = ['support'];
-const json = <T extends z.ZodType>(s: T, description: string) => ({
-  content: { 'application/json': { schema: s } },
-  description,
-});
-const body = <T extends z.ZodType>(s: T) => ({
-  body: { content: { 'application/json': { schema: s } }, required: true },
-});
 const errors = {
   ...authErrors,
   404: errorResponse('No such ticket of yours'),
@@ -46,7 +39,7 @@ const create = createRoute({
   tags,
   summary: 'Open a ticket from the mini-app form',
   security: LAUNCH_AUTH,
-  request: body(NewTicketSchema),
+  request: jsonBody(NewTicketSchema),
   responses: { 201: json(ThreadSchema, 'Opened'), ...errors },
 });
 const thread = createRoute({
@@ -64,7 +57,7 @@ const reply = createRoute({
   tags,
   summary: 'Write in a ticket (re-opens it if resolved)',
   security: LAUNCH_AUTH,
-  request: { params: TicketParam, ...body(MessageBody) },
+  request: { params: TicketParam, ...jsonBody(MessageBody) },
   responses: { 201: json(ThreadSchema, 'Added'), ...errors },
 });
 
