@@ -8,8 +8,8 @@ import type { Frame, Page } from 'playwright-core';
 import type { VariantName } from '../variants.ts';
 import { ACTIVE_PANEL, waitForSettledScreen } from './open-app.ts';
 
-const MAX_DEPTH = 3;
-const MAX_SCREENS = 8;
+const MAX_DEPTH = 4;
+const MAX_SCREENS = 24;
 const MAX_TAPS_PER_SCREEN = 6;
 const BACK_NAME = /^(Назад|Back)$/;
 const CONTROL = ['[role="button"]', 'button', 'a[href]'];
