@@ -64,8 +64,16 @@ export async function openApp(
     const original = new URL(route.request().url());
     const authorization = (await route.request().headerValue('authorization')) ?? '';
     if (route.request().method() !== 'OPTIONS') apiCalls.push({ url: original.href, authorization });
-    const response = await route.fetch({ url: `${options.apiUrl}${original.pathname}${original.search}` });
-    await route.fulfill({ response });
+    // The session may close while a call is in flight (the walk moves on); a request that can no longer be answered
+    // is dropped rather than crashing the packaging run with an unhandled rejection.
+    try {
+      const response = await route.fetch({ url: `${options.apiUrl}${original.pathname}${original.search}` });
+      await route.fulfill({ response });
+    } catch (err) {
+      if (!context.pages().some((p) => !p.isClosed())) return;
+      await route.abort().catch(() => undefined);
+      errors.push(`API call ${original.pathname} failed: ${(err as Error).message}`);
+    }
   });
   if (launch.initScript) await context.addInitScript({ content: launch.initScript });
   context.setDefaultTimeout(5000);
