@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
-import { createMessagingWorld, type MessagingWorld } from './messaging-world.ts';
+import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from './messaging-world.ts';
 
 const ADMIN = 900_001;
 const STRANGER = 900_002;
@@ -18,17 +18,7 @@ let app: ReturnType<typeof createApp>;
 beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
-  w.deps.db
-    .insert(schema.memberships)
-    .values({
-      platform: 'vk',
-      platformUserId: String(ADMIN),
-      agencyId: w.agencyId,
-      brandId: w.brandId,
-      role: 'brand_admin',
-      sections: ['mailings', 'stats', 'support'],
-    })
-    .run();
+  grantBrandAdmin(w, ADMIN, ['mailings', 'stats', 'support']);
 });
 afterEach(async () => {
   await w.shutdown();

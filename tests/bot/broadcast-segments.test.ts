@@ -9,7 +9,7 @@ import { runSchedulesOnce } from '../../bot/schedule.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
-import { createMessagingWorld, deliveriesByPeer, type MessagingWorld } from './messaging-world.ts';
+import { createMessagingWorld, deliveriesByPeer, grantBrandAdmin, type MessagingWorld } from './messaging-world.ts';
 
 const ADMIN = 900_001;
 const STRANGER = 900_002;
@@ -24,17 +24,7 @@ let app: ReturnType<typeof createApp>;
 async function setup(startMs?: number) {
   w = await createMessagingWorld({}, startMs);
   app = createApp(w.deps);
-  w.deps.db
-    .insert(schema.memberships)
-    .values({
-      platform: 'vk',
-      platformUserId: String(ADMIN),
-      agencyId: w.agencyId,
-      brandId: w.brandId,
-      role: 'brand_admin',
-      sections: ['mailings'],
-    })
-    .run();
+  grantBrandAdmin(w, ADMIN, ['mailings']);
 }
 afterEach(async () => {
   await w.shutdown();

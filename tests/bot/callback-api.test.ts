@@ -5,18 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { botFor } from '../../bot/bot.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
-import {
-  CALLBACK_SECRET,
-  CONFIRMATION,
-  createMessagingWorld,
-  GROUP_ID,
-  type MessagingWorld,
-} from './messaging-world.ts';
+import { CONFIRMATION, createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
 let w: MessagingWorld;
 let app: ReturnType<typeof createApp>;
@@ -29,12 +22,7 @@ afterEach(async () => {
 });
 
 async function post(body: Record<string, unknown>) {
-  const res = await app.request('/vk/callback', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ group_id: GROUP_ID, v: '5.199', secret: CALLBACK_SECRET, ...body }),
-  });
-  await botFor(w.deps).idle();
+  const res = await postCallback(w, app, body);
   return { status: res.status, text: await res.text() };
 }
 

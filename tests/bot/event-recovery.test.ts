@@ -9,7 +9,7 @@ import { botFor } from '../../bot/bot.ts';
 import { journalCounts, MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
-import { CALLBACK_SECRET, createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
+import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
 let w: MessagingWorld;
 let app: ReturnType<typeof createApp>;
@@ -23,13 +23,7 @@ afterEach(async () => {
 });
 
 async function post(body: Record<string, unknown>) {
-  const res = await app.request('/vk/callback', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ group_id: GROUP_ID, v: '5.199', secret: CALLBACK_SECRET, ...body }),
-  });
-  await botFor(w.deps).idle();
-  return res.text();
+  return (await postCallback(w, app, body)).text();
 }
 
 const freeText = (eventId: string, text: string) => ({

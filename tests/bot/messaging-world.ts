@@ -3,6 +3,7 @@
  * (the fake's group) and a live campaign, and fast bulk creation of participants with or without consent.
  */
 
+import { botFor } from '../../bot/bot.ts';
 import { schema } from '../../server/db/client.ts';
 import type { Deps } from '../../server/deps.ts';
 import { createVkApi } from '../../server/vk/vk-api.ts';
@@ -133,4 +134,34 @@ export function deliveriesByPeer(fake: FakeVkApi): Map<number, number> {
   const m = new Map<number, number>();
   for (const d of fake.delivered) m.set(d.peerId, (m.get(d.peerId) ?? 0) + 1);
   return m;
+}
+
+/** Gives a VK user brand-admin rights on the world's brand, limited to `sections`. */
+export function grantBrandAdmin(w: MessagingWorld, vkUserId: number, sections: string[]): void {
+  w.deps.db
+    .insert(schema.memberships)
+    .values({
+      platform: 'vk',
+      platformUserId: String(vkUserId),
+      agencyId: w.agencyId,
+      brandId: w.brandId,
+      role: 'brand_admin',
+      sections,
+    })
+    .run();
+}
+
+/** Posts a Callback API update signed with the world's secret and waits until the bot has handled it. */
+export async function postCallback(
+  w: MessagingWorld,
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  body: Record<string, unknown>,
+): Promise<Response> {
+  const res = await app.request('/vk/callback', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ group_id: GROUP_ID, v: '5.199', secret: CALLBACK_SECRET, ...body }),
+  });
+  await botFor(w.deps).idle();
+  return res;
 }
