@@ -3,10 +3,9 @@
  * Callback API route or by Long Poll locally. Every update with an `event_id` is journaled before VK gets `ok`
  * (bot/updates/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
+import { vkAgentFor } from '../server/vk/vk-api.ts';
 import { onMessageSubscription } from './updates/consent-handlers.ts';
 import {
   claimStale,
@@ -45,9 +44,7 @@ export function createBot(deps: Deps): Bot {
   const vk = new VK({
     token: config.VK_GROUP_TOKEN ?? 'missing-token',
     apiBaseUrl: baseUrl,
-    agent: (baseUrl.startsWith('http:')
-      ? new http.Agent({ keepAlive: true })
-      : new https.Agent({ keepAlive: true })) as https.Agent,
+    agent: vkAgentFor(baseUrl),
     // Only answers to button presses go out directly (messages go through the outbox): vk-io's own pace is plenty.
     apiLimit: config.VK_GROUP_API_RPS,
     pollingGroupId: config.VK_GROUP_ID,

@@ -2,9 +2,8 @@
  * @module vk-io API instances for the bot, built from config: the community token (messages) and the service token
  * (mini-app notifications), each pointed at `VK_API_BASE_URL` so tests and benches talk to the fake VK API.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { API } from 'vk-io';
+import { vkAgentFor } from '../server/vk/vk-api.ts';
 
 export interface VkApiOptions {
   token: string;
@@ -19,13 +18,10 @@ export interface VkApiOptions {
  * @example const api = createBotVkApi({ token: 'group:1', baseUrl: 'http://127.0.0.1:9000/method', rps: 20 })
  */
 export function createBotVkApi(o: VkApiOptions): API {
-  const agent = o.baseUrl.startsWith('http:')
-    ? new http.Agent({ keepAlive: true, maxSockets: 64 })
-    : new https.Agent({ keepAlive: true, maxSockets: 64 });
   return new API({
     token: o.token,
     apiBaseUrl: o.baseUrl,
-    agent: agent as https.Agent,
+    agent: vkAgentFor(o.baseUrl, 64),
     apiLimit: o.rps,
     apiMode: 'sequential',
     apiRequestMode: 'sequential',

@@ -8,7 +8,7 @@
  * so the demo works end to end in a plain browser; `mode` tells callers which one they have.
  */
 import { Agent as HttpAgent } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpsAgent } from 'node:https';
 import { API, APIError } from 'vk-io';
 import type { Config } from '../config.ts';
 
@@ -45,14 +45,23 @@ type VkConfig = Pick<
 
 const truthy = (value: unknown): boolean => value === true || value === 1 || value === '1';
 
-const plainHttpAgent = new HttpAgent({ keepAlive: true });
+/**
+ * The keep-alive agent for a VK API base URL, for every vk-io instance in the project (server checks, bot, sender).
+ * vk-io's default agent speaks HTTPS only; a plain-http base URL (the fake VK API in tests) needs an http agent,
+ * which vk-io's types still call an https one.
+ */
+export function vkAgentFor(baseUrl: string, maxSockets = Number.POSITIVE_INFINITY): HttpsAgent {
+  return (
+    baseUrl.startsWith('http:')
+      ? new HttpAgent({ keepAlive: true, maxSockets })
+      : new HttpsAgent({ keepAlive: true, maxSockets })
+  ) as HttpsAgent;
+}
 
 function newApi(config: VkConfig, token: string): API {
-  // vk-io's default agent speaks HTTPS only; a plain-http base URL (the fake VK API in tests) needs an http agent.
-  const agent = config.VK_API_BASE_URL.startsWith('http:') ? (plainHttpAgent as unknown as HttpsAgent) : undefined;
   return new API({
     token,
-    ...(agent ? { agent } : {}),
+    agent: vkAgentFor(config.VK_API_BASE_URL),
     apiBaseUrl: config.VK_API_BASE_URL,
     apiLimit: 20,
     apiRetryLimit: 1,
