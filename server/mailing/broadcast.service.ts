@@ -223,3 +223,12 @@ export function cancelBroadcast(db: Db, broadcastId: number, now: number): Cance
     return { broadcast, cancelled };
   });
 }
+
+/** The broadcast, when it belongs to the campaign; otherwise a 404. */
+export function broadcastOfCampaign(db: Db, campaignId: number, broadcastId: number): BroadcastRow {
+  const b = db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
+  if (!b || b.campaignId !== campaignId) {
+    throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+  }
+  return b;
+}

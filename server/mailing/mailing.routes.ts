@@ -4,16 +4,20 @@
  * (tag.routes.ts) and the frequency cap.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { broadcastKeyboard, ruleDecorator } from '../../bot/schedule.ts';
 import { requireIdentity } from '../auth/middleware.ts';
-import { schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
-import { cancelBroadcast, createBroadcast, enqueueBroadcast, previewSegment } from './broadcast.service.ts';
+import {
+  broadcastOfCampaign,
+  cancelBroadcast,
+  createBroadcast,
+  enqueueBroadcast,
+  previewSegment,
+} from './broadcast.service.ts';
 import {
   BroadcastParams,
   BroadcastSchema,
@@ -222,23 +226,19 @@ mailingRoutes.openapi(addBroadcast, (c) => {
   const now = deps.now();
   const b = createBroadcast(deps.db, { ...input, campaignId: id }, now);
   const enqueued = b.scheduledAt <= now ? enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
-  const fresh = deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, b.id)).get() ?? b;
+  const fresh = broadcastOfCampaign(deps.db, id, b.id);
   return c.json({ broadcast: fresh, enqueued }, 201);
 });
 mailingRoutes.openapi(broadcastStatsRoute, (c) => {
   const { id, broadcastId } = c.req.valid('param');
   access(c, id);
-  const b = c.var.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
-  if (!b || b.campaignId !== id)
-    throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+  broadcastOfCampaign(c.var.deps.db, id, broadcastId);
   return c.json(broadcastStats(c.var.deps.db, broadcastId), 200);
 });
 mailingRoutes.openapi(cancelRoute, (c) => {
   const { id, broadcastId } = c.req.valid('param');
   access(c, id);
-  const b = c.var.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
-  if (!b || b.campaignId !== id)
-    throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+  broadcastOfCampaign(c.var.deps.db, id, broadcastId);
   return c.json(cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
 });
 mailingRoutes.openapi(capRoute, (c) => {

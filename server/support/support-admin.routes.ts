@@ -3,17 +3,16 @@
  * status, a thread, an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
-import { type Db, schema } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
-import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { MessageBody, publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
 import { replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
+import { connectedCommunity, listTickets, ticketOfCampaign } from './ticket-queries.ts';
 
 const tags = ['admin: support'];
 const errors = {
@@ -80,12 +79,6 @@ const status = createRoute({
   responses: { 200: json(ThreadSchema, 'Updated'), ...errors },
 });
 
-function ticketIn(db: Db, campaignId: number, ticketId: number): TicketRow {
-  const t = db.select().from(schema.tickets).where(eq(schema.tickets.id, ticketId)).get();
-  if (!t || t.campaignId !== campaignId)
-    throw new ApiError(404, 'ticket_not_found', `Ticket ${ticketId} does not exist`);
-  return t;
-}
 const threadOf = (db: Db, t: TicketRow) => ({ ticket: t, messages: ticketThread(db, t.id).map(publicMessage) });
 
 export const supportAdminRoutes = newRouter();
@@ -94,41 +87,19 @@ supportAdminRoutes.openapi(list, (c) => {
   const { id } = c.req.valid('param');
   const { db } = c.var.deps;
   requireCampaignAccess(db, c.var.identity, id, 'support');
-  const s = c.req.valid('query').status;
-  const where: SQL[] = [eq(schema.tickets.campaignId, id)];
-  if (s) where.push(eq(schema.tickets.status, s));
-  const tickets = db
-    .select()
-    .from(schema.tickets)
-    .where(and(...where))
-    .orderBy(desc(schema.tickets.updatedAt))
-    .limit(500)
-    .all();
-  return c.json({ tickets }, 200);
+  return c.json({ tickets: listTickets(db, { campaignId: id }, c.req.valid('query').status) }, 200);
 });
 supportAdminRoutes.openapi(communityList, (c) => {
   const { groupId } = c.req.valid('param');
   const { db } = c.var.deps;
-  const community = db.select().from(schema.communities).where(eq(schema.communities.vkGroupId, groupId)).get();
-  if (!community) throw new ApiError(404, 'community_not_found', `Community ${groupId} is not connected`);
-  requirePermission(db, c.var.identity, community.brandId, 'support');
-  const s = c.req.valid('query').status;
-  const where: SQL[] = [eq(schema.tickets.vkGroupId, groupId)];
-  if (s) where.push(eq(schema.tickets.status, s));
-  const tickets = db
-    .select()
-    .from(schema.tickets)
-    .where(and(...where))
-    .orderBy(desc(schema.tickets.updatedAt))
-    .limit(500)
-    .all();
-  return c.json({ tickets }, 200);
+  requirePermission(db, c.var.identity, connectedCommunity(db, groupId).brandId, 'support');
+  return c.json({ tickets: listTickets(db, { vkGroupId: groupId }, c.req.valid('query').status) }, 200);
 });
 supportAdminRoutes.openapi(thread, (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { db } = c.var.deps;
   requireCampaignAccess(db, c.var.identity, id, 'support');
-  return c.json(threadOf(db, ticketIn(db, id, ticketId)), 200);
+  return c.json(threadOf(db, ticketOfCampaign(db, id, ticketId)), 200);
 });
 supportAdminRoutes.openapi(reply, (c) => {
   const { id, ticketId } = c.req.valid('param');
@@ -136,7 +107,7 @@ supportAdminRoutes.openapi(reply, (c) => {
   requireCampaignAccess(deps.db, identity, id, 'support');
   const r = replyAsAgent(
     deps.db,
-    ticketIn(deps.db, id, ticketId),
+    ticketOfCampaign(deps.db, id, ticketId),
     identity.userId,
     c.req.valid('json').body,
     deps.now(),
@@ -147,6 +118,6 @@ supportAdminRoutes.openapi(status, (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
   requireCampaignAccess(deps.db, identity, id, 'support');
-  const t = setTicketStatus(deps.db, ticketIn(deps.db, id, ticketId), c.req.valid('json').status, deps.now());
+  const t = setTicketStatus(deps.db, ticketOfCampaign(deps.db, id, ticketId), c.req.valid('json').status, deps.now());
   return c.json(threadOf(deps.db, t), 200);
 });
