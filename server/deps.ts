@@ -1,6 +1,7 @@
 /** @module What services are given instead of reaching for globals, so tests can hand in their own. */
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { DbWriter } from './db/writer/db-writer.ts';
 import type { VkApi } from './vk/vk-api.ts';
 
 export interface Deps {
@@ -12,4 +13,6 @@ export interface Deps {
   vk?: VkApi;
   /** Uniform random in [0, 1) for prize draws; tests pass a seeded one (default: crypto). */
   random?: () => number;
+  /** Where hot participant writes run (db/writer/db-writer.ts); `writerOf(deps)` falls back to the caller's connection. */
+  writer?: DbWriter;
 }

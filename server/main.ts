@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { threadWriter } from './db/writer/db-writer.ts';
 import { demoLaunchUrls } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { createVkApi } from './vk/vk-api.ts';
@@ -22,7 +23,9 @@ function main(): void {
   const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
-  const deps = { db, config, now: systemClock, vk };
+  // Reward claims run on a writer thread with its own connection (docs/decisions/008-writer-thread.md).
+  const writer = threadWriter(config);
+  const deps = { db, config, now: systemClock, vk, writer };
   const app = createApp(deps);
   // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).
   botFor(deps)
@@ -43,7 +46,8 @@ function main(): void {
   });
 
   const stop = () => {
-    server.close(() => {
+    server.close(async () => {
+      await writer.close();
       db.$client.close();
       process.exit(0);
     });

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
+import { threadWriter } from '../../server/db/writer/db-writer.ts';
 import { localVkApi } from '../../server/vk/vk-api.ts';
 import { seedClaimWorld } from './claim-fixture.ts';
 
@@ -19,9 +20,11 @@ const now = systemClock();
 
 seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
 
-const app = createApp({ db, config, now: systemClock, vk: localVkApi() });
+const writer = threadWriter(config);
+const app = createApp({ db, config, now: systemClock, vk: localVkApi(), writer });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
-process.on('SIGTERM', () => {
+process.on('SIGTERM', async () => {
+  await writer.close();
   db.$client.close();
   process.exit(0);
 });

@@ -6,6 +6,13 @@
 import type { Identity } from './identity.ts';
 import { assertFresh } from './time-window.ts';
 
+/** Where each platform's launch carries its issue time (OK launches carry none that we check). */
+const ISSUED_AT: Record<Identity['platform'], { field: string; pattern: RegExp } | undefined> = {
+  vk: { field: 'vk_ts', pattern: /(?:[ ?&])vk_ts=(\d+)/ },
+  telegram: { field: 'auth_date', pattern: /(?:[ ?&])auth_date=(\d+)/ },
+  ok: undefined,
+};
+
 interface Entry {
   identity: Identity;
   issuedAt?: number;
@@ -30,12 +37,12 @@ export class VerifiedLaunchCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    const field = identity.platform === 'vk' ? 'vk_ts' : identity.platform === 'telegram' ? 'auth_date' : undefined;
-    const match = field ? header.match(new RegExp(`(?:[ ?&])${field}=(\\d+)`)) : null;
+    const stamp = ISSUED_AT[identity.platform];
+    const match = stamp ? stamp.pattern.exec(header) : null;
     this.entries.set(header, {
       identity,
       ...(match ? { issuedAt: Number(match[1]) } : {}),
-      what: field ?? 'launch',
+      what: stamp?.field ?? 'launch',
     });
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Group commit: write requests that arrive together share one SQLite transaction, each inside its own savepoint,
- * and every caller is answered only after the shared COMMIT. One commit costs more than the claim's own statements
- * (measured on the claim path), so under concurrency this multiplies write throughput while keeping both promises:
- * each unit of work is atomic (its savepoint rolls back alone when it throws) and nothing is acknowledged before it is
- * committed. Work runs synchronously on the one connection, so units never interleave.
+ * Group commit: write requests that arrive together share one SQLite transaction (`commitTogether`), and every
+ * caller is answered only after the shared COMMIT. One commit costs more than the claim's own statements (measured on
+ * the claim path), so under concurrency this multiplies write throughput while keeping both promises: each unit of
+ * work is atomic (a unit that throws is rolled back alone) and nothing is acknowledged before it is committed. Work runs synchronously on the one connection, so units never interleave.
  */
 import type { Db } from './client.ts';
 
@@ -14,7 +13,7 @@ interface Pending {
 }
 
 /** Most units of work sharing one commit; bounds the latency a unit can add to the others in its batch. */
-const MAX_BATCH = 64;
+export const MAX_BATCH = 64;
 
 export class WriteBatcher {
   private queue: Pending[] = [];
@@ -44,19 +43,12 @@ export class WriteBatcher {
     this.scheduled = false;
     const batch = this.queue.splice(0, MAX_BATCH);
     if (this.queue.length > 0) this.schedule();
-    const sqlite = this.db.$client;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: UnitOutcome[];
     try {
-      // better-sqlite3 turns a transaction started inside another into a savepoint.
-      sqlite.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      outcomes = commitTogether(
+        this.db,
+        batch.map((item) => item.work),
+      );
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
@@ -66,6 +58,37 @@ export class WriteBatcher {
       if (outcome?.ok) item.resolve(outcome.value);
       else item.reject(outcome?.error);
     });
+  }
+}
+
+export type UnitOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs units of work in one transaction and commits once; each unit is atomic (a unit that throws is rolled back
+ * alone and its error is its outcome). Throws, with nothing written, when the transaction itself fails.
+ * Fast path: all units straight in one transaction (a savepoint per unit costs more than a small unit's own writes).
+ * When any unit throws, that attempt is rolled back whole, nothing of it having been answered, and the batch is
+ * run again with a savepoint per unit. Units must therefore only write to this database and decide from its state
+ * and their arguments, so running one again is the same as running it once.
+ * Shared by the in-thread batcher above and the writer thread (writer/writer-thread.ts).
+ */
+export function commitTogether(db: Db, units: Array<() => unknown>): UnitOutcome[] {
+  const sqlite = db.$client;
+  try {
+    return sqlite.transaction(() => units.map((work): UnitOutcome => ({ ok: true, value: work() })))();
+  } catch {
+    const outcomes: UnitOutcome[] = [];
+    // better-sqlite3 turns a transaction started inside another into a savepoint.
+    sqlite.transaction(() => {
+      for (const work of units) {
+        try {
+          outcomes.push({ ok: true, value: sqlite.transaction(work)() });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    })();
+    return outcomes;
   }
 }
 

@@ -3,7 +3,7 @@
  * participant's stage forward when the event names a later stage of the campaign's ordered `stages`.
  * A stage never moves backwards, so "who stopped where" stays an index range over participants.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { atomically, type DbOrTx, prepared } from '../db/prepared.ts';
 
@@ -19,14 +19,6 @@ const insertEvent = (db: Db) =>
       at: sql.placeholder('at'),
       data: sql.placeholder('data'),
     })
-    .returning({ id: schema.events.id })
-    .prepare();
-
-const participantStage = (db: Db) =>
-  db
-    .select({ stage: schema.participants.stage, stageIndex: schema.participants.stageIndex })
-    .from(schema.participants)
-    .where(eq(schema.participants.id, sql.placeholder('id')))
     .prepare();
 
 const campaignStages = (db: Db) =>
@@ -36,6 +28,7 @@ const campaignStages = (db: Db) =>
     .where(eq(schema.campaigns.id, sql.placeholder('id')))
     .prepare();
 
+/** Moves the stage only forward: the condition on `stage_index` makes "never backwards" one statement. */
 const advanceStage = (db: Db) =>
   db
     .update(schema.participants)
@@ -44,7 +37,12 @@ const advanceStage = (db: Db) =>
       stageIndex: sql`${sql.placeholder('stageIndex')}`,
       stageReachedAt: sql`${sql.placeholder('at')}`,
     })
-    .where(eq(schema.participants.id, sql.placeholder('id')))
+    .where(
+      and(
+        eq(schema.participants.id, sql.placeholder('id')),
+        lt(schema.participants.stageIndex, sql.placeholder('stageIndex')),
+      ),
+    )
     .prepare();
 
 export interface FunnelEvent {
@@ -58,13 +56,13 @@ export interface FunnelEvent {
 
 export interface RecordedEvent {
   eventId: number;
-  /** The participant's stage after the event (unchanged when the event is not a later stage). */
-  stage?: string;
+  /** Whether the event moved the participant to a later stage. */
   stageChanged: boolean;
 }
 
 /**
- * Appends an event and advances the participant's stage atomically (a savepoint when already in a transaction).
+ * Appends an event and advances the participant's stage atomically (inside the caller's transaction when there is one).
+ * An unknown participant is refused by the events table's foreign key.
  * @example recordEvent(db, { campaignId: 1, participantId: 7, type: 'task_done', at: now, data: { level: 'server_verified' } })
  */
 export function recordEvent(db: DbOrTx, event: FunnelEvent): RecordedEvent {
@@ -72,22 +70,22 @@ export function recordEvent(db: DbOrTx, event: FunnelEvent): RecordedEvent {
 }
 
 function appendAndAdvance(tx: DbOrTx, event: FunnelEvent): RecordedEvent {
-  const inserted = prepared(tx, insertEvent).get({
+  const inserted = prepared(tx, insertEvent).run({
     campaignId: event.campaignId,
     participantId: event.participantId ?? null,
     type: event.type,
     at: event.at,
     data: event.data ?? {},
-  }) as { id: number };
-  if (event.participantId == null) return { eventId: inserted.id, stageChanged: false };
-
-  const participant = prepared(tx, participantStage).get({ id: event.participantId });
-  if (!participant) throw new Error(`participant ${event.participantId} does not exist`);
-  const campaign = prepared(tx, campaignStages).get({ id: event.campaignId });
-  const index = campaign?.stages.indexOf(event.type) ?? -1;
-  if (index <= participant.stageIndex) {
-    return { eventId: inserted.id, stage: participant.stage, stageChanged: false };
-  }
-  prepared(tx, advanceStage).run({ stage: event.type, stageIndex: index, at: event.at, id: event.participantId });
-  return { eventId: inserted.id, stage: event.type, stageChanged: true };
+  });
+  const eventId = Number(inserted.lastInsertRowid);
+  if (event.participantId == null) return { eventId, stageChanged: false };
+  const stageIndex = prepared(tx, campaignStages).get({ id: event.campaignId })?.stages.indexOf(event.type) ?? -1;
+  if (stageIndex < 0) return { eventId, stageChanged: false };
+  const moved = prepared(tx, advanceStage).run({
+    stage: event.type,
+    stageIndex,
+    at: event.at,
+    id: event.participantId,
+  });
+  return { eventId, stageChanged: moved.changes === 1 };
 }

@@ -1,38 +1,19 @@
 /**
  * The claim race from issue 3, through the real HTTP API served by @hono/node-server on 127.0.0.1:
  * 500 distinct participants and 200 repeated claims race for a pool of 300 codes. Exactly 300 are issued,
- * no code twice, every repeat gets its first answer, everyone else sees sold-out.
+ * no code twice, every repeat gets its first answer, everyone else sees sold-out. Run with the server's writer thread
+ * (what `npm start` uses) and with the in-thread group commit (what in-process tests use).
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
+import { threadWriter } from '../../server/db/writer/db-writer.ts';
 import { createPromoWorld, type PromoWorld } from '../../server/promo/testing/promo-world.ts';
 
 const PARTICIPANTS = 500;
 const REPEATS = 200;
 const CODES = 300;
-
-let w: PromoWorld;
-let server: ServerType;
-let base: string;
-let campaignId: number;
-
-beforeAll(async () => {
-  w = createPromoWorld();
-  campaignId = w.campaign();
-  const codes = Array.from({ length: CODES }, (_, i) => `RACE-${String(i + 1).padStart(4, '0')}`);
-  w.reward(campaignId, 'prize', { poolId: w.pool(campaignId, 'race', codes) });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  w.close();
-});
 
 interface Answer {
   status: number;
@@ -40,17 +21,40 @@ interface Answer {
   error: string | null;
 }
 
-async function post(path: string, user: number, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { Authorization: w.vkAuth(user), 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  const json = (await res.json()) as { grant?: { code: string }; error?: { code: string } };
-  return { status: res.status, code: json.grant?.code ?? null, error: json.error?.code ?? null };
-}
+describe.each(['thread', 'inline'] as const)('claim race over HTTP, %s writer', (writer) => {
+  let w: PromoWorld;
+  let server: ServerType;
+  let base: string;
+  let campaignId: number;
 
-describe('claim race over HTTP', () => {
+  beforeAll(async () => {
+    w = createPromoWorld();
+    if (writer === 'thread') w.deps.writer = threadWriter(w.config);
+    campaignId = w.campaign();
+    const codes = Array.from({ length: CODES }, (_, i) => `RACE-${String(i + 1).padStart(4, '0')}`);
+    w.reward(campaignId, 'prize', { poolId: w.pool(campaignId, 'race', codes) });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await w.deps.writer?.close();
+    w.close();
+  });
+
+  async function post(path: string, user: number, body?: unknown): Promise<Answer> {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(user), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+    const json = (await res.json()) as { grant?: { code: string }; error?: { code: string } };
+    return { status: res.status, code: json.grant?.code ?? null, error: json.error?.code ?? null };
+  }
+
   it('issues exactly the pool, never a code twice, and answers repeats consistently', async () => {
     const users = Array.from({ length: PARTICIPANTS }, (_, i) => 10_000 + i);
     const opened = await Promise.all(users.map((u) => post(`/api/campaigns/${campaignId}/open`, u)));

@@ -109,7 +109,8 @@ export const poolCodes = sqliteTable(
   },
   (t) => [
     uniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
-    index('promo_pool_codes_free_idx').on(t.poolId, t.usedAt),
+    // Only free codes are indexed: taking one deletes its entry rather than moving it (decision 008).
+    index('promo_pool_codes_free_idx').on(t.poolId).where(sql`${t.usedAt} IS NULL`),
   ],
 );
 

@@ -3,7 +3,7 @@
  * Taking is a conditional update (`used_at IS NULL`) inside the caller's transaction, and `promo_grants`
  * has a unique index on the code row, so one code can never reach two people.
  */
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { DbOrTx } from '../../funnel/record-event.ts';
@@ -56,20 +56,21 @@ export function freeCodes(db: DbOrTx, poolId: number): number {
   );
 }
 
-const oldestFreeCode = (db: Db) =>
-  db
-    .select({ id: schema.poolCodes.id, code: schema.poolCodes.code })
-    .from(schema.poolCodes)
-    .where(and(eq(schema.poolCodes.poolId, sql.placeholder('poolId')), isNull(schema.poolCodes.usedAt)))
-    .orderBy(asc(schema.poolCodes.id))
-    .limit(1)
-    .prepare();
-
-const markCodeUsed = (db: Db) =>
+/** One statement finds and takes the oldest free code (the free-code index keeps this a point lookup). */
+const takeOldestFreeCode = (db: Db) =>
   db
     .update(schema.poolCodes)
     .set({ usedAt: sql`${sql.placeholder('at')}`, participantId: sql`${sql.placeholder('participantId')}` })
-    .where(and(eq(schema.poolCodes.id, sql.placeholder('id')), isNull(schema.poolCodes.usedAt)))
+    .where(
+      and(
+        eq(
+          schema.poolCodes.id,
+          sql`(SELECT ${schema.poolCodes.id} FROM ${schema.poolCodes} WHERE ${schema.poolCodes.poolId} = ${sql.placeholder('poolId')} AND ${schema.poolCodes.usedAt} IS NULL ORDER BY ${schema.poolCodes.id} LIMIT 1)`,
+        ),
+        isNull(schema.poolCodes.usedAt),
+      ),
+    )
+    .returning({ id: schema.poolCodes.id, code: schema.poolCodes.code })
     .prepare();
 
 /** Takes the oldest free code of a pool for a participant, or returns undefined when the pool is empty. */
@@ -79,11 +80,5 @@ export function takeCode(
   participantId: number,
   at: number,
 ): { id: number; code: string } | undefined {
-  for (let tries = 0; tries < 3; tries++) {
-    const free = prepared(db, oldestFreeCode).get({ poolId });
-    if (!free) return undefined;
-    const taken = prepared(db, markCodeUsed).run({ id: free.id, at, participantId });
-    if (taken.changes === 1) return free;
-  }
-  return undefined;
+  return prepared(db, takeOldestFreeCode).get({ poolId, at, participantId });
 }

@@ -51,7 +51,6 @@ const insertGrant = (db: Db) =>
       source: sql.placeholder('source'),
       issuedAt: sql.placeholder('issuedAt'),
     })
-    .returning()
     .prepare();
 
 export function findGrant(db: DbOrTx, participantId: number, rewardId: number): GrantRow | undefined {
@@ -97,7 +96,8 @@ export function issueReward(db: DbOrTx, req: IssueRequest): IssueOutcome {
       code = takeCode(tx, req.reward.poolId, req.participantId, req.at);
       if (!code) return { status: 'sold_out' as const };
     }
-    const grant = prepared(tx, insertGrant).get({
+    // The row is exactly what was inserted (no column defaults), so it is built here rather than read back.
+    const row: Omit<GrantRow, 'id'> = {
       campaignId: req.campaignId,
       participantId: req.participantId,
       rewardId: req.reward.id,
@@ -106,7 +106,8 @@ export function issueReward(db: DbOrTx, req: IssueRequest): IssueOutcome {
       day: req.day,
       source: req.source,
       issuedAt: req.at,
-    }) as GrantRow;
+    };
+    const grant: GrantRow = { id: Number(prepared(tx, insertGrant).run(row).lastInsertRowid), ...row };
     recordEvent(tx, {
       campaignId: req.campaignId,
       participantId: req.participantId,

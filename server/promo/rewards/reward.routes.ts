@@ -1,12 +1,11 @@
 /** @module Reward routes for participants: claim (idempotent, rate-limited). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { writesOf } from '../../db/write-batch.ts';
-import { ApiError } from '../../http/errors.ts';
+import { writerOf } from '../../db/writer/db-writer.ts';
+import { refusalError } from '../../db/writer/write-ops.ts';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, GrantSchema, json, RewardParams } from '../promo.schemas.ts';
 import { rateLimit } from '../rate-limit.ts';
-import { claimReward } from './reward.service.ts';
 
 const claimRoute = createRoute({
   method: 'post',
@@ -27,14 +26,7 @@ rewardRoutes.openapi(claimRoute, async (c) => {
   const { id, rewardKey } = c.req.valid('param');
   const { deps, identity } = c.var;
   // A refusal (sold out, not eligible) is an answer, not a failure: its `sold_out_seen` event is kept.
-  const outcome = await writesOf(deps.db).run(() => {
-    try {
-      return { claimed: claimReward(deps, identity, id, rewardKey) };
-    } catch (error) {
-      if (error instanceof ApiError) return { refused: error };
-      throw error;
-    }
-  });
-  if ('refused' in outcome) throw outcome.refused;
-  return c.json(outcome.claimed, 200);
+  const outcome = await writerOf(deps).run('claimReward', { identity, campaignId: id, rewardKey }, deps.now());
+  if ('refused' in outcome) throw refusalError(outcome.refused);
+  return c.json(outcome.value, 200);
 });

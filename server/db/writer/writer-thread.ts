@@ -1,0 +1,46 @@
+/**
+ * @module The database writer's thread: its own connection to the same SQLite file, taking batches of write calls
+ * and committing each batch in one transaction (each call atomic, `commitTogether`), then answering. Calls
+ * that queued up while a batch was running are drained into the next one, so a busy writer commits more per COMMIT.
+ * Messages are JSON text: for these small plain objects that is cheaper than the structured clone on both sides.
+ */
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../client.ts';
+import { commitTogether, MAX_BATCH } from '../write-batch.ts';
+import { runWriteOp } from './write-ops.ts';
+import type { WriteCall, WriteReply, WriterThreadData } from './writer-protocol.ts';
+
+const { databasePath, config } = workerData as WriterThreadData;
+const db = openDatabase(databasePath);
+const port = parentPort as MessagePort;
+
+function handle(first: string): void {
+  let calls = JSON.parse(first) as WriteCall[];
+  while (calls.length < MAX_BATCH) {
+    const more = receiveMessageOnPort(port);
+    if (!more) break;
+    calls = calls.concat(JSON.parse(more.message as string) as WriteCall[]);
+  }
+  let replies: WriteReply[];
+  try {
+    const outcomes = commitTogether(
+      db,
+      calls.map((call) => () => runWriteOp({ db, config, now: () => call.at }, call.op, call.args)),
+    );
+    replies = calls.map((call, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok)
+        return { id: call.id, outcome: outcome.value as Extract<WriteReply, { outcome: unknown }>['outcome'] };
+      return { id: call.id, failure: describe(outcome?.error) };
+    });
+  } catch (error) {
+    replies = calls.map((call) => ({ id: call.id, failure: describe(error) }));
+  }
+  port.postMessage(JSON.stringify(replies));
+}
+
+function describe(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+}
+
+port.on('message', handle);
