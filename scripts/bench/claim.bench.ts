@@ -1,7 +1,7 @@
 /**
  * Claim throughput: `POST /api/campaigns/{id}/rewards/{key}/claim` (VK signature verified, participant looked up,
- * a code issued atomically with its event, synchronous=FULL commit) against a bare Hono route served the same
- * way in the same run. Load comes from a second process on 127.0.0.1, each request a different user. The run
+ * a code issued atomically with its event and stage, committed on the server's writer thread before the answer)
+ * against a bare Hono route served the same way in the same run. Load comes from a second process on 127.0.0.1, each request a different user. The run
  * then opens the database and reports duplicate codes (must be 0). Goal: ratio >= 0.25.
  */
 import { spawn } from 'node:child_process';
