@@ -4,6 +4,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
+import { memoInBatch } from '../db/batch-memo.ts';
 import { type Db, schema } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
@@ -79,7 +80,8 @@ export function listVisibleCampaigns(db: Db, identity: Identity): CampaignRow[] 
 
 /** One campaign under the same visibility rule, or a 404. */
 export function getVisibleCampaign(db: Db, identity: Identity, id: number): CampaignRow {
-  const found = visibleCampaigns(db, identity, id)[0];
+  const key = `campaign:${identity.platform}:${identity.appId}:${identity.groupId ?? ''}:${id}`;
+  const found = memoInBatch(key, () => visibleCampaigns(db, identity, id)[0]);
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return found;
 }

@@ -4,6 +4,7 @@
  * the claim path), so under concurrency this multiplies write throughput while keeping both promises: each unit of
  * work is atomic (a unit that throws is rolled back alone) and nothing is acknowledged before it is committed. Work runs synchronously on the one connection, so units never interleave.
  */
+import { withBatchMemo } from './batch-memo.ts';
 import type { Db } from './client.ts';
 
 interface Pending {
@@ -75,19 +76,23 @@ export type UnitOutcome = { ok: true; value: unknown } | { ok: false; error: unk
 export function commitTogether(db: Db, units: Array<() => unknown>): UnitOutcome[] {
   const sqlite = db.$client;
   try {
-    return sqlite.transaction(() => units.map((work): UnitOutcome => ({ ok: true, value: work() })))();
+    return withBatchMemo(() =>
+      sqlite.transaction(() => units.map((work): UnitOutcome => ({ ok: true, value: work() })))(),
+    );
   } catch {
     const outcomes: UnitOutcome[] = [];
     // better-sqlite3 turns a transaction started inside another into a savepoint.
-    sqlite.transaction(() => {
-      for (const work of units) {
-        try {
-          outcomes.push({ ok: true, value: sqlite.transaction(work)() });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
+    withBatchMemo(() =>
+      sqlite.transaction(() => {
+        for (const work of units) {
+          try {
+            outcomes.push({ ok: true, value: sqlite.transaction(work)() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
         }
-      }
-    })();
+      })(),
+    );
     return outcomes;
   }
 }

@@ -4,6 +4,7 @@
  * A stage never moves backwards, so "who stopped where" stays an index range over participants.
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { memoInBatch } from '../db/batch-memo.ts';
 import { type Db, schema } from '../db/client.ts';
 import { atomically, type DbOrTx, prepared } from '../db/prepared.ts';
 
@@ -79,7 +80,10 @@ function appendAndAdvance(tx: DbOrTx, event: FunnelEvent): RecordedEvent {
   });
   const eventId = Number(inserted.lastInsertRowid);
   if (event.participantId == null) return { eventId, stageChanged: false };
-  const stageIndex = prepared(tx, campaignStages).get({ id: event.campaignId })?.stages.indexOf(event.type) ?? -1;
+  const stages = memoInBatch(`stages:${event.campaignId}`, () =>
+    prepared(tx, campaignStages).get({ id: event.campaignId }),
+  );
+  const stageIndex = stages?.stages.indexOf(event.type) ?? -1;
   if (stageIndex < 0) return { eventId, stageChanged: false };
   const moved = prepared(tx, advanceStage).run({
     stage: event.type,

@@ -71,3 +71,12 @@ describe('thread writer', () => {
     expect(writer.thread).not.toBe(first);
   });
 });
+
+describe('batches and campaign changes', () => {
+  it('a campaign paused between batches refuses the next claims', async () => {
+    const { campaignId, claim } = setup(['D-1', 'D-2']);
+    expect(await claim(1)).toMatchObject({ value: { status: 'issued' } });
+    w.deps.db.update(schema.campaigns).set({ status: 'paused' }).where(eq(schema.campaigns.id, campaignId)).run();
+    expect(await claim(2)).toMatchObject({ refused: { status: 409, code: 'campaign_paused' } });
+  });
+});

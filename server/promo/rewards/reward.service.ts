@@ -6,6 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
@@ -48,7 +49,7 @@ export function requirementOf(
   participant: ParticipantRow | undefined,
   platform: Platform,
 ): Requirement {
-  const unlock = RewardUnlockSchema.parse(reward.unlock);
+  const unlock = memoInBatch(`unlock:${reward.id}`, () => RewardUnlockSchema.parse(reward.unlock));
   const serverVerifiedOnly = reward.requiresServerVerified;
   if ('wheel' in unlock) return { kind: 'wheel', serverVerifiedOnly, met: false };
   if ('quiz' in unlock) {
@@ -123,7 +124,9 @@ const rewardByKey = (db: Db) =>
     .prepare();
 
 function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
-  const reward = prepared(db, rewardByKey).get({ campaignId: campaign.id, key });
+  const reward = memoInBatch(`reward:${campaign.id}:${key}`, () =>
+    prepared(db, rewardByKey).get({ campaignId: campaign.id, key }),
+  );
   if (!reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaign.id} has no reward ${key}`);
   return reward;
 }

@@ -5,6 +5,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
@@ -34,7 +35,7 @@ const completionsOfParticipant = (db: Db) =>
     .prepare();
 
 export function campaignTasks(db: DbOrTx, campaignId: number): TaskRow[] {
-  return prepared(db, tasksOfCampaign).all({ campaignId });
+  return memoInBatch(`tasks:${campaignId}`, () => prepared(db, tasksOfCampaign).all({ campaignId }));
 }
 
 export function completionsOf(db: DbOrTx, participantId: number): Map<number, CompletionRow> {
