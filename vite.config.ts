@@ -2,9 +2,14 @@
  * One Vite config for every variant. The mode picks the platform adapter at build time
  * (`#platform` → miniapp/platform/<adapter>.ts), so each bundle carries only its own platform code:
  * the OK and Telegram builds alias vk-bridge to a no-op stub, the iOS archive is one self-contained file.
+ * VKUI is resolved to its CSS-modules build (`@vkontakte/vkui/dist/cssm`): each component brings its own
+ * stylesheet, so a chunk carries the CSS of the components it uses instead of all of `vkui.css`
+ * (miniapp/main.tsx imports only the theme tokens; docs/decisions/007). Its classes keep the names `vkui.css`
+ * gives them (`vkui<Folder>__<local>`, VKUI's own naming), so selectors like `.vkuiView__panelActive` still hold.
  * `npm run package` hands the client's white-label settings over in `PROMO_CLIENT_CONFIG` (JSON).
  */
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -30,6 +35,14 @@ const VARIANTS: Record<string, Variant> = {
 
 type ClientSettings = BundleSettings & { logoDataUrl?: string };
 
+/** VKUI's modules get VKUI's own names (`vkui[folder]__[local]`); ours get `<File>__<local>_<hash of the path>`. */
+function scopedClassName(local: string, file: string): string {
+  const path = relative(import.meta.dirname, file.split('?')[0] ?? file).replaceAll('\\', '/');
+  if (path.includes('node_modules/@vkontakte/vkui/')) return `vkui${basename(dirname(path))}__${local}`;
+  const hash = createHash('sha256').update(path).digest('hex').slice(0, 5);
+  return `${basename(path).replace(/\.module\.css$/, '')}__${local}_${hash}`;
+}
+
 export default defineConfig(({ mode }) => {
   const variant = VARIANTS[mode];
   if (!variant) throw new Error(`Unknown build mode "${mode}"; expected one of ${Object.keys(VARIANTS).join(', ')}`);
@@ -50,11 +63,16 @@ export default defineConfig(({ mode }) => {
           'import.meta.env.VITE_OK_GROUP_ID': JSON.stringify(client.okGroupId),
         }
       : {},
+    css: { modules: { generateScopedName: scopedClassName } },
     resolve: {
-      alias: {
-        '#platform': resolve(platformDir, variant.adapter),
-        ...(variant.withoutVkBridge ? { '@vkontakte/vk-bridge': resolve(platformDir, 'vk-bridge-stub.ts') } : {}),
-      },
+      alias: [
+        { find: '#platform', replacement: resolve(platformDir, variant.adapter) },
+        // Exactly the package root: `@vkontakte/vkui/dist/cssm/styles/themes.css` must still resolve as is.
+        { find: /^@vkontakte\/vkui$/, replacement: '@vkontakte/vkui/dist/cssm' },
+        ...(variant.withoutVkBridge
+          ? [{ find: '@vkontakte/vk-bridge', replacement: resolve(platformDir, 'vk-bridge-stub.ts') }]
+          : []),
+      ],
     },
     build: {
       outDir: process.env.PROMO_OUT_DIR ?? resolve(import.meta.dirname, 'dist', mode),
@@ -63,6 +81,12 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       ...(variant.singleFile ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER } : {}),
     },
-    server: { proxy: { '/api': 'http://localhost:8080', '/vk': 'http://localhost:8080' } },
+    server: {
+      proxy: {
+        // The API, but not the mini app's own modules under miniapp/api/ (`/api/client.ts?t=…`), which Vite serves.
+        '^/api/(?!.*\\.tsx?(\\?.*)?$)': 'http://localhost:8080',
+        '/vk': 'http://localhost:8080',
+      },
+    },
   };
 });

@@ -1,5 +1,8 @@
-/** Entry: tell the client we are ready (VKWebAppInit, once), then render. */
-import '@vkontakte/vkui/dist/vkui.css';
+/**
+ * Entry: tell the client we are ready (VKWebAppInit, once), then render. VKUI's theme tokens come from here; each
+ * component's own CSS comes with it (vite.config.ts resolves VKUI to its CSS-modules build).
+ */
+import '@vkontakte/vkui/dist/cssm/styles/themes.css';
 import { createRoot } from 'react-dom/client';
 import { createPlatform } from '#platform';
 import { AppConfig } from './AppConfig.tsx';

@@ -1,7 +1,12 @@
 /**
  * `npm run package -- all --no-browser` wall time (baseline: one plain `vite build` of the app in the same run),
- * and each variant's initial download — gzip of the JS and CSS its index.html references, inlined code for the
- * iOS single file — against a minimal VKUI hello-world built in the same run with the same versions. Goal ≤ 1.3.
+ * and each variant's initial download — gzip of index.html and the JS and CSS it references, inlined code for the
+ * iOS single file — against a minimal VKUI hello-world (`hello-world/`: ConfigProvider/AppRoot/View/Panel with
+ * `vkui.css`) built in the same run with the same versions. Goal ≤ 1.3. The ratio against VK's mini-app starter
+ * (`hello-world-template/`: + vk-bridge + vk-mini-apps-router) is reported beside it (`ratio_vs_vk_starter`).
+ * The iOS archive is the whole app in one file (lazy chunks inlined), installed through On-Demand Resources rather
+ * than downloaded per launch: it is judged against the starter, as before, and carries the bare-VKUI ratio too
+ * (docs/decisions/007).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -70,16 +75,19 @@ export default async function benchPackage(): Promise<BenchResult[]> {
     }),
     ...VARIANTS.map((variant) => {
       const bytes = initialDownloadBytes(packageBuildDir(repoRoot, client, variant));
-      // Judged against VK's own starter (VKUI + vk-bridge + vk-mini-apps-router), which every app built the way the
-      // brief prescribes carries; the ratio against a bare VKUI page is reported beside it (docs/decisions/007).
+      const singleFile = variant === 'vk-ios';
       return result({
         name: `initial_download_${variant}`,
         value: bytes,
         unit: 'B gzip',
-        baseline: template,
+        baseline: singleFile ? template : hello,
         goal: '<= 1.3',
+        judged_against: singleFile ? 'vk_starter' : 'bare_vkui',
         bare_vkui_baseline: hello,
         ratio_vs_bare_vkui: Math.round((bytes / hello) * 1000) / 1000,
+        template_baseline: template,
+        ratio_vs_vk_starter: Math.round((bytes / template) * 1000) / 1000,
+        ...(singleFile ? { note: 'single file: the whole app inlined, lazy chunks included (ODR archive)' } : {}),
       });
     }),
   ];
