@@ -33,9 +33,22 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('mmap_size = 268435456');
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  beginWritesImmediately(db);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   registerDatabase(db);
   return db;
+}
+
+/**
+ * Makes `db.transaction()` start with BEGIN IMMEDIATE unless told otherwise. Several connections write to the file
+ * (the HTTP thread, the writer thread, the bot process). A deferred transaction that reads first and then writes
+ * cannot take the write lock if another connection committed since its read began: SQLite answers SQLITE_BUSY at
+ * once, without waiting (waiting could not help its stale snapshot). Taking the write lock at BEGIN makes such a
+ * transaction wait its turn under `busy_timeout` instead of failing.
+ */
+function beginWritesImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => transaction(work, { behavior: 'immediate', ...config })) as Db['transaction'];
 }
 
 export { schema };

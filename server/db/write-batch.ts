@@ -74,24 +74,27 @@ export type UnitOutcome = { ok: true; value: unknown } | { ok: false; error: unk
  * Shared by the in-thread batcher above and the writer thread (writer/writer-thread.ts).
  */
 export function commitTogether(db: Db, units: Array<() => unknown>): UnitOutcome[] {
+  // IMMEDIATE: take the write lock at BEGIN (see beginWritesImmediately in client.ts).
   const sqlite = db.$client;
   try {
     return withBatchMemo(() =>
-      sqlite.transaction(() => units.map((work): UnitOutcome => ({ ok: true, value: work() })))(),
+      sqlite.transaction(() => units.map((work): UnitOutcome => ({ ok: true, value: work() }))).immediate(),
     );
   } catch {
     const outcomes: UnitOutcome[] = [];
     // better-sqlite3 turns a transaction started inside another into a savepoint.
     withBatchMemo(() =>
-      sqlite.transaction(() => {
-        for (const work of units) {
-          try {
-            outcomes.push({ ok: true, value: sqlite.transaction(work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      sqlite
+        .transaction(() => {
+          for (const work of units) {
+            try {
+              outcomes.push({ ok: true, value: sqlite.transaction(work)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      })(),
+        })
+        .immediate(),
     );
     return outcomes;
   }
