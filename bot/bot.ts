@@ -53,6 +53,10 @@ export function createBot(deps: Deps): Bot {
   // vk-io's composer catches handler errors and only logs them; this outermost middleware keeps the error (keyed by
   // the update's `object`, which vk-io hands to the context as `payload`) so the journal can tell a crash from success.
   const failures = new WeakMap<object, unknown>();
+  // When VK delivered each update (a recovered one keeps its journal time), keyed the same way, for handlers whose
+  // effect must follow delivery order rather than handling order (consent: an allow replayed after a later deny).
+  const deliveredAt = new WeakMap<object, number>();
+  const deliveryTime = (ctx: unknown) => deliveredAt.get((ctx as { payload: object }).payload) ?? deps.now();
   vk.updates.use(async (ctx, next) => {
     try {
       await next();
@@ -62,7 +66,9 @@ export function createBot(deps: Deps): Bot {
   });
   vk.updates.on('message_new', (ctx) => onMessageNew(deps, groupOf(ctx), ctx));
   vk.updates.on('message_event', (ctx) => onMessageEvent(deps, groupOf(ctx), ctx));
-  vk.updates.on(['message_allow', 'message_deny'], (ctx) => onMessageSubscription(deps, groupOf(ctx), ctx));
+  vk.updates.on(['message_allow', 'message_deny'], (ctx) =>
+    onMessageSubscription(deps, groupOf(ctx), ctx, deliveryTime(ctx)),
+  );
   vk.updates.on(['group_join', 'group_leave'], (ctx) => onGroupMember(deps, groupOf(ctx), ctx));
 
   const pending = new Set<Promise<unknown>>();
@@ -73,10 +79,11 @@ export function createBot(deps: Deps): Bot {
   };
   const inFlight = new Set<string>();
   /** Runs the handlers of one update; a journaled one is marked handled, or keeps `received` with the error. */
-  const handle = (update: VkUpdate): Promise<boolean> => {
+  const handle = (update: VkUpdate, receivedAt = deps.now()): Promise<boolean> => {
     const eventId = update.event_id;
     if (eventId) inFlight.add(eventId);
     const object = (update.object ?? {}) as object;
+    deliveredAt.set(object, receivedAt);
     const webhookUpdate = { ...update, object } as unknown as Parameters<VK['updates']['handleWebhookUpdate']>[0];
     return track(
       Promise.resolve()
@@ -120,7 +127,7 @@ export function createBot(deps: Deps): Bot {
             // Still running in this process (a slow handler): leave it to its first run.
             if (inFlight.has(event.eventId)) continue;
             const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
-            if (await handle(update)) handled += 1;
+            if (await handle(update, event.receivedAt)) handled += 1;
           }
           return handled;
         })().finally(() => {

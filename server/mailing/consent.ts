@@ -2,7 +2,7 @@
  * @module Consent per user and community: what `message_allow`/`message_deny` (and VK's 901/902 answers) say
  * about whether we may write to someone. Revoking also closes every message still waiting for that user.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 
@@ -18,10 +18,15 @@ export interface ConsentChange {
   at: number;
 }
 
-/** Upserts the consent; on revocation cancels queued rows for that user (same community and channel). */
-export function recordConsent(db: Db, change: ConsentChange): void {
-  db.transaction((tx) => {
-    tx.insert(consents)
+/**
+ * Upserts the consent, unless a later change is already recorded (an update replayed after a crash must not undo a
+ * newer one: an allow delivered before a deny stays overridden). On revocation cancels queued rows for that user
+ * (same community and channel). Returns whether the change took effect.
+ */
+export function recordConsent(db: Db, change: ConsentChange): boolean {
+  return db.transaction((tx) => {
+    const applied = tx
+      .insert(consents)
       .values({
         vkGroupId: change.vkGroupId,
         vkUserId: change.vkUserId,
@@ -39,8 +44,10 @@ export function recordConsent(db: Db, change: ConsentChange): void {
           ...(change.key ? { key: change.key } : {}),
           updatedAt: change.at,
         },
+        setWhere: lte(consents.updatedAt, change.at),
       })
-      .run();
+      .run().changes;
+    if (applied === 0) return false;
     if (!change.allowed) {
       tx.update(outbox)
         .set({ status: 'cancelled', errorReason: 'consent_revoked', updatedAt: change.at })
@@ -56,6 +63,7 @@ export function recordConsent(db: Db, change: ConsentChange): void {
         )
         .run();
     }
+    return true;
   });
 }
 

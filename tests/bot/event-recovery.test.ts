@@ -103,6 +103,34 @@ describe('journaled updates', () => {
     expect(eventRow('killed-1')?.status).toBe('handled');
   });
 
+  it('an allow replayed after a crash does not undo a deny VK delivered after it', async () => {
+    const deliveredFirst = w.clock.now;
+    // The allow was journaled, then the process died before handling it.
+    w.deps.db
+      .insert(schema.callbackEvents)
+      .values({
+        eventId: 'allow-then-died',
+        vkGroupId: GROUP_ID,
+        type: 'message_allow',
+        status: 'received',
+        payload: { type: 'message_allow', group_id: GROUP_ID, object: { user_id: 4545, key: 'k2' } },
+        attempts: 1,
+        receivedAt: deliveredFirst,
+        claimedAt: deliveredFirst,
+      })
+      .run();
+    // The user changed their mind; the restarted process handles the deny at once.
+    w.clock.advance(1000);
+    expect(await post({ type: 'message_deny', event_id: 'deny-after', object: { user_id: 4545 } })).toBe('ok');
+    await botFor(w.deps).idle();
+    // Recovery now replays the older allow: it is recorded as handled but does not re-allow.
+    w.clock.advance(RECOVERY_AFTER_MS);
+    expect(await botFor(w.deps).recover()).toBe(1);
+    const consent = w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4545)).get();
+    expect(consent).toMatchObject({ allowed: false, source: 'message_deny', updatedAt: deliveredFirst + 1000 });
+    expect(eventRow('allow-then-died')?.status).toBe('handled');
+  });
+
   it('membership handlers are idempotent: a leave handled twice is recorded once, a re-join once more', async () => {
     const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
     const bot = botFor(w.deps);
