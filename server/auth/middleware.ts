@@ -62,6 +62,7 @@ function verify(header: string, deps: Pick<Deps, 'config' | 'now'>): Identity {
 }
 
 export const requireIdentity = createMiddleware<AppEnv>((c, next) => {
-  c.set('identity', identify(c.req.header('Authorization'), c.var.deps));
+  // c.get(), not c.var: Hono builds a fresh object from all variables on every `c.var` read.
+  c.set('identity', identify(c.req.header('Authorization'), c.get('deps')));
   return next();
 });

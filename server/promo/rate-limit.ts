@@ -56,7 +56,9 @@ export function limiterFor(deps: Deps): RateLimiter {
 /** Middleware for routes behind `requireIdentity`. */
 export const rateLimit = (bucket: RateBucket) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { identity, deps } = c.var;
+    // c.get(), not c.var: Hono builds a fresh object from all variables on every `c.var` read.
+    const identity = c.get('identity');
+    const deps = c.get('deps');
     const wait = limiterFor(deps).hit(`${identity.platform}:${identity.userId}`, bucket, deps.now());
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));

@@ -24,7 +24,8 @@ const claimRoute = createRoute({
 export const rewardRoutes = newRouter();
 rewardRoutes.openapi(claimRoute, async (c) => {
   const { id, rewardKey } = c.req.valid('param');
-  const { deps, identity } = c.var;
+  const deps = c.get('deps');
+  const identity = c.get('identity');
   // A refusal (sold out, not eligible) is an answer, not a failure: its `sold_out_seen` event is kept.
   const outcome = await writerOf(deps).run('claimReward', { identity, campaignId: id, rewardKey }, deps.now());
   if ('refused' in outcome) throw refusalError(outcome.refused);
