@@ -23,6 +23,31 @@ export interface BackNavigationResult {
 
 const hashOf = (frame: Frame) => frame.evaluate(() => location.hash || '#/');
 
+/**
+ * The hash changes before React swaps the panel, so "settled" can still describe the screen being left, and a tap
+ * then lands on its controls. Marking the panel being left, and waiting until another one is active, closes that gap.
+ */
+const LEFT = 'data-walk-left';
+const markActivePanel = (frame: Frame) =>
+  frame.evaluate(
+    ([selector, attr]) => {
+      for (const el of document.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
+      document.querySelector(selector)?.setAttribute(attr, '');
+    },
+    [ACTIVE_PANEL, LEFT] as const,
+  );
+const waitForOtherPanel = (frame: Frame) =>
+  frame
+    .waitForFunction(
+      ([selector, attr]) => {
+        const panel = document.querySelector(selector);
+        return panel !== null && !panel.hasAttribute(attr);
+      },
+      [ACTIVE_PANEL, LEFT] as const,
+      { timeout: 10_000, polling: 50 },
+    )
+    .catch(() => undefined);
+
 async function telegramBackVisible(page: Page): Promise<boolean | undefined> {
   return page.evaluate(() => {
     const events = (window as unknown as { __tgEvents?: Array<{ type: string; data?: { is_visible?: boolean } }> })
@@ -65,12 +90,14 @@ export async function checkBackNavigation(
   async function goBack(from: string, to: string): Promise<boolean> {
     for (let attempt = 0; attempt < 2; attempt++) {
       await waitForSettledScreen(frame, 3000).catch(() => undefined);
+      await markActivePanel(frame);
       if (!(await pressBack(from))) return false;
       const returned = await frame
         .waitForFunction((h) => (location.hash || '#/') === h, to, { timeout: 2500 })
         .then(() => true)
         .catch(() => false);
       if (returned) {
+        await waitForOtherPanel(frame);
         await waitForSettledScreen(frame, 10_000).catch(() => undefined);
         return true;
       }
@@ -105,6 +132,7 @@ export async function checkBackNavigation(
           .trim()
           .split('\n')[0];
         if (name && BACK_NAME.test(name)) continue;
+        await markActivePanel(frame);
         try {
           await target.click({ timeout: 2000 });
         } catch {
@@ -113,6 +141,7 @@ export async function checkBackNavigation(
         await frame.waitForTimeout(150);
         const next = await hashOf(frame);
         if (next === hash) continue;
+        await waitForOtherPanel(frame);
         try {
           await waitForSettledScreen(frame, 10_000);
         } catch {
