@@ -8,14 +8,13 @@ import type { Deps } from '../../server/deps.ts';
 import { recordConsent } from '../../server/mailing/consent.ts';
 import { confirmMessagesAllowedByKey } from '../../server/promo/tasks/allow-messages-key.ts';
 
-/** `deliveredAt`: when VK delivered the update (its journal time when replayed after a crash), which orders consents. */
+/** `at`: when VK delivered the update (its journal time when replayed after a crash), which orders consents. */
 export function onMessageSubscription(
   deps: Deps,
   groupId: number,
   context: MessageSubscriptionContext,
-  deliveredAt: number,
+  at: number,
 ): void {
-  const at = deliveredAt;
   const allowed = context.isSubscribed;
   recordConsent(deps.db, {
     vkGroupId: groupId,

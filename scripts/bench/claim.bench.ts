@@ -1,8 +1,9 @@
 /**
  * Claim throughput: `POST /api/campaigns/{id}/rewards/{key}/claim` (VK signature verified, participant looked up,
  * a code issued atomically with its event and stage, committed on the server's writer thread before the answer)
- * against a bare Hono route served the same way in the same run. Load comes from a second process on 127.0.0.1, each request a different user. The run
- * then opens the database and reports duplicate codes (must be 0). Goal: ratio >= 0.25.
+ * against a bare Hono route served the same way in the same run. Load comes from a second process on 127.0.0.1,
+ * each request a different user. The run then opens the database and reports duplicate codes (must be 0).
+ * Goal: ratio >= 0.25.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -114,8 +115,8 @@ export default async function benchClaim(): Promise<BenchResult[]> {
   // Interleaved rounds (baseline, claims, baseline, claims, …), medians kept: noise on a shared 2-core machine
   // then hits both sides alike. Each claim round starts at fresh users, so every measured claim is a first claim.
   await load(`${bare.url}/bare`, 'GET', headersFile, 1);
+  // The warm-up's users come after the rounds' range, so neither can reach the other's.
   const warmup = await load(url, 'POST', headersFile, 1, USERS - WARMUP_USERS);
-  // (the warm-up's users come after the rounds' range, so its in-flight tail cannot reach them)
   if (warmup.total > WARMUP_USERS) throw new Error(`claim warm-up used ${warmup.total} users; raise WARMUP_USERS`);
   const baselines: LoadSummary[] = [];
   const rounds: LoadSummary[] = [];

@@ -2,7 +2,8 @@
  * Group commit: write requests that arrive together share one SQLite transaction (`commitTogether`), and every
  * caller is answered only after the shared COMMIT. One commit costs more than the claim's own statements (measured on
  * the claim path), so under concurrency this multiplies write throughput while keeping both promises: each unit of
- * work is atomic (a unit that throws is rolled back alone) and nothing is acknowledged before it is committed. Work runs synchronously on the one connection, so units never interleave.
+ * work is atomic (a unit that throws is rolled back alone) and nothing is acknowledged before it is committed.
+ * Work runs synchronously on the one connection, so units never interleave.
  */
 import { withBatchMemo } from './batch-memo.ts';
 import type { Db } from './client.ts';
@@ -14,7 +15,7 @@ interface Pending {
 }
 
 /** Most units of work sharing one commit; bounds the latency a unit can add to the others in its batch. */
-export const MAX_BATCH = 64;
+const MAX_BATCH = 64;
 
 export class WriteBatcher {
   private queue: Pending[] = [];

@@ -21,10 +21,10 @@ export interface ConsentChange {
 /**
  * Upserts the consent, unless a later change is already recorded (an update replayed after a crash must not undo a
  * newer one: an allow delivered before a deny stays overridden). On revocation cancels queued rows for that user
- * (same community and channel). Returns whether the change took effect.
+ * (same community and channel).
  */
-export function recordConsent(db: Db, change: ConsentChange): boolean {
-  return db.transaction((tx) => {
+export function recordConsent(db: Db, change: ConsentChange): void {
+  db.transaction((tx) => {
     const applied = tx
       .insert(consents)
       .values({
@@ -47,7 +47,7 @@ export function recordConsent(db: Db, change: ConsentChange): boolean {
         setWhere: lte(consents.updatedAt, change.at),
       })
       .run().changes;
-    if (applied === 0) return false;
+    if (applied === 0) return;
     if (!change.allowed) {
       tx.update(outbox)
         .set({ status: 'cancelled', errorReason: 'consent_revoked', updatedAt: change.at })
@@ -63,7 +63,6 @@ export function recordConsent(db: Db, change: ConsentChange): boolean {
         )
         .run();
     }
-    return true;
   });
 }
 

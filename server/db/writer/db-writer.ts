@@ -6,7 +6,7 @@
  *   (docs/decisions/008-writer-thread.md). Used by the server (`main.ts`) and the benchmarks.
  * - `inlineWriter`: the same calls on the caller's connection through the in-thread group commit; what in-process
  *   tests get when they build `Deps` without a writer.
- * Either way a call's writes are committed before its promise settles, and a call is atomic (its own savepoint).
+ * Either way a call's writes are committed before its promise settles, and each call is atomic (`commitTogether`).
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config.ts';

@@ -21,7 +21,7 @@ export type WriteOpName = keyof typeof WRITE_OPS;
 export type WriteOpArgs<K extends WriteOpName> = Parameters<(typeof WRITE_OPS)[K]>[1];
 export type WriteOpValue<K extends WriteOpName> = ReturnType<(typeof WRITE_OPS)[K]>;
 
-/** An `ApiError` as plain data (structured clone keeps neither its class nor its status). */
+/** An `ApiError` as plain data: calls and answers cross threads as JSON, which keeps no class. */
 export interface Refusal {
   status: number;
   code: string;

@@ -7,7 +7,7 @@
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../client.ts';
 import { commitTogether } from '../write-batch.ts';
-import { runWriteOp } from './write-ops.ts';
+import { runWriteOp, type WriteOpName, type WriteOutcome } from './write-ops.ts';
 import type { WriteCall, WriteReply, WriterThreadData } from './writer-protocol.ts';
 
 /**
@@ -35,8 +35,7 @@ function handle(first: string): void {
     );
     replies = calls.map((call, i) => {
       const outcome = outcomes[i];
-      if (outcome?.ok)
-        return { id: call.id, outcome: outcome.value as Extract<WriteReply, { outcome: unknown }>['outcome'] };
+      if (outcome?.ok) return { id: call.id, outcome: outcome.value as WriteOutcome<WriteOpName> };
       return { id: call.id, failure: describe(outcome?.error) };
     });
   } catch (error) {
