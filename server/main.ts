@@ -9,6 +9,7 @@ import { botFor } from '../bot/bot.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.ts';
 import { openDatabase } from './db/client.ts';
 import { threadWriter } from './db/writer/db-writer.ts';
 import { demoLaunchUrls } from './local-launch.ts';
@@ -19,7 +20,9 @@ const STATIC_ROOT = './dist/vk';
 
 function main(): void {
   const config = loadConfigOrExit();
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
+  // WAL checkpoints run on their own thread instead of inside some request's COMMIT (db/checkpointer.ts).
+  const checkpointer = config.DATABASE_PATH === ':memory:' ? undefined : startCheckpointer(config.DATABASE_PATH);
   const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
@@ -48,6 +51,7 @@ function main(): void {
   const stop = () => {
     server.close(async () => {
       await writer.close();
+      await checkpointer?.stop();
       db.$client.close();
       process.exit(0);
     });

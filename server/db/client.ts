@@ -17,11 +17,19 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+export interface OpenOptions {
+  /**
+   * WAL pages after which this connection's COMMIT checkpoints (SQLite's default 1,000). Connections of a process that
+   * runs the background checkpointer (checkpointer.ts) pass `BACKSTOP_CHECKPOINT_PAGES`.
+   */
+  checkpointPages?: number;
+}
+
 /**
  * Opens (creating if needed) the database file and brings its schema up to date.
  * @example const db = openDatabase('./data/app.db')
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -31,6 +39,7 @@ export function openDatabase(path: string): Db {
   // Keep the working set in memory: the default 2 MB page cache makes hot writes re-read index pages from the OS.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
+  if (options.checkpointPages !== undefined) sqlite.pragma(`wal_autocheckpoint = ${options.checkpointPages}`);
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   beginWritesImmediately(db);

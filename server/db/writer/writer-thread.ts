@@ -5,6 +5,7 @@
  * Messages are JSON text: for these small plain objects that is cheaper than the structured clone on both sides.
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { BACKSTOP_CHECKPOINT_PAGES } from '../checkpointer.ts';
 import { openDatabase } from '../client.ts';
 import { commitTogether } from '../write-batch.ts';
 import { runWriteOp, type WriteOpName, type WriteOutcome } from './write-ops.ts';
@@ -17,7 +18,8 @@ import type { WriteCall, WriteReply, WriterThreadData } from './writer-protocol.
 const MOST_CALLS_PER_BATCH = 16;
 
 const { databasePath, config } = workerData as WriterThreadData;
-const db = openDatabase(databasePath);
+// The server runs WAL checkpoints on a thread of their own (checkpointer.ts); this connection's are the backstop.
+const db = openDatabase(databasePath, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
 const port = parentPort as MessagePort;
 
 function handle(first: string): void {
