@@ -17,6 +17,7 @@ import {
   loadCampaign,
   type ParticipantRow,
   requireParticipant,
+  requireParticipantId,
   requireRunning,
   resetHourOf,
 } from '../promo-context.ts';
@@ -46,7 +47,7 @@ export interface Requirement {
 export function requirementOf(
   db: DbOrTx,
   reward: RewardRow,
-  participant: ParticipantRow | undefined,
+  participant: Pick<ParticipantRow, 'id'> | undefined,
   platform: Platform,
 ): Requirement {
   const unlock = memoInBatch(`unlock:${reward.id}`, () => RewardUnlockSchema.parse(reward.unlock));
@@ -63,7 +64,7 @@ export function requirementOf(
     (t) => (!unlock.of || unlock.of.includes(t.key)) && availableOn(t.kind, platform),
   );
   const tasksRequired = unlock.tasks === 'all' ? considered.length : unlock.tasks;
-  const done = participant ? completionsOf(db, participant.id) : new Map();
+  const done = participant && considered.length > 0 ? completionsOf(db, participant.id) : new Map();
   const tasksDone = considered.filter((t) => {
     const c = done.get(t.id);
     return c?.status === 'done' && (!serverVerifiedOnly || c.level === 'server_verified');
@@ -139,7 +140,7 @@ export function claimReward(deps: Deps, identity: Identity, campaignId: number, 
   const { db } = deps;
   const at = deps.now();
   const campaign = loadCampaign(db, identity, campaignId);
-  const participant = requireParticipant(db, campaign.id, identity);
+  const participant = requireParticipantId(db, campaign.id, identity);
   const reward = findReward(db, campaign, rewardKey);
   const existing = findGrant(db, participant.id, reward.id);
   if (existing) return { status: 'already_issued', grant: grantView(existing, reward) };
