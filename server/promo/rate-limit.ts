@@ -25,13 +25,17 @@ export class RateLimiter {
   hit(key: string, bucket: RateBucket, now: number): number {
     const { limit, windowMs } = this.limits[bucket];
     const id = `${bucket}:${key}`;
-    const recent = (this.hits.get(id) ?? []).filter((t) => t > now - windowMs);
-    if (recent.length >= limit) {
+    let recent = this.hits.get(id);
+    if (!recent) {
+      recent = [];
       this.hits.set(id, recent);
-      return (recent[0] ?? now) + windowMs - now;
     }
+    // Times are in arrival order: expired ones are at the front, dropped in place (no new array per request).
+    let expired = 0;
+    while (expired < recent.length && (recent[expired] as number) <= now - windowMs) expired++;
+    if (expired > 0) recent.splice(0, expired);
+    if (recent.length >= limit) return (recent[0] ?? now) + windowMs - now;
     recent.push(now);
-    this.hits.set(id, recent);
     if (++this.sweeps % 10_000 === 0) this.sweep(now);
     return 0;
   }
