@@ -1,18 +1,12 @@
 /**
- * The Telegram adapter (@telegram-apps/sdk): `initData` to the server as `tma <initData>`, theme parameters
+ * The Telegram adapter (@telegram-apps/bridge): `initData` to the server as `tma <initData>`, theme parameters
  * mapped onto VKUI's colour scheme and tokens, Telegram's BackButton for back navigation, `start_param`
  * deep links, haptics. The launch hash (`#tgWebAppData=…`) is swapped for the route while this module is
  * evaluated — before the hash router reads it (main.tsx imports `#platform` before the app).
+ * The bridge alone, not @telegram-apps/sdk: the few Mini App methods used here are single events, and the SDK's
+ * components (signals, mount/unmount state) were most of this variant's first-screen download.
  */
-import {
-  backButton,
-  hapticFeedback,
-  init as initSdk,
-  on,
-  postEvent,
-  retrieveLaunchParams,
-  retrieveRawInitData,
-} from '@telegram-apps/sdk';
+import { on, postEvent, retrieveLaunchParams, retrieveRawInitData } from '@telegram-apps/bridge';
 import { startParamToRoute, type TelegramTheme, themeScheme, themeTokens } from './telegram-launch.ts';
 import { type ColorScheme, type LaunchInfo, type PlatformAdapter, systemColorScheme } from './types.ts';
 
@@ -57,6 +51,13 @@ function applyTheme(theme: TelegramTheme): void {
   }
 }
 
+/** BackButton (6.1) and haptics (6.1) are missing from older clients, where the bridge throws: they are extras. */
+function tryPost(post: () => void): void {
+  try {
+    post();
+  } catch {}
+}
+
 export function createPlatform(): PlatformAdapter {
   let scheme: ColorScheme = themeScheme(launchTheme, systemColorScheme());
   const listeners = new Set<(s: ColorScheme) => void>();
@@ -67,7 +68,6 @@ export function createPlatform(): PlatformAdapter {
     name: 'telegram',
     launch,
     init: async () => {
-      initSdk();
       applyTheme(launchTheme);
       on('theme_changed', ({ theme_params }) => {
         const theme = theme_params as TelegramTheme;
@@ -77,8 +77,7 @@ export function createPlatform(): PlatformAdapter {
         scheme = next;
         for (const l of listeners) l(scheme);
       });
-      backButton.mount.ifAvailable();
-      backButton.onClick.ifAvailable(() => onBack());
+      on('back_button_pressed', () => onBack());
       postEvent('web_app_ready');
       postEvent('web_app_expand');
     },
@@ -92,8 +91,7 @@ export function createPlatform(): PlatformAdapter {
       const visible = !state.isFirstScreen;
       if (visible === backVisible) return;
       backVisible = visible;
-      if (visible) backButton.show.ifAvailable();
-      else backButton.hide.ifAvailable();
+      tryPost(() => postEvent('web_app_setup_back_button', { is_visible: visible }));
     },
     joinCommunity: async () => ({ status: 'unsupported' }),
     allowMessages: async () => ({ status: 'unsupported' }),
@@ -116,7 +114,7 @@ export function createPlatform(): PlatformAdapter {
       }
     },
     haptic: (kind) => {
-      hapticFeedback.notificationOccurred.ifAvailable(kind);
+      tryPost(() => postEvent('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind }));
     },
   };
 }
