@@ -32,11 +32,6 @@ function rootOf(db: DbOrTx): Db {
   return root;
 }
 
-/** Whether the connection behind `db` is inside a transaction. */
-export function inTransaction(db: DbOrTx): boolean {
-  return rootOf(db).$client.inTransaction;
-}
-
 /**
  * Returns the prepared form of `build(db)`, building it on first use for this database.
  * @example

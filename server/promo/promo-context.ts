@@ -37,18 +37,19 @@ export function requireRunning(campaign: CampaignRow, now: number): void {
   throw new ApiError(409, code, message);
 }
 
-const participantOfUser = (db: Db) =>
-  db
-    .select()
-    .from(schema.participants)
-    .where(
-      and(
-        eq(schema.participants.campaignId, sql.placeholder('campaignId')),
-        eq(schema.participants.platform, sql.placeholder('platform')),
-        eq(schema.participants.platformUserId, sql.placeholder('userId')),
-      ),
-    )
-    .prepare();
+/** A campaign's participant for a platform user: the key of the user index (campaign, platform, user id). */
+const isUser = () =>
+  and(
+    eq(schema.participants.campaignId, sql.placeholder('campaignId')),
+    eq(schema.participants.platform, sql.placeholder('platform')),
+    eq(schema.participants.platformUserId, sql.placeholder('userId')),
+  );
+
+const participantOfUser = (db: Db) => db.select().from(schema.participants).where(isUser()).prepare();
+
+/** Only the id, answered from the user index alone (half the cost of the whole row on the claim path). */
+const participantIdOfUser = (db: Db) =>
+  db.select({ id: schema.participants.id }).from(schema.participants).where(isUser()).prepare();
 
 export function findParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow | undefined {
   return prepared(db, participantOfUser).get({ campaignId, platform: identity.platform, userId: identity.userId });
@@ -61,20 +62,6 @@ export function requireParticipant(db: DbOrTx, campaignId: number, identity: Ide
 }
 
 const notJoined = () => new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
-
-/** Only the id, answered from the user index alone (half the cost of the whole row on the claim path). */
-const participantIdOfUser = (db: Db) =>
-  db
-    .select({ id: schema.participants.id })
-    .from(schema.participants)
-    .where(
-      and(
-        eq(schema.participants.campaignId, sql.placeholder('campaignId')),
-        eq(schema.participants.platform, sql.placeholder('platform')),
-        eq(schema.participants.platformUserId, sql.placeholder('userId')),
-      ),
-    )
-    .prepare();
 
 /** The participant's id, for paths that need nothing else of the row. */
 export function requireParticipantId(db: DbOrTx, campaignId: number, identity: Identity): Pick<ParticipantRow, 'id'> {

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
-import { atomically, inTransaction, prepared } from '../../db/prepared.ts';
+import { atomically, prepared } from '../../db/prepared.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
 import { freeCodes, takeCode } from './code-pool.ts';
 
@@ -24,11 +24,6 @@ export interface IssueRequest {
   /** Campaign day of `at` (see campaign-day.ts). */
   day: string;
   at: number;
-  /**
-   * The caller has just found no grant. Trusted only when the caller's transaction is already open (the writer's
-   * batch), where nothing can have issued one since; it saves the claim path a second lookup.
-   */
-  noGrantYet?: boolean;
 }
 
 const grantOf = (db: Db) =>
@@ -86,9 +81,8 @@ export function unavailability(db: DbOrTx, reward: RewardRow, day: string): 'sol
 }
 
 export function issueReward(db: DbOrTx, req: IssueRequest): IssueOutcome {
-  const checked = req.noGrantYet === true && inTransaction(db);
   return atomically(db, (tx) => {
-    const existing = checked ? undefined : findGrant(tx, req.participantId, req.reward.id);
+    const existing = findGrant(tx, req.participantId, req.reward.id);
     if (existing) return { status: 'already_issued' as const, grant: existing };
     // The pool's emptiness is found by takeCode below; counting free codes here would be a wasted scan.
     if (req.reward.stock != null && issuedCount(tx, req.reward.id) >= req.reward.stock) {

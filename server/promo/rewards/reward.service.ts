@@ -155,7 +155,6 @@ export function claimReward(deps: Deps, identity: Identity, campaignId: number, 
     source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
     day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
     at,
-    noGrantYet: true,
   });
   if (outcome.status === 'issued' || outcome.status === 'already_issued') {
     return { status: outcome.status, grant: grantView(outcome.grant, reward) };
