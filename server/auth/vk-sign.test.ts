@@ -43,6 +43,14 @@ describe('VK launch signature', () => {
     expect(() => verifyVkLaunch(query, vectorOptions)).toThrow(BadSignatureError);
   });
 
+  it('refuses another spelling of the right digest (the last character has two bits that must be zero)', () => {
+    // 'A' ends VK's sign; 'B' decodes to the same 32 bytes, so a byte comparison alone would accept it.
+    expect(VK_QUERY.endsWith('RA')).toBe(true);
+    const respelled = `${VK_QUERY.slice(0, -1)}B`;
+    expect(Buffer.from('kRA', 'base64url')).toEqual(Buffer.from('kRB', 'base64url'));
+    expect(() => verifyVkLaunch(respelled, vectorOptions)).toThrow(BadSignatureError);
+  });
+
   it('refuses a tampered value', () => {
     expect(() => verifyVkLaunch(VK_QUERY.replace('vk_user_id=494075', 'vk_user_id=494076'), vectorOptions)).toThrow(
       BadSignatureError,
