@@ -26,6 +26,8 @@ const WARMUP_SECONDS = 3;
 const ROUNDS = 5;
 /** Open connections of the load generator, each sending its next request when the last is answered. */
 const LEVELS = [32, 128];
+/** The warm-up's connections (the lower level: it warms both servers, it measures nothing). */
+const WARMUP_CONNECTIONS = 32;
 /**
  * Enough distinct users and codes that no measured request repeats a user or finds the pool empty (a repeat or a
  * sold-out answer is cheaper than a first claim and would flatter the result). The last WARMUP_USERS are the
@@ -133,9 +135,9 @@ export default async function benchClaim(): Promise<BenchResult[]> {
 
   // Interleaved rounds (baseline, claims, baseline, claims, …), medians kept: noise on a shared 2-core machine
   // then hits both sides alike. Each claim round starts at fresh users, so every measured claim is a first claim.
-  await load(`${bare.url}/bare`, 'GET', headersFile, WARMUP_SECONDS, LEVELS[0] as number);
+  await load(`${bare.url}/bare`, 'GET', headersFile, WARMUP_SECONDS, WARMUP_CONNECTIONS);
   // The warm-up's users come after the rounds' range, so neither can reach the other's.
-  const warmup = await load(url, 'POST', headersFile, WARMUP_SECONDS, LEVELS[0] as number, USERS - WARMUP_USERS);
+  const warmup = await load(url, 'POST', headersFile, WARMUP_SECONDS, WARMUP_CONNECTIONS, USERS - WARMUP_USERS);
   if (warmup.total > WARMUP_USERS) throw new Error(`claim warm-up used ${warmup.total} users; raise WARMUP_USERS`);
   const levels: Level[] = [];
   let offset = 0;
@@ -183,7 +185,7 @@ export default async function benchClaim(): Promise<BenchResult[]> {
   if (duplicateCodes !== 0) throw new Error(`claim bench issued ${duplicateCodes} duplicate codes`);
   // Counted claims each issued a grant; uncounted in-flight ones (at most one per connection per run) may add some.
   const counted = total + warmup.total;
-  const inFlightAtMost = ROUNDS * LEVELS.reduce((n, c) => n + c, 0) + (LEVELS[0] as number);
+  const inFlightAtMost = ROUNDS * LEVELS.reduce((n, c) => n + c, 0) + WARMUP_CONNECTIONS;
   if (issued < counted || issued > counted + inFlightAtMost) {
     throw new Error(`claim bench: ${issued} grants for ${counted} counted claims (repeats were measured?)`);
   }
