@@ -3,30 +3,55 @@
  * Callback API route or by Long Poll locally. Every update with an `event_id` is journaled before VK gets `ok`
  * (bot/updates/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import { vkAgentFor } from '../server/vk/vk-api.ts';
 import { onMessageSubscription } from './updates/consent-handlers.ts';
 import {
   claimStale,
+  type JournaledEvent,
   markAttemptFailed,
+  markFailed,
   markHandled,
   RECOVERY_AFTER_MS,
   recordReceived,
+  recordRejected,
   type VkUpdate,
 } from './updates/event-journal.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
+import { type UpdateProblem, updateProblem } from './updates/update-shapes.ts';
+
+/** What became of an update handed to `receive`. */
+export type ReceiveOutcome =
+  | { status: 'accepted' | 'duplicate' }
+  /** Not a shape VK sends for its type: journaled as `failed` with the reason (when it has an `event_id`). */
+  | ({ status: 'rejected' } & UpdateProblem);
+
+/** The update being handled, for the middleware and handlers of its run (vk-io hands them only its context). */
+interface Handling {
+  /** When VK delivered it (a recovered one keeps its journal time). */
+  deliveredAt: number;
+  /** What a handler threw; vk-io's composer would only log it. */
+  error?: unknown;
+}
 
 export interface Bot {
   vk: VK;
   /**
-   * Takes one Callback API / Long Poll update: journaled as `received` (synchronously, before VK is answered),
-   * then handled in the background and marked `handled`. Returns `duplicate` for an `event_id` seen before.
-   * Updates without an `event_id` (very old API versions) are handled without the journal.
+   * Takes one Callback API / Long Poll update: its shape checked (update-shapes.ts; a bad one is journaled `failed`
+   * and `rejected`), journaled as `received` (synchronously, before VK is answered), then handled in the background
+   * and marked `handled`. `duplicate` for an `event_id` seen before. Updates without an `event_id` (very old API
+   * versions) are handled without the journal.
    */
-  receive(update: VkUpdate): 'accepted' | 'duplicate';
-  /** Handles `received` events whose claim went stale (a crash, or a handler that threw); resolves to how many. */
+  receive(update: VkUpdate): ReceiveOutcome;
+  /**
+   * Handles `received` events whose claim went stale (a crash, or a handler that threw), one at a time, oldest first;
+   * resolves to how many were handled. One event never stops the pass: a payload that cannot be handled is parked as
+   * `failed`, a handler that throws is retried by later passes a bounded number of times, one that hangs is left
+   * behind after `HANDLER_TIME_LIMIT_MS`.
+   */
   recover(staleMs?: number): Promise<number>;
   /** A recovery pass at most once a minute (the server calls it on incoming traffic, the bot process on a timer). */
   recoverNowAndThen(): void;
@@ -37,6 +62,8 @@ export interface Bot {
 }
 
 const RECOVERY_EVERY_MS = 60_000;
+/** How long a recovery pass waits for one event's handler before it moves on to the next. */
+export const HANDLER_TIME_LIMIT_MS = 30_000;
 
 export function createBot(deps: Deps): Bot {
   const { config, db } = deps;
@@ -50,24 +77,24 @@ export function createBot(deps: Deps): Bot {
     pollingGroupId: config.VK_GROUP_ID,
   });
   const groupOf = (ctx: { $groupId?: number }) => ctx.$groupId ?? config.VK_GROUP_ID ?? 0;
-  // vk-io's composer catches handler errors and only logs them; this outermost middleware keeps the error (keyed by
-  // the update's `object`, which vk-io hands to the context as `payload`) so the journal can tell a crash from success.
-  const failures = new WeakMap<object, unknown>();
-  // When VK delivered each update (a recovered one keeps its journal time), keyed the same way, for handlers whose
-  // effect must follow delivery order rather than handling order (consent: an allow replayed after a later deny).
-  const deliveredAt = new WeakMap<object, number>();
-  const deliveryTime = (ctx: unknown) => deliveredAt.get((ctx as { payload: object }).payload) ?? deps.now();
-  vk.updates.use(async (ctx, next) => {
+  // Each update is handled inside its own async context, so the middleware below can hand the handler's error back
+  // to the journal (vk-io's composer catches and only logs it), and a consent handler can order by delivery time,
+  // whatever the update's `object` is (no map keyed by it).
+  const handling = new AsyncLocalStorage<Handling>();
+  const deliveryTime = () => handling.getStore()?.deliveredAt ?? deps.now();
+  vk.updates.use(async (_ctx, next) => {
     try {
       await next();
     } catch (err) {
-      failures.set((ctx as unknown as { payload: object }).payload, err);
+      const current = handling.getStore();
+      if (current) current.error = err;
+      else throw err;
     }
   });
   vk.updates.on('message_new', (ctx) => onMessageNew(deps, groupOf(ctx), ctx));
   vk.updates.on('message_event', (ctx) => onMessageEvent(deps, groupOf(ctx), ctx));
   vk.updates.on(['message_allow', 'message_deny'], (ctx) =>
-    onMessageSubscription(deps, groupOf(ctx), ctx, deliveryTime(ctx)),
+    onMessageSubscription(deps, groupOf(ctx), ctx, deliveryTime()),
   );
   vk.updates.on(['group_join', 'group_leave'], (ctx) => onGroupMember(deps, groupOf(ctx), ctx));
 
@@ -78,18 +105,24 @@ export function createBot(deps: Deps): Bot {
     return tracked;
   };
   const inFlight = new Set<string>();
-  /** Runs the handlers of one update; a journaled one is marked handled, or keeps `received` with the error. */
+  /**
+   * Runs the handlers of one update; a journaled one is marked handled, or keeps `received` with the error.
+   * Never throws or rejects: whatever the update holds, the outcome is recorded and the caller goes on.
+   */
   const handle = (update: VkUpdate, receivedAt = deps.now()): Promise<boolean> => {
     const eventId = update.event_id;
     if (eventId) inFlight.add(eventId);
-    const object = (update.object ?? {}) as object;
-    deliveredAt.set(object, receivedAt);
-    const webhookUpdate = { ...update, object } as unknown as Parameters<VK['updates']['handleWebhookUpdate']>[0];
+    const state: Handling = { deliveredAt: receivedAt };
+    const webhookUpdate = { ...update, object: update.object ?? {} } as unknown as Parameters<
+      VK['updates']['handleWebhookUpdate']
+    >[0];
     return track(
-      Promise.resolve()
-        .then(() => vk.updates.handleWebhookUpdate(webhookUpdate))
+      handling
+        .run(state, async () => {
+          await vk.updates.handleWebhookUpdate(webhookUpdate);
+          if ('error' in state) throw state.error;
+        })
         .then(() => {
-          if (failures.has(object)) throw failures.get(object);
           if (eventId) markHandled(db, eventId, deps.now());
           return true;
         })
@@ -98,10 +131,37 @@ export function createBot(deps: Deps): Bot {
           if (eventId) markAttemptFailed(db, eventId, err);
           return false;
         })
+        .catch((err) => {
+          // Even recording the failure failed (e.g. the database is busy): the claim goes stale and is retried.
+          console.error(`bot: recording the outcome of ${eventId ?? update.type} failed`, err);
+          return false;
+        })
         .finally(() => {
           if (eventId) inFlight.delete(eventId);
         }),
     );
+  };
+  /** One recovered event, within the time limit; a payload that can never be handled is parked at once. */
+  const recoverOne = async (event: JournaledEvent): Promise<boolean> => {
+    const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
+    const problem = updateProblem(update);
+    if (problem) {
+      markFailed(db, event.eventId, problem.reason);
+      return false;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeLimit = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`bot: ${event.type} ${event.eventId} still running after ${HANDLER_TIME_LIMIT_MS} ms; moving on`);
+        resolve(false);
+      }, HANDLER_TIME_LIMIT_MS);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([handle(update, event.receivedAt), timeLimit]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   let lastRecovery: number | undefined;
   let recovering: Promise<number> | undefined;
@@ -109,12 +169,21 @@ export function createBot(deps: Deps): Bot {
   const bot: Bot = {
     vk,
     receive(update) {
+      const groupId = update.group_id ?? config.VK_GROUP_ID ?? 0;
+      const problem = updateProblem(update);
+      if (problem) {
+        console.error(`bot: refused ${update.event_id ?? 'an update without event_id'}: ${problem.reason}`);
+        if (update.event_id)
+          recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
+        return { status: 'rejected', ...problem };
+      }
       if (update.event_id) {
-        const groupId = update.group_id ?? config.VK_GROUP_ID ?? 0;
-        if (!recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now())) return 'duplicate';
+        if (!recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now())) {
+          return { status: 'duplicate' };
+        }
       }
       void handle(update);
-      return 'accepted';
+      return { status: 'accepted' };
     },
     recover(staleMs = RECOVERY_AFTER_MS) {
       if (recovering) return recovering;
@@ -126,8 +195,12 @@ export function createBot(deps: Deps): Bot {
           for (const event of claimStale(db, deps.now(), staleMs)) {
             // Still running in this process (a slow handler): leave it to its first run.
             if (inFlight.has(event.eventId)) continue;
-            const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
-            if (await handle(update, event.receivedAt)) handled += 1;
+            try {
+              if (await recoverOne(event)) handled += 1;
+            } catch (err) {
+              // Only the journal writes can get here; the next event still gets its turn.
+              console.error(`bot: recovering ${event.eventId} failed`, err);
+            }
           }
           return handled;
         })().finally(() => {

@@ -3,28 +3,33 @@
  * due broadcasts every minute. `--long-poll` also receives updates through Bots Long Poll (local use; in production
  * VK calls `POST /vk/callback` on the server). `--once` drains what is due and exits (with `--no-rules`, only sends).
  * Each schedule pass (and so the start) also re-handles journaled updates a crash left `received`.
- * `--lease-ms N` overrides how long a claimed row is held before it is retried.
+ * `--lease-ms N` overrides `OUTBOX_LEASE_MS`, how long a claimed row is held before it is retried (bot-settings.ts).
  */
 import { systemClock } from '../server/clock.ts';
-import { loadConfigOrExit } from '../server/config.ts';
+import { ConfigError } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
+import { type BotSettings, BotSetupError, loadBotSettings } from './bot-settings.ts';
 import { runSchedules } from './schedule.ts';
 import { progressPrinter } from './sender/progress-bar.ts';
 import { sendOutbox } from './sender/sender-from-config.ts';
 
-function flag(name: string): boolean {
-  return process.argv.includes(`--${name}`);
-}
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
+function settingsOrExit(): BotSettings {
+  try {
+    return loadBotSettings(process.argv.slice(2));
+  } catch (err) {
+    // A setup problem is the user's to fix: the message lists everything, a stack trace would only hide it.
+    if (err instanceof BotSetupError || err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
 }
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const { options, config } = settingsOrExit();
   const db = openDatabase(config.DATABASE_PATH);
   const deps = { db, config, now: systemClock, vk: createVkApi(config) };
   const abort = new AbortController();
@@ -32,28 +37,26 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const once = flag('once');
-  const lease = option('lease-ms');
+  const { once } = options;
   const bot = botFor(deps);
-  if (flag('long-poll')) {
+  if (options.longPoll) {
     await bot.startPolling();
     console.error(`bot: long poll started for community ${config.VK_GROUP_ID}`);
     abort.signal.addEventListener('abort', () => void bot.vk.updates.stop());
   }
-  const schedules = flag('no-rules') ? undefined : runSchedules(deps, { once, signal: abort.signal });
-  if (flag('no-rules')) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
+  const schedules = options.rules ? runSchedules(deps, { once, signal: abort.signal }) : undefined;
+  if (!options.rules) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
   const totals = await sendOutbox(db, config, systemClock, {
     once,
-    leaseMs: lease === undefined ? undefined : Number(lease),
     // A previous run may have used the token's current second just before it stopped (or was killed).
     coldStartMs: 1000,
-    onProgress: flag('quiet') ? undefined : progressPrinter(),
+    onProgress: options.quiet ? undefined : progressPrinter(),
     signal: abort.signal,
   });
   await schedules;
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
-  if (!flag('long-poll') || abort.signal.aborted) {
+  if (!options.longPoll || abort.signal.aborted) {
     db.$client.close();
     process.exit(0);
   }

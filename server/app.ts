@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { callbackRoutes } from '../bot/updates/callback-route.ts';
+import { localAllowRoutes } from '../bot/updates/local-allow-route.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/support', supportRoutes)
+    .route('/api/local', localAllowRoutes)
     .route('/vk', callbackRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'LaunchParams', {

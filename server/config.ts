@@ -35,7 +35,8 @@ export const envSchema = z.object({
   VK_GROUP_API_RPS: z.coerce.number().int().min(1).max(20).default(20),
   VK_SERVICE_API_RPS: z.coerce.number().int().min(1).max(20).default(3),
   /** How long the outbox sender holds a claimed row before another run may take it again. */
-  OUTBOX_LEASE_MS: z.coerce.number().int().min(0).default(60_000),
+  // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
+  OUTBOX_LEASE_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(60_000)),
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')
@@ -114,6 +115,15 @@ function localSecrets(dataDir: string): LocalSecrets {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The process environment with values given another way taking precedence (`npm run bot -- --lease-ms N` is
+ * `OUTBOX_LEASE_MS=N`), validated by the same schema, so a flag cannot bypass a check or leave a field undefined.
+ * @example loadConfigWith({ OUTBOX_LEASE_MS: '5000' })
+ */
+export function loadConfigWith(overrides: Record<string, string>): Config {
+  return loadConfig({ ...process.env, ...overrides });
 }
 
 /** For process entry points: the config, or the validation message on stderr and exit code 1. */

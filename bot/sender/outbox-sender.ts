@@ -58,6 +58,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * @example await runSender({ db, now: Date.now, channels: { message: { api, gate, window: 20 } }, groupId, appId, leaseMs: 60000, once: true })
  */
 export async function runSender(o: SenderOptions): Promise<SenderProgress> {
+  // A lease or pause that is not a number makes every "is it due" comparison false: rows never come back and the
+  // idle sleep becomes 1 ms (a spinning core). Refuse to start instead.
+  for (const [name, value] of [
+    ['leaseMs', o.leaseMs],
+    ['drainWaitMs', o.drainWaitMs ?? 0],
+    ['idleMs', o.idleMs ?? 0],
+  ] as const) {
+    if (!Number.isFinite(value) || value < 0)
+      throw new RangeError(`runSender: ${name} must be a number ≥ 0, got ${value}`);
+  }
   const progress: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, remaining: 0, requests: 0 };
   const active = Object.keys(o.channels) as MessageChannel[];
   const inFlight = new Set<Promise<void>>();

@@ -9,8 +9,8 @@ import { createBotVkApi } from '../vk-client.ts';
 import { runSender, type SenderChannel, type SenderOptions, type SenderProgress } from './outbox-sender.ts';
 import { RateGate } from './rate-gate.ts';
 
+/** What one run of the sender may choose; the lease is configuration (`OUTBOX_LEASE_MS`), never a run option. */
 export type SenderRun = Pick<SenderOptions, 'once' | 'drainWaitMs' | 'idleMs' | 'onProgress' | 'signal'> & {
-  leaseMs?: number;
   coldStartMs?: number;
 };
 
@@ -46,13 +46,18 @@ export function senderChannels(config: Config, coldStartMs = 0): Partial<Record<
  */
 export function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
   if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
+  // Field by field, no spread: an option left undefined must not overwrite a configured value.
   return runSender({
     db,
     now,
     channels: senderChannels(config, run.coldStartMs),
     groupId: config.VK_GROUP_ID,
     appId: config.VK_APP_ID,
-    leaseMs: run.leaseMs ?? config.OUTBOX_LEASE_MS,
-    ...run,
+    leaseMs: config.OUTBOX_LEASE_MS,
+    once: run.once,
+    drainWaitMs: run.drainWaitMs,
+    idleMs: run.idleMs,
+    onProgress: run.onProgress,
+    signal: run.signal,
   });
 }

@@ -1,11 +1,13 @@
 /**
  * @module `POST /vk/callback`, VK's Callback API: the secret is checked first (403), `confirmation` gets
- * `VK_CONFIRMATION_CODE`, everything else is journaled by `event_id` (VK retries deliveries), answered `ok` and
- * handled by vk-io afterwards; an event whose handler crashed is handled again by the recovery pass.
+ * `VK_CONFIRMATION_CODE`, everything else is shape-checked (bot/updates/update-shapes.ts: 422, kept as `failed`),
+ * journaled by `event_id` (VK retries deliveries), answered `ok` and handled by vk-io afterwards; an event whose
+ * handler crashed is handled again by the recovery pass.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { errorBody } from '../../server/http/errors.ts';
 import { newRouter } from '../../server/http/router.ts';
 import { errorResponse } from '../../server/http/schemas.ts';
 import { botFor } from '../bot.ts';
@@ -31,7 +33,7 @@ const callbackRoute = createRoute({
   responses: {
     200: { content: { 'text/plain': { schema: z.string() } }, description: '`ok`, or the confirmation string' },
     403: { content: { 'text/plain': { schema: z.string() } }, description: 'Wrong secret or community' },
-    422: errorResponse('Not a Callback API notification'),
+    422: errorResponse('Not a Callback API notification, or an `object` VK never sends for its type'),
     500: { content: { 'text/plain': { schema: z.string() } }, description: 'Confirmation code not configured' },
   },
 });
@@ -57,7 +59,11 @@ callbackRoutes.openapi(callbackRoute, (c) => {
   }
   const bot = botFor(deps);
   // Stored as `received` before VK gets `ok` (a repeated event_id is answered `ok` and dropped); handled after.
-  bot.receive(body);
+  // An `object` VK never sends for the type is stored as `failed` and refused, so it never becomes work.
+  const outcome = bot.receive(body);
+  if (outcome.status === 'rejected') {
+    return c.json(errorBody('invalid_input', outcome.reason, outcome.issues), 422);
+  }
   // This server process also picks up events a crashed handler (here or in the bot process) left behind.
   bot.recoverNowAndThen();
   return c.text('ok', 200);

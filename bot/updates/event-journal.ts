@@ -46,6 +46,44 @@ export function recordReceived(db: Db, update: VkUpdate & { event_id: string }, 
   return row !== undefined;
 }
 
+/**
+ * Stores an update refused at the edge (a shape VK never sends) as `failed` with the reason, so it is kept for a
+ * human and never taken as work; false when its `event_id` was seen before.
+ */
+export function recordRejected(
+  db: Db,
+  update: VkUpdate & { event_id: string },
+  groupId: number,
+  now: number,
+  reason: string,
+): boolean {
+  const { secret: _secret, ...payload } = update;
+  const row = db
+    .insert(callbackEvents)
+    .values({
+      eventId: update.event_id,
+      vkGroupId: groupId,
+      type: update.type.slice(0, 64),
+      receivedAt: now,
+      status: 'failed',
+      payload,
+      attempts: 0,
+      lastError: reason,
+    })
+    .onConflictDoNothing()
+    .returning({ id: callbackEvents.eventId })
+    .get();
+  return row !== undefined;
+}
+
+/** Parks a journaled event as `failed` at once (its payload can never be handled, e.g. a shape VK never sends). */
+export function markFailed(db: Db, eventId: string, reason: string): void {
+  db.update(callbackEvents)
+    .set({ status: 'failed', lastError: reason })
+    .where(and(eq(callbackEvents.eventId, eventId), eq(callbackEvents.status, 'received')))
+    .run();
+}
+
 export function markHandled(db: Db, eventId: string, now: number): void {
   db.update(callbackEvents)
     .set({ status: 'handled', handledAt: now, lastError: null })
@@ -68,11 +106,13 @@ export function markAttemptFailed(db: Db, eventId: string, error: unknown): void
 
 /**
  * Takes `received` events whose claim is older than `staleMs`, oldest first, re-claiming each in one statement
- * so two recovering processes never take the same event.
+ * so two recovering processes never take the same event. One that already had `MAX_EVENT_ATTEMPTS` claims is parked
+ * as `failed` instead: its handler threw every time, or never finished (it took the process down, or hangs), and
+ * retrying it for ever would hold up nothing less than the events behind it.
  */
 export function claimStale(db: Db, now: number, staleMs = RECOVERY_AFTER_MS, limit = 100): JournaledEvent[] {
   const candidates = db
-    .select({ eventId: callbackEvents.eventId, claimedAt: callbackEvents.claimedAt })
+    .select({ eventId: callbackEvents.eventId, claimedAt: callbackEvents.claimedAt, attempts: callbackEvents.attempts })
     .from(callbackEvents)
     .where(and(eq(callbackEvents.status, 'received'), lte(callbackEvents.claimedAt, now - staleMs)))
     .orderBy(asc(callbackEvents.claimedAt), asc(callbackEvents.receivedAt))
@@ -81,16 +121,25 @@ export function claimStale(db: Db, now: number, staleMs = RECOVERY_AFTER_MS, lim
   const taken: JournaledEvent[] = [];
   for (const c of candidates) {
     // Only if nobody re-claimed it since we looked: the claim time is the compare-and-set token.
+    const unchanged = and(
+      eq(callbackEvents.eventId, c.eventId),
+      eq(callbackEvents.status, 'received'),
+      eq(callbackEvents.claimedAt, c.claimedAt ?? 0),
+    );
+    if (c.attempts >= MAX_EVENT_ATTEMPTS) {
+      db.update(callbackEvents)
+        .set({
+          status: 'failed',
+          lastError: sql`'attempts exhausted (${sql.raw(String(c.attempts))}); last error: ' || coalesce(${callbackEvents.lastError}, 'none recorded: the handler never finished')`,
+        })
+        .where(unchanged)
+        .run();
+      continue;
+    }
     const row = db
       .update(callbackEvents)
       .set({ claimedAt: now, attempts: sql`${callbackEvents.attempts} + 1` })
-      .where(
-        and(
-          eq(callbackEvents.eventId, c.eventId),
-          eq(callbackEvents.status, 'received'),
-          eq(callbackEvents.claimedAt, c.claimedAt ?? 0),
-        ),
-      )
+      .where(unchanged)
       .returning()
       .get();
     if (row) taken.push(row);

@@ -1,0 +1,75 @@
+/**
+ * @module The shapes of the VK updates the bot handles (Callback API and Bots Long Poll, API 5.199), checked before an
+ * update is journaled as work: an `object` VK never sends (a string, a message without `from_id`, a `user_id` that is
+ * not a number) is refused at the edge and parked as `failed` with the reason, instead of reaching vk-io, whose
+ * contexts assume these fields. The fields are those of VK's documentation and vk-io's context payload types
+ * (`IMessageContextPayload`, `IMessageEventContextPayload`, `IMessageSubscriptionContextPayload`,
+ * `IGroupMemberContextPayload`); anything else VK adds is kept (loose objects). Types the bot does not handle are not
+ * checked: they are journaled and pass through vk-io untouched.
+ */
+import { z } from 'zod';
+
+const userId = z.number().int().positive();
+
+/**
+ * `message_new.object` since API 5.103: the message and what the user's client can show. `client_info` is required:
+ * vk-io reads an object without it as the pre-5.103 shape (the message itself), which would make this one a message
+ * from nobody, silently ignored.
+ */
+const MessageNew = z.looseObject({
+  message: z.looseObject({
+    id: z.number().int().nonnegative(),
+    date: z.number().int().nonnegative(),
+    peer_id: z.number().int(),
+    from_id: z.number().int(),
+    out: z.number().int().optional(),
+    text: z.string().optional(),
+    conversation_message_id: z.number().int().nonnegative().optional(),
+    payload: z.string().optional(),
+  }),
+  client_info: z.looseObject({}),
+});
+
+/** A callback-button press. */
+const MessageEvent = z.looseObject({
+  user_id: userId,
+  peer_id: z.number().int(),
+  event_id: z.string().min(1).max(128),
+  conversation_message_id: z.number().int().nonnegative().optional(),
+  payload: z.unknown().optional(),
+});
+
+/** `key` is what the mini app passed to VKWebAppAllowMessagesFromGroup. */
+const MessageAllow = z.looseObject({ user_id: userId, key: z.string().max(256).optional() });
+const MessageDeny = z.looseObject({ user_id: userId });
+const GroupJoin = z.looseObject({ user_id: userId, join_type: z.string().max(32).optional() });
+const GroupLeave = z.looseObject({ user_id: userId, self: z.union([z.literal(0), z.literal(1)]).optional() });
+
+export const HANDLED_UPDATE_SHAPES = {
+  message_new: MessageNew,
+  message_event: MessageEvent,
+  message_allow: MessageAllow,
+  message_deny: MessageDeny,
+  group_join: GroupJoin,
+  group_leave: GroupLeave,
+} as const satisfies Record<string, z.ZodType>;
+
+export interface UpdateProblem {
+  /** One line for the journal's `last_error` and the 422's message. */
+  reason: string;
+  issues: Array<{ path: string; message: string }>;
+}
+
+/**
+ * Why an update's `object` is not one VK sends for its type; `undefined` when it is, or the type is not ours.
+ * @example updateProblem({ type: 'message_new', object: 'garbage' })?.reason // 'invalid message_new: object: …'
+ */
+export function updateProblem(update: { type: string; object?: unknown }): UpdateProblem | undefined {
+  const shape = (HANDLED_UPDATE_SHAPES as Record<string, z.ZodType>)[update.type];
+  if (!shape) return undefined;
+  const parsed = shape.safeParse(update.object);
+  if (parsed.success) return undefined;
+  const issues = parsed.error.issues.map((i) => ({ path: ['object', ...i.path].join('.'), message: i.message }));
+  const reason = `invalid ${update.type}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  return { reason: reason.slice(0, 500), issues: issues.slice(0, 20) };
+}

@@ -1,0 +1,123 @@
+/**
+ * Item 19 of issue 11: in the local demo (no VK credentials) the participant's "allow messages" goes through the mini
+ * app's own code — `performTask` with the `local` platform adapter — and the server records what VK's
+ * `message_allow` with the key would have caused, through the same journal and handler, so a broadcast reaches them.
+ * With real VK credentials the local route refuses.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient, type Task } from '../../miniapp/api/client.ts';
+import { localMessageAllow } from '../../miniapp/platform/local.ts';
+import type { PlatformAdapter } from '../../miniapp/platform/types.ts';
+import { performTask } from '../../miniapp/screens/promo/task-action.ts';
+import { createApp } from '../../server/app.ts';
+import { signVkLaunch } from '../../server/auth/vk-sign.ts';
+import { schema } from '../../server/db/client.ts';
+import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
+
+const USER = 8_800_001;
+const API = 'http://demo.local';
+let w: MessagingWorld | undefined;
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await w?.shutdown();
+  w = undefined;
+});
+
+/** The local demo's world: no VK token, no Callback API secret, a generated app secret (as `npm start` has). */
+async function localWorld(): Promise<MessagingWorld> {
+  w = await createMessagingWorld({ VK_GROUP_TOKEN: '', VK_CALLBACK_SECRET: '', VK_APP_SECRET: '' });
+  w.deps.db
+    .insert(schema.tasks)
+    .values({ campaignId: w.campaignId, key: 'messages', kind: 'allow_messages', title: 'Разрешите сообщения' })
+    .run();
+  return w;
+}
+
+/** What the mini app has: the launch signed like the local launch URLs, and the browser's fetch served by the app. */
+function miniApp(world: MessagingWorld) {
+  const app = createApp(world.deps);
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => app.request(url.replace(API, ''), init));
+  const authorization = `VK ${signVkLaunch(
+    { vk_user_id: USER, vk_app_id: world.config.VK_APP_ID, vk_ts: Math.floor(world.clock.now / 1000) },
+    world.config.VK_APP_SECRET,
+  )}`;
+  const api = createApiClient(API, authorization);
+  const platform = {
+    name: 'local',
+    allowMessages: localMessageAllow({ apiBaseUrl: API, authorization }),
+    haptic: () => {},
+  } as unknown as PlatformAdapter;
+  return { api, platform, authorization };
+}
+
+const consentOf = (world: MessagingWorld) =>
+  world.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, USER)).get();
+
+describe('local demo consent', () => {
+  it('item 19: local "allow messages" records the message_allow VK would send, and a broadcast then reaches the participant', async () => {
+    const world = await localWorld();
+    expect(world.deps.vk?.mode).toBe('local');
+    const { api, platform } = miniApp(world);
+    await api.request('POST', `/api/campaigns/${world.campaignId}/open`, {});
+    const task = { key: 'messages', kind: 'allow_messages', state: 'todo', action: {} } as unknown as Task;
+
+    const done = await performTask(api, platform, world.campaignId, task);
+    expect(done.state).toBe('done');
+
+    // The same journal event and handler as VK's message_allow: consent with the task's key, task confirmed by it.
+    const [event] = world.deps.db.select().from(schema.callbackEvents).all();
+    expect(event).toMatchObject({ type: 'message_allow', status: 'handled', vkGroupId: GROUP_ID });
+    expect(event?.payload).toMatchObject({ object: { user_id: USER } });
+    const completion = world.deps.db.select().from(schema.taskCompletions).get();
+    expect(completion?.consentKey).toBeTruthy();
+    expect(consentOf(world)).toMatchObject({
+      allowed: true,
+      source: 'message_allow',
+      key: completion?.consentKey,
+      vkGroupId: GROUP_ID,
+    });
+    expect(completion).toMatchObject({ status: 'done', level: 'server_verified' });
+
+    // A broadcast from the local demo's office now has this participant in its audience.
+    const b = createBroadcast(
+      world.deps.db,
+      { campaignId: world.campaignId, name: 'demo', segment: {}, channel: 'message', text: 'Новости акции' },
+      world.clock.now,
+    );
+    expect(enqueueBroadcast(world.deps.db, b, world.clock.now)).toBe(1);
+    const rows = world.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, USER)).all();
+    expect(rows).toMatchObject([{ kind: 'broadcast', status: 'queued', vkGroupId: GROUP_ID, broadcastId: b.id }]);
+  });
+
+  it('item 19: with real VK credentials the local route refuses, and nothing is recorded', async () => {
+    w = await createMessagingWorld({ VK_APP_SECRET: '' });
+    const world = w;
+    const { authorization } = miniApp(world);
+    const res = await fetch(`${API}/api/local/message-allow`, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ groupId: GROUP_ID, key: 'anything' }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_local');
+    expect(consentOf(world)).toBeUndefined();
+    expect(world.deps.db.select().from(schema.callbackEvents).all()).toEqual([]);
+  });
+
+  it('item 19: the local route needs a verified launch and a known community', async () => {
+    const world = await localWorld();
+    const { authorization } = miniApp(world);
+    const post = (body: unknown, auth = authorization) =>
+      fetch(`${API}/api/local/message-allow`, {
+        method: 'POST',
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ groupId: GROUP_ID, key: 'k' }, 'VK vk_user_id=1&sign=forged')).status).toBe(401);
+    expect((await post({ groupId: 424242, key: 'k' })).status).toBe(404);
+    expect((await post({ groupId: GROUP_ID })).status).toBe(422);
+    expect(consentOf(world)).toBeUndefined();
+  });
+});

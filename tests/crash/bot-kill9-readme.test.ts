@@ -1,0 +1,133 @@
+/**
+ * Item 1 of issue 11, through the README's own command: `npm run bot` with no flags, configured only by environment
+ * variables (`OUTBOX_LEASE_MS` among them), is killed with SIGKILL (its whole process group: npm, tsx and the bot)
+ * mid-broadcast and started again the same way. Every recipient gets exactly one message, and once nothing is due
+ * the bot's CPU (read from /proc/<pid>/stat for every process of the group) stays near zero.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterEach, expect, it } from 'vitest';
+import { schema } from '../../server/db/client.ts';
+import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { enqueue } from '../../server/mailing/outbox.ts';
+import { exitWithin, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
+import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
+
+const RECIPIENTS = 2000;
+const FIRST_USER = 6_000_000;
+const LEASE_MS = 2000;
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+let world: MessagingWorld | undefined;
+afterEach(async () => {
+  killStartedBots();
+  await world?.shutdown();
+  world = undefined;
+});
+
+const botEnvironment = (w: MessagingWorld) => ({
+  DATABASE_PATH: w.config.DATABASE_PATH,
+  VK_GROUP_ID: String(GROUP_ID),
+  VK_GROUP_TOKEN: `group:${GROUP_ID}`,
+  VK_API_BASE_URL: w.fake.url,
+  OUTBOX_LEASE_MS: String(LEASE_MS),
+});
+
+/** CPU seconds (user + system) of every live process in the group. */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string, output: () => string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output()}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient exactly once, idle CPU near zero', async () => {
+  world = await createMessagingWorld();
+  const w = world;
+  w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
+  // The broadcast (one text, sent 100 peers a call) and a personal line to each recipient (25 a call in `execute`),
+  // so the kill lands while requests are in flight.
+  const b = createBroadcast(
+    w.deps.db,
+    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
+    w.clock.now,
+  );
+  enqueueBroadcast(w.deps.db, b, w.clock.now);
+  enqueue(
+    w.deps.db,
+    Array.from({ length: RECIPIENTS }, (_, i) => ({
+      dedupeKey: `personal:${i}`,
+      kind: 'broadcast' as const,
+      vkGroupId: GROUP_ID,
+      vkUserId: FIRST_USER + i,
+      channel: 'message' as const,
+      text: `Ваш личный код ${i}`,
+    })),
+    w.clock.now,
+  );
+  const total = 2 * RECIPIENTS;
+
+  const first = npmRunBot(botEnvironment(w));
+  await until(() => w.fake.delivered.length >= 2600, 60_000, 'the first run to get going', first.output);
+  signalGroup(first, 'SIGKILL');
+  expect(await first.exited).toBe('SIGKILL');
+  const afterKill = w.fake.delivered.length;
+  const claimedAtKill = w.deps.db
+    .select({ id: schema.outbox.id })
+    .from(schema.outbox)
+    .where(eq(schema.outbox.status, 'sending'))
+    .all().length;
+  expect(afterKill).toBeLessThan(total);
+
+  const second = npmRunBot(botEnvironment(w));
+  const unfinished = () =>
+    w.deps.db.$client.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`).get() as {
+      n: number;
+    };
+  // The rows the killed run had claimed come back after OUTBOX_LEASE_MS (the environment's, not a flag's).
+  await until(() => unfinished().n === 0, 60_000, 'the restarted bot to finish', second.output);
+  expect(w.fake.delivered.length).toBe(total);
+  const byPeer = deliveriesByPeer(w.fake);
+  for (let i = 0; i < RECIPIENTS; i += 1) expect(byPeer.get(FIRST_USER + i)).toBe(2);
+  const personal = w.fake.delivered.filter((d) => d.text.startsWith('Ваш личный'));
+  expect(new Set(personal.map((d) => d.peerId)).size).toBe(RECIPIENTS);
+
+  // Nothing is due: the bot waits (a sender wake-up a second, the schedule pass a minute) instead of spinning.
+  await sleep(1500);
+  const pgid = second.child.pid as number;
+  const before = groupCpuSeconds(pgid);
+  const windowMs = 5000;
+  await sleep(windowMs);
+  const idleCpu = groupCpuSeconds(pgid) - before;
+  expect(second.child.exitCode).toBe(null);
+  expect(idleCpu).toBeLessThan(0.3);
+
+  // The README's bot stops on SIGTERM (npm passes it on; the group gets it, as from a terminal's Ctrl-C).
+  signalGroup(second, 'SIGTERM');
+  expect(await exitWithin(second, 10_000)).not.toBe('timeout');
+  console.info(
+    `item 1: killed at ${afterKill}/${total} delivered with ${claimedAtKill} rows claimed; idle CPU ${idleCpu.toFixed(3)} s over ${windowMs} ms`,
+  );
+}, 150_000);
