@@ -27,6 +27,8 @@ export type QuizAnswers = Record<string, string[]>;
 /** The spin response (its schema is declared inline in the wheel route, so it is restated from its parts). */
 export interface SpinResult {
   sector: WheelSector;
+  /** The wheel the draw was made on (this user's winnable prizes and the lose sector). */
+  sectors: WheelSector[];
   outcome: 'win' | 'lose';
   lossReason: 'sold_out' | 'daily_cap' | 'already_won' | null;
   prize: Grant | null;

@@ -128,7 +128,7 @@ describe('wheel prizes', () => {
     expect(attempts).toHaveLength(6);
   });
 
-  it('item 16: a sector won (per-user limit reached) leaves that user\'s wheel, the odds are re-weighted and disclosed, and every spin lands on what is granted', async () => {
+  it("item 16: a sector won (per-user limit reached) leaves that user's wheel, the odds are re-weighted and disclosed, and every spin lands on what is granted", async () => {
     const id = setup({ free: 1, limit: 50, loseWeight: 2 });
     w.reward(id, 'five', { unlock: { wheel: true }, weight: 6, title: 'Скидка 5%' });
     w.reward(id, 'twenty', { unlock: { wheel: true }, weight: 2, title: 'Скидка 20%' });
