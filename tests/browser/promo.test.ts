@@ -93,7 +93,7 @@ describe('participant meets the promo mechanics', () => {
         await page.getByTestId('reward-claim-discount15').click();
         const code = page.getByTestId('reward-code');
         await code.waitFor({ timeout: T });
-        expect(await code.textContent()).toMatch(/^SUMMER15-\d{4}$/);
+        expect(await code.textContent()).toMatch(/^PROMO15-\d{4}$/);
         await page.getByTestId('reward-copy').click();
         await page.getByTestId('snackbar').waitFor({ timeout: T });
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.textContent());

@@ -141,7 +141,7 @@ function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
 
 /**
  * Claims a reward. A repeat returns the first grant (even after the campaign ended or the pool emptied).
- * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'SUMMER-0001', ... } }
+ * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'PROMO15-0001', ... } }
  */
 export function claimReward(deps: Deps, identity: Identity, campaignId: number, rewardKey: string): ClaimResult {
   const { db } = deps;
