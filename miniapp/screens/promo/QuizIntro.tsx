@@ -73,7 +73,7 @@ export function QuizIntro({ data }: { data: CampaignState }) {
               before={prize ? <Icon28GiftOutline /> : undefined}
               subtitle={`${plural(language, b.minScore, counted.correctFrom)} · ${reward}`}
               multiline
-              data-testid={`quiz-band-${b.key}`}
+              data-testid={`quiz-tier-${b.key}`}
             >
               {b.title}
             </SimpleCell>
