@@ -5,6 +5,8 @@
  * phone: the code field's placeholder fits, a wrong code's error does not survive a reload, the campaign's accent
  * colour is used, the quiz says which result earns which prize.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
@@ -40,6 +42,20 @@ async function expectNoCyrillic(page: Page, where: string) {
 async function openCampaign(page: Page, slug: string) {
   await page.getByTestId(`campaign-${slug}`).click({ timeout: 20_000 });
   await page.getByTestId('campaign-title').waitFor({ timeout: T });
+}
+
+/** The sector the pointer (at the top) points at, from the wheel's rotation and its equal sectors. */
+async function sectorUnderPointer(page: Page): Promise<{ key: string; label: string }> {
+  return page.getByTestId('wheel').evaluate((wheel) => {
+    const disc = wheel.querySelector('[data-rotation]') as HTMLElement;
+    const rotation = Number(disc.dataset.rotation);
+    const sectors = [...wheel.querySelectorAll<HTMLElement>('[data-testid^="wheel-sector-"]')];
+    const size = 360 / sectors.length;
+    // Sector i spans [i*size, (i+1)*size) clockwise from the top before turning; the pointer reads angle -rotation.
+    const angle = (((-rotation % 360) + 360) % 360) + 0.0001;
+    const sector = sectors[Math.floor(angle / size) % sectors.length] as HTMLElement;
+    return { key: (sector.dataset.testid ?? '').replace('wheel-sector-', ''), label: sector.innerText.trim() };
+  });
 }
 
 async function back(page: Page) {
@@ -105,7 +121,17 @@ describe('item 13: the participant journey in English', () => {
       await page.getByTestId('wheel-odds').waitFor({ timeout: T });
       await expectNoCyrillic(page, 'wheel');
       await page.getByTestId('wheel-spin').click();
-      await page.locator('[data-testid="spin-win"], [data-testid="spin-lose"]').waitFor({ timeout: T });
+      const outcome = page.locator('[data-testid="spin-win"], [data-testid="spin-lose"]');
+      await outcome.waitFor({ timeout: T });
+      await page.waitForTimeout(500); // the state is re-read after the result: the wheel must not change under it
+      // Item 16: the sector under the pointer is what the app says was won (or the loss).
+      const under = await sectorUnderPointer(page);
+      if ((await outcome.getAttribute('data-testid')) === 'spin-win') {
+        expect(await outcome.innerText()).toContain(under.label);
+        expect(under.key).not.toBe('lose');
+      } else {
+        expect(under.key).toBe('lose');
+      }
       await expectNoCyrillic(page, 'wheel result');
       await screenshot(page, 'languages-en-wheel');
       expect(errors).toEqual([]);
@@ -176,6 +202,47 @@ describe('item 17: small things a user sees', () => {
       const bg = await page.getByTestId('quiz-start').evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(bg).toBe('rgb(230, 70, 70)');
       await screenshot(page, 'languages-ru-quiz-accent');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('item 16: the wheel shows what it gives', () => {
+  it('item 16: a won prize stays under the pointer, then leaves the wheel; the next spin lands on a prize that is granted', async () => {
+    // Every spin wins (no lose weight), so the check does not depend on luck.
+    const db = new Database(join(server.dataDir, 'app.db'));
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare(
+        "UPDATE campaigns SET settings = json_set(settings, '$.wheel.loseWeight', 0) WHERE slug = 'lucky-wheel'",
+      ).run();
+    } finally {
+      db.close();
+    }
+    const { page, context, errors } = await openWatchedPage(browser, phone);
+    try {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(participantUrl(server, { userId: 500_004, language: 'ru' }));
+      await openCampaign(page, 'lucky-wheel');
+      await page.getByTestId('wheel-spin').click();
+      await page.getByTestId('spin-win').waitFor({ timeout: T });
+      await page.waitForTimeout(500);
+      const first = await sectorUnderPointer(page);
+      expect(await page.getByTestId('spin-win').innerText()).toContain(first.label);
+      // The odds list now shows the won prize off this user's wheel, with the note that odds moved.
+      await page.getByTestId(`wheel-off-${first.key}`).waitFor({ timeout: T });
+      await page.getByTestId('task-action-join').click(); // +1 attempt
+      await page.locator('[data-testid="task-join"][data-state="done"]').waitFor({ timeout: T });
+      await page.getByTestId('wheel-spin').click();
+      await page.getByTestId('spin-win').waitFor({ timeout: T });
+      await page.waitForTimeout(500);
+      const second = await sectorUnderPointer(page);
+      expect(second.key).not.toBe(first.key);
+      expect(await page.getByTestId('spin-win').innerText()).toContain(second.label);
+      expect(await page.getByTestId(`wheel-sector-${first.key}`).count()).toBe(0);
+      await screenshot(page, 'languages-ru-wheel-second-win');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

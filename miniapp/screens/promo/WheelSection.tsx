@@ -38,7 +38,8 @@ export function WheelSection({ data }: { data: CampaignState }) {
   const [spinning, setSpinning] = useState(false);
   const [pending, setPending] = useState<SpinResult | null>(null);
   const [shown, setShown] = useState<SpinResult | null>(null);
-  // The wheel the last draw was made on, held until its result is shown (the state's wheel may lose a sector).
+  // The wheel the last draw was made on, kept while its result is on screen: after a win the state's wheel no
+  // longer holds the prize, but the pointer must stay on the sector that was granted.
   const [drawn, setDrawn] = useState<SpinResult['sectors'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fallback = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -51,7 +52,6 @@ export function WheelSection({ data }: { data: CampaignState }) {
     if (!result) return;
     setPending(null);
     setShown(result);
-    setDrawn(null);
     setSpinning(false);
     platform.haptic(result.outcome === 'win' ? 'success' : 'warning');
     void refresh();

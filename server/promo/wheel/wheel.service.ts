@@ -48,22 +48,27 @@ export interface ExcludedSector {
   reason: 'already_won' | 'sold_out' | 'daily_cap';
 }
 
-/** The sectors of the given prizes plus the lose sector, with odds over exactly these sectors. */
+/**
+ * The sectors of the given prizes plus the lose sector, with odds over exactly these sectors. A sector of weight 0
+ * can never be landed on, so it is not drawn on the wheel.
+ */
 export function sectors(prizes: RewardRow[], wheel: WheelSettings, language: ContentLanguage): Sector[] {
-  const total = prizes.reduce((s, p) => s + p.weight, 0) + wheel.loseWeight;
+  const weighted = prizes.filter((p) => p.weight > 0);
+  const total = weighted.reduce((s, p) => s + p.weight, 0) + wheel.loseWeight;
   // With nothing weighted left (no lose weight, every prize gone) the wheel is a sure loss, and says so.
   const loseWeight = total === 0 ? 1 : wheel.loseWeight;
   const sum = total === 0 ? 1 : total;
   const label = resolveText(wheel.loseLabel, language);
+  const lose = { key: 'lose', label, rewardKey: null, weight: loseWeight, odds: loseWeight / sum };
   return [
-    ...prizes.map((p) => ({
+    ...weighted.map((p) => ({
       key: p.key,
       label: columnText(p, 'title', language),
       rewardKey: p.key,
       weight: p.weight,
       odds: p.weight / sum,
     })),
-    { key: 'lose', label, rewardKey: null, weight: loseWeight, odds: loseWeight / sum },
+    ...(loseWeight > 0 ? [lose] : []),
   ];
 }
 

@@ -165,6 +165,19 @@ describe('wheel prizes', () => {
     }
   });
 
+  it('item 16: a sector that can never be landed on (weight 0) is not on the wheel; an empty wheel is a sure loss', () => {
+    const id = setup({ free: 1, loseWeight: 0 });
+    w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 1 });
+    w.reward(id, 'never', { unlock: { wheel: true }, weight: 0 });
+    openCampaign(w.deps, w.identity(1), id, {});
+    const won = spinWheel(w.deps, w.identity(1), id);
+    expect(won.sectors.map((s) => [s.key, s.odds])).toEqual([['tee', 1]]);
+    expect(won.outcome).toBe('win');
+    openCampaign(w.deps, w.identity(2), id, {});
+    const lost = spinWheel(w.deps, w.identity(2), id);
+    expect(lost.sectors.map((s) => [s.key, s.odds])).toEqual([['lose', 1]]);
+  });
+
   it('a prize with a code takes it from the pool; an empty pool leaves the wheel', () => {
     const id = setup({ free: 1, loseWeight: 0 });
     w.reward(id, 'code', { unlock: { wheel: true }, weight: 1, poolId: w.pool(id, 'p', ['W-1']) });
