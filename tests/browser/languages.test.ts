@@ -30,6 +30,7 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 const phone = { width: 390, height: 844, mobile: true, colorScheme: 'light' as const };
 
 /** All text on screen (what a user reads), minus what the user typed into fields. */
+// biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text; textContent would add hidden nodes
 const screenText = (page: Page) => page.evaluate(() => document.body.innerText);
 
 async function expectNoCyrillic(page: Page, where: string) {
@@ -54,7 +55,10 @@ async function sectorUnderPointer(page: Page): Promise<{ key: string; label: str
     // Sector i spans [i*size, (i+1)*size) clockwise from the top before turning; the pointer reads angle -rotation.
     const angle = (((-rotation % 360) + 360) % 360) + 0.0001;
     const sector = sectors[Math.floor(angle / size) % sectors.length] as HTMLElement;
-    return { key: (sector.dataset.testid ?? '').replace('wheel-sector-', ''), label: sector.innerText.trim() };
+    return {
+      key: (sector.dataset.testid ?? '').replace('wheel-sector-', ''),
+      label: (sector.textContent ?? '').trim(),
+    };
   });
 }
 
@@ -97,8 +101,8 @@ describe('item 13: the participant journey in English', () => {
       await openCampaign(page, 'brand-quiz');
       await page.getByTestId('quiz-tier-expert').waitFor({ timeout: T });
       // Item 17: each result band says which prize it earns.
-      expect(await page.getByTestId('quiz-tier-expert').innerText()).toContain('25% off');
-      expect(await page.getByTestId('quiz-tier-novice').innerText()).toContain('No prize');
+      expect(await page.getByTestId('quiz-tier-expert').textContent()).toContain('25% off');
+      expect(await page.getByTestId('quiz-tier-novice').textContent()).toContain('No prize');
       await expectNoCyrillic(page, 'quiz intro');
       await page.getByTestId('quiz-start').click();
       for (const options of [['b'], ['a', 'b'], ['a'], ['a'], ['b']]) {
@@ -114,7 +118,7 @@ describe('item 13: the participant journey in English', () => {
       await back(page);
       // Item 17: the quiz home shows the user's own result after finishing.
       await page.getByTestId('quiz-own-result').waitFor({ timeout: T });
-      expect(await page.getByTestId('quiz-own-result').innerText()).toMatch(/5 of 5/);
+      expect(await page.getByTestId('quiz-own-result').textContent()).toMatch(/5 of 5/);
       await back(page);
 
       await openCampaign(page, 'lucky-wheel');
@@ -127,7 +131,7 @@ describe('item 13: the participant journey in English', () => {
       // Item 16: the sector under the pointer is what the app says was won (or the loss).
       const under = await sectorUnderPointer(page);
       if ((await outcome.getAttribute('data-testid')) === 'spin-win') {
-        expect(await outcome.innerText()).toContain(under.label);
+        expect(await outcome.textContent()).toContain(under.label);
         expect(under.key).not.toBe('lose');
       } else {
         expect(under.key).toBe('lose');
@@ -160,7 +164,7 @@ describe('item 13: errors in a Russian launch are Russian', () => {
       await page.getByText('Нет связи с сервером').waitFor({ timeout: T });
       text = await screenText(page);
       expect(text).not.toMatch(/cannot be reached|Failed to fetch|network/i);
-      const message = await page.getByText('Нет связи с сервером').innerText();
+      const message = await page.getByText('Нет связи с сервером').textContent();
       expect(message).not.toMatch(/[A-Za-z]/);
     } finally {
       await context.close();
@@ -190,11 +194,11 @@ describe('item 17: small things a user sees', () => {
       await field.fill('NOPE-0000');
       await page.getByTestId('task-action-pack-code').click();
       await page.locator('[data-testid="task-pack-code"][data-state="failed"]').waitFor({ timeout: T });
-      expect(await page.getByTestId('task-pack-code').innerText()).toContain('Такого кода нет');
+      expect(await page.getByTestId('task-pack-code').textContent()).toContain('Такого кода нет');
       await page.reload();
       await page.locator('[data-testid="task-pack-code"][data-state="failed"]').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('task-code-pack-code').inputValue()).toBe('');
-      expect(await page.getByTestId('task-pack-code').innerText()).not.toContain('Такого кода нет');
+      expect(await page.getByTestId('task-pack-code').textContent()).not.toContain('Такого кода нет');
 
       // The tasks campaign's accent (#2688EB) is VKUI's default blue; the quiz's (#E64646) must show.
       await back(page);
@@ -230,7 +234,7 @@ describe('item 16: the wheel shows what it gives', () => {
       await page.getByTestId('spin-win').waitFor({ timeout: T });
       await page.waitForTimeout(500);
       const first = await sectorUnderPointer(page);
-      expect(await page.getByTestId('spin-win').innerText()).toContain(first.label);
+      expect(await page.getByTestId('spin-win').textContent()).toContain(first.label);
       // The odds list now shows the won prize off this user's wheel, with the note that odds moved.
       await page.getByTestId(`wheel-off-${first.key}`).waitFor({ timeout: T });
       await page.getByTestId('task-action-join').click(); // +1 attempt
@@ -240,7 +244,7 @@ describe('item 16: the wheel shows what it gives', () => {
       await page.waitForTimeout(500);
       const second = await sectorUnderPointer(page);
       expect(second.key).not.toBe(first.key);
-      expect(await page.getByTestId('spin-win').innerText()).toContain(second.label);
+      expect(await page.getByTestId('spin-win').textContent()).toContain(second.label);
       expect(await page.getByTestId(`wheel-sector-${first.key}`).count()).toBe(0);
       await screenshot(page, 'languages-ru-wheel-second-win');
       expect(errors).toEqual([]);
