@@ -69,3 +69,17 @@ export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string):
     timeZone,
   }).format(ms);
 }
+
+/** Plural forms by `Intl.PluralRules` category (ru uses one/few/many, en one/other). */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const pluralRules = { ru: new Intl.PluralRules('ru-RU'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * The form of a word for a count, with `{n}` filled in.
+ * @example plural('ru', 3, { one: '{n} попытка', few: '{n} попытки', many: '{n} попыток', other: '{n} попытки' }) // '3 попытки'
+ */
+export function plural(language: 'ru' | 'en', n: number, forms: PluralForms): string {
+  const form = forms[pluralRules[language].select(n)] ?? forms.other;
+  return form.replace(/\{n\}/g, String(n));
+}

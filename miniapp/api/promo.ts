@@ -12,6 +12,7 @@ import type {
   StateSchema,
   TaskSchema,
 } from '../../server/promo/promo.schemas.ts';
+import type { RulesSchema } from '../../server/promo/rules/rules.routes.ts';
 
 export type CampaignState = z.infer<typeof StateSchema>;
 export type Task = z.infer<typeof TaskSchema>;
@@ -21,12 +22,15 @@ export type QuizResult = z.infer<typeof QuizResultSchema>;
 export type QuizQuestion = NonNullable<CampaignState['quiz']>['questions'][number];
 export type WheelSector = z.infer<typeof SectorSchema>;
 export type WheelAttempts = z.infer<typeof AttemptsSchema>;
+export type CampaignRules = z.infer<typeof RulesSchema>;
 /** Option ids chosen per question id. */
 export type QuizAnswers = Record<string, string[]>;
 
 /** The spin response (its schema is declared inline in the wheel route, so it is restated from its parts). */
 export interface SpinResult {
   sector: WheelSector;
+  /** The wheel the draw was made on (this user's winnable prizes and the lose sector). */
+  sectors: WheelSector[];
   outcome: 'win' | 'lose';
   lossReason: 'sold_out' | 'daily_cap' | 'already_won' | null;
   prize: Grant | null;
@@ -50,6 +54,7 @@ export interface PromoApi {
   claimReward(id: number, rewardKey: string): Promise<{ status: 'issued' | 'already_issued'; grant: Grant }>;
   prizes(id: number): Promise<Grant[]>;
   rulesViewed(id: number): Promise<void>;
+  rules(id: number): Promise<CampaignRules>;
 }
 
 type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -67,6 +72,7 @@ export function promoApi(request: Request): PromoApi {
     spinWheel: (id) => request('POST', `${base(id)}/wheel/spin`),
     claimReward: (id, key) => request('POST', `${base(id)}/rewards/${encodeURIComponent(key)}/claim`),
     prizes: async (id) => (await request<{ prizes: Grant[] }>('GET', `${base(id)}/prizes`)).prizes,
+    rules: (id) => request('GET', `${base(id)}/rules`),
     rulesViewed: async (id) => {
       await request('POST', `${base(id)}/rules-viewed`);
     },

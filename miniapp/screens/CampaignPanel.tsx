@@ -6,6 +6,7 @@ import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
+import { accentStyle } from './promo/campaign-accent.ts';
 import { useCampaignState } from './promo/campaign-store.ts';
 import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
 import { QuizIntro } from './promo/QuizIntro.tsx';
@@ -49,7 +50,7 @@ export function CampaignPanel({ id }: { id: string }) {
       </PanelHeader>
       <LoadState state={state}>
         {(data) => (
-          <>
+          <div style={accentStyle(data.campaign.theme)} data-testid="campaign-accent">
             <Group>
               <Div>
                 <Title level="2" data-testid="campaign-title">
@@ -66,7 +67,7 @@ export function CampaignPanel({ id }: { id: string }) {
             <PhasePlaceholder campaign={data.campaign} joined={data.participant !== null} />
             <Mechanic data={data} />
             <CampaignLinks data={data} />
-          </>
+          </div>
         )}
       </LoadState>
     </Panel>

@@ -58,9 +58,15 @@ campaignRoutes.use('*', requireIdentity);
 campaignRoutes.openapi(listRoute, (c) => {
   const { db, now } = c.var.deps;
   const at = now();
-  return c.json({ campaigns: listVisibleCampaigns(db, c.var.identity).map((x) => publicCampaign(x, at)) }, 200);
+  return c.json(
+    { campaigns: listVisibleCampaigns(db, c.var.identity).map((x) => publicCampaign(x, at, c.var.identity.language)) },
+    200,
+  );
 });
 campaignRoutes.openapi(getRoute, (c) => {
   const { db, now } = c.var.deps;
-  return c.json(publicCampaign(getVisibleCampaign(db, c.var.identity, c.req.valid('param').id), now()), 200);
+  return c.json(
+    publicCampaign(getVisibleCampaign(db, c.var.identity, c.req.valid('param').id), now(), c.var.identity.language),
+    200,
+  );
 });

@@ -8,6 +8,7 @@ import { memoInBatch } from '../db/batch-memo.ts';
 import { type Db, schema } from '../db/client.ts';
 import { prepared } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
+import { type ContentLanguage, columnText } from './content-language.ts';
 
 const { apps, campaigns, communities } = schema;
 
@@ -86,12 +87,13 @@ export function getVisibleCampaign(db: Db, identity: Identity, id: number): Camp
   return found;
 }
 
-export function publicCampaign(c: CampaignRow, now: number) {
+/** The campaign as a participant reads it, its texts in their language (decision 017). */
+export function publicCampaign(c: CampaignRow, now: number, language: ContentLanguage) {
   return {
     id: c.id,
     slug: c.slug,
-    title: c.title,
-    description: c.description,
+    title: columnText(c, 'title', language),
+    description: columnText(c, 'description', language),
     mechanic: c.mechanic,
     status: c.status,
     phase: campaignPhase(c, now),
@@ -99,7 +101,7 @@ export function publicCampaign(c: CampaignRow, now: number) {
     endsAt: c.endsAt,
     timeZone: c.timeZone,
     legalType: c.legalType,
-    rulesText: c.rulesText,
+    rulesText: columnText(c, 'rulesText', language),
     theme: c.theme,
   };
 }

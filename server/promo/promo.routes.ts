@@ -8,6 +8,7 @@ import { type AppEnv, newRouter } from '../http/router.ts';
 import { participationRoutes } from './participation/participation.routes.ts';
 import { quizRoutes } from './quiz/quiz.routes.ts';
 import { rewardRoutes } from './rewards/reward.routes.ts';
+import { rulesRoutes } from './rules/rules.routes.ts';
 import { taskRoutes } from './tasks/task.routes.ts';
 import { wheelRoutes } from './wheel/wheel.routes.ts';
 
@@ -20,6 +21,7 @@ promoRoutes
   .route('/', taskRoutes)
   .route('/', rewardRoutes)
   .route('/', quizRoutes)
-  .route('/', wheelRoutes);
+  .route('/', wheelRoutes)
+  .route('/', rulesRoutes);
 
 export { poolAdminRoutes } from './rewards/pool-admin.routes.ts';

@@ -121,12 +121,28 @@ export const StateSchema = z
             options: z.array(z.object({ id: z.string(), text: z.string() })),
           }),
         ),
-        bands: z.array(z.object({ key: z.string(), minScore: z.number().int(), title: z.string() })),
+        bands: z.array(
+          z.object({
+            key: z.string(),
+            minScore: z.number().int(),
+            title: z.string(),
+            rewardKey: z.string().nullable().openapi({ description: 'The reward this band earns, if any' }),
+          }),
+        ),
         result: QuizResultSchema.nullable(),
       })
       .nullable(),
     wheel: z
-      .object({ sectors: z.array(SectorSchema), resetHour: z.number().int(), attempts: AttemptsSchema.nullable() })
+      .object({
+        sectors: z.array(SectorSchema).openapi({ description: "This user's wheel: only prizes they can still win" }),
+        excluded: z
+          .array(
+            z.object({ key: z.string(), label: z.string(), reason: z.enum(['already_won', 'sold_out', 'daily_cap']) }),
+          )
+          .openapi({ description: 'Prizes taken off this wheel, and why (their odds went to the remaining sectors)' }),
+        resetHour: z.number().int(),
+        attempts: AttemptsSchema.nullable(),
+      })
       .nullable(),
   })
   .openapi('CampaignState');

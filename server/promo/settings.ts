@@ -3,14 +3,15 @@
  * `unlock`. Stored JSON is parsed here, so services work with typed values and bad configuration fails loudly.
  */
 import { z } from 'zod';
+import { LocalizedTextSchema } from '../campaigns/content-language.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
 
 export const QuizQuestionSchema = z.object({
   id: z.string().min(1).max(40),
-  text: z.string().min(1),
+  text: LocalizedTextSchema,
   imageUrl: z.string().optional(),
   multiple: z.boolean().default(false),
-  options: z.array(z.object({ id: z.string().min(1).max(40), text: z.string().min(1) })).min(2),
+  options: z.array(z.object({ id: z.string().min(1).max(40), text: LocalizedTextSchema })).min(2),
   /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
   correct: z.array(z.string()).min(1),
   points: z.number().int().min(0).default(1),
@@ -20,8 +21,8 @@ export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 export const ScoreBandSchema = z.object({
   key: z.string().min(1),
   minScore: z.number().int().min(0),
-  title: z.string(),
-  text: z.string().default(''),
+  title: LocalizedTextSchema,
+  text: LocalizedTextSchema.default(''),
   /** Reward issued to participants whose score lands in this band. */
   rewardKey: z.string().optional(),
 });
@@ -42,13 +43,15 @@ export const WheelSettingsSchema = z.object({
   resetHour: z.number().int().min(0).max(23).default(0),
   /** Odds weight of the lose sector, relative to prize weights. */
   loseWeight: z.number().int().min(0).default(1),
-  loseLabel: z.string().default('Не повезло'),
+  loseLabel: LocalizedTextSchema.default({ ru: 'Не повезло', en: 'No luck' }),
 });
 export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
 
 export const CampaignSettingsSchema = z.object({
   quiz: QuizSettingsSchema.optional(),
   wheel: WheelSettingsSchema.optional(),
+  /** Who runs the promotion, for the rules (the brand's name when absent). */
+  organizer: LocalizedTextSchema.optional(),
   /** Day boundary for per-day prize caps outside the wheel. */
   resetHour: z.number().int().min(0).max(23).optional(),
 });

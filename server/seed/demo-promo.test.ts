@@ -42,7 +42,7 @@ describe('demo seed', () => {
     await call('POST', `/api/campaigns/${tasksId}/tasks/site/start`);
     await call('POST', `/api/campaigns/${tasksId}/tasks/site/complete`, { result: 'done' });
     const discount = await call('POST', `/api/campaigns/${tasksId}/rewards/discount15/claim`);
-    expect(discount.json.grant.code).toMatch(/^SUMMER15-\d{4}$/);
+    expect(discount.json.grant.code).toMatch(/^PROMO15-\d{4}$/);
     expect((await call('POST', `/api/campaigns/${tasksId}/rewards/stickers/claim`)).status).toBe(200);
 
     const quizId = bySlug('brand-quiz');
@@ -65,5 +65,72 @@ describe('demo seed', () => {
     expect(['win', 'lose']).toContain(spin.json.outcome);
     const prizes = await call('GET', `/api/campaigns/${tasksId}/prizes`);
     expect(prizes.json.prizes).toHaveLength(2);
+  });
+});
+
+describe('demo content', () => {
+  const CYRILLIC = /[\u0400-\u04FF]/;
+  const NOVEMBER = Date.UTC(2026, 10, 29, 9);
+
+  async function world(now: number) {
+    w = createTestWorld({}, now);
+    seedDemo(w.deps.db, w.config, w.clock.now);
+    w.deps.vk = localVkApi();
+    const app = createApp(w.deps);
+    const campaigns = w.deps.db.select().from(schema.campaigns).all();
+    const get = async (path: string, language: 'ru' | 'en', method = 'GET') =>
+      (
+        await app.request(path, { method, headers: { Authorization: w.vkAuth(100001, { vk_language: language }) } })
+      ).json();
+    return { campaigns, get };
+  }
+
+  it('item 17: seasons and dates come from the campaign dates, not from text written for the summer', async () => {
+    const { campaigns, get } = await world(NOVEMBER);
+    const tasks = campaigns.find((c) => c.slug === 'summer-tasks');
+    expect(tasks?.title).toBe('Осенний промо: задания');
+    const state = await get(`/api/campaigns/${tasks?.id}/state`, 'ru');
+    const discount = state.rewards.find((r: { key: string }) => r.key === 'discount15');
+    // The campaign ends 30 days after the seed clock (29 November): 29 December, not 31 August.
+    expect(discount.howToUse).toContain('29 декабря');
+    // The slug is an id (kept for links and tests), not something a participant reads.
+    const shown = JSON.stringify({ ...state, campaign: { ...state.campaign, slug: '' } });
+    expect(shown).not.toMatch(/летн|август|summer|August/i);
+    const en = await get(`/api/campaigns/${tasks?.id}/state`, 'en');
+    expect(en.campaign.title).toBe('Autumn promo: tasks');
+    expect(en.rewards.find((r: { key: string }) => r.key === 'discount15').howToUse).toContain('29 December');
+  });
+
+  it('item 13: every text of the demo campaigns (titles, tasks, rewards, quiz, wheel, rules) is English in an en launch', async () => {
+    const { campaigns, get } = await world(NOVEMBER);
+    const list = await get('/api/campaigns', 'en');
+    expect(JSON.stringify(list)).not.toMatch(CYRILLIC);
+    for (const c of campaigns) {
+      const opened = await get(`/api/campaigns/${c.id}/open`, 'en', 'POST');
+      const texts = JSON.stringify(opened.state);
+      expect(texts, c.slug).not.toMatch(CYRILLIC);
+      expect(JSON.stringify(await get(`/api/campaigns/${c.id}/rules`, 'en')), c.slug).not.toMatch(CYRILLIC);
+      // The Russian launch still reads Russian.
+      expect((await get(`/api/campaigns/${c.id}/state`, 'ru')).campaign.title).toMatch(CYRILLIC);
+    }
+  });
+
+  it('item 17: the rules name the organiser, the dates, the prize fund and how winners are chosen, in both languages', async () => {
+    const { campaigns, get } = await world(NOVEMBER);
+    const wheel = campaigns.find((c) => c.slug === 'lucky-wheel');
+    const ru = await get(`/api/campaigns/${wheel?.id}/rules`, 'ru');
+    const byKey = (r: { sections: { key: string; text: string }[] }) =>
+      Object.fromEntries(r.sections.map((s) => [s.key, s.text]));
+    const sections = byKey(ru);
+    expect(sections.organizer).toBe('Demo Brand');
+    expect(sections.dates).toContain('28 ноября 2026');
+    expect(sections.dates).toContain('29 декабря 2026');
+    expect(sections.prizes).toContain('Скидка 5%: 200 шт.');
+    expect(sections.prizes).toContain('Фирменная футболка: 10 шт.');
+    expect(sections.winners).toMatch(/случайно/);
+    const en = byKey(await get(`/api/campaigns/${wheel?.id}/rules`, 'en'));
+    expect(en.prizes).toContain('Brand T-shirt: 10 pcs');
+    expect(en.winners).toMatch(/at random/);
+    expect(en.dates).toContain('29 December 2026');
   });
 });

@@ -5,7 +5,14 @@
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
-import { quizSettings, seedQuizCampaign, seedTasksCampaign, seedWheelCampaign, WHEEL_SETTINGS } from './demo-promo.ts';
+import {
+  demoCampaignTexts,
+  quizSettings,
+  seedQuizCampaign,
+  seedTasksCampaign,
+  seedWheelCampaign,
+  WHEEL_SETTINGS,
+} from './demo-promo.ts';
 
 export const DEMO_GROUP_ID = 200000001;
 export const DEMO_PARTICIPANT_VK_ID = 100001;
@@ -60,28 +67,25 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
       endsAt: now + 30 * DAY,
       timeZone: 'Europe/Moscow',
     };
+    const texts = demoCampaignTexts(common.startsAt, common.timeZone);
     const created = tx
       .insert(schema.campaigns)
       .values([
         {
           ...common,
           slug: 'summer-tasks',
-          title: 'Летний промо: задания',
-          description: 'Выполните задания сообщества и получите промокод на скидку 15%.',
+          ...texts.tasks,
           mechanic: 'tasks',
           legalType: 'giveaway',
-          rulesText: 'Организатор: Demo Brand. Один промокод на участника, пока они есть.',
           theme: { accent: '#2688EB' },
           stages: ['opened', 'task_started', 'task_done', 'reward_issued'],
         },
         {
           ...common,
           slug: 'brand-quiz',
-          title: 'Викторина бренда',
-          description: 'Ответьте на вопросы о бренде и получите приз по числу верных ответов.',
+          ...texts.quiz,
           mechanic: 'quiz',
           legalType: 'merit_contest',
-          rulesText: 'Победители определяются по числу верных ответов.',
           theme: { accent: '#E64646' },
           settings: { quiz: quizSettings() },
           stages: ['opened', 'quiz_finished', 'reward_issued'],
@@ -89,11 +93,9 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
         {
           ...common,
           slug: 'lucky-wheel',
-          title: 'Колесо удачи',
-          description: 'Крутите колесо раз в день и за каждое задание.',
+          ...texts.wheel,
           mechanic: 'wheel',
           legalType: 'instant_win',
-          rulesText: 'Мгновенный выигрыш. Шансы указаны у каждого приза.',
           theme: { accent: '#4BB34B' },
           settings: { wheel: WHEEL_SETTINGS },
           stages: ['opened', 'task_done', 'attempt', 'reward_issued'],

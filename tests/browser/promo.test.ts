@@ -93,7 +93,7 @@ describe('participant meets the promo mechanics', () => {
         await page.getByTestId('reward-claim-discount15').click();
         const code = page.getByTestId('reward-code');
         await code.waitFor({ timeout: T });
-        expect(await code.textContent()).toMatch(/^SUMMER15-\d{4}$/);
+        expect(await code.textContent()).toMatch(/^PROMO15-\d{4}$/);
         await page.getByTestId('reward-copy').click();
         await page.getByTestId('snackbar').waitFor({ timeout: T });
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.textContent());
@@ -107,7 +107,7 @@ describe('participant meets the promo mechanics', () => {
         await page.getByTestId('reward-open-discount15').waitFor({ timeout: T });
         await page.getByTestId('reward-claim-stickers').click();
         await page
-          .getByText(/Стикеры появятся|Стикерпак/)
+          .getByText(/Стикеры появятся|Стикерпак|stickers will appear|sticker pack/i)
           .first()
           .waitFor({ timeout: T });
         await page
@@ -167,7 +167,7 @@ describe('participant meets the promo mechanics', () => {
           await page.getByTestId('wheel-get-prize').click();
           await page
             .getByTestId('reward-code')
-            .or(page.getByText(/без кода|no code/))
+            .or(page.getByText(/Код не нужен|No code needed/))
             .first()
             .waitFor({ timeout: T });
           await screenshot(page, `promo-wheel-prize-${combo.name}`);

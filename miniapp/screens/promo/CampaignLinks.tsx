@@ -26,6 +26,7 @@ export function CampaignLinks({ data }: { data: CampaignState }) {
         before={<Icon28DocumentTextOutline />}
         onClick={() => navigator.push(paths.rules(id))}
         chevron="always"
+        data-testid="campaign-rules"
       >
         {t.rules}
       </SimpleCell>

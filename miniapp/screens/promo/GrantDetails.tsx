@@ -20,7 +20,7 @@ export function GrantDetails({ grant }: { grant: Grant }) {
           {grant.description}
         </Placeholder>
       </Group>
-      <Group header={<Header>{t.yourCode}</Header>}>
+      <Group header={<Header>{grant.code ? t.yourCode : t.yourPrize}</Header>}>
         {grant.code ? (
           <Div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
             <div

@@ -2,6 +2,7 @@
 import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
 import { QuizQuestion } from './QuizQuestion.tsx';
 import { usePromoApp } from './use-promo-app.ts';
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function QuizFlow({ questions, onSubmit }: Props) {
-  const { t } = usePromoApp();
+  const { t, language } = usePromoApp();
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<QuizAnswers>({});
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ export function QuizFlow({ questions, onSubmit }: Props) {
     try {
       await onSubmit(answers);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, language));
       setBusy(false);
     }
   };

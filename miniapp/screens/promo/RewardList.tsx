@@ -4,13 +4,14 @@ import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Header, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError, type CampaignState, type Reward } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
 import { paths } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 function RewardCell({ campaignId, reward, running }: { campaignId: number; reward: Reward; running: boolean }) {
-  const { api, t } = usePromoApp();
+  const { api, t, language } = usePromoApp();
   const navigator = useRouteNavigator();
   const { refresh } = useCampaignActions(campaignId);
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ function RewardCell({ campaignId, reward, running }: { campaignId: number; rewar
     } catch (err) {
       await refresh();
       if (err instanceof ApiRequestError && err.code === 'sold_out') open();
-      else setError(err instanceof Error ? err.message : String(err));
+      else setError(errorText(err, language));
     } finally {
       setBusy(false);
     }

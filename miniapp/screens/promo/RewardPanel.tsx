@@ -4,6 +4,7 @@ import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -13,7 +14,7 @@ import { GrantDetails } from './GrantDetails.tsx';
 import { usePromoApp } from './use-promo-app.ts';
 
 function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: string | undefined }) {
-  const { api, t } = usePromoApp();
+  const { api, t, language } = usePromoApp();
   const { refresh } = useCampaignActions(data.campaign.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: strin
     try {
       await api.claimReward(data.campaign.id, reward.key);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, language));
     }
     await refresh();
     setBusy(false);

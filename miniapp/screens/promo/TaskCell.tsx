@@ -4,8 +4,10 @@
  */
 import { Button, ButtonGroup, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { ApiRequestError, type Task } from '../../api/client.ts';
-import { fill } from '../../i18n-promo.ts';
+import type { Task } from '../../api/client.ts';
+import { plural } from '../../i18n.ts';
+import { errorText } from '../../i18n-errors.ts';
+import { promoPlurals } from '../../i18n-promo.ts';
 import { EnterCodeForm } from './EnterCodeForm.tsx';
 import { InviteActions } from './InviteActions.tsx';
 import { performTask } from './task-action.ts';
@@ -22,9 +24,12 @@ interface Props {
 }
 
 export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: Props) {
-  const { api, platform, t } = usePromoApp();
+  const { api, platform, t, language } = usePromoApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Whether the user acted on this task on this screen: a failure from an earlier visit is not shown over an
+  // empty code field (item 17), only the task's description.
+  const [actedHere, setActedHere] = useState(false);
 
   const run = async (action: () => Promise<Task>) => {
     setBusy(true);
@@ -32,8 +37,9 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
     try {
       onTask(await action());
     } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : t.failure_failed);
+      setError(errorText(err, language));
     } finally {
+      setActedHere(true);
       setBusy(false);
     }
   };
@@ -68,8 +74,9 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
     );
   }
 
-  const stateText = busy ? t.taskChecking : (error ?? taskStateText(t, task));
-  const bonus = task.attemptsGranted > 0 ? fill(t.taskBonus, { n: task.attemptsGranted }) : undefined;
+  const stateText = busy ? t.taskChecking : (error ?? taskStateText(t, task, { freshFailure: actedHere }));
+  const bonus =
+    task.attemptsGranted > 0 ? plural(language, task.attemptsGranted, promoPlurals[language].attemptsBonus) : undefined;
   return (
     <RichCell
       multiline

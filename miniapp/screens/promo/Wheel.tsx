@@ -3,9 +3,14 @@ import type { WheelSector } from '../../api/client.ts';
 import styles from './Wheel.module.css';
 import { sectorCenter } from './wheel-angle.ts';
 
+// Prize sectors alternate the accent (the campaign's colour) and a light tint of it, so neighbours stay apart
+// whatever the accent is.
 const FILLS = [
   ['var(--vkui--color_background_accent_themed)', 'var(--vkui--color_text_contrast_themed)'],
-  ['var(--vkui--color_background_positive)', 'var(--vkui--color_text_contrast)'],
+  [
+    'color-mix(in srgb, var(--vkui--color_background_accent_themed) 30%, var(--vkui--color_background_content))',
+    'var(--vkui--color_text_primary)',
+  ],
 ] as const;
 const LOSE = ['var(--vkui--color_background_secondary)', 'var(--vkui--color_text_secondary)'] as const;
 
@@ -33,6 +38,7 @@ export function Wheel({ sectors, rotation, label, onTurned }: Props) {
           <div
             key={s.key}
             className={styles.label}
+            data-testid={`wheel-sector-${s.key}`}
             style={{ transform: `rotate(${sectorCenter(i, sectors.length)}deg)` }}
           >
             <span className={styles.labelText} style={{ color: colours[i]?.[1] }}>

@@ -1,5 +1,8 @@
-/** The published odds of each sector (instant-win rules require them), with prizes that are gone marked. */
-import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+/**
+ * The published odds of each sector of this user's wheel (instant-win rules require them), and the prizes taken
+ * off it (already theirs, sold out, gone for today) with the note that their odds moved to the other sectors.
+ */
+import { Footnote, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -9,20 +12,30 @@ export function WheelOdds({ data }: { data: CampaignState }) {
     style: 'percent',
     maximumFractionDigits: 1,
   });
+  const excluded = data.wheel?.excluded ?? [];
   return (
-    <Group header={<Header>{t.wheelOdds}</Header>}>
-      {(data.wheel?.sectors ?? []).map((s) => {
-        const reward = data.rewards.find((r) => r.key === s.rewardKey);
-        return (
-          <SimpleCell
-            key={s.key}
-            after={percent.format(s.odds)}
-            subtitle={reward?.soldOut ? t.rewardSoldOut : reward?.grant ? (reward.grant.code ?? t.taskDone) : undefined}
-          >
-            {s.label}
-          </SimpleCell>
-        );
-      })}
+    <Group header={<Header>{t.wheelOdds}</Header>} data-testid="wheel-odds">
+      {(data.wheel?.sectors ?? []).map((s) => (
+        <SimpleCell key={s.key} after={percent.format(s.odds)} data-testid={`wheel-odds-${s.key}`}>
+          {s.label}
+        </SimpleCell>
+      ))}
+      {excluded.map((s) => (
+        <SimpleCell
+          key={s.key}
+          disabled
+          after={percent.format(0)}
+          subtitle={t[`wheelOff_${s.reason}`]}
+          data-testid={`wheel-off-${s.key}`}
+        >
+          {s.label}
+        </SimpleCell>
+      ))}
+      {excluded.length > 0 && (
+        <Footnote style={{ color: 'var(--vkui--color_text_secondary)', padding: '8px 16px' }}>
+          {t.wheelOddsMoved}
+        </Footnote>
+      )}
     </Group>
   );
 }

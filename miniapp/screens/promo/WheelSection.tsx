@@ -5,6 +5,7 @@
 import { Button, Div, Footnote, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import type { CampaignState, SpinResult } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { SpinOutcome } from './SpinOutcome.tsx';
@@ -37,6 +38,9 @@ export function WheelSection({ data }: { data: CampaignState }) {
   const [spinning, setSpinning] = useState(false);
   const [pending, setPending] = useState<SpinResult | null>(null);
   const [shown, setShown] = useState<SpinResult | null>(null);
+  // The wheel the last draw was made on, kept while its result is on screen: after a win the state's wheel no
+  // longer holds the prize, but the pointer must stay on the sector that was granted.
+  const [drawn, setDrawn] = useState<SpinResult['sectors'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fallback = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(fallback.current), []);
@@ -59,21 +63,23 @@ export function WheelSection({ data }: { data: CampaignState }) {
     setError(null);
     try {
       const result = await api.spinWheel(data.campaign.id);
+      // The server drew on this user's wheel and sends it: turn exactly that wheel to exactly that sector.
       const index = Math.max(
         0,
-        wheel.sectors.findIndex((s) => s.key === result.sector.key),
+        result.sectors.findIndex((s) => s.key === result.sector.key),
       );
+      setDrawn(result.sectors);
       if (prefersReducedMotion()) {
-        setRotation(nextRotation(rotation, index, wheel.sectors.length, 0));
+        setRotation(nextRotation(rotation, index, result.sectors.length, 0));
         reveal(result);
         return;
       }
       setPending(result);
-      setRotation(nextRotation(rotation, index, wheel.sectors.length, 5, Math.random() * 2 - 1));
+      setRotation(nextRotation(rotation, index, result.sectors.length, 5, Math.random() * 2 - 1));
       // Should the transition end unseen (a hidden tab), show the result anyway.
       fallback.current = setTimeout(() => reveal(result), 4600);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err, language));
       setSpinning(false);
       void refresh();
     }
@@ -84,7 +90,7 @@ export function WheelSection({ data }: { data: CampaignState }) {
   return (
     <>
       <Group header={<Header>{t.wheelLabel}</Header>}>
-        <Wheel sectors={wheel.sectors} rotation={rotation} label={t.wheelLabel} onTurned={() => reveal()} />
+        <Wheel sectors={drawn ?? wheel.sectors} rotation={rotation} label={t.wheelLabel} onTurned={() => reveal()} />
         <Div style={{ paddingTop: 0 }}>
           <Button
             size="l"

@@ -43,12 +43,16 @@ export function failureText(t: Messages, failure: string | null): string {
   return t[key] ?? t.failure_failed;
 }
 
-/** The line under the title that says where the task stands. */
-export function taskStateText(t: Messages, task: Task): string {
+/**
+ * The line under the title that says where the task stands. A typed code that failed on an earlier visit is not
+ * repeated over the now empty field (`freshFailure` false): the task's own description is shown instead.
+ */
+export function taskStateText(t: Messages, task: Task, options: { freshFailure?: boolean } = {}): string {
   switch (task.state) {
     case 'done':
       return task.level === 'client_confirmed' ? t.taskConfirmed : t.taskVerified;
     case 'failed':
+      if (task.kind === 'enter_code' && !options.freshFailure) return task.description;
       return failureText(t, task.failure);
     case 'unavailable':
       return t.taskUnavailable;

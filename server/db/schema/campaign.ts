@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { apps, brands, communities, createdAt } from './organization.ts';
 
+/** Other-language versions of text columns, `{ en: { title, description, rulesText } }` (decision 017). */
+export type TextTranslations = Partial<Record<'ru' | 'en', Record<string, string | undefined>>>;
+
 export const MECHANICS = ['tasks', 'quiz', 'wheel'] as const;
 export const CAMPAIGN_STATUSES = ['draft', 'live', 'paused', 'ended'] as const;
 export const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
@@ -38,6 +41,7 @@ export const campaigns = sqliteTable(
     timeZone: text('time_zone').notNull().default('Europe/Moscow'),
     legalType: text('legal_type', { enum: LEGAL_TYPES }).notNull().default('instant_win'),
     rulesText: text('rules_text').notNull().default(''),
+    translations: text('translations', { mode: 'json' }).$type<TextTranslations>().notNull().default(sql`'{}'`),
     theme: text('theme', { mode: 'json' }).$type<CampaignTheme>().notNull().default(sql`'{}'`),
     /** Mechanic settings (quiz questions, wheel limits, unlock rule) validated by the promo module. */
     settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { campaigns } from './campaign.ts';
+import { campaigns, type TextTranslations } from './campaign.ts';
 import { createdAt } from './organization.ts';
 import { participants } from './participant.ts';
 
@@ -39,6 +39,8 @@ export const tasks = sqliteTable(
     kind: text('kind', { enum: TASK_KINDS }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    /** `{ en: { title, description } }` beside the Russian columns (decision 017). */
+    translations: text('translations', { mode: 'json' }).$type<TextTranslations>().notNull().default(sql`'{}'`),
     position: integer('position').notNull().default(0),
     /** Kind-specific settings (link, story picture, friends required, entry pool, quiz questions). */
     config: text('config', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
@@ -129,6 +131,8 @@ export const rewards = sqliteTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     howToUse: text('how_to_use').notNull().default(''),
+    /** `{ en: { title, description, howToUse } }` beside the Russian columns (decision 017). */
+    translations: text('translations', { mode: 'json' }).$type<TextTranslations>().notNull().default(sql`'{}'`),
     position: integer('position').notNull().default(0),
     poolId: integer('pool_id').references(() => codePools.id),
     /** Units available in total (null: limited only by the pool, or unlimited). */

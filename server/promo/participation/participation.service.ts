@@ -6,10 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
+import { campaignPhase } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { findParticipant, loadCampaign, type ParticipantRow, requireRunning } from '../promo-context.ts';
+import { carryOverMembership } from '../tasks/membership-carry-over.ts';
 import { creditReferrer, resolveReferrer } from './referrals.ts';
 
 export interface OpenResult {
@@ -27,7 +29,7 @@ export function openCampaign(deps: Deps, identity: Identity, campaignId: number,
   const { db } = deps;
   const at = deps.now();
   const campaign = loadCampaign(db, identity, campaignId);
-  return db.transaction((tx) => {
+  const opened = db.transaction((tx): OpenResult => {
     const existing = findParticipant(tx, campaign.id, identity);
     if (existing) {
       tx.update(schema.participants).set({ lastSeenAt: at }).where(eq(schema.participants.id, existing.id)).run();
@@ -66,6 +68,9 @@ export function openCampaign(deps: Deps, identity: Identity, campaignId: number,
     if (referredBy) creditReferrer(tx, campaign.id, referredBy, at);
     return { participant: { ...participant }, created: true };
   });
+  // A membership verified in another campaign of the same community is not asked for again.
+  if (campaignPhase(campaign, at) === 'running') carryOverMembership(deps, identity, campaign, opened.participant);
+  return opened;
 }
 
 export function recordRulesViewed(deps: Deps, identity: Identity, campaignId: number): void {

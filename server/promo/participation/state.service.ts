@@ -5,6 +5,7 @@
  */
 import type { Identity } from '../../auth/identity.ts';
 import { publicCampaign } from '../../campaigns/campaign.service.ts';
+import { resolveText } from '../../campaigns/content-language.ts';
 import type { Deps } from '../../deps.ts';
 import { findParticipant, loadCampaign } from '../promo-context.ts';
 import { quizResultOf, quizSettingsOf } from '../quiz/quiz.service.ts';
@@ -16,11 +17,12 @@ import { wheelView } from '../wheel/wheel.service.ts';
 export function campaignState(deps: Deps, identity: Identity, campaignId: number) {
   const { db } = deps;
   const at = deps.now();
+  const { language } = identity;
   const campaign = loadCampaign(db, identity, campaignId);
   const participant = findParticipant(db, campaign.id, identity);
   const completions = participant ? completionsOf(db, participant.id) : new Map();
   const tasks = campaignTasks(db, campaign.id).map((t) =>
-    taskView(deps, campaign, t, identity.platform, participant, completions.get(t.id)),
+    taskView(deps, campaign, t, identity, participant, completions.get(t.id)),
   );
   const available = tasks.filter((t) => t.state !== 'unavailable');
   const quiz =
@@ -28,14 +30,19 @@ export function campaignState(deps: Deps, identity: Identity, campaignId: number
       ? (() => {
           const settings = quizSettingsOf(campaign);
           return {
-            questions: publicQuestions(settings.questions),
-            bands: settings.bands.map(({ key, minScore, title }) => ({ key, minScore, title })),
-            result: participant ? (quizResultOf(db, campaign, participant.id) ?? null) : null,
+            questions: publicQuestions(settings.questions, language),
+            bands: settings.bands.map(({ key, minScore, title, rewardKey }) => ({
+              key,
+              minScore,
+              title: resolveText(title, language),
+              rewardKey: rewardKey ?? null,
+            })),
+            result: participant ? (quizResultOf(db, campaign, participant.id, language) ?? null) : null,
           };
         })()
       : null;
   return {
-    campaign: publicCampaign(campaign, at),
+    campaign: publicCampaign(campaign, at, language),
     participant: participant
       ? {
           stage: participant.stage,
@@ -46,9 +53,9 @@ export function campaignState(deps: Deps, identity: Identity, campaignId: number
       : null,
     tasks,
     progress: { done: available.filter((t) => t.state === 'done').length, total: available.length },
-    rewards: campaignRewards(db, campaign.id).map((r) => rewardView(db, r, participant, identity.platform)),
+    rewards: campaignRewards(db, campaign.id).map((r) => rewardView(db, r, participant, identity)),
     quiz,
-    wheel: campaign.mechanic === 'wheel' ? wheelView(db, campaign, participant?.id, at) : null,
+    wheel: campaign.mechanic === 'wheel' ? wheelView(db, campaign, participant?.id, at, language) : null,
   };
 }
 

@@ -3,6 +3,7 @@
  * its points only when the chosen set equals the correct set; the result band is the one with the highest
  * `minScore` not above the score.
  */
+import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
 import type { QuizQuestion, ScoreBand } from '../settings.ts';
 
 export type QuizAnswers = Record<string, string[]>;
@@ -53,13 +54,13 @@ export function bandFor(bands: ScoreBand[], score: number): ScoreBand {
   return sorted.find((b) => b.minScore <= score) ?? (sorted.at(-1) as ScoreBand);
 }
 
-/** Questions as the participant sees them: no correct answers, no points. */
-export function publicQuestions(questions: QuizQuestion[]) {
+/** Questions as the participant sees them, in their language: no correct answers, no points. */
+export function publicQuestions(questions: QuizQuestion[], language: ContentLanguage) {
   return questions.map(({ id, text, imageUrl, multiple, options }) => ({
     id,
-    text,
+    text: resolveText(text, language),
     ...(imageUrl ? { imageUrl } : {}),
     multiple,
-    options,
+    options: options.map((o) => ({ id: o.id, text: resolveText(o.text, language) })),
   }));
 }

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
@@ -35,7 +36,12 @@ export function quizSettingsOf(campaign: CampaignRow): QuizSettings {
 }
 
 /** The stored result of a participant, rendered, or undefined before they finish. */
-export function quizResultOf(db: DbOrTx, campaign: CampaignRow, participantId: number): QuizResultView | undefined {
+export function quizResultOf(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  participantId: number,
+  language: ContentLanguage,
+): QuizResultView | undefined {
   const row = db.select().from(schema.quizResults).where(eq(schema.quizResults.participantId, participantId)).get();
   if (!row) return undefined;
   const quiz = quizSettingsOf(campaign);
@@ -51,9 +57,9 @@ export function quizResultOf(db: DbOrTx, campaign: CampaignRow, participantId: n
   return {
     score: row.score,
     maxScore: row.maxScore,
-    band: { key: band.key, title: band.title, text: band.text },
+    band: { key: band.key, title: resolveText(band.title, language), text: resolveText(band.text, language) },
     correct: scoreQuiz(quiz.questions, row.answers).correct,
-    reward: grant && reward ? grantView(grant, reward) : null,
+    reward: grant && reward ? grantView(grant, reward, language) : null,
     rewardStatus: !reward ? 'none' : grant ? 'issued' : 'sold_out',
     finishedAt: row.finishedAt,
   };
@@ -69,7 +75,7 @@ export function submitQuiz(deps: Deps, identity: Identity, campaignId: number, a
   const campaign = loadCampaign(db, identity, campaignId);
   const quiz = quizSettingsOf(campaign);
   const participant = requireParticipant(db, campaign.id, identity);
-  const earlier = quizResultOf(db, campaign, participant.id);
+  const earlier = quizResultOf(db, campaign, participant.id, identity.language);
   if (earlier) return earlier;
   requireRunning(campaign, at);
   const problems = answerProblems(quiz.questions, answers);
@@ -97,6 +103,6 @@ export function submitQuiz(deps: Deps, identity: Identity, campaignId: number, a
       recordEvent(tx, { ...who, type: 'sold_out_seen', at, data: { reward: reward.key, reason: outcome.status } });
     }
   });
-  const result = quizResultOf(db, campaign, participant.id) as QuizResultView;
+  const result = quizResultOf(db, campaign, participant.id, identity.language) as QuizResultView;
   return capped && result.rewardStatus === 'sold_out' ? { ...result, rewardStatus: 'daily_cap' } : result;
 }

@@ -6,6 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -82,12 +83,12 @@ function bandRewardKey(db: DbOrTx, campaignId: number, band: string): string | u
   return bands?.find((b) => b.key === band)?.rewardKey;
 }
 
-export function grantView(grant: GrantRow, reward: RewardRow) {
+export function grantView(grant: GrantRow, reward: RewardRow, language: ContentLanguage) {
   return {
     rewardKey: reward.key,
-    title: reward.title,
-    description: reward.description,
-    howToUse: reward.howToUse,
+    title: columnText(reward, 'title', language),
+    description: columnText(reward, 'description', language),
+    howToUse: columnText(reward, 'howToUse', language),
     code: grant.code,
     source: grant.source,
     issuedAt: grant.issuedAt,
@@ -95,18 +96,24 @@ export function grantView(grant: GrantRow, reward: RewardRow) {
 }
 export type GrantView = ReturnType<typeof grantView>;
 
-export function rewardView(db: DbOrTx, reward: RewardRow, participant: ParticipantRow | undefined, platform: Platform) {
+export function rewardView(
+  db: DbOrTx,
+  reward: RewardRow,
+  participant: ParticipantRow | undefined,
+  identity: Pick<Identity, 'platform' | 'language'>,
+) {
+  const { platform, language } = identity;
   const grant = participant ? findGrant(db, participant.id, reward.id) : undefined;
   const remaining = remainingStock(db, reward);
   return {
     key: reward.key,
-    title: reward.title,
-    description: reward.description,
-    howToUse: reward.howToUse,
+    title: columnText(reward, 'title', language),
+    description: columnText(reward, 'description', language),
+    howToUse: columnText(reward, 'howToUse', language),
     requirement: requirementOf(db, reward, participant, platform),
     soldOut: remaining === 0 && !grant,
     hasCode: reward.poolId != null,
-    grant: grant ? grantView(grant, reward) : null,
+    grant: grant ? grantView(grant, reward, language) : null,
   };
 }
 
@@ -134,7 +141,7 @@ function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
 
 /**
  * Claims a reward. A repeat returns the first grant (even after the campaign ended or the pool emptied).
- * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'SUMMER-0001', ... } }
+ * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'PROMO15-0001', ... } }
  */
 export function claimReward(deps: Deps, identity: Identity, campaignId: number, rewardKey: string): ClaimResult {
   const { db } = deps;
@@ -143,7 +150,7 @@ export function claimReward(deps: Deps, identity: Identity, campaignId: number, 
   const participant = requireParticipantId(db, campaign.id, identity);
   const reward = findReward(db, campaign, rewardKey);
   const existing = findGrant(db, participant.id, reward.id);
-  if (existing) return { status: 'already_issued', grant: grantView(existing, reward) };
+  if (existing) return { status: 'already_issued', grant: grantView(existing, reward, identity.language) };
   requireRunning(campaign, at);
   const requirement = requirementOf(db, reward, participant, identity.platform);
   if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
@@ -157,7 +164,7 @@ export function claimReward(deps: Deps, identity: Identity, campaignId: number, 
     at,
   });
   if (outcome.status === 'issued' || outcome.status === 'already_issued') {
-    return { status: outcome.status, grant: grantView(outcome.grant, reward) };
+    return { status: outcome.status, grant: grantView(outcome.grant, reward, identity.language) };
   }
   recordEvent(db, {
     campaignId: campaign.id,
@@ -181,5 +188,5 @@ export function myPrizes(deps: Deps, identity: Identity, campaignId: number): Gr
     .where(eq(schema.grants.participantId, participant.id))
     .orderBy(asc(schema.grants.issuedAt))
     .all()
-    .map((r) => grantView(r.grant, r.reward));
+    .map((r) => grantView(r.grant, r.reward, identity.language));
 }

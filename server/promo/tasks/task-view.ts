@@ -5,6 +5,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -54,6 +55,7 @@ function actionOf(
   task: TaskRow,
   participant: ParticipantRow | undefined,
   completion: CompletionRow | undefined,
+  language: ContentLanguage,
 ): Record<string, unknown> {
   const groupId = () => (task.config.groupId as number | undefined) ?? campaignGroupId(deps.db, campaign);
   switch (task.kind) {
@@ -84,7 +86,7 @@ function actionOf(
       return {};
     case 'quiz': {
       const { questions, passScore } = parseTaskConfig('quiz', task.config);
-      return { questions: publicQuestions(questions), passScore };
+      return { questions: publicQuestions(questions, language), passScore };
     }
   }
 }
@@ -93,10 +95,11 @@ export function taskView(
   deps: Pick<Deps, 'db' | 'config'>,
   campaign: CampaignRow,
   task: TaskRow,
-  platform: Platform,
+  identity: { platform: Platform; language: ContentLanguage },
   participant: ParticipantRow | undefined,
   completion: CompletionRow | undefined,
 ) {
+  const { platform, language } = identity;
   const available = availableOn(task.kind, platform);
   const state: TaskState = !available
     ? 'unavailable'
@@ -110,15 +113,15 @@ export function taskView(
   return {
     key: task.key,
     kind: task.kind,
-    title: task.title,
-    description: task.description,
+    title: columnText(task, 'title', language),
+    description: columnText(task, 'description', language),
     state,
     /** Verification level this kind reaches when done. */
     verification: TASK_KIND_INFO[task.kind].level,
     level: completion?.status === 'done' ? (completion.level ?? null) : null,
     failure: completion?.status === 'failed' ? (completion.failure ?? null) : null,
     attemptsGranted: task.attemptsGranted,
-    action: actionOf(deps, campaign, task, participant, completion),
+    action: actionOf(deps, campaign, task, participant, completion, language),
   };
 }
 

@@ -62,7 +62,7 @@ function context(deps: Deps, identity: Identity, campaignId: number, taskKey: st
 
 function view(deps: Deps, identity: Identity, ctx: TaskContext): TaskView {
   const completion = findCompletion(deps.db, ctx.participant.id, ctx.task.id);
-  return taskView(deps, ctx.campaign, ctx.task, identity.platform, ctx.participant, completion);
+  return taskView(deps, ctx.campaign, ctx.task, identity, ctx.participant, completion);
 }
 
 export function startTask(deps: Deps, identity: Identity, campaignId: number, taskKey: string): TaskView {

@@ -19,6 +19,7 @@ const spinRoute = createRoute({
       z
         .object({
           sector: SectorSchema,
+          sectors: z.array(SectorSchema).openapi({ description: 'The wheel the draw was made on' }),
           outcome: z.enum(['win', 'lose']),
           lossReason: z.enum(['sold_out', 'daily_cap', 'already_won']).nullable(),
           prize: GrantSchema.nullable(),

@@ -1,15 +1,19 @@
 /**
- * @module The wheel mechanic: an instant win over weighted sectors (prizes plus a lose sector). The published odds
- * are the draw's weights; a drawn prize that is sold out, over its per-day cap or already won by this participant
- * becomes a loss with that reason (never a different prize). Attempt, draw, issue and events share one transaction.
+ * @module The wheel mechanic: an instant win over weighted sectors (prizes plus a lose sector). Each participant's
+ * wheel holds only the prizes they can still win right now (not already theirs, not sold out, not over today's
+ * cap); the others leave the wheel, listed with the reason, and the odds shown are the weights of what remains.
+ * The draw is made on that same wheel inside the spin's transaction, so where the wheel stops is what is granted.
+ * Attempt, draw, issue and events share one transaction.
  */
 import { randomInt } from 'node:crypto';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
+import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning } from '../promo-context.ts';
 import { findGrant, issueReward, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
 import { campaignRewards, type GrantView, grantView } from '../rewards/reward.service.ts';
@@ -37,13 +41,60 @@ export function wheelPrizes(db: DbOrTx, campaignId: number): RewardRow[] {
   return campaignRewards(db, campaignId).filter((r) => (r.unlock as { wheel?: boolean }).wheel === true);
 }
 
-export function sectors(prizes: RewardRow[], wheel: WheelSettings): Sector[] {
-  const total = prizes.reduce((s, p) => s + p.weight, 0) + wheel.loseWeight;
-  const odds = (w: number) => (total === 0 ? 0 : w / total);
+/** A prize that is not on this participant's wheel, and why. */
+export interface ExcludedSector {
+  key: string;
+  label: string;
+  reason: 'already_won' | 'sold_out' | 'daily_cap';
+}
+
+/**
+ * The sectors of the given prizes plus the lose sector, with odds over exactly these sectors. A sector of weight 0
+ * can never be landed on, so it is not drawn on the wheel.
+ */
+export function sectors(prizes: RewardRow[], wheel: WheelSettings, language: ContentLanguage): Sector[] {
+  const weighted = prizes.filter((p) => p.weight > 0);
+  const total = weighted.reduce((s, p) => s + p.weight, 0) + wheel.loseWeight;
+  // With nothing weighted left (no lose weight, every prize gone) the wheel is a sure loss, and says so.
+  const loseWeight = total === 0 ? 1 : wheel.loseWeight;
+  const sum = total === 0 ? 1 : total;
+  const label = resolveText(wheel.loseLabel, language);
+  const lose = { key: 'lose', label, rewardKey: null, weight: loseWeight, odds: loseWeight / sum };
   return [
-    ...prizes.map((p) => ({ key: p.key, label: p.title, rewardKey: p.key, weight: p.weight, odds: odds(p.weight) })),
-    { key: 'lose', label: wheel.loseLabel, rewardKey: null, weight: wheel.loseWeight, odds: odds(wheel.loseWeight) },
+    ...weighted.map((p) => ({
+      key: p.key,
+      label: columnText(p, 'title', language),
+      rewardKey: p.key,
+      weight: p.weight,
+      odds: p.weight / sum,
+    })),
+    ...(loseWeight > 0 ? [lose] : []),
   ];
+}
+
+/**
+ * This participant's wheel now: prizes they can still win, and those taken off it with the reason.
+ * @example participantWheel(db, campaign, wheel, 7, '2026-06-01', 'ru').excluded // [{ key: 'wheel5', reason: 'already_won', … }]
+ */
+export function participantWheel(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  wheel: WheelSettings,
+  participantId: number | undefined,
+  day: string,
+  language: ContentLanguage,
+): { sectors: Sector[]; excluded: ExcludedSector[]; prizes: RewardRow[] } {
+  const winnable: RewardRow[] = [];
+  const excluded: ExcludedSector[] = [];
+  for (const prize of wheelPrizes(db, campaign.id)) {
+    const reason =
+      participantId !== undefined && findGrant(db, participantId, prize.id)
+        ? 'already_won'
+        : unavailability(db, prize, day);
+    if (reason) excluded.push({ key: prize.key, label: columnText(prize, 'title', language), reason });
+    else winnable.push(prize);
+  }
+  return { sectors: sectors(winnable, wheel, language), excluded, prizes: winnable };
 }
 
 /** Picks a sector by weight with `random()` in [0, 1). */
@@ -59,8 +110,10 @@ export function drawSector(all: Sector[], random: () => number): Sector {
 
 export interface SpinResult {
   sector: Sector;
+  /** The wheel the draw was made on: `sector` is one of these, and the client turns this wheel. */
+  sectors: Sector[];
   outcome: 'win' | 'lose';
-  /** When a prize sector was drawn but could not be given. */
+  /** Kept for older clients; null, since only winnable prizes are on the wheel. */
   lossReason: 'sold_out' | 'daily_cap' | 'already_won' | null;
   prize: GrantView | null;
   attempts: AttemptsState;
@@ -84,18 +137,16 @@ export function spinWheel(deps: Deps, identity: Identity, campaignId: number): S
     if (before.next === 'daily_limit') throw new ApiError(409, 'daily_limit', 'No more attempts today');
     if (before.next === 'none_left')
       throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
-    const prizes = wheelPrizes(tx, campaign.id);
-    const sector = drawSector(sectors(prizes, wheel), random);
-    const reward = prizes.find((p) => p.key === sector.rewardKey);
-    let lossReason: SpinResult['lossReason'] = null;
+    const own = participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language);
+    const sector = drawSector(own.sectors, random);
+    const reward = own.prizes.find((p) => p.key === sector.rewardKey);
+    const lossReason: SpinResult['lossReason'] = null;
     let prize: GrantView | null = null;
     if (reward) {
-      lossReason = findGrant(tx, participant.id, reward.id) ? 'already_won' : unavailability(tx, reward, before.day);
-      if (!lossReason) {
-        const issued = issueReward(tx, { ...who, reward, source: 'wheel', day: before.day, at });
-        if (issued.status === 'issued' || issued.status === 'already_issued') prize = grantView(issued.grant, reward);
-        else lossReason = issued.status;
-      }
+      // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
+      const issued = issueReward(tx, { ...who, reward, source: 'wheel', day: before.day, at });
+      if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
+      prize = grantView(issued.grant, reward, identity.language);
     }
     tx.insert(schema.wheelAttempts)
       .values({
@@ -123,6 +174,7 @@ export function spinWheel(deps: Deps, identity: Identity, campaignId: number): S
     }
     return {
       sector,
+      sectors: own.sectors,
       outcome: prize ? ('win' as const) : ('lose' as const),
       lossReason,
       prize,
@@ -131,10 +183,25 @@ export function spinWheel(deps: Deps, identity: Identity, campaignId: number): S
   });
 }
 
-export function wheelView(db: DbOrTx, campaign: CampaignRow, participantId: number | undefined, at: number) {
+export function wheelView(
+  db: DbOrTx,
+  campaign: CampaignRow,
+  participantId: number | undefined,
+  at: number,
+  language: ContentLanguage,
+) {
   const wheel = wheelSettingsOf(campaign);
+  const own = participantWheel(
+    db,
+    campaign,
+    wheel,
+    participantId,
+    campaignDay(at, campaign.timeZone, wheel.resetHour),
+    language,
+  );
   return {
-    sectors: sectors(wheelPrizes(db, campaign.id), wheel),
+    sectors: own.sectors,
+    excluded: own.excluded,
     resetHour: wheel.resetHour,
     attempts: participantId === undefined ? null : attemptsState(db, campaign, wheel, participantId, at),
   };

@@ -107,31 +107,84 @@ describe('wheel attempts', () => {
 });
 
 describe('wheel prizes', () => {
-  it('respects stock and per-day caps, and a participant wins a prize once; the odds never shift to other prizes', () => {
-    const id = setup({ free: 1, loseWeight: 0 });
+  it('respects stock and per-day caps, and a participant wins a prize once', () => {
+    const id = setup({ free: 1, loseWeight: 1 });
+    w.deps.random = () => 0; // always the first sector on the wheel
     w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 3, dailyCap: 2 });
     const results = [1, 2, 3].map((u) => {
       openCampaign(w.deps, w.identity(u), id, {});
       return spinCode(id, u);
     });
-    expect(results).toEqual(['win tee', 'win tee', 'lose daily_cap']);
+    // The third user's wheel no longer holds the tee (today's cap is reached): the only sector left is a loss.
+    expect(results).toEqual(['win tee', 'win tee', 'lose']);
     w.clock.advance(DAY);
-    expect(spinCode(id, 1)).toBe('lose already_won');
+    expect(spinCode(id, 1)).toBe('lose');
     expect(spinCode(id, 3)).toBe('win tee');
     openCampaign(w.deps, w.identity(4), id, {});
-    expect(spinCode(id, 4)).toBe('lose sold_out');
+    expect(spinCode(id, 4)).toBe('lose');
+    const grants = w.deps.db.select().from(schema.grants).all();
+    expect(grants).toHaveLength(3);
     const attempts = w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'attempt')).all();
     expect(attempts).toHaveLength(6);
-    expect(w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'sold_out_seen')).all()).toHaveLength(2);
   });
 
-  it('a prize with a code takes it from the pool; an empty pool is a loss', () => {
+  it("item 16: a sector won (per-user limit reached) leaves that user's wheel, the odds are re-weighted and disclosed, and every spin lands on what is granted", async () => {
+    const id = setup({ free: 1, limit: 50, loseWeight: 2 });
+    w.reward(id, 'five', { unlock: { wheel: true }, weight: 6, title: 'Скидка 5%' });
+    w.reward(id, 'twenty', { unlock: { wheel: true }, weight: 2, title: 'Скидка 20%' });
+    w.task(id, 'join', 'join_community', {}, { attemptsGranted: 40 });
+    const p = openCampaign(w.deps, w.identity(1), id, {}).participant;
+    const task = w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).get();
+    if (!task) throw new Error('no task');
+    markTaskDone(w.deps.db, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now);
+    const state = async () => (await (await w.call('GET', `/api/campaigns/${id}/state`, 1)).json()).wheel;
+    expect((await state()).sectors.map((s: Sector) => [s.key, s.odds])).toEqual([
+      ['five', 0.6],
+      ['twenty', 0.2],
+      ['lose', 0.2],
+    ]);
+    // Force the first draw onto "five" (the first sector), then keep spinning at random.
+    w.deps.random = () => 0;
+    const first = spinWheel(w.deps, w.identity(1), id);
+    expect(first).toMatchObject({ outcome: 'win', sector: { key: 'five' }, prize: { rewardKey: 'five' } });
+    const wheel = await state();
+    expect(wheel.sectors.map((s: Sector) => s.key)).toEqual(['twenty', 'lose']);
+    expect(wheel.sectors.map((s: Sector) => s.odds)).toEqual([0.5, 0.5]);
+    expect(wheel.excluded).toEqual([{ key: 'five', label: 'Скидка 5%', reason: 'already_won' }]);
+    w.deps.random = () => 0; // the same point of the draw now lands on "twenty", never on the won "five"
+    const second = spinWheel(w.deps, w.identity(1), id);
+    expect(second.sectors.map((s) => s.key)).toEqual(['twenty', 'lose']);
+    expect(second).toMatchObject({ outcome: 'win', sector: { key: 'twenty' }, lossReason: null });
+    w.deps.random = seededRandom(3);
+    for (let i = 0; i < 20; i++) {
+      const r = spinWheel(w.deps, w.identity(1), id);
+      // Where the wheel stops is what the user gets: a prize sector is always a win, and it is on the wheel drawn.
+      expect(r.sectors.map((s) => s.key)).toEqual(['lose']);
+      expect(r.sector.key).toBe('lose');
+      expect(r.lossReason).toBeNull();
+    }
+  });
+
+  it('item 16: a sector that can never be landed on (weight 0) is not on the wheel; an empty wheel is a sure loss', () => {
+    const id = setup({ free: 1, loseWeight: 0 });
+    w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 1 });
+    w.reward(id, 'never', { unlock: { wheel: true }, weight: 0 });
+    openCampaign(w.deps, w.identity(1), id, {});
+    const won = spinWheel(w.deps, w.identity(1), id);
+    expect(won.sectors.map((s) => [s.key, s.odds])).toEqual([['tee', 1]]);
+    expect(won.outcome).toBe('win');
+    openCampaign(w.deps, w.identity(2), id, {});
+    const lost = spinWheel(w.deps, w.identity(2), id);
+    expect(lost.sectors.map((s) => [s.key, s.odds])).toEqual([['lose', 1]]);
+  });
+
+  it('a prize with a code takes it from the pool; an empty pool leaves the wheel', () => {
     const id = setup({ free: 1, loseWeight: 0 });
     w.reward(id, 'code', { unlock: { wheel: true }, weight: 1, poolId: w.pool(id, 'p', ['W-1']) });
     openCampaign(w.deps, w.identity(1), id, {});
     openCampaign(w.deps, w.identity(2), id, {});
     expect(spinWheel(w.deps, w.identity(1), id).prize?.code).toBe('W-1');
-    expect(spinCode(id, 2)).toBe('lose sold_out');
+    expect(spinCode(id, 2)).toBe('lose');
   });
 
   it('with a seeded generator the win rate follows the published odds', () => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../../api/client.ts';
+import { messages } from '../../i18n.ts';
+import { promoRu } from '../../i18n-promo.ts';
+import { accentStyle } from './campaign-accent.ts';
+import { taskStateText } from './task-visuals.tsx';
+
+const t = { ...messages.ru, ...promoRu };
+const codeTask: Task = {
+  key: 'pack-code',
+  kind: 'enter_code',
+  title: 'Введите код с упаковки',
+  description: 'Код напечатан под крышкой.',
+  state: 'failed',
+  verification: 'server_verified',
+  level: null,
+  failure: 'code_unknown',
+  attemptsGranted: 0,
+  action: {},
+};
+
+describe('participant screens', () => {
+  it("item 17: a wrong code's error is shown when just entered, not again over an empty field after a reload", () => {
+    expect(taskStateText(t, codeTask, { freshFailure: true })).toBe(promoRu.failure_code_unknown);
+    expect(taskStateText(t, codeTask)).toBe(codeTask.description);
+    // Other kinds keep telling why they failed (the user retries the same action).
+    expect(taskStateText(t, { ...codeTask, kind: 'join_community', failure: 'not_member' })).toBe(
+      promoRu.failure_not_member,
+    );
+  });
+
+  it("item 17: the campaign's accent colour from the API becomes VKUI's accent tokens; a non-colour is ignored", () => {
+    const style = accentStyle({ accent: '#E64646' }) as Record<string, string>;
+    expect(style['--vkui--color_background_accent_themed']).toBe('#E64646');
+    expect(style['--vkui--color_text_accent']).toBe('#E64646');
+    expect(accentStyle({ accent: 'red;background:url(x)' })).toBeUndefined();
+    expect(accentStyle({})).toBeUndefined();
+  });
+
+  it('item 17: the code placeholder fits a 390 px phone and the quiz intro has no jargon', () => {
+    // A 390 px screen leaves about 150 px for the field beside its button: 9 characters of 16 px text.
+    expect(promoRu.codePlaceholder.length).toBeLessThanOrEqual(10);
+    expect(promoRu.quizIntro).not.toMatch(/сервер/i);
+    expect(promoRu.yourPrize).not.toBe(promoRu.yourCode);
+  });
+});
