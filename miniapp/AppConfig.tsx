@@ -28,7 +28,12 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
       <AdaptivityProvider>
         <AppRoot>
           <AppContext.Provider value={services}>
-            <ErrorBoundary api={services.api} title={services.t.errorTitle} retry={services.t.retry}>
+            <ErrorBoundary
+              api={services.api}
+              title={services.t.errorTitle}
+              retry={services.t.retry}
+              language={services.language}
+            >
               <RouterProvider router={router} useBridge={platform.name === 'vk'}>
                 <App />
               </RouterProvider>

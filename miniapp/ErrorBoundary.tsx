@@ -1,12 +1,17 @@
-/** Catches render errors, reports them to the server, and shows a VKUI placeholder with a retry. */
+/**
+ * Catches render errors, reports them to the server, and shows a VKUI placeholder with a retry. The error's own
+ * message is for developers (it goes to the report); the participant reads a line in their language.
+ */
 import { Button, Placeholder } from '@vkontakte/vkui';
 import { Component, type ReactNode } from 'react';
 import type { ApiClient } from './api/client.ts';
+import { errorText } from './i18n-errors.ts';
 
 interface Props {
   api: ApiClient;
   title: string;
   retry: string;
+  language: 'ru' | 'en';
   children: ReactNode;
 }
 
@@ -32,7 +37,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
         title={this.props.title}
         action={<Button onClick={() => this.setState({ error: null })}>{this.props.retry}</Button>}
       >
-        {this.state.error.message}
+        {errorText(this.state.error, this.props.language)}
       </Placeholder>
     );
   }
