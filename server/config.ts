@@ -111,7 +111,7 @@ function localSecrets(dataDir: string): LocalSecrets {
     okAppSecret: randomBytes(16).toString('hex').toUpperCase(),
     telegramBotToken: `1000000001:${randomBytes(26).toString('base64url')}`,
   };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
