@@ -11,18 +11,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('what npm start prints', () => {
   it('item 18: a participant in Russian and in English, a second participant for the invite task, the admin', () => {
     const text = launchInstructions(loadConfig({ DATABASE_PATH: join(dir, 'app.db') }), 'http://localhost:8080', 0);
-    const after = (label: string) => {
+    const urlAfter = (label: string) => {
       const url = text.match(new RegExp(`${label}[^\\n]*:\\n\\s*(http\\S+)`))?.[1];
       return new URL(url as string).searchParams;
     };
-    const participant = after('Participant launch URL');
-    const english = after('The same participant with the app in English');
-    const friend = after('A second participant, for the invite task');
+    const participant = urlAfter('Participant launch URL');
+    const english = urlAfter('The same participant with the app in English');
+    const friend = urlAfter('A second participant, for the invite task');
     expect(participant.get('vk_language')).toBe('ru');
     expect(english.get('vk_language')).toBe('en');
     expect(english.get('vk_user_id')).toBe(participant.get('vk_user_id'));
     expect(friend.get('vk_user_id')).not.toBe(participant.get('vk_user_id'));
     expect(text).toMatch(/invite link/);
-    expect(after('Community admin launch URL').get('vk_viewer_group_role')).toBe('admin');
+    expect(urlAfter('Community admin launch URL').get('vk_viewer_group_role')).toBe('admin');
   });
 });
