@@ -84,8 +84,9 @@ export default defineConfig(({ mode }) => {
     server: {
       proxy: {
         // The API, but not the mini app's own modules under miniapp/api/ (`/api/client.ts?t=…`), which Vite serves.
-        '^/api/(?!.*\\.tsx?(\\?.*)?$)': 'http://localhost:8080',
-        '/vk': 'http://localhost:8080',
+        // `npm run dev` (scripts/dev.ts) says where the API listens.
+        '^/api/(?!.*\\.tsx?(\\?.*)?$)': process.env.PROMO_DEV_API_URL ?? 'http://localhost:8080',
+        '/vk': process.env.PROMO_DEV_API_URL ?? 'http://localhost:8080',
       },
     },
   };

@@ -37,21 +37,23 @@ export const envSchema = z.object({
   /** How long the outbox sender holds a claimed row before another run may take it again. */
   // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
   OUTBOX_LEASE_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(60_000)),
-  SEED_DEMO: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('1')
-    .transform((v) => v === '1' || v === 'true'),
+  /** Demo data on an empty database: on by default outside production, off in it (see `demoSeeding`). */
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'force']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config extends Omit<Env, 'VK_APP_SECRET' | 'OK_APP_SECRET' | 'OK_APP_KEY' | 'TELEGRAM_BOT_TOKEN'> {
+export interface Config
+  extends Omit<Env, 'VK_APP_SECRET' | 'OK_APP_SECRET' | 'OK_APP_KEY' | 'TELEGRAM_BOT_TOKEN' | 'SEED_DEMO'> {
+  SEED_DEMO: boolean;
   VK_APP_SECRET: string;
   OK_APP_KEY: string;
   OK_APP_SECRET: string;
   TELEGRAM_BOT_TOKEN: string;
   /** True when a secret was generated for local use rather than supplied. */
   usesLocalSecrets: boolean;
+  /** Per platform, whether its launch secret was generated here: then nothing a real client signs verifies with it. */
+  generatedSecrets: { vk: boolean; ok: boolean; telegram: boolean };
   dataDir: string;
 }
 
@@ -83,6 +85,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  const seedDemo = demoSeeding(env.NODE_ENV, env.SEED_DEMO);
   const needLocal = !env.VK_APP_SECRET || !env.OK_APP_SECRET || !env.TELEGRAM_BOT_TOKEN || !env.OK_APP_KEY;
   const local = needLocal && env.NODE_ENV !== 'production' ? localSecrets(dataDir) : undefined;
   return {
@@ -91,9 +94,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     OK_APP_KEY: env.OK_APP_KEY ?? local?.okAppKey ?? '',
     OK_APP_SECRET: env.OK_APP_SECRET ?? local?.okAppSecret ?? '',
     TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN ?? local?.telegramBotToken ?? '',
+    SEED_DEMO: seedDemo,
     usesLocalSecrets: !env.VK_APP_SECRET,
+    generatedSecrets: {
+      vk: !env.VK_APP_SECRET && local !== undefined,
+      ok: !env.OK_APP_SECRET && local !== undefined,
+      telegram: !env.TELEGRAM_BOT_TOKEN && local !== undefined,
+    },
     dataDir,
   };
+}
+
+/**
+ * Demo data only where it is asked for: on by default locally (`npm start`), off by default in production, and
+ * `SEED_DEMO=1` refused there (the demo's admin is a fixed VK user id, someone real) unless it says `force`.
+ */
+function demoSeeding(nodeEnv: Env['NODE_ENV'], value: Env['SEED_DEMO']): boolean {
+  if (nodeEnv !== 'production') return value !== '0' && value !== 'false';
+  if (value === '1' || value === 'true') {
+    throw new ConfigError(
+      'Invalid environment:\n  SEED_DEMO: demo data is refused when NODE_ENV=production; set SEED_DEMO=force to seed it anyway',
+    );
+  }
+  return value === 'force';
 }
 
 interface LocalSecrets {
@@ -112,7 +135,7 @@ function localSecrets(dataDir: string): LocalSecrets {
     okAppSecret: randomBytes(16).toString('hex').toUpperCase(),
     telegramBotToken: `1000000001:${randomBytes(26).toString('base64url')}`,
   };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

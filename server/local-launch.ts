@@ -4,7 +4,7 @@
  */
 import { signVkLaunch } from './auth/vk-sign.ts';
 import type { Config } from './config.ts';
-import { DEMO_ADMIN_VK_ID, DEMO_PARTICIPANT_VK_ID } from './seed/demo-seed.ts';
+import { DEMO_ADMIN_VK_ID, DEMO_FRIEND_VK_ID, DEMO_PARTICIPANT_VK_ID, demoBinding } from './seed/demo-ids.ts';
 
 export interface LocalLaunchOptions {
   baseUrl: string;
@@ -37,10 +37,36 @@ export function localLaunchUrl(config: Config, o: LocalLaunchOptions): string {
   return `${o.baseUrl.replace(/\/$/, '')}/?${query}`;
 }
 
-/** The two URLs `npm start` prints: a participant and the brand's community admin. */
+/** The URLs `npm start` prints: a participant (Russian and English), a second participant, the community admin. */
 export function demoLaunchUrls(config: Config, baseUrl: string, groupId: number, now: number) {
+  const as = (userId: number, role: 'admin' | 'member', language: 'ru' | 'en' = 'ru') =>
+    localLaunchUrl(config, { baseUrl, userId, groupId, role, now, language });
   return {
-    participant: localLaunchUrl(config, { baseUrl, userId: DEMO_PARTICIPANT_VK_ID, groupId, role: 'member', now }),
-    admin: localLaunchUrl(config, { baseUrl, userId: DEMO_ADMIN_VK_ID, groupId, role: 'admin', now }),
+    participant: as(DEMO_PARTICIPANT_VK_ID, 'member'),
+    participantEnglish: as(DEMO_PARTICIPANT_VK_ID, 'member', 'en'),
+    friend: as(DEMO_FRIEND_VK_ID, 'member'),
+    admin: as(DEMO_ADMIN_VK_ID, 'admin'),
   };
+}
+
+/**
+ * What `npm start` prints about opening the app. Signed URLs only while the VK secret is one this server generated: a
+ * URL signed with the real app's key would be a working launch of a real VK user (ids 100001–100003 are people).
+ */
+export function launchInstructions(config: Config, baseUrl: string, now: number): string {
+  if (config.NODE_ENV === 'production') return '';
+  if (!config.generatedSecrets.vk) {
+    return (
+      "\nNo launch URLs printed: VK_APP_SECRET is a real app key, and a URL signed with it would be a real user's " +
+      'launch. Open the app from VK, or unset VK_APP_SECRET to try the demo locally.\n'
+    );
+  }
+  const urls = demoLaunchUrls(config, baseUrl, demoBinding(config).vkGroupId, now);
+  return [
+    `\nParticipant launch URL:\n  ${urls.participant}`,
+    `\nThe same participant with the app in English:\n  ${urls.participantEnglish}`,
+    "\nA second participant, for the invite task (in the first one's app, copy the invite link and add its " +
+      `"#/campaigns/…?ref=…" part to the end of this URL):\n  ${urls.friend}`,
+    `\nCommunity admin launch URL:\n  ${urls.admin}\n`,
+  ].join('\n');
 }

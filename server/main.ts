@@ -12,7 +12,7 @@ import { loadConfigOrExit } from './config.ts';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.ts';
 import { openDatabase } from './db/client.ts';
 import { threadWriter } from './db/writer/db-writer.ts';
-import { demoLaunchUrls } from './local-launch.ts';
+import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { createVkApi } from './vk/vk-api.ts';
 
@@ -38,14 +38,14 @@ function main(): void {
   else console.warn(`${STATIC_ROOT} is missing: run \`npm run build\` to serve the mini app`);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const baseUrl = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
-    console.log(`Server listening on ${baseUrl} (database ${config.DATABASE_PATH})`);
+    // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.
+    const listening = `http://localhost:${info.port}`;
+    const baseUrl = config.PUBLIC_URL ?? listening;
+    console.log(`Server listening on ${listening} (database ${config.DATABASE_PATH})`);
+    if (baseUrl !== listening) console.log(`Open the app at ${baseUrl}`);
     if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
-    if (config.NODE_ENV !== 'production') {
-      const urls = demoLaunchUrls(config, baseUrl, seed?.groupId ?? config.VK_GROUP_ID ?? 0, systemClock());
-      console.log(`\nParticipant launch URL:\n  ${urls.participant}`);
-      console.log(`\nCommunity admin launch URL:\n  ${urls.admin}\n`);
-    }
+    const instructions = launchInstructions(config, baseUrl, systemClock());
+    if (instructions) console.log(instructions);
   });
 
   const stop = () => {

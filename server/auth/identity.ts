@@ -12,8 +12,20 @@ export interface Identity {
   language: 'ru' | 'en';
   /** Client detail for stats (vk_platform, OK mob_platform, Telegram platform); never used for trust. */
   platformDetail: string;
-  /** Launch source (`vk_ref`, OK `refplace`, Telegram `start_param`). */
+  /**
+   * Launch source, only from signed fields (`vk_ref`, Telegram `start_param`). OK's `refplace` is outside `auth_sig`,
+   * so anyone could write anything there: it is dropped rather than stored as if verified.
+   */
   ref?: string;
+}
+
+/** A launch whose signature held, with the issue time read by that same parse (every later age check uses it). */
+export interface VerifiedLaunch {
+  identity: Identity;
+  /** Unix seconds: `vk_ts` or `auth_date`; for OK (no time in the launch), when this server first saw the session. */
+  issuedAt?: number;
+  /** What `issuedAt` is, for the `expired` message. */
+  issuedAtField: string;
 }
 
 /** Maps a client language code onto the two the UI ships. */

@@ -5,12 +5,14 @@
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/router.ts';
-import type { Identity } from './identity.ts';
+import type { Identity, VerifiedLaunch } from './identity.ts';
 import { MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
-import { verifyOkLaunch } from './ok-sign.ts';
-import { verifyTelegramInitData } from './telegram-init-data.ts';
+import { okSessionFirstSeen } from './ok-session-age.ts';
+import { readOkLaunch } from './ok-sign.ts';
+import { readTelegramInitData } from './telegram-init-data.ts';
+import { assertFresh } from './time-window.ts';
 import { VerifiedLaunchCache } from './verified-cache.ts';
-import { verifyVkLaunch } from './vk-sign.ts';
+import { readVkLaunch } from './vk-sign.ts';
 
 /** Largest header we parse; real launch data is well under 2 KB. */
 const MAX_AUTH_LENGTH = 8192;
@@ -19,7 +21,7 @@ const MAX_AUTH_LENGTH = 8192;
 const caches = new WeakMap<object, VerifiedLaunchCache>();
 
 /** Turns an `Authorization` header value into a verified identity or throws a `LaunchError`. */
-export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now'>): Identity {
+export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now' | 'db'>): Identity {
   if (!header || header.trim() === '') throw new MissingLaunchError('Authorization header is missing');
   if (header.length > MAX_AUTH_LENGTH) throw new MalformedLaunchError('Authorization header is too long');
   let cache = caches.get(deps.config);
@@ -28,13 +30,14 @@ export function identify(header: string | undefined, deps: Pick<Deps, 'config' |
     caches.set(deps.config, cache);
   }
   const cached = cache.get(header, deps.now(), deps.config.LAUNCH_PARAMS_TTL);
-  if (cached) return cached;
-  const identity = verify(header, deps);
-  cache.set(header, identity);
-  return identity;
+  if (cached) return cached.identity;
+  const launch = verify(header, deps);
+  cache.set(header, launch);
+  return launch.identity;
 }
 
-function verify(header: string, deps: Pick<Deps, 'config' | 'now'>): Identity {
+/** One parse per header: the verifier's own reading of the issue time is what the cache re-checks later. */
+function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>): VerifiedLaunch {
   const space = header.indexOf(' ');
   const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
   const payload = space === -1 ? '' : header.slice(space + 1);
@@ -42,16 +45,24 @@ function verify(header: string, deps: Pick<Deps, 'config' | 'now'>): Identity {
   const now = deps.now();
   switch (scheme) {
     case 'vk':
-      return verifyVkLaunch(payload, {
+      return readVkLaunch(payload, {
         secret: config.VK_APP_SECRET,
         appId: config.VK_APP_ID,
         ttlSeconds: config.LAUNCH_PARAMS_TTL,
         now,
       });
-    case 'ok':
-      return verifyOkLaunch(payload, { appKey: config.OK_APP_KEY, appSecret: config.OK_APP_SECRET });
+    case 'ok': {
+      const { identity, sessionKey } = readOkLaunch(payload, {
+        appKey: config.OK_APP_KEY,
+        appSecret: config.OK_APP_SECRET,
+      });
+      if (config.LAUNCH_PARAMS_TTL === 0) return { identity, issuedAtField: 'OK session' };
+      const issuedAt = okSessionFirstSeen(deps.db, identity.appId, sessionKey, now);
+      assertFresh(issuedAt, now, config.LAUNCH_PARAMS_TTL, 'OK session (first seen)');
+      return { identity, issuedAt, issuedAtField: 'OK session (first seen)' };
+    }
     case 'tma':
-      return verifyTelegramInitData(payload, {
+      return readTelegramInitData(payload, {
         botToken: config.TELEGRAM_BOT_TOKEN,
         ttlSeconds: config.LAUNCH_PARAMS_TTL,
         now,

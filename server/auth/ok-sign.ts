@@ -27,6 +27,14 @@ export function signOkLaunch(values: Record<string, string>, appSecret: string):
 }
 
 export function verifyOkLaunch(raw: string, options: OkVerifyOptions): Identity {
+  return readOkLaunch(raw, options).identity;
+}
+
+/**
+ * Verifies an OK launch and returns the identity with the session key `auth_sig` covers. The launch carries no time,
+ * so its age is bounded elsewhere, by when this server first saw the session (ok-session-age.ts).
+ */
+export function readOkLaunch(raw: string, options: OkVerifyOptions): { identity: Identity; sessionKey: string } {
   const params = parseLaunchQuery(raw);
   const authSig = params.get('auth_sig');
   const userId = params.get('logged_user_id');
@@ -41,12 +49,13 @@ export function verifyOkLaunch(raw: string, options: OkVerifyOptions): Identity 
   if (!timingSafeEqual(expected, Buffer.from(authSig.toLowerCase())))
     throw new BadSignatureError('auth_sig does not match');
   if (!appKey || appKey !== options.appKey) throw new WrongAppError('application_key is not this app');
-  return {
+  // No `ref`: `refplace` is not covered by `auth_sig`, and the verified identity carries only what was signed.
+  const identity: Identity = {
     platform: 'ok',
     userId,
     appId: appKey,
     language: uiLanguage(params.get('lang') ?? 'ru'),
     platformDetail: params.get('mob_platform') ?? (params.get('mob') === 'true' ? 'mobile' : 'web'),
-    ...(params.get('refplace') ? { ref: params.get('refplace') } : {}),
   };
+  return { identity, sessionKey };
 }

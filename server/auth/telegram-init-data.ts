@@ -4,7 +4,7 @@
  * where the data-check-string is every field but `hash` (the `signature` field stays in), sorted, `\n`-joined.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type Identity, uiLanguage } from './identity.ts';
+import { type Identity, uiLanguage, type VerifiedLaunch } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
 import { assertFresh } from './time-window.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
@@ -43,6 +43,11 @@ interface TelegramUser {
 }
 
 export function verifyTelegramInitData(raw: string, options: TelegramVerifyOptions): Identity {
+  return readTelegramInitData(raw, options).identity;
+}
+
+/** Verifies `initData` and returns the identity with the `auth_date` this same parse read (see `readVkLaunch`). */
+export function readTelegramInitData(raw: string, options: TelegramVerifyOptions): VerifiedLaunch {
   const params = parseLaunchQuery(raw);
   const hash = params.get('hash');
   if (!hash) throw new MissingLaunchError('hash is missing');
@@ -63,7 +68,7 @@ export function verifyTelegramInitData(raw: string, options: TelegramVerifyOptio
     throw new MalformedLaunchError('user.id is missing or invalid');
   }
   const botId = options.botToken.split(':')[0] ?? '';
-  return {
+  const identity: Identity = {
     platform: 'telegram',
     userId: String(user.id),
     appId: botId,
@@ -71,4 +76,5 @@ export function verifyTelegramInitData(raw: string, options: TelegramVerifyOptio
     platformDetail: 'telegram',
     ...(params.get('start_param') ? { ref: params.get('start_param') } : {}),
   };
+  return { identity, issuedAt: Number(authDate), issuedAtField: 'auth_date' };
 }

@@ -1,23 +1,11 @@
 /**
  * Remembers launch strings that already verified, so a session's repeated requests skip the HMAC and
  * parsing. The key is the whole raw header: any change to it is a miss and is verified from scratch.
- * Freshness is still checked on every hit, against the timestamp the launch itself carries.
+ * The cache skips work, never a check: every hit re-checks freshness against the issue time the verifier itself parsed
+ * from this exact header (never a second reading of the raw text, which `vk%5Fts=` or a repeated key could fool).
  */
-import type { Identity } from './identity.ts';
+import type { VerifiedLaunch } from './identity.ts';
 import { assertFresh } from './time-window.ts';
-
-/** Where each platform's launch carries its issue time (OK launches carry none that we check). */
-const ISSUED_AT: Record<Identity['platform'], { field: string; pattern: RegExp } | undefined> = {
-  vk: { field: 'vk_ts', pattern: /(?:[ ?&])vk_ts=(\d+)/ },
-  telegram: { field: 'auth_date', pattern: /(?:[ ?&])auth_date=(\d+)/ },
-  ok: undefined,
-};
-
-interface Entry {
-  identity: Identity;
-  issuedAt?: number;
-  what: string;
-}
 
 /**
  * Two generations instead of evicting one entry at a time: deleting from the front of a full Map leaves holes that
@@ -26,33 +14,34 @@ interface Entry {
  * generation moves the entry back to the young one. Holds between `maxEntries / 2` and `maxEntries` launches.
  */
 export class VerifiedLaunchCache {
-  private young = new Map<string, Entry>();
-  private old = new Map<string, Entry>();
+  private young = new Map<string, VerifiedLaunch>();
+  private old = new Map<string, VerifiedLaunch>();
 
   constructor(private readonly maxEntries = 20_000) {}
 
-  get(header: string, nowMs: number, ttlSeconds: number): Identity | undefined {
+  /**
+   * The launch verified earlier under this exact header, after its age check against `nowMs`; undefined when unknown
+   * (or when an age check is due and no issue time was recorded: then the verifier decides). Throws `ExpiredLaunchError`.
+   */
+  get(header: string, nowMs: number, ttlSeconds: number): VerifiedLaunch | undefined {
     let entry = this.young.get(header);
     if (!entry) {
       entry = this.old.get(header);
       if (!entry) return undefined;
       this.remember(header, entry);
     }
-    if (entry.issuedAt !== undefined) assertFresh(entry.issuedAt, nowMs, ttlSeconds, entry.what);
-    return entry.identity;
+    if (ttlSeconds !== 0) {
+      if (entry.issuedAt === undefined) return undefined;
+      assertFresh(entry.issuedAt, nowMs, ttlSeconds, entry.issuedAtField);
+    }
+    return entry;
   }
 
-  set(header: string, identity: Identity): void {
-    const stamp = ISSUED_AT[identity.platform];
-    const match = stamp ? stamp.pattern.exec(header) : null;
-    this.remember(header, {
-      identity,
-      ...(match ? { issuedAt: Number(match[1]) } : {}),
-      what: stamp?.field ?? 'launch',
-    });
+  set(header: string, launch: VerifiedLaunch): void {
+    this.remember(header, launch);
   }
 
-  private remember(header: string, entry: Entry): void {
+  private remember(header: string, entry: VerifiedLaunch): void {
     if (this.young.size >= this.maxEntries / 2) {
       this.old = this.young;
       this.young = new Map();

@@ -4,7 +4,7 @@
  * secure key, base64url without padding).
  */
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type Identity, uiLanguage, type ViewerGroupRole } from './identity.ts';
+import { type Identity, uiLanguage, type VerifiedLaunch, type ViewerGroupRole } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
 import { assertFresh } from './time-window.ts';
 
@@ -113,6 +113,14 @@ const SIGN_FORMAT = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
 /** Verifies a VK launch query and returns the identity it proves. Throws a `LaunchError`. */
 export function verifyVkLaunch(raw: string, options: VkVerifyOptions): Identity {
+  return readVkLaunch(raw, options).identity;
+}
+
+/**
+ * Verifies a VK launch query and returns the identity with the `vk_ts` this same parse read, so that a later age check
+ * (the verified-launch cache's) judges exactly the value the signature covered. Throws a `LaunchError`.
+ */
+export function readVkLaunch(raw: string, options: VkVerifyOptions): VerifiedLaunch {
   const params = parseLaunchQuery(raw);
   const sign = params.get('sign');
   if (!sign) throw new MissingLaunchError('sign is missing');
@@ -127,17 +135,18 @@ export function verifyVkLaunch(raw: string, options: VkVerifyOptions): Identity 
   if (!userId || !/^[1-9]\d{0,15}$/.test(userId)) throw new MalformedLaunchError('vk_user_id is missing or invalid');
   if (!appId || !/^\d+$/.test(appId)) throw new MalformedLaunchError('vk_app_id is missing or invalid');
   if (appId !== String(options.appId)) throw new WrongAppError(`launch is for app ${appId}`);
+  const ts = params.get('vk_ts');
+  const issuedAt = ts && /^\d{1,12}$/.test(ts) ? Number(ts) : undefined;
   if (options.ttlSeconds !== 0) {
-    const ts = params.get('vk_ts');
     if (!ts) throw new MalformedLaunchError('vk_ts is missing');
-    if (!/^\d{1,12}$/.test(ts)) throw new MalformedLaunchError('vk_ts is not a Unix time');
-    assertFresh(Number(ts), options.now ?? Date.now(), options.ttlSeconds, 'vk_ts');
+    if (issuedAt === undefined) throw new MalformedLaunchError('vk_ts is not a Unix time');
+    assertFresh(issuedAt, options.now ?? Date.now(), options.ttlSeconds, 'vk_ts');
   }
   const groupRaw = params.get('vk_group_id');
   const groupId = groupRaw && /^[1-9]\d{0,15}$/.test(groupRaw) ? Number(groupRaw) : undefined;
   const roleRaw = params.get('vk_viewer_group_role') as ViewerGroupRole | undefined;
   const viewerGroupRole = roleRaw && ROLES.includes(roleRaw) ? roleRaw : undefined;
-  return {
+  const identity: Identity = {
     platform: 'vk',
     userId,
     appId,
@@ -147,4 +156,5 @@ export function verifyVkLaunch(raw: string, options: VkVerifyOptions): Identity 
     platformDetail: params.get('vk_platform') ?? 'unknown',
     ...(params.get('vk_ref') ? { ref: params.get('vk_ref') } : {}),
   };
+  return { identity, ...(issuedAt !== undefined ? { issuedAt } : {}), issuedAtField: 'vk_ts' };
 }

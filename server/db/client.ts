@@ -3,7 +3,7 @@
  * a commit is in the WAL file before we answer 2xx, so it survives `kill -9` of the process
  * (see docs/decisions/002-sqlite-durability.md for why not FULL), prepared statements reused, migrations applied on open.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -30,7 +30,7 @@ export interface OpenOptions {
  * @example const db = openDatabase('./data/app.db')
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') keepPrivate(path);
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -49,6 +49,25 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   registerDatabase(db);
   return db;
+}
+
+/**
+ * The database holds ticket texts (phones, e-mails) and unused codes: owner-only, like `local-secrets.json`. A folder we
+ * create is 0700; the file is created 0600 before SQLite opens it (SQLite gives its -wal and -shm files the database
+ * file's mode), and files left by an older version are tightened. A folder that already existed is left as it is.
+ */
+function keepPrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (!existsSync(file)) continue;
+    try {
+      chmodSync(file, 0o600);
+    } catch (err) {
+      // Someone else's file that we may write to: not ours to change, but say so.
+      console.warn(`${file}: could not make it owner-only (${(err as Error).message})`);
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { toCsv } from '../http/csv.ts';
 
 const { participants } = schema;
 
@@ -75,15 +76,10 @@ export function explainStuck(db: Db, q: StuckQuery): string[] {
   return rows.map((r) => r.detail);
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function stuckCsv(rows: StuckRow[], now: number): string {
-  const header = 'participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source';
-  const lines = rows.map((r) =>
-    [
+  return toCsv(
+    ['participant_id', 'platform', 'user_id', 'stage', 'stage_reached_at', 'hours_stuck', 'source'],
+    rows.map((r) => [
       r.participantId,
       r.platform,
       r.userId,
@@ -91,9 +87,6 @@ export function stuckCsv(rows: StuckRow[], now: number): string {
       new Date(r.stageReachedAt).toISOString(),
       Math.floor((now - r.stageReachedAt) / 3_600_000),
       r.source,
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
-  return `${[header, ...lines].join('\r\n')}\r\n`;
 }

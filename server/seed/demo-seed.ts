@@ -1,10 +1,11 @@
 /**
  * @module The demo world `npm start` creates on an empty database: one agency, one brand with its VK app
  * and community, a brand admin, and one live campaign of each mechanic. Idempotent: does nothing when
- * any agency exists.
+ * any agency exists. Which ids it sits on is decided in demo-ids.ts, never here.
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
+import { type DemoBinding, demoBinding } from './demo-ids.ts';
 import {
   demoCampaignTexts,
   quizSettings,
@@ -14,20 +15,20 @@ import {
   WHEEL_SETTINGS,
 } from './demo-promo.ts';
 
-export const DEMO_GROUP_ID = 200000001;
-export const DEMO_PARTICIPANT_VK_ID = 100001;
-export const DEMO_ADMIN_VK_ID = 100002;
+export { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID, DEMO_PARTICIPANT_VK_ID } from './demo-ids.ts';
+
 const DAY = 86_400_000;
 
 export interface SeedResult {
   seeded: boolean;
   groupId: number;
+  binding: DemoBinding;
 }
 
-export function seedDemo(db: Db, config: Config, now: number): SeedResult {
-  const groupId = config.VK_GROUP_ID ?? DEMO_GROUP_ID;
+export function seedDemo(db: Db, config: Config, now: number, binding = demoBinding(config)): SeedResult {
+  const groupId = binding.vkGroupId;
   if (db.select({ id: schema.agencies.id }).from(schema.agencies).limit(1).all().length > 0) {
-    return { seeded: false, groupId };
+    return { seeded: false, groupId, binding };
   }
   db.transaction((tx) => {
     const agency = tx.insert(schema.agencies).values({ name: 'Demo Agency' }).returning().get();
@@ -37,9 +38,9 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
       .values({
         brandId: brand.id,
         name: 'Demo promo app',
-        vkAppId: config.VK_APP_ID,
-        okAppKey: config.OK_APP_KEY || null,
-        telegramBotId: config.TELEGRAM_BOT_TOKEN.split(':')[0] || null,
+        vkAppId: binding.vkAppId,
+        okAppKey: binding.okAppKey,
+        telegramBotId: binding.telegramBotId,
       })
       .returning()
       .get();
@@ -48,16 +49,18 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
       .values({ brandId: brand.id, vkGroupId: groupId, name: 'Demo Brand community' })
       .returning()
       .get();
-    tx.insert(schema.memberships)
-      .values({
-        platform: 'vk',
-        platformUserId: String(DEMO_ADMIN_VK_ID),
-        agencyId: agency.id,
-        brandId: brand.id,
-        role: 'brand_admin',
-        sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'],
-      })
-      .run();
+    if (binding.adminVkId !== null) {
+      tx.insert(schema.memberships)
+        .values({
+          platform: 'vk',
+          platformUserId: String(binding.adminVkId),
+          agencyId: agency.id,
+          brandId: brand.id,
+          role: 'brand_admin',
+          sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'],
+        })
+        .run();
+    }
     const common = {
       brandId: brand.id,
       appId: app.id,
@@ -108,5 +111,5 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
     seedQuizCampaign(tx, bySlug('brand-quiz'));
     seedWheelCampaign(tx, bySlug('lucky-wheel'));
   });
-  return { seeded: true, groupId };
+  return { seeded: true, groupId, binding };
 }

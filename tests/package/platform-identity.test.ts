@@ -1,43 +1,50 @@
 /**
- * The OK and Telegram builds opened with their stand-in clients against the real server (`npm start` with test
- * secrets): launch data signed with those secrets reaches the campaign list with a verified identity; Telegram's
+ * The OK and Telegram builds opened with their stand-in clients against the real server (`npm start`, signing with the
+ * secrets it generated in its data folder: with supplied secrets it would keep the demo off those apps): launch data signed with those secrets reaches the campaign list with a verified identity; Telegram's
  * `start_param` opens a campaign and its BackButton shows there and leads back.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchSigner, OK_TEST_USER, TELEGRAM_TEST_USER } from '../../scripts/package/browser/api-world.ts';
+import {
+  type LaunchSigner,
+  launchSigner,
+  OK_TEST_USER,
+  TELEGRAM_TEST_USER,
+} from '../../scripts/package/browser/api-world.ts';
 import { type ClientHost, startClientHost } from '../../scripts/package/browser/client-host.ts';
 import { openApp } from '../../scripts/package/browser/open-app.ts';
 import type { VariantName } from '../../scripts/package/variants.ts';
 import { DEMO_GROUP_ID } from '../../server/seed/demo-seed.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
-import { TEST_BOT_TOKEN, TEST_OK_KEY, TEST_OK_SECRET, TEST_VK_APP_ID, TEST_VK_SECRET } from '../support/test-deps.ts';
+import { TEST_OK_KEY, TEST_VK_APP_ID } from '../support/test-deps.ts';
 import { buildDemo, demoClient } from './support.ts';
 
 let server: StartedServer;
 let browser: Browser;
 let host: ClientHost;
 const apps: Partial<Record<VariantName, string>> = {};
-const signer = launchSigner({
-  vkAppId: TEST_VK_APP_ID,
-  vkSecret: TEST_VK_SECRET,
-  groupId: DEMO_GROUP_ID,
-  okKey: TEST_OK_KEY,
-  okSecret: TEST_OK_SECRET,
-  botToken: TEST_BOT_TOKEN,
-});
+let signer: LaunchSigner;
 
 beforeAll(async () => {
   // One at a time: a build hands its settings to Vite through process.env, which the server process inherits.
   const started = await startServerLikeReadme({
-    env: {
-      VK_APP_ID: String(TEST_VK_APP_ID),
-      VK_APP_SECRET: TEST_VK_SECRET,
-      OK_APP_KEY: TEST_OK_KEY,
-      OK_APP_SECRET: TEST_OK_SECRET,
-      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
-    },
+    env: { VK_APP_ID: String(TEST_VK_APP_ID), OK_APP_KEY: TEST_OK_KEY },
+  });
+  const secrets = JSON.parse(readFileSync(join(started.dataDir, 'local-secrets.json'), 'utf8')) as {
+    vkAppSecret: string;
+    okAppSecret: string;
+    telegramBotToken: string;
+  };
+  signer = launchSigner({
+    vkAppId: TEST_VK_APP_ID,
+    vkSecret: secrets.vkAppSecret,
+    groupId: DEMO_GROUP_ID,
+    okKey: TEST_OK_KEY,
+    okSecret: secrets.okAppSecret,
+    botToken: secrets.telegramBotToken,
   });
   const ok = await buildDemo('ok');
   const telegram = await buildDemo('telegram');

@@ -1,0 +1,121 @@
+/** Issue 11, item 3: demo data only where asked for, and never on the configured real app, community or bot. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { signOkLaunch } from '../auth/ok-sign.ts';
+import { signVkLaunch } from '../auth/vk-sign.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Db, openDatabase, schema } from '../db/client.ts';
+import { launchInstructions } from '../local-launch.ts';
+import { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID, DEMO_PARTICIPANT_VK_ID, DEMO_VK_APP_ID } from './demo-ids.ts';
+import { seedDemo } from './demo-seed.ts';
+
+const REAL = {
+  VK_APP_ID: '7777777',
+  VK_APP_SECRET: 'real-vk-secret',
+  VK_GROUP_ID: '1234567',
+  OK_APP_KEY: 'CBAREALKEY',
+  OK_APP_SECRET: 'REALOKSECRET',
+  TELEGRAM_BOT_TOKEN: '6000000001:real-bot-token',
+};
+const dirs: string[] = [];
+const dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.$client.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const env = (extra: Record<string, string>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+  dirs.push(dir);
+  return { DATABASE_PATH: join(dir, 'app.db'), ...extra };
+};
+const open = (config: Config) => {
+  const db = openDatabase(config.DATABASE_PATH);
+  dbs.push(db);
+  return db;
+};
+
+describe('when demo data is seeded', () => {
+  it('item 3: on by default locally (NODE_ENV unset, `npm start`), off when SEED_DEMO=0', () => {
+    expect(loadConfig(env({})).SEED_DEMO).toBe(true);
+    expect(loadConfig(env({ SEED_DEMO: '0' })).SEED_DEMO).toBe(false);
+  });
+
+  it('item 3: off by default in production, SEED_DEMO=1 refused there, SEED_DEMO=force honoured', () => {
+    expect(loadConfig(env({ NODE_ENV: 'production', ...REAL })).SEED_DEMO).toBe(false);
+    expect(() => loadConfig(env({ NODE_ENV: 'production', ...REAL, SEED_DEMO: '1' }))).toThrow(ConfigError);
+    expect(() => loadConfig(env({ NODE_ENV: 'production', ...REAL, SEED_DEMO: 'true' }))).toThrow(/SEED_DEMO/);
+    expect(loadConfig(env({ NODE_ENV: 'production', ...REAL, SEED_DEMO: 'force' })).SEED_DEMO).toBe(true);
+  });
+});
+
+describe('where demo data lives', () => {
+  it('item 3: with real ids and secrets (forced in production) the demo keeps its own ids and gets no admin', async () => {
+    const config = loadConfig(env({ NODE_ENV: 'production', ...REAL, SEED_DEMO: 'force' }));
+    const db = open(config);
+    seedDemo(db, config, Date.now());
+    expect(db.select().from(schema.apps).all()).toMatchObject([
+      { vkAppId: DEMO_VK_APP_ID, okAppKey: null, telegramBotId: null },
+    ]);
+    expect(db.select().from(schema.communities).all()).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
+    expect(db.select().from(schema.memberships).all()).toEqual([]);
+
+    // VK user 100002 opening the real app as admin of the real community sees no demo campaign and has no rights.
+    const app = createApp({ db, config, now: Date.now });
+    const vk = `VK ${signVkLaunch(
+      {
+        vk_user_id: DEMO_ADMIN_VK_ID,
+        vk_app_id: REAL.VK_APP_ID,
+        vk_group_id: REAL.VK_GROUP_ID,
+        vk_viewer_group_role: 'admin',
+        vk_ts: Math.floor(Date.now() / 1000),
+      },
+      REAL.VK_APP_SECRET,
+    )}`;
+    const list = await app.request('/api/campaigns', { headers: { Authorization: vk } });
+    expect(await list.json()).toEqual({ campaigns: [] });
+    const stuck = await app.request('/api/admin/funnel/campaigns/1/stuck?stage=opened&minHours=0', {
+      headers: { Authorization: vk },
+    });
+    expect(stuck.status).toBe(403);
+    const ok = `OK ${signOkLaunch({ logged_user_id: '1', session_key: 's', application_key: REAL.OK_APP_KEY }, REAL.OK_APP_SECRET)}`;
+    expect(await (await app.request('/api/campaigns', { headers: { Authorization: ok } })).json()).toEqual({
+      campaigns: [],
+    });
+  });
+
+  it("item 3: with a real VK key in development, no signed URL is printed (it would be a real user's launch)", () => {
+    const config = loadConfig(env({ ...REAL }));
+    expect(config.SEED_DEMO).toBe(true);
+    const text = launchInstructions(config, 'http://localhost:8080', Date.now());
+    expect(text).not.toContain('sign=');
+    expect(text).toMatch(/VK_APP_SECRET/);
+  });
+
+  it('item 3: locally (generated secrets) the printed URLs open the demo, even with VK_APP_ID/VK_GROUP_ID set', async () => {
+    const config = loadConfig(env({ VK_APP_ID: REAL.VK_APP_ID, VK_GROUP_ID: REAL.VK_GROUP_ID }));
+    const db = open(config);
+    seedDemo(db, config, Date.now());
+    expect(db.select().from(schema.communities).all()).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
+    const text = launchInstructions(config, 'http://localhost:8080', Date.now());
+    const urls = [...text.matchAll(/http:\/\/localhost:8080\/\?(\S+)/g)].map((m) => m[1] as string);
+    expect(urls).toHaveLength(4);
+    const app = createApp({ db, config, now: Date.now });
+    const [participant, english, friend, admin] = urls.map((q) => `VK ${q}`);
+    for (const auth of [participant, english, friend]) {
+      const res = await app.request('/api/campaigns', { headers: { Authorization: auth as string } });
+      expect(((await res.json()) as { campaigns: unknown[] }).campaigns).toHaveLength(3);
+    }
+    const me = async (auth: string | undefined) =>
+      (await app.request('/api/me', { headers: { Authorization: auth as string } })).json();
+    expect(await me(participant)).toMatchObject({ userId: String(DEMO_PARTICIPANT_VK_ID), language: 'ru' });
+    expect(await me(english)).toMatchObject({ userId: String(DEMO_PARTICIPANT_VK_ID), language: 'en' });
+    expect(await me(friend)).not.toMatchObject({ userId: String(DEMO_PARTICIPANT_VK_ID) });
+    const stuck = await app.request('/api/admin/funnel/campaigns/1/stuck?stage=opened&minHours=0', {
+      headers: { Authorization: admin as string },
+    });
+    expect(stuck.status).toBe(200);
+  });
+});
