@@ -96,3 +96,76 @@ describe('item 12: static files', () => {
     expect((await get('/assets/..%2f..%2fpackage.json')).status).toBe(404);
   });
 });
+
+/** The page for a launch query, decompressed, with its embedded data (undefined when it has none). */
+async function page(query: string) {
+  const res = await get(`/?${query}`, { 'Accept-Encoding': 'gzip, br' });
+  const encoding = res.headers.get('content-encoding');
+  const raw = Buffer.from(await res.arrayBuffer());
+  const html = (encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString();
+  const block = html.match(/<script type="application\/json" id="promo-first-screen">([\s\S]*?)<\/script>/)?.[1];
+  return { res, html, data: block === undefined ? undefined : (JSON.parse(block) as Record<string, unknown>) };
+}
+const launchQuery = (auth: string) => auth.replace(/^VK /, '');
+
+describe('item 12: first-screen data in the page', () => {
+  it('item 12: a verified launch gets its own /api/me and /api/campaigns answers embedded, never stored', async () => {
+    const auth = world.vkAuth(4242);
+    const { res, data, html } = await page(launchQuery(auth));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+    const me = await (await get('/api/me', { Authorization: auth })).json();
+    const campaigns = await (await get('/api/campaigns', { Authorization: auth })).json();
+    expect(data).toEqual({ '/api/me': me, '/api/campaigns': campaigns });
+    expect((campaigns as { campaigns: unknown[] }).campaigns.length).toBeGreaterThan(0);
+    // The data block precedes the inline script that reads it; <meta charset> stays first.
+    expect(html.indexOf('promo-first-screen')).toBeLessThan(html.indexOf('__promoFirstScreen'));
+    expect(html.indexOf('<meta charset')).toBeLessThan(100);
+    const other = await page(launchQuery(world.vkAuth(4343)));
+    expect((other.data?.['/api/me'] as { userId: string }).userId).toBe('4343');
+  });
+
+  it('item 12: a forged, expired or foreign launch in the URL gets the plain page with no data', async () => {
+    const plain = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const forged = launchQuery(world.vkAuth(4242)).replace('vk_user_id=4242', 'vk_user_id=1');
+    const expiredQuery = launchQuery(world.vkAuth(4242));
+    world.clock.advance((world.config.LAUNCH_PARAMS_TTL + 60) * 1000);
+    try {
+      for (const query of [forged, expiredQuery, 'vk_user_id=1&vk_app_id=1&sign=x', 'hello=<script>']) {
+        const { res, html, data } = await page(query);
+        expect(res.status, query).toBe(200);
+        expect(data, query).toBeUndefined();
+        expect(html, query).toBe(plain);
+        expect(res.headers.get('cache-control'), query).toBe('no-cache');
+      }
+    } finally {
+      world.clock.advance(-(world.config.LAUNCH_PARAMS_TTL + 60) * 1000);
+    }
+  });
+
+  it('item 12: embedded text cannot close the script element', async () => {
+    const { scriptSafeJson } = await import('../../server/static/first-screen-data.ts');
+    const json = scriptSafeJson({ title: '</script><script>alert(1)</script>&\u2028' });
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual({ title: '</script><script>alert(1)</script>&\u2028' });
+  });
+});
+
+describe('item 11.10: security headers of the page', () => {
+  it('item 11.10: CSP with the VK, OK and Telegram web clients as frame ancestors and the inline script by hash', async () => {
+    for (const res of [await get('/'), (await page(launchQuery(world.vkAuth(4242)))).res]) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const ancestors = csp.match(/frame-ancestors ([^;]+)/)?.[1]?.split(' ') ?? [];
+      expect(ancestors).toEqual(
+        expect.arrayContaining(["'self'", 'https://vk.com', 'https://*.vk.com', 'https://vk.ru', 'https://ok.ru']),
+      );
+      expect(ancestors).toContain('https://web.telegram.org');
+      expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBeNull();
+    }
+  });
+});
