@@ -7,7 +7,7 @@ const QUERY = 'vk_user_id=1&vk_app_id=2&vk_ts=3&sign=abc';
 
 function page(options: { search?: string; hash?: string; embedded?: unknown }) {
   const fetchMock = vi.fn(
-    async (url: string) => new Response(JSON.stringify({ from: 'network', url }), { status: 200 }),
+    async (url: string, _init?: RequestInit) => new Response(JSON.stringify({ from: 'network', url }), { status: 200 }),
   );
   vi.stubGlobal('window', globalThis);
   vi.stubGlobal('location', { search: options.search ?? '', hash: options.hash ?? '', href: 'http://x/' });

@@ -30,8 +30,7 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
-const hashedAssets = () =>
-  readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));
+const hashedAssets = () => readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));
 
 describe('item 12: static files', () => {
   it('item 12: every hashed asset in brotli, gzip and identity, byte-identical, cached for a year, Vary set', async () => {
@@ -123,7 +122,7 @@ describe('item 12: first-screen data in the page', () => {
     expect(html.indexOf('promo-first-screen')).toBeLessThan(html.indexOf('__promoFirstScreen'));
     expect(html.indexOf('<meta charset')).toBeLessThan(100);
     const other = await page(launchQuery(world.vkAuth(4343)));
-    expect((other.data?.['/api/me'] as { userId: string }).userId).toBe('4343');
+    expect(other.data?.['/api/me']).toMatchObject({ userId: '4343' });
   });
 
   it('item 12: a forged, expired or foreign launch in the URL gets the plain page with no data', async () => {
