@@ -11,13 +11,17 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type PluginOption } from 'vite';
+import { defineConfig, loadEnv, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { firstScreenPlugin } from './scripts/build/first-screen-plugin.ts';
+import { precompressPlugin } from './scripts/build/precompress.ts';
 import type { BundleSettings } from './scripts/package/client-config.ts';
 import { whiteLabelPlugin } from './scripts/package/white-label.ts';
 
 interface Variant {
   adapter: string;
+  /** Which launch the first-screen script in index.html reads (miniapp/boot/first-screen-requests.ts). */
+  platform: 'vk' | 'ok' | 'telegram';
   /** Replace vk-bridge with the stub (builds that never run inside a VK client). */
   withoutVkBridge?: boolean;
   /** Inline every script, style and asset into index.html (VK's advice for the iOS ODR archive). */
@@ -25,12 +29,12 @@ interface Variant {
 }
 
 const VARIANTS: Record<string, Variant> = {
-  vk: { adapter: 'vk.ts' },
-  'vk-ios': { adapter: 'vk.ts', singleFile: true },
-  ok: { adapter: 'ok.ts', withoutVkBridge: true },
-  telegram: { adapter: 'telegram.ts', withoutVkBridge: true },
-  development: { adapter: 'vk.ts' },
-  production: { adapter: 'vk.ts' },
+  vk: { adapter: 'vk.ts', platform: 'vk' },
+  'vk-ios': { adapter: 'vk.ts', platform: 'vk', singleFile: true },
+  ok: { adapter: 'ok.ts', platform: 'ok', withoutVkBridge: true },
+  telegram: { adapter: 'telegram.ts', platform: 'telegram', withoutVkBridge: true },
+  development: { adapter: 'vk.ts', platform: 'vk' },
+  production: { adapter: 'vk.ts', platform: 'vk' },
 };
 
 type ClientSettings = BundleSettings & { logoDataUrl?: string };
@@ -43,6 +47,11 @@ function scopedClassName(local: string, file: string): string {
   return `${basename(path).replace(/\.module\.css$/, '')}__${local}_${hash}`;
 }
 
+/** `import.meta.env.VITE_API_BASE_URL` as the bundle will see it (.env files under miniapp/ or the environment). */
+function apiBaseFromEnv(mode: string): string {
+  return loadEnv(mode, resolve(import.meta.dirname, 'miniapp'), 'VITE_').VITE_API_BASE_URL ?? '';
+}
+
 export default defineConfig(({ mode }) => {
   const variant = VARIANTS[mode];
   if (!variant) throw new Error(`Unknown build mode "${mode}"; expected one of ${Object.keys(VARIANTS).join(', ')}`);
@@ -53,6 +62,11 @@ export default defineConfig(({ mode }) => {
   const plugins: PluginOption[] = [react()];
   if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
   if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
+  // The first API requests start from index.html while the bundle downloads (not in the self-contained iOS file).
+  else plugins.push(firstScreenPlugin(variant.platform, client?.apiBaseUrl ?? apiBaseFromEnv(mode)));
+  // .br and .gz beside each file for the server (server/static/); the packager turns it off where the host does not
+  // serve them (VK hosting, the iOS archive: scripts/package/variants.ts).
+  if (!variant.singleFile && process.env.PROMO_PRECOMPRESS !== '0') plugins.push(precompressPlugin());
   return {
     root: resolve(import.meta.dirname, 'miniapp'),
     base: './',

@@ -14,6 +14,7 @@ import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
 import { errorBody, notFound, onError } from './http/errors.ts';
 import { newRouter } from './http/router.ts';
+import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
@@ -40,6 +41,8 @@ export function createApp(deps: Deps) {
     if (c.req.header('origin') !== undefined) c.header('Access-Control-Allow-Origin', '*');
     return next();
   });
+  app.use('/api/*', apiSecurityHeaders);
+  app.use('/vk/*', apiSecurityHeaders);
   // The body limit reads `c.req.raw`, which makes @hono/node-server build a full WHATWG Request (about 100 µs).
   // A request with a Content-Length cannot send more than it declares (Node enforces the framing), so only
   // chunked bodies need the streaming check; the others are judged by their header.

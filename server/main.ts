@@ -2,9 +2,7 @@
  * @module `npm start`: config → database (migrated) → demo seed on an empty database → HTTP server serving
  * the API and the built mini app → two signed local launch URLs printed.
  */
-import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { botFor } from '../bot/bot.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -14,9 +12,8 @@ import { openDatabase } from './db/client.ts';
 import { threadWriter } from './db/writer/db-writer.ts';
 import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
+import { serveMiniApp } from './static/mini-app.ts';
 import { createVkApi } from './vk/vk-api.ts';
-
-const STATIC_ROOT = './dist/vk';
 
 function main(): void {
   const config = loadConfigOrExit();
@@ -34,8 +31,7 @@ function main(): void {
   botFor(deps)
     .recover(0)
     .catch((err) => console.error('bot: recovery at start failed', err));
-  if (existsSync(STATIC_ROOT)) app.use('/*', serveStatic({ root: STATIC_ROOT }));
-  else console.warn(`${STATIC_ROOT} is missing: run \`npm run build\` to serve the mini app`);
+  serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
 import type { IdentitySchema } from '../../server/me/me.routes.ts';
+import { takeFirstScreenResponse } from './first-screen.ts';
 import type { PromoApi } from './promo.ts';
 import { promoApi } from './promo.ts';
 
@@ -35,6 +36,12 @@ export interface ApiClient extends PromoApi {
 export function createApiClient(baseUrl: string, authorization: string): ApiClient {
   const root = baseUrl.replace(/\/$/, '');
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    // The first screen's reads may already be in the page or on their way (miniapp/boot/); a failed one is asked again.
+    const early = method === 'GET' ? takeFirstScreenResponse(path, authorization) : undefined;
+    if (early) {
+      const answer = await early;
+      if (answer.status >= 200 && answer.status < 300) return answer.body as T;
+    }
     let response: Response;
     try {
       response = await fetch(`${root}${path}`, {

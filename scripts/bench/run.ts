@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name-filter]`: runs every scripts/bench/*.bench.ts, prints one JSON line per result and
- * writes the same to docs/benchmarks.md. Exits non-zero only when a benchmark crashes; a missed goal shows as
+ * writes the same to docs/benchmarks.md. With a filter, only the results it produced are replaced there (the
+ * others keep their last full run). Exits non-zero only when a benchmark crashes; a missed goal shows as
  * `"pass": false` (speed is judged by ratios, on a noisy 2-core machine).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './types.ts';
@@ -32,14 +33,27 @@ for (const file of files) {
   }
 }
 
-const table = results
+const docPath = join(here, '../../docs/benchmarks.md');
+/** The results of the last run written to the doc, to keep beside a filtered run's. */
+function previousResults(): BenchResult[] {
+  if (!existsSync(docPath)) return [];
+  const raw = readFileSync(docPath, 'utf8').split('## Raw results')[1] ?? '';
+  return raw
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as BenchResult);
+}
+const fresh = new Set(results.map((r) => r.name));
+const written = filter ? [...previousResults().filter((r) => !fresh.has(r.name)), ...results] : results;
+
+const table = written
   .map(
     (r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.pass ? 'yes' : 'NO'} |`,
   )
   .join('\n');
 const doc = `# Benchmarks
 
-Written by \`npm run bench\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version}).
+Written by \`npm run bench${filter ? ` -- ${filter}` : ''}\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version})${filter ? '; the other rows are from the last full run' : ''}.
 Each value is measured against a baseline taken in the same run; the ratio is what the goal judges.
 
 | name | value | baseline | ratio | goal | pass |
@@ -49,8 +63,8 @@ ${table}
 ## Raw results (one JSON line each)
 
 \`\`\`
-${results.map((r) => JSON.stringify(r)).join('\n')}
+${written.map((r) => JSON.stringify(r)).join('\n')}
 \`\`\`
 `;
-if (!filter) writeFileSync(join(here, '../../docs/benchmarks.md'), doc);
+if (results.length > 0) writeFileSync(docPath, doc);
 process.exit(crashed ? 1 : 0);

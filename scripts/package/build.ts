@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { build } from 'vite';
 import { bundleSettings, type ClientConfig } from './client-config.ts';
+import { VARIANT_FACTS, type VariantName } from './variants.ts';
 
 const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -32,14 +33,21 @@ export async function buildVariant(options: {
   configFile: string;
 }): Promise<void> {
   const settings = { ...bundleSettings(options.config), logoDataUrl: logoDataUrl(options.config, options.configFile) };
-  const saved = { client: process.env.PROMO_CLIENT_CONFIG, out: process.env.PROMO_OUT_DIR };
+  const saved = {
+    client: process.env.PROMO_CLIENT_CONFIG,
+    out: process.env.PROMO_OUT_DIR,
+    precompress: process.env.PROMO_PRECOMPRESS,
+  };
   process.env.PROMO_CLIENT_CONFIG = JSON.stringify(settings);
   process.env.PROMO_OUT_DIR = options.outDir;
+  // .br/.gz copies only where the variant's host serves them (scripts/build/precompress.ts).
+  process.env.PROMO_PRECOMPRESS = VARIANT_FACTS[options.mode as VariantName]?.precompressed ? '1' : '0';
   try {
     await build({ configFile: resolve(options.repoRoot, 'vite.config.ts'), mode: options.mode, logLevel: 'warn' });
   } finally {
     restore('PROMO_CLIENT_CONFIG', saved.client);
     restore('PROMO_OUT_DIR', saved.out);
+    restore('PROMO_PRECOMPRESS', saved.precompress);
   }
 }
 

@@ -16,6 +16,7 @@ import {
   indexAtRoot,
   noExternalResources,
   platformIsolation,
+  precompressedCopies,
   referencesExist,
   relativeReferences,
 } from './checks/static-checks.ts';
@@ -91,6 +92,7 @@ export async function inspectAndPack(variant: VariantName, dir: string, o: PackO
   record(referencesExist(dir, files));
   record(fileSizeBudget(files, facts.maxFileBytes));
   record(platformIsolation(variant, files));
+  record(precompressedCopies(variant, files));
   if (facts.odr) {
     record(odrSingleFile(files));
     record(odrEntryCount(files));

@@ -9,15 +9,20 @@ export interface VariantFacts {
   odr: boolean;
   /** Largest single file allowed (the ODR archive is one inlined index.html). */
   maxFileBytes: number;
+  /**
+   * Ships `.br`/`.gz` copies beside its files: only the self-hosted variants, whose server picks them by
+   * `Accept-Encoding` (server/static/). VK hosting compresses on its own and counts files; the iOS archive is one file.
+   */
+  precompressed: boolean;
 }
 
 const MB = 1024 * 1024;
 
 export const VARIANT_FACTS: Record<VariantName, VariantFacts> = {
-  vk: { vkBridge: true, odr: false, maxFileBytes: 2 * MB },
-  'vk-ios': { vkBridge: true, odr: true, maxFileBytes: 20 * MB },
-  ok: { vkBridge: false, odr: false, maxFileBytes: 2 * MB },
-  telegram: { vkBridge: false, odr: false, maxFileBytes: 2 * MB },
+  vk: { vkBridge: true, odr: false, maxFileBytes: 2 * MB, precompressed: false },
+  'vk-ios': { vkBridge: true, odr: true, maxFileBytes: 20 * MB, precompressed: false },
+  ok: { vkBridge: false, odr: false, maxFileBytes: 2 * MB, precompressed: true },
+  telegram: { vkBridge: false, odr: false, maxFileBytes: 2 * MB, precompressed: true },
 };
 
 export function parseVariants(names: string[]): VariantName[] {

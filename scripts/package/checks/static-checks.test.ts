@@ -9,6 +9,7 @@ import {
   indexAtRoot,
   noExternalResources,
   platformIsolation,
+  precompressedCopies,
   referencesExist,
   relativeReferences,
 } from './static-checks.ts';
@@ -90,6 +91,17 @@ describe('checks on the built files', () => {
     const check = platformIsolation('vk', listFiles(root));
     expect(check).toMatchObject({ ok: false, files: ['assets/tg.js'] });
     expect(platformIsolation('telegram', listFiles(build(good)))).toMatchObject({ ok: false });
+  });
+
+  it('item 12: fail on .br/.gz copies in the VK hosting bundle, accept them in self-hosted variants', () => {
+    const files = listFiles(build({ ...good, 'assets/index.js.br': 'x', 'assets/index.js.gz': 'x' }));
+    expect(precompressedCopies('vk', files)).toMatchObject({
+      ok: false,
+      files: ['assets/index.js.br', 'assets/index.js.gz'],
+    });
+    expect(precompressedCopies('vk-ios', files)).toMatchObject({ ok: false });
+    expect(precompressedCopies('ok', files)).toMatchObject({ ok: true });
+    expect(precompressedCopies('vk', listFiles(build(good)))).toMatchObject({ ok: true });
   });
 });
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type BuildFile, formatBytes } from '../files.ts';
-import type { VariantName } from '../variants.ts';
+import { VARIANT_FACTS, type VariantName } from '../variants.ts';
 import { type CheckResult, fail, pass } from './check.ts';
 import {
   cssReferences,
@@ -108,4 +108,13 @@ export function platformIsolation(variant: VariantName, files: BuildFile[]): Che
   }
   if (!ownFound) return fail('platform-isolation', `the ${variant} bundle lacks its own platform code (${own})`);
   return pass('platform-isolation', `only ${own} platform code`);
+}
+
+/** `.br`/`.gz` copies only in the variants whose host serves them (VK hosting counts files and compresses itself). */
+export function precompressedCopies(variant: VariantName, files: BuildFile[]): CheckResult {
+  const copies = files.filter((f) => /\.(?:br|gz)$/.test(f.path)).map((f) => f.path);
+  if (VARIANT_FACTS[variant].precompressed || copies.length === 0) {
+    return pass('precompressed-copies', `${copies.length} precompressed copies`);
+  }
+  return fail('precompressed-copies', `${variant} must not ship precompressed copies`, copies.slice(0, 5));
 }

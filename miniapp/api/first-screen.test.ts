@@ -1,0 +1,80 @@
+/** Item 12: the first screen's reads leave before React boots, or come embedded in the page, and are used once. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFirstScreenRequests } from '../boot/first-screen-requests.ts';
+import { createApiClient } from './client.ts';
+
+const QUERY = 'vk_user_id=1&vk_app_id=2&vk_ts=3&sign=abc';
+
+function page(options: { search?: string; hash?: string; embedded?: unknown }) {
+  const fetchMock = vi.fn(
+    async (url: string, _init?: RequestInit) => new Response(JSON.stringify({ from: 'network', url }), { status: 200 }),
+  );
+  vi.stubGlobal('window', globalThis);
+  vi.stubGlobal('location', { search: options.search ?? '', hash: options.hash ?? '', href: 'http://x/' });
+  vi.stubGlobal('document', {
+    getElementById: (id: string) =>
+      id === 'promo-first-screen' && options.embedded ? { textContent: JSON.stringify(options.embedded) } : null,
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete (globalThis as { __promoFirstScreen?: unknown }).__promoFirstScreen;
+});
+
+describe('item 12: first-screen data', () => {
+  it('item 12: embedded answers are used once, with no request; the missing one is fetched at once', async () => {
+    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' } } });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/campaigns']);
+    expect(fetchMock.mock.calls[0]?.[1]).toEqual({ headers: { Authorization: `VK ${QUERY}` } });
+
+    const api = createApiClient('', `VK ${QUERY}`);
+    expect(await api.me()).toEqual({ userId: '1' });
+    expect(await api.campaigns()).toBeUndefined(); // the network answer above has no `campaigns` field
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // Later reads go to the server (revalidation).
+    expect(await api.me()).toMatchObject({ from: 'network', url: '/api/me' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('item 12: an answer asked with another launch is not used', async () => {
+    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' }, '/api/campaigns': {} } });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(fetchMock).not.toHaveBeenCalled();
+    const api = createApiClient('', 'VK vk_user_id=2&sign=other');
+    expect(await api.me()).toMatchObject({ from: 'network' });
+  });
+
+  it('item 12: a failed early request is asked again by the client', async () => {
+    const fetchMock = page({ search: `?${QUERY}` });
+    fetchMock.mockImplementationOnce(async () => new Response('{"error":{}}', { status: 503 }));
+    startFirstScreenRequests('vk', 'https://api.example', 'promo-first-screen');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([
+      'https://api.example/api/me',
+      'https://api.example/api/campaigns',
+    ]);
+    const api = createApiClient('https://api.example', `VK ${QUERY}`);
+    expect(await api.me()).toMatchObject({ from: 'network', url: 'https://api.example/api/me' });
+  });
+
+  it('item 12: deep links ask for the campaign state; Telegram reads initData from the hash; no launch, no request', async () => {
+    let fetchMock = page({ search: `?${QUERY}`, hash: '#/campaign/7/rules' });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/campaigns/7/state']);
+
+    fetchMock = page({
+      hash: `#tgWebAppData=${encodeURIComponent('auth_date=1&hash=h')}&tgWebAppStartParam=campaign-3`,
+    });
+    startFirstScreenRequests('telegram', '', 'promo-first-screen');
+    expect(fetchMock.mock.calls[0]).toEqual([
+      '/api/campaigns/3/state',
+      { headers: { Authorization: 'tma auth_date=1&hash=h' } },
+    ]);
+
+    fetchMock = page({ hash: '#/' });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The first screen's API requests, started by an inline script in index.html's head while the JavaScript is still
+ * downloading (scripts/build/first-screen-plugin.ts inlines `startFirstScreenRequests` by its source text), or
+ * answered by the server with no request at all: server/static/ embeds the verified responses in the page as
+ * `<script type="application/json" id="promo-first-screen">`. The API client takes each answer once
+ * (miniapp/api/first-screen.ts); later reads go to the server as usual.
+ */
+
+/** One early answer: the `Authorization` it was asked with, and the response (status 0 when the request failed). */
+export interface FirstScreenEntry {
+  authorization: string;
+  response: Promise<{ status: number; body: unknown }>;
+}
+
+export type FirstScreenEntries = Record<string, FirstScreenEntry>;
+
+/**
+ * Runs as an inline classic script, so it is self-contained: no imports, no names from outside, nothing newer than
+ * the build target. Reads the launch from the URL the way the platform adapter does, takes the embedded data when
+ * the server put it there, and fetches what is still missing: the campaign's state for a deep link, otherwise the
+ * identity and the campaign list.
+ */
+export function startFirstScreenRequests(platform: string, apiBase: string, dataId: string): void {
+  const entries: FirstScreenEntries = {};
+  (window as unknown as { __promoFirstScreen: FirstScreenEntries }).__promoFirstScreen = entries;
+  const search = location.search.slice(1);
+  const hash = location.hash.slice(1);
+  let authorization = '';
+  let route = hash;
+  if (platform === 'telegram') {
+    // initData travels in the hash (`#tgWebAppData=…`) on the first load only; a reload has the route there.
+    const params = new URLSearchParams(hash);
+    const initData = params.get('tgWebAppData');
+    if (initData) authorization = `tma ${initData}`;
+    const start = params.get('tgWebAppStartParam') || new URLSearchParams(initData || '').get('start_param') || '';
+    route = /^[A-Za-z0-9_-]{1,512}$/.test(start) ? `/${start.split('-').filter(Boolean).join('/')}` : '';
+  } else if (search !== '') {
+    authorization = `${platform === 'ok' ? 'OK' : 'VK'} ${search}`;
+    const customArgs = platform === 'ok' ? new URLSearchParams(search).get('custom_args') : null;
+    if (customArgs) route = new URLSearchParams(customArgs).get('route') || route;
+  }
+  if (authorization === '') return;
+
+  const embedded = document.getElementById(dataId);
+  if (embedded) {
+    try {
+      const data = JSON.parse(embedded.textContent || '{}') as Record<string, unknown>;
+      for (const path of Object.keys(data)) {
+        entries[path] = { authorization, response: Promise.resolve({ status: 200, body: data[path] }) };
+      }
+    } catch {}
+  }
+  const campaign = /^\/?campaigns?\/(\d+)/.exec(route);
+  const wanted = campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns'];
+  for (const path of wanted) {
+    if (entries[path]) continue;
+    entries[path] = {
+      authorization,
+      response: fetch(apiBase + path, { headers: { Authorization: authorization } })
+        .then((res) => res.json().then((body: unknown) => ({ status: res.status, body })))
+        .catch(() => ({ status: 0, body: null })),
+    };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The participant's first-screen answers, embedded in index.html so the app draws without another round trip.
+ * The launch in the page URL is verified with the same function every API request uses (`identify`); a forged,
+ * expired or foreign launch gets no data. The answers are the API's own, computed in-process (`app.request`), so
+ * they are exactly what the client would have fetched.
+ */
+
+import { LaunchError } from '../auth/launch-errors.ts';
+import { identify } from '../auth/middleware.ts';
+import type { Deps } from '../deps.ts';
+
+/** The id of the page's `<script type="application/json">` with the data (read by miniapp/boot/). */
+export const FIRST_SCREEN_DATA_ID = 'promo-first-screen';
+
+/** Which launch the served build reads from its URL (Telegram's is in the fragment, which the server never sees). */
+export type PagePlatform = 'vk' | 'ok' | 'telegram';
+
+export interface InProcessApp {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** The `Authorization` the client will send for this page URL's query, as its platform adapter builds it. */
+export function launchAuthorization(platform: PagePlatform, rawQuery: string): string | undefined {
+  if (rawQuery === '' || platform === 'telegram') return undefined;
+  return `${platform === 'ok' ? 'OK' : 'VK'} ${rawQuery}`;
+}
+
+/** What the first screen reads: a deep-linked campaign's state (OK `custom_args` route), else identity and list. */
+export function firstScreenPaths(platform: PagePlatform, rawQuery: string): string[] {
+  const customArgs = platform === 'ok' ? new URLSearchParams(rawQuery).get('custom_args') : null;
+  const route = customArgs ? new URLSearchParams(customArgs).get('route') : null;
+  const campaign = route ? /^\/campaigns?\/(\d+)/.exec(route) : null;
+  return campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns'];
+}
+
+/** The answers keyed by API path, or undefined when the launch does not verify or nothing answered 200. */
+export async function firstScreenData(
+  app: InProcessApp,
+  deps: Pick<Deps, 'config' | 'now'>,
+  platform: PagePlatform,
+  rawQuery: string,
+): Promise<Record<string, unknown> | undefined> {
+  const authorization = launchAuthorization(platform, rawQuery);
+  if (!authorization) return undefined;
+  try {
+    identify(authorization, deps);
+  } catch (err) {
+    if (err instanceof LaunchError) return undefined;
+    throw err;
+  }
+  const data: Record<string, unknown> = {};
+  for (const path of firstScreenPaths(platform, rawQuery)) {
+    const res = await app.request(path, { headers: { Authorization: authorization } });
+    if (res.status === 200) data[path] = await res.json();
+  }
+  return Object.keys(data).length > 0 ? data : undefined;
+}
+
+/** JSON that cannot end the `<script>` element it sits in, nor be read as markup. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}

@@ -1,0 +1,170 @@
+/**
+ * Issue 12: the built mini app served as a good CDN serves it. One real `vite build --mode vk` (with the build's
+ * precompression) into a temp folder, mounted with `serveMiniApp` on the API app, then every hashed asset asked
+ * for in brotli, gzip and identity; the page with and without a verified launch in its URL.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { seedDemo } from '../../server/seed/demo-seed.ts';
+import { IMMUTABLE, serveMiniApp } from '../../server/static/mini-app.ts';
+import { createTestWorld, type TestWorld } from '../support/test-deps.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+let outDir: string;
+let world: TestWorld;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'served-build-'));
+  await build({ configFile: join(repoRoot, 'vite.config.ts'), mode: 'vk', logLevel: 'warn', build: { outDir } });
+  world = createTestWorld();
+  seedDemo(world.deps.db, world.config, world.clock.now);
+  app = createApp(world.deps);
+  expect(serveMiniApp(app, world.deps, { root: outDir, platform: 'vk' })).toBe(true);
+}, 120_000);
+afterAll(() => world?.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+const hashedAssets = () => readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));
+
+describe('item 12: static files', () => {
+  it('item 12: every hashed asset in brotli, gzip and identity, byte-identical, cached for a year, Vary set', async () => {
+    const assets = hashedAssets();
+    expect(assets.length).toBeGreaterThan(10);
+    for (const name of assets) {
+      const original = readFileSync(join(outDir, 'assets', name));
+      const path = `/assets/${name}`;
+      const br = await get(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      const gz = await get(path, { 'Accept-Encoding': 'gzip, deflate' });
+      const plain = await get(path);
+      for (const res of [br, gz, plain]) {
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('cache-control'), path).toBe(IMMUTABLE);
+        expect(res.headers.get('content-type'), path).toMatch(name.endsWith('.js') ? /javascript/ : /text\/css/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+      if (original.byteLength > 1024) {
+        expect(br.headers.get('content-encoding'), path).toBe('br');
+        expect(gz.headers.get('content-encoding'), path).toBe('gzip');
+        expect(br.headers.get('vary')).toBe('Accept-Encoding');
+        expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+        expect(brotliDecompressSync(await bytes(br)).equals(original), path).toBe(true);
+        expect(gunzipSync(await bytes(gz)).equals(original), path).toBe(true);
+        expect(new Set([br, gz, plain].map((r) => r.headers.get('etag'))).size).toBe(3);
+      }
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect((await bytes(plain)).equals(original), path).toBe(true);
+    }
+  });
+
+  it('item 12: a refused encoding (q=0) is not sent; a matching ETag gets 304', async () => {
+    const [name] = hashedAssets().filter((f) => f.startsWith('index-') && f.endsWith('.js'));
+    const path = `/assets/${name}`;
+    const noBr = await get(path, { 'Accept-Encoding': 'br;q=0, gzip;q=0.8' });
+    expect(noBr.headers.get('content-encoding')).toBe('gzip');
+    const etag = noBr.headers.get('etag') as string;
+    const again = await get(path, { 'Accept-Encoding': 'br;q=0, gzip;q=0.8', 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe(IMMUTABLE);
+  });
+
+  it('item 12: index.html without a launch: no-cache, ETag and Last-Modified, compressed, 304 on revalidation', async () => {
+    const html = readFileSync(join(outDir, 'index.html'));
+    for (const path of ['/', '/index.html']) {
+      const res = await get(path, { 'Accept-Encoding': 'gzip, br' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-encoding')).toBe('br');
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('last-modified')).toBeTruthy();
+      expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).equals(html)).toBe(true);
+      const etag = res.headers.get('etag') as string;
+      expect((await get(path, { 'Accept-Encoding': 'gzip, br', 'If-None-Match': etag })).status).toBe(304);
+    }
+  });
+
+  it('item 12: unknown paths and paths outside the build are not served', async () => {
+    expect((await get('/assets/nope-12345678.js')).status).toBe(404);
+    expect((await get('/../package.json')).status).toBe(404);
+    expect((await get('/assets/..%2f..%2fpackage.json')).status).toBe(404);
+  });
+});
+
+/** The page for a launch query, decompressed, with its embedded data (undefined when it has none). */
+async function page(query: string) {
+  const res = await get(`/?${query}`, { 'Accept-Encoding': 'gzip, br' });
+  const encoding = res.headers.get('content-encoding');
+  const raw = Buffer.from(await res.arrayBuffer());
+  const html = (encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString();
+  const block = html.match(/<script type="application\/json" id="promo-first-screen">([\s\S]*?)<\/script>/)?.[1];
+  return { res, html, data: block === undefined ? undefined : (JSON.parse(block) as Record<string, unknown>) };
+}
+const launchQuery = (auth: string) => auth.replace(/^VK /, '');
+
+describe('item 12: first-screen data in the page', () => {
+  it('item 12: a verified launch gets its own /api/me and /api/campaigns answers embedded, never stored', async () => {
+    const auth = world.vkAuth(4242);
+    const { res, data, html } = await page(launchQuery(auth));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+    const me = await (await get('/api/me', { Authorization: auth })).json();
+    const campaigns = await (await get('/api/campaigns', { Authorization: auth })).json();
+    expect(data).toEqual({ '/api/me': me, '/api/campaigns': campaigns });
+    expect((campaigns as { campaigns: unknown[] }).campaigns.length).toBeGreaterThan(0);
+    // The data block precedes the inline script that reads it; <meta charset> stays first.
+    expect(html.indexOf('promo-first-screen')).toBeLessThan(html.indexOf('__promoFirstScreen'));
+    expect(html.indexOf('<meta charset')).toBeLessThan(100);
+    const other = await page(launchQuery(world.vkAuth(4343)));
+    expect(other.data?.['/api/me']).toMatchObject({ userId: '4343' });
+  });
+
+  it('item 12: a forged, expired or foreign launch in the URL gets the plain page with no data', async () => {
+    const plain = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const forged = launchQuery(world.vkAuth(4242)).replace('vk_user_id=4242', 'vk_user_id=1');
+    const expiredQuery = launchQuery(world.vkAuth(4242));
+    world.clock.advance((world.config.LAUNCH_PARAMS_TTL + 60) * 1000);
+    try {
+      for (const query of [forged, expiredQuery, 'vk_user_id=1&vk_app_id=1&sign=x', 'hello=<script>']) {
+        const { res, html, data } = await page(query);
+        expect(res.status, query).toBe(200);
+        expect(data, query).toBeUndefined();
+        expect(html, query).toBe(plain);
+        expect(res.headers.get('cache-control'), query).toBe('no-cache');
+      }
+    } finally {
+      world.clock.advance(-(world.config.LAUNCH_PARAMS_TTL + 60) * 1000);
+    }
+  });
+
+  it('item 12: embedded text cannot close the script element', async () => {
+    const { scriptSafeJson } = await import('../../server/static/first-screen-data.ts');
+    const json = scriptSafeJson({ title: '</script><script>alert(1)</script>&\u2028' });
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual({ title: '</script><script>alert(1)</script>&\u2028' });
+  });
+});
+
+describe('item 11.10: security headers of the page', () => {
+  it('item 11.10: CSP with the VK, OK and Telegram web clients as frame ancestors and the inline script by hash', async () => {
+    for (const res of [await get('/'), (await page(launchQuery(world.vkAuth(4242)))).res]) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const ancestors = csp.match(/frame-ancestors ([^;]+)/)?.[1]?.split(' ') ?? [];
+      expect(ancestors).toEqual(
+        expect.arrayContaining(["'self'", 'https://vk.com', 'https://*.vk.com', 'https://vk.ru', 'https://ok.ru']),
+      );
+      expect(ancestors).toContain('https://web.telegram.org');
+      expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBeNull();
+    }
+  });
+});
