@@ -36,7 +36,7 @@ export function firstScreenPaths(platform: PagePlatform, rawQuery: string): stri
 /** The answers keyed by API path, or undefined when the launch does not verify or nothing answered 200. */
 export async function firstScreenData(
   app: InProcessApp,
-  deps: Pick<Deps, 'config' | 'now'>,
+  deps: Pick<Deps, 'config' | 'db' | 'now'>,
   platform: PagePlatform,
   rawQuery: string,
 ): Promise<Record<string, unknown> | undefined> {

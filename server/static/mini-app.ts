@@ -27,7 +27,11 @@ export interface MiniAppOptions {
 type AnyHono = Hono<any, any, any>;
 
 /** Mounts the build on `app`; false (with a warning) when the folder has no index.html. */
-export function serveMiniApp(app: AnyHono, deps: Pick<Deps, 'config' | 'now'>, options: MiniAppOptions): boolean {
+export function serveMiniApp(
+  app: AnyHono,
+  deps: Pick<Deps, 'config' | 'db' | 'now'>,
+  options: MiniAppOptions,
+): boolean {
   const files = readBuild(options.root);
   const page = files.get('/index.html');
   if (!page) {
