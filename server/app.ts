@@ -12,6 +12,7 @@ import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
 import { errorBody, notFound, onError } from './http/errors.ts';
+import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
@@ -50,6 +51,8 @@ export function createApp(deps: Deps) {
     if (Number(c.req.header('content-length') ?? 0) > MAX_BODY) return Promise.resolve(tooLarge(c));
     return next();
   });
+  // Per-user limits of participant write routes and the per-user cap on requests in flight (http/route-limits.ts).
+  app.use('/api/*', routeLimits);
 
   const api = app
     .route('/api', systemRoutes)
