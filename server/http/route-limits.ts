@@ -7,7 +7,7 @@ import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { LaunchError } from '../auth/launch-errors.ts';
 import { identify } from '../auth/middleware.ts';
-import { ApiError } from './errors.ts';
+import { RateLimitedError } from './errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from './rate-limit.ts';
 import type { AppEnv } from './router.ts';
 
@@ -68,10 +68,7 @@ export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (bucket) {
     const wait = await limiterFor(deps).hit(user, bucket, deps.now());
-    if (wait > 0) {
-      c.header('Retry-After', String(retryAfterSeconds(wait)));
-      throw new ApiError(429, 'rate_limited', `Too many requests; retry in ${retryAfterSeconds(wait)} s`);
-    }
+    if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
   }
   let inFlight = inFlightByApp.get(deps);
   if (!inFlight) {
@@ -80,8 +77,7 @@ export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
   }
   const held = inFlight.get(user) ?? 0;
   if (held >= MAX_IN_FLIGHT_PER_USER) {
-    c.header('Retry-After', '1');
-    throw new ApiError(429, 'too_many_in_flight', `At most ${MAX_IN_FLIGHT_PER_USER} requests at once per user`);
+    throw new RateLimitedError(1, 'too_many_in_flight', `At most ${MAX_IN_FLIGHT_PER_USER} requests at once per user`);
   }
   inFlight.set(user, held + 1);
   try {
