@@ -83,7 +83,8 @@ const importRoute = createRoute({
         'application/json': { schema: z.object({ csv: z.string().min(1).max(MAX_CSV_CHARS) }) },
         'text/csv': { schema: z.string().min(1).max(MAX_CSV_CHARS) },
       },
-      required: true,
+      // Required in fact (csvOf); `true` here would make the JSON validator refuse every text/csv request.
+      required: false,
     },
   },
   responses: {
@@ -133,7 +134,11 @@ async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
     if (text.length > MAX_CSV_CHARS) throw new ApiError(413, 'payload_too_large', 'The CSV is too large');
     return text;
   }
-  if (type.startsWith('application/json')) return (json() as { csv: string }).csv;
+  if (type.startsWith('application/json')) {
+    const csv = (json() as { csv?: string } | undefined)?.csv;
+    if (!csv) throw new ApiError(422, 'invalid_input', 'Invalid json', [{ path: 'csv', message: 'Required' }]);
+    return csv;
+  }
   throw new ApiError(415, 'unsupported_media_type', 'Send the codes as text/csv or as JSON {"csv": "..."}');
 }
 
