@@ -13,6 +13,7 @@ import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
 import { errorBody, notFound, onError } from './http/errors.ts';
+import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
@@ -49,11 +50,21 @@ export function createApp(deps: Deps) {
   const MAX_BODY = 1024 * 1024;
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413);
   const limitChunkedBody = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
+  // A code import carries up to 100,000 codes (promo/rewards/pool-admin.routes.ts), and only it may be larger.
+  const MAX_IMPORT_BODY = 8 * 1024 * 1024;
+  const importTooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'A code import exceeds 8 MB'), 413);
+  const limitChunkedImport = bodyLimit({ maxSize: MAX_IMPORT_BODY, onError: importTooLarge });
+  const isImport = (path: string) => path.startsWith('/api/admin/campaigns/') && path.endsWith('/codes');
   app.use('/api/*', (c, next) => {
-    if (c.req.header('transfer-encoding') !== undefined) return limitChunkedBody(c, next);
-    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY) return Promise.resolve(tooLarge(c));
+    const [max, chunked, refuse] = isImport(c.req.path)
+      ? [MAX_IMPORT_BODY, limitChunkedImport, importTooLarge]
+      : [MAX_BODY, limitChunkedBody, tooLarge];
+    if (c.req.header('transfer-encoding') !== undefined) return chunked(c, next);
+    if (Number(c.req.header('content-length') ?? 0) > max) return Promise.resolve(refuse(c));
     return next();
   });
+  // Per-user limits of participant write routes and the per-user cap on requests in flight (http/route-limits.ts).
+  app.use('/api/*', routeLimits);
 
   const api = app
     .route('/api', systemRoutes)

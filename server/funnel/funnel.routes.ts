@@ -53,8 +53,14 @@ const reportRoute = createRoute({
   request: {
     params: CampaignParam,
     query: z.object({
-      from: z.coerce.number().int().min(0),
-      to: z.coerce.number().int().positive(),
+      // Optional in the document, so optional here: a bare z.coerce turned a missing value into NaN.
+      from: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .openapi({ description: "Epoch ms; default: the campaign's start" }),
+      to: z.coerce.number().int().positive().optional().openapi({ description: 'Epoch ms, exclusive; default: now' }),
       windowHours: z.coerce
         .number()
         .int()
@@ -110,11 +116,12 @@ funnelRoutes.use('*', requireIdentity);
 funnelRoutes.openapi(reportRoute, (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
-  requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  const campaign = requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  const from = q.from ?? campaign.startsAt;
   const report = funnelReport(c.var.deps.db, {
     campaignId: id,
-    from: q.from,
-    to: q.to,
+    from,
+    to: q.to ?? Math.max(c.var.deps.now(), from) + 1,
     windowMs: q.windowHours * HOUR,
     breakdown: q.breakdown,
     ruleId: q.ruleId,

@@ -28,11 +28,24 @@ export class ApiError extends Error {
   }
 }
 
+/** A 429: over a rate or attempt limit; `onError` adds `Retry-After`. */
+export class RateLimitedError extends ApiError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'rate_limited',
+    message = `Too many requests; retry in ${retryAfterSeconds} s`,
+  ) {
+    super(429, code, message);
+    this.name = 'RateLimitedError';
+  }
+}
+
 export function errorBody(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
 export function onError(err: Error, c: Context): Response {
+  if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
   if (err instanceof LaunchError) return c.json(errorBody(err.code, err.message), 401);
   // Hono's own HTTPException (e.g. a body that is not JSON) carries a status; keep it a 4xx.

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
+import { RATE_LIMITS } from '../http/rate-limit.ts';
 import { localVkApi } from '../vk/vk-api.ts';
-import { RATE_LIMITS } from './rate-limit.ts';
 import { createPromoWorld, type PromoWorld } from './testing/promo-world.ts';
 
 let w: PromoWorld;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { MAX_IN_FLIGHT_PER_USER } from '../../http/route-limits.ts';
 import { findCompletion } from '../tasks/task-records.ts';
 import { createPromoWorld, DAY, type PromoWorld } from '../testing/promo-world.ts';
 import { openCampaign, recordRulesViewed } from './participation.service.ts';
@@ -37,10 +38,11 @@ describe('opening a campaign', () => {
   it('one participation even when many opens race over HTTP', async () => {
     w = createPromoWorld();
     const id = w.campaign();
+    // As many as one user may have in flight at once (http/route-limits.ts).
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => w.call('POST', `/api/campaigns/${id}/open`, 7, {})),
+      Array.from({ length: MAX_IN_FLIGHT_PER_USER }, () => w.call('POST', `/api/campaigns/${id}/open`, 7, {})),
     );
-    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(responses.map((r) => r.status)).toEqual(Array(MAX_IN_FLIGHT_PER_USER).fill(200));
     expect(w.deps.db.select().from(schema.participants).all()).toHaveLength(1);
   });
 

@@ -3,7 +3,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, CampaignParams, json, jsonBody, QuizResultSchema } from '../promo.schemas.ts';
-import { rateLimit } from '../rate-limit.ts';
 import { submitQuiz } from './quiz.service.ts';
 
 const submitRoute = createRoute({
@@ -12,7 +11,6 @@ const submitRoute = createRoute({
   tags: ['promo'],
   summary: 'Submit quiz answers (option ids per question id); one result per participant, a repeat returns it',
   security: LAUNCH_AUTH,
-  middleware: [rateLimit('claim')] as const,
   request: {
     params: CampaignParams,
     ...jsonBody(z.object({ answers: z.record(z.string(), z.array(z.string().max(40)).max(20)) })),

@@ -16,9 +16,9 @@ function poolRow(id: number) {
   return p;
 }
 
-function importError(fn: () => unknown): ApiError {
+async function importError(fn: () => Promise<unknown>): Promise<ApiError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof ApiError) return err;
     throw err;
@@ -38,29 +38,33 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('imports all codes or none, naming every bad line', () => {
+  it('imports all codes or none, naming every bad line', async () => {
     w = createPromoWorld();
     const pool = poolRow(w.pool(w.campaign(), 'p', ['OLD-1']));
-    const err = importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
+    const err = await importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
     expect(err.status).toBe(422);
     expect(err.code).toBe('invalid_csv');
     expect(err.issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
     expect(err.issues?.[1]?.message).toContain('repeats line 1');
     expect(err.issues?.[2]?.message).toContain('already in the pool');
     expect(w.deps.db.select().from(schema.poolCodes).all()).toHaveLength(1);
-    expect(importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
+    expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
   });
 
-  it('refuses an empty file', () => {
+  it('refuses an empty file', async () => {
     w = createPromoWorld();
     const pool = poolRow(w.pool(w.campaign(), 'p', []));
-    expect(importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n')).issues?.[0]?.message).toMatch(/no codes/);
+    expect((await importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
+      /no codes/,
+    );
   });
 
-  it('entry pools compare codes case-insensitively', () => {
+  it('entry pools compare codes case-insensitively', async () => {
     w = createPromoWorld();
     const pool = poolRow(w.pool(w.campaign(), 'p', [], 'entry'));
-    expect(importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n')).issues?.[0]?.path).toBe('line 2');
+    expect((await importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe(
+      'line 2',
+    );
   });
 });
 

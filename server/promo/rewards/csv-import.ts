@@ -1,9 +1,11 @@
 /**
- * @module Importing a brand's codes from CSV into a pool, all or nothing: every problem is reported with its
- * line number (bad code, duplicate within the file, already in the pool) and nothing is written unless the
- * whole file is clean. The first column is the code; a header line (`code`) is skipped; blank lines are ignored.
+ * @module Importing a brand's codes from CSV into a pool: every problem is reported with its line number (bad code,
+ * duplicate within the file, already in the pool) and nothing is written unless the whole file is clean. The first
+ * column is the code; a header line (`code`) is skipped; blank lines are ignored. Work is done in chunks with the
+ * event loop free in between (decision 016).
  */
-import { eq } from 'drizzle-orm';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { PoolRow } from './code-pool.ts';
@@ -31,30 +33,34 @@ function firstField(line: string): string {
   return (trimmed.split(/[,;\t]/)[0] ?? '').trim();
 }
 
-/** Parses the text; entry pools compare codes case-insensitively, so their codes are upper-cased. */
-export function parseCodesCsv(text: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const codes: { line: number; code: string }[] = [];
-  const errors: CsvLineError[] = [];
-  const seen = new Map<string, number>();
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    const field = firstField(raw);
-    if (line === 1 && HEADERS.has(field.toLowerCase())) return;
-    if (!CODE_PATTERN.test(field)) {
-      errors.push({ line, message: `"${field.slice(0, 80)}" is not a code (3–64 letters, digits, _ or -)` });
-      return;
-    }
-    const code = normalize(field);
-    const first = seen.get(code);
-    if (first !== undefined) {
-      errors.push({ line, message: `${code} repeats line ${first}` });
-      return;
-    }
-    seen.set(code, line);
-    codes.push({ line, code });
-  });
+/** Rows per step: each step is one short transaction (or one query), then the event loop serves others. */
+export const IMPORT_CHUNK = 2_000;
+
+interface ParseState {
+  codes: { line: number; code: string }[];
+  errors: CsvLineError[];
+  seen: Map<string, number>;
+}
+
+function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
+  if (raw.trim() === '') return;
+  const field = firstField(raw);
+  if (line === 1 && HEADERS.has(field.toLowerCase())) return;
+  if (!CODE_PATTERN.test(field)) {
+    state.errors.push({ line, message: `"${field.slice(0, 80)}" is not a code (3–64 letters, digits, _ or -)` });
+    return;
+  }
+  const code = normalize(field);
+  const first = state.seen.get(code);
+  if (first !== undefined) {
+    state.errors.push({ line, message: `${code} repeats line ${first}` });
+    return;
+  }
+  state.seen.set(code, line);
+  state.codes.push({ line, code });
+}
+
+function finishParse({ codes, errors }: ParseState): ParsedCodes {
   if (codes.length + errors.length > MAX_CODES_PER_IMPORT) {
     errors.unshift({ line: 0, message: `At most ${MAX_CODES_PER_IMPORT} codes per import` });
   }
@@ -62,44 +68,119 @@ export function parseCodesCsv(text: string, normalize: (code: string) => string 
   return { codes, errors };
 }
 
+const splitLines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+
+/** Parses the text; entry pools compare codes case-insensitively, so their codes are upper-cased. */
+export function parseCodesCsv(text: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
+  const state: ParseState = { codes: [], errors: [], seen: new Map() };
+  splitLines(text).forEach((raw, i) => {
+    parseLine(raw, i + 1, normalize, state);
+  });
+  return finishParse(state);
+}
+
 export interface ImportResult {
   imported: number;
   total: number;
 }
 
+/** Where an import is, for the uploader: lines parsed, codes checked against the pool, codes written. */
+export interface ImportProgress {
+  phase: 'parsing' | 'checking' | 'writing';
+  lines: number;
+  linesParsed: number;
+  codes: number;
+  checked: number;
+  written: number;
+}
+
+/** Problems found by line; nothing was written. */
+export class CsvImportError extends ApiError {
+  constructor(readonly lineErrors: CsvLineError[]) {
+    super(
+      422,
+      'invalid_csv',
+      `The file has ${lineErrors.length} problem(s); nothing was imported`,
+      lineErrors.slice(0, 200).map((e) => ({ path: `line ${e.line}`, message: e.message })),
+    );
+  }
+}
+
 /**
- * Imports a CSV into a pool or throws a 422 `ApiError` whose issues are `line N: reason`.
- * @example importPoolCodes(db, pool, 'code\nAAA111\nBBB222\n') // { imported: 2, total: 2 }
+ * Imports a CSV into a pool, a chunk at a time with the event loop free in between, so other requests are served
+ * during a 100,000-code import. Every check runs before the first write: a file with any problem writes nothing and
+ * throws a `CsvImportError` whose issues are `line N: reason`. The caller keeps one import per pool at a time
+ * (`code-imports.ts`), so no code can slip in between the check and the write from here.
+ * @example await importPoolCodes(db, pool, 'code\nAAA111\nBBB222\n') // { imported: 2, total: 2 }
  */
-export function importPoolCodes(db: Db, pool: PoolRow, csv: string): ImportResult {
+export async function importPoolCodes(
+  db: Db,
+  pool: PoolRow,
+  csv: string,
+  onProgress: (p: ImportProgress) => void = () => {},
+  chunk = IMPORT_CHUNK,
+): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
-  const { codes, errors } = parseCodesCsv(csv, normalize);
-  return db.transaction((tx) => {
+  const lines = splitLines(csv);
+  const state: ParseState = { codes: [], errors: [], seen: new Map() };
+  const progress: ImportProgress = {
+    phase: 'parsing',
+    lines: lines.length,
+    linesParsed: 0,
+    codes: 0,
+    checked: 0,
+    written: 0,
+  };
+  for (let i = 0; i < lines.length; i += chunk) {
+    const end = Math.min(i + chunk, lines.length);
+    for (let j = i; j < end; j++) parseLine(lines[j] as string, j + 1, normalize, state);
+    progress.linesParsed = end;
+    onProgress(progress);
+    await yieldToLoop();
+  }
+  const { codes, errors } = finishParse(state);
+  progress.phase = 'checking';
+  progress.codes = codes.length;
+  for (let i = 0; i < codes.length; i += chunk) {
+    const part = codes.slice(i, i + chunk);
     const existing = new Set(
-      tx
+      db
         .select({ code: schema.poolCodes.code })
         .from(schema.poolCodes)
-        .where(eq(schema.poolCodes.poolId, pool.id))
+        .where(
+          and(
+            eq(schema.poolCodes.poolId, pool.id),
+            inArray(
+              schema.poolCodes.code,
+              part.map((c) => c.code),
+            ),
+          ),
+        )
         .all()
         .map((r) => r.code),
     );
-    for (const { line, code } of codes) {
+    for (const { line, code } of part) {
       if (existing.has(code)) errors.push({ line, message: `${code} is already in the pool` });
     }
-    if (errors.length > 0) {
-      errors.sort((a, b) => a.line - b.line);
-      throw new ApiError(
-        422,
-        'invalid_csv',
-        `The file has ${errors.length} problem(s); nothing was imported`,
-        errors.slice(0, 200).map((e) => ({ path: `line ${e.line}`, message: e.message })),
-      );
-    }
-    for (let i = 0; i < codes.length; i += 500) {
-      tx.insert(schema.poolCodes)
-        .values(codes.slice(i, i + 500).map(({ code }) => ({ poolId: pool.id, code })))
-        .run();
-    }
-    return { imported: codes.length, total: existing.size + codes.length };
-  });
+    progress.checked = i + part.length;
+    onProgress(progress);
+    await yieldToLoop();
+  }
+  if (errors.length > 0) throw new CsvImportError(errors.sort((a, b) => a.line - b.line));
+  progress.phase = 'writing';
+  for (let i = 0; i < codes.length; i += chunk) {
+    const part = codes.slice(i, i + chunk);
+    db.transaction((tx) => {
+      for (let k = 0; k < part.length; k += 500) {
+        tx.insert(schema.poolCodes)
+          .values(part.slice(k, k + 500).map(({ code }) => ({ poolId: pool.id, code })))
+          .run();
+      }
+    });
+    progress.written = i + part.length;
+    onProgress(progress);
+    await yieldToLoop();
+  }
+  const total = db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id)).get();
+  return { imported: codes.length, total: total?.n ?? codes.length };
 }

@@ -1,10 +1,13 @@
-/** @module Brand-facing code pool routes: stock (low-stock visible) and all-or-nothing CSV import. */
+/** @module Brand-facing code pool routes: stock (low-stock visible), CSV import (chunked, watchable) and its progress. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
-import { newRouter } from '../../http/router.ts';
+import { ApiError } from '../../http/errors.ts';
+import { type AppEnv, newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../../http/schemas.ts';
-import { CampaignParams, json, jsonBody } from '../promo.schemas.ts';
-import { importCodes, listPools } from './pool-admin.service.ts';
+import { CampaignParams, json } from '../promo.schemas.ts';
+import { poolStock } from './code-pool.ts';
+import { importStatus, listPools, startImport } from './pool-admin.service.ts';
 
 const PoolStockSchema = z
   .object({
@@ -37,29 +40,133 @@ const listRoute = createRoute({
   responses: { 200: json(z.object({ pools: z.array(PoolStockSchema) }), 'Pools'), ...adminErrors },
 });
 
+const ImportSchema = z
+  .object({
+    importId: z.string(),
+    campaignId: z.number().int(),
+    poolId: z.number().int(),
+    state: z.enum(['running', 'done', 'failed']),
+    progress: z.object({
+      phase: z.enum(['parsing', 'checking', 'writing']),
+      lines: z.number().int(),
+      linesParsed: z.number().int(),
+      codes: z.number().int(),
+      checked: z.number().int(),
+      written: z.number().int(),
+    }),
+    result: z.object({ imported: z.number().int(), total: z.number().int() }).optional(),
+    errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    errorCount: z.number().int(),
+    duplicates: z.number().int(),
+    startedAt: z.number().int(),
+    finishedAt: z.number().int().optional(),
+  })
+  .openapi('CodeImport');
+
+/** Largest CSV: 100,000 codes of up to 64 characters, with line ends. */
+export const MAX_CSV_CHARS = 7_000_000;
+const PoolParams = CampaignParams.extend({ poolId: z.coerce.number().int().positive() });
+
 const importRoute = createRoute({
   method: 'post',
   path: '/{id}/pools/{poolId}/codes',
   tags: ['admin'],
-  summary: 'Import codes from CSV (first column; optional `code` header). All or nothing; 422 lists problems by line',
+  summary:
+    'Import codes from CSV (first column; optional `code` header), as `text/csv` or JSON `{csv}`. Nothing is written ' +
+    'unless the whole file is clean; 422 lists problems by line. Waits for the end (200) unless the request says ' +
+    '`Prefer: respond-async`: then 202 at once with the import to watch at `Location`',
   security: LAUNCH_AUTH,
   request: {
-    params: CampaignParams.extend({ poolId: z.coerce.number().int().positive() }),
-    ...jsonBody(z.object({ csv: z.string().min(1).max(1_000_000) })),
+    params: PoolParams,
+    body: {
+      content: {
+        'application/json': { schema: z.object({ csv: z.string().min(1).max(MAX_CSV_CHARS) }) },
+        'text/csv': { schema: z.string().min(1).max(MAX_CSV_CHARS) },
+      },
+      // Required in fact (csvOf); `true` here would make the JSON validator refuse every text/csv request.
+      required: false,
+    },
   },
   responses: {
-    200: json(z.object({ imported: z.number().int(), total: z.number().int(), stock: PoolStockSchema }), 'Imported'),
+    200: json(
+      z.object({
+        importId: z.string(),
+        imported: z.number().int(),
+        total: z.number().int(),
+        stock: PoolStockSchema,
+      }),
+      'Imported',
+    ),
+    202: json(z.object({ import: ImportSchema }), 'Started; progress at the Location'),
     ...adminErrors,
+    409: errorResponse('import_running: another import into this pool has not finished'),
+    415: errorResponse('Send text/csv or application/json'),
     422: errorResponse('invalid_csv: issues are `line N` with the reason; nothing was imported'),
   },
 });
+
+const importStatusRoute = createRoute({
+  method: 'get',
+  path: '/{id}/pools/{poolId}/imports/{importId}',
+  tags: ['admin'],
+  summary: 'One import: phase and counts while it runs, the result or the problems by line when it ends',
+  security: LAUNCH_AUTH,
+  request: { params: PoolParams.extend({ importId: z.string().uuid() }) },
+  responses: { 200: json(ImportSchema, 'The import'), ...adminErrors },
+});
+
+const importsRoute = createRoute({
+  method: 'get',
+  path: '/{id}/pools/{poolId}/imports',
+  tags: ['admin'],
+  summary: "This pool's recent imports, latest first (a running one included)",
+  security: LAUNCH_AUTH,
+  request: { params: PoolParams },
+  responses: { 200: json(z.object({ imports: z.array(ImportSchema) }), 'Imports'), ...adminErrors },
+});
+
+/** The CSV from either body form; zod has checked the JSON one. */
+async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('text/csv')) {
+    const text = await c.req.text();
+    if (text.trim() === '') throw new ApiError(422, 'invalid_input', 'The CSV is empty');
+    if (text.length > MAX_CSV_CHARS) throw new ApiError(413, 'payload_too_large', 'The CSV is too large');
+    return text;
+  }
+  if (type.startsWith('application/json')) {
+    const csv = (json() as { csv?: string } | undefined)?.csv;
+    if (!csv) throw new ApiError(422, 'invalid_input', 'Invalid json', [{ path: 'csv', message: 'Required' }]);
+    return csv;
+  }
+  throw new ApiError(415, 'unsupported_media_type', 'Send the codes as text/csv or as JSON {"csv": "..."}');
+}
 
 export const poolAdminRoutes = newRouter();
 poolAdminRoutes.use('*', requireIdentity);
 poolAdminRoutes.openapi(listRoute, (c) =>
   c.json({ pools: listPools(c.var.deps.db, c.var.identity, c.req.valid('param').id) }, 200),
 );
-poolAdminRoutes.openapi(importRoute, (c) => {
+poolAdminRoutes.openapi(importRoute, async (c) => {
   const { id, poolId } = c.req.valid('param');
-  return c.json(importCodes(c.var.deps.db, c.var.identity, id, poolId, c.req.valid('json').csv), 200);
+  const deps = c.get('deps');
+  const csv = await csvOf(c, () => c.req.valid('json'));
+  const { job, finished, pool } = startImport(deps, c.get('identity'), id, poolId, csv);
+  if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
+    finished.catch(() => {}); // the outcome is kept in the import record
+    c.header('Location', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`);
+    return c.json({ import: job }, 202);
+  }
+  const result = await finished;
+  return c.json({ importId: job.importId, ...result, stock: poolStock(deps.db, pool) }, 200);
+});
+poolAdminRoutes.openapi(importStatusRoute, (c) => {
+  const { id, poolId, importId } = c.req.valid('param');
+  const [job] = importStatus(c.get('deps'), c.get('identity'), id, poolId, importId);
+  if (!job) throw new ApiError(404, 'import_not_found', `No import ${importId}`);
+  return c.json(job, 200);
+});
+poolAdminRoutes.openapi(importsRoute, (c) => {
+  const { id, poolId } = c.req.valid('param');
+  return c.json({ imports: importStatus(c.get('deps'), c.get('identity'), id, poolId) }, 200);
 });

@@ -6,9 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { requirePermission } from '../../auth/permissions.ts';
 import { type Db, schema } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { codeImport, poolImports, startCodeImport } from './code-imports.ts';
 import { type PoolRow, type PoolStock, poolStock } from './code-pool.ts';
-import { type ImportResult, importPoolCodes } from './csv-import.ts';
 
 function campaignFor(db: Db, identity: Identity, campaignId: number) {
   const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).get();
@@ -37,15 +38,16 @@ function poolOf(db: Db, campaignId: number, poolId: number): PoolRow {
   return pool;
 }
 
-export function importCodes(
-  db: Db,
-  identity: Identity,
-  campaignId: number,
-  poolId: number,
-  csv: string,
-): ImportResult & { stock: PoolStock } {
-  const campaign = campaignFor(db, identity, campaignId);
-  const pool = poolOf(db, campaign.id, poolId);
-  const result = importPoolCodes(db, pool, csv);
-  return { ...result, stock: poolStock(db, pool) };
+/** Starts importing a CSV into a campaign's pool, after the permission check (`code-imports.ts` runs it). */
+export function startImport(deps: Deps, identity: Identity, campaignId: number, poolId: number, csv: string) {
+  const campaign = campaignFor(deps.db, identity, campaignId);
+  const pool = poolOf(deps.db, campaign.id, poolId);
+  return { pool, ...startCodeImport(deps, deps.db, pool, csv) };
+}
+
+/** An import of this pool, for someone who may see the pool. */
+export function importStatus(deps: Deps, identity: Identity, campaignId: number, poolId: number, importId?: string) {
+  const campaign = campaignFor(deps.db, identity, campaignId);
+  poolOf(deps.db, campaign.id, poolId);
+  return importId === undefined ? poolImports(deps, poolId) : [codeImport(deps, poolId, importId)];
 }

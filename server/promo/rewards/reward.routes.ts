@@ -1,11 +1,10 @@
-/** @module Reward routes for participants: claim (idempotent, rate-limited). */
+/** @module Reward routes for participants: claim (idempotent; its rate limit is in http/route-limits.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { writerOf } from '../../db/writer/db-writer.ts';
 import { refusalError } from '../../db/writer/write-ops.ts';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, GrantSchema, json, RewardParams } from '../promo.schemas.ts';
-import { rateLimit } from '../rate-limit.ts';
 
 const claimRoute = createRoute({
   method: 'post',
@@ -13,7 +12,6 @@ const claimRoute = createRoute({
   tags: ['promo'],
   summary: 'Claim an unlocked reward. Idempotent: a repeat returns the first grant. 409 sold_out when none are left',
   security: LAUNCH_AUTH,
-  middleware: [rateLimit('claim')] as const,
   request: { params: RewardParams },
   responses: {
     200: json(z.object({ status: z.enum(['issued', 'already_issued']), grant: GrantSchema }), 'The grant'),

@@ -130,7 +130,7 @@ describe('invite_friends', () => {
 });
 
 describe('enter_code', () => {
-  it('accepts a code from the brand list once, case-insensitively; unknown and reused codes fail', async () => {
+  it('accepts a code from the brand list once, case-insensitively; unknown and spent codes fail alike', async () => {
     await setup('enter_code', { poolKey: 'receipts' });
     w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
     expect(await act(1, 'complete', { code: 'PACK-9999' })).toMatchObject({ state: 'failed', failure: 'code_unknown' });
@@ -138,9 +138,40 @@ describe('enter_code', () => {
       state: 'done',
       level: 'server_verified',
     });
-    expect(await act(2, 'complete', { code: 'PACK-0001' })).toMatchObject({ state: 'failed', failure: 'code_used' });
+    expect(await act(2, 'complete', { code: 'PACK-0001' })).toMatchObject({ state: 'failed', failure: 'code_unknown' });
     expect(await act(2, 'complete', {})).toMatchObject({ status: 422 });
     expect(await act(2, 'complete', { code: 'PACK-0002' })).toMatchObject({ state: 'done' });
+  });
+
+  it('item 11: a code someone else redeemed answers exactly like an unknown one; only its redeemer hears code_used', async () => {
+    await setup('enter_code', { poolKey: 'receipts' });
+    w.task(campaignId, 't2', 'enter_code', { poolKey: 'receipts' });
+    w.pool(campaignId, 'receipts', ['PACK-0001'], 'entry');
+    expect(await act(1, 'complete', { code: 'PACK-0001' })).toMatchObject({ state: 'done' });
+    const spent = await act(2, 'complete', { code: 'PACK-0001' });
+    const unknown = await act(2, 'complete', { code: 'PACK-0404' });
+    expect(spent).toEqual(unknown);
+    expect(spent).toMatchObject({ state: 'failed', failure: 'code_unknown' });
+    // The redeemer typing their own code into the other task on the same pack learns nothing new.
+    const own = await w.call('POST', `/api/campaigns/${campaignId}/tasks/t2/complete`, 1, { code: 'PACK-0001' });
+    expect((await own.json()).task).toMatchObject({ state: 'failed', failure: 'code_used' });
+  });
+
+  it('item 11: wrong codes are limited per user (10 an hour), with 429 and Retry-After; a right one is not counted', async () => {
+    await setup('enter_code', { poolKey: 'receipts' });
+    w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
+    for (let i = 0; i < 10; i++) {
+      expect(await act(1, 'complete', { code: `GUESS-${i}` })).toMatchObject({ failure: 'code_unknown' });
+    }
+    const refused = await w.call('POST', `/api/campaigns/${campaignId}/tasks/t/complete`, 1, { code: 'PACK-0001' });
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('too_many_attempts');
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // The refused attempt spent nothing: the code is still there for someone else, who is not limited.
+    expect(await act(2, 'complete', { code: 'PACK-0001' })).toMatchObject({ state: 'done' });
+    // One wrong code's worth comes back after 6 minutes.
+    w.clock.advance(6 * 60_000);
+    expect(await act(1, 'complete', { code: 'PACK-0002' })).toMatchObject({ state: 'done' });
   });
 });
 

@@ -1,9 +1,8 @@
-/** @module Task routes: start (get what the action needs) and complete (the server decides). Rate-limited per user. */
+/** @module Task routes: start (get what the action needs) and complete (the server decides). Limits: http/route-limits.ts. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, json, jsonBody, TaskParams, TaskSchema } from '../promo.schemas.ts';
-import { rateLimit } from '../rate-limit.ts';
 import { completeTask, startTask } from './task.service.ts';
 
 const startRoute = createRoute({
@@ -12,7 +11,6 @@ const startRoute = createRoute({
   tags: ['promo'],
   summary: 'Start a task: records task_started and returns the action payload (e.g. the allow_messages key)',
   security: LAUNCH_AUTH,
-  middleware: [rateLimit('task')] as const,
   request: { params: TaskParams },
   responses: { 200: json(z.object({ task: TaskSchema }), 'The task'), ...actionErrors },
 });
@@ -37,7 +35,6 @@ const completeRoute = createRoute({
   tags: ['promo'],
   summary: 'Complete a task; verified kinds are checked on the server. 200 with state done, failed or in_progress',
   security: LAUNCH_AUTH,
-  middleware: [rateLimit('task')] as const,
   request: { params: TaskParams, ...jsonBody(CompleteBody) },
   responses: { 200: json(z.object({ task: TaskSchema }), 'The task after the check'), ...actionErrors },
 });

@@ -8,7 +8,8 @@ import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, RateLimitedError } from '../../http/errors.ts';
+import { limiterFor, retryAfterSeconds } from '../../http/rate-limit.ts';
 import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import {
@@ -130,15 +131,20 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
   }
 }
 
-/** Spends an entry code (each usable once, by anyone) and completes the task, atomically. */
-function enterCode(deps: Deps, ctx: TaskContext, raw: string): void {
+/**
+ * Spends an entry code (each usable once, by anyone) and completes the task, atomically. A code someone else spent
+ * fails exactly like one that does not exist (`code_unknown`): telling them apart would tell a guesser which codes
+ * are real. Only the participant who spent it hears `code_used` (another task on the same pack).
+ * Returns whether the attempt was wrong, for the attempt limit.
+ */
+function enterCode(deps: Deps, ctx: TaskContext, raw: string): boolean {
   const { poolKey } = parseTaskConfig('enter_code', ctx.task.config);
   const code = raw.trim().toUpperCase();
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
   const at = deps.now();
-  deps.db.transaction((tx) => {
+  return deps.db.transaction((tx) => {
     const row = tx
-      .select({ id: schema.poolCodes.id, usedAt: schema.poolCodes.usedAt })
+      .select({ id: schema.poolCodes.id, participantId: schema.poolCodes.participantId })
       .from(schema.poolCodes)
       .innerJoin(schema.codePools, eq(schema.codePools.id, schema.poolCodes.poolId))
       .where(
@@ -150,15 +156,33 @@ function enterCode(deps: Deps, ctx: TaskContext, raw: string): void {
         ),
       )
       .get();
-    if (!row) return markTaskFailed(tx, who, ctx.task, 'code_unknown', at);
-    const spent = tx
-      .update(schema.poolCodes)
-      .set({ participantId: ctx.participant.id, usedAt: at })
-      .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
-      .run();
-    if (spent.changes !== 1) return markTaskFailed(tx, who, ctx.task, 'code_used', at);
-    markTaskDone(tx, who, ctx.task, 'server_verified', at, { code });
+    const spent =
+      row &&
+      tx
+        .update(schema.poolCodes)
+        .set({ participantId: ctx.participant.id, usedAt: at })
+        .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
+        .run().changes === 1;
+    if (spent) {
+      markTaskDone(tx, who, ctx.task, 'server_verified', at, { code });
+      return false;
+    }
+    const own = row !== undefined && row.participantId === ctx.participant.id;
+    markTaskFailed(tx, who, ctx.task, own ? 'code_used' : 'code_unknown', at);
+    return !own;
   });
+}
+
+/** Refuses an enter-code attempt while the user is over the wrong-attempt limit (http/rate-limit.ts). */
+async function checkCodeAttempts(deps: Deps, identity: Identity): Promise<void> {
+  const wait = await limiterFor(deps).peek(`${identity.platform}:${identity.userId}`, 'code_attempt', deps.now());
+  if (wait > 0) {
+    throw new RateLimitedError(
+      retryAfterSeconds(wait),
+      'too_many_attempts',
+      `Too many wrong codes; try again in ${Math.ceil(wait / 60_000)} min`,
+    );
+  }
 }
 
 /**
@@ -175,10 +199,14 @@ export async function completeTask(
   const ctx = context(deps, identity, campaignId, taskKey);
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
   if (findCompletion(deps.db, ctx.participant.id, ctx.task.id)?.status === 'done') return view(deps, identity, ctx);
+  if (ctx.task.kind === 'enter_code') await checkCodeAttempts(deps, identity);
   const outcome = await decide(deps, identity, ctx, input);
   const at = deps.now();
-  if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') enterCode(deps, ctx, input.code ?? '');
-  else if (outcome.kind === 'done') markTaskDone(deps.db, who, ctx.task, outcome.level, at, outcome.detail);
+  if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') {
+    if (enterCode(deps, ctx, input.code ?? '')) {
+      await limiterFor(deps).hit(`${identity.platform}:${identity.userId}`, 'code_attempt', deps.now());
+    }
+  } else if (outcome.kind === 'done') markTaskDone(deps.db, who, ctx.task, outcome.level, at, outcome.detail);
   else if (outcome.kind === 'failed') markTaskFailed(deps.db, who, ctx.task, outcome.failure, at, outcome.detail);
   else if (!findCompletion(deps.db, ctx.participant.id, ctx.task.id)) markTaskStarted(deps.db, who, ctx.task, at);
   return view(deps, identity, ctx);

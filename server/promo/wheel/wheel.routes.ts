@@ -1,9 +1,8 @@
-/** @module Wheel route: spend one attempt and draw (rate-limited). */
+/** @module Wheel route: spend one attempt and draw (its rate limit is in http/route-limits.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { AttemptsSchema, actionErrors, CampaignParams, GrantSchema, json, SectorSchema } from '../promo.schemas.ts';
-import { rateLimit } from '../rate-limit.ts';
 import { spinWheel } from './wheel.service.ts';
 
 const spinRoute = createRoute({
@@ -12,7 +11,6 @@ const spinRoute = createRoute({
   tags: ['promo'],
   summary: 'Spin: 409 daily_limit or no_attempts when none is available; a loss is a result too',
   security: LAUNCH_AUTH,
-  middleware: [rateLimit('claim')] as const,
   request: { params: CampaignParams },
   responses: {
     200: json(

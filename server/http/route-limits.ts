@@ -1,0 +1,90 @@
+/**
+ * @module The one place that says which participant write route spends which rate-limit bucket, and the middleware
+ * that enforces it together with a per-identity cap on requests in flight. A write route missing from `ROUTE_LIMITS`
+ * (and from `UNLIMITED_WRITES`) fails `route-limits.test.ts`, which walks the app's route table.
+ */
+import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
+import { LaunchError } from '../auth/launch-errors.ts';
+import { identify } from '../auth/middleware.ts';
+import { RateLimitedError } from './errors.ts';
+import { limiterFor, type RateBucket, retryAfterSeconds } from './rate-limit.ts';
+import type { AppEnv } from './router.ts';
+
+/** `METHOD path` as Hono registers it → the bucket one request spends, per verified user. */
+export const ROUTE_LIMITS: Record<string, RateBucket> = {
+  'POST /api/campaigns/:id/open': 'open',
+  'POST /api/campaigns/:id/rules-viewed': 'event',
+  'POST /api/campaigns/:id/tasks/:taskKey/start': 'task',
+  'POST /api/campaigns/:id/tasks/:taskKey/complete': 'task',
+  'POST /api/campaigns/:id/rewards/:rewardKey/claim': 'claim',
+  'POST /api/campaigns/:id/quiz/answers': 'claim',
+  'POST /api/campaigns/:id/wheel/spin': 'claim',
+  'POST /api/support/tickets': 'support_ticket',
+  'POST /api/support/tickets/:ticketId/messages': 'support_message',
+};
+
+/** Write routes outside the back office that are not limited per user here, and why. */
+export const UNLIMITED_WRITES: Record<string, string> = {
+  'POST /api/client-errors': 'no verified user: limited per address and identity, sampled, in client-errors/',
+  'POST /vk/callback': "VK's servers, checked by the callback secret, de-duplicated by event_id",
+};
+
+/** Requests one identity may have inside the server at once; more wait on nothing and get a 429. */
+export const MAX_IN_FLIGHT_PER_USER = 8;
+
+const inFlightByApp = new WeakMap<object, Map<string, number>>();
+
+/** The `METHOD path` of the handler this request was routed to (the last non-middleware match). */
+function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | undefined {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const r = routes[i];
+    if (r && r.method !== 'ALL') return `${r.method} ${r.path}`;
+  }
+  return undefined;
+}
+
+/**
+ * For every `/api/*` request: verifies the launch data once when the route needs it (a bad one on a limited route is
+ * the usual 401) and puts the identity on the context; counts the route's bucket; and caps the identity's requests in
+ * flight, so one user flooding slow routes cannot hold the server's capacity.
+ */
+export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
+  const key = routeKey(c);
+  const bucket = key ? ROUTE_LIMITS[key] : undefined;
+  const deps = c.get('deps');
+  const header = c.req.header('Authorization');
+  if (!bucket && header === undefined) return next();
+  let user: string;
+  try {
+    const identity = identify(header, deps);
+    c.set('identity', identity);
+    user = `${identity.platform}:${identity.userId}`;
+  } catch (err) {
+    // Unlimited routes decide for themselves what a bad launch means (client-errors accepts it).
+    if (!bucket && err instanceof LaunchError) return next();
+    throw err;
+  }
+  if (bucket) {
+    const wait = await limiterFor(deps).hit(user, bucket, deps.now());
+    if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
+  }
+  let inFlight = inFlightByApp.get(deps);
+  if (!inFlight) {
+    inFlight = new Map();
+    inFlightByApp.set(deps, inFlight);
+  }
+  const held = inFlight.get(user) ?? 0;
+  if (held >= MAX_IN_FLIGHT_PER_USER) {
+    throw new RateLimitedError(1, 'too_many_in_flight', `At most ${MAX_IN_FLIGHT_PER_USER} requests at once per user`);
+  }
+  inFlight.set(user, held + 1);
+  try {
+    await next();
+  } finally {
+    const left = (inFlight.get(user) ?? 1) - 1;
+    if (left === 0) inFlight.delete(user);
+    else inFlight.set(user, left);
+  }
+});
