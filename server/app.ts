@@ -15,6 +15,7 @@ import { errorBody, notFound, onError } from './http/errors.ts';
 import { newRouter } from './http/router.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { officeRoutes } from './office/office.routes.ts';
 import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/support', supportAdminRoutes)
+    .route('/api/admin/office', officeRoutes)
     .route('/api/support', supportRoutes)
     .route('/vk', callbackRoutes);
 

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
+import { seedDemoFaq } from './demo-faq.ts';
 import { quizSettings, seedQuizCampaign, seedTasksCampaign, seedWheelCampaign, WHEEL_SETTINGS } from './demo-promo.ts';
 
 export const DEMO_GROUP_ID = 200000001;
@@ -105,6 +106,10 @@ export function seedDemo(db: Db, config: Config, now: number): SeedResult {
     seedTasksCampaign(tx, bySlug('summer-tasks'));
     seedQuizCampaign(tx, bySlug('brand-quiz'));
     seedWheelCampaign(tx, bySlug('lucky-wheel'));
+    seedDemoFaq(
+      tx,
+      created.map((c) => c.id),
+    );
   });
   return { seeded: true, groupId };
 }
