@@ -8,7 +8,7 @@ import { AppContext, type AppServices } from './app-context.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { messages } from './i18n.ts';
 import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
-import { router } from './routes.ts';
+import { hierarchy, router } from './routes.ts';
 
 export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
@@ -29,7 +29,7 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
         <AppRoot>
           <AppContext.Provider value={services}>
             <ErrorBoundary api={services.api} title={services.t.errorTitle} retry={services.t.retry}>
-              <RouterProvider router={router} useBridge={platform.name === 'vk'}>
+              <RouterProvider router={router} hierarchy={hierarchy} useBridge={platform.name === 'vk'}>
                 <App />
               </RouterProvider>
             </ErrorBoundary>
