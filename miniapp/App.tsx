@@ -6,6 +6,7 @@ import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
 import { PANELS, VIEW_MAIN } from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
+import './panel-header-back.css';
 
 // Only the first screen is in the initial bundle; the rest load on demand (and are preloaded when idle).
 const CampaignPanel = lazyPanel(async () => (await import('./screens/CampaignPanel.tsx')).CampaignPanel);

@@ -5,7 +5,6 @@
  */
 import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
-import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
 import { campaignSubtitle } from '../screens/CampaignBadge.tsx';
 import { LoadState } from '../screens/LoadState.tsx';
@@ -17,13 +16,9 @@ export default function AdminOffice() {
   const { api } = useApp();
   const access = useAsync(
     () =>
-      api.request('GET', '/api/admin/office').then(
-        () => true,
-        (err: unknown) => {
-          if (err instanceof ApiRequestError && (err.status === 404 || err.status === 403)) return false;
-          throw err;
-        },
-      ),
+      api
+        .request<{ brands: unknown[] }>('GET', '/api/admin/office')
+        .then((office) => office.brands.length > 0),
     [api],
   );
   if (access.status === 'ready') return access.data ? <Office /> : <NotFound />;

@@ -1,15 +1,14 @@
 /**
  * @module `GET /api/admin/office`: whether the caller may enter the brand office at all, and which brands and sections
- * they have there. The mini app asks this before it shows the office; a caller with no membership gets the same 404
- * as an unknown address, so a participant learns nothing about the office from it.
+ * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
+ * and sees the not-found screen, so a participant learns nothing about the office from it.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
-import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 
 const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
@@ -23,13 +22,10 @@ const officeRoute = createRoute({
   method: 'get',
   path: '/',
   tags: ['admin: office'],
-  summary: 'The brands and sections the caller may open in the office; 404 for anyone who is no member',
+  summary: 'The brands and sections the caller may open in the office (none for anyone who is no member)',
   security: LAUNCH_AUTH,
-  responses: { 200: json(OfficeSchema, 'Office access'), ...authErrors, 404: errorResponse('Not found') },
+  responses: { 200: json(OfficeSchema, 'Office access'), ...authErrors },
 });
-
-/** The same answer as any unknown address (server/http/errors.ts `notFound`): nothing says an office exists. */
-const unknownAddress = (path: string) => new ApiError(404, 'not_found', `No route for GET ${path}`);
 
 export const officeRoutes = newRouter();
 officeRoutes.use('*', requireIdentity);
@@ -42,7 +38,7 @@ officeRoutes.openapi(officeRoute, (c) => {
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)))
     .all();
-  if (rows.length === 0) throw unknownAddress(c.req.path);
+  if (rows.length === 0) return c.json({ brands: [] }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of db.select().from(brands).where(inArray(brands.agencyId, agencyIds)).all()) {
@@ -55,6 +51,5 @@ officeRoutes.openapi(officeRoute, (c) => {
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
   }
-  if (list.length === 0) throw unknownAddress(c.req.path);
   return c.json({ brands: list }, 200);
 });
