@@ -235,9 +235,11 @@ describe('item 12: help and support', () => {
 
         await active(page)
           .getByTestId('ticket-subject')
+          .locator('xpath=descendant-or-self::input')
           .fill(ru ? 'Не пришёл код' : 'No code');
         await active(page)
           .getByTestId('ticket-body')
+          .locator('xpath=descendant-or-self::textarea')
           .fill(ru ? 'Выполнил задания, кода нет' : 'Did the tasks, no code');
         await active(page).getByTestId('ticket-send').click();
         await active(page).getByTestId('message-user').waitFor({ timeout: T });
