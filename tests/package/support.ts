@@ -25,7 +25,8 @@ export async function buildDemo(variant: VariantName): Promise<string> {
       configFile: DEMO_CONFIG_FILE,
     });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   return outDir;
 }
