@@ -15,10 +15,7 @@ import { useAsync } from '../use-async.ts';
 export default function AdminOffice() {
   const { api } = useApp();
   const access = useAsync(
-    () =>
-      api
-        .request<{ brands: unknown[] }>('GET', '/api/admin/office')
-        .then((office) => office.brands.length > 0),
+    () => api.request<{ brands: unknown[] }>('GET', '/api/admin/office').then((office) => office.brands.length > 0),
     [api],
   );
   if (access.status === 'ready') return access.data ? <Office /> : <NotFound />;
