@@ -100,7 +100,8 @@ export const hierarchy: RouteLeaf[] = [
 function inflateDeepLink(): void {
   if (typeof window === 'undefined') return;
   const [path = '', search = ''] = window.location.hash.replace(/^#/, '').split('?');
-  if (path === '' || path === '/') return;
+  // Only a route (`#/campaign/1/prizes`), never the first screen or a client's own fragment (`#tgWebAppData=…`).
+  if (!path.startsWith('/') || path === '/') return;
   const params = new URLSearchParams(search);
   if (params.has('inflate')) return;
   params.set('inflate', '1');
