@@ -6,6 +6,7 @@ import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
 import { PANELS, VIEW_MAIN } from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
+import './panel-header-back.css';
 
 // Only the first screen is in the initial bundle; the rest load on demand (and are preloaded when idle).
 const CampaignPanel = lazyPanel(async () => (await import('./screens/CampaignPanel.tsx')).CampaignPanel);
@@ -15,10 +16,14 @@ const QuizResultPanel = lazyPanel(async () => (await import('./screens/promo/Qui
 const TaskQuizPanel = lazyPanel(async () => (await import('./screens/promo/TaskQuizPanel.tsx')).TaskQuizPanel);
 const RewardPanel = lazyPanel(async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
 const PrizesPanel = lazyPanel(async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
+const NotFoundPanel = lazyPanel(async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel);
+const SupportPanel = lazyPanel(async () => (await import('./screens/support/SupportPanel.tsx')).SupportPanel);
+const NewTicketPanel = lazyPanel(async () => (await import('./screens/support/NewTicketPanel.tsx')).NewTicketPanel);
+const TicketPanel = lazyPanel(async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel);
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 
 export function App() {
-  const { platform, t } = useApp();
+  const { platform } = useApp();
   const { panel = PANELS.home, panelsHistory } = useActiveVkuiLocation();
   const navigator = useRouteNavigator();
   const isFirstScreen = useFirstPageCheck();
@@ -41,10 +46,13 @@ export function App() {
           <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
           <LazyPanel id={PANELS.reward} panel={RewardPanel} />
           <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
+          <LazyPanel id={PANELS.help} panel={SupportPanel} />
+          <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
+          <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
+          <LazyPanel id={PANELS.notFound} panel={NotFoundPanel} />
           <Panel id={PANELS.admin}>
-            <Suspense fallback={<PanelHeader>{t.adminTitle}</PanelHeader>}>
-              {panel === PANELS.admin ? <AdminOffice /> : <Spinner />}
-            </Suspense>
+            {/* No office title before the server has said this person may see the office. */}
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.admin ? <AdminOffice /> : <Spinner />}</Suspense>
           </Panel>
         </View>
       </SplitCol>

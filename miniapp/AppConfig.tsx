@@ -8,7 +8,7 @@ import { AppContext, type AppServices } from './app-context.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { messages } from './i18n.ts';
 import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
-import { router } from './routes.ts';
+import { hierarchy, router } from './routes.ts';
 
 export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
@@ -34,7 +34,7 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
               retry={services.t.retry}
               language={services.language}
             >
-              <RouterProvider router={router} useBridge={platform.name === 'vk'}>
+              <RouterProvider router={router} hierarchy={hierarchy} useBridge={platform.name === 'vk'}>
                 <App />
               </RouterProvider>
             </ErrorBoundary>

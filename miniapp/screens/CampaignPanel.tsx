@@ -14,6 +14,7 @@ import { RewardList } from './promo/RewardList.tsx';
 import { TaskList } from './promo/TaskList.tsx';
 import { usePromoApp } from './promo/use-promo-app.ts';
 import { WheelSection } from './promo/WheelSection.tsx';
+import { HelpButton } from './support/HelpButton.tsx';
 
 function Mechanic({ data }: { data: CampaignState }) {
   const { t } = usePromoApp();
@@ -45,7 +46,14 @@ export function CampaignPanel({ id }: { id: string }) {
   const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      <PanelHeader
+        before={
+          <>
+            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
+            <HelpButton campaignId={campaignId} />
+          </>
+        }
+      >
         {state.status === 'ready' ? state.data.campaign.title : t.appTitle}
       </PanelHeader>
       <LoadState state={state}>

@@ -10,6 +10,7 @@ import { useAsync } from '../use-async.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { LoadState } from './LoadState.tsx';
 import { usePromoApp } from './promo/use-promo-app.ts';
+import { HelpButton } from './support/HelpButton.tsx';
 
 export function RulesPanel({ id }: { id: string }) {
   const { api, t } = usePromoApp();
@@ -23,7 +24,16 @@ export function RulesPanel({ id }: { id: string }) {
   }, [api, campaignId, shown]);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.rules}</PanelHeader>
+      <PanelHeader
+        before={
+          <>
+            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
+            <HelpButton campaignId={campaignId} />
+          </>
+        }
+      >
+        {t.rules}
+      </PanelHeader>
       <LoadState state={state}>
         {(rules) => (
           <>

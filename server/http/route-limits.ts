@@ -22,6 +22,7 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/wheel/spin': 'claim',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
+  'POST /api/support/tickets/:ticketId/seen': 'task',
   // Local demo only (refused with real VK credentials): stands in for the VK client's consent dialog.
   'POST /api/local/message-allow': 'task',
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../campaigns/content-language.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
+import { CampaignFaqSchema } from '../support/faq.ts';
 
 export const QuizQuestionSchema = z.object({
   id: z.string().min(1).max(40),
@@ -54,6 +55,8 @@ export const CampaignSettingsSchema = z.object({
   organizer: LocalizedTextSchema.optional(),
   /** Day boundary for per-day prize caps outside the wheel. */
   resetHour: z.number().int().min(0).max(23).optional(),
+  /** Help questions for the mini app's help screen (server/support/faq.ts). */
+  faq: CampaignFaqSchema.optional(),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettingsSchema>;
 

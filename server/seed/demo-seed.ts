@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
+import { seedDemoFaq } from './demo-faq.ts';
 import { type DemoBinding, demoBinding } from './demo-ids.ts';
 import {
   demoCampaignTexts,
@@ -110,6 +111,10 @@ export function seedDemo(db: Db, config: Config, now: number, binding = demoBind
     seedTasksCampaign(tx, bySlug('summer-tasks'));
     seedQuizCampaign(tx, bySlug('brand-quiz'));
     seedWheelCampaign(tx, bySlug('lucky-wheel'));
+    seedDemoFaq(
+      tx,
+      created.map((c) => c.id),
+    );
   });
   return { seeded: true, groupId, binding };
 }

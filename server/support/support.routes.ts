@@ -5,9 +5,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
+import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { schema } from '../db/client.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { faqIn } from './faq.ts';
 import {
   MessageBody,
   NewTicketSchema,
@@ -17,6 +19,7 @@ import {
   TicketSchema,
 } from './support.schemas.ts';
 import { addUserMessage, getUserTicket, openTicket, ticketThread, userTickets } from './ticket.service.ts';
+import { markTicketSeen, unreadTicketIds } from './ticket-unread.ts';
 
 const tags = ['support'];
 const errors = {
@@ -29,9 +32,41 @@ const list = createRoute({
   method: 'get',
   path: '/tickets',
   tags,
-  summary: "The caller's tickets, latest first",
+  summary: "The caller's tickets, latest first; `unread` when a brand answer came after what they have seen",
   security: LAUNCH_AUTH,
-  responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
+  responses: {
+    200: json(z.object({ tickets: z.array(TicketSchema.extend({ unread: z.boolean() })) }), 'Tickets'),
+    ...errors,
+  },
+});
+const unread = createRoute({
+  method: 'get',
+  path: '/unread',
+  tags,
+  summary: "How many of the caller's tickets hold a brand answer they have not seen (the help badge)",
+  security: LAUNCH_AUTH,
+  responses: { 200: json(z.object({ unread: z.number().int() }), 'Unread tickets'), ...errors },
+});
+const seen = createRoute({
+  method: 'post',
+  path: '/tickets/{ticketId}/seen',
+  tags,
+  summary: 'The caller has seen the thread up to this message',
+  security: LAUNCH_AUTH,
+  request: { params: TicketParam, ...jsonBody(z.object({ lastMessageId: z.number().int().positive() })) },
+  responses: { 200: json(z.object({ unread: z.number().int() }), 'Unread tickets left'), ...errors },
+});
+const faq = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/faq',
+  tags,
+  summary: "The campaign's help questions in the caller's language",
+  security: LAUNCH_AUTH,
+  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  responses: {
+    200: json(z.object({ faq: z.array(z.object({ q: z.string(), a: z.string() })) }), 'Questions'),
+    ...errors,
+  },
 });
 const create = createRoute({
   method: 'post',
@@ -71,7 +106,24 @@ const threadOf = (db: Parameters<typeof ticketThread>[0], t: ReturnType<typeof g
 
 supportRoutes.openapi(list, (c) => {
   const { platform, userId } = c.var.identity;
-  return c.json({ tickets: userTickets(c.var.deps.db, platform, userId) }, 200);
+  const unreadIds = unreadTicketIds(c.var.deps.db, platform, userId);
+  const tickets = userTickets(c.var.deps.db, platform, userId).map((t) => ({ ...t, unread: unreadIds.has(t.id) }));
+  return c.json({ tickets }, 200);
+});
+supportRoutes.openapi(unread, (c) => {
+  const { platform, userId } = c.var.identity;
+  return c.json({ unread: unreadTicketIds(c.var.deps.db, platform, userId).size }, 200);
+});
+supportRoutes.openapi(seen, (c) => {
+  const { deps, identity } = c.var;
+  const t = getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
+  markTicketSeen(deps.db, t, c.req.valid('json').lastMessageId);
+  return c.json({ unread: unreadTicketIds(deps.db, identity.platform, identity.userId).size }, 200);
+});
+supportRoutes.openapi(faq, (c) => {
+  const { deps, identity } = c.var;
+  const campaign = getVisibleCampaign(deps.db, identity, c.req.valid('param').id);
+  return c.json({ faq: faqIn(campaign.settings, identity.language) }, 200);
 });
 supportRoutes.openapi(create, (c) => {
   const { deps, identity } = c.var;

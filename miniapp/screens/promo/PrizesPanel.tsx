@@ -7,6 +7,7 @@ import { paths } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
+import { HelpButton } from '../support/HelpButton.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -29,7 +30,14 @@ export function PrizesPanel({ id }: { id: string }) {
   );
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      <PanelHeader
+        before={
+          <>
+            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
+            <HelpButton campaignId={campaignId} />
+          </>
+        }
+      >
         {t.myPrizes}
       </PanelHeader>
       <LoadState state={state}>

@@ -9,6 +9,7 @@ import { fill } from '../../i18n-promo.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
+import { HelpButton } from '../support/HelpButton.tsx';
 import { useCampaignActions, useCampaignState } from './campaign-store.ts';
 import { GrantDetails } from './GrantDetails.tsx';
 import { usePromoApp } from './use-promo-app.ts';
@@ -76,7 +77,14 @@ export function RewardPanel({ id }: { id: string }) {
   const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      <PanelHeader
+        before={
+          <>
+            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
+            <HelpButton campaignId={campaignId} />
+          </>
+        }
+      >
         {state.status === 'ready'
           ? (state.data.rewards.find((r) => r.key === rewardKey)?.title ?? t.rewards)
           : t.rewards}

@@ -23,6 +23,7 @@ function build(files: Record<string, string>): string {
   return root;
 }
 
+const API = 'https://promo-api.demo.example';
 const GOOD_HTML = `<!doctype html><html><head><link rel="icon" href="data:,">
 <script type="module" crossorigin src="./assets/index.js"></script><link rel="stylesheet" href="./assets/index.css"></head>
 <body><div id="root"></div></body></html>`;
@@ -70,6 +71,40 @@ describe('checks on the built files', () => {
   it('fail on a web font from another host', () => {
     const css = '@import "https://fonts.example.com/css?family=X";';
     expect(noExternalResources(listFiles(build({ ...good, 'assets/index.css': css })))).toMatchObject({ ok: false });
+  });
+
+  it('item 14: fail on an image URL inside a script string, like the router default 404 in the vk-ios archive', () => {
+    const js = 'var s={background:`#3f5d81 url(https://vk.ru/images/error404.png) no-repeat 50% 50%`};';
+    const check = noExternalResources(listFiles(build({ ...good, 'assets/index.js': js })), API);
+    expect(check).toMatchObject({ ok: false, name: 'no-external-resources', files: ['assets/index.js'] });
+    expect(check.message).toContain('"https://vk.ru/images/error404.png" in assets/index.js');
+    // The same inside the single-file archive's inline script.
+    const inline = GOOD_HTML.replace('</body>', `<script type="module">${js}</script></body>`);
+    expect(noExternalResources(listFiles(build({ ...good, 'index.html': inline })), API)).toMatchObject({ ok: false });
+  });
+
+  it('item 14: pass on string constants nobody fetches, fail on unlisted hosts and resource-shaped URLs on listed ones', () => {
+    const constants = [
+      'createElementNS(`http://www.w3.org/2000/svg`,e)',
+      'throw Error(`https://react.dev/errors/`+e)',
+      `fetch(\`${API}/api/campaigns\`)`,
+    ].join(';');
+    expect(noExternalResources(listFiles(build({ ...good, 'assets/index.js': constants })), API)).toMatchObject({
+      ok: true,
+    });
+    for (const js of [
+      'fetch(`https://collector.example.com/hit`)', // a fetchable host that is on no list
+      'a.src=`https://react.dev/logo.svg`', // a resource-shaped URL, even on a listed host
+      'el.style.background=`url(//cdn.example.com/x)`', // a CSS url() inside a script string
+      'link.href="https://fonts.example.com/css2?family=Inter"',
+    ]) {
+      const check = noExternalResources(listFiles(build({ ...good, 'assets/index.js': js })), API);
+      expect(check, js).toMatchObject({ ok: false, files: ['assets/index.js'] });
+    }
+    // The API origin is allowed only as the API: without it, its URL is an unlisted host.
+    expect(noExternalResources(listFiles(build({ ...good, 'assets/index.js': constants })))).toMatchObject({
+      ok: false,
+    });
   });
 
   it('fail on a missing referenced file and a missing index.html', () => {

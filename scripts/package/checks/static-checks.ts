@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { type BuildFile, formatBytes } from '../files.ts';
 import { VARIANT_FACTS, type VariantName } from '../variants.ts';
 import { type CheckResult, fail, pass } from './check.ts';
+import { externalUrls } from './external-urls.ts';
 import {
   cssReferences,
   htmlReferences,
@@ -28,7 +29,7 @@ function collectReferences(files: BuildFile[]): Reference[] {
   return refs;
 }
 
-const show = (refs: Reference[]) =>
+const show = (refs: Array<{ file: string; url: string }>) =>
   refs
     .slice(0, 5)
     .map((r) => `"${r.url}" in ${r.file}`)
@@ -47,8 +48,14 @@ export function relativeReferences(files: BuildFile[]): CheckResult {
     : fail('relative-references', `absolute path: ${show(bad)}`, [...new Set(bad.map((r) => r.file))]);
 }
 
-export function noExternalResources(files: BuildFile[]): CheckResult {
-  const bad = collectReferences(files).filter((r) => isExternal(r.url));
+/**
+ * Nothing loaded from another host: references in markup and CSS, and every absolute URL in every text file,
+ * scripts included (see `external-urls.ts` for how a loaded resource is told from a string constant).
+ */
+export function noExternalResources(files: BuildFile[], apiOrigin?: string): CheckResult {
+  const bad: Array<{ file: string; url: string }> = collectReferences(files).filter((r) => isExternal(r.url));
+  const seen = new Set(bad.map((r) => `${r.file} ${r.url}`));
+  for (const u of externalUrls(files, apiOrigin)) if (!seen.has(`${u.file} ${u.url}`)) bad.push(u);
   return bad.length === 0
     ? pass('no-external-resources', 'nothing is loaded from another host')
     : fail('no-external-resources', `external resource: ${show(bad)}`, [...new Set(bad.map((r) => r.file))]);

@@ -225,6 +225,8 @@ export const tickets = sqliteTable(
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** The newest message the participant has seen in the mini app; a brand answer after it is unread. */
+    userSeenMessageId: integer('user_seen_message_id'),
   },
   (t) => [
     index('tickets_user_idx').on(t.platform, t.platformUserId, t.updatedAt),

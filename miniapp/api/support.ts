@@ -1,0 +1,28 @@
+/** The participant's support calls: the campaign FAQ, their tickets with the server's unread flag, threads, replies. */
+import type { z } from 'zod';
+import type { ThreadSchema, TicketSchema } from '../../server/support/support.schemas.ts';
+
+export type Ticket = z.infer<typeof TicketSchema> & { unread?: boolean };
+export type TicketThread = z.infer<typeof ThreadSchema>;
+export interface FaqItem {
+  q: string;
+  a: string;
+}
+
+type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+export function supportApi(request: Request) {
+  return {
+    faq: async (campaignId: number) =>
+      (await request<{ faq: FaqItem[] }>('GET', `/api/support/campaigns/${campaignId}/faq`)).faq,
+    tickets: async () => (await request<{ tickets: Ticket[] }>('GET', '/api/support/tickets')).tickets,
+    unreadTickets: async () => (await request<{ unread: number }>('GET', '/api/support/unread')).unread,
+    ticket: (ticketId: number) => request<TicketThread>('GET', `/api/support/tickets/${ticketId}`),
+    openTicket: (input: { campaignId: number; subject: string; body: string }) =>
+      request<TicketThread>('POST', '/api/support/tickets', input),
+    replyToTicket: (ticketId: number, body: string) =>
+      request<TicketThread>('POST', `/api/support/tickets/${ticketId}/messages`, { body }),
+    markTicketSeen: async (ticketId: number, lastMessageId: number) =>
+      (await request<{ unread: number }>('POST', `/api/support/tickets/${ticketId}/seen`, { lastMessageId })).unread,
+  };
+}

@@ -1,0 +1,31 @@
+/** The help entry in a screen's header: opens the campaign's help, with a counter when a brand answer is unread. */
+import { Icon28HelpOutline } from '@vkontakte/icons';
+import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
+import { Counter, PanelHeaderButton } from '@vkontakte/vkui';
+import { fill } from '../../i18n-promo.ts';
+import { paths } from '../../routes.ts';
+import { useUnreadTickets } from './unread-store.ts';
+import { useSupportApp } from './use-support-app.ts';
+
+export function HelpButton({ campaignId }: { campaignId: number | undefined }) {
+  const { t, support } = useSupportApp();
+  const navigator = useRouteNavigator();
+  const unread = useUnreadTickets(support.unreadTickets);
+  if (campaignId === undefined) return null;
+  return (
+    <PanelHeaderButton
+      aria-label={unread > 0 ? `${t.help}. ${fill(t.helpUnread, { n: unread })}` : t.help}
+      data-testid="help-button"
+      label={
+        unread > 0 ? (
+          <Counter size="s" mode="primary" appearance="accent-red" data-testid="help-unread">
+            {unread}
+          </Counter>
+        ) : undefined
+      }
+      onClick={() => navigator.push(paths.help(campaignId))}
+    >
+      <Icon28HelpOutline />
+    </PanelHeaderButton>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `tickets` ADD `user_seen_message_id` integer;

@@ -1,0 +1,55 @@
+/**
+ * @module `GET /api/admin/office`: whether the caller may enter the brand office at all, and which brands and sections
+ * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
+ * and sees the not-found screen, so a participant learns nothing about the office from it.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq, inArray } from 'drizzle-orm';
+import { requireIdentity } from '../auth/middleware.ts';
+import { schema } from '../db/client.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
+
+const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+
+export const OfficeSchema = z
+  .object({
+    brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
+  })
+  .openapi('Office');
+
+const officeRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['admin: office'],
+  summary: 'The brands and sections the caller may open in the office (none for anyone who is no member)',
+  security: LAUNCH_AUTH,
+  responses: { 200: json(OfficeSchema, 'Office access'), ...authErrors },
+});
+
+export const officeRoutes = newRouter();
+officeRoutes.use('*', requireIdentity);
+officeRoutes.openapi(officeRoute, (c) => {
+  const { db } = c.var.deps;
+  const { platform, userId } = c.var.identity;
+  const { memberships, brands } = schema;
+  const rows = db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)))
+    .all();
+  if (rows.length === 0) return c.json({ brands: [] }, 200);
+  const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
+  const list = [];
+  for (const b of db.select().from(brands).where(inArray(brands.agencyId, agencyIds)).all()) {
+    // Mirrors server/auth/permissions.ts: an agency-wide row covers every brand of its agency (agency roles only).
+    const covering = rows.filter(
+      (m) =>
+        m.agencyId === b.agencyId &&
+        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))),
+    );
+    const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
+    if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
+  }
+  return c.json({ brands: list }, 200);
+});

@@ -1,0 +1,71 @@
+/** The participant's side of support: the campaign's FAQ, the unread badge the server decides, and only own tickets. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
+import { faqIn } from './faq.ts';
+import { getUserTicket, replyAsAgent } from './ticket.service.ts';
+
+let w: PromoWorld;
+afterEach(() => w?.close());
+
+const FAQ = [{ q: { ru: 'Как?', en: 'How?' }, a: { ru: 'Так.' } }];
+
+async function json<T>(r: Response | Promise<Response>): Promise<T> {
+  const res = await r;
+  if (res.status >= 300) throw new Error(`${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe('participant support', () => {
+  it('item 12: the help screen reads the FAQ from the campaign settings, in the language asked, Russian as fallback', async () => {
+    w = createPromoWorld();
+    const id = w.campaign({ settings: { faq: FAQ } });
+    const body = await json<{ faq: unknown }>(w.call('GET', `/api/support/campaigns/${id}/faq`, 1));
+    expect(body.faq).toEqual([{ q: 'Как?', a: 'Так.' }]);
+    expect(faqIn({ faq: FAQ }, 'en')).toEqual([{ q: 'How?', a: 'Так.' }]);
+    expect(faqIn({ faq: [{ q: 'not localized' }] }, 'ru')).toEqual([]);
+    const none = w.campaign();
+    expect((await json<{ faq: unknown[] }>(w.call('GET', `/api/support/campaigns/${none}/faq`, 1))).faq).toEqual([]);
+    expect((await w.call('GET', '/api/support/campaigns/9999/faq', 1)).status).toBe(404);
+  });
+
+  it('item 12: a brand answer makes the ticket unread until the participant has seen it; nobody else sees or marks it', async () => {
+    w = createPromoWorld();
+    const id = w.campaign();
+    const opened = await json<{ ticket: { id: number }; messages: Array<{ id: number }> }>(
+      w.call('POST', '/api/support/tickets', 7, { campaignId: id, subject: 'Код', body: 'Не пришёл код' }),
+    );
+    const ticketId = opened.ticket.id;
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(0);
+
+    const ticket = getUserTicket(w.deps.db, 'vk', '7', ticketId);
+    const answer = replyAsAgent(w.deps.db, ticket, '100002', 'Проверили, код отправлен', Date.now());
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
+    const list = await json<{ tickets: Array<{ id: number; unread: boolean }> }>(
+      w.call('GET', '/api/support/tickets', 7),
+    );
+    expect(list.tickets).toMatchObject([{ id: ticketId, unread: true }]);
+
+    // Someone else can neither read nor mark it.
+    expect((await w.call('GET', `/api/support/tickets/${ticketId}`, 8)).status).toBe(404);
+    const foreign = await w.call('POST', `/api/support/tickets/${ticketId}/seen`, 8, {
+      lastMessageId: answer.message.id,
+    });
+    expect(foreign.status).toBe(404);
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
+
+    // Seen only up to the first message: the answer stays unread.
+    await json(w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: opened.messages[0]?.id }));
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
+    const seen = await json<{ unread: number }>(
+      w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: answer.message.id }),
+    );
+    expect(seen.unread).toBe(0);
+
+    // A later answer is unread again, and an older mark never moves the seen mark back.
+    replyAsAgent(w.deps.db, getUserTicket(w.deps.db, 'vk', '7', ticketId), '100002', 'Ещё', Date.now());
+    await json(w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: opened.messages[0]?.id }));
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
+    const bad = await w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: 'x' });
+    expect(bad.status).toBe(422);
+  });
+});
