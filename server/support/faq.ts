@@ -1,9 +1,10 @@
 /**
  * @module A campaign's help questions: `settings.faq` of the campaign, a list of question/answer pairs written per
- * language (`{ ru, en? }`, Russian required), shown on the mini app's help screen in the launch's language, Russian
- * when the other is missing.
+ * language (`{ ru, en? }`, Russian required), shown on the mini app's help screen in the launch's language by the content
+ * fallback rule (server/campaigns/content-language.ts).
  */
 import { z } from 'zod';
+import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
 
 const Localized = z.object({
   ru: z.string().trim().min(1).max(2000),
@@ -15,9 +16,10 @@ export const CampaignFaqSchema = z.array(FaqItemSchema).max(30);
 export type CampaignFaq = z.infer<typeof CampaignFaqSchema>;
 
 /** The questions in one language. Invalid stored FAQ reads as none: help must open even when content is broken. */
-export function faqIn(settings: unknown, language: 'ru' | 'en'): Array<{ q: string; a: string }> {
+export function faqIn(settings: unknown, language: ContentLanguage): Array<{ q: string; a: string }> {
   const raw = (settings as { faq?: unknown } | null)?.faq;
   const parsed = CampaignFaqSchema.safeParse(raw ?? []);
   if (!parsed.success) return [];
-  return parsed.data.map((item) => ({ q: item.q[language] ?? item.q.ru, a: item.a[language] ?? item.a.ru }));
+  // One fallback rule for every content text (decision 017).
+  return parsed.data.map((item) => ({ q: resolveText(item.q, language), a: resolveText(item.a, language) }));
 }
