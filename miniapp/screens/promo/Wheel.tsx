@@ -1,7 +1,7 @@
 /** The wheel itself: equal sectors with their labels, a pointer at the top, turned to `rotation` degrees. */
 import type { WheelSector } from '../../api/client.ts';
 import styles from './Wheel.module.css';
-import { sectorCenter } from './wheel-angle.ts';
+import { labelUpsideDown, sectorCenter } from './wheel-angle.ts';
 
 // Prize sectors alternate the accent (the campaign's colour) and a light tint of it, so neighbours stay apart
 // whatever the accent is.
@@ -41,7 +41,13 @@ export function Wheel({ sectors, rotation, label, onTurned }: Props) {
             data-testid={`wheel-sector-${s.key}`}
             style={{ transform: `rotate(${sectorCenter(i, sectors.length)}deg)` }}
           >
-            <span className={styles.labelText} style={{ color: colours[i]?.[1] }}>
+            <span
+              className={styles.labelText}
+              style={{
+                color: colours[i]?.[1],
+                transform: labelUpsideDown(i, sectors.length, rotation) ? 'rotate(180deg)' : undefined,
+              }}
+            >
               {s.label}
             </span>
           </div>

@@ -7,6 +7,16 @@ export function sectorCenter(index: number, count: number): number {
 }
 
 /**
+ * Whether a sector's label, turned with its sector, would read upside down once the wheel rests at `rotation`:
+ * its centre then sits in the lower half (between 90° and 270° clockwise from the top), so the label is turned
+ * half a circle more on its own centre to stay readable wherever the wheel stops.
+ */
+export function labelUpsideDown(index: number, count: number, rotation: number): boolean {
+  const angle = (((sectorCenter(index, count) + rotation) % 360) + 360) % 360;
+  return angle > 90 && angle < 270;
+}
+
+/**
  * The next absolute rotation (degrees, clockwise), always forward from `current`: whole `turns` plus the way to
  * the sector's centre, shifted by `jitter` (−1..1) within the sector so stops do not all look the same.
  */
