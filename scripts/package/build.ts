@@ -37,7 +37,11 @@ export async function buildVariant(options: {
     client: process.env.PROMO_CLIENT_CONFIG,
     out: process.env.PROMO_OUT_DIR,
     precompress: process.env.PROMO_PRECOMPRESS,
+    nodeEnv: process.env.NODE_ENV,
   };
+  // A package is what ships: React's production build whatever NODE_ENV the caller's shell (or a test runner, which
+  // sets `test`) has; the development build would also carry links to reactjs.org and MDN in its warnings.
+  process.env.NODE_ENV = 'production';
   process.env.PROMO_CLIENT_CONFIG = JSON.stringify(settings);
   process.env.PROMO_OUT_DIR = options.outDir;
   // .br/.gz copies only where the variant's host serves them (scripts/build/precompress.ts).
@@ -48,6 +52,7 @@ export async function buildVariant(options: {
     restore('PROMO_CLIENT_CONFIG', saved.client);
     restore('PROMO_OUT_DIR', saved.out);
     restore('PROMO_PRECOMPRESS', saved.precompress);
+    restore('NODE_ENV', saved.nodeEnv);
   }
 }
 

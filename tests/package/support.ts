@@ -12,22 +12,13 @@ export const demoClient = () => loadClientConfig(DEMO_CONFIG_FILE);
 
 export async function buildDemo(variant: VariantName): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), `promo-${variant}-`));
-  // Build what ships: vitest sets NODE_ENV=test, which would make Vite bundle React's development build (whose
-  // warnings carry links to reactjs.org, MDN, bugs.webkit.org); `npm run package` runs with NODE_ENV unset.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await buildVariant({
-      repoRoot: REPO_ROOT,
-      mode: variant,
-      outDir,
-      config: demoClient(),
-      configFile: DEMO_CONFIG_FILE,
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  await buildVariant({
+    repoRoot: REPO_ROOT,
+    mode: variant,
+    outDir,
+    config: demoClient(),
+    configFile: DEMO_CONFIG_FILE,
+  });
   return outDir;
 }
 
