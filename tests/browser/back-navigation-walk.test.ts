@@ -23,7 +23,7 @@ const page = (backAfterMs: number) => `<!doctype html><html><body><div id="view"
     setTimeout(() => {
       if ((location.hash || '#/') !== hash) return;
       const back = document.createElement('button');
-      back.setAttribute('aria-label', 'Назад');
+      back.textContent = 'Назад';
       back.onclick = () => history.back();
       view.querySelector('header').append(back);
     }, ${backAfterMs});
@@ -45,7 +45,7 @@ async function walk(backAfterMs: number) {
   try {
     const tab = await context.newPage();
     await tab.route('http://walk.test/', (route) =>
-      route.fulfill({ contentType: 'text/html', body: page(backAfterMs) }),
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(backAfterMs) }),
     );
     await tab.goto('http://walk.test/');
     return await checkBackNavigation('ok', tab, tab.mainFrame(), async () => {});
