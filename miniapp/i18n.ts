@@ -1,5 +1,7 @@
 /** UI strings in the two languages the app ships, chosen by the client's language (`vk_language`). */
 
+import { dateTimeFormat, pluralRulesOf } from './intl-formats.ts';
+
 const ru = {
   appTitle: 'Промо',
   campaigns: 'Акции',
@@ -62,10 +64,18 @@ const en: { [K in keyof typeof ru]: string } = {
 
 export const messages: Record<'ru' | 'en', Messages> = { ru, en };
 
+/** "5 March" in the campaign's time zone (one shared formatter per language and zone: intl-formats.ts). */
 export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+  return dateTimeFormat(language, { day: 'numeric', month: 'long', timeZone }).format(ms);
+}
+
+/** "5 March, 00:00" in the campaign's time zone. */
+export function formatDateTime(ms: number, language: 'ru' | 'en', timeZone: string): string {
+  return dateTimeFormat(language, {
     day: 'numeric',
     month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
   }).format(ms);
 }
@@ -73,13 +83,11 @@ export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string):
 /** Plural forms by `Intl.PluralRules` category (ru uses one/few/many, en one/other). */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-const pluralRules = { ru: new Intl.PluralRules('ru-RU'), en: new Intl.PluralRules('en-GB') };
-
 /**
  * The form of a word for a count, with `{n}` filled in.
  * @example plural('ru', 3, { one: '{n} попытка', few: '{n} попытки', many: '{n} попыток', other: '{n} попытки' }) // '3 попытки'
  */
 export function plural(language: 'ru' | 'en', n: number, forms: PluralForms): string {
-  const form = forms[pluralRules[language].select(n)] ?? forms.other;
+  const form = forms[pluralRulesOf(language).select(n)] ?? forms.other;
   return form.replace(/\{n\}/g, String(n));
 }

@@ -35,3 +35,13 @@ export function okLaunchFromUrl(location: Pick<Location, 'search' | 'hash'> = wi
     ...(apiConnection ? { apiConnection } : {}),
   };
 }
+
+/**
+ * The route an OK launch opens with: the app link's `custom_args` route, while the page has no hash of its own (the
+ * first load; after a reload the hash is where the user was). The server embeds that campaign's state in the page
+ * for such a launch (server/static/first-screen-data.ts), so the first screen is the campaign's.
+ */
+export function okStartRoute(location: Pick<Location, 'search' | 'hash'>): string | undefined {
+  if (location.hash.replace(/^#/, '') !== '') return undefined;
+  return routeFromCustomArgs(new URLSearchParams(location.search.replace(/^\?/, '')).get('custom_args'));
+}

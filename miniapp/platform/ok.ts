@@ -4,7 +4,7 @@
  * the first such action is made, so nothing but the API is requested while the first screen renders.
  * FAPI answers every UI call through the global `API_callback(method, result, data)`.
  */
-import { okLaunchFromUrl } from './ok-launch.ts';
+import { okLaunchFromUrl, okStartRoute } from './ok-launch.ts';
 import { type ActionResult, type PlatformAdapter, subscribeSystemColorScheme } from './types.ts';
 
 interface Fapi {
@@ -14,6 +14,10 @@ interface Fapi {
 type FapiWindow = Window & { FAPI?: Fapi; API_callback?: (method: string, result: string, data: unknown) => void };
 
 const OK_GROUP_ID: string = import.meta.env.VITE_OK_GROUP_ID ?? '';
+
+// Moved while this module is evaluated, before the hash router reads the hash (main.tsx imports `#platform` first).
+const startRoute = typeof window === 'undefined' ? undefined : okStartRoute(window.location);
+if (startRoute) history.replaceState(history.state, '', `${location.pathname}${location.search}#${startRoute}`);
 
 export function createPlatform(): PlatformAdapter {
   const launch = okLaunchFromUrl();

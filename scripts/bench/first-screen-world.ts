@@ -15,6 +15,7 @@ import { build } from 'vite';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
+import { throwawayBinding } from '../../server/seed/demo-ids.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 import { serveMiniApp } from '../../server/static/mini-app.ts';
 import { precompressDir } from '../build/precompress.ts';
@@ -72,7 +73,7 @@ export async function startFirstScreenWorld(): Promise<FirstScreenWorld> {
     TELEGRAM_BOT_TOKEN: `7000000001:${randomBytes(26).toString('base64url')}`,
   });
   const db = openDatabase(config.DATABASE_PATH);
-  const seed = seedDemo(db, config, Date.now());
+  const seed = seedDemo(db, config, Date.now(), throwawayBinding(config));
   const deps = { db, config, now: Date.now };
   const signer = launchSigner({
     vkAppId: config.VK_APP_ID,

@@ -4,14 +4,12 @@
  */
 import { Footnote, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
+import { numberFormat } from '../../intl-formats.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 export function WheelOdds({ data }: { data: CampaignState }) {
   const { t, language } = usePromoApp();
-  const percent = new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  });
+  const percent = numberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const excluded = data.wheel?.excluded ?? [];
   return (
     <Group header={<Header>{t.wheelOdds}</Header>} data-testid="wheel-odds">

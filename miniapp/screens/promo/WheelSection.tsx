@@ -5,6 +5,7 @@
 import { Button, Div, Footnote, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import type { CampaignState, SpinResult } from '../../api/client.ts';
+import { formatDateTime } from '../../i18n.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
 import { useCampaignActions } from './campaign-store.ts';
@@ -19,14 +20,7 @@ function attemptsText(data: CampaignState, t: PromoServices['t'], language: 'ru'
   if (!a) return '';
   if (a.availableNow > 0) return fill(t.wheelAttempts, { n: a.availableNow });
   if (a.next === 'daily_limit') {
-    const time = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: data.campaign.timeZone,
-    }).format(a.nextResetAt);
-    return fill(t.wheelDailyLimit, { time });
+    return fill(t.wheelDailyLimit, { time: formatDateTime(a.nextResetAt, language, data.campaign.timeZone) });
   }
   return t.wheelNoneLeft;
 }

@@ -12,6 +12,8 @@ const MAX_DEPTH = 4;
 const MAX_SCREENS = 24;
 const MAX_TAPS_PER_SCREEN = 6;
 const BACK_NAME = /^(Назад|Back)$/;
+/** How long a screen may take to show its back button (a screen that never shows one still fails). */
+const BACK_BUTTON_TIMEOUT = 10_000;
 const CONTROL = ['[role="button"]', 'button', 'a[href]'];
 const NAV_SELECTOR = CONTROL.map((c) => `${c}:has([class*="chevron" i])`).join(', ');
 const OTHER_SELECTOR = CONTROL.map((c) => `${c}:not(:has([class*="chevron" i]))`).join(', ');
@@ -77,8 +79,14 @@ export async function checkBackNavigation(
       await page.evaluate(() => (window as unknown as { __tgPressBack: () => void }).__tgPressBack());
       return true;
     }
+    // Waited for, not sampled: under load the panel can still be mid-transition (no active panel yet) or its
+    // lazy chunk still loading when the settle wait above gives up, and an instant look then finds no button.
     const back = backButton();
-    if (!(await back.isVisible())) {
+    const shown = await back
+      .waitFor({ state: 'visible', timeout: BACK_BUTTON_TIMEOUT })
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) {
       failures.push(`${from}: no back button in the panel header`);
       return false;
     }

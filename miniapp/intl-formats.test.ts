@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const originals = { DateTimeFormat: Intl.DateTimeFormat, PluralRules: Intl.PluralRules };
+
+/** Counts `new Intl[name](…)` from now on (the real constructor still answers). */
+function countConstructions(name: keyof typeof originals): { count: number } {
+  const counter = { count: 0 };
+  const Real = originals[name];
+  (Intl as Record<string, unknown>)[name] = new Proxy(Real, {
+    construct(target, args, newTarget) {
+      counter.count++;
+      return Reflect.construct(target, args, newTarget === Intl[name] ? target : newTarget);
+    },
+  });
+  return counter;
+}
+
+afterEach(() => {
+  Object.assign(Intl, originals);
+  vi.resetModules();
+});
+
+const ZONES = ['Europe/Moscow', 'Asia/Vladivostok', 'UTC'];
+const MOMENTS = [Date.UTC(2026, 0, 1, 20, 30), Date.UTC(2026, 2, 8, 23, 59), Date.UTC(2026, 11, 31, 12)];
+
+describe('Intl formatters of the first screen', () => {
+  it('item 12: formatDate and formatDateTime give the strings a fresh formatter gives, in every language and zone', async () => {
+    const { formatDate, formatDateTime } = await import('./i18n.ts');
+    for (const language of ['ru', 'en'] as const) {
+      const locale = language === 'ru' ? 'ru-RU' : 'en-GB';
+      for (const timeZone of ZONES) {
+        for (const ms of MOMENTS) {
+          // Twice each, so the second answer comes from the shared formatter.
+          for (let i = 0; i < 2; i++) {
+            expect(formatDate(ms, language, timeZone)).toBe(
+              new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone }).format(ms),
+            );
+            const withTime = { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone } as const;
+            expect(formatDateTime(ms, language, timeZone)).toBe(new Intl.DateTimeFormat(locale, withTime).format(ms));
+          }
+        }
+      }
+    }
+    // The zone matters: the same moment is another day in Vladivostok than in Moscow.
+    expect(formatDate(MOMENTS[0] as number, 'en', 'Asia/Vladivostok')).toBe('2 January');
+    expect(formatDate(MOMENTS[0] as number, 'en', 'Europe/Moscow')).toBe('1 January');
+  });
+
+  it('item 12: a list of campaign subtitles builds one date formatter per language and time zone, not one per row', async () => {
+    const { campaignSubtitle } = await import('./screens/CampaignBadge.tsx');
+    const { messages } = await import('./i18n.ts');
+    const made = countConstructions('DateTimeFormat');
+    const campaign = (id: number, timeZone: string) =>
+      ({ id, mechanic: 'tasks', phase: 'running', endsAt: MOMENTS[id % 3], startsAt: 0, timeZone }) as Parameters<
+        typeof campaignSubtitle
+      >[0];
+    // Three renders of a list of 30 campaigns in two zones.
+    for (let render = 0; render < 3; render++) {
+      for (let id = 0; id < 30; id++) {
+        campaignSubtitle(campaign(id, id % 2 ? 'Europe/Moscow' : 'UTC'), messages.ru, 'ru');
+      }
+    }
+    expect(made.count).toBe(2);
+    expect(campaignSubtitle(campaign(1, 'Europe/Moscow'), messages.en, 'en')).toBe('Tasks · until 9 March');
+  });
+
+  it('item 12: loading the strings module makes no Intl object; plural rules are made on first use', async () => {
+    const rules = countConstructions('PluralRules');
+    const dates = countConstructions('DateTimeFormat');
+    const { plural } = await import('./i18n.ts');
+    expect(rules.count).toBe(0);
+    expect(dates.count).toBe(0);
+    expect(plural('ru', 5, { one: '{n} балл', few: '{n} балла', many: '{n} баллов', other: '{n} балла' })).toBe(
+      '5 баллов',
+    );
+    plural('ru', 2, { one: '{n} балл', few: '{n} балла', many: '{n} баллов', other: '{n} балла' });
+    expect(rules.count).toBe(1);
+  });
+});
