@@ -54,9 +54,11 @@ function violations(files: string[], bad: (i: Import, file: string) => boolean):
 
 const under = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
-/** Server folders above the database: routes, HTTP plumbing and domain services. */
+/** Server folders above the database: routes, HTTP plumbing, domain services, the writer and the VK seams. */
 const ABOVE_DB = [
   'http',
+  'writer',
+  'vk',
   'promo',
   'mailing',
   'funnel',
