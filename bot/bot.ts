@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
+import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
 import { vkAgentFor } from '../server/vk/vk-api.ts';
 import { onMessageSubscription } from './updates/consent-handlers.ts';
 import {
@@ -17,17 +18,10 @@ import {
   RECOVERY_AFTER_MS,
   recordReceived,
   recordRejected,
-  type VkUpdate,
 } from './updates/event-journal.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
-import { type UpdateProblem, updateProblem } from './updates/update-shapes.ts';
-
-/** What became of an update handed to `receive`. */
-export type ReceiveOutcome =
-  | { status: 'accepted' | 'duplicate' }
-  /** Not a shape VK sends for its type: journaled as `failed` with the reason (when it has an `event_id`). */
-  | ({ status: 'rejected' } & UpdateProblem);
+import { updateProblem } from './updates/update-shapes.ts';
 
 /** The update being handled, for the middleware and handlers of its run (vk-io hands them only its context). */
 interface Handling {
@@ -37,7 +31,8 @@ interface Handling {
   error?: unknown;
 }
 
-export interface Bot {
+/** The server's update routes reach it through `deps.updates` (server/vk/community-updates.ts). */
+export interface Bot extends CommunityUpdates {
   vk: VK;
   /**
    * Takes one Callback API / Long Poll update: its shape checked (update-shapes.ts; a bad one is journaled `failed`

@@ -1,6 +1,7 @@
 /**
  * @module The bot's keyboards, built with vk-io's `Keyboard` builder (it enforces VK's limits: 40-char labels,
  * 5 buttons a row, 255-byte payloads). Text buttons carry a `command` payload so wording can change freely.
+ * The `open_app` deep-link button is the mailing domain's (server/mailing/open-app-button.ts).
  */
 import { Keyboard } from 'vk-io';
 
@@ -14,13 +15,5 @@ export function mainMenu(): string {
     .row()
     .textButton({ label: 'Поддержка', payload: { command: 'support' }, color: Keyboard.SECONDARY_COLOR })
     .callbackButton({ label: 'Помощь', payload: { command: 'start' }, color: Keyboard.SECONDARY_COLOR })
-    .toString();
-}
-
-/** An inline `open_app` button deep-linking to a screen of the mini app. */
-export function openAppKeyboard(label: string, appId: number, groupId: number, hash: string): string {
-  return Keyboard.builder()
-    .applicationButton({ label: label.slice(0, 40), appId, ownerId: -groupId, hash })
-    .inline()
     .toString();
 }

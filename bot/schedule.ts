@@ -1,30 +1,16 @@
 /**
  * @module What the bot process does every minute besides sending: evaluate funnel rules, enqueue due broadcasts and
  * re-handle journaled VK updates whose handler crashed (bot/updates/event-journal.ts).
- * Message rows get an `open_app` button to the rule's screen; notifications carry it as `fragment`.
+ * Message rows get an `open_app` button to the rule's screen; notifications carry it as `fragment`
+ * (server/mailing/open-app-button.ts, shared with the mailing routes' send-now).
  */
 import type { Deps } from '../server/deps.ts';
 import { dueBroadcasts, enqueueBroadcast } from '../server/mailing/broadcast.service.ts';
-import { type Decorate, evaluateAllRules } from '../server/mailing/rule-evaluation.ts';
+import { broadcastKeyboard, ruleDecorator } from '../server/mailing/open-app-button.ts';
+import { evaluateAllRules } from '../server/mailing/rule-evaluation.ts';
 import { botFor } from './bot.ts';
-import { taskHash } from './deep-link.ts';
-import { openAppKeyboard } from './keyboards.ts';
 
 const MINUTE = 60_000;
-
-export function ruleDecorator(deps: Pick<Deps, 'config'>, groupId: () => number): Decorate {
-  return (rule, variant) => {
-    const hash = variant.fragment ?? taskHash(rule.campaignId);
-    if (rule.channel === 'notification') return { fragment: hash };
-    return { keyboard: openAppKeyboard('Открыть приложение', deps.config.VK_APP_ID, groupId(), hash), fragment: hash };
-  };
-}
-
-/** A broadcast with a deep link gets an `open_app` button (community messages) or carries it as `fragment`. */
-export function broadcastKeyboard(deps: Pick<Deps, 'config'>, b: { fragment: string | null }): string | undefined {
-  const groupId = deps.config.VK_GROUP_ID ?? 0;
-  return b.fragment ? openAppKeyboard('Открыть приложение', deps.config.VK_APP_ID, groupId, b.fragment) : undefined;
-}
 
 /** One pass: rules, then broadcasts that are due. */
 export function runSchedulesOnce(deps: Deps): { rules: number; broadcasts: number } {

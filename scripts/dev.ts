@@ -14,7 +14,7 @@ const viteUrl = `http://localhost:${vitePort}`;
 console.log(`API on http://localhost:${apiPort}, mini app (Vite, proxying /api there) on ${viteUrl}`);
 
 const children = [
-  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/main.ts'], {
+  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'scripts/start.ts'], {
     stdio: 'inherit',
     env: { ...process.env, PORT: apiPort, PUBLIC_URL: process.env.PUBLIC_URL ?? viteUrl },
   }),

@@ -6,8 +6,6 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { callbackRoutes } from '../bot/updates/callback-route.ts';
-import { localAllowRoutes } from '../bot/updates/local-allow-route.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
@@ -23,6 +21,8 @@ import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { callbackRoutes } from './vk/callback.routes.ts';
+import { localAllowRoutes } from './vk/local-allow.routes.ts';
 
 export function createApp(deps: Deps) {
   const app = newRouter();

@@ -7,6 +7,7 @@
  */
 import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../server/db/client.ts';
+import type { VkUpdate } from '../../server/vk/community-updates.ts';
 
 const { callbackEvents } = schema;
 
@@ -14,14 +15,6 @@ const { callbackEvents } = schema;
 export const RECOVERY_AFTER_MS = 10_000;
 /** After this many attempts that threw, the event is marked `failed` (kept with its error for a human). */
 export const MAX_EVENT_ATTEMPTS = 5;
-
-export interface VkUpdate {
-  type: string;
-  group_id?: number;
-  event_id?: string;
-  object?: unknown;
-  [extra: string]: unknown;
-}
 
 export type JournaledEvent = typeof callbackEvents.$inferSelect;
 

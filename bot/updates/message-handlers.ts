@@ -6,9 +6,10 @@
  */
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
+import { taskHash } from '../../server/mailing/deep-link.ts';
+import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
 import { ticketFromBot } from '../../server/support/ticket.service.ts';
-import { taskHash } from '../deep-link.ts';
-import { type BotCommand, mainMenu, openAppKeyboard } from '../keyboards.ts';
+import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
 import { queueReply } from '../replies.ts';
 

@@ -8,6 +8,7 @@
  * checked: they are journaled and pass through vk-io untouched.
  */
 import { z } from 'zod';
+import type { UpdateProblem } from '../../server/vk/community-updates.ts';
 
 const userId = z.number().int().positive();
 
@@ -53,12 +54,6 @@ export const HANDLED_UPDATE_SHAPES = {
   group_join: GroupJoin,
   group_leave: GroupLeave,
 } as const satisfies Record<string, z.ZodType>;
-
-export interface UpdateProblem {
-  /** One line for the journal's `last_error` and the 422's message. */
-  reason: string;
-  issues: Array<{ path: string; message: string }>;
-}
 
 /**
  * Why an update's `object` is not one VK sends for its type; `undefined` when it is, or the type is not ours.

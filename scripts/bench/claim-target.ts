@@ -10,8 +10,8 @@ import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from '../../server/db/checkpointer.ts';
 import { openDatabase } from '../../server/db/client.ts';
-import { threadWriter } from '../../server/db/writer/db-writer.ts';
 import { localVkApi } from '../../server/vk/vk-api.ts';
+import { threadWriter } from '../../server/writer/db-writer.ts';
 import { seedClaimWorld } from './claim-fixture.ts';
 
 const [dbPath = '', secret = 'bench-secret', usersArg = '20000', codesArg = '10000'] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * @module Reads that every call of a write batch repeats (the campaign, the reward, the campaign's tasks and stages)
  * are done once per batch. Only while `commitTogether` runs a batch: its calls run one after another in one
- * transaction and none of the write ops changes those rows (db/writer/write-ops.ts), so the first call's read is every
+ * transaction and none of the write ops changes those rows (server/writer/write-ops.ts), so the first call's read is every
  * call's read. Outside a batch, `memoInBatch` just reads. The memo is dropped when the batch ends, so nothing outlives
  * its transaction. Callers must treat what they get as read-only: it is shared by the calls of the batch.
  */

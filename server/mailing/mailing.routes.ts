@@ -4,7 +4,6 @@
  * (tag.routes.ts) and the frequency cap.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { broadcastKeyboard, ruleDecorator } from '../../bot/schedule.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
@@ -33,6 +32,7 @@ import {
   StatsSchema,
 } from './mailing.schemas.ts';
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
+import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
 import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';

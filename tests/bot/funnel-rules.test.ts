@@ -5,11 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ruleDecorator } from '../../bot/schedule.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { schema } from '../../server/db/client.ts';
 import { recordEvent } from '../../server/funnel/record-event.ts';
 import { ruleStats } from '../../server/mailing/mailing-stats.ts';
+import { ruleDecorator } from '../../server/mailing/open-app-button.ts';
 import { createRule, setFrequencyCap } from '../../server/mailing/rule.service.ts';
 import { evaluateRule } from '../../server/mailing/rule-evaluation.ts';
 import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';

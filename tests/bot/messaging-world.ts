@@ -51,6 +51,8 @@ export async function createMessagingWorld(
     startMs,
   );
   const deps: Deps = { ...world.deps, vk: createVkApi(world.config) };
+  // As scripts/start.ts does: the server's update routes reach the bot through `deps.updates`.
+  deps.updates = botFor(deps);
   const { db } = deps;
   const now = world.clock.now;
   const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
-import { threadWriter } from '../../server/db/writer/db-writer.ts';
 import { createPromoWorld, type PromoWorld } from '../../server/promo/testing/promo-world.ts';
+import { threadWriter } from '../../server/writer/db-writer.ts';
 
 const PARTICIPANTS = 500;
 const REPEATS = 200;

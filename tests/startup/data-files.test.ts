@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 10: after an `npm start`-like start (server/main.ts in a child process, its writer and checkpointer
+ * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, its writer and checkpointer
  * threads running, umask 022), the data folder and every database file are owner-only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -26,7 +26,7 @@ describe('data files', () => {
     timeout: 60_000,
   }, async () => {
     const port = await freePort();
-    child = spawn('sh', ['-c', 'umask 022 && exec "$0" --import tsx server/main.ts', process.execPath], {
+    child = spawn('sh', ['-c', 'umask 022 && exec "$0" --import tsx scripts/start.ts', process.execPath], {
       env: {
         ...process.env,
         PORT: String(port),

@@ -1,9 +1,9 @@
 /** @module Reward routes for participants: claim (idempotent; its rate limit is in http/route-limits.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { writerOf } from '../../db/writer/db-writer.ts';
-import { refusalError } from '../../db/writer/write-ops.ts';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
+import { writerOf } from '../../writer/db-writer.ts';
+import { refusalError } from '../../writer/write-ops.ts';
 import { actionErrors, GrantSchema, json, RewardParams } from '../promo.schemas.ts';
 
 const claimRoute = createRoute({

@@ -3,16 +3,16 @@
  * Two forms behind one interface:
  * - `threadWriter`: a worker thread with its own SQLite connection (writer-thread.ts). The HTTP thread keeps parsing,
  *   verifying and answering while the writer runs SQLite, so on a multi-core machine the two overlap
- *   (docs/decisions/008-writer-thread.md). Used by the server (`main.ts`) and the benchmarks.
+ *   (docs/decisions/008-writer-thread.md). Used by the server (`start-server.ts`) and the benchmarks.
  * - `inlineWriter`: the same calls on the caller's connection through the in-thread group commit; what in-process
  *   tests get when they build `Deps` without a writer.
  * Either way a call's writes are committed before its promise settles, and each call is atomic (`commitTogether`).
  */
 import { Worker } from 'node:worker_threads';
-import type { Config } from '../../config.ts';
-import type { Deps } from '../../deps.ts';
-import { ApiError } from '../../http/errors.ts';
-import { writesOf } from '../write-batch.ts';
+import type { Config } from '../config.ts';
+import { writesOf } from '../db/write-batch.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
 import { runWriteOp, type WriteOpArgs, type WriteOpName, type WriteOutcome } from './write-ops.ts';
 import type { WriteCall, WriteReply, WriterThreadData } from './writer-protocol.ts';
 

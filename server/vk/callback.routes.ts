@@ -1,16 +1,16 @@
 /**
  * @module `POST /vk/callback`, VK's Callback API: the secret is checked first (403), `confirmation` gets
- * `VK_CONFIRMATION_CODE`, everything else is shape-checked (bot/updates/update-shapes.ts: 422, kept as `failed`),
- * journaled by `event_id` (VK retries deliveries), answered `ok` and handled by vk-io afterwards; an event whose
- * handler crashed is handled again by the recovery pass.
+ * `VK_CONFIRMATION_CODE`, everything else goes to the update handler wired into `deps.updates` (the bot:
+ * shape-checked, 422 and kept as `failed`; journaled by `event_id`, VK retries deliveries), answered `ok` and handled
+ * afterwards; an event whose handler crashed is handled again by the recovery pass. Without a handler: 503.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { errorBody } from '../../server/http/errors.ts';
-import { newRouter } from '../../server/http/router.ts';
-import { errorResponse } from '../../server/http/schemas.ts';
-import { botFor } from '../bot.ts';
+import { errorBody } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { errorResponse } from '../http/schemas.ts';
+import { updatesOf } from './community-updates.ts';
 
 const CallbackBody = z
   .object({
@@ -35,6 +35,7 @@ const callbackRoute = createRoute({
     403: { content: { 'text/plain': { schema: z.string() } }, description: 'Wrong secret or community' },
     422: errorResponse('Not a Callback API notification, or an `object` VK never sends for its type'),
     500: { content: { 'text/plain': { schema: z.string() } }, description: 'Confirmation code not configured' },
+    503: errorResponse('This process does not handle community updates (VK retries)'),
   },
 });
 
@@ -57,7 +58,7 @@ callbackRoutes.openapi(callbackRoute, (c) => {
     if (!config.VK_CONFIRMATION_CODE) return c.text('confirmation code is not configured', 500);
     return c.text(config.VK_CONFIRMATION_CODE, 200);
   }
-  const bot = botFor(deps);
+  const bot = updatesOf(deps);
   // Stored as `received` before VK gets `ok` (a repeated event_id is answered `ok` and dropped); handled after.
   // An `object` VK never sends for the type is stored as `failed` and refused, so it never becomes work.
   const outcome = bot.receive(body);

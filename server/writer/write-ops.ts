@@ -5,10 +5,10 @@
  * A refusal (`ApiError`: sold out, not eligible) is an answer whose writes (e.g. `sold_out_seen`) are kept, so it is
  * returned as `{ refused }`, not thrown.
  */
-import type { Identity } from '../../auth/identity.ts';
-import type { Deps } from '../../deps.ts';
-import { ApiError, type ErrorIssue } from '../../http/errors.ts';
-import { claimReward } from '../../promo/rewards/reward.service.ts';
+import type { Identity } from '../auth/identity.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError, type ErrorIssue } from '../http/errors.ts';
+import { claimReward } from '../promo/rewards/reward.service.ts';
 
 export type WriteDeps = Pick<Deps, 'db' | 'config' | 'now'>;
 

@@ -2,21 +2,21 @@
  * @module `POST /api/local/message-allow`: in the local demo (no VK credentials, not production) there is no VK to
  * deliver `message_allow` when the participant allows the community's messages, so the mini app's `local` platform
  * adapter asks for it here. The server builds the very update VK would send (`message_allow` with the user and the
- * task's `key`) and hands it to the bot's `receive`, so it is journaled and handled by the same code as a real one:
+ * task's `key`) and hands it to the update handler's `receive` (the bot, wired into `deps.updates`), so it is journaled and handled by the same code as a real one:
  * consent recorded, allow_messages task confirmed by key. With real credentials VK sends the event itself, and this
  * route refuses (403) rather than let a client claim a consent VK never reported.
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { requireIdentity } from '../../server/auth/middleware.ts';
-import { schema } from '../../server/db/client.ts';
-import type { Deps } from '../../server/deps.ts';
-import { errorBody } from '../../server/http/errors.ts';
-import { newRouter } from '../../server/http/router.ts';
-import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../server/http/schemas.ts';
-import { vkOf } from '../../server/vk/vk-api.ts';
-import { botFor } from '../bot.ts';
+import { requireIdentity } from '../auth/middleware.ts';
+import { schema } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import { errorBody } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { updatesOf } from './community-updates.ts';
+import { vkOf } from './vk-api.ts';
 
 /**
  * True only for the local demo: not production, a generated app secret (no real launches can be verified), no VK
@@ -53,6 +53,7 @@ const allowRoute = createRoute({
     404: errorResponse('No such community'),
     409: errorResponse('Only VK users allow community messages'),
     422: errorResponse('Invalid body'),
+    503: errorResponse('This process does not handle community updates'),
   },
 });
 
@@ -75,7 +76,7 @@ localAllowRoutes.openapi(allowRoute, async (c) => {
     .get();
   if (!community) return c.json(errorBody('not_found', `No community ${groupId}`), 404);
   const eventId = `local-${randomUUID()}`;
-  const bot = botFor(deps);
+  const bot = updatesOf(deps);
   const outcome = bot.receive({
     type: 'message_allow',
     group_id: groupId,

@@ -4,9 +4,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCampaign } from '../../promo/participation/participation.service.ts';
-import { createPromoWorld, type PromoWorld } from '../../promo/testing/promo-world.ts';
-import { schema } from '../client.ts';
+import { schema } from '../db/client.ts';
+import { openCampaign } from '../promo/participation/participation.service.ts';
+import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { type ThreadWriter, threadWriter } from './db-writer.ts';
 
 let w: PromoWorld;

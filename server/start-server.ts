@@ -1,21 +1,29 @@
 /**
- * @module `npm start`: config → database (migrated) → demo seed on an empty database → HTTP server serving
- * the API and the built mini app → two signed local launch URLs printed.
+ * @module `startServer(wiring)`, what `npm start` runs (through scripts/start.ts): config → database (migrated) →
+ * demo seed on an empty database → HTTP server serving the API and the built mini app → signed local launch URLs
+ * printed. The handler of community updates (the bot) is handed in by the entry, so the server never imports it
+ * (docs/decisions/019-composition-root.md).
  */
 import { serve } from '@hono/node-server';
-import { botFor } from '../bot/bot.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.ts';
 import { openDatabase } from './db/client.ts';
-import { threadWriter } from './db/writer/db-writer.ts';
+import type { Deps } from './deps.ts';
 import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { serveMiniApp } from './static/mini-app.ts';
+import type { CommunityUpdates } from './vk/community-updates.ts';
 import { createVkApi } from './vk/vk-api.ts';
+import { threadWriter } from './writer/db-writer.ts';
 
-function main(): void {
+export interface ServerWiring {
+  /** Builds this process's handler of community updates (`POST /vk/callback`); without it those answer 503. */
+  updates?: (deps: Deps) => CommunityUpdates;
+}
+
+export function startServer(wiring: ServerWiring = {}): void {
   const config = loadConfigOrExit();
   const db = openDatabase(config.DATABASE_PATH, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
   // WAL checkpoints run on their own thread instead of inside some request's COMMIT (db/checkpointer.ts).
@@ -25,12 +33,11 @@ function main(): void {
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
   // Reward claims run on a writer thread with its own connection (docs/decisions/008-writer-thread.md).
   const writer = threadWriter(config);
-  const deps = { db, config, now: systemClock, vk, writer };
+  const deps: Deps = { db, config, now: systemClock, vk, writer };
+  deps.updates = wiring.updates?.(deps);
   const app = createApp(deps);
   // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).
-  botFor(deps)
-    .recover(0)
-    .catch((err) => console.error('bot: recovery at start failed', err));
+  deps.updates?.recover(0).catch((err) => console.error('bot: recovery at start failed', err));
   serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -55,5 +62,3 @@ function main(): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
-
-main();

@@ -5,9 +5,9 @@
  * Messages are JSON text: for these small plain objects that is cheaper than the structured clone on both sides.
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { BACKSTOP_CHECKPOINT_PAGES } from '../checkpointer.ts';
-import { openDatabase } from '../client.ts';
-import { commitTogether } from '../write-batch.ts';
+import { BACKSTOP_CHECKPOINT_PAGES } from '../db/checkpointer.ts';
+import { openDatabase } from '../db/client.ts';
+import { commitTogether } from '../db/write-batch.ts';
 import { runWriteOp, type WriteOpName, type WriteOutcome } from './write-ops.ts';
 import type { WriteCall, WriteReply, WriterThreadData } from './writer-protocol.ts';
 

@@ -1,5 +1,5 @@
 /** @module The messages between the database writer (db-writer.ts) and its thread (writer-thread.ts). */
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 import type { WriteOpArgs, WriteOpName, WriteOutcome } from './write-ops.ts';
 
 export interface WriterThreadData {

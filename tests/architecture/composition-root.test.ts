@@ -1,0 +1,104 @@
+/**
+ * Issue 13: the server reaches the bot only through `deps.updates` (server/vk/community-updates.ts), and the entry
+ * `npm start` runs (scripts/start.ts) is the composition root that puts it there (docs/decisions/019-composition-root.md).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { botFor } from '../../bot/bot.ts';
+import { createApp } from '../../server/app.ts';
+import { openDatabase, schema } from '../../server/db/client.ts';
+import { freePort } from '../support/start-server.ts';
+import { createTestWorld } from '../support/test-deps.ts';
+
+const SECRET = 'composition-secret';
+const update = (eventId: string) => ({
+  type: 'wall_reply_new',
+  group_id: 7,
+  event_id: eventId,
+  secret: SECRET,
+  object: { id: 1, from_id: 5, text: 'hi' },
+});
+const post = (body: object) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const root = mkdtempSync(join(tmpdir(), 'composition-'));
+let child: ChildProcess | undefined;
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('composition root', () => {
+  it('item 13: without an update handler in deps the callback route answers 503 (VK retries) and journals nothing', async () => {
+    const world = createTestWorld({ VK_CALLBACK_SECRET: SECRET });
+    const app = createApp(world.deps);
+    const res = await app.request('/vk/callback', post(update('no-handler')));
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('updates_unavailable');
+    expect(world.deps.db.select().from(schema.callbackEvents).all()).toEqual([]);
+
+    // The same app shape with the bot wired in, as scripts/start.ts does: journaled and handled.
+    const deps = { ...world.deps };
+    const app2 = createApp(Object.assign(deps, { updates: botFor(deps) }));
+    const ok = await app2.request('/vk/callback', post(update('wired')));
+    expect(await ok.text()).toBe('ok');
+    await botFor(deps).idle();
+    const row = deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, 'wired')).get();
+    expect(row?.status).toBe('handled');
+  });
+
+  it('item 13: `npm start` runs scripts/start.ts, whose process receives and handles community updates', {
+    timeout: 60_000,
+  }, async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe('npm run build && tsx scripts/start.ts');
+    const port = await freePort();
+    const databasePath = join(root, 'app.db');
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: databasePath,
+        NODE_ENV: 'development',
+        VK_CALLBACK_SECRET: SECRET,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      const onData = (d: Buffer) => {
+        out += d;
+        if (out.includes('Server listening')) resolve();
+      };
+      child?.stdout?.on('data', onData);
+      child?.stderr?.on('data', onData);
+      child?.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    });
+    const res = await fetch(`http://127.0.0.1:${port}/vk/callback`, post(update('from-vk')));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('ok');
+    const db = openDatabase(databasePath);
+    try {
+      let status: string | undefined;
+      for (let i = 0; i < 100 && status !== 'handled'; i++) {
+        status = db
+          .select()
+          .from(schema.callbackEvents)
+          .where(eq(schema.callbackEvents.eventId, 'from-vk'))
+          .get()?.status;
+        if (status !== 'handled') await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe('handled');
+    } finally {
+      db.$client.close();
+    }
+  });
+});
