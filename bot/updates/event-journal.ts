@@ -20,23 +20,7 @@ export type JournaledEvent = typeof callbackEvents.$inferSelect;
 
 /** Stores a fresh update as `received` and claimed by the caller; false when its `event_id` was seen before. */
 export function recordReceived(db: Db, update: VkUpdate & { event_id: string }, groupId: number, now: number): boolean {
-  const { secret: _secret, ...payload } = update;
-  const row = db
-    .insert(callbackEvents)
-    .values({
-      eventId: update.event_id,
-      vkGroupId: groupId,
-      type: update.type,
-      receivedAt: now,
-      status: 'received',
-      payload,
-      attempts: 1,
-      claimedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: callbackEvents.eventId })
-    .get();
-  return row !== undefined;
+  return journal(db, update, groupId, now, { type: update.type, status: 'received', attempts: 1, claimedAt: now });
 }
 
 /**
@@ -50,23 +34,31 @@ export function recordRejected(
   now: number,
   reason: string,
 ): boolean {
+  // The type of a refused update is whatever the sender wrote: kept, but bounded.
+  return journal(db, update, groupId, now, {
+    type: update.type.slice(0, 64),
+    status: 'failed',
+    attempts: 0,
+    lastError: reason,
+  });
+}
+
+/** One journal row per `event_id` (the payload without the Callback API secret); false when it was there. */
+function journal(
+  db: Db,
+  update: VkUpdate & { event_id: string },
+  groupId: number,
+  now: number,
+  row: Pick<typeof callbackEvents.$inferInsert, 'type' | 'status' | 'attempts' | 'claimedAt' | 'lastError'>,
+): boolean {
   const { secret: _secret, ...payload } = update;
-  const row = db
+  const inserted = db
     .insert(callbackEvents)
-    .values({
-      eventId: update.event_id,
-      vkGroupId: groupId,
-      type: update.type.slice(0, 64),
-      receivedAt: now,
-      status: 'failed',
-      payload,
-      attempts: 0,
-      lastError: reason,
-    })
+    .values({ eventId: update.event_id, vkGroupId: groupId, receivedAt: now, payload, ...row })
     .onConflictDoNothing()
     .returning({ id: callbackEvents.eventId })
     .get();
-  return row !== undefined;
+  return inserted !== undefined;
 }
 
 /** Parks a journaled event as `failed` at once (its payload can never be handled, e.g. a shape VK never sends). */
