@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL database per test file. `TEST_DATABASE_URL` names a server and a database to connect to for
- * CREATE/DROP DATABASE (`.ci/run` exports it; the default is the local cluster of /work/shared/POSTGRES.md's role), and
- * each call creates a fresh, uniquely named database beside it and returns its URL.
+ * CREATE/DROP DATABASE (`.ci/run` exports one made for the run; the default is the local cluster with the `app` role),
+ * and each call creates a fresh, uniquely named database beside it and returns its URL.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -21,9 +21,13 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
-  const name = `app_test_${label.replace(/\W/g, '_').slice(0, 30)}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
+  // Named after the CI run's own database when there is one, so .ci/run can drop what a crashed test file left behind
+  // without touching anyone else's; at most 63 characters, PostgreSQL's limit (a longer name would be cut silently).
+  const runDb = url.pathname.slice(1);
+  const prefix = /^app_ci_\d+$/.test(runDb) ? runDb : 'app_test';
+  const name = `${prefix}_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
