@@ -82,6 +82,16 @@ function describeColumn(property: string, column: AnyColumn) {
   };
 }
 
+/** A partial index's WHERE as text with columns by name: `used_at IS NULL` on both dialects. */
+const predicate = (where: SQL): string =>
+  where.queryChunks
+    .map((chunk) =>
+      is(chunk, SQL)
+        ? predicate(chunk)
+        : ((chunk as { value?: string[] }).value?.join('') ?? (chunk as { name?: string }).name ?? '?'),
+    )
+    .join('');
+
 const columnNames = (columns: Array<Partial<{ name: string }> | SQL>) =>
   columns.map((c) => (is(c, SQL) ? 'sql expression' : c.name));
 
@@ -102,7 +112,7 @@ function describeTable(exportName: string, table: SQLiteTable | PgTable, config:
         name: i.config.name,
         columns: columnNames(i.config.columns as Array<Partial<{ name: string }> | SQL>),
         unique: i.config.unique,
-        hasWhere: i.config.where !== undefined,
+        where: i.config.where ? predicate(i.config.where) : null,
       }))
       .sort((a, b) => String(a.name).localeCompare(String(b.name))),
     foreignKeys: config.foreignKeys
@@ -151,11 +161,12 @@ describe('SQLite and PostgreSQL schemas', () => {
     for (const [name, value] of Object.entries(sqlite)) if (typeof value !== 'function') expect(pg[name]).toBe(value);
   });
 
-  it('item 3: the comparison notices a dropped column, a dropped or plain index, a lost default, BigInt values', () => {
+  it('item 3: the comparison notices a dropped column, a dropped or plain index, another WHERE, a lost default, BigInt values', () => {
     const expected = describeSchema(sqliteSchema);
     const withPoolCodes = (table: PgTable) => describeSchema({ ...pgSchema, poolCodes: table });
     /** promo_pool_codes rebuilt with one thing changed, so each difference below comes from that change alone. */
-    const poolCodes = (change?: 'no used_at' | 'no free index' | 'plain free index' | 'no default' | 'BigInt') => {
+    type Change = 'no used_at' | 'no free index' | 'plain free index' | 'other WHERE' | 'no default' | 'BigInt';
+    const poolCodes = (change?: Change) => {
       const columns = {
         id: pgInteger('id').primaryKey().generatedByDefaultAsIdentity(),
         poolId: pgInteger('pool_id')
@@ -171,13 +182,13 @@ describe('SQLite and PostgreSQL schemas', () => {
         createdAt: change === 'no default' ? unixMs('created_at').notNull() : pgSchema.createdAt(),
       };
       const { usedAt: _dropped, ...withoutUsedAt } = columns;
-      const indexes = (t: Record<'poolId' | 'code', ExtraConfigColumn>) => {
+      const indexes = (t: Record<'poolId' | 'code', ExtraConfigColumn> & { usedAt?: ExtraConfigColumn }) => {
         const free = pgIndex('promo_pool_codes_free_idx').on(t.poolId);
+        const usedAt = t.usedAt ?? sql.raw('used_at');
+        const where = change === 'other WHERE' ? sql`${usedAt} IS NOT NULL` : sql`${usedAt} IS NULL`;
         return [
           pgUniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
-          ...(change === 'no free index'
-            ? []
-            : [change === 'plain free index' ? free : free.where(sql`"used_at" IS NULL`)]),
+          ...(change === 'no free index' ? [] : [change === 'plain free index' ? free : free.where(where)]),
         ];
       };
       return change === 'no used_at'
@@ -189,6 +200,7 @@ describe('SQLite and PostgreSQL schemas', () => {
     expect(withPoolCodes(poolCodes('no used_at'))).not.toEqual(expected);
     expect(withPoolCodes(poolCodes('no free index'))).not.toEqual(expected);
     expect(withPoolCodes(poolCodes('plain free index'))).not.toEqual(expected);
+    expect(withPoolCodes(poolCodes('other WHERE'))).not.toEqual(expected);
     expect(withPoolCodes(poolCodes('no default'))).not.toEqual(expected);
     expect(() => withPoolCodes(poolCodes('BigInt'))).toThrow(/PgBigInt64/);
   });
