@@ -14,7 +14,7 @@ if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /usr/lib/postgresql 2>/de
 fi
 
 PG_VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
-if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$PG_VERSION main"; then
+if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -x "$PG_VERSION main" >/dev/null; then
   echo "::ci:: creating PostgreSQL cluster $PG_VERSION/main"
   pg_createcluster "$PG_VERSION" main >/dev/null
 fi
