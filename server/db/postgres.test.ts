@@ -3,6 +3,7 @@
  * processes starting at once, and rows written through the pg schema read back as the same JS values as the same rows
  * written through the SQLite schema. The SQLite side opens its own temp file with plain better-sqlite3, not client.ts.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,7 +20,8 @@ import { openPostgres, type PostgresDatabase, syncIdentitySequences } from './po
 import * as sqliteSchema from './schema/index.ts';
 import * as pgSchema from './schema-pg/index.ts';
 
-const SQLITE_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SQLITE_MIGRATIONS = join(HERE, 'migrations');
 const T = 1_764_460_000_123;
 /** Over 2^31: a VK id or time that a 32-bit column would refuse or wrap. */
 const BIG_GROUP = 2_200_000_001;
@@ -173,6 +175,42 @@ describe('openPostgres', () => {
     const again = await openPostgres(testDb.url);
     await again.close();
     expect((await postgres.pool.query('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0].n).toBe(1);
+  });
+
+  it('item 4: separate OS processes starting together migrate one fresh database once', {
+    timeout: 60_000,
+  }, async () => {
+    const fresh = await createTestDatabase('postgres_processes');
+    try {
+      const opener = `import { openPostgres } from ${JSON.stringify(join(HERE, 'postgres.ts'))};
+        const { close } = await openPostgres(process.argv[1]); await close();`;
+      const exits = await Promise.all(
+        [1, 2].map(
+          () =>
+            new Promise<{ code: number | null; stderr: string }>((resolve) => {
+              const child = spawn(process.execPath, [
+                '--import',
+                'tsx',
+                '--input-type=module',
+                '-e',
+                opener,
+                fresh.url,
+              ]);
+              let stderr = '';
+              child.stderr.on('data', (chunk) => {
+                stderr += chunk;
+              });
+              child.on('exit', (code) => resolve({ code, stderr }));
+            }),
+        ),
+      );
+      expect(exits).toEqual([1, 2].map(() => ({ code: 0, stderr: '' })));
+      const { pool, close } = await openPostgres(fresh.url);
+      expect((await pool.query('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0].n).toBe(1);
+      await close();
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('item 4: rows read back as the same JS values as on SQLite (times, booleans, JSON, 64-bit ids, defaults)', async () => {
