@@ -160,7 +160,7 @@ afterAll(async () => {
 });
 
 describe('openPostgres', () => {
-  it('item 4: applies the migrations once when several processes start together', async () => {
+  it('item 4: applies the migrations once when several pools open it together', async () => {
     const opened = await Promise.all([openPostgres(testDb.url), openPostgres(testDb.url), openPostgres(testDb.url)]);
     const [first, ...others] = opened;
     postgres = first as PostgresDatabase;
