@@ -10,6 +10,8 @@
 export interface FirstScreenEntry {
   authorization: string;
   response: Promise<{ status: number; body: unknown }>;
+  /** The body, when the server embedded it: readable at once, so the first render can draw it (no spinner). */
+  embedded?: { body: unknown };
 }
 
 export type FirstScreenEntries = Record<string, FirstScreenEntry>;
@@ -46,7 +48,8 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     try {
       const data = JSON.parse(embedded.textContent || '{}') as Record<string, unknown>;
       for (const path of Object.keys(data)) {
-        entries[path] = { authorization, response: Promise.resolve({ status: 200, body: data[path] }) };
+        const body = data[path];
+        entries[path] = { authorization, response: Promise.resolve({ status: 200, body }), embedded: { body } };
       }
     } catch {}
   }
