@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
 import type { IdentitySchema } from '../../server/me/me.routes.ts';
-import { takeEmbeddedFirstScreen, takeFirstScreenResponse } from './first-screen.ts';
+import { takeFirstScreenResponse, takeReadyFirstScreen } from './first-screen.ts';
 import type { CampaignState, PromoApi } from './promo.ts';
 import { promoApi } from './promo.ts';
 
@@ -31,10 +31,10 @@ export interface ApiClient extends PromoApi {
   campaigns(): Promise<Campaign[]>;
   campaign(id: number): Promise<Campaign>;
   reportError(report: { message: string; stack?: string; screen?: string }): Promise<void>;
-  /** Home's data when the server embedded it in the page (first render only; taken once), else undefined. */
-  embeddedHome(): { campaigns: Campaign[]; me: Identity } | undefined;
-  /** A campaign's state when the server embedded it in the page (first render only; taken once), else undefined. */
-  embeddedCampaignState(id: number): CampaignState | undefined;
+  /** Home's data if the page already holds it (first render only; taken once), else undefined. */
+  pageHome(): { campaigns: Campaign[]; me: Identity } | undefined;
+  /** A campaign's state if the page already holds it (first render only; taken once), else undefined. */
+  pageCampaignState(id: number): CampaignState | undefined;
 }
 
 export function createApiClient(baseUrl: string, authorization: string): ApiClient {
@@ -75,13 +75,13 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,
     campaign: (id) => request('GET', `/api/campaigns/${id}`),
-    embeddedHome: () => {
-      const [list, me] = takeEmbeddedFirstScreen(['/api/campaigns', '/api/me'], authorization) ?? [];
+    pageHome: () => {
+      const [list, me] = takeReadyFirstScreen(['/api/campaigns', '/api/me'], authorization) ?? [];
       const campaigns = (list as { campaigns?: Campaign[] } | undefined)?.campaigns;
       return campaigns && me ? { campaigns, me: me as Identity } : undefined;
     },
-    embeddedCampaignState: (id) =>
-      takeEmbeddedFirstScreen([`/api/campaigns/${id}/state`], authorization)?.[0] as CampaignState | undefined,
+    pageCampaignState: (id) =>
+      takeReadyFirstScreen([`/api/campaigns/${id}/state`], authorization)?.[0] as CampaignState | undefined,
     reportError: async (report) => {
       await request('POST', '/api/client-errors', { ...report, url: location.href.split('?')[0] }).catch(
         () => undefined,

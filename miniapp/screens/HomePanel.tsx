@@ -16,7 +16,7 @@ export function HomePanel({ id }: { id: string }) {
     [api],
     true,
     () => {
-      const embedded = api.embeddedHome();
+      const embedded = api.pageHome();
       return embedded && ([embedded.campaigns, embedded.me] as const);
     },
   );

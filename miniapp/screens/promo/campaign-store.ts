@@ -93,7 +93,7 @@ export function useCampaignState(
   const { api } = useApp();
   if (campaignId !== undefined && !entries.has(campaignId)) {
     // Set during render without telling listeners: only this first render reads it, and it changes nothing shown.
-    const embedded = api.embeddedCampaignState(campaignId);
+    const embedded = api.pageCampaignState(campaignId);
     if (embedded) {
       fromPage.set(campaignId, embedded);
       entries.set(campaignId, { status: 'ready', data: embedded, reload: () => void load(api, campaignId, false) });
