@@ -132,4 +132,22 @@ describe('item 2: hash router', () => {
     reloaded.back();
     expect(reloaded.getState()).toMatchObject({ location: { panel: 'home' }, isFirstPage: true });
   });
+
+  it('item 2: a double tap opens a screen once, and a double Back goes back one screen', () => {
+    let popstates = 0;
+    const tab = fakeWindow(APP);
+    const router = createHashRouter(routes, tab.win);
+    router.push('/campaign/3');
+    router.push('/campaign/3');
+    expect(tab.hashes()).toEqual(['#/', '#/campaign/3']);
+    // In a browser `popstate` comes later (a task), so the second tap finds the first still under way.
+    const back = tab.win.history.back;
+    (tab.win.history as { back: () => void }).back = () => {
+      popstates += 1;
+    };
+    router.back();
+    router.back();
+    expect(popstates).toBe(1);
+    (tab.win.history as { back: () => void }).back = back;
+  });
 });

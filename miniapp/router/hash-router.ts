@@ -46,6 +46,7 @@ export interface HashRouter extends RouteNavigator {
 }
 
 const POSITION_KEY = 'promoPosition';
+const BACK_PENDING_MS = 1000;
 
 function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
   if (pattern === '/*') return {};
@@ -111,6 +112,9 @@ export function createHashRouter(routes: readonly RouteDefinition[], win: Window
   let stack: Array<RouteLocation | undefined> = [];
   let position = 0;
   let state: RouterState;
+  // A second Back before the first has landed (a double tap) would go two screens back: ignored, as the old router's
+  // throttle did. Cleared by the `popstate` that ends the first, or after a while if none comes (left the app).
+  let backPendingSince = 0;
 
   const locate = (href: string) => matchRoute(routes, href).location;
   const url = (href: string) => `${win.location.pathname}${win.location.search}#${href}`;
@@ -129,6 +133,8 @@ export function createHashRouter(routes: readonly RouteDefinition[], win: Window
     for (const listener of listeners) listener();
   };
 
+  // VKUI's View restores each panel's scroll itself.
+  history.scrollRestoration = 'manual';
   const href = hrefOf(win.location.hash);
   const known = positionOf(history.state);
   if (known !== undefined) {
@@ -147,6 +153,7 @@ export function createHashRouter(routes: readonly RouteDefinition[], win: Window
   update();
 
   win.addEventListener('popstate', (event) => {
+    backPendingSince = 0;
     const next = locate(hrefOf(win.location.hash));
     const at = positionOf(event.state);
     if (at !== undefined) {
@@ -167,6 +174,8 @@ export function createHashRouter(routes: readonly RouteDefinition[], win: Window
       return () => listeners.delete(listener);
     },
     push(to) {
+      // A double tap on a cell opens its screen once.
+      if (to === state.location.href) return;
       stack = [...stack.slice(0, position + 1), locate(to)];
       position += 1;
       write('push', to, position);
@@ -178,6 +187,8 @@ export function createHashRouter(routes: readonly RouteDefinition[], win: Window
       emit();
     },
     back() {
+      if (Date.now() - backPendingSince < BACK_PENDING_MS) return;
+      backPendingSince = Date.now();
       history.back();
     },
   };

@@ -92,7 +92,7 @@ export function useCampaignState(
 ): CampaignActions & { state: AsyncState<CampaignState> } {
   const { api } = useApp();
   if (campaignId !== undefined && !entries.has(campaignId)) {
-    // Set during render without telling listeners: only this first render reads it, and it changes nothing shown.
+    // Set during render without telling listeners: no screen shows this campaign yet, this render is its first read.
     const embedded = api.pageCampaignState(campaignId);
     if (embedded) {
       fromPage.set(campaignId, embedded);
