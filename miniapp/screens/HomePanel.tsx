@@ -10,7 +10,7 @@ import { LoadState } from './LoadState.tsx';
 export function HomePanel({ id }: { id: string }) {
   const { api, t, language } = useApp();
   const navigator = useRouteNavigator();
-  // Drawn at once from the data the server put in the page, if it did; otherwise (or on a later visit) loaded.
+  // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded.
   const state = useAsync(
     () => Promise.all([api.campaigns(), api.me()]),
     [api],

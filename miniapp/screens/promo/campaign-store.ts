@@ -14,7 +14,7 @@ type Api = ReturnType<typeof useApp>['api'];
 const entries = new Map<number, AsyncState<CampaignState>>();
 const listeners = new Set<() => void>();
 const opened = new Set<number>();
-/** States the server embedded in the page (a deep link's campaign): drawn at once, used instead of the first read. */
+/** States the page already holds (a deep link's campaign, embedded or asked early): used instead of the first read. */
 const fromPage = new Map<number, CampaignState>();
 const LOADING: AsyncState<CampaignState> = { status: 'loading' };
 
