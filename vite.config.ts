@@ -81,11 +81,6 @@ export default defineConfig(({ mode }) => {
     resolve: {
       alias: [
         { find: '#platform', replacement: resolve(platformDir, variant.adapter) },
-        // The router's default 404 loads an image from vk.ru; ours has no external resource (see the file).
-        {
-          find: /^\.\/DefaultNotFound(\.js)?$/,
-          replacement: resolve(import.meta.dirname, 'miniapp/screens/NotFoundRouterDefault.tsx'),
-        },
         // Exactly the package root: `@vkontakte/vkui/dist/cssm/styles/themes.css` must still resolve as is.
         { find: /^@vkontakte\/vkui$/, replacement: '@vkontakte/vkui/dist/cssm' },
         ...(variant.withoutVkBridge

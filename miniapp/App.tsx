@@ -1,25 +1,45 @@
 /** The screens in one VKUI View driven by the hash router; back navigation wired to the platform. */
-import { useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkontakte/vkui';
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
-import { PANELS, VIEW_MAIN } from './routes.ts';
+import { PANELS, useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator, VIEW_MAIN } from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
 import './panel-header-back.css';
 
 // Only the first screen is in the initial bundle; the rest load on demand (and are preloaded when idle).
-const CampaignPanel = lazyPanel(async () => (await import('./screens/CampaignPanel.tsx')).CampaignPanel);
-const RulesPanel = lazyPanel(async () => (await import('./screens/RulesPanel.tsx')).RulesPanel);
-const QuizPanel = lazyPanel(async () => (await import('./screens/promo/QuizPanel.tsx')).QuizPanel);
-const QuizResultPanel = lazyPanel(async () => (await import('./screens/promo/QuizResultPanel.tsx')).QuizResultPanel);
-const TaskQuizPanel = lazyPanel(async () => (await import('./screens/promo/TaskQuizPanel.tsx')).TaskQuizPanel);
-const RewardPanel = lazyPanel(async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
-const PrizesPanel = lazyPanel(async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
-const NotFoundPanel = lazyPanel(async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel);
-const SupportPanel = lazyPanel(async () => (await import('./screens/support/SupportPanel.tsx')).SupportPanel);
-const NewTicketPanel = lazyPanel(async () => (await import('./screens/support/NewTicketPanel.tsx')).NewTicketPanel);
-const TicketPanel = lazyPanel(async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel);
+const CampaignPanel = lazyPanel(
+  PANELS.campaign,
+  async () => (await import('./screens/CampaignPanel.tsx')).CampaignPanel,
+);
+const RulesPanel = lazyPanel(PANELS.rules, async () => (await import('./screens/RulesPanel.tsx')).RulesPanel);
+const QuizPanel = lazyPanel(PANELS.quiz, async () => (await import('./screens/promo/QuizPanel.tsx')).QuizPanel);
+const QuizResultPanel = lazyPanel(
+  PANELS.quizResult,
+  async () => (await import('./screens/promo/QuizResultPanel.tsx')).QuizResultPanel,
+);
+const TaskQuizPanel = lazyPanel(
+  PANELS.taskQuiz,
+  async () => (await import('./screens/promo/TaskQuizPanel.tsx')).TaskQuizPanel,
+);
+const RewardPanel = lazyPanel(PANELS.reward, async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
+const PrizesPanel = lazyPanel(PANELS.prizes, async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
+const NotFoundPanel = lazyPanel(
+  PANELS.notFound,
+  async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel,
+);
+const SupportPanel = lazyPanel(
+  PANELS.help,
+  async () => (await import('./screens/support/SupportPanel.tsx')).SupportPanel,
+);
+const NewTicketPanel = lazyPanel(
+  PANELS.helpNew,
+  async () => (await import('./screens/support/NewTicketPanel.tsx')).NewTicketPanel,
+);
+const TicketPanel = lazyPanel(
+  PANELS.helpTicket,
+  async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel,
+);
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 
 export function App() {

@@ -1,5 +1,4 @@
 /** All providers in one place: colour scheme from the client, VKUI platform and adaptivity, router, services. */
-import { RouterProvider } from '@vkontakte/vk-mini-apps-router';
 import { AdaptivityProvider, AppRoot, ConfigProvider } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
 import { App } from './App.tsx';
@@ -8,7 +7,8 @@ import { AppContext, type AppServices } from './app-context.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { messages } from './i18n.ts';
 import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
-import { hierarchy, router } from './routes.ts';
+import { syncVkLocation } from './router/vk-location-sync.ts';
+import { appRouter, RouterProvider } from './routes.ts';
 
 export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
@@ -34,7 +34,7 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
               retry={services.t.retry}
               language={services.language}
             >
-              <RouterProvider router={router} hierarchy={hierarchy} useBridge={platform.name === 'vk'}>
+              <RouterProvider router={appRouter()} sync={platform.name === 'vk' ? syncVkLocation : undefined}>
                 <App />
               </RouterProvider>
             </ErrorBoundary>

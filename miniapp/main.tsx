@@ -6,11 +6,22 @@ import '@vkontakte/vkui/dist/cssm/styles/themes.css';
 import { createRoot } from 'react-dom/client';
 import { createPlatform } from '#platform';
 import { AppConfig } from './AppConfig.tsx';
+import { firstScreenAnswered } from './api/first-screen.ts';
+import { loadFirstPanel } from './lazy-panel.tsx';
+import { appRouter } from './routes.ts';
 
 const platform = createPlatform();
 void platform.init();
 
+/** Beyond this the shell is drawn with its spinner rather than a blank page (a slow or stuck API). */
+const FIRST_SCREEN_DATA_WAIT_MS = 1500;
+
 const apiBaseUrl = import.meta.env.VITE_API_BASE_URL ?? '';
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
-createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />);
+// The first render draws the first screen, not a spinner: it waits for the code of a deep-linked lazy panel (a
+// campaign from a bot message) and, for a little while, for the early API answers (miniapp/boot/).
+const firstPanel = loadFirstPanel(appRouter().getState().location.panel);
+void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS)]).then(() =>
+  createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />),
+);

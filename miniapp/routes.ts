@@ -1,14 +1,18 @@
-/** Views, panels and hash routes: the hash doubles as a deep link from the bot and notifications. */
-import {
-  createHashRouter,
-  createPanel,
-  createRoot,
-  createView,
-  type RouteLeaf,
-  RoutesConfig,
-} from '@vkontakte/vk-mini-apps-router';
+/**
+ * Panels and hash routes: the hash doubles as a deep link from the bot and notifications. The one seam the screens
+ * navigate through (our small hash router in miniapp/router/, docs/decisions/018).
+ */
+import { createHashRouter, type HashRouter, type RouteDefinition } from './router/hash-router.ts';
 
-export const ROOT = 'root';
+export type { RouteNavigator } from './router/hash-router.ts';
+export {
+  RouterProvider,
+  useActiveVkuiLocation,
+  useFirstPageCheck,
+  useParams,
+  useRouteNavigator,
+} from './router/router-hooks.tsx';
+
 export const VIEW_MAIN = 'main';
 
 export const PANELS = {
@@ -40,73 +44,44 @@ export const paths = {
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
 };
 
-export const routes = RoutesConfig.create([
-  createRoot(ROOT, [
-    createView(VIEW_MAIN, [
-      createPanel(PANELS.home, '/', []),
-      createPanel(PANELS.campaign, '/campaign/:id', []),
-      createPanel(PANELS.rules, '/campaign/:id/rules', []),
-      createPanel(PANELS.quiz, '/campaign/:id/quiz', []),
-      createPanel(PANELS.quizResult, '/campaign/:id/quiz/result', []),
-      createPanel(PANELS.taskQuiz, '/campaign/:id/task/:taskKey/quiz', []),
-      createPanel(PANELS.reward, '/campaign/:id/reward/:rewardKey', []),
-      createPanel(PANELS.prizes, '/campaign/:id/prizes', []),
-      createPanel(PANELS.admin, '/admin', []),
-      createPanel(PANELS.help, '/campaign/:id/help', []),
-      createPanel(PANELS.helpNew, '/campaign/:id/help/new', []),
-      createPanel(PANELS.helpTicket, '/campaign/:id/help/:ticketId', []),
-      // Any other address: our own not-found panel instead of the router's default (an image from vk.ru).
-      createPanel(PANELS.notFound, '/*', []),
-    ]),
-  ]),
-]);
+/**
+ * First match wins (specific before general). `parent` is the screen Back leads to from a deep link (a bot
+ * message, a notification, a share link): the router writes that chain under the screen the app opens on, so Back
+ * walks up inside the app instead of leaving it.
+ */
+export const routes: readonly RouteDefinition[] = [
+  { panel: PANELS.home, path: '/' },
+  { panel: PANELS.campaign, path: '/campaign/:id', parent: '/' },
+  { panel: PANELS.rules, path: '/campaign/:id/rules', parent: '/campaign/:id' },
+  { panel: PANELS.quiz, path: '/campaign/:id/quiz', parent: '/campaign/:id' },
+  { panel: PANELS.quizResult, path: '/campaign/:id/quiz/result', parent: '/campaign/:id/quiz' },
+  { panel: PANELS.taskQuiz, path: '/campaign/:id/task/:taskKey/quiz', parent: '/campaign/:id' },
+  { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
+  { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
+  { panel: PANELS.admin, path: '/admin', parent: '/' },
+  { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
+  { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
+  { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },
+  // Any other address: our own not-found panel.
+  { panel: PANELS.notFound, path: '/*', parent: '/' },
+];
 
 /** The server's share links say `#/campaigns/<id>?ref=…`; the app's route is `/campaign/<id>`. */
 function acceptShareLinkHash(): void {
-  if (typeof window === 'undefined') return;
   const hash = window.location.hash.replace(/^#\/campaigns\/(\d+)/, '#/campaign/$1');
-  if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
+  if (hash !== window.location.hash) window.history.replaceState(window.history.state, '', hash);
 }
-acceptShareLinkHash();
+
+let router: HashRouter | undefined;
 
 /**
- * Each screen's parent, so Back from a deep link (a bot message, a notification, a share link) walks up to the
- * parent screen instead of leaving the app: the router rebuilds this chain under a deep link it is opened with.
+ * The app's router, made on first use, i.e. at the first render: after the platform adapter has moved the hash to
+ * its start route (OK `custom_args`, Telegram `start_param`), which it does while its module is evaluated.
  */
-export const hierarchy: RouteLeaf[] = [
-  {
-    path: '/',
-    children: [
-      {
-        path: '/campaign/:id',
-        children: [
-          { path: '/campaign/:id/rules' },
-          { path: '/campaign/:id/quiz', children: [{ path: '/campaign/:id/quiz/result' }] },
-          { path: '/campaign/:id/task/:taskKey/quiz' },
-          { path: '/campaign/:id/prizes', children: [{ path: '/campaign/:id/reward/:rewardKey' }] },
-          {
-            path: '/campaign/:id/help',
-            children: [{ path: '/campaign/:id/help/new' }, { path: '/campaign/:id/help/:ticketId' }],
-          },
-        ],
-      },
-      { path: '/admin' },
-      { path: '/*' },
-    ],
-  },
-];
-
-/** Asks the router to rebuild the parents of the screen the app opens on (its `inflate` search parameter). */
-function inflateDeepLink(): void {
-  if (typeof window === 'undefined') return;
-  const [path = '', search = ''] = window.location.hash.replace(/^#/, '').split('?');
-  // Only a route (`#/campaign/1/prizes`), never the first screen or a client's own fragment (`#tgWebAppData=…`).
-  if (!path.startsWith('/') || path === '/') return;
-  const params = new URLSearchParams(search);
-  if (params.has('inflate')) return;
-  params.set('inflate', '1');
-  window.history.replaceState(window.history.state, '', `#${path}?${params}`);
+export function appRouter(): HashRouter {
+  if (!router) {
+    acceptShareLinkHash();
+    router = createHashRouter(routes);
+  }
+  return router;
 }
-inflateDeepLink();
-
-export const router = createHashRouter(routes.getRoutes());

@@ -2,8 +2,8 @@
  * The numeric `:id` of the current route, kept while the panel animates away (the route has already
  * changed then), so a leaving panel neither blanks nor asks the server for `NaN`.
  */
-import { useParams } from '@vkontakte/vk-mini-apps-router';
 import { useRef } from 'react';
+import { useParams } from './routes.ts';
 
 export function useRouteId(): number | undefined {
   const params = useParams<'id'>();

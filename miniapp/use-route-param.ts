@@ -1,6 +1,6 @@
 /** A string route parameter (e.g. `:rewardKey`), kept while the panel animates away, like `useRouteId`. */
-import { useParams } from '@vkontakte/vk-mini-apps-router';
 import { useRef } from 'react';
+import { useParams } from './routes.ts';
 
 export function useRouteParam(name: string): string | undefined {
   const params = useParams<string>() as Record<string, string | undefined> | undefined;

@@ -3,9 +3,9 @@
  * (`GET /api/admin/office`); until it has said yes, nothing here names the office, and a no is shown as the ordinary
  * not-found screen.
  */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
+import { useRouteNavigator } from '../routes.ts';
 import { campaignSubtitle } from '../screens/CampaignBadge.tsx';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';

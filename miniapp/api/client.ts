@@ -5,8 +5,8 @@
 import type { z } from 'zod';
 import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
 import type { IdentitySchema } from '../../server/me/me.routes.ts';
-import { takeFirstScreenResponse } from './first-screen.ts';
-import type { PromoApi } from './promo.ts';
+import { takeFirstScreenResponse, takeReadyFirstScreen } from './first-screen.ts';
+import type { CampaignState, PromoApi } from './promo.ts';
 import { promoApi } from './promo.ts';
 
 export type Campaign = z.infer<typeof CampaignSchema>;
@@ -31,6 +31,10 @@ export interface ApiClient extends PromoApi {
   campaigns(): Promise<Campaign[]>;
   campaign(id: number): Promise<Campaign>;
   reportError(report: { message: string; stack?: string; screen?: string }): Promise<void>;
+  /** Home's data if the page already holds it (first render only; taken once), else undefined. */
+  pageHome(): { campaigns: Campaign[]; me: Identity } | undefined;
+  /** A campaign's state if the page already holds it (first render only; taken once), else undefined. */
+  pageCampaignState(id: number): CampaignState | undefined;
 }
 
 export function createApiClient(baseUrl: string, authorization: string): ApiClient {
@@ -71,6 +75,13 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,
     campaign: (id) => request('GET', `/api/campaigns/${id}`),
+    pageHome: () => {
+      const [list, me] = takeReadyFirstScreen(['/api/campaigns', '/api/me'], authorization) ?? [];
+      const campaigns = (list as { campaigns?: Campaign[] } | undefined)?.campaigns;
+      return campaigns && me ? { campaigns, me: me as Identity } : undefined;
+    },
+    pageCampaignState: (id) =>
+      takeReadyFirstScreen([`/api/campaigns/${id}/state`], authorization)?.[0] as CampaignState | undefined,
     reportError: async (report) => {
       await request('POST', '/api/client-errors', { ...report, url: location.href.split('?')[0] }).catch(
         () => undefined,

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFirstScreenRequests } from '../boot/first-screen-requests.ts';
 import { createApiClient } from './client.ts';
+import { firstScreenAnswered } from './first-screen.ts';
 
 const QUERY = 'vk_user_id=1&vk_app_id=2&vk_ts=3&sign=abc';
 
@@ -76,5 +77,41 @@ describe('item 12: first-screen data', () => {
     fetchMock = page({ hash: '#/' });
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("item 2: the first render reads what the page holds at once: both of home's answers or none, once, this launch only", async () => {
+    page({
+      search: `?${QUERY}`,
+      embedded: { '/api/me': { userId: '1' }, '/api/campaigns': { campaigns: [{ id: 4 }] } },
+    });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(createApiClient('', 'VK other').pageHome()).toBeUndefined();
+    const api = createApiClient('', `VK ${QUERY}`);
+    expect(api.pageHome()).toEqual({ campaigns: [{ id: 4 }], me: { userId: '1' } });
+    expect(api.pageHome()).toBeUndefined(); // taken once: later visits read from the server
+
+    // Only one of the two here: nothing is taken, and the one that is here still serves the async read.
+    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' } } });
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    expect(api.pageHome()).toBeUndefined();
+    expect(await api.me()).toEqual({ userId: '1' });
+    expect(fetchMock).toHaveBeenCalledTimes(1); // /api/campaigns, by the inline script
+  });
+
+  it('item 2: an early request answered before the first render is readable at once; a failed one is not', async () => {
+    const fetchMock = page({ search: `?${QUERY}`, hash: '#/campaign/7' });
+    fetchMock.mockImplementationOnce(async () => new Response('{"campaign":{"id":7}}', { status: 200 }));
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    const api = createApiClient('', `VK ${QUERY}`);
+    expect(api.pageCampaignState(7)).toBeUndefined(); // not answered yet
+    await firstScreenAnswered(1000);
+    expect(api.pageCampaignState(7)).toEqual({ campaign: { id: 7 } });
+
+    page({ search: `?${QUERY}`, hash: '#/campaign/8' }).mockImplementationOnce(
+      async () => new Response('{"error":{}}', { status: 503 }),
+    );
+    startFirstScreenRequests('vk', '', 'promo-first-screen');
+    await firstScreenAnswered(1000);
+    expect(api.pageCampaignState(8)).toBeUndefined();
   });
 });

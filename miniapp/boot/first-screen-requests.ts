@@ -10,6 +10,11 @@
 export interface FirstScreenEntry {
   authorization: string;
   response: Promise<{ status: number; body: unknown }>;
+  /**
+   * The body, readable at once, once it is here (embedded by the server, or an early request answered 2xx), so the
+   * first render can draw it instead of a spinner.
+   */
+  ready?: { body: unknown };
 }
 
 export type FirstScreenEntries = Record<string, FirstScreenEntry>;
@@ -46,7 +51,8 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     try {
       const data = JSON.parse(embedded.textContent || '{}') as Record<string, unknown>;
       for (const path of Object.keys(data)) {
-        entries[path] = { authorization, response: Promise.resolve({ status: 200, body: data[path] }) };
+        const body = data[path];
+        entries[path] = { authorization, response: Promise.resolve({ status: 200, body }), ready: { body } };
       }
     } catch {}
   }
@@ -54,11 +60,17 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
   const wanted = campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns'];
   for (const path of wanted) {
     if (entries[path]) continue;
-    entries[path] = {
+    const entry: FirstScreenEntry = {
       authorization,
       response: fetch(apiBase + path, { headers: { Authorization: authorization } })
-        .then((res) => res.json().then((body: unknown) => ({ status: res.status, body })))
+        .then((res) =>
+          res.json().then((body: unknown) => {
+            if (res.ok) entry.ready = { body };
+            return { status: res.status, body };
+          }),
+        )
         .catch(() => ({ status: 0, body: null })),
     };
+    entries[path] = entry;
   }
 }

@@ -1,7 +1,7 @@
 /** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz or wheel). */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
 import type { CampaignState } from '../api/client.ts';
+import { useRouteNavigator } from '../routes.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';

@@ -1,8 +1,8 @@
 /** The first screen: the community's campaigns, and the brand office entry for community admins. */
 import { Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
+import { useRouteNavigator } from '../routes.ts';
 import { useAsync } from '../use-async.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
@@ -10,7 +10,16 @@ import { LoadState } from './LoadState.tsx';
 export function HomePanel({ id }: { id: string }) {
   const { api, t, language } = useApp();
   const navigator = useRouteNavigator();
-  const state = useAsync(() => Promise.all([api.campaigns(), api.me()]), [api]);
+  // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded.
+  const state = useAsync(
+    () => Promise.all([api.campaigns(), api.me()]),
+    [api],
+    true,
+    () => {
+      const embedded = api.pageHome();
+      return embedded && ([embedded.campaigns, embedded.me] as const);
+    },
+  );
   return (
     <Panel id={id}>
       <PanelHeader>{t.appTitle}</PanelHeader>

@@ -3,10 +3,10 @@
  * it says nothing about what is there): a header with Back and a way home. Nothing is loaded from another host.
  */
 import { Icon56GhostOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { supportEn, supportRu } from '../i18n-support.ts';
+import { useRouteNavigator } from '../routes.ts';
 
 /** The content, for a panel the shell already wraps (the office). */
 export function NotFound() {

@@ -1,9 +1,8 @@
 /** The ways out of a campaign's home: my prizes (once taking part) and the rules. */
 import { Icon28DocumentTextOutline, Icon28GiftOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 export function CampaignLinks({ data }: { data: CampaignState }) {

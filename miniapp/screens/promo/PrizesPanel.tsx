@@ -1,9 +1,8 @@
 /** "My prizes": everything this user has received in the campaign, codes included; empty until the first prize. */
 import { Icon28GiftOutline, Icon56GiftOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Group, Panel, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { ApiRequestError, type Grant } from '../../api/client.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';

@@ -3,12 +3,11 @@
  * have finished, and the way into the quiz or to the full result.
  */
 import { Icon28GiftOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Div, Group, Header, Paragraph, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
 import { plural } from '../../i18n.ts';
 import { fill, promoPlurals } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 export function QuizIntro({ data }: { data: CampaignState }) {

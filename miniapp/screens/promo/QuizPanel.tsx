@@ -1,7 +1,6 @@
 /** The quiz campaign's questions; after submitting, the result screen replaces this one. */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';

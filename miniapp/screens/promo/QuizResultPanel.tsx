@@ -5,7 +5,6 @@ import {
   Icon56FavoriteOutline,
   Icon56GiftOutline,
 } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import {
   Button,
   Div,
@@ -20,7 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import type { CampaignState, QuizResult } from '../../api/client.ts';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';

@@ -1,12 +1,11 @@
 /** Rewards unlocked by tasks: what each needs, whether it is unlocked, claimed or sold out, and the way to it. */
 import { Icon28GiftOutline, Icon28LockOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Header, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError, type CampaignState, type Reward } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 

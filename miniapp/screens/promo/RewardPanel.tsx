@@ -1,11 +1,11 @@
 /** One reward: the prize with its code once issued; otherwise why not (locked, sold out) or the way to claim it. */
 import { Icon56GiftOutline, Icon56LockOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
+import { useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';

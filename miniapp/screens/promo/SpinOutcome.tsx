@@ -1,11 +1,10 @@
 /** What the last spin brought: the prize with the way to its code, or a loss and why (sold out, cap, already won). */
 import { Icon56GiftOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Button, Placeholder } from '@vkontakte/vkui';
 import { useEffect, useRef } from 'react';
 import type { SpinResult } from '../../api/client.ts';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { usePromoApp } from './use-promo-app.ts';
 import { prefersReducedMotion } from './wheel-angle.ts';
 

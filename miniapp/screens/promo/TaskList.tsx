@@ -1,10 +1,9 @@
 /** The campaign's tasks as a checklist, with the share of them done. */
 
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Footnote, Group, Header, Placeholder, Progress } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { TaskCell } from './TaskCell.tsx';
 import { usePromoApp } from './use-promo-app.ts';

@@ -1,7 +1,7 @@
 /** A quiz that is one task among others: answers go to the task's completion; the task list shows the outcome. */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
 import type { QuizQuestion } from '../../api/client.ts';
+import { useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';

@@ -14,6 +14,8 @@ type Api = ReturnType<typeof useApp>['api'];
 const entries = new Map<number, AsyncState<CampaignState>>();
 const listeners = new Set<() => void>();
 const opened = new Set<number>();
+/** States the page already holds (a deep link's campaign, embedded or asked early): used instead of the first read. */
+const fromPage = new Map<number, CampaignState>();
 const LOADING: AsyncState<CampaignState> = { status: 'loading' };
 
 /** The referral code of the share link the app was launched with (`#/campaigns/1?ref=…`). */
@@ -30,7 +32,9 @@ function put(id: number, state: AsyncState<CampaignState>): void {
 }
 
 async function fetchState(api: Api, id: number): Promise<CampaignState> {
-  const state = await api.campaignState(id);
+  const embedded = fromPage.get(id);
+  fromPage.delete(id);
+  const state = embedded ?? (await api.campaignState(id));
   // Open (join, or record a return) only what can be opened: a running campaign or one already joined.
   if (opened.has(id) || (state.campaign.phase !== 'running' && !state.participant)) return state;
   try {
@@ -87,6 +91,14 @@ export function useCampaignState(
   campaignId: number | undefined,
 ): CampaignActions & { state: AsyncState<CampaignState> } {
   const { api } = useApp();
+  if (campaignId !== undefined && !entries.has(campaignId)) {
+    // Set during render without telling listeners: no screen shows this campaign yet, this render is its first read.
+    const embedded = api.pageCampaignState(campaignId);
+    if (embedded) {
+      fromPage.set(campaignId, embedded);
+      entries.set(campaignId, { status: 'ready', data: embedded, reload: () => void load(api, campaignId, false) });
+    }
+  }
   const state = useSyncExternalStore(
     (l) => {
       listeners.add(l);

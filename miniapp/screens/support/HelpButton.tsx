@@ -1,9 +1,8 @@
 /** The help entry in a screen's header: opens the campaign's help, with a counter when a brand answer is unread. */
 import { Icon28HelpOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import { Counter, PanelHeaderButton } from '@vkontakte/vkui';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useUnreadTickets } from './unread-store.ts';
 import { useSupportApp } from './use-support-app.ts';
 

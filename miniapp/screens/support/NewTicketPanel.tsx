@@ -1,5 +1,4 @@
 /** "Write to us": a subject and a message, checked here for the person's sake and by the server for real. */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import {
   Button,
   FormItem,
@@ -13,7 +12,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { BODY_MAX, checkField, type FieldError, SUBJECT_MAX } from './ticket-limits.ts';
 import { useSupportApp } from './use-support-app.ts';

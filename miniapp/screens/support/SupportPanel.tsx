@@ -3,7 +3,6 @@
  * participant's own requests, each marked when a brand answer is unread (the server says which).
  */
 import { Icon28MessageAddBadgeOutline } from '@vkontakte/icons';
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import {
   Accordion,
   Counter,
@@ -18,7 +17,7 @@ import {
   Text,
 } from '@vkontakte/vkui';
 import { fill } from '../../i18n-promo.ts';
-import { paths } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';

@@ -2,7 +2,6 @@
  * One request: the participant's messages and the brand's answers, a reply box, and the seen mark sent to the server
  * for the newest message shown (which clears the help badge once every answer has been seen).
  */
-import { useRouteNavigator } from '@vkontakte/vk-mini-apps-router';
 import {
   Button,
   Card,
@@ -20,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { TicketThread } from '../../api/support.ts';
 import { fill } from '../../i18n-promo.ts';
+import { useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';

@@ -1,0 +1,54 @@
+/**
+ * The hash router in React: a provider and the hooks screens use (same names and shapes as
+ * @vkontakte/vk-mini-apps-router's, which this replaces: `useRouteNavigator`, `useParams`, `useActiveVkuiLocation`,
+ * `useFirstPageCheck`). The state is read with `useSyncExternalStore`, so the first render already has the panel the
+ * hash names, with no effect in between.
+ */
+import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
+import type { HashRouter, RouteNavigator, RouterState } from './hash-router.ts';
+
+const RouterContext = createContext<HashRouter | null>(null);
+
+/** `sync` links the router to the client (VK: the fragment it shows and restores); returns its unsubscribe. */
+export function RouterProvider({
+  router,
+  sync,
+  children,
+}: {
+  router: HashRouter;
+  sync?: (router: HashRouter) => () => void;
+  children: ReactNode;
+}) {
+  useEffect(() => sync?.(router), [router, sync]);
+  return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
+}
+
+function useRouter(): HashRouter {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error('Router hooks outside RouterProvider');
+  return router;
+}
+
+function useRouterState(): RouterState {
+  const router = useRouter();
+  return useSyncExternalStore(router.subscribe, router.getState);
+}
+
+export function useRouteNavigator(): RouteNavigator {
+  return useRouter();
+}
+
+/** The current route's parameters (URL-encoded, as in the address). */
+export function useParams<K extends string>(): Readonly<Partial<Record<K, string>>> {
+  return useRouterState().location.params as Readonly<Partial<Record<K, string>>>;
+}
+
+/** The panel to show and the panels behind it, for VKUI's View. */
+export function useActiveVkuiLocation(): { panel: string; panelsHistory: string[] } {
+  const { location, panelsHistory } = useRouterState();
+  return { panel: location.panel, panelsHistory };
+}
+
+export function useFirstPageCheck(): boolean {
+  return useRouterState().isFirstPage;
+}

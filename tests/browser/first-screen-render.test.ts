@@ -1,0 +1,119 @@
+/**
+ * Issue 12 item 2: with the first screen's data in the page (the server embeds it for a verified launch), the first
+ * thing React puts in #root is that screen: the campaign list, or the deep-linked campaign — never a spinner first.
+ * And the hash router keeps what the old one did: Back from a deep link walks up inside the app.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+let server: StartedServer;
+let browser: Browser;
+let campaignId: number;
+const T = 15_000;
+
+/**
+ * Before any page script: records what #root held when React first filled it (one commit, one mutation batch), and
+ * whether a VKUI spinner was ever in the page.
+ */
+const WATCH_FIRST_COMMIT = `(() => {
+  const w = window;
+  w.__firstCommit = null;
+  w.__spinnerSeen = false;
+  new MutationObserver(() => {
+    const root = document.getElementById('root');
+    if (document.querySelector('[class*="vkuiSpinner"]')) w.__spinnerSeen = true;
+    if (w.__firstCommit === null && root && root.childElementCount > 0) {
+      w.__firstCommit = {
+        campaignCells: root.querySelectorAll('[data-testid^="campaign-"]:not([data-testid="campaign-title"]):not([data-testid="campaign-accent"])').length,
+        campaignTitle: root.querySelector('[data-testid="campaign-title"]')?.textContent ?? null,
+        hash: location.hash,
+      };
+    }
+  }).observe(document, { subtree: true, childList: true });
+})();`;
+
+interface FirstCommit {
+  campaignCells: number;
+  campaignTitle: string | null;
+  hash: string;
+}
+
+async function firstCommit(page: Page): Promise<{ commit: FirstCommit; spinnerSeen: boolean }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __firstCommit: FirstCommit; __spinnerSeen: boolean };
+    return { commit: w.__firstCommit, spinnerSeen: w.__spinnerSeen };
+  });
+}
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  const res = await fetch(`${server.baseUrl}/api/campaigns`, {
+    headers: { Authorization: `VK ${new URL(server.participantUrl).search.slice(1)}` },
+  });
+  const { campaigns } = (await res.json()) as { campaigns: Array<{ id: number; slug: string }> };
+  campaignId = campaigns.find((c) => c.slug === 'summer-tasks')?.id as number;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withPage(run: (page: Page, apiReads: string[]) => Promise<void>) {
+  const { page, context, errors } = await openWatchedPage(browser, {
+    width: 375,
+    height: 812,
+    mobile: true,
+    colorScheme: 'light',
+  });
+  const apiReads: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.method() === 'GET' && url.pathname.startsWith('/api/')) apiReads.push(url.pathname);
+  });
+  try {
+    await context.addInitScript(WATCH_FIRST_COMMIT);
+    await run(page, apiReads);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('item 2: the first screen in the first render', () => {
+  it('item 2: with the data embedded, the campaign list is in the first commit, no spinner is ever shown and nothing is read from the API', async () => {
+    await withPage(async (page, apiReads) => {
+      await page.goto(participantUrl(server, { userId: 510_001, language: 'ru' }));
+      await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+      const { commit, spinnerSeen } = await firstCommit(page);
+      expect(commit.campaignCells).toBeGreaterThan(0);
+      expect(spinnerSeen).toBe(false);
+      expect(apiReads).toEqual([]);
+    });
+  });
+
+  it('item 2: a deep-linked campaign is drawn in the first commit from the state the page already asked for; Back walks up to the list', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${participantUrl(server, { userId: 510_002, language: 'en' })}#/campaign/${campaignId}`);
+      await page.getByTestId('campaign-title').waitFor({ timeout: T });
+      const { commit, spinnerSeen } = await firstCommit(page);
+      expect(commit.campaignTitle).toBeTruthy();
+      expect(commit.hash).toBe(`#/campaign/${campaignId}`);
+      expect(spinnerSeen).toBe(false);
+
+      const active = page.locator('.vkuiView__panelActive').last();
+      await active.getByRole('button', { name: 'Back' }).first().click();
+      await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+      expect(new URL(page.url()).hash).toBe('#/');
+      // Forward and back again through the browser's own history, as the platform's back does.
+      await page.goForward();
+      await page.getByTestId('campaign-title').waitFor({ timeout: T });
+      expect(new URL(page.url()).hash).toBe(`#/campaign/${campaignId}`);
+      await page.goBack();
+      await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+    });
+  });
+});
