@@ -1,7 +1,13 @@
 /**
  * @module The one place a SQLite database is opened. WAL for concurrent readers, `synchronous=NORMAL`:
  * a commit is in the WAL file before we answer 2xx, so it survives `kill -9` of the process
- * (see docs/decisions/002-sqlite-durability.md for why not FULL), prepared statements reused, migrations applied on open.
+ * (see docs/decisions/002-sqlite-durability.md for why not FULL), migrations applied on open.
+ *
+ * Two connections per process. Domain code gets the reading one (`Db`), on which SQLite refuses writes
+ * (`query_only`); every write goes through `inTransaction` (transactions.ts), which runs on the writing connection one
+ * transaction at a time. Why: with an async domain, a transaction stays open across `await`s, and on a single shared
+ * connection any other request's statement issued meanwhile would silently join (and roll back with) that
+ * transaction. Reads on their own connection see only committed data (WAL snapshot), never a half-done transaction.
  */
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,9 +15,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { registerDatabase } from './prepared.ts';
 import * as schema from './schema/index.ts';
-import { cachePreparedStatements } from './statement-cache.ts';
+import { registerWriter, writerOf } from './transactions.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -26,11 +31,31 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating if needed) the database file and brings its schema up to date.
+ * Opens (creating if needed) the database file and brings its schema up to date. Returns the reading handle; write
+ * with `inTransaction(db, async (tx) => …)`.
  * @example const db = openDatabase('./data/app.db')
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:') keepPrivate(path);
+  if (path === ':memory:') throw new Error('openDatabase: use a file (two connections must see the same database)');
+  keepPrivate(path);
+  const writer = connect(path, options);
+  const writerDb = drizzle(writer, { schema }) as Db;
+  migrate(writerDb, { migrationsFolder: MIGRATIONS_FOLDER });
+  const reader = connect(path, options);
+  reader.pragma('query_only = ON');
+  const db = drizzle(reader, { schema }) as Db;
+  registerWriter(db, writerDb);
+  return db;
+}
+
+/** Closes both connections of a database opened with `openDatabase`. */
+export function closeDatabase(db: Db): void {
+  const writer = writerOf(db);
+  db.$client.close();
+  writer?.$client.close();
+}
+
+function connect(path: string, options: OpenOptions): Database.Database {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -43,12 +68,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   sqlite.pragma('cache_size = -8000');
   sqlite.pragma('mmap_size = 268435456');
   if (options.checkpointPages !== undefined) sqlite.pragma(`wal_autocheckpoint = ${options.checkpointPages}`);
-  cachePreparedStatements(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
-  beginWritesImmediately(db);
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  registerDatabase(db);
-  return db;
+  return sqlite;
 }
 
 /**
@@ -70,16 +90,5 @@ function keepPrivate(path: string): void {
   }
 }
 
-/**
- * Makes `db.transaction()` start with BEGIN IMMEDIATE unless told otherwise. Several connections write to the file
- * (the HTTP thread, the writer thread, the bot process). A deferred transaction that reads first and then writes
- * cannot take the write lock if another connection committed since its read began: SQLite answers SQLITE_BUSY at
- * once, without waiting (waiting could not help its stale snapshot). Taking the write lock at BEGIN makes such a
- * transaction wait its turn under `busy_timeout` instead of failing.
- */
-function beginWritesImmediately(db: Db): void {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((work, config) => transaction(work, { behavior: 'immediate', ...config })) as Db['transaction'];
-}
 
 export { schema };
