@@ -36,11 +36,11 @@ export interface Bot extends CommunityUpdates {
   vk: VK;
   /**
    * Takes one Callback API / Long Poll update: its shape checked (update-shapes.ts; a bad one is journaled `failed`
-   * and `rejected`), journaled as `received` (synchronously, before VK is answered), then handled in the background
-   * and marked `handled`. `duplicate` for an `event_id` seen before. Updates without an `event_id` (very old API
-   * versions) are handled without the journal.
+   * and `rejected`), journaled as `received` (resolving once that is committed, before VK is answered), then handled
+   * in the background and marked `handled`. `duplicate` for an `event_id` seen before. Updates without an `event_id`
+   * (very old API versions) are handled without the journal.
    */
-  receive(update: VkUpdate): ReceiveOutcome;
+  receive(update: VkUpdate): Promise<ReceiveOutcome>;
   /**
    * Handles `received` events whose claim went stale (a crash, or a handler that threw), one at a time, oldest first;
    * resolves to how many were handled. One event never stops the pass: a payload that cannot be handled is parked as
@@ -117,13 +117,13 @@ export function createBot(deps: Deps): Bot {
           await vk.updates.handleWebhookUpdate(webhookUpdate);
           if ('error' in state) throw state.error;
         })
-        .then(() => {
-          if (eventId) markHandled(db, eventId, deps.now());
+        .then(async () => {
+          if (eventId) await markHandled(db, eventId, deps.now());
           return true;
         })
-        .catch((err) => {
+        .catch(async (err) => {
           console.error(`bot: ${update.type} ${eventId ?? ''} failed`, err);
-          if (eventId) markAttemptFailed(db, eventId, err);
+          if (eventId) await markAttemptFailed(db, eventId, err);
           return false;
         })
         .catch((err) => {
@@ -141,7 +141,7 @@ export function createBot(deps: Deps): Bot {
     const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
     const problem = updateProblem(update);
     if (problem) {
-      markFailed(db, event.eventId, problem.reason);
+      await markFailed(db, event.eventId, problem.reason);
       return false;
     }
     let timer: NodeJS.Timeout | undefined;
@@ -163,17 +163,17 @@ export function createBot(deps: Deps): Bot {
 
   const bot: Bot = {
     vk,
-    receive(update) {
+    async receive(update) {
       const groupId = update.group_id ?? config.VK_GROUP_ID ?? 0;
       const problem = updateProblem(update);
       if (problem) {
         console.error(`bot: refused ${update.event_id ?? 'an update without event_id'}: ${problem.reason}`);
         if (update.event_id)
-          recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
+          await recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
         return { status: 'rejected', ...problem };
       }
       if (update.event_id) {
-        if (!recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now())) {
+        if (!(await recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now()))) {
           return { status: 'duplicate' };
         }
       }
@@ -187,7 +187,7 @@ export function createBot(deps: Deps): Bot {
         (async () => {
           let handled = 0;
           // One event at a time, oldest first: a consent given and then withdrawn is replayed in that order.
-          for (const event of claimStale(db, deps.now(), staleMs)) {
+          for (const event of await claimStale(db, deps.now(), staleMs)) {
             // Still running in this process (a slow handler): leave it to its first run.
             if (inFlight.has(event.eventId)) continue;
             try {
@@ -214,7 +214,7 @@ export function createBot(deps: Deps): Bot {
       // Poll updates are journaled and de-duplicated exactly like Callback API ones. The transport is private API.
       const transport = (vk.updates as unknown as { pollingTransport: PollingTransportLike }).pollingTransport;
       transport.subscribe(async (update) => {
-        bot.receive(update);
+        await bot.receive(update);
       });
       await started;
     },

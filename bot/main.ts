@@ -7,7 +7,7 @@
  */
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../server/db/client.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
 import { type BotSettings, BotSetupError, loadBotSettings } from './bot-settings.ts';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!options.longPoll || abort.signal.aborted) {
-    db.$client.close();
+    closeDatabase(db);
     process.exit(0);
   }
 }

@@ -37,7 +37,7 @@ describe('npm run bot', () => {
   it('item 1: `npm run bot -- --once` re-sends a row a killed run left claimed (OUTBOX_LEASE_MS default) and exits', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 3, firstUserId: 7_000_000 });
+    await w.addParticipants({ count: 3, firstUserId: 7_000_000 });
     enqueue(
       w.deps.db,
       [0, 1, 2].map((i) => ({

@@ -19,7 +19,7 @@ describe('broadcast through the fake VK API', () => {
   it('delivers 10,000 identical messages exactly once each, within the rate limit', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 10_000, firstUserId: 1_000_000 });
+    await w.addParticipants({ count: 10_000, firstUserId: 1_000_000 });
     const b = createBroadcast(
       w.deps.db,
       { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Новое задание!' },
@@ -44,7 +44,7 @@ describe('broadcast through the fake VK API', () => {
   it('sends personal texts 25 to an execute, each exactly once', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 300, firstUserId: 2_000_000 });
+    await w.addParticipants({ count: 300, firstUserId: 2_000_000 });
     enqueue(
       w.deps.db,
       Array.from({ length: 300 }, (_, i) => ({
@@ -68,7 +68,7 @@ describe('broadcast through the fake VK API', () => {
   it('sends mini-app notifications with a deep-link fragment; users who disabled them lose the consent', async () => {
     world = await createMessagingWorld({ VK_SERVICE_TOKEN: 'service:51000001' });
     const w = world;
-    w.addParticipants({ count: 150, firstUserId: 3_000_000, consent: false });
+    await w.addParticipants({ count: 150, firstUserId: 3_000_000, consent: false });
     for (let i = 0; i < 120; i += 1) w.fake.allowNotifications(51000001, 3_000_000 + i);
     const b = createBroadcast(
       w.deps.db,

@@ -24,7 +24,7 @@ let app: ReturnType<typeof createApp>;
 async function setup(startMs?: number) {
   w = await createMessagingWorld({}, startMs);
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['mailings']);
+  await grantBrandAdmin(w, ADMIN, ['mailings']);
 }
 afterEach(async () => {
   await w.shutdown();
@@ -47,9 +47,9 @@ describe('segments by tag', () => {
   beforeEach(() => setup());
 
   it('tags are set through the admin API; preview and delivery reach only the tagged (any of the tags)', async () => {
-    const vip = w.addParticipants({ count: 3, firstUserId: 10_000 });
-    const partner = w.addParticipants({ count: 2, firstUserId: 20_000 });
-    w.addParticipants({ count: 5, firstUserId: 30_000 });
+    const vip = await w.addParticipants({ count: 3, firstUserId: 10_000 });
+    const partner = await w.addParticipants({ count: 2, firstUserId: 20_000 });
+    await w.addParticipants({ count: 5, firstUserId: 30_000 });
 
     expect((await call('POST', `${base()}/tags`, STRANGER, { tag: 'vip', add: vip })).status).toBe(403);
     const added = await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: [...vip, ...vip] });
@@ -85,7 +85,7 @@ describe('segments by tag', () => {
   });
 
   it('refuses participants of another campaign and malformed tags, writing nothing', async () => {
-    const [mine] = w.addParticipants({ count: 1, firstUserId: 40_000 });
+    const [mine] = await w.addParticipants({ count: 1, firstUserId: 40_000 });
     const bad = await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: [mine, 999_999] });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('unknown_participants');
@@ -98,7 +98,7 @@ describe('segments by tag', () => {
 describe('quiet hours and cancel', () => {
   it('a broadcast "now" at 23:00 Moscow is held until 09:00; ignoreQuietHours sends at once', async () => {
     await setup(LATE_EVENING);
-    w.addParticipants({ count: 4, firstUserId: 50_000 });
+    await w.addParticipants({ count: 4, firstUserId: 50_000 });
     const payload = { name: 'n', segment: {}, channel: 'message', text: 'Новости' };
     const held = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
     expect(held.body).toMatchObject({ enqueued: 0, broadcast: { status: 'scheduled', scheduledAt: NEXT_MORNING } });
@@ -122,7 +122,7 @@ describe('quiet hours and cancel', () => {
 
   it('a broadcast picked up late, after quiet hours began, waits for their end in the outbox', async () => {
     await setup(LATE_EVENING - 2 * HOUR); // 21:00 Moscow
-    w.addParticipants({ count: 2, firstUserId: 60_000 });
+    await w.addParticipants({ count: 2, firstUserId: 60_000 });
     const at = LATE_EVENING - HOUR - 60_000; // 21:59
     const b = await call('POST', `${base()}/broadcasts`, ADMIN, {
       name: 'n',
@@ -143,7 +143,7 @@ describe('quiet hours and cancel', () => {
 
   it('cancels a scheduled broadcast and the unsent rest of one in progress', async () => {
     await setup();
-    w.addParticipants({ count: 5, firstUserId: 70_000 });
+    await w.addParticipants({ count: 5, firstUserId: 70_000 });
     const payload = { name: 'n', segment: {}, channel: 'message', text: 'Отмена?' };
     const later = await call('POST', `${base()}/broadcasts`, ADMIN, { ...payload, scheduledAt: w.clock.now + HOUR });
     const cancelled = await call('DELETE', `${base()}/broadcasts/${later.body.broadcast.id}`, ADMIN);
@@ -191,7 +191,7 @@ describe('quiet hours and cancel', () => {
 
   it('VK error 10 fails the rows with the reason, visible in the stats', async () => {
     await setup();
-    w.addParticipants({ count: 3, firstUserId: 80_000 });
+    await w.addParticipants({ count: 3, firstUserId: 80_000 });
     w.fake.failNext('messages.send', 10);
     const b = await call('POST', `${base()}/broadcasts`, ADMIN, {
       name: 'n',

@@ -115,7 +115,7 @@ describe('POST /vk/callback', () => {
   });
 
   it('"my progress" deep-links to the next task with an open_app button', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 555 });
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 555 });
     w.deps.db
       .insert(schema.tasks)
       .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить', position: 1 })
@@ -146,7 +146,7 @@ describe('POST /vk/callback', () => {
   });
 
   it('message_allow with key records consent and completes the allow_messages task', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 777, consent: false });
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 777, consent: false });
     const task = w.deps.db
       .insert(schema.tasks)
       .values({ campaignId: w.campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
@@ -197,7 +197,7 @@ describe('POST /vk/callback', () => {
   });
 
   it('group_join completes join_community; group_leave is recorded', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 888 });
     const task = w.deps.db
       .insert(schema.tasks)
       .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить' })

@@ -132,7 +132,7 @@ describe('journaled updates', () => {
   });
 
   it('membership handlers are idempotent: a leave handled twice is recorded once, a re-join once more', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 888 });
     const bot = botFor(w.deps);
     // What recovery does after a crash that came after the handler's work but before `handled` was written.
     const leave = { type: 'group_leave', group_id: GROUP_ID, object: { user_id: 888, self: 1 } };

@@ -45,11 +45,11 @@ const reminder = (over: Partial<Parameters<typeof createRule>[2]> = {}) =>
 
 describe('funnel rules', () => {
   it('reminds stuck users once; holdout, fresh, expired, unconsented and moved-on users get nothing', async () => {
-    const stuck = w.addParticipants({ count: 200, firstUserId: 10_000, reachedAt: NOON_MSK - 30 * HOUR });
-    w.addParticipants({ count: 10, firstUserId: 20_000, reachedAt: NOON_MSK - 2 * HOUR });
-    w.addParticipants({ count: 10, firstUserId: 21_000, reachedAt: NOON_MSK - 100 * HOUR });
-    w.addParticipants({ count: 10, firstUserId: 22_000, reachedAt: NOON_MSK - 30 * HOUR, consent: false });
-    w.addParticipants({ count: 10, firstUserId: 23_000, stage: 'task_done', reachedAt: NOON_MSK - 30 * HOUR });
+    const stuck = await w.addParticipants({ count: 200, firstUserId: 10_000, reachedAt: NOON_MSK - 30 * HOUR });
+    await w.addParticipants({ count: 10, firstUserId: 20_000, reachedAt: NOON_MSK - 2 * HOUR });
+    await w.addParticipants({ count: 10, firstUserId: 21_000, reachedAt: NOON_MSK - 100 * HOUR });
+    await w.addParticipants({ count: 10, firstUserId: 22_000, reachedAt: NOON_MSK - 30 * HOUR, consent: false });
+    await w.addParticipants({ count: 10, firstUserId: 23_000, stage: 'task_done', reachedAt: NOON_MSK - 30 * HOUR });
     const rule = reminder({ holdoutPercent: 20 });
 
     const run = evaluateRule(w.deps.db, rule, w.clock.now, decorate());
@@ -114,7 +114,7 @@ describe('funnel rules', () => {
   it('holds messages during quiet hours in the campaign time zone', async () => {
     const lateEvening = Date.UTC(2026, 5, 1, 20); // 23:00 in Moscow
     w.clock.set(lateEvening);
-    w.addParticipants({ count: 5, firstUserId: 30_000, reachedAt: lateEvening - 30 * HOUR });
+    await w.addParticipants({ count: 5, firstUserId: 30_000, reachedAt: lateEvening - 30 * HOUR });
     const rule = reminder();
     const run = evaluateRule(w.deps.db, rule, w.clock.now, decorate());
     expect(run.queued).toBe(5);
@@ -128,7 +128,7 @@ describe('funnel rules', () => {
 
   it('respects the per-user frequency cap across the community rules', async () => {
     setFrequencyCap(w.deps.db, GROUP_ID, 1, 24);
-    w.addParticipants({ count: 20, firstUserId: 40_000, reachedAt: NOON_MSK - 30 * HOUR });
+    await w.addParticipants({ count: 20, firstUserId: 40_000, reachedAt: NOON_MSK - 30 * HOUR });
     const first = reminder();
     const second = reminder({
       name: 'Второе',

@@ -36,7 +36,7 @@ const outboxOf = (user: number) => w.deps.db.select().from(schema.outbox).where(
 
 /** A user who allowed messages and has a broadcast row waiting: what a withdrawal must stop. */
 function consentingUserWithQueuedMessage(): void {
-  w.addParticipants({ count: 1, firstUserId: DENYING_USER });
+  await w.addParticipants({ count: 1, firstUserId: DENYING_USER });
   enqueue(
     w.deps.db,
     [

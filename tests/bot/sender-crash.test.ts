@@ -70,7 +70,7 @@ describe('outbox sender: crash and consent', () => {
   it('kill -9 mid-run and restart: still exactly one message each', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 3000, firstUserId: 3_000_000 });
+    await w.addParticipants({ count: 3000, firstUserId: 3_000_000 });
     const b = createBroadcast(
       w.deps.db,
       { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
@@ -119,7 +119,7 @@ describe('outbox sender: crash and consent', () => {
   it('consent revoked mid-run: nothing more to that user', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 2000, firstUserId: 4_000_000 });
+    await w.addParticipants({ count: 2000, firstUserId: 4_000_000 });
     const denied = 4_001_999; // last in line: revoked through message_deny before the sender reaches them
     const refused = 4_001_998; // revoked only in VK: the send gets 901
     for (const name of ['first', 'second']) {

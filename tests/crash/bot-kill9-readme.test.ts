@@ -66,7 +66,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient exactly once, idle CPU near zero', async () => {
   world = await createMessagingWorld();
   const w = world;
-  w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
+  await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
   // The broadcast (one text, sent 100 peers a call) and a personal line to each recipient (25 a call in `execute`),
   // so the kill lands while requests are in flight.
   const b = createBroadcast(
