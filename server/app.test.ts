@@ -7,9 +7,9 @@ let world: TestWorld;
 let app: ReturnType<typeof createApp>;
 let groupId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   world = createTestWorld();
-  groupId = seedDemo(world.deps.db, world.config, world.clock.now).groupId;
+  groupId = (await seedDemo(world.deps.db, world.config, world.clock.now)).groupId;
   app = createApp(world.deps);
 });
 afterEach(() => world.close());

@@ -23,12 +23,12 @@ export interface ServerWiring {
   updates?: (deps: Deps) => CommunityUpdates;
 }
 
-export function startServer(wiring: ServerWiring = {}): void {
+export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const config = loadConfigOrExit();
   const db = openDatabase(config.DATABASE_PATH, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
   // WAL checkpoints run on their own thread instead of inside some request's COMMIT (db/checkpointer.ts).
   const checkpointer = config.DATABASE_PATH === ':memory:' ? undefined : startCheckpointer(config.DATABASE_PATH);
-  const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
+  const seed = config.SEED_DEMO ? await seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
   // Reward claims run on a writer thread with its own connection (docs/decisions/008-writer-thread.md).

@@ -73,7 +73,7 @@ export async function startFirstScreenWorld(): Promise<FirstScreenWorld> {
     TELEGRAM_BOT_TOKEN: `7000000001:${randomBytes(26).toString('base64url')}`,
   });
   const db = openDatabase(config.DATABASE_PATH);
-  const seed = seedDemo(db, config, Date.now(), throwawayBinding(config));
+  const seed = await seedDemo(db, config, Date.now(), throwawayBinding(config));
   const deps = { db, config, now: Date.now };
   const signer = launchSigner({
     vkAppId: config.VK_APP_ID,

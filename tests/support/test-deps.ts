@@ -9,7 +9,7 @@ import { signOkLaunch } from '../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import type { Deps } from '../../server/deps.ts';
 
 export const TEST_VK_APP_ID = 51000001;
@@ -83,7 +83,7 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
         TEST_BOT_TOKEN,
       )}`,
     close() {
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -108,7 +108,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
   });
   const db = openDatabase(config.DATABASE_PATH);
   // Its secrets are made up for this run, so the demo may sit on the client's configured ids.
-  const seed = seedDemo(db, config, Date.now(), throwawayBinding(config));
+  const seed = await seedDemo(db, config, Date.now(), throwawayBinding(config));
   const app = createApp({ db, config, now: Date.now });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
