@@ -1,5 +1,6 @@
 /** The participant's side of support: the campaign's FAQ, the unread badge the server decides, and only own tickets. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../db/transactions.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { faqIn } from './faq.ts';
 import { getUserTicket, replyAsAgent } from './ticket.service.ts';
@@ -37,8 +38,10 @@ describe('participant support', () => {
     const ticketId = opened.ticket.id;
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(0);
 
-    const ticket = getUserTicket(w.deps.db, 'vk', '7', ticketId);
-    const answer = replyAsAgent(w.deps.db, ticket, '100002', 'Проверили, код отправлен', Date.now());
+    const ticket = await getUserTicket(w.deps.db, 'vk', '7', ticketId);
+    const answer = await inTransaction(w.deps.db, (tx) =>
+      replyAsAgent(tx, ticket, '100002', 'Проверили, код отправлен', Date.now()),
+    );
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
     const list = await json<{ tickets: Array<{ id: number; unread: boolean }> }>(
       w.call('GET', '/api/support/tickets', 7),
@@ -62,7 +65,8 @@ describe('participant support', () => {
     expect(seen.unread).toBe(0);
 
     // A later answer is unread again, and an older mark never moves the seen mark back.
-    replyAsAgent(w.deps.db, getUserTicket(w.deps.db, 'vk', '7', ticketId), '100002', 'Ещё', Date.now());
+    const again = await getUserTicket(w.deps.db, 'vk', '7', ticketId);
+    await inTransaction(w.deps.db, (tx) => replyAsAgent(tx, again, '100002', 'Ещё', Date.now()));
     await json(w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: opened.messages[0]?.id }));
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
     const bad = await w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: 'x' });

@@ -65,7 +65,7 @@ describe('admin mailing and funnel routes', () => {
     expect(created.status).toBe(201);
     const dry = await call('POST', `${base()}/rules/${created.body.id}/dry-run`, ADMIN);
     expect(dry.body).toMatchObject({ candidates: 7, queued: 7, holdout: 0 });
-    expect(w.deps.db.select().from(schema.outbox).all()).toHaveLength(0);
+    expect(await w.deps.db.select().from(schema.outbox)).toHaveLength(0);
     const off = await call('PATCH', `${base()}/rules/${created.body.id}`, ADMIN, { active: false });
     expect(off.body.active).toBe(false);
     const stats = await call('GET', `${base()}/rules/${created.body.id}/stats`, ADMIN);
@@ -131,7 +131,7 @@ describe('support tickets', () => {
     expect((await call('GET', `${admin}?status=new`, ADMIN)).body.tickets).toHaveLength(1);
     const answered = await call('POST', `${admin}/${id}/replies`, ADMIN, { body: 'Выдали новый код' });
     expect(answered.body).toMatchObject({ delivery: 'bot', ticket: { status: 'waiting_on_user' } });
-    const row = w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support')).get();
+    const row = (await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support')).limit(1))[0];
     expect(row?.text).toContain('Выдали новый код');
 
     await call('PATCH', `${admin}/${id}`, ADMIN, { status: 'resolved' });
