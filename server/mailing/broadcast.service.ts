@@ -7,6 +7,7 @@
  */
 import { and, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
@@ -133,7 +134,7 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Pro
     quietFromHour: b.quietFromHour ?? QUIET_DEFAULT.from,
     quietToHour: b.quietToHour ?? QUIET_DEFAULT.to,
   };
-  const [row] = await inTransaction(db, (tx) =>
+  const rows = await inTransaction(db, (tx) =>
     tx
       .insert(broadcasts)
       .values({
@@ -151,8 +152,7 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Pro
       })
       .returning(),
   );
-  if (!row) throw new Error('createBroadcast: the insert returned no row');
-  return row;
+  return inserted(rows);
 }
 
 /** Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). */

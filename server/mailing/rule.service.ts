@@ -1,6 +1,7 @@
 /** @module Funnel rules as the brand sets them up: created against the campaign's stages, switched on and off. */
 import { eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
@@ -39,7 +40,7 @@ export async function createRule(db: Db, campaignId: number, r: NewRule): Promis
     issues.push({ path: 'variants', message: 'notification texts are at most 254 characters' });
   }
   if (issues.length > 0) throw new ApiError(422, 'invalid_rule', 'The rule does not fit the campaign', issues);
-  const [row] = await inTransaction(db, (tx) =>
+  const rows = await inTransaction(db, (tx) =>
     tx
       .insert(messageRules)
       .values({
@@ -58,8 +59,7 @@ export async function createRule(db: Db, campaignId: number, r: NewRule): Promis
       })
       .returning(),
   );
-  if (!row) throw new Error('createRule: the insert returned no row');
-  return row;
+  return inserted(rows);
 }
 
 export async function setRuleActive(db: Db, ruleId: number, active: boolean): Promise<RuleRow> {

@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { TicketStatus } from '../db/schema/messaging.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
@@ -35,22 +36,23 @@ export interface NewTicket {
 
 /** Opens a ticket with its first message. */
 export async function openTicket(tx: Tx, t: NewTicket): Promise<TicketRow> {
-  const [ticket] = await tx
-    .insert(tickets)
-    .values({
-      platform: t.platform,
-      platformUserId: t.platformUserId,
-      campaignId: t.campaignId ?? null,
-      participantId: t.participantId ?? null,
-      vkGroupId: t.vkGroupId ?? null,
-      source: t.source,
-      subject: t.subject,
-      status: 'new',
-      createdAt: t.at,
-      updatedAt: t.at,
-    })
-    .returning();
-  if (!ticket) throw new Error('openTicket: the insert returned no row');
+  const ticket = inserted(
+    await tx
+      .insert(tickets)
+      .values({
+        platform: t.platform,
+        platformUserId: t.platformUserId,
+        campaignId: t.campaignId ?? null,
+        participantId: t.participantId ?? null,
+        vkGroupId: t.vkGroupId ?? null,
+        source: t.source,
+        subject: t.subject,
+        status: 'new',
+        createdAt: t.at,
+        updatedAt: t.at,
+      })
+      .returning(),
+  );
   await tx.insert(ticketMessages).values({
     ticketId: ticket.id,
     author: 'user',
@@ -106,11 +108,12 @@ export async function replyAsAgent(
   body: string,
   at: number,
 ): Promise<ReplyResult> {
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({ ticketId: ticket.id, author: 'agent', authorId: agentId, body, via: 'backoffice', createdAt: at })
-    .returning();
-  if (!message) throw new Error('replyAsAgent: the insert returned no row');
+  const message = inserted(
+    await tx
+      .insert(ticketMessages)
+      .values({ ticketId: ticket.id, author: 'agent', authorId: agentId, body, via: 'backoffice', createdAt: at })
+      .returning(),
+  );
   const updated = await updatedTicket(tx, ticket.id, { status: 'waiting_on_user', updatedAt: at });
   const vkUserId = Number(ticket.platformUserId);
   const canMessage =
