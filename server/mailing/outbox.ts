@@ -4,6 +4,7 @@
  * text written together share a `random_id` in chunks of 100, so the sender can send each chunk as one `peer_ids`
  * call and a resend after a crash is still dropped by VK per recipient.
  */
+import { randomUUID } from 'node:crypto';
 import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel, OutboxExtras, OutboxKind } from '../db/schema/messaging.ts';
@@ -42,6 +43,11 @@ export interface EnqueueResult {
   duplicates: number;
 }
 
+/**
+ * This process's part of every batch key: a process id alone repeats across machines (several API and bot processes
+ * on one database), and two batches with the same key would share `random_id`s.
+ */
+const PROCESS_TAG = randomUUID();
 let runCounter = 0;
 
 /**
@@ -50,7 +56,7 @@ let runCounter = 0;
  */
 export async function enqueue(tx: Tx, drafts: OutboxDraft[], now: number): Promise<EnqueueResult> {
   runCounter += 1;
-  const runTag = `${now}:${process.pid}:${runCounter}`;
+  const runTag = `${now}:${PROCESS_TAG}:${runCounter}`;
   const byContent = new Map<string, OutboxDraft[]>();
   const keys = new Set<string>();
   let duplicates = 0;
