@@ -12,7 +12,7 @@ beforeEach(async () => {
   groupId = (await seedDemo(world.deps.db, world.config, world.clock.now)).groupId;
   app = createApp(world.deps);
 });
-afterEach(() => world.close());
+afterEach(async () => world.close());
 
 const get = (path: string, authorization?: string) =>
   app.request(path, authorization ? { headers: { Authorization: authorization } } : {});

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, countDistinct } from 'drizzle-orm';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
-import { openDatabase, schema } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase, schema } from '../../server/db/client.ts';
 import { startTarget } from './target.ts';
 import { type BenchResult, result } from './types.ts';
 
@@ -173,11 +173,8 @@ export default async function benchClaim(): Promise<BenchResult[]> {
   const errors = rounds.reduce((n, r) => n + r.errors, 0);
 
   const db = openDatabase(dbPath);
-  const grants = db
-    .select({ n: count(), codes: countDistinct(schema.grants.code) })
-    .from(schema.grants)
-    .get();
-  db.$client.close();
+  const [grants] = await db.select({ n: count(), codes: countDistinct(schema.grants.code) }).from(schema.grants);
+  closeDatabase(db);
   const issued = grants?.n ?? 0;
   const duplicateCodes = issued - (grants?.codes ?? 0);
   // Every measured request must have been a first claim that got a code: 200 only, one grant per request.

@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { build } from 'vite';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { throwawayBinding } from '../../server/seed/demo-ids.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 import { serveMiniApp } from '../../server/static/mini-app.ts';
@@ -116,7 +116,7 @@ export async function startFirstScreenWorld(): Promise<FirstScreenWorld> {
     },
     close: async () => {
       await Promise.all(servers.map((s) => s.close()));
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

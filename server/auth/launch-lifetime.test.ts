@@ -18,11 +18,11 @@ const TTL_MS = 86_400_000;
 let w: TestWorld;
 let app: ReturnType<typeof createApp>;
 
-beforeEach(() => {
+beforeEach(async () => {
   w = createTestWorld();
   app = createApp(w.deps);
 });
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 const me = async (authorization: string) => {
   const res = await app.request('/api/me', { headers: { Authorization: authorization } });
@@ -88,7 +88,9 @@ describe('item 5: an OK launch expires LAUNCH_PARAMS_TTL after the server first 
 
   it('item 5: keeps no session key in the database, only its hash', async () => {
     await me(okHeader('secret-session-key'));
-    const rows = w.deps.db.$client.prepare('select * from ok_launch_sessions').all() as Array<Record<string, unknown>>;
+    const rows = (await w.deps.db.$client.prepare('select * from ok_launch_sessions')) as Array<
+      Record<string, unknown>
+    >;
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('secret-session-key');
   });

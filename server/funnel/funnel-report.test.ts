@@ -12,13 +12,13 @@ const t0 = D0 + 2 * D;
 
 let w: TestWorld;
 let campaignId: number;
-beforeEach(() => {
+beforeEach(async () => {
   w = createTestWorld({}, t0 + 20 * D);
   const db = w.deps.db;
-  const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();
-  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
-  const app = db.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning().get();
-  campaignId = db
+  const agency = (await db.insert(schema.agencies).values({ name: 'A' }).returning())[0];
+  const brand = (await db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning())[0];
+  const app = (await db.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning())[0];
+  campaignId = (await db
     .insert(schema.campaigns)
     .values({
       brandId: brand.id,
@@ -31,14 +31,13 @@ beforeEach(() => {
       endsAt: D0 + 60 * D,
       stages: ['opened', 'task_done', 'reward_issued'],
     })
-    .returning()
-    .get().id;
+    .returning())[0].id;
 });
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
   const stages = ['opened', 'task_done', 'reward_issued'];
-  return w.deps.db
+  return (await w.deps.db
     .insert(schema.participants)
     .values({
       campaignId,
@@ -50,17 +49,16 @@ function participant(userId: number, source: string | null = null, stage = 'open
       source,
       referralCode: `r${userId}`,
     })
-    .returning()
-    .get().id;
+    .returning())[0].id;
 }
 
 function events(pid: number | null, list: Array<[string, number]>) {
   for (const [type, at] of list)
-    w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }).run();
+    (await w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }));
 }
 
 describe('funnelReport', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     const p1 = participant(1, 'group_menu');
     const p2 = participant(2, 'group_menu');
     const p3 = participant(3);
@@ -115,8 +113,8 @@ describe('funnelReport', () => {
 
   const query = { from: D0, to: D0 + 10 * D, windowMs: 7 * D };
 
-  it('counts uniques in order within the window', () => {
-    const r = funnelReport(w.deps.db, { campaignId, ...query });
+  it('counts uniques in order within the window', async () => {
+    const r = await funnelReport(w.deps.db, { campaignId, ...query });
     expect(r.stages.map((s) => [s.stage, s.count, s.pctOfFirst, s.pctOfPrevious, s.dropOff])).toEqual([
       ['opened', 6, 100, 100, 0],
       ['task_done', 3, 50, 50, 3],
@@ -128,22 +126,22 @@ describe('funnelReport', () => {
     expect(r.stages[0]?.medianMsFromPrevious).toBeNull();
   });
 
-  it('a longer window lets the late reward count; a narrower date range shrinks the cohort', () => {
-    const longer = funnelReport(w.deps.db, { campaignId, ...query, windowMs: 9 * D });
+  it('a longer window lets the late reward count; a narrower date range shrinks the cohort', async () => {
+    const longer = await funnelReport(w.deps.db, { campaignId, ...query, windowMs: 9 * D });
     expect(longer.stages.map((s) => s.count)).toEqual([6, 4, 3]);
-    const firstDay = funnelReport(w.deps.db, { campaignId, from: t0, to: t0 + 1, windowMs: 7 * D });
+    const firstDay = await funnelReport(w.deps.db, { campaignId, from: t0, to: t0 + 1, windowMs: 7 * D });
     expect(firstDay.stages.map((s) => s.count)).toEqual([5, 3, 2]);
   });
 
-  it('breaks down by launch source', () => {
-    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'source' });
+  it('breaks down by launch source', async () => {
+    const r = await funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'source' });
     expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
       ['(none)', [4, 1, 0]],
       ['group_menu', [2, 2, 2]],
     ]);
   });
 
-  it('breaks down by message variant (holdout and users without a message apart)', () => {
+  it('breaks down by message variant (holdout and users without a message apart)', async () => {
     const [p1, p3, p4] = [1, 3, 4];
     const rows: Array<[number, string, 'sent' | 'holdout']> = [
       [p1, 'A', 'sent'],
@@ -151,7 +149,7 @@ describe('funnelReport', () => {
       [p4, 'holdout', 'holdout'],
     ];
     for (const [pid, variant, status] of rows) {
-      w.deps.db
+      await w.deps.db
         .insert(schema.outbox)
         .values({
           dedupeKey: `rule:1:${pid}`,
@@ -170,10 +168,9 @@ describe('funnelReport', () => {
           nextAttemptAt: 0,
           createdAt: 0,
           updatedAt: 0,
-        })
-        .run();
+        });
     }
-    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
+    const r = await funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
     expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
       ['no_message', [3, 1, 1]],
       ['A', [2, 1, 1]],
@@ -181,24 +178,24 @@ describe('funnelReport', () => {
     ]);
   });
 
-  it('rejects an empty range', () => {
-    expect(() => funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
+  it('rejects an empty range', async () => {
+    expect(() => await funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
   });
 });
 
 describe('stuck participants', () => {
-  it('lists who is stuck where through the stage index, with keyset paging and CSV', () => {
+  it('lists who is stuck where through the stage index, with keyset paging and CSV', async () => {
     const now = t0 + 20 * D;
     participant(11, 'ads', 'opened', now - 30 * H);
     participant(12, null, 'opened', now - 50 * H);
     participant(13, null, 'opened', now - 2 * H);
     participant(14, null, 'task_done', now - 50 * H);
     const q = { campaignId, stage: 'opened', minHours: 24, now, limit: 1 };
-    const first = stuckParticipants(w.deps.db, q);
+    const first = await stuckParticipants(w.deps.db, q);
     expect(first.total).toBe(2);
     expect(first.rows.map((r) => r.userId)).toEqual(['12']);
     const last = first.rows[0];
-    const next = stuckParticipants(w.deps.db, {
+    const next = await stuckParticipants(w.deps.db, {
       ...q,
       after: { reachedAt: last?.stageReachedAt ?? 0, id: last?.participantId ?? 0 },
     });
@@ -207,6 +204,6 @@ describe('stuck participants', () => {
     expect(csv.split('\r\n')[0]).toBe('participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source');
     expect(csv).toContain(',11,opened,');
     expect(csv).toContain(',30,ads');
-    expect(explainStuck(w.deps.db, q).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
+    expect(await explainStuck(w.deps.db, q).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
   });
 });

@@ -15,9 +15,9 @@ beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
   await grantBrandAdmin(w, ADMIN, ['stats']);
-  w.deps.db.update(schema.apps).set({ okAppKey: TEST_OK_KEY }).run();
+  (await w.deps.db.update(schema.apps)).set({ okAppKey: TEST_OK_KEY });
 });
-afterEach(() => w.shutdown());
+afterEach(async () => w.shutdown());
 
 describe('stuck list CSV', () => {
   it("item 6: OK's unsigned refplace is not stored as the participant's source", async () => {
@@ -27,7 +27,9 @@ describe('stuck list CSV', () => {
       body: '{}',
     });
     expect(res.status).toBe(200);
-    const row = w.deps.db.select().from(schema.participants).where(eq(schema.participants.platform, 'ok')).get();
+    const row = (
+      (await w.deps.db.select()).from(schema.participants).where(eq(schema.participants.platform, 'ok')).limit(1)
+    )[0];
     expect(row?.source).toBeNull();
   });
 

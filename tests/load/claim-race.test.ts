@@ -28,11 +28,11 @@ describe.each(['thread', 'inline'] as const)('claim race over HTTP, %s writer', 
   let campaignId: number;
 
   beforeAll(async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     if (writer === 'thread') w.deps.writer = threadWriter(w.config);
-    campaignId = w.campaign();
+    campaignId = await w.campaign();
     const codes = Array.from({ length: CODES }, (_, i) => `RACE-${String(i + 1).padStart(4, '0')}`);
-    w.reward(campaignId, 'prize', { poolId: w.pool(campaignId, 'race', codes) });
+    await w.reward(campaignId, 'prize', { poolId: await w.pool(campaignId, 'race', codes) });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });

@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { freePort } from '../support/start-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'data-files-'));
@@ -62,7 +62,7 @@ describe('data files', () => {
     const old = join(root, 'old.db');
     writeFileSync(old, '');
     chmodSync(old, 0o644);
-    openDatabase(old).$client.close();
+    closeDatabase(openDatabase(old));
     expect(mode(old)).toBe('600');
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   app = createApp(world.deps);
   expect(serveMiniApp(app, world.deps, { root: outDir, platform: 'vk' })).toBe(true);
 }, 120_000);
-afterAll(() => world?.close());
+afterAll(async () => world?.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 const hashedAssets = () => readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));
