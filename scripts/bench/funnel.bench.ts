@@ -37,20 +37,16 @@ function rng(seed: number) {
  */
 function generate(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const [agency] = await tx.insert(schema.agencies).values({ name: 'bench' }).returning();
-    const [brand] = await tx
-      .insert(schema.brands)
-      .values({ agencyId: inserted([agency]).id, name: 'bench' })
-      .returning();
-    const [app] = await tx
-      .insert(schema.apps)
-      .values({ brandId: inserted([brand]).id, name: 'bench', vkAppId: 1 })
-      .returning();
+    const agency = inserted(await tx.insert(schema.agencies).values({ name: 'bench' }).returning());
+    const brand = inserted(await tx.insert(schema.brands).values({ agencyId: agency.id, name: 'bench' }).returning());
+    const app = inserted(
+      await tx.insert(schema.apps).values({ brandId: brand.id, name: 'bench', vkAppId: 1 }).returning(),
+    );
     const campaign = await tx
       .insert(schema.campaigns)
       .values({
-        brandId: inserted([brand]).id,
-        appId: inserted([app]).id,
+        brandId: brand.id,
+        appId: app.id,
         slug: 'bench',
         title: 'bench',
         mechanic: 'tasks',

@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 let w: MessagingWorld;
 beforeEach(async () => {
   w = await createMessagingWorld();
-  grantBrandAdmin(w, ADMIN, ['stats']);
+  await grantBrandAdmin(w, ADMIN, ['stats']);
 });
 afterEach(async () => {
   await w.shutdown();

@@ -18,20 +18,20 @@ async function json<T>(r: Response | Promise<Response>): Promise<T> {
 
 describe('participant support', () => {
   it('item 12: the help screen reads the FAQ from the campaign settings, in the language asked, Russian as fallback', async () => {
-    w = createPromoWorld();
-    const id = w.campaign({ settings: { faq: FAQ } });
+    w = await createPromoWorld();
+    const id = await w.campaign({ settings: { faq: FAQ } });
     const body = await json<{ faq: unknown }>(w.call('GET', `/api/support/campaigns/${id}/faq`, 1));
     expect(body.faq).toEqual([{ q: 'Как?', a: 'Так.' }]);
     expect(faqIn({ faq: FAQ }, 'en')).toEqual([{ q: 'How?', a: 'Так.' }]);
     expect(faqIn({ faq: [{ q: 'not localized' }] }, 'ru')).toEqual([]);
-    const none = w.campaign();
+    const none = await w.campaign();
     expect((await json<{ faq: unknown[] }>(w.call('GET', `/api/support/campaigns/${none}/faq`, 1))).faq).toEqual([]);
     expect((await w.call('GET', '/api/support/campaigns/9999/faq', 1)).status).toBe(404);
   });
 
   it('item 12: a brand answer makes the ticket unread until the participant has seen it; nobody else sees or marks it', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
+    w = await createPromoWorld();
+    const id = await w.campaign();
     const opened = await json<{ ticket: { id: number }; messages: Array<{ id: number }> }>(
       w.call('POST', '/api/support/tickets', 7, { campaignId: id, subject: 'Код', body: 'Не пришёл код' }),
     );
