@@ -4,7 +4,7 @@
  * (bot/updates/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { VK } from 'vk-io';
+import { PollingTransport, VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
 import { vkAgentFor } from '../server/vk/vk-api.ts';
@@ -52,6 +52,8 @@ export interface Bot extends CommunityUpdates {
   recoverNowAndThen(): void;
   /** Bots Long Poll: every update goes through `receive`, so Long Poll events are de-duplicated the same way. */
   startPolling(): Promise<void>;
+  /** Stops the Long Poll loop started by `startPolling` (if any). */
+  stopPolling(): Promise<void>;
   /** Resolves when every received update has been handled. */
   idle(): Promise<void>;
 }
@@ -160,6 +162,7 @@ export function createBot(deps: Deps): Bot {
   };
   let lastRecovery: number | undefined;
   let recovering: Promise<number> | undefined;
+  let polling: PollingTransport | undefined;
 
   const bot: Bot = {
     vk,
@@ -209,24 +212,29 @@ export function createBot(deps: Deps): Bot {
       bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
     },
     async startPolling() {
-      const started = vk.updates.startPolling();
-      // vk-io subscribes its own dispatcher in startPolling(); replace it (before the first poll answers) so Long
-      // Poll updates are journaled and de-duplicated exactly like Callback API ones. The transport is private API.
-      const transport = (vk.updates as unknown as { pollingTransport: PollingTransportLike }).pollingTransport;
-      transport.subscribe(async (update) => {
-        await bot.receive(update);
+      if (polling?.started) return;
+      // vk-io's Long Poll transport of our own (not the one inside `vk.updates`, which would hand updates straight to
+      // the handlers): each update goes through `receive`, journaled and de-duplicated like a Callback API one.
+      polling = new PollingTransport({
+        api: vk.api,
+        agent: vkAgentFor(baseUrl),
+        pollingWait: 3000,
+        pollingRetryLimit: 3,
+        pollingGroupId: config.VK_GROUP_ID,
       });
-      await started;
+      polling.subscribe(async (update) => {
+        await bot.receive(update as unknown as VkUpdate);
+      });
+      await polling.start();
+    },
+    async stopPolling() {
+      await polling?.stop();
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
   return bot;
-}
-
-interface PollingTransportLike {
-  subscribe(handler: (update: VkUpdate) => Promise<void>): void;
 }
 
 const bots = new WeakMap<Deps, Bot>();

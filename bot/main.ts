@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (options.longPoll) {
     await bot.startPolling();
     console.error(`bot: long poll started for community ${config.VK_GROUP_ID}`);
-    abort.signal.addEventListener('abort', () => void bot.vk.updates.stop());
+    abort.signal.addEventListener('abort', () => void bot.stopPolling());
   }
   const schedules = options.rules ? runSchedules(deps, { once, signal: abort.signal }) : undefined;
   if (!options.rules) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));

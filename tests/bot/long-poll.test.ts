@@ -7,7 +7,7 @@ import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging
 
 let w: MessagingWorld | undefined;
 afterEach(async () => {
-  if (w) await botFor(w.deps).vk.updates.stop();
+  if (w) await botFor(w.deps).stopPolling();
   await w?.shutdown();
   w = undefined;
 });

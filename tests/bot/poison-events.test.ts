@@ -20,7 +20,7 @@ beforeEach(async () => {
   app = createApp(w.deps);
 });
 afterEach(async () => {
-  await botFor(w.deps).vk.updates.stop();
+  await botFor(w.deps).stopPolling();
   await w.shutdown();
 });
 
