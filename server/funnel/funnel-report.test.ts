@@ -35,7 +35,7 @@ beforeEach(async () => {
 });
 afterEach(async () => w.close());
 
-function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
+async function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
   const stages = ['opened', 'task_done', 'reward_issued'];
   return (await w.deps.db
     .insert(schema.participants)
@@ -52,60 +52,60 @@ function participant(userId: number, source: string | null = null, stage = 'open
     .returning())[0].id;
 }
 
-function events(pid: number | null, list: Array<[string, number]>) {
+async function events(pid: number | null, list: Array<[string, number]>) {
   for (const [type, at] of list)
     (await w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }));
 }
 
 describe('funnelReport', () => {
   beforeEach(async () => {
-    const p1 = participant(1, 'group_menu');
-    const p2 = participant(2, 'group_menu');
-    const p3 = participant(3);
-    const p4 = participant(4);
-    const p5 = participant(5);
-    const p6 = participant(6);
-    const p7 = participant(7);
-    events(p1, [
+    const p1 = await participant(1, 'group_menu');
+    const p2 = await participant(2, 'group_menu');
+    const p3 = await participant(3);
+    const p4 = await participant(4);
+    const p5 = await participant(5);
+    const p6 = await participant(6);
+    const p7 = await participant(7);
+    await events(p1, [
       ['opened', t0],
       ['task_done', t0 + H],
       ['reward_issued', t0 + 3 * H],
     ]);
     // Same timestamp for all three steps, recorded in reverse order: still in order.
-    events(p2, [
+    await events(p2, [
       ['reward_issued', t0],
       ['task_done', t0],
       ['opened', t0],
     ]);
     // Re-entry: the window runs from the first open and is not restarted by the second.
-    events(p3, [
+    await events(p3, [
       ['opened', t0],
       ['opened', t0 + 8 * D],
       ['task_done', t0 + 8 * D + H],
     ]);
     // Window expiry: the task inside the 7-day window, the reward 1 ms outside it.
-    events(p4, [
+    await events(p4, [
       ['opened', t0],
       ['task_done', t0 + 6 * D],
       ['reward_issued', t0 + 7 * D + 1],
     ]);
     // A step before step 1 does not count.
-    events(p5, [
+    await events(p5, [
       ['task_done', t0 - H],
       ['opened', t0],
     ]);
     // Opened before the date range: not in this cohort.
-    events(p6, [
+    await events(p6, [
       ['opened', D0 - D],
       ['task_done', t0],
     ]);
     // Skipping a step: ordered funnels need task_done before reward_issued.
-    events(p7, [
+    await events(p7, [
       ['opened', t0 + D],
       ['reward_issued', t0 + D + H],
     ]);
     // Missing identity: stage events without a participant are left out and counted.
-    events(null, [
+    await events(null, [
       ['opened', t0],
       ['task_done', t0 + H],
     ]);
@@ -186,10 +186,10 @@ describe('funnelReport', () => {
 describe('stuck participants', () => {
   it('lists who is stuck where through the stage index, with keyset paging and CSV', async () => {
     const now = t0 + 20 * D;
-    participant(11, 'ads', 'opened', now - 30 * H);
-    participant(12, null, 'opened', now - 50 * H);
-    participant(13, null, 'opened', now - 2 * H);
-    participant(14, null, 'task_done', now - 50 * H);
+    await participant(11, 'ads', 'opened', now - 30 * H);
+    await participant(12, null, 'opened', now - 50 * H);
+    await participant(13, null, 'opened', now - 2 * H);
+    await participant(14, null, 'task_done', now - 50 * H);
     const q = { campaignId, stage: 'opened', minHours: 24, now, limit: 1 };
     const first = await stuckParticipants(w.deps.db, q);
     expect(first.total).toBe(2);

@@ -15,7 +15,7 @@ beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
   await grantBrandAdmin(w, ADMIN, ['stats']);
-  (await w.deps.db.update(schema.apps)).set({ okAppKey: TEST_OK_KEY });
+  await w.write((tx) => tx.update(schema.apps).set({ okAppKey: TEST_OK_KEY }));
 });
 afterEach(async () => w.shutdown());
 
@@ -28,7 +28,7 @@ describe('stuck list CSV', () => {
     });
     expect(res.status).toBe(200);
     const row = (
-      (await w.deps.db.select()).from(schema.participants).where(eq(schema.participants.platform, 'ok')).limit(1)
+      await w.deps.db.select().from(schema.participants).where(eq(schema.participants.platform, 'ok')).limit(1)
     )[0];
     expect(row?.source).toBeNull();
   });

@@ -13,14 +13,16 @@ describe('GET /api/admin/office', () => {
     expect(participant.status).toBe(200);
     expect(await participant.json()).toEqual({ brands: [] });
 
-    (await w.deps.db.insert(schema.memberships)).values({
-      platform: 'vk',
-      platformUserId: '2',
-      agencyId: w.agencyId,
-      brandId: w.brandId,
-      role: 'brand_member',
-      sections: ['support'],
-    });
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: '2',
+        agencyId: w.agencyId,
+        brandId: w.brandId,
+        role: 'brand_member',
+        sections: ['support'],
+      }),
+    );
     const member = await w.call('GET', '/api/admin/office', 2);
     expect(member.status).toBe(200);
     expect(await member.json()).toMatchObject({ brands: [{ id: w.brandId, sections: ['support'] }] });

@@ -11,9 +11,9 @@ import { countReferrals } from './referrals.ts';
 let w: PromoWorld;
 afterEach(async () => w.close());
 
-const code = (fn: () => unknown) => {
+const code = async (fn: () => Promise<unknown>) => {
   try {
-    fn();
+    await fn();
   } catch (err) {
     return err instanceof ApiError ? `${err.status} ${err.code}` : String(err);
   }
@@ -30,8 +30,8 @@ describe('opening a campaign', () => {
     expect(again.created).toBe(false);
     expect(again.participant.id).toBe(first.participant.id);
     // The same numeric id on another platform is another person.
-    expect(await openCampaign(w.deps, w.identity(1, 'ok'), id, {}).participant.id).not.toBe(first.participant.id);
-    const opened = (await w.deps.db.select()).from(schema.events).where(eq(schema.events.type, 'opened'));
+    expect((await openCampaign(w.deps, w.identity(1, 'ok'), id, {})).participant.id).not.toBe(first.participant.id);
+    const opened = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'opened'));
     expect(opened).toHaveLength(3);
   });
 
@@ -43,7 +43,7 @@ describe('opening a campaign', () => {
       Array.from({ length: MAX_IN_FLIGHT_PER_USER }, () => w.call('POST', `/api/campaigns/${id}/open`, 7, {})),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(MAX_IN_FLIGHT_PER_USER).fill(200));
-    expect((await w.deps.db.select().from(schema.participants))).toHaveLength(1);
+    expect(await w.deps.db.select().from(schema.participants)).toHaveLength(1);
   });
 
   it('refuses to join outside the schedule or status, but lets existing participants back in', async () => {
@@ -53,15 +53,15 @@ describe('opening a campaign', () => {
     const paused = await w.campaign({ status: 'paused' });
     const ended = await w.campaign({ endsAt: now - 1 });
     const draft = await w.campaign({ status: 'draft' });
-    expect(code(() => await openCampaign(w.deps, w.identity(1), future, {}))).toBe('409 campaign_not_started');
-    expect(code(() => await openCampaign(w.deps, w.identity(1), paused, {}))).toBe('409 campaign_paused');
-    expect(code(() => await openCampaign(w.deps, w.identity(1), ended, {}))).toBe('409 campaign_ended');
-    expect(code(() => await openCampaign(w.deps, w.identity(1), draft, {}))).toBe('404 campaign_not_found');
+    expect(await code(() => openCampaign(w.deps, w.identity(1), future, {}))).toBe('409 campaign_not_started');
+    expect(await code(() => openCampaign(w.deps, w.identity(1), paused, {}))).toBe('409 campaign_paused');
+    expect(await code(() => openCampaign(w.deps, w.identity(1), ended, {}))).toBe('409 campaign_ended');
+    expect(await code(() => openCampaign(w.deps, w.identity(1), draft, {}))).toBe('404 campaign_not_found');
     const live = await w.campaign({ endsAt: now + DAY });
     await openCampaign(w.deps, w.identity(1), live, {});
     w.clock.advance(2 * DAY);
-    expect(code(() => await openCampaign(w.deps, w.identity(1), live, {}))).toBe('ok');
-    expect(code(() => await openCampaign(w.deps, w.identity(2), live, {}))).toBe('409 campaign_ended');
+    expect(await code(() => openCampaign(w.deps, w.identity(1), live, {}))).toBe('ok');
+    expect(await code(() => openCampaign(w.deps, w.identity(2), live, {}))).toBe('409 campaign_ended');
   });
 
   it('records rules viewed, also before joining', async () => {
@@ -70,7 +70,7 @@ describe('opening a campaign', () => {
     await recordRulesViewed(w.deps, w.identity(1), id);
     await openCampaign(w.deps, w.identity(1), id, {});
     await recordRulesViewed(w.deps, w.identity(1), id);
-    const rows = (await w.deps.db.select()).from(schema.events).where(eq(schema.events.type, 'rules_viewed'));
+    const rows = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'rules_viewed'));
     expect(rows.map((r) => r.participantId === null)).toEqual([true, false]);
   });
 });
@@ -93,10 +93,14 @@ describe('referrals', () => {
     await openCampaign(w.deps, w.identity(4), id, { ref: 'nope' });
     // Someone who was already a participant cannot be re-attributed.
     expect(await countReferrals(w.deps.db, inviter.id)).toBe(1);
-    const taskId = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'friends')).limit(1))[0]?.id as number;
-    expect(await findCompletion(w.deps.db, inviter.id, taskId)?.status).not.toBe('done');
+    const taskId = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'friends')).limit(1))[0]
+      ?.id as number;
+    expect((await findCompletion(w.deps.db, inviter.id, taskId))?.status).not.toBe('done');
     await openCampaign(w.deps, w.identity(5), id, { ref: inviter.referralCode });
     expect(await countReferrals(w.deps.db, inviter.id)).toBe(2);
-    expect(await findCompletion(w.deps.db, inviter.id, taskId)).toMatchObject({ status: 'done', level: 'server_verified' });
+    expect(await findCompletion(w.deps.db, inviter.id, taskId)).toMatchObject({
+      status: 'done',
+      level: 'server_verified',
+    });
   });
 });

@@ -8,20 +8,18 @@ afterEach(async () => w.close());
 
 const ADMIN = 500;
 
-function setup() {
+async function setup() {
   w = await createPromoWorld();
   const id = await w.campaign();
   const poolId = await w.pool(id, 'p', ['OLD-1']);
-  await w.deps.db
-    .insert(schema.memberships)
-    .values({
-      platform: 'vk',
-      platformUserId: String(ADMIN),
-      agencyId: w.agencyId,
-      brandId: w.brandId,
-      role: 'brand_admin',
-      sections: ['prizes'],
-    });
+  await w.deps.db.insert(schema.memberships).values({
+    platform: 'vk',
+    platformUserId: String(ADMIN),
+    agencyId: w.agencyId,
+    brandId: w.brandId,
+    role: 'brand_admin',
+    sections: ['prizes'],
+  });
   const base = `/api/admin/campaigns/${id}/pools/${poolId}`;
   const send = (body: string, type: string, headers: Record<string, string> = {}) =>
     w.app.request(`${base}/codes`, {
@@ -42,7 +40,7 @@ const codes = (n: number, prefix = 'CODE') =>
 
 describe('code import', () => {
   it('item 9: a 100,000-code import yields: /api/health is answered while it runs, and its progress is visible', async () => {
-    const { send, get } = setup();
+    const { send, get } = await setup();
     const csv = codes(100_000);
     const started = performance.now();
     const importing = send(csv, 'text/csv');
@@ -75,7 +73,7 @@ describe('code import', () => {
   });
 
   it('item 18: takes text/csv as well as JSON, and refuses other types with 415', async () => {
-    const { send } = setup();
+    const { send } = await setup();
     const asCsv = await send('A-1\nA-2\n', 'text/csv; charset=utf-8');
     expect(asCsv.status).toBe(200);
     expect(await asCsv.json()).toMatchObject({ imported: 2, total: 3 });
@@ -88,7 +86,7 @@ describe('code import', () => {
   });
 
   it('item 9: Prefer: respond-async answers 202 with a Location to watch; a bad file ends failed with lines and duplicates', async () => {
-    const { send, get, base } = setup();
+    const { send, get, base } = await setup();
     const res = await send(codes(5_000), 'text/csv', { Prefer: 'respond-async' });
     expect(res.status).toBe(202);
     const { import: job } = await res.json();
@@ -110,6 +108,6 @@ describe('code import', () => {
     expect(end).toMatchObject({ state: 'failed', errorCount: 3, duplicates: 2 });
     expect(end.errors.map((e: { line: number }) => e.line)).toEqual([2, 4, 5]);
     expect((await get('/imports')).imports.map((j: { state: string }) => j.state)).toEqual(['failed', 'done']);
-    expect((await w.deps.db.select().from(schema.poolCodes))).toHaveLength(5_001);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(5_001);
   });
 });

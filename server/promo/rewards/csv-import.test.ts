@@ -10,7 +10,7 @@ import { claimReward } from './reward.service.ts';
 let w: PromoWorld;
 afterEach(async () => w.close());
 
-function poolRow(id: number) {
+async function poolRow(id: number) {
   const p = (await w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, id)).limit(1))[0];
   if (!p) throw new Error('no pool');
   return p;
@@ -40,20 +40,20 @@ describe('CSV import', () => {
 
   it('imports all codes or none, naming every bad line', async () => {
     w = await createPromoWorld();
-    const pool = poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));
     const err = await importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
     expect(err.status).toBe(422);
     expect(err.code).toBe('invalid_csv');
     expect(err.issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
     expect(err.issues?.[1]?.message).toContain('repeats line 1');
     expect(err.issues?.[2]?.message).toContain('already in the pool');
-    expect((await w.deps.db.select().from(schema.poolCodes))).toHaveLength(1);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(1);
     expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
   });
 
   it('refuses an empty file', async () => {
     w = await createPromoWorld();
-    const pool = poolRow(await w.pool(await w.campaign(), 'p', []));
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', []));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
       /no codes/,
     );
@@ -61,7 +61,7 @@ describe('CSV import', () => {
 
   it('entry pools compare codes case-insensitively', async () => {
     w = await createPromoWorld();
-    const pool = poolRow(await w.pool(await w.campaign(), 'p', [], 'entry'));
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', [], 'entry'));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe(
       'line 2',
     );
@@ -74,16 +74,14 @@ describe('brand routes for pools', () => {
     const id = await w.campaign();
     const poolId = await w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
     await w.reward(id, 'r', { poolId });
-    await w.deps.db
-      .insert(schema.memberships)
-      .values({
-        platform: 'vk',
-        platformUserId: '500',
-        agencyId: w.agencyId,
-        brandId: role === 'agency_admin' ? null : w.brandId,
-        role,
-        sections,
-      });
+    await w.deps.db.insert(schema.memberships).values({
+      platform: 'vk',
+      platformUserId: '500',
+      agencyId: w.agencyId,
+      brandId: role === 'agency_admin' ? null : w.brandId,
+      role,
+      sections,
+    });
     return { id, poolId };
   }
 

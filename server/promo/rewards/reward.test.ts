@@ -10,9 +10,9 @@ import { claimReward, requirementOf } from './reward.service.ts';
 let w: PromoWorld;
 afterEach(async () => w.close());
 
-function fail(fn: () => unknown): string {
+async function fail(fn: () => Promise<unknown>): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof ApiError) return `${err.status} ${err.code}`;
     throw err;
@@ -20,44 +20,44 @@ function fail(fn: () => unknown): string {
   return 'ok';
 }
 
-function setupTasks() {
+async function setupTasks() {
   w = await createPromoWorld();
   const id = await w.campaign();
   for (const k of ['a', 'b', 'c', 'd'])
     await w.task(id, k, k === 'd' ? 'visit_link' : 'join_community', k === 'd' ? { url: 'https://x' } : {});
   const p = (await openCampaign(w.deps, w.identity(1), id, {})).participant;
-  const done = (key: string, level: 'server_verified' | 'client_confirmed') => {
+  const done = async (key: string, level: 'server_verified' | 'client_confirmed') => {
     const task = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, key)).limit(1))[0];
     if (!task) throw new Error(key);
-    await markTaskDone(w.deps.db, { campaignId: id, participantId: p.id }, task, level, w.clock.now);
+    await w.write((tx) => markTaskDone(tx, { campaignId: id, participantId: p.id }, task, level, w.clock.now));
   };
   return { id, p, done };
 }
 
 describe('unlocking rewards', () => {
   it('N of M tasks, and only server-verified ones where the reward says so', async () => {
-    const { id, done } = setupTasks();
+    const { id, done } = await setupTasks();
     await w.reward(id, 'two', { unlock: { tasks: 2 } });
     await w.reward(id, 'strict', { unlock: { tasks: 2 }, requiresServerVerified: true });
     await w.reward(id, 'all', { unlock: { tasks: 'all' } });
     await w.reward(id, 'subset', { unlock: { tasks: 1, of: ['b'] } });
-    const claim = (key: string) => fail(() => await claimReward(w.deps, w.identity(1), id, key));
-    expect(claim('two')).toBe('409 not_eligible');
-    done('a', 'server_verified');
-    done('d', 'client_confirmed');
-    expect(claim('two')).toBe('ok');
-    expect(claim('strict')).toBe('409 not_eligible');
-    expect(claim('subset')).toBe('409 not_eligible');
-    done('b', 'server_verified');
-    expect(claim('strict')).toBe('ok');
-    expect(claim('subset')).toBe('ok');
-    expect(claim('all')).toBe('409 not_eligible');
-    done('c', 'server_verified');
-    expect(claim('all')).toBe('ok');
+    const claim = (key: string) => fail(() => claimReward(w.deps, w.identity(1), id, key));
+    expect(await claim('two')).toBe('409 not_eligible');
+    await done('a', 'server_verified');
+    await done('d', 'client_confirmed');
+    expect(await claim('two')).toBe('ok');
+    expect(await claim('strict')).toBe('409 not_eligible');
+    expect(await claim('subset')).toBe('409 not_eligible');
+    await done('b', 'server_verified');
+    expect(await claim('strict')).toBe('ok');
+    expect(await claim('subset')).toBe('ok');
+    expect(await claim('all')).toBe('409 not_eligible');
+    await done('c', 'server_verified');
+    expect(await claim('all')).toBe('ok');
   });
 
   it('"all" counts only tasks that exist on the participant platform', async () => {
-    const { id } = setupTasks();
+    const { id } = await setupTasks();
     await w.reward(id, 'all', { unlock: { tasks: 'all' } });
     const reward = (await w.deps.db.select().from(schema.rewards).where(eq(schema.rewards.key, 'all')).limit(1))[0];
     if (!reward) throw new Error('no reward');
@@ -68,57 +68,58 @@ describe('unlocking rewards', () => {
 
 describe('claiming', () => {
   it('is idempotent: a retry returns the same code', async () => {
-    const { id } = setupTasks();
+    const { id } = await setupTasks();
     await w.reward(id, 'r', { poolId: await w.pool(id, 'p', ['C1', 'C2']) });
     const first = await claimReward(w.deps, w.identity(1), id, 'r');
     const again = await claimReward(w.deps, w.identity(1), id, 'r');
     expect(first.status).toBe('issued');
     expect(again).toEqual({ status: 'already_issued', grant: first.grant });
     expect(first.grant.code).toBe('C1');
-    const issued = (await w.deps.db.select()).from(schema.events).where(eq(schema.events.type, 'reward_issued'));
+    const issued = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'reward_issued'));
     expect(issued).toHaveLength(1);
   });
 
   it('never gives a code twice and shows sold-out when the pool is empty, recording it', async () => {
-    const { id } = setupTasks();
+    const { id } = await setupTasks();
     await w.reward(id, 'r', { poolId: await w.pool(id, 'p', ['C1', 'C2']) });
-    const codes = [2, 3].map((u) => {
+    const codes: Array<string | null> = [];
+    for (const u of [2, 3]) {
       await openCampaign(w.deps, w.identity(u), id, {});
-      return (await claimReward(w.deps, w.identity(u), id, 'r')).grant.code;
-    });
+      codes.push((await claimReward(w.deps, w.identity(u), id, 'r')).grant.code);
+    }
     expect(new Set(codes).size).toBe(2);
-    expect(fail(() => await claimReward(w.deps, w.identity(1), id, 'r'))).toBe('409 sold_out');
-    const seen = (await w.deps.db.select()).from(schema.events).where(eq(schema.events.type, 'sold_out_seen'));
+    expect(await fail(() => claimReward(w.deps, w.identity(1), id, 'r'))).toBe('409 sold_out');
+    const seen = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'sold_out_seen'));
     expect(seen).toHaveLength(1);
     // The ones who got a code still get it back.
-    expect(await claimReward(w.deps, w.identity(2), id, 'r').grant.code).toBe(codes[0]);
+    expect((await claimReward(w.deps, w.identity(2), id, 'r')).grant.code).toBe(codes[0]);
   });
 
   it('respects total stock and the per-day cap, which resets at the campaign day boundary', async () => {
     w = await createPromoWorld({}, Date.UTC(2026, 5, 1, 6)); // 09:00 in Moscow
     const id = await w.campaign({ settings: { resetHour: 10 }, timeZone: 'Europe/Moscow' });
     await w.reward(id, 'r', { stock: 3, dailyCap: 2 });
-    const claim = (u: number) => {
+    const claim = async (u: number) => {
       await openCampaign(w.deps, w.identity(u), id, {});
-      return fail(() => await claimReward(w.deps, w.identity(u), id, 'r'));
+      return await fail(() => claimReward(w.deps, w.identity(u), id, 'r'));
     };
-    expect([claim(1), claim(2), claim(3)]).toEqual(['ok', 'ok', '409 daily_cap_reached']);
+    expect([await claim(1), await claim(2), await claim(3)]).toEqual(['ok', 'ok', '409 daily_cap_reached']);
     w.clock.advance(2 * HOUR); // 11:00 Moscow: past the 10:00 reset
-    expect([claim(3), claim(4)]).toEqual(['ok', '409 sold_out']);
+    expect([await claim(3), await claim(4)]).toEqual(['ok', '409 sold_out']);
   });
 
   it('refuses claims while the campaign is not running, but still returns earlier grants', async () => {
-    const { id } = setupTasks();
+    const { id } = await setupTasks();
     await w.reward(id, 'r');
     await w.reward(id, 'r2');
     await claimReward(w.deps, w.identity(1), id, 'r');
-    (await w.deps.db.update(schema.campaigns)).set({ status: 'paused' }).where(eq(schema.campaigns.id, id));
-    expect(fail(() => await claimReward(w.deps, w.identity(1), id, 'r2'))).toBe('409 campaign_paused');
-    expect(fail(() => await claimReward(w.deps, w.identity(1), id, 'r'))).toBe('ok');
-    (await w.deps.db.update(schema.campaigns)).set({ status: 'live' }).where(eq(schema.campaigns.id, id));
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'paused' }).where(eq(schema.campaigns.id, id)));
+    expect(await fail(() => claimReward(w.deps, w.identity(1), id, 'r2'))).toBe('409 campaign_paused');
+    expect(await fail(() => claimReward(w.deps, w.identity(1), id, 'r'))).toBe('ok');
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'live' }).where(eq(schema.campaigns.id, id)));
     w.clock.advance(31 * DAY);
-    expect(fail(() => await claimReward(w.deps, w.identity(1), id, 'r2'))).toBe('409 campaign_ended');
-    expect(fail(() => await claimReward(w.deps, w.identity(9), id, 'r2'))).toBe('409 not_joined');
-    expect(fail(() => await claimReward(w.deps, w.identity(1), id, 'nope'))).toBe('404 reward_not_found');
+    expect(await fail(() => claimReward(w.deps, w.identity(1), id, 'r2'))).toBe('409 campaign_ended');
+    expect(await fail(() => claimReward(w.deps, w.identity(9), id, 'r2'))).toBe('409 not_joined');
+    expect(await fail(() => claimReward(w.deps, w.identity(1), id, 'nope'))).toBe('404 reward_not_found');
   });
 });

@@ -9,7 +9,7 @@ import { markTaskDone } from './task-records.ts';
 let w: PromoWorld;
 afterEach(async () => w.close());
 
-function joinTask(campaignId: number) {
+async function joinTask(campaignId: number) {
   const task = await w.deps.db
     .select()
     .from(schema.tasks)
@@ -19,9 +19,9 @@ function joinTask(campaignId: number) {
   return task;
 }
 
-function verifyJoinIn(campaignId: number, user: number, level: 'server_verified' | 'client_confirmed') {
+async function verifyJoinIn(campaignId: number, user: number, level: 'server_verified' | 'client_confirmed') {
   const p = (await openCampaign(w.deps, w.identity(user), campaignId, {})).participant;
-  await markTaskDone(w.deps.db, { campaignId, participantId: p.id }, joinTask(campaignId), level, w.clock.now);
+  await w.write((tx) => markTaskDone(tx, { campaignId, participantId: p.id }, await joinTask(campaignId), level, w.clock.now));
 }
 
 const joinState = (campaignId: number, user: number) =>
@@ -34,10 +34,10 @@ describe('membership carry-over', () => {
     const second = await w.campaign();
     await w.task(first, 'join', 'join_community');
     await w.task(second, 'join-too', 'join_community', {}, { attemptsGranted: 1 });
-    verifyJoinIn(first, 1, 'server_verified');
+    await verifyJoinIn(first, 1, 'server_verified');
     await openCampaign(w.deps, w.identity(1), second, {});
     expect(joinState(second, 1)).toMatchObject({ state: 'done', level: 'server_verified' });
-    const done = (await w.deps.db.select()).from(schema.events).where(eq(schema.events.type, 'task_done'));
+    const done = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'task_done'));
     expect(done.at(-1)?.data).toMatchObject({ task: 'join-too', reusedFrom: first });
   });
 
@@ -48,15 +48,15 @@ describe('membership carry-over', () => {
     await w.task(b, 'join', 'join_community');
     await w.task(other, 'join', 'join_community', { groupId: 999 });
     // Client-confirmed only: not a fact the server checked.
-    verifyJoinIn(a, 1, 'client_confirmed');
+    await verifyJoinIn(a, 1, 'client_confirmed');
     await openCampaign(w.deps, w.identity(1), b, {});
     expect(joinState(b, 1)?.state).not.toBe('done');
     // Verified, but in another community.
-    verifyJoinIn(other, 2, 'server_verified');
+    await verifyJoinIn(other, 2, 'server_verified');
     await openCampaign(w.deps, w.identity(2), b, {});
     expect(joinState(b, 2)?.state).not.toBe('done');
     // Verified in this community, but more than a week ago.
-    verifyJoinIn(a, 3, 'server_verified');
+    await verifyJoinIn(a, 3, 'server_verified');
     w.clock.advance(8 * DAY);
     await openCampaign(w.deps, w.identity(3), b, {});
     expect(joinState(b, 3)?.state).not.toBe('done');
