@@ -89,6 +89,23 @@ describe('journaled updates', () => {
     expect(await journalCounts(w.deps.db)).toEqual({ received: 0, handled: 1, failed: 0 });
   });
 
+  it('item 13: VK gets ok only once the journal row is committed; a journal write that fails is a 5xx and VK retries', async () => {
+    // Fault injection for this test only (a SQLite trigger): the journal insert fails.
+    const exec = (statement: string) => inTransaction(w.deps.db, (tx) => tx.run(sql.raw(statement)));
+    await exec(
+      `CREATE TRIGGER no_journal BEFORE INSERT ON callback_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    const res = await postCallback(w, app, freeText('retry-1', 'Где мой приз?'));
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toBe('ok');
+    expect(await ticketMessages()).toHaveLength(0);
+    await exec('DROP TRIGGER no_journal');
+    // VK's retry of the same event_id is journaled, answered ok and handled once.
+    expect(await post(freeText('retry-1', 'Где мой приз?'))).toBe('ok');
+    expect(await eventRow('retry-1')).toMatchObject({ status: 'handled', attempts: 1 });
+    expect(await ticketMessages()).toHaveLength(1);
+  });
+
   it('an event recorded by a process that died before handling it is recovered (kill -9 between ok and handler)', async () => {
     // What a killed process leaves behind: the journal row, no handler effect.
     await insertEvent({
