@@ -90,5 +90,4 @@ function keepPrivate(path: string): void {
   }
 }
 
-
 export { schema };

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestWorld } from '../../tests/support/test-deps.ts';
 import { schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import { funnelReport } from './funnel-report.ts';
 import { explainStuck, stuckCsv, stuckParticipants } from './stuck-participants.ts';
 
@@ -14,47 +15,62 @@ let w: TestWorld;
 let campaignId: number;
 beforeEach(async () => {
   w = createTestWorld({}, t0 + 20 * D);
-  const db = w.deps.db;
-  const agency = (await db.insert(schema.agencies).values({ name: 'A' }).returning())[0];
-  const brand = (await db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning())[0];
-  const app = (await db.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning())[0];
-  campaignId = (await db
-    .insert(schema.campaigns)
-    .values({
-      brandId: brand.id,
-      appId: app.id,
-      slug: 's',
-      title: 'T',
-      mechanic: 'tasks',
-      status: 'live',
-      startsAt: D0,
-      endsAt: D0 + 60 * D,
-      stages: ['opened', 'task_done', 'reward_issued'],
-    })
-    .returning())[0].id;
+  campaignId = await w.write(async (tx) => {
+    const agency = inserted(await tx.insert(schema.agencies).values({ name: 'A' }).returning());
+    const brand = inserted(await tx.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning());
+    const app = inserted(await tx.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning());
+    const campaign = inserted(
+      await tx
+        .insert(schema.campaigns)
+        .values({
+          brandId: brand.id,
+          appId: app.id,
+          slug: 's',
+          title: 'T',
+          mechanic: 'tasks',
+          status: 'live',
+          startsAt: D0,
+          endsAt: D0 + 60 * D,
+          stages: ['opened', 'task_done', 'reward_issued'],
+        })
+        .returning(),
+    );
+    return campaign.id;
+  });
 });
 afterEach(async () => w.close());
 
-async function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
+async function participant(
+  userId: number,
+  source: string | null = null,
+  stage = 'opened',
+  reachedAt = t0,
+): Promise<number> {
   const stages = ['opened', 'task_done', 'reward_issued'];
-  return (await w.deps.db
-    .insert(schema.participants)
-    .values({
-      campaignId,
-      platform: 'vk',
-      platformUserId: String(userId),
-      stage,
-      stageIndex: stages.indexOf(stage),
-      stageReachedAt: reachedAt,
-      source,
-      referralCode: `r${userId}`,
-    })
-    .returning())[0].id;
+  const row = await w.write(async (tx) =>
+    inserted(
+      await tx
+        .insert(schema.participants)
+        .values({
+          campaignId,
+          platform: 'vk',
+          platformUserId: String(userId),
+          stage,
+          stageIndex: stages.indexOf(stage),
+          stageReachedAt: reachedAt,
+          source,
+          referralCode: `r${userId}`,
+        })
+        .returning(),
+    ),
+  );
+  return row.id;
 }
 
 async function events(pid: number | null, list: Array<[string, number]>) {
-  for (const [type, at] of list)
-    (await w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }));
+  await w.write(async (tx) => {
+    for (const [type, at] of list) await tx.insert(schema.events).values({ campaignId, participantId: pid, type, at });
+  });
 }
 
 describe('funnelReport', () => {
@@ -149,9 +165,8 @@ describe('funnelReport', () => {
       [p4, 'holdout', 'holdout'],
     ];
     for (const [pid, variant, status] of rows) {
-      await w.deps.db
-        .insert(schema.outbox)
-        .values({
+      await w.write((tx) =>
+        tx.insert(schema.outbox).values({
           dedupeKey: `rule:1:${pid}`,
           kind: 'rule',
           ruleId: 1,
@@ -168,7 +183,8 @@ describe('funnelReport', () => {
           nextAttemptAt: 0,
           createdAt: 0,
           updatedAt: 0,
-        });
+        }),
+      );
     }
     const r = await funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
     expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
@@ -179,7 +195,7 @@ describe('funnelReport', () => {
   });
 
   it('rejects an empty range', async () => {
-    expect(() => await funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
+    await expect(funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).rejects.toThrow(/after/);
   });
 });
 
@@ -204,6 +220,6 @@ describe('stuck participants', () => {
     expect(csv.split('\r\n')[0]).toBe('participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source');
     expect(csv).toContain(',11,opened,');
     expect(csv).toContain(',30,ads');
-    expect(await explainStuck(w.deps.db, q).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
+    expect((await explainStuck(w.deps.db, q)).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
   });
 });

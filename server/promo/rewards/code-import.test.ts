@@ -12,14 +12,16 @@ async function setup() {
   w = await createPromoWorld();
   const id = await w.campaign();
   const poolId = await w.pool(id, 'p', ['OLD-1']);
-  await w.deps.db.insert(schema.memberships).values({
-    platform: 'vk',
-    platformUserId: String(ADMIN),
-    agencyId: w.agencyId,
-    brandId: w.brandId,
-    role: 'brand_admin',
-    sections: ['prizes'],
-  });
+  await w.write((tx) =>
+    tx.insert(schema.memberships).values({
+      platform: 'vk',
+      platformUserId: String(ADMIN),
+      agencyId: w.agencyId,
+      brandId: w.brandId,
+      role: 'brand_admin',
+      sections: ['prizes'],
+    }),
+  );
   const base = `/api/admin/campaigns/${id}/pools/${poolId}`;
   const send = (body: string, type: string, headers: Record<string, string> = {}) =>
     w.app.request(`${base}/codes`, {
@@ -96,7 +98,7 @@ describe('code import', () => {
     expect((await send('Z-1\n', 'text/csv')).status).toBe(409);
     let status = await get(`/imports/${job.importId}`);
     for (let i = 0; status.state === 'running' && i < 5_000; i++)
-      status = (await pause()).then(() => get(`/imports/${job.importId}`));
+      status = await pause().then(() => get(`/imports/${job.importId}`));
     expect(status).toMatchObject({ state: 'done', result: { imported: 5_000, total: 5_001 } });
     expect(status.progress).toMatchObject({ codes: 5_000, checked: 5_000, written: 5_000 });
 
@@ -104,7 +106,7 @@ describe('code import', () => {
     const failedId = (await failed.json()).import.importId;
     let end = await get(`/imports/${failedId}`);
     for (let i = 0; end.state === 'running' && i < 5_000; i++)
-      end = (await pause()).then(() => get(`/imports/${failedId}`));
+      end = await pause().then(() => get(`/imports/${failedId}`));
     expect(end).toMatchObject({ state: 'failed', errorCount: 3, duplicates: 2 });
     expect(end.errors.map((e: { line: number }) => e.line)).toEqual([2, 4, 5]);
     expect((await get('/imports')).imports.map((j: { state: string }) => j.state)).toEqual(['failed', 'done']);

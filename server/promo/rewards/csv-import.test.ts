@@ -74,14 +74,16 @@ describe('brand routes for pools', () => {
     const id = await w.campaign();
     const poolId = await w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
     await w.reward(id, 'r', { poolId });
-    await w.deps.db.insert(schema.memberships).values({
-      platform: 'vk',
-      platformUserId: '500',
-      agencyId: w.agencyId,
-      brandId: role === 'agency_admin' ? null : w.brandId,
-      role,
-      sections,
-    });
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: '500',
+        agencyId: w.agencyId,
+        brandId: role === 'agency_admin' ? null : w.brandId,
+        role,
+        sections,
+      }),
+    );
     return { id, poolId };
   }
 

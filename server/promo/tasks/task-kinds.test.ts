@@ -75,14 +75,14 @@ describe('allow_messages', () => {
     await setup('allow_messages');
     const key = (await act(1, 'start')).action.key as string;
     expect(key).toMatch(/^[\w-]{16}$/);
-    expect(await confirmMessagesAllowedByKey(w.deps.db, 'unknown', 1, GROUP_ID).status).toBe('unknown_key');
-    expect(await confirmMessagesAllowedByKey(w.deps.db, key, 2, GROUP_ID).status).toBe('user_mismatch');
-    expect(await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID + 1).status).toBe('group_mismatch');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, 'unknown', 1, GROUP_ID)).status).toBe('unknown_key');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 2, GROUP_ID)).status).toBe('user_mismatch');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID + 1)).status).toBe('group_mismatch');
     expect(await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID)).toMatchObject({
       status: 'confirmed',
       campaignId,
     });
-    expect(await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID).status).toBe('already_done');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID)).status).toBe('already_done');
     const state = await (await w.call('GET', `/api/campaigns/${campaignId}/state`, 1)).json();
     expect(state.tasks[0]).toMatchObject({ state: 'done', level: 'server_verified' });
     // A second start keeps the same key.
