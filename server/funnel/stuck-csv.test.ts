@@ -14,7 +14,7 @@ let app: ReturnType<typeof createApp>;
 beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['stats']);
+  await grantBrandAdmin(w, ADMIN, ['stats']);
   await w.write((tx) => tx.update(schema.apps).set({ okAppKey: TEST_OK_KEY }));
 });
 afterEach(async () => w.shutdown());
@@ -34,7 +34,7 @@ describe('stuck list CSV', () => {
   });
 
   it('item 6: a stored source that looks like a formula leaves the export as text', async () => {
-    w.addParticipants({ count: 1, firstUserId: 70_000, reachedAt: w.clock.now - 48 * 3_600_000, source: PAYLOAD });
+    await w.addParticipants({ count: 1, firstUserId: 70_000, reachedAt: w.clock.now - 48 * 3_600_000, source: PAYLOAD });
     const res = await app.request(
       `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24&format=csv`,
       { headers: { Authorization: w.vkAuth(ADMIN) } },
