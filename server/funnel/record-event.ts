@@ -28,7 +28,12 @@ export interface RecordedEvent {
  * An unknown participant is refused by the events table's foreign key.
  * @example await recordEvent(tx, { campaignId: 1, participantId: 7, type: 'task_done', at: now, data: { level: 'server_verified' } })
  */
-export async function recordEvent(tx: Tx, event: FunnelEvent): Promise<RecordedEvent> {
+export async function recordEvent(
+  tx: Tx,
+  event: FunnelEvent,
+  /** The campaign's ordered stages, when the caller has just read the campaign row (saves reading it again). */
+  campaignStages?: readonly string[],
+): Promise<RecordedEvent> {
   const { id: eventId } = inserted(
     await tx
       .insert(schema.events)
@@ -42,12 +47,8 @@ export async function recordEvent(tx: Tx, event: FunnelEvent): Promise<RecordedE
       .returning({ id: schema.events.id }),
   );
   if (event.participantId == null) return { eventId, stageChanged: false };
-  const [campaign] = await tx
-    .select({ stages: schema.campaigns.stages })
-    .from(schema.campaigns)
-    .where(eq(schema.campaigns.id, event.campaignId))
-    .limit(1);
-  const stageIndex = campaign?.stages.indexOf(event.type) ?? -1;
+  const stages = campaignStages ?? (await stagesOf(tx, event.campaignId));
+  const stageIndex = stages?.indexOf(event.type) ?? -1;
   if (stageIndex < 0) return { eventId, stageChanged: false };
   // The condition on `stage_index` makes "never backwards" one statement.
   const moved = await tx
@@ -55,4 +56,13 @@ export async function recordEvent(tx: Tx, event: FunnelEvent): Promise<RecordedE
     .set({ stage: event.type, stageIndex, stageReachedAt: event.at })
     .where(and(eq(schema.participants.id, event.participantId), lt(schema.participants.stageIndex, stageIndex)));
   return { eventId, stageChanged: changedRows(moved) === 1 };
+}
+
+async function stagesOf(tx: Tx, campaignId: number): Promise<string[] | undefined> {
+  const [campaign] = await tx
+    .select({ stages: schema.campaigns.stages })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, campaignId))
+    .limit(1);
+  return campaign?.stages;
 }

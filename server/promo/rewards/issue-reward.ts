@@ -26,6 +26,8 @@ export interface IssueRequest {
   /** Campaign day of `at` (see campaign-day.ts). */
   day: string;
   at: number;
+  /** The campaign's stages, when the caller has the campaign row (recordEvent then need not read them). */
+  stages?: readonly string[];
 }
 
 export async function findGrant(db: Db, participantId: number, rewardId: number): Promise<GrantRow | undefined> {
@@ -89,12 +91,16 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
     issuedAt: req.at,
   };
   const { id } = inserted(await tx.insert(schema.grants).values(row).returning({ id: schema.grants.id }));
-  await recordEvent(tx, {
-    campaignId: req.campaignId,
-    participantId: req.participantId,
-    type: 'reward_issued',
-    at: req.at,
-    data: { reward: req.reward.key, source: req.source, ...(code ? { codeId: code.id } : {}) },
-  });
+  await recordEvent(
+    tx,
+    {
+      campaignId: req.campaignId,
+      participantId: req.participantId,
+      type: 'reward_issued',
+      at: req.at,
+      data: { reward: req.reward.key, source: req.source, ...(code ? { codeId: code.id } : {}) },
+    },
+    req.stages,
+  );
   return { status: 'issued', grant: { id, ...row } };
 }

@@ -167,6 +167,7 @@ export async function claimReward(
       source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
       day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
       at,
+      stages: campaign.stages,
     });
     // A refusal is an answer, not a failure: the `sold_out_seen` fact commits with it.
     if (issued.status === 'sold_out' || issued.status === 'daily_cap') {

@@ -145,7 +145,14 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
     let prize: GrantView | null = null;
     if (reward) {
       // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
-      const issued = await issueReward(tx, { ...who, reward, source: 'wheel', day: before.day, at });
+      const issued = await issueReward(tx, {
+        ...who,
+        reward,
+        source: 'wheel',
+        day: before.day,
+        at,
+        stages: campaign.stages,
+      });
       if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
       prize = grantView(issued.grant, reward, identity.language);
     }
