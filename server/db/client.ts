@@ -22,26 +22,18 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export interface OpenOptions {
-  /**
-   * WAL pages after which this connection's COMMIT checkpoints (SQLite's default 1,000). Connections of a process that
-   * runs the background checkpointer (checkpointer.ts) pass `BACKSTOP_CHECKPOINT_PAGES`.
-   */
-  checkpointPages?: number;
-}
-
 /**
  * Opens (creating if needed) the database file and brings its schema up to date. Returns the reading handle; write
  * with `inTransaction(db, async (tx) => …)`.
  * @example const db = openDatabase('./data/app.db')
  */
-export function openDatabase(path: string, options: OpenOptions = {}): Db {
+export function openDatabase(path: string): Db {
   if (path === ':memory:') throw new Error('openDatabase: use a file (two connections must see the same database)');
   keepPrivate(path);
-  const writer = connect(path, options);
+  const writer = connect(path);
   const writerDb = drizzle(writer, { schema }) as Db;
   migrate(writerDb, { migrationsFolder: MIGRATIONS_FOLDER });
-  const reader = connect(path, options);
+  const reader = connect(path);
   reader.pragma('query_only = ON');
   const db = drizzle(reader, { schema }) as Db;
   registerWriter(db, writerDb);
@@ -55,7 +47,7 @@ export function closeDatabase(db: Db): void {
   writer?.$client.close();
 }
 
-function connect(path: string, options: OpenOptions): Database.Database {
+function connect(path: string): Database.Database {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -69,7 +61,6 @@ function connect(path: string, options: OpenOptions): Database.Database {
   // commits (the map is redone), i.e. on almost every read of the reading connection under write load; with plain
   // reads it is ≈ 10 µs (decision 021).
   sqlite.pragma('mmap_size = 0');
-  if (options.checkpointPages !== undefined) sqlite.pragma(`wal_autocheckpoint = ${options.checkpointPages}`);
   return sqlite;
 }
 
