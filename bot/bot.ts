@@ -4,7 +4,7 @@
  * (bot/updates/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { VK } from 'vk-io';
+import { PollingTransport, VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
 import { vkAgentFor } from '../server/vk/vk-api.ts';
@@ -36,11 +36,11 @@ export interface Bot extends CommunityUpdates {
   vk: VK;
   /**
    * Takes one Callback API / Long Poll update: its shape checked (update-shapes.ts; a bad one is journaled `failed`
-   * and `rejected`), journaled as `received` (synchronously, before VK is answered), then handled in the background
-   * and marked `handled`. `duplicate` for an `event_id` seen before. Updates without an `event_id` (very old API
-   * versions) are handled without the journal.
+   * and `rejected`), journaled as `received` (resolving once that is committed, before VK is answered), then handled
+   * in the background and marked `handled`. `duplicate` for an `event_id` seen before. Updates without an `event_id`
+   * (very old API versions) are handled without the journal.
    */
-  receive(update: VkUpdate): ReceiveOutcome;
+  receive(update: VkUpdate): Promise<ReceiveOutcome>;
   /**
    * Handles `received` events whose claim went stale (a crash, or a handler that threw), one at a time, oldest first;
    * resolves to how many were handled. One event never stops the pass: a payload that cannot be handled is parked as
@@ -52,6 +52,8 @@ export interface Bot extends CommunityUpdates {
   recoverNowAndThen(): void;
   /** Bots Long Poll: every update goes through `receive`, so Long Poll events are de-duplicated the same way. */
   startPolling(): Promise<void>;
+  /** Stops the Long Poll loop started by `startPolling` (if any). */
+  stopPolling(): Promise<void>;
   /** Resolves when every received update has been handled. */
   idle(): Promise<void>;
 }
@@ -117,13 +119,13 @@ export function createBot(deps: Deps): Bot {
           await vk.updates.handleWebhookUpdate(webhookUpdate);
           if ('error' in state) throw state.error;
         })
-        .then(() => {
-          if (eventId) markHandled(db, eventId, deps.now());
+        .then(async () => {
+          if (eventId) await markHandled(db, eventId, deps.now());
           return true;
         })
-        .catch((err) => {
+        .catch(async (err) => {
           console.error(`bot: ${update.type} ${eventId ?? ''} failed`, err);
-          if (eventId) markAttemptFailed(db, eventId, err);
+          if (eventId) await markAttemptFailed(db, eventId, err);
           return false;
         })
         .catch((err) => {
@@ -141,7 +143,7 @@ export function createBot(deps: Deps): Bot {
     const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
     const problem = updateProblem(update);
     if (problem) {
-      markFailed(db, event.eventId, problem.reason);
+      await markFailed(db, event.eventId, problem.reason);
       return false;
     }
     let timer: NodeJS.Timeout | undefined;
@@ -160,20 +162,21 @@ export function createBot(deps: Deps): Bot {
   };
   let lastRecovery: number | undefined;
   let recovering: Promise<number> | undefined;
+  let polling: PollingTransport | undefined;
 
   const bot: Bot = {
     vk,
-    receive(update) {
+    async receive(update) {
       const groupId = update.group_id ?? config.VK_GROUP_ID ?? 0;
       const problem = updateProblem(update);
       if (problem) {
         console.error(`bot: refused ${update.event_id ?? 'an update without event_id'}: ${problem.reason}`);
         if (update.event_id)
-          recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
+          await recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
         return { status: 'rejected', ...problem };
       }
       if (update.event_id) {
-        if (!recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now())) {
+        if (!(await recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now()))) {
           return { status: 'duplicate' };
         }
       }
@@ -187,7 +190,7 @@ export function createBot(deps: Deps): Bot {
         (async () => {
           let handled = 0;
           // One event at a time, oldest first: a consent given and then withdrawn is replayed in that order.
-          for (const event of claimStale(db, deps.now(), staleMs)) {
+          for (const event of await claimStale(db, deps.now(), staleMs)) {
             // Still running in this process (a slow handler): leave it to its first run.
             if (inFlight.has(event.eventId)) continue;
             try {
@@ -209,24 +212,29 @@ export function createBot(deps: Deps): Bot {
       bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
     },
     async startPolling() {
-      const started = vk.updates.startPolling();
-      // vk-io subscribes its own dispatcher in startPolling(); replace it (before the first poll answers) so Long
-      // Poll updates are journaled and de-duplicated exactly like Callback API ones. The transport is private API.
-      const transport = (vk.updates as unknown as { pollingTransport: PollingTransportLike }).pollingTransport;
-      transport.subscribe(async (update) => {
-        bot.receive(update);
+      if (polling?.started) return;
+      // vk-io's Long Poll transport of our own (not the one inside `vk.updates`, which would hand updates straight to
+      // the handlers): each update goes through `receive`, journaled and de-duplicated like a Callback API one.
+      polling = new PollingTransport({
+        api: vk.api,
+        agent: vkAgentFor(baseUrl),
+        pollingWait: 3000,
+        pollingRetryLimit: 3,
+        pollingGroupId: config.VK_GROUP_ID,
       });
-      await started;
+      polling.subscribe(async (update) => {
+        await bot.receive(update as unknown as VkUpdate);
+      });
+      await polling.start();
+    },
+    async stopPolling() {
+      await polling?.stop();
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
   return bot;
-}
-
-interface PollingTransportLike {
-  subscribe(handler: (update: VkUpdate) => Promise<void>): void;
 }
 
 const bots = new WeakMap<Deps, Bot>();

@@ -7,7 +7,7 @@
  */
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../server/db/client.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
 import { type BotSettings, BotSetupError, loadBotSettings } from './bot-settings.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (options.longPoll) {
     await bot.startPolling();
     console.error(`bot: long poll started for community ${config.VK_GROUP_ID}`);
-    abort.signal.addEventListener('abort', () => void bot.vk.updates.stop());
+    abort.signal.addEventListener('abort', () => void bot.stopPolling());
   }
   const schedules = options.rules ? runSchedules(deps, { once, signal: abort.signal }) : undefined;
   if (!options.rules) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!options.longPoll || abort.signal.aborted) {
-    db.$client.close();
+    closeDatabase(db);
     process.exit(0);
   }
 }

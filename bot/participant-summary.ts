@@ -13,7 +13,7 @@ export interface Participation {
   campaign: typeof campaigns.$inferSelect;
 }
 
-export function participationsIn(db: Db, vkGroupId: number, vkUserId: number): Participation[] {
+export async function participationsIn(db: Db, vkGroupId: number, vkUserId: number): Promise<Participation[]> {
   return db
     .select({ participant: participants, campaign: campaigns })
     .from(participants)
@@ -26,8 +26,7 @@ export function participationsIn(db: Db, vkGroupId: number, vkUserId: number): P
         eq(participants.platformUserId, String(vkUserId)),
       ),
     )
-    .orderBy(desc(participants.lastSeenAt))
-    .all();
+    .orderBy(desc(participants.lastSeenAt));
 }
 
 export interface Progress {
@@ -36,27 +35,23 @@ export interface Progress {
   next?: { campaignId: number; taskKey?: string; title: string };
 }
 
-export function progressOf(db: Db, vkGroupId: number, vkUserId: number, now: number): Progress {
-  const list = participationsIn(db, vkGroupId, vkUserId);
+export async function progressOf(db: Db, vkGroupId: number, vkUserId: number, now: number): Promise<Progress> {
+  const list = await participationsIn(db, vkGroupId, vkUserId);
   if (list.length === 0)
     return { text: 'Вы ещё не участвуете в акциях сообщества. Откройте приложение, чтобы начать.' };
   const lines: string[] = [];
   let next: Progress['next'];
   for (const { participant, campaign } of list) {
-    const taskList = db
+    const taskList = await db
       .select()
       .from(tasks)
       .where(eq(tasks.campaignId, campaign.id))
-      .orderBy(asc(tasks.position))
-      .all();
-    const done = new Set(
-      db
-        .select({ taskId: taskCompletions.taskId })
-        .from(taskCompletions)
-        .where(and(eq(taskCompletions.participantId, participant.id), eq(taskCompletions.status, 'done')))
-        .all()
-        .map((r) => r.taskId),
-    );
+      .orderBy(asc(tasks.position));
+    const doneRows = await db
+      .select({ taskId: taskCompletions.taskId })
+      .from(taskCompletions)
+      .where(and(eq(taskCompletions.participantId, participant.id), eq(taskCompletions.status, 'done')));
+    const done = new Set(doneRows.map((r) => r.taskId));
     const pending = taskList.find((t) => !done.has(t.id));
     const step = `${participant.stageIndex + 1}/${campaign.stages.length}`;
     lines.push(
@@ -70,16 +65,15 @@ export function progressOf(db: Db, vkGroupId: number, vkUserId: number, now: num
   return { text: `Ваш прогресс:\n${lines.join('\n')}`, next };
 }
 
-export function prizesOf(db: Db, vkGroupId: number, vkUserId: number): string {
-  const ids = participationsIn(db, vkGroupId, vkUserId).map((p) => p.participant.id);
+export async function prizesOf(db: Db, vkGroupId: number, vkUserId: number): Promise<string> {
+  const ids = (await participationsIn(db, vkGroupId, vkUserId)).map((p) => p.participant.id);
   if (ids.length === 0) return 'Призов пока нет.';
-  const rows = db
+  const rows = await db
     .select({ title: rewards.title, code: grants.code, howToUse: rewards.howToUse })
     .from(grants)
     .innerJoin(rewards, eq(rewards.id, grants.rewardId))
     .where(inArray(grants.participantId, ids))
-    .orderBy(asc(grants.issuedAt))
-    .all();
+    .orderBy(asc(grants.issuedAt));
   if (rows.length === 0) return 'Призов пока нет — выполните задания в приложении.';
   return `Ваши призы:\n${rows.map((r) => `• ${r.title}${r.code ? `: ${r.code}` : ''}`).join('\n')}`;
 }

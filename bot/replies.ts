@@ -2,7 +2,7 @@
  * @module Bot answers to a user who just wrote: queued in the outbox like every other message (kind `reply`, no
  * mailing consent needed), keyed by the incoming message so a redelivered update cannot answer twice.
  */
-import type { Db } from '../server/db/client.ts';
+import type { Tx } from '../server/db/transactions.ts';
 import { enqueue } from '../server/mailing/outbox.ts';
 
 export interface Reply {
@@ -16,9 +16,10 @@ export interface Reply {
   part?: number;
 }
 
-export function queueReply(db: Db, r: Reply, now: number): void {
-  enqueue(
-    db,
+/** Queues the answer in the caller's transaction. */
+export async function queueReply(tx: Tx, r: Reply, now: number): Promise<void> {
+  await enqueue(
+    tx,
     [
       {
         dedupeKey: `reply:${r.vkGroupId}:${r.vkUserId}:${r.inReplyTo}:${r.part ?? 0}`,

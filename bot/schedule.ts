@@ -13,17 +13,17 @@ import { botFor } from './bot.ts';
 const MINUTE = 60_000;
 
 /** One pass: rules, then broadcasts that are due. */
-export function runSchedulesOnce(deps: Deps): { rules: number; broadcasts: number } {
+export async function runSchedulesOnce(deps: Deps): Promise<{ rules: number; broadcasts: number }> {
   const now = deps.now();
   const groupId = deps.config.VK_GROUP_ID ?? 0;
-  const results = evaluateAllRules(
+  const results = await evaluateAllRules(
     deps.db,
     now,
     ruleDecorator(deps, () => groupId),
   );
   let broadcasts = 0;
-  for (const b of dueBroadcasts(deps.db, now)) {
-    broadcasts += enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b));
+  for (const b of await dueBroadcasts(deps.db, now)) {
+    broadcasts += await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b));
   }
   return { rules: results.reduce((n, r) => n + r.queued, 0), broadcasts };
 }
@@ -31,7 +31,7 @@ export function runSchedulesOnce(deps: Deps): { rules: number; broadcasts: numbe
 export async function runSchedules(deps: Deps, o: { once: boolean; signal: AbortSignal }): Promise<void> {
   for (;;) {
     try {
-      runSchedulesOnce(deps);
+      await runSchedulesOnce(deps);
     } catch (err) {
       console.error('bot: schedule pass failed', err);
     }

@@ -7,12 +7,12 @@ let world: TestWorld;
 let app: ReturnType<typeof createApp>;
 let groupId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   world = createTestWorld();
-  groupId = seedDemo(world.deps.db, world.config, world.clock.now).groupId;
+  groupId = (await seedDemo(world.deps.db, world.config, world.clock.now)).groupId;
   app = createApp(world.deps);
 });
-afterEach(() => world.close());
+afterEach(async () => world.close());
 
 const get = (path: string, authorization?: string) =>
   app.request(path, authorization ? { headers: { Authorization: authorization } } : {});

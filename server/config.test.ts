@@ -7,20 +7,20 @@ import { ConfigError, loadConfig } from './config.ts';
 const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'cfg-')), 'app.db');
 
 describe('config', () => {
-  it('has working defaults', () => {
+  it('has working defaults', async () => {
     const c = loadConfig({ DATABASE_PATH: tmpDb() });
     expect(c.PORT).toBe(8080);
     expect(c.LAUNCH_PARAMS_TTL).toBe(86400);
     expect(c.usesLocalSecrets).toBe(true);
   });
 
-  it('names the bad variable', () => {
+  it('names the bad variable', async () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ LAUNCH_PARAMS_TTL: '-1' })).toThrow(/LAUNCH_PARAMS_TTL/);
     expect(() => loadConfig({ VK_API_BASE_URL: 'not a url' })).toThrow(/VK_API_BASE_URL/);
   });
 
-  it('generates a local secret once and keeps it in the data folder', () => {
+  it('generates a local secret once and keeps it in the data folder', async () => {
     const db = tmpDb();
     const first = loadConfig({ DATABASE_PATH: db });
     const second = loadConfig({ DATABASE_PATH: db });
@@ -31,7 +31,7 @@ describe('config', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).vkAppSecret).toBe(first.VK_APP_SECRET);
   });
 
-  it('refuses production without real secrets', () => {
+  it('refuses production without real secrets', async () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb() })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb() })).toThrow(/VK_APP_SECRET/);
     const ok = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb(), VK_APP_SECRET: 'real', VK_APP_ID: '7' });

@@ -3,7 +3,6 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { CommunityUpdates } from './vk/community-updates.ts';
 import type { VkApi } from './vk/vk-api.ts';
-import type { DbWriter } from './writer/db-writer.ts';
 
 export interface Deps {
   db: Db;
@@ -14,8 +13,6 @@ export interface Deps {
   vk?: VkApi;
   /** Uniform random in [0, 1) for prize draws; tests pass a seeded one (default: crypto). */
   random?: () => number;
-  /** Where hot participant writes run (writer/db-writer.ts); `writerOf(deps)` falls back to the caller's connection. */
-  writer?: DbWriter;
   /** What handles the community's VK updates (the bot), put here by the process entry; `updatesOf(deps)` reads it. */
   updates?: CommunityUpdates;
 }

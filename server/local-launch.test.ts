@@ -6,10 +6,10 @@ import { loadConfig } from './config.ts';
 import { launchInstructions } from './local-launch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'launch-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
 describe('what npm start prints', () => {
-  it('item 18: a participant in Russian and in English, a second participant for the invite task, the admin', () => {
+  it('item 18: a participant in Russian and in English, a second participant for the invite task, the admin', async () => {
     const text = launchInstructions(loadConfig({ DATABASE_PATH: join(dir, 'app.db') }), 'http://localhost:8080', 0);
     const urlAfter = (label: string) => {
       const url = text.match(new RegExp(`${label}[^\\n]*:\\n\\s*(http\\S+)`))?.[1];

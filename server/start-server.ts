@@ -8,32 +8,26 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
-import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './db/checkpointer.ts';
-import { openDatabase } from './db/client.ts';
+import { closeDatabase, openDatabase } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { serveMiniApp } from './static/mini-app.ts';
 import type { CommunityUpdates } from './vk/community-updates.ts';
 import { createVkApi } from './vk/vk-api.ts';
-import { threadWriter } from './writer/db-writer.ts';
 
 export interface ServerWiring {
   /** Builds this process's handler of community updates (`POST /vk/callback`); without it those answer 503. */
   updates?: (deps: Deps) => CommunityUpdates;
 }
 
-export function startServer(wiring: ServerWiring = {}): void {
+export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const config = loadConfigOrExit();
-  const db = openDatabase(config.DATABASE_PATH, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
-  // WAL checkpoints run on their own thread instead of inside some request's COMMIT (db/checkpointer.ts).
-  const checkpointer = config.DATABASE_PATH === ':memory:' ? undefined : startCheckpointer(config.DATABASE_PATH);
-  const seed = config.SEED_DEMO ? seedDemo(db, config, systemClock()) : undefined;
+  const db = openDatabase(config.DATABASE_PATH);
+  const seed = config.SEED_DEMO ? await seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
-  // Reward claims run on a writer thread with its own connection (docs/decisions/008-writer-thread.md).
-  const writer = threadWriter(config);
-  const deps: Deps = { db, config, now: systemClock, vk, writer };
+  const deps: Deps = { db, config, now: systemClock, vk };
   deps.updates = wiring.updates?.(deps);
   const app = createApp(deps);
   // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).
@@ -52,10 +46,9 @@ export function startServer(wiring: ServerWiring = {}): void {
   });
 
   const stop = () => {
-    server.close(async () => {
-      await writer.close();
-      await checkpointer?.stop();
-      db.$client.close();
+    // After the last answer: every transaction that answered has committed, so closing loses nothing.
+    server.close(() => {
+      closeDatabase(db);
       process.exit(0);
     });
   };

@@ -1,12 +1,13 @@
 /**
- * @module Claiming outbox rows for sending, in one immediate transaction so two senders never take the same row.
+ * @module Claiming outbox rows for sending, in one write transaction so two senders never take the same row.
  * Rows whose lease expired (a sender died mid-call) are taken again; their stored `random_id` makes that harmless.
  * Just before sending, rule messages to users who moved on and messages to users who withdrew consent are closed.
  */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { campaignPhase } from '../../server/campaigns/campaign.service.ts';
 import { type Db, schema } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/db/schema/messaging.ts';
+import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 
 const { outbox, messageRules, campaigns, participants, consents, broadcasts } = schema;
 
@@ -30,80 +31,102 @@ export interface ClaimOptions {
 export const MAX_EXECUTE_CALLS = 25;
 const MAX_CANDIDATES = 2500;
 
-export function claimRequests(db: Db, o: ClaimOptions): SendRequest[] {
-  return db.transaction(
-    (tx) => {
-      const scope = (status: 'queued' | 'sending') =>
-        and(
-          eq(outbox.status, status),
-          inArray(outbox.channel, o.channels),
-          o.vkGroupId === undefined ? undefined : eq(outbox.vkGroupId, o.vkGroupId),
-        );
-      const expired = tx
-        .select()
-        .from(outbox)
-        .where(and(scope('sending'), lte(outbox.claimedAt, o.now - o.leaseMs)))
-        .orderBy(asc(outbox.id))
-        .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100))
-        .all();
-      const due = tx
-        .select()
-        .from(outbox)
-        .where(and(scope('queued'), lte(outbox.nextAttemptAt, o.now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100))
-        .all();
-      const live = closeStale(tx as unknown as Db, [...expired, ...due], o.now);
-      const requests = toRequests(live).slice(0, o.maxRequests);
-      const ids = requests.flatMap((r) => r.rows.map((x) => x.id));
-      for (let i = 0; i < ids.length; i += 500) {
-        tx.update(outbox)
-          .set({ status: 'sending', claimedAt: o.now, updatedAt: o.now, attempts: sql`${outbox.attempts} + 1` })
-          .where(inArray(outbox.id, ids.slice(i, i + 500)))
-          .run();
-      }
-      for (const r of requests) for (const row of r.rows) row.attempts += 1;
-      return requests;
-    },
-    { behavior: 'immediate' },
-  );
+/**
+ * Claims up to `maxRequests` requests' worth of due rows (and rows whose lease ran out), closing on the way those that
+ * must no longer leave. The claim is a compare-and-set: a row is taken only if it is still queued (or still held
+ * under an expired lease) when the UPDATE runs, and only the rows it returned are sent. On SQLite the transaction
+ * (BEGIN IMMEDIATE, one writer at a time) already keeps two senders apart; the condition keeps it so where
+ * transactions may overlap.
+ * @example const requests = await claimRequests(db, { now, maxRequests: 20, leaseMs: 60_000, channels: ['message'] })
+ */
+export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendRequest[]> {
+  return inTransaction(db, async (tx) => {
+    const scope = (status: 'queued' | 'sending') =>
+      and(
+        eq(outbox.status, status),
+        inArray(outbox.channel, o.channels),
+        o.vkGroupId === undefined ? undefined : eq(outbox.vkGroupId, o.vkGroupId),
+      );
+    const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
+    const expired = await tx
+      .select()
+      .from(outbox)
+      .where(and(scope('sending'), leaseEnded))
+      .orderBy(asc(outbox.id))
+      .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
+    const due = await tx
+      .select()
+      .from(outbox)
+      .where(and(scope('queued'), lte(outbox.nextAttemptAt, o.now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
+    const live = await closeStale(tx, [...expired, ...due], o.now);
+    const requests = toRequests(live).slice(0, o.maxRequests);
+    const ids = requests.flatMap((r) => r.rows.map((x) => x.id));
+    const claimed = new Set<number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx
+        .update(outbox)
+        .set({ status: 'sending', claimedAt: o.now, updatedAt: o.now, attempts: sql`${outbox.attempts} + 1` })
+        .where(and(inArray(outbox.id, ids.slice(i, i + 500)), or(eq(outbox.status, 'queued'), leaseEnded)))
+        .returning({ id: outbox.id });
+      for (const r of rows) claimed.add(r.id);
+    }
+    const taken: SendRequest[] = [];
+    for (const r of requests) {
+      const rows = r.rows.filter((row) => claimed.has(row.id));
+      for (const row of rows) row.attempts += 1;
+      if (rows.length > 0) taken.push({ ...r, rows });
+    }
+    return taken;
+  });
 }
 
 /** Closes rows that must no longer leave; returns the rest. */
-function closeStale(db: Db, rows: OutboxRow[], now: number): OutboxRow[] {
-  const ruleTarget = new Map<number, { notIndex: number; live: boolean }>();
-  const allowed = consentedUsers(db, rows);
-  const cancelled = cancelledBroadcasts(db, rows);
+async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
+  const allowed = await consentedUsers(tx, rows);
+  const cancelled = await cancelledBroadcasts(tx, rows);
+  const targets = await ruleTargets(tx, rows, now);
+  const stages = await participantStages(tx, rows);
   const keep: OutboxRow[] = [];
+  const closing = new Map<string, number[]>();
   for (const row of rows) {
     const reason =
       row.broadcastId !== null && cancelled.has(row.broadcastId)
         ? 'broadcast_cancelled'
-        : staleReason(db, row, now, ruleTarget, allowed);
-    if (reason === undefined) keep.push(row);
-    else
-      db.update(outbox)
+        : staleReason(row, targets, stages, allowed);
+    if (reason === undefined) {
+      keep.push(row);
+      continue;
+    }
+    const ids = closing.get(reason) ?? [];
+    ids.push(row.id);
+    closing.set(reason, ids);
+  }
+  for (const [reason, ids] of closing) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx
+        .update(outbox)
         .set({ status: 'cancelled', errorReason: reason, updatedAt: now })
-        .where(eq(outbox.id, row.id))
-        .run();
+        .where(inArray(outbox.id, ids.slice(i, i + 500)));
+    }
   }
   return keep;
 }
 
 /** Broadcasts among the rows that the brand cancelled (a row in flight at cancel time may have come back queued). */
-function cancelledBroadcasts(db: Db, rows: OutboxRow[]): Set<number> {
+async function cancelledBroadcasts(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
   const ids = [...new Set(rows.map((r) => r.broadcastId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return new Set();
-  const found = db
+  const found = await tx
     .select({ id: broadcasts.id })
     .from(broadcasts)
-    .where(and(inArray(broadcasts.id, ids), eq(broadcasts.status, 'cancelled')))
-    .all();
+    .where(and(inArray(broadcasts.id, ids), eq(broadcasts.status, 'cancelled')));
   return new Set(found.map((b) => b.id));
 }
 
 /** `group:user` keys of everyone among the rows who currently allows community messages (one query per 500). */
-function consentedUsers(db: Db, rows: OutboxRow[]): Set<string> {
+async function consentedUsers(tx: Tx, rows: OutboxRow[]): Promise<Set<string>> {
   const byGroup = new Map<number, number[]>();
   for (const r of rows) {
     if (r.channel !== 'message' || r.kind === 'reply') continue;
@@ -115,7 +138,7 @@ function consentedUsers(db: Db, rows: OutboxRow[]): Set<string> {
   for (const [groupId, users] of byGroup) {
     const unique = [...new Set(users)];
     for (let i = 0; i < unique.length; i += 500) {
-      const found = db
+      const found = await tx
         .select({ user: consents.vkUserId })
         .from(consents)
         .where(
@@ -125,48 +148,65 @@ function consentedUsers(db: Db, rows: OutboxRow[]): Set<string> {
             eq(consents.allowed, true),
             inArray(consents.vkUserId, unique.slice(i, i + 500)),
           ),
-        )
-        .all();
+        );
       for (const f of found) allowed.add(`${groupId}:${f.user}`);
     }
   }
   return allowed;
 }
 
+interface RuleTarget {
+  notIndex: number;
+  live: boolean;
+}
+
+/** For each rule among the rows: the stage index that ends it, and whether it (and its campaign) still runs. */
+async function ruleTargets(tx: Tx, rows: OutboxRow[], now: number): Promise<Map<number, RuleTarget>> {
+  const ids = [...new Set(rows.map((r) => (r.kind === 'rule' ? r.ruleId : null)).filter((id) => id !== null))];
+  const targets = new Map<number, RuleTarget>();
+  if (ids.length === 0) return targets;
+  const found = await tx
+    .select({ id: messageRules.id, notStage: messageRules.notStage, active: messageRules.active, campaign: campaigns })
+    .from(messageRules)
+    .innerJoin(campaigns, eq(campaigns.id, messageRules.campaignId))
+    .where(inArray(messageRules.id, ids));
+  for (const r of found) {
+    targets.set(r.id, {
+      notIndex: r.campaign.stages.indexOf(r.notStage),
+      live: r.active && campaignPhase(r.campaign, now) === 'running',
+    });
+  }
+  return targets;
+}
+
+/** Current stage index of the participants that rule rows are about (one query per 500). */
+async function participantStages(tx: Tx, rows: OutboxRow[]): Promise<Map<number, number>> {
+  const ids = [...new Set(rows.map((r) => (r.kind === 'rule' ? r.participantId : null)).filter((id) => id !== null))];
+  const stages = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await tx
+      .select({ id: participants.id, stageIndex: participants.stageIndex })
+      .from(participants)
+      .where(inArray(participants.id, ids.slice(i, i + 500)));
+    for (const p of found) stages.set(p.id, p.stageIndex);
+  }
+  return stages;
+}
+
 function staleReason(
-  db: Db,
   row: OutboxRow,
-  now: number,
-  cache: Map<number, { notIndex: number; live: boolean }>,
+  targets: Map<number, RuleTarget>,
+  stages: Map<number, number>,
   allowed: Set<string>,
 ): string | undefined {
   if (row.kind !== 'reply' && row.channel === 'message' && !allowed.has(`${row.vkGroupId}:${row.vkUserId}`)) {
     return 'consent_revoked';
   }
   if (row.kind !== 'rule' || row.ruleId === null || row.participantId === null) return undefined;
-  let target = cache.get(row.ruleId);
-  if (!target) {
-    const r = db
-      .select({ notStage: messageRules.notStage, active: messageRules.active, campaign: campaigns })
-      .from(messageRules)
-      .innerJoin(campaigns, eq(campaigns.id, messageRules.campaignId))
-      .where(eq(messageRules.id, row.ruleId))
-      .get();
-    target = r
-      ? {
-          notIndex: r.campaign.stages.indexOf(r.notStage),
-          live: r.active && campaignPhase(r.campaign, now) === 'running',
-        }
-      : { notIndex: -1, live: false };
-    cache.set(row.ruleId, target);
-  }
+  const target = targets.get(row.ruleId) ?? { notIndex: -1, live: false };
   if (!target.live) return 'rule_or_campaign_not_live';
-  const p = db
-    .select({ stageIndex: participants.stageIndex })
-    .from(participants)
-    .where(eq(participants.id, row.participantId))
-    .get();
-  if (!p || (target.notIndex >= 0 && p.stageIndex >= target.notIndex)) return 'moved_on';
+  const stageIndex = stages.get(row.participantId);
+  if (stageIndex === undefined || (target.notIndex >= 0 && stageIndex >= target.notIndex)) return 'moved_on';
   return undefined;
 }
 

@@ -4,12 +4,11 @@
  * Killed at any moment it loses nothing: claimed rows come back when their lease ends and are resent with the
  * same `random_id`, which VK drops for recipients who already got the message.
  */
-
-import type { Statement } from 'better-sqlite3';
-import { and, count, eq, inArray, lte, min } from 'drizzle-orm';
+import { and, count, eq, inArray, lte, min, type SQL, sql } from 'drizzle-orm';
 import type { API } from 'vk-io';
 import { type Db, schema } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/db/schema/messaging.ts';
+import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 import { recordConsent } from '../../server/mailing/consent.ts';
 import { claimRequests, type SendRequest } from './claim.ts';
 import type { RateGate } from './rate-gate.ts';
@@ -73,12 +72,12 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
   const inFlight = new Set<Promise<void>>();
   const perChannel = new Map<MessageChannel, number>(active.map((c) => [c, 0]));
   let lastReport = 0;
-  const report = (force = false) => {
+  const report = async (force = false) => {
     if (!o.onProgress) return;
     const t = Date.now();
     if (!force && t - lastReport < 250) return;
     lastReport = t;
-    progress.remaining = remaining(o.db, o.groupId, active);
+    progress.remaining = await remaining(o.db, o.groupId, active);
     o.onProgress({ ...progress });
   };
 
@@ -91,7 +90,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
       if (busy > ch.window / 2) continue;
       let requests: SendRequest[] = [];
       try {
-        requests = claimRequests(o.db, {
+        requests = await claimRequests(o.db, {
           now: o.now(),
           maxRequests: ch.window - busy,
           leaseMs: o.leaseMs,
@@ -111,7 +110,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
           .finally(() => {
             inFlight.delete(p);
             perChannel.set(channel, (perChannel.get(channel) ?? 1) - 1);
-            report();
+            report().catch((err) => console.error('sender: progress report failed', err));
           });
         inFlight.add(p);
       }
@@ -124,14 +123,14 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
       await Promise.race(inFlight);
       continue;
     }
-    const next = nextDueAt(o.db, o.groupId, active, o.leaseMs);
+    const next = await nextDueAt(o.db, o.groupId, active, o.leaseMs);
     const now = o.now();
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;
     await sleep(Math.max(20, Math.min(o.idleMs ?? 1000, next === undefined ? Infinity : next - now)));
   }
   await Promise.allSettled(inFlight);
-  report(true);
-  progress.remaining = remaining(o.db, o.groupId, active);
+  await report(true);
+  progress.remaining = await remaining(o.db, o.groupId, active);
   return progress;
 }
 
@@ -148,74 +147,101 @@ async function dispatch(o: SenderOptions, ch: SenderChannel, req: SendRequest, p
     const code = typeof e.code === 'number' ? e.code : undefined;
     outcomes = new Map(req.rows.map((r) => [r.id, { ok: false, code, message: e.message ?? String(err) }]));
   }
-  record(o, req, outcomes, progress);
+  await record(o, req, outcomes, progress);
 }
 
-/** Writes the answer for every row of one request, in one transaction, right after it arrived. */
-function record(o: SenderOptions, req: SendRequest, outcomes: Map<number, RowOutcome>, progress: SenderProgress) {
+/**
+ * Writes the answer for every row of one request, in one transaction, right after it arrived; a user VK says we may
+ * no longer write to loses the consent in the same transaction.
+ */
+async function record(
+  o: SenderOptions,
+  req: SendRequest,
+  outcomes: Map<number, RowOutcome>,
+  progress: SenderProgress,
+): Promise<void> {
   const now = o.now();
-  const revoked: Array<{ vkUserId: number; reason: string }> = [];
-  const markSent = sentStatement(o.db);
-  o.db.transaction((tx) => {
+  const counts = { sent: 0, failed: 0, retried: 0, revoked: 0 };
+  await inTransaction(o.db, async (tx) => {
+    const sent: Array<{ id: number; messageId?: number }> = [];
+    const revoked: Array<{ vkUserId: number; reason: string }> = [];
     for (const row of req.rows) {
       const out = outcomes.get(row.id) ?? { ok: false, message: 'no outcome' };
       if (out.ok) {
-        markSent.run(now, out.messageId ?? null, now, row.id);
-        progress.sent += 1;
+        sent.push({ id: row.id, messageId: out.messageId });
         continue;
       }
       const verdict = classifyVkError(out.code, out.message, row.channel, row.attempts);
       const base = { errorCode: out.code ?? null, updatedAt: now };
       if (verdict.action === 'retry' && row.attempts < MAX_ATTEMPTS) {
-        tx.update(outbox)
+        await tx
+          .update(outbox)
           .set({ ...base, status: 'queued', nextAttemptAt: now + verdict.delayMs, errorReason: verdict.reason })
-          .where(eq(outbox.id, row.id))
-          .run();
-        progress.retried += 1;
+          .where(eq(outbox.id, row.id));
+        counts.retried += 1;
         continue;
       }
       const reason = verdict.action === 'retry' ? `attempts_exhausted: ${verdict.reason}` : verdict.reason;
-      tx.update(outbox)
+      await tx
+        .update(outbox)
         .set({ ...base, status: 'failed', errorReason: reason })
-        .where(eq(outbox.id, row.id))
-        .run();
-      progress.failed += 1;
+        .where(eq(outbox.id, row.id));
+      counts.failed += 1;
       if (verdict.action === 'revoke') {
-        progress.revoked += 1;
+        counts.revoked += 1;
         revoked.push({ vkUserId: row.vkUserId, reason: verdict.reason });
       }
     }
+    await markSent(tx, sent, now);
+    counts.sent = sent.length;
+    for (const r of revoked) {
+      await recordConsent(tx, {
+        vkGroupId: o.groupId,
+        vkUserId: r.vkUserId,
+        channel: req.channel,
+        allowed: false,
+        source: `vk_${r.reason}`,
+        at: now,
+      });
+    }
   });
-  for (const r of revoked) {
-    recordConsent(o.db, {
-      vkGroupId: o.groupId,
-      vkUserId: r.vkUserId,
-      channel: req.channel,
-      allowed: false,
-      source: `vk_${r.reason}`,
-      at: now,
-    });
-  }
+  // Counted once committed: a failed write leaves the rows claimed, to be sent again after the lease.
+  progress.sent += counts.sent;
+  progress.failed += counts.failed;
+  progress.retried += counts.retried;
+  progress.revoked += counts.revoked;
 }
 
-type SentStatement = Statement<[number, number | null, number, number]>;
-const sentStatements = new WeakMap<Db, SentStatement>();
-
-/** The hot path (one row per recipient) as one prepared statement: a response's rows are written in microseconds. */
-function sentStatement(db: Db) {
-  let st = sentStatements.get(db);
-  if (!st) {
-    st = db.$client.prepare<[number, number | null, number, number]>(
-      `UPDATE outbox SET status = 'sent', sent_at = ?, vk_message_id = ?, updated_at = ?, error_code = NULL
-       WHERE id = ? AND status = 'sending'`,
+/**
+ * The hot path (one row per recipient, up to 100 per answer) as one UPDATE per answer: each row's VK message id by a
+ * CASE on its id (portable SQL; the cast tells PostgreSQL the parameters' type).
+ */
+async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>, now: number): Promise<void> {
+  if (sent.length === 0) return;
+  const withId = sent.filter((s): s is { id: number; messageId: number } => s.messageId !== undefined);
+  const messageId: SQL | null =
+    withId.length === 0
+      ? null
+      : sql`case ${outbox.id} ${sql.join(
+          withId.map((s) => sql`when ${s.id} then cast(${s.messageId} as integer)`),
+          sql` `,
+        )} else null end`;
+  await tx
+    .update(outbox)
+    .set({ status: 'sent', sentAt: now, vkMessageId: messageId, updatedAt: now, errorCode: null })
+    .where(
+      and(
+        inArray(
+          outbox.id,
+          sent.map((s) => s.id),
+        ),
+        eq(outbox.status, 'sending'),
+      ),
     );
-    sentStatements.set(db, st);
-  }
-  return st;
 }
 
-function remaining(db: Db, groupId: number, channels: MessageChannel[]): number {
-  const row = db
+async function remaining(db: Db, groupId: number, channels: MessageChannel[]): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(outbox)
     .where(
@@ -224,24 +250,26 @@ function remaining(db: Db, groupId: number, channels: MessageChannel[]): number 
         eq(outbox.vkGroupId, groupId),
         inArray(outbox.channel, channels),
       ),
-    )
-    .get();
+    );
   return row?.n ?? 0;
 }
 
 /** When something next becomes due: a queued row's next attempt, or a claimed row's lease end. */
-function nextDueAt(db: Db, groupId: number, channels: MessageChannel[], leaseMs: number): number | undefined {
+async function nextDueAt(
+  db: Db,
+  groupId: number,
+  channels: MessageChannel[],
+  leaseMs: number,
+): Promise<number | undefined> {
   const scope = and(eq(outbox.vkGroupId, groupId), inArray(outbox.channel, channels));
-  const q = db
+  const [q] = await db
     .select({ at: min(outbox.nextAttemptAt) })
     .from(outbox)
-    .where(and(eq(outbox.status, 'queued'), scope))
-    .get();
-  const s = db
+    .where(and(eq(outbox.status, 'queued'), scope));
+  const [s] = await db
     .select({ at: min(outbox.claimedAt) })
     .from(outbox)
-    .where(and(eq(outbox.status, 'sending'), scope, lte(outbox.claimedAt, Number.MAX_SAFE_INTEGER)))
-    .get();
+    .where(and(eq(outbox.status, 'sending'), scope, lte(outbox.claimedAt, Number.MAX_SAFE_INTEGER)));
   const candidates = [q?.at ?? undefined, s?.at != null ? s.at + leaseMs : undefined].filter(
     (x): x is number => typeof x === 'number',
   );

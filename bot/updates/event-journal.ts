@@ -7,6 +7,7 @@
  */
 import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import type { VkUpdate } from '../../server/vk/community-updates.ts';
 
 const { callbackEvents } = schema;
@@ -19,7 +20,12 @@ export const MAX_EVENT_ATTEMPTS = 5;
 export type JournaledEvent = typeof callbackEvents.$inferSelect;
 
 /** Stores a fresh update as `received` and claimed by the caller; false when its `event_id` was seen before. */
-export function recordReceived(db: Db, update: VkUpdate & { event_id: string }, groupId: number, now: number): boolean {
+export async function recordReceived(
+  db: Db,
+  update: VkUpdate & { event_id: string },
+  groupId: number,
+  now: number,
+): Promise<boolean> {
   return journal(db, update, groupId, now, { type: update.type, status: 'received', attempts: 1, claimedAt: now });
 }
 
@@ -27,13 +33,13 @@ export function recordReceived(db: Db, update: VkUpdate & { event_id: string }, 
  * Stores an update refused at the edge (a shape VK never sends) as `failed` with the reason, so it is kept for a
  * human and never taken as work; false when its `event_id` was seen before.
  */
-export function recordRejected(
+export async function recordRejected(
   db: Db,
   update: VkUpdate & { event_id: string },
   groupId: number,
   now: number,
   reason: string,
-): boolean {
+): Promise<boolean> {
   // The type of a refused update is whatever the sender wrote: kept, but bounded.
   return journal(db, update, groupId, now, {
     type: update.type.slice(0, 64),
@@ -43,50 +49,60 @@ export function recordRejected(
   });
 }
 
-/** One journal row per `event_id` (the payload without the Callback API secret); false when it was there. */
-function journal(
+/**
+ * One journal row per `event_id` (the payload without the Callback API secret); false when it was there. Resolves
+ * after COMMIT: VK is answered `ok` only for an update that is on disk.
+ */
+async function journal(
   db: Db,
   update: VkUpdate & { event_id: string },
   groupId: number,
   now: number,
   row: Pick<typeof callbackEvents.$inferInsert, 'type' | 'status' | 'attempts' | 'claimedAt' | 'lastError'>,
-): boolean {
+): Promise<boolean> {
   const { secret: _secret, ...payload } = update;
-  const inserted = db
-    .insert(callbackEvents)
-    .values({ eventId: update.event_id, vkGroupId: groupId, receivedAt: now, payload, ...row })
-    .onConflictDoNothing()
-    .returning({ id: callbackEvents.eventId })
-    .get();
-  return inserted !== undefined;
+  const inserted = await inTransaction(db, (tx) =>
+    tx
+      .insert(callbackEvents)
+      .values({ eventId: update.event_id, vkGroupId: groupId, receivedAt: now, payload, ...row })
+      .onConflictDoNothing()
+      .returning({ id: callbackEvents.eventId }),
+  );
+  return inserted.length > 0;
 }
 
 /** Parks a journaled event as `failed` at once (its payload can never be handled, e.g. a shape VK never sends). */
-export function markFailed(db: Db, eventId: string, reason: string): void {
-  db.update(callbackEvents)
-    .set({ status: 'failed', lastError: reason })
-    .where(and(eq(callbackEvents.eventId, eventId), eq(callbackEvents.status, 'received')))
-    .run();
+export async function markFailed(db: Db, eventId: string, reason: string): Promise<void> {
+  await inTransaction(db, (tx) =>
+    tx
+      .update(callbackEvents)
+      .set({ status: 'failed', lastError: reason })
+      .where(and(eq(callbackEvents.eventId, eventId), eq(callbackEvents.status, 'received'))),
+  );
 }
 
-export function markHandled(db: Db, eventId: string, now: number): void {
-  db.update(callbackEvents)
-    .set({ status: 'handled', handledAt: now, lastError: null })
-    .where(eq(callbackEvents.eventId, eventId))
-    .run();
+export async function markHandled(db: Db, eventId: string, now: number): Promise<void> {
+  await inTransaction(db, (tx) =>
+    tx
+      .update(callbackEvents)
+      .set({ status: 'handled', handledAt: now, lastError: null })
+      .where(eq(callbackEvents.eventId, eventId)),
+  );
 }
 
 /** The handler threw: the row stays `received` (retried by recovery) until the attempts run out. */
-export function markAttemptFailed(db: Db, eventId: string, error: unknown): void {
-  const row = db.select().from(callbackEvents).where(eq(callbackEvents.eventId, eventId)).get();
-  if (row?.status !== 'received') return;
-  db.update(callbackEvents)
-    .set({
-      lastError: String((error as Error)?.stack ?? error).slice(0, 2000),
-      ...(row.attempts >= MAX_EVENT_ATTEMPTS ? { status: 'failed' as const } : {}),
-    })
-    .where(eq(callbackEvents.eventId, eventId))
-    .run();
+export async function markAttemptFailed(db: Db, eventId: string, error: unknown): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const [row] = await tx.select().from(callbackEvents).where(eq(callbackEvents.eventId, eventId)).limit(1);
+    if (row?.status !== 'received') return;
+    await tx
+      .update(callbackEvents)
+      .set({
+        lastError: String((error as Error)?.stack ?? error).slice(0, 2000),
+        ...(row.attempts >= MAX_EVENT_ATTEMPTS ? { status: 'failed' as const } : {}),
+      })
+      .where(eq(callbackEvents.eventId, eventId));
+  });
 }
 
 /**
@@ -95,51 +111,56 @@ export function markAttemptFailed(db: Db, eventId: string, error: unknown): void
  * as `failed` instead: its handler threw every time, or never finished (it took the process down, or hangs), and
  * retrying it for ever would hold up nothing less than the events behind it.
  */
-export function claimStale(db: Db, now: number, staleMs = RECOVERY_AFTER_MS, limit = 100): JournaledEvent[] {
-  const candidates = db
+export async function claimStale(
+  db: Db,
+  now: number,
+  staleMs = RECOVERY_AFTER_MS,
+  limit = 100,
+): Promise<JournaledEvent[]> {
+  const candidates = await db
     .select({ eventId: callbackEvents.eventId, claimedAt: callbackEvents.claimedAt, attempts: callbackEvents.attempts })
     .from(callbackEvents)
     .where(and(eq(callbackEvents.status, 'received'), lte(callbackEvents.claimedAt, now - staleMs)))
     .orderBy(asc(callbackEvents.claimedAt), asc(callbackEvents.receivedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
+  if (candidates.length === 0) return [];
   const taken: JournaledEvent[] = [];
-  for (const c of candidates) {
-    // Only if nobody re-claimed it since we looked: the claim time is the compare-and-set token.
-    const unchanged = and(
-      eq(callbackEvents.eventId, c.eventId),
-      eq(callbackEvents.status, 'received'),
-      eq(callbackEvents.claimedAt, c.claimedAt ?? 0),
-    );
-    if (c.attempts >= MAX_EVENT_ATTEMPTS) {
-      db.update(callbackEvents)
-        .set({
-          status: 'failed',
-          lastError: sql`'attempts exhausted (${sql.raw(String(c.attempts))}); last error: ' || coalesce(${callbackEvents.lastError}, 'none recorded: the handler never finished')`,
-        })
+  await inTransaction(db, async (tx) => {
+    for (const c of candidates) {
+      // Only if nobody re-claimed it since we looked: the claim time is the compare-and-set token.
+      const unchanged = and(
+        eq(callbackEvents.eventId, c.eventId),
+        eq(callbackEvents.status, 'received'),
+        eq(callbackEvents.claimedAt, c.claimedAt ?? 0),
+      );
+      if (c.attempts >= MAX_EVENT_ATTEMPTS) {
+        await tx
+          .update(callbackEvents)
+          .set({
+            status: 'failed',
+            lastError: sql`'attempts exhausted (${sql.raw(String(c.attempts))}); last error: ' || coalesce(${callbackEvents.lastError}, 'none recorded: the handler never finished')`,
+          })
+          .where(unchanged);
+        continue;
+      }
+      const [row] = await tx
+        .update(callbackEvents)
+        .set({ claimedAt: now, attempts: sql`${callbackEvents.attempts} + 1` })
         .where(unchanged)
-        .run();
-      continue;
+        .returning();
+      if (row) taken.push(row);
     }
-    const row = db
-      .update(callbackEvents)
-      .set({ claimedAt: now, attempts: sql`${callbackEvents.attempts} + 1` })
-      .where(unchanged)
-      .returning()
-      .get();
-    if (row) taken.push(row);
-  }
+  });
   return taken;
 }
 
 /** How many events wait for recovery, and how many gave up (for health checks and tests). */
-export function journalCounts(db: Db): Record<string, number> {
+export async function journalCounts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = { received: 0, handled: 0, failed: 0 };
-  const rows = db
+  const rows = await db
     .select({ status: callbackEvents.status, n: count() })
     .from(callbackEvents)
-    .groupBy(callbackEvents.status)
-    .all();
+    .groupBy(callbackEvents.status);
   for (const r of rows) out[r.status] = r.n;
   return out;
 }

@@ -5,6 +5,7 @@
  * client's spinner stops.
  */
 import type { MessageContext, MessageEventContext } from 'vk-io';
+import { inTransaction } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
 import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
@@ -48,12 +49,12 @@ interface Answer {
   keyboard?: string;
 }
 
-function answerFor(deps: Deps, groupId: number, userId: number, command: BotCommand): Answer {
+async function answerFor(deps: Deps, groupId: number, userId: number, command: BotCommand): Promise<Answer> {
   switch (command) {
     case 'prizes':
-      return { text: prizesOf(deps.db, groupId, userId), keyboard: mainMenu() };
+      return { text: await prizesOf(deps.db, groupId, userId), keyboard: mainMenu() };
     case 'progress': {
-      const p = progressOf(deps.db, groupId, userId, deps.now());
+      const p = await progressOf(deps.db, groupId, userId, deps.now());
       if (!p.next) return { text: p.text, keyboard: mainMenu() };
       const hash = taskHash(p.next.campaignId, p.next.taskKey);
       return {
@@ -68,46 +69,50 @@ function answerFor(deps: Deps, groupId: number, userId: number, command: BotComm
   }
 }
 
-export function onMessageNew(deps: Deps, groupId: number, context: MessageContext): void {
+export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext): Promise<void> {
   if (context.isOutbox || context.isGroup || context.senderType !== 'user') return;
   const userId = context.senderId;
   const messageKey = String(context.conversationMessageId ?? context.id);
   const inReplyTo = `msg:${messageKey}`;
   const command = commandOf(context.messagePayload, context.text);
   if (command) {
-    queueReply(
-      deps.db,
-      { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answerFor(deps, groupId, userId, command) },
-      deps.now(),
+    const answer = await answerFor(deps, groupId, userId, command);
+    await inTransaction(deps.db, (tx) =>
+      queueReply(tx, { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answer }, deps.now()),
     );
     return;
   }
   const text = (context.text ?? '').trim();
   if (text === '') return;
-  const ticket = ticketFromBot(deps.db, groupId, userId, text, deps.now(), messageKey);
-  queueReply(
-    deps.db,
-    {
-      vkGroupId: groupId,
-      vkUserId: userId,
-      inReplyTo,
-      text: `Спасибо! Вопрос записан в обращение №${ticket.id}, оператор ответит здесь.`,
-    },
-    deps.now(),
-  );
+  // The ticket and its acknowledgement commit together.
+  await inTransaction(deps.db, async (tx) => {
+    const ticket = await ticketFromBot(tx, groupId, userId, text, deps.now(), messageKey);
+    await queueReply(
+      tx,
+      {
+        vkGroupId: groupId,
+        vkUserId: userId,
+        inReplyTo,
+        text: `Спасибо! Вопрос записан в обращение №${ticket.id}, оператор ответит здесь.`,
+      },
+      deps.now(),
+    );
+  });
 }
 
 export async function onMessageEvent(deps: Deps, groupId: number, context: MessageEventContext): Promise<void> {
   const command = commandOf(context.eventPayload, undefined) ?? 'start';
   try {
-    const answer = answerFor(deps, groupId, context.userId, command);
-    queueReply(
-      deps.db,
-      { vkGroupId: groupId, vkUserId: context.userId, inReplyTo: `event:${context.eventId}`, ...answer },
-      deps.now(),
+    const answer = await answerFor(deps, groupId, context.userId, command);
+    await inTransaction(deps.db, (tx) =>
+      queueReply(
+        tx,
+        { vkGroupId: groupId, vkUserId: context.userId, inReplyTo: `event:${context.eventId}`, ...answer },
+        deps.now(),
+      ),
     );
   } finally {
-    // Answered every time, even if building the reply failed.
+    // Answered every time, even if building the reply failed (a VK call: outside the transaction).
     await context.answer({ type: 'show_snackbar', text: command === 'start' ? 'Меню отправлено' : 'Готово' });
   }
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase, schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { enqueue, type OutboxDraft } from '../../server/mailing/outbox.ts';
 import { type BenchResult, result } from './types.ts';
 
@@ -74,17 +75,25 @@ async function run(
       VK_API_BASE_URL: fake.url,
     });
     const db = openDatabase(config.DATABASE_PATH);
-    const consent = db.$client.prepare(
-      `INSERT INTO consents (vk_group_id, vk_user_id, channel, allowed, source, updated_at) VALUES (?, ?, 'message', 1, 'bench', 0)`,
-    );
-    db.$client.transaction(() => {
-      for (const d of drafts) consent.run(GROUP, d.vkUserId);
-    })();
-    enqueue(db, drafts, Date.now());
+    await inTransaction(db, async (tx) => {
+      for (let i = 0; i < drafts.length; i += 500) {
+        await tx.insert(schema.consents).values(
+          drafts.slice(i, i + 500).map((d) => ({
+            vkGroupId: GROUP,
+            vkUserId: d.vkUserId,
+            channel: 'message' as const,
+            allowed: true,
+            source: 'bench',
+            updatedAt: 0,
+          })),
+        );
+      }
+      await enqueue(tx, drafts, Date.now());
+    });
     const started = performance.now();
     const totals = await sendOutbox(db, config, Date.now, { once: true });
     const seconds = (performance.now() - started) / 1000;
-    db.$client.close();
+    closeDatabase(db);
     const stats = JSON.parse(await fake.ask('stats')) as FakeStats;
     await fake.ask('reset');
     if (totals.sent !== drafts.length) throw new Error(`sent ${totals.sent} of ${drafts.length}`);

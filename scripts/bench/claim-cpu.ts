@@ -15,7 +15,7 @@ const dbPath = join(mkdtempSync(join(tmpdir(), 'claim-cpu-')), 'app.db');
 const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, VK_APP_SECRET: 's' });
 const db = openDatabase(dbPath);
 const now = Date.now();
-seedClaimWorld(db, config, 3000, 3000, now);
+await seedClaimWorld(db, config, 3000, 3000, now);
 const deps = { db, config, now: () => Date.now() };
 const identity = (u: number) => ({
   platform: 'vk' as const,
@@ -24,12 +24,12 @@ const identity = (u: number) => ({
   language: 'ru' as const,
   platformDetail: 'bench',
 });
-const measure = (label: string, from: number, to: number) => {
+const measure = async (label: string, from: number, to: number) => {
   const cpu = process.cpuUsage();
-  for (let u = from; u <= to; u++) claimReward(deps, identity(u), 1, 'prize');
+  for (let u = from; u <= to; u++) await claimReward(deps, identity(u), 1, 'prize');
   const used = process.cpuUsage(cpu);
   console.log(`${label}: ${((used.user + used.system) / (to - from + 1)).toFixed(0)} µs CPU per claim`);
 };
-for (let u = 1; u <= 200; u++) claimReward(deps, identity(u), 1, 'prize');
-measure('first claim', 201, 2200);
-measure('repeated claim', 201, 2200);
+for (let u = 1; u <= 200; u++) await claimReward(deps, identity(u), 1, 'prize');
+await measure('first claim', 201, 2200);
+await measure('repeated claim', 201, 2200);

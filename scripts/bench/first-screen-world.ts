@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { build } from 'vite';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { throwawayBinding } from '../../server/seed/demo-ids.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 import { serveMiniApp } from '../../server/static/mini-app.ts';
@@ -73,7 +73,7 @@ export async function startFirstScreenWorld(): Promise<FirstScreenWorld> {
     TELEGRAM_BOT_TOKEN: `7000000001:${randomBytes(26).toString('base64url')}`,
   });
   const db = openDatabase(config.DATABASE_PATH);
-  const seed = seedDemo(db, config, Date.now(), throwawayBinding(config));
+  const seed = await seedDemo(db, config, Date.now(), throwawayBinding(config));
   const deps = { db, config, now: Date.now };
   const signer = launchSigner({
     vkAppId: config.VK_APP_ID,
@@ -116,7 +116,7 @@ export async function startFirstScreenWorld(): Promise<FirstScreenWorld> {
     },
     close: async () => {
       await Promise.all(servers.map((s) => s.close()));
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -22,15 +22,15 @@ function bare() {
   return app;
 }
 
-function real() {
+async function real() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'app.db'), VK_APP_SECRET: secret });
   const db = openDatabase(config.DATABASE_PATH);
-  seedDemo(db, config, systemClock());
+  await seedDemo(db, config, systemClock());
   return createApp({ db, config, now: systemClock } as Parameters<typeof createApp>[0]);
 }
 
-const app = kind === 'bare' ? bare() : real();
+const app = kind === 'bare' ? bare() : await real();
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`PORT ${info.port}`);
 });

@@ -1,4 +1,5 @@
 /** How long a captured launch header stays usable, through the real middleware and app (docs/decisions/014). */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createTestWorld,
@@ -10,6 +11,7 @@ import {
   type TestWorld,
 } from '../../tests/support/test-deps.ts';
 import { createApp } from '../app.ts';
+import { schema } from '../db/client.ts';
 import { signOkLaunch } from './ok-sign.ts';
 import { signTelegramInitData } from './telegram-init-data.ts';
 import { signVkLaunch } from './vk-sign.ts';
@@ -18,11 +20,11 @@ const TTL_MS = 86_400_000;
 let w: TestWorld;
 let app: ReturnType<typeof createApp>;
 
-beforeEach(() => {
+beforeEach(async () => {
   w = createTestWorld();
   app = createApp(w.deps);
 });
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 const me = async (authorization: string) => {
   const res = await app.request('/api/me', { headers: { Authorization: authorization } });
@@ -88,7 +90,7 @@ describe('item 5: an OK launch expires LAUNCH_PARAMS_TTL after the server first 
 
   it('item 5: keeps no session key in the database, only its hash', async () => {
     await me(okHeader('secret-session-key'));
-    const rows = w.deps.db.$client.prepare('select * from ok_launch_sessions').all() as Array<Record<string, unknown>>;
+    const rows = await w.deps.db.select().from(schema.okLaunchSessions);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('secret-session-key');
   });

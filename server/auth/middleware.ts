@@ -21,7 +21,10 @@ const MAX_AUTH_LENGTH = 8192;
 const caches = new WeakMap<object, VerifiedLaunchCache>();
 
 /** Turns an `Authorization` header value into a verified identity or throws a `LaunchError`. */
-export function identify(header: string | undefined, deps: Pick<Deps, 'config' | 'now' | 'db'>): Identity {
+export async function identify(
+  header: string | undefined,
+  deps: Pick<Deps, 'config' | 'now' | 'db'>,
+): Promise<Identity> {
   if (!header || header.trim() === '') throw new MissingLaunchError('Authorization header is missing');
   if (header.length > MAX_AUTH_LENGTH) throw new MalformedLaunchError('Authorization header is too long');
   let cache = caches.get(deps.config);
@@ -31,13 +34,13 @@ export function identify(header: string | undefined, deps: Pick<Deps, 'config' |
   }
   const cached = cache.get(header, deps.now(), deps.config.LAUNCH_PARAMS_TTL);
   if (cached) return cached.identity;
-  const launch = verify(header, deps);
+  const launch = await verify(header, deps);
   cache.set(header, launch);
   return launch.identity;
 }
 
 /** One parse per header: the verifier's own reading of the issue time is what the cache re-checks later. */
-function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>): VerifiedLaunch {
+async function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>): Promise<VerifiedLaunch> {
   const space = header.indexOf(' ');
   const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
   const payload = space === -1 ? '' : header.slice(space + 1);
@@ -57,7 +60,7 @@ function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>): Veri
         appSecret: config.OK_APP_SECRET,
       });
       if (config.LAUNCH_PARAMS_TTL === 0) return { identity, issuedAtField: 'OK session' };
-      const issuedAt = okSessionFirstSeen(deps.db, identity.appId, sessionKey, now);
+      const issuedAt = await okSessionFirstSeen(deps.db, identity.appId, sessionKey, now);
       assertFresh(issuedAt, now, config.LAUNCH_PARAMS_TTL, 'OK session (first seen)');
       return { identity, issuedAt, issuedAtField: 'OK session (first seen)' };
     }
@@ -72,8 +75,8 @@ function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>): Veri
   }
 }
 
-export const requireIdentity = createMiddleware<AppEnv>((c, next) => {
+export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
   // c.get(), not c.var: Hono builds a fresh object from all variables on every `c.var` read.
-  c.set('identity', identify(c.req.header('Authorization'), c.get('deps')));
-  return next();
+  c.set('identity', await identify(c.req.header('Authorization'), c.get('deps')));
+  await next();
 });

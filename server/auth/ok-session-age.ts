@@ -5,23 +5,35 @@
  * or a second API process does not start the clock again.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import { inTransaction } from '../db/transactions.ts';
 
 const { okLaunchSessions } = schema;
 
 /**
  * The first-seen time of this OK session in Unix seconds, recording `nowMs` if it is new.
- * @example okSessionFirstSeen(db, 'CBAKEY', 'session-key', Date.now())
+ * @example await okSessionFirstSeen(db, 'CBAKEY', 'session-key', Date.now())
  */
-export function okSessionFirstSeen(db: Db, appKey: string, sessionKey: string, nowMs: number): number {
+export async function okSessionFirstSeen(db: Db, appKey: string, sessionKey: string, nowMs: number): Promise<number> {
   const sessionHash = createHash('sha256').update(`${appKey}\n${sessionKey}`).digest('hex');
-  // One statement: an existing row keeps its time (a no-op update so RETURNING yields it), a new one takes now.
-  const row = db
-    .insert(okLaunchSessions)
-    .values({ sessionHash, firstSeenAt: nowMs })
-    .onConflictDoUpdate({ target: okLaunchSessions.sessionHash, set: { firstSeenAt: sql`first_seen_at` } })
-    .returning({ firstSeenAt: okLaunchSessions.firstSeenAt })
-    .get();
+  // A known session is only read (no write lock for every OK request).
+  const [known] = await db
+    .select({ firstSeenAt: okLaunchSessions.firstSeenAt })
+    .from(okLaunchSessions)
+    .where(eq(okLaunchSessions.sessionHash, sessionHash))
+    .limit(1);
+  if (known) return Math.floor(known.firstSeenAt / 1000);
+  // One statement: a row another request inserted meanwhile keeps its time (a no-op update so RETURNING yields it).
+  const row = inserted(
+    await inTransaction(db, (tx) =>
+      tx
+        .insert(okLaunchSessions)
+        .values({ sessionHash, firstSeenAt: nowMs })
+        .onConflictDoUpdate({ target: okLaunchSessions.sessionHash, set: { firstSeenAt: sql`first_seen_at` } })
+        .returning({ firstSeenAt: okLaunchSessions.firstSeenAt }),
+    ),
+  );
   return Math.floor(row.firstSeenAt / 1000);
 }

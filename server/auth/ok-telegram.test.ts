@@ -13,11 +13,11 @@ import { parseLaunchQuery } from './vk-sign.ts';
 
 describe('OK auth_sig', () => {
   const opts = { appKey: 'CBAKEY', appSecret: 'SECRET' };
-  it('is md5(logged_user_id + session_key + secret)', () => {
+  it('is md5(logged_user_id + session_key + secret)', async () => {
     // md5("a" + "b" + "c") = md5("abc"), RFC 1321's test vector.
     expect(okAuthSig('a', 'b', 'c')).toBe('900150983cd24fb0d6963f7d28e17f72');
   });
-  it('verifies a signed launch and yields the OK identity', () => {
+  it('verifies a signed launch and yields the OK identity', async () => {
     const q = signOkLaunch(
       { logged_user_id: '575', session_key: 'abc', application_key: 'CBAKEY', mob_platform: 'android' },
       'SECRET',
@@ -29,7 +29,7 @@ describe('OK auth_sig', () => {
       platformDetail: 'android',
     });
   });
-  it('refuses a tampered user, another app and missing parts', () => {
+  it('refuses a tampered user, another app and missing parts', async () => {
     const q = signOkLaunch({ logged_user_id: '575', session_key: 'abc', application_key: 'CBAKEY' }, 'SECRET');
     expect(() => verifyOkLaunch(q.replace('575', '576'), opts)).toThrow(BadSignatureError);
     expect(() => verifyOkLaunch(q, { ...opts, appKey: 'OTHER' })).toThrow(WrongAppError);
@@ -49,7 +49,7 @@ describe('Telegram initData', () => {
     signature: 'abc123signature',
   };
 
-  it('follows the documented algorithm: HMAC("WebAppData", token) → HMAC over sorted fields incl. signature', () => {
+  it('follows the documented algorithm: HMAC("WebAppData", token) → HMAC over sorted fields incl. signature', async () => {
     const raw = signTelegramInitData(fields, botToken);
     const params = parseLaunchQuery(raw);
     const dcs = `auth_date=${authDate}\nquery_id=${fields.query_id}\nsignature=${fields.signature}\nuser=${fields.user}`;
@@ -58,7 +58,7 @@ describe('Telegram initData', () => {
     expect(params.get('hash')).toBe(createHmac('sha256', secret).update(dcs).digest('hex'));
   });
 
-  it('verifies and takes the user id from the user JSON', () => {
+  it('verifies and takes the user id from the user JSON', async () => {
     const identity = verifyTelegramInitData(signTelegramInitData(fields, botToken), {
       botToken,
       ttlSeconds: 86400,
@@ -67,13 +67,13 @@ describe('Telegram initData', () => {
     expect(identity).toMatchObject({ platform: 'telegram', userId: '279058397', appId: '5768337691', language: 'ru' });
   });
 
-  it('refuses data whose signature field was dropped or changed (it is part of the check string)', () => {
+  it('refuses data whose signature field was dropped or changed (it is part of the check string)', async () => {
     const raw = new URLSearchParams(signTelegramInitData(fields, botToken));
     raw.delete('signature');
     expect(() => verifyTelegramInitData(raw.toString(), { botToken, ttlSeconds: 0, now })).toThrow(BadSignatureError);
   });
 
-  it('refuses another bot, stale auth_date, bad user JSON', () => {
+  it('refuses another bot, stale auth_date, bad user JSON', async () => {
     const raw = signTelegramInitData(fields, botToken);
     expect(() => verifyTelegramInitData(raw, { botToken: '1:other', ttlSeconds: 0, now })).toThrow(BadSignatureError);
     expect(() => verifyTelegramInitData(raw, { botToken, ttlSeconds: 30, now })).toThrow(ExpiredLaunchError);

@@ -13,15 +13,15 @@ export type Section = 'campaigns' | 'prizes' | 'mailings' | 'stats' | 'support' 
 export type MembershipRow = typeof schema.memberships.$inferSelect;
 
 /** The membership that grants `section` on `brandId` to this identity, if any. */
-export function findPermission(
+export async function findPermission(
   db: Db,
   identity: Identity,
   brandId: number,
   section: Section,
-): MembershipRow | undefined {
-  const brand = db.select().from(schema.brands).where(eq(schema.brands.id, brandId)).get();
+): Promise<MembershipRow | undefined> {
+  const [brand] = await db.select().from(schema.brands).where(eq(schema.brands.id, brandId)).limit(1);
   if (!brand) return undefined;
-  const rows = db
+  const rows = await db
     .select()
     .from(schema.memberships)
     .where(
@@ -30,8 +30,7 @@ export function findPermission(
         eq(schema.memberships.platformUserId, identity.userId),
         eq(schema.memberships.agencyId, brand.agencyId),
       ),
-    )
-    .all();
+    );
   return rows.find(
     (m) =>
       (m.brandId === null || m.brandId === brandId) &&
@@ -42,8 +41,13 @@ export function findPermission(
 }
 
 /** Throws 403 `forbidden` unless the identity may use `section` of this brand. */
-export function requirePermission(db: Db, identity: Identity, brandId: number, section: Section): MembershipRow {
-  const found = findPermission(db, identity, brandId, section);
+export async function requirePermission(
+  db: Db,
+  identity: Identity,
+  brandId: number,
+  section: Section,
+): Promise<MembershipRow> {
+  const found = await findPermission(db, identity, brandId, section);
   if (!found) throw new ApiError(403, 'forbidden', `No ${section} rights for this brand`);
   return found;
 }

@@ -17,7 +17,7 @@ const OLD_DOCS_SIGN = 'exTIBPYTrAKDTHLLm2AwJkmcVcvFCzQUNyoa6wAjvW6k';
 const vectorOptions = { secret: VK_SECRET, appId: 6736218, ttlSeconds: 0 };
 
 describe('VK launch signature', () => {
-  it("verifies VK's own example", () => {
+  it("verifies VK's own example", async () => {
     const identity = verifyVkLaunch(VK_QUERY, vectorOptions);
     expect(identity).toMatchObject({
       platform: 'vk',
@@ -28,22 +28,22 @@ describe('VK launch signature', () => {
     });
   });
 
-  it('accepts the query with a leading "?"', () => {
+  it('accepts the query with a leading "?"', async () => {
     expect(verifyVkLaunch(`?${VK_QUERY}`, vectorOptions).userId).toBe('494075');
   });
 
-  it('builds the documented canonical string', () => {
+  it('builds the documented canonical string', async () => {
     expect(vkSignedString(parseLaunchQuery(VK_QUERY))).toBe(
       'vk_access_token_settings=&vk_app_id=6736218&vk_are_notifications_enabled=1&vk_is_app_user=1&vk_language=ru&vk_platform=android&vk_user_id=494075',
     );
   });
 
-  it('refuses the old sign printed on the English docs page', () => {
+  it('refuses the old sign printed on the English docs page', async () => {
     const query = VK_QUERY.replace(/sign=.*$/, `sign=${OLD_DOCS_SIGN}`);
     expect(() => verifyVkLaunch(query, vectorOptions)).toThrow(BadSignatureError);
   });
 
-  it('refuses another spelling of the right digest (the last character has two bits that must be zero)', () => {
+  it('refuses another spelling of the right digest (the last character has two bits that must be zero)', async () => {
     // 'A' ends VK's sign; 'B' decodes to the same 32 bytes, so a byte comparison alone would accept it.
     expect(VK_QUERY.endsWith('RA')).toBe(true);
     const respelled = `${VK_QUERY.slice(0, -1)}B`;
@@ -51,27 +51,27 @@ describe('VK launch signature', () => {
     expect(() => verifyVkLaunch(respelled, vectorOptions)).toThrow(BadSignatureError);
   });
 
-  it('refuses a tampered value', () => {
+  it('refuses a tampered value', async () => {
     expect(() => verifyVkLaunch(VK_QUERY.replace('vk_user_id=494075', 'vk_user_id=494076'), vectorOptions)).toThrow(
       BadSignatureError,
     );
   });
 
-  it('ignores parameters that are not vk_* (they are not signed)', () => {
+  it('ignores parameters that are not vk_* (they are not signed)', async () => {
     expect(verifyVkLaunch(`${VK_QUERY}&odr_enabled=1&utm=x`, vectorOptions).userId).toBe('494075');
   });
 
-  it("refuses another app's valid launch", () => {
+  it("refuses another app's valid launch", async () => {
     expect(() => verifyVkLaunch(VK_QUERY, { ...vectorOptions, appId: 1 })).toThrow(WrongAppError);
   });
 
-  it('encodes commas as %2C before signing', () => {
+  it('encodes commas as %2C before signing', async () => {
     const query = signVkLaunch({ vk_user_id: 1, vk_app_id: 7, vk_access_token_settings: 'friends,stories' }, 's');
     expect(vkSignedString(parseLaunchQuery(query))).toContain('vk_access_token_settings=friends%2Cstories');
     expect(verifyVkLaunch(query, { secret: 's', appId: 7, ttlSeconds: 0 }).userId).toBe('1');
   });
 
-  it('reports missing, malformed and undecodable input as distinct errors, never a crash', () => {
+  it('reports missing, malformed and undecodable input as distinct errors, never a crash', async () => {
     expect(() => verifyVkLaunch('', vectorOptions)).toThrow(MissingLaunchError);
     expect(() => verifyVkLaunch('vk_user_id=1', vectorOptions)).toThrow(MissingLaunchError);
     expect(() => verifyVkLaunch('vk_user_id=%E0%A4%A&sign=x', vectorOptions)).toThrow(MalformedLaunchError);
@@ -86,13 +86,14 @@ describe('VK launch signature', () => {
       signVkLaunch({ vk_user_id: 1, vk_app_id: 7, ...(ts === undefined ? {} : { vk_ts: ts }) }, 's');
     const nowS = now / 1000;
 
-    it('accepts a fresh launch', () => expect(verifyVkLaunch(at(nowS - 10), opts).userId).toBe('1'));
-    it('refuses a stale one', () => expect(() => verifyVkLaunch(at(nowS - 3601), opts)).toThrow(ExpiredLaunchError));
-    it('refuses one from more than 5 minutes in the future', () =>
+    it('accepts a fresh launch', async () => expect(verifyVkLaunch(at(nowS - 10), opts).userId).toBe('1'));
+    it('refuses a stale one', async () =>
+      expect(() => verifyVkLaunch(at(nowS - 3601), opts)).toThrow(ExpiredLaunchError));
+    it('refuses one from more than 5 minutes in the future', async () =>
       expect(() => verifyVkLaunch(at(nowS + 301), opts)).toThrow(ExpiredLaunchError));
-    it('accepts small clock skew', () => expect(verifyVkLaunch(at(nowS + 120), opts).userId).toBe('1'));
-    it('requires vk_ts', () => expect(() => verifyVkLaunch(at(undefined), opts)).toThrow(MalformedLaunchError));
-    it('skips the check when the TTL is 0', () =>
+    it('accepts small clock skew', async () => expect(verifyVkLaunch(at(nowS + 120), opts).userId).toBe('1'));
+    it('requires vk_ts', async () => expect(() => verifyVkLaunch(at(undefined), opts)).toThrow(MalformedLaunchError));
+    it('skips the check when the TTL is 0', async () =>
       expect(verifyVkLaunch(at(1), { ...opts, ttlSeconds: 0 }).userId).toBe('1'));
   });
 
@@ -103,7 +104,7 @@ describe('VK launch signature', () => {
     const base = { vk_user_id: '42', vk_app_id: '7' };
     const opts = { secret: 'prop-secret', appId: 7, ttlSeconds: 0 };
 
-    it('verifies any signed set', () => {
+    it('verifies any signed set', async () => {
       fc.assert(
         fc.property(extras, (extra) => {
           expect(verifyVkLaunch(signVkLaunch({ ...extra, ...base }, opts.secret), opts).userId).toBe('42');
@@ -111,7 +112,7 @@ describe('VK launch signature', () => {
       );
     });
 
-    it('fails when one value changes', () => {
+    it('fails when one value changes', async () => {
       fc.assert(
         fc.property(extras, value, fc.nat(), (extra, replacement, pick) => {
           const values: Record<string, string> = { ...extra, ...base };
@@ -125,7 +126,7 @@ describe('VK launch signature', () => {
       );
     });
 
-    it('fails when one character of the sign changes', () => {
+    it('fails when one character of the sign changes', async () => {
       fc.assert(
         fc.property(extras, fc.nat(42), (extra, position) => {
           const signed = new URLSearchParams(signVkLaunch({ ...extra, ...base }, opts.secret));

@@ -55,18 +55,26 @@ const getRoute = createRoute({
 
 export const campaignRoutes = newRouter();
 campaignRoutes.use('*', requireIdentity);
-campaignRoutes.openapi(listRoute, (c) => {
+campaignRoutes.openapi(listRoute, async (c) => {
   const { db, now } = c.var.deps;
   const at = now();
   return c.json(
-    { campaigns: listVisibleCampaigns(db, c.var.identity).map((x) => publicCampaign(x, at, c.var.identity.language)) },
+    {
+      campaigns: (await listVisibleCampaigns(db, c.var.identity)).map((x) =>
+        publicCampaign(x, at, c.var.identity.language),
+      ),
+    },
     200,
   );
 });
-campaignRoutes.openapi(getRoute, (c) => {
+campaignRoutes.openapi(getRoute, async (c) => {
   const { db, now } = c.var.deps;
   return c.json(
-    publicCampaign(getVisibleCampaign(db, c.var.identity, c.req.valid('param').id), now(), c.var.identity.language),
+    publicCampaign(
+      await getVisibleCampaign(db, c.var.identity, c.req.valid('param').id),
+      now(),
+      c.var.identity.language,
+    ),
     200,
   );
 });

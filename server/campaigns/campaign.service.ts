@@ -2,11 +2,9 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
-import { memoInBatch } from '../db/batch-memo.ts';
 import { type Db, schema } from '../db/client.ts';
-import { prepared } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
@@ -34,55 +32,30 @@ function appColumn(platform: Identity['platform']) {
   }
 }
 
-/**
- * One prepared query per (platform, launched from a community or not, one campaign or all): the visibility rule
- * is the same everywhere, and the participant routes run it on every request.
- */
-function visibleQuery(platform: Identity['platform'], inGroup: boolean, single: boolean) {
-  return (db: Db) => {
-    const conditions = [eq(appColumn(platform), sql.placeholder('appId')), ne(campaigns.status, 'draft')];
-    if (inGroup) conditions.push(eq(communities.vkGroupId, sql.placeholder('groupId')));
-    if (single) conditions.push(eq(campaigns.id, sql.placeholder('campaignId')));
-    return db
-      .select({ campaign: campaigns })
-      .from(campaigns)
-      .innerJoin(apps, eq(apps.id, campaigns.appId))
-      .leftJoin(communities, eq(communities.id, campaigns.communityId))
-      .where(and(...conditions))
-      .orderBy(campaigns.startsAt, campaigns.id)
-      .prepare();
-  };
-}
-
-const VISIBLE_QUERIES = new Map(
-  (['vk', 'ok', 'telegram'] as const).flatMap((platform) =>
-    [false, true].flatMap((inGroup) =>
-      [false, true].map(
-        (single) => [`${platform}:${inGroup}:${single}`, visibleQuery(platform, inGroup, single)] as const,
-      ),
-    ),
-  ),
-);
-
-function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): CampaignRow[] {
-  const inGroup = identity.groupId !== undefined;
-  const build = VISIBLE_QUERIES.get(`${identity.platform}:${inGroup}:${campaignId !== undefined}`);
-  if (!build) throw new Error(`no visibility query for ${identity.platform}`);
+/** The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one. */
+async function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): Promise<CampaignRow[]> {
   const appId = identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
-  return prepared(db, build)
-    .all({ appId, groupId: identity.groupId ?? 0, campaignId: campaignId ?? 0 })
-    .map((r) => r.campaign);
+  const conditions = [eq(appColumn(identity.platform), appId), ne(campaigns.status, 'draft')];
+  if (identity.groupId !== undefined) conditions.push(eq(communities.vkGroupId, identity.groupId));
+  if (campaignId !== undefined) conditions.push(eq(campaigns.id, campaignId));
+  const rows = await db
+    .select({ campaign: campaigns })
+    .from(campaigns)
+    .innerJoin(apps, eq(apps.id, campaigns.appId))
+    .leftJoin(communities, eq(communities.id, campaigns.communityId))
+    .where(and(...conditions))
+    .orderBy(campaigns.startsAt, campaigns.id);
+  return rows.map((r) => r.campaign);
 }
 
 /** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
-export function listVisibleCampaigns(db: Db, identity: Identity): CampaignRow[] {
+export function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
   return visibleCampaigns(db, identity);
 }
 
 /** One campaign under the same visibility rule, or a 404. */
-export function getVisibleCampaign(db: Db, identity: Identity, id: number): CampaignRow {
-  const key = `campaign:${identity.platform}:${identity.appId}:${identity.groupId ?? ''}:${id}`;
-  const found = memoInBatch(key, () => visibleCampaigns(db, identity, id)[0]);
+export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<CampaignRow> {
+  const [found] = await visibleCampaigns(db, identity, id);
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return found;
 }

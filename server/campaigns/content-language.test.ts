@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnText, resolveText } from './content-language.ts';
 
 describe('content languages', () => {
-  it('item 13: a settings text resolves requested → ru → any', () => {
+  it('item 13: a settings text resolves requested → ru → any', async () => {
     expect(resolveText({ ru: 'Привет', en: 'Hello' }, 'en')).toBe('Hello');
     expect(resolveText({ ru: 'Привет', en: 'Hello' }, 'ru')).toBe('Привет');
     expect(resolveText({ ru: 'Привет' }, 'en')).toBe('Привет');
@@ -12,7 +12,7 @@ describe('content languages', () => {
     expect(resolveText(undefined, 'en')).toBe('');
   });
 
-  it('item 13: a column text takes its translation, else the Russian column, else any translation', () => {
+  it('item 13: a column text takes its translation, else the Russian column, else any translation', async () => {
     const row = { title: 'Скидка', translations: { en: { title: 'Discount' } } };
     expect(columnText(row, 'title', 'en')).toBe('Discount');
     expect(columnText(row, 'title', 'ru')).toBe('Скидка');

@@ -83,7 +83,7 @@ clientErrorRoutes.use(
 clientErrorRoutes.openapi(reportRoute, async (c) => {
   let user: string | undefined;
   try {
-    const id = identify(c.req.header('Authorization'), c.get('deps'));
+    const id = await identify(c.req.header('Authorization'), c.get('deps'));
     user = `${id.platform}:${id.userId}`;
   } catch (err) {
     if (!(err instanceof LaunchError)) throw err;

@@ -5,7 +5,7 @@ import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.
 import { ClientErrorLog } from './client-error-log.ts';
 
 let w: PromoWorld;
-afterEach(() => {
+afterEach(async () => {
   w.close();
   vi.restoreAllMocks();
 });
@@ -33,7 +33,7 @@ function captureLog(): string[] {
 
 describe('client error reports', () => {
   it('item 7: a body over 16 KB is refused with 413 before it is parsed or logged', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     const lines = captureLog();
     const res = await report(JSON.stringify({ message: 'x', stack: 'y'.repeat(20_000) }), '10.0.0.1');
     expect(res.status).toBe(413);
@@ -42,7 +42,7 @@ describe('client error reports', () => {
   });
 
   it('item 7: reports are limited per address and per verified identity, with 429 and Retry-After', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     captureLog();
     const fromOne: number[] = [];
     for (let i = 0; i < 30; i++) fromOne.push((await report({ message: `e${i}` }, '10.0.0.1')).status);
@@ -59,7 +59,7 @@ describe('client error reports', () => {
   });
 
   it('item 7: 300 large distinct reports from 300 addresses write at most 32 KB a minute; repeats are counted', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     const lines = captureLog();
     for (let i = 0; i < 300; i++) {
       const res = await report({ message: `boom ${i}`, stack: 's'.repeat(7_000) }, `10.2.${i >> 8}.${i & 255}`);
@@ -76,7 +76,7 @@ describe('client error reports', () => {
     expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ kind: 'client_error', message: 'later' });
   });
 
-  it('item 7: the same error is written once a minute (sampled by message and screen), the rest counted', () => {
+  it('item 7: the same error is written once a minute (sampled by message and screen), the rest counted', async () => {
     const lines: string[] = [];
     const log = new ClientErrorLog({ write: (l) => lines.push(l) });
     const same = { message: 'TypeError: x is undefined', screen: 'home' };

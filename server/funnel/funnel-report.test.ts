@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestWorld } from '../../tests/support/test-deps.ts';
 import { schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import { funnelReport } from './funnel-report.ts';
 import { explainStuck, stuckCsv, stuckParticipants } from './stuck-participants.ts';
 
@@ -12,102 +13,115 @@ const t0 = D0 + 2 * D;
 
 let w: TestWorld;
 let campaignId: number;
-beforeEach(() => {
+beforeEach(async () => {
   w = createTestWorld({}, t0 + 20 * D);
-  const db = w.deps.db;
-  const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();
-  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
-  const app = db.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning().get();
-  campaignId = db
-    .insert(schema.campaigns)
-    .values({
-      brandId: brand.id,
-      appId: app.id,
-      slug: 's',
-      title: 'T',
-      mechanic: 'tasks',
-      status: 'live',
-      startsAt: D0,
-      endsAt: D0 + 60 * D,
-      stages: ['opened', 'task_done', 'reward_issued'],
-    })
-    .returning()
-    .get().id;
+  campaignId = await w.write(async (tx) => {
+    const agency = inserted(await tx.insert(schema.agencies).values({ name: 'A' }).returning());
+    const brand = inserted(await tx.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning());
+    const app = inserted(await tx.insert(schema.apps).values({ brandId: brand.id, name: 'a', vkAppId: 1 }).returning());
+    const campaign = inserted(
+      await tx
+        .insert(schema.campaigns)
+        .values({
+          brandId: brand.id,
+          appId: app.id,
+          slug: 's',
+          title: 'T',
+          mechanic: 'tasks',
+          status: 'live',
+          startsAt: D0,
+          endsAt: D0 + 60 * D,
+          stages: ['opened', 'task_done', 'reward_issued'],
+        })
+        .returning(),
+    );
+    return campaign.id;
+  });
 });
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
-function participant(userId: number, source: string | null = null, stage = 'opened', reachedAt = t0): number {
+async function participant(
+  userId: number,
+  source: string | null = null,
+  stage = 'opened',
+  reachedAt = t0,
+): Promise<number> {
   const stages = ['opened', 'task_done', 'reward_issued'];
-  return w.deps.db
-    .insert(schema.participants)
-    .values({
-      campaignId,
-      platform: 'vk',
-      platformUserId: String(userId),
-      stage,
-      stageIndex: stages.indexOf(stage),
-      stageReachedAt: reachedAt,
-      source,
-      referralCode: `r${userId}`,
-    })
-    .returning()
-    .get().id;
+  const row = await w.write(async (tx) =>
+    inserted(
+      await tx
+        .insert(schema.participants)
+        .values({
+          campaignId,
+          platform: 'vk',
+          platformUserId: String(userId),
+          stage,
+          stageIndex: stages.indexOf(stage),
+          stageReachedAt: reachedAt,
+          source,
+          referralCode: `r${userId}`,
+        })
+        .returning(),
+    ),
+  );
+  return row.id;
 }
 
-function events(pid: number | null, list: Array<[string, number]>) {
-  for (const [type, at] of list)
-    w.deps.db.insert(schema.events).values({ campaignId, participantId: pid, type, at }).run();
+async function events(pid: number | null, list: Array<[string, number]>) {
+  await w.write(async (tx) => {
+    for (const [type, at] of list) await tx.insert(schema.events).values({ campaignId, participantId: pid, type, at });
+  });
 }
 
 describe('funnelReport', () => {
-  beforeEach(() => {
-    const p1 = participant(1, 'group_menu');
-    const p2 = participant(2, 'group_menu');
-    const p3 = participant(3);
-    const p4 = participant(4);
-    const p5 = participant(5);
-    const p6 = participant(6);
-    const p7 = participant(7);
-    events(p1, [
+  beforeEach(async () => {
+    const p1 = await participant(1, 'group_menu');
+    const p2 = await participant(2, 'group_menu');
+    const p3 = await participant(3);
+    const p4 = await participant(4);
+    const p5 = await participant(5);
+    const p6 = await participant(6);
+    const p7 = await participant(7);
+    await events(p1, [
       ['opened', t0],
       ['task_done', t0 + H],
       ['reward_issued', t0 + 3 * H],
     ]);
     // Same timestamp for all three steps, recorded in reverse order: still in order.
-    events(p2, [
+    await events(p2, [
       ['reward_issued', t0],
       ['task_done', t0],
       ['opened', t0],
     ]);
     // Re-entry: the window runs from the first open and is not restarted by the second.
-    events(p3, [
+    await events(p3, [
       ['opened', t0],
       ['opened', t0 + 8 * D],
       ['task_done', t0 + 8 * D + H],
     ]);
     // Window expiry: the task inside the 7-day window, the reward 1 ms outside it.
-    events(p4, [
+    await events(p4, [
       ['opened', t0],
       ['task_done', t0 + 6 * D],
       ['reward_issued', t0 + 7 * D + 1],
     ]);
     // A step before step 1 does not count.
-    events(p5, [
+    await events(p5, [
       ['task_done', t0 - H],
       ['opened', t0],
     ]);
     // Opened before the date range: not in this cohort.
-    events(p6, [
+    await events(p6, [
       ['opened', D0 - D],
       ['task_done', t0],
     ]);
     // Skipping a step: ordered funnels need task_done before reward_issued.
-    events(p7, [
+    await events(p7, [
       ['opened', t0 + D],
       ['reward_issued', t0 + D + H],
     ]);
     // Missing identity: stage events without a participant are left out and counted.
-    events(null, [
+    await events(null, [
       ['opened', t0],
       ['task_done', t0 + H],
     ]);
@@ -115,8 +129,8 @@ describe('funnelReport', () => {
 
   const query = { from: D0, to: D0 + 10 * D, windowMs: 7 * D };
 
-  it('counts uniques in order within the window', () => {
-    const r = funnelReport(w.deps.db, { campaignId, ...query });
+  it('counts uniques in order within the window', async () => {
+    const r = await funnelReport(w.deps.db, { campaignId, ...query });
     expect(r.stages.map((s) => [s.stage, s.count, s.pctOfFirst, s.pctOfPrevious, s.dropOff])).toEqual([
       ['opened', 6, 100, 100, 0],
       ['task_done', 3, 50, 50, 3],
@@ -128,22 +142,22 @@ describe('funnelReport', () => {
     expect(r.stages[0]?.medianMsFromPrevious).toBeNull();
   });
 
-  it('a longer window lets the late reward count; a narrower date range shrinks the cohort', () => {
-    const longer = funnelReport(w.deps.db, { campaignId, ...query, windowMs: 9 * D });
+  it('a longer window lets the late reward count; a narrower date range shrinks the cohort', async () => {
+    const longer = await funnelReport(w.deps.db, { campaignId, ...query, windowMs: 9 * D });
     expect(longer.stages.map((s) => s.count)).toEqual([6, 4, 3]);
-    const firstDay = funnelReport(w.deps.db, { campaignId, from: t0, to: t0 + 1, windowMs: 7 * D });
+    const firstDay = await funnelReport(w.deps.db, { campaignId, from: t0, to: t0 + 1, windowMs: 7 * D });
     expect(firstDay.stages.map((s) => s.count)).toEqual([5, 3, 2]);
   });
 
-  it('breaks down by launch source', () => {
-    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'source' });
+  it('breaks down by launch source', async () => {
+    const r = await funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'source' });
     expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
       ['(none)', [4, 1, 0]],
       ['group_menu', [2, 2, 2]],
     ]);
   });
 
-  it('breaks down by message variant (holdout and users without a message apart)', () => {
+  it('breaks down by message variant (holdout and users without a message apart)', async () => {
     const [p1, p3, p4] = [1, 3, 4];
     const rows: Array<[number, string, 'sent' | 'holdout']> = [
       [p1, 'A', 'sent'],
@@ -151,9 +165,8 @@ describe('funnelReport', () => {
       [p4, 'holdout', 'holdout'],
     ];
     for (const [pid, variant, status] of rows) {
-      w.deps.db
-        .insert(schema.outbox)
-        .values({
+      await w.write((tx) =>
+        tx.insert(schema.outbox).values({
           dedupeKey: `rule:1:${pid}`,
           kind: 'rule',
           ruleId: 1,
@@ -170,10 +183,10 @@ describe('funnelReport', () => {
           nextAttemptAt: 0,
           createdAt: 0,
           updatedAt: 0,
-        })
-        .run();
+        }),
+      );
     }
-    const r = funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
+    const r = await funnelReport(w.deps.db, { campaignId, ...query, breakdown: 'variant', ruleId: 1 });
     expect(r.breakdown?.map((b) => [b.value, b.stages.map((s) => s.count)])).toEqual([
       ['no_message', [3, 1, 1]],
       ['A', [2, 1, 1]],
@@ -181,24 +194,24 @@ describe('funnelReport', () => {
     ]);
   });
 
-  it('rejects an empty range', () => {
-    expect(() => funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).toThrow(/after/);
+  it('rejects an empty range', async () => {
+    await expect(funnelReport(w.deps.db, { campaignId, from: D0, to: D0, windowMs: D })).rejects.toThrow(/after/);
   });
 });
 
 describe('stuck participants', () => {
-  it('lists who is stuck where through the stage index, with keyset paging and CSV', () => {
+  it('lists who is stuck where through the stage index, with keyset paging and CSV', async () => {
     const now = t0 + 20 * D;
-    participant(11, 'ads', 'opened', now - 30 * H);
-    participant(12, null, 'opened', now - 50 * H);
-    participant(13, null, 'opened', now - 2 * H);
-    participant(14, null, 'task_done', now - 50 * H);
+    await participant(11, 'ads', 'opened', now - 30 * H);
+    await participant(12, null, 'opened', now - 50 * H);
+    await participant(13, null, 'opened', now - 2 * H);
+    await participant(14, null, 'task_done', now - 50 * H);
     const q = { campaignId, stage: 'opened', minHours: 24, now, limit: 1 };
-    const first = stuckParticipants(w.deps.db, q);
+    const first = await stuckParticipants(w.deps.db, q);
     expect(first.total).toBe(2);
     expect(first.rows.map((r) => r.userId)).toEqual(['12']);
     const last = first.rows[0];
-    const next = stuckParticipants(w.deps.db, {
+    const next = await stuckParticipants(w.deps.db, {
       ...q,
       after: { reachedAt: last?.stageReachedAt ?? 0, id: last?.participantId ?? 0 },
     });
@@ -207,6 +220,6 @@ describe('stuck participants', () => {
     expect(csv.split('\r\n')[0]).toBe('participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source');
     expect(csv).toContain(',11,opened,');
     expect(csv).toContain(',30,ads');
-    expect(explainStuck(w.deps.db, q).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
+    expect((await explainStuck(w.deps.db, q)).join(' ')).toMatch(/USING INDEX participants_stage_idx/);
   });
 });

@@ -8,8 +8,9 @@
  *
  * The event scans are index range scans on `events_campaign_type_at_idx`, one per stage, walked in time order.
  */
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { stageEvents } from '../db/event-scan.ts';
 import { ApiError } from '../http/errors.ts';
 
 export interface FunnelQuery {
@@ -59,31 +60,31 @@ function median(sorted: number[]): number | null {
 /** Per participant: the time each stage was reached on their path (index = stage), as far as they got. */
 type Paths = Map<number, number[]>;
 
-function buildPaths(db: Db, campaignId: number, stages: string[], q: FunnelQuery): { paths: Paths; orphans: number } {
-  // Raw prepared statement: this walks up to millions of rows; drizzle's row objects would triple the time.
-  const scan = db.$client
-    .prepare(
-      'SELECT participant_id, at FROM events WHERE campaign_id = ? AND type = ? AND at >= ? AND at < ? ORDER BY at, id',
-    )
-    .raw();
+async function buildPaths(
+  db: Db,
+  campaignId: number,
+  stages: string[],
+  q: FunnelQuery,
+): Promise<{ paths: Paths; orphans: number }> {
   const paths: Paths = new Map();
   let orphans = 0;
   for (const [k, stage] of stages.entries()) {
     const until = k === 0 ? q.to : q.to + q.windowMs;
-    for (const row of scan.iterate(campaignId, stage, q.from, until) as Iterable<[number | null, number]>) {
-      const [pid, at] = row;
-      if (pid === null) {
-        orphans += 1;
-        continue;
+    for await (const chunk of stageEvents(db, campaignId, stage, q.from, until)) {
+      for (const [pid, at] of chunk) {
+        if (pid === null) {
+          orphans += 1;
+          continue;
+        }
+        if (k === 0) {
+          if (!paths.has(pid)) paths.set(pid, [at]);
+          continue;
+        }
+        const path = paths.get(pid);
+        if (!path || path.length !== k) continue;
+        const prev = path[k - 1] as number;
+        if (at >= prev && at - (path[0] as number) <= q.windowMs) path.push(at);
       }
-      if (k === 0) {
-        if (!paths.has(pid)) paths.set(pid, [at]);
-        continue;
-      }
-      const path = paths.get(pid);
-      if (!path || path.length !== k) continue;
-      const prev = path[k - 1] as number;
-      if (at >= prev && at - (path[0] as number) <= q.windowMs) path.push(at);
     }
   }
   return { paths, orphans };
@@ -114,36 +115,46 @@ function stageRows(stages: string[], paths: Iterable<number[]>): StageRow[] {
   });
 }
 
-function breakdownValues(db: Db, q: FunnelQuery, pids: Set<number>): Map<number, string> {
+async function breakdownValues(db: Db, q: FunnelQuery, pids: Set<number>): Promise<Map<number, string>> {
   const values = new Map<number, string>();
   if (q.breakdown === 'source') {
-    const rows = db.$client
-      .prepare('SELECT id, source FROM participants WHERE campaign_id = ?')
-      .raw()
-      .iterate(q.campaignId) as Iterable<[number, string | null]>;
-    for (const [id, source] of rows) if (pids.has(id)) values.set(id, source ?? '(none)');
+    const { participants } = schema;
+    const rows = await db
+      .select({ id: participants.id, source: participants.source })
+      .from(participants)
+      .where(eq(participants.campaignId, q.campaignId));
+    for (const { id, source } of rows) if (pids.has(id)) values.set(id, source ?? '(none)');
   } else if (q.breakdown === 'variant') {
-    const rows = db.$client
-      .prepare(
-        `SELECT participant_id, variant FROM outbox WHERE campaign_id = ? AND kind = 'rule' AND participant_id IS NOT NULL
-         AND (? IS NULL OR rule_id = ?) AND status IN ('sent', 'holdout') ORDER BY id`,
+    const { outbox } = schema;
+    const rows = await db
+      .select({ pid: outbox.participantId, variant: outbox.variant })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.campaignId, q.campaignId),
+          eq(outbox.kind, 'rule'),
+          isNotNull(outbox.participantId),
+          q.ruleId === undefined ? undefined : eq(outbox.ruleId, q.ruleId),
+          inArray(outbox.status, ['sent', 'holdout']),
+        ),
       )
-      .raw()
-      .iterate(q.campaignId, q.ruleId ?? null, q.ruleId ?? null) as Iterable<[number, string | null]>;
-    for (const [pid, variant] of rows) if (pids.has(pid) && !values.has(pid)) values.set(pid, variant ?? 'default');
+      .orderBy(asc(outbox.id));
+    for (const { pid, variant } of rows) {
+      if (pid !== null && pids.has(pid) && !values.has(pid)) values.set(pid, variant ?? 'default');
+    }
   }
   return values;
 }
 
 /**
- * @example funnelReport(db, { campaignId: 1, from: Date.UTC(2026, 5, 1), to: Date.UTC(2026, 6, 1), windowMs: 7 * 86_400_000 })
+ * @example await funnelReport(db, { campaignId: 1, from: Date.UTC(2026, 5, 1), to: Date.UTC(2026, 6, 1), windowMs: 7 * 86_400_000 })
  */
-export function funnelReport(db: Db, q: FunnelQuery): FunnelReport {
-  const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.id, q.campaignId)).get();
+export async function funnelReport(db: Db, q: FunnelQuery): Promise<FunnelReport> {
+  const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, q.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${q.campaignId} does not exist`);
   if (q.to <= q.from) throw new ApiError(422, 'invalid_range', '`to` must be after `from`');
   const stages = campaign.stages;
-  const { paths, orphans } = buildPaths(db, campaign.id, stages, q);
+  const { paths, orphans } = await buildPaths(db, campaign.id, stages, q);
   const report: FunnelReport = {
     campaignId: campaign.id,
     from: q.from,
@@ -155,7 +166,7 @@ export function funnelReport(db: Db, q: FunnelQuery): FunnelReport {
     eventsWithoutIdentity: orphans,
   };
   if (q.breakdown) {
-    const values = breakdownValues(db, q, new Set(paths.keys()));
+    const values = await breakdownValues(db, q, new Set(paths.keys()));
     const groups = new Map<string, number[][]>();
     for (const [pid, path] of paths) {
       const v = values.get(pid) ?? (q.breakdown === 'variant' ? 'no_message' : '(none)');

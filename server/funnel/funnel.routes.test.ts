@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 let w: MessagingWorld;
 beforeEach(async () => {
   w = await createMessagingWorld();
-  grantBrandAdmin(w, ADMIN, ['stats']);
+  await grantBrandAdmin(w, ADMIN, ['stats']);
 });
 afterEach(async () => {
   await w.shutdown();
@@ -19,8 +19,8 @@ afterEach(async () => {
 describe('funnel report route', () => {
   it('item 18: `from` and `to` are optional, as documented: campaign start to now', async () => {
     const at = w.clock.now - 48 * HOUR;
-    for (const participantId of w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: at })) {
-      recordEvent(w.deps.db, { campaignId: w.campaignId, participantId, type: 'opened', at });
+    for (const participantId of await w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: at })) {
+      await w.write((tx) => recordEvent(tx, { campaignId: w.campaignId, participantId, type: 'opened', at }));
     }
     const app = createApp(w.deps);
     const get = async (query: string) => {

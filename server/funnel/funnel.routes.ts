@@ -113,12 +113,12 @@ const stuckRoute = createRoute({
 
 export const funnelRoutes = newRouter();
 funnelRoutes.use('*', requireIdentity);
-funnelRoutes.openapi(reportRoute, (c) => {
+funnelRoutes.openapi(reportRoute, async (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
-  const campaign = requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
   const from = q.from ?? campaign.startsAt;
-  const report = funnelReport(c.var.deps.db, {
+  const report = await funnelReport(c.var.deps.db, {
     campaignId: id,
     from,
     to: q.to ?? Math.max(c.var.deps.now(), from) + 1,
@@ -128,10 +128,10 @@ funnelRoutes.openapi(reportRoute, (c) => {
   });
   return c.json(report, 200);
 });
-funnelRoutes.openapi(stuckRoute, (c) => {
+funnelRoutes.openapi(stuckRoute, async (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
-  const campaign = requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
   if (!campaign.stages.includes(q.stage)) {
     throw new ApiError(422, 'unknown_stage', `Stage "${q.stage}" is not one of ${campaign.stages.join(', ')}`);
   }
@@ -139,7 +139,7 @@ funnelRoutes.openapi(stuckRoute, (c) => {
     throw new ApiError(422, 'invalid_cursor', 'Pass both afterReachedAt and afterId, or neither');
   }
   const now = c.var.deps.now();
-  const result = stuckParticipants(c.var.deps.db, {
+  const result = await stuckParticipants(c.var.deps.db, {
     campaignId: id,
     stage: q.stage,
     minHours: q.minHours,

@@ -14,10 +14,10 @@ let app: ReturnType<typeof createApp>;
 beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['stats']);
-  w.deps.db.update(schema.apps).set({ okAppKey: TEST_OK_KEY }).run();
+  await grantBrandAdmin(w, ADMIN, ['stats']);
+  await w.write((tx) => tx.update(schema.apps).set({ okAppKey: TEST_OK_KEY }));
 });
-afterEach(() => w.shutdown());
+afterEach(async () => w.shutdown());
 
 describe('stuck list CSV', () => {
   it("item 6: OK's unsigned refplace is not stored as the participant's source", async () => {
@@ -27,12 +27,19 @@ describe('stuck list CSV', () => {
       body: '{}',
     });
     expect(res.status).toBe(200);
-    const row = w.deps.db.select().from(schema.participants).where(eq(schema.participants.platform, 'ok')).get();
+    const row = (
+      await w.deps.db.select().from(schema.participants).where(eq(schema.participants.platform, 'ok')).limit(1)
+    )[0];
     expect(row?.source).toBeNull();
   });
 
   it('item 6: a stored source that looks like a formula leaves the export as text', async () => {
-    w.addParticipants({ count: 1, firstUserId: 70_000, reachedAt: w.clock.now - 48 * 3_600_000, source: PAYLOAD });
+    await w.addParticipants({
+      count: 1,
+      firstUserId: 70_000,
+      reachedAt: w.clock.now - 48 * 3_600_000,
+      source: PAYLOAD,
+    });
     const res = await app.request(
       `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24&format=csv`,
       { headers: { Authorization: w.vkAuth(ADMIN) } },

@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { queryPlan } from '../db/query-plan.ts';
 import { toCsv } from '../http/csv.ts';
 
 const { participants } = schema;
@@ -57,23 +58,17 @@ function stuckSelect(db: Db, q: StuckQuery) {
     .orderBy(asc(participants.stageReachedAt), asc(participants.id));
 }
 
-export function stuckParticipants(db: Db, q: StuckQuery): { total: number; rows: StuckRow[] } {
-  const total =
-    db
-      .select({ n: count() })
-      .from(participants)
-      .where(where({ ...q, after: undefined }))
-      .get()?.n ?? 0;
-  return { total, rows: stuckSelect(db, q).limit(q.limit).all() };
+export async function stuckParticipants(db: Db, q: StuckQuery): Promise<{ total: number; rows: StuckRow[] }> {
+  const [counted] = await db
+    .select({ n: count() })
+    .from(participants)
+    .where(where({ ...q, after: undefined }));
+  return { total: counted?.n ?? 0, rows: await stuckSelect(db, q).limit(q.limit) };
 }
 
 /** The query plan of the stuck query (for the bench and for anyone doubting it uses the index). */
-export function explainStuck(db: Db, q: StuckQuery): string[] {
-  const { sql: text, params } = stuckSelect(db, q).limit(q.limit).toSQL();
-  const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(params as unknown[])) as Array<{
-    detail: string;
-  }>;
-  return rows.map((r) => r.detail);
+export function explainStuck(db: Db, q: StuckQuery): Promise<string[]> {
+  return queryPlan(db, stuckSelect(db, q).limit(q.limit).toSQL());
 }
 
 export function stuckCsv(rows: StuckRow[], now: number): string {

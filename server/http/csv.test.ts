@@ -14,7 +14,7 @@ describe('CSV writer', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it('item 6: leaves plain text, our own numbers and empty cells alone, and quotes separators', () => {
+  it('item 6: leaves plain text, our own numbers and empty cells alone, and quotes separators', async () => {
     expect(csvCell('ads')).toBe('ads');
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(null)).toBe('');

@@ -6,7 +6,7 @@ const limits = { task: { limit: 5, windowMs: 10_000 }, claim: { limit: 2, window
 const CLAIM_INTERVAL = limits.claim.windowMs / limits.claim.limit;
 
 describe('RateLimiter', () => {
-  it('allows a burst of the limit, then tells how long to wait for the next request', () => {
+  it('allows a burst of the limit, then tells how long to wait for the next request', async () => {
     const limiter = new RateLimiter(limits);
     for (let i = 0; i < 5; i++) expect(limiter.hit('vk:1', 'task', 1_000)).toBe(0);
     expect(limiter.hit('vk:1', 'task', 1_000)).toBe(2_000);
@@ -15,7 +15,7 @@ describe('RateLimiter', () => {
     expect(limiter.hit('vk:1', 'task', 3_000)).toBeGreaterThan(0);
   });
 
-  it('keeps users and buckets apart', () => {
+  it('keeps users and buckets apart', async () => {
     const limiter = new RateLimiter(limits);
     expect(limiter.hit('vk:1', 'claim', 0)).toBe(0);
     expect(limiter.hit('vk:1', 'claim', 0)).toBe(0);
@@ -24,7 +24,7 @@ describe('RateLimiter', () => {
     expect(limiter.hit('vk:1', 'task', 0)).toBe(0);
   });
 
-  it('still counts a user whose entry moved to the old generation, and forgets it only once it has expired', () => {
+  it('still counts a user whose entry moved to the old generation, and forgets it only once it has expired', async () => {
     const limiter = new RateLimiter(limits);
     limiter.hit('vk:2', 'claim', 0); // the young generation starts at 0
     expect(limiter.hit('vk:1', 'claim', 50_000)).toBe(0);
@@ -37,7 +37,7 @@ describe('RateLimiter', () => {
     expect(limiter.hit('vk:1', 'claim', 120_000)).toBeGreaterThan(0);
   });
 
-  it('lets through at most `limit` plus what refilled in between, whatever the arrival times', () => {
+  it('lets through at most `limit` plus what refilled in between, whatever the arrival times', async () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 400_000 }), { maxLength: 200 }), (times) => {
         const limiter = new RateLimiter(limits);
@@ -52,7 +52,7 @@ describe('RateLimiter', () => {
     );
   });
 
-  it('never refuses a user who keeps to the rate', () => {
+  it('never refuses a user who keeps to the rate', async () => {
     const limiter = new RateLimiter(limits);
     for (let t = 0; t < 1_000_000; t += CLAIM_INTERVAL) expect(limiter.hit('vk:1', 'claim', t)).toBe(0);
   });

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 export const RATE_LIMITS = {
   /** Task start and complete (each verified task is one VK API call at most). */
   task: { limit: 30, windowMs: 60_000 },
-  /** Claims, quiz answers and spins: each one is a write transaction on the writer thread. */
+  /** Claims, quiz answers and spins: each one is a write transaction. */
   claim: { limit: 20, windowMs: 60_000 },
   /** Opening a campaign: the mini app opens once per launch; a reload loop is not a launch. */
   open: { limit: 20, windowMs: 60_000 },

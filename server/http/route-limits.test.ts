@@ -6,7 +6,7 @@ import { RATE_LIMITS } from './rate-limit.ts';
 import { MAX_IN_FLIGHT_PER_USER, ROUTE_LIMITS, UNLIMITED_WRITES } from './route-limits.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 /** Lets the event loop turn until `done()` (bounded, so a regression fails instead of hanging). */
 async function until(done: () => boolean): Promise<void> {
@@ -18,7 +18,7 @@ const isBackOffice = (path: string) => path.startsWith('/api/admin/');
 
 describe('route limits', () => {
   it('item 8: every non-GET participant route in the route table and the OpenAPI document has a declared limit', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     const fromTable = new Set(
       w.app.routes
         .filter((r) => !['ALL', 'GET', 'HEAD', 'OPTIONS'].includes(r.method) && !isBackOffice(r.path))
@@ -41,8 +41,8 @@ describe('route limits', () => {
   });
 
   it('item 8: support tickets, rules-viewed events and opens are limited per user with 429 and Retry-After', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
+    w = await createPromoWorld();
+    const id = await w.campaign();
     const ticket = { subject: 'Help', body: 'x'.repeat(4000) };
     const tickets: number[] = [];
     for (let i = 0; i < 20; i++) tickets.push((await w.call('POST', '/api/support/tickets', 1, ticket)).status);
@@ -61,8 +61,8 @@ describe('route limits', () => {
   });
 
   it('item 8: one user flooding /open with 32 concurrent requests gets 429s while another user gets through', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
+    w = await createPromoWorld();
+    const id = await w.campaign();
     const flood = Array.from({ length: 32 }, () => w.call('POST', `/api/campaigns/${id}/open`, 1, {}));
     const others = Array.from({ length: 4 }, (_, i) => w.call('POST', `/api/campaigns/${id}/open`, 10 + i, {}));
     const floodRes = await Promise.all(flood);
@@ -78,9 +78,9 @@ describe('route limits', () => {
   });
 
   it('item 8: one identity holds at most MAX_IN_FLIGHT_PER_USER requests in the server; others are not affected', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
-    w.task(id, 'join', 'join_community');
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    await w.task(id, 'join', 'join_community');
     const release: (() => void)[] = [];
     const hanging: VkApi = {
       mode: 'local',

@@ -61,7 +61,7 @@ export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
   if (!bucket && header === undefined) return next();
   let user: string;
   try {
-    const identity = identify(header, deps);
+    const identity = await identify(header, deps);
     c.set('identity', identity);
     user = `${identity.platform}:${identity.userId}`;
   } catch (err) {

@@ -9,7 +9,7 @@ let app: ReturnType<typeof createApp>;
 beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['stats']);
+  await grantBrandAdmin(w, ADMIN, ['stats']);
 });
 afterEach(async () => {
   await w.shutdown();

@@ -8,9 +8,9 @@ import { requirePermission, type Section } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 
-export function requireCampaignAccess(db: Db, identity: Identity, campaignId: number, section: Section) {
-  const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).get();
+export async function requireCampaignAccess(db: Db, identity: Identity, campaignId: number, section: Section) {
+  const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${campaignId} does not exist`);
-  requirePermission(db, identity, campaign.brandId, section);
+  await requirePermission(db, identity, campaign.brandId, section);
   return campaign;
 }

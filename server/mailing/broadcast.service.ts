@@ -7,7 +7,9 @@
  */
 import { and, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel } from '../db/schema/messaging.ts';
+import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
@@ -23,27 +25,31 @@ export interface Recipient {
   consent: boolean;
 }
 
-function campaignGroup(db: Db, campaignId: number): number {
-  const row = db
+async function campaignGroup(db: Db | Tx, campaignId: number): Promise<number> {
+  const [row] = await db
     .select({ groupId: communities.vkGroupId })
     .from(campaigns)
     .innerJoin(communities, eq(communities.id, campaigns.communityId))
     .where(eq(campaigns.id, campaignId))
-    .get();
+    .limit(1);
   if (!row) throw new ApiError(409, 'no_community', `Campaign ${campaignId} has no VK community to send from`);
   return row.groupId;
 }
 
 /** Participants in the segment, with whether they allowed community messages. */
-export function segmentRecipients(db: Db, segment: BroadcastSegment, channel: MessageChannel): Recipient[] {
-  const groupId = campaignGroup(db, segment.campaignId);
+export async function segmentRecipients(
+  db: Db | Tx,
+  segment: BroadcastSegment,
+  channel: MessageChannel,
+): Promise<Recipient[]> {
+  const groupId = await campaignGroup(db, segment.campaignId);
   const where: SQL[] = [eq(participants.campaignId, segment.campaignId), eq(participants.platform, 'vk')];
   if (segment.stage) where.push(eq(participants.stage, segment.stage));
   if (segment.source) where.push(eq(participants.source, segment.source));
   // Any of the tags.
   if (segment.tags && segment.tags.length > 0)
     where.push(inArray(participants.id, taggedParticipantIds(db, segment.tags)));
-  const rows = db
+  const rows = await db
     .select({ id: participants.id, userId: participants.platformUserId, allowed: consents.allowed })
     .from(participants)
     .leftJoin(
@@ -54,8 +60,7 @@ export function segmentRecipients(db: Db, segment: BroadcastSegment, channel: Me
         eq(consents.vkUserId, schema.participants.platformUserId),
       ),
     )
-    .where(and(...where))
-    .all();
+    .where(and(...where));
   const list: Recipient[] = [];
   for (const r of rows) {
     const vkUserId = Number(r.userId);
@@ -74,8 +79,8 @@ export interface Preview {
   sample: number[];
 }
 
-export function previewSegment(db: Db, segment: BroadcastSegment, channel: MessageChannel): Preview {
-  const list = segmentRecipients(db, segment, channel);
+export async function previewSegment(db: Db, segment: BroadcastSegment, channel: MessageChannel): Promise<Preview> {
+  const list = await segmentRecipients(db, segment, channel);
   const ok = list.filter((r) => r.consent);
   return { total: list.length, withConsent: ok.length, sample: ok.slice(0, 20).map((r) => r.vkUserId) };
 }
@@ -106,52 +111,63 @@ function outsideQuietHours(
   return b.ignoreQuietHours ? at : quietEnd(at, timeZone, b.quietFromHour, b.quietToHour);
 }
 
-function campaignTimeZone(db: Db, campaignId: number): string {
-  return db.select({ tz: campaigns.timeZone }).from(campaigns).where(eq(campaigns.id, campaignId)).get()?.tz ?? 'UTC';
+async function campaignTimeZone(db: Db | Tx, campaignId: number): Promise<string> {
+  const [row] = await db
+    .select({ tz: campaigns.timeZone })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId))
+    .limit(1);
+  return row?.tz ?? 'UTC';
 }
 
-export function createBroadcast(db: Db, b: NewBroadcast, now: number): BroadcastRow {
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).get();
+export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Promise<BroadcastRow> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
   for (const s of [b.segment.stage, b.targetStage]) {
     if (s !== undefined && !campaign.stages.includes(s)) {
       throw new ApiError(422, 'unknown_stage', `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);
     }
   }
-  campaignGroup(db, b.campaignId);
+  await campaignGroup(db, b.campaignId);
   const quiet = {
     ignoreQuietHours: b.ignoreQuietHours ?? false,
     quietFromHour: b.quietFromHour ?? QUIET_DEFAULT.from,
     quietToHour: b.quietToHour ?? QUIET_DEFAULT.to,
   };
-  return db
-    .insert(broadcasts)
-    .values({
-      ...quiet,
-      campaignId: b.campaignId,
-      name: b.name,
-      segment: { ...b.segment, campaignId: b.campaignId },
-      channel: b.channel,
-      intent: b.intent ?? 'non_promo_newsletter',
-      text: b.text,
-      fragment: b.fragment ?? null,
-      targetStage: b.targetStage ?? null,
-      // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
-      scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
-    })
-    .returning()
-    .get();
+  const rows = await inTransaction(db, (tx) =>
+    tx
+      .insert(broadcasts)
+      .values({
+        ...quiet,
+        campaignId: b.campaignId,
+        name: b.name,
+        segment: { ...b.segment, campaignId: b.campaignId },
+        channel: b.channel,
+        intent: b.intent ?? 'non_promo_newsletter',
+        text: b.text,
+        fragment: b.fragment ?? null,
+        targetStage: b.targetStage ?? null,
+        // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
+        scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
+      })
+      .returning(),
+  );
+  return inserted(rows);
 }
 
 /** Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). */
-export function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?: string): number {
-  return db.transaction((tx) => {
-    const current = tx.select({ status: broadcasts.status }).from(broadcasts).where(eq(broadcasts.id, b.id)).get();
+export async function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?: string): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const [current] = await tx
+      .select({ status: broadcasts.status })
+      .from(broadcasts)
+      .where(eq(broadcasts.id, b.id))
+      .limit(1);
     if (!current || current.status === 'cancelled') return 0;
-    const groupId = campaignGroup(tx as unknown as Db, b.campaignId);
+    const groupId = await campaignGroup(tx, b.campaignId);
     // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
-    const due = outsideQuietHours(b, campaignTimeZone(tx as unknown as Db, b.campaignId), now);
-    const drafts: OutboxDraft[] = segmentRecipients(tx as unknown as Db, b.segment, b.channel)
+    const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);
+    const drafts: OutboxDraft[] = (await segmentRecipients(tx, b.segment, b.channel))
       .filter((r) => r.consent)
       .map((r) => ({
         dedupeKey: `broadcast:${b.id}:${r.vkUserId}`,
@@ -170,21 +186,20 @@ export function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?
         },
         nextAttemptAt: due,
       }));
-    const { inserted } = enqueue(tx, drafts, now);
-    tx.update(broadcasts)
+    const { inserted } = await enqueue(tx, drafts, now);
+    await tx
+      .update(broadcasts)
       .set({ status: 'enqueued', enqueuedCount: sql`${broadcasts.enqueuedCount} + ${inserted}` })
-      .where(eq(broadcasts.id, b.id))
-      .run();
+      .where(eq(broadcasts.id, b.id));
     return inserted;
   });
 }
 
-export function dueBroadcasts(db: Db, now: number): BroadcastRow[] {
+export async function dueBroadcasts(db: Db, now: number): Promise<BroadcastRow[]> {
   return db
     .select()
     .from(broadcasts)
-    .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.scheduledAt, now)))
-    .all();
+    .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.scheduledAt, now)));
 }
 
 export interface CancelResult {
@@ -195,38 +210,38 @@ export interface CancelResult {
 }
 
 /** Cancels a scheduled broadcast, or the unsent part of one in progress; a finished or cancelled one is a 409. */
-export function cancelBroadcast(db: Db, broadcastId: number, now: number): CancelResult {
-  return db.transaction((tx) => {
-    const b = tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).get();
+export async function cancelBroadcast(db: Db, broadcastId: number, now: number): Promise<CancelResult> {
+  return inTransaction(db, async (tx) => {
+    const [b] = await tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).limit(1);
     if (!b) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
     if (b.status === 'cancelled') throw new ApiError(409, 'already_cancelled', 'The broadcast is already cancelled');
-    const open =
-      tx
-        .select({ n: count() })
-        .from(outbox)
-        .where(and(eq(outbox.broadcastId, b.id), inArray(outbox.status, ['queued', 'sending'])))
-        .get()?.n ?? 0;
+    const [counted] = await tx
+      .select({ n: count() })
+      .from(outbox)
+      .where(and(eq(outbox.broadcastId, b.id), inArray(outbox.status, ['queued', 'sending'])));
+    const open = counted?.n ?? 0;
     if (b.status === 'enqueued' && open === 0) {
       throw new ApiError(409, 'broadcast_finished', 'Every message of this broadcast has already been handled');
     }
-    const cancelled = tx
-      .update(outbox)
-      .set({ status: 'cancelled', errorReason: 'broadcast_cancelled', updatedAt: now })
-      .where(and(eq(outbox.broadcastId, b.id), eq(outbox.status, 'queued')))
-      .run().changes;
-    const broadcast = tx
+    const cancelled = changedRows(
+      await tx
+        .update(outbox)
+        .set({ status: 'cancelled', errorReason: 'broadcast_cancelled', updatedAt: now })
+        .where(and(eq(outbox.broadcastId, b.id), eq(outbox.status, 'queued'))),
+    );
+    const [broadcast] = await tx
       .update(broadcasts)
       .set({ status: 'cancelled', cancelledAt: now })
       .where(eq(broadcasts.id, b.id))
-      .returning()
-      .get();
+      .returning();
+    if (!broadcast) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
     return { broadcast, cancelled };
   });
 }
 
 /** The broadcast, when it belongs to the campaign; otherwise a 404. */
-export function broadcastOfCampaign(db: Db, campaignId: number, broadcastId: number): BroadcastRow {
-  const b = db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).get();
+export async function broadcastOfCampaign(db: Db, campaignId: number, broadcastId: number): Promise<BroadcastRow> {
+  const [b] = await db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, broadcastId)).limit(1);
   if (!b || b.campaignId !== campaignId) {
     throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
   }

@@ -36,9 +36,14 @@ const conv = (users: number, converted: number): Conversion => ({
   rate: users === 0 ? 0 : Math.round((converted / users) * 10_000) / 10_000,
 });
 
-function statsFor(db: Db, where: ReturnType<typeof eq>, stages: string[], targetStage: string | null): MessageStats {
+async function statsFor(
+  db: Db,
+  where: ReturnType<typeof eq>,
+  stages: string[],
+  targetStage: string | null,
+): Promise<MessageStats> {
   const target = targetStage === null ? -1 : stages.indexOf(targetStage);
-  const rows = db
+  const rows = await db
     .select({
       status: outbox.status,
       reason: outbox.errorReason,
@@ -49,8 +54,7 @@ function statsFor(db: Db, where: ReturnType<typeof eq>, stages: string[], target
     .from(outbox)
     .leftJoin(participants, eq(participants.id, outbox.participantId))
     .where(where)
-    .groupBy(outbox.status, outbox.errorReason, outbox.variant)
-    .all();
+    .groupBy(outbox.status, outbox.errorReason, outbox.variant);
   const s: MessageStats = {
     total: 0,
     byStatus: {},
@@ -67,17 +71,19 @@ function statsFor(db: Db, where: ReturnType<typeof eq>, stages: string[], target
   let holdout = [0, 0];
   const variants = new Map<string, [number, number]>();
   for (const r of rows) {
+    // SUM comes back as text or bigint on some drivers: a number from here on.
+    const converted = Number(r.converted);
     s.total += r.n;
     s.byStatus[r.status] = (s.byStatus[r.status] ?? 0) + r.n;
     const reason = r.reason ?? 'unknown';
     if (r.status === 'failed') s.failedByReason[reason] = (s.failedByReason[reason] ?? 0) + r.n;
     if (r.status === 'cancelled') s.cancelledByReason[reason] = (s.cancelledByReason[reason] ?? 0) + r.n;
-    if (r.status === 'sent') treated = [(treated[0] ?? 0) + r.n, (treated[1] ?? 0) + r.converted];
-    if (r.status === 'holdout') holdout = [(holdout[0] ?? 0) + r.n, (holdout[1] ?? 0) + r.converted];
+    if (r.status === 'sent') treated = [(treated[0] ?? 0) + r.n, (treated[1] ?? 0) + converted];
+    if (r.status === 'holdout') holdout = [(holdout[0] ?? 0) + r.n, (holdout[1] ?? 0) + converted];
     if (r.status === 'sent' || r.status === 'holdout') {
       const key = r.variant ?? 'default';
       const v = variants.get(key) ?? [0, 0];
-      variants.set(key, [v[0] + r.n, v[1] + r.converted]);
+      variants.set(key, [v[0] + r.n, v[1] + converted]);
     }
   }
   const pending = (s.byStatus.queued ?? 0) + (s.byStatus.sending ?? 0);
@@ -91,13 +97,13 @@ function statsFor(db: Db, where: ReturnType<typeof eq>, stages: string[], target
   return s;
 }
 
-export function ruleStats(db: Db, ruleId: number): MessageStats {
-  const rule = db
+export async function ruleStats(db: Db, ruleId: number): Promise<MessageStats> {
+  const [rule] = await db
     .select({ rule: messageRules, stages: campaigns.stages })
     .from(messageRules)
     .innerJoin(campaigns, eq(campaigns.id, messageRules.campaignId))
     .where(eq(messageRules.id, ruleId))
-    .get();
+    .limit(1);
   if (!rule) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
   return statsFor(
     db,
@@ -107,13 +113,13 @@ export function ruleStats(db: Db, ruleId: number): MessageStats {
   );
 }
 
-export function broadcastStats(db: Db, broadcastId: number): MessageStats {
-  const b = db
+export async function broadcastStats(db: Db, broadcastId: number): Promise<MessageStats> {
+  const [b] = await db
     .select({ b: broadcasts, stages: campaigns.stages })
     .from(broadcasts)
     .innerJoin(campaigns, eq(campaigns.id, broadcasts.campaignId))
     .where(eq(broadcasts.id, broadcastId))
-    .get();
+    .limit(1);
   if (!b) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
   return statsFor(
     db,

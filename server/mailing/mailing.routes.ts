@@ -161,36 +161,36 @@ const access = (
   id: number,
 ) => requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
 
-function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, ruleId: number) {
-  const rule = getRule(db, ruleId);
+async function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, ruleId: number) {
+  const rule = await getRule(db, ruleId);
   if (rule.campaignId !== campaignId) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
   return rule;
 }
 
-mailingRoutes.openapi(listRules, (c) => {
+mailingRoutes.openapi(listRules, async (c) => {
   const { id } = c.req.valid('param');
-  access(c, id);
-  return c.json({ rules: campaignRules(c.var.deps.db, id) }, 200);
+  await access(c, id);
+  return c.json({ rules: await campaignRules(c.var.deps.db, id) }, 200);
 });
-mailingRoutes.openapi(addRule, (c) => {
+mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
-  access(c, id);
-  return c.json(createRule(c.var.deps.db, id, c.req.valid('json')), 201);
+  await access(c, id);
+  return c.json(await createRule(c.var.deps.db, id, c.req.valid('json')), 201);
 });
-mailingRoutes.openapi(switchRule, (c) => {
+mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  access(c, id);
-  ruleOf(c.var.deps.db, id, ruleId);
-  return c.json(setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active), 200);
+  await access(c, id);
+  await ruleOf(c.var.deps.db, id, ruleId);
+  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active), 200);
 });
-mailingRoutes.openapi(dryRunRule, (c) => {
+mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  const campaign = access(c, id);
+  const campaign = await access(c, id);
   const { deps } = c.var;
-  const rule = ruleOf(deps.db, id, ruleId);
-  const groupId = campaignGroupId(deps.db, campaign) ?? 0;
+  const rule = await ruleOf(deps.db, id, ruleId);
+  const groupId = (await campaignGroupId(deps.db, campaign)) ?? 0;
   return c.json(
-    evaluateRule(
+    await evaluateRule(
       deps.db,
       rule,
       deps.now(),
@@ -200,53 +200,51 @@ mailingRoutes.openapi(dryRunRule, (c) => {
     200,
   );
 });
-mailingRoutes.openapi(ruleStatsRoute, (c) => {
+mailingRoutes.openapi(ruleStatsRoute, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  access(c, id);
-  ruleOf(c.var.deps.db, id, ruleId);
-  return c.json(ruleStats(c.var.deps.db, ruleId), 200);
+  await access(c, id);
+  await ruleOf(c.var.deps.db, id, ruleId);
+  return c.json(await ruleStats(c.var.deps.db, ruleId), 200);
 });
-mailingRoutes.openapi(preview, (c) => {
+mailingRoutes.openapi(preview, async (c) => {
   const { id } = c.req.valid('param');
-  access(c, id);
+  await access(c, id);
   const { segment, channel } = c.req.valid('json');
-  return c.json(previewSegment(c.var.deps.db, { ...segment, campaignId: id }, channel), 200);
+  return c.json(await previewSegment(c.var.deps.db, { ...segment, campaignId: id }, channel), 200);
 });
-mailingRoutes.openapi(addBroadcast, (c) => {
+mailingRoutes.openapi(addBroadcast, async (c) => {
   const { id } = c.req.valid('param');
-  access(c, id);
+  await access(c, id);
   const { deps } = c.var;
   const input = c.req.valid('json');
   if (input.dryRun) {
-    return c.json(
-      { dryRun: true as const, preview: previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel) },
-      200,
-    );
+    const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
+    return c.json({ dryRun: true as const, preview }, 200);
   }
   const now = deps.now();
-  const b = createBroadcast(deps.db, { ...input, campaignId: id }, now);
-  const enqueued = b.scheduledAt <= now ? enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
-  const fresh = broadcastOfCampaign(deps.db, id, b.id);
+  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now);
+  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
+  const fresh = await broadcastOfCampaign(deps.db, id, b.id);
   return c.json({ broadcast: fresh, enqueued }, 201);
 });
-mailingRoutes.openapi(broadcastStatsRoute, (c) => {
+mailingRoutes.openapi(broadcastStatsRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
-  access(c, id);
-  broadcastOfCampaign(c.var.deps.db, id, broadcastId);
-  return c.json(broadcastStats(c.var.deps.db, broadcastId), 200);
+  await access(c, id);
+  await broadcastOfCampaign(c.var.deps.db, id, broadcastId);
+  return c.json(await broadcastStats(c.var.deps.db, broadcastId), 200);
 });
-mailingRoutes.openapi(cancelRoute, (c) => {
+mailingRoutes.openapi(cancelRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
-  access(c, id);
-  broadcastOfCampaign(c.var.deps.db, id, broadcastId);
-  return c.json(cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
+  await access(c, id);
+  await broadcastOfCampaign(c.var.deps.db, id, broadcastId);
+  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
 });
-mailingRoutes.openapi(capRoute, (c) => {
+mailingRoutes.openapi(capRoute, async (c) => {
   const { id } = c.req.valid('param');
-  const campaign = access(c, id);
-  const groupId = campaignGroupId(c.var.deps.db, campaign);
+  const campaign = await access(c, id);
+  const groupId = await campaignGroupId(c.var.deps.db, campaign);
   if (groupId === undefined) throw new ApiError(409, 'no_community', `Campaign ${id} has no VK community`);
   const cap = c.req.valid('json');
-  setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours);
+  await setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours);
   return c.json(cap, 200);
 });

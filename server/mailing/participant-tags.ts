@@ -5,10 +5,10 @@
  */
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 
 const { participantTags, participants } = schema;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface TagChange {
   tag: string;
@@ -25,15 +25,14 @@ export interface TagChangeResult {
 }
 
 /** Participant ids among `ids` that are not in the campaign (all checked before anything is written). */
-function foreignIds(tx: Db | Tx, campaignId: number, ids: number[]): number[] {
+async function foreignIds(tx: Db | Tx, campaignId: number, ids: number[]): Promise<number[]> {
   const unique = [...new Set(ids)];
   const known = new Set<number>();
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = tx
+    const rows = await tx
       .select({ id: participants.id })
       .from(participants)
-      .where(and(eq(participants.campaignId, campaignId), inArray(participants.id, unique.slice(i, i + 500))))
-      .all();
+      .where(and(eq(participants.campaignId, campaignId), inArray(participants.id, unique.slice(i, i + 500))));
     for (const r of rows) known.add(r.id);
   }
   return unique.filter((id) => !known.has(id));
@@ -43,63 +42,64 @@ function foreignIds(tx: Db | Tx, campaignId: number, ids: number[]): number[] {
  * Adds and removes one tag for lists of the campaign's participants, all or nothing.
  * @example changeTag(db, 1, { tag: 'vip', add: [10, 11], remove: [12] }, now) // → { tag: 'vip', added: 2, removed: 1, total: 2 }
  */
-export function changeTag(db: Db, campaignId: number, change: TagChange, now: number): TagChangeResult {
+export async function changeTag(db: Db, campaignId: number, change: TagChange, now: number): Promise<TagChangeResult> {
   const add = [...new Set(change.add ?? [])];
   const remove = [...new Set(change.remove ?? [])];
-  return db.transaction((tx) => {
-    const unknown = foreignIds(tx, campaignId, [...add, ...remove]);
+  return inTransaction(db, async (tx) => {
+    const unknown = await foreignIds(tx, campaignId, [...add, ...remove]);
     if (unknown.length > 0) {
       throw new ApiError(422, 'unknown_participants', 'Some participants are not in this campaign', [
         { path: 'participantIds', message: `not in campaign ${campaignId}: ${unknown.slice(0, 20).join(', ')}` },
       ]);
     }
     let added = 0;
-    for (const participantId of add) {
-      const row = tx
+    for (let i = 0; i < add.length; i += 500) {
+      const rows = await tx
         .insert(participantTags)
-        .values({ participantId, tag: change.tag, createdAt: now })
+        .values(add.slice(i, i + 500).map((participantId) => ({ participantId, tag: change.tag, createdAt: now })))
         .onConflictDoNothing()
-        .returning({ id: participantTags.participantId })
-        .get();
-      if (row) added += 1;
+        .returning({ id: participantTags.participantId });
+      added += rows.length;
     }
     let removed = 0;
     for (let i = 0; i < remove.length; i += 500) {
-      removed += tx
-        .delete(participantTags)
-        .where(
-          and(eq(participantTags.tag, change.tag), inArray(participantTags.participantId, remove.slice(i, i + 500))),
-        )
-        .run().changes;
+      removed += changedRows(
+        await tx
+          .delete(participantTags)
+          .where(
+            and(eq(participantTags.tag, change.tag), inArray(participantTags.participantId, remove.slice(i, i + 500))),
+          ),
+      );
     }
-    return { tag: change.tag, added, removed, total: tagCount(tx, campaignId, change.tag) };
+    return { tag: change.tag, added, removed, total: await tagCount(tx, campaignId, change.tag) };
   });
 }
 
-function tagCount(db: Db | Tx, campaignId: number, tag: string): number {
-  const row = db
+async function tagCount(db: Db | Tx, campaignId: number, tag: string): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(participantTags)
     .innerJoin(participants, eq(participants.id, participantTags.participantId))
-    .where(and(eq(participantTags.tag, tag), eq(participants.campaignId, campaignId)))
-    .get();
+    .where(and(eq(participantTags.tag, tag), eq(participants.campaignId, campaignId)));
   return row?.n ?? 0;
 }
 
 /** The campaign's tags with how many participants carry each. */
-export function campaignTags(db: Db, campaignId: number): Array<{ tag: string; participants: number }> {
+export async function campaignTags(db: Db, campaignId: number): Promise<Array<{ tag: string; participants: number }>> {
   return db
     .select({ tag: participantTags.tag, participants: count() })
     .from(participantTags)
     .innerJoin(participants, eq(participants.id, participantTags.participantId))
     .where(eq(participants.campaignId, campaignId))
     .groupBy(participantTags.tag)
-    .orderBy(participantTags.tag)
-    .all();
+    .orderBy(participantTags.tag);
 }
 
-/** Participants carrying any of `tags` (a subquery for segment filters; uses the (tag, participant) index). */
-export function taggedParticipantIds(db: Db, tags: string[]) {
+/**
+ * Participants carrying any of `tags`: a subquery for segment filters (not awaited; it runs inside the caller's
+ * query), on the (tag, participant) index.
+ */
+export function taggedParticipantIds(db: Db | Tx, tags: string[]) {
   return db
     .select({ id: participantTags.participantId })
     .from(participantTags)

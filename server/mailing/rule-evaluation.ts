@@ -7,6 +7,7 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
 import { hasConsent } from './consent.ts';
 import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
 import { quietEnd } from './quiet-hours.ts';
@@ -36,7 +37,17 @@ export type Decorate = (
   variant: { key: string; text: string; fragment?: string },
 ) => OutboxDraft['extras'];
 
-export function evaluateRule(db: Db, rule: RuleRow, now: number, decorate: Decorate, dryRun = false): RuleRunResult {
+/**
+ * Runs one rule: in a transaction that writes its outbox rows, or (`dryRun`) as reads only, counting who it would reach.
+ * @example const result = await evaluateRule(db, rule, Date.now(), ruleDecorator(deps, () => groupId));
+ */
+export async function evaluateRule(
+  db: Db,
+  rule: RuleRow,
+  now: number,
+  decorate: Decorate,
+  dryRun = false,
+): Promise<RuleRunResult> {
   const result: RuleRunResult = {
     ruleId: rule.id,
     candidates: 0,
@@ -47,29 +58,27 @@ export function evaluateRule(db: Db, rule: RuleRow, now: number, decorate: Decor
     capped: 0,
   };
   if (!rule.active) return { ...result, skipped: 'rule_inactive' };
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, rule.campaignId)).get();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, rule.campaignId)).limit(1);
   if (!campaign || campaignPhase(campaign, now) !== 'running') return { ...result, skipped: 'campaign_not_live' };
   const from = campaign.stages.indexOf(rule.stage);
   const to = campaign.stages.indexOf(rule.notStage);
   if (from < 0 || to <= from) return { ...result, skipped: 'bad_stages' };
-  const community =
+  const [community] =
     campaign.communityId === null
-      ? undefined
-      : db.select().from(communities).where(eq(communities.id, campaign.communityId)).get();
+      ? []
+      : await db.select().from(communities).where(eq(communities.id, campaign.communityId)).limit(1);
   if (!community) return { ...result, skipped: 'no_community' };
   const groupId = community.vkGroupId;
-  const settings = db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, groupId)).get() ?? {
-    capCount: 1,
-    capHours: 24,
-  };
+  const [stored] = await db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, groupId)).limit(1);
+  const settings = stored ?? { capCount: 1, capHours: 24 };
   const due = quietEnd(now, campaign.timeZone, rule.quietFromHour, rule.quietToHour);
   if (due > now) result.delayedUntil = due;
 
-  return db.transaction((tx) => {
+  const run = async (tx: Db | Tx): Promise<RuleRunResult> => {
     // Written together at the end, so rows with the same text share peer_ids calls.
     const drafts: OutboxDraft[] = [];
     for (const stage of campaign.stages.slice(from, to)) {
-      const rows = tx
+      const rows = await tx
         .select({ id: participants.id, platformUserId: participants.platformUserId })
         .from(participants)
         .where(
@@ -80,25 +89,29 @@ export function evaluateRule(db: Db, rule: RuleRow, now: number, decorate: Decor
             rule.maxHours === null ? undefined : gte(participants.stageReachedAt, now - rule.maxHours * HOUR),
             eq(participants.platform, 'vk'),
           ),
-        )
-        .all();
+        );
       for (const p of rows) {
         const vkUserId = Number(p.platformUserId);
         if (!Number.isSafeInteger(vkUserId)) continue;
         result.candidates += 1;
         const dedupeKey = `rule:${rule.id}:${p.id}`;
-        if (tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get()) {
+        const [queuedBefore] = await tx
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(eq(outbox.dedupeKey, dedupeKey))
+          .limit(1);
+        if (queuedBefore) {
           result.already += 1;
           continue;
         }
-        if (rule.channel === 'message' && !hasConsent(tx as unknown as Db, groupId, vkUserId, 'message')) {
+        if (rule.channel === 'message' && !(await hasConsent(tx, groupId, vkUserId, 'message'))) {
           result.noConsent += 1;
           continue;
         }
         const inHoldout = bucketOf(100, 'holdout', rule.id, vkUserId) < rule.holdoutPercent;
         if (
           !inHoldout &&
-          recentRuleMessages(tx, groupId, vkUserId, now - settings.capHours * HOUR) >= settings.capCount
+          (await recentRuleMessages(tx, groupId, vkUserId, now - settings.capHours * HOUR)) >= settings.capCount
         ) {
           result.capped += 1;
           continue;
@@ -124,13 +137,18 @@ export function evaluateRule(db: Db, rule: RuleRow, now: number, decorate: Decor
         });
       }
     }
-    if (!dryRun) enqueue(tx, drafts, now);
+    if (!dryRun) await enqueue(tx, drafts, now);
     return result;
-  });
+  };
+  // The dry run only reads; a real run decides and writes in one transaction, so two passes never both count a
+  // user under the cap (the dedupe key alone already keeps a rule from enqueueing twice).
+  return dryRun ? run(db) : inTransaction(db, run);
 }
 
 /** Every active rule of live campaigns. */
-export function evaluateAllRules(db: Db, now: number, decorate: Decorate): RuleRunResult[] {
-  const rules = db.select().from(messageRules).where(eq(messageRules.active, true)).all();
-  return rules.map((r) => evaluateRule(db, r, now, decorate));
+export async function evaluateAllRules(db: Db, now: number, decorate: Decorate): Promise<RuleRunResult[]> {
+  const rules = await db.select().from(messageRules).where(eq(messageRules.active, true));
+  const results: RuleRunResult[] = [];
+  for (const r of rules) results.push(await evaluateRule(db, r, now, decorate));
+  return results;
 }

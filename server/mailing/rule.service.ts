@@ -1,7 +1,9 @@
 /** @module Funnel rules as the brand sets them up: created against the campaign's stages, switched on and off. */
 import { eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleVariant } from '../db/schema/messaging.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
@@ -21,8 +23,8 @@ export interface NewRule {
   quietToHour?: number;
 }
 
-export function createRule(db: Db, campaignId: number, r: NewRule): RuleRow {
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+export async function createRule(db: Db, campaignId: number, r: NewRule): Promise<RuleRow> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${campaignId} does not exist`);
   const a = campaign.stages.indexOf(r.stage);
   const b = campaign.stages.indexOf(r.notStage);
@@ -38,46 +40,52 @@ export function createRule(db: Db, campaignId: number, r: NewRule): RuleRow {
     issues.push({ path: 'variants', message: 'notification texts are at most 254 characters' });
   }
   if (issues.length > 0) throw new ApiError(422, 'invalid_rule', 'The rule does not fit the campaign', issues);
-  return db
-    .insert(messageRules)
-    .values({
-      campaignId,
-      name: r.name,
-      stage: r.stage,
-      notStage: r.notStage,
-      minHours: r.minHours,
-      maxHours: r.maxHours ?? null,
-      channel: r.channel,
-      intent: r.intent ?? 'non_promo_newsletter',
-      variants: r.variants,
-      holdoutPercent: r.holdoutPercent ?? 0,
-      quietFromHour: r.quietFromHour ?? 22,
-      quietToHour: r.quietToHour ?? 9,
-    })
-    .returning()
-    .get();
+  const rows = await inTransaction(db, (tx) =>
+    tx
+      .insert(messageRules)
+      .values({
+        campaignId,
+        name: r.name,
+        stage: r.stage,
+        notStage: r.notStage,
+        minHours: r.minHours,
+        maxHours: r.maxHours ?? null,
+        channel: r.channel,
+        intent: r.intent ?? 'non_promo_newsletter',
+        variants: r.variants,
+        holdoutPercent: r.holdoutPercent ?? 0,
+        quietFromHour: r.quietFromHour ?? 22,
+        quietToHour: r.quietToHour ?? 9,
+      })
+      .returning(),
+  );
+  return inserted(rows);
 }
 
-export function setRuleActive(db: Db, ruleId: number, active: boolean): RuleRow {
-  const row = db.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning().get();
+export async function setRuleActive(db: Db, ruleId: number, active: boolean): Promise<RuleRow> {
+  const [row] = await inTransaction(db, (tx) =>
+    tx.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning(),
+  );
   if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
   return row;
 }
 
-export function getRule(db: Db, ruleId: number): RuleRow {
-  const row = db.select().from(messageRules).where(eq(messageRules.id, ruleId)).get();
+export async function getRule(db: Db, ruleId: number): Promise<RuleRow> {
+  const [row] = await db.select().from(messageRules).where(eq(messageRules.id, ruleId)).limit(1);
   if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
   return row;
 }
 
-export function campaignRules(db: Db, campaignId: number): RuleRow[] {
-  return db.select().from(messageRules).where(eq(messageRules.campaignId, campaignId)).orderBy(messageRules.id).all();
+export async function campaignRules(db: Db, campaignId: number): Promise<RuleRow[]> {
+  return db.select().from(messageRules).where(eq(messageRules.campaignId, campaignId)).orderBy(messageRules.id);
 }
 
 /** The community's per-user cap on rule messages (default: 1 per 24 hours). */
-export function setFrequencyCap(db: Db, vkGroupId: number, capCount: number, capHours: number): void {
-  db.insert(messagingSettings)
-    .values({ vkGroupId, capCount, capHours })
-    .onConflictDoUpdate({ target: messagingSettings.vkGroupId, set: { capCount, capHours } })
-    .run();
+export async function setFrequencyCap(db: Db, vkGroupId: number, capCount: number, capHours: number): Promise<void> {
+  await inTransaction(db, (tx) =>
+    tx
+      .insert(messagingSettings)
+      .values({ vkGroupId, capCount, capHours })
+      .onConflictDoUpdate({ target: messagingSettings.vkGroupId, set: { capCount, capHours } }),
+  );
 }

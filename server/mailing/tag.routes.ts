@@ -46,13 +46,13 @@ const editTag = createRoute({
 
 export const tagRoutes = newRouter();
 tagRoutes.use('*', requireIdentity);
-tagRoutes.openapi(listTags, (c) => {
+tagRoutes.openapi(listTags, async (c) => {
   const { id } = c.req.valid('param');
-  requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
-  return c.json({ tags: campaignTags(c.var.deps.db, id) }, 200);
+  await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+  return c.json({ tags: await campaignTags(c.var.deps.db, id) }, 200);
 });
-tagRoutes.openapi(editTag, (c) => {
+tagRoutes.openapi(editTag, async (c) => {
   const { id } = c.req.valid('param');
-  requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
-  return c.json(changeTag(c.var.deps.db, id, c.req.valid('json'), c.var.deps.now()), 200);
+  await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+  return c.json(await changeTag(c.var.deps.db, id, c.req.valid('json'), c.var.deps.now()), 200);
 });

@@ -4,26 +4,25 @@ import { schema } from '../db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 
 let w: PromoWorld;
-afterEach(() => w?.close());
+afterEach(async () => w?.close());
 
 describe('GET /api/admin/office', () => {
   it('item 17: a participant is given no brand, a member gets their brands and sections', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     const participant = await w.call('GET', '/api/admin/office', 1);
     expect(participant.status).toBe(200);
     expect(await participant.json()).toEqual({ brands: [] });
 
-    w.deps.db
-      .insert(schema.memberships)
-      .values({
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
         platform: 'vk',
         platformUserId: '2',
         agencyId: w.agencyId,
         brandId: w.brandId,
         role: 'brand_member',
         sections: ['support'],
-      })
-      .run();
+      }),
+    );
     const member = await w.call('GET', '/api/admin/office', 2);
     expect(member.status).toBe(200);
     expect(await member.json()).toMatchObject({ brands: [{ id: w.brandId, sections: ['support'] }] });

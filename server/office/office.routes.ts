@@ -29,19 +29,18 @@ const officeRoute = createRoute({
 
 export const officeRoutes = newRouter();
 officeRoutes.use('*', requireIdentity);
-officeRoutes.openapi(officeRoute, (c) => {
+officeRoutes.openapi(officeRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
   const { memberships, brands } = schema;
-  const rows = db
+  const rows = await db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)))
-    .all();
+    .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
   if (rows.length === 0) return c.json({ brands: [] }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
-  for (const b of db.select().from(brands).where(inArray(brands.agencyId, agencyIds)).all()) {
+  for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
     // Mirrors server/auth/permissions.ts: an agency-wide row covers every brand of its agency (agency roles only).
     const covering = rows.filter(
       (m) =>

@@ -3,7 +3,7 @@
  * and the caller's participation. One participation per platform user per campaign is the unique index
  * `participants_user_idx`; this module only reads it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import {
   type CampaignPhase,
@@ -12,14 +12,12 @@ import {
   getVisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
-import { prepared } from '../db/prepared.ts';
-import type { DbOrTx } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
 
 export type ParticipantRow = typeof schema.participants.$inferSelect;
 
-export function loadCampaign(db: Db, identity: Identity, campaignId: number): CampaignRow {
+export function loadCampaign(db: Db, identity: Identity, campaignId: number): Promise<CampaignRow> {
   return getVisibleCampaign(db, identity, campaignId);
 }
 
@@ -38,34 +36,41 @@ export function requireRunning(campaign: CampaignRow, now: number): void {
 }
 
 /** A campaign's participant for a platform user: the key of the user index (campaign, platform, user id). */
-const isUser = () =>
+const isUser = (campaignId: number, identity: Identity) =>
   and(
-    eq(schema.participants.campaignId, sql.placeholder('campaignId')),
-    eq(schema.participants.platform, sql.placeholder('platform')),
-    eq(schema.participants.platformUserId, sql.placeholder('userId')),
+    eq(schema.participants.campaignId, campaignId),
+    eq(schema.participants.platform, identity.platform),
+    eq(schema.participants.platformUserId, identity.userId),
   );
 
-const participantOfUser = (db: Db) => db.select().from(schema.participants).where(isUser()).prepare();
-
-/** Only the id, answered from the user index alone (half the cost of the whole row on the claim path). */
-const participantIdOfUser = (db: Db) =>
-  db.select({ id: schema.participants.id }).from(schema.participants).where(isUser()).prepare();
-
-export function findParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow | undefined {
-  return prepared(db, participantOfUser).get({ campaignId, platform: identity.platform, userId: identity.userId });
+export async function findParticipant(
+  db: Db,
+  campaignId: number,
+  identity: Identity,
+): Promise<ParticipantRow | undefined> {
+  const [row] = await db.select().from(schema.participants).where(isUser(campaignId, identity)).limit(1);
+  return row;
 }
 
-export function requireParticipant(db: DbOrTx, campaignId: number, identity: Identity): ParticipantRow {
-  const p = findParticipant(db, campaignId, identity);
+export async function requireParticipant(db: Db, campaignId: number, identity: Identity): Promise<ParticipantRow> {
+  const p = await findParticipant(db, campaignId, identity);
   if (!p) throw notJoined();
   return p;
 }
 
 const notJoined = () => new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
 
-/** The participant's id, for paths that need nothing else of the row. */
-export function requireParticipantId(db: DbOrTx, campaignId: number, identity: Identity): Pick<ParticipantRow, 'id'> {
-  const p = prepared(db, participantIdOfUser).get({ campaignId, platform: identity.platform, userId: identity.userId });
+/** The participant's id, answered from the user index alone, for paths that need nothing else of the row. */
+export async function requireParticipantId(
+  db: Db,
+  campaignId: number,
+  identity: Identity,
+): Promise<Pick<ParticipantRow, 'id'>> {
+  const [p] = await db
+    .select({ id: schema.participants.id })
+    .from(schema.participants)
+    .where(isUser(campaignId, identity))
+    .limit(1);
   if (!p) throw notJoined();
   return p;
 }
@@ -77,11 +82,13 @@ export function resetHourOf(campaign: CampaignRow): number {
 }
 
 /** The VK community the campaign belongs to (its tasks' default group). */
-export function campaignGroupId(db: DbOrTx, campaign: CampaignRow): number | undefined {
+export async function campaignGroupId(db: Db, campaign: CampaignRow): Promise<number | undefined> {
   if (campaign.communityId == null) return undefined;
-  return db
-    .select({ g: schema.communities.vkGroupId })
-    .from(schema.communities)
-    .where(eq(schema.communities.id, campaign.communityId))
-    .get()?.g;
+  return (
+    await db
+      .select({ g: schema.communities.vkGroupId })
+      .from(schema.communities)
+      .where(eq(schema.communities.id, campaign.communityId))
+      .limit(1)
+  )[0]?.g;
 }

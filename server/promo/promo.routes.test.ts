@@ -7,17 +7,17 @@ import { localVkApi } from '../vk/vk-api.ts';
 import { createPromoWorld, type PromoWorld } from './testing/promo-world.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 describe('promo routes', () => {
   it('walks open → tasks → claim → my prizes, with the stage following along', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     w.deps.vk = localVkApi();
-    const id = w.campaign();
-    w.task(id, 'join', 'join_community');
-    w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
-    w.reward(id, 'gift', {
-      poolId: w.pool(id, 'p', ['GIFT-1']),
+    const id = await w.campaign();
+    await w.task(id, 'join', 'join_community');
+    await w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
+    await w.reward(id, 'gift', {
+      poolId: await w.pool(id, 'p', ['GIFT-1']),
       unlock: { tasks: 'all' },
       howToUse: 'Use at checkout',
     });
@@ -46,20 +46,19 @@ describe('promo routes', () => {
     const state = await (await w.call('GET', `/api/campaigns/${id}/state`, 1)).json();
     expect(state).toMatchObject({ progress: { done: 2, total: 2 }, participant: { stage: 'reward_issued' } });
     expect(state.rewards[0]).toMatchObject({ requirement: { met: true }, grant: { code: 'GIFT-1' }, soldOut: false });
-    const types = w.deps.db
+    const types = await w.deps.db
       .select({ t: schema.events.type })
       .from(schema.events)
-      .where(eq(schema.events.campaignId, id))
-      .all();
+      .where(eq(schema.events.campaignId, id));
     expect(new Set(types.map((t) => t.t))).toEqual(
       new Set(['opened', 'task_started', 'task_done', 'reward_issued', 'rules_viewed']),
     );
   });
 
   it('answers bad input with 422 and issues, missing launch data with 401, unknown things with 404', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
-    w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    await w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
     await w.call('POST', `/api/campaigns/${id}/open`, 1, {});
     const bad = await w.call('POST', `/api/campaigns/${id}/tasks/site/complete`, 1, { result: 'maybe' });
     expect(bad.status).toBe(422);
@@ -71,10 +70,10 @@ describe('promo routes', () => {
   });
 
   it('rate-limits task and claim endpoints per user with a 429 in the JSON error shape', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
-    w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
-    w.reward(id, 'r');
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    await w.task(id, 'site', 'visit_link', { url: 'https://example.com' });
+    await w.reward(id, 'r');
     await w.call('POST', `/api/campaigns/${id}/open`, 1, {});
     await w.call('POST', `/api/campaigns/${id}/open`, 2, {});
     const statuses: number[] = [];
@@ -94,7 +93,7 @@ describe('promo routes', () => {
   });
 
   it('describes every promo route in the OpenAPI document', async () => {
-    w = createPromoWorld();
+    w = await createPromoWorld();
     const doc = await (await w.app.request('/api/openapi.json')).json();
     const paths = Object.keys(doc.paths);
     for (const p of [

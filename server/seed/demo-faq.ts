@@ -1,7 +1,7 @@
 /** @module The demo campaigns' help questions (`settings.faq`, see server/support/faq.ts), in Russian and English. */
 import { eq } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import type { DbOrTx } from '../funnel/record-event.ts';
+import type { Tx } from '../db/transactions.ts';
 import type { CampaignFaq } from '../support/faq.ts';
 
 export const DEMO_FAQ: CampaignFaq = [
@@ -29,17 +29,17 @@ export const DEMO_FAQ: CampaignFaq = [
 ];
 
 /** Gives each demo campaign the demo FAQ, keeping its other settings. */
-export function seedDemoFaq(tx: DbOrTx, campaignIds: number[]): void {
+export async function seedDemoFaq(tx: Tx, campaignIds: number[]): Promise<void> {
   for (const id of campaignIds) {
-    const c = tx
+    const [c] = await tx
       .select({ settings: schema.campaigns.settings })
       .from(schema.campaigns)
       .where(eq(schema.campaigns.id, id))
-      .get();
+      .limit(1);
     if (!c) continue;
-    tx.update(schema.campaigns)
+    await tx
+      .update(schema.campaigns)
       .set({ settings: { ...c.settings, faq: DEMO_FAQ } })
-      .where(eq(schema.campaigns.id, id))
-      .run();
+      .where(eq(schema.campaigns.id, id));
   }
 }

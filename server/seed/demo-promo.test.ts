@@ -12,7 +12,7 @@ afterEach(() => w.close());
 describe('demo seed', () => {
   it('lets a participant walk tasks → reward, a quiz to its result and a wheel spin', async () => {
     w = createTestWorld();
-    seedDemo(w.deps.db, w.config, w.clock.now);
+    await seedDemo(w.deps.db, w.config, w.clock.now);
     w.deps.vk = localVkApi();
     const app = createApp(w.deps);
     const call = async (method: string, path: string, body?: unknown) => {
@@ -23,7 +23,7 @@ describe('demo seed', () => {
       });
       return { status: res.status, json: await res.json() };
     };
-    const campaigns = w.deps.db.select().from(schema.campaigns).all();
+    const campaigns = await w.deps.db.select().from(schema.campaigns);
     const bySlug = (slug: string) => campaigns.find((c) => c.slug === slug)?.id as number;
 
     const tasksId = bySlug('summer-tasks');
@@ -74,10 +74,10 @@ describe('demo content', () => {
 
   async function world(now: number) {
     w = createTestWorld({}, now);
-    seedDemo(w.deps.db, w.config, w.clock.now);
+    await seedDemo(w.deps.db, w.config, w.clock.now);
     w.deps.vk = localVkApi();
     const app = createApp(w.deps);
-    const campaigns = w.deps.db.select().from(schema.campaigns).all();
+    const campaigns = await w.deps.db.select().from(schema.campaigns);
     const get = async (path: string, language: 'ru' | 'en', method = 'GET') =>
       (
         await app.request(path, { method, headers: { Authorization: w.vkAuth(100001, { vk_language: language }) } })

@@ -6,7 +6,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import type { DbOrTx } from '../funnel/record-event.ts';
+import { inserted } from '../db/rows.ts';
+import type { Tx } from '../db/transactions.ts';
 
 type Season = { ru: string; en: string };
 
@@ -70,12 +71,12 @@ export function demoCampaignTexts(startsAt: number, timeZone: string) {
   };
 }
 
-function scheduleOf(tx: DbOrTx, campaignId: number): { endsAt: number; timeZone: string } {
-  const row = tx
+async function scheduleOf(tx: Tx, campaignId: number): Promise<{ endsAt: number; timeZone: string }> {
+  const [row] = await tx
     .select({ endsAt: schema.campaigns.endsAt, timeZone: schema.campaigns.timeZone })
     .from(schema.campaigns)
     .where(eq(schema.campaigns.id, campaignId))
-    .get();
+    .limit(1);
   if (!row) throw new Error(`demo campaign ${campaignId} is missing`);
   return row;
 }
@@ -85,136 +86,131 @@ const CART = { ru: 'Введите промокод в корзине.', en: 'En
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
-function pool(
-  tx: DbOrTx,
+async function pool(
+  tx: Tx,
   campaignId: number,
   key: string,
   name: string,
   codes: string[],
   purpose: 'reward' | 'entry' = 'reward',
-) {
-  const row = tx
-    .insert(schema.codePools)
-    .values({ campaignId, key, name, purpose, lowStockThreshold: Math.ceil(codes.length / 10) })
-    .returning()
-    .get();
+): Promise<number> {
+  const row = inserted(
+    await tx
+      .insert(schema.codePools)
+      .values({ campaignId, key, name, purpose, lowStockThreshold: Math.ceil(codes.length / 10) })
+      .returning({ id: schema.codePools.id }),
+  );
   for (let i = 0; i < codes.length; i += 500) {
-    tx.insert(schema.poolCodes)
-      .values(codes.slice(i, i + 500).map((code) => ({ poolId: row.id, code })))
-      .run();
+    await tx.insert(schema.poolCodes).values(codes.slice(i, i + 500).map((code) => ({ poolId: row.id, code })));
   }
   return row.id;
 }
 
 const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${pad(i + 1)}`);
 
-export function seedTasksCampaign(tx: DbOrTx, campaignId: number): void {
-  const { endsAt, timeZone } = scheduleOf(tx, campaignId);
-  pool(tx, campaignId, 'receipts', 'Коды с упаковки', codes('PACK', 50), 'entry');
-  const discountPool = pool(tx, campaignId, 'summer15', 'Промокоды −15%', codes('PROMO15', 200));
-  tx.insert(schema.tasks)
-    .values([
-      {
-        campaignId,
-        key: 'join',
-        kind: 'join_community',
-        title: 'Вступите в сообщество',
-        translations: en({ title: 'Join the community' }),
-        position: 1,
+export async function seedTasksCampaign(tx: Tx, campaignId: number): Promise<void> {
+  const { endsAt, timeZone } = await scheduleOf(tx, campaignId);
+  await pool(tx, campaignId, 'receipts', 'Коды с упаковки', codes('PACK', 50), 'entry');
+  const discountPool = await pool(tx, campaignId, 'summer15', 'Промокоды −15%', codes('PROMO15', 200));
+  await tx.insert(schema.tasks).values([
+    {
+      campaignId,
+      key: 'join',
+      kind: 'join_community',
+      title: 'Вступите в сообщество',
+      translations: en({ title: 'Join the community' }),
+      position: 1,
+    },
+    {
+      campaignId,
+      key: 'messages',
+      kind: 'allow_messages',
+      title: 'Разрешите сообщения от сообщества',
+      translations: en({ title: 'Allow messages from the community' }),
+      position: 2,
+    },
+    {
+      campaignId,
+      key: 'story',
+      kind: 'share_story',
+      title: 'Поделитесь историей',
+      translations: en({ title: 'Share a story' }),
+      position: 3,
+      config: {
+        imageUrl: 'https://vk.com/images/stories_demo.png',
+        link: 'https://vk.com/club200000001',
+        linkText: 'learn_more',
       },
-      {
-        campaignId,
-        key: 'messages',
-        kind: 'allow_messages',
-        title: 'Разрешите сообщения от сообщества',
-        translations: en({ title: 'Allow messages from the community' }),
-        position: 2,
-      },
-      {
-        campaignId,
-        key: 'story',
-        kind: 'share_story',
-        title: 'Поделитесь историей',
-        translations: en({ title: 'Share a story' }),
-        position: 3,
-        config: {
-          imageUrl: 'https://vk.com/images/stories_demo.png',
-          link: 'https://vk.com/club200000001',
-          linkText: 'learn_more',
-        },
-      },
-      {
-        campaignId,
-        key: 'site',
-        kind: 'visit_link',
-        title: 'Загляните на сайт бренда',
-        translations: en({ title: "Visit the brand's website" }),
-        position: 4,
-        config: { url: 'https://example.com/promo' },
-      },
-      {
-        campaignId,
-        key: 'pack-code',
-        kind: 'enter_code',
-        title: 'Введите код с упаковки',
-        description: 'Код напечатан под крышкой, например PACK-0001.',
-        translations: en({
-          title: 'Enter the code from the pack',
-          description: 'The code is printed under the cap, for example PACK-0001.',
-        }),
-        position: 5,
-        config: { poolKey: 'receipts' },
-      },
-      {
-        campaignId,
-        key: 'friends',
-        kind: 'invite_friends',
-        title: 'Пригласите друга',
-        description: 'Засчитывается, когда друг откроет акцию по вашей ссылке.',
-        translations: en({
-          title: 'Invite a friend',
-          description: 'Counts when a friend opens the campaign through your link.',
-        }),
-        position: 6,
-        config: { friendsRequired: 1 },
-      },
-    ])
-    .run();
-  tx.insert(schema.rewards)
-    .values([
-      {
-        campaignId,
-        key: 'discount15',
-        title: 'Скидка 15%',
-        description: 'Промокод на скидку 15% в интернет-магазине бренда.',
-        howToUse: `Введите промокод в корзине до ${dayMonth(endsAt, timeZone, 'ru')}.`,
-        translations: en({
-          title: '15% off',
-          description: "A 15% discount code for the brand's online shop.",
-          howToUse: `Enter the code in your cart by ${dayMonth(endsAt, timeZone, 'en')}.`,
-        }),
-        position: 1,
-        poolId: discountPool,
-        unlock: { tasks: 4 },
-      },
-      {
-        campaignId,
-        key: 'stickers',
-        title: 'Стикерпак бренда',
-        description: 'За три подтверждённых задания: сообщество, сообщения и код с упаковки.',
-        howToUse: 'Стикеры появятся в вашем профиле ВКонтакте в течение суток.',
-        translations: en({
-          title: 'Brand sticker pack',
-          description: 'For three verified tasks: the community, messages and the pack code.',
-          howToUse: 'The stickers will appear in your VK profile within a day.',
-        }),
-        position: 2,
-        stock: 100,
-        requiresServerVerified: true,
-        unlock: { tasks: 3, of: ['join', 'messages', 'pack-code'] },
-      },
-    ])
-    .run();
+    },
+    {
+      campaignId,
+      key: 'site',
+      kind: 'visit_link',
+      title: 'Загляните на сайт бренда',
+      translations: en({ title: "Visit the brand's website" }),
+      position: 4,
+      config: { url: 'https://example.com/promo' },
+    },
+    {
+      campaignId,
+      key: 'pack-code',
+      kind: 'enter_code',
+      title: 'Введите код с упаковки',
+      description: 'Код напечатан под крышкой, например PACK-0001.',
+      translations: en({
+        title: 'Enter the code from the pack',
+        description: 'The code is printed under the cap, for example PACK-0001.',
+      }),
+      position: 5,
+      config: { poolKey: 'receipts' },
+    },
+    {
+      campaignId,
+      key: 'friends',
+      kind: 'invite_friends',
+      title: 'Пригласите друга',
+      description: 'Засчитывается, когда друг откроет акцию по вашей ссылке.',
+      translations: en({
+        title: 'Invite a friend',
+        description: 'Counts when a friend opens the campaign through your link.',
+      }),
+      position: 6,
+      config: { friendsRequired: 1 },
+    },
+  ]);
+  await tx.insert(schema.rewards).values([
+    {
+      campaignId,
+      key: 'discount15',
+      title: 'Скидка 15%',
+      description: 'Промокод на скидку 15% в интернет-магазине бренда.',
+      howToUse: `Введите промокод в корзине до ${dayMonth(endsAt, timeZone, 'ru')}.`,
+      translations: en({
+        title: '15% off',
+        description: "A 15% discount code for the brand's online shop.",
+        howToUse: `Enter the code in your cart by ${dayMonth(endsAt, timeZone, 'en')}.`,
+      }),
+      position: 1,
+      poolId: discountPool,
+      unlock: { tasks: 4 },
+    },
+    {
+      campaignId,
+      key: 'stickers',
+      title: 'Стикерпак бренда',
+      description: 'За три подтверждённых задания: сообщество, сообщения и код с упаковки.',
+      howToUse: 'Стикеры появятся в вашем профиле ВКонтакте в течение суток.',
+      translations: en({
+        title: 'Brand sticker pack',
+        description: 'For three verified tasks: the community, messages and the pack code.',
+        howToUse: 'The stickers will appear in your VK profile within a day.',
+      }),
+      position: 2,
+      stock: 100,
+      requiresServerVerified: true,
+      unlock: { tasks: 3, of: ['join', 'messages', 'pack-code'] },
+    },
+  ]);
 }
 
 export function quizSettings() {
@@ -299,33 +295,31 @@ export function quizSettings() {
   };
 }
 
-export function seedQuizCampaign(tx: DbOrTx, campaignId: number): void {
-  const p10 = pool(tx, campaignId, 'quiz10', 'Промокоды −10%', codes('QUIZ10', 100));
-  const p25 = pool(tx, campaignId, 'quiz25', 'Промокоды −25%', codes('QUIZ25', 50));
-  tx.insert(schema.rewards)
-    .values([
-      {
-        campaignId,
-        key: 'quiz10',
-        title: 'Скидка 10%',
-        howToUse: CART.ru,
-        translations: en({ title: '10% off', howToUse: CART.en }),
-        position: 1,
-        poolId: p10,
-        unlock: { quiz: true },
-      },
-      {
-        campaignId,
-        key: 'quiz25',
-        title: 'Скидка 25%',
-        howToUse: CART.ru,
-        translations: en({ title: '25% off', howToUse: CART.en }),
-        position: 2,
-        poolId: p25,
-        unlock: { quiz: true },
-      },
-    ])
-    .run();
+export async function seedQuizCampaign(tx: Tx, campaignId: number): Promise<void> {
+  const p10 = await pool(tx, campaignId, 'quiz10', 'Промокоды −10%', codes('QUIZ10', 100));
+  const p25 = await pool(tx, campaignId, 'quiz25', 'Промокоды −25%', codes('QUIZ25', 50));
+  await tx.insert(schema.rewards).values([
+    {
+      campaignId,
+      key: 'quiz10',
+      title: 'Скидка 10%',
+      howToUse: CART.ru,
+      translations: en({ title: '10% off', howToUse: CART.en }),
+      position: 1,
+      poolId: p10,
+      unlock: { quiz: true },
+    },
+    {
+      campaignId,
+      key: 'quiz25',
+      title: 'Скидка 25%',
+      howToUse: CART.ru,
+      translations: en({ title: '25% off', howToUse: CART.en }),
+      position: 2,
+      poolId: p25,
+      unlock: { quiz: true },
+    },
+  ]);
 }
 
 export const WHEEL_SETTINGS = {
@@ -336,83 +330,79 @@ export const WHEEL_SETTINGS = {
   loseLabel: { ru: 'Не повезло', en: 'No luck' },
 };
 
-export function seedWheelCampaign(tx: DbOrTx, campaignId: number): void {
-  const p5 = pool(tx, campaignId, 'wheel5', 'Промокоды −5%', codes('WHEEL5', 200));
-  const p20 = pool(tx, campaignId, 'wheel20', 'Промокоды −20%', codes('WHEEL20', 30));
-  tx.insert(schema.tasks)
-    .values([
-      {
-        campaignId,
-        key: 'join',
-        kind: 'join_community',
-        title: 'Вступите в сообщество',
-        translations: en({ title: 'Join the community' }),
-        position: 1,
-        attemptsGranted: 1,
-      },
-      {
-        campaignId,
-        key: 'messages',
-        kind: 'allow_messages',
-        title: 'Разрешите сообщения',
-        translations: en({ title: 'Allow messages' }),
-        position: 2,
-        attemptsGranted: 1,
-      },
-      {
-        campaignId,
-        key: 'friends',
-        kind: 'invite_friends',
-        title: 'Пригласите друга',
-        translations: en({ title: 'Invite a friend' }),
-        position: 3,
-        attemptsGranted: 2,
-        config: { friendsRequired: 1 },
-      },
-    ])
-    .run();
+export async function seedWheelCampaign(tx: Tx, campaignId: number): Promise<void> {
+  const p5 = await pool(tx, campaignId, 'wheel5', 'Промокоды −5%', codes('WHEEL5', 200));
+  const p20 = await pool(tx, campaignId, 'wheel20', 'Промокоды −20%', codes('WHEEL20', 30));
+  await tx.insert(schema.tasks).values([
+    {
+      campaignId,
+      key: 'join',
+      kind: 'join_community',
+      title: 'Вступите в сообщество',
+      translations: en({ title: 'Join the community' }),
+      position: 1,
+      attemptsGranted: 1,
+    },
+    {
+      campaignId,
+      key: 'messages',
+      kind: 'allow_messages',
+      title: 'Разрешите сообщения',
+      translations: en({ title: 'Allow messages' }),
+      position: 2,
+      attemptsGranted: 1,
+    },
+    {
+      campaignId,
+      key: 'friends',
+      kind: 'invite_friends',
+      title: 'Пригласите друга',
+      translations: en({ title: 'Invite a friend' }),
+      position: 3,
+      attemptsGranted: 2,
+      config: { friendsRequired: 1 },
+    },
+  ]);
   const wheel = { wheel: true };
-  tx.insert(schema.rewards)
-    .values([
-      {
-        campaignId,
-        key: 'wheel5',
-        title: 'Скидка 5%',
-        howToUse: CART.ru,
-        translations: en({ title: '5% off', howToUse: CART.en }),
-        position: 1,
-        poolId: p5,
-        weight: 30,
-        dailyCap: 50,
-        unlock: wheel,
-      },
-      {
-        campaignId,
-        key: 'wheel20',
-        title: 'Скидка 20%',
-        howToUse: CART.ru,
-        translations: en({ title: '20% off', howToUse: CART.en }),
-        position: 2,
-        poolId: p20,
-        weight: 15,
-        dailyCap: 5,
-        unlock: wheel,
-      },
-      {
-        campaignId,
-        key: 'tshirt',
-        title: 'Фирменная футболка',
-        howToUse: 'Мы напишем вам в сообщения сообщества, чтобы узнать адрес доставки.',
-        translations: en({
-          title: 'Brand T-shirt',
-          howToUse: 'We will message you from the community to ask for your delivery address.',
-        }),
-        position: 3,
-        stock: 10,
-        weight: 5,
-        dailyCap: 2,
-        unlock: wheel,
-      },
-    ])
-    .run();
+  await tx.insert(schema.rewards).values([
+    {
+      campaignId,
+      key: 'wheel5',
+      title: 'Скидка 5%',
+      howToUse: CART.ru,
+      translations: en({ title: '5% off', howToUse: CART.en }),
+      position: 1,
+      poolId: p5,
+      weight: 30,
+      dailyCap: 50,
+      unlock: wheel,
+    },
+    {
+      campaignId,
+      key: 'wheel20',
+      title: 'Скидка 20%',
+      howToUse: CART.ru,
+      translations: en({ title: '20% off', howToUse: CART.en }),
+      position: 2,
+      poolId: p20,
+      weight: 15,
+      dailyCap: 5,
+      unlock: wheel,
+    },
+    {
+      campaignId,
+      key: 'tshirt',
+      title: 'Фирменная футболка',
+      howToUse: 'Мы напишем вам в сообщения сообщества, чтобы узнать адрес доставки.',
+      translations: en({
+        title: 'Brand T-shirt',
+        howToUse: 'We will message you from the community to ask for your delivery address.',
+      }),
+      position: 3,
+      stock: 10,
+      weight: 5,
+      dailyCap: 2,
+      unlock: wheel,
+    },
+  ]);
 }

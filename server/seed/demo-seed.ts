@@ -5,6 +5,8 @@
  */
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { seedDemoFaq } from './demo-faq.ts';
 import { type DemoBinding, demoBinding } from './demo-ids.ts';
 import {
@@ -26,41 +28,52 @@ export interface SeedResult {
   binding: DemoBinding;
 }
 
-export function seedDemo(db: Db, config: Config, now: number, binding = demoBinding(config)): SeedResult {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+  now: number,
+  binding = demoBinding(config),
+): Promise<SeedResult> {
   const groupId = binding.vkGroupId;
-  if (db.select({ id: schema.agencies.id }).from(schema.agencies).limit(1).all().length > 0) {
-    return { seeded: false, groupId, binding };
-  }
-  db.transaction((tx) => {
-    const agency = tx.insert(schema.agencies).values({ name: 'Demo Agency' }).returning().get();
-    const brand = tx.insert(schema.brands).values({ agencyId: agency.id, name: 'Demo Brand' }).returning().get();
-    const app = tx
-      .insert(schema.apps)
-      .values({
-        brandId: brand.id,
-        name: 'Demo promo app',
-        vkAppId: binding.vkAppId,
-        okAppKey: binding.okAppKey,
-        telegramBotId: binding.telegramBotId,
-      })
-      .returning()
-      .get();
-    const community = tx
-      .insert(schema.communities)
-      .values({ brandId: brand.id, vkGroupId: groupId, name: 'Demo Brand community' })
-      .returning()
-      .get();
-    if (binding.adminVkId !== null) {
-      tx.insert(schema.memberships)
+  // Checked inside the transaction: two processes starting at once on an empty file seed it once.
+  const seeded = await inTransaction(db, async (tx) => {
+    if ((await tx.select({ id: schema.agencies.id }).from(schema.agencies).limit(1)).length > 0) return false;
+    const agency = inserted(
+      await tx.insert(schema.agencies).values({ name: 'Demo Agency' }).returning({ id: schema.agencies.id }),
+    );
+    const brand = inserted(
+      await tx
+        .insert(schema.brands)
+        .values({ agencyId: agency.id, name: 'Demo Brand' })
+        .returning({ id: schema.brands.id }),
+    );
+    const app = inserted(
+      await tx
+        .insert(schema.apps)
         .values({
-          platform: 'vk',
-          platformUserId: String(binding.adminVkId),
-          agencyId: agency.id,
           brandId: brand.id,
-          role: 'brand_admin',
-          sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'],
+          name: 'Demo promo app',
+          vkAppId: binding.vkAppId,
+          okAppKey: binding.okAppKey,
+          telegramBotId: binding.telegramBotId,
         })
-        .run();
+        .returning({ id: schema.apps.id }),
+    );
+    const community = inserted(
+      await tx
+        .insert(schema.communities)
+        .values({ brandId: brand.id, vkGroupId: groupId, name: 'Demo Brand community' })
+        .returning({ id: schema.communities.id }),
+    );
+    if (binding.adminVkId !== null) {
+      await tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(binding.adminVkId),
+        agencyId: agency.id,
+        brandId: brand.id,
+        role: 'brand_admin',
+        sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'],
+      });
     }
     const common = {
       brandId: brand.id,
@@ -72,7 +85,7 @@ export function seedDemo(db: Db, config: Config, now: number, binding = demoBind
       timeZone: 'Europe/Moscow',
     };
     const texts = demoCampaignTexts(common.startsAt, common.timeZone);
-    const created = tx
+    const created = await tx
       .insert(schema.campaigns)
       .values([
         {
@@ -105,16 +118,16 @@ export function seedDemo(db: Db, config: Config, now: number, binding = demoBind
           stages: ['opened', 'task_done', 'attempt', 'reward_issued'],
         },
       ])
-      .returning()
-      .all();
+      .returning();
     const bySlug = (slug: string) => created.find((c) => c.slug === slug)?.id as number;
-    seedTasksCampaign(tx, bySlug('summer-tasks'));
-    seedQuizCampaign(tx, bySlug('brand-quiz'));
-    seedWheelCampaign(tx, bySlug('lucky-wheel'));
-    seedDemoFaq(
+    await seedTasksCampaign(tx, bySlug('summer-tasks'));
+    await seedQuizCampaign(tx, bySlug('brand-quiz'));
+    await seedWheelCampaign(tx, bySlug('lucky-wheel'));
+    await seedDemoFaq(
       tx,
       created.map((c) => c.id),
     );
+    return true;
   });
-  return { seeded: true, groupId, binding };
+  return { seeded, groupId, binding };
 }

@@ -7,7 +7,7 @@ import { createApp } from '../app.ts';
 import { signOkLaunch } from '../auth/ok-sign.ts';
 import { signVkLaunch } from '../auth/vk-sign.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { type Db, openDatabase, schema } from '../db/client.ts';
+import { closeDatabase, type Db, openDatabase, schema } from '../db/client.ts';
 import { launchInstructions } from '../local-launch.ts';
 import { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID, DEMO_PARTICIPANT_VK_ID, DEMO_VK_APP_ID } from './demo-ids.ts';
 import { seedDemo } from './demo-seed.ts';
@@ -23,7 +23,7 @@ const REAL = {
 const dirs: string[] = [];
 const dbs: Db[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) db.$client.close();
+  for (const db of dbs.splice(0)) closeDatabase(db);
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 const env = (extra: Record<string, string>) => {
@@ -55,12 +55,12 @@ describe('where demo data lives', () => {
   it('item 3: with real ids and secrets (forced in production) the demo keeps its own ids and gets no admin', async () => {
     const config = loadConfig(env({ NODE_ENV: 'production', ...REAL, SEED_DEMO: 'force' }));
     const db = open(config);
-    seedDemo(db, config, Date.now());
-    expect(db.select().from(schema.apps).all()).toMatchObject([
+    await seedDemo(db, config, Date.now());
+    expect(await db.select().from(schema.apps)).toMatchObject([
       { vkAppId: DEMO_VK_APP_ID, okAppKey: null, telegramBotId: null },
     ]);
-    expect(db.select().from(schema.communities).all()).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
-    expect(db.select().from(schema.memberships).all()).toEqual([]);
+    expect(await db.select().from(schema.communities)).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
+    expect(await db.select().from(schema.memberships)).toEqual([]);
 
     // VK user 100002 opening the real app as admin of the real community sees no demo campaign and has no rights.
     const app = createApp({ db, config, now: Date.now });
@@ -97,8 +97,8 @@ describe('where demo data lives', () => {
   it('item 3: locally (generated secrets) the printed URLs open the demo, even with VK_APP_ID/VK_GROUP_ID set', async () => {
     const config = loadConfig(env({ VK_APP_ID: REAL.VK_APP_ID, VK_GROUP_ID: REAL.VK_GROUP_ID }));
     const db = open(config);
-    seedDemo(db, config, Date.now());
-    expect(db.select().from(schema.communities).all()).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
+    await seedDemo(db, config, Date.now());
+    expect(await db.select().from(schema.communities)).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
     const text = launchInstructions(config, 'http://localhost:8080', Date.now());
     const urls = [...text.matchAll(/http:\/\/localhost:8080\/\?(\S+)/g)].map((m) => m[1] as string);
     expect(urls).toHaveLength(4);

@@ -43,7 +43,7 @@ export async function firstScreenData(
   const authorization = launchAuthorization(platform, rawQuery);
   if (!authorization) return undefined;
   try {
-    identify(authorization, deps);
+    await identify(authorization, deps);
   } catch (err) {
     if (err instanceof LaunchError) return undefined;
     throw err;

@@ -7,6 +7,7 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
@@ -79,45 +80,47 @@ const status = createRoute({
   responses: { 200: json(ThreadSchema, 'Updated'), ...errors },
 });
 
-const threadOf = (db: Db, t: TicketRow) => ({ ticket: t, messages: ticketThread(db, t.id).map(publicMessage) });
+const threadOf = async (db: Db, t: TicketRow) => ({
+  ticket: t,
+  messages: (await ticketThread(db, t.id)).map(publicMessage),
+});
 
 export const supportAdminRoutes = newRouter();
 supportAdminRoutes.use('*', requireIdentity);
-supportAdminRoutes.openapi(list, (c) => {
+supportAdminRoutes.openapi(list, async (c) => {
   const { id } = c.req.valid('param');
   const { db } = c.var.deps;
-  requireCampaignAccess(db, c.var.identity, id, 'support');
-  return c.json({ tickets: listTickets(db, { campaignId: id }, c.req.valid('query').status) }, 200);
+  await requireCampaignAccess(db, c.var.identity, id, 'support');
+  return c.json({ tickets: await listTickets(db, { campaignId: id }, c.req.valid('query').status) }, 200);
 });
-supportAdminRoutes.openapi(communityList, (c) => {
+supportAdminRoutes.openapi(communityList, async (c) => {
   const { groupId } = c.req.valid('param');
   const { db } = c.var.deps;
-  requirePermission(db, c.var.identity, connectedCommunity(db, groupId).brandId, 'support');
-  return c.json({ tickets: listTickets(db, { vkGroupId: groupId }, c.req.valid('query').status) }, 200);
+  const community = await connectedCommunity(db, groupId);
+  await requirePermission(db, c.var.identity, community.brandId, 'support');
+  return c.json({ tickets: await listTickets(db, { vkGroupId: groupId }, c.req.valid('query').status) }, 200);
 });
-supportAdminRoutes.openapi(thread, (c) => {
+supportAdminRoutes.openapi(thread, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { db } = c.var.deps;
-  requireCampaignAccess(db, c.var.identity, id, 'support');
-  return c.json(threadOf(db, ticketOfCampaign(db, id, ticketId)), 200);
+  await requireCampaignAccess(db, c.var.identity, id, 'support');
+  return c.json(await threadOf(db, await ticketOfCampaign(db, id, ticketId)), 200);
 });
-supportAdminRoutes.openapi(reply, (c) => {
+supportAdminRoutes.openapi(reply, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
-  requireCampaignAccess(deps.db, identity, id, 'support');
-  const r = replyAsAgent(
-    deps.db,
-    ticketOfCampaign(deps.db, id, ticketId),
-    identity.userId,
-    c.req.valid('json').body,
-    deps.now(),
-  );
-  return c.json({ ...threadOf(deps.db, r.ticket), delivery: r.delivery }, 201);
+  await requireCampaignAccess(deps.db, identity, id, 'support');
+  const ticket = await ticketOfCampaign(deps.db, id, ticketId);
+  const body = c.req.valid('json').body;
+  const r = await inTransaction(deps.db, (tx) => replyAsAgent(tx, ticket, identity.userId, body, deps.now()));
+  return c.json({ ...(await threadOf(deps.db, r.ticket)), delivery: r.delivery }, 201);
 });
-supportAdminRoutes.openapi(status, (c) => {
+supportAdminRoutes.openapi(status, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
-  requireCampaignAccess(deps.db, identity, id, 'support');
-  const t = setTicketStatus(deps.db, ticketOfCampaign(deps.db, id, ticketId), c.req.valid('json').status, deps.now());
-  return c.json(threadOf(deps.db, t), 200);
+  await requireCampaignAccess(deps.db, identity, id, 'support');
+  const ticket = await ticketOfCampaign(deps.db, id, ticketId);
+  const next = c.req.valid('json').status;
+  const t = await inTransaction(deps.db, (tx) => setTicketStatus(tx, ticket, next, deps.now()));
+  return c.json(await threadOf(deps.db, t), 200);
 });

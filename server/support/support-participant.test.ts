@@ -1,5 +1,6 @@
 /** The participant's side of support: the campaign's FAQ, the unread badge the server decides, and only own tickets. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../db/transactions.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { faqIn } from './faq.ts';
 import { getUserTicket, replyAsAgent } from './ticket.service.ts';
@@ -17,28 +18,30 @@ async function json<T>(r: Response | Promise<Response>): Promise<T> {
 
 describe('participant support', () => {
   it('item 12: the help screen reads the FAQ from the campaign settings, in the language asked, Russian as fallback', async () => {
-    w = createPromoWorld();
-    const id = w.campaign({ settings: { faq: FAQ } });
+    w = await createPromoWorld();
+    const id = await w.campaign({ settings: { faq: FAQ } });
     const body = await json<{ faq: unknown }>(w.call('GET', `/api/support/campaigns/${id}/faq`, 1));
     expect(body.faq).toEqual([{ q: 'Как?', a: 'Так.' }]);
     expect(faqIn({ faq: FAQ }, 'en')).toEqual([{ q: 'How?', a: 'Так.' }]);
     expect(faqIn({ faq: [{ q: 'not localized' }] }, 'ru')).toEqual([]);
-    const none = w.campaign();
+    const none = await w.campaign();
     expect((await json<{ faq: unknown[] }>(w.call('GET', `/api/support/campaigns/${none}/faq`, 1))).faq).toEqual([]);
     expect((await w.call('GET', '/api/support/campaigns/9999/faq', 1)).status).toBe(404);
   });
 
   it('item 12: a brand answer makes the ticket unread until the participant has seen it; nobody else sees or marks it', async () => {
-    w = createPromoWorld();
-    const id = w.campaign();
+    w = await createPromoWorld();
+    const id = await w.campaign();
     const opened = await json<{ ticket: { id: number }; messages: Array<{ id: number }> }>(
       w.call('POST', '/api/support/tickets', 7, { campaignId: id, subject: 'Код', body: 'Не пришёл код' }),
     );
     const ticketId = opened.ticket.id;
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(0);
 
-    const ticket = getUserTicket(w.deps.db, 'vk', '7', ticketId);
-    const answer = replyAsAgent(w.deps.db, ticket, '100002', 'Проверили, код отправлен', Date.now());
+    const ticket = await getUserTicket(w.deps.db, 'vk', '7', ticketId);
+    const answer = await inTransaction(w.deps.db, (tx) =>
+      replyAsAgent(tx, ticket, '100002', 'Проверили, код отправлен', Date.now()),
+    );
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
     const list = await json<{ tickets: Array<{ id: number; unread: boolean }> }>(
       w.call('GET', '/api/support/tickets', 7),
@@ -62,7 +65,8 @@ describe('participant support', () => {
     expect(seen.unread).toBe(0);
 
     // A later answer is unread again, and an older mark never moves the seen mark back.
-    replyAsAgent(w.deps.db, getUserTicket(w.deps.db, 'vk', '7', ticketId), '100002', 'Ещё', Date.now());
+    const again = await getUserTicket(w.deps.db, 'vk', '7', ticketId);
+    await inTransaction(w.deps.db, (tx) => replyAsAgent(tx, again, '100002', 'Ещё', Date.now()));
     await json(w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: opened.messages[0]?.id }));
     expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', 7))).unread).toBe(1);
     const bad = await w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: 'x' });

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { schema } from '../db/client.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { faqIn } from './faq.ts';
@@ -18,7 +19,14 @@ import {
   TicketParam,
   TicketSchema,
 } from './support.schemas.ts';
-import { addUserMessage, getUserTicket, openTicket, ticketThread, userTickets } from './ticket.service.ts';
+import {
+  addUserMessage,
+  getUserTicket,
+  openTicket,
+  type TicketRow,
+  ticketThread,
+  userTickets,
+} from './ticket.service.ts';
 import { markTicketSeen, unreadTicketIds } from './ticket-unread.ts';
 
 const tags = ['support'];
@@ -99,38 +107,41 @@ const reply = createRoute({
 export const supportRoutes = newRouter();
 supportRoutes.use('*', requireIdentity);
 
-const threadOf = (db: Parameters<typeof ticketThread>[0], t: ReturnType<typeof getUserTicket>) => ({
+const threadOf = async (db: Parameters<typeof ticketThread>[0], t: TicketRow) => ({
   ticket: t,
-  messages: ticketThread(db, t.id).map(publicMessage),
+  messages: (await ticketThread(db, t.id)).map(publicMessage),
 });
 
-supportRoutes.openapi(list, (c) => {
+supportRoutes.openapi(list, async (c) => {
   const { platform, userId } = c.var.identity;
-  const unreadIds = unreadTicketIds(c.var.deps.db, platform, userId);
-  const tickets = userTickets(c.var.deps.db, platform, userId).map((t) => ({ ...t, unread: unreadIds.has(t.id) }));
+  const unreadIds = await unreadTicketIds(c.var.deps.db, platform, userId);
+  const tickets = (await userTickets(c.var.deps.db, platform, userId)).map((t) => ({
+    ...t,
+    unread: unreadIds.has(t.id),
+  }));
   return c.json({ tickets }, 200);
 });
-supportRoutes.openapi(unread, (c) => {
+supportRoutes.openapi(unread, async (c) => {
   const { platform, userId } = c.var.identity;
-  return c.json({ unread: unreadTicketIds(c.var.deps.db, platform, userId).size }, 200);
+  return c.json({ unread: (await unreadTicketIds(c.var.deps.db, platform, userId)).size }, 200);
 });
-supportRoutes.openapi(seen, (c) => {
+supportRoutes.openapi(seen, async (c) => {
   const { deps, identity } = c.var;
-  const t = getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
-  markTicketSeen(deps.db, t, c.req.valid('json').lastMessageId);
-  return c.json({ unread: unreadTicketIds(deps.db, identity.platform, identity.userId).size }, 200);
+  const t = await getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
+  await markTicketSeen(deps.db, t, c.req.valid('json').lastMessageId);
+  return c.json({ unread: (await unreadTicketIds(deps.db, identity.platform, identity.userId)).size }, 200);
 });
-supportRoutes.openapi(faq, (c) => {
+supportRoutes.openapi(faq, async (c) => {
   const { deps, identity } = c.var;
-  const campaign = getVisibleCampaign(deps.db, identity, c.req.valid('param').id);
+  const campaign = await getVisibleCampaign(deps.db, identity, c.req.valid('param').id);
   return c.json({ faq: faqIn(campaign.settings, identity.language) }, 200);
 });
-supportRoutes.openapi(create, (c) => {
+supportRoutes.openapi(create, async (c) => {
   const { deps, identity } = c.var;
   const input = c.req.valid('json');
   // Link to the participant (and its community) only when the caller takes part in that campaign.
-  const p = input.campaignId
-    ? deps.db
+  const [p] = input.campaignId
+    ? await deps.db
         .select({ id: schema.participants.id, groupId: schema.communities.vkGroupId })
         .from(schema.participants)
         .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
@@ -142,29 +153,32 @@ supportRoutes.openapi(create, (c) => {
             eq(schema.participants.platformUserId, identity.userId),
           ),
         )
-        .get()
-    : undefined;
-  const ticket = openTicket(deps.db, {
-    platform: identity.platform,
-    platformUserId: identity.userId,
-    campaignId: p ? input.campaignId : null,
-    participantId: p?.id ?? null,
-    vkGroupId: p?.groupId ?? identity.groupId ?? null,
-    source: 'miniapp',
-    subject: input.subject,
-    body: input.body,
-    at: deps.now(),
-  });
-  return c.json(threadOf(deps.db, ticket), 201);
+        .limit(1)
+    : [];
+  const ticket = await inTransaction(deps.db, (tx) =>
+    openTicket(tx, {
+      platform: identity.platform,
+      platformUserId: identity.userId,
+      campaignId: p ? input.campaignId : null,
+      participantId: p?.id ?? null,
+      vkGroupId: p?.groupId ?? identity.groupId ?? null,
+      source: 'miniapp',
+      subject: input.subject,
+      body: input.body,
+      at: deps.now(),
+    }),
+  );
+  return c.json(await threadOf(deps.db, ticket), 201);
 });
-supportRoutes.openapi(thread, (c) => {
+supportRoutes.openapi(thread, async (c) => {
   const { platform, userId } = c.var.identity;
-  const t = getUserTicket(c.var.deps.db, platform, userId, c.req.valid('param').ticketId);
-  return c.json(threadOf(c.var.deps.db, t), 200);
+  const t = await getUserTicket(c.var.deps.db, platform, userId, c.req.valid('param').ticketId);
+  return c.json(await threadOf(c.var.deps.db, t), 200);
 });
-supportRoutes.openapi(reply, (c) => {
+supportRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
-  const t = getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
-  const updated = addUserMessage(deps.db, t, c.req.valid('json').body, 'miniapp', deps.now());
-  return c.json(threadOf(deps.db, updated), 201);
+  const t = await getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
+  const body = c.req.valid('json').body;
+  const updated = await inTransaction(deps.db, (tx) => addUserMessage(tx, t, body, 'miniapp', deps.now()));
+  return c.json(await threadOf(deps.db, updated), 201);
 });

@@ -12,8 +12,8 @@ type TicketStatus = TicketRow['status'];
 const MAX_LISTED = 500;
 
 /** The ticket, when it belongs to the campaign; otherwise a 404. */
-export function ticketOfCampaign(db: Db, campaignId: number, ticketId: number): TicketRow {
-  const t = db.select().from(schema.tickets).where(eq(schema.tickets.id, ticketId)).get();
+export async function ticketOfCampaign(db: Db, campaignId: number, ticketId: number): Promise<TicketRow> {
+  const [t] = await db.select().from(schema.tickets).where(eq(schema.tickets.id, ticketId)).limit(1);
   if (!t || t.campaignId !== campaignId) {
     throw new ApiError(404, 'ticket_not_found', `Ticket ${ticketId} does not exist`);
   }
@@ -21,7 +21,11 @@ export function ticketOfCampaign(db: Db, campaignId: number, ticketId: number): 
 }
 
 /** Newest first, at most 500: by campaign or by VK community. */
-export function listTickets(db: Db, scope: { campaignId: number } | { vkGroupId: number }, status?: TicketStatus) {
+export async function listTickets(
+  db: Db,
+  scope: { campaignId: number } | { vkGroupId: number },
+  status?: TicketStatus,
+): Promise<TicketRow[]> {
   const where: SQL[] = [
     'campaignId' in scope
       ? eq(schema.tickets.campaignId, scope.campaignId)
@@ -33,13 +37,16 @@ export function listTickets(db: Db, scope: { campaignId: number } | { vkGroupId:
     .from(schema.tickets)
     .where(and(...where))
     .orderBy(desc(schema.tickets.updatedAt))
-    .limit(MAX_LISTED)
-    .all();
+    .limit(MAX_LISTED);
 }
 
 /** The connected community with this VK group id; otherwise a 404. */
-export function connectedCommunity(db: Db, vkGroupId: number) {
-  const community = db.select().from(schema.communities).where(eq(schema.communities.vkGroupId, vkGroupId)).get();
+export async function connectedCommunity(db: Db, vkGroupId: number) {
+  const [community] = await db
+    .select()
+    .from(schema.communities)
+    .where(eq(schema.communities.vkGroupId, vkGroupId))
+    .limit(1);
   if (!community) throw new ApiError(404, 'community_not_found', `Community ${vkGroupId} is not connected`);
   return community;
 }

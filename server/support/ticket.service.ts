@@ -2,10 +2,14 @@
  * @module Support tickets: opened from the mini app (a form) or the bot (free text), threaded messages, statuses
  * new → waiting_on_us → waiting_on_user → resolved, re-opened by the user's reply. An agent's reply is shown in the
  * mini app and, when the user allowed community messages, also goes out through the outbox.
+ * Functions that write take the caller's transaction (`inTransaction(db, (tx) => …)`), so a bot update's ticket and
+ * its reply, or an answer and its outbox row, commit together.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
 import type { TicketStatus } from '../db/schema/messaging.ts';
+import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { hasConsent } from '../mailing/consent.ts';
 import { enqueue } from '../mailing/outbox.ts';
@@ -30,9 +34,10 @@ export interface NewTicket {
   externalKey?: string;
 }
 
-export function openTicket(db: Db, t: NewTicket): TicketRow {
-  return db.transaction((tx) => {
-    const ticket = tx
+/** Opens a ticket with its first message. */
+export async function openTicket(tx: Tx, t: NewTicket): Promise<TicketRow> {
+  const ticket = inserted(
+    await tx
       .insert(tickets)
       .values({
         platform: t.platform,
@@ -46,47 +51,46 @@ export function openTicket(db: Db, t: NewTicket): TicketRow {
         createdAt: t.at,
         updatedAt: t.at,
       })
-      .returning()
-      .get();
-    tx.insert(ticketMessages)
-      .values({
-        ticketId: ticket.id,
-        author: 'user',
-        authorId: t.platformUserId,
-        body: t.body,
-        via: t.source,
-        externalKey: t.externalKey ?? null,
-        createdAt: t.at,
-      })
-      .run();
-    return ticket;
+      .returning(),
+  );
+  await tx.insert(ticketMessages).values({
+    ticketId: ticket.id,
+    author: 'user',
+    authorId: t.platformUserId,
+    body: t.body,
+    via: t.source,
+    externalKey: t.externalKey ?? null,
+    createdAt: t.at,
   });
+  return ticket;
 }
 
 /** The user writes again: the ticket waits on us, and a resolved one is re-opened. */
-export function addUserMessage(
-  db: Db,
+export async function addUserMessage(
+  tx: Tx,
   ticket: TicketRow,
   body: string,
   via: 'miniapp' | 'bot',
   at: number,
   externalKey?: string,
-): TicketRow {
-  return db.transaction((tx) => {
-    tx.insert(ticketMessages)
-      .values({
-        ticketId: ticket.id,
-        author: 'user',
-        authorId: ticket.platformUserId,
-        body,
-        via,
-        externalKey: externalKey ?? null,
-        createdAt: at,
-      })
-      .run();
-    const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
-    return tx.update(tickets).set({ status, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get();
+): Promise<TicketRow> {
+  await tx.insert(ticketMessages).values({
+    ticketId: ticket.id,
+    author: 'user',
+    authorId: ticket.platformUserId,
+    body,
+    via,
+    externalKey: externalKey ?? null,
+    createdAt: at,
   });
+  const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
+  return updatedTicket(tx, ticket.id, { status, updatedAt: at });
+}
+
+async function updatedTicket(tx: Tx, id: number, set: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
+  const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, id)).returning();
+  if (!row) throw new ApiError(404, 'ticket_not_found', `Ticket ${id} does not exist`);
+  return row;
 }
 
 export interface ReplyResult {
@@ -97,68 +101,72 @@ export interface ReplyResult {
 }
 
 /** An agent answers: shown in the mini app; sent through the outbox only if the user allowed messages. */
-export function replyAsAgent(db: Db, ticket: TicketRow, agentId: string, body: string, at: number): ReplyResult {
-  return db.transaction((tx) => {
-    const message = tx
+export async function replyAsAgent(
+  tx: Tx,
+  ticket: TicketRow,
+  agentId: string,
+  body: string,
+  at: number,
+): Promise<ReplyResult> {
+  const message = inserted(
+    await tx
       .insert(ticketMessages)
       .values({ ticketId: ticket.id, author: 'agent', authorId: agentId, body, via: 'backoffice', createdAt: at })
-      .returning()
-      .get();
-    const updated = tx
-      .update(tickets)
-      .set({ status: 'waiting_on_user', updatedAt: at })
-      .where(eq(tickets.id, ticket.id))
-      .returning()
-      .get();
-    const vkUserId = Number(ticket.platformUserId);
-    const canMessage =
-      ticket.platform === 'vk' &&
-      ticket.vkGroupId != null &&
-      Number.isSafeInteger(vkUserId) &&
-      hasConsent(tx as unknown as Db, ticket.vkGroupId, vkUserId, 'message');
-    if (canMessage && ticket.vkGroupId != null) {
-      enqueue(
-        tx,
-        [
-          {
-            dedupeKey: `support:${message.id}`,
-            kind: 'support',
-            ticketMessageId: message.id,
-            campaignId: ticket.campaignId ?? undefined,
-            participantId: ticket.participantId ?? undefined,
-            vkGroupId: ticket.vkGroupId,
-            vkUserId,
-            channel: 'message',
-            text: `Ответ поддержки по обращению №${ticket.id}:\n${body}`,
-            extras: { intent: 'customer_support' },
-          },
-        ],
-        at,
-      );
-    }
-    return { ticket: updated, message, delivery: canMessage ? 'bot' : 'miniapp' };
-  });
+      .returning(),
+  );
+  const updated = await updatedTicket(tx, ticket.id, { status: 'waiting_on_user', updatedAt: at });
+  const vkUserId = Number(ticket.platformUserId);
+  const canMessage =
+    ticket.platform === 'vk' &&
+    ticket.vkGroupId != null &&
+    Number.isSafeInteger(vkUserId) &&
+    (await hasConsent(tx, ticket.vkGroupId, vkUserId, 'message'));
+  if (canMessage && ticket.vkGroupId != null) {
+    await enqueue(
+      tx,
+      [
+        {
+          dedupeKey: `support:${message.id}`,
+          kind: 'support',
+          ticketMessageId: message.id,
+          campaignId: ticket.campaignId ?? undefined,
+          participantId: ticket.participantId ?? undefined,
+          vkGroupId: ticket.vkGroupId,
+          vkUserId,
+          channel: 'message',
+          text: `Ответ поддержки по обращению №${ticket.id}:\n${body}`,
+          extras: { intent: 'customer_support' },
+        },
+      ],
+      at,
+    );
+  }
+  return { ticket: updated, message, delivery: canMessage ? 'bot' : 'miniapp' };
 }
 
-export function setTicketStatus(db: Db, ticket: TicketRow, status: TicketStatus, at: number): TicketRow {
-  return db.update(tickets).set({ status, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get();
+export async function setTicketStatus(tx: Tx, ticket: TicketRow, status: TicketStatus, at: number): Promise<TicketRow> {
+  return updatedTicket(tx, ticket.id, { status, updatedAt: at });
 }
 
-export function ticketThread(db: Db, ticketId: number): TicketMessageRow[] {
-  return db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(ticketMessages.id).all();
+export async function ticketThread(db: Db, ticketId: number): Promise<TicketMessageRow[]> {
+  return db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(ticketMessages.id);
 }
 
-export function userTickets(db: Db, platform: Platform, platformUserId: string): TicketRow[] {
+export async function userTickets(db: Db, platform: Platform, platformUserId: string): Promise<TicketRow[]> {
   return db
     .select()
     .from(tickets)
     .where(and(eq(tickets.platform, platform), eq(tickets.platformUserId, platformUserId)))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .all();
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id));
 }
 
-export function getUserTicket(db: Db, platform: Platform, platformUserId: string, id: number): TicketRow {
-  const t = db.select().from(tickets).where(eq(tickets.id, id)).get();
+export async function getUserTicket(
+  db: Db,
+  platform: Platform,
+  platformUserId: string,
+  id: number,
+): Promise<TicketRow> {
+  const [t] = await db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
   if (!t || t.platform !== platform || t.platformUserId !== platformUserId) {
     throw new ApiError(404, 'ticket_not_found', `Ticket ${id} does not exist`);
   }
@@ -170,25 +178,25 @@ export function getUserTicket(db: Db, platform: Platform, platformUserId: string
  * `messageKey` identifies the incoming VK message: handling the same message again (a redelivered or recovered
  * update) returns its ticket and writes nothing.
  */
-export function ticketFromBot(
-  db: Db,
+export async function ticketFromBot(
+  tx: Tx,
   vkGroupId: number,
   vkUserId: number,
   body: string,
   at: number,
   messageKey?: string,
-): TicketRow {
+): Promise<TicketRow> {
   const externalKey = messageKey === undefined ? undefined : `vk:${vkGroupId}:${vkUserId}:${messageKey}`;
   if (externalKey) {
-    const seen = db
+    const [seen] = await tx
       .select({ ticket: tickets })
       .from(ticketMessages)
       .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
       .where(eq(ticketMessages.externalKey, externalKey))
-      .get();
+      .limit(1);
     if (seen) return seen.ticket;
   }
-  const latest = db
+  const [latest] = await tx
     .select()
     .from(tickets)
     .where(
@@ -200,12 +208,12 @@ export function ticketFromBot(
       ),
     )
     .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .get();
+    .limit(1);
   const REOPEN_WINDOW_MS = 7 * 86_400_000;
   if (latest && (latest.status !== 'resolved' || at - latest.updatedAt < REOPEN_WINDOW_MS)) {
-    return addUserMessage(db, latest, body, 'bot', at, externalKey);
+    return addUserMessage(tx, latest, body, 'bot', at, externalKey);
   }
-  const participant = db
+  const [participant] = await tx
     .select({ id: schema.participants.id, campaignId: schema.participants.campaignId })
     .from(schema.participants)
     .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
@@ -218,8 +226,8 @@ export function ticketFromBot(
       ),
     )
     .orderBy(desc(schema.participants.lastSeenAt))
-    .get();
-  return openTicket(db, {
+    .limit(1);
+  return openTicket(tx, {
     platform: 'vk',
     platformUserId: String(vkUserId),
     campaignId: participant?.campaignId,

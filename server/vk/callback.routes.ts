@@ -48,7 +48,7 @@ function sameSecret(given: string | undefined, expected: string | undefined): bo
 
 export const callbackRoutes = newRouter();
 callbackRoutes.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('payload too large', 413) }));
-callbackRoutes.openapi(callbackRoute, (c) => {
+callbackRoutes.openapi(callbackRoute, async (c) => {
   const deps = c.var.deps;
   const { config } = deps;
   const body = c.req.valid('json');
@@ -61,7 +61,7 @@ callbackRoutes.openapi(callbackRoute, (c) => {
   const bot = updatesOf(deps);
   // Stored as `received` before VK gets `ok` (a repeated event_id is answered `ok` and dropped); handled after.
   // An `object` VK never sends for the type is stored as `failed` and refused, so it never becomes work.
-  const outcome = bot.receive(body);
+  const outcome = await bot.receive(body);
   if (outcome.status === 'rejected') {
     return c.json(errorBody('invalid_input', outcome.reason, outcome.issues), 422);
   }

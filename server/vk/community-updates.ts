@@ -31,8 +31,11 @@ export type ReceiveOutcome =
 
 /** What the update routes need from the handler of community updates. */
 export interface CommunityUpdates {
-  /** Shape-checks and journals the update synchronously (before VK is answered), then handles it in the background. */
-  receive(update: VkUpdate): ReceiveOutcome;
+  /**
+   * Shape-checks and journals the update; resolves once the journal row is committed (VK is answered only then), and
+   * handles it in the background.
+   */
+  receive(update: VkUpdate): Promise<ReceiveOutcome>;
   /** Handles journaled updates whose claim went stale (a crash); resolves to how many were handled. */
   recover(staleMs?: number): Promise<number>;
   /** A recovery pass at most once a minute (called on incoming traffic). */

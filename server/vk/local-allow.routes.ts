@@ -69,15 +69,15 @@ localAllowRoutes.openapi(allowRoute, async (c) => {
     return c.json(errorBody('wrong_platform', 'Community messages are allowed by VK users only'), 409);
   }
   const { groupId, key } = c.req.valid('json');
-  const community = deps.db
+  const [community] = await deps.db
     .select({ id: schema.communities.id })
     .from(schema.communities)
     .where(eq(schema.communities.vkGroupId, groupId))
-    .get();
+    .limit(1);
   if (!community) return c.json(errorBody('not_found', `No community ${groupId}`), 404);
   const eventId = `local-${randomUUID()}`;
   const bot = updatesOf(deps);
-  const outcome = bot.receive({
+  const outcome = await bot.receive({
     type: 'message_allow',
     group_id: groupId,
     event_id: eventId,

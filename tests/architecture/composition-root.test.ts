@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { createApp } from '../../server/app.ts';
-import { openDatabase, schema } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase, schema } from '../../server/db/client.ts';
 import { freePort } from '../support/start-server.ts';
 import { createTestWorld } from '../support/test-deps.ts';
 
@@ -42,7 +42,7 @@ describe('composition root', () => {
     const res = await app.request('/vk/callback', post(update('no-handler')));
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('updates_unavailable');
-    expect(world.deps.db.select().from(schema.callbackEvents).all()).toEqual([]);
+    expect(await world.deps.db.select().from(schema.callbackEvents)).toEqual([]);
 
     // The same app shape with the bot wired in, as scripts/start.ts does: journaled and handled.
     const deps = { ...world.deps };
@@ -50,7 +50,7 @@ describe('composition root', () => {
     const ok = await app2.request('/vk/callback', post(update('wired')));
     expect(await ok.text()).toBe('ok');
     await botFor(deps).idle();
-    const row = deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, 'wired')).get();
+    const [row] = await deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, 'wired'));
     expect(row?.status).toBe('handled');
   });
 
@@ -89,16 +89,13 @@ describe('composition root', () => {
     try {
       let status: string | undefined;
       for (let i = 0; i < 100 && status !== 'handled'; i++) {
-        status = db
-          .select()
-          .from(schema.callbackEvents)
-          .where(eq(schema.callbackEvents.eventId, 'from-vk'))
-          .get()?.status;
+        const [row] = await db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, 'from-vk'));
+        status = row?.status;
         if (status !== 'handled') await new Promise((r) => setTimeout(r, 50));
       }
       expect(status).toBe('handled');
     } finally {
-      db.$client.close();
+      closeDatabase(db);
     }
   });
 });

@@ -18,7 +18,7 @@ let app: ReturnType<typeof createApp>;
 beforeEach(async () => {
   w = await createMessagingWorld();
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['mailings', 'stats', 'support']);
+  await grantBrandAdmin(w, ADMIN, ['mailings', 'stats', 'support']);
 });
 afterEach(async () => {
   await w.shutdown();
@@ -60,12 +60,12 @@ describe('admin mailing and funnel routes', () => {
   });
 
   it('create a rule, dry-run it, switch it off', async () => {
-    w.addParticipants({ count: 7, firstUserId: 50_000, reachedAt: w.clock.now - 30 * HOUR });
+    await w.addParticipants({ count: 7, firstUserId: 50_000, reachedAt: w.clock.now - 30 * HOUR });
     const created = await call('POST', `${base()}/rules`, ADMIN, rule);
     expect(created.status).toBe(201);
     const dry = await call('POST', `${base()}/rules/${created.body.id}/dry-run`, ADMIN);
     expect(dry.body).toMatchObject({ candidates: 7, queued: 7, holdout: 0 });
-    expect(w.deps.db.select().from(schema.outbox).all()).toHaveLength(0);
+    expect(await w.deps.db.select().from(schema.outbox)).toHaveLength(0);
     const off = await call('PATCH', `${base()}/rules/${created.body.id}`, ADMIN, { active: false });
     expect(off.body.active).toBe(false);
     const stats = await call('GET', `${base()}/rules/${created.body.id}/stats`, ADMIN);
@@ -73,9 +73,9 @@ describe('admin mailing and funnel routes', () => {
   });
 
   it('preview, dry-run and send a broadcast; progress through stats', async () => {
-    w.addParticipants({ count: 5, firstUserId: 60_000, stage: 'task_done' });
-    w.addParticipants({ count: 3, firstUserId: 61_000, stage: 'task_done', consent: false });
-    w.addParticipants({ count: 4, firstUserId: 62_000 });
+    await w.addParticipants({ count: 5, firstUserId: 60_000, stage: 'task_done' });
+    await w.addParticipants({ count: 3, firstUserId: 61_000, stage: 'task_done', consent: false });
+    await w.addParticipants({ count: 4, firstUserId: 62_000 });
     const segment = { stage: 'task_done' };
     const preview = await call('POST', `${base()}/broadcasts/preview`, ADMIN, { segment, channel: 'message' });
     expect(preview.body).toMatchObject({ total: 8, withConsent: 5 });
@@ -94,7 +94,7 @@ describe('admin mailing and funnel routes', () => {
   });
 
   it('funnel report and stuck list (JSON and CSV)', async () => {
-    w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: w.clock.now - 48 * HOUR, source: 'ads' });
+    await w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: w.clock.now - 48 * HOUR, source: 'ads' });
     const from = w.clock.now - 10 * 24 * HOUR;
     const report = await call(
       'GET',
@@ -116,7 +116,7 @@ describe('admin mailing and funnel routes', () => {
 describe('support tickets', () => {
   it('from the mini app, answered by an agent; the bot delivers only with consent; a reply re-opens', async () => {
     const [withConsent] = [80_001];
-    w.addParticipants({ count: 1, firstUserId: withConsent });
+    await w.addParticipants({ count: 1, firstUserId: withConsent });
     const opened = await call('POST', '/api/support/tickets', withConsent, {
       campaignId: w.campaignId,
       subject: 'Код не работает',
@@ -131,7 +131,7 @@ describe('support tickets', () => {
     expect((await call('GET', `${admin}?status=new`, ADMIN)).body.tickets).toHaveLength(1);
     const answered = await call('POST', `${admin}/${id}/replies`, ADMIN, { body: 'Выдали новый код' });
     expect(answered.body).toMatchObject({ delivery: 'bot', ticket: { status: 'waiting_on_user' } });
-    const row = w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support')).get();
+    const row = (await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support')).limit(1))[0];
     expect(row?.text).toContain('Выдали новый код');
 
     await call('PATCH', `${admin}/${id}`, ADMIN, { status: 'resolved' });
@@ -140,7 +140,7 @@ describe('support tickets', () => {
     expect(again.body.messages.map((m: { author: string }) => m.author)).toEqual(['user', 'agent', 'user']);
 
     // Without consent the answer stays in the mini app.
-    w.addParticipants({ count: 1, firstUserId: 80_002, consent: false });
+    await w.addParticipants({ count: 1, firstUserId: 80_002, consent: false });
     const other = await call('POST', '/api/support/tickets', 80_002, {
       campaignId: w.campaignId,
       subject: 's',

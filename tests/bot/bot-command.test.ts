@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
 import { exitWithin, killStartedBots, npmRunBot } from './bot-process.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
@@ -37,26 +38,27 @@ describe('npm run bot', () => {
   it('item 1: `npm run bot -- --once` re-sends a row a killed run left claimed (OUTBOX_LEASE_MS default) and exits', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 3, firstUserId: 7_000_000 });
-    enqueue(
-      w.deps.db,
-      [0, 1, 2].map((i) => ({
-        dedupeKey: `left:${i}`,
-        kind: 'broadcast' as const,
-        vkGroupId: GROUP_ID,
-        vkUserId: 7_000_000 + i,
-        channel: 'message' as const,
-        text: `Сообщение ${i}`,
-      })),
-      w.clock.now,
-    );
+    await w.addParticipants({ count: 3, firstUserId: 7_000_000 });
     // What a run killed two minutes ago leaves: one row claimed (status `sending`) and never answered.
     const claimedLongAgo = Date.now() - 120_000;
-    w.deps.db
-      .update(schema.outbox)
-      .set({ status: 'sending', claimedAt: claimedLongAgo, attempts: 1 })
-      .where(eq(schema.outbox.dedupeKey, 'left:0'))
-      .run();
+    await inTransaction(w.deps.db, async (tx) => {
+      await enqueue(
+        tx,
+        [0, 1, 2].map((i) => ({
+          dedupeKey: `left:${i}`,
+          kind: 'broadcast' as const,
+          vkGroupId: GROUP_ID,
+          vkUserId: 7_000_000 + i,
+          channel: 'message' as const,
+          text: `Сообщение ${i}`,
+        })),
+        w.clock.now,
+      );
+      await tx
+        .update(schema.outbox)
+        .set({ status: 'sending', claimedAt: claimedLongAgo, attempts: 1 })
+        .where(eq(schema.outbox.dedupeKey, 'left:0'));
+    });
     const bot = npmRunBot(
       {
         DATABASE_PATH: w.config.DATABASE_PATH,
@@ -67,7 +69,7 @@ describe('npm run bot', () => {
       ['--once', '--quiet'],
     );
     expect(await exitWithin(bot, 25_000), bot.output()).toBe(0);
-    const statuses = w.deps.db.select({ status: schema.outbox.status }).from(schema.outbox).all();
+    const statuses = await w.deps.db.select({ status: schema.outbox.status }).from(schema.outbox);
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'sent', 'sent']);
     expect(w.fake.delivered.map((d) => d.peerId).sort()).toEqual([7_000_000, 7_000_001, 7_000_002]);
   }, 40_000);

@@ -9,6 +9,7 @@ import { runSchedulesOnce } from '../../bot/schedule.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { createMessagingWorld, deliveriesByPeer, grantBrandAdmin, type MessagingWorld } from './messaging-world.ts';
 
 const ADMIN = 900_001;
@@ -24,7 +25,7 @@ let app: ReturnType<typeof createApp>;
 async function setup(startMs?: number) {
   w = await createMessagingWorld({}, startMs);
   app = createApp(w.deps);
-  grantBrandAdmin(w, ADMIN, ['mailings']);
+  await grantBrandAdmin(w, ADMIN, ['mailings']);
 }
 afterEach(async () => {
   await w.shutdown();
@@ -40,16 +41,23 @@ async function call(method: string, path: string, user: number, body?: unknown) 
 }
 const base = () => `/api/admin/mailing/campaigns/${w.campaignId}`;
 const send = () => sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true, drainWaitMs: 0 });
-const broadcastRow = (id: number) =>
-  w.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, id)).get();
+const broadcastRow = async (id: number) =>
+  (await w.deps.db.select().from(schema.broadcasts).where(eq(schema.broadcasts.id, id)))[0];
+const setOutbox = (id: number | undefined, set: Partial<typeof schema.outbox.$inferInsert>) =>
+  inTransaction(w.deps.db, (tx) =>
+    tx
+      .update(schema.outbox)
+      .set(set)
+      .where(eq(schema.outbox.id, Number(id))),
+  );
 
 describe('segments by tag', () => {
   beforeEach(() => setup());
 
   it('tags are set through the admin API; preview and delivery reach only the tagged (any of the tags)', async () => {
-    const vip = w.addParticipants({ count: 3, firstUserId: 10_000 });
-    const partner = w.addParticipants({ count: 2, firstUserId: 20_000 });
-    w.addParticipants({ count: 5, firstUserId: 30_000 });
+    const vip = await w.addParticipants({ count: 3, firstUserId: 10_000 });
+    const partner = await w.addParticipants({ count: 2, firstUserId: 20_000 });
+    await w.addParticipants({ count: 5, firstUserId: 30_000 });
 
     expect((await call('POST', `${base()}/tags`, STRANGER, { tag: 'vip', add: vip })).status).toBe(403);
     const added = await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: [...vip, ...vip] });
@@ -85,11 +93,11 @@ describe('segments by tag', () => {
   });
 
   it('refuses participants of another campaign and malformed tags, writing nothing', async () => {
-    const [mine] = w.addParticipants({ count: 1, firstUserId: 40_000 });
+    const [mine] = await w.addParticipants({ count: 1, firstUserId: 40_000 });
     const bad = await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: [mine, 999_999] });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('unknown_participants');
-    expect(w.deps.db.select().from(schema.participantTags).all()).toHaveLength(0);
+    expect(await w.deps.db.select().from(schema.participantTags)).toHaveLength(0);
     expect((await call('POST', `${base()}/tags`, ADMIN, { tag: 'a b', add: [mine] })).status).toBe(422);
     expect((await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip' })).status).toBe(422);
   });
@@ -98,18 +106,18 @@ describe('segments by tag', () => {
 describe('quiet hours and cancel', () => {
   it('a broadcast "now" at 23:00 Moscow is held until 09:00; ignoreQuietHours sends at once', async () => {
     await setup(LATE_EVENING);
-    w.addParticipants({ count: 4, firstUserId: 50_000 });
+    await w.addParticipants({ count: 4, firstUserId: 50_000 });
     const payload = { name: 'n', segment: {}, channel: 'message', text: 'Новости' };
     const held = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
     expect(held.body).toMatchObject({ enqueued: 0, broadcast: { status: 'scheduled', scheduledAt: NEXT_MORNING } });
 
     w.clock.set(NEXT_MORNING - 30 * 60_000);
-    expect(runSchedulesOnce(w.deps).broadcasts).toBe(0);
+    expect((await runSchedulesOnce(w.deps)).broadcasts).toBe(0);
     await send();
     expect(w.fake.delivered).toHaveLength(0);
 
     w.clock.set(NEXT_MORNING);
-    expect(runSchedulesOnce(w.deps).broadcasts).toBe(4);
+    expect((await runSchedulesOnce(w.deps)).broadcasts).toBe(4);
     await send();
     expect(w.fake.delivered).toHaveLength(4);
 
@@ -122,7 +130,7 @@ describe('quiet hours and cancel', () => {
 
   it('a broadcast picked up late, after quiet hours began, waits for their end in the outbox', async () => {
     await setup(LATE_EVENING - 2 * HOUR); // 21:00 Moscow
-    w.addParticipants({ count: 2, firstUserId: 60_000 });
+    await w.addParticipants({ count: 2, firstUserId: 60_000 });
     const at = LATE_EVENING - HOUR - 60_000; // 21:59
     const b = await call('POST', `${base()}/broadcasts`, ADMIN, {
       name: 'n',
@@ -133,7 +141,7 @@ describe('quiet hours and cancel', () => {
     });
     expect(b.body.broadcast.scheduledAt).toBe(at);
     w.clock.set(LATE_EVENING - HOUR + 30_000); // 22:00:30: the minute's schedule pass comes late
-    expect(runSchedulesOnce(w.deps).broadcasts).toBe(2);
+    expect((await runSchedulesOnce(w.deps)).broadcasts).toBe(2);
     await send();
     expect(w.fake.delivered).toHaveLength(0);
     w.clock.set(NEXT_MORNING);
@@ -143,7 +151,7 @@ describe('quiet hours and cancel', () => {
 
   it('cancels a scheduled broadcast and the unsent rest of one in progress', async () => {
     await setup();
-    w.addParticipants({ count: 5, firstUserId: 70_000 });
+    await w.addParticipants({ count: 5, firstUserId: 70_000 });
     const payload = { name: 'n', segment: {}, channel: 'message', text: 'Отмена?' };
     const later = await call('POST', `${base()}/broadcasts`, ADMIN, { ...payload, scheduledAt: w.clock.now + HOUR });
     const cancelled = await call('DELETE', `${base()}/broadcasts/${later.body.broadcast.id}`, ADMIN);
@@ -152,46 +160,32 @@ describe('quiet hours and cancel', () => {
       broadcast: { status: 'cancelled', cancelledAt: w.clock.now },
     });
     w.clock.advance(2 * HOUR);
-    expect(runSchedulesOnce(w.deps).broadcasts).toBe(0);
+    expect((await runSchedulesOnce(w.deps)).broadcasts).toBe(0);
     expect((await call('DELETE', `${base()}/broadcasts/${later.body.broadcast.id}`, ADMIN)).status).toBe(409);
 
     const now = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
     const id = now.body.broadcast.id as number;
-    const rows = w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.broadcastId, id)).all();
+    const rows = await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.broadcastId, id));
     // Two already sent, one with the sender right now; two still queued.
     const [a, b, inFlight] = rows;
-    for (const r of [a, b]) {
-      w.deps.db
-        .update(schema.outbox)
-        .set({ status: 'sent' })
-        .where(eq(schema.outbox.id, Number(r?.id)))
-        .run();
-    }
-    w.deps.db
-      .update(schema.outbox)
-      .set({ status: 'sending', claimedAt: w.clock.now })
-      .where(eq(schema.outbox.id, Number(inFlight?.id)))
-      .run();
+    for (const r of [a, b]) await setOutbox(r?.id, { status: 'sent' });
+    await setOutbox(inFlight?.id, { status: 'sending', claimedAt: w.clock.now });
     const res = await call('DELETE', `${base()}/broadcasts/${id}`, ADMIN);
     expect(res.body).toMatchObject({ cancelled: 2, broadcast: { status: 'cancelled' } });
     // The in-flight row comes back for a retry (VK said "later"): the claim closes it instead of sending.
-    w.deps.db
-      .update(schema.outbox)
-      .set({ status: 'queued', nextAttemptAt: w.clock.now })
-      .where(eq(schema.outbox.id, Number(inFlight?.id)))
-      .run();
+    await setOutbox(inFlight?.id, { status: 'queued', nextAttemptAt: w.clock.now });
     await send();
     expect(w.fake.delivered).toHaveLength(0);
     const stats = await call('GET', `${base()}/broadcasts/${id}/stats`, ADMIN);
     expect(stats.body.byStatus).toEqual({ sent: 2, cancelled: 3 });
     expect(stats.body.cancelledByReason).toEqual({ broadcast_cancelled: 3 });
-    expect(broadcastRow(id)?.status).toBe('cancelled');
+    expect((await broadcastRow(id))?.status).toBe('cancelled');
     expect((await call('DELETE', `${base()}/broadcasts/${id}`, ADMIN)).body.error.code).toBe('already_cancelled');
   });
 
   it('VK error 10 fails the rows with the reason, visible in the stats', async () => {
     await setup();
-    w.addParticipants({ count: 3, firstUserId: 80_000 });
+    await w.addParticipants({ count: 3, firstUserId: 80_000 });
     w.fake.failNext('messages.send', 10);
     const b = await call('POST', `${base()}/broadcasts`, ADMIN, {
       name: 'n',
@@ -204,7 +198,7 @@ describe('quiet hours and cancel', () => {
     const stats = await call('GET', `${base()}/broadcasts/${b.body.broadcast.id}/stats`, ADMIN);
     expect(stats.body.byStatus).toEqual({ failed: 3 });
     expect(stats.body.failedByReason).toEqual({ 'vk_10: Internal server error': 3 });
-    const row = w.deps.db.select().from(schema.outbox).get();
+    const [row] = await w.deps.db.select().from(schema.outbox).limit(1);
     expect(row).toMatchObject({ status: 'failed', errorCode: 10, attempts: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
 import { CONFIRMATION, createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
@@ -65,8 +66,8 @@ const messageNew = (eventId: string, text: string, extra: Record<string, unknown
   },
 });
 
-function outboxFor(user: number) {
-  return w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, user)).all();
+async function outboxFor(user: number) {
+  return await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, user));
 }
 
 describe('POST /vk/callback', () => {
@@ -97,15 +98,15 @@ describe('POST /vk/callback', () => {
   it('handles the same event_id once', async () => {
     expect(await post(messageNew('e-1', 'Начать'))).toEqual({ status: 200, text: 'ok' });
     expect(await post(messageNew('e-1', 'Начать'))).toEqual({ status: 200, text: 'ok' });
-    expect(outboxFor(555)).toHaveLength(1);
-    expect(w.deps.db.select().from(schema.callbackEvents).all()).toHaveLength(1);
+    expect(await outboxFor(555)).toHaveLength(1);
+    expect(await w.deps.db.select().from(schema.callbackEvents)).toHaveLength(1);
   });
 
   it('message_new with client_info: start gets the menu keyboard, delivered by the sender', async () => {
     // A user who writes to the community may be answered (VK lets the community reply).
     w.fake.allowMessages(GROUP_ID, 555);
     await post(messageNew('e-2', 'Начать'));
-    const [row] = outboxFor(555);
+    const [row] = await outboxFor(555);
     expect(row?.kind).toBe('reply');
     await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
     const msg = w.fake.delivered.find((d) => d.peerId === 555);
@@ -115,11 +116,12 @@ describe('POST /vk/callback', () => {
   });
 
   it('"my progress" deep-links to the next task with an open_app button', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 555 });
-    w.deps.db
-      .insert(schema.tasks)
-      .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить', position: 1 })
-      .run();
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 555 });
+    await inTransaction(w.deps.db, (tx) =>
+      tx
+        .insert(schema.tasks)
+        .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить', position: 1 }),
+    );
     expect(pid).toBeDefined();
     await post(messageNew('e-3', 'x', { payload: JSON.stringify({ command: 'progress' }) }));
     await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
@@ -133,46 +135,42 @@ describe('POST /vk/callback', () => {
   it('free text opens a support ticket, and the next message continues it', async () => {
     await post(messageNew('e-4', 'Не пришёл промокод'));
     await post(messageNew('e-5', 'Уже сутки жду', { conversation_message_id: 18 }));
-    const tickets = w.deps.db.select().from(schema.tickets).all();
+    const tickets = await w.deps.db.select().from(schema.tickets);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]?.source).toBe('bot');
-    expect(
-      w.deps.db
-        .select()
-        .from(schema.ticketMessages)
-        .all()
-        .map((m) => m.body),
-    ).toEqual(['Не пришёл промокод', 'Уже сутки жду']);
+    expect((await w.deps.db.select().from(schema.ticketMessages)).map((m) => m.body)).toEqual([
+      'Не пришёл промокод',
+      'Уже сутки жду',
+    ]);
   });
 
   it('message_allow with key records consent and completes the allow_messages task', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 777, consent: false });
-    const task = w.deps.db
-      .insert(schema.tasks)
-      .values({ campaignId: w.campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
-      .returning()
-      .get();
-    const started = markTaskStarted(
-      w.deps.db,
-      { campaignId: w.campaignId, participantId: pid as number },
-      task,
-      w.clock.now,
-    );
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 777, consent: false });
+    const { task, started } = await inTransaction(w.deps.db, async (tx) => {
+      const [task] = await tx
+        .insert(schema.tasks)
+        .values({ campaignId: w.campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
+        .returning();
+      if (!task) throw new Error('no task');
+      const who = { campaignId: w.campaignId, participantId: pid as number };
+      return { task, started: await markTaskStarted(tx, who, task, w.clock.now) };
+    });
     expect(started.consentKey).toBeTruthy();
     await post({ type: 'message_allow', event_id: 'a-1', object: { user_id: 777, key: started.consentKey } });
-    const consent = w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).get();
+    const consent = (
+      await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).limit(1)
+    )[0];
     expect(consent).toMatchObject({ allowed: true, key: started.consentKey, source: 'message_allow' });
-    const completion = w.deps.db
+    const [completion] = await w.deps.db
       .select()
       .from(schema.taskCompletions)
-      .where(and(eq(schema.taskCompletions.taskId, task.id), eq(schema.taskCompletions.participantId, pid as number)))
-      .get();
+      .where(and(eq(schema.taskCompletions.taskId, task.id), eq(schema.taskCompletions.participantId, pid as number)));
     expect(completion?.status).toBe('done');
 
     await post({ type: 'message_deny', event_id: 'a-2', object: { user_id: 777 } });
-    expect(w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).get()?.allowed).toBe(
-      false,
-    );
+    expect(
+      (await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 777)).limit(1))[0]?.allowed,
+    ).toBe(false);
   });
 
   it('message_event is answered whether the payload is an object or a string', async () => {
@@ -189,7 +187,7 @@ describe('POST /vk/callback', () => {
     });
     await post({ type: 'message_event', event_id: 'm-3', object: { ...base, event_id: 'ev3', payload: 'not json' } });
     expect(w.fake.eventAnswers.map((a) => a.eventId)).toEqual(['ev1', 'ev2', 'ev3']);
-    expect(outboxFor(555).map((r) => r.text.split('\n')[0])).toEqual([
+    expect((await outboxFor(555)).map((r) => r.text.split('\n')[0])).toEqual([
       'Призов пока нет.',
       'Здравствуйте! Я бот акций сообщества.',
       'Здравствуйте! Я бот акций сообщества.',
@@ -197,26 +195,27 @@ describe('POST /vk/callback', () => {
   });
 
   it('group_join completes join_community; group_leave is recorded', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
-    const task = w.deps.db
-      .insert(schema.tasks)
-      .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить' })
-      .returning()
-      .get();
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 888 });
+    const [task] = await inTransaction(w.deps.db, (tx) =>
+      tx
+        .insert(schema.tasks)
+        .values({ campaignId: w.campaignId, key: 'join', kind: 'join_community', title: 'Вступить' })
+        .returning(),
+    );
+    if (!task) throw new Error('no task');
     await post({ type: 'group_join', event_id: 'g-1', object: { user_id: 888, join_type: 'join' } });
-    const done = w.deps.db
+    const [done] = await w.deps.db
       .select()
       .from(schema.taskCompletions)
-      .where(eq(schema.taskCompletions.taskId, task.id))
-      .get();
+      .where(eq(schema.taskCompletions.taskId, task.id));
     expect(done?.status).toBe('done');
     await post({ type: 'group_leave', event_id: 'g-2', object: { user_id: 888, self: 1 } });
-    const types = w.deps.db
-      .select({ t: schema.events.type })
-      .from(schema.events)
-      .where(eq(schema.events.participantId, pid as number))
-      .all()
-      .map((e) => e.t);
+    const types = (
+      await w.deps.db
+        .select({ t: schema.events.type })
+        .from(schema.events)
+        .where(eq(schema.events.participantId, pid as number))
+    ).map((e) => e.t);
     expect(types).toEqual(['task_done', 'community_left']);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Crash safety of incoming updates: an update is journaled `received` before VK gets `ok`; a handler that dies
- * half-way (here: the reply cannot be queued, after the ticket was written) leaves it `received`; the recovery pass
+ * half-way (here: the reply cannot be queued; the ticket written with it rolls back) leaves it `received`; the recovery pass
  * handles it exactly once, and a redelivery of the same event_id does nothing. Long Poll takes the same path.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { journalCounts, MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
 let w: MessagingWorld;
@@ -18,7 +19,7 @@ beforeEach(async () => {
   app = createApp(w.deps);
 });
 afterEach(async () => {
-  await botFor(w.deps).vk.updates.stop();
+  await botFor(w.deps).stopPolling();
   await w.shutdown();
 });
 
@@ -35,90 +36,110 @@ const freeText = (eventId: string, text: string) => ({
   },
 });
 
-/** Makes every outbox insert fail while armed: the handler dies after writing the ticket, before the reply. */
-function armOutboxCrash(): () => void {
-  const sqlite = w.deps.db.$client;
-  sqlite.exec(`CREATE TRIGGER crash_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
-  return () => sqlite.exec('DROP TRIGGER crash_outbox');
+/**
+ * Makes every outbox insert fail while armed: the handler dies after writing the ticket, before the reply (a SQLite
+ * trigger: fault injection for this test only).
+ */
+async function armOutboxCrash(): Promise<() => Promise<void>> {
+  const exec = (statement: string) => inTransaction(w.deps.db, (tx) => tx.run(sql.raw(statement)));
+  await exec(`CREATE TRIGGER crash_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
+  return async () => {
+    await exec('DROP TRIGGER crash_outbox');
+  };
 }
 
-const eventRow = (id: string) =>
-  w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, id)).get();
-const ticketMessages = () => w.deps.db.select().from(schema.ticketMessages).all();
-const replies = () => w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, 555)).all();
+const eventRow = async (id: string) =>
+  (await w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, id)).limit(1))[0];
+const ticketMessages = () => w.deps.db.select().from(schema.ticketMessages);
+const replies = () => w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, 555));
+const insertEvent = (row: typeof schema.callbackEvents.$inferInsert) =>
+  inTransaction(w.deps.db, (tx) => tx.insert(schema.callbackEvents).values(row));
 
 describe('journaled updates', () => {
   it('a handler that throws leaves the event received; recovery handles it once; a redelivery does nothing', async () => {
-    const disarm = armOutboxCrash();
+    const disarm = await armOutboxCrash();
     expect(await post(freeText('crash-1', 'Где мой приз?'))).toBe('ok');
-    const stuck = eventRow('crash-1');
+    const stuck = await eventRow('crash-1');
     expect(stuck).toMatchObject({ status: 'received', attempts: 1, type: 'message_new' });
     expect(stuck?.lastError).toContain('simulated crash');
     expect(stuck?.payload).toMatchObject({ group_id: GROUP_ID, object: { message: { text: 'Где мой приз?' } } });
     expect(stuck?.payload).not.toHaveProperty('secret');
-    // The ticket was written before the crash; the reply was not.
-    expect(ticketMessages()).toHaveLength(1);
-    expect(replies()).toHaveLength(0);
-    disarm();
+    // The ticket and its reply commit together: the crash left neither.
+    expect(await ticketMessages()).toHaveLength(0);
+    expect(await replies()).toHaveLength(0);
+    await disarm();
 
     const bot = botFor(w.deps);
     // Too fresh: a claim younger than the threshold may belong to a handler still running.
     expect(await bot.recover()).toBe(0);
     w.clock.advance(RECOVERY_AFTER_MS + 1);
     expect(await bot.recover()).toBe(1);
-    expect(eventRow('crash-1')).toMatchObject({ status: 'handled', attempts: 2, lastError: null });
-    // Handled once in effect: one ticket message (the re-run found its own message), one reply.
-    expect(ticketMessages()).toHaveLength(1);
-    expect(replies()).toHaveLength(1);
-    expect(replies()[0]?.text).toContain('обращение №');
+    expect(await eventRow('crash-1')).toMatchObject({ status: 'handled', attempts: 2, lastError: null });
+    // Handled once in effect: one ticket message, one reply.
+    expect(await ticketMessages()).toHaveLength(1);
+    expect(await replies()).toHaveLength(1);
+    expect((await replies())[0]?.text).toContain('обращение №');
 
     // Nothing left to recover, and VK's redelivery of the same event_id is answered ok and dropped.
     w.clock.advance(RECOVERY_AFTER_MS + 1);
     expect(await bot.recover()).toBe(0);
     expect(await post(freeText('crash-1', 'Где мой приз?'))).toBe('ok');
-    expect(ticketMessages()).toHaveLength(1);
-    expect(replies()).toHaveLength(1);
-    expect(journalCounts(w.deps.db)).toEqual({ received: 0, handled: 1, failed: 0 });
+    expect(await ticketMessages()).toHaveLength(1);
+    expect(await replies()).toHaveLength(1);
+    expect(await journalCounts(w.deps.db)).toEqual({ received: 0, handled: 1, failed: 0 });
+  });
+
+  it('item 13: VK gets ok only once the journal row is committed; a journal write that fails is a 5xx and VK retries', async () => {
+    // Fault injection for this test only (a SQLite trigger): the journal insert fails.
+    const exec = (statement: string) => inTransaction(w.deps.db, (tx) => tx.run(sql.raw(statement)));
+    await exec(
+      `CREATE TRIGGER no_journal BEFORE INSERT ON callback_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    const res = await postCallback(w, app, freeText('retry-1', 'Где мой приз?'));
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toBe('ok');
+    expect(await ticketMessages()).toHaveLength(0);
+    await exec('DROP TRIGGER no_journal');
+    // VK's retry of the same event_id is journaled, answered ok and handled once.
+    expect(await post(freeText('retry-1', 'Где мой приз?'))).toBe('ok');
+    expect(await eventRow('retry-1')).toMatchObject({ status: 'handled', attempts: 1 });
+    expect(await ticketMessages()).toHaveLength(1);
   });
 
   it('an event recorded by a process that died before handling it is recovered (kill -9 between ok and handler)', async () => {
     // What a killed process leaves behind: the journal row, no handler effect.
-    w.deps.db
-      .insert(schema.callbackEvents)
-      .values({
-        eventId: 'killed-1',
-        vkGroupId: GROUP_ID,
-        type: 'message_allow',
-        status: 'received',
-        payload: { type: 'message_allow', group_id: GROUP_ID, object: { user_id: 4343, key: 'k1' } },
-        attempts: 1,
-        receivedAt: w.clock.now,
-        claimedAt: w.clock.now,
-      })
-      .run();
+    await insertEvent({
+      eventId: 'killed-1',
+      vkGroupId: GROUP_ID,
+      type: 'message_allow',
+      status: 'received',
+      payload: { type: 'message_allow', group_id: GROUP_ID, object: { user_id: 4343, key: 'k1' } },
+      attempts: 1,
+      receivedAt: w.clock.now,
+      claimedAt: w.clock.now,
+    });
     w.clock.advance(RECOVERY_AFTER_MS);
     expect(await botFor(w.deps).recover()).toBe(1);
-    const consent = w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4343)).get();
+    const consent = (
+      await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4343)).limit(1)
+    )[0];
     expect(consent).toMatchObject({ allowed: true, key: 'k1', vkGroupId: GROUP_ID });
-    expect(eventRow('killed-1')?.status).toBe('handled');
+    expect((await eventRow('killed-1'))?.status).toBe('handled');
   });
 
   it('an allow replayed after a crash does not undo a deny VK delivered after it', async () => {
     const deliveredFirst = w.clock.now;
     // The allow was journaled, then the process died before handling it.
-    w.deps.db
-      .insert(schema.callbackEvents)
-      .values({
-        eventId: 'allow-then-died',
-        vkGroupId: GROUP_ID,
-        type: 'message_allow',
-        status: 'received',
-        payload: { type: 'message_allow', group_id: GROUP_ID, object: { user_id: 4545, key: 'k2' } },
-        attempts: 1,
-        receivedAt: deliveredFirst,
-        claimedAt: deliveredFirst,
-      })
-      .run();
+    await insertEvent({
+      eventId: 'allow-then-died',
+      vkGroupId: GROUP_ID,
+      type: 'message_allow',
+      status: 'received',
+      payload: { type: 'message_allow', group_id: GROUP_ID, object: { user_id: 4545, key: 'k2' } },
+      attempts: 1,
+      receivedAt: deliveredFirst,
+      claimedAt: deliveredFirst,
+    });
     // The user changed their mind; the restarted process handles the deny at once.
     w.clock.advance(1000);
     expect(await post({ type: 'message_deny', event_id: 'deny-after', object: { user_id: 4545 } })).toBe('ok');
@@ -126,13 +147,15 @@ describe('journaled updates', () => {
     // Recovery now replays the older allow: it is recorded as handled but does not re-allow.
     w.clock.advance(RECOVERY_AFTER_MS);
     expect(await botFor(w.deps).recover()).toBe(1);
-    const consent = w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4545)).get();
+    const consent = (
+      await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4545)).limit(1)
+    )[0];
     expect(consent).toMatchObject({ allowed: false, source: 'message_deny', updatedAt: deliveredFirst + 1000 });
-    expect(eventRow('allow-then-died')?.status).toBe('handled');
+    expect((await eventRow('allow-then-died'))?.status).toBe('handled');
   });
 
   it('membership handlers are idempotent: a leave handled twice is recorded once, a re-join once more', async () => {
-    const [pid] = w.addParticipants({ count: 1, firstUserId: 888 });
+    const [pid] = await w.addParticipants({ count: 1, firstUserId: 888 });
     const bot = botFor(w.deps);
     // What recovery does after a crash that came after the handler's work but before `handled` was written.
     const leave = { type: 'group_leave', group_id: GROUP_ID, object: { user_id: 888, self: 1 } };
@@ -143,31 +166,31 @@ describe('journaled updates', () => {
       ['j-1', join],
       ['j-1-again', join],
     ] as const) {
-      bot.receive({ ...update, event_id: id });
+      await bot.receive({ ...update, event_id: id });
       await bot.idle();
     }
-    const types = w.deps.db
-      .select({ t: schema.events.type })
-      .from(schema.events)
-      .where(eq(schema.events.participantId, pid as number))
-      .all()
-      .map((e) => e.t);
+    const types = (
+      await w.deps.db
+        .select({ t: schema.events.type })
+        .from(schema.events)
+        .where(eq(schema.events.participantId, pid as number))
+    ).map((e) => e.t);
     expect(types).toEqual(['community_left', 'community_joined']);
   });
 
   it('an event whose handler keeps failing is marked failed after the attempts run out', async () => {
-    const disarm = armOutboxCrash();
+    const disarm = await armOutboxCrash();
     await post(freeText('poison-1', 'Начать'));
     const bot = botFor(w.deps);
     for (let i = 1; i < MAX_EVENT_ATTEMPTS; i += 1) {
       w.clock.advance(RECOVERY_AFTER_MS + 1);
       expect(await bot.recover()).toBe(0);
     }
-    expect(eventRow('poison-1')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
+    expect(await eventRow('poison-1')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
     w.clock.advance(RECOVERY_AFTER_MS + 1);
-    disarm();
+    await disarm();
     expect(await bot.recover()).toBe(0);
-    expect(replies()).toHaveLength(0);
+    expect(await replies()).toHaveLength(0);
   });
 
   it('Long Poll updates are journaled and de-duplicated by event_id like Callback API ones', async () => {
@@ -188,8 +211,8 @@ describe('journaled updates', () => {
     await new Promise((r) => setTimeout(r, 200));
     await bot.idle();
     expect(w.fake.eventAnswers.map((a) => a.eventId)).toEqual(['btn-1', 'btn-2']);
-    expect(eventRow('lp-1')).toMatchObject({ status: 'handled', attempts: 1 });
-    expect(eventRow('lp-2')?.status).toBe('handled');
-    expect(replies()).toHaveLength(2);
+    expect(await eventRow('lp-1')).toMatchObject({ status: 'handled', attempts: 1 });
+    expect((await eventRow('lp-2'))?.status).toBe('handled');
+    expect(await replies()).toHaveLength(2);
   }, 20_000);
 });

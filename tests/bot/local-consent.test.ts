@@ -13,6 +13,7 @@ import { performTask } from '../../miniapp/screens/promo/task-action.ts';
 import { createApp } from '../../server/app.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
 
@@ -28,11 +29,13 @@ afterEach(async () => {
 /** The local demo's world: no VK token, no Callback API secret, a generated app secret (as `npm start` has). */
 async function localWorld(): Promise<MessagingWorld> {
   w = await createMessagingWorld({ VK_GROUP_TOKEN: '', VK_CALLBACK_SECRET: '', VK_APP_SECRET: '' });
-  w.deps.db
-    .insert(schema.tasks)
-    .values({ campaignId: w.campaignId, key: 'messages', kind: 'allow_messages', title: 'Разрешите сообщения' })
-    .run();
-  return w;
+  const world = w;
+  await inTransaction(world.deps.db, (tx) =>
+    tx
+      .insert(schema.tasks)
+      .values({ campaignId: world.campaignId, key: 'messages', kind: 'allow_messages', title: 'Разрешите сообщения' }),
+  );
+  return world;
 }
 
 /** What the mini app has: the launch signed like the local launch URLs, and the browser's fetch served by the app. */
@@ -52,8 +55,8 @@ function miniApp(world: MessagingWorld) {
   return { api, platform, authorization };
 }
 
-const consentOf = (world: MessagingWorld) =>
-  world.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, USER)).get();
+const consentOf = async (world: MessagingWorld) =>
+  (await world.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, USER)).limit(1))[0];
 
 describe('local demo consent', () => {
   it('item 19: local "allow messages" records the message_allow VK would send, and a broadcast then reaches the participant', async () => {
@@ -67,12 +70,12 @@ describe('local demo consent', () => {
     expect(done.state).toBe('done');
 
     // The same journal event and handler as VK's message_allow: consent with the task's key, task confirmed by it.
-    const [event] = world.deps.db.select().from(schema.callbackEvents).all();
+    const [event] = await world.deps.db.select().from(schema.callbackEvents);
     expect(event).toMatchObject({ type: 'message_allow', status: 'handled', vkGroupId: GROUP_ID });
     expect(event?.payload).toMatchObject({ object: { user_id: USER } });
-    const completion = world.deps.db.select().from(schema.taskCompletions).get();
+    const completion = (await world.deps.db.select().from(schema.taskCompletions).limit(1))[0];
     expect(completion?.consentKey).toBeTruthy();
-    expect(consentOf(world)).toMatchObject({
+    expect(await consentOf(world)).toMatchObject({
       allowed: true,
       source: 'message_allow',
       key: completion?.consentKey,
@@ -81,13 +84,13 @@ describe('local demo consent', () => {
     expect(completion).toMatchObject({ status: 'done', level: 'server_verified' });
 
     // A broadcast from the local demo's office now has this participant in its audience.
-    const b = createBroadcast(
+    const b = await createBroadcast(
       world.deps.db,
       { campaignId: world.campaignId, name: 'demo', segment: {}, channel: 'message', text: 'Новости акции' },
       world.clock.now,
     );
-    expect(enqueueBroadcast(world.deps.db, b, world.clock.now)).toBe(1);
-    const rows = world.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, USER)).all();
+    expect(await enqueueBroadcast(world.deps.db, b, world.clock.now)).toBe(1);
+    const rows = await world.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, USER));
     expect(rows).toMatchObject([{ kind: 'broadcast', status: 'queued', vkGroupId: GROUP_ID, broadcastId: b.id }]);
   });
 
@@ -102,8 +105,8 @@ describe('local demo consent', () => {
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_local');
-    expect(consentOf(world)).toBeUndefined();
-    expect(world.deps.db.select().from(schema.callbackEvents).all()).toEqual([]);
+    expect(await consentOf(world)).toBeUndefined();
+    expect(await world.deps.db.select().from(schema.callbackEvents)).toEqual([]);
   });
 
   it('item 19: the local route needs a verified launch and a known community', async () => {
@@ -118,6 +121,6 @@ describe('local demo consent', () => {
     expect((await post({ groupId: GROUP_ID, key: 'k' }, 'VK vk_user_id=1&sign=forged')).status).toBe(401);
     expect((await post({ groupId: 424242, key: 'k' })).status).toBe(404);
     expect((await post({ groupId: GROUP_ID })).status).toBe(422);
-    expect(consentOf(world)).toBeUndefined();
+    expect(await consentOf(world)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging
 
 let w: MessagingWorld | undefined;
 afterEach(async () => {
-  if (w) await botFor(w.deps).vk.updates.stop();
+  if (w) await botFor(w.deps).stopPolling();
   await w?.shutdown();
   w = undefined;
 });
@@ -22,7 +22,9 @@ it('receives message_allow through Long Poll', async () => {
   let consent: typeof schema.consents.$inferSelect | undefined;
   while (!consent && Date.now() < end) {
     await new Promise((r) => setTimeout(r, 20));
-    consent = world.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4242)).get();
+    consent = (
+      await world.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4242)).limit(1)
+    )[0];
   }
   expect(consent).toMatchObject({ allowed: true, key: 'k', vkGroupId: GROUP_ID });
 }, 20_000);

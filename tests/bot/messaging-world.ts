@@ -5,6 +5,7 @@
 
 import { botFor } from '../../bot/bot.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
 import { createVkApi } from '../../server/vk/vk-api.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
@@ -29,7 +30,7 @@ export interface MessagingWorld extends TestWorld {
     reachedAt?: number;
     consent?: boolean;
     source?: string;
-  }): number[];
+  }): Promise<number[]>;
   shutdown(): Promise<void>;
 }
 
@@ -55,35 +56,39 @@ export async function createMessagingWorld(
   deps.updates = botFor(deps);
   const { db } = deps;
   const now = world.clock.now;
-  const agency = db.insert(schema.agencies).values({ name: 'A' }).returning().get();
-  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning().get();
-  const app = db
-    .insert(schema.apps)
-    .values({ brandId: brand.id, name: 'app', vkAppId: world.config.VK_APP_ID })
-    .returning()
-    .get();
-  const community = db
-    .insert(schema.communities)
-    .values({ brandId: brand.id, vkGroupId: GROUP_ID, name: 'C' })
-    .returning()
-    .get();
-  const campaign = db
-    .insert(schema.campaigns)
-    .values({
-      brandId: brand.id,
-      appId: app.id,
-      communityId: community.id,
-      slug: 'c',
-      title: 'Кампания',
-      mechanic: 'tasks',
-      status: 'live',
-      startsAt: now - 30 * 86_400_000,
-      endsAt: now + 30 * 86_400_000,
-      timeZone: 'Europe/Moscow',
-      stages: STAGES,
-    })
-    .returning()
-    .get();
+  const { brand, agency, campaign } = await inTransaction(db, async (tx) => {
+    const [agency] = await tx.insert(schema.agencies).values({ name: 'A' }).returning();
+    if (!agency) throw new Error('no agency');
+    const [brand] = await tx.insert(schema.brands).values({ agencyId: agency.id, name: 'B' }).returning();
+    if (!brand) throw new Error('no brand');
+    const [app] = await tx
+      .insert(schema.apps)
+      .values({ brandId: brand.id, name: 'app', vkAppId: world.config.VK_APP_ID })
+      .returning();
+    const [community] = await tx
+      .insert(schema.communities)
+      .values({ brandId: brand.id, vkGroupId: GROUP_ID, name: 'C' })
+      .returning();
+    if (!app || !community) throw new Error('no app or community');
+    const [campaign] = await tx
+      .insert(schema.campaigns)
+      .values({
+        brandId: brand.id,
+        appId: app.id,
+        communityId: community.id,
+        slug: 'c',
+        title: 'Кампания',
+        mechanic: 'tasks',
+        status: 'live',
+        startsAt: now - 30 * 86_400_000,
+        endsAt: now + 30 * 86_400_000,
+        timeZone: 'Europe/Moscow',
+        stages: STAGES,
+      })
+      .returning();
+    if (!campaign) throw new Error('no campaign');
+    return { agency, brand, campaign };
+  });
 
   return {
     ...world,
@@ -92,36 +97,44 @@ export async function createMessagingWorld(
     campaignId: campaign.id,
     brandId: brand.id,
     agencyId: agency.id,
-    addParticipants(o) {
-      const sqlite = db.$client;
-      const insertP = sqlite.prepare(
-        `INSERT INTO participants (campaign_id, platform, platform_user_id, stage, stage_index, stage_reached_at, source, referral_code)
-         VALUES (?, 'vk', ?, ?, ?, ?, ?, ?) RETURNING id`,
-      );
-      const insertC = sqlite.prepare(
-        `INSERT INTO consents (vk_group_id, vk_user_id, channel, allowed, source, updated_at) VALUES (?, ?, 'message', 1, 'message_allow', ?)`,
-      );
+    async addParticipants(o) {
       const stage = o.stage ?? 'opened';
+      const userIds = Array.from({ length: o.count }, (_, i) => o.firstUserId + i);
       const ids: number[] = [];
-      sqlite.transaction(() => {
-        for (let i = 0; i < o.count; i += 1) {
-          const userId = o.firstUserId + i;
-          const row = insertP.get(
-            campaign.id,
-            String(userId),
-            stage,
-            STAGES.indexOf(stage),
-            o.reachedAt ?? world.clock.now,
-            o.source ?? null,
-            `ref-${campaign.id}-${userId}`,
-          ) as { id: number };
-          ids.push(row.id);
-          if (o.consent !== false) {
-            insertC.run(GROUP_ID, userId, world.clock.now);
-            fake.allowMessages(GROUP_ID, userId);
-          }
+      // In chunks: one multi-row INSERT per 200 participants (and their consents) keeps a 10,000-user world fast.
+      await inTransaction(db, async (tx) => {
+        for (let i = 0; i < userIds.length; i += 200) {
+          const chunk = userIds.slice(i, i + 200);
+          const rows = await tx
+            .insert(schema.participants)
+            .values(
+              chunk.map((userId) => ({
+                campaignId: campaign.id,
+                platform: 'vk' as const,
+                platformUserId: String(userId),
+                stage,
+                stageIndex: STAGES.indexOf(stage),
+                stageReachedAt: o.reachedAt ?? world.clock.now,
+                source: o.source ?? null,
+                referralCode: `ref-${campaign.id}-${userId}`,
+              })),
+            )
+            .returning({ id: schema.participants.id });
+          ids.push(...rows.map((r) => r.id));
+          if (o.consent === false) continue;
+          await tx.insert(schema.consents).values(
+            chunk.map((userId) => ({
+              vkGroupId: GROUP_ID,
+              vkUserId: userId,
+              channel: 'message' as const,
+              allowed: true,
+              source: 'message_allow',
+              updatedAt: world.clock.now,
+            })),
+          );
         }
-      })();
+      });
+      if (o.consent !== false) for (const userId of userIds) fake.allowMessages(GROUP_ID, userId);
       return ids;
     },
     async shutdown() {
@@ -139,18 +152,17 @@ export function deliveriesByPeer(fake: FakeVkApi): Map<number, number> {
 }
 
 /** Gives a VK user brand-admin rights on the world's brand, limited to `sections`. */
-export function grantBrandAdmin(w: MessagingWorld, vkUserId: number, sections: string[]): void {
-  w.deps.db
-    .insert(schema.memberships)
-    .values({
+export async function grantBrandAdmin(w: MessagingWorld, vkUserId: number, sections: string[]): Promise<void> {
+  await inTransaction(w.deps.db, (tx) =>
+    tx.insert(schema.memberships).values({
       platform: 'vk',
       platformUserId: String(vkUserId),
       agencyId: w.agencyId,
       brandId: w.brandId,
       role: 'brand_admin',
       sections,
-    })
-    .run();
+    }),
+  );
 }
 
 /** Posts a Callback API update signed with the world's secret and waits until the bot has handled it. */

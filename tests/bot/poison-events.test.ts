@@ -3,12 +3,13 @@
  * refused at the edge (422) and kept as `failed` with the reason; an event whose handler throws or never finishes is
  * retried a bounded number of times and then parked; a `message_deny` behind any of them is applied.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
@@ -19,46 +20,53 @@ beforeEach(async () => {
   app = createApp(w.deps);
 });
 afterEach(async () => {
-  await botFor(w.deps).vk.updates.stop();
+  await botFor(w.deps).stopPolling();
   await w.shutdown();
 });
 
 const DENYING_USER = 9_100_001;
-const eventRow = (id: string) =>
-  w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, id)).get();
-const consentOf = (user: number) =>
-  w.deps.db
-    .select()
-    .from(schema.consents)
-    .where(and(eq(schema.consents.vkGroupId, GROUP_ID), eq(schema.consents.vkUserId, user)))
-    .get();
-const outboxOf = (user: number) => w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, user)).all();
+const eventRow = async (id: string) =>
+  (await w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.eventId, id)).limit(1))[0];
+const consentOf = async (user: number) =>
+  (
+    await w.deps.db
+      .select()
+      .from(schema.consents)
+      .where(and(eq(schema.consents.vkGroupId, GROUP_ID), eq(schema.consents.vkUserId, user)))
+  )[0];
+const outboxOf = (user: number) => w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, user));
 
 /** A user who allowed messages and has a broadcast row waiting: what a withdrawal must stop. */
-function consentingUserWithQueuedMessage(): void {
-  w.addParticipants({ count: 1, firstUserId: DENYING_USER });
-  enqueue(
-    w.deps.db,
-    [
-      {
-        dedupeKey: 'waiting',
-        kind: 'broadcast',
-        vkGroupId: GROUP_ID,
-        vkUserId: DENYING_USER,
-        channel: 'message',
-        text: 'Скидка',
-      },
-    ],
-    w.clock.now,
+async function consentingUserWithQueuedMessage(): Promise<void> {
+  await w.addParticipants({ count: 1, firstUserId: DENYING_USER });
+  await inTransaction(w.deps.db, (tx) =>
+    enqueue(
+      tx,
+      [
+        {
+          dedupeKey: 'waiting',
+          kind: 'broadcast',
+          vkGroupId: GROUP_ID,
+          vkUserId: DENYING_USER,
+          channel: 'message',
+          text: 'Скидка',
+        },
+      ],
+      w.clock.now,
+    ),
   );
 }
 
 /** A journal row as a process that died (or an older version) left it: `received`, claimed, not handled. */
-function journaled(eventId: string, type: string, object: unknown, o: { attempts?: number; at?: number } = {}) {
+async function journaled(
+  eventId: string,
+  type: string,
+  object: unknown,
+  o: { attempts?: number; at?: number } = {},
+): Promise<void> {
   const at = o.at ?? w.clock.now;
-  w.deps.db
-    .insert(schema.callbackEvents)
-    .values({
+  await inTransaction(w.deps.db, (tx) =>
+    tx.insert(schema.callbackEvents).values({
       eventId,
       vkGroupId: GROUP_ID,
       type,
@@ -67,8 +75,8 @@ function journaled(eventId: string, type: string, object: unknown, o: { attempts
       attempts: o.attempts ?? 1,
       receivedAt: at,
       claimedAt: at,
-    })
-    .run();
+    }),
+  );
 }
 
 /** A well-formed `message_new` "Начать" (the bot queues its menu as a reply). */
@@ -85,10 +93,12 @@ const startMessage = (from: number) => ({
   client_info: { button_actions: ['text'], keyboard: true, inline_keyboard: true, lang_id: 0 },
 });
 
-function expectDenyApplied(eventId: string): void {
-  expect(eventRow(eventId)?.status).toBe('handled');
-  expect(consentOf(DENYING_USER)).toMatchObject({ allowed: false, source: 'message_deny' });
-  expect(outboxOf(DENYING_USER).map((r) => [r.status, r.errorReason])).toEqual([['cancelled', 'consent_revoked']]);
+async function expectDenyApplied(eventId: string): Promise<void> {
+  expect((await eventRow(eventId))?.status).toBe('handled');
+  expect(await consentOf(DENYING_USER)).toMatchObject({ allowed: false, source: 'message_deny' });
+  expect((await outboxOf(DENYING_USER)).map((r) => [r.status, r.errorReason])).toEqual([
+    ['cancelled', 'consent_revoked'],
+  ]);
 }
 
 describe('poison VK updates', () => {
@@ -98,9 +108,9 @@ describe('poison VK updates', () => {
     const body = (await res.json()) as { error: { code: string; message: string; issues: Array<{ path: string }> } };
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.issues[0]?.path).toBe('object');
-    expect(eventRow('garbage-1')).toMatchObject({ status: 'failed', attempts: 0, type: 'message_new' });
-    expect(eventRow('garbage-1')?.lastError).toMatch(/^invalid message_new: object: /);
-    expect(eventRow('garbage-1')?.payload).not.toHaveProperty('secret');
+    expect(await eventRow('garbage-1')).toMatchObject({ status: 'failed', attempts: 0, type: 'message_new' });
+    expect((await eventRow('garbage-1'))?.lastError).toMatch(/^invalid message_new: object: /);
+    expect((await eventRow('garbage-1'))?.payload).not.toHaveProperty('secret');
 
     // Other shapes VK never sends for the types we handle; a wrong secret still gets 403 before any of this.
     for (const [type, object] of [
@@ -118,63 +128,68 @@ describe('poison VK updates', () => {
     expect(forbidden.status).toBe(403);
     // Nothing was taken as work; a type the bot does not handle is still accepted as VK sends it.
     expect(
-      w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.status, 'received')).all(),
+      await w.deps.db.select().from(schema.callbackEvents).where(eq(schema.callbackEvents.status, 'received')),
     ).toEqual([]);
     const other = await postCallback(w, app, { type: 'wall_reply_new', event_id: 'other-1', object: { id: 1 } });
     expect(await other.text()).toBe('ok');
   });
 
   it('item 2: a garbage event an older version journaled does not stop recovery; the message_deny after it is applied', async () => {
-    consentingUserWithQueuedMessage();
-    journaled('old-garbage', 'message_new', 'garbage');
-    journaled('deny-later', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
+    await consentingUserWithQueuedMessage();
+    await journaled('old-garbage', 'message_new', 'garbage');
+    await journaled('deny-later', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
     w.clock.advance(RECOVERY_AFTER_MS + 2);
     const bot = botFor(w.deps);
     expect(await bot.recover()).toBe(1);
-    expect(eventRow('old-garbage')).toMatchObject({ status: 'failed' });
-    expect(eventRow('old-garbage')?.lastError).toMatch(/invalid message_new/);
-    expectDenyApplied('deny-later');
+    expect(await eventRow('old-garbage')).toMatchObject({ status: 'failed' });
+    expect((await eventRow('old-garbage'))?.lastError).toMatch(/invalid message_new/);
+    await expectDenyApplied('deny-later');
     // The parked event is never taken again.
     w.clock.advance(RECOVERY_AFTER_MS + 1);
     expect(await bot.recover()).toBe(0);
-    expect(eventRow('old-garbage')?.status).toBe('failed');
+    expect((await eventRow('old-garbage'))?.status).toBe('failed');
   });
 
   it('item 2: a handler that throws every time is retried a bounded number of times and parked; the deny behind it is applied at once', async () => {
-    consentingUserWithQueuedMessage();
+    await consentingUserWithQueuedMessage();
     // A well-formed message whose handler dies every time (the reply cannot be queued).
-    w.deps.db.$client.exec(
-      `CREATE TRIGGER no_replies BEFORE INSERT ON outbox WHEN NEW.kind = 'reply' BEGIN SELECT RAISE(ABORT, 'poison'); END;`,
+    // Fault injection for this test only (a SQLite trigger).
+    await inTransaction(w.deps.db, (tx) =>
+      tx.run(
+        sql.raw(
+          `CREATE TRIGGER no_replies BEFORE INSERT ON outbox WHEN NEW.kind = 'reply' BEGIN SELECT RAISE(ABORT, 'poison'); END;`,
+        ),
+      ),
     );
-    journaled('poison-handler', 'message_new', startMessage(777));
-    journaled('deny-behind', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
+    await journaled('poison-handler', 'message_new', startMessage(777));
+    await journaled('deny-behind', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
     const bot = botFor(w.deps);
     w.clock.advance(RECOVERY_AFTER_MS + 2);
     expect(await bot.recover()).toBe(1);
-    expectDenyApplied('deny-behind');
+    await expectDenyApplied('deny-behind');
     for (let pass = 0; pass < 2 * MAX_EVENT_ATTEMPTS; pass += 1) {
       w.clock.advance(RECOVERY_AFTER_MS + 1);
       await bot.recover();
     }
-    expect(eventRow('poison-handler')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
-    expect(eventRow('poison-handler')?.lastError).toContain('poison');
+    expect(await eventRow('poison-handler')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
+    expect((await eventRow('poison-handler'))?.lastError).toContain('poison');
   });
 
   it('item 2: an event whose handler never finished its last allowed attempt (it took the process down) is parked, not run again', async () => {
-    consentingUserWithQueuedMessage();
-    journaled('kills-the-process', 'message_new', startMessage(778), { attempts: MAX_EVENT_ATTEMPTS });
-    journaled('deny-after-it', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
+    await consentingUserWithQueuedMessage();
+    await journaled('kills-the-process', 'message_new', startMessage(778), { attempts: MAX_EVENT_ATTEMPTS });
+    await journaled('deny-after-it', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
     w.clock.advance(RECOVERY_AFTER_MS + 2);
     expect(await botFor(w.deps).recover()).toBe(1);
-    expect(eventRow('kills-the-process')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
-    expect(eventRow('kills-the-process')?.lastError).toMatch(/attempts exhausted.*never finished/);
+    expect(await eventRow('kills-the-process')).toMatchObject({ status: 'failed', attempts: MAX_EVENT_ATTEMPTS });
+    expect((await eventRow('kills-the-process'))?.lastError).toMatch(/attempts exhausted.*never finished/);
     // Its handler did not run a sixth time: no reply was queued.
-    expect(outboxOf(778)).toEqual([]);
-    expectDenyApplied('deny-after-it');
+    expect(await outboxOf(778)).toEqual([]);
+    await expectDenyApplied('deny-after-it');
   });
 
   it('item 2: through Long Poll too, garbage is parked as failed and the deny after it is applied', async () => {
-    consentingUserWithQueuedMessage();
+    await consentingUserWithQueuedMessage();
     const bot = botFor(w.deps);
     await bot.startPolling();
     w.fake.pushLongPollEvent(GROUP_ID, { type: 'message_new', event_id: 'lp-garbage', object: 'garbage' });
@@ -184,9 +199,10 @@ describe('poison VK updates', () => {
       object: { user_id: DENYING_USER },
     });
     const end = Date.now() + 10_000;
-    while (eventRow('lp-deny')?.status !== 'handled' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    while ((await eventRow('lp-deny'))?.status !== 'handled' && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
     await bot.idle();
-    expect(eventRow('lp-garbage')).toMatchObject({ status: 'failed' });
-    expectDenyApplied('lp-deny');
+    expect(await eventRow('lp-garbage')).toMatchObject({ status: 'failed' });
+    await expectDenyApplied('lp-deny');
   }, 20_000);
 });

@@ -10,6 +10,7 @@ import { botFor } from '../../bot/bot.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
 import {
@@ -70,24 +71,26 @@ describe('outbox sender: crash and consent', () => {
   it('kill -9 mid-run and restart: still exactly one message each', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 3000, firstUserId: 3_000_000 });
-    const b = createBroadcast(
+    await w.addParticipants({ count: 3000, firstUserId: 3_000_000 });
+    const b = await createBroadcast(
       w.deps.db,
       { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
       w.clock.now,
     );
-    enqueueBroadcast(w.deps.db, b, w.clock.now);
-    enqueue(
-      w.deps.db,
-      Array.from({ length: 500 }, (_, i) => ({
-        dedupeKey: `personal:${i}`,
-        kind: 'broadcast' as const,
-        vkGroupId: GROUP_ID,
-        vkUserId: 3_000_000 + i,
-        channel: 'message' as const,
-        text: `Личный код ${i}`,
-      })),
-      w.clock.now,
+    await enqueueBroadcast(w.deps.db, b, w.clock.now);
+    await inTransaction(w.deps.db, (tx) =>
+      enqueue(
+        tx,
+        Array.from({ length: 500 }, (_, i) => ({
+          dedupeKey: `personal:${i}`,
+          kind: 'broadcast' as const,
+          vkGroupId: GROUP_ID,
+          vkUserId: 3_000_000 + i,
+          channel: 'message' as const,
+          text: `Личный код ${i}`,
+        })),
+        w.clock.now,
+      ),
     );
 
     const first = startSender(w);
@@ -96,11 +99,9 @@ describe('outbox sender: crash and consent', () => {
     expect(await first.exited).toBe(null);
     const afterKill = w.fake.delivered.length;
     expect(afterKill).toBeLessThan(3500);
-    const inFlight = w.deps.db
-      .select({ id: schema.outbox.id })
-      .from(schema.outbox)
-      .where(eq(schema.outbox.status, 'sending'))
-      .all().length;
+    const inFlight = (
+      await w.deps.db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.status, 'sending'))
+    ).length;
 
     const second = startSender(w);
     expect(await second.exited).toBe(0);
@@ -111,7 +112,7 @@ describe('outbox sender: crash and consent', () => {
     const texts = w.fake.delivered.filter((d) => d.text.startsWith('Личный'));
     expect(new Set(texts.map((d) => d.peerId)).size).toBe(500);
     expect(w.fake.errorCounts()[6]).toBeUndefined();
-    const left = w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.status, 'sent')).all().length;
+    const left = (await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.status, 'sent'))).length;
     expect(left).toBe(3500);
     console.info(`killed with ${afterKill} delivered and ${inFlight} rows claimed but unrecorded`);
   }, 90_000);
@@ -119,16 +120,16 @@ describe('outbox sender: crash and consent', () => {
   it('consent revoked mid-run: nothing more to that user', async () => {
     world = await createMessagingWorld();
     const w = world;
-    w.addParticipants({ count: 2000, firstUserId: 4_000_000 });
+    await w.addParticipants({ count: 2000, firstUserId: 4_000_000 });
     const denied = 4_001_999; // last in line: revoked through message_deny before the sender reaches them
     const refused = 4_001_998; // revoked only in VK: the send gets 901
     for (const name of ['first', 'second']) {
-      const b = createBroadcast(
+      const b = await createBroadcast(
         w.deps.db,
         { campaignId: w.campaignId, name, segment: {}, channel: 'message', text: `Рассылка ${name}` },
         w.clock.now,
       );
-      enqueueBroadcast(w.deps.db, b, w.clock.now);
+      await enqueueBroadcast(w.deps.db, b, w.clock.now);
     }
     const app = createApp(w.deps);
     const run = sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
@@ -159,23 +160,21 @@ describe('outbox sender: crash and consent', () => {
       w.deps.db
         .select()
         .from(schema.outbox)
-        .where(and(eq(schema.outbox.vkGroupId, GROUP_ID), eq(schema.outbox.vkUserId, user)))
-        .all();
+        .where(and(eq(schema.outbox.vkGroupId, GROUP_ID), eq(schema.outbox.vkUserId, user)));
     // Rows still queued are cancelled by message_deny; one already in flight gets VK's 901 and fails.
-    const deniedRows = rowsOf(denied);
+    const deniedRows = await rowsOf(denied);
     expect(deniedRows).toHaveLength(2);
     for (const r of deniedRows) {
       expect(['cancelled', 'failed']).toContain(r.status);
       expect(r.errorReason).toBe('consent_revoked');
     }
-    const refusedRows = rowsOf(refused).map((r) => r.errorReason);
+    const refusedRows = (await rowsOf(refused)).map((r) => r.errorReason);
     expect(refusedRows.every((r) => r === 'consent_revoked')).toBe(true);
     // At most one attempt reached VK for the refused user; the other row was closed without a call.
-    const consent = w.deps.db
+    const [consent] = await w.deps.db
       .select()
       .from(schema.consents)
-      .where(and(eq(schema.consents.vkUserId, refused), eq(schema.consents.vkGroupId, GROUP_ID)))
-      .get();
+      .where(and(eq(schema.consents.vkUserId, refused), eq(schema.consents.vkGroupId, GROUP_ID)));
     expect(consent?.allowed).toBe(false);
     expect(w.fake.errorCounts()[6]).toBeUndefined();
   }, 60_000);

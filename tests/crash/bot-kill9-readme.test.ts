@@ -6,9 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
 import { exitWithin, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
@@ -53,9 +54,14 @@ function groupCpuSeconds(pgid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string, output: () => string): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  output: () => string,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -66,26 +72,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient exactly once, idle CPU near zero', async () => {
   world = await createMessagingWorld();
   const w = world;
-  w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
+  await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
   // The broadcast (one text, sent 100 peers a call) and a personal line to each recipient (25 a call in `execute`),
   // so the kill lands while requests are in flight.
-  const b = createBroadcast(
+  const b = await createBroadcast(
     w.deps.db,
     { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
     w.clock.now,
   );
-  enqueueBroadcast(w.deps.db, b, w.clock.now);
-  enqueue(
-    w.deps.db,
-    Array.from({ length: RECIPIENTS }, (_, i) => ({
-      dedupeKey: `personal:${i}`,
-      kind: 'broadcast' as const,
-      vkGroupId: GROUP_ID,
-      vkUserId: FIRST_USER + i,
-      channel: 'message' as const,
-      text: `Ваш личный код ${i}`,
-    })),
-    w.clock.now,
+  await enqueueBroadcast(w.deps.db, b, w.clock.now);
+  await inTransaction(w.deps.db, (tx) =>
+    enqueue(
+      tx,
+      Array.from({ length: RECIPIENTS }, (_, i) => ({
+        dedupeKey: `personal:${i}`,
+        kind: 'broadcast' as const,
+        vkGroupId: GROUP_ID,
+        vkUserId: FIRST_USER + i,
+        channel: 'message' as const,
+        text: `Ваш личный код ${i}`,
+      })),
+      w.clock.now,
+    ),
   );
   const total = 2 * RECIPIENTS;
 
@@ -94,20 +102,21 @@ it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient
   signalGroup(first, 'SIGKILL');
   expect(await first.exited).toBe('SIGKILL');
   const afterKill = w.fake.delivered.length;
-  const claimedAtKill = w.deps.db
-    .select({ id: schema.outbox.id })
-    .from(schema.outbox)
-    .where(eq(schema.outbox.status, 'sending'))
-    .all().length;
+  const claimedAtKill = (
+    await w.deps.db.select({ id: schema.outbox.id }).from(schema.outbox).where(eq(schema.outbox.status, 'sending'))
+  ).length;
   expect(afterKill).toBeLessThan(total);
 
   const second = npmRunBot(botEnvironment(w));
-  const unfinished = () =>
-    w.deps.db.$client.prepare(`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`).get() as {
-      n: number;
-    };
+  const unfinished = async () =>
+    (
+      await w.deps.db
+        .select({ n: count() })
+        .from(schema.outbox)
+        .where(inArray(schema.outbox.status, ['queued', 'sending']))
+    )[0]?.n ?? 0;
   // The rows the killed run had claimed come back after OUTBOX_LEASE_MS (the environment's, not a flag's).
-  await until(() => unfinished().n === 0, 60_000, 'the restarted bot to finish', second.output);
+  await until(async () => (await unfinished()) === 0, 60_000, 'the restarted bot to finish', second.output);
   expect(w.fake.delivered.length).toBe(total);
   const byPeer = deliveriesByPeer(w.fake);
   for (let i = 0; i < RECIPIENTS; i += 1) expect(byPeer.get(FIRST_USER + i)).toBe(2);

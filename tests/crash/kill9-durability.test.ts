@@ -1,7 +1,7 @@
 /**
  * "A write that returned 2xx survives kill -9": the real server in a child process takes a stream of
- * writes (first opens of a campaign by distinct users, each followed by a reward claim, which the server commits on
- * its writer thread), is killed with SIGKILL mid-stream, and the SQLite file is reopened: every acknowledged
+ * writes (first opens of a campaign by distinct users, each followed by a reward claim, each committed before it is
+ * answered), is killed with SIGKILL mid-stream, and the SQLite file is reopened: every acknowledged
  * participant is there with its `opened` event, and every acknowledged claim with its code, the code marked used and
  * one `reward_issued` event (no partial write).
  */

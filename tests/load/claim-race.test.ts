@@ -1,15 +1,14 @@
 /**
  * The claim race from issue 3, through the real HTTP API served by @hono/node-server on 127.0.0.1:
  * 500 distinct participants and 200 repeated claims race for a pool of 300 codes. Exactly 300 are issued,
- * no code twice, every repeat gets its first answer, everyone else sees sold-out. Run with the server's writer thread
- * (what `npm start` uses) and with the in-thread group commit (what in-process tests use).
+ * no code twice, every repeat gets its first answer, everyone else sees sold-out. The claims interleave at every
+ * `await`; the transaction queue and BEGIN IMMEDIATE (server/db/transactions.ts) keep each grant decision whole.
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../../server/promo/testing/promo-world.ts';
-import { threadWriter } from '../../server/writer/db-writer.ts';
 
 const PARTICIPANTS = 500;
 const REPEATS = 200;
@@ -21,18 +20,17 @@ interface Answer {
   error: string | null;
 }
 
-describe.each(['thread', 'inline'] as const)('claim race over HTTP, %s writer', (writer) => {
+describe('claim race over HTTP', () => {
   let w: PromoWorld;
   let server: ServerType;
   let base: string;
   let campaignId: number;
 
   beforeAll(async () => {
-    w = createPromoWorld();
-    if (writer === 'thread') w.deps.writer = threadWriter(w.config);
-    campaignId = w.campaign();
+    w = await createPromoWorld();
+    campaignId = await w.campaign();
     const codes = Array.from({ length: CODES }, (_, i) => `RACE-${String(i + 1).padStart(4, '0')}`);
-    w.reward(campaignId, 'prize', { poolId: w.pool(campaignId, 'race', codes) });
+    await w.reward(campaignId, 'prize', { poolId: await w.pool(campaignId, 'race', codes) });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });
@@ -41,7 +39,6 @@ describe.each(['thread', 'inline'] as const)('claim race over HTTP, %s writer', 
 
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await w.deps.writer?.close();
     w.close();
   });
 
@@ -84,7 +81,7 @@ describe.each(['thread', 'inline'] as const)('claim race over HTTP, %s writer', 
       expect(o.repeat?.error).toBe(o.first.error);
     }
 
-    const grants = w.deps.db.select().from(schema.grants).all();
+    const grants = await w.deps.db.select().from(schema.grants);
     expect(grants).toHaveLength(CODES);
     expect(new Set(grants.map((g) => g.code)).size).toBe(CODES);
     expect(new Set(grants.map((g) => g.participantId)).size).toBe(CODES);

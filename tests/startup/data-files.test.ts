@@ -1,13 +1,13 @@
 /**
- * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, its writer and checkpointer
- * threads running, umask 022), the data folder and every database file are owner-only.
+ * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, umask 022), the data folder
+ * and every database file are owner-only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { freePort } from '../support/start-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'data-files-'));
@@ -62,7 +62,7 @@ describe('data files', () => {
     const old = join(root, 'old.db');
     writeFileSync(old, '');
     chmodSync(old, 0o644);
-    openDatabase(old).$client.close();
+    closeDatabase(openDatabase(old));
     expect(mode(old)).toBe('600');
   });
 });

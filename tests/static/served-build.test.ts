@@ -23,11 +23,11 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'served-build-'));
   await build({ configFile: join(repoRoot, 'vite.config.ts'), mode: 'vk', logLevel: 'warn', build: { outDir } });
   world = createTestWorld();
-  seedDemo(world.deps.db, world.config, world.clock.now);
+  await seedDemo(world.deps.db, world.config, world.clock.now);
   app = createApp(world.deps);
   expect(serveMiniApp(app, world.deps, { root: outDir, platform: 'vk' })).toBe(true);
 }, 120_000);
-afterAll(() => world?.close());
+afterAll(async () => world?.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 const hashedAssets = () => readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));

@@ -9,7 +9,8 @@ import { signOkLaunch } from '../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
+import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
 
 export const TEST_VK_APP_ID = 51000001;
@@ -27,6 +28,8 @@ export interface TestWorld {
   vkAuth(userId: number | string, extra?: Record<string, string | number>): string;
   okAuth(userId: string, extra?: Record<string, string>): string;
   tmaAuth(userId: number, extra?: Record<string, string>): string;
+  /** Runs test set-up writes in one transaction (the domain's handle only reads). */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -82,8 +85,9 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
         },
         TEST_BOT_TOKEN,
       )}`,
+    write: (work) => inTransaction(db, work),
     close() {
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -13,7 +13,7 @@ import { signOkLaunch } from '../../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../../server/auth/vk-sign.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { openDatabase } from '../../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../../server/db/client.ts';
 import { throwawayBinding } from '../../../server/seed/demo-ids.ts';
 import { DEMO_PARTICIPANT_VK_ID, seedDemo } from '../../../server/seed/demo-seed.ts';
 import type { ClientConfig } from '../client-config.ts';
@@ -108,7 +108,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
   });
   const db = openDatabase(config.DATABASE_PATH);
   // Its secrets are made up for this run, so the demo may sit on the client's configured ids.
-  const seed = seedDemo(db, config, Date.now(), throwawayBinding(config));
+  const seed = await seedDemo(db, config, Date.now(), throwawayBinding(config));
   const app = createApp({ db, config, now: Date.now });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -125,7 +125,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
     }),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -58,18 +58,18 @@ const prizesRoute = createRoute({
 });
 
 export const participationRoutes = newRouter();
-participationRoutes.openapi(openRoute, (c) => {
+participationRoutes.openapi(openRoute, async (c) => {
   const { id } = c.req.valid('param');
-  const { created } = openCampaign(c.var.deps, c.var.identity, id, c.req.valid('json'));
-  return c.json({ created, state: campaignState(c.var.deps, c.var.identity, id) }, 200);
+  const { created } = await openCampaign(c.var.deps, c.var.identity, id, c.req.valid('json'));
+  return c.json({ created, state: await campaignState(c.var.deps, c.var.identity, id) }, 200);
 });
-participationRoutes.openapi(stateRoute, (c) =>
-  c.json(campaignState(c.var.deps, c.var.identity, c.req.valid('param').id), 200),
+participationRoutes.openapi(stateRoute, async (c) =>
+  c.json(await campaignState(c.var.deps, c.var.identity, c.req.valid('param').id), 200),
 );
-participationRoutes.openapi(rulesRoute, (c) => {
-  recordRulesViewed(c.var.deps, c.var.identity, c.req.valid('param').id);
+participationRoutes.openapi(rulesRoute, async (c) => {
+  await recordRulesViewed(c.var.deps, c.var.identity, c.req.valid('param').id);
   return c.json({ recorded: true as const }, 200);
 });
-participationRoutes.openapi(prizesRoute, (c) =>
-  c.json({ prizes: myPrizes(c.var.deps, c.var.identity, c.req.valid('param').id) }, 200),
+participationRoutes.openapi(prizesRoute, async (c) =>
+  c.json({ prizes: await myPrizes(c.var.deps, c.var.identity, c.req.valid('param').id) }, 200),
 );

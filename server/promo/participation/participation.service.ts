@@ -8,6 +8,8 @@ import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { campaignPhase } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { findParticipant, loadCampaign, type ParticipantRow, requireRunning } from '../promo-context.ts';
@@ -23,64 +25,73 @@ const newReferralCode = () => randomBytes(6).toString('base64url');
 
 /**
  * Joins (first time, campaign running) or re-opens a campaign.
- * @example openCampaign(deps, identity, 3, { ref: 'aZ3kQ9xY' })
+ * @example await openCampaign(deps, identity, 3, { ref: 'aZ3kQ9xY' })
  */
-export function openCampaign(deps: Deps, identity: Identity, campaignId: number, input: { ref?: string }): OpenResult {
+export async function openCampaign(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  input: { ref?: string },
+): Promise<OpenResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = loadCampaign(db, identity, campaignId);
-  const opened = db.transaction((tx): OpenResult => {
-    const existing = findParticipant(tx, campaign.id, identity);
+  const campaign = await loadCampaign(db, identity, campaignId);
+  const opened = await inTransaction(db, async (tx): Promise<OpenResult> => {
+    const existing = await findParticipant(tx, campaign.id, identity);
     if (existing) {
-      tx.update(schema.participants).set({ lastSeenAt: at }).where(eq(schema.participants.id, existing.id)).run();
-      recordEvent(tx, { campaignId: campaign.id, participantId: existing.id, type: 'opened', at });
+      await tx.update(schema.participants).set({ lastSeenAt: at }).where(eq(schema.participants.id, existing.id));
+      await recordEvent(tx, { campaignId: campaign.id, participantId: existing.id, type: 'opened', at });
       return { participant: { ...existing, lastSeenAt: at }, created: false };
     }
     requireRunning(campaign, at);
-    const referredBy = resolveReferrer(tx, campaign.id, input.ref, {
+    const referredBy = await resolveReferrer(tx, campaign.id, input.ref, {
       platform: identity.platform,
       platformUserId: identity.userId,
     });
-    const participant = tx
-      .insert(schema.participants)
-      .values({
-        campaignId: campaign.id,
-        platform: identity.platform,
-        platformUserId: identity.userId,
-        stage: campaign.stages[0] ?? 'opened',
-        stageIndex: 0,
-        stageReachedAt: at,
-        source: identity.ref ?? null,
-        language: identity.language,
-        referralCode: newReferralCode(),
-        referredBy,
-        lastSeenAt: at,
-      })
-      .returning()
-      .get();
-    recordEvent(tx, {
+    const participant = inserted(
+      await tx
+        .insert(schema.participants)
+        .values({
+          campaignId: campaign.id,
+          platform: identity.platform,
+          platformUserId: identity.userId,
+          stage: campaign.stages[0] ?? 'opened',
+          stageIndex: 0,
+          stageReachedAt: at,
+          source: identity.ref ?? null,
+          language: identity.language,
+          referralCode: newReferralCode(),
+          referredBy,
+          lastSeenAt: at,
+        })
+        .returning(),
+    );
+    await recordEvent(tx, {
       campaignId: campaign.id,
       participantId: participant.id,
       type: 'opened',
       at,
       data: { first: true, ...(referredBy ? { referredBy } : {}) },
     });
-    if (referredBy) creditReferrer(tx, campaign.id, referredBy, at);
+    if (referredBy) await creditReferrer(tx, campaign.id, referredBy, at);
     return { participant: { ...participant }, created: true };
   });
   // A membership verified in another campaign of the same community is not asked for again.
-  if (campaignPhase(campaign, at) === 'running') carryOverMembership(deps, identity, campaign, opened.participant);
+  if (campaignPhase(campaign, at) === 'running')
+    await carryOverMembership(deps, identity, campaign, opened.participant);
   return opened;
 }
 
-export function recordRulesViewed(deps: Deps, identity: Identity, campaignId: number): void {
-  const campaign = loadCampaign(deps.db, identity, campaignId);
+export async function recordRulesViewed(deps: Deps, identity: Identity, campaignId: number): Promise<void> {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
   // Rules may be read before joining; the event is then anonymous (no participant).
-  const participant = findParticipant(deps.db, campaign.id, identity);
-  recordEvent(deps.db, {
-    campaignId: campaign.id,
-    participantId: participant?.id ?? null,
-    type: 'rules_viewed',
-    at: deps.now(),
-  });
+  const participant = await findParticipant(deps.db, campaign.id, identity);
+  await inTransaction(deps.db, (tx) =>
+    recordEvent(tx, {
+      campaignId: campaign.id,
+      participantId: participant?.id ?? null,
+      type: 'rules_viewed',
+      at: deps.now(),
+    }),
+  );
 }

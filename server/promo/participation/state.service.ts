@@ -14,33 +14,32 @@ import { campaignRewards, rewardView } from '../rewards/reward.service.ts';
 import { campaignTasks, completionsOf, shareLink, taskView } from '../tasks/task-view.ts';
 import { wheelView } from '../wheel/wheel.service.ts';
 
-export function campaignState(deps: Deps, identity: Identity, campaignId: number) {
+export async function campaignState(deps: Deps, identity: Identity, campaignId: number) {
   const { db } = deps;
   const at = deps.now();
   const { language } = identity;
-  const campaign = loadCampaign(db, identity, campaignId);
-  const participant = findParticipant(db, campaign.id, identity);
-  const completions = participant ? completionsOf(db, participant.id) : new Map();
-  const tasks = campaignTasks(db, campaign.id).map((t) =>
-    taskView(deps, campaign, t, identity, participant, completions.get(t.id)),
+  const campaign = await loadCampaign(db, identity, campaignId);
+  const participant = await findParticipant(db, campaign.id, identity);
+  const completions = participant ? await completionsOf(db, participant.id) : new Map();
+  const tasks = await Promise.all(
+    (await campaignTasks(db, campaign.id)).map((t) =>
+      taskView(deps, campaign, t, identity, participant, completions.get(t.id)),
+    ),
   );
   const available = tasks.filter((t) => t.state !== 'unavailable');
-  const quiz =
-    campaign.mechanic === 'quiz'
-      ? (() => {
-          const settings = quizSettingsOf(campaign);
-          return {
-            questions: publicQuestions(settings.questions, language),
-            bands: settings.bands.map(({ key, minScore, title, rewardKey }) => ({
-              key,
-              minScore,
-              title: resolveText(title, language),
-              rewardKey: rewardKey ?? null,
-            })),
-            result: participant ? (quizResultOf(db, campaign, participant.id, language) ?? null) : null,
-          };
-        })()
-      : null;
+  const quizSettings = campaign.mechanic === 'quiz' ? quizSettingsOf(campaign) : undefined;
+  const quiz = quizSettings
+    ? {
+        questions: publicQuestions(quizSettings.questions, language),
+        bands: quizSettings.bands.map(({ key, minScore, title, rewardKey }) => ({
+          key,
+          minScore,
+          title: resolveText(title, language),
+          rewardKey: rewardKey ?? null,
+        })),
+        result: participant ? ((await quizResultOf(db, campaign, participant.id, language)) ?? null) : null,
+      }
+    : null;
   return {
     campaign: publicCampaign(campaign, at, language),
     participant: participant
@@ -53,10 +52,12 @@ export function campaignState(deps: Deps, identity: Identity, campaignId: number
       : null,
     tasks,
     progress: { done: available.filter((t) => t.state === 'done').length, total: available.length },
-    rewards: campaignRewards(db, campaign.id).map((r) => rewardView(db, r, participant, identity)),
+    rewards: await Promise.all(
+      (await campaignRewards(db, campaign.id)).map((r) => rewardView(db, r, participant, identity)),
+    ),
     quiz,
-    wheel: campaign.mechanic === 'wheel' ? wheelView(db, campaign, participant?.id, at, language) : null,
+    wheel: campaign.mechanic === 'wheel' ? await wheelView(db, campaign, participant?.id, at, language) : null,
   };
 }
 
-export type CampaignState = ReturnType<typeof campaignState>;
+export type CampaignState = Awaited<ReturnType<typeof campaignState>>;

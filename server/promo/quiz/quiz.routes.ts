@@ -19,6 +19,6 @@ const submitRoute = createRoute({
 });
 
 export const quizRoutes = newRouter();
-quizRoutes.openapi(submitRoute, (c) =>
-  c.json(submitQuiz(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json').answers), 200),
+quizRoutes.openapi(submitRoute, async (c) =>
+  c.json(await submitQuiz(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json').answers), 200),
 );

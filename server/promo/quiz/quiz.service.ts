@@ -7,9 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
+import { recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
 import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning, resetHourOf } from '../promo-context.ts';
@@ -35,25 +36,32 @@ export function quizSettingsOf(campaign: CampaignRow): QuizSettings {
   return quiz;
 }
 
+async function rewardByKey(db: Db, campaignId: number, key: string) {
+  const [reward] = await db
+    .select()
+    .from(schema.rewards)
+    .where(and(eq(schema.rewards.campaignId, campaignId), eq(schema.rewards.key, key)))
+    .limit(1);
+  return reward;
+}
+
 /** The stored result of a participant, rendered, or undefined before they finish. */
-export function quizResultOf(
-  db: DbOrTx,
+export async function quizResultOf(
+  db: Db,
   campaign: CampaignRow,
   participantId: number,
   language: ContentLanguage,
-): QuizResultView | undefined {
-  const row = db.select().from(schema.quizResults).where(eq(schema.quizResults.participantId, participantId)).get();
+): Promise<QuizResultView | undefined> {
+  const [row] = await db
+    .select()
+    .from(schema.quizResults)
+    .where(eq(schema.quizResults.participantId, participantId))
+    .limit(1);
   if (!row) return undefined;
   const quiz = quizSettingsOf(campaign);
   const band = quiz.bands.find((b) => b.key === row.band) ?? bandFor(quiz.bands, row.score);
-  const reward = band.rewardKey
-    ? db
-        .select()
-        .from(schema.rewards)
-        .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, band.rewardKey)))
-        .get()
-    : undefined;
-  const grant = reward ? findGrant(db, participantId, reward.id) : undefined;
+  const reward = band.rewardKey ? await rewardByKey(db, campaign.id, band.rewardKey) : undefined;
+  const grant = reward ? await findGrant(db, participantId, reward.id) : undefined;
   return {
     score: row.score,
     maxScore: row.maxScore,
@@ -67,15 +75,20 @@ export function quizResultOf(
 
 /**
  * Scores a quiz submission (first one wins) and issues the band's reward.
- * @example submitQuiz(deps, identity, 2, { q1: ['b'], q2: ['a', 'c'] })
+ * @example await submitQuiz(deps, identity, 2, { q1: ['b'], q2: ['a', 'c'] })
  */
-export function submitQuiz(deps: Deps, identity: Identity, campaignId: number, answers: QuizAnswers): QuizResultView {
+export async function submitQuiz(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  answers: QuizAnswers,
+): Promise<QuizResultView> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(db, identity, campaignId);
   const quiz = quizSettingsOf(campaign);
-  const participant = requireParticipant(db, campaign.id, identity);
-  const earlier = quizResultOf(db, campaign, participant.id, identity.language);
+  const participant = await requireParticipant(db, campaign.id, identity);
+  const earlier = await quizResultOf(db, campaign, participant.id, identity.language);
   if (earlier) return earlier;
   requireRunning(campaign, at);
   const problems = answerProblems(quiz.questions, answers);
@@ -84,25 +97,33 @@ export function submitQuiz(deps: Deps, identity: Identity, campaignId: number, a
   const band = bandFor(quiz.bands, score);
   const who = { campaignId: campaign.id, participantId: participant.id };
   let capped = false;
-  db.transaction((tx) => {
-    tx.insert(schema.quizResults)
-      .values({ participantId: participant.id, answers, score, maxScore, band: band.key, finishedAt: at })
-      .run();
-    recordEvent(tx, { ...who, type: 'quiz_finished', at, data: { score, maxScore, band: band.key } });
+  await inTransaction(db, async (tx) => {
+    // A submit racing this one may have committed since the read above: the first one wins.
+    const [already] = await tx
+      .select({ participantId: schema.quizResults.participantId })
+      .from(schema.quizResults)
+      .where(eq(schema.quizResults.participantId, participant.id))
+      .limit(1);
+    if (already) return;
+    await tx
+      .insert(schema.quizResults)
+      .values({ participantId: participant.id, answers, score, maxScore, band: band.key, finishedAt: at });
+    await recordEvent(tx, { ...who, type: 'quiz_finished', at, data: { score, maxScore, band: band.key } });
     if (!band.rewardKey) return;
-    const reward = tx
-      .select()
-      .from(schema.rewards)
-      .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, band.rewardKey)))
-      .get();
+    const reward = await rewardByKey(tx, campaign.id, band.rewardKey);
     if (!reward) throw new Error(`quiz band ${band.key} names unknown reward ${band.rewardKey}`);
     const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
-    const outcome = issueReward(tx, { ...who, reward, source: 'quiz', day, at });
+    const outcome = await issueReward(tx, { ...who, reward, source: 'quiz', day, at, stages: campaign.stages });
     if (outcome.status === 'sold_out' || outcome.status === 'daily_cap') {
       capped = outcome.status === 'daily_cap';
-      recordEvent(tx, { ...who, type: 'sold_out_seen', at, data: { reward: reward.key, reason: outcome.status } });
+      await recordEvent(tx, {
+        ...who,
+        type: 'sold_out_seen',
+        at,
+        data: { reward: reward.key, reason: outcome.status },
+      });
     }
   });
-  const result = quizResultOf(db, campaign, participant.id, identity.language) as QuizResultView;
+  const result = (await quizResultOf(db, campaign, participant.id, identity.language)) as QuizResultView;
   return capped && result.rewardStatus === 'sold_out' ? { ...result, rewardStatus: 'daily_cap' } : result;
 }

@@ -4,25 +4,24 @@ import { schema } from '../../db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 const ADMIN = 500;
 
-function setup() {
-  w = createPromoWorld();
-  const id = w.campaign();
-  const poolId = w.pool(id, 'p', ['OLD-1']);
-  w.deps.db
-    .insert(schema.memberships)
-    .values({
+async function setup() {
+  w = await createPromoWorld();
+  const id = await w.campaign();
+  const poolId = await w.pool(id, 'p', ['OLD-1']);
+  await w.write((tx) =>
+    tx.insert(schema.memberships).values({
       platform: 'vk',
       platformUserId: String(ADMIN),
       agencyId: w.agencyId,
       brandId: w.brandId,
       role: 'brand_admin',
       sections: ['prizes'],
-    })
-    .run();
+    }),
+  );
   const base = `/api/admin/campaigns/${id}/pools/${poolId}`;
   const send = (body: string, type: string, headers: Record<string, string> = {}) =>
     w.app.request(`${base}/codes`, {
@@ -43,7 +42,7 @@ const codes = (n: number, prefix = 'CODE') =>
 
 describe('code import', () => {
   it('item 9: a 100,000-code import yields: /api/health is answered while it runs, and its progress is visible', async () => {
-    const { send, get } = setup();
+    const { send, get } = await setup();
     const csv = codes(100_000);
     const started = performance.now();
     const importing = send(csv, 'text/csv');
@@ -76,7 +75,7 @@ describe('code import', () => {
   });
 
   it('item 18: takes text/csv as well as JSON, and refuses other types with 415', async () => {
-    const { send } = setup();
+    const { send } = await setup();
     const asCsv = await send('A-1\nA-2\n', 'text/csv; charset=utf-8');
     expect(asCsv.status).toBe(200);
     expect(await asCsv.json()).toMatchObject({ imported: 2, total: 3 });
@@ -89,7 +88,7 @@ describe('code import', () => {
   });
 
   it('item 9: Prefer: respond-async answers 202 with a Location to watch; a bad file ends failed with lines and duplicates', async () => {
-    const { send, get, base } = setup();
+    const { send, get, base } = await setup();
     const res = await send(codes(5_000), 'text/csv', { Prefer: 'respond-async' });
     expect(res.status).toBe(202);
     const { import: job } = await res.json();
@@ -111,6 +110,6 @@ describe('code import', () => {
     expect(end).toMatchObject({ state: 'failed', errorCount: 3, duplicates: 2 });
     expect(end.errors.map((e: { line: number }) => e.line)).toEqual([2, 4, 5]);
     expect((await get('/imports')).imports.map((j: { state: string }) => j.state)).toEqual(['failed', 'done']);
-    expect(w.deps.db.select().from(schema.poolCodes).all()).toHaveLength(5_001);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(5_001);
   });
 });

@@ -1,12 +1,9 @@
 /**
- * @module Code pools: stock figures for the brand (total, issued, free, low stock) and taking one free code.
- * Taking is a conditional update (`used_at IS NULL`) inside the caller's transaction, and `promo_grants`
- * has a unique index on the code row, so one code can never reach two people.
+ * @module Code pools: stock figures for the brand (total, issued, free, low stock). Taking a code is
+ * server/db/take-free-code.ts (its SQL differs by database), inside the caller's transaction.
  */
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
-import type { DbOrTx } from '../../funnel/record-event.ts';
 
 export type PoolRow = typeof schema.codePools.$inferSelect;
 
@@ -23,15 +20,10 @@ export interface PoolStock {
   soldOut: boolean;
 }
 
-export function poolStock(db: DbOrTx, pool: PoolRow): PoolStock {
-  const total =
-    db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id)).get()?.n ?? 0;
-  const free =
-    db
-      .select({ n: count() })
-      .from(schema.poolCodes)
-      .where(and(eq(schema.poolCodes.poolId, pool.id), isNull(schema.poolCodes.usedAt)))
-      .get()?.n ?? 0;
+export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
+  const [all] = await db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id));
+  const total = all?.n ?? 0;
+  const free = await freeCodes(db, pool.id);
   return {
     poolId: pool.id,
     key: pool.key,
@@ -46,39 +38,10 @@ export function poolStock(db: DbOrTx, pool: PoolRow): PoolStock {
   };
 }
 
-export function freeCodes(db: DbOrTx, poolId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(schema.poolCodes)
-      .where(and(eq(schema.poolCodes.poolId, poolId), isNull(schema.poolCodes.usedAt)))
-      .get()?.n ?? 0
-  );
-}
-
-/** One statement finds and takes the oldest free code (the free-code index keeps this a point lookup). */
-const takeOldestFreeCode = (db: Db) =>
-  db
-    .update(schema.poolCodes)
-    .set({ usedAt: sql`${sql.placeholder('at')}`, participantId: sql`${sql.placeholder('participantId')}` })
-    .where(
-      and(
-        eq(
-          schema.poolCodes.id,
-          sql`(SELECT ${schema.poolCodes.id} FROM ${schema.poolCodes} WHERE ${schema.poolCodes.poolId} = ${sql.placeholder('poolId')} AND ${schema.poolCodes.usedAt} IS NULL ORDER BY ${schema.poolCodes.id} LIMIT 1)`,
-        ),
-        isNull(schema.poolCodes.usedAt),
-      ),
-    )
-    .returning({ id: schema.poolCodes.id, code: schema.poolCodes.code })
-    .prepare();
-
-/** Takes the oldest free code of a pool for a participant, or returns undefined when the pool is empty. */
-export function takeCode(
-  db: DbOrTx,
-  poolId: number,
-  participantId: number,
-  at: number,
-): { id: number; code: string } | undefined {
-  return prepared(db, takeOldestFreeCode).get({ poolId, at, participantId });
+export async function freeCodes(db: Db, poolId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(schema.poolCodes)
+    .where(and(eq(schema.poolCodes.poolId, poolId), isNull(schema.poolCodes.usedAt)));
+  return row?.n ?? 0;
 }

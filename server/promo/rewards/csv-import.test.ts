@@ -8,10 +8,10 @@ import { importPoolCodes, parseCodesCsv } from './csv-import.ts';
 import { claimReward } from './reward.service.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
-function poolRow(id: number) {
-  const p = w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, id)).get();
+async function poolRow(id: number) {
+  const p = (await w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, id)).limit(1))[0];
   if (!p) throw new Error('no pool');
   return p;
 }
@@ -27,8 +27,8 @@ async function importError(fn: () => Promise<unknown>): Promise<ApiError> {
 }
 
 describe('CSV import', () => {
-  it('parses a header, quotes, extra columns, CRLF and blank lines', () => {
-    w = createPromoWorld();
+  it('parses a header, quotes, extra columns, CRLF and blank lines', async () => {
+    w = await createPromoWorld();
     const { codes, errors } = parseCodesCsv('\uFEFFcode,note\r\n"AAA-1",x\r\n\r\nBBB_2;y\nCCC3\n');
     expect(errors).toEqual([]);
     expect(codes).toEqual([
@@ -39,29 +39,29 @@ describe('CSV import', () => {
   });
 
   it('imports all codes or none, naming every bad line', async () => {
-    w = createPromoWorld();
-    const pool = poolRow(w.pool(w.campaign(), 'p', ['OLD-1']));
+    w = await createPromoWorld();
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));
     const err = await importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
     expect(err.status).toBe(422);
     expect(err.code).toBe('invalid_csv');
     expect(err.issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
     expect(err.issues?.[1]?.message).toContain('repeats line 1');
     expect(err.issues?.[2]?.message).toContain('already in the pool');
-    expect(w.deps.db.select().from(schema.poolCodes).all()).toHaveLength(1);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(1);
     expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
   });
 
   it('refuses an empty file', async () => {
-    w = createPromoWorld();
-    const pool = poolRow(w.pool(w.campaign(), 'p', []));
+    w = await createPromoWorld();
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', []));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
       /no codes/,
     );
   });
 
   it('entry pools compare codes case-insensitively', async () => {
-    w = createPromoWorld();
-    const pool = poolRow(w.pool(w.campaign(), 'p', [], 'entry'));
+    w = await createPromoWorld();
+    const pool = await poolRow(await w.pool(await w.campaign(), 'p', [], 'entry'));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe(
       'line 2',
     );
@@ -70,28 +70,27 @@ describe('CSV import', () => {
 
 describe('brand routes for pools', () => {
   async function setup(sections: string[], role: 'brand_admin' | 'brand_member' | 'agency_admin' = 'brand_member') {
-    w = createPromoWorld();
-    const id = w.campaign();
-    const poolId = w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
-    w.reward(id, 'r', { poolId });
-    w.deps.db
-      .insert(schema.memberships)
-      .values({
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    const poolId = await w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
+    await w.reward(id, 'r', { poolId });
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
         platform: 'vk',
         platformUserId: '500',
         agencyId: w.agencyId,
         brandId: role === 'agency_admin' ? null : w.brandId,
         role,
         sections,
-      })
-      .run();
+      }),
+    );
     return { id, poolId };
   }
 
   it('imports for a member with prize rights and shows stock with the low-stock flag', async () => {
     const { id, poolId } = await setup(['prizes']);
-    openCampaign(w.deps, w.identity(1), id, {});
-    claimReward(w.deps, w.identity(1), id, 'r');
+    await openCampaign(w.deps, w.identity(1), id, {});
+    await claimReward(w.deps, w.identity(1), id, 'r');
     const list = await w.call('GET', `/api/admin/campaigns/${id}/pools`, 500);
     expect(list.status).toBe(200);
     expect((await list.json()).pools[0]).toMatchObject({ total: 3, used: 1, free: 2, lowStock: true, soldOut: false });
@@ -113,7 +112,7 @@ describe('brand routes for pools', () => {
     });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.issues).toEqual([{ path: 'line 1', message: 'A-1 is already in the pool' }]);
-    const other = w.campaign();
+    const other = await w.campaign();
     expect(
       (await w.call('POST', `/api/admin/campaigns/${other}/pools/${again.poolId}/codes`, 500, { csv: 'Z-1' })).status,
     ).toBe(404);

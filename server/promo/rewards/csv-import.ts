@@ -7,6 +7,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { PoolRow } from './code-pool.ts';
 
@@ -144,20 +145,20 @@ export async function importPoolCodes(
   for (let i = 0; i < codes.length; i += chunk) {
     const part = codes.slice(i, i + chunk);
     const existing = new Set(
-      db
-        .select({ code: schema.poolCodes.code })
-        .from(schema.poolCodes)
-        .where(
-          and(
-            eq(schema.poolCodes.poolId, pool.id),
-            inArray(
-              schema.poolCodes.code,
-              part.map((c) => c.code),
+      (
+        await db
+          .select({ code: schema.poolCodes.code })
+          .from(schema.poolCodes)
+          .where(
+            and(
+              eq(schema.poolCodes.poolId, pool.id),
+              inArray(
+                schema.poolCodes.code,
+                part.map((c) => c.code),
+              ),
             ),
-          ),
-        )
-        .all()
-        .map((r) => r.code),
+          )
+      ).map((r) => r.code),
     );
     for (const { line, code } of part) {
       if (existing.has(code)) errors.push({ line, message: `${code} is already in the pool` });
@@ -170,17 +171,15 @@ export async function importPoolCodes(
   progress.phase = 'writing';
   for (let i = 0; i < codes.length; i += chunk) {
     const part = codes.slice(i, i + chunk);
-    db.transaction((tx) => {
+    await inTransaction(db, async (tx) => {
       for (let k = 0; k < part.length; k += 500) {
-        tx.insert(schema.poolCodes)
-          .values(part.slice(k, k + 500).map(({ code }) => ({ poolId: pool.id, code })))
-          .run();
+        await tx.insert(schema.poolCodes).values(part.slice(k, k + 500).map(({ code }) => ({ poolId: pool.id, code })));
       }
     });
     progress.written = i + part.length;
     onProgress(progress);
     await yieldToLoop();
   }
-  const total = db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id)).get();
+  const [total] = await db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id));
   return { imported: codes.length, total: total?.n ?? codes.length };
 }

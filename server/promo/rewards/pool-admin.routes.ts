@@ -144,29 +144,29 @@ async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
 
 export const poolAdminRoutes = newRouter();
 poolAdminRoutes.use('*', requireIdentity);
-poolAdminRoutes.openapi(listRoute, (c) =>
-  c.json({ pools: listPools(c.var.deps.db, c.var.identity, c.req.valid('param').id) }, 200),
+poolAdminRoutes.openapi(listRoute, async (c) =>
+  c.json({ pools: await listPools(c.var.deps.db, c.var.identity, c.req.valid('param').id) }, 200),
 );
 poolAdminRoutes.openapi(importRoute, async (c) => {
   const { id, poolId } = c.req.valid('param');
   const deps = c.get('deps');
   const csv = await csvOf(c, () => c.req.valid('json'));
-  const { job, finished, pool } = startImport(deps, c.get('identity'), id, poolId, csv);
+  const { job, finished, pool } = await startImport(deps, c.get('identity'), id, poolId, csv);
   if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
     finished.catch(() => {}); // the outcome is kept in the import record
     c.header('Location', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`);
     return c.json({ import: job }, 202);
   }
   const result = await finished;
-  return c.json({ importId: job.importId, ...result, stock: poolStock(deps.db, pool) }, 200);
+  return c.json({ importId: job.importId, ...result, stock: await poolStock(deps.db, pool) }, 200);
 });
-poolAdminRoutes.openapi(importStatusRoute, (c) => {
+poolAdminRoutes.openapi(importStatusRoute, async (c) => {
   const { id, poolId, importId } = c.req.valid('param');
-  const [job] = importStatus(c.get('deps'), c.get('identity'), id, poolId, importId);
+  const [job] = await importStatus(c.get('deps'), c.get('identity'), id, poolId, importId);
   if (!job) throw new ApiError(404, 'import_not_found', `No import ${importId}`);
   return c.json(job, 200);
 });
-poolAdminRoutes.openapi(importsRoute, (c) => {
+poolAdminRoutes.openapi(importsRoute, async (c) => {
   const { id, poolId } = c.req.valid('param');
-  return c.json({ imports: importStatus(c.get('deps'), c.get('identity'), id, poolId) }, 200);
+  return c.json({ imports: await importStatus(c.get('deps'), c.get('identity'), id, poolId) }, 200);
 });

@@ -11,43 +11,45 @@ import { ApiError } from '../../http/errors.ts';
 import { codeImport, poolImports, startCodeImport } from './code-imports.ts';
 import { type PoolRow, type PoolStock, poolStock } from './code-pool.ts';
 
-function campaignFor(db: Db, identity: Identity, campaignId: number) {
-  const campaign = db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).get();
+async function campaignFor(db: Db, identity: Identity, campaignId: number) {
+  const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${campaignId} does not exist`);
-  requirePermission(db, identity, campaign.brandId, 'prizes');
+  await requirePermission(db, identity, campaign.brandId, 'prizes');
   return campaign;
 }
 
-export function listPools(db: Db, identity: Identity, campaignId: number): PoolStock[] {
-  const campaign = campaignFor(db, identity, campaignId);
-  return db
-    .select()
-    .from(schema.codePools)
-    .where(eq(schema.codePools.campaignId, campaign.id))
-    .all()
-    .map((p) => poolStock(db, p));
+export async function listPools(db: Db, identity: Identity, campaignId: number): Promise<PoolStock[]> {
+  const campaign = await campaignFor(db, identity, campaignId);
+  const pools = await db.select().from(schema.codePools).where(eq(schema.codePools.campaignId, campaign.id));
+  return Promise.all(pools.map((p) => poolStock(db, p)));
 }
 
-function poolOf(db: Db, campaignId: number, poolId: number): PoolRow {
-  const pool = db
+async function poolOf(db: Db, campaignId: number, poolId: number): Promise<PoolRow> {
+  const [pool] = await db
     .select()
     .from(schema.codePools)
     .where(and(eq(schema.codePools.id, poolId), eq(schema.codePools.campaignId, campaignId)))
-    .get();
+    .limit(1);
   if (!pool) throw new ApiError(404, 'pool_not_found', `Campaign ${campaignId} has no pool ${poolId}`);
   return pool;
 }
 
 /** Starts importing a CSV into a campaign's pool, after the permission check (`code-imports.ts` runs it). */
-export function startImport(deps: Deps, identity: Identity, campaignId: number, poolId: number, csv: string) {
-  const campaign = campaignFor(deps.db, identity, campaignId);
-  const pool = poolOf(deps.db, campaign.id, poolId);
+export async function startImport(deps: Deps, identity: Identity, campaignId: number, poolId: number, csv: string) {
+  const campaign = await campaignFor(deps.db, identity, campaignId);
+  const pool = await poolOf(deps.db, campaign.id, poolId);
   return { pool, ...startCodeImport(deps, deps.db, pool, csv) };
 }
 
 /** An import of this pool, for someone who may see the pool. */
-export function importStatus(deps: Deps, identity: Identity, campaignId: number, poolId: number, importId?: string) {
-  const campaign = campaignFor(deps.db, identity, campaignId);
-  poolOf(deps.db, campaign.id, poolId);
+export async function importStatus(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  poolId: number,
+  importId?: string,
+) {
+  const campaign = await campaignFor(deps.db, identity, campaignId);
+  await poolOf(deps.db, campaign.id, poolId);
   return importId === undefined ? poolImports(deps, poolId) : [codeImport(deps, poolId, importId)];
 }

@@ -2,9 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
-import { writerOf } from '../../writer/db-writer.ts';
-import { refusalError } from '../../writer/write-ops.ts';
 import { actionErrors, GrantSchema, json, RewardParams } from '../promo.schemas.ts';
+import { claimReward } from './reward.service.ts';
 
 const claimRoute = createRoute({
   method: 'post',
@@ -22,10 +21,5 @@ const claimRoute = createRoute({
 export const rewardRoutes = newRouter();
 rewardRoutes.openapi(claimRoute, async (c) => {
   const { id, rewardKey } = c.req.valid('param');
-  const deps = c.get('deps');
-  const identity = c.get('identity');
-  // A refusal (sold out, not eligible) is an answer, not a failure: its `sold_out_seen` event is kept.
-  const outcome = await writerOf(deps).run('claimReward', { identity, campaignId: id, rewardKey }, deps.now());
-  if ('refused' in outcome) throw refusalError(outcome.refused);
-  return c.json(outcome.value, 200);
+  return c.json(await claimReward(c.get('deps'), c.get('identity'), id, rewardKey), 200);
 });

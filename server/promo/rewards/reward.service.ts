@@ -3,15 +3,14 @@
  * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
  * "my prizes".
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
-import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
+import { recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
 import { campaignDay } from '../campaign-day.ts';
 import {
@@ -27,13 +26,12 @@ import { availableOn } from '../tasks/task-kinds.ts';
 import { campaignTasks, completionsOf } from '../tasks/task-view.ts';
 import { findGrant, type GrantRow, issueReward, type RewardRow, remainingStock } from './issue-reward.ts';
 
-export function campaignRewards(db: DbOrTx, campaignId: number): RewardRow[] {
-  return db
+export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
+  return await db
     .select()
     .from(schema.rewards)
     .where(eq(schema.rewards.campaignId, campaignId))
-    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id))
-    .all();
+    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id));
 }
 
 export interface Requirement {
@@ -45,27 +43,33 @@ export interface Requirement {
 }
 
 /** Whether a participant has earned a reward (stock aside). */
-export function requirementOf(
-  db: DbOrTx,
+export async function requirementOf(
+  db: Db,
   reward: RewardRow,
   participant: Pick<ParticipantRow, 'id'> | undefined,
   platform: Platform,
-): Requirement {
-  const unlock = memoInBatch(`unlock:${reward.id}`, () => RewardUnlockSchema.parse(reward.unlock));
+): Promise<Requirement> {
+  const unlock = RewardUnlockSchema.parse(reward.unlock);
   const serverVerifiedOnly = reward.requiresServerVerified;
   if ('wheel' in unlock) return { kind: 'wheel', serverVerifiedOnly, met: false };
   if ('quiz' in unlock) {
     const result = participant
-      ? db.select().from(schema.quizResults).where(eq(schema.quizResults.participantId, participant.id)).get()
+      ? (
+          await db
+            .select()
+            .from(schema.quizResults)
+            .where(eq(schema.quizResults.participantId, participant.id))
+            .limit(1)
+        )[0]
       : undefined;
-    const bandReward = result ? bandRewardKey(db, reward.campaignId, result.band) : undefined;
+    const bandReward = result ? await bandRewardKey(db, reward.campaignId, result.band) : undefined;
     return { kind: 'quiz', serverVerifiedOnly, met: bandReward === reward.key };
   }
-  const considered = campaignTasks(db, reward.campaignId).filter(
+  const considered = (await campaignTasks(db, reward.campaignId)).filter(
     (t) => (!unlock.of || unlock.of.includes(t.key)) && availableOn(t.kind, platform),
   );
   const tasksRequired = unlock.tasks === 'all' ? considered.length : unlock.tasks;
-  const done = participant && considered.length > 0 ? completionsOf(db, participant.id) : new Map();
+  const done = participant && considered.length > 0 ? await completionsOf(db, participant.id) : new Map();
   const tasksDone = considered.filter((t) => {
     const c = done.get(t.id);
     return c?.status === 'done' && (!serverVerifiedOnly || c.level === 'server_verified');
@@ -73,12 +77,12 @@ export function requirementOf(
   return { kind: 'tasks', tasksRequired, tasksDone, serverVerifiedOnly, met: tasksDone >= tasksRequired };
 }
 
-function bandRewardKey(db: DbOrTx, campaignId: number, band: string): string | undefined {
-  const campaign = db
+async function bandRewardKey(db: Db, campaignId: number, band: string): Promise<string | undefined> {
+  const [campaign] = await db
     .select({ settings: schema.campaigns.settings })
     .from(schema.campaigns)
     .where(eq(schema.campaigns.id, campaignId))
-    .get();
+    .limit(1);
   const bands = (campaign?.settings.quiz as { bands?: { key: string; rewardKey?: string }[] } | undefined)?.bands;
   return bands?.find((b) => b.key === band)?.rewardKey;
 }
@@ -96,21 +100,21 @@ export function grantView(grant: GrantRow, reward: RewardRow, language: ContentL
 }
 export type GrantView = ReturnType<typeof grantView>;
 
-export function rewardView(
-  db: DbOrTx,
+export async function rewardView(
+  db: Db,
   reward: RewardRow,
   participant: ParticipantRow | undefined,
   identity: Pick<Identity, 'platform' | 'language'>,
 ) {
   const { platform, language } = identity;
-  const grant = participant ? findGrant(db, participant.id, reward.id) : undefined;
-  const remaining = remainingStock(db, reward);
+  const grant = participant ? await findGrant(db, participant.id, reward.id) : undefined;
+  const remaining = await remainingStock(db, reward);
   return {
     key: reward.key,
     title: columnText(reward, 'title', language),
     description: columnText(reward, 'description', language),
     howToUse: columnText(reward, 'howToUse', language),
-    requirement: requirementOf(db, reward, participant, platform),
+    requirement: await requirementOf(db, reward, participant, platform),
     soldOut: remaining === 0 && !grant,
     hasCode: reward.poolId != null,
     grant: grant ? grantView(grant, reward, language) : null,
@@ -122,71 +126,77 @@ export interface ClaimResult {
   grant: GrantView;
 }
 
-const rewardByKey = (db: Db) =>
-  db
+async function findReward(db: Db, campaign: CampaignRow, key: string): Promise<RewardRow> {
+  const [reward] = await db
     .select()
     .from(schema.rewards)
-    .where(
-      and(eq(schema.rewards.campaignId, sql.placeholder('campaignId')), eq(schema.rewards.key, sql.placeholder('key'))),
-    )
-    .prepare();
-
-function findReward(db: DbOrTx, campaign: CampaignRow, key: string): RewardRow {
-  const reward = memoInBatch(`reward:${campaign.id}:${key}`, () =>
-    prepared(db, rewardByKey).get({ campaignId: campaign.id, key }),
-  );
+    .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, key)))
+    .limit(1);
   if (!reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaign.id} has no reward ${key}`);
   return reward;
 }
 
 /**
  * Claims a reward. A repeat returns the first grant (even after the campaign ended or the pool emptied).
- * @example claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'PROMO15-0001', ... } }
+ * Eligibility is read before the transaction (tasks done and quiz results only ever grow); the grant is decided and
+ * written inside it, so two claims racing for the last code get it once.
+ * @example await claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'PROMO15-0001', ... } }
  */
-export function claimReward(deps: Deps, identity: Identity, campaignId: number, rewardKey: string): ClaimResult {
+export async function claimReward(
+  deps: Pick<Deps, 'db' | 'now'>,
+  identity: Identity,
+  campaignId: number,
+  rewardKey: string,
+): Promise<ClaimResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = loadCampaign(db, identity, campaignId);
-  const participant = requireParticipantId(db, campaign.id, identity);
-  const reward = findReward(db, campaign, rewardKey);
-  const existing = findGrant(db, participant.id, reward.id);
+  const campaign = await loadCampaign(db, identity, campaignId);
+  const participant = await requireParticipantId(db, campaign.id, identity);
+  const reward = await findReward(db, campaign, rewardKey);
+  const existing = await findGrant(db, participant.id, reward.id);
   if (existing) return { status: 'already_issued', grant: grantView(existing, reward, identity.language) };
   requireRunning(campaign, at);
-  const requirement = requirementOf(db, reward, participant, identity.platform);
+  const requirement = await requirementOf(db, reward, participant, identity.platform);
   if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
   if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
-  const outcome = issueReward(db, {
-    campaignId: campaign.id,
-    participantId: participant.id,
-    reward,
-    source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
-    day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
-    at,
+  const outcome = await inTransaction(db, async (tx) => {
+    const issued = await issueReward(tx, {
+      campaignId: campaign.id,
+      participantId: participant.id,
+      reward,
+      source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
+      day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
+      at,
+      stages: campaign.stages,
+    });
+    // A refusal is an answer, not a failure: the `sold_out_seen` fact commits with it.
+    if (issued.status === 'sold_out' || issued.status === 'daily_cap') {
+      await recordEvent(tx, {
+        campaignId: campaign.id,
+        participantId: participant.id,
+        type: 'sold_out_seen',
+        at,
+        data: { reward: reward.key, reason: issued.status },
+      });
+    }
+    return issued;
   });
   if (outcome.status === 'issued' || outcome.status === 'already_issued') {
     return { status: outcome.status, grant: grantView(outcome.grant, reward, identity.language) };
   }
-  recordEvent(db, {
-    campaignId: campaign.id,
-    participantId: participant.id,
-    type: 'sold_out_seen',
-    at,
-    data: { reward: reward.key, reason: outcome.status },
-  });
   throw outcome.status === 'sold_out'
     ? new ApiError(409, 'sold_out', 'All of this reward has been given out')
     : new ApiError(409, 'daily_cap_reached', "Today's share of this reward is gone; come back tomorrow");
 }
 
-export function myPrizes(deps: Deps, identity: Identity, campaignId: number): GrantView[] {
-  const campaign = loadCampaign(deps.db, identity, campaignId);
-  const participant = requireParticipant(deps.db, campaign.id, identity);
-  return deps.db
+export async function myPrizes(deps: Deps, identity: Identity, campaignId: number): Promise<GrantView[]> {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const participant = await requireParticipant(deps.db, campaign.id, identity);
+  const rows = await deps.db
     .select({ grant: schema.grants, reward: schema.rewards })
     .from(schema.grants)
     .innerJoin(schema.rewards, eq(schema.rewards.id, schema.grants.rewardId))
     .where(eq(schema.grants.participantId, participant.id))
-    .orderBy(asc(schema.grants.issuedAt))
-    .all()
-    .map((r) => grantView(r.grant, r.reward, identity.language));
+    .orderBy(asc(schema.grants.issuedAt));
+  return rows.map((r) => grantView(r.grant, r.reward, identity.language));
 }

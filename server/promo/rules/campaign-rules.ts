@@ -7,8 +7,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
-import { schema } from '../../db/client.ts';
-import type { DbOrTx } from '../../funnel/record-event.ts';
+import { type Db, schema } from '../../db/client.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards } from '../rewards/reward.service.ts';
 import { parseCampaignSettings } from '../settings.ts';
@@ -69,12 +68,15 @@ const PIECES: Record<ContentLanguage, (n: number) => string> = {
 };
 
 /** How many of a reward exist in total: its stock, its pool's size, the smaller of both, or null for no limit. */
-function quantity(db: DbOrTx, reward: RewardRow): number | null {
-  const pool =
-    reward.poolId == null
-      ? null
-      : (db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, reward.poolId)).get()?.n ??
-        0);
+async function quantity(db: Db, reward: RewardRow): Promise<number | null> {
+  let pool: number | null = null;
+  if (reward.poolId != null) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(schema.poolCodes)
+      .where(eq(schema.poolCodes.poolId, reward.poolId));
+    pool = row?.n ?? 0;
+  }
   if (reward.stock == null) return pool;
   return pool == null ? reward.stock : Math.min(pool, reward.stock);
 }
@@ -97,20 +99,21 @@ function dates(campaign: CampaignRow, language: ContentLanguage): string {
 
 /**
  * The rules of a campaign in the participant's language.
- * @example campaignRules(db, campaign, 'Demo Brand', 'en')[0] // { key: 'organizer', title: 'Organiser', text: 'Demo Brand' }
+ * @example (await campaignRules(db, campaign, 'Demo Brand', 'en'))[0] // { key: 'organizer', title: 'Organiser', text: 'Demo Brand' }
  */
-export function campaignRules(
-  db: DbOrTx,
+export async function campaignRules(
+  db: Db,
   campaign: CampaignRow,
   brandName: string,
   language: ContentLanguage,
-): RulesSection[] {
+): Promise<RulesSection[]> {
   const settings = parseCampaignSettings(campaign.settings);
   const title = TITLES[language];
-  const prizes = campaignRewards(db, campaign.id).map((r) => {
-    const n = quantity(db, r);
-    return `• ${columnText(r, 'title', language)}: ${n == null ? UNLIMITED[language] : PIECES[language](n)}`;
-  });
+  const prizes: string[] = [];
+  for (const r of await campaignRewards(db, campaign.id)) {
+    const n = await quantity(db, r);
+    prizes.push(`• ${columnText(r, 'title', language)}: ${n == null ? UNLIMITED[language] : PIECES[language](n)}`);
+  }
   const winners =
     campaign.mechanic === 'wheel' && campaign.legalType === 'instant_win'
       ? WINNERS[language].wheel
@@ -128,9 +131,11 @@ export function campaignRules(
   return sections;
 }
 
-export function brandNameOf(db: DbOrTx, campaign: CampaignRow): string {
-  return (
-    db.select({ name: schema.brands.name }).from(schema.brands).where(eq(schema.brands.id, campaign.brandId)).get()
-      ?.name ?? ''
-  );
+export async function brandNameOf(db: Db, campaign: CampaignRow): Promise<string> {
+  const [brand] = await db
+    .select({ name: schema.brands.name })
+    .from(schema.brands)
+    .where(eq(schema.brands.id, campaign.brandId))
+    .limit(1);
+  return brand?.name ?? '';
 }

@@ -30,9 +30,9 @@ const rulesRoute = createRoute({
 });
 
 export const rulesRoutes = newRouter();
-rulesRoutes.openapi(rulesRoute, (c) => {
+rulesRoutes.openapi(rulesRoute, async (c) => {
   const { db } = c.var.deps;
-  const campaign = loadCampaign(db, c.var.identity, c.req.valid('param').id);
-  const sections = campaignRules(db, campaign, brandNameOf(db, campaign), c.var.identity.language);
+  const campaign = await loadCampaign(db, c.var.identity, c.req.valid('param').id);
+  const sections = await campaignRules(db, campaign, await brandNameOf(db, campaign), c.var.identity.language);
   return c.json({ legalType: campaign.legalType, sections }, 200);
 });

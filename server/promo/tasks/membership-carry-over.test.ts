@@ -7,59 +7,57 @@ import { createPromoWorld, DAY, type PromoWorld } from '../testing/promo-world.t
 import { markTaskDone } from './task-records.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
-function joinTask(campaignId: number) {
-  const task = w.deps.db
-    .select()
-    .from(schema.tasks)
-    .where(eq(schema.tasks.campaignId, campaignId))
-    .all()
-    .find((t) => t.kind === 'join_community');
+async function joinTask(campaignId: number) {
+  const task = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.campaignId, campaignId))).find(
+    (t) => t.kind === 'join_community',
+  );
   if (!task) throw new Error('no join task');
   return task;
 }
 
-function verifyJoinIn(campaignId: number, user: number, level: 'server_verified' | 'client_confirmed') {
-  const p = openCampaign(w.deps, w.identity(user), campaignId, {}).participant;
-  markTaskDone(w.deps.db, { campaignId, participantId: p.id }, joinTask(campaignId), level, w.clock.now);
+async function verifyJoinIn(campaignId: number, user: number, level: 'server_verified' | 'client_confirmed') {
+  const p = (await openCampaign(w.deps, w.identity(user), campaignId, {})).participant;
+  const task = await joinTask(campaignId);
+  await w.write((tx) => markTaskDone(tx, { campaignId, participantId: p.id }, task, level, w.clock.now));
 }
 
-const joinState = (campaignId: number, user: number) =>
-  campaignState(w.deps, w.identity(user), campaignId).tasks.find((t) => t.kind === 'join_community');
+const joinState = async (campaignId: number, user: number) =>
+  (await campaignState(w.deps, w.identity(user), campaignId)).tasks.find((t) => t.kind === 'join_community');
 
 describe('membership carry-over', () => {
-  it('item 17: a membership verified in one campaign is not asked again in another campaign of the same community', () => {
-    w = createPromoWorld();
-    const first = w.campaign();
-    const second = w.campaign();
-    w.task(first, 'join', 'join_community');
-    w.task(second, 'join-too', 'join_community', {}, { attemptsGranted: 1 });
-    verifyJoinIn(first, 1, 'server_verified');
-    openCampaign(w.deps, w.identity(1), second, {});
-    expect(joinState(second, 1)).toMatchObject({ state: 'done', level: 'server_verified' });
-    const done = w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'task_done')).all();
+  it('item 17: a membership verified in one campaign is not asked again in another campaign of the same community', async () => {
+    w = await createPromoWorld();
+    const first = await w.campaign();
+    const second = await w.campaign();
+    await w.task(first, 'join', 'join_community');
+    await w.task(second, 'join-too', 'join_community', {}, { attemptsGranted: 1 });
+    await verifyJoinIn(first, 1, 'server_verified');
+    await openCampaign(w.deps, w.identity(1), second, {});
+    expect(await joinState(second, 1)).toMatchObject({ state: 'done', level: 'server_verified' });
+    const done = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'task_done'));
     expect(done.at(-1)?.data).toMatchObject({ task: 'join-too', reusedFrom: first });
   });
 
-  it('item 17: an unverified, an old or another community’s membership is not reused', () => {
-    w = createPromoWorld();
-    const [a, b, other] = [w.campaign(), w.campaign(), w.campaign()];
-    w.task(a, 'join', 'join_community');
-    w.task(b, 'join', 'join_community');
-    w.task(other, 'join', 'join_community', { groupId: 999 });
+  it('item 17: an unverified, an old or another community’s membership is not reused', async () => {
+    w = await createPromoWorld();
+    const [a, b, other] = [await w.campaign(), await w.campaign(), await w.campaign()];
+    await w.task(a, 'join', 'join_community');
+    await w.task(b, 'join', 'join_community');
+    await w.task(other, 'join', 'join_community', { groupId: 999 });
     // Client-confirmed only: not a fact the server checked.
-    verifyJoinIn(a, 1, 'client_confirmed');
-    openCampaign(w.deps, w.identity(1), b, {});
-    expect(joinState(b, 1)?.state).not.toBe('done');
+    await verifyJoinIn(a, 1, 'client_confirmed');
+    await openCampaign(w.deps, w.identity(1), b, {});
+    expect((await joinState(b, 1))?.state).not.toBe('done');
     // Verified, but in another community.
-    verifyJoinIn(other, 2, 'server_verified');
-    openCampaign(w.deps, w.identity(2), b, {});
-    expect(joinState(b, 2)?.state).not.toBe('done');
+    await verifyJoinIn(other, 2, 'server_verified');
+    await openCampaign(w.deps, w.identity(2), b, {});
+    expect((await joinState(b, 2))?.state).not.toBe('done');
     // Verified in this community, but more than a week ago.
-    verifyJoinIn(a, 3, 'server_verified');
+    await verifyJoinIn(a, 3, 'server_verified');
     w.clock.advance(8 * DAY);
-    openCampaign(w.deps, w.identity(3), b, {});
-    expect(joinState(b, 3)?.state).not.toBe('done');
+    await openCampaign(w.deps, w.identity(3), b, {});
+    expect((await joinState(b, 3))?.state).not.toBe('done');
   });
 });

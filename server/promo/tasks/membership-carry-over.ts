@@ -7,27 +7,31 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import type { DbOrTx } from '../../funnel/record-event.ts';
 import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
 import { findCompletion, markTaskDone, type TaskRow } from './task-records.ts';
 import { campaignTasks } from './task-view.ts';
 
 export const MEMBERSHIP_FACT_MAX_AGE = 7 * 86_400_000;
 
-function taskGroupId(db: DbOrTx, task: TaskRow, campaign: Pick<CampaignRow, 'communityId'>): number | undefined {
-  return (task.config.groupId as number | undefined) ?? campaignGroupId(db, campaign as CampaignRow);
+async function taskGroupId(
+  db: Db,
+  task: TaskRow,
+  campaign: Pick<CampaignRow, 'communityId'>,
+): Promise<number | undefined> {
+  return (task.config.groupId as number | undefined) ?? (await campaignGroupId(db, campaign as CampaignRow));
 }
 
 /** The newest verified membership of this user in `groupId` since `since`, from any campaign. */
-export function verifiedMembership(
-  db: DbOrTx,
+export async function verifiedMembership(
+  db: Db,
   identity: Pick<Identity, 'platform' | 'userId'>,
   groupId: number,
   since: number,
-): { campaignId: number; doneAt: number } | undefined {
-  const rows = db
+): Promise<{ campaignId: number; doneAt: number } | undefined> {
+  const rows = await db
     .select({ task: schema.tasks, communityId: schema.campaigns.communityId, doneAt: schema.taskCompletions.doneAt })
     .from(schema.taskCompletions)
     .innerJoin(schema.tasks, eq(schema.tasks.id, schema.taskCompletions.taskId))
@@ -42,37 +46,41 @@ export function verifiedMembership(
         eq(schema.taskCompletions.level, 'server_verified'),
         gte(schema.taskCompletions.doneAt, since),
       ),
-    )
-    .all();
-  const found = rows
-    .filter((r) => taskGroupId(db, r.task, { communityId: r.communityId }) === groupId)
-    .sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0))[0];
+    );
+  const inGroup: typeof rows = [];
+  for (const r of rows) {
+    if ((await taskGroupId(db, r.task, { communityId: r.communityId })) === groupId) inGroup.push(r);
+  }
+  const found = inGroup.sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0))[0];
   return found ? { campaignId: found.task.campaignId, doneAt: found.doneAt ?? 0 } : undefined;
 }
 
 /**
  * Marks this campaign's open join_community tasks done when the user's membership of that community was verified
  * recently in another campaign. Returns the keys of the tasks it marked.
- * @example carryOverMembership(deps, identity, campaign, participant) // ['join']
+ * @example await carryOverMembership(deps, identity, campaign, participant) // ['join']
  */
-export function carryOverMembership(
+export async function carryOverMembership(
   deps: Pick<Deps, 'db' | 'now'>,
   identity: Pick<Identity, 'platform' | 'userId' | 'language'>,
   campaign: CampaignRow,
   participant: Pick<ParticipantRow, 'id'>,
-): string[] {
+): Promise<string[]> {
   const { db } = deps;
   const at = deps.now();
   const marked: string[] = [];
-  for (const task of campaignTasks(db, campaign.id)) {
-    if (task.kind !== 'join_community' || findCompletion(db, participant.id, task.id)?.status === 'done') continue;
-    const groupId = taskGroupId(db, task, campaign);
+  for (const task of await campaignTasks(db, campaign.id)) {
+    if (task.kind !== 'join_community') continue;
+    if ((await findCompletion(db, participant.id, task.id))?.status === 'done') continue;
+    const groupId = await taskGroupId(db, task, campaign);
     if (groupId === undefined) continue;
-    const fact = verifiedMembership(db, identity, groupId, at - MEMBERSHIP_FACT_MAX_AGE);
+    const fact = await verifiedMembership(db, identity, groupId, at - MEMBERSHIP_FACT_MAX_AGE);
     if (!fact) continue;
     const who = { campaignId: campaign.id, participantId: participant.id };
     const detail = { groupId, reusedFrom: fact.campaignId, verifiedAt: fact.doneAt };
-    if (markTaskDone(db, who, task, 'server_verified', at, detail)) marked.push(task.key);
+    if (await inTransaction(db, (tx) => markTaskDone(tx, who, task, 'server_verified', at, detail))) {
+      marked.push(task.key);
+    }
   }
   return marked;
 }

@@ -12,20 +12,20 @@ let campaignId: number;
 beforeAll(async () => {
   fake = await startFakeVkApi();
 });
-afterAll(() => fake.close());
-afterEach(() => {
+afterAll(async () => fake.close());
+afterEach(async () => {
   w.close();
   fake.reset();
 });
 
 async function setup(kind: Parameters<PromoWorld['task']>[2], config: Record<string, unknown> = {}) {
-  w = createPromoWorld({
+  w = await createPromoWorld({
     VK_API_BASE_URL: fake.url,
     VK_SERVICE_TOKEN: `service:${TEST_VK_APP_ID}`,
     VK_GROUP_TOKEN: `group:${GROUP_ID}`,
   });
-  campaignId = w.campaign();
-  w.task(campaignId, 't', kind, config);
+  campaignId = await w.campaign();
+  await w.task(campaignId, 't', kind, config);
   for (const user of [1, 2])
     expect((await w.call('POST', `/api/campaigns/${campaignId}/open`, user, {})).status).toBe(200);
 }
@@ -75,11 +75,14 @@ describe('allow_messages', () => {
     await setup('allow_messages');
     const key = (await act(1, 'start')).action.key as string;
     expect(key).toMatch(/^[\w-]{16}$/);
-    expect(confirmMessagesAllowedByKey(w.deps.db, 'unknown', 1, GROUP_ID).status).toBe('unknown_key');
-    expect(confirmMessagesAllowedByKey(w.deps.db, key, 2, GROUP_ID).status).toBe('user_mismatch');
-    expect(confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID + 1).status).toBe('group_mismatch');
-    expect(confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID)).toMatchObject({ status: 'confirmed', campaignId });
-    expect(confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID).status).toBe('already_done');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, 'unknown', 1, GROUP_ID)).status).toBe('unknown_key');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 2, GROUP_ID)).status).toBe('user_mismatch');
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID + 1)).status).toBe('group_mismatch');
+    expect(await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID)).toMatchObject({
+      status: 'confirmed',
+      campaignId,
+    });
+    expect((await confirmMessagesAllowedByKey(w.deps.db, key, 1, GROUP_ID)).status).toBe('already_done');
     const state = await (await w.call('GET', `/api/campaigns/${campaignId}/state`, 1)).json();
     expect(state.tasks[0]).toMatchObject({ state: 'done', level: 'server_verified' });
     // A second start keeps the same key.
@@ -132,7 +135,7 @@ describe('invite_friends', () => {
 describe('enter_code', () => {
   it('accepts a code from the brand list once, case-insensitively; unknown and spent codes fail alike', async () => {
     await setup('enter_code', { poolKey: 'receipts' });
-    w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
+    await w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
     expect(await act(1, 'complete', { code: 'PACK-9999' })).toMatchObject({ state: 'failed', failure: 'code_unknown' });
     expect(await act(1, 'complete', { code: ' pack-0001 ' })).toMatchObject({
       state: 'done',
@@ -145,8 +148,8 @@ describe('enter_code', () => {
 
   it('item 11: a code someone else redeemed answers exactly like an unknown one; only its redeemer hears code_used', async () => {
     await setup('enter_code', { poolKey: 'receipts' });
-    w.task(campaignId, 't2', 'enter_code', { poolKey: 'receipts' });
-    w.pool(campaignId, 'receipts', ['PACK-0001'], 'entry');
+    await w.task(campaignId, 't2', 'enter_code', { poolKey: 'receipts' });
+    await w.pool(campaignId, 'receipts', ['PACK-0001'], 'entry');
     expect(await act(1, 'complete', { code: 'PACK-0001' })).toMatchObject({ state: 'done' });
     const spent = await act(2, 'complete', { code: 'PACK-0001' });
     const unknown = await act(2, 'complete', { code: 'PACK-0404' });
@@ -159,7 +162,7 @@ describe('enter_code', () => {
 
   it('item 11: wrong codes are limited per user (10 an hour), with 429 and Retry-After; a right one is not counted', async () => {
     await setup('enter_code', { poolKey: 'receipts' });
-    w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
+    await w.pool(campaignId, 'receipts', ['PACK-0001', 'PACK-0002'], 'entry');
     for (let i = 0; i < 10; i++) {
       expect(await act(1, 'complete', { code: `GUESS-${i}` })).toMatchObject({ failure: 'code_unknown' });
     }

@@ -2,15 +2,12 @@
  * @module A task as the participant sees it: its state (todo, in progress, done, failed, unavailable here),
  * the verification level of a completion, and what the client needs to perform the action.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
-import { memoInBatch } from '../../db/batch-memo.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
-import type { DbOrTx } from '../../funnel/record-event.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
 import { publicQuestions } from '../quiz/quiz-scoring.ts';
@@ -20,27 +17,19 @@ import type { CompletionRow, TaskRow } from './task-records.ts';
 
 export type TaskState = 'todo' | 'in_progress' | 'done' | 'failed' | 'unavailable';
 
-const tasksOfCampaign = (db: Db) =>
-  db
+export async function campaignTasks(db: Db, campaignId: number): Promise<TaskRow[]> {
+  return await db
     .select()
     .from(schema.tasks)
-    .where(eq(schema.tasks.campaignId, sql.placeholder('campaignId')))
-    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id))
-    .prepare();
-
-const completionsOfParticipant = (db: Db) =>
-  db
-    .select()
-    .from(schema.taskCompletions)
-    .where(eq(schema.taskCompletions.participantId, sql.placeholder('participantId')))
-    .prepare();
-
-export function campaignTasks(db: DbOrTx, campaignId: number): TaskRow[] {
-  return memoInBatch(`tasks:${campaignId}`, () => prepared(db, tasksOfCampaign).all({ campaignId }));
+    .where(eq(schema.tasks.campaignId, campaignId))
+    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id));
 }
 
-export function completionsOf(db: DbOrTx, participantId: number): Map<number, CompletionRow> {
-  const rows = prepared(db, completionsOfParticipant).all({ participantId });
+export async function completionsOf(db: Db, participantId: number): Promise<Map<number, CompletionRow>> {
+  const rows = await db
+    .select()
+    .from(schema.taskCompletions)
+    .where(eq(schema.taskCompletions.participantId, participantId));
   return new Map(rows.map((r) => [r.taskId, r]));
 }
 
@@ -49,20 +38,20 @@ export function shareLink(deps: Pick<Deps, 'config'>, campaignId: number, referr
   return `https://vk.com/app${deps.config.VK_APP_ID}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
 }
 
-function actionOf(
+async function actionOf(
   deps: Pick<Deps, 'db' | 'config'>,
   campaign: CampaignRow,
   task: TaskRow,
   participant: ParticipantRow | undefined,
   completion: CompletionRow | undefined,
   language: ContentLanguage,
-): Record<string, unknown> {
-  const groupId = () => (task.config.groupId as number | undefined) ?? campaignGroupId(deps.db, campaign);
+): Promise<Record<string, unknown>> {
+  const groupId = async () => (task.config.groupId as number | undefined) ?? (await campaignGroupId(deps.db, campaign));
   switch (task.kind) {
     case 'join_community':
-      return { groupId: groupId() };
+      return { groupId: await groupId() };
     case 'allow_messages':
-      return { groupId: groupId(), ...(completion?.consentKey ? { key: completion.consentKey } : {}) };
+      return { groupId: await groupId(), ...(completion?.consentKey ? { key: completion.consentKey } : {}) };
     case 'allow_notifications':
       return {};
     case 'share_story':
@@ -73,7 +62,7 @@ function actionOf(
       const { friendsRequired } = parseTaskConfig('invite_friends', task.config);
       return {
         friendsRequired,
-        friendsJoined: participant ? countReferrals(deps.db, participant.id) : 0,
+        friendsJoined: participant ? await countReferrals(deps.db, participant.id) : 0,
         ...(participant
           ? {
               referralCode: participant.referralCode,
@@ -91,7 +80,7 @@ function actionOf(
   }
 }
 
-export function taskView(
+export async function taskView(
   deps: Pick<Deps, 'db' | 'config'>,
   campaign: CampaignRow,
   task: TaskRow,
@@ -121,8 +110,8 @@ export function taskView(
     level: completion?.status === 'done' ? (completion.level ?? null) : null,
     failure: completion?.status === 'failed' ? (completion.failure ?? null) : null,
     attemptsGranted: task.attemptsGranted,
-    action: actionOf(deps, campaign, task, participant, completion, language),
+    action: await actionOf(deps, campaign, task, participant, completion, language),
   };
 }
 
-export type TaskView = ReturnType<typeof taskView>;
+export type TaskView = Awaited<ReturnType<typeof taskView>>;

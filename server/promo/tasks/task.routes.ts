@@ -40,9 +40,9 @@ const completeRoute = createRoute({
 });
 
 export const taskRoutes = newRouter();
-taskRoutes.openapi(startRoute, (c) => {
+taskRoutes.openapi(startRoute, async (c) => {
   const { id, taskKey } = c.req.valid('param');
-  return c.json({ task: startTask(c.var.deps, c.var.identity, id, taskKey) }, 200);
+  return c.json({ task: await startTask(c.var.deps, c.var.identity, id, taskKey) }, 200);
 });
 taskRoutes.openapi(completeRoute, async (c) => {
   const { id, taskKey } = c.req.valid('param');

@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
+import { changedRows, inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError, RateLimitedError } from '../../http/errors.ts';
 import { limiterFor, retryAfterSeconds } from '../../http/rate-limit.ts';
@@ -45,15 +46,15 @@ interface TaskContext {
   task: TaskRow;
 }
 
-function context(deps: Deps, identity: Identity, campaignId: number, taskKey: string): TaskContext {
-  const campaign = loadCampaign(deps.db, identity, campaignId);
+async function context(deps: Deps, identity: Identity, campaignId: number, taskKey: string): Promise<TaskContext> {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
   requireRunning(campaign, deps.now());
-  const participant = requireParticipant(deps.db, campaign.id, identity);
-  const task = deps.db
+  const participant = await requireParticipant(deps.db, campaign.id, identity);
+  const [task] = await deps.db
     .select()
     .from(schema.tasks)
     .where(and(eq(schema.tasks.campaignId, campaign.id), eq(schema.tasks.key, taskKey)))
-    .get();
+    .limit(1);
   if (!task) throw new ApiError(404, 'task_not_found', `Campaign ${campaign.id} has no task ${taskKey}`);
   if (!availableOn(task.kind, identity.platform)) {
     throw new ApiError(409, 'task_unavailable', `Task ${taskKey} cannot be done on ${identity.platform}`);
@@ -61,14 +62,20 @@ function context(deps: Deps, identity: Identity, campaignId: number, taskKey: st
   return { campaign, participant, task };
 }
 
-function view(deps: Deps, identity: Identity, ctx: TaskContext): TaskView {
-  const completion = findCompletion(deps.db, ctx.participant.id, ctx.task.id);
+async function view(deps: Deps, identity: Identity, ctx: TaskContext): Promise<TaskView> {
+  const completion = await findCompletion(deps.db, ctx.participant.id, ctx.task.id);
   return taskView(deps, ctx.campaign, ctx.task, identity, ctx.participant, completion);
 }
 
-export function startTask(deps: Deps, identity: Identity, campaignId: number, taskKey: string): TaskView {
-  const ctx = context(deps, identity, campaignId, taskKey);
-  markTaskStarted(deps.db, { campaignId: ctx.campaign.id, participantId: ctx.participant.id }, ctx.task, deps.now());
+export async function startTask(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  taskKey: string,
+): Promise<TaskView> {
+  const ctx = await context(deps, identity, campaignId, taskKey);
+  const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
+  await inTransaction(deps.db, (tx) => markTaskStarted(tx, who, ctx.task, deps.now()));
   return view(deps, identity, ctx);
 }
 
@@ -90,18 +97,21 @@ function clientResult(input: CompleteInput, started: boolean): Outcome {
 /** Decides a completion; VK checks happen here, outside any transaction. */
 async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: CompleteInput): Promise<Outcome> {
   const { task, campaign, participant } = ctx;
-  const groupId = () => {
-    const id = (task.config.groupId as number | undefined) ?? campaignGroupId(deps.db, campaign);
+  const groupId = async () => {
+    const id = (task.config.groupId as number | undefined) ?? (await campaignGroupId(deps.db, campaign));
     if (id === undefined) throw new ApiError(409, 'task_misconfigured', 'The campaign has no VK community');
     return id;
   };
-  const started = findCompletion(deps.db, participant.id, task.id) !== undefined;
+  const started = (await findCompletion(deps.db, participant.id, task.id)) !== undefined;
   if (input.result === 'denied') return { kind: 'failed', failure: 'denied' };
   switch (task.kind) {
     case 'join_community':
-      return vkCheck(() => vkOf(deps).isMember(groupId(), identity.userId), 'not_member');
+      return vkCheck(async () => vkOf(deps).isMember(await groupId(), identity.userId), 'not_member');
     case 'allow_messages':
-      return vkCheck(() => vkOf(deps).isMessagesFromGroupAllowed(groupId(), identity.userId), 'not_allowed');
+      return vkCheck(
+        async () => vkOf(deps).isMessagesFromGroupAllowed(await groupId(), identity.userId),
+        'not_allowed',
+      );
     case 'allow_notifications':
       return vkCheck(() => vkOf(deps).isNotificationsAllowed(identity.userId), 'not_allowed');
     case 'share_story':
@@ -109,7 +119,7 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
       return clientResult(input, started);
     case 'invite_friends': {
       const { friendsRequired } = parseTaskConfig('invite_friends', task.config);
-      const friends = countReferrals(deps.db, participant.id);
+      const friends = await countReferrals(deps.db, participant.id);
       return friends >= friendsRequired
         ? { kind: 'done', level: 'server_verified', detail: { friends } }
         : { kind: 'pending' };
@@ -137,13 +147,13 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
  * are real. Only the participant who spent it hears `code_used` (another task on the same pack).
  * Returns whether the attempt was wrong, for the attempt limit.
  */
-function enterCode(deps: Deps, ctx: TaskContext, raw: string): boolean {
+async function enterCode(deps: Deps, ctx: TaskContext, raw: string): Promise<boolean> {
   const { poolKey } = parseTaskConfig('enter_code', ctx.task.config);
   const code = raw.trim().toUpperCase();
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
   const at = deps.now();
-  return deps.db.transaction((tx) => {
-    const row = tx
+  return inTransaction(deps.db, async (tx) => {
+    const [row] = await tx
       .select({ id: schema.poolCodes.id, participantId: schema.poolCodes.participantId })
       .from(schema.poolCodes)
       .innerJoin(schema.codePools, eq(schema.codePools.id, schema.poolCodes.poolId))
@@ -155,20 +165,21 @@ function enterCode(deps: Deps, ctx: TaskContext, raw: string): boolean {
           eq(schema.poolCodes.code, code),
         ),
       )
-      .get();
+      .limit(1);
     const spent =
-      row &&
-      tx
-        .update(schema.poolCodes)
-        .set({ participantId: ctx.participant.id, usedAt: at })
-        .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
-        .run().changes === 1;
+      row !== undefined &&
+      changedRows(
+        await tx
+          .update(schema.poolCodes)
+          .set({ participantId: ctx.participant.id, usedAt: at })
+          .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt))),
+      ) === 1;
     if (spent) {
-      markTaskDone(tx, who, ctx.task, 'server_verified', at, { code });
+      await markTaskDone(tx, who, ctx.task, 'server_verified', at, { code });
       return false;
     }
     const own = row !== undefined && row.participantId === ctx.participant.id;
-    markTaskFailed(tx, who, ctx.task, own ? 'code_used' : 'code_unknown', at);
+    await markTaskFailed(tx, who, ctx.task, own ? 'code_used' : 'code_unknown', at);
     return !own;
   });
 }
@@ -196,18 +207,25 @@ export async function completeTask(
   taskKey: string,
   input: CompleteInput,
 ): Promise<TaskView> {
-  const ctx = context(deps, identity, campaignId, taskKey);
+  const ctx = await context(deps, identity, campaignId, taskKey);
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
-  if (findCompletion(deps.db, ctx.participant.id, ctx.task.id)?.status === 'done') return view(deps, identity, ctx);
+  if ((await findCompletion(deps.db, ctx.participant.id, ctx.task.id))?.status === 'done') {
+    return view(deps, identity, ctx);
+  }
   if (ctx.task.kind === 'enter_code') await checkCodeAttempts(deps, identity);
   const outcome = await decide(deps, identity, ctx, input);
   const at = deps.now();
   if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') {
-    if (enterCode(deps, ctx, input.code ?? '')) {
+    if (await enterCode(deps, ctx, input.code ?? '')) {
       await limiterFor(deps).hit(`${identity.platform}:${identity.userId}`, 'code_attempt', deps.now());
     }
-  } else if (outcome.kind === 'done') markTaskDone(deps.db, who, ctx.task, outcome.level, at, outcome.detail);
-  else if (outcome.kind === 'failed') markTaskFailed(deps.db, who, ctx.task, outcome.failure, at, outcome.detail);
-  else if (!findCompletion(deps.db, ctx.participant.id, ctx.task.id)) markTaskStarted(deps.db, who, ctx.task, at);
+  } else {
+    await inTransaction(deps.db, async (tx) => {
+      if (outcome.kind === 'done') await markTaskDone(tx, who, ctx.task, outcome.level, at, outcome.detail);
+      else if (outcome.kind === 'failed') await markTaskFailed(tx, who, ctx.task, outcome.failure, at, outcome.detail);
+      else if (!(await findCompletion(tx, ctx.participant.id, ctx.task.id)))
+        await markTaskStarted(tx, who, ctx.task, at);
+    });
+  }
   return view(deps, identity, ctx);
 }

@@ -14,7 +14,9 @@ import {
 import { createApp } from '../../app.ts';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import { schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
 import type { TaskKind } from '../../db/schema/promo.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
 
 export const GROUP_ID = 200000777;
 export const HOUR = 3_600_000;
@@ -46,90 +48,105 @@ export interface PromoWorld extends TestWorld {
   app: ReturnType<typeof createApp>;
   agencyId: number;
   brandId: number;
-  campaign(options?: CampaignOptions): number;
+  campaign(options?: CampaignOptions): Promise<number>;
   task(
     campaignId: number,
     key: string,
     kind: TaskKind,
     config?: Record<string, unknown>,
     extra?: { attemptsGranted?: number },
-  ): void;
-  pool(campaignId: number, key: string, codes: string[], purpose?: 'reward' | 'entry'): number;
-  reward(campaignId: number, key: string, values?: Partial<typeof schema.rewards.$inferInsert>): void;
+  ): Promise<void>;
+  pool(campaignId: number, key: string, codes: string[], purpose?: 'reward' | 'entry'): Promise<number>;
+  reward(campaignId: number, key: string, values?: Partial<typeof schema.rewards.$inferInsert>): Promise<void>;
   identity(userId: number | string, platform?: Platform): Identity;
   /** An HTTP call as a VK user (JSON body when given). */
   call(method: string, path: string, vkUserId: number, body?: unknown): Promise<Response>;
 }
 
-export function createPromoWorld(env: Record<string, string> = {}, startMs?: number): PromoWorld {
+export async function createPromoWorld(env: Record<string, string> = {}, startMs?: number): Promise<PromoWorld> {
   const world = createTestWorld(env, startMs);
   const { db } = world.deps;
-  const agency = db.insert(schema.agencies).values({ name: 'Agency' }).returning().get();
-  const brand = db.insert(schema.brands).values({ agencyId: agency.id, name: 'Brand' }).returning().get();
-  const appRow = db
-    .insert(schema.apps)
-    .values({
-      brandId: brand.id,
-      name: 'App',
-      vkAppId: TEST_VK_APP_ID,
-      okAppKey: TEST_OK_KEY,
-      telegramBotId: TEST_BOT_TOKEN.split(':')[0] ?? null,
-    })
-    .returning()
-    .get();
-  const community = db
-    .insert(schema.communities)
-    .values({ brandId: brand.id, vkGroupId: GROUP_ID, name: 'Community' })
-    .returning()
-    .get();
+  const write = <T>(work: (tx: Tx) => Promise<T>) => inTransaction(db, work);
+  const { agencyId, brandId, appId, communityId } = await write(async (tx) => {
+    const agency = inserted(
+      await tx.insert(schema.agencies).values({ name: 'Agency' }).returning({ id: schema.agencies.id }),
+    );
+    const brand = inserted(
+      await tx.insert(schema.brands).values({ agencyId: agency.id, name: 'Brand' }).returning({ id: schema.brands.id }),
+    );
+    const appRow = inserted(
+      await tx
+        .insert(schema.apps)
+        .values({
+          brandId: brand.id,
+          name: 'App',
+          vkAppId: TEST_VK_APP_ID,
+          okAppKey: TEST_OK_KEY,
+          telegramBotId: TEST_BOT_TOKEN.split(':')[0] ?? null,
+        })
+        .returning({ id: schema.apps.id }),
+    );
+    const community = inserted(
+      await tx
+        .insert(schema.communities)
+        .values({ brandId: brand.id, vkGroupId: GROUP_ID, name: 'Community' })
+        .returning({ id: schema.communities.id }),
+    );
+    return { agencyId: agency.id, brandId: brand.id, appId: appRow.id, communityId: community.id };
+  });
   let slug = 0;
   const app = createApp(world.deps);
   return {
     ...world,
     app,
-    agencyId: agency.id,
-    brandId: brand.id,
+    agencyId,
+    brandId,
     campaign: (o = {}) =>
-      db
-        .insert(schema.campaigns)
-        .values({
-          brandId: brand.id,
-          appId: appRow.id,
-          communityId: community.id,
-          slug: `c${++slug}`,
-          title: `Campaign ${slug}`,
-          mechanic: o.mechanic ?? 'tasks',
-          status: o.status ?? 'live',
-          startsAt: o.startsAt ?? world.clock.now - DAY,
-          endsAt: o.endsAt ?? world.clock.now + 30 * DAY,
-          timeZone: o.timeZone ?? 'Europe/Moscow',
-          settings: o.settings ?? {},
-          stages: o.stages ?? ['opened', 'task_started', 'task_done', 'quiz_finished', 'attempt', 'reward_issued'],
-        })
-        .returning()
-        .get().id,
+      write(async (tx) => {
+        slug += 1;
+        const row = inserted(
+          await tx
+            .insert(schema.campaigns)
+            .values({
+              brandId,
+              appId,
+              communityId,
+              slug: `c${slug}`,
+              title: `Campaign ${slug}`,
+              mechanic: o.mechanic ?? 'tasks',
+              status: o.status ?? 'live',
+              startsAt: o.startsAt ?? world.clock.now - DAY,
+              endsAt: o.endsAt ?? world.clock.now + 30 * DAY,
+              timeZone: o.timeZone ?? 'Europe/Moscow',
+              settings: o.settings ?? {},
+              stages: o.stages ?? ['opened', 'task_started', 'task_done', 'quiz_finished', 'attempt', 'reward_issued'],
+            })
+            .returning({ id: schema.campaigns.id }),
+        );
+        return row.id;
+      }),
     task: (campaignId, key, kind, config = {}, extra = {}) =>
-      db
-        .insert(schema.tasks)
-        .values({ campaignId, key, kind, title: key, config, attemptsGranted: extra.attemptsGranted ?? 0 })
-        .run(),
-    pool: (campaignId, key, codes, purpose = 'reward') => {
-      const pool = db
-        .insert(schema.codePools)
-        .values({ campaignId, key, name: key, purpose, lowStockThreshold: 2 })
-        .returning()
-        .get();
-      if (codes.length > 0)
-        db.insert(schema.poolCodes)
-          .values(codes.map((code) => ({ poolId: pool.id, code })))
-          .run();
-      return pool.id;
-    },
+      write(async (tx) => {
+        await tx
+          .insert(schema.tasks)
+          .values({ campaignId, key, kind, title: key, config, attemptsGranted: extra.attemptsGranted ?? 0 });
+      }),
+    pool: (campaignId, key, codes, purpose = 'reward') =>
+      write(async (tx) => {
+        const pool = inserted(
+          await tx
+            .insert(schema.codePools)
+            .values({ campaignId, key, name: key, purpose, lowStockThreshold: 2 })
+            .returning({ id: schema.codePools.id }),
+        );
+        if (codes.length > 0)
+          await tx.insert(schema.poolCodes).values(codes.map((code) => ({ poolId: pool.id, code })));
+        return pool.id;
+      }),
     reward: (campaignId, key, values = {}) =>
-      db
-        .insert(schema.rewards)
-        .values({ campaignId, key, title: key, unlock: { tasks: 0 }, ...values })
-        .run(),
+      write(async (tx) => {
+        await tx.insert(schema.rewards).values({ campaignId, key, title: key, unlock: { tasks: 0 }, ...values });
+      }),
     identity: (userId, platform = 'vk') => ({
       platform,
       userId: String(userId),

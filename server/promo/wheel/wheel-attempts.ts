@@ -5,8 +5,7 @@
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { schema } from '../../db/client.ts';
-import type { DbOrTx } from '../../funnel/record-event.ts';
+import { type Db, schema } from '../../db/client.ts';
 import { campaignDay, nextDayStart } from '../campaign-day.ts';
 import type { WheelSettings } from '../settings.ts';
 
@@ -23,35 +22,33 @@ export interface AttemptsState {
   nextResetAt: number;
 }
 
-export function attemptsState(
-  db: DbOrTx,
+export async function attemptsState(
+  db: Db,
   campaign: CampaignRow,
   wheel: WheelSettings,
   participantId: number,
   at: number,
-): AttemptsState {
+): Promise<AttemptsState> {
   const day = campaignDay(at, campaign.timeZone, wheel.resetHour);
-  const today = db
+  const today = await db
     .select({ kind: schema.wheelAttempts.kind, n: count() })
     .from(schema.wheelAttempts)
     .where(and(eq(schema.wheelAttempts.participantId, participantId), eq(schema.wheelAttempts.day, day)))
-    .groupBy(schema.wheelAttempts.kind)
-    .all();
+    .groupBy(schema.wheelAttempts.kind);
   const freeUsed = today.find((r) => r.kind === 'free')?.n ?? 0;
   const usedToday = today.reduce((s, r) => s + r.n, 0);
-  const bonusUsed =
-    db
-      .select({ n: count() })
-      .from(schema.wheelAttempts)
-      .where(and(eq(schema.wheelAttempts.participantId, participantId), eq(schema.wheelAttempts.kind, 'bonus')))
-      .get()?.n ?? 0;
-  const bonusEarned =
-    db
-      .select({ n: sql<number>`coalesce(sum(${schema.tasks.attemptsGranted}), 0)` })
-      .from(schema.taskCompletions)
-      .innerJoin(schema.tasks, eq(schema.tasks.id, schema.taskCompletions.taskId))
-      .where(and(eq(schema.taskCompletions.participantId, participantId), eq(schema.taskCompletions.status, 'done')))
-      .get()?.n ?? 0;
+  const [bonus] = await db
+    .select({ n: count() })
+    .from(schema.wheelAttempts)
+    .where(and(eq(schema.wheelAttempts.participantId, participantId), eq(schema.wheelAttempts.kind, 'bonus')));
+  const bonusUsed = bonus?.n ?? 0;
+  // mapWith(Number): PostgreSQL returns SUM as a string.
+  const [earned] = await db
+    .select({ n: sql<number>`coalesce(sum(${schema.tasks.attemptsGranted}), 0)`.mapWith(Number) })
+    .from(schema.taskCompletions)
+    .innerJoin(schema.tasks, eq(schema.tasks.id, schema.taskCompletions.taskId))
+    .where(and(eq(schema.taskCompletions.participantId, participantId), eq(schema.taskCompletions.status, 'done')));
+  const bonusEarned = earned?.n ?? 0;
   const freeLeftToday = Math.max(0, wheel.dailyFreeAttempts - freeUsed);
   const bonusLeft = Math.max(0, bonusEarned - bonusUsed);
   const limitLeft = Math.max(0, wheel.dailyAttemptLimit - usedToday);

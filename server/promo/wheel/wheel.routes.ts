@@ -31,4 +31,6 @@ const spinRoute = createRoute({
 });
 
 export const wheelRoutes = newRouter();
-wheelRoutes.openapi(spinRoute, (c) => c.json(spinWheel(c.var.deps, c.var.identity, c.req.valid('param').id), 200));
+wheelRoutes.openapi(spinRoute, async (c) =>
+  c.json(await spinWheel(c.var.deps, c.var.identity, c.req.valid('param').id), 200),
+);

@@ -9,9 +9,10 @@ import { randomInt } from 'node:crypto';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { type DbOrTx, recordEvent } from '../../funnel/record-event.ts';
+import { recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
 import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning } from '../promo-context.ts';
@@ -37,8 +38,8 @@ export function wheelSettingsOf(campaign: CampaignRow): WheelSettings {
   return wheel;
 }
 
-export function wheelPrizes(db: DbOrTx, campaignId: number): RewardRow[] {
-  return campaignRewards(db, campaignId).filter((r) => (r.unlock as { wheel?: boolean }).wheel === true);
+export async function wheelPrizes(db: Db, campaignId: number): Promise<RewardRow[]> {
+  return (await campaignRewards(db, campaignId)).filter((r) => (r.unlock as { wheel?: boolean }).wheel === true);
 }
 
 /** A prize that is not on this participant's wheel, and why. */
@@ -74,23 +75,23 @@ export function sectors(prizes: RewardRow[], wheel: WheelSettings, language: Con
 
 /**
  * This participant's wheel now: prizes they can still win, and those taken off it with the reason.
- * @example participantWheel(db, campaign, wheel, 7, '2026-06-01', 'ru').excluded // [{ key: 'wheel5', reason: 'already_won', … }]
+ * @example (await participantWheel(db, campaign, wheel, 7, '2026-06-01', 'ru')).excluded // [{ key: 'wheel5', reason: 'already_won', … }]
  */
-export function participantWheel(
-  db: DbOrTx,
+export async function participantWheel(
+  db: Db,
   campaign: CampaignRow,
   wheel: WheelSettings,
   participantId: number | undefined,
   day: string,
   language: ContentLanguage,
-): { sectors: Sector[]; excluded: ExcludedSector[]; prizes: RewardRow[] } {
+): Promise<{ sectors: Sector[]; excluded: ExcludedSector[]; prizes: RewardRow[] }> {
   const winnable: RewardRow[] = [];
   const excluded: ExcludedSector[] = [];
-  for (const prize of wheelPrizes(db, campaign.id)) {
+  for (const prize of await wheelPrizes(db, campaign.id)) {
     const reason =
-      participantId !== undefined && findGrant(db, participantId, prize.id)
+      participantId !== undefined && (await findGrant(db, participantId, prize.id))
         ? 'already_won'
-        : unavailability(db, prize, day);
+        : await unavailability(db, prize, day);
     if (reason) excluded.push({ key: prize.key, label: columnText(prize, 'title', language), reason });
     else winnable.push(prize);
   }
@@ -121,44 +122,49 @@ export interface SpinResult {
 
 /**
  * Spends one attempt and draws.
- * @example spinWheel(deps, identity, 3) // { outcome: 'lose', sector: { key: 'lose', ... }, ... }
+ * @example await spinWheel(deps, identity, 3) // { outcome: 'lose', sector: { key: 'lose', ... }, ... }
  */
-export function spinWheel(deps: Deps, identity: Identity, campaignId: number): SpinResult {
+export async function spinWheel(deps: Deps, identity: Identity, campaignId: number): Promise<SpinResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(db, identity, campaignId);
   const wheel = wheelSettingsOf(campaign);
   requireRunning(campaign, at);
-  const participant = requireParticipant(db, campaign.id, identity);
+  const participant = await requireParticipant(db, campaign.id, identity);
   const who = { campaignId: campaign.id, participantId: participant.id };
   const random = deps.random ?? cryptoRandom;
-  return db.transaction((tx) => {
-    const before = attemptsState(tx, campaign, wheel, participant.id, at);
+  return inTransaction(db, async (tx): Promise<SpinResult> => {
+    const before = await attemptsState(tx, campaign, wheel, participant.id, at);
     if (before.next === 'daily_limit') throw new ApiError(409, 'daily_limit', 'No more attempts today');
     if (before.next === 'none_left')
       throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
-    const own = participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language);
+    const own = await participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language);
     const sector = drawSector(own.sectors, random);
     const reward = own.prizes.find((p) => p.key === sector.rewardKey);
     const lossReason: SpinResult['lossReason'] = null;
     let prize: GrantView | null = null;
     if (reward) {
       // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
-      const issued = issueReward(tx, { ...who, reward, source: 'wheel', day: before.day, at });
+      const issued = await issueReward(tx, {
+        ...who,
+        reward,
+        source: 'wheel',
+        day: before.day,
+        at,
+        stages: campaign.stages,
+      });
       if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
       prize = grantView(issued.grant, reward, identity.language);
     }
-    tx.insert(schema.wheelAttempts)
-      .values({
-        participantId: participant.id,
-        day: before.day,
-        kind: before.next as 'free' | 'bonus',
-        rewardId: prize && reward ? reward.id : null,
-        lossReason,
-        at,
-      })
-      .run();
-    recordEvent(tx, {
+    await tx.insert(schema.wheelAttempts).values({
+      participantId: participant.id,
+      day: before.day,
+      kind: before.next as 'free' | 'bonus',
+      rewardId: prize && reward ? reward.id : null,
+      lossReason,
+      at,
+    });
+    await recordEvent(tx, {
       ...who,
       type: 'attempt',
       at,
@@ -170,28 +176,33 @@ export function spinWheel(deps: Deps, identity: Identity, campaignId: number): S
       },
     });
     if (lossReason === 'sold_out' || lossReason === 'daily_cap') {
-      recordEvent(tx, { ...who, type: 'sold_out_seen', at, data: { reward: sector.rewardKey, reason: lossReason } });
+      await recordEvent(tx, {
+        ...who,
+        type: 'sold_out_seen',
+        at,
+        data: { reward: sector.rewardKey, reason: lossReason },
+      });
     }
     return {
       sector,
       sectors: own.sectors,
-      outcome: prize ? ('win' as const) : ('lose' as const),
+      outcome: prize ? 'win' : 'lose',
       lossReason,
       prize,
-      attempts: attemptsState(tx, campaign, wheel, participant.id, at),
+      attempts: await attemptsState(tx, campaign, wheel, participant.id, at),
     };
   });
 }
 
-export function wheelView(
-  db: DbOrTx,
+export async function wheelView(
+  db: Db,
   campaign: CampaignRow,
   participantId: number | undefined,
   at: number,
   language: ContentLanguage,
 ) {
   const wheel = wheelSettingsOf(campaign);
-  const own = participantWheel(
+  const own = await participantWheel(
     db,
     campaign,
     wheel,
@@ -203,6 +214,6 @@ export function wheelView(
     sectors: own.sectors,
     excluded: own.excluded,
     resetHour: wheel.resetHour,
-    attempts: participantId === undefined ? null : attemptsState(db, campaign, wheel, participantId, at),
+    attempts: participantId === undefined ? null : await attemptsState(db, campaign, wheel, participantId, at),
   };
 }

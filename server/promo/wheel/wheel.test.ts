@@ -8,14 +8,14 @@ import { createPromoWorld, DAY, HOUR, type PromoWorld, seededRandom } from '../t
 import { drawSector, type Sector, spinWheel } from './wheel.service.ts';
 
 let w: PromoWorld;
-afterEach(() => w.close());
+afterEach(async () => w.close());
 
 type WheelOptions = { free?: number; limit?: number; resetHour?: number; loseWeight?: number; timeZone?: string };
 
-function setup(o: WheelOptions = {}, start = Date.UTC(2026, 5, 1, 9)) {
-  w = createPromoWorld({}, start);
+async function setup(o: WheelOptions = {}, start = Date.UTC(2026, 5, 1, 9)) {
+  w = await createPromoWorld({}, start);
   w.deps.random = seededRandom(42);
-  return w.campaign({
+  return await w.campaign({
     mechanic: 'wheel',
     timeZone: o.timeZone ?? 'Europe/Moscow',
     settings: {
@@ -29,9 +29,9 @@ function setup(o: WheelOptions = {}, start = Date.UTC(2026, 5, 1, 9)) {
   });
 }
 
-function spinCode(id: number, user: number): string {
+async function spinCode(id: number, user: number): Promise<string> {
   try {
-    const r = spinWheel(w.deps, w.identity(user), id);
+    const r = await spinWheel(w.deps, w.identity(user), id);
     return r.outcome === 'win' ? `win ${r.sector.key}` : `lose ${r.lossReason ?? ''}`.trim();
   } catch (err) {
     if (err instanceof ApiError) return err.code;
@@ -40,8 +40,8 @@ function spinCode(id: number, user: number): string {
 }
 
 describe('drawing', () => {
-  it('lands on sectors in proportion to their weights (seeded)', () => {
-    w = createPromoWorld();
+  it('lands on sectors in proportion to their weights (seeded)', async () => {
+    w = await createPromoWorld();
     const sectors: Sector[] = [
       { key: 'a', label: 'a', rewardKey: 'a', weight: 10, odds: 0.1 },
       { key: 'b', label: 'b', rewardKey: 'b', weight: 30, odds: 0.3 },
@@ -63,80 +63,93 @@ describe('drawing', () => {
 });
 
 describe('wheel attempts', () => {
-  it('one free attempt a day, renewed at the reset hour in the campaign time zone', () => {
+  it('one free attempt a day, renewed at the reset hour in the campaign time zone', async () => {
     // 03:00 UTC = 06:00 in Moscow, before the 07:00 reset.
-    const id = setup({ free: 1, loseWeight: 1 }, Date.UTC(2026, 5, 1, 3));
-    openCampaign(w.deps, w.identity(1), id, {});
-    expect(spinCode(id, 1)).toBe('lose');
-    expect(spinCode(id, 1)).toBe('no_attempts');
+    const id = await setup({ free: 1, loseWeight: 1 }, Date.UTC(2026, 5, 1, 3));
+    await openCampaign(w.deps, w.identity(1), id, {});
+    expect(await spinCode(id, 1)).toBe('lose');
+    expect(await spinCode(id, 1)).toBe('no_attempts');
     w.clock.advance(HOUR + 1); // 07:00 Moscow
-    expect(spinCode(id, 1)).toBe('lose');
-    expect(spinCode(id, 1)).toBe('no_attempts');
+    expect(await spinCode(id, 1)).toBe('lose');
+    expect(await spinCode(id, 1)).toBe('no_attempts');
   });
 
-  it('the same instant is a new day in one time zone and not in another', () => {
+  it('the same instant is a new day in one time zone and not in another', async () => {
     const at = Date.UTC(2026, 5, 1, 21, 30); // 00:30 in Moscow, 07:30 in Vladivostok
     for (const [timeZone, expected] of [
       ['Europe/Moscow', 'no_attempts'],
       ['Asia/Vladivostok', 'lose'],
     ] as const) {
-      const id = setup({ free: 1, loseWeight: 1, resetHour: 7, timeZone }, Date.UTC(2026, 5, 1, 20));
-      openCampaign(w.deps, w.identity(1), id, {});
-      expect(spinCode(id, 1)).toBe('lose');
+      const id = await setup({ free: 1, loseWeight: 1, resetHour: 7, timeZone }, Date.UTC(2026, 5, 1, 20));
+      await openCampaign(w.deps, w.identity(1), id, {});
+      expect(await spinCode(id, 1)).toBe('lose');
       w.clock.set(at);
-      expect(spinCode(id, 1)).toBe(expected);
+      expect(await spinCode(id, 1)).toBe(expected);
       w.close();
     }
-    w = createPromoWorld();
+    w = await createPromoWorld();
   });
 
-  it('tasks earn bonus attempts once; the daily limit caps free and bonus together', () => {
-    const id = setup({ free: 1, limit: 3, loseWeight: 1 });
-    w.task(id, 'join', 'join_community', {}, { attemptsGranted: 3 });
-    const p = openCampaign(w.deps, w.identity(1), id, {}).participant;
-    const task = w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).get();
+  it('tasks earn bonus attempts once; the daily limit caps free and bonus together', async () => {
+    const id = await setup({ free: 1, limit: 3, loseWeight: 1 });
+    await w.task(id, 'join', 'join_community', {}, { attemptsGranted: 3 });
+    const p = (await openCampaign(w.deps, w.identity(1), id, {})).participant;
+    const task = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).limit(1))[0];
     if (!task) throw new Error('no task');
-    markTaskDone(w.deps.db, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now);
-    const first = spinWheel(w.deps, w.identity(1), id);
+    await w.write((tx) =>
+      markTaskDone(tx, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now),
+    );
+    const first = await spinWheel(w.deps, w.identity(1), id);
     expect(first.attempts).toMatchObject({ freeLeftToday: 0, bonusLeft: 3, availableNow: 2 });
-    expect([spinCode(id, 1), spinCode(id, 1), spinCode(id, 1)]).toEqual(['lose', 'lose', 'daily_limit']);
+    expect([await spinCode(id, 1), await spinCode(id, 1), await spinCode(id, 1)]).toEqual([
+      'lose',
+      'lose',
+      'daily_limit',
+    ]);
     w.clock.advance(DAY);
     // Next day: one free, then the last bonus attempt, then nothing left.
-    expect([spinCode(id, 1), spinCode(id, 1), spinCode(id, 1)]).toEqual(['lose', 'lose', 'no_attempts']);
+    expect([await spinCode(id, 1), await spinCode(id, 1), await spinCode(id, 1)]).toEqual([
+      'lose',
+      'lose',
+      'no_attempts',
+    ]);
   });
 });
 
 describe('wheel prizes', () => {
-  it('respects stock and per-day caps, and a participant wins a prize once', () => {
-    const id = setup({ free: 1, loseWeight: 1 });
+  it('respects stock and per-day caps, and a participant wins a prize once', async () => {
+    const id = await setup({ free: 1, loseWeight: 1 });
     w.deps.random = () => 0; // always the first sector on the wheel
-    w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 3, dailyCap: 2 });
-    const results = [1, 2, 3].map((u) => {
-      openCampaign(w.deps, w.identity(u), id, {});
-      return spinCode(id, u);
-    });
+    await w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 3, dailyCap: 2 });
+    const results: string[] = [];
+    for (const u of [1, 2, 3]) {
+      await openCampaign(w.deps, w.identity(u), id, {});
+      results.push(await spinCode(id, u));
+    }
     // The third user's wheel no longer holds the tee (today's cap is reached): the only sector left is a loss.
     expect(results).toEqual(['win tee', 'win tee', 'lose']);
     w.clock.advance(DAY);
-    expect(spinCode(id, 1)).toBe('lose');
-    expect(spinCode(id, 3)).toBe('win tee');
-    openCampaign(w.deps, w.identity(4), id, {});
-    expect(spinCode(id, 4)).toBe('lose');
-    const grants = w.deps.db.select().from(schema.grants).all();
+    expect(await spinCode(id, 1)).toBe('lose');
+    expect(await spinCode(id, 3)).toBe('win tee');
+    await openCampaign(w.deps, w.identity(4), id, {});
+    expect(await spinCode(id, 4)).toBe('lose');
+    const grants = await w.deps.db.select().from(schema.grants);
     expect(grants).toHaveLength(3);
-    const attempts = w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'attempt')).all();
+    const attempts = await w.deps.db.select().from(schema.events).where(eq(schema.events.type, 'attempt'));
     expect(attempts).toHaveLength(6);
   });
 
   it("item 16: a sector won (per-user limit reached) leaves that user's wheel, the odds are re-weighted and disclosed, and every spin lands on what is granted", async () => {
-    const id = setup({ free: 1, limit: 50, loseWeight: 2 });
-    w.reward(id, 'five', { unlock: { wheel: true }, weight: 6, title: 'Скидка 5%' });
-    w.reward(id, 'twenty', { unlock: { wheel: true }, weight: 2, title: 'Скидка 20%' });
-    w.task(id, 'join', 'join_community', {}, { attemptsGranted: 40 });
-    const p = openCampaign(w.deps, w.identity(1), id, {}).participant;
-    const task = w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).get();
+    const id = await setup({ free: 1, limit: 50, loseWeight: 2 });
+    await w.reward(id, 'five', { unlock: { wheel: true }, weight: 6, title: 'Скидка 5%' });
+    await w.reward(id, 'twenty', { unlock: { wheel: true }, weight: 2, title: 'Скидка 20%' });
+    await w.task(id, 'join', 'join_community', {}, { attemptsGranted: 40 });
+    const p = (await openCampaign(w.deps, w.identity(1), id, {})).participant;
+    const task = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'join')).limit(1))[0];
     if (!task) throw new Error('no task');
-    markTaskDone(w.deps.db, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now);
+    await w.write((tx) =>
+      markTaskDone(tx, { campaignId: id, participantId: p.id }, task, 'server_verified', w.clock.now),
+    );
     const state = async () => (await (await w.call('GET', `/api/campaigns/${id}/state`, 1)).json()).wheel;
     expect((await state()).sectors.map((s: Sector) => [s.key, s.odds])).toEqual([
       ['five', 0.6],
@@ -145,19 +158,19 @@ describe('wheel prizes', () => {
     ]);
     // Force the first draw onto "five" (the first sector), then keep spinning at random.
     w.deps.random = () => 0;
-    const first = spinWheel(w.deps, w.identity(1), id);
+    const first = await spinWheel(w.deps, w.identity(1), id);
     expect(first).toMatchObject({ outcome: 'win', sector: { key: 'five' }, prize: { rewardKey: 'five' } });
     const wheel = await state();
     expect(wheel.sectors.map((s: Sector) => s.key)).toEqual(['twenty', 'lose']);
     expect(wheel.sectors.map((s: Sector) => s.odds)).toEqual([0.5, 0.5]);
     expect(wheel.excluded).toEqual([{ key: 'five', label: 'Скидка 5%', reason: 'already_won' }]);
     w.deps.random = () => 0; // the same point of the draw now lands on "twenty", never on the won "five"
-    const second = spinWheel(w.deps, w.identity(1), id);
+    const second = await spinWheel(w.deps, w.identity(1), id);
     expect(second.sectors.map((s) => s.key)).toEqual(['twenty', 'lose']);
     expect(second).toMatchObject({ outcome: 'win', sector: { key: 'twenty' }, lossReason: null });
     w.deps.random = seededRandom(3);
     for (let i = 0; i < 20; i++) {
-      const r = spinWheel(w.deps, w.identity(1), id);
+      const r = await spinWheel(w.deps, w.identity(1), id);
       // Where the wheel stops is what the user gets: a prize sector is always a win, and it is on the wheel drawn.
       expect(r.sectors.map((s) => s.key)).toEqual(['lose']);
       expect(r.sector.key).toBe('lose');
@@ -165,47 +178,47 @@ describe('wheel prizes', () => {
     }
   });
 
-  it('item 16: a sector that can never be landed on (weight 0) is not on the wheel; an empty wheel is a sure loss', () => {
-    const id = setup({ free: 1, loseWeight: 0 });
-    w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 1 });
-    w.reward(id, 'never', { unlock: { wheel: true }, weight: 0 });
-    openCampaign(w.deps, w.identity(1), id, {});
-    const won = spinWheel(w.deps, w.identity(1), id);
+  it('item 16: a sector that can never be landed on (weight 0) is not on the wheel; an empty wheel is a sure loss', async () => {
+    const id = await setup({ free: 1, loseWeight: 0 });
+    await w.reward(id, 'tee', { unlock: { wheel: true }, weight: 1, stock: 1 });
+    await w.reward(id, 'never', { unlock: { wheel: true }, weight: 0 });
+    await openCampaign(w.deps, w.identity(1), id, {});
+    const won = await spinWheel(w.deps, w.identity(1), id);
     expect(won.sectors.map((s) => [s.key, s.odds])).toEqual([['tee', 1]]);
     expect(won.outcome).toBe('win');
-    openCampaign(w.deps, w.identity(2), id, {});
-    const lost = spinWheel(w.deps, w.identity(2), id);
+    await openCampaign(w.deps, w.identity(2), id, {});
+    const lost = await spinWheel(w.deps, w.identity(2), id);
     expect(lost.sectors.map((s) => [s.key, s.odds])).toEqual([['lose', 1]]);
   });
 
-  it('a prize with a code takes it from the pool; an empty pool leaves the wheel', () => {
-    const id = setup({ free: 1, loseWeight: 0 });
-    w.reward(id, 'code', { unlock: { wheel: true }, weight: 1, poolId: w.pool(id, 'p', ['W-1']) });
-    openCampaign(w.deps, w.identity(1), id, {});
-    openCampaign(w.deps, w.identity(2), id, {});
-    expect(spinWheel(w.deps, w.identity(1), id).prize?.code).toBe('W-1');
-    expect(spinCode(id, 2)).toBe('lose');
+  it('a prize with a code takes it from the pool; an empty pool leaves the wheel', async () => {
+    const id = await setup({ free: 1, loseWeight: 0 });
+    await w.reward(id, 'code', { unlock: { wheel: true }, weight: 1, poolId: await w.pool(id, 'p', ['W-1']) });
+    await openCampaign(w.deps, w.identity(1), id, {});
+    await openCampaign(w.deps, w.identity(2), id, {});
+    expect((await spinWheel(w.deps, w.identity(1), id)).prize?.code).toBe('W-1');
+    expect(await spinCode(id, 2)).toBe('lose');
   });
 
-  it('with a seeded generator the win rate follows the published odds', () => {
-    const id = setup({ free: 1, loseWeight: 3 });
-    w.reward(id, 'p', { unlock: { wheel: true }, weight: 1 });
+  it('with a seeded generator the win rate follows the published odds', async () => {
+    const id = await setup({ free: 1, loseWeight: 3 });
+    await w.reward(id, 'p', { unlock: { wheel: true }, weight: 1 });
     let wins = 0;
     for (let u = 1; u <= 200; u++) {
-      openCampaign(w.deps, w.identity(u), id, {});
-      if (spinWheel(w.deps, w.identity(u), id).outcome === 'win') wins++;
+      await openCampaign(w.deps, w.identity(u), id, {});
+      if ((await spinWheel(w.deps, w.identity(u), id)).outcome === 'win') wins++;
     }
     expect(wins / 200).toBeGreaterThan(0.17);
     expect(wins / 200).toBeLessThan(0.33);
   });
 
-  it('refuses spins when the campaign is not running or has no wheel', () => {
-    const id = setup();
-    openCampaign(w.deps, w.identity(1), id, {});
-    w.deps.db.update(schema.campaigns).set({ status: 'paused' }).where(eq(schema.campaigns.id, id)).run();
-    expect(spinCode(id, 1)).toBe('campaign_paused');
-    const tasks = w.campaign();
-    openCampaign(w.deps, w.identity(1), tasks, {});
-    expect(spinCode(tasks, 1)).toBe('wrong_mechanic');
+  it('refuses spins when the campaign is not running or has no wheel', async () => {
+    const id = await setup();
+    await openCampaign(w.deps, w.identity(1), id, {});
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'paused' }).where(eq(schema.campaigns.id, id)));
+    expect(await spinCode(id, 1)).toBe('campaign_paused');
+    const tasks = await w.campaign();
+    await openCampaign(w.deps, w.identity(1), tasks, {});
+    expect(await spinCode(tasks, 1)).toBe('wrong_mechanic');
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * @module Taking one free code of a pool: the one claim-path operation whose SQL differs by database. On SQLite the
+ * writer holds the database's write lock for the whole transaction, so "find the oldest free code and mark it used"
+ * is one conditional UPDATE; PostgreSQL will need `FOR UPDATE SKIP LOCKED` here so concurrent claims do not queue
+ * on the same row. `promo_grants` has a unique index on the code row as the last line of defence either way.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { schema } from './client.ts';
+import type { Tx } from './transactions.ts';
+
+const { poolCodes } = schema;
+
+/**
+ * Marks the oldest free code of `poolId` as used by `participantId` at `at` and returns it, or undefined when the
+ * pool has none left. Call inside the transaction that records the grant.
+ * @example const code = await takeFreeCode(tx, pool.id, participant.id, now);
+ */
+export async function takeFreeCode(
+  tx: Tx,
+  poolId: number,
+  participantId: number,
+  at: number,
+): Promise<{ id: number; code: string } | undefined> {
+  // The free-code index (pool, used_at, id) keeps the sub-select a point lookup.
+  const oldestFree = sql`(SELECT ${poolCodes.id} FROM ${poolCodes} WHERE ${poolCodes.poolId} = ${poolId} AND ${poolCodes.usedAt} IS NULL ORDER BY ${poolCodes.id} LIMIT 1)`;
+  const [taken] = await tx
+    .update(poolCodes)
+    .set({ usedAt: at, participantId })
+    .where(and(eq(poolCodes.id, oldestFree), isNull(poolCodes.usedAt)))
+    .returning({ id: poolCodes.id, code: poolCodes.code });
+  return taken;
+}
