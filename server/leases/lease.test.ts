@@ -64,10 +64,11 @@ describe('leases', () => {
 
   it('item 1: skewed clocks do not matter: the holder has stopped before the observer may take over', async () => {
     // a's clock is hours ahead of b's, then the other way round: only durations on each clock count.
-    for (const [offA, offB] of [
+    const offsets: Array<[number, number]> = [
       [0, 5 * 3600_000],
       [5 * 3600_000, 0],
-    ]) {
+    ];
+    for (const [offA, offB] of offsets) {
       const w = world();
       const a = w.lease(offA);
       const b = w.lease(offB);
