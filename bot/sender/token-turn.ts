@@ -24,6 +24,11 @@ export interface TokenTurnOptions {
   coldStartMs: number;
 }
 
+/** The lease's name for a token at an API address (hashed: the token is a secret, the table is not). */
+export function tokenLeaseName(baseUrl: string, token: string): string {
+  return `vk_token:${createHash('sha256').update(`${baseUrl} ${token}`).digest('hex').slice(0, 16)}`;
+}
+
 export class TokenTurn {
   readonly lease: Lease;
   private gateNow: RateGate | undefined;
@@ -33,10 +38,9 @@ export class TokenTurn {
   log: ((line: string) => void) | undefined;
 
   constructor(private readonly o: TokenTurnOptions) {
-    const digest = createHash('sha256').update(`${o.baseUrl} ${o.token}`).digest('hex').slice(0, 16);
     this.lease = new Lease({
       db: o.db,
-      name: `vk_token:${digest}`,
+      name: tokenLeaseName(o.baseUrl, o.token),
       leaseMs: o.leaseMs,
       onChange: (t) =>
         this.log?.(
