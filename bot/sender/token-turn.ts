@@ -55,7 +55,8 @@ export class TokenTurn {
   async start(): Promise<void> {
     this.users += 1;
     if (this.users === 1) this.lease.start();
-    await this.lease.step();
+    // A failed first attempt (e.g. the database busy) is not the run's failure: the keeper logs it and tries again.
+    await this.lease.step().catch(() => undefined);
   }
 
   /** Leaves; the last user stops the keeper and releases the lease for the other processes. */
