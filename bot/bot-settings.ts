@@ -24,6 +24,14 @@ export interface BotSettings {
   config: Config & { VK_GROUP_ID: number; VK_GROUP_TOKEN: string };
 }
 
+/**
+ * How long a bot process holds a job no other may do at once (sending with a token, Long Poll) without renewing it:
+ * `OUTBOX_LEASE_MS`, the time after which a dead sender's claimed rows come back too, and at least a second.
+ */
+export function processLeaseMs(config: Pick<Config, 'OUTBOX_LEASE_MS'>): number {
+  return Math.max(1000, config.OUTBOX_LEASE_MS);
+}
+
 /** A variable the bot needs and what it is, for the message that lists the missing ones. */
 const REQUIRED: Array<[keyof Config, string]> = [
   ['VK_GROUP_ID', 'the community the bot acts for (its numeric id)'],

@@ -3,14 +3,17 @@
  * due broadcasts every minute. `--long-poll` also receives updates through Bots Long Poll (local use; in production
  * VK calls `POST /vk/callback` on the server). `--once` drains what is due and exits (with `--no-rules`, only sends).
  * Each schedule pass (and so the start) also re-handles journaled updates a crash left `received`.
- * `--lease-ms N` overrides `OUTBOX_LEASE_MS`, how long a claimed row is held before it is retried (bot-settings.ts).
+ * `--lease-ms N` overrides `OUTBOX_LEASE_MS`, how long a claimed row is held before it is retried (bot-settings.ts),
+ * and how long a dead process keeps its leases: several bot processes may run on one database; one at a time sends
+ * with each token and one consumes Long Poll (token-turn.ts, long-poll-turn.ts).
  */
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
 import { closeDatabase, openDatabase } from '../server/db/client.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
-import { type BotSettings, BotSetupError, loadBotSettings } from './bot-settings.ts';
+import { type BotSettings, BotSetupError, loadBotSettings, processLeaseMs } from './bot-settings.ts';
+import { pollInTurn } from './long-poll-turn.ts';
 import { runSchedules } from './schedule.ts';
 import { progressPrinter } from './sender/progress-bar.ts';
 import { sendOutbox } from './sender/sender-from-config.ts';
@@ -39,10 +42,12 @@ async function main(): Promise<void> {
 
   const { once } = options;
   const bot = botFor(deps);
+  let stopPolling: (() => Promise<void>) | undefined;
   if (options.longPoll) {
-    await bot.startPolling();
-    console.error(`bot: long poll started for community ${config.VK_GROUP_ID}`);
-    abort.signal.addEventListener('abort', () => void bot.stopPolling());
+    // One consumer across bot processes: this one polls while it holds the community's Long Poll lease.
+    stopPolling = pollInTurn(db, bot, config.VK_GROUP_ID, processLeaseMs(config));
+    console.error(`bot: long poll for community ${config.VK_GROUP_ID} runs while this process holds its lease`);
+    abort.signal.addEventListener('abort', () => void stopPolling?.());
   }
   const schedules = options.rules ? runSchedules(deps, { once, signal: abort.signal }) : undefined;
   if (!options.rules) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
@@ -51,12 +56,15 @@ async function main(): Promise<void> {
     // A previous run may have used the token's current second just before it stopped (or was killed).
     coldStartMs: 1000,
     onProgress: options.quiet ? undefined : progressPrinter(),
+    log: (line) => console.error(line),
     signal: abort.signal,
   });
   await schedules;
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!options.longPoll || abort.signal.aborted) {
+    // Hand the Long Poll lease over before the database closes under its release.
+    await stopPolling?.();
     closeDatabase(db);
     process.exit(0);
   }

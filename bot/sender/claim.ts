@@ -82,6 +82,22 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
   });
 }
 
+/**
+ * Gives claimed rows back to the queue unsent (their call never went out), as if never claimed: the attempt is not
+ * counted. Only rows still under this claim (same attempt count, still `sending`) are touched.
+ * @example await unclaim(db, req.rows, Date.now())
+ */
+export async function unclaim(db: Db, rows: OutboxRow[], now: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    for (const row of rows) {
+      await tx
+        .update(outbox)
+        .set({ status: 'queued', claimedAt: null, attempts: row.attempts - 1, updatedAt: now })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
+    }
+  });
+}
+
 /** Closes rows that must no longer leave; returns the rest. */
 async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
   const allowed = await consentedUsers(tx, rows);

@@ -1,6 +1,7 @@
 /**
  * @module The outbox sender: claims due rows, sends them within the token's rate (a `RateGate` in front of vk-io,
  * about one second of requests in flight), and records each answer in its own transaction right after it arrives.
+ * Only the process holding a token's lease (token-turn.ts) claims and sends for it; the others wait their turn.
  * Killed at any moment it loses nothing: claimed rows come back when their lease ends and are resent with the
  * same `random_id`, which VK drops for recipients who already got the message.
  */
@@ -10,8 +11,9 @@ import { type Db, schema } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 import { recordConsent } from '../../server/mailing/consent.ts';
-import { claimRequests, type SendRequest } from './claim.ts';
+import { claimRequests, type SendRequest, unclaim } from './claim.ts';
 import type { RateGate } from './rate-gate.ts';
+import type { TokenTurn } from './token-turn.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
 import { classifyVkError, MAX_ATTEMPTS } from './vk-errors.ts';
 
@@ -19,7 +21,8 @@ const { outbox } = schema;
 
 export interface SenderChannel {
   api: API;
-  gate: RateGate;
+  /** The token's lease across processes and, while held, its rate gate. */
+  turn: TokenTurn;
   /** Requests kept in flight; about one second's worth at the token's rate. */
   window: number;
 }
@@ -81,10 +84,38 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     o.onProgress({ ...progress });
   };
 
+  const turns = active.map((c) => (o.channels[c] as SenderChannel).turn);
+  await Promise.all(turns.map((t) => t.start()));
+  try {
+    await drain(o, progress, active, inFlight, perChannel, report);
+  } finally {
+    await Promise.allSettled(inFlight);
+    for (const t of turns) await t.stop();
+  }
+  await report(true);
+  progress.remaining = await remaining(o.db, o.groupId, active);
+  return progress;
+}
+
+async function drain(
+  o: SenderOptions,
+  progress: SenderProgress,
+  active: MessageChannel[],
+  inFlight: Set<Promise<void>>,
+  perChannel: Map<MessageChannel, number>,
+  report: () => Promise<void>,
+): Promise<void> {
   while (!o.signal?.aborted) {
     let claimedAny = false;
+    let waitingForTurn = false;
     for (const channel of active) {
       const ch = o.channels[channel] as SenderChannel;
+      // Another process holds the token's lease: it sends; this one waits to take over.
+      const gate = ch.turn.gate();
+      if (!gate) {
+        waitingForTurn = true;
+        continue;
+      }
       const busy = perChannel.get(channel) ?? 0;
       // Claim in halves of the window, so claiming (a write transaction) stays rare.
       if (busy > ch.window / 2) continue;
@@ -104,7 +135,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
       for (const req of requests) {
         claimedAny = true;
         perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
-        const p = dispatch(o, ch, req, progress)
+        const p = dispatch(o, ch, gate, req, progress)
           // A failed write leaves the rows claimed: they come back after the lease with the same random_id.
           .catch((err) => console.error('sender: recording an answer failed', err))
           .finally(() => {
@@ -126,16 +157,28 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     const next = await nextDueAt(o.db, o.groupId, active, o.leaseMs);
     const now = o.now();
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;
-    await sleep(Math.max(20, Math.min(o.idleMs ?? 1000, next === undefined ? Infinity : next - now)));
+    const untilDue = next === undefined ? Number.POSITIVE_INFINITY : next - now;
+    // Waiting for a token's lease: look again a few times a second (its keeper tries to take it), not in a spin.
+    const pause = waitingForTurn ? Math.min(o.idleMs ?? 1000, 250) : Math.min(o.idleMs ?? 1000, untilDue);
+    await sleep(Math.max(20, pause));
   }
-  await Promise.allSettled(inFlight);
-  await report(true);
-  progress.remaining = await remaining(o.db, o.groupId, active);
-  return progress;
 }
 
-async function dispatch(o: SenderOptions, ch: SenderChannel, req: SendRequest, progress: SenderProgress) {
-  const answered = await ch.gate.take();
+async function dispatch(
+  o: SenderOptions,
+  ch: SenderChannel,
+  gate: RateGate,
+  req: SendRequest,
+  progress: SenderProgress,
+) {
+  const answered = await gate.take();
+  if (!ch.turn.holds(gate)) {
+    // The lease ran out (or passed to another process) while this call waited for its slot: it must not go out.
+    // Its rows go back to the queue for the holder, instead of waiting out their claim.
+    answered();
+    await unclaim(o.db, req.rows, o.now());
+    return;
+  }
   progress.requests += 1;
   let outcomes: Map<number, RowOutcome>;
   try {

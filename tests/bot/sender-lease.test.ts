@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { claimRequests, unclaim } from '../../bot/sender/claim.ts';
+import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
+import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
+import { schema } from '../../server/db/client.ts';
+import { Lease } from '../../server/leases/lease.ts';
+import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
+
+let world: MessagingWorld | undefined;
+afterEach(async () => {
+  await world?.shutdown();
+  world = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function broadcastTo(w: MessagingWorld, count: number, firstUserId: number) {
+  await w.addParticipants({ count, firstUserId });
+  const b = await createBroadcast(
+    w.deps.db,
+    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Привет' },
+    w.clock.now,
+  );
+  await enqueueBroadcast(w.deps.db, b, w.clock.now);
+}
+
+describe('the sender and the token lease', () => {
+  it('item 2: while another process holds the token lease nothing is sent; released, this sender takes over and sends each once', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    await broadcastTo(w, 300, 8_000_000);
+    // "Another process": a lease object of its own on the same table and token.
+    const other = new Lease({
+      db: w.deps.db,
+      name: tokenLeaseName(w.config.VK_API_BASE_URL, w.config.VK_GROUP_TOKEN as string),
+      leaseMs: 60_000,
+    });
+    expect(await other.step()).toBeDefined();
+    const abort = new AbortController();
+    const run = sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: false, signal: abort.signal, idleMs: 100 });
+    await sleep(1500);
+    expect(w.fake.calls).toHaveLength(0);
+    const releasedAt = Date.now();
+    await other.stop();
+    const deadline = Date.now() + 15_000;
+    while (w.fake.delivered.length < 300 && Date.now() < deadline) await sleep(20);
+    abort.abort();
+    await run;
+    expect(w.fake.delivered).toHaveLength(300);
+    expect(Math.max(...deliveriesByPeer(w.fake).values())).toBe(1);
+    // Taken over at the sender's next look (a few times a second), then the one-second cold start.
+    expect((w.fake.calls[0]?.at as number) - releasedAt).toBeLessThan(2500);
+    const [lease] = await w.deps.db.select().from(schema.leases).where(eq(schema.leases.name, other.name));
+    expect(lease).toMatchObject({ holder: null, fence: 2 });
+  });
+
+  it('item 2: rows whose call lost the lease go back to the queue unsent, their attempt not counted', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    await broadcastTo(w, 150, 8_100_000);
+    const claim = (maxRequests: number) =>
+      claimRequests(w.deps.db, {
+        now: w.clock.now,
+        maxRequests,
+        leaseMs: 60_000,
+        channels: ['message'],
+        vkGroupId: GROUP_ID,
+      });
+    const [first, ...more] = await claim(1);
+    expect(more).toHaveLength(0);
+    expect(first?.rows.length).toBe(100);
+    await unclaim(w.deps.db, first?.rows ?? [], w.clock.now);
+    const rows = await w.deps.db.select().from(schema.outbox);
+    expect(rows.every((r) => r.status === 'queued' && r.attempts === 0 && r.claimedAt === null)).toBe(true);
+    // Claimed again at once by whoever holds the lease (no waiting out OUTBOX_LEASE_MS).
+    const again = await claim(5);
+    expect(again.flatMap((r) => r.rows)).toHaveLength(150);
+  });
+});
