@@ -1,0 +1,101 @@
+/**
+ * @module The one place a PostgreSQL database is opened: a node-postgres pool, drizzle over it with the pg schema, and
+ * the committed migrations (server/db/migrations-pg) applied at start. Several API and bot processes may start at once
+ * against one database: they take turns migrating under a PostgreSQL advisory lock, so each finds the schema either
+ * untouched or complete (docs/decisions/020).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema-pg/index.ts';
+
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+export const PG_MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
+
+/** Any fixed 64-bit number: the key of the session-level lock that serialises migrations across processes. */
+const MIGRATION_LOCK_KEY = 7_413_020_013;
+
+export interface PostgresDatabase {
+  db: PgDb;
+  pool: pg.Pool;
+  /** Waits for running queries, then closes every connection of the pool. */
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Connections in this process's pool (node-postgres' default 10). */
+  maxConnections?: number;
+}
+
+/**
+ * Connects, brings the schema up to date and returns drizzle over a pool.
+ * @example const { db, close } = await openPostgres('postgres://app:app@127.0.0.1:5432/promo')
+ */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
+  readNumbersAsSqliteDoes();
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection the server closed (restart, failover) is reported here; without a listener it would crash the
+  // process. The pool drops that connection and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`PostgreSQL pool: idle connection lost (${err.message})`));
+  try {
+    await migrateUnderLock(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const db = drizzle(pool, { schema }) as PgDb;
+  return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * Applies the migrations on one connection that holds the advisory lock: drizzle's migrator creates its schema and
+ * table with IF NOT EXISTS and reads the last applied migration before its transaction, which two processes starting
+ * together would race on. `pg_advisory_lock` is held by the session, so it is released if this process dies too.
+ */
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder: PG_MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * SQLite gives `count(*)`, `sum(...)` and every INTEGER as a JS number; node-postgres gives `bigint` and `numeric`
+ * results as strings (they may exceed 2^53). Our bigints are unix milliseconds, VK ids and counts, all far below 2^53,
+ * so they are read as numbers, and domain code that sums or counts gets the same value on both databases. drizzle's
+ * node-postgres session reads parsers from the module-wide registry, so this is set there, not per pool.
+ */
+function readNumbersAsSqliteDoes(): void {
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+}
+
+/**
+ * Moves every identity sequence past the largest id in its table. Rows inserted with explicit ids (demo seed,
+ * fixtures, a copy from SQLite) do not advance PostgreSQL's sequence as they advance SQLite's AUTOINCREMENT, so
+ * call this after such inserts or the next insert without an id would collide with them.
+ * @example await syncIdentitySequences(db)
+ */
+export async function syncIdentitySequences(db: PgDb): Promise<void> {
+  const identities = await db.execute<{ table_name: string; column_name: string }>(
+    sql`SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND is_identity = 'YES'`,
+  );
+  for (const { table_name: table, column_name: column } of identities.rows) {
+    await db.execute(
+      sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, ${column}),
+                        coalesce((SELECT max(${sql.identifier(column)}) FROM ${sql.identifier(table)}), 0) + 1, false)`,
+    );
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * @module The PostgreSQL schema: the same tables, exported names and property names as ../schema/index.ts, built with
+ * drizzle's pg-core so domain code gets the same JS values on either database. drizzle-kit reads this file
+ * (drizzle.pg.config.ts); server/db/schema-equivalence.test.ts proves the two describe the same tables.
+ */
+export * from './campaign.ts';
+export * from './launch.ts';
+export * from './messaging.ts';
+export * from './organization.ts';
+export * from './participant.ts';
+export * from './promo.ts';

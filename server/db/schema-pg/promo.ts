@@ -1,0 +1,175 @@
+/** @module PostgreSQL mirror of ../schema/promo.ts: tasks, rewards, code pools and what each participant did and got. */
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { TextTranslations } from '../schema/campaign.ts';
+import { POOL_PURPOSES, TASK_KINDS, TASK_STATUSES, VERIFICATION_LEVELS } from '../schema/promo.ts';
+import { campaigns } from './campaign.ts';
+import { unixMs } from './columns.ts';
+import { createdAt } from './organization.ts';
+import { participants } from './participant.ts';
+
+export {
+  POOL_PURPOSES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type TaskKind,
+  type TaskStatus,
+  VERIFICATION_LEVELS,
+  type VerificationLevel,
+} from '../schema/promo.ts';
+
+export const tasks = pgTable(
+  'promo_tasks',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    key: text('key').notNull(),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    translations: jsonb('translations').$type<TextTranslations>().notNull().default({}),
+    position: integer('position').notNull().default(0),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+    attemptsGranted: integer('attempts_granted').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('promo_tasks_campaign_key_idx').on(t.campaignId, t.key)],
+);
+
+export const taskCompletions = pgTable(
+  'promo_task_completions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    status: text('status', { enum: TASK_STATUSES }).notNull(),
+    level: text('level', { enum: VERIFICATION_LEVELS }),
+    failure: text('failure'),
+    consentKey: text('consent_key'),
+    startedAt: unixMs('started_at').notNull(),
+    doneAt: unixMs('done_at'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('promo_task_completions_once_idx').on(t.participantId, t.taskId),
+    uniqueIndex('promo_task_completions_key_idx').on(t.consentKey),
+  ],
+);
+
+export const codePools = pgTable(
+  'promo_code_pools',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    purpose: text('purpose', { enum: POOL_PURPOSES }).notNull().default('reward'),
+    lowStockThreshold: integer('low_stock_threshold').notNull().default(20),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('promo_code_pools_campaign_key_idx').on(t.campaignId, t.key)],
+);
+
+export const poolCodes = pgTable(
+  'promo_pool_codes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => codePools.id),
+    code: text('code').notNull(),
+    participantId: integer('participant_id').references(() => participants.id),
+    usedAt: unixMs('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
+    // Only free codes are indexed, as on SQLite (decision 008); the same predicate is valid PostgreSQL.
+    index('promo_pool_codes_free_idx').on(t.poolId).where(sql`${t.usedAt} IS NULL`),
+  ],
+);
+
+export const rewards = pgTable(
+  'promo_rewards',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    howToUse: text('how_to_use').notNull().default(''),
+    translations: jsonb('translations').$type<TextTranslations>().notNull().default({}),
+    position: integer('position').notNull().default(0),
+    poolId: integer('pool_id').references(() => codePools.id),
+    stock: integer('stock'),
+    dailyCap: integer('daily_cap'),
+    weight: integer('weight').notNull().default(0),
+    requiresServerVerified: boolean('requires_server_verified').notNull().default(false),
+    unlock: jsonb('unlock').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('promo_rewards_campaign_key_idx').on(t.campaignId, t.key)],
+);
+
+export const grants = pgTable(
+  'promo_grants',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    rewardId: integer('reward_id')
+      .notNull()
+      .references(() => rewards.id),
+    poolCodeId: integer('pool_code_id').references(() => poolCodes.id),
+    code: text('code'),
+    day: text('day').notNull(),
+    source: text('source', { enum: ['claim', 'quiz', 'wheel'] }).notNull(),
+    issuedAt: unixMs('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('promo_grants_once_idx').on(t.participantId, t.rewardId),
+    uniqueIndex('promo_grants_code_idx').on(t.poolCodeId),
+    index('promo_grants_reward_day_idx').on(t.rewardId, t.day),
+  ],
+);
+
+export const quizResults = pgTable('promo_quiz_results', {
+  participantId: integer('participant_id')
+    .primaryKey()
+    .references(() => participants.id),
+  answers: jsonb('answers').$type<Record<string, string[]>>().notNull(),
+  score: integer('score').notNull(),
+  maxScore: integer('max_score').notNull(),
+  band: text('band').notNull(),
+  finishedAt: unixMs('finished_at').notNull(),
+});
+
+export const wheelAttempts = pgTable(
+  'promo_wheel_attempts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['free', 'bonus'] }).notNull(),
+    rewardId: integer('reward_id').references(() => rewards.id),
+    lossReason: text('loss_reason'),
+    at: unixMs('at').notNull(),
+  },
+  (t) => [index('promo_wheel_attempts_participant_day_idx').on(t.participantId, t.day)],
+);
