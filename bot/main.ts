@@ -7,7 +7,7 @@
  */
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
-import { closeDatabase, openDatabase } from '../server/db/client.ts';
+import { closeDatabase, openDb } from '../server/db/open-db.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
 import { type BotSettings, BotSetupError, loadBotSettings } from './bot-settings.ts';
@@ -30,7 +30,7 @@ function settingsOrExit(): BotSettings {
 
 async function main(): Promise<void> {
   const { options, config } = settingsOrExit();
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = await openDb(config);
   const deps = { db, config, now: systemClock, vk: createVkApi(config) };
   const abort = new AbortController();
   const stop = () => abort.abort();
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!options.longPoll || abort.signal.aborted) {
-    closeDatabase(db);
+    await closeDatabase(db);
     process.exit(0);
   }
 }

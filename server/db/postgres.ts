@@ -11,6 +11,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema-pg/index.ts';
+import { registerPostgres } from './transactions.ts';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
@@ -47,8 +48,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw err;
   }
-  const db = drizzle(pool, { schema }) as PgDb;
+  const db = postgresOn(pool);
   return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * drizzle over a pool whose database is already migrated (a test database copied from a migrated template), ready for
+ * `inTransaction`.
+ */
+export function postgresOn(pool: pg.Pool): PgDb {
+  readNumbersAsSqliteDoes();
+  const db = drizzle(pool, { schema }) as PgDb;
+  registerPostgres(db);
+  return db;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * A fresh world for in-process tests: a new SQLite file in a temp folder with migrations applied,
+ * A fresh world for in-process tests: a new SQLite file in a temp folder with migrations applied (or, with
+ * `TEST_DIALECT=postgres`, a new PostgreSQL database: tests/support/world-database.ts),
  * a test config with known secrets, a settable fake clock, and helpers that sign launches as the clients do.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,9 +10,9 @@ import { signOkLaunch } from '../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
+import { openWorldDatabase } from './world-database.ts';
 
 export const TEST_VK_APP_ID = 51000001;
 export const TEST_VK_SECRET = 'test-vk-secret';
@@ -30,11 +31,13 @@ export interface TestWorld {
   tmaAuth(userId: number, extra?: Record<string, string>): string;
   /** Runs test set-up writes in one transaction (the domain's handle only reads). */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Closes the database (and, on PostgreSQL, drops it in the background) and removes the folder. */
   close(): void;
 }
 
 export function createTestWorld(env: Record<string, string> = {}, startMs = Date.UTC(2026, 5, 1, 9)): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'promo-test-'));
+  const database = openWorldDatabase(dir);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_PATH: join(dir, 'app.db'),
@@ -43,9 +46,10 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
     OK_APP_KEY: TEST_OK_KEY,
     OK_APP_SECRET: TEST_OK_SECRET,
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const db = openDatabase(config.DATABASE_PATH);
+  const { db } = database;
   const clock = {
     now: startMs,
     advance(ms: number) {
@@ -87,7 +91,7 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
       )}`,
     write: (work) => inTransaction(db, work),
     close() {
-      closeDatabase(db);
+      database.close().catch((err) => console.warn(`test world: closing its database failed (${err})`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
