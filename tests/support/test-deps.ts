@@ -24,6 +24,8 @@ export interface TestWorld {
   deps: Deps;
   config: Config;
   dir: string;
+  /** The database variables for a child process (server, bot) that must open this world's database. */
+  databaseEnv: { DATABASE_PATH: string; DATABASE_URL: string };
   clock: { now: number; advance(ms: number): void; set(ms: number): void };
   /** `Authorization` value for a VK user launching the app (signed with the test secret). */
   vkAuth(userId: number | string, extra?: Record<string, string | number>): string;
@@ -64,6 +66,7 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
     deps: { db, config, now: () => clock.now },
     config,
     dir,
+    databaseEnv: { DATABASE_PATH: config.DATABASE_PATH, DATABASE_URL: config.DATABASE_URL ?? '' },
     clock,
     vkAuth: (userId, extra = {}) =>
       `VK ${signVkLaunch(
