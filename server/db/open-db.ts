@@ -20,7 +20,7 @@ export async function openDb(config: DatabaseConfig): Promise<Db> {
   const dialect = dialectOf(config.DATABASE_URL);
   assertProcessDialect(dialect, 'openDb');
   if (config.DATABASE_URL && dialect === 'postgres') {
-    const { db } = await openPostgres(config.DATABASE_URL);
+    const { db } = await openPostgres(config.DATABASE_URL, { writesOnlyInTransactions: true });
     return db as unknown as Db;
   }
   return openDatabase(config.DATABASE_PATH);

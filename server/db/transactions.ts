@@ -7,8 +7,12 @@
  * On SQLite (client.ts) the transaction runs on the process's writing connection, one at a time (a queue, so a
  * transaction never waits for SQLite's lock while holding the event loop), started with BEGIN IMMEDIATE so it never
  * meets SQLITE_BUSY halfway when another process (the bot) has written since its first read.
- * On PostgreSQL (postgres.ts) it is drizzle's `db.transaction` on a connection of the pool (READ COMMITTED), and a
- * nested one is drizzle's savepoint; reads through `db` use other connections of the pool.
+ * On PostgreSQL (postgres.ts) it is drizzle's `db.transaction` on a connection of the pool, SERIALIZABLE, and a
+ * nested one is drizzle's savepoint; reads through `db` use other connections of the pool (read-only sessions when
+ * opened with `openDb`). SERIALIZABLE gives the domain what SQLite's single writer gives it: a transaction that reads
+ * "no participant yet" and inserts one behaves as if it ran alone. When PostgreSQL finds two that could not have run
+ * one after the other, it fails one with a serialization failure, and `work` runs again from the start (it holds no
+ * network I/O, so re-running it is safe), up to `SERIALIZATION_ATTEMPTS` times.
  * Keep network calls out of `work`: the transaction holds the write lock (SQLite) or its row locks until it ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -35,8 +39,14 @@ interface Open {
 
 /** drizzle's node-postgres handles, as far as transactions need them. */
 interface PgTransactional {
-  transaction<T>(work: (tx: PgTransactional) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (tx: PgTransactional) => Promise<T>,
+    config?: { isolationLevel: 'serializable'; accessMode: 'read write' },
+  ): Promise<T>;
 }
+
+/** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks. */
+export const SERIALIZATION_ATTEMPTS = 12;
 
 const writers = new WeakMap<Db, Writer>();
 /** Databases opened on PostgreSQL (postgres.ts): drizzle's own transactions run there. */
@@ -73,7 +83,7 @@ export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>
     }
     if (writer)
       return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, () => transaction(writer, work)));
-    return (db as unknown as PgTransactional).transaction((tx) =>
+    return postgresTransaction(db as unknown as PgTransactional, (tx) =>
       current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
     );
   }
@@ -91,6 +101,26 @@ export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>
 function openTransactionOf(inside: Open | undefined, tx: Db | Tx): Open | undefined {
   for (let open = inside; open; open = open.outer) if (open.tx === tx) return open;
   return undefined;
+}
+
+async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransactional) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' });
+    } catch (error) {
+      if (attempt >= SERIALIZATION_ATTEMPTS || !mustRetry(error)) throw error;
+      // A short random pause, growing with the attempts, so the transactions that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
+    }
+  }
+}
+
+/** 40001 serialization_failure, 40P01 deadlock_detected (drizzle wraps the driver's error in `cause`). */
+function mustRetry(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '40001' || e.code === '40P01') return true;
+  }
+  return false;
 }
 
 function queued<T>(writer: Writer, task: () => Promise<T>): Promise<T> {

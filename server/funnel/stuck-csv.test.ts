@@ -34,7 +34,12 @@ describe('stuck list CSV', () => {
   });
 
   it('item 6: a stored source that looks like a formula leaves the export as text', async () => {
-    await w.addParticipants({ count: 1, firstUserId: 70_000, reachedAt: w.clock.now - 48 * 3_600_000, source: PAYLOAD });
+    await w.addParticipants({
+      count: 1,
+      firstUserId: 70_000,
+      reachedAt: w.clock.now - 48 * 3_600_000,
+      source: PAYLOAD,
+    });
     const res = await app.request(
       `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24&format=csv`,
       { headers: { Authorization: w.vkAuth(ADMIN) } },

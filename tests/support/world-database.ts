@@ -2,13 +2,14 @@
  * The database of one test world, opened synchronously (test worlds are built without `await`): on SQLite a new file
  * in the world's folder; with `TEST_DIALECT=postgres` a new PostgreSQL database copied from the run's migrated
  * template (tests/support/postgres-run.ts). The copy is made in the background and the pool's first connection waits
- * for it, so a world is still one synchronous call and every world has a database of its own.
+ * for it, so a world is still one synchronous call and every world has a database of its own. Sessions are read-only
+ * outside `inTransaction`, as `openDb` opens them.
  */
 import { join } from 'node:path';
 import pg from 'pg';
 import { closeDatabase, type Db, openDatabase } from '../../server/db/client.ts';
 import { PROCESS_DIALECT } from '../../server/db/dialect.ts';
-import { postgresOn } from '../../server/db/postgres.ts';
+import { postgresOn, READ_ONLY_SESSIONS } from '../../server/db/postgres.ts';
 import { createDatabase, dropDatabase, testDatabaseName, testDatabaseUrl } from './postgres.ts';
 import { templateName } from './postgres-run.ts';
 
@@ -37,7 +38,7 @@ export function openWorldDatabase(dir: string): WorldDatabase {
   // Without a listener a failed copy would be an unhandled rejection before the first query reports it.
   ready.catch(() => undefined);
   const url = testDatabaseUrl(name);
-  const pool = new PoolAfter({ connectionString: url, max: 4 }, ready);
+  const pool = new PoolAfter({ connectionString: url, max: 10, options: READ_ONLY_SESSIONS }, ready);
   pool.on('error', () => undefined);
   const db = postgresOn(pool) as unknown as Db;
   return {
