@@ -166,13 +166,13 @@ export async function journalCounts(db: Db): Promise<Record<string, number>> {
 }
 
 /**
- * The error's stack and the messages of its causes: the database's own reason is the cause of drizzle's "Failed
- * query" error on PostgreSQL (on SQLite it is the error itself).
+ * The messages of the error's causes, then its stack: the database's own reason is the cause of drizzle's "Failed
+ * query" error on PostgreSQL (on SQLite it is the error itself), and it must survive the cut to 2,000 characters.
  */
 function errorWithCauses(error: unknown): string {
-  const parts = [String((error as Error)?.stack ?? error)];
-  for (let e = (error as Error)?.cause; e && parts.length < 5; e = (e as Error).cause) {
-    parts.push(`cause: ${(e as Error).message ?? String(e)}`);
+  const causes: string[] = [];
+  for (let e = (error as Error)?.cause; e && causes.length < 4; e = (e as Error).cause) {
+    causes.push(`cause: ${(e as Error).message ?? String(e)}`);
   }
-  return parts.join('\n');
+  return [...causes, String((error as Error)?.stack ?? error)].join('\n');
 }
