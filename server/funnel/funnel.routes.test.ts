@@ -20,7 +20,7 @@ describe('funnel report route', () => {
   it('item 18: `from` and `to` are optional, as documented: campaign start to now', async () => {
     const at = w.clock.now - 48 * HOUR;
     for (const participantId of await w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: at })) {
-      await recordEvent(w.deps.db, { campaignId: w.campaignId, participantId, type: 'opened', at });
+      await w.write((tx) => recordEvent(tx, { campaignId: w.campaignId, participantId, type: 'opened', at }));
     }
     const app = createApp(w.deps);
     const get = async (query: string) => {
