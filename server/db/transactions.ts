@@ -48,6 +48,12 @@ interface PgTransactional {
 /** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks. */
 export const SERIALIZATION_ATTEMPTS = 12;
 
+let retries = 0;
+/** PostgreSQL transactions run again after a serialization failure or deadlock, since the process started. */
+export function serializationRetries(): number {
+  return retries;
+}
+
 const writers = new WeakMap<Db, Writer>();
 /** Databases opened on PostgreSQL (postgres.ts): drizzle's own transactions run there. */
 const postgresDatabases = new WeakSet<object>();
@@ -109,6 +115,7 @@ async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransact
       return await db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' });
     } catch (error) {
       if (attempt >= SERIALIZATION_ATTEMPTS || !mustRetry(error)) throw error;
+      retries += 1;
       // A short random pause, growing with the attempts, so the transactions that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
     }

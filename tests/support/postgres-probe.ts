@@ -1,7 +1,7 @@
 /**
  * Run as a child process with `DATABASE_URL` set (server/db/postgres-runtime.test.ts): what a PostgreSQL process sees
  * of server/db. Prints one JSON object of findings.
- * Usage: node --import tsx tests/support/postgres-probe.ts <scratch dir>
+ * Usage: node --import tsx tests/support/postgres-probe.ts <scratch dir>  (PROBE_CLAIMS: concurrent code claims, default 40)
  */
 import { join } from 'node:path';
 import { eq, is } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { stageEvents } from '../../server/db/event-scan.ts';
 import { closeDatabase, openDb } from '../../server/db/open-db.ts';
 import { queryPlan } from '../../server/db/query-plan.ts';
 import { takeFreeCode } from '../../server/db/take-free-code.ts';
-import { changedRows, inTransaction } from '../../server/db/transactions.ts';
+import { changedRows, inTransaction, serializationRetries } from '../../server/db/transactions.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 
 const dir = process.argv[2] ?? '.';
@@ -69,7 +69,7 @@ const participantIds = await inTransaction(db, async (tx) =>
     await tx
       .insert(schema.participants)
       .values(
-        Array.from({ length: 40 }, (_, i) => ({
+        Array.from({ length: Number(process.env.PROBE_CLAIMS ?? 40) }, (_, i) => ({
           campaignId,
           platform: 'vk' as const,
           platformUserId: String(800_000 + i),
@@ -81,10 +81,12 @@ const participantIds = await inTransaction(db, async (tx) =>
       .returning({ id: schema.participants.id })
   ).map((r) => r.id),
 );
+const retriesBefore = serializationRetries();
 const taken = await Promise.all(
   participantIds.map((pid) => inTransaction(db, (tx) => takeFreeCode(tx, pool?.id ?? 0, pid, now))),
 );
 findings.codes = { taken: taken.filter(Boolean).length, distinct: new Set(taken.map((t) => t?.code)).size };
+findings.claimRetries = serializationRetries() - retriesBefore;
 
 // The funnel's event walk: chunks of 10,000 in (at, id) order, only the asked range.
 await inTransaction(db, async (tx) => {
