@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { eq, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
+import { okSessionFirstSeen } from '../../server/auth/ok-session-age.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase, schema } from '../../server/db/client.ts';
 import { stageEvents } from '../../server/db/event-scan.ts';
@@ -13,6 +14,7 @@ import { closeDatabase, openDb } from '../../server/db/open-db.ts';
 import { queryPlan } from '../../server/db/query-plan.ts';
 import { takeFreeCode } from '../../server/db/take-free-code.ts';
 import { changedRows, inTransaction, serializationRetries } from '../../server/db/transactions.ts';
+import { previewSegment } from '../../server/mailing/broadcast.service.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 
 const dir = process.argv[2] ?? '.';
@@ -87,6 +89,28 @@ const taken = await Promise.all(
 );
 findings.codes = { taken: taken.filter(Boolean).length, distinct: new Set(taken.map((t) => t?.code)).size };
 findings.claimRetries = serializationRetries() - retriesBefore;
+
+// Domain SQL that was SQLite-only: the OK session upsert (two first launches at once), the consent join of a segment.
+findings.okSessions = await Promise.all([
+  okSessionFirstSeen(db, 'key', 'session', 5_000),
+  okSessionFirstSeen(db, 'key', 'session', 6_000),
+]);
+const [community] = await db
+  .select({ vkGroupId: schema.communities.vkGroupId })
+  .from(schema.communities)
+  .where(eq(schema.communities.id, tasks?.communityId ?? 0));
+await inTransaction(db, (tx) =>
+  tx.insert(schema.consents).values({
+    vkGroupId: community?.vkGroupId ?? 0,
+    vkUserId: 800_000,
+    channel: 'message',
+    allowed: true,
+    source: 'probe',
+    updatedAt: now,
+  }),
+);
+const preview = await previewSegment(db, { campaignId }, 'message');
+findings.segment = { total: preview.total, withConsent: preview.withConsent };
 
 // The funnel's event walk: chunks of 10,000 in (at, id) order, only the asked range.
 await inTransaction(db, async (tx) => {
