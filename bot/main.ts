@@ -9,7 +9,7 @@
  */
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
-import { closeDatabase, openDatabase } from '../server/db/client.ts';
+import { closeDatabase, openDb } from '../server/db/open-db.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
 import { type BotSettings, BotSetupError, loadBotSettings, processLeaseMs } from './bot-settings.ts';
@@ -33,7 +33,7 @@ function settingsOrExit(): BotSettings {
 
 async function main(): Promise<void> {
   const { options, config } = settingsOrExit();
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = await openDb(config);
   const deps = { db, config, now: systemClock, vk: createVkApi(config) };
   const abort = new AbortController();
   const stop = () => abort.abort();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   if (!options.longPoll || abort.signal.aborted) {
     // Hand the Long Poll lease over before the database closes under its release.
     await stopPolling?.();
-    closeDatabase(db);
+    await closeDatabase(db);
     process.exit(0);
   }
 }

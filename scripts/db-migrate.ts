@@ -1,7 +1,7 @@
-/** @module `npm run db:migrate`: applies committed migrations to DATABASE_PATH and exits. */
-import { loadConfig } from '../server/config.ts';
-import { closeDatabase, openDatabase } from '../server/db/client.ts';
+/** @module `npm run db:migrate`: applies committed migrations to the configured database (DATABASE_URL or DATABASE_PATH) and exits. */
+import { loadConfigOrExit } from '../server/config.ts';
+import { closeDatabase, describeDatabase, openDb } from '../server/db/open-db.ts';
 
-const config = loadConfig();
-closeDatabase(openDatabase(config.DATABASE_PATH));
-console.log(`Migrations applied to ${config.DATABASE_PATH}`);
+const config = loadConfigOrExit();
+await closeDatabase(await openDb(config));
+console.log(`Migrations applied to ${describeDatabase(config)}`);

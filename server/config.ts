@@ -19,6 +19,15 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalString,
   DATABASE_PATH: z.string().min(1).default('./data/app.db'),
+  /** PostgreSQL to run on (`postgres://user:password@host:5432/db`); absent → SQLite at DATABASE_PATH. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL')
+      .refine((v) => URL.canParse(v), 'not a valid URL')
+      .optional(),
+  ),
   VK_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(51000001)),
   VK_APP_SECRET: optionalString,
   LAUNCH_PARAMS_TTL: z.coerce.number().int().min(0).default(86400),

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
-import { closeDatabase, openDatabase } from './db/client.ts';
+import { closeDatabase, describeDatabase, openDb } from './db/open-db.ts';
 import type { Deps } from './deps.ts';
 import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
@@ -23,7 +23,7 @@ export interface ServerWiring {
 
 export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const config = loadConfigOrExit();
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = await openDb(config);
   const seed = config.SEED_DEMO ? await seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
@@ -38,7 +38,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
     // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.
     const listening = `http://localhost:${info.port}`;
     const baseUrl = config.PUBLIC_URL ?? listening;
-    console.log(`Server listening on ${listening} (database ${config.DATABASE_PATH})`);
+    console.log(`Server listening on ${listening} (database ${describeDatabase(config)})`);
     if (baseUrl !== listening) console.log(`Open the app at ${baseUrl}`);
     if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
     const instructions = launchInstructions(config, baseUrl, systemClock());
@@ -48,8 +48,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const stop = () => {
     // After the last answer: every transaction that answered has committed, so closing loses nothing.
     server.close(() => {
-      closeDatabase(db);
-      process.exit(0);
+      void closeDatabase(db).finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -98,7 +98,7 @@ export async function markAttemptFailed(db: Db, eventId: string, error: unknown)
     await tx
       .update(callbackEvents)
       .set({
-        lastError: String((error as Error)?.stack ?? error).slice(0, 2000),
+        lastError: errorWithCauses(error).slice(0, 2000),
         ...(row.attempts >= MAX_EVENT_ATTEMPTS ? { status: 'failed' as const } : {}),
       })
       .where(eq(callbackEvents.eventId, eventId));
@@ -163,4 +163,16 @@ export async function journalCounts(db: Db): Promise<Record<string, number>> {
     .groupBy(callbackEvents.status);
   for (const r of rows) out[r.status] = r.n;
   return out;
+}
+
+/**
+ * The messages of the error's causes, then its stack: the database's own reason is the cause of drizzle's "Failed
+ * query" error on PostgreSQL (on SQLite it is the error itself), and it must survive the cut to 2,000 characters.
+ */
+function errorWithCauses(error: unknown): string {
+  const causes: string[] = [];
+  for (let e = (error as Error)?.cause; e && causes.length < 4; e = (e as Error).cause) {
+    causes.push(`cause: ${(e as Error).message ?? String(e)}`);
+  }
+  return [...causes, String((error as Error)?.stack ?? error)].join('\n');
 }

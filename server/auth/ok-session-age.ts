@@ -26,12 +26,16 @@ export async function okSessionFirstSeen(db: Db, appKey: string, sessionKey: str
     .limit(1);
   if (known) return Math.floor(known.firstSeenAt / 1000);
   // One statement: a row another request inserted meanwhile keeps its time (a no-op update so RETURNING yields it).
+  // The column is qualified by its table: PostgreSQL finds a bare `first_seen_at` ambiguous (it is in EXCLUDED too).
   const row = inserted(
     await inTransaction(db, (tx) =>
       tx
         .insert(okLaunchSessions)
         .values({ sessionHash, firstSeenAt: nowMs })
-        .onConflictDoUpdate({ target: okLaunchSessions.sessionHash, set: { firstSeenAt: sql`first_seen_at` } })
+        .onConflictDoUpdate({
+          target: okLaunchSessions.sessionHash,
+          set: { firstSeenAt: sql`${okLaunchSessions}.${sql.identifier(okLaunchSessions.firstSeenAt.name)}` },
+        })
         .returning({ firstSeenAt: okLaunchSessions.firstSeenAt }),
     ),
   );

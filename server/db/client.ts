@@ -15,10 +15,25 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema/index.ts';
+import { assertProcessDialect, PROCESS_DIALECT } from './dialect.ts';
+import * as sqliteSchema from './schema/index.ts';
+import * as postgresSchema from './schema-pg/index.ts';
 import { registerWriter, writerOf } from './transactions.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The domain's handle. Typed as SQLite's drizzle; on PostgreSQL it is drizzle's node-postgres database, which has the
+ * same awaited query builders the domain uses (async-common rules: no `.get()/.all()/.run()`, no `$client` outside
+ * server/db), so one domain code path serves both.
+ */
+export type Db = BetterSQLite3Database<typeof sqliteSchema> & { $client: Database.Database };
+
+/**
+ * The tables of this process's database (dialect.ts), chosen once at start: SQLite's, or the PostgreSQL mirror with
+ * the same names and row types (schema-equivalence.test.ts). Typed as SQLite's for the reason above.
+ */
+export const schema = (PROCESS_DIALECT === 'postgres'
+  ? postgresSchema
+  : sqliteSchema) as unknown as typeof sqliteSchema;
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -28,20 +43,26 @@ export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '
  * @example const db = openDatabase('./data/app.db')
  */
 export function openDatabase(path: string): Db {
+  assertProcessDialect('sqlite', 'openDatabase');
   if (path === ':memory:') throw new Error('openDatabase: use a file (two connections must see the same database)');
   keepPrivate(path);
   const writer = connect(path);
-  const writerDb = drizzle(writer, { schema }) as Db;
+  const writerDb = drizzle(writer, { schema: sqliteSchema }) as Db;
   migrate(writerDb, { migrationsFolder: MIGRATIONS_FOLDER });
   const reader = connect(path);
   reader.pragma('query_only = ON');
-  const db = drizzle(reader, { schema }) as Db;
+  const db = drizzle(reader, { schema: sqliteSchema }) as Db;
   registerWriter(db, writerDb);
   return db;
 }
 
-/** Closes both connections of a database opened with `openDatabase`. */
-export function closeDatabase(db: Db): void {
+/**
+ * Closes a database from `openDb`: both connections on SQLite; on PostgreSQL, after running queries, every
+ * connection of the pool.
+ */
+export async function closeDatabase(db: Db): Promise<void> {
+  const client: unknown = db.$client;
+  if (isPool(client)) return client.end();
   const writer = writerOf(db);
   db.$client.close();
   writer?.$client.close();
@@ -83,4 +104,6 @@ function keepPrivate(path: string): void {
   }
 }
 
-export { schema };
+function isPool(client: unknown): client is { end(): Promise<void>; totalCount: number } {
+  return typeof (client as { totalCount?: unknown }).totalCount === 'number';
+}

@@ -11,6 +11,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema-pg/index.ts';
+import { registerPostgres } from './transactions.ts';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
@@ -29,7 +30,15 @@ export interface PostgresDatabase {
 export interface PostgresOptions {
   /** Connections in this process's pool (node-postgres' default 10). */
   maxConnections?: number;
+  /**
+   * Sessions are read-only outside `inTransaction` (which begins READ WRITE), as SQLite's reading connection is: a
+   * write that skipped the transaction fails instead of committing on its own. `openDb` sets it.
+   */
+  writesOnlyInTransactions?: boolean;
 }
+
+/** The pool's session setting for `writesOnlyInTransactions` (also for pools built by tests). */
+export const READ_ONLY_SESSIONS = '-c default_transaction_read_only=on';
 
 /**
  * Connects, brings the schema up to date and returns drizzle over a pool.
@@ -37,7 +46,11 @@ export interface PostgresOptions {
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   readNumbersAsSqliteDoes();
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.writesOnlyInTransactions ? { options: READ_ONLY_SESSIONS } : {}),
+  });
   // An idle connection the server closed (restart, failover) is reported here; without a listener it would crash the
   // process. The pool drops that connection and the next query opens a new one.
   pool.on('error', (err) => console.warn(`PostgreSQL pool: idle connection lost (${err.message})`));
@@ -47,8 +60,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw err;
   }
-  const db = drizzle(pool, { schema }) as PgDb;
+  const db = postgresOn(pool);
   return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * drizzle over a pool whose database is already migrated (a test database copied from a migrated template), ready for
+ * `inTransaction`.
+ */
+export function postgresOn(pool: pg.Pool): PgDb {
+  readNumbersAsSqliteDoes();
+  const db = drizzle(pool, { schema }) as PgDb;
+  registerPostgres(db);
+  return db;
 }
 
 /**
@@ -60,9 +84,12 @@ async function migrateUnderLock(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // The migrator's own transactions write; RESET gives the pooled session back its default (maybe read-only).
+    await client.query('SET default_transaction_read_only = off');
     try {
       await migrate(drizzle(client), { migrationsFolder: PG_MIGRATIONS_FOLDER });
     } finally {
+      await client.query('RESET default_transaction_read_only');
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {

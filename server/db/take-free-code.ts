@@ -1,11 +1,14 @@
 /**
  * @module Taking one free code of a pool: the one claim-path operation whose SQL differs by database. On SQLite the
  * writer holds the database's write lock for the whole transaction, so "find the oldest free code and mark it used"
- * is one conditional UPDATE; PostgreSQL will need `FOR UPDATE SKIP LOCKED` here so concurrent claims do not queue
- * on the same row. `promo_grants` has a unique index on the code row as the last line of defence either way.
+ * is one conditional UPDATE. On PostgreSQL claims run at once on several connections (and processes): the sub-select
+ * takes `FOR UPDATE SKIP LOCKED`, so each transaction locks a different free code instead of all queueing on the
+ * oldest one (and, under READ COMMITTED, finding it taken after the wait and getting nothing). `promo_grants` has a
+ * unique index on the code row as the last line of defence either way.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { schema } from './client.ts';
+import { PROCESS_DIALECT } from './dialect.ts';
 import type { Tx } from './transactions.ts';
 
 const { poolCodes } = schema;
@@ -22,7 +25,7 @@ export async function takeFreeCode(
   at: number,
 ): Promise<{ id: number; code: string } | undefined> {
   // The free-code index (pool, used_at, id) keeps the sub-select a point lookup.
-  const oldestFree = sql`(SELECT ${poolCodes.id} FROM ${poolCodes} WHERE ${poolCodes.poolId} = ${poolId} AND ${poolCodes.usedAt} IS NULL ORDER BY ${poolCodes.id} LIMIT 1)`;
+  const oldestFree = sql`(SELECT ${poolCodes.id} FROM ${poolCodes} WHERE ${poolCodes.poolId} = ${poolId} AND ${poolCodes.usedAt} IS NULL ORDER BY ${poolCodes.id} LIMIT 1${PROCESS_DIALECT === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``})`;
   const [taken] = await tx
     .update(poolCodes)
     .set({ usedAt: at, participantId })

@@ -7,7 +7,13 @@
  * On SQLite (client.ts) the transaction runs on the process's writing connection, one at a time (a queue, so a
  * transaction never waits for SQLite's lock while holding the event loop), started with BEGIN IMMEDIATE so it never
  * meets SQLITE_BUSY halfway when another process (the bot) has written since its first read.
- * Keep network calls out of `work`: the transaction holds the write lock until it ends.
+ * On PostgreSQL (postgres.ts) it is drizzle's `db.transaction` on a connection of the pool, SERIALIZABLE, and a
+ * nested one is drizzle's savepoint; reads through `db` use other connections of the pool (read-only sessions when
+ * opened with `openDb`). SERIALIZABLE gives the domain what SQLite's single writer gives it: a transaction that reads
+ * "no participant yet" and inserts one behaves as if it ran alone. When PostgreSQL finds two that could not have run
+ * one after the other, it fails one with a serialization failure, and `work` runs again from the start (it holds no
+ * network I/O, so re-running it is safe), up to `SERIALIZATION_ATTEMPTS` times.
+ * Keep network calls out of `work`: the transaction holds the write lock (SQLite) or its row locks until it ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './client.ts';
@@ -22,13 +28,46 @@ interface Writer {
   savepoints: number;
 }
 
+/** A transaction in progress: on which database, its handle, and the one it is nested in. */
+interface Open {
+  readonly root: object;
+  readonly tx: Tx;
+  /** SQLite: the writing connection the transaction runs on. */
+  readonly writer?: Writer;
+  readonly outer?: Open;
+}
+
+/** drizzle's node-postgres handles, as far as transactions need them. */
+interface PgTransactional {
+  transaction<T>(
+    work: (tx: PgTransactional) => Promise<T>,
+    config?: { isolationLevel: 'serializable'; accessMode: 'read write' },
+  ): Promise<T>;
+}
+
+/** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks. */
+export const SERIALIZATION_ATTEMPTS = 12;
+
+let retries = 0;
+/** PostgreSQL transactions run again after a serialization failure or deadlock, since the process started. */
+export function serializationRetries(): number {
+  return retries;
+}
+
 const writers = new WeakMap<Db, Writer>();
-/** The writer whose transaction the current async context is inside, if any. */
-const current = new AsyncLocalStorage<Writer>();
+/** Databases opened on PostgreSQL (postgres.ts): drizzle's own transactions run there. */
+const postgresDatabases = new WeakSet<object>();
+/** The transaction the current async context is inside, if any (innermost). */
+const current = new AsyncLocalStorage<Open>();
 
 /** Called by `openDatabase`: `db` (reading handle) writes through `tx` (the writing connection). */
 export function registerWriter(db: Db, tx: Tx): void {
   writers.set(db, { tx, tail: Promise.resolve(), savepoints: 0 });
+}
+
+/** Called by `openPostgres`: `db` (drizzle over a pool) runs `inTransaction` with drizzle's transactions. */
+export function registerPostgres(db: object): void {
+  postgresDatabases.add(db);
 }
 
 /** The writing handle behind a reading one (for closing it). */
@@ -43,14 +82,52 @@ export function writerOf(db: Db): Tx | undefined {
 export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T> | T): Promise<T> {
   const inside = current.getStore();
   const writer = writers.get(db);
-  if (writer) {
-    if (inside === writer) {
+  const postgres = postgresDatabases.has(db);
+  if (writer || postgres) {
+    if (inside?.root === db) {
       throw new Error('inTransaction: already inside a transaction on this database; nest it on its `tx`');
     }
-    return queued(writer, () => current.run(writer, () => transaction(writer, work)));
+    if (writer)
+      return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, () => transaction(writer, work)));
+    return postgresTransaction(db as unknown as PgTransactional, (tx) =>
+      current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
+    );
   }
-  if (inside && inside.tx === db) return savepoint(inside, work);
-  throw new Error('inTransaction: not a database from openDatabase, nor the `tx` of a transaction still in progress');
+  const open = openTransactionOf(inside, db);
+  if (open?.writer) return savepoint(open.writer, work);
+  if (open) {
+    return (db as unknown as PgTransactional).transaction((tx) =>
+      current.run({ root: open.root, tx: tx as unknown as Tx, outer: inside }, async () => work(tx as unknown as Tx)),
+    );
+  }
+  throw new Error('inTransaction: not a database from openDb, nor the `tx` of a transaction still in progress');
+}
+
+/** The transaction in progress (this one or one it is nested in) whose handle is `tx`. */
+function openTransactionOf(inside: Open | undefined, tx: Db | Tx): Open | undefined {
+  for (let open = inside; open; open = open.outer) if (open.tx === tx) return open;
+  return undefined;
+}
+
+async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransactional) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' });
+    } catch (error) {
+      if (attempt >= SERIALIZATION_ATTEMPTS || !mustRetry(error)) throw error;
+      retries += 1;
+      // A short random pause, growing with the attempts, so the transactions that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
+    }
+  }
+}
+
+/** 40001 serialization_failure, 40P01 deadlock_detected (drizzle wraps the driver's error in `cause`). */
+function mustRetry(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '40001' || e.code === '40P01') return true;
+  }
+  return false;
 }
 
 function queued<T>(writer: Writer, task: () => Promise<T>): Promise<T> {

@@ -8,9 +8,13 @@ import { MAX_IN_FLIGHT_PER_USER, ROUTE_LIMITS, UNLIMITED_WRITES } from './route-
 let w: PromoWorld;
 afterEach(async () => w.close());
 
-/** Lets the event loop turn until `done()` (bounded, so a regression fails instead of hanging). */
+/**
+ * Lets the event loop turn until `done()` (bounded by time, so a regression fails instead of hanging; by time rather
+ * than turns because on PostgreSQL each request's reads wait on the network).
+ */
 async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setImmediate(r));
+  const deadline = Date.now() + 10_000;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
   expect(done()).toBe(true);
 }
 

@@ -57,7 +57,8 @@ export async function segmentRecipients(
       and(
         eq(consents.vkGroupId, groupId),
         eq(consents.channel, 'message'),
-        eq(consents.vkUserId, schema.participants.platformUserId),
+        // VK ids are numbers in consents and text in participants: SQLite converts on its own, PostgreSQL must be told.
+        eq(consents.vkUserId, sql`cast(${schema.participants.platformUserId} as bigint)`),
       ),
     )
     .where(and(...where));

@@ -1,13 +1,14 @@
 /** Issue 11, item 3: demo data only where asked for, and never on the configured real app, community or bot. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openWorldDatabase, type WorldDatabase } from '../../tests/support/world-database.ts';
 import { createApp } from '../app.ts';
 import { signOkLaunch } from '../auth/ok-sign.ts';
 import { signVkLaunch } from '../auth/vk-sign.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { closeDatabase, type Db, openDatabase, schema } from '../db/client.ts';
+import { schema } from '../db/client.ts';
 import { launchInstructions } from '../local-launch.ts';
 import { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID, DEMO_PARTICIPANT_VK_ID, DEMO_VK_APP_ID } from './demo-ids.ts';
 import { seedDemo } from './demo-seed.ts';
@@ -21,9 +22,9 @@ const REAL = {
   TELEGRAM_BOT_TOKEN: '6000000001:real-bot-token',
 };
 const dirs: string[] = [];
-const dbs: Db[] = [];
+const dbs: WorldDatabase[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) closeDatabase(db);
+  for (const db of dbs.splice(0)) void db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 const env = (extra: Record<string, string>) => {
@@ -32,9 +33,10 @@ const env = (extra: Record<string, string>) => {
   return { DATABASE_PATH: join(dir, 'app.db'), ...extra };
 };
 const open = (config: Config) => {
-  const db = openDatabase(config.DATABASE_PATH);
-  dbs.push(db);
-  return db;
+  // The config's SQLite file, or (TEST_DIALECT=postgres) a database of its own.
+  const database = openWorldDatabase(dirname(config.DATABASE_PATH));
+  dbs.push(database);
+  return database.db;
 };
 
 describe('when demo data is seeded', () => {

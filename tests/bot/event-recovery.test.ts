@@ -3,13 +3,14 @@
  * half-way (here: the reply cannot be queued; the ticket written with it rolls back) leaves it `received`; the recovery pass
  * handles it exactly once, and a redelivery of the same event_id does nothing. Long Poll takes the same path.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { journalCounts, MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
+import { failInserts } from '../support/failing-inserts.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
 let w: MessagingWorld;
@@ -37,15 +38,11 @@ const freeText = (eventId: string, text: string) => ({
 });
 
 /**
- * Makes every outbox insert fail while armed: the handler dies after writing the ticket, before the reply (a SQLite
+ * Makes every outbox insert fail while armed: the handler dies after writing the ticket, before the reply (a
  * trigger: fault injection for this test only).
  */
-async function armOutboxCrash(): Promise<() => Promise<void>> {
-  const exec = (statement: string) => inTransaction(w.deps.db, (tx) => tx.run(sql.raw(statement)));
-  await exec(`CREATE TRIGGER crash_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;`);
-  return async () => {
-    await exec('DROP TRIGGER crash_outbox');
-  };
+function armOutboxCrash(): Promise<() => Promise<void>> {
+  return failInserts(w.deps.db, 'outbox', 'simulated crash');
 }
 
 const eventRow = async (id: string) =>
@@ -90,16 +87,13 @@ describe('journaled updates', () => {
   });
 
   it('item 13: VK gets ok only once the journal row is committed; a journal write that fails is a 5xx and VK retries', async () => {
-    // Fault injection for this test only (a SQLite trigger): the journal insert fails.
-    const exec = (statement: string) => inTransaction(w.deps.db, (tx) => tx.run(sql.raw(statement)));
-    await exec(
-      `CREATE TRIGGER no_journal BEFORE INSERT ON callback_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
-    );
+    // Fault injection for this test only (a trigger): the journal insert fails.
+    const disarm = await failInserts(w.deps.db, 'callback_events', 'disk full');
     const res = await postCallback(w, app, freeText('retry-1', 'Где мой приз?'));
     expect(res.status).toBe(500);
     expect(await res.text()).not.toBe('ok');
     expect(await ticketMessages()).toHaveLength(0);
-    await exec('DROP TRIGGER no_journal');
+    await disarm();
     // VK's retry of the same event_id is journaled, answered ok and handled once.
     expect(await post(freeText('retry-1', 'Где мой приз?'))).toBe('ok');
     expect(await eventRow('retry-1')).toMatchObject({ status: 'handled', attempts: 1 });

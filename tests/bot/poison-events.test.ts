@@ -3,7 +3,7 @@
  * refused at the edge (422) and kept as `failed` with the reason; an event whose handler throws or never finishes is
  * retried a bounded number of times and then parked; a `message_deny` behind any of them is applied.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
+import { failInserts } from '../support/failing-inserts.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 
 let w: MessagingWorld;
@@ -153,14 +154,8 @@ describe('poison VK updates', () => {
   it('item 2: a handler that throws every time is retried a bounded number of times and parked; the deny behind it is applied at once', async () => {
     await consentingUserWithQueuedMessage();
     // A well-formed message whose handler dies every time (the reply cannot be queued).
-    // Fault injection for this test only (a SQLite trigger).
-    await inTransaction(w.deps.db, (tx) =>
-      tx.run(
-        sql.raw(
-          `CREATE TRIGGER no_replies BEFORE INSERT ON outbox WHEN NEW.kind = 'reply' BEGIN SELECT RAISE(ABORT, 'poison'); END;`,
-        ),
-      ),
-    );
+    // Fault injection for this test only (a trigger).
+    await failInserts(w.deps.db, 'outbox', 'poison', "NEW.kind = 'reply'");
     await journaled('poison-handler', 'message_new', startMessage(777));
     await journaled('deny-behind', 'message_deny', { user_id: DENYING_USER }, { at: w.clock.now + 1 });
     const bot = botFor(w.deps);

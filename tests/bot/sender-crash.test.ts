@@ -36,7 +36,7 @@ function startSender(w: MessagingWorld): { child: ChildProcess; exited: Promise<
       env: {
         ...process.env,
         NODE_ENV: 'test',
-        DATABASE_PATH: w.config.DATABASE_PATH,
+        ...w.databaseEnv,
         VK_APP_ID: String(w.config.VK_APP_ID),
         VK_APP_SECRET: w.config.VK_APP_SECRET,
         VK_GROUP_ID: String(GROUP_ID),

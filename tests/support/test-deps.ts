@@ -1,5 +1,6 @@
 /**
- * A fresh world for in-process tests: a new SQLite file in a temp folder with migrations applied,
+ * A fresh world for in-process tests: a new SQLite file in a temp folder with migrations applied (or, with
+ * `TEST_DIALECT=postgres`, a new PostgreSQL database: tests/support/world-database.ts),
  * a test config with known secrets, a settable fake clock, and helpers that sign launches as the clients do.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,9 +10,9 @@ import { signOkLaunch } from '../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { inTransaction, type Tx } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
+import { openWorldDatabase } from './world-database.ts';
 
 export const TEST_VK_APP_ID = 51000001;
 export const TEST_VK_SECRET = 'test-vk-secret';
@@ -23,6 +24,8 @@ export interface TestWorld {
   deps: Deps;
   config: Config;
   dir: string;
+  /** The database variables for a child process (server, bot) that must open this world's database. */
+  databaseEnv: { DATABASE_PATH: string; DATABASE_URL: string };
   clock: { now: number; advance(ms: number): void; set(ms: number): void };
   /** `Authorization` value for a VK user launching the app (signed with the test secret). */
   vkAuth(userId: number | string, extra?: Record<string, string | number>): string;
@@ -30,11 +33,13 @@ export interface TestWorld {
   tmaAuth(userId: number, extra?: Record<string, string>): string;
   /** Runs test set-up writes in one transaction (the domain's handle only reads). */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Closes the database (and, on PostgreSQL, drops it in the background) and removes the folder. */
   close(): void;
 }
 
 export function createTestWorld(env: Record<string, string> = {}, startMs = Date.UTC(2026, 5, 1, 9)): TestWorld {
   const dir = mkdtempSync(join(tmpdir(), 'promo-test-'));
+  const database = openWorldDatabase(dir);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_PATH: join(dir, 'app.db'),
@@ -43,9 +48,10 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
     OK_APP_KEY: TEST_OK_KEY,
     OK_APP_SECRET: TEST_OK_SECRET,
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const db = openDatabase(config.DATABASE_PATH);
+  const { db } = database;
   const clock = {
     now: startMs,
     advance(ms: number) {
@@ -60,6 +66,7 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
     deps: { db, config, now: () => clock.now },
     config,
     dir,
+    databaseEnv: { DATABASE_PATH: config.DATABASE_PATH, DATABASE_URL: config.DATABASE_URL ?? '' },
     clock,
     vkAuth: (userId, extra = {}) =>
       `VK ${signVkLaunch(
@@ -87,7 +94,7 @@ export function createTestWorld(env: Record<string, string> = {}, startMs = Date
       )}`,
     write: (work) => inTransaction(db, work),
     close() {
-      closeDatabase(db);
+      database.close().catch((err) => console.warn(`test world: closing its database failed (${err})`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
