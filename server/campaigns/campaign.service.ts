@@ -2,7 +2,7 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
@@ -32,18 +32,33 @@ function appColumn(platform: Identity['platform']) {
   }
 }
 
-/** The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one. */
+/**
+ * The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one.
+ * A condition over `campaigns ⋈ apps ⟕ communities`; the values may be `sql.placeholder`s, for statements declared
+ * once per launch shape (platform, with or without a community) and bound per request.
+ */
+export function visibleTo(
+  platform: Identity['platform'],
+  appId: number | string | Placeholder,
+  groupId: number | Placeholder | undefined,
+): SQL {
+  const conditions = [eq(appColumn(platform), appId), ne(campaigns.status, 'draft')];
+  if (groupId !== undefined) conditions.push(eq(communities.vkGroupId, groupId));
+  return and(...conditions) as SQL;
+}
+
+/** The app id of a launch as the apps table stores it (VK's is a number). */
+export const launchAppId = (identity: Identity): number | string =>
+  identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
+
 async function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): Promise<CampaignRow[]> {
-  const appId = identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
-  const conditions = [eq(appColumn(identity.platform), appId), ne(campaigns.status, 'draft')];
-  if (identity.groupId !== undefined) conditions.push(eq(communities.vkGroupId, identity.groupId));
-  if (campaignId !== undefined) conditions.push(eq(campaigns.id, campaignId));
+  const visible = visibleTo(identity.platform, launchAppId(identity), identity.groupId);
   const rows = await db
     .select({ campaign: campaigns })
     .from(campaigns)
     .innerJoin(apps, eq(apps.id, campaigns.appId))
     .leftJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(and(...conditions))
+    .where(campaignId === undefined ? visible : and(visible, eq(campaigns.id, campaignId)))
     .orderBy(campaigns.startsAt, campaigns.id);
   return rows.map((r) => r.campaign);
 }

@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase, schema } from './client.ts';
-import { statement } from './prepared.ts';
+import { bound, statement } from './prepared.ts';
 import { changedRows, inTransaction } from './transactions.ts';
 
 const opened: Db[] = [];
@@ -46,7 +46,7 @@ function counted() {
       builds.renames += 1;
       return db
         .update(agencies)
-        .set({ name: sql.placeholder('name') })
+        .set({ name: bound('name') })
         .where(eq(agencies.id, sql.placeholder('id')));
     }),
   };

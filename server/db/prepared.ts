@@ -10,6 +10,7 @@
  * there, or a connection that was not opened by `openDatabase`) gets the query built and prepared for that call, so the
  * domain code stays one path. The cache holds statements only, never results or decisions: every call runs its SQL.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { isSqliteConnection } from './transactions.ts';
 
@@ -66,7 +67,8 @@ export function statement<Q extends Preparable>(build: (handle: Db) => Q): State
     }
     return prepared;
   };
-  const execute = async (handle: Db, params?: Params) => (await prepare(handle).execute(params)) as Awaited<Q>;
+  const execute = async (handle: Db, params?: Params): Promise<Awaited<Q>> =>
+    (await prepare(handle).execute(params)) as Awaited<Q>;
   return {
     all: execute,
     run: execute,
@@ -76,3 +78,10 @@ export function statement<Q extends Preparable>(build: (handle: Db) => Q): State
     },
   };
 }
+
+/**
+ * A placeholder where drizzle's types take no `sql.placeholder` (an UPDATE's `.set({ … })`). Its value goes to the
+ * driver as given (no column encoding): use it for numbers and strings, not for JSON columns.
+ * @example tx.update(t).set({ usedAt: bound('at') })
+ */
+export const bound = (name: string): SQL => sql`${sql.placeholder(name)}`;

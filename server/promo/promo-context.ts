@@ -28,7 +28,7 @@ const PHASE_ERRORS: Record<Exclude<CampaignPhase, 'running'>, [string, string]> 
 };
 
 /** Refuses actions (tasks, claims, spins, answers) unless the campaign is live and inside its schedule. */
-export function requireRunning(campaign: CampaignRow, now: number): void {
+export function requireRunning(campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>, now: number): void {
   const phase = campaignPhase(campaign, now);
   if (phase === 'running') return;
   const [code, message] = PHASE_ERRORS[phase];
@@ -58,7 +58,8 @@ export async function requireParticipant(db: Db, campaignId: number, identity: I
   return p;
 }
 
-const notJoined = () => new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
+export const notJoined = () =>
+  new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
 
 /** The participant's id, answered from the user index alone, for paths that need nothing else of the row. */
 export async function requireParticipantId(
@@ -76,7 +77,7 @@ export async function requireParticipantId(
 }
 
 /** The campaign-day reset hour used for per-day caps. */
-export function resetHourOf(campaign: CampaignRow): number {
+export function resetHourOf(campaign: Pick<CampaignRow, 'settings'>): number {
   const settings = parseCampaignSettings(campaign.settings);
   return settings.wheel?.resetHour ?? settings.resetHour ?? 0;
 }
