@@ -2,9 +2,10 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
+import { byShape, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
@@ -51,26 +52,46 @@ export function visibleTo(
 export const launchAppId = (identity: Identity): number | string =>
   identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
 
-async function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): Promise<CampaignRow[]> {
-  const visible = visibleTo(identity.platform, launchAppId(identity), identity.groupId);
+/** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
+export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
   const rows = await db
     .select({ campaign: campaigns })
     .from(campaigns)
     .innerJoin(apps, eq(apps.id, campaigns.appId))
     .leftJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(campaignId === undefined ? visible : and(visible, eq(campaigns.id, campaignId)))
+    .where(visibleTo(identity.platform, launchAppId(identity), identity.groupId))
     .orderBy(campaigns.startsAt, campaigns.id);
   return rows.map((r) => r.campaign);
 }
 
-/** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
-export function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
-  return visibleCampaigns(db, identity);
-}
+/** One campaign under the visibility rule: a statement per launch shape (every participant route starts here). */
+const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) => {
+  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
+  return statement((db) =>
+    db
+      .select({ campaign: campaigns })
+      .from(campaigns)
+      .innerJoin(apps, eq(apps.id, campaigns.appId))
+      .leftJoin(communities, eq(communities.id, campaigns.communityId))
+      .where(
+        and(
+          eq(campaigns.id, sql.placeholder('id')),
+          visibleTo(platform, sql.placeholder('appId'), withGroup === 'true' ? sql.placeholder('groupId') : undefined),
+        ),
+      )
+      .limit(1),
+  );
+});
 
 /** One campaign under the same visibility rule, or a 404. */
 export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<CampaignRow> {
-  const [found] = await visibleCampaigns(db, identity, id);
+  const found = (
+    await visibleCampaign(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
+      id,
+      appId: launchAppId(identity),
+      groupId: identity.groupId,
+    })
+  )?.campaign;
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return found;
 }

@@ -85,3 +85,20 @@ export function statement<Q extends Preparable>(build: (handle: Db) => Q): State
  * @example tx.update(t).set({ usedAt: bound('at') })
  */
 export const bound = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/**
+ * For a query whose SQL differs by a few shapes (which column holds a platform's app id, a condition present or not):
+ * one statement per shape, declared on first use.
+ * @example const lookup = byShape((platform: Platform) => statement((db) => …)); await lookup('vk').get(db, params);
+ */
+export function byShape<K extends string, S>(declare: (shape: K) => S): (shape: K) => S {
+  const declared = new Map<K, S>();
+  return (shape) => {
+    let found = declared.get(shape);
+    if (found === undefined) {
+      found = declare(shape);
+      declared.set(shape, found);
+    }
+    return found;
+  };
+}

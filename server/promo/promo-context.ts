@@ -3,7 +3,7 @@
  * and the caller's participation. One participation per platform user per campaign is the unique index
  * `participants_user_idx`; this module only reads it.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import {
   type CampaignPhase,
@@ -12,6 +12,7 @@ import {
   getVisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
+import { statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
 
@@ -35,21 +36,27 @@ export function requireRunning(campaign: Pick<CampaignRow, 'status' | 'startsAt'
   throw new ApiError(409, code, message);
 }
 
+const { participants } = schema;
 /** A campaign's participant for a platform user: the key of the user index (campaign, platform, user id). */
-const isUser = (campaignId: number, identity: Identity) =>
-  and(
-    eq(schema.participants.campaignId, campaignId),
-    eq(schema.participants.platform, identity.platform),
-    eq(schema.participants.platformUserId, identity.userId),
-  );
+const isUser = and(
+  eq(participants.campaignId, sql.placeholder('campaignId')),
+  eq(participants.platform, sql.placeholder('platform')),
+  eq(participants.platformUserId, sql.placeholder('userId')),
+);
+const participantOf = statement((db) => db.select().from(participants).where(isUser).limit(1));
+const participantIdOf = statement((db) => db.select({ id: participants.id }).from(participants).where(isUser).limit(1));
+const userKey = (campaignId: number, identity: Identity) => ({
+  campaignId,
+  platform: identity.platform,
+  userId: identity.userId,
+});
 
 export async function findParticipant(
   db: Db,
   campaignId: number,
   identity: Identity,
 ): Promise<ParticipantRow | undefined> {
-  const [row] = await db.select().from(schema.participants).where(isUser(campaignId, identity)).limit(1);
-  return row;
+  return await participantOf.get(db, userKey(campaignId, identity));
 }
 
 export async function requireParticipant(db: Db, campaignId: number, identity: Identity): Promise<ParticipantRow> {
@@ -67,11 +74,7 @@ export async function requireParticipantId(
   campaignId: number,
   identity: Identity,
 ): Promise<Pick<ParticipantRow, 'id'>> {
-  const [p] = await db
-    .select({ id: schema.participants.id })
-    .from(schema.participants)
-    .where(isUser(campaignId, identity))
-    .limit(1);
+  const p = await participantIdOf.get(db, userKey(campaignId, identity));
   if (!p) throw notJoined();
   return p;
 }

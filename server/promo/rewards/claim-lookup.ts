@@ -7,13 +7,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { statement } from '../../db/prepared.ts';
+import { byShape, statement } from '../../db/prepared.ts';
 import { ApiError } from '../../http/errors.ts';
 import { notJoined } from '../promo-context.ts';
 
 const { apps, campaigns, communities, grants, participants, rewards } = schema;
 
-function declare(platform: Identity['platform'], withGroup: boolean) {
+/** One statement per launch shape: the app column differs by platform, the community condition by launch. */
+const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
+  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
   return statement((db) =>
     db
       .select({
@@ -46,26 +48,12 @@ function declare(platform: Identity['platform'], withGroup: boolean) {
       .where(
         and(
           eq(campaigns.id, sql.placeholder('campaignId')),
-          visibleTo(platform, sql.placeholder('appId'), withGroup ? sql.placeholder('groupId') : undefined),
+          visibleTo(platform, sql.placeholder('appId'), withGroup === 'true' ? sql.placeholder('groupId') : undefined),
         ),
       )
       .limit(1),
   );
-}
-
-type Lookup = ReturnType<typeof declare>;
-/** One statement per launch shape: the app column differs by platform, the community condition by launch. */
-const byShape = new Map<string, Lookup>();
-
-function lookupFor(identity: Identity): Lookup {
-  const shape = `${identity.platform}:${identity.groupId !== undefined}`;
-  let lookup = byShape.get(shape);
-  if (!lookup) {
-    lookup = declare(identity.platform, identity.groupId !== undefined);
-    byShape.set(shape, lookup);
-  }
-  return lookup;
-}
+});
 
 /**
  * The claim's starting point, refusing as the separate reads did and in the same order: an invisible campaign (404),
@@ -73,7 +61,7 @@ function lookupFor(identity: Identity): Lookup {
  * @example const { campaign, participantId, reward, grant } = await lookUpClaim(db, identity, 1, 'prize');
  */
 export async function lookUpClaim(db: Db, identity: Identity, campaignId: number, rewardKey: string) {
-  const row = await lookupFor(identity).get(db, {
+  const row = await lookupFor(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
     campaignId,
     appId: launchAppId(identity),
     groupId: identity.groupId,

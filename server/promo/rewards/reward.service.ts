@@ -3,10 +3,11 @@
  * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
  * "my prizes".
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { statement } from '../../db/prepared.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -25,12 +26,16 @@ import { campaignTasks, completionsOf } from '../tasks/task-view.ts';
 import { lookUpClaim } from './claim-lookup.ts';
 import { findGrant, type GrantRow, issueReward, type RewardRow, remainingStock } from './issue-reward.ts';
 
-export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
-  return await db
+const rewardsOf = statement((db) =>
+  db
     .select()
     .from(schema.rewards)
-    .where(eq(schema.rewards.campaignId, campaignId))
-    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id));
+    .where(eq(schema.rewards.campaignId, sql.placeholder('campaignId')))
+    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id)),
+);
+
+export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
+  return await rewardsOf.all(db, { campaignId });
 }
 
 export interface Requirement {
