@@ -2,9 +2,10 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
+import { byShape, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
@@ -32,30 +33,65 @@ function appColumn(platform: Identity['platform']) {
   }
 }
 
-/** The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one. */
-async function visibleCampaigns(db: Db, identity: Identity, campaignId?: number): Promise<CampaignRow[]> {
-  const appId = identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
-  const conditions = [eq(appColumn(identity.platform), appId), ne(campaigns.status, 'draft')];
-  if (identity.groupId !== undefined) conditions.push(eq(communities.vkGroupId, identity.groupId));
-  if (campaignId !== undefined) conditions.push(eq(campaigns.id, campaignId));
+/**
+ * The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one.
+ * A condition over `campaigns ⋈ apps ⟕ communities`; the values may be `sql.placeholder`s, for statements declared
+ * once per launch shape (platform, with or without a community) and bound per request.
+ */
+export function visibleTo(
+  platform: Identity['platform'],
+  appId: number | string | Placeholder,
+  groupId: number | Placeholder | undefined,
+): SQL {
+  const conditions = [eq(appColumn(platform), appId), ne(campaigns.status, 'draft')];
+  if (groupId !== undefined) conditions.push(eq(communities.vkGroupId, groupId));
+  return and(...conditions) as SQL;
+}
+
+/** The app id of a launch as the apps table stores it (VK's is a number). */
+export const launchAppId = (identity: Identity): number | string =>
+  identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
+
+/** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
+export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
   const rows = await db
     .select({ campaign: campaigns })
     .from(campaigns)
     .innerJoin(apps, eq(apps.id, campaigns.appId))
     .leftJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(and(...conditions))
+    .where(visibleTo(identity.platform, launchAppId(identity), identity.groupId))
     .orderBy(campaigns.startsAt, campaigns.id);
   return rows.map((r) => r.campaign);
 }
 
-/** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
-export function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
-  return visibleCampaigns(db, identity);
-}
+/** One campaign under the visibility rule: a statement per launch shape (every participant route starts here). */
+const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) => {
+  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
+  return statement((db) =>
+    db
+      .select({ campaign: campaigns })
+      .from(campaigns)
+      .innerJoin(apps, eq(apps.id, campaigns.appId))
+      .leftJoin(communities, eq(communities.id, campaigns.communityId))
+      .where(
+        and(
+          eq(campaigns.id, sql.placeholder('id')),
+          visibleTo(platform, sql.placeholder('appId'), withGroup === 'true' ? sql.placeholder('groupId') : undefined),
+        ),
+      )
+      .limit(1),
+  );
+});
 
 /** One campaign under the same visibility rule, or a 404. */
 export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<CampaignRow> {
-  const [found] = await visibleCampaigns(db, identity, id);
+  const found = (
+    await visibleCampaign(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
+      id,
+      appId: launchAppId(identity),
+      groupId: identity.groupId,
+    })
+  )?.campaign;
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return found;
 }

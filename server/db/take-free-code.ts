@@ -9,9 +9,20 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { schema } from './client.ts';
 import { PROCESS_DIALECT } from './dialect.ts';
+import { bound, statement } from './prepared.ts';
 import type { Tx } from './transactions.ts';
 
 const { poolCodes } = schema;
+
+// The free-code index (pool, used_at, id) keeps the sub-select a point lookup.
+const oldestFree = sql`(SELECT ${poolCodes.id} FROM ${poolCodes} WHERE ${poolCodes.poolId} = ${sql.placeholder('poolId')} AND ${poolCodes.usedAt} IS NULL ORDER BY ${poolCodes.id} LIMIT 1${PROCESS_DIALECT === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``})`;
+const takeOldestFree = statement((tx) =>
+  tx
+    .update(poolCodes)
+    .set({ usedAt: bound('at'), participantId: bound('participantId') })
+    .where(and(eq(poolCodes.id, oldestFree), isNull(poolCodes.usedAt)))
+    .returning({ id: poolCodes.id, code: poolCodes.code }),
+);
 
 /**
  * Marks the oldest free code of `poolId` as used by `participantId` at `at` and returns it, or undefined when the
@@ -24,12 +35,6 @@ export async function takeFreeCode(
   participantId: number,
   at: number,
 ): Promise<{ id: number; code: string } | undefined> {
-  // The free-code index (pool, used_at, id) keeps the sub-select a point lookup.
-  const oldestFree = sql`(SELECT ${poolCodes.id} FROM ${poolCodes} WHERE ${poolCodes.poolId} = ${poolId} AND ${poolCodes.usedAt} IS NULL ORDER BY ${poolCodes.id} LIMIT 1${PROCESS_DIALECT === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``})`;
-  const [taken] = await tx
-    .update(poolCodes)
-    .set({ usedAt: at, participantId })
-    .where(and(eq(poolCodes.id, oldestFree), isNull(poolCodes.usedAt)))
-    .returning({ id: poolCodes.id, code: poolCodes.code });
+  const [taken] = await takeOldestFree.run(tx, { poolId, participantId, at });
   return taken;
 }

@@ -63,6 +63,7 @@ const current = new AsyncLocalStorage<Open>();
 /** Called by `openDatabase`: `db` (reading handle) writes through `tx` (the writing connection). */
 export function registerWriter(db: Db, tx: Tx): void {
   writers.set(db, { tx, tail: Promise.resolve(), savepoints: 0 });
+  sqliteConnections.add(db).add(tx);
 }
 
 /** Called by `openPostgres`: `db` (drizzle over a pool) runs `inTransaction` with drizzle's transactions. */
@@ -174,4 +175,15 @@ async function savepoint<T>(writer: Writer, work: (tx: Tx) => Promise<T> | T): P
 export function changedRows(result: unknown): number {
   const r = result as { changes?: number; rowCount?: number | null };
   return Number(r.changes ?? r.rowCount ?? 0);
+}
+
+/** The two connections of every SQLite database `openDatabase` opened (its reading `db` and its writing `tx`). */
+const sqliteConnections = new WeakSet<object>();
+
+/**
+ * Whether `handle` is one of those connections: a stable object for the life of the database, so a statement prepared
+ * on it may be kept and reused (prepared.ts). A PostgreSQL handle is not.
+ */
+export function isSqliteConnection(handle: object): boolean {
+  return sqliteConnections.has(handle);
 }

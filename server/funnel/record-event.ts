@@ -3,10 +3,48 @@
  * participant's stage forward when the event names a later stage of the campaign's ordered `stages`.
  * A stage never moves backwards, so "who stopped where" stays an index range over participants.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
+import { bound, statement } from '../db/prepared.ts';
 import { inserted } from '../db/rows.ts';
 import { changedRows, type Tx } from '../db/transactions.ts';
+
+const { campaigns, events, participants } = schema;
+const insertEvent = statement((tx) =>
+  tx
+    .insert(events)
+    .values({
+      campaignId: sql.placeholder('campaignId'),
+      participantId: sql.placeholder('participantId'),
+      type: sql.placeholder('type'),
+      at: sql.placeholder('at'),
+      data: sql.placeholder('data'),
+    })
+    .returning({ id: events.id }),
+);
+// The condition on `stage_index` makes "never backwards" one statement.
+const moveStage = statement((tx) =>
+  tx
+    .update(participants)
+    .set({
+      stage: bound('stage'),
+      stageIndex: bound('stageIndex'),
+      stageReachedAt: bound('at'),
+    })
+    .where(
+      and(
+        eq(participants.id, sql.placeholder('participantId')),
+        lt(participants.stageIndex, sql.placeholder('stageIndex')),
+      ),
+    ),
+);
+const stagesQuery = statement((tx) =>
+  tx
+    .select({ stages: campaigns.stages })
+    .from(campaigns)
+    .where(eq(campaigns.id, sql.placeholder('campaignId')))
+    .limit(1),
+);
 
 export interface FunnelEvent {
   campaignId: number;
@@ -35,34 +73,27 @@ export async function recordEvent(
   campaignStages?: readonly string[],
 ): Promise<RecordedEvent> {
   const { id: eventId } = inserted(
-    await tx
-      .insert(schema.events)
-      .values({
-        campaignId: event.campaignId,
-        participantId: event.participantId ?? null,
-        type: event.type,
-        at: event.at,
-        data: event.data ?? {},
-      })
-      .returning({ id: schema.events.id }),
+    await insertEvent.run(tx, {
+      campaignId: event.campaignId,
+      participantId: event.participantId ?? null,
+      type: event.type,
+      at: event.at,
+      data: event.data ?? {},
+    }),
   );
   if (event.participantId == null) return { eventId, stageChanged: false };
   const stages = campaignStages ?? (await stagesOf(tx, event.campaignId));
   const stageIndex = stages?.indexOf(event.type) ?? -1;
   if (stageIndex < 0) return { eventId, stageChanged: false };
-  // The condition on `stage_index` makes "never backwards" one statement.
-  const moved = await tx
-    .update(schema.participants)
-    .set({ stage: event.type, stageIndex, stageReachedAt: event.at })
-    .where(and(eq(schema.participants.id, event.participantId), lt(schema.participants.stageIndex, stageIndex)));
+  const moved = await moveStage.run(tx, {
+    participantId: event.participantId,
+    stage: event.type,
+    stageIndex,
+    at: event.at,
+  });
   return { eventId, stageChanged: changedRows(moved) === 1 };
 }
 
 async function stagesOf(tx: Tx, campaignId: number): Promise<string[] | undefined> {
-  const [campaign] = await tx
-    .select({ stages: schema.campaigns.stages })
-    .from(schema.campaigns)
-    .where(eq(schema.campaigns.id, campaignId))
-    .limit(1);
-  return campaign?.stages;
+  return (await stagesQuery.get(tx, { campaignId }))?.stages;
 }

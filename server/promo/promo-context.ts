@@ -3,7 +3,7 @@
  * and the caller's participation. One participation per platform user per campaign is the unique index
  * `participants_user_idx`; this module only reads it.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import {
   type CampaignPhase,
@@ -12,6 +12,7 @@ import {
   getVisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
+import { statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
 
@@ -28,28 +29,34 @@ const PHASE_ERRORS: Record<Exclude<CampaignPhase, 'running'>, [string, string]> 
 };
 
 /** Refuses actions (tasks, claims, spins, answers) unless the campaign is live and inside its schedule. */
-export function requireRunning(campaign: CampaignRow, now: number): void {
+export function requireRunning(campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>, now: number): void {
   const phase = campaignPhase(campaign, now);
   if (phase === 'running') return;
   const [code, message] = PHASE_ERRORS[phase];
   throw new ApiError(409, code, message);
 }
 
+const { participants } = schema;
 /** A campaign's participant for a platform user: the key of the user index (campaign, platform, user id). */
-const isUser = (campaignId: number, identity: Identity) =>
-  and(
-    eq(schema.participants.campaignId, campaignId),
-    eq(schema.participants.platform, identity.platform),
-    eq(schema.participants.platformUserId, identity.userId),
-  );
+const isUser = and(
+  eq(participants.campaignId, sql.placeholder('campaignId')),
+  eq(participants.platform, sql.placeholder('platform')),
+  eq(participants.platformUserId, sql.placeholder('userId')),
+);
+const participantOf = statement((db) => db.select().from(participants).where(isUser).limit(1));
+const participantIdOf = statement((db) => db.select({ id: participants.id }).from(participants).where(isUser).limit(1));
+const userKey = (campaignId: number, identity: Identity) => ({
+  campaignId,
+  platform: identity.platform,
+  userId: identity.userId,
+});
 
 export async function findParticipant(
   db: Db,
   campaignId: number,
   identity: Identity,
 ): Promise<ParticipantRow | undefined> {
-  const [row] = await db.select().from(schema.participants).where(isUser(campaignId, identity)).limit(1);
-  return row;
+  return await participantOf.get(db, userKey(campaignId, identity));
 }
 
 export async function requireParticipant(db: Db, campaignId: number, identity: Identity): Promise<ParticipantRow> {
@@ -58,7 +65,8 @@ export async function requireParticipant(db: Db, campaignId: number, identity: I
   return p;
 }
 
-const notJoined = () => new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
+export const notJoined = () =>
+  new ApiError(409, 'not_joined', 'Open the campaign first (POST /api/campaigns/{id}/open)');
 
 /** The participant's id, answered from the user index alone, for paths that need nothing else of the row. */
 export async function requireParticipantId(
@@ -66,17 +74,13 @@ export async function requireParticipantId(
   campaignId: number,
   identity: Identity,
 ): Promise<Pick<ParticipantRow, 'id'>> {
-  const [p] = await db
-    .select({ id: schema.participants.id })
-    .from(schema.participants)
-    .where(isUser(campaignId, identity))
-    .limit(1);
+  const p = await participantIdOf.get(db, userKey(campaignId, identity));
   if (!p) throw notJoined();
   return p;
 }
 
 /** The campaign-day reset hour used for per-day caps. */
-export function resetHourOf(campaign: CampaignRow): number {
+export function resetHourOf(campaign: Pick<CampaignRow, 'settings'>): number {
   const settings = parseCampaignSettings(campaign.settings);
   return settings.wheel?.resetHour ?? settings.resetHour ?? 0;
 }

@@ -2,8 +2,9 @@
  * @module Code pools: stock figures for the brand (total, issued, free, low stock). Taking a code is
  * server/db/take-free-code.ts (its SQL differs by database), inside the caller's transaction.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import { statement } from '../../db/prepared.ts';
 
 export type PoolRow = typeof schema.codePools.$inferSelect;
 
@@ -38,10 +39,13 @@ export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
   };
 }
 
-export async function freeCodes(db: Db, poolId: number): Promise<number> {
-  const [row] = await db
+const freeCount = statement((db) =>
+  db
     .select({ n: count() })
     .from(schema.poolCodes)
-    .where(and(eq(schema.poolCodes.poolId, poolId), isNull(schema.poolCodes.usedAt)));
-  return row?.n ?? 0;
+    .where(and(eq(schema.poolCodes.poolId, sql.placeholder('poolId')), isNull(schema.poolCodes.usedAt))),
+);
+
+export async function freeCodes(db: Db, poolId: number): Promise<number> {
+  return (await freeCount.get(db, { poolId }))?.n ?? 0;
 }

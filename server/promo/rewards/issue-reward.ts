@@ -3,8 +3,9 @@
  * total stock and per-day caps respected, a code taken from the pool when the reward carries one, and the
  * `reward_issued` event recorded in the same transaction. Used by claims, the quiz and the wheel.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import { statement } from '../../db/prepared.ts';
 import { inserted } from '../../db/rows.ts';
 import { takeFreeCode } from '../../db/take-free-code.ts';
 import type { Tx } from '../../db/transactions.ts';
@@ -30,20 +31,50 @@ export interface IssueRequest {
   stages?: readonly string[];
 }
 
-export async function findGrant(db: Db, participantId: number, rewardId: number): Promise<GrantRow | undefined> {
-  const [grant] = await db
+const { grants } = schema;
+const grantOf = statement((db) =>
+  db
     .select()
-    .from(schema.grants)
-    .where(and(eq(schema.grants.participantId, participantId), eq(schema.grants.rewardId, rewardId)))
-    .limit(1);
-  return grant;
+    .from(grants)
+    .where(
+      and(eq(grants.participantId, sql.placeholder('participantId')), eq(grants.rewardId, sql.placeholder('rewardId'))),
+    )
+    .limit(1),
+);
+const issuedOverall = statement((db) =>
+  db
+    .select({ n: count() })
+    .from(grants)
+    .where(eq(grants.rewardId, sql.placeholder('rewardId'))),
+);
+const issuedOnDay = statement((db) =>
+  db
+    .select({ n: count() })
+    .from(grants)
+    .where(and(eq(grants.rewardId, sql.placeholder('rewardId')), eq(grants.day, sql.placeholder('day')))),
+);
+const insertGrant = statement((tx) =>
+  tx
+    .insert(grants)
+    .values({
+      campaignId: sql.placeholder('campaignId'),
+      participantId: sql.placeholder('participantId'),
+      rewardId: sql.placeholder('rewardId'),
+      poolCodeId: sql.placeholder('poolCodeId'),
+      code: sql.placeholder('code'),
+      day: sql.placeholder('day'),
+      source: sql.placeholder('source'),
+      issuedAt: sql.placeholder('issuedAt'),
+    })
+    .returning({ id: grants.id }),
+);
+
+export async function findGrant(db: Db, participantId: number, rewardId: number): Promise<GrantRow | undefined> {
+  return await grantOf.get(db, { participantId, rewardId });
 }
 
 export async function issuedCount(db: Db, rewardId: number, day?: string): Promise<number> {
-  const where = day
-    ? and(eq(schema.grants.rewardId, rewardId), eq(schema.grants.day, day))
-    : eq(schema.grants.rewardId, rewardId);
-  const [row] = await db.select({ n: count() }).from(schema.grants).where(where);
+  const row = day ? await issuedOnDay.get(db, { rewardId, day }) : await issuedOverall.get(db, { rewardId });
   return row?.n ?? 0;
 }
 
@@ -90,7 +121,7 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
     source: req.source,
     issuedAt: req.at,
   };
-  const { id } = inserted(await tx.insert(schema.grants).values(row).returning({ id: schema.grants.id }));
+  const { id } = inserted(await insertGrant.run(tx, row));
   await recordEvent(
     tx,
     {

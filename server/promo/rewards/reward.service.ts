@@ -3,11 +3,11 @@
  * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
  * "my prizes".
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
-import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { statement } from '../../db/prepared.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -17,21 +17,25 @@ import {
   loadCampaign,
   type ParticipantRow,
   requireParticipant,
-  requireParticipantId,
   requireRunning,
   resetHourOf,
 } from '../promo-context.ts';
 import { RewardUnlockSchema } from '../settings.ts';
 import { availableOn } from '../tasks/task-kinds.ts';
 import { campaignTasks, completionsOf } from '../tasks/task-view.ts';
+import { lookUpClaim } from './claim-lookup.ts';
 import { findGrant, type GrantRow, issueReward, type RewardRow, remainingStock } from './issue-reward.ts';
 
-export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
-  return await db
+const rewardsOf = statement((db) =>
+  db
     .select()
     .from(schema.rewards)
-    .where(eq(schema.rewards.campaignId, campaignId))
-    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id));
+    .where(eq(schema.rewards.campaignId, sql.placeholder('campaignId')))
+    .orderBy(asc(schema.rewards.position), asc(schema.rewards.id)),
+);
+
+export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
+  return await rewardsOf.all(db, { campaignId });
 }
 
 export interface Requirement {
@@ -126,20 +130,21 @@ export interface ClaimResult {
   grant: GrantView;
 }
 
-async function findReward(db: Db, campaign: CampaignRow, key: string): Promise<RewardRow> {
-  const [reward] = await db
-    .select()
-    .from(schema.rewards)
-    .where(and(eq(schema.rewards.campaignId, campaign.id), eq(schema.rewards.key, key)))
-    .limit(1);
-  if (!reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaign.id} has no reward ${key}`);
-  return reward;
+/**
+ * Whether the participant may claim `reward` (stock aside). A reward that counts no tasks (`{ tasks: 0 }`) is open to
+ * every participant: nothing to read.
+ */
+async function claimRequirement(db: Db, reward: RewardRow, participantId: number, platform: Platform) {
+  const unlock = RewardUnlockSchema.parse(reward.unlock);
+  if ('tasks' in unlock && unlock.tasks === 0) return { kind: 'tasks' as const, met: true };
+  return await requirementOf(db, reward, { id: participantId }, platform);
 }
 
 /**
  * Claims a reward. A repeat returns the first grant (even after the campaign ended or the pool emptied).
  * Eligibility is read before the transaction (tasks done and quiz results only ever grow); the grant is decided and
- * written inside it, so two claims racing for the last code get it once.
+ * written inside it (the earlier grant, stock, day cap and the code are read again there), so two claims racing for the
+ * last code get it once.
  * @example await claimReward(deps, identity, 1, 'discount15') // { status: 'issued', grant: { code: 'PROMO15-0001', ... } }
  */
 export async function claimReward(
@@ -150,19 +155,16 @@ export async function claimReward(
 ): Promise<ClaimResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = await loadCampaign(db, identity, campaignId);
-  const participant = await requireParticipantId(db, campaign.id, identity);
-  const reward = await findReward(db, campaign, rewardKey);
-  const existing = await findGrant(db, participant.id, reward.id);
+  const { campaign, participantId, reward, grant: existing } = await lookUpClaim(db, identity, campaignId, rewardKey);
   if (existing) return { status: 'already_issued', grant: grantView(existing, reward, identity.language) };
   requireRunning(campaign, at);
-  const requirement = await requirementOf(db, reward, participant, identity.platform);
+  const requirement = await claimRequirement(db, reward, participantId, identity.platform);
   if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
   if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
   const outcome = await inTransaction(db, async (tx) => {
     const issued = await issueReward(tx, {
       campaignId: campaign.id,
-      participantId: participant.id,
+      participantId,
       reward,
       source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
       day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
@@ -173,7 +175,7 @@ export async function claimReward(
     if (issued.status === 'sold_out' || issued.status === 'daily_cap') {
       await recordEvent(tx, {
         campaignId: campaign.id,
-        participantId: participant.id,
+        participantId,
         type: 'sold_out_seen',
         at,
         data: { reward: reward.key, reason: issued.status },

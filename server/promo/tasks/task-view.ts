@@ -2,11 +2,12 @@
  * @module A task as the participant sees it: its state (todo, in progress, done, failed, unavailable here),
  * the verification level of a completion, and what the client needs to perform the action.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { statement } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
@@ -17,19 +18,26 @@ import type { CompletionRow, TaskRow } from './task-records.ts';
 
 export type TaskState = 'todo' | 'in_progress' | 'done' | 'failed' | 'unavailable';
 
-export async function campaignTasks(db: Db, campaignId: number): Promise<TaskRow[]> {
-  return await db
+const tasksOf = statement((db) =>
+  db
     .select()
     .from(schema.tasks)
-    .where(eq(schema.tasks.campaignId, campaignId))
-    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id));
+    .where(eq(schema.tasks.campaignId, sql.placeholder('campaignId')))
+    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id)),
+);
+const completionRows = statement((db) =>
+  db
+    .select()
+    .from(schema.taskCompletions)
+    .where(eq(schema.taskCompletions.participantId, sql.placeholder('participantId'))),
+);
+
+export async function campaignTasks(db: Db, campaignId: number): Promise<TaskRow[]> {
+  return await tasksOf.all(db, { campaignId });
 }
 
 export async function completionsOf(db: Db, participantId: number): Promise<Map<number, CompletionRow>> {
-  const rows = await db
-    .select()
-    .from(schema.taskCompletions)
-    .where(eq(schema.taskCompletions.participantId, participantId));
+  const rows = await completionRows.all(db, { participantId });
   return new Map(rows.map((r) => [r.taskId, r]));
 }
 
