@@ -17,13 +17,15 @@ const postgres = onPostgres
   ? {
       env: { TEST_DIALECT: 'postgres', TEST_PG_RUN: process.env.TEST_PG_RUN ?? '', DATABASE_URL: sharedUrl.toString() },
       globalSetup: ['tests/support/postgres-run.ts'],
-      // SQLite's own machinery (the writing connection's queue, the WAL checkpointer): nothing to run on PostgreSQL.
+      // SQLite's own machinery (the writing connection's queue, the WAL checkpointer, statements prepared once per
+      // SQLite connection): nothing to run on PostgreSQL.
       exclude: [
         'tests/browser/**',
         'tests/package/**',
         'node_modules/**',
         'server/db/transactions.test.ts',
         'server/db/checkpointer.test.ts',
+        'server/db/prepared.test.ts',
       ],
     }
   : {};

@@ -1,19 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Db, openDatabase, schema } from '../db/client.ts';
+import { createTestWorld, type TestWorld } from '../../tests/support/test-deps.ts';
+import { type Db, schema } from '../db/client.ts';
 import { Lease } from './lease.ts';
 
-const opened: Db[] = [];
+// Test worlds: a SQLite file, or a PostgreSQL database under TEST_DIALECT=postgres.
+const opened: TestWorld[] = [];
 function open(): Db {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'lease-')), 'app.db'));
-  opened.push(db);
-  return db;
+  const testWorld = createTestWorld();
+  opened.push(testWorld);
+  return testWorld.deps.db;
 }
 afterEach(() => {
-  for (const db of opened.splice(0)) closeDatabase(db);
+  for (const testWorld of opened.splice(0)) testWorld.close();
 });
 
 /** One true time; each lease reads it through its own clock, offset as a machine with a skewed clock would. */
