@@ -8,13 +8,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
-import { closeDatabase, openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDb } from '../../server/db/open-db.ts';
 import { localVkApi } from '../../server/vk/vk-api.ts';
 import { seedClaimWorld } from './claim-fixture.ts';
 
 const [dbPath = '', secret = 'bench-secret', usersArg = '20000', codesArg = '10000'] = process.argv.slice(2);
 const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, VK_APP_SECRET: secret });
-const db = openDatabase(dbPath);
+// Opened as the server opens it (start-server.ts).
+const db = await openDb(config);
 const now = systemClock();
 
 await seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
@@ -22,6 +23,5 @@ await seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
 const app = createApp({ db, config, now: systemClock, vk: localVkApi() });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
 process.on('SIGTERM', () => {
-  closeDatabase(db);
-  process.exit(0);
+  void closeDatabase(db).finally(() => process.exit(0));
 });

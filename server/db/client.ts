@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BACKSTOP_CHECKPOINT_PAGES, type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { assertProcessDialect, PROCESS_DIALECT } from './dialect.ts';
 import * as sqliteSchema from './schema/index.ts';
 import * as postgresSchema from './schema-pg/index.ts';
@@ -37,22 +38,36 @@ export const schema = (PROCESS_DIALECT === 'postgres'
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+export interface OpenOptions {
+  /**
+   * Copy the WAL back into the database file on a thread of its own instead of inside whichever request's COMMIT
+   * crosses SQLite's 1,000-page threshold (checkpointer.ts, decision 021). The server and bot processes open with it;
+   * tests and tools that open many short-lived databases do not need a thread each.
+   */
+  checkpointInBackground?: boolean;
+}
+
+const checkpointers = new WeakMap<Db, Checkpointer>();
+
 /**
  * Opens (creating if needed) the database file and brings its schema up to date. Returns the reading handle; write
  * with `inTransaction(db, async (tx) => …)`.
  * @example const db = openDatabase('./data/app.db')
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   assertProcessDialect('sqlite', 'openDatabase');
   if (path === ':memory:') throw new Error('openDatabase: use a file (two connections must see the same database)');
   keepPrivate(path);
   const writer = connect(path);
+  // With the background pass on, this connection's own COMMIT only checkpoints as a backstop (checkpointer.ts).
+  if (options.checkpointInBackground) writer.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const writerDb = drizzle(writer, { schema: sqliteSchema }) as Db;
   migrate(writerDb, { migrationsFolder: MIGRATIONS_FOLDER });
   const reader = connect(path);
   reader.pragma('query_only = ON');
   const db = drizzle(reader, { schema: sqliteSchema }) as Db;
   registerWriter(db, writerDb);
+  if (options.checkpointInBackground) checkpointers.set(db, startCheckpointer(path));
   return db;
 }
 
@@ -64,8 +79,11 @@ export async function closeDatabase(db: Db): Promise<void> {
   const client: unknown = db.$client;
   if (isPool(client)) return client.end();
   const writer = writerOf(db);
+  const checkpointer = checkpointers.get(db);
+  checkpointers.delete(db);
   db.$client.close();
   writer?.$client.close();
+  await checkpointer?.stop();
 }
 
 function connect(path: string): Database.Database {

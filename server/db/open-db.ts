@@ -23,7 +23,7 @@ export async function openDb(config: DatabaseConfig): Promise<Db> {
     const { db } = await openPostgres(config.DATABASE_URL, { writesOnlyInTransactions: true });
     return db as unknown as Db;
   }
-  return openDatabase(config.DATABASE_PATH);
+  return openDatabase(config.DATABASE_PATH, { checkpointInBackground: true });
 }
 
 /** Where the database is, for logs: the PostgreSQL URL without its password, or the SQLite file. */

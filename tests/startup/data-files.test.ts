@@ -1,6 +1,6 @@
 /**
- * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, umask 022), the data folder
- * and every database file are owner-only.
+ * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, its checkpoint thread
+ * running, umask 022), the data folder and every database file are owner-only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

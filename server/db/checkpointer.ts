@@ -1,0 +1,51 @@
+/**
+ * @module WAL checkpoints off the request path. SQLite's default is that the connection whose COMMIT takes the WAL past
+ * 1,000 pages copies them back into the database file (and fsyncs it) before that COMMIT returns, so one request in
+ * every few hundred pays for everybody's writes. A checkpoint does not need the write lock, so a thread of its own can
+ * run it while requests keep committing: `startCheckpointer` copies the WAL back every few milliseconds (PASSIVE: it
+ * never waits for or blocks a writer), and the server's connections raise their own threshold to
+ * `BACKSTOP_CHECKPOINT_PAGES`, which then only catches what the last background pass had not reached yet (and bounds
+ * the WAL if the thread is gone). Durability is unchanged: a commit is in the WAL, as before, when it returns.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** WAL pages after which a server connection checkpoints in its own COMMIT (SQLite's default is 1,000). */
+export const BACKSTOP_CHECKPOINT_PAGES = 4000;
+
+/** How often the background pass runs; at full claim load the WAL grows by a few hundred pages in this time. */
+const EVERY_MS = 25;
+
+// Plain CommonJS run with `eval`: the thread needs only the driver, not the app's TypeScript modules or a loader.
+const SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const timer = setInterval(() => checkpoint.get(), workerData.everyMs);
+parentPort.on('message', () => { clearInterval(timer); checkpoint.get(); db.close(); parentPort.close(); });
+`;
+
+export interface Checkpointer {
+  /** Runs a last pass and stops the thread. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the background checkpoints for the database file at `path` (which must exist, in WAL mode).
+ * @example const checkpointer = startCheckpointer(config.DATABASE_PATH); … await checkpointer.stop();
+ */
+export function startCheckpointer(path: string, everyMs = EVERY_MS): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(SOURCE, { eval: true, workerData: { driver, path, everyMs } });
+  worker.on('error', (error) => console.error('WAL checkpointer stopped; connections checkpoint themselves:', error));
+  // The thread alone must not keep the process alive.
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    stop: async () => {
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
