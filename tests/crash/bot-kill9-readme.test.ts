@@ -14,6 +14,7 @@ import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcas
 import { enqueue } from '../../server/mailing/outbox.ts';
 import { exitWithin, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
 import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
+import { until } from './process-watch.ts';
 
 const RECIPIENTS = 2000;
 const FIRST_USER = 6_000_000;
@@ -52,19 +53,6 @@ function groupCpuSeconds(pgid: number): number {
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / TICKS_PER_SECOND;
-}
-
-async function until(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-  output: () => string,
-): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output()}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
