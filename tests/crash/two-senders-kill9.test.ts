@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 const botEnvironment = (w: MessagingWorld) => ({
-  DATABASE_PATH: w.config.DATABASE_PATH,
+  ...w.databaseEnv,
   VK_GROUP_ID: String(GROUP_ID),
   VK_GROUP_TOKEN: `group:${GROUP_ID}`,
   VK_API_BASE_URL: w.fake.url,
