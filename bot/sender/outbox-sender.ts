@@ -257,7 +257,8 @@ async function record(
 
 /**
  * The hot path (one row per recipient, up to 100 per answer) as one UPDATE per answer: each row's VK message id by a
- * CASE on its id (portable SQL; the cast tells PostgreSQL the parameters' type).
+ * CASE on its id (portable SQL; the cast tells PostgreSQL the parameters' type: bigint like the column, since VK's
+ * message ids are 64-bit and an `integer` cast would overflow past 2^31).
  */
 async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>, now: number): Promise<void> {
   if (sent.length === 0) return;
@@ -266,7 +267,7 @@ async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>,
     withId.length === 0
       ? null
       : sql`case ${outbox.id} ${sql.join(
-          withId.map((s) => sql`when ${s.id} then cast(${s.messageId} as integer)`),
+          withId.map((s) => sql`when ${s.id} then cast(${s.messageId} as bigint)`),
           sql` `,
         )} else null end`;
   await tx
