@@ -1,6 +1,8 @@
 /** @module Campaigns as a participant sees them. */
+
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { CAMPAIGN_STATUSES } from '../db/schema/campaign.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { getVisibleCampaign, listVisibleCampaigns, publicCampaign } from './campaign.service.ts';
@@ -12,7 +14,7 @@ export const CampaignSchema = z
     title: z.string(),
     description: z.string(),
     mechanic: z.enum(['tasks', 'quiz', 'wheel']),
-    status: z.enum(['draft', 'live', 'paused', 'ended']),
+    status: z.enum(CAMPAIGN_STATUSES),
     phase: z.enum(['not_started', 'running', 'paused', 'ended']),
     startsAt: z.number().int(),
     endsAt: z.number().int(),

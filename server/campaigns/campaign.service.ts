@@ -2,7 +2,7 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, eq, notInArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { byShape, statement } from '../db/prepared.ts';
@@ -12,13 +12,19 @@ import { type ContentLanguage, columnText } from './content-language.ts';
 const { apps, campaigns, communities } = schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
+/**
+ * Statuses participants never see: a draft, a scheduled campaign before the server launches it at its start (the
+ * office's beta testers are the exception, decided by the office), an archived one.
+ */
+const HIDDEN_STATUSES: CampaignRow['status'][] = ['draft', 'scheduled', 'archived'];
+
 /** What a participant experiences: the stored status combined with the schedule. */
 export type CampaignPhase = 'not_started' | 'running' | 'paused' | 'ended';
 
 export function campaignPhase(c: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>, now: number): CampaignPhase {
-  if (c.status === 'ended' || now >= c.endsAt) return 'ended';
+  if (c.status === 'ended' || c.status === 'archived' || now >= c.endsAt) return 'ended';
   if (c.status === 'paused') return 'paused';
-  if (c.status === 'draft' || now < c.startsAt) return 'not_started';
+  if (c.status === 'draft' || c.status === 'scheduled' || now < c.startsAt) return 'not_started';
   return 'running';
 }
 
@@ -34,7 +40,7 @@ function appColumn(platform: Identity['platform']) {
 }
 
 /**
- * The visibility rule, the same everywhere: not a draft, of the launch's app, of its community when there is one.
+ * The visibility rule, the same everywhere: published (not a draft, not waiting for its launch, not archived), of the launch's app, of its community when there is one.
  * A condition over `campaigns ⋈ apps ⟕ communities`; the values may be `sql.placeholder`s, for statements declared
  * once per launch shape (platform, with or without a community) and bound per request.
  */
@@ -43,7 +49,7 @@ export function visibleTo(
   appId: number | string | Placeholder,
   groupId: number | Placeholder | undefined,
 ): SQL {
-  const conditions = [eq(appColumn(platform), appId), ne(campaigns.status, 'draft')];
+  const conditions = [eq(appColumn(platform), appId), notInArray(campaigns.status, HIDDEN_STATUSES)];
   if (groupId !== undefined) conditions.push(eq(communities.vkGroupId, groupId));
   return and(...conditions) as SQL;
 }

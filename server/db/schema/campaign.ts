@@ -7,7 +7,8 @@ import { apps, brands, communities, createdAt } from './organization.ts';
 export type TextTranslations = Partial<Record<'ru' | 'en', Record<string, string | undefined>>>;
 
 export const MECHANICS = ['tasks', 'quiz', 'wheel'] as const;
-export const CAMPAIGN_STATUSES = ['draft', 'live', 'paused', 'ended'] as const;
+/** Lifecycle: draft → scheduled (published, goes live at its start) → live → paused → ended → archived. */
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'live', 'paused', 'ended', 'archived'] as const;
 export const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
 
 export type Mechanic = (typeof MECHANICS)[number];

@@ -3,6 +3,7 @@ export * from './campaign.ts';
 export * from './coordination.ts';
 export * from './launch.ts';
 export * from './messaging.ts';
+export * from './office.ts';
 export * from './organization.ts';
 export * from './participant.ts';
 export * from './promo.ts';

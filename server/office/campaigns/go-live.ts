@@ -1,0 +1,16 @@
+/**
+ * @module What happens, in one transaction, when a campaign goes live (launched now from the office, or promoted by
+ * the server when a scheduled campaign's start arrives). One home for every step, so no mechanic can miss a launch:
+ * the office's lifecycle calls `goLiveSteps` inside the transaction that sets the status to `live`.
+ */
+import type { Tx } from '../../db/transactions.ts';
+
+export interface GoingLive {
+  campaignId: number;
+  /** The server's clock at the launch. */
+  now: number;
+}
+
+export async function goLiveSteps(_tx: Tx, _launch: GoingLive): Promise<void> {
+  // Steps are added by the mechanics that need them (beta-test wipe, giveaway commitment).
+}
