@@ -6,4 +6,9 @@
 import { botFor } from '../bot/bot.ts';
 import { startServer } from '../server/start-server.ts';
 
-startServer({ updates: botFor });
+// A start that fails (database unreachable, migration refused) is said in one line and exits non-zero, rather than as
+// an unhandled rejection's stack.
+startServer({ updates: botFor }).catch((err: unknown) => {
+  console.error('server: could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
