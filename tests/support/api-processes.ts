@@ -13,6 +13,8 @@ export interface ApiProcess {
   base: string;
   port: number;
   pid(): number | undefined;
+  /** null while it runs, else its exit code or signal. */
+  exitCode(): number | string | null;
   /** The last few KB of its output. */
   output(): string;
   /** SIGKILL to the whole process group; resolves once it has exited. */
@@ -88,6 +90,7 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
     base: `http://127.0.0.1:${port}`,
     port,
     pid: () => child?.pid,
+    exitCode: () => child?.exitCode ?? child?.signalCode ?? null,
     output: () => out,
     kill9: () => signal('SIGKILL', 10_000),
     restart: launch,
