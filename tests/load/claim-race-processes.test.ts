@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../../server/promo/testing/promo-world.ts';
 import {
+  type Answered,
   type ApiProcess,
   killStartedApiProcesses,
+  send,
   startApiProcesses,
   worldServerEnv,
 } from '../support/api-processes.ts';
@@ -65,18 +67,17 @@ describe.skipIf(!testsOnPostgres())('claim race across four API processes on Pos
   const logs = () => api.map((p, i) => `--- API process ${i}\n${p.output()}`).join('\n');
 
   async function post(p: ApiProcess, path: string, user: number): Promise<Answer> {
-    let res: Response;
+    let res: Answered;
     try {
-      res = await fetch(`${p.base}/api/campaigns/${campaignId}${path}`, {
-        method: 'POST',
+      res = await send(`${p.base}/api/campaigns/${campaignId}${path}`, {
         headers: { Authorization: w.vkAuth(user), 'Content-Type': 'application/json' },
         body: '{}',
       });
     } catch (err) {
       // Counted as a failure below (a process that died, or a connection it reset), not thrown past the tally.
-      return { status: 0, code: null, error: `network: ${(err as Error).cause ?? err}` };
+      return { status: 0, code: null, error: `network: ${err}` };
     }
-    const json = (await res.json()) as { grant?: { code: string }; error?: { code: string } };
+    const json = JSON.parse(res.text) as { grant?: { code: string }; error?: { code: string } };
     return { status: res.status, code: json.grant?.code ?? null, error: json.error?.code ?? null };
   }
 

@@ -4,6 +4,7 @@
  * group of its own so a kill -9 takes the whole process. For the scale-out tests (tests/load, tests/crash).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { userEnvironment } from '../bot/bot-process.ts';
 import { freePort } from './start-server.ts';
 import type { TestWorld } from './test-deps.ts';
@@ -113,4 +114,31 @@ export function killStartedApiProcesses(): void {
     }
   }
   running.clear();
+}
+
+export interface Answered {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * One HTTP request on a connection of its own (no keep-alive). With hundreds of requests at once on a loaded machine,
+ * fetch's pooled connections were reused just as the server closed them for idling ("other side closed"), which is the
+ * client's race, not the server's answer; a fresh connection per request keeps the tests about the server.
+ */
+export function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<Answered>((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'POST', headers: init.headers, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
