@@ -9,7 +9,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../../server/promo/testing/promo-world.ts';
-import { type ApiProcess, killStartedApiProcesses, startApiProcess, worldServerEnv } from '../support/api-processes.ts';
+import {
+  type ApiProcess,
+  killStartedApiProcesses,
+  send,
+  startApiProcess,
+  worldServerEnv,
+} from '../support/api-processes.ts';
 import { testsOnPostgres } from '../support/world-database.ts';
 
 const CODES = 3000;
@@ -36,8 +42,7 @@ describe(`kill -9 of an API process mid-claims (${testsOnPostgres() ? 'PostgreSQ
   });
 
   const post = (user: number, path: string) =>
-    fetch(`${api.base}/api/campaigns/${campaignId}${path}`, {
-      method: 'POST',
+    send(`${api.base}/api/campaigns/${campaignId}${path}`, {
       headers: { Authorization: w.vkAuth(user), 'Content-Type': 'application/json' },
       body: '{}',
     });
@@ -54,12 +59,11 @@ describe(`kill -9 of an API process mid-claims (${testsOnPostgres() ? 'PostgreSQ
         const user = nextUser++;
         try {
           const opened = await post(user, '/open');
-          await opened.arrayBuffer();
-          if (!opened.ok) throw new Error(`open answered ${opened.status}`);
+          if (opened.status !== 200) throw new Error(`open answered ${opened.status}`);
           tried.add(user);
           const claim = await post(user, '/rewards/k9/claim');
-          const body = (await claim.json()) as { grant?: { code: string } };
-          if (!claim.ok) throw new Error(`claim answered ${claim.status}: ${JSON.stringify(body)}`);
+          const body = JSON.parse(claim.text) as { grant?: { code: string } };
+          if (claim.status !== 200) throw new Error(`claim answered ${claim.status}: ${claim.text}`);
           acknowledged.set(user, body.grant?.code as string);
         } catch (err) {
           // After the kill, refused connections and cut-off answers are expected; before it, nothing may fail.
@@ -102,7 +106,7 @@ describe(`kill -9 of an API process mid-claims (${testsOnPostgres() ? 'PostgreSQ
     for (const [user, code] of repeats) {
       const res = await post(user, '/rewards/k9/claim');
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { grant: { code: string } }).grant.code).toBe(code);
+      expect((JSON.parse(res.text) as { grant: { code: string } }).grant.code).toBe(code);
     }
     const cutOff = [...tried].filter((u) => !acknowledged.has(u));
     for (const user of cutOff) expect((await post(user, '/rewards/k9/claim')).status).toBe(200);

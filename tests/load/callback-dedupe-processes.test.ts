@@ -21,6 +21,7 @@ import { until } from '../crash/process-watch.ts';
 import {
   type ApiProcess,
   killStartedApiProcesses,
+  send,
   startApiProcesses,
   worldServerEnv,
 } from '../support/api-processes.ts';
@@ -66,12 +67,11 @@ describe.skipIf(!testsOnPostgres())('Callback API event_id dedupe across two API
   const logs = () => api.map((p, i) => `--- API process ${i}\n${p.output()}`).join('\n');
 
   async function deliver(p: ApiProcess, body: Record<string, unknown>) {
-    const res = await fetch(`${p.base}/vk/callback`, {
-      method: 'POST',
+    const res = await send(`${p.base}/vk/callback`, {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ group_id: GROUP_ID, v: '5.199', secret: CALLBACK_SECRET, ...body }),
     });
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: res.text };
   }
 
   /** Every copy to both processes at once: COPIES to each. */

@@ -15,6 +15,7 @@ import { quizSettings } from '../../server/seed/demo-promo.ts';
 import {
   type ApiProcess,
   killStartedApiProcesses,
+  send,
   startApiProcesses,
   worldServerEnv,
 } from '../support/api-processes.ts';
@@ -41,12 +42,11 @@ describe.skipIf(!testsOnPostgres())('exactly once across three API processes on 
   const logs = () => api.map((p, i) => `--- API process ${i}\n${p.output()}`).join('\n');
 
   async function post(i: number, path: string, user: number, body: unknown = {}) {
-    const res = await fetch(`${(api[i % PROCESSES] as ApiProcess).base}/api/campaigns${path}`, {
-      method: 'POST',
+    const res = await send(`${(api[i % PROCESSES] as ApiProcess).base}/api/campaigns${path}`, {
       headers: { Authorization: w.vkAuth(user), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    return { status: res.status, json: JSON.parse(res.text) as Record<string, unknown> };
   }
 
   /** The same request from `user` to every process at once (and once more to the first). */
