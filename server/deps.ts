@@ -1,6 +1,7 @@
 /** @module What services are given instead of reaching for globals, so tests can hand in their own. */
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { RateLimitStore } from './http/rate-limit.ts';
 import type { CommunityUpdates } from './vk/community-updates.ts';
 import type { VkApi } from './vk/vk-api.ts';
 
@@ -15,4 +16,6 @@ export interface Deps {
   random?: () => number;
   /** What handles the community's VK updates (the bot), put here by the process entry; `updatesOf(deps)` reads it. */
   updates?: CommunityUpdates;
+  /** Where per-user rate limits are counted; absent: in memory for these deps (`limiterFor`, http/rate-limit.ts). */
+  rateLimits?: RateLimitStore;
 }

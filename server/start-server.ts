@@ -10,6 +10,7 @@ import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { closeDatabase, describeDatabase, openDb } from './db/open-db.ts';
 import type { Deps } from './deps.ts';
+import { DatabaseRateLimits } from './http/rate-limit-database.ts';
 import { launchInstructions } from './local-launch.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { serveMiniApp } from './static/mini-app.ts';
@@ -28,6 +29,9 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const vk = createVkApi(config);
   if (vk.mode === 'local') console.warn('No VK tokens: VK checks are simulated (local demo mode)');
   const deps: Deps = { db, config, now: systemClock, vk };
+  // On PostgreSQL several API processes share the database, so they count per-user limits there too; the embedded
+  // SQLite default is one process and keeps them in memory, without a write per request (docs/decisions/022).
+  if (config.DATABASE_URL) deps.rateLimits = new DatabaseRateLimits(db);
   deps.updates = wiring.updates?.(deps);
   const app = createApp(deps);
   // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).

@@ -12,7 +12,7 @@
  * opened with `openDb`). SERIALIZABLE gives the domain what SQLite's single writer gives it: a transaction that reads
  * "no participant yet" and inserts one behaves as if it ran alone. When PostgreSQL finds two that could not have run
  * one after the other, it fails one with a serialization failure, and `work` runs again from the start (it holds no
- * network I/O, so re-running it is safe), up to `SERIALIZATION_ATTEMPTS` times.
+ * network I/O, so re-running it is safe), `SERIALIZATION_ATTEMPTS` times and for `SERIALIZATION_RETRY_MS` at least.
  * Keep network calls out of `work`: the transaction holds the write lock (SQLite) or its row locks until it ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -45,8 +45,13 @@ interface PgTransactional {
   ): Promise<T>;
 }
 
-/** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks. */
+/** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks… */
 export const SERIALIZATION_ATTEMPTS = 12;
+/**
+ * …at least, and for as long as this since its first try: on a busy database (several API processes claiming from one
+ * pool) a count alone ran out while the others were still committing, and the request answered 500 (decision 022).
+ */
+export const SERIALIZATION_RETRY_MS = 10_000;
 
 let retries = 0;
 /** PostgreSQL transactions run again after a serialization failure or deadlock, since the process started. */
@@ -111,14 +116,16 @@ function openTransactionOf(inside: Open | undefined, tx: Db | Tx): Open | undefi
 }
 
 async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransactional) => Promise<T>): Promise<T> {
+  const started = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' });
     } catch (error) {
-      if (attempt >= SERIALIZATION_ATTEMPTS || !mustRetry(error)) throw error;
+      const spent = attempt >= SERIALIZATION_ATTEMPTS && Date.now() - started >= SERIALIZATION_RETRY_MS;
+      if (spent || !mustRetry(error)) throw error;
       retries += 1;
       // A short random pause, growing with the attempts, so the transactions that collided do not collide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt + 1, 8)));
     }
   }
 }

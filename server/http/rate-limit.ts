@@ -1,8 +1,9 @@
 /**
  * @module Per-user (or per-address) rate limits: the buckets, their limits, and the store that counts hits behind one
- * small interface (`RateLimitStore`), kept in memory per app instance today. Which route spends which bucket is
- * declared in one table, `server/http/route-limits.ts`. One store per `Deps`, so tests with their own clock do not
- * share counters.
+ * small interface (`RateLimitStore`): in memory per app instance (`RateLimiter`, the embedded default), or in the
+ * shared database when several API processes run on PostgreSQL (`DatabaseRateLimits`, put into `deps.rateLimits` by
+ * `startServer`). Which route spends which bucket is declared in one table, `server/http/route-limits.ts`. One store
+ * per `Deps`, so tests with their own clock do not share counters.
  */
 import type { Deps } from '../deps.ts';
 
@@ -31,8 +32,8 @@ export type RateBucket = keyof typeof RATE_LIMITS;
 export type RateLimits = Partial<Record<RateBucket, { limit: number; windowMs: number }>>;
 
 /**
- * Where bucket state lives. In memory per instance now; several API instances on PostgreSQL will need a shared
- * implementation (one row per key with the GCRA time, updated in one statement), hence the possible promise.
+ * Where bucket state lives: in memory per instance (`RateLimiter`), or one row per key with the GCRA time in the
+ * database, updated in one statement (`DatabaseRateLimits`), hence the possible promise.
  */
 export interface RateLimitStore {
   /** Counts a hit; returns the milliseconds to wait when over the limit (nothing counted), or 0 when allowed. */
@@ -92,8 +93,9 @@ export class RateLimiter implements RateLimitStore {
 
 const limiters = new WeakMap<Deps, RateLimitStore>();
 
-/** The store of this app instance. */
+/** The store of this app instance: the one composed into `deps.rateLimits`, else one in memory. */
 export function limiterFor(deps: Deps): RateLimitStore {
+  if (deps.rateLimits) return deps.rateLimits;
   let limiter = limiters.get(deps);
   if (!limiter) {
     limiter = new RateLimiter();

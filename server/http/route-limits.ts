@@ -33,7 +33,11 @@ export const UNLIMITED_WRITES: Record<string, string> = {
   'POST /vk/callback': "VK's servers, checked by the callback secret, de-duplicated by event_id",
 };
 
-/** Requests one identity may have inside the server at once; more wait on nothing and get a 429. */
+/**
+ * Requests one identity may have inside this process at once; more wait on nothing and get a 429. Counted per process
+ * on purpose: it guards the process's own capacity (event loop, connection pool), so with several API processes a user
+ * may hold this many in each; the rate limits, shared through the database on PostgreSQL, bound the total.
+ */
 export const MAX_IN_FLIGHT_PER_USER = 8;
 
 const inFlightByApp = new WeakMap<object, Map<string, number>>();

@@ -1,5 +1,5 @@
-/** @module PostgreSQL mirror of ../schema/coordination.ts: leases. */
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+/** @module PostgreSQL mirror of ../schema/coordination.ts: leases and rate-limit buckets. */
+import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { unixMs } from './columns.ts';
 
 export const leases = pgTable('leases', {
@@ -10,3 +10,13 @@ export const leases = pgTable('leases', {
   leaseMs: integer('lease_ms').notNull(),
   renewedAt: unixMs('renewed_at').notNull(),
 });
+
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    bucket: text('bucket').notNull(),
+    subject: text('subject').notNull(),
+    fullAt: unixMs('full_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.subject] }), index('rate_limit_buckets_full_at_idx').on(t.fullAt)],
+);
