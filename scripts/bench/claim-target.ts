@@ -1,27 +1,40 @@
 /**
- * A claim benchmark target in its own process: the real API (createApp) on a given SQLite file, prepared with one
- * live campaign whose reward draws from a code pool, and `users` participants already joined. Serves on
- * 127.0.0.1 with @hono/node-server and prints `PORT <n>`.
+ * A claim benchmark target in its own process: the real API (createApp) on a given SQLite file (or, with
+ * `DATABASE_URL` in its environment, on that PostgreSQL database), prepared with one live campaign whose reward draws
+ * from a code pool, and `users` participants already joined; `users` 0 seeds nothing (a second API process on a
+ * database the first one seeded). Serves on 127.0.0.1 with @hono/node-server and prints `PORT <n>`; a `retries` line
+ * on stdin is answered with `RETRIES <n>` (PostgreSQL transactions run again after a serialization failure).
  * Usage: claim-target.ts <db path> <secret> <users> <codes>
  */
+import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { closeDatabase, openDb } from '../../server/db/open-db.ts';
+import { serializationRetries } from '../../server/db/transactions.ts';
 import { localVkApi } from '../../server/vk/vk-api.ts';
 import { seedClaimWorld } from './claim-fixture.ts';
 
 const [dbPath = '', secret = 'bench-secret', usersArg = '20000', codesArg = '10000'] = process.argv.slice(2);
-const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, VK_APP_SECRET: secret });
+const databaseUrl = process.env.DATABASE_URL;
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATABASE_PATH: dbPath,
+  VK_APP_SECRET: secret,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
 // Opened as the server opens it (start-server.ts).
 const db = await openDb(config);
 const now = systemClock();
 
-await seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
+if (Number(usersArg) > 0) await seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
 
 const app = createApp({ db, config, now: systemClock, vk: localVkApi() });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() === 'retries') console.log(`RETRIES ${serializationRetries()}`);
+});
 process.on('SIGTERM', () => {
   void closeDatabase(db).finally(() => process.exit(0));
 });

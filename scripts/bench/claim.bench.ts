@@ -8,14 +8,13 @@
  * for both, no best-of-levels), in interleaved rounds whose medians are kept. Goal: ratio >= 0.12, 0 duplicates,
  * p99 reported.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { count, countDistinct } from 'drizzle-orm';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { closeDatabase, openDatabase, schema } from '../../server/db/client.ts';
+import { type LoadSummary, load, run, summary } from './claim-rounds.ts';
 import { startTarget } from './target.ts';
 import { type BenchResult, result } from './types.ts';
 
@@ -37,75 +36,11 @@ const WARMUP_USERS = 60_000;
 const CODES = USERS;
 const SECRET = 'bench-secret';
 
-interface LoadSummary {
-  rps: number;
-  p99: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-
-function run(script: string, args: string[], onLine?: (line: string) => void) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-    onLine?.(out);
-  });
-  const exited = new Promise<string>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited ${code}`)))),
-  );
-  return { child, exited };
-}
-
-async function load(
-  url: string,
-  method: string,
-  headersFile: string,
-  seconds: number,
-  connections: number,
-  offset = 0,
-): Promise<LoadSummary> {
-  const out = await run('./claim-load.ts', [
-    url,
-    method,
-    String(seconds),
-    String(connections),
-    headersFile,
-    String(offset),
-  ]).exited;
-  const r = JSON.parse(out) as {
-    requests: { average: number; total: number };
-    latency: { p99: number };
-    non2xx: number;
-    errors: number;
-    statusCodeStats?: Record<string, { count: number }>;
-  };
-  return {
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    statusCodeStats: r.statusCodeStats ?? {},
-  };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 interface Level {
   connections: number;
   bare: LoadSummary[];
   claims: LoadSummary[];
 }
-
-const summary = (rounds: LoadSummary[]) => ({
-  rps: median(rounds.map((r) => r.rps)),
-  p99: median(rounds.map((r) => r.p99)),
-});
 
 export default async function benchClaim(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-claim-'));

@@ -44,6 +44,9 @@ export function startCheckpointer(path: string, everyMs = EVERY_MS): Checkpointe
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     stop: async () => {
+      // Held while it finishes: a script whose last step is `await closeDatabase(db)` would otherwise see its event
+      // loop empty, and Node ends it with exit code 13 (unsettled top-level await) before the last pass ran.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -182,8 +182,8 @@ describe('SQLite and PostgreSQL schemas', () => {
         createdAt: change === 'no default' ? unixMs('created_at').notNull() : pgSchema.createdAt(),
       };
       const { usedAt: _dropped, ...withoutUsedAt } = columns;
-      const indexes = (t: Record<'poolId' | 'code', ExtraConfigColumn> & { usedAt?: ExtraConfigColumn }) => {
-        const free = pgIndex('promo_pool_codes_free_idx').on(t.poolId);
+      const indexes = (t: Record<'id' | 'poolId' | 'code', ExtraConfigColumn> & { usedAt?: ExtraConfigColumn }) => {
+        const free = pgIndex('promo_pool_codes_free_idx').on(t.poolId, t.id);
         const usedAt = t.usedAt ?? sql.raw('used_at');
         const where = change === 'other WHERE' ? sql`${usedAt} IS NOT NULL` : sql`${usedAt} IS NULL`;
         return [

@@ -17,6 +17,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './client.ts';
+import { TransactionGate } from './transaction-gate.ts';
 
 /** The handle a transaction's work reads and writes through. */
 export type Tx = Db;
@@ -115,11 +116,16 @@ function openTransactionOf(inside: Open | undefined, tx: Db | Tx): Open | undefi
   return undefined;
 }
 
+/** This process's PostgreSQL write transactions: side by side at first, alone after a serialization failure. */
+const gate = new TransactionGate();
+
 async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransactional) => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' });
+      return await gate.run(attempt > 1, () =>
+        db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' }),
+      );
     } catch (error) {
       const spent = attempt >= SERIALIZATION_ATTEMPTS && Date.now() - started >= SERIALIZATION_RETRY_MS;
       if (spent || !mustRetry(error)) throw error;

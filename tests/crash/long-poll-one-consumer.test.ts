@@ -1,5 +1,6 @@
 /**
- * Item 3 of the scale-out work (issue 13): two `npm run bot -- --long-poll` processes on one database. Only the holder
+ * Item 3 of the scale-out work (issue 13): two `npm run bot -- --long-poll` processes on one database (the test world's:
+ * SQLite, or PostgreSQL under `TEST_DIALECT=postgres`). Only the holder
  * of the community's Long Poll lease polls (one `groups.getLongPollServer` while both run for several leases); it
  * is killed with SIGKILL and the other starts polling within the lease and receives the updates VK queues next.
  */
@@ -21,11 +22,13 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-it('item 3: two bot processes with --long-poll: one consumer at a time; the other takes over when it is killed -9', async () => {
+it('item 4: two bot processes with --long-poll on the test world database: one consumer at a time; the other takes over when it is killed -9', async () => {
   world = await createMessagingWorld();
   const w = world;
+  // The world's database variables, both of them: with only DATABASE_PATH a PostgreSQL world's bots would run on a
+  // SQLite file of their own, poll and hold leases there, and journal nothing the test can see (item 4).
   const env = {
-    DATABASE_PATH: w.config.DATABASE_PATH,
+    ...w.databaseEnv,
     VK_GROUP_ID: String(GROUP_ID),
     VK_GROUP_TOKEN: `group:${GROUP_ID}`,
     VK_API_BASE_URL: w.fake.url,
@@ -64,5 +67,5 @@ it('item 3: two bot processes with --long-poll: one consumer at a time; the othe
   w.fake.pushLongPollEvent(GROUP_ID, { type: 'message_allow', event_id: 'lp-2', object: { user_id: 4243, key: 'k' } });
   await until(() => journaled('lp-2'), 10_000, 'the next update to be handled by the survivor', output);
   expect(pollServers()).toBe(2);
-  console.info(`item 3: the survivor polled ${takeoverMs} ms after the holder was killed (lease ${LEASE_MS} ms)`);
+  console.info(`item 4: the survivor polled ${takeoverMs} ms after the holder was killed (lease ${LEASE_MS} ms)`);
 }, 120_000);

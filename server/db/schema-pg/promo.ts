@@ -92,8 +92,10 @@ export const poolCodes = pgTable(
   },
   (t) => [
     uniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
-    // Only free codes are indexed, as on SQLite (decision 008); the same predicate is valid PostgreSQL.
-    index('promo_pool_codes_free_idx').on(t.poolId).where(sql`${t.usedAt} IS NULL`),
+    // Only free codes are indexed, as on SQLite (decision 008); the same predicate is valid PostgreSQL. `id` is a
+    // column of the key here because PostgreSQL orders equal keys by row position, not id: without it "the oldest
+    // free code" (take-free-code.ts) walked the primary key past every used code, reading each.
+    index('promo_pool_codes_free_idx').on(t.poolId, t.id).where(sql`${t.usedAt} IS NULL`),
   ],
 );
 

@@ -111,8 +111,9 @@ export const poolCodes = sqliteTable(
   },
   (t) => [
     uniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
-    // Only free codes are indexed: taking one deletes its entry rather than moving it (decision 008).
-    index('promo_pool_codes_free_idx').on(t.poolId).where(sql`${t.usedAt} IS NULL`),
+    // Only free codes are indexed: taking one deletes its entry rather than moving it (decision 008). SQLite appends
+    // the rowid (`id`) to every index anyway; naming it keeps the PostgreSQL mirror's order (oldest free first) the same.
+    index('promo_pool_codes_free_idx').on(t.poolId, t.id).where(sql`${t.usedAt} IS NULL`),
   ],
 );
 
