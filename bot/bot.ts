@@ -1,14 +1,12 @@
 /**
  * @module The vk-io bot for one community: a `VK` instance pointed at `VK_API_BASE_URL` with our handlers, fed by the
  * Callback API route or by Long Poll locally. Every update with an `event_id` is journaled before VK gets `ok`
- * (bot/updates/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
+ * (server/vk/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PollingTransport, VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
-import { vkAgentFor } from '../server/vk/vk-api.ts';
-import { onMessageSubscription } from './updates/consent-handlers.ts';
 import {
   claimStale,
   type JournaledEvent,
@@ -18,7 +16,9 @@ import {
   RECOVERY_AFTER_MS,
   recordReceived,
   recordRejected,
-} from './updates/event-journal.ts';
+} from '../server/vk/event-journal.ts';
+import { vkAgentFor } from '../server/vk/vk-api.ts';
+import { onMessageSubscription } from './updates/consent-handlers.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
 import { updateProblem } from './updates/update-shapes.ts';

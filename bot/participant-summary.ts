@@ -1,33 +1,11 @@
 /**
  * @module What the bot tells a user about themselves: their campaigns in this community, the stage and next task
- * in each ("my progress"), and the rewards they received ("my prizes").
+ * in each ("my progress"), and the rewards they received ("my prizes"). The data comes from
+ * server/vk/community-participations.ts; the words are the bot's.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { campaignPhase } from '../server/campaigns/campaign.service.ts';
-import { type Db, schema } from '../server/db/client.ts';
-
-const { participants, campaigns, communities, tasks, taskCompletions, grants, rewards } = schema;
-
-export interface Participation {
-  participant: typeof participants.$inferSelect;
-  campaign: typeof campaigns.$inferSelect;
-}
-
-export async function participationsIn(db: Db, vkGroupId: number, vkUserId: number): Promise<Participation[]> {
-  return db
-    .select({ participant: participants, campaign: campaigns })
-    .from(participants)
-    .innerJoin(campaigns, eq(campaigns.id, participants.campaignId))
-    .innerJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(
-      and(
-        eq(communities.vkGroupId, vkGroupId),
-        eq(participants.platform, 'vk'),
-        eq(participants.platformUserId, String(vkUserId)),
-      ),
-    )
-    .orderBy(desc(participants.lastSeenAt));
-}
+import type { Db } from '../server/db/client.ts';
+import { prizesIn, taskProgressIn } from '../server/vk/community-participations.ts';
 
 export interface Progress {
   text: string;
@@ -36,26 +14,16 @@ export interface Progress {
 }
 
 export async function progressOf(db: Db, vkGroupId: number, vkUserId: number, now: number): Promise<Progress> {
-  const list = await participationsIn(db, vkGroupId, vkUserId);
+  const list = await taskProgressIn(db, vkGroupId, vkUserId);
   if (list.length === 0)
     return { text: 'Вы ещё не участвуете в акциях сообщества. Откройте приложение, чтобы начать.' };
   const lines: string[] = [];
   let next: Progress['next'];
-  for (const { participant, campaign } of list) {
-    const taskList = await db
-      .select()
-      .from(tasks)
-      .where(eq(tasks.campaignId, campaign.id))
-      .orderBy(asc(tasks.position));
-    const doneRows = await db
-      .select({ taskId: taskCompletions.taskId })
-      .from(taskCompletions)
-      .where(and(eq(taskCompletions.participantId, participant.id), eq(taskCompletions.status, 'done')));
-    const done = new Set(doneRows.map((r) => r.taskId));
-    const pending = taskList.find((t) => !done.has(t.id));
+  for (const { participant, campaign, tasks, done } of list) {
+    const pending = tasks.find((t) => !done.has(t.id));
     const step = `${participant.stageIndex + 1}/${campaign.stages.length}`;
     lines.push(
-      `• ${campaign.title}: этап ${step}, заданий выполнено ${done.size} из ${taskList.length}` +
+      `• ${campaign.title}: этап ${step}, заданий выполнено ${done.size} из ${tasks.length}` +
         (pending ? `; дальше: «${pending.title}»` : ''),
     );
     if (!next && campaignPhase(campaign, now) === 'running' && participant.stageIndex < campaign.stages.length - 1) {
@@ -66,14 +34,8 @@ export async function progressOf(db: Db, vkGroupId: number, vkUserId: number, no
 }
 
 export async function prizesOf(db: Db, vkGroupId: number, vkUserId: number): Promise<string> {
-  const ids = (await participationsIn(db, vkGroupId, vkUserId)).map((p) => p.participant.id);
-  if (ids.length === 0) return 'Призов пока нет.';
-  const rows = await db
-    .select({ title: rewards.title, code: grants.code, howToUse: rewards.howToUse })
-    .from(grants)
-    .innerJoin(rewards, eq(rewards.id, grants.rewardId))
-    .where(inArray(grants.participantId, ids))
-    .orderBy(asc(grants.issuedAt));
-  if (rows.length === 0) return 'Призов пока нет — выполните задания в приложении.';
-  return `Ваши призы:\n${rows.map((r) => `• ${r.title}${r.code ? `: ${r.code}` : ''}`).join('\n')}`;
+  const { participates, prizes } = await prizesIn(db, vkGroupId, vkUserId);
+  if (!participates) return 'Призов пока нет.';
+  if (prizes.length === 0) return 'Призов пока нет — выполните задания в приложении.';
+  return `Ваши призы:\n${prizes.map((r) => `• ${r.title}${r.code ? `: ${r.code}` : ''}`).join('\n')}`;
 }

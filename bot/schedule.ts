@@ -1,6 +1,6 @@
 /**
  * @module What the bot process does every minute besides sending: evaluate funnel rules, enqueue due broadcasts and
- * re-handle journaled VK updates whose handler crashed (bot/updates/event-journal.ts).
+ * re-handle journaled VK updates whose handler crashed (server/vk/event-journal.ts).
  * Message rows get an `open_app` button to the rule's screen; notifications carry it as `fragment`
  * (server/mailing/open-app-button.ts, shared with the mailing routes' send-now).
  */

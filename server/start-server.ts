@@ -34,7 +34,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   if (config.DATABASE_URL) deps.rateLimits = new DatabaseRateLimits(db);
   deps.updates = wiring.updates?.(deps);
   const app = createApp(deps);
-  // Community updates acknowledged before a crash but not handled are handled now (bot/updates/event-journal.ts).
+  // Community updates acknowledged before a crash but not handled are handled now (server/vk/event-journal.ts).
   deps.updates?.recover(0).catch((err) => console.error('bot: recovery at start failed', err));
   serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
 

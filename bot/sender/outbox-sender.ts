@@ -5,19 +5,19 @@
  * Killed at any moment it loses nothing: claimed rows come back when their lease ends and are resent with the
  * same `random_id`, which VK drops for recipients who already got the message.
  */
-import { and, count, eq, inArray, lte, min, type SQL, sql } from 'drizzle-orm';
 import type { API } from 'vk-io';
-import { type Db, schema } from '../../server/db/client.ts';
-import type { MessageChannel } from '../../server/db/schema/messaging.ts';
-import { inTransaction, type Tx } from '../../server/db/transactions.ts';
-import { recordConsent } from '../../server/mailing/consent.ts';
-import { claimRequests, type SendRequest, unclaim } from './claim.ts';
+import type { Db } from '../../server/db/client.ts';
+import {
+  outboxNextDueAt,
+  outboxRemaining,
+  type RowAnswer,
+  recordAnswers,
+} from '../../server/mailing/outbox-answers.ts';
+import { claimRequests, type MessageChannel, type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { TokenTurn } from './token-turn.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
 import { classifyVkError, MAX_ATTEMPTS } from './vk-errors.ts';
-
-const { outbox } = schema;
 
 export interface SenderChannel {
   api: API;
@@ -80,7 +80,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     const t = Date.now();
     if (!force && t - lastReport < 250) return;
     lastReport = t;
-    progress.remaining = await remaining(o.db, o.groupId, active);
+    progress.remaining = await outboxRemaining(o.db, o.groupId, active);
     o.onProgress({ ...progress });
   };
 
@@ -93,7 +93,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     for (const t of turns) await t.stop();
   }
   await report(true);
-  progress.remaining = await remaining(o.db, o.groupId, active);
+  progress.remaining = await outboxRemaining(o.db, o.groupId, active);
   return progress;
 }
 
@@ -154,7 +154,7 @@ async function drain(
       await Promise.race(inFlight);
       continue;
     }
-    const next = await nextDueAt(o.db, o.groupId, active, o.leaseMs);
+    const next = await outboxNextDueAt(o.db, o.groupId, active, o.leaseMs);
     const now = o.now();
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;
     const untilDue = next === undefined ? Number.POSITIVE_INFINITY : next - now;
@@ -194,8 +194,8 @@ async function dispatch(
 }
 
 /**
- * Writes the answer for every row of one request, in one transaction, right after it arrived; a user VK says we may
- * no longer write to loses the consent in the same transaction.
+ * Decides each row's fate from its outcome (vk-errors.ts) and records the answer in one transaction, right after it
+ * arrived; a user VK says we may no longer write to loses the consent in the same transaction.
  */
 async function record(
   o: SenderOptions,
@@ -205,117 +205,35 @@ async function record(
 ): Promise<void> {
   const now = o.now();
   const counts = { sent: 0, failed: 0, retried: 0, revoked: 0 };
-  await inTransaction(o.db, async (tx) => {
-    const sent: Array<{ id: number; messageId?: number }> = [];
-    const revoked: Array<{ vkUserId: number; reason: string }> = [];
-    for (const row of req.rows) {
-      const out = outcomes.get(row.id) ?? { ok: false, message: 'no outcome' };
-      if (out.ok) {
-        sent.push({ id: row.id, messageId: out.messageId });
-        continue;
-      }
-      const verdict = classifyVkError(out.code, out.message, row.channel, row.attempts);
-      const base = { errorCode: out.code ?? null, updatedAt: now };
-      if (verdict.action === 'retry' && row.attempts < MAX_ATTEMPTS) {
-        await tx
-          .update(outbox)
-          .set({ ...base, status: 'queued', nextAttemptAt: now + verdict.delayMs, errorReason: verdict.reason })
-          .where(eq(outbox.id, row.id));
-        counts.retried += 1;
-        continue;
-      }
-      const reason = verdict.action === 'retry' ? `attempts_exhausted: ${verdict.reason}` : verdict.reason;
-      await tx
-        .update(outbox)
-        .set({ ...base, status: 'failed', errorReason: reason })
-        .where(eq(outbox.id, row.id));
-      counts.failed += 1;
-      if (verdict.action === 'revoke') {
-        counts.revoked += 1;
-        revoked.push({ vkUserId: row.vkUserId, reason: verdict.reason });
-      }
+  const rows: RowAnswer[] = req.rows.map((row) => {
+    const out = outcomes.get(row.id) ?? { ok: false, message: 'no outcome' };
+    if (out.ok) {
+      counts.sent += 1;
+      return { id: row.id, status: 'sent', messageId: out.messageId };
     }
-    await markSent(tx, sent, now);
-    counts.sent = sent.length;
-    for (const r of revoked) {
-      await recordConsent(tx, {
-        vkGroupId: o.groupId,
-        vkUserId: r.vkUserId,
-        channel: req.channel,
-        allowed: false,
-        source: `vk_${r.reason}`,
-        at: now,
-      });
+    const verdict = classifyVkError(out.code, out.message, row.channel, row.attempts);
+    if (verdict.action === 'retry' && row.attempts < MAX_ATTEMPTS) {
+      counts.retried += 1;
+      return {
+        id: row.id,
+        status: 'retry',
+        nextAttemptAt: now + verdict.delayMs,
+        reason: verdict.reason,
+        code: out.code,
+      };
     }
+    counts.failed += 1;
+    if (verdict.action === 'revoke') {
+      counts.revoked += 1;
+      return { id: row.id, status: 'failed', reason: verdict.reason, code: out.code, consentLostBy: row.vkUserId };
+    }
+    const reason = verdict.action === 'retry' ? `attempts_exhausted: ${verdict.reason}` : verdict.reason;
+    return { id: row.id, status: 'failed', reason, code: out.code };
   });
+  await recordAnswers(o.db, { vkGroupId: o.groupId, channel: req.channel, now, rows });
   // Counted once committed: a failed write leaves the rows claimed, to be sent again after the lease.
   progress.sent += counts.sent;
   progress.failed += counts.failed;
   progress.retried += counts.retried;
   progress.revoked += counts.revoked;
-}
-
-/**
- * The hot path (one row per recipient, up to 100 per answer) as one UPDATE per answer: each row's VK message id by a
- * CASE on its id (portable SQL; the cast tells PostgreSQL the parameters' type: bigint like the column, since VK's
- * message ids are 64-bit and an `integer` cast would overflow past 2^31).
- */
-async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>, now: number): Promise<void> {
-  if (sent.length === 0) return;
-  const withId = sent.filter((s): s is { id: number; messageId: number } => s.messageId !== undefined);
-  const messageId: SQL | null =
-    withId.length === 0
-      ? null
-      : sql`case ${outbox.id} ${sql.join(
-          withId.map((s) => sql`when ${s.id} then cast(${s.messageId} as bigint)`),
-          sql` `,
-        )} else null end`;
-  await tx
-    .update(outbox)
-    .set({ status: 'sent', sentAt: now, vkMessageId: messageId, updatedAt: now, errorCode: null })
-    .where(
-      and(
-        inArray(
-          outbox.id,
-          sent.map((s) => s.id),
-        ),
-        eq(outbox.status, 'sending'),
-      ),
-    );
-}
-
-async function remaining(db: Db, groupId: number, channels: MessageChannel[]): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(outbox)
-    .where(
-      and(
-        inArray(outbox.status, ['queued', 'sending']),
-        eq(outbox.vkGroupId, groupId),
-        inArray(outbox.channel, channels),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-/** When something next becomes due: a queued row's next attempt, or a claimed row's lease end. */
-async function nextDueAt(
-  db: Db,
-  groupId: number,
-  channels: MessageChannel[],
-  leaseMs: number,
-): Promise<number | undefined> {
-  const scope = and(eq(outbox.vkGroupId, groupId), inArray(outbox.channel, channels));
-  const [q] = await db
-    .select({ at: min(outbox.nextAttemptAt) })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'queued'), scope));
-  const [s] = await db
-    .select({ at: min(outbox.claimedAt) })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'sending'), scope, lte(outbox.claimedAt, Number.MAX_SAFE_INTEGER)));
-  const candidates = [q?.at ?? undefined, s?.at != null ? s.at + leaseMs : undefined].filter(
-    (x): x is number => typeof x === 'number',
-  );
-  return candidates.length ? Math.min(...candidates) : undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
-import type { MessageChannel } from '../../server/db/schema/messaging.ts';
+import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
 import { runSender, type SenderChannel, type SenderOptions, type SenderProgress } from './outbox-sender.ts';

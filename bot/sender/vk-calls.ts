@@ -4,7 +4,7 @@
  * `notifications.sendMessage` (mini-app notifications, `user_ids` ≤ 100, deep link through `fragment`).
  */
 import { type API, APIError, APIRequest } from 'vk-io';
-import type { OutboxRow, SendRequest } from './claim.ts';
+import type { OutboxRow, SendRequest } from '../../server/mailing/outbox-claim.ts';
 
 interface RawAnswer {
   response?: unknown;

@@ -3,7 +3,7 @@
  * withdrew consent (row closed, consent recorded), everything else (10 included) → failed with the reason.
  * Notification per-user codes: 1 disabled → consent revoked, 2/3 hourly/daily limit → back off, 4 → failed.
  */
-import type { MessageChannel } from '../../server/db/schema/messaging.ts';
+import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
 
 export type Verdict =
   | { action: 'retry'; delayMs: number; reason: string }

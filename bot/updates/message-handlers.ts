@@ -5,14 +5,13 @@
  * client's spinner stops.
  */
 import type { MessageContext, MessageEventContext } from 'vk-io';
-import { inTransaction } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
 import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
-import { ticketFromBot } from '../../server/support/ticket.service.ts';
+import { queueReply } from '../../server/mailing/replies.ts';
+import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
-import { queueReply } from '../replies.ts';
 
 const HELP =
   'Здравствуйте! Я бот акций сообщества.\n' +
@@ -77,39 +76,27 @@ export async function onMessageNew(deps: Deps, groupId: number, context: Message
   const command = commandOf(context.messagePayload, context.text);
   if (command) {
     const answer = await answerFor(deps, groupId, userId, command);
-    await inTransaction(deps.db, (tx) =>
-      queueReply(tx, { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answer }, deps.now()),
-    );
+    await queueReply(deps.db, { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answer }, deps.now());
     return;
   }
   const text = (context.text ?? '').trim();
   if (text === '') return;
   // The ticket and its acknowledgement commit together.
-  await inTransaction(deps.db, async (tx) => {
-    const ticket = await ticketFromBot(tx, groupId, userId, text, deps.now(), messageKey);
-    await queueReply(
-      tx,
-      {
-        vkGroupId: groupId,
-        vkUserId: userId,
-        inReplyTo,
-        text: `Спасибо! Вопрос записан в обращение №${ticket.id}, оператор ответит здесь.`,
-      },
-      deps.now(),
-    );
-  });
+  await recordSupportMessage(
+    deps.db,
+    { vkGroupId: groupId, vkUserId: userId, text, messageKey, at: deps.now() },
+    (ticketId) => `Спасибо! Вопрос записан в обращение №${ticketId}, оператор ответит здесь.`,
+  );
 }
 
 export async function onMessageEvent(deps: Deps, groupId: number, context: MessageEventContext): Promise<void> {
   const command = commandOf(context.eventPayload, undefined) ?? 'start';
   try {
     const answer = await answerFor(deps, groupId, context.userId, command);
-    await inTransaction(deps.db, (tx) =>
-      queueReply(
-        tx,
-        { vkGroupId: groupId, vkUserId: context.userId, inReplyTo: `event:${context.eventId}`, ...answer },
-        deps.now(),
-      ),
+    await queueReply(
+      deps.db,
+      { vkGroupId: groupId, vkUserId: context.userId, inReplyTo: `event:${context.eventId}`, ...answer },
+      deps.now(),
     );
   } finally {
     // Answered every time, even if building the reply failed (a VK call: outside the transaction).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase, schema } from './client.ts';
-import { changedRows, inTransaction } from './transactions.ts';
+import { changedRows, inTransaction, writerOf } from './transactions.ts';
 
 const opened: Db[] = [];
 function open(): Db {
@@ -80,5 +80,29 @@ describe('inTransaction (SQLite)', () => {
       return changedRows(await tx.update(schema.agencies).set({ name: 'x' }).where(eq(schema.agencies.id, 2)));
     });
     expect(changed).toBe(1);
+  });
+
+  it('item 2: transactions queued together share one COMMIT (group commit): far fewer WAL pages, each still its own', async () => {
+    const db = open();
+    const writer = (writerOf(db) as Db).$client;
+    writer.pragma('wal_checkpoint(TRUNCATE)');
+    // 64 claim-sized transactions at once, one of them failing halfway: on SQLite each COMMIT writes the pages it
+    // touched to the WAL (here the agencies table's leaf page at least), so one COMMIT each is ≥ 64 frames.
+    const results = await Promise.allSettled(
+      Array.from({ length: 64 }, (_, i) =>
+        inTransaction(db, async (tx) => {
+          await tx.insert(schema.agencies).values(agency(i + 1));
+          if (i === 10) throw new Error('this one fails');
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'failed'))[10]).toBe('failed');
+    const ids = (await db.select().from(schema.agencies)).map((a) => a.id);
+    expect(ids).toHaveLength(63);
+    expect(ids).not.toContain(11);
+    const [frames] = writer.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    expect(frames?.log).toBeLessThan(16);
   });
 });

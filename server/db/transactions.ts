@@ -6,7 +6,11 @@
  *
  * On SQLite (client.ts) the transaction runs on the process's writing connection, one at a time (a queue, so a
  * transaction never waits for SQLite's lock while holding the event loop), started with BEGIN IMMEDIATE so it never
- * meets SQLITE_BUSY halfway when another process (the bot) has written since its first read.
+ * meets SQLITE_BUSY halfway when another process (the bot) has written since its first read. Transactions that queued
+ * up while one ran share one BEGIN … COMMIT, each in a savepoint of its own (group commit, decision 021): each still
+ * runs once, alone on the connection, and is rolled back alone when it throws; each resolves only after the shared
+ * COMMIT, so nothing acknowledged is lost. Why: on SQLite a COMMIT writes every page the transaction touched to the
+ * WAL and, on the reading connection, throws away its page cache; shared by a batch, both are paid once per batch.
  * On PostgreSQL (postgres.ts) it is drizzle's `db.transaction` on a connection of the pool, SERIALIZABLE, and a
  * nested one is drizzle's savepoint; reads through `db` use other connections of the pool (read-only sessions when
  * opened with `openDb`). SERIALIZABLE gives the domain what SQLite's single writer gives it: a transaction that reads
@@ -24,10 +28,25 @@ export type Tx = Db;
 
 interface Writer {
   readonly tx: Tx;
-  /** Settles when the transaction ahead in the queue has ended. */
-  tail: Promise<unknown>;
+  /** Transactions waiting for the connection, in order of arrival. */
+  waiting: Queued[];
+  /** A batch is running; it takes up the waiting ones when it ends. */
+  busy: boolean;
   savepoints: number;
 }
+
+/** A transaction waiting its turn on the writing connection. */
+interface Queued {
+  run(): Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Most transactions one COMMIT carries. Bounds how long the first of a batch waits for its answer and how long
+ * another process waits for the write lock; 64 is the claim bench's concurrency, where a batch no longer grows.
+ */
+export const MAX_BATCH = 64;
 
 /** A transaction in progress: on which database, its handle, and the one it is nested in. */
 interface Open {
@@ -68,7 +87,7 @@ const current = new AsyncLocalStorage<Open>();
 
 /** Called by `openDatabase`: `db` (reading handle) writes through `tx` (the writing connection). */
 export function registerWriter(db: Db, tx: Tx): void {
-  writers.set(db, { tx, tail: Promise.resolve(), savepoints: 0 });
+  writers.set(db, { tx, waiting: [], busy: false, savepoints: 0 });
   sqliteConnections.add(db).add(tx);
 }
 
@@ -95,7 +114,7 @@ export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>
       throw new Error('inTransaction: already inside a transaction on this database; nest it on its `tx`');
     }
     if (writer)
-      return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, () => transaction(writer, work)));
+      return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, async () => work(writer.tx)));
     return postgresTransaction(db as unknown as PgTransactional, (tx) =>
       current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
     );
@@ -144,24 +163,64 @@ function mustRetry(error: unknown): boolean {
   return false;
 }
 
-function queued<T>(writer: Writer, task: () => Promise<T>): Promise<T> {
-  const result = writer.tail.then(task);
-  writer.tail = result.catch(() => undefined);
-  return result;
+function queued<T>(writer: Writer, run: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    writer.waiting.push({ run, resolve: resolve as (value: unknown) => void, reject });
+    if (!writer.busy) void drain(writer);
+  });
 }
 
-async function transaction<T>(writer: Writer, work: (tx: Tx) => Promise<T> | T): Promise<T> {
-  const sqlite = writer.tx.$client;
-  sqlite.exec('BEGIN IMMEDIATE');
+/** Runs the waiting transactions, in batches of up to `MAX_BATCH` under one BEGIN IMMEDIATE … COMMIT each. */
+async function drain(writer: Writer): Promise<void> {
+  writer.busy = true;
   try {
-    const result = await work(writer.tx);
-    sqlite.exec('COMMIT');
-    return result;
-  } catch (error) {
-    // SQLite may already have rolled back on its own (e.g. SQLITE_FULL); a second ROLLBACK would throw over `error`.
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    throw error;
+    while (writer.waiting.length > 0) await batch(writer, writer.waiting.splice(0, MAX_BATCH));
+  } finally {
+    writer.busy = false;
   }
+}
+
+/**
+ * One batch: each transaction in a savepoint (its failure undoes its own writes only), then one COMMIT, and only then
+ * their answers. If SQLite ended the whole transaction on its own (e.g. SQLITE_FULL) or the COMMIT failed, the work
+ * done so far is gone: those transactions fail with that error, and the rest of the batch starts a new one.
+ */
+async function batch(writer: Writer, jobs: Queued[]): Promise<void> {
+  const sqlite = writer.tx.$client;
+  let done: Array<{ job: Queued; value: unknown }> = [];
+  const failDone = (error: unknown) => {
+    for (const d of done) d.job.reject(error);
+    done = [];
+  };
+  for (const job of jobs) {
+    try {
+      if (!sqlite.inTransaction) sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      job.reject(error);
+      continue;
+    }
+    sqlite.exec('SAVEPOINT batched');
+    try {
+      const value = await job.run();
+      sqlite.exec('RELEASE batched');
+      done.push({ job, value });
+    } catch (error) {
+      if (sqlite.inTransaction) {
+        // SQLite may already have rolled back on its own; a second ROLLBACK would throw over `error`.
+        sqlite.exec('ROLLBACK TO batched');
+        sqlite.exec('RELEASE batched');
+      } else failDone(error);
+      job.reject(error);
+    }
+  }
+  if (!sqlite.inTransaction) return failDone(new Error('inTransaction: the transaction ended before COMMIT'));
+  try {
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    return failDone(error);
+  }
+  for (const d of done) d.job.resolve(d.value);
 }
 
 async function savepoint<T>(writer: Writer, work: (tx: Tx) => Promise<T> | T): Promise<T> {

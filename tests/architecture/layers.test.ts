@@ -1,8 +1,9 @@
 /**
  * Issue 13: the layers point one way (docs/decisions/019-composition-root.md). Reads the imports of every non-test
- * source file and checks the three rules of /work/shared/ARCHITECTURE.md: the server never imports the bot, the
- * database layer imports no route, HTTP error or domain service, and the participant's screens reach the office only
- * through a lazy `import()` (so its chunk is never in their bundle).
+ * source file and checks the rules of /work/shared/ARCHITECTURE.md: the server never imports the bot, the
+ * database layer imports no route, HTTP error or domain service, the bot reaches data only through the server's domain
+ * (no query builder, no tables, nothing of server/db but the `Db` type and the process entry's open/close), and the
+ * participant's screens reach the office only through a lazy `import()` (so its chunk is never in their bundle).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -41,6 +42,30 @@ function importsOf(file: string): Import[] {
   for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
     found.push({ target: resolveSpec(m[1] ?? ''), lazy: true });
   return found;
+}
+
+/**
+ * Targets that `file` imports only as types (`import type { … } from '…'`, `export type … from '…'`): erased at
+ * compile time, so they carry no code and no data access.
+ */
+function typeOnlyTargets(file: string): Set<string> {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const statements = [...text.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm)];
+  const resolveSpec = (spec: string) =>
+    spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec;
+  const typed = new Set(statements.filter((m) => m[1]).map((m) => resolveSpec(m[2] ?? '')));
+  // A target also imported for its values is not type-only.
+  for (const m of statements) if (!m[1]) typed.delete(resolveSpec(m[2] ?? ''));
+  return typed;
+}
+
+/** How the bot may touch server/db: the `Db` handle's type anywhere, opening and closing it in its process entry. */
+function botDataAccess(i: Import, file: string): boolean {
+  if (i.target === 'drizzle-orm' || i.target.startsWith('drizzle-orm/')) return true;
+  if (['better-sqlite3', 'pg'].includes(i.target)) return true;
+  if (!under(i.target, 'server/db')) return false;
+  if (file === 'bot/main.ts' && i.target === 'server/db/open-db.ts') return false;
+  return !(i.target === 'server/db/client.ts' && typeOnlyTargets(file).has(i.target));
 }
 
 /** `file imports target` for every import of `files` that `bad` picks out. */
@@ -89,6 +114,24 @@ describe('layers point one way', () => {
       i.target === 'server/deps.ts' ||
       under(i.target, 'bot');
     expect(violations(db, bad)).toEqual([]);
+  });
+
+  it('item 1: the bot reaches data only through server domain functions (no drizzle-orm, no tables, no transactions)', () => {
+    const bot = sources('bot');
+    expect(bot.length).toBeGreaterThan(15);
+    expect(violations(bot, botDataAccess)).toEqual([]);
+  });
+
+  it('item 1: the bot rule tells a type-only import from one that brings code', () => {
+    // A guard for the rule itself: a value import of server/db, drizzle-orm or a schema file is caught, a type-only
+    // import of the handle is not (bot/sender/token-turn.ts imports `type Db`).
+    expect(typeOnlyTargets('bot/sender/token-turn.ts')).toContain('server/db/client.ts');
+    expect(botDataAccess({ target: 'server/db/client.ts', lazy: false }, 'bot/sender/token-turn.ts')).toBe(false);
+    expect(botDataAccess({ target: 'server/db/client.ts', lazy: false }, 'server/mailing/outbox.ts')).toBe(true);
+    expect(botDataAccess({ target: 'server/db/transactions.ts', lazy: false }, 'bot/sender/token-turn.ts')).toBe(true);
+    expect(botDataAccess({ target: 'server/db/schema/messaging.ts', lazy: false }, 'bot/x.ts')).toBe(true);
+    expect(botDataAccess({ target: 'drizzle-orm', lazy: false }, 'bot/x.ts')).toBe(true);
+    expect(botDataAccess({ target: 'server/db/open-db.ts', lazy: false }, 'bot/main.ts')).toBe(false);
   });
 
   it("item 13: the participant's screens import the office only through a lazy import()", () => {

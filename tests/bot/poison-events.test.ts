@@ -6,11 +6,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
-import { MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../bot/updates/event-journal.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { enqueue } from '../../server/mailing/outbox.ts';
+import { MAX_EVENT_ATTEMPTS, RECOVERY_AFTER_MS } from '../../server/vk/event-journal.ts';
 import { failInserts } from '../support/failing-inserts.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimRequests, unclaim } from '../../bot/sender/claim.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
 import { schema } from '../../server/db/client.ts';
 import { Lease } from '../../server/leases/lease.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { claimRequests, unclaim } from '../../server/mailing/outbox-claim.ts';
 import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
 
 let world: MessagingWorld | undefined;

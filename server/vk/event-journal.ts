@@ -6,9 +6,9 @@
  * done, replies keyed by message, tickets keyed by message). A repeated `event_id` is never taken again.
  */
 import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
-import { type Db, schema } from '../../server/db/client.ts';
-import { inTransaction } from '../../server/db/transactions.ts';
-import type { VkUpdate } from '../../server/vk/community-updates.ts';
+import { type Db, schema } from '../db/client.ts';
+import { inTransaction } from '../db/transactions.ts';
+import type { VkUpdate } from './community-updates.ts';
 
 const { callbackEvents } = schema;
 

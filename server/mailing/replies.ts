@@ -2,8 +2,9 @@
  * @module Bot answers to a user who just wrote: queued in the outbox like every other message (kind `reply`, no
  * mailing consent needed), keyed by the incoming message so a redelivered update cannot answer twice.
  */
-import type { Tx } from '../server/db/transactions.ts';
-import { enqueue } from '../server/mailing/outbox.ts';
+import type { Db } from '../db/client.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
+import { enqueue } from './outbox.ts';
 
 export interface Reply {
   vkGroupId: number;
@@ -16,8 +17,16 @@ export interface Reply {
   part?: number;
 }
 
-/** Queues the answer in the caller's transaction. */
-export async function queueReply(tx: Tx, r: Reply, now: number): Promise<void> {
+/**
+ * Queues the answer in its own transaction.
+ * @example await queueReply(db, { vkGroupId, vkUserId, inReplyTo: 'msg:17', text: 'Привет!' }, Date.now())
+ */
+export async function queueReply(db: Db, r: Reply, now: number): Promise<void> {
+  await inTransaction(db, (tx) => queueReplyIn(tx, r, now));
+}
+
+/** Queues the answer in the caller's transaction (it commits with what it answers). */
+export async function queueReplyIn(tx: Tx, r: Reply, now: number): Promise<void> {
   await enqueue(
     tx,
     [

@@ -4,13 +4,14 @@
  * Just before sending, rule messages to users who moved on and messages to users who withdrew consent are closed.
  */
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { campaignPhase } from '../../server/campaigns/campaign.service.ts';
-import { type Db, schema } from '../../server/db/client.ts';
-import type { MessageChannel } from '../../server/db/schema/messaging.ts';
-import { inTransaction, type Tx } from '../../server/db/transactions.ts';
+import { campaignPhase } from '../campaigns/campaign.service.ts';
+import { type Db, schema } from '../db/client.ts';
+import type { MessageChannel } from '../db/schema/messaging.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
 
 const { outbox, messageRules, campaigns, participants, consents, broadcasts } = schema;
 
+export type { MessageChannel };
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** One VK call: identical texts to up to 100 peers, or up to 25 personal messages inside `execute`. */

@@ -1,0 +1,37 @@
+/**
+ * @module `message_allow` / `message_deny` as data: the user's consent to community messages, recorded per user and
+ * community. The `key` the mini app passed to VKWebAppAllowMessagesFromGroup links it to a participant and
+ * completes their allow_messages task.
+ */
+import type { Db } from '../db/client.ts';
+import { inTransaction } from '../db/transactions.ts';
+import { recordConsent } from '../mailing/consent.ts';
+import { confirmMessagesAllowedByKey } from '../promo/tasks/allow-messages-key.ts';
+
+export interface MessageSubscription {
+  vkGroupId: number;
+  vkUserId: number;
+  allowed: boolean;
+  key?: string;
+  /** When VK delivered the update (its journal time when replayed after a crash), which orders consents. */
+  at: number;
+}
+
+/**
+ * The consent and the task it confirms commit together: a crash in between leaves neither, and recovery replays both.
+ * @example await recordMessageSubscription(db, { vkGroupId, vkUserId, allowed: true, key, at })
+ */
+export async function recordMessageSubscription(db: Db, s: MessageSubscription): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await recordConsent(tx, {
+      vkGroupId: s.vkGroupId,
+      vkUserId: s.vkUserId,
+      channel: 'message',
+      allowed: s.allowed,
+      source: s.allowed ? 'message_allow' : 'message_deny',
+      key: s.key ?? null,
+      at: s.at,
+    });
+    if (s.allowed && s.key) await confirmMessagesAllowedByKey(tx, s.key, s.vkUserId, s.vkGroupId, s.at);
+  });
+}
