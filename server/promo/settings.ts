@@ -58,6 +58,8 @@ export const DrawSettingsSchema = z.object({
   /** UTC milliseconds. */
   drawAt: z.number().int().positive(),
   requiredTaskKeys: z.array(z.string().min(1)).min(1),
+  /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
+  prize: LocalizedTextSchema.optional(),
 });
 export type DrawSettings = z.infer<typeof DrawSettingsSchema>;
 

@@ -131,6 +131,7 @@ export async function campaignRules(
   ];
   const draw = await drawRulesText(db, campaign, language);
   if (draw) {
+    if (draw.prize) sections[2] = { key: 'prizes', title: title.prizes, text: [draw.prize, ...prizes].join('\n') };
     sections[3] = { key: 'winners', title: title.winners, text: draw.winners };
     sections.push({ key: 'draw', title: title.draw, text: draw.fairness });
   }
