@@ -1,6 +1,9 @@
 /** @module PostgreSQL mirror of ../schema/draw.ts: a giveaway's provably fair draw and its picks. */
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { type DrawEntry, PICK_ROLES } from '../schema/draw.ts';
+
+export { PICK_ROLES };
+
 import { campaigns } from './campaign.ts';
 import { unixMs } from './columns.ts';
 import { createdAt } from './organization.ts';
