@@ -25,6 +25,7 @@ export const PANELS = {
   reward: 'reward',
   prizes: 'prizes',
   admin: 'admin',
+  adminDraw: 'admin_draw',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -42,6 +43,7 @@ export const paths = {
   help: (id: number) => `/campaign/${id}/help`,
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
+  adminDraw: (id: number) => `/admin/campaign/${id}/draw`,
 };
 
 /**
@@ -59,6 +61,7 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
   { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
   { panel: PANELS.admin, path: '/admin', parent: '/' },
+  { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

@@ -16,8 +16,9 @@ import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
-import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -73,11 +74,13 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
+    .route('/api/admin/campaigns', drawAdminRoutes)
     .route('/api/client-errors', clientErrorRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/office', officeRoutes)
+    .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
     .route('/api/local', localAllowRoutes)
     .route('/vk', callbackRoutes);

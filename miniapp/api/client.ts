@@ -27,6 +27,8 @@ export class ApiRequestError extends Error {
 
 export interface ApiClient extends PromoApi {
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** A GET whose answer is text (a CSV export), as a Blob for a download. */
+  download(path: string): Promise<Blob>;
   me(): Promise<Identity>;
   campaigns(): Promise<Campaign[]>;
   campaign(id: number): Promise<Campaign>;
@@ -69,8 +71,16 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     }
     return data as T;
   }
+  async function download(path: string): Promise<Blob> {
+    const response = await fetch(`${root}${path}`, { headers: { Authorization: authorization } }).catch(() => {
+      throw new ApiRequestError(0, 'network', 'The server cannot be reached');
+    });
+    if (!response.ok) throw new ApiRequestError(response.status, 'http_error', response.statusText);
+    return response.blob();
+  }
   return {
     request,
+    download,
     ...promoApi(request),
     me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,

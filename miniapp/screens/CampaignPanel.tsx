@@ -8,6 +8,7 @@ import { LoadState } from './LoadState.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
 import { accentStyle } from './promo/campaign-accent.ts';
 import { useCampaignState } from './promo/campaign-store.ts';
+import { DrawSection } from './promo/DrawSection.tsx';
 import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
 import { QuizIntro } from './promo/QuizIntro.tsx';
 import { RewardList } from './promo/RewardList.tsx';
@@ -74,6 +75,7 @@ export function CampaignPanel({ id }: { id: string }) {
             </Group>
             <PhasePlaceholder campaign={data.campaign} joined={data.participant !== null} />
             <Mechanic data={data} />
+            {data.campaign.legalType === 'giveaway' && <DrawSection data={data} />}
             <CampaignLinks data={data} />
           </div>
         )}

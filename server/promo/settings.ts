@@ -48,6 +48,21 @@ export const WheelSettingsSchema = z.object({
 });
 export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
 
+/**
+ * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
+ * who completed every task in `requiredTaskKeys` (server-verified where the kind allows) by `drawAt`.
+ */
+export const DrawSettingsSchema = z.object({
+  winners: z.number().int().min(1).max(10_000),
+  reserves: z.number().int().min(0).max(10_000).default(0),
+  /** UTC milliseconds. */
+  drawAt: z.number().int().positive(),
+  requiredTaskKeys: z.array(z.string().min(1)).min(1),
+  /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
+  prize: LocalizedTextSchema.optional(),
+});
+export type DrawSettings = z.infer<typeof DrawSettingsSchema>;
+
 export const CampaignSettingsSchema = z.object({
   quiz: QuizSettingsSchema.optional(),
   wheel: WheelSettingsSchema.optional(),
@@ -57,6 +72,8 @@ export const CampaignSettingsSchema = z.object({
   resetHour: z.number().int().min(0).max(23).optional(),
   /** Help questions for the mini app's help screen (server/support/faq.ts). */
   faq: CampaignFaqSchema.optional(),
+  /** A giveaway's draw (legal type `giveaway`, mechanic `tasks`). */
+  draw: DrawSettingsSchema.optional(),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettingsSchema>;
 

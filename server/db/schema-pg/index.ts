@@ -5,6 +5,7 @@
  */
 export * from './campaign.ts';
 export * from './coordination.ts';
+export * from './draw.ts';
 export * from './launch.ts';
 export * from './messaging.ts';
 export * from './office.ts';

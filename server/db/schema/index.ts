@@ -1,6 +1,7 @@
 /** @module The whole schema, one file per aggregate; drizzle-kit reads this to generate migrations. */
 export * from './campaign.ts';
 export * from './coordination.ts';
+export * from './draw.ts';
 export * from './launch.ts';
 export * from './messaging.ts';
 export * from './office.ts';

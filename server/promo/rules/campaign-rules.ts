@@ -8,12 +8,13 @@ import { count, eq } from 'drizzle-orm';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { drawRulesText } from '../draw/draw-rules.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards } from '../rewards/reward.service.ts';
 import { parseCampaignSettings } from '../settings.ts';
 
 export interface RulesSection {
-  key: 'organizer' | 'dates' | 'prizes' | 'winners' | 'terms';
+  key: 'organizer' | 'dates' | 'prizes' | 'winners' | 'draw' | 'terms';
   title: string;
   text: string;
 }
@@ -24,6 +25,7 @@ const TITLES: Record<ContentLanguage, Record<RulesSection['key'], string>> = {
     dates: 'Сроки проведения',
     prizes: 'Призовой фонд',
     winners: 'Как определяются победители',
+    draw: 'Честность розыгрыша',
     terms: 'Дополнительные условия',
   },
   en: {
@@ -31,6 +33,7 @@ const TITLES: Record<ContentLanguage, Record<RulesSection['key'], string>> = {
     dates: 'Dates',
     prizes: 'Prize fund',
     winners: 'How winners are chosen',
+    draw: 'Fairness of the draw',
     terms: 'Further terms',
   },
 };
@@ -106,11 +109,13 @@ export async function campaignRules(
   campaign: CampaignRow,
   brandName: string,
   language: ContentLanguage,
+  /** The rewards on offer when the caller has them (the office preview's come from an unsaved document). */
+  rewards?: readonly RewardRow[],
 ): Promise<RulesSection[]> {
   const settings = parseCampaignSettings(campaign.settings);
   const title = TITLES[language];
   const prizes: string[] = [];
-  for (const r of await campaignRewards(db, campaign.id)) {
+  for (const r of rewards ?? (await campaignRewards(db, campaign.id))) {
     const n = await quantity(db, r);
     prizes.push(`• ${columnText(r, 'title', language)}: ${n == null ? UNLIMITED[language] : PIECES[language](n)}`);
   }
@@ -126,6 +131,12 @@ export async function campaignRules(
     { key: 'prizes', title: title.prizes, text: prizes.length > 0 ? prizes.join('\n') : NO_PRIZES[language] },
     { key: 'winners', title: title.winners, text: winners },
   ];
+  const draw = await drawRulesText(db, campaign, language);
+  if (draw) {
+    if (draw.prize) sections[2] = { key: 'prizes', title: title.prizes, text: [draw.prize, ...prizes].join('\n') };
+    sections[3] = { key: 'winners', title: title.winners, text: draw.winners };
+    sections.push({ key: 'draw', title: title.draw, text: draw.fairness });
+  }
   const terms = columnText(campaign, 'rulesText', language);
   if (terms) sections.push({ key: 'terms', title: title.terms, text: terms });
   return sections;

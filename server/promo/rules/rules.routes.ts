@@ -11,7 +11,7 @@ export const RulesSchema = z
     legalType: z.enum(['instant_win', 'draw', 'merit_contest', 'giveaway']),
     sections: z.array(
       z.object({
-        key: z.enum(['organizer', 'dates', 'prizes', 'winners', 'terms']),
+        key: z.enum(['organizer', 'dates', 'prizes', 'winners', 'draw', 'terms']),
         title: z.string(),
         text: z.string(),
       }),

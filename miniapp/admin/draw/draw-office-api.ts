@@ -1,0 +1,27 @@
+/** The office's draw calls (`/api/admin/campaigns/{id}/draw…`), typed from the server's schemas (type-only). */
+import type { z } from 'zod';
+import type {
+  AnnouncementSchema,
+  OfficeDrawSchema,
+  VerificationSchema,
+} from '../../../server/promo/draw/draw.schemas.ts';
+import type { ApiClient } from '../../api/client.ts';
+
+export type OfficeDraw = z.infer<typeof OfficeDrawSchema>;
+export type OfficePick = OfficeDraw['picks'][number];
+export type Verification = z.infer<typeof VerificationSchema>;
+export type Announcement = z.infer<typeof AnnouncementSchema>;
+
+export function drawOfficeApi(api: ApiClient, campaignId: number) {
+  const base = `/api/admin/campaigns/${campaignId}/draw`;
+  return {
+    view: () => api.request<OfficeDraw>('GET', base),
+    run: () => api.request<OfficeDraw & { already: boolean }>('POST', base),
+    verify: (pickId: number) => api.request<Verification>('POST', `${base}/picks/${pickId}/verify`),
+    repick: (pickId: number, reason: string) =>
+      api.request<OfficeDraw & { replacementPickId: number }>('POST', `${base}/picks/${pickId}/repick`, { reason }),
+    announce: () => api.request<Announcement>('POST', `${base}/announce`),
+    exportCsv: () => api.download(`${base}/winners.csv`),
+  };
+}
+export type DrawOfficeApi = ReturnType<typeof drawOfficeApi>;

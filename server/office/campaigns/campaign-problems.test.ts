@@ -1,0 +1,129 @@
+/** Validation before publish: each rule on a document that is otherwise clean (the templates, codes loaded). */
+import { describe, expect, it } from 'vitest';
+import { quizTiers } from '../templates/quiz-tiers.ts';
+import { tasksReward } from '../templates/tasks-reward.ts';
+import { wheelInstant } from '../templates/wheel-instant.ts';
+import { type CampaignContent, CampaignContentSchema } from './campaign-document.ts';
+import { campaignProblems, type ProblemContext } from './campaign-problems.ts';
+
+const NOW = Date.UTC(2026, 5, 1, 9);
+const ctx: ProblemContext = { now: NOW, community: { vkGroupId: 777 }, botToken: { configured: true, groupId: 777 } };
+/** A template's content with every pool holding codes, so it has no error problems. */
+function stocked(template: typeof tasksReward): CampaignContent {
+  const doc = CampaignContentSchema.parse(template.document(NOW));
+  return { ...doc, pools: doc.pools.map((p) => ({ ...p, total: 1000, free: 1000 })) };
+}
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('the template lost a part this test edits');
+  return value;
+}
+const nth = <T>(list: readonly T[], i: number): T => defined(list[i]);
+const errors = (doc: CampaignContent, c = ctx) =>
+  campaignProblems(doc, c)
+    .filter((p) => p.severity === 'error')
+    .map((p) => `${p.path} ${p.code}`);
+const warnings = (doc: CampaignContent, c = ctx) =>
+  campaignProblems(doc, c)
+    .filter((p) => p.severity === 'warning')
+    .map((p) => `${p.path} ${p.code}`);
+
+describe('campaignProblems', () => {
+  it('item 3: every template, with codes loaded, has no error problems', () => {
+    for (const t of [tasksReward, quizTiers, wheelInstant]) expect(errors(stocked(t)), t.key).toEqual([]);
+  });
+
+  it('item 3: wheel odds all zero is an error; odds not adding up to 100 and a never-winning sector are warnings', () => {
+    const doc = stocked(wheelInstant);
+    const zero = {
+      ...doc,
+      settings: { ...doc.settings, wheel: { ...defined(doc.settings.wheel), loseWeight: 0 } },
+      rewards: doc.rewards.map((r) => ({ ...r, weight: 0 })),
+    };
+    expect(errors(zero)).toEqual(['settings.wheel.loseWeight wheel_odds_all_zero']);
+    const odd = { ...doc, rewards: doc.rewards.map((r, i) => (i === 2 ? { ...r, weight: 0 } : r)) };
+    expect(warnings(odd)).toEqual(
+      expect.arrayContaining([
+        'rewards.2.weight wheel_sector_never_wins',
+        'settings.wheel.loseWeight wheel_odds_not_100',
+      ]),
+    );
+    expect(warnings(doc)).not.toContain('settings.wheel.loseWeight wheel_odds_not_100');
+  });
+
+  it('item 3: a reward with neither stock nor pool, an empty pool, an unknown pool key', () => {
+    const doc = stocked(wheelInstant);
+    const broken = {
+      ...doc,
+      rewards: [
+        { ...nth(doc.rewards, 0), poolKey: 'nope' },
+        { ...nth(doc.rewards, 1) },
+        { ...nth(doc.rewards, 2), stock: null },
+      ],
+      pools: doc.pools.map((p) => (p.key === 'wheel20' ? { ...p, free: 0 } : p)),
+    };
+    expect(errors(broken)).toEqual([
+      'rewards.0.poolKey unknown_pool',
+      'rewards.1.poolKey pool_without_codes',
+      'rewards.2.stock reward_without_stock',
+    ]);
+  });
+
+  it('item 3: an empty Russian title is an error; one language without the other is a warning', () => {
+    const doc = stocked(tasksReward);
+    const texts = {
+      ...doc,
+      title: { ru: '', en: 'Only English' },
+      description: { ru: 'Только русский', en: '' },
+      tasks: doc.tasks.map((t, i) => (i === 0 ? { ...t, title: { ru: 'Вступите', en: '' } } : t)),
+    };
+    expect(errors(texts)).toEqual(['title.ru title_missing']);
+    expect(warnings(texts)).toEqual(['description.en translation_missing', 'tasks.0.title.en translation_missing']);
+  });
+
+  it('item 3: an end before the start, or already past', () => {
+    const doc = stocked(tasksReward);
+    expect(errors({ ...doc, endsAt: doc.startsAt - 1 })).toEqual(['endsAt ends_before_start']);
+    expect(errors({ ...doc, startsAt: NOW - 10, endsAt: NOW - 1 })).toEqual(['endsAt ends_in_past']);
+  });
+
+  it('item 3: a quiz band naming a missing reward, and bands that do not cover score 0', () => {
+    const doc = stocked(quizTiers);
+    const quiz = defined(doc.settings.quiz);
+    const bands = quiz.bands.map((b) => (b.key === 'expert' ? { ...b, rewardKey: 'gone' } : b)).slice(1);
+    expect(errors({ ...doc, settings: { ...doc.settings, quiz: { ...quiz, bands } } })).toEqual([
+      'settings.quiz.bands bands_not_covering_zero',
+      'settings.quiz.bands.1.rewardKey band_reward_missing',
+    ]);
+  });
+
+  it('item 3: tasks the community cannot verify: join without a community, allow_messages without its bot token', () => {
+    const doc = stocked(tasksReward);
+    expect(errors(doc, { ...ctx, community: null })).toEqual([
+      'tasks.0.kind task_needs_community',
+      'tasks.1.kind task_needs_community',
+    ]);
+    expect(errors(doc, { ...ctx, botToken: { configured: false } })).toEqual(['tasks.1.kind task_needs_bot_token']);
+    expect(errors(doc, { ...ctx, botToken: { configured: true, groupId: 1 } })).toEqual([
+      'tasks.1.kind task_needs_bot_token',
+    ]);
+  });
+
+  it('item 3: duplicate keys, unknown task keys in an unlock, an unreachable task count', () => {
+    const doc = stocked(tasksReward);
+    const dup = {
+      ...doc,
+      tasks: [...doc.tasks, { ...nth(doc.tasks, 2) }],
+      rewards: [
+        { ...nth(doc.rewards, 0), unlock: { tasks: 2, of: ['join', 'ghost'] } },
+        { ...nth(doc.rewards, 0), unlock: { tasks: 9 } },
+      ],
+    };
+    expect(errors(dup)).toEqual([
+      'tasks.3.key duplicate_key',
+      'rewards.1.key duplicate_key',
+      'rewards.0.unlock.of.1 unknown_task',
+      'rewards.0.unlock.tasks unlock_unreachable',
+      'rewards.1.unlock.tasks unlock_unreachable',
+    ]);
+  });
+});

@@ -1,0 +1,252 @@
+/** The office campaign API over HTTP, on either database: who may use each route, and what each route does. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { DAY } from '../../promo/testing/promo-world.ts';
+import {
+  createOfficeWorld,
+  EDITOR,
+  NO_SECTION,
+  type OfficeWorld,
+  OTHER_AGENCY,
+  OTHER_BRAND,
+  PARTICIPANT,
+} from './office-campaign.test-world.ts';
+
+let w: OfficeWorld;
+afterEach(async () => w?.close());
+
+/** A draft from the tasks template, its pool stocked, ready to publish. */
+async function draft(template = 'tasks-reward') {
+  const res = await w.json('POST', '/api/admin/campaigns', EDITOR, { brandId: w.brandId, templateKey: template });
+  expect(res.status).toBe(201);
+  for (const p of res.body.pools) await w.codes(res.body.id, p.key, 100);
+  return res.body;
+}
+
+describe('office campaign routes', () => {
+  it('item 8: every route answers the campaigns member and refuses the others; not-yours and not-there are the same 404', async () => {
+    w = await createOfficeWorld();
+    const doc = await draft();
+    const routes = (id: number): [string, string, unknown?][] => [
+      ['GET', `/api/admin/campaigns/${id}`],
+      ['PUT', `/api/admin/campaigns/${id}`, { ...doc, id }],
+      ['POST', `/api/admin/campaigns/${id}/preview`, { ...doc, id }],
+      ['POST', `/api/admin/campaigns/${id}/status`, { to: 'scheduled' }],
+      ['POST', `/api/admin/campaigns/${id}/duplicate`],
+      ['GET', `/api/admin/campaigns/${id}/revisions`],
+      ['GET', `/api/admin/campaigns/${id}/revisions/1`],
+    ];
+    for (const [method, path, body] of routes(doc.id)) {
+      expect((await w.json(method, path, NO_SECTION, body)).body.error.code, path).toBe('forbidden');
+      for (const outsider of [OTHER_BRAND, OTHER_AGENCY, PARTICIPANT]) {
+        const res = await w.json(method, path, outsider, body);
+        expect([res.status, res.body.error.code], `${method} ${path} as ${outsider}`).toEqual([
+          404,
+          'campaign_not_found',
+        ]);
+      }
+    }
+    for (const [method, path, body] of routes(999_999)) {
+      const res = await w.json(method, path, EDITOR, body);
+      expect([res.status, res.body.error.code], `${method} ${path}`).toEqual([404, 'campaign_not_found']);
+    }
+    const brandRoutes: [string, string, unknown?][] = [
+      ['GET', `/api/admin/campaigns?brandId=${w.brandId}`],
+      ['POST', '/api/admin/campaigns', { brandId: w.brandId, templateKey: 'quiz-tiers' }],
+    ];
+    for (const [method, path, body] of brandRoutes) {
+      for (const refused of [NO_SECTION, OTHER_BRAND, OTHER_AGENCY, PARTICIPANT]) {
+        const res = await w.json(method, path, refused, body);
+        expect([res.status, res.body.error.code], `${method} ${path} as ${refused}`).toEqual([403, 'forbidden']);
+      }
+    }
+    const missingBrand = await w.json('GET', '/api/admin/campaigns?brandId=999999', EDITOR);
+    expect(missingBrand.status).toBe(403);
+    expect((await w.json('GET', '/api/admin/templates', PARTICIPANT)).status).toBe(403);
+    // The member's own answers, in the order a brand goes: read, save, preview, publish, revisions, copy.
+    expect((await w.json('GET', '/api/admin/templates', EDITOR)).status).toBe(200);
+    for (const [method, path, body] of routes(doc.id)) {
+      const res = await w.json(method, path, EDITOR, body);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(300);
+    }
+    for (const [method, path, body] of brandRoutes)
+      expect((await w.json(method, path, EDITOR, body)).status).toBeLessThan(300);
+  });
+
+  it('item 2: the catalogue lists templates with the participant preview; "use" makes a draft with a slug unique in the brand', async () => {
+    w = await createOfficeWorld();
+    const catalogue = await w.json('GET', '/api/admin/templates?language=en', EDITOR);
+    expect(catalogue.body.templates.map((t: { key: string }) => t.key)).toEqual(
+      expect.arrayContaining(['tasks-reward', 'quiz-tiers', 'wheel-instant']),
+    );
+    const wheel = catalogue.body.templates.find((t: { key: string }) => t.key === 'wheel-instant');
+    expect(wheel.preview.campaign).toMatchObject({ title: 'Lucky wheel', phase: 'running' });
+    expect(wheel.preview.state.wheel.sectors.map((s: { key: string }) => s.key)).toEqual([
+      'discount5',
+      'discount20',
+      'merch',
+      'lose',
+    ]);
+    const first = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'quiz-tiers',
+    });
+    const second = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'quiz-tiers',
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect([first.body.slug, second.body.slug]).toEqual(['quiz', 'quiz-2']);
+    expect(first.body).toMatchObject({ status: 'draft', revision: 0, mechanic: 'quiz', brandId: w.brandId });
+    expect(first.body.communityId).not.toBeNull();
+    expect(first.body.startsAt).toBeGreaterThan(w.clock.now);
+    const unknown = await w.json('POST', '/api/admin/campaigns', EDITOR, { brandId: w.brandId, templateKey: 'nope' });
+    expect([unknown.status, unknown.body.error.issues[0].path]).toEqual([422, 'templateKey']);
+    const audit = await w.deps.db.select().from(schema.officeAudit);
+    expect(audit.filter((a) => a.action === 'campaign.create')).toHaveLength(2);
+  });
+
+  it('item 1: the document saves and reads back whole (texts ru/en, tasks, rewards, pools); bad input is a 422 with the field', async () => {
+    w = await createOfficeWorld();
+    const doc = await draft();
+    const edited = {
+      ...doc,
+      title: { ru: 'Новое имя', en: 'New name' },
+      tasks: [
+        ...doc.tasks,
+        {
+          key: 'code',
+          kind: 'enter_code',
+          title: { ru: 'Код', en: 'Code' },
+          description: { ru: '', en: '' },
+          config: { poolKey: 'pack' },
+          attemptsGranted: 0,
+          position: 9,
+        },
+      ],
+      pools: [...doc.pools, { key: 'pack', name: 'Pack', purpose: 'entry', lowStockThreshold: 0, total: 0, free: 0 }],
+    };
+    const saved = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, edited);
+    expect(saved.status).toBe(200);
+    expect(saved.body.problems).toContainEqual(
+      expect.objectContaining({ path: 'tasks.3.config.poolKey', code: 'pool_without_codes' }),
+    );
+    const read = await w.json('GET', `/api/admin/campaigns/${doc.id}`, EDITOR);
+    const withoutCounts = (d: typeof doc) => ({ ...d, pools: d.pools.map(({ total, free, ...p }: any) => p) });
+    expect(withoutCounts(read.body.document)).toEqual(withoutCounts(edited));
+    const participantTitle = await w.deps.db.select().from(schema.campaigns);
+    expect(participantTitle[0]).toMatchObject({ title: 'Новое имя', translations: { en: { title: 'New name' } } });
+
+    const bad = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, {
+      ...doc,
+      timeZone: 'Mars/Olympus',
+      tasks: [{ ...doc.tasks[2], config: {} }],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['timeZone', 'tasks.0.config.url']);
+    const otherApp = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, appId: 999 });
+    expect([otherApp.status, otherApp.body.error.issues[0].path]).toEqual([422, 'appId']);
+  });
+
+  it('item 4: publishing validates (422 not_publishable with problems), writes revision 1, goes live; transitions outside the table are 409', async () => {
+    w = await createOfficeWorld();
+    const res = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'tasks-reward',
+    });
+    const id = res.body.id;
+    const refused = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('not_publishable');
+    expect(refused.body.problems).toContainEqual(
+      expect.objectContaining({ path: 'rewards.0.poolKey', code: 'pool_without_codes' }),
+    );
+    await w.codes(id, 'discount15', 10);
+    expect((await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'paused' })).status).toBe(409);
+    const live = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ status: 'live', revision: 1, startsAt: w.clock.now });
+    const participantSees = await w.json('GET', `/api/campaigns/${id}`, PARTICIPANT);
+    expect(participantSees.body).toMatchObject({ id, phase: 'running' });
+    for (const [to, status] of [
+      ['scheduled', 409],
+      ['paused', 200],
+      ['live', 200],
+      ['ended', 200],
+      ['live', 409],
+      ['archived', 200],
+      ['draft', 409],
+    ] as const) {
+      const step = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to });
+      expect([to, step.status]).toEqual([to, status]);
+    }
+    expect((await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, live.body)).status).toBe(409);
+    const actions = (await w.deps.db.select().from(schema.officeAudit)).map((a) => a.action);
+    expect(actions).toEqual([
+      'campaign.create',
+      'campaign.live',
+      'campaign.paused',
+      'campaign.resume',
+      'campaign.ended',
+      'campaign.archived',
+    ]);
+  });
+
+  it('item 7: duplicate makes a draft copy; the list shows stock per pool with the low flag; revisions are listed and readable', async () => {
+    w = await createOfficeWorld();
+    const doc = await draft();
+    await w.json('POST', `/api/admin/campaigns/${doc.id}/status`, EDITOR, { to: 'scheduled' });
+    const copy = await w.json('POST', `/api/admin/campaigns/${doc.id}/duplicate`, EDITOR);
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({
+      status: 'draft',
+      revision: 0,
+      slug: 'tasks-copy',
+      title: { ru: `${doc.title.ru} (копия)` },
+    });
+    expect(copy.body.tasks).toEqual(doc.tasks);
+    expect(copy.body.pools[0]).toMatchObject({ key: 'discount15', total: 0, free: 0 });
+    const list = await w.json('GET', `/api/admin/campaigns?brandId=${w.brandId}`, EDITOR);
+    expect(list.body.campaigns).toEqual([
+      expect.objectContaining({
+        id: copy.body.id,
+        status: 'draft',
+        revision: 0,
+        stock: [{ poolKey: 'discount15', free: 0, total: 0, low: true }],
+      }),
+      expect.objectContaining({
+        id: doc.id,
+        status: 'scheduled',
+        revision: 1,
+        stock: [{ poolKey: 'discount15', free: 100, total: 100, low: false }],
+      }),
+    ]);
+    const revisions = await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions`, EDITOR);
+    expect(revisions.body.revisions).toEqual([
+      expect.objectContaining({ number: 1, createdBy: { platform: 'vk', userId: String(EDITOR) } }),
+    ]);
+    const one = await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions/1`, EDITOR);
+    expect(one.body).toMatchObject({ id: doc.id, revision: 1, status: 'scheduled', title: doc.title });
+    expect((await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions/2`, EDITOR)).status).toBe(404);
+  });
+
+  it('item 6: the preview of the saved document is exactly what the participant app gets for someone who has not opened it', async () => {
+    w = await createOfficeWorld();
+    for (const template of ['tasks-reward', 'quiz-tiers', 'wheel-instant']) {
+      const doc = await draft(template);
+      const live = await w.json('POST', `/api/admin/campaigns/${doc.id}/status`, EDITOR, { to: 'live' });
+      expect(live.status, JSON.stringify(live.body)).toBe(200);
+      w.clock.advance(DAY);
+      const preview = await w.json('POST', `/api/admin/campaigns/${doc.id}/preview`, EDITOR, live.body);
+      expect(preview.body.at).toBe(w.clock.now);
+      expect(preview.body.campaign).toEqual((await w.json('GET', `/api/campaigns/${doc.id}`, PARTICIPANT)).body);
+      expect(preview.body.state).toEqual((await w.json('GET', `/api/campaigns/${doc.id}/state`, PARTICIPANT)).body);
+      expect(preview.body.rules).toEqual((await w.json('GET', `/api/campaigns/${doc.id}/rules`, PARTICIPANT)).body);
+      // Unsaved edits show in the preview and nowhere else.
+      const edited = { ...live.body, title: { ru: 'Черновик правки', en: 'Unsaved edit' } };
+      const unsaved = await w.json('POST', `/api/admin/campaigns/${doc.id}/preview?language=en`, EDITOR, edited);
+      expect(unsaved.body.campaign.title).toBe('Unsaved edit');
+      expect((await w.json('GET', `/api/campaigns/${doc.id}`, PARTICIPANT)).body.title).toBe(doc.title.ru);
+    }
+  });
+});

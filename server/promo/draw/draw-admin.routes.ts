@@ -1,0 +1,137 @@
+/**
+ * @module The office's draw routes under `/api/admin/campaigns/{id}/draw` (section `prizes`): the draw's state, run
+ * it, verify a pick, re-pick a winner with a reason, export the picks as CSV, announce to the winners.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireIdentity } from '../../auth/middleware.ts';
+import { newRouter } from '../../http/router.ts';
+import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { CampaignParams, json } from '../promo.schemas.ts';
+import { AnnouncementSchema, OfficeDrawSchema, RepickBodySchema, VerificationSchema } from './draw.schemas.ts';
+import { announceWinners } from './draw-announce.ts';
+import { officeCampaign } from './draw-records.ts';
+import { repick, runDraw } from './draw-run.ts';
+import { verifyPick } from './draw-verify.ts';
+import { officeDrawView, winnersCsv } from './draw-views.ts';
+
+const errors = {
+  ...authErrors,
+  403: errorResponse('forbidden: no `prizes` rights on this brand'),
+  404: errorResponse('campaign_not_found | pick_not_found'),
+  409: errorResponse(
+    'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community',
+  ),
+  422: errorResponse('Invalid input (issues name the field)'),
+} as const;
+
+const PickParams = CampaignParams.extend({ pickId: z.coerce.number().int().positive() });
+const tags = ['admin: draw'];
+
+const viewRoute = createRoute({
+  method: 'get',
+  path: '/{id}/draw',
+  tags,
+  summary: 'The draw: status, commitment, live entry count, and after the draw the seed, list hash and picks',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: json(OfficeDrawSchema, 'The draw'), ...errors },
+});
+
+const runRoute = createRoute({
+  method: 'post',
+  path: '/{id}/draw',
+  tags,
+  summary: 'Run the draw (at or after drawAt), once: a second call answers with the same result',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: {
+    200: json(OfficeDrawSchema.extend({ already: z.boolean() }), 'Drawn (already: it had run before)'),
+    ...errors,
+  },
+});
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/{id}/draw/picks/{pickId}/verify',
+  tags,
+  summary: "Re-check the pick's required tasks now (VK API where VK can answer); stored on the pick",
+  security: LAUNCH_AUTH,
+  request: { params: PickParams },
+  responses: {
+    200: json(VerificationSchema, 'The checks'),
+    ...errors,
+    503: errorResponse('vk_unavailable: VK could not answer; nothing stored'),
+  },
+});
+
+const repickRoute = createRoute({
+  method: 'post',
+  path: '/{id}/draw/picks/{pickId}/repick',
+  tags,
+  summary: 'Replace a winner by the next pick of the sequence (first unused reserve, then the next k), with a reason',
+  security: LAUNCH_AUTH,
+  request: { params: PickParams, ...jsonBody(RepickBodySchema) },
+  responses: {
+    200: json(OfficeDrawSchema.extend({ replacementPickId: z.number().int() }), 'Re-picked'),
+    ...errors,
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/{id}/draw/winners.csv',
+  tags,
+  summary: 'Every pick as CSV (formula-safe): position, role, standing, entry, user, verified, reason, announced',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errors },
+});
+
+const announceRoute = createRoute({
+  method: 'post',
+  path: '/{id}/draw/announce',
+  tags,
+  summary: 'Message each standing winner who allowed community messages, once (through the outbox)',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: json(AnnouncementSchema, 'What was queued and why others were not'), ...errors },
+});
+
+export const drawAdminRoutes = newRouter();
+drawAdminRoutes.use('*', requireIdentity);
+drawAdminRoutes.openapi(viewRoute, async (c) => {
+  const { db, now } = c.var.deps;
+  const campaign = await officeCampaign(db, c.var.identity, c.req.valid('param').id);
+  return c.json(await officeDrawView(db, campaign, now()), 200);
+});
+drawAdminRoutes.openapi(runRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const { id } = c.req.valid('param');
+  const { already } = await runDraw(deps, identity, id);
+  const campaign = await officeCampaign(deps.db, identity, id);
+  return c.json({ ...(await officeDrawView(deps.db, campaign, deps.now())), already }, 200);
+});
+drawAdminRoutes.openapi(verifyRoute, async (c) => {
+  const { id, pickId } = c.req.valid('param');
+  return c.json(await verifyPick(c.var.deps, c.var.identity, id, pickId), 200);
+});
+drawAdminRoutes.openapi(repickRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const { id, pickId } = c.req.valid('param');
+  const { replacementPickId } = await repick(deps, identity, id, pickId, c.req.valid('json').reason);
+  const campaign = await officeCampaign(deps.db, identity, id);
+  return c.json({ ...(await officeDrawView(deps.db, campaign, deps.now())), replacementPickId }, 200);
+});
+drawAdminRoutes.openapi(exportRoute, async (c) => {
+  const { db } = c.var.deps;
+  const { id } = c.req.valid('param');
+  const campaign = await officeCampaign(db, c.var.identity, id);
+  return c.body(await winnersCsv(db, campaign), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="draw-${id}-winners.csv"`,
+  });
+});
+drawAdminRoutes.openapi(announceRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  return c.json(await announceWinners(c.var.deps, c.var.identity, id), 200);
+});

@@ -1,0 +1,31 @@
+/** The giveaway from the catalogue through the office's lifecycle: going live writes the commitment, once. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { createOfficeWorld, EDITOR, type OfficeWorld } from '../../office/campaigns/office-campaign.test-world.ts';
+
+let w: OfficeWorld;
+afterEach(async () => w?.close());
+
+describe('giveaway going live', () => {
+  it('item 2: the template published live gets one commitment; pause and live again keep it', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'giveaway-draw',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    expect(await w.deps.db.select().from(schema.draws)).toHaveLength(0);
+    const status = (to: string) => w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to });
+    const live = await status('live');
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    const [first, ...others] = await w.deps.db.select().from(schema.draws);
+    expect(others).toEqual([]);
+    expect(first?.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect((await status('paused')).status).toBe(200);
+    expect((await status('live')).status).toBe(200);
+    expect(await w.deps.db.select().from(schema.draws)).toEqual([first]);
+    const office = await w.json('GET', `/api/admin/campaigns/${id}/draw`, EDITOR);
+    expect(office.body).toMatchObject({ status: 'committed', commitment: first?.commitment, entryCount: 0 });
+  });
+});

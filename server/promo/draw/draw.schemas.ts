@@ -1,0 +1,124 @@
+/** @module OpenAPI shapes of the draw's answers (participant and office). */
+import { z } from '@hono/zod-openapi';
+
+const AlgorithmSchema = z
+  .object({
+    name: z.string().openapi({ example: 'provably-fair-draw/v1' }),
+    steps: z.array(z.string()).openapi({ description: 'How to recompute the picks from the seed and the list' }),
+  })
+  .openapi('DrawAlgorithm');
+
+const STATUS = z
+  .enum(['none', 'awaiting_launch', 'committed', 'drawn'])
+  .openapi({ description: 'none: no draw; awaiting_launch: no commitment yet; committed; drawn' });
+
+const PublicPickSchema = z.object({
+  position: z.number().int(),
+  counter: z.number().int().openapi({ description: 'The k whose HMAC produced this pick' }),
+  index: z.number().int(),
+  hash: z.string(),
+  masked: z.string().openapi({ example: 'vk:12••••78' }),
+});
+
+export const ParticipantDrawSchema = z
+  .object({
+    status: STATUS,
+    algorithm: AlgorithmSchema,
+    commitment: z.string().nullable().openapi({ description: 'hex SHA-256 of the secret seed, from the launch' }),
+    committedAt: z.number().int().nullable(),
+    drawAt: z.number().int().nullable(),
+    winners: z.number().int(),
+    reserves: z.number().int(),
+    me: z
+      .object({
+        joined: z.boolean(),
+        entered: z.boolean(),
+        missing: z.array(z.object({ key: z.string(), title: z.string() })),
+        entryHash: z.string().openapi({ description: 'Your entry hash, to find yourself in the published list' }),
+      })
+      .nullable(),
+    results: z
+      .object({
+        drawnAt: z.number().int(),
+        seed: z.string(),
+        entriesHash: z.string(),
+        entryCount: z.number().int(),
+        winners: z.array(PublicPickSchema),
+        reserves: z.array(PublicPickSchema),
+        replaced: z.array(PublicPickSchema),
+      })
+      .nullable(),
+  })
+  .openapi('ParticipantDraw');
+
+export const DrawEntriesSchema = z
+  .object({
+    entriesHash: z.string(),
+    entries: z.array(z.object({ index: z.number().int(), hash: z.string() })),
+  })
+  .openapi('DrawEntries');
+
+const OfficePickSchema = z.object({
+  id: z.number().int(),
+  position: z.number().int(),
+  counter: z.number().int(),
+  entryIndex: z.number().int(),
+  entryHash: z.string(),
+  role: z.enum(['winner', 'reserve']),
+  standing: z.boolean(),
+  platform: z.string(),
+  userId: z.string(),
+  replacesPickId: z.number().int().nullable(),
+  replacedAt: z.number().int().nullable(),
+  replacedReason: z.string().nullable(),
+  replacedBy: z.string().nullable(),
+  verification: z.object({ at: z.number(), ok: z.boolean(), checks: z.array(z.unknown()) }).nullable(),
+  announcedAt: z.number().int().nullable(),
+});
+
+export const OfficeDrawSchema = z
+  .object({
+    status: STATUS,
+    problem: z.string().nullable(),
+    settings: z
+      .object({
+        winners: z.number().int(),
+        reserves: z.number().int(),
+        drawAt: z.number().int(),
+        requiredTaskKeys: z.array(z.string()),
+      })
+      .nullable(),
+    algorithm: AlgorithmSchema,
+    commitment: z.string().nullable(),
+    committedAt: z.number().int().nullable(),
+    canDraw: z.boolean(),
+    entryCount: z.number().int().nullable(),
+    drawnAt: z.number().int().nullable(),
+    seed: z.string().nullable(),
+    entriesHash: z.string().nullable(),
+    picks: z.array(OfficePickSchema),
+  })
+  .openapi('OfficeDraw');
+
+export const VerificationSchema = z
+  .object({
+    at: z.number().int(),
+    ok: z.boolean(),
+    checks: z.array(
+      z.object({ taskKey: z.string(), kind: z.string(), ok: z.boolean(), source: z.enum(['vk', 'record']) }),
+    ),
+  })
+  .openapi('DrawVerification');
+
+export const AnnouncementSchema = z
+  .object({
+    queued: z.number().int(),
+    withoutConsent: z.number().int(),
+    otherPlatform: z.number().int(),
+    alreadyAnnounced: z.number().int(),
+  })
+  .openapi('DrawAnnouncement');
+
+export const RepickBodySchema = z.object({
+  reason: z.string().trim().min(3).max(500).openapi({ example: 'Left the community before the draw' }),
+});
