@@ -150,6 +150,7 @@ export const rewards = sqliteTable(
 
 /** What issued a grant: a claim, the quiz, a wheel spin or a pack-code play. */
 export const GRANT_SOURCES = ['claim', 'quiz', 'wheel', 'code'] as const;
+export type GrantSource = (typeof GRANT_SOURCES)[number];
 
 export const grants = sqliteTable(
   'promo_grants',
