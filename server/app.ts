@@ -17,7 +17,7 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
-import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { calendarRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -73,6 +73,7 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
+    .route('/api/admin/campaigns', calendarRoutes)
     .route('/api/client-errors', clientErrorRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)

@@ -5,6 +5,7 @@
 import { createMiddleware } from 'hono/factory';
 import { requireIdentity } from '../auth/middleware.ts';
 import { type AppEnv, newRouter } from '../http/router.ts';
+import { codeRoutes } from './codes/code.routes.ts';
 import { participationRoutes } from './participation/participation.routes.ts';
 import { quizRoutes } from './quiz/quiz.routes.ts';
 import { rewardRoutes } from './rewards/reward.routes.ts';
@@ -22,6 +23,8 @@ promoRoutes
   .route('/', rewardRoutes)
   .route('/', quizRoutes)
   .route('/', wheelRoutes)
+  .route('/', codeRoutes)
   .route('/', rulesRoutes);
 
+export { calendarRoutes } from './calendar/calendar.routes.ts';
 export { poolAdminRoutes } from './rewards/pool-admin.routes.ts';

@@ -161,7 +161,8 @@ export async function claimReward(
   requireRunning(campaign, at);
   const requirement = await claimRequirement(db, reward, participantId, identity.platform);
   if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
-  if (requirement.kind === 'code') throw new ApiError(409, 'not_claimable', 'Pack-code prizes are won by playing a code');
+  if (requirement.kind === 'code')
+    throw new ApiError(409, 'not_claimable', 'Pack-code prizes are won by playing a code');
   if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
   const outcome = await inTransaction(db, async (tx) => {
     const issued = await issueReward(tx, {
