@@ -41,6 +41,7 @@ const TicketPanel = lazyPanel(
   async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel,
 );
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
+const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'));
 
 export function App() {
   const { platform } = useApp();
@@ -56,7 +57,12 @@ export function App() {
 
   return (
     <SplitLayout center>
-      <SplitCol autoSpaced width="100%" maxWidth={panel === PANELS.admin ? undefined : 800} stretchedOnMobile>
+      <SplitCol
+        autoSpaced
+        width="100%"
+        maxWidth={panel === PANELS.admin || panel === PANELS.adminCalendar ? undefined : 800}
+        stretchedOnMobile
+      >
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
           <HomePanel id={PANELS.home} />
           <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
@@ -73,6 +79,11 @@ export function App() {
           <Panel id={PANELS.admin}>
             {/* No office title before the server has said this person may see the office. */}
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.admin ? <AdminOffice /> : <Spinner />}</Suspense>
+          </Panel>
+          <Panel id={PANELS.adminCalendar}>
+            <Suspense fallback={<PanelHeader />}>
+              {panel === PANELS.adminCalendar ? <AdminCalendar /> : <Spinner />}
+            </Suspense>
           </Panel>
         </View>
       </SplitCol>
