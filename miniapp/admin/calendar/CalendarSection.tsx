@@ -31,6 +31,21 @@ import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
 import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
 
 type Mode = GenerateRequest['mode'];
+type Note = { lines: string[]; ok: boolean; from: 'generate' | 'import' | 'delete' };
+
+/** The answer to the last action, shown under that action's button. */
+function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
+  if (!note || note.from !== from) return null;
+  return (
+    <Div>
+      <FormStatus mode={note.ok ? 'default' : 'error'} data-testid="calendar-note">
+        {note.lines.map((line) => (
+          <div key={line}>{line}</div>
+        ))}
+      </FormStatus>
+    </Div>
+  );
+}
 
 /** What a failed call says: the server's problems line by line (CSV lines, fields), else its code. */
 function problemLines(err: unknown, t: CalendarMessages): string[] {
@@ -59,13 +74,12 @@ function DayRow({ day, t }: { day: CalendarDay; t: CalendarMessages }) {
   );
 }
 
-function GenerateForm({
-  calendar,
-  onDone,
-}: {
-  calendar: PrizeCalendar;
+interface FormProps {
+  note: Note | null;
   onDone: (lines: string[], ok: boolean) => void;
-}) {
+}
+
+function GenerateForm({ calendar, note, onDone }: FormProps & { calendar: PrizeCalendar }) {
   const { api, language } = useApp();
   const t = calendarMessages(language);
   const campaignId = useRouteId() ?? 0;
@@ -119,11 +133,12 @@ function GenerateForm({
           {t.generateButton}
         </Button>
       </Div>
+      <NoteView note={note} from="generate" />
     </Group>
   );
 }
 
-function ImportForm({ onDone }: { onDone: (lines: string[], ok: boolean) => void }) {
+function ImportForm({ note, onDone }: FormProps) {
   const { api, language } = useApp();
   const t = calendarMessages(language);
   const campaignId = useRouteId() ?? 0;
@@ -174,6 +189,7 @@ function ImportForm({ onDone }: { onDone: (lines: string[], ok: boolean) => void
           {t.importButton}
         </Button>
       </Div>
+      <NoteView note={note} from="import" />
     </Group>
   );
 }
@@ -186,11 +202,12 @@ export default function CalendarSection() {
   const campaignId = useRouteId();
   const calls = useMemo(() => (campaignId ? calendarApi(api, campaignId) : undefined), [api, campaignId]);
   const state = useAsync(() => (calls as ReturnType<typeof calendarApi>).load(), [calls], calls !== undefined);
-  const [note, setNote] = useState<{ lines: string[]; ok: boolean } | null>(null);
-  const done = (lines: string[], ok: boolean) => {
-    setNote({ lines, ok });
+  const [note, setNote] = useState<Note | null>(null);
+  const doneBy = (from: Note['from']) => (lines: string[], ok: boolean) => {
+    setNote({ lines, ok, from });
     if (ok && state.status === 'ready') state.reload();
   };
+  const done = doneBy('delete');
   const deleteFuture = async () => {
     try {
       const { deleted } = await (calls as ReturnType<typeof calendarApi>).deleteFuture();
@@ -210,15 +227,6 @@ export default function CalendarSection() {
                 title={calendar.mode === 'calendar' ? t.modeCalendar : t.modeOdds}
                 data-testid="calendar-mode-banner"
               />
-              {note && (
-                <Div>
-                  <FormStatus mode={note.ok ? 'default' : 'error'} data-testid="calendar-note">
-                    {note.lines.map((line) => (
-                      <div key={line}>{line}</div>
-                    ))}
-                  </FormStatus>
-                </Div>
-              )}
             </Group>
             <Group header={<Header>{t.prizes}</Header>}>
               {calendar.prizes.length === 0 && <Div>{t.noPrizes}</Div>}
@@ -228,8 +236,8 @@ export default function CalendarSection() {
                 </SimpleCell>
               ))}
             </Group>
-            {calendar.prizes.length > 0 && <GenerateForm calendar={calendar} onDone={done} />}
-            {calendar.prizes.length > 0 && <ImportForm onDone={done} />}
+            {calendar.prizes.length > 0 && <GenerateForm calendar={calendar} note={note} onDone={doneBy('generate')} />}
+            {calendar.prizes.length > 0 && <ImportForm note={note} onDone={doneBy('import')} />}
             <Group header={<Header>{t.days}</Header>} data-testid="calendar-days">
               {calendar.days.length === 0 && <Div>{t.empty}</Div>}
               {calendar.days.map((d) => (
@@ -248,6 +256,7 @@ export default function CalendarSection() {
                   </Button>
                 </Div>
               )}
+              <NoteView note={note} from="delete" />
             </Group>
           </>
         )}
