@@ -4,13 +4,13 @@
  */
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { findPermission, type Section } from '../../auth/permissions.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
+import { officeCampaign } from '../../office/campaigns/campaign-access.ts';
 import { campaignDay } from '../campaign-day.ts';
 import { resetHourOf } from '../promo-context.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
@@ -42,28 +42,9 @@ export function isInstantWinPrize(reward: Pick<RewardRow, 'unlock'>): boolean {
   return unlock.success && ('wheel' in unlock.data || 'code' in unlock.data);
 }
 
-const SECTIONS: Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
-const notFound = (id: number) =>
-  new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist in your brands`);
-
-/**
- * The campaign, for a member with `prizes` rights on its brand. A missing campaign and one of a brand the caller is
- * no member of get the same 404 (nothing revealed about other brands); a member without the section gets 403.
- * Same rule as the office's campaign access (p1's server/office/campaigns/campaign-access.ts, not yet merged here).
- */
-async function prizesCampaign(db: Db, identity: Identity, id: number): Promise<CampaignRow> {
-  const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, id)).limit(1);
-  if (!campaign) throw notFound(id);
-  if (await findPermission(db, identity, campaign.brandId, 'prizes')) return campaign;
-  for (const section of SECTIONS) {
-    if (await findPermission(db, identity, campaign.brandId, section))
-      throw new ApiError(403, 'forbidden', 'No prizes rights for this brand');
-  }
-  throw notFound(id);
-}
-
 async function calendarCampaign(db: Db, identity: Identity, campaignId: number, writing: boolean) {
-  const campaign = await prizesCampaign(db, identity, campaignId);
+  // 404 for a campaign that is missing or of a brand the caller is no member of; 403 for a member without `prizes`.
+  const campaign = await officeCampaign(db, identity, campaignId, 'prizes');
   if (writing && (campaign.status === 'ended' || campaign.status === 'archived')) {
     throw new ApiError(409, 'campaign_ended', 'The campaign has ended; its calendar can no longer change');
   }
