@@ -42,6 +42,7 @@ const TicketPanel = lazyPanel(
 );
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 const DrawOffice = lazy(() => import('./admin/draw/DrawOffice.tsx'));
+const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'));
 
 export function App() {
   const { platform } = useApp();
@@ -60,7 +61,9 @@ export function App() {
       <SplitCol
         autoSpaced
         width="100%"
-        maxWidth={panel === PANELS.admin || panel === PANELS.adminDraw ? undefined : 800}
+        maxWidth={
+          panel === PANELS.admin || panel === PANELS.adminDraw || panel === PANELS.adminCalendar ? undefined : 800
+        }
         stretchedOnMobile
       >
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
@@ -82,6 +85,11 @@ export function App() {
           </Panel>
           <Panel id={PANELS.adminDraw}>
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminDraw ? <DrawOffice /> : <Spinner />}</Suspense>
+          </Panel>
+          <Panel id={PANELS.adminCalendar}>
+            <Suspense fallback={<PanelHeader />}>
+              {panel === PANELS.adminCalendar ? <AdminCalendar /> : <Spinner />}
+            </Suspense>
           </Panel>
         </View>
       </SplitCol>

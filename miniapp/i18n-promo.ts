@@ -108,6 +108,14 @@ export const promoRu = {
   wheelTryAgain: 'Попробуйте ещё раз, когда появится попытка.',
   wheelGetPrize: 'Забрать приз',
   wheelLabel: 'Колесо удачи',
+  packCodeTitle: 'Введите код из упаковки',
+  packCodePlay: 'Проверить код',
+  packCodeWin: 'Вы выиграли: {prize}',
+  packCodeLose: 'В этот раз без приза',
+  packCodeLoseHint: 'Каждый код — новый шанс. Введите код из другой упаковки.',
+  packCodeRepeated: 'Этот код вы уже вводили — вот его результат.',
+  packCodePlays: 'Мои коды',
+  packCodeNoPrize: 'Без приза',
 } as const;
 
 export type PromoMessages = { [K in keyof typeof promoRu]: string };
@@ -218,6 +226,14 @@ export const promoEn: PromoMessages = {
   wheelTryAgain: 'Try again when you have an attempt.',
   wheelGetPrize: 'Get the prize',
   wheelLabel: 'Lucky wheel',
+  packCodeTitle: 'Enter the code from the pack',
+  packCodePlay: 'Check the code',
+  packCodeWin: 'You won: {prize}',
+  packCodeLose: 'No prize this time',
+  packCodeLoseHint: 'Every code is a new chance. Try the code from another pack.',
+  packCodeRepeated: 'You entered this code before; here is its result.',
+  packCodePlays: 'My codes',
+  packCodeNoPrize: 'No prize',
 };
 
 /** Counted phrases, by `Intl.PluralRules` category (see `plural` in i18n.ts). */

@@ -18,7 +18,7 @@ import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
-import { drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -75,6 +75,7 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', promoRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
     .route('/api/admin/campaigns', drawAdminRoutes)
+    .route('/api/admin/campaigns', calendarRoutes)
     .route('/api/client-errors', clientErrorRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)

@@ -19,6 +19,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's field or CSV-line problems (`path`: `rewards.0.count`, `line 3`), when it sent them. */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -61,12 +63,15 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     } catch {
       throw new ApiRequestError(0, 'network', 'The server cannot be reached');
     }
-    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    const data = (await response.json().catch(() => ({}))) as {
+      error?: { code: string; message: string; issues?: { path: string; message: string }[] };
+    };
     if (!response.ok) {
       throw new ApiRequestError(
         response.status,
         data.error?.code ?? 'http_error',
         data.error?.message ?? response.statusText,
+        data.error?.issues,
       );
     }
     return data as T;

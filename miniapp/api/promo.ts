@@ -37,6 +37,15 @@ export interface SpinResult {
   attempts: WheelAttempts;
 }
 
+/** One pack-code play (server/promo/codes/code.routes.ts). */
+export interface CodePlay {
+  outcome: 'win' | 'lose';
+  prize: Grant | null;
+  playedAt: number;
+  /** This participant had played the code already: the first answer. */
+  repeated: boolean;
+}
+
 /** What the client reports when completing a task: the platform's answer, a typed code or quiz answers. */
 export interface TaskCompletion {
   result?: 'done' | 'denied' | 'failed' | 'unsupported';
@@ -51,6 +60,8 @@ export interface PromoApi {
   completeTask(id: number, taskKey: string, body: TaskCompletion): Promise<Task>;
   submitQuiz(id: number, answers: QuizAnswers): Promise<QuizResult>;
   spinWheel(id: number): Promise<SpinResult>;
+  playCode(id: number, code: string): Promise<CodePlay>;
+  codePlays(id: number): Promise<Omit<CodePlay, 'repeated'>[]>;
   claimReward(id: number, rewardKey: string): Promise<{ status: 'issued' | 'already_issued'; grant: Grant }>;
   prizes(id: number): Promise<Grant[]>;
   rulesViewed(id: number): Promise<void>;
@@ -70,6 +81,8 @@ export function promoApi(request: Request): PromoApi {
       (await request<{ task: Task }>('POST', `${task(id, key)}/complete`, body)).task,
     submitQuiz: (id, answers) => request('POST', `${base(id)}/quiz/answers`, { answers }),
     spinWheel: (id) => request('POST', `${base(id)}/wheel/spin`),
+    playCode: (id, code) => request('POST', `${base(id)}/code/play`, { code }),
+    codePlays: async (id) => (await request<{ plays: CodePlay[] }>('GET', `${base(id)}/code/plays`)).plays,
     claimReward: (id, key) => request('POST', `${base(id)}/rewards/${encodeURIComponent(key)}/claim`),
     prizes: async (id) => (await request<{ prizes: Grant[] }>('GET', `${base(id)}/prizes`)).prizes,
     rules: (id) => request('GET', `${base(id)}/rules`),

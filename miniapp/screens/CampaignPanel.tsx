@@ -1,4 +1,4 @@
-/** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz or wheel). */
+/** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel or pack code). */
 import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
 import type { CampaignState } from '../api/client.ts';
 import { useRouteNavigator } from '../routes.ts';
@@ -9,6 +9,7 @@ import { CampaignLinks } from './promo/CampaignLinks.tsx';
 import { accentStyle } from './promo/campaign-accent.ts';
 import { useCampaignState } from './promo/campaign-store.ts';
 import { DrawSection } from './promo/DrawSection.tsx';
+import { PackCodeSection } from './promo/PackCodeSection.tsx';
 import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
 import { QuizIntro } from './promo/QuizIntro.tsx';
 import { RewardList } from './promo/RewardList.tsx';
@@ -23,6 +24,8 @@ function Mechanic({ data }: { data: CampaignState }) {
   switch (data.campaign.mechanic) {
     case 'quiz':
       return <QuizIntro data={data} />;
+    case 'code':
+      return <PackCodeSection data={data} />;
     case 'wheel':
       return (
         <>

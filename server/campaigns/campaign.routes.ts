@@ -2,7 +2,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
-import { CAMPAIGN_STATUSES } from '../db/schema/campaign.ts';
+import { CAMPAIGN_STATUSES, MECHANICS } from '../db/schema/campaign.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { getVisibleCampaign, listVisibleCampaigns, publicCampaign } from './campaign.service.ts';
@@ -13,7 +13,7 @@ export const CampaignSchema = z
     slug: z.string(),
     title: z.string(),
     description: z.string(),
-    mechanic: z.enum(['tasks', 'quiz', 'wheel']),
+    mechanic: z.enum(MECHANICS),
     status: z.enum(CAMPAIGN_STATUSES),
     phase: z.enum(['not_started', 'running', 'paused', 'ended']),
     startsAt: z.number().int(),

@@ -20,6 +20,8 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/rewards/:rewardKey/claim': 'claim',
   'POST /api/campaigns/:id/quiz/answers': 'claim',
   'POST /api/campaigns/:id/wheel/spin': 'claim',
+  // Wrong codes also spend `code_attempt` (promo/codes/code-attempts.ts).
+  'POST /api/campaigns/:id/code/play': 'claim',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',

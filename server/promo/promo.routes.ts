@@ -5,6 +5,7 @@
 import { createMiddleware } from 'hono/factory';
 import { requireIdentity } from '../auth/middleware.ts';
 import { type AppEnv, newRouter } from '../http/router.ts';
+import { codeRoutes } from './codes/code.routes.ts';
 import { drawRoutes } from './draw/draw.routes.ts';
 import { participationRoutes } from './participation/participation.routes.ts';
 import { quizRoutes } from './quiz/quiz.routes.ts';
@@ -23,8 +24,10 @@ promoRoutes
   .route('/', rewardRoutes)
   .route('/', quizRoutes)
   .route('/', wheelRoutes)
+  .route('/', codeRoutes)
   .route('/', rulesRoutes)
   .route('/', drawRoutes);
 
+export { calendarRoutes } from './calendar/calendar.routes.ts';
 export { drawAdminRoutes } from './draw/draw-admin.routes.ts';
 export { poolAdminRoutes } from './rewards/pool-admin.routes.ts';

@@ -1,7 +1,7 @@
 /** @module The promo API's OpenAPI shapes: the contract the mini-app screens are built against. */
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../campaigns/campaign.routes.ts';
-import { TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
+import { GRANT_SOURCES, TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
 import { authErrors, errorResponse, json, jsonBody } from '../http/schemas.ts';
 
 export const CampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
@@ -20,7 +20,7 @@ export const GrantSchema = z
     description: z.string(),
     howToUse: z.string(),
     code: z.string().nullable().openapi({ description: 'The promo code, when the reward carries one' }),
-    source: z.enum(['claim', 'quiz', 'wheel']),
+    source: z.enum(GRANT_SOURCES),
     issuedAt: z.number().int(),
   })
   .openapi('Grant');
@@ -53,7 +53,7 @@ export const RewardSchema = z
     description: z.string(),
     howToUse: z.string(),
     requirement: z.object({
-      kind: z.enum(['tasks', 'quiz', 'wheel']),
+      kind: z.enum(['tasks', 'quiz', 'wheel', 'code']),
       tasksRequired: z.number().int().optional(),
       tasksDone: z.number().int().optional(),
       serverVerifiedOnly: z.boolean(),

@@ -63,9 +63,31 @@ export const DrawSettingsSchema = z.object({
 });
 export type DrawSettings = z.infer<typeof DrawSettingsSchema>;
 
+/**
+ * How instant-win plays (wheel spins, pack codes) decide a win: `odds` draws on the prize weights at each play;
+ * `calendar` wins exactly at the prize calendar's moments (server/promo/calendar/), the first eligible play at or
+ * after a moment taking its prize, so wins spread over the campaign instead of going to the first hour.
+ */
+export const InstantWinSettingsSchema = z.object({
+  mode: z.enum(['odds', 'calendar']).default('odds'),
+});
+export type InstantWinSettings = z.infer<typeof InstantWinSettingsSchema>;
+
+/** The pack-code mechanic (server/promo/codes/): which entry pool holds the printed codes, and the odds of losing. */
+export const PackCodeSettingsSchema = z.object({
+  /** Key of the campaign's `entry` code pool; each of its codes is one play, once ever. */
+  poolKey: z.string().min(1),
+  /** Odds weight of losing in `odds` mode, relative to the prizes' weights. */
+  loseWeight: z.number().int().min(0).default(1),
+});
+export type PackCodeSettings = z.infer<typeof PackCodeSettingsSchema>;
+
 export const CampaignSettingsSchema = z.object({
   quiz: QuizSettingsSchema.optional(),
   wheel: WheelSettingsSchema.optional(),
+  packCode: PackCodeSettingsSchema.optional(),
+  /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
+  instantWin: InstantWinSettingsSchema.optional(),
   /** Who runs the promotion, for the rules (the brand's name when absent). */
   organizer: LocalizedTextSchema.optional(),
   /** Day boundary for per-day prize caps outside the wheel. */
@@ -104,5 +126,7 @@ export const RewardUnlockSchema = z.union([
   /** Issued by the quiz to the score band naming this reward. */
   z.object({ quiz: z.literal(true) }),
   z.object({ wheel: z.literal(true) }),
+  /** A prize of the pack-code mechanic: won by a play (odds `weight`, or the prize calendar). */
+  z.object({ code: z.literal(true) }),
 ]);
 export type RewardUnlock = z.infer<typeof RewardUnlockSchema>;

@@ -2,13 +2,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { TextTranslations } from '../schema/campaign.ts';
-import { POOL_PURPOSES, TASK_KINDS, TASK_STATUSES, VERIFICATION_LEVELS } from '../schema/promo.ts';
+import { GRANT_SOURCES, POOL_PURPOSES, TASK_KINDS, TASK_STATUSES, VERIFICATION_LEVELS } from '../schema/promo.ts';
 import { campaigns } from './campaign.ts';
 import { unixMs } from './columns.ts';
 import { createdAt } from './organization.ts';
 import { participants } from './participant.ts';
 
 export {
+  GRANT_SOURCES,
   POOL_PURPOSES,
   TASK_KINDS,
   TASK_STATUSES,
@@ -141,7 +142,7 @@ export const grants = pgTable(
     poolCodeId: integer('pool_code_id').references(() => poolCodes.id),
     code: text('code'),
     day: text('day').notNull(),
-    source: text('source', { enum: ['claim', 'quiz', 'wheel'] }).notNull(),
+    source: text('source', { enum: GRANT_SOURCES }).notNull(),
     issuedAt: unixMs('issued_at').notNull(),
   },
   (t) => [
@@ -176,4 +177,51 @@ export const wheelAttempts = pgTable(
     at: unixMs('at').notNull(),
   },
   (t) => [index('promo_wheel_attempts_participant_day_idx').on(t.participantId, t.day)],
+);
+
+/** Mirror of ../schema/promo.ts `prizeMoments`: the prize calendar's winning moments. */
+export const prizeMoments = pgTable(
+  'prize_moments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    rewardId: integer('reward_id')
+      .notNull()
+      .references(() => rewards.id),
+    at: unixMs('at').notNull(),
+    wonBy: integer('won_by').references(() => participants.id),
+    wonAt: unixMs('won_at'),
+    grantId: integer('grant_id').references(() => grants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('prize_moments_campaign_at_idx').on(t.campaignId, t.at),
+    index('prize_moments_unwon_idx').on(t.campaignId, t.rewardId, t.at).where(sql`${t.wonBy} IS NULL`),
+  ],
+);
+
+/** Mirror of ../schema/promo.ts `codePlays`: one pack-code play per entry code. */
+export const codePlays = pgTable(
+  'promo_code_plays',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    poolCodeId: integer('pool_code_id')
+      .notNull()
+      .references(() => poolCodes.id),
+    rewardId: integer('reward_id').references(() => rewards.id),
+    grantId: integer('grant_id').references(() => grants.id),
+    at: unixMs('at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('promo_code_plays_code_idx').on(t.poolCodeId),
+    index('promo_code_plays_participant_idx').on(t.participantId),
+  ],
 );

@@ -153,6 +153,10 @@ export const rewards = sqliteTable(
   (t) => [uniqueIndex('promo_rewards_campaign_key_idx').on(t.campaignId, t.key)],
 );
 
+/** What issued a grant: a claim, the quiz, a wheel spin or a pack-code play. */
+export const GRANT_SOURCES = ['claim', 'quiz', 'wheel', 'code'] as const;
+export type GrantSource = (typeof GRANT_SOURCES)[number];
+
 export const grants = sqliteTable(
   'promo_grants',
   {
@@ -170,7 +174,7 @@ export const grants = sqliteTable(
     code: text('code'),
     /** Campaign-local day (YYYY-MM-DD, reset hour applied) for per-day caps. */
     day: text('day').notNull(),
-    source: text('source', { enum: ['claim', 'quiz', 'wheel'] }).notNull(),
+    source: text('source', { enum: GRANT_SOURCES }).notNull(),
     issuedAt: integer('issued_at').notNull(),
   },
   (t) => [
@@ -207,4 +211,59 @@ export const wheelAttempts = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('promo_wheel_attempts_participant_day_idx').on(t.participantId, t.day)],
+);
+
+/**
+ * The prize calendar (server/promo/calendar/): a winning moment of an instant-win reward. The first eligible play at or
+ * after `at` takes the oldest unwon moment that has come; `wonBy` is set by one conditional UPDATE, so a moment is won
+ * once. Moments nobody could take (stock, caps) stay unwon and roll forward to later plays.
+ */
+export const prizeMoments = sqliteTable(
+  'prize_moments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    rewardId: integer('reward_id')
+      .notNull()
+      .references(() => rewards.id),
+    at: integer('at').notNull(),
+    wonBy: integer('won_by').references(() => participants.id),
+    wonAt: integer('won_at'),
+    grantId: integer('grant_id').references(() => grants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('prize_moments_campaign_at_idx').on(t.campaignId, t.at),
+    // Plays look only at unwon moments; the partial index keeps that a short range scan however many were won.
+    index('prize_moments_unwon_idx').on(t.campaignId, t.rewardId, t.at).where(sql`${t.wonBy} IS NULL`),
+  ],
+);
+
+/**
+ * One play of the pack-code mechanic (server/promo/codes/): the entry code it spent (unique, so a code is played once
+ * ever) and what it won. A retry of the same code by the same participant reads this row back.
+ */
+export const codePlays = sqliteTable(
+  'promo_code_plays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    poolCodeId: integer('pool_code_id')
+      .notNull()
+      .references(() => poolCodes.id),
+    rewardId: integer('reward_id').references(() => rewards.id),
+    grantId: integer('grant_id').references(() => grants.id),
+    at: integer('at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('promo_code_plays_code_idx').on(t.poolCodeId),
+    index('promo_code_plays_participant_idx').on(t.participantId),
+  ],
 );

@@ -24,6 +24,7 @@ const STAGES: Record<Mechanic, string[]> = {
   tasks: ['opened', 'task_started', 'task_done', 'reward_issued'],
   quiz: ['opened', 'quiz_finished', 'reward_issued'],
   wheel: ['opened', 'task_done', 'attempt', 'reward_issued'],
+  code: ['opened', 'attempt', 'reward_issued'],
 };
 
 const invalid = (path: string, message: string) => new ApiError(422, 'invalid_input', message, [{ path, message }]);

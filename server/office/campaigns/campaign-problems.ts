@@ -5,6 +5,7 @@
  */
 import type { TaskKind } from '../../db/schema/promo.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
+import { packCodeProblems } from './pack-code-problems.ts';
 
 export interface ProblemContext {
   now: number;
@@ -30,6 +31,7 @@ export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Pro
   rewards(doc, add);
   if (doc.mechanic === 'wheel') wheel(doc, add);
   if (doc.mechanic === 'quiz') quiz(doc, add);
+  packCodeProblems(doc, add);
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
 import { inserted } from '../../db/rows.ts';
+import type { GrantSource } from '../../db/schema/promo.ts';
 import { takeFreeCode } from '../../db/take-free-code.ts';
 import type { Tx } from '../../db/transactions.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -23,7 +24,7 @@ export interface IssueRequest {
   campaignId: number;
   participantId: number;
   reward: RewardRow;
-  source: 'claim' | 'quiz' | 'wheel';
+  source: GrantSource;
   /** Campaign day of `at` (see campaign-day.ts). */
   day: string;
   at: number;

@@ -41,7 +41,7 @@ export async function campaignRewards(db: Db, campaignId: number): Promise<Rewar
 }
 
 export interface Requirement {
-  kind: 'tasks' | 'quiz' | 'wheel';
+  kind: 'tasks' | 'quiz' | 'wheel' | 'code';
   tasksRequired?: number;
   tasksDone?: number;
   serverVerifiedOnly: boolean;
@@ -63,6 +63,7 @@ export async function requirementOf(
   const unlock = RewardUnlockSchema.parse(reward.unlock);
   const serverVerifiedOnly = reward.requiresServerVerified;
   if ('wheel' in unlock) return { kind: 'wheel', serverVerifiedOnly, met: false };
+  if ('code' in unlock) return { kind: 'code', serverVerifiedOnly, met: false };
   if ('quiz' in unlock) {
     const result = participant
       ? (
@@ -170,6 +171,8 @@ export async function claimReward(
   requireRunning(campaign, at);
   const requirement = await claimRequirement(db, reward, participantId, identity.platform);
   if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
+  if (requirement.kind === 'code')
+    throw new ApiError(409, 'not_claimable', 'Pack-code prizes are won by playing a code');
   if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
   const outcome = await inTransaction(db, async (tx) => {
     const issued = await issueReward(tx, {

@@ -9,9 +9,9 @@ import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
 import { changedRows, inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { ApiError, RateLimitedError } from '../../http/errors.ts';
-import { limiterFor, retryAfterSeconds } from '../../http/rate-limit.ts';
+import { ApiError } from '../../http/errors.ts';
 import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
+import { checkCodeAttempts, countWrongCode } from '../codes/code-attempts.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import {
   campaignGroupId,
@@ -184,18 +184,6 @@ async function enterCode(deps: Deps, ctx: TaskContext, raw: string): Promise<boo
   });
 }
 
-/** Refuses an enter-code attempt while the user is over the wrong-attempt limit (http/rate-limit.ts). */
-async function checkCodeAttempts(deps: Deps, identity: Identity): Promise<void> {
-  const wait = await limiterFor(deps).peek(`${identity.platform}:${identity.userId}`, 'code_attempt', deps.now());
-  if (wait > 0) {
-    throw new RateLimitedError(
-      retryAfterSeconds(wait),
-      'too_many_attempts',
-      `Too many wrong codes; try again in ${Math.ceil(wait / 60_000)} min`,
-    );
-  }
-}
-
 /**
  * Completes a task if the server can establish it; a failed check leaves the task retryable.
  * @example await completeTask(deps, identity, 1, 'join', {})
@@ -217,7 +205,7 @@ export async function completeTask(
   const at = deps.now();
   if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') {
     if (await enterCode(deps, ctx, input.code ?? '')) {
-      await limiterFor(deps).hit(`${identity.platform}:${identity.userId}`, 'code_attempt', deps.now());
+      await countWrongCode(deps, identity);
     }
   } else {
     await inTransaction(deps.db, async (tx) => {

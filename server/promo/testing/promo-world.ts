@@ -35,7 +35,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface CampaignOptions {
-  mechanic?: 'tasks' | 'quiz' | 'wheel';
+  mechanic?: 'tasks' | 'quiz' | 'wheel' | 'code';
   status?: 'draft' | 'live' | 'paused' | 'ended';
   startsAt?: number;
   endsAt?: number;

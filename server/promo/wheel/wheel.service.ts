@@ -14,6 +14,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
+import { usesCalendar, winByCalendar } from '../calendar/calendar-play.ts';
 import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning } from '../promo-context.ts';
 import { findGrant, issueReward, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
@@ -103,6 +104,20 @@ export async function participantWheel(
   return { sectors: sectors(winnable, wheel, language), excluded, prizes: winnable };
 }
 
+/** The sector of a prize won by the calendar (a weight-0 prize is not drawn on the wheel, so it gets its own). */
+function sectorOf(all: Sector[], reward: RewardRow, language: ContentLanguage): Sector {
+  const label = columnText(reward, 'title', language);
+  return (
+    all.find((s) => s.rewardKey === reward.key) ?? { key: reward.key, label, rewardKey: reward.key, weight: 0, odds: 0 }
+  );
+}
+
+/** The lose sector, also when the odds left none (a wheel with lose weight 0 under the calendar still loses). */
+function loseSectorOf(all: Sector[], wheel: WheelSettings, language: ContentLanguage): Sector {
+  const label = resolveText(wheel.loseLabel, language);
+  return all.find((s) => s.rewardKey === null) ?? { key: 'lose', label, rewardKey: null, weight: 0, odds: 0 };
+}
+
 /** Picks a sector by weight with `random()` in [0, 1). */
 export function drawSector(all: Sector[], random: () => number): Sector {
   const total = all.reduce((s, x) => s + x.weight, 0);
@@ -144,11 +159,23 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
     if (before.next === 'none_left')
       throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
     const own = await participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language);
-    const sector = drawSector(own.sectors, random);
-    const reward = own.prizes.find((p) => p.key === sector.rewardKey);
     const lossReason: SpinResult['lossReason'] = null;
     let prize: GrantView | null = null;
-    if (reward) {
+    let sector: Sector;
+    let reward: RewardRow | undefined;
+    if (usesCalendar(campaign.settings)) {
+      // The prize calendar decides (server/promo/calendar/); the wheel stops on the prize won, or on a loss.
+      const won = await winByCalendar(tx, { ...who, prizes: own.prizes, source: 'wheel', day: before.day, at });
+      reward = won?.reward;
+      sector = won
+        ? sectorOf(own.sectors, won.reward, identity.language)
+        : loseSectorOf(own.sectors, wheel, identity.language);
+      if (won) prize = grantView(won.grant, won.reward, identity.language);
+    } else {
+      sector = drawSector(own.sectors, random);
+      reward = own.prizes.find((p) => p.key === sector.rewardKey);
+    }
+    if (reward && !prize) {
       // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
       const issued = await issueReward(tx, {
         ...who,

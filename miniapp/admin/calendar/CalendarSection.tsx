@@ -1,0 +1,266 @@
+/**
+ * The office's prize calendar for one campaign (`#/admin/campaign/:id/calendar`): whether wins follow it, the prizes'
+ * moments and wins, generating moments (over the campaign, per day or per hour), importing them from CSV with the
+ * server's line-numbered problems, a per-day table of moments and wins, and deleting unwon future moments.
+ */
+import {
+  Banner,
+  Button,
+  Div,
+  File,
+  FormItem,
+  FormStatus,
+  Group,
+  Header,
+  Input,
+  PanelHeader,
+  PanelHeaderBack,
+  SegmentedControl,
+  SimpleCell,
+  Textarea,
+} from '@vkontakte/vkui';
+import { useMemo, useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-promo.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
+import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
+
+type Mode = GenerateRequest['mode'];
+type Note = { lines: string[]; ok: boolean; from: 'generate' | 'import' | 'delete' };
+
+/** The answer to the last action, shown under that action's button. */
+function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
+  if (!note || note.from !== from) return null;
+  return (
+    <Div>
+      <FormStatus mode={note.ok ? 'default' : 'error'} data-testid="calendar-note">
+        {note.lines.map((line) => (
+          <div key={line}>{line}</div>
+        ))}
+      </FormStatus>
+    </Div>
+  );
+}
+
+/** What a failed call says: the server's problems line by line (CSV lines, fields), else its code. */
+function problemLines(err: unknown, t: CalendarMessages): string[] {
+  if (err instanceof ApiRequestError && err.issues.length > 0) {
+    return err.issues.map((i) => fill(t.errorLine, { path: i.path, message: i.message }));
+  }
+  return [err instanceof Error ? err.message : String(err)];
+}
+
+function DayRow({ day, t }: { day: CalendarDay; t: CalendarMessages }) {
+  const parts = [
+    `${t.moments}: ${day.moments}`,
+    `${t.won}: ${day.won}`,
+    `${t.waiting}: ${day.waiting}`,
+    `${t.upcoming}: ${day.upcoming}`,
+    ...(day.rolledIn > 0 ? [`${t.rolledIn}: ${day.rolledIn}`] : []),
+  ];
+  return (
+    <SimpleCell
+      subtitle={parts.join(' · ')}
+      after={`${day.won}/${day.moments}`}
+      data-testid={`calendar-day-${day.day}`}
+    >
+      {day.day}
+    </SimpleCell>
+  );
+}
+
+interface FormProps {
+  note: Note | null;
+  onDone: (lines: string[], ok: boolean) => void;
+}
+
+function GenerateForm({ calendar, note, onDone }: FormProps & { calendar: PrizeCalendar }) {
+  const { api, language } = useApp();
+  const t = calendarMessages(language);
+  const campaignId = useRouteId() ?? 0;
+  const [mode, setMode] = useState<Mode>('per_day');
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const rewards = calendar.prizes
+    .map((p) => ({ rewardKey: p.key, count: Number(counts[p.key] ?? 0) }))
+    .filter((r) => Number.isInteger(r.count) && r.count > 0);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const { created } = await calendarApi(api, campaignId).generate({ mode, rewards });
+      onDone([fill(t.generated, { n: created })], true);
+    } catch (err) {
+      onDone(problemLines(err, t), false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group header={<Header>{t.generate}</Header>}>
+      <FormItem top={t.mode}>
+        <SegmentedControl
+          value={mode}
+          onChange={(v) => setMode(v as Mode)}
+          options={(['spread', 'per_day', 'per_hour'] as const).map((m) => ({ value: m, label: t[`mode_${m}`] }))}
+          data-testid="calendar-mode"
+        />
+      </FormItem>
+      {calendar.prizes.map((p) => (
+        <FormItem key={p.key} top={`${p.title} — ${mode === 'spread' ? t.countSpread : t.countPerSlot}`}>
+          <Input
+            type="number"
+            min={0}
+            value={counts[p.key] ?? ''}
+            onChange={(e) => setCounts({ ...counts, [p.key]: e.target.value })}
+            slotProps={{ input: { 'data-testid': `calendar-count-${p.key}` } }}
+          />
+        </FormItem>
+      ))}
+      <Div>
+        <Button
+          size="l"
+          stretched
+          loading={busy}
+          disabled={rewards.length === 0}
+          onClick={() => void submit()}
+          data-testid="calendar-generate"
+        >
+          {t.generateButton}
+        </Button>
+      </Div>
+      <NoteView note={note} from="generate" />
+    </Group>
+  );
+}
+
+function ImportForm({ note, onDone }: FormProps) {
+  const { api, language } = useApp();
+  const t = calendarMessages(language);
+  const campaignId = useRouteId() ?? 0;
+  const [csv, setCsv] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const { imported } = await calendarApi(api, campaignId).importCsv(csv);
+      setCsv('');
+      onDone([fill(t.imported, { n: imported })], true);
+    } catch (err) {
+      onDone(problemLines(err, t), false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group header={<Header>{t.importTitle}</Header>}>
+      <FormItem bottom={t.importHint}>
+        <Textarea
+          value={csv}
+          rows={4}
+          onChange={(e) => setCsv(e.target.value)}
+          placeholder="reward_key,at"
+          slotProps={{ textArea: { 'data-testid': 'calendar-csv' } }}
+        />
+      </FormItem>
+      <FormItem>
+        <File
+          accept=".csv,text/csv"
+          size="m"
+          mode="secondary"
+          onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)}
+        >
+          {t.importFile}
+        </File>
+      </FormItem>
+      <Div>
+        <Button
+          size="l"
+          stretched
+          loading={busy}
+          disabled={!csv.trim()}
+          onClick={() => void submit()}
+          data-testid="calendar-import"
+        >
+          {t.importButton}
+        </Button>
+      </Div>
+      <NoteView note={note} from="import" />
+    </Group>
+  );
+}
+
+/** Panel content; App.tsx wraps it in its `Panel`, lazily, so participants never load it. */
+export default function CalendarSection() {
+  const { api, language } = useApp();
+  const t = calendarMessages(language);
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const calls = useMemo(() => (campaignId ? calendarApi(api, campaignId) : undefined), [api, campaignId]);
+  const state = useAsync(() => (calls as ReturnType<typeof calendarApi>).load(), [calls], calls !== undefined);
+  const [note, setNote] = useState<Note | null>(null);
+  const doneBy = (from: Note['from']) => (lines: string[], ok: boolean) => {
+    setNote({ lines, ok, from });
+    if (ok && state.status === 'ready') state.reload();
+  };
+  const done = doneBy('delete');
+  const deleteFuture = async () => {
+    try {
+      const { deleted } = await (calls as ReturnType<typeof calendarApi>).deleteFuture();
+      done([fill(t.deleted, { n: deleted })], true);
+    } catch (err) {
+      done(problemLines(err, t), false);
+    }
+  };
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
+      <LoadState state={state}>
+        {(calendar) => (
+          <>
+            <Group>
+              <Banner
+                title={calendar.mode === 'calendar' ? t.modeCalendar : t.modeOdds}
+                data-testid="calendar-mode-banner"
+              />
+            </Group>
+            <Group header={<Header>{t.prizes}</Header>}>
+              {calendar.prizes.length === 0 && <Div>{t.noPrizes}</Div>}
+              {calendar.prizes.map((p) => (
+                <SimpleCell key={p.key} subtitle={fill(t.prizeLine, { moments: p.moments, won: p.won })}>
+                  {p.title}
+                </SimpleCell>
+              ))}
+            </Group>
+            {calendar.prizes.length > 0 && <GenerateForm calendar={calendar} note={note} onDone={doneBy('generate')} />}
+            {calendar.prizes.length > 0 && <ImportForm note={note} onDone={doneBy('import')} />}
+            <Group header={<Header>{t.days}</Header>} data-testid="calendar-days">
+              {calendar.days.length === 0 && <Div>{t.empty}</Div>}
+              {calendar.days.map((d) => (
+                <DayRow key={d.day} day={d} t={t} />
+              ))}
+              {calendar.days.length > 0 && (
+                <Div>
+                  <Button
+                    size="m"
+                    mode="secondary"
+                    appearance="negative"
+                    onClick={() => void deleteFuture()}
+                    data-testid="calendar-delete-future"
+                  >
+                    {t.deleteFuture}
+                  </Button>
+                </Div>
+              )}
+              <NoteView note={note} from="delete" />
+            </Group>
+          </>
+        )}
+      </LoadState>
+    </>
+  );
+}

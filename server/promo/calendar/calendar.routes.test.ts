@@ -1,0 +1,154 @@
+/** The prize calendar's office routes: who may use them, and what each does (audited). */
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { createPromoWorld, DAY, HOUR, type PromoWorld } from '../testing/promo-world.ts';
+
+const ADMIN = 501;
+const CAMPAIGNS_ONLY = 502;
+const OTHER_BRAND = 503;
+const START = Date.UTC(2026, 4, 31, 21); // 1 June 00:00 Moscow
+let w: PromoWorld;
+afterEach(async () => w.close());
+
+async function setup() {
+  w = await createPromoWorld({}, START);
+  const id = await w.campaign({
+    mechanic: 'code',
+    startsAt: START,
+    endsAt: START + 10 * DAY,
+    settings: { instantWin: { mode: 'calendar' }, packCode: { poolKey: 'packs' } },
+  });
+  await w.reward(id, 'mug', { unlock: { code: true } });
+  await w.reward(id, 'cap', { unlock: { code: true } });
+  await w.reward(id, 'welcome', { unlock: { tasks: 0 } });
+  const otherBrand = await w.write(async (tx) => {
+    const [b] = await tx
+      .insert(schema.brands)
+      .values({ agencyId: w.agencyId, name: 'Other' })
+      .returning({ id: schema.brands.id });
+    return b?.id as number;
+  });
+  await w.write(async (tx) => {
+    const member = (platformUserId: number, brandId: number, sections: string[]) => ({
+      platform: 'vk' as const,
+      platformUserId: String(platformUserId),
+      agencyId: w.agencyId,
+      brandId,
+      role: 'brand_admin' as const,
+      sections,
+    });
+    await tx
+      .insert(schema.memberships)
+      .values([
+        member(ADMIN, w.brandId, ['prizes']),
+        member(CAMPAIGNS_ONLY, w.brandId, ['campaigns']),
+        member(OTHER_BRAND, otherBrand, ['prizes', 'campaigns']),
+      ]);
+  });
+  return id;
+}
+
+const generate = (id: number, user: number, body: unknown) =>
+  w.call('POST', `/api/admin/campaigns/${id}/calendar/generate`, user, body);
+
+describe('prize calendar admin routes', () => {
+  it('item 4: only a member with prizes rights may read or change the calendar (403 member, 404 stranger or missing, 401 anonymous)', async () => {
+    const id = await setup();
+    const body = { mode: 'per_day', rewards: [{ rewardKey: 'mug', count: 1 }] };
+    expect((await generate(id, ADMIN, body)).status).toBe(201);
+    expect((await w.call('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN)).status).toBe(200);
+    for (const [user, status] of [
+      [CAMPAIGNS_ONLY, 403],
+      [OTHER_BRAND, 404],
+      [9999, 404],
+    ] as const) {
+      expect((await w.call('GET', `/api/admin/campaigns/${id}/calendar`, user)).status).toBe(status);
+      expect((await generate(id, user, body)).status).toBe(status);
+      const imported = await w.call('POST', `/api/admin/campaigns/${id}/calendar/import`, user, {
+        csv: 'mug,2026-06-02T12:00:00+03:00',
+      });
+      expect(imported.status).toBe(status);
+      expect((await w.call('DELETE', `/api/admin/campaigns/${id}/calendar/moments`, user)).status).toBe(status);
+    }
+    expect((await w.call('GET', `/api/admin/campaigns/${id + 100}/calendar`, ADMIN)).status).toBe(404);
+    const anonymous = await w.app.request(`/api/admin/campaigns/${id}/calendar`);
+    expect(anonymous.status).toBe(401);
+    const moments = await w.deps.db.select().from(schema.prizeMoments);
+    expect(moments).toHaveLength(10);
+  });
+
+  it('item 4: generate per day, import a CSV (bad lines by number, nothing written), list per day, delete unwon future moments; each write audited', async () => {
+    const id = await setup();
+    w.clock.set(START + 3 * DAY + HOUR);
+    const created = await generate(id, ADMIN, { mode: 'per_day', rewards: [{ rewardKey: 'cap', count: 2 }] });
+    expect(created.status).toBe(201);
+    // From now (day 4) to the end: 7 local days with 2 each.
+    expect((await created.json()).created).toBe(14);
+
+    const notInstant = await generate(id, ADMIN, { mode: 'spread', rewards: [{ rewardKey: 'welcome', count: 1 }] });
+    expect(notInstant.status).toBe(422);
+    expect((await notInstant.json()).error.issues[0].path).toBe('rewards.0.rewardKey');
+    const tooMany = await generate(id, ADMIN, { mode: 'per_hour', rewards: [{ rewardKey: 'cap', count: 10_000 }] });
+    expect(tooMany.status).toBe(422);
+
+    const bad = await w.call('POST', `/api/admin/campaigns/${id}/calendar/import`, ADMIN, {
+      csv: 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-02 12:00\nmug,2027-01-01T00:00:00Z',
+    });
+    expect(bad.status).toBe(422);
+    const problems = (await bad.json()).error;
+    expect(problems.code).toBe('invalid_csv');
+    expect(problems.issues.map((i: { path: string }) => i.path)).toEqual(['line 3', 'line 4']);
+    expect(await w.deps.db.select().from(schema.prizeMoments)).toHaveLength(14);
+
+    const csv = 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-09T12:00:00+03:00\n';
+    const good = await w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+    expect(good.status).toBe(200);
+    expect(await good.json()).toEqual({ imported: 2 });
+
+    const list = await (await w.call('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN)).json();
+    expect(list.mode).toBe('calendar');
+    expect(list.moments).toHaveLength(16);
+    // The imported moment of 2 June has come and nobody played: it is waiting (rolls forward).
+    expect(list.moments[0]).toMatchObject({ rewardKey: 'mug', day: '2026-06-02', state: 'waiting' });
+    expect(list.days.find((d: { day: string }) => d.day === '2026-06-09')).toMatchObject({ moments: 3, upcoming: 3 });
+    expect(list.prizes).toEqual([
+      { key: 'mug', title: 'mug', moments: 2, won: 0 },
+      { key: 'cap', title: 'cap', moments: 14, won: 0 },
+    ]);
+
+    const deleted = await w.call('DELETE', `/api/admin/campaigns/${id}/calendar/moments?rewardKey=mug`, ADMIN);
+    expect(await deleted.json()).toEqual({ deleted: 1 });
+    const all = await w.call('DELETE', `/api/admin/campaigns/${id}/calendar/moments`, ADMIN);
+    expect(await all.json()).toEqual({ deleted: 14 });
+    const left = await w.deps.db.select().from(schema.prizeMoments);
+    expect(left.map((m) => m.at)).toEqual([Date.UTC(2026, 5, 2, 9)]);
+
+    const audit = await w.deps.db
+      .select()
+      .from(schema.officeAudit)
+      .where(eq(schema.officeAudit.section, 'prizes'))
+      .orderBy(schema.officeAudit.id);
+    expect(audit.map((a) => a.action)).toEqual([
+      'calendar.generate',
+      'calendar.import',
+      'calendar.delete_future',
+      'calendar.delete_future',
+    ]);
+    expect(audit.every((a) => a.actorUserId === String(ADMIN) && a.entityId === String(id))).toBe(true);
+    expect(audit[0]?.before).toEqual({ moments: 0 });
+    expect(audit[1]?.after).toEqual({ moments: 16 });
+  });
+
+  it('item 4: an ended campaign keeps its calendar (409)', async () => {
+    const id = await setup();
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'ended' }).where(eq(schema.campaigns.id, id)));
+    const res = await generate(id, ADMIN, { mode: 'spread', rewards: [{ rewardKey: 'mug', count: 3 }] });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('campaign_ended');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseMomentCsv } from './moment-csv.ts';
+
+const KEYS = new Set(['mug', 'cap']);
+
+describe('moments CSV', () => {
+  it('item 1: reads reward_key,at with an offset; header, blank lines, quotes and a spreadsheet guard are fine', () => {
+    const csv =
+      'reward_key,at\r\nmug,2026-06-01T12:00:00+03:00\r\n\r\n"cap","2026-06-02T09:30Z"\n\'mug,2026-06-03T00:00:00.500-02:00\n';
+    const { moments, errors } = parseMomentCsv(csv, KEYS);
+    expect(errors).toEqual([]);
+    expect(moments).toEqual([
+      { line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) },
+      { line: 4, rewardKey: 'cap', at: Date.UTC(2026, 5, 2, 9, 30) },
+      { line: 5, rewardKey: 'mug', at: Date.UTC(2026, 5, 3, 2, 0, 0, 500) },
+    ]);
+  });
+
+  it('item 1: every bad line is reported with its number: no offset, unknown prize, formula, extra column, bad date', () => {
+    const csv = [
+      'reward_key,at',
+      'mug,2026-06-01T12:00:00',
+      'bike,2026-06-01T12:00:00Z',
+      '=HYPERLINK("http://x"),2026-06-01T12:00:00Z',
+      'mug,2026-06-01T12:00:00Z,extra',
+      'cap,tomorrow',
+      'mug,2026-06-01T12:00:00Z',
+    ].join('\n');
+    const { moments, errors } = parseMomentCsv(csv, KEYS);
+    expect(moments.map((m) => m.line)).toEqual([7]);
+    expect(errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(errors[0]?.message).toMatch(/offset/);
+    expect(errors[1]?.message).toMatch(/not an instant-win prize/);
+    expect(errors[2]?.message).toMatch(/formula/);
+    expect(errors[3]?.message).toMatch(/two columns/);
+    expect(errors[4]?.message).toMatch(/"tomorrow"/);
+  });
+});
