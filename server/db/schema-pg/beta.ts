@@ -24,11 +24,12 @@ export const betaTesters = pgTable(
 export const betaLinks = pgTable(
   'beta_links',
   {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     campaignId: integer('campaign_id')
-      .primaryKey()
+      .notNull()
       .references(() => campaigns.id),
     token: text('token').notNull(),
     createdAt: unixMs('created_at').notNull(),
   },
-  (t) => [uniqueIndex('beta_links_token_idx').on(t.token)],
+  (t) => [uniqueIndex('beta_links_campaign_idx').on(t.campaignId), uniqueIndex('beta_links_token_idx').on(t.token)],
 );

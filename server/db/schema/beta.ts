@@ -27,11 +27,12 @@ export const betaTesters = sqliteTable(
 export const betaLinks = sqliteTable(
   'beta_links',
   {
+    id: integer('id').primaryKey({ autoIncrement: true }),
     campaignId: integer('campaign_id')
-      .primaryKey()
+      .notNull()
       .references(() => campaigns.id),
     token: text('token').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('beta_links_token_idx').on(t.token)],
+  (t) => [uniqueIndex('beta_links_campaign_idx').on(t.campaignId), uniqueIndex('beta_links_token_idx').on(t.token)],
 );

@@ -1,10 +1,12 @@
 CREATE TABLE `beta_links` (
-	`campaign_id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`campaign_id` integer NOT NULL,
 	`token` text NOT NULL,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `beta_links_campaign_idx` ON `beta_links` (`campaign_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `beta_links_token_idx` ON `beta_links` (`token`);--> statement-breakpoint
 CREATE TABLE `beta_testers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
