@@ -16,6 +16,7 @@ import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
 import { poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
@@ -73,6 +74,8 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
+    .route('/api/admin/campaigns', betaAdminRoutes)
+    .route('/api/beta', betaJoinRoutes)
     .route('/api/client-errors', clientErrorRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)

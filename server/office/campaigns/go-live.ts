@@ -4,6 +4,7 @@
  * the office's lifecycle calls `goLiveSteps` inside the transaction that sets the status to `live`.
  */
 import type { Tx } from '../../db/transactions.ts';
+import { wipeTesterPlays } from '../beta/wipe-tester-plays.ts';
 
 export interface GoingLive {
   campaignId: number;
@@ -11,6 +12,7 @@ export interface GoingLive {
   now: number;
 }
 
-export async function goLiveSteps(_tx: Tx, _launch: GoingLive): Promise<void> {
+export async function goLiveSteps(tx: Tx, launch: GoingLive): Promise<void> {
   // Steps are added by the mechanics that need them (beta-test wipe, giveaway commitment).
+  await wipeTesterPlays(tx, launch.campaignId);
 }

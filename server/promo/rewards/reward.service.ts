@@ -155,12 +155,13 @@ export async function claimReward(
 ): Promise<ClaimResult> {
   const { db } = deps;
   const at = deps.now();
-  const { campaign, participantId, isTester, reward, grant: existing } = await lookUpClaim(
-    db,
-    identity,
-    campaignId,
-    rewardKey,
-  );
+  const {
+    campaign,
+    participantId,
+    isTester,
+    reward,
+    grant: existing,
+  } = await lookUpClaim(db, identity, campaignId, rewardKey);
   if (existing) return { status: 'already_issued', grant: grantView(existing, reward, identity.language) };
   requireRunning(campaign, at);
   const requirement = await claimRequirement(db, reward, participantId, identity.platform);
