@@ -4,6 +4,7 @@ import { BETA_TESTER_SOURCES } from '../schema/beta.ts';
 import { campaigns } from './campaign.ts';
 
 export { BETA_TESTER_SOURCES };
+
 import { unixMs } from './columns.ts';
 
 export const betaTesters = pgTable(

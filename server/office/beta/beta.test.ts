@@ -182,7 +182,12 @@ describe('beta testers as participants', () => {
       [id, REAL + 1],
     ] as const) {
       if (campaign === id)
-        await w.write((tx) => tx.update(schema.campaigns).set({ status: 'live', startsAt: w.clock.now - 1 }).where(eq(schema.campaigns.id, id)));
+        await w.write((tx) =>
+          tx
+            .update(schema.campaigns)
+            .set({ status: 'live', startsAt: w.clock.now - 1 })
+            .where(eq(schema.campaigns.id, id)),
+        );
       await call('POST', `/api/campaigns/${campaign}/open`, user, {});
       await call('POST', `/api/campaigns/${campaign}/tasks/visit/start`, user, {});
       expect((await call('POST', `/api/campaigns/${campaign}/rewards/discount/claim`, user, {})).status).toBe(200);
