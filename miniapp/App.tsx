@@ -41,6 +41,15 @@ const TicketPanel = lazyPanel(
   async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel,
 );
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
+// Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
+const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
+const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
+const BetaJoinPanel = lazyPanel(
+  PANELS.betaJoin,
+  async () => (await import('./screens/beta/BetaJoinPanel.tsx')).BetaJoinPanel,
+);
+
+const OFFICE_PANELS = new Set<string>([PANELS.admin, PANELS.adminPools, PANELS.adminBeta]);
 
 export function App() {
   const { platform } = useApp();
@@ -56,7 +65,7 @@ export function App() {
 
   return (
     <SplitLayout center>
-      <SplitCol autoSpaced width="100%" maxWidth={panel === PANELS.admin ? undefined : 800} stretchedOnMobile>
+      <SplitCol autoSpaced width="100%" maxWidth={OFFICE_PANELS.has(panel) ? undefined : 800} stretchedOnMobile>
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
           <HomePanel id={PANELS.home} />
           <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
@@ -74,6 +83,13 @@ export function App() {
             {/* No office title before the server has said this person may see the office. */}
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.admin ? <AdminOffice /> : <Spinner />}</Suspense>
           </Panel>
+          <Panel id={PANELS.adminPools}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminPools ? <AdminPools /> : <Spinner />}</Suspense>
+          </Panel>
+          <Panel id={PANELS.adminBeta}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
+          </Panel>
+          <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
         </View>
       </SplitCol>
     </SplitLayout>

@@ -25,6 +25,9 @@ export const PANELS = {
   reward: 'reward',
   prizes: 'prizes',
   admin: 'admin',
+  adminPools: 'admin_pools',
+  adminBeta: 'admin_beta',
+  betaJoin: 'beta_join',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -42,6 +45,8 @@ export const paths = {
   help: (id: number) => `/campaign/${id}/help`,
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
+  adminPools: (id: number) => `/admin/campaigns/${id}/pools`,
+  adminBeta: (id: number) => `/admin/campaigns/${id}/beta`,
 };
 
 /**
@@ -59,6 +64,9 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
   { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
   { panel: PANELS.admin, path: '/admin', parent: '/' },
+  { panel: PANELS.adminPools, path: '/admin/campaigns/:id/pools', parent: '/admin' },
+  { panel: PANELS.adminBeta, path: '/admin/campaigns/:id/beta', parent: '/admin' },
+  { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },
