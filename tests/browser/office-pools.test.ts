@@ -41,7 +41,7 @@ const viewports = [
   { name: 'desktop', width: 1280, height: 800, mobile: false },
 ] as const;
 
-const total = async (page: Page) => Number(await page.getByTestId('pool-total-summer15').innerText());
+const total = async (page: Page) => Number(await page.getByTestId('pool-total-summer15').textContent());
 
 async function upload(page: Page, name: string, csv: string) {
   const input = page.locator(
@@ -64,9 +64,10 @@ describe('item 1: code pools in the office', () => {
         await upload(page, 'bad.csv', `code\n${prefix}-1\n${prefix}-2\nbad code!\n${prefix}-3\n`);
         const problems = page.getByTestId(`pool-import-errors-${poolId}`);
         await problems.waitFor({ timeout: 20_000 });
-        await expect.poll(() => problems.innerText()).toMatch(/(Строка|Line) 4\b/);
+        await expect.poll(() => problems.textContent()).toMatch(/(Строка|Line) 4\b/);
         expect(await page.getByTestId(`pool-progress-${poolId}`).getAttribute('data-state')).toBe('failed');
         expect(await total(page)).toBe(before);
+        await problems.scrollIntoViewIfNeeded();
         await screenshot(page, `office-pools-${viewport.name}-bad-line`);
 
         const codes = Array.from({ length: 300 }, (_, i) => `${prefix}-${i + 10}`);
@@ -75,6 +76,7 @@ describe('item 1: code pools in the office', () => {
         expect(await page.getByTestId(`pool-progress-${poolId}`).getAttribute('data-state')).toBe('done');
         expect(await page.getByTestId(`pool-progress-${poolId}`).getAttribute('aria-valuenow')).toBe('100');
         await expect.poll(() => total(page), { timeout: 10_000 }).toBe(before + codes.length);
+        await page.getByTestId(`pool-import-done-${poolId}`).scrollIntoViewIfNeeded();
         await screenshot(page, `office-pools-${viewport.name}-done`);
         expect(errors).toEqual([]);
       } finally {

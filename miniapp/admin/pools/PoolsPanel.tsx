@@ -3,7 +3,7 @@
  * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
-import { Banner, Group, Header, InfoRow, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Banner, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
@@ -67,18 +67,9 @@ function PoolCard({ campaignId, pool, onChange }: { campaignId: number; pool: Po
       data-testid={`pool-${pool.key}`}
       header={<Header subtitle={pool.sandbox ? s.sandbox : pool.key}>{pool.name}</Header>}
     >
-      <SimpleCell>
-        <InfoRow header={s.total}>
-          <span data-testid={`pool-total-${pool.key}`}>{pool.total}</span>
-        </InfoRow>
-      </SimpleCell>
-      <SimpleCell>
-        <InfoRow header={s.free}>
-          <span data-testid={`pool-free-${pool.key}`}>{pool.free}</span>
-        </InfoRow>
-      </SimpleCell>
-      <SimpleCell>
-        <InfoRow header={s.issued}>{pool.used}</InfoRow>
+      <SimpleCell multiline>
+        {s.total}: <span data-testid={`pool-total-${pool.key}`}>{pool.total}</span> · {s.free}:{' '}
+        <span data-testid={`pool-free-${pool.key}`}>{pool.free}</span> · {s.issued}: {pool.used}
       </SimpleCell>
       {(pool.lowStock || pool.soldOut) && (
         <Banner
