@@ -15,5 +15,7 @@ export const addTester = (api: ApiClient, campaignId: number, vkUserId: number) 
   api.request('POST', base(campaignId), { vkUserId });
 export const removeTester = (api: ApiClient, campaignId: number, testerId: number) =>
   api.request('DELETE', `${base(campaignId)}/${testerId}`);
-export const rotateLink = (api: ApiClient, campaignId: number) => api.request('POST', `${base(campaignId)}/link`);
-export const revokeLink = (api: ApiClient, campaignId: number) => api.request('DELETE', `${base(campaignId)}/link`);
+export const rotateLink = (api: ApiClient, campaignId: number) =>
+  api.request('POST', `/api/admin/campaigns/${campaignId}/tester-link`);
+export const revokeLink = (api: ApiClient, campaignId: number) =>
+  api.request('DELETE', `/api/admin/campaigns/${campaignId}/tester-link`);

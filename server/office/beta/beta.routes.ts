@@ -1,6 +1,6 @@
 /**
  * @module Beta-test routes. The brand's (`/api/admin/campaigns/{id}/testers…`, section `campaigns`): the test group,
- * adding a VK id, removing a tester, the tester link (create/rotate, revoke). The participant's (`POST /api/beta/join`):
+ * adding a VK id, removing a tester, the tester link (`/{id}/tester-link`: create/rotate, revoke). The participant's (`POST /api/beta/join`):
  * a verified launch that opened `#/beta/<token>` joins the group.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -85,7 +85,7 @@ const removeRoute = createRoute({
 });
 const rotateRoute = createRoute({
   method: 'post',
-  path: '/{id}/testers/link',
+  path: '/{id}/tester-link',
   tags: ['admin: beta'],
   summary: 'Create the tester link, or replace it (the old token stops working)',
   security: LAUNCH_AUTH,
@@ -94,7 +94,7 @@ const rotateRoute = createRoute({
 });
 const revokeRoute = createRoute({
   method: 'delete',
-  path: '/{id}/testers/link',
+  path: '/{id}/tester-link',
   tags: ['admin: beta'],
   summary: 'Revoke the tester link (testers already in the group stay)',
   security: LAUNCH_AUTH,
@@ -111,8 +111,7 @@ const toTester = (t: Awaited<ReturnType<typeof addTester>>['row']) => ({
 });
 
 export const betaAdminRoutes = newRouter();
-betaAdminRoutes.use('/:id/testers/*', requireIdentity);
-betaAdminRoutes.use('/:id/testers', requireIdentity);
+betaAdminRoutes.use('*', requireIdentity);
 betaAdminRoutes.openapi(groupRoute, async (c) =>
   c.json(await betaGroup(c.var.deps.db, c.var.identity, c.req.valid('param').id), 200),
 );
@@ -125,7 +124,6 @@ betaAdminRoutes.openapi(addRoute, async (c) => {
   );
   return created ? c.json(toTester(row), 201) : c.json(toTester(row), 200);
 });
-// Registered before `/{id}/testers/{testerId}` so `link` is never read as a tester id.
 betaAdminRoutes.openapi(rotateRoute, async (c) => {
   const link = await rotateLink(c.var.deps, c.var.identity, c.req.valid('param').id);
   if (!link) throw new Error('a link was just created');

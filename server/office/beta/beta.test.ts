@@ -47,8 +47,8 @@ describe('beta test routes', () => {
     const routes: [string, string, unknown?][] = [
       ['GET', base],
       ['POST', base, { vkUserId: TESTER }],
-      ['POST', `${base}/link`],
-      ['DELETE', `${base}/link`],
+      ['POST', `/api/admin/campaigns/${id}/tester-link`],
+      ['DELETE', `/api/admin/campaigns/${id}/tester-link`],
     ];
     for (const [method, path, body] of routes) {
       for (const refused of [PRIZES_ONLY, STRANGER]) {
@@ -80,7 +80,7 @@ describe('beta test routes', () => {
     await setup();
     const live = await w.campaign({ status: 'live' });
     expect((await call('POST', `/api/admin/campaigns/${live}/testers`, ADMIN, { vkUserId: TESTER })).status).toBe(409);
-    expect((await call('POST', `/api/admin/campaigns/${live}/testers/link`, ADMIN)).status).toBe(409);
+    expect((await call('POST', `/api/admin/campaigns/${live}/tester-link`, ADMIN)).status).toBe(409);
   });
 });
 
@@ -100,13 +100,13 @@ describe('beta testers as participants', () => {
     const otherList = await (await call('GET', '/api/campaigns', NOBODY)).json();
     expect(otherList.campaigns.map((c: { id: number }) => c.id)).not.toContain(id);
 
-    const link = await (await call('POST', `/api/admin/campaigns/${id}/testers/link`, ADMIN)).json();
+    const link = await (await call('POST', `/api/admin/campaigns/${id}/tester-link`, ADMIN)).json();
     expect(link.hash).toBe(`#/beta/${link.token}`);
     expect((await call('POST', '/api/beta/join', LINK_TESTER, { token: `${link.token}x` })).status).toBe(404);
     const joined = await call('POST', '/api/beta/join', LINK_TESTER, { token: link.token });
     expect(await joined.json()).toEqual({ campaignId: id });
     expect((await call('GET', `/api/campaigns/${id}`, LINK_TESTER)).status).toBe(200);
-    await call('POST', `/api/admin/campaigns/${id}/testers/link`, ADMIN);
+    await call('POST', `/api/admin/campaigns/${id}/tester-link`, ADMIN);
     expect((await call('POST', '/api/beta/join', NOBODY, { token: link.token })).status).toBe(404);
     expect((await w.app.request('/api/beta/join', { method: 'POST', body: '{}' })).status).toBe(401);
   });
