@@ -43,6 +43,21 @@ const TicketPanel = lazyPanel(
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 const DrawOffice = lazy(() => import('./admin/draw/DrawOffice.tsx'));
 const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'));
+// Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
+const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
+const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
+const BetaJoinPanel = lazyPanel(
+  PANELS.betaJoin,
+  async () => (await import('./screens/beta/BetaJoinPanel.tsx')).BetaJoinPanel,
+);
+
+const OFFICE_PANELS = new Set<string>([
+  PANELS.admin,
+  PANELS.adminPools,
+  PANELS.adminBeta,
+  PANELS.adminDraw,
+  PANELS.adminCalendar,
+]);
 
 export function App() {
   const { platform } = useApp();
@@ -58,14 +73,7 @@ export function App() {
 
   return (
     <SplitLayout center>
-      <SplitCol
-        autoSpaced
-        width="100%"
-        maxWidth={
-          panel === PANELS.admin || panel === PANELS.adminDraw || panel === PANELS.adminCalendar ? undefined : 800
-        }
-        stretchedOnMobile
-      >
+      <SplitCol autoSpaced width="100%" maxWidth={OFFICE_PANELS.has(panel) ? undefined : 800} stretchedOnMobile>
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
           <HomePanel id={PANELS.home} />
           <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
@@ -91,6 +99,13 @@ export function App() {
               {panel === PANELS.adminCalendar ? <AdminCalendar /> : <Spinner />}
             </Suspense>
           </Panel>
+          <Panel id={PANELS.adminPools}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminPools ? <AdminPools /> : <Spinner />}</Suspense>
+          </Panel>
+          <Panel id={PANELS.adminBeta}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
+          </Panel>
+          <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
         </View>
       </SplitCol>
     </SplitLayout>

@@ -27,6 +27,9 @@ export const PANELS = {
   admin: 'admin',
   adminDraw: 'admin_draw',
   adminCalendar: 'admin_calendar',
+  adminPools: 'admin_pools',
+  adminBeta: 'admin_beta',
+  betaJoin: 'beta_join',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -46,6 +49,8 @@ export const paths = {
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
   adminDraw: (id: number) => `/admin/campaign/${id}/draw`,
+  adminPools: (id: number) => `/admin/campaigns/${id}/pools`,
+  adminBeta: (id: number) => `/admin/campaigns/${id}/beta`,
 };
 
 /**
@@ -65,6 +70,9 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.admin, path: '/admin', parent: '/' },
   { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin' },
   { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin' },
+  { panel: PANELS.adminPools, path: '/admin/campaigns/:id/pools', parent: '/admin' },
+  { panel: PANELS.adminBeta, path: '/admin/campaigns/:id/beta', parent: '/admin' },
+  { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

@@ -17,6 +17,7 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
+import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
@@ -76,6 +77,8 @@ export function createApp(deps: Deps) {
     .route('/api/admin/campaigns', poolAdminRoutes)
     .route('/api/admin/campaigns', drawAdminRoutes)
     .route('/api/admin/campaigns', calendarRoutes)
+    .route('/api/admin/campaigns', betaAdminRoutes)
+    .route('/api/beta', betaJoinRoutes)
     .route('/api/client-errors', clientErrorRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)

@@ -28,9 +28,9 @@ export class ApiRequestError extends Error {
 }
 
 export interface ApiClient extends PromoApi {
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** A GET whose answer is text (a CSV export), as a Blob for a download. */
   download(path: string): Promise<Blob>;
+  request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   me(): Promise<Identity>;
   campaigns(): Promise<Campaign[]>;
   campaign(id: number): Promise<Campaign>;
@@ -43,7 +43,7 @@ export interface ApiClient extends PromoApi {
 
 export function createApiClient(baseUrl: string, authorization: string): ApiClient {
   const root = baseUrl.replace(/\/$/, '');
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
     // The first screen's reads may already be in the page or on their way (miniapp/boot/); a failed one is asked again.
     const early = method === 'GET' ? takeFirstScreenResponse(path, authorization) : undefined;
     if (early) {
@@ -57,6 +57,7 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
         headers: {
           Authorization: authorization,
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...extra,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });

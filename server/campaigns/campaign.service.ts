@@ -2,16 +2,18 @@
  * @module Which campaigns a verified user can see, and what state each is in for them right now.
  * Visibility follows the app the launch was signed for and, when launched from a community, that community.
  */
-import { and, eq, notInArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, eq, notInArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { byShape, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
-const { apps, campaigns, communities } = schema;
+const { apps, betaTesters, campaigns, communities } = schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
+/** A campaign as a caller sees it: `betaTester` when it is scheduled and the caller is one of its beta testers. */
+export type VisibleCampaign = CampaignRow & { betaTester: boolean };
 /**
  * Statuses participants never see: a draft, a scheduled campaign before the server launches it at its start (the
  * office's beta testers are the exception, decided by the office), an archived one.
@@ -21,9 +23,14 @@ const HIDDEN_STATUSES: CampaignRow['status'][] = ['draft', 'scheduled', 'archive
 /** What a participant experiences: the stored status combined with the schedule. */
 export type CampaignPhase = 'not_started' | 'running' | 'paused' | 'ended';
 
-export function campaignPhase(c: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>, now: number): CampaignPhase {
+export function campaignPhase(
+  c: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'> & { betaTester?: boolean },
+  now: number,
+): CampaignPhase {
   if (c.status === 'ended' || c.status === 'archived' || now >= c.endsAt) return 'ended';
   if (c.status === 'paused') return 'paused';
+  // A beta tester plays a scheduled campaign for real before its start (server/office/beta/).
+  if (c.betaTester === true && c.status === 'scheduled') return 'running';
   if (c.status === 'draft' || c.status === 'scheduled' || now < c.startsAt) return 'not_started';
   return 'running';
 }
@@ -39,8 +46,18 @@ function appColumn(platform: Identity['platform']) {
   }
 }
 
+/** Whether the caller is a beta tester of a scheduled campaign (a condition over `campaigns`). */
+export function betaTesterOf(platform: Identity['platform'], userId: string | Placeholder): SQL {
+  return sql`(${campaigns.status} = 'scheduled' and exists (select 1 from ${betaTesters} where ${betaTesters.campaignId} = ${campaigns.id} and ${betaTesters.platform} = ${platform} and ${betaTesters.platformUserId} = ${userId}))`;
+}
+
+/** `betaTesterOf` as a selected column, a boolean on either database. */
+export const betaTesterColumn = (platform: Identity['platform'], userId: string | Placeholder) =>
+  sql<boolean>`${betaTesterOf(platform, userId)}`.mapWith(Boolean);
+
 /**
- * The visibility rule, the same everywhere: published (not a draft, not waiting for its launch, not archived), of the launch's app, of its community when there is one.
+ * The visibility rule, the same everywhere: published (not a draft, not waiting for its launch, not archived) — or
+ * scheduled and the caller one of its beta testers —, of the launch's app, of its community when there is one.
  * A condition over `campaigns ⋈ apps ⟕ communities`; the values may be `sql.placeholder`s, for statements declared
  * once per launch shape (platform, with or without a community) and bound per request.
  */
@@ -48,8 +65,12 @@ export function visibleTo(
   platform: Identity['platform'],
   appId: number | string | Placeholder,
   groupId: number | Placeholder | undefined,
+  userId: string | Placeholder,
 ): SQL {
-  const conditions = [eq(appColumn(platform), appId), notInArray(campaigns.status, HIDDEN_STATUSES)];
+  const conditions = [
+    eq(appColumn(platform), appId),
+    or(notInArray(campaigns.status, HIDDEN_STATUSES), betaTesterOf(platform, userId)) as SQL,
+  ];
   if (groupId !== undefined) conditions.push(eq(communities.vkGroupId, groupId));
   return and(...conditions) as SQL;
 }
@@ -59,15 +80,15 @@ export const launchAppId = (identity: Identity): number | string =>
   identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
 
 /** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
-export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<CampaignRow[]> {
+export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<VisibleCampaign[]> {
   const rows = await db
-    .select({ campaign: campaigns })
+    .select({ campaign: campaigns, betaTester: betaTesterColumn(identity.platform, identity.userId) })
     .from(campaigns)
     .innerJoin(apps, eq(apps.id, campaigns.appId))
     .leftJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(visibleTo(identity.platform, launchAppId(identity), identity.groupId))
+    .where(visibleTo(identity.platform, launchAppId(identity), identity.groupId, identity.userId))
     .orderBy(campaigns.startsAt, campaigns.id);
-  return rows.map((r) => r.campaign);
+  return rows.map((r) => ({ ...r.campaign, betaTester: r.betaTester }));
 }
 
 /** One campaign under the visibility rule: a statement per launch shape (every participant route starts here). */
@@ -75,14 +96,19 @@ const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) =>
   const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
   return statement((db) =>
     db
-      .select({ campaign: campaigns })
+      .select({ campaign: campaigns, betaTester: betaTesterColumn(platform, sql.placeholder('userId')) })
       .from(campaigns)
       .innerJoin(apps, eq(apps.id, campaigns.appId))
       .leftJoin(communities, eq(communities.id, campaigns.communityId))
       .where(
         and(
           eq(campaigns.id, sql.placeholder('id')),
-          visibleTo(platform, sql.placeholder('appId'), withGroup === 'true' ? sql.placeholder('groupId') : undefined),
+          visibleTo(
+            platform,
+            sql.placeholder('appId'),
+            withGroup === 'true' ? sql.placeholder('groupId') : undefined,
+            sql.placeholder('userId'),
+          ),
         ),
       )
       .limit(1),
@@ -90,16 +116,15 @@ const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) =>
 });
 
 /** One campaign under the same visibility rule, or a 404. */
-export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<CampaignRow> {
-  const found = (
-    await visibleCampaign(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
-      id,
-      appId: launchAppId(identity),
-      groupId: identity.groupId,
-    })
-  )?.campaign;
+export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<VisibleCampaign> {
+  const found = await visibleCampaign(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
+    id,
+    appId: launchAppId(identity),
+    groupId: identity.groupId,
+    userId: identity.userId,
+  });
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
-  return found;
+  return { ...found.campaign, betaTester: found.betaTester };
 }
 
 /** The campaign as a participant reads it, its texts in their language (decision 017). */

@@ -146,6 +146,15 @@ async function breakdownValues(db: Db, q: FunnelQuery, pids: Set<number>): Promi
   return values;
 }
 
+async function testerIds(db: Db, campaignId: number): Promise<number[]> {
+  const { participants } = schema;
+  const rows = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.campaignId, campaignId), eq(participants.isTester, true)));
+  return rows.map((r) => r.id);
+}
+
 /**
  * @example await funnelReport(db, { campaignId: 1, from: Date.UTC(2026, 5, 1), to: Date.UTC(2026, 6, 1), windowMs: 7 * 86_400_000 })
  */
@@ -155,6 +164,8 @@ export async function funnelReport(db: Db, q: FunnelQuery): Promise<FunnelReport
   if (q.to <= q.from) throw new ApiError(422, 'invalid_range', '`to` must be after `from`');
   const stages = campaign.stages;
   const { paths, orphans } = await buildPaths(db, campaign.id, stages, q);
+  // Beta testers' plays are not statistics (they are also deleted at the launch, server/office/beta/).
+  for (const pid of await testerIds(db, campaign.id)) paths.delete(pid);
   const report: FunnelReport = {
     campaignId: campaign.id,
     from: q.from,

@@ -33,6 +33,8 @@ function where(q: StuckQuery) {
   return and(
     eq(participants.campaignId, q.campaignId),
     eq(participants.stage, q.stage),
+    // Beta testers are nobody to follow up (server/office/beta/).
+    eq(participants.isTester, false),
     lte(participants.stageReachedAt, q.now - q.minHours * 3_600_000),
     q.after
       ? and(

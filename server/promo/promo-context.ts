@@ -10,6 +10,7 @@ import {
   type CampaignRow,
   campaignPhase,
   getVisibleCampaign,
+  type VisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import { statement } from '../db/prepared.ts';
@@ -18,7 +19,7 @@ import { parseCampaignSettings } from './settings.ts';
 
 export type ParticipantRow = typeof schema.participants.$inferSelect;
 
-export function loadCampaign(db: Db, identity: Identity, campaignId: number): Promise<CampaignRow> {
+export function loadCampaign(db: Db, identity: Identity, campaignId: number): Promise<VisibleCampaign> {
   return getVisibleCampaign(db, identity, campaignId);
 }
 
@@ -29,7 +30,10 @@ const PHASE_ERRORS: Record<Exclude<CampaignPhase, 'running'>, [string, string]> 
 };
 
 /** Refuses actions (tasks, claims, spins, answers) unless the campaign is live and inside its schedule. */
-export function requireRunning(campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>, now: number): void {
+export function requireRunning(
+  campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'> & { betaTester?: boolean },
+  now: number,
+): void {
   const phase = campaignPhase(campaign, now);
   if (phase === 'running') return;
   const [code, message] = PHASE_ERRORS[phase];

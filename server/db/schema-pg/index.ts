@@ -3,6 +3,7 @@
  * drizzle's pg-core so domain code gets the same JS values on either database. drizzle-kit reads this file
  * (drizzle.pg.config.ts); server/db/schema-equivalence.test.ts proves the two describe the same tables.
  */
+export * from './beta.ts';
 export * from './campaign.ts';
 export * from './coordination.ts';
 export * from './draw.ts';

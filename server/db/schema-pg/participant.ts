@@ -1,5 +1,5 @@
 /** @module PostgreSQL mirror of ../schema/participant.ts: participants and their append-only events. */
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaign.ts';
 import { nowMs, unixMs } from './columns.ts';
 import { createdAt } from './organization.ts';
@@ -20,6 +20,7 @@ export const participants = pgTable(
     language: text('language').notNull().default('ru'),
     referralCode: text('referral_code').notNull(),
     referredBy: integer('referred_by'),
+    isTester: boolean('is_tester').notNull().default(false),
     createdAt: createdAt(),
     lastSeenAt: unixMs('last_seen_at').notNull().default(nowMs),
   },

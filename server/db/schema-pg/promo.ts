@@ -75,6 +75,8 @@ export const codePools = pgTable(
     name: text('name').notNull(),
     purpose: text('purpose', { enum: POOL_PURPOSES }).notNull().default('reward'),
     lowStockThreshold: integer('low_stock_threshold').notNull().default(20),
+    sandbox: boolean('sandbox').notNull().default(false),
+    sandboxOf: integer('sandbox_of'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('promo_code_pools_campaign_key_idx').on(t.campaignId, t.key)],

@@ -1,4 +1,5 @@
 /** @module The whole schema, one file per aggregate; drizzle-kit reads this to generate migrations. */
+export * from './beta.ts';
 export * from './campaign.ts';
 export * from './coordination.ts';
 export * from './draw.ts';

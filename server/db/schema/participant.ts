@@ -25,6 +25,8 @@ export const participants = sqliteTable(
     language: text('language').notNull().default('ru'),
     referralCode: text('referral_code').notNull(),
     referredBy: integer('referred_by'),
+    /** A beta tester's play before the launch: left out of statistics and deleted when the campaign goes live. */
+    isTester: integer('is_tester', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     lastSeenAt: integer('last_seen_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },

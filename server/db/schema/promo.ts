@@ -93,6 +93,10 @@ export const codePools = sqliteTable(
     name: text('name').notNull(),
     purpose: text('purpose', { enum: POOL_PURPOSES }).notNull().default('reward'),
     lowStockThreshold: integer('low_stock_threshold').notNull().default(20),
+    /** A beta-test pool: only testers take from it, in place of the pool `sandboxOf` (server/office/beta/). */
+    sandbox: integer('sandbox', { mode: 'boolean' }).notNull().default(false),
+    /** For a sandbox pool, the real pool whose rewards it stands in for during the beta test. */
+    sandboxOf: integer('sandbox_of'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('promo_code_pools_campaign_key_idx').on(t.campaignId, t.key)],

@@ -5,6 +5,7 @@
  */
 import type { Tx } from '../../db/transactions.ts';
 import { commitDraw } from '../../promo/draw/draw-commitment.ts';
+import { wipeTesterPlays } from '../beta/wipe-tester-plays.ts';
 
 export interface GoingLive {
   campaignId: number;
@@ -14,5 +15,7 @@ export interface GoingLive {
 
 export async function goLiveSteps(tx: Tx, launch: GoingLive): Promise<void> {
   // Steps are added by the mechanics that need them (beta-test wipe, giveaway commitment).
+  // Testers' plays go first: nothing a tester did may survive into the live campaign.
+  await wipeTesterPlays(tx, launch.campaignId);
   await commitDraw(tx, launch);
 }

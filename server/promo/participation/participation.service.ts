@@ -62,6 +62,8 @@ export async function openCampaign(
           language: identity.language,
           referralCode: newReferralCode(),
           referredBy,
+          // Seen early as a beta tester: kept out of statistics, deleted at the launch (server/office/beta/).
+          isTester: campaign.betaTester,
           lastSeenAt: at,
         })
         .returning(),

@@ -113,7 +113,15 @@ export async function submitQuiz(
     const reward = await rewardByKey(tx, campaign.id, band.rewardKey);
     if (!reward) throw new Error(`quiz band ${band.key} names unknown reward ${band.rewardKey}`);
     const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
-    const outcome = await issueReward(tx, { ...who, reward, source: 'quiz', day, at, stages: campaign.stages });
+    const outcome = await issueReward(tx, {
+      ...who,
+      reward,
+      source: 'quiz',
+      day,
+      at,
+      stages: campaign.stages,
+      tester: participant.isTester,
+    });
     if (outcome.status === 'sold_out' || outcome.status === 'daily_cap') {
       capped = outcome.status === 'daily_cap';
       await recordEvent(tx, {

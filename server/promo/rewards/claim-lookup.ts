@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
+import { betaTesterColumn, launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { byShape, statement } from '../../db/prepared.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -28,7 +28,9 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
           settings: campaigns.settings,
           stages: campaigns.stages,
         },
+        betaTester: betaTesterColumn(platform, sql.placeholder('userId')),
         participantId: participants.id,
+        isTester: participants.isTester,
         reward: rewards,
         grant: grants,
       })
@@ -56,7 +58,12 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
       .where(
         and(
           eq(campaigns.id, sql.placeholder('campaignId')),
-          visibleTo(platform, sql.placeholder('appId'), withGroup === 'true' ? sql.placeholder('groupId') : undefined),
+          visibleTo(
+            platform,
+            sql.placeholder('appId'),
+            withGroup === 'true' ? sql.placeholder('groupId') : undefined,
+            sql.placeholder('userId'),
+          ),
         ),
       )
       .limit(1),
@@ -81,8 +88,9 @@ export async function lookUpClaim(db: Db, identity: Identity, campaignId: number
   if (row.participantId == null) throw notJoined();
   if (!row.reward) throw new ApiError(404, 'reward_not_found', `Campaign ${campaignId} has no reward ${rewardKey}`);
   return {
-    campaign: row.campaign,
+    campaign: { ...row.campaign, betaTester: row.betaTester },
     participantId: row.participantId,
+    isTester: row.isTester === true,
     reward: row.reward,
     grant: row.grant ?? undefined,
   };

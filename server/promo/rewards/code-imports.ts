@@ -9,8 +9,10 @@ import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { PoolRow } from './code-pool.ts';
 import {
+  type ChunkWritten,
   CsvImportError,
   type CsvLineError,
+  IMPORT_CHUNK,
   type ImportProgress,
   type ImportResult,
   importPoolCodes,
@@ -55,6 +57,7 @@ export function startCodeImport(
   db: Db,
   pool: PoolRow,
   csv: string,
+  onChunkWritten?: (job: CodeImport) => ChunkWritten,
 ): { job: CodeImport; finished: Promise<ImportResult> } {
   const registry = registryOf(deps);
   for (const other of registry.values()) {
@@ -79,9 +82,16 @@ export function startCodeImport(
     if (!oldest) break;
     registry.delete(oldest.importId);
   }
-  const finished = importPoolCodes(db, pool, csv, (p) => {
-    job.progress = { ...p };
-  }).then(
+  const finished = importPoolCodes(
+    db,
+    pool,
+    csv,
+    (p) => {
+      job.progress = { ...p };
+    },
+    IMPORT_CHUNK,
+    onChunkWritten?.(job),
+  ).then(
     (result) => {
       Object.assign(job, { state: 'done', result, finishedAt: deps.now() });
       return result;

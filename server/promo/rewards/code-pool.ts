@@ -19,6 +19,9 @@ export interface PoolStock {
   lowStockThreshold: number;
   lowStock: boolean;
   soldOut: boolean;
+  /** A beta-test pool standing in for pool `sandboxOf` (server/office/beta/). */
+  sandbox: boolean;
+  sandboxOf: number | null;
 }
 
 export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
@@ -36,6 +39,8 @@ export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
     lowStockThreshold: pool.lowStockThreshold,
     lowStock: free <= pool.lowStockThreshold,
     soldOut: free === 0,
+    sandbox: pool.sandbox,
+    sandboxOf: pool.sandboxOf,
   };
 }
 

@@ -7,7 +7,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
-import { inTransaction } from '../../db/transactions.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { PoolRow } from './code-pool.ts';
 
@@ -95,6 +95,9 @@ export interface ImportProgress {
   written: number;
 }
 
+/** Called in each written chunk's transaction (the audit entry of those codes commits with them). */
+export type ChunkWritten = (tx: Tx, part: { codes: number; firstLine: number; lastLine: number }) => Promise<void>;
+
 /** Problems found by line; nothing was written. */
 export class CsvImportError extends ApiError {
   constructor(readonly lineErrors: CsvLineError[]) {
@@ -120,6 +123,7 @@ export async function importPoolCodes(
   csv: string,
   onProgress: (p: ImportProgress) => void = () => {},
   chunk = IMPORT_CHUNK,
+  onChunkWritten?: ChunkWritten,
 ): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
   const lines = splitLines(csv);
@@ -175,6 +179,11 @@ export async function importPoolCodes(
       for (let k = 0; k < part.length; k += 500) {
         await tx.insert(schema.poolCodes).values(part.slice(k, k + 500).map(({ code }) => ({ poolId: pool.id, code })));
       }
+      await onChunkWritten?.(tx, {
+        codes: part.length,
+        firstLine: part[0]?.line ?? 0,
+        lastLine: part[part.length - 1]?.line ?? 0,
+      });
     });
     progress.written = i + part.length;
     onProgress(progress);

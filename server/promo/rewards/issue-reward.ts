@@ -12,6 +12,7 @@ import { takeFreeCode } from '../../db/take-free-code.ts';
 import type { Tx } from '../../db/transactions.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { freeCodes } from './code-pool.ts';
+import { codePoolFor } from './sandbox-pool.ts';
 
 export type RewardRow = typeof schema.rewards.$inferSelect;
 export type GrantRow = typeof schema.grants.$inferSelect;
@@ -30,6 +31,11 @@ export interface IssueRequest {
   at: number;
   /** The campaign's stages, when the caller has the campaign row (recordEvent then need not read them). */
   stages?: readonly string[];
+  /**
+   * Whether the participant is a beta tester (`participants.is_tester`), when the caller has read it; otherwise it is
+   * read here when the reward carries a code, since a tester's code comes from the sandbox pool (sandbox-pool.ts).
+   */
+  tester?: boolean;
 }
 
 const { grants } = schema;
@@ -108,7 +114,8 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
   }
   let code: { id: number; code: string } | undefined;
   if (req.reward.poolId != null) {
-    code = await takeFreeCode(tx, req.reward.poolId, req.participantId, req.at);
+    const poolId = await codePoolFor(tx, req.reward.poolId, req.participantId, req.tester);
+    code = poolId == null ? undefined : await takeFreeCode(tx, poolId, req.participantId, req.at);
     if (!code) return { status: 'sold_out' };
   }
   // The row is exactly what was inserted (no column defaults), so only its id is read back.

@@ -1,13 +1,16 @@
-/** @module Brand-facing code pool routes: stock (low-stock visible), CSV import (chunked, watchable) and its progress. */
+/**
+ * @module Brand-facing code pool routes: stock (low-stock visible), creating a pool (or a beta-test sandbox), CSV import
+ * (chunked, watchable) and its progress.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
-import { importStatus, listPools, startImport } from './pool-admin.service.ts';
+import { createPool, importStatus, listPools, startImport } from './pool-admin.service.ts';
 
 const PoolStockSchema = z
   .object({
@@ -21,6 +24,8 @@ const PoolStockSchema = z
     lowStockThreshold: z.number().int(),
     lowStock: z.boolean(),
     soldOut: z.boolean(),
+    sandbox: z.boolean(),
+    sandboxOf: z.number().int().nullable(),
   })
   .openapi('PoolStock');
 
@@ -38,6 +43,33 @@ const listRoute = createRoute({
   security: LAUNCH_AUTH,
   request: { params: CampaignParams },
   responses: { 200: json(z.object({ pools: z.array(PoolStockSchema) }), 'Pools'), ...adminErrors },
+});
+
+const createPoolRoute = createRoute({
+  method: 'post',
+  path: '/{id}/pools',
+  tags: ['admin'],
+  summary:
+    'Create an empty code pool (codes come by CSV import); `sandboxOf` makes it the beta-test stand-in of a pool',
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParams,
+    ...jsonBody(
+      z.object({
+        key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
+        name: z.string().trim().min(1).max(120),
+        purpose: z.enum(['reward', 'entry']).default('reward'),
+        lowStockThreshold: z.number().int().min(0).max(1_000_000).default(20),
+        sandboxOf: z.number().int().positive().optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: json(PoolStockSchema, 'Created'),
+    ...adminErrors,
+    409: errorResponse('pool_key_taken'),
+    422: errorResponse('invalid_input'),
+  },
 });
 
 const ImportSchema = z
@@ -146,6 +178,9 @@ export const poolAdminRoutes = newRouter();
 poolAdminRoutes.use('*', requireIdentity);
 poolAdminRoutes.openapi(listRoute, async (c) =>
   c.json({ pools: await listPools(c.var.deps.db, c.var.identity, c.req.valid('param').id) }, 200),
+);
+poolAdminRoutes.openapi(createPoolRoute, async (c) =>
+  c.json(await createPool(c.var.deps.db, c.var.identity, c.req.valid('param').id, c.req.valid('json')), 201),
 );
 poolAdminRoutes.openapi(importRoute, async (c) => {
   const { id, poolId } = c.req.valid('param');

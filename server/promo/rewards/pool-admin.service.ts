@@ -1,14 +1,20 @@
 /**
- * @module The brand's side of code pools: stock with low-stock flags, and CSV import, each behind the
- * `prizes` section permission on the campaign's brand.
+ * @module The brand's side of code pools: stock with low-stock flags, creating a pool (a real one, or a beta-test
+ * sandbox standing in for a real one) and CSV import, each behind the `prizes` section permission on the campaign's
+ * brand. Every write is in the office audit log, in the transaction that makes it: a pool's creation, and each chunk an
+ * import writes (an import commits chunk by chunk so other requests are served meanwhile, so one entry per committed
+ * chunk is the only log that always matches what is in the pool, even if the process stops halfway).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { requirePermission } from '../../auth/permissions.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { codeImport, poolImports, startCodeImport } from './code-imports.ts';
+import { recordAudit } from '../../office/audit.ts';
+import { type CodeImport, codeImport, poolImports, startCodeImport } from './code-imports.ts';
 import { type PoolRow, type PoolStock, poolStock } from './code-pool.ts';
 
 async function campaignFor(db: Db, identity: Identity, campaignId: number) {
@@ -34,11 +40,76 @@ async function poolOf(db: Db, campaignId: number, poolId: number): Promise<PoolR
   return pool;
 }
 
+export interface NewPool {
+  key: string;
+  name: string;
+  purpose: 'reward' | 'entry';
+  lowStockThreshold: number;
+  /** Makes a sandbox pool for the beta test, standing in for this (real, reward) pool of the campaign. */
+  sandboxOf?: number;
+}
+
+/** Creates an empty pool (codes come by import); 409 when the key is taken in this campaign. */
+export async function createPool(db: Db, identity: Identity, campaignId: number, input: NewPool): Promise<PoolStock> {
+  const campaign = await campaignFor(db, identity, campaignId);
+  const pool = await inTransaction(db, async (tx) => {
+    const [taken] = await tx
+      .select({ id: schema.codePools.id })
+      .from(schema.codePools)
+      .where(and(eq(schema.codePools.campaignId, campaign.id), eq(schema.codePools.key, input.key)))
+      .limit(1);
+    if (taken) throw new ApiError(409, 'pool_key_taken', `Campaign ${campaign.id} already has a pool "${input.key}"`);
+    if (input.sandboxOf !== undefined) {
+      const real = await poolOf(tx, campaign.id, input.sandboxOf);
+      if (real.sandbox || real.purpose !== 'reward') {
+        throw new ApiError(422, 'invalid_input', 'A sandbox stands in for a real reward pool', [
+          { path: 'sandboxOf', message: 'Not a real reward pool of this campaign' },
+        ]);
+      }
+    }
+    const row = inserted(
+      await tx
+        .insert(schema.codePools)
+        .values({
+          campaignId: campaign.id,
+          key: input.key,
+          name: input.name,
+          purpose: input.sandboxOf === undefined ? input.purpose : 'reward',
+          lowStockThreshold: input.lowStockThreshold,
+          sandbox: input.sandboxOf !== undefined,
+          sandboxOf: input.sandboxOf ?? null,
+        })
+        .returning(),
+    );
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'prizes',
+      action: 'pool.create',
+      entity: 'pool',
+      entityId: row.id,
+      after: row,
+    });
+    return row;
+  });
+  return poolStock(db, pool);
+}
+
 /** Starts importing a CSV into a campaign's pool, after the permission check (`code-imports.ts` runs it). */
 export async function startImport(deps: Deps, identity: Identity, campaignId: number, poolId: number, csv: string) {
   const campaign = await campaignFor(deps.db, identity, campaignId);
   const pool = await poolOf(deps.db, campaign.id, poolId);
-  return { pool, ...startCodeImport(deps, deps.db, pool, csv) };
+  const audited = (job: CodeImport) => async (tx: Tx, part: { codes: number; firstLine: number; lastLine: number }) =>
+    recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'prizes',
+      action: 'pool.import',
+      entity: 'pool',
+      entityId: pool.id,
+      after: { importId: job.importId, ...part },
+    });
+  return { pool, ...startCodeImport(deps, deps.db, pool, csv, audited) };
 }
 
 /** An import of this pool, for someone who may see the pool. */

@@ -166,7 +166,13 @@ export async function claimReward(
 ): Promise<ClaimResult> {
   const { db } = deps;
   const at = deps.now();
-  const { campaign, participantId, reward, grant: existing } = await lookUpClaim(db, identity, campaignId, rewardKey);
+  const {
+    campaign,
+    participantId,
+    isTester,
+    reward,
+    grant: existing,
+  } = await lookUpClaim(db, identity, campaignId, rewardKey);
   if (existing) return { status: 'already_issued', grant: grantView(existing, reward, identity.language) };
   requireRunning(campaign, at);
   const requirement = await claimRequirement(db, reward, participantId, identity.platform);
@@ -183,6 +189,7 @@ export async function claimReward(
       day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
       at,
       stages: campaign.stages,
+      tester: isTester,
     });
     // A refusal is an answer, not a failure: the `sold_out_seen` fact commits with it.
     if (issued.status === 'sold_out' || issued.status === 'daily_cap') {

@@ -36,7 +36,7 @@ export function seededRandom(seed: number): () => number {
 
 export interface CampaignOptions {
   mechanic?: 'tasks' | 'quiz' | 'wheel' | 'code';
-  status?: 'draft' | 'live' | 'paused' | 'ended';
+  status?: 'draft' | 'scheduled' | 'live' | 'paused' | 'ended';
   startsAt?: number;
   endsAt?: number;
   timeZone?: string;

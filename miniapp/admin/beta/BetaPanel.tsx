@@ -1,0 +1,166 @@
+/**
+ * The office's beta test of one campaign (`#/admin/campaigns/:id/beta`): the test group, adding a VK id, the tester
+ * link with copy, replace and revoke. Lazy: never in the participant's bundle. The server checks the `campaigns` right.
+ */
+import {
+  Button,
+  ButtonGroup,
+  FormItem,
+  Group,
+  Header,
+  Input,
+  PanelHeader,
+  PanelHeaderBack,
+  SimpleCell,
+  Text,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { betaStrings } from '../i18n-beta.ts';
+import { fill } from '../i18n-pools.ts';
+import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
+
+export default function BetaPanel() {
+  const { api, language } = useApp();
+  const s = betaStrings(language);
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const [fresh, setFresh] = useState<BetaGroup | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const state = useAsync(
+    () => (campaignId ? betaGroup(api, campaignId) : Promise.reject(new Error('no campaign'))),
+    [api, campaignId],
+  );
+  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+    return <NotFound />;
+  }
+  /** Runs a write, then shows the group as the server now has it. */
+  const act = async (write: () => Promise<unknown>) => {
+    if (!campaignId) return;
+    setError(null);
+    try {
+      await write();
+      setFresh(await betaGroup(api, campaignId));
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
+      <LoadState state={state}>
+        {(loaded) => {
+          const group = fresh ?? loaded;
+          const id = campaignId as number;
+          return (
+            <>
+              <Group>
+                <SimpleCell multiline>{group.open ? s.intro : s.closed}</SimpleCell>
+                {error && (
+                  <FormItem>
+                    <Text role="alert">{error}</Text>
+                  </FormItem>
+                )}
+              </Group>
+              <Group header={<Header>{s.link}</Header>}>
+                <LinkSection
+                  group={group}
+                  onRotate={() => act(() => rotateLink(api, id))}
+                  onRevoke={() => act(() => revokeLink(api, id))}
+                />
+              </Group>
+              <Group header={<Header>{s.group}</Header>}>
+                {group.testers.length === 0 && <SimpleCell>{s.empty}</SimpleCell>}
+                {group.testers.map((t) => (
+                  <SimpleCell
+                    key={t.id}
+                    data-testid={`tester-${t.userId}`}
+                    subtitle={t.source === 'link' ? s.fromLink : s.fromOffice}
+                    after={
+                      <Button mode="tertiary" onClick={() => void act(() => removeTester(api, id, t.id))}>
+                        {s.remove}
+                      </Button>
+                    }
+                  >
+                    {t.platform === 'vk' ? `id${t.userId}` : `${t.platform}:${t.userId}`}
+                  </SimpleCell>
+                ))}
+                {group.open && <AddTester onAdd={(vkId) => act(() => addTester(api, id, vkId))} />}
+              </Group>
+            </>
+          );
+        }}
+      </LoadState>
+    </>
+  );
+}
+
+function LinkSection({ group, onRotate, onRevoke }: { group: BetaGroup; onRotate(): void; onRevoke(): void }) {
+  const { language } = useApp();
+  const s = betaStrings(language);
+  const [copied, setCopied] = useState(false);
+  const link = group.link;
+  const address = link ? (link.url ?? `${location.origin}${location.pathname}${location.search}${link.hash}`) : '';
+  return (
+    <>
+      {link ? (
+        <SimpleCell multiline data-testid="beta-link">
+          {address}
+        </SimpleCell>
+      ) : (
+        <SimpleCell multiline>{s.noLink}</SimpleCell>
+      )}
+      {group.open && (
+        <FormItem>
+          <ButtonGroup mode="horizontal" gap="m" stretched>
+            {link && (
+              <Button
+                mode="secondary"
+                onClick={() =>
+                  void navigator.clipboard?.writeText(address).then(
+                    () => setCopied(true),
+                    () => {},
+                  )
+                }
+              >
+                {copied ? s.copied : s.copy}
+              </Button>
+            )}
+            <Button mode="secondary" onClick={onRotate}>
+              {link ? s.rotate : s.createLink}
+            </Button>
+            {link && (
+              <Button mode="tertiary" appearance="negative" onClick={onRevoke}>
+                {s.revoke}
+              </Button>
+            )}
+          </ButtonGroup>
+        </FormItem>
+      )}
+    </>
+  );
+}
+
+function AddTester({ onAdd }: { onAdd(vkId: number): Promise<void> }) {
+  const { language } = useApp();
+  const s = betaStrings(language);
+  const [value, setValue] = useState('');
+  const vkId = Number(value.trim().replace(/^id/, ''));
+  const valid = Number.isSafeInteger(vkId) && vkId > 0;
+  return (
+    <FormItem top={s.addById} htmlFor="beta-vk-id">
+      <ButtonGroup mode="horizontal" gap="m" stretched>
+        <Input id="beta-vk-id" placeholder={s.vkId} value={value} onChange={(e) => setValue(e.target.value)} />
+        <Button disabled={!valid} onClick={() => void onAdd(vkId).then(() => setValue(''))}>
+          {s.add}
+        </Button>
+      </ButtonGroup>
+    </FormItem>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
+ * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
+ */
+import { Banner, File, FormItem, Progress, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useApp } from '../../app-context.ts';
+import { fill, poolsStrings } from '../i18n-pools.ts';
+import { type CodeImport, importPercent, importStatus, startImport } from './pool-api.ts';
+
+const POLL_MS = 300;
+
+export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number; poolId: number; onDone(): void }) {
+  const { api, language } = useApp();
+  const s = poolsStrings(language);
+  const [job, setJob] = useState<CodeImport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload(file: globalThis.File) {
+    setError(null);
+    try {
+      let current = await startImport(api, campaignId, poolId, await file.text());
+      setJob(current);
+      while (current.state === 'running') {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        current = await importStatus(api, campaignId, poolId, current.importId);
+        setJob(current);
+      }
+      onDone();
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  const running = job?.state === 'running';
+  return (
+    <>
+      <FormItem top={s.upload} bottom={s.uploadHint}>
+        <File
+          accept=".csv,.txt,text/csv,text/plain"
+          disabled={running}
+          data-testid={`pool-upload-${poolId}`}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void upload(file);
+          }}
+        >
+          {s.chooseFile}
+        </File>
+      </FormItem>
+      {job && (
+        <FormItem top={running ? s[`phase_${job.progress.phase}`] : undefined}>
+          <Progress
+            value={importPercent(job)}
+            aria-label={s.upload}
+            data-testid={`pool-progress-${poolId}`}
+            data-state={job.state}
+          />
+        </FormItem>
+      )}
+      {job?.state === 'done' && (
+        <Banner data-testid={`pool-import-done-${poolId}`} title={fill(s.done, { n: job.result?.imported ?? 0 })} />
+      )}
+      {job?.state === 'failed' && (
+        <div data-testid={`pool-import-errors-${poolId}`}>
+          <Banner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
+          {job.errors.map((e) => (
+            <SimpleCell key={`${e.line}:${e.message}`} multiline subtitle={e.message}>
+              {e.line > 0 ? fill(s.line, { n: e.line }) : '—'}
+            </SimpleCell>
+          ))}
+        </div>
+      )}
+      {error && (
+        <FormItem>
+          <Text role="alert">{error}</Text>
+        </FormItem>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/** Creating an empty pool of a campaign, or the beta-test sandbox standing in for one of its real reward pools. */
+import { Button, FormItem, FormLayoutGroup, Input, Select, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useApp } from '../../app-context.ts';
+import { fill, poolsStrings } from '../i18n-pools.ts';
+import { createPool, type PoolStock } from './pool-api.ts';
+
+export function NewPoolForm({
+  campaignId,
+  pools,
+  onCreated,
+}: {
+  campaignId: number;
+  pools: PoolStock[];
+  onCreated(): void;
+}) {
+  const { api, language } = useApp();
+  const s = poolsStrings(language);
+  const [key, setKey] = useState('');
+  const [name, setName] = useState('');
+  const [threshold, setThreshold] = useState('20');
+  const [sandboxOf, setSandboxOf] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const realPools = pools.filter((p) => !p.sandbox && p.purpose === 'reward');
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      await createPool(api, campaignId, {
+        key: key.trim(),
+        name: name.trim(),
+        lowStockThreshold: Number(threshold) || 0,
+        ...(sandboxOf ? { sandboxOf: Number(sandboxOf) } : {}),
+      });
+      setKey('');
+      setName('');
+      setSandboxOf('');
+      onCreated();
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <FormLayoutGroup>
+      <FormItem top={s.key} htmlFor="pool-key">
+        <Input id="pool-key" value={key} onChange={(e) => setKey(e.target.value)} />
+      </FormItem>
+      <FormItem top={s.name} htmlFor="pool-name">
+        <Input id="pool-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </FormItem>
+      <FormItem top={s.threshold} htmlFor="pool-threshold">
+        <Input
+          id="pool-threshold"
+          type="number"
+          min={0}
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+        />
+      </FormItem>
+      {realPools.length > 0 && (
+        <FormItem top={s.sandboxFor} htmlFor="pool-sandbox">
+          <Select
+            id="pool-sandbox"
+            value={sandboxOf}
+            onChange={(e) => setSandboxOf(e.target.value)}
+            options={[
+              { value: '', label: s.realPool },
+              ...realPools.map((p) => ({ value: String(p.poolId), label: p.name })),
+            ]}
+          />
+        </FormItem>
+      )}
+      {error && (
+        <FormItem>
+          <Text role="alert">{error}</Text>
+        </FormItem>
+      )}
+      <FormItem>
+        <Button size="l" stretched loading={busy} disabled={!key.trim() || !name.trim()} onClick={() => void submit()}>
+          {s.create}
+        </Button>
+      </FormItem>
+    </FormLayoutGroup>
+  );
+}

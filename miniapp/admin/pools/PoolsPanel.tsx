@@ -1,0 +1,83 @@
+/**
+ * The office's code pools of one campaign (`#/admin/campaigns/:id/pools`): stock per pool (total, free, issued, a
+ * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
+ * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
+ */
+import { Banner, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { fill, poolsStrings } from '../i18n-pools.ts';
+import { CodeUpload } from './CodeUpload.tsx';
+import { NewPoolForm } from './NewPoolForm.tsx';
+import { listPools, type PoolStock } from './pool-api.ts';
+
+export default function PoolsPanel() {
+  const { api, language } = useApp();
+  const s = poolsStrings(language);
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  // Refreshed in place after a write, so an upload's result stays on screen (a reload would unmount it).
+  const [fresh, setFresh] = useState<PoolStock[] | null>(null);
+  const reload = () => {
+    if (campaignId) void listPools(api, campaignId).then(setFresh, () => {});
+  };
+  const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
+  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+    return <NotFound />;
+  }
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
+      <LoadState state={state}>
+        {(loaded) => {
+          const pools = fresh ?? loaded;
+          return (
+            <>
+              <Group header={<Header>{s.pools}</Header>}>
+                {pools.length === 0 && <SimpleCell multiline>{s.noPools}</SimpleCell>}
+              </Group>
+              {campaignId &&
+                pools.map((pool) => (
+                  <PoolCard key={pool.poolId} campaignId={campaignId} pool={pool} onChange={reload} />
+                ))}
+              {campaignId && (
+                <Group header={<Header>{s.newPool}</Header>}>
+                  <NewPoolForm campaignId={campaignId} pools={pools} onCreated={reload} />
+                </Group>
+              )}
+            </>
+          );
+        }}
+      </LoadState>
+    </>
+  );
+}
+
+function PoolCard({ campaignId, pool, onChange }: { campaignId: number; pool: PoolStock; onChange(): void }) {
+  const { language } = useApp();
+  const s = poolsStrings(language);
+  return (
+    <Group
+      data-testid={`pool-${pool.key}`}
+      header={<Header subtitle={pool.sandbox ? s.sandbox : pool.key}>{pool.name}</Header>}
+    >
+      <SimpleCell multiline>
+        {s.total}: <span data-testid={`pool-total-${pool.key}`}>{pool.total}</span> · {s.free}:{' '}
+        <span data-testid={`pool-free-${pool.key}`}>{pool.free}</span> · {s.issued}: {pool.used}
+      </SimpleCell>
+      {(pool.lowStock || pool.soldOut) && (
+        <Banner
+          data-testid={`pool-low-${pool.key}`}
+          title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
+        />
+      )}
+      <CodeUpload campaignId={campaignId} poolId={pool.poolId} onDone={onChange} />
+    </Group>
+  );
+}

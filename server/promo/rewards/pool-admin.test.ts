@@ -1,0 +1,106 @@
+/** The office's pool writes: creating a pool (or a sandbox) behind `prizes` rights, each write in the audit log. */
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../db/client.ts';
+import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
+import { importPoolCodes } from './csv-import.ts';
+
+let w: PromoWorld;
+afterEach(async () => w?.close());
+
+const PRIZES = 510;
+const CAMPAIGNS_ONLY = 511;
+const STRANGER = 512;
+
+async function setup() {
+  w = await createPromoWorld();
+  for (const [user, sections] of [
+    [PRIZES, ['prizes']],
+    [CAMPAIGNS_ONLY, ['campaigns']],
+  ] as const) {
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(user),
+        agencyId: w.agencyId,
+        brandId: w.brandId,
+        role: 'brand_admin',
+        sections: [...sections],
+      }),
+    );
+  }
+  return w.campaign();
+}
+
+describe('pool writes in the office', () => {
+  it('item 1: creating a pool needs `prizes` rights, answers 404 for an unknown campaign, 409 for a taken key', async () => {
+    const id = await setup();
+    const body = { key: 'gifts', name: 'Gift codes', lowStockThreshold: 5 };
+    for (const refused of [CAMPAIGNS_ONLY, STRANGER]) {
+      expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, refused, body)).status).toBe(403);
+    }
+    expect((await w.call('POST', '/api/admin/campaigns/9999/pools', PRIZES, body)).status).toBe(404);
+    expect((await w.app.request(`/api/admin/campaigns/${id}/pools`, { method: 'POST' })).status).toBe(401);
+    const created = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, body);
+    expect(created.status).toBe(201);
+    const pool = await created.json();
+    expect(pool).toMatchObject({ key: 'gifts', total: 0, free: 0, lowStock: true, sandbox: false, sandboxOf: null });
+    expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, body)).status).toBe(409);
+    expect(
+      (await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, { key: 'Bad Key', name: 'x' })).status,
+    ).toBe(422);
+    const sandbox = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, {
+      key: 'gifts-test',
+      name: 'Test codes',
+      sandboxOf: pool.poolId,
+    });
+    expect(sandbox.status).toBe(201);
+    const sandboxPool = await sandbox.json();
+    expect(sandboxPool).toMatchObject({ sandbox: true, sandboxOf: pool.poolId });
+    // A sandbox of a sandbox (or of another campaign's pool) is refused.
+    expect(
+      (
+        await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, {
+          key: 'x',
+          name: 'x',
+          sandboxOf: sandboxPool.poolId,
+        })
+      ).status,
+    ).toBe(422);
+    const audit = await w.deps.db.select().from(schema.officeAudit);
+    expect(audit.map((a) => [a.action, a.actorUserId, a.section])).toEqual([
+      ['pool.create', String(PRIZES), 'prizes'],
+      ['pool.create', String(PRIZES), 'prizes'],
+    ]);
+  });
+
+  it('item 1: an import writes one audit entry per committed chunk, in that chunk’s transaction', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const res = await w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+      body: 'code\nAAA-1\nAAA-2\nAAA-3\n',
+    });
+    expect(res.status).toBe(200);
+    const [entry] = await w.deps.db.select().from(schema.officeAudit);
+    expect(entry).toMatchObject({ action: 'pool.import', entity: 'pool', entityId: String(poolId), section: 'prizes' });
+    expect(entry?.after).toMatchObject({ codes: 3, firstLine: 2, lastLine: 4 });
+    // A failing audit write rolls its chunk back: the log cannot miss codes that are in the pool.
+    const [pool] = await w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, poolId));
+    await expect(
+      importPoolCodes(
+        w.deps.db,
+        pool as NonNullable<typeof pool>,
+        'BBB-1\nBBB-2\nBBB-3\n',
+        () => {},
+        2,
+        async (_tx, part) => {
+          if (part.firstLine === 3) throw new Error('audit refused');
+        },
+      ),
+    ).rejects.toThrow('audit refused');
+    const codes = (await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort();
+    expect(codes).toEqual(['AAA-1', 'AAA-2', 'AAA-3', 'BBB-1', 'BBB-2']);
+  });
+});
