@@ -6,9 +6,21 @@ import { promoteDueCampaigns, startScheduledPromotion, TRANSITIONS } from './cam
 import { createOfficeWorld, EDITOR, type OfficeWorld } from './office-campaign.test-world.ts';
 
 let w: OfficeWorld;
+// The pure test runs first, before any world exists: each world is closed once, by the test after its own.
 afterEach(async () => w?.close());
 
 describe('scheduled campaigns', () => {
+  it('item 4: the transitions table is the one of the lifecycle, and archived is final', () => {
+    expect(TRANSITIONS).toEqual({
+      draft: ['scheduled', 'live'],
+      scheduled: ['draft', 'live'],
+      live: ['paused', 'ended'],
+      paused: ['live', 'ended'],
+      ended: ['archived'],
+      archived: [],
+    });
+  });
+
   it('item 4: a scheduled campaign goes live at its start, promoted exactly once by concurrent promoters', async () => {
     w = await createOfficeWorld();
     const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
@@ -32,7 +44,10 @@ describe('scheduled campaigns', () => {
       before: { status: 'scheduled' },
       after: { status: 'live' },
     });
-    expect((await w.json('GET', `/api/campaigns/${id}`, 30)).body).toMatchObject({ status: 'live', phase: 'running' });
+    expect((await w.json('GET', `/api/campaigns/${id}`, 30)).body).toMatchObject({
+      status: 'live',
+      phase: 'running',
+    });
   });
 
   it('item 4: the timer promotes without being asked, and stops when told', async () => {
@@ -56,16 +71,5 @@ describe('scheduled campaigns', () => {
     }
     const [row] = await w.deps.db.select({ status: schema.campaigns.status }).from(schema.campaigns);
     expect(row?.status).toBe('live');
-  });
-
-  it('item 4: the transitions table is the one of the lifecycle, and archived is final', () => {
-    expect(TRANSITIONS).toEqual({
-      draft: ['scheduled', 'live'],
-      scheduled: ['draft', 'live'],
-      live: ['paused', 'ended'],
-      paused: ['live', 'ended'],
-      ended: ['archived'],
-      archived: [],
-    });
   });
 });
