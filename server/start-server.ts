@@ -12,6 +12,7 @@ import { closeDatabase, describeDatabase, openDb } from './db/open-db.ts';
 import type { Deps } from './deps.ts';
 import { DatabaseRateLimits } from './http/rate-limit-database.ts';
 import { launchInstructions } from './local-launch.ts';
+import { startScheduledPromotion } from './office/campaigns/campaign-lifecycle.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { serveMiniApp } from './static/mini-app.ts';
 import type { CommunityUpdates } from './vk/community-updates.ts';
@@ -37,6 +38,8 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   // Community updates acknowledged before a crash but not handled are handled now (server/vk/event-journal.ts).
   deps.updates?.recover(0).catch((err) => console.error('bot: recovery at start failed', err));
   serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
+  // Scheduled campaigns go live at their start; every process may run this, one wins each campaign.
+  const stopPromotion = startScheduledPromotion(deps);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.
@@ -50,6 +53,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   });
 
   const stop = () => {
+    stopPromotion();
     // After the last answer: every transaction that answered has committed, so closing loses nothing.
     server.close(() => {
       void closeDatabase(db).finally(() => process.exit(0));

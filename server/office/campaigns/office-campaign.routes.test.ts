@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { DAY } from '../../promo/testing/promo-world.ts';
 import {
+  type Body,
   createOfficeWorld,
   EDITOR,
   NO_SECTION,
@@ -132,7 +133,7 @@ describe('office campaign routes', () => {
       expect.objectContaining({ path: 'tasks.3.config.poolKey', code: 'pool_without_codes' }),
     );
     const read = await w.json('GET', `/api/admin/campaigns/${doc.id}`, EDITOR);
-    const withoutCounts = (d: typeof doc) => ({ ...d, pools: d.pools.map(({ total, free, ...p }: any) => p) });
+    const withoutCounts = (d: typeof doc) => ({ ...d, pools: d.pools.map(({ total, free, ...p }: Body) => p) });
     expect(withoutCounts(read.body.document)).toEqual(withoutCounts(edited));
     const participantTitle = await w.deps.db.select().from(schema.campaigns);
     expect(participantTitle[0]).toMatchObject({ title: 'Новое имя', translations: { en: { title: 'New name' } } });

@@ -13,8 +13,12 @@ export const OTHER_BRAND = 12;
 export const OTHER_AGENCY = 13;
 export const PARTICIPANT = 14;
 
+/** A parsed JSON answer; tests read fields by path, so it is left untyped. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies of many routes, read field by field in assertions.
+export type Body = any;
+
 export interface OfficeWorld extends PromoWorld {
-  json(method: string, path: string, user: number, body?: unknown): Promise<{ status: number; body: any }>;
+  json(method: string, path: string, user: number, body?: unknown): Promise<{ status: number; body: Body }>;
   /** Loads `n` codes into a pool of the campaign (as an import would). */
   codes(campaignId: number, poolKey: string, n: number): Promise<void>;
 }
