@@ -266,4 +266,35 @@ describe('beta testers as participants', () => {
       .where(and(eq(schema.participants.isTester, false)));
     expect(reals.map((p) => p.platformUserId).sort()).toEqual([String(REAL), String(REAL + 1)]);
   });
+  it('item 2: going live gives back the calendar moments testers won and the pack codes they played', async () => {
+    const id = await setup();
+    const entryPool = await w.pool(id, 'packs', ['PACK-1'], 'entry');
+    await w.reward(id, 'prize', { stock: 5 });
+    const [prize] = await w.deps.db.select().from(schema.rewards).where(eq(schema.rewards.campaignId, id));
+    if (!prize) throw new Error('no reward');
+    const reward = prize.id;
+    await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
+    await call('POST', `/api/campaigns/${id}/open`, TESTER, {});
+    const [tester] = await w.deps.db.select().from(schema.participants).where(eq(schema.participants.isTester, true));
+    if (!tester) throw new Error('the tester did not become a participant');
+    const [code] = await w.deps.db.select().from(schema.poolCodes).where(eq(schema.poolCodes.poolId, entryPool));
+    if (!code) throw new Error('no pack code');
+    const at = w.clock.now;
+    await w.write(async (tx) => {
+      await tx
+        .insert(schema.prizeMoments)
+        .values({ campaignId: id, rewardId: reward, at, wonBy: tester.id, wonAt: at });
+      await tx
+        .update(schema.poolCodes)
+        .set({ usedAt: at, participantId: tester.id })
+        .where(eq(schema.poolCodes.id, code.id));
+      await tx.insert(schema.codePlays).values({ campaignId: id, participantId: tester.id, poolCodeId: code.id, at });
+    });
+    await w.write((tx) => goLiveSteps(tx, { campaignId: id, now: w.clock.now }));
+    const [moment] = await w.deps.db.select().from(schema.prizeMoments).where(eq(schema.prizeMoments.campaignId, id));
+    expect(moment).toMatchObject({ wonBy: null, wonAt: null, grantId: null });
+    expect(await w.deps.db.select().from(schema.codePlays)).toEqual([]);
+    const [back] = await w.deps.db.select().from(schema.poolCodes).where(eq(schema.poolCodes.id, code.id));
+    expect(back).toMatchObject({ usedAt: null, participantId: null });
+  });
 });

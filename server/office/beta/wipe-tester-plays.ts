@@ -30,6 +30,13 @@ export async function wipeTesterPlays(tx: Tx, campaignId: number): Promise<Wiped
   ).map((r) => r.id);
   if (ids.length === 0) return { participants: 0, codesReturned: 0 };
   const theirs = (table: { participantId: Column }) => inArray(table.participantId, ids);
+  // Calendar moments a tester won go back to the calendar (so do the pack codes they played, below): real participants
+  // must find every winning moment and every printed code the launch promised. Both point at grants: first.
+  await tx
+    .update(schema.prizeMoments)
+    .set({ wonBy: null, wonAt: null, grantId: null })
+    .where(inArray(schema.prizeMoments.wonBy, ids));
+  await tx.delete(schema.codePlays).where(theirs(schema.codePlays));
   await tx.delete(grants).where(theirs(grants));
   const returned = await tx
     .update(poolCodes)

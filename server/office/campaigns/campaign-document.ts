@@ -92,6 +92,8 @@ export const PoolDocumentSchema = z
     /** Read-only: codes loaded and still free (uploads go through the pool routes); ignored when saving. */
     total: z.number().int().min(0).default(0),
     free: z.number().int().min(0).default(0),
+    /** Read-only: a beta test's sandbox pool (server/office/beta/), made by the pool routes, never a reward's pool. */
+    sandbox: z.boolean().default(false),
   })
   .openapi('CampaignPoolDocument');
 export type PoolDocument = z.infer<typeof PoolDocumentSchema>;

@@ -1,5 +1,7 @@
 /** Validation before publish: each rule on a document that is otherwise clean (the templates, codes loaded). */
 import { describe, expect, it } from 'vitest';
+import { giveawayDraw } from '../templates/giveaway-draw.ts';
+import { packCodeTemplate } from '../templates/pack-code.ts';
 import { quizTiers } from '../templates/quiz-tiers.ts';
 import { tasksReward } from '../templates/tasks-reward.ts';
 import { wheelInstant } from '../templates/wheel-instant.ts';
@@ -29,7 +31,22 @@ const warnings = (doc: CampaignContent, c = ctx) =>
 
 describe('campaignProblems', () => {
   it('item 3: every template, with codes loaded, has no error problems', () => {
-    for (const t of [tasksReward, quizTiers, wheelInstant]) expect(errors(stocked(t)), t.key).toEqual([]);
+    for (const t of [tasksReward, quizTiers, wheelInstant, packCodeTemplate, giveawayDraw])
+      expect(errors(stocked(t)), t.key).toEqual([]);
+  });
+
+  it('item 3: a reward handing codes from a beta sandbox pool is an error (real participants would get testers’ codes)', () => {
+    const doc = stocked(wheelInstant);
+    const sandboxed = { ...doc, pools: doc.pools.map((p) => (p.key === 'wheel20' ? { ...p, sandbox: true } : p)) };
+    const at = doc.rewards.findIndex((r) => r.poolKey === 'wheel20');
+    expect(errors(sandboxed)).toEqual([`rewards.${at}.poolKey pool_is_sandbox`]);
+  });
+
+  it('item 3: the giveaway draw’s own problems are part of the document’s (a required task that does not exist)', () => {
+    const doc = stocked(giveawayDraw);
+    const draw = defined(doc.settings.draw);
+    const broken = { ...doc, settings: { ...doc.settings, draw: { ...draw, requiredTaskKeys: ['no-such-task'] } } };
+    expect(errors(broken)).toContain('settings.draw.requiredTaskKeys.0 draw_unknown_task');
   });
 
   it('item 3: wheel odds all zero is an error; odds not adding up to 100 and a never-winning sector are warnings', () => {

@@ -3,7 +3,9 @@
  * the server knows about the community. `error` blocks publishing; `warning` is shown and does not. Codes are stable
  * (the office words them in ru/en); `path` points at the field in the document, `params` carry the numbers.
  */
+
 import type { TaskKind } from '../../db/schema/promo.ts';
+import { drawProblems } from '../../promo/draw/draw-problems.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
 import { packCodeProblems } from './pack-code-problems.ts';
 
@@ -32,6 +34,7 @@ export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Pro
   if (doc.mechanic === 'wheel') wheel(doc, add);
   if (doc.mechanic === 'quiz') quiz(doc, add);
   packCodeProblems(doc, add);
+  problems.push(...drawProblems(doc));
   return problems;
 }
 
@@ -131,6 +134,8 @@ function rewards(doc: CampaignContent, add: Add): void {
     } else {
       const pool = pools.get(r.poolKey);
       if (!pool) add(`${at}.poolKey`, 'unknown_pool', 'error', { poolKey: r.poolKey });
+      // Real participants would get the beta testers' codes: a sandbox pool only ever stands in for a real one.
+      else if (pool.sandbox) add(`${at}.poolKey`, 'pool_is_sandbox', 'error', { poolKey: r.poolKey });
       else if (pool.purpose !== 'reward')
         add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: r.poolKey, purpose: pool.purpose });
       else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', { poolKey: r.poolKey });

@@ -58,6 +58,7 @@ export async function poolDocuments(db: Db, campaignId: number): Promise<PoolDoc
       lowStockThreshold: p.lowStockThreshold,
       total: all?.n ?? 0,
       free: free?.n ?? 0,
+      sandbox: p.sandbox,
     });
   }
   return out;
