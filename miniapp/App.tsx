@@ -3,7 +3,7 @@ import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkont
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
-import { PANELS, useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator, VIEW_MAIN } from './routes.ts';
+import { ADMIN_PANELS, PANELS, useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator, VIEW_MAIN } from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
 import './panel-header-back.css';
 
@@ -42,6 +42,16 @@ const TicketPanel = lazyPanel(
 );
 const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
 
+/** An office panel: its code loads only when the panel is on the stack. */
+function AdminPanel({ id, shown }: { id: string; shown: boolean }) {
+  return (
+    <Panel id={id}>
+      {/* No office title before the server has said this person may see the office. */}
+      <Suspense fallback={<PanelHeader />}>{shown ? <AdminOffice panel={id} /> : <Spinner />}</Suspense>
+    </Panel>
+  );
+}
+
 export function App() {
   const { platform } = useApp();
   const { panel = PANELS.home, panelsHistory } = useActiveVkuiLocation();
@@ -56,7 +66,7 @@ export function App() {
 
   return (
     <SplitLayout center>
-      <SplitCol autoSpaced width="100%" maxWidth={panel === PANELS.admin ? undefined : 800} stretchedOnMobile>
+      <SplitCol autoSpaced width="100%" maxWidth={ADMIN_PANELS.includes(panel) ? undefined : 800} stretchedOnMobile>
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
           <HomePanel id={PANELS.home} />
           <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
@@ -70,10 +80,10 @@ export function App() {
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
           <LazyPanel id={PANELS.notFound} panel={NotFoundPanel} />
-          <Panel id={PANELS.admin}>
-            {/* No office title before the server has said this person may see the office. */}
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.admin ? <AdminOffice /> : <Spinner />}</Suspense>
-          </Panel>
+          <AdminPanel id={PANELS.admin} shown={panelsHistory.includes(PANELS.admin)} />
+          <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
+          <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
+          <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
         </View>
       </SplitCol>
     </SplitLayout>

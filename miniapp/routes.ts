@@ -25,6 +25,9 @@ export const PANELS = {
   reward: 'reward',
   prizes: 'prizes',
   admin: 'admin',
+  adminCatalogue: 'admin_catalogue',
+  adminCampaign: 'admin_campaign',
+  adminRevision: 'admin_revision',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -42,7 +45,19 @@ export const paths = {
   help: (id: number) => `/campaign/${id}/help`,
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
+  admin: () => '/admin',
+  adminCatalogue: () => '/admin/new',
+  adminCampaign: (id: number) => `/admin/campaign/${id}`,
+  adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
 };
+
+/** The office's panels (one lazy chunk, miniapp/admin/). */
+export const ADMIN_PANELS: readonly string[] = [
+  PANELS.admin,
+  PANELS.adminCatalogue,
+  PANELS.adminCampaign,
+  PANELS.adminRevision,
+];
 
 /**
  * First match wins (specific before general). `parent` is the screen Back leads to from a deep link (a bot
@@ -59,6 +74,9 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
   { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
   { panel: PANELS.admin, path: '/admin', parent: '/' },
+  { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
+  { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
+  { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },
