@@ -1,0 +1,151 @@
+/**
+ * @module The campaign document: the editable whole of a campaign as one JSON value, the contract between the office
+ * editor and the server. Texts are `{ ru, en }` (the server keeps Russian in the columns and English in
+ * `translations.en`, decision 017); tasks, rewards and pools are identified by their keys, never by row ids.
+ * Mechanic settings, task configs and reward unlock rules are validated through server/promo/settings.ts, their
+ * one home. Shape errors are a 422 with field paths; whether a valid document may be published is a separate
+ * question answered by `campaignProblems` (campaign-problems.ts).
+ */
+import { z } from '@hono/zod-openapi';
+import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
+import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
+import { CampaignSettingsSchema, RewardUnlockSchema, TaskConfigSchemas } from '../../promo/settings.ts';
+
+/** A text in both content languages; an empty string is a missing translation (a warning, not a shape error). */
+export const BilingualSchema = (max: number) =>
+  z.object({ ru: z.string().max(max), en: z.string().max(max) }).openapi({ example: { ru: 'Привет', en: 'Hello' } });
+export type Bilingual = { ru: string; en: string };
+
+/** Keys of tasks, rewards and pools: they appear in URLs and in other rows' settings (`of`, `poolKey`, `rewardKey`). */
+export const DocumentKeySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_-]+$/i, 'Latin letters, digits, "-" and "_" only');
+
+export const SlugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case latin letters and digits, words joined by "-"');
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const UtcMs = z.number().int().min(0).openapi({ description: 'UTC milliseconds' });
+
+export const TaskDocumentSchema = z
+  .object({
+    key: DocumentKeySchema,
+    kind: z.enum(TASK_KINDS),
+    title: BilingualSchema(200),
+    description: BilingualSchema(2000),
+    /** Kind-specific settings, checked against the kind's shape in server/promo/settings.ts. */
+    config: z.record(z.string(), z.unknown()),
+    attemptsGranted: z.number().int().min(0).max(100),
+    position: z.number().int(),
+  })
+  .superRefine((task, ctx) => {
+    const parsed = TaskConfigSchemas[task.kind].safeParse(task.config);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['config', ...issue.path.map(String)], message: issue.message });
+    }
+  })
+  .openapi('CampaignTaskDocument');
+export type TaskDocument = z.infer<typeof TaskDocumentSchema>;
+
+export const RewardDocumentSchema = z
+  .object({
+    key: DocumentKeySchema,
+    title: BilingualSchema(200),
+    description: BilingualSchema(2000),
+    howToUse: BilingualSchema(2000),
+    /** The code pool the reward hands codes from (a key of `pools`), or null for a prize without codes. */
+    poolKey: DocumentKeySchema.nullable(),
+    /** Units in total; null: limited by the pool only (or unlimited when there is no pool). */
+    stock: z.number().int().min(0).nullable(),
+    /** Units per campaign day; null: no cap. */
+    dailyCap: z.number().int().min(1).nullable(),
+    /** Wheel odds weight, relative to the other sectors and the lose weight. */
+    weight: z.number().int().min(0).max(1_000_000),
+    /** One per participant: the grants table lets a participant hold each reward once. */
+    perUserLimit: z.literal(1).optional(),
+    requiresServerVerified: z.boolean(),
+    unlock: RewardUnlockSchema,
+  })
+  .openapi('CampaignRewardDocument');
+export type RewardDocument = z.infer<typeof RewardDocumentSchema>;
+
+export const PoolDocumentSchema = z
+  .object({
+    key: DocumentKeySchema,
+    name: z.string().min(1).max(200),
+    purpose: z.enum(POOL_PURPOSES),
+    lowStockThreshold: z.number().int().min(0),
+    /** Read-only: codes loaded and still free (uploads go through the pool routes); ignored when saving. */
+    total: z.number().int().min(0).default(0),
+    free: z.number().int().min(0).default(0),
+  })
+  .openapi('CampaignPoolDocument');
+export type PoolDocument = z.infer<typeof PoolDocumentSchema>;
+
+export const ThemeSchema = z.object({
+  accent: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, 'A colour as #rrggbb')
+    .optional(),
+  coverUrl: z.string().url().max(2000).optional(),
+});
+
+/** What a template fills in and an editor edits: the document without identity, ownership and lifecycle. */
+export const CampaignContentSchema = z.object({
+  slug: SlugSchema,
+  mechanic: z.enum(MECHANICS),
+  legalType: z.enum(LEGAL_TYPES),
+  title: BilingualSchema(200),
+  description: BilingualSchema(2000),
+  rulesText: BilingualSchema(20_000),
+  startsAt: UtcMs,
+  endsAt: UtcMs,
+  timeZone: z.string().refine(isTimeZone, 'An IANA time zone, e.g. Europe/Moscow'),
+  theme: ThemeSchema,
+  settings: CampaignSettingsSchema,
+  tasks: z.array(TaskDocumentSchema).max(50),
+  rewards: z.array(RewardDocumentSchema).max(50),
+  pools: z.array(PoolDocumentSchema).max(20),
+});
+export type CampaignContent = z.infer<typeof CampaignContentSchema>;
+
+export const CampaignDocumentSchema = CampaignContentSchema.extend({
+  id: z.number().int(),
+  brandId: z.number().int(),
+  appId: z.number().int(),
+  communityId: z.number().int().nullable(),
+  /** Read-only: changed through `POST /campaigns/{id}/status` only. */
+  status: z.enum(CAMPAIGN_STATUSES),
+  /** Read-only: the published revision (0 = never published). */
+  revision: z.number().int().min(0),
+}).openapi('CampaignDocument');
+export type CampaignDocument = z.infer<typeof CampaignDocumentSchema>;
+
+/** A problem that blocks publishing (`error`) or deserves a look (`warning`); codes are stable, the UI words them. */
+export const ProblemSchema = z
+  .object({
+    path: z.string().openapi({ example: 'rewards.2.stock' }),
+    code: z.string().openapi({ example: 'reward_without_stock' }),
+    severity: z.enum(['error', 'warning']),
+    params: z.record(z.string(), z.unknown()),
+  })
+  .openapi('CampaignProblem');
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const DocumentWithProblemsSchema = z
+  .object({ document: CampaignDocumentSchema, problems: z.array(ProblemSchema) })
+  .openapi('CampaignDocumentWithProblems');
