@@ -55,3 +55,19 @@ export const campaigns = pgTable(
     index('campaigns_app_idx').on(t.appId, t.status),
   ],
 );
+
+export const campaignRevisions = pgTable(
+  'campaign_revisions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    number: integer('number').notNull(),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    createdByPlatform: text('created_by_platform').notNull(),
+    createdByUserId: text('created_by_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('campaign_revisions_number_idx').on(t.campaignId, t.number)],
+);

@@ -57,3 +57,23 @@ export const campaigns = sqliteTable(
     index('campaigns_app_idx').on(t.appId, t.status),
   ],
 );
+
+/**
+ * Every published version of a campaign's document (server/office/campaigns/campaign-document.ts), numbered from 1
+ * per campaign; the unique index makes two publishers racing for the same number fail instead of both writing.
+ */
+export const campaignRevisions = sqliteTable(
+  'campaign_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    number: integer('number').notNull(),
+    document: text('document', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdByPlatform: text('created_by_platform').notNull(),
+    createdByUserId: text('created_by_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('campaign_revisions_number_idx').on(t.campaignId, t.number)],
+);

@@ -46,6 +46,8 @@ export const tasks = sqliteTable(
     config: text('config', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
     /** Extra wheel attempts a completion earns (wheel campaigns). */
     attemptsGranted: integer('attempts_granted').notNull().default(0),
+    /** Set when a published revision dropped the task: kept for the completions that reference it, hidden otherwise. */
+    removedAt: integer('removed_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('promo_tasks_campaign_key_idx').on(t.campaignId, t.key)],
@@ -143,6 +145,8 @@ export const rewards = sqliteTable(
     weight: integer('weight').notNull().default(0),
     requiresServerVerified: integer('requires_server_verified', { mode: 'boolean' }).notNull().default(false),
     unlock: text('unlock', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Set when a published revision dropped the reward: grants keep it valid, nobody can get it any more. */
+    removedAt: integer('removed_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('promo_rewards_campaign_key_idx').on(t.campaignId, t.key)],

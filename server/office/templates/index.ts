@@ -1,7 +1,10 @@
 /** @module The catalogue of ready mechanics, in the order the office shows them. One line per template. */
 import type { CampaignTemplate } from './campaign-template.ts';
+import { quizTiers } from './quiz-tiers.ts';
+import { tasksReward } from './tasks-reward.ts';
+import { wheelInstant } from './wheel-instant.ts';
 
-export const TEMPLATES: readonly CampaignTemplate[] = [];
+export const TEMPLATES: readonly CampaignTemplate[] = [tasksReward, quizTiers, wheelInstant];
 
 export function findTemplate(key: string): CampaignTemplate | undefined {
   return TEMPLATES.find((t) => t.key === key);

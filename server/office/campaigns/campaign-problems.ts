@@ -1,0 +1,210 @@
+/**
+ * @module What stands between a campaign document and its publication, as a pure function of the document and what
+ * the server knows about the community. `error` blocks publishing; `warning` is shown and does not. Codes are stable
+ * (the office words them in ru/en); `path` points at the field in the document, `params` carry the numbers.
+ */
+import type { TaskKind } from '../../db/schema/promo.ts';
+import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
+
+export interface ProblemContext {
+  now: number;
+  /** The campaign's community, or null when it has none. */
+  community: { vkGroupId: number } | null;
+  /** The community token the bot and the server check messages consent with (`VK_GROUP_TOKEN`, `VK_GROUP_ID`). */
+  botToken: { configured: boolean; groupId?: number };
+}
+
+type Add = (path: string, code: string, severity: Problem['severity'], params?: Record<string, unknown>) => void;
+
+/**
+ * Every problem of the document, in document order.
+ * @example campaignProblems(doc, ctx).filter((p) => p.severity === 'error') // [{ path: 'endsAt', code: 'ends_before_start', … }]
+ */
+export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Problem[] {
+  const problems: Problem[] = [];
+  const add: Add = (path, code, severity, params = {}) => problems.push({ path, code, severity, params });
+  texts(doc, add);
+  schedule(doc, ctx, add);
+  duplicates(doc, add);
+  tasks(doc, ctx, add);
+  rewards(doc, add);
+  if (doc.mechanic === 'wheel') wheel(doc, add);
+  if (doc.mechanic === 'quiz') quiz(doc, add);
+  return problems;
+}
+
+export const hasErrors = (problems: Problem[]): boolean => problems.some((p) => p.severity === 'error');
+
+/** A Russian title is required (it is the column and the fallback); one language without the other is a warning. */
+function bilingual(path: string, text: Bilingual, add: Add, required = false): void {
+  if (required && text.ru.trim() === '') {
+    add(`${path}.ru`, 'title_missing', 'error');
+    return;
+  }
+  if (text.ru.trim() !== '' && text.en.trim() === '')
+    add(`${path}.en`, 'translation_missing', 'warning', { language: 'en' });
+  if (text.en.trim() !== '' && text.ru.trim() === '')
+    add(`${path}.ru`, 'translation_missing', 'warning', { language: 'ru' });
+}
+
+function texts(doc: CampaignContent, add: Add): void {
+  bilingual('title', doc.title, add, true);
+  bilingual('description', doc.description, add);
+  bilingual('rulesText', doc.rulesText, add);
+  doc.tasks.forEach((t, i) => {
+    bilingual(`tasks.${i}.title`, t.title, add, true);
+    bilingual(`tasks.${i}.description`, t.description, add);
+  });
+  doc.rewards.forEach((r, i) => {
+    bilingual(`rewards.${i}.title`, r.title, add, true);
+    bilingual(`rewards.${i}.description`, r.description, add);
+    bilingual(`rewards.${i}.howToUse`, r.howToUse, add);
+  });
+}
+
+function schedule(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
+  if (doc.endsAt <= doc.startsAt)
+    add('endsAt', 'ends_before_start', 'error', { startsAt: doc.startsAt, endsAt: doc.endsAt });
+  else if (doc.endsAt <= ctx.now) add('endsAt', 'ends_in_past', 'error', { endsAt: doc.endsAt, now: ctx.now });
+}
+
+function duplicatesIn(list: { key: string }[], path: string, add: Add): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.key)) add(`${path}.${i}.key`, 'duplicate_key', 'error', { key: item.key });
+    seen.add(item.key);
+  });
+}
+
+function duplicates(doc: CampaignContent, add: Add): void {
+  duplicatesIn(doc.tasks, 'tasks', add);
+  duplicatesIn(doc.rewards, 'rewards', add);
+  duplicatesIn(doc.pools, 'pools', add);
+  if (doc.settings.quiz) {
+    duplicatesIn(doc.settings.quiz.bands, 'settings.quiz.bands', add);
+    duplicatesIn(
+      doc.settings.quiz.questions.map((q) => ({ key: q.id })),
+      'settings.quiz.questions',
+      add,
+    );
+  }
+}
+
+/** Kinds whose completion the server checks through the community (membership, messages consent). */
+const NEEDS_COMMUNITY: Partial<Record<TaskKind, true>> = { join_community: true, allow_messages: true };
+
+function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
+  const pools = new Map(doc.pools.map((p) => [p.key, p]));
+  doc.tasks.forEach((t, i) => {
+    const groupId = (t.config.groupId as number | undefined) ?? ctx.community?.vkGroupId;
+    if (NEEDS_COMMUNITY[t.kind] && groupId === undefined) {
+      add(`tasks.${i}.kind`, 'task_needs_community', 'error', { kind: t.kind });
+      return;
+    }
+    if (t.kind === 'allow_messages') {
+      const token = ctx.botToken;
+      if (!token.configured || (token.groupId !== undefined && token.groupId !== groupId)) {
+        add(`tasks.${i}.kind`, 'task_needs_bot_token', 'error', { kind: t.kind, groupId });
+      }
+    }
+    if (t.kind === 'enter_code') {
+      const key = t.config.poolKey as string;
+      const pool = pools.get(key);
+      if (!pool) add(`tasks.${i}.config.poolKey`, 'unknown_pool', 'error', { poolKey: key });
+      else if (pool.purpose !== 'entry')
+        add(`tasks.${i}.config.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: key, purpose: pool.purpose });
+      else if (pool.free === 0) add(`tasks.${i}.config.poolKey`, 'pool_without_codes', 'error', { poolKey: key });
+    }
+  });
+}
+
+function rewards(doc: CampaignContent, add: Add): void {
+  const pools = new Map(doc.pools.map((p) => [p.key, p]));
+  const taskKeys = new Set(doc.tasks.map((t) => t.key));
+  if (doc.rewards.length === 0) add('rewards', 'no_rewards', 'warning');
+  doc.rewards.forEach((r, i) => {
+    const at = `rewards.${i}`;
+    if (r.poolKey == null) {
+      if (r.stock == null) add(`${at}.stock`, 'reward_without_stock', 'error', { rewardKey: r.key });
+    } else {
+      const pool = pools.get(r.poolKey);
+      if (!pool) add(`${at}.poolKey`, 'unknown_pool', 'error', { poolKey: r.poolKey });
+      else if (pool.purpose !== 'reward')
+        add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: r.poolKey, purpose: pool.purpose });
+      else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', { poolKey: r.poolKey });
+      else if (pool.free <= pool.lowStockThreshold)
+        add(`${at}.poolKey`, 'pool_low_stock', 'warning', {
+          poolKey: r.poolKey,
+          free: pool.free,
+          threshold: pool.lowStockThreshold,
+        });
+    }
+    if (r.stock != null && r.dailyCap != null && r.dailyCap > r.stock) {
+      add(`${at}.dailyCap`, 'daily_cap_above_stock', 'warning', { dailyCap: r.dailyCap, stock: r.stock });
+    }
+    const unlock = r.unlock;
+    if ('wheel' in unlock && doc.mechanic !== 'wheel')
+      add(`${at}.unlock`, 'unlock_wrong_mechanic', 'error', { mechanic: doc.mechanic });
+    if ('quiz' in unlock && doc.mechanic !== 'quiz')
+      add(`${at}.unlock`, 'unlock_wrong_mechanic', 'error', { mechanic: doc.mechanic });
+    if ('tasks' in unlock) {
+      unlock.of?.forEach((key, j) => {
+        if (!taskKeys.has(key)) add(`${at}.unlock.of.${j}`, 'unknown_task', 'error', { taskKey: key });
+      });
+      const considered = unlock.of ? unlock.of.filter((k) => taskKeys.has(k)).length : doc.tasks.length;
+      if (typeof unlock.tasks === 'number' && unlock.tasks > considered) {
+        add(`${at}.unlock.tasks`, 'unlock_unreachable', 'error', { required: unlock.tasks, available: considered });
+      }
+    }
+  });
+}
+
+function wheel(doc: CampaignContent, add: Add): void {
+  const settings = doc.settings.wheel;
+  if (!settings) {
+    add('settings.wheel', 'wheel_settings_missing', 'error');
+    return;
+  }
+  const prizes = doc.rewards.map((r, i) => ({ r, i })).filter(({ r }) => 'wheel' in r.unlock);
+  if (prizes.length === 0) add('rewards', 'wheel_without_prizes', 'error');
+  const total = prizes.reduce((s, { r }) => s + r.weight, 0) + settings.loseWeight;
+  if (total === 0) {
+    add('settings.wheel.loseWeight', 'wheel_odds_all_zero', 'error');
+    return;
+  }
+  for (const { r, i } of prizes) {
+    if (r.weight === 0) add(`rewards.${i}.weight`, 'wheel_sector_never_wins', 'warning', { rewardKey: r.key });
+  }
+  // Weights are relative; a brand that meant percentages sees what its numbers add up to.
+  if (total !== 100) add('settings.wheel.loseWeight', 'wheel_odds_not_100', 'warning', { total });
+}
+
+function quiz(doc: CampaignContent, add: Add): void {
+  const settings = doc.settings.quiz;
+  if (!settings) {
+    add('settings.quiz', 'quiz_settings_missing', 'error');
+    return;
+  }
+  const rewardKeys = new Set(doc.rewards.map((r) => r.key));
+  const maxScore = settings.questions.reduce((s, q) => s + q.points, 0);
+  if (!settings.bands.some((b) => b.minScore === 0)) add('settings.quiz.bands', 'bands_not_covering_zero', 'error');
+  settings.bands.forEach((b, i) => {
+    if (b.rewardKey !== undefined && !rewardKeys.has(b.rewardKey)) {
+      add(`settings.quiz.bands.${i}.rewardKey`, 'band_reward_missing', 'error', { rewardKey: b.rewardKey });
+    }
+    if (b.minScore > maxScore)
+      add(`settings.quiz.bands.${i}.minScore`, 'band_unreachable', 'warning', { minScore: b.minScore, maxScore });
+  });
+  settings.questions.forEach((q, i) => {
+    const options = new Set(q.options.map((o) => o.id));
+    q.correct.forEach((id, j) => {
+      if (!options.has(id))
+        add(`settings.quiz.questions.${i}.correct.${j}`, 'unknown_option', 'error', { optionId: id });
+    });
+  });
+  const banded = new Set(settings.bands.map((b) => b.rewardKey));
+  doc.rewards.forEach((r, i) => {
+    if ('quiz' in r.unlock && !banded.has(r.key))
+      add(`rewards.${i}.unlock`, 'quiz_reward_unused', 'warning', { rewardKey: r.key });
+  });
+}
