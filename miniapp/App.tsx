@@ -3,7 +3,14 @@ import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkont
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
-import { ADMIN_PANELS, PANELS, useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator, VIEW_MAIN } from './routes.ts';
+import {
+  ADMIN_PANELS,
+  PANELS,
+  useActiveVkuiLocation,
+  useFirstPageCheck,
+  useRouteNavigator,
+  VIEW_MAIN,
+} from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
 import './panel-header-back.css';
 

@@ -2,100 +2,29 @@
  * The office's calls to `/api/admin/...` (campaign catalogue, documents, preview, lifecycle, revisions). Lives in the
  * office chunk only. Shapes follow the office contract (server/office/campaigns/campaign-document.ts).
  */
+import type { z } from 'zod';
+import type {
+  CampaignDocumentSchema,
+  PoolDocumentSchema,
+  ProblemSchema,
+  RewardDocumentSchema,
+  TaskDocumentSchema,
+} from '../../server/office/campaigns/campaign-document.ts';
 import type { ApiClient, CampaignRules, CampaignState, Campaign as ParticipantCampaign } from '../api/client.ts';
 
-export type Localized = { ru: string; en: string };
-export type CampaignStatus = 'draft' | 'scheduled' | 'live' | 'paused' | 'ended' | 'archived';
-export type Mechanic = 'tasks' | 'quiz' | 'wheel' | (string & {});
-export type LocalizedSetting = string | { ru?: string; en?: string };
-
-export interface DocumentTask {
-  key: string;
-  kind: string;
-  title: Localized;
-  description: Localized;
-  config: Record<string, unknown>;
-  attemptsGranted: number;
-  position: number;
-}
-
-export interface DocumentReward {
-  key: string;
-  title: Localized;
-  description: Localized;
-  howToUse: Localized;
-  poolKey: string | null;
-  stock: number | null;
-  dailyCap: number | null;
-  weight: number;
-  perUserLimit?: number;
-  requiresServerVerified: boolean;
-  unlock: { tasks: number | 'all'; of?: string[] } | { quiz: true } | { wheel: true };
-}
-
-export interface DocumentPool {
-  key: string;
-  name: string;
-  purpose: string;
-  lowStockThreshold: number;
-  total: number;
-  free: number;
-}
-
-export interface QuizQuestionSetting {
-  id: string;
-  text: LocalizedSetting;
-  multiple?: boolean;
-  options: { id: string; text: LocalizedSetting }[];
-  correct: string[];
-  points?: number;
-}
-
-export interface CampaignSettings {
-  quiz?: {
-    questions: QuizQuestionSetting[];
-    bands: { key: string; minScore: number; title: LocalizedSetting; text?: LocalizedSetting; rewardKey?: string }[];
-  };
-  wheel?: {
-    dailyFreeAttempts?: number;
-    dailyAttemptLimit?: number;
-    resetHour?: number;
-    loseWeight?: number;
-    loseLabel?: LocalizedSetting;
-  };
-  organizer?: LocalizedSetting;
-  [key: string]: unknown;
-}
-
-export interface CampaignDocument {
-  id: number;
-  brandId: number;
-  appId: number;
-  communityId: number | null;
-  status: CampaignStatus;
-  revision: number;
-  slug: string;
-  mechanic: Mechanic;
-  legalType: string;
-  title: Localized;
-  description: Localized;
-  rulesText: Localized;
-  startsAt: number;
-  endsAt: number;
-  timeZone: string;
-  theme: { accent?: string; coverUrl?: string };
-  settings: CampaignSettings;
-  tasks: DocumentTask[];
-  rewards: DocumentReward[];
-  pools: DocumentPool[];
-}
-
-export interface Problem {
-  path: string;
-  code: string;
-  severity: 'error' | 'warning';
-  params?: Record<string, unknown>;
-}
+export type CampaignDocument = z.infer<typeof CampaignDocumentSchema>;
+export type DocumentTask = z.infer<typeof TaskDocumentSchema>;
+export type DocumentReward = z.infer<typeof RewardDocumentSchema>;
+export type DocumentPool = z.infer<typeof PoolDocumentSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Localized = CampaignDocument['title'];
+export type CampaignStatus = CampaignDocument['status'];
+export type Mechanic = CampaignDocument['mechanic'];
+export type CampaignSettings = CampaignDocument['settings'];
+export type QuizSettings = NonNullable<CampaignSettings['quiz']>;
+export type WheelSettings = NonNullable<CampaignSettings['wheel']>;
+/** A text inside settings: plain (read as Russian) or per language. */
+export type LocalizedSetting = QuizSettings['questions'][number]['text'];
 
 export interface Preview {
   campaign: ParticipantCampaign;
@@ -150,7 +79,8 @@ export function officeApi(api: Pick<ApiClient, 'request'>) {
     create: (body: { brandId: number; templateKey: string }) => r<CampaignDocument>('POST', `${base}/campaigns`, body),
     get: (id: number) => r<Edited>('GET', `${base}/campaigns/${id}`),
     save: (doc: CampaignDocument) => r<Edited>('PUT', `${base}/campaigns/${doc.id}`, doc),
-    preview: (doc: CampaignDocument) => r<Preview>('POST', `${base}/campaigns/${doc.id}/preview`, doc),
+    preview: (doc: CampaignDocument, language?: 'ru' | 'en') =>
+      r<Preview>('POST', `${base}/campaigns/${doc.id}/preview${language ? `?language=${language}` : ''}`, doc),
     setStatus: (id: number, to: CampaignStatus) => r<Edited>('POST', `${base}/campaigns/${id}/status`, { to }),
     duplicate: (id: number) => r<CampaignDocument>('POST', `${base}/campaigns/${id}/duplicate`),
     revisions: async (id: number) =>

@@ -19,6 +19,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's whole `error` object (e.g. `issues` with field paths, an office refusal's `problems`). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -59,12 +61,15 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     } catch {
       throw new ApiRequestError(0, 'network', 'The server cannot be reached');
     }
-    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    const data = (await response.json().catch(() => ({}))) as {
+      error?: { code: string; message: string } & Record<string, unknown>;
+    };
     if (!response.ok) {
       throw new ApiRequestError(
         response.status,
         data.error?.code ?? 'http_error',
         data.error?.message ?? response.statusText,
+        data.error,
       );
     }
     return data as T;

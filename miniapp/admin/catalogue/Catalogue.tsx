@@ -66,7 +66,7 @@ export function Catalogue({ office }: { office: Office }) {
           }
         </LoadState>
       </Group>
-      {failure && <Snackbar onClose={() => setFailure(null)}>{failure}</Snackbar>}
+      {failure && <Snackbar onClosed={() => setFailure(null)}>{failure}</Snackbar>}
     </>
   );
 }

@@ -4,16 +4,7 @@
  * the sections the member may open are shown.
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
-import {
-  Button,
-  FormItem,
-  Group,
-  Header,
-  PanelHeader,
-  PanelHeaderBack,
-  Placeholder,
-  Select,
-} from '@vkontakte/vkui';
+import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, Placeholder, Select } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';

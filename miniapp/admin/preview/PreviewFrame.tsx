@@ -4,14 +4,7 @@
  * context whose API answers from the server's preview projection and refuses every write, so nothing tapped in the
  * preview reaches the server or the office's address bar.
  */
-import {
-  AdaptivityProvider,
-  AppRoot,
-  ConfigProvider,
-  View,
-  ViewHeight,
-  ViewWidth,
-} from '@vkontakte/vkui';
+import { AdaptivityProvider, AppRoot, ConfigProvider, View, ViewHeight, ViewWidth } from '@vkontakte/vkui';
 import { useMemo } from 'react';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';

@@ -10,7 +10,11 @@ export function createMemoryRouter(startHref: string): HashRouter {
   let stack: RouteLocation[] = [matchRoute(routes, startHref).location];
   let state: RouterState;
   const emit = () => {
-    state = { location: stack.at(-1) as RouteLocation, panelsHistory: stack.map((l) => l.panel), isFirstPage: stack.length < 2 };
+    state = {
+      location: stack.at(-1) as RouteLocation,
+      panelsHistory: stack.map((l) => l.panel),
+      isFirstPage: stack.length < 2,
+    };
     for (const l of listeners) l();
   };
   emit();

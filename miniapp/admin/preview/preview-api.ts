@@ -13,8 +13,7 @@ export function previewApiClient(preview: Preview, message: string): ApiClient {
   const refuse = (): Promise<never> => Promise.reject(new ApiRequestError(409, PREVIEW_WRITE, message));
   const read = <T>(value: T) => Promise.resolve(structuredClone(value));
   return {
-    request: (method, path) =>
-      method === 'GET' && path.endsWith('/unread') ? read({ unread: 0 } as never) : refuse(),
+    request: (method, path) => (method === 'GET' && path.endsWith('/unread') ? read({ unread: 0 } as never) : refuse()),
     me: refuse,
     campaigns: () => read([preview.campaign]),
     campaign: () => read(preview.campaign),

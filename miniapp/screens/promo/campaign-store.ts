@@ -123,7 +123,7 @@ export function useCampaignState(
   );
   useEffect(() => {
     if (campaignId === undefined) return;
-    const current = entries.get(campaignId);
+    const current = storeOf(api).entries.get(campaignId);
     if (!current) void load(api, campaignId, false);
     else if (current.status === 'ready') void load(api, campaignId, true);
   }, [api, campaignId]);
