@@ -4,27 +4,61 @@
  * and the quiz or wheel part of the mechanic.
  */
 import type { Identity } from '../../auth/identity.ts';
-import { publicCampaign } from '../../campaigns/campaign.service.ts';
+import { type CampaignRow, publicCampaign } from '../../campaigns/campaign.service.ts';
 import { resolveText } from '../../campaigns/content-language.ts';
+import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { findParticipant, loadCampaign } from '../promo-context.ts';
+import { findParticipant, loadCampaign, type ParticipantRow } from '../promo-context.ts';
 import { quizResultOf, quizSettingsOf } from '../quiz/quiz.service.ts';
 import { publicQuestions } from '../quiz/quiz-scoring.ts';
+import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards, rewardView } from '../rewards/reward.service.ts';
-import { campaignTasks, completionsOf, shareLink, taskView } from '../tasks/task-view.ts';
+import type { TaskRow } from '../tasks/task-records.ts';
+import { campaignTasks, completionsOf, everyCampaignTask, shareLink, taskView } from '../tasks/task-view.ts';
 import { wheelView } from '../wheel/wheel.service.ts';
 
+/** What the participant projection reads of a campaign, whether from its tables or from an unsaved document. */
+export interface CampaignRows {
+  campaign: CampaignRow;
+  /** Tasks and rewards on offer, in order. */
+  tasks: TaskRow[];
+  rewards: RewardRow[];
+  /** Every task, removed ones included: their completions still count toward "N tasks" (reward.service.ts). */
+  everyTask: TaskRow[];
+}
+
+export async function campaignRows(db: Db, campaign: CampaignRow): Promise<CampaignRows> {
+  return {
+    campaign,
+    tasks: await campaignTasks(db, campaign.id),
+    rewards: await campaignRewards(db, campaign.id),
+    everyTask: await everyCampaignTask(db, campaign.id),
+  };
+}
+
 export async function campaignState(deps: Deps, identity: Identity, campaignId: number) {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const participant = await findParticipant(deps.db, campaign.id, identity);
+  return await stateOf(deps, await campaignRows(deps.db, campaign), identity, participant, deps.now());
+}
+
+/**
+ * The home screen's state of `rows` for a participant (undefined: someone who has not opened it yet) at `at`.
+ * The participant routes and the office's preview (server/office/campaigns/campaign-preview.ts) both answer with it.
+ */
+export async function stateOf(
+  deps: Pick<Deps, 'db' | 'config'>,
+  rows: CampaignRows,
+  identity: Pick<Identity, 'platform' | 'language'>,
+  participant: ParticipantRow | undefined,
+  at: number,
+) {
   const { db } = deps;
-  const at = deps.now();
   const { language } = identity;
-  const campaign = await loadCampaign(db, identity, campaignId);
-  const participant = await findParticipant(db, campaign.id, identity);
+  const { campaign } = rows;
   const completions = participant ? await completionsOf(db, participant.id) : new Map();
   const tasks = await Promise.all(
-    (await campaignTasks(db, campaign.id)).map((t) =>
-      taskView(deps, campaign, t, identity, participant, completions.get(t.id)),
-    ),
+    rows.tasks.map((t) => taskView(deps, campaign, t, identity, participant, completions.get(t.id))),
   );
   const available = tasks.filter((t) => t.state !== 'unavailable');
   const quizSettings = campaign.mechanic === 'quiz' ? quizSettingsOf(campaign) : undefined;
@@ -52,11 +86,10 @@ export async function campaignState(deps: Deps, identity: Identity, campaignId: 
       : null,
     tasks,
     progress: { done: available.filter((t) => t.state === 'done').length, total: available.length },
-    rewards: await Promise.all(
-      (await campaignRewards(db, campaign.id)).map((r) => rewardView(db, r, participant, identity)),
-    ),
+    rewards: await Promise.all(rows.rewards.map((r) => rewardView(db, r, participant, identity, rows.everyTask))),
     quiz,
-    wheel: campaign.mechanic === 'wheel' ? await wheelView(db, campaign, participant?.id, at, language) : null,
+    wheel:
+      campaign.mechanic === 'wheel' ? await wheelView(db, campaign, participant?.id, at, language, rows.rewards) : null,
   };
 }
 

@@ -3,7 +3,7 @@
  * only the columns a claim uses), the caller's participant id, the reward and the caller's grant of it. Before, these
  * were four to five separate queries, each built per call (decision 021).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
@@ -43,7 +43,15 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
           eq(participants.platformUserId, sql.placeholder('userId')),
         ),
       )
-      .leftJoin(rewards, and(eq(rewards.campaignId, campaigns.id), eq(rewards.key, sql.placeholder('rewardKey'))))
+      .leftJoin(
+        rewards,
+        // A reward a later revision removed cannot be claimed; grants of it stay (see "my prizes").
+        and(
+          eq(rewards.campaignId, campaigns.id),
+          eq(rewards.key, sql.placeholder('rewardKey')),
+          isNull(rewards.removedAt),
+        ),
+      )
       .leftJoin(grants, and(eq(grants.participantId, participants.id), eq(grants.rewardId, rewards.id)))
       .where(
         and(

@@ -3,7 +3,7 @@
  * ones only; a quiz band), claiming (idempotent; sold-out is a clear 409 and a `sold_out_seen` event) and
  * "my prizes".
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
@@ -22,7 +22,8 @@ import {
 } from '../promo-context.ts';
 import { RewardUnlockSchema } from '../settings.ts';
 import { availableOn } from '../tasks/task-kinds.ts';
-import { campaignTasks, completionsOf } from '../tasks/task-view.ts';
+import type { TaskRow } from '../tasks/task-records.ts';
+import { completionsOf, everyCampaignTask } from '../tasks/task-view.ts';
 import { lookUpClaim } from './claim-lookup.ts';
 import { findGrant, type GrantRow, issueReward, type RewardRow, remainingStock } from './issue-reward.ts';
 
@@ -30,10 +31,11 @@ const rewardsOf = statement((db) =>
   db
     .select()
     .from(schema.rewards)
-    .where(eq(schema.rewards.campaignId, sql.placeholder('campaignId')))
+    .where(and(eq(schema.rewards.campaignId, sql.placeholder('campaignId')), isNull(schema.rewards.removedAt)))
     .orderBy(asc(schema.rewards.position), asc(schema.rewards.id)),
 );
 
+/** The rewards on offer (a reward a later revision removed is not; its grants stay valid). */
 export async function campaignRewards(db: Db, campaignId: number): Promise<RewardRow[]> {
   return await rewardsOf.all(db, { campaignId });
 }
@@ -46,12 +48,17 @@ export interface Requirement {
   met: boolean;
 }
 
-/** Whether a participant has earned a reward (stock aside). */
+/**
+ * Whether a participant has earned a reward (stock aside). `tasks` are the campaign's tasks, removed ones included
+ * (read when not given): a completion of a task a later revision removed still counts toward "N tasks", since what
+ * was earned stays earned; "all tasks" means all tasks on offer now.
+ */
 export async function requirementOf(
   db: Db,
   reward: RewardRow,
   participant: Pick<ParticipantRow, 'id'> | undefined,
   platform: Platform,
+  tasks?: readonly TaskRow[],
 ): Promise<Requirement> {
   const unlock = RewardUnlockSchema.parse(reward.unlock);
   const serverVerifiedOnly = reward.requiresServerVerified;
@@ -69,12 +76,14 @@ export async function requirementOf(
     const bandReward = result ? await bandRewardKey(db, reward.campaignId, result.band) : undefined;
     return { kind: 'quiz', serverVerifiedOnly, met: bandReward === reward.key };
   }
-  const considered = (await campaignTasks(db, reward.campaignId)).filter(
+  const considered = (tasks ?? (await everyCampaignTask(db, reward.campaignId))).filter(
     (t) => (!unlock.of || unlock.of.includes(t.key)) && availableOn(t.kind, platform),
   );
-  const tasksRequired = unlock.tasks === 'all' ? considered.length : unlock.tasks;
-  const done = participant && considered.length > 0 ? await completionsOf(db, participant.id) : new Map();
-  const tasksDone = considered.filter((t) => {
+  const onOffer = considered.filter((t) => t.removedAt == null);
+  const tasksRequired = unlock.tasks === 'all' ? onOffer.length : unlock.tasks;
+  const counted = unlock.tasks === 'all' ? onOffer : considered;
+  const done = participant && counted.length > 0 ? await completionsOf(db, participant.id) : new Map();
+  const tasksDone = counted.filter((t) => {
     const c = done.get(t.id);
     return c?.status === 'done' && (!serverVerifiedOnly || c.level === 'server_verified');
   }).length;
@@ -109,6 +118,7 @@ export async function rewardView(
   reward: RewardRow,
   participant: ParticipantRow | undefined,
   identity: Pick<Identity, 'platform' | 'language'>,
+  tasks?: readonly TaskRow[],
 ) {
   const { platform, language } = identity;
   const grant = participant ? await findGrant(db, participant.id, reward.id) : undefined;
@@ -118,7 +128,7 @@ export async function rewardView(
     title: columnText(reward, 'title', language),
     description: columnText(reward, 'description', language),
     howToUse: columnText(reward, 'howToUse', language),
-    requirement: await requirementOf(db, reward, participant, platform),
+    requirement: await requirementOf(db, reward, participant, platform, tasks),
     soldOut: remaining === 0 && !grant,
     hasCode: reward.poolId != null,
     grant: grant ? grantView(grant, reward, language) : null,

@@ -106,11 +106,13 @@ export async function campaignRules(
   campaign: CampaignRow,
   brandName: string,
   language: ContentLanguage,
+  /** The rewards on offer when the caller has them (the office preview's come from an unsaved document). */
+  rewards?: readonly RewardRow[],
 ): Promise<RulesSection[]> {
   const settings = parseCampaignSettings(campaign.settings);
   const title = TITLES[language];
   const prizes: string[] = [];
-  for (const r of await campaignRewards(db, campaign.id)) {
+  for (const r of rewards ?? (await campaignRewards(db, campaign.id))) {
     const n = await quantity(db, r);
     prizes.push(`• ${columnText(r, 'title', language)}: ${n == null ? UNLIMITED[language] : PIECES[language](n)}`);
   }

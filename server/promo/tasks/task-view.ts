@@ -2,7 +2,7 @@
  * @module A task as the participant sees it: its state (todo, in progress, done, failed, unavailable here),
  * the verification level of a completion, and what the client needs to perform the action.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Platform } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
@@ -22,6 +22,13 @@ const tasksOf = statement((db) =>
   db
     .select()
     .from(schema.tasks)
+    .where(and(eq(schema.tasks.campaignId, sql.placeholder('campaignId')), isNull(schema.tasks.removedAt)))
+    .orderBy(asc(schema.tasks.position), asc(schema.tasks.id)),
+);
+const allTasksOf = statement((db) =>
+  db
+    .select()
+    .from(schema.tasks)
     .where(eq(schema.tasks.campaignId, sql.placeholder('campaignId')))
     .orderBy(asc(schema.tasks.position), asc(schema.tasks.id)),
 );
@@ -32,8 +39,14 @@ const completionRows = statement((db) =>
     .where(eq(schema.taskCompletions.participantId, sql.placeholder('participantId'))),
 );
 
+/** The tasks on offer (a task a later revision removed is not). */
 export async function campaignTasks(db: Db, campaignId: number): Promise<TaskRow[]> {
   return await tasksOf.all(db, { campaignId });
+}
+
+/** Every task the campaign ever had, removed ones included: completions of those still count toward "N tasks". */
+export async function everyCampaignTask(db: Db, campaignId: number): Promise<TaskRow[]> {
+  return await allTasksOf.all(db, { campaignId });
 }
 
 export async function completionsOf(db: Db, participantId: number): Promise<Map<number, CompletionRow>> {

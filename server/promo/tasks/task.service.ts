@@ -53,7 +53,7 @@ async function context(deps: Deps, identity: Identity, campaignId: number, taskK
   const [task] = await deps.db
     .select()
     .from(schema.tasks)
-    .where(and(eq(schema.tasks.campaignId, campaign.id), eq(schema.tasks.key, taskKey)))
+    .where(and(eq(schema.tasks.campaignId, campaign.id), eq(schema.tasks.key, taskKey), isNull(schema.tasks.removedAt)))
     .limit(1);
   if (!task) throw new ApiError(404, 'task_not_found', `Campaign ${campaign.id} has no task ${taskKey}`);
   if (!availableOn(task.kind, identity.platform)) {

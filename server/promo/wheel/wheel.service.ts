@@ -38,8 +38,10 @@ export function wheelSettingsOf(campaign: CampaignRow): WheelSettings {
   return wheel;
 }
 
+const isWheelPrize = (r: RewardRow): boolean => (r.unlock as { wheel?: boolean }).wheel === true;
+
 export async function wheelPrizes(db: Db, campaignId: number): Promise<RewardRow[]> {
-  return (await campaignRewards(db, campaignId)).filter((r) => (r.unlock as { wheel?: boolean }).wheel === true);
+  return (await campaignRewards(db, campaignId)).filter(isWheelPrize);
 }
 
 /** A prize that is not on this participant's wheel, and why. */
@@ -84,10 +86,13 @@ export async function participantWheel(
   participantId: number | undefined,
   day: string,
   language: ContentLanguage,
+  /** The campaign's rewards when the caller has them (the office preview's come from an unsaved document). */
+  rewards?: readonly RewardRow[],
 ): Promise<{ sectors: Sector[]; excluded: ExcludedSector[]; prizes: RewardRow[] }> {
   const winnable: RewardRow[] = [];
   const excluded: ExcludedSector[] = [];
-  for (const prize of await wheelPrizes(db, campaign.id)) {
+  const prizes = rewards ? rewards.filter(isWheelPrize) : await wheelPrizes(db, campaign.id);
+  for (const prize of prizes) {
     const reason =
       participantId !== undefined && (await findGrant(db, participantId, prize.id))
         ? 'already_won'
@@ -200,6 +205,7 @@ export async function wheelView(
   participantId: number | undefined,
   at: number,
   language: ContentLanguage,
+  rewards?: readonly RewardRow[],
 ) {
   const wheel = wheelSettingsOf(campaign);
   const own = await participantWheel(
@@ -209,6 +215,7 @@ export async function wheelView(
     participantId,
     campaignDay(at, campaign.timeZone, wheel.resetHour),
     language,
+    rewards,
   );
   return {
     sectors: own.sectors,

@@ -1,0 +1,146 @@
+/**
+ * @module New drafts: from a catalogue template (`POST /campaigns`) or as a copy of an existing campaign
+ * (`POST /campaigns/{id}/duplicate`). A draft gets a slug unique within its brand (`quiz`, `quiz-2`, …); its app and
+ * community are the ones asked for, else the brand's own when it has exactly one.
+ */
+import { and, eq, like } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { requirePermission } from '../../auth/permissions.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import type { Mechanic } from '../../db/schema/campaign.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { findTemplate } from '../templates/index.ts';
+import { type CampaignContent, CampaignContentSchema, type CampaignDocument } from './campaign-document.ts';
+import { requireBrandPlaces } from './campaign-editing.ts';
+import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
+
+/** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */
+const STAGES: Record<Mechanic, string[]> = {
+  tasks: ['opened', 'task_started', 'task_done', 'reward_issued'],
+  quiz: ['opened', 'quiz_finished', 'reward_issued'],
+  wheel: ['opened', 'task_done', 'attempt', 'reward_issued'],
+};
+
+const invalid = (path: string, message: string) => new ApiError(422, 'invalid_input', message, [{ path, message }]);
+
+/** `slug`, or `slug-2`, `slug-3`, … : the first not yet used in the brand (the unique index has the last word). */
+async function freeSlug(tx: Tx, brandId: number, slug: string): Promise<string> {
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: schema.campaigns.slug })
+        .from(schema.campaigns)
+        .where(and(eq(schema.campaigns.brandId, brandId), like(schema.campaigns.slug, `${slug}%`)))
+    ).map((r) => r.slug),
+  );
+  if (!taken.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
+
+/** The given id, or the brand's only one; 422 on the field when there is none or several to choose from. */
+async function onlyOne(db: Db, table: typeof schema.apps | typeof schema.communities, brandId: number) {
+  const rows = await db.select({ id: table.id }).from(table).where(eq(table.brandId, brandId)).limit(2);
+  return rows.length === 1 ? (rows[0]?.id ?? null) : rows.length === 0 ? null : undefined;
+}
+
+interface NewDraft {
+  brandId: number;
+  appId: number;
+  communityId: number | null;
+  content: CampaignContent;
+  action: 'campaign.create' | 'campaign.duplicate';
+  source: Record<string, unknown>;
+}
+
+async function insertDraft(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, draft: NewDraft) {
+  const now = deps.now();
+  return await inTransaction(deps.db, async (tx) => {
+    const content = { ...draft.content, slug: await freeSlug(tx, draft.brandId, draft.content.slug) };
+    const { id } = inserted(
+      await tx
+        .insert(schema.campaigns)
+        .values({
+          brandId: draft.brandId,
+          appId: draft.appId,
+          communityId: draft.communityId,
+          status: 'draft',
+          stages: STAGES[content.mechanic],
+          ...campaignColumns(content),
+        })
+        .returning({ id: schema.campaigns.id }),
+    );
+    await saveContent(tx, id, content, { now, published: false });
+    const [row] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, id)).limit(1);
+    const document = await loadDocument(tx, row as CampaignRow);
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: draft.brandId,
+      section: 'campaigns',
+      action: draft.action,
+      entity: 'campaign',
+      entityId: id,
+      before: draft.source,
+      after: document,
+    });
+    return document;
+  });
+}
+
+export interface CreateRequest {
+  brandId: number;
+  templateKey: string;
+  appId?: number;
+  communityId?: number | null;
+}
+
+/**
+ * Clones a catalogue template into the brand as a draft.
+ * @example const doc = await createFromTemplate(deps, identity, { brandId: 1, templateKey: 'quiz-tiers' });
+ */
+export async function createFromTemplate(
+  deps: Pick<Deps, 'db' | 'now'>,
+  identity: Identity,
+  req: CreateRequest,
+): Promise<CampaignDocument> {
+  const { db } = deps;
+  await requirePermission(db, identity, req.brandId, 'campaigns');
+  const template = findTemplate(req.templateKey);
+  if (!template) throw invalid('templateKey', `No template ${req.templateKey}`);
+  const appId = req.appId ?? (await onlyOne(db, schema.apps, req.brandId));
+  if (appId == null)
+    throw invalid('appId', appId === null ? 'The brand has no app yet' : 'The brand has several apps: choose one');
+  const communityId =
+    req.communityId !== undefined ? req.communityId : ((await onlyOne(db, schema.communities, req.brandId)) ?? null);
+  await requireBrandPlaces(db, req.brandId, appId, communityId);
+  const content = CampaignContentSchema.parse(template.document(deps.now()));
+  return await insertDraft(deps, identity, {
+    brandId: req.brandId,
+    appId,
+    communityId,
+    content,
+    action: 'campaign.create',
+    source: { templateKey: template.key },
+  });
+}
+
+/**
+ * A new draft with the campaign's content (not its codes, participants or revisions), titled as a copy.
+ * @example const copy = await duplicateCampaign(deps, identity, campaign);
+ */
+export async function duplicateCampaign(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, campaign: CampaignRow) {
+  const doc = await loadDocument(deps.db, campaign);
+  const copy = (t: { ru: string; en: string }) => ({ ru: `${t.ru} (копия)`, en: t.en ? `${t.en} (copy)` : '' });
+  return await insertDraft(deps, identity, {
+    brandId: campaign.brandId,
+    appId: campaign.appId,
+    communityId: campaign.communityId,
+    content: { ...doc, title: copy(doc.title), slug: `${doc.slug.slice(0, 70).replace(/-+$/, '')}-copy` },
+    action: 'campaign.duplicate',
+    source: { campaignId: campaign.id },
+  });
+}

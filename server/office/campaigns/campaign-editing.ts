@@ -1,0 +1,156 @@
+/**
+ * @module Saving a document from the editor (`PUT /campaigns/{id}`). A draft is saved as it is, problems and all;
+ * a published campaign (scheduled, live, paused) is only ever changed by publishing a new revision, which needs a
+ * document without error problems: its tasks and rewards are updated by key, the ones left out are marked removed
+ * (never deleted: completions and grants point at them), and what participants already earned stays as it is.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
+import { campaignProblems, hasErrors } from './campaign-problems.ts';
+import { writeRevision } from './campaign-revisions.ts';
+import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
+
+const PUBLISHED: CampaignRow['status'][] = ['scheduled', 'live', 'paused'];
+
+/** The problems of `content` for this campaign: pool counts are the stored ones, never the client's. */
+export async function problemsOf(
+  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  campaign: Pick<CampaignRow, 'id' | 'mechanic' | 'status'>,
+  content: CampaignContent & { communityId: number | null },
+): Promise<Problem[]> {
+  const { db, config } = deps;
+  const stored = new Map((await poolDocuments(db, campaign.id)).map((p) => [p.key, p]));
+  const pools = content.pools.map((p) => ({
+    ...p,
+    total: stored.get(p.key)?.total ?? 0,
+    free: stored.get(p.key)?.free ?? 0,
+  }));
+  const [community] =
+    content.communityId == null
+      ? []
+      : await db
+          .select({ vkGroupId: schema.communities.vkGroupId })
+          .from(schema.communities)
+          .where(eq(schema.communities.id, content.communityId))
+          .limit(1);
+  const problems = campaignProblems(
+    { ...content, pools },
+    {
+      now: deps.now(),
+      community: community ?? null,
+      botToken: { configured: Boolean(config.VK_GROUP_TOKEN), groupId: config.VK_GROUP_ID },
+    },
+  );
+  if (PUBLISHED.includes(campaign.status) && content.mechanic !== campaign.mechanic) {
+    problems.unshift({
+      path: 'mechanic',
+      code: 'mechanic_locked',
+      severity: 'error',
+      params: { mechanic: campaign.mechanic },
+    });
+  }
+  return problems;
+}
+
+/** Refuses an app or community that is not the brand's own (422 with the field). */
+export async function requireBrandPlaces(db: Db, brandId: number, appId: number, communityId: number | null) {
+  const [app] = await db
+    .select({ id: schema.apps.id })
+    .from(schema.apps)
+    .where(and(eq(schema.apps.id, appId), eq(schema.apps.brandId, brandId)))
+    .limit(1);
+  if (!app)
+    throw new ApiError(422, 'invalid_input', 'Not an app of this brand', [
+      { path: 'appId', message: 'Not an app of this brand' },
+    ]);
+  if (communityId == null) return;
+  const [community] = await db
+    .select({ id: schema.communities.id })
+    .from(schema.communities)
+    .where(and(eq(schema.communities.id, communityId), eq(schema.communities.brandId, brandId)))
+    .limit(1);
+  if (!community) {
+    throw new ApiError(422, 'invalid_input', 'Not a community of this brand', [
+      { path: 'communityId', message: 'Not a community of this brand' },
+    ]);
+  }
+}
+
+/** 422 `not_publishable`: the problems ride along as the error's issues and, whole, in `problems`. */
+export class NotPublishableError extends ApiError {
+  constructor(readonly problems: Problem[]) {
+    super(
+      422,
+      'not_publishable',
+      'The campaign has problems to fix before it can be published',
+      problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.path, message: p.code })),
+    );
+    this.name = 'NotPublishableError';
+  }
+}
+
+/**
+ * Saves the editor's document over the campaign (see the module comment).
+ * @example const { document, problems } = await saveDocument(deps, identity, campaign, body);
+ */
+export async function saveDocument(
+  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  identity: Identity,
+  campaign: CampaignRow,
+  body: CampaignDocument,
+): Promise<{ document: CampaignDocument; problems: Problem[] }> {
+  const { db } = deps;
+  if (body.id !== campaign.id) {
+    throw new ApiError(422, 'invalid_input', 'The document is of another campaign', [
+      { path: 'id', message: `Expected ${campaign.id}` },
+    ]);
+  }
+  if (campaign.status === 'ended' || campaign.status === 'archived') {
+    throw new ApiError(409, 'not_editable', `An ${campaign.status} campaign cannot be edited; duplicate it instead`);
+  }
+  await requireBrandPlaces(db, campaign.brandId, body.appId, body.communityId);
+  const problems = await problemsOf(deps, campaign, body);
+  const published = PUBLISHED.includes(campaign.status);
+  if (published && hasErrors(problems)) throw new NotPublishableError(problems);
+  const now = deps.now();
+  const document = await inTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaign.id)).limit(1);
+    if (!current || current.status !== campaign.status) {
+      throw new ApiError(409, 'status_changed', 'The campaign changed status meanwhile; reload it');
+    }
+    const before = await loadDocument(tx, current);
+    await tx
+      .update(schema.campaigns)
+      .set({ appId: body.appId, communityId: body.communityId })
+      .where(eq(schema.campaigns.id, campaign.id));
+    await saveContent(tx, campaign.id, body, { now, published: published || before.revision > 0 });
+    const after = published
+      ? await writeRevision(tx, campaign.id, identity)
+      : await loadDocument(tx, await reread(tx, campaign.id));
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'campaigns',
+      action: published ? 'campaign.revise' : 'campaign.update',
+      entity: 'campaign',
+      entityId: campaign.id,
+      before,
+      after,
+    });
+    return after;
+  });
+  return { document, problems };
+}
+
+async function reread(db: Db, id: number): Promise<CampaignRow> {
+  const [row] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, id)).limit(1);
+  if (!row) throw new Error(`campaign ${id} vanished inside its own transaction`);
+  return row;
+}

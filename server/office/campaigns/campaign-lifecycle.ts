@@ -1,0 +1,148 @@
+/**
+ * @module A campaign's lifecycle: which status may follow which, publishing (the first revision, after validation),
+ * going live (with `goLiveSteps` in the same transaction) and the server's own promotion of scheduled campaigns whose
+ * start has come. Every change is a conditional UPDATE on the status it was decided from, so two requests or two
+ * server processes racing for the same change make it once.
+ */
+import { and, eq, lte } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { type Db, schema } from '../../db/client.ts';
+import type { CampaignStatus } from '../../db/schema/campaign.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { NotPublishableError, problemsOf } from './campaign-editing.ts';
+import { hasErrors } from './campaign-problems.ts';
+import { writeRevision } from './campaign-revisions.ts';
+import { loadDocument, publishedRevision } from './campaign-store.ts';
+import { goLiveSteps } from './go-live.ts';
+
+/** Allowed transitions; anything may be duplicated instead (`POST /campaigns/{id}/duplicate`). */
+export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
+  draft: ['scheduled', 'live'],
+  scheduled: ['draft', 'live'],
+  live: ['paused', 'ended'],
+  paused: ['live', 'ended'],
+  ended: ['archived'],
+  archived: [],
+};
+
+/** The actor written for changes the server makes by itself (promotion at the start time). */
+export const SERVER_ACTOR: Identity = {
+  platform: 'vk',
+  userId: 'server',
+  appId: '',
+  language: 'ru',
+  platformDetail: 'scheduler',
+};
+
+const { campaigns } = schema;
+
+/** Sets the status if it is still `from`; false when another request or process changed it first. */
+async function swapStatus(tx: Tx, id: number, from: CampaignStatus, set: Partial<CampaignRow>): Promise<boolean> {
+  const rows = await tx
+    .update(campaigns)
+    .set(set)
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, from)))
+    .returning({ id: campaigns.id });
+  return rows.length === 1;
+}
+
+/**
+ * Moves the campaign to `to` (see TRANSITIONS). Publishing from a draft validates the document (422
+ * `not_publishable` with the problems) and writes revision 1; launching runs the go-live steps in the same
+ * transaction; launching before the scheduled start moves the start to now.
+ * @example await changeStatus(deps, identity, campaign, 'live') // { status: 'live', revision: 1, … }
+ */
+export async function changeStatus(
+  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  identity: Identity,
+  campaign: CampaignRow,
+  to: CampaignStatus,
+) {
+  const from = campaign.status;
+  if (!TRANSITIONS[from].includes(to)) {
+    throw new ApiError(409, 'transition_not_allowed', `A ${from} campaign cannot become ${to}`);
+  }
+  const publishing = from === 'draft' && (to === 'scheduled' || to === 'live');
+  if (publishing) {
+    const current = await loadDocument(deps.db, campaign);
+    const problems = await problemsOf(deps, campaign, current);
+    if (hasErrors(problems)) throw new NotPublishableError(problems);
+  }
+  const now = deps.now();
+  return await inTransaction(deps.db, async (tx) => {
+    const set: Partial<CampaignRow> = { status: to, updatedAt: now };
+    if (to === 'live' && campaign.startsAt > now) set.startsAt = now;
+    if (!(await swapStatus(tx, campaign.id, from, set))) {
+      throw new ApiError(409, 'status_changed', 'The campaign changed status meanwhile; reload it');
+    }
+    if (publishing && (await publishedRevision(tx, campaign.id)) === 0) await writeRevision(tx, campaign.id, identity);
+    if (to === 'live') await goLiveSteps(tx, { campaignId: campaign.id, now });
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'campaigns',
+      action: `campaign.${to === 'live' && from === 'paused' ? 'resume' : to}`,
+      entity: 'campaign',
+      entityId: campaign.id,
+      before: { status: from, startsAt: campaign.startsAt },
+      after: { status: to, startsAt: set.startsAt ?? campaign.startsAt },
+    });
+    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, campaign.id)).limit(1);
+    return await loadDocument(tx, row as CampaignRow);
+  });
+}
+
+/**
+ * Makes every scheduled campaign whose start has come live, each in its own transaction with its go-live steps.
+ * Safe to run in every server process at once: the conditional UPDATE lets exactly one of them promote a campaign.
+ * Returns the ids this call promoted.
+ */
+export async function promoteDueCampaigns(db: Db, now: number): Promise<number[]> {
+  const due = await db
+    .select({ id: campaigns.id, brandId: campaigns.brandId })
+    .from(campaigns)
+    .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startsAt, now)));
+  const promoted: number[] = [];
+  for (const c of due) {
+    const won = await inTransaction(db, async (tx) => {
+      if (!(await swapStatus(tx, c.id, 'scheduled', { status: 'live', updatedAt: now }))) return false;
+      await goLiveSteps(tx, { campaignId: c.id, now });
+      await recordAudit(tx, {
+        actor: SERVER_ACTOR,
+        brandId: c.brandId,
+        section: 'campaigns',
+        action: 'campaign.live',
+        entity: 'campaign',
+        entityId: c.id,
+        before: { status: 'scheduled' },
+        after: { status: 'live' },
+      });
+      return true;
+    });
+    if (won) promoted.push(c.id);
+  }
+  return promoted;
+}
+
+/**
+ * Runs `promoteDueCampaigns` every `everyMs` in this process until the returned function is called. A failed round
+ * is logged and the next one tries again.
+ */
+export function startScheduledPromotion(deps: Pick<Deps, 'db' | 'now'>, everyMs = 15_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    promoteDueCampaigns(deps.db, deps.now())
+      .catch((err) => console.error('office: promoting scheduled campaigns failed', err))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
