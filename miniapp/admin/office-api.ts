@@ -55,9 +55,8 @@ export interface CampaignListItem {
 }
 
 export interface RevisionItem {
-  revision: number;
-  publishedAt: number;
-  publishedBy?: number | null;
+  number: number;
+  createdAt: number;
 }
 
 export interface Office {

@@ -1,15 +1,15 @@
 /**
- * Which status changes the office offers from each status (the server's lifecycle decides; it answers 409 to
- * anything else): draft → scheduled | live; scheduled → live | draft is not offered (unpublishing is not a thing);
- * live ⇄ paused; live | paused → ended; ended → archived.
+ * Which status changes the office offers from each status: the server's table
+ * (server/office/campaigns/campaign-lifecycle.ts `TRANSITIONS`, which answers 409 to anything else), restated here
+ * because that module runs on the database and cannot ship to the browser.
  */
 import type { CampaignStatus } from '../office-api.ts';
 
-export type Transition = Exclude<CampaignStatus, 'draft'>;
+export type Transition = CampaignStatus;
 
 export const TRANSITIONS: Record<CampaignStatus, readonly Transition[]> = {
-  draft: ['scheduled', 'live', 'archived'],
-  scheduled: ['live', 'archived'],
+  draft: ['scheduled', 'live'],
+  scheduled: ['draft', 'live'],
   live: ['paused', 'ended'],
   paused: ['live', 'ended'],
   ended: ['archived'],

@@ -18,9 +18,11 @@ export function problemsOfRefusal(err: unknown): Problem[] | undefined {
   const detail = err.detail ?? {};
   if (Array.isArray(detail.problems)) return detail.problems as Problem[];
   if (Array.isArray(detail.issues)) {
+    // A refused publish names each problem's code as the issue's message; a shape error says what is wrong.
+    const coded = err.code === 'not_publishable';
     return (detail.issues as { path: string; message: string }[]).map((i) => ({
       path: i.path,
-      code: 'invalid',
+      code: coded ? i.message : 'invalid',
       severity: 'error' as const,
       params: { message: i.message },
     }));

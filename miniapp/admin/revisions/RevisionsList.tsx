@@ -18,19 +18,19 @@ export function RevisionsList({
   const { t, office, language } = useOffice();
   const navigator = useRouteNavigator();
   const list = useAsync(() => office.revisions(campaignId), [office, campaignId, version]);
-  const revisions = list.status === 'ready' ? [...list.data].sort((a, b) => b.revision - a.revision) : [];
+  const revisions = list.status === 'ready' ? [...list.data].sort((a, b) => b.number - a.number) : [];
   return (
     <Group header={<Header>{t.revisions}</Header>} data-testid="office-revisions">
       {list.status === 'ready' && revisions.length === 0 && <SimpleCell disabled>{t.noRevisions}</SimpleCell>}
       {revisions.map((r) => (
         <SimpleCell
-          key={r.revision}
+          key={r.number}
           chevron="auto"
-          subtitle={fillOffice(t.publishedAt, { date: formatDateTime(r.publishedAt, language, timeZone) })}
-          onClick={() => navigator.push(paths.adminRevision(campaignId, r.revision))}
-          data-testid={`office-revision-${r.revision}`}
+          subtitle={fillOffice(t.publishedAt, { date: formatDateTime(r.createdAt, language, timeZone) })}
+          onClick={() => navigator.push(paths.adminRevision(campaignId, r.number))}
+          data-testid={`office-revision-${r.number}`}
         >
-          {fillOffice(t.revision, { n: r.revision })}
+          {fillOffice(t.revision, { n: r.number })}
         </SimpleCell>
       ))}
     </Group>
