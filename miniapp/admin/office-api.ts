@@ -10,7 +10,13 @@ import type {
   RewardDocumentSchema,
   TaskDocumentSchema,
 } from '../../server/office/campaigns/campaign-document.ts';
-import type { ApiClient, CampaignRules, CampaignState, Campaign as ParticipantCampaign } from '../api/client.ts';
+import type {
+  CampaignListItemSchema,
+  PreviewSchema,
+  RevisionSchema,
+  TemplateCardSchema,
+} from '../../server/office/campaigns/office-campaign.schemas.ts';
+import type { ApiClient } from '../api/client.ts';
 
 export type CampaignDocument = z.infer<typeof CampaignDocumentSchema>;
 export type DocumentTask = z.infer<typeof TaskDocumentSchema>;
@@ -26,38 +32,10 @@ export type WheelSettings = NonNullable<CampaignSettings['wheel']>;
 /** A text inside settings: plain (read as Russian) or per language. */
 export type LocalizedSetting = QuizSettings['questions'][number]['text'];
 
-export interface Preview {
-  campaign: ParticipantCampaign;
-  state: CampaignState;
-  rules: CampaignRules;
-}
-
-export interface Template {
-  key: string;
-  mechanic: Mechanic;
-  legalType: string;
-  title: Localized;
-  purpose: Localized;
-  preview: Preview;
-}
-
-export interface CampaignListItem {
-  id: number;
-  title: string;
-  status: CampaignStatus;
-  phase: string;
-  mechanic: Mechanic;
-  startsAt: number;
-  endsAt: number;
-  timeZone?: string;
-  revision: number;
-  stock: { poolKey: string; free: number; total: number; low: boolean }[];
-}
-
-export interface RevisionItem {
-  number: number;
-  createdAt: number;
-}
+export type Preview = z.infer<typeof PreviewSchema>;
+export type Template = z.infer<typeof TemplateCardSchema>;
+export type CampaignListItem = z.infer<typeof CampaignListItemSchema>;
+export type RevisionItem = z.infer<typeof RevisionSchema>;
 
 export interface Office {
   brands: { id: number; name: string; sections: string[] }[];
@@ -80,7 +58,11 @@ export function officeApi(api: Pick<ApiClient, 'request'>) {
     save: (doc: CampaignDocument) => r<Edited>('PUT', `${base}/campaigns/${doc.id}`, doc),
     preview: (doc: CampaignDocument, language?: 'ru' | 'en') =>
       r<Preview>('POST', `${base}/campaigns/${doc.id}/preview${language ? `?language=${language}` : ''}`, doc),
-    setStatus: (id: number, to: CampaignStatus) => r<Edited>('POST', `${base}/campaigns/${id}/status`, { to }),
+    /** Changes the status, then reads the document back with its problems (the change answers the document only). */
+    setStatus: async (id: number, to: CampaignStatus) => {
+      await r<CampaignDocument>('POST', `${base}/campaigns/${id}/status`, { to });
+      return r<Edited>('GET', `${base}/campaigns/${id}`);
+    },
     duplicate: (id: number) => r<CampaignDocument>('POST', `${base}/campaigns/${id}/duplicate`),
     revisions: async (id: number) =>
       unwrap<RevisionItem[]>(await r('GET', `${base}/campaigns/${id}/revisions`), 'revisions'),

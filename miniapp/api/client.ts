@@ -19,7 +19,7 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** The server's whole `error` object (e.g. `issues` with field paths, an office refusal's `problems`). */
+    /** The server's `error` object and what it sent beside it (`issues` by field, an office refusal's `problems`). */
     readonly detail?: Record<string, unknown>,
   ) {
     super(message);
@@ -65,12 +65,11 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
       error?: { code: string; message: string } & Record<string, unknown>;
     };
     if (!response.ok) {
-      throw new ApiRequestError(
-        response.status,
-        data.error?.code ?? 'http_error',
-        data.error?.message ?? response.statusText,
-        data.error,
-      );
+      const { error, ...beside } = data;
+      throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, {
+        ...beside,
+        ...error,
+      });
     }
     return data as T;
   }

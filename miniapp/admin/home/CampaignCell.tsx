@@ -9,8 +9,9 @@ import { StatusLabel } from './StatusLabel.tsx';
 
 export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListItem; onClick?: () => void }) {
   const { t, language } = useOffice();
-  const zone = c.timeZone ?? 'UTC';
-  const dates = `${formatDate(c.startsAt, language, zone)} — ${formatDate(c.endsAt, language, zone)}`;
+  // The list answers no time zone yet (asked of the API): until it does, dates are said in UTC, and say so.
+  const zone = (c as { timeZone?: string }).timeZone;
+  const dates = `${formatDate(c.startsAt, language, zone ?? 'UTC')} — ${formatDate(c.endsAt, language, zone ?? 'UTC')}${zone ? '' : ' UTC'}`;
   const revision = c.revision > 0 ? fillOffice(t.revision, { n: c.revision }) : t.neverPublished;
   return (
     <RichCell
@@ -32,7 +33,7 @@ export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListI
         ))
       }
     >
-      {c.title}
+      {c.title[language] || c.title.ru}
     </RichCell>
   );
 }
