@@ -46,6 +46,7 @@ describe('office editor', () => {
         await page.goto(server.adminUrl);
         await page.getByText(/Управление акциями|Manage campaigns/).click();
         await page.getByTestId('office-new-campaign').waitFor({ timeout: 20_000 });
+        await page.locator('[data-testid^="office-campaign-"]').first().waitFor({ timeout: 15_000 });
         await screenshot(page, `office-home-${vp.name}-${vp.colorScheme}`);
 
         await page.getByTestId('office-new-campaign').click();

@@ -1,5 +1,5 @@
 /** One ready mechanic: its name and purpose in the office's language, mechanic and legal type, a live thumbnail. */
-import { Caption, Card, Div, Paragraph, Title } from '@vkontakte/vkui';
+import { Caption, Card, Div, Paragraph, Title, useColorScheme } from '@vkontakte/vkui';
 import { type ReactNode, useState } from 'react';
 import type { Template } from '../office-api.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
@@ -9,9 +9,9 @@ import { useOffice } from '../use-office.ts';
 const THUMBNAIL_SCALE = 0.42;
 
 export function TemplateCard({ template, action }: { template: Template; action: ReactNode }) {
-  const { t, language, platform } = useOffice();
+  const { t, language } = useOffice();
+  const scheme = useColorScheme();
   const [router] = useState(() => createMemoryRouter('/campaign/1'));
-  const scheme = document.body.closest('.vkui--vkBase--dark') ? 'dark' : 'light';
   return (
     <Card mode="outline" data-testid={`office-template-${template.key}`}>
       <Div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
@@ -19,7 +19,7 @@ export function TemplateCard({ template, action }: { template: Template; action:
           preview={template.preview}
           router={router}
           language={language}
-          colorScheme={platform.name === 'local' ? scheme : 'light'}
+          colorScheme={scheme === 'dark' ? 'dark' : 'light'}
           scale={THUMBNAIL_SCALE}
         />
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0, flex: 1 }}>

@@ -3,7 +3,7 @@
  * and the id a problem link scrolls to: a two-language text (edited in the chosen language, marked when the other
  * one is empty), a number (optionally empty), a choice and a check box.
  */
-import { Checkbox, FormItem, Input, Select, Textarea } from '@vkontakte/vkui';
+import { Checkbox, FormItem, Input, NativeSelect, Textarea } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import type { Localized, LocalizedSetting } from '../office-api.ts';
 import { fieldId, problemsAt, problemText, useEditor } from './editor-context.ts';
@@ -157,14 +157,19 @@ export function ChoiceField<V extends string>({
   const { status, bottom } = useFieldStatus(path);
   return (
     <FormItem top={label} htmlFor={fieldId(path)} status={status} bottom={bottom}>
-      <Select
+      <NativeSelect
         id={fieldId(path)}
         data-testid={fieldId(path)}
         disabled={readOnly}
         value={value}
-        options={options.map((o) => ({ ...o }))}
         onChange={(e) => onChange(e.target.value as V)}
-      />
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
     </FormItem>
   );
 }
