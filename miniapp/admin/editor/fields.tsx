@@ -37,8 +37,15 @@ export function BilingualField({
 }) {
   const { lang, readOnly, t } = useEditor();
   const other = lang === 'ru' ? 'en' : 'ru';
-  const missing = value[lang] === '' ? lang : value[other] === '' ? other : null;
-  const { status, bottom } = useFieldStatus(path, hint);
+  // A text empty in both languages is simply not used (an optional description); one language alone is a gap.
+  const missing =
+    value[lang] === '' && value[other] !== '' ? lang : value[other] === '' && value[lang] !== '' ? other : null;
+  const missingMark = missing && (
+    <span style={{ color: 'var(--vkui--color_text_negative)' }} data-testid="office-missing-translation">
+      {t.missingTranslation} ({missing.toUpperCase()})
+    </span>
+  );
+  const { status, bottom } = useFieldStatus(path, missingMark || hint);
   const props = {
     id: fieldId(path),
     value: value[lang],
@@ -47,22 +54,7 @@ export function BilingualField({
     onChange: (e: { target: { value: string } }) => onChange({ ...value, [lang]: e.target.value }),
   };
   return (
-    <FormItem
-      top={
-        <span>
-          {label} · {lang.toUpperCase()}
-          {missing && (
-            <span style={{ color: 'var(--vkui--color_text_negative)' }} data-testid="office-missing-translation">
-              {' '}
-              · {t.missingTranslation} ({missing.toUpperCase()})
-            </span>
-          )}
-        </span>
-      }
-      htmlFor={props.id}
-      status={status}
-      bottom={bottom}
-    >
+    <FormItem top={`${label} · ${lang.toUpperCase()}`} htmlFor={props.id} status={status} bottom={bottom}>
       {multiline ? <Textarea {...props} rows={3} /> : <Input {...props} />}
     </FormItem>
   );

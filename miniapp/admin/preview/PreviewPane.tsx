@@ -44,6 +44,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
       <Div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'center' }}>
         <SegmentedControl
           size="m"
+          style={{ width: 110 }}
           value={lang}
           onChange={(v) => setLang(v as 'ru' | 'en')}
           options={[
@@ -53,6 +54,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
         />
         <SegmentedControl
           size="m"
+          style={{ width: 110 }}
           value={scheme}
           onChange={(v) => setScheme(v as ColorScheme)}
           options={[
@@ -62,6 +64,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
         />
         <SegmentedControl
           size="m"
+          style={{ width: 200 }}
           value={screen}
           onChange={(v) => router.replace(v === 'rules' ? paths.rules(doc.id) : paths.campaign(doc.id))}
           options={[
