@@ -86,6 +86,16 @@ export default defineConfig(({ mode }) => {
         ...(variant.withoutVkBridge
           ? [{ find: '@vkontakte/vk-bridge', replacement: resolve(platformDir, 'vk-bridge-stub.ts') }]
           : []),
+        // The single file inlines every lazy chunk, so the office would be parsed and run at every participant's
+        // start: the iOS archive leaves it out (docs/decisions/023).
+        ...(variant.singleFile
+          ? [
+              {
+                find: /^\.\/admin\/AdminOffice\.tsx$/,
+                replacement: resolve(import.meta.dirname, 'miniapp/admin/OfficeOutsideArchive.tsx'),
+              },
+            ]
+          : []),
       ],
     },
     build: {

@@ -3,7 +3,14 @@ import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkont
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
 import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
-import { PANELS, useActiveVkuiLocation, useFirstPageCheck, useRouteNavigator, VIEW_MAIN } from './routes.ts';
+import {
+  ADMIN_PANELS,
+  PANELS,
+  useActiveVkuiLocation,
+  useFirstPageCheck,
+  useRouteNavigator,
+  VIEW_MAIN,
+} from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
 import './panel-header-back.css';
 
@@ -52,12 +59,22 @@ const BetaJoinPanel = lazyPanel(
 );
 
 const OFFICE_PANELS = new Set<string>([
-  PANELS.admin,
+  ...ADMIN_PANELS,
   PANELS.adminPools,
   PANELS.adminBeta,
   PANELS.adminDraw,
   PANELS.adminCalendar,
 ]);
+
+/** An office panel: its code loads only when the panel is on the stack. */
+function AdminPanel({ id, shown }: { id: string; shown: boolean }) {
+  return (
+    <Panel id={id}>
+      {/* No office title before the server has said this person may see the office. */}
+      <Suspense fallback={<PanelHeader />}>{shown ? <AdminOffice panel={id} /> : <Spinner />}</Suspense>
+    </Panel>
+  );
+}
 
 export function App() {
   const { platform } = useApp();
@@ -87,10 +104,6 @@ export function App() {
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
           <LazyPanel id={PANELS.notFound} panel={NotFoundPanel} />
-          <Panel id={PANELS.admin}>
-            {/* No office title before the server has said this person may see the office. */}
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.admin ? <AdminOffice /> : <Spinner />}</Suspense>
-          </Panel>
           <Panel id={PANELS.adminDraw}>
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminDraw ? <DrawOffice /> : <Spinner />}</Suspense>
           </Panel>
@@ -106,6 +119,10 @@ export function App() {
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
           </Panel>
           <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
+          <AdminPanel id={PANELS.admin} shown={panelsHistory.includes(PANELS.admin)} />
+          <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
+          <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
+          <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
         </View>
       </SplitCol>
     </SplitLayout>

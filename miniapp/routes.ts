@@ -30,6 +30,9 @@ export const PANELS = {
   adminPools: 'admin_pools',
   adminBeta: 'admin_beta',
   betaJoin: 'beta_join',
+  adminCatalogue: 'admin_catalogue',
+  adminCampaign: 'admin_campaign',
+  adminRevision: 'admin_revision',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -49,9 +52,21 @@ export const paths = {
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
   adminDraw: (id: number) => `/admin/campaign/${id}/draw`,
-  adminPools: (id: number) => `/admin/campaigns/${id}/pools`,
-  adminBeta: (id: number) => `/admin/campaigns/${id}/beta`,
+  adminPools: (id: number) => `/admin/campaign/${id}/pools`,
+  adminBeta: (id: number) => `/admin/campaign/${id}/beta`,
+  admin: () => '/admin',
+  adminCatalogue: () => '/admin/new',
+  adminCampaign: (id: number) => `/admin/campaign/${id}`,
+  adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
 };
+
+/** The office's panels (one lazy chunk, miniapp/admin/). */
+export const ADMIN_PANELS: readonly string[] = [
+  PANELS.admin,
+  PANELS.adminCatalogue,
+  PANELS.adminCampaign,
+  PANELS.adminRevision,
+];
 
 /**
  * First match wins (specific before general). `parent` is the screen Back leads to from a deep link (a bot
@@ -68,11 +83,14 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
   { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
   { panel: PANELS.admin, path: '/admin', parent: '/' },
-  { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin' },
-  { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin' },
-  { panel: PANELS.adminPools, path: '/admin/campaigns/:id/pools', parent: '/admin' },
-  { panel: PANELS.adminBeta, path: '/admin/campaigns/:id/beta', parent: '/admin' },
+  { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminPools, path: '/admin/campaign/:id/pools', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminBeta, path: '/admin/campaign/:id/beta', parent: '/admin/campaign/:id' },
   { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
+  { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
+  { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
+  { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

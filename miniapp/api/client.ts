@@ -19,11 +19,17 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** The server's field or CSV-line problems (`path`: `rewards.0.count`, `line 3`), when it sent them. */
-    readonly issues: { path: string; message: string }[] = [],
+    /** The server's `error` object and what it sent beside it (`issues` by field, an office refusal's `problems`). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiRequestError';
+  }
+
+  /** The server's field or CSV-line problems (`path`: `rewards.0.count`, `line 3`), when it sent them. */
+  get issues(): { path: string; message: string }[] {
+    const issues = this.detail?.issues;
+    return Array.isArray(issues) ? (issues as { path: string; message: string }[]) : [];
   }
 }
 
@@ -65,15 +71,14 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
       throw new ApiRequestError(0, 'network', 'The server cannot be reached');
     }
     const data = (await response.json().catch(() => ({}))) as {
-      error?: { code: string; message: string; issues?: { path: string; message: string }[] };
+      error?: { code: string; message: string } & Record<string, unknown>;
     };
     if (!response.ok) {
-      throw new ApiRequestError(
-        response.status,
-        data.error?.code ?? 'http_error',
-        data.error?.message ?? response.statusText,
-        data.error?.issues,
-      );
+      const { error, ...beside } = data;
+      throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, {
+        ...beside,
+        ...error,
+      });
     }
     return data as T;
   }

@@ -55,7 +55,7 @@ describe('item 1: code pools in the office', () => {
     it(`item 1: a CSV with one bad line shows its line number; a clean one reaches done and updates the stock (${viewport.name})`, async () => {
       const { page, context, errors } = await openWatchedPage(browser, { ...viewport, colorScheme: 'light' });
       try {
-        await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaigns/${campaignId}/pools`);
+        await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}/pools`);
         await page.getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
         const before = await total(page);
         expect(before).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * The office's beta test of one campaign (`#/admin/campaigns/:id/beta`): the test group, adding a VK id, the tester
+ * The office's beta test of one campaign (`#/admin/campaign/:id/beta`): the test group, adding a VK id, the tester
  * link with copy, replace and revoke. Lazy: never in the participant's bundle. The server checks the `campaigns` right.
  */
 import {

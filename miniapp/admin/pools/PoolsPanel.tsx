@@ -1,5 +1,5 @@
 /**
- * The office's code pools of one campaign (`#/admin/campaigns/:id/pools`): stock per pool (total, free, issued, a
+ * The office's code pools of one campaign (`#/admin/campaign/:id/pools`): stock per pool (total, free, issued, a
  * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */

@@ -11,27 +11,41 @@ import type { AsyncState } from '../../use-async.ts';
 
 type Api = ReturnType<typeof useApp>['api'];
 
-const entries = new Map<number, AsyncState<CampaignState>>();
-const listeners = new Set<() => void>();
-const opened = new Set<number>();
-/** States the page already holds (a deep link's campaign, embedded or asked early): used instead of the first read. */
-const fromPage = new Map<number, CampaignState>();
+interface Store {
+  entries: Map<number, AsyncState<CampaignState>>;
+  listeners: Set<() => void>;
+  opened: Set<number>;
+  /** States the page already holds (a deep link's campaign, embedded or asked early): used instead of the first read. */
+  fromPage: Map<number, CampaignState>;
+}
+
+/**
+ * One store per API client: the participant app has one client for its whole life; the office's live preview gives
+ * the same screens its own client (a preview data source), so a preview never mixes with what the participant saw.
+ */
+const stores = new WeakMap<Api, Store>();
+function storeOf(api: Api): Store {
+  let store = stores.get(api);
+  if (!store) {
+    store = { entries: new Map(), listeners: new Set(), opened: new Set(), fromPage: new Map() };
+    stores.set(api, store);
+  }
+  return store;
+}
 const LOADING: AsyncState<CampaignState> = { status: 'loading' };
 
 /** The referral code of the share link the app was launched with (`#/campaigns/1?ref=…`). */
 const launchRef =
   typeof window === 'undefined' ? null : new URLSearchParams(window.location.hash.split('?')[1]).get('ref');
 
-function emit(): void {
+function put(api: Api, id: number, state: AsyncState<CampaignState>): void {
+  const { entries, listeners } = storeOf(api);
+  entries.set(id, state);
   for (const l of listeners) l();
 }
 
-function put(id: number, state: AsyncState<CampaignState>): void {
-  entries.set(id, state);
-  emit();
-}
-
 async function fetchState(api: Api, id: number): Promise<CampaignState> {
+  const { fromPage, opened } = storeOf(api);
   const embedded = fromPage.get(id);
   fromPage.delete(id);
   const state = embedded ?? (await api.campaignState(id));
@@ -49,14 +63,14 @@ async function fetchState(api: Api, id: number): Promise<CampaignState> {
 }
 
 async function load(api: Api, id: number, quiet: boolean): Promise<void> {
-  const current = entries.get(id);
-  if (!quiet || current?.status !== 'ready') put(id, LOADING);
+  const current = storeOf(api).entries.get(id);
+  if (!quiet || current?.status !== 'ready') put(api, id, LOADING);
   const reload = () => void load(api, id, false);
   try {
-    put(id, { status: 'ready', data: await fetchState(api, id), reload });
+    put(api, id, { status: 'ready', data: await fetchState(api, id), reload });
   } catch (error) {
     if (quiet && current?.status === 'ready') return;
-    put(id, { status: 'error', error: error as Error, retry: reload });
+    put(api, id, { status: 'error', error: error as Error, retry: reload });
   }
 }
 
@@ -76,12 +90,12 @@ export function useCampaignActions(campaignId: number | undefined): CampaignActi
   );
   const patchTask = useCallback(
     (task: CampaignState['tasks'][number]) => {
-      const current = campaignId === undefined ? undefined : entries.get(campaignId);
+      const current = campaignId === undefined ? undefined : storeOf(api).entries.get(campaignId);
       if (campaignId === undefined || current?.status !== 'ready') return;
       const tasks = current.data.tasks.map((t) => (t.key === task.key ? task : t));
-      put(campaignId, { ...current, data: { ...current.data, tasks } });
+      put(api, campaignId, { ...current, data: { ...current.data, tasks } });
     },
-    [campaignId],
+    [api, campaignId],
   );
   return { refresh, patchTask };
 }
@@ -91,6 +105,7 @@ export function useCampaignState(
   campaignId: number | undefined,
 ): CampaignActions & { state: AsyncState<CampaignState> } {
   const { api } = useApp();
+  const { entries, listeners, fromPage } = storeOf(api);
   if (campaignId !== undefined && !entries.has(campaignId)) {
     // Set during render without telling listeners: no screen shows this campaign yet, this render is its first read.
     const embedded = api.pageCampaignState(campaignId);
@@ -108,7 +123,7 @@ export function useCampaignState(
   );
   useEffect(() => {
     if (campaignId === undefined) return;
-    const current = entries.get(campaignId);
+    const current = storeOf(api).entries.get(campaignId);
     if (!current) void load(api, campaignId, false);
     else if (current.status === 'ready') void load(api, campaignId, true);
   }, [api, campaignId]);

@@ -1,0 +1,72 @@
+/**
+ * The catalogue of ready mechanics: a card per template with what it is for, its mechanic and legal type, and a
+ * small live preview of the participant's screen; "Use" makes a draft for the brand and opens it in the editor.
+ */
+import { Button, CardGrid, Group, PanelHeader, PanelHeaderBack, Placeholder, Snackbar } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { errorText } from '../../i18n-errors.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import type { Office } from '../office-api.ts';
+import { useBrand, useOffice } from '../use-office.ts';
+import { TemplateCard } from './TemplateCard.tsx';
+
+export function Catalogue({ office }: { office: Office }) {
+  const { t, office: api, language } = useOffice();
+  const navigator = useRouteNavigator();
+  const [brand] = useBrand(office);
+  const templates = useAsync(() => api.templates(), [api]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const use = async (templateKey: string) => {
+    if (!brand) return;
+    setBusy(templateKey);
+    try {
+      const draft = await api.create({ brandId: brand.id, templateKey });
+      navigator.replace(paths.adminCampaign(draft.id));
+    } catch (err) {
+      setFailure(errorText(err as Error, language));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {t.catalogue}
+      </PanelHeader>
+      <Group description={t.catalogueText}>
+        <LoadState state={templates}>
+          {(list) =>
+            list.length === 0 ? (
+              <Placeholder title={t.catalogue} />
+            ) : (
+              <CardGrid size="m">
+                {list.map((tpl) => (
+                  <TemplateCard
+                    key={tpl.key}
+                    template={tpl}
+                    action={
+                      <Button
+                        size="m"
+                        stretched
+                        loading={busy === tpl.key}
+                        disabled={busy !== null}
+                        onClick={() => void use(tpl.key)}
+                        data-testid={`office-use-${tpl.key}`}
+                      >
+                        {t.use}
+                      </Button>
+                    }
+                  />
+                ))}
+              </CardGrid>
+            )
+          }
+        </LoadState>
+      </Group>
+      {failure && <Snackbar onClosed={() => setFailure(null)}>{failure}</Snackbar>}
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The campaign editor: the form beside a live preview on desktop, Edit/Preview tabs on a phone. Save state is
+ * always visible; a live or paused campaign's save publishes the next revision (said on the button). Problems from
+ * the server are listed with links to their fields; lifecycle buttons follow the status; revisions are listed.
+ */
+import {
+  Banner,
+  Button,
+  Div,
+  Group,
+  PanelHeader,
+  PanelHeaderBack,
+  Placeholder,
+  Spinner,
+  Tabs,
+  TabsItem,
+  useAdaptivityWithJSMediaQueries,
+  ViewWidth,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { errorText } from '../../i18n-errors.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { StatusLabel } from '../home/StatusLabel.tsx';
+import { fillOffice } from '../i18n-office.ts';
+import { PreviewPane } from '../preview/PreviewPane.tsx';
+import { RevisionsList } from '../revisions/RevisionsList.tsx';
+import { useOffice } from '../use-office.ts';
+import { CampaignSections } from './CampaignSections.tsx';
+import { EditorForm } from './EditorForm.tsx';
+import { LifecycleBar } from './LifecycleBar.tsx';
+import { savePublishes } from './lifecycle.ts';
+import { ProblemsList } from './ProblemsList.tsx';
+import { useCampaignDraft } from './use-campaign-draft.ts';
+
+export function CampaignEditor() {
+  const { t, office, language } = useOffice();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const draft = useCampaignDraft(campaignId);
+  const [lang, setLang] = useState<'ru' | 'en'>(language);
+  const [tab, setTab] = useState<'edit' | 'preview'>('edit');
+  const { viewWidth } = useAdaptivityWithJSMediaQueries();
+  const wide = viewWidth >= ViewWidth.TABLET;
+  const { doc } = draft;
+
+  const header = (
+    <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      {doc ? doc.title[language] || doc.title.ru : t.edit}
+    </PanelHeader>
+  );
+  if (!doc) {
+    return (
+      <>
+        {header}
+        {draft.loadError ? (
+          <Placeholder title={t.errorTitle}>{errorText(draft.loadError, language)}</Placeholder>
+        ) : (
+          <Spinner size="l" style={{ margin: '48px 0' }} />
+        )}
+      </>
+    );
+  }
+
+  const publishes = savePublishes(doc.status);
+  const saveLabel = publishes ? fillOffice(t.publishesRevision, { n: doc.revision + 1 }) : t.save;
+  const stateText =
+    draft.save === 'saving'
+      ? t.saving
+      : draft.save === 'dirty'
+        ? t.unsaved
+        : draft.save === 'failed'
+          ? fillOffice(t.saveFailed, { reason: draft.failure ?? '' })
+          : t.saved;
+
+  const toolbar = (
+    <Group>
+      <Div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <StatusLabel status={doc.status} />
+        <span style={{ color: 'var(--vkui--color_text_secondary)' }}>
+          {doc.revision > 0 ? fillOffice(t.revision, { n: doc.revision }) : t.neverPublished}
+        </span>
+        <span
+          data-testid="office-save-state"
+          data-state={draft.save}
+          style={{
+            color: draft.save === 'failed' ? 'var(--vkui--color_text_negative)' : 'var(--vkui--color_text_secondary)',
+          }}
+        >
+          {stateText}
+        </span>
+        <div style={{ flex: 1 }} />
+        <Button
+          size="m"
+          disabled={draft.save !== 'dirty' && draft.save !== 'failed'}
+          loading={draft.save === 'saving'}
+          onClick={() => void draft.saveNow()}
+          data-testid="office-save"
+        >
+          {publishes ? fillOffice(t.revision, { n: doc.revision + 1 }) : t.save}
+        </Button>
+      </Div>
+      {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
+      <LifecycleBar
+        status={doc.status}
+        busy={draft.save === 'saving'}
+        onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
+        onDuplicate={() => void office.duplicate(doc.id).then((copy) => navigator.push(paths.adminCampaign(copy.id)))}
+      />
+    </Group>
+  );
+
+  const form = (
+    <>
+      <ProblemsList problems={draft.problems} />
+      <EditorForm
+        doc={doc}
+        edit={draft.edit}
+        state={{ lang, problems: draft.problems, readOnly: false }}
+        onLanguage={setLang}
+      />
+      <CampaignSections doc={doc} />
+      <RevisionsList campaignId={doc.id} timeZone={doc.timeZone} version={draft.version} />
+    </>
+  );
+  const preview = <PreviewPane document={doc} />;
+
+  return (
+    <>
+      {header}
+      {toolbar}
+      {wide ? (
+        <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+          <div style={{ flex: 1, minWidth: 0 }}>{form}</div>
+          <div style={{ position: 'sticky', top: 56, flex: 'none', paddingTop: 8 }}>{preview}</div>
+        </div>
+      ) : (
+        <>
+          <Tabs>
+            <TabsItem selected={tab === 'edit'} onClick={() => setTab('edit')} data-testid="office-tab-edit">
+              {t.edit}
+            </TabsItem>
+            <TabsItem selected={tab === 'preview'} onClick={() => setTab('preview')} data-testid="office-tab-preview">
+              {t.preview}
+            </TabsItem>
+          </Tabs>
+          {/* Both stay mounted, so switching tabs keeps the preview's screen and the form's scroll. */}
+          <div style={{ display: tab === 'edit' ? undefined : 'none' }}>{form}</div>
+          <div style={{ display: tab === 'preview' ? undefined : 'none' }}>{preview}</div>
+        </>
+      )}
+    </>
+  );
+}

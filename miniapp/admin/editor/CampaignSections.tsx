@@ -1,0 +1,64 @@
+/**
+ * Links from the editor to the campaign's other office sections (code pools, beta test, prize calendar, draw), each
+ * shown only when the campaign can use it and the member's rights on its brand include the section the server checks
+ * (`prizes` for pools, calendar and draw; `campaigns` for the beta test). The server refuses the rest anyway.
+ */
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useEffect, useState } from 'react';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import type { CampaignDocument } from '../office-api.ts';
+import { officeAccess, useOffice } from '../use-office.ts';
+
+export function CampaignSections({ doc }: { doc: CampaignDocument }) {
+  const services = useOffice();
+  const { t } = services;
+  const navigator = useRouteNavigator();
+  const [sections, setSections] = useState<string[]>([]);
+  useEffect(() => {
+    let alive = true;
+    officeAccess(services)
+      .then((office) => alive && setSections(office.brands.find((b) => b.id === doc.brandId)?.sections ?? []))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [services, doc.brandId]);
+
+  const instantWin = doc.mechanic === 'wheel' || doc.mechanic === 'code';
+  const links = [
+    { show: sections.includes('prizes'), label: t.sectionPools, to: paths.adminPools(doc.id), id: 'pools' },
+    {
+      show: sections.includes('campaigns') && (doc.status === 'draft' || doc.status === 'scheduled'),
+      label: t.sectionBeta,
+      to: paths.adminBeta(doc.id),
+      id: 'beta',
+    },
+    {
+      show: sections.includes('prizes') && instantWin,
+      label: t.sectionCalendar,
+      to: paths.adminCalendar(doc.id),
+      id: 'calendar',
+    },
+    {
+      show: sections.includes('prizes') && doc.legalType === 'giveaway',
+      label: t.sectionDraw,
+      to: paths.adminDraw(doc.id),
+      id: 'draw',
+    },
+  ].filter((l) => l.show);
+  if (links.length === 0) return null;
+  return (
+    <Group header={<Header>{t.campaignSections}</Header>}>
+      {links.map((l) => (
+        <SimpleCell
+          key={l.id}
+          chevron="always"
+          data-testid={`office-section-${l.id}`}
+          onClick={() => navigator.push(l.to)}
+        >
+          {l.label}
+        </SimpleCell>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,50 @@
+/** The server's problems in words (ru/en by stable code), errors first; a tap leads to the field they name. */
+import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontakte/icons';
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import type { Problem } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { fieldId, problemText } from './editor-context.ts';
+
+/** Scrolls to and focuses the field of `path`, or of the nearest enclosing path that has a field on screen. */
+export function revealField(path: string): void {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const el = document.getElementById(fieldId(parts.slice(0, n).join('.')));
+    if (el) {
+      el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      el.focus({ preventScroll: true });
+      return;
+    }
+  }
+}
+
+export function ProblemsList({ problems }: { problems: readonly Problem[] }) {
+  const { t } = useOffice();
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return (
+    <Group header={<Header>{t.problems}</Header>} data-testid="office-problems">
+      {sorted.length === 0 ? (
+        <SimpleCell disabled>{t.noProblems}</SimpleCell>
+      ) : (
+        sorted.map((p) => (
+          <SimpleCell
+            key={`${p.path}:${p.code}`}
+            multiline
+            before={
+              p.severity === 'error' ? (
+                <Icon20ErrorCircleOutline color="var(--vkui--color_icon_negative)" />
+              ) : (
+                <Icon20WarningTriangleOutline color="var(--vkui--color_icon_secondary)" />
+              )
+            }
+            subtitle={`${t[`severity_${p.severity}`]} · ${p.path}`}
+            onClick={() => revealField(p.path)}
+            data-testid={`office-problem-${p.code}`}
+          >
+            {problemText(t, p)}
+          </SimpleCell>
+        ))
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * What every editor field needs: the language being edited, the server's problems (to mark the field they name),
+ * whether the form is read-only (an old revision), and the office strings.
+ */
+import { createContext, useContext } from 'react';
+import { fillOffice } from '../i18n-office.ts';
+import type { Problem } from '../office-api.ts';
+import { type OfficeServices, useOffice } from '../use-office.ts';
+
+export interface EditorState {
+  lang: 'ru' | 'en';
+  problems: readonly Problem[];
+  readOnly: boolean;
+}
+
+export const EditorContext = createContext<EditorState>({ lang: 'ru', problems: [], readOnly: false });
+
+/** The DOM id of the field at a document path (`rewards.2.stock`), so a problem can lead to it. */
+export function fieldId(path: string): string {
+  return `field-${path}`;
+}
+
+/** The problems at a path or inside it (`title` holds `title.en`). */
+export function problemsAt(problems: readonly Problem[], path: string): Problem[] {
+  return problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
+}
+
+/** A problem in words, by its stable code (params filled in), in the office's language. */
+export function problemText(t: OfficeServices['t'], problem: Problem): string {
+  const template = (t as Record<string, string>)[`problem_${problem.code}`];
+  if (template === undefined) return fillOffice(t.problem_generic, { code: problem.code });
+  return fillOffice(template, Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, String(v)])));
+}
+
+export function useEditor(): EditorState & OfficeServices {
+  return { ...useOffice(), ...useContext(EditorContext) };
+}

@@ -1,0 +1,169 @@
+/** Prizes: texts, code pool, stock, daily cap, one per participant, odds weight and what unlocks them. */
+import { Icon24Add } from '@vkontakte/icons';
+import { Button, Div, FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import type { DocumentReward } from '../../office-api.ts';
+import { freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
+import { useEditor } from '../editor-context.ts';
+import { BilingualField, CheckField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+
+type UnlockKind = 'tasks' | 'quiz' | 'wheel';
+const unlockKind = (u: DocumentReward['unlock']): UnlockKind =>
+  'quiz' in u ? 'quiz' : 'wheel' in u ? 'wheel' : 'tasks';
+const UNLOCKS: Record<UnlockKind, DocumentReward['unlock']> = {
+  tasks: { tasks: 'all' },
+  quiz: { quiz: true },
+  wheel: { wheel: true },
+};
+
+export function RewardsSection({ doc, edit }: SectionProps) {
+  const { t, readOnly } = useEditor();
+  const set = (i: number, change: (r: DocumentReward) => DocumentReward) =>
+    edit((d) => ({ ...d, rewards: replaceAt(d.rewards, i, change) }));
+  const pools = [
+    { value: '', label: t.noPool },
+    ...doc.pools.map((p) => ({ value: p.key, label: `${p.name} (${p.free}/${p.total})` })),
+  ];
+  return (
+    <Group header={<Header>{t.rewards}</Header>} data-testid="office-rewards">
+      {doc.rewards.map((r, i) => {
+        const at = `rewards.${i}`;
+        const unlock = unlockKind(r.unlock);
+        return (
+          <FormLayoutGroup key={r.key} mode="vertical" segmented data-testid={`office-reward-${i}`}>
+            <BilingualField
+              label={t.title}
+              path={`${at}.title`}
+              value={r.title}
+              onChange={(title) => set(i, (x) => ({ ...x, title }))}
+            />
+            <BilingualField
+              label={t.description}
+              path={`${at}.description`}
+              multiline
+              value={r.description}
+              onChange={(description) => set(i, (x) => ({ ...x, description }))}
+            />
+            <BilingualField
+              label={t.howToUse}
+              path={`${at}.howToUse`}
+              multiline
+              value={r.howToUse}
+              onChange={(howToUse) => set(i, (x) => ({ ...x, howToUse }))}
+            />
+            <FormLayoutGroup mode="horizontal">
+              <ChoiceField
+                label={t.pool}
+                path={`${at}.poolKey`}
+                value={r.poolKey ?? ''}
+                options={pools}
+                onChange={(v) => set(i, (x) => ({ ...x, poolKey: v || null }))}
+              />
+              <NumberField
+                label={t.stockLimit}
+                path={`${at}.stock`}
+                nullable
+                value={r.stock}
+                onChange={(stock) => set(i, (x) => ({ ...x, stock }))}
+              />
+            </FormLayoutGroup>
+            <FormLayoutGroup mode="horizontal">
+              <NumberField
+                label={t.dailyCap}
+                path={`${at}.dailyCap`}
+                nullable
+                min={1}
+                value={r.dailyCap}
+                onChange={(dailyCap) => set(i, (x) => ({ ...x, dailyCap }))}
+              />
+              <NumberField
+                label={t.weight}
+                path={`${at}.weight`}
+                value={r.weight}
+                onChange={(weight) => set(i, (x) => ({ ...x, weight: weight ?? 0 }))}
+              />
+            </FormLayoutGroup>
+            <CheckField
+              label={`${t.perUserLimit}: 1`}
+              path={`${at}.perUserLimit`}
+              checked={r.perUserLimit === 1}
+              onChange={(one) =>
+                set(i, (x) => {
+                  const { perUserLimit: _, ...rest } = x;
+                  return one ? { ...rest, perUserLimit: 1 } : rest;
+                })
+              }
+            />
+            <FormLayoutGroup mode="horizontal">
+              <ChoiceField
+                label={t.unlock}
+                path={`${at}.unlock`}
+                value={unlock}
+                options={(['tasks', 'quiz', 'wheel'] as const).map((k) => ({ value: k, label: t[`unlock_${k}`] }))}
+                onChange={(k) => set(i, (x) => ({ ...x, unlock: UNLOCKS[k] }))}
+              />
+              {'tasks' in r.unlock && (
+                <TextField
+                  label={t.unlockTasksCount}
+                  path={`${at}.unlock.tasks`}
+                  value={String(r.unlock.tasks)}
+                  onChange={(v) => {
+                    const n = Number(v);
+                    if (v === 'all' || (v !== '' && Number.isInteger(n) && n >= 0))
+                      set(i, (x) => ({ ...x, unlock: { ...x.unlock, tasks: v === 'all' ? 'all' : n } }));
+                  }}
+                />
+              )}
+            </FormLayoutGroup>
+            {!readOnly && (
+              <Div>
+                <Button
+                  mode="tertiary"
+                  appearance="negative"
+                  size="s"
+                  onClick={() => edit((d) => ({ ...d, rewards: d.rewards.filter((_, j) => j !== i) }))}
+                >
+                  {t.removeReward}
+                </Button>
+              </Div>
+            )}
+          </FormLayoutGroup>
+        );
+      })}
+      {!readOnly && (
+        <Div>
+          <Button
+            mode="secondary"
+            before={<Icon24Add />}
+            onClick={() =>
+              edit((d) => ({
+                ...d,
+                rewards: [
+                  ...d.rewards,
+                  {
+                    key: freshKey('reward', d.rewards),
+                    title: { ru: '', en: '' },
+                    description: { ru: '', en: '' },
+                    howToUse: { ru: '', en: '' },
+                    poolKey: null,
+                    stock: null,
+                    dailyCap: null,
+                    weight: 1,
+                    requiresServerVerified: false,
+                    unlock:
+                      d.mechanic === 'wheel'
+                        ? { wheel: true }
+                        : d.mechanic === 'quiz'
+                          ? { quiz: true }
+                          : { tasks: 'all' },
+                  },
+                ],
+              }))
+            }
+          >
+            {t.addReward}
+          </Button>
+        </Div>
+      )}
+    </Group>
+  );
+}

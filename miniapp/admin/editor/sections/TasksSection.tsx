@@ -1,0 +1,186 @@
+/**
+ * Tasks of every kind: title and description, attempts granted, the kind's own settings (server/promo/settings.ts
+ * shapes, via task-config-fields.ts) and the kind's verification level, so the brand sees which tasks the server
+ * checks itself and which rest on the app's word.
+ */
+import { Icon24Add } from '@vkontakte/icons';
+import { Button, Div, FormLayoutGroup, Group, Header, InfoRow, SimpleCell } from '@vkontakte/vkui';
+import type { TaskKind } from '../../../../server/db/schema/promo.ts';
+import { TASK_KIND_INFO } from '../../../../server/promo/tasks/task-kinds.ts';
+import type { DocumentTask, QuizSettings } from '../../office-api.ts';
+import { type EditDocument, freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
+import { useEditor } from '../editor-context.ts';
+import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+import { defaultConfig, TASK_CONFIG_FIELDS } from '../task-config-fields.ts';
+import { QuizQuestions } from './QuizQuestions.tsx';
+
+const KINDS = Object.keys(TASK_KIND_INFO) as TaskKind[];
+
+function TaskConfig({ task, i, doc, edit }: { task: DocumentTask; i: number } & SectionProps) {
+  const { t } = useEditor();
+  const setConfig = (name: string, value: unknown) =>
+    edit((d) => ({
+      ...d,
+      tasks: replaceAt(d.tasks, i, (x) => {
+        const config = { ...x.config, [name]: value };
+        if (value === null || value === '') delete config[name];
+        return { ...x, config };
+      }),
+    }));
+  return (
+    <>
+      {TASK_CONFIG_FIELDS[task.kind].map((field) => {
+        const path = `tasks.${i}.config.${field.name}`;
+        const label = (t as Record<string, string>)[`cfg_${field.name}`] ?? field.name;
+        const value = task.config[field.name];
+        switch (field.type) {
+          case 'text':
+          case 'url':
+            return (
+              <TextField
+                key={field.name}
+                label={label}
+                path={path}
+                type={field.type}
+                value={String(value ?? '')}
+                onChange={(v) => setConfig(field.name, v)}
+              />
+            );
+          case 'number':
+            return (
+              <NumberField
+                key={field.name}
+                label={label}
+                path={path}
+                min={field.min}
+                nullable={field.optional}
+                value={typeof value === 'number' ? value : null}
+                onChange={(v) => setConfig(field.name, v)}
+              />
+            );
+          case 'pool':
+            return (
+              <ChoiceField
+                key={field.name}
+                label={label}
+                path={path}
+                value={String(value ?? '')}
+                options={[
+                  { value: '', label: '—' },
+                  ...doc.pools.map((p) => ({ value: p.key, label: `${p.name} (${p.free}/${p.total})` })),
+                ]}
+                onChange={(v) => setConfig(field.name, v)}
+              />
+            );
+          case 'questions':
+            return (
+              <QuizQuestions
+                key={field.name}
+                path={path}
+                questions={(value as QuizSettings['questions'] | undefined) ?? []}
+                onChange={(questions) => setConfig(field.name, questions)}
+              />
+            );
+        }
+        return null;
+      })}
+    </>
+  );
+}
+
+function addTask(edit: EditDocument) {
+  edit((d) => ({
+    ...d,
+    tasks: [
+      ...d.tasks,
+      {
+        key: freshKey('task', d.tasks),
+        kind: 'visit_link',
+        title: { ru: '', en: '' },
+        description: { ru: '', en: '' },
+        config: defaultConfig('visit_link', undefined),
+        attemptsGranted: 0,
+        position: d.tasks.length,
+      },
+    ],
+  }));
+}
+
+export function TasksSection({ doc, edit }: SectionProps) {
+  const { t, readOnly } = useEditor();
+  return (
+    <Group header={<Header>{t.tasks}</Header>} data-testid="office-tasks">
+      {doc.tasks.map((task, i) => (
+        <FormLayoutGroup key={task.key} mode="vertical" segmented data-testid={`office-task-${i}`}>
+          <FormLayoutGroup mode="horizontal">
+            <ChoiceField
+              label={t.kind}
+              path={`tasks.${i}.kind`}
+              value={task.kind}
+              options={KINDS.map((k) => ({ value: k, label: t[`kind_${k}`] }))}
+              onChange={(kind) =>
+                edit((d) => ({
+                  ...d,
+                  tasks: replaceAt(d.tasks, i, (x) => ({ ...x, kind, config: defaultConfig(kind, d.pools[0]?.key) })),
+                }))
+              }
+            />
+            <SimpleCell multiline>
+              <InfoRow header={t.verification}>
+                <span data-testid={`office-task-${i}-level`}>{t[`level_${TASK_KIND_INFO[task.kind].level}`]}</span>
+              </InfoRow>
+            </SimpleCell>
+          </FormLayoutGroup>
+          <BilingualField
+            label={t.title}
+            path={`tasks.${i}.title`}
+            value={task.title}
+            onChange={(title) => edit((d) => ({ ...d, tasks: replaceAt(d.tasks, i, (x) => ({ ...x, title })) }))}
+          />
+          <BilingualField
+            label={t.description}
+            path={`tasks.${i}.description`}
+            multiline
+            value={task.description}
+            onChange={(description) =>
+              edit((d) => ({ ...d, tasks: replaceAt(d.tasks, i, (x) => ({ ...x, description })) }))
+            }
+          />
+          <NumberField
+            label={t.attemptsGranted}
+            path={`tasks.${i}.attemptsGranted`}
+            value={task.attemptsGranted}
+            onChange={(n) =>
+              edit((d) => ({ ...d, tasks: replaceAt(d.tasks, i, (x) => ({ ...x, attemptsGranted: n ?? 0 })) }))
+            }
+          />
+          <TaskConfig task={task} i={i} doc={doc} edit={edit} />
+          {!readOnly && (
+            <Div>
+              <Button
+                mode="tertiary"
+                appearance="negative"
+                size="s"
+                onClick={() =>
+                  edit((d) => ({
+                    ...d,
+                    tasks: d.tasks.filter((_, j) => j !== i).map((x, position) => ({ ...x, position })),
+                  }))
+                }
+              >
+                {t.removeTask}
+              </Button>
+            </Div>
+          )}
+        </FormLayoutGroup>
+      ))}
+      {!readOnly && (
+        <Div>
+          <Button mode="secondary" before={<Icon24Add />} onClick={() => addTask(edit)} data-testid="office-add-task">
+            {t.addTask}
+          </Button>
+        </Div>
+      )}
+    </Group>
+  );
+}

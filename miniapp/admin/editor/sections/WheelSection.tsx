@@ -1,0 +1,73 @@
+/** The wheel: daily attempts, reset hour, the lose sector, and the sectors (wheel prizes) with their chances. */
+import { FormLayoutGroup, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { fillOffice } from '../../i18n-office.ts';
+import type { WheelSettings } from '../../office-api.ts';
+import type { SectionProps } from '../document-edit.ts';
+import { useEditor } from '../editor-context.ts';
+import { asBilingual, BilingualField, NumberField } from '../fields.tsx';
+
+const DEFAULTS: WheelSettings = {
+  dailyFreeAttempts: 1,
+  dailyAttemptLimit: 3,
+  resetHour: 0,
+  loseWeight: 1,
+  loseLabel: { ru: 'Не повезло', en: 'No luck' },
+};
+
+export function WheelSection({ doc, edit }: SectionProps) {
+  const { t, lang } = useEditor();
+  const wheel = { ...DEFAULTS, ...doc.settings.wheel };
+  const set = (patch: Partial<WheelSettings>) =>
+    edit((d) => ({ ...d, settings: { ...d.settings, wheel: { ...DEFAULTS, ...d.settings.wheel, ...patch } } }));
+  const sectors = doc.rewards.filter((r) => 'wheel' in r.unlock);
+  const total = sectors.reduce((s, r) => s + r.weight, 0) + wheel.loseWeight;
+  const chance = (w: number) => fillOffice(t.chance, { p: total > 0 ? ((100 * w) / total).toFixed(1) : '0' });
+  return (
+    <Group header={<Header>{t.wheel}</Header>} data-testid="office-wheel">
+      <FormLayoutGroup mode="horizontal">
+        <NumberField
+          label={t.dailyFreeAttempts}
+          path="settings.wheel.dailyFreeAttempts"
+          value={wheel.dailyFreeAttempts}
+          onChange={(n) => set({ dailyFreeAttempts: n ?? 0 })}
+        />
+        <NumberField
+          label={t.dailyAttemptLimit}
+          path="settings.wheel.dailyAttemptLimit"
+          min={1}
+          value={wheel.dailyAttemptLimit}
+          onChange={(n) => set({ dailyAttemptLimit: n ?? 1 })}
+        />
+      </FormLayoutGroup>
+      <FormLayoutGroup mode="horizontal">
+        <NumberField
+          label={t.resetHour}
+          path="settings.wheel.resetHour"
+          value={wheel.resetHour}
+          onChange={(n) => set({ resetHour: Math.min(23, n ?? 0) })}
+        />
+        <NumberField
+          label={t.loseWeight}
+          path="settings.wheel.loseWeight"
+          value={wheel.loseWeight}
+          onChange={(n) => set({ loseWeight: n ?? 0 })}
+        />
+      </FormLayoutGroup>
+      <BilingualField
+        label={t.loseLabel}
+        path="settings.wheel.loseLabel"
+        value={asBilingual(wheel.loseLabel)}
+        onChange={(loseLabel) => set({ loseLabel })}
+      />
+      <Header size="s">{t.sectors}</Header>
+      {sectors.map((r) => (
+        <SimpleCell key={r.key} indicator={chance(r.weight)} data-testid={`office-sector-${r.key}`}>
+          {r.title[lang] || r.title.ru || r.key}
+        </SimpleCell>
+      ))}
+      <SimpleCell indicator={chance(wheel.loseWeight)}>
+        {asBilingual(wheel.loseLabel)[lang] || asBilingual(wheel.loseLabel).ru}
+      </SimpleCell>
+    </Group>
+  );
+}

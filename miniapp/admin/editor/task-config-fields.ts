@@ -1,0 +1,50 @@
+/**
+ * The editor's form for each task kind's `config` (its shape lives in server/promo/settings.ts `TaskConfigSchemas`;
+ * the server validates the result through it). Typed by the server's task kinds, so a new kind fails to compile
+ * until it has its fields here.
+ */
+import type { TaskKind } from '../../../server/db/schema/promo.ts';
+
+export type ConfigField =
+  | { name: string; type: 'text' | 'url' }
+  | { name: string; type: 'number'; min: number; optional?: boolean }
+  | { name: string; type: 'pool' }
+  | { name: string; type: 'questions' };
+
+export const TASK_CONFIG_FIELDS: Record<TaskKind, readonly ConfigField[]> = {
+  join_community: [{ name: 'groupId', type: 'number', min: 1, optional: true }],
+  allow_messages: [{ name: 'groupId', type: 'number', min: 1, optional: true }],
+  allow_notifications: [],
+  share_story: [
+    { name: 'imageUrl', type: 'url' },
+    { name: 'link', type: 'url' },
+    { name: 'linkText', type: 'text' },
+  ],
+  visit_link: [{ name: 'url', type: 'url' }],
+  invite_friends: [{ name: 'friendsRequired', type: 'number', min: 1 }],
+  enter_code: [{ name: 'poolKey', type: 'pool' }],
+  quiz: [
+    { name: 'passScore', type: 'number', min: 0 },
+    { name: 'questions', type: 'questions' },
+  ],
+};
+
+/** A new task's config: what its kind needs to be valid as far as defaults go. */
+export function defaultConfig(kind: TaskKind, poolKey: string | undefined): Record<string, unknown> {
+  switch (kind) {
+    case 'share_story':
+      return { imageUrl: '', link: '' };
+    case 'visit_link':
+      return { url: '' };
+    case 'invite_friends':
+      return { friendsRequired: 1 };
+    case 'enter_code':
+      return { poolKey: poolKey ?? '' };
+    case 'quiz':
+      return { passScore: 1, questions: [] };
+    case 'join_community':
+    case 'allow_messages':
+    case 'allow_notifications':
+      return {};
+  }
+}

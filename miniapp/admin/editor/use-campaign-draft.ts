@@ -1,0 +1,100 @@
+/**
+ * The editor's working copy of a campaign document: loaded from the server, changed locally, saved explicitly.
+ * Tracks whether there are unsaved changes and keeps the server's problems (from the last read, save or refused
+ * publish) so the form and the list can show them.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
+import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import type { EditDocument } from './document-edit.ts';
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'failed';
+
+/** Problems the server sent with a refusal (422 `not_publishable`), or its shape issues turned into problems. */
+export function problemsOfRefusal(err: unknown): Problem[] | undefined {
+  if (!(err instanceof ApiRequestError) || err.status !== 422) return undefined;
+  const detail = err.detail ?? {};
+  if (Array.isArray(detail.problems)) return detail.problems as Problem[];
+  if (Array.isArray(detail.issues)) {
+    // A refused publish names each problem's code as the issue's message; a shape error says what is wrong.
+    const coded = err.code === 'not_publishable';
+    return (detail.issues as { path: string; message: string }[]).map((i) => ({
+      path: i.path,
+      code: coded ? i.message : 'invalid',
+      severity: 'error' as const,
+      params: { message: i.message },
+    }));
+  }
+  return undefined;
+}
+
+export function useCampaignDraft(campaignId: number | undefined) {
+  const { office, language } = useOffice();
+  const [doc, setDoc] = useState<CampaignDocument>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [save, setSave] = useState<SaveState>('saved');
+  const [failure, setFailure] = useState<string>();
+  const [loadError, setLoadError] = useState<Error>();
+  /** Bumped whenever the server's copy changes (save, status), so dependants (revisions) re-read. */
+  const [version, setVersion] = useState(0);
+  const latest = useRef<CampaignDocument>(undefined);
+
+  const accept = useCallback((edited: Edited) => {
+    latest.current = edited.document;
+    setDoc(edited.document);
+    setProblems(edited.problems);
+    setSave('saved');
+    setFailure(undefined);
+    setVersion((v) => v + 1);
+  }, []);
+
+  const refuse = useCallback(
+    (err: unknown) => {
+      const listed = problemsOfRefusal(err);
+      if (listed) setProblems(listed);
+      setFailure(errorText(err as Error, language));
+      setSave('failed');
+    },
+    [language],
+  );
+
+  useEffect(() => {
+    if (campaignId === undefined) return;
+    office.get(campaignId).then(accept, setLoadError);
+  }, [office, campaignId, accept]);
+
+  const edit: EditDocument = useCallback((change) => {
+    if (!latest.current) return;
+    latest.current = change(latest.current);
+    setDoc(latest.current);
+    setSave('dirty');
+  }, []);
+
+  const saveNow = useCallback(async () => {
+    if (!latest.current) return;
+    setSave('saving');
+    try {
+      accept(await office.save(latest.current));
+    } catch (err) {
+      refuse(err);
+    }
+  }, [office, accept, refuse]);
+
+  /** Runs a server action that answers with the document (status change), saving unsaved edits first. */
+  const act = useCallback(
+    async (action: () => Promise<Edited>) => {
+      setSave('saving');
+      try {
+        if (latest.current && save === 'dirty') accept(await office.save(latest.current));
+        accept(await action());
+      } catch (err) {
+        refuse(err);
+      }
+    },
+    [office, accept, refuse, save],
+  );
+
+  return { doc, problems, save, failure, loadError, version, edit, saveNow, act };
+}

@@ -1,0 +1,39 @@
+/** One campaign in the office list: title, status, dates in its time zone, revision, code stock with low warnings. */
+import { Icon16WarningTriangle } from '@vkontakte/icons';
+import { Footnote, RichCell } from '@vkontakte/vkui';
+import { formatDate } from '../../i18n.ts';
+import { fillOffice } from '../i18n-office.ts';
+import type { CampaignListItem } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { StatusLabel } from './StatusLabel.tsx';
+
+export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListItem; onClick?: () => void }) {
+  const { t, language } = useOffice();
+  // The list answers no time zone yet (asked of the API): until it does, dates are said in UTC, and say so.
+  const zone = (c as { timeZone?: string }).timeZone;
+  const dates = `${formatDate(c.startsAt, language, zone ?? 'UTC')} — ${formatDate(c.endsAt, language, zone ?? 'UTC')}${zone ? '' : ' UTC'}`;
+  const revision = c.revision > 0 ? fillOffice(t.revision, { n: c.revision }) : t.neverPublished;
+  return (
+    <RichCell
+      onClick={onClick}
+      data-testid={`office-campaign-${c.id}`}
+      overTitle={<StatusLabel status={c.status} />}
+      subtitle={`${t[`mechanic_${c.mechanic}` as 'mechanic_tasks'] ?? c.mechanic} · ${dates} · ${revision}`}
+      extraSubtitle={
+        c.stock.length > 0 &&
+        c.stock.map((s) => (
+          <Footnote
+            key={s.poolKey}
+            style={{ color: s.low ? 'var(--vkui--color_text_negative)' : undefined, display: 'flex', gap: 4 }}
+            data-testid={s.low ? 'office-low-stock' : undefined}
+          >
+            {s.low && <Icon16WarningTriangle />}
+            {fillOffice(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
+          </Footnote>
+        ))
+      }
+    >
+      {c.title[language] || c.title.ru}
+    </RichCell>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The office's first screen: the brand being worked on (a picker when the member has several), its campaigns with
+ * status, dates in the campaign's time zone, revision and code stock, and "New campaign" → the catalogue. Only
+ * the sections the member may open are shown.
+ */
+import { Icon28AddOutline } from '@vkontakte/icons';
+import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, Placeholder, Select } from '@vkontakte/vkui';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import type { Office } from '../office-api.ts';
+import { useBrand, useOffice } from '../use-office.ts';
+import { CampaignCell } from './CampaignCell.tsx';
+
+export function OfficeHome({ office }: { office: Office }) {
+  const { t, office: api } = useOffice();
+  const navigator = useRouteNavigator();
+  const [brand, selectBrand] = useBrand(office);
+  const mayEditCampaigns = brand?.sections.includes('campaigns') ?? false;
+  const list = useAsync(() => api.campaigns(brand?.id ?? 0), [api, brand?.id], brand !== undefined);
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.office}</PanelHeader>
+      {office.brands.length > 1 && (
+        <Group>
+          <FormItem top={t.brand} htmlFor="office-brand">
+            <Select
+              id="office-brand"
+              data-testid="office-brand"
+              value={String(brand?.id)}
+              options={office.brands.map((b) => ({ value: String(b.id), label: b.name }))}
+              onChange={(e) => selectBrand(Number(e.target.value))}
+            />
+          </FormItem>
+        </Group>
+      )}
+      <Group
+        header={
+          <Header
+            after={
+              mayEditCampaigns && (
+                <Button
+                  mode="link"
+                  before={<Icon28AddOutline width={20} height={20} />}
+                  onClick={() => navigator.push(paths.adminCatalogue())}
+                  data-testid="office-new-campaign"
+                >
+                  {t.newCampaign}
+                </Button>
+              )
+            }
+          >
+            {t.campaigns}
+          </Header>
+        }
+      >
+        <LoadState state={list}>
+          {(campaigns) =>
+            campaigns.length === 0 ? (
+              <Placeholder title={t.noCampaigns}>{t.noCampaignsText}</Placeholder>
+            ) : (
+              campaigns.map((c) => (
+                <CampaignCell
+                  key={c.id}
+                  campaign={c}
+                  onClick={mayEditCampaigns ? () => navigator.push(paths.adminCampaign(c.id)) : undefined}
+                />
+              ))
+            )
+          }
+        </LoadState>
+      </Group>
+    </>
+  );
+}

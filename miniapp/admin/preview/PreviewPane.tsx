@@ -1,0 +1,86 @@
+/**
+ * The editor's preview column: light/dark and ru/en toggles, campaign/rules shortcut, and the phone frame fed by
+ * `POST /api/admin/campaigns/{id}/preview` with the document as it is now (debounced while the brand types).
+ * A failed projection keeps the last good one on screen.
+ */
+import { Div, SegmentedControl, Spinner } from '@vkontakte/vkui';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ColorScheme } from '../../platform/types.ts';
+import { paths } from '../../routes.ts';
+import type { CampaignDocument, Preview } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { createMemoryRouter } from './memory-router.ts';
+import { PreviewFrame } from './PreviewFrame.tsx';
+
+export const PREVIEW_DEBOUNCE_MS = 400;
+
+export function PreviewPane({ document: doc, fixed }: { document: CampaignDocument; fixed?: Preview }) {
+  const { t, office, language } = useOffice();
+  const [lang, setLang] = useState<'ru' | 'en'>(language);
+  const [scheme, setScheme] = useState<ColorScheme>('light');
+  const [preview, setPreview] = useState<Preview | undefined>(fixed);
+  const [busy, setBusy] = useState(false);
+  const [router] = useState(() => createMemoryRouter(paths.campaign(doc.id)));
+  useEffect(() => {
+    if (fixed) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      setBusy(true);
+      office
+        .preview(doc, lang)
+        .then((p) => current && setPreview(p))
+        .catch(() => undefined)
+        .finally(() => current && setBusy(false));
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [office, doc, lang, fixed]);
+  const location = useSyncExternalStore(router.subscribe, router.getState).location;
+  const screen = location.panel === 'rules' ? 'rules' : 'campaign';
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8 }}>
+      <Div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'center' }}>
+        <SegmentedControl
+          size="m"
+          style={{ width: 110 }}
+          value={lang}
+          onChange={(v) => setLang(v as 'ru' | 'en')}
+          options={[
+            { value: 'ru', label: 'RU' },
+            { value: 'en', label: 'EN' },
+          ]}
+        />
+        <SegmentedControl
+          size="m"
+          style={{ width: 110 }}
+          value={scheme}
+          onChange={(v) => setScheme(v as ColorScheme)}
+          options={[
+            { value: 'light', label: '☀', 'aria-label': 'light' },
+            { value: 'dark', label: '☾', 'aria-label': 'dark' },
+          ]}
+        />
+        <SegmentedControl
+          size="m"
+          style={{ width: 200 }}
+          value={screen}
+          onChange={(v) => router.replace(v === 'rules' ? paths.rules(doc.id) : paths.campaign(doc.id))}
+          options={[
+            { value: 'campaign', label: t.previewCampaign },
+            { value: 'rules', label: t.previewRules },
+          ]}
+        />
+      </Div>
+      {preview ? (
+        <PreviewFrame preview={preview} router={router} language={lang} colorScheme={scheme} />
+      ) : (
+        <Spinner size="l" />
+      )}
+      <div style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13 }}>
+        {busy ? t.previewUpdating : t.previewReadOnly}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** One published revision, read-only: the same form (disabled) beside the preview of that revision's document. */
+import { Banner, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useParams, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { EditorForm } from '../editor/EditorForm.tsx';
+import { fillOffice } from '../i18n-office.ts';
+import { PreviewPane } from '../preview/PreviewPane.tsx';
+import { useOffice } from '../use-office.ts';
+
+export function RevisionView() {
+  const { t, office, language } = useOffice();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const n = Number(useParams<'n'>().n);
+  const [lang, setLang] = useState<'ru' | 'en'>(language);
+  const valid = campaignId !== undefined && Number.isInteger(n) && n > 0;
+  const state = useAsync(() => office.revision(campaignId ?? 0, n), [office, campaignId, n], valid);
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {fillOffice(t.revision, { n: Number.isFinite(n) ? n : '' })}
+      </PanelHeader>
+      {!valid ? (
+        <Placeholder title={t.errorTitle} />
+      ) : (
+        <LoadState state={state}>
+          {(doc) => (
+            <>
+              <Group>
+                <Banner
+                  mode="tint"
+                  title={fillOffice(t.revisionReadOnly, { n })}
+                  data-testid="office-revision-readonly"
+                />
+              </Group>
+              <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+                <div style={{ flex: 1, minWidth: 320 }}>
+                  <EditorForm
+                    doc={doc}
+                    edit={() => {}}
+                    state={{ lang, problems: [], readOnly: true }}
+                    onLanguage={setLang}
+                  />
+                </div>
+                <div style={{ flex: 'none', paddingTop: 8 }}>
+                  <PreviewPane document={doc} />
+                </div>
+              </div>
+            </>
+          )}
+        </LoadState>
+      )}
+    </>
+  );
+}

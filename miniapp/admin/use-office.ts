@@ -1,0 +1,52 @@
+/**
+ * `useApp()` for the office: its strings added to `t`, its API client, and what the server said this member may
+ * open (asked once per session: `GET /api/admin/office`), with the brand they are working on.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+import { type AppServices, useApp } from '../app-context.ts';
+import type { Messages } from '../i18n.ts';
+import { type OfficeMessages, officeMessages } from './i18n-office.ts';
+import { type Office, type OfficeApi, officeApi } from './office-api.ts';
+
+export type OfficeServices = Omit<AppServices, 't'> & { t: Messages & OfficeMessages; office: OfficeApi };
+
+export function useOffice(): OfficeServices {
+  const app = useApp();
+  return useMemo(
+    () => ({ ...app, t: { ...app.t, ...officeMessages[app.language] }, office: officeApi(app.api) }),
+    [app],
+  );
+}
+
+const accessByApi = new WeakMap<object, Promise<Office>>();
+
+/** The member's brands and sections; one request per session (a failed one is asked again next time). */
+export function officeAccess(services: Pick<OfficeServices, 'api' | 'office'>): Promise<Office> {
+  let access = accessByApi.get(services.api);
+  if (!access) {
+    access = services.office.office();
+    accessByApi.set(services.api, access);
+    access.catch(() => accessByApi.delete(services.api));
+  }
+  return access;
+}
+
+let brandId: number | undefined;
+const brandListeners = new Set<() => void>();
+
+/** The brand the member is working on (the first one until they pick another). */
+export function useBrand(office: Office): [Office['brands'][number] | undefined, (id: number) => void] {
+  const selected = useSyncExternalStore(
+    (l) => {
+      brandListeners.add(l);
+      return () => brandListeners.delete(l);
+    },
+    () => brandId,
+  );
+  const brand = office.brands.find((b) => b.id === selected) ?? office.brands[0];
+  const select = (id: number) => {
+    brandId = id;
+    for (const l of brandListeners) l();
+  };
+  return [brand, select];
+}

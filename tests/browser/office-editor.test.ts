@@ -1,0 +1,125 @@
+/**
+ * Item 6: the brand's first job end to end in Chromium, on a phone (light) and a desktop (dark). A brand admin opens
+ * the office from the community launch (verified launch, demo membership), picks a template, edits texts and a
+ * task while the live preview (the real participant screens) shows what they typed, fixes what the server lists as
+ * problems, saves and launches now; a participant URL then shows the campaign; editing it live publishes revision 2,
+ * seen in the revisions list. Screenshots under test-results/screenshots/office-*.png.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+let server: StartedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
+const preview = (page: Page) => page.getByTestId('office-preview');
+
+const viewports = [
+  { name: 'phone', width: 375, height: 812, mobile: true, colorScheme: 'light', user: 7101 },
+  { name: 'desktop', width: 1280, height: 860, mobile: false, colorScheme: 'dark', user: 7102 },
+] as const;
+
+describe('office editor', () => {
+  for (const vp of viewports) {
+    it(`item 6: template → edit with live preview → launch → participant sees it → live edit is revision 2 (${vp.name})`, async () => {
+      const { page, context, errors } = await openWatchedPage(browser, vp);
+      const phone = vp.name === 'phone';
+      const showPreview = async () => {
+        if (phone) await page.getByTestId('office-tab-preview').click();
+      };
+      const showForm = async () => {
+        if (phone) await page.getByTestId('office-tab-edit').click();
+      };
+      try {
+        await page.goto(server.adminUrl);
+        await page.getByText(/Управление акциями|Manage campaigns/).click();
+        await page.getByTestId('office-new-campaign').waitFor({ timeout: 20_000 });
+        await page.locator('[data-testid^="office-campaign-"]').first().waitFor({ timeout: 15_000 });
+        await screenshot(page, `office-home-${vp.name}-${vp.colorScheme}`);
+
+        await page.getByTestId('office-new-campaign').click();
+        await page.getByTestId('office-use-tasks-reward').waitFor({ timeout: 15_000 });
+        await screenshot(page, `office-catalogue-${vp.name}-${vp.colorScheme}`);
+        await page.getByTestId('office-use-tasks-reward').click();
+
+        // Texts: the typed title shows in the preview's real campaign screen.
+        const title = `Акция E2E ${vp.name}`;
+        await field(page, 'title').waitFor({ timeout: 15_000 });
+        await field(page, 'title').fill(title);
+        await showPreview();
+        await expect
+          .poll(() => preview(page).getByTestId('campaign-title').textContent(), { timeout: 15_000 })
+          .toBe(title);
+        await showForm();
+
+        // A task: its kind, title and link; the preview's task list follows.
+        const taskTitle = `Загляните в каталог ${vp.name}`;
+        await field(page, 'tasks.0.kind').selectOption('visit_link');
+        expect(await page.getByTestId('office-task-0-level').textContent()).toMatch(/приложения|app's word/);
+        await field(page, 'tasks.0.title').fill(taskTitle);
+        await field(page, 'tasks.0.config.url').fill('https://example.com/catalogue');
+        await showPreview();
+        await preview(page).getByText(taskTitle).waitFor({ timeout: 15_000 });
+        await screenshot(page, `office-editor-${vp.name}-${vp.colorScheme}`);
+        await page.getByRole('radio', { name: 'dark' }).check({ force: true });
+        await expect.poll(() => preview(page).getAttribute('data-color-scheme')).toBe('dark');
+        await screenshot(page, `office-editor-preview-dark-${vp.name}`);
+        await showForm();
+
+        // Make it publishable without a community bot or loaded codes: a link task instead of messages, a prize with
+        // its own stock instead of the empty pool.
+        await field(page, 'tasks.1.kind').selectOption('visit_link');
+        await field(page, 'tasks.1.config.url').fill('https://example.com/news');
+        await field(page, 'rewards.0.poolKey').selectOption('');
+        await field(page, 'rewards.0.stock').fill('100');
+        await page.getByTestId('office-save').click();
+        await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('saved');
+
+        await page.getByTestId('office-to-live').click();
+        await page.getByRole('button', { name: /Подтвердить|Confirm/ }).click();
+        await expect
+          .poll(() => page.getByTestId('office-status').first().textContent(), { timeout: 15_000 })
+          .toMatch(/Идёт|Live/);
+        const id = Number(/#\/admin\/campaign\/(\d+)/.exec(page.url())?.[1]);
+        expect(id).toBeGreaterThan(0);
+
+        // A participant sees the launched campaign.
+        const participant = await context.newPage();
+        await participant.goto(`${participantUrl(server, { userId: vp.user, language: 'ru' })}#/campaign/${id}`);
+        await expect
+          .poll(() => participant.getByTestId('campaign-title').textContent(), { timeout: 20_000 })
+          .toBe(title);
+        await participant.close();
+
+        // Editing it live publishes revision 2.
+        await field(page, 'title').fill(`${title} 2`);
+        await page.getByTestId('office-publishes-revision').waitFor();
+        await page.getByTestId('office-save').click();
+        await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('saved');
+        await page.getByTestId('office-revision-2').waitFor({ timeout: 15_000 });
+        await page.getByTestId('office-revision-2').scrollIntoViewIfNeeded();
+        await screenshot(page, `office-revisions-${vp.name}-${vp.colorScheme}`);
+        await page.getByTestId('office-revision-1').click();
+        await page.getByTestId('office-revision-readonly').waitFor({ timeout: 15_000 });
+        expect(await field(page, 'title').inputValue()).toBe(title);
+        expect(await field(page, 'title').isDisabled()).toBe(true);
+        await screenshot(page, `office-revision-1-${vp.name}-${vp.colorScheme}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
