@@ -31,6 +31,7 @@ export function Catalogue({ office }: { office: Office }) {
       setBusy(null);
     }
   };
+  // One card per row (`size="l"`): a thumbnail beside its text needs the width; two per row crushed the text on phones.
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
@@ -42,7 +43,7 @@ export function Catalogue({ office }: { office: Office }) {
             list.length === 0 ? (
               <Placeholder title={t.catalogue} />
             ) : (
-              <CardGrid size="m">
+              <CardGrid size="l">
                 {list.map((tpl) => (
                   <TemplateCard
                     key={tpl.key}

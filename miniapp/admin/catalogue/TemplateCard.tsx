@@ -14,7 +14,7 @@ export function TemplateCard({ template, action }: { template: Template; action:
   const [router] = useState(() => createMemoryRouter('/campaign/1'));
   return (
     <Card mode="outline" data-testid={`office-template-${template.key}`}>
-      <Div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+      <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
         <PreviewFrame
           preview={template.preview}
           router={router}
@@ -22,7 +22,8 @@ export function TemplateCard({ template, action }: { template: Template; action:
           colorScheme={scheme === 'dark' ? 'dark' : 'light'}
           scale={THUMBNAIL_SCALE}
         />
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0, flex: 1 }}>
+        {/* Beside the thumbnail while 200 px fit, below it otherwise. */}
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0, flex: '1 1 200px' }}>
           <Title level="3">{template.title[language] || template.title.ru}</Title>
           <Caption style={{ color: 'var(--vkui--color_text_secondary)' }}>
             {`${t[`mechanic_${template.mechanic}` as 'mechanic_tasks'] ?? template.mechanic} · ${
