@@ -9,9 +9,8 @@ import { StatusLabel } from './StatusLabel.tsx';
 
 export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListItem; onClick?: () => void }) {
   const { t, language } = useOffice();
-  // The list answers no time zone yet (asked of the API): until it does, dates are said in UTC, and say so.
-  const zone = (c as { timeZone?: string }).timeZone;
-  const dates = `${formatDate(c.startsAt, language, zone ?? 'UTC')} — ${formatDate(c.endsAt, language, zone ?? 'UTC')}${zone ? '' : ' UTC'}`;
+  // In the campaign's own time zone, as its rules and its participants read them.
+  const dates = `${formatDate(c.startsAt, language, c.timeZone)} — ${formatDate(c.endsAt, language, c.timeZone)}`;
   const revision = c.revision > 0 ? fillOffice(t.revision, { n: c.revision }) : t.neverPublished;
   return (
     <RichCell

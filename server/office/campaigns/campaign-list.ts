@@ -30,6 +30,7 @@ export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: I
       mechanic: c.mechanic,
       startsAt: c.startsAt,
       endsAt: c.endsAt,
+      timeZone: c.timeZone,
       revision: await publishedRevision(db, c.id),
       stock: pools.map((p) => ({ poolKey: p.key, free: p.free, total: p.total, low: p.free <= p.lowStockThreshold })),
     });

@@ -213,6 +213,7 @@ describe('office campaign routes', () => {
         id: copy.body.id,
         status: 'draft',
         revision: 0,
+        timeZone: copy.body.timeZone,
         stock: [{ poolKey: 'discount15', free: 0, total: 0, low: true }],
       }),
       expect.objectContaining({

@@ -38,6 +38,8 @@ export const CampaignListItemSchema = z
     mechanic: z.enum(MECHANICS),
     startsAt: z.number().int(),
     endsAt: z.number().int(),
+    /** The campaign's IANA time zone, in which the office shows its dates. */
+    timeZone: z.string(),
     revision: z.number().int(),
     stock: z.array(
       z.object({ poolKey: z.string(), free: z.number().int(), total: z.number().int(), low: z.boolean() }),
