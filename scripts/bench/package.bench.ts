@@ -9,7 +9,7 @@
  * (docs/decisions/007).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +28,19 @@ export function initialDownloadBytes(dir: string): number {
   const refs = html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\.\/[^"]+\.(?:js|css))"/g);
   for (const m of refs) total += gzipSync(readFileSync(join(dir, m[1] ?? '')), { level: 9 }).byteLength;
   return total;
+}
+
+/**
+ * gzip bytes of the brand office's own first chunk (`AdminOffice-*.js` and its CSS) in a build: what a brand member
+ * downloads on opening the office, on top of the participant's first screen. Refuses a build whose index.html
+ * references office code (the office must never be part of a participant's initial download).
+ */
+export function officeFirstChunkBytes(dir: string): number {
+  if (readFileSync(join(dir, 'index.html'), 'utf8').includes('AdminOffice'))
+    throw new Error(`${dir}/index.html references the office chunk`);
+  const files = readdirSync(join(dir, 'assets')).filter((f) => /^AdminOffice-[\w-]+\.(js|css)$/.test(f));
+  if (!files.some((f) => f.endsWith('.js'))) throw new Error(`no AdminOffice chunk in ${dir}/assets`);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, 'assets', f)), { level: 9 }).byteLength, 0);
 }
 
 function timed(args: string[]): number {
@@ -64,7 +77,16 @@ export default async function benchPackage(): Promise<BenchResult[]> {
     mkdtempSync(join(tmpdir(), 'bench-archive-')),
   ]);
   const client = loadClientConfig(join(dirname(import.meta.dirname), 'package/clients/demo.json'));
+  const vkDir = packageBuildDir(repoRoot, client, 'vk');
   return [
+    result({
+      name: 'office_first_chunk_vk',
+      value: officeFirstChunkBytes(vkDir),
+      unit: 'B gzip',
+      baseline: initialDownloadBytes(vkDir),
+      goal: '<= 0.5',
+      note: 'the office chunk (JS + CSS) a brand member loads on opening #/admin, vs the participant initial download of the same build; never in index.html',
+    }),
     result({
       name: 'package_all_time',
       value: Math.round(packageMs),
