@@ -103,6 +103,23 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2020',
       reportCompressedSize: false,
+      rolldownOptions: {
+        output: {
+          // Floating UI (VKUI's popovers: selects, date inputs, tooltips) is used only by lazy screens, chiefly the
+          // office. Left to itself, the bundler merged it into a chunk the first screen also needs (+12 KB gzip on
+          // every participant's first download); its own group keeps it with the screens that use it. Only the
+          // matched modules move (`includeDependenciesRecursively: false`): their shared dependencies stay put.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              {
+                name: 'floating-ui',
+                test: /node_modules[\\/](@floating-ui[\\/](core|dom)|@vkontakte[\\/]vkui-floating-ui[\\/]react-dom)[\\/]/,
+              },
+            ],
+          },
+        },
+      },
       ...(variant.singleFile ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER } : {}),
     },
     server: {
