@@ -22,6 +22,8 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/wheel/spin': 'claim',
   // Wrong codes also spend `code_attempt` (promo/codes/code-attempts.ts).
   'POST /api/campaigns/:id/code/play': 'claim',
+  // A tester link joins a beta group: once per link, like opening a campaign (a guessed token is 144 random bits).
+  'POST /api/beta/join': 'open',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',
