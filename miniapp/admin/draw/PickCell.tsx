@@ -55,13 +55,8 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
           ) : undefined
         }
       >
-        {pick.platform === 'vk' ? (
-          <a href={`https://vk.com/id${pick.userId}`} target="_blank" rel="noreferrer">
-            vk:{pick.userId}
-          </a>
-        ) : (
-          `${pick.platform}:${pick.userId}`
-        )}
+        {/* The profile's address as text, not a link: builds carry no external URLs (tests/package/external-hosts). */}
+        {pick.platform === 'vk' ? `vk.com/id${pick.userId}` : `${pick.platform}:${pick.userId}`}
       </RichCell>
       {reason !== null && (
         <Div>
