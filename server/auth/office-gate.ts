@@ -19,10 +19,26 @@ export type OfficeSection = Section | 'agency' | 'audit' | 'any';
 
 export const BRAND_SECTIONS: readonly Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
-/** The one answer for "no such row" and "a row of a brand you are no member of" (no id echoed: same bytes). */
-export const notInYourOffice = () => new ApiError(404, 'not_found', 'Not found in your office');
+type Kind = 'campaign' | 'brand' | 'community';
+type BrandRef = { kind: Kind; brandId?: number } | null;
 
-type BrandRef = { brandId: number } | { missing: true } | null;
+/**
+ * The one answer for "no such row" and "a row of a brand you are no member of" (no id echoed: the same bytes). A
+ * brand asked for by id answers like permissions.ts (403) so the brand routes keep their one refusal.
+ */
+export function notInYourOffice(kind: Kind, section: OfficeSection): ApiError {
+  if (kind === 'campaign') return new ApiError(404, 'campaign_not_found', 'Campaign does not exist in your brands');
+  if (kind === 'community')
+    return new ApiError(404, 'community_not_found', 'Community is not connected to your brands');
+  return forbidden(section);
+}
+
+const forbidden = (section: OfficeSection) =>
+  new ApiError(
+    403,
+    'forbidden',
+    section === 'any' ? 'No rights for this brand' : `No ${section} rights for this brand`,
+  );
 
 const positiveInt = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v;
@@ -35,7 +51,7 @@ async function brandOfCampaign(db: Db, id: number): Promise<BrandRef> {
     .from(schema.campaigns)
     .where(eq(schema.campaigns.id, id))
     .limit(1);
-  return row ?? { missing: true };
+  return { kind: 'campaign', brandId: row?.brandId };
 }
 
 async function brandOfCommunity(db: Db, vkGroupId: number): Promise<BrandRef> {
@@ -44,12 +60,12 @@ async function brandOfCommunity(db: Db, vkGroupId: number): Promise<BrandRef> {
     .from(schema.communities)
     .where(eq(schema.communities.vkGroupId, vkGroupId))
     .limit(1);
-  return row ?? { missing: true };
+  return { kind: 'community', brandId: row?.brandId };
 }
 
 async function existingBrand(db: Db, id: number): Promise<BrandRef> {
   const [row] = await db.select({ id: schema.brands.id }).from(schema.brands).where(eq(schema.brands.id, id)).limit(1);
-  return row ? { brandId: row.id } : { missing: true };
+  return { kind: 'brand', brandId: row?.id };
 }
 
 /**
@@ -103,13 +119,12 @@ export const officeGate = (section: OfficeSection) =>
     if (!identity) return next();
     const ref = await brandOfRequest(c);
     if (ref === null) return next();
-    if ('missing' in ref) throw notInYourOffice();
     const { db } = c.var.deps;
-    if (!(await isBrandMember(db, identity, ref.brandId))) throw notInYourOffice();
+    if (ref.brandId === undefined || !(await isBrandMember(db, identity, ref.brandId))) {
+      throw notInYourOffice(ref.kind, section);
+    }
     if ((BRAND_SECTIONS as readonly string[]).includes(section)) {
-      if (!(await findPermission(db, identity, ref.brandId, section as Section))) {
-        throw new ApiError(403, 'forbidden', `No ${section} rights for this brand`);
-      }
+      if (!(await findPermission(db, identity, ref.brandId, section as Section))) throw forbidden(section);
     }
     return next();
   });
