@@ -66,12 +66,12 @@ const createRouteDef = officeRoute('campaigns', {
   ),
   responses: { 201: json(CampaignDocumentSchema, 'The new draft'), ...officeErrors },
 });
-const listRoute = officeRoute('campaigns', {
+const listRoute = officeRoute('any', {
   method: 'get',
   path: '/campaigns',
   tags,
   security,
-  summary: "The brand's campaigns with status, phase, revision and stock per code pool (low-stock flag)",
+  summary: "The brand's campaigns for any member; stock per code pool (low-stock flag) only with campaigns/prizes",
   request: { query: z.object({ brandId: z.coerce.number().int().positive() }) },
   responses: { 200: json(z.object({ campaigns: z.array(CampaignListItemSchema) }), 'Campaigns'), ...officeErrors },
 });
