@@ -10,12 +10,15 @@ import { schema } from '../db/client.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import { auditableBrands } from './audit-log.ts';
 
 const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
 export const OfficeSchema = z
   .object({
     brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
+    /** Whether the office shows the audit log (server/office/audit-log.ts decides who reads it). */
+    canSeeAudit: z.boolean(),
   })
   .openapi('Office');
 
@@ -38,7 +41,7 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
-  if (rows.length === 0) return c.json({ brands: [] }, 200);
+  if (rows.length === 0) return c.json({ brands: [], canSeeAudit: false }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -51,5 +54,5 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
   }
-  return c.json({ brands: list }, 200);
+  return c.json({ brands: list, canSeeAudit: (await auditableBrands(db, c.var.identity)).length > 0 }, 200);
 });

@@ -81,3 +81,16 @@ describe('GET /api/admin/audit', () => {
     expect((await read(owner, '?limit=0')).status).toBe(422);
   });
 });
+
+describe('GET /api/admin/office canSeeAudit', () => {
+  it('item 3: true for the agency owner and a brand admin, false for the others', async () => {
+    w = await createOfficeMatrixWorld();
+    const office = async (user: number) =>
+      ((await (await w.call('GET', '/api/admin/office', user)).json()) as { canSeeAudit: boolean }).canSeeAudit;
+    expect(await office(w.user('agency_admin', 'audit', true))).toBe(true);
+    expect(await office(w.user('brand_admin', 'audit', true))).toBe(true);
+    expect(await office(w.user('brand_member', 'audit', true))).toBe(false);
+    expect(await office(w.user('agency_manager_wide', 'audit', true))).toBe(false);
+    expect(await office(w.stranger)).toBe(false);
+  });
+});
