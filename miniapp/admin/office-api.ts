@@ -39,6 +39,8 @@ export type RevisionItem = z.infer<typeof RevisionSchema>;
 
 export interface Office {
   brands: { id: number; name: string; sections: string[] }[];
+  /** Whether the member may open the audit log (absent from an older server: no). */
+  canSeeAudit?: boolean;
 }
 
 export type Edited = { document: CampaignDocument; problems: Problem[] };

@@ -2,7 +2,7 @@
  * `useApp()` for the office: its strings added to `t`, its API client, and what the server said this member may
  * open (asked once per session: `GET /api/admin/office`), with the brand they are working on.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type AppServices, useApp } from '../app-context.ts';
 import type { Messages } from '../i18n.ts';
 import { type OfficeMessages, officeMessages } from './i18n-office.ts';
@@ -50,3 +50,27 @@ export function useBrand(office: Office): [Office['brands'][number] | undefined,
   };
   return [brand, select];
 }
+
+/**
+ * The one office-wide access hook: every section reads the member's rights here (never `GET /api/admin/office`
+ * itself). `sections` are those of `brandId` (the working brand when omitted); empty until the answer arrives.
+ * @example const { sections } = useOfficeRights(doc.brandId); if (sections.includes('prizes')) …
+ */
+export function useOfficeRights(brandId?: number): { office: Office | undefined; sections: string[] } {
+  const services = useOffice();
+  const [office, setOffice] = useState<Office | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    officeAccess(services)
+      .then((o) => alive && setOffice(o))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [services]);
+  const id = brandId ?? brandIdSelected();
+  const brand = office?.brands.find((b) => b.id === id) ?? (brandId === undefined ? office?.brands[0] : undefined);
+  return { office, sections: brand?.sections ?? [] };
+}
+
+const brandIdSelected = () => brandId;

@@ -3,22 +3,26 @@
  * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
  * and sees the not-found screen, so a participant learns nothing about the office from it.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import { auditableBrands } from './audit-log.ts';
 
 const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
 export const OfficeSchema = z
   .object({
     brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
+    /** Whether the office shows the audit log (server/office/audit-log.ts decides who reads it). */
+    canSeeAudit: z.boolean(),
   })
   .openapi('Office');
 
-const officeRoute = createRoute({
+const officeAccessRoute = officeRoute('any', {
   method: 'get',
   path: '/',
   tags: ['admin: office'],
@@ -29,7 +33,7 @@ const officeRoute = createRoute({
 
 export const officeRoutes = newRouter();
 officeRoutes.use('*', requireIdentity);
-officeRoutes.openapi(officeRoute, async (c) => {
+officeRoutes.openapi(officeAccessRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
   const { memberships, brands } = schema;
@@ -37,7 +41,7 @@ officeRoutes.openapi(officeRoute, async (c) => {
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
-  if (rows.length === 0) return c.json({ brands: [] }, 200);
+  if (rows.length === 0) return c.json({ brands: [], canSeeAudit: false }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -50,5 +54,5 @@ officeRoutes.openapi(officeRoute, async (c) => {
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
   }
-  return c.json({ brands: list }, 200);
+  return c.json({ brands: list, canSeeAudit: (await auditableBrands(db, c.var.identity)).length > 0 }, 200);
 });

@@ -59,7 +59,7 @@ describe('segments by tag', () => {
     const partner = await w.addParticipants({ count: 2, firstUserId: 20_000 });
     await w.addParticipants({ count: 5, firstUserId: 30_000 });
 
-    expect((await call('POST', `${base()}/tags`, STRANGER, { tag: 'vip', add: vip })).status).toBe(403);
+    expect((await call('POST', `${base()}/tags`, STRANGER, { tag: 'vip', add: vip })).status).toBe(404);
     const added = await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: [...vip, ...vip] });
     expect(added).toEqual({ status: 200, body: { tag: 'vip', added: 3, removed: 0, total: 3 } });
     expect((await call('POST', `${base()}/tags`, ADMIN, { tag: 'vip', add: vip })).body.added).toBe(0);

@@ -4,25 +4,14 @@
  * (`prizes` for pools, calendar and draw; `campaigns` for the beta test). The server refuses the rest anyway.
  */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
-import { useEffect, useState } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import type { CampaignDocument } from '../office-api.ts';
-import { officeAccess, useOffice } from '../use-office.ts';
+import { useOffice, useOfficeRights } from '../use-office.ts';
 
 export function CampaignSections({ doc }: { doc: CampaignDocument }) {
-  const services = useOffice();
-  const { t } = services;
+  const { t } = useOffice();
   const navigator = useRouteNavigator();
-  const [sections, setSections] = useState<string[]>([]);
-  useEffect(() => {
-    let alive = true;
-    officeAccess(services)
-      .then((office) => alive && setSections(office.brands.find((b) => b.id === doc.brandId)?.sections ?? []))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [services, doc.brandId]);
+  const { sections } = useOfficeRights(doc.brandId);
 
   const instantWin = doc.mechanic === 'wheel' || doc.mechanic === 'code';
   const links = [

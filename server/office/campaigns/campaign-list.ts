@@ -1,10 +1,16 @@
-/** @module A brand's campaigns for the office list: status and phase, schedule, revision, and stock per code pool. */
+/**
+ * @module A brand's campaigns for the office list: status and phase, schedule, revision, and stock per code pool.
+ * Any member of the brand may list them (a mailings or support member picks a campaign here); the stock is shown
+ * only to those with `campaigns` or `prizes`, the sections that manage it.
+ */
 import { desc, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { requirePermission } from '../../auth/permissions.ts';
+import { isBrandMember } from '../../auth/office-gate.ts';
+import { findPermission } from '../../auth/permissions.ts';
 import { campaignPhase } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
 import { poolDocuments, publishedRevision } from './campaign-store.ts';
 
 /**
@@ -12,7 +18,10 @@ import { poolDocuments, publishedRevision } from './campaign-store.ts';
  */
 export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, brandId: number) {
   const { db } = deps;
-  await requirePermission(db, identity, brandId, 'campaigns');
+  if (!(await isBrandMember(db, identity, brandId))) throw new ApiError(403, 'forbidden', 'No rights for this brand');
+  const seesStock =
+    (await findPermission(db, identity, brandId, 'campaigns')) !== undefined ||
+    (await findPermission(db, identity, brandId, 'prizes')) !== undefined;
   const now = deps.now();
   const rows = await db
     .select()
@@ -21,7 +30,7 @@ export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: I
     .orderBy(desc(schema.campaigns.id));
   const list = [];
   for (const c of rows) {
-    const pools = await poolDocuments(db, c.id);
+    const pools = seesStock ? await poolDocuments(db, c.id) : [];
     list.push({
       id: c.id,
       title: { ru: c.title, en: c.translations.en?.title ?? '' },

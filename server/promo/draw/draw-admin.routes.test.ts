@@ -69,7 +69,7 @@ describe('office draw routes: who may use them', () => {
       ['POST', `${base}/announce`],
     ];
     for (const [method, path, body] of routes) {
-      expect((await w.call(method, path, 1, body)).status, `participant ${method} ${path}`).toBe(403);
+      expect((await w.call(method, path, 1, body)).status, `participant ${method} ${path}`).toBe(404);
       expect((await w.call(method, path, 77, body)).status, `campaigns-only ${method} ${path}`).toBe(403);
       const missing = path.replace(`/campaigns/${w.campaignId}/`, '/campaigns/999999/');
       expect((await w.admin(method, missing, body)).status, `missing ${method} ${path}`).toBe(404);

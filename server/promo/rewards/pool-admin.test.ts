@@ -36,9 +36,9 @@ describe('pool writes in the office', () => {
   it('item 1: creating a pool needs `prizes` rights, answers 404 for an unknown campaign, 409 for a taken key', async () => {
     const id = await setup();
     const body = { key: 'gifts', name: 'Gift codes', lowStockThreshold: 5 };
-    for (const refused of [CAMPAIGNS_ONLY, STRANGER]) {
-      expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, refused, body)).status).toBe(403);
-    }
+    expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, CAMPAIGNS_ONLY, body)).status).toBe(403);
+    // A stranger gets the unknown campaign's 404 (server/auth/office-gate.ts).
+    expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, STRANGER, body)).status).toBe(404);
     expect((await w.call('POST', '/api/admin/campaigns/9999/pools', PRIZES, body)).status).toBe(404);
     expect((await w.app.request(`/api/admin/campaigns/${id}/pools`, { method: 'POST' })).status).toBe(401);
     const created = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, body);

@@ -1,0 +1,57 @@
+/**
+ * @module `GET /api/admin/audit`: the office audit log for those who answer for a brand (audit-log.ts says who), with
+ * filters by brand, person, section and date range, newest first, paged by `before`.
+ */
+import { z } from '@hono/zod-openapi';
+import { requireIdentity } from '../auth/middleware.ts';
+import { officeRoute } from '../http/office-route.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import { readAudit } from './audit-log.ts';
+
+const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    brandId: z.number().int().nullable(),
+    brandName: z.string().nullable(),
+    actor: z.object({ platform: z.string(), userId: z.string() }),
+    section: z.string(),
+    action: z.string().openapi({ example: 'campaign.publish' }),
+    entity: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    at: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('AuditEntry');
+
+const AuditQuerySchema = z.object({
+  brandId: z.coerce.number().int().positive().optional(),
+  person: z.string().min(1).max(64).optional(),
+  section: z.string().min(1).max(32).optional(),
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+const auditRoute = officeRoute('audit', {
+  method: 'get',
+  path: '/',
+  tags: ['admin: audit'],
+  summary: 'Office audit log: who changed what and when (agency owner: the agency; brand admin: the brand)',
+  security: LAUNCH_AUTH,
+  request: { query: AuditQuerySchema },
+  responses: {
+    200: json(z.object({ entries: z.array(AuditEntrySchema), next: z.number().int().nullable() }), 'Entries'),
+    ...authErrors,
+    403: errorResponse('No audit rights (or for this brand)'),
+    422: errorResponse('Invalid filter'),
+  },
+});
+
+export const auditRoutes = newRouter();
+auditRoutes.use('*', requireIdentity);
+auditRoutes.openapi(auditRoute, async (c) =>
+  c.json(await readAudit(c.var.deps.db, c.var.identity, c.req.valid('query')), 200),
+);
