@@ -16,6 +16,7 @@ import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { agencyRoutes } from './office/agency/agency.routes.ts';
 import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/office', officeRoutes)
+    .route('/api/admin/agency', agencyRoutes)
     .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
     .route('/api/local', localAllowRoutes)

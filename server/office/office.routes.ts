@@ -7,14 +7,26 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
+import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 
 const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
+const AgencyAccessSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  accent: z.string().nullable(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  canManage: z.boolean(),
+});
+
 export const OfficeSchema = z
   .object({
     brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
+    /** The caller's agencies: their white label, the caller's highest role there, and whether they may open Agency. */
+    agencies: z.array(AgencyAccessSchema),
   })
   .openapi('Office');
 
@@ -32,12 +44,12 @@ officeRoutes.use('*', requireIdentity);
 officeRoutes.openapi(officeRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
-  const { memberships, brands } = schema;
+  const { memberships, brands, agencies } = schema;
   const rows = await db
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
-  if (rows.length === 0) return c.json({ brands: [] }, 200);
+  if (rows.length === 0) return c.json({ brands: [], agencies: [] }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -45,10 +57,18 @@ officeRoutes.openapi(officeRoute, async (c) => {
     const covering = rows.filter(
       (m) =>
         m.agencyId === b.agencyId &&
-        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))),
+        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))) &&
+        // A switched-off brand stays open to its agency only (server/office/agency/).
+        (b.disabledAt === null || m.role === 'agency_admin' || m.role === 'agency_manager'),
     );
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
   }
-  return c.json({ brands: list }, 200);
+  const agencyList = (await db.select().from(agencies).where(inArray(agencies.id, agencyIds))).map((a) => {
+    // MEMBERSHIP_ROLES runs from the widest role to the narrowest.
+    const role = MEMBERSHIP_ROLES.find((r) => rows.some((m) => m.agencyId === a.id && m.role === r)) ?? 'brand_member';
+    const { id, name, logoUrl, accent } = a;
+    return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
+  });
+  return c.json({ brands: list, agencies: agencyList }, 200);
 });
