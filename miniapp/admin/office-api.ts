@@ -39,6 +39,15 @@ export type RevisionItem = z.infer<typeof RevisionSchema>;
 
 export interface Office {
   brands: { id: number; name: string; sections: string[] }[];
+  /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */
+  agencies?: {
+    id: number;
+    name: string;
+    logoUrl: string | null;
+    accent: string | null;
+    role: string;
+    canManage: boolean;
+  }[];
 }
 
 export type Edited = { document: CampaignDocument; problems: Problem[] };
