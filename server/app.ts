@@ -99,7 +99,8 @@ export function createApp(deps: Deps) {
   });
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',
-    info: { title: 'VK promo platform API', version: '0.1.0' },
+    // No vendor name a brand could read (issue 15, white label): the API is the agency's.
+    info: { title: 'Promo API', version: '0.1.0' },
   });
   return api;
 }
