@@ -123,6 +123,9 @@ export function App() {
           <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
           <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
           <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
+          <AdminPanel id={PANELS.adminAgency} shown={panelsHistory.includes(PANELS.adminAgency)} />
+          <AdminPanel id={PANELS.adminAgencyBrand} shown={panelsHistory.includes(PANELS.adminAgencyBrand)} />
+          <AdminPanel id={PANELS.adminAgencySettings} shown={panelsHistory.includes(PANELS.adminAgencySettings)} />
         </View>
       </SplitCol>
     </SplitLayout>

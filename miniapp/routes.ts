@@ -33,6 +33,9 @@ export const PANELS = {
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminRevision: 'admin_revision',
+  adminAgency: 'admin_agency',
+  adminAgencyBrand: 'admin_agency_brand',
+  adminAgencySettings: 'admin_agency_settings',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -58,6 +61,9 @@ export const paths = {
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
+  adminAgency: () => '/admin/agency',
+  adminAgencyBrand: (brandId: number) => `/admin/agency/brand/${brandId}`,
+  adminAgencySettings: () => '/admin/agency/settings',
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -66,6 +72,9 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminCatalogue,
   PANELS.adminCampaign,
   PANELS.adminRevision,
+  PANELS.adminAgency,
+  PANELS.adminAgencyBrand,
+  PANELS.adminAgencySettings,
 ];
 
 /**
@@ -91,6 +100,9 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminAgencySettings, path: '/admin/agency/settings', parent: '/admin/agency' },
+  { panel: PANELS.adminAgencyBrand, path: '/admin/agency/brand/:brandId', parent: '/admin/agency' },
+  { panel: PANELS.adminAgency, path: '/admin/agency', parent: '/admin' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

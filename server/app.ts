@@ -17,6 +17,7 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { auditRoutes } from './office/audit.routes.ts';
+import { agencyRoutes } from './office/agency/agency.routes.ts';
 import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin/audit', auditRoutes)
+    .route('/api/admin/agency', agencyRoutes)
     .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
     .route('/api/local', localAllowRoutes)
@@ -99,7 +101,8 @@ export function createApp(deps: Deps) {
   });
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',
-    info: { title: 'VK promo platform API', version: '0.1.0' },
+    // No vendor name a brand could read (issue 15, white label): the API is the agency's.
+    info: { title: 'Promo API', version: '0.1.0' },
   });
   return api;
 }

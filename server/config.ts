@@ -11,6 +11,10 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+const secretsKey = z
+  .string()
+  .refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex characters or base64')
+  .transform((v) => keyBytes(v) as Buffer);
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
 
 export const envSchema = z.object({
@@ -46,11 +50,23 @@ export const envSchema = z.object({
   /** How long the outbox sender holds a claimed row before another run may take it again. */
   // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
   OUTBOX_LEASE_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(60_000)),
+  /**
+   * 32-byte key (64 hex characters or base64) that encrypts the tokens the agency stores (decision 025); absent outside
+   * production → generated once into local-secrets.json. `SECRETS_KEY_PREVIOUS` still decrypts during a rotation.
+   */
+  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), secretsKey.optional()),
+  SECRETS_KEY_PREVIOUS: z.preprocess((v) => (v === '' ? undefined : v), secretsKey.optional()),
   /** Demo data on an empty database: on by default outside production, off in it (see `demoSeeding`). */
   SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'force']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** A 32-byte key written as hex or base64(url), or undefined when it is neither. */
+function keyBytes(v: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 export interface Config
   extends Omit<Env, 'VK_APP_SECRET' | 'OK_APP_SECRET' | 'OK_APP_KEY' | 'TELEGRAM_BOT_TOKEN' | 'SEED_DEMO'> {
@@ -95,7 +111,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }
   }
   const seedDemo = demoSeeding(env.NODE_ENV, env.SEED_DEMO);
-  const needLocal = !env.VK_APP_SECRET || !env.OK_APP_SECRET || !env.TELEGRAM_BOT_TOKEN || !env.OK_APP_KEY;
+  const needLocal =
+    !env.VK_APP_SECRET || !env.OK_APP_SECRET || !env.TELEGRAM_BOT_TOKEN || !env.OK_APP_KEY || !env.SECRETS_KEY;
   const local = needLocal && env.NODE_ENV !== 'production' ? localSecrets(dataDir) : undefined;
   return {
     ...env,
@@ -103,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     OK_APP_KEY: env.OK_APP_KEY ?? local?.okAppKey ?? '',
     OK_APP_SECRET: env.OK_APP_SECRET ?? local?.okAppSecret ?? '',
     TELEGRAM_BOT_TOKEN: env.TELEGRAM_BOT_TOKEN ?? local?.telegramBotToken ?? '',
+    SECRETS_KEY: env.SECRETS_KEY ?? (local ? Buffer.from(local.secretsKey, 'hex') : undefined),
     SEED_DEMO: seedDemo,
     usesLocalSecrets: !env.VK_APP_SECRET,
     generatedSecrets: {
@@ -133,16 +151,25 @@ interface LocalSecrets {
   okAppKey: string;
   okAppSecret: string;
   telegramBotToken: string;
+  /** Hex; added to a file written before it existed (decision 025). */
+  secretsKey: string;
 }
 
 function localSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  if (existsSync(file)) {
+    const found = JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+    if (found.secretsKey) return found;
+    const upgraded = { ...found, secretsKey: randomBytes(32).toString('hex') };
+    writeFileSync(file, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
+  }
   const secrets: LocalSecrets = {
     vkAppSecret: randomBytes(15).toString('base64url'),
     okAppKey: `LOCAL${randomBytes(6).toString('hex').toUpperCase()}`,
     okAppSecret: randomBytes(16).toString('hex').toUpperCase(),
     telegramBotToken: `1000000001:${randomBytes(26).toString('base64url')}`,
+    secretsKey: randomBytes(32).toString('hex'),
   };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

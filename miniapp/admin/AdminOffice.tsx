@@ -8,6 +8,9 @@ import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
 import { useAsync } from '../use-async.ts';
+import { AgencyBrandPage } from './agency/AgencyBrandPage.tsx';
+import { AgencyBrands } from './agency/AgencyBrands.tsx';
+import { AgencySettings } from './agency/AgencySettings.tsx';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
@@ -20,7 +23,9 @@ export default function AdminOffice({ panel }: { panel: string }) {
   const services = useOffice();
   const access = useAsync(() => officeAccess(services), [services]);
   if (access.status === 'ready') {
-    return access.data.brands.length > 0 ? <OfficePanel panel={panel} office={access.data} /> : <NotFound />;
+    // An agency owner with no brand yet still enters, to create the first one.
+    const member = access.data.brands.length > 0 || access.data.agencies?.some((a) => a.canManage) === true;
+    return member ? <OfficePanel panel={panel} office={access.data} /> : <NotFound />;
   }
   return (
     <>
@@ -38,6 +43,12 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <CampaignEditor />;
     case PANELS.adminRevision:
       return <RevisionView />;
+    case PANELS.adminAgency:
+      return <AgencyBrands office={office} />;
+    case PANELS.adminAgencyBrand:
+      return <AgencyBrandPage office={office} />;
+    case PANELS.adminAgencySettings:
+      return <AgencySettings office={office} />;
     default:
       return <OfficeHome office={office} />;
   }

@@ -41,6 +41,15 @@ export interface Office {
   brands: { id: number; name: string; sections: string[] }[];
   /** Whether the member may open the audit log (absent from an older server: no). */
   canSeeAudit?: boolean;
+  /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */
+  agencies?: {
+    id: number;
+    name: string;
+    logoUrl: string | null;
+    accent: string | null;
+    role: string;
+    canManage: boolean;
+  }[];
 }
 
 export type Edited = { document: CampaignDocument; problems: Problem[] };

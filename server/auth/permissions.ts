@@ -36,9 +36,13 @@ export async function findPermission(
       (m.brandId === null || m.brandId === brandId) &&
       (m.role === 'agency_admin' || m.sections.includes(section)) &&
       // A brand-scoped role on an agency-wide row would widen access; only agency roles may span brands.
-      (m.brandId !== null || m.role === 'agency_admin' || m.role === 'agency_manager'),
+      (m.brandId !== null || m.role === 'agency_admin' || m.role === 'agency_manager') &&
+      // A brand the agency switched off is closed to its brand roles; the agency keeps it, to switch it back on.
+      (brand.disabledAt === null || isAgencyRole(m.role)),
   );
 }
+
+const isAgencyRole = (role: MembershipRow['role']) => role === 'agency_admin' || role === 'agency_manager';
 
 /** Throws 403 `forbidden` unless the identity may use `section` of this brand. */
 export async function requirePermission(
@@ -50,4 +54,58 @@ export async function requirePermission(
   const found = await findPermission(db, identity, brandId, section);
   if (!found) throw new ApiError(403, 'forbidden', `No ${section} rights for this brand`);
   return found;
+}
+
+/**
+ * The `agency` rule (brands, their communities and apps, switching a brand off): the agency's `agency_admin`, or an
+ * `agency_manager` agency-wide or for this brand. Sections do not matter; a brand role never qualifies.
+ */
+export async function findAgencyAccess(
+  db: Db,
+  identity: Identity,
+  brandId: number,
+): Promise<{ membership: MembershipRow; brand: typeof schema.brands.$inferSelect } | undefined> {
+  const [brand] = await db.select().from(schema.brands).where(eq(schema.brands.id, brandId)).limit(1);
+  if (!brand) return undefined;
+  const membership = (await agencyMemberships(db, identity, brand.agencyId)).find(
+    (m) => m.role === 'agency_admin' || (m.role === 'agency_manager' && (m.brandId === null || m.brandId === brandId)),
+  );
+  return membership && { membership, brand };
+}
+
+/** Throws 403 `forbidden` (the same for a brand that is not the caller's and one that does not exist). */
+export async function requireAgencyAccess(db: Db, identity: Identity, brandId: number) {
+  const found = await findAgencyAccess(db, identity, brandId);
+  if (!found) throw new ApiError(403, 'forbidden', 'No agency rights for this brand');
+  return found;
+}
+
+/**
+ * Agency-level acts: `agency_admin` only (settings, white label), or also an agency-wide `agency_manager`
+ * (creating a brand). Throws 403 `forbidden` otherwise, the same for an agency that does not exist.
+ */
+export async function requireAgencyLevel(
+  db: Db,
+  identity: Identity,
+  agencyId: number,
+  who: 'owner' | 'agency-wide',
+): Promise<MembershipRow> {
+  const found = (await agencyMemberships(db, identity, agencyId)).find(
+    (m) => m.role === 'agency_admin' || (who === 'agency-wide' && m.role === 'agency_manager' && m.brandId === null),
+  );
+  if (!found) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+  return found;
+}
+
+function agencyMemberships(db: Db, identity: Identity, agencyId: number): Promise<MembershipRow[]> {
+  return db
+    .select()
+    .from(schema.memberships)
+    .where(
+      and(
+        eq(schema.memberships.platform, identity.platform),
+        eq(schema.memberships.platformUserId, identity.userId),
+        eq(schema.memberships.agencyId, agencyId),
+      ),
+    );
 }

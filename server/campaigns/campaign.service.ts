@@ -9,7 +9,7 @@ import { byShape, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
-const { apps, betaTesters, campaigns, communities } = schema;
+const { apps, betaTesters, brands, campaigns, communities } = schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 /** A campaign as a caller sees it: `betaTester` when it is scheduled and the caller is one of its beta testers. */
@@ -57,7 +57,8 @@ export const betaTesterColumn = (platform: Identity['platform'], userId: string 
 
 /**
  * The visibility rule, the same everywhere: published (not a draft, not waiting for its launch, not archived) — or
- * scheduled and the caller one of its beta testers —, of the launch's app, of its community when there is one.
+ * scheduled and the caller one of its beta testers —, of the launch's app, of its community when there is one, of a
+ * brand that is not switched off.
  * A condition over `campaigns ⋈ apps ⟕ communities`; the values may be `sql.placeholder`s, for statements declared
  * once per launch shape (platform, with or without a community) and bound per request.
  */
@@ -70,6 +71,8 @@ export function visibleTo(
   const conditions = [
     eq(appColumn(platform), appId),
     or(notInArray(campaigns.status, HIDDEN_STATUSES), betaTesterOf(platform, userId)) as SQL,
+    // A brand its agency switched off runs nothing for participants (server/office/agency/agency-brands.ts).
+    sql`not exists (select 1 from ${brands} where ${brands.id} = ${campaigns.brandId} and ${brands.disabledAt} is not null)`,
   ];
   if (groupId !== undefined) conditions.push(eq(communities.vkGroupId, groupId));
   return and(...conditions) as SQL;

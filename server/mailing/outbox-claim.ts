@@ -3,13 +3,13 @@
  * Rows whose lease expired (a sender died mid-call) are taken again; their stored `random_id` makes that harmless.
  * Just before sending, rule messages to users who moved on and messages to users who withdrew consent are closed.
  */
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 
-const { outbox, messageRules, campaigns, participants, consents, broadcasts } = schema;
+const { outbox, messageRules, campaigns, participants, consents, broadcasts, brands } = schema;
 
 export type { MessageChannel };
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -105,13 +105,16 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<Outbo
   const cancelled = await cancelledBroadcasts(tx, rows);
   const targets = await ruleTargets(tx, rows, now);
   const stages = await participantStages(tx, rows);
+  const switchedOff = await switchedOffCampaigns(tx, rows);
   const keep: OutboxRow[] = [];
   const closing = new Map<string, number[]>();
   for (const row of rows) {
     const reason =
-      row.broadcastId !== null && cancelled.has(row.broadcastId)
-        ? 'broadcast_cancelled'
-        : staleReason(row, targets, stages, allowed);
+      row.campaignId !== null && switchedOff.has(row.campaignId)
+        ? 'brand_switched_off'
+        : row.broadcastId !== null && cancelled.has(row.broadcastId)
+          ? 'broadcast_cancelled'
+          : staleReason(row, targets, stages, allowed);
     if (reason === undefined) {
       keep.push(row);
       continue;
@@ -129,6 +132,21 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<Outbo
     }
   }
   return keep;
+}
+
+/** Campaigns among the rows whose brand the agency switched off: nothing of theirs leaves (server/office/agency/). */
+async function switchedOffCampaigns(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
+  const ids = [...new Set(rows.map((r) => r.campaignId).filter((id): id is number => id !== null))];
+  const found = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const off = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .innerJoin(brands, eq(brands.id, campaigns.brandId))
+      .where(and(inArray(campaigns.id, ids.slice(i, i + 500)), isNotNull(brands.disabledAt)));
+    for (const c of off) found.add(c.id);
+  }
+  return found;
 }
 
 /** Broadcasts among the rows that the brand cancelled (a row in flight at cancel time may have come back queued). */

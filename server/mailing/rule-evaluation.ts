@@ -4,7 +4,7 @@
  * Users without consent are skipped, the community's per-user frequency cap is respected (they are reconsidered
  * later), and during quiet hours the row waits until they end. The candidate scan is the participants' stage index.
  */
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
@@ -13,7 +13,7 @@ import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
 import { quietEnd } from './quiet-hours.ts';
 import { bucketOf } from './stable-split.ts';
 
-const { participants, campaigns, communities, messageRules, messagingSettings, outbox } = schema;
+const { participants, campaigns, communities, messageRules, messagingSettings, outbox, brands } = schema;
 const HOUR = 3_600_000;
 
 export type RuleRow = typeof messageRules.$inferSelect;
@@ -147,7 +147,15 @@ export async function evaluateRule(
 
 /** Every active rule of live campaigns. */
 export async function evaluateAllRules(db: Db, now: number, decorate: Decorate): Promise<RuleRunResult[]> {
-  const rules = await db.select().from(messageRules).where(eq(messageRules.active, true));
+  // A brand its agency switched off sends nothing; its rules wait, so switching it on finds its stuck users again.
+  const rules = (
+    await db
+      .select({ rule: messageRules })
+      .from(messageRules)
+      .innerJoin(campaigns, eq(campaigns.id, messageRules.campaignId))
+      .innerJoin(brands, eq(brands.id, campaigns.brandId))
+      .where(and(eq(messageRules.active, true), isNull(brands.disabledAt)))
+  ).map((r) => r.rule);
   const results: RuleRunResult[] = [];
   for (const r of rules) results.push(await evaluateRule(db, r, now, decorate));
   return results;

@@ -10,7 +10,8 @@ import type { Tx } from '../db/transactions.ts';
 export interface AuditEntry {
   actor: Identity;
   brandId: number | null;
-  section: Section;
+  /** The section the write needed; `agency` for the agency's own acts (server/office/agency/). */
+  section: Section | 'agency';
   /** `entity.verb`, e.g. `campaign.create`, `campaign.publish`, `pool.import`. */
   action: string;
   entity: string;

@@ -11,7 +11,7 @@ describe('GET /api/admin/office', () => {
     w = await createPromoWorld();
     const participant = await w.call('GET', '/api/admin/office', 1);
     expect(participant.status).toBe(200);
-    expect(await participant.json()).toMatchObject({ brands: [] });
+    expect(await participant.json()).toMatchObject({ brands: [], agencies: [] });
 
     await w.write((tx) =>
       tx.insert(schema.memberships).values({

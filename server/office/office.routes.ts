@@ -8,17 +8,29 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
 import { officeRoute } from '../http/office-route.ts';
+import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 import { auditableBrands } from './audit-log.ts';
 
 const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
+const AgencyAccessSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  accent: z.string().nullable(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  canManage: z.boolean(),
+});
+
 export const OfficeSchema = z
   .object({
     brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
     /** Whether the office shows the audit log (server/office/audit-log.ts decides who reads it). */
     canSeeAudit: z.boolean(),
+    /** The caller's agencies: their white label, the caller's highest role there, and whether they may open Agency. */
+    agencies: z.array(AgencyAccessSchema),
   })
   .openapi('Office');
 
@@ -36,12 +48,12 @@ officeRoutes.use('*', requireIdentity);
 officeRoutes.openapi(officeAccessRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
-  const { memberships, brands } = schema;
+  const { memberships, brands, agencies } = schema;
   const rows = await db
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
-  if (rows.length === 0) return c.json({ brands: [], canSeeAudit: false }, 200);
+  if (rows.length === 0) return c.json({ brands: [], agencies: [], canSeeAudit: false }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -49,10 +61,19 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     const covering = rows.filter(
       (m) =>
         m.agencyId === b.agencyId &&
-        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))),
+        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))) &&
+        // A switched-off brand stays open to its agency only (server/office/agency/).
+        (b.disabledAt === null || m.role === 'agency_admin' || m.role === 'agency_manager'),
     );
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
   }
-  return c.json({ brands: list, canSeeAudit: (await auditableBrands(db, c.var.identity)).length > 0 }, 200);
+  const agencyList = (await db.select().from(agencies).where(inArray(agencies.id, agencyIds))).map((a) => {
+    // MEMBERSHIP_ROLES runs from the widest role to the narrowest.
+    const role = MEMBERSHIP_ROLES.find((r) => rows.some((m) => m.agencyId === a.id && m.role === r)) ?? 'brand_member';
+    const { id, name, logoUrl, accent } = a;
+    return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
+  });
+  const canSeeAudit = (await auditableBrands(db, c.var.identity)).length > 0;
+  return c.json({ brands: list, agencies: agencyList, canSeeAudit }, 200);
 });

@@ -10,6 +10,8 @@ const createdAt = () => unixMs('created_at').notNull().default(nowMs);
 export const agencies = pgTable('agencies', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
+  logoUrl: text('logo_url'),
+  accent: text('accent'),
   createdAt: createdAt(),
 });
 
@@ -21,6 +23,7 @@ export const brands = pgTable(
       .notNull()
       .references(() => agencies.id),
     name: text('name').notNull(),
+    disabledAt: unixMs('disabled_at'),
     createdAt: createdAt(),
   },
   (t) => [index('brands_agency_idx').on(t.agencyId)],
@@ -37,6 +40,8 @@ export const apps = pgTable(
     vkAppId: vkId('vk_app_id'),
     okAppKey: text('ok_app_key'),
     telegramBotId: text('telegram_bot_id'),
+    vkSecretCiphertext: text('vk_secret_ciphertext'),
+    vkServiceTokenCiphertext: text('vk_service_token_ciphertext'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('apps_vk_app_idx').on(t.vkAppId), index('apps_brand_idx').on(t.brandId)],
@@ -51,6 +56,7 @@ export const communities = pgTable(
       .references(() => brands.id),
     vkGroupId: vkId('vk_group_id').notNull(),
     name: text('name').notNull(),
+    tokenCiphertext: text('token_ciphertext'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_vk_group_idx').on(t.vkGroupId)],

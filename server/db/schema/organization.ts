@@ -7,6 +7,9 @@ const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('
 export const agencies = sqliteTable('agencies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
+  /** White label (server/office/agency/): the office shows the agency's logo (https or a small data: image) and accent. */
+  logoUrl: text('logo_url'),
+  accent: text('accent'),
   createdAt: createdAt(),
 });
 
@@ -18,6 +21,8 @@ export const brands = sqliteTable(
       .notNull()
       .references(() => agencies.id),
     name: text('name').notNull(),
+    /** Switched off by the agency: its campaigns stop for participants, its brand roles lose access; nothing deleted. */
+    disabledAt: integer('disabled_at'),
     createdAt: createdAt(),
   },
   (t) => [index('brands_agency_idx').on(t.agencyId)],
@@ -35,6 +40,9 @@ export const apps = sqliteTable(
     vkAppId: integer('vk_app_id'),
     okAppKey: text('ok_app_key'),
     telegramBotId: text('telegram_bot_id'),
+    /** The VK app's secure key and service token, AES-256-GCM ciphertext (server/office/agency/secret-box.ts). */
+    vkSecretCiphertext: text('vk_secret_ciphertext'),
+    vkServiceTokenCiphertext: text('vk_service_token_ciphertext'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('apps_vk_app_idx').on(t.vkAppId), index('apps_brand_idx').on(t.brandId)],
@@ -49,6 +57,8 @@ export const communities = sqliteTable(
       .references(() => brands.id),
     vkGroupId: integer('vk_group_id').notNull(),
     name: text('name').notNull(),
+    /** The community token, AES-256-GCM ciphertext (server/office/agency/secret-box.ts); never answered in full. */
+    tokenCiphertext: text('token_ciphertext'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_vk_group_idx').on(t.vkGroupId)],

@@ -1,0 +1,233 @@
+/**
+ * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its VK communities and apps with their tokens
+ * shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come back.
+ */
+import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useParams, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
+import { fill } from '../i18n-pools.ts';
+import type { Office } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
+import { type AgencyBrand, agencyApi } from './agency-api.ts';
+
+export function AgencyBrandPage({ office }: { office: Office }) {
+  const { api, language } = useOffice();
+  const s = agencyStrings(language);
+  const navigator = useRouteNavigator();
+  const brandId = Number(useParams<'brandId'>()?.brandId);
+  const agency = agencyApi(api);
+  const [fresh, setFresh] = useState<AgencyBrand | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const state = useAsync(() => agency.brand(brandId), [api, brandId]);
+  const act = async (write: () => Promise<AgencyBrand>) => {
+    setError(null);
+    try {
+      setFresh(await write());
+      return true;
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+      return false;
+    }
+  };
+  const back = { label: s.back, onClick: () => navigator.back() };
+  const branding = useAgencyBranding(office);
+  return (
+    <LoadState state={state}>
+      {(loaded) => {
+        const brand = fresh ?? loaded;
+        return (
+          <>
+            <BrandedHeader branding={branding} title={brand.name} back={back} />
+            {error && (
+              <Group>
+                <FormItem>
+                  <Text role="alert">{error}</Text>
+                </FormItem>
+              </Group>
+            )}
+            <Group header={<Header>{s.communities}</Header>}>
+              {brand.communities.length === 0 && <SimpleCell>{s.noCommunities}</SimpleCell>}
+              {brand.communities.map((c) => (
+                <TokenRow
+                  key={c.id}
+                  s={s}
+                  title={`${c.name} · ${c.vkGroupId}`}
+                  masked={c.token}
+                  testId={`community-${c.vkGroupId}`}
+                  onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token }))}
+                />
+              ))}
+              <ConnectCommunity s={s} onConnect={(body) => act(() => agency.connectCommunity(brandId, body))} />
+            </Group>
+            <Group header={<Header>{s.apps}</Header>}>
+              {brand.apps.length === 0 && <SimpleCell>{s.noApps}</SimpleCell>}
+              {brand.apps.map((a) => (
+                <div key={a.id}>
+                  <SimpleCell
+                    multiline
+                    subtitle={[
+                      a.vkAppId && `VK ${a.vkAppId}`,
+                      a.okAppKey && `OK ${a.okAppKey}`,
+                      a.telegramBotId && `TG ${a.telegramBotId}`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  >
+                    {a.name}
+                  </SimpleCell>
+                  <TokenRow
+                    s={s}
+                    title={s.vkSecret}
+                    masked={a.vkSecret}
+                    testId={`app-${a.id}-secret`}
+                    onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token }))}
+                  />
+                  <TokenRow
+                    s={s}
+                    title={s.vkServiceToken}
+                    masked={a.vkServiceToken}
+                    testId={`app-${a.id}-service`}
+                    onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkServiceToken: token }))}
+                  />
+                </div>
+              ))}
+              <ConnectApp s={s} onConnect={(body) => act(() => agency.connectApp(brandId, body))} />
+            </Group>
+          </>
+        );
+      }}
+    </LoadState>
+  );
+}
+
+function TokenRow(props: {
+  s: AgencyMessages;
+  title: string;
+  masked: string | null;
+  testId: string;
+  onReplace(token: string): Promise<boolean>;
+}) {
+  const { s, title, masked, testId, onReplace } = props;
+  const [editing, setEditing] = useState(false);
+  const [token, setToken] = useState('');
+  return (
+    <>
+      <SimpleCell
+        subtitle={<span data-testid={`${testId}-token`}>{masked ?? s.noToken}</span>}
+        after={
+          <Button mode="tertiary" onClick={() => setEditing((v) => !v)}>
+            {s.replace}
+          </Button>
+        }
+      >
+        {title}
+      </SimpleCell>
+      {editing && (
+        <FormLayoutGroup mode="horizontal">
+          <FormItem top={s.token} bottom={s.tokenHint}>
+            <Input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          </FormItem>
+          <FormItem>
+            <Button
+              disabled={token.length < 8}
+              onClick={async () => {
+                if (await onReplace(token)) {
+                  setToken('');
+                  setEditing(false);
+                }
+              }}
+            >
+              {s.save}
+            </Button>
+          </FormItem>
+        </FormLayoutGroup>
+      )}
+    </>
+  );
+}
+
+function ConnectCommunity(props: {
+  s: AgencyMessages;
+  onConnect(body: { vkGroupId: number; name: string; token?: string }): Promise<boolean>;
+}) {
+  const { s, onConnect } = props;
+  const [groupId, setGroupId] = useState('');
+  const [name, setName] = useState('');
+  const [token, setToken] = useState('');
+  const valid = /^\d+$/.test(groupId) && name.trim() !== '';
+  return (
+    <FormLayoutGroup>
+      <FormItem top={s.groupId} htmlFor="agency-group-id">
+        <Input id="agency-group-id" inputMode="numeric" value={groupId} onChange={(e) => setGroupId(e.target.value)} />
+      </FormItem>
+      <FormItem top={s.name} htmlFor="agency-group-name">
+        <Input id="agency-group-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </FormItem>
+      <FormItem top={s.token} bottom={s.tokenHint} htmlFor="agency-group-token">
+        <Input
+          id="agency-group-token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+        />
+      </FormItem>
+      <FormItem>
+        <Button
+          disabled={!valid}
+          onClick={async () => {
+            const body = { vkGroupId: Number(groupId), name: name.trim(), ...(token ? { token } : {}) };
+            if (await onConnect(body)) {
+              setGroupId('');
+              setName('');
+              setToken('');
+            }
+          }}
+        >
+          {s.connect}
+        </Button>
+      </FormItem>
+    </FormLayoutGroup>
+  );
+}
+
+const APP_FIELDS = ['name', 'vkAppId', 'vkSecret', 'vkServiceToken', 'okAppKey', 'telegramBotId'] as const;
+
+function ConnectApp(props: { s: AgencyMessages; onConnect(body: Record<string, string | number>): Promise<boolean> }) {
+  const { s, onConnect } = props;
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const secret = (f: string) => f === 'vkSecret' || f === 'vkServiceToken';
+  return (
+    <FormLayoutGroup>
+      {APP_FIELDS.map((f) => (
+        <FormItem key={f} top={s[f === 'name' ? 'name' : f]} htmlFor={`agency-app-${f}`}>
+          <Input
+            id={`agency-app-${f}`}
+            type={secret(f) ? 'password' : 'text'}
+            autoComplete="off"
+            value={fields[f] ?? ''}
+            onChange={(e) => setFields({ ...fields, [f]: e.target.value })}
+          />
+        </FormItem>
+      ))}
+      <FormItem>
+        <Button
+          disabled={!fields.name?.trim()}
+          onClick={async () => {
+            const body: Record<string, string | number> = {};
+            for (const [k, v] of Object.entries(fields)) {
+              if (v.trim() !== '') body[k] = k === 'vkAppId' ? Number(v) : v.trim();
+            }
+            if (await onConnect(body)) setFields({});
+          }}
+        >
+          {s.connect}
+        </Button>
+      </FormItem>
+    </FormLayoutGroup>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The agency's brands (`#/admin/agency`): each with its communities, apps and live campaigns, switched off and on
+ * with a confirmation; a new brand by name; links to a brand's page and to the white label. The server decides rights.
+ */
+import { Button, ButtonGroup, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { agencyStrings } from '../i18n-agency.ts';
+import { fill } from '../i18n-pools.ts';
+import type { Office } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
+import { type AgencyBrand, agencyApi } from './agency-api.ts';
+
+export function AgencyBrands({ office }: { office: Office }) {
+  const { api, language } = useOffice();
+  const s = agencyStrings(language);
+  const navigator = useRouteNavigator();
+  const branding = useAgencyBranding(office);
+  const agency = agencyApi(api);
+  const [version, setVersion] = useState(0);
+  const state = useAsync(() => agency.brands(), [api, version]);
+  const [name, setName] = useState('');
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const manageable = office.agencies?.find((a) => a.canManage);
+  const act = async (write: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await write();
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <>
+      <BrandedHeader branding={branding} title={s.title} back={{ label: s.back, onClick: () => navigator.back() }} />
+      {error && (
+        <Group>
+          <FormItem>
+            <Text role="alert">{error}</Text>
+          </FormItem>
+        </Group>
+      )}
+      <LoadState state={state}>
+        {(brands: AgencyBrand[]) => (
+          <Group header={<Header>{s.brands}</Header>}>
+            {brands.length === 0 && <SimpleCell>{s.noBrands}</SimpleCell>}
+            {brands.map((b) => (
+              <div key={b.id} data-testid={`agency-brand-${b.id}`}>
+                <SimpleCell
+                  chevron="always"
+                  multiline
+                  onClick={() => navigator.push(paths.adminAgencyBrand(b.id))}
+                  subtitle={`${fill(s.live, { n: b.liveCampaigns })} · ${fill(s.communitiesApps, { c: b.communities.length, a: b.apps.length })}`}
+                  indicator={b.disabledAt !== null ? s.off : undefined}
+                >
+                  {b.name}
+                </SimpleCell>
+                {confirming === b.id ? (
+                  <FormItem>
+                    <Text>{fill(s.confirmOff, { name: b.name })}</Text>
+                    <ButtonGroup mode="horizontal" gap="s">
+                      <Button
+                        mode="primary"
+                        appearance="negative"
+                        onClick={() => act(() => agency.switchBrand(b.id, true)).then(() => setConfirming(null))}
+                      >
+                        {s.confirm}
+                      </Button>
+                      <Button mode="secondary" onClick={() => setConfirming(null)}>
+                        {s.cancel}
+                      </Button>
+                    </ButtonGroup>
+                  </FormItem>
+                ) : (
+                  <FormItem>
+                    {b.disabledAt !== null ? (
+                      <Button mode="secondary" onClick={() => act(() => agency.switchBrand(b.id, false))}>
+                        {s.switchOn}
+                      </Button>
+                    ) : (
+                      <Button mode="tertiary" appearance="negative" onClick={() => setConfirming(b.id)}>
+                        {s.switchOff}
+                      </Button>
+                    )}
+                  </FormItem>
+                )}
+              </div>
+            ))}
+          </Group>
+        )}
+      </LoadState>
+      {manageable && (
+        <Group header={<Header>{s.newBrand}</Header>}>
+          <FormItem top={s.brandName} htmlFor="agency-new-brand">
+            <Input id="agency-new-brand" value={name} onChange={(e) => setName(e.target.value)} />
+          </FormItem>
+          <FormItem>
+            <Button
+              disabled={name.trim() === ''}
+              onClick={() => act(() => agency.createBrand(manageable.id, name.trim())).then(() => setName(''))}
+            >
+              {s.create}
+            </Button>
+          </FormItem>
+        </Group>
+      )}
+      {manageable?.role === 'agency_admin' && (
+        <Group>
+          <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminAgencySettings())}>
+            {s.settings}
+          </SimpleCell>
+        </Group>
+      )}
+    </>
+  );
+}

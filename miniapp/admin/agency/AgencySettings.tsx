@@ -1,0 +1,115 @@
+/**
+ * The agency's white label (`#/admin/agency/settings`, its owner only): name, logo (https or a small image file,
+ * read here as a data: URL) and accent, with a preview of the office header and a button in that accent.
+ */
+import { Button, FormItem, Group, Header, Input, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
+import { fill } from '../i18n-pools.ts';
+import type { Office } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';
+import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
+
+const MAX_LOGO_BYTES = 64 * 1024;
+
+export function AgencySettings({ office }: { office: Office }) {
+  const { api, language } = useOffice();
+  const s = agencyStrings(language);
+  const navigator = useRouteNavigator();
+  const own = office.agencies?.find((a) => a.role === 'agency_admin');
+  const agency = agencyApi(api);
+  const state = useAsync(
+    () => (own ? agency.settings(own.id) : Promise.reject(new Error('not the owner'))),
+    [api, own?.id],
+  );
+  return (
+    <LoadState state={state}>
+      {(loaded) => <SettingsForm loaded={loaded} s={s} back={() => navigator.back()} agency={agency} own={own} />}
+    </LoadState>
+  );
+}
+
+function SettingsForm(props: {
+  loaded: Settings;
+  s: AgencyMessages;
+  back(): void;
+  agency: ReturnType<typeof agencyApi>;
+  own: NonNullable<Office['agencies']>[number] | undefined;
+}) {
+  const { agency, own } = props;
+  const [form, setForm] = useState(props.loaded);
+  const [note, setNote] = useState<string | null>(null);
+  const { s } = props;
+  const save = async () => {
+    setNote(null);
+    try {
+      const saved = await agency.saveSettings(form.id, { name: form.name, logoUrl: form.logoUrl, accent: form.accent });
+      setForm(saved);
+      if (own) Object.assign(own, { name: saved.name, logoUrl: saved.logoUrl, accent: saved.accent });
+      setNote(s.saved);
+    } catch (e) {
+      setNote(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const pickLogo = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_LOGO_BYTES) return setNote(fill(s.error, { reason: '> 64 KB' }));
+    const reader = new FileReader();
+    reader.onload = () => setForm({ ...form, logoUrl: String(reader.result) });
+    reader.readAsDataURL(file);
+  };
+  const branding = { ...form, role: 'agency_admin', canManage: true };
+  return (
+    <div style={accentStyle(form.accent)}>
+      <BrandedHeader branding={branding} title={s.settings} back={{ label: s.back, onClick: props.back }} />
+      <Group>
+        <FormItem top={s.agencyName} htmlFor="agency-name">
+          <Input id="agency-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </FormItem>
+        <FormItem top={s.logo} htmlFor="agency-logo-url">
+          <Input
+            id="agency-logo-url"
+            value={form.logoUrl?.startsWith('data:') ? '' : (form.logoUrl ?? '')}
+            placeholder="https://"
+            onChange={(e) => setForm({ ...form, logoUrl: e.target.value || null })}
+          />
+        </FormItem>
+        <FormItem>
+          <input
+            aria-label={s.pickLogo}
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            onChange={(e) => pickLogo(e.target.files?.[0])}
+          />
+        </FormItem>
+        <FormItem top={s.accent} htmlFor="agency-accent">
+          <Input
+            id="agency-accent"
+            type="color"
+            value={form.accent ?? '#2688eb'}
+            onChange={(e) => setForm({ ...form, accent: e.target.value })}
+          />
+        </FormItem>
+        <FormItem>
+          <Button onClick={save}>{s.save}</Button>
+        </FormItem>
+        {note && (
+          <FormItem>
+            <Text role="status">{note}</Text>
+          </FormItem>
+        )}
+      </Group>
+      <Group header={<Header>{s.preview}</Header>}>
+        <FormItem>
+          <Button mode="primary" stretched>
+            {form.name}
+          </Button>
+        </FormItem>
+      </Group>
+    </div>
+  );
+}

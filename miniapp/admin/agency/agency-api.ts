@@ -1,0 +1,31 @@
+/** The office's calls to the agency API (server/office/agency/agency.routes.ts); shapes from its schemas. */
+import type { z } from 'zod';
+import type { AgencyBrandSchema, AgencySettingsSchema } from '../../../server/office/agency/agency.schemas.ts';
+import type { ApiClient } from '../../api/client.ts';
+
+export type AgencyBrand = z.infer<typeof AgencyBrandSchema>;
+export type AgencySettings = z.infer<typeof AgencySettingsSchema>;
+
+const base = '/api/admin/agency';
+
+export function agencyApi(api: Pick<ApiClient, 'request'>) {
+  const r = api.request;
+  return {
+    brands: async () => (await r<{ brands: AgencyBrand[] }>('GET', `${base}/brands`)).brands,
+    brand: (id: number) => r<AgencyBrand>('GET', `${base}/brands/${id}`),
+    createBrand: (agencyId: number, name: string) => r<AgencyBrand>('POST', `${base}/brands`, { agencyId, name }),
+    switchBrand: (id: number, off: boolean) =>
+      r<AgencyBrand>('POST', `${base}/brands/${id}/${off ? 'switch-off' : 'switch-on'}`),
+    connectCommunity: (id: number, body: { vkGroupId: number; name: string; token?: string }) =>
+      r<AgencyBrand>('POST', `${base}/brands/${id}/communities`, body),
+    editCommunity: (id: number, communityId: number, body: { name?: string; token?: string }) =>
+      r<AgencyBrand>('PATCH', `${base}/brands/${id}/communities/${communityId}`, body),
+    connectApp: (id: number, body: Record<string, string | number>) =>
+      r<AgencyBrand>('POST', `${base}/brands/${id}/apps`, body),
+    editApp: (id: number, appId: number, body: Record<string, string | number>) =>
+      r<AgencyBrand>('PATCH', `${base}/brands/${id}/apps/${appId}`, body),
+    settings: (agencyId: number) => r<AgencySettings>('GET', `${base}/settings?agencyId=${agencyId}`),
+    saveSettings: (agencyId: number, body: { name?: string; logoUrl?: string | null; accent?: string | null }) =>
+      r<AgencySettings>('PATCH', `${base}/settings`, { agencyId, ...body }),
+  };
+}

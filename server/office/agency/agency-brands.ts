@@ -1,0 +1,159 @@
+/**
+ * @module The agency's brands: the list it manages (with communities, apps and live campaigns), creating one,
+ * renaming it and switching it off and on. Switching off deletes nothing: `brands.disabled_at` hides its campaigns
+ * from participants (campaigns/campaign.service.ts), closes it to brand roles (auth/permissions.ts) and stops its
+ * outbox (mailing/outbox-claim.ts); switching on undoes all three.
+ */
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { requireAgencyAccess, requireAgencyLevel } from '../../auth/permissions.ts';
+import type { Config } from '../../config.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { maskedToken, secretPlace } from './agency-secrets.ts';
+
+const { agencies, apps, brands, campaigns, communities, memberships } = schema;
+type BrandRow = typeof brands.$inferSelect;
+
+/** A brand as the agency office shows it; tokens only masked. */
+export async function brandView(db: Db, config: Config, brand: BrandRow) {
+  const [live] = await db
+    .select({ n: count() })
+    .from(campaigns)
+    .where(and(eq(campaigns.brandId, brand.id), eq(campaigns.status, 'live')));
+  const communityRows = await db.select().from(communities).where(eq(communities.brandId, brand.id));
+  const appRows = await db.select().from(apps).where(eq(apps.brandId, brand.id));
+  return {
+    id: brand.id,
+    agencyId: brand.agencyId,
+    name: brand.name,
+    disabledAt: brand.disabledAt,
+    liveCampaigns: live?.n ?? 0,
+    communities: communityRows.map((c) => ({
+      id: c.id,
+      vkGroupId: c.vkGroupId,
+      name: c.name,
+      token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+    })),
+    apps: appRows.map((a) => ({
+      id: a.id,
+      name: a.name,
+      vkAppId: a.vkAppId,
+      okAppKey: a.okAppKey,
+      telegramBotId: a.telegramBotId,
+      vkSecret: maskedToken(config, a.vkSecretCiphertext, secretPlace.vkSecret(a.id)),
+      vkServiceToken: maskedToken(config, a.vkServiceTokenCiphertext, secretPlace.vkServiceToken(a.id)),
+    })),
+  };
+}
+export type BrandView = Awaited<ReturnType<typeof brandView>>;
+
+/** Brands the caller manages as agency: all of their agencies' brands as owner or agency-wide manager, else chosen ones. */
+export async function listAgencyBrands(deps: Deps, identity: Identity): Promise<BrandView[]> {
+  const rows = await deps.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.platform, identity.platform), eq(memberships.platformUserId, identity.userId)));
+  const wholeAgencies = new Set<number>();
+  const chosen = new Set<number>();
+  for (const m of rows) {
+    if (m.role === 'agency_admin' || (m.role === 'agency_manager' && m.brandId === null)) wholeAgencies.add(m.agencyId);
+    else if (m.role === 'agency_manager' && m.brandId !== null) chosen.add(m.brandId);
+  }
+  if (wholeAgencies.size === 0 && chosen.size === 0) return [];
+  const found = await deps.db
+    .select()
+    .from(brands)
+    .where(inArray(brands.agencyId, [...new Set(rows.map((m) => m.agencyId))]))
+    .orderBy(brands.id);
+  const list: BrandView[] = [];
+  for (const b of found) {
+    if (wholeAgencies.has(b.agencyId) || chosen.has(b.id)) list.push(await brandView(deps.db, deps.config, b));
+  }
+  return list;
+}
+
+/** One brand, when the caller manages it (else the same 403 as for a brand that does not exist). */
+export async function agencyBrand(deps: Deps, identity: Identity, brandId: number): Promise<BrandView> {
+  const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
+  return brandView(deps.db, deps.config, brand);
+}
+
+/** A new brand of the agency (owner or agency-wide manager). */
+export async function createBrand(deps: Deps, identity: Identity, input: { agencyId: number; name: string }) {
+  await requireAgencyLevel(deps.db, identity, input.agencyId, 'agency-wide');
+  const brand = await inTransaction(deps.db, async (tx) => {
+    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
+    if (!agency) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+    const row = inserted(await tx.insert(brands).values({ agencyId: input.agencyId, name: input.name }).returning());
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: row.id,
+      section: 'agency',
+      action: 'brand.create',
+      entity: 'brand',
+      entityId: row.id,
+      after: { name: row.name },
+    });
+    return row;
+  });
+  return brandView(deps.db, deps.config, brand);
+}
+
+/** Renames a brand. */
+export async function renameBrand(deps: Deps, identity: Identity, brandId: number, name: string) {
+  await requireAgencyAccess(deps.db, identity, brandId);
+  const brand = await inTransaction(deps.db, async (tx) => {
+    const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
+    if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this brand');
+    const row = inserted(await tx.update(brands).set({ name }).where(eq(brands.id, brandId)).returning());
+    if (before.name !== name) {
+      await recordAudit(tx, {
+        actor: identity,
+        brandId,
+        section: 'agency',
+        action: 'brand.rename',
+        entity: 'brand',
+        entityId: brandId,
+        before: { name: before.name },
+        after: { name },
+      });
+    }
+    return row;
+  });
+  return brandView(deps.db, deps.config, brand);
+}
+
+/** Switches a brand off (`off: true`) or back on; 409 when it already is. */
+export async function switchBrand(deps: Deps, identity: Identity, brandId: number, off: boolean) {
+  await requireAgencyAccess(deps.db, identity, brandId);
+  const brand = await inTransaction(deps.db, async (tx) => {
+    const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
+    if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this brand');
+    if ((before.disabledAt !== null) === off) {
+      throw new ApiError(
+        409,
+        off ? 'already_off' : 'already_on',
+        `The brand is already switched ${off ? 'off' : 'on'}`,
+      );
+    }
+    const disabledAt = off ? deps.now() : null;
+    const row = inserted(await tx.update(brands).set({ disabledAt }).where(eq(brands.id, brandId)).returning());
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: off ? 'brand.switch_off' : 'brand.switch_on',
+      entity: 'brand',
+      entityId: brandId,
+      before: { disabledAt: before.disabledAt },
+      after: { disabledAt },
+    });
+    return row;
+  });
+  return brandView(deps.db, deps.config, brand);
+}

@@ -1,0 +1,221 @@
+/**
+ * @module A brand's VK communities and apps as the agency connects them: ids, names and tokens. A token is sealed
+ * for its row before it is stored (agency-secrets.ts) and appears in answers and in the audit log only masked.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { requireAgencyAccess } from '../../auth/permissions.ts';
+import type { Config } from '../../config.ts';
+import { schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { brandView } from './agency-brands.ts';
+import { maskedToken, sealToken, secretPlace } from './agency-secrets.ts';
+
+const { apps, communities } = schema;
+type CommunityRow = typeof communities.$inferSelect;
+type AppRow = typeof apps.$inferSelect;
+
+export interface CommunityInput {
+  vkGroupId: number;
+  name: string;
+  token?: string | null;
+}
+
+export interface AppInput {
+  name: string;
+  vkAppId?: number | null;
+  vkSecret?: string | null;
+  vkServiceToken?: string | null;
+  okAppKey?: string | null;
+  telegramBotId?: string | null;
+}
+
+const auditedCommunity = (config: Config, c: CommunityRow) => ({
+  vkGroupId: c.vkGroupId,
+  name: c.name,
+  token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+});
+
+const auditedApp = (config: Config, a: AppRow) => ({
+  name: a.name,
+  vkAppId: a.vkAppId,
+  okAppKey: a.okAppKey,
+  telegramBotId: a.telegramBotId,
+  vkSecret: maskedToken(config, a.vkSecretCiphertext, secretPlace.vkSecret(a.id)),
+  vkServiceToken: maskedToken(config, a.vkServiceTokenCiphertext, secretPlace.vkServiceToken(a.id)),
+});
+
+async function refuseTakenGroup(tx: Tx, vkGroupId: number, exceptId?: number) {
+  const [taken] = await tx.select({ id: communities.id }).from(communities).where(eq(communities.vkGroupId, vkGroupId));
+  if (taken && taken.id !== exceptId) {
+    throw new ApiError(409, 'community_taken', `VK community ${vkGroupId} is already connected`);
+  }
+}
+
+/** Connects a VK community (id, name, community token) to a brand. */
+export async function connectCommunity(deps: Deps, identity: Identity, brandId: number, input: CommunityInput) {
+  const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
+  const tokenCiphertext = input.token
+    ? sealToken(deps.config, input.token, secretPlace.community(input.vkGroupId))
+    : null;
+  await inTransaction(deps.db, async (tx) => {
+    await refuseTakenGroup(tx, input.vkGroupId);
+    const row = inserted(
+      await tx
+        .insert(communities)
+        .values({ brandId, vkGroupId: input.vkGroupId, name: input.name, tokenCiphertext })
+        .returning(),
+    );
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: 'community.connect',
+      entity: 'community',
+      entityId: row.id,
+      after: auditedCommunity(deps.config, row),
+    });
+  });
+  return brandView(deps.db, deps.config, brand);
+}
+
+/** Renames a community or replaces (or, with null, removes) its token; its VK id stays (it is what the token is for). */
+export async function editCommunity(
+  deps: Deps,
+  identity: Identity,
+  brandId: number,
+  communityId: number,
+  input: { name?: string; token?: string | null },
+) {
+  const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
+  await inTransaction(deps.db, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(communities)
+      .where(and(eq(communities.id, communityId), eq(communities.brandId, brandId)));
+    if (!before) throw new ApiError(404, 'community_not_found', `The brand has no community ${communityId}`);
+    const place = secretPlace.community(before.vkGroupId);
+    const tokenCiphertext =
+      input.token === undefined
+        ? before.tokenCiphertext
+        : input.token === null
+          ? null
+          : sealToken(deps.config, input.token, place);
+    const row = inserted(
+      await tx
+        .update(communities)
+        .set({ name: input.name ?? before.name, tokenCiphertext })
+        .where(eq(communities.id, communityId))
+        .returning(),
+    );
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: input.token === undefined ? 'community.update' : 'community.replace_token',
+      entity: 'community',
+      entityId: communityId,
+      before: auditedCommunity(deps.config, before),
+      after: auditedCommunity(deps.config, row),
+    });
+  });
+  return brandView(deps.db, deps.config, brand);
+}
+
+async function refuseTakenApp(tx: Tx, vkAppId: number | null | undefined, exceptId?: number) {
+  if (vkAppId == null) return;
+  const [taken] = await tx.select({ id: apps.id }).from(apps).where(eq(apps.vkAppId, vkAppId));
+  if (taken && taken.id !== exceptId) throw new ApiError(409, 'app_taken', `VK app ${vkAppId} is already connected`);
+}
+
+/** The sealed columns for the tokens the input sets (undefined: keep, null: remove). */
+function sealedAppTokens(config: Config, appRowId: number, input: Partial<AppInput>) {
+  const sealed = (token: string | null | undefined, place: string) =>
+    token === undefined ? undefined : token === null ? null : sealToken(config, token, place);
+  return {
+    vkSecretCiphertext: sealed(input.vkSecret, secretPlace.vkSecret(appRowId)),
+    vkServiceTokenCiphertext: sealed(input.vkServiceToken, secretPlace.vkServiceToken(appRowId)),
+  };
+}
+
+/** Connects an app (VK app id with its secure key and service token, OK app key, Telegram bot id) to a brand. */
+export async function connectApp(deps: Deps, identity: Identity, brandId: number, input: AppInput) {
+  const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
+  if (input.vkSecret || input.vkServiceToken) sealToken(deps.config, '', 'probe'); // 503 before any write
+  await inTransaction(deps.db, async (tx) => {
+    await refuseTakenApp(tx, input.vkAppId);
+    const created = inserted(
+      await tx
+        .insert(apps)
+        .values({
+          brandId,
+          name: input.name,
+          vkAppId: input.vkAppId ?? null,
+          okAppKey: input.okAppKey ?? null,
+          telegramBotId: input.telegramBotId ?? null,
+        })
+        .returning(),
+    );
+    // The row id is part of the tokens' place, so they are sealed once it exists (same transaction).
+    const row = inserted(
+      await tx
+        .update(apps)
+        .set(sealedAppTokens(deps.config, created.id, input))
+        .where(eq(apps.id, created.id))
+        .returning(),
+    );
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: 'app.connect',
+      entity: 'app',
+      entityId: row.id,
+      after: auditedApp(deps.config, row),
+    });
+  });
+  return brandView(deps.db, deps.config, brand);
+}
+
+/** Edits an app's ids and name, or replaces (null: removes) its tokens. */
+export async function editApp(
+  deps: Deps,
+  identity: Identity,
+  brandId: number,
+  appId: number,
+  input: Partial<AppInput>,
+) {
+  const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
+  await inTransaction(deps.db, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(apps)
+      .where(and(eq(apps.id, appId), eq(apps.brandId, brandId)));
+    if (!before) throw new ApiError(404, 'app_not_found', `The brand has no app ${appId}`);
+    if (input.vkAppId !== undefined) await refuseTakenApp(tx, input.vkAppId, appId);
+    const { vkSecret, vkServiceToken, ...plain } = input;
+    const row = inserted(
+      await tx
+        .update(apps)
+        .set({ ...plain, ...sealedAppTokens(deps.config, appId, { vkSecret, vkServiceToken }) })
+        .where(eq(apps.id, appId))
+        .returning(),
+    );
+    const replacing = vkSecret !== undefined || vkServiceToken !== undefined;
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: replacing ? 'app.replace_token' : 'app.update',
+      entity: 'app',
+      entityId: appId,
+      before: auditedApp(deps.config, before),
+      after: auditedApp(deps.config, row),
+    });
+  });
+  return brandView(deps.db, deps.config, brand);
+}

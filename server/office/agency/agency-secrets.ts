@@ -1,0 +1,63 @@
+/**
+ * @module The agency's stored tokens: sealing them for their row, showing them masked, and the one way back to the
+ * plain value, `communityToken`, for whoever sends as the community (the bot's sender, server checks).
+ */
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { mask, open, SecretBoxError, type SecretKeys, seal } from './secret-box.ts';
+
+/** Where each kind of token lives; the sealed value is bound to it. */
+export const secretPlace = {
+  community: (vkGroupId: number) => `community:${vkGroupId}`,
+  vkSecret: (appRowId: number) => `app:${appRowId}:vk-secret`,
+  vkServiceToken: (appRowId: number) => `app:${appRowId}:vk-service-token`,
+};
+
+function keysOf(config: Pick<Config, 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'>): SecretKeys | undefined {
+  if (!config.SECRETS_KEY) return undefined;
+  return {
+    current: config.SECRETS_KEY,
+    ...(config.SECRETS_KEY_PREVIOUS ? { previous: config.SECRETS_KEY_PREVIOUS } : {}),
+  };
+}
+
+/** Seals a token for its place; 503 when this server has no `SECRETS_KEY` (production without one). */
+export function sealToken(config: Config, token: string, place: string): string {
+  const keys = keysOf(config);
+  if (!keys) throw new ApiError(503, 'secrets_key_missing', 'This server has no SECRETS_KEY to store tokens with');
+  return seal(keys, token, place);
+}
+
+/** The masked form the office shows (`vk1.a…f3c9`); `••••` when no configured key opens it; null when none is set. */
+export function maskedToken(config: Config, sealed: string | null, place: string): string | null {
+  if (sealed === null) return null;
+  const keys = keysOf(config);
+  if (!keys) return '••••';
+  try {
+    return mask(open(keys, sealed, place));
+  } catch (err) {
+    if (err instanceof SecretBoxError) return '••••';
+    throw err;
+  }
+}
+
+/**
+ * The token to send as community `vkGroupId` with: the one the agency stored, else `VK_GROUP_TOKEN` when this is the
+ * configured community; none for a brand that is switched off (it must not send).
+ * @example const token = await communityToken(deps, 200000777)
+ */
+export async function communityToken(deps: { db: Db; config: Config }, vkGroupId: number): Promise<string | undefined> {
+  const { communities, brands } = schema;
+  const [row] = await deps.db
+    .select({ sealed: communities.tokenCiphertext, disabledAt: brands.disabledAt })
+    .from(communities)
+    .innerJoin(brands, eq(brands.id, communities.brandId))
+    .where(eq(communities.vkGroupId, vkGroupId))
+    .limit(1);
+  if (row?.disabledAt != null) return undefined;
+  const keys = keysOf(deps.config);
+  if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.community(vkGroupId));
+  return vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * @module The agency's white label: the name, logo and accent the office shows its brands (and invitation texts
+ * use, `agencyBranding`), in place of any vendor name. Only the agency's owner (`agency_admin`) changes them.
+ */
+import { eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { requireAgencyLevel } from '../../auth/permissions.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+
+const { agencies } = schema;
+
+export interface AgencyBranding {
+  id: number;
+  name: string;
+  logoUrl: string | null;
+  accent: string | null;
+}
+
+const brandingOf = (a: typeof agencies.$inferSelect): AgencyBranding => ({
+  id: a.id,
+  name: a.name,
+  logoUrl: a.logoUrl,
+  accent: a.accent,
+});
+
+/** A data: logo is up to 64 KB; the log keeps what kind and how long, not the image. */
+const audited = (b: AgencyBranding) => ({
+  ...b,
+  logoUrl: b.logoUrl?.startsWith('data:')
+    ? `${b.logoUrl.slice(0, b.logoUrl.indexOf(','))},… (${b.logoUrl.length} chars)`
+    : b.logoUrl,
+});
+
+/**
+ * The agency's name, logo and accent, for the office and for invitation texts; undefined for no such agency.
+ * @example const { name } = (await agencyBranding(db, membership.agencyId)) ?? { name: '' }
+ */
+export async function agencyBranding(db: Db, agencyId: number): Promise<AgencyBranding | undefined> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+  return row && brandingOf(row);
+}
+
+/** The settings as the owner reads them (403 for anyone else, the same for an agency that does not exist). */
+export async function readAgencySettings(deps: Deps, identity: Identity, agencyId: number): Promise<AgencyBranding> {
+  await requireAgencyLevel(deps.db, identity, agencyId, 'owner');
+  const found = await agencyBranding(deps.db, agencyId);
+  if (!found) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+  return found;
+}
+
+/** Changes the white label; null clears the logo or the accent. One audit row when anything changed. */
+export async function saveAgencySettings(
+  deps: Deps,
+  identity: Identity,
+  agencyId: number,
+  input: { name?: string; logoUrl?: string | null; accent?: string | null },
+): Promise<AgencyBranding> {
+  await requireAgencyLevel(deps.db, identity, agencyId, 'owner');
+  return inTransaction(deps.db, async (tx) => {
+    const [before] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
+    if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+    const row = inserted(await tx.update(agencies).set(input).where(eq(agencies.id, agencyId)).returning());
+    const [was, now] = [brandingOf(before), brandingOf(row)];
+    if (JSON.stringify(was) !== JSON.stringify(now)) {
+      await recordAudit(tx, {
+        actor: identity,
+        brandId: null,
+        section: 'agency',
+        action: 'agency.update_settings',
+        entity: 'agency',
+        entityId: agencyId,
+        before: audited(was),
+        after: audited(now),
+      });
+    }
+    return now;
+  });
+}

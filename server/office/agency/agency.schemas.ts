@@ -1,0 +1,106 @@
+/** @module Request and response shapes of the agency API (agency.routes.ts). */
+import { z } from '@hono/zod-openapi';
+import { authErrors, errorResponse } from '../../http/schemas.ts';
+
+/** A token as pasted: printable, no spaces; it is stored sealed and never answered back in full. */
+const Token = z
+  .string()
+  .min(8)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces')
+  .openapi({ description: 'Write-only: answered back masked' });
+const Name = z.string().trim().min(1).max(120);
+const Masked = z.string().nullable().openapi({ example: 'vk1.a…f3c9', description: 'Masked; null when none is set' });
+
+/** 64 KB of image as a data: URL, base64 (4 characters carry 3 bytes) plus its header. */
+export const MAX_LOGO_BYTES = 64 * 1024;
+const dataImage = /^data:image\/(png|jpeg|webp|gif);base64,([A-Za-z0-9+/]+={0,2})$/;
+export const LogoUrl = z
+  .string()
+  .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40)
+  .refine((v) => {
+    const data = dataImage.exec(v);
+    if (data) return Buffer.from(data[2] ?? '', 'base64').length <= MAX_LOGO_BYTES;
+    return URL.canParse(v) && new URL(v).protocol === 'https:' && v.length <= 2048;
+  }, 'an https:// URL or a data:image (png, jpeg, webp, gif) of at most 64 KB')
+  .nullable();
+export const Accent = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+  .nullable();
+
+export const CommunityViewSchema = z.object({
+  id: z.number().int(),
+  vkGroupId: z.number().int(),
+  name: z.string(),
+  token: Masked,
+});
+export const AppViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  vkAppId: z.number().int().nullable(),
+  okAppKey: z.string().nullable(),
+  telegramBotId: z.string().nullable(),
+  vkSecret: Masked,
+  vkServiceToken: Masked,
+});
+export const AgencyBrandSchema = z
+  .object({
+    id: z.number().int(),
+    agencyId: z.number().int(),
+    name: z.string(),
+    disabledAt: z.number().int().nullable().openapi({ description: 'When the agency switched it off; null: on' }),
+    liveCampaigns: z.number().int(),
+    communities: z.array(CommunityViewSchema),
+    apps: z.array(AppViewSchema),
+  })
+  .openapi('AgencyBrand');
+export const AgencySettingsSchema = z
+  .object({ id: z.number().int(), name: z.string(), logoUrl: z.string().nullable(), accent: z.string().nullable() })
+  .openapi('AgencySettings');
+
+export const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
+export const CreateBrandBody = z.object({ agencyId: z.number().int().positive(), name: Name });
+export const EditBrandBody = z.object({ name: Name });
+export const ConnectCommunityBody = z.object({
+  vkGroupId: z.number().int().positive(),
+  name: Name,
+  token: Token.nullable().optional(),
+});
+export const EditCommunityBody = z
+  .object({ name: Name.optional(), token: Token.nullable().optional() })
+  .refine((b) => b.name !== undefined || b.token !== undefined, 'nothing to change');
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+const AppFields = {
+  vkAppId: z.number().int().positive().nullable().optional(),
+  vkSecret: Token.nullable().optional(),
+  vkServiceToken: Token.nullable().optional(),
+  okAppKey: optionalText(64),
+  telegramBotId: z
+    .string()
+    .regex(/^\d{1,20}$/, "the bot's numeric id (the part of its token before the colon)")
+    .nullable()
+    .optional(),
+};
+export const ConnectAppBody = z.object({ name: Name, ...AppFields });
+export const EditAppBody = z
+  .object({ name: Name.optional(), ...AppFields })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
+export const SettingsQuery = z.object({ agencyId: z.coerce.number().int().positive() });
+export const SettingsBody = z
+  .object({
+    agencyId: z.number().int().positive(),
+    name: Name.optional(),
+    logoUrl: LogoUrl.optional(),
+    accent: Accent.optional(),
+  })
+  .refine((b) => b.name !== undefined || b.logoUrl !== undefined || b.accent !== undefined, 'nothing to change');
+
+export const agencyErrors = {
+  ...authErrors,
+  403: errorResponse('forbidden: not the agency of this brand (the same answer whether it exists or not)'),
+  404: errorResponse('The brand has no such community or app'),
+  409: errorResponse('The community or app is already connected, or the brand is already switched off/on'),
+  422: errorResponse('invalid_input with issues by field'),
+  503: errorResponse('secrets_key_missing: this server cannot store tokens (no SECRETS_KEY)'),
+} as const;
