@@ -1,5 +1,5 @@
 /** @module PostgreSQL mirror of ../schema/organization.ts: agencies, brands, their apps, communities and memberships. */
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { MEMBERSHIP_ROLES } from '../schema/organization.ts';
 import { nowMs, unixMs, vkId } from './columns.ts';
 
@@ -10,6 +10,7 @@ const createdAt = () => unixMs('created_at').notNull().default(nowMs);
 export const agencies = pgTable('agencies', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
+  allowCommunityAdminClaim: boolean('allow_community_admin_claim').notNull().default(false),
   createdAt: createdAt(),
 });
 

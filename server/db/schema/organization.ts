@@ -7,6 +7,8 @@ const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('
 export const agencies = sqliteTable('agencies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
+  /** Whether a community's admins (signed `vk_viewer_group_role=admin`) may claim brand admin; off by default. */
+  allowCommunityAdminClaim: integer('allow_community_admin_claim', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
