@@ -177,15 +177,15 @@ export async function listInvitations(
   return { invitations: rows.map((r) => view(r, now)) };
 }
 
-const invitationNotFound = (id: number) =>
-  new ApiError(404, 'invitation_not_found', `No invitation ${id} in your brands`);
+/** No id in the message: "not yours" must read byte for byte like "does not exist". */
+const invitationNotFound = () => new ApiError(404, 'invitation_not_found', 'No such invitation in your brands');
 
 /** Revokes a pending invitation; its link stops working at once. Revoking a revoked one changes nothing. */
 export async function revokeInvitation(deps: Deps, actor: Identity, id: number): Promise<InvitationView> {
   const [row] = await deps.db.select().from(invitations).where(eq(invitations.id, id)).limit(1);
-  if (!row) throw invitationNotFound(id);
+  if (!row) throw invitationNotFound();
   const authority = await authorityOverRow(deps.db, actor, { agencyId: row.agencyId, brandId: row.brandId }, () =>
-    invitationNotFound(id),
+    invitationNotFound(),
   );
   if (!authority.roles.includes(row.role)) {
     throw new ApiError(403, 'role_not_allowed', `You may not revoke an invitation as ${row.role}`);
@@ -193,7 +193,7 @@ export async function revokeInvitation(deps: Deps, actor: Identity, id: number):
   const now = deps.now();
   const after = await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(invitations).where(eq(invitations.id, id)).limit(1);
-    if (!before) throw invitationNotFound(id);
+    if (!before) throw invitationNotFound();
     if (before.usedAt !== null) {
       throw new ApiError(409, 'invitation_used', 'This invitation was already accepted; remove the member instead');
     }

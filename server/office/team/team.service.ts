@@ -45,7 +45,8 @@ export interface TeamMember {
   editable: boolean;
 }
 
-const memberNotFound = (id: number) => new ApiError(404, 'member_not_found', `No member ${id} in your brands`);
+/** No id in the message: "not yours" must read byte for byte like "does not exist". */
+const memberNotFound = () => new ApiError(404, 'member_not_found', 'No such member in your brands');
 
 /** What a row's sections are in effect (an agency owner holds all). */
 const effectiveSections = (row: MembershipRow) => (row.role === 'agency_admin' ? [...TEAM_SECTIONS] : row.sections);
@@ -123,9 +124,9 @@ function editableBy(mine: MembershipRow[], row: MembershipRow): boolean {
 /** The row and the caller's authority over its scope (404 for ids outside the caller's agency or brand). */
 async function editableRow(db: Db | Tx, actor: Identity, id: number) {
   const [row] = await db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
-  if (!row) throw memberNotFound(id);
+  if (!row) throw memberNotFound();
   const scope: TeamScope = { agencyId: row.agencyId, brandId: row.brandId };
-  const authority = await authorityOverRow(db as Db, actor, scope, () => memberNotFound(id));
+  const authority = await authorityOverRow(db as Db, actor, scope, () => memberNotFound());
   if (!authority.roles.includes(row.role)) {
     throw new ApiError(403, 'role_not_allowed', `You may not change a ${row.role}`);
   }
@@ -243,7 +244,7 @@ export async function updateMember(
   }
   const updated = await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(memberships).where(eq(memberships.id, id)).limit(1);
-    if (!before) throw memberNotFound(id);
+    if (!before) throw memberNotFound();
     if (
       before.role === 'agency_admin' &&
       role !== 'agency_admin' &&
@@ -252,7 +253,7 @@ export async function updateMember(
       throw new ApiError(409, 'last_agency_admin', 'The agency must keep at least one owner');
     }
     const [after] = await tx.update(memberships).set({ role, sections }).where(eq(memberships.id, id)).returning();
-    if (!after) throw memberNotFound(id);
+    if (!after) throw memberNotFound();
     await recordAudit(tx, {
       actor,
       brandId: after.brandId,
@@ -274,7 +275,7 @@ export async function removeMember(deps: Deps, actor: Identity, id: number): Pro
   await editableRow(deps.db, actor, id);
   await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(memberships).where(eq(memberships.id, id)).limit(1);
-    if (!before) throw memberNotFound(id);
+    if (!before) throw memberNotFound();
     if (before.role === 'agency_admin' && (await otherAgencyAdmins(tx, before.agencyId, id)) === 0) {
       throw new ApiError(409, 'last_agency_admin', 'The agency must keep at least one owner');
     }
