@@ -53,6 +53,8 @@ const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'))
 // Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
 const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
 const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
+// An invitation is opened by someone not yet in the office: outside the member gate, still never preloaded.
+const InvitePanel = lazy(() => import('./admin/invite/InvitePanel.tsx'));
 const BetaJoinPanel = lazyPanel(
   PANELS.betaJoin,
   async () => (await import('./screens/beta/BetaJoinPanel.tsx')).BetaJoinPanel,
@@ -119,10 +121,14 @@ export function App() {
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
           </Panel>
           <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
+          <Panel id={PANELS.invite}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Spinner />}</Suspense>
+          </Panel>
           <AdminPanel id={PANELS.admin} shown={panelsHistory.includes(PANELS.admin)} />
           <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
           <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
           <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
+          <AdminPanel id={PANELS.adminTeam} shown={panelsHistory.includes(PANELS.adminTeam)} />
         </View>
       </SplitCol>
     </SplitLayout>

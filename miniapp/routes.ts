@@ -33,6 +33,8 @@ export const PANELS = {
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminRevision: 'admin_revision',
+  adminTeam: 'admin_team',
+  invite: 'invite',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -58,6 +60,8 @@ export const paths = {
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
+  adminTeam: (brandId: number) => `/admin/brand/${brandId}/team`,
+  invite: (token: string) => `/invite/${token}`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -66,6 +70,7 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminCatalogue,
   PANELS.adminCampaign,
   PANELS.adminRevision,
+  PANELS.adminTeam,
 ];
 
 /**
@@ -88,6 +93,8 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminPools, path: '/admin/campaign/:id/pools', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminBeta, path: '/admin/campaign/:id/beta', parent: '/admin/campaign/:id' },
   { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
+  { panel: PANELS.invite, path: '/invite/:token', parent: '/' },
+  { panel: PANELS.adminTeam, path: '/admin/brand/:brandId/team', parent: '/admin' },
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
