@@ -2,9 +2,10 @@
  * @module Brand-facing funnel API (`/api/admin/funnel`, section `stats`): the funnel report (uniques, ordered,
  * conversion window, optional breakdown by launch source or message variant) and who is stuck at a stage (JSON or CSV).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
@@ -44,7 +45,7 @@ const ReportSchema = z
   })
   .openapi('FunnelReport');
 
-const reportRoute = createRoute({
+const reportRoute = officeRoute('stats', {
   method: 'get',
   path: '/campaigns/{id}/report',
   tags,
@@ -82,7 +83,7 @@ const StuckRowSchema = z.object({
   stageReachedAt: z.number().int(),
   source: z.string().nullable(),
 });
-const stuckRoute = createRoute({
+const stuckRoute = officeRoute('stats', {
   method: 'get',
   path: '/campaigns/{id}/stuck',
   tags,

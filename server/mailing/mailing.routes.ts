@@ -3,9 +3,10 @@
  * stats), broadcasts (segment preview, dry run, send now or scheduled, cancel, stats as progress), participant tags
  * (tag.routes.ts) and the frequency cap.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
@@ -45,7 +46,7 @@ const errors = {
 } as const;
 const tags = ['admin: mailing'];
 
-const listRules = createRoute({
+const listRules = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules',
   tags,
@@ -54,7 +55,7 @@ const listRules = createRoute({
   request: { params: CampaignParam },
   responses: { 200: json(z.object({ rules: z.array(RuleSchema) }), 'Rules'), ...errors },
 });
-const addRule = createRoute({
+const addRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules',
   tags,
@@ -63,7 +64,7 @@ const addRule = createRoute({
   request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
   responses: { 201: json(RuleSchema, 'Created'), ...errors },
 });
-const switchRule = createRoute({
+const switchRule = officeRoute('mailings', {
   method: 'patch',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
@@ -72,7 +73,7 @@ const switchRule = createRoute({
   request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
   responses: { 200: json(RuleSchema, 'Updated'), ...errors },
 });
-const dryRunRule = createRoute({
+const dryRunRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules/{ruleId}/dry-run',
   tags,
@@ -81,7 +82,7 @@ const dryRunRule = createRoute({
   request: { params: RuleParams },
   responses: { 200: json(RuleRunSchema, 'Dry run'), ...errors },
 });
-const ruleStatsRoute = createRoute({
+const ruleStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules/{ruleId}/stats',
   tags,
@@ -90,7 +91,7 @@ const ruleStatsRoute = createRoute({
   request: { params: RuleParams },
   responses: { 200: json(StatsSchema, 'Stats'), ...errors },
 });
-const preview = createRoute({
+const preview = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts/preview',
   tags,
@@ -99,7 +100,7 @@ const preview = createRoute({
   request: { params: CampaignParam, ...jsonBody(PreviewRequest) },
   responses: { 200: json(PreviewSchema, 'Preview'), ...errors },
 });
-const addBroadcast = createRoute({
+const addBroadcast = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts',
   tags,
@@ -113,7 +114,7 @@ const addBroadcast = createRoute({
     ...errors,
   },
 });
-const broadcastStatsRoute = createRoute({
+const broadcastStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
   tags,
@@ -124,7 +125,7 @@ const broadcastStatsRoute = createRoute({
 });
 // DELETE on the broadcast rather than POST …/cancel: a POST param route beside the static POST …/preview makes Hono
 // fall back from its RegExpRouter to the slower TrieRouter for the whole app (server/app.test.ts guards this).
-const cancelRoute = createRoute({
+const cancelRoute = officeRoute('mailings', {
   method: 'delete',
   path: '/campaigns/{id}/broadcasts/{broadcastId}',
   tags,
@@ -137,7 +138,7 @@ const cancelRoute = createRoute({
     ...errors,
   },
 });
-const capRoute = createRoute({
+const capRoute = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
   tags,

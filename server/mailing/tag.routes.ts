@@ -3,8 +3,9 @@
  * campaign's tags with counts, and add/remove one tag for lists of participant ids (all or nothing). Broadcast
  * segments then target "any of these tags".
  */
-import { createRoute } from '@hono/zod-openapi';
+
 import { requireIdentity } from '../auth/middleware.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from './admin-access.ts';
@@ -19,7 +20,7 @@ const errors = {
 } as const;
 const tags = ['admin: mailing'];
 
-const listTags = createRoute({
+const listTags = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/tags',
   tags,
@@ -28,7 +29,7 @@ const listTags = createRoute({
   request: { params: CampaignParam },
   responses: { 200: { content: { 'application/json': { schema: TagListSchema } }, description: 'Tags' }, ...errors },
 });
-const editTag = createRoute({
+const editTag = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/tags',
   tags,

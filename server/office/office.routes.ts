@@ -3,10 +3,11 @@
  * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
  * and sees the not-found screen, so a participant learns nothing about the office from it.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 
@@ -18,7 +19,7 @@ export const OfficeSchema = z
   })
   .openapi('Office');
 
-const officeRoute = createRoute({
+const officeAccessRoute = officeRoute('any', {
   method: 'get',
   path: '/',
   tags: ['admin: office'],
@@ -29,7 +30,7 @@ const officeRoute = createRoute({
 
 export const officeRoutes = newRouter();
 officeRoutes.use('*', requireIdentity);
-officeRoutes.openapi(officeRoute, async (c) => {
+officeRoutes.openapi(officeAccessRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
   const { memberships, brands } = schema;

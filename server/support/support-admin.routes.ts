@@ -2,12 +2,13 @@
  * @module Back-office support (`/api/admin/support`, section `support`): a campaign's (or a community's) tickets by
  * status, a thread, an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
@@ -24,7 +25,7 @@ const errors = {
 } as const;
 const Params = z.object({ id: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
 
-const list = createRoute({
+const list = officeRoute('support', {
   method: 'get',
   path: '/campaigns/{id}/tickets',
   tags,
@@ -36,7 +37,7 @@ const list = createRoute({
   },
   responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
 });
-const communityList = createRoute({
+const communityList = officeRoute('support', {
   method: 'get',
   path: '/communities/{groupId}/tickets',
   tags,
@@ -49,7 +50,7 @@ const communityList = createRoute({
   responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
 });
 
-const thread = createRoute({
+const thread = officeRoute('support', {
   method: 'get',
   path: '/campaigns/{id}/tickets/{ticketId}',
   tags,
@@ -58,7 +59,7 @@ const thread = createRoute({
   request: { params: Params },
   responses: { 200: json(ThreadSchema, 'Thread'), ...errors },
 });
-const reply = createRoute({
+const reply = officeRoute('support', {
   method: 'post',
   path: '/campaigns/{id}/tickets/{ticketId}/replies',
   tags,
@@ -70,7 +71,7 @@ const reply = createRoute({
     ...errors,
   },
 });
-const status = createRoute({
+const status = officeRoute('support', {
   method: 'patch',
   path: '/campaigns/{id}/tickets/{ticketId}',
   tags,

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { addTester, betaGroup, joinByLink, removeTester, revokeLink, rotateLink } from './beta.service.ts';
@@ -40,7 +41,7 @@ const adminErrors = {
 } as const;
 const closed = { 409: errorResponse('beta_closed: the campaign is already live (or later)') } as const;
 
-const groupRoute = createRoute({
+const groupRoute = officeRoute('campaigns', {
   method: 'get',
   path: '/{id}/testers',
   tags: ['admin: beta'],
@@ -49,7 +50,7 @@ const groupRoute = createRoute({
   request: { params: CampaignParams },
   responses: { 200: json(GroupSchema, 'Test group'), ...adminErrors },
 });
-const addRoute = createRoute({
+const addRoute = officeRoute('campaigns', {
   method: 'post',
   path: '/{id}/testers',
   tags: ['admin: beta'],
@@ -74,7 +75,7 @@ const addRoute = createRoute({
     ...closed,
   },
 });
-const removeRoute = createRoute({
+const removeRoute = officeRoute('campaigns', {
   method: 'delete',
   path: '/{id}/testers/{testerId}',
   tags: ['admin: beta'],
@@ -83,7 +84,7 @@ const removeRoute = createRoute({
   request: { params: TesterParams },
   responses: { 204: { description: 'Removed' }, ...adminErrors },
 });
-const rotateRoute = createRoute({
+const rotateRoute = officeRoute('campaigns', {
   method: 'post',
   path: '/{id}/tester-link',
   tags: ['admin: beta'],
@@ -92,7 +93,7 @@ const rotateRoute = createRoute({
   request: { params: CampaignParams },
   responses: { 201: json(LinkSchema, 'The new link'), ...adminErrors, ...closed },
 });
-const revokeRoute = createRoute({
+const revokeRoute = officeRoute('campaigns', {
   method: 'delete',
   path: '/{id}/tester-link',
   tags: ['admin: beta'],

@@ -4,7 +4,7 @@
  * launch and the `campaigns` section of the campaign's brand (campaign-access.ts: not-yours and not-there are the
  * same 404). Rules live in the services beside this file; handlers only translate.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
@@ -12,6 +12,7 @@ import { CONTENT_LANGUAGES } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { CAMPAIGN_STATUSES } from '../../db/schema/campaign.ts';
 import { ApiError, errorBody, onError } from '../../http/errors.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { TEMPLATES } from '../templates/index.ts';
@@ -40,7 +41,7 @@ const PreviewQuery = z.object({
   platform: z.enum(['vk', 'ok', 'telegram']).optional(),
 });
 
-const templatesRoute = createRoute({
+const templatesRoute = officeRoute('any', {
   method: 'get',
   path: '/templates',
   tags,
@@ -49,7 +50,7 @@ const templatesRoute = createRoute({
   request: { query: PreviewQuery },
   responses: { 200: json(z.object({ templates: z.array(TemplateCardSchema) }), 'Templates'), ...officeErrors },
 });
-const createRouteDef = createRoute({
+const createRouteDef = officeRoute('campaigns', {
   method: 'post',
   path: '/campaigns',
   tags,
@@ -65,7 +66,7 @@ const createRouteDef = createRoute({
   ),
   responses: { 201: json(CampaignDocumentSchema, 'The new draft'), ...officeErrors },
 });
-const listRoute = createRoute({
+const listRoute = officeRoute('campaigns', {
   method: 'get',
   path: '/campaigns',
   tags,
@@ -74,7 +75,7 @@ const listRoute = createRoute({
   request: { query: z.object({ brandId: z.coerce.number().int().positive() }) },
   responses: { 200: json(z.object({ campaigns: z.array(CampaignListItemSchema) }), 'Campaigns'), ...officeErrors },
 });
-const getRoute = createRoute({
+const getRoute = officeRoute('campaigns', {
   method: 'get',
   path: '/campaigns/{id}',
   tags,
@@ -83,7 +84,7 @@ const getRoute = createRoute({
   request: { params: OfficeCampaignParams },
   responses: { 200: json(DocumentWithProblemsSchema, 'Document and problems'), ...officeErrors },
 });
-const putRoute = createRoute({
+const putRoute = officeRoute('campaigns', {
   method: 'put',
   path: '/campaigns/{id}',
   tags,
@@ -101,7 +102,7 @@ const putRoute = createRoute({
     ),
   },
 });
-const previewRoute = createRoute({
+const previewRoute = officeRoute('campaigns', {
   method: 'post',
   path: '/campaigns/{id}/preview',
   tags,
@@ -112,7 +113,7 @@ const previewRoute = createRoute({
   request: { params: OfficeCampaignParams, query: PreviewQuery, ...jsonBody(CampaignDocumentSchema) },
   responses: { 200: json(PreviewSchema, 'Preview'), ...officeErrors },
 });
-const statusRoute = createRoute({
+const statusRoute = officeRoute('campaigns', {
   method: 'post',
   path: '/campaigns/{id}/status',
   tags,
@@ -133,7 +134,7 @@ const statusRoute = createRoute({
     ),
   },
 });
-const duplicateRoute = createRoute({
+const duplicateRoute = officeRoute('campaigns', {
   method: 'post',
   path: '/campaigns/{id}/duplicate',
   tags,
@@ -142,7 +143,7 @@ const duplicateRoute = createRoute({
   request: { params: OfficeCampaignParams },
   responses: { 201: json(CampaignDocumentSchema, 'The copy'), ...officeErrors },
 });
-const revisionsRoute = createRoute({
+const revisionsRoute = officeRoute('campaigns', {
   method: 'get',
   path: '/campaigns/{id}/revisions',
   tags,
@@ -151,7 +152,7 @@ const revisionsRoute = createRoute({
   request: { params: OfficeCampaignParams },
   responses: { 200: json(z.object({ revisions: z.array(RevisionSchema) }), 'Revisions'), ...officeErrors },
 });
-const revisionRoute = createRoute({
+const revisionRoute = officeRoute('campaigns', {
   method: 'get',
   path: '/campaigns/{id}/revisions/{number}',
   tags,

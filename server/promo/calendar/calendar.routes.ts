@@ -2,10 +2,11 @@
  * @module Brand-facing prize calendar routes under `/api/admin/campaigns/{id}/calendar` (section `prizes`): the
  * moments with their use and a per-day table, generation, CSV import, and deletion of unwon future moments.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { ApiError } from '../../http/errors.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
@@ -55,7 +56,7 @@ const CalendarSchema = z
   })
   .openapi('PrizeCalendar');
 
-const listRoute = createRoute({
+const listRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/calendar',
   tags: ['admin'],
@@ -85,7 +86,7 @@ export const GenerateSchema = z
   })
   .openapi('CalendarGenerate');
 
-const generateRoute = createRoute({
+const generateRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/calendar/generate',
   tags: ['admin'],
@@ -101,7 +102,7 @@ const generateRoute = createRoute({
 /** Largest moments CSV: 10,000 lines of a key and an instant fit easily, and so does the JSON form within the 1 MiB body limit (app.ts). */
 const MAX_MOMENT_CSV_CHARS = 900_000;
 
-const importRoute = createRoute({
+const importRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/calendar/import',
   tags: ['admin'],
@@ -126,7 +127,7 @@ const importRoute = createRoute({
   },
 });
 
-const deleteRoute = createRoute({
+const deleteRoute = officeRoute('prizes', {
   method: 'delete',
   path: '/{id}/calendar/moments',
   tags: ['admin'],

@@ -2,8 +2,9 @@
  * @module The office's draw routes under `/api/admin/campaigns/{id}/draw` (section `prizes`): the draw's state, run
  * it, verify a pick, re-pick a winner with a reason, export the picks as CSV, announce to the winners.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
@@ -27,7 +28,7 @@ const errors = {
 const PickParams = CampaignParams.extend({ pickId: z.coerce.number().int().positive() });
 const tags = ['admin: draw'];
 
-const viewRoute = createRoute({
+const viewRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/draw',
   tags,
@@ -37,7 +38,7 @@ const viewRoute = createRoute({
   responses: { 200: json(OfficeDrawSchema, 'The draw'), ...errors },
 });
 
-const runRoute = createRoute({
+const runRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/draw',
   tags,
@@ -50,7 +51,7 @@ const runRoute = createRoute({
   },
 });
 
-const verifyRoute = createRoute({
+const verifyRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/draw/picks/{pickId}/verify',
   tags,
@@ -64,7 +65,7 @@ const verifyRoute = createRoute({
   },
 });
 
-const repickRoute = createRoute({
+const repickRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/draw/picks/{pickId}/repick',
   tags,
@@ -77,7 +78,7 @@ const repickRoute = createRoute({
   },
 });
 
-const exportRoute = createRoute({
+const exportRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/draw/winners.csv',
   tags,
@@ -87,7 +88,7 @@ const exportRoute = createRoute({
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errors },
 });
 
-const announceRoute = createRoute({
+const announceRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/draw/announce',
   tags,

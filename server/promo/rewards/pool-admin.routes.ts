@@ -2,10 +2,11 @@
  * @module Brand-facing code pool routes: stock (low-stock visible), creating a pool (or a beta-test sandbox), CSV import
  * (chunked, watchable) and its progress.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { ApiError } from '../../http/errors.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
@@ -35,7 +36,7 @@ const adminErrors = {
   404: errorResponse('No such campaign or pool'),
 } as const;
 
-const listRoute = createRoute({
+const listRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/pools',
   tags: ['admin'],
@@ -45,7 +46,7 @@ const listRoute = createRoute({
   responses: { 200: json(z.object({ pools: z.array(PoolStockSchema) }), 'Pools'), ...adminErrors },
 });
 
-const createPoolRoute = createRoute({
+const createPoolRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/pools',
   tags: ['admin'],
@@ -99,7 +100,7 @@ const ImportSchema = z
 export const MAX_CSV_CHARS = 7_000_000;
 const PoolParams = CampaignParams.extend({ poolId: z.coerce.number().int().positive() });
 
-const importRoute = createRoute({
+const importRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/pools/{poolId}/codes',
   tags: ['admin'],
@@ -137,7 +138,7 @@ const importRoute = createRoute({
   },
 });
 
-const importStatusRoute = createRoute({
+const importStatusRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/pools/{poolId}/imports/{importId}',
   tags: ['admin'],
@@ -147,7 +148,7 @@ const importStatusRoute = createRoute({
   responses: { 200: json(ImportSchema, 'The import'), ...adminErrors },
 });
 
-const importsRoute = createRoute({
+const importsRoute = officeRoute('prizes', {
   method: 'get',
   path: '/{id}/pools/{poolId}/imports',
   tags: ['admin'],

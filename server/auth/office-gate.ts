@@ -1,0 +1,115 @@
+/**
+ * @module The office's tenant gate, run on every `/api/admin` route (server/http/office-route.ts) BEFORE its input is
+ * validated: it finds the brand the request is about (a campaign, brand or community in the path, or `brandId` in the
+ * query or JSON body) and refuses a caller who may not open the route's section there. Someone who is no member of
+ * that brand gets the same 404 whether the row exists or not, so ids of other tenants reveal nothing; a member
+ * without the section gets 403. Handlers still run their own check (server/auth/permissions.ts): this gate only makes
+ * the refusal come first and look the same everywhere.
+ */
+import { eq } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import { type Db, schema } from '../db/client.ts';
+import { ApiError } from '../http/errors.ts';
+import type { AppEnv } from '../http/router.ts';
+import type { Identity } from './identity.ts';
+import { findPermission, type Section } from './permissions.ts';
+
+/** What an office route needs: a brand section, `agency` (agency owner/manager), `audit`, or `any` member. */
+export type OfficeSection = Section | 'agency' | 'audit' | 'any';
+
+export const BRAND_SECTIONS: readonly Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+
+/** The one answer for "no such row" and "a row of a brand you are no member of" (no id echoed: same bytes). */
+export const notInYourOffice = () => new ApiError(404, 'not_found', 'Not found in your office');
+
+type BrandRef = { brandId: number } | { missing: true } | null;
+
+const positiveInt = (v: unknown): number | undefined => {
+  const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+async function brandOfCampaign(db: Db, id: number): Promise<BrandRef> {
+  const [row] = await db
+    .select({ brandId: schema.campaigns.brandId })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, id))
+    .limit(1);
+  return row ?? { missing: true };
+}
+
+async function brandOfCommunity(db: Db, vkGroupId: number): Promise<BrandRef> {
+  const [row] = await db
+    .select({ brandId: schema.communities.brandId })
+    .from(schema.communities)
+    .where(eq(schema.communities.vkGroupId, vkGroupId))
+    .limit(1);
+  return row ?? { missing: true };
+}
+
+async function existingBrand(db: Db, id: number): Promise<BrandRef> {
+  const [row] = await db.select({ id: schema.brands.id }).from(schema.brands).where(eq(schema.brands.id, id)).limit(1);
+  return row ? { brandId: row.id } : { missing: true };
+}
+
+/**
+ * The brand a request is about, read from the matched route pattern (`…/campaigns/:id…`, `…/:brandId…`,
+ * `…/communities/:groupId…`), then `?brandId=`, then a JSON body's `brandId`. `null` when the request names none
+ * or names it malformed (validation then answers 422 with the reason; a malformed id reveals nothing).
+ */
+async function brandOfRequest(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<BrandRef> {
+  const { db } = c.var.deps;
+  const pattern = c.req.routePath;
+  const param = (name: string) => positiveInt(c.req.param(name));
+  if (/\/campaigns\/:id(\/|$)/.test(pattern)) {
+    const id = param('id');
+    return id === undefined ? null : brandOfCampaign(db, id);
+  }
+  if (pattern.includes('/:brandId')) {
+    const id = param('brandId');
+    return id === undefined ? null : existingBrand(db, id);
+  }
+  if (/\/communities\/:groupId(\/|$)/.test(pattern)) {
+    const id = param('groupId');
+    return id === undefined ? null : brandOfCommunity(db, id);
+  }
+  const fromQuery = c.req.query('brandId');
+  if (fromQuery !== undefined) {
+    const id = positiveInt(fromQuery);
+    return id === undefined ? null : existingBrand(db, id);
+  }
+  if (c.req.header('content-type')?.startsWith('application/json')) {
+    // Hono caches the parsed body, so the validator after this gate reads the same one.
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const id = body && typeof body === 'object' ? positiveInt((body as { brandId?: unknown }).brandId) : undefined;
+    return id === undefined ? null : existingBrand(db, id);
+  }
+  return null;
+}
+
+/** Whether any membership of the caller covers this brand, whatever its sections. */
+export async function isBrandMember(db: Db, identity: Identity, brandId: number): Promise<boolean> {
+  for (const section of BRAND_SECTIONS) if (await findPermission(db, identity, brandId, section)) return true;
+  return false;
+}
+
+/**
+ * Middleware for one office route. Brand sections and `any` are judged here when the request names a brand;
+ * `agency` and `audit` rules live with their routes (the gate still hides other tenants' rows behind the 404).
+ */
+export const officeGate = (section: OfficeSection) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const identity = c.var.identity;
+    if (!identity) return next();
+    const ref = await brandOfRequest(c);
+    if (ref === null) return next();
+    if ('missing' in ref) throw notInYourOffice();
+    const { db } = c.var.deps;
+    if (!(await isBrandMember(db, identity, ref.brandId))) throw notInYourOffice();
+    if ((BRAND_SECTIONS as readonly string[]).includes(section)) {
+      if (!(await findPermission(db, identity, ref.brandId, section as Section))) {
+        throw new ApiError(403, 'forbidden', `No ${section} rights for this brand`);
+      }
+    }
+    return next();
+  });
