@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
+import { notInYourOffice } from '../../auth/office-gate.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
@@ -177,16 +178,14 @@ export async function listInvitations(
   return { invitations: rows.map((r) => view(r, now)) };
 }
 
-/** No id in the message: "not yours" must read byte for byte like "does not exist". */
-const invitationNotFound = () => new ApiError(404, 'invitation_not_found', 'No such invitation in your brands');
+/** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
+const invitationNotFound = notInYourOffice;
 
 /** Revokes a pending invitation; its link stops working at once. Revoking a revoked one changes nothing. */
 export async function revokeInvitation(deps: Deps, actor: Identity, id: number): Promise<InvitationView> {
   const [row] = await deps.db.select().from(invitations).where(eq(invitations.id, id)).limit(1);
   if (!row) throw invitationNotFound();
-  const authority = await authorityOverRow(deps.db, actor, { agencyId: row.agencyId, brandId: row.brandId }, () =>
-    invitationNotFound(),
-  );
+  const authority = await authorityOverRow(deps.db, actor, { agencyId: row.agencyId, brandId: row.brandId });
   if (!authority.roles.includes(row.role)) {
     throw new ApiError(403, 'role_not_allowed', `You may not revoke an invitation as ${row.role}`);
   }

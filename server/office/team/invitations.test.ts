@@ -154,7 +154,7 @@ describe('invitations', () => {
       role: 'agency_admin',
       sections: [],
     });
-    expect(ownerOnly.status).toBe(403);
+    expect(ownerOnly.status).toBe(404);
     const noTeam = await w.json('POST', '/api/admin/team/invitations', NO_TEAM, {
       brandId: w.brandId,
       role: 'brand_member',

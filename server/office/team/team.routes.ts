@@ -3,8 +3,9 @@
  * by VK id, changing role and section checkboxes, removing (at once), and invitations (create a one-time link, list,
  * revoke). The agency's community admin claim switch is `x-section: agency` (agency owners only).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { setCommunityClaim } from './community-claim.ts';
@@ -21,7 +22,6 @@ import {
 import { addMember, agencyTeam, brandTeam, removeMember, updateMember } from './team.service.ts';
 
 const tags = ['admin: team'];
-const team = { 'x-section': 'team' } as const;
 const positive = () => z.coerce.number().int().positive();
 const BrandQuery = z.object({ brandId: positive().openapi({ example: 1 }) });
 const AgencyQuery = z.object({ agencyId: positive().openapi({ example: 1 }) });
@@ -43,91 +43,82 @@ const idErrors = {
 } as const;
 const conflict = { 409: errorResponse('already_member, last_agency_admin, self_demotion or invitation_used') } as const;
 
-const brandTeamRoute = createRoute({
+const brandTeamRoute = officeRoute('team', {
   method: 'get',
   path: '/',
   tags,
-  ...team,
   summary: "A brand's team: its members and the agency-wide people who cover it",
   security: LAUNCH_AUTH,
   request: { query: BrandQuery },
   responses: { 200: json(TeamSchema, 'Team'), ...errors },
 });
-const agencyTeamRoute = createRoute({
+const agencyTeamRoute = officeRoute('team', {
   method: 'get',
   path: '/agency',
   tags,
-  ...team,
   summary: 'Every membership of the agency (agency owners, agency-wide managers with team)',
   security: LAUNCH_AUTH,
   request: { query: AgencyQuery },
   responses: { 200: json(TeamSchema, 'Agency team'), ...errors },
 });
-const addRoute = createRoute({
+const addRoute = officeRoute('team', {
   method: 'post',
   path: '/members',
   tags,
-  ...team,
   summary: 'Give a VK user office rights at once (no link to accept)',
   security: LAUNCH_AUTH,
   request: jsonBody(NewMemberSchema),
   responses: { 201: json(MemberSchema, 'Added'), ...errors, ...conflict },
 });
-const updateRoute = createRoute({
+const updateRoute = officeRoute('team', {
   method: 'patch',
   path: '/members/{id}',
   tags,
-  ...team,
   summary: "Change a member's role and/or section checkboxes",
   security: LAUNCH_AUTH,
   request: { params: IdParams, ...jsonBody(MemberChangeSchema) },
   responses: { 200: json(MemberSchema, 'Changed'), ...idErrors, ...conflict },
 });
-const removeRoute = createRoute({
+const removeRoute = officeRoute('team', {
   method: 'delete',
   path: '/members/{id}',
   tags,
-  ...team,
   summary: 'Remove a member; their next request is refused',
   security: LAUNCH_AUTH,
   request: { params: IdParams },
   responses: { 204: { description: 'Removed' }, ...idErrors, ...conflict },
 });
-const createInvitationRoute = createRoute({
+const createInvitationRoute = officeRoute('team', {
   method: 'post',
   path: '/invitations',
   tags,
-  ...team,
   summary: 'A one-time invitation link with an expiry and a preset role and sections (optionally for one VK user)',
   security: LAUNCH_AUTH,
   request: jsonBody(NewInvitationSchema),
   responses: { 201: json(CreatedInvitationSchema, 'Created; the token is shown only now'), ...errors },
 });
-const listInvitationsRoute = createRoute({
+const listInvitationsRoute = officeRoute('team', {
   method: 'get',
   path: '/invitations',
   tags,
-  ...team,
   summary: 'Invitations of a brand (or the agency-wide ones), with their status',
   security: LAUNCH_AUTH,
   request: { query: ScopeQuery },
   responses: { 200: json(z.object({ invitations: z.array(InvitationSchema) }), 'Invitations'), ...errors },
 });
-const revokeInvitationRoute = createRoute({
+const revokeInvitationRoute = officeRoute('team', {
   method: 'delete',
   path: '/invitations/{id}',
   tags,
-  ...team,
   summary: 'Revoke an invitation: its link stops working at once',
   security: LAUNCH_AUTH,
   request: { params: IdParams },
   responses: { 200: json(InvitationSchema, 'Revoked'), ...idErrors, ...conflict },
 });
-const claimSettingRoute = createRoute({
+const claimSettingRoute = officeRoute('agency', {
   method: 'put',
   path: '/agency/{id}/community-claim',
   tags,
-  'x-section': 'agency',
   summary: "Allow (or stop) community admins claiming brand admin of their community's brand; off by default",
   security: LAUNCH_AUTH,
   request: { params: IdParams, ...jsonBody(z.object({ allow: z.boolean() })) },

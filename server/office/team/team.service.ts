@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
+import { notInYourOffice } from '../../auth/office-gate.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
@@ -45,8 +46,8 @@ export interface TeamMember {
   editable: boolean;
 }
 
-/** No id in the message: "not yours" must read byte for byte like "does not exist". */
-const memberNotFound = () => new ApiError(404, 'member_not_found', 'No such member in your brands');
+/** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
+const memberNotFound = notInYourOffice;
 
 /** What a row's sections are in effect (an agency owner holds all). */
 const effectiveSections = (row: MembershipRow) => (row.role === 'agency_admin' ? [...TEAM_SECTIONS] : row.sections);
@@ -126,7 +127,7 @@ async function editableRow(db: Db | Tx, actor: Identity, id: number) {
   const [row] = await db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
   if (!row) throw memberNotFound();
   const scope: TeamScope = { agencyId: row.agencyId, brandId: row.brandId };
-  const authority = await authorityOverRow(db as Db, actor, scope, () => memberNotFound());
+  const authority = await authorityOverRow(db as Db, actor, scope);
   if (!authority.roles.includes(row.role)) {
     throw new ApiError(403, 'role_not_allowed', `You may not change a ${row.role}`);
   }
