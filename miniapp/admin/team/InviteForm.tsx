@@ -14,14 +14,16 @@ const EXPIRIES = [24, 72, 168] as const;
 export function InviteForm(props: {
   s: TeamMessages;
   grantable: string[];
-  onInvite(body: { role: Role; sections: string[]; expiresInHours: number }): Promise<CreatedInvitation | undefined>;
+  /** The link just made (kept by the team screen, so it survives the list reloading). */
+  created: CreatedInvitation | null;
+  onInvite(body: { role: Role; sections: string[]; expiresInHours: number }): Promise<unknown>;
   onAdd(body: { role: Role; sections: string[]; vkUserId: number }): Promise<boolean>;
 }) {
   const { s, grantable } = props;
   const [role, setRole] = useState<Role>('brand_member');
   const [sections, setSections] = useState<string[]>([]);
   const [hours, setHours] = useState<number>(72);
-  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const { created } = props;
   const [copied, setCopied] = useState(false);
   const [vkId, setVkId] = useState('');
   const id = Number(vkId.trim().replace(/^id/, ''));
@@ -59,7 +61,7 @@ export function InviteForm(props: {
           stretched
           onClick={async () => {
             setCopied(false);
-            setCreated((await props.onInvite({ role, sections, expiresInHours: hours })) ?? null);
+            await props.onInvite({ role, sections, expiresInHours: hours });
           }}
         >
           {s.createLink}

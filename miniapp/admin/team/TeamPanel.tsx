@@ -17,7 +17,7 @@ import type { Office } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { MemberEditor } from './MemberEditor.tsx';
-import { type Invitation, type TeamMember, teamApi } from './team-api.ts';
+import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } from './team-api.ts';
 
 export function TeamPanel({ office }: { office: Office }) {
   const { api, language } = useOffice();
@@ -28,6 +28,7 @@ export function TeamPanel({ office }: { office: Office }) {
   const team = teamApi(api);
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
       const [{ members }, { invitations }] = await Promise.all([team.team(brandId), team.invitations(brandId)]);
@@ -94,7 +95,8 @@ export function TeamPanel({ office }: { office: Office }) {
               <InviteForm
                 s={s}
                 grantable={brand.sections}
-                onInvite={(body) => act(() => team.invite({ brandId, ...body }))}
+                created={created}
+                onInvite={async (body) => setCreated((await act(() => team.invite({ brandId, ...body }))) ?? null)}
                 onAdd={async (body) => (await act(() => team.add({ brandId, ...body }))) !== undefined}
               />
             </Group>
