@@ -1,5 +1,5 @@
 /** Editing one member of the brand: role, section checkboxes, save, remove. */
-import { Button, ButtonGroup, FormItem, NativeSelect } from '@vkontakte/vkui';
+import { Button, ButtonGroup, FormItem, NativeSelect, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { label, type TeamMessages } from '../i18n-team.ts';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
@@ -22,6 +22,9 @@ export function MemberEditor(props: {
   const roles = BRAND_SCREEN_ROLES.includes(member.role) ? BRAND_SCREEN_ROLES : [member.role];
   return (
     <>
+      <SimpleCell>
+        {member.vkProfileId !== null ? `id${member.vkProfileId}` : `${member.platform}:${member.userId}`}
+      </SimpleCell>
       <FormItem top={s.role} htmlFor={`member-${member.id}-role`}>
         <NativeSelect
           id={`member-${member.id}-role`}
@@ -44,14 +47,20 @@ export function MemberEditor(props: {
         idPrefix={`member-${member.id}`}
       />
       <FormItem>
-        <ButtonGroup mode="horizontal" gap="m" stretched>
-          <Button data-testid={`member-${member.id}-save`} onClick={() => void props.onSave({ role, sections })}>
+        {/* Vertical: three labels side by side do not fit a phone. */}
+        <ButtonGroup mode="vertical" gap="s" stretched>
+          <Button
+            stretched
+            data-testid={`member-${member.id}-save`}
+            onClick={() => void props.onSave({ role, sections })}
+          >
             {s.save}
           </Button>
-          <Button mode="secondary" onClick={props.onCancel}>
+          <Button stretched mode="secondary" onClick={props.onCancel}>
             {s.cancel}
           </Button>
           <Button
+            stretched
             data-testid={`member-${member.id}-remove`}
             mode="tertiary"
             appearance="negative"
