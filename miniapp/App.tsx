@@ -53,6 +53,8 @@ const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'))
 // Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
 const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
 const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
+// An invitation is opened by someone not yet in the office: outside the member gate, still never preloaded.
+const InvitePanel = lazy(() => import('./admin/invite/InvitePanel.tsx'));
 const BetaJoinPanel = lazyPanel(
   PANELS.betaJoin,
   async () => (await import('./screens/beta/BetaJoinPanel.tsx')).BetaJoinPanel,
@@ -119,6 +121,9 @@ export function App() {
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
           </Panel>
           <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
+          <Panel id={PANELS.invite}>
+            <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Spinner />}</Suspense>
+          </Panel>
           <AdminPanel id={PANELS.admin} shown={panelsHistory.includes(PANELS.admin)} />
           <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
           <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
@@ -126,6 +131,7 @@ export function App() {
           <AdminPanel id={PANELS.adminAgency} shown={panelsHistory.includes(PANELS.adminAgency)} />
           <AdminPanel id={PANELS.adminAgencyBrand} shown={panelsHistory.includes(PANELS.adminAgencyBrand)} />
           <AdminPanel id={PANELS.adminAgencySettings} shown={panelsHistory.includes(PANELS.adminAgencySettings)} />
+          <AdminPanel id={PANELS.adminTeam} shown={panelsHistory.includes(PANELS.adminTeam)} />
         </View>
       </SplitCol>
     </SplitLayout>

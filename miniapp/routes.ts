@@ -36,6 +36,8 @@ export const PANELS = {
   adminAgency: 'admin_agency',
   adminAgencyBrand: 'admin_agency_brand',
   adminAgencySettings: 'admin_agency_settings',
+  adminTeam: 'admin_team',
+  invite: 'invite',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -64,6 +66,8 @@ export const paths = {
   adminAgency: () => '/admin/agency',
   adminAgencyBrand: (brandId: number) => `/admin/agency/brand/${brandId}`,
   adminAgencySettings: () => '/admin/agency/settings',
+  adminTeam: (brandId: number) => `/admin/brand/${brandId}/team`,
+  invite: (token: string) => `/invite/${token}`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -75,6 +79,7 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminAgency,
   PANELS.adminAgencyBrand,
   PANELS.adminAgencySettings,
+  PANELS.adminTeam,
 ];
 
 /**
@@ -97,6 +102,8 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminPools, path: '/admin/campaign/:id/pools', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminBeta, path: '/admin/campaign/:id/beta', parent: '/admin/campaign/:id' },
   { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
+  { panel: PANELS.invite, path: '/invite/:token', parent: '/' },
+  { panel: PANELS.adminTeam, path: '/admin/brand/:brandId/team', parent: '/admin' },
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },

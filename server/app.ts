@@ -21,6 +21,8 @@ import { agencyRoutes } from './office/agency/agency.routes.ts';
 import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
+import { invitationAcceptRoutes } from './office/team/invitation-accept.routes.ts';
+import { teamRoutes } from './office/team/team.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
@@ -88,6 +90,8 @@ export function createApp(deps: Deps) {
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin/audit', auditRoutes)
     .route('/api/admin/agency', agencyRoutes)
+    .route('/api/admin/team', teamRoutes)
+    .route('/api/office', invitationAcceptRoutes)
     .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
     .route('/api/local', localAllowRoutes)

@@ -16,6 +16,7 @@ import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
+import { TeamPanel } from './team/TeamPanel.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
@@ -49,6 +50,8 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <AgencyBrandPage office={office} />;
     case PANELS.adminAgencySettings:
       return <AgencySettings office={office} />;
+    case PANELS.adminTeam:
+      return <TeamPanel office={office} />;
     default:
       return <OfficeHome office={office} />;
   }

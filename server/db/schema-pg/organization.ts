@@ -1,5 +1,5 @@
 /** @module PostgreSQL mirror of ../schema/organization.ts: agencies, brands, their apps, communities and memberships. */
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { MEMBERSHIP_ROLES } from '../schema/organization.ts';
 import { nowMs, unixMs, vkId } from './columns.ts';
 
@@ -12,6 +12,7 @@ export const agencies = pgTable('agencies', {
   name: text('name').notNull(),
   logoUrl: text('logo_url'),
   accent: text('accent'),
+  allowCommunityAdminClaim: boolean('allow_community_admin_claim').notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -10,6 +10,8 @@ export const agencies = sqliteTable('agencies', {
   /** White label (server/office/agency/): the office shows the agency's logo (https or a small data: image) and accent. */
   logoUrl: text('logo_url'),
   accent: text('accent'),
+  /** Whether a community's admins (signed `vk_viewer_group_role=admin`) may claim brand admin; off by default. */
+  allowCommunityAdminClaim: integer('allow_community_admin_claim', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 

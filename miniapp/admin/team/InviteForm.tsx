@@ -1,0 +1,104 @@
+/**
+ * Inviting to a brand: a one-time link with role, sections and expiry (shown once, with a copy button for the
+ * invitation text), or adding a VK user at once by id.
+ */
+import { Button, ButtonGroup, FormItem, Input, NativeSelect, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { label, type TeamMessages } from '../i18n-team.ts';
+import { BRAND_SCREEN_ROLES } from './MemberEditor.tsx';
+import { SectionCheckboxes } from './SectionCheckboxes.tsx';
+import type { CreatedInvitation, Role } from './team-api.ts';
+
+const EXPIRIES = [24, 72, 168] as const;
+
+export function InviteForm(props: {
+  s: TeamMessages;
+  grantable: string[];
+  /** The link just made (kept by the team screen, so it survives the list reloading). */
+  created: CreatedInvitation | null;
+  onInvite(body: { role: Role; sections: string[]; expiresInHours: number }): Promise<unknown>;
+  onAdd(body: { role: Role; sections: string[]; vkUserId: number }): Promise<boolean>;
+}) {
+  const { s, grantable } = props;
+  const [role, setRole] = useState<Role>('brand_member');
+  const [sections, setSections] = useState<string[]>([]);
+  const [hours, setHours] = useState<number>(72);
+  const { created } = props;
+  const [copied, setCopied] = useState(false);
+  const [vkId, setVkId] = useState('');
+  const id = Number(vkId.trim().replace(/^id/, ''));
+  const validId = Number.isSafeInteger(id) && id > 0;
+  // The address the invitee opens: VK's app link when the server knows the app, else this page with the hash.
+  const address = created
+    ? (created.url ?? `${location.origin}${location.pathname}${location.search}${created.hash}`)
+    : '';
+  const text = created ? (created.url ? created.text : created.text.replace(created.hash, address)) : '';
+  return (
+    <>
+      <SimpleCell multiline>{s.inviteIntro}</SimpleCell>
+      <FormItem top={s.role} htmlFor="invite-role">
+        <NativeSelect id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {BRAND_SCREEN_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {label(s, 'role', r)}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormItem>
+      <SectionCheckboxes s={s} value={sections} grantable={grantable} onChange={setSections} idPrefix="invite" />
+      <FormItem top={s.expiry} htmlFor="invite-expiry">
+        <NativeSelect id="invite-expiry" value={String(hours)} onChange={(e) => setHours(Number(e.target.value))}>
+          {EXPIRIES.map((h) => (
+            <option key={h} value={h}>
+              {(s as Record<string, string>)[`hours${h}`]}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormItem>
+      <FormItem>
+        <Button
+          data-testid="invite-create"
+          stretched
+          onClick={async () => {
+            setCopied(false);
+            await props.onInvite({ role, sections, expiresInHours: hours });
+          }}
+        >
+          {s.createLink}
+        </Button>
+      </FormItem>
+      {created && (
+        <FormItem top={s.linkReady}>
+          <Text data-testid="invite-link" style={{ wordBreak: 'break-all' }}>
+            {address}
+          </Text>
+          <Button
+            mode="secondary"
+            style={{ marginTop: 8 }}
+            onClick={() =>
+              void navigator.clipboard?.writeText(text).then(
+                () => setCopied(true),
+                () => {},
+              )
+            }
+          >
+            {copied ? s.copied : s.copy}
+          </Button>
+        </FormItem>
+      )}
+      <FormItem top={s.byId} htmlFor="invite-vk-id">
+        <ButtonGroup mode="horizontal" gap="m" stretched>
+          <Input id="invite-vk-id" placeholder={s.vkId} value={vkId} onChange={(e) => setVkId(e.target.value)} />
+          <Button
+            disabled={!validId}
+            onClick={async () => {
+              if (await props.onAdd({ role, sections, vkUserId: id })) setVkId('');
+            }}
+          >
+            {s.add}
+          </Button>
+        </ButtonGroup>
+      </FormItem>
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The brand's team (`#/admin/brand/:brandId/team`): members with role and sections, the member editor (role and
+ * section checkboxes), invitations (one-time link or VK id) and pending invitations with revoke. Office chunk only;
+ * the server checks the `team` section on every call, this screen only mirrors it.
+ */
+import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { dateTimeFormat } from '../../intl-formats.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteParam } from '../../use-route-param.ts';
+import { fillTeam, label, teamStrings } from '../i18n-team.ts';
+import type { Office } from '../office-api.ts';
+import { useOffice } from '../use-office.ts';
+import { InviteForm } from './InviteForm.tsx';
+import { MemberEditor } from './MemberEditor.tsx';
+import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } from './team-api.ts';
+
+export function TeamPanel({ office }: { office: Office }) {
+  const { api, language } = useOffice();
+  const s = teamStrings(language);
+  const navigator = useRouteNavigator();
+  const brandId = Number(useRouteParam('brandId'));
+  const brand = office.brands.find((b) => b.id === brandId);
+  const team = teamApi(api);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const state = useAsync(
+    async () => {
+      const [{ members }, { invitations }] = await Promise.all([team.team(brandId), team.invitations(brandId)]);
+      return { members, invitations };
+    },
+    [api, brandId],
+    Boolean(brand?.sections.includes('team')),
+  );
+  if (!brand?.sections.includes('team')) return <NotFound />;
+  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+    return <NotFound />;
+  }
+  const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
+  /** Runs a write, then reloads the lists as the server now has them. */
+  async function act<T>(write: () => Promise<T>): Promise<T | undefined> {
+    setError(null);
+    try {
+      const result = await write();
+      if (state.status === 'ready') state.reload();
+      return result;
+    } catch (e) {
+      setError(fillTeam(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+      return undefined;
+    }
+  }
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
+        {s.title} · {brand.name}
+      </PanelHeader>
+      {error && (
+        <Group>
+          <FormItem>
+            <Text role="alert">{error}</Text>
+          </FormItem>
+        </Group>
+      )}
+      <LoadState state={state}>
+        {({ members, invitations }) => (
+          <>
+            <Group header={<Header>{s.members}</Header>}>
+              {members.map((m) =>
+                editing === m.id ? (
+                  <MemberEditor
+                    key={m.id}
+                    s={s}
+                    member={m}
+                    grantable={brand.sections}
+                    onCancel={() => setEditing(null)}
+                    onSave={async (change) => {
+                      if (await act(() => team.update(m.id, change))) setEditing(null);
+                    }}
+                    onRemove={async () => {
+                      await act(() => team.remove(m.id));
+                      setEditing(null);
+                    }}
+                  />
+                ) : (
+                  <MemberCell key={m.id} s={s} member={m} date={date} onEdit={() => setEditing(m.id)} />
+                ),
+              )}
+            </Group>
+            <Group header={<Header>{s.invite}</Header>}>
+              <InviteForm
+                s={s}
+                grantable={brand.sections}
+                created={created}
+                onInvite={async (body) => setCreated((await act(() => team.invite({ brandId, ...body }))) ?? null)}
+                onAdd={async (body) => (await act(() => team.add({ brandId, ...body }))) !== undefined}
+              />
+            </Group>
+            <Group header={<Header>{s.pending}</Header>}>
+              {invitations.length === 0 && <SimpleCell>{s.noInvitations}</SimpleCell>}
+              {invitations.map((inv) => (
+                <InvitationCell
+                  key={inv.id}
+                  s={s}
+                  inv={inv}
+                  date={date}
+                  onRevoke={() => act(() => team.revoke(inv.id))}
+                />
+              ))}
+            </Group>
+          </>
+        )}
+      </LoadState>
+    </>
+  );
+}
+
+type Strings = ReturnType<typeof teamStrings>;
+
+function sectionList(s: Strings, m: { role: string; sections: string[] }): string {
+  if (m.role === 'agency_admin') return s.allSections;
+  return m.sections.length === 0 ? s.noSections : m.sections.map((x) => label(s, 'section', x)).join(', ');
+}
+
+function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): string; onEdit(): void }) {
+  const { s, member: m } = props;
+  const who = m.vkProfileId !== null ? `id${m.vkProfileId}` : `${m.platform}:${m.userId}`;
+  return (
+    <SimpleCell
+      multiline
+      data-testid={`member-${m.userId}`}
+      subtitle={`${label(s, 'role', m.role)}${m.scope === 'agency' ? ` (${s.agencyWide})` : ''} · ${sectionList(s, m)} · ${fillTeam(s.since, { date: props.date(m.since) })}`}
+      after={
+        m.editable ? (
+          <Button mode="tertiary" data-testid={`member-${m.userId}-edit`} onClick={props.onEdit}>
+            {s.edit}
+          </Button>
+        ) : undefined
+      }
+    >
+      {who}
+    </SimpleCell>
+  );
+}
+
+function InvitationCell(props: { s: Strings; inv: Invitation; date(ms: number): string; onRevoke(): void }) {
+  const { s, inv } = props;
+  const status = fillTeam(label(s, 'status', inv.status), {
+    date: props.date(inv.expiresAt),
+    user: inv.usedByUserId ?? '',
+  });
+  return (
+    <SimpleCell
+      multiline
+      data-testid={`invitation-${inv.id}`}
+      subtitle={`${sectionList(s, inv)} · ${status}`}
+      after={
+        inv.status === 'pending' ? (
+          <Button mode="tertiary" appearance="negative" onClick={props.onRevoke}>
+            {s.revoke}
+          </Button>
+        ) : undefined
+      }
+    >
+      {label(s, 'role', inv.role)}
+    </SimpleCell>
+  );
+}

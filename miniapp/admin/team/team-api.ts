@@ -1,0 +1,41 @@
+/** The office's calls to the team and invitation routes (server/office/team/); types from the server's schemas. */
+import type { z } from 'zod';
+import type {
+  CreatedInvitationSchema,
+  InvitationPreviewSchema,
+  InvitationSchema,
+  MemberSchema,
+} from '../../../server/office/team/team.schemas.ts';
+import type { ApiClient } from '../../api/client.ts';
+
+export type TeamMember = z.infer<typeof MemberSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type CreatedInvitation = z.infer<typeof CreatedInvitationSchema>;
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+export type Role = TeamMember['role'];
+
+/** The sections a membership can hold, in the order the checkboxes show them. */
+export const SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'] as const;
+
+const base = '/api/admin/team';
+type Api = Pick<ApiClient, 'request'>;
+
+export const teamApi = (api: Api) => ({
+  team: (brandId: number) => api.request<{ members: TeamMember[] }>('GET', `${base}?brandId=${brandId}`),
+  add: (body: { brandId: number; vkUserId: number; role: Role; sections: string[] }) =>
+    api.request<TeamMember>('POST', `${base}/members`, body),
+  update: (id: number, body: { role?: Role; sections?: string[] }) =>
+    api.request<TeamMember>('PATCH', `${base}/members/${id}`, body),
+  remove: (id: number) => api.request<void>('DELETE', `${base}/members/${id}`),
+  invitations: (brandId: number) =>
+    api.request<{ invitations: Invitation[] }>('GET', `${base}/invitations?brandId=${brandId}`),
+  invite: (body: { brandId: number; role: Role; sections: string[]; expiresInHours: number }) =>
+    api.request<CreatedInvitation>('POST', `${base}/invitations`, body),
+  revoke: (id: number) => api.request<Invitation>('DELETE', `${base}/invitations/${id}`),
+});
+
+export const invitationApi = (api: Api) => ({
+  preview: (token: string) => api.request<InvitationPreview>('GET', `/api/office/invitations/${token}`),
+  accept: (token: string) =>
+    api.request<{ membershipId: number; brandId: number | null }>('POST', `/api/office/invitations/${token}/accept`),
+});

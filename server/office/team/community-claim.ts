@@ -1,0 +1,107 @@
+/**
+ * @module Community admin claim: when the agency allows it (off by default), an admin of a VK community connected to a
+ * brand becomes that brand's admin by opening the mini app from the community. The only evidence is the signed launch
+ * (`vk_group_id` and `vk_viewer_group_role=admin`, verified in server/auth/vk-sign.ts); nothing the client sends
+ * otherwise counts.
+ */
+import { eq } from 'drizzle-orm';
+import type { Identity } from '../../auth/identity.ts';
+import { schema } from '../../db/client.ts';
+import { inserted } from '../../db/rows.ts';
+import { inTransaction } from '../../db/transactions.ts';
+import type { Deps } from '../../deps.ts';
+import { ApiError } from '../../http/errors.ts';
+import { recordAudit } from '../audit.ts';
+import { coveringMembership } from './team.service.ts';
+import { actorMemberships } from './team-authority.ts';
+
+const { agencies, brands, communities, memberships } = schema;
+
+/** A claiming community admin gets every brand section, as the brand's own admin would. */
+const CLAIMED_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+
+export async function claimCommunityAdmin(
+  deps: Deps,
+  who: Identity,
+): Promise<{ membershipId: number; brandId: number }> {
+  if (who.platform !== 'vk' || who.groupId === undefined || who.viewerGroupRole !== 'admin') {
+    throw new ApiError(403, 'not_community_admin', 'Open the app from the community you administer');
+  }
+  const groupId = who.groupId;
+  return inTransaction(deps.db, async (tx) => {
+    const [found] = await tx
+      .select({ brandId: brands.id, agencyId: brands.agencyId, allowed: agencies.allowCommunityAdminClaim })
+      .from(communities)
+      .innerJoin(brands, eq(brands.id, communities.brandId))
+      .innerJoin(agencies, eq(agencies.id, brands.agencyId))
+      .where(eq(communities.vkGroupId, groupId))
+      .limit(1);
+    // One answer for "not connected" and "claims off", so the route tells nothing about other agencies' settings.
+    if (!found?.allowed) {
+      throw new ApiError(
+        403,
+        'claim_not_available',
+        'This community cannot be claimed; ask the agency for an invitation',
+      );
+    }
+    const scope = { agencyId: found.agencyId, brandId: found.brandId };
+    if (await coveringMembership(tx, who, scope)) {
+      throw new ApiError(409, 'already_member', 'You already have rights on this brand');
+    }
+    const row = inserted(
+      await tx
+        .insert(memberships)
+        .values({
+          platform: 'vk',
+          platformUserId: who.userId,
+          agencyId: found.agencyId,
+          brandId: found.brandId,
+          role: 'brand_admin',
+          sections: CLAIMED_SECTIONS,
+          createdAt: deps.now(),
+        })
+        .returning(),
+    );
+    await recordAudit(tx, {
+      actor: who,
+      brandId: found.brandId,
+      section: 'team',
+      action: 'member.claim',
+      entity: 'membership',
+      entityId: row.id,
+      after: { platform: 'vk', userId: who.userId, role: 'brand_admin', sections: CLAIMED_SECTIONS, groupId },
+    });
+    return { membershipId: row.id, brandId: found.brandId };
+  });
+}
+
+/** Turns the agency's community admin claim on or off (agency owners only). */
+export async function setCommunityClaim(
+  deps: Deps,
+  actor: Identity,
+  agencyId: number,
+  allow: boolean,
+): Promise<{ agencyId: number; allowCommunityAdminClaim: boolean }> {
+  const mine = await actorMemberships(deps.db, actor, agencyId);
+  if (!mine.some((m) => m.role === 'agency_admin' && m.brandId === null)) {
+    throw new ApiError(403, 'forbidden', 'Only the agency owner changes agency settings');
+  }
+  return inTransaction(deps.db, async (tx) => {
+    const [before] = await tx.select().from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+    if (!before) throw new ApiError(403, 'forbidden', 'Only the agency owner changes agency settings');
+    if (before.allowCommunityAdminClaim !== allow) {
+      await tx.update(agencies).set({ allowCommunityAdminClaim: allow }).where(eq(agencies.id, agencyId));
+      await recordAudit(tx, {
+        actor,
+        brandId: null,
+        section: 'team',
+        action: 'agency.community_claim',
+        entity: 'agency',
+        entityId: agencyId,
+        before: { allowCommunityAdminClaim: before.allowCommunityAdminClaim },
+        after: { allowCommunityAdminClaim: allow },
+      });
+    }
+    return { agencyId, allowCommunityAdminClaim: allow };
+  });
+}

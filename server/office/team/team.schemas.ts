@@ -1,0 +1,106 @@
+/** @module The team API's shapes (OpenAPI components), shared by the routes and the office client's types. */
+import { z } from '@hono/zod-openapi';
+import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
+import { TEAM_SECTIONS } from './team-authority.ts';
+
+const PLATFORMS = ['vk', 'ok', 'telegram'] as const;
+const id = () => z.number().int().positive();
+
+export const SectionSchema = z.enum(TEAM_SECTIONS).openapi('TeamSection');
+export const RoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('TeamRole');
+
+export const MemberSchema = z
+  .object({
+    id: z.number().int(),
+    platform: z.enum(PLATFORMS),
+    userId: z.string(),
+    vkProfileId: z.number().int().nullable(),
+    role: RoleSchema,
+    sections: z.array(z.string()),
+    scope: z.enum(['agency', 'brand']),
+    brandId: z.number().int().nullable(),
+    brandName: z.string().nullable(),
+    managedBrands: z.array(z.object({ id: z.number().int(), name: z.string() })).nullable(),
+    since: z.number().int(),
+    editable: z.boolean(),
+  })
+  .openapi('TeamMember');
+export const TeamSchema = z.object({ members: z.array(MemberSchema) }).openapi('Team');
+
+/** A brand, or with `brandId: null` the agency as a whole (then `agencyId` is required). */
+const Target = {
+  brandId: id().nullable(),
+  agencyId: id().optional(),
+};
+
+export const NewMemberSchema = z
+  .object({
+    ...Target,
+    vkUserId: id().max(2 ** 53),
+    role: RoleSchema,
+    sections: z.array(SectionSchema).max(TEAM_SECTIONS.length),
+  })
+  .openapi('NewTeamMember');
+
+export const MemberChangeSchema = z
+  .object({ role: RoleSchema.optional(), sections: z.array(SectionSchema).max(TEAM_SECTIONS.length).optional() })
+  .refine((v) => v.role !== undefined || v.sections !== undefined, 'Change the role, the sections or both')
+  .openapi('TeamMemberChange');
+
+export const InvitationSchema = z
+  .object({
+    id: z.number().int(),
+    agencyId: z.number().int(),
+    brandId: z.number().int().nullable(),
+    role: RoleSchema,
+    sections: z.array(z.string()),
+    platform: z.enum(PLATFORMS),
+    boundUserId: z.string().nullable(),
+    status: z.enum(['pending', 'used', 'revoked', 'expired']),
+    expiresAt: z.number().int(),
+    createdAt: z.number().int(),
+    createdBy: z.object({ platform: z.string(), userId: z.string() }),
+    usedAt: z.number().int().nullable(),
+    usedByUserId: z.string().nullable(),
+    revokedAt: z.number().int().nullable(),
+  })
+  .openapi('Invitation');
+
+export const CreatedInvitationSchema = InvitationSchema.extend({
+  token: z.string(),
+  hash: z.string(),
+  url: z.string().nullable(),
+  text: z.string(),
+}).openapi('CreatedInvitation');
+
+export const NewInvitationSchema = z
+  .object({
+    ...Target,
+    role: RoleSchema,
+    sections: z.array(SectionSchema).max(TEAM_SECTIONS.length),
+    platform: z.enum(PLATFORMS).default('vk'),
+    vkUserId: id()
+      .max(2 ** 53)
+      .optional(),
+    /** From one hour to 30 days; three days unless told. */
+    expiresInHours: z.number().int().min(1).max(720).default(72),
+  })
+  .openapi('NewInvitation');
+
+export const InvitationPreviewSchema = z
+  .object({
+    agencyName: z.string(),
+    brandName: z.string().nullable(),
+    role: RoleSchema,
+    sections: z.array(z.string()),
+    expiresAt: z.number().int(),
+    problem: z.string().nullable(),
+  })
+  .openapi('InvitationPreview');
+
+export const TokenParams = z.object({
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+});
