@@ -189,7 +189,7 @@ describe('statistics measures', () => {
           stage: 'opened',
           notStage: 'task_done',
           minHours: 24,
-          variants: [{ key: 'a', text: 'hi', weight: 1 }],
+          variants: [{ key: 'a', text: 'hi' }],
           holdoutPercent: 20,
         })
         .returning(),
