@@ -17,9 +17,15 @@ let nextUser = 500_000;
 export async function joined(
   w: MessagingWorld,
   joinedAt: number,
-  o: { platform?: 'vk' | 'ok' | 'telegram'; tester?: boolean; campaignId?: number; stage?: string } = {},
+  o: {
+    platform?: 'vk' | 'ok' | 'telegram';
+    tester?: boolean;
+    campaignId?: number;
+    stage?: string;
+    userId?: number;
+  } = {},
 ): Promise<number> {
-  const user = nextUser++;
+  const user = o.userId ?? nextUser++;
   const [row] = await w.write((tx) =>
     tx
       .insert(schema.participants)
