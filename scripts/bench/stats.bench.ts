@@ -141,6 +141,7 @@ export default async function (): Promise<BenchResult[]> {
     const genStart = performance.now();
     const { campaignId, brandId } = await generate(db);
     const generateSeconds = Math.round((performance.now() - genStart) / 10) / 100;
+    process.stderr.write(`  generated in ${generateSeconds} s\n`);
     const app = createApp({ db, config, now: () => NOW } as Parameters<typeof createApp>[0]);
     const auth = `VK ${signVkLaunch({ vk_user_id: ADMIN, vk_app_id: 51000001, vk_ts: Math.floor(NOW / 1000) }, SECRET)}`;
     const range = '?from=2026-06-01&to=2026-06-30';
@@ -178,6 +179,7 @@ export default async function (): Promise<BenchResult[]> {
         const path = scope === 'campaign' ? `campaigns/${campaignId}/${measure}` : `brands/${brandId}/${measure}`;
         const body = (await call(path)) as Record<string, unknown>;
         const ms = await medianMs(3, () => call(path));
+        process.stderr.write(`  ${scope} ${measure}: ${ms} ms (bare read ${readMs} ms)\n`);
         results.push(
           result({
             name: `stats ${scope} ${measure}, 1M telemetry events / 100k participants (median)`,
