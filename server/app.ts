@@ -24,6 +24,8 @@ import { officeRoutes } from './office/office.routes.ts';
 import { invitationAcceptRoutes } from './office/team/invitation-accept.routes.ts';
 import { teamRoutes } from './office/team/team.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
+import { telemetryRoutes } from './stats/telemetry.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -84,8 +86,10 @@ export function createApp(deps: Deps) {
     .route('/api/admin/campaigns', betaAdminRoutes)
     .route('/api/beta', betaJoinRoutes)
     .route('/api/client-errors', clientErrorRoutes)
+    .route('/api/telemetry', telemetryRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
+    .route('/api/admin/stats', statsRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin/audit', auditRoutes)

@@ -10,3 +10,4 @@ export * from './organization.ts';
 export * from './participant.ts';
 export * from './promo.ts';
 export * from './team.ts';
+export * from './telemetry.ts';
