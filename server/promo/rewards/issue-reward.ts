@@ -105,6 +105,8 @@ export async function unavailability(db: Db, reward: RewardRow, day: string): Pr
 export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutcome> {
   const existing = await findGrant(tx, req.participantId, req.reward.id);
   if (existing) return { status: 'already_issued', grant: existing };
+  // A reward a published revision removed is out for everyone: what was granted stays (above), nothing new is.
+  if (req.reward.removedAt != null) return { status: 'sold_out' };
   // The pool's emptiness is found by takeFreeCode below; counting free codes here would be a wasted scan.
   if (req.reward.stock != null && (await issuedCount(tx, req.reward.id)) >= req.reward.stock) {
     return { status: 'sold_out' };
