@@ -75,8 +75,11 @@ export const RewardDocumentSchema = z
     dailyCap: z.number().int().min(1).nullable(),
     /** Wheel odds weight, relative to the other sectors and the lose weight. */
     weight: z.number().int().min(0).max(1_000_000),
-    /** One per participant: the grants table lets a participant hold each reward once. */
-    perUserLimit: z.literal(1).optional(),
+    /**
+     * How many times one participant may win it by plays (wheel, pack codes, calendar); absent: once. A claim or a quiz
+     * band is earned once, so more than one there is a validation error (campaign-problems.ts).
+     */
+    perUserLimit: z.number().int().min(1).max(1000).optional(),
     requiresServerVerified: z.boolean(),
     unlock: RewardUnlockSchema,
   })

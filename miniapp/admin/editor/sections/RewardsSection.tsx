@@ -4,7 +4,7 @@ import { Button, Div, FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
 import type { DocumentReward } from '../../office-api.ts';
 import { freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
-import { BilingualField, CheckField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
 
 type UnlockKind = 'tasks' | 'quiz' | 'wheel';
 const unlockKind = (u: DocumentReward['unlock']): UnlockKind =>
@@ -81,18 +81,14 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 value={r.weight}
                 onChange={(weight) => set(i, (x) => ({ ...x, weight: weight ?? 0 }))}
               />
+              <NumberField
+                label={t.perUserLimit}
+                path={`${at}.perUserLimit`}
+                min={1}
+                value={r.perUserLimit ?? 1}
+                onChange={(limit) => set(i, (x) => ({ ...x, perUserLimit: limit ?? 1 }))}
+              />
             </FormLayoutGroup>
-            <CheckField
-              label={`${t.perUserLimit}: 1`}
-              path={`${at}.perUserLimit`}
-              checked={r.perUserLimit === 1}
-              onChange={(one) =>
-                set(i, (x) => {
-                  const { perUserLimit: _, ...rest } = x;
-                  return one ? { ...rest, perUserLimit: 1 } : rest;
-                })
-              }
-            />
             <FormLayoutGroup mode="horizontal">
               <ChoiceField
                 label={t.unlock}
