@@ -137,6 +137,8 @@ export const CampaignDocumentSchema = CampaignContentSchema.extend({
   status: z.enum(CAMPAIGN_STATUSES),
   /** Read-only: the published revision (0 = never published). */
   revision: z.number().int().min(0),
+  /** Read-only: the statuses it may move to now (campaign-transitions.ts); the office's buttons follow it. */
+  allowedTransitions: z.array(z.enum(CAMPAIGN_STATUSES)).default([]),
 }).openapi('CampaignDocument');
 export type CampaignDocument = z.infer<typeof CampaignDocumentSchema>;
 

@@ -12,6 +12,7 @@ import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
+import { allowedTransitions } from './campaign-transitions.ts';
 
 const { campaigns, tasks, rewards, codePools, poolCodes, campaignRevisions, taskCompletions, grants } = schema;
 
@@ -85,6 +86,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
     communityId: campaign.communityId,
     status: campaign.status,
     revision: await publishedRevision(db, campaign.id),
+    allowedTransitions: allowedTransitions(campaign.status),
     slug: campaign.slug,
     mechanic: campaign.mechanic,
     legalType: campaign.legalType,
