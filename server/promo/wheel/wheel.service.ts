@@ -249,6 +249,7 @@ export async function wheelView(
     sectors: own.sectors,
     excluded: own.excluded,
     resetHour: wheel.resetHour,
+    decidedBy: usesCalendar(campaign.settings) ? ('calendar' as const) : ('odds' as const),
     attempts: participantId === undefined ? null : await attemptsState(db, campaign, wheel, participantId, at),
   };
 }
