@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS } from '../../server/office/campaigns/campaign-transitions.ts';
 import { ApiRequestError, type CampaignRules, type CampaignState } from '../api/client.ts';
+import { freshKey, removeAt } from './editor/document-edit.ts';
 import { savePublishes } from './editor/lifecycle.ts';
 import { problemsOfRefusal } from './editor/use-campaign-draft.ts';
 import { fromWallTime, toWallTime } from './editor/zoned-time.ts';
@@ -101,5 +102,13 @@ describe('office UI', () => {
         expect(officeEn[`confirm_${to}`], `${from} → ${to}`).toBeTruthy();
       }
     }
+  });
+
+  it('item 5: one helper drops a row from any of the editor lists, leaving the others as they were', () => {
+    const rows = [{ key: 'a' }, { key: 'b' }, { key: 'c' }];
+    expect(removeAt(rows, 1)).toEqual([{ key: 'a' }, { key: 'c' }]);
+    expect(removeAt(rows, 5)).toEqual(rows);
+    expect(rows).toHaveLength(3);
+    expect(freshKey('a', removeAt(rows, 0))).toBe('a-3');
   });
 });
