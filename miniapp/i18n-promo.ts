@@ -95,6 +95,9 @@ export const promoRu = {
   wheelNoneLeft: 'Попытки закончились. Выполняйте задания — за них дают новые.',
   wheelMoreAttempts: 'Задания за попытки',
   wheelOdds: 'Призы и шансы',
+  wheelPrizes: 'Призы',
+  wheelCalendarNote:
+    'Призы разыгрываются по календарю: выигрышные моменты распределены по всей акции, приз получает первый, кто крутит колесо в такой момент или после него.',
   wheelOddsMoved:
     'Призы, которые вы уже не можете выиграть, убраны с вашего колеса; их шансы распределены между остальными секторами.',
   wheelOff_already_won: 'Уже ваш',
@@ -214,6 +217,9 @@ export const promoEn: PromoMessages = {
   wheelNoneLeft: 'No attempts left. Complete tasks to earn more.',
   wheelMoreAttempts: 'Tasks for attempts',
   wheelOdds: 'Prizes and odds',
+  wheelPrizes: 'Prizes',
+  wheelCalendarNote:
+    'Prizes follow a calendar: winning moments are spread over the whole campaign, and the first spin at or after a moment wins its prize.',
   wheelOddsMoved: 'Prizes you can no longer win are off your wheel; their odds went to the remaining sectors.',
   wheelOff_already_won: 'Already yours',
   wheelOff_sold_out: 'Sold out',

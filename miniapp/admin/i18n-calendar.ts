@@ -31,6 +31,7 @@ export const calendarRu = {
   deleteFuture: 'Удалить будущие невыигранные моменты',
   deleted: 'Удалено моментов: {n}',
   errorLine: '{path}: {message}',
+  errorAtLine: 'Строка {n}: {message}',
   back: 'Назад',
 } as const;
 
@@ -68,6 +69,7 @@ export const calendarEn: CalendarMessages = {
   deleteFuture: 'Delete unwon future moments',
   deleted: 'Moments deleted: {n}',
   errorLine: '{path}: {message}',
+  errorAtLine: 'Line {n}: {message}',
   back: 'Back',
 };
 

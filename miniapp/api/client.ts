@@ -27,7 +27,7 @@ export class ApiRequestError extends Error {
   }
 
   /** The server's field or CSV-line problems (`path`: `rewards.0.count`, `line 3`), when it sent them. */
-  get issues(): { path: string; message: string }[] {
+  get issues(): { path: string; message: string; code?: string; params?: Record<string, string | number> }[] {
     const issues = this.detail?.issues;
     return Array.isArray(issues) ? (issues as { path: string; message: string }[]) : [];
   }

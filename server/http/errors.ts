@@ -10,6 +10,9 @@ import { LaunchError } from '../auth/launch-errors.ts';
 export interface ErrorIssue {
   path: string;
   message: string;
+  /** A stable code the client words itself (CSV line problems), with its params. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ErrorBody {

@@ -6,7 +6,16 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string().openapi({ example: 'bad_signature' }),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            code: z.string().optional(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi('Error');

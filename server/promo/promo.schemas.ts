@@ -141,6 +141,9 @@ export const StateSchema = z
           )
           .openapi({ description: 'Prizes taken off this wheel, and why (their odds went to the remaining sectors)' }),
         resetHour: z.number().int(),
+        decidedBy: z.enum(['odds', 'calendar']).openapi({
+          description: 'What decides a spin: the sectors’ odds, or the prize calendar (then the odds promise nothing)',
+        }),
         attempts: AttemptsSchema.nullable(),
       })
       .nullable(),

@@ -3,7 +3,7 @@
  * done on join (server-verified: VK told us); a leave (and a later re-join) is recorded once as a funnel event (a done
  * task stays done), so handling the same update twice changes nothing.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
@@ -59,7 +59,13 @@ export async function recordMembershipChange(db: Db, change: MembershipChange): 
       const joinTasks = await tx
         .select()
         .from(schema.tasks)
-        .where(and(eq(schema.tasks.campaignId, campaign.id), eq(schema.tasks.kind, 'join_community')));
+        .where(
+          and(
+            eq(schema.tasks.campaignId, campaign.id),
+            eq(schema.tasks.kind, 'join_community'),
+            isNull(schema.tasks.removedAt),
+          ),
+        );
       for (const task of joinTasks) {
         const taskGroup = (task.config.groupId as number | undefined) ?? groupId;
         if (taskGroup === groupId) await markTaskDone(tx, who, task, 'server_verified', at, { via: 'group_join' });

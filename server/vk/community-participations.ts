@@ -33,7 +33,7 @@ export async function participationsIn(db: Db, vkGroupId: number, vkUserId: numb
 }
 
 export interface ParticipationTasks extends Participation {
-  /** The campaign's tasks in their order. */
+  /** The campaign's tasks in their order (a removed one only when this participant had done it). */
   tasks: Array<typeof tasks.$inferSelect>;
   /** Ids of the tasks this participant has done. */
   done: Set<number>;
@@ -52,7 +52,10 @@ export async function taskProgressIn(db: Db, vkGroupId: number, vkUserId: number
       .select({ taskId: taskCompletions.taskId })
       .from(taskCompletions)
       .where(and(eq(taskCompletions.participantId, p.participant.id), eq(taskCompletions.status, 'done')));
-    out.push({ ...p, tasks: taskList, done: new Set(doneRows.map((r) => r.taskId)) });
+    const done = new Set(doneRows.map((r) => r.taskId));
+    // A task a revision removed can no longer be done: it is listed only where it was done (earned progress stays).
+    const shown = taskList.filter((t) => t.removedAt == null || done.has(t.id));
+    out.push({ ...p, tasks: shown, done });
   }
   return out;
 }

@@ -23,10 +23,12 @@ import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-promo.ts';
+import type { Language } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { csvLineText } from '../csv-line-text.ts';
 import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
 import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
 
@@ -48,9 +50,13 @@ function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
 }
 
 /** What a failed call says: the server's problems line by line (CSV lines, fields), else its code. */
-function problemLines(err: unknown, t: CalendarMessages): string[] {
+function problemLines(err: unknown, t: CalendarMessages, language: Language): string[] {
   if (err instanceof ApiRequestError && err.issues.length > 0) {
-    return err.issues.map((i) => fill(t.errorLine, { path: i.path, message: i.message }));
+    return err.issues.map((i) => {
+      const message = csvLineText(language, i);
+      const line = /^line (\d+)$/.exec(i.path)?.[1];
+      return line ? fill(t.errorAtLine, { n: line, message }) : fill(t.errorLine, { path: i.path, message });
+    });
   }
   return [err instanceof Error ? err.message : String(err)];
 }
@@ -95,7 +101,7 @@ function GenerateForm({ calendar, note, onDone }: FormProps & { calendar: PrizeC
       const { created } = await calendarApi(api, campaignId).generate({ mode, rewards });
       onDone([fill(t.generated, { n: created })], true);
     } catch (err) {
-      onDone(problemLines(err, t), false);
+      onDone(problemLines(err, t, language), false);
     } finally {
       setBusy(false);
     }
@@ -151,7 +157,7 @@ function ImportForm({ note, onDone }: FormProps) {
       setCsv('');
       onDone([fill(t.imported, { n: imported })], true);
     } catch (err) {
-      onDone(problemLines(err, t), false);
+      onDone(problemLines(err, t, language), false);
     } finally {
       setBusy(false);
     }
@@ -213,7 +219,7 @@ export default function CalendarSection() {
       const { deleted } = await (calls as ReturnType<typeof calendarApi>).deleteFuture();
       done([fill(t.deleted, { n: deleted })], true);
     } catch (err) {
-      done(problemLines(err, t), false);
+      done(problemLines(err, t, language), false);
     }
   };
   return (

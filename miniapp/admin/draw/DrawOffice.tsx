@@ -87,7 +87,7 @@ function DrawBody({
     repick: (pickId, reason) => act(async () => setDraw(await calls.repick(pickId, reason))),
   };
   const settings = draw.settings;
-  const when = (ms: number) => formatDateTime(ms, language, 'Europe/Moscow');
+  const when = (ms: number) => formatDateTime(ms, language, draw.timeZone);
   const standing = draw.picks.filter((p) => p.standing);
   return (
     <>

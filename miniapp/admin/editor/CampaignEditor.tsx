@@ -102,7 +102,7 @@ export function CampaignEditor() {
       </Div>
       {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
       <LifecycleBar
-        status={doc.status}
+        allowed={doc.allowedTransitions}
         busy={draft.save === 'saving'}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
         onDuplicate={() => void office.duplicate(doc.id).then((copy) => navigator.push(paths.adminCampaign(copy.id)))}

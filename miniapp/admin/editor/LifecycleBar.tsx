@@ -1,25 +1,25 @@
 /**
- * The lifecycle buttons the campaign's status allows (publish/schedule, launch now, pause, end, archive) and
- * duplicate, each behind a confirmation. A refusal because of problems comes back as 422 `not_publishable` with
+ * The lifecycle buttons the server allows (the document's `allowedTransitions`: publish/schedule, launch now, pause,
+ * end, archive) and duplicate, each behind a confirmation. A refusal because of problems comes back as 422 `not_publishable` with
  * them, and the editor lists them.
  */
 import { Alert, Button, ButtonGroup, Div } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignStatus } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
-import { TRANSITIONS, type Transition } from './lifecycle.ts';
 
-type Action = Transition | 'duplicate';
+type Action = CampaignStatus | 'duplicate';
 
 export function LifecycleBar({
-  status,
+  allowed,
   busy,
   onTransition,
   onDuplicate,
 }: {
-  status: CampaignStatus;
+  /** The statuses the server says the campaign may move to now. */
+  allowed: readonly CampaignStatus[];
   busy: boolean;
-  onTransition: (to: Transition) => void;
+  onTransition: (to: CampaignStatus) => void;
   onDuplicate: () => void;
 }) {
   const { t } = useOffice();
@@ -28,7 +28,7 @@ export function LifecycleBar({
   return (
     <Div>
       <ButtonGroup mode="horizontal" gap="s" stretched style={{ flexWrap: 'wrap' }}>
-        {TRANSITIONS[status].map((to) => (
+        {allowed.map((to) => (
           <Button
             key={to}
             size="m"

@@ -13,6 +13,11 @@ export function replaceAt<T>(list: readonly T[], i: number, change: (item: T) =>
   return list.map((item, j) => (j === i ? change(item) : item));
 }
 
+/** A copy of `list` without item `i`. */
+export function removeAt<T>(list: readonly T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
+}
+
 /** A key not used yet in `list` (`task-3`). */
 export function freshKey(prefix: string, list: readonly { key: string }[]): string {
   let n = list.length + 1;

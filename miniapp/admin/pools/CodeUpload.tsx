@@ -5,6 +5,7 @@
 import { Banner, File, FormItem, Progress, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
+import { csvLineText } from '../csv-line-text.ts';
 import { fill, poolsStrings } from '../i18n-pools.ts';
 import { type CodeImport, importPercent, importStatus, startImport } from './pool-api.ts';
 
@@ -66,7 +67,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
         <div data-testid={`pool-import-errors-${poolId}`}>
           <Banner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
           {job.errors.map((e) => (
-            <SimpleCell key={`${e.line}:${e.message}`} multiline subtitle={e.message}>
+            <SimpleCell key={`${e.line}:${e.message}`} multiline subtitle={csvLineText(language, e)}>
               {e.line > 0 ? fill(s.line, { n: e.line }) : '—'}
             </SimpleCell>
           ))}

@@ -4,6 +4,7 @@ import { messages } from '../../i18n.ts';
 import { promoRu } from '../../i18n-promo.ts';
 import { accentStyle } from './campaign-accent.ts';
 import { taskStateText } from './task-visuals.tsx';
+import { wheelListing } from './wheel-listing.ts';
 
 const t = { ...messages.ru, ...promoRu };
 const codeTask: Task = {
@@ -42,5 +43,24 @@ describe('participant screens', () => {
     expect(promoRu.codePlaceholder.length).toBeLessThanOrEqual(10);
     expect(promoRu.quizIntro).not.toMatch(/сервер/i);
     expect(promoRu.yourPrize).not.toBe(promoRu.yourCode);
+  });
+
+  it('item 5: a wheel decided by the prize calendar promises no odds; one decided by odds lists them', () => {
+    const wheel = {
+      sectors: [
+        { key: 'mug', label: 'Mug', rewardKey: 'mug', weight: 1, odds: 0.5 },
+        { key: 'lose', label: 'Not this time', rewardKey: null, weight: 1, odds: 0.5 },
+      ],
+      excluded: [],
+      resetHour: 0,
+      decidedBy: 'odds' as const,
+      attempts: null,
+    };
+    expect(wheelListing(wheel)).toMatchObject({ header: 'wheelOdds', showOdds: true, note: null });
+    expect(wheelListing(wheel).sectors).toHaveLength(2);
+    const calendar = wheelListing({ ...wheel, decidedBy: 'calendar' });
+    expect(calendar).toMatchObject({ header: 'wheelPrizes', showOdds: false, note: 'wheelCalendarNote' });
+    expect(calendar.sectors.map((s) => s.key)).toEqual(['mug']);
+    expect(promoRu[calendar.header] && promoRu.wheelCalendarNote).toBeTruthy();
   });
 });

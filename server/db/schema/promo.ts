@@ -148,6 +148,11 @@ export const rewards = sqliteTable(
     dailyCap: integer('daily_cap'),
     /** Wheel odds weight, relative to the other sectors and the lose weight. */
     weight: integer('weight').notNull().default(0),
+    /**
+     * How many times one participant may win it by plays (wheel spins, pack codes, calendar moments). A claim or a quiz
+     * band is earned once by one condition, so those give one whatever this says.
+     */
+    perUserLimit: integer('per_user_limit').notNull().default(1),
     requiresServerVerified: integer('requires_server_verified', { mode: 'boolean' }).notNull().default(false),
     unlock: text('unlock', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
     /** Set when a published revision dropped the reward: grants keep it valid, nobody can get it any more. */
@@ -180,9 +185,14 @@ export const grants = sqliteTable(
     day: text('day').notNull(),
     source: text('source', { enum: GRANT_SOURCES }).notNull(),
     issuedAt: integer('issued_at').notNull(),
+    /**
+     * Which of this participant's grants of the reward it is, 1…`perUserLimit`: unique with them, so two plays at once
+     * can never both take the same place, and a participant never holds more than the limit.
+     */
+    nth: integer('nth').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('promo_grants_once_idx').on(t.participantId, t.rewardId),
+    uniqueIndex('promo_grants_nth_idx').on(t.participantId, t.rewardId, t.nth),
     uniqueIndex('promo_grants_code_idx').on(t.poolCodeId),
     index('promo_grants_reward_day_idx').on(t.rewardId, t.day),
   ],

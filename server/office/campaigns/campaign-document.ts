@@ -75,8 +75,11 @@ export const RewardDocumentSchema = z
     dailyCap: z.number().int().min(1).nullable(),
     /** Wheel odds weight, relative to the other sectors and the lose weight. */
     weight: z.number().int().min(0).max(1_000_000),
-    /** One per participant: the grants table lets a participant hold each reward once. */
-    perUserLimit: z.literal(1).optional(),
+    /**
+     * How many times one participant may win it by plays (wheel, pack codes, calendar); absent: once. A claim or a quiz
+     * band is earned once, so more than one there is a validation error (campaign-problems.ts).
+     */
+    perUserLimit: z.number().int().min(1).max(1000).optional(),
     requiresServerVerified: z.boolean(),
     unlock: RewardUnlockSchema,
   })
@@ -134,6 +137,8 @@ export const CampaignDocumentSchema = CampaignContentSchema.extend({
   status: z.enum(CAMPAIGN_STATUSES),
   /** Read-only: the published revision (0 = never published). */
   revision: z.number().int().min(0),
+  /** Read-only: the statuses it may move to now (campaign-transitions.ts); the office's buttons follow it. */
+  allowedTransitions: z.array(z.enum(CAMPAIGN_STATUSES)).default([]),
 }).openapi('CampaignDocument');
 export type CampaignDocument = z.infer<typeof CampaignDocumentSchema>;
 

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { DAY } from '../../promo/testing/promo-world.ts';
-import { promoteDueCampaigns, startScheduledPromotion, TRANSITIONS } from './campaign-lifecycle.ts';
+import { promoteDueCampaigns, startScheduledPromotion } from './campaign-lifecycle.ts';
+import { TRANSITIONS } from './campaign-transitions.ts';
 import { createOfficeWorld, EDITOR, type OfficeWorld } from './office-campaign.test-world.ts';
 
 let w: OfficeWorld;

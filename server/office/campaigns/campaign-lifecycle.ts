@@ -17,17 +17,8 @@ import { NotPublishableError, problemsOf } from './campaign-editing.ts';
 import { hasErrors } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, publishedRevision } from './campaign-store.ts';
+import { TRANSITIONS } from './campaign-transitions.ts';
 import { goLiveSteps } from './go-live.ts';
-
-/** Allowed transitions; anything may be duplicated instead (`POST /campaigns/{id}/duplicate`). */
-export const TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
-  draft: ['scheduled', 'live'],
-  scheduled: ['draft', 'live'],
-  live: ['paused', 'ended'],
-  paused: ['live', 'ended'],
-  ended: ['archived'],
-  archived: [],
-};
 
 /** The actor written for changes the server makes by itself (promotion at the start time). */
 export const SERVER_ACTOR: Identity = {

@@ -143,4 +143,16 @@ describe('campaignProblems', () => {
       'rewards.1.unlock.tasks unlock_unreachable',
     ]);
   });
+
+  it('item 2: a per-user limit above 1 is an error on a tasks reward (earned once), fine on a wheel prize', () => {
+    const codes = (template: typeof tasksReward) => {
+      const doc = stocked(template);
+      const rewards = doc.rewards.map((r) => ({ ...r, perUserLimit: 2 }));
+      return campaignProblems({ ...doc, rewards }, ctx)
+        .filter((p) => p.code === 'per_user_limit_once')
+        .map((p) => p.path);
+    };
+    expect(codes(tasksReward)).toEqual(['rewards.0.perUserLimit']);
+    expect(codes(wheelInstant)).toEqual([]);
+  });
 });

@@ -150,6 +150,9 @@ function rewards(doc: CampaignContent, add: Add): void {
       add(`${at}.dailyCap`, 'daily_cap_above_stock', 'warning', { dailyCap: r.dailyCap, stock: r.stock });
     }
     const unlock = r.unlock;
+    // A claim (tasks) or a quiz band is earned once by one condition; only plays can win a reward again.
+    if ((r.perUserLimit ?? 1) > 1 && ('tasks' in unlock || 'quiz' in unlock))
+      add(`${at}.perUserLimit`, 'per_user_limit_once', 'error', { perUserLimit: r.perUserLimit });
     if ('wheel' in unlock && doc.mechanic !== 'wheel')
       add(`${at}.unlock`, 'unlock_wrong_mechanic', 'error', { mechanic: doc.mechanic });
     if ('quiz' in unlock && doc.mechanic !== 'quiz')

@@ -50,5 +50,6 @@ export async function revisionDocument(db: Db, campaignId: number, number: numbe
     .where(and(eq(campaignRevisions.campaignId, campaignId), eq(campaignRevisions.number, number)))
     .limit(1);
   if (!row) throw new ApiError(404, 'revision_not_found', `Campaign ${campaignId} has no revision ${number}`);
-  return row.document as unknown as CampaignDocument;
+  // A revision is a record, not a campaign to move: it offers no transitions (older snapshots lack the field).
+  return { ...(row.document as unknown as CampaignDocument), allowedTransitions: [] };
 }

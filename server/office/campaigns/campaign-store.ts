@@ -12,6 +12,7 @@ import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
+import { allowedTransitions } from './campaign-transitions.ts';
 
 const { campaigns, tasks, rewards, codePools, poolCodes, campaignRevisions, taskCompletions, grants } = schema;
 
@@ -85,6 +86,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
     communityId: campaign.communityId,
     status: campaign.status,
     revision: await publishedRevision(db, campaign.id),
+    allowedTransitions: allowedTransitions(campaign.status),
     slug: campaign.slug,
     mechanic: campaign.mechanic,
     legalType: campaign.legalType,
@@ -114,6 +116,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
       stock: r.stock,
       dailyCap: r.dailyCap,
       weight: r.weight,
+      perUserLimit: r.perUserLimit,
       requiresServerVerified: r.requiresServerVerified,
       unlock: r.unlock as CampaignDocument['rewards'][number]['unlock'],
     })),
@@ -165,6 +168,7 @@ export function rewardColumns(reward: CampaignContent['rewards'][number], poolId
     stock: reward.stock,
     dailyCap: reward.dailyCap,
     weight: reward.weight,
+    perUserLimit: reward.perUserLimit ?? 1,
     requiresServerVerified: reward.requiresServerVerified,
     unlock: reward.unlock as Record<string, unknown>,
     removedAt: null,

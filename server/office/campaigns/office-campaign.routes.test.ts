@@ -202,6 +202,26 @@ describe('office campaign routes', () => {
     ]);
   });
 
+  it('item 5: every document answer carries the transitions the server allows from its status (one table, on the server)', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'tasks-reward',
+    });
+    const id = created.body.id;
+    expect(created.body.allowedTransitions).toEqual(['scheduled', 'live']);
+    await w.codes(id, 'discount15', 10);
+    const live = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
+    expect(live.body.allowedTransitions).toEqual(['paused', 'ended']);
+    const read = await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR);
+    expect(read.body.document.allowedTransitions).toEqual(['paused', 'ended']);
+    // Each one offered is accepted; the revision (a record) offers none.
+    const paused = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'paused' });
+    expect([paused.status, paused.body.allowedTransitions]).toEqual([200, ['live', 'ended']]);
+    const revision = await w.json('GET', `/api/admin/campaigns/${id}/revisions/1`, EDITOR);
+    expect(revision.body.allowedTransitions).toEqual([]);
+  });
+
   it('item 7: duplicate makes a draft copy; the list shows stock per pool with the low flag; revisions are listed and readable', async () => {
     w = await createOfficeWorld();
     const doc = await draft();

@@ -12,6 +12,7 @@ import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
 import { officeCampaign } from '../../office/campaigns/campaign-access.ts';
 import { campaignDay } from '../campaign-day.ts';
+import { csvIssues, csvLineError } from '../csv-line-error.ts';
 import { resetHourOf } from '../promo-context.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards } from '../rewards/reward.service.ts';
@@ -126,17 +127,11 @@ export async function importMoments(deps: Deps, identity: Identity, campaignId: 
   const { campaign, prizes } = await calendarCampaign(deps.db, identity, campaignId, true);
   const { moments, errors } = parseMomentCsv(csv, new Set(prizes.map((p) => p.key)));
   for (const m of moments) {
-    if (m.at < campaign.startsAt || m.at >= campaign.endsAt)
-      errors.push({ line: m.line, message: 'the moment is outside the campaign (from its start to its end)' });
+    if (m.at < campaign.startsAt || m.at >= campaign.endsAt) errors.push(csvLineError(m.line, 'outside_campaign'));
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
-    throw new ApiError(
-      422,
-      'invalid_csv',
-      `${errors.length} problem(s); nothing was imported`,
-      errors.slice(0, 200).map((e) => ({ path: `line ${e.line}`, message: e.message })),
-    );
+    throw new ApiError(422, 'invalid_csv', `${errors.length} problem(s); nothing was imported`, csvIssues(errors));
   }
   if (moments.length === 0) throw new ApiError(422, 'invalid_csv', 'The file has no moments');
   const ids = new Map(prizes.map((p) => [p.key, p.id]));

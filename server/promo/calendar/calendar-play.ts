@@ -9,7 +9,7 @@ import { type Db, schema } from '../../db/client.ts';
 import type { GrantSource } from '../../db/schema/promo.ts';
 import { takePrizeMoment } from '../../db/take-prize-moment.ts';
 import type { Tx } from '../../db/transactions.ts';
-import { findGrant, type GrantRow, issueReward, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
+import { type GrantRow, issueReward, mayWinAgain, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
 import { parseCampaignSettings } from '../settings.ts';
 
 /** Whether a campaign's instant wins follow the prize calendar (else the odds). */
@@ -26,7 +26,7 @@ export async function winnablePrizes(
 ): Promise<RewardRow[]> {
   const winnable: RewardRow[] = [];
   for (const prize of prizes) {
-    if (await findGrant(db, participantId, prize.id)) continue;
+    if (!(await mayWinAgain(db, participantId, prize))) continue;
     if (await unavailability(db, prize, day)) continue;
     winnable.push(prize);
   }
@@ -60,7 +60,7 @@ export async function winByCalendar(
   });
   if (!moment) return null;
   const reward = play.prizes.find((p) => p.id === moment.rewardId) as RewardRow;
-  const issued = await issueReward(tx, { ...play, reward });
+  const issued = await issueReward(tx, { ...play, reward, repeatable: true });
   // The prize was checked winnable in this same transaction; anything else is a broken invariant, not a loss.
   if (issued.status !== 'issued') throw new Error(`calendar moment ${moment.id} for ${reward.key}: ${issued.status}`);
   await tx.update(schema.prizeMoments).set({ grantId: issued.grant.id }).where(eq(schema.prizeMoments.id, moment.id));

@@ -7,6 +7,8 @@
  * refused, and a bad cell is never echoed back longer than 40 characters.
  */
 
+import { type CsvLineCode, type CsvLineError, csvLineError } from '../csv-line-error.ts';
+
 export const MAX_MOMENT_LINES = 10_000;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -19,10 +21,7 @@ export interface MomentLine {
   at: number;
 }
 
-export interface MomentCsvError {
-  line: number;
-  message: string;
-}
+export type MomentCsvError = CsvLineError;
 
 /** One cell: surrounding quotes and a spreadsheet's formula guard removed. */
 function cell(raw: string | undefined): string {
@@ -52,13 +51,13 @@ export function parseMomentCsv(
     const at = cell(atCell);
     if (index === 0 && /^reward[_ ]?key$/i.test(key)) return;
     if (moments.length + errors.length >= MAX_MOMENT_LINES) {
-      if (errors.at(-1)?.message.startsWith('more than') !== true)
-        errors.push({ line, message: `more than ${MAX_MOMENT_LINES} moments in one file` });
+      if (errors.at(-1)?.code !== 'too_many_lines')
+        errors.push(csvLineError(line, 'too_many_lines', { max: MAX_MOMENT_LINES }));
       return;
     }
     const ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
     const problem = lineProblem(key, at, ms, rest, rewardKeys);
-    if (problem) errors.push({ line, message: problem });
+    if (problem) errors.push(csvLineError(line, ...problem));
     else moments.push({ line, rewardKey: key, at: ms });
   });
   return { moments, errors };
@@ -70,12 +69,11 @@ function lineProblem(
   ms: number,
   rest: string[],
   rewardKeys: ReadonlySet<string>,
-): string | undefined {
-  if (rest.some((r) => r.trim() !== '')) return 'expected two columns: reward_key,at';
-  if (FORMULA.test(key) || FORMULA.test(at)) return 'a cell starts like a spreadsheet formula (=, +, -, @)';
-  if (!KEY.test(key)) return `reward_key ${shown(key)} is not a reward key`;
-  if (!rewardKeys.has(key)) return `reward ${shown(key)} is not an instant-win prize of this campaign`;
-  if (!Number.isFinite(ms))
-    return `at ${shown(at)} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`;
+): [CsvLineCode, Record<string, string>?] | undefined {
+  if (rest.some((r) => r.trim() !== '')) return ['wrong_columns'];
+  if (FORMULA.test(key) || FORMULA.test(at)) return ['formula'];
+  if (!KEY.test(key)) return ['bad_reward_key', { value: shown(key) }];
+  if (!rewardKeys.has(key)) return ['unknown_prize', { value: shown(key) }];
+  if (!Number.isFinite(ms)) return ['bad_instant', { value: shown(at) }];
   return undefined;
 }

@@ -136,7 +136,7 @@ export async function playCode(
       .returning({ id: schema.poolCodes.id });
     if (!taken) return ownEarlierPlay(tx, row.id, participant.id);
     const prizes = await winnablePrizes(tx, await codePrizes(tx, campaign.id), participant.id, day);
-    const play = { ...who, source: 'code' as const, day, at, stages: campaign.stages };
+    const play = { ...who, source: 'code' as const, day, at, stages: campaign.stages, repeatable: true };
     let won: { reward: RewardRow; grant: GrantRow } | null = null;
     if (calendar) {
       won = await winByCalendar(tx, { ...play, prizes });

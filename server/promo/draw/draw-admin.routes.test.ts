@@ -81,6 +81,14 @@ describe('office draw routes: who may use them', () => {
     expect(await w.deps.db.select().from(schema.officeAudit)).toHaveLength(0);
   });
 
+  it('item 4: the office draw view carries the campaign time zone, in which the office shows its times', async () => {
+    w = await createDrawWorld();
+    await w.goLive();
+    const [campaign] = await w.deps.db.select().from(schema.campaigns);
+    const view = await w.admin('GET', `/api/admin/campaigns/${w.campaignId}/draw`);
+    expect(((await view.json()) as { timeZone: string }).timeZone).toBe(campaign?.timeZone);
+  });
+
   it('item 6: a participant cannot see the draw of a campaign not open to them', async () => {
     w = await createDrawWorld();
     await w.write((tx) => tx.update(schema.campaigns).set({ status: 'draft' }));

@@ -112,6 +112,7 @@ export async function officeDrawView(db: Db, campaign: CampaignRow, now: number)
   return {
     status,
     problem,
+    timeZone: campaign.timeZone,
     settings: settings ?? null,
     algorithm: { name: draw?.algorithm ?? DRAW_ALGORITHM, steps: [...DRAW_ALGORITHM_STEPS] },
     commitment: draw?.commitment ?? null,

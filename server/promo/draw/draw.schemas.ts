@@ -80,6 +80,8 @@ export const OfficeDrawSchema = z
   .object({
     status: STATUS,
     problem: z.string().nullable(),
+    /** The campaign's IANA time zone, in which the office shows the draw's times. */
+    timeZone: z.string(),
     settings: z
       .object({
         winners: z.number().int(),

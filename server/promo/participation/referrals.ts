@@ -3,7 +3,7 @@
  * participant arriving with it is counted once (set at creation, never changed), and nobody refers themselves.
  * When the count reaches the task's threshold the referrer's task is done, verified by the server.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import type { Tx } from '../../db/transactions.ts';
 import { parseTaskConfig } from '../settings.ts';
@@ -43,7 +43,13 @@ export async function creditReferrer(tx: Tx, campaignId: number, referrerId: num
   const invites = await tx
     .select()
     .from(schema.tasks)
-    .where(and(eq(schema.tasks.campaignId, campaignId), eq(schema.tasks.kind, 'invite_friends')));
+    .where(
+      and(
+        eq(schema.tasks.campaignId, campaignId),
+        eq(schema.tasks.kind, 'invite_friends'),
+        isNull(schema.tasks.removedAt),
+      ),
+    );
   if (invites.length === 0) return;
   const friends = await countReferrals(tx, referrerId);
   for (const task of invites) {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
 import {
   type ChunkWritten,
@@ -46,7 +47,7 @@ function registryOf(deps: Deps): Map<string, CodeImport> {
   return registry;
 }
 
-const isDuplicate = (e: CsvLineError) => /repeats line|already in the pool/.test(e.message);
+const isDuplicate = (e: CsvLineError) => e.code === 'repeats_line' || e.code === 'already_in_pool';
 
 /**
  * Starts an import and returns its record at once, with the promise of its end (which rejects with the
@@ -103,7 +104,7 @@ export function startCodeImport(
         job.errorCount = err.lineErrors.length;
         job.duplicates = err.lineErrors.filter(isDuplicate).length;
       } else {
-        job.errors = [{ line: 0, message: 'The import stopped on an internal error' }];
+        job.errors = [csvLineError(0, 'internal')];
         job.errorCount = 1;
       }
       throw err;

@@ -111,7 +111,9 @@ describe('brand routes for pools', () => {
       csv: 'A-1\n',
     });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.issues).toEqual([{ path: 'line 1', message: 'A-1 is already in the pool' }]);
+    expect((await bad.json()).error.issues).toEqual([
+      { path: 'line 1', message: 'A-1 is already in the pool', code: 'already_in_pool', params: { value: 'A-1' } },
+    ]);
     const other = await w.campaign();
     expect(
       (await w.call('POST', `/api/admin/campaigns/${other}/pools/${again.poolId}/codes`, 500, { csv: 'Z-1' })).status,

@@ -9,16 +9,14 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { ApiError } from '../../http/errors.ts';
+import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
 
 export const MAX_CODES_PER_IMPORT = 100_000;
 const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 const HEADERS = new Set(['code', 'codes', 'promo_code', 'promocode', 'код']);
 
-export interface CsvLineError {
-  line: number;
-  message: string;
-}
+export type { CsvLineError };
 
 export interface ParsedCodes {
   codes: { line: number; code: string }[];
@@ -48,13 +46,13 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
   const field = firstField(raw);
   if (line === 1 && HEADERS.has(field.toLowerCase())) return;
   if (!CODE_PATTERN.test(field)) {
-    state.errors.push({ line, message: `"${field.slice(0, 80)}" is not a code (3–64 letters, digits, _ or -)` });
+    state.errors.push(csvLineError(line, 'not_a_code', { value: JSON.stringify(field.slice(0, 80)) }));
     return;
   }
   const code = normalize(field);
   const first = state.seen.get(code);
   if (first !== undefined) {
-    state.errors.push({ line, message: `${code} repeats line ${first}` });
+    state.errors.push(csvLineError(line, 'repeats_line', { value: code, first }));
     return;
   }
   state.seen.set(code, line);
@@ -63,9 +61,9 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
 
 function finishParse({ codes, errors }: ParseState): ParsedCodes {
   if (codes.length + errors.length > MAX_CODES_PER_IMPORT) {
-    errors.unshift({ line: 0, message: `At most ${MAX_CODES_PER_IMPORT} codes per import` });
+    errors.unshift(csvLineError(0, 'too_many_lines', { max: MAX_CODES_PER_IMPORT }));
   }
-  if (codes.length === 0 && errors.length === 0) errors.push({ line: 0, message: 'The file has no codes' });
+  if (codes.length === 0 && errors.length === 0) errors.push(csvLineError(0, 'no_codes'));
   return { codes, errors };
 }
 
@@ -105,7 +103,7 @@ export class CsvImportError extends ApiError {
       422,
       'invalid_csv',
       `The file has ${lineErrors.length} problem(s); nothing was imported`,
-      lineErrors.slice(0, 200).map((e) => ({ path: `line ${e.line}`, message: e.message })),
+      csvIssues(lineErrors),
     );
   }
 }
@@ -165,7 +163,7 @@ export async function importPoolCodes(
       ).map((r) => r.code),
     );
     for (const { line, code } of part) {
-      if (existing.has(code)) errors.push({ line, message: `${code} is already in the pool` });
+      if (existing.has(code)) errors.push(csvLineError(line, 'already_in_pool', { value: code }));
     }
     progress.checked = i + part.length;
     onProgress(progress);

@@ -1,9 +1,10 @@
 /**
- * @module Issuing a reward, atomically: one grant per participant per reward (a retry gets the first grant back),
+ * @module Issuing a reward, atomically: one grant per participant per reward (a retry gets the first grant back), or
+ * up to the reward's `perUserLimit` for a repeatable play (wheel, pack code, calendar: each play is its own act),
  * total stock and per-day caps respected, a code taken from the pool when the reward carries one, and the
  * `reward_issued` event recorded in the same transaction. Used by claims, the quiz and the wheel.
  */
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, max, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
 import { inserted } from '../../db/rows.ts';
@@ -36,6 +37,11 @@ export interface IssueRequest {
    * read here when the reward carries a code, since a tester's code comes from the sandbox pool (sandbox-pool.ts).
    */
   tester?: boolean;
+  /**
+   * A play that may win the same reward again, up to its `perUserLimit` (wheel spins, pack codes, calendar moments).
+   * Claims and quiz bands leave it unset: one condition earns one grant, and a retry returns it.
+   */
+  repeatable?: boolean;
 }
 
 const { grants } = schema;
@@ -46,7 +52,16 @@ const grantOf = statement((db) =>
     .where(
       and(eq(grants.participantId, sql.placeholder('participantId')), eq(grants.rewardId, sql.placeholder('rewardId'))),
     )
+    .orderBy(asc(grants.nth))
     .limit(1),
+);
+const heldBy = statement((db) =>
+  db
+    .select({ n: count(), last: max(grants.nth) })
+    .from(grants)
+    .where(
+      and(eq(grants.participantId, sql.placeholder('participantId')), eq(grants.rewardId, sql.placeholder('rewardId'))),
+    ),
 );
 const issuedOverall = statement((db) =>
   db
@@ -72,12 +87,24 @@ const insertGrant = statement((tx) =>
       day: sql.placeholder('day'),
       source: sql.placeholder('source'),
       issuedAt: sql.placeholder('issuedAt'),
+      nth: sql.placeholder('nth'),
     })
     .returning({ id: grants.id }),
 );
 
+/** The participant's first grant of the reward, if any. */
 export async function findGrant(db: Db, participantId: number, rewardId: number): Promise<GrantRow | undefined> {
   return await grantOf.get(db, { participantId, rewardId });
+}
+
+/** How many grants of the reward the participant holds. */
+export async function grantsHeld(db: Db, participantId: number, rewardId: number): Promise<number> {
+  return (await heldBy.get(db, { participantId, rewardId }))?.n ?? 0;
+}
+
+/** Whether a play may still win this reward for the participant (fewer grants than its `perUserLimit`). */
+export async function mayWinAgain(db: Db, participantId: number, reward: RewardRow): Promise<boolean> {
+  return (await grantsHeld(db, participantId, reward.id)) < Math.max(1, reward.perUserLimit);
 }
 
 export async function issuedCount(db: Db, rewardId: number, day?: string): Promise<number> {
@@ -103,8 +130,22 @@ export async function unavailability(db: Db, reward: RewardRow, day: string): Pr
 
 /** Issues inside the caller's transaction (the grant, the code and the event together or not at all). */
 export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutcome> {
-  const existing = await findGrant(tx, req.participantId, req.reward.id);
-  if (existing) return { status: 'already_issued', grant: existing };
+  const limit = req.repeatable ? Math.max(1, req.reward.perUserLimit) : 1;
+  let nth = 1;
+  if (limit === 1) {
+    // One grant: it is the answer to a retry (a single indexed read on the claim's hot path).
+    const existing = await findGrant(tx, req.participantId, req.reward.id);
+    if (existing) return { status: 'already_issued', grant: existing };
+  } else {
+    const held = await heldBy.get(tx, { participantId: req.participantId, rewardId: req.reward.id });
+    if ((held?.n ?? 0) >= limit) {
+      return { status: 'already_issued', grant: (await findGrant(tx, req.participantId, req.reward.id)) as GrantRow };
+    }
+    // After the highest place taken, not the count: a place freed by a wiped beta play is never reused.
+    nth = (held?.last ?? 0) + 1;
+  }
+  // A reward a published revision removed is out for everyone: what was granted stays (above), nothing new is.
+  if (req.reward.removedAt != null) return { status: 'sold_out' };
   // The pool's emptiness is found by takeFreeCode below; counting free codes here would be a wasted scan.
   if (req.reward.stock != null && (await issuedCount(tx, req.reward.id)) >= req.reward.stock) {
     return { status: 'sold_out' };
@@ -128,6 +169,7 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
     day: req.day,
     source: req.source,
     issuedAt: req.at,
+    nth,
   };
   const { id } = inserted(await insertGrant.run(tx, row));
   await recordEvent(

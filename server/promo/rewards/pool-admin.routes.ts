@@ -88,7 +88,14 @@ const ImportSchema = z
       written: z.number().int(),
     }),
     result: z.object({ imported: z.number().int(), total: z.number().int() }).optional(),
-    errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        line: z.number().int(),
+        code: z.string().openapi({ description: 'Stable: the office words it (csv-line-error.ts)' }),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+        message: z.string(),
+      }),
+    ),
     errorCount: z.number().int(),
     duplicates: z.number().int(),
     startedAt: z.number().int(),

@@ -57,7 +57,10 @@ export async function markTaskStarted(tx: Tx, who: Who, task: TaskRow, at: numbe
   return row;
 }
 
-/** Marks a task done, in the caller's transaction; returns false when it already was. */
+/**
+ * Marks a task done, in the caller's transaction; returns false when it already was, or when a published revision
+ * removed the task (`removed_at`): a removed task can no longer be completed, whichever path reports it.
+ */
 export async function markTaskDone(
   tx: Tx,
   who: Who,
@@ -66,6 +69,7 @@ export async function markTaskDone(
   at: number,
   detail: Record<string, unknown> = {},
 ): Promise<boolean> {
+  if (task.removedAt != null) return false;
   const existing = await findCompletion(tx, who.participantId, task.id);
   if (existing?.status === 'done') return false;
   const values = { status: 'done' as const, level, failure: null, doneAt: at, detail };

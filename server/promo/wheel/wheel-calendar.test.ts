@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { openCampaign } from '../participation/participation.service.ts';
+import { campaignState } from '../participation/state.service.ts';
 import { createPromoWorld, DAY, HOUR, type PromoWorld, seededRandom } from '../testing/promo-world.ts';
 import { spinWheel } from './wheel.service.ts';
 
@@ -57,5 +58,15 @@ describe('wheel and the prize calendar', () => {
     expect(first.outcome).toBe('win');
     const [moment] = await w.deps.db.select().from(schema.prizeMoments);
     expect(moment?.wonBy).toBeNull();
+  });
+
+  it('item 5: the wheel state says what decides a spin, so the participant screen promises odds only when they decide', async () => {
+    for (const mode of ['calendar', 'odds'] as const) {
+      const id = await setup(mode);
+      const state = await campaignState(w.deps, w.identity(1), id);
+      expect(state.wheel?.decidedBy).toBe(mode);
+      await w.close();
+    }
+    w = await createPromoWorld();
   });
 });

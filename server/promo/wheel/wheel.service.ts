@@ -17,7 +17,7 @@ import { ApiError } from '../../http/errors.ts';
 import { usesCalendar, winByCalendar } from '../calendar/calendar-play.ts';
 import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning } from '../promo-context.ts';
-import { findGrant, issueReward, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
+import { issueReward, mayWinAgain, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
 import { campaignRewards, type GrantView, grantView } from '../rewards/reward.service.ts';
 import { parseCampaignSettings, type WheelSettings } from '../settings.ts';
 import { type AttemptsState, attemptsState } from './wheel-attempts.ts';
@@ -95,7 +95,7 @@ export async function participantWheel(
   const prizes = rewards ? rewards.filter(isWheelPrize) : await wheelPrizes(db, campaign.id);
   for (const prize of prizes) {
     const reason =
-      participantId !== undefined && (await findGrant(db, participantId, prize.id))
+      participantId !== undefined && !(await mayWinAgain(db, participantId, prize))
         ? 'already_won'
         : await unavailability(db, prize, day);
     if (reason) excluded.push({ key: prize.key, label: columnText(prize, 'title', language), reason });
@@ -184,6 +184,7 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
         day: before.day,
         at,
         stages: campaign.stages,
+        repeatable: true,
       });
       if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
       prize = grantView(issued.grant, reward, identity.language);
@@ -248,6 +249,7 @@ export async function wheelView(
     sectors: own.sectors,
     excluded: own.excluded,
     resetHour: wheel.resetHour,
+    decidedBy: usesCalendar(campaign.settings) ? ('calendar' as const) : ('odds' as const),
     attempts: participantId === undefined ? null : await attemptsState(db, campaign, wheel, participantId, at),
   };
 }

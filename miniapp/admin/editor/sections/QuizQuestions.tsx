@@ -6,9 +6,10 @@ import { Icon24Add, Icon24DeleteOutline } from '@vkontakte/icons';
 import { Button, Checkbox, Div, FormItem, FormLayoutGroup, IconButton } from '@vkontakte/vkui';
 import { fillOffice } from '../../i18n-office.ts';
 import type { QuizSettings } from '../../office-api.ts';
-import { replaceAt } from '../document-edit.ts';
+import { removeAt, replaceAt } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { asBilingual, BilingualField, CheckField, NumberField } from '../fields.tsx';
+import { AddRowButton } from '../RowButtons.tsx';
 
 type Question = QuizSettings['questions'][number];
 
@@ -152,7 +153,7 @@ export function QuizQuestions({
                     mode="tertiary"
                     appearance="negative"
                     size="s"
-                    onClick={() => onChange(questions.filter((_, j) => j !== i))}
+                    onClick={() => onChange(removeAt(questions, i))}
                   >
                     {t.removeQuestion}
                   </Button>
@@ -162,13 +163,7 @@ export function QuizQuestions({
           </FormLayoutGroup>
         );
       })}
-      {!readOnly && (
-        <Div>
-          <Button mode="secondary" before={<Icon24Add />} onClick={add}>
-            {t.addQuestion}
-          </Button>
-        </Div>
-      )}
+      <AddRowButton onAdd={add}>{t.addQuestion}</AddRowButton>
     </>
   );
 }

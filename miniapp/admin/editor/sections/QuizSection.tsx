@@ -1,16 +1,15 @@
-/** The quiz mechanic: its questions, and the result bands by score with the prize each band gives. */
-import { Icon24Add } from '@vkontakte/icons';
-import { Button, Div, FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import { FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
 import type { QuizSettings } from '../../office-api.ts';
-import { freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
+import { freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { asBilingual, BilingualField, ChoiceField, NumberField } from '../fields.tsx';
+import { AddRowButton, RemoveRowButton } from '../RowButtons.tsx';
 import { QuizQuestions } from './QuizQuestions.tsx';
 
 const EMPTY: QuizSettings = { questions: [], bands: [] };
 
 export function QuizSection({ doc, edit }: SectionProps) {
-  const { t, readOnly, lang } = useEditor();
+  const { t, lang } = useEditor();
   const quiz = doc.settings.quiz ?? EMPTY;
   const setQuiz = (change: (q: QuizSettings) => QuizSettings) =>
     edit((d) => ({ ...d, settings: { ...d.settings, quiz: change(d.settings.quiz ?? EMPTY) } }));
@@ -65,40 +64,25 @@ export function QuizSection({ doc, edit }: SectionProps) {
               value={asBilingual(b.text)}
               onChange={(text) => setBand((x) => ({ ...x, text }))}
             />
-            {!readOnly && quiz.bands.length > 1 && (
-              <Div>
-                <Button
-                  mode="tertiary"
-                  appearance="negative"
-                  size="s"
-                  onClick={() => setQuiz((q) => ({ ...q, bands: q.bands.filter((_, j) => j !== i) }))}
-                >
-                  {t.remove}
-                </Button>
-              </Div>
-            )}
+            <RemoveRowButton
+              allowed={quiz.bands.length > 1}
+              onRemove={() => setQuiz((q) => ({ ...q, bands: removeAt(q.bands, i) }))}
+            >
+              {t.remove}
+            </RemoveRowButton>
           </FormLayoutGroup>
         );
       })}
-      {!readOnly && (
-        <Div>
-          <Button
-            mode="secondary"
-            before={<Icon24Add />}
-            onClick={() =>
-              setQuiz((q) => ({
-                ...q,
-                bands: [
-                  ...q.bands,
-                  { key: freshKey('band', q.bands), minScore: 0, title: { ru: '', en: '' }, text: '' },
-                ],
-              }))
-            }
-          >
-            {t.add}
-          </Button>
-        </Div>
-      )}
+      <AddRowButton
+        onAdd={() =>
+          setQuiz((q) => ({
+            ...q,
+            bands: [...q.bands, { key: freshKey('band', q.bands), minScore: 0, title: { ru: '', en: '' }, text: '' }],
+          }))
+        }
+      >
+        {t.add}
+      </AddRowButton>
     </Group>
   );
 }

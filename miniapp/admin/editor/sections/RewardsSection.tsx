@@ -1,10 +1,9 @@
-/** Prizes: texts, code pool, stock, daily cap, one per participant, odds weight and what unlocks them. */
-import { Icon24Add } from '@vkontakte/icons';
-import { Button, Div, FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import { FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
 import type { DocumentReward } from '../../office-api.ts';
-import { freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
+import { freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
-import { BilingualField, CheckField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+import { AddRowButton, RemoveRowButton } from '../RowButtons.tsx';
 
 type UnlockKind = 'tasks' | 'quiz' | 'wheel';
 const unlockKind = (u: DocumentReward['unlock']): UnlockKind =>
@@ -16,7 +15,7 @@ const UNLOCKS: Record<UnlockKind, DocumentReward['unlock']> = {
 };
 
 export function RewardsSection({ doc, edit }: SectionProps) {
-  const { t, readOnly } = useEditor();
+  const { t } = useEditor();
   const set = (i: number, change: (r: DocumentReward) => DocumentReward) =>
     edit((d) => ({ ...d, rewards: replaceAt(d.rewards, i, change) }));
   const pools = [
@@ -81,18 +80,14 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 value={r.weight}
                 onChange={(weight) => set(i, (x) => ({ ...x, weight: weight ?? 0 }))}
               />
+              <NumberField
+                label={t.perUserLimit}
+                path={`${at}.perUserLimit`}
+                min={1}
+                value={r.perUserLimit ?? 1}
+                onChange={(limit) => set(i, (x) => ({ ...x, perUserLimit: limit ?? 1 }))}
+              />
             </FormLayoutGroup>
-            <CheckField
-              label={`${t.perUserLimit}: 1`}
-              path={`${at}.perUserLimit`}
-              checked={r.perUserLimit === 1}
-              onChange={(one) =>
-                set(i, (x) => {
-                  const { perUserLimit: _, ...rest } = x;
-                  return one ? { ...rest, perUserLimit: 1 } : rest;
-                })
-              }
-            />
             <FormLayoutGroup mode="horizontal">
               <ChoiceField
                 label={t.unlock}
@@ -114,56 +109,37 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 />
               )}
             </FormLayoutGroup>
-            {!readOnly && (
-              <Div>
-                <Button
-                  mode="tertiary"
-                  appearance="negative"
-                  size="s"
-                  onClick={() => edit((d) => ({ ...d, rewards: d.rewards.filter((_, j) => j !== i) }))}
-                >
-                  {t.removeReward}
-                </Button>
-              </Div>
-            )}
+            <RemoveRowButton onRemove={() => edit((d) => ({ ...d, rewards: removeAt(d.rewards, i) }))}>
+              {t.removeReward}
+            </RemoveRowButton>
           </FormLayoutGroup>
         );
       })}
-      {!readOnly && (
-        <Div>
-          <Button
-            mode="secondary"
-            before={<Icon24Add />}
-            onClick={() =>
-              edit((d) => ({
-                ...d,
-                rewards: [
-                  ...d.rewards,
-                  {
-                    key: freshKey('reward', d.rewards),
-                    title: { ru: '', en: '' },
-                    description: { ru: '', en: '' },
-                    howToUse: { ru: '', en: '' },
-                    poolKey: null,
-                    stock: null,
-                    dailyCap: null,
-                    weight: 1,
-                    requiresServerVerified: false,
-                    unlock:
-                      d.mechanic === 'wheel'
-                        ? { wheel: true }
-                        : d.mechanic === 'quiz'
-                          ? { quiz: true }
-                          : { tasks: 'all' },
-                  },
-                ],
-              }))
-            }
-          >
-            {t.addReward}
-          </Button>
-        </Div>
-      )}
+      <AddRowButton
+        onAdd={() =>
+          edit((d) => ({
+            ...d,
+            rewards: [
+              ...d.rewards,
+              {
+                key: freshKey('reward', d.rewards),
+                title: { ru: '', en: '' },
+                description: { ru: '', en: '' },
+                howToUse: { ru: '', en: '' },
+                poolKey: null,
+                stock: null,
+                dailyCap: null,
+                weight: 1,
+                requiresServerVerified: false,
+                unlock:
+                  d.mechanic === 'wheel' ? { wheel: true } : d.mechanic === 'quiz' ? { quiz: true } : { tasks: 'all' },
+              },
+            ],
+          }))
+        }
+      >
+        {t.addReward}
+      </AddRowButton>
     </Group>
   );
 }

@@ -1,16 +1,11 @@
-/**
- * Tasks of every kind: title and description, attempts granted, the kind's own settings (server/promo/settings.ts
- * shapes, via task-config-fields.ts) and the kind's verification level, so the brand sees which tasks the server
- * checks itself and which rest on the app's word.
- */
-import { Icon24Add } from '@vkontakte/icons';
-import { Button, Div, FormLayoutGroup, Group, Header, InfoRow, SimpleCell } from '@vkontakte/vkui';
+import { FormLayoutGroup, Group, Header, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import type { TaskKind } from '../../../../server/db/schema/promo.ts';
 import { TASK_KIND_INFO } from '../../../../server/promo/tasks/task-kinds.ts';
 import type { DocumentTask, QuizSettings } from '../../office-api.ts';
-import { type EditDocument, freshKey, replaceAt, type SectionProps } from '../document-edit.ts';
+import { type EditDocument, freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
+import { AddRowButton, RemoveRowButton } from '../RowButtons.tsx';
 import { defaultConfig, TASK_CONFIG_FIELDS } from '../task-config-fields.ts';
 import { QuizQuestions } from './QuizQuestions.tsx';
 
@@ -107,7 +102,7 @@ function addTask(edit: EditDocument) {
 }
 
 export function TasksSection({ doc, edit }: SectionProps) {
-  const { t, readOnly } = useEditor();
+  const { t } = useEditor();
   return (
     <Group header={<Header>{t.tasks}</Header>} data-testid="office-tasks">
       {doc.tasks.map((task, i) => (
@@ -155,32 +150,18 @@ export function TasksSection({ doc, edit }: SectionProps) {
             }
           />
           <TaskConfig task={task} i={i} doc={doc} edit={edit} />
-          {!readOnly && (
-            <Div>
-              <Button
-                mode="tertiary"
-                appearance="negative"
-                size="s"
-                onClick={() =>
-                  edit((d) => ({
-                    ...d,
-                    tasks: d.tasks.filter((_, j) => j !== i).map((x, position) => ({ ...x, position })),
-                  }))
-                }
-              >
-                {t.removeTask}
-              </Button>
-            </Div>
-          )}
+          <RemoveRowButton
+            onRemove={() =>
+              edit((d) => ({ ...d, tasks: removeAt(d.tasks, i).map((x, position) => ({ ...x, position })) }))
+            }
+          >
+            {t.removeTask}
+          </RemoveRowButton>
         </FormLayoutGroup>
       ))}
-      {!readOnly && (
-        <Div>
-          <Button mode="secondary" before={<Icon24Add />} onClick={() => addTask(edit)} data-testid="office-add-task">
-            {t.addTask}
-          </Button>
-        </Div>
-      )}
+      <AddRowButton onAdd={() => addTask(edit)} testId="office-add-task">
+        {t.addTask}
+      </AddRowButton>
     </Group>
   );
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseMomentCsv } from '../../server/promo/calendar/moment-csv.ts';
+import { CSV_LINE_MESSAGES } from '../../server/promo/csv-line-error.ts';
+import { parseCodesCsv } from '../../server/promo/rewards/csv-import.ts';
+import { CSV_LINE_WORDING, csvLineText } from './csv-line-text.ts';
+
+describe('CSV line problems in the office', () => {
+  it('item 4: every line code the server sends is worded in Russian and English', () => {
+    const codes = Object.keys(CSV_LINE_MESSAGES).sort();
+    expect(Object.keys(CSV_LINE_WORDING.ru).sort()).toEqual(codes);
+    expect(Object.keys(CSV_LINE_WORDING.en).sort()).toEqual(codes);
+  });
+
+  it('item 4: a pool import and a calendar import line problem read in Russian in the ru office', () => {
+    const [repeat] = parseCodesCsv('AAA111\nAAA111').errors;
+    expect(repeat).toMatchObject({ line: 2, code: 'repeats_line' });
+    expect(csvLineText('ru', repeat as NonNullable<typeof repeat>)).toBe('AAA111 повторяет строку 1');
+    expect(csvLineText('en', repeat as NonNullable<typeof repeat>)).toBe('AAA111 repeats line 1');
+    const [unknown] = parseMomentCsv('reward_key,at\nhat,2026-06-01T12:00:00+03:00', new Set(['mug'])).errors;
+    expect(unknown).toMatchObject({ line: 2, code: 'unknown_prize' });
+    expect(csvLineText('ru', unknown as NonNullable<typeof unknown>)).toBe('"hat" — не мгновенный приз этой акции');
+    // A code this office does not know yet still shows the server's message.
+    expect(csvLineText('ru', { code: 'newer', message: 'as sent' })).toBe('as sent');
+  });
+});

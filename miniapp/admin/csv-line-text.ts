@@ -1,0 +1,49 @@
+/**
+ * The office's wording of a CSV line problem (code pools, prize calendar): the server sends a stable code with its
+ * params (server/promo/csv-line-error.ts) and its English message; the office says it in the person's language, and
+ * falls back to the server's message for a code it does not know yet.
+ */
+import type { Language } from '../intl-formats.ts';
+
+type Params = Record<string, string | number>;
+type Wording = Record<string, (p: Params) => string>;
+
+const ru: Wording = {
+  not_a_code: (p) => `${p.value} — не код (3–64 латинские буквы, цифры, _ или -)`,
+  repeats_line: (p) => `${p.value} повторяет строку ${p.first}`,
+  already_in_pool: (p) => `${p.value} уже есть в пуле`,
+  too_many_lines: (p) => `Не больше ${p.max} строк за одну загрузку`,
+  no_codes: () => 'В файле нет кодов',
+  wrong_columns: () => 'Нужно два столбца: reward_key,at',
+  formula: () => 'Ячейка начинается как формула таблицы (=, +, -, @)',
+  bad_reward_key: (p) => `reward_key ${p.value} — не ключ приза`,
+  unknown_prize: (p) => `${p.value} — не мгновенный приз этой акции`,
+  bad_instant: (p) => `at ${p.value} — не момент ISO 8601 со смещением (например, 2026-06-01T12:00:00+03:00)`,
+  outside_campaign: () => 'Момент вне акции (от её начала до конца)',
+  internal: () => 'Загрузка остановилась из-за внутренней ошибки',
+};
+
+const en: Wording = {
+  not_a_code: (p) => `${p.value} is not a code (3–64 letters, digits, _ or -)`,
+  repeats_line: (p) => `${p.value} repeats line ${p.first}`,
+  already_in_pool: (p) => `${p.value} is already in the pool`,
+  too_many_lines: (p) => `At most ${p.max} lines per import`,
+  no_codes: () => 'The file has no codes',
+  wrong_columns: () => 'Expected two columns: reward_key,at',
+  formula: () => 'A cell starts like a spreadsheet formula (=, +, -, @)',
+  bad_reward_key: (p) => `reward_key ${p.value} is not a reward key`,
+  unknown_prize: (p) => `${p.value} is not an instant-win prize of this campaign`,
+  bad_instant: (p) => `at ${p.value} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`,
+  outside_campaign: () => 'The moment is outside the campaign (from its start to its end)',
+  internal: () => 'The import stopped on an internal error',
+};
+
+export const CSV_LINE_WORDING: Record<Language, Wording> = { ru, en };
+
+/**
+ * @example csvLineText('ru', { code: 'repeats_line', params: { value: 'A-1', first: 2 }, message: '…' }) // 'A-1 повторяет строку 2'
+ */
+export function csvLineText(language: Language, problem: { code?: string; params?: Params; message: string }): string {
+  const word = problem.code ? CSV_LINE_WORDING[language][problem.code] : undefined;
+  return word ? word(problem.params ?? {}) : problem.message;
+}
