@@ -26,6 +26,9 @@ type BrandRef = { kind: Kind; brandId?: number } | null;
  * The one answer for "no such row" and "a row of a brand you are no member of" (no id echoed: the same bytes). A
  * brand asked for by id answers like permissions.ts (403) so the brand routes keep their one refusal.
  */
+/** A row below the brand (a member, an invitation) that is not in the caller's office, or does not exist: one answer. */
+export const rowNotInYourOffice = () => new ApiError(404, 'not_found', 'Not found in your office');
+
 export function notInYourOffice(kind: Kind, section: OfficeSection): ApiError {
   if (kind === 'campaign') return new ApiError(404, 'campaign_not_found', 'Campaign does not exist in your brands');
   if (kind === 'community')

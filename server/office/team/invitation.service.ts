@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
-import { notInYourOffice } from '../../auth/office-gate.ts';
+import { rowNotInYourOffice } from '../../auth/office-gate.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
@@ -179,7 +179,7 @@ export async function listInvitations(
 }
 
 /** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
-const invitationNotFound = notInYourOffice;
+const invitationNotFound = rowNotInYourOffice;
 
 /** Revokes a pending invitation; its link stops working at once. Revoking a revoked one changes nothing. */
 export async function revokeInvitation(deps: Deps, actor: Identity, id: number): Promise<InvitationView> {

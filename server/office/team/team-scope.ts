@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { notInYourOffice } from '../../auth/office-gate.ts';
+import { rowNotInYourOffice } from '../../auth/office-gate.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { actorMemberships, authorityOver, covers, type TeamAuthority, type TeamScope } from './team-authority.ts';
@@ -21,7 +21,7 @@ export async function resolveScope(
   let agencyId = target.agencyId;
   if (target.brandId !== null) {
     const [brand] = await db.select().from(schema.brands).where(eq(schema.brands.id, target.brandId)).limit(1);
-    if (!brand || (agencyId !== undefined && brand.agencyId !== agencyId)) throw notInYourOffice();
+    if (!brand || (agencyId !== undefined && brand.agencyId !== agencyId)) throw rowNotInYourOffice();
     agencyId = brand.agencyId;
   }
   if (agencyId === undefined)
@@ -39,5 +39,5 @@ export async function authorityOverRow(db: Db, actor: Identity, scope: TeamScope
   const authority = authorityOver(rows, scope);
   if (authority) return authority;
   const belongs = rows.some((r) => (r.role === 'agency_admin' && r.brandId === null) || covers(r, scope.brandId));
-  throw belongs ? noTeamRights() : notInYourOffice();
+  throw belongs ? noTeamRights() : rowNotInYourOffice();
 }

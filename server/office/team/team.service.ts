@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Identity, Platform } from '../../auth/identity.ts';
-import { notInYourOffice } from '../../auth/office-gate.ts';
+import { rowNotInYourOffice } from '../../auth/office-gate.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
@@ -47,7 +47,7 @@ export interface TeamMember {
 }
 
 /** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
-const memberNotFound = notInYourOffice;
+const memberNotFound = rowNotInYourOffice;
 
 /** What a row's sections are in effect (an agency owner holds all). */
 const effectiveSections = (row: MembershipRow) => (row.role === 'agency_admin' ? [...TEAM_SECTIONS] : row.sections);
