@@ -17,6 +17,7 @@ import {
   enqueueBroadcast,
   previewSegment,
 } from './broadcast.service.ts';
+import { requireCampaignScreen } from './deep-link.ts';
 import {
   BroadcastParams,
   BroadcastSchema,
@@ -31,9 +32,10 @@ import {
   RuleSchema,
   StatsSchema,
 } from './mailing.schemas.ts';
+import type { MailingActor } from './mailing-audit.ts';
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
-import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
+import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';
 
@@ -49,6 +51,7 @@ const listRules = createRoute({
   method: 'get',
   path: '/campaigns/{id}/rules',
   tags,
+  'x-section': 'mailings',
   summary: "A campaign's funnel rules",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
@@ -58,6 +61,7 @@ const addRule = createRoute({
   method: 'post',
   path: '/campaigns/{id}/rules',
   tags,
+  'x-section': 'mailings',
   summary: 'Create a funnel rule',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
@@ -67,6 +71,7 @@ const switchRule = createRoute({
   method: 'patch',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
+  'x-section': 'mailings',
   summary: 'Switch a rule on or off',
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
@@ -76,6 +81,7 @@ const dryRunRule = createRoute({
   method: 'post',
   path: '/campaigns/{id}/rules/{ruleId}/dry-run',
   tags,
+  'x-section': 'mailings',
   summary: 'Who the rule would message now (nothing is written)',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -85,6 +91,7 @@ const ruleStatsRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/rules/{ruleId}/stats',
   tags,
+  'x-section': 'mailings',
   summary: 'Queued, sent, failed by reason, converted, holdout',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -94,6 +101,7 @@ const preview = createRoute({
   method: 'post',
   path: '/campaigns/{id}/broadcasts/preview',
   tags,
+  'x-section': 'mailings',
   summary: 'How many participants a segment reaches',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(PreviewRequest) },
@@ -103,6 +111,7 @@ const addBroadcast = createRoute({
   method: 'post',
   path: '/campaigns/{id}/broadcasts',
   tags,
+  'x-section': 'mailings',
   summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewBroadcastSchema) },
@@ -117,6 +126,7 @@ const broadcastStatsRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
   tags,
+  'x-section': 'mailings',
   summary: 'Progress and results of a broadcast',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -128,6 +138,7 @@ const cancelRoute = createRoute({
   method: 'delete',
   path: '/campaigns/{id}/broadcasts/{broadcastId}',
   tags,
+  'x-section': 'mailings',
   summary: 'Cancel a scheduled broadcast, or the unsent rest of one in progress',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -141,6 +152,7 @@ const capRoute = createRoute({
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
   tags,
+  'x-section': 'mailings',
   summary: "Per-user cap on rule messages across the campaign's community",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(CapSchema) },
@@ -161,6 +173,19 @@ const access = (
   id: number,
 ) => requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
 
+/** The member and brand a mailing change is audited under. */
+const actorOf = (c: { var: { identity: MailingActor['actor'] } }, campaign: { brandId: number }): MailingActor => ({
+  actor: c.var.identity,
+  brandId: campaign.brandId,
+});
+
+/** Every variant's deep link must open a screen of the campaign. */
+async function requireRuleScreens(db: Parameters<typeof getRule>[0], campaignId: number, rule: NewRule) {
+  for (const [i, v] of rule.variants.entries()) {
+    await requireCampaignScreen(db, campaignId, `variants.${i}.fragment`, v.fragment);
+  }
+}
+
 async function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, ruleId: number) {
   const rule = await getRule(db, ruleId);
   if (rule.campaignId !== campaignId) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
@@ -174,14 +199,16 @@ mailingRoutes.openapi(listRules, async (c) => {
 });
 mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
-  await access(c, id);
-  return c.json(await createRule(c.var.deps.db, id, c.req.valid('json')), 201);
+  const campaign = await access(c, id);
+  const input = c.req.valid('json');
+  await requireRuleScreens(c.var.deps.db, id, input);
+  return c.json(await createRule(c.var.deps.db, id, input, actorOf(c, campaign)), 201);
 });
 mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   await ruleOf(c.var.deps.db, id, ruleId);
-  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active), 200);
+  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active, actorOf(c, campaign)), 200);
 });
 mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
@@ -214,16 +241,18 @@ mailingRoutes.openapi(preview, async (c) => {
 });
 mailingRoutes.openapi(addBroadcast, async (c) => {
   const { id } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   const { deps } = c.var;
   const input = c.req.valid('json');
+  await requireCampaignScreen(deps.db, id, 'fragment', input.fragment);
   if (input.dryRun) {
     const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
     return c.json({ dryRun: true as const, preview }, 200);
   }
   const now = deps.now();
-  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now);
-  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
+  const who = actorOf(c, campaign);
+  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who);
+  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b), who) : 0;
   const fresh = await broadcastOfCampaign(deps.db, id, b.id);
   return c.json({ broadcast: fresh, enqueued }, 201);
 });
@@ -235,9 +264,9 @@ mailingRoutes.openapi(broadcastStatsRoute, async (c) => {
 });
 mailingRoutes.openapi(cancelRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   await broadcastOfCampaign(c.var.deps.db, id, broadcastId);
-  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
+  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now(), actorOf(c, campaign)), 200);
 });
 mailingRoutes.openapi(capRoute, async (c) => {
   const { id } = c.req.valid('param');
@@ -245,6 +274,6 @@ mailingRoutes.openapi(capRoute, async (c) => {
   const groupId = await campaignGroupId(c.var.deps.db, campaign);
   if (groupId === undefined) throw new ApiError(409, 'no_community', `Campaign ${id} has no VK community`);
   const cap = c.req.valid('json');
-  await setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours);
+  await setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours, actorOf(c, campaign));
   return c.json(cap, 200);
 });
