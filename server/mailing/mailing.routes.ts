@@ -33,6 +33,7 @@ import {
   StatsSchema,
 } from './mailing.schemas.ts';
 import type { MailingActor } from './mailing-audit.ts';
+import { mailingOfficeRoutes } from './mailing-office.routes.ts';
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
 import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
@@ -162,6 +163,7 @@ const capRoute = createRoute({
 export const mailingRoutes = newRouter();
 mailingRoutes.use('*', requireIdentity);
 mailingRoutes.route('/', tagRoutes);
+mailingRoutes.route('/', mailingOfficeRoutes);
 
 const access = (
   c: {
