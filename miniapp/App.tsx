@@ -123,6 +123,10 @@ export function App() {
           <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
           <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
           <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
+          <AdminPanel id={PANELS.adminBrandMailings} shown={panelsHistory.includes(PANELS.adminBrandMailings)} />
+          <AdminPanel id={PANELS.adminMailings} shown={panelsHistory.includes(PANELS.adminMailings)} />
+          <AdminPanel id={PANELS.adminMailingRule} shown={panelsHistory.includes(PANELS.adminMailingRule)} />
+          <AdminPanel id={PANELS.adminMailingBroadcast} shown={panelsHistory.includes(PANELS.adminMailingBroadcast)} />
         </View>
       </SplitCol>
     </SplitLayout>

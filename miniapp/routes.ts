@@ -33,6 +33,10 @@ export const PANELS = {
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminRevision: 'admin_revision',
+  adminBrandMailings: 'admin_brand_mailings',
+  adminMailings: 'admin_mailings',
+  adminMailingRule: 'admin_mailing_rule',
+  adminMailingBroadcast: 'admin_mailing_broadcast',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -58,6 +62,13 @@ export const paths = {
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
+  adminBrandMailings: (brandId: number) => `/admin/brand/${brandId}/mailings`,
+  adminMailings: (id: number) => `/admin/campaign/${id}/mailings`,
+  /** `new` opens the rule editor empty. */
+  adminMailingRule: (id: number, ruleId: number | 'new') => `/admin/campaign/${id}/mailings/rule/${ruleId}`,
+  /** `new` opens the broadcast composer. */
+  adminMailingBroadcast: (id: number, broadcastId: number | 'new') =>
+    `/admin/campaign/${id}/mailings/broadcast/${broadcastId}`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -66,6 +77,10 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminCatalogue,
   PANELS.adminCampaign,
   PANELS.adminRevision,
+  PANELS.adminBrandMailings,
+  PANELS.adminMailings,
+  PANELS.adminMailingRule,
+  PANELS.adminMailingBroadcast,
 ];
 
 /**
@@ -91,6 +106,18 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminBrandMailings, path: '/admin/brand/:brandId/mailings', parent: '/admin' },
+  { panel: PANELS.adminMailings, path: '/admin/campaign/:id/mailings', parent: '/admin' },
+  {
+    panel: PANELS.adminMailingRule,
+    path: '/admin/campaign/:id/mailings/rule/:ruleId',
+    parent: '/admin/campaign/:id/mailings',
+  },
+  {
+    panel: PANELS.adminMailingBroadcast,
+    path: '/admin/campaign/:id/mailings/broadcast/:broadcastId',
+    parent: '/admin/campaign/:id/mailings',
+  },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

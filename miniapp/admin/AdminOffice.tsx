@@ -11,6 +11,10 @@ import { useAsync } from '../use-async.ts';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
+import { BrandMailings } from './mailings/BrandMailings.tsx';
+import { BroadcastPanel } from './mailings/BroadcastPanel.tsx';
+import { MailingsPanel } from './mailings/MailingsPanel.tsx';
+import { RuleEditor } from './mailings/RuleEditor.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
@@ -38,6 +42,14 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <CampaignEditor />;
     case PANELS.adminRevision:
       return <RevisionView />;
+    case PANELS.adminBrandMailings:
+      return <BrandMailings office={office} />;
+    case PANELS.adminMailings:
+      return <MailingsPanel />;
+    case PANELS.adminMailingRule:
+      return <RuleEditor />;
+    case PANELS.adminMailingBroadcast:
+      return <BroadcastPanel />;
     default:
       return <OfficeHome office={office} />;
   }
