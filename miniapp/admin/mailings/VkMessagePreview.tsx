@@ -24,7 +24,7 @@ export function VkMessagePreview({
 }) {
   if (channel === 'notification') {
     return (
-      <Card mode="outline" data-testid={`vk-preview-${language}`}>
+      <Card Component="div" mode="outline" data-testid={`vk-preview-${language}`}>
         <SimpleCell before={<Avatar size={40} initials={sender.slice(0, 1)} />} subtitle={text} multiline>
           {sender}
         </SimpleCell>
@@ -37,12 +37,12 @@ export function VkMessagePreview({
     );
   }
   return (
-    <Card mode="outline" data-testid={`vk-preview-${language}`}>
+    <Card Component="div" mode="outline" data-testid={`vk-preview-${language}`}>
       <SimpleCell before={<Avatar size={36} initials={sender.slice(0, 1)} />} disabled>
         <Footnote weight="2">{sender}</Footnote>
       </SimpleCell>
       <Div style={{ paddingTop: 0 }}>
-        <Card mode="shadow" style={{ padding: 12, borderRadius: 16, maxWidth: 420 }}>
+        <Card Component="div" mode="shadow" style={{ padding: 12, borderRadius: 16, maxWidth: 420 }}>
           <Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{text || '…'}</Paragraph>
         </Card>
         {link && (
