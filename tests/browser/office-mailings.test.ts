@@ -141,8 +141,8 @@ describe('item 5: the mailings office in Chromium', () => {
         await screenshot(page, `office-mailings-progress-${vp.name}`);
 
         const got = (user: number) => fake.delivered.find((d) => d.peerId === user && d.text.includes(tag))?.text;
-        for (const user of RU) expect(got(user)).toBe(`Новости ${tag}`);
-        for (const user of EN) expect(got(user)).toBe(`News ${tag}`);
+        for (const user of RU) expect(got(user), bot?.output()).toBe(`Новости ${tag}`);
+        for (const user of EN) expect(got(user), bot?.output()).toBe(`News ${tag}`);
         expect(w.errors).toEqual([]);
       } finally {
         await w.context.close();
