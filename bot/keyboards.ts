@@ -4,16 +4,19 @@
  * The `open_app` deep-link button is the mailing domain's (server/mailing/open-app-button.ts).
  */
 import { Keyboard } from 'vk-io';
+import type { ContentLanguage } from '../server/campaigns/content-language.ts';
+import { BOT_TEXTS } from './replies.ts';
 
 export type BotCommand = 'start' | 'prizes' | 'progress' | 'support' | 'unsubscribe';
 
 /** The main menu under the message field. */
-export function mainMenu(): string {
+export function mainMenu(language: ContentLanguage): string {
+  const label = BOT_TEXTS[language].menu;
   return Keyboard.builder()
-    .textButton({ label: 'Мой прогресс', payload: { command: 'progress' }, color: Keyboard.PRIMARY_COLOR })
-    .textButton({ label: 'Мои призы', payload: { command: 'prizes' }, color: Keyboard.POSITIVE_COLOR })
+    .textButton({ label: label.progress, payload: { command: 'progress' }, color: Keyboard.PRIMARY_COLOR })
+    .textButton({ label: label.prizes, payload: { command: 'prizes' }, color: Keyboard.POSITIVE_COLOR })
     .row()
-    .textButton({ label: 'Поддержка', payload: { command: 'support' }, color: Keyboard.SECONDARY_COLOR })
-    .callbackButton({ label: 'Помощь', payload: { command: 'start' }, color: Keyboard.SECONDARY_COLOR })
+    .textButton({ label: label.support, payload: { command: 'support' }, color: Keyboard.SECONDARY_COLOR })
+    .callbackButton({ label: label.help, payload: { command: 'start' }, color: Keyboard.SECONDARY_COLOR })
     .toString();
 }

@@ -133,6 +133,10 @@ export function App() {
           <AdminPanel id={PANELS.adminAgencyBrand} shown={panelsHistory.includes(PANELS.adminAgencyBrand)} />
           <AdminPanel id={PANELS.adminAgencySettings} shown={panelsHistory.includes(PANELS.adminAgencySettings)} />
           <AdminPanel id={PANELS.adminTeam} shown={panelsHistory.includes(PANELS.adminTeam)} />
+          <AdminPanel id={PANELS.adminBrandMailings} shown={panelsHistory.includes(PANELS.adminBrandMailings)} />
+          <AdminPanel id={PANELS.adminMailings} shown={panelsHistory.includes(PANELS.adminMailings)} />
+          <AdminPanel id={PANELS.adminMailingRule} shown={panelsHistory.includes(PANELS.adminMailingRule)} />
+          <AdminPanel id={PANELS.adminMailingBroadcast} shown={panelsHistory.includes(PANELS.adminMailingBroadcast)} />
         </View>
       </SplitCol>
     </SplitLayout>

@@ -38,6 +38,10 @@ export const PANELS = {
   adminAgencySettings: 'admin_agency_settings',
   adminTeam: 'admin_team',
   invite: 'invite',
+  adminBrandMailings: 'admin_brand_mailings',
+  adminMailings: 'admin_mailings',
+  adminMailingRule: 'admin_mailing_rule',
+  adminMailingBroadcast: 'admin_mailing_broadcast',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -68,6 +72,13 @@ export const paths = {
   adminAgencySettings: () => '/admin/agency/settings',
   adminTeam: (brandId: number) => `/admin/brand/${brandId}/team`,
   invite: (token: string) => `/invite/${token}`,
+  adminBrandMailings: (brandId: number) => `/admin/brand/${brandId}/mailings`,
+  adminMailings: (id: number) => `/admin/campaign/${id}/mailings`,
+  /** `new` opens the rule editor empty. */
+  adminMailingRule: (id: number, ruleId: number | 'new') => `/admin/campaign/${id}/mailings/rule/${ruleId}`,
+  /** `new` opens the broadcast composer. */
+  adminMailingBroadcast: (id: number, broadcastId: number | 'new') =>
+    `/admin/campaign/${id}/mailings/broadcast/${broadcastId}`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -80,6 +91,10 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminAgencyBrand,
   PANELS.adminAgencySettings,
   PANELS.adminTeam,
+  PANELS.adminBrandMailings,
+  PANELS.adminMailings,
+  PANELS.adminMailingRule,
+  PANELS.adminMailingBroadcast,
 ];
 
 /**
@@ -110,6 +125,18 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminAgencySettings, path: '/admin/agency/settings', parent: '/admin/agency' },
   { panel: PANELS.adminAgencyBrand, path: '/admin/agency/brand/:brandId', parent: '/admin/agency' },
   { panel: PANELS.adminAgency, path: '/admin/agency', parent: '/admin' },
+  { panel: PANELS.adminBrandMailings, path: '/admin/brand/:brandId/mailings', parent: '/admin' },
+  { panel: PANELS.adminMailings, path: '/admin/campaign/:id/mailings', parent: '/admin' },
+  {
+    panel: PANELS.adminMailingRule,
+    path: '/admin/campaign/:id/mailings/rule/:ruleId',
+    parent: '/admin/campaign/:id/mailings',
+  },
+  {
+    panel: PANELS.adminMailingBroadcast,
+    path: '/admin/campaign/:id/mailings/broadcast/:broadcastId',
+    parent: '/admin/campaign/:id/mailings',
+  },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

@@ -7,21 +7,18 @@
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
+import { communityUserLanguage } from '../../server/mailing/message-language.ts';
 import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
 import { queueReply } from '../../server/mailing/replies.ts';
 import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
-
-const HELP =
-  'Здравствуйте! Я бот акций сообщества.\n' +
-  '«Мой прогресс» — где вы остановились и что дальше,\n«Мои призы» — полученные призы и коды,\n' +
-  '«Поддержка» — задать вопрос (или просто напишите его сюда).';
+import { BOT_TEXTS } from '../replies.ts';
 
 const WORDS: Array<[RegExp, BotCommand]> = [
-  [/^(\/?start|начать|старт|привет|помощь|help|меню)$/i, 'start'],
-  [/^(мои призы|призы|prizes)$/i, 'prizes'],
-  [/^(мой прогресс|прогресс|progress)$/i, 'progress'],
+  [/^(\/?start|начать|старт|привет|помощь|help|меню|hello|menu)$/i, 'start'],
+  [/^(мои призы|призы|prizes|my prizes)$/i, 'prizes'],
+  [/^(мой прогресс|прогресс|progress|my progress)$/i, 'progress'],
   [/^(поддержка|support|помогите|оператор)$/i, 'support'],
 ];
 
@@ -48,23 +45,26 @@ interface Answer {
   keyboard?: string;
 }
 
+/** The answer to a command, in the user's language (their participation's `vk_language`, else the default). */
 async function answerFor(deps: Deps, groupId: number, userId: number, command: BotCommand): Promise<Answer> {
+  const language = await communityUserLanguage(deps.db, groupId, userId);
+  const say = BOT_TEXTS[language];
   switch (command) {
     case 'prizes':
-      return { text: await prizesOf(deps.db, groupId, userId), keyboard: mainMenu() };
+      return { text: await prizesOf(deps.db, groupId, userId, language), keyboard: mainMenu(language) };
     case 'progress': {
-      const p = await progressOf(deps.db, groupId, userId, deps.now());
-      if (!p.next) return { text: p.text, keyboard: mainMenu() };
+      const p = await progressOf(deps.db, groupId, userId, deps.now(), language);
+      if (!p.next) return { text: p.text, keyboard: mainMenu(language) };
       const hash = taskHash(p.next.campaignId, p.next.taskKey);
       return {
         text: p.text,
-        keyboard: openAppKeyboard(`Продолжить: ${p.next.title}`, deps.config.VK_APP_ID, groupId, hash),
+        keyboard: openAppKeyboard(say.continueTo(p.next.title), deps.config.VK_APP_ID, groupId, hash),
       };
     }
     case 'support':
-      return { text: 'Опишите вопрос одним сообщением — оператор ответит здесь же.', keyboard: mainMenu() };
+      return { text: say.supportPrompt, keyboard: mainMenu(language) };
     default:
-      return { text: HELP, keyboard: mainMenu() };
+      return { text: say.help, keyboard: mainMenu(language) };
   }
 }
 
@@ -81,17 +81,20 @@ export async function onMessageNew(deps: Deps, groupId: number, context: Message
   }
   const text = (context.text ?? '').trim();
   if (text === '') return;
+  const say = BOT_TEXTS[await communityUserLanguage(deps.db, groupId, userId)];
   // The ticket and its acknowledgement commit together.
   await recordSupportMessage(
     deps.db,
     { vkGroupId: groupId, vkUserId: userId, text, messageKey, at: deps.now() },
-    (ticketId) => `Спасибо! Вопрос записан в обращение №${ticketId}, оператор ответит здесь.`,
+    say.ticketRecorded,
   );
 }
 
 export async function onMessageEvent(deps: Deps, groupId: number, context: MessageEventContext): Promise<void> {
   const command = commandOf(context.eventPayload, undefined) ?? 'start';
+  let say = BOT_TEXTS.ru;
   try {
+    say = BOT_TEXTS[await communityUserLanguage(deps.db, groupId, context.userId)];
     const answer = await answerFor(deps, groupId, context.userId, command);
     await queueReply(
       deps.db,
@@ -100,6 +103,6 @@ export async function onMessageEvent(deps: Deps, groupId: number, context: Messa
     );
   } finally {
     // Answered every time, even if building the reply failed (a VK call: outside the transaction).
-    await context.answer({ type: 'show_snackbar', text: command === 'start' ? 'Меню отправлено' : 'Готово' });
+    await context.answer({ type: 'show_snackbar', text: command === 'start' ? say.menuSent : say.done });
   }
 }

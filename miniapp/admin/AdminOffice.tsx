@@ -14,6 +14,10 @@ import { AgencySettings } from './agency/AgencySettings.tsx';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
+import { BrandMailings } from './mailings/BrandMailings.tsx';
+import { BroadcastPanel } from './mailings/BroadcastPanel.tsx';
+import { MailingsPanel } from './mailings/MailingsPanel.tsx';
+import { RuleEditor } from './mailings/RuleEditor.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import { TeamPanel } from './team/TeamPanel.tsx';
@@ -52,6 +56,14 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <AgencySettings office={office} />;
     case PANELS.adminTeam:
       return <TeamPanel office={office} />;
+    case PANELS.adminBrandMailings:
+      return <BrandMailings office={office} />;
+    case PANELS.adminMailings:
+      return <MailingsPanel />;
+    case PANELS.adminMailingRule:
+      return <RuleEditor />;
+    case PANELS.adminMailingBroadcast:
+      return <BroadcastPanel />;
     default:
       return <OfficeHome office={office} />;
   }

@@ -5,12 +5,15 @@
  * one outbox row per recipient in one transaction (unique per broadcast and user), so a broadcast can never go out
  * twice; cancelling closes the rows not sent yet.
  */
-import { and, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
-import type { BroadcastSegment, MessageChannel } from '../db/schema/messaging.ts';
+import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { auditMailing, type MailingActor } from './mailing-audit.ts';
+import { contentLanguage, messageText } from './message-language.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
@@ -23,6 +26,7 @@ export interface Recipient {
   participantId: number;
   vkUserId: number;
   consent: boolean;
+  language: ContentLanguage;
 }
 
 async function campaignGroup(db: Db | Tx, campaignId: number): Promise<number> {
@@ -46,11 +50,17 @@ export async function segmentRecipients(
   const where: SQL[] = [eq(participants.campaignId, segment.campaignId), eq(participants.platform, 'vk')];
   if (segment.stage) where.push(eq(participants.stage, segment.stage));
   if (segment.source) where.push(eq(participants.source, segment.source));
+  if (segment.languages && segment.languages.length > 0) where.push(inArray(participants.language, segment.languages));
   // Any of the tags.
   if (segment.tags && segment.tags.length > 0)
     where.push(inArray(participants.id, taggedParticipantIds(db, segment.tags)));
   const rows = await db
-    .select({ id: participants.id, userId: participants.platformUserId, allowed: consents.allowed })
+    .select({
+      id: participants.id,
+      userId: participants.platformUserId,
+      allowed: consents.allowed,
+      language: participants.language,
+    })
     .from(participants)
     .leftJoin(
       consents,
@@ -68,7 +78,7 @@ export async function segmentRecipients(
     if (!Number.isSafeInteger(vkUserId)) continue;
     // Notifications: VK itself knows who allowed them and answers per user.
     const consent = channel === 'notification' ? true : r.allowed === true;
-    list.push({ participantId: r.id, vkUserId, consent });
+    list.push({ participantId: r.id, vkUserId, consent, language: contentLanguage(r.language) });
   }
   return list;
 }
@@ -76,6 +86,8 @@ export async function segmentRecipients(
 export interface Preview {
   total: number;
   withConsent: number;
+  /** Recipients with consent per language. */
+  byLanguage: Record<ContentLanguage, number>;
   /** A few recipients who would get it (user ids). */
   sample: number[];
 }
@@ -83,7 +95,9 @@ export interface Preview {
 export async function previewSegment(db: Db, segment: BroadcastSegment, channel: MessageChannel): Promise<Preview> {
   const list = await segmentRecipients(db, segment, channel);
   const ok = list.filter((r) => r.consent);
-  return { total: list.length, withConsent: ok.length, sample: ok.slice(0, 20).map((r) => r.vkUserId) };
+  const byLanguage = { ru: 0, en: 0 };
+  for (const r of ok) byLanguage[r.language] += 1;
+  return { total: list.length, withConsent: ok.length, byLanguage, sample: ok.slice(0, 20).map((r) => r.vkUserId) };
 }
 
 export interface NewBroadcast {
@@ -93,6 +107,8 @@ export interface NewBroadcast {
   channel: MessageChannel;
   intent?: string;
   text: string;
+  /** The text per language; each recipient gets theirs (server/mailing/message-language.ts). */
+  texts?: MessageTexts;
   fragment?: string;
   targetStage?: string;
   scheduledAt?: number;
@@ -121,7 +137,7 @@ async function campaignTimeZone(db: Db | Tx, campaignId: number): Promise<string
   return row?.tz ?? 'UTC';
 }
 
-export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Promise<BroadcastRow> {
+export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who: MailingActor): Promise<BroadcastRow> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
   for (const s of [b.segment.stage, b.targetStage]) {
@@ -135,8 +151,8 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Pro
     quietFromHour: b.quietFromHour ?? QUIET_DEFAULT.from,
     quietToHour: b.quietToHour ?? QUIET_DEFAULT.to,
   };
-  const rows = await inTransaction(db, (tx) =>
-    tx
+  return inTransaction(db, async (tx) => {
+    const rows = await tx
       .insert(broadcasts)
       .values({
         ...quiet,
@@ -146,18 +162,33 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number): Pro
         channel: b.channel,
         intent: b.intent ?? 'non_promo_newsletter',
         text: b.text,
+        texts: b.texts ?? {},
         fragment: b.fragment ?? null,
         targetStage: b.targetStage ?? null,
         // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
         scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
       })
-      .returning(),
-  );
-  return inserted(rows);
+      .returning();
+    const broadcast = inserted(rows);
+    await auditMailing(tx, who, {
+      action: 'broadcast.create',
+      entity: 'broadcast',
+      entityId: broadcast.id,
+      after: broadcast,
+    });
+    return broadcast;
+  });
 }
 
 /** Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). */
-export async function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, keyboard?: string): Promise<number> {
+export async function enqueueBroadcast(
+  db: Db,
+  b: BroadcastRow,
+  now: number,
+  keyboard?: (language: ContentLanguage) => string,
+  /** The member who pressed "send now" (the schedule pass sends without one). */
+  who?: MailingActor,
+): Promise<number> {
   return inTransaction(db, async (tx) => {
     const [current] = await tx
       .select({ status: broadcasts.status })
@@ -179,11 +210,11 @@ export async function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, key
         vkGroupId: groupId,
         vkUserId: r.vkUserId,
         channel: b.channel,
-        text: b.text,
+        text: messageText(b.text, b.texts, r.language),
         extras: {
           intent: b.intent,
           ...(b.fragment ? { fragment: b.fragment } : {}),
-          ...(keyboard && b.channel === 'message' ? { keyboard } : {}),
+          ...(keyboard && b.channel === 'message' ? { keyboard: keyboard(r.language) } : {}),
         },
         nextAttemptAt: due,
       }));
@@ -192,6 +223,14 @@ export async function enqueueBroadcast(db: Db, b: BroadcastRow, now: number, key
       .update(broadcasts)
       .set({ status: 'enqueued', enqueuedCount: sql`${broadcasts.enqueuedCount} + ${inserted}` })
       .where(eq(broadcasts.id, b.id));
+    if (who) {
+      await auditMailing(tx, who, {
+        action: 'broadcast.send',
+        entity: 'broadcast',
+        entityId: b.id,
+        after: { enqueued: inserted },
+      });
+    }
     return inserted;
   });
 }
@@ -211,7 +250,12 @@ export interface CancelResult {
 }
 
 /** Cancels a scheduled broadcast, or the unsent part of one in progress; a finished or cancelled one is a 409. */
-export async function cancelBroadcast(db: Db, broadcastId: number, now: number): Promise<CancelResult> {
+export async function cancelBroadcast(
+  db: Db,
+  broadcastId: number,
+  now: number,
+  who: MailingActor,
+): Promise<CancelResult> {
   return inTransaction(db, async (tx) => {
     const [b] = await tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).limit(1);
     if (!b) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
@@ -236,6 +280,13 @@ export async function cancelBroadcast(db: Db, broadcastId: number, now: number):
       .where(eq(broadcasts.id, b.id))
       .returning();
     if (!broadcast) throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
+    await auditMailing(tx, who, {
+      action: 'broadcast.cancel',
+      entity: 'broadcast',
+      entityId: b.id,
+      before: { status: b.status },
+      after: { status: 'cancelled', cancelled },
+    });
     return { broadcast, cancelled };
   });
 }
@@ -247,4 +298,14 @@ export async function broadcastOfCampaign(db: Db, campaignId: number, broadcastI
     throw new ApiError(404, 'broadcast_not_found', `Broadcast ${broadcastId} does not exist`);
   }
   return b;
+}
+
+/** A campaign's broadcasts, newest first. */
+export async function campaignBroadcasts(db: Db, campaignId: number): Promise<BroadcastRow[]> {
+  return db
+    .select()
+    .from(broadcasts)
+    .where(eq(broadcasts.campaignId, campaignId))
+    .orderBy(desc(broadcasts.id))
+    .limit(200);
 }

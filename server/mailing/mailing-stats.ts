@@ -22,6 +22,8 @@ export interface MessageStats {
   cancelledByReason: Record<string, number>;
   /** Share of rows already decided (sent, failed, cancelled, holdout). */
   progress: number;
+  /** Recipients of a sent message who opened the mini app after it. */
+  openedAfter: number;
   targetStage: string | null;
   treated: Conversion;
   holdout: Conversion;
@@ -50,6 +52,8 @@ async function statsFor(
       variant: outbox.variant,
       n: count(),
       converted: sql<number>`coalesce(sum(case when ${participants.stageIndex} >= ${target} and ${target} >= 0 then 1 else 0 end), 0)`,
+      // Opened the app after the message: seen (any launch) later than it was sent.
+      opened: sql<number>`coalesce(sum(case when ${outbox.sentAt} is not null and ${participants.lastSeenAt} > ${outbox.sentAt} then 1 else 0 end), 0)`,
     })
     .from(outbox)
     .leftJoin(participants, eq(participants.id, outbox.participantId))
@@ -61,6 +65,7 @@ async function statsFor(
     failedByReason: {},
     cancelledByReason: {},
     progress: 0,
+    openedAfter: 0,
     targetStage,
     treated: conv(0, 0),
     holdout: conv(0, 0),
@@ -74,6 +79,7 @@ async function statsFor(
     // SUM comes back as text or bigint on some drivers: a number from here on.
     const converted = Number(r.converted);
     s.total += r.n;
+    s.openedAfter += Number(r.opened);
     s.byStatus[r.status] = (s.byStatus[r.status] ?? 0) + r.n;
     const reason = r.reason ?? 'unknown';
     if (r.status === 'failed') s.failedByReason[reason] = (s.failedByReason[reason] ?? 0) + r.n;

@@ -18,6 +18,7 @@ import {
   enqueueBroadcast,
   previewSegment,
 } from './broadcast.service.ts';
+import { requireCampaignScreen } from './deep-link.ts';
 import {
   BroadcastParams,
   BroadcastSchema,
@@ -32,9 +33,11 @@ import {
   RuleSchema,
   StatsSchema,
 } from './mailing.schemas.ts';
+import type { MailingActor } from './mailing-audit.ts';
+import { mailingOfficeRoutes } from './mailing-office.routes.ts';
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
-import { campaignRules, createRule, getRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
+import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';
 
@@ -50,6 +53,7 @@ const listRules = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules',
   tags,
+  'x-section': 'mailings',
   summary: "A campaign's funnel rules",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
@@ -59,6 +63,7 @@ const addRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules',
   tags,
+  'x-section': 'mailings',
   summary: 'Create a funnel rule',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
@@ -68,6 +73,7 @@ const switchRule = officeRoute('mailings', {
   method: 'patch',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
+  'x-section': 'mailings',
   summary: 'Switch a rule on or off',
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
@@ -77,6 +83,7 @@ const dryRunRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules/{ruleId}/dry-run',
   tags,
+  'x-section': 'mailings',
   summary: 'Who the rule would message now (nothing is written)',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -86,6 +93,7 @@ const ruleStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules/{ruleId}/stats',
   tags,
+  'x-section': 'mailings',
   summary: 'Queued, sent, failed by reason, converted, holdout',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -95,6 +103,7 @@ const preview = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts/preview',
   tags,
+  'x-section': 'mailings',
   summary: 'How many participants a segment reaches',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(PreviewRequest) },
@@ -104,6 +113,7 @@ const addBroadcast = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts',
   tags,
+  'x-section': 'mailings',
   summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewBroadcastSchema) },
@@ -118,6 +128,7 @@ const broadcastStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
   tags,
+  'x-section': 'mailings',
   summary: 'Progress and results of a broadcast',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -129,6 +140,7 @@ const cancelRoute = officeRoute('mailings', {
   method: 'delete',
   path: '/campaigns/{id}/broadcasts/{broadcastId}',
   tags,
+  'x-section': 'mailings',
   summary: 'Cancel a scheduled broadcast, or the unsent rest of one in progress',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -142,6 +154,7 @@ const capRoute = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
   tags,
+  'x-section': 'mailings',
   summary: "Per-user cap on rule messages across the campaign's community",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(CapSchema) },
@@ -151,6 +164,7 @@ const capRoute = officeRoute('mailings', {
 export const mailingRoutes = newRouter();
 mailingRoutes.use('*', requireIdentity);
 mailingRoutes.route('/', tagRoutes);
+mailingRoutes.route('/', mailingOfficeRoutes);
 
 const access = (
   c: {
@@ -161,6 +175,19 @@ const access = (
   },
   id: number,
 ) => requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+
+/** The member and brand a mailing change is audited under. */
+const actorOf = (c: { var: { identity: MailingActor['actor'] } }, campaign: { brandId: number }): MailingActor => ({
+  actor: c.var.identity,
+  brandId: campaign.brandId,
+});
+
+/** Every variant's deep link must open a screen of the campaign. */
+async function requireRuleScreens(db: Parameters<typeof getRule>[0], campaignId: number, rule: NewRule) {
+  for (const [i, v] of rule.variants.entries()) {
+    await requireCampaignScreen(db, campaignId, `variants.${i}.fragment`, v.fragment);
+  }
+}
 
 async function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, ruleId: number) {
   const rule = await getRule(db, ruleId);
@@ -175,14 +202,16 @@ mailingRoutes.openapi(listRules, async (c) => {
 });
 mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
-  await access(c, id);
-  return c.json(await createRule(c.var.deps.db, id, c.req.valid('json')), 201);
+  const campaign = await access(c, id);
+  const input = c.req.valid('json');
+  await requireRuleScreens(c.var.deps.db, id, input);
+  return c.json(await createRule(c.var.deps.db, id, input, actorOf(c, campaign)), 201);
 });
 mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   await ruleOf(c.var.deps.db, id, ruleId);
-  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active), 200);
+  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active, actorOf(c, campaign)), 200);
 });
 mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
@@ -215,16 +244,18 @@ mailingRoutes.openapi(preview, async (c) => {
 });
 mailingRoutes.openapi(addBroadcast, async (c) => {
   const { id } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   const { deps } = c.var;
   const input = c.req.valid('json');
+  await requireCampaignScreen(deps.db, id, 'fragment', input.fragment);
   if (input.dryRun) {
     const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
     return c.json({ dryRun: true as const, preview }, 200);
   }
   const now = deps.now();
-  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now);
-  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b)) : 0;
+  const who = actorOf(c, campaign);
+  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who);
+  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b), who) : 0;
   const fresh = await broadcastOfCampaign(deps.db, id, b.id);
   return c.json({ broadcast: fresh, enqueued }, 201);
 });
@@ -236,9 +267,9 @@ mailingRoutes.openapi(broadcastStatsRoute, async (c) => {
 });
 mailingRoutes.openapi(cancelRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   await broadcastOfCampaign(c.var.deps.db, id, broadcastId);
-  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now()), 200);
+  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now(), actorOf(c, campaign)), 200);
 });
 mailingRoutes.openapi(capRoute, async (c) => {
   const { id } = c.req.valid('param');
@@ -246,6 +277,6 @@ mailingRoutes.openapi(capRoute, async (c) => {
   const groupId = await campaignGroupId(c.var.deps.db, campaign);
   if (groupId === undefined) throw new ApiError(409, 'no_community', `Campaign ${id} has no VK community`);
   const cap = c.req.valid('json');
-  await setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours);
+  await setFrequencyCap(c.var.deps.db, groupId, cap.capCount, cap.capHours, actorOf(c, campaign));
   return c.json(cap, 200);
 });

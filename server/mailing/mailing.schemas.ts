@@ -8,6 +8,11 @@ export const BroadcastParams = CampaignParam.extend({ broadcastId: z.coerce.numb
 
 const stageKey = z.string().min(1).max(64);
 const hour = z.number().int().min(0).max(23);
+const language = z.enum(['ru', 'en']);
+/** The message per language; each recipient gets theirs (server/mailing/message-language.ts). */
+export const MessageTextsSchema = z
+  .object({ ru: z.string().max(4000).optional(), en: z.string().max(4000).optional() })
+  .openapi('MessageTexts');
 
 export const VariantSchema = z.object({
   key: z
@@ -16,8 +21,17 @@ export const VariantSchema = z.object({
     .max(16)
     .regex(/^[A-Za-z0-9_-]+$/),
   text: z.string().min(1).max(4000),
+  texts: MessageTextsSchema.optional(),
   fragment: z.string().max(2047).optional(),
 });
+
+export const RuleSegmentSchema = z
+  .object({
+    source: z.string().max(64).optional(),
+    tags: z.array(z.string().min(1).max(64)).max(20).optional(),
+    languages: z.array(language).max(2).optional(),
+  })
+  .openapi('RuleSegment');
 
 export const NewRuleSchema = z
   .object({
@@ -39,6 +53,7 @@ export const NewRuleSchema = z
     channel: z.enum(MESSAGE_CHANNELS),
     intent: z.enum(['non_promo_newsletter', 'promo_newsletter', 'confirmed_notification', 'default']).optional(),
     variants: z.array(VariantSchema).min(1).max(10),
+    segment: RuleSegmentSchema.optional(),
     holdoutPercent: z.number().int().min(0).max(90).optional(),
     quietFromHour: hour.optional(),
     quietToHour: hour.optional(),
@@ -50,6 +65,7 @@ export const RuleSchema = NewRuleSchema.extend({
   campaignId: z.number().int(),
   maxHours: z.number().int().nullable(),
   intent: z.string(),
+  segment: RuleSegmentSchema,
   holdoutPercent: z.number().int(),
   quietFromHour: hour,
   quietToHour: hour,
@@ -79,6 +95,7 @@ export const StatsSchema = z
     failedByReason: z.record(z.string(), z.number().int()),
     cancelledByReason: z.record(z.string(), z.number().int()),
     progress: z.number(),
+    openedAfter: z.number().int(),
     targetStage: z.string().nullable(),
     treated: ConversionSchema,
     holdout: ConversionSchema,
@@ -99,6 +116,7 @@ export const SegmentSchema = z
     stage: stageKey.optional(),
     source: z.string().max(64).optional(),
     tags: z.array(TagSchema).min(1).max(20).optional().openapi({ description: 'Participants with any of these tags' }),
+    languages: z.array(language).min(1).max(2).optional().openapi({ description: 'Participants with these languages' }),
   })
   .openapi('Segment');
 
@@ -119,7 +137,13 @@ export const TagListSchema = z
 
 export const PreviewRequest = z.object({ segment: SegmentSchema, channel: z.enum(MESSAGE_CHANNELS) });
 export const PreviewSchema = z
-  .object({ total: z.number().int(), withConsent: z.number().int(), sample: z.array(z.number().int()) })
+  .object({
+    total: z.number().int(),
+    withConsent: z.number().int(),
+    /** Recipients with consent per language, so the composer can warn about a language without a text. */
+    byLanguage: z.object({ ru: z.number().int(), en: z.number().int() }),
+    sample: z.array(z.number().int()),
+  })
   .openapi('SegmentPreview');
 
 export const NewBroadcastSchema = z
@@ -128,6 +152,7 @@ export const NewBroadcastSchema = z
     segment: SegmentSchema,
     channel: z.enum(MESSAGE_CHANNELS),
     text: z.string().min(1).max(4000),
+    texts: MessageTextsSchema.optional(),
     fragment: z.string().max(2047).optional(),
     targetStage: stageKey.optional(),
     scheduledAt: z.number().int().positive().optional(),
@@ -146,6 +171,10 @@ export const BroadcastSchema = z
     name: z.string(),
     channel: z.enum(MESSAGE_CHANNELS),
     text: z.string(),
+    texts: MessageTextsSchema,
+    fragment: z.string().nullable(),
+    segment: SegmentSchema,
+    createdAt: z.number().int(),
     status: z.enum(['scheduled', 'enqueued', 'cancelled']),
     /** When it goes out: the requested moment, moved past quiet hours unless `ignoreQuietHours`. */
     scheduledAt: z.number().int(),
@@ -167,3 +196,33 @@ export const CapSchema = z
       .max(24 * 30),
   })
   .openapi('FrequencyCap');
+
+export const RuleSummarySchema = z
+  .object({
+    rule: RuleSchema,
+    sent: z.number().int(),
+    openedAfter: z.number().int(),
+    converted: z.number().int(),
+    liftPoints: z.number().nullable(),
+  })
+  .openapi('RuleSummary');
+
+export const ScreenSchema = z
+  .object({
+    kind: z.enum(['campaign', 'rules', 'quiz', 'prizes', 'help', 'task', 'reward']),
+    key: z.string().optional(),
+    title: z.string(),
+    hash: z.string(),
+  })
+  .openapi('CampaignScreen');
+
+export const ComposerOptionsSchema = z
+  .object({
+    stages: z.array(z.string()),
+    sources: z.array(z.string()),
+    tags: z.array(z.string()),
+    screens: z.array(ScreenSchema),
+    /** The community's cap on rule messages; null without a community. */
+    cap: CapSchema.nullable(),
+  })
+  .openapi('MailingOptions');

@@ -4,11 +4,13 @@
  * the same hash as `fragment`. Used by the mailing routes (send now, dry run) and the bot's schedule and replies.
  */
 import { Keyboard } from 'vk-io';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
 import type { Deps } from '../deps.ts';
 import { taskHash } from './deep-link.ts';
 import type { Decorate } from './rule-evaluation.ts';
 
-const OPEN_APP_LABEL = 'Открыть приложение';
+/** The button's label in the recipient's language. */
+export const OPEN_APP_LABEL: Record<ContentLanguage, string> = { ru: 'Открыть приложение', en: 'Open the app' };
 
 /** An inline `open_app` button deep-linking to a screen of the mini app. */
 export function openAppKeyboard(label: string, appId: number, groupId: number, hash: string): string {
@@ -20,15 +22,24 @@ export function openAppKeyboard(label: string, appId: number, groupId: number, h
 
 /** A rule's message gets an `open_app` button to the rule's screen; its notification carries it as `fragment`. */
 export function ruleDecorator(deps: Pick<Deps, 'config'>, groupId: () => number): Decorate {
-  return (rule, variant) => {
+  return (rule, variant, language) => {
     const hash = variant.fragment ?? taskHash(rule.campaignId);
     if (rule.channel === 'notification') return { fragment: hash };
-    return { keyboard: openAppKeyboard(OPEN_APP_LABEL, deps.config.VK_APP_ID, groupId(), hash), fragment: hash };
+    return {
+      keyboard: openAppKeyboard(OPEN_APP_LABEL[language], deps.config.VK_APP_ID, groupId(), hash),
+      fragment: hash,
+    };
   };
 }
 
 /** A broadcast with a deep link gets an `open_app` button (community messages) or carries it as `fragment`. */
-export function broadcastKeyboard(deps: Pick<Deps, 'config'>, b: { fragment: string | null }): string | undefined {
+export function broadcastKeyboard(
+  deps: Pick<Deps, 'config'>,
+  b: { fragment: string | null },
+): ((language: ContentLanguage) => string) | undefined {
   const groupId = deps.config.VK_GROUP_ID ?? 0;
-  return b.fragment ? openAppKeyboard(OPEN_APP_LABEL, deps.config.VK_APP_ID, groupId, b.fragment) : undefined;
+  const { fragment } = b;
+  return fragment
+    ? (language) => openAppKeyboard(OPEN_APP_LABEL[language], deps.config.VK_APP_ID, groupId, fragment)
+    : undefined;
 }

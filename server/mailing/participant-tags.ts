@@ -7,6 +7,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { auditMailing, type MailingActor } from './mailing-audit.ts';
 
 const { participantTags, participants } = schema;
 
@@ -40,9 +41,15 @@ async function foreignIds(tx: Db | Tx, campaignId: number, ids: number[]): Promi
 
 /**
  * Adds and removes one tag for lists of the campaign's participants, all or nothing.
- * @example changeTag(db, 1, { tag: 'vip', add: [10, 11], remove: [12] }, now) // → { tag: 'vip', added: 2, removed: 1, total: 2 }
+ * @example changeTag(db, 1, { tag: 'vip', add: [10, 11], remove: [12] }, now, { actor, brandId }) // → { tag: 'vip', added: 2, removed: 1, total: 2 }
  */
-export async function changeTag(db: Db, campaignId: number, change: TagChange, now: number): Promise<TagChangeResult> {
+export async function changeTag(
+  db: Db,
+  campaignId: number,
+  change: TagChange,
+  now: number,
+  who: MailingActor,
+): Promise<TagChangeResult> {
   const add = [...new Set(change.add ?? [])];
   const remove = [...new Set(change.remove ?? [])];
   return inTransaction(db, async (tx) => {
@@ -71,7 +78,14 @@ export async function changeTag(db: Db, campaignId: number, change: TagChange, n
           ),
       );
     }
-    return { tag: change.tag, added, removed, total: await tagCount(tx, campaignId, change.tag) };
+    const result = { tag: change.tag, added, removed, total: await tagCount(tx, campaignId, change.tag) };
+    await auditMailing(tx, who, {
+      action: 'tag.change',
+      entity: 'tag',
+      entityId: change.tag,
+      after: { campaignId, add, remove, ...result },
+    });
+    return result;
   });
 }
 

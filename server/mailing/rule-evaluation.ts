@@ -4,12 +4,15 @@
  * Users without consent are skipped, the community's per-user frequency cap is respected (they are reconsidered
  * later), and during quiet hours the row waits until they end. The candidate scan is the participants' stage index.
  */
-import { and, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { hasConsent } from './consent.ts';
+import { contentLanguage, messageText } from './message-language.ts';
 import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
+import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
 import { bucketOf } from './stable-split.ts';
 
@@ -35,6 +38,7 @@ export interface RuleRunResult {
 export type Decorate = (
   rule: RuleRow,
   variant: { key: string; text: string; fragment?: string },
+  language: ContentLanguage,
 ) => OutboxDraft['extras'];
 
 /**
@@ -79,7 +83,7 @@ export async function evaluateRule(
     const drafts: OutboxDraft[] = [];
     for (const stage of campaign.stages.slice(from, to)) {
       const rows = await tx
-        .select({ id: participants.id, platformUserId: participants.platformUserId })
+        .select({ id: participants.id, platformUserId: participants.platformUserId, language: participants.language })
         .from(participants)
         .where(
           and(
@@ -88,6 +92,7 @@ export async function evaluateRule(
             lte(participants.stageReachedAt, now - rule.minHours * HOUR),
             rule.maxHours === null ? undefined : gte(participants.stageReachedAt, now - rule.maxHours * HOUR),
             eq(participants.platform, 'vk'),
+            ...segmentFilter(tx, rule.segment),
           ),
         );
       for (const p of rows) {
@@ -120,6 +125,7 @@ export async function evaluateRule(
         if (!variant) continue;
         if (inHoldout) result.holdout += 1;
         else result.queued += 1;
+        const language = contentLanguage(p.language);
         drafts.push({
           dedupeKey,
           kind: 'rule',
@@ -130,8 +136,8 @@ export async function evaluateRule(
           vkUserId,
           channel: rule.channel,
           variant: inHoldout ? 'holdout' : variant.key,
-          text: variant.text,
-          extras: { ...decorate(rule, variant), intent: rule.intent },
+          text: messageText(variant.text, variant.texts, language),
+          extras: { ...decorate(rule, variant, language), intent: rule.intent },
           status: inHoldout ? 'holdout' : 'queued',
           nextAttemptAt: due,
         });
@@ -143,6 +149,16 @@ export async function evaluateRule(
   // The dry run only reads; a real run decides and writes in one transaction, so two passes never both count a
   // user under the cap (the dedupe key alone already keeps a rule from enqueueing twice).
   return dryRun ? run(db) : inTransaction(db, run);
+}
+
+/** The rule's audience beyond its stages: launch source, any of the tags, languages. */
+function segmentFilter(tx: Db | Tx, segment: RuleRow['segment']) {
+  const where = [];
+  if (segment.source) where.push(eq(participants.source, segment.source));
+  if (segment.tags && segment.tags.length > 0)
+    where.push(inArray(participants.id, taggedParticipantIds(tx, segment.tags)));
+  if (segment.languages && segment.languages.length > 0) where.push(inArray(participants.language, segment.languages));
+  return where;
 }
 
 /** Every active rule of live campaigns. */

@@ -1,10 +1,11 @@
-/** @module Funnel rules as the brand sets them up: created against the campaign's stages, switched on and off. */
+/** @module Funnel rules as the brand sets them up: created and edited against the campaign's stages, switched on and off. */
 import { eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
-import type { MessageChannel, RuleVariant } from '../db/schema/messaging.ts';
+import type { MessageChannel, RuleSegment, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
@@ -18,12 +19,14 @@ export interface NewRule {
   channel: MessageChannel;
   intent?: string;
   variants: RuleVariant[];
+  segment?: RuleSegment;
   holdoutPercent?: number;
   quietFromHour?: number;
   quietToHour?: number;
 }
 
-export async function createRule(db: Db, campaignId: number, r: NewRule): Promise<RuleRow> {
+/** Checks the rule against the campaign (stages in order, unique variants, notification length): a 422 with fields. */
+async function checkedRule(db: Db, campaignId: number, r: NewRule) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${campaignId} does not exist`);
   const a = campaign.stages.indexOf(r.stage);
@@ -36,38 +39,61 @@ export async function createRule(db: Db, campaignId: number, r: NewRule): Promis
   if (new Set(r.variants.map((v) => v.key)).size !== r.variants.length) {
     issues.push({ path: 'variants', message: 'variant keys must be unique' });
   }
-  if (r.channel === 'notification' && r.variants.some((v) => v.text.length > 254)) {
+  const texts = r.variants.flatMap((v) => [v.text, ...Object.values(v.texts ?? {})]);
+  if (r.channel === 'notification' && texts.some((t) => (t ?? '').length > 254)) {
     issues.push({ path: 'variants', message: 'notification texts are at most 254 characters' });
   }
   if (issues.length > 0) throw new ApiError(422, 'invalid_rule', 'The rule does not fit the campaign', issues);
-  const rows = await inTransaction(db, (tx) =>
-    tx
-      .insert(messageRules)
-      .values({
-        campaignId,
-        name: r.name,
-        stage: r.stage,
-        notStage: r.notStage,
-        minHours: r.minHours,
-        maxHours: r.maxHours ?? null,
-        channel: r.channel,
-        intent: r.intent ?? 'non_promo_newsletter',
-        variants: r.variants,
-        holdoutPercent: r.holdoutPercent ?? 0,
-        quietFromHour: r.quietFromHour ?? 22,
-        quietToHour: r.quietToHour ?? 9,
-      })
-      .returning(),
-  );
-  return inserted(rows);
+  return {
+    campaignId,
+    name: r.name,
+    stage: r.stage,
+    notStage: r.notStage,
+    minHours: r.minHours,
+    maxHours: r.maxHours ?? null,
+    channel: r.channel,
+    intent: r.intent ?? 'non_promo_newsletter',
+    variants: r.variants,
+    segment: r.segment ?? {},
+    holdoutPercent: r.holdoutPercent ?? 0,
+    quietFromHour: r.quietFromHour ?? 22,
+    quietToHour: r.quietToHour ?? 9,
+  };
 }
 
-export async function setRuleActive(db: Db, ruleId: number, active: boolean): Promise<RuleRow> {
-  const [row] = await inTransaction(db, (tx) =>
-    tx.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning(),
-  );
-  if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
-  return row;
+export async function createRule(db: Db, campaignId: number, r: NewRule, who: MailingActor): Promise<RuleRow> {
+  const values = await checkedRule(db, campaignId, r);
+  return inTransaction(db, async (tx) => {
+    const rule = inserted(await tx.insert(messageRules).values(values).returning());
+    await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: rule });
+    return rule;
+  });
+}
+
+/** Replaces a rule's settings; outbox rows already written keep the text they were written with. */
+export async function updateRule(db: Db, ruleId: number, r: NewRule, who: MailingActor): Promise<RuleRow> {
+  const before = await getRule(db, ruleId);
+  const values = await checkedRule(db, before.campaignId, r);
+  return inTransaction(db, async (tx) => {
+    const [rule] = await tx.update(messageRules).set(values).where(eq(messageRules.id, ruleId)).returning();
+    if (!rule) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+    await auditMailing(tx, who, { action: 'rule.update', entity: 'rule', entityId: ruleId, before, after: rule });
+    return rule;
+  });
+}
+
+export async function setRuleActive(db: Db, ruleId: number, active: boolean, who: MailingActor): Promise<RuleRow> {
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning();
+    if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+    await auditMailing(tx, who, {
+      action: active ? 'rule.enable' : 'rule.disable',
+      entity: 'rule',
+      entityId: ruleId,
+      after: { active },
+    });
+    return row;
+  });
 }
 
 export async function getRule(db: Db, ruleId: number): Promise<RuleRow> {
@@ -81,11 +107,30 @@ export async function campaignRules(db: Db, campaignId: number): Promise<RuleRow
 }
 
 /** The community's per-user cap on rule messages (default: 1 per 24 hours). */
-export async function setFrequencyCap(db: Db, vkGroupId: number, capCount: number, capHours: number): Promise<void> {
-  await inTransaction(db, (tx) =>
-    tx
+export async function frequencyCap(db: Db, vkGroupId: number): Promise<{ capCount: number; capHours: number }> {
+  const [row] = await db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, vkGroupId)).limit(1);
+  return { capCount: row?.capCount ?? 1, capHours: row?.capHours ?? 24 };
+}
+
+export async function setFrequencyCap(
+  db: Db,
+  vkGroupId: number,
+  capCount: number,
+  capHours: number,
+  who: MailingActor,
+): Promise<void> {
+  const before = await frequencyCap(db, vkGroupId);
+  await inTransaction(db, async (tx) => {
+    await tx
       .insert(messagingSettings)
       .values({ vkGroupId, capCount, capHours })
-      .onConflictDoUpdate({ target: messagingSettings.vkGroupId, set: { capCount, capHours } }),
-  );
+      .onConflictDoUpdate({ target: messagingSettings.vkGroupId, set: { capCount, capHours } });
+    await auditMailing(tx, who, {
+      action: 'frequency_cap.set',
+      entity: 'community',
+      entityId: vkGroupId,
+      before,
+      after: { capCount, capHours },
+    });
+  });
 }

@@ -24,6 +24,7 @@ const listTags = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/tags',
   tags,
+  'x-section': 'mailings',
   summary: "The campaign's participant tags and how many carry each",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
@@ -33,6 +34,7 @@ const editTag = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/tags',
   tags,
+  'x-section': 'mailings',
   summary: 'Add or remove a tag for lists of participant ids',
   security: LAUNCH_AUTH,
   request: {
@@ -54,6 +56,7 @@ tagRoutes.openapi(listTags, async (c) => {
 });
 tagRoutes.openapi(editTag, async (c) => {
   const { id } = c.req.valid('param');
-  await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
-  return c.json(await changeTag(c.var.deps.db, id, c.req.valid('json'), c.var.deps.now()), 200);
+  const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+  const who = { actor: c.var.identity, brandId: campaign.brandId };
+  return c.json(await changeTag(c.var.deps.db, id, c.req.valid('json'), c.var.deps.now(), who), 200);
 });

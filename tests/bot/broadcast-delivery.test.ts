@@ -25,6 +25,7 @@ describe('broadcast through the fake VK API', () => {
       w.deps.db,
       { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Новое задание!' },
       w.clock.now,
+      w.office,
     );
     expect(await enqueueBroadcast(w.deps.db, b, w.clock.now)).toBe(10_000);
     // Enqueueing again changes nothing: one row per (broadcast, user).
@@ -84,6 +85,7 @@ describe('broadcast through the fake VK API', () => {
         fragment: 'campaign/1/task/join',
       },
       w.clock.now,
+      w.office,
     );
     expect(await enqueueBroadcast(w.deps.db, b, w.clock.now)).toBe(150);
     const totals = await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });

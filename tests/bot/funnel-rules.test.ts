@@ -30,19 +30,24 @@ afterEach(async () => {
 const decorate = () => ruleDecorator(w.deps, () => GROUP_ID);
 const send = () => sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
 const reminder = (over: Partial<Parameters<typeof createRule>[2]> = {}) =>
-  createRule(w.deps.db, w.campaignId, {
-    name: 'Напомнить о задании',
-    stage: 'opened',
-    notStage: 'task_done',
-    minHours: 24,
-    maxHours: 72,
-    channel: 'message',
-    variants: [
-      { key: 'A', text: 'Вы почти у цели — осталось одно задание!' },
-      { key: 'B', text: 'Приз ждёт: выполните задание.' },
-    ],
-    ...over,
-  });
+  createRule(
+    w.deps.db,
+    w.campaignId,
+    {
+      name: 'Напомнить о задании',
+      stage: 'opened',
+      notStage: 'task_done',
+      minHours: 24,
+      maxHours: 72,
+      channel: 'message',
+      variants: [
+        { key: 'A', text: 'Вы почти у цели — осталось одно задание!' },
+        { key: 'B', text: 'Приз ждёт: выполните задание.' },
+      ],
+      ...over,
+    },
+    w.office,
+  );
 
 describe('funnel rules', () => {
   it('reminds stuck users once; holdout, fresh, expired, unconsented and moved-on users get nothing', async () => {
@@ -131,7 +136,7 @@ describe('funnel rules', () => {
   }, 30_000);
 
   it('respects the per-user frequency cap across the community rules', async () => {
-    await setFrequencyCap(w.deps.db, GROUP_ID, 1, 24);
+    await setFrequencyCap(w.deps.db, GROUP_ID, 1, 24, w.office);
     await w.addParticipants({ count: 20, firstUserId: 40_000, reachedAt: NOON_MSK - 30 * HOUR });
     const first = await reminder();
     const second = await reminder({

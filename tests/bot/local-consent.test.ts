@@ -88,6 +88,7 @@ describe('local demo consent', () => {
       world.deps.db,
       { campaignId: world.campaignId, name: 'demo', segment: {}, channel: 'message', text: 'Новости акции' },
       world.clock.now,
+      world.office,
     );
     expect(await enqueueBroadcast(world.deps.db, b, world.clock.now)).toBe(1);
     const rows = await world.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, USER));

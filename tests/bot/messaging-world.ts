@@ -7,6 +7,7 @@ import { botFor } from '../../bot/bot.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
+import type { MailingActor } from '../../server/mailing/mailing-audit.ts';
 import { createVkApi } from '../../server/vk/vk-api.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { createTestWorld, type TestWorld } from '../support/test-deps.ts';
@@ -22,6 +23,8 @@ export interface MessagingWorld extends TestWorld {
   campaignId: number;
   brandId: number;
   agencyId: number;
+  /** A brand admin of the world's brand, for mailing writes made outside the HTTP routes (the audit needs a who). */
+  office: MailingActor;
   /** Creates participants (vk users `firstUserId…`) at a stage; `consent` also allows messages in the fake. */
   addParticipants(o: {
     count: number;
@@ -97,6 +100,16 @@ export async function createMessagingWorld(
     campaignId: campaign.id,
     brandId: brand.id,
     agencyId: agency.id,
+    office: {
+      actor: {
+        platform: 'vk',
+        userId: '900000',
+        appId: String(world.config.VK_APP_ID),
+        language: 'ru',
+        platformDetail: 'test',
+      },
+      brandId: brand.id,
+    },
     async addParticipants(o) {
       const stage = o.stage ?? 'opened';
       const userIds = Array.from({ length: o.count }, (_, i) => o.firstUserId + i);

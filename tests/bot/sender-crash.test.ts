@@ -76,6 +76,7 @@ describe('outbox sender: crash and consent', () => {
       w.deps.db,
       { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
       w.clock.now,
+      w.office,
     );
     await enqueueBroadcast(w.deps.db, b, w.clock.now);
     await inTransaction(w.deps.db, (tx) =>
@@ -128,6 +129,7 @@ describe('outbox sender: crash and consent', () => {
         w.deps.db,
         { campaignId: w.campaignId, name, segment: {}, channel: 'message', text: `Рассылка ${name}` },
         w.clock.now,
+        w.office,
       );
       await enqueueBroadcast(w.deps.db, b, w.clock.now);
     }

@@ -22,6 +22,7 @@ async function broadcastTo(w: MessagingWorld, count: number, firstUserId: number
     w.deps.db,
     { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Привет' },
     w.clock.now,
+    w.office,
   );
   await enqueueBroadcast(w.deps.db, b, w.clock.now);
 }

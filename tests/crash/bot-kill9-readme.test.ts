@@ -67,6 +67,7 @@ it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient
     w.deps.db,
     { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
     w.clock.now,
+    w.office,
   );
   await enqueueBroadcast(w.deps.db, b, w.clock.now);
   await inTransaction(w.deps.db, (tx) =>

@@ -44,6 +44,7 @@ it('item 2: two sender processes, the lease holder killed -9 mid-broadcast: each
     w.deps.db,
     { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Финал в субботу!' },
     w.clock.now,
+    w.office,
   );
   await enqueueBroadcast(w.deps.db, b, w.clock.now);
   await inTransaction(w.deps.db, (tx) =>

@@ -85,11 +85,24 @@ export const outbox = sqliteTable(
   ],
 );
 
+/** A message in other languages beside its main text, `{ en: '…' }`, chosen by the recipient's language. */
+export type MessageTexts = Partial<Record<'ru' | 'en', string>>;
+
 export interface RuleVariant {
   key: string;
+  /** The main text (read as Russian unless `texts` says otherwise). */
   text: string;
+  /** The text per language; the recipient's language wins, then `text`. */
+  texts?: MessageTexts;
   /** Deep-link hash for the open_app button or the notification `fragment`. */
   fragment?: string;
+}
+
+/** A rule's audience filter beside its stages. */
+export interface RuleSegment {
+  source?: string;
+  tags?: string[];
+  languages?: Array<'ru' | 'en'>;
 }
 
 /** "Reached stage A, not stage B, for at least N hours (at most M), campaign live" → a message. */
@@ -109,6 +122,8 @@ export const messageRules = sqliteTable(
     intent: text('intent').notNull().default('non_promo_newsletter'),
     variants: text('variants', { mode: 'json' }).$type<RuleVariant[]>().notNull(),
     holdoutPercent: integer('holdout_percent').notNull().default(0),
+    /** Who among the stuck the rule reaches: launch source, any of the tags, languages (empty: everyone). */
+    segment: text('segment', { mode: 'json' }).$type<RuleSegment>().notNull().default(sql`'{}'`),
     /** Quiet hours in the campaign's time zone, [from, to) in whole hours; equal values mean none. */
     quietFromHour: integer('quiet_from_hour').notNull().default(22),
     quietToHour: integer('quiet_to_hour').notNull().default(9),
@@ -133,6 +148,8 @@ export interface BroadcastSegment {
   source?: string;
   /** Participants carrying any of these tags (`participant_tags`). */
   tags?: string[];
+  /** Participants whose language (their launch's `vk_language`) is one of these. */
+  languages?: Array<'ru' | 'en'>;
 }
 
 export const BROADCAST_STATUSES = ['scheduled', 'enqueued', 'cancelled'] as const;
@@ -149,6 +166,8 @@ export const broadcasts = sqliteTable(
     channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull().default('message'),
     intent: text('intent').notNull().default('non_promo_newsletter'),
     text: text('text').notNull(),
+    /** The text per language (`{ ru, en }`), chosen by each recipient's language; `text` is the fallback. */
+    texts: text('texts', { mode: 'json' }).$type<MessageTexts>().notNull().default(sql`'{}'`),
     fragment: text('fragment'),
     targetStage: text('target_stage'),
     status: text('status', { enum: BROADCAST_STATUSES }).notNull().default('scheduled'),

@@ -39,9 +39,13 @@ export async function openCampaign(
   const opened = await inTransaction(db, async (tx): Promise<OpenResult> => {
     const existing = await findParticipant(tx, campaign.id, identity);
     if (existing) {
-      await tx.update(schema.participants).set({ lastSeenAt: at }).where(eq(schema.participants.id, existing.id));
+      // The language follows the launch: a user who switched VK to English gets mailings in English from now on.
+      await tx
+        .update(schema.participants)
+        .set({ lastSeenAt: at, language: identity.language })
+        .where(eq(schema.participants.id, existing.id));
       await recordEvent(tx, { campaignId: campaign.id, participantId: existing.id, type: 'opened', at });
-      return { participant: { ...existing, lastSeenAt: at }, created: false };
+      return { participant: { ...existing, lastSeenAt: at, language: identity.language }, created: false };
     }
     requireRunning(campaign, at);
     const referredBy = await resolveReferrer(tx, campaign.id, input.ref, {

@@ -35,6 +35,19 @@ describe('opening a campaign', () => {
     expect(opened).toHaveLength(3);
   });
 
+  it("item 3: the participant's language follows their latest launch (mailings are chosen by it)", async () => {
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    await openCampaign(w.deps, { ...w.identity(1), language: 'ru' }, id, {});
+    const again = await openCampaign(w.deps, { ...w.identity(1), language: 'en' }, id, {});
+    expect(again.participant.language).toBe('en');
+    const [row] = await w.deps.db
+      .select()
+      .from(schema.participants)
+      .where(eq(schema.participants.id, again.participant.id));
+    expect(row?.language).toBe('en');
+  });
+
   it('one participation even when many opens race over HTTP', async () => {
     w = await createPromoWorld();
     const id = await w.campaign();

@@ -1,0 +1,256 @@
+/**
+ * The broadcast composer: name, audience (with a live count that follows the segment, debounced), channel, the
+ * message per language with a warning for a language the audience speaks but has no text, the deep-link picker over
+ * the campaign's real screens, a preview as VK draws it, then dry run, send now or schedule. Sending opens the
+ * broadcast's progress.
+ */
+import {
+  Banner,
+  Button,
+  ButtonGroup,
+  Checkbox,
+  Div,
+  FormItem,
+  FormStatus,
+  Group,
+  Header,
+  Input,
+  NativeSelect,
+  SegmentedControl,
+  Spinner,
+  Textarea,
+} from '@vkontakte/vkui';
+import { useEffect, useState } from 'react';
+import { fill } from '../../i18n-promo.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import {
+  type AudienceCount,
+  type Channel,
+  LANGUAGES,
+  type Language,
+  type MailingOptions,
+  type NewBroadcast,
+} from './mailing-api.ts';
+import { SegmentFields, type SegmentValue } from './SegmentFields.tsx';
+import { type MailingsServices, screenLabel } from './use-mailings.ts';
+import { VkMessagePreview } from './VkMessagePreview.tsx';
+
+const COUNT_DELAY_MS = 400;
+
+/** The audience count, asked again a moment after the segment stops changing (the last answer wins). */
+function useAudienceCount(services: MailingsServices, segment: SegmentValue, channel: Channel) {
+  const [count, setCount] = useState<AudienceCount>();
+  const [counting, setCounting] = useState(true);
+  const key = JSON.stringify([segment, channel]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for segment and channel.
+  useEffect(() => {
+    let live = true;
+    setCounting(true);
+    const timer = setTimeout(() => {
+      services.calls.count(segment, channel).then(
+        (c) => {
+          if (!live) return;
+          setCount(c);
+          setCounting(false);
+        },
+        () => live && setCounting(false),
+      );
+    }, COUNT_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [services.calls, key]);
+  return { count, counting };
+}
+
+export function BroadcastComposer({ services, options }: { services: MailingsServices; options: MailingOptions }) {
+  const { m, calls, campaignId = 0 } = services;
+  const navigator = useRouteNavigator();
+  const [name, setName] = useState('');
+  const [segment, setSegment] = useState<SegmentValue>({});
+  const [channel, setChannel] = useState<Channel>('message');
+  const [texts, setTexts] = useState<Record<Language, string>>({ ru: '', en: '' });
+  const [link, setLink] = useState('');
+  const [targetStage, setTargetStage] = useState('');
+  const [previewLanguage, setPreviewLanguage] = useState<Language>('ru');
+  const [scheduleAt, setScheduleAt] = useState('');
+  const [ignoreQuiet, setIgnoreQuiet] = useState(false);
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const { count, counting } = useAudienceCount(services, segment, channel);
+
+  const written = LANGUAGES.filter((l) => texts[l].trim() !== '');
+  const missing = count ? LANGUAGES.filter((l) => !written.includes(l) && count.byLanguage[l] > 0) : [];
+  const draft = (): NewBroadcast | undefined => {
+    const main = texts.ru.trim() || texts.en.trim();
+    if (!name.trim() || !main) {
+      setStatus({
+        ok: false,
+        text: fill(m.required, { field: !name.trim() ? m.name : fill(m.text, { language: '' }) }),
+      });
+      return undefined;
+    }
+    const perLanguage = Object.fromEntries(written.map((l) => [l, texts[l].trim()]));
+    return {
+      name: name.trim(),
+      segment,
+      channel,
+      text: main,
+      texts: perLanguage,
+      ...(link ? { fragment: link } : {}),
+      ...(targetStage ? { targetStage } : {}),
+      ...(ignoreQuiet ? { ignoreQuietHours: true } : {}),
+    };
+  };
+  const run = async (action: 'dry' | 'now' | 'schedule') => {
+    const b = draft();
+    if (!b) return;
+    setBusy(true);
+    try {
+      if (action === 'dry') {
+        const r = await calls.dryRun(b);
+        setStatus({ ok: true, text: fill(m.dryRunResult, { count: r.preview.withConsent, total: r.preview.total }) });
+      } else {
+        const at = action === 'schedule' ? new Date(scheduleAt).getTime() : undefined;
+        const r = await calls.send(at && Number.isFinite(at) ? { ...b, scheduledAt: at } : b);
+        navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
+      }
+    } catch (err) {
+      setStatus({ ok: false, text: fill(m.error, { message: (err as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Group>
+        <FormItem top={m.name} htmlFor="broadcast-name">
+          <Input
+            id="broadcast-name"
+            data-testid="broadcast-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </FormItem>
+        <FormItem top={m.channel}>
+          <SegmentedControl
+            value={channel}
+            onChange={(v) => setChannel(v as Channel)}
+            options={[
+              { label: m.channel_message, value: 'message' },
+              { label: m.channel_notification, value: 'notification' },
+            ]}
+          />
+        </FormItem>
+      </Group>
+      <Group header={<Header>{m.segment}</Header>}>
+        <SegmentFields m={m} options={options} value={segment} onChange={setSegment} withStage />
+        <FormItem>
+          <FormStatus data-testid="audience-count" mode="default">
+            {counting || !count ? (
+              <>
+                <Spinner size="s" /> {m.counting}
+              </>
+            ) : (
+              <>
+                <b data-testid="audience-number">{fill(m.audience, { count: count.withConsent })}</b>
+                {' · '}
+                {fill(m.audienceTotal, { total: count.total, count: count.withConsent })}
+              </>
+            )}
+          </FormStatus>
+        </FormItem>
+      </Group>
+      <Group header={<Header>{m.message}</Header>}>
+        {LANGUAGES.map((l) => (
+          <FormItem key={l} top={fill(m.text, { language: m[`language_${l}`] })} htmlFor={`broadcast-text-${l}`}>
+            <Textarea
+              id={`broadcast-text-${l}`}
+              data-testid={`broadcast-text-${l}`}
+              value={texts[l]}
+              onChange={(e) => setTexts({ ...texts, [l]: e.target.value })}
+            />
+          </FormItem>
+        ))}
+        {missing.map((l) => (
+          <Banner
+            key={l}
+            data-testid={`missing-${l}`}
+            subtitle={fill(m.missingLanguage, { language: m[`language_${l}`], count: count?.byLanguage[l] ?? 0 })}
+          />
+        ))}
+        <FormItem top={m.deepLink}>
+          <NativeSelect data-testid="broadcast-link" value={link} onChange={(e) => setLink(e.target.value)}>
+            <option value="">{m.noLink}</option>
+            {options.screens.map((s) => (
+              <option key={`${s.kind}:${s.key ?? ''}`} value={s.hash}>
+                {screenLabel(m, s)}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormItem>
+        <FormItem top={m.targetStage}>
+          <NativeSelect value={targetStage} onChange={(e) => setTargetStage(e.target.value)}>
+            <option value="">{m.noTarget}</option>
+            {options.stages.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormItem>
+        <FormItem top={m.preview}>
+          <SegmentedControl
+            value={previewLanguage}
+            onChange={(v) => setPreviewLanguage(v as Language)}
+            options={LANGUAGES.map((l) => ({ label: m[`language_${l}`], value: l }))}
+          />
+        </FormItem>
+        <Div>
+          <VkMessagePreview
+            channel={channel}
+            language={previewLanguage}
+            text={texts[previewLanguage].trim() || texts.ru.trim() || texts.en.trim()}
+            link={link || undefined}
+            sender={m.title}
+          />
+        </Div>
+      </Group>
+      <Group>
+        <FormItem top={m.scheduleAt}>
+          <Input type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
+        </FormItem>
+        <FormItem>
+          <Checkbox checked={ignoreQuiet} onChange={(e) => setIgnoreQuiet(e.target.checked)}>
+            {m.ignoreQuiet}
+          </Checkbox>
+        </FormItem>
+        {status && (
+          <FormItem>
+            <FormStatus data-testid="composer-status" mode={status.ok ? 'default' : 'error'}>
+              {status.text}
+            </FormStatus>
+          </FormItem>
+        )}
+        <Div>
+          <ButtonGroup mode="horizontal" gap="m" stretched>
+            <Button size="l" mode="secondary" data-testid="dry-run" disabled={busy} onClick={() => run('dry')}>
+              {m.dryRun}
+            </Button>
+            {scheduleAt ? (
+              <Button size="l" disabled={busy} onClick={() => run('schedule')}>
+                {m.schedule}
+              </Button>
+            ) : (
+              <Button size="l" data-testid="send-now" disabled={busy} onClick={() => run('now')}>
+                {m.sendNow}
+              </Button>
+            )}
+          </ButtonGroup>
+        </Div>
+      </Group>
+    </>
+  );
+}

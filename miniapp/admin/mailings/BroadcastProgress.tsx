@@ -1,0 +1,121 @@
+/**
+ * A broadcast's live progress and results: sent / failed / remaining with a bar, errors by reason, a stop button
+ * while messages are still queued, and afterwards who opened the app and reached the goal stage. The stats route is
+ * polled every second while anything is left to send (the sender is another process; polling needs no stream).
+ */
+import { Button, Div, FormStatus, Group, Header, MiniInfoCell, Progress, SimpleCell, Title } from '@vkontakte/vkui';
+import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../i18n.ts';
+import { fill } from '../../i18n-promo.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import type { Broadcast, MessageStats } from './mailing-api.ts';
+import type { MailingsServices } from './use-mailings.ts';
+
+const POLL_MS = 1000;
+
+export function BroadcastProgress({ services, broadcastId }: { services: MailingsServices; broadcastId: number }) {
+  const state = useAsync(() => services.calls.broadcast(broadcastId), [services.calls, broadcastId]);
+  return <LoadState state={state}>{(data) => <ProgressBody services={services} initial={data} />}</LoadState>;
+}
+
+const open = (s: MessageStats) => (s.byStatus.queued ?? 0) + (s.byStatus.sending ?? 0);
+
+function ProgressBody({
+  services,
+  initial,
+}: {
+  services: MailingsServices;
+  initial: { broadcast: Broadcast; stats: MessageStats };
+}) {
+  const { m, calls, language } = services;
+  const [{ broadcast, stats }, setData] = useState(initial);
+  const [error, setError] = useState<string>();
+  const sending = broadcast.status === 'scheduled' || (broadcast.status === 'enqueued' && open(stats) > 0);
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setInterval(() => {
+      calls.broadcast(broadcast.id).then(setData, () => undefined);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [calls, broadcast.id, sending]);
+
+  const sent = stats.byStatus.sent ?? 0;
+  const failed = stats.byStatus.failed ?? 0;
+  const remaining = open(stats);
+  const percent = Math.round(stats.progress * 100);
+  const state =
+    broadcast.status === 'cancelled'
+      ? m.status_cancelled
+      : broadcast.status === 'scheduled'
+        ? fill(m.status_scheduled, { date: formatDateTime(broadcast.scheduledAt, language, 'Europe/Moscow') })
+        : remaining > 0
+          ? m.status_enqueued
+          : m.status_done;
+  return (
+    <>
+      <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>
+        <Div>
+          <Title level="2" data-testid="progress-percent">
+            {percent}%
+          </Title>
+          <Progress aria-label={m.progress} value={percent} style={{ marginTop: 8 }} />
+        </Div>
+        <MiniInfoCell data-testid="progress-sent" after={sent}>
+          {m.sent}
+        </MiniInfoCell>
+        <MiniInfoCell data-testid="progress-failed" after={failed}>
+          {m.failed}
+        </MiniInfoCell>
+        <MiniInfoCell data-testid="progress-remaining" after={remaining}>
+          {m.remaining}
+        </MiniInfoCell>
+        {(stats.byStatus.cancelled ?? 0) > 0 && (
+          <MiniInfoCell after={stats.byStatus.cancelled}>{m.cancelled}</MiniInfoCell>
+        )}
+        {error && (
+          <Div>
+            <FormStatus mode="error">{error}</FormStatus>
+          </Div>
+        )}
+        {broadcast.status !== 'cancelled' && (remaining > 0 || broadcast.status === 'scheduled') && (
+          <Div>
+            <Button
+              mode="secondary"
+              appearance="negative"
+              data-testid="cancel-broadcast"
+              onClick={() => {
+                if (!window.confirm(m.cancelConfirm)) return;
+                calls
+                  .cancel(broadcast.id)
+                  .then(() => calls.broadcast(broadcast.id))
+                  .then(setData, (err: Error) => setError(fill(m.error, { message: err.message })));
+              }}
+            >
+              {m.cancel}
+            </Button>
+          </Div>
+        )}
+      </Group>
+      {Object.keys(stats.failedByReason).length > 0 && (
+        <Group header={<Header>{m.errorsByReason}</Header>}>
+          {Object.entries(stats.failedByReason).map(([reason, n]) => (
+            <SimpleCell key={reason} multiline after={n}>
+              {reason}
+            </SimpleCell>
+          ))}
+        </Group>
+      )}
+      {!sending && (
+        <Group header={<Header>{m.results}</Header>}>
+          <MiniInfoCell after={stats.openedAfter}>{m.opened}</MiniInfoCell>
+          {stats.targetStage && (
+            <MiniInfoCell after={stats.treated.converted}>
+              {fill(m.converted, { stage: stats.targetStage })}
+            </MiniInfoCell>
+          )}
+        </Group>
+      )}
+    </>
+  );
+}

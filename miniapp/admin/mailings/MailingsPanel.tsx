@@ -1,0 +1,198 @@
+/**
+ * `#/admin/campaign/:id/mailings`: the campaign's funnel rules with their numbers and an on/off switch, its
+ * broadcasts with their state, and the community's frequency cap. Rules and broadcasts open their own screens.
+ */
+import {
+  Button,
+  Div,
+  FormItem,
+  FormLayoutGroup,
+  FormStatus,
+  Group,
+  Header,
+  Input,
+  PanelHeader,
+  PanelHeaderBack,
+  Placeholder,
+  SimpleCell,
+  Switch,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { formatDateTime } from '../../i18n.ts';
+import { fill } from '../../i18n-promo.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
+import { isRefusal, type MailingsServices, useMailings } from './use-mailings.ts';
+
+export function MailingsPanel() {
+  const services = useMailings();
+  const { calls, campaignId, m, t } = services;
+  const navigator = useRouteNavigator();
+  const state = useAsync(
+    async () => {
+      const [options, rules, broadcasts] = await Promise.all([calls.options(), calls.rules(), calls.broadcasts()]);
+      return { options, rules, broadcasts };
+    },
+    [calls],
+    campaignId !== undefined,
+  );
+  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
+      <LoadState state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
+    </>
+  );
+}
+
+function MailingsBody({
+  services,
+  options,
+  rules,
+  broadcasts,
+}: {
+  services: MailingsServices;
+  options: MailingOptions;
+  rules: RuleSummary[];
+  broadcasts: Broadcast[];
+}) {
+  const { m, campaignId = 0 } = services;
+  const navigator = useRouteNavigator();
+  return (
+    <>
+      <Group header={<Header>{m.broadcasts}</Header>}>
+        <Div>
+          <Button
+            size="l"
+            data-testid="new-broadcast"
+            onClick={() => navigator.push(paths.adminMailingBroadcast(campaignId, 'new'))}
+          >
+            {m.newBroadcast}
+          </Button>
+        </Div>
+        {broadcasts.length === 0 && <Placeholder>{m.noBroadcasts}</Placeholder>}
+        {broadcasts.map((b) => (
+          <SimpleCell
+            key={b.id}
+            chevron="always"
+            subtitle={broadcastState(services, b)}
+            onClick={() => navigator.push(paths.adminMailingBroadcast(campaignId, b.id))}
+          >
+            {b.name}
+          </SimpleCell>
+        ))}
+      </Group>
+      <Group header={<Header>{m.rules}</Header>}>
+        <Div>
+          <Button size="l" mode="secondary" onClick={() => navigator.push(paths.adminMailingRule(campaignId, 'new'))}>
+            {m.newRule}
+          </Button>
+        </Div>
+        {rules.length === 0 && <Placeholder>{m.noRules}</Placeholder>}
+        {rules.map((r) => (
+          <RuleCell key={r.rule.id} services={services} summary={r} />
+        ))}
+      </Group>
+      {options.cap && <CapForm services={services} cap={options.cap} />}
+    </>
+  );
+}
+
+function broadcastState({ m, language }: MailingsServices, b: Broadcast): string {
+  if (b.status === 'cancelled') return m.status_cancelled;
+  if (b.status === 'scheduled') {
+    return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, 'Europe/Moscow') });
+  }
+  return `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`;
+}
+
+function RuleCell({ services, summary }: { services: MailingsServices; summary: RuleSummary }) {
+  const { m, calls, campaignId = 0 } = services;
+  const navigator = useRouteNavigator();
+  const [active, setActive] = useState(summary.rule.active);
+  const [error, setError] = useState<string>();
+  const numbers = fill(m.ruleNumbers, {
+    sent: summary.sent,
+    opened: summary.openedAfter,
+    stage: summary.rule.notStage,
+    converted: summary.converted,
+  });
+  const lift = summary.liftPoints === null ? m.noLift : fill(m.lift, { lift: summary.liftPoints });
+  return (
+    <SimpleCell
+      multiline
+      onClick={() => navigator.push(paths.adminMailingRule(campaignId, summary.rule.id))}
+      subtitle={error ?? `${numbers} · ${lift}`}
+      after={
+        <Switch
+          aria-label={m.active}
+          checked={active}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => {
+            const next = e.target.checked;
+            setActive(next);
+            calls.switchRule(summary.rule.id, next).then(
+              (r) => setActive(r.active),
+              (err: Error) => {
+                setActive(!next);
+                setError(fill(m.error, { message: err.message }));
+              },
+            );
+          }}
+        />
+      }
+    >
+      {summary.rule.name}
+    </SimpleCell>
+  );
+}
+
+function CapForm({ services, cap: initial }: { services: MailingsServices; cap: Cap }) {
+  const { m, calls } = services;
+  const [cap, setCap] = useState(initial);
+  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const number = (v: string) => Math.max(1, Math.trunc(Number(v) || 1));
+  return (
+    <Group header={<Header>{m.cap}</Header>}>
+      <FormLayoutGroup mode="horizontal">
+        <FormItem top={m.capCount}>
+          <Input
+            type="number"
+            min={1}
+            value={cap.capCount}
+            onChange={(e) => setCap({ ...cap, capCount: number(e.target.value) })}
+          />
+        </FormItem>
+        <FormItem top={m.capHours}>
+          <Input
+            type="number"
+            min={1}
+            value={cap.capHours}
+            onChange={(e) => setCap({ ...cap, capHours: number(e.target.value) })}
+          />
+        </FormItem>
+      </FormLayoutGroup>
+      {status && (
+        <FormItem>
+          <FormStatus mode={status.ok ? 'default' : 'error'}>{status.text}</FormStatus>
+        </FormItem>
+      )}
+      <Div>
+        <Button
+          mode="secondary"
+          onClick={() =>
+            calls.setCap(cap).then(
+              () => setStatus({ ok: true, text: m.saved }),
+              (err: Error) => setStatus({ ok: false, text: fill(m.error, { message: err.message }) }),
+            )
+          }
+        >
+          {m.save}
+        </Button>
+      </Div>
+    </Group>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * `#/admin/campaign/:id/mailings/rule/:ruleId` (`new` to create): "reached stage A, not B, for N hours (at most M)",
+ * the audience (source, tags, language), channel, variants with an even split — each with its text per language and
+ * a deep link picked from the campaign's screens — holdout and quiet hours. The server checks it against the campaign.
+ */
+import {
+  Button,
+  Div,
+  FormItem,
+  FormLayoutGroup,
+  FormStatus,
+  Group,
+  Header,
+  Input,
+  NativeSelect,
+  PanelHeader,
+  PanelHeaderBack,
+  SegmentedControl,
+  Textarea,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { fill } from '../../i18n-promo.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteParam } from '../../use-route-param.ts';
+import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
+import { SegmentFields } from './SegmentFields.tsx';
+import { isRefusal, type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
+
+export function RuleEditor() {
+  const services = useMailings();
+  const { calls, campaignId, m, t } = services;
+  const navigator = useRouteNavigator();
+  const param = useRouteParam('ruleId');
+  const ruleId = param === 'new' ? undefined : Number(param);
+  const state = useAsync(
+    async () => {
+      const [options, rules] = await Promise.all([calls.options(), calls.rules()]);
+      return { options, rule: rules.find((r) => r.rule.id === ruleId)?.rule };
+    },
+    [calls, ruleId],
+    campaignId !== undefined,
+  );
+  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (state.status === 'ready' && ruleId !== undefined && !state.data.rule) return <NotFound />;
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {ruleId === undefined ? m.newRule : m.ruleTitle}
+      </PanelHeader>
+      <LoadState state={state}>
+        {({ options, rule }) => <RuleForm services={services} options={options} rule={rule} />}
+      </LoadState>
+    </>
+  );
+}
+
+function blankRule(options: MailingOptions): NewRule {
+  return {
+    name: '',
+    stage: options.stages[0] ?? '',
+    notStage: options.stages[1] ?? options.stages[0] ?? '',
+    minHours: 24,
+    maxHours: null,
+    channel: 'message',
+    variants: [{ key: 'A', text: '', texts: {} }],
+    segment: {},
+    holdoutPercent: 10,
+    quietFromHour: 22,
+    quietToHour: 9,
+  };
+}
+
+const fromRule = (r: Rule): NewRule => ({
+  name: r.name,
+  stage: r.stage,
+  notStage: r.notStage,
+  minHours: r.minHours,
+  maxHours: r.maxHours,
+  channel: r.channel,
+  variants: r.variants,
+  segment: r.segment,
+  holdoutPercent: r.holdoutPercent,
+  quietFromHour: r.quietFromHour,
+  quietToHour: r.quietToHour,
+});
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const whole = (v: string) => Math.max(0, Math.trunc(Number(v) || 0));
+
+function RuleForm({ services, options, rule }: { services: MailingsServices; options: MailingOptions; rule?: Rule }) {
+  const { m, calls } = services;
+  const navigator = useRouteNavigator();
+  const [draft, setDraft] = useState<NewRule>(() => (rule ? fromRule(rule) : blankRule(options)));
+  const [error, setError] = useState<string>();
+  const set = (patch: Partial<NewRule>) => setDraft((d) => ({ ...d, ...patch }));
+  const stageSelect = (value: string, onChange: (v: string) => void) => (
+    <NativeSelect value={value} onChange={(e) => onChange(e.target.value)}>
+      {options.stages.map((s) => (
+        <option key={s} value={s}>
+          {s}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+  const save = () => {
+    // The main text is the Russian one, else the English one (the server falls back to it).
+    const variants = draft.variants.map((v) => ({ ...v, text: v.texts?.ru || v.texts?.en || v.text }));
+    const body = { ...draft, variants };
+    (rule ? calls.updateRule(rule.id, body) : calls.createRule(body)).then(
+      () => navigator.back(),
+      (err: Error & { issues?: { path: string; message: string }[] }) =>
+        setError(fill(m.error, { message: err.message })),
+    );
+  };
+  return (
+    <>
+      <Group>
+        <FormItem top={m.name}>
+          <Input value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+        </FormItem>
+        <FormLayoutGroup mode="horizontal">
+          <FormItem top={m.stage}>{stageSelect(draft.stage, (stage) => set({ stage }))}</FormItem>
+          <FormItem top={m.notStage}>{stageSelect(draft.notStage, (notStage) => set({ notStage }))}</FormItem>
+        </FormLayoutGroup>
+        <FormLayoutGroup mode="horizontal">
+          <FormItem top={m.minHours}>
+            <Input
+              type="number"
+              min={0}
+              value={draft.minHours}
+              onChange={(e) => set({ minHours: whole(e.target.value) })}
+            />
+          </FormItem>
+          <FormItem top={m.maxHours}>
+            <Input
+              type="number"
+              min={1}
+              value={draft.maxHours ?? ''}
+              onChange={(e) => set({ maxHours: e.target.value === '' ? null : whole(e.target.value) })}
+            />
+          </FormItem>
+        </FormLayoutGroup>
+      </Group>
+      <Group header={<Header>{m.segment}</Header>}>
+        <SegmentFields
+          m={m}
+          options={options}
+          value={draft.segment ?? {}}
+          onChange={(segment) => set({ segment })}
+          withStage={false}
+        />
+        <FormItem top={m.channel}>
+          <SegmentedControl
+            value={draft.channel}
+            onChange={(v) => set({ channel: v as Channel })}
+            options={[
+              { label: m.channel_message, value: 'message' },
+              { label: m.channel_notification, value: 'notification' },
+            ]}
+          />
+        </FormItem>
+      </Group>
+      <Group header={<Header subtitle={m.split}>{m.variants}</Header>}>
+        {draft.variants.map((v, i) => {
+          const edit = (patch: Partial<typeof v>) =>
+            set({ variants: draft.variants.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+          return (
+            <Div key={v.key}>
+              <Header>{fill(m.variant, { key: v.key })}</Header>
+              {LANGUAGES.map((l) => (
+                <FormItem key={l} top={fill(m.text, { language: m[`language_${l}`] })}>
+                  <Textarea
+                    value={v.texts?.[l] ?? (l === 'ru' ? v.text : '')}
+                    onChange={(e) => edit({ texts: { ...v.texts, [l]: e.target.value } })}
+                  />
+                </FormItem>
+              ))}
+              <FormItem top={m.deepLink}>
+                <NativeSelect
+                  value={v.fragment ?? ''}
+                  onChange={(e) => edit({ fragment: e.target.value || undefined })}
+                >
+                  <option value="">{m.noLink}</option>
+                  {options.screens.map((s) => (
+                    <option key={`${s.kind}:${s.key ?? ''}`} value={s.hash}>
+                      {screenLabel(m, s)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormItem>
+              {draft.variants.length > 1 && (
+                <Button
+                  mode="tertiary"
+                  appearance="negative"
+                  onClick={() => set({ variants: draft.variants.filter((_, j) => j !== i) })}
+                >
+                  {m.removeVariant}
+                </Button>
+              )}
+            </Div>
+          );
+        })}
+        {draft.variants.length < 10 && (
+          <Div>
+            <Button
+              mode="secondary"
+              onClick={() =>
+                set({
+                  variants: [
+                    ...draft.variants,
+                    { key: String.fromCharCode(65 + draft.variants.length), text: '', texts: {} },
+                  ],
+                })
+              }
+            >
+              {m.addVariant}
+            </Button>
+          </Div>
+        )}
+      </Group>
+      <Group>
+        <FormItem top={m.holdout} bottom={m.holdoutHint}>
+          <Input
+            type="number"
+            min={0}
+            max={90}
+            value={draft.holdoutPercent ?? 0}
+            onChange={(e) => set({ holdoutPercent: Math.min(90, whole(e.target.value)) })}
+          />
+        </FormItem>
+        <FormLayoutGroup mode="horizontal">
+          <FormItem top={m.quietFrom}>
+            <NativeSelect
+              value={draft.quietFromHour ?? 22}
+              onChange={(e) => set({ quietFromHour: Number(e.target.value) })}
+            >
+              {HOURS.map((h) => (
+                <option key={h} value={h}>{`${h}:00`}</option>
+              ))}
+            </NativeSelect>
+          </FormItem>
+          <FormItem top={m.quietTo}>
+            <NativeSelect value={draft.quietToHour ?? 9} onChange={(e) => set({ quietToHour: Number(e.target.value) })}>
+              {HOURS.map((h) => (
+                <option key={h} value={h}>{`${h}:00`}</option>
+              ))}
+            </NativeSelect>
+          </FormItem>
+        </FormLayoutGroup>
+        {error && (
+          <FormItem>
+            <FormStatus mode="error">{error}</FormStatus>
+          </FormItem>
+        )}
+        <Div>
+          <Button size="l" stretched onClick={save} disabled={!draft.name.trim()}>
+            {m.save}
+          </Button>
+        </Div>
+      </Group>
+    </>
+  );
+}

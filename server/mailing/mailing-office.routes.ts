@@ -1,0 +1,160 @@
+/**
+ * @module What the office's mailing screens read and edit beyond the engine's routes (section `mailings`): the pickers
+ * of the composer (stages, sources, tags, the campaign's screens for deep links, the frequency cap), the rules list
+ * with their numbers, editing a rule, and the broadcasts with one broadcast for its progress page.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { requireIdentity } from '../auth/middleware.ts';
+import { type Db, schema } from '../db/client.ts';
+import { ApiError } from '../http/errors.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { campaignGroupId } from '../promo/promo-context.ts';
+import { requireCampaignAccess } from './admin-access.ts';
+import { broadcastOfCampaign, campaignBroadcasts } from './broadcast.service.ts';
+import { campaignScreens, requireCampaignScreen } from './deep-link.ts';
+import {
+  BroadcastParams,
+  BroadcastSchema,
+  CampaignParam,
+  ComposerOptionsSchema,
+  NewRuleSchema,
+  RuleParams,
+  RuleSchema,
+  RuleSummarySchema,
+  StatsSchema,
+} from './mailing.schemas.ts';
+import { broadcastStats, ruleStats } from './mailing-stats.ts';
+import { campaignTags } from './participant-tags.ts';
+import { campaignRules, frequencyCap, getRule, updateRule } from './rule.service.ts';
+
+const errors = {
+  ...authErrors,
+  403: errorResponse('No `mailings` rights on this brand'),
+  404: errorResponse('No such campaign, rule or broadcast'),
+  422: errorResponse('Invalid input'),
+} as const;
+const tags = ['admin: mailing'];
+
+const optionsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/options',
+  tags,
+  'x-section': 'mailings',
+  summary: "What the rule editor and the composer pick from: stages, sources, tags, the campaign's screens, the cap",
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam },
+  responses: { 200: json(ComposerOptionsSchema, 'Options'), ...errors },
+});
+const summariesRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/rule-summaries',
+  tags,
+  'x-section': 'mailings',
+  summary: 'Rules with their numbers: sent, opened the app after, reached the next stage, holdout lift',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam },
+  responses: { 200: json(z.object({ rules: z.array(RuleSummarySchema) }), 'Rules'), ...errors },
+});
+const editRule = createRoute({
+  method: 'put',
+  path: '/campaigns/{id}/rules/{ruleId}',
+  tags,
+  'x-section': 'mailings',
+  summary: "Replace a rule's settings (rows already queued keep their text)",
+  security: LAUNCH_AUTH,
+  request: { params: RuleParams, ...jsonBody(NewRuleSchema) },
+  responses: { 200: json(RuleSchema, 'Updated'), ...errors },
+});
+const listBroadcasts = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/broadcasts',
+  tags,
+  'x-section': 'mailings',
+  summary: "The campaign's broadcasts, newest first",
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParam },
+  responses: { 200: json(z.object({ broadcasts: z.array(BroadcastSchema) }), 'Broadcasts'), ...errors },
+});
+const oneBroadcast = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/broadcasts/{broadcastId}',
+  tags,
+  'x-section': 'mailings',
+  summary: 'One broadcast with its progress and results',
+  security: LAUNCH_AUTH,
+  request: { params: BroadcastParams },
+  responses: { 200: json(z.object({ broadcast: BroadcastSchema, stats: StatsSchema }), 'Broadcast'), ...errors },
+});
+
+async function campaignSources(db: Db, campaignId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ source: schema.participants.source })
+    .from(schema.participants)
+    .where(and(eq(schema.participants.campaignId, campaignId), isNotNull(schema.participants.source)))
+    .limit(100);
+  return rows.flatMap((r) => (r.source ? [r.source] : [])).sort();
+}
+
+export const mailingOfficeRoutes = newRouter();
+mailingOfficeRoutes.use('*', requireIdentity);
+
+mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { db } = c.var.deps;
+  const campaign = await requireCampaignAccess(db, c.var.identity, id, 'mailings');
+  const groupId = await campaignGroupId(db, campaign);
+  return c.json(
+    {
+      stages: campaign.stages,
+      sources: await campaignSources(db, id),
+      tags: (await campaignTags(db, id)).map((t) => t.tag),
+      screens: await campaignScreens(db, id),
+      cap: groupId === undefined ? null : await frequencyCap(db, groupId),
+    },
+    200,
+  );
+});
+mailingOfficeRoutes.openapi(summariesRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { db } = c.var.deps;
+  await requireCampaignAccess(db, c.var.identity, id, 'mailings');
+  const rules = [];
+  for (const rule of await campaignRules(db, id)) {
+    const s = await ruleStats(db, rule.id);
+    rules.push({
+      rule,
+      sent: s.byStatus.sent ?? 0,
+      openedAfter: s.openedAfter,
+      converted: s.treated.converted,
+      liftPoints: s.liftPoints,
+    });
+  }
+  return c.json({ rules }, 200);
+});
+mailingOfficeRoutes.openapi(editRule, async (c) => {
+  const { id, ruleId } = c.req.valid('param');
+  const { db } = c.var.deps;
+  const campaign = await requireCampaignAccess(db, c.var.identity, id, 'mailings');
+  const rule = await getRule(db, ruleId);
+  // Another campaign's rule answers like a missing one.
+  if (rule.campaignId !== id) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+  const input = c.req.valid('json');
+  for (const [i, v] of input.variants.entries()) {
+    await requireCampaignScreen(db, id, `variants.${i}.fragment`, v.fragment);
+  }
+  return c.json(await updateRule(db, ruleId, input, { actor: c.var.identity, brandId: campaign.brandId }), 200);
+});
+mailingOfficeRoutes.openapi(listBroadcasts, async (c) => {
+  const { id } = c.req.valid('param');
+  await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
+  return c.json({ broadcasts: await campaignBroadcasts(c.var.deps.db, id) }, 200);
+});
+mailingOfficeRoutes.openapi(oneBroadcast, async (c) => {
+  const { id, broadcastId } = c.req.valid('param');
+  const { db } = c.var.deps;
+  await requireCampaignAccess(db, c.var.identity, id, 'mailings');
+  const broadcast = await broadcastOfCampaign(db, id, broadcastId);
+  return c.json({ broadcast, stats: await broadcastStats(db, broadcastId) }, 200);
+});

@@ -1,0 +1,152 @@
+/**
+ * Issue 16 item 5 in Chromium (desktop light in Russian, phone dark in English): a brand member whose ONLY section is
+ * `mailings` composes a broadcast in two languages, watches the audience count follow the segment, sees the
+ * missing-language warning go once both texts exist, dry-runs, sends now; the bot (`npm run bot`, its sender pointed
+ * at the fake VK API) delivers, and the progress page reaches 100%. Each recipient gets the text of their language.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
+import { type BotProcess, killStartedBots, npmRunBot } from '../bot/bot-process.ts';
+import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const T = 30_000;
+const MAILER = 760_001;
+const RU = [760_101, 760_102, 760_103];
+const EN = [760_201, 760_202];
+
+let server: StartedServer;
+let browser: Browser;
+let fake: FakeVkApi;
+let bot: BotProcess | undefined;
+let campaignId: number;
+
+/** The member with only `mailings` on the demo brand, and recipients (Russian and English) who allowed messages. */
+function seedWorld(): number {
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const c = db
+      .prepare(
+        'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id ' +
+          "JOIN communities m ON m.id = c.community_id WHERE c.slug = 'summer-tasks'",
+      )
+      .get() as { id: number; brandId: number; agencyId: number };
+    db.prepare(
+      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
+    ).run(String(MAILER), c.agencyId, c.brandId, JSON.stringify(['mailings']));
+    const now = Date.now();
+    for (const [users, language] of [
+      [RU, 'ru'],
+      [EN, 'en'],
+    ] as const) {
+      for (const user of users) {
+        db.prepare(
+          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code, language, last_seen_at) VALUES (?, 'vk', ?, ?, ?, ?, ?)",
+        ).run(c.id, String(user), now, `mail${user}`, language, now);
+        db.prepare(
+          "INSERT INTO consents (vk_group_id, vk_user_id, channel, allowed, source, updated_at) VALUES (?, ?, 'message', 1, 'message_allow', ?)",
+        ).run(DEMO_GROUP_ID, user, now);
+        fake.allowMessages(DEMO_GROUP_ID, user);
+      }
+    }
+    return c.id;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  fake = await startFakeVkApi();
+  server = await startServerLikeReadme();
+  campaignId = seedWorld();
+  bot = npmRunBot({
+    DATABASE_PATH: join(server.dataDir, 'app.db'),
+    VK_GROUP_ID: String(DEMO_GROUP_ID),
+    VK_GROUP_TOKEN: `group:${DEMO_GROUP_ID}`,
+    VK_API_BASE_URL: fake.url,
+    OUTBOX_LEASE_MS: '5000',
+  });
+  browser = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  killStartedBots();
+  await browser?.close();
+  await server?.stop();
+  await fake?.close();
+});
+
+const audience = async (page: import('playwright-core').Page) =>
+  Number(((await page.getByTestId('audience-number').textContent({ timeout: T })) ?? '').replace(/\D/g, ''));
+
+const viewports = [
+  { name: 'desktop-light-ru', width: 1280, height: 900, mobile: false, colorScheme: 'light', language: 'ru' },
+  { name: 'phone-dark-en', width: 390, height: 844, mobile: true, colorScheme: 'dark', language: 'en' },
+] as const;
+
+describe('item 5: the mailings office in Chromium', () => {
+  for (const vp of viewports) {
+    it(`item 5: a mailings-only member composes in two languages, dry-runs, sends and watches 100% (${vp.name})`, async () => {
+      const w = await openWatchedPage(browser, vp);
+      const { page } = w;
+      try {
+        const url = participantUrl(server, { userId: MAILER, language: vp.language });
+        await page.goto(`${url}#/admin/campaign/${campaignId}/mailings`);
+        await page.getByTestId('new-broadcast').click({ timeout: T });
+        await page.getByTestId('broadcast-name').waitFor({ timeout: T });
+
+        // The live count: everyone with consent, then only the English speakers, then everyone again.
+        const everyone = await audience(page);
+        expect(everyone).toBeGreaterThanOrEqual(RU.length + EN.length);
+        await page
+          .getByTestId('segment-language')
+          .getByText(vp.language === 'ru' ? 'английский' : 'English')
+          .click();
+        await expect.poll(() => audience(page), { timeout: T }).toBe(EN.length);
+        await page
+          .getByTestId('segment-language')
+          .getByText(vp.language === 'ru' ? 'Все языки' : 'All languages')
+          .click();
+        await expect.poll(() => audience(page), { timeout: T }).toBe(everyone);
+
+        const tag = `${vp.name}`;
+        await page.locator('#broadcast-name').fill(`News ${tag}`);
+        await page.locator('#broadcast-text-ru').fill(`Новости ${tag}`);
+        await page.getByTestId('missing-en').waitFor({ timeout: T });
+        await page.locator('#broadcast-text-en').fill(`News ${tag}`);
+        await page.getByTestId('missing-en').waitFor({ state: 'detached', timeout: T });
+        // VKUI puts the test id on the field's wrapper: the native control is inside it.
+        await page
+          .locator('[data-testid="broadcast-link"] select, select[data-testid="broadcast-link"]')
+          .selectOption({ index: 3 });
+        await page.getByTestId('vk-preview-ru').scrollIntoViewIfNeeded();
+        await screenshot(page, `office-mailings-composer-${vp.name}`);
+
+        await page.getByTestId('dry-run').click();
+        await expect
+          .poll(async () => (await page.getByTestId('composer-status').textContent()) ?? '', { timeout: T })
+          .toContain(String(everyone));
+        expect(fake.delivered.filter((d) => d.text.includes(tag))).toHaveLength(0);
+
+        await page.getByTestId('send-now').click();
+        await page.getByTestId('progress-percent').waitFor({ timeout: T });
+        await expect
+          .poll(async () => page.getByTestId('progress-percent').textContent(), { timeout: 60_000, interval: 500 })
+          .toBe('100%');
+        await screenshot(page, `office-mailings-progress-${vp.name}`);
+
+        const got = (user: number) => fake.delivered.find((d) => d.peerId === user && d.text.includes(tag))?.text;
+        for (const user of RU) expect(got(user), bot?.output()).toBe(`Новости ${tag}`);
+        for (const user of EN) expect(got(user), bot?.output()).toBe(`News ${tag}`);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await w.context.close();
+      }
+    }, 180_000);
+  }
+});
