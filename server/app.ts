@@ -20,8 +20,11 @@ import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { knowledgeRoutes } from './support/knowledge.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
+import { supportInboxRoutes } from './support/support-inbox.routes.ts';
+import { supportLibraryRoutes } from './support/support-library.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { callbackRoutes } from './vk/callback.routes.ts';
 import { localAllowRoutes } from './vk/local-allow.routes.ts';
@@ -83,9 +86,12 @@ export function createApp(deps: Deps) {
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/support', supportAdminRoutes)
+    .route('/api/admin/support', supportInboxRoutes)
+    .route('/api/admin/support', supportLibraryRoutes)
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
+    .route('/api/support', knowledgeRoutes)
     .route('/api/local', localAllowRoutes)
     .route('/vk', callbackRoutes);
 

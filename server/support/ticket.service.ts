@@ -101,6 +101,8 @@ export interface ReplyResult {
   message: TicketMessageRow;
   /** `bot`: also queued as a community message; `miniapp`: visible in the mini app only (no consent). */
   delivery: 'bot' | 'miniapp';
+  /** The `clientKey` was used before: this is that reply, and nothing was written now. */
+  repeated?: boolean;
 }
 
 export interface ReplyOptions {
@@ -134,7 +136,7 @@ export async function replyAsAgent(
         .from(schema.outbox)
         .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
         .limit(1);
-      return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp' };
+      return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
     }
   }
   const message = inserted(
