@@ -8,7 +8,7 @@
  * - `deflectionRate` = deflected / views (0 without views).
  * Ranked by `deflected`, then `deflectionRate`, then the office's own order.
  */
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { and, gte, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { ofBrand } from './brand-tickets.ts';
 import { listArticles } from './knowledge-base.ts';
