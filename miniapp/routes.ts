@@ -33,6 +33,10 @@ export const PANELS = {
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminRevision: 'admin_revision',
+  adminSupport: 'admin_support',
+  adminSupportTicket: 'admin_support_ticket',
+  adminSupportKnowledge: 'admin_support_knowledge',
+  adminSupportCanned: 'admin_support_canned',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -58,6 +62,10 @@ export const paths = {
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
+  adminSupport: (brandId: number) => `/admin/brand/${brandId}/support`,
+  adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
+  adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
+  adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -66,6 +74,10 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminCatalogue,
   PANELS.adminCampaign,
   PANELS.adminRevision,
+  PANELS.adminSupport,
+  PANELS.adminSupportTicket,
+  PANELS.adminSupportKnowledge,
+  PANELS.adminSupportCanned,
 ];
 
 /**
@@ -91,6 +103,22 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminSupport, path: '/admin/brand/:brandId/support', parent: '/admin' },
+  {
+    panel: PANELS.adminSupportTicket,
+    path: '/admin/brand/:brandId/support/ticket/:ticketId',
+    parent: '/admin/brand/:brandId/support',
+  },
+  {
+    panel: PANELS.adminSupportKnowledge,
+    path: '/admin/brand/:brandId/support/knowledge',
+    parent: '/admin/brand/:brandId/support',
+  },
+  {
+    panel: PANELS.adminSupportCanned,
+    path: '/admin/brand/:brandId/support/canned',
+    parent: '/admin/brand/:brandId/support',
+  },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },
