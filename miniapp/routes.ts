@@ -42,6 +42,10 @@ export const PANELS = {
   adminMailings: 'admin_mailings',
   adminMailingRule: 'admin_mailing_rule',
   adminMailingBroadcast: 'admin_mailing_broadcast',
+  adminSupport: 'admin_support',
+  adminSupportTicket: 'admin_support_ticket',
+  adminSupportKnowledge: 'admin_support_knowledge',
+  adminSupportCanned: 'admin_support_canned',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -79,6 +83,10 @@ export const paths = {
   /** `new` opens the broadcast composer. */
   adminMailingBroadcast: (id: number, broadcastId: number | 'new') =>
     `/admin/campaign/${id}/mailings/broadcast/${broadcastId}`,
+  adminSupport: (brandId: number) => `/admin/brand/${brandId}/support`,
+  adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
+  adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
+  adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -95,6 +103,10 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminMailings,
   PANELS.adminMailingRule,
   PANELS.adminMailingBroadcast,
+  PANELS.adminSupport,
+  PANELS.adminSupportTicket,
+  PANELS.adminSupportKnowledge,
+  PANELS.adminSupportCanned,
 ];
 
 /**
@@ -136,6 +148,21 @@ export const routes: readonly RouteDefinition[] = [
     panel: PANELS.adminMailingBroadcast,
     path: '/admin/campaign/:id/mailings/broadcast/:broadcastId',
     parent: '/admin/campaign/:id/mailings',
+  { panel: PANELS.adminSupport, path: '/admin/brand/:brandId/support', parent: '/admin' },
+  {
+    panel: PANELS.adminSupportTicket,
+    path: '/admin/brand/:brandId/support/ticket/:ticketId',
+    parent: '/admin/brand/:brandId/support',
+  },
+  {
+    panel: PANELS.adminSupportKnowledge,
+    path: '/admin/brand/:brandId/support/knowledge',
+    parent: '/admin/brand/:brandId/support',
+  },
+  {
+    panel: PANELS.adminSupportCanned,
+    path: '/admin/brand/:brandId/support/canned',
+    parent: '/admin/brand/:brandId/support',
   },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },

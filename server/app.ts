@@ -26,8 +26,11 @@ import { teamRoutes } from './office/team/team.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { telemetryRoutes } from './stats/telemetry.routes.ts';
+import { knowledgeRoutes } from './support/knowledge.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
+import { supportInboxRoutes } from './support/support-inbox.routes.ts';
+import { supportLibraryRoutes } from './support/support-library.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { callbackRoutes } from './vk/callback.routes.ts';
 import { localAllowRoutes } from './vk/local-allow.routes.ts';
@@ -91,6 +94,8 @@ export function createApp(deps: Deps) {
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/stats', statsRoutes)
     .route('/api/admin/support', supportAdminRoutes)
+    .route('/api/admin/support', supportInboxRoutes)
+    .route('/api/admin/support', supportLibraryRoutes)
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin/audit', auditRoutes)
     .route('/api/admin/agency', agencyRoutes)
@@ -98,6 +103,7 @@ export function createApp(deps: Deps) {
     .route('/api/office', invitationAcceptRoutes)
     .route('/api/admin', officeCampaignRoutes)
     .route('/api/support', supportRoutes)
+    .route('/api/support', knowledgeRoutes)
     .route('/api/local', localAllowRoutes)
     .route('/vk', callbackRoutes);
 

@@ -21,6 +21,9 @@ import { RuleEditor } from './mailings/RuleEditor.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import { TeamPanel } from './team/TeamPanel.tsx';
+import SupportInbox from './support/SupportInbox.tsx';
+import { CannedAnswersPanel, KnowledgeBasePanel } from './support/SupportLibrary.tsx';
+import SupportThread from './support/SupportThread.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
@@ -64,6 +67,14 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <RuleEditor />;
     case PANELS.adminMailingBroadcast:
       return <BroadcastPanel />;
+    case PANELS.adminSupport:
+      return <SupportInbox />;
+    case PANELS.adminSupportTicket:
+      return <SupportThread />;
+    case PANELS.adminSupportKnowledge:
+      return <KnowledgeBasePanel />;
+    case PANELS.adminSupportCanned:
+      return <CannedAnswersPanel />;
     default:
       return <OfficeHome office={office} />;
   }

@@ -4,6 +4,11 @@ import type { ThreadSchema, TicketSchema } from '../../server/support/support.sc
 
 export type Ticket = z.infer<typeof TicketSchema> & { unread?: boolean };
 export type TicketThread = z.infer<typeof ThreadSchema>;
+export interface HelpArticle {
+  id: number;
+  title: string;
+  body: string;
+}
 export interface FaqItem {
   q: string;
   a: string;
@@ -15,6 +20,11 @@ export function supportApi(request: Request) {
   return {
     faq: async (campaignId: number) =>
       (await request<{ faq: FaqItem[] }>('GET', `/api/support/campaigns/${campaignId}/faq`)).faq,
+    articles: async (campaignId: number) =>
+      (await request<{ articles: HelpArticle[] }>('GET', `/api/support/campaigns/${campaignId}/articles`)).articles,
+    articleViewed: (articleId: number) => request<void>('POST', `/api/support/articles/${articleId}/viewed`),
+    articleFeedback: (articleId: number, helped: boolean) =>
+      request<void>('POST', `/api/support/articles/${articleId}/feedback`, { helped }),
     tickets: async () => (await request<{ tickets: Ticket[] }>('GET', '/api/support/tickets')).tickets,
     unreadTickets: async () => (await request<{ unread: number }>('GET', '/api/support/unread')).unread,
     ticket: (ticketId: number) => request<TicketThread>('GET', `/api/support/tickets/${ticketId}`),

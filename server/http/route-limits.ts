@@ -29,6 +29,9 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',
+  // Help articles: opening one and "did this help?" are screen events, one a fact, a hundred noise.
+  'POST /api/support/articles/:articleId/viewed': 'event',
+  'POST /api/support/articles/:articleId/feedback': 'event',
   // Local demo only (refused with real VK credentials): stands in for the VK client's consent dialog.
   'POST /api/local/message-allow': 'task',
 };

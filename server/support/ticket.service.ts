@@ -13,6 +13,7 @@ import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { hasConsent } from '../mailing/consent.ts';
 import { enqueue } from '../mailing/outbox.ts';
+import { supportReplyText } from './support-texts.ts';
 
 const { tickets, ticketMessages } = schema;
 
@@ -50,6 +51,7 @@ export async function openTicket(tx: Tx, t: NewTicket): Promise<TicketRow> {
         status: 'new',
         createdAt: t.at,
         updatedAt: t.at,
+        waitingSince: t.at,
       })
       .returning(),
   );
@@ -84,7 +86,8 @@ export async function addUserMessage(
     createdAt: at,
   });
   const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
-  return updatedTicket(tx, ticket.id, { status, updatedAt: at });
+  // The SLA clock starts at the first message the brand has not answered, and keeps running through follow-ups.
+  return updatedTicket(tx, ticket.id, { status, updatedAt: at, waitingSince: ticket.waitingSince ?? at });
 }
 
 async function updatedTicket(tx: Tx, id: number, set: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
@@ -98,30 +101,69 @@ export interface ReplyResult {
   message: TicketMessageRow;
   /** `bot`: also queued as a community message; `miniapp`: visible in the mini app only (no consent). */
   delivery: 'bot' | 'miniapp';
+  /** The `clientKey` was used before: this is that reply, and nothing was written now. */
+  repeated?: boolean;
 }
 
-/** An agent answers: shown in the mini app; sent through the outbox only if the user allowed messages. */
+export interface ReplyOptions {
+  /** The office's key for this reply: the same key again returns the first reply and writes nothing. */
+  clientKey?: string;
+  /** The participant's language, for the system text around the answer in a community message. */
+  language?: string;
+}
+
+/**
+ * An agent answers. Always shown in the mini app (the unread badge); also queued as a community message through the
+ * outbox where the participant can read one: a ticket written to the community (unless they since denied messages),
+ * or a mini-app ticket of someone who allowed the community's messages. One outbox row per reply
+ * (`support:<message id>`), and a repeated `clientKey` returns the first reply, so a retry never sends twice.
+ */
 export async function replyAsAgent(
   tx: Tx,
   ticket: TicketRow,
   agentId: string,
   body: string,
   at: number,
+  options: ReplyOptions = {},
 ): Promise<ReplyResult> {
+  const externalKey = options.clientKey === undefined ? null : `office:${ticket.id}:${options.clientKey}`;
+  if (externalKey) {
+    const [done] = await tx.select().from(ticketMessages).where(eq(ticketMessages.externalKey, externalKey)).limit(1);
+    if (done) {
+      const [current] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id)).limit(1);
+      const [queued] = await tx
+        .select({ id: schema.outbox.id })
+        .from(schema.outbox)
+        .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
+        .limit(1);
+      return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
+    }
+  }
   const message = inserted(
     await tx
       .insert(ticketMessages)
-      .values({ ticketId: ticket.id, author: 'agent', authorId: agentId, body, via: 'backoffice', createdAt: at })
+      .values({
+        ticketId: ticket.id,
+        author: 'agent',
+        authorId: agentId,
+        body,
+        via: 'backoffice',
+        externalKey,
+        createdAt: at,
+      })
       .returning(),
   );
-  const updated = await updatedTicket(tx, ticket.id, { status: 'waiting_on_user', updatedAt: at });
+  const updated = await updatedTicket(tx, ticket.id, { status: 'waiting_on_user', updatedAt: at, waitingSince: null });
   const vkUserId = Number(ticket.platformUserId);
+  const groupId = ticket.vkGroupId;
   const canMessage =
     ticket.platform === 'vk' &&
-    ticket.vkGroupId != null &&
+    groupId != null &&
     Number.isSafeInteger(vkUserId) &&
-    (await hasConsent(tx, ticket.vkGroupId, vkUserId, 'message'));
-  if (canMessage && ticket.vkGroupId != null) {
+    (ticket.source === 'bot'
+      ? !(await deniedMessages(tx, groupId, vkUserId))
+      : await hasConsent(tx, groupId, vkUserId, 'message'));
+  if (canMessage && groupId != null) {
     await enqueue(
       tx,
       [
@@ -131,10 +173,10 @@ export async function replyAsAgent(
           ticketMessageId: message.id,
           campaignId: ticket.campaignId ?? undefined,
           participantId: ticket.participantId ?? undefined,
-          vkGroupId: ticket.vkGroupId,
+          vkGroupId: groupId,
           vkUserId,
           channel: 'message',
-          text: `Ответ поддержки по обращению №${ticket.id}:\n${body}`,
+          text: supportReplyText(options.language, ticket.id, body),
           extras: { intent: 'customer_support' },
         },
       ],
@@ -144,8 +186,31 @@ export async function replyAsAgent(
   return { ticket: updated, message, delivery: canMessage ? 'bot' : 'miniapp' };
 }
 
+/** The participant wrote to the community, then denied its messages (`message_deny` or a VK 901 since). */
+async function deniedMessages(tx: Tx, vkGroupId: number, vkUserId: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ allowed: schema.consents.allowed })
+    .from(schema.consents)
+    .where(
+      and(
+        eq(schema.consents.vkGroupId, vkGroupId),
+        eq(schema.consents.vkUserId, vkUserId),
+        eq(schema.consents.channel, 'message'),
+      ),
+    )
+    .limit(1);
+  return row?.allowed === false;
+}
+
 export async function setTicketStatus(tx: Tx, ticket: TicketRow, status: TicketStatus, at: number): Promise<TicketRow> {
-  return updatedTicket(tx, ticket.id, { status, updatedAt: at });
+  // Resolving (or waiting for the user) stops the SLA clock; re-opening starts it unless it runs already.
+  const waitingSince = status === 'resolved' || status === 'waiting_on_user' ? null : (ticket.waitingSince ?? at);
+  return updatedTicket(tx, ticket.id, { status, updatedAt: at, waitingSince });
+}
+
+/** Assigns the ticket to a support member (a membership id checked by the caller), or to nobody. */
+export async function assignTicket(tx: Tx, ticket: TicketRow, membershipId: number | null): Promise<TicketRow> {
+  return updatedTicket(tx, ticket.id, { assigneeMembershipId: membershipId });
 }
 
 export async function ticketThread(db: Db, ticketId: number): Promise<TicketMessageRow[]> {

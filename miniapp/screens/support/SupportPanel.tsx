@@ -1,5 +1,5 @@
 /**
- * Help for a campaign: its FAQ (from the campaign's settings, in the launch's language), "write to us", and the
+ * Help for a campaign: the brand's help articles first ("did this help?"), its FAQ (from the campaign's settings, in the launch's language), "write to us", and the
  * participant's own requests, each marked when a brand answer is unread (the server says which).
  */
 import { Icon28MessageAddBadgeOutline } from '@vkontakte/icons';
@@ -21,6 +21,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
+import { HelpArticles } from './HelpArticles.tsx';
 import { setUnread } from './unread-store.ts';
 import { useSupportApp } from './use-support-app.ts';
 
@@ -30,9 +31,13 @@ export function SupportPanel({ id }: { id: string }) {
   const campaignId = useRouteId();
   const state = useAsync(
     async () => {
-      const [faq, tickets] = await Promise.all([support.faq(campaignId ?? 0), support.tickets()]);
+      const [articles, faq, tickets] = await Promise.all([
+        support.articles(campaignId ?? 0),
+        support.faq(campaignId ?? 0),
+        support.tickets(),
+      ]);
       setUnread(tickets.filter((x) => x.unread).length);
-      return { faq, tickets };
+      return { articles, faq, tickets };
     },
     [support, campaignId],
     campaignId !== undefined,
@@ -43,8 +48,9 @@ export function SupportPanel({ id }: { id: string }) {
         {t.helpTitle}
       </PanelHeader>
       <LoadState state={state}>
-        {({ faq, tickets }) => (
+        {({ articles, faq, tickets }) => (
           <>
+            <HelpArticles articles={articles} onWrite={() => campaignId && navigator.push(paths.helpNew(campaignId))} />
             <Group header={<Header>{t.faq}</Header>} data-testid="help-faq">
               {faq.length === 0 ? (
                 <Div>

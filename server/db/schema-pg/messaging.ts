@@ -196,6 +196,8 @@ export const tickets = pgTable(
     createdAt: unixMs('created_at').notNull(),
     updatedAt: unixMs('updated_at').notNull(),
     userSeenMessageId: integer('user_seen_message_id'),
+    assigneeMembershipId: integer('assignee_membership_id'),
+    waitingSince: unixMs('waiting_since'),
   },
   (t) => [
     index('tickets_user_idx').on(t.platform, t.platformUserId, t.updatedAt),

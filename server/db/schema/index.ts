@@ -11,3 +11,4 @@ export * from './participant.ts';
 export * from './promo.ts';
 export * from './team.ts';
 export * from './telemetry.ts';
+export * from './support-library.ts';

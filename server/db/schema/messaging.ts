@@ -246,6 +246,10 @@ export const tickets = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** The newest message the participant has seen in the mini app; a brand answer after it is unread. */
     userSeenMessageId: integer('user_seen_message_id'),
+    /** The support member (a `memberships` row) handling it; no foreign key, so removing a member keeps the history. */
+    assigneeMembershipId: integer('assignee_membership_id'),
+    /** The participant's oldest message not answered yet (the SLA clock); null while the brand has answered. */
+    waitingSince: integer('waiting_since'),
   },
   (t) => [
     index('tickets_user_idx').on(t.platform, t.platformUserId, t.updatedAt),

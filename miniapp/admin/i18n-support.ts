@@ -1,0 +1,99 @@
+/** Office strings of the support section (inbox, thread, canned answers, knowledge base), ru and en. Office chunk only. */
+export const supportOfficeRu = {
+  inbox: 'Поддержка',
+  search: 'Поиск: текст, ID участника, № обращения',
+  allStatuses: 'Все',
+  status_new: 'Новое',
+  status_waiting_on_us: 'Открыто',
+  status_waiting_on_user: 'Ждём ответа',
+  status_resolved: 'Решено',
+  fromApp: 'из приложения',
+  fromCommunity: 'сообщение сообществу',
+  waiting: 'ждёт {age}',
+  empty: 'Обращений нет',
+  knowledge: 'База знаний',
+  canned: 'Шаблоны ответов',
+  ticket: 'Обращение №{id}',
+  progress: 'Прогресс участника',
+  noProgress: 'Участник ещё не открывал акции бренда',
+  stage: 'Этап',
+  tasksDone: 'Задания',
+  rewards: 'Награды',
+  reply: 'Ответ',
+  send: 'Отправить',
+  variablesHint: 'Переменные {name}, {code}, {campaign} подставит сервер',
+  status: 'Статус',
+  assignee: 'Ответственный',
+  nobody: 'Не назначен',
+  sentApp: 'Ответ виден участнику в приложении',
+  sentBot: 'Ответ отправлен сообщением сообщества',
+  title: 'Название',
+  bodyRu: 'Текст (рус.)',
+  bodyEn: 'Текст (англ.)',
+  titleRu: 'Заголовок (рус.)',
+  titleEn: 'Заголовок (англ.)',
+  published: 'Опубликована',
+  add: 'Добавить',
+  save: 'Сохранить',
+  remove: 'Удалить',
+  ranking: 'Что снимает обращения',
+  rankingHint: 'Отклонено: ответили «помогло» и не написали в поддержку 24 часа',
+  views: 'просмотров {n} · помогло {h} · отклонено {d}',
+};
+export type SupportOfficeMessages = typeof supportOfficeRu;
+export const supportOfficeEn: SupportOfficeMessages = {
+  inbox: 'Support',
+  search: 'Search: text, participant ID, request #',
+  allStatuses: 'All',
+  status_new: 'New',
+  status_waiting_on_us: 'Open',
+  status_waiting_on_user: 'Waiting for user',
+  status_resolved: 'Resolved',
+  fromApp: 'from the app',
+  fromCommunity: 'community message',
+  waiting: 'waiting {age}',
+  empty: 'No requests',
+  knowledge: 'Knowledge base',
+  canned: 'Canned answers',
+  ticket: 'Request #{id}',
+  progress: "Participant's progress",
+  noProgress: "The participant has not opened any of the brand's campaigns",
+  stage: 'Stage',
+  tasksDone: 'Tasks',
+  rewards: 'Rewards',
+  reply: 'Reply',
+  send: 'Send',
+  variablesHint: 'The server fills {name}, {code}, {campaign}',
+  status: 'Status',
+  assignee: 'Assignee',
+  nobody: 'Unassigned',
+  sentApp: 'The participant sees the answer in the app',
+  sentBot: 'The answer went out as a community message',
+  title: 'Title',
+  bodyRu: 'Text (Russian)',
+  bodyEn: 'Text (English)',
+  titleRu: 'Title (Russian)',
+  titleEn: 'Title (English)',
+  published: 'Published',
+  add: 'Add',
+  save: 'Save',
+  remove: 'Delete',
+  ranking: 'What deflects tickets',
+  rankingHint: 'Deflected: answered "helped" and wrote no ticket for 24 hours',
+  views: '{n} views · {h} helped · {d} deflected',
+};
+export const supportOfficeStrings = (language: string): SupportOfficeMessages =>
+  language === 'en' ? supportOfficeEn : supportOfficeRu;
+
+/** `{x}` placeholders filled; other braces (the reply variables) left alone. */
+export const fillIn = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+
+/** "3 h 5 min" / "3 ч 5 мин". */
+export function ageText(ms: number, language: string): string {
+  const minutes = Math.floor(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const [hu, mu] = language === 'en' ? ['h', 'min'] : ['ч', 'мин'];
+  return h > 0 ? `${h} ${hu} ${m} ${mu}` : `${m} ${mu}`;
+}

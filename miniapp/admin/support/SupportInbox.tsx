@@ -1,0 +1,83 @@
+/**
+ * The brand's support inbox (`#/admin/brand/:brandId/support`): requests from the app and from community messages in
+ * one list, by status, with search and how long the participant has waited; links to canned answers and the
+ * knowledge base. The server checks the `support` right.
+ */
+import {
+  Div,
+  Group,
+  PanelHeader,
+  PanelHeaderBack,
+  Placeholder,
+  Search,
+  SegmentedControl,
+  SimpleCell,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { ageText, fillIn } from '../i18n-support.ts';
+import { useSupportOffice } from './use-support-office.ts';
+
+const STATUSES = ['', 'new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
+
+export default function SupportInbox() {
+  const { s, language, brandId, support } = useSupportOffice();
+  const navigator = useRouteNavigator();
+  const [status, setStatus] = useState<string>('');
+  const [q, setQ] = useState('');
+  const state = useAsync(() => support.tickets({ status, q }), [support, status, q]);
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.inbox}</PanelHeader>
+      <Group>
+        <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminSupportCanned(brandId))}>
+          {s.canned}
+        </SimpleCell>
+        <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminSupportKnowledge(brandId))}>
+          {s.knowledge}
+        </SimpleCell>
+      </Group>
+      <Group>
+        <Search value={q} onChange={(e) => setQ(e.target.value)} placeholder={s.search} data-testid="inbox-search" />
+        <Div>
+          <SegmentedControl
+            size="m"
+            value={status}
+            onChange={(v) => setStatus(String(v))}
+            options={STATUSES.map((x) => ({ value: x, label: x ? s[`status_${x}`] : s.allStatuses }))}
+          />
+        </Div>
+        <LoadState state={state}>
+          {(tickets) =>
+            tickets.length === 0 ? (
+              <Placeholder>{s.empty}</Placeholder>
+            ) : (
+              tickets.map((t) => (
+                <SimpleCell
+                  key={t.id}
+                  multiline
+                  chevron="always"
+                  data-testid={`inbox-ticket-${t.id}`}
+                  onClick={() => navigator.push(paths.adminSupportTicket(brandId, t.id))}
+                  subtitle={[
+                    fillIn(s.ticket, { id: t.id }),
+                    s[`status_${t.status}`],
+                    t.source === 'bot' ? s.fromCommunity : s.fromApp,
+                    `id${t.platformUserId}`,
+                    t.slaAgeMs != null ? fillIn(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                >
+                  {t.subject}
+                </SimpleCell>
+              ))
+            )
+          }
+        </LoadState>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+/** The office's support calls (`/api/admin/support/brands/{brandId}/…`). Office chunk only. */
+import type { ApiClient } from '../../api/client.ts';
+
+export type TicketStatus = 'new' | 'waiting_on_us' | 'waiting_on_user' | 'resolved';
+export interface InboxTicket {
+  id: number;
+  campaignId: number | null;
+  subject: string;
+  status: TicketStatus;
+  source: 'miniapp' | 'bot';
+  platformUserId: string;
+  assigneeMembershipId: number | null;
+  slaAgeMs: number | null;
+  updatedAt: number;
+}
+export interface Progress {
+  campaignTitle: string;
+  stage: string;
+  tasks: { key: string; title: string; status: string }[];
+  rewards: { title: string; code: string | null }[];
+}
+export interface InboxThread {
+  ticket: InboxTicket;
+  messages: { id: number; author: 'user' | 'agent'; body: string; createdAt: number }[];
+  progress: Progress | null;
+  delivery?: 'bot' | 'miniapp';
+}
+export interface Canned {
+  id: number;
+  title: string;
+  bodyRu: string;
+  bodyEn: string | null;
+  position: number;
+}
+export interface Article {
+  id: number;
+  campaignId: number | null;
+  titleRu: string;
+  bodyRu: string;
+  titleEn: string | null;
+  bodyEn: string | null;
+  position: number;
+  published: boolean;
+}
+export interface Agent {
+  membershipId: number;
+  userId: string;
+  role: string;
+}
+export interface Ranked {
+  articleId: number;
+  title: string;
+  views: number;
+  helped: number;
+  deflected: number;
+}
+
+export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: number) {
+  const r = api.request;
+  const base = `/api/admin/support/brands/${brandId}`;
+  return {
+    tickets: async (query: { status?: string; q?: string }) => {
+      const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+      return (await r<{ tickets: InboxTicket[] }>('GET', `${base}/tickets?${params}`)).tickets;
+    },
+    thread: (ticketId: number) => r<InboxThread>('GET', `${base}/tickets/${ticketId}`),
+    reply: (ticketId: number, body: string, clientKey: string) =>
+      r<InboxThread>('POST', `${base}/tickets/${ticketId}/replies`, { body, clientKey }),
+    update: (ticketId: number, change: { status?: TicketStatus; assigneeMembershipId?: number | null }) =>
+      r<InboxThread>('PATCH', `${base}/tickets/${ticketId}`, change),
+    agents: async () => (await r<{ agents: Agent[] }>('GET', `${base}/agents`)).agents,
+    canned: async () => (await r<{ canned: Canned[] }>('GET', `${base}/canned`)).canned,
+    saveCanned: (c: Omit<Canned, 'id'> & { id?: number }) =>
+      c.id ? r<Canned>('PUT', `${base}/canned/${c.id}`, c) : r<Canned>('POST', `${base}/canned`, c),
+    deleteCanned: (id: number) => r<void>('DELETE', `${base}/canned/${id}`),
+    articles: async () => (await r<{ articles: Article[] }>('GET', `${base}/articles`)).articles,
+    saveArticle: (a: Omit<Article, 'id'> & { id?: number }) =>
+      a.id ? r<Article>('PUT', `${base}/articles/${a.id}`, a) : r<Article>('POST', `${base}/articles`, a),
+    deleteArticle: (id: number) => r<void>('DELETE', `${base}/articles/${id}`),
+    ranking: async () => (await r<{ articles: Ranked[] }>('GET', `${base}/articles-ranking`)).articles,
+  };
+}
+export type SupportOfficeApi = ReturnType<typeof supportOfficeApi>;
+
+/** A fresh key per composed reply: a retried send of the same reply is recognised by the server. */
+export const newReplyKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,0 +1,131 @@
+/**
+ * @module A brand's canned answers: ready replies in Russian (and optionally English) the desk inserts into the reply
+ * box in one tap; their `{name}`, `{code}`, `{campaign}` are filled on the server when the reply is sent
+ * (canned-variables.ts). Every write is audited in its transaction.
+ */
+import { z } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Identity } from '../auth/identity.ts';
+import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import type { Tx } from '../db/transactions.ts';
+import { ApiError } from '../http/errors.ts';
+import { recordAudit } from '../office/audit.ts';
+
+const { cannedAnswers } = schema;
+export type CannedRow = typeof cannedAnswers.$inferSelect;
+
+export const CannedInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(80),
+    bodyRu: z.string().trim().min(1).max(4000),
+    bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+  })
+  .openapi('CannedAnswerInput');
+export type CannedInput = z.infer<typeof CannedInputSchema>;
+
+export const CannedSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    bodyRu: z.string(),
+    bodyEn: z.string().nullable(),
+    position: z.number().int(),
+  })
+  .openapi('CannedAnswer');
+
+export const publicCanned = (c: CannedRow) => ({
+  id: c.id,
+  title: c.title,
+  bodyRu: c.bodyRu,
+  bodyEn: c.bodyEn,
+  position: c.position,
+});
+
+export async function listCanned(db: Db, brandId: number): Promise<CannedRow[]> {
+  return db
+    .select()
+    .from(cannedAnswers)
+    .where(eq(cannedAnswers.brandId, brandId))
+    .orderBy(asc(cannedAnswers.position), asc(cannedAnswers.id));
+}
+
+async function cannedOf(tx: Tx, brandId: number, id: number): Promise<CannedRow> {
+  const [row] = await tx
+    .select()
+    .from(cannedAnswers)
+    .where(and(eq(cannedAnswers.id, id), eq(cannedAnswers.brandId, brandId)))
+    .limit(1);
+  if (!row) throw new ApiError(404, 'canned_not_found', `Canned answer ${id} does not exist`);
+  return row;
+}
+
+const audit = (
+  tx: Tx,
+  actor: Identity,
+  brandId: number,
+  verb: string,
+  id: number,
+  before?: CannedRow,
+  after?: CannedRow,
+) =>
+  recordAudit(tx, {
+    actor,
+    brandId,
+    section: 'support',
+    action: `canned.${verb}`,
+    entity: 'canned_answer',
+    entityId: id,
+    before: before && publicCanned(before),
+    after: after && publicCanned(after),
+  });
+
+export async function createCanned(tx: Tx, actor: Identity, brandId: number, input: CannedInput, at: number) {
+  const row = inserted(
+    await tx
+      .insert(cannedAnswers)
+      .values({
+        brandId,
+        title: input.title,
+        bodyRu: input.bodyRu,
+        bodyEn: input.bodyEn ?? null,
+        position: input.position ?? 0,
+        updatedAt: at,
+      })
+      .returning(),
+  );
+  await audit(tx, actor, brandId, 'create', row.id, undefined, row);
+  return row;
+}
+
+export async function updateCanned(
+  tx: Tx,
+  actor: Identity,
+  brandId: number,
+  id: number,
+  input: CannedInput,
+  at: number,
+) {
+  const before = await cannedOf(tx, brandId, id);
+  const [row] = await tx
+    .update(cannedAnswers)
+    .set({
+      title: input.title,
+      bodyRu: input.bodyRu,
+      bodyEn: input.bodyEn ?? null,
+      position: input.position ?? before.position,
+      updatedAt: at,
+    })
+    .where(eq(cannedAnswers.id, id))
+    .returning();
+  const after = row ?? before;
+  await audit(tx, actor, brandId, 'update', id, before, after);
+  return after;
+}
+
+export async function deleteCanned(tx: Tx, actor: Identity, brandId: number, id: number): Promise<void> {
+  const before = await cannedOf(tx, brandId, id);
+  await tx.delete(cannedAnswers).where(eq(cannedAnswers.id, id));
+  await audit(tx, actor, brandId, 'delete', id, before);
+}

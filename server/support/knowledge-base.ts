@@ -1,0 +1,232 @@
+/**
+ * @module A brand's knowledge base: short articles (Russian, optionally English; for every campaign of the brand or
+ * one), ordered and published from the office, shown first on the participant's help screen. The participant's
+ * opening of an article and their "did this help?" are one row per person and article (`kb_feedback`), the latest
+ * answer counting. Office writes are audited in their transaction.
+ */
+import { z } from '@hono/zod-openapi';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { Identity } from '../auth/identity.ts';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
+import { type Db, schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import type { Tx } from '../db/transactions.ts';
+import { ApiError } from '../http/errors.ts';
+import { recordAudit } from '../office/audit.ts';
+
+const { kbArticles, kbFeedback } = schema;
+export type ArticleRow = typeof kbArticles.$inferSelect;
+
+export const ArticleInputSchema = z
+  .object({
+    titleRu: z.string().trim().min(1).max(120),
+    bodyRu: z.string().trim().min(1).max(4000),
+    titleEn: z.string().trim().min(1).max(120).nullable().optional(),
+    bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
+    campaignId: z.number().int().positive().nullable().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+    published: z.boolean().optional(),
+  })
+  .refine((a) => (a.titleEn == null) === (a.bodyEn == null), {
+    message: 'The English title and body come together',
+    path: ['bodyEn'],
+  })
+  .openapi('KbArticleInput');
+export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+
+export const ArticleSchema = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int().nullable(),
+    titleRu: z.string(),
+    bodyRu: z.string(),
+    titleEn: z.string().nullable(),
+    bodyEn: z.string().nullable(),
+    position: z.number().int(),
+    published: z.boolean(),
+    updatedAt: z.number().int(),
+  })
+  .openapi('KbArticle');
+
+export const publicArticle = (a: ArticleRow) => ({
+  id: a.id,
+  campaignId: a.campaignId,
+  titleRu: a.titleRu,
+  bodyRu: a.bodyRu,
+  titleEn: a.titleEn,
+  bodyEn: a.bodyEn,
+  position: a.position,
+  published: a.published,
+  updatedAt: a.updatedAt,
+});
+
+const ordered = [asc(kbArticles.position), asc(kbArticles.id)];
+
+export async function listArticles(db: Db, brandId: number): Promise<ArticleRow[]> {
+  return db
+    .select()
+    .from(kbArticles)
+    .where(eq(kbArticles.brandId, brandId))
+    .orderBy(...ordered);
+}
+
+/** The published articles a campaign's help screen shows, in the participant's language (Russian the fallback). */
+export async function helpArticles(db: Db, campaign: { id: number; brandId: number }, language: ContentLanguage) {
+  const rows = await db
+    .select()
+    .from(kbArticles)
+    .where(
+      and(
+        eq(kbArticles.brandId, campaign.brandId),
+        eq(kbArticles.published, true),
+        or(isNull(kbArticles.campaignId), eq(kbArticles.campaignId, campaign.id)),
+      ),
+    )
+    .orderBy(...ordered);
+  return rows.map((a) => {
+    const en = language === 'en' && a.titleEn && a.bodyEn;
+    return { id: a.id, title: en ? (a.titleEn as string) : a.titleRu, body: en ? (a.bodyEn as string) : a.bodyRu };
+  });
+}
+
+async function articleOf(tx: Tx, brandId: number, id: number): Promise<ArticleRow> {
+  const [row] = await tx
+    .select()
+    .from(kbArticles)
+    .where(and(eq(kbArticles.id, id), eq(kbArticles.brandId, brandId)))
+    .limit(1);
+  if (!row) throw new ApiError(404, 'article_not_found', `Article ${id} does not exist`);
+  return row;
+}
+
+/** A campaign named on an article must be the brand's own (422 otherwise: the body is wrong, not the path). */
+async function checkCampaign(tx: Tx, brandId: number, campaignId: number | null | undefined): Promise<void> {
+  if (campaignId == null) return;
+  const [c] = await tx
+    .select({ brandId: schema.campaigns.brandId })
+    .from(schema.campaigns)
+    .where(eq(schema.campaigns.id, campaignId))
+    .limit(1);
+  if (c?.brandId !== brandId) {
+    throw new ApiError(422, 'invalid_campaign', `Campaign ${campaignId} is not this brand's`, [
+      { path: 'campaignId', message: 'Not a campaign of this brand' },
+    ]);
+  }
+}
+
+const audit = (
+  tx: Tx,
+  actor: Identity,
+  brandId: number,
+  verb: string,
+  id: number,
+  before?: ArticleRow,
+  after?: ArticleRow,
+) =>
+  recordAudit(tx, {
+    actor,
+    brandId,
+    section: 'support',
+    action: `kb_article.${verb}`,
+    entity: 'kb_article',
+    entityId: id,
+    before: before && publicArticle(before),
+    after: after && publicArticle(after),
+  });
+
+const columns = (input: ArticleInput) => ({
+  titleRu: input.titleRu,
+  bodyRu: input.bodyRu,
+  titleEn: input.titleEn ?? null,
+  bodyEn: input.bodyEn ?? null,
+  campaignId: input.campaignId ?? null,
+});
+
+export async function createArticle(tx: Tx, actor: Identity, brandId: number, input: ArticleInput, at: number) {
+  await checkCampaign(tx, brandId, input.campaignId);
+  const row = inserted(
+    await tx
+      .insert(kbArticles)
+      .values({
+        brandId,
+        ...columns(input),
+        position: input.position ?? 0,
+        published: input.published ?? false,
+        updatedAt: at,
+      })
+      .returning(),
+  );
+  await audit(tx, actor, brandId, 'create', row.id, undefined, row);
+  return row;
+}
+
+export async function updateArticle(
+  tx: Tx,
+  actor: Identity,
+  brandId: number,
+  id: number,
+  input: ArticleInput,
+  at: number,
+) {
+  const before = await articleOf(tx, brandId, id);
+  await checkCampaign(tx, brandId, input.campaignId);
+  const [row] = await tx
+    .update(kbArticles)
+    .set({
+      ...columns(input),
+      position: input.position ?? before.position,
+      published: input.published ?? before.published,
+      updatedAt: at,
+    })
+    .where(eq(kbArticles.id, id))
+    .returning();
+  const after = row ?? before;
+  await audit(tx, actor, brandId, 'update', id, before, after);
+  return after;
+}
+
+/** Removes an article with its feedback (the ranking loses it; the audit entry keeps its text). */
+export async function deleteArticle(tx: Tx, actor: Identity, brandId: number, id: number): Promise<void> {
+  const before = await articleOf(tx, brandId, id);
+  await tx.delete(kbFeedback).where(eq(kbFeedback.articleId, id));
+  await tx.delete(kbArticles).where(eq(kbArticles.id, id));
+  await audit(tx, actor, brandId, 'delete', id, before);
+}
+
+/** A published article a participant may open; the same 404 for an unpublished one as for none. */
+export async function publishedArticle(db: Db, id: number): Promise<ArticleRow> {
+  const [row] = await db
+    .select()
+    .from(kbArticles)
+    .where(and(eq(kbArticles.id, id), eq(kbArticles.published, true)))
+    .limit(1);
+  if (!row) throw new ApiError(404, 'article_not_found', `Article ${id} does not exist`);
+  return row;
+}
+
+type Person = Pick<Identity, 'platform' | 'userId'>;
+
+/** The participant opened the article (the first time counts; later opens change nothing). */
+export async function recordArticleView(tx: Tx, articleId: number, who: Person, at: number): Promise<void> {
+  await tx
+    .insert(kbFeedback)
+    .values({ articleId, platform: who.platform, platformUserId: who.userId, viewedAt: at })
+    .onConflictDoNothing({ target: [kbFeedback.articleId, kbFeedback.platform, kbFeedback.platformUserId] });
+}
+
+/** "Did this help?": the latest answer replaces an earlier one; answering counts as having viewed. */
+export async function recordArticleFeedback(
+  tx: Tx,
+  articleId: number,
+  who: Person,
+  helped: boolean,
+  at: number,
+): Promise<void> {
+  await tx
+    .insert(kbFeedback)
+    .values({ articleId, platform: who.platform, platformUserId: who.userId, viewedAt: at, helped, answeredAt: at })
+    .onConflictDoUpdate({
+      target: [kbFeedback.articleId, kbFeedback.platform, kbFeedback.platformUserId],
+      set: { helped, answeredAt: at },
+    });
+}

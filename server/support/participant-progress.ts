@@ -1,0 +1,75 @@
+/**
+ * @module What the support desk sees beside a conversation: the participant's progress in the campaign the ticket is
+ * about (or, for a community message from someone with no campaign on the ticket, their latest campaign of the
+ * brand): stage, tasks done, rewards granted. Codes are masked (the desk confirms a code, it does not hand it out;
+ * the `{code}` variable sends the real one to the participant only).
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { type Db, schema } from '../db/client.ts';
+import type { TicketRow } from './ticket.service.ts';
+
+const { participants, campaigns, tasks, taskCompletions, grants, rewards } = schema;
+
+/** `AB12CD34` → `••••CD34`: enough to match what the participant quotes, not enough to use. */
+export function maskCode(code: string): string {
+  const shown = code.length > 6 ? 4 : Math.min(2, code.length - 1);
+  return `${'•'.repeat(Math.max(code.length - shown, 1))}${code.slice(code.length - shown)}`;
+}
+
+export interface ParticipantProgress {
+  campaignId: number;
+  campaignTitle: string;
+  stage: string;
+  stages: string[];
+  joinedAt: number;
+  lastSeenAt: number;
+  tasks: { key: string; title: string; status: string; doneAt: number | null }[];
+  rewards: { title: string; code: string | null; source: string; issuedAt: number }[];
+}
+
+/** The participant row the ticket is about, if they ever opened a campaign of the brand. */
+export async function ticketParticipant(db: Db, brandId: number, t: TicketRow) {
+  const byUser = and(eq(participants.platform, t.platform), eq(participants.platformUserId, t.platformUserId));
+  const where =
+    t.participantId != null
+      ? eq(participants.id, t.participantId)
+      : t.campaignId != null
+        ? and(byUser, eq(participants.campaignId, t.campaignId))
+        : and(byUser, eq(campaigns.brandId, brandId));
+  const [row] = await db
+    .select({ participant: participants, campaign: campaigns })
+    .from(participants)
+    .innerJoin(campaigns, eq(campaigns.id, participants.campaignId))
+    .where(and(where, eq(campaigns.brandId, brandId)))
+    .orderBy(desc(participants.lastSeenAt))
+    .limit(1);
+  return row;
+}
+
+export async function participantProgress(db: Db, brandId: number, t: TicketRow): Promise<ParticipantProgress | null> {
+  const found = await ticketParticipant(db, brandId, t);
+  if (!found) return null;
+  const { participant: p, campaign } = found;
+  const done = await db
+    .select({ key: tasks.key, title: tasks.title, status: taskCompletions.status, doneAt: taskCompletions.doneAt })
+    .from(taskCompletions)
+    .innerJoin(tasks, eq(tasks.id, taskCompletions.taskId))
+    .where(eq(taskCompletions.participantId, p.id))
+    .orderBy(tasks.position, tasks.id);
+  const granted = await db
+    .select({ title: rewards.title, code: grants.code, source: grants.source, issuedAt: grants.issuedAt })
+    .from(grants)
+    .innerJoin(rewards, eq(rewards.id, grants.rewardId))
+    .where(eq(grants.participantId, p.id))
+    .orderBy(grants.issuedAt);
+  return {
+    campaignId: campaign.id,
+    campaignTitle: campaign.title,
+    stage: p.stage,
+    stages: campaign.stages,
+    joinedAt: p.createdAt,
+    lastSeenAt: p.lastSeenAt,
+    tasks: done,
+    rewards: granted.map((g) => ({ ...g, code: g.code == null ? null : maskCode(g.code) })),
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * @module The brand's support inbox (`/api/admin/support/brands/{brandId}/…`, section `support`): one list of the
+ * brand's tickets from the mini app and from community messages, a thread with the participant's progress, replies
+ * (variables filled on the server, idempotent by the office's `clientKey`, delivered where the participant wrote),
+ * status and assignment. Another brand's ticket and a missing one answer the same 404; a brand without rights, or
+ * none, the same 403. Every write is audited in its transaction.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireIdentity } from '../auth/middleware.ts';
+import { requirePermission } from '../auth/permissions.ts';
+import type { Db } from '../db/client.ts';
+import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+import { inTransaction } from '../db/transactions.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { recordAudit } from '../office/audit.ts';
+import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
+import { fillReply } from './canned-variables.ts';
+import { participantProgress } from './participant-progress.ts';
+import { publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
+import { requireSupportAgent, supportAgents } from './support-agents.ts';
+import { assignTicket, replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
+
+const tags = ['admin: support'];
+const meta = { tags, security: LAUNCH_AUTH, 'x-section': 'support' as const };
+const errors = {
+  ...authErrors,
+  403: errorResponse('No `support` rights on this brand (or no such brand)'),
+  404: errorResponse('No such ticket of this brand'),
+  422: errorResponse('Invalid input'),
+} as const;
+
+const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
+const TicketParams = BrandParams.extend({ ticketId: z.coerce.number().int().positive() });
+
+const InboxTicketSchema = TicketSchema.extend({
+  platform: z.string(),
+  platformUserId: z.string(),
+  vkGroupId: z.number().int().nullable(),
+  assigneeMembershipId: z.number().int().nullable(),
+  waitingSince: z.number().int().nullable(),
+  slaAgeMs: z.number().int().nullable(),
+}).openapi('InboxTicket');
+
+const ProgressSchema = z
+  .object({
+    campaignId: z.number().int(),
+    campaignTitle: z.string(),
+    stage: z.string(),
+    stages: z.array(z.string()),
+    joinedAt: z.number().int(),
+    lastSeenAt: z.number().int(),
+    tasks: z.array(
+      z.object({ key: z.string(), title: z.string(), status: z.string(), doneAt: z.number().int().nullable() }),
+    ),
+    rewards: z.array(
+      z.object({ title: z.string(), code: z.string().nullable(), source: z.string(), issuedAt: z.number().int() }),
+    ),
+  })
+  .openapi('ParticipantProgress');
+
+const InboxThreadSchema = z
+  .object({
+    ticket: InboxTicketSchema,
+    messages: z.array(TicketMessageSchema),
+    progress: ProgressSchema.nullable(),
+  })
+  .openapi('InboxThread');
+
+const AgentSchema = z.object({
+  membershipId: z.number().int(),
+  platform: z.string(),
+  userId: z.string(),
+  role: z.string(),
+});
+
+const list = createRoute({
+  ...meta,
+  method: 'get',
+  path: '/brands/{brandId}/tickets',
+  summary: "The brand's tickets from the mini app and community messages, newest activity first, with SLA age",
+  request: {
+    params: BrandParams,
+    query: z.object({
+      status: z.enum(TICKET_STATUSES).optional(),
+      campaignId: z.coerce.number().int().positive().optional(),
+      assignee: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+      q: z.string().trim().max(100).optional(),
+    }),
+  },
+  responses: { 200: json(z.object({ tickets: z.array(InboxTicketSchema) }), 'Tickets'), ...errors },
+});
+
+const agents = createRoute({
+  ...meta,
+  method: 'get',
+  path: '/brands/{brandId}/agents',
+  summary: 'Who may be assigned tickets: members with `support` on the brand',
+  request: { params: BrandParams },
+  responses: { 200: json(z.object({ agents: z.array(AgentSchema) }), 'Support members'), ...errors },
+});
+
+const thread = createRoute({
+  ...meta,
+  method: 'get',
+  path: '/brands/{brandId}/tickets/{ticketId}',
+  summary: "A ticket with its messages and the participant's progress in the campaign",
+  request: { params: TicketParams },
+  responses: { 200: json(InboxThreadSchema, 'Thread'), ...errors },
+});
+
+const ReplyBody = z
+  .object({
+    body: z.string().trim().min(1).max(4000),
+    /** The office's key for this reply (one per composed answer): a retry with it sends nothing twice. */
+    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  })
+  .openapi('InboxReply');
+
+const reply = createRoute({
+  ...meta,
+  method: 'post',
+  path: '/brands/{brandId}/tickets/{ticketId}/replies',
+  summary:
+    'Answer: `{name}`, `{code}`, `{campaign}` filled from the participant; shown in the app, sent where they wrote',
+  request: { params: TicketParams, ...jsonBody(ReplyBody) },
+  responses: {
+    201: json(InboxThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered'),
+    ...errors,
+  },
+});
+
+const update = createRoute({
+  ...meta,
+  method: 'patch',
+  path: '/brands/{brandId}/tickets/{ticketId}',
+  summary: 'Change the status and/or the assignee (null: unassigned)',
+  request: {
+    params: TicketParams,
+    ...jsonBody(
+      z
+        .object({
+          status: z.enum(TICKET_STATUSES).optional(),
+          assigneeMembershipId: z.number().int().positive().nullable().optional(),
+        })
+        .refine((b) => b.status !== undefined || b.assigneeMembershipId !== undefined, 'Nothing to change'),
+    ),
+  },
+  responses: { 200: json(InboxThreadSchema, 'Updated'), ...errors },
+});
+
+const publicTicket = (t: TicketRow, now: number) => {
+  const s = withSla(t, now);
+  return {
+    id: s.id,
+    campaignId: s.campaignId,
+    subject: s.subject,
+    status: s.status,
+    source: s.source,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    platform: s.platform,
+    platformUserId: s.platformUserId,
+    vkGroupId: s.vkGroupId,
+    assigneeMembershipId: s.assigneeMembershipId,
+    waitingSince: s.waitingSince,
+    slaAgeMs: s.slaAgeMs,
+  };
+};
+
+const threadOf = async (db: Db, brandId: number, t: TicketRow, now: number) => ({
+  ticket: publicTicket(t, now),
+  messages: (await ticketThread(db, t.id)).map(publicMessage),
+  progress: await participantProgress(db, brandId, t),
+});
+
+export const supportInboxRoutes = newRouter();
+supportInboxRoutes.use('*', requireIdentity);
+
+supportInboxRoutes.openapi(list, async (c) => {
+  const { brandId } = c.req.valid('param');
+  const { deps } = c.var;
+  await requirePermission(deps.db, c.var.identity, brandId, 'support');
+  const now = deps.now();
+  const rows = await listBrandTickets(deps.db, brandId, c.req.valid('query'), now);
+  return c.json({ tickets: rows.map((t) => publicTicket(t, now)) }, 200);
+});
+
+supportInboxRoutes.openapi(agents, async (c) => {
+  const { brandId } = c.req.valid('param');
+  await requirePermission(c.var.deps.db, c.var.identity, brandId, 'support');
+  return c.json({ agents: await supportAgents(c.var.deps.db, brandId) }, 200);
+});
+
+supportInboxRoutes.openapi(thread, async (c) => {
+  const { brandId, ticketId } = c.req.valid('param');
+  const { db } = c.var.deps;
+  await requirePermission(db, c.var.identity, brandId, 'support');
+  return c.json(await threadOf(db, brandId, await ticketOfBrand(db, brandId, ticketId), c.var.deps.now()), 200);
+});
+
+supportInboxRoutes.openapi(reply, async (c) => {
+  const { brandId, ticketId } = c.req.valid('param');
+  const { deps, identity } = c.var;
+  await requirePermission(deps.db, identity, brandId, 'support');
+  const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
+  const { body, clientKey } = c.req.valid('json');
+  // Variables are read (VK name lookup included) before the transaction: no network I/O inside it.
+  const filled = await fillReply(deps, brandId, ticket, body);
+  const at = deps.now();
+  const r = await inTransaction(deps.db, async (tx) => {
+    const result = await replyAsAgent(tx, ticket, identity.userId, filled.body, at, {
+      clientKey,
+      language: filled.language,
+    });
+    // A retried key returns the first reply: it was audited then.
+    if (!result.repeated) {
+      await recordAudit(tx, {
+        actor: identity,
+        brandId,
+        section: 'support',
+        action: 'ticket.reply',
+        entity: 'ticket',
+        entityId: ticket.id,
+        before: { status: ticket.status },
+        after: { status: result.ticket.status, messageId: result.message.id, delivery: result.delivery },
+      });
+    }
+    return result;
+  });
+  return c.json({ ...(await threadOf(deps.db, brandId, r.ticket, deps.now())), delivery: r.delivery }, 201);
+});
+
+supportInboxRoutes.openapi(update, async (c) => {
+  const { brandId, ticketId } = c.req.valid('param');
+  const { deps, identity } = c.var;
+  await requirePermission(deps.db, identity, brandId, 'support');
+  const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
+  const change = c.req.valid('json');
+  if (change.assigneeMembershipId != null) await requireSupportAgent(deps.db, brandId, change.assigneeMembershipId);
+  const at = deps.now();
+  const updated = await inTransaction(deps.db, async (tx) => {
+    let t = ticket;
+    if (change.status !== undefined && change.status !== t.status) {
+      t = await setTicketStatus(tx, t, change.status, at);
+      await recordAudit(tx, {
+        actor: identity,
+        brandId,
+        section: 'support',
+        action: 'ticket.status',
+        entity: 'ticket',
+        entityId: t.id,
+        before: { status: ticket.status },
+        after: { status: t.status },
+      });
+    }
+    if (change.assigneeMembershipId !== undefined && change.assigneeMembershipId !== t.assigneeMembershipId) {
+      const before = t.assigneeMembershipId;
+      t = await assignTicket(tx, t, change.assigneeMembershipId);
+      await recordAudit(tx, {
+        actor: identity,
+        brandId,
+        section: 'support',
+        action: 'ticket.assign',
+        entity: 'ticket',
+        entityId: t.id,
+        before: { assigneeMembershipId: before },
+        after: { assigneeMembershipId: t.assigneeMembershipId },
+      });
+    }
+    return t;
+  });
+  return c.json(await threadOf(deps.db, brandId, updated, deps.now()), 200);
+});

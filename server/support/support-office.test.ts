@@ -1,0 +1,340 @@
+/** The brand's support office: inbox rights and scope, progress, canned variables, replies once, KB deflection, audit. */
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import { createPromoWorld, GROUP_ID, HOUR, type PromoWorld } from '../promo/testing/promo-world.ts';
+import { ticketFromBot } from './ticket.service.ts';
+
+let w: PromoWorld;
+afterEach(async () => w?.close());
+
+const AGENT = 501;
+const MAILINGS_ONLY = 502;
+const OTHER_BRAND = 503;
+const OWNER = 504;
+const STRANGER = 505;
+const PARTICIPANT = 7;
+const WRITER = 8;
+
+async function json<T>(r: Response | Promise<Response>): Promise<T> {
+  const res = await r;
+  if (res.status >= 300) throw new Error(`${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function setup() {
+  w = await createPromoWorld();
+  const other = await w.write(async (tx) =>
+    inserted(
+      await tx
+        .insert(schema.brands)
+        .values({ agencyId: w.agencyId, name: 'Other' })
+        .returning({ id: schema.brands.id }),
+    ),
+  );
+  const member = (userId: number, brandId: number | null, role: string, sections: string[]) =>
+    w.write(async (tx) =>
+      inserted(
+        await tx
+          .insert(schema.memberships)
+          .values({
+            platform: 'vk',
+            platformUserId: String(userId),
+            agencyId: w.agencyId,
+            brandId,
+            role: role as 'brand_admin',
+            sections,
+          })
+          .returning({ id: schema.memberships.id }),
+      ),
+    );
+  const agent = await member(AGENT, w.brandId, 'brand_member', ['support']);
+  await member(MAILINGS_ONLY, w.brandId, 'brand_admin', ['mailings']);
+  await member(OTHER_BRAND, other.id, 'brand_admin', ['support']);
+  const owner = await member(OWNER, null, 'agency_admin', []);
+  const id = await w.campaign();
+  await w.task(id, 'join', 'join_community');
+  await w.pool(id, 'codes', ['SECRET-CODE-0001']);
+  await w.reward(id, 'discount', { title: 'Скидка', unlock: { tasks: 0 } });
+  await w.write(async (tx) => {
+    const [pool] = await tx.select().from(schema.codePools).where(eq(schema.codePools.campaignId, id));
+    await tx.update(schema.rewards).set({ poolId: pool?.id }).where(eq(schema.rewards.campaignId, id));
+  });
+  expect((await w.call('POST', `/api/campaigns/${id}/open`, PARTICIPANT, {})).status).toBe(200);
+  await json(w.call('POST', `/api/campaigns/${id}/rewards/discount/claim`, PARTICIPANT, {}));
+  const fromApp = await json<{ ticket: { id: number } }>(
+    w.call('POST', '/api/support/tickets', PARTICIPANT, { campaignId: id, subject: 'Код', body: 'Где мой код?' }),
+  );
+  w.clock.advance(HOUR);
+  const fromCommunity = await w.write((tx) =>
+    ticketFromBot(tx, GROUP_ID, WRITER, 'Когда розыгрыш?', w.clock.now, 'm1'),
+  );
+  w.clock.advance(HOUR);
+  return {
+    id,
+    otherBrandId: other.id,
+    agentMembership: agent.id,
+    ownerMembership: owner.id,
+    appTicket: fromApp.ticket.id,
+    botTicket: fromCommunity.id,
+  };
+}
+
+type Inbox = { tickets: Array<{ id: number; source: string; slaAgeMs: number | null; status: string }> };
+type Thread = {
+  ticket: { id: number; status: string; assigneeMembershipId: number | null; slaAgeMs: number | null };
+  messages: Array<{ author: string; body: string }>;
+  progress: { stage: string; rewards: Array<{ title: string; code: string | null }> } | null;
+  delivery?: string;
+};
+
+describe('support office', () => {
+  it('item 1: one inbox per brand holds mini-app and community tickets, with SLA age, filters, search and progress', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const inbox = await json<Inbox>(w.call('GET', `${base}/tickets`, AGENT));
+    expect(inbox.tickets.map((t) => [t.id, t.source]).sort()).toEqual(
+      [
+        [s.appTicket, 'miniapp'],
+        [s.botTicket, 'bot'],
+      ].sort(),
+    );
+    const byId = new Map(inbox.tickets.map((t) => [t.id, t]));
+    expect(byId.get(s.appTicket)?.slaAgeMs).toBe(2 * HOUR);
+    expect(byId.get(s.botTicket)?.slaAgeMs).toBe(HOUR);
+    const search = async (q: string) =>
+      (await json<Inbox>(w.call('GET', `${base}/tickets?q=${encodeURIComponent(q)}`, AGENT))).tickets.map((t) => t.id);
+    expect(await search('розыгрыш')).toEqual([s.botTicket]);
+    expect(await search(String(PARTICIPANT))).toEqual([s.appTicket]);
+    expect(await search('100%')).toEqual([]);
+    const byCampaign = await json<Inbox>(w.call('GET', `${base}/tickets?campaignId=${s.id}`, AGENT));
+    expect(byCampaign.tickets.map((t) => t.id)).toEqual([s.appTicket]);
+    const thread = await json<Thread>(w.call('GET', `${base}/tickets/${s.appTicket}`, AGENT));
+    expect(thread.progress?.rewards).toEqual([expect.objectContaining({ title: 'Скидка', code: '••••••••••••0001' })]);
+    expect(JSON.stringify(thread)).not.toContain('SECRET-CODE');
+    // Assignment only to a member with support on this brand.
+    const assign = (membershipId: number | null, as = AGENT) =>
+      w.call('PATCH', `${base}/tickets/${s.appTicket}`, as, { assigneeMembershipId: membershipId });
+    expect((await assign(s.agentMembership)).status).toBe(200);
+    const mine = await json<Inbox>(w.call('GET', `${base}/tickets?assignee=${s.agentMembership}`, AGENT));
+    expect(mine.tickets.map((t) => t.id)).toEqual([s.appTicket]);
+    expect((await assign(999)).status).toBe(422);
+    expect((await assign(s.ownerMembership)).status).toBe(200);
+    const resolved = await json<Thread>(
+      w.call('PATCH', `${base}/tickets/${s.botTicket}`, AGENT, { status: 'resolved' }),
+    );
+    expect(resolved.ticket).toMatchObject({ status: 'resolved', slaAgeMs: null });
+  });
+
+  it('item 6: rights: support members and the agency owner in; other sections, brands and strangers get one 403; not-yours = missing', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const routes: [string, string, unknown?][] = [
+      ['GET', `${base}/tickets`],
+      ['GET', `${base}/agents`],
+      ['GET', `${base}/tickets/${s.appTicket}`],
+      ['PATCH', `${base}/tickets/${s.appTicket}`, { status: 'waiting_on_us' }],
+      ['POST', `${base}/tickets/${s.appTicket}/replies`, { body: 'Да', clientKey: 'rights-check-1' }],
+      ['GET', `${base}/canned`],
+      ['POST', `${base}/canned`, { title: 'T', bodyRu: 'Б' }],
+      ['GET', `${base}/articles`],
+      ['POST', `${base}/articles`, { titleRu: 'T', bodyRu: 'Б' }],
+      ['GET', `${base}/articles-ranking`],
+    ];
+    for (const [method, path, body] of routes) {
+      const bodies = new Set<string>();
+      for (const refused of [MAILINGS_ONLY, OTHER_BRAND, STRANGER]) {
+        const res = await w.call(method, path, refused, body);
+        expect(res.status, `${method} ${path} as ${refused}`).toBe(403);
+        bodies.add(await res.text());
+      }
+      // A brand that does not exist answers exactly like one that is not yours.
+      const missing = await w.call(method, path.replace(`/brands/${w.brandId}/`, '/brands/9999/'), AGENT, body);
+      expect(missing.status).toBe(403);
+      bodies.add(await missing.text());
+      expect(bodies.size, `${method} ${path}`).toBe(1);
+      for (const allowed of [AGENT, OWNER]) {
+        expect([200, 201], `${method} ${path} as ${allowed}`).toContain(
+          (await w.call(method, path, allowed, body)).status,
+        );
+      }
+    }
+    // Another brand's ticket through your own brand is the same 404 as no ticket at all.
+    const foreign = await w.write((tx) => ticketFromBot(tx, 123456, 9, 'чужое', w.clock.now, 'x'));
+    const theirs = await w.call('GET', `${base}/tickets/${foreign.id}`, AGENT);
+    const none = await w.call('GET', `${base}/tickets/99999`, AGENT);
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).toBe((await none.text()).replace('99999', String(foreign.id)));
+    const otherBrand = await w.call(
+      'GET',
+      `/api/admin/support/brands/${s.otherBrandId}/tickets/${s.appTicket}`,
+      OTHER_BRAND,
+    );
+    expect(otherBrand.status).toBe(404);
+    expect((await w.app.request(`${base}/tickets`)).status).toBe(401);
+  });
+
+  it('item 2: canned variables are filled on the server from the participant, a missing one is a 422', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const canned = await json<{ id: number; bodyRu: string }>(
+      w.call('POST', `${base}/canned`, AGENT, {
+        title: 'Код',
+        bodyRu: 'Ваш код {code} в «{campaign}»',
+        bodyEn: 'Your code {code} in {campaign}',
+      }),
+    );
+    expect((await json<{ canned: unknown[] }>(w.call('GET', `${base}/canned`, AGENT))).canned).toHaveLength(1);
+    const sent = await json<Thread>(
+      w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: canned.bodyRu, clientKey: 'canned-1' }),
+    );
+    expect(sent.messages.at(-1)?.body).toBe('Ваш код SECRET-CODE-0001 в «Campaign 1»');
+    // The community writer has no participant and no code: the reply is refused, nothing written.
+    const refused = await w.call('POST', `${base}/tickets/${s.botTicket}/replies`, AGENT, {
+      body: 'Код: {code}',
+      clientKey: 'canned-2',
+    });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe('variable_unavailable');
+    const thread = await json<Thread>(w.call('GET', `${base}/tickets/${s.botTicket}`, AGENT));
+    expect(thread.messages.map((m) => m.author)).toEqual(['user']);
+    // {name} needs VK to tell it; the local simulator cannot, so it is refused rather than sent blank.
+    const noName = await w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, {
+      body: 'Привет, {name}',
+      clientKey: 'canned-3',
+    });
+    expect(noName.status).toBe(422);
+  });
+
+  it('item 4: a reply reaches the community writer through the outbox exactly once, in their language; the app user gets a badge', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const reply = () =>
+      w.call('POST', `${base}/tickets/${s.botTicket}/replies`, AGENT, { body: 'Скоро!', clientKey: 'retry-key-1' });
+    const first = await json<Thread>(reply());
+    const again = await json<Thread>(reply());
+    expect(first.delivery).toBe('bot');
+    expect(again.delivery).toBe('bot');
+    const rows = await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ vkUserId: WRITER, vkGroupId: GROUP_ID });
+    expect(rows[0]?.text).toBe(`Ответ поддержки по обращению №${s.botTicket}:\nСкоро!`);
+    expect(again.messages.filter((m) => m.author === 'agent')).toHaveLength(1);
+    // The mini-app participant (no consent to community messages) gets it in the app, as unread; in English.
+    await w.write((tx) => tx.update(schema.participants).set({ language: 'en' }));
+    const inApp = await json<Thread>(
+      w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Done', clientKey: 'retry-key-2' }),
+    );
+    expect(inApp.delivery).toBe('miniapp');
+    expect((await json<{ unread: number }>(w.call('GET', '/api/support/unread', PARTICIPANT))).unread).toBe(1);
+    expect(await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support'))).toHaveLength(1);
+    await w.write((tx) =>
+      tx.insert(schema.consents).values({
+        vkGroupId: GROUP_ID,
+        vkUserId: PARTICIPANT,
+        channel: 'message',
+        allowed: true,
+        source: 'message_allow',
+        updatedAt: w.clock.now,
+      }),
+    );
+    await json(
+      w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Again', clientKey: 'key-3-xx' }),
+    );
+    const english = await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.vkUserId, PARTICIPANT));
+    expect(english.map((r) => r.text)).toEqual([`Support reply to your request #${s.appTicket}:\nAgain`]);
+  });
+
+  it('item 3: articles are shown in the help screen first and ranked by deflection on a hand-built history', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const article = async (titleRu: string, position: number, published = true) =>
+      (
+        await json<{ id: number }>(
+          w.call('POST', `${base}/articles`, AGENT, {
+            titleRu,
+            bodyRu: `${titleRu}: ответ`,
+            titleEn: `${titleRu} (en)`,
+            bodyEn: 'answer',
+            position,
+            published,
+          }),
+        )
+      ).id;
+    const a = await article('A', 1);
+    const b = await article('B', 2);
+    const hidden = await article('C', 0, false);
+    const help = await json<{ articles: Array<{ id: number; title: string }> }>(
+      w.call('GET', `/api/support/campaigns/${s.id}/articles`, PARTICIPANT),
+    );
+    expect(help.articles.map((x) => x.id)).toEqual([a, b]);
+    expect((await w.call('POST', `/api/support/articles/${hidden}/viewed`, 20)).status).toBe(404);
+    const feedback = (user: number, id: number, helped?: boolean) =>
+      helped === undefined
+        ? w.call('POST', `/api/support/articles/${id}/viewed`, user)
+        : w.call('POST', `/api/support/articles/${id}/feedback`, user, { helped });
+    // A: users 20, 21 helped (no ticket after); 22 helped but wrote a ticket 2 h later; 23 only viewed.
+    // B: user 24 helped, no ticket; 25 said no. (Deflected: A 2 of 4 views, B 1 of 2.)
+    for (const [user, id, helped] of [
+      [20, a, true],
+      [21, a, true],
+      [22, a, true],
+      [23, a, undefined],
+      [24, b, true],
+      [25, b, false],
+    ] as const) {
+      expect((await feedback(user, id, helped)).status).toBe(204);
+    }
+    w.clock.advance(2 * HOUR);
+    await json(w.call('POST', `/api/campaigns/${s.id}/open`, 22, {}));
+    await json(
+      w.call('POST', '/api/support/tickets', 22, { campaignId: s.id, subject: 'Не помогло', body: 'Всё ещё нет кода' }),
+    );
+    const pending = await json<{ articles: Array<{ articleId: number; deflected: number; pending: number }> }>(
+      w.call('GET', `${base}/articles-ranking`, AGENT),
+    );
+    expect(pending.articles.find((x) => x.articleId === a)).toMatchObject({ deflected: 0, pending: 2 });
+    w.clock.advance(23 * HOUR);
+    const ranked = await json<{
+      articles: Array<{ articleId: number; views: number; helped: number; deflected: number; deflectionRate: number }>;
+    }>(w.call('GET', `${base}/articles-ranking`, AGENT));
+    expect(ranked.articles.map((x) => [x.articleId, x.views, x.helped, x.deflected, x.deflectionRate])).toEqual([
+      [a, 4, 3, 2, 0.5],
+      [b, 2, 1, 1, 0.5],
+      [hidden, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('item 5: every support write is in the audit log, in its transaction', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    await json(w.call('PATCH', `${base}/tickets/${s.appTicket}`, AGENT, { assigneeMembershipId: s.agentMembership }));
+    await json(w.call('PATCH', `${base}/tickets/${s.appTicket}`, AGENT, { status: 'waiting_on_us' }));
+    await json(w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Ок', clientKey: 'audit-key' }));
+    await json(w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Ок', clientKey: 'audit-key' }));
+    const c = await json<{ id: number }>(w.call('POST', `${base}/canned`, AGENT, { title: 'T', bodyRu: 'Б' }));
+    await json(w.call('PUT', `${base}/canned/${c.id}`, AGENT, { title: 'T2', bodyRu: 'Б' }));
+    expect((await w.call('DELETE', `${base}/canned/${c.id}`, AGENT)).status).toBe(204);
+    const a = await json<{ id: number }>(w.call('POST', `${base}/articles`, AGENT, { titleRu: 'T', bodyRu: 'Б' }));
+    await json(w.call('PUT', `${base}/articles/${a.id}`, AGENT, { titleRu: 'T', bodyRu: 'Б', published: true }));
+    expect((await w.call('DELETE', `${base}/articles/${a.id}`, AGENT)).status).toBe(204);
+    // A refused write leaves no entry.
+    expect((await w.call('PUT', `${base}/canned/${c.id}`, AGENT, { title: 'x', bodyRu: 'y' })).status).toBe(404);
+    const audit = await w.deps.db.select().from(schema.officeAudit);
+    expect(
+      audit.every((e) => e.section === 'support' && e.brandId === w.brandId && e.actorUserId === String(AGENT)),
+    ).toBe(true);
+    expect(audit.map((e) => e.action)).toEqual([
+      'ticket.assign',
+      'ticket.status',
+      'ticket.reply',
+      'canned.create',
+      'canned.update',
+      'canned.delete',
+      'kb_article.create',
+      'kb_article.update',
+      'kb_article.delete',
+    ]);
+  });
+});
