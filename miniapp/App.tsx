@@ -123,6 +123,8 @@ export function App() {
           <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
           <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
           <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
+          <AdminPanel id={PANELS.adminCampaignStats} shown={panelsHistory.includes(PANELS.adminCampaignStats)} />
+          <AdminPanel id={PANELS.adminBrandStats} shown={panelsHistory.includes(PANELS.adminBrandStats)} />
         </View>
       </SplitCol>
     </SplitLayout>

@@ -33,6 +33,8 @@ export const PANELS = {
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminRevision: 'admin_revision',
+  adminCampaignStats: 'admin_campaign_stats',
+  adminBrandStats: 'admin_brand_stats',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -58,6 +60,8 @@ export const paths = {
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
+  adminCampaignStats: (id: number) => `/admin/campaign/${id}/stats`,
+  adminBrandStats: (brandId: number) => `/admin/brand/${brandId}/stats`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -66,6 +70,8 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminCatalogue,
   PANELS.adminCampaign,
   PANELS.adminRevision,
+  PANELS.adminCampaignStats,
+  PANELS.adminBrandStats,
 ];
 
 /**
@@ -91,6 +97,8 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
   { panel: PANELS.adminRevision, path: '/admin/campaign/:id/revision/:n', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

@@ -3,7 +3,8 @@
  * (`GET /api/admin/office`); until it has said yes, nothing here names the office, and a no is shown as the ordinary
  * not-found screen. Each office panel (home, catalogue, editor, revision) renders through here.
  */
-import { PanelHeader } from '@vkontakte/vkui';
+import { PanelHeader, Spinner } from '@vkontakte/vkui';
+import { lazy, Suspense } from 'react';
 import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
@@ -14,6 +15,9 @@ import { OfficeHome } from './home/OfficeHome.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
+
+// Statistics (and uPlot with it) in its own chunk: not part of the office's first download.
+const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {
@@ -38,6 +42,13 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <CampaignEditor />;
     case PANELS.adminRevision:
       return <RevisionView />;
+    case PANELS.adminCampaignStats:
+    case PANELS.adminBrandStats:
+      return (
+        <Suspense fallback={<Spinner size="l" style={{ margin: '48px 0' }} />}>
+          <StatsPanel panel={panel} />
+        </Suspense>
+      );
     default:
       return <OfficeHome office={office} />;
   }
