@@ -24,7 +24,7 @@ function staticImports(dir: string, file: string): string[] {
 }
 
 /** index.html plus every script and stylesheet it references, and their static imports, transitively. */
-export function participantInitialFiles(dir: string): string[] {
+function participantInitialFiles(dir: string): string[] {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const queue = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
   const seen = new Set<string>(['index.html']);
