@@ -20,6 +20,8 @@ import { betaAdminRoutes, betaJoinRoutes } from './office/beta/beta.routes.ts';
 import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.ts';
 import { officeRoutes } from './office/office.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
+import { telemetryRoutes } from './stats/telemetry.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
 import { supportAdminRoutes } from './support/support-admin.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -80,8 +82,10 @@ export function createApp(deps: Deps) {
     .route('/api/admin/campaigns', betaAdminRoutes)
     .route('/api/beta', betaJoinRoutes)
     .route('/api/client-errors', clientErrorRoutes)
+    .route('/api/telemetry', telemetryRoutes)
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
+    .route('/api/admin/stats', statsRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/office', officeRoutes)
     .route('/api/admin', officeCampaignRoutes)

@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   /** Client error reports per network address and per verified identity (unauthenticated route). */
   client_error_address: { limit: 20, windowMs: 60_000 },
   client_error_user: { limit: 10, windowMs: 60_000 },
+  /** Telemetry batches: the mini app flushes every 15 s and on hide, so about 5 a minute; a burst of reloads fits. */
+  telemetry: { limit: 12, windowMs: 60_000 },
 } as const satisfies Record<string, { limit: number; windowMs: number }>;
 
 export type RateBucket = keyof typeof RATE_LIMITS;

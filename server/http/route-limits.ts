@@ -24,6 +24,8 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/code/play': 'claim',
   // A tester link joins a beta group: once per link, like opening a campaign (a guessed token is 144 random bits).
   'POST /api/beta/join': 'open',
+  // Batched telemetry (stats/telemetry.routes.ts): one INSERT per batch, at most 50 events in it.
+  'POST /api/telemetry': 'telemetry',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',

@@ -9,3 +9,4 @@ export * from './office.ts';
 export * from './organization.ts';
 export * from './participant.ts';
 export * from './promo.ts';
+export * from './telemetry.ts';

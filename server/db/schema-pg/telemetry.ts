@@ -1,0 +1,26 @@
+/** @module PostgreSQL mirror of ../schema/telemetry.ts: what the mini app reports about itself. */
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { TELEMETRY_KINDS } from '../schema/telemetry.ts';
+import { campaigns } from './campaign.ts';
+import { unixMs } from './columns.ts';
+import { participants } from './participant.ts';
+
+export const telemetryEvents = pgTable(
+  'telemetry_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    platform: text('platform', { enum: ['vk', 'ok', 'telegram'] }).notNull(),
+    kind: text('kind', { enum: TELEMETRY_KINDS }).notNull(),
+    at: unixMs('at').notNull(),
+    screen: text('screen').notNull().default(''),
+    build: text('build'),
+    message: text('message'),
+  },
+  (t) => [index('telemetry_events_campaign_at_idx').on(t.campaignId, t.at)],
+);
