@@ -8,7 +8,7 @@
  *
  * The event scans are index range scans on `events_campaign_type_at_idx`, one per stage, walked in time order.
  */
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { stageEvents } from '../db/event-scan.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,6 +22,8 @@ export interface FunnelQuery {
   breakdown?: 'source' | 'variant';
   /** For the variant breakdown: the rule whose variants to use (default: any rule message). */
   ruleId?: number;
+  /** Only participants of this platform (the statistics dashboard's filter). */
+  platform?: 'vk' | 'ok' | 'telegram';
 }
 
 export interface StageRow {
@@ -146,6 +148,16 @@ async function breakdownValues(db: Db, q: FunnelQuery, pids: Set<number>): Promi
   return values;
 }
 
+/** Participants of the campaign on any platform but `platform`, to leave out of the paths. */
+async function otherPlatformIds(db: Db, campaignId: number, platform: 'vk' | 'ok' | 'telegram'): Promise<number[]> {
+  const { participants } = schema;
+  const rows = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.campaignId, campaignId), ne(participants.platform, platform)));
+  return rows.map((r) => r.id);
+}
+
 async function testerIds(db: Db, campaignId: number): Promise<number[]> {
   const { participants } = schema;
   const rows = await db
@@ -166,6 +178,7 @@ export async function funnelReport(db: Db, q: FunnelQuery): Promise<FunnelReport
   const { paths, orphans } = await buildPaths(db, campaign.id, stages, q);
   // Beta testers' plays are not statistics (they are also deleted at the launch, server/office/beta/).
   for (const pid of await testerIds(db, campaign.id)) paths.delete(pid);
+  if (q.platform) for (const pid of await otherPlatformIds(db, campaign.id, q.platform)) paths.delete(pid);
   const report: FunnelReport = {
     campaignId: campaign.id,
     from: q.from,

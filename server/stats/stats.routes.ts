@@ -5,9 +5,16 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
-import { ApiError } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { clientErrorRate } from './client-error-rate.ts';
+import { dailyActivity } from './daily-activity.ts';
+import { dropOffScreens } from './drop-off-screens.ts';
+import { mailingPerformance } from './mailing-performance.ts';
+import { periodComparison } from './period-comparison.ts';
+import { retentionCohorts } from './retention-cohorts.ts';
+import { rewardsUse } from './rewards-use.ts';
+import { sessionStats } from './session-stats.ts';
 import {
   BrandScopeParam,
   CampaignScopeParam,
@@ -15,7 +22,26 @@ import {
   STATS_MEASURES,
   type StatsMeasure,
   StatsQuerySchema,
+  type StatsResponse,
 } from './stats.schemas.ts';
+import type { StatsContext } from './stats-context.ts';
+import { statsCsv } from './stats-csv.ts';
+import { statsFunnel } from './stats-funnel.ts';
+import { resolveRange } from './stats-range.ts';
+import { statsScope, testersOf } from './stats-scope.ts';
+
+/** Each measure's computation, one file each. */
+const MEASURES: { [M in StatsMeasure]: (ctx: StatsContext) => Promise<StatsResponse<M>> } = {
+  summary: periodComparison,
+  funnel: statsFunnel,
+  activity: dailyActivity,
+  sessions: sessionStats,
+  retention: retentionCohorts,
+  'drop-off-screens': dropOffScreens,
+  errors: clientErrorRate,
+  rewards: rewardsUse,
+  mailings: mailingPerformance,
+};
 
 const tags = ['admin: stats'];
 const errors = {
@@ -51,8 +77,28 @@ export const statsRoutes = newRouter();
 statsRoutes.use('*', requireIdentity);
 for (const measure of STATS_MEASURES) {
   for (const scope of ['campaign', 'brand'] as const) {
-    statsRoutes.openapi(measureRoute(measure, scope), () => {
-      throw new ApiError(501, 'not_implemented', `stats contract: ${measure} of a ${scope} is not computed yet`);
+    statsRoutes.openapi(measureRoute(measure, scope), async (c) => {
+      const params = c.req.valid('param') as { id?: number; brandId?: number };
+      const q = c.req.valid('query');
+      const { db } = c.var.deps;
+      const now = c.var.deps.now();
+      const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
+      const found = await statsScope(db, c.var.identity, target);
+      const ids = found.campaigns.map((x) => x.id);
+      const ctx: StatsContext = {
+        db,
+        scope: found,
+        range: resolveRange(q, q.timeZone ?? found.timeZone, now),
+        platform: q.platform,
+        testers: await testersOf(db, ids),
+        now,
+      };
+      const body = await (MEASURES[measure] as (ctx: StatsContext) => Promise<StatsResponse<typeof measure>>)(ctx);
+      if (q.format === 'csv') {
+        c.header('Content-Disposition', `attachment; filename="stats-${scope}-${target.id}-${measure}.csv"`);
+        return c.body(statsCsv(measure, body), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      }
+      return c.json(body, 200);
     });
   }
 }
