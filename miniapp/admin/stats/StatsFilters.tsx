@@ -36,25 +36,27 @@ export function StatsFilters({
     if (next.from && next.to && next.from <= next.to) onChange({ ...filter, from: next.from, to: next.to });
   };
   return (
-    <FormLayoutGroup mode="horizontal" data-testid="stats-filters">
-      <FormItem top={s.from} htmlFor="stats-from" status={bad ? 'error' : 'default'} bottom={bad ? s.badRange : null}>
-        <Input
-          id="stats-from"
-          type="date"
-          value={from}
-          onChange={(e) => setDay('from', e.target.value)}
-          data-testid="stats-from"
-        />
-      </FormItem>
-      <FormItem top={s.to} htmlFor="stats-to" status={bad ? 'error' : 'default'}>
-        <Input
-          id="stats-to"
-          type="date"
-          value={to}
-          onChange={(e) => setDay('to', e.target.value)}
-          data-testid="stats-to"
-        />
-      </FormItem>
+    <div data-testid="stats-filters">
+      <FormLayoutGroup mode="horizontal">
+        <FormItem top={s.from} htmlFor="stats-from" status={bad ? 'error' : 'default'} bottom={bad ? s.badRange : null}>
+          <Input
+            id="stats-from"
+            type="date"
+            value={from}
+            onChange={(e) => setDay('from', e.target.value)}
+            data-testid="stats-from"
+          />
+        </FormItem>
+        <FormItem top={s.to} htmlFor="stats-to" status={bad ? 'error' : 'default'}>
+          <Input
+            id="stats-to"
+            type="date"
+            value={to}
+            onChange={(e) => setDay('to', e.target.value)}
+            data-testid="stats-to"
+          />
+        </FormItem>
+      </FormLayoutGroup>
       <FormItem top={s.platform} htmlFor="stats-platform">
         <NativeSelect
           id="stats-platform"
@@ -73,6 +75,6 @@ export function StatsFilters({
           ))}
         </NativeSelect>
       </FormItem>
-    </FormLayoutGroup>
+    </div>
   );
 }

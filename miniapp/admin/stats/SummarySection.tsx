@@ -24,7 +24,7 @@ export function SummaryCards({ data }: { data: StatsResponse<'summary'> }) {
           {fill(s.previous, { from: data.previousRange.from, to: data.previousRange.to })}
         </Caption>
       </Div>
-      <CardGrid size="s">
+      <CardGrid size="m">
         {data.kpis.map((kpi) => (
           <Card key={kpi.key} mode="shadow" data-testid={`stats-kpi-${kpi.key}`}>
             <Div>
@@ -33,8 +33,7 @@ export function SummaryCards({ data }: { data: StatsResponse<'summary'> }) {
                 {kpi.current === null ? '—' : formatKpi(kpi.key, kpi.current, s, language)}
               </Title>
               <Caption level="1" data-testid={`stats-kpi-change-${kpi.key}`} style={{ color: changeColor(kpi) }}>
-                {kpi.changePct === null ? s.noPrevious : formatChange(kpi.changePct, language)}
-                {kpi.previous !== null && ` · ${formatKpi(kpi.key, kpi.previous, s, language)}`}
+                {changeLine(kpi, s, language)}
               </Caption>
             </Div>
           </Card>
@@ -42,6 +41,14 @@ export function SummaryCards({ data }: { data: StatsResponse<'summary'> }) {
       </CardGrid>
     </>
   );
+}
+
+/** "+12% · 31" (the change, then the previous period's value); "was 0" when there is no rate of change. */
+function changeLine(kpi: Kpi, s: StatsMessages, language: 'ru' | 'en'): string {
+  if (kpi.previous === null) return s.noPrevious;
+  const previous = formatKpi(kpi.key, kpi.previous, s, language);
+  if (kpi.changePct === null) return fill(s.was, { v: previous });
+  return `${formatChange(kpi.changePct, language)} · ${previous}`;
 }
 
 /** Green for a change for the better, red for the worse (more errors is worse), secondary when unknown. */

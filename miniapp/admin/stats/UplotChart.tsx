@@ -39,8 +39,12 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
   return {
     width,
     height: props.height ?? 220,
-    scales: { x: { time: props.x.kind === 'time' }, y: { range: (_u, _min, max) => [0, Math.max(max, 1e-9) * 1.1] } },
-    legend: { show: props.series.length > 1 },
+    scales: {
+      // Categories sit at 0…n−1; half a step either side keeps the outer bars whole.
+      x: props.x.kind === 'time' ? { time: true } : { time: false, range: () => [-0.5, labels.length - 0.5] },
+      y: { range: (_u, _min, max) => [0, Math.max(max, 1e-9) * 1.1] },
+    },
+    legend: { show: props.series.length > 1, live: false },
     // Days are dates, not instants: shown in UTC, where `dayToSeconds` put them.
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
     cursor: { drag: { x: false, y: false } },
@@ -61,7 +65,8 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
         stroke: theme.series[s.color],
         width: 2,
         fill: props.bars ? theme.series[s.color] : undefined,
-        points: { show: !props.bars && (props.x.kind === 'category' || labels.length < 2) },
+        // Points only where a line would not show: a single day.
+        points: { show: !props.bars && props.x.kind === 'time' && props.x.days.length < 2 },
         paths: props.bars ? uPlot.paths.bars?.({ size: [0.6, 64] }) : undefined,
       })),
     ],
@@ -85,7 +90,13 @@ export function UplotChart(props: ChartProps) {
     const element = box.current;
     if (!element) return;
     const current = latest.current;
-    const chart = new uPlot(options(current, element.clientWidth || 320, element), data(current), element);
+    const opts = options(current, element.clientWidth || 320, element);
+    const chart = new uPlot(opts, data(current), element);
+    // The colours drawn, for a check that they follow the scheme (the canvas itself cannot be read as text).
+    element.dataset.colors = opts.series
+      .slice(1)
+      .map((s) => s.stroke)
+      .join(' ');
     const resize = new ResizeObserver(() => {
       if (element.clientWidth > 0) chart.setSize({ width: element.clientWidth, height: current.height ?? 220 });
     });
