@@ -20,6 +20,7 @@ let server: StartedServer;
 let browser: Browser;
 /** The demo campaign with the most generated telemetry (the first demo campaign if there is none). */
 let campaignId: number;
+let brandId: number;
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
@@ -34,6 +35,7 @@ beforeAll(async () => {
       .get() as { id: number } | undefined;
     campaignId =
       row?.id ?? (db.prepare(`SELECT id FROM campaigns WHERE slug = 'summer-tasks'`).get() as { id: number }).id;
+    brandId = (db.prepare('SELECT brand_id AS id FROM campaigns WHERE id = ?').get(campaignId) as { id: number }).id;
   } finally {
     db.close();
   }
@@ -116,6 +118,10 @@ async function downloadCsv(page: Page, measure: string): Promise<Record<string, 
   return parseCsv(readFileSync(path, 'utf8'));
 }
 
+/** Puts a section's header at the top of the window, for a screenshot of its chart. */
+const scrollToTop = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+
 const dataValue = async (page: Page, testId: string) =>
   Number(await page.getByTestId(testId).first().getAttribute('data-value'));
 
@@ -157,7 +163,7 @@ describe('item 3: the statistics page in the office', () => {
         const funnelCsv = await downloadCsv(page, 'funnel');
         const csvStage = funnelCsv.find((r) => r.campaign_id === String(campaignId) && r.stage === first.stage);
         expect(Number(csvStage?.count)).toBe(first.count);
-        await funnelChart.scrollIntoViewIfNeeded();
+        await scrollToTop(page, 'stats-funnel');
         await screenshot(page, `office-stats-${c.name}-funnel`);
 
         // Sessions (split by inactivity): page, API and CSV.
@@ -182,7 +188,7 @@ describe('item 3: the statistics page in the office', () => {
           const rate = await page.getByTestId('stats-retention-overall-d1').getAttribute('data-rate');
           expect(Number(rate)).toBe(retention.overall.d1.rate);
         }
-        await page.getByTestId('stats-retention-heatmap').scrollIntoViewIfNeeded();
+        await scrollToTop(page, 'stats-retention');
         await screenshot(page, `office-stats-${c.name}-retention`);
         expect(errors).toEqual([]);
       } finally {
@@ -190,6 +196,32 @@ describe('item 3: the statistics page in the office', () => {
       }
     });
   }
+
+  it('item 2: the brand dashboard shows a funnel per campaign and opens a campaign’s own dashboard', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 1280,
+      height: 800,
+      mobile: false,
+      colorScheme: 'light',
+    });
+    try {
+      const launch = adminLaunch('ru');
+      await page.goto(`${launch}#/admin/brand/${brandId}/stats`);
+      await page.locator(`[data-testid="stats-funnel-chart-${campaignId}"] canvas`).waitFor({ timeout: 30_000 });
+      const activity = await api<{ totals: { activeUsers: number } }>(
+        launch,
+        `/api/admin/stats/brands/${brandId}/activity`,
+      );
+      expect(await dataValue(page, 'stats-activity-active')).toBe(activity.totals.activeUsers);
+      await screenshot(page, 'office-stats-brand-desktop-light-ru');
+      await page.getByTestId(`stats-campaign-link-${campaignId}`).click();
+      await page.waitForURL(new RegExp(`#/admin/campaign/${campaignId}/stats$`));
+      await page.locator('[data-testid="stats-retention-chart"] canvas').waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('item 1: charts take VKUI colour tokens and redraw when the scheme changes', async () => {
     const { page, context, errors } = await openWatchedPage(browser, {

@@ -3,16 +3,9 @@ import { Caption, Card, CardGrid, Div, Subhead, Title } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill, type StatsMessages, statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
-import { formatChange, formatDuration, formatInt, formatNumber, formatShare } from './stats-format.ts';
+import { formatChange, formatKpi } from './stats-format.ts';
 
 type Kpi = StatsResponse<'summary'>['kpis'][number];
-
-export function formatKpi(kpi: Kpi['key'], value: number, s: StatsMessages, language: 'ru' | 'en'): string {
-  if (kpi === 'median_session_ms') return formatDuration(value, s, language);
-  if (kpi === 'error_rate') return formatShare(value, language);
-  if (kpi === 'sessions_per_user') return formatNumber(value, language);
-  return formatInt(value, language);
-}
 
 export function SummaryCards({ data }: { data: StatsResponse<'summary'> }) {
   const { language } = useApp();

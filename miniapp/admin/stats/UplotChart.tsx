@@ -53,6 +53,7 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
         ? axis
         : {
             ...axis,
+            grid: { show: false },
             values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? ''),
             splits: () => labels.map((_, i) => i),
           },

@@ -1,5 +1,6 @@
 /** How the dashboard writes its numbers: integers grouped per language, shares as percentages, durations in units. */
 import { fill, type StatsMessages } from '../i18n-stats.ts';
+import type { StatsResponse } from './stats-api.ts';
 
 const locale = (language: 'ru' | 'en') => (language === 'ru' ? 'ru-RU' : 'en-GB');
 
@@ -25,4 +26,17 @@ export function formatDuration(ms: number, s: StatsMessages, language: 'ru' | 'e
 export function formatChange(pct: number, language: 'ru' | 'en'): string {
   const sign = pct > 0 ? '+' : pct < 0 ? '−' : '±';
   return `${sign}${formatNumber(Math.abs(pct), language)}%`;
+}
+
+/** A key number of the summary in its own unit. */
+export function formatKpi(
+  kpi: StatsResponse<'summary'>['kpis'][number]['key'],
+  value: number,
+  s: StatsMessages,
+  language: 'ru' | 'en',
+): string {
+  if (kpi === 'median_session_ms') return formatDuration(value, s, language);
+  if (kpi === 'error_rate') return formatShare(value, language);
+  if (kpi === 'sessions_per_user') return formatNumber(value, language);
+  return formatInt(value, language);
 }
