@@ -77,12 +77,13 @@ function AdminPanel({ id, shown }: { id: string; shown: boolean }) {
 }
 
 export function App() {
-  const { platform } = useApp();
+  const { platform, telemetry } = useApp();
   const { panel = PANELS.home, panelsHistory } = useActiveVkuiLocation();
   const navigator = useRouteNavigator();
   const isFirstScreen = useFirstPageCheck();
 
   useEffect(preloadPanels, []);
+  useEffect(() => telemetry?.screen(panel), [telemetry, panel]);
 
   useEffect(() => {
     platform.setBackNavigation({ isFirstScreen, onBack: () => void navigator.back() });

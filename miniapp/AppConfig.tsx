@@ -9,18 +9,21 @@ import { messages } from './i18n.ts';
 import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
 import { syncVkLocation } from './router/vk-location-sync.ts';
 import { appRouter, RouterProvider } from './routes.ts';
+import { createTelemetry } from './telemetry.ts';
 
 export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
   useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
   const services = useMemo<AppServices>(() => {
     const language = platform.launch.language;
-    return {
-      platform,
-      api: createApiClient(apiBaseUrl, platform.launch.authorization),
-      t: messages[language],
-      language,
-    };
+    const { authorization } = platform.launch;
+    const build = import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE;
+    const telemetry = createTelemetry({ baseUrl: apiBaseUrl, authorization, build });
+    const api = createApiClient(apiBaseUrl, authorization);
+    // A caught error goes with the campaign's telemetry; before a campaign is known, to the bare error log.
+    const reportError: typeof api.reportError = (r) =>
+      telemetry.error(r.message) ? Promise.resolve() : api.reportError(r);
+    return { platform, api: { ...api, reportError }, t: messages[language], language, telemetry };
   }, [platform, apiBaseUrl]);
 
   return (

@@ -3,12 +3,15 @@ import { createContext, useContext } from 'react';
 import type { ApiClient } from './api/client.ts';
 import type { Messages } from './i18n.ts';
 import type { PlatformAdapter } from './platform/types.ts';
+import type { Telemetry } from './telemetry.ts';
 
 export interface AppServices {
   platform: PlatformAdapter;
   api: ApiClient;
   t: Messages;
   language: 'ru' | 'en';
+  /** Session, screen and error telemetry for the brand's statistics (absent in tests that do not need it). */
+  telemetry?: Telemetry;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -2,6 +2,8 @@
 interface ImportMetaEnv {
   /** Where the API lives; empty means the same origin as the page. */
   readonly VITE_API_BASE_URL?: string;
+  /** The build's id for telemetry (set by the pipeline; default: the Vite mode). */
+  readonly VITE_BUILD_ID?: string;
 }
 
 declare module '#platform' {

@@ -1,6 +1,9 @@
 /** @module PostgreSQL mirror of ../schema/telemetry.ts: what the mini app reports about itself. */
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { TELEMETRY_KINDS } from '../schema/telemetry.ts';
+
+export { TELEMETRY_KINDS };
+
 import { campaigns } from './campaign.ts';
 import { unixMs } from './columns.ts';
 import { participants } from './participant.ts';

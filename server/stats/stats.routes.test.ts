@@ -1,0 +1,166 @@
+/** The statistics API: who may read it (and the same 404 for not-yours as for missing), bad queries, CSV = JSON. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
+import { createApp } from '../app.ts';
+import { STATS_MEASURES } from './stats.schemas.ts';
+import { DAY, HOUR, joined, MIN, telemetry } from './testing/telemetry-history.ts';
+
+const STATS = 900_201;
+const MAILINGS_ONLY = 900_202;
+const STRANGER = 900_203;
+const JUNE_1_MSK = Date.UTC(2026, 4, 31, 21);
+
+let w: MessagingWorld;
+beforeEach(async () => {
+  w = await createMessagingWorld({}, JUNE_1_MSK + 10 * DAY);
+  await grantBrandAdmin(w, STATS, ['stats']);
+  await grantBrandAdmin(w, MAILINGS_ONLY, ['mailings']);
+});
+afterEach(async () => {
+  await w.shutdown();
+});
+
+async function get(path: string, user = STATS) {
+  const res = await createApp(w.deps).request(`/api/admin/stats/${path}`, {
+    headers: { Authorization: w.vkAuth(user) },
+  });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+/** A small CSV reader for the tests (quoted cells, doubled quotes). */
+function parseCsv(text: string): Record<string, string>[] {
+  const lines = text.trimEnd().split('\r\n');
+  const split = (line: string) => {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted && ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = !quoted;
+      else if (ch === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += ch;
+    }
+    cells.push(cell);
+    return cells;
+  };
+  const [head, ...rest] = lines.map(split);
+  return rest.map((cells) => Object.fromEntries((head ?? []).map((h, i) => [h, cells[i] ?? ''])));
+}
+
+async function history() {
+  const t0 = JUNE_1_MSK + DAY + 10 * HOUR;
+  for (let i = 0; i < 4; i++) {
+    const p = await joined(w, t0 + i * HOUR);
+    await telemetry(w, p, [
+      { at: t0 + i * HOUR, kind: 'screen_view', screen: 'home' },
+      { at: t0 + i * HOUR + 2 * MIN, kind: 'screen_view', screen: i % 2 ? 'prizes' : 'campaign' },
+      { at: t0 + DAY + i * HOUR, kind: 'client_error', screen: 'wheel', message: '=HYPERLINK("http://evil")' },
+    ]);
+  }
+}
+
+describe('statistics API', () => {
+  it('item 3: every measure answers a stats member for the campaign and the brand', async () => {
+    await history();
+    for (const m of STATS_MEASURES) {
+      for (const path of [`campaigns/${w.campaignId}/${m}`, `brands/${w.brandId}/${m}`]) {
+        const res = await get(`${path}?from=2026-06-01&to=2026-06-07`);
+        expect(res.status, `${path}: ${res.text}`).toBe(200);
+        expect(JSON.parse(res.text).range).toMatchObject({
+          from: '2026-06-01',
+          to: '2026-06-07',
+          timeZone: 'Europe/Moscow',
+        });
+      }
+    }
+  });
+
+  it('item 3: refused: a member without stats gets 403; a stranger gets the same 404 as a missing campaign or brand', async () => {
+    for (const path of [`campaigns/${w.campaignId}/sessions`, `brands/${w.brandId}/sessions`]) {
+      expect((await get(path, MAILINGS_ONLY)).status).toBe(403);
+    }
+    const strangerCampaign = await get(`campaigns/${w.campaignId}/sessions`, STRANGER);
+    const missingCampaign = await get(`campaigns/${w.campaignId}/sessions`.replace(String(w.campaignId), '999999'));
+    expect(strangerCampaign.status).toBe(404);
+    expect(JSON.parse(strangerCampaign.text).error.code).toBe(JSON.parse(missingCampaign.text).error.code);
+    const strangerBrand = await get(`brands/${w.brandId}/sessions`, STRANGER);
+    const missingBrand = await get('brands/999999/sessions');
+    expect(strangerBrand.status).toBe(404);
+    expect(strangerBrand.text.replace(String(w.brandId), 'N')).toBe(missingBrand.text.replace('999999', 'N'));
+    const noAuth = await createApp(w.deps).request(`/api/admin/stats/campaigns/${w.campaignId}/sessions`);
+    expect(noAuth.status).toBe(401);
+  });
+
+  it('item 3: bad queries are a 422 with the reason', async () => {
+    const base = `campaigns/${w.campaignId}/activity`;
+    for (const q of [
+      '?from=2026-06-07&to=2026-06-01',
+      '?from=2026-13-01',
+      '?timeZone=Mars/Olympus',
+      '?platform=ios',
+      '?from=2024-01-01&to=2026-06-01',
+    ]) {
+      const res = await get(`${base}${q}`);
+      expect(res.status, q).toBe(422);
+      expect(JSON.parse(res.text).error.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('item 2: the CSV of a measure has the same numbers as its JSON, and a formula-looking error stays text', async () => {
+    await history();
+    const q = '?from=2026-06-01&to=2026-06-07';
+    const read = async (m: string) => {
+      const json = JSON.parse((await get(`campaigns/${w.campaignId}/${m}${q}`)).text);
+      const csv = await get(`campaigns/${w.campaignId}/${m}${q}&format=csv`);
+      expect(csv.type).toContain('text/csv');
+      return { json, csv: parseCsv(csv.text), raw: csv.text };
+    };
+    const num = (s: string | undefined) => (s === '' || s === undefined ? null : Number(s));
+
+    const activity = await read('activity');
+    expect(activity.json.totals.activeUsers).toBe(4);
+    expect(
+      activity.csv.filter((r) => r.table === 'day').map((r) => [r.day, num(r.active_users), num(r.new_participants)]),
+    ).toEqual(activity.json.days.map((d: Record<string, unknown>) => [d.day, d.activeUsers, d.newParticipants]));
+
+    const sessions = await read('sessions');
+    const total = Object.fromEntries(
+      sessions.csv.filter((r) => r.table === 'total').map((r) => [r.metric, num(r.value)]),
+    );
+    expect(total).toMatchObject({
+      sessions: sessions.json.sessions,
+      users: sessions.json.users,
+      length_ms_median: sessions.json.lengthMs.median,
+      sessions_per_user_mean: sessions.json.sessionsPerUser.mean,
+    });
+    expect(sessions.csv.filter((r) => r.table === 'length').map((r) => num(r.count))).toEqual(
+      sessions.json.lengthBuckets.map((b: { count: number }) => b.count),
+    );
+
+    const drop = await read('drop-off-screens');
+    expect(
+      drop.csv.filter((r) => r.table === 'screen').map((r) => [r.screen, num(r.sessions_ended), num(r.share)]),
+    ).toEqual(drop.json.screens.map((s: Record<string, unknown>) => [s.screen, s.sessionsEnded, s.share]));
+
+    const summary = await read('summary');
+    expect(summary.csv.map((r) => [r.metric, num(r.current), num(r.previous), num(r.change_pct)])).toEqual(
+      summary.json.kpis.map((k: Record<string, unknown>) => [k.key, k.current, k.previous, k.changePct]),
+    );
+
+    const errors = await read('errors');
+    expect(errors.json.top[0]).toMatchObject({ message: '=HYPERLINK("http://evil")', count: 4, users: 4 });
+    const top = errors.csv.filter((r) => r.table === 'top');
+    expect(top.map((r) => [r.message, num(r.count), num(r.users)])).toEqual([[`'=HYPERLINK("http://evil")`, 4, 4]]);
+    expect(errors.raw).not.toMatch(/(^|,)=HYPERLINK/m);
+
+    const funnel = await read('funnel');
+    expect(funnel.csv.map((r) => [r.stage, num(r.count), num(r.drop_off)])).toEqual(
+      funnel.json.funnels[0].stages.map((s: Record<string, unknown>) => [s.stage, s.count, s.dropOff]),
+    );
+  });
+});
