@@ -8,6 +8,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { seedDemoFaq } from './demo-faq.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { type DemoBinding, demoBinding } from './demo-ids.ts';
 import {
   demoCampaignTexts,
@@ -126,6 +127,19 @@ export async function seedDemo(
     await seedDemoFaq(
       tx,
       created.map((c) => c.id),
+    );
+    // A past for the statistics page (server/stats/): participants, their funnel events and telemetry.
+    await seedDemoHistory(
+      tx,
+      created
+        .filter((c) => c.slug !== 'brand-quiz')
+        .map((c) => ({
+          id: c.id,
+          stages: c.stages,
+          screens:
+            c.mechanic === 'wheel' ? ['campaign', 'wheel', 'prizes', 'rules'] : ['campaign', 'rules', 'prizes', 'help'],
+        })),
+      now,
     );
     return true;
   });
