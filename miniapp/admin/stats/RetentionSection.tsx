@@ -25,9 +25,13 @@ export function RetentionCharts({ data }: { data: Retention }) {
         percent
         x={{ kind: 'time', days: data.cohorts.map((c) => c.day) }}
         series={[
-          { label: 'D1', color: 'accent', values: data.cohorts.map((c) => c.d1?.rate ?? null) },
-          { label: 'D7', color: 'green', values: data.cohorts.map((c) => c.d7?.rate ?? null) },
-          { label: 'D30', color: 'orange', values: data.cohorts.map((c) => c.d30?.rate ?? null) },
+          { label: 'D1', color: 'accent', values: data.cohorts.map((c) => (c.size > 0 ? (c.d1?.rate ?? null) : null)) },
+          { label: 'D7', color: 'green', values: data.cohorts.map((c) => (c.size > 0 ? (c.d7?.rate ?? null) : null)) },
+          {
+            label: 'D30',
+            color: 'orange',
+            values: data.cohorts.map((c) => (c.size > 0 ? (c.d30?.rate ?? null) : null)),
+          },
         ]}
       />
       <Div className={styles.scroll}>
@@ -59,7 +63,13 @@ export function RetentionCharts({ data }: { data: Retention }) {
                 <th>{cohort.day}</th>
                 <td>{formatInt(cohort.size, language)}</td>
                 {DAYS.map((d) => (
-                  <Cell key={d} value={cohort[d]} testId={`stats-retention-${cohort.day}-${d}`} s={s} />
+                  <Cell
+                    key={d}
+                    value={cohort.size > 0 ? cohort[d] : null}
+                    empty={cohort.size === 0}
+                    testId={`stats-retention-${cohort.day}-${d}`}
+                    s={s}
+                  />
                 ))}
               </tr>
             ))}
@@ -70,8 +80,10 @@ export function RetentionCharts({ data }: { data: Retention }) {
   );
 }
 
-function Cell({ value, testId, s }: { value: Retained; testId: string; s: StatsMessages }) {
+function Cell({ value, testId, s, empty }: { value: Retained; testId: string; s: StatsMessages; empty?: boolean }) {
   const { language } = useApp();
+  // A day nobody joined has no cohort to keep: a dash, not "0%".
+  if (empty) return <td className={styles.unknown}>—</td>;
   if (!value) return <td className={styles.unknown}>{s.unknownYet}</td>;
   const tint = Math.round(10 + value.rate * 80);
   return (
