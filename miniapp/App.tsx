@@ -137,6 +137,8 @@ export function App() {
           <AdminPanel id={PANELS.adminMailings} shown={panelsHistory.includes(PANELS.adminMailings)} />
           <AdminPanel id={PANELS.adminMailingRule} shown={panelsHistory.includes(PANELS.adminMailingRule)} />
           <AdminPanel id={PANELS.adminMailingBroadcast} shown={panelsHistory.includes(PANELS.adminMailingBroadcast)} />
+          <AdminPanel id={PANELS.adminCampaignStats} shown={panelsHistory.includes(PANELS.adminCampaignStats)} />
+          <AdminPanel id={PANELS.adminBrandStats} shown={panelsHistory.includes(PANELS.adminBrandStats)} />
         </View>
       </SplitCol>
     </SplitLayout>

@@ -46,6 +46,8 @@ export const PANELS = {
   adminSupportTicket: 'admin_support_ticket',
   adminSupportKnowledge: 'admin_support_knowledge',
   adminSupportCanned: 'admin_support_canned',
+  adminCampaignStats: 'admin_campaign_stats',
+  adminBrandStats: 'admin_brand_stats',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -87,6 +89,8 @@ export const paths = {
   adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
   adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
+  adminCampaignStats: (id: number) => `/admin/campaign/${id}/stats`,
+  adminBrandStats: (brandId: number) => `/admin/brand/${brandId}/stats`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -107,6 +111,8 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminSupportTicket,
   PANELS.adminSupportKnowledge,
   PANELS.adminSupportCanned,
+  PANELS.adminCampaignStats,
+  PANELS.adminBrandStats,
 ];
 
 /**
@@ -164,6 +170,8 @@ export const routes: readonly RouteDefinition[] = [
     path: '/admin/brand/:brandId/support/canned',
     parent: '/admin/brand/:brandId/support',
   },
+  { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

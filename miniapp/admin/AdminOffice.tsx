@@ -3,7 +3,8 @@
  * (`GET /api/admin/office`); until it has said yes, nothing here names the office, and a no is shown as the ordinary
  * not-found screen. Each office panel (home, catalogue, editor, revision) renders through here.
  */
-import { PanelHeader } from '@vkontakte/vkui';
+import { PanelHeader, Spinner } from '@vkontakte/vkui';
+import { lazy, Suspense } from 'react';
 import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
@@ -25,6 +26,9 @@ import SupportInbox from './support/SupportInbox.tsx';
 import { CannedAnswersPanel, KnowledgeBasePanel } from './support/SupportLibrary.tsx';
 import SupportThread from './support/SupportThread.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
+
+// Statistics (and uPlot with it) in its own chunk: not part of the office's first download.
+const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {
@@ -75,6 +79,13 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <KnowledgeBasePanel />;
     case PANELS.adminSupportCanned:
       return <CannedAnswersPanel />;
+    case PANELS.adminCampaignStats:
+    case PANELS.adminBrandStats:
+      return (
+        <Suspense fallback={<Spinner size="l" style={{ margin: '48px 0' }} />}>
+          <StatsPanel panel={panel} />
+        </Suspense>
+      );
     default:
       return <OfficeHome office={office} />;
   }

@@ -1,0 +1,59 @@
+/** The funnel of each campaign in scope: participants per stage as bars, with drop-off and median time per step. */
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useApp } from '../../app-context.ts';
+import { fill, statsStrings } from '../i18n-stats.ts';
+import type { StatsResponse } from './stats-api.ts';
+import { formatDuration, formatInt, formatNumber } from './stats-format.ts';
+import { UplotChart } from './UplotChart.tsx';
+
+type Funnel = StatsResponse<'funnel'>['funnels'][number];
+
+export function FunnelCharts({ data }: { data: StatsResponse<'funnel'> }) {
+  return (
+    <>
+      {data.funnels.map((funnel) => (
+        <FunnelChart key={funnel.campaignId} funnel={funnel} titled={data.funnels.length > 1} />
+      ))}
+    </>
+  );
+}
+
+function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
+  const { language } = useApp();
+  const s = statsStrings(language);
+  const stages = funnel.stages;
+  return (
+    <Group mode="plain" header={titled ? <Header size="s">{fill(s.funnelOf, { title: funnel.title })}</Header> : null}>
+      <UplotChart
+        testId={`stats-funnel-chart-${funnel.campaignId}`}
+        label={fill(s.funnelOf, { title: funnel.title })}
+        bars
+        x={{ kind: 'category', labels: stages.map((st) => st.stage) }}
+        series={[{ label: s.people, color: 'accent', values: stages.map((st) => st.count) }]}
+      />
+      {stages.map((stage, i) => (
+        <SimpleCell
+          key={stage.stage}
+          multiline
+          data-testid={`stats-funnel-stage-${funnel.campaignId}-${stage.stage}`}
+          after={
+            <span data-testid={`stats-funnel-count-${funnel.campaignId}-${stage.stage}`} data-value={stage.count}>
+              {formatInt(stage.count, language)}
+            </span>
+          }
+          subtitle={[
+            `${formatNumber(stage.pctOfFirst, language)}% ${s.ofFirst}`,
+            i > 0 ? fill(s.dropOff, { n: formatInt(stage.dropOff, language) }) : null,
+            i > 0 && stage.medianMsFromPrevious !== null
+              ? fill(s.medianTime, { time: formatDuration(stage.medianMsFromPrevious, s, language) })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        >
+          {stage.stage}
+        </SimpleCell>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The statistics dashboard (`#/admin/campaign/:id/stats`, `#/admin/brand/:brandId/stats`): period and platform
+ * filter, the key numbers against the previous period, funnel, activity, sessions, retention, drop-off screens,
+ * client errors, rewards and mailings, each measure its own request with its CSV. Lazy, with uPlot in its chunk:
+ * none of it reaches a participant's download or the office's first chunk. The server checks the `stats` right on
+ * every call; a refusal shows as the not-found screen, like anything the member may not see.
+ */
+import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { useCallback, useMemo, useState } from 'react';
+import { useApp } from '../../app-context.ts';
+import { PANELS, useRouteNavigator } from '../../routes.ts';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useRouteId } from '../../use-route-id.ts';
+import { useRouteParam } from '../../use-route-param.ts';
+import { statsStrings } from '../i18n-stats.ts';
+import { ActivityChart } from './ActivitySection.tsx';
+import { BrandCampaigns } from './BrandCampaigns.tsx';
+import { DropOffList } from './DropOffSection.tsx';
+import { ErrorsCharts } from './ErrorsSection.tsx';
+import { FunnelCharts } from './FunnelSection.tsx';
+import { MailingsList } from './MailingsSection.tsx';
+import { RetentionCharts } from './RetentionSection.tsx';
+import { RewardsCharts } from './RewardsSection.tsx';
+import { SessionsCharts } from './SessionsSection.tsx';
+import { StatsFilters } from './StatsFilters.tsx';
+import { StatsSection } from './StatsSection.tsx';
+import { SummaryCards } from './SummarySection.tsx';
+import type { StatsFilter, StatsResponse, StatsScope } from './stats-api.ts';
+
+export default function StatsPanel({ panel }: { panel: string }) {
+  const { language } = useApp();
+  const s = statsStrings(language);
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const brandId = Number(useRouteParam('brandId'));
+  const scope = useMemo<StatsScope | undefined>(() => {
+    if (panel === PANELS.adminCampaignStats) return campaignId ? { kind: 'campaign', id: campaignId } : undefined;
+    return Number.isSafeInteger(brandId) && brandId > 0 ? { kind: 'brand', id: brandId } : undefined;
+  }, [panel, campaignId, brandId]);
+  const [filter, setFilter] = useState<StatsFilter>({});
+  const [shown, setShown] = useState<StatsResponse<'summary'>['range']>();
+  const [refused, setRefused] = useState(false);
+  const refuse = useCallback(() => setRefused(true), []);
+  const onSummary = useCallback((data: StatsResponse<'summary'>) => setShown(data.range), []);
+  if (refused || !scope) return <NotFound />;
+  const common = { scope, filter, onRefused: refuse };
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
+        {scope.kind === 'campaign' ? s.campaignTitle : s.brandTitle}
+      </PanelHeader>
+      <Group header={<Header>{s.filters}</Header>}>
+        <StatsFilters filter={filter} shown={shown} onChange={setFilter} />
+        {shown && (
+          <SimpleCell disabled data-testid="stats-range">
+            {shown.from} — {shown.to} ({shown.timeZone})
+          </SimpleCell>
+        )}
+      </Group>
+      <StatsSection {...common} measure="summary" title={s.summary} onData={onSummary}>
+        {(data) => <SummaryCards data={data} />}
+      </StatsSection>
+      <StatsSection
+        {...common}
+        measure="funnel"
+        title={s.funnel}
+        isEmpty={(d) => d.funnels.every((f) => f.stages.every((st) => st.count === 0))}
+      >
+        {(data) => <FunnelCharts data={data} />}
+      </StatsSection>
+      <StatsSection
+        {...common}
+        measure="activity"
+        title={s.activity}
+        isEmpty={(d) => d.totals.activeUsers === 0 && d.totals.newParticipants === 0}
+      >
+        {(data) => <ActivityChart data={data} />}
+      </StatsSection>
+      <StatsSection {...common} measure="sessions" title={s.sessions} isEmpty={(d) => d.sessions === 0}>
+        {(data) => <SessionsCharts data={data} />}
+      </StatsSection>
+      <StatsSection {...common} measure="retention" title={s.retention} isEmpty={(d) => d.cohorts.length === 0}>
+        {(data) => <RetentionCharts data={data} />}
+      </StatsSection>
+      <StatsSection
+        {...common}
+        measure="drop-off-screens"
+        title={s.dropOffScreens}
+        isEmpty={(d) => d.screens.length === 0}
+      >
+        {(data) => <DropOffList data={data} />}
+      </StatsSection>
+      <StatsSection {...common} measure="errors" title={s.errors} isEmpty={(d) => d.sessions === 0}>
+        {(data) => <ErrorsCharts data={data} />}
+      </StatsSection>
+      <StatsSection
+        {...common}
+        measure="rewards"
+        title={s.rewards}
+        isEmpty={(d) => d.rewards.length === 0 && d.calendar.length === 0}
+      >
+        {(data) => <RewardsCharts data={data} />}
+      </StatsSection>
+      <StatsSection
+        {...common}
+        measure="mailings"
+        title={s.mailings}
+        isEmpty={(d) => d.rules.length === 0 && d.broadcasts.length === 0}
+      >
+        {(data) => <MailingsList data={data} />}
+      </StatsSection>
+      {scope.kind === 'brand' && <BrandCampaigns brandId={scope.id} />}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * One uPlot chart (canvas, columnar data) sized by its container: as wide as the column on a phone or a desktop,
+ * resized with it, and redrawn with VKUI's colours when the colour scheme changes. The numbers behind a chart are
+ * also on the page as text (and in its CSV), so the canvas carries an aria-label, not the data.
+ */
+import { useColorScheme } from '@vkontakte/vkui';
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { readChartTheme, type SeriesColor } from './chart-theme.ts';
+
+export interface ChartSeries {
+  label: string;
+  color: SeriesColor;
+  values: (number | null)[];
+}
+
+export interface ChartProps {
+  /** `time`: x values are days (`YYYY-MM-DD`); `category`: x labels shown as they are (funnel stages, buckets). */
+  x: { kind: 'time'; days: string[] } | { kind: 'category'; labels: string[] };
+  series: ChartSeries[];
+  bars?: boolean;
+  /** y values are shares 0–1, shown as percentages. */
+  percent?: boolean;
+  height?: number;
+  testId: string;
+  label: string;
+}
+
+/** A day's midday UTC in seconds: uPlot's time axis, far enough from midnight that no time zone moves the date. */
+export const dayToSeconds = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
+
+function options(props: ChartProps, width: number, element: Element): uPlot.Options {
+  const theme = readChartTheme(element);
+  const axis = { stroke: theme.text, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { show: false } };
+  const labels = props.x.kind === 'category' ? props.x.labels : [];
+  const yValues = (_: uPlot, splits: number[]) =>
+    splits.map((v) => (props.percent ? `${Math.round(v * 1000) / 10}%` : String(v)));
+  return {
+    width,
+    height: props.height ?? 220,
+    scales: {
+      // Categories sit at 0…n−1; half a step either side keeps the outer bars whole.
+      x: props.x.kind === 'time' ? { time: true } : { time: false, range: () => [-0.5, labels.length - 0.5] },
+      y: { range: (_u, _min, max) => [0, Math.max(max, 1e-9) * 1.1] },
+    },
+    legend: { show: props.series.length > 1, live: false },
+    // Days are dates, not instants: shown in UTC, where `dayToSeconds` put them.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
+    cursor: { drag: { x: false, y: false } },
+    axes: [
+      props.x.kind === 'time'
+        ? axis
+        : {
+            ...axis,
+            grid: { show: false },
+            values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? ''),
+            splits: () => labels.map((_, i) => i),
+          },
+      { ...axis, values: yValues, size: 48 },
+    ],
+    series: [
+      {},
+      ...props.series.map((s) => ({
+        label: s.label,
+        stroke: theme.series[s.color],
+        width: 2,
+        fill: props.bars ? theme.series[s.color] : undefined,
+        // Points only where a line would not show: a single day.
+        points: { show: !props.bars && props.x.kind === 'time' && props.x.days.length < 2 },
+        paths: props.bars ? uPlot.paths.bars?.({ size: [0.6, 64] }) : undefined,
+      })),
+    ],
+  };
+}
+
+function data(props: ChartProps): uPlot.AlignedData {
+  const xs = props.x.kind === 'time' ? props.x.days.map(dayToSeconds) : props.x.labels.map((_, i) => i);
+  return [xs, ...props.series.map((s) => s.values)];
+}
+
+export function UplotChart(props: ChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const scheme = useColorScheme();
+  const latest = useRef(props);
+  latest.current = props;
+  // Rebuilt only when the numbers or the scheme change, not on every render of the page around it.
+  const signature = JSON.stringify(props);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` and `scheme` are the redraw triggers (props are read through `latest`, the tokens from the DOM).
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const current = latest.current;
+    const opts = options(current, element.clientWidth || 320, element);
+    const chart = new uPlot(opts, data(current), element);
+    // The colours drawn, for a check that they follow the scheme (the canvas itself cannot be read as text).
+    element.dataset.colors = opts.series
+      .slice(1)
+      .map((s) => s.stroke)
+      .join(' ');
+    const resize = new ResizeObserver(() => {
+      if (element.clientWidth > 0) chart.setSize({ width: element.clientWidth, height: current.height ?? 220 });
+    });
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [signature, scheme]);
+  return (
+    <div
+      ref={box}
+      data-testid={props.testId}
+      data-scheme={scheme}
+      role="img"
+      aria-label={props.label}
+      style={{ width: '100%', color: 'var(--vkui--color_text_primary)' }}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+/** How the dashboard writes its numbers: integers grouped per language, shares as percentages, durations in units. */
+import { fill, type StatsMessages } from '../i18n-stats.ts';
+import type { StatsResponse } from './stats-api.ts';
+
+const locale = (language: 'ru' | 'en') => (language === 'ru' ? 'ru-RU' : 'en-GB');
+
+export const formatInt = (n: number, language: 'ru' | 'en') =>
+  new Intl.NumberFormat(locale(language), { maximumFractionDigits: 0 }).format(n);
+
+export const formatNumber = (n: number, language: 'ru' | 'en') =>
+  new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(n);
+
+/** 0.1234 → "12.3%" (ru: "12,3 %"). */
+export const formatShare = (rate: number, language: 'ru' | 'en') =>
+  new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+
+/** Milliseconds as seconds, minutes or hours, whichever reads best. */
+export function formatDuration(ms: number, s: StatsMessages, language: 'ru' | 'en'): string {
+  const n = (v: number) => formatNumber(Math.round(v * 10) / 10, language);
+  if (ms < 60_000) return fill(s.seconds, { n: n(ms / 1000) });
+  if (ms < 3_600_000) return fill(s.minutes, { n: n(ms / 60_000) });
+  return fill(s.hours, { n: n(ms / 3_600_000) });
+}
+
+/** "+12.5%" / "−3%" for a change against the previous period. */
+export function formatChange(pct: number, language: 'ru' | 'en'): string {
+  const sign = pct > 0 ? '+' : pct < 0 ? '−' : '±';
+  return `${sign}${formatNumber(Math.abs(pct), language)}%`;
+}
+
+/** A key number of the summary in its own unit. */
+export function formatKpi(
+  kpi: StatsResponse<'summary'>['kpis'][number]['key'],
+  value: number,
+  s: StatsMessages,
+  language: 'ru' | 'en',
+): string {
+  if (kpi === 'median_session_ms') return formatDuration(value, s, language);
+  if (kpi === 'error_rate') return formatShare(value, language);
+  if (kpi === 'sessions_per_user') return formatNumber(value, language);
+  return formatInt(value, language);
+}

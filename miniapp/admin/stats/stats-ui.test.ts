@@ -1,0 +1,68 @@
+/**
+ * The stats office's pure parts: the CSV is asked at the page's own address (same measure, scope and filter) plus
+ * `format=csv`, so the file holds the page's numbers; both languages have every string with the same placeholders;
+ * the key numbers are written in the unit they are measured in.
+ */
+import { describe, expect, it } from 'vitest';
+import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
+import { statsEn, statsRu } from '../i18n-stats.ts';
+import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
+import { formatKpi } from './stats-format.ts';
+
+function recordingApi() {
+  const asked: string[] = [];
+  return {
+    asked,
+    request: async <T>(_method: string, path: string) => {
+      asked.push(path);
+      return {} as T;
+    },
+    download: async (path: string) => {
+      asked.push(path);
+      return new Blob([]);
+    },
+  };
+}
+
+describe('stats office', () => {
+  it('item 2: every measure’s CSV is the JSON address of the same scope and filter plus format=csv', async () => {
+    const filter: StatsFilter = { from: '2026-06-01', to: '2026-06-30', platform: 'ok' };
+    for (const scope of [
+      { kind: 'campaign', id: 7 },
+      { kind: 'brand', id: 3 },
+    ] as const) {
+      for (const measure of STATS_MEASURES) {
+        const api = recordingApi();
+        await fetchMeasure(api, scope, measure, filter);
+        await fetchMeasureCsv(api, scope, measure, filter);
+        const [json, csv] = api.asked.map((p) => new URL(p, 'http://x'));
+        expect(json?.pathname).toBe(`/api/admin/stats/${scope.kind}s/${scope.id}/${measure}`);
+        expect(csv?.pathname).toBe(json?.pathname);
+        expect(Object.fromEntries(json?.searchParams ?? [])).toEqual(filter);
+        expect(Object.fromEntries(csv?.searchParams ?? [])).toEqual({ ...filter, format: 'csv' });
+      }
+    }
+    // No filter chosen yet: the server's defaults, and no empty parameters that it would refuse.
+    expect(statsPath({ kind: 'campaign', id: 1 }, 'funnel', {})).toBe('/api/admin/stats/campaigns/1/funnel');
+    expect(csvFileName({ kind: 'brand', id: 2 }, 'retention', { from: '2026-06-01', to: '2026-06-30' })).toBe(
+      'stats-brand-2-retention-2026-06-01-2026-06-30.csv',
+    );
+  });
+
+  it('item 2: the stats strings exist in Russian and English with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(statsEn).sort()).toEqual(Object.keys(statsRu).sort());
+    for (const key of Object.keys(statsRu) as (keyof typeof statsRu)[]) {
+      expect(statsEn[key], key).not.toBe('');
+      expect(placeholders(statsEn[key]), key).toEqual(placeholders(statsRu[key]));
+    }
+  });
+
+  it('item 2: key numbers are written in their unit: durations, shares, decimals, counts', () => {
+    expect(formatKpi('median_session_ms', 258_000, statsEn, 'en')).toBe('4.3 min');
+    expect(formatKpi('median_session_ms', 42_000, statsRu, 'ru')).toBe('42 с');
+    expect(formatKpi('error_rate', 0.057, statsEn, 'en')).toBe('5.7%');
+    expect(formatKpi('sessions_per_user', 1.9, statsEn, 'en')).toBe('1.9');
+    expect(formatKpi('sessions', 12345, statsEn, 'en')).toBe('12,345');
+  });
+});
