@@ -139,6 +139,10 @@ export function App() {
           <AdminPanel id={PANELS.adminMailingBroadcast} shown={panelsHistory.includes(PANELS.adminMailingBroadcast)} />
           <AdminPanel id={PANELS.adminCampaignStats} shown={panelsHistory.includes(PANELS.adminCampaignStats)} />
           <AdminPanel id={PANELS.adminBrandStats} shown={panelsHistory.includes(PANELS.adminBrandStats)} />
+          <AdminPanel id={PANELS.adminSupport} shown={panelsHistory.includes(PANELS.adminSupport)} />
+          <AdminPanel id={PANELS.adminSupportTicket} shown={panelsHistory.includes(PANELS.adminSupportTicket)} />
+          <AdminPanel id={PANELS.adminSupportKnowledge} shown={panelsHistory.includes(PANELS.adminSupportKnowledge)} />
+          <AdminPanel id={PANELS.adminSupportCanned} shown={panelsHistory.includes(PANELS.adminSupportCanned)} />
         </View>
       </SplitCol>
     </SplitLayout>

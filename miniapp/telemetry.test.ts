@@ -90,5 +90,6 @@ describe('mini app telemetry', () => {
     expect(h.sent).toHaveLength(3); // hidden: no heartbeat
     expect(campaignOfHash('#/campaign/77/help/3')).toBe(77);
     expect(campaignOfHash('#/admin')).toBeUndefined();
+    expect(campaignOfHash('#/admin/campaign/1/stats')).toBeUndefined();
   });
 });

@@ -48,7 +48,8 @@ const windowPage: NonNullable<TelemetryOptions['page']> = {
 };
 
 /** The campaign a hash route is in (`#/campaign/12/prizes` → 12). */
-export const campaignOfHash = (hash: string) => Number(/\/campaign\/(\d+)/.exec(hash)?.[1]) || undefined;
+/** The participant's campaign in the hash; office pages (`#/admin/campaign/…`) are not a participant's and name none. */
+export const campaignOfHash = (hash: string) => Number(/^#?\/campaign\/(\d+)/.exec(hash)?.[1]) || undefined;
 
 export function createTelemetry(o: TelemetryOptions): Telemetry & { tick(): void } {
   const send = o.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));

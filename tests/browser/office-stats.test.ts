@@ -118,15 +118,11 @@ async function downloadCsv(page: Page, measure: string): Promise<Record<string, 
   return parseCsv(readFileSync(path, 'utf8'));
 }
 
-/**
- * The page's errors, except the telemetry batch the app posts for an office hash (`#/admin/campaign/1/…` reads as
- * campaign 1) and the server refuses with 409 for a member who is not a participant: p5's telemetry, reported to the
- * lead, not this screen's. Failed responses are matched by URL, so every other failed request still counts.
- */
+/** The page's errors: console errors and every failed response (an office page posts no participant telemetry). */
 function pageErrors(page: Page, errors: string[]): () => string[] {
   const failed: string[] = [];
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().includes('/api/telemetry')) failed.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
   return () => [...errors.filter((e) => !e.startsWith('console: Failed to load resource')), ...failed];
 }
