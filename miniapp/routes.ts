@@ -154,6 +154,7 @@ export const routes: readonly RouteDefinition[] = [
     panel: PANELS.adminMailingBroadcast,
     path: '/admin/campaign/:id/mailings/broadcast/:broadcastId',
     parent: '/admin/campaign/:id/mailings',
+  },
   { panel: PANELS.adminSupport, path: '/admin/brand/:brandId/support', parent: '/admin' },
   {
     panel: PANELS.adminSupportTicket,

@@ -21,10 +21,10 @@ import { MailingsPanel } from './mailings/MailingsPanel.tsx';
 import { RuleEditor } from './mailings/RuleEditor.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
-import { TeamPanel } from './team/TeamPanel.tsx';
 import SupportInbox from './support/SupportInbox.tsx';
 import { CannedAnswersPanel, KnowledgeBasePanel } from './support/SupportLibrary.tsx';
 import SupportThread from './support/SupportThread.tsx';
+import { TeamPanel } from './team/TeamPanel.tsx';
 import { officeAccess, useOffice } from './use-office.ts';
 
 // Statistics (and uPlot with it) in its own chunk: not part of the office's first download.

@@ -13,6 +13,6 @@ export * from './office.ts';
 export * from './organization.ts';
 export * from './participant.ts';
 export * from './promo.ts';
+export * from './support-library.ts';
 export * from './team.ts';
 export * from './telemetry.ts';
-export * from './support-library.ts';
