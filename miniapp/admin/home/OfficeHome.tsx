@@ -1,7 +1,7 @@
 /**
  * The office's first screen: the brand being worked on (a picker when the member has several), its campaigns with
  * status, dates in the campaign's time zone, revision and code stock, and "New campaign" → the catalogue. Only
- * the sections the member may open are shown.
+ * the sections the member may open are shown and linked (OfficeNavigation).
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
 import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, Placeholder, Select } from '@vkontakte/vkui';
@@ -11,6 +11,7 @@ import { useAsync } from '../../use-async.ts';
 import type { Office } from '../office-api.ts';
 import { useBrand, useOffice } from '../use-office.ts';
 import { CampaignCell } from './CampaignCell.tsx';
+import { OfficeNavigation } from './OfficeNavigation.tsx';
 
 export function OfficeHome({ office }: { office: Office }) {
   const { t, office: api } = useOffice();
@@ -34,6 +35,7 @@ export function OfficeHome({ office }: { office: Office }) {
           </FormItem>
         </Group>
       )}
+      <OfficeNavigation office={office} brand={brand} />
       <Group
         header={
           <Header

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { Office } from '../office-api.ts';
+import { officeLinks } from './office-links.ts';
+
+const brand = (sections: string[]) => ({ id: 7, name: 'Brand', sections });
+const agency = (canManage: boolean) => ({ id: 1, name: 'A', logoUrl: null, accent: null, role: 'x', canManage });
+
+describe('office navigation', () => {
+  it('item 15: a member with only "mailings" is linked to mailings and nothing else', () => {
+    const office: Office = { brands: [brand(['mailings'])], agencies: [agency(false)] };
+    expect(officeLinks(office, office.brands[0])).toEqual([
+      { key: 'mailings', label: 'nav_mailings', to: '/admin/brand/7/mailings' },
+    ]);
+  });
+
+  it('item 15: an agency manager sees every section of the brand and Agency', () => {
+    const office: Office = {
+      brands: [brand(['campaigns', 'mailings', 'stats', 'support', 'team'])],
+      agencies: [agency(true)],
+    };
+    expect(officeLinks(office, office.brands[0]).map((l) => l.to)).toEqual([
+      '/admin/brand/7/mailings',
+      '/admin/brand/7/stats',
+      '/admin/brand/7/support',
+      '/admin/brand/7/team',
+      '/admin/agency',
+    ]);
+  });
+});
