@@ -6,7 +6,7 @@
  * without the section gets 403. Handlers still run their own check (server/auth/permissions.ts): this gate only makes
  * the refusal come first and look the same everywhere.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
@@ -106,6 +106,22 @@ async function brandOfRequest(c: Parameters<Parameters<typeof createMiddleware<A
   return null;
 }
 
+/** Whether the caller is an agency owner or manager anywhere. */
+async function holdsAgencyRole(db: Db, identity: Identity): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schema.memberships.id })
+    .from(schema.memberships)
+    .where(
+      and(
+        eq(schema.memberships.platform, identity.platform),
+        eq(schema.memberships.platformUserId, identity.userId),
+        inArray(schema.memberships.role, ['agency_admin', 'agency_manager']),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Whether any membership of the caller covers this brand, whatever its sections. */
 export async function isBrandMember(db: Db, identity: Identity, brandId: number): Promise<boolean> {
   for (const section of BRAND_SECTIONS) if (await findPermission(db, identity, brandId, section)) return true;
@@ -120,9 +136,12 @@ export const officeGate = (section: OfficeSection) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const identity = c.var.identity;
     if (!identity) return next();
+    const { db } = c.var.deps;
+    // Agency acts are for agency roles only: anyone else is refused before the body is read (one answer for all);
+    // which agency or brand an agency role may touch, the route decides.
+    if (section === 'agency' && !(await holdsAgencyRole(db, identity))) throw forbidden(section);
     const ref = await brandOfRequest(c);
     if (ref === null) return next();
-    const { db } = c.var.deps;
     if (ref.brandId === undefined || !(await isBrandMember(db, identity, ref.brandId))) {
       throw notInYourOffice(ref.kind, section);
     }

@@ -26,7 +26,7 @@ interface Findings {
   writeOutsideTransaction: string;
   codes: { taken: number; distinct: number };
   okSessions: number[];
-  segment: { total: number; withConsent: number };
+  segment: { total: number; participants: number; withConsent: number };
   scan: { chunks: number[]; ordered: boolean; last: number };
   plan: string[];
 }
@@ -81,7 +81,9 @@ describe('PostgreSQL at run time', () => {
   it('item 3: domain SQL that only SQLite accepted: the OK session upsert, the consent join of a segment', () => {
     // Both first launches of one OK session get the time of the one that was stored first.
     expect(new Set(findings.okSessions).size).toBe(1);
-    expect(findings.segment).toEqual({ total: 40, withConsent: 1 });
+    expect(findings.segment.total).toBe(findings.segment.participants);
+    expect(findings.segment.total).toBeGreaterThanOrEqual(40);
+    expect(findings.segment.withConsent).toBe(1);
   });
 
   it("item 2: the funnel's event walk and the query plan use PostgreSQL's SQL", () => {

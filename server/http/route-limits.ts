@@ -24,6 +24,9 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/code/play': 'claim',
   // A tester link joins a beta group: once per link, like opening a campaign (a guessed token is 144 random bits).
   'POST /api/beta/join': 'open',
+  // Accepting an office invitation or claiming a community's brand: once per person, like a tester link.
+  'POST /api/office/invitations/:token/accept': 'open',
+  'POST /api/office/community-claim': 'open',
   // Batched telemetry (stats/telemetry.routes.ts): one INSERT per batch, at most 50 events in it.
   'POST /api/telemetry': 'telemetry',
   'POST /api/support/tickets': 'support_ticket',

@@ -3,11 +3,12 @@
  * of the composer (stages, sources, tags, the campaign's screens for deep links, the frequency cap), the rules list
  * with their numbers, editing a rule, and the broadcasts with one broadcast for its progress page.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
@@ -37,51 +38,46 @@ const errors = {
 } as const;
 const tags = ['admin: mailing'];
 
-const optionsRoute = createRoute({
+const optionsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/options',
   tags,
-  'x-section': 'mailings',
   summary: "What the rule editor and the composer pick from: stages, sources, tags, the campaign's screens, the cap",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
   responses: { 200: json(ComposerOptionsSchema, 'Options'), ...errors },
 });
-const summariesRoute = createRoute({
+const summariesRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rule-summaries',
   tags,
-  'x-section': 'mailings',
   summary: 'Rules with their numbers: sent, opened the app after, reached the next stage, holdout lift',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
   responses: { 200: json(z.object({ rules: z.array(RuleSummarySchema) }), 'Rules'), ...errors },
 });
-const editRule = createRoute({
+const editRule = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
-  'x-section': 'mailings',
   summary: "Replace a rule's settings (rows already queued keep their text)",
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(NewRuleSchema) },
   responses: { 200: json(RuleSchema, 'Updated'), ...errors },
 });
-const listBroadcasts = createRoute({
+const listBroadcasts = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts',
   tags,
-  'x-section': 'mailings',
   summary: "The campaign's broadcasts, newest first",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
   responses: { 200: json(z.object({ broadcasts: z.array(BroadcastSchema) }), 'Broadcasts'), ...errors },
 });
-const oneBroadcast = createRoute({
+const oneBroadcast = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}',
   tags,
-  'x-section': 'mailings',
   summary: 'One broadcast with its progress and results',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },

@@ -3,8 +3,8 @@
  * CSV (`format=csv`) of the same numbers. The contract is in `stats.schemas.ts`; each measure is computed by its own
  * file in this folder.
  */
-import { createRoute } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { clientErrorRate } from './client-error-rate.ts';
@@ -52,13 +52,12 @@ const errors = {
 } as const;
 
 function measureRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
-  return createRoute({
+  return officeRoute('stats', {
     method: 'get',
     path: scope === 'campaign' ? `/campaigns/{id}/${measure}` : `/brands/{brandId}/${measure}`,
     tags,
     summary: `Statistics: ${measure} of a ${scope} (JSON, or CSV with format=csv)`,
     security: LAUNCH_AUTH,
-    'x-section': 'stats',
     request: { params: scope === 'campaign' ? CampaignScopeParam : BrandScopeParam, query: StatsQuerySchema },
     responses: {
       200: {

@@ -5,12 +5,13 @@
  * status and assignment. Another brand's ticket and a missing one answer the same 404; a brand without rights, or
  * none, the same 403. Every write is audited in its transaction.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { recordAudit } from '../office/audit.ts';
@@ -22,7 +23,7 @@ import { requireSupportAgent, supportAgents } from './support-agents.ts';
 import { assignTicket, replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
 
 const tags = ['admin: support'];
-const meta = { tags, security: LAUNCH_AUTH, 'x-section': 'support' as const };
+const meta = { tags, security: LAUNCH_AUTH };
 const errors = {
   ...authErrors,
   403: errorResponse('No `support` rights on this brand (or no such brand)'),
@@ -74,7 +75,7 @@ const AgentSchema = z.object({
   role: z.string(),
 });
 
-const list = createRoute({
+const list = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/tickets',
@@ -91,7 +92,7 @@ const list = createRoute({
   responses: { 200: json(z.object({ tickets: z.array(InboxTicketSchema) }), 'Tickets'), ...errors },
 });
 
-const agents = createRoute({
+const agents = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/agents',
@@ -100,7 +101,7 @@ const agents = createRoute({
   responses: { 200: json(z.object({ agents: z.array(AgentSchema) }), 'Support members'), ...errors },
 });
 
-const thread = createRoute({
+const thread = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/tickets/{ticketId}',
@@ -117,7 +118,7 @@ const ReplyBody = z
   })
   .openapi('InboxReply');
 
-const reply = createRoute({
+const reply = officeRoute('support', {
   ...meta,
   method: 'post',
   path: '/brands/{brandId}/tickets/{ticketId}/replies',
@@ -130,7 +131,7 @@ const reply = createRoute({
   },
 });
 
-const update = createRoute({
+const update = officeRoute('support', {
   ...meta,
   method: 'patch',
   path: '/brands/{brandId}/tickets/{ticketId}',

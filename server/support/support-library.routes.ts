@@ -3,10 +3,11 @@
  * canned answers and knowledge-base articles (list, create, edit, delete, each audited), and the articles ranked by
  * deflection (kb-deflection.ts says how it is counted).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import {
@@ -29,7 +30,7 @@ import {
   updateArticle,
 } from './knowledge-base.ts';
 
-const meta = { tags: ['admin: support'], security: LAUNCH_AUTH, 'x-section': 'support' as const };
+const meta = { tags: ['admin: support'], security: LAUNCH_AUTH };
 const errors = {
   ...authErrors,
   403: errorResponse('No `support` rights on this brand (or no such brand)'),
@@ -39,7 +40,7 @@ const errors = {
 const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
 const ItemParams = BrandParams.extend({ itemId: z.coerce.number().int().positive() });
 
-const cannedList = createRoute({
+const cannedList = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/canned',
@@ -47,7 +48,7 @@ const cannedList = createRoute({
   request: { params: BrandParams },
   responses: { 200: json(z.object({ canned: z.array(CannedSchema) }), 'Canned answers'), ...errors },
 });
-const cannedCreate = createRoute({
+const cannedCreate = officeRoute('support', {
   ...meta,
   method: 'post',
   path: '/brands/{brandId}/canned',
@@ -55,7 +56,7 @@ const cannedCreate = createRoute({
   request: { params: BrandParams, ...jsonBody(CannedInputSchema) },
   responses: { 201: json(CannedSchema, 'Created'), ...errors },
 });
-const cannedUpdate = createRoute({
+const cannedUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/canned/{itemId}',
@@ -63,7 +64,7 @@ const cannedUpdate = createRoute({
   request: { params: ItemParams, ...jsonBody(CannedInputSchema) },
   responses: { 200: json(CannedSchema, 'Updated'), ...errors },
 });
-const cannedDelete = createRoute({
+const cannedDelete = officeRoute('support', {
   ...meta,
   method: 'delete',
   path: '/brands/{brandId}/canned/{itemId}',
@@ -71,7 +72,7 @@ const cannedDelete = createRoute({
   request: { params: ItemParams },
   responses: { 204: { description: 'Deleted' }, ...errors },
 });
-const articleList = createRoute({
+const articleList = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/articles',
@@ -79,7 +80,7 @@ const articleList = createRoute({
   request: { params: BrandParams },
   responses: { 200: json(z.object({ articles: z.array(ArticleSchema) }), 'Articles'), ...errors },
 });
-const articleCreate = createRoute({
+const articleCreate = officeRoute('support', {
   ...meta,
   method: 'post',
   path: '/brands/{brandId}/articles',
@@ -87,7 +88,7 @@ const articleCreate = createRoute({
   request: { params: BrandParams, ...jsonBody(ArticleInputSchema) },
   responses: { 201: json(ArticleSchema, 'Created'), ...errors },
 });
-const articleUpdate = createRoute({
+const articleUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/articles/{itemId}',
@@ -95,7 +96,7 @@ const articleUpdate = createRoute({
   request: { params: ItemParams, ...jsonBody(ArticleInputSchema) },
   responses: { 200: json(ArticleSchema, 'Updated'), ...errors },
 });
-const articleDelete = createRoute({
+const articleDelete = officeRoute('support', {
   ...meta,
   method: 'delete',
   path: '/brands/{brandId}/articles/{itemId}',
@@ -103,7 +104,7 @@ const articleDelete = createRoute({
   request: { params: ItemParams },
   responses: { 204: { description: 'Deleted' }, ...errors },
 });
-const ranking = createRoute({
+const ranking = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/articles-ranking',

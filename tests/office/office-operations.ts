@@ -54,27 +54,38 @@ export async function officeOperations(app: ReturnType<typeof createApp>): Promi
   return ops;
 }
 
-/** Path parameters that point at a row of one tenant; any other parameter is a child row looked up by the handler. */
+/**
+ * Path parameters that point at a row of one tenant (`{id}` is a campaign only after `/campaigns/`); any other
+ * parameter is a child row looked up by the handler, sent as an id no row has, so no call of the matrix changes the
+ * world another call reads (a member or an invitation `1` would be deleted by whoever may).
+ */
 const TENANT_PARAMS: Record<string, keyof TenantRows> = {
-  id: 'campaignId',
   brandId: 'brandId',
   poolId: 'poolId',
   groupId: 'vkGroupId',
 };
+const CHILD_ID = 987_651;
+const campaignParam = (path: string, offset: number) => path.slice(Math.max(0, offset - 10), offset) === 'campaigns/';
+const tenantParam = (path: string, name: string, offset: number): keyof TenantRows | undefined =>
+  name === 'id' ? (campaignParam(path, offset) ? 'campaignId' : undefined) : TENANT_PARAMS[name];
 
 /** Whether the operation names a tenant at all (in the path, `?brandId=`, or a body's `brandId`). */
 export const namesTenant = (op: OfficeOperation) =>
-  /\{(id|brandId|groupId)\}/.test(op.path) || op.queryParams.includes('brandId') || op.hasBody;
+  /\/campaigns\/\{id\}|\{(brandId|groupId)\}/.test(op.path) || op.queryParams.includes('brandId') || op.hasBody;
 
 /** Whether a 404 of an allowed call may come from a child row the world did not build (a rule, ticket, pick...). */
 export const hasChildParam = (op: OfficeOperation) =>
-  [...op.path.matchAll(/\{(\w+)\}/g)].some((m) => !(String(m[1]) in TENANT_PARAMS));
+  [...op.path.matchAll(/\{(\w+)\}/g)].some((m) => !tenantParam(op.path, String(m[1]), m.index ?? 0));
 
-/** The request URL for this tenant: tenant params from its rows, child params `1`, `?brandId=` the tenant's. */
+/** The request URL for this tenant: tenant params from its rows, child params an id no row has, its `?brandId=`. */
 export function urlFor(op: OfficeOperation, t: TenantRows): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const key = TENANT_PARAMS[name];
-    return String(key ? t[key] : 1);
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
+    const key = tenantParam(op.path, name, offset);
+    return String(key ? t[key] : CHILD_ID);
   });
-  return op.queryParams.includes('brandId') ? `${path}?brandId=${t.brandId}` : path;
+  const query = [
+    op.queryParams.includes('brandId') ? `brandId=${t.brandId}` : '',
+    op.queryParams.includes('agencyId') ? `agencyId=${t.agencyId}` : '',
+  ].filter(Boolean);
+  return query.length > 0 ? `${path}?${query.join('&')}` : path;
 }

@@ -22,6 +22,7 @@ export const TENANTS = ['own', 'sibling', 'foreign', 'missing'] as const;
 export type Tenant = (typeof TENANTS)[number];
 
 export interface TenantRows {
+  agencyId: number;
   brandId: number;
   campaignId: number;
   poolId: number;
@@ -88,17 +89,41 @@ export async function createOfficeMatrixWorld(): Promise<OfficeMatrixWorld> {
       }
     }
     await tx.insert(schema.memberships).values(rows);
-    return { brand2: brand2.id, brand3: brand3.id, users, ownGroup: community?.vkGroupId ?? MISSING };
+    return {
+      agency2: agency2.id,
+      brand2: brand2.id,
+      brand3: brand3.id,
+      users,
+      ownGroup: community?.vkGroupId ?? MISSING,
+    };
   });
   const pools = await Promise.all([own, sibling, foreign].map((c) => w.pool(c, `pool-${c}`, [`A-${c}`, `B-${c}`])));
   return {
     ...w,
     stranger: 49_999,
     tenants: {
-      own: { brandId: w.brandId, campaignId: own, poolId: pools[0] ?? 0, vkGroupId: ids.ownGroup },
-      sibling: { brandId: ids.brand2, campaignId: sibling, poolId: pools[1] ?? 0, vkGroupId: 300_002 },
-      foreign: { brandId: ids.brand3, campaignId: foreign, poolId: pools[2] ?? 0, vkGroupId: 300_003 },
-      missing: { brandId: MISSING, campaignId: MISSING, poolId: MISSING, vkGroupId: MISSING },
+      own: {
+        agencyId: w.agencyId,
+        brandId: w.brandId,
+        campaignId: own,
+        poolId: pools[0] ?? 0,
+        vkGroupId: ids.ownGroup,
+      },
+      sibling: {
+        agencyId: w.agencyId,
+        brandId: ids.brand2,
+        campaignId: sibling,
+        poolId: pools[1] ?? 0,
+        vkGroupId: 300_002,
+      },
+      foreign: {
+        agencyId: ids.agency2,
+        brandId: ids.brand3,
+        campaignId: foreign,
+        poolId: pools[2] ?? 0,
+        vkGroupId: 300_003,
+      },
+      missing: { agencyId: MISSING, brandId: MISSING, campaignId: MISSING, poolId: MISSING, vkGroupId: MISSING },
     },
     user(role, section, has) {
       if (role === 'agency_admin') return ids.users.get('agency_admin') ?? 0;

@@ -4,7 +4,7 @@
  * Usage: node --import tsx tests/support/postgres-probe.ts <scratch dir>  (PROBE_CLAIMS: concurrent code claims, default 40)
  */
 import { join } from 'node:path';
-import { eq, is } from 'drizzle-orm';
+import { and, count, eq, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { okSessionFirstSeen } from '../../server/auth/ok-session-age.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -110,7 +110,13 @@ await inTransaction(db, (tx) =>
   }),
 );
 const preview = await previewSegment(db, { campaignId }, 'message');
-findings.segment = { total: preview.total, withConsent: preview.withConsent };
+// Every VK participant of the campaign is in its audience (community messages reach VK users only): the probe's 40
+// and the demo's generated history (server/seed/).
+const [inCampaign] = await db
+  .select({ n: count() })
+  .from(schema.participants)
+  .where(and(eq(schema.participants.campaignId, campaignId), eq(schema.participants.platform, 'vk')));
+findings.segment = { total: preview.total, participants: inCampaign?.n ?? 0, withConsent: preview.withConsent };
 
 // The funnel's event walk: chunks of 10,000 in (at, id) order, only the asked range.
 await inTransaction(db, async (tx) => {

@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { officeGate } from '../../auth/office-gate.ts';
 import { newRouter } from '../../http/router.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import {
@@ -28,7 +29,10 @@ import { readAgencySettings, saveAgencySettings } from './agency-settings.ts';
 
 const base = { tags: ['admin: agency'], security: LAUNCH_AUTH, 'x-section': 'agency' as const };
 const brandAnswer = json(AgencyBrandSchema, 'The brand as the agency sees it (tokens masked)');
-const route = <T extends Parameters<typeof createRoute>[0]>(r: T) => createRoute({ ...base, ...r });
+// The office gate (server/auth/office-gate.ts) runs before validation, as officeRoute would put it; the generic
+// helper keeps each route's own types, which officeRoute's signature does not pass through here.
+const route = <T extends Parameters<typeof createRoute>[0]>(r: T) =>
+  createRoute({ ...base, ...r, middleware: officeGate('agency') });
 
 const listRoute = route({
   method: 'get',

@@ -52,7 +52,7 @@ describe('invitations', () => {
       role: 'brand_member',
       problem: null,
     });
-    expect((await w.json('GET', '/api/admin/office', INVITEE)).body).toEqual({ brands: [] });
+    expect((await w.json('GET', '/api/admin/office', INVITEE)).body).toMatchObject({ brands: [] });
     const ok = await accept(inv.token, INVITEE);
     expect(ok).toMatchObject({ status: 201, body: { agencyId: w.agencyId, brandId: w.brandId } });
     const office = await w.json('GET', '/api/admin/office', INVITEE);

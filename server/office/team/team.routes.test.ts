@@ -33,16 +33,17 @@ describe('team API', () => {
     expect(ok.body.members.find((m: { userId: string }) => m.userId === String(NO_TEAM)).editable).toBe(true);
 
     expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, NO_TEAM)).status).toBe(403);
-    expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, NOBODY)).status).toBe(404);
+    expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, NOBODY)).status).toBe(403);
     // Brand 2 admin of the same agency, the other agency's owner, and a brand that does not exist: one answer.
     const sameAgency = await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, BRAND2_ADMIN);
     const otherAgency = await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, OTHER_OWNER);
     const missing = await w.json('GET', '/api/admin/team?brandId=999999', OWNER);
     expect(sameAgency).toEqual(missing);
     expect(otherAgency).toEqual(missing);
+    // The office gate answers for the brand in the query: one 403 for a brand that is not yours or does not exist.
     expect(missing).toEqual({
-      status: 404,
-      body: { error: { code: 'not_found', message: 'Not found in your office' } },
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'No team rights for this brand' } },
     });
 
     const agency = await w.json('GET', `/api/admin/team/agency?agencyId=${w.agencyId}`, OWNER);
@@ -97,10 +98,10 @@ describe('team API', () => {
       [BRAND_ADMIN, { brandId: null, agencyId: w.agencyId, role: 'agency_admin' }, 404, 'not_found'],
       [MANAGER, { brandId: null, agencyId: w.agencyId, role: 'agency_admin' }, 403, 'role_not_allowed'],
       [MANAGER, { brandId: w.brandId, role: 'brand_admin', sections: ['stats'] }, 403, 'section_not_held'],
-      [CHOSEN_MANAGER, { brandId: w.brand2, role: 'brand_member' }, 404, 'not_found'],
+      [CHOSEN_MANAGER, { brandId: w.brand2, role: 'brand_member' }, 403, 'forbidden'],
       [OWNER, { brandId: w.brandId, role: 'agency_admin' }, 403, 'role_scope'],
       [OWNER, { brandId: null, agencyId: w.agencyId, role: 'brand_member' }, 403, 'role_scope'],
-      [OWNER, { brandId: w.brand3, role: 'brand_member' }, 404, 'not_found'],
+      [OWNER, { brandId: w.brand3, role: 'brand_member' }, 403, 'forbidden'],
       [OWNER, { brandId: w.brandId, role: 'brand_member', sections: ['billing'] }, 422, 'invalid_input'],
       [OWNER, { brandId: w.brandId, role: 'brand_member', sections: ['agency'] }, 422, 'invalid_input'],
       [NO_TEAM, { brandId: w.brandId, role: 'brand_member', sections: ['mailings'] }, 403, 'forbidden'],
@@ -162,8 +163,8 @@ describe('team API', () => {
     expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, BRAND_ADMIN)).status).toBe(200);
     expect((await w.json('DELETE', `/api/admin/team/members/${admin?.id}`, OWNER)).status).toBe(204);
     // Same launch header as before (the verified-launch cache holds identities, never rights).
-    expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, BRAND_ADMIN)).status).toBe(404);
-    expect((await w.json('GET', '/api/admin/office', BRAND_ADMIN)).body).toEqual({ brands: [] });
+    expect((await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, BRAND_ADMIN)).status).toBe(403);
+    expect((await w.json('GET', '/api/admin/office', BRAND_ADMIN)).body).toMatchObject({ brands: [] });
     const audit = await w.audit();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'member.remove', before: { userId: String(BRAND_ADMIN) }, after: null });
