@@ -122,6 +122,11 @@ describe('office team', () => {
         await expect.poll(() => member.page.url()).toMatch(/#\/admin$/);
         await member.page.waitForTimeout(1500);
         await screenshot(member.page, `office-team-member-office-${vp.name}-${vp.colorScheme}`);
+        // The office home links the one section they may open, and no other.
+        await member.page.getByTestId('office-nav-mailings').waitFor({ timeout: 15_000 });
+        for (const other of ['stats', 'support', 'team', 'agency']) {
+          expect(await member.page.getByTestId(`office-nav-${other}`).count()).toBe(0);
+        }
         // What the office lets them open: this brand, mailings only.
         const access = await callAs(memberUrl, '/api/admin/office');
         expect(access.body).toMatchObject({ brands: [{ id: brandId, name: brandName, sections: ['mailings'] }] });
@@ -137,8 +142,9 @@ describe('office team', () => {
         const remove = owner.page.locator('[data-testid$="-remove"]').first();
         await remove.click();
         await row.waitFor({ state: 'detached', timeout: 15_000 });
-        expect((await callAs(memberUrl, '/api/admin/office')).body).toEqual({ brands: [] });
-        expect((await callAs(memberUrl, `/api/admin/team?brandId=${brandId}`)).status).toBe(404);
+        expect((await callAs(memberUrl, '/api/admin/office')).body).toMatchObject({ brands: [] });
+        // No longer a member: the office gate answers as for a brand that does not exist.
+        expect((await callAs(memberUrl, `/api/admin/team?brandId=${brandId}`)).status).toBe(403);
         await screenshot(owner.page, `office-team-after-remove-${vp.name}-${vp.colorScheme}`);
 
         // The audit log has every step, by whom.
