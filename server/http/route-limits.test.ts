@@ -91,6 +91,7 @@ describe('route limits', () => {
       isMember: () => new Promise((resolve) => release.push(() => resolve(true))),
       isMessagesFromGroupAllowed: async () => true,
       isNotificationsAllowed: async () => true,
+      firstName: async () => undefined,
     };
     w.deps.vk = hanging;
     await w.call('POST', `/api/campaigns/${id}/open`, 1, {});

@@ -29,18 +29,9 @@ export function fillVariables(text: string, values: Partial<Record<ReplyVariable
   return text.replace(pattern, (whole, name: ReplyVariable) => values[name] ?? whole);
 }
 
-/** The participant's first name from VK (`users.get`), or undefined when VK cannot tell (network I/O: call it outside a transaction). */
+/** The participant's first name from VK, or undefined (network I/O: call it outside a transaction). */
 async function vkFirstName(deps: Deps, t: TicketRow, language: ContentLanguage): Promise<string | undefined> {
-  if (t.platform !== 'vk') return undefined;
-  const vk = vkOf(deps);
-  const api = vk.service ?? vk.group;
-  if (!api) return undefined;
-  try {
-    const [user] = await api.users.get({ user_ids: [t.platformUserId], lang: language });
-    return user?.first_name || undefined;
-  } catch {
-    return undefined;
-  }
+  return t.platform === 'vk' ? vkOf(deps).firstName(t.platformUserId, language) : undefined;
 }
 
 export interface FilledReply {

@@ -20,6 +20,8 @@ export interface VkApi {
   isMessagesFromGroupAllowed(groupId: number, userId: number | string): Promise<boolean>;
   /** `apps.isNotificationsAllowed`: has the user allowed this app's notifications. */
   isNotificationsAllowed(userId: number | string): Promise<boolean>;
+  /** `users.get`: the user's first name in `lang`; undefined when VK cannot tell (or the local simulator). */
+  firstName(userId: number | string, lang: 'ru' | 'en'): Promise<string | undefined>;
   /** vk-io API acting for the community (messages.send, ...), when a community token is configured. */
   readonly group?: API;
   /** vk-io API with the app's service token, when configured. */
@@ -116,6 +118,16 @@ export function createVkApi(config: VkConfig): VkApi {
         const res = await need(service, 'VK_SERVICE_TOKEN').apps.isNotificationsAllowed({ user_id: Number(userId) });
         return truthy(res.is_allowed);
       }),
+    firstName: async (userId, lang) => {
+      const api = service ?? group;
+      if (!api) return undefined;
+      try {
+        const [user] = await api.users.get({ user_ids: [String(userId)], lang });
+        return user?.first_name || undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -139,5 +151,7 @@ export function localVkApi(): VkApi {
     isMember: async () => true,
     isMessagesFromGroupAllowed: async () => true,
     isNotificationsAllowed: async () => true,
+    // The simulator knows no names: a reply that needs one is refused rather than sent with an invented name.
+    firstName: async () => undefined,
   };
 }
