@@ -10,7 +10,7 @@ import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
 import { broadcastOfCampaign, campaignBroadcasts } from './broadcast.service.ts';
@@ -20,6 +20,8 @@ import {
   BroadcastSchema,
   CampaignParam,
   ComposerOptionsSchema,
+  mailingErrors,
+  mailingTags,
   NewRuleSchema,
   RuleParams,
   RuleSchema,
@@ -30,13 +32,8 @@ import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { campaignTags } from './participant-tags.ts';
 import { campaignRules, frequencyCap, getRule, updateRule } from './rule.service.ts';
 
-const errors = {
-  ...authErrors,
-  403: errorResponse('No `mailings` rights on this brand'),
-  404: errorResponse('No such campaign, rule or broadcast'),
-  422: errorResponse('Invalid input'),
-} as const;
-const tags = ['admin: mailing'];
+const errors = mailingErrors;
+const tags = mailingTags;
 
 const optionsRoute = officeRoute('mailings', {
   method: 'get',

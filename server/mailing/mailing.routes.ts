@@ -8,7 +8,7 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
 import {
@@ -24,6 +24,8 @@ import {
   BroadcastSchema,
   CampaignParam,
   CapSchema,
+  mailingErrors,
+  mailingTags,
   NewBroadcastSchema,
   NewRuleSchema,
   PreviewRequest,
@@ -41,19 +43,13 @@ import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setR
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';
 
-const errors = {
-  ...authErrors,
-  403: errorResponse('No `mailings` rights on this brand'),
-  404: errorResponse('No such campaign, rule or broadcast'),
-  422: errorResponse('Invalid input'),
-} as const;
-const tags = ['admin: mailing'];
+const errors = mailingErrors;
+const tags = mailingTags;
 
 const listRules = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules',
   tags,
-  'x-section': 'mailings',
   summary: "A campaign's funnel rules",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
@@ -63,7 +59,6 @@ const addRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules',
   tags,
-  'x-section': 'mailings',
   summary: 'Create a funnel rule',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
@@ -73,7 +68,6 @@ const switchRule = officeRoute('mailings', {
   method: 'patch',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
-  'x-section': 'mailings',
   summary: 'Switch a rule on or off',
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
@@ -83,7 +77,6 @@ const dryRunRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules/{ruleId}/dry-run',
   tags,
-  'x-section': 'mailings',
   summary: 'Who the rule would message now (nothing is written)',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -93,7 +86,6 @@ const ruleStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/rules/{ruleId}/stats',
   tags,
-  'x-section': 'mailings',
   summary: 'Queued, sent, failed by reason, converted, holdout',
   security: LAUNCH_AUTH,
   request: { params: RuleParams },
@@ -103,7 +95,6 @@ const preview = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts/preview',
   tags,
-  'x-section': 'mailings',
   summary: 'How many participants a segment reaches',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(PreviewRequest) },
@@ -113,7 +104,6 @@ const addBroadcast = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts',
   tags,
-  'x-section': 'mailings',
   summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewBroadcastSchema) },
@@ -128,7 +118,6 @@ const broadcastStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
   tags,
-  'x-section': 'mailings',
   summary: 'Progress and results of a broadcast',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -140,7 +129,6 @@ const cancelRoute = officeRoute('mailings', {
   method: 'delete',
   path: '/campaigns/{id}/broadcasts/{broadcastId}',
   tags,
-  'x-section': 'mailings',
   summary: 'Cancel a scheduled broadcast, or the unsent rest of one in progress',
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
@@ -154,7 +142,6 @@ const capRoute = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
   tags,
-  'x-section': 'mailings',
   summary: "Per-user cap on rule messages across the campaign's community",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(CapSchema) },

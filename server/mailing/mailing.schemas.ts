@@ -1,6 +1,7 @@
 /** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
 import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
+import { authErrors, errorResponse } from '../http/schemas.ts';
 
 export const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
 export const RuleParams = CampaignParam.extend({ ruleId: z.coerce.number().int().positive() });
@@ -226,3 +227,12 @@ export const ComposerOptionsSchema = z
     cap: CapSchema.nullable(),
   })
   .openapi('MailingOptions');
+
+/** The answers every mailing office route may give besides its own, and the OpenAPI tag they share. */
+export const mailingErrors = {
+  ...authErrors,
+  403: errorResponse('No `mailings` rights on this brand'),
+  404: errorResponse('No such campaign, rule or broadcast'),
+  422: errorResponse('Invalid input'),
+} as const;
+export const mailingTags = ['admin: mailing'];

@@ -24,7 +24,6 @@ const listTags = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/tags',
   tags,
-  'x-section': 'mailings',
   summary: "The campaign's participant tags and how many carry each",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
@@ -34,7 +33,6 @@ const editTag = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/tags',
   tags,
-  'x-section': 'mailings',
   summary: 'Add or remove a tag for lists of participant ids',
   security: LAUNCH_AUTH,
   request: {
