@@ -69,26 +69,16 @@ export function CannedAnswersPanel() {
         <FormItem top={s.bodyEn}>
           <Textarea value={edit.bodyEn ?? ''} onChange={(e) => setEdit({ ...edit, bodyEn: e.target.value })} />
         </FormItem>
-        <Div>
-          <ButtonGroup gap="s">
-            <Button onClick={save} disabled={!edit.title?.trim() || !edit.bodyRu?.trim()}>
-              {edit.id ? s.save : s.add}
-            </Button>
-            {edit.id ? (
-              <Button
-                mode="secondary"
-                appearance="negative"
-                onClick={async () => {
-                  await support.deleteCanned(edit.id as number);
-                  setEdit(emptyCanned);
-                  setVersion((v) => v + 1);
-                }}
-              >
-                {s.remove}
-              </Button>
-            ) : null}
-          </ButtonGroup>
-        </Div>
+        <SaveRemoveButtons
+          canSave={Boolean(edit.title?.trim()) && Boolean(edit.bodyRu?.trim())}
+          editing={Boolean(edit.id)}
+          onSave={save}
+          onRemove={async () => {
+            await support.deleteCanned(edit.id as number);
+            setEdit(emptyCanned);
+            setVersion((v) => v + 1);
+          }}
+        />
       </Group>
     </>
   );
@@ -163,27 +153,36 @@ export function KnowledgeBasePanel() {
         <Checkbox checked={edit.published ?? false} onChange={(e) => setEdit({ ...edit, published: e.target.checked })}>
           {s.published}
         </Checkbox>
-        <Div>
-          <ButtonGroup gap="s">
-            <Button onClick={save} disabled={!edit.titleRu?.trim() || !edit.bodyRu?.trim()}>
-              {edit.id ? s.save : s.add}
-            </Button>
-            {edit.id ? (
-              <Button
-                mode="secondary"
-                appearance="negative"
-                onClick={async () => {
-                  await support.deleteArticle(edit.id as number);
-                  setEdit(emptyArticle);
-                  setVersion((v) => v + 1);
-                }}
-              >
-                {s.remove}
-              </Button>
-            ) : null}
-          </ButtonGroup>
-        </Div>
+        <SaveRemoveButtons
+          canSave={Boolean(edit.titleRu?.trim()) && Boolean(edit.bodyRu?.trim())}
+          editing={Boolean(edit.id)}
+          onSave={save}
+          onRemove={async () => {
+            await support.deleteArticle(edit.id as number);
+            setEdit(emptyArticle);
+            setVersion((v) => v + 1);
+          }}
+        />
       </Group>
     </>
+  );
+}
+
+/** Save (or add, for a new item) and, for a saved one, remove: the library's two editors end alike. */
+function SaveRemoveButtons(p: { canSave: boolean; editing: boolean; onSave: () => void; onRemove: () => void }) {
+  const { s } = useSupportOffice();
+  return (
+    <Div>
+      <ButtonGroup gap="s">
+        <Button onClick={p.onSave} disabled={!p.canSave}>
+          {p.editing ? s.save : s.add}
+        </Button>
+        {p.editing ? (
+          <Button mode="secondary" appearance="negative" onClick={p.onRemove}>
+            {s.remove}
+          </Button>
+        ) : null}
+      </ButtonGroup>
+    </Div>
   );
 }
