@@ -235,16 +235,24 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           </FormItem>
         )}
         <Div>
-          <ButtonGroup mode="horizontal" gap="m" stretched>
-            <Button size="l" mode="secondary" data-testid="dry-run" disabled={busy} onClick={() => run('dry')}>
+          {/* One above the other: side by side, the labels were cut off on a phone ("Send n…"). */}
+          <ButtonGroup mode="vertical" gap="s" stretched>
+            <Button
+              size="l"
+              stretched
+              mode="secondary"
+              data-testid="dry-run"
+              disabled={busy}
+              onClick={() => run('dry')}
+            >
               {m.dryRun}
             </Button>
             {scheduleAt ? (
-              <Button size="l" disabled={busy} onClick={() => run('schedule')}>
+              <Button size="l" stretched disabled={busy} onClick={() => run('schedule')}>
                 {m.schedule}
               </Button>
             ) : (
-              <Button size="l" data-testid="send-now" disabled={busy} onClick={() => run('now')}>
+              <Button size="l" stretched data-testid="send-now" disabled={busy} onClick={() => run('now')}>
                 {m.sendNow}
               </Button>
             )}
