@@ -51,6 +51,9 @@ describe('mini app telemetry', () => {
     expect(h.t.error('boom')).toBe(true);
     h.advance(500);
     h.t.flush();
+    expect(h.sent).toHaveLength(0); // only looked at, not joined yet: the server would refuse it (409), so it waits
+    h.t.joined(12);
+    h.t.flush();
     expect(h.sent).toHaveLength(1);
     const [first] = h.sent;
     expect(first?.url).toBe('https://api.example/api/telemetry');
@@ -73,6 +76,7 @@ describe('mini app telemetry', () => {
   it('item 1: a heartbeat a minute while visible; hiding the app sends the rest with keepalive', () => {
     const h = harness();
     h.go('#/campaign/3/prizes');
+    h.t.joined(3);
     h.t.screen('prizes');
     h.t.tick();
     h.advance(60_000);

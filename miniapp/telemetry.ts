@@ -19,6 +19,8 @@ export interface Telemetry {
   screen(panel: string): void;
   /** An error the app caught; false when no campaign is known yet (the caller reports it another way). */
   error(message: string): boolean;
+  /** The user is a participant of this campaign (the server stores telemetry only for participants). */
+  joined(campaignId: number): void;
   /** Sends what is queued now (on hide: with keepalive). */
   flush(keepalive?: boolean): void;
 }
@@ -57,6 +59,9 @@ export function createTelemetry(o: TelemetryOptions): Telemetry & { tick(): void
   const page = o.page ?? windowPage;
   let queue: Queued[] = [];
   let campaignId: number | undefined;
+  // A campaign the user only looked at (not started, ended, never joined) has no participant to attribute events to:
+  // the server would refuse them (409), so they wait in the queue until the user joins or opens a joined campaign.
+  const joined = new Set<number>();
   let screen = '';
   let lastBeat = now();
   const push = (e: Omit<Queued, 't'>) => {
@@ -65,7 +70,7 @@ export function createTelemetry(o: TelemetryOptions): Telemetry & { tick(): void
   };
 
   const flush = (keepalive = false) => {
-    if (campaignId === undefined || queue.length === 0) return;
+    if (campaignId === undefined || !joined.has(campaignId) || queue.length === 0) return;
     const at = now();
     const events = queue.map(({ t, ...e }) => ({ ...e, ageMs: Math.max(0, at - t) }));
     queue = [];
@@ -99,6 +104,9 @@ export function createTelemetry(o: TelemetryOptions): Telemetry & { tick(): void
       if (campaignId === undefined) return false;
       push({ kind: 'client_error', screen, message: message.slice(0, 2000) });
       return true;
+    },
+    joined(id) {
+      joined.add(id);
     },
     flush,
     tick,

@@ -104,7 +104,7 @@ export function useCampaignActions(campaignId: number | undefined): CampaignActi
 export function useCampaignState(
   campaignId: number | undefined,
 ): CampaignActions & { state: AsyncState<CampaignState> } {
-  const { api } = useApp();
+  const { api, telemetry } = useApp();
   const { entries, listeners, fromPage } = storeOf(api);
   if (campaignId !== undefined && !entries.has(campaignId)) {
     // Set during render without telling listeners: no screen shows this campaign yet, this render is its first read.
@@ -127,5 +127,9 @@ export function useCampaignState(
     if (!current) void load(api, campaignId, false);
     else if (current.status === 'ready') void load(api, campaignId, true);
   }, [api, campaignId]);
+  const participating = state.status === 'ready' && state.data.participant !== null;
+  useEffect(() => {
+    if (participating && campaignId !== undefined) telemetry?.joined(campaignId);
+  }, [telemetry, participating, campaignId]);
   return { state, ...useCampaignActions(campaignId) };
 }
