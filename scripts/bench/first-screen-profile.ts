@@ -12,7 +12,12 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../tests/browser/chromium.ts';
 import { CPU_SLOWDOWN, NETWORK } from './first-screen.bench.ts';
 import { readTrace, type VisitBreakdown } from './first-screen-trace.ts';
-import { FIRST_SCREEN_VARIANTS, type FirstScreenVariant, startFirstScreenWorld, type Target } from './first-screen-world.ts';
+import {
+  FIRST_SCREEN_VARIANTS,
+  type FirstScreenVariant,
+  startFirstScreenWorld,
+  type Target,
+} from './first-screen-world.ts';
 
 /** The bench's marker, with a `performance.mark` so the trace carries the moment. */
 const MARK_SCRIPT = `(() => {
@@ -87,7 +92,9 @@ function summary(label: string, visits: VisitBreakdown[]): void {
   );
   const last = visits.at(-1);
   for (const r of last?.requests ?? []) {
-    console.log(`    ${String(r.start).padStart(7)} → ${String(r.end).padStart(7)} ms ${String(r.bytes).padStart(7)} B ${r.fromCache ? '(cache) ' : ''}${r.url.slice(0, 90)}`);
+    console.log(
+      `    ${String(r.start).padStart(7)} → ${String(r.end).padStart(7)} ms ${String(r.bytes).padStart(7)} B ${r.fromCache ? '(cache) ' : ''}${r.url.slice(0, 90)}`,
+    );
   }
 }
 
@@ -100,7 +107,10 @@ const world = await startFirstScreenWorld();
 const browser = await launchChromium();
 try {
   await tracedVisits(browser, world.hello);
-  const sides: Array<[string, Target]> = [['hello', world.hello], ...variants.map((v) => [v, world.apps[v]] as [string, Target])];
+  const sides: Array<[string, Target]> = [
+    ['hello', world.hello],
+    ...variants.map((v) => [v, world.apps[v]] as [string, Target]),
+  ];
   const seen: Record<string, { cold: VisitBreakdown[]; warm: VisitBreakdown[] }> = {};
   for (let round = 0; round < rounds; round++) {
     for (const [name, target] of round % 2 ? [...sides].reverse() : sides) {

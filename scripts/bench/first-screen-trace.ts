@@ -28,9 +28,18 @@ export interface VisitBreakdown {
 }
 
 const KINDS: Array<[RegExp, string]> = [
-  [/^ParseHTML$|DocumentLoader|HTMLDocumentParser|DecodedDataDocumentParser|LocalWindowProxy|ContextCreated/, 'document'],
-  [/Compile|compile|Parse(Function|Program)|PreParse|CollectSourcePositions|FlushInstructionCache|parseOnBackground/, 'compile'],
-  [/^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.run|V8\.Execute|TimerFire|EventDispatch|RunMicrotasks|v8\.callFunction|FireAnimationFrame|XHRReadyStateChange)$/, 'script'],
+  [
+    /^ParseHTML$|DocumentLoader|HTMLDocumentParser|DecodedDataDocumentParser|LocalWindowProxy|ContextCreated/,
+    'document',
+  ],
+  [
+    /Compile|compile|Parse(Function|Program)|PreParse|CollectSourcePositions|FlushInstructionCache|parseOnBackground/,
+    'compile',
+  ],
+  [
+    /^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.run|V8\.Execute|TimerFire|EventDispatch|RunMicrotasks|v8\.callFunction|FireAnimationFrame|XHRReadyStateChange)$/,
+    'script',
+  ],
   [/^(UpdateLayoutTree|ParseAuthorStyleSheet|RecalculateStyles|ScheduleStyleRecalculation)$/, 'style'],
   [/^(Layout|UpdateLayout)$/, 'layout'],
   [/^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|Commit|PaintImage)$/, 'paint'],
@@ -98,7 +107,8 @@ export function readTrace(events: TraceEvent[], pageUrl: string): VisitBreakdown
   for (const e of events) {
     const d = e.args?.data;
     if (!d) continue;
-    if (e.name === 'ResourceSendRequest' && String(d.url).startsWith(origin)) sent.set(String(d.requestId), { url: String(d.url), start: e.ts });
+    if (e.name === 'ResourceSendRequest' && String(d.url).startsWith(origin))
+      sent.set(String(d.requestId), { url: String(d.url), start: e.ts });
     if (e.name === 'ResourceFinish') {
       const s = sent.get(String(d.requestId));
       if (!s) continue;
@@ -113,9 +123,19 @@ export function readTrace(events: TraceEvent[], pageUrl: string): VisitBreakdown
     }
     if (e.name === 'ResourceReceiveResponse' && d.fromCache) {
       const s = sent.get(String(d.requestId));
-      if (s) requests.push({ url: s.url.replace(origin, ''), start: ms(s.start - t0), end: ms(e.ts - t0), bytes: 0, fromCache: true });
+      if (s)
+        requests.push({
+          url: s.url.replace(origin, ''),
+          start: ms(s.start - t0),
+          end: ms(e.ts - t0),
+          bytes: 0,
+          fromCache: true,
+        });
     }
   }
-  const topNames = Object.entries(byName).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, v]) => `${n} ${ms(v)}`);
+  const topNames = Object.entries(byName)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([n, v]) => `${n} ${ms(v)}`);
   return { firstScreen: ms(t1 - t0), mainThread: mainThreadMs, idle: ms(t1 - t0 - tasks), requests, topNames };
 }
