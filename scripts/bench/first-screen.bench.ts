@@ -13,13 +13,14 @@ import { FIRST_SCREEN_VARIANTS, startFirstScreenWorld, type Target } from './fir
 import { type BenchResult, result } from './types.ts';
 
 const ROUNDS = 5;
-const NETWORK = {
+/** The phone: exported so the profile (first-screen-profile.ts) throttles exactly as the bench does. */
+export const NETWORK = {
   offline: false,
   latency: 150,
   downloadThroughput: (1.6 * 1024 * 1024) / 8,
   uploadThroughput: (750 * 1024) / 8,
 };
-const CPU_SLOWDOWN = 4;
+export const CPU_SLOWDOWN = 4;
 
 /** Records when the first screen's marker first appears: a campaign cell, or the hello-world's header text. */
 const TIMING_SCRIPT = `(() => {

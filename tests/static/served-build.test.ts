@@ -89,6 +89,19 @@ describe('item 12: static files', () => {
     }
   });
 
+  it('item 2: the first screen asks for its code in one script and its style in one stylesheet', async () => {
+    // On HTTP/1.1 a browser opens six connections to a host: the entry and eight small shared chunks queued
+    // behind each other on a slow network. The bundler's runtime (a few hundred bytes) may stay beside it.
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+    const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toHaveLength(1);
+    expect(styles).toHaveLength(1);
+    expect(preloads.length).toBeLessThanOrEqual(1);
+    for (const preload of preloads) expect(readFileSync(join(outDir, preload)).byteLength).toBeLessThan(2048);
+  });
+
   it('item 12: unknown paths and paths outside the build are not served', async () => {
     expect((await get('/assets/nope-12345678.js')).status).toBe(404);
     expect((await get('/../package.json')).status).toBe(404);
