@@ -109,11 +109,20 @@ export function AgencyBrands({ office }: { office: Office }) {
           </FormItem>
         </Group>
       )}
-      {manageable?.role === 'agency_admin' && (
+      {manageable && (
         <Group>
-          <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminAgencySettings())}>
-            {s.settings}
+          <SimpleCell
+            chevron="always"
+            data-testid="agency-team-link"
+            onClick={() => navigator.push(paths.adminAgencyTeam())}
+          >
+            {s.team}
           </SimpleCell>
+          {manageable.role === 'agency_admin' && (
+            <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminAgencySettings())}>
+              {s.settings}
+            </SimpleCell>
+          )}
         </Group>
       )}
     </>

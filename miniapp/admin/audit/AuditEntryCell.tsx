@@ -1,0 +1,60 @@
+/**
+ * One audit entry: what happened in words, who (their platform identity), when (the viewer's time), the section,
+ * brand and entity; tapping it shows the fields that changed, before → after (audit-diff.ts).
+ */
+import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
+import { Div, Footnote, InfoRow, SimpleCell } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { type AuditMessages, auditActionText, auditEntityText, auditSectionText } from '../i18n-audit.ts';
+import { fill } from '../i18n-pools.ts';
+import type { AuditEntry } from './audit-api.ts';
+import { auditDiff } from './audit-diff.ts';
+
+const PLATFORM_NAMES: Record<string, string> = { vk: 'VK', ok: 'OK', telegram: 'Telegram' };
+
+/** A person as their platform knows them: `VK id7301`, `OK 5512`, `Telegram 42`. */
+export function actorText(actor: AuditEntry['actor']): string {
+  const platform = PLATFORM_NAMES[actor.platform] ?? actor.platform;
+  return actor.platform === 'vk' && /^\d+$/.test(actor.userId)
+    ? `${platform} id${actor.userId}`
+    : `${platform} ${actor.userId}`;
+}
+
+export function AuditEntryCell(props: { s: AuditMessages; entry: AuditEntry; time(ms: number): string }) {
+  const { s, entry: e } = props;
+  const [open, setOpen] = useState(false);
+  const changes = open ? auditDiff(e.before, e.after) : [];
+  const where = [
+    auditSectionText(s, e.section),
+    e.brandName,
+    fill(s.entity, { entity: auditEntityText(s, e.entity), id: e.entityId }),
+  ].filter(Boolean);
+  return (
+    <div data-testid={`audit-entry-${e.id}`} data-action={e.action}>
+      <SimpleCell
+        multiline
+        aria-expanded={open}
+        after={open ? <Icon24ChevronUp /> : <Icon24ChevronDown />}
+        onClick={() => setOpen((o) => !o)}
+        subtitle={`${actorText(e.actor)} · ${props.time(e.at)}`}
+        extraSubtitle={where.join(' · ')}
+      >
+        {auditActionText(s, e.action)}
+      </SimpleCell>
+      {open && (
+        <Div data-testid={`audit-diff-${e.id}`} style={{ paddingTop: 0 }}>
+          {changes.length === 0 && <Footnote>{s.noChanges}</Footnote>}
+          {changes.map((c) => (
+            <InfoRow key={c.field || 'value'} header={c.field || auditEntityText(s, e.entity)} style={{ marginTop: 8 }}>
+              <span style={{ overflowWrap: 'anywhere' }}>
+                <span style={{ opacity: 0.6 }}>{c.before ?? s.wasNothing}</span>{' '}
+                <Icon16ArrowRightOutline style={{ display: 'inline-block', verticalAlign: 'middle' }} />{' '}
+                <span>{c.after ?? s.wasNothing}</span>
+              </span>
+            </InfoRow>
+          ))}
+        </Div>
+      )}
+    </div>
+  );
+}
