@@ -42,6 +42,7 @@ export const agencyRu = {
   error: 'Не получилось: {reason}',
   // The agency's own team (#/admin/agency/team).
   team: 'Команда агентства',
+  brandTeam: 'Команда бренда',
   teamPeople: 'Владельцы и менеджеры',
   noManagers: 'Менеджеров пока нет',
   coveredBrands: 'Бренды менеджера',
@@ -99,6 +100,7 @@ export const agencyEn: AgencyMessages = {
   saved: 'Saved',
   error: 'Something went wrong: {reason}',
   team: 'Agency team',
+  brandTeam: 'Brand team',
   teamPeople: 'Owners and managers',
   noManagers: 'No managers yet',
   coveredBrands: "Manager's brands",
