@@ -4,7 +4,7 @@
  * shown by its entity and verb (auditActionText), never hidden. Office chunk only.
  */
 export const auditRu = {
-  title: 'Журнал изменений',
+  title: 'Журнал',
   back: 'Назад',
   filters: 'Фильтры',
   brand: 'Бренд',
@@ -26,6 +26,24 @@ export const auditRu = {
   noAccessText: 'Его видят владелец агентства (все бренды) и администратор бренда (свой бренд).',
   wasNothing: '—',
   entity: '{entity} №{id}',
+  field_platform: 'Платформа',
+  field_userId: 'Пользователь',
+  field_brandId: 'Бренд',
+  field_brands: 'Бренды',
+  field_role: 'Роль',
+  field_sections: 'Разделы',
+  field_name: 'Название',
+  field_title: 'Название',
+  field_status: 'Статус',
+  field_token: 'Ключ доступа',
+  field_vkGroupId: 'ID сообщества',
+  field_vkAppId: 'ID приложения VK',
+  field_vkSecret: 'Защищённый ключ',
+  field_vkServiceToken: 'Сервисный ключ',
+  field_expiresAt: 'Действует до',
+  field_logoUrl: 'Логотип',
+  field_accent: 'Акцентный цвет',
+  allBrandsValue: 'все бренды',
   section_campaigns: 'Акции',
   section_prizes: 'Призы',
   section_mailings: 'Рассылки',
@@ -139,6 +157,24 @@ export const auditEn: AuditMessages = {
   noAccessText: 'The agency owner sees it for every brand, a brand admin for their brand.',
   wasNothing: '—',
   entity: '{entity} #{id}',
+  field_platform: 'Platform',
+  field_userId: 'User',
+  field_brandId: 'Brand',
+  field_brands: 'Brands',
+  field_role: 'Role',
+  field_sections: 'Sections',
+  field_name: 'Name',
+  field_title: 'Title',
+  field_status: 'Status',
+  field_token: 'Access token',
+  field_vkGroupId: 'Community ID',
+  field_vkAppId: 'VK app ID',
+  field_vkSecret: 'Secure key',
+  field_vkServiceToken: 'Service token',
+  field_expiresAt: 'Valid until',
+  field_logoUrl: 'Logo',
+  field_accent: 'Accent colour',
+  allBrandsValue: 'every brand',
   section_campaigns: 'Campaigns',
   section_prizes: 'Prizes',
   section_mailings: 'Mailings',
@@ -250,3 +286,11 @@ export function auditActionText(s: AuditMessages, action: string): string {
 export const auditSectionText = (s: AuditMessages, section: string) => lookup(s, `section_${section}`) ?? section;
 
 export const auditEntityText = (s: AuditMessages, entity: string) => lookup(s, `entity_${entity}`) ?? entity;
+
+/** A field's name as people say it (`settings.wheel.spins` keeps its path; a known last part is translated). */
+export function auditFieldText(s: AuditMessages, field: string): string {
+  const parts = field.split('.');
+  const last = parts.pop() ?? field;
+  const name = lookup(s, `field_${last}`) ?? last;
+  return parts.length > 0 ? `${parts.join('.')}.${name}` : name;
+}

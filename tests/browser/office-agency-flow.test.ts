@@ -151,15 +151,15 @@ describe('office agency flow', () => {
         expect(await entries.nth(1).textContent()).toContain(`VK id${vp.member}`);
         await screenshot(owner.page, `office-audit-list-${vp.name}-${vp.colorScheme}`);
 
-        // The removal's before → after: the member's role and their one section, then nothing.
+        // The removal's before → after, worded: the member's role and their one section, then nothing.
         await entries
           .nth(0)
           .getByText(words[0] ?? '')
           .click();
         const diff = owner.page.locator('[data-testid^="audit-diff-"]');
         await diff.waitFor({ timeout: 5_000 });
-        expect(await diff.textContent()).toContain('mailings');
-        expect(await diff.textContent()).toContain('brand_member');
+        expect(await diff.textContent()).toContain(vp.language === 'ru' ? 'Рассылки' : 'Mailings');
+        expect(await diff.textContent()).toContain(vp.language === 'ru' ? 'Участник бренда' : 'Brand member');
         await diff.scrollIntoViewIfNeeded();
         await screenshot(owner.page, `office-audit-diff-${vp.name}-${vp.colorScheme}`);
 
@@ -173,6 +173,34 @@ describe('office agency flow', () => {
           expect(overflow).toBeLessThanOrEqual(0);
           await screenshot(owner.page, `office-audit-320-${vp.colorScheme}`);
         }
+
+        // Item 2: the agency's own team, from the agency screen. A manager added by VK id covers every brand; the
+        // owner narrows them to the new brand with the checkboxes, and the server holds exactly that.
+        const manager = vp.member + 100;
+        await owner.page.goto(`${ownerUrl}#/admin/agency`);
+        await owner.page.reload();
+        await owner.page.getByTestId('agency-team-link').click({ timeout: 20_000 });
+        await owner.page.getByTestId(`agency-person-${vp.owner}`).waitFor({ timeout: 20_000 });
+        await owner.page.getByTestId('invite-section-mailings').check({ force: true });
+        await owner.page.locator('#invite-vk-id').fill(String(manager));
+        await owner.page.getByRole('button', { name: /^(Добавить|Add)$/ }).click();
+        const managerCell = owner.page.getByTestId(`agency-person-${manager}`);
+        await managerCell.waitFor({ timeout: 15_000 });
+        expect(await managerCell.textContent()).toMatch(/Все бренды агентства|Every brand of the agency/);
+        await owner.page.getByTestId(`agency-person-${manager}-edit`).click();
+        await owner.page.getByTestId('manager-brands-all').uncheck({ force: true });
+        await owner.page.getByTestId(`manager-brand-${brandId}`).check({ force: true });
+        await screenshot(owner.page, `office-agency-team-editor-${vp.name}-${vp.colorScheme}`);
+        await owner.page.getByTestId('manager-brands-save').click();
+        await expect.poll(() => managerCell.textContent(), { timeout: 15_000 }).toContain(brandName);
+        await screenshot(owner.page, `office-agency-team-${vp.name}-${vp.colorScheme}`);
+        const managerUrl = participantUrl(server, { userId: manager, language: vp.language });
+        expect(await callAs(managerUrl, `/api/admin/team?brandId=${brandId}`)).toBe(403); // mailings only, no team
+        const access = await fetch(`${server.baseUrl}/api/admin/office`, {
+          headers: { Authorization: `VK ${new URL(managerUrl).search.slice(1)}` },
+        });
+        const brands = ((await access.json()) as { brands: { id: number; sections: string[] }[] }).brands;
+        expect(brands).toEqual([expect.objectContaining({ id: brandId, sections: ['mailings'] })]);
 
         expect(owner.errors).toEqual([]);
         // The member's refused requests are logged by the browser as 403s; nothing else may fail.

@@ -5,10 +5,17 @@
 import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
 import { Div, Footnote, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { type AuditMessages, auditActionText, auditEntityText, auditSectionText } from '../i18n-audit.ts';
+import {
+  type AuditMessages,
+  auditActionText,
+  auditEntityText,
+  auditFieldText,
+  auditSectionText,
+} from '../i18n-audit.ts';
 import { fill } from '../i18n-pools.ts';
+import { label, type TeamMessages } from '../i18n-team.ts';
 import type { AuditEntry } from './audit-api.ts';
-import { auditDiff } from './audit-diff.ts';
+import { auditDiff, type ValueWords } from './audit-diff.ts';
 
 const PLATFORM_NAMES: Record<string, string> = { vk: 'VK', ok: 'OK', telegram: 'Telegram' };
 
@@ -20,10 +27,32 @@ export function actorText(actor: AuditEntry['actor']): string {
     : `${platform} ${actor.userId}`;
 }
 
-export function AuditEntryCell(props: { s: AuditMessages; entry: AuditEntry; time(ms: number): string }) {
+/**
+ * Values the log words for people: roles and sections by their office names, platforms by name, `…At` times in the
+ * viewer's time, a manager's `all` brands.
+ */
+export function auditValueWords(s: AuditMessages, ts: TeamMessages, time: (ms: number) => string): ValueWords {
+  return (field, value) => {
+    if (field === 'role' && typeof value === 'string') return label(ts, 'role', value);
+    if (field === 'sections' && Array.isArray(value)) {
+      return value.length === 0 ? ts.noSections : value.map((x) => label(ts, 'section', String(x))).join(', ');
+    }
+    if (field === 'platform' && typeof value === 'string') return PLATFORM_NAMES[value];
+    if (field === 'brands' && value === 'all') return s.allBrandsValue;
+    if (/At$/.test(field) && typeof value === 'number' && value > 0) return time(value);
+    return undefined;
+  };
+}
+
+export function AuditEntryCell(props: {
+  s: AuditMessages;
+  entry: AuditEntry;
+  words: ValueWords;
+  time(ms: number): string;
+}) {
   const { s, entry: e } = props;
   const [open, setOpen] = useState(false);
-  const changes = open ? auditDiff(e.before, e.after) : [];
+  const changes = open ? auditDiff(e.before, e.after, props.words) : [];
   const where = [
     auditSectionText(s, e.section),
     e.brandName,
@@ -45,7 +74,11 @@ export function AuditEntryCell(props: { s: AuditMessages; entry: AuditEntry; tim
         <Div data-testid={`audit-diff-${e.id}`} style={{ paddingTop: 0 }}>
           {changes.length === 0 && <Footnote>{s.noChanges}</Footnote>}
           {changes.map((c) => (
-            <InfoRow key={c.field || 'value'} header={c.field || auditEntityText(s, e.entity)} style={{ marginTop: 8 }}>
+            <InfoRow
+              key={c.field || 'value'}
+              header={c.field ? auditFieldText(s, c.field) : auditEntityText(s, e.entity)}
+              style={{ marginTop: 8 }}
+            >
               <span style={{ overflowWrap: 'anywhere' }}>
                 <span style={{ opacity: 0.6 }}>{c.before ?? s.wasNothing}</span>{' '}
                 <Icon16ArrowRightOutline style={{ display: 'inline-block', verticalAlign: 'middle' }} />{' '}

@@ -2,7 +2,14 @@
  * The audit log's filters: brand, person, section (VKUI CustomSelect, each clearable) and a date range
  * (DateRangeInput, whole days in the viewer's time). A change goes straight to the screen, which starts from page one.
  */
-import { CustomSelect, DateRangeInput, FormItem, FormLayoutGroup } from '@vkontakte/vkui';
+import {
+  CustomSelect,
+  DateRangeInput,
+  FormItem,
+  FormLayoutGroup,
+  useAdaptivityWithJSMediaQueries,
+  ViewWidth,
+} from '@vkontakte/vkui';
 import { AUDIT_SECTIONS, type AuditMessages, auditSectionText } from '../i18n-audit.ts';
 import type { AuditFilter } from './audit-api.ts';
 
@@ -21,6 +28,8 @@ export function AuditFilters(props: {
   onChange(next: AuditFilter): void;
 }) {
   const { s, filter, brands, people, onChange } = props;
+  // Side by side only where both fit; on a phone "All sections" would be cut.
+  const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const range: [Date | null, Date | null] | null =
     filter.from !== undefined || filter.to !== undefined
       ? [filter.from !== undefined ? new Date(filter.from) : null, filter.to !== undefined ? new Date(filter.to) : null]
@@ -40,7 +49,7 @@ export function AuditFilters(props: {
           />
         </FormItem>
       )}
-      <FormLayoutGroup mode="horizontal">
+      <FormLayoutGroup mode={viewWidth >= ViewWidth.SMALL_TABLET ? 'horizontal' : 'vertical'}>
         <FormItem top={s.person} htmlFor="audit-person">
           <CustomSelect
             id="audit-person"

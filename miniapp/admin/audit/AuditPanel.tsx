@@ -13,11 +13,13 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
 import { type AuditMessages, auditStrings } from '../i18n-audit.ts';
+import { teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
-import { AuditEntryCell, actorText } from './AuditEntryCell.tsx';
+import { AuditEntryCell, actorText, auditValueWords } from './AuditEntryCell.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { type AuditApi, type AuditEntry, type AuditFilter, auditApi } from './audit-api.ts';
+import type { ValueWords } from './audit-diff.ts';
 
 export function AuditPanel({ office }: { office: Office }) {
   const { api, language } = useOffice();
@@ -32,6 +34,7 @@ export function AuditPanel({ office }: { office: Office }) {
     const f = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     return (ms: number) => f.format(ms);
   }, [language]);
+  const words = useMemo(() => auditValueWords(s, teamStrings(language), time), [s, language, time]);
   const seen = (entries: AuditEntry[]) =>
     setPeople((known) => {
       const fresh = entries.filter((e) => !known.has(e.actor.userId));
@@ -64,6 +67,7 @@ export function AuditPanel({ office }: { office: Office }) {
             audit={audit}
             filter={filter}
             time={time}
+            words={words}
             onEntries={seen}
           />
         </>
@@ -88,6 +92,7 @@ function AuditList(props: {
   audit: AuditApi;
   filter: AuditFilter;
   time(ms: number): string;
+  words: ValueWords;
   onEntries(entries: AuditEntry[]): void;
 }) {
   const { s, audit, filter, onEntries, language } = props;
@@ -131,7 +136,7 @@ function AuditList(props: {
           return (
             <>
               {entries.map((e) => (
-                <AuditEntryCell key={e.id} s={s} entry={e} time={props.time} />
+                <AuditEntryCell key={e.id} s={s} entry={e} words={props.words} time={props.time} />
               ))}
               {next !== null && (
                 <Div>

@@ -36,17 +36,23 @@ export function maskSecret(value: string): string {
   return value.length >= 12 ? `••••${value.slice(-4)}` : '••••';
 }
 
+/** How the screen words a value it knows (a role, a section list, a date); undefined: the plain rendering. */
+export type ValueWords = (field: string, value: unknown) => string | undefined;
+
 /** A value as text: lists joined, objects as compact JSON, long text cut. */
-function text(field: string, value: unknown): string | null {
+function text(field: string, value: unknown, words?: ValueWords): string | null {
   if (value === undefined) return null;
+  const last = field.split('.').at(-1) ?? field;
+  const secret = SECRET.test(last) && value !== null;
+  const worded = secret ? undefined : words?.(last, value);
   let out: string;
-  if (value === null) out = '—';
+  if (worded !== undefined) out = worded;
+  else if (value === null) out = '—';
   else if (typeof value === 'string') out = value;
   else if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) out = value.join(', ');
   else if (typeof value === 'object') out = JSON.stringify(value);
   else out = String(value);
-  const last = field.split('.').at(-1) ?? field;
-  if (SECRET.test(last) && value !== null) out = maskSecret(out);
+  if (secret) out = maskSecret(out);
   return out.length > MAX_TEXT ? `${out.slice(0, MAX_TEXT)}…` : out;
 }
 
@@ -55,14 +61,14 @@ function text(field: string, value: unknown): string | null {
  * @example auditDiff({ role: 'brand_member', sections: ['mailings'] }, { role: 'brand_member', sections: ['stats'] })
  * // [{ field: 'sections', before: 'mailings', after: 'stats' }]
  */
-export function auditDiff(before: unknown, after: unknown): FieldChange[] {
+export function auditDiff(before: unknown, after: unknown, words?: ValueWords): FieldChange[] {
   const b = leaves(before ?? undefined, '', new Map());
   const a = leaves(after ?? undefined, '', new Map());
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   const changes: FieldChange[] = [];
   for (const field of fields) {
-    const was = text(field, b.get(field));
-    const now = text(field, a.get(field));
+    const was = text(field, b.get(field), words);
+    const now = text(field, a.get(field), words);
     if (JSON.stringify(b.get(field)) !== JSON.stringify(a.get(field))) changes.push({ field, before: was, after: now });
   }
   return changes;

@@ -1,7 +1,8 @@
 /** The audit screen's pure parts: the field diff (changed fields only, secrets masked), wording, identity, query. */
 import { describe, expect, it } from 'vitest';
-import { auditActionText, auditEn, auditRu, auditSectionText } from '../i18n-audit.ts';
-import { actorText } from './AuditEntryCell.tsx';
+import { auditActionText, auditEn, auditFieldText, auditRu, auditSectionText } from '../i18n-audit.ts';
+import { teamEn, teamRu } from '../i18n-team.ts';
+import { actorText, auditValueWords } from './AuditEntryCell.tsx';
 import { dayBounds } from './AuditFilters.tsx';
 import { auditQuery } from './audit-api.ts';
 import { auditDiff, maskSecret } from './audit-diff.ts';
@@ -56,5 +57,27 @@ describe('audit screen', () => {
     expect(from).toBe(new Date(2026, 10, 2).getTime());
     expect(to).toBe(new Date(2026, 10, 4).getTime() - 1);
     expect(dayBounds(null, null)).toEqual({ from: undefined, to: undefined });
+  });
+
+  it('item 1: the diff words roles, sections, platforms and times as the office does', () => {
+    const words = auditValueWords(auditRu, teamRu, (ms) => `t${ms}`);
+    const removed = { platform: 'vk', userId: '7311', role: 'brand_member', sections: ['mailings'], expiresAt: 5 };
+    expect(auditDiff(removed, null, words)).toEqual([
+      { field: 'platform', before: 'VK', after: null },
+      { field: 'userId', before: '7311', after: null },
+      { field: 'role', before: 'Участник бренда', after: null },
+      { field: 'sections', before: 'Рассылки', after: null },
+      { field: 'expiresAt', before: 't5', after: null },
+    ]);
+    const en = auditValueWords(auditEn, teamEn, String);
+    expect(auditDiff({ brands: 'all' }, { brands: [3, 4] }, en)).toEqual([
+      { field: 'brands', before: 'every brand', after: '3, 4' },
+    ]);
+    expect(auditFieldText(auditRu, 'sections')).toBe('Разделы');
+    expect(auditFieldText(auditEn, 'settings.wheel.spins')).toBe('settings.wheel.spins');
+    // A secret is masked before any wording could show it.
+    expect(auditDiff({}, { token: 'abcdefghijklmnop' }, () => 'shown')).toEqual([
+      { field: 'token', before: null, after: '••••mnop' },
+    ]);
   });
 });
