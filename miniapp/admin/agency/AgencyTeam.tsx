@@ -88,7 +88,7 @@ export function AgencyTeam({ office }: { office: Office }) {
   }
   return (
     <>
-      <BrandedHeader branding={branding} title={s.team} back={{ label: s.back, onClick: () => navigator.back() }} />
+      <BrandedHeader branding={branding} title={ts.title} back={{ label: s.back, onClick: () => navigator.back() }} />
       {error && (
         <Group>
           <FormItem>
