@@ -29,10 +29,16 @@ export function actorText(actor: AuditEntry['actor']): string {
 
 /**
  * Values the log words for people: roles and sections by their office names, platforms by name, `…At` times in the
- * viewer's time, a manager's `all` brands.
+ * viewer's time, a manager's `all` brands, a brand id by its name when the office knows it.
  */
-export function auditValueWords(s: AuditMessages, ts: TeamMessages, time: (ms: number) => string): ValueWords {
+export function auditValueWords(
+  s: AuditMessages,
+  ts: TeamMessages,
+  time: (ms: number) => string,
+  brands: { id: number; name: string }[] = [],
+): ValueWords {
   return (field, value) => {
+    if (field === 'brandId' && typeof value === 'number') return brands.find((b) => b.id === value)?.name;
     if (field === 'role' && typeof value === 'string') return label(ts, 'role', value);
     if (field === 'sections' && Array.isArray(value)) {
       return value.length === 0 ? ts.noSections : value.map((x) => label(ts, 'section', String(x))).join(', ');

@@ -34,7 +34,10 @@ export function AuditPanel({ office }: { office: Office }) {
     const f = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     return (ms: number) => f.format(ms);
   }, [language]);
-  const words = useMemo(() => auditValueWords(s, teamStrings(language), time), [s, language, time]);
+  const words = useMemo(
+    () => auditValueWords(s, teamStrings(language), time, office.brands),
+    [s, language, time, office.brands],
+  );
   const seen = (entries: AuditEntry[]) =>
     setPeople((known) => {
       const fresh = entries.filter((e) => !known.has(e.actor.userId));

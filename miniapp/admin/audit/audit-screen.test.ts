@@ -69,9 +69,10 @@ describe('audit screen', () => {
       { field: 'sections', before: 'Рассылки', after: null },
       { field: 'expiresAt', before: 't5', after: null },
     ]);
-    const en = auditValueWords(auditEn, teamEn, String);
-    expect(auditDiff({ brands: 'all' }, { brands: [3, 4] }, en)).toEqual([
+    const en = auditValueWords(auditEn, teamEn, String, [{ id: 2, name: 'Flow' }]);
+    expect(auditDiff({ brands: 'all', brandId: 2 }, { brands: [3, 4], brandId: 9 }, en)).toEqual([
       { field: 'brands', before: 'every brand', after: '3, 4' },
+      { field: 'brandId', before: 'Flow', after: '9' },
     ]);
     expect(auditFieldText(auditRu, 'sections')).toBe('Разделы');
     expect(auditFieldText(auditEn, 'settings.wheel.spins')).toBe('settings.wheel.spins');
