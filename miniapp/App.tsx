@@ -132,6 +132,8 @@ export function App() {
           <AdminPanel id={PANELS.adminAgency} shown={panelsHistory.includes(PANELS.adminAgency)} />
           <AdminPanel id={PANELS.adminAgencyBrand} shown={panelsHistory.includes(PANELS.adminAgencyBrand)} />
           <AdminPanel id={PANELS.adminAgencySettings} shown={panelsHistory.includes(PANELS.adminAgencySettings)} />
+          <AdminPanel id={PANELS.adminAgencyTeam} shown={panelsHistory.includes(PANELS.adminAgencyTeam)} />
+          <AdminPanel id={PANELS.adminAudit} shown={panelsHistory.includes(PANELS.adminAudit)} />
           <AdminPanel id={PANELS.adminTeam} shown={panelsHistory.includes(PANELS.adminTeam)} />
           <AdminPanel id={PANELS.adminBrandMailings} shown={panelsHistory.includes(PANELS.adminBrandMailings)} />
           <AdminPanel id={PANELS.adminMailings} shown={panelsHistory.includes(PANELS.adminMailings)} />

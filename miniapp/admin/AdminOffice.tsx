@@ -12,6 +12,8 @@ import { useAsync } from '../use-async.ts';
 import { AgencyBrandPage } from './agency/AgencyBrandPage.tsx';
 import { AgencyBrands } from './agency/AgencyBrands.tsx';
 import { AgencySettings } from './agency/AgencySettings.tsx';
+import { AgencyTeam } from './agency/AgencyTeam.tsx';
+import { AuditPanel } from './audit/AuditPanel.tsx';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
@@ -61,6 +63,10 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <AgencyBrandPage office={office} />;
     case PANELS.adminAgencySettings:
       return <AgencySettings office={office} />;
+    case PANELS.adminAgencyTeam:
+      return <AgencyTeam office={office} />;
+    case PANELS.adminAudit:
+      return <AuditPanel office={office} />;
     case PANELS.adminTeam:
       return <TeamPanel office={office} />;
     case PANELS.adminBrandMailings:

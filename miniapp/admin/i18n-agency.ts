@@ -40,6 +40,20 @@ export const agencyRu = {
   preview: 'Так увидят офис бренды',
   saved: 'Сохранено',
   error: 'Не получилось: {reason}',
+  // The agency's own team (#/admin/agency/team).
+  team: 'Команда агентства',
+  brandTeam: 'Команда бренда',
+  teamPeople: 'Владельцы и менеджеры',
+  noManagers: 'Менеджеров пока нет',
+  coveredBrands: 'Бренды менеджера',
+  allBrands: 'Все бренды агентства',
+  chosenBrands: 'Бренды: {names}',
+  pickBrand: 'Отметьте хотя бы один бренд',
+  editBrands: 'Бренды',
+  saveBrands: 'Сохранить бренды',
+  inviteManager: 'Пригласить менеджера агентства',
+  managerIntro:
+    'Менеджер агентства получает выбранные разделы во всех брендах; потом можно оставить ему только некоторые.',
 };
 
 export type AgencyMessages = { [K in keyof typeof agencyRu]: string };
@@ -85,6 +99,18 @@ export const agencyEn: AgencyMessages = {
   preview: 'How brands will see the office',
   saved: 'Saved',
   error: 'Something went wrong: {reason}',
+  team: 'Agency team',
+  brandTeam: 'Brand team',
+  teamPeople: 'Owners and managers',
+  noManagers: 'No managers yet',
+  coveredBrands: "Manager's brands",
+  allBrands: 'Every brand of the agency',
+  chosenBrands: 'Brands: {names}',
+  pickBrand: 'Tick at least one brand',
+  editBrands: 'Brands',
+  saveBrands: 'Save brands',
+  inviteManager: 'Invite an agency manager',
+  managerIntro: 'An agency manager gets the chosen sections in every brand; you can narrow them to some brands later.',
 };
 
 export const agencyStrings = (language: string): AgencyMessages => (language === 'en' ? agencyEn : agencyRu);

@@ -31,6 +31,11 @@ export function officeAccess(services: Pick<OfficeServices, 'api' | 'office'>): 
   return access;
 }
 
+/** Asks the server again at the next screen: after a change to what the member may open (a brand created). */
+export function forgetOfficeAccess(services: Pick<OfficeServices, 'api'>): void {
+  accessByApi.delete(services.api);
+}
+
 let brandId: number | undefined;
 const brandListeners = new Set<() => void>();
 

@@ -9,7 +9,7 @@ import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
 import { readAudit } from './audit-log.ts';
 
-const AuditEntrySchema = z
+export const AuditEntrySchema = z
   .object({
     id: z.number().int(),
     brandId: z.number().int().nullable(),

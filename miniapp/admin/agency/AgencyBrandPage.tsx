@@ -4,7 +4,7 @@
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { useParams, useRouteNavigator } from '../../routes.ts';
+import { paths, useParams, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
@@ -49,6 +49,15 @@ export function AgencyBrandPage({ office }: { office: Office }) {
                 </FormItem>
               </Group>
             )}
+            <Group>
+              <SimpleCell
+                chevron="always"
+                data-testid="agency-brand-team"
+                onClick={() => navigator.push(paths.adminTeam(brandId))}
+              >
+                {s.brandTeam}
+              </SimpleCell>
+            </Group>
             <Group header={<Header>{s.communities}</Header>}>
               {brand.communities.length === 0 && <SimpleCell>{s.noCommunities}</SimpleCell>}
               {brand.communities.map((c) => (

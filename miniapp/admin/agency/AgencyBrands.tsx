@@ -10,12 +10,13 @@ import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import { fill } from '../i18n-pools.ts';
 import type { Office } from '../office-api.ts';
-import { useOffice } from '../use-office.ts';
+import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
 
 export function AgencyBrands({ office }: { office: Office }) {
-  const { api, language } = useOffice();
+  const services = useOffice();
+  const { api, language } = services;
   const s = agencyStrings(language);
   const navigator = useRouteNavigator();
   const branding = useAgencyBranding(office);
@@ -102,18 +103,33 @@ export function AgencyBrands({ office }: { office: Office }) {
           <FormItem>
             <Button
               disabled={name.trim() === ''}
-              onClick={() => act(() => agency.createBrand(manageable.id, name.trim())).then(() => setName(''))}
+              onClick={() =>
+                act(async () => {
+                  await agency.createBrand(manageable.id, name.trim());
+                  // The new brand is one the office may now open: the next screen asks the server afresh.
+                  forgetOfficeAccess(services);
+                }).then(() => setName(''))
+              }
             >
               {s.create}
             </Button>
           </FormItem>
         </Group>
       )}
-      {manageable?.role === 'agency_admin' && (
+      {manageable && (
         <Group>
-          <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminAgencySettings())}>
-            {s.settings}
+          <SimpleCell
+            chevron="always"
+            data-testid="agency-team-link"
+            onClick={() => navigator.push(paths.adminAgencyTeam())}
+          >
+            {s.team}
           </SimpleCell>
+          {manageable.role === 'agency_admin' && (
+            <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminAgencySettings())}>
+              {s.settings}
+            </SimpleCell>
+          )}
         </Group>
       )}
     </>

@@ -26,4 +26,15 @@ describe('office navigation', () => {
       '/admin/agency',
     ]);
   });
+
+  it('item 1: the audit log is linked only for those the server lets read it', () => {
+    const office: Office = { brands: [brand(['mailings'])], agencies: [agency(false)] };
+    expect(officeLinks(office, office.brands[0]).map((l) => l.key)).not.toContain('audit');
+    expect(officeLinks({ ...office, canSeeAudit: false }, office.brands[0]).map((l) => l.key)).not.toContain('audit');
+    expect(officeLinks({ ...office, canSeeAudit: true }, office.brands[0]).at(-1)).toEqual({
+      key: 'audit',
+      label: 'nav_audit',
+      to: '/admin/audit',
+    });
+  });
 });

@@ -12,9 +12,13 @@ const BRAND_SECTIONS = [
   { section: 'team', label: 'nav_team', path: paths.adminTeam },
 ] as const;
 
-/** The links this member may follow for `brand`, plus Agency when they manage one. */
+/** The links this member may follow for `brand`, plus Agency when they manage one and the audit log when it is theirs. */
 export function officeLinks(office: Office, brand: Brand | undefined) {
-  const links: { key: string; label: (typeof BRAND_SECTIONS)[number]['label'] | 'nav_agency'; to: string }[] = [];
+  const links: {
+    key: string;
+    label: (typeof BRAND_SECTIONS)[number]['label'] | 'nav_agency' | 'nav_audit';
+    to: string;
+  }[] = [];
   if (brand) {
     for (const s of BRAND_SECTIONS) {
       if (brand.sections.includes(s.section)) links.push({ key: s.section, label: s.label, to: s.path(brand.id) });
@@ -22,5 +26,6 @@ export function officeLinks(office: Office, brand: Brand | undefined) {
   }
   if (office.agencies?.some((a) => a.canManage))
     links.push({ key: 'agency', label: 'nav_agency', to: paths.adminAgency() });
+  if (office.canSeeAudit === true) links.push({ key: 'audit', label: 'nav_audit', to: paths.adminAudit() });
   return links;
 }

@@ -14,13 +14,16 @@ const EXPIRIES = [24, 72, 168] as const;
 export function InviteForm(props: {
   s: TeamMessages;
   grantable: string[];
+  /** Roles offered (the brand's by default; the agency screen offers agency manager). */
+  roles?: Role[];
   /** The link just made (kept by the team screen, so it survives the list reloading). */
   created: CreatedInvitation | null;
   onInvite(body: { role: Role; sections: string[]; expiresInHours: number }): Promise<unknown>;
   onAdd(body: { role: Role; sections: string[]; vkUserId: number }): Promise<boolean>;
 }) {
   const { s, grantable } = props;
-  const [role, setRole] = useState<Role>('brand_member');
+  const roles = props.roles ?? BRAND_SCREEN_ROLES;
+  const [role, setRole] = useState<Role>(roles[0] ?? 'brand_member');
   const [sections, setSections] = useState<string[]>([]);
   const [hours, setHours] = useState<number>(72);
   const { created } = props;
@@ -38,7 +41,7 @@ export function InviteForm(props: {
       <SimpleCell multiline>{s.inviteIntro}</SimpleCell>
       <FormItem top={s.role} htmlFor="invite-role">
         <NativeSelect id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {BRAND_SCREEN_ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {label(s, 'role', r)}
             </option>

@@ -32,6 +32,18 @@ export const teamApi = (api: Api) => ({
   invite: (body: { brandId: number; role: Role; sections: string[]; expiresInHours: number }) =>
     api.request<CreatedInvitation>('POST', `${base}/invitations`, body),
   revoke: (id: number) => api.request<Invitation>('DELETE', `${base}/invitations/${id}`),
+  /** The agency's whole team, its agency-wide invitations, inviting and adding to the agency as a whole. */
+  agencyTeam: (agencyId: number) =>
+    api.request<{ members: TeamMember[] }>('GET', `${base}/agency?agencyId=${agencyId}`),
+  agencyInvitations: (agencyId: number) =>
+    api.request<{ invitations: Invitation[] }>('GET', `${base}/invitations?agencyId=${agencyId}`),
+  inviteToAgency: (body: { agencyId: number; role: Role; sections: string[]; expiresInHours: number }) =>
+    api.request<CreatedInvitation>('POST', `${base}/invitations`, { brandId: null, ...body }),
+  addToAgency: (body: { agencyId: number; vkUserId: number; role: Role; sections: string[] }) =>
+    api.request<TeamMember>('POST', `${base}/members`, { brandId: null, ...body }),
+  /** An agency manager's brands: null for all of the agency's. */
+  managerBrands: (id: number, brandIds: number[] | null) =>
+    api.request<{ members: TeamMember[] }>('PUT', `${base}/members/${id}/brands`, { brandIds }),
 });
 
 export const invitationApi = (api: Api) => ({

@@ -10,9 +10,11 @@ import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { setCommunityClaim } from './community-claim.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitation.service.ts';
+import { setManagerBrands } from './manager-coverage.ts';
 import {
   CreatedInvitationSchema,
   InvitationSchema,
+  ManagerBrandsSchema,
   MemberChangeSchema,
   MemberSchema,
   NewInvitationSchema,
@@ -79,6 +81,20 @@ const updateRoute = officeRoute('team', {
   request: { params: IdParams, ...jsonBody(MemberChangeSchema) },
   responses: { 200: json(MemberSchema, 'Changed'), ...idErrors, ...conflict },
 });
+const managerBrandsRoute = officeRoute('team', {
+  method: 'put',
+  path: '/members/{id}/brands',
+  tags,
+  summary: "An agency manager's brands: all of the agency's (null) or the chosen ones, swapped in one transaction",
+  security: LAUNCH_AUTH,
+  request: { params: IdParams, ...jsonBody(ManagerBrandsSchema) },
+  responses: {
+    200: json(TeamSchema, "The manager's rows now"),
+    ...idErrors,
+    409: errorResponse('not_agency_manager, or already_member (a brand role of theirs there)'),
+    422: errorResponse('unknown_brand: a brand not of this agency'),
+  },
+});
 const removeRoute = officeRoute('team', {
   method: 'delete',
   path: '/members/{id}',
@@ -141,6 +157,12 @@ teamRoutes.openapi(addRoute, async (c) =>
 );
 teamRoutes.openapi(updateRoute, async (c) =>
   c.json(await updateMember(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json')), 200),
+);
+teamRoutes.openapi(managerBrandsRoute, async (c) =>
+  c.json(
+    await setManagerBrands(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json').brandIds),
+    200,
+  ),
 );
 teamRoutes.openapi(removeRoute, async (c) => {
   await removeMember(c.var.deps, c.var.identity, c.req.valid('param').id);

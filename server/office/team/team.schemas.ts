@@ -47,6 +47,11 @@ export const MemberChangeSchema = z
   .refine((v) => v.role !== undefined || v.sections !== undefined, 'Change the role, the sections or both')
   .openapi('TeamMemberChange');
 
+/** An agency manager's coverage: null for every brand of the agency, else the chosen brands (at least one). */
+export const ManagerBrandsSchema = z
+  .object({ brandIds: z.array(id()).min(1).max(500).nullable() })
+  .openapi('ManagerBrands');
+
 export const InvitationSchema = z
   .object({
     id: z.number().int(),

@@ -1,0 +1,214 @@
+/**
+ * The agency's own team (`#/admin/agency/team`): its owners and managers, each manager's brands (all of the agency's
+ * or chosen ones, as checkboxes), inviting an agency manager by a one-time link or by VK id, pending agency-wide
+ * invitations, and removal. The team API (server/office/team/) decides every right; this screen mirrors it.
+ */
+import { Button, FormItem, Group, Header, Placeholder, SimpleCell, Text } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { dateTimeFormat } from '../../intl-formats.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { agencyStrings } from '../i18n-agency.ts';
+import { fill } from '../i18n-pools.ts';
+import { label, teamStrings } from '../i18n-team.ts';
+import type { Office } from '../office-api.ts';
+import { InviteForm } from '../team/InviteForm.tsx';
+import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
+import { useOffice } from '../use-office.ts';
+import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
+import { agencyApi } from './agency-api.ts';
+import { ManagerBrandsEditor } from './ManagerBrandsEditor.tsx';
+
+/** One person of the agency: an owner's row, or a manager's rows (one agency-wide, or one per chosen brand). */
+export interface AgencyPerson {
+  key: string;
+  rows: TeamMember[];
+}
+
+/** The agency roles' rows grouped by person, owners first. */
+export function agencyPeople(members: TeamMember[]): AgencyPerson[] {
+  const people = new Map<string, AgencyPerson>();
+  for (const m of members) {
+    if (m.role !== 'agency_admin' && m.role !== 'agency_manager') continue;
+    const key = `${m.platform}:${m.userId}:${m.role}`;
+    const person = people.get(key) ?? { key, rows: [] };
+    person.rows.push(m);
+    people.set(key, person);
+  }
+  return [...people.values()].sort(
+    (a, b) => Number(b.rows[0]?.role === 'agency_admin') - Number(a.rows[0]?.role === 'agency_admin'),
+  );
+}
+
+export function AgencyTeam({ office }: { office: Office }) {
+  const { api, language } = useOffice();
+  const s = agencyStrings(language);
+  const ts = teamStrings(language);
+  const navigator = useRouteNavigator();
+  const branding = useAgencyBranding(office);
+  const agency = office.agencies?.find((a) => a.canManage);
+  const team = teamApi(api);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const state = useAsync(
+    async () => {
+      const id = agency?.id ?? 0;
+      const [{ members }, { invitations }, brands] = await Promise.all([
+        team.agencyTeam(id),
+        team.agencyInvitations(id),
+        agencyApi(api).brands(),
+      ]);
+      return { people: agencyPeople(members), invitations, brands };
+    },
+    [api, agency?.id],
+    agency !== undefined,
+  );
+  if (!agency) return <NotFound />;
+  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+    return <NotFound />;
+  }
+  const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
+  const grantable =
+    agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
+  /** Runs a write, then reloads what the server now has. */
+  async function act<T>(write: () => Promise<T>): Promise<T | undefined> {
+    setError(null);
+    try {
+      const result = await write();
+      if (state.status === 'ready') state.reload();
+      return result;
+    } catch (e) {
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+      return undefined;
+    }
+  }
+  return (
+    <>
+      <BrandedHeader branding={branding} title={ts.title} back={{ label: s.back, onClick: () => navigator.back() }} />
+      {error && (
+        <Group>
+          <FormItem>
+            <Text role="alert">{error}</Text>
+          </FormItem>
+        </Group>
+      )}
+      <LoadState state={state}>
+        {({ people, invitations, brands }) => (
+          <>
+            <Group header={<Header>{s.teamPeople}</Header>}>
+              {people.length === 0 && <Placeholder>{s.noManagers}</Placeholder>}
+              {people.map((p) =>
+                editing === p.key && p.rows[0] ? (
+                  <ManagerBrandsEditor
+                    key={p.key}
+                    s={s}
+                    ts={ts}
+                    person={p}
+                    brands={brands}
+                    onCancel={() => setEditing(null)}
+                    onSave={async (brandIds) => {
+                      const first = p.rows[0];
+                      if (first && (await act(() => team.managerBrands(first.id, brandIds)))) setEditing(null);
+                    }}
+                    onRemove={async () => {
+                      // A manager of chosen brands has a row per brand: all go.
+                      await act(async () => {
+                        for (const r of p.rows) await team.remove(r.id);
+                        return true;
+                      });
+                      setEditing(null);
+                    }}
+                  />
+                ) : (
+                  <PersonCell key={p.key} s={s} ts={ts} person={p} date={date} onEdit={() => setEditing(p.key)} />
+                ),
+              )}
+            </Group>
+            {agency.role === 'agency_admin' || grantable.includes('team') ? (
+              <Group header={<Header>{s.inviteManager}</Header>}>
+                <SimpleCell multiline>{s.managerIntro}</SimpleCell>
+                <InviteForm
+                  s={ts}
+                  roles={['agency_manager']}
+                  grantable={grantable}
+                  created={created}
+                  onInvite={async (body) =>
+                    setCreated((await act(() => team.inviteToAgency({ agencyId: agency.id, ...body }))) ?? null)
+                  }
+                  onAdd={async (body) =>
+                    (await act(() => team.addToAgency({ agencyId: agency.id, ...body }))) !== undefined
+                  }
+                />
+              </Group>
+            ) : null}
+            <Group header={<Header>{ts.pending}</Header>}>
+              {invitations.length === 0 && <SimpleCell>{ts.noInvitations}</SimpleCell>}
+              {invitations.map((inv) => (
+                <SimpleCell
+                  key={inv.id}
+                  multiline
+                  data-testid={`agency-invitation-${inv.id}`}
+                  subtitle={`${inv.sections.map((x) => label(ts, 'section', x)).join(', ') || ts.noSections} · ${fill(
+                    label(ts, 'status', inv.status),
+                    { date: date(inv.expiresAt), user: inv.usedByUserId ?? '' },
+                  )}`}
+                  after={
+                    inv.status === 'pending' ? (
+                      <Button mode="tertiary" appearance="negative" onClick={() => act(() => team.revoke(inv.id))}>
+                        {ts.revoke}
+                      </Button>
+                    ) : undefined
+                  }
+                >
+                  {label(ts, 'role', inv.role)}
+                </SimpleCell>
+              ))}
+            </Group>
+          </>
+        )}
+      </LoadState>
+    </>
+  );
+}
+
+function PersonCell(props: {
+  s: ReturnType<typeof agencyStrings>;
+  ts: ReturnType<typeof teamStrings>;
+  person: AgencyPerson;
+  date(ms: number): string;
+  onEdit(): void;
+}) {
+  const { s, ts, person } = props;
+  const m = person.rows[0];
+  if (!m) return null;
+  const who = m.vkProfileId !== null ? `id${m.vkProfileId}` : `${m.platform}:${m.userId}`;
+  const sections =
+    m.role === 'agency_admin'
+      ? ts.allSections
+      : m.sections.map((x) => label(ts, 'section', x)).join(', ') || ts.noSections;
+  const brands =
+    m.role === 'agency_admin' || m.managedBrands === null
+      ? s.allBrands
+      : fill(s.chosenBrands, { names: m.managedBrands.map((b) => b.name).join(', ') });
+  return (
+    <SimpleCell
+      multiline
+      data-testid={`agency-person-${m.userId}`}
+      subtitle={`${label(ts, 'role', m.role)} · ${sections}`}
+      extraSubtitle={`${brands} · ${fill(ts.since, { date: props.date(m.since) })}`}
+      after={
+        m.editable && m.role === 'agency_manager' ? (
+          <Button mode="tertiary" data-testid={`agency-person-${m.userId}-edit`} onClick={props.onEdit}>
+            {ts.edit}
+          </Button>
+        ) : undefined
+      }
+    >
+      {who}
+    </SimpleCell>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * One audit entry: what happened in words, who (their platform identity), when (the viewer's time), the section,
+ * brand and entity; tapping it shows the fields that changed, before → after (audit-diff.ts).
+ */
+import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
+import { Div, Footnote, InfoRow, SimpleCell } from '@vkontakte/vkui';
+import { useState } from 'react';
+import {
+  type AuditMessages,
+  auditActionText,
+  auditEntityText,
+  auditFieldText,
+  auditSectionText,
+} from '../i18n-audit.ts';
+import { fill } from '../i18n-pools.ts';
+import { label, type TeamMessages } from '../i18n-team.ts';
+import type { AuditEntry } from './audit-api.ts';
+import { auditDiff, type ValueWords } from './audit-diff.ts';
+
+const PLATFORM_NAMES: Record<string, string> = { vk: 'VK', ok: 'OK', telegram: 'Telegram' };
+
+/** A person as their platform knows them: `VK id7301`, `OK 5512`, `Telegram 42`. */
+export function actorText(actor: AuditEntry['actor']): string {
+  const platform = PLATFORM_NAMES[actor.platform] ?? actor.platform;
+  return actor.platform === 'vk' && /^\d+$/.test(actor.userId)
+    ? `${platform} id${actor.userId}`
+    : `${platform} ${actor.userId}`;
+}
+
+/**
+ * Values the log words for people: roles and sections by their office names, platforms by name, `…At` times in the
+ * viewer's time, a manager's `all` brands, a brand id by its name when the office knows it.
+ */
+export function auditValueWords(
+  s: AuditMessages,
+  ts: TeamMessages,
+  time: (ms: number) => string,
+  brands: { id: number; name: string }[] = [],
+): ValueWords {
+  return (field, value) => {
+    if (field === 'brandId' && typeof value === 'number') return brands.find((b) => b.id === value)?.name;
+    if (field === 'role' && typeof value === 'string') return label(ts, 'role', value);
+    if (field === 'sections' && Array.isArray(value)) {
+      return value.length === 0 ? ts.noSections : value.map((x) => label(ts, 'section', String(x))).join(', ');
+    }
+    if (field === 'platform' && typeof value === 'string') return PLATFORM_NAMES[value];
+    if (field === 'brands' && value === 'all') return s.allBrandsValue;
+    if (/At$/.test(field) && typeof value === 'number' && value > 0) return time(value);
+    return undefined;
+  };
+}
+
+export function AuditEntryCell(props: {
+  s: AuditMessages;
+  entry: AuditEntry;
+  words: ValueWords;
+  time(ms: number): string;
+}) {
+  const { s, entry: e } = props;
+  const [open, setOpen] = useState(false);
+  const changes = open ? auditDiff(e.before, e.after, props.words) : [];
+  const where = [
+    auditSectionText(s, e.section),
+    e.brandName,
+    fill(s.entity, { entity: auditEntityText(s, e.entity), id: e.entityId }),
+  ].filter(Boolean);
+  return (
+    <div data-testid={`audit-entry-${e.id}`} data-action={e.action}>
+      <SimpleCell
+        multiline
+        aria-expanded={open}
+        after={open ? <Icon24ChevronUp /> : <Icon24ChevronDown />}
+        onClick={() => setOpen((o) => !o)}
+        subtitle={`${actorText(e.actor)} · ${props.time(e.at)}`}
+        extraSubtitle={where.join(' · ')}
+      >
+        {auditActionText(s, e.action)}
+      </SimpleCell>
+      {open && (
+        <Div data-testid={`audit-diff-${e.id}`} style={{ paddingTop: 0 }}>
+          {changes.length === 0 && <Footnote>{s.noChanges}</Footnote>}
+          {changes.map((c) => (
+            <InfoRow
+              key={c.field || 'value'}
+              header={c.field ? auditFieldText(s, c.field) : auditEntityText(s, e.entity)}
+              style={{ marginTop: 8 }}
+            >
+              <span style={{ overflowWrap: 'anywhere' }}>
+                <span style={{ opacity: 0.6 }}>{c.before ?? s.wasNothing}</span>{' '}
+                <Icon16ArrowRightOutline style={{ display: 'inline-block', verticalAlign: 'middle' }} />{' '}
+                <span>{c.after ?? s.wasNothing}</span>
+              </span>
+            </InfoRow>
+          ))}
+        </Div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The audit log's filters: brand, person, section (VKUI CustomSelect, each clearable) and a date range
+ * (DateRangeInput, whole days in the viewer's time). A change goes straight to the screen, which starts from page one.
+ */
+import {
+  CustomSelect,
+  DateRangeInput,
+  FormItem,
+  FormLayoutGroup,
+  useAdaptivityWithJSMediaQueries,
+  ViewWidth,
+} from '@vkontakte/vkui';
+import { AUDIT_SECTIONS, type AuditMessages, auditSectionText } from '../i18n-audit.ts';
+import type { AuditFilter } from './audit-api.ts';
+
+/** A picked day range as inclusive epoch-ms bounds in the viewer's time zone. */
+export function dayBounds(start: Date | null, end: Date | null): Pick<AuditFilter, 'from' | 'to'> {
+  const from = start ? new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime() : undefined;
+  const to = end ? new Date(end.getFullYear(), end.getMonth(), end.getDate() + 1).getTime() - 1 : undefined;
+  return { from, to };
+}
+
+export function AuditFilters(props: {
+  s: AuditMessages;
+  filter: AuditFilter;
+  brands: { id: number; name: string }[];
+  people: { value: string; label: string }[];
+  onChange(next: AuditFilter): void;
+}) {
+  const { s, filter, brands, people, onChange } = props;
+  // Side by side only where both fit; on a phone "All sections" would be cut.
+  const { viewWidth } = useAdaptivityWithJSMediaQueries();
+  const range: [Date | null, Date | null] | null =
+    filter.from !== undefined || filter.to !== undefined
+      ? [filter.from !== undefined ? new Date(filter.from) : null, filter.to !== undefined ? new Date(filter.to) : null]
+      : null;
+  return (
+    <div data-testid="audit-filters">
+      {brands.length > 1 && (
+        <FormItem top={s.brand} htmlFor="audit-brand">
+          <CustomSelect
+            id="audit-brand"
+            data-testid="audit-brand"
+            placeholder={s.allBrands}
+            allowClearButton
+            value={filter.brandId !== undefined ? String(filter.brandId) : null}
+            options={brands.map((b) => ({ value: String(b.id), label: b.name }))}
+            onChange={(_, v) => onChange({ ...filter, brandId: v ? Number(v) : undefined })}
+          />
+        </FormItem>
+      )}
+      <FormLayoutGroup mode={viewWidth >= ViewWidth.SMALL_TABLET ? 'horizontal' : 'vertical'}>
+        <FormItem top={s.person} htmlFor="audit-person">
+          <CustomSelect
+            id="audit-person"
+            data-testid="audit-person"
+            placeholder={s.everyone}
+            allowClearButton
+            searchable
+            value={filter.person ?? null}
+            options={people}
+            onChange={(_, v) => onChange({ ...filter, person: v ? String(v) : undefined })}
+          />
+        </FormItem>
+        <FormItem top={s.section} htmlFor="audit-section">
+          <CustomSelect
+            id="audit-section"
+            data-testid="audit-section"
+            placeholder={s.allSections}
+            allowClearButton
+            value={filter.section ?? null}
+            options={AUDIT_SECTIONS.map((x) => ({ value: x, label: auditSectionText(s, x) }))}
+            onChange={(_, v) => onChange({ ...filter, section: v ? String(v) : undefined })}
+          />
+        </FormItem>
+      </FormLayoutGroup>
+      <FormItem top={s.dates}>
+        <DateRangeInput
+          data-testid="audit-dates"
+          value={range}
+          disableFuture
+          closeOnChange
+          clearFieldLabel={s.clear}
+          onChange={(v) => onChange({ ...filter, ...dayBounds(v?.[0] ?? null, v?.[1] ?? null) })}
+        />
+      </FormItem>
+    </div>
+  );
+}
