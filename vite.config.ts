@@ -87,11 +87,12 @@ export default defineConfig(({ mode }) => {
           ? [{ find: '@vkontakte/vk-bridge', replacement: resolve(platformDir, 'vk-bridge-stub.ts') }]
           : []),
         // The single file inlines every lazy chunk, so the office would be parsed and run at every participant's
-        // start: the iOS archive leaves it out (docs/decisions/023).
+        // start: the iOS archive leaves every office section App.tsx loads out (docs/decisions/024), all but the
+        // invitation panel, which an invitee must be able to accept wherever they open the link.
         ...(variant.singleFile
           ? [
               {
-                find: /^\.\/admin\/AdminOffice\.tsx$/,
+                find: /^\.\/admin\/(?!invite\/).+\.tsx$/,
                 replacement: resolve(import.meta.dirname, 'miniapp/admin/OfficeOutsideArchive.tsx'),
               },
             ]

@@ -90,6 +90,20 @@ describe('item 4: no chart library or statistics code in the participant build',
     expect(hits(ios, ['index.html'], [...UPLOT_MARKERS, ...STATS_MARKERS])).toEqual([]);
   });
 
+  it('decision 024: the iOS archive holds no office section (no /api/admin client), while the vk build does', () => {
+    // The office's API paths are the marker: only office code calls /api/admin. The invitation panel, which stays in
+    // the archive, calls /api/office/invitations.
+    expect(hits(ios, ['index.html'], ['/api/admin/'])).toEqual([]);
+    const js = readdirSync(join(vk, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(
+      hits(
+        vk,
+        js.map((f) => `assets/${f}`),
+        ['/api/admin/'],
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('item 4: the check sees a stats chunk pulled into the initial download (a static import added to the entry)', () => {
     const broken = copyBuild(vk);
     const stats = readdirSync(join(broken, 'assets')).find((f) => /^StatsPanel-[\w-]+\.js$/.test(f)) as string;
