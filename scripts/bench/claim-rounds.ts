@@ -24,10 +24,14 @@ export function run(
   onLine?: (line: string) => void,
   options: { env?: NodeJS.ProcessEnv; input?: boolean; nodeArgs?: string[] } = {},
 ) {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
-    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'inherit'],
-    ...(options.env ? { env: options.env } : {}),
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args],
+    {
+      stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+      ...(options.env ? { env: options.env } : {}),
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
