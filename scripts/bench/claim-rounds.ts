@@ -16,18 +16,22 @@ export interface LoadSummary {
 
 /**
  * Starts a script of this folder in its own Node process; `onLine` sees its stdout so far on every chunk. `env`
- * replaces the environment; `input` opens its stdin for commands.
+ * replaces the environment; `input` opens its stdin for commands; `nodeArgs` go to Node (e.g. `--cpu-prof`).
  */
 export function run(
   script: string,
   args: string[],
   onLine?: (line: string) => void,
-  options: { env?: NodeJS.ProcessEnv; input?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; input?: boolean; nodeArgs?: string[] } = {},
 ) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], {
-    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'inherit'],
-    ...(options.env ? { env: options.env } : {}),
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args],
+    {
+      stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+      ...(options.env ? { env: options.env } : {}),
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;

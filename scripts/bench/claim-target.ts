@@ -4,6 +4,7 @@
  * from a code pool, and `users` participants already joined; `users` 0 seeds nothing (a second API process on a
  * database the first one seeded). Serves on 127.0.0.1 with @hono/node-server and prints `PORT <n>`; a `retries` line
  * on stdin is answered with `RETRIES <n>` (PostgreSQL transactions run again after a serialization failure).
+ * A `cpu` line is answered with `CPU <µs>`, the process's CPU time so far.
  * Usage: claim-target.ts <db path> <secret> <users> <codes>
  */
 import { createInterface } from 'node:readline';
@@ -16,6 +17,10 @@ import { serializationRetries } from '../../server/db/transactions.ts';
 import { localVkApi } from '../../server/vk/vk-api.ts';
 import { seedClaimWorld } from './claim-fixture.ts';
 
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
 const [dbPath = '', secret = 'bench-secret', usersArg = '20000', codesArg = '10000'] = process.argv.slice(2);
 const databaseUrl = process.env.DATABASE_URL;
 const config = loadConfig({
@@ -34,6 +39,8 @@ const app = createApp({ db, config, now: systemClock, vk: localVkApi() });
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'retries') console.log(`RETRIES ${serializationRetries()}`);
+  // CPU of this process (every thread) so far, for CPU per claim under load (claim-cpu-http.ts).
+  if (line.trim() === 'cpu') console.log(`CPU ${cpuMicros()}`);
 });
 process.on('SIGTERM', () => {
   void closeDatabase(db).finally(() => process.exit(0));

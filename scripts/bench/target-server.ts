@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../server/app.ts';
@@ -33,6 +34,12 @@ async function real() {
 const app = kind === 'bare' ? bare() : await real();
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`PORT ${info.port}`);
+});
+// A `cpu` line on stdin is answered with `CPU <µs>`, the process's CPU time so far (claim-cpu-http.ts).
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'cpu') return;
+  const { user, system } = process.cpuUsage();
+  console.log(`CPU ${user + system}`);
 });
 // Exit cleanly on a signal so `--cpu-prof` can write its profile when someone profiles a target.
 process.on('SIGTERM', () => process.exit(0));

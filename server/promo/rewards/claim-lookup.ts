@@ -1,7 +1,8 @@
 /**
- * @module Everything a claim reads before its transaction, in one statement: the campaign (under the visibility rule,
- * only the columns a claim uses), the caller's participant id, the reward and the caller's grant of it. Before, these
- * were four to five separate queries, each built per call (decision 021).
+ * @module Everything a claim reads, in one statement at the start of its transaction: the campaign (under the visibility
+ * rule, only the columns a claim uses), the caller's participant id, the reward and the caller's grant of it. Before,
+ * these were four to five separate queries, each built per call (decision 021); read inside the transaction, the
+ * grant needs no second read (decision 027).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';

@@ -42,6 +42,11 @@ export interface IssueRequest {
    * Claims and quiz bands leave it unset: one condition earns one grant, and a retry returns it.
    */
   repeatable?: boolean;
+  /**
+   * The caller read, earlier in this same transaction, that the participant holds no grant of the reward (the claim's
+   * lookup, claim-lookup.ts), so a one-grant reward skips reading it again. Never set it from a read outside `tx`.
+   */
+  noEarlierGrant?: boolean;
 }
 
 const { grants } = schema;
@@ -133,8 +138,8 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
   const limit = req.repeatable ? Math.max(1, req.reward.perUserLimit) : 1;
   let nth = 1;
   if (limit === 1) {
-    // One grant: it is the answer to a retry (a single indexed read on the claim's hot path).
-    const existing = await findGrant(tx, req.participantId, req.reward.id);
+    // One grant: it is the answer to a retry (a single indexed read, unless the caller's lookup in `tx` made it).
+    const existing = req.noEarlierGrant ? undefined : await findGrant(tx, req.participantId, req.reward.id);
     if (existing) return { status: 'already_issued', grant: existing };
   } else {
     const held = await heldBy.get(tx, { participantId: req.participantId, rewardId: req.reward.id });
