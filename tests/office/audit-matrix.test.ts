@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_CASES, type AuditCase, type Entry, type NoAuditCase, type Prepared } from './audit-cases.ts';
-import { createAuditWorld } from './audit-world.ts';
+import { caseUrl, createAuditWorld } from './audit-world.ts';
 import { differences, rowOf, type Snapshot, snapshot } from './database-snapshot.ts';
 import { type OfficeOperation, officeOperations } from './office-operations.ts';
 
@@ -24,16 +24,7 @@ afterAll(async () => w?.close());
 
 const key = (op: OfficeOperation) => `${op.method} ${op.path}`;
 
-/** The URL of a case: its prepared params, then the own tenant's rows, then `x` for what is left. */
-function urlOf(op: OfficeOperation, params: Record<string, number | string>): string {
-  const own = w.tenants.own;
-  const tenant: Record<string, number> = { brandId: own.brandId, poolId: own.poolId, groupId: own.vkGroupId };
-  return op.path.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
-    if (params[name] !== undefined) return String(params[name]);
-    if (name === 'id' && op.path.slice(0, offset).endsWith('campaigns/')) return String(own.campaignId);
-    return String(tenant[name] ?? 'x');
-  });
-}
+const urlOf = (op: OfficeOperation, params: Record<string, number | string>) => caseUrl(w, op, params);
 
 /** Whether every key both objects have agrees (JSON-wise), and at least one does. */
 function agrees(recorded: unknown, row: Record<string, unknown> | undefined): boolean {

@@ -9,7 +9,8 @@ import { DAY, GROUP_ID } from '../../server/promo/testing/promo-world.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { TEST_VK_APP_ID } from '../support/test-deps.ts';
 import type { AuditWorld } from './audit-cases.ts';
-import { createOfficeMatrixWorld } from './office-world.ts';
+import type { OfficeOperation } from './office-operations.ts';
+import { createOfficeMatrixWorld, type OfficeMatrixWorld } from './office-world.ts';
 
 export const OUTSIDER = 49_000;
 
@@ -81,4 +82,15 @@ export async function createAuditWorld(): Promise<AuditWorld & { outsider: numbe
       return id;
     },
   };
+}
+
+/** The URL of a case: its prepared params, then the own tenant's rows, then `x` for what is left. */
+export function caseUrl(w: OfficeMatrixWorld, op: OfficeOperation, params: Record<string, number | string>): string {
+  const own = w.tenants.own;
+  const tenant: Record<string, number> = { brandId: own.brandId, poolId: own.poolId, groupId: own.vkGroupId };
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
+    if (params[name] !== undefined) return String(params[name]);
+    if (name === 'id' && op.path.slice(0, offset).endsWith('campaigns/')) return String(own.campaignId);
+    return String(tenant[name] ?? 'x');
+  });
 }
