@@ -145,5 +145,5 @@ describe('office audit matrix (generated from the OpenAPI document)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });

@@ -13,17 +13,13 @@ const VOLATILE = new Set(['rate_limit_buckets', 'leases']);
 const tables = (Object.values(schema) as unknown[]).filter((t): t is Table => is(t, Table));
 
 export async function snapshot(db: Db): Promise<Snapshot> {
-  const out: Snapshot = new Map();
-  for (const table of tables) {
-    const name = getTableName(table);
-    if (VOLATILE.has(name)) continue;
-    const rows = (await db.select().from(table as never)) as Record<string, unknown>[];
-    out.set(
-      name,
-      rows.map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>),
-    );
-  }
-  return out;
+  const read = tables
+    .filter((table) => !VOLATILE.has(getTableName(table)))
+    .map(async (table) => {
+      const rows = (await db.select().from(table as never)) as Record<string, unknown>[];
+      return [getTableName(table), rows.map((r) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>)] as const;
+    });
+  return new Map(await Promise.all(read));
 }
 
 /** `table: row count and first differing row` for every table that differs; empty when both are the same. */
