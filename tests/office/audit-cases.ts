@@ -104,7 +104,7 @@ async function participant(w: AuditWorld) {
 }
 
 /** A ticket the participant opened from the mini app. */
-async function ticket(w: AuditWorld) {
+export async function ticket(w: AuditWorld) {
   const p = await participant(w);
   const body = { campaignId: p.campaignId, subject: 'Help', body: 'No code' };
   const res = await w.call('POST', '/api/support/tickets', p.userId, body);

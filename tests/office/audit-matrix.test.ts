@@ -8,7 +8,7 @@
  *   after the request; tokens sent are never recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_CASES, type AuditCase, type Entry, type NoAuditCase, type Prepared } from './audit-cases.ts';
+import { AUDIT_CASES, type AuditCase, type Entry, type NoAuditCase, type Prepared, ticket } from './audit-cases.ts';
 import { caseUrl, createAuditWorld } from './audit-world.ts';
 import { differences, rowOf, type Snapshot, snapshot } from './database-snapshot.ts';
 import { type OfficeOperation, officeOperations } from './office-operations.ts';
@@ -146,4 +146,25 @@ describe('office audit matrix (generated from the OpenAPI document)', () => {
     }
     expect(wrong).toEqual([]);
   }, 480_000);
+
+  it('item 2: a ticket whose status and assignee change in one request gets one entry with both', async () => {
+    const { ticketId } = await ticket(w);
+    const agentUser = String(w.user('brand_admin', 'support', true));
+    const [agent] = (await snapshot(w.deps.db)).get('memberships')?.filter((m) => m.platformUserId === agentUser) ?? [];
+    const before = auditRows(await snapshot(w.deps.db)).length;
+    const res = await w.call('PATCH', `/api/admin/support/brands/${w.brandId}/tickets/${ticketId}`, w.owner, {
+      status: 'waiting_on_user',
+      assigneeMembershipId: agent?.id,
+    });
+    expect(res.status).toBe(200);
+    const entries = auditRows(await snapshot(w.deps.db)).slice(before);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: 'ticket.update',
+      entity: 'ticket',
+      entityId: String(ticketId),
+      before: { status: 'new', assigneeMembershipId: null },
+      after: { status: 'waiting_on_user', assigneeMembershipId: agent?.id },
+    });
+  });
 });
