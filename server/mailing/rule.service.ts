@@ -84,13 +84,16 @@ export async function updateRule(db: Db, ruleId: number, r: NewRule, who: Mailin
 
 export async function setRuleActive(db: Db, ruleId: number, active: boolean, who: MailingActor): Promise<RuleRow> {
   return inTransaction(db, async (tx) => {
+    const [was] = await tx.select().from(messageRules).where(eq(messageRules.id, ruleId)).limit(1);
+    if (!was) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
     const [row] = await tx.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning();
     if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
     await auditMailing(tx, who, {
       action: active ? 'rule.enable' : 'rule.disable',
       entity: 'rule',
       entityId: ruleId,
-      after: { active },
+      before: { active: was.active },
+      after: { active: row.active },
     });
     return row;
   });

@@ -12,6 +12,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
+import { recordAudit } from '../office/audit.ts';
 import { MessageBody, publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
 import { replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
 import { connectedCommunity, listTickets, ticketOfCampaign } from './ticket-queries.ts';
@@ -110,18 +111,45 @@ supportAdminRoutes.openapi(thread, async (c) => {
 supportAdminRoutes.openapi(reply, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
-  await requireCampaignAccess(deps.db, identity, id, 'support');
+  const campaign = await requireCampaignAccess(deps.db, identity, id, 'support');
   const ticket = await ticketOfCampaign(deps.db, id, ticketId);
   const body = c.req.valid('json').body;
-  const r = await inTransaction(deps.db, (tx) => replyAsAgent(tx, ticket, identity.userId, body, deps.now()));
+  const r = await inTransaction(deps.db, async (tx) => {
+    const result = await replyAsAgent(tx, ticket, identity.userId, body, deps.now());
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'support',
+      action: 'ticket.reply',
+      entity: 'ticket',
+      entityId: ticket.id,
+      before: { status: ticket.status },
+      after: { status: result.ticket.status, messageId: result.message.id, delivery: result.delivery },
+    });
+    return result;
+  });
   return c.json({ ...(await threadOf(deps.db, r.ticket)), delivery: r.delivery }, 201);
 });
 supportAdminRoutes.openapi(status, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
-  await requireCampaignAccess(deps.db, identity, id, 'support');
+  const campaign = await requireCampaignAccess(deps.db, identity, id, 'support');
   const ticket = await ticketOfCampaign(deps.db, id, ticketId);
   const next = c.req.valid('json').status;
-  const t = await inTransaction(deps.db, (tx) => setTicketStatus(tx, ticket, next, deps.now()));
+  const t = await inTransaction(deps.db, async (tx) => {
+    if (next === ticket.status) return ticket;
+    const updated = await setTicketStatus(tx, ticket, next, deps.now());
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'support',
+      action: 'ticket.status',
+      entity: 'ticket',
+      entityId: ticket.id,
+      before: { status: ticket.status },
+      after: { status: updated.status },
+    });
+    return updated;
+  });
   return c.json(await threadOf(deps.db, t), 200);
 });

@@ -242,31 +242,30 @@ supportInboxRoutes.openapi(update, async (c) => {
   const at = deps.now();
   const updated = await inTransaction(deps.db, async (tx) => {
     let t = ticket;
+    // One request, one audit entry: a status and an assignee changed together are one `ticket.update`.
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
     if (change.status !== undefined && change.status !== t.status) {
+      before.status = t.status;
       t = await setTicketStatus(tx, t, change.status, at);
-      await recordAudit(tx, {
-        actor: identity,
-        brandId,
-        section: 'support',
-        action: 'ticket.status',
-        entity: 'ticket',
-        entityId: t.id,
-        before: { status: ticket.status },
-        after: { status: t.status },
-      });
+      after.status = t.status;
     }
     if (change.assigneeMembershipId !== undefined && change.assigneeMembershipId !== t.assigneeMembershipId) {
-      const before = t.assigneeMembershipId;
+      before.assigneeMembershipId = t.assigneeMembershipId;
       t = await assignTicket(tx, t, change.assigneeMembershipId);
+      after.assigneeMembershipId = t.assigneeMembershipId;
+    }
+    const changed = Object.keys(after);
+    if (changed.length > 0) {
       await recordAudit(tx, {
         actor: identity,
         brandId,
         section: 'support',
-        action: 'ticket.assign',
+        action: changed.length > 1 ? 'ticket.update' : changed[0] === 'status' ? 'ticket.status' : 'ticket.assign',
         entity: 'ticket',
         entityId: t.id,
-        before: { assigneeMembershipId: before },
-        after: { assigneeMembershipId: t.assigneeMembershipId },
+        before,
+        after,
       });
     }
     return t;

@@ -39,8 +39,8 @@ export interface OfficeMatrixWorld extends PromoWorld {
 
 const MISSING = 987_654;
 
-export async function createOfficeMatrixWorld(): Promise<OfficeMatrixWorld> {
-  const w = await createPromoWorld();
+export async function createOfficeMatrixWorld(env: Record<string, string> = {}): Promise<OfficeMatrixWorld> {
+  const w = await createPromoWorld(env);
   const own = await w.campaign();
   const sibling = await w.campaign();
   const foreign = await w.campaign();

@@ -160,14 +160,18 @@ export async function connectApp(deps: Deps, identity: Identity, brandId: number
         })
         .returning(),
     );
-    // The row id is part of the tokens' place, so they are sealed once it exists (same transaction).
-    const row = inserted(
-      await tx
-        .update(apps)
-        .set(sealedAppTokens(deps.config, created.id, input))
-        .where(eq(apps.id, created.id))
-        .returning(),
-    );
+    // The row id is part of the tokens' place, so they are sealed once it exists (same transaction). An app
+    // connected without tokens has nothing to seal (drizzle refuses an empty SET).
+    const row =
+      input.vkSecret || input.vkServiceToken
+        ? inserted(
+            await tx
+              .update(apps)
+              .set(sealedAppTokens(deps.config, created.id, input))
+              .where(eq(apps.id, created.id))
+              .returning(),
+          )
+        : created;
     await recordAudit(tx, {
       actor: identity,
       brandId,

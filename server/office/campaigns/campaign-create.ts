@@ -85,8 +85,8 @@ async function insertDraft(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, d
       action: draft.action,
       entity: 'campaign',
       entityId: id,
-      before: draft.source,
-      after: document,
+      // The campaign had no row before; what it was made from is part of what it became.
+      after: { ...document, createdFrom: draft.source },
     });
     return document;
   });

@@ -94,7 +94,8 @@ export async function setCommunityClaim(
       await recordAudit(tx, {
         actor,
         brandId: null,
-        section: 'team',
+        // The route needs the agency section (team.routes.ts): the entry is filed where the write's right lives.
+        section: 'agency',
         action: 'agency.community_claim',
         entity: 'agency',
         entityId: agencyId,
