@@ -27,7 +27,10 @@ export default function SupportInbox() {
   const navigator = useRouteNavigator();
   const [status, setStatus] = useState<string>('');
   const [q, setQ] = useState('');
-  const state = useAsync(() => support.tickets({ status, q }), [support, status, q]);
+  const state = useAsync(async () => {
+    const [tickets, agents] = await Promise.all([support.tickets({ status, q }), support.agents()]);
+    return { tickets, agents: new Map(agents.map((a) => [a.membershipId, a])) };
+  }, [support, status, q]);
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.inbox}</PanelHeader>
@@ -50,7 +53,7 @@ export default function SupportInbox() {
           />
         </Div>
         <LoadState state={state}>
-          {(tickets) =>
+          {({ tickets, agents }) =>
             tickets.length === 0 ? (
               <Placeholder>{s.empty}</Placeholder>
             ) : (
@@ -67,6 +70,9 @@ export default function SupportInbox() {
                     t.source === 'bot' ? s.fromCommunity : s.fromApp,
                     `id${t.platformUserId}`,
                     t.slaAgeMs != null ? fillIn(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
+                    t.assigneeMembershipId != null
+                      ? fillIn(s.assignedTo, { who: `id${agents.get(t.assigneeMembershipId)?.userId ?? '?'}` })
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

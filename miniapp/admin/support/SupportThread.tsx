@@ -23,12 +23,14 @@ import { useState } from 'react';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import { fillIn } from '../i18n-support.ts';
+import { fillIn, grantSource, taskStatus } from '../i18n-support.ts';
+import { label, teamStrings } from '../i18n-team.ts';
 import { type InboxThread, newReplyKey, type TicketStatus } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
 export default function SupportThread() {
   const { s, language, ticketId, support } = useSupportOffice();
+  const team = teamStrings(language === 'en' ? 'en' : 'ru');
   const navigator = useRouteNavigator();
   const [fresh, setFresh] = useState<InboxThread | null>(null);
   const [body, setBody] = useState('');
@@ -104,11 +106,15 @@ export default function SupportThread() {
                   </FormItem>
                   <FormItem top={s.assignee}>
                     <Select
+                      data-testid="thread-assignee"
                       value={String(thread.ticket.assigneeMembershipId ?? '')}
                       onChange={(e) => change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })}
                       options={[
                         { value: '', label: s.nobody },
-                        ...agents.map((a) => ({ value: String(a.membershipId), label: `id${a.userId} (${a.role})` })),
+                        ...agents.map((a) => ({
+                          value: String(a.membershipId),
+                          label: `id${a.userId} (${label(team, 'role', a.role)})`,
+                        })),
                       ]}
                     />
                   </FormItem>
@@ -121,13 +127,16 @@ export default function SupportThread() {
                       <SimpleCell subtitle={s.stage}>{`${p.campaignTitle}: ${p.stage}`}</SimpleCell>
                       <Header size="s">{s.tasksDone}</Header>
                       {p.tasks.map((task) => (
-                        <SimpleCell key={task.key} subtitle={task.status}>
+                        <SimpleCell key={task.key} subtitle={taskStatus(s, task.status)}>
                           {task.title}
                         </SimpleCell>
                       ))}
                       <Header size="s">{s.rewards}</Header>
                       {p.rewards.map((r) => (
-                        <SimpleCell key={`${r.title}${r.code}`} subtitle={r.code ?? ''}>
+                        <SimpleCell
+                          key={`${r.title}${r.code}${r.issuedAt}`}
+                          subtitle={[r.code, grantSource(s, r.source)].filter(Boolean).join(' · ')}
+                        >
                           {r.title}
                         </SimpleCell>
                       ))}

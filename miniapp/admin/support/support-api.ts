@@ -17,7 +17,7 @@ export interface Progress {
   campaignTitle: string;
   stage: string;
   tasks: { key: string; title: string; status: string }[];
-  rewards: { title: string; code: string | null }[];
+  rewards: { title: string; code: string | null; source: string; issuedAt: number }[];
 }
 export interface InboxThread {
   ticket: InboxTicket;
