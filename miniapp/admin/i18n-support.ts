@@ -1,6 +1,9 @@
 /** Office strings of the support section (inbox, thread, canned answers, knowledge base), ru and en. Office chunk only. */
 export const supportOfficeRu = {
   inbox: 'Поддержка',
+  back: 'Назад',
+  authorUser: 'Участник',
+  authorAgent: 'Поддержка',
   search: 'Поиск: текст, ID участника, № обращения',
   allStatuses: 'Все',
   status_new: 'Новое',
@@ -51,6 +54,9 @@ export const supportOfficeRu = {
 export type SupportOfficeMessages = typeof supportOfficeRu;
 export const supportOfficeEn: SupportOfficeMessages = {
   inbox: 'Support',
+  back: 'Back',
+  authorUser: 'Participant',
+  authorAgent: 'Support',
   search: 'Search: text, participant ID, request #',
   allStatuses: 'All',
   status_new: 'New',

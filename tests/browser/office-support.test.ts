@@ -221,6 +221,11 @@ describe('item 1: the support desk in Chromium', () => {
         expect(rowText).toMatch(en ? /waiting \d+ min/ : /ждёт \d+ мин/);
         await desk.locator('[data-testid="inbox-search"] input, input[data-testid="inbox-search"]').fill(c.name);
         await expect.poll(() => desk.locator('[data-testid^="inbox-ticket-"]').count(), { timeout: T }).toBe(1);
+        // The status tabs filter: "resolved" hides the new request, "new" shows it.
+        await desk.getByTestId('inbox-status-resolved').click();
+        await desk.getByTestId(`inbox-ticket-${ticketId}`).waitFor({ state: 'detached', timeout: T });
+        await desk.getByTestId('inbox-status-new').click();
+        await row.waitFor({ timeout: T });
         await screenshot(desk, `office-support-inbox-${c.name}`);
         if (c.mobile) await expectNoSidewaysOverflow(desk);
 
@@ -235,8 +240,8 @@ describe('item 1: the support desk in Chromium', () => {
         expect(progressText).not.toMatch(/\bdone\b/);
 
         // Assignment: the member takes the request; the inbox shows it.
-        const assignee = desk.locator('[data-testid="thread-assignee"] select, select[data-testid="thread-assignee"]');
-        const me = await assignee.locator('option', { hasText: String(SUPPORTER) }).getAttribute('value');
+        const assignee = desk.locator('#thread-assignee');
+        const me = await assignee.locator('option', { hasText: `id${SUPPORTER}` }).getAttribute('value');
         await assignee.selectOption(me as string);
         await expect
           .poll(
@@ -254,7 +259,7 @@ describe('item 1: the support desk in Chromium', () => {
 
         // One tap inserts the canned answer (variables kept for the server), send.
         await desk.getByTestId(`canned-${cannedId}`).click();
-        const body = desk.locator('[data-testid="reply-body"] textarea, textarea[data-testid="reply-body"]');
+        const body = desk.locator('#reply-body');
         await expect.poll(() => body.inputValue()).toContain('{code}');
         await screenshot(desk, `office-support-thread-${c.name}`);
         if (c.mobile) await expectNoSidewaysOverflow(desk);

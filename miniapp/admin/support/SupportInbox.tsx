@@ -4,23 +4,25 @@
  * knowledge base. The server checks the `support` right.
  */
 import {
-  Div,
   Group,
+  HorizontalScroll,
   PanelHeader,
   PanelHeaderBack,
   Placeholder,
   Search,
-  SegmentedControl,
   SimpleCell,
+  Tabs,
+  TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { ageText, fillIn } from '../i18n-support.ts';
+import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
-const STATUSES = ['', 'new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
+const STATUSES = ['', ...TICKET_STATUSES] as const;
 
 export default function SupportInbox() {
   const { s, language, brandId, support } = useSupportOffice();
@@ -33,7 +35,7 @@ export default function SupportInbox() {
   }, [support, status, q]);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.inbox}</PanelHeader>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.inbox}</PanelHeader>
       <Group>
         <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminSupportCanned(brandId))}>
           {s.canned}
@@ -44,14 +46,21 @@ export default function SupportInbox() {
       </Group>
       <Group>
         <Search value={q} onChange={(e) => setQ(e.target.value)} placeholder={s.search} data-testid="inbox-search" />
-        <Div>
-          <SegmentedControl
-            size="m"
-            value={status}
-            onChange={(v) => setStatus(String(v))}
-            options={STATUSES.map((x) => ({ value: x, label: x ? s[`status_${x}`] : s.allStatuses }))}
-          />
-        </Div>
+        {/* Tabs scroll sideways: five statuses do not fit a 320-px phone as one segmented row. */}
+        <Tabs data-testid="inbox-status">
+          <HorizontalScroll>
+            {STATUSES.map((x) => (
+              <TabsItem
+                key={x || 'all'}
+                selected={status === x}
+                onClick={() => setStatus(x)}
+                data-testid={`inbox-status-${x || 'all'}`}
+              >
+                {x ? s[`status_${x}`] : s.allStatuses}
+              </TabsItem>
+            ))}
+          </HorizontalScroll>
+        </Tabs>
         <LoadState state={state}>
           {({ tickets, agents }) =>
             tickets.length === 0 ? (
