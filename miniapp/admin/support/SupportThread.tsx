@@ -147,7 +147,9 @@ export default function SupportThread() {
               </Group>
             </>
           );
-          const progress = <ThreadProgress s={s} progress={thread.progress} />;
+          const progress = (
+            <ThreadProgress s={s} language={language === 'en' ? 'en' : 'ru'} progress={thread.progress} />
+          );
           // Side by side where there is room; on a phone the progress comes first, then the conversation.
           return wide ? (
             <SplitLayout>

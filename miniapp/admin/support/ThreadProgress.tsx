@@ -4,14 +4,23 @@
  */
 import { Div, Group, Header, SimpleCell, Text } from '@vkontakte/vkui';
 import { grantSource, type SupportOfficeMessages, taskStatus } from '../i18n-support.ts';
+import { stageLabel } from '../stage-label.ts';
 import type { Progress } from './support-api.ts';
 
-export function ThreadProgress({ s, progress: p }: { s: SupportOfficeMessages; progress: Progress | null }) {
+export function ThreadProgress({
+  s,
+  language,
+  progress: p,
+}: {
+  s: SupportOfficeMessages;
+  language: 'ru' | 'en';
+  progress: Progress | null;
+}) {
   return (
     <Group header={<Header>{s.progress}</Header>} data-testid="thread-progress">
       {p ? (
         <>
-          <SimpleCell multiline subtitle={s.stage}>{`${p.campaignTitle}: ${p.stage}`}</SimpleCell>
+          <SimpleCell multiline subtitle={s.stage}>{`${p.campaignTitle}: ${stageLabel(p.stage, language)}`}</SimpleCell>
           <Header size="s">{s.tasksDone}</Header>
           {p.tasks.map((task) => (
             <SimpleCell key={task.key} multiline subtitle={taskStatus(s, task.status)}>
