@@ -1,6 +1,9 @@
 /** Office strings of the support section (inbox, thread, canned answers, knowledge base), ru and en. Office chunk only. */
 export const supportOfficeRu = {
   inbox: 'Поддержка',
+  back: 'Назад',
+  authorUser: 'Участник',
+  authorAgent: 'Поддержка',
   search: 'Поиск: текст, ID участника, № обращения',
   allStatuses: 'Все',
   status_new: 'Новое',
@@ -25,6 +28,14 @@ export const supportOfficeRu = {
   status: 'Статус',
   assignee: 'Ответственный',
   nobody: 'Не назначен',
+  assignedTo: 'ведёт {who}',
+  task_started: 'Начато',
+  task_done: 'Выполнено',
+  task_failed: 'Не засчитано',
+  source_claim: 'получен',
+  source_quiz: 'за викторину',
+  source_wheel: 'выигран в колесе',
+  source_code: 'за код',
   sentApp: 'Ответ виден участнику в приложении',
   sentBot: 'Ответ отправлен сообщением сообщества',
   title: 'Название',
@@ -43,6 +54,9 @@ export const supportOfficeRu = {
 export type SupportOfficeMessages = typeof supportOfficeRu;
 export const supportOfficeEn: SupportOfficeMessages = {
   inbox: 'Support',
+  back: 'Back',
+  authorUser: 'Participant',
+  authorAgent: 'Support',
   search: 'Search: text, participant ID, request #',
   allStatuses: 'All',
   status_new: 'New',
@@ -67,6 +81,14 @@ export const supportOfficeEn: SupportOfficeMessages = {
   status: 'Status',
   assignee: 'Assignee',
   nobody: 'Unassigned',
+  assignedTo: 'handled by {who}',
+  task_started: 'Started',
+  task_done: 'Done',
+  task_failed: 'Not counted',
+  source_claim: 'claimed',
+  source_quiz: 'for the quiz',
+  source_wheel: 'won on the wheel',
+  source_code: 'for a code',
   sentApp: 'The participant sees the answer in the app',
   sentBot: 'The answer went out as a community message',
   title: 'Title',
@@ -97,3 +119,11 @@ export function ageText(ms: number, language: string): string {
   const [hu, mu] = language === 'en' ? ['h', 'min'] : ['ч', 'мин'];
   return h > 0 ? `${h} ${hu} ${m} ${mu}` : `${m} ${mu}`;
 }
+
+/** A task completion's status as words (the server sends `started`/`done`/`failed`; anything newer shown as is). */
+export const taskStatus = (s: SupportOfficeMessages, status: string): string =>
+  (s as Record<string, string>)[`task_${status}`] ?? status;
+
+/** How a reward was granted, as words (unknown sources shown as is). */
+export const grantSource = (s: SupportOfficeMessages, source: string): string =>
+  (s as Record<string, string>)[`source_${source}`] ?? source;

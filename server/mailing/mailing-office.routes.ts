@@ -105,6 +105,7 @@ mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
       tags: (await campaignTags(db, id)).map((t) => t.tag),
       screens: await campaignScreens(db, id),
       cap: groupId === undefined ? null : await frequencyCap(db, groupId),
+      timeZone: campaign.timeZone,
     },
     200,
   );

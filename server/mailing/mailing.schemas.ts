@@ -225,6 +225,8 @@ export const ComposerOptionsSchema = z
     screens: z.array(ScreenSchema),
     /** The community's cap on rule messages; null without a community. */
     cap: CapSchema.nullable(),
+    /** The campaign's IANA time zone: schedules and quiet hours are wall-clock times there. */
+    timeZone: z.string(),
   })
   .openapi('MailingOptions');
 

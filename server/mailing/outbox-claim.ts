@@ -9,7 +9,7 @@ import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 
-const { outbox, messageRules, campaigns, participants, consents, broadcasts, brands } = schema;
+const { outbox, messageRules, campaigns, participants, consents, broadcasts, brands, tickets, ticketMessages } = schema;
 
 export type { MessageChannel };
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -101,7 +101,8 @@ export async function unclaim(db: Db, rows: OutboxRow[], now: number): Promise<v
 
 /** Closes rows that must no longer leave; returns the rest. */
 async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
-  const allowed = await consentedUsers(tx, rows);
+  const { allowed, denied } = await consentStates(tx, rows);
+  const writtenToUs = await communityTicketAnswers(tx, rows);
   const cancelled = await cancelledBroadcasts(tx, rows);
   const targets = await ruleTargets(tx, rows, now);
   const stages = await participantStages(tx, rows);
@@ -114,7 +115,7 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<Outbo
         ? 'brand_switched_off'
         : row.broadcastId !== null && cancelled.has(row.broadcastId)
           ? 'broadcast_cancelled'
-          : staleReason(row, targets, stages, allowed);
+          : staleReason(row, targets, stages, { allowed, denied, writtenToUs });
     if (reason === undefined) {
       keep.push(row);
       continue;
@@ -160,8 +161,11 @@ async function cancelledBroadcasts(tx: Tx, rows: OutboxRow[]): Promise<Set<numbe
   return new Set(found.map((b) => b.id));
 }
 
-/** `group:user` keys of everyone among the rows who currently allows community messages (one query per 500). */
-async function consentedUsers(tx: Tx, rows: OutboxRow[]): Promise<Set<string>> {
+/**
+ * `group:user` keys of those among the rows who currently allow community messages, and of those who denied them
+ * (one query per 500).
+ */
+async function consentStates(tx: Tx, rows: OutboxRow[]): Promise<{ allowed: Set<string>; denied: Set<string> }> {
   const byGroup = new Map<number, number[]>();
   for (const r of rows) {
     if (r.channel !== 'message' || r.kind === 'reply') continue;
@@ -170,24 +174,44 @@ async function consentedUsers(tx: Tx, rows: OutboxRow[]): Promise<Set<string>> {
     byGroup.set(r.vkGroupId, list);
   }
   const allowed = new Set<string>();
+  const denied = new Set<string>();
   for (const [groupId, users] of byGroup) {
     const unique = [...new Set(users)];
     for (let i = 0; i < unique.length; i += 500) {
       const found = await tx
-        .select({ user: consents.vkUserId })
+        .select({ user: consents.vkUserId, allowed: consents.allowed })
         .from(consents)
         .where(
           and(
             eq(consents.vkGroupId, groupId),
             eq(consents.channel, 'message'),
-            eq(consents.allowed, true),
             inArray(consents.vkUserId, unique.slice(i, i + 500)),
           ),
         );
-      for (const f of found) allowed.add(`${groupId}:${f.user}`);
+      for (const f of found) (f.allowed ? allowed : denied).add(`${groupId}:${f.user}`);
     }
   }
-  return allowed;
+  return { allowed, denied };
+}
+
+/**
+ * Ids of the rows that answer a request the user wrote to the community: like a direct reply, VK lets the community
+ * answer someone who wrote to it, so these need no mailing consent, only no later deny (as `replyAsAgent` decided).
+ */
+async function communityTicketAnswers(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
+  const byMessage = new Map<number, number>();
+  for (const r of rows) if (r.kind === 'support' && r.ticketMessageId !== null) byMessage.set(r.ticketMessageId, r.id);
+  const ids = [...byMessage.keys()];
+  const found = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const answers = await tx
+      .select({ id: ticketMessages.id })
+      .from(ticketMessages)
+      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
+      .where(and(inArray(ticketMessages.id, ids.slice(i, i + 500)), eq(tickets.source, 'bot')));
+    for (const a of answers) found.add(byMessage.get(a.id) as number);
+  }
+  return found;
 }
 
 interface RuleTarget {
@@ -232,10 +256,12 @@ function staleReason(
   row: OutboxRow,
   targets: Map<number, RuleTarget>,
   stages: Map<number, number>,
-  allowed: Set<string>,
+  consent: { allowed: Set<string>; denied: Set<string>; writtenToUs: Set<number> },
 ): string | undefined {
-  if (row.kind !== 'reply' && row.channel === 'message' && !allowed.has(`${row.vkGroupId}:${row.vkUserId}`)) {
-    return 'consent_revoked';
+  if (row.kind !== 'reply' && row.channel === 'message') {
+    const who = `${row.vkGroupId}:${row.vkUserId}`;
+    const may = consent.writtenToUs.has(row.id) ? !consent.denied.has(who) : consent.allowed.has(who);
+    if (!may) return 'consent_revoked';
   }
   if (row.kind !== 'rule' || row.ruleId === null || row.participantId === null) return undefined;
   const target = targets.get(row.ruleId) ?? { notIndex: -1, live: false };

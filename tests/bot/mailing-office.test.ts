@@ -137,6 +137,15 @@ describe('office mailing API', () => {
     expect((await call('PUT', `${base()}/rules/${id + 999}`, MAILER, rule())).status).toBe(404);
   });
 
+  it("item 3 (p4): options carry the campaign's time zone, in which the screens show and take times", async () => {
+    await inTransaction(w.deps.db, (tx) =>
+      tx.update(schema.campaigns).set({ timeZone: 'Asia/Vladivostok' }).where(eq(schema.campaigns.id, w.campaignId)),
+    );
+    const options = await call('GET', `${base()}/options`, MAILER);
+    expect(options.status).toBe(200);
+    expect(options.body.timeZone).toBe('Asia/Vladivostok');
+  });
+
   it('item 1: new routes refuse a member without `mailings` (403) and a stranger as a missing campaign (404)', async () => {
     const created = await call('POST', `${base()}/rules`, MAILER, rule());
     const paths: Array<[string, string, unknown?]> = [

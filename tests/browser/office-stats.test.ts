@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageLabel } from '../../miniapp/admin/stage-label.ts';
 import type { Config } from '../../server/config.ts';
 import { localLaunchUrl } from '../../server/local-launch.ts';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
@@ -206,6 +207,44 @@ describe('item 3: the statistics page in the office', () => {
       }
     });
   }
+
+  it('item 2 (p4): on a 320-px phone the funnel rows are worded stage labels and the retention D30 column stays inside its scroller', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 320,
+      height: 720,
+      mobile: true,
+      colorScheme: 'light',
+    });
+    const problems = pageErrors(page, errors);
+    try {
+      const launch = adminLaunch('ru');
+      await page.goto(`${launch}#/admin/campaign/${campaignId}/stats`);
+      await page.getByTestId('stats-retention-heatmap').waitFor({ timeout: 30_000 });
+      const funnel = await api<FunnelBody>(launch, `/api/admin/stats/campaigns/${campaignId}/funnel`);
+      const stages = funnel.funnels.find((f) => f.campaignId === campaignId)?.stages ?? [];
+      expect(stages.length).toBeGreaterThan(0);
+      for (const st of stages) {
+        const row = page.getByTestId(`stats-funnel-stage-${campaignId}-${st.stage}`);
+        expect(await row.textContent()).toContain(stageLabel(st.stage, 'ru'));
+        if (st.stage.includes('_')) expect(await row.textContent()).not.toContain(st.stage);
+      }
+      // The page itself never scrolls sideways; the heatmap scrolls inside its own box, which fits the window.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const table = page.getByTestId('stats-retention-heatmap');
+      const box = await table.evaluate((el) => {
+        const scroller = el.parentElement as HTMLElement;
+        return { right: scroller.getBoundingClientRect().right, overflowX: getComputedStyle(scroller).overflowX };
+      });
+      expect(box.right).toBeLessThanOrEqual(320);
+      expect(['auto', 'scroll']).toContain(box.overflowX);
+      await expect.poll(() => table.locator('thead th', { hasText: 'D30' }).count()).toBe(1);
+      await scrollToTop(page, 'stats-retention');
+      await screenshot(page, 'office-stats-phone320-light-ru-retention');
+      expect(problems()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('item 2: the brand dashboard shows a funnel per campaign and opens a campaign’s own dashboard', async () => {
     const { page, context, errors } = await openWatchedPage(browser, {

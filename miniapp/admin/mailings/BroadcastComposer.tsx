@@ -34,6 +34,7 @@ import {
 import { SegmentFields, type SegmentValue } from './SegmentFields.tsx';
 import { type MailingsServices, screenLabel } from './use-mailings.ts';
 import { VkMessagePreview } from './VkMessagePreview.tsx';
+import { zonedInputToMs, zoneLabel } from './zoned-time.ts';
 
 const COUNT_DELAY_MS = 400;
 
@@ -112,8 +113,9 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         const r = await calls.dryRun(b);
         setStatus({ ok: true, text: fill(m.dryRunResult, { count: r.preview.withConsent, total: r.preview.total }) });
       } else {
-        const at = action === 'schedule' ? new Date(scheduleAt).getTime() : undefined;
-        const r = await calls.send(at && Number.isFinite(at) ? { ...b, scheduledAt: at } : b);
+        // The typed time is the campaign's wall-clock time, not the viewer's browser zone.
+        const at = action === 'schedule' ? zonedInputToMs(scheduleAt, options.timeZone) : undefined;
+        const r = await calls.send(at !== undefined ? { ...b, scheduledAt: at } : b);
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }
     } catch (err) {
@@ -219,8 +221,17 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         </Div>
       </Group>
       <Group>
-        <FormItem top={m.scheduleAt}>
-          <Input type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
+        <FormItem
+          top={m.scheduleAt}
+          htmlFor="broadcast-schedule"
+          bottom={<span data-testid="schedule-zone">{fill(m.timesIn, { zone: zoneLabel(options.timeZone) })}</span>}
+        >
+          <Input
+            id="broadcast-schedule"
+            type="datetime-local"
+            value={scheduleAt}
+            onChange={(e) => setScheduleAt(e.target.value)}
+          />
         </FormItem>
         <FormItem>
           <Checkbox checked={ignoreQuiet} onChange={(e) => setIgnoreQuiet(e.target.checked)}>

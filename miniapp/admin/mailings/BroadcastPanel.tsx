@@ -31,7 +31,7 @@ export function BroadcastPanel() {
           id === undefined ? (
             <BroadcastComposer services={services} options={options} />
           ) : (
-            <BroadcastProgress services={services} broadcastId={id} />
+            <BroadcastProgress services={services} broadcastId={id} timeZone={options.timeZone} />
           )
         }
       </LoadState>

@@ -14,9 +14,22 @@ import type { MailingsServices } from './use-mailings.ts';
 
 const POLL_MS = 1000;
 
-export function BroadcastProgress({ services, broadcastId }: { services: MailingsServices; broadcastId: number }) {
+export function BroadcastProgress({
+  services,
+  broadcastId,
+  timeZone,
+}: {
+  services: MailingsServices;
+  broadcastId: number;
+  /** The campaign's zone: the schedule is shown as its wall-clock time. */
+  timeZone: string;
+}) {
   const state = useAsync(() => services.calls.broadcast(broadcastId), [services.calls, broadcastId]);
-  return <LoadState state={state}>{(data) => <ProgressBody services={services} initial={data} />}</LoadState>;
+  return (
+    <LoadState state={state}>
+      {(data) => <ProgressBody services={services} initial={data} timeZone={timeZone} />}
+    </LoadState>
+  );
 }
 
 const open = (s: MessageStats) => (s.byStatus.queued ?? 0) + (s.byStatus.sending ?? 0);
@@ -24,9 +37,11 @@ const open = (s: MessageStats) => (s.byStatus.queued ?? 0) + (s.byStatus.sending
 function ProgressBody({
   services,
   initial,
+  timeZone,
 }: {
   services: MailingsServices;
   initial: { broadcast: Broadcast; stats: MessageStats };
+  timeZone: string;
 }) {
   const { m, calls, language } = services;
   const [{ broadcast, stats }, setData] = useState(initial);
@@ -48,7 +63,7 @@ function ProgressBody({
     broadcast.status === 'cancelled'
       ? m.status_cancelled
       : broadcast.status === 'scheduled'
-        ? fill(m.status_scheduled, { date: formatDateTime(broadcast.scheduledAt, language, 'Europe/Moscow') })
+        ? fill(m.status_scheduled, { date: formatDateTime(broadcast.scheduledAt, language, timeZone) })
         : remaining > 0
           ? m.status_enqueued
           : m.status_done;

@@ -78,7 +78,7 @@ function MailingsBody({
           <SimpleCell
             key={b.id}
             chevron="always"
-            subtitle={broadcastState(services, b)}
+            subtitle={broadcastState(services, b, options.timeZone)}
             onClick={() => navigator.push(paths.adminMailingBroadcast(campaignId, b.id))}
           >
             {b.name}
@@ -101,10 +101,10 @@ function MailingsBody({
   );
 }
 
-function broadcastState({ m, language }: MailingsServices, b: Broadcast): string {
+function broadcastState({ m, language }: MailingsServices, b: Broadcast, timeZone: string): string {
   if (b.status === 'cancelled') return m.status_cancelled;
   if (b.status === 'scheduled') {
-    return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, 'Europe/Moscow') });
+    return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, timeZone) });
   }
   return `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`;
 }

@@ -6,6 +6,7 @@
 import {
   Button,
   Div,
+  Footnote,
   FormItem,
   FormLayoutGroup,
   FormStatus,
@@ -28,6 +29,7 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
 import { SegmentFields } from './SegmentFields.tsx';
 import { isRefusal, type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
+import { zoneLabel } from './zoned-time.ts';
 
 export function RuleEditor() {
   const services = useMailings();
@@ -250,6 +252,9 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
             </NativeSelect>
           </FormItem>
         </FormLayoutGroup>
+        <FormItem data-testid="quiet-zone">
+          <Footnote>{fill(m.timesIn, { zone: zoneLabel(options.timeZone) })}</Footnote>
+        </FormItem>
         {error && (
           <FormItem>
             <FormStatus mode="error">{error}</FormStatus>

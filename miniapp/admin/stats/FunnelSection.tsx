@@ -2,6 +2,7 @@
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill, statsStrings } from '../i18n-stats.ts';
+import { stageLabel } from '../stage-label.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatDuration, formatInt, formatNumber } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';
@@ -28,7 +29,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
         testId={`stats-funnel-chart-${funnel.campaignId}`}
         label={fill(s.funnelOf, { title: funnel.title })}
         bars
-        x={{ kind: 'category', labels: stages.map((st) => st.stage) }}
+        x={{ kind: 'category', labels: stages.map((st) => stageLabel(st.stage, language)) }}
         series={[{ label: s.people, color: 'accent', values: stages.map((st) => st.count) }]}
       />
       {stages.map((stage, i) => (
@@ -51,7 +52,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
             .filter(Boolean)
             .join(' · ')}
         >
-          {stage.stage}
+          {stageLabel(stage.stage, language)}
         </SimpleCell>
       ))}
     </Group>

@@ -72,6 +72,8 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
       data-testid={`stats-${measure}`}
       header={
         <Header
+          // Long titles ("Удержание D1 / D7 / D30") wrap on a 320-px phone instead of being cut.
+          multiline
           after={
             <Button
               mode="secondary"

@@ -4,33 +4,38 @@
  * knowledge base. The server checks the `support` right.
  */
 import {
-  Div,
   Group,
+  HorizontalScroll,
   PanelHeader,
   PanelHeaderBack,
   Placeholder,
   Search,
-  SegmentedControl,
   SimpleCell,
+  Tabs,
+  TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { ageText, fillIn } from '../i18n-support.ts';
+import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
-const STATUSES = ['', 'new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
+const STATUSES = ['', ...TICKET_STATUSES] as const;
 
 export default function SupportInbox() {
   const { s, language, brandId, support } = useSupportOffice();
   const navigator = useRouteNavigator();
   const [status, setStatus] = useState<string>('');
   const [q, setQ] = useState('');
-  const state = useAsync(() => support.tickets({ status, q }), [support, status, q]);
+  const state = useAsync(async () => {
+    const [tickets, agents] = await Promise.all([support.tickets({ status, q }), support.agents()]);
+    return { tickets, agents: new Map(agents.map((a) => [a.membershipId, a])) };
+  }, [support, status, q]);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.inbox}</PanelHeader>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.inbox}</PanelHeader>
       <Group>
         <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminSupportCanned(brandId))}>
           {s.canned}
@@ -41,16 +46,23 @@ export default function SupportInbox() {
       </Group>
       <Group>
         <Search value={q} onChange={(e) => setQ(e.target.value)} placeholder={s.search} data-testid="inbox-search" />
-        <Div>
-          <SegmentedControl
-            size="m"
-            value={status}
-            onChange={(v) => setStatus(String(v))}
-            options={STATUSES.map((x) => ({ value: x, label: x ? s[`status_${x}`] : s.allStatuses }))}
-          />
-        </Div>
+        {/* Tabs scroll sideways: five statuses do not fit a 320-px phone as one segmented row. */}
+        <Tabs data-testid="inbox-status">
+          <HorizontalScroll>
+            {STATUSES.map((x) => (
+              <TabsItem
+                key={x || 'all'}
+                selected={status === x}
+                onClick={() => setStatus(x)}
+                data-testid={`inbox-status-${x || 'all'}`}
+              >
+                {x ? s[`status_${x}`] : s.allStatuses}
+              </TabsItem>
+            ))}
+          </HorizontalScroll>
+        </Tabs>
         <LoadState state={state}>
-          {(tickets) =>
+          {({ tickets, agents }) =>
             tickets.length === 0 ? (
               <Placeholder>{s.empty}</Placeholder>
             ) : (
@@ -67,6 +79,9 @@ export default function SupportInbox() {
                     t.source === 'bot' ? s.fromCommunity : s.fromApp,
                     `id${t.platformUserId}`,
                     t.slaAgeMs != null ? fillIn(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
+                    t.assigneeMembershipId != null
+                      ? fillIn(s.assignedTo, { who: `id${agents.get(t.assigneeMembershipId)?.userId ?? '?'}` })
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -47,7 +47,7 @@ export function CannedAnswersPanel() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.canned}</PanelHeader>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.canned}</PanelHeader>
       <Group>
         <LoadState state={state}>
           {(items) =>
@@ -111,7 +111,9 @@ export function KnowledgeBasePanel() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>{s.knowledge}</PanelHeader>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
+        {s.knowledge}
+      </PanelHeader>
       <LoadState state={state}>
         {({ articles, ranking }) => (
           <>

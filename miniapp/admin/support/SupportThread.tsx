@@ -1,6 +1,6 @@
 /**
  * One request (`#/admin/brand/:brandId/support/ticket/:ticketId`): the conversation, the participant's progress
- * beside it, canned answers inserted into the reply box in one tap (their variables are filled by the server when
+ * beside it (above it on a phone), canned answers inserted into the reply box in one tap (their variables are filled by the server when
  * sent), status and assignee. Each composed reply carries its own key, so a retried send is not sent twice.
  */
 import {
@@ -10,26 +10,33 @@ import {
   FormItem,
   Group,
   Header,
+  NativeSelect,
   PanelHeader,
   PanelHeaderBack,
-  Select,
   SimpleCell,
   SplitCol,
   SplitLayout,
   Text,
   Textarea,
+  useAdaptivityWithJSMediaQueries,
+  ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { fillIn } from '../i18n-support.ts';
-import { type InboxThread, newReplyKey, type TicketStatus } from './support-api.ts';
+import { label, teamStrings } from '../i18n-team.ts';
+import { type InboxThread, newReplyKey, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
+import { ThreadProgress } from './ThreadProgress.tsx';
 import { useSupportOffice } from './use-support-office.ts';
 
 export default function SupportThread() {
   const { s, language, ticketId, support } = useSupportOffice();
+  const team = teamStrings(language === 'en' ? 'en' : 'ru');
   const navigator = useRouteNavigator();
+  const { viewWidth } = useAdaptivityWithJSMediaQueries();
+  const wide = viewWidth >= ViewWidth.TABLET;
   const [fresh, setFresh] = useState<InboxThread | null>(null);
   const [body, setBody] = useState('');
   const [key, setKey] = useState(newReplyKey);
@@ -49,97 +56,113 @@ export default function SupportThread() {
       setNote((err as Error).message);
     }
   };
-  const change = async (c: { status?: TicketStatus; assigneeMembershipId?: number | null }) =>
-    setFresh(await support.update(ticketId, c));
+  const change = async (c: { status?: TicketStatus; assigneeMembershipId?: number | null }) => {
+    try {
+      setFresh(await support.update(ticketId, c));
+    } catch (err) {
+      setNote((err as Error).message);
+    }
+  };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} />}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
         {fillIn(s.ticket, { id: ticketId })}
       </PanelHeader>
       <LoadState state={state}>
         {({ thread: loaded, canned, agents }) => {
           const thread = fresh ?? loaded;
-          const p = thread.progress;
-          return (
-            <SplitLayout>
-              <SplitCol>
-                <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
-                  {thread.messages.map((m) => (
-                    <SimpleCell key={m.id} multiline subtitle={new Date(m.createdAt).toLocaleString(language)}>
-                      <Text weight={m.author === 'agent' ? '2' : '3'}>{m.body}</Text>
-                    </SimpleCell>
+          const conversation = (
+            <>
+              <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
+                {thread.messages.map((m) => (
+                  <SimpleCell
+                    key={m.id}
+                    multiline
+                    subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${new Date(m.createdAt).toLocaleString(language)}`}
+                  >
+                    <Text weight={m.author === 'agent' ? '2' : '3'} style={{ whiteSpace: 'pre-wrap' }}>
+                      {m.body}
+                    </Text>
+                  </SimpleCell>
+                ))}
+              </Group>
+              <Group>
+                <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                  {canned.map((c) => (
+                    <Chip
+                      key={c.id}
+                      value={String(c.id)}
+                      removable={false}
+                      data-testid={`canned-${c.id}`}
+                      onClick={() => setBody(language === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
+                    >
+                      {c.title}
+                    </Chip>
                   ))}
-                </Group>
-                <Group>
-                  <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                    {canned.map((c) => (
-                      <Chip
-                        key={c.id}
-                        value={String(c.id)}
-                        removable={false}
-                        data-testid={`canned-${c.id}`}
-                        onClick={() => setBody(language === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
-                      >
-                        {c.title}
-                      </Chip>
+                </Div>
+                <FormItem top={s.reply} htmlFor="reply-body" bottom={note ?? s.variablesHint}>
+                  <Textarea
+                    id="reply-body"
+                    value={body}
+                    onChange={(e) => setBody(e.target.value)}
+                    data-testid="reply-body"
+                  />
+                </FormItem>
+                <Div>
+                  <Button size="l" stretched disabled={!body.trim()} onClick={send} data-testid="reply-send">
+                    {s.send}
+                  </Button>
+                </Div>
+                <FormItem top={s.status} htmlFor="thread-status">
+                  <NativeSelect
+                    id="thread-status"
+                    data-testid="thread-status"
+                    value={thread.ticket.status}
+                    onChange={(e) => void change({ status: e.target.value as TicketStatus })}
+                  >
+                    {TICKET_STATUSES.map((x) => (
+                      <option key={x} value={x}>
+                        {s[`status_${x}`]}
+                      </option>
                     ))}
-                  </Div>
-                  <FormItem top={s.reply} bottom={note ?? s.variablesHint}>
-                    <Textarea value={body} onChange={(e) => setBody(e.target.value)} data-testid="reply-body" />
-                  </FormItem>
-                  <Div>
-                    <Button size="l" disabled={!body.trim()} onClick={send} data-testid="reply-send">
-                      {s.send}
-                    </Button>
-                  </Div>
-                  <FormItem top={s.status}>
-                    <Select
-                      value={thread.ticket.status}
-                      onChange={(e) => change({ status: e.target.value as TicketStatus })}
-                      options={(['new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const).map((x) => ({
-                        value: x,
-                        label: s[`status_${x}`],
-                      }))}
-                    />
-                  </FormItem>
-                  <FormItem top={s.assignee}>
-                    <Select
-                      value={String(thread.ticket.assigneeMembershipId ?? '')}
-                      onChange={(e) => change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })}
-                      options={[
-                        { value: '', label: s.nobody },
-                        ...agents.map((a) => ({ value: String(a.membershipId), label: `id${a.userId} (${a.role})` })),
-                      ]}
-                    />
-                  </FormItem>
-                </Group>
-              </SplitCol>
+                  </NativeSelect>
+                </FormItem>
+                <FormItem top={s.assignee} htmlFor="thread-assignee">
+                  <NativeSelect
+                    id="thread-assignee"
+                    data-testid="thread-assignee"
+                    value={String(thread.ticket.assigneeMembershipId ?? '')}
+                    onChange={(e) =>
+                      void change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })
+                    }
+                  >
+                    <option value="">{s.nobody}</option>
+                    {agents.map((a) => (
+                      <option key={a.membershipId} value={String(a.membershipId)}>
+                        {`id${a.userId} (${label(team, 'role', a.role)})`}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                </FormItem>
+              </Group>
+            </>
+          );
+          const progress = (
+            <ThreadProgress s={s} language={language === 'en' ? 'en' : 'ru'} progress={thread.progress} />
+          );
+          // Side by side where there is room; on a phone the progress comes first, then the conversation.
+          return wide ? (
+            <SplitLayout>
+              <SplitCol>{conversation}</SplitCol>
               <SplitCol width={320} maxWidth={360}>
-                <Group header={<Header>{s.progress}</Header>} data-testid="thread-progress">
-                  {p ? (
-                    <>
-                      <SimpleCell subtitle={s.stage}>{`${p.campaignTitle}: ${p.stage}`}</SimpleCell>
-                      <Header size="s">{s.tasksDone}</Header>
-                      {p.tasks.map((task) => (
-                        <SimpleCell key={task.key} subtitle={task.status}>
-                          {task.title}
-                        </SimpleCell>
-                      ))}
-                      <Header size="s">{s.rewards}</Header>
-                      {p.rewards.map((r) => (
-                        <SimpleCell key={`${r.title}${r.code}`} subtitle={r.code ?? ''}>
-                          {r.title}
-                        </SimpleCell>
-                      ))}
-                    </>
-                  ) : (
-                    <Div>
-                      <Text>{s.noProgress}</Text>
-                    </Div>
-                  )}
-                </Group>
+                {progress}
               </SplitCol>
             </SplitLayout>
+          ) : (
+            <>
+              {progress}
+              {conversation}
+            </>
           );
         }}
       </LoadState>

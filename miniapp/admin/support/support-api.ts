@@ -1,7 +1,8 @@
 /** The office's support calls (`/api/admin/support/brands/{brandId}/…`). Office chunk only. */
 import type { ApiClient } from '../../api/client.ts';
 
-export type TicketStatus = 'new' | 'waiting_on_us' | 'waiting_on_user' | 'resolved';
+export const TICKET_STATUSES = ['new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export interface InboxTicket {
   id: number;
   campaignId: number | null;
@@ -17,7 +18,7 @@ export interface Progress {
   campaignTitle: string;
   stage: string;
   tasks: { key: string; title: string; status: string }[];
-  rewards: { title: string; code: string | null }[];
+  rewards: { title: string; code: string | null; source: string; issuedAt: number }[];
 }
 export interface InboxThread {
   ticket: InboxTicket;

@@ -1,0 +1,50 @@
+/**
+ * Wall-clock times in the campaign's time zone, for the mailing screens: a `datetime-local` value typed by the brand
+ * means that time where the campaign runs (its community's zone, which the server uses for quiet hours and the
+ * schedule), never the time zone of whoever opened the office. Pure functions over `Intl`; no zone database shipped.
+ */
+
+/** Milliseconds the zone is ahead of UTC at the instant `at` (DST included). */
+function offsetAt(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * `2026-12-01T10:00` read as a wall-clock time in `timeZone` → epoch ms; `undefined` for an unreadable value.
+ * @example zonedInputToMs('2026-12-01T10:00', 'Asia/Vladivostok') === Date.UTC(2026, 11, 1, 0, 0)
+ */
+export function zonedInputToMs(value: string, timeZone: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes: the offset at the first guess may differ from the offset at the answer around a DST change.
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  return asUtc - offsetAt(first, timeZone);
+}
+
+/** Epoch ms → the `datetime-local` value showing that instant in `timeZone`. */
+export function msToZonedInput(at: number, timeZone: string): string {
+  return new Date(at + offsetAt(at, timeZone)).toISOString().slice(0, 16);
+}
+
+/** A short name of the zone for labels ("Europe/Moscow, UTC+3"). */
+export function zoneLabel(timeZone: string, at: number = Date.now()): string {
+  const minutes = Math.round(offsetAt(at, timeZone) / 60_000);
+  const sign = minutes < 0 ? '−' : '+';
+  const hh = Math.floor(Math.abs(minutes) / 60);
+  const mm = Math.abs(minutes) % 60;
+  return `${timeZone}, UTC${sign}${hh}${mm ? `:${String(mm).padStart(2, '0')}` : ''}`;
+}
