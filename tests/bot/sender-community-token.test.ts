@@ -40,7 +40,7 @@ async function queueMessage(w: MessagingWorld, key: string, vkUserId: number, of
         {
           dedupeKey: key,
           kind: 'broadcast' as const,
-          campaignId: ofCampaign ? w.campaignId : null,
+          campaignId: ofCampaign ? w.campaignId : undefined,
           vkGroupId: GROUP_ID,
           vkUserId,
           channel: 'message' as const,
