@@ -68,6 +68,7 @@ const OfficePickSchema = z.object({
   standing: z.boolean(),
   platform: z.string(),
   userId: z.string(),
+  profileUrl: z.string().nullable().openapi({ description: "The winner's VK profile (vk platform only), else null" }),
   replacesPickId: z.number().int().nullable(),
   replacedAt: z.number().int().nullable(),
   replacedReason: z.string().nullable(),
