@@ -27,10 +27,18 @@ export interface SenderChannel {
   window: number;
 }
 
+/**
+ * A channel whose token may change while the sender runs (the community's token, replaced in the office): asked
+ * before each claim, so the rows claimed go out with the token stored now; undefined when there is none to send with.
+ */
+export interface ChannelSource {
+  current(): Promise<SenderChannel | undefined>;
+}
+
 export interface SenderOptions {
   db: Db;
   now: () => number;
-  channels: Partial<Record<MessageChannel, SenderChannel>>;
+  channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>>;
   groupId: number;
   appId: number;
   /** A claimed row is taken again after this long without an answer recorded. */
@@ -84,13 +92,12 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     o.onProgress({ ...progress });
   };
 
-  const turns = active.map((c) => (o.channels[c] as SenderChannel).turn);
-  await Promise.all(turns.map((t) => t.start()));
+  const turns = new Turns();
   try {
-    await drain(o, progress, active, inFlight, perChannel, report);
+    await drain(o, progress, active, inFlight, perChannel, report, turns);
   } finally {
     await Promise.allSettled(inFlight);
-    for (const t of turns) await t.stop();
+    await turns.stopAll();
   }
   await report(true);
   progress.remaining = await outboxRemaining(o.db, o.groupId, active);
@@ -104,19 +111,30 @@ async function drain(
   inFlight: Set<Promise<void>>,
   perChannel: Map<MessageChannel, number>,
   report: () => Promise<void>,
+  turns: Turns,
 ): Promise<void> {
   while (!o.signal?.aborted) {
     let claimedAny = false;
     let waitingForTurn = false;
+    // The channels that have a token now (or calls in flight): only their rows keep a `once` run going.
+    const sending: MessageChannel[] = [];
     for (const channel of active) {
-      const ch = o.channels[channel] as SenderChannel;
+      const busy = perChannel.get(channel) ?? 0;
+      const ch = await channelNow(o.channels[channel]);
+      if (!ch) {
+        // No token to send with (none stored or configured, or the brand switched off): nothing leaves.
+        if (busy > 0) sending.push(channel);
+        await turns.drop(channel);
+        continue;
+      }
+      sending.push(channel);
+      await turns.use(channel, ch.turn);
       // Another process holds the token's lease: it sends; this one waits to take over.
       const gate = ch.turn.gate();
       if (!gate) {
         waitingForTurn = true;
         continue;
       }
-      const busy = perChannel.get(channel) ?? 0;
       // Claim in halves of the window, so claiming (a write transaction) stays rare.
       if (busy > ch.window / 2) continue;
       let requests: SendRequest[] = [];
@@ -154,13 +172,42 @@ async function drain(
       await Promise.race(inFlight);
       continue;
     }
-    const next = await outboxNextDueAt(o.db, o.groupId, active, o.leaseMs);
+    const next = sending.length > 0 ? await outboxNextDueAt(o.db, o.groupId, sending, o.leaseMs) : undefined;
     const now = o.now();
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;
     const untilDue = next === undefined ? Number.POSITIVE_INFINITY : next - now;
     // Waiting for a token's lease: look again a few times a second (its keeper tries to take it), not in a spin.
     const pause = waitingForTurn ? Math.min(o.idleMs ?? 1000, 250) : Math.min(o.idleMs ?? 1000, untilDue);
     await sleep(Math.max(20, pause));
+  }
+}
+
+function channelNow(c: SenderChannel | ChannelSource | undefined): Promise<SenderChannel | undefined> {
+  if (c === undefined || !('current' in c)) return Promise.resolve(c);
+  return c.current();
+}
+
+/** The token turns this run holds, one per channel: a token replaced mid-run hands its channel to the new one. */
+class Turns {
+  private readonly held = new Map<MessageChannel, TokenTurn>();
+
+  async use(channel: MessageChannel, turn: TokenTurn): Promise<void> {
+    const before = this.held.get(channel);
+    if (before === turn) return;
+    // The old token's lease is released: calls still waiting on its gate see it gone and put their rows back.
+    if (before) await before.stop();
+    this.held.set(channel, turn);
+    await turn.start();
+  }
+
+  async drop(channel: MessageChannel): Promise<void> {
+    const before = this.held.get(channel);
+    this.held.delete(channel);
+    if (before) await before.stop();
+  }
+
+  async stopAll(): Promise<void> {
+    for (const channel of [...this.held.keys()]) await this.drop(channel);
   }
 }
 

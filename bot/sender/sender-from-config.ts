@@ -1,13 +1,22 @@
 /**
- * @module Wires the outbox sender from configuration: the community token (messages) and the service token
- * (notifications), each with its own lease and rate gate (token-turn.ts) and vk-io client pointed at `VK_API_BASE_URL`.
+ * @module Wires the outbox sender: the community's token (messages) as the agency stored it in the office, else
+ * `VK_GROUP_TOKEN` (`communityToken`, looked up before each claim, so a replaced token is used by the next send and a
+ * switched-off brand sends nothing), and the service token (notifications) from configuration; each token with its
+ * own lease and rate gate (token-turn.ts) and vk-io client pointed at `VK_API_BASE_URL`.
  */
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
+import { communityToken } from '../../server/office/agency/agency-secrets.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
-import { runSender, type SenderChannel, type SenderOptions, type SenderProgress } from './outbox-sender.ts';
+import {
+  type ChannelSource,
+  runSender,
+  type SenderChannel,
+  type SenderOptions,
+  type SenderProgress,
+} from './outbox-sender.ts';
 import { TokenTurn } from './token-turn.ts';
 
 /** What one run of the sender may choose; the lease is configuration (`OUTBOX_LEASE_MS`), never a run option. */
@@ -42,19 +51,49 @@ function turnFor(db: Db, config: Config, token: string, rps: number, coldStartMs
   return turn;
 }
 
+/**
+ * The community's messages channel: the token is read (and opened) before every claim, never remembered; only the
+ * vk-io client and the turn made for a token are kept, keyed by the token itself.
+ */
+function communityChannel(
+  db: Db,
+  config: Config,
+  groupId: number,
+  make: (token: string) => SenderChannel,
+): ChannelSource {
+  let last: { token: string; channel: SenderChannel } | undefined;
+  return {
+    async current() {
+      let token: string | undefined;
+      try {
+        token = await communityToken({ db, config }, groupId);
+      } catch (err) {
+        // A sealed token no configured key opens, or the database busy: send nothing now, look again next turn.
+        console.error('sender: the community token could not be read:', (err as Error).message);
+        return undefined;
+      }
+      if (!token) return undefined;
+      if (last?.token !== token) last = { token, channel: make(token) };
+      return last.channel;
+    },
+  };
+}
+
 /** `coldStartMs`: a new process waits a second before its first call (see RateGate). */
 export function senderChannels(
   db: Db,
   config: Config,
-  coldStartMs = 0,
-): Partial<Record<MessageChannel, SenderChannel>> {
-  const channels: Partial<Record<MessageChannel, SenderChannel>> = {};
-  const make = (token: string, rps: number): SenderChannel => ({
-    api: createBotVkApi({ token, baseUrl: config.VK_API_BASE_URL, rps }),
-    turn: turnFor(db, config, token, rps, coldStartMs),
-    window: rps,
-  });
-  if (config.VK_GROUP_TOKEN) channels.message = make(config.VK_GROUP_TOKEN, config.VK_GROUP_API_RPS);
+  groupId: number,
+  run: Pick<SenderRun, 'coldStartMs' | 'log'> = {},
+): Partial<Record<MessageChannel, SenderChannel | ChannelSource>> {
+  const make = (token: string, rps: number): SenderChannel => {
+    const turn = turnFor(db, config, token, rps, run.coldStartMs ?? 0);
+    turn.log = run.log;
+    return { api: createBotVkApi({ token, baseUrl: config.VK_API_BASE_URL, rps }), turn, window: rps };
+  };
+  const channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>> = {
+    message: communityChannel(db, config, groupId, (token) => make(token, config.VK_GROUP_API_RPS)),
+  };
   if (config.VK_SERVICE_TOKEN) channels.notification = make(config.VK_SERVICE_TOKEN, config.VK_SERVICE_API_RPS);
   return channels;
 }
@@ -66,8 +105,7 @@ export function senderChannels(
 export function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
   if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
   // Field by field, no spread: an option left undefined must not overwrite a configured value.
-  const channels = senderChannels(db, config, run.coldStartMs);
-  for (const ch of Object.values(channels)) ch.turn.log = run.log;
+  const channels = senderChannels(db, config, config.VK_GROUP_ID, run);
   return runSender({
     db,
     now,

@@ -92,6 +92,7 @@ describe('route limits', () => {
       isMessagesFromGroupAllowed: async () => true,
       isNotificationsAllowed: async () => true,
       firstName: async () => undefined,
+      profiles: async () => new Map(),
     };
     w.deps.vk = hanging;
     await w.call('POST', `/api/campaigns/${id}/open`, 1, {});

@@ -22,10 +22,23 @@ export interface VkApi {
   isNotificationsAllowed(userId: number | string): Promise<boolean>;
   /** `users.get`: the user's first name in `lang`; undefined when VK cannot tell (or the local simulator). */
   firstName(userId: number | string, lang: 'ru' | 'en'): Promise<string | undefined>;
+  /**
+   * `users.get` with `has_photo`: what VK shows of each page, for the draw's advisory flags; an id VK did not answer
+   * for is absent. Empty from the local simulator (it knows no pages). Throws `VkApiUnavailableError`.
+   */
+  profiles(userIds: readonly (number | string)[]): Promise<Map<string, VkProfile>>;
   /** vk-io API acting for the community (messages.send, ...), when a community token is configured. */
   readonly group?: API;
   /** vk-io API with the app's service token, when configured. */
   readonly service?: API;
+}
+
+/** A page as `users.get` shows it to the community. */
+export interface VkProfile {
+  hasPhoto: boolean;
+  isClosed: boolean;
+  /** `deleted` or `banned`; null for a working page. */
+  deactivated: string | null;
 }
 
 /** VK could not answer (network, token, VK error): the check is inconclusive, not negative. */
@@ -118,6 +131,25 @@ export function createVkApi(config: VkConfig): VkApi {
         const res = await need(service, 'VK_SERVICE_TOKEN').apps.isNotificationsAllowed({ user_id: Number(userId) });
         return truthy(res.is_allowed);
       }),
+    profiles: (userIds) =>
+      call('users.get', async () => {
+        const api = service ?? need(group, 'VK_SERVICE_TOKEN');
+        const found = new Map<string, VkProfile>();
+        // users.get takes at most 1,000 ids a call.
+        for (let i = 0; i < userIds.length; i += 1000) {
+          const users = (await api.users.get({
+            user_ids: userIds.slice(i, i + 1000).map(String),
+            fields: ['has_photo'],
+          })) as { id: number; has_photo?: number; is_closed?: boolean; deactivated?: string }[];
+          for (const u of users)
+            found.set(String(u.id), {
+              hasPhoto: u.deactivated ? false : truthy(u.has_photo),
+              isClosed: u.is_closed === true,
+              deactivated: u.deactivated ?? null,
+            });
+        }
+        return found;
+      }),
     firstName: async (userId, lang) => {
       const api = service ?? group;
       if (!api) return undefined;
@@ -153,5 +185,7 @@ export function localVkApi(): VkApi {
     isNotificationsAllowed: async () => true,
     // The simulator knows no names: a reply that needs one is refused rather than sent with an invented name.
     firstName: async () => undefined,
+    // Nor pages: no profile flag is raised on a guess.
+    profiles: async () => new Map(),
   };
 }

@@ -1,9 +1,10 @@
 /** One pick in the office: who, verification, and the verify / replace-with-a-reason actions. */
-import { Button, ButtonGroup, Div, FormItem, RichCell, Textarea } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-promo.ts';
 import type { DrawOfficeMessages } from '../i18n-draw.ts';
 import type { OfficePick } from './draw-office-api.ts';
+import { pickWho } from './pick-who.ts';
 
 export interface PickActions {
   verify(pickId: number): Promise<void>;
@@ -35,6 +36,7 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
     pick.announcedAt ? t.announced : undefined,
   ].filter(Boolean);
   const standingWinner = pick.standing && pick.role === 'winner';
+  const who = pickWho(pick, t);
   return (
     <>
       <RichCell
@@ -55,8 +57,15 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
           ) : undefined
         }
       >
-        {/* The profile's address as text, not a link: builds carry no external URLs (tests/package/external-hosts). */}
-        {pick.platform === 'vk' ? `vk.com/id${pick.userId}` : `${pick.platform}:${pick.userId}`}
+        {/* The address comes from the server: builds carry no external URLs (tests/package/external-hosts). */}
+        {`${who.platform} · `}
+        {who.href ? (
+          <Link href={who.href} target="_blank" rel="noopener noreferrer" aria-label={`${t.openProfile} ${who.text}`}>
+            {who.text}
+          </Link>
+        ) : (
+          who.text
+        )}
       </RichCell>
       {reason !== null && (
         <Div>

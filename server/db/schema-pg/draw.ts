@@ -60,3 +60,21 @@ export const drawPicks = pgTable(
     index('draw_picks_participant_idx').on(t.participantId),
   ],
 );
+
+export const drawExclusions = pgTable(
+  'draw_exclusions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    reason: text('reason').notNull(),
+    byPlatform: text('by_platform').notNull(),
+    byUserId: text('by_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('draw_exclusions_participant_idx').on(t.campaignId, t.participantId)],
+);

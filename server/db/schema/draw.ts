@@ -84,3 +84,25 @@ export const drawPicks = sqliteTable(
     index('draw_picks_participant_idx').on(t.participantId),
   ],
 );
+
+/**
+ * An entry the brand took out of the draw before it ran (a fraud flag it agreed with), with the reason and who; the
+ * draw's frozen list leaves these participants out. Nothing is excluded after the draw: the list is part of the proof.
+ */
+export const drawExclusions = sqliteTable(
+  'draw_exclusions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    reason: text('reason').notNull(),
+    byPlatform: text('by_platform').notNull(),
+    byUserId: text('by_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('draw_exclusions_participant_idx').on(t.campaignId, t.participantId)],
+);

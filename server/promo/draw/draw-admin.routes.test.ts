@@ -191,3 +191,12 @@ describe('verify, export, announce', () => {
     expect(await w.deps.db.select().from(schema.outbox)).toHaveLength(2);
   });
 });
+
+describe('office draw routes: the winner cell', () => {
+  it("item 2: each VK pick carries the profile's address, vk.com/id<its id>", async () => {
+    const draw = await drawn();
+    expect(draw.picks.length).toBeGreaterThan(0);
+    for (const pick of draw.picks as (OfficeDraw['picks'][number] & { profileUrl: string | null })[])
+      expect(pick.profileUrl).toBe(`https://vk.com/id${pick.userId}`);
+  });
+});

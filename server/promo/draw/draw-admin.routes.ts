@@ -8,8 +8,16 @@ import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
-import { AnnouncementSchema, OfficeDrawSchema, RepickBodySchema, VerificationSchema } from './draw.schemas.ts';
+import {
+  AnnouncementSchema,
+  ExclusionBodySchema,
+  OfficeDrawSchema,
+  OfficeEntrantsSchema,
+  RepickBodySchema,
+  VerificationSchema,
+} from './draw.schemas.ts';
 import { announceWinners } from './draw-announce.ts';
+import { excludeEntrant, officeEntrants } from './draw-exclusions.ts';
 import { officeCampaign } from './draw-records.ts';
 import { repick, runDraw } from './draw-run.ts';
 import { verifyPick } from './draw-verify.ts';
@@ -18,9 +26,9 @@ import { officeDrawView, winnersCsv } from './draw-views.ts';
 const errors = {
   ...authErrors,
   403: errorResponse('forbidden: no `prizes` rights on this brand'),
-  404: errorResponse('campaign_not_found | pick_not_found'),
+  404: errorResponse('campaign_not_found | pick_not_found | entry_not_found'),
   409: errorResponse(
-    'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community',
+    'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community | already_drawn | already_excluded',
   ),
   422: errorResponse('Invalid input (issues name the field)'),
 } as const;
@@ -98,6 +106,26 @@ const announceRoute = officeRoute('prizes', {
   responses: { 200: json(AnnouncementSchema, 'What was queued and why others were not'), ...errors },
 });
 
+const entrantsRoute = officeRoute('prizes', {
+  method: 'get',
+  path: '/{id}/draw/entrants',
+  tags,
+  summary: 'The entries with advisory fraud flags: who qualifies now (before the draw) or the frozen list (after)',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: json(OfficeEntrantsSchema, 'Entries and their flags'), ...errors },
+});
+
+const excludeRoute = officeRoute('prizes', {
+  method: 'post',
+  path: '/{id}/draw/exclusions',
+  tags,
+  summary: 'Take an entry out of the draw with a reason (audit log); only before the draw runs',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams, ...jsonBody(ExclusionBodySchema) },
+  responses: { 200: json(OfficeEntrantsSchema, 'The entries after the exclusion'), ...errors },
+});
+
 export const drawAdminRoutes = newRouter();
 drawAdminRoutes.use('*', requireIdentity);
 drawAdminRoutes.openapi(viewRoute, async (c) => {
@@ -135,4 +163,14 @@ drawAdminRoutes.openapi(exportRoute, async (c) => {
 drawAdminRoutes.openapi(announceRoute, async (c) => {
   const { id } = c.req.valid('param');
   return c.json(await announceWinners(c.var.deps, c.var.identity, id), 200);
+});
+drawAdminRoutes.openapi(entrantsRoute, async (c) => {
+  return c.json(await officeEntrants(c.var.deps, c.var.identity, c.req.valid('param').id), 200);
+});
+drawAdminRoutes.openapi(excludeRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const { id } = c.req.valid('param');
+  const { participantId, reason } = c.req.valid('json');
+  await excludeEntrant(deps, identity, id, participantId, reason);
+  return c.json(await officeEntrants(deps, identity, id), 200);
 });

@@ -15,6 +15,7 @@ import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
 import { entriesHashOf, entryHash, nextPicks } from './draw-algorithm.ts';
 import { drawEntrants } from './draw-entries.ts';
+import { excludedParticipants } from './draw-exclusions.ts';
 import {
   drawPicksOf,
   officeCampaign,
@@ -46,7 +47,11 @@ export async function runDraw(deps: Deps, identity: Identity, campaignId: number
         .where(and(eq(draws.id, draw.id), isNull(draws.drawnAt))),
     );
     if (claimed === 0) return { already: true };
-    const entrants = await drawEntrants(tx, campaign, settings, settings.drawAt);
+    // Entries the brand excluded before the draw (draw-exclusions.ts) are not in the frozen list.
+    const excluded = await excludedParticipants(tx, campaignId);
+    const entrants = (await drawEntrants(tx, campaign, settings, settings.drawAt)).filter(
+      (e) => !excluded.has(e.participantId),
+    );
     if (entrants.length === 0) throw new ApiError(409, 'no_entries', 'Nobody completed the required tasks in time');
     const entries: DrawEntry[] = entrants.map((e, index) => ({ index, ...e, hash: entryHash(e.platform, e.userId) }));
     const entriesHash = entriesHashOf(entries.map((e) => e.hash));

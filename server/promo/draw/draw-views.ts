@@ -126,6 +126,15 @@ export async function officeDrawView(db: Db, campaign: CampaignRow, now: number)
   };
 }
 
+/**
+ * The profile page of an entry, for the office: VK's `id<number>` address; none for OK and Telegram, whose numeric
+ * ids have no public profile address to link to.
+ * @example profileUrl('vk', '123') // 'https://vk.com/id123'
+ */
+export function profileUrl(platform: string, userId: string): string | null {
+  return platform === 'vk' && /^[1-9]\d*$/.test(userId) ? `https://vk.com/id${userId}` : null;
+}
+
 function officePick(draw: DrawRow, p: PickRow) {
   const entry = draw.entries?.[p.entryIndex];
   return {
@@ -138,6 +147,7 @@ function officePick(draw: DrawRow, p: PickRow) {
     standing: p.replacedAt == null,
     platform: entry?.platform ?? '',
     userId: entry?.userId ?? '',
+    profileUrl: entry ? profileUrl(entry.platform, entry.userId) : null,
     replacesPickId: p.replacesPickId,
     replacedAt: p.replacedAt,
     replacedReason: p.replacedReason,

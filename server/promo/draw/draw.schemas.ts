@@ -1,5 +1,6 @@
 /** @module OpenAPI shapes of the draw's answers (participant and office). */
 import { z } from '@hono/zod-openapi';
+import { ENTRY_FLAGS } from './draw-flags.ts';
 
 const AlgorithmSchema = z
   .object({
@@ -68,6 +69,7 @@ const OfficePickSchema = z.object({
   standing: z.boolean(),
   platform: z.string(),
   userId: z.string(),
+  profileUrl: z.string().nullable().openapi({ description: "The winner's VK profile (vk platform only), else null" }),
   replacesPickId: z.number().int().nullable(),
   replacedAt: z.number().int().nullable(),
   replacedReason: z.string().nullable(),
@@ -123,4 +125,26 @@ export const AnnouncementSchema = z
 
 export const RepickBodySchema = z.object({
   reason: z.string().trim().min(3).max(500).openapi({ example: 'Left the community before the draw' }),
+});
+
+export const OfficeEntrantsSchema = z
+  .object({
+    frozen: z.boolean().openapi({ description: 'The draw has run: this is the frozen list, nothing can be excluded' }),
+    vkChecked: z.boolean().openapi({ description: 'False when VK could not answer: the page flags are missing' }),
+    entrants: z.array(
+      z.object({
+        participantId: z.number().int(),
+        platform: z.string(),
+        userId: z.string(),
+        profileUrl: z.string().nullable(),
+        flags: z.array(z.enum(ENTRY_FLAGS)),
+        excluded: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable(),
+      }),
+    ),
+  })
+  .openapi('DrawOfficeEntrants');
+
+export const ExclusionBodySchema = z.object({
+  participantId: z.number().int().positive(),
+  reason: z.string().trim().min(3).max(500).openapi({ description: 'Why the entry is taken out (the audit log)' }),
 });

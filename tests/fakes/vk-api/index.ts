@@ -16,9 +16,10 @@ import { ApiDispatcher } from './dispatcher.ts';
 import { createFakeVkHttpServer } from './http-server.ts';
 import { LongPollHub } from './long-poll.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
-import { FakeVkState } from './state.ts';
+import { type FakeProfile, FakeVkState } from './state.ts';
 import type { DeliveredMessage, EventAnswer, RecordedCall, SentNotification } from './types.ts';
 
+export type { FakeProfile } from './state.ts';
 export type {
   DeliveredMessage,
   EventAnswer,
@@ -54,6 +55,8 @@ export interface FakeVkApi {
   denyNotifications(appId: number, userId: number): void;
   /** messages.send to this user fails with 902 (privacy settings) from every community. */
   blockUser(userId: number): void;
+  /** What users.get says about the user's page: no photo, closed, deleted or banned. */
+  setProfile(userId: number, profile: FakeProfile): void;
   /** The next `count` (default 1) calls of `method` fail with `errorCode`; also applies inside execute. */
   failNext(method: string, errorCode: number, count?: number): void;
   /** Queues a Bots Long Poll update for the community (group_id, event_id and v are filled if absent). */
@@ -112,6 +115,7 @@ export async function startFakeVkApi(options: FakeVkApiOptions = {}): Promise<Fa
     allowNotifications: (appId, userId) => state.setNotificationsAllowed(appId, userId, true),
     denyNotifications: (appId, userId) => state.setNotificationsAllowed(appId, userId, false),
     blockUser: (userId) => state.blockUser(userId),
+    setProfile: (userId, profile) => state.setProfile(userId, profile),
     failNext: (method, errorCode, count = 1) => state.failNext(method, errorCode, count),
     pushLongPollEvent: (groupId, update) => longPoll.push(groupId, update),
     expireLongPollKeys: (groupId) => longPoll.expireKeys(groupId),

@@ -20,6 +20,13 @@ export interface NotificationStatus {
   error?: { code: number; description: string };
 }
 
+/** What `users.get` tells about a profile beyond its name; unset fields are VK's usual (a photo, open). */
+export interface FakeProfile {
+  hasPhoto?: boolean;
+  isClosed?: boolean;
+  deactivated?: 'deleted' | 'banned';
+}
+
 export class FakeVkState {
   readonly delivered: DeliveredMessage[] = [];
   readonly notifications: SentNotification[] = [];
@@ -31,6 +38,7 @@ export class FakeVkState {
   private readonly messageConsent = new Set<string>();
   private readonly notificationConsent = new Set<string>();
   private readonly blockedUsers = new Set<number>();
+  private readonly profiles = new Map<number, FakeProfile>();
   private readonly injectedFailures = new Map<string, number[]>();
   private readonly errorTally = new Map<number, number>();
   private readonly messageIdByGroup = new Map<number, number>();
@@ -64,6 +72,13 @@ export class FakeVkState {
   }
   areNotificationsAllowed(appId: number, userId: number): boolean {
     return this.notificationConsent.has(pair(appId, userId));
+  }
+
+  setProfile(userId: number, profile: FakeProfile): void {
+    this.profiles.set(userId, profile);
+  }
+  profile(userId: number): FakeProfile {
+    return this.profiles.get(userId) ?? {};
   }
 
   blockUser(userId: number): void {
@@ -107,6 +122,7 @@ export class FakeVkState {
       store.clear();
     }
     this.longPollSettings.clear();
+    this.profiles.clear();
     this.injectedFailures.clear();
     this.errorTally.clear();
     this.messageIdByGroup.clear();

@@ -1,7 +1,9 @@
 /**
  * @module The fake's access-token convention. VK tokens are opaque; the fake reads who is calling
  * from the token text itself so a test can pick an identity without any setup:
- *   `group:<groupId>`  community token acting for community <groupId> (messages.send, long poll, …)
+ *   `group:<groupId>`  community token acting for community <groupId> (messages.send, long poll, …);
+ *                      `group:<groupId>:<label>` is another token of the same community (VK lets a community
+ *                      hold several keys), so a test can tell which one a request carried
  *   `service:<appId>`  service token of mini app <appId> (notifications.sendMessage, apps.isNotificationsAllowed)
  *   `user:<userId>`    user token of user <userId>
  *   anything else      accepted as a user token of an unknown user
@@ -14,7 +16,7 @@ export type TokenIdentity =
   | { kind: 'service'; appId: number }
   | { kind: 'user'; userId?: number };
 
-const PREFIXED_TOKEN = /^(group|service|user):(.*)$/;
+const PREFIXED_TOKEN = /^(group|service|user):(.*?)(?::[\w.-]+)?$/;
 
 /** Reads the caller's identity from a token, or throws error 5 as VK does for a bad token. */
 export function identifyToken(token: string | undefined): TokenIdentity {
