@@ -6,6 +6,8 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { calculatorRoutes } from './calculator/calculator.routes.ts';
+import { calculatorOfficeRoutes } from './calculator/calculator-office.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
@@ -83,6 +85,8 @@ export function createApp(deps: Deps) {
     .route('/api/me', meRoutes)
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
+    .route('/api/campaigns', calculatorRoutes)
+    .route('/api/admin/campaigns', calculatorOfficeRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
     .route('/api/admin/campaigns', drawAdminRoutes)
     .route('/api/admin/campaigns', calendarRoutes)

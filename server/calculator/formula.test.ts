@@ -44,6 +44,10 @@ describe('calculator formula', () => {
     expect(run('ceil(1.01) + floor(1.99)')).toBe(3);
     expect(run('ceil(-1.5)')).toBe(-1);
     expect(roundHalfAway(0.125, 2)).toBe(0.13);
+    expect(roundHalfAway(1e21, 2)).toBe(1e21);
+    expect(roundHalfAway(1e-7, 2)).toBe(0);
+    expect(roundHalfAway(-0.0000004, 6)).toBe(0);
+    expect(roundHalfAway(-0.0000006, 6)).toBe(-0.000001);
     expect(refused('round(a, 11)').code).toBe('arity');
     expect(refused('round(a, 0.5)').code).toBe('arity');
   });

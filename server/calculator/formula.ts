@@ -58,8 +58,15 @@ export function roundHalfAway(value: number, digits = 0): number {
   if (!Number.isInteger(digits) || digits < 0 || digits > MAX_ROUND_DIGITS) {
     throw new FormulaError('arity', `round(x, digits): digits must be a whole number from 0 to ${MAX_ROUND_DIGITS}`);
   }
-  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
-  return Math.sign(value) * Number(`${shifted}e-${digits}`);
+  // From 2^53 every double is a whole number already.
+  if (Math.abs(value) >= Number.MAX_SAFE_INTEGER) return value;
+  const text = String(Math.abs(value));
+  // Exponent notation (below 1e-6) has no decimal text to shift; binary arithmetic is exact enough there.
+  const rounded = text.includes('e')
+    ? Math.round(Math.abs(value) * 10 ** digits) / 10 ** digits
+    : Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);
+  // No "-0" in a result.
+  return rounded === 0 ? 0 : Math.sign(value) * rounded;
 }
 
 const FUNCTIONS: Record<string, { min: number; max: number; run: (args: number[]) => number }> = {
