@@ -16,6 +16,8 @@ import { errorBody, notFound, onError } from './http/errors.ts';
 import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { leadRoutes } from './leads/lead.routes.ts';
+import { leadOfficeRoutes } from './leads/lead-office.routes.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { agencyRoutes } from './office/agency/agency.routes.ts';
@@ -87,6 +89,8 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', promoRoutes)
     .route('/api/campaigns', calculatorRoutes)
     .route('/api/admin/campaigns', calculatorOfficeRoutes)
+    .route('/api/campaigns', leadRoutes)
+    .route('/api/admin/campaigns', leadOfficeRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
     .route('/api/admin/campaigns', drawAdminRoutes)
     .route('/api/admin/campaigns', calendarRoutes)
