@@ -10,6 +10,7 @@
 import { systemClock } from '../server/clock.ts';
 import { ConfigError } from '../server/config.ts';
 import { closeDatabase, openDb } from '../server/db/open-db.ts';
+import { runLeadWebhooks } from '../server/leads/webhook-sender.ts';
 import { createVkApi } from '../server/vk/vk-api.ts';
 import { botFor } from './bot.ts';
 import { type BotSettings, BotSetupError, loadBotSettings, processLeaseMs } from './bot-settings.ts';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     abort.signal.addEventListener('abort', () => void stopPolling?.());
   }
   const schedules = options.rules ? runSchedules(deps, { once, signal: abort.signal }) : undefined;
+  // The brands' CRM webhooks (issue 17) drain their own outbox beside the VK sender.
+  const webhooks = runLeadWebhooks(deps, { once, signal: abort.signal, log: (line) => console.error(line) });
   if (!options.rules) void bot.recover().catch((err) => console.error('bot: recovery pass failed', err));
   const totals = await sendOutbox(db, config, systemClock, {
     once,
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     signal: abort.signal,
   });
   await schedules;
+  await webhooks;
   await bot.idle();
   process.stderr.write(`\nsender: ${JSON.stringify(totals)}\n`);
   if (!options.longPoll || abort.signal.aborted) {

@@ -6,6 +6,8 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { calculatorRoutes } from './calculator/calculator.routes.ts';
+import { calculatorOfficeRoutes } from './calculator/calculator-office.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
@@ -14,6 +16,8 @@ import { errorBody, notFound, onError } from './http/errors.ts';
 import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { leadRoutes } from './leads/lead.routes.ts';
+import { leadOfficeRoutes } from './leads/lead-office.routes.ts';
 import { mailingRoutes } from './mailing/mailing.routes.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { agencyRoutes } from './office/agency/agency.routes.ts';
@@ -83,6 +87,10 @@ export function createApp(deps: Deps) {
     .route('/api/me', meRoutes)
     .route('/api/campaigns', campaignRoutes)
     .route('/api/campaigns', promoRoutes)
+    .route('/api/campaigns', calculatorRoutes)
+    .route('/api/admin/campaigns', calculatorOfficeRoutes)
+    .route('/api/campaigns', leadRoutes)
+    .route('/api/admin/campaigns', leadOfficeRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)
     .route('/api/admin/campaigns', drawAdminRoutes)
     .route('/api/admin/campaigns', calendarRoutes)

@@ -17,7 +17,15 @@ import { findPermission, type Section } from './permissions.ts';
 /** What an office route needs: a brand section, `agency` (agency owner/manager), `audit`, or `any` member. */
 export type OfficeSection = Section | 'agency' | 'audit' | 'any';
 
-export const BRAND_SECTIONS: readonly Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+export const BRAND_SECTIONS: readonly Section[] = [
+  'campaigns',
+  'prizes',
+  'mailings',
+  'stats',
+  'support',
+  'team',
+  'leads',
+];
 
 type Kind = 'campaign' | 'brand' | 'community';
 type BrandRef = { kind: Kind; brandId?: number } | null;

@@ -9,7 +9,7 @@ import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Identity } from './identity.ts';
 
-export type Section = 'campaigns' | 'prizes' | 'mailings' | 'stats' | 'support' | 'team';
+export type Section = 'campaigns' | 'prizes' | 'mailings' | 'stats' | 'support' | 'team' | 'leads';
 export type MembershipRow = typeof schema.memberships.$inferSelect;
 
 /** The membership that grants `section` on `brandId` to this identity, if any. */

@@ -14,6 +14,7 @@ export const OFFICE_SECTIONS: readonly OfficeSection[] = [
   'stats',
   'support',
   'team',
+  'leads',
   'agency',
   'audit',
   'any',

@@ -4,6 +4,7 @@
  * (drizzle.pg.config.ts); server/db/schema-equivalence.test.ts proves the two describe the same tables.
  */
 export * from './beta.ts';
+export * from './calculator.ts';
 export * from './campaign.ts';
 export * from './coordination.ts';
 export * from './draw.ts';

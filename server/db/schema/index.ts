@@ -1,5 +1,6 @@
 /** @module The whole schema, one file per aggregate; drizzle-kit reads this to generate migrations. */
 export * from './beta.ts';
+export * from './calculator.ts';
 export * from './campaign.ts';
 export * from './coordination.ts';
 export * from './draw.ts';

@@ -1,0 +1,138 @@
+/**
+ * @module The participant's side of the calculator mechanic: open it (funnel stage `calculator_opened`) and calculate
+ * (stage `calculated`), always on the server from validated inputs. Leads are server/leads/.
+ */
+import { eq } from 'drizzle-orm';
+import type { Identity } from '../auth/identity.ts';
+import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
+import { type Db, schema } from '../db/client.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
+import type { Deps } from '../deps.ts';
+import { recordEvent } from '../funnel/record-event.ts';
+import { ApiError } from '../http/errors.ts';
+import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
+import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
+import { type Calculator, type CalculatorInput, validateCalculatorConfig } from './calculator-config.ts';
+
+/** The funnel stages this mechanic records, in order. */
+export const CALCULATOR_STAGES = ['calculator_opened', 'calculated', 'lead_sent'] as const;
+
+/** The campaign's calculator, parsed and compiled, or undefined when it has none. */
+export async function findCalculator(db: Db | Tx, campaignId: number): Promise<Calculator | undefined> {
+  const [row] = await db
+    .select({ config: schema.calculators.config })
+    .from(schema.calculators)
+    .where(eq(schema.calculators.campaignId, campaignId))
+    .limit(1);
+  return row ? validateCalculatorConfig(row.config) : undefined;
+}
+
+export async function requireCalculator(db: Db | Tx, campaignId: number): Promise<Calculator> {
+  const calculator = await findCalculator(db, campaignId);
+  if (!calculator) throw new ApiError(409, 'no_calculator', 'This campaign has no calculator');
+  return calculator;
+}
+
+export type ParticipantInputView =
+  | { name: string; kind: 'number'; label: string; min: number; max: number; default: number | null }
+  | { name: string; kind: 'slider'; label: string; min: number; max: number; step: number; default: number | null }
+  | { name: string; kind: 'select'; label: string; options: { value: number; label: string }[] }
+  | { name: string; kind: 'yes_no'; label: string; default: boolean };
+
+export interface ParticipantCalculatorView {
+  inputs: ParticipantInputView[];
+  resultDigits: number;
+  lead: { policyUrl: string; consentText: string; consentVersion: string };
+}
+
+function inputView(input: CalculatorInput, language: ContentLanguage): ParticipantInputView {
+  const label = resolveText(input.label, language);
+  switch (input.kind) {
+    case 'number':
+      return {
+        name: input.name,
+        kind: 'number',
+        label,
+        min: input.min,
+        max: input.max,
+        default: input.default ?? null,
+      };
+    case 'slider':
+      return { ...input, label, default: input.default ?? null };
+    case 'select':
+      return {
+        name: input.name,
+        kind: 'select',
+        label,
+        options: input.options.map((o) => ({ value: o.value, label: resolveText(o.label, language) })),
+      };
+    case 'yes_no':
+      return { name: input.name, kind: 'yes_no', label, default: input.default ?? false };
+  }
+}
+
+/** What a participant's screen shows (no formula: the server computes). */
+export function participantView(calculator: Calculator, language: ContentLanguage): ParticipantCalculatorView {
+  const { inputs, resultDigits, lead } = calculator.config;
+  return {
+    inputs: inputs.map((i) => inputView(i, language)),
+    resultDigits,
+    lead: {
+      policyUrl: lead.policyUrl,
+      consentText: resolveText(lead.consentText, language),
+      consentVersion: lead.consentVersion,
+    },
+  };
+}
+
+/**
+ * Opens the calculator for a participant of a running campaign and records `calculator_opened`.
+ * @example const view = await openCalculator(deps, identity, 7)
+ */
+export async function openCalculator(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+): Promise<ParticipantCalculatorView> {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const now = deps.now();
+  requireRunning(campaign, now);
+  const calculator = await requireCalculator(deps.db, campaignId);
+  const { id: participantId } = await requireParticipantId(deps.db, campaignId, identity);
+  await inTransaction(deps.db, (tx) =>
+    recordEvent(tx, { campaignId, participantId, type: 'calculator_opened', at: now }, campaign.stages),
+  );
+  return participantView(calculator, identity.language);
+}
+
+/**
+ * Computes the result from the participant's inputs and records `calculated` with them.
+ * @example await calculateFor(deps, identity, 7, { area: 54, rooms: 2, insured: true })
+ */
+export async function calculateFor(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  inputs: RawInputs,
+): Promise<CalculationResult> {
+  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const now = deps.now();
+  requireRunning(campaign, now);
+  const calculator = await requireCalculator(deps.db, campaignId);
+  const { id: participantId } = await requireParticipantId(deps.db, campaignId, identity);
+  const result = calculate(calculator, inputs, identity.language);
+  await inTransaction(deps.db, (tx) =>
+    recordEvent(
+      tx,
+      {
+        campaignId,
+        participantId,
+        type: 'calculated',
+        at: now,
+        data: { inputs: result.inputs, result: result.result },
+      },
+      campaign.stages,
+    ),
+  );
+  return result;
+}

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_VK_APP_ID, TEST_VK_SECRET } from '../../tests/support/test-deps.ts';
+import {
+  type CalculatorWorld,
+  createCalculatorWorld,
+  INSURANCE,
+  OFFICE_USER,
+} from '../calculator/testing/calculator-world.ts';
+import { schema } from '../db/client.ts';
+import { bridgeSign } from './vk-bridge-sign.ts';
+
+let w: CalculatorWorld;
+afterEach(() => w?.close());
+const USER = 601;
+const inputs = { area: 54, price: 12.5, gas: true, months: 7 };
+const sign = (userId: number, field: 'phone_number' | 'email', value: string) =>
+  bridgeSign({ appId: TEST_VK_APP_ID, secret: TEST_VK_SECRET, userId, field, value });
+const json = async (res: Response) => (await res.json()) as Record<string, any>;
+
+async function ready() {
+  w = await createCalculatorWorld();
+  await w.saveCalculator();
+  await w.join(USER);
+  return `/api/campaigns/${w.campaignId}/calculator/lead`;
+}
+
+describe('leads', () => {
+  it('item 3: a lead stores the server-computed result, the verified contacts and the consent as shown', async () => {
+    const path = await ready();
+    const form = {
+      inputs,
+      name: '=HYPERLINK("http://evil")',
+      phone: { value: '79111234567', sign: sign(USER, 'phone_number', '79111234567') },
+      email: { value: 'anna@example.com' },
+      consent: true,
+      consentVersion: '2026-11-01',
+    };
+    const refused = async (body: unknown, status: number, code: string) => {
+      const r = await w.call('POST', path, USER, body);
+      expect(r.status).toBe(status);
+      expect((await json(r)).error.code).toBe(code);
+    };
+    await refused({ ...form, consent: false }, 422, 'consent_required');
+    await refused({ ...form, consentVersion: '2025-01-01' }, 409, 'consent_outdated');
+    // A sign for another value (or user) means the value was changed: refused, not stored as unverified.
+    await refused({ ...form, phone: { value: '79111234568', sign: form.phone.sign } }, 422, 'invalid_sign');
+    await refused(
+      { ...form, phone: { value: '79111234567', sign: sign(USER + 1, 'phone_number', '79111234567') } },
+      422,
+      'invalid_sign',
+    );
+    await refused({ ...form, phone: undefined, email: undefined }, 422, 'invalid_input');
+    await refused({ ...form, phone: { value: '12' } }, 422, 'invalid_input');
+    await refused({ ...form, inputs: { ...inputs, area: 5000 } }, 422, 'invalid_input');
+    expect(await w.deps.db.select().from(schema.leads)).toHaveLength(0);
+
+    const ok = await w.call('POST', path, USER, form);
+    expect(ok.status).toBe(200);
+    const receipt = await json(ok);
+    expect(receipt).toMatchObject({ result: 492.19, phoneVerified: true, emailVerified: false, already: false });
+    const again = await json(await w.call('POST', path, USER, { ...form, name: 'Other' }));
+    expect(again).toMatchObject({ key: receipt.key, already: true });
+
+    const [lead] = await w.deps.db.select().from(schema.leads);
+    expect(lead).toMatchObject({
+      phone: '79111234567',
+      phoneVerified: true,
+      email: 'anna@example.com',
+      consentVersion: '2026-11-01',
+      consentText: 'Я согласен на обработку персональных данных',
+      policyUrl: 'https://brand.example/privacy',
+      calculation: { inputs: { area: 54, price: 12.5, gas: 1, months: 7 }, result: 492.19 },
+      status: 'new',
+    });
+    const [participant] = await w.deps.db
+      .select()
+      .from(schema.participants)
+      .where(eq(schema.participants.id, lead?.participantId ?? 0));
+    expect(participant?.stage).toBe('lead_sent');
+    // No webhook configured: no delivery row.
+    expect(await w.deps.db.select().from(schema.leadDeliveries)).toHaveLength(0);
+
+    // The inbox, one lead, a status change (audited), the CSV with the typed formula neutralised.
+    const base = `/api/admin/campaigns/${w.campaignId}/leads`;
+    const list = await json(await w.call('GET', base, OFFICE_USER));
+    expect(list.leads).toHaveLength(1);
+    const detail = await json(await w.call('GET', `${base}/${lead?.id}`, OFFICE_USER));
+    expect(detail).toMatchObject({ consentText: 'Я согласен на обработку персональных данных', deliveryLog: [] });
+    const changed = await w.call('PATCH', `${base}/${lead?.id}`, OFFICE_USER, { status: 'in_progress' });
+    expect((await json(changed)).status).toBe('in_progress');
+    expect((await w.call('PATCH', `${base}/999`, OFFICE_USER, { status: 'in_progress' })).status).toBe(404);
+    const audit = await w.deps.db.select().from(schema.officeAudit).where(eq(schema.officeAudit.action, 'lead.status'));
+    expect(audit).toHaveLength(1);
+    const csv = await (await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads.csv`, OFFICE_USER)).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    // A participant is no member of the office.
+    expect((await w.call('GET', base, USER)).status).toBe(404);
+  });
+
+  it('item 3: the office member without the leads section is refused', async () => {
+    w = await createCalculatorWorld();
+    await w.write(async (tx) => {
+      await tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: '900002',
+        agencyId: w.agencyId,
+        brandId: w.brandId,
+        role: 'brand_member',
+        sections: ['campaigns'],
+      });
+    });
+    expect((await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads`, 900002)).status).toBe(403);
+    expect((await w.call('GET', `/api/admin/campaigns/${w.campaignId}/calculator`, 900002)).status).toBe(200);
+    expect(INSURANCE.lead.consentVersion).toBe('2026-11-01');
+  });
+});
