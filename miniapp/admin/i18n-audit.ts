@@ -3,6 +3,7 @@
  * action the server records (`entity.verb`, server/office/audit.ts) worded for people. An action missing here is
  * shown by its entity and verb (auditActionText), never hidden. Office chunk only.
  */
+import { BRAND_SECTIONS } from '../../server/auth/sections.ts';
 export const auditRu = {
   title: 'Журнал',
   back: 'Назад',
@@ -49,6 +50,7 @@ export const auditRu = {
   section_mailings: 'Рассылки',
   section_stats: 'Статистика',
   section_support: 'Поддержка',
+  section_leads: 'Заявки',
   section_team: 'Команда',
   section_agency: 'Агентство',
   entity_agency: 'Агентство',
@@ -180,6 +182,7 @@ export const auditEn: AuditMessages = {
   section_mailings: 'Mailings',
   section_stats: 'Statistics',
   section_support: 'Support',
+  section_leads: 'Leads',
   section_team: 'Team',
   section_agency: 'Agency',
   entity_agency: 'Agency',
@@ -266,7 +269,7 @@ export const auditEn: AuditMessages = {
 export const auditStrings = (language: 'ru' | 'en'): AuditMessages => (language === 'en' ? auditEn : auditRu);
 
 /** The sections the log can be filtered by, in the office's order (`agency` for the agency's own acts). */
-export const AUDIT_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team', 'agency'] as const;
+export const AUDIT_SECTIONS = [...BRAND_SECTIONS, 'agency'] as const;
 
 const lookup = (s: AuditMessages, key: string): string | undefined =>
   Object.hasOwn(s, key) ? (s as Record<string, string>)[key] : undefined;

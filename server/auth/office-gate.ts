@@ -12,20 +12,13 @@ import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/router.ts';
 import type { Identity } from './identity.ts';
-import { findPermission, type Section } from './permissions.ts';
+import { findPermission } from './permissions.ts';
+import { BRAND_SECTIONS, type Section } from './sections.ts';
 
 /** What an office route needs: a brand section, `agency` (agency owner/manager), `audit`, or `any` member. */
 export type OfficeSection = Section | 'agency' | 'audit' | 'any';
 
-export const BRAND_SECTIONS: readonly Section[] = [
-  'campaigns',
-  'prizes',
-  'mailings',
-  'stats',
-  'support',
-  'team',
-  'leads',
-];
+export { BRAND_SECTIONS };
 
 type Kind = 'campaign' | 'brand' | 'community';
 type BrandRef = { kind: Kind; brandId?: number } | null;

@@ -8,8 +8,9 @@ import { and, eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Identity } from './identity.ts';
+import type { Section } from './sections.ts';
 
-export type Section = 'campaigns' | 'prizes' | 'mailings' | 'stats' | 'support' | 'team' | 'leads';
+export type { Section } from './sections.ts';
 export type MembershipRow = typeof schema.memberships.$inferSelect;
 
 /** The membership that grants `section` on `brandId` to this identity, if any. */

@@ -3,9 +3,11 @@
  * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
  * and sees the not-found screen, so a participant learns nothing about the office from it.
  */
+
 import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
+import { BRAND_SECTIONS } from '../auth/sections.ts';
 import { schema } from '../db/client.ts';
 import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
 import { officeRoute } from '../http/office-route.ts';
@@ -13,7 +15,7 @@ import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 import { auditableBrands } from './audit-log.ts';
 
-const ALL_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+const ALL_SECTIONS = BRAND_SECTIONS;
 
 const AgencyAccessSchema = z.object({
   id: z.number().int(),

@@ -5,13 +5,12 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
-import { findPermission, type Section } from '../auth/permissions.ts';
+import { findPermission } from '../auth/permissions.ts';
+import { BRAND_SECTIONS } from '../auth/sections.ts';
 import type { CampaignRow } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeCampaign } from '../office/campaigns/campaign-access.ts';
-
-const SECTIONS: Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
 export interface StatsScope {
   kind: 'campaign' | 'brand';
@@ -24,7 +23,7 @@ const brandNotFound = (id: number) => new ApiError(404, 'brand_not_found', `Bran
 
 async function brandScope(db: Db, identity: Identity, brandId: number): Promise<StatsScope> {
   if (!(await findPermission(db, identity, brandId, 'stats'))) {
-    for (const section of SECTIONS) {
+    for (const section of BRAND_SECTIONS) {
       if (await findPermission(db, identity, brandId, section)) {
         throw new ApiError(403, 'forbidden', 'No stats rights for this brand');
       }

@@ -1,5 +1,7 @@
 /** The office's calls to the team and invitation routes (server/office/team/); types from the server's schemas. */
+
 import type { z } from 'zod';
+import { BRAND_SECTIONS } from '../../../server/auth/sections.ts';
 import type {
   CreatedInvitationSchema,
   InvitationPreviewSchema,
@@ -15,7 +17,7 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 export type Role = TeamMember['role'];
 
 /** The sections a membership can hold, in the order the checkboxes show them. */
-export const SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'] as const;
+export const SECTIONS = BRAND_SECTIONS;
 
 const base = '/api/admin/team';
 type Api = Pick<ApiClient, 'request'>;

@@ -5,19 +5,18 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { findPermission, type Section } from '../../auth/permissions.ts';
+import { findPermission } from '../../auth/permissions.ts';
+import { BRAND_SECTIONS, type Section } from '../../auth/sections.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-
-const SECTIONS: Section[] = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
 
 export const campaignNotFound = (id: number) =>
   new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist in your brands`);
 
 /** Whether any membership of the caller covers this brand (whatever its sections). */
 async function isMemberOf(db: Db, identity: Identity, brandId: number): Promise<boolean> {
-  for (const section of SECTIONS) if (await findPermission(db, identity, brandId, section)) return true;
+  for (const section of BRAND_SECTIONS) if (await findPermission(db, identity, brandId, section)) return true;
   return false;
 }
 

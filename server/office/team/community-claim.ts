@@ -4,8 +4,10 @@
  * (`vk_group_id` and `vk_viewer_group_role=admin`, verified in server/auth/vk-sign.ts); nothing the client sends
  * otherwise counts.
  */
+
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
+import { BRAND_SECTIONS } from '../../auth/sections.ts';
 import { schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import { inTransaction } from '../../db/transactions.ts';
@@ -18,7 +20,7 @@ import { actorMemberships } from './team-authority.ts';
 const { agencies, brands, communities, memberships } = schema;
 
 /** A claiming community admin gets every brand section, as the brand's own admin would. */
-const CLAIMED_SECTIONS = ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'team'];
+const CLAIMED_SECTIONS = [...BRAND_SECTIONS];
 
 export async function claimCommunityAdmin(
   deps: Deps,
