@@ -163,8 +163,10 @@ export default async function (): Promise<BenchResult[]> {
     const generateSeconds = Math.round((performance.now() - genStart) / 10) / 100;
     // The sessions the ingest would have stored with these events, folded once.
     const foldStart = performance.now();
-    await inTransaction(db, (tx) => rebuildSessions(tx, campaignId));
-    db.$client.exec('ANALYZE');
+    await inTransaction(db, async (tx) => {
+      await rebuildSessions(tx, campaignId);
+      tx.$client.exec('ANALYZE');
+    });
     const foldSeconds = Math.round((performance.now() - foldStart) / 10) / 100;
     process.stderr.write(`  generated in ${generateSeconds} s, sessions folded in ${foldSeconds} s\n`);
     const app = createApp({ db, config, now: () => NOW } as Parameters<typeof createApp>[0]);
