@@ -7,6 +7,7 @@
  */
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
+import { rebuildSessions } from '../stats/telemetry-sessions.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -138,5 +139,7 @@ export async function seedDemoHistory(
     }
     await insertChunks(events, (chunk) => tx.insert(schema.events).values(chunk));
     await insertChunks(telemetry, (chunk) => tx.insert(schema.telemetryEvents).values(chunk));
+    // Their sessions, as the ingest would have stored them, folded once for the campaign.
+    await rebuildSessions(tx, campaign.id);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { telemetryPoints } from '../db/telemetry-scan.ts';
+import { rangeSessions } from './session-stats.ts';
 import type { StatsActivity } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
 import { type DayGrid, dayGrid } from './stats-range.ts';
@@ -34,22 +34,18 @@ export async function newParticipantsByDay(ctx: StatsContext, grid: DayGrid = da
   return perDay;
 }
 
-/** Per day, the set of active participants; and everyone active in the range. */
+/**
+ * Per day, the set of active participants; and everyone active in the range. A session has an event at least every 30
+ * minutes from its start to its end, so the days it touches are exactly the days its participant had events.
+ */
 export async function activeUsersByDay(ctx: StatsContext, grid: DayGrid = dayGrid(ctx.range)) {
   const perDay = grid.days.map(() => new Set<number>());
   const all = new Set<number>();
-  for (const campaignId of campaignIdsOf(ctx)) {
-    const scan = { campaignId, from: ctx.range.fromMs, until: ctx.range.toMs, platform: ctx.platform };
-    let day = 0;
-    for await (const chunk of telemetryPoints(ctx.db, scan)) {
-      for (const [pid, at] of chunk) {
-        if (ctx.testers.has(pid)) continue;
-        // Events come in time order: the day only moves forward.
-        while (day < grid.days.length - 1 && at >= (grid.starts[day + 1] as number)) day += 1;
-        perDay[day]?.add(pid);
-        all.add(pid);
-      }
+  for (const s of await rangeSessions(ctx)) {
+    for (let day = grid.dayOf(s.start), last = grid.dayOf(s.end); day <= last; day += 1) {
+      perDay[day]?.add(s.participantId);
     }
+    all.add(s.participantId);
   }
   return { perDay, all };
 }

@@ -5,8 +5,7 @@
  */
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { telemetryPoints } from '../db/telemetry-scan.ts';
-import { rate } from './session-walk.ts';
+import { rate, walkSessions } from './session-walk.ts';
 import type { StatsRetention } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
 import { DayGrid } from './stats-range.ts';
@@ -46,17 +45,19 @@ export async function retentionCohorts(ctx: StatsContext): Promise<StatsRetentio
   // retained[k][cohortDay]: participants of that cohort active on day cohortDay + RETENTION_DAYS[k].
   const retained = RETENTION_DAYS.map(() => Array.from({ length: range.days }, () => new Set<number>()));
   const until = Math.min(grid.starts[grid.days.length] as number, ctx.now);
-  for (const campaignId of campaignIdsOf(ctx)) {
-    const scan = { campaignId, from: grid.starts[1] as number, until, platform: ctx.platform };
-    let day = 0;
-    for await (const chunk of telemetryPoints(ctx.db, scan)) {
-      for (const [pid, at] of chunk) {
-        const cohort = cohortOf.get(pid);
-        if (cohort === undefined) continue;
-        while (day < grid.days.length - 1 && at >= (grid.starts[day + 1] as number)) day += 1;
-        const k = RETENTION_DAYS.indexOf((day - cohort) as 1 | 7 | 30);
-        if (k >= 0) retained[k]?.[cohort]?.add(pid);
-      }
+  // The days a session touches are the days its participant had events (an event at least every 30 minutes).
+  const sessions = await walkSessions(ctx.db, {
+    campaignIds: campaignIdsOf(ctx),
+    from: grid.starts[1] as number,
+    until,
+    platform: ctx.platform,
+  });
+  for (const s of sessions) {
+    const cohort = cohortOf.get(s.participantId);
+    if (cohort === undefined) continue;
+    for (let day = grid.dayOf(s.start), last = grid.dayOf(s.end); day <= last; day += 1) {
+      const k = RETENTION_DAYS.indexOf((day - cohort) as 1 | 7 | 30);
+      if (k >= 0) retained[k]?.[cohort]?.add(s.participantId);
     }
   }
   // A day is known once it has ended.

@@ -25,5 +25,32 @@ export const telemetryEvents = pgTable(
     build: text('build'),
     message: text('message'),
   },
-  (t) => [index('telemetry_events_campaign_at_idx').on(t.campaignId, t.at)],
+  (t) => [
+    index('telemetry_events_campaign_at_idx').on(t.campaignId, t.at),
+    index('telemetry_events_campaign_kind_at_idx').on(t.campaignId, t.kind, t.at),
+  ],
+);
+
+export const telemetrySessions = pgTable(
+  'telemetry_sessions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    platform: text('platform', { enum: ['vk', 'ok', 'telegram'] }).notNull(),
+    startAt: unixMs('start_at').notNull(),
+    endAt: unixMs('end_at').notNull(),
+    lastScreen: text('last_screen').notNull().default(''),
+    screenViews: integer('screen_views').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+  },
+  (t) => [
+    index('telemetry_sessions_campaign_start_idx').on(t.campaignId, t.startAt),
+    index('telemetry_sessions_campaign_end_idx').on(t.campaignId, t.endAt, t.startAt),
+    index('telemetry_sessions_participant_end_idx').on(t.participantId, t.endAt),
+  ],
 );

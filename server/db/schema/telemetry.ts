@@ -31,5 +31,42 @@ export const telemetryEvents = sqliteTable(
     /** Client errors only: the message (cut to 500 characters). */
     message: text('message'),
   },
-  (t) => [index('telemetry_events_campaign_at_idx').on(t.campaignId, t.at)],
+  (t) => [
+    index('telemetry_events_campaign_at_idx').on(t.campaignId, t.at),
+    // The top errors read only the errors (a few per cent of the rows), not the whole range.
+    index('telemetry_events_campaign_kind_at_idx').on(t.campaignId, t.kind, t.at),
+  ],
+);
+
+/**
+ * The sessions of each participant (events cut wherever 30 minutes pass without one), kept up to date in the same
+ * transaction as the telemetry insert (server/stats/telemetry-sessions.ts), so the dashboard reads one row per session
+ * instead of walking every event (docs/decisions/028-stats-rollups.md).
+ */
+export const telemetrySessions = sqliteTable(
+  'telemetry_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    platform: text('platform', { enum: ['vk', 'ok', 'telegram'] }).notNull(),
+    /** Times of the session's first and last event. */
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    /** The last screen viewed ('' when none was). */
+    lastScreen: text('last_screen').notNull().default(''),
+    screenViews: integer('screen_views').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+  },
+  (t) => [
+    index('telemetry_sessions_campaign_start_idx').on(t.campaignId, t.startAt),
+    // Sessions that began before a range and reach into it.
+    index('telemetry_sessions_campaign_end_idx').on(t.campaignId, t.endAt, t.startAt),
+    // The ingest finds the participant's sessions next to a new batch.
+    index('telemetry_sessions_participant_end_idx').on(t.participantId, t.endAt),
+  ],
 );

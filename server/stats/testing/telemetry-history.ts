@@ -1,11 +1,12 @@
 /**
  * @module Hand-built histories for the statistics tests: participants joined at a given time and telemetry events at
- * given times, written straight into the tables (the ingest route has its own tests).
+ * given times, written with their sessions the way the ingest writes them (the ingest route has its own tests).
  */
 
 import type { MessagingWorld } from '../../../tests/bot/messaging-world.ts';
 import { schema } from '../../db/client.ts';
 import type { TelemetryKind } from '../../db/schema/telemetry.ts';
+import { appendTelemetry } from '../telemetry-sessions.ts';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -61,7 +62,8 @@ export async function telemetry(
   o: { platform?: 'vk' | 'ok' | 'telegram'; campaignId?: number } = {},
 ): Promise<void> {
   await w.write((tx) =>
-    tx.insert(schema.telemetryEvents).values(
+    appendTelemetry(
+      tx,
       events.map((e) => ({
         campaignId: o.campaignId ?? w.campaignId,
         participantId,
