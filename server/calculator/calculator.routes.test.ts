@@ -8,6 +8,7 @@ afterEach(() => w?.close());
 const USER = 501;
 
 async function body(res: Response) {
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies read field by field in assertions.
   return (await res.json()) as Record<string, any>;
 }
 

@@ -16,6 +16,7 @@ const USER = 601;
 const inputs = { area: 54, price: 12.5, gas: true, months: 7 };
 const sign = (userId: number, field: 'phone_number' | 'email', value: string) =>
   bridgeSign({ appId: TEST_VK_APP_ID, secret: TEST_VK_SECRET, userId, field, value });
+// biome-ignore lint/suspicious/noExplicitAny: response bodies read field by field in assertions.
 const json = async (res: Response) => (await res.json()) as Record<string, any>;
 
 async function ready() {
