@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   client_error_user: { limit: 10, windowMs: 60_000 },
   /** Telemetry batches: the mini app flushes every 15 s and on hide, so about 5 a minute; a burst of reloads fits. */
   telemetry: { limit: 12, windowMs: 60_000 },
+  /** Calculator leads: one per person and campaign is kept; retries after typos in the form fit, a flood does not. */
+  lead: { limit: 20, windowMs: 3_600_000 },
 } as const satisfies Record<string, { limit: number; windowMs: number }>;
 
 export type RateBucket = keyof typeof RATE_LIMITS;

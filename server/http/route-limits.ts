@@ -29,6 +29,10 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/office/community-claim': 'open',
   // Batched telemetry (stats/telemetry.routes.ts): one INSERT per batch, at most 50 events in it.
   'POST /api/telemetry': 'telemetry',
+  // Calculator (issue 17): opening is like opening a campaign; a calculation is one cheap write, like a task step.
+  'POST /api/campaigns/:id/calculator/open': 'open',
+  'POST /api/campaigns/:id/calculator/calculate': 'task',
+  'POST /api/campaigns/:id/calculator/lead': 'lead',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',
