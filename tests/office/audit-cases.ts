@@ -673,11 +673,13 @@ export const AUDIT_CASES: AuditTable = {
           .map((m) => m.brandId);
       const was = rows(before);
       const is = rows(after);
-      const recorded = JSON.stringify([entry.before, entry.after]);
-      const expected = JSON.stringify([
-        { platform: 'vk', userId: '70103', brands: was.includes(null) ? 'all' : was },
-        { platform: 'vk', userId: '70103', brands: is.includes(null) ? 'all' : is },
-      ]);
+      // Field by field: PostgreSQL's jsonb keeps its own key order.
+      const coverage = (v: unknown) => {
+        const o = (v ?? {}) as Record<string, unknown>;
+        return JSON.stringify([o.platform, o.userId, o.brands]);
+      };
+      const recorded = `${coverage(entry.before)} → ${coverage(entry.after)}`;
+      const expected = `${coverage({ platform: 'vk', userId: '70103', brands: was.includes(null) ? 'all' : was })} → ${coverage({ platform: 'vk', userId: '70103', brands: is.includes(null) ? 'all' : is })}`;
       return recorded === expected ? undefined : `coverage ${recorded} ≠ rows ${expected}`;
     },
     invalid: { body: { brandIds: [] } },
