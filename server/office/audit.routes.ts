@@ -1,19 +1,25 @@
 /**
- * @module `GET /api/admin/audit`: the office audit log for those who answer for a brand (audit-log.ts says who), with
- * filters by brand, person, section and date range, newest first, paged by `before`.
+ * @module `GET /api/admin/audit`: the office audit log for those who answer for a brand or the agency (audit-log.ts
+ * says who), with filters by brand (or `agency`), person, section and date range, newest first, paged by `before`.
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
-import { readAudit } from './audit-log.ts';
+import { AGENCY_ONLY, readAudit } from './audit-log.ts';
 
 export const AuditEntrySchema = z
   .object({
     id: z.number().int(),
     brandId: z.number().int().nullable(),
     brandName: z.string().nullable(),
+    agencyId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The agency; with brandId null an agency-level entry' }),
+    agencyName: z.string().nullable(),
     actor: z.object({ platform: z.string(), userId: z.string() }),
     section: z.string(),
     action: z.string().openapi({ example: 'campaign.publish' }),
@@ -26,7 +32,10 @@ export const AuditEntrySchema = z
   .openapi('AuditEntry');
 
 const AuditQuerySchema = z.object({
-  brandId: z.coerce.number().int().positive().optional(),
+  brandId: z
+    .union([z.literal(AGENCY_ONLY), z.coerce.number().int().positive()])
+    .optional()
+    .openapi({ description: `A brand id, or \`${AGENCY_ONLY}\` for the agency's own entries (agency owner)` }),
   person: z.string().min(1).max(64).optional(),
   section: z.string().min(1).max(32).optional(),
   from: z.coerce.number().int().nonnegative().optional(),
@@ -39,7 +48,8 @@ const auditRoute = officeRoute('audit', {
   method: 'get',
   path: '/',
   tags: ['admin: audit'],
-  summary: 'Office audit log: who changed what and when (agency owner: the agency; brand admin: the brand)',
+  summary:
+    'Office audit log: who changed what and when (owner: the agency; manager: covered brands; brand admin: the brand)',
   security: LAUNCH_AUTH,
   request: { query: AuditQuerySchema },
   responses: {

@@ -28,4 +28,19 @@ describe('office audit log', () => {
     expect(rows.map((r) => r.action)).toEqual(['campaign.kept']);
     expect(rows[0]).toMatchObject({ actorPlatform: 'vk', actorUserId: '7', entityId: '1', after: { title: 'A' } });
   });
+
+  it("item 1: every entry names its agency: a brand row its brand's, an agency-level row the one it is given", async () => {
+    w = await createPromoWorld();
+    const db = w.deps.db;
+    const base = { actor, section: 'agency' as const, entity: 'agency', entityId: 1 };
+    await inTransaction(db, async (tx) => {
+      await recordAudit(tx, { ...base, brandId: w.brandId, action: 'brand.rename' });
+      await recordAudit(tx, { ...base, brandId: null, agencyId: w.agencyId, action: 'agency.update_settings' });
+    });
+    const rows = await db.select().from(schema.officeAudit);
+    expect(rows.map((r) => [r.action, r.brandId, r.agencyId]).sort()).toEqual([
+      ['agency.update_settings', null, w.agencyId],
+      ['brand.rename', w.brandId, w.agencyId],
+    ]);
+  });
 });

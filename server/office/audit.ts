@@ -2,14 +2,20 @@
  * @module The office audit log's one writer. Every back-office write calls `recordAudit` with the transaction that
  * makes the change, so the entry commits or rolls back with it (server/db/schema/office.ts).
  */
+import { eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import type { Section } from '../auth/permissions.ts';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
 
-export interface AuditEntry {
+/**
+ * Where an entry belongs: a brand (its agency is looked up with the insert), or, with `brandId: null`, the agency as
+ * a whole, which must then be named: an agency-level row without its agency would be read by nobody.
+ */
+export type AuditPlace = { brandId: number } | { brandId: number | null; agencyId: number };
+
+export type AuditEntry = AuditPlace & {
   actor: Identity;
-  brandId: number | null;
   /** The section the write needed; `agency` for the agency's own acts (server/office/agency/). */
   section: Section | 'agency';
   /** `entity.verb`, e.g. `campaign.create`, `campaign.publish`, `pool.import`. */
@@ -18,11 +24,19 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
-}
+};
 
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const { brands } = schema;
   await tx.insert(schema.officeAudit).values({
     brandId: entry.brandId,
+    // A brand row takes its agency from the brand in the same statement (one source of truth, no extra round trip).
+    agencyId:
+      entry.brandId !== null
+        ? sql`(${tx.select({ agencyId: brands.agencyId }).from(brands).where(eq(brands.id, entry.brandId))})`
+        : 'agencyId' in entry
+          ? entry.agencyId
+          : null,
     actorPlatform: entry.actor.platform,
     actorUserId: entry.actor.userId,
     section: entry.section,

@@ -13,7 +13,7 @@ import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
-import { auditableBrands } from './audit-log.ts';
+import { canReadAudit } from './audit-log.ts';
 
 const ALL_SECTIONS = BRAND_SECTIONS;
 
@@ -76,6 +76,6 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     const { id, name, logoUrl, accent } = a;
     return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
   });
-  const canSeeAudit = (await auditableBrands(db, c.var.identity)).length > 0;
+  const canSeeAudit = await canReadAudit(db, c.var.identity);
   return c.json({ brands: list, agencies: agencyList, canSeeAudit }, 200);
 });

@@ -64,6 +64,16 @@ function makeOwner(userId: number) {
   }
 }
 
+/** The demo agency's name, as the audit screen shows it for the agency's own entries. */
+function demoAgencyName(): string {
+  const db = new Database(join(server.dataDir, 'app.db'), { readonly: true });
+  try {
+    return (db.prepare('select name from agencies order by id limit 1').get() as { name: string }).name;
+  } finally {
+    db.close();
+  }
+}
+
 /** A call with the launch of a browser page's URL, as the mini app makes it. */
 async function callAs(launchUrl: string, path: string): Promise<number> {
   const res = await fetch(`${server.baseUrl}${path}`, {
@@ -201,6 +211,22 @@ describe('office agency flow', () => {
         });
         const brands = ((await access.json()) as { brands: { id: number; sections: string[] }[] }).brands;
         expect(brands).toEqual([expect.objectContaining({ id: brandId, sections: ['mailings'] })]);
+
+        // Issue 15, audit: the agency's own entries (the manager added agency-wide, then narrowed) reach the owner's
+        // audit screen under the agency's name, picked alone with "agency only".
+        await owner.page.goto(`${ownerUrl}#/admin`);
+        await owner.page.reload();
+        await owner.page.getByTestId('office-nav-audit').click({ timeout: 20_000 });
+        await owner.page.locator('#audit-brand').click({ timeout: 20_000 });
+        await owner.page
+          .getByRole('option', { name: vp.language === 'ru' ? 'Только агентство' : 'Agency only' })
+          .click();
+        await expect
+          .poll(async () => (await actionsShown(owner.page)).slice(0, 2), { timeout: 15_000 })
+          .toEqual(['member.update', 'member.add']);
+        const agencyEntry = owner.page.locator('[data-testid^="audit-entry-"]').first();
+        expect(await agencyEntry.textContent()).toContain(demoAgencyName());
+        await screenshot(owner.page, `office-audit-agency-${vp.name}-${vp.colorScheme}`);
 
         expect(owner.errors).toEqual([]);
         // The member's refused requests are logged by the browser as 403s; nothing else may fail.

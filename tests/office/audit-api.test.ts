@@ -1,12 +1,24 @@
 /** The audit log API: who may read it, and the filters (brand, person, section, dates, paging). */
+import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../../server/db/client.ts';
 import { recordAudit } from '../../server/office/audit.ts';
 import { createOfficeMatrixWorld, type OfficeMatrixWorld } from './office-world.ts';
 
 let w: OfficeMatrixWorld;
 afterEach(async () => w?.close());
 
-type Entry = { brandId: number; actor: { userId: string }; section: string; action: string; at: number; id: number };
+type Entry = {
+  brandId: number | null;
+  brandName: string | null;
+  agencyId: number | null;
+  agencyName: string | null;
+  actor: { userId: string };
+  section: string;
+  action: string;
+  at: number;
+  id: number;
+};
 
 async function seed() {
   w = await createOfficeMatrixWorld();
@@ -36,16 +48,19 @@ const read = async (user: number, query = '') => {
 };
 
 describe('GET /api/admin/audit', () => {
-  it('item 3: the agency owner sees the agency, a brand admin their brand, everyone else 403', async () => {
+  it('item 3: the agency owner sees the agency, a manager the brands they cover, a brand admin their brand, everyone else 403', async () => {
     await seed();
     const owner = await read(w.user('agency_admin', 'audit', true));
     expect(owner.status).toBe(200);
     expect(owner.body.entries.map((e) => e.action)).toEqual(['campaign.publish', 'pool.create', 'campaign.update']);
     const admin = await read(w.user('brand_admin', 'audit', true));
     expect(admin.body.entries.map((e) => e.brandId)).toEqual([w.tenants.own.brandId, w.tenants.own.brandId]);
-    for (const role of ['agency_manager_wide', 'agency_manager_brand', 'brand_member'] as const) {
-      expect((await read(w.user(role, 'audit', true))).status, role).toBe(403);
-    }
+    // Item 2 (issue 15): an agency manager reads the brands they cover, all of them or the chosen one.
+    const wide = await read(w.user('agency_manager_wide', 'audit', true));
+    expect(wide.body.entries.map((e) => e.action)).toEqual(['campaign.publish', 'pool.create', 'campaign.update']);
+    const chosen = await read(w.user('agency_manager_brand', 'audit', true));
+    expect(chosen.body.entries.map((e) => e.brandId)).toEqual([w.tenants.own.brandId, w.tenants.own.brandId]);
+    expect((await read(w.user('brand_member', 'audit', true))).status).toBe(403);
     expect((await read(w.stranger)).status).toBe(403);
     // A brand admin asking for a brand that is not theirs, or one that does not exist: the same refusal.
     const sibling = await w.call(
@@ -83,14 +98,134 @@ describe('GET /api/admin/audit', () => {
 });
 
 describe('GET /api/admin/office canSeeAudit', () => {
-  it('item 3: true for the agency owner and a brand admin, false for the others', async () => {
+  it('item 3: true for the agency owner, a manager and a brand admin, false for the others', async () => {
     w = await createOfficeMatrixWorld();
     const office = async (user: number) =>
       ((await (await w.call('GET', '/api/admin/office', user)).json()) as { canSeeAudit: boolean }).canSeeAudit;
     expect(await office(w.user('agency_admin', 'audit', true))).toBe(true);
     expect(await office(w.user('brand_admin', 'audit', true))).toBe(true);
     expect(await office(w.user('brand_member', 'audit', true))).toBe(false);
-    expect(await office(w.user('agency_manager_wide', 'audit', true))).toBe(false);
+    expect(await office(w.user('agency_manager_wide', 'audit', true))).toBe(true);
     expect(await office(w.stranger)).toBe(false);
+  });
+});
+
+/** The id of the membership row `user` holds with `role` in the world's first agency. */
+async function membershipOf(user: number, role: 'agency_manager') {
+  const { memberships } = schema;
+  const [row] = await w.deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.platformUserId, String(user)), eq(memberships.role, role)));
+  if (!row) throw new Error(`no ${role} row for ${user}`);
+  return row.id;
+}
+
+describe('GET /api/admin/audit: agency-level entries (issue 15)', () => {
+  const FOREIGN_OWNER = 49_001;
+
+  /** White label and manager coverage changed through their routes in agency 1, white label in agency 2. */
+  async function agencyLevelWrites() {
+    w = await createOfficeMatrixWorld();
+    const { own, sibling, foreign } = w.tenants;
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(FOREIGN_OWNER),
+        agencyId: foreign.agencyId,
+        brandId: null,
+        role: 'agency_admin',
+        sections: [],
+      }),
+    );
+    const owner = w.user('agency_admin', 'audit', true);
+    const settings = await w.call('PATCH', '/api/admin/agency/settings', owner, {
+      agencyId: own.agencyId,
+      name: 'Ours',
+    });
+    expect(settings.status).toBe(200);
+    const manager = await membershipOf(w.user('agency_manager_brand', 'campaigns', true), 'agency_manager');
+    const coverage = await w.call('PUT', `/api/admin/team/members/${manager}/brands`, owner, {
+      brandIds: [own.brandId, sibling.brandId],
+    });
+    expect(coverage.status).toBe(200);
+    const theirs = await w.call('PATCH', '/api/admin/agency/settings', FOREIGN_OWNER, {
+      agencyId: foreign.agencyId,
+      name: 'Theirs',
+    });
+    expect(theirs.status).toBe(200);
+    // A brand write too, so every reader below has something of their own to see.
+    await w.write((tx) =>
+      recordAudit(tx, {
+        actor: w.identity(7),
+        brandId: own.brandId,
+        section: 'campaigns',
+        action: 'campaign.update',
+        entity: 'campaign',
+        entityId: 1,
+      }),
+    );
+  }
+
+  it('item 2: white label and manager coverage reach the agency owner, not a brand admin, a manager, nor another agency', async () => {
+    await agencyLevelWrites();
+    const { own, foreign } = w.tenants;
+    const owner = await read(w.user('agency_admin', 'audit', true));
+    expect(owner.status).toBe(200);
+    const agencyRows = owner.body.entries.filter((e) => e.brandId === null);
+    expect(agencyRows.map((e) => e.action)).toEqual(['member.update', 'agency.update_settings']);
+    for (const e of agencyRows) expect([e.agencyId, e.agencyName, e.brandName]).toEqual([own.agencyId, 'Ours', null]);
+    // The brand row carries its agency too.
+    expect(owner.body.entries.find((e) => e.brandId === own.brandId)?.agencyId).toBe(own.agencyId);
+    for (const role of ['brand_admin', 'agency_manager_wide', 'agency_manager_brand'] as const) {
+      const res = await read(w.user(role, 'audit', true));
+      expect(res.status, role).toBe(200);
+      expect(res.body.entries.length, role).toBeGreaterThan(0);
+      expect(
+        res.body.entries.filter((e) => e.brandId === null),
+        role,
+      ).toEqual([]);
+    }
+    const stranger = await read(FOREIGN_OWNER);
+    expect(stranger.body.entries.map((e) => [e.action, e.agencyId])).toEqual([
+      ['agency.update_settings', foreign.agencyId],
+    ]);
+  });
+
+  it('item 2: brandId=agency lists only the agency-level entries, and only to the owner', async () => {
+    await agencyLevelWrites();
+    const owner = await read(w.user('agency_admin', 'audit', true), '?brandId=agency');
+    expect(owner.body.entries.map((e) => e.action)).toEqual(['member.update', 'agency.update_settings']);
+    expect(owner.body.entries.every((e) => e.brandId === null)).toBe(true);
+    const narrowed = await read(w.user('agency_admin', 'audit', true), '?brandId=agency&section=agency');
+    expect(narrowed.body.entries.map((e) => e.action)).toEqual(['agency.update_settings']);
+    for (const role of ['brand_admin', 'agency_manager_wide'] as const) {
+      expect((await read(w.user(role, 'audit', true), '?brandId=agency')).status, role).toBe(403);
+    }
+    expect((await read(w.user('agency_admin', 'audit', true), '?brandId=agencies')).status).toBe(422);
+  });
+
+  it('item 1: entries written before agency_id existed still show by their brand, with its agency', async () => {
+    w = await createOfficeMatrixWorld();
+    const { own } = w.tenants;
+    await w.write((tx) =>
+      tx.insert(schema.officeAudit).values({
+        brandId: own.brandId,
+        agencyId: null,
+        actorPlatform: 'vk',
+        actorUserId: '7',
+        section: 'campaigns',
+        action: 'campaign.update',
+        entity: 'campaign',
+        entityId: '1',
+      }),
+    );
+    for (const role of ['agency_admin', 'brand_admin'] as const) {
+      const res = await read(w.user(role, 'audit', true));
+      expect(
+        res.body.entries.map((e) => [e.brandId, e.agencyId]),
+        role,
+      ).toEqual([[own.brandId, own.agencyId]]);
+    }
   });
 });

@@ -657,6 +657,33 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'membership',
     table: 'memberships',
   },
+  'PUT /api/admin/team/members/{id}/brands': {
+    // An agency-wide manager narrowed to one brand: their rows are swapped, so the entry is checked by person.
+    prepare: async (w) => {
+      const body = { brandId: null, agencyId: w.agencyId, vkUserId: 70_103, role: 'agency_manager', sections: [] };
+      await ok(w, 'POST', '/api/admin/team/members', body);
+      return { params: { id: await lastId(w, schema.memberships) }, body: { brandIds: [w.brandId] }, brandId: null };
+    },
+    action: 'member.update',
+    entity: 'membership',
+    check: (entry, before, after) => {
+      const rows = (s: Snapshot) =>
+        (s.get('memberships') ?? [])
+          .filter((m) => m.platformUserId === '70103' && m.role === 'agency_manager')
+          .map((m) => m.brandId);
+      const was = rows(before);
+      const is = rows(after);
+      // Field by field: PostgreSQL's jsonb keeps its own key order.
+      const coverage = (v: unknown) => {
+        const o = (v ?? {}) as Record<string, unknown>;
+        return JSON.stringify([o.platform, o.userId, o.brands]);
+      };
+      const recorded = `${coverage(entry.before)} → ${coverage(entry.after)}`;
+      const expected = `${coverage({ platform: 'vk', userId: '70103', brands: was.includes(null) ? 'all' : was })} → ${coverage({ platform: 'vk', userId: '70103', brands: is.includes(null) ? 'all' : is })}`;
+      return recorded === expected ? undefined : `coverage ${recorded} ≠ rows ${expected}`;
+    },
+    invalid: { body: { brandIds: [] } },
+  },
   'POST /api/admin/team/invitations': {
     prepare: async (w) => ({ body: { brandId: w.brandId, role: 'brand_member', sections: ['mailings'] } }),
     action: 'invitation.create',

@@ -3,7 +3,7 @@
  * in audit-cases.ts (or a short, stated reason it writes no business state). For each case, in the office world:
  * - a refused request (the owner of another agency; a member of the brand without the section) and an invalid one
  *   (422) change nothing at all — no audit row, no other row;
- * - the valid request as the agency owner writes exactly one `office_audit` row, with the brand, section, action,
+ * - the valid request as the agency owner writes exactly one `office_audit` row, with the brand, agency, section, action,
  *   entity and id, the actor's platform identity, and a before/after that agree with the entity's row before and
  *   after the request; tokens sent are never recorded.
  */
@@ -83,6 +83,8 @@ async function runCase(op: OfficeOperation, c: AuditCase): Promise<string[]> {
   const brandId = prepared.brandId !== undefined ? prepared.brandId : w.brandId;
   const expected = {
     brandId: op.path === '/api/admin/agency/brands' ? e.entityId && Number(e.entityId) : brandId,
+    // Every entry names its agency, brand rows and agency-level rows alike (issue 15): all cases run in agency 1.
+    agencyId: w.agencyId,
     section: c.section ?? op.section,
     action: c.action,
     entity: c.entity,

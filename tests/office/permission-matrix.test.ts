@@ -39,7 +39,8 @@ function expectedAllowed(role: RoleCase, section: OfficeSection, has: boolean, t
   const agencyWide = role === 'agency_admin' || role === 'agency_manager_wide';
   const covers = tenant === 'own' || agencyWide;
   if (section === 'any') return covers;
-  if (section === 'audit') return role === 'agency_admin' || (role === 'brand_admin' && tenant === 'own');
+  // The audit log: the owner, a manager for the brands they cover, a brand admin for their brand (issue 15).
+  if (section === 'audit') return role.startsWith('agency_') ? covers : role === 'brand_admin' && tenant === 'own';
   if (section === 'agency') return role === 'agency_admin' ? true : role.startsWith('brand_') ? false : undefined;
   return covers && (role === 'agency_admin' || has);
 }

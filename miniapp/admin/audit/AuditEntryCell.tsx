@@ -50,6 +50,11 @@ export function auditValueWords(
   };
 }
 
+/** Where an entry belongs: its brand, or for an agency-level entry (no brand) the agency's name. */
+export function entryPlace(e: Pick<AuditEntry, 'brandName' | 'agencyName'>): string | null {
+  return e.brandName ?? e.agencyName;
+}
+
 export function AuditEntryCell(props: {
   s: AuditMessages;
   entry: AuditEntry;
@@ -61,7 +66,7 @@ export function AuditEntryCell(props: {
   const changes = open ? auditDiff(e.before, e.after, props.words) : [];
   const where = [
     auditSectionText(s, e.section),
-    e.brandName,
+    entryPlace(e),
     fill(s.entity, { entity: auditEntityText(s, e.entity), id: e.entityId }),
   ].filter(Boolean);
   return (

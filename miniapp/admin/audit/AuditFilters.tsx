@@ -11,7 +11,7 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { AUDIT_SECTIONS, type AuditMessages, auditSectionText } from '../i18n-audit.ts';
-import type { AuditFilter } from './audit-api.ts';
+import { AGENCY_ONLY, type AuditFilter } from './audit-api.ts';
 
 /** A picked day range as inclusive epoch-ms bounds in the viewer's time zone. */
 export function dayBounds(start: Date | null, end: Date | null): Pick<AuditFilter, 'from' | 'to'> {
@@ -20,14 +20,27 @@ export function dayBounds(start: Date | null, end: Date | null): Pick<AuditFilte
   return { from, to };
 }
 
+/** The brand filter's choices: each brand, and "agency only" for an agency owner (the one who reads those entries). */
+export function placeOptions(
+  s: AuditMessages,
+  brands: { id: number; name: string }[],
+  agencyOwner: boolean,
+): { value: string; label: string }[] {
+  const options = brands.map((b) => ({ value: String(b.id), label: b.name }));
+  return agencyOwner ? [...options, { value: AGENCY_ONLY, label: s.agencyOnly }] : options;
+}
+
 export function AuditFilters(props: {
   s: AuditMessages;
   filter: AuditFilter;
   brands: { id: number; name: string }[];
+  /** Whether the viewer owns an agency: then its own entries can be picked alone. */
+  agencyOwner: boolean;
   people: { value: string; label: string }[];
   onChange(next: AuditFilter): void;
 }) {
   const { s, filter, brands, people, onChange } = props;
+  const places = placeOptions(s, brands, props.agencyOwner);
   // Side by side only where both fit; on a phone "All sections" would be cut.
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const range: [Date | null, Date | null] | null =
@@ -36,7 +49,7 @@ export function AuditFilters(props: {
       : null;
   return (
     <div data-testid="audit-filters">
-      {brands.length > 1 && (
+      {places.length > 1 && (
         <FormItem top={s.brand} htmlFor="audit-brand">
           <CustomSelect
             id="audit-brand"
@@ -44,8 +57,10 @@ export function AuditFilters(props: {
             placeholder={s.allBrands}
             allowClearButton
             value={filter.brandId !== undefined ? String(filter.brandId) : null}
-            options={brands.map((b) => ({ value: String(b.id), label: b.name }))}
-            onChange={(_, v) => onChange({ ...filter, brandId: v ? Number(v) : undefined })}
+            options={places}
+            onChange={(_, v) =>
+              onChange({ ...filter, brandId: !v ? undefined : v === AGENCY_ONLY ? AGENCY_ONLY : Number(v) })
+            }
           />
         </FormItem>
       )}

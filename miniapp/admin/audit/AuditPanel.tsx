@@ -1,7 +1,8 @@
 /**
  * The office audit log (`#/admin/audit`): every back-office change, newest first, with filters (brand, person,
  * section, dates) and "show more" paging. What it lists is the server's decision (server/office/audit-log.ts: an
- * agency owner every brand of the agency, a brand admin their brand); a refusal reads as "not open to you".
+ * agency owner every brand of the agency and the agency's own entries, shown under its name; a manager the brands
+ * they cover; a brand admin their brand); a refusal reads as "not open to you".
  */
 import { Button, Div, Footnote, Group, Header, Placeholder } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
@@ -58,6 +59,7 @@ export function AuditPanel({ office }: { office: Office }) {
               s={s}
               filter={filter}
               brands={office.brands}
+              agencyOwner={office.agencies?.some((a) => a.role === 'agency_admin') === true}
               people={[...people].map(([value, label]) => ({ value, label }))}
               onChange={setFilter}
             />

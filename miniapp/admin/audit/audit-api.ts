@@ -5,9 +5,12 @@ import type { ApiClient } from '../../api/client.ts';
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** The brand filter's value for the agency's own entries, those of no brand (server/office/audit-log.ts). */
+export const AGENCY_ONLY = 'agency';
+
 /** What the screen filters by; dates are epoch ms, inclusive. */
 export interface AuditFilter {
-  brandId?: number | undefined;
+  brandId?: number | typeof AGENCY_ONLY | undefined;
   person?: string | undefined;
   section?: string | undefined;
   from?: number | undefined;

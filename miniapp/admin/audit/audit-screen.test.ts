@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditActionText, auditEn, auditFieldText, auditRu, auditSectionText } from '../i18n-audit.ts';
 import { teamEn, teamRu } from '../i18n-team.ts';
-import { actorText, auditValueWords } from './AuditEntryCell.tsx';
-import { dayBounds } from './AuditFilters.tsx';
+import { actorText, auditValueWords, entryPlace } from './AuditEntryCell.tsx';
+import { dayBounds, placeOptions } from './AuditFilters.tsx';
 import { auditQuery } from './audit-api.ts';
 import { auditDiff, maskSecret } from './audit-diff.ts';
 
@@ -80,5 +80,18 @@ describe('audit screen', () => {
     expect(auditDiff({}, { token: 'abcdefghijklmnop' }, () => 'shown')).toEqual([
       { field: 'token', before: null, after: '••••mnop' },
     ]);
+  });
+
+  it('item 3: an agency-level entry reads with the agency name where a brand would be; the owner can pick them alone', () => {
+    expect(entryPlace({ brandName: null, agencyName: 'Ours' })).toBe('Ours');
+    expect(entryPlace({ brandName: 'Flow', agencyName: 'Ours' })).toBe('Flow');
+    expect(entryPlace({ brandName: null, agencyName: null })).toBeNull();
+    const brands = [{ id: 2, name: 'Flow' }];
+    expect(placeOptions(auditRu, brands, true)).toEqual([
+      { value: '2', label: 'Flow' },
+      { value: 'agency', label: 'Только агентство' },
+    ]);
+    expect(placeOptions(auditEn, brands, false)).toEqual([{ value: '2', label: 'Flow' }]);
+    expect(auditQuery({ brandId: 'agency' })).toBe('brandId=agency&limit=30');
   });
 });

@@ -4,7 +4,7 @@
  * can neither miss a committed change nor show one that was rolled back.
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { brands, createdAt } from './organization.ts';
+import { agencies, brands, createdAt } from './organization.ts';
 
 export const officeAudit = sqliteTable(
   'office_audit',
@@ -12,6 +12,11 @@ export const officeAudit = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** The brand the change belongs to (null for agency-level changes). */
     brandId: integer('brand_id').references(() => brands.id),
+    /**
+     * The agency the change belongs to: the brand's agency for a brand row, the agency itself for an agency-level
+     * row, so the agency owner can read both (server/office/audit-log.ts). Null only on rows written before 0.12.
+     */
+    agencyId: integer('agency_id').references(() => agencies.id),
     actorPlatform: text('actor_platform').notNull(),
     actorUserId: text('actor_user_id').notNull(),
     /** The permission section the write needed (`campaigns`, `prizes`, ...). */
@@ -26,6 +31,7 @@ export const officeAudit = sqliteTable(
   },
   (t) => [
     index('office_audit_brand_at_idx').on(t.brandId, t.createdAt),
+    index('office_audit_agency_at_idx').on(t.agencyId, t.createdAt),
     index('office_audit_entity_idx').on(t.entity, t.entityId),
   ],
 );

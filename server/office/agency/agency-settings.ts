@@ -70,6 +70,7 @@ export async function saveAgencySettings(
       await recordAudit(tx, {
         actor: identity,
         brandId: null,
+        agencyId,
         section: 'agency',
         action: 'agency.update_settings',
         entity: 'agency',

@@ -96,6 +96,7 @@ export async function setCommunityClaim(
       await recordAudit(tx, {
         actor,
         brandId: null,
+        agencyId,
         // The route needs the agency section (team.routes.ts): the entry is filed where the write's right lives.
         section: 'agency',
         action: 'agency.community_claim',

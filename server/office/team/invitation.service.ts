@@ -127,6 +127,7 @@ export async function createInvitation(deps: Deps, actor: Identity, input: NewIn
     await recordAudit(tx, {
       actor,
       brandId: scope.brandId,
+      agencyId: scope.agencyId,
       section: 'team',
       action: 'invitation.create',
       entity: 'invitation',
@@ -206,6 +207,7 @@ export async function revokeInvitation(deps: Deps, actor: Identity, id: number):
     await recordAudit(tx, {
       actor,
       brandId: before.brandId,
+      agencyId: before.agencyId,
       section: 'team',
       action: 'invitation.revoke',
       entity: 'invitation',
@@ -306,6 +308,7 @@ export async function acceptInvitation(
     await recordAudit(tx, {
       actor: who,
       brandId: row.brandId,
+      agencyId: row.agencyId,
       section: 'team',
       action: 'invitation.accept',
       entity: 'membership',

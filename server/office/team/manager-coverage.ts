@@ -91,6 +91,7 @@ export async function setManagerBrands(
     await recordAudit(tx, {
       actor,
       brandId: null,
+      agencyId: row.agencyId,
       section: 'team',
       action: 'member.update',
       entity: 'membership',

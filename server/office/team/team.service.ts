@@ -209,6 +209,7 @@ export async function addMember(deps: Deps, actor: Identity, input: NewMember): 
     await recordAudit(tx, {
       actor,
       brandId: scope.brandId,
+      agencyId: scope.agencyId,
       section: 'team',
       action: 'member.add',
       entity: 'membership',
@@ -258,6 +259,7 @@ export async function updateMember(
     await recordAudit(tx, {
       actor,
       brandId: after.brandId,
+      agencyId: after.agencyId,
       section: 'team',
       action: 'member.update',
       entity: 'membership',
@@ -284,6 +286,7 @@ export async function removeMember(deps: Deps, actor: Identity, id: number): Pro
     await recordAudit(tx, {
       actor,
       brandId: before.brandId,
+      agencyId: before.agencyId,
       section: 'team',
       action: 'member.remove',
       entity: 'membership',

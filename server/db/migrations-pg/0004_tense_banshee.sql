@@ -72,6 +72,7 @@ CREATE TABLE "telemetry_sessions" (
 	"errors" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "office_audit" ADD COLUMN "agency_id" integer;--> statement-breakpoint
 ALTER TABLE "calculators" ADD CONSTRAINT "calculators_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_deliveries" ADD CONSTRAINT "lead_deliveries_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_delivery_attempts" ADD CONSTRAINT "lead_delivery_attempts_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -92,4 +93,6 @@ CREATE UNIQUE INDEX "draw_exclusions_participant_idx" ON "draw_exclusions" USING
 CREATE INDEX "telemetry_sessions_campaign_start_idx" ON "telemetry_sessions" USING btree ("campaign_id","start_at");--> statement-breakpoint
 CREATE INDEX "telemetry_sessions_campaign_end_idx" ON "telemetry_sessions" USING btree ("campaign_id","end_at","start_at");--> statement-breakpoint
 CREATE INDEX "telemetry_sessions_participant_end_idx" ON "telemetry_sessions" USING btree ("participant_id","end_at");--> statement-breakpoint
+ALTER TABLE "office_audit" ADD CONSTRAINT "office_audit_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "office_audit_agency_at_idx" ON "office_audit" USING btree ("agency_id","created_at");--> statement-breakpoint
 CREATE INDEX "telemetry_events_campaign_kind_at_idx" ON "telemetry_events" USING btree ("campaign_id","kind","at");

@@ -92,4 +92,6 @@ CREATE TABLE `telemetry_sessions` (
 CREATE INDEX `telemetry_sessions_campaign_start_idx` ON `telemetry_sessions` (`campaign_id`,`start_at`);--> statement-breakpoint
 CREATE INDEX `telemetry_sessions_campaign_end_idx` ON `telemetry_sessions` (`campaign_id`,`end_at`,`start_at`);--> statement-breakpoint
 CREATE INDEX `telemetry_sessions_participant_end_idx` ON `telemetry_sessions` (`participant_id`,`end_at`);--> statement-breakpoint
+ALTER TABLE `office_audit` ADD `agency_id` integer REFERENCES agencies(id);--> statement-breakpoint
+CREATE INDEX `office_audit_agency_at_idx` ON `office_audit` (`agency_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `telemetry_events_campaign_kind_at_idx` ON `telemetry_events` (`campaign_id`,`kind`,`at`);
