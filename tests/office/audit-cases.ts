@@ -5,6 +5,7 @@
  * fails for an operation missing here, so a new route cannot escape the audit.
  */
 import { desc } from 'drizzle-orm';
+import { INSURANCE } from '../../server/calculator/testing/calculator-world.ts';
 import { schema } from '../../server/db/client.ts';
 import { DAY } from '../../server/promo/testing/promo-world.ts';
 import type { Snapshot } from './database-snapshot.ts';
@@ -177,6 +178,31 @@ async function brand(w: AuditWorld) {
   return { brandId };
 }
 
+/** The own campaign with the insurance calculator saved (server/calculator/testing), for the calculator and leads. */
+async function calculatorCampaign(w: AuditWorld) {
+  const id = w.tenants.own.campaignId;
+  await ok(w, 'PUT', `/api/admin/campaigns/${id}/calculator`, INSURANCE);
+  return id;
+}
+
+/** A lead a fresh participant left through the calculator of the own campaign. */
+async function lead(w: AuditWorld) {
+  const id = await calculatorCampaign(w);
+  const p = await participant(w);
+  const form = {
+    inputs: { area: 60, price: 12.5, gas: true, months: 12 },
+    name: 'Anna',
+    email: { value: 'anna@example.com' },
+    consent: true,
+  };
+  const res = await w.call('POST', `/api/campaigns/${id}/calculator/lead`, p.userId, {
+    ...form,
+    consentVersion: INSURANCE.lead.consentVersion,
+  });
+  if (res.status >= 300) throw new Error(`lead: ${res.status} ${await res.text()}`);
+  return { id, leadId: await lastId(w, schema.leads) };
+}
+
 const CANNED = { title: 'Thanks', bodyRu: 'Спасибо' };
 const ARTICLE = { titleRu: 'Коды', bodyRu: 'Где взять код' };
 const TOKEN = 'vk1.a.secret-token-never-shown';
@@ -291,6 +317,66 @@ export const AUDIT_CASES: AuditTable = {
       return field(e.after, 'queued') === queued(after) - queued(before)
         ? undefined
         : `announce ${JSON.stringify(e.after)}, outbox ${queued(before)}→${queued(after)}`;
+    },
+  },
+
+  // Calculator and leads (issue 17).
+  'PUT /api/admin/campaigns/{id}/calculator': {
+    body: INSURANCE,
+    action: 'calculator.save',
+    entity: 'campaign',
+    check: (e, _before, after) => {
+      const row = (after.get('calculators') ?? []).find((r) => String(r.campaignId) === e.entityId);
+      return e.before === null && same(field(e.after, 'formula'), field(row?.config, 'formula'))
+        ? undefined
+        : `calculator ${JSON.stringify(e.after).slice(0, 80)} ≠ row`;
+    },
+  },
+  'POST /api/admin/campaigns/{id}/calculator/preview': {
+    noAudit: 'computes a result from a draft config for the live preview; stores nothing',
+    body: { config: INSURANCE, inputs: { area: 60, price: 12.5, gas: true, months: 12 } },
+  },
+  'PATCH /api/admin/campaigns/{id}/leads/{leadId}': {
+    prepare: async (w) => ({ params: await lead(w) }),
+    body: { status: 'in_progress' },
+    action: 'lead.status',
+    entity: 'lead',
+    check: (e, before, after) => {
+      const row = (s: Snapshot) => (s.get('leads') ?? []).find((r) => String(r.id) === e.entityId);
+      return field(e.before, 'status') === row(before)?.status && field(e.after, 'status') === row(after)?.status
+        ? undefined
+        : `lead status ${JSON.stringify(e.before)}→${JSON.stringify(e.after)} ≠ rows`;
+    },
+  },
+  'PUT /api/admin/campaigns/{id}/leads-webhook': {
+    prepare: async (w) => ({ params: { id: await calculatorCampaign(w) } }),
+    body: { url: 'https://crm.example/hooks/leads', secret: 'a-webhook-secret-of-32-characters' },
+    action: 'lead_webhook.save',
+    entity: 'campaign',
+    check: (e, before, after) => {
+      const url = (s: Snapshot) =>
+        (s.get('calculators') ?? []).find((r) => String(r.campaignId) === e.entityId)?.webhookUrl;
+      const text = JSON.stringify(e);
+      if (text.includes('a-webhook-secret')) return 'the secret is in the entry';
+      return field(e.before, 'url') === (url(before) ?? null) && field(e.after, 'url') === url(after)
+        ? undefined
+        : `webhook ${JSON.stringify(e.before)}→${JSON.stringify(e.after)} ≠ rows`;
+    },
+  },
+  'POST /api/admin/campaigns/{id}/draw/exclusions': {
+    prepare: async (w) => {
+      const id = await w.drawCampaign();
+      const res = await ok(w, 'GET', `/api/admin/campaigns/${id}/draw/entrants`);
+      const { entrants } = (await res.json()) as { entrants: { participantId: number }[] };
+      return { params: { id }, body: { participantId: entrants[0]?.participantId ?? 0, reason: 'Bought account' } };
+    },
+    action: 'draw.exclude',
+    entity: 'participant',
+    check: (e, before, after) => {
+      const excluded = (s: Snapshot) => count(s, 'draw_exclusions', (r) => String(r.participantId) === e.entityId);
+      return excluded(before) === 0 && excluded(after) === 1 && field(e.after, 'reason') === 'Bought account'
+        ? undefined
+        : `exclusions ${excluded(before)}→${excluded(after)}, entry ${JSON.stringify(e.after)}`;
     },
   },
 
