@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_VK_APP_ID, TEST_VK_SECRET } from '../../tests/support/test-deps.ts';
+import { bridgeSign } from '../auth/vk-bridge-sign.ts';
 import {
   type CalculatorWorld,
   createCalculatorWorld,
@@ -8,7 +9,6 @@ import {
   OFFICE_USER,
 } from '../calculator/testing/calculator-world.ts';
 import { schema } from '../db/client.ts';
-import { bridgeSign } from './vk-bridge-sign.ts';
 
 let w: CalculatorWorld;
 afterEach(() => w?.close());

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
+import { type SignedField, verifyBridgeSign } from '../auth/vk-bridge-sign.ts';
 import { calculate, type RawInputs } from '../calculator/calculation.ts';
 import { requireCalculator } from '../calculator/calculator.service.ts';
 import { resolveText } from '../campaigns/content-language.ts';
@@ -19,7 +20,6 @@ import type { Deps } from '../deps.ts';
 import { recordEvent } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
-import { type SignedField, verifyBridgeSign } from './vk-bridge-sign.ts';
 
 export interface ContactValue {
   value: string;

@@ -15,7 +15,8 @@ export const secretPlace = {
   vkServiceToken: (appRowId: number) => `app:${appRowId}:vk-service-token`,
 };
 
-function keysOf(config: Pick<Config, 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'>): SecretKeys | undefined {
+/** The configured keys (the current one and, during a rotation, the previous one); none without `SECRETS_KEY`. */
+export function secretKeysOf(config: Pick<Config, 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'>): SecretKeys | undefined {
   if (!config.SECRETS_KEY) return undefined;
   return {
     current: config.SECRETS_KEY,
@@ -25,7 +26,7 @@ function keysOf(config: Pick<Config, 'SECRETS_KEY' | 'SECRETS_KEY_PREVIOUS'>): S
 
 /** Seals a token for its place; 503 when this server has no `SECRETS_KEY` (production without one). */
 export function sealToken(config: Config, token: string, place: string): string {
-  const keys = keysOf(config);
+  const keys = secretKeysOf(config);
   if (!keys) throw new ApiError(503, 'secrets_key_missing', 'This server has no SECRETS_KEY to store tokens with');
   return seal(keys, token, place);
 }
@@ -33,7 +34,7 @@ export function sealToken(config: Config, token: string, place: string): string 
 /** The masked form the office shows (`vk1.a…f3c9`); `••••` when no configured key opens it; null when none is set. */
 export function maskedToken(config: Config, sealed: string | null, place: string): string | null {
   if (sealed === null) return null;
-  const keys = keysOf(config);
+  const keys = secretKeysOf(config);
   if (!keys) return '••••';
   try {
     return mask(open(keys, sealed, place));
@@ -57,7 +58,7 @@ export async function communityToken(deps: { db: Db; config: Config }, vkGroupId
     .where(eq(communities.vkGroupId, vkGroupId))
     .limit(1);
   if (row?.disabledAt != null) return undefined;
-  const keys = keysOf(deps.config);
+  const keys = secretKeysOf(deps.config);
   if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.community(vkGroupId));
   return vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined;
 }
