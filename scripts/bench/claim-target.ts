@@ -36,12 +36,22 @@ const now = systemClock();
 if (Number(usersArg) > 0) await seedClaimWorld(db, config, Number(usersArg), Number(codesArg), now);
 
 const app = createApp({ db, config, now: systemClock, vk: localVkApi() });
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`PORT ${info.port}`));
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'retries') console.log(`RETRIES ${serializationRetries()}`);
   // CPU of this process (every thread) so far, for CPU per claim under load (claim-cpu-http.ts).
   if (line.trim() === 'cpu') console.log(`CPU ${cpuMicros()}`);
 });
+// As start-server.ts: stop taking requests and let the claims already queued finish before the database closes;
+// closing it first answered them 500 ("connection is not open") after the load generator had stopped counting.
+// Bounded: a connection the load generator left open must not keep the bench waiting for this process.
 process.on('SIGTERM', () => {
-  void closeDatabase(db).finally(() => process.exit(0));
+  let closing = false;
+  const exit = () => {
+    if (closing) return;
+    closing = true;
+    void closeDatabase(db).finally(() => process.exit(0));
+  };
+  server.close(exit);
+  setTimeout(exit, 5_000).unref();
 });
