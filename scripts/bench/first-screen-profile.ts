@@ -92,9 +92,10 @@ function summary(label: string, visits: VisitBreakdown[]): void {
       `main thread busy ${Math.round(busy)} ms: ${parts.join(', ')}; idle ${median(visits.map((v) => v.idle))}`,
   );
   const last = visits.at(-1);
+  console.log(`    code caches written by the page's process: ${visits.map((v) => v.codeCachesProduced).join(', ')}`);
   for (const s of last?.scripts ?? []) {
     console.log(
-      `    script ${s.url.slice(0, 60)}: compile ${Math.round(s.compileMs)} ms on the main thread, ${s.streamed ? 'streamed' : 'not streamed'}, code cache consumed ${s.consumedCache} B, produced ${s.producedCache} B`,
+      `    script ${s.url.slice(0, 60)}: compile ${Math.round(s.compileMs)} ms on the main thread, ${s.streamed ? 'streamed' : 'not streamed'}, compiled from ${s.consumedCache} B of code cache`,
     );
   }
   for (const r of last?.requests ?? []) {

@@ -26,10 +26,16 @@ export interface VisitBreakdown {
   /** The event names with the most self time, for a closer look. */
   topNames: string[];
   /**
-   * Each script V8 compiled for the page: whether it was streamed (compiled off the main thread while it arrived),
-   * and V8's code cache — bytes consumed from it (a hot run) or produced into it (the warm run that fills it).
+   * Each script V8 compiled for the page: whether it was streamed (compiled off the main thread while it arrived)
+   * and how many bytes of V8's code cache it was compiled from (0: compiled from source).
    */
-  scripts: Array<{ url: string; compileMs: number; streamed: boolean; consumedCache: number; producedCache: number }>;
+  scripts: Array<{ url: string; compileMs: number; streamed: boolean; consumedCache: number }>;
+  /**
+   * Code caches the page's process wrote during the trace (`v8.produce(Module)Cache`; they name no script). Chromium
+   * writes a script's code cache on its second load and compiles from it from the third on: a bench's warm visit
+   * (the second) produces on both sides and consumes on neither.
+   */
+  codeCachesProduced: number;
 }
 
 const KINDS: Array<[RegExp, string]> = [
@@ -144,13 +150,11 @@ export function readTrace(events: TraceEvent[], pageUrl: string): VisitBreakdown
     const url = typeof d?.url === 'string' ? d.url : typeof d?.fileName === 'string' ? d.fileName : '';
     if (!url.startsWith(origin) || e.ts > t1) continue;
     const key = url.replace(origin, '').replace(/\?.*$/, '');
-    const s = scripts.get(key) ?? { url: key, compileMs: 0, streamed: false, consumedCache: 0, producedCache: 0 };
+    const s = scripts.get(key) ?? { url: key, compileMs: 0, streamed: false, consumedCache: 0 };
     if (/^v8\.compile(Module)?$/.test(e.name)) {
       s.compileMs += (e.dur ?? 0) / 1000;
       if (d?.streamed === true) s.streamed = true;
       s.consumedCache += Number(d?.consumedCacheSize ?? 0);
-    } else if (/^v8\.produce(Module)?Cache$/.test(e.name)) {
-      s.producedCache += Number(d?.producedCacheSize ?? 0);
     } else continue;
     scripts.set(key, s);
   }
@@ -165,5 +169,6 @@ export function readTrace(events: TraceEvent[], pageUrl: string): VisitBreakdown
     requests,
     topNames,
     scripts: [...scripts.values()],
+    codeCachesProduced: events.filter((e) => e.pid === main.pid && /^v8\.produce(Module)?Cache$/.test(e.name)).length,
   };
 }
