@@ -77,9 +77,12 @@ function tryPost(post: () => void): void {
 }
 
 let bridge: Promise<TelegramBridge> | undefined;
-/** The bridge chunk, asked for once; every call to the client goes through it. */
+/** The bridge chunk, asked for once; a failed download (network lost) is asked for again by the next call. */
 function withBridge(connect: () => Promise<TelegramBridge>): Promise<TelegramBridge> {
-  bridge ??= connect();
+  bridge ??= connect().catch((err: unknown) => {
+    bridge = undefined;
+    throw err;
+  });
   return bridge;
 }
 
@@ -107,7 +110,8 @@ export function createPlatform(): PlatformAdapter {
     launch,
     init: async () => {
       applyTheme(launchTheme);
-      await withBridge(connect);
+      // Without the bridge the app still works (the launch is read already); the next call to the client retries.
+      await withBridge(connect).catch(() => undefined);
     },
     subscribeColorScheme: (listener) => {
       listeners.add(listener);
@@ -119,7 +123,9 @@ export function createPlatform(): PlatformAdapter {
       const visible = !state.isFirstScreen;
       if (visible === backVisible) return;
       backVisible = visible;
-      void withBridge(connect).then((b) => tryPost(() => b.post('web_app_setup_back_button', { is_visible: visible })));
+      void withBridge(connect)
+        .then((b) => tryPost(() => b.post('web_app_setup_back_button', { is_visible: visible })))
+        .catch(() => undefined);
     },
     joinCommunity: async () => ({ status: 'unsupported' }),
     allowMessages: async () => ({ status: 'unsupported' }),
@@ -142,9 +148,11 @@ export function createPlatform(): PlatformAdapter {
       }
     },
     haptic: (kind) => {
-      void withBridge(connect).then((b) =>
-        tryPost(() => b.post('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind })),
-      );
+      void withBridge(connect)
+        .then((b) =>
+          tryPost(() => b.post('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind })),
+        )
+        .catch(() => undefined);
     },
   };
 }
