@@ -7,7 +7,7 @@
  * names no later chunk at all (no modulepreload, preload or prefetch of it): those are fetched after the first
  * render (tests/browser/first-screen-render.test.ts checks when).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -52,6 +52,8 @@ async function buildWithMaps(mode: 'vk' | 'telegram'): Promise<Built> {
   const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1] as string);
   const sources = new Map<string, string[]>();
   for (const file of readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'))) {
+    // The bundler's runtime chunk (0.7 KB) has no source map: it has no module of ours.
+    if (!existsSync(join(dir, 'assets', `${file}.map`))) continue;
     const map = JSON.parse(readFileSync(join(dir, 'assets', `${file}.map`), 'utf8')) as { sources: string[] };
     // Map sources are relative to the chunk's folder (<outDir>/assets): keep the part from the repository down.
     sources.set(
