@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { okLaunchFromUrl } from './ok-launch.ts';
-import { routeToStartParam, startParamToRoute, themeScheme, themeTokens } from './telegram-launch.ts';
+import {
+  parseTelegramLaunch,
+  routeToStartParam,
+  startParamToRoute,
+  themeScheme,
+  themeTokens,
+} from './telegram-launch.ts';
 
 describe('Telegram start_param deep links', () => {
   it('turn dashes into route segments and back', () => {
@@ -12,6 +18,39 @@ describe('Telegram start_param deep links', () => {
   it('ignore what Telegram would not send', () => {
     expect(startParamToRoute(undefined)).toBeUndefined();
     expect(startParamToRoute('../admin')).toBeUndefined();
+  });
+});
+
+describe('Telegram launch read from the fragment (no bridge on the first screen)', () => {
+  const initData = new URLSearchParams({
+    query_id: 'AAH',
+    user: JSON.stringify({ id: 7, first_name: 'Test', language_code: 'en' }),
+    auth_date: '1796051074',
+    start_param: 'campaign-2',
+    hash: 'abc',
+  }).toString();
+  const fragment = `#${new URLSearchParams({
+    tgWebAppData: initData,
+    tgWebAppVersion: '8.0',
+    tgWebAppPlatform: 'android',
+    tgWebAppThemeParams: JSON.stringify({ bg_color: '#212121', button_color: '#8774e1' }),
+  })}`;
+
+  it('item 2: initData exactly as signed, the platform, the theme and start_param from initData', () => {
+    expect(parseTelegramLaunch(fragment)).toEqual({
+      initData,
+      platform: 'android',
+      startParam: 'campaign-2',
+      theme: { bg_color: '#212121', button_color: '#8774e1' },
+    });
+  });
+
+  it('item 2: tgWebAppStartParam wins; a broken or non-object theme is ignored; no launch gives empty initData', () => {
+    const withParam = `${fragment}&tgWebAppStartParam=campaign-3`;
+    expect(parseTelegramLaunch(withParam).startParam).toBe('campaign-3');
+    expect(parseTelegramLaunch('#tgWebAppData=a%3D1&tgWebAppThemeParams=%7Bbroken').theme).toEqual({});
+    expect(parseTelegramLaunch('#tgWebAppData=a%3D1&tgWebAppThemeParams=%5B1%5D').theme).toEqual({});
+    expect(parseTelegramLaunch('#/campaign/1')).toEqual({ initData: '', platform: '', theme: {} });
   });
 });
 

@@ -58,3 +58,34 @@ export function themeScheme(theme: TelegramTheme, fallback: ColorScheme): ColorS
   const luminance = Math.sqrt(0.299 * (r ?? 0) ** 2 + 0.587 * (g ?? 0) ** 2 + 0.114 * (b ?? 0) ** 2);
   return luminance < 120 ? 'dark' : 'light';
 }
+
+/** What the Telegram client puts in the page's fragment (core.telegram.org/bots/webapps#initializing-mini-apps). */
+export interface TelegramLaunchParams {
+  /** `tgWebAppData`, sent to the server as `tma <initData>` and verified there. */
+  initData: string;
+  platform: string;
+  startParam?: string;
+  theme: TelegramTheme;
+}
+
+/**
+ * Reads the launch from the fragment's query (`tgWebAppData=…&tgWebAppThemeParams=…`) with URLSearchParams, as the
+ * inline first-screen script does: no schema library on the first screen's path. Nothing here is trusted — the
+ * server verifies `initData`; a malformed theme is ignored.
+ */
+export function parseTelegramLaunch(fragment: string): TelegramLaunchParams {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const initData = params.get('tgWebAppData') ?? '';
+  let theme: TelegramTheme = {};
+  try {
+    const parsed = JSON.parse(params.get('tgWebAppThemeParams') ?? '{}') as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) theme = parsed as TelegramTheme;
+  } catch {}
+  const startParam = params.get('tgWebAppStartParam') ?? new URLSearchParams(initData).get('start_param') ?? undefined;
+  return {
+    initData,
+    platform: params.get('tgWebAppPlatform') ?? '',
+    ...(startParam ? { startParam } : {}),
+    theme,
+  };
+}

@@ -4,10 +4,19 @@
  * deep links, haptics. The launch hash (`#tgWebAppData=…`) is swapped for the route while this module is
  * evaluated — before the hash router reads it (main.tsx imports `#platform` before the app).
  * The bridge alone, not @telegram-apps/sdk: the few Mini App methods used here are single events, and the SDK's
- * components (signals, mount/unmount state) were most of this variant's first-screen download.
+ * components (signals, mount/unmount state) were most of this variant's first-screen download. The bridge itself
+ * (with valibot and its transformers) is a chunk loaded when the adapter starts (telegram-bridge.ts): the first
+ * screen needs only the launch, read from the fragment by hand, and the theme; calls made before the bridge has
+ * arrived wait for it.
  */
-import { on, postEvent, retrieveLaunchParams, retrieveRawInitData } from '@telegram-apps/bridge';
-import { startParamToRoute, type TelegramTheme, themeScheme, themeTokens } from './telegram-launch.ts';
+import type { TelegramBridge } from './telegram-bridge.ts';
+import {
+  parseTelegramLaunch,
+  startParamToRoute,
+  type TelegramTheme,
+  themeScheme,
+  themeTokens,
+} from './telegram-launch.ts';
 import { type ColorScheme, type LaunchInfo, type PlatformAdapter, systemColorScheme } from './types.ts';
 
 interface ReadLaunch {
@@ -15,18 +24,27 @@ interface ReadLaunch {
   theme: TelegramTheme;
 }
 
+/** The launch of this tab, kept for a reload: by then the fragment holds the route, not the launch. */
+const LAUNCH_KEY = 'promo-telegram-launch';
+
+function launchFragment(): string {
+  const fromUrl = /(^#|&)tgWebAppData=/.test(location.hash) ? location.hash : '';
+  try {
+    if (fromUrl) sessionStorage.setItem(LAUNCH_KEY, fromUrl);
+    return fromUrl || (sessionStorage.getItem(LAUNCH_KEY) ?? '');
+  } catch {
+    return fromUrl;
+  }
+}
+
 function readLaunch(): ReadLaunch {
-  const params = retrieveLaunchParams() as Record<string, unknown>;
-  const initData = retrieveRawInitData() ?? '';
+  const { initData, platform, startParam, theme } = parseTelegramLaunch(launchFragment());
   const data = new URLSearchParams(initData);
   let languageCode = '';
   try {
     languageCode = (JSON.parse(data.get('user') ?? '{}') as { language_code?: string }).language_code ?? '';
   } catch {}
-  const platform = String(params.tgWebAppPlatform ?? '');
-  const startRoute = startParamToRoute(
-    (params.tgWebAppStartParam as string | undefined) ?? data.get('start_param') ?? undefined,
-  );
+  const startRoute = startParamToRoute(startParam);
   return {
     launch: {
       authorization: `tma ${initData}`,
@@ -34,7 +52,7 @@ function readLaunch(): ReadLaunch {
       desktopWeb: /^(tdesktop|web|weba|webk|macos)$/.test(platform),
       ...(startRoute ? { startRoute } : {}),
     },
-    theme: (params.tgWebAppThemeParams as TelegramTheme | undefined) ?? {},
+    theme,
   };
 }
 
@@ -58,28 +76,42 @@ function tryPost(post: () => void): void {
   } catch {}
 }
 
+let bridge: Promise<TelegramBridge> | undefined;
+/** The bridge chunk, asked for once; a failed download (network lost) is asked for again by the next call. */
+function withBridge(connect: () => Promise<TelegramBridge>): Promise<TelegramBridge> {
+  bridge ??= connect().catch((err: unknown) => {
+    bridge = undefined;
+    throw err;
+  });
+  return bridge;
+}
+
 export function createPlatform(): PlatformAdapter {
   let scheme: ColorScheme = themeScheme(launchTheme, systemColorScheme());
   const listeners = new Set<(s: ColorScheme) => void>();
   let onBack: () => void = () => {};
   let backVisible: boolean | undefined;
+  const connect = async () =>
+    (await import('./telegram-bridge.ts')).connectTelegram({
+      onTheme: (theme) => {
+        applyTheme(theme);
+        const next = themeScheme(theme, scheme);
+        if (next === scheme) return;
+        scheme = next;
+        for (const l of listeners) l(scheme);
+      },
+      onBack: () => onBack(),
+    });
+  const post = (method: string, params?: Record<string, unknown>) =>
+    withBridge(connect).then((b) => b.post(method, params));
 
   return {
     name: 'telegram',
     launch,
     init: async () => {
       applyTheme(launchTheme);
-      on('theme_changed', ({ theme_params }) => {
-        const theme = theme_params as TelegramTheme;
-        applyTheme(theme);
-        const next = themeScheme(theme, scheme);
-        if (next === scheme) return;
-        scheme = next;
-        for (const l of listeners) l(scheme);
-      });
-      on('back_button_pressed', () => onBack());
-      postEvent('web_app_ready');
-      postEvent('web_app_expand');
+      // Without the bridge the app still works (the launch is read already); the next call to the client retries.
+      await withBridge(connect).catch(() => undefined);
     },
     subscribeColorScheme: (listener) => {
       listeners.add(listener);
@@ -91,18 +123,20 @@ export function createPlatform(): PlatformAdapter {
       const visible = !state.isFirstScreen;
       if (visible === backVisible) return;
       backVisible = visible;
-      tryPost(() => postEvent('web_app_setup_back_button', { is_visible: visible }));
+      void withBridge(connect)
+        .then((b) => tryPost(() => b.post('web_app_setup_back_button', { is_visible: visible })))
+        .catch(() => undefined);
     },
     joinCommunity: async () => ({ status: 'unsupported' }),
     allowMessages: async () => ({ status: 'unsupported' }),
     allowNotifications: async () => ({ status: 'unsupported' }),
     showStory: async () => ({ status: 'unsupported' }),
     share: async (link) => {
-      postEvent('web_app_open_tg_link', { path_full: `/share/url?url=${encodeURIComponent(link)}` });
+      await post('web_app_open_tg_link', { path_full: `/share/url?url=${encodeURIComponent(link)}` });
       return { status: 'done' };
     },
     openLink: async (url) => {
-      postEvent('web_app_open_link', { url });
+      await post('web_app_open_link', { url });
       return { status: 'done' };
     },
     copyText: async (text) => {
@@ -114,7 +148,11 @@ export function createPlatform(): PlatformAdapter {
       }
     },
     haptic: (kind) => {
-      tryPost(() => postEvent('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind }));
+      void withBridge(connect)
+        .then((b) =>
+          tryPost(() => b.post('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind })),
+        )
+        .catch(() => undefined);
     },
   };
 }

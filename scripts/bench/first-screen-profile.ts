@@ -7,6 +7,7 @@
  * DevTools' Performance panel). A diagnostic: it writes nothing to docs/benchmarks.md.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../tests/browser/chromium.ts';
@@ -91,6 +92,12 @@ function summary(label: string, visits: VisitBreakdown[]): void {
       `main thread busy ${Math.round(busy)} ms: ${parts.join(', ')}; idle ${median(visits.map((v) => v.idle))}`,
   );
   const last = visits.at(-1);
+  console.log(`    code caches written by the page's process: ${visits.map((v) => v.codeCachesProduced).join(', ')}`);
+  for (const s of last?.scripts ?? []) {
+    console.log(
+      `    script ${s.url.slice(0, 60)}: compile ${Math.round(s.compileMs)} ms on the main thread, ${s.streamed ? 'streamed' : 'not streamed'}, compiled from ${s.consumedCache} B of code cache`,
+    );
+  }
   for (const r of last?.requests ?? []) {
     console.log(
       `    ${String(r.start).padStart(7)} → ${String(r.end).padStart(7)} ms ${String(r.bytes).padStart(7)} B ${r.fromCache ? '(cache) ' : ''}${r.url.slice(0, 90)}`,
@@ -104,6 +111,12 @@ const wanted = args.filter((a) => !a.startsWith('--')) as FirstScreenVariant[];
 const variants = wanted.length ? wanted : [...FIRST_SCREEN_VARIANTS];
 
 const world = await startFirstScreenWorld();
+// Other work on the machine moves every number: compare sides within one run, and say what the load was.
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(`load average at start: ${load()}`);
 const browser = await launchChromium();
 try {
   // One unmeasured visit each, as in the bench, so first-use costs (the server's, Chromium's) fall on no side.
@@ -125,6 +138,7 @@ try {
   for (const kind of ['cold', 'warm'] as const) {
     for (const [name] of sides) summary(`${name} ${kind}`, seen[name]?.[kind] ?? []);
   }
+  console.log(`load average at end: ${load()}`);
 } finally {
   await browser.close();
   await world.close();

@@ -25,6 +25,17 @@ export interface VisitBreakdown {
   requests: Array<{ url: string; start: number; end: number; bytes: number; fromCache: boolean }>;
   /** The event names with the most self time, for a closer look. */
   topNames: string[];
+  /**
+   * Each script V8 compiled for the page: whether it was streamed (compiled off the main thread while it arrived)
+   * and how many bytes of V8's code cache it was compiled from (0: compiled from source).
+   */
+  scripts: Array<{ url: string; compileMs: number; streamed: boolean; consumedCache: number }>;
+  /**
+   * Code caches the page's process wrote during the trace (`v8.produce(Module)Cache`; they name no script). Chromium
+   * writes a script's code cache on its second load and compiles from it from the third on: a bench's warm visit
+   * (the second) produces on both sides and consumes on neither.
+   */
+  codeCachesProduced: number;
 }
 
 const KINDS: Array<[RegExp, string]> = [
@@ -133,9 +144,31 @@ export function readTrace(events: TraceEvent[], pageUrl: string): VisitBreakdown
         });
     }
   }
+  const scripts = new Map<string, VisitBreakdown['scripts'][number]>();
+  for (const e of events) {
+    const d = e.args?.data ?? (e.args as Record<string, unknown> | undefined);
+    const url = typeof d?.url === 'string' ? d.url : typeof d?.fileName === 'string' ? d.fileName : '';
+    if (!url.startsWith(origin) || e.ts > t1) continue;
+    const key = url.replace(origin, '').replace(/\?.*$/, '');
+    const s = scripts.get(key) ?? { url: key, compileMs: 0, streamed: false, consumedCache: 0 };
+    if (/^v8\.compile(Module)?$/.test(e.name)) {
+      s.compileMs += (e.dur ?? 0) / 1000;
+      if (d?.streamed === true) s.streamed = true;
+      s.consumedCache += Number(d?.consumedCacheSize ?? 0);
+    } else continue;
+    scripts.set(key, s);
+  }
   const topNames = Object.entries(byName)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
     .map(([n, v]) => `${n} ${ms(v)}`);
-  return { firstScreen: ms(t1 - t0), mainThread: mainThreadMs, idle: ms(t1 - t0 - tasks), requests, topNames };
+  return {
+    firstScreen: ms(t1 - t0),
+    mainThread: mainThreadMs,
+    idle: ms(t1 - t0 - tasks),
+    requests,
+    topNames,
+    scripts: [...scripts.values()],
+    codeCachesProduced: events.filter((e) => e.pid === main.pid && /^v8\.produce(Module)?Cache$/.test(e.name)).length,
+  };
 }

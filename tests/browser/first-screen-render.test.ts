@@ -117,3 +117,54 @@ describe('item 2: the first screen in the first render', () => {
     });
   });
 });
+
+/** Before any page script: when the first campaign title was drawn (the bench's marker), on the page's clock. */
+const MARK_FIRST_SCREEN = `(() => {
+  new MutationObserver(() => {
+    if (window.__firstScreenAt === undefined && document.querySelector('[data-testid^="campaign-"]'))
+      window.__firstScreenAt = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+})();`;
+
+describe('item 3: later panels are fetched after the first screen, not before it', () => {
+  it('item 3: the campaign, rules and support chunks are requested only once the list is drawn, then without a click', async () => {
+    await withPage(async (page) => {
+      await page.context().addInitScript(MARK_FIRST_SCREEN);
+      await page.goto(participantUrl(server, { userId: 510_003, language: 'ru' }));
+      await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+      const later = /\/assets\/(CampaignPanel|RulesPanel|SupportPanel)-[\w-]{8}\.js$/;
+      // Fetched in the background (lazy-panel.tsx preloadPanels), with no navigation.
+      await page.waitForFunction(
+        (source) => {
+          const re = new RegExp(source);
+          const names = new Set(
+            performance
+              .getEntriesByType('resource')
+              .map((e) => re.exec(e.name)?.[1])
+              .filter(Boolean),
+          );
+          return names.size === 3;
+        },
+        later.source,
+        { timeout: T },
+      );
+      const { firstScreenAt, entries } = await page.evaluate((source) => {
+        const re = new RegExp(source);
+        return {
+          firstScreenAt: (window as unknown as { __firstScreenAt: number }).__firstScreenAt,
+          entries: performance
+            .getEntriesByType('resource')
+            .filter((e) => re.test(e.name) || /\/assets\/index-[\w-]{8}\.js$/.test(e.name))
+            .map((e) => ({ name: e.name.replace(/^.*\/assets\//, ''), start: e.startTime })),
+        };
+      }, later.source);
+      expect(firstScreenAt).toBeGreaterThan(0);
+      const entry = entries.filter((e) => e.name.startsWith('index-'));
+      expect(entry).toHaveLength(1);
+      for (const e of entries.filter((x) => !x.name.startsWith('index-'))) {
+        expect(e.start, `${e.name} requested before the first screen was drawn`).toBeGreaterThan(firstScreenAt);
+      }
+      expect(new URL(page.url()).hash).toBe('#/');
+    });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Issue 12 (p8) item 2: the Telegram adapter reads its launch and moves to the start_param route while its module is
+ * evaluated — without @telegram-apps/bridge, which it loads as its own chunk only when it starts (init), and through
+ * which every later call to the client goes. Evaluated in Node with the page's globals stubbed, as ok-start-route.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const bridge = vi.hoisted(() => ({ loaded: 0, posted: [] as Array<[string, unknown]> }));
+vi.mock('./telegram-bridge.ts', () => {
+  bridge.loaded += 1;
+  return {
+    connectTelegram: () => {
+      bridge.posted.push(['web_app_ready', undefined]);
+      return { post: (method: string, params?: unknown) => bridge.posted.push([method, params]) };
+    },
+  };
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  bridge.loaded = 0;
+  bridge.posted = [];
+});
+
+const initData = new URLSearchParams({
+  user: JSON.stringify({ id: 7, language_code: 'en' }),
+  auth_date: '1796051074',
+  start_param: 'campaign-1',
+  hash: 'abc',
+}).toString();
+const FRAGMENT = `#${new URLSearchParams({
+  tgWebAppData: initData,
+  tgWebAppPlatform: 'android',
+  tgWebAppThemeParams: JSON.stringify({ bg_color: '#212121', button_color: '#8774e1' }),
+})}`;
+
+function stubPage(hash: string, stored: Record<string, string> = {}) {
+  const moves: string[] = [];
+  const location = { pathname: '/', search: '', hash };
+  const storage = {
+    getItem: (k: string) => stored[k] ?? null,
+    setItem: (k: string, v: string) => {
+      stored[k] = v;
+    },
+  };
+  const style = new Map<string, string>();
+  vi.stubGlobal('window', { location, matchMedia: () => ({ matches: false }) });
+  vi.stubGlobal('location', location);
+  vi.stubGlobal('sessionStorage', storage);
+  vi.stubGlobal('matchMedia', () => ({ matches: false }));
+  vi.stubGlobal('document', { documentElement: { style: { setProperty: (k: string, v: string) => style.set(k, v) } } });
+  vi.stubGlobal('history', {
+    state: null,
+    replaceState: (_s: unknown, _t: string, url: string) => {
+      moves.push(url);
+      location.hash = url.slice(url.indexOf('#'));
+    },
+  });
+  return { moves, stored, style };
+}
+
+describe('item 2: Telegram launch without the bridge on the first screen', () => {
+  it('item 2: the launch, language and start_param route are read while the module runs; the bridge is not loaded', async () => {
+    const page = stubPage(FRAGMENT);
+    const { createPlatform } = await import('./telegram.ts');
+    const platform = createPlatform();
+    expect(platform.launch).toMatchObject({ authorization: `tma ${initData}`, language: 'en', desktopWeb: false });
+    expect(page.moves).toEqual(['/#/campaign/1']);
+    expect(bridge.loaded).toBe(0);
+
+    await platform.init();
+    expect(bridge.loaded).toBe(1);
+    expect(bridge.posted[0]?.[0]).toBe('web_app_ready');
+    expect(page.style.get('--vkui--color_background_accent')).toBe('#8774e1');
+    platform.setBackNavigation({ isFirstScreen: false, onBack: () => {} });
+    platform.haptic('success');
+    await vi.waitFor(() =>
+      expect(bridge.posted.map(([m]) => m)).toEqual([
+        'web_app_ready',
+        'web_app_setup_back_button',
+        'web_app_trigger_haptic_feedback',
+      ]),
+    );
+  });
+
+  it('item 2: a reload (the fragment now holds the route) keeps the launch this tab was opened with', async () => {
+    const first = stubPage(FRAGMENT);
+    await import('./telegram.ts');
+    vi.resetModules();
+    stubPage('#/campaign/1', first.stored);
+    const { createPlatform } = await import('./telegram.ts');
+    expect(createPlatform().launch.authorization).toBe(`tma ${initData}`);
+  });
+});
