@@ -31,6 +31,10 @@ const TaskQuizPanel = lazyPanel(
 );
 const RewardPanel = lazyPanel(PANELS.reward, async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
 const PrizesPanel = lazyPanel(PANELS.prizes, async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
+const CalculatorPanel = lazyPanel(
+  PANELS.calculator,
+  async () => (await import('./screens/calculator/CalculatorPanel.tsx')).CalculatorPanel,
+);
 const NotFoundPanel = lazyPanel(
   PANELS.notFound,
   async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel,
@@ -103,6 +107,7 @@ export function App() {
           <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
           <LazyPanel id={PANELS.reward} panel={RewardPanel} />
           <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
+          <LazyPanel id={PANELS.calculator} panel={CalculatorPanel} />
           <LazyPanel id={PANELS.help} panel={SupportPanel} />
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
