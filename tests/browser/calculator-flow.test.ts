@@ -50,6 +50,13 @@ async function officeCall(method: string, path: string, body?: unknown): Promise
 }
 
 const preview = (page: Page) => page.getByTestId('calc-preview');
+/** The form control of a VKUI field (its test id sits on the field's wrapper or on the control itself). */
+const control = (page: Page, id: string) =>
+  page
+    .locator(`[data-testid="${id}"] :is(input, textarea, select), :is(input, textarea, select)[data-testid="${id}"]`)
+    .first();
+/** Console errors other than the refusals this test provokes (a bad formula, an out-of-range value: HTTP 422). */
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
 const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 
 describe('calculator flow', () => {
@@ -81,16 +88,16 @@ describe('calculator flow', () => {
       .toMatch(/5\s000/);
     // A second input, switched to yes/no, labelled in Russian only: the missing English is marked.
     await page.getByTestId('calc-add-input').click();
-    await page.getByTestId('calc-edit-input-1-name').fill('gas');
-    await page.getByTestId('calc-edit-input-1-kind').selectOption('yes_no');
-    await page.getByTestId('calc-edit-input-1-label-ru').fill('Газовая плита');
-    await page.getByTestId('calc-edit-input-1-label-en').fill('');
+    await control(page, 'calc-edit-input-1-name').fill('gas');
+    await control(page, 'calc-edit-input-1-kind').selectOption('yes_no');
+    await control(page, 'calc-edit-input-1-label-ru').fill('Газовая плита');
+    await control(page, 'calc-edit-input-1-label-en').fill('');
     await page.getByTestId('calc-edit-input-1-label-missing-en').waitFor();
     await preview(page).getByText('Газовая плита').waitFor({ timeout: 15_000 });
 
     // A formula with an unknown name: the server's error and its position under the field.
     const bad = 'area * 100 * (gas ? 1.5 : 1) + constructor';
-    await page.getByTestId('calc-formula').fill(bad);
+    await control(page, 'calc-formula').fill(bad);
     const error = page.getByTestId('calc-formula-error');
     await error.waitFor({ timeout: 15_000 });
     expect(await error.getAttribute('data-position')).toBe(String(bad.indexOf('constructor')));
@@ -99,13 +106,13 @@ describe('calculator flow', () => {
     await screenshot(page, 'calculator-editor-formula-error');
 
     // Fixed: the error goes, the preview follows the new formula (ticking gas in the preview: 50 × 100 × 1.5).
-    await page.getByTestId('calc-formula').fill('area * 100 * (gas ? 1.5 : 1)');
+    await control(page, 'calc-formula').fill('area * 100 * (gas ? 1.5 : 1)');
     await error.waitFor({ state: 'detached', timeout: 15_000 });
     await preview(page).getByText('Газовая плита').click();
     await expect.poll(async () => digits(await preview(page).getByTestId('calc-result').textContent())).toBe('7500');
     await page.getByRole('radio', { name: 'dark' }).check({ force: true });
-    await page.getByTestId('calc-edit-input-1-label-en').fill('Gas stove');
-    await page.getByTestId('calc-policy-url').fill('https://brand.example/privacy');
+    await control(page, 'calc-edit-input-1-label-en').fill('Gas stove');
+    await control(page, 'calc-policy-url').fill('https://brand.example/privacy');
     await expect.poll(() => preview(page).getAttribute('data-color-scheme')).toBe('dark');
     await screenshot(page, 'calculator-editor-preview-dark');
     await page.getByTestId('calc-save').click();
@@ -119,7 +126,7 @@ describe('calculator flow', () => {
     await expect
       .poll(() => page.getByTestId('office-status').first().textContent(), { timeout: 15_000 })
       .toMatch(/Идёт|Live/);
-    expect(office.errors).toEqual([]);
+    expect(unexpected(office.errors)).toEqual([]);
     await office.context.close();
 
     // A participant on a phone, launched from VK.
@@ -127,14 +134,14 @@ describe('calculator flow', () => {
     const p = phone.page;
     await p.goto(`${participantUrl(server, { userId: 7301, language: 'ru' })}#/campaign/${id}`);
     await p.getByTestId('calculator-open').click({ timeout: 20_000 });
-    await p.getByTestId('calc-input-area').fill('5');
+    await control(p, 'calc-input-area').fill('5');
     await p.getByTestId('calc-calculate').click();
     // Refused by the server, shown under the field it names.
     await expect
       .poll(() => p.getByTestId('calc-field-area').textContent(), { timeout: 15_000 })
       .toContain('Введите число от 10 до 500');
     await screenshot(p, 'calculator-participant-field-error');
-    await p.getByTestId('calc-input-area').fill('60');
+    await control(p, 'calc-input-area').fill('60');
     await p.getByText('Газовая плита').click();
     await p.getByTestId('calc-calculate').click();
     await expect
@@ -145,15 +152,15 @@ describe('calculator flow', () => {
     await p.getByText('Укажите имя').waitFor();
     await p.getByText('Без согласия на обработку данных заявку не отправить').waitFor();
     expect(await p.getByTestId('lead-policy').getAttribute('href')).toBe('https://brand.example/privacy');
-    await p.getByTestId('lead-name').fill('Анна');
-    await p.getByTestId('lead-phone').fill('+7 911 123-45-67');
-    await p.getByTestId('lead-consent').check({ force: true });
+    await control(p, 'lead-name').fill('Анна');
+    await control(p, 'lead-phone').fill('+7 911 123-45-67');
+    await control(p, 'lead-consent').check({ force: true });
     await screenshot(p, 'calculator-participant-lead-form');
     await p.getByTestId('lead-send').click();
     await p.getByTestId('lead-sent').waitFor({ timeout: 15_000 });
     expect(await p.getByTestId('lead-sent').textContent()).toMatch(/Заявка отправлена/);
     await screenshot(p, 'calculator-participant-lead-sent');
-    expect(phone.errors).toEqual([]);
+    expect(unexpected(phone.errors)).toEqual([]);
     await phone.context.close();
 
     // The webhook sender (the bot process's job) delivers it: one lead, signed, with its idempotency key.

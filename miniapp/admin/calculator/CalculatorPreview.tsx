@@ -60,8 +60,8 @@ export function CalculatorPreview({
           value={lang}
           onChange={(v) => setLang(v as 'ru' | 'en')}
           options={[
-            { value: 'ru', label: 'RU', 'data-testid': 'calc-preview-ru' },
-            { value: 'en', label: 'EN', 'data-testid': 'calc-preview-en' },
+            { value: 'ru', label: 'RU' },
+            { value: 'en', label: 'EN' },
           ]}
         />
         <SegmentedControl
@@ -71,7 +71,7 @@ export function CalculatorPreview({
           onChange={(v) => setScheme(v as ColorScheme)}
           options={[
             { value: 'light', label: '☀', 'aria-label': 'light' },
-            { value: 'dark', label: '☾', 'aria-label': 'dark', 'data-testid': 'calc-preview-dark' },
+            { value: 'dark', label: '☾', 'aria-label': 'dark' },
           ]}
         />
       </Div>

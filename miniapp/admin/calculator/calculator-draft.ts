@@ -9,7 +9,7 @@ import type { CalculatorInputView, CalculatorView } from '../../screens/calculat
 import type { CalculatorConfig, CalculatorInputConfig, InputKind } from './calculator-office-api.ts';
 
 export type Text = { ru: string; en: string };
-type AnyText = CalculatorInputConfig['label'];
+export type AnyText = CalculatorInputConfig['label'];
 
 export function asText(text: AnyText | undefined): Text {
   if (text === undefined) return { ru: '', en: '' };

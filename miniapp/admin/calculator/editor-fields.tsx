@@ -1,7 +1,7 @@
 /** Small fields of the calculator editor: a text in both languages (a missing one marked) and a number. */
 import { FormItem, FormLayoutGroup, Input } from '@vkontakte/vkui';
 import { fill } from '../../i18n-promo.ts';
-import { asText, missingLanguage, type Text } from './calculator-draft.ts';
+import { type AnyText, asText, missingLanguage, type Text } from './calculator-draft.ts';
 import type { CalculatorEditorMessages } from './i18n-calculator-editor.ts';
 
 export function TextPair({
@@ -13,7 +13,7 @@ export function TextPair({
   hint,
 }: {
   label: string;
-  value: Text | string;
+  value: AnyText;
   onChange(value: Text): void;
   testId: string;
   t: CalculatorEditorMessages;
