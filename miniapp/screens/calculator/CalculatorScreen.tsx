@@ -46,7 +46,8 @@ export function CalculatorScreen({ view, calculate, sendLead, live = false }: Ca
         setErrors({});
         const code = (error as { code?: string }).code;
         setFailure(
-          code === 'calculation_failed'
+          // invalid_formula only reaches the office preview, where the editor names the problem under the formula.
+          code === 'calculation_failed' || code === 'invalid_formula'
             ? tc.calculationFailed
             : code === 'no_calculator'
               ? tc.noCalculator
