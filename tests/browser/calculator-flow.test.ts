@@ -3,9 +3,9 @@
  * calculator in its editor (an input added and switched to yes/no; a formula with an unknown name first, whose
  * position shows under the field, then fixed) while the live preview (the participant's real screen in the phone
  * frame) follows; saves; sets the CRM webhook; launches. A participant on a phone (VK launch) opens it, is refused
- * an out-of-range value under its field, calculates, leaves a lead with consent. The lead reaches the fake CRM with
- * a valid HMAC signature (the webhook sender run once, as the bot process runs it) and is listed by the office's
- * leads route. Screenshots under test-results/screenshots/calculator-*.png.
+ * an out-of-range value under its field, calculates, leaves a lead with consent; a repeat answers the first lead.
+ * The lead reaches the fake CRM once, with a valid HMAC signature (the webhook sender run once, as the bot process
+ * runs it), and is listed by the office's leads route. Screenshots under test-results/screenshots/calculator-*.png.
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -160,6 +160,17 @@ describe('calculator flow', () => {
     await p.getByTestId('lead-sent').waitFor({ timeout: 15_000 });
     expect(await p.getByTestId('lead-sent').textContent()).toMatch(/Заявка отправлена/);
     await screenshot(p, 'calculator-participant-lead-sent');
+    // Opened again (a deep link to the calculator) and sent again: the first request stands, nothing new is stored.
+    await p.reload();
+    await p.getByTestId('calc-calculate').click({ timeout: 20_000 });
+    await p.getByTestId('calc-result').waitFor({ timeout: 15_000 });
+    await control(p, 'lead-name').fill('Анна');
+    await control(p, 'lead-email').fill('anna@example.com');
+    await control(p, 'lead-consent').check({ force: true });
+    await p.getByTestId('lead-send').click();
+    await expect
+      .poll(() => p.getByTestId('lead-sent').textContent(), { timeout: 15_000 })
+      .toMatch(/Вы уже отправляли заявку.*9\s000/);
     expect(unexpected(phone.errors)).toEqual([]);
     await phone.context.close();
 
