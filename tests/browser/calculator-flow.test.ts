@@ -121,10 +121,10 @@ describe('calculator flow', () => {
     // The CRM webhook (its settings screen is the leads section's), then launch from the campaign editor.
     await officeCall('PUT', `/api/admin/campaigns/${id}/leads-webhook`, { url: crm.url, secret: CRM_SECRET });
     await page.goBack();
-    await page.getByTestId('office-to-live').click({ timeout: 15_000 });
-    await page.getByRole('button', { name: /Подтвердить|Confirm/ }).click();
+    await page.getByTestId('office-to-live').click({ timeout: 30_000 });
+    await page.getByRole('button', { name: /Подтвердить|Confirm/ }).click({ timeout: 15_000 });
     await expect
-      .poll(() => page.getByTestId('office-status').first().textContent(), { timeout: 15_000 })
+      .poll(() => page.getByTestId('office-status').first().textContent(), { timeout: 40_000 })
       .toMatch(/Идёт|Live/);
     expect(unexpected(office.errors)).toEqual([]);
     await office.context.close();
