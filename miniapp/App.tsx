@@ -31,6 +31,10 @@ const TaskQuizPanel = lazyPanel(
 );
 const RewardPanel = lazyPanel(PANELS.reward, async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
 const PrizesPanel = lazyPanel(PANELS.prizes, async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
+const CalculatorPanel = lazyPanel(
+  PANELS.calculator,
+  async () => (await import('./screens/calculator/CalculatorPanel.tsx')).CalculatorPanel,
+);
 const NotFoundPanel = lazyPanel(
   PANELS.notFound,
   async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel,
@@ -53,6 +57,7 @@ const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'))
 // Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
 const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
 const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
+const AdminCalculator = lazy(() => import('./admin/calculator/CalculatorEditorPanel.tsx'));
 // An invitation is opened by someone not yet in the office: outside the member gate, still never preloaded.
 const InvitePanel = lazy(() => import('./admin/invite/InvitePanel.tsx'));
 const BetaJoinPanel = lazyPanel(
@@ -64,6 +69,7 @@ const OFFICE_PANELS = new Set<string>([
   ...ADMIN_PANELS,
   PANELS.adminPools,
   PANELS.adminBeta,
+  PANELS.adminCalculator,
   PANELS.adminDraw,
   PANELS.adminCalendar,
 ]);
@@ -103,6 +109,7 @@ export function App() {
           <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
           <LazyPanel id={PANELS.reward} panel={RewardPanel} />
           <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
+          <LazyPanel id={PANELS.calculator} panel={CalculatorPanel} />
           <LazyPanel id={PANELS.help} panel={SupportPanel} />
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
@@ -117,6 +124,11 @@ export function App() {
           </Panel>
           <Panel id={PANELS.adminPools}>
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminPools ? <AdminPools /> : <Spinner />}</Suspense>
+          </Panel>
+          <Panel id={PANELS.adminCalculator}>
+            <Suspense fallback={<PanelHeader />}>
+              {panel === PANELS.adminCalculator ? <AdminCalculator /> : <Spinner />}
+            </Suspense>
           </Panel>
           <Panel id={PANELS.adminBeta}>
             <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>

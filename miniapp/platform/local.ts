@@ -70,5 +70,8 @@ export function createLocalAdapter(): PlatformAdapter {
       }
     },
     haptic: () => {},
+    // Outside a VK client nobody signs a contact: the field stays typed by hand.
+    getPhoneNumber: async () => ({ status: 'unsupported' }),
+    getEmail: async () => ({ status: 'unsupported' }),
   };
 }

@@ -82,6 +82,9 @@ export function createPlatform(): PlatformAdapter {
     allowMessages: async () => ({ status: 'unsupported' }),
     allowNotifications: async () => ({ status: 'unsupported' }),
     showStory: async () => ({ status: 'unsupported' }),
+    // Only VK signs a phone or e-mail the server can check; here the lead form's fields are typed by hand.
+    getPhoneNumber: async () => ({ status: 'unsupported' }),
+    getEmail: async () => ({ status: 'unsupported' }),
     share: (link) => ui('postMediatopic', { media: [{ type: 'link', url: link }] }, false),
     openLink: async (url) => {
       window.open(url, '_blank', 'noopener');

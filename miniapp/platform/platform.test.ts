@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { classifyBridgeError } from './vk.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createLocalAdapter } from './local.ts';
+import { bridgeContact, classifyBridgeError } from './vk.ts';
 import { vkLaunchFromUrl } from './vk-launch.ts';
 
 const at = (search: string, hash = '') => ({ search, hash }) as Location;
@@ -50,5 +51,31 @@ describe('classifyBridgeError', () => {
       classifyBridgeError({ error_type: 'api_error', error_data: { error_code: 15, error_msg: 'Access denied' } }),
     ).toEqual({ status: 'failed', reason: 'Access denied' });
     expect(classifyBridgeError(undefined)).toEqual({ status: 'failed', reason: 'Unknown error' });
+  });
+});
+
+describe('bridgeContact', () => {
+  it("item 2: VK's signed phone or e-mail is handed over with its sign; a refusal keeps the field manual", async () => {
+    expect(await bridgeContact(async () => ({ value: '79111234567', sign: 'abc' }))).toEqual({
+      status: 'done',
+      value: '79111234567',
+      sign: 'abc',
+    });
+    expect(
+      await bridgeContact(() =>
+        Promise.reject({ error_type: 'client_error', error_data: { error_code: 4, error_reason: 'User denied' } }),
+      ),
+    ).toEqual({ status: 'denied' });
+    expect(
+      await bridgeContact(() => Promise.reject({ error_type: 'client_error', error_data: { error_code: 6 } })),
+    ).toEqual({ status: 'unsupported' });
+  });
+
+  it('item 2: outside a VK client no contact is offered, so the lead form stays manual', async () => {
+    vi.stubGlobal('window', { location: { search: '?vk_user_id=1', hash: '' } });
+    const local = createLocalAdapter();
+    vi.unstubAllGlobals();
+    expect(await local.getPhoneNumber()).toEqual({ status: 'unsupported' });
+    expect(await local.getEmail()).toEqual({ status: 'unsupported' });
   });
 });

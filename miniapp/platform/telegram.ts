@@ -131,6 +131,9 @@ export function createPlatform(): PlatformAdapter {
     allowMessages: async () => ({ status: 'unsupported' }),
     allowNotifications: async () => ({ status: 'unsupported' }),
     showStory: async () => ({ status: 'unsupported' }),
+    // Only VK signs a phone or e-mail the server can check; here the lead form's fields are typed by hand.
+    getPhoneNumber: async () => ({ status: 'unsupported' }),
+    getEmail: async () => ({ status: 'unsupported' }),
     share: async (link) => {
       await post('web_app_open_tg_link', { path_full: `/share/url?url=${encodeURIComponent(link)}` });
       return { status: 'done' };

@@ -12,6 +12,17 @@ export type ActionResult =
   | { status: 'unsupported' }
   | { status: 'failed'; reason: string };
 
+/**
+ * A contact the client hands over on the user's permission (VKWebAppGetPhoneNumber / VKWebAppGetEmail): the value and
+ * VK's `sign` over it, which the server checks before it marks the contact verified. Elsewhere `unsupported`, and the
+ * field stays typed by hand.
+ */
+export type ContactResult =
+  | { status: 'done'; value: string; sign?: string }
+  | { status: 'denied' }
+  | { status: 'unsupported' }
+  | { status: 'failed'; reason: string };
+
 export interface LaunchInfo {
   /** Value for the `Authorization` header: `VK <query>`, `OK <query>` or `tma <initData>`. */
   authorization: string;
@@ -46,6 +57,10 @@ export interface PlatformAdapter {
   openLink(url: string): Promise<ActionResult>;
   copyText(text: string): Promise<ActionResult>;
   haptic(kind: 'success' | 'error' | 'warning'): void;
+  /** The user's phone number as the client knows it, signed (VK only). */
+  getPhoneNumber(): Promise<ContactResult>;
+  /** The user's e-mail as the client knows it, signed (VK only). */
+  getEmail(): Promise<ContactResult>;
 }
 
 /** Media query helper shared by adapters for the system colour scheme. */

@@ -4,7 +4,13 @@
  */
 import bridge, { type AnyReceiveMethodName, type VKBridgeEvent } from '@vkontakte/vk-bridge';
 import { createLocalAdapter } from './local.ts';
-import { type ActionResult, type ColorScheme, type PlatformAdapter, systemColorScheme } from './types.ts';
+import {
+  type ActionResult,
+  type ColorScheme,
+  type ContactResult,
+  type PlatformAdapter,
+  systemColorScheme,
+} from './types.ts';
 import { vkLaunchFromUrl } from './vk-launch.ts';
 
 interface BridgeError {
@@ -31,6 +37,17 @@ async function attempt(run: () => Promise<unknown>): Promise<ActionResult> {
     };
   } catch (err) {
     return classifyBridgeError(err);
+  }
+}
+
+/** A signed contact from the bridge, or why there is none (the same refusal classes as the other actions). */
+export async function bridgeContact(run: () => Promise<{ value: string; sign: string }>): Promise<ContactResult> {
+  try {
+    const { value, sign } = await run();
+    return value ? { status: 'done', value, sign } : { status: 'failed', reason: 'Empty answer' };
+  } catch (err) {
+    const result = classifyBridgeError(err);
+    return result.status === 'done' ? { status: 'failed', reason: 'Unexpected answer' } : result;
   }
 }
 
@@ -86,5 +103,15 @@ export function createPlatform(): PlatformAdapter {
     haptic: (type) => {
       bridge.send('VKWebAppTapticNotificationOccurred', { type }).catch(() => undefined);
     },
+    getPhoneNumber: () =>
+      bridgeContact(async () => {
+        const r = await bridge.send('VKWebAppGetPhoneNumber');
+        return { value: r.phone_number, sign: r.sign };
+      }),
+    getEmail: () =>
+      bridgeContact(async () => {
+        const r = await bridge.send('VKWebAppGetEmail');
+        return { value: r.email, sign: r.sign };
+      }),
   };
 }

@@ -1,9 +1,10 @@
-/** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel or pack code). */
+/** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel, pack code, calculator). */
 import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
 import type { CampaignState } from '../api/client.ts';
 import { useRouteNavigator } from '../routes.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
+import { CalculatorIntro } from './calculator/CalculatorIntro.tsx';
 import { LoadState } from './LoadState.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
 import { accentStyle } from './promo/campaign-accent.ts';
@@ -26,6 +27,8 @@ function Mechanic({ data }: { data: CampaignState }) {
       return <QuizIntro data={data} />;
     case 'code':
       return <PackCodeSection data={data} />;
+    case 'calculator':
+      return <CalculatorIntro data={data} />;
     case 'wheel':
       return (
         <>

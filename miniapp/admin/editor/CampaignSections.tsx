@@ -17,6 +17,12 @@ export function CampaignSections({ doc }: { doc: CampaignDocument }) {
   const links = [
     { show: sections.includes('prizes'), label: t.sectionPools, to: paths.adminPools(doc.id), id: 'pools' },
     {
+      show: sections.includes('campaigns') && doc.mechanic === 'calculator',
+      label: t.sectionCalculator,
+      to: paths.adminCalculator(doc.id),
+      id: 'calculator',
+    },
+    {
       show: sections.includes('campaigns') && (doc.status === 'draft' || doc.status === 'scheduled'),
       label: t.sectionBeta,
       to: paths.adminBeta(doc.id),

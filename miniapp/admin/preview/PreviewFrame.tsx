@@ -4,9 +4,9 @@
  * context whose API answers from the server's preview projection and refuses every write, so nothing tapped in the
  * preview reaches the server or the office's address bar.
  */
-import { AdaptivityProvider, AppRoot, ConfigProvider, View, ViewHeight, ViewWidth } from '@vkontakte/vkui';
+import { View } from '@vkontakte/vkui';
 import { useMemo } from 'react';
-import { AppContext, type AppServices } from '../../app-context.ts';
+import type { AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
 import type { ColorScheme } from '../../platform/types.ts';
 import type { HashRouter } from '../../router/hash-router.ts';
@@ -22,6 +22,7 @@ import { RulesPanel } from '../../screens/RulesPanel.tsx';
 import { officeMessages } from '../i18n-office.ts';
 import type { Preview } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
+import { PhoneFrame } from './PhoneFrame.tsx';
 import { previewApiClient } from './preview-api.ts';
 import { previewPlatform } from './preview-platform.ts';
 
@@ -64,8 +65,6 @@ export interface PreviewFrameProps {
   scale?: number;
 }
 
-export const PHONE = { width: 360, height: 720 };
-
 export function PreviewFrame({ preview, router, language, colorScheme, scale = 1 }: PreviewFrameProps) {
   const office = useOffice();
   const services = useMemo<AppServices>(
@@ -78,38 +77,10 @@ export function PreviewFrame({ preview, router, language, colorScheme, scale = 1
     [office.platform, preview, language, colorScheme],
   );
   return (
-    <div
-      style={{ width: PHONE.width * scale, height: PHONE.height * scale, flex: 'none' }}
-      data-testid="office-preview"
-      data-color-scheme={colorScheme}
-      data-language={language}
-    >
-      <div
-        style={{
-          width: PHONE.width,
-          height: PHONE.height,
-          transform: scale === 1 ? undefined : `scale(${scale})`,
-          transformOrigin: '0 0',
-          border: '10px solid #1d1d1f',
-          borderRadius: 36,
-          overflow: 'hidden',
-          boxSizing: 'border-box',
-          boxShadow: '0 8px 32px rgba(0,0,0,.18)',
-          pointerEvents: scale === 1 ? undefined : 'none',
-        }}
-      >
-        <ConfigProvider colorScheme={colorScheme} platform="android" isWebView>
-          <AdaptivityProvider viewWidth={ViewWidth.MOBILE} viewHeight={ViewHeight.MEDIUM} hasPointer={false}>
-            <AppRoot mode="embedded" scroll="contain" style={{ height: '100%', overflowY: 'auto' }}>
-              <AppContext.Provider value={services}>
-                <RouterProvider router={router}>
-                  <PreviewView />
-                </RouterProvider>
-              </AppContext.Provider>
-            </AppRoot>
-          </AdaptivityProvider>
-        </ConfigProvider>
-      </div>
-    </div>
+    <PhoneFrame services={services} colorScheme={colorScheme} scale={scale}>
+      <RouterProvider router={router}>
+        <PreviewView />
+      </RouterProvider>
+    </PhoneFrame>
   );
 }

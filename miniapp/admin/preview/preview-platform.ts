@@ -27,5 +27,7 @@ export function previewPlatform(
     openLink: unsupported,
     copyText: unsupported,
     haptic: () => {},
+    getPhoneNumber: unsupported,
+    getEmail: unsupported,
   };
 }

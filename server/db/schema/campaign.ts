@@ -6,8 +6,9 @@ import { apps, brands, communities, createdAt } from './organization.ts';
 /** Other-language versions of text columns, `{ en: { title, description, rulesText } }` (decision 017). */
 export type TextTranslations = Partial<Record<'ru' | 'en', Record<string, string | undefined>>>;
 
-/** `code`: the participant types a code from a product pack; each unused code of the entry pool is one instant-win play. */
-export const MECHANICS = ['tasks', 'quiz', 'wheel', 'code'] as const;
+/** `code`: the participant types a code from a product pack; each unused code of the entry pool is one instant-win play.
+ * `calculator`: inputs, a formula and a lead form (server/calculator/, server/leads/). */
+export const MECHANICS = ['tasks', 'quiz', 'wheel', 'code', 'calculator'] as const;
 /** Lifecycle: draft → scheduled (published, goes live at its start) → live → paused → ended → archived. */
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'live', 'paused', 'ended', 'archived'] as const;
 export const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;

@@ -25,6 +25,7 @@ const STAGES: Record<Mechanic, string[]> = {
   quiz: ['opened', 'quiz_finished', 'reward_issued'],
   wheel: ['opened', 'task_done', 'attempt', 'reward_issued'],
   code: ['opened', 'attempt', 'reward_issued'],
+  calculator: ['opened', 'calculator_opened', 'calculated', 'lead_sent'],
 };
 
 const invalid = (path: string, message: string) => new ApiError(422, 'invalid_input', message, [{ path, message }]);

@@ -126,7 +126,8 @@ function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
 function rewards(doc: CampaignContent, add: Add): void {
   const pools = new Map(doc.pools.map((p) => [p.key, p]));
   const taskKeys = new Set(doc.tasks.map((t) => t.key));
-  if (doc.rewards.length === 0) add('rewards', 'no_rewards', 'warning');
+  // A calculator gives leads, not prizes.
+  if (doc.rewards.length === 0 && doc.mechanic !== 'calculator') add('rewards', 'no_rewards', 'warning');
   doc.rewards.forEach((r, i) => {
     const at = `rewards.${i}`;
     if (r.poolKey == null) {

@@ -1,4 +1,5 @@
 /** @module The catalogue of ready mechanics, in the order the office shows them. One line per template. */
+import { calculatorLead } from './calculator-lead.ts';
 import type { CampaignTemplate } from './campaign-template.ts';
 import { giveawayDraw } from './giveaway-draw.ts';
 import { packCodeTemplate } from './pack-code.ts';
@@ -12,6 +13,7 @@ export const TEMPLATES: readonly CampaignTemplate[] = [
   wheelInstant,
   packCodeTemplate,
   giveawayDraw,
+  calculatorLead,
 ];
 
 export function findTemplate(key: string): CampaignTemplate | undefined {

@@ -1,0 +1,25 @@
+/**
+ * The office's calculator calls (`/api/admin/campaigns/{id}/calculator`, section `campaigns`): read, save, and the
+ * live preview's compute with the configuration as it is now (nothing stored).
+ */
+import type { z } from 'zod';
+import type { CalculatorConfigSchema } from '../../../server/calculator/calculator-config.ts';
+import type { ApiClient } from '../../api/client.ts';
+import type { Calculation, CalculatorValues } from '../../screens/calculator/calculator-api.ts';
+
+/** A configuration as the editor holds and sends it (before the server's defaults are applied). */
+export type CalculatorConfig = z.input<typeof CalculatorConfigSchema>;
+export type CalculatorInputConfig = CalculatorConfig['inputs'][number];
+export type InputKind = CalculatorInputConfig['kind'];
+
+export function calculatorOfficeApi(api: Pick<ApiClient, 'request'>, campaignId: number) {
+  const base = `/api/admin/campaigns/${campaignId}/calculator`;
+  return {
+    get: async () => (await api.request<{ config: CalculatorConfig | null }>('GET', base)).config,
+    save: async (config: CalculatorConfig) =>
+      (await api.request<{ config: CalculatorConfig }>('PUT', base, config)).config,
+    preview: (config: CalculatorConfig, inputs: CalculatorValues) =>
+      api.request<Calculation>('POST', `${base}/preview`, { config, inputs }),
+  };
+}
+export type CalculatorOfficeApi = ReturnType<typeof calculatorOfficeApi>;
