@@ -54,7 +54,10 @@ const LeadDetailSchema = LeadSchema.extend({
       attempt: z.number().int(),
       startedAt: z.number(),
       finishedAt: z.number(),
-      outcome: z.string(),
+      durationMs: z.number().int(),
+      outcome: z.string().openapi({
+        description: 'delivered | http_error | timeout | network_error | refused_address (SSRF guard) | no_webhook',
+      }),
       httpStatus: z.number().int().nullable(),
       error: z.string().nullable(),
     }),
