@@ -29,7 +29,7 @@ const DeliverySchema = z
     deliveredAt: z.number().nullable(),
   })
   .nullable();
-const LeadSchema = z
+export const LeadSchema = z
   .object({
     id: z.number().int(),
     key: z.string(),
@@ -47,7 +47,7 @@ const LeadSchema = z
     delivery: DeliverySchema,
   })
   .openapi('Lead');
-const LeadDetailSchema = LeadSchema.extend({
+export const LeadDetailSchema = LeadSchema.extend({
   consentText: z.string(),
   deliveryLog: z.array(
     z.object({
@@ -63,7 +63,7 @@ const LeadDetailSchema = LeadSchema.extend({
     }),
   ),
 }).openapi('LeadDetail');
-const WebhookSchema = z.object({ url: z.string().nullable(), secretSet: z.boolean() }).openapi('LeadWebhook');
+export const WebhookSchema = z.object({ url: z.string().nullable(), secretSet: z.boolean() }).openapi('LeadWebhook');
 
 const listRoute = officeRoute('leads', {
   method: 'get',
