@@ -131,6 +131,7 @@ describe('office leads inbox', () => {
         await active(page).getByTestId(`leads-campaign-${world.campaignId}`).click({ timeout: T });
         const [a, b, f] = world.leadIds as [number, number, number];
         for (const id of [a, b, f]) await active(page).getByTestId(`lead-${id}`).waitFor({ timeout: T });
+        expect(await active(page).getByTestId('leads-total').textContent()).toMatch(/3/);
         await screenshot(page, `office-leads-inbox-${c.name}`);
 
         // The status filter: nobody is rejected; the search finds by e-mail.

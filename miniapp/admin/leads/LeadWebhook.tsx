@@ -75,7 +75,7 @@ function WebhookForm({ hook, recent }: { hook: Hook; recent: Lead[] }) {
           />
         </FormItem>
         <SimpleCell multiline data-testid="webhook-secret-state">
-          {secretSet || secret ? l.secretSet : l.secretMissing}
+          {secretSet ? l.secretSet : l.secretMissing}
         </SimpleCell>
         {secret && (
           <FormItem top={l.secretOnce}>

@@ -6,8 +6,10 @@ import {
   Button,
   ButtonGroup,
   Div,
+  Footnote,
   Group,
   HorizontalScroll,
+  Pagination,
   PanelHeader,
   PanelHeaderBack,
   Placeholder,
@@ -58,7 +60,7 @@ export function LeadsInbox() {
               data-testid="leads-webhook"
               stretched
             >
-              {l.webhook}
+              {l.webhookShort}
             </Button>
           </ButtonGroup>
         </Div>
@@ -110,26 +112,18 @@ export function LeadsInbox() {
                     {lead.name}
                   </SimpleCell>
                 ))}
-                <Div>
-                  <ButtonGroup mode="horizontal" gap="s" align="center" stretched>
-                    <Button
-                      mode="tertiary"
-                      disabled={page === 0}
-                      onClick={() => setQuery({ ...query, page: page - 1 })}
-                      data-testid="leads-prev"
-                    >
-                      {l.prev}
-                    </Button>
-                    <span data-testid="leads-page">{fillIn(l.page, { page: page + 1, pages, total })}</span>
-                    <Button
-                      mode="tertiary"
-                      disabled={page >= pages - 1}
-                      onClick={() => setQuery({ ...query, page: page + 1 })}
-                      data-testid="leads-next"
-                    >
-                      {l.next}
-                    </Button>
-                  </ButtonGroup>
+                <Div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8 }}>
+                  {pages > 1 && (
+                    <Pagination
+                      currentPage={page + 1}
+                      totalPages={pages}
+                      siblingCount={0}
+                      boundaryCount={1}
+                      onChange={(p) => setQuery({ ...query, page: p - 1 })}
+                      data-testid="leads-pages"
+                    />
+                  )}
+                  <Footnote data-testid="leads-total">{fillIn(l.total, { total })}</Footnote>
                 </Div>
               </>
             );
