@@ -157,6 +157,10 @@ export function App() {
           <AdminPanel id={PANELS.adminSupportTicket} shown={panelsHistory.includes(PANELS.adminSupportTicket)} />
           <AdminPanel id={PANELS.adminSupportKnowledge} shown={panelsHistory.includes(PANELS.adminSupportKnowledge)} />
           <AdminPanel id={PANELS.adminSupportCanned} shown={panelsHistory.includes(PANELS.adminSupportCanned)} />
+          <AdminPanel id={PANELS.adminBrandLeads} shown={panelsHistory.includes(PANELS.adminBrandLeads)} />
+          <AdminPanel id={PANELS.adminLeads} shown={panelsHistory.includes(PANELS.adminLeads)} />
+          <AdminPanel id={PANELS.adminLead} shown={panelsHistory.includes(PANELS.adminLead)} />
+          <AdminPanel id={PANELS.adminLeadWebhook} shown={panelsHistory.includes(PANELS.adminLeadWebhook)} />
         </View>
       </SplitCol>
     </SplitLayout>

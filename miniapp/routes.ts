@@ -52,6 +52,10 @@ export const PANELS = {
   adminSupportCanned: 'admin_support_canned',
   adminCampaignStats: 'admin_campaign_stats',
   adminBrandStats: 'admin_brand_stats',
+  adminBrandLeads: 'admin_brand_leads',
+  adminLeads: 'admin_leads',
+  adminLead: 'admin_lead',
+  adminLeadWebhook: 'admin_lead_webhook',
   help: 'help',
   helpNew: 'help_new',
   helpTicket: 'help_ticket',
@@ -99,6 +103,10 @@ export const paths = {
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
   adminCampaignStats: (id: number) => `/admin/campaign/${id}/stats`,
   adminBrandStats: (brandId: number) => `/admin/brand/${brandId}/stats`,
+  adminBrandLeads: (brandId: number) => `/admin/brand/${brandId}/leads`,
+  adminLeads: (id: number) => `/admin/campaign/${id}/leads`,
+  adminLead: (id: number, leadId: number) => `/admin/campaign/${id}/leads/${leadId}`,
+  adminLeadWebhook: (id: number) => `/admin/campaign/${id}/leads/webhook`,
 };
 
 /** The office's panels (one lazy chunk, miniapp/admin/). */
@@ -123,6 +131,10 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminSupportCanned,
   PANELS.adminCampaignStats,
   PANELS.adminBrandStats,
+  PANELS.adminBrandLeads,
+  PANELS.adminLeads,
+  PANELS.adminLead,
+  PANELS.adminLeadWebhook,
 ];
 
 /**
@@ -187,6 +199,10 @@ export const routes: readonly RouteDefinition[] = [
   },
   { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
+  { panel: PANELS.adminBrandLeads, path: '/admin/brand/:brandId/leads', parent: '/admin' },
+  { panel: PANELS.adminLeads, path: '/admin/campaign/:id/leads', parent: '/admin' },
+  { panel: PANELS.adminLeadWebhook, path: '/admin/campaign/:id/leads/webhook', parent: '/admin/campaign/:id/leads' },
+  { panel: PANELS.adminLead, path: '/admin/campaign/:id/leads/:leadId', parent: '/admin/campaign/:id/leads' },
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },

@@ -58,6 +58,14 @@ export const envSchema = z.object({
   SECRETS_KEY_PREVIOUS: z.preprocess((v) => (v === '' ? undefined : v), secretsKey.optional()),
   /** Demo data on an empty database: on by default outside production, off in it (see `demoSeeding`). */
   SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'force']).optional(),
+  /**
+   * Tests and local development only (refused in production): the CRM webhook may be plain http and reach loopback and
+   * private addresses, so the fake CRM on 127.0.0.1 works. Off: https to public addresses only (SSRF guard).
+   */
+  CRM_WEBHOOK_ALLOW_LOCAL: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -109,6 +117,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         `Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
       );
     }
+  }
+  if (env.NODE_ENV === 'production' && env.CRM_WEBHOOK_ALLOW_LOCAL) {
+    throw new ConfigError(
+      'Invalid environment:\n  CRM_WEBHOOK_ALLOW_LOCAL: lets webhooks reach private addresses; refused when NODE_ENV=production',
+    );
   }
   const seedDemo = demoSeeding(env.NODE_ENV, env.SEED_DEMO);
   const needLocal =

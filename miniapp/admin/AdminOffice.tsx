@@ -17,6 +17,10 @@ import { AuditPanel } from './audit/AuditPanel.tsx';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
+import { BrandLeads } from './leads/BrandLeads.tsx';
+import { LeadDetail } from './leads/LeadDetail.tsx';
+import { LeadsInbox } from './leads/LeadsInbox.tsx';
+import { LeadWebhook } from './leads/LeadWebhook.tsx';
 import { BrandMailings } from './mailings/BrandMailings.tsx';
 import { BroadcastPanel } from './mailings/BroadcastPanel.tsx';
 import { MailingsPanel } from './mailings/MailingsPanel.tsx';
@@ -85,6 +89,14 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return <KnowledgeBasePanel />;
     case PANELS.adminSupportCanned:
       return <CannedAnswersPanel />;
+    case PANELS.adminBrandLeads:
+      return <BrandLeads office={office} />;
+    case PANELS.adminLeads:
+      return <LeadsInbox />;
+    case PANELS.adminLead:
+      return <LeadDetail />;
+    case PANELS.adminLeadWebhook:
+      return <LeadWebhook />;
     case PANELS.adminCampaignStats:
     case PANELS.adminBrandStats:
       return (

@@ -14,4 +14,10 @@ describe('funnel stage labels', () => {
       expect(stageLabel(key, 'ru')).not.toMatch(/_/);
     }
   });
+
+  it('item 4: the calculator stages a follow-up rule picks are worded in ru/en', () => {
+    expect(stageLabel('calculated', 'ru')).toBe('Сделали расчёт');
+    expect(stageLabel('lead_sent', 'ru')).toBe('Оставили заявку');
+    expect(stageLabel('calculator_opened', 'en')).toBe('Opened the calculator');
+  });
 });

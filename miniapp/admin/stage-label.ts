@@ -13,6 +13,9 @@ const KNOWN: Record<string, { ru: string; en: string }> = {
   reward_issued: { ru: 'Получили награду', en: 'Got a reward' },
   code_entered: { ru: 'Ввели код', en: 'Entered a code' },
   shared: { ru: 'Поделились', en: 'Shared' },
+  calculator_opened: { ru: 'Открыли калькулятор', en: 'Opened the calculator' },
+  calculated: { ru: 'Сделали расчёт', en: 'Calculated' },
+  lead_sent: { ru: 'Оставили заявку', en: 'Sent a lead' },
 };
 
 /** `some_stage-key` → "Some stage key". */

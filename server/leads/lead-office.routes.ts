@@ -29,7 +29,7 @@ const DeliverySchema = z
     deliveredAt: z.number().nullable(),
   })
   .nullable();
-const LeadSchema = z
+export const LeadSchema = z
   .object({
     id: z.number().int(),
     key: z.string(),
@@ -47,20 +47,23 @@ const LeadSchema = z
     delivery: DeliverySchema,
   })
   .openapi('Lead');
-const LeadDetailSchema = LeadSchema.extend({
+export const LeadDetailSchema = LeadSchema.extend({
   consentText: z.string(),
   deliveryLog: z.array(
     z.object({
       attempt: z.number().int(),
       startedAt: z.number(),
       finishedAt: z.number(),
-      outcome: z.string(),
+      durationMs: z.number().int(),
+      outcome: z.string().openapi({
+        description: 'delivered | http_error | timeout | network_error | refused_address (SSRF guard) | no_webhook',
+      }),
       httpStatus: z.number().int().nullable(),
       error: z.string().nullable(),
     }),
   ),
 }).openapi('LeadDetail');
-const WebhookSchema = z.object({ url: z.string().nullable(), secretSet: z.boolean() }).openapi('LeadWebhook');
+export const WebhookSchema = z.object({ url: z.string().nullable(), secretSet: z.boolean() }).openapi('LeadWebhook');
 
 const listRoute = officeRoute('leads', {
   method: 'get',

@@ -12,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { toCsv } from '../http/csv.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
+import { webhookUrlProblem } from './webhook-address-guard.ts';
 import { sealWebhookSecret } from './webhook-secret.ts';
 
 const { leads, leadDeliveries, leadDeliveryAttempts, calculators } = schema;
@@ -123,6 +124,7 @@ export async function leadDetail(db: Db, identity: Identity, campaignId: number,
       attempt: a.attempt,
       startedAt: a.startedAt,
       finishedAt: a.finishedAt,
+      durationMs: a.finishedAt - a.startedAt,
       outcome: a.outcome,
       httpStatus: a.httpStatus,
       error: a.error,
@@ -221,6 +223,10 @@ export async function saveWebhook(
   input: { url: string | null; secret?: string | undefined },
 ) {
   const campaign = await officeCampaignFor(deps.db, identity, campaignId, 'leads');
+  const problem = input.url ? webhookUrlProblem(input.url, deps.config.CRM_WEBHOOK_ALLOW_LOCAL) : undefined;
+  if (problem) {
+    throw new ApiError(422, 'invalid_webhook_url', `The webhook URL ${problem}`, [{ path: 'url', message: problem }]);
+  }
   await inTransaction(deps.db, async (tx) => {
     const [row] = await tx
       .select({ url: calculators.webhookUrl, sealed: calculators.webhookSecretCiphertext })

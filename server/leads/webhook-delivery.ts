@@ -142,7 +142,7 @@ export async function webhookRequest(
 }
 
 export interface AttemptOutcome {
-  outcome: 'delivered' | 'http_error' | 'timeout' | 'network_error' | 'no_webhook';
+  outcome: 'delivered' | 'http_error' | 'timeout' | 'network_error' | 'refused_address' | 'no_webhook';
   httpStatus?: number;
   error?: string;
 }

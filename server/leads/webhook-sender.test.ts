@@ -26,7 +26,8 @@ afterEach(async () => {
 
 /** A world with the webhook set and `n` participants who each left a lead; the leads' keys in order. */
 async function leadsWaiting(n: number, receiver: CrmReceiver): Promise<string[]> {
-  w = await createCalculatorWorld();
+  // The fake CRM is plain http on 127.0.0.1: reachable only with the tests' allow-local flag.
+  w = await createCalculatorWorld({ CRM_WEBHOOK_ALLOW_LOCAL: '1' });
   await w.saveCalculator();
   const hook = await w.call('PUT', `/api/admin/campaigns/${w.campaignId}/leads-webhook`, OFFICE_USER, {
     url: receiver.url,
@@ -125,5 +126,48 @@ describe('CRM webhook delivery', () => {
     ]);
     const [row] = await w.deps.db.select().from(schema.leadDeliveries);
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'HTTP 500' });
+  });
+});
+
+describe('delivery log per lead', () => {
+  it('item 2: each attempt is in the lead detail with its time, status or reason and duration, as documented', {
+    timeout: 30_000,
+  }, async () => {
+    crm = await startCrmReceiver(SECRET);
+    const [key] = await leadsWaiting(1, crm);
+    crm.script(key as string, 'hang', 'fail');
+    // Real time here, so the duration is measured, not the fake clock's zero.
+    const deps = { ...w.deps, now: Date.now };
+    const policy = { ...POLICY, timeoutMs: 600, baseDelayMs: 0 };
+    await deliverDue(deps, policy);
+    await deliverDue(deps, policy);
+    await deliverDue(deps, policy);
+    const [lead] = await w.deps.db.select().from(schema.leads);
+    const res = await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads/${lead?.id}`, OFFICE_USER);
+    const detail = (await res.json()) as {
+      deliveryLog: {
+        attempt: number;
+        startedAt: number;
+        finishedAt: number;
+        durationMs: number;
+        outcome: string;
+        httpStatus: number | null;
+        error: string | null;
+      }[];
+    };
+    const [hung, failed, ok] = detail.deliveryLog;
+    expect(hung).toMatchObject({ attempt: 1, outcome: 'timeout', httpStatus: null, error: 'no answer within 600 ms' });
+    expect(hung?.durationMs).toBeGreaterThanOrEqual(550);
+    expect(hung?.durationMs).toBe((hung?.finishedAt ?? 0) - (hung?.startedAt ?? 0));
+    expect(failed).toMatchObject({ attempt: 2, outcome: 'http_error', httpStatus: 500 });
+    expect(ok).toMatchObject({ attempt: 3, outcome: 'delivered', httpStatus: 200, error: null });
+    expect(ok?.durationMs).toBeGreaterThanOrEqual(0);
+    const doc = (await (await w.call('GET', '/api/openapi.json', OFFICE_USER)).json()) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const documented = JSON.stringify(doc.components.schemas.LeadDetail);
+    for (const field of ['"startedAt"', '"durationMs"', '"httpStatus"', '"error"', 'refused_address']) {
+      expect(documented).toContain(field);
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { ForbiddenAddressError, type Resolve } from './webhook-address-guard.ts';
 import {
   type AttemptOutcome,
   type ClaimedDelivery,
@@ -14,12 +15,14 @@ import {
   recordAttempt,
   webhookRequest,
 } from './webhook-delivery.ts';
+import { postWebhook } from './webhook-post.ts';
 
 export interface WebhookSenderDeps {
   db: Db;
   config: Config;
   now: () => number;
-  fetch?: typeof fetch;
+  /** DNS for the SSRF guard; tests give a fake one to play a rebinding name. */
+  resolve?: Resolve;
 }
 
 export interface PassTotals {
@@ -36,22 +39,20 @@ async function attempt(
   const request = await webhookRequest(deps.db, deps.config, claimed.leadId, deps.now());
   if ('problem' in request) return { outcome: 'no_webhook', error: request.problem };
   try {
-    const res = await (deps.fetch ?? fetch)(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(policy.timeoutMs),
+    const status = await postWebhook(request, {
+      timeoutMs: policy.timeoutMs,
+      allowLocal: deps.config.CRM_WEBHOOK_ALLOW_LOCAL,
+      ...(deps.resolve ? { resolve: deps.resolve } : {}),
     });
-    await res.body?.cancel().catch(() => undefined);
-    return res.ok
-      ? { outcome: 'delivered', httpStatus: res.status }
-      : { outcome: 'http_error', httpStatus: res.status };
+    return status >= 200 && status < 300
+      ? { outcome: 'delivered', httpStatus: status }
+      : { outcome: 'http_error', httpStatus: status };
   } catch (e) {
     const err = e as Error;
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {
       return { outcome: 'timeout', error: `no answer within ${policy.timeoutMs} ms` };
     }
+    if (err instanceof ForbiddenAddressError) return { outcome: 'refused_address', error: err.message };
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     return { outcome: 'network_error', error: cause ? `${err.message} (${cause})` : err.message };
   }

@@ -47,7 +47,7 @@ it('item 4: kill -9 of the webhook sender mid-delivery loses no lead; the CRM de
   timeout: 120_000,
 }, async () => {
   crm = await startCrmReceiver(SECRET);
-  w = await createCalculatorWorld();
+  w = await createCalculatorWorld({ CRM_WEBHOOK_ALLOW_LOCAL: '1' });
   const world = w;
   await world.saveCalculator();
   await world.call('PUT', `/api/admin/campaigns/${world.campaignId}/leads-webhook`, OFFICE_USER, {
@@ -72,6 +72,7 @@ it('item 4: kill -9 of the webhook sender mid-delivery loses no lead; the CRM de
     ...world.databaseEnv,
     NODE_ENV: 'development',
     SEED_DEMO: '0',
+    CRM_WEBHOOK_ALLOW_LOCAL: '1',
     VK_APP_ID: String(world.config.VK_APP_ID),
     VK_APP_SECRET: world.config.VK_APP_SECRET,
     OK_APP_KEY: world.config.OK_APP_KEY,

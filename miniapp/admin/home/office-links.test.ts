@@ -37,4 +37,13 @@ describe('office navigation', () => {
       to: '/admin/audit',
     });
   });
+
+  it('item 3: the leads inbox is linked only for members who have the leads right', () => {
+    const withLeads: Office = { brands: [brand(['leads'])], agencies: [agency(false)] };
+    expect(officeLinks(withLeads, withLeads.brands[0])).toEqual([
+      { key: 'leads', label: 'nav_leads', to: '/admin/brand/7/leads' },
+    ]);
+    const without: Office = { brands: [brand(['mailings', 'stats'])], agencies: [agency(false)] };
+    expect(officeLinks(without, without.brands[0]).map((l) => l.key)).not.toContain('leads');
+  });
 });

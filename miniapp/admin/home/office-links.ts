@@ -9,6 +9,7 @@ const BRAND_SECTIONS = [
   { section: 'mailings', label: 'nav_mailings', path: paths.adminBrandMailings },
   { section: 'stats', label: 'nav_stats', path: paths.adminBrandStats },
   { section: 'support', label: 'nav_support', path: paths.adminSupport },
+  { section: 'leads', label: 'nav_leads', path: paths.adminBrandLeads },
   { section: 'team', label: 'nav_team', path: paths.adminTeam },
 ] as const;
 

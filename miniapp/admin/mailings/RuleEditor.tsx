@@ -26,6 +26,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { stageLabel } from '../stage-label.ts';
 import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
 import { SegmentFields } from './SegmentFields.tsx';
 import { isRefusal, type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
@@ -102,7 +103,7 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
     <NativeSelect value={value} onChange={(e) => onChange(e.target.value)}>
       {options.stages.map((s) => (
         <option key={s} value={s}>
-          {s}
+          {stageLabel(s, services.language)}
         </option>
       ))}
     </NativeSelect>

@@ -97,7 +97,7 @@ export const leadDeliveryAttempts = sqliteTable(
     attempt: integer('attempt').notNull(),
     startedAt: integer('started_at').notNull(),
     finishedAt: integer('finished_at').notNull(),
-    /** `delivered`, `http_error`, `timeout`, `network_error`, `no_webhook`. */
+    /** `delivered`, `http_error`, `timeout`, `network_error`, `refused_address` (SSRF guard), `no_webhook`. */
     outcome: text('outcome').notNull(),
     httpStatus: integer('http_status'),
     error: text('error'),

@@ -1,0 +1,45 @@
+/**
+ * `#/admin/brand/:brandId/leads`: the brand's campaigns to pick from; each opens its leads inbox. The server checks
+ * the `leads` right on every lead call.
+ */
+import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteParam } from '../../use-route-param.ts';
+import type { Office } from '../office-api.ts';
+import { isRefusal, useLeads } from './use-leads.ts';
+
+export function BrandLeads({ office }: { office: Office }) {
+  const { office: calls, l, language } = useLeads();
+  const navigator = useRouteNavigator();
+  const brandId = Number(useRouteParam('brandId'));
+  const brand = office.brands.find((b) => b.id === brandId);
+  const state = useAsync(() => calls.campaigns(brandId), [calls, brandId], brand !== undefined);
+  if (!brand?.sections.includes('leads') || (state.status === 'error' && isRefusal(state.error))) {
+    return <NotFound />;
+  }
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
+      <LoadState state={state}>
+        {(campaigns) => (
+          <Group header={<Header>{`${brand.name} · ${l.pickCampaign}`}</Header>}>
+            {campaigns.length === 0 && <Placeholder>{l.noCampaigns}</Placeholder>}
+            {campaigns.map((c) => (
+              <SimpleCell
+                key={c.id}
+                chevron="always"
+                data-testid={`leads-campaign-${c.id}`}
+                onClick={() => navigator.push(paths.adminLeads(c.id))}
+              >
+                {c.title[language] || c.title.ru || c.title.en}
+              </SimpleCell>
+            ))}
+          </Group>
+        )}
+      </LoadState>
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `#/admin/campaign/:id/leads`: the campaign's leads, newest first, by status, with search and pages; each with its
+ * CRM delivery state. CSV export (formula-safe on the server) and the webhook settings are one tap away.
+ */
+import {
+  Button,
+  ButtonGroup,
+  Div,
+  Footnote,
+  Group,
+  HorizontalScroll,
+  Pagination,
+  PanelHeader,
+  PanelHeaderBack,
+  Placeholder,
+  Search,
+  SimpleCell,
+  Tabs,
+  TabsItem,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { saveFile } from '../stats/save-file.ts';
+import { filterLeads, type LeadQuery } from './lead-filter.ts';
+import { STATUSES } from './leads-api.ts';
+import { fillIn, isRefusal, useLeads } from './use-leads.ts';
+
+export function LeadsInbox() {
+  const { l, calls, campaignId, language } = useLeads();
+  const navigator = useRouteNavigator();
+  const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
+  const [busy, setBusy] = useState(false);
+  const state = useAsync(() => calls.list(), [calls]);
+  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  const exportCsv = async () => {
+    setBusy(true);
+    try {
+      saveFile(await calls.csv(), `leads-${campaignId}.csv`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const date = (ms: number) => new Date(ms).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB');
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
+      <Group>
+        <Div>
+          <ButtonGroup mode="horizontal" gap="s" stretched>
+            <Button size="m" mode="secondary" loading={busy} onClick={exportCsv} data-testid="leads-csv" stretched>
+              {l.csv}
+            </Button>
+            <Button
+              size="m"
+              mode="secondary"
+              onClick={() => navigator.push(paths.adminLeadWebhook(campaignId))}
+              data-testid="leads-webhook"
+              stretched
+            >
+              {l.webhookShort}
+            </Button>
+          </ButtonGroup>
+        </Div>
+      </Group>
+      <Group>
+        <Search
+          value={query.q}
+          onChange={(e) => setQuery({ ...query, q: e.target.value, page: 0 })}
+          placeholder={l.search}
+          data-testid="leads-search"
+        />
+        <Tabs>
+          <HorizontalScroll>
+            {(['', ...STATUSES] as const).map((s) => (
+              <TabsItem
+                key={s || 'all'}
+                selected={query.status === s}
+                onClick={() => setQuery({ ...query, status: s, page: 0 })}
+                data-testid={`leads-status-${s || 'all'}`}
+              >
+                {s ? l[`status_${s}`] : l.all}
+              </TabsItem>
+            ))}
+          </HorizontalScroll>
+        </Tabs>
+        <LoadState state={state}>
+          {(leads) => {
+            const { rows, page, pages, total } = filterLeads(leads, query);
+            if (rows.length === 0) return <Placeholder>{l.empty}</Placeholder>;
+            return (
+              <>
+                {rows.map((lead) => (
+                  <SimpleCell
+                    key={lead.id}
+                    multiline
+                    chevron="always"
+                    data-testid={`lead-${lead.id}`}
+                    onClick={() => navigator.push(paths.adminLead(campaignId, lead.id))}
+                    subtitle={[
+                      fillIn(l.lead, { id: lead.id }),
+                      l[`status_${lead.status}`],
+                      lead.delivery ? `CRM: ${l[`delivery_${lead.delivery.status}`]}` : undefined,
+                      date(lead.createdAt),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    extraSubtitle={[lead.phone, lead.email].filter(Boolean).join(' · ')}
+                  >
+                    {lead.name}
+                  </SimpleCell>
+                ))}
+                <Div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8 }}>
+                  {pages > 1 && (
+                    <Pagination
+                      currentPage={page + 1}
+                      totalPages={pages}
+                      siblingCount={0}
+                      boundaryCount={1}
+                      onChange={(p) => setQuery({ ...query, page: p - 1 })}
+                      data-testid="leads-pages"
+                    />
+                  )}
+                  <Footnote data-testid="leads-total">{fillIn(l.total, { total })}</Footnote>
+                </Div>
+              </>
+            );
+          }}
+        </LoadState>
+      </Group>
+    </>
+  );
+}

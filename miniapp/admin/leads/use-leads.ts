@@ -1,0 +1,24 @@
+/** What every leads screen needs: the office services, this section's strings, the campaign from the route, its calls. */
+import { useMemo } from 'react';
+import { useRouteId } from '../../use-route-id.ts';
+import { leadsMessages } from '../i18n-leads.ts';
+import { useOffice } from '../use-office.ts';
+import { leadsApi } from './leads-api.ts';
+
+export function useLeads() {
+  const services = useOffice();
+  const campaignId = useRouteId() ?? 0;
+  const l = leadsMessages[services.language];
+  const calls = useMemo(() => leadsApi(services.api, campaignId), [services.api, campaignId]);
+  return { ...services, l, calls, campaignId };
+}
+
+/** `{n}`-style placeholders filled in. */
+export function fillIn(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** A server refusal (no rights, no such campaign) is shown as the ordinary not-found screen. */
+export function isRefusal(error: unknown): boolean {
+  return /forbidden|not_found/.test((error as { code?: string }).code ?? '');
+}

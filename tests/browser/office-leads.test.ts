@@ -1,0 +1,227 @@
+/**
+ * Issue 17 item 5 in Chromium: the office's leads inbox. A member whose ONLY section is `leads` finds it in the office
+ * navigation (phone 320 px dark en, desktop light ru), sees the seeded leads with their CRM delivery state, filters by
+ * status, opens a lead with its calculation, consent and delivery log, changes its status (the API answers the new
+ * one) and exports CSV — the downloaded file is byte for byte what `GET …/leads.csv` answers. A member without
+ * `leads` has no link and the address shows not-found.
+ * Screenshots: test-results/screenshots/office-leads-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const T = 60_000;
+const LEADER = 771_001;
+const STATS_ONLY = 771_002;
+
+let server: StartedServer;
+let browser: Browser;
+let world: { campaignId: number; brandId: number; leadIds: number[] };
+
+const launchOf = (userId: number, language: 'ru' | 'en') => participantUrl(server, { userId, language });
+const auth = (launch: string) => `VK ${new URL(launch).search.slice(1)}`;
+
+async function api(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: auth(launchOf(LEADER, 'ru')), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+/** Two members of the demo brand and three leads of one campaign, the first with a two-attempt delivery log. */
+function seed(): typeof world {
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const c = db
+      .prepare(
+        'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c ' +
+          "JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
+      )
+      .get() as { id: number; brandId: number; agencyId: number };
+    const member = db.prepare(
+      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
+    );
+    member.run(String(LEADER), c.agencyId, c.brandId, JSON.stringify(['leads']));
+    member.run(String(STATS_ONLY), c.agencyId, c.brandId, JSON.stringify(['stats']));
+    const now = Date.now();
+    const leadIds: number[] = [];
+    const people = [
+      { name: 'Анна Смирнова', phone: '+79110001122', email: null, result: 1060, at: now - 3 * 3_600_000 },
+      { name: 'Борис Иванов', phone: null, email: 'boris@example.com', result: 712.5, at: now - 2 * 3_600_000 },
+      // A name a spreadsheet would run as a formula: the export neutralises it.
+      { name: '=HYPERLINK("x")', phone: '+79110003344', email: null, result: 99, at: now - 3_600_000 },
+    ];
+    people.forEach((p, i) => {
+      const { id: participantId } = db
+        .prepare(
+          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
+        )
+        .get(c.id, String(771_100 + i), p.at, `ref-leads-${i}`) as { id: number };
+      const { id } = db
+        .prepare(
+          'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
+            'VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id',
+        )
+        .get(
+          `lead-key-${i}`,
+          c.id,
+          participantId,
+          p.name,
+          p.phone,
+          p.phone ? 1 : 0,
+          p.email,
+          JSON.stringify({ result: p.result, inputs: { area: 50 + i, gas: i === 0 } }),
+          p.at,
+          '2026-11-01',
+          'Я согласен на обработку персональных данных',
+          'https://brand.example/privacy',
+          p.at,
+        ) as { id: number };
+      leadIds.push(id);
+      db.prepare(
+        'INSERT INTO lead_deliveries (lead_id, status, attempts, next_attempt_at, last_error, delivered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(id, i === 0 ? 'delivered' : 'pending', i === 0 ? 2 : 0, p.at, null, i === 0 ? p.at + 40_000 : null, p.at);
+    });
+    const attempt = db.prepare(
+      'INSERT INTO lead_delivery_attempts (lead_id, attempt, started_at, finished_at, outcome, http_status, error) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const first = people[0]?.at ?? now;
+    attempt.run(leadIds[0], 1, first + 1_000, first + 11_000, 'timeout', null, 'no answer within 10000 ms');
+    attempt.run(leadIds[0], 2, first + 40_000, first + 40_120, 'delivered', 200, null);
+    return { campaignId: c.id, brandId: c.brandId, leadIds };
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  world = seed();
+  browser = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The panel VKUI shows now (a leaving one may still be in the DOM during the transition). */
+const active = (page: Page) => page.locator('.vkuiView__panelActive').last();
+
+const cases = [
+  { name: 'phone-dark-en', width: 320, height: 720, mobile: true, colorScheme: 'dark', language: 'en' },
+  { name: 'desktop-light-ru', width: 1280, height: 860, mobile: false, colorScheme: 'light', language: 'ru' },
+] as const;
+
+describe('office leads inbox', () => {
+  for (const c of cases) {
+    it(`item 5: a leads-only member works the inbox, the log, the status and the CSV (${c.name})`, {
+      timeout: 3 * T,
+    }, async () => {
+      const { page, context, errors } = await openWatchedPage(browser, c);
+      try {
+        await page.goto(`${launchOf(LEADER, c.language)}#/admin`);
+        await page.getByTestId('office-nav-leads').click({ timeout: T });
+        await active(page).getByTestId(`leads-campaign-${world.campaignId}`).click({ timeout: T });
+        const [a, b, f] = world.leadIds as [number, number, number];
+        for (const id of [a, b, f]) await active(page).getByTestId(`lead-${id}`).waitFor({ timeout: T });
+        expect(await active(page).getByTestId('leads-total').textContent()).toMatch(/3/);
+        await screenshot(page, `office-leads-inbox-${c.name}`);
+
+        // The status filter: nobody is rejected; the search finds by e-mail.
+        await active(page).getByTestId('leads-status-rejected').click();
+        await active(page)
+          .getByText(c.language === 'en' ? 'No leads' : 'Заявок нет')
+          .waitFor({ timeout: T });
+        await active(page).getByTestId('leads-status-all').click();
+        await active(page).getByTestId('leads-search').locator('input').fill('boris');
+        await active(page).getByTestId(`lead-${b}`).waitFor({ timeout: T });
+        expect(await active(page).getByTestId(`lead-${a}`).count()).toBe(0);
+        await active(page).getByTestId('leads-search').locator('input').fill('');
+
+        // One lead: calculation, consent, the delivery log.
+        await active(page).getByTestId(`lead-${a}`).click({ timeout: T });
+        const log = active(page).getByTestId('lead-delivery-log');
+        await log.getByTestId('lead-attempt-2').waitFor({ timeout: T });
+        const first = await log.getByTestId('lead-attempt-1').textContent();
+        expect(first).toContain('timeout');
+        expect(first).toContain('no answer within 10000 ms');
+        expect(first).toMatch(/10000 (ms|мс)/);
+        expect(await log.getByTestId('lead-attempt-2').textContent()).toContain('HTTP 200');
+        expect(await active(page).getByTestId('lead-calculation').textContent()).toContain('1060');
+        expect(await active(page).getByTestId('lead-consent').textContent()).toContain('https://brand.example/privacy');
+        await screenshot(page, `office-leads-lead-${c.name}`);
+
+        // Status change, confirmed by the server.
+        const next = c.name.startsWith('phone') ? 'in_progress' : 'converted';
+        await active(page).getByTestId('lead-status').locator('select').selectOption(next);
+        await active(page)
+          .getByText(c.language === 'en' ? 'Saved' : 'Сохранено')
+          .waitFor({ timeout: T });
+        const detail = (await (await api('GET', `/api/admin/campaigns/${world.campaignId}/leads/${a}`)).json()) as {
+          status: string;
+        };
+        expect(detail.status).toBe(next);
+
+        // Back to the inbox and the CSV: the downloaded file is what the API answers.
+        await page.goBack();
+        await active(page).getByTestId('leads-csv').waitFor({ timeout: T });
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: T }),
+          active(page).getByTestId('leads-csv').click(),
+        ]);
+        const file = readFileSync((await download.path()) as string, 'utf8');
+        const fromApi = await (await api('GET', `/api/admin/campaigns/${world.campaignId}/leads.csv`)).text();
+        expect(file).toBe(fromApi);
+        expect(download.suggestedFilename()).toBe(`leads-${world.campaignId}.csv`);
+        expect(file).toContain(next);
+        expect(file).not.toMatch(/(^|,)=HYPERLINK/m);
+
+        // Webhook settings: a private address is refused with the reason.
+        await active(page).getByTestId('leads-webhook').click();
+        await active(page).getByTestId('webhook-url').locator('input').fill('https://10.0.0.5/hooks');
+        await active(page).getByTestId('webhook-rotate').click();
+        expect(await active(page).getByTestId('webhook-secret').locator('input').inputValue()).toMatch(
+          /^[0-9a-f]{64}$/,
+        );
+        await active(page).getByTestId('webhook-save').click();
+        expect(await active(page).getByTestId('webhook-result').textContent({ timeout: T })).toMatch(/private/);
+        await screenshot(page, `office-leads-webhook-${c.name}`);
+        expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('item 5: a member without leads sees no leads section, and its address is not found', {
+    timeout: 2 * T,
+  }, async () => {
+    const { page, context } = await openWatchedPage(browser, {
+      width: 1280,
+      height: 860,
+      colorScheme: 'light',
+    });
+    try {
+      await page.goto(`${launchOf(STATS_ONLY, 'ru')}#/admin`);
+      await page.getByTestId('office-nav-stats').waitFor({ timeout: T });
+      expect(await page.getByTestId('office-nav-leads').count()).toBe(0);
+      await page.goto(`${launchOf(STATS_ONLY, 'ru')}#/admin/brand/${world.brandId}/leads`);
+      await page.waitForTimeout(500);
+      expect(await active(page).getByTestId(`leads-campaign-${world.campaignId}`).count()).toBe(0);
+      const res = await fetch(`${server.baseUrl}/api/admin/campaigns/${world.campaignId}/leads`, {
+        headers: { Authorization: auth(launchOf(STATS_ONLY, 'ru')) },
+      });
+      expect(res.status).toBe(403);
+      await screenshot(page, 'office-leads-no-section-desktop-light-ru');
+    } finally {
+      await context.close();
+    }
+  });
+});
