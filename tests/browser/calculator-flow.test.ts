@@ -27,7 +27,8 @@ let browser: Browser;
 let crm: CrmReceiver;
 
 beforeAll(async () => {
-  server = await startServerLikeReadme();
+  // The fake CRM listens on loopback over http, which the webhook guard refuses unless told this is local.
+  server = await startServerLikeReadme({ env: { CRM_WEBHOOK_ALLOW_LOCAL: '1' } });
   browser = await launchChromium();
   crm = await startCrmReceiver(CRM_SECRET);
 });
@@ -62,7 +63,12 @@ const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 describe('calculator flow', () => {
   it('item 4: brand builds a calculator with live preview → participant calculates and leaves a lead → CRM and office get it', async () => {
     // The demo's brand admin, given the leads section (the inbox and webhook are that section's).
-    const config = loadConfig({ ...process.env, DATABASE_PATH: join(server.dataDir, 'app.db'), DATABASE_URL: '' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_PATH: join(server.dataDir, 'app.db'),
+      DATABASE_URL: '',
+      CRM_WEBHOOK_ALLOW_LOCAL: '1',
+    });
     const db = await openDb(config);
     const adminId = new URL(server.adminUrl).searchParams.get('vk_user_id') ?? '';
     await inTransaction(db, (tx) =>
