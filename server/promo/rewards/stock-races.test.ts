@@ -119,7 +119,7 @@ describe('stock races', () => {
       mechanic: 'wheel',
       settings: { wheel: { dailyFreeAttempts: 6, dailyAttemptLimit: 6, resetHour: 0, loseWeight: 1 } },
     });
-    await w.reward(id, 'mug', { unlock: { wheel: true }, weight: 1_000_000, stock: 100, perUserLimit: 2 });
+    await w.reward(id, 'mug', { unlock: { wheel: true }, weight: 1_000_000, perUserLimit: 2 });
     await joinAll(id, [1]);
     const answers = await Promise.all(
       users(8).map(() => outcome(async () => (await spinWheel(w.deps, w.identity(1), id)).outcome)),
