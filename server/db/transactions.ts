@@ -17,6 +17,9 @@
  * "no participant yet" and inserts one behaves as if it ran alone. When PostgreSQL finds two that could not have run
  * one after the other, it fails one with a serialization failure, and `work` runs again from the start (it holds no
  * network I/O, so re-running it is safe), `SERIALIZATION_ATTEMPTS` times and for `SERIALIZATION_RETRY_MS` at least.
+ * Transactions that issue rewards pass `{ explicitLocks: true }`: on PostgreSQL they run READ COMMITTED, guarded by the
+ * row locks they take (row-locks.ts), since SERIALIZABLE's page-level predicate locks failed neighbouring claims that
+ * never touched the same rows (decision 029).
  * Keep network calls out of `work`: the transaction holds the write lock (SQLite) or its row locks until it ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
