@@ -17,6 +17,9 @@
  * "no participant yet" and inserts one behaves as if it ran alone. When PostgreSQL finds two that could not have run
  * one after the other, it fails one with a serialization failure, and `work` runs again from the start (it holds no
  * network I/O, so re-running it is safe), `SERIALIZATION_ATTEMPTS` times and for `SERIALIZATION_RETRY_MS` at least.
+ * Transactions that issue rewards pass `{ explicitLocks: true }`: on PostgreSQL they run READ COMMITTED, guarded by the
+ * row locks they take (row-locks.ts), since SERIALIZABLE's page-level predicate locks failed neighbouring claims that
+ * never touched the same rows (decision 029).
  * Keep network calls out of `work`: the transaction holds the write lock (SQLite) or its row locks until it ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -61,8 +64,21 @@ interface Open {
 interface PgTransactional {
   transaction<T>(
     work: (tx: PgTransactional) => Promise<T>,
-    config?: { isolationLevel: 'serializable'; accessMode: 'read write' },
+    config?: { isolationLevel: 'serializable' | 'read committed'; accessMode: 'read write' },
   ): Promise<T>;
+}
+
+/** How a transaction is kept apart from the ones running beside it. */
+export interface TransactionOptions {
+  /**
+   * `work` takes its own row locks (row-locks.ts: the participant first, then the stock of the rewards it may issue,
+   * codes and moments with SKIP LOCKED) before every read it acts on, so it does not need PostgreSQL's serializable
+   * checks: on PostgreSQL it runs READ COMMITTED, where a conflicting transaction waits for the lock instead of
+   * failing at COMMIT and running again (decision 029). SQLite's single writer already orders everything; nothing
+   * changes there. Every transaction that issues rewards runs this way, so stock and caps are counted under one
+   * kind of guard (decision 027 explains why a mix is unsafe).
+   */
+  explicitLocks?: boolean;
 }
 
 /** How often a PostgreSQL transaction is tried when it keeps meeting serialization failures or deadlocks… */
@@ -105,7 +121,11 @@ export function writerOf(db: Db): Tx | undefined {
  * Runs `work` in a transaction on `db` (or in a savepoint when `db` is the `tx` of a transaction in progress).
  * @example const grant = await inTransaction(deps.db, async (tx) => issueReward(tx, participant, reward));
  */
-export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+export async function inTransaction<T>(
+  db: Db | Tx,
+  work: (tx: Tx) => Promise<T> | T,
+  options: TransactionOptions = {},
+): Promise<T> {
   const inside = current.getStore();
   const writer = writers.get(db);
   const postgres = postgresDatabases.has(db);
@@ -115,8 +135,10 @@ export async function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>
     }
     if (writer)
       return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, async () => work(writer.tx)));
-    return postgresTransaction(db as unknown as PgTransactional, (tx) =>
-      current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
+    return postgresTransaction(
+      db as unknown as PgTransactional,
+      (tx) => current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
+      options.explicitLocks ? 'read committed' : 'serializable',
     );
   }
   const open = openTransactionOf(inside, db);
@@ -138,13 +160,15 @@ function openTransactionOf(inside: Open | undefined, tx: Db | Tx): Open | undefi
 /** This process's PostgreSQL write transactions: side by side at first, alone after a serialization failure. */
 const gate = new TransactionGate();
 
-async function postgresTransaction<T>(db: PgTransactional, work: (tx: PgTransactional) => Promise<T>): Promise<T> {
+async function postgresTransaction<T>(
+  db: PgTransactional,
+  work: (tx: PgTransactional) => Promise<T>,
+  isolationLevel: 'serializable' | 'read committed',
+): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await gate.run(attempt > 1, () =>
-        db.transaction(work, { isolationLevel: 'serializable', accessMode: 'read write' }),
-      );
+      return await gate.run(attempt > 1, () => db.transaction(work, { isolationLevel, accessMode: 'read write' }));
     } catch (error) {
       const spent = attempt >= SERIALIZATION_ATTEMPTS && Date.now() - started >= SERIALIZATION_RETRY_MS;
       if (spent || !mustRetry(error)) throw error;

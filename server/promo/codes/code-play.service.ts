@@ -11,6 +11,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { lockParticipant, lockStock } from '../../db/row-locks.ts';
 import { inserted } from '../../db/rows.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
@@ -126,40 +127,48 @@ export async function playCode(
   const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
   const calendar = usesCalendar(campaign.settings);
   const random = deps.random ?? cryptoRandom;
-  const spent = await inTransaction(db, async (tx): Promise<Spent> => {
-    const row = await entryCode(tx, campaign.id, packCode.poolKey, code);
-    if (!row) return { kind: 'unknown' };
-    const [taken] = await tx
-      .update(schema.poolCodes)
-      .set({ participantId: participant.id, usedAt: at })
-      .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
-      .returning({ id: schema.poolCodes.id });
-    if (!taken) return ownEarlierPlay(tx, row.id, participant.id);
-    const prizes = await winnablePrizes(tx, await codePrizes(tx, campaign.id), participant.id, day);
-    const play = { ...who, source: 'code' as const, day, at, stages: campaign.stages, repeatable: true };
-    let won: { reward: RewardRow; grant: GrantRow } | null = null;
-    if (calendar) {
-      won = await winByCalendar(tx, { ...play, prizes });
-    } else {
-      const reward = drawByOdds(prizes, packCode.loseWeight, random);
-      const issued = reward ? await issueReward(tx, { ...play, reward }) : undefined;
-      // Drawn among prizes checked winnable in this transaction, so this issues; anything else is a broken invariant.
-      if (reward && issued?.status !== 'issued') throw new Error(`code play drew ${reward.key}: ${issued?.status}`);
-      if (reward && issued?.status === 'issued') won = { reward, grant: issued.grant };
-    }
-    inserted(
-      await tx
-        .insert(schema.codePlays)
-        .values({ ...who, poolCodeId: row.id, rewardId: won?.reward.id ?? null, grantId: won?.grant.id ?? null, at })
-        .returning({ id: schema.codePlays.id }),
-    );
-    await recordEvent(
-      tx,
-      { ...who, type: 'attempt', at, data: { mechanic: 'code', outcome: won ? 'win' : 'lose' } },
-      campaign.stages,
-    );
-    return { kind: 'played', reward: won?.reward ?? null, grant: won?.grant ?? null, at, repeated: false };
-  });
+  const spent = await inTransaction(
+    db,
+    async (tx): Promise<Spent> => {
+      // The player's row, then every prize whose stock may be counted, then the entry code (row-locks.ts' order).
+      await lockParticipant(tx, participant.id);
+      const candidates = await codePrizes(tx, campaign.id);
+      await lockStock(tx, candidates);
+      const row = await entryCode(tx, campaign.id, packCode.poolKey, code);
+      if (!row) return { kind: 'unknown' };
+      const [taken] = await tx
+        .update(schema.poolCodes)
+        .set({ participantId: participant.id, usedAt: at })
+        .where(and(eq(schema.poolCodes.id, row.id), isNull(schema.poolCodes.usedAt)))
+        .returning({ id: schema.poolCodes.id });
+      if (!taken) return ownEarlierPlay(tx, row.id, participant.id);
+      const prizes = await winnablePrizes(tx, candidates, participant.id, day);
+      const play = { ...who, source: 'code' as const, day, at, stages: campaign.stages, repeatable: true };
+      let won: { reward: RewardRow; grant: GrantRow } | null = null;
+      if (calendar) {
+        won = await winByCalendar(tx, { ...play, prizes });
+      } else {
+        const reward = drawByOdds(prizes, packCode.loseWeight, random);
+        const issued = reward ? await issueReward(tx, { ...play, reward }) : undefined;
+        // Drawn among prizes checked winnable in this transaction, so this issues; anything else is a broken invariant.
+        if (reward && issued?.status !== 'issued') throw new Error(`code play drew ${reward.key}: ${issued?.status}`);
+        if (reward && issued?.status === 'issued') won = { reward, grant: issued.grant };
+      }
+      inserted(
+        await tx
+          .insert(schema.codePlays)
+          .values({ ...who, poolCodeId: row.id, rewardId: won?.reward.id ?? null, grantId: won?.grant.id ?? null, at })
+          .returning({ id: schema.codePlays.id }),
+      );
+      await recordEvent(
+        tx,
+        { ...who, type: 'attempt', at, data: { mechanic: 'code', outcome: won ? 'win' : 'lose' } },
+        campaign.stages,
+      );
+      return { kind: 'played', reward: won?.reward ?? null, grant: won?.grant ?? null, at, repeated: false };
+    },
+    { explicitLocks: true },
+  );
   if (spent.kind !== 'played') {
     await countWrongCode(deps, identity);
     if (spent.kind === 'used') throw new ApiError(409, 'code_used', 'This code has already been played');

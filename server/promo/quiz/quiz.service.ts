@@ -8,6 +8,7 @@ import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { lockParticipant } from '../../db/row-locks.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -97,41 +98,47 @@ export async function submitQuiz(
   const band = bandFor(quiz.bands, score);
   const who = { campaignId: campaign.id, participantId: participant.id };
   let capped = false;
-  await inTransaction(db, async (tx) => {
-    // A submit racing this one may have committed since the read above: the first one wins.
-    const [already] = await tx
-      .select({ participantId: schema.quizResults.participantId })
-      .from(schema.quizResults)
-      .where(eq(schema.quizResults.participantId, participant.id))
-      .limit(1);
-    if (already) return;
-    await tx
-      .insert(schema.quizResults)
-      .values({ participantId: participant.id, answers, score, maxScore, band: band.key, finishedAt: at });
-    await recordEvent(tx, { ...who, type: 'quiz_finished', at, data: { score, maxScore, band: band.key } });
-    if (!band.rewardKey) return;
-    const reward = await rewardByKey(tx, campaign.id, band.rewardKey);
-    if (!reward) throw new Error(`quiz band ${band.key} names unknown reward ${band.rewardKey}`);
-    const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
-    const outcome = await issueReward(tx, {
-      ...who,
-      reward,
-      source: 'quiz',
-      day,
-      at,
-      stages: campaign.stages,
-      tester: participant.isTester,
-    });
-    if (outcome.status === 'sold_out' || outcome.status === 'daily_cap') {
-      capped = outcome.status === 'daily_cap';
-      await recordEvent(tx, {
+  await inTransaction(
+    db,
+    async (tx) => {
+      // A submit racing this one may have committed since the read above: the first one wins (the participant's lock
+      // makes it wait for that one's COMMIT, row-locks.ts).
+      await lockParticipant(tx, participant.id);
+      const [already] = await tx
+        .select({ participantId: schema.quizResults.participantId })
+        .from(schema.quizResults)
+        .where(eq(schema.quizResults.participantId, participant.id))
+        .limit(1);
+      if (already) return;
+      await tx
+        .insert(schema.quizResults)
+        .values({ participantId: participant.id, answers, score, maxScore, band: band.key, finishedAt: at });
+      await recordEvent(tx, { ...who, type: 'quiz_finished', at, data: { score, maxScore, band: band.key } });
+      if (!band.rewardKey) return;
+      const reward = await rewardByKey(tx, campaign.id, band.rewardKey);
+      if (!reward) throw new Error(`quiz band ${band.key} names unknown reward ${band.rewardKey}`);
+      const day = campaignDay(at, campaign.timeZone, resetHourOf(campaign));
+      const outcome = await issueReward(tx, {
         ...who,
-        type: 'sold_out_seen',
+        reward,
+        source: 'quiz',
+        day,
         at,
-        data: { reward: reward.key, reason: outcome.status },
+        stages: campaign.stages,
+        tester: participant.isTester,
       });
-    }
-  });
+      if (outcome.status === 'sold_out' || outcome.status === 'daily_cap') {
+        capped = outcome.status === 'daily_cap';
+        await recordEvent(tx, {
+          ...who,
+          type: 'sold_out_seen',
+          at,
+          data: { reward: reward.key, reason: outcome.status },
+        });
+      }
+    },
+    { explicitLocks: true },
+  );
   const result = (await quizResultOf(db, campaign, participant.id, identity.language)) as QuizResultView;
   return capped && result.rewardStatus === 'sold_out' ? { ...result, rewardStatus: 'daily_cap' } : result;
 }

@@ -7,6 +7,7 @@
 import { and, asc, count, eq, max, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
+import { lockStock } from '../../db/row-locks.ts';
 import { inserted } from '../../db/rows.ts';
 import type { GrantSource } from '../../db/schema/promo.ts';
 import { takeFreeCode } from '../../db/take-free-code.ts';
@@ -133,7 +134,10 @@ export async function unavailability(db: Db, reward: RewardRow, day: string): Pr
   return null;
 }
 
-/** Issues inside the caller's transaction (the grant, the code and the event together or not at all). */
+/**
+ * Issues inside the caller's transaction (the grant, the code and the event together or not at all). The transaction
+ * runs with `{ explicitLocks: true }` and has locked the participant (row-locks.ts) before its first read.
+ */
 export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutcome> {
   const limit = req.repeatable ? Math.max(1, req.reward.perUserLimit) : 1;
   let nth = 1;
@@ -151,6 +155,9 @@ export async function issueReward(tx: Tx, req: IssueRequest): Promise<IssueOutco
   }
   // A reward a published revision removed is out for everyone: what was granted stays (above), nothing new is.
   if (req.reward.removedAt != null) return { status: 'sold_out' };
+  // Counting stock and today's cap is "read, then write": on PostgreSQL the reward's row lock orders it across
+  // processes (row-locks.ts; the caller locked the participant first).
+  await lockStock(tx, [req.reward]);
   // The pool's emptiness is found by takeFreeCode below; counting free codes here would be a wasted scan.
   if (req.reward.stock != null && (await issuedCount(tx, req.reward.id)) >= req.reward.stock) {
     return { status: 'sold_out' };

@@ -8,6 +8,7 @@ import type { Identity, Platform } from '../../auth/identity.ts';
 import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
+import { lockParticipantOf } from '../../db/row-locks.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -167,39 +168,50 @@ export async function claimReward(
   rewardKey: string,
 ): Promise<ClaimResult> {
   const at = deps.now();
-  const outcome = await inTransaction(deps.db, async (tx) => {
-    const { campaign, participantId, isTester, reward, grant } = await lookUpClaim(tx, identity, campaignId, rewardKey);
-    if (grant) return { status: 'already_issued' as const, grant, reward };
-    requireRunning(campaign, at);
-    const requirement = await claimRequirement(tx, reward, participantId, identity.platform);
-    if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
-    if (requirement.kind === 'code')
-      throw new ApiError(409, 'not_claimable', 'Pack-code prizes are won by playing a code');
-    if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
-    const issued = await issueReward(tx, {
-      campaignId: campaign.id,
-      participantId,
-      reward,
-      source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
-      day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
-      at,
-      stages: campaign.stages,
-      tester: isTester,
-      // The lookup above read "no grant" in this very transaction.
-      noEarlierGrant: true,
-    });
-    // A refusal is an answer, not a failure: the `sold_out_seen` fact commits with it.
-    if (issued.status === 'sold_out' || issued.status === 'daily_cap') {
-      await recordEvent(tx, {
+  const outcome = await inTransaction(
+    deps.db,
+    async (tx) => {
+      // First the caller's row (row-locks.ts): a second claim of the same person waits here and then reads the grant.
+      await lockParticipantOf(tx, { campaignId, platform: identity.platform, userId: identity.userId });
+      const { campaign, participantId, isTester, reward, grant } = await lookUpClaim(
+        tx,
+        identity,
+        campaignId,
+        rewardKey,
+      );
+      if (grant) return { status: 'already_issued' as const, grant, reward };
+      requireRunning(campaign, at);
+      const requirement = await claimRequirement(tx, reward, participantId, identity.platform);
+      if (requirement.kind === 'wheel') throw new ApiError(409, 'not_claimable', 'Wheel prizes are won by spinning');
+      if (requirement.kind === 'code')
+        throw new ApiError(409, 'not_claimable', 'Pack-code prizes are won by playing a code');
+      if (!requirement.met) throw new ApiError(409, 'not_eligible', 'The reward is not unlocked yet');
+      const issued = await issueReward(tx, {
         campaignId: campaign.id,
         participantId,
-        type: 'sold_out_seen',
+        reward,
+        source: requirement.kind === 'quiz' ? 'quiz' : 'claim',
+        day: campaignDay(at, campaign.timeZone, resetHourOf(campaign)),
         at,
-        data: { reward: reward.key, reason: issued.status },
+        stages: campaign.stages,
+        tester: isTester,
+        // The lookup above read "no grant" in this very transaction.
+        noEarlierGrant: true,
       });
-    }
-    return { ...issued, reward };
-  });
+      // A refusal is an answer, not a failure: the `sold_out_seen` fact commits with it.
+      if (issued.status === 'sold_out' || issued.status === 'daily_cap') {
+        await recordEvent(tx, {
+          campaignId: campaign.id,
+          participantId,
+          type: 'sold_out_seen',
+          at,
+          data: { reward: reward.key, reason: issued.status },
+        });
+      }
+      return { ...issued, reward };
+    },
+    { explicitLocks: true },
+  );
   if (outcome.status === 'issued' || outcome.status === 'already_issued') {
     return { status: outcome.status, grant: grantView(outcome.grant, outcome.reward, identity.language) };
   }

@@ -10,6 +10,7 @@ import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
+import { lockParticipant, lockStock } from '../../db/row-locks.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
@@ -153,78 +154,87 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
   const participant = await requireParticipant(db, campaign.id, identity);
   const who = { campaignId: campaign.id, participantId: participant.id };
   const random = deps.random ?? cryptoRandom;
-  return inTransaction(db, async (tx): Promise<SpinResult> => {
-    const before = await attemptsState(tx, campaign, wheel, participant.id, at);
-    if (before.next === 'daily_limit') throw new ApiError(409, 'daily_limit', 'No more attempts today');
-    if (before.next === 'none_left')
-      throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
-    const own = await participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language);
-    const lossReason: SpinResult['lossReason'] = null;
-    let prize: GrantView | null = null;
-    let sector: Sector;
-    let reward: RewardRow | undefined;
-    if (usesCalendar(campaign.settings)) {
-      // The prize calendar decides (server/promo/calendar/); the wheel stops on the prize won, or on a loss.
-      const won = await winByCalendar(tx, { ...who, prizes: own.prizes, source: 'wheel', day: before.day, at });
-      reward = won?.reward;
-      sector = won
-        ? sectorOf(own.sectors, won.reward, identity.language)
-        : loseSectorOf(own.sectors, wheel, identity.language);
-      if (won) prize = grantView(won.grant, won.reward, identity.language);
-    } else {
-      sector = drawSector(own.sectors, random);
-      reward = own.prizes.find((p) => p.key === sector.rewardKey);
-    }
-    if (reward && !prize) {
-      // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
-      const issued = await issueReward(tx, {
-        ...who,
-        reward,
-        source: 'wheel',
+  return inTransaction(
+    db,
+    async (tx): Promise<SpinResult> => {
+      // The spinner's row, then every prize whose stock may be counted, before reading attempts and what is left
+      // (row-locks.ts): the prize drawn below stays winnable until COMMIT.
+      await lockParticipant(tx, participant.id);
+      const prizes = await wheelPrizes(tx, campaign.id);
+      await lockStock(tx, prizes);
+      const before = await attemptsState(tx, campaign, wheel, participant.id, at);
+      if (before.next === 'daily_limit') throw new ApiError(409, 'daily_limit', 'No more attempts today');
+      if (before.next === 'none_left')
+        throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
+      const own = await participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language, prizes);
+      const lossReason: SpinResult['lossReason'] = null;
+      let prize: GrantView | null = null;
+      let sector: Sector;
+      let reward: RewardRow | undefined;
+      if (usesCalendar(campaign.settings)) {
+        // The prize calendar decides (server/promo/calendar/); the wheel stops on the prize won, or on a loss.
+        const won = await winByCalendar(tx, { ...who, prizes: own.prizes, source: 'wheel', day: before.day, at });
+        reward = won?.reward;
+        sector = won
+          ? sectorOf(own.sectors, won.reward, identity.language)
+          : loseSectorOf(own.sectors, wheel, identity.language);
+        if (won) prize = grantView(won.grant, won.reward, identity.language);
+      } else {
+        sector = drawSector(own.sectors, random);
+        reward = own.prizes.find((p) => p.key === sector.rewardKey);
+      }
+      if (reward && !prize) {
+        // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
+        const issued = await issueReward(tx, {
+          ...who,
+          reward,
+          source: 'wheel',
+          day: before.day,
+          at,
+          stages: campaign.stages,
+          repeatable: true,
+        });
+        if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
+        prize = grantView(issued.grant, reward, identity.language);
+      }
+      await tx.insert(schema.wheelAttempts).values({
+        participantId: participant.id,
         day: before.day,
+        kind: before.next as 'free' | 'bonus',
+        rewardId: prize && reward ? reward.id : null,
+        lossReason,
         at,
-        stages: campaign.stages,
-        repeatable: true,
       });
-      if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
-      prize = grantView(issued.grant, reward, identity.language);
-    }
-    await tx.insert(schema.wheelAttempts).values({
-      participantId: participant.id,
-      day: before.day,
-      kind: before.next as 'free' | 'bonus',
-      rewardId: prize && reward ? reward.id : null,
-      lossReason,
-      at,
-    });
-    await recordEvent(tx, {
-      ...who,
-      type: 'attempt',
-      at,
-      data: {
-        sector: sector.key,
-        outcome: prize ? 'win' : 'lose',
-        kind: before.next,
-        ...(lossReason ? { lossReason } : {}),
-      },
-    });
-    if (lossReason === 'sold_out' || lossReason === 'daily_cap') {
       await recordEvent(tx, {
         ...who,
-        type: 'sold_out_seen',
+        type: 'attempt',
         at,
-        data: { reward: sector.rewardKey, reason: lossReason },
+        data: {
+          sector: sector.key,
+          outcome: prize ? 'win' : 'lose',
+          kind: before.next,
+          ...(lossReason ? { lossReason } : {}),
+        },
       });
-    }
-    return {
-      sector,
-      sectors: own.sectors,
-      outcome: prize ? 'win' : 'lose',
-      lossReason,
-      prize,
-      attempts: await attemptsState(tx, campaign, wheel, participant.id, at),
-    };
-  });
+      if (lossReason === 'sold_out' || lossReason === 'daily_cap') {
+        await recordEvent(tx, {
+          ...who,
+          type: 'sold_out_seen',
+          at,
+          data: { reward: sector.rewardKey, reason: lossReason },
+        });
+      }
+      return {
+        sector,
+        sectors: own.sectors,
+        outcome: prize ? 'win' : 'lose',
+        lossReason,
+        prize,
+        attempts: await attemptsState(tx, campaign, wheel, participant.id, at),
+      };
+    },
+    { explicitLocks: true },
+  );
 }
 
 export async function wheelView(
