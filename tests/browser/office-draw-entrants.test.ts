@@ -22,6 +22,7 @@ beforeAll(async () => {
   fake = await startFakeVkApi();
   server = await startServerLikeReadme({
     env: { VK_API_BASE_URL: fake.url, VK_GROUP_TOKEN: `group:${DEMO_GROUP_ID}`, VK_GROUP_ID: String(DEMO_GROUP_ID) },
+    timeoutMs: 220_000,
   });
   browser = await launchChromium();
 }, 240_000);
@@ -103,7 +104,7 @@ describe('item 1: entrants and fraud flags in the draw office', () => {
       expect(await cell(710_006).count()).toBe(0);
 
       await cell(EXCLUDED).getByRole('button', { name: 'Исключить' }).click();
-      await page.getByTestId(`office-exclude-reason-${EXCLUDED}`).fill('Накрутка приглашений');
+      await page.getByTestId(`office-exclude-reason-${EXCLUDED}`).locator('textarea').fill('Накрутка приглашений');
       await page.getByTestId(`office-exclude-confirm-${EXCLUDED}`).click();
       await expect.poll(() => cell(EXCLUDED).getAttribute('data-excluded'), { timeout: T }).toBe('yes');
       expect(await cell(EXCLUDED).textContent()).toContain('Исключён: Накрутка приглашений');
