@@ -4,7 +4,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { type Db, schema } from '../../db/client.ts';
+import { schema } from '../../db/client.ts';
 import { changedRows, inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -57,15 +57,6 @@ export async function officeEntrants(
       };
     }),
   };
-}
-
-/** The participants the brand took out of the campaign's draw. */
-export async function excludedParticipants(db: Db | Tx, campaignId: number): Promise<Set<number>> {
-  const rows = await db
-    .select({ id: drawExclusions.participantId })
-    .from(drawExclusions)
-    .where(eq(drawExclusions.campaignId, campaignId));
-  return new Set(rows.map((r) => r.id));
 }
 
 /**

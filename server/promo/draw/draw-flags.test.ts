@@ -185,10 +185,14 @@ describe('fraud flags on draw entries', () => {
     expect((await w.admin('POST', `${base}/exclusions`, { participantId: photo, reason: 'No photo' })).status).toBe(
       200,
     );
+    // The office's entry count is what the draw would freeze now: the excluded are not counted.
+    const count = async () => ((await (await w.admin('GET', base)).json()) as { entryCount: number }).entryCount;
+    expect(await count()).toBe(7);
     const back = await w.admin('DELETE', `${base}/exclusions/${closed}`);
     expect(back.status).toBe(200);
     const view = (await back.json()) as Entrants;
     expect(view.entrants.find((e) => e.participantId === closed)?.excluded).toBeNull();
+    expect(await count()).toBe(8);
     const [entry] = await w.deps.db
       .select()
       .from(schema.officeAudit)
