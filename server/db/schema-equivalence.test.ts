@@ -182,13 +182,16 @@ describe('SQLite and PostgreSQL schemas', () => {
         createdAt: change === 'no default' ? unixMs('created_at').notNull() : pgSchema.createdAt(),
       };
       const { usedAt: _dropped, ...withoutUsedAt } = columns;
-      const indexes = (t: Record<'id' | 'poolId' | 'code', ExtraConfigColumn> & { usedAt?: ExtraConfigColumn }) => {
+      const indexes = (
+        t: Record<'id' | 'poolId' | 'code' | 'participantId', ExtraConfigColumn> & { usedAt?: ExtraConfigColumn },
+      ) => {
         const free = pgIndex('promo_pool_codes_free_idx').on(t.poolId, t.id);
         const usedAt = t.usedAt ?? sql.raw('used_at');
         const where = change === 'other WHERE' ? sql`${usedAt} IS NOT NULL` : sql`${usedAt} IS NULL`;
         return [
           pgUniqueIndex('promo_pool_codes_code_idx').on(t.poolId, t.code),
           ...(change === 'no free index' ? [] : [change === 'plain free index' ? free : free.where(where)]),
+          pgIndex('promo_pool_codes_participant_idx').on(t.participantId).where(sql`${t.participantId} IS NOT NULL`),
         ];
       };
       return change === 'no used_at'

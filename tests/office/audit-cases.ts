@@ -379,6 +379,25 @@ export const AUDIT_CASES: AuditTable = {
         : `exclusions ${excluded(before)}→${excluded(after)}, entry ${JSON.stringify(e.after)}`;
     },
   },
+  'DELETE /api/admin/campaigns/{id}/draw/exclusions/{participantId}': {
+    prepare: async (w) => {
+      const id = await w.drawCampaign();
+      const res = await ok(w, 'GET', `/api/admin/campaigns/${id}/draw/entrants`);
+      const { entrants } = (await res.json()) as { entrants: { participantId: number }[] };
+      const participantId = entrants[0]?.participantId ?? 0;
+      await ok(w, 'POST', `/api/admin/campaigns/${id}/draw/exclusions`, { participantId, reason: 'Bought account' });
+      return { params: { id, participantId } };
+    },
+    action: 'draw.include',
+    entity: 'participant',
+    check: (e, before, after) => {
+      const excluded = (s: Snapshot) => count(s, 'draw_exclusions', (r) => String(r.participantId) === e.entityId);
+      return excluded(before) === 1 && excluded(after) === 0 && field(e.before, 'reason') === 'Bought account'
+        ? undefined
+        : `exclusions ${excluded(before)}→${excluded(after)}, entry ${JSON.stringify(e.before)}`;
+    },
+    invalid: { params: { id: 1, participantId: 'x' } },
+  },
 
   // Campaigns: the editor, lifecycle, beta.
   'POST /api/admin/campaigns': {

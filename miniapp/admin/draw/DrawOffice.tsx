@@ -1,6 +1,7 @@
 /**
  * The office's draw screen (`#/admin/campaign/:id/draw`, section `prizes`): status and commitment, run the draw at
- * its time, then the winners and reserves with verify / replace, the CSV export and the message to the winners.
+ * its time, then the winners and reserves with verify / replace, the CSV export and the message to the winners; below,
+ * the entrants with their fraud flags (EntrantList.tsx).
  * A lazy office chunk: nothing here reaches a participant's download.
  */
 import {
@@ -27,6 +28,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { type DrawOfficeMessages, drawOfficeEn, drawOfficeRu } from '../i18n-draw.ts';
 import { type DrawOfficeApi, drawOfficeApi, type OfficeDraw } from './draw-office-api.ts';
+import { EntrantList } from './EntrantList.tsx';
 import { type PickActions, PickCell } from './PickCell.tsx';
 
 const mono = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
@@ -176,6 +178,9 @@ function DrawBody({
             </Div>
           </Group>
         </>
+      )}
+      {draw.status !== 'none' && draw.problem === null && (
+        <EntrantList calls={calls} language={language} version={draw.status} />
       )}
     </>
   );

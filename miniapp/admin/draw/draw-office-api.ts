@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   AnnouncementSchema,
   OfficeDrawSchema,
+  OfficeEntrantsSchema,
   VerificationSchema,
 } from '../../../server/promo/draw/draw.schemas.ts';
 import type { ApiClient } from '../../api/client.ts';
@@ -11,6 +12,8 @@ export type OfficeDraw = z.infer<typeof OfficeDrawSchema>;
 export type OfficePick = OfficeDraw['picks'][number];
 export type Verification = z.infer<typeof VerificationSchema>;
 export type Announcement = z.infer<typeof AnnouncementSchema>;
+export type OfficeEntrants = z.infer<typeof OfficeEntrantsSchema>;
+export type OfficeEntrant = OfficeEntrants['entrants'][number];
 
 export function drawOfficeApi(api: ApiClient, campaignId: number) {
   const base = `/api/admin/campaigns/${campaignId}/draw`;
@@ -22,6 +25,10 @@ export function drawOfficeApi(api: ApiClient, campaignId: number) {
       api.request<OfficeDraw & { replacementPickId: number }>('POST', `${base}/picks/${pickId}/repick`, { reason }),
     announce: () => api.request<Announcement>('POST', `${base}/announce`),
     exportCsv: () => api.download(`${base}/winners.csv`),
+    entrants: () => api.request<OfficeEntrants>('GET', `${base}/entrants`),
+    exclude: (participantId: number, reason: string) =>
+      api.request<OfficeEntrants>('POST', `${base}/exclusions`, { participantId, reason }),
+    include: (participantId: number) => api.request<OfficeEntrants>('DELETE', `${base}/exclusions/${participantId}`),
   };
 }
 export type DrawOfficeApi = ReturnType<typeof drawOfficeApi>;

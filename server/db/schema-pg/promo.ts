@@ -100,6 +100,9 @@ export const poolCodes = pgTable(
     // column of the key here because PostgreSQL orders equal keys by row position, not id: without it "the oldest
     // free code" (take-free-code.ts) walked the primary key past every used code, reading each.
     index('promo_pool_codes_free_idx').on(t.poolId, t.id).where(sql`${t.usedAt} IS NULL`),
+    // The codes a participant holds (the beta wipe returns a tester's; deleting a participant checks them): only held
+    // codes are indexed, so a pool's free codes cost nothing here.
+    index('promo_pool_codes_participant_idx').on(t.participantId).where(sql`${t.participantId} IS NOT NULL`),
   ],
 );
 
@@ -203,6 +206,10 @@ export const prizeMoments = pgTable(
   (t) => [
     index('prize_moments_campaign_at_idx').on(t.campaignId, t.at),
     index('prize_moments_unwon_idx').on(t.campaignId, t.rewardId, t.at).where(sql`${t.wonBy} IS NULL`),
+    // Deleting a grant (the beta wipe) checks the moments pointing at it, and the wipe frees a tester's moments by
+    // `won_by`: without these both are a scan of every moment.
+    index('prize_moments_grant_idx').on(t.grantId),
+    index('prize_moments_won_by_idx').on(t.wonBy),
   ],
 );
 
@@ -227,5 +234,7 @@ export const codePlays = pgTable(
   (t) => [
     uniqueIndex('promo_code_plays_code_idx').on(t.poolCodeId),
     index('promo_code_plays_participant_idx').on(t.participantId),
+    // Deleting a grant checks the plays pointing at it (a foreign key): an index, not a scan of every play.
+    index('promo_code_plays_grant_idx').on(t.grantId),
   ],
 );

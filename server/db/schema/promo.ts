@@ -120,6 +120,9 @@ export const poolCodes = sqliteTable(
     // Only free codes are indexed: taking one deletes its entry rather than moving it (decision 008). SQLite appends
     // the rowid (`id`) to every index anyway; naming it keeps the PostgreSQL mirror's order (oldest free first) the same.
     index('promo_pool_codes_free_idx').on(t.poolId, t.id).where(sql`${t.usedAt} IS NULL`),
+    // The codes a participant holds (the beta wipe returns a tester's; deleting a participant checks them): only held
+    // codes are indexed, so a pool's free codes cost nothing here.
+    index('promo_pool_codes_participant_idx').on(t.participantId).where(sql`${t.participantId} IS NOT NULL`),
   ],
 );
 
@@ -252,6 +255,10 @@ export const prizeMoments = sqliteTable(
     index('prize_moments_campaign_at_idx').on(t.campaignId, t.at),
     // Plays look only at unwon moments; the partial index keeps that a short range scan however many were won.
     index('prize_moments_unwon_idx').on(t.campaignId, t.rewardId, t.at).where(sql`${t.wonBy} IS NULL`),
+    // Deleting a grant (the beta wipe) checks the moments pointing at it, and the wipe frees a tester's moments by
+    // `won_by`: without these both are a scan of every moment.
+    index('prize_moments_grant_idx').on(t.grantId),
+    index('prize_moments_won_by_idx').on(t.wonBy),
   ],
 );
 
@@ -279,5 +286,7 @@ export const codePlays = sqliteTable(
   (t) => [
     uniqueIndex('promo_code_plays_code_idx').on(t.poolCodeId),
     index('promo_code_plays_participant_idx').on(t.participantId),
+    // Deleting a grant checks the plays pointing at it (a foreign key): an index, not a scan of every play.
+    index('promo_code_plays_grant_idx').on(t.grantId),
   ],
 );

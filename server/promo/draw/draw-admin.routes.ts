@@ -1,6 +1,7 @@
 /**
  * @module The office's draw routes under `/api/admin/campaigns/{id}/draw` (section `prizes`): the draw's state, run
- * it, verify a pick, re-pick a winner with a reason, export the picks as CSV, announce to the winners.
+ * it, verify a pick, re-pick a winner with a reason, export the picks as CSV, announce to the winners; the entries
+ * with their fraud flags, excluding one with a reason and putting it back before the draw.
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
@@ -11,13 +12,14 @@ import { CampaignParams, json } from '../promo.schemas.ts';
 import {
   AnnouncementSchema,
   ExclusionBodySchema,
+  ExclusionParamsSchema,
   OfficeDrawSchema,
   OfficeEntrantsSchema,
   RepickBodySchema,
   VerificationSchema,
 } from './draw.schemas.ts';
 import { announceWinners } from './draw-announce.ts';
-import { excludeEntrant, officeEntrants } from './draw-exclusions.ts';
+import { excludeEntrant, includeEntrant, officeEntrants } from './draw-exclusions.ts';
 import { officeCampaign } from './draw-records.ts';
 import { repick, runDraw } from './draw-run.ts';
 import { verifyPick } from './draw-verify.ts';
@@ -26,7 +28,7 @@ import { officeDrawView, winnersCsv } from './draw-views.ts';
 const errors = {
   ...authErrors,
   403: errorResponse('forbidden: no `prizes` rights on this brand'),
-  404: errorResponse('campaign_not_found | pick_not_found | entry_not_found'),
+  404: errorResponse('campaign_not_found | pick_not_found | entry_not_found | not_excluded'),
   409: errorResponse(
     'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community | already_drawn | already_excluded',
   ),
@@ -126,6 +128,16 @@ const excludeRoute = officeRoute('prizes', {
   responses: { 200: json(OfficeEntrantsSchema, 'The entries after the exclusion'), ...errors },
 });
 
+const includeRoute = officeRoute('prizes', {
+  method: 'delete',
+  path: '/{id}/draw/exclusions/{participantId}',
+  tags,
+  summary: 'Put an excluded entry back into the draw (audit log keeps the old reason); only before the draw runs',
+  security: LAUNCH_AUTH,
+  request: { params: ExclusionParamsSchema },
+  responses: { 200: json(OfficeEntrantsSchema, 'The entries after the change'), ...errors },
+});
+
 export const drawAdminRoutes = newRouter();
 drawAdminRoutes.use('*', requireIdentity);
 drawAdminRoutes.openapi(viewRoute, async (c) => {
@@ -172,5 +184,11 @@ drawAdminRoutes.openapi(excludeRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { participantId, reason } = c.req.valid('json');
   await excludeEntrant(deps, identity, id, participantId, reason);
+  return c.json(await officeEntrants(deps, identity, id), 200);
+});
+drawAdminRoutes.openapi(includeRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const { id, participantId } = c.req.valid('param');
+  await includeEntrant(deps, identity, id, participantId);
   return c.json(await officeEntrants(deps, identity, id), 200);
 });

@@ -1,16 +1,16 @@
 /**
  * @module The office's view of a giveaway's entries with their fraud flags (draw-flags.ts), and taking an entry out
- * before the draw with a recorded reason. After the draw nothing changes: the frozen list is part of the proof.
+ * before the draw with a recorded reason (or putting it back). After the draw nothing changes: the frozen list is part of the proof.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { type Db, schema } from '../../db/client.ts';
+import { schema } from '../../db/client.ts';
 import { changedRows, inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
 import { drawEntrants, type Entrant } from './draw-entries.ts';
-import { type EntryFlag, entryFlags } from './draw-flags.ts';
+import { type EntryFlag, type EntryFlagWhy, entryFlags } from './draw-flags.ts';
 import { findDraw, officeCampaign, requireDraw, requireDrawSettings } from './draw-records.ts';
 import { profileUrl } from './draw-views.ts';
 
@@ -19,6 +19,8 @@ const { draws, drawExclusions, participants } = schema;
 export interface OfficeEntrant extends Entrant {
   profileUrl: string | null;
   flags: EntryFlag[];
+  /** The facts behind the flags that have any (the referrer and burst size, the deactivation, the failed tasks). */
+  why: EntryFlagWhy;
   excluded: { reason: string; by: string; at: number } | null;
 }
 
@@ -40,7 +42,7 @@ export async function officeEntrants(
     : await drawEntrants(deps.db, campaign, settings, settings.drawAt);
   const exclusions = await deps.db.select().from(drawExclusions).where(eq(drawExclusions.campaignId, campaignId));
   const byParticipant = new Map(exclusions.map((x) => [x.participantId, x]));
-  const { flags, vkChecked } = await entryFlags(deps, list);
+  const { flags, why, vkChecked } = await entryFlags(deps, list);
   return {
     frozen,
     vkChecked,
@@ -50,19 +52,26 @@ export async function officeEntrants(
         ...e,
         profileUrl: profileUrl(e.platform, e.userId),
         flags: flags.get(e.participantId) ?? [],
+        why: why.get(e.participantId) ?? {},
         excluded: x ? { reason: x.reason, by: `${x.byPlatform}:${x.byUserId}`, at: Number(x.createdAt) } : null,
       };
     }),
   };
 }
 
-/** The participants the brand took out of the campaign's draw. */
-export async function excludedParticipants(db: Db | Tx, campaignId: number): Promise<Set<number>> {
-  const rows = await db
-    .select({ id: drawExclusions.participantId })
-    .from(drawExclusions)
-    .where(eq(drawExclusions.campaignId, campaignId));
-  return new Set(rows.map((r) => r.id));
+/**
+ * Holds the draw's row (on PostgreSQL a row lock the draw's own UPDATE waits for), and only while not drawn: a change
+ * of exclusions and the draw never overlap, so the frozen list always agrees with what was answered 200.
+ */
+async function holdOpenDraw(tx: Tx, campaignId: number): Promise<void> {
+  const draw = await requireDraw(tx, campaignId);
+  const open = changedRows(
+    await tx
+      .update(draws)
+      .set({ nextCounter: sql`${draws.nextCounter}` })
+      .where(and(eq(draws.id, draw.id), isNull(draws.drawnAt))),
+  );
+  if (open === 0) throw new ApiError(409, 'already_drawn', 'The draw has run: its list of entries is frozen');
 }
 
 /**
@@ -79,16 +88,7 @@ export async function excludeEntrant(
   const campaign = await officeCampaign(deps.db, identity, campaignId);
   requireDrawSettings(campaign);
   await inTransaction(deps.db, async (tx) => {
-    const draw = await requireDraw(tx, campaignId);
-    // Holds the draw's row (on PostgreSQL a row lock the draw's own UPDATE waits for), and only while not drawn:
-    // an exclusion and the draw never overlap, so the frozen list never misses one that was answered 200.
-    const open = changedRows(
-      await tx
-        .update(draws)
-        .set({ nextCounter: sql`${draws.nextCounter}` })
-        .where(and(eq(draws.id, draw.id), isNull(draws.drawnAt))),
-    );
-    if (open === 0) throw new ApiError(409, 'already_drawn', 'The draw has run: its list of entries is frozen');
+    await holdOpenDraw(tx, campaignId);
     const [who] = await tx
       .select({ platform: participants.platform, userId: participants.platformUserId })
       .from(participants)
@@ -110,6 +110,40 @@ export async function excludeEntrant(
       entityId: participantId,
       before: { excluded: false },
       after: { excluded: true, reason, platform: who.platform, userId: who.userId },
+    });
+  });
+}
+
+/**
+ * Puts an excluded participant back into the draw, before it runs (409 `already_drawn` after, 404 `not_excluded` when
+ * there is no exclusion); the audit log keeps the exclusion's reason as the entry's `before`.
+ * @example await includeEntrant(deps, identity, 12, 345)
+ */
+export async function includeEntrant(
+  deps: Deps,
+  identity: Identity,
+  campaignId: number,
+  participantId: number,
+): Promise<void> {
+  const campaign = await officeCampaign(deps.db, identity, campaignId);
+  requireDrawSettings(campaign);
+  await inTransaction(deps.db, async (tx) => {
+    await holdOpenDraw(tx, campaignId);
+    const [removed] = await tx
+      .delete(drawExclusions)
+      .where(and(eq(drawExclusions.campaignId, campaignId), eq(drawExclusions.participantId, participantId)))
+      .returning();
+    if (!removed)
+      throw new ApiError(404, 'not_excluded', `Participant ${participantId} is not excluded from this draw`);
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'prizes',
+      action: 'draw.include',
+      entity: 'participant',
+      entityId: participantId,
+      before: { excluded: true, reason: removed.reason, by: `${removed.byPlatform}:${removed.byUserId}` },
+      after: { excluded: false },
     });
   });
 }

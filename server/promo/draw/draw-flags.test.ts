@@ -24,7 +24,13 @@ afterEach(async () => {
 interface Entrants {
   frozen: boolean;
   vkChecked: boolean;
-  entrants: { participantId: number; userId: string; flags: string[]; excluded: { reason: string } | null }[];
+  entrants: {
+    participantId: number;
+    userId: string;
+    flags: string[];
+    why: Record<string, unknown>;
+    excluded: { reason: string } | null;
+  }[];
 }
 const MIN = 60_000;
 
@@ -99,6 +105,17 @@ describe('fraud flags on draw entries', () => {
       108: [],
       109: ['verification_failed'],
     });
+    expect(Object.fromEntries(view.entrants.map((e) => [e.userId, e.why]))).toEqual({
+      101: {},
+      102: {},
+      103: {},
+      104: { deactivated: { state: 'deleted' } },
+      105: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
+      106: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
+      107: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
+      108: {},
+      109: { verification_failed: { tasks: ['bonus'] } },
+    });
     // users.get was asked once for every VK entry, with has_photo.
     const gets = fake.calls.filter((c) => c.method === 'users.get');
     expect(gets).toHaveLength(1);
@@ -154,5 +171,50 @@ describe('fraud flags on draw entries', () => {
     expect(
       await w.deps.db.select().from(schema.officeAudit).where(eq(schema.officeAudit.action, 'draw.exclude')),
     ).toHaveLength(1);
+  });
+
+  it('item 1: an excluded entry can be put back before the draw (audited with the old reason), never after', async () => {
+    const ids = await flaggedWorld();
+    const base = `/api/admin/campaigns/${w.campaignId}/draw`;
+    const closed = ids.get(103) as number;
+    const photo = ids.get(102) as number;
+    expect((await w.admin('DELETE', `${base}/exclusions/${closed}`)).status).toBe(404);
+    expect((await w.admin('POST', `${base}/exclusions`, { participantId: closed, reason: 'Closed page' })).status).toBe(
+      200,
+    );
+    expect((await w.admin('POST', `${base}/exclusions`, { participantId: photo, reason: 'No photo' })).status).toBe(
+      200,
+    );
+    // The office's entry count is what the draw would freeze now: the excluded are not counted.
+    const count = async () => ((await (await w.admin('GET', base)).json()) as { entryCount: number }).entryCount;
+    expect(await count()).toBe(7);
+    const back = await w.admin('DELETE', `${base}/exclusions/${closed}`);
+    expect(back.status).toBe(200);
+    const view = (await back.json()) as Entrants;
+    expect(view.entrants.find((e) => e.participantId === closed)?.excluded).toBeNull();
+    expect(await count()).toBe(8);
+    const [entry] = await w.deps.db
+      .select()
+      .from(schema.officeAudit)
+      .where(eq(schema.officeAudit.action, 'draw.include'));
+    expect(entry).toMatchObject({ section: 'prizes', entityId: String(closed), after: { excluded: false } });
+    expect(entry?.before).toMatchObject({ excluded: true, reason: 'Closed page' });
+
+    w.clock.set(w.drawAt);
+    expect((await w.admin('POST', base)).status).toBe(200);
+    const [draw] = await w.deps.db.select().from(schema.draws).where(eq(schema.draws.campaignId, w.campaignId));
+    expect((draw?.entries ?? []).map((e) => e.userId)).toEqual([
+      '101',
+      '103',
+      '104',
+      '105',
+      '106',
+      '107',
+      '108',
+      '109',
+    ]);
+    const late = await w.admin('DELETE', `${base}/exclusions/${photo}`);
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('already_drawn');
   });
 });

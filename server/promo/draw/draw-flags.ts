@@ -26,8 +26,15 @@ const CHUNK = 500;
 const chunks = <T>(xs: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** Participants among `ids` who joined in a burst of referrals by one referrer. */
-export async function referralBursts(db: Db, ids: readonly number[]): Promise<Set<number>> {
+/** Why a referral burst was flagged: the referrer (their platform id) and the most entries they brought in one window. */
+export interface ReferralBurst {
+  referrerUserId: string;
+  entries: number;
+  windowMinutes: number;
+}
+
+/** Participants among `ids` who joined in a burst of referrals by one referrer, with the referrer and the burst's size. */
+export async function referralBursts(db: Db, ids: readonly number[]): Promise<Map<number, ReferralBurst>> {
   const { participants } = schema;
   const byReferrer = new Map<number, { id: number; at: number }[]>();
   for (const part of chunks(ids)) {
@@ -41,48 +48,82 @@ export async function referralBursts(db: Db, ids: readonly number[]): Promise<Se
       byReferrer.set(r.referredBy as number, list);
     }
   }
-  const flagged = new Set<number>();
-  for (const list of byReferrer.values()) {
+  const largest = new Map<number, { referrer: number; entries: number }>();
+  for (const [referrer, list] of byReferrer) {
     list.sort((a, b) => a.at - b.at);
     // Sliding window: every referral inside a window holding `count` or more is part of the burst.
     let start = 0;
     for (let end = 0; end < list.length; end += 1) {
       while ((list[end] as { at: number }).at - (list[start] as { at: number }).at > REFERRAL_BURST.windowMs)
         start += 1;
-      if (end - start + 1 >= REFERRAL_BURST.count) for (let i = start; i <= end; i += 1) flagged.add(list[i]?.id ?? 0);
+      const entries = end - start + 1;
+      if (entries < REFERRAL_BURST.count) continue;
+      for (let i = start; i <= end; i += 1) {
+        const id = list[i]?.id ?? 0;
+        if ((largest.get(id)?.entries ?? 0) < entries) largest.set(id, { referrer, entries });
+      }
     }
   }
-  return flagged;
+  const referrers = [...new Set([...largest.values()].map((b) => b.referrer))];
+  const userIds = new Map<number, string>();
+  for (const part of chunks(referrers)) {
+    const rows = await db
+      .select({ id: participants.id, userId: participants.platformUserId })
+      .from(participants)
+      .where(inArray(participants.id, part));
+    for (const r of rows) userIds.set(r.id, r.userId);
+  }
+  const windowMinutes = REFERRAL_BURST.windowMs / 60_000;
+  return new Map(
+    [...largest].map(([id, b]) => [
+      id,
+      { referrerUserId: userIds.get(b.referrer) ?? String(b.referrer), entries: b.entries, windowMinutes },
+    ]),
+  );
 }
 
-/** Participants among `ids` with a failed task check in the campaign, or a draw pick that failed verification. */
-export async function failedChecks(db: Db, ids: readonly number[]): Promise<Set<number>> {
-  const { taskCompletions, drawPicks } = schema;
-  const failed = new Set<number>();
+/** Participants among `ids` with a failed task check in the campaign, or a draw pick that failed verification: the task keys. */
+export async function failedChecks(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const { taskCompletions, drawPicks, tasks } = schema;
+  const failed = new Map<number, Set<string>>();
+  const add = (id: number, key: string) => failed.set(id, (failed.get(id) ?? new Set()).add(key));
   for (const part of chunks(ids)) {
     const rows = await db
-      .select({ id: taskCompletions.participantId })
+      .select({ id: taskCompletions.participantId, key: tasks.key })
       .from(taskCompletions)
+      .innerJoin(tasks, eq(tasks.id, taskCompletions.taskId))
       .where(and(inArray(taskCompletions.participantId, part), eq(taskCompletions.status, 'failed')));
-    for (const r of rows) failed.add(r.id);
+    for (const r of rows) add(r.id, r.key);
     const picks = await db
       .select({ id: drawPicks.participantId, verification: drawPicks.verification })
       .from(drawPicks)
       .where(and(inArray(drawPicks.participantId, part), isNotNull(drawPicks.verification)));
-    for (const p of picks) if ((p.verification as { ok?: boolean } | null)?.ok === false) failed.add(p.id);
+    for (const p of picks) {
+      const v = p.verification as { ok?: boolean; checks?: { taskKey?: string; ok?: boolean }[] } | null;
+      if (v?.ok !== false) continue;
+      const keys = (v.checks ?? []).filter((c) => c.ok === false).map((c) => c.taskKey ?? '?');
+      for (const key of keys.length > 0 ? keys : ['?']) add(p.id, key);
+    }
   }
-  return failed;
+  return new Map([...failed].map(([id, keys]) => [id, [...keys].sort()]));
+}
+
+/** What the office shows beside a flag, so the brand sees why it was raised (only the flags that have details). */
+export interface EntryFlagWhy {
+  deactivated?: { state: string };
+  referral_burst?: ReferralBurst;
+  verification_failed?: { tasks: string[] };
 }
 
 /**
- * Each entrant's flags (in `ENTRY_FLAGS` order). `vkChecked` is false when VK could not answer: the page flags are
- * then missing, not cleared.
+ * Each entrant's flags (in `ENTRY_FLAGS` order) and why they were raised. `vkChecked` is false when VK could not
+ * answer: the page flags are then missing, not cleared.
  * @example const { flags } = await entryFlags(deps, entrants); flags.get(participantId) // ['no_photo']
  */
 export async function entryFlags(
   deps: Pick<Deps, 'db' | 'config' | 'vk'>,
   entrants: readonly Entrant[],
-): Promise<{ flags: Map<number, EntryFlag[]>; vkChecked: boolean }> {
+): Promise<{ flags: Map<number, EntryFlag[]>; why: Map<number, EntryFlagWhy>; vkChecked: boolean }> {
   const ids = entrants.map((e) => e.participantId);
   const [bursts, failed] = [await referralBursts(deps.db, ids), await failedChecks(deps.db, ids)];
   const vkIds = entrants.filter((e) => e.platform === 'vk').map((e) => e.userId);
@@ -97,6 +138,7 @@ export async function entryFlags(
     }
   }
   const flags = new Map<number, EntryFlag[]>();
+  const why = new Map<number, EntryFlagWhy>();
   for (const e of entrants) {
     const page = e.platform === 'vk' ? pages.get(e.userId) : undefined;
     const raised: Record<EntryFlag, boolean> = {
@@ -106,10 +148,17 @@ export async function entryFlags(
       referral_burst: bursts.has(e.participantId),
       verification_failed: failed.has(e.participantId),
     };
+    const burst = bursts.get(e.participantId);
+    const tasks = failed.get(e.participantId);
+    why.set(e.participantId, {
+      ...(page?.deactivated != null ? { deactivated: { state: page.deactivated } } : {}),
+      ...(burst ? { referral_burst: burst } : {}),
+      ...(tasks ? { verification_failed: { tasks } } : {}),
+    });
     flags.set(
       e.participantId,
       ENTRY_FLAGS.filter((f) => raised[f]),
     );
   }
-  return { flags, vkChecked };
+  return { flags, why, vkChecked };
 }

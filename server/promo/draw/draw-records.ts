@@ -69,3 +69,12 @@ export function pickOf(picks: PickRow[], pickId: number): PickRow {
 /** Winners still standing: role winner, not replaced. */
 export const activeWinners = (picks: PickRow[]) => picks.filter((p) => p.role === 'winner' && p.replacedAt == null);
 export const unusedReserves = (picks: PickRow[]) => picks.filter((p) => p.role === 'reserve' && p.replacedAt == null);
+
+/** The participants the brand took out of the campaign's draw. */
+export async function excludedParticipants(db: Db | Tx, campaignId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ id: schema.drawExclusions.participantId })
+    .from(schema.drawExclusions)
+    .where(eq(schema.drawExclusions.campaignId, campaignId));
+  return new Set(rows.map((r) => r.id));
+}

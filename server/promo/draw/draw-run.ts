@@ -15,9 +15,9 @@ import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
 import { entriesHashOf, entryHash, nextPicks } from './draw-algorithm.ts';
 import { drawEntrants } from './draw-entries.ts';
-import { excludedParticipants } from './draw-exclusions.ts';
 import {
   drawPicksOf,
+  excludedParticipants,
   officeCampaign,
   pickOf,
   requireDraw,

@@ -11,7 +11,15 @@ import { ApiError } from '../../http/errors.ts';
 import { findParticipant } from '../promo-context.ts';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_STEPS, entryHash } from './draw-algorithm.ts';
 import { drawEntrants, missingTasks } from './draw-entries.ts';
-import { type DrawRow, drawPicksOf, drawSettingsOf, findDraw, type PickRow, requireDrawn } from './draw-records.ts';
+import {
+  type DrawRow,
+  drawPicksOf,
+  drawSettingsOf,
+  excludedParticipants,
+  findDraw,
+  type PickRow,
+  requireDrawn,
+} from './draw-records.ts';
 
 export type DrawStatus = 'none' | 'awaiting_launch' | 'committed' | 'drawn';
 
@@ -102,7 +110,11 @@ export async function officeDrawView(db: Db, campaign: CampaignRow, now: number)
   if (draw?.drawnAt != null) entryCount = draw.entries?.length ?? 0;
   else if (settings) {
     try {
-      entryCount = (await drawEntrants(db, campaign, settings, settings.drawAt)).length;
+      // What the draw would freeze now: the qualifying entries less those the brand excluded.
+      const excluded = await excludedParticipants(db, campaign.id);
+      entryCount = (await drawEntrants(db, campaign, settings, settings.drawAt)).filter(
+        (e) => !excluded.has(e.participantId),
+      ).length;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       problem = err.code;

@@ -138,6 +138,22 @@ export const OfficeEntrantsSchema = z
         userId: z.string(),
         profileUrl: z.string().nullable(),
         flags: z.array(z.enum(ENTRY_FLAGS)),
+        why: z
+          .object({
+            deactivated: z.object({ state: z.string().openapi({ example: 'banned' }) }).optional(),
+            referral_burst: z
+              .object({
+                referrerUserId: z.string(),
+                entries: z
+                  .number()
+                  .int()
+                  .openapi({ description: 'The most entries this referrer brought in one window' }),
+                windowMinutes: z.number().int(),
+              })
+              .optional(),
+            verification_failed: z.object({ tasks: z.array(z.string()) }).optional(),
+          })
+          .openapi({ description: 'Why the flags that have details were raised' }),
         excluded: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable(),
       }),
     ),
@@ -147,4 +163,9 @@ export const OfficeEntrantsSchema = z
 export const ExclusionBodySchema = z.object({
   participantId: z.number().int().positive(),
   reason: z.string().trim().min(3).max(500).openapi({ description: 'Why the entry is taken out (the audit log)' }),
+});
+
+export const ExclusionParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  participantId: z.coerce.number().int().positive(),
 });

@@ -1,0 +1,167 @@
+/**
+ * Item 1 in Chromium: the draw office lists the entrants with their fraud flags worded with why (the page flags from
+ * the fake VK API's users.get, a referral burst written into the database), filters the flagged ones, and the admin
+ * excludes one with a reason; the draw then runs without it: it is in neither the frozen list nor the winners, and the
+ * published list still hashes to the published entries hash. Desktop light and phone dark screenshots.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
+import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+
+let server: StartedServer;
+let browser: Browser;
+let fake: FakeVkApi;
+
+beforeAll(async () => {
+  fake = await startFakeVkApi();
+  server = await startServerLikeReadme({
+    env: { VK_API_BASE_URL: fake.url, VK_GROUP_TOKEN: `group:${DEMO_GROUP_ID}`, VK_GROUP_ID: String(DEMO_GROUP_ID) },
+    timeoutMs: 220_000,
+  });
+  browser = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await fake?.close();
+});
+
+const T = 20_000;
+const MIN = 60_000;
+/** 710001 refers 710002–710004 within three minutes (a burst of 3); 710005 has no photo; 710006 is clean. */
+const ENTRANTS = [710_001, 710_002, 710_003, 710_004, 710_005, 710_006];
+const EXCLUDED = 710_003;
+
+/** Turns `summer-tasks` into a committed giveaway due in `inMs`, with the entrants above. */
+function makeGiveaway(inMs: number): { campaignId: number; drawAt: number } {
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const now = Date.now();
+    const drawAt = now + inMs;
+    const { id } = db.prepare("SELECT id FROM campaigns WHERE slug = 'summer-tasks'").get() as { id: number };
+    const draw = { winners: 2, reserves: 1, drawAt, requiredTaskKeys: ['join', 'messages'] };
+    db.prepare(
+      "UPDATE campaigns SET legal_type = 'giveaway', settings = json_set(settings, '$.draw', json(?)) WHERE id = ?",
+    ).run(JSON.stringify(draw), id);
+    const seed = randomBytes(32);
+    const commitment = createHash('sha256').update(seed).digest('hex');
+    db.prepare('INSERT INTO draws (campaign_id, algorithm, seed, commitment, committed_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      'provably-fair-draw/v1',
+      seed.toString('hex'),
+      commitment,
+      now,
+    );
+    const tasks = db
+      .prepare("SELECT id FROM promo_tasks WHERE campaign_id = ? AND key IN ('join', 'messages')")
+      .all(id) as { id: number }[];
+    const ids = new Map<number, number>();
+    for (const [i, user] of ENTRANTS.entries()) {
+      const referrer = i >= 1 && i <= 3 ? ids.get(ENTRANTS[0] as number) : null;
+      const p = db
+        .prepare(
+          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code, referred_by, created_at) VALUES (?, 'vk', ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .get(id, String(user), now, `flag${user}`, referrer ?? null, now - 30 * MIN + i * MIN) as { id: number };
+      ids.set(user, p.id);
+      for (const t of tasks)
+        db.prepare(
+          "INSERT INTO promo_task_completions (participant_id, task_id, status, level, started_at, done_at) VALUES (?, ?, 'done', 'server_verified', ?, ?)",
+        ).run(p.id, t.id, now, now);
+    }
+    return { campaignId: id, drawAt };
+  } finally {
+    db.close();
+  }
+}
+
+describe('item 1: entrants and fraud flags in the draw office', () => {
+  it('item 1: flagged entrants are worded with why, one is excluded with a reason, and the draw runs without it', async () => {
+    fake.setProfile(710_005, { hasPhoto: false });
+    const { campaignId, drawAt } = makeGiveaway(25_000);
+    const office = await openWatchedPage(browser, { width: 1280, height: 900, colorScheme: 'light' });
+    const page = office.page;
+    try {
+      await page.goto(`${server.adminUrl}#/admin/campaign/${campaignId}/draw`);
+      await page.getByTestId('office-entrants').waitFor({ timeout: T });
+      const cell = (user: number) => page.getByTestId(`office-entrant-${user}`);
+      await cell(710_006).waitFor({ timeout: T });
+      expect(await page.locator('[data-testid^="office-entrant-"]').count()).toBe(6);
+      expect(await cell(710_003).textContent()).toContain('Записей от одного пригласившего (id710001) за 10 мин: 3');
+      expect(await cell(710_005).textContent()).toContain('Нет фото профиля');
+      expect(await cell(710_006).getAttribute('data-flagged')).toBe('no');
+      expect(await cell(710_001).locator('a').getAttribute('href')).toBe('https://vk.com/id710001');
+
+      await page.getByText('Только с отметками').click();
+      await expect.poll(() => page.locator('[data-testid^="office-entrant-"]').count(), { timeout: T }).toBe(4);
+      expect(await cell(710_006).count()).toBe(0);
+
+      await cell(EXCLUDED).getByRole('button', { name: 'Исключить' }).click();
+      await page.getByTestId(`office-exclude-reason-${EXCLUDED}`).locator('textarea').fill('Накрутка приглашений');
+      await page.getByTestId(`office-exclude-confirm-${EXCLUDED}`).click();
+      await expect.poll(() => cell(EXCLUDED).getAttribute('data-excluded'), { timeout: T }).toBe('yes');
+      expect(await cell(EXCLUDED).textContent()).toContain('Исключён: Накрутка приглашений');
+      await screenshot(page, 'office-draw-entrants-desktop-light');
+      expect(office.errors).toEqual([]);
+    } finally {
+      await office.context.close();
+    }
+
+    const phone = await openWatchedPage(browser, { width: 390, height: 844, mobile: true, colorScheme: 'dark' });
+    try {
+      await phone.page.goto(`${server.adminUrl}#/admin/campaign/${campaignId}/draw`);
+      await phone.page.getByTestId(`office-entrant-${EXCLUDED}`).scrollIntoViewIfNeeded({ timeout: T });
+      await screenshot(phone.page, 'office-draw-entrants-phone-dark');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
+
+    const run = await openWatchedPage(browser, { width: 1280, height: 900, colorScheme: 'light' });
+    try {
+      await new Promise((r) => setTimeout(r, Math.max(0, drawAt - Date.now() + 500)));
+      await run.page.goto(`${server.adminUrl}#/admin/campaign/${campaignId}/draw`);
+      const button = run.page.getByTestId('office-run-draw');
+      await button.waitFor({ timeout: T });
+      await button.click(); // asks to confirm
+      await button.click();
+      await run.page.getByTestId('office-pick-1').waitFor({ timeout: T });
+      await expect
+        .poll(() => run.page.locator('[data-testid^="office-entrant-"]').count(), { timeout: T })
+        .toBe(ENTRANTS.length - 1);
+      expect(await run.page.getByTestId(`office-entrant-${EXCLUDED}`).count()).toBe(0);
+      const picks = await run.page.locator('[data-testid^="office-pick-"]').allTextContents();
+      expect(picks).toHaveLength(3);
+      for (const text of picks) expect(text).not.toContain(`id${EXCLUDED}`);
+      await screenshot(run.page, 'office-draw-entrants-drawn-desktop-light');
+      expect(run.errors).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+
+    // The published list leaves the excluded entry out and still hashes to the published entries hash.
+    const db = new Database(join(server.dataDir, 'app.db'), { readonly: true });
+    try {
+      const draw = db.prepare('SELECT entries, entries_hash FROM draws WHERE campaign_id = ?').get(campaignId) as {
+        entries: string;
+        entries_hash: string;
+      };
+      const entries = JSON.parse(draw.entries) as { userId: string; hash: string }[];
+      expect(entries.map((e) => e.userId)).toEqual(ENTRANTS.filter((u) => u !== EXCLUDED).map(String));
+      for (const e of entries) expect(e.hash).toBe(createHash('sha256').update(`vk:${e.userId}`).digest('hex'));
+      const listHash = createHash('sha256')
+        .update(entries.map((e) => e.hash).join('\n'))
+        .digest('hex');
+      expect(listHash).toBe(draw.entries_hash);
+    } finally {
+      db.close();
+    }
+  });
+});
