@@ -31,6 +31,11 @@ const TaskQuizPanel = lazyPanel(
 );
 const RewardPanel = lazyPanel(PANELS.reward, async () => (await import('./screens/promo/RewardPanel.tsx')).RewardPanel);
 const PrizesPanel = lazyPanel(PANELS.prizes, async () => (await import('./screens/promo/PrizesPanel.tsx')).PrizesPanel);
+const CataloguePanel = lazyPanel(
+  PANELS.offers,
+  async () => (await import('./screens/catalogue/CataloguePanel.tsx')).CataloguePanel,
+);
+const OfferPanel = lazyPanel(PANELS.offer, async () => (await import('./screens/catalogue/OfferPanel.tsx')).OfferPanel);
 const NotFoundPanel = lazyPanel(
   PANELS.notFound,
   async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel,
@@ -103,6 +108,8 @@ export function App() {
           <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
           <LazyPanel id={PANELS.reward} panel={RewardPanel} />
           <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
+          <LazyPanel id={PANELS.offers} panel={CataloguePanel} />
+          <LazyPanel id={PANELS.offer} panel={OfferPanel} />
           <LazyPanel id={PANELS.help} panel={SupportPanel} />
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />

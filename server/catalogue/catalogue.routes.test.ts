@@ -192,7 +192,9 @@ describe('catalogue of offers', () => {
     await w.join(USER);
     expect(await body(await w.call('PUT', `${path}/${t1.id}/favourite`, USER))).toEqual({ favourite: true });
     expect((await w.call('PUT', `${path}/${t1.id}/favourite`, USER)).status).toBe(200);
-    expect(ids((await body(await w.call('GET', `${path}/favourites`, USER))).offers)).toEqual(['Улун молочный']);
+    expect(
+      ids((await body(await w.call('GET', `/api/campaigns/${w.campaignId}/offer-favourites`, USER))).offers),
+    ).toEqual(['Улун молочный']);
     expect((await body(await w.call('GET', `${path}/${t1.id}`, USER))).favourite).toBe(true);
     // Another campaign's id and an offer not started are not found.
     const s1 = (await offersOf(w)).find((o) => o.externalId === 'S-1');
@@ -204,7 +206,9 @@ describe('catalogue of offers', () => {
     w.clock.set(Date.UTC(2026, 5, 5, 21, 0));
     expect(ids((await body(await w.call('GET', path, USER))).offers)).toEqual(['Пахлава', 'Сенча']);
     expect((await w.call('GET', `${path}/${t1.id}`, USER)).status).toBe(404);
-    expect((await body(await w.call('GET', `${path}/favourites`, USER))).offers).toEqual([]);
+    expect((await body(await w.call('GET', `/api/campaigns/${w.campaignId}/offer-favourites`, USER))).offers).toEqual(
+      [],
+    );
     expect(await body(await w.call('DELETE', `${path}/${t1.id}/favourite`, USER))).toEqual({ favourite: false });
   });
 

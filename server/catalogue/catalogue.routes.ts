@@ -42,6 +42,11 @@ export const OfferSchema = z
 
 const CatalogueSchema = z
   .object({
+    messagesGroupId: z.number().int().nullable().openapi({ description: 'The community to allow messages from' }),
+    shareBase: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The app address a share link starts with; add a route such as campaign/1/offer/2' }),
     categories: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
     regions: z.array(z.string()),
     offers: z.array(OfferSchema),
@@ -65,7 +70,7 @@ const listRoute = createRoute({
 });
 const favouritesRoute = createRoute({
   method: 'get',
-  path: '/{id}/offers/favourites',
+  path: '/{id}/offer-favourites',
   tags,
   summary: "The caller's favourite offers that are live today",
   security: LAUNCH_AUTH,
@@ -79,7 +84,10 @@ const offerRoute = createRoute({
   summary: 'One offer’s card (live today)',
   security: LAUNCH_AUTH,
   request: { params: OfferParams },
-  responses: { 200: json(OfferSchema, 'The offer'), ...errors },
+  responses: {
+    200: json(OfferSchema.extend({ shareUrl: z.string().nullable() }), 'The offer, with its share link'),
+    ...errors,
+  },
 });
 const favouriteRoute = (method: 'put' | 'delete') =>
   createRoute({
@@ -109,6 +117,7 @@ export const catalogueRoutes = newRouter();
 catalogueRoutes.use('/:id/offers', requireIdentity);
 catalogueRoutes.use('/:id/offers/*', requireIdentity);
 catalogueRoutes.use('/:id/offer-categories/*', requireIdentity);
+catalogueRoutes.use('/:id/offer-favourites', requireIdentity);
 catalogueRoutes.openapi(listRoute, async (c) =>
   c.json(await listOffers(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('query')), 200),
 );

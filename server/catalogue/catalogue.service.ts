@@ -10,6 +10,7 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { findParticipant, loadCampaign, requireParticipantId } from '../promo/promo-context.ts';
+import { offerHash } from './offer-links.ts';
 import { catalogueToday, liveOn } from './offer-status.ts';
 
 /** Offers one list answers at most (a retailer's catalogue is hundreds; the search narrows the rest). */
@@ -72,6 +73,12 @@ async function favouriteIds(db: Db, participantId: number | undefined): Promise<
   return new Set(rows.map((r) => r.offerId));
 }
 
+/** The app address a share link starts with (`https://vk.com/app{id}#/`), when the campaign's app is a VK one. */
+async function shareBase(db: Db, appId: number): Promise<string | null> {
+  const [app] = await db.select({ vkAppId: schema.apps.vkAppId }).from(schema.apps).where(eq(schema.apps.id, appId));
+  return app?.vkAppId ? `https://vk.com/app${app.vkAppId}#/` : null;
+}
+
 async function context(deps: Deps, identity: Identity, campaignId: number) {
   const campaign = await loadCampaign(deps.db, identity, campaignId);
   const participant = await findParticipant(deps.db, campaignId, identity);
@@ -84,7 +91,7 @@ async function context(deps: Deps, identity: Identity, campaignId: number) {
  * @example await listOffers(deps, identity, 7, { category: '12', q: 'чай' })
  */
 export async function listOffers(deps: Deps, identity: Identity, campaignId: number, filter: CatalogueFilter) {
-  const { participant, today } = await context(deps, identity, campaignId);
+  const { campaign, participant, today } = await context(deps, identity, campaignId);
   const { offers, offerCategories, offerCategorySubscriptions: subs } = schema;
   const live = await deps.db
     .select()
@@ -118,7 +125,17 @@ export async function listOffers(deps: Deps, identity: Identity, campaignId: num
           .where(eq(subs.participantId, participant.id))
       ).map((s) => s.categoryExternalId)
     : [];
+  const [community] =
+    campaign.communityId === null
+      ? []
+      : await deps.db
+          .select({ vkGroupId: schema.communities.vkGroupId })
+          .from(schema.communities)
+          .where(eq(schema.communities.id, campaign.communityId))
+          .limit(1);
   return {
+    messagesGroupId: community?.vkGroupId ?? null,
+    shareBase: await shareBase(deps.db, campaign.appId),
     categories: names
       .filter((c) => perCategory.has(c.externalId))
       .map((c) => ({ id: c.externalId, name: c.name, count: perCategory.get(c.externalId) ?? 0 })),
@@ -135,15 +152,19 @@ export async function getOffer(
   identity: Identity,
   campaignId: number,
   offerId: number,
-): Promise<OfferView> {
-  const { participant, today } = await context(deps, identity, campaignId);
+): Promise<OfferView & { shareUrl: string | null }> {
+  const { campaign, participant, today } = await context(deps, identity, campaignId);
   const [row] = await deps.db
     .select()
     .from(schema.offers)
     .where(and(liveOn(campaignId, today), eq(schema.offers.id, offerId)))
     .limit(1);
   if (!row) throw new ApiError(404, 'offer_not_found', 'This offer has ended or does not exist');
-  return view(row, await favouriteIds(deps.db, participant?.id));
+  const base = await shareBase(deps.db, campaign.appId);
+  return {
+    ...view(row, await favouriteIds(deps.db, participant?.id)),
+    shareUrl: base ? `${base}${offerHash(campaignId, row.id)}` : null,
+  };
 }
 
 /** The caller's favourites that are still live today (an ended one stays stored and shows again if it returns). */
