@@ -35,6 +35,11 @@ const CalculatorPanel = lazyPanel(
   PANELS.calculator,
   async () => (await import('./screens/calculator/CalculatorPanel.tsx')).CalculatorPanel,
 );
+const CataloguePanel = lazyPanel(
+  PANELS.offers,
+  async () => (await import('./screens/catalogue/CataloguePanel.tsx')).CataloguePanel,
+);
+const OfferPanel = lazyPanel(PANELS.offer, async () => (await import('./screens/catalogue/OfferPanel.tsx')).OfferPanel);
 const NotFoundPanel = lazyPanel(
   PANELS.notFound,
   async () => (await import('./screens/NotFoundPanel.tsx')).NotFoundPanel,
@@ -110,6 +115,8 @@ export function App() {
           <LazyPanel id={PANELS.reward} panel={RewardPanel} />
           <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
           <LazyPanel id={PANELS.calculator} panel={CalculatorPanel} />
+          <LazyPanel id={PANELS.offers} panel={CataloguePanel} />
+          <LazyPanel id={PANELS.offer} panel={OfferPanel} />
           <LazyPanel id={PANELS.help} panel={SupportPanel} />
           <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
           <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />

@@ -9,6 +9,8 @@ import { cors } from 'hono/cors';
 import { calculatorRoutes } from './calculator/calculator.routes.ts';
 import { calculatorOfficeRoutes } from './calculator/calculator-office.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { catalogueOfficeRoutes } from './catalogue/catalogue-office.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
@@ -66,11 +68,13 @@ export function createApp(deps: Deps) {
   const MAX_BODY = 1024 * 1024;
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413);
   const limitChunkedBody = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
-  // A code import carries up to 100,000 codes (promo/rewards/pool-admin.routes.ts), and only it may be larger.
+  // A code import carries up to 100,000 codes (promo/rewards/pool-admin.routes.ts) and a catalogue feed up to 5,000
+  // offers (catalogue/offer-import.ts); only they may be larger.
   const MAX_IMPORT_BODY = 8 * 1024 * 1024;
-  const importTooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'A code import exceeds 8 MB'), 413);
+  const importTooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'An import exceeds 8 MB'), 413);
   const limitChunkedImport = bodyLimit({ maxSize: MAX_IMPORT_BODY, onError: importTooLarge });
-  const isImport = (path: string) => path.startsWith('/api/admin/campaigns/') && path.endsWith('/codes');
+  const isImport = (path: string) =>
+    path.startsWith('/api/admin/campaigns/') && (path.endsWith('/codes') || path.endsWith('/offers/import'));
   app.use('/api/*', (c, next) => {
     const [max, chunked, refuse] = isImport(c.req.path)
       ? [MAX_IMPORT_BODY, limitChunkedImport, importTooLarge]
@@ -89,6 +93,8 @@ export function createApp(deps: Deps) {
     .route('/api/campaigns', promoRoutes)
     .route('/api/campaigns', calculatorRoutes)
     .route('/api/admin/campaigns', calculatorOfficeRoutes)
+    .route('/api/campaigns', catalogueRoutes)
+    .route('/api/admin/campaigns', catalogueOfficeRoutes)
     .route('/api/campaigns', leadRoutes)
     .route('/api/admin/campaigns', leadOfficeRoutes)
     .route('/api/admin/campaigns', poolAdminRoutes)

@@ -33,6 +33,11 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/campaigns/:id/calculator/open': 'open',
   'POST /api/campaigns/:id/calculator/calculate': 'task',
   'POST /api/campaigns/:id/calculator/lead': 'lead',
+  // Catalogue (issue 17): a favourite or a subscription is one cheap write, like a task step.
+  'PUT /api/campaigns/:id/offers/:offerId/favourite': 'task',
+  'DELETE /api/campaigns/:id/offers/:offerId/favourite': 'task',
+  'PUT /api/campaigns/:id/offer-categories/:categoryId/subscription': 'task',
+  'DELETE /api/campaigns/:id/offer-categories/:categoryId/subscription': 'task',
   'POST /api/support/tickets': 'support_ticket',
   'POST /api/support/tickets/:ticketId/messages': 'support_message',
   'POST /api/support/tickets/:ticketId/seen': 'task',

@@ -363,6 +363,23 @@ export const AUDIT_CASES: AuditTable = {
         : `webhook ${JSON.stringify(e.before)}→${JSON.stringify(e.after)} ≠ rows`;
     },
   },
+  'POST /api/admin/campaigns/{id}/offers/import': {
+    body: {
+      format: 'csv',
+      content: 'id,title,price,category_id,category\nA-1,Tea,99.90,tea,Tea\nA-2,Coffee,bad,tea,Tea\n',
+    },
+    action: 'offers.import',
+    entity: 'campaign',
+    check: (e, before, after) => {
+      const offers = (s: Snapshot) => count(s, 'offers', (r) => String(r.campaignId) === e.entityId);
+      return offers(before) === 0 &&
+        offers(after) === 1 &&
+        field(e.after, 'added') === 1 &&
+        field(e.after, 'issues') === 1
+        ? undefined
+        : `offers ${offers(before)}→${offers(after)}, entry ${JSON.stringify(e.after)}`;
+    },
+  },
   'POST /api/admin/campaigns/{id}/draw/exclusions': {
     prepare: async (w) => {
       const id = await w.drawCampaign();

@@ -2,6 +2,7 @@
 export * from './beta.ts';
 export * from './calculator.ts';
 export * from './campaign.ts';
+export * from './catalogue.ts';
 export * from './coordination.ts';
 export * from './draw.ts';
 export * from './launch.ts';

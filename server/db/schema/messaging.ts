@@ -31,7 +31,7 @@ export const consents = sqliteTable(
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'holdout'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-export const OUTBOX_KINDS = ['rule', 'broadcast', 'support', 'reply'] as const;
+export const OUTBOX_KINDS = ['rule', 'broadcast', 'support', 'reply', 'catalogue'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface OutboxExtras {

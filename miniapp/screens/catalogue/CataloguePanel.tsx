@@ -1,0 +1,166 @@
+/**
+ * The catalogue of the campaign's offers (issue 17): search, categories, region, all or favourites; a category can
+ * be followed ("tell me about new offers"), which needs the community's message consent first.
+ */
+import { Icon56SearchOutline } from '@vkontakte/icons';
+import {
+  Button,
+  CustomSelect,
+  Div,
+  FormItem,
+  Group,
+  Panel,
+  PanelHeader,
+  PanelHeaderBack,
+  Placeholder,
+  Search,
+  SubnavigationBar,
+  SubnavigationButton,
+  Tabs,
+  TabsItem,
+  Text,
+} from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { useRouteNavigator } from '../../routes.ts';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { LoadState } from '../LoadState.tsx';
+import type { Catalogue, Offer } from './catalogue-api.ts';
+import { OfferCell } from './OfferCell.tsx';
+import { useCatalogueApp } from './use-catalogue-app.ts';
+
+type View = { catalogue: Catalogue; favourites: Offer[] | null };
+
+export function CataloguePanel({ id }: { id: string }) {
+  const { catalogue, platform, language, t } = useCatalogueApp();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId() ?? 0;
+  const [tab, setTab] = useState<'all' | 'favourites'>('all');
+  const [q, setQ] = useState('');
+  const [category, setCategory] = useState('');
+  const [region, setRegion] = useState('');
+  const [note, setNote] = useState('');
+  const state = useAsync<View>(
+    async () => ({
+      catalogue: await catalogue.list(campaignId, { q, category, region }),
+      favourites: tab === 'favourites' ? await catalogue.favourites(campaignId) : null,
+    }),
+    [catalogue, campaignId, q, category, region, tab],
+    campaignId > 0,
+  );
+
+  async function follow(data: Catalogue, on: boolean) {
+    const ask = () => catalogue.subscribe(campaignId, category, on);
+    try {
+      await ask();
+      setNote(on ? t.catalogueSubscribed : '');
+    } catch (err) {
+      if (!(err instanceof ApiRequestError && err.code === 'no_message_consent') || !data.messagesGroupId) throw err;
+      const allowed = await platform.allowMessages(data.messagesGroupId, `catalogue:${campaignId}`);
+      // The consent arrives through the community's update; one more try once the client says it was given.
+      if (allowed.status === 'done')
+        await ask().then(
+          () => setNote(t.catalogueSubscribed),
+          () => setNote(t.catalogueNeedMessages),
+        );
+      else setNote(t.catalogueNeedMessages);
+    }
+    if (state.status === 'ready') state.reload();
+  }
+
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {t.catalogueTitle}
+      </PanelHeader>
+      <Group>
+        <Search
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t.catalogueSearch}
+          data-testid="offer-search"
+        />
+        <Tabs>
+          <TabsItem selected={tab === 'all'} onClick={() => setTab('all')} data-testid="tab-all">
+            {t.catalogueAll}
+          </TabsItem>
+          <TabsItem selected={tab === 'favourites'} onClick={() => setTab('favourites')} data-testid="tab-favourites">
+            {t.catalogueFavourites}
+          </TabsItem>
+        </Tabs>
+      </Group>
+      <LoadState state={state}>
+        {({ catalogue: data, favourites }) => {
+          const list = favourites ?? data.offers;
+          const following = category !== '' && data.subscribedCategories.includes(category);
+          return (
+            <>
+              {tab === 'all' && (
+                <Group>
+                  <SubnavigationBar>
+                    <SubnavigationButton selected={category === ''} onClick={() => setCategory('')}>
+                      {t.catalogueAll}
+                    </SubnavigationButton>
+                    {data.categories.map((c) => (
+                      <SubnavigationButton
+                        key={c.id}
+                        selected={category === c.id}
+                        onClick={() => setCategory(c.id)}
+                        data-testid={`category-${c.id}`}
+                      >
+                        {`${c.name} · ${c.count}`}
+                      </SubnavigationButton>
+                    ))}
+                  </SubnavigationBar>
+                  {data.regions.length > 0 && (
+                    <FormItem top={t.catalogueRegion} htmlFor="offer-region">
+                      <CustomSelect
+                        id="offer-region"
+                        value={region}
+                        onChange={(_, value) => setRegion(String(value ?? ''))}
+                        options={[
+                          { value: '', label: t.catalogueAllRegions },
+                          ...data.regions.map((r) => ({ value: r, label: r })),
+                        ]}
+                        data-testid="offer-region"
+                      />
+                    </FormItem>
+                  )}
+                  {category !== '' && (
+                    <Div>
+                      <Button
+                        mode={following ? 'secondary' : 'outline'}
+                        size="m"
+                        onClick={() => void follow(data, !following)}
+                        data-testid="category-follow"
+                      >
+                        {following ? t.catalogueUnsubscribe : t.catalogueSubscribe}
+                      </Button>
+                      {note && <Text data-testid="category-follow-note">{note}</Text>}
+                    </Div>
+                  )}
+                </Group>
+              )}
+              <Group>
+                {list.length === 0 ? (
+                  <Placeholder
+                    icon={<Icon56SearchOutline />}
+                    title={tab === 'favourites' ? t.catalogueNoFavourites : t.catalogueEmpty}
+                    data-testid="offers-empty"
+                  >
+                    {tab === 'favourites' ? t.catalogueNoFavouritesHint : t.catalogueEmptyHint}
+                  </Placeholder>
+                ) : (
+                  list.map((offer) => (
+                    <OfferCell key={offer.id} campaignId={campaignId} offer={offer} language={language} t={t} />
+                  ))
+                )}
+              </Group>
+            </>
+          );
+        }}
+      </LoadState>
+    </Panel>
+  );
+}

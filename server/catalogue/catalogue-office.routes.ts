@@ -1,0 +1,110 @@
+/**
+ * @module The office's catalogue routes under `/api/admin/campaigns/{id}/offers` (section `campaigns`): import a CSV
+ * or YML feed (one transaction; the answer is the import report) and list the offers with their status.
+ */
+import { z } from '@hono/zod-openapi';
+import { requireIdentity } from '../auth/middleware.ts';
+import { officeRoute } from '../http/office-route.ts';
+import { newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { CampaignParams, json } from '../promo/promo.schemas.ts';
+import { officeOffers } from './catalogue-office.service.ts';
+import { IMPORT_FORMATS, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
+
+const errors = {
+  ...authErrors,
+  403: errorResponse('forbidden: no `campaigns` rights on this brand'),
+  404: errorResponse('campaign_not_found'),
+  413: errorResponse('payload_too_large: the feed is over 8 MB'),
+  422: errorResponse(
+    'invalid_input | invalid_feed: no usable offer (issues name the line or the offer); nothing was written',
+  ),
+} as const;
+const tags = ['admin: catalogue'];
+
+const IssueSchema = z
+  .object({
+    line: z.number().int().optional(),
+    offerId: z.string().optional(),
+    code: z.string(),
+    message: z.string(),
+  })
+  .openapi('CatalogueImportIssue');
+
+export const ImportReportSchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    categories: z.number().int(),
+    added: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    ended: z.number().int(),
+    notified: z.number().int(),
+    issues: z.array(IssueSchema),
+  })
+  .openapi('CatalogueImportReport');
+
+export const OfficeOfferSchema = z
+  .object({
+    id: z.number().int(),
+    externalId: z.string(),
+    title: z.string(),
+    categoryExternalId: z.string().nullable(),
+    region: z.string().nullable(),
+    price: z.number().int().nullable(),
+    oldPrice: z.number().int().nullable(),
+    discountPercent: z.number().int().nullable(),
+    currency: z.string(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    status: z.enum(['active', 'ended', 'scheduled', 'expired']),
+    updatedAt: z.number().int(),
+  })
+  .openapi('OfficeOffer');
+
+const importRoute = officeRoute('campaigns', {
+  method: 'post',
+  path: '/{id}/offers/import',
+  tags,
+  summary:
+    'Import the catalogue from CSV (header row: id,title,price,old_price,discount_percent,currency,starts_on,ends_on,' +
+    'category_id,category,region,how_to_use,url,image_url,description) or a YML feed; re-import updates by id and ends ' +
+    'offers no longer listed; bad lines are reported and skipped',
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParams,
+    ...jsonBody(z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(MAX_FEED_CHARS) })),
+  },
+  responses: { 200: json(ImportReportSchema, 'The import report'), ...errors },
+});
+
+const listRoute = officeRoute('campaigns', {
+  method: 'get',
+  path: '/{id}/offers',
+  tags,
+  summary: "The campaign's offers with their status today (active, scheduled, expired, ended) and categories",
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: {
+    200: json(
+      z.object({
+        offers: z.array(OfficeOfferSchema),
+        categories: z.array(z.object({ externalId: z.string(), name: z.string() })),
+        total: z.number().int(),
+      }),
+      'Offers',
+    ),
+    ...errors,
+  },
+});
+
+export const catalogueOfficeRoutes = newRouter();
+catalogueOfficeRoutes.use('/:id/offers', requireIdentity);
+catalogueOfficeRoutes.use('/:id/offers/*', requireIdentity);
+catalogueOfficeRoutes.openapi(importRoute, async (c) => {
+  const { format, content } = c.req.valid('json');
+  return c.json(await importCatalogue(c.var.deps, c.var.identity, c.req.valid('param').id, format, content), 200);
+});
+catalogueOfficeRoutes.openapi(listRoute, async (c) =>
+  c.json(await officeOffers(c.var.deps, c.var.identity, c.req.valid('param').id), 200),
+);

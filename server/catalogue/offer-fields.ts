@@ -1,0 +1,174 @@
+/**
+ * @module One offer as a feed describes it, checked field by field the same way whichever format it came in (CSV or
+ * YML): text lengths, http(s) links only, prices in minor units, local dates `YYYY-MM-DD`, a price or a discount.
+ * A problem is an `ImportIssue` naming the line and/or the offer id, with a stable code and an English message.
+ */
+
+export interface OfferInput {
+  externalId: string;
+  title: string;
+  description: string | null;
+  imageUrl: string | null;
+  oldPrice: number | null;
+  price: number | null;
+  discountPercent: number | null;
+  currency: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  categoryExternalId: string | null;
+  region: string | null;
+  howToUse: string | null;
+  url: string | null;
+}
+
+export interface CategoryInput {
+  externalId: string;
+  name: string;
+  parentExternalId: string | null;
+}
+
+/** A problem with one line (CSV, or the line an offer starts on in a feed) or one offer; 0/undefined: the file. */
+export interface ImportIssue {
+  line?: number;
+  offerId?: string;
+  code: string;
+  message: string;
+}
+
+/** The raw text of each field, as read from a CSV row or a YML `<offer>`. */
+export type RawOffer = Partial<Record<keyof OfferInput, string>>;
+
+export const MAX_OFFERS_PER_IMPORT = 5_000;
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const PRICE = /^\d{1,9}(?:[.,]\d{1,2})?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+class FieldError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function text(raw: string | undefined, field: string, max: number, required = false): string | null {
+  const value = raw?.trim() ?? '';
+  if (value === '') {
+    if (required) throw new FieldError('missing_field', `${field} is required`);
+    return null;
+  }
+  if (value.length > max) throw new FieldError('too_long', `${field} is longer than ${max} characters`);
+  return value;
+}
+
+function link(raw: string | undefined, field: string): string | null {
+  const value = text(raw, field, 2000);
+  if (value === null) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new FieldError('bad_url', `${field} is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new FieldError('bad_url', `${field} must be an http(s) link`);
+  }
+  return url.href;
+}
+
+/** `1299.9` or `1299,90` → 129990 (kopecks). */
+function money(raw: string | undefined, field: string): number | null {
+  const value = raw?.trim().replace(/\s/g, '') ?? '';
+  if (value === '') return null;
+  if (!PRICE.test(value))
+    throw new FieldError('bad_price', `${field} ${JSON.stringify(value.slice(0, 40))} is not a price`);
+  const [whole = '0', fraction = ''] = value.split(/[.,]/);
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+function date(raw: string | undefined, field: string): string | null {
+  const value = raw?.trim() ?? '';
+  if (value === '') return null;
+  const m = DATE.exec(value);
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !day || day.getUTCDate() !== Number(m[3]) || day.getUTCMonth() !== Number(m[2]) - 1) {
+    throw new FieldError('bad_date', `${field} ${JSON.stringify(value.slice(0, 40))} is not a date YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function percent(raw: string | undefined): number | null {
+  const value = raw?.trim().replace(/%$/, '') ?? '';
+  if (value === '') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 99) {
+    throw new FieldError('bad_discount', 'discount_percent must be a whole number from 1 to 99');
+  }
+  return n;
+}
+
+function checkedOffer(raw: RawOffer): OfferInput {
+  const externalId = raw.externalId?.trim() ?? '';
+  if (!ID.test(externalId)) throw new FieldError('bad_id', 'id must be 1–64 letters, digits or _ . : -');
+  const offer: OfferInput = {
+    externalId,
+    title: text(raw.title, 'title', 200, true) as string,
+    description: text(raw.description, 'description', 4000),
+    imageUrl: link(raw.imageUrl, 'image_url'),
+    oldPrice: money(raw.oldPrice, 'old_price'),
+    price: money(raw.price, 'price'),
+    discountPercent: percent(raw.discountPercent),
+    currency: (text(raw.currency, 'currency', 3) ?? 'RUB').toUpperCase().replace(/^RUR$/, 'RUB'),
+    startsOn: date(raw.startsOn, 'starts_on'),
+    endsOn: date(raw.endsOn, 'ends_on'),
+    categoryExternalId: text(raw.categoryExternalId, 'category_id', 64),
+    region: text(raw.region, 'region', 100),
+    howToUse: text(raw.howToUse, 'how_to_use', 2000),
+    url: link(raw.url, 'url'),
+  };
+  if (!CURRENCY.test(offer.currency)) throw new FieldError('bad_currency', 'currency must be a 3-letter code');
+  if (offer.price === null && offer.discountPercent === null) {
+    throw new FieldError('no_price', 'an offer needs a price or a discount_percent');
+  }
+  if (offer.price !== null && offer.oldPrice !== null && offer.price >= offer.oldPrice) {
+    throw new FieldError('price_not_below_old', 'price must be below old_price');
+  }
+  if (offer.startsOn && offer.endsOn && offer.endsOn < offer.startsOn) {
+    throw new FieldError('ends_before_start', 'ends_on is before starts_on');
+  }
+  return offer;
+}
+
+/**
+ * Checks one offer; a problem comes back as an issue for the report instead of the offer.
+ * @example checkOffer({ externalId: 'A1', title: 'Tea', price: '99,90' }, { line: 2 }) // { offer: { …, price: 9990 } }
+ */
+export function checkOffer(
+  raw: RawOffer,
+  where: { line?: number },
+): { offer: OfferInput; issue?: undefined } | { offer?: undefined; issue: ImportIssue } {
+  try {
+    return { offer: checkedOffer(raw) };
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e;
+    const offerId = raw.externalId?.trim().slice(0, 64) || undefined;
+    return { issue: { ...where, ...(offerId ? { offerId } : {}), code: e.code, message: e.message } };
+  }
+}
+
+/** Offers repeated in one file: the first wins, later ones are reported. */
+export function dropRepeats(offers: { offer: OfferInput; line?: number }[], issues: ImportIssue[]): OfferInput[] {
+  const seen = new Set<string>();
+  const kept: OfferInput[] = [];
+  for (const { offer, line } of offers) {
+    if (seen.has(offer.externalId)) {
+      issues.push({ line, offerId: offer.externalId, code: 'repeated_id', message: `id ${offer.externalId} repeats` });
+      continue;
+    }
+    seen.add(offer.externalId);
+    kept.push(offer);
+  }
+  return kept;
+}

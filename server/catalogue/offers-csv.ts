@@ -1,0 +1,132 @@
+/**
+ * @module Reading a catalogue from CSV: a header row names the columns (any order; `,` or `;` as Excel in Russia
+ * writes it), quoted fields may hold separators, quotes and line breaks (RFC 4180), and every problem names the line
+ * its record starts on. Categories come from the `category_id` and `category` (name) columns.
+ */
+import {
+  type CategoryInput,
+  checkOffer,
+  dropRepeats,
+  type ImportIssue,
+  MAX_OFFERS_PER_IMPORT,
+  type OfferInput,
+  type RawOffer,
+} from './offer-fields.ts';
+
+export interface ParsedCatalogue {
+  categories: CategoryInput[];
+  offers: OfferInput[];
+  /** Ids of offers whose line was refused: a re-import leaves them as they were instead of ending them. */
+  refusedIds: string[];
+  issues: ImportIssue[];
+}
+
+const COLUMNS: Record<string, keyof RawOffer | 'category'> = {
+  id: 'externalId',
+  offer_id: 'externalId',
+  title: 'title',
+  name: 'title',
+  description: 'description',
+  image_url: 'imageUrl',
+  picture: 'imageUrl',
+  old_price: 'oldPrice',
+  oldprice: 'oldPrice',
+  price: 'price',
+  discount_percent: 'discountPercent',
+  discount: 'discountPercent',
+  currency: 'currency',
+  starts_on: 'startsOn',
+  ends_on: 'endsOn',
+  category_id: 'categoryExternalId',
+  category: 'category',
+  region: 'region',
+  how_to_use: 'howToUse',
+  url: 'url',
+};
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** Splits the text into records, each with the line it starts on. */
+export function csvRecords(text: string, separator: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      records.push({ line: start, fields });
+      fields = [];
+      field = '';
+      line++;
+      start = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) records.push({ line: start, fields: [...fields, field] });
+  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+}
+
+/**
+ * @example parseOffersCsv('id,title,price\nA1,Tea,99.90\n') // { offers: [{ externalId: 'A1', price: 9990, … }], … }
+ */
+export function parseOffersCsv(input: string): ParsedCatalogue {
+  const text = input.replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r|\n/) === -1 ? text.length : text.search(/\r|\n/));
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const [header, ...rows] = csvRecords(text, separator);
+  const issues: ImportIssue[] = [];
+  const empty = { categories: [], offers: [], refusedIds: [], issues };
+  if (!header) return { ...empty, issues: [{ line: 0, code: 'empty_file', message: 'The file is empty' }] };
+  const columns = header.fields.map((h) => COLUMNS[h.trim().toLowerCase()]);
+  if (!columns.includes('externalId') || !columns.includes('title')) {
+    issues.push({ line: 1, code: 'bad_header', message: 'The header row needs at least the columns id and title' });
+    return empty;
+  }
+  if (rows.length > MAX_OFFERS_PER_IMPORT) {
+    issues.push({ line: 0, code: 'too_many_offers', message: `At most ${MAX_OFFERS_PER_IMPORT} offers per import` });
+    return empty;
+  }
+  const categories = new Map<string, CategoryInput>();
+  const checked: { offer: OfferInput; line: number }[] = [];
+  const refusedIds: string[] = [];
+  for (const { line, fields } of rows) {
+    const raw: RawOffer = {};
+    let categoryName = '';
+    columns.forEach((key, i) => {
+      if (key === 'category') categoryName = fields[i]?.trim() ?? '';
+      else if (key) raw[key] = fields[i];
+    });
+    const { offer, issue } = checkOffer(raw, { line });
+    if (issue) {
+      issues.push(issue);
+      if (issue.offerId) refusedIds.push(issue.offerId);
+      continue;
+    }
+    checked.push({ offer, line });
+    const categoryId = offer.categoryExternalId;
+    if (categoryId && categoryName && !categories.has(categoryId)) {
+      categories.set(categoryId, { externalId: categoryId, name: categoryName.slice(0, 100), parentExternalId: null });
+    }
+  }
+  return { categories: [...categories.values()], offers: dropRepeats(checked, issues), refusedIds, issues };
+}
