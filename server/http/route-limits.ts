@@ -47,6 +47,7 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
 export const UNLIMITED_WRITES: Record<string, string> = {
   'POST /api/client-errors': 'no verified user: limited per address and identity, sampled, in client-errors/',
   'POST /vk/callback': "VK's servers, checked by the callback secret, de-duplicated by event_id",
+  'POST /api/web/logout': 'only clears the caller’s own cookie (same-origin only), writes nothing',
 };
 
 /**
