@@ -33,6 +33,8 @@ const VARIANTS: Record<string, Variant> = {
   'vk-ios': { adapter: 'vk.ts', platform: 'vk', singleFile: true },
   ok: { adapter: 'ok.ts', platform: 'ok', withoutVkBridge: true },
   telegram: { adapter: 'telegram.ts', platform: 'telegram', withoutVkBridge: true },
+  // The web entry outside any client (VK ID login): no launch in the URL, so its first-screen script finds nothing.
+  web: { adapter: 'web.ts', platform: 'vk', withoutVkBridge: true },
   development: { adapter: 'vk.ts', platform: 'vk' },
   production: { adapter: 'vk.ts', platform: 'vk' },
 };

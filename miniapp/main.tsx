@@ -22,6 +22,15 @@ if (!container) throw new Error('#root is missing from index.html');
 // The first render draws the first screen, not a spinner: it waits for the code of a deep-linked lazy panel (a
 // campaign from a bot message) and, for a little while, for the early API answers (miniapp/boot/).
 const firstPanel = loadFirstPanel(appRouter().getState().location.panel);
-void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS)]).then(() =>
-  createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />),
+// The web entry (no client around it) first asks whether a VK ID session exists; without one it shows sign-in.
+const session = platform.webSession;
+void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), session?.check()]).then(
+  async ([, , signedIn]) => {
+    if (session && !signedIn) {
+      const { WebSignIn } = await import('./screens/web-sign-in/WebSignIn.tsx');
+      createRoot(container).render(<WebSignIn platform={platform} session={session} />);
+      return;
+    }
+    createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />);
+  },
 );

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { webLoginRoutes } from './auth/vk-id/web-login.routes.ts';
 import { calculatorRoutes } from './calculator/calculator.routes.ts';
 import { calculatorOfficeRoutes } from './calculator/calculator-office.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
@@ -119,6 +120,7 @@ export function createApp(deps: Deps) {
     .route('/api/support', supportRoutes)
     .route('/api/support', knowledgeRoutes)
     .route('/api/local', localAllowRoutes)
+    .route('/api/web', webLoginRoutes)
     .route('/vk', callbackRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'LaunchParams', {

@@ -44,6 +44,14 @@ export const envSchema = z.object({
   VK_CALLBACK_SECRET: optionalString,
   VK_CONFIRMATION_CODE: optionalString,
   VK_API_BASE_URL: z.url().default('https://api.vk.ru/method'),
+  /**
+   * The web entry (issue 17): the VK ID app id (client_id) of the site; absent → the web entry and its login are off.
+   * Its users are the same VK users as inside the mini app `VK_APP_ID` (docs/decisions/031-web-entry-vk-id.md).
+   */
+  VK_ID_APP_ID: optionalId,
+  VK_ID_BASE_URL: z.url().default('https://id.vk.com'),
+  /** Seconds a web session cookie stays valid after VK ID login. */
+  WEB_SESSION_TTL: z.coerce.number().int().min(60).max(604_800).default(7200),
   /** Requests per second the community token may make (VK: 20) and the service token (VK: 3). */
   VK_GROUP_API_RPS: z.coerce.number().int().min(1).max(20).default(20),
   VK_SERVICE_API_RPS: z.coerce.number().int().min(1).max(20).default(3),

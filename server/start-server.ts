@@ -37,6 +37,8 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   const app = createApp(deps);
   // Community updates acknowledged before a crash but not handled are handled now (server/vk/event-journal.ts).
   deps.updates?.recover(0).catch((err) => console.error('bot: recovery at start failed', err));
+  // The web entry (VK ID login, issue 17) beside it, when configured: `npm run package -- web` or `vite build --mode web`.
+  if (config.VK_ID_APP_ID) serveMiniApp(app, deps, { root: './dist/web', platform: 'vk', prefix: '/web/' });
   serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
   // Scheduled campaigns go live at their start; every process may run this, one wins each campaign.
   const stopPromotion = startScheduledPromotion(deps);

@@ -3,7 +3,7 @@
  * Screens call these methods and never touch vk-bridge or a platform SDK directly.
  */
 export type ColorScheme = 'light' | 'dark';
-export type PlatformName = 'vk' | 'ok' | 'telegram' | 'local';
+export type PlatformName = 'vk' | 'ok' | 'telegram' | 'local' | 'web';
 
 /** What came of asking the client to do something on the user's behalf. */
 export type ActionResult =
@@ -40,6 +40,17 @@ export interface StoryOptions {
   linkText?: string;
 }
 
+/** The web entry's VK ID session, kept by the server in an HTTP-only cookie (server/auth/vk-id/). */
+export interface WebSessionControls {
+  /** Asks the server whether this browser is signed in (before the first render). */
+  check(): Promise<boolean>;
+  /** Where the sign-in button goes: the server starts VK ID's PKCE login there. */
+  loginUrl(): string;
+  /** The mini app inside VK, for tasks only the VK client can do. */
+  vkAppUrl(): string;
+  logout(): Promise<void>;
+}
+
 export interface PlatformAdapter {
   readonly name: PlatformName;
   readonly launch: LaunchInfo;
@@ -61,6 +72,8 @@ export interface PlatformAdapter {
   getPhoneNumber(): Promise<ContactResult>;
   /** The user's e-mail as the client knows it, signed (VK only). */
   getEmail(): Promise<ContactResult>;
+  /** Only on the web entry (outside any client): the VK ID session. */
+  readonly webSession?: WebSessionControls;
 }
 
 /** Media query helper shared by adapters for the system colour scheme. */

@@ -1,5 +1,5 @@
 /** The first screen: the community's campaigns, and the brand office entry for community admins. */
-import { Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
+import { Icon28DoorArrowRightOutline, Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
 import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { useRouteNavigator } from '../routes.ts';
@@ -8,7 +8,8 @@ import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
 
 export function HomePanel({ id }: { id: string }) {
-  const { api, t, language } = useApp();
+  const { api, t, language, platform } = useApp();
+  const webSession = platform.webSession;
   const navigator = useRouteNavigator();
   // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded.
   const state = useAsync(
@@ -54,6 +55,17 @@ export function HomePanel({ id }: { id: string }) {
                   chevron="always"
                 >
                   {t.manage}
+                </SimpleCell>
+              </Group>
+            )}
+            {webSession && (
+              <Group>
+                <SimpleCell
+                  before={<Icon28DoorArrowRightOutline />}
+                  data-testid="web-sign-out"
+                  onClick={() => void webSession.logout().then(() => location.reload())}
+                >
+                  {t.webSignOut}
                 </SimpleCell>
               </Group>
             )}

@@ -1,7 +1,9 @@
 /**
  * @module Verifies the `Authorization` header once, at the edge, and puts the identity on the context.
- * Schemes: `VK <launch query>`, `OK <launch query>`, `tma <Telegram initData>`.
+ * Schemes: `VK <launch query>`, `OK <launch query>`, `tma <Telegram initData>`; without that header, the web
+ * entry's VK ID session cookie (vk-id/web-session.ts), which stands for the same VK user.
  */
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/router.ts';
@@ -12,6 +14,7 @@ import { readOkLaunch } from './ok-sign.ts';
 import { readTelegramInitData } from './telegram-init-data.ts';
 import { assertFresh } from './time-window.ts';
 import { VerifiedLaunchCache } from './verified-cache.ts';
+import { assertSameOriginWrite, readWebSession, webSessionIdentity } from './vk-id/web-session.ts';
 import { readVkLaunch } from './vk-sign.ts';
 
 /** Largest header we parse; real launch data is well under 2 KB. */
@@ -75,8 +78,32 @@ async function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>)
   }
 }
 
+/** Whether the request carries anything to identify by: launch data, or (without it) a web session cookie. */
+export function carriesCredentials(c: Context<AppEnv>): boolean {
+  const header = c.req.header('Authorization');
+  if (header !== undefined && header.trim() !== '') return true;
+  return c.req.header('cookie')?.includes('promo_web_session=') === true;
+}
+
+/**
+ * The one place a request becomes an identity: launch data in `Authorization` when there is any; otherwise the web
+ * session cookie, whose writes must come from the web entry's own origin (CSRF).
+ */
+export async function identifyRequest(c: Context<AppEnv>): Promise<Identity> {
+  const deps = c.get('deps');
+  const header = c.req.header('Authorization');
+  if (header === undefined || header.trim() === '') {
+    const session = await readWebSession(c, deps.config, deps.now());
+    if (session) {
+      assertSameOriginWrite(c, deps.config);
+      return webSessionIdentity(deps.config, session);
+    }
+  }
+  return identify(header, deps);
+}
+
 export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
   // c.get(), not c.var: Hono builds a fresh object from all variables on every `c.var` read.
-  c.set('identity', await identify(c.req.header('Authorization'), c.get('deps')));
+  c.set('identity', await identifyRequest(c));
   await next();
 });

@@ -10,7 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LaunchError } from '../auth/launch-errors.ts';
-import { identify } from '../auth/middleware.ts';
+import { identifyRequest } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
 import { errorBody, RateLimitedError } from '../http/errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from '../http/rate-limit.ts';
@@ -83,7 +83,7 @@ clientErrorRoutes.use(
 clientErrorRoutes.openapi(reportRoute, async (c) => {
   let user: string | undefined;
   try {
-    const id = await identify(c.req.header('Authorization'), c.get('deps'));
+    const id = await identifyRequest(c);
     user = `${id.platform}:${id.userId}`;
   } catch (err) {
     if (!(err instanceof LaunchError)) throw err;

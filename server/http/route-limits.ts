@@ -6,7 +6,7 @@
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { LaunchError } from '../auth/launch-errors.ts';
-import { identify } from '../auth/middleware.ts';
+import { carriesCredentials, identifyRequest } from '../auth/middleware.ts';
 import { RateLimitedError } from './errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from './rate-limit.ts';
 import type { AppEnv } from './router.ts';
@@ -52,6 +52,7 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
 export const UNLIMITED_WRITES: Record<string, string> = {
   'POST /api/client-errors': 'no verified user: limited per address and identity, sampled, in client-errors/',
   'POST /vk/callback': "VK's servers, checked by the callback secret, de-duplicated by event_id",
+  'POST /api/web/logout': 'only clears the caller’s own cookie (same-origin only), writes nothing',
 };
 
 /**
@@ -82,11 +83,10 @@ export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
   const key = routeKey(c);
   const bucket = key ? ROUTE_LIMITS[key] : undefined;
   const deps = c.get('deps');
-  const header = c.req.header('Authorization');
-  if (!bucket && header === undefined) return next();
+  if (!bucket && !carriesCredentials(c)) return next();
   let user: string;
   try {
-    const identity = await identify(header, deps);
+    const identity = await identifyRequest(c);
     c.set('identity', identity);
     user = `${identity.platform}:${identity.userId}`;
   } catch (err) {

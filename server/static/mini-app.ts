@@ -21,6 +21,8 @@ export interface MiniAppOptions {
   platform: PagePlatform;
   /** Origins of the API when it is not the page's own (the CSP's connect-src). */
   apiOrigins?: string[];
+  /** Served under this path (e.g. `/web/`, the web entry beside the VK build) instead of the root. */
+  prefix?: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any Hono app (the API's type parameters do not matter here).
@@ -44,7 +46,10 @@ export function serveMiniApp(
 
   app.use('/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = c.req.path === '/' ? '/index.html' : c.req.path;
+    const prefix = options.prefix;
+    if (prefix && !c.req.path.startsWith(prefix)) return next();
+    const own = prefix ? c.req.path.slice(prefix.length - 1) : c.req.path;
+    const path = own === '/' ? '/index.html' : own;
     const file = files.get(path);
     if (!file) return next();
     if (file !== page) return sendFile(c, file, file.hashed ? IMMUTABLE : 'no-cache');

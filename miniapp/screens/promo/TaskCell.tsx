@@ -45,6 +45,8 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
   };
 
   const canAct = actionable && task.state !== 'done' && task.state !== 'unavailable';
+  // On the web entry a task only the VK client can do says so and links to the mini app inside VK.
+  const needsVkClient = platform.name === 'web' && task.state === 'failed' && task.failure === 'unsupported';
   const label =
     task.state === 'failed'
       ? t.retry
@@ -70,11 +72,20 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
           {label}
         </Button>
         {task.kind === 'invite_friends' && task.state === 'in_progress' && <InviteActions task={task} />}
+        {needsVkClient && platform.webSession && (
+          <Button size="s" mode="link" href={platform.webSession.vkAppUrl()} target="_blank" rel="noopener">
+            {t.webOpenInVk}
+          </Button>
+        )}
       </ButtonGroup>
     );
   }
 
-  const stateText = busy ? t.taskChecking : (error ?? taskStateText(t, task, { freshFailure: actedHere }));
+  const stateText = busy
+    ? t.taskChecking
+    : needsVkClient
+      ? t.webNeedsVkClient
+      : (error ?? taskStateText(t, task, { freshFailure: actedHere }));
   const bonus =
     task.attemptsGranted > 0 ? plural(language, task.attemptsGranted, promoPlurals[language].attemptsBonus) : undefined;
   return (

@@ -1,0 +1,101 @@
+/**
+ * @module The web entry's session: after VK ID login the server sets a short-lived, HMAC-signed, HTTP-only,
+ * SameSite=Lax cookie naming the VK user (and when it ends). It stands for the same VK user as a launch inside the
+ * mini app `VK_APP_ID`, so progress, prizes and tickets are shared. Writes it authenticates must come from the web
+ * entry's own origin (the CSRF check below).
+ */
+import { createHmac } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import type { Config } from '../../config.ts';
+import { ApiError } from '../../http/errors.ts';
+import type { Identity } from '../identity.ts';
+import { BadSignatureError, ExpiredLaunchError } from '../launch-errors.ts';
+
+export const WEB_SESSION_COOKIE = 'promo_web_session';
+
+export interface WebSession {
+  userId: string;
+  /** Unix seconds. */
+  expiresAt: number;
+  language: 'ru' | 'en';
+}
+
+/** Whether the web entry is switched on (a VK ID app id is configured). */
+export const webEntryEnabled = (config: Config): boolean => config.VK_ID_APP_ID !== undefined;
+
+/**
+ * The cookies' HMAC key, derived from the app secret with its own label, so it signs nothing else and needs no
+ * extra setting; rotating `VK_APP_SECRET` ends every web session.
+ */
+export function webCookieKey(config: Config, purpose: 'session' | 'login'): string {
+  return createHmac('sha256', config.VK_APP_SECRET).update(`promo-web-${purpose}-v1`).digest('base64url');
+}
+
+/** `Secure` everywhere except plain-http localhost (local demo and tests), where browsers would drop it. */
+export function cookieSecure(c: Context): boolean {
+  const url = new URL(c.req.url);
+  return !(url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+}
+
+/** Sets the session cookie for a VK user who just logged in with VK ID. */
+export async function startWebSession(c: Context, config: Config, session: WebSession, now: number): Promise<void> {
+  const value = `${session.userId}.${session.expiresAt}.${session.language}`;
+  await setSignedCookie(c, WEB_SESSION_COOKIE, value, webCookieKey(config, 'session'), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: cookieSecure(c),
+    maxAge: Math.max(0, session.expiresAt - Math.floor(now / 1000)),
+  });
+}
+
+export function endWebSession(c: Context): void {
+  deleteCookie(c, WEB_SESSION_COOKIE, { path: '/', secure: cookieSecure(c), httpOnly: true, sameSite: 'Lax' });
+}
+
+/**
+ * The session in the request's cookie: undefined without one (or with the web entry off); a tampered cookie is
+ * `BadSignatureError` and an old one `ExpiredLaunchError` (both 401), judged by the signed expiry, not the
+ * browser's Max-Age.
+ */
+export async function readWebSession(c: Context, config: Config, now: number): Promise<WebSession | undefined> {
+  if (!webEntryEnabled(config)) return undefined;
+  if (!c.req.header('cookie')?.includes(`${WEB_SESSION_COOKIE}=`)) return undefined;
+  const value = await getSignedCookie(c, webCookieKey(config, 'session'), WEB_SESSION_COOKIE);
+  if (value === undefined) return undefined;
+  if (value === false) throw new BadSignatureError('Web session cookie signature is invalid');
+  const match = /^([1-9]\d{0,15})\.(\d{1,12})\.(ru|en)$/.exec(value);
+  if (!match) throw new BadSignatureError('Web session cookie is malformed');
+  const session = { userId: match[1] as string, expiresAt: Number(match[2]), language: match[3] as 'ru' | 'en' };
+  if (session.expiresAt <= Math.floor(now / 1000)) throw new ExpiredLaunchError('Web session has expired');
+  return session;
+}
+
+/** The identity a web session stands for: the VK user of the mini app `VK_APP_ID`, as a launch would give. */
+export function webSessionIdentity(config: Config, session: WebSession): Identity {
+  return {
+    platform: 'vk',
+    userId: session.userId,
+    appId: String(config.VK_APP_ID),
+    language: session.language,
+    platformDetail: 'web',
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF: a write the cookie authenticates must come from the web entry's own origin — `Sec-Fetch-Site: same-origin`
+ * or an `Origin` equal to the public origin (or the request's). Unlike hono/csrf this holds for every content type,
+ * JSON included: the API's CORS policy is `*`, so it cannot be relied on to stop a cross-site request.
+ */
+export function assertSameOriginWrite(c: Context, config: Config): void {
+  if (SAFE_METHODS.has(c.req.method)) return;
+  if (c.req.header('sec-fetch-site') === 'same-origin') return;
+  const origin = c.req.header('origin');
+  const allowed = new Set([new URL(c.req.url).origin]);
+  if (config.PUBLIC_URL) allowed.add(new URL(config.PUBLIC_URL).origin);
+  if (origin !== undefined && allowed.has(origin)) return;
+  throw new ApiError(403, 'csrf_refused', 'A write with the web session cookie must come from the web entry itself');
+}
