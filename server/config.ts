@@ -46,7 +46,7 @@ export const envSchema = z.object({
   VK_API_BASE_URL: z.url().default('https://api.vk.ru/method'),
   /**
    * The web entry (issue 17): the VK ID app id (client_id) of the site; absent → the web entry and its login are off.
-   * Its users are the same VK users as inside the mini app `VK_APP_ID` (docs/decisions/031-web-entry-vk-id.md).
+   * Its users are the same VK users as inside the mini app `VK_APP_ID` (docs/decisions/030-web-entry-vk-id.md).
    */
   VK_ID_APP_ID: optionalId,
   VK_ID_BASE_URL: z.url().default('https://id.vk.com'),
