@@ -95,7 +95,9 @@ for (const measure of STATS_MEASURES) {
       const body = await (MEASURES[measure] as (ctx: StatsContext) => Promise<StatsResponse<typeof measure>>)(ctx);
       if (q.format === 'csv') {
         c.header('Content-Disposition', `attachment; filename="stats-${scope}-${target.id}-${measure}.csv"`);
-        return c.body(statsCsv(measure, body), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+        return c.body(statsCsv(measure, body, q.lang ?? c.var.identity.language), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+        });
       }
       return c.json(body, 200);
     });
