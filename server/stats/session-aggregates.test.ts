@@ -163,5 +163,6 @@ describe('session measures in SQL', () => {
     }
     // The history really has sessions in these ranges, some cut by an edge.
     expect(compared).toBeGreaterThan(100);
-  });
+    // 12 ranges × 4 measures against the walk: longer than the default 30 s on a loaded 2-core machine (PostgreSQL).
+  }, 180_000);
 });
