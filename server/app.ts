@@ -32,6 +32,7 @@ import { invitationAcceptRoutes } from './office/team/invitation-accept.routes.t
 import { teamRoutes } from './office/team/team.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
+import { statsExportRoutes } from './stats/stats-export.routes.ts';
 import { telemetryRoutes } from './stats/telemetry.routes.ts';
 import { knowledgeRoutes } from './support/knowledge.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/stats', statsRoutes)
+    .route('/api/stats-exports', statsExportRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/support', supportInboxRoutes)
     .route('/api/admin/support', supportLibraryRoutes)

@@ -36,6 +36,8 @@ export class ApiRequestError extends Error {
 export interface ApiClient extends PromoApi {
   /** A GET whose answer is text (a CSV export), as a Blob for a download. */
   download(path: string): Promise<Blob>;
+  /** Where the API is ('' = this page's origin): signed download links are resolved against it. */
+  readonly baseUrl?: string;
   request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   me(): Promise<Identity>;
   campaigns(): Promise<Campaign[]>;
@@ -92,6 +94,7 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
   return {
     request,
     download,
+    baseUrl: root,
     ...promoApi(request),
     me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,

@@ -67,6 +67,11 @@ export interface PlatformAdapter {
   share(link: string): Promise<ActionResult>;
   openLink(url: string): Promise<ActionResult>;
   copyText(text: string): Promise<ActionResult>;
+  /**
+   * Saves a file from a URL through the client's own downloader (VK: `VKWebAppDownloadFile`; a blob download does not
+   * work in VK's mobile clients). Absent where the page can save a blob itself (desktop web, the local stand-in).
+   */
+  downloadFile?(url: string, fileName: string): Promise<ActionResult>;
   haptic(kind: 'success' | 'error' | 'warning'): void;
   /** The user's phone number as the client knows it, signed (VK only). */
   getPhoneNumber(): Promise<ContactResult>;

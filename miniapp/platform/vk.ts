@@ -95,6 +95,7 @@ export function createPlatform(): PlatformAdapter {
         }),
       ),
     share: (link) => attempt(() => bridge.send('VKWebAppShare', { link })),
+    downloadFile: (url, filename) => attempt(() => bridge.send('VKWebAppDownloadFile', { url, filename })),
     openLink: async (url) => {
       window.open(url, '_blank', 'noopener');
       return { status: 'done' };

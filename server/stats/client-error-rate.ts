@@ -4,7 +4,8 @@
  */
 import { and, count, countDistinct, desc, eq, gte, inArray, lt, max, notInArray } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { rangeSessions } from './session-stats.ts';
+import { perStartDay, sessionTotals } from './session-aggregates.ts';
+import { rangeSplit } from './session-stats.ts';
 import { rate } from './session-walk.ts';
 import type { StatsErrors } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
@@ -49,27 +50,22 @@ async function topErrors(ctx: StatsContext): Promise<StatsErrors['top']> {
 
 /** @example const body = await clientErrorRate(ctx); */
 export async function clientErrorRate(ctx: StatsContext): Promise<StatsErrors> {
-  const sessions = await rangeSessions(ctx);
+  const split = await rangeSplit(ctx);
   const grid = dayGrid(ctx.range);
-  const days = grid.days.map((day) => ({ day, sessions: 0, sessionsWithErrors: 0, errors: 0 }));
-  let withErrors = 0;
-  let errors = 0;
-  for (const s of sessions) {
-    errors += s.errors;
-    if (s.errors > 0) withErrors += 1;
-    const d = days[grid.dayOf(s.start)];
-    if (!d) continue;
-    d.sessions += 1;
-    d.errors += s.errors;
-    if (s.errors > 0) d.sessionsWithErrors += 1;
-  }
+  const totals = await sessionTotals(ctx.db, split);
+  const perDay = await perStartDay(ctx.db, split, grid, { sessions: true, withErrors: true, errors: true });
   return {
     ...header(ctx),
-    sessions: sessions.length,
-    sessionsWithErrors: withErrors,
-    errorRate: rate(withErrors, sessions.length),
-    errors,
-    days,
+    sessions: totals.sessions,
+    sessionsWithErrors: totals.withErrors,
+    errorRate: rate(totals.withErrors, totals.sessions),
+    errors: totals.errors,
+    days: grid.days.map((day, i) => ({
+      day,
+      sessions: perDay[i]?.sessions ?? 0,
+      sessionsWithErrors: perDay[i]?.withErrors ?? 0,
+      errors: perDay[i]?.errors ?? 0,
+    })),
     top: await topErrors(ctx),
   };
 }

@@ -1,10 +1,13 @@
 /**
  * @module Daily active users (participants with any telemetry that local day) and new participants (joined that day),
- * with the range's totals (distinct active users over the whole range).
+ * with the range's totals (distinct active users over the whole range). Counted by the database: participants by the
+ * day they joined, and (participant, day) pairs of the stored sessions (session-split.ts).
  */
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { rangeSessions } from './session-stats.ts';
+import { sessionTotals } from './session-aggregates.ts';
+import { dayIndexSql, SPANS_DAYS_MS } from './session-split.ts';
+import { rangeSplit } from './session-stats.ts';
 import type { StatsActivity } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
 import { type DayGrid, dayGrid } from './stats-range.ts';
@@ -13,41 +16,59 @@ import { type DayGrid, dayGrid } from './stats-range.ts';
 export async function newParticipantsByDay(ctx: StatsContext, grid: DayGrid = dayGrid(ctx.range)): Promise<number[]> {
   const p = schema.participants;
   const perDay = grid.days.map(() => 0);
-  for (const campaignId of campaignIdsOf(ctx)) {
-    const rows = await ctx.db
-      .select({ createdAt: p.createdAt })
-      .from(p)
-      .where(
-        and(
-          eq(p.campaignId, campaignId),
-          eq(p.isTester, false),
-          gte(p.createdAt, ctx.range.fromMs),
-          lt(p.createdAt, ctx.range.toMs),
-          ctx.platform === undefined ? undefined : eq(p.platform, ctx.platform),
-        ),
-      );
-    for (const { createdAt } of rows) {
-      const i = grid.dayOf(createdAt);
-      if (i >= 0) perDay[i] = (perDay[i] ?? 0) + 1;
-    }
+  const ids = campaignIdsOf(ctx);
+  if (ids.length === 0) return perDay;
+  const day = dayIndexSql(grid, p.createdAt);
+  const rows = await ctx.db
+    .select({ day: sql<number>`${day}`, n: count() })
+    .from(p)
+    .where(
+      and(
+        inArray(p.campaignId, ids),
+        eq(p.isTester, false),
+        gte(p.createdAt, ctx.range.fromMs),
+        lt(p.createdAt, ctx.range.toMs),
+        ctx.platform === undefined ? undefined : eq(p.platform, ctx.platform),
+      ),
+    )
+    .groupBy(day);
+  for (const r of rows) {
+    const i = Number(r.day);
+    if (i >= 0 && i < perDay.length) perDay[i] = (perDay[i] ?? 0) + Number(r.n);
   }
   return perDay;
 }
 
 /**
- * Per day, the set of active participants; and everyone active in the range. A session has an event at least every 30
- * minutes from its start to its end, so the days it touches are exactly the days its participant had events.
+ * Per day, the number of active participants; and everyone active in the range. A session has an event at least every
+ * 30 minutes from its start to its end, so the days it touches are exactly the days its participant had events: its
+ * first and last day in SQL, and the participants with a session over a whole day counted in JS.
  */
 export async function activeUsersByDay(ctx: StatsContext, grid: DayGrid = dayGrid(ctx.range)) {
-  const perDay = grid.days.map(() => new Set<number>());
-  const all = new Set<number>();
-  for (const s of await rangeSessions(ctx)) {
-    for (let day = grid.dayOf(s.start), last = grid.dayOf(s.end); day <= last; day += 1) {
-      perDay[day]?.add(s.participantId);
-    }
-    all.add(s.participantId);
+  const split = await rangeSplit(ctx, SPANS_DAYS_MS);
+  const t = schema.telemetrySessions;
+  const first = ctx.db
+    .select({ participantId: t.participantId, day: sql<number>`${dayIndexSql(grid, t.startAt)}`.as('day') })
+    .from(t)
+    .where(split.where);
+  const last = ctx.db
+    .select({ participantId: t.participantId, day: sql<number>`${dayIndexSql(grid, t.endAt)}`.as('day') })
+    .from(t)
+    .where(split.where);
+  // UNION (not ALL): one pair per participant and day.
+  const pairs = first.union(last).as('pairs');
+  const rows = await ctx.db.select({ day: pairs.day, n: count() }).from(pairs).groupBy(sql`${pairs.day}`);
+  const perDay = grid.days.map(() => 0);
+  for (const r of rows) {
+    const i = Number(r.day);
+    if (i >= 0 && i < perDay.length) perDay[i] = (perDay[i] ?? 0) + Number(r.n);
   }
-  return { perDay, all };
+  const rest = grid.days.map(() => new Set<number>());
+  for (const s of split.rest) {
+    for (let day = grid.dayOf(s.start), end = grid.dayOf(s.end); day <= end; day += 1) rest[day]?.add(s.participantId);
+  }
+  for (const [i, set] of rest.entries()) perDay[i] = (perDay[i] ?? 0) + set.size;
+  return { perDay, all: (await sessionTotals(ctx.db, split)).users };
 }
 
 /** @example const body = await dailyActivity(ctx); */
@@ -59,9 +80,9 @@ export async function dailyActivity(ctx: StatsContext): Promise<StatsActivity> {
     ...header(ctx),
     days: grid.days.map((day, i) => ({
       day,
-      activeUsers: active.perDay[i]?.size ?? 0,
+      activeUsers: active.perDay[i] ?? 0,
       newParticipants: fresh[i] ?? 0,
     })),
-    totals: { activeUsers: active.all.size, newParticipants: fresh.reduce((a, b) => a + b, 0) },
+    totals: { activeUsers: active.all, newParticipants: fresh.reduce((a, b) => a + b, 0) },
   };
 }

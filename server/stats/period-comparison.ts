@@ -5,7 +5,8 @@
  */
 import { newParticipantsByDay } from './daily-activity.ts';
 import { grantsInRange } from './rewards-use.ts';
-import { rangeSessions, sessionNumbers } from './session-stats.ts';
+import { lengthQuantiles, sessionTotals } from './session-aggregates.ts';
+import { rangeSplit } from './session-stats.ts';
 import { rate } from './session-walk.ts';
 import { type StatsSummary, SUMMARY_KPIS } from './stats.schemas.ts';
 import { header, type StatsContext, withRange } from './stats-context.ts';
@@ -14,17 +15,18 @@ import { previousRange } from './stats-range.ts';
 type Kpis = Record<(typeof SUMMARY_KPIS)[number], number | null>;
 
 async function kpis(ctx: StatsContext): Promise<Kpis> {
-  const sessions = await rangeSessions(ctx);
-  const n = sessionNumbers(sessions);
+  const split = await rangeSplit(ctx);
+  const n = await sessionTotals(ctx.db, split);
+  const lengths = await lengthQuantiles(ctx.db, split);
   const fresh = await newParticipantsByDay(ctx);
   return {
     new_participants: fresh.reduce((a, b) => a + b, 0),
     active_users: n.users,
     sessions: n.sessions,
-    sessions_per_user: n.meanPerUser,
-    median_session_ms: n.medianLength,
-    screen_views: sessions.reduce((a, s) => a + s.screenViews, 0),
-    error_rate: rate(sessions.filter((s) => s.errors > 0).length, sessions.length),
+    sessions_per_user: n.users === 0 ? null : Math.round((n.sessions / n.users) * 100) / 100,
+    median_session_ms: lengths.all.median,
+    screen_views: n.screenViews,
+    error_rate: rate(n.withErrors, n.sessions),
     rewards_issued: (await grantsInRange(ctx)).length,
   };
 }

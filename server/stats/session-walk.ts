@@ -104,34 +104,67 @@ async function cutSession(db: Db, s: StoredSession, from: number, until: number)
 }
 
 /**
+ * The stored sessions an edge of the range cuts through (begun before `from` and reaching into the range, or begun in
+ * it and reaching `until`), folded again from their events inside the range; and their participants.
+ */
+export async function edgeSessions(
+  db: Db,
+  q: SessionWalkQuery,
+): Promise<{ pieces: Session[]; participants: number[] }> {
+  const cut: StoredSession[] = [];
+  const platform = q.platform === undefined ? undefined : eq(stored.platform, q.platform);
+  const kept = (s: StoredSession) => !q.exclude?.has(s.participantId);
+  for (const campaignId of q.campaignIds) {
+    const across = await db
+      .select(storedColumns)
+      .from(stored)
+      .where(
+        and(
+          eq(stored.campaignId, campaignId),
+          gte(stored.endAt, q.until),
+          gte(stored.startAt, q.from),
+          lt(stored.startAt, q.until),
+          platform,
+        ),
+      );
+    for (const s of across) if (kept(s)) cut.push(s);
+    const before = await db
+      .select(storedColumns)
+      .from(stored)
+      .where(and(eq(stored.campaignId, campaignId), gte(stored.endAt, q.from), lt(stored.startAt, q.from), platform));
+    for (const s of before) if (kept(s)) cut.push(s);
+  }
+  const pieces: Session[] = [];
+  for (const s of cut) pieces.push(...(await cutSession(db, s, q.from, q.until)));
+  return { pieces, participants: [...new Set(cut.map((s) => s.participantId))] };
+}
+
+/**
  * Every session with its first event in [from, until), as if only the events in [from, until) existed: a session open
  * at the end of the range is cut there, one begun before it starts at its first event inside. Read from the stored
- * sessions; only those crossing an edge of the range are folded again from their events.
+ * sessions; only those crossing an edge of the range are folded again from their events. The dashboard aggregates
+ * in SQL instead (session-split.ts); this whole list is the reference the tests compare with.
  * @example const sessions = await walkSessions(db, { campaignIds: [1], from, until });
  */
 export async function walkSessions(db: Db, q: SessionWalkQuery): Promise<Session[]> {
   const out: Session[] = [];
-  const cut: StoredSession[] = [];
   const platform = q.platform === undefined ? undefined : eq(stored.platform, q.platform);
   for (const campaignId of q.campaignIds) {
     const inside = await db
       .select(storedColumns)
       .from(stored)
       .where(
-        and(eq(stored.campaignId, campaignId), gte(stored.startAt, q.from), lt(stored.startAt, q.until), platform),
+        and(
+          eq(stored.campaignId, campaignId),
+          gte(stored.startAt, q.from),
+          lt(stored.startAt, q.until),
+          lt(stored.endAt, q.until),
+          platform,
+        ),
       );
-    for (const s of inside) {
-      if (q.exclude?.has(s.participantId)) continue;
-      if (s.end < q.until) out.push(s);
-      else cut.push(s);
-    }
-    const before = await db
-      .select(storedColumns)
-      .from(stored)
-      .where(and(eq(stored.campaignId, campaignId), gte(stored.endAt, q.from), lt(stored.startAt, q.from), platform));
-    for (const s of before) if (!q.exclude?.has(s.participantId)) cut.push(s);
+    for (const s of inside) if (!q.exclude?.has(s.participantId)) out.push(s);
   }
-  for (const s of cut) out.push(...(await cutSession(db, s, q.from, q.until)));
+  out.push(...(await edgeSessions(db, q)).pieces);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { type CsvValue, toCsv } from '../http/csv.ts';
 import type { StatsMeasure, StatsResponse } from './stats.schemas.ts';
+import { type CsvLanguage, csvLabel } from './stats-csv-labels.ts';
 
 type Row = Record<string, CsvValue>;
 type Table = [name: string, rows: Row[]];
@@ -154,14 +155,33 @@ const TABLES: { [M in StatsMeasure]: (body: StatsResponse<M>) => Table[] } = {
   },
 };
 
+/** The keys a measure's CSV is written with: column, table and metric keys (for the labels' test). */
+export function statsCsvKeys<M extends StatsMeasure>(measure: M, body: StatsResponse<M>): string[] {
+  const keys = new Set<string>(['table']);
+  for (const [name, rows] of (TABLES[measure] as (b: StatsResponse<M>) => Table[])(body)) {
+    keys.add(name);
+    for (const row of rows) for (const k of Object.keys(row)) keys.add(k);
+    if (name === 'total' || name === 'kpi') for (const row of rows) keys.add(String(row.metric));
+  }
+  return [...keys];
+}
+
 /**
- * @example statsCsv('activity', body) // 'table,day,active_users,new_participants,metric,value\r\nday,2026-06-01,3,1,,\r\n…'
+ * The measure as CSV in the member's language: worded header, table names and metric names (stats-csv-labels.ts);
+ * the numbers and participant text as in the JSON.
+ * @example statsCsv('activity', body, 'en') // 'Table,Date,Active users,New participants,Metric,Value\r\nDate,2026-06-01,3,1,,\r\n…'
  */
-export function statsCsv<M extends StatsMeasure>(measure: M, body: StatsResponse<M>): string {
+export function statsCsv<M extends StatsMeasure>(measure: M, body: StatsResponse<M>, language: CsvLanguage): string {
   const tables = (TABLES[measure] as (b: StatsResponse<M>) => Table[])(body);
   const columns: string[] = [];
   for (const [, rows] of tables)
     for (const row of rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
-  const lines = tables.flatMap(([name, rows]) => rows.map((row) => [name, ...columns.map((k) => row[k])]));
-  return toCsv(['table', ...columns], lines);
+  const word = (key: string) => csvLabel(key, language);
+  const lines = tables.flatMap(([name, rows]) =>
+    rows.map((row) => [
+      word(name),
+      ...columns.map((k) => (k === 'metric' && typeof row[k] === 'string' ? word(row[k]) : row[k])),
+    ]),
+  );
+  return toCsv(['table', ...columns].map(word), lines);
 }

@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
 import { STATS_MEASURES } from './stats.schemas.ts';
+import { statsCsvKeys } from './stats-csv.ts';
+import { STATS_CSV_LABELS } from './stats-csv-labels.ts';
 import { DAY, HOUR, joined, MIN, telemetry } from './testing/telemetry-history.ts';
+import { byKey } from './testing/worded-csv.ts';
 
 const STATS = 900_201;
 const MAILINGS_ONLY = 900_202;
@@ -27,8 +30,12 @@ async function get(path: string, user = STATS) {
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
-/** A small CSV reader for the tests (quoted cells, doubled quotes). */
+/** A small CSV reader for the tests (quoted cells, doubled quotes), worded headers read back as keys. */
 function parseCsv(text: string): Record<string, string>[] {
+  return byKey(parseWordedCsv(text));
+}
+
+function parseWordedCsv(text: string): Record<string, string>[] {
   const lines = text.trimEnd().split('\r\n');
   const split = (line: string) => {
     const cells: string[] = [];
@@ -163,5 +170,30 @@ describe('statistics API', () => {
     expect(funnel.csv.map((r) => [r.stage, num(r.count), num(r.drop_off)])).toEqual(
       funnel.json.funnels[0].stages.map((s: Record<string, unknown>) => [s.stage, s.count, s.dropOff]),
     );
+  });
+
+  it("item 4: the CSV is worded in the member's language (header, tables, metrics), every key has words, formulas stay text", async () => {
+    await history();
+    const q = '?from=2026-06-01&to=2026-06-07&format=csv';
+    const ru = await get(`campaigns/${w.campaignId}/activity${q}&lang=ru`);
+    expect(ru.text.split('\r\n')[0]).toBe('Таблица,Дата,Активные пользователи,Новые участники,Показатель,Значение');
+    expect(ru.text).toContain('\r\nИтого,,,,Активные пользователи,');
+    const en = await get(`campaigns/${w.campaignId}/activity${q}&lang=en`);
+    expect(en.text.split('\r\n')[0]).toBe('Table,Date,Active users,New participants,Metric,Value');
+    // Without `lang`: the launch's language (the test launch has none: Russian, the UI's default).
+    expect((await get(`campaigns/${w.campaignId}/activity${q}`)).text.split('\r\n')[0]).toBe(ru.text.split('\r\n')[0]);
+    for (const m of STATS_MEASURES) {
+      const json = JSON.parse((await get(`campaigns/${w.campaignId}/${m}?from=2026-06-01&to=2026-06-07`)).text);
+      for (const key of statsCsvKeys(m, json)) expect(STATS_CSV_LABELS[key], `${m}: ${key}`).toBeDefined();
+      const file = await get(`campaigns/${w.campaignId}/${m}${q}&lang=en`);
+      expect(file.text.split('\r\n')[0], m).not.toMatch(/_/);
+    }
+    // Words are unique per language, so a file can be read back by key.
+    for (const i of [0, 1]) {
+      const words = Object.values(STATS_CSV_LABELS).map((w) => w[i]);
+      expect(new Set(words).size, `language ${i}`).toBe(words.length);
+    }
+    const errors = await get(`campaigns/${w.campaignId}/errors${q}&lang=ru`);
+    expect(errors.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });

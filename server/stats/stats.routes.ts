@@ -3,10 +3,14 @@
  * CSV (`format=csv`) of the same numbers. The contract is in `stats.schemas.ts`; each measure is computed by its own
  * file in this folder.
  */
+
+import { z } from '@hono/zod-openapi';
+import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
+import type { Deps } from '../deps.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
 import { clientErrorRate } from './client-error-rate.ts';
 import { dailyActivity } from './daily-activity.ts';
 import { dropOffScreens } from './drop-off-screens.ts';
@@ -21,11 +25,13 @@ import {
   MEASURE_SCHEMAS,
   STATS_MEASURES,
   type StatsMeasure,
+  type StatsQuery,
   StatsQuerySchema,
   type StatsResponse,
 } from './stats.schemas.ts';
 import type { StatsContext } from './stats-context.ts';
 import { statsCsv } from './stats-csv.ts';
+import { EXPORT_LINK_TTL_MS, exportLinkKey, signExportLink } from './stats-export-link.ts';
 import { statsFunnel } from './stats-funnel.ts';
 import { resolveRange } from './stats-range.ts';
 import { statsScope, testersOf } from './stats-scope.ts';
@@ -72,6 +78,66 @@ function measureRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
   });
 }
 
+/** A measure's CSV response: worded in `language`, saved under a name that says what it holds. */
+export function csvResponse<M extends StatsMeasure>(
+  measure: M,
+  body: StatsResponse<M>,
+  target: { kind: 'campaign' | 'brand'; id: number },
+  language: 'ru' | 'en',
+): Response {
+  return new Response(statsCsv(measure, body, language), {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="stats-${target.kind}-${target.id}-${measure}.csv"`,
+    },
+  });
+}
+
+/**
+ * A measure for the identity, after the `stats` check (statsScope): the JSON body and the brand it belongs to.
+ * @example const { body } = await computeMeasure(deps, identity, { kind: 'campaign', id: 1 }, 'sessions', query);
+ */
+export async function computeMeasure(
+  deps: Deps,
+  identity: Identity,
+  target: { kind: 'campaign' | 'brand'; id: number },
+  measure: StatsMeasure,
+  q: Omit<StatsQuery, 'format'>,
+) {
+  const { db } = deps;
+  const now = deps.now();
+  const found = await statsScope(db, identity, target);
+  const ids = found.campaigns.map((x) => x.id);
+  const ctx: StatsContext = {
+    db,
+    scope: found,
+    range: resolveRange(q, q.timeZone ?? found.timeZone, now),
+    platform: q.platform,
+    testers: await testersOf(db, ids),
+    now,
+  };
+  const body = await (MEASURES[measure] as (ctx: StatsContext) => Promise<StatsResponse<typeof measure>>)(ctx);
+  const brandId = found.kind === 'brand' ? found.id : (found.campaigns[0]?.brandId as number);
+  return { body, brandId };
+}
+
+function linkRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
+  return officeRoute('stats', {
+    method: 'post',
+    path:
+      scope === 'campaign' ? `/campaigns/{id}/${measure}/download-link` : `/brands/{brandId}/${measure}/download-link`,
+    tags,
+    summary: `A signed one-minute link to download the ${measure} CSV of a ${scope} (for VKWebAppDownloadFile)`,
+    security: LAUNCH_AUTH,
+    request: { params: scope === 'campaign' ? CampaignScopeParam : BrandScopeParam, query: StatsQuerySchema },
+    responses: {
+      200: json(z.object({ url: z.string(), expiresAt: z.number().int() }), 'The link (relative to the API origin)'),
+      ...errors,
+    },
+  });
+}
+
 export const statsRoutes = newRouter();
 statsRoutes.use('*', requireIdentity);
 for (const measure of STATS_MEASURES) {
@@ -79,25 +145,29 @@ for (const measure of STATS_MEASURES) {
     statsRoutes.openapi(measureRoute(measure, scope), async (c) => {
       const params = c.req.valid('param') as { id?: number; brandId?: number };
       const q = c.req.valid('query');
-      const { db } = c.var.deps;
-      const now = c.var.deps.now();
       const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
-      const found = await statsScope(db, c.var.identity, target);
-      const ids = found.campaigns.map((x) => x.id);
-      const ctx: StatsContext = {
-        db,
-        scope: found,
-        range: resolveRange(q, q.timeZone ?? found.timeZone, now),
-        platform: q.platform,
-        testers: await testersOf(db, ids),
-        now,
-      };
-      const body = await (MEASURES[measure] as (ctx: StatsContext) => Promise<StatsResponse<typeof measure>>)(ctx);
-      if (q.format === 'csv') {
-        c.header('Content-Disposition', `attachment; filename="stats-${scope}-${target.id}-${measure}.csv"`);
-        return c.body(statsCsv(measure, body), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-      }
+      const { body } = await computeMeasure(c.var.deps, c.var.identity, target, measure, q);
+      if (q.format === 'csv') return csvResponse(measure, body, target, q.lang ?? c.var.identity.language);
       return c.json(body, 200);
+    });
+    // The measure is computed once here too: the link is only issued for what the member may read now.
+    statsRoutes.openapi(linkRoute(measure, scope), async (c) => {
+      const params = c.req.valid('param') as { id?: number; brandId?: number };
+      const { format: _, ...query } = c.req.valid('query');
+      const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
+      const { deps, identity } = c.var;
+      const { brandId } = await computeMeasure(deps, identity, target, measure, query);
+      const expiresAt = deps.now() + EXPORT_LINK_TTL_MS;
+      const token = signExportLink(exportLinkKey(deps.config), {
+        purpose: 'stats-csv',
+        identity,
+        brandId,
+        scope: target,
+        measure,
+        query: { ...query, lang: query.lang ?? identity.language },
+        expiresAt,
+      });
+      return c.json({ url: `/api/stats-exports/${token}`, expiresAt }, 200);
     });
   }
 }

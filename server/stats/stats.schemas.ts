@@ -55,6 +55,10 @@ export const StatsQuerySchema = z.object({
     .optional()
     .openapi({ description: "Default: the campaign's (brand: its latest campaign's)", example: 'Europe/Moscow' }),
   format: z.enum(['json', 'csv']).default('json'),
+  lang: z
+    .enum(['ru', 'en'])
+    .optional()
+    .openapi({ description: "Language of a CSV's headers (default: the member's launch language)" }),
 });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 

@@ -13,6 +13,7 @@ import { stageLabel } from '../../miniapp/admin/stage-label.ts';
 import type { Config } from '../../server/config.ts';
 import { localLaunchUrl } from '../../server/local-launch.ts';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
+import { byKey } from '../../server/stats/testing/worded-csv.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { telemetryCount, writeStatsHistory } from './stats-history.ts';
@@ -76,8 +77,13 @@ async function api<T>(launch: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The CSV's rows as objects by its header (quoted cells with commas, doubled quotes and CRLF handled). */
+/** The CSV's rows as objects by key (worded headers, table and metric names read back through the labels). */
 function parseCsv(text: string): Record<string, string>[] {
+  return byKey(parseWordedCsv(text));
+}
+
+/** The CSV's rows as objects by its header (quoted cells with commas, doubled quotes and CRLF handled). */
+function parseWordedCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

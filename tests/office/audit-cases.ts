@@ -8,6 +8,7 @@ import { desc } from 'drizzle-orm';
 import { INSURANCE } from '../../server/calculator/testing/calculator-world.ts';
 import { schema } from '../../server/db/client.ts';
 import { DAY } from '../../server/promo/testing/promo-world.ts';
+import { STATS_MEASURES } from '../../server/stats/stats.schemas.ts';
 import type { Snapshot } from './database-snapshot.ts';
 import type { OfficeMatrixWorld } from './office-world.ts';
 
@@ -825,6 +826,15 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'invitation',
     table: 'invitations',
   },
+  // Stats download links (issue 16, p5): a signed URL is computed; nothing is stored.
+  ...Object.fromEntries(
+    STATS_MEASURES.flatMap((m) =>
+      ['campaigns/{id}', 'brands/{brandId}'].map((scope) => [
+        `POST /api/admin/stats/${scope}/${m}/download-link`,
+        { noAudit: 'signs a one-minute download link for a CSV the member may read; stores nothing' },
+      ]),
+    ),
+  ),
 };
 
 async function createdCampaign(w: AuditWorld) {

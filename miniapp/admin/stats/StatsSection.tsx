@@ -14,6 +14,7 @@ import { fill, statsStrings } from '../i18n-stats.ts';
 import { saveFile } from './save-file.ts';
 import {
   csvFileName,
+  fetchDownloadLink,
   fetchMeasure,
   fetchMeasureCsv,
   type StatsFilter,
@@ -37,7 +38,7 @@ export interface StatsSectionProps<M extends StatsMeasure> {
 }
 
 export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>) {
-  const { api, language } = useApp();
+  const { api, language, platform } = useApp();
   const s = statsStrings(language);
   const { scope, measure, filter } = props;
   const state = useAsync(
@@ -60,7 +61,13 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
     setBusy(true);
     try {
       const range = state.status === 'ready' ? state.data.range : undefined;
-      saveFile(await fetchMeasureCsv(api, scope, measure, filter), csvFileName(scope, measure, range));
+      const fileName = csvFileName(scope, measure, range);
+      // VK's mobile clients cannot save a blob: their downloader fetches a signed link (no launch data needed).
+      if (platform.downloadFile) {
+        const url = await fetchDownloadLink(api, scope, measure, filter, language);
+        if ((await platform.downloadFile(url, fileName)).status === 'done') return;
+      }
+      saveFile(await fetchMeasureCsv(api, scope, measure, filter), fileName);
     } catch (error) {
       setFailure(fill(s.csvFailed, { reason: errorText(error as Error, language) }));
     } finally {

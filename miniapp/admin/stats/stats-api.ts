@@ -46,6 +46,24 @@ export const fetchMeasureCsv = (
   filter: StatsFilter,
 ) => api.download(statsPath(scope, measure, filter, true));
 
+/**
+ * A signed one-minute link to the measure's CSV (server/stats/stats-export-link.ts), absolute, for a client whose
+ * downloader sends no launch data (VKWebAppDownloadFile).
+ */
+export async function fetchDownloadLink(
+  api: Pick<ApiClient, 'request' | 'baseUrl'>,
+  scope: StatsScope,
+  measure: StatsMeasure,
+  filter: StatsFilter,
+  language: 'ru' | 'en',
+): Promise<string> {
+  const [path, q] = statsPath(scope, measure, filter).split('?');
+  const query = new URLSearchParams(q);
+  query.set('lang', language);
+  const { url } = await api.request<{ url: string }>('POST', `${path}/download-link?${query}`);
+  return new URL(`${api.baseUrl ?? ''}${url}`, location.href).href;
+}
+
 /** The file name a download is saved under: `stats-campaign-1-funnel-2026-06-01-2026-06-30.csv`. */
 export function csvFileName(scope: StatsScope, measure: StatsMeasure, range?: { from: string; to: string }): string {
   return `stats-${scope.kind}-${scope.id}-${measure}${range ? `-${range.from}-${range.to}` : ''}.csv`;
