@@ -41,7 +41,7 @@ describe('calculator editor draft', () => {
     expect(missingLanguage(config.inputs[1]?.label ?? '')).toBe('en');
     expect(missingLanguage({ ru: 'a', en: 'b' })).toBeNull();
     // An empty policy link does not stop the preview; the save checks it.
-    expect(forPreview(NEW_CALCULATOR).lead.policyUrl).toMatch(/^https:\/\//);
+    expect(forPreview(NEW_CALCULATOR, 'https://office.test').lead.policyUrl).toBe('https://office.test/privacy');
   });
 
   it("item 3: the server's formula error keeps its position; configuration issues keep their path", () => {

@@ -151,12 +151,13 @@ export function participantViewOf(config: CalculatorConfig, language: 'ru' | 'en
 
 /**
  * The preview computes before the brand has typed the policy link; the check of that link is the save's, so the
- * preview is sent a stand-in for an empty one.
+ * preview is sent a stand-in for an empty one: a path on the office's own origin, because an external sample host
+ * in the bundle is what the package checks refuse (no-external-resources).
  */
-export function forPreview(config: CalculatorConfig): CalculatorConfig {
+export function forPreview(config: CalculatorConfig, origin = location.origin): CalculatorConfig {
   return config.lead.policyUrl.trim()
     ? config
-    : { ...config, lead: { ...config.lead, policyUrl: 'https://example.com/privacy' } };
+    : { ...config, lead: { ...config.lead, policyUrl: new URL('/privacy', origin).href } };
 }
 
 export interface FormulaProblem {

@@ -67,12 +67,7 @@ function WebhookForm({ hook, recent }: { hook: Hook; recent: Lead[] }) {
     <>
       <Group>
         <FormItem top={l.url} bottom={l.urlHint}>
-          <Input
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="https://crm.example.com/hooks/leads"
-            data-testid="webhook-url"
-          />
+          <Input value={url} onChange={(e) => setUrl(e.target.value)} data-testid="webhook-url" />
         </FormItem>
         <SimpleCell multiline data-testid="webhook-secret-state">
           {secretSet ? l.secretSet : l.secretMissing}
