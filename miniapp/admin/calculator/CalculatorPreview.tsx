@@ -3,7 +3,7 @@
  * office's phone frame, light or dark, ru or en, fed with the draft as the brand types it. Results come from the
  * server's preview route with the unsaved configuration; the lead form refuses to send, so nothing is written.
  */
-import { Div, Group, Panel, PanelHeader, SegmentedControl, View } from '@vkontakte/vkui';
+import { Div, Group, Panel, PanelHeader, View } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import type { AppServices } from '../../app-context.ts';
@@ -15,6 +15,7 @@ import { calculatorEn, calculatorRu } from '../../screens/calculator/i18n-calcul
 import { officeMessages } from '../i18n-office.ts';
 import type { Preview } from '../office-api.ts';
 import { PhoneFrame } from '../preview/PhoneFrame.tsx';
+import { PreviewSwitches } from '../preview/PreviewSwitches.tsx';
 import { PREVIEW_WRITE, previewApiClient } from '../preview/preview-api.ts';
 import { previewPlatform } from '../preview/preview-platform.ts';
 import { useOffice } from '../use-office.ts';
@@ -54,26 +55,7 @@ export function CalculatorPreview({
   return (
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8 }}>
       <Div style={{ display: 'flex', gap: 8 }}>
-        <SegmentedControl
-          size="m"
-          style={{ width: 110 }}
-          value={lang}
-          onChange={(v) => setLang(v as 'ru' | 'en')}
-          options={[
-            { value: 'ru', label: 'RU' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
-        <SegmentedControl
-          size="m"
-          style={{ width: 110 }}
-          value={scheme}
-          onChange={(v) => setScheme(v as ColorScheme)}
-          options={[
-            { value: 'light', label: '☀', 'aria-label': 'light' },
-            { value: 'dark', label: '☾', 'aria-label': 'dark' },
-          ]}
-        />
+        <PreviewSwitches lang={lang} onLang={setLang} scheme={scheme} onScheme={setScheme} />
       </Div>
       <PhoneFrame services={services} colorScheme={scheme} testId="calc-preview">
         <View activePanel="calculator">

@@ -11,6 +11,7 @@ import type { CampaignDocument, Preview } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { createMemoryRouter } from './memory-router.ts';
 import { PreviewFrame } from './PreviewFrame.tsx';
+import { PreviewSwitches } from './PreviewSwitches.tsx';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
@@ -42,26 +43,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
   return (
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8 }}>
       <Div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'center' }}>
-        <SegmentedControl
-          size="m"
-          style={{ width: 110 }}
-          value={lang}
-          onChange={(v) => setLang(v as 'ru' | 'en')}
-          options={[
-            { value: 'ru', label: 'RU' },
-            { value: 'en', label: 'EN' },
-          ]}
-        />
-        <SegmentedControl
-          size="m"
-          style={{ width: 110 }}
-          value={scheme}
-          onChange={(v) => setScheme(v as ColorScheme)}
-          options={[
-            { value: 'light', label: '☀', 'aria-label': 'light' },
-            { value: 'dark', label: '☾', 'aria-label': 'dark' },
-          ]}
-        />
+        <PreviewSwitches lang={lang} onLang={setLang} scheme={scheme} onScheme={setScheme} />
         <SegmentedControl
           size="m"
           style={{ width: 200 }}
