@@ -138,6 +138,8 @@ describe('offer catalogue in the office', () => {
       try {
         const p = participant.page;
         await p.goto(`${participantUrl(server, { userId: 418_000 + v.width, language: 'ru' })}#/campaign/${id}`);
+        await active(p).getByTestId('campaign-offers').scrollIntoViewIfNeeded({ timeout: T });
+        await screenshot(p, `office-catalogue-${v.name}-campaign-link`);
         await active(p).getByTestId('campaign-offers').click({ timeout: T });
         await p.waitForURL(new RegExp(`#/campaign/${id}/offers$`));
         await active(p).getByText('Улун молочный').waitFor({ timeout: T });
