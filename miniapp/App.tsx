@@ -63,6 +63,7 @@ const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'))
 const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
 const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
 const AdminCalculator = lazy(() => import('./admin/calculator/CalculatorEditorPanel.tsx'));
+const AdminOffers = lazy(() => import('./admin/catalogue-offers/OfferCataloguePanel.tsx'));
 // An invitation is opened by someone not yet in the office: outside the member gate, still never preloaded.
 const InvitePanel = lazy(() => import('./admin/invite/InvitePanel.tsx'));
 const BetaJoinPanel = lazyPanel(
@@ -75,6 +76,7 @@ const OFFICE_PANELS = new Set<string>([
   PANELS.adminPools,
   PANELS.adminBeta,
   PANELS.adminCalculator,
+  PANELS.adminOffers,
   PANELS.adminDraw,
   PANELS.adminCalendar,
 ]);
@@ -135,6 +137,11 @@ export function App() {
           <Panel id={PANELS.adminCalculator}>
             <Suspense fallback={<PanelHeader />}>
               {panel === PANELS.adminCalculator ? <AdminCalculator /> : <Spinner />}
+            </Suspense>
+          </Panel>
+          <Panel id={PANELS.adminOffers}>
+            <Suspense fallback={<PanelHeader />}>
+              {panel === PANELS.adminOffers ? <AdminOffers /> : <Spinner />}
             </Suspense>
           </Panel>
           <Panel id={PANELS.adminBeta}>

@@ -147,6 +147,10 @@ export const StateSchema = z
         attempts: AttemptsSchema.nullable(),
       })
       .nullable(),
+    hasOffers: z.boolean().openapi({
+      description:
+        'Whether an offer of its catalogue is live today (the screen then links to `#/campaign/{id}/offers`)',
+    }),
   })
   .openapi('CampaignState');
 

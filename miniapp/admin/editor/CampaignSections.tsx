@@ -1,7 +1,8 @@
 /**
- * Links from the editor to the campaign's other office sections (code pools, beta test, prize calendar, draw), each
- * shown only when the campaign can use it and the member's rights on its brand include the section the server checks
- * (`prizes` for pools, calendar and draw; `campaigns` for the beta test). The server refuses the rest anyway.
+ * Links from the editor to the campaign's other office sections (code pools, calculator, offer catalogue, beta test,
+ * prize calendar, draw), each shown only when the campaign can use it and the member's rights on its brand include the
+ * section the server checks (`prizes` for pools, calendar and draw; `campaigns` for the others). The server refuses the
+ * rest anyway.
  */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -21,6 +22,13 @@ export function CampaignSections({ doc }: { doc: CampaignDocument }) {
       label: t.sectionCalculator,
       to: paths.adminCalculator(doc.id),
       id: 'calculator',
+    },
+    {
+      // Any mechanic may carry a catalogue of offers (server/catalogue/); its first upload is how it gets one.
+      show: sections.includes('campaigns'),
+      label: t.sectionOffers,
+      to: paths.adminOffers(doc.id),
+      id: 'offers',
     },
     {
       show: sections.includes('campaigns') && (doc.status === 'draft' || doc.status === 'scheduled'),

@@ -1,5 +1,5 @@
-/** The ways out of a campaign's home: my prizes (once taking part) and the rules. */
-import { Icon28DocumentTextOutline, Icon28GiftOutline } from '@vkontakte/icons';
+/** The ways out of a campaign's home: my prizes (once taking part), its offers (while one is live) and the rules. */
+import { Icon28DiscountOutline, Icon28DocumentTextOutline, Icon28GiftOutline } from '@vkontakte/icons';
 import { Group, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -19,6 +19,16 @@ export function CampaignLinks({ data }: { data: CampaignState }) {
           data-testid="my-prizes"
         >
           {t.myPrizes}
+        </SimpleCell>
+      )}
+      {data.hasOffers && (
+        <SimpleCell
+          before={<Icon28DiscountOutline />}
+          onClick={() => navigator.push(paths.offers(id))}
+          chevron="always"
+          data-testid="campaign-offers"
+        >
+          {t.offers}
         </SimpleCell>
       )}
       <SimpleCell

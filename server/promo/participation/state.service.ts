@@ -6,6 +6,7 @@
 import type { Identity } from '../../auth/identity.ts';
 import { type CampaignRow, publicCampaign } from '../../campaigns/campaign.service.ts';
 import { resolveText } from '../../campaigns/content-language.ts';
+import { hasLiveOffers } from '../../catalogue/offer-status.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { findParticipant, loadCampaign, type ParticipantRow } from '../promo-context.ts';
@@ -90,6 +91,8 @@ export async function stateOf(
     quiz,
     wheel:
       campaign.mechanic === 'wheel' ? await wheelView(db, campaign, participant?.id, at, language, rows.rewards) : null,
+    /** Any mechanic may carry a catalogue (server/catalogue/); the screen links to it while an offer is live. */
+    hasOffers: await hasLiveOffers(db, campaign, at),
   };
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Uploading a catalogue file: read in the browser (`File.text()`), refused here when over 8 MB (before or after its
+ * JSON encoding: the server's body limit), its format taken from the extension or the content, sent in one request
+ * that answers the import report. A refused file (422 `invalid_feed`) shows its problems; nothing changed then.
+ */
+import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+import { encodedSize, feedFormat, megabytes, overLimit } from './feed-file.ts';
+import { ImportReportView, IssueList } from './ImportReportView.tsx';
+import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import { refusedIssues } from './import-issues.ts';
+import type { ImportIssue, ImportReport, OffersOfficeApi } from './offers-office-api.ts';
+
+type UploadState =
+  | { step: 'idle' }
+  | { step: 'uploading'; name: string }
+  | { step: 'done'; report: ImportReport }
+  | { step: 'refused'; issues: ImportIssue[] }
+  | { step: 'failed'; message: string };
+
+export function FeedUpload({
+  api,
+  t,
+  onImported,
+}: {
+  api: OffersOfficeApi;
+  t: OffersOfficeMessages;
+  onImported(): void;
+}) {
+  const [state, setState] = useState<UploadState>({ step: 'idle' });
+
+  async function upload(file: globalThis.File) {
+    if (overLimit(file.size)) {
+      setState({ step: 'failed', message: fill(t.tooLarge, { name: file.name, size: megabytes(file.size) }) });
+      return;
+    }
+    setState({ step: 'uploading', name: file.name });
+    try {
+      const content = await file.text();
+      const body = { format: feedFormat(file.name, content), content };
+      if (overLimit(encodedSize(body))) {
+        setState({ step: 'failed', message: fill(t.tooLargeEncoded, { name: file.name }) });
+        return;
+      }
+      setState({ step: 'done', report: await api.importFeed(body) });
+      onImported();
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.code === 'invalid_feed') {
+        setState({ step: 'refused', issues: refusedIssues(e.issues) });
+      } else {
+        setState({ step: 'failed', message: fill(t.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+      }
+    }
+  }
+
+  const uploading = state.step === 'uploading';
+  return (
+    <>
+      <Group header={<Header>{t.upload}</Header>}>
+        <FormItem bottom={t.uploadHint} bottomId="offers-upload-hint">
+          <File
+            accept=".xml,.yml,.csv,text/csv,text/xml,application/xml,text/plain"
+            disabled={uploading}
+            aria-describedby="offers-upload-hint"
+            data-testid="offers-upload"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void upload(file);
+            }}
+          >
+            {t.chooseFile}
+          </File>
+        </FormItem>
+        {uploading && (
+          <SimpleCell before={<Spinner size="s" />} data-testid="offers-uploading">
+            {fill(t.uploading, { name: state.name })}
+          </SimpleCell>
+        )}
+        {state.step === 'failed' && (
+          <FormItem>
+            <FormStatus mode="error" role="alert" data-testid="offers-upload-failed">
+              {state.message}
+            </FormStatus>
+          </FormItem>
+        )}
+        {state.step === 'refused' && (
+          <>
+            <FormItem>
+              <FormStatus mode="error" role="alert" data-testid="offers-upload-refused">
+                {t.refused}
+              </FormStatus>
+            </FormItem>
+            <IssueList issues={state.issues} t={t} />
+          </>
+        )}
+      </Group>
+      {state.step === 'done' && <ImportReportView report={state.report} t={t} />}
+    </>
+  );
+}

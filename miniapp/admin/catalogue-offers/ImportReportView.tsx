@@ -1,0 +1,49 @@
+/**
+ * An import's report: how many offers were added, updated, left unchanged and ended, then each skipped offer with
+ * its line number and/or offer id and the reason (the server's detail under it). A refused file shows only its issues.
+ */
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import { issuePlace, issueReason } from './import-issues.ts';
+import type { ImportIssue, ImportReport } from './offers-office-api.ts';
+
+const COUNTS = ['added', 'updated', 'unchanged', 'ended', 'categories', 'notified'] as const;
+
+export function IssueList({ issues, t }: { issues: ImportIssue[]; t: OffersOfficeMessages }) {
+  return (
+    <div data-testid="offers-import-issues">
+      {issues.map((issue, index) => {
+        const reason = issueReason(issue, t);
+        return (
+          <SimpleCell
+            // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id; the report never reorders.
+            key={index}
+            multiline
+            subtitle={reason ?? issue.message}
+            extraSubtitle={reason ? issue.message : undefined}
+            data-testid={`offers-issue-${issue.offerId ?? `line-${issue.line ?? 0}`}`}
+          >
+            {issuePlace(issue, t)}
+          </SimpleCell>
+        );
+      })}
+    </div>
+  );
+}
+
+export function ImportReportView({ report, t }: { report: ImportReport; t: OffersOfficeMessages }) {
+  return (
+    <Group
+      header={<Header subtitle={t[`format_${report.format}`]}>{t.report}</Header>}
+      data-testid="offers-import-report"
+    >
+      {COUNTS.map((key) => (
+        <SimpleCell key={key} indicator={<span data-testid={`offers-report-${key}`}>{report[key]}</span>}>
+          {t[key]}
+        </SimpleCell>
+      ))}
+      <Header size="s">{report.issues.length > 0 ? fill(t.issues, { n: report.issues.length }) : t.noIssues}</Header>
+      <IssueList issues={report.issues} t={t} />
+    </Group>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The campaign's offers as the office sees them: tabs by status today (all, running, upcoming, expired, ended) with
+ * their counts, each offer with its id and region, price, old price or discount, and dates.
+ */
+import { Group, Header, HorizontalScroll, Placeholder, RichCell, Tabs, TabsItem } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { formatPrice } from '../../screens/catalogue/catalogue-api.ts';
+import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import type { OfferStatus, OfficeCatalogue, OfficeOffer } from './offers-office-api.ts';
+
+const TABS = ['all', 'active', 'scheduled', 'expired', 'ended'] as const;
+type Tab = (typeof TABS)[number];
+
+/** `2026-06-05` → `5 июн. 2026 г.` / `5 Jun 2026` (the day as written, no time zone shift). */
+function day(date: string, language: 'ru' | 'en'): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+function OfferRow({ offer, t, language }: { offer: OfficeOffer; t: OffersOfficeMessages; language: 'ru' | 'en' }) {
+  const price = offer.price !== null ? formatPrice(offer.price, offer.currency, language) : null;
+  const discount = offer.discountPercent !== null ? fill(t.discount, { n: offer.discountPercent }) : null;
+  const dates = [
+    offer.startsOn ? fill(t.from, { date: day(offer.startsOn, language) }) : null,
+    offer.endsOn ? fill(t.until, { date: day(offer.endsOn, language) }) : null,
+  ].filter(Boolean);
+  return (
+    <RichCell
+      multiline
+      overTitle={[offer.externalId, offer.region].filter(Boolean).join(' · ')}
+      subtitle={
+        <>
+          {[price, discount].filter(Boolean).join(' · ')}
+          {offer.oldPrice !== null && (
+            <>
+              {' '}
+              <s>{formatPrice(offer.oldPrice, offer.currency, language)}</s>
+            </>
+          )}
+        </>
+      }
+      extraSubtitle={dates.length > 0 ? dates.join(' ') : t.noDates}
+      afterCaption={<span data-testid={`office-offer-status-${offer.externalId}`}>{t[`status_${offer.status}`]}</span>}
+      data-testid={`office-offer-${offer.externalId}`}
+      data-status={offer.status}
+    >
+      {offer.title}
+    </RichCell>
+  );
+}
+
+export function OfficeOfferList({
+  catalogue,
+  t,
+  language,
+}: {
+  catalogue: OfficeCatalogue;
+  t: OffersOfficeMessages;
+  language: 'ru' | 'en';
+}) {
+  const [tab, setTab] = useState<Tab>('all');
+  const count = (status: Tab) =>
+    status === 'all' ? catalogue.offers.length : catalogue.offers.filter((o) => o.status === status).length;
+  const shown = tab === 'all' ? catalogue.offers : catalogue.offers.filter((o) => o.status === (tab as OfferStatus));
+  return (
+    <Group
+      header={
+        <Header
+          subtitle={
+            catalogue.total > catalogue.offers.length
+              ? fill(t.shownOf, { shown: catalogue.offers.length, total: catalogue.total })
+              : undefined
+          }
+        >
+          {fill(t.offers, { n: catalogue.total })}
+        </Header>
+      }
+      data-testid="office-offers"
+    >
+      {catalogue.total === 0 ? (
+        <Placeholder>{t.noOffers}</Placeholder>
+      ) : (
+        <>
+          <Tabs withScrollToSelectedTab scrollBehaviorToSelectedTab="center">
+            <HorizontalScroll arrowSize="m">
+              {TABS.map((status) => (
+                <TabsItem
+                  key={status}
+                  selected={tab === status}
+                  onClick={() => setTab(status)}
+                  status={count(status)}
+                  data-testid={`office-offers-tab-${status}`}
+                >
+                  {t[`status_${status}`]}
+                </TabsItem>
+              ))}
+            </HorizontalScroll>
+          </Tabs>
+          {shown.length === 0 && <Placeholder>{t.noneWithStatus}</Placeholder>}
+          {shown.map((offer) => (
+            <OfferRow key={offer.id} offer={offer} t={t} language={language} />
+          ))}
+        </>
+      )}
+    </Group>
+  );
+}
