@@ -173,7 +173,14 @@ describe('item 1: the beta test in the browser', () => {
       // The beta panel: a tester added by VK id.
       await page.getByTestId('office-section-beta').click();
       await page.locator('#beta-vk-id').fill(`id${TESTER}`);
-      await page.getByRole('button', { name: /^(Добавить|Add)$/ }).click();
+      const add = page.getByRole('button', { name: /^(Добавить|Add)$/ });
+      // Its label is whole, not cut to "Добав…" by the input beside it.
+      expect(
+        await add.evaluate((button) =>
+          [button, ...button.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1),
+        ),
+      ).toBe(false);
+      await add.click();
       await page.getByTestId(`tester-${TESTER}`).waitFor({ timeout: T });
       await screenshot(page, 'office-beta-panel-desktop-light');
       expect(admin.errors).toEqual([]);
