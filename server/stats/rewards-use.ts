@@ -1,11 +1,12 @@
 /**
  * @module Rewards on the dashboard: issued in the range (per reward and per local day), issued overall, stock left
  * (issue-reward.ts `remainingStock`, the number the claim path itself uses), and the prize calendar's moments in the
- * range: won, passed unwon (missed), still ahead. Grants to beta testers are left out of the range counts.
+ * range: won, passed unwon (missed), still ahead. Grants to beta testers are left out of every count (in the range and
+ * overall): a tester's code comes from a sandbox pool and is wiped at launch, so it was never a real reward issued.
  */
 import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { issuedCount, remainingStock } from '../promo/rewards/issue-reward.ts';
+import { remainingStock } from '../promo/rewards/issue-reward.ts';
 import { campaignRewards } from '../promo/rewards/reward.service.ts';
 import type { StatsRewards } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
@@ -31,6 +32,19 @@ export async function grantsInRange(ctx: StatsContext) {
     );
 }
 
+/** Grants of each reward over the whole campaign (any day, any platform), not to testers; by the reward index. */
+async function issuedOverall(ctx: StatsContext, rewardIds: number[]): Promise<Map<number, number>> {
+  const { grants: g, participants: p } = schema;
+  if (rewardIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ rewardId: g.rewardId, n: count() })
+    .from(g)
+    .innerJoin(p, eq(p.id, g.participantId))
+    .where(and(inArray(g.rewardId, rewardIds), eq(p.isTester, false)))
+    .groupBy(g.rewardId);
+  return new Map(rows.map((r) => [r.rewardId, Number(r.n)]));
+}
+
 /** @example const body = await rewardsUse(ctx); */
 export async function rewardsUse(ctx: StatsContext): Promise<StatsRewards> {
   const grid = dayGrid(ctx.range);
@@ -42,12 +56,20 @@ export async function rewardsUse(ctx: StatsContext): Promise<StatsRewards> {
     const i = grid.dayOf(g.issuedAt);
     if (i >= 0) perDay[i] = (perDay[i] ?? 0) + 1;
   }
+  const perCampaign = [];
+  for (const campaign of ctx.scope.campaigns) {
+    perCampaign.push({ campaign, rewards: await campaignRewards(ctx.db, campaign.id) });
+  }
+  const overall = await issuedOverall(
+    ctx,
+    perCampaign.flatMap((c) => c.rewards.map((r) => r.id)),
+  );
   const rewards: StatsRewards['rewards'] = [];
   const keyOf = new Map<number, string>();
-  for (const campaign of ctx.scope.campaigns) {
-    for (const reward of await campaignRewards(ctx.db, campaign.id)) {
+  for (const { campaign, rewards: campaignRewardRows } of perCampaign) {
+    for (const reward of campaignRewardRows) {
       keyOf.set(reward.id, reward.key);
-      const issuedTotal = await issuedCount(ctx.db, reward.id);
+      const issuedTotal = overall.get(reward.id) ?? 0;
       const stockLeft = await remainingStock(ctx.db, reward);
       rewards.push({
         campaignId: campaign.id,

@@ -9,14 +9,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fill, statsStrings } from '../../miniapp/admin/i18n-stats.ts';
 import { stageLabel } from '../../miniapp/admin/stage-label.ts';
+import { formatDuration, formatInt, formatNumber, formatShare } from '../../miniapp/admin/stats/stats-format.ts';
 import type { Config } from '../../server/config.ts';
 import { localLaunchUrl } from '../../server/local-launch.ts';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
 import { byKey } from '../../server/stats/testing/worded-csv.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
-import { telemetryCount, writeStatsHistory } from './stats-history.ts';
+import { telemetryCount, writeOldCohortAndGrants, writeStatsHistory } from './stats-history.ts';
 
 let server: StartedServer;
 let browser: Browser;
@@ -43,6 +45,8 @@ beforeAll(async () => {
   }
   // The demo's generated history when the seed makes one; otherwise one built here (see stats-history.ts).
   if (telemetryCount(file, campaignId) < 100) writeStatsHistory(file, campaignId);
+  // A 40-day-old cohort (so D30 is known) and a few rewards issued: what the demo's three weeks cannot show.
+  expect(writeOldCohortAndGrants(file, campaignId).grants).toBeGreaterThan(0);
 });
 afterAll(async () => {
   await browser?.close();
@@ -68,6 +72,8 @@ function adminLaunch(language: 'ru' | 'en'): string {
     language,
   });
 }
+
+const DAY = 86_400_000;
 
 async function api<T>(launch: string, path: string): Promise<T> {
   const res = await fetch(`${server.baseUrl}${path}`, {
@@ -142,8 +148,45 @@ const dataValue = async (page: Page, testId: string) =>
   Number(await page.getByTestId(testId).first().getAttribute('data-value'));
 
 interface FunnelBody {
-  funnels: { campaignId: number; stages: { stage: string; count: number }[] }[];
+  funnels: {
+    campaignId: number;
+    stages: {
+      stage: string;
+      count: number;
+      pctOfFirst: number;
+      dropOff: number;
+      medianMsFromPrevious: number | null;
+    }[];
+  }[];
 }
+
+interface SessionsBody {
+  sessions: number;
+  users: number;
+  sessionsPerUser: { mean: number | null; median: number | null };
+  lengthMs: { mean: number | null; median: number | null; p90: number | null };
+}
+type Retained = { users: number; rate: number } | null;
+interface RetentionBody {
+  cohorts: { day: string; size: number; d1: Retained; d7: Retained; d30: Retained }[];
+  overall: { d1: Retained; d7: Retained; d30: Retained };
+}
+interface RewardsBody {
+  rewards: {
+    campaignId: number;
+    rewardKey: string;
+    issued: number;
+    issuedTotal: number;
+    stock: number | null;
+    stockLeft: number | null;
+  }[];
+}
+
+/** Text as a person reads it: any run of spaces (the formatters' no-break and narrow ones too) as one space. */
+const norm = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+/** A CSV cell as a number; an empty cell is the JSON's null. */
+const csvNumber = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
+const csvNumbers = (row: Record<string, string> | undefined, keys: string[]) => keys.map((k) => csvNumber(row?.[k]));
 
 const cases = [
   { name: 'phone-light-ru', width: 390, height: 844, mobile: true, colorScheme: 'light', language: 'ru' },
@@ -207,6 +250,155 @@ describe('item 3: the statistics page in the office', () => {
         }
         await scrollToTop(page, 'stats-retention');
         await screenshot(page, `office-stats-${c.name}-retention`);
+        expect(problems()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const c of [cases[0], cases[3]]) {
+    it(`item 2 (p11): every funnel stage, sessions, D1/D7/D30 retention and rewards: page = API = CSV (${c.name})`, async () => {
+      const launch = adminLaunch(c.language);
+      const lang = c.language;
+      const s = statsStrings(lang);
+      const { page, context, errors } = await openWatchedPage(browser, c);
+      const problems = pageErrors(page, errors);
+      try {
+        await page.goto(`${launch}#/admin/campaign/${campaignId}/stats`);
+        const range = page.getByTestId('stats-range');
+        await range.waitFor({ timeout: 30_000 });
+        // 45 days up to today, picked in the page's own filter, so a 40-day-old cohort's D30 is in view.
+        const to = /(\d{4}-\d{2}-\d{2})\s*—\s*(\d{4}-\d{2}-\d{2})/.exec((await range.textContent()) ?? '')?.[2];
+        if (!to) throw new Error('the page shows no range');
+        const from = new Date(Date.parse(`${to}T00:00:00Z`) - 44 * DAY).toISOString().slice(0, 10);
+        await page.locator('#stats-from').fill(from);
+        await expect.poll(() => range.textContent(), { timeout: 20_000 }).toContain(`${from} — ${to}`);
+        const q = `?from=${from}&to=${to}`;
+        const base = `/api/admin/stats/campaigns/${campaignId}`;
+
+        // Funnel: every stage's count (and the drop-off and share written under it) on the page, in the API, in the CSV.
+        const funnel = (await api<FunnelBody>(launch, `${base}/funnel${q}`)).funnels.find(
+          (f) => f.campaignId === campaignId,
+        );
+        const stages = funnel?.stages ?? [];
+        expect(stages.length).toBeGreaterThan(1);
+        expect(stages.every((st) => st.count > 0)).toBe(true);
+        const funnelCsv = await downloadCsv(page, 'funnel');
+        for (const [i, st] of stages.entries()) {
+          const count = page.getByTestId(`stats-funnel-count-${campaignId}-${st.stage}`);
+          await expect.poll(() => count.getAttribute('data-value'), { timeout: 15_000 }).toBe(String(st.count));
+          expect(norm(await count.textContent())).toBe(norm(formatInt(st.count, lang)));
+          const cell = norm(await page.getByTestId(`stats-funnel-stage-${campaignId}-${st.stage}`).textContent());
+          expect(cell).toContain(norm(`${formatNumber(st.pctOfFirst, lang)}% ${s.ofFirst}`));
+          if (i > 0) expect(cell).toContain(norm(fill(s.dropOff, { n: formatInt(st.dropOff, lang) })));
+          if (i > 0 && st.medianMsFromPrevious !== null)
+            expect(cell).toContain(norm(formatDuration(st.medianMsFromPrevious, s, lang)));
+          const row = funnelCsv.find((r) => r.table === 'stage' && r.stage === st.stage);
+          expect(row, st.stage).toBeDefined();
+          expect(csvNumbers(row, ['count', 'drop_off', 'pct_of_first', 'median_ms_from_previous'])).toEqual([
+            st.count,
+            st.dropOff,
+            st.pctOfFirst,
+            st.medianMsFromPrevious,
+          ]);
+        }
+        await scrollToTop(page, 'stats-funnel');
+        await screenshot(page, `office-stats-p11-${c.name}-funnel`);
+
+        // Sessions: count, users, per user (mean / median), length (median / p90).
+        const sessions = await api<SessionsBody>(launch, `${base}/sessions${q}`);
+        expect(sessions.sessions).toBeGreaterThan(0);
+        const sessionsCount = page.getByTestId('stats-sessions-count');
+        await expect.poll(() => sessionsCount.getAttribute('data-value')).toBe(String(sessions.sessions));
+        expect(norm(await sessionsCount.textContent())).toBe(norm(formatInt(sessions.sessions, lang)));
+        expect(await dataValue(page, 'stats-sessions-users')).toBe(sessions.users);
+        const perUser = page.getByTestId('stats-sessions-per-user');
+        const { mean, median } = sessions.sessionsPerUser;
+        expect([await perUser.getAttribute('data-mean'), await perUser.getAttribute('data-median')]).toEqual([
+          String(mean),
+          String(median),
+        ]);
+        expect(norm(await perUser.textContent())).toContain(
+          norm(`${formatNumber(mean as number, lang)} / ${formatNumber(median as number, lang)}`),
+        );
+        const length = page.getByTestId('stats-sessions-length');
+        expect(Number(await length.getAttribute('data-median'))).toBe(sessions.lengthMs.median);
+        expect(norm(await length.textContent())).toContain(
+          norm(
+            `${formatDuration(sessions.lengthMs.median as number, s, lang)} / ${formatDuration(sessions.lengthMs.p90 as number, s, lang)}`,
+          ),
+        );
+        const total = (await downloadCsv(page, 'sessions')).filter((r) => r.table === 'total');
+        const metric = (key: string) => csvNumber(total.find((r) => r.metric === key)?.value);
+        expect(
+          ['sessions', 'users', 'sessions_per_user_mean', 'sessions_per_user_median', 'length_ms_median'].map(metric),
+        ).toEqual([sessions.sessions, sessions.users, mean, median, sessions.lengthMs.median]);
+        await scrollToTop(page, 'stats-sessions');
+        await screenshot(page, `office-stats-p11-${c.name}-sessions`);
+
+        // Retention: every cohort whose D1, D7 and D30 are all known (the 40-day-old one at least), and the overall row.
+        const retention = await api<RetentionBody>(launch, `${base}/retention${q}`);
+        // (A day nobody joined is a size-0 cohort: the page shows a dash there, not a share.)
+        const full = retention.cohorts.filter((co) => co.size > 0 && co.d1 && co.d7 && co.d30);
+        expect(full.length).toBeGreaterThan(0);
+        const retentionCsv = await downloadCsv(page, 'retention');
+        for (const co of full) {
+          const row = retentionCsv.find((r) => r.table === 'cohort' && r.day === co.day);
+          expect(csvNumbers(row, ['size'])).toEqual([co.size]);
+          for (const d of ['d1', 'd7', 'd30'] as const) {
+            const want = co[d] as { users: number; rate: number };
+            const cell = page.getByTestId(`stats-retention-${co.day}-${d}`);
+            await expect.poll(() => cell.getAttribute('data-rate')).toBe(String(want.rate));
+            expect(Number(await cell.getAttribute('data-users'))).toBe(want.users);
+            expect(norm(await cell.textContent())).toBe(norm(formatShare(want.rate, lang)));
+            expect(csvNumbers(row, [`${d}_users`, `${d}_rate`])).toEqual([want.users, want.rate]);
+          }
+        }
+        const overall = retentionCsv.find((r) => r.table === 'overall');
+        for (const d of ['d1', 'd7', 'd30'] as const) {
+          const want = retention.overall[d] as { users: number; rate: number };
+          expect(Number(await page.getByTestId(`stats-retention-overall-${d}`).getAttribute('data-rate'))).toBe(
+            want.rate,
+          );
+          expect(csvNumbers(overall, [`${d}_users`, `${d}_rate`])).toEqual([want.users, want.rate]);
+        }
+        await page.getByTestId(`stats-retention-${full[0]?.day}-d30`).scrollIntoViewIfNeeded();
+        await screenshot(page, `office-stats-p11-${c.name}-retention-d30`);
+
+        // Rewards: issued in the period and overall, stock and stock left, per reward.
+        const rewards = await api<RewardsBody>(launch, `${base}/rewards${q}`);
+        expect(rewards.rewards.reduce((n, r) => n + r.issued, 0)).toBeGreaterThan(0);
+        const rewardsCsv = await downloadCsv(page, 'rewards');
+        for (const r of rewards.rewards) {
+          const cell = page.getByTestId(`stats-reward-${r.campaignId}-${r.rewardKey}`);
+          await expect.poll(() => cell.getAttribute('data-issued')).toBe(String(r.issued));
+          expect([
+            csvNumber((await cell.getAttribute('data-issued-total')) ?? ''),
+            csvNumber((await cell.getAttribute('data-stock')) ?? ''),
+            csvNumber((await cell.getAttribute('data-stock-left')) ?? ''),
+          ]).toEqual([r.issuedTotal, r.stock, r.stockLeft]);
+          const text = norm(await cell.textContent());
+          expect(text).toContain(
+            norm(fill(s.issuedLine, { n: formatInt(r.issued, lang), total: formatInt(r.issuedTotal, lang) })),
+          );
+          expect(text).toContain(
+            norm(
+              r.stock === null || r.stockLeft === null
+                ? s.unlimited
+                : fill(s.stockLeft, { n: formatInt(r.stockLeft, lang), of: formatInt(r.stock, lang) }),
+            ),
+          );
+          const row = rewardsCsv.find((x) => x.table === 'reward' && x.reward === r.rewardKey);
+          expect(csvNumbers(row, ['issued', 'issued_total', 'stock', 'stock_left'])).toEqual([
+            r.issued,
+            r.issuedTotal,
+            r.stock,
+            r.stockLeft,
+          ]);
+        }
+        await scrollToTop(page, 'stats-rewards');
+        await screenshot(page, `office-stats-p11-${c.name}-rewards`);
         expect(problems()).toEqual([]);
       } finally {
         await context.close();

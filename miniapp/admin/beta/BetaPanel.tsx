@@ -157,7 +157,8 @@ function AddTester({ onAdd }: { onAdd(vkId: number): Promise<void> }) {
     <FormItem top={s.addById} htmlFor="beta-vk-id">
       <ButtonGroup mode="horizontal" gap="m" stretched>
         <Input id="beta-vk-id" placeholder={s.vkId} value={value} onChange={(e) => setValue(e.target.value)} />
-        <Button disabled={!valid} onClick={() => void onAdd(vkId).then(() => setValue(''))}>
+        {/* The stretched group is a flex row and the input takes its width: without this the button shrinks to "Доба…". */}
+        <Button style={{ flexShrink: 0 }} disabled={!valid} onClick={() => void onAdd(vkId).then(() => setValue(''))}>
           {s.add}
         </Button>
       </ButtonGroup>

@@ -27,6 +27,10 @@ export function RewardsCharts({ data }: { data: StatsResponse<'rewards'> }) {
           key={`${reward.campaignId}:${reward.rewardKey}`}
           multiline
           data-testid={`stats-reward-${reward.campaignId}-${reward.rewardKey}`}
+          data-issued={reward.issued}
+          data-issued-total={reward.issuedTotal}
+          data-stock={reward.stock ?? ''}
+          data-stock-left={reward.stockLeft ?? ''}
           subtitle={[
             fill(s.issuedLine, { n: n(reward.issued), total: n(reward.issuedTotal) }),
             reward.stock === null || reward.stockLeft === null

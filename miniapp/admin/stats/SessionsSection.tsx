@@ -16,10 +16,23 @@ export function SessionsCharts({ data }: { data: StatsResponse<'sessions'> }) {
     <>
       <SimpleCell after={<Value n={data.sessions} testId="stats-sessions-count" />}>{s.sessionsCount}</SimpleCell>
       <SimpleCell after={<Value n={data.users} testId="stats-sessions-users" />}>{s.users}</SimpleCell>
-      <SimpleCell multiline after={`${num(data.sessionsPerUser.mean)} / ${num(data.sessionsPerUser.median)}`}>
+      {/* The raw numbers beside the worded ones, as Value does: what a test or a screen reader compares. */}
+      <SimpleCell
+        multiline
+        data-testid="stats-sessions-per-user"
+        data-mean={data.sessionsPerUser.mean ?? ''}
+        data-median={data.sessionsPerUser.median ?? ''}
+        after={`${num(data.sessionsPerUser.mean)} / ${num(data.sessionsPerUser.median)}`}
+      >
         {s.perUserMean}
       </SimpleCell>
-      <SimpleCell multiline after={`${time(data.lengthMs.median)} / ${time(data.lengthMs.p90)}`}>
+      <SimpleCell
+        multiline
+        data-testid="stats-sessions-length"
+        data-median={data.lengthMs.median ?? ''}
+        data-p90={data.lengthMs.p90 ?? ''}
+        after={`${time(data.lengthMs.median)} / ${time(data.lengthMs.p90)}`}
+      >
         {s.lengthMedian}
       </SimpleCell>
       <Group mode="plain" header={<Header size="s">{s.sessionsPerDay}</Header>}>

@@ -141,6 +141,33 @@ describe('beta testers as participants', () => {
     expect(after.grant.code).toBe('REAL-2');
   });
 
+  it('item 1 (p11): the rewards measure counts no tester grant, overall included, and its stock is the real pool', async () => {
+    const id = await setup();
+    const real = await w.pool(id, 'prize', ['REAL-1', 'REAL-2']);
+    const sandbox = await w.pool(id, 'prize-sandbox', ['TEST-1']);
+    await w.write((tx) =>
+      tx.update(schema.codePools).set({ sandbox: true, sandboxOf: real }).where(eq(schema.codePools.id, sandbox)),
+    );
+    await w.reward(id, 'discount', { poolId: real });
+    await member(900, ['stats']);
+    const rewards = async () => {
+      const res = await call('GET', `/api/admin/stats/campaigns/${id}/rewards`, 900);
+      expect(res.status).toBe(200);
+      return (await res.json()).rewards as { issued: number; issuedTotal: number; stock: number; stockLeft: number }[];
+    };
+    await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
+    await call('POST', `/api/campaigns/${id}/open`, TESTER, {});
+    const claimed = await (await call('POST', `/api/campaigns/${id}/rewards/discount/claim`, TESTER, {})).json();
+    expect(claimed.grant.code).toBe('TEST-1');
+    expect(await rewards()).toEqual([expect.objectContaining({ issued: 0, issuedTotal: 0, stock: 2, stockLeft: 2 })]);
+
+    await w.write((tx) => goLiveSteps(tx, { campaignId: id, now: w.clock.now }));
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'live', startsAt: w.clock.now - 1 }));
+    await call('POST', `/api/campaigns/${id}/open`, REAL, {});
+    expect((await call('POST', `/api/campaigns/${id}/rewards/discount/claim`, REAL, {})).status).toBe(200);
+    expect(await rewards()).toEqual([expect.objectContaining({ issued: 1, issuedTotal: 1, stock: 2, stockLeft: 1 })]);
+  });
+
   it('item 2: the funnel report and the stuck list leave testers out', async () => {
     const id = await setup();
     await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
