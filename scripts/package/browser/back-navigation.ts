@@ -67,6 +67,13 @@ export async function checkBackNavigation(
 ): Promise<BackNavigationResult> {
   const screens: string[] = [];
   const failures: string[] = [];
+  // The last steps of the walk, appended to a failure so a flaky one can be read from the CI log alone.
+  const steps: string[] = [];
+  const step = (line: string) => {
+    steps.push(line);
+    if (steps.length > 12) steps.shift();
+  };
+  const fail = (line: string) => failures.push(`${line} [last steps: ${steps.join(' → ')}]`);
   const panel = frame.locator(ACTIVE_PANEL);
   const backButton = () => panel.getByRole('button', { name: BACK_NAME }).first();
 
@@ -100,10 +107,12 @@ export async function checkBackNavigation(
       await waitForSettledScreen(frame, 3000).catch(() => undefined);
       await markActivePanel(frame);
       if (!(await pressBack(from))) return false;
+      step(`back#${attempt} ${from}`);
       const returned = await frame
         .waitForFunction((h) => (location.hash || '#/') === h, to, { timeout: 2500 })
         .then(() => true)
         .catch(() => false);
+      step(`at ${await hashOf(frame)}`);
       if (returned) {
         await waitForOtherPanel(frame);
         await waitForSettledScreen(frame, 10_000).catch(() => undefined);
@@ -111,7 +120,7 @@ export async function checkBackNavigation(
       }
       if ((await hashOf(frame)) !== from) break;
     }
-    failures.push(`${from}: back did not return to ${to} (at ${await hashOf(frame)})`);
+    fail(`${from}: back did not return to ${to} (at ${await hashOf(frame)})`);
     return false;
   }
 
@@ -148,6 +157,7 @@ export async function checkBackNavigation(
         }
         await frame.waitForTimeout(150);
         const next = await hashOf(frame);
+        step(`tap "${name}" on ${hash} → ${next}`);
         if (next === hash) continue;
         await waitForOtherPanel(frame);
         try {
