@@ -26,6 +26,8 @@ interface Variant {
   withoutVkBridge?: boolean;
   /** Inline every script, style and asset into index.html (VK's advice for the iOS ODR archive). */
   singleFile?: boolean;
+  /** No early first-screen requests: nothing in the URL to sign them with. */
+  withoutFirstScreenScript?: boolean;
 }
 
 const VARIANTS: Record<string, Variant> = {
@@ -33,8 +35,9 @@ const VARIANTS: Record<string, Variant> = {
   'vk-ios': { adapter: 'vk.ts', platform: 'vk', singleFile: true },
   ok: { adapter: 'ok.ts', platform: 'ok', withoutVkBridge: true },
   telegram: { adapter: 'telegram.ts', platform: 'telegram', withoutVkBridge: true },
-  // The web entry outside any client (VK ID login): no launch in the URL, so its first-screen script finds nothing.
-  web: { adapter: 'web.ts', platform: 'vk', withoutVkBridge: true },
+  // The web entry outside any client (VK ID login): its session is a cookie, not a launch in the URL, so the
+  // first-screen script would read `?lang=ru` as a VK launch and meet two 401s (a console error each).
+  web: { adapter: 'web.ts', platform: 'vk', withoutVkBridge: true, withoutFirstScreenScript: true },
   development: { adapter: 'vk.ts', platform: 'vk' },
   production: { adapter: 'vk.ts', platform: 'vk' },
 };
@@ -65,7 +68,8 @@ export default defineConfig(({ mode }) => {
   if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
   if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   // The first API requests start from index.html while the bundle downloads (not in the self-contained iOS file).
-  else plugins.push(firstScreenPlugin(variant.platform, client?.apiBaseUrl ?? apiBaseFromEnv(mode)));
+  else if (!variant.withoutFirstScreenScript)
+    plugins.push(firstScreenPlugin(variant.platform, client?.apiBaseUrl ?? apiBaseFromEnv(mode)));
   // .br and .gz beside each file for the server (server/static/); the packager turns it off where the host does not
   // serve them (VK hosting, the iOS archive: scripts/package/variants.ts).
   if (!variant.singleFile && process.env.PROMO_PRECOMPRESS !== '0') plugins.push(precompressPlugin());

@@ -24,6 +24,14 @@ export const NON_RESOURCE_HOSTS: Readonly<Record<string, string>> = {
   'github.com': '@telegram-apps/bridge error message link to its issue tracker (Telegram build only)',
 };
 
+/**
+ * The domains reserved for documentation (RFC 2606, RFC 6761), subdomains included: placeholders and sample values in
+ * the office's forms (`https://crm.example.com/hooks/leads`). IANA keeps them from serving anything of ours, and a
+ * resource-shaped URL on them still fails by rule 1.
+ */
+const DOCUMENTATION_DOMAINS = ['example.com', 'example.org', 'example.net'];
+const isDocumentationHost = (h: string) => DOCUMENTATION_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
+
 /** Extensions of things a browser loads as a resource of the page. */
 const RESOURCE_EXTENSION =
   /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|css|m?js|json|wasm|woff2?|ttf|otf|eot|mp3|mp4|webm|ogg|wav|m4a|mov)$/i;
@@ -53,8 +61,16 @@ function isResourceShaped(url: string, loadingPosition: boolean): boolean {
   return RESOURCE_EXTENSION.test(path);
 }
 
-/** Every URL in one text that breaks the rule above. `apiOrigin` is the client's API (data, not page resources). */
-export function externalUrlsIn(file: string, text: string, apiOrigin?: string): ExternalUrl[] {
+/**
+ * Every URL in one text that breaks the rule above. `apiOrigin` is the client's API (data, not page resources);
+ * `linkHosts` are the hosts one variant only navigates to (`VariantFacts.linkHosts`), allowed like the list above.
+ */
+export function externalUrlsIn(
+  file: string,
+  text: string,
+  apiOrigin?: string,
+  linkHosts: Readonly<Record<string, string>> = {},
+): ExternalUrl[] {
   const apiHost = apiOrigin ? host(apiOrigin) : undefined;
   const found: ExternalUrl[] = [];
   for (const m of text.matchAll(URL_IN_TEXT)) {
@@ -63,14 +79,19 @@ export function externalUrlsIn(file: string, text: string, apiOrigin?: string): 
     if (url.startsWith('//') && !m[1] && !/["'`(=\s]/.test(text[(m.index ?? 0) - 1] ?? '')) continue;
     const h = host(url);
     if (isResourceShaped(url, Boolean(m[1]))) found.push({ file, url, why: 'resource' });
-    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS)) found.push({ file, url, why: 'unlisted host' });
+    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS) && !(h in linkHosts) && !isDocumentationHost(h))
+      found.push({ file, url, why: 'unlisted host' });
   }
   return found;
 }
 
 /** Every breaking URL in every text file of the build. */
-export function externalUrls(files: BuildFile[], apiOrigin?: string): ExternalUrl[] {
+export function externalUrls(
+  files: BuildFile[],
+  apiOrigin?: string,
+  linkHosts: Readonly<Record<string, string>> = {},
+): ExternalUrl[] {
   return files
     .filter((f) => TEXT_FILE.test(f.path))
-    .flatMap((f) => externalUrlsIn(f.path, readFileSync(f.absolute, 'utf8'), apiOrigin));
+    .flatMap((f) => externalUrlsIn(f.path, readFileSync(f.absolute, 'utf8'), apiOrigin, linkHosts));
 }
