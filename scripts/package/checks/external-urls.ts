@@ -22,15 +22,10 @@ export const NON_RESOURCE_HOSTS: Readonly<Record<string, string>> = {
   'web.telegram.org': "@telegram-apps/bridge's postMessage target origin inside Telegram Web (Telegram build only)",
   'docs.telegram-mini-apps.com': '@telegram-apps/bridge error message link (Telegram build only)',
   'github.com': '@telegram-apps/bridge error message link to its issue tracker (Telegram build only)',
+  // RFC 2606 reserves these for examples: nothing of ours or anyone's can be served from them.
+  'example.com': "sample privacy-policy link in a new calculator's lead form, which the brand replaces (office only)",
+  'crm.example.com': "placeholder of the office's CRM webhook URL field (office only)",
 };
-
-/**
- * The domains reserved for documentation (RFC 2606, RFC 6761), subdomains included: placeholders and sample values in
- * the office's forms (`https://crm.example.com/hooks/leads`). IANA keeps them from serving anything of ours, and a
- * resource-shaped URL on them still fails by rule 1.
- */
-const DOCUMENTATION_DOMAINS = ['example.com', 'example.org', 'example.net'];
-const isDocumentationHost = (h: string) => DOCUMENTATION_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
 
 /** Extensions of things a browser loads as a resource of the page. */
 const RESOURCE_EXTENSION =
@@ -79,7 +74,7 @@ export function externalUrlsIn(
     if (url.startsWith('//') && !m[1] && !/["'`(=\s]/.test(text[(m.index ?? 0) - 1] ?? '')) continue;
     const h = host(url);
     if (isResourceShaped(url, Boolean(m[1]))) found.push({ file, url, why: 'resource' });
-    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS) && !(h in linkHosts) && !isDocumentationHost(h))
+    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS) && !(h in linkHosts))
       found.push({ file, url, why: 'unlisted host' });
   }
   return found;
