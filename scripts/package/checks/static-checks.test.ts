@@ -150,7 +150,7 @@ describe('checks on the built files', () => {
   });
 
   it('item 1: the web bundle is known by its VK ID session call; vk-bridge in it fails, and it in a VK bundle', () => {
-    const web = { ...good, 'assets/index.js': 'fetch(`${b}/api/web/session`,{credentials:`same-origin`})' };
+    const web = { ...good, 'assets/index.js': 'fetch(b+"/api/web/session",{credentials:"same-origin"})' };
     expect(platformIsolation('web', listFiles(build(web)))).toMatchObject({ ok: true });
     expect(platformIsolation('web', listFiles(build(good)))).toMatchObject({ ok: false });
     const both = listFiles(build({ ...web, 'assets/bridge.js': 'postMessage({type:`vk-connect`})' }));
