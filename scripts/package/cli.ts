@@ -1,6 +1,6 @@
 /**
  * @module `npm run package -- <variant...> [--app <client.json>] [--version <v>] [--out <dir>] [--no-browser]`
- * Variants: vk, vk-ios, ok, telegram, all. Progress step by step on stderr; exits 1 with the failed checks
+ * Variants: vk, vk-ios, ok, telegram, web, all. Progress step by step on stderr; exits 1 with the failed checks
  * (offending files named) when any check fails, 2 on bad arguments or configuration.
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     variants = parseVariants(args.positionals);
   } catch (err) {
     log(
-      `${(err as Error).message}\nusage: npm run package -- <vk|vk-ios|ok|telegram|all...> [--app file] [--version v] [--out dir] [--no-browser]`,
+      `${(err as Error).message}\nusage: npm run package -- <vk|vk-ios|ok|telegram|web|all...> [--app file] [--version v] [--out dir] [--no-browser]`,
     );
     return 2;
   }

@@ -88,7 +88,7 @@ export async function inspectAndPack(variant: VariantName, dir: string, o: PackO
   o.log(`[${variant}] checking ${files.length} files`);
   record(indexAtRoot(dir));
   record(relativeReferences(files));
-  record(noExternalResources(files, o.client.apiBaseUrl));
+  record(noExternalResources(files, o.client.apiBaseUrl, facts.linkHosts));
   record(referencesExist(dir, files));
   record(fileSizeBudget(files, facts.maxFileBytes));
   record(platformIsolation(variant, files));

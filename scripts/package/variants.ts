@@ -1,5 +1,5 @@
-/** @module The four deliverables and what sets each apart. */
-export const VARIANTS = ['vk', 'vk-ios', 'ok', 'telegram'] as const;
+/** @module The five deliverables and what sets each apart. */
+export const VARIANTS = ['vk', 'vk-ios', 'ok', 'telegram', 'web'] as const;
 export type VariantName = (typeof VARIANTS)[number];
 
 export interface VariantFacts {
@@ -14,6 +14,11 @@ export interface VariantFacts {
    * `Accept-Encoding` (server/static/). VK hosting compresses on its own and counts files; the iOS archive is one file.
    */
   precompressed: boolean;
+  /**
+   * Hosts this variant only links to (navigation, never a resource), allowed in `no-external-resources` beside the
+   * global list in checks/external-urls.ts; a resource-shaped URL on them still fails.
+   */
+  linkHosts?: Readonly<Record<string, string>>;
 }
 
 const MB = 1024 * 1024;
@@ -23,6 +28,15 @@ export const VARIANT_FACTS: Record<VariantName, VariantFacts> = {
   'vk-ios': { vkBridge: true, odr: true, maxFileBytes: 20 * MB, precompressed: false },
   ok: { vkBridge: false, odr: false, maxFileBytes: 2 * MB, precompressed: true },
   telegram: { vkBridge: false, odr: false, maxFileBytes: 2 * MB, precompressed: true },
+  // The web entry (VK ID login, decision 030) is served by the API itself at `/web/`: its session cookie is
+  // same-origin, so it is self-hosted and its server picks the compressed copies.
+  web: {
+    vkBridge: false,
+    odr: false,
+    maxFileBytes: 2 * MB,
+    precompressed: true,
+    linkHosts: { 'vk.com': 'the "open in VK" link of tasks only the VK client can do (miniapp/platform/web.ts)' },
+  },
 };
 
 export function parseVariants(names: string[]): VariantName[] {

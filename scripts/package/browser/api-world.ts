@@ -1,6 +1,8 @@
 /**
  * @module The real API in-process for the moderation checks: a fresh SQLite file in a temp folder, the demo world
- * seeded for the client's app ids, throwaway secrets, and launch data signed the way each platform signs it.
+ * seeded for the client's app ids, throwaway secrets, and launch data signed the way each platform signs it. The
+ * web entry is switched on against a local fake VK ID (tests/fakes/vk-id.ts), with the client's `apiBaseUrl` as the
+ * public URL, so the web build signs in the way it does in production (decision 030).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { closeDatabase, openDatabase } from '../../../server/db/client.ts';
 import { throwawayBinding } from '../../../server/seed/demo-ids.ts';
 import { DEMO_PARTICIPANT_VK_ID, seedDemo } from '../../../server/seed/demo-seed.ts';
+import { startFakeVkId } from '../../../tests/fakes/vk-id.ts';
 import type { ClientConfig } from '../client-config.ts';
 
 /** Launch data as each platform's client would hand it to the app, signed with the server's secrets. */
@@ -29,6 +32,8 @@ export interface LaunchSigner {
 export interface ApiTarget extends LaunchSigner {
   /** Base URL of the API (`http://127.0.0.1:<port>`). */
   url: string;
+  /** Base URL of the VK ID the API signs web visitors in with (a local fake), when the web entry is on. */
+  vkIdUrl?: string;
 }
 
 export interface ApiWorld extends ApiTarget {
@@ -91,10 +96,17 @@ export function launchSigner(s: LaunchSecrets): LaunchSigner {
 }
 
 export const OK_TEST_USER = '5550001';
+/** The VK ID app of the web entry in the checks (made up; only the local fake knows it). */
+export const WEB_VK_ID_APP = '52000001';
 export const TELEGRAM_TEST_USER = 7770001;
 
 export async function startApiWorld(client: ClientConfig, env: Record<string, string> = {}): Promise<ApiWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'promo-package-'));
+  // Signs in the same VK user the VK launches carry, so the web entry shows that participant's campaigns.
+  const vkId = await startFakeVkId({
+    clientId: WEB_VK_ID_APP,
+    user: { userId: DEMO_PARTICIPANT_VK_ID, firstName: 'Test', lastName: 'Web' },
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_PATH: join(dir, 'app.db'),
@@ -104,6 +116,11 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
     OK_APP_KEY: client.ok?.appKey ?? 'CPACKAGEKEY',
     OK_APP_SECRET: randomBytes(16).toString('hex').toUpperCase(),
     TELEGRAM_BOT_TOKEN: `7000000001:${randomBytes(26).toString('base64url')}`,
+    VK_ID_APP_ID: WEB_VK_ID_APP,
+    VK_ID_BASE_URL: vkId.url,
+    // The web build calls its API at the baked-in apiBaseUrl, where the checks serve it too (`/web/`, as
+    // server/static does): VK ID returns there, and the CSRF check accepts that origin.
+    PUBLIC_URL: client.apiBaseUrl,
     ...env,
   });
   const db = openDatabase(config.DATABASE_PATH);
@@ -115,6 +132,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    vkIdUrl: vkId.url,
     ...launchSigner({
       vkAppId: config.VK_APP_ID,
       vkSecret: config.VK_APP_SECRET,
@@ -125,6 +143,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
     }),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await vkId.close();
       closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,6 +1,7 @@
 /**
  * @module How each variant is opened by its stand-in client: the URL (launch data signed for the local API),
- * the script the client injects before the app runs, and the frame the app lives in.
+ * the script the client injects before the app runs, and the frame the app lives in. The web entry has no client:
+ * a plain browser opens it at the API's `/web/`.
  */
 import type { Frame, Page } from 'playwright-core';
 import type { VariantName } from '../variants.ts';
@@ -17,11 +18,18 @@ export interface LaunchOptions {
   width: number;
   /** Telegram `start_param` / VK and OK hash route to open first. */
   startRoute?: string;
+  /** The API base URL baked into the build (the web entry is served on that origin). */
+  apiBaseUrl: string;
 }
 
 export interface Launch {
   url: string;
   initScript?: string;
+  /**
+   * Path on the API origin under which the build is served instead of the stand-in host (the web entry at `/web/`,
+   * as server/static serves it: its session cookie and CSRF check need the page and the API on one origin).
+   */
+  servedByApiAt?: string;
   /** The document the app itself runs in (VK web: the iframe inside the stand-in parent page). */
   appFrame(page: Page): Promise<Frame>;
 }
@@ -77,5 +85,8 @@ export function launchFor(o: LaunchOptions): Launch {
         appFrame: mainFrame,
       };
     }
+    case 'web':
+      // No launch data: the VK ID session cookie (moderation's sign-in) identifies the user; the language is asked.
+      return { url: `${o.apiBaseUrl}/web/?lang=ru${hash}`, servedByApiAt: '/web/', appFrame: mainFrame };
   }
 }

@@ -14,6 +14,7 @@ import type { ApiTarget } from './api-world.ts';
 import { checkBackNavigation } from './back-navigation.ts';
 import type { ClientHost } from './client-host.ts';
 import { type OpenedApp, openApp } from './open-app.ts';
+import { signInOnWeb } from './web-sign-in.ts';
 
 export const SCHEMES = ['light', 'dark'] as const;
 export const WIDTHS = [320, 375, 768, 1280] as const;
@@ -95,6 +96,24 @@ export async function runModerationChecks(
   const schemes = o.quick ? (['light'] as const) : SCHEMES;
   const widths = o.quick ? ([375] as const) : WIDTHS;
   if (o.quick) back = pass('back-navigation', 'skipped (quick run)');
+  // The web entry starts signed out: its sign-in screen is checked, then every session carries the session it leaves.
+  const signIn =
+    o.variant === 'web'
+      ? await signInOnWeb(session.browser, {
+          appUrl,
+          hostUrl: session.host.url,
+          apiBaseUrl: o.apiBaseUrl,
+          apiUrl: session.api.url,
+          signer: session.api,
+          onSignedOut: async (frame) => {
+            const path = join(o.screenshotDir, `${o.name}-signed-out.png`);
+            await frame.page().screenshot({ path });
+            screenshots.push(path);
+            for (const v of await criticalViolations(frame, axe)) a11y.push(`sign-in screen: ${v}`);
+          },
+        })
+      : undefined;
+  for (const e of signIn?.errors ?? []) errors.add(`sign-in: ${e}`);
   for (const scheme of schemes) {
     for (const width of widths) {
       const label = `${scheme} ${width}px`;
@@ -109,6 +128,7 @@ export async function runModerationChecks(
           width,
           apiBaseUrl: o.apiBaseUrl,
           apiUrl: session.api.url,
+          ...(signIn ? { cookies: signIn.cookies } : {}),
         });
         app = opened;
         const shot = join(o.screenshotDir, `${o.name}-${scheme}-${width}.png`);
@@ -179,6 +199,7 @@ export async function runModerationChecks(
       ? pass('first-screen', `the first screen renders in ${schemes.length * widths.length} sessions`)
       : fail('first-screen', renderProblems.join('; ')),
   ];
+  if (signIn) checks.push(signIn.check);
   if (facts.vkBridge) {
     checks.push(
       initProblems.length === 0

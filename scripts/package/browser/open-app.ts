@@ -3,7 +3,7 @@
  * its time, console errors and uncaught exceptions, and the moment the first screen has rendered. Calls to the
  * client's API base URL are answered by the local API (the build keeps its real API URL baked in).
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Cookie, Frame, Page } from 'playwright-core';
 import { type Launch, type LaunchOptions, launchFor } from './launch.ts';
 
 export interface SeenRequest {
@@ -42,7 +42,11 @@ export async function waitForSettledScreen(frame: Frame, timeout = 20_000): Prom
 
 export async function openApp(
   browser: Browser,
-  options: LaunchOptions & { apiBaseUrl: string; apiUrl: string },
+  options: LaunchOptions & {
+    apiUrl: string;
+    /** Cookies the browser already holds (the web entry's VK ID session). */
+    cookies?: Cookie[];
+  },
 ): Promise<OpenedApp> {
   const mobile = options.width < 768;
   const context = await browser.newContext({
@@ -60,14 +64,21 @@ export async function openApp(
   context.on('request', (r) => {
     if (!/^(data|blob):/.test(r.url())) requests.push({ url: r.url(), at: Date.now() });
   });
+  if (options.cookies?.length) await context.addCookies(options.cookies);
   await context.route(`${options.apiBaseUrl}/**`, async (route) => {
     const original = new URL(route.request().url());
+    const build = launch.servedByApiAt;
+    const ownFile = build !== undefined && original.pathname.startsWith(build);
     const authorization = (await route.request().headerValue('authorization')) ?? '';
-    if (route.request().method() !== 'OPTIONS') apiCalls.push({ url: original.href, authorization });
+    if (route.request().method() !== 'OPTIONS' && !ownFile) apiCalls.push({ url: original.href, authorization });
     // The session may close while a call is in flight (the walk moves on); a request that can no longer be answered
     // is dropped rather than crashing the packaging run with an unhandled rejection.
     try {
-      const response = await route.fetch({ url: `${options.apiUrl}${original.pathname}${original.search}` });
+      const target = ownFile
+        ? `${options.appUrl}${original.pathname.slice(build.length)}`
+        : `${options.apiUrl}${original.pathname}${original.search}`;
+      // Redirects go back to the browser (VK ID login: the page follows them and keeps the cookies they set).
+      const response = await route.fetch({ url: target, maxRedirects: 0 });
       await route.fulfill({ response });
     } catch (err) {
       if (!context.pages().some((p) => !p.isClosed())) return;

@@ -22,6 +22,9 @@ export const NON_RESOURCE_HOSTS: Readonly<Record<string, string>> = {
   'web.telegram.org': "@telegram-apps/bridge's postMessage target origin inside Telegram Web (Telegram build only)",
   'docs.telegram-mini-apps.com': '@telegram-apps/bridge error message link (Telegram build only)',
   'github.com': '@telegram-apps/bridge error message link to its issue tracker (Telegram build only)',
+  // RFC 2606 reserves these for examples: nothing of ours or anyone's can be served from them.
+  'example.com': "sample privacy-policy link in a new calculator's lead form, which the brand replaces (office only)",
+  'crm.example.com': "placeholder of the office's CRM webhook URL field (office only)",
 };
 
 /** Extensions of things a browser loads as a resource of the page. */
@@ -53,8 +56,16 @@ function isResourceShaped(url: string, loadingPosition: boolean): boolean {
   return RESOURCE_EXTENSION.test(path);
 }
 
-/** Every URL in one text that breaks the rule above. `apiOrigin` is the client's API (data, not page resources). */
-export function externalUrlsIn(file: string, text: string, apiOrigin?: string): ExternalUrl[] {
+/**
+ * Every URL in one text that breaks the rule above. `apiOrigin` is the client's API (data, not page resources);
+ * `linkHosts` are the hosts one variant only navigates to (`VariantFacts.linkHosts`), allowed like the list above.
+ */
+export function externalUrlsIn(
+  file: string,
+  text: string,
+  apiOrigin?: string,
+  linkHosts: Readonly<Record<string, string>> = {},
+): ExternalUrl[] {
   const apiHost = apiOrigin ? host(apiOrigin) : undefined;
   const found: ExternalUrl[] = [];
   for (const m of text.matchAll(URL_IN_TEXT)) {
@@ -63,14 +74,19 @@ export function externalUrlsIn(file: string, text: string, apiOrigin?: string): 
     if (url.startsWith('//') && !m[1] && !/["'`(=\s]/.test(text[(m.index ?? 0) - 1] ?? '')) continue;
     const h = host(url);
     if (isResourceShaped(url, Boolean(m[1]))) found.push({ file, url, why: 'resource' });
-    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS)) found.push({ file, url, why: 'unlisted host' });
+    else if (h !== apiHost && !(h in NON_RESOURCE_HOSTS) && !(h in linkHosts))
+      found.push({ file, url, why: 'unlisted host' });
   }
   return found;
 }
 
 /** Every breaking URL in every text file of the build. */
-export function externalUrls(files: BuildFile[], apiOrigin?: string): ExternalUrl[] {
+export function externalUrls(
+  files: BuildFile[],
+  apiOrigin?: string,
+  linkHosts: Readonly<Record<string, string>> = {},
+): ExternalUrl[] {
   return files
     .filter((f) => TEXT_FILE.test(f.path))
-    .flatMap((f) => externalUrlsIn(f.path, readFileSync(f.absolute, 'utf8'), apiOrigin));
+    .flatMap((f) => externalUrlsIn(f.path, readFileSync(f.absolute, 'utf8'), apiOrigin, linkHosts));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../files.ts';
+import { VARIANT_FACTS } from '../variants.ts';
 import { odrEntryCount, odrPackedSize, odrSingleFile, odrUnpackedSize } from './odr-limits.ts';
 import {
   fileSizeBudget,
@@ -107,6 +108,26 @@ describe('checks on the built files', () => {
     });
   });
 
+  it('item 1: the web variant links to vk.com ("open in VK") where no other variant may, never as a resource', () => {
+    const link = 'let a=`https://vk.com/`;b.href=a';
+    const files = listFiles(build({ ...good, 'assets/index.js': link }));
+    expect(noExternalResources(files, API, VARIANT_FACTS.web.linkHosts)).toMatchObject({ ok: true });
+    expect(noExternalResources(files, API, VARIANT_FACTS.vk.linkHosts)).toMatchObject({ ok: false });
+    const image = listFiles(build({ ...good, 'assets/index.js': 'x=`https://vk.com/images/error404.png`' }));
+    expect(noExternalResources(image, API, VARIANT_FACTS.web.linkHosts)).toMatchObject({ ok: false });
+  });
+
+  it("item 1: the office's example.com placeholders pass; another example.com host still fails", () => {
+    const office = 'p=`https://crm.example.com/hooks/leads`;q={policyUrl:`https://example.com/privacy`}';
+    expect(noExternalResources(listFiles(build({ ...good, 'assets/office.js': office })), API)).toMatchObject({
+      ok: true,
+    });
+    const other = 'fetch(`https://collector.example.com/hit`)';
+    expect(noExternalResources(listFiles(build({ ...good, 'assets/office.js': other })), API)).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('fail on a missing referenced file and a missing index.html', () => {
     const root = build({ 'start.html': GOOD_HTML, 'assets/index.js': '' });
     expect(indexAtRoot(root)).toMatchObject({ ok: false, files: ['index.html'] });
@@ -126,6 +147,15 @@ describe('checks on the built files', () => {
     const check = platformIsolation('vk', listFiles(root));
     expect(check).toMatchObject({ ok: false, files: ['assets/tg.js'] });
     expect(platformIsolation('telegram', listFiles(build(good)))).toMatchObject({ ok: false });
+  });
+
+  it('item 1: the web bundle is known by its VK ID session call; vk-bridge in it fails, and it in a VK bundle', () => {
+    const web = { ...good, 'assets/index.js': 'fetch(b+"/api/web/session",{credentials:"same-origin"})' };
+    expect(platformIsolation('web', listFiles(build(web)))).toMatchObject({ ok: true });
+    expect(platformIsolation('web', listFiles(build(good)))).toMatchObject({ ok: false });
+    const both = listFiles(build({ ...web, 'assets/bridge.js': 'postMessage({type:`vk-connect`})' }));
+    expect(platformIsolation('web', both)).toMatchObject({ ok: false, files: ['assets/bridge.js'] });
+    expect(platformIsolation('vk', both)).toMatchObject({ ok: false, files: ['assets/index.js'] });
   });
 
   it('item 12: fail on .br/.gz copies in the VK hosting bundle, accept them in self-hosted variants', () => {

@@ -52,10 +52,14 @@ export function relativeReferences(files: BuildFile[]): CheckResult {
  * Nothing loaded from another host: references in markup and CSS, and every absolute URL in every text file,
  * scripts included (see `external-urls.ts` for how a loaded resource is told from a string constant).
  */
-export function noExternalResources(files: BuildFile[], apiOrigin?: string): CheckResult {
+export function noExternalResources(
+  files: BuildFile[],
+  apiOrigin?: string,
+  linkHosts: Readonly<Record<string, string>> = {},
+): CheckResult {
   const bad: Array<{ file: string; url: string }> = collectReferences(files).filter((r) => isExternal(r.url));
   const seen = new Set(bad.map((r) => `${r.file} ${r.url}`));
-  for (const u of externalUrls(files, apiOrigin)) if (!seen.has(`${u.file} ${u.url}`)) bad.push(u);
+  for (const u of externalUrls(files, apiOrigin, linkHosts)) if (!seen.has(`${u.file} ${u.url}`)) bad.push(u);
   return bad.length === 0
     ? pass('no-external-resources', 'nothing is loaded from another host')
     : fail('no-external-resources', `external resource: ${show(bad)}`, [...new Set(bad.map((r) => r.file))]);
@@ -87,13 +91,23 @@ export function fileSizeBudget(files: BuildFile[], maxBytes: number): CheckResul
       );
 }
 
-/** Code that marks a platform's SDK in a bundle: vk-bridge's web transport, Telegram's SDK, OK's FAPI loader. */
-const MARKERS: Record<'vk' | 'telegram' | 'ok', RegExp> = {
+/**
+ * Code that marks a platform in a bundle: vk-bridge's web transport, Telegram's SDK, OK's FAPI loader, and for the
+ * web entry (no SDK of its own) the VK ID session endpoint only its adapter asks (miniapp/platform/web.ts).
+ */
+const MARKERS: Record<'vk' | 'telegram' | 'ok' | 'web', RegExp> = {
   vk: /["'`]vk-connect["'`]/,
   telegram: /TelegramWebviewProxy/,
   ok: /fapi5\.js/,
+  web: /\/api\/web\/session/,
 };
-const OWN: Record<VariantName, keyof typeof MARKERS> = { vk: 'vk', 'vk-ios': 'vk', ok: 'ok', telegram: 'telegram' };
+const OWN: Record<VariantName, keyof typeof MARKERS> = {
+  vk: 'vk',
+  'vk-ios': 'vk',
+  ok: 'ok',
+  telegram: 'telegram',
+  web: 'web',
+};
 
 export function platformIsolation(variant: VariantName, files: BuildFile[]): CheckResult {
   const own = OWN[variant];
