@@ -22,9 +22,6 @@ export const NON_RESOURCE_HOSTS: Readonly<Record<string, string>> = {
   'web.telegram.org': "@telegram-apps/bridge's postMessage target origin inside Telegram Web (Telegram build only)",
   'docs.telegram-mini-apps.com': '@telegram-apps/bridge error message link (Telegram build only)',
   'github.com': '@telegram-apps/bridge error message link to its issue tracker (Telegram build only)',
-  // RFC 2606 reserves these for examples: nothing of ours or anyone's can be served from them.
-  'example.com': "sample privacy-policy link in a new calculator's lead form, which the brand replaces (office only)",
-  'crm.example.com': "placeholder of the office's CRM webhook URL field (office only)",
 };
 
 /** Extensions of things a browser loads as a resource of the page. */
