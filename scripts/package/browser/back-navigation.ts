@@ -16,6 +16,8 @@ const BACK_NAME = /^(Назад|Back)$/;
 const SIGN_OUT_NAME = /^(Выйти|Sign out)$/;
 /** How long a screen may take to show its back button (a screen that never shows one still fails). */
 const BACK_BUTTON_TIMEOUT = 10_000;
+/** How long a tap may take to change the address; a control that opens nothing costs this much once. */
+const TAP_NAVIGATION_TIMEOUT = 1500;
 const CONTROL = ['[role="button"]', 'button', 'a[href]'];
 const NAV_SELECTOR = CONTROL.map((c) => `${c}:has([class*="chevron" i])`).join(', ');
 const OTHER_SELECTOR = CONTROL.map((c) => `${c}:not(:has([class*="chevron" i]))`).join(', ');
@@ -157,7 +159,11 @@ export async function checkBackNavigation(
         } catch {
           continue;
         }
-        await frame.waitForTimeout(150);
+        // Waited for, not sampled: under load the push can land after a fixed pause, and a walk that moved on would
+        // stack its next screen on top of this one (Back then lands on it, not on the screen the walk thinks it left).
+        await frame
+          .waitForFunction((h) => (location.hash || '#/') !== h, hash, { timeout: TAP_NAVIGATION_TIMEOUT, polling: 50 })
+          .catch(() => undefined);
         const next = await hashOf(frame);
         step(`tap "${name}" on ${hash} → ${next}`);
         if (next === hash) continue;
