@@ -154,11 +154,9 @@ export async function checkBackNavigation(
           .split('\n')[0];
         if (name && (BACK_NAME.test(name) || SIGN_OUT_NAME.test(name))) continue;
         await markActivePanel(frame);
-        try {
-          await target.click({ timeout: 2000 });
-        } catch {
-          continue;
-        }
+        // A click that reports an error may still have landed (the panel swapped under Playwright's checks): what the
+        // address does next decides, not the click's own result, or the walk loses track of where it is.
+        await target.click({ timeout: 2000 }).catch(() => undefined);
         // Waited for, not sampled: under load the push can land after a fixed pause, and a walk that moved on would
         // stack its next screen on top of this one (Back then lands on it, not on the screen the walk thinks it left).
         await frame
