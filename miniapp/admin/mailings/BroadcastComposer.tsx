@@ -234,7 +234,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           />
         </FormItem>
         <FormItem>
-          <Checkbox checked={ignoreQuiet} onChange={(e) => setIgnoreQuiet(e.target.checked)}>
+          <Checkbox data-testid="ignore-quiet" checked={ignoreQuiet} onChange={(e) => setIgnoreQuiet(e.target.checked)}>
             {m.ignoreQuiet}
           </Checkbox>
         </FormItem>

@@ -58,7 +58,8 @@ function ProgressBody({
   const sent = stats.byStatus.sent ?? 0;
   const failed = stats.byStatus.failed ?? 0;
   const remaining = open(stats);
-  const percent = Math.round(stats.progress * 100);
+  // A broadcast held for its moment (or past quiet hours) has no rows yet: nothing of it is sent.
+  const percent = broadcast.status === 'scheduled' ? 0 : Math.round(stats.progress * 100);
   const state =
     broadcast.status === 'cancelled'
       ? m.status_cancelled
