@@ -100,6 +100,13 @@ describe('calculator flow', () => {
     await control(page, 'calc-edit-input-1-label-en').fill('');
     await page.getByTestId('calc-edit-input-1-label-missing-en').waitFor();
     await preview(page).getByText('Газовая плита').waitFor({ timeout: 15_000 });
+    // A third input, a choice from a list (the kind's two default options, worth 1 and 2).
+    await page.getByTestId('calc-add-input').click();
+    await control(page, 'calc-edit-input-2-name').fill('home');
+    await control(page, 'calc-edit-input-2-kind').selectOption('select');
+    await control(page, 'calc-edit-input-2-label-ru').fill('Жильё');
+    await control(page, 'calc-edit-input-2-label-en').fill('Home');
+    await preview(page).getByText('Жильё').waitFor({ timeout: 15_000 });
 
     // A formula with an unknown name: the server's error and its position under the field.
     const bad = 'area * 100 * (gas ? 1.5 : 1) + constructor';
@@ -112,10 +119,15 @@ describe('calculator flow', () => {
     await screenshot(page, 'calculator-editor-formula-error');
 
     // Fixed: the error goes, the preview follows the new formula (ticking gas in the preview: 50 × 100 × 1.5).
-    await control(page, 'calc-formula').fill('area * 100 * (gas ? 1.5 : 1)');
+    await control(page, 'calc-formula').fill('area * 100 * (gas ? 1.5 : 1) * home');
     await error.waitFor({ state: 'detached', timeout: 15_000 });
+    const home = (root: ReturnType<typeof preview> | Page) => root.locator('[data-testid="calc-input-home"] select');
+    await home(preview(page)).selectOption({ label: 'Вариант 1' });
     await preview(page).getByText('Газовая плита').click();
     await expect.poll(async () => digits(await preview(page).getByTestId('calc-result').textContent())).toBe('7500');
+    // The list is a native select (VKUI's NativeSelect): choosing the second option doubles the result.
+    await home(preview(page)).selectOption({ label: 'Вариант 2' });
+    await expect.poll(async () => digits(await preview(page).getByTestId('calc-result').textContent())).toBe('15000');
     await page.getByRole('radio', { name: 'dark' }).check({ force: true });
     await control(page, 'calc-edit-input-1-label-en').fill('Gas stove');
     await control(page, 'calc-policy-url').fill('https://brand.example/privacy');
@@ -149,6 +161,7 @@ describe('calculator flow', () => {
     await screenshot(p, 'calculator-participant-field-error');
     await control(p, 'calc-input-area').fill('60');
     await p.getByText('Газовая плита').click();
+    await home(p).selectOption({ label: 'Вариант 1' });
     await p.getByTestId('calc-calculate').click();
     await expect
       .poll(async () => digits(await p.getByTestId('calc-result').textContent()), { timeout: 15_000 })

@@ -78,8 +78,7 @@ describe('catalogue of offers in Chromium', () => {
       await panel.getByText('Улун молочный').waitFor({ state: 'detached', timeout: T });
       await panel.getByTestId('category-green').locator('..').locator('..').getByText('Все').first().click();
 
-      await panel.locator('#offer-region').click();
-      await page.getByRole('option', { name: 'Москва' }).click();
+      await panel.locator('#offer-region').selectOption({ label: 'Москва' });
       await panel.getByText('Сенча').waitFor({ state: 'detached', timeout: T });
       await panel.getByText('Улун молочный').waitFor({ timeout: T });
 

@@ -1,5 +1,5 @@
 /** The calculator's inputs as VKUI form fields: number with its range, slider, select, yes/no; a refusal under each. */
-import { Checkbox, FormItem, Input, Select, Slider } from '@vkontakte/vkui';
+import { Checkbox, FormItem, Input, NativeSelect, Slider } from '@vkontakte/vkui';
 import type { CalculatorInputView } from './calculator-api.ts';
 import type { FieldValues } from './calculator-fields.ts';
 
@@ -46,12 +46,20 @@ function Field({
       );
     case 'select':
       return (
-        <Select
-          value={typeof value === 'number' ? value : undefined}
-          options={input.options.map((o) => ({ value: o.value, label: o.label }))}
-          onChange={(_e, v) => onChange(Number(v))}
+        // The native select, not VKUI's adaptive Select: that one pulls CustomSelect and its popper into the
+        // participant's bundle (about 18 KB gzip, most of the vk-ios archive's growth), and a phone shows its own picker.
+        <NativeSelect
+          value={typeof value === 'number' ? String(value) : ''}
+          placeholder={typeof value === 'number' ? undefined : '—'}
+          onChange={(e) => onChange(Number(e.target.value))}
           data-testid={testId}
-        />
+        >
+          {input.options.map((o) => (
+            <option key={o.value} value={String(o.value)}>
+              {o.label}
+            </option>
+          ))}
+        </NativeSelect>
       );
     case 'yes_no':
       return (

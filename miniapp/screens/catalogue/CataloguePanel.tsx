@@ -5,9 +5,9 @@
 import { Icon56SearchOutline } from '@vkontakte/icons';
 import {
   Button,
-  CustomSelect,
   Div,
   FormItem,
+  NativeSelect,
   Group,
   Panel,
   PanelHeader,
@@ -115,16 +115,20 @@ export function CataloguePanel({ id }: { id: string }) {
                   </SubnavigationBar>
                   {data.regions.length > 0 && (
                     <FormItem top={t.catalogueRegion} htmlFor="offer-region">
-                      <CustomSelect
+                      {/* Native, as in the calculator: CustomSelect would put its popper in the participant's bundle. */}
+                      <NativeSelect
                         id="offer-region"
                         value={region}
-                        onChange={(_, value) => setRegion(String(value ?? ''))}
-                        options={[
-                          { value: '', label: t.catalogueAllRegions },
-                          ...data.regions.map((r) => ({ value: r, label: r })),
-                        ]}
+                        onChange={(e) => setRegion(e.target.value)}
                         data-testid="offer-region"
-                      />
+                      >
+                        <option value="">{t.catalogueAllRegions}</option>
+                        {data.regions.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
+                      </NativeSelect>
                     </FormItem>
                   )}
                   {category !== '' && (
