@@ -1,0 +1,1 @@
+CREATE INDEX "telemetry_events_participant_at_idx" ON "telemetry_events" USING btree ("participant_id","at");

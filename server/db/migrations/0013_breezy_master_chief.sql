@@ -1,0 +1,1 @@
+CREATE INDEX `telemetry_events_participant_at_idx` ON `telemetry_events` (`participant_id`,`at`);
