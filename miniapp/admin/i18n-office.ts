@@ -182,7 +182,7 @@ export const officeRu = {
   problem_per_user_limit_once: 'Награду за задания или викторину получают один раз: лимит на участника должен быть 1',
   problem_unlock_wrong_mechanic: 'Этот способ выдачи не подходит механике «{mechanic}»',
   problem_unknown_task: 'Задания «{taskKey}» нет',
-  problem_unlock_unreachable: 'Нужно {required} заданий, а есть {available}',
+  problem_unlock_unreachable: 'Нужно заданий: {required}, а есть: {available}',
   problem_wheel_settings_missing: 'Нет настроек колеса',
   problem_wheel_without_prizes: 'На колесе нет призов',
   problem_wheel_odds_all_zero: 'Все веса шансов нулевые',
@@ -191,7 +191,7 @@ export const officeRu = {
   problem_quiz_settings_missing: 'Нет вопросов викторины',
   problem_bands_not_covering_zero: 'Нужен итог, начинающийся с 0 баллов',
   problem_band_reward_missing: 'Приза «{rewardKey}» нет',
-  problem_band_unreachable: 'Итог от {minScore} баллов недостижим (максимум {maxScore})',
+  problem_band_unreachable: 'Итог недостижим: нужно баллов не меньше {minScore}, а можно набрать {maxScore}',
   problem_unknown_option: 'Варианта «{optionId}» нет',
   problem_quiz_reward_unused: 'Приз «{rewardKey}» не выдаёт ни один итог викторины',
 };
