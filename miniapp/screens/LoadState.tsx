@@ -1,16 +1,53 @@
 /** The loading and error states every screen shows the same way. */
 import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
+import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
 import { errorText } from '../i18n-errors.ts';
+import { useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
-export function LoadState<T>({ state, children }: { state: AsyncState<T>; children: (data: T) => ReactNode }) {
+/**
+ * Whether asking again can answer differently: a lost connection, an overloaded server or a rate limit can; a refusal
+ * the server means (a campaign that does not exist or is hidden, no access, not joined) cannot, so it gets a way out
+ * instead of a Retry button that would only show the same screen again.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status >= 500 || error.status === 429 || error.status === 408;
+}
+
+export function LoadState<T>({
+  state,
+  children,
+  home = '/',
+}: {
+  state: AsyncState<T>;
+  children: (data: T) => ReactNode;
+  /** Where the way out of a permanent refusal leads (the office passes its own home). */
+  home?: string;
+}) {
   const { t, language } = useApp();
+  const navigator = useRouteNavigator();
   if (state.status === 'loading') return <Spinner size="l" style={{ margin: '48px 0' }} aria-label={t.loading} />;
   if (state.status === 'error') {
+    const retryable = isRetryable(state.error);
     return (
-      <Placeholder title={t.errorTitle} action={<Button onClick={state.retry}>{t.retry}</Button>}>
+      <Placeholder
+        title={t.errorTitle}
+        action={
+          retryable ? (
+            <Button onClick={state.retry} data-testid="load-retry">
+              {t.retry}
+            </Button>
+          ) : (
+            <Button mode="secondary" onClick={() => navigator.replace(home)} data-testid="load-error-home">
+              {t.home}
+            </Button>
+          )
+        }
+        data-testid="load-error"
+      >
         {errorText(state.error, language)}
       </Placeholder>
     );

@@ -89,6 +89,25 @@ describe('item 14: unknown routes', () => {
   }
 });
 
+describe('item 14: a campaign the server says is not there', () => {
+  it('item 14: a deep link to a missing or hidden campaign says so, offers no Retry that would fail again, and a way home', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, combos[0]);
+    try {
+      const url = participantUrl(server, { userId: 411_000, language: 'ru' });
+      await page.goto(`${url}#/campaign/987654`);
+      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      expect(await active(page).getByTestId('load-error').textContent()).toContain('Такой акции нет');
+      expect(await active(page).getByTestId('load-retry').count()).toBe(0);
+      await active(page).getByTestId('load-error-home').click();
+      await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+      // The one refusal this test asks for is the only console error.
+      expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('item 15: Back from a deep link', () => {
   for (const combo of [combos[0], combos[3]]) {
     it(`item 15: Back from a deep-linked prizes screen goes to the campaign, then home, inside the app (${combo.name})`, async () => {

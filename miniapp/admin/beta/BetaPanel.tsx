@@ -54,7 +54,7 @@ export default function BetaPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
-      <LoadState state={state}>
+      <LoadState home="/admin" state={state}>
         {(loaded) => {
           const group = fresh ?? loaded;
           const id = campaignId as number;

@@ -43,7 +43,7 @@ export function MailingsPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
-      <LoadState state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
+      <LoadState home="/admin" state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
     </>
   );
 }

@@ -26,7 +26,7 @@ export function RevisionView() {
       {!valid ? (
         <Placeholder title={t.errorTitle} />
       ) : (
-        <LoadState state={state}>
+        <LoadState home="/admin" state={state}>
           {(doc) => (
             <>
               <Group>

@@ -49,7 +49,7 @@ export function CannedAnswersPanel() {
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.canned}</PanelHeader>
       <Group>
-        <LoadState state={state}>
+        <LoadState home="/admin" state={state}>
           {(items) =>
             items.map((c) => (
               <SimpleCell key={c.id} multiline subtitle={c.bodyRu} onClick={() => setEdit(c)}>
@@ -114,7 +114,7 @@ export function KnowledgeBasePanel() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
         {s.knowledge}
       </PanelHeader>
-      <LoadState state={state}>
+      <LoadState home="/admin" state={state}>
         {({ articles, ranking }) => (
           <>
             <Group>

@@ -68,7 +68,7 @@ export default function SupportThread() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
         {fillIn(s.ticket, { id: ticketId })}
       </PanelHeader>
-      <LoadState state={state}>
+      <LoadState home="/admin" state={state}>
         {({ thread: loaded, canned, agents }) => {
           const thread = fresh ?? loaded;
           const conversation = (
