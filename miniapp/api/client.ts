@@ -26,6 +26,14 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 
+  /**
+   * Whether asking again can answer differently: a lost connection (status 0), an overloaded server or a rate limit
+   * can; a refusal the server means (a campaign that does not exist or is hidden, no access, not joined) cannot.
+   */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+
   /** The server's field or CSV-line problems (`path`: `rewards.0.count`, `line 3`), when it sent them. */
   get issues(): { path: string; message: string; code?: string; params?: Record<string, string | number> }[] {
     const issues = this.detail?.issues;

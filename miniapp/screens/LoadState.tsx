@@ -7,16 +7,6 @@ import { errorText } from '../i18n-errors.ts';
 import { useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
-/**
- * Whether asking again can answer differently: a lost connection, an overloaded server or a rate limit can; a refusal
- * the server means (a campaign that does not exist or is hidden, no access, not joined) cannot, so it gets a way out
- * instead of a Retry button that would only show the same screen again.
- */
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof ApiRequestError)) return true;
-  return error.status >= 500 || error.status === 429 || error.status === 408;
-}
-
 export function LoadState<T>({
   state,
   children,
@@ -31,7 +21,8 @@ export function LoadState<T>({
   const navigator = useRouteNavigator();
   if (state.status === 'loading') return <Spinner size="l" style={{ margin: '48px 0' }} aria-label={t.loading} />;
   if (state.status === 'error') {
-    const retryable = isRetryable(state.error);
+    // A refusal the server means gets a way out instead of a Retry that would only show this screen again.
+    const retryable = !(state.error instanceof ApiRequestError) || state.error.retryable;
     return (
       <Placeholder
         title={t.errorTitle}

@@ -158,8 +158,16 @@ describe('item 13: errors in a Russian launch are Russian', () => {
       expect(text).not.toMatch(/does not exist|Campaign 999|campaign_not_found/);
       await screenshot(page, 'languages-ru-missing-campaign');
 
-      // The network fails: the retry answers in Russian too.
+      // A missing campaign is final: no Retry, a way home instead (in Russian).
+      expect(await page.getByRole('button', { name: 'Повторить' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'На главную' }).waitFor({ timeout: T });
+
+      // The network fails on the next screen: that error is worth retrying, and reads in Russian too.
       await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+      await page.evaluate(() => {
+        window.location.hash = '#/campaign/998';
+      });
+      await page.getByText('Нет связи с сервером').waitFor({ timeout: T });
       await page.getByRole('button', { name: 'Повторить' }).click();
       await page.getByText('Нет связи с сервером').waitFor({ timeout: T });
       text = await screenText(page);
