@@ -148,7 +148,14 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         </FormItem>
       </Group>
       <Group header={<Header>{m.segment}</Header>}>
-        <SegmentFields m={m} options={options} value={segment} onChange={setSegment} withStage />
+        <SegmentFields
+          m={m}
+          language={services.language}
+          options={options}
+          value={segment}
+          onChange={setSegment}
+          withStage
+        />
         <FormItem>
           <FormStatus data-testid="audience-count" mode="default">
             {counting || !count ? (

@@ -43,7 +43,9 @@ export function MailingsPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
+      <LoadState home="/admin" state={state}>
+        {(data) => <MailingsBody services={services} {...data} />}
+      </LoadState>
     </>
   );
 }

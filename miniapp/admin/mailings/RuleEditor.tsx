@@ -150,6 +150,7 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
       <Group header={<Header>{m.segment}</Header>}>
         <SegmentFields
           m={m}
+          language={services.language}
           options={options}
           value={draft.segment ?? {}}
           onChange={(segment) => set({ segment })}

@@ -4,6 +4,7 @@
  * notifications exist only there.
  */
 import { Checkbox, FormItem, FormLayoutGroup, NativeSelect, SegmentedControl } from '@vkontakte/vkui';
+import { stageLabel } from '../stage-label.ts';
 import type { Language, MailingOptions } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -20,8 +21,11 @@ export function SegmentFields({
   value,
   onChange,
   withStage,
+  language: officeLanguage,
 }: {
   m: MailingsServices['m'];
+  /** The office's language, for the stage names. */
+  language: Language;
   options: MailingOptions;
   value: SegmentValue;
   onChange: (next: SegmentValue) => void;
@@ -42,7 +46,7 @@ export function SegmentFields({
               <option value="">{m.anySource}</option>
               {options.stages.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {stageLabel(s, officeLanguage)}
                 </option>
               ))}
             </NativeSelect>
