@@ -36,7 +36,9 @@ export function LeadDetail() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
         {fillIn(l.lead, { id: leadId })}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>{(lead) => <LeadBody lead={lead} language={language} />}</LoadState>
+      <LoadState home="/admin" state={state}>
+        {(lead) => <LeadBody lead={lead} language={language} />}
+      </LoadState>
     </>
   );
 }

@@ -41,7 +41,9 @@ export function LeadWebhook() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
         {l.webhook}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>{(data) => <WebhookForm hook={data.hook} recent={data.recent} />}</LoadState>
+      <LoadState home="/admin" state={state}>
+        {(data) => <WebhookForm hook={data.hook} recent={data.recent} />}
+      </LoadState>
     </>
   );
 }
