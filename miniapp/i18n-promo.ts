@@ -6,7 +6,8 @@ export const promoRu = {
   tasks: 'Задания',
   rewards: 'Награды',
   myPrizes: 'Мои призы',
-  offers: 'Акции',
+  // Not «Акции»: that word is the campaigns themselves (the list's title); the catalogue is titled «Предложения».
+  offers: 'Предложения',
   noPrizes: 'Призов пока нет',
   noPrizesHint: 'Выполняйте задания, отвечайте на вопросы и крутите колесо — призы появятся здесь.',
   notStartedTitle: 'Акция ещё не началась',
