@@ -21,6 +21,8 @@ export interface ParticipantProgress {
   campaignTitle: string;
   stage: string;
   stages: string[];
+  /** The participant's language: what a reply to them is written in (canned answers insert that text). */
+  language: 'ru' | 'en';
   joinedAt: number;
   lastSeenAt: number;
   tasks: { key: string; title: string; status: string; doneAt: number | null }[];
@@ -67,6 +69,7 @@ export async function participantProgress(db: Db, brandId: number, t: TicketRow)
     campaignTitle: campaign.title,
     stage: p.stage,
     stages: campaign.stages,
+    language: p.language === 'en' ? 'en' : 'ru',
     joinedAt: p.createdAt,
     lastSeenAt: p.lastSeenAt,
     tasks: done,

@@ -49,6 +49,7 @@ const ProgressSchema = z
     campaignTitle: z.string(),
     stage: z.string(),
     stages: z.array(z.string()),
+    language: z.enum(['ru', 'en']),
     joinedAt: z.number().int(),
     lastSeenAt: z.number().int(),
     tasks: z.array(

@@ -85,7 +85,7 @@ type Inbox = { tickets: Array<{ id: number; source: string; slaAgeMs: number | n
 type Thread = {
   ticket: { id: number; status: string; assigneeMembershipId: number | null; slaAgeMs: number | null };
   messages: Array<{ author: string; body: string }>;
-  progress: { stage: string; rewards: Array<{ title: string; code: string | null }> } | null;
+  progress: { stage: string; language: string; rewards: Array<{ title: string; code: string | null }> } | null;
   delivery?: string;
 };
 
@@ -113,6 +113,12 @@ describe('support office', () => {
     const thread = await json<Thread>(w.call('GET', `${base}/tickets/${s.appTicket}`, AGENT));
     expect(thread.progress?.rewards).toEqual([expect.objectContaining({ title: 'Скидка', code: '••••••••••••0001' })]);
     expect(JSON.stringify(thread)).not.toContain('SECRET-CODE');
+    // The participant's language comes with their progress: the office inserts canned answers in it.
+    expect(thread.progress?.language).toBe('ru');
+    await w.write((tx) => tx.update(schema.participants).set({ language: 'en' }));
+    const inEnglish = await json<Thread>(w.call('GET', `${base}/tickets/${s.appTicket}`, AGENT));
+    expect(inEnglish.progress?.language).toBe('en');
+    await w.write((tx) => tx.update(schema.participants).set({ language: 'ru' }));
     // Assignment only to a member with support on this brand.
     const assign = (membershipId: number | null, as = AGENT) =>
       w.call('PATCH', `${base}/tickets/${s.appTicket}`, as, { assigneeMembershipId: membershipId });

@@ -71,6 +71,8 @@ export default function SupportThread() {
       <LoadState home="/admin" state={state}>
         {({ thread: loaded, canned, agents }) => {
           const thread = fresh ?? loaded;
+          // A reply goes to the participant: canned text in their language (the office's when they are unknown).
+          const replyLanguage = thread.progress?.language ?? language;
           const conversation = (
             <>
               <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
@@ -94,7 +96,7 @@ export default function SupportThread() {
                       value={String(c.id)}
                       removable={false}
                       data-testid={`canned-${c.id}`}
-                      onClick={() => setBody(language === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
+                      onClick={() => setBody(replyLanguage === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
                     >
                       {c.title}
                     </Chip>

@@ -17,6 +17,8 @@ export interface InboxTicket {
 export interface Progress {
   campaignTitle: string;
   stage: string;
+  /** The participant's language: canned answers insert their text in it. */
+  language: 'ru' | 'en';
   tasks: { key: string; title: string; status: string }[];
   rewards: { title: string; code: string | null; source: string; issuedAt: number }[];
 }
