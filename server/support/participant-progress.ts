@@ -5,6 +5,7 @@
  * the `{code}` variable sends the real one to the participant only).
  */
 import { and, desc, eq } from 'drizzle-orm';
+import { type ContentLanguage, columnText } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import type { TicketRow } from './ticket.service.ts';
 
@@ -48,31 +49,53 @@ export async function ticketParticipant(db: Db, brandId: number, t: TicketRow) {
   return row;
 }
 
-export async function participantProgress(db: Db, brandId: number, t: TicketRow): Promise<ParticipantProgress | null> {
+/** Titles are in `viewer`'s language (the office member reading them), Russian when a title has no translation. */
+export async function participantProgress(
+  db: Db,
+  brandId: number,
+  t: TicketRow,
+  viewer: ContentLanguage = 'ru',
+): Promise<ParticipantProgress | null> {
   const found = await ticketParticipant(db, brandId, t);
   if (!found) return null;
   const { participant: p, campaign } = found;
   const done = await db
-    .select({ key: tasks.key, title: tasks.title, status: taskCompletions.status, doneAt: taskCompletions.doneAt })
+    .select({
+      key: tasks.key,
+      title: tasks.title,
+      translations: tasks.translations,
+      status: taskCompletions.status,
+      doneAt: taskCompletions.doneAt,
+    })
     .from(taskCompletions)
     .innerJoin(tasks, eq(tasks.id, taskCompletions.taskId))
     .where(eq(taskCompletions.participantId, p.id))
     .orderBy(tasks.position, tasks.id);
   const granted = await db
-    .select({ title: rewards.title, code: grants.code, source: grants.source, issuedAt: grants.issuedAt })
+    .select({
+      title: rewards.title,
+      translations: rewards.translations,
+      code: grants.code,
+      source: grants.source,
+      issuedAt: grants.issuedAt,
+    })
     .from(grants)
     .innerJoin(rewards, eq(rewards.id, grants.rewardId))
     .where(eq(grants.participantId, p.id))
     .orderBy(grants.issuedAt);
   return {
     campaignId: campaign.id,
-    campaignTitle: campaign.title,
+    campaignTitle: columnText(campaign, 'title', viewer),
     stage: p.stage,
     stages: campaign.stages,
     language: p.language === 'en' ? 'en' : 'ru',
     joinedAt: p.createdAt,
     lastSeenAt: p.lastSeenAt,
-    tasks: done,
-    rewards: granted.map((g) => ({ ...g, code: g.code == null ? null : maskCode(g.code) })),
+    tasks: done.map(({ translations, ...d }) => ({ ...d, title: columnText({ ...d, translations }, 'title', viewer) })),
+    rewards: granted.map(({ translations, ...g }) => ({
+      ...g,
+      title: columnText({ ...g, translations }, 'title', viewer),
+      code: g.code == null ? null : maskCode(g.code),
+    })),
   };
 }

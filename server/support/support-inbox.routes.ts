@@ -6,6 +6,7 @@
  * none, the same 403. Every write is audited in its transaction.
  */
 import { z } from '@hono/zod-openapi';
+import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
@@ -170,10 +171,11 @@ const publicTicket = (t: TicketRow, now: number) => {
   };
 };
 
-const threadOf = async (db: Db, brandId: number, t: TicketRow, now: number) => ({
+/** The thread as the office shows it; titles in the reading member's launch language. */
+const threadOf = async (db: Db, brandId: number, t: TicketRow, now: number, viewer: Identity) => ({
   ticket: publicTicket(t, now),
   messages: (await ticketThread(db, t.id)).map(publicMessage),
-  progress: await participantProgress(db, brandId, t),
+  progress: await participantProgress(db, brandId, t, viewer.language),
 });
 
 export const supportInboxRoutes = newRouter();
@@ -198,7 +200,10 @@ supportInboxRoutes.openapi(thread, async (c) => {
   const { brandId, ticketId } = c.req.valid('param');
   const { db } = c.var.deps;
   await requirePermission(db, c.var.identity, brandId, 'support');
-  return c.json(await threadOf(db, brandId, await ticketOfBrand(db, brandId, ticketId), c.var.deps.now()), 200);
+  return c.json(
+    await threadOf(db, brandId, await ticketOfBrand(db, brandId, ticketId), c.var.deps.now(), c.var.identity),
+    200,
+  );
 });
 
 supportInboxRoutes.openapi(reply, async (c) => {
@@ -230,7 +235,7 @@ supportInboxRoutes.openapi(reply, async (c) => {
     }
     return result;
   });
-  return c.json({ ...(await threadOf(deps.db, brandId, r.ticket, deps.now())), delivery: r.delivery }, 201);
+  return c.json({ ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity)), delivery: r.delivery }, 201);
 });
 
 supportInboxRoutes.openapi(update, async (c) => {
@@ -271,5 +276,5 @@ supportInboxRoutes.openapi(update, async (c) => {
     }
     return t;
   });
-  return c.json(await threadOf(deps.db, brandId, updated, deps.now()), 200);
+  return c.json(await threadOf(deps.db, brandId, updated, deps.now(), identity), 200);
 });

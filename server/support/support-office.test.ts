@@ -119,6 +119,14 @@ describe('support office', () => {
     const inEnglish = await json<Thread>(w.call('GET', `${base}/tickets/${s.appTicket}`, AGENT));
     expect(inEnglish.progress?.language).toBe('en');
     await w.write((tx) => tx.update(schema.participants).set({ language: 'ru' }));
+    // Titles beside the conversation are in the reading member's language, Russian where no translation exists.
+    await w.write((tx) => tx.update(schema.rewards).set({ translations: { en: { title: 'Discount' } } }));
+    const english = await w.app.request(`${base}/tickets/${s.appTicket}`, {
+      headers: { Authorization: w.vkAuth(AGENT, { vk_language: 'en' }) },
+    });
+    expect(((await english.json()) as Thread).progress?.rewards).toEqual([
+      expect.objectContaining({ title: 'Discount' }),
+    ]);
     // Assignment only to a member with support on this brand.
     const assign = (membershipId: number | null, as = AGENT) =>
       w.call('PATCH', `${base}/tickets/${s.appTicket}`, as, { assigneeMembershipId: membershipId });
