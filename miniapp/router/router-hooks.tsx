@@ -44,9 +44,9 @@ export function useParams<K extends string>(): Readonly<Partial<Record<K, string
 }
 
 /** The panel to show and the panels behind it, for VKUI's View. */
-export function useActiveVkuiLocation(): { panel: string; panelsHistory: string[] } {
+export function useActiveVkuiLocation(): { panel: string; pathname: string; panelsHistory: string[] } {
   const { location, panelsHistory } = useRouterState();
-  return { panel: location.panel, panelsHistory };
+  return { panel: location.panel, pathname: location.pathname, panelsHistory };
 }
 
 export function useFirstPageCheck(): boolean {

@@ -4,21 +4,16 @@ import type { ReactNode } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
 import { errorText } from '../i18n-errors.ts';
-import { useRouteNavigator } from '../routes.ts';
+import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
-export function LoadState<T>({
-  state,
-  children,
-  home = '/',
-}: {
-  state: AsyncState<T>;
-  children: (data: T) => ReactNode;
-  /** Where the way out of a permanent refusal leads (the office passes its own home). */
-  home?: string;
-}) {
+export function LoadState<T>({ state, children }: { state: AsyncState<T>; children: (data: T) => ReactNode }) {
   const { t, language } = useApp();
   const navigator = useRouteNavigator();
+  // The way out of a refusal: inside the office, the office's home; on that home itself (no access) and everywhere
+  // else, the app's.
+  const { pathname } = useActiveVkuiLocation();
+  const home = pathname.startsWith(`${paths.admin()}/`) ? paths.admin() : '/';
   if (state.status === 'loading') return <Spinner size="l" style={{ margin: '48px 0' }} aria-label={t.loading} />;
   if (state.status === 'error') {
     // A refusal the server means gets a way out instead of a Retry that would only show this screen again.

@@ -36,7 +36,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   return (
-    <LoadState home="/admin" state={state}>
+    <LoadState state={state}>
       {(loaded) => {
         const brand = fresh ?? loaded;
         return (

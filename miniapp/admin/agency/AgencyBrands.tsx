@@ -46,7 +46,7 @@ export function AgencyBrands({ office }: { office: Office }) {
           </FormItem>
         </Group>
       )}
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(brands: AgencyBrand[]) => (
           <Group header={<Header>{s.brands}</Header>}>
             {brands.length === 0 && <SimpleCell>{s.noBrands}</SimpleCell>}

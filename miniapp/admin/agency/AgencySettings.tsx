@@ -27,7 +27,7 @@ export function AgencySettings({ office }: { office: Office }) {
     [api, own?.id],
   );
   return (
-    <LoadState home="/admin" state={state}>
+    <LoadState state={state}>
       {(loaded) => <SettingsForm loaded={loaded} s={s} back={() => navigator.back()} agency={agency} own={own} />}
     </LoadState>
   );

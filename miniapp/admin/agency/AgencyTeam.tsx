@@ -96,7 +96,7 @@ export function AgencyTeam({ office }: { office: Office }) {
           </FormItem>
         </Group>
       )}
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {({ people, invitations, brands }) => (
           <>
             <Group header={<Header>{s.teamPeople}</Header>}>

@@ -127,7 +127,7 @@ function AuditList(props: {
   };
   return (
     <Group header={<Header>{s.entries}</Header>}>
-      <LoadState home="/admin" state={first}>
+      <LoadState state={first}>
         {(page) => {
           const entries = [...page.entries, ...(more?.entries ?? [])];
           const next = more ? more.next : page.next;

@@ -54,7 +54,7 @@ export default function BetaPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(loaded) => {
           const group = fresh ?? loaded;
           const id = campaignId as number;

@@ -61,7 +61,7 @@ export default function CalculatorEditorPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(config) => <CalculatorEditor key={campaignId} initial={config ?? NEW_CALCULATOR} api={calculatorApi} t={t} />}
       </LoadState>
     </>

@@ -34,7 +34,7 @@ export default function OfferCataloguePanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(loaded) => (
           <>
             <FeedUpload api={offersApi} t={t} onImported={reload} />

@@ -38,7 +38,7 @@ export function Catalogue({ office }: { office: Office }) {
         {t.catalogue}
       </PanelHeader>
       <Group description={t.catalogueText}>
-        <LoadState home="/admin" state={templates}>
+        <LoadState state={templates}>
           {(list) =>
             list.length === 0 ? (
               <Placeholder title={t.catalogue} />

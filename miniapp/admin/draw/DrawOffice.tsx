@@ -48,9 +48,7 @@ export default function DrawOffice() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={app.back} />}>
         {t.title}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
-        {(draw) => <DrawBody draw={draw} calls={calls} t={t} language={language} />}
-      </LoadState>
+      <LoadState state={state}>{(draw) => <DrawBody draw={draw} calls={calls} t={t} language={language} />}</LoadState>
     </>
   );
 }

@@ -26,7 +26,7 @@ export function EntrantList({
   const state = useAsync(() => calls.entrants(), [calls, version]);
   return (
     <Group header={<Header>{t.title}</Header>} data-testid="office-entrants">
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(initial) => <Entrants key={version} initial={initial} calls={calls} t={t} />}
       </LoadState>
     </Group>

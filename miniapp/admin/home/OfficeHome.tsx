@@ -56,7 +56,7 @@ export function OfficeHome({ office }: { office: Office }) {
           </Header>
         }
       >
-        <LoadState home="/admin" state={list}>
+        <LoadState state={list}>
           {(campaigns) =>
             campaigns.length === 0 ? (
               <Placeholder title={t.noCampaigns}>{t.noCampaignsText}</Placeholder>

@@ -23,7 +23,7 @@ export function BrandLeads({ office }: { office: Office }) {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(campaigns) => (
           <Group header={<Header>{`${brand.name} · ${l.pickCampaign}`}</Header>}>
             {campaigns.length === 0 && <Placeholder>{l.noCampaigns}</Placeholder>}

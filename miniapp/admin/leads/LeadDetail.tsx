@@ -36,9 +36,7 @@ export function LeadDetail() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
         {fillIn(l.lead, { id: leadId })}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
-        {(lead) => <LeadBody lead={lead} language={language} />}
-      </LoadState>
+      <LoadState state={state}>{(lead) => <LeadBody lead={lead} language={language} />}</LoadState>
     </>
   );
 }

@@ -41,9 +41,7 @@ export function LeadWebhook() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
         {l.webhook}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
-        {(data) => <WebhookForm hook={data.hook} recent={data.recent} />}
-      </LoadState>
+      <LoadState state={state}>{(data) => <WebhookForm hook={data.hook} recent={data.recent} />}</LoadState>
     </>
   );
 }

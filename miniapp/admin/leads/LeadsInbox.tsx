@@ -86,7 +86,7 @@ export function LeadsInbox() {
             ))}
           </HorizontalScroll>
         </Tabs>
-        <LoadState home="/admin" state={state}>
+        <LoadState state={state}>
           {(leads) => {
             const { rows, page, pages, total } = filterLeads(leads, query);
             if (rows.length === 0) return <Placeholder>{l.empty}</Placeholder>;

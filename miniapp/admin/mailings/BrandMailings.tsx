@@ -21,7 +21,7 @@ export function BrandMailings({ office }: { office: Office }) {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(campaigns) => (
           <Group header={<Header>{`${brand.name} · ${m.pickCampaign}`}</Header>}>
             {campaigns.length === 0 && <Placeholder>{m.noCampaigns}</Placeholder>}

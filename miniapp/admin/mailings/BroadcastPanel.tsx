@@ -26,7 +26,7 @@ export function BroadcastPanel() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
         {id === undefined ? m.newBroadcast : m.progress}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(options) =>
           id === undefined ? (
             <BroadcastComposer services={services} options={options} />

@@ -26,7 +26,7 @@ export function BroadcastProgress({
 }) {
   const state = useAsync(() => services.calls.broadcast(broadcastId), [services.calls, broadcastId]);
   return (
-    <LoadState home="/admin" state={state}>
+    <LoadState state={state}>
       {(data) => <ProgressBody services={services} initial={data} timeZone={timeZone} />}
     </LoadState>
   );

@@ -43,9 +43,7 @@ export function MailingsPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
-        {(data) => <MailingsBody services={services} {...data} />}
-      </LoadState>
+      <LoadState state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
     </>
   );
 }

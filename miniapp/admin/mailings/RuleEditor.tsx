@@ -53,7 +53,7 @@ export function RuleEditor() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
         {ruleId === undefined ? m.newRule : m.ruleTitle}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {({ options, rule }) => <RuleForm services={services} options={options} rule={rule} />}
       </LoadState>
     </>

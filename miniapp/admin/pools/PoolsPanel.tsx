@@ -34,7 +34,7 @@ export default function PoolsPanel() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(loaded) => {
           const pools = fresh ?? loaded;
           return (

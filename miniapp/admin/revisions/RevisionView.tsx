@@ -26,7 +26,7 @@ export function RevisionView() {
       {!valid ? (
         <Placeholder title={t.errorTitle} />
       ) : (
-        <LoadState home="/admin" state={state}>
+        <LoadState state={state}>
           {(doc) => (
             <>
               <Group>

@@ -98,7 +98,7 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
         </Header>
       }
     >
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {(data) =>
           props.isEmpty?.(data) ? (
             <Placeholder data-testid={`stats-empty-${measure}`}>{s.empty}</Placeholder>

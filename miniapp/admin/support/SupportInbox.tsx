@@ -61,7 +61,7 @@ export default function SupportInbox() {
             ))}
           </HorizontalScroll>
         </Tabs>
-        <LoadState home="/admin" state={state}>
+        <LoadState state={state}>
           {({ tickets, agents }) =>
             tickets.length === 0 ? (
               <Placeholder>{s.empty}</Placeholder>

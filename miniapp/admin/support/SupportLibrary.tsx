@@ -49,7 +49,7 @@ export function CannedAnswersPanel() {
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.canned}</PanelHeader>
       <Group>
-        <LoadState home="/admin" state={state}>
+        <LoadState state={state}>
           {(items) =>
             items.map((c) => (
               <SimpleCell key={c.id} multiline subtitle={c.bodyRu} onClick={() => setEdit(c)}>
@@ -114,7 +114,7 @@ export function KnowledgeBasePanel() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
         {s.knowledge}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {({ articles, ranking }) => (
           <>
             <Group>

@@ -68,7 +68,7 @@ export default function SupportThread() {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
         {fillIn(s.ticket, { id: ticketId })}
       </PanelHeader>
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {({ thread: loaded, canned, agents }) => {
           const thread = fresh ?? loaded;
           // A reply goes to the participant: canned text in their language (the office's when they are unknown).

@@ -66,7 +66,7 @@ export function TeamPanel({ office }: { office: Office }) {
           </FormItem>
         </Group>
       )}
-      <LoadState home="/admin" state={state}>
+      <LoadState state={state}>
         {({ members, invitations }) => (
           <>
             <Group header={<Header>{s.members}</Header>}>
