@@ -54,7 +54,7 @@ export async function participantProgress(
   db: Db,
   brandId: number,
   t: TicketRow,
-  viewer: ContentLanguage = 'ru',
+  viewer: ContentLanguage,
 ): Promise<ParticipantProgress | null> {
   const found = await ticketParticipant(db, brandId, t);
   if (!found) return null;
