@@ -111,14 +111,19 @@ describe('beta testers as participants', () => {
     expect((await w.app.request('/api/beta/join', { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
-  it('item 2: a tester claim takes a sandbox code, a real participant a real one', async () => {
-    const id = await setup();
+  /** The `discount` reward on a real pool (REAL-1, REAL-2) with a one-code sandbox beside it (TEST-1). */
+  async function discountWithSandbox(id: number): Promise<void> {
     const real = await w.pool(id, 'prize', ['REAL-1', 'REAL-2']);
     const sandbox = await w.pool(id, 'prize-sandbox', ['TEST-1']);
     await w.write((tx) =>
       tx.update(schema.codePools).set({ sandbox: true, sandboxOf: real }).where(eq(schema.codePools.id, sandbox)),
     );
     await w.reward(id, 'discount', { poolId: real });
+  }
+
+  it('item 2: a tester claim takes a sandbox code, a real participant a real one', async () => {
+    const id = await setup();
+    await discountWithSandbox(id);
     await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
     await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: LINK_TESTER });
     await call('POST', `/api/campaigns/${id}/open`, TESTER, {});
@@ -143,12 +148,7 @@ describe('beta testers as participants', () => {
 
   it('item 1 (p11): the rewards measure counts no tester grant, overall included, and its stock is the real pool', async () => {
     const id = await setup();
-    const real = await w.pool(id, 'prize', ['REAL-1', 'REAL-2']);
-    const sandbox = await w.pool(id, 'prize-sandbox', ['TEST-1']);
-    await w.write((tx) =>
-      tx.update(schema.codePools).set({ sandbox: true, sandboxOf: real }).where(eq(schema.codePools.id, sandbox)),
-    );
-    await w.reward(id, 'discount', { poolId: real });
+    await discountWithSandbox(id);
     await member(900, ['stats']);
     const rewards = async () => {
       const res = await call('GET', `/api/admin/stats/campaigns/${id}/rewards`, 900);
