@@ -49,8 +49,8 @@ function Field({
         // The native select, not VKUI's adaptive Select: that one pulls CustomSelect and its popper into the
         // participant's bundle (about 18 KB gzip, most of the vk-ios archive's growth), and a phone shows its own picker.
         <NativeSelect
-          value={typeof value === 'number' ? String(value) : ''}
-          placeholder={typeof value === 'number' ? undefined : '—'}
+          // Starts on the first option (calculator-fields.ts), so there is always a value to show.
+          value={String(value)}
           onChange={(e) => onChange(Number(e.target.value))}
           data-testid={testId}
         >
