@@ -100,13 +100,15 @@ describe('item 5: the mailings office in Chromium', () => {
         await page.getByTestId('new-broadcast').click({ timeout: T });
         await page.getByTestId('broadcast-name').waitFor({ timeout: T });
 
-        // Stages are offered by name, never as raw keys (task_done, task:invite).
-        const stages = await page
-          .locator('[data-testid="segment-stage"] option, select[data-testid="segment-stage"] option')
-          .allTextContents();
-        expect(stages.length).toBeGreaterThan(2);
-        expect(stages.join(' | ')).not.toMatch(/_|task:/);
-        expect(stages).toContain(vp.language === 'ru' ? 'Открыли акцию' : 'Opened the campaign');
+        // Stages are offered by name, never as raw keys (task_done, task:invite): the audience and the goal pickers.
+        for (const picker of ['segment-stage', 'target-stage']) {
+          const stages = await page
+            .locator(`[data-testid="${picker}"] option, select[data-testid="${picker}"] option`)
+            .allTextContents();
+          expect(stages.length, picker).toBeGreaterThan(2);
+          expect(stages.join(' | '), picker).not.toMatch(/_|task:/);
+          expect(stages, picker).toContain(vp.language === 'ru' ? 'Открыли акцию' : 'Opened the campaign');
+        }
 
         // The live count: everyone with consent, then only the English speakers, then everyone again.
         const everyone = await audience(page);

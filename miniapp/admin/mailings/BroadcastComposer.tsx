@@ -23,6 +23,7 @@ import {
 import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-promo.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { stageLabel } from '../stage-label.ts';
 import {
   type AudienceCount,
   type Channel,
@@ -201,11 +202,11 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           </NativeSelect>
         </FormItem>
         <FormItem top={m.targetStage}>
-          <NativeSelect value={targetStage} onChange={(e) => setTargetStage(e.target.value)}>
+          <NativeSelect data-testid="target-stage" value={targetStage} onChange={(e) => setTargetStage(e.target.value)}>
             <option value="">{m.noTarget}</option>
             {options.stages.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {stageLabel(s, services.language)}
               </option>
             ))}
           </NativeSelect>
