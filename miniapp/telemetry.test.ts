@@ -96,4 +96,36 @@ describe('mini app telemetry', () => {
     expect(campaignOfHash('#/admin')).toBeUndefined();
     expect(campaignOfHash('#/admin/campaign/1/stats')).toBeUndefined();
   });
+
+  it('a batch a minute: the first batch and an error go at the next tick, the rest waits for the minute', () => {
+    const h = harness();
+    h.go('#/campaign/5');
+    h.t.joined(5);
+    h.t.screen('campaign');
+    h.t.tick(); // the session's first batch: at once
+    expect(h.sent).toHaveLength(1);
+    const kindsAt = (i: number) => h.sent[i]?.body.events.map((e) => e.kind);
+    for (const panel of ['tasks', 'quiz', 'wheel']) {
+      h.advance(15_000);
+      h.t.screen(panel);
+      h.t.tick();
+    }
+    expect(h.sent).toHaveLength(1); // 45 s of screens wait in the queue
+    h.advance(14_900); // a timer firing a little early still sends the minute's batch
+    h.t.tick();
+    expect(h.sent).toHaveLength(2);
+    expect(kindsAt(1)).toEqual(['screen_view', 'screen_view', 'screen_view', 'heartbeat']);
+    h.advance(15_000);
+    h.t.screen('reward');
+    h.t.tick();
+    expect(h.sent).toHaveLength(2);
+    expect(h.t.error('boom')).toBe(true);
+    h.advance(15_000);
+    h.t.tick(); // an error does not wait for the minute
+    expect(kindsAt(2)).toEqual(['screen_view', 'client_error']);
+    for (let i = 0; i < 40; i += 1) h.t.screen(`panel-${i}`);
+    h.advance(15_000);
+    h.t.tick(); // a nearly full queue does not wait either (the server takes 50 events a batch)
+    expect(h.sent[3]?.body.events).toHaveLength(40);
+  });
 });

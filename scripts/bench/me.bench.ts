@@ -6,15 +6,21 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { FLUSH_MS } from '../../miniapp/telemetry.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { compareInRounds } from './compare.ts';
 import { type LoadResult, runLoad } from './http-load.ts';
 import { startTarget } from './target.ts';
 import { type BenchResult, result } from './types.ts';
 
-/** Open apps flushing a batch every 15 s: 750 of them send 50 batches (250 events) a second. */
+/**
+ * 750 open apps in heavy use, 20 events a minute each (a screen view every 3 s and the heartbeat): 250 events a
+ * second, in batches of what a user queues between two flushes (miniapp/telemetry.ts FLUSH_MS).
+ */
 const TELEMETRY_USERS = 750;
-const EVENTS_PER_BATCH = 5;
+const EVENTS_PER_MINUTE = 20;
+const EVENTS_PER_BATCH = Math.round((EVENTS_PER_MINUTE * FLUSH_MS) / 60_000);
+const BATCHES_PER_SECOND = Math.round((TELEMETRY_USERS * 1000 * 10) / FLUSH_MS) / 10;
 
 interface TelemetryLoad {
   on(): void;
@@ -111,7 +117,7 @@ export default async function benchMe(): Promise<BenchResult[]> {
         unit: 'req/s',
         baseline: Math.round(alone),
         goal: '>= 0.95',
-        note: `/api/me with ${TELEMETRY_USERS} open apps flushing ${EVENTS_PER_BATCH} events every 15 s (${TELEMETRY_USERS / 15} batches/s) against /api/me alone, same server, 5 interleaved rounds of 3 s`,
+        note: `/api/me with ${TELEMETRY_USERS} open apps flushing ${EVENTS_PER_BATCH} events every ${FLUSH_MS / 1000} s (${BATCHES_PER_SECOND} batches/s, ${(TELEMETRY_USERS * EVENTS_PER_MINUTE) / 60} events/s) against /api/me alone, same server, 5 interleaved rounds of 3 s`,
         p99_ms: median(withTelemetry.map((r) => r.p99Ms)),
         baseline_p99_ms: median(without.map((r) => r.p99Ms)),
         telemetryBatches: counts,

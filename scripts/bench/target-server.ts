@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import { openDb } from '../../server/db/open-db.ts';
 import { seedDemo } from '../../server/seed/demo-seed.ts';
 
 const kind = process.argv[2];
@@ -26,7 +26,8 @@ function bare() {
 async function real() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'app.db'), VK_APP_SECRET: secret });
-  const db = openDatabase(config.DATABASE_PATH);
+  // Opened as the server opens it (start-server.ts): WAL checkpoints on their own thread, not inside a request's COMMIT.
+  const db = await openDb(config);
   await seedDemo(db, config, systemClock());
   return createApp({ db, config, now: systemClock } as Parameters<typeof createApp>[0]);
 }

@@ -1,18 +1,18 @@
 /**
  * Telemetry at a steady rate against a bench target, from its own process: `users` participants (each opens the demo
- * campaign first, the real path) flush a batch every 15 s like the mini app (miniapp/telemetry.ts FLUSH_MS), so the
- * rate is users / 15 batches a second, each of `events` events. Prints `READY` once every user has joined; sends
+ * campaign first, the real path) flush a batch every FLUSH_MS like the mini app (miniapp/telemetry.ts: a minute), so
+ * the rate is users / 60 batches a second, each of `events` events. Prints `READY` once every user has joined; sends
  * while switched on (SIGUSR1 on, SIGUSR2 off), and on SIGTERM prints a JSON line of what it sent and how it was
  * answered.
  * Usage: node --import tsx telemetry-load.ts <url> <secret> <users> <events>
  */
+import { FLUSH_MS } from '../../miniapp/telemetry.ts';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 
 const [url = '', secret = 'bench-secret', usersArg = '750', eventsArg = '5'] = process.argv.slice(2);
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`telemetry load only targets loopback, not ${url}`);
 const USERS = Number(usersArg);
 const EVENTS = Number(eventsArg);
-const FLUSH_MS = 15_000;
 const CAMPAIGN = 1;
 const FIRST_USER = 700_000;
 

@@ -26,7 +26,7 @@ export const RATE_LIMITS = {
   /** Client error reports per network address and per verified identity (unauthenticated route). */
   client_error_address: { limit: 20, windowMs: 60_000 },
   client_error_user: { limit: 10, windowMs: 60_000 },
-  /** Telemetry batches: the mini app flushes every 15 s and on hide, so about 5 a minute; a burst of reloads fits. */
+  /** Telemetry batches: the mini app sends one a minute, its first and an error sooner, and one on hide; reloads fit. */
   telemetry: { limit: 12, windowMs: 60_000 },
   /** Calculator leads: one per person and campaign is kept; retries after typos in the form fit, a flood does not. */
   lead: { limit: 20, windowMs: 3_600_000 },

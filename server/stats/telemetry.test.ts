@@ -52,6 +52,31 @@ describe('telemetry ingest', () => {
     ]);
   });
 
+  it('item 1: batches that arrive in one write window are all stored and answered; one user twice folds into one session', async () => {
+    const first = await joined(w, w.clock.now, { userId: USER });
+    const second = await joined(w, w.clock.now, { userId: USER + 1 });
+    const batch = (screen: string) => ({
+      campaignId: w.campaignId,
+      events: [{ kind: 'screen_view', ageMs: 0, screen }],
+    });
+    const answers = await Promise.all([
+      post(batch('a')),
+      post(batch('b'), w.vkAuth(USER + 1)),
+      post(batch('c')), // the same participant twice in one window: both folded into its session
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    expect((await rows()).map((r) => [r.participantId, r.screen])).toEqual([
+      [first, 'a'],
+      [second, 'b'],
+      [first, 'c'],
+    ]);
+    const sessions = await w.deps.db.select().from(schema.telemetrySessions);
+    expect(sessions.map((s) => [s.participantId, s.screenViews]).sort()).toEqual([
+      [first, 2],
+      [second, 1],
+    ]);
+  });
+
   it('item 1: refused without a verified launch, before joining, with a bad batch; a tester is not stored', async () => {
     const batch = { campaignId: w.campaignId, events: [{ kind: 'heartbeat', ageMs: 0 }] };
     expect((await post(batch, null)).status).toBe(401);
