@@ -9,6 +9,14 @@ import { z } from 'zod';
 export const CONTENT_LANGUAGES = ['ru', 'en'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 
+/**
+ * The content language of a stored language (a participant's `vk_language` at their last launch): one we write texts
+ * in, else Russian.
+ * @example contentLanguageOf('en') // 'en'; contentLanguageOf('uk') // 'ru'
+ */
+export const contentLanguageOf = (stored: string | null | undefined): ContentLanguage =>
+  stored === 'en' ? 'en' : 'ru';
+
 /** A text in settings JSON: plain (one language, read as Russian) or per language. */
 export const LocalizedTextSchema = z.union([
   z.string(),

@@ -6,7 +6,7 @@
  */
 
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { type ContentLanguage, columnText } from '../campaigns/content-language.ts';
+import { type ContentLanguage, columnText, contentLanguageOf } from '../campaigns/content-language.ts';
 import { schema } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -42,7 +42,7 @@ export interface FilledReply {
 /** Fills the variables `body` uses for the ticket's participant; 422 `variable_unavailable` when one has no value. */
 export async function fillReply(deps: Deps, brandId: number, t: TicketRow, body: string): Promise<FilledReply> {
   const found = await ticketParticipant(deps.db, brandId, t);
-  const language: ContentLanguage = found?.participant.language === 'en' ? 'en' : 'ru';
+  const language = contentLanguageOf(found?.participant.language);
   const used = variablesIn(body);
   if (used.length === 0) return { body, language };
   const values: Partial<Record<ReplyVariable, string>> = {};

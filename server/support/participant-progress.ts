@@ -5,7 +5,7 @@
  * the `{code}` variable sends the real one to the participant only).
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { type ContentLanguage, columnText } from '../campaigns/content-language.ts';
+import { type ContentLanguage, columnText, contentLanguageOf } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import type { TicketRow } from './ticket.service.ts';
 
@@ -88,7 +88,7 @@ export async function participantProgress(
     campaignTitle: columnText(campaign, 'title', viewer),
     stage: p.stage,
     stages: campaign.stages,
-    language: p.language === 'en' ? 'en' : 'ru',
+    language: contentLanguageOf(p.language),
     joinedAt: p.createdAt,
     lastSeenAt: p.lastSeenAt,
     tasks: done.map(({ translations, ...d }) => ({ ...d, title: columnText({ ...d, translations }, 'title', viewer) })),

@@ -172,10 +172,10 @@ const publicTicket = (t: TicketRow, now: number) => {
 };
 
 /** The thread as the office shows it; titles in the reading member's launch language. */
-const threadOf = async (db: Db, brandId: number, t: TicketRow, now: number, viewer: Identity) => ({
+const threadOf = async (db: Db, brandId: number, t: TicketRow, now: number, viewer: Identity['language']) => ({
   ticket: publicTicket(t, now),
   messages: (await ticketThread(db, t.id)).map(publicMessage),
-  progress: await participantProgress(db, brandId, t, viewer.language),
+  progress: await participantProgress(db, brandId, t, viewer),
 });
 
 export const supportInboxRoutes = newRouter();
@@ -201,7 +201,7 @@ supportInboxRoutes.openapi(thread, async (c) => {
   const { db } = c.var.deps;
   await requirePermission(db, c.var.identity, brandId, 'support');
   return c.json(
-    await threadOf(db, brandId, await ticketOfBrand(db, brandId, ticketId), c.var.deps.now(), c.var.identity),
+    await threadOf(db, brandId, await ticketOfBrand(db, brandId, ticketId), c.var.deps.now(), c.var.identity.language),
     200,
   );
 });
@@ -235,7 +235,10 @@ supportInboxRoutes.openapi(reply, async (c) => {
     }
     return result;
   });
-  return c.json({ ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity)), delivery: r.delivery }, 201);
+  return c.json(
+    { ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity.language)), delivery: r.delivery },
+    201,
+  );
 });
 
 supportInboxRoutes.openapi(update, async (c) => {
@@ -276,5 +279,5 @@ supportInboxRoutes.openapi(update, async (c) => {
     }
     return t;
   });
-  return c.json(await threadOf(deps.db, brandId, updated, deps.now(), identity), 200);
+  return c.json(await threadOf(deps.db, brandId, updated, deps.now(), identity.language), 200);
 });

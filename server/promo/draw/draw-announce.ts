@@ -6,7 +6,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
+import { type ContentLanguage, columnText, contentLanguageOf } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
@@ -64,7 +64,7 @@ export async function announceWinners(deps: Deps, identity: Identity, campaignId
       else if (p?.platform !== 'vk' || !Number.isSafeInteger(Number(p.platformUserId))) result.otherPlatform += 1;
       else if (!(await hasConsent(tx, groupId, Number(p.platformUserId), 'message'))) result.withoutConsent += 1;
       else {
-        const language: ContentLanguage = p.language === 'en' ? 'en' : 'ru';
+        const language = contentLanguageOf(p.language);
         drafts.push({
           dedupeKey: `draw:${draw.id}:pick:${w.id}`,
           kind: 'broadcast',
