@@ -68,7 +68,10 @@ describe('item 5: the web entry', () => {
     await page.getByTestId('my-prizes').click();
     await page.getByTestId('prize-discount15').waitFor({ timeout: T });
     // The card can be drawn before its code text (CI once counted 0 right after the card appeared): wait for the code.
-    await page.getByText(code ?? 'no code').first().waitFor({ timeout: T });
+    await page
+      .getByText(code ?? 'no code')
+      .first()
+      .waitFor({ timeout: T });
     await screenshot(page, 'web-entry-same-prizes');
 
     // Signed in, nothing failed; after signing out the page's last telemetry may meet a 401, which is right.
