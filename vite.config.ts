@@ -13,6 +13,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { compileHintsPlugin } from './scripts/build/compile-hints.ts';
 import { firstScreenPlugin } from './scripts/build/first-screen-plugin.ts';
 import { precompressPlugin } from './scripts/build/precompress.ts';
 import type { BundleSettings } from './scripts/package/client-config.ts';
@@ -64,7 +65,8 @@ export default defineConfig(({ mode }) => {
     ? (JSON.parse(process.env.PROMO_CLIENT_CONFIG) as ClientSettings)
     : undefined;
   const platformDir = resolve(import.meta.dirname, 'miniapp/platform');
-  const plugins: PluginOption[] = [react()];
+  // The entry is the first screen's code: V8 compiles all of it off the main thread while it streams in.
+  const plugins: PluginOption[] = [react(), compileHintsPlugin()];
   if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
   if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   // The first API requests start from index.html while the bundle downloads (not in the self-contained iOS file).

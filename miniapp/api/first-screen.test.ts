@@ -79,6 +79,38 @@ describe('item 12: first-screen data', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it('item 2: ICU is loaded in a task of its own after the requests leave, not while the page is parsed; no launch, no load', () => {
+    vi.useFakeTimers();
+    try {
+      const made: string[] = [];
+      const fetchMock = page({ search: `?${QUERY}` });
+      fetchMock.mockImplementation(async (url: string) => {
+        made.push(`fetch ${url}`);
+        return new Response('{}');
+      });
+      vi.stubGlobal('Intl', {
+        DateTimeFormat: class {
+          constructor() {
+            made.push('intl');
+          }
+          format = () => '';
+        },
+      });
+      startFirstScreenRequests('vk', '', 'promo-first-screen');
+      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns']);
+      vi.runAllTimers();
+      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns', 'intl']);
+
+      made.length = 0;
+      page({ hash: '#/' });
+      startFirstScreenRequests('vk', '', 'promo-first-screen');
+      vi.runAllTimers();
+      expect(made).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("item 2: the first render reads what the page holds at once: both of home's answers or none, once, this launch only", async () => {
     page({
       search: `?${QUERY}`,

@@ -119,6 +119,19 @@ describe('item 3: the first screen downloads only the first screen', () => {
     }
   });
 
+  it("item 3: the entry starts with V8's compile hint (all its functions compiled while it streams in); lazy chunks do not", () => {
+    for (const b of [vk, telegram]) {
+      const entry = b.initial.find((f) => f.endsWith('.js') && b.sources.get(f)?.includes('miniapp/main.tsx'));
+      expect(entry, 'the entry among the files index.html asks for').toBeDefined();
+      expect(readFileSync(join(b.dir, entry as string), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(
+        true,
+      );
+      const lazy = [...b.sources.keys()].filter((f) => !b.initial.includes(f));
+      expect(lazy.length).toBeGreaterThan(0);
+      for (const f of lazy) expect(readFileSync(join(b.dir, f), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
+    }
+  });
+
   it('item 2: the Telegram build reads its launch without the bridge: bridge, transformers and valibot are a later chunk', () => {
     const initial = initialModules(telegram);
     const later = laterModules(telegram);
