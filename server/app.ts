@@ -3,8 +3,6 @@
  * so tests call `app.request()` in-process against a fresh SQLite file.
  */
 
-import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { webLoginRoutes } from './auth/vk-id/web-login.routes.ts';
 import { calculatorRoutes } from './calculator/calculator.routes.ts';
@@ -15,6 +13,7 @@ import { catalogueOfficeRoutes } from './catalogue/catalogue-office.routes.ts';
 import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
+import { limitBody } from './http/body-limit.ts';
 import { errorBody, notFound, onError } from './http/errors.ts';
 import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
@@ -64,27 +63,20 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', apiSecurityHeaders);
   app.use('/vk/*', apiSecurityHeaders);
-  // The body limit reads `c.req.raw`, which makes @hono/node-server build a full WHATWG Request (about 100 µs).
-  // A request with a Content-Length cannot send more than it declares (Node enforces the framing), so only
-  // chunked bodies need the streaming check; the others are judged by their header.
+  // Bodies: 1 MB, except the imports (http/body-limit.ts keeps the adapter's direct body read).
   const MAX_BODY = 1024 * 1024;
-  const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413);
-  const limitChunkedBody = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
+  const limitApiBody = limitBody(MAX_BODY, (c) =>
+    c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413),
+  );
   // A code import carries up to 100,000 codes (promo/rewards/pool-admin.routes.ts) and a catalogue feed up to 5,000
   // offers (catalogue/offer-import.ts); only they may be larger.
   const MAX_IMPORT_BODY = 8 * 1024 * 1024;
-  const importTooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'An import exceeds 8 MB'), 413);
-  const limitChunkedImport = bodyLimit({ maxSize: MAX_IMPORT_BODY, onError: importTooLarge });
+  const limitImportBody = limitBody(MAX_IMPORT_BODY, (c) =>
+    c.json(errorBody('payload_too_large', 'An import exceeds 8 MB'), 413),
+  );
   const isImport = (path: string) =>
     path.startsWith('/api/admin/campaigns/') && (path.endsWith('/codes') || path.endsWith('/offers/import'));
-  app.use('/api/*', (c, next) => {
-    const [max, chunked, refuse] = isImport(c.req.path)
-      ? [MAX_IMPORT_BODY, limitChunkedImport, importTooLarge]
-      : [MAX_BODY, limitChunkedBody, tooLarge];
-    if (c.req.header('transfer-encoding') !== undefined) return chunked(c, next);
-    if (Number(c.req.header('content-length') ?? 0) > max) return Promise.resolve(refuse(c));
-    return next();
-  });
+  app.use('/api/*', (c, next) => (isImport(c.req.path) ? limitImportBody : limitApiBody)(c, next));
   // Per-user limits of participant write routes and the per-user cap on requests in flight (http/route-limits.ts).
   app.use('/api/*', routeLimits);
 

@@ -8,10 +8,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { LaunchError } from '../auth/launch-errors.ts';
 import { identifyRequest } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
+import { limitBody } from '../http/body-limit.ts';
 import { errorBody, RateLimitedError } from '../http/errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from '../http/rate-limit.ts';
 import { type AppEnv, newRouter } from '../http/router.ts';
@@ -74,10 +74,7 @@ async function spend(deps: Deps, key: string, bucket: RateBucket): Promise<void>
 export const clientErrorRoutes = newRouter();
 clientErrorRoutes.use(
   '/',
-  bodyLimit({
-    maxSize: MAX_REPORT_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', 'A report is at most 16 KB'), 413),
-  }),
+  limitBody(MAX_REPORT_BYTES, (c) => c.json(errorBody('payload_too_large', 'A report is at most 16 KB'), 413)),
   (c, next) => spend(c.get('deps'), peerAddress(c), 'client_error_address').then(next),
 );
 clientErrorRoutes.openapi(reportRoute, async (c) => {

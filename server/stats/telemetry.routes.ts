@@ -5,9 +5,9 @@
  * (a broken launch), with the same field limits.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requireIdentity } from '../auth/middleware.ts';
 import { TELEMETRY_KINDS } from '../db/schema/telemetry.ts';
+import { limitBody } from '../http/body-limit.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -58,10 +58,9 @@ const route = createRoute({
 export const telemetryRoutes = newRouter();
 telemetryRoutes.use(
   '/',
-  bodyLimit({
-    maxSize: MAX_TELEMETRY_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', 'A telemetry batch is at most 32 KB'), 413),
-  }),
+  limitBody(MAX_TELEMETRY_BYTES, (c) =>
+    c.json(errorBody('payload_too_large', 'A telemetry batch is at most 32 KB'), 413),
+  ),
   requireIdentity,
 );
 telemetryRoutes.openapi(route, async (c) =>

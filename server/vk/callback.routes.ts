@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse } from '../http/schemas.ts';
@@ -47,7 +47,10 @@ function sameSecret(given: string | undefined, expected: string | undefined): bo
 }
 
 export const callbackRoutes = newRouter();
-callbackRoutes.use('*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text('payload too large', 413) }));
+callbackRoutes.use(
+  '*',
+  limitBody(256 * 1024, (c) => c.text('payload too large', 413)),
+);
 callbackRoutes.openapi(callbackRoute, async (c) => {
   const deps = c.var.deps;
   const { config } = deps;

@@ -1,0 +1,101 @@
+/**
+ * `limitBody` over the real adapter (@hono/node-server on a loopback port, requests from node:http): bodies over the
+ * limit get a 413 whether framed by Content-Length or chunked, bodies within it reach the handler whole, and a body
+ * with a Content-Length is read straight from the socket (the adapter never built its WHATWG Request, which is what
+ * Hono's own `bodyLimit` made it do).
+ */
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limitBody } from './body-limit.ts';
+
+const LIMIT = 1000;
+
+/** Whether @hono/node-server built the full WHATWG Request behind `c.req.raw` (its `requestCache` slot). */
+const builtFullRequest = (raw: Request) =>
+  Object.getOwnPropertySymbols(raw).some(
+    (s) => s.description === 'requestCache' && (raw as unknown as Record<symbol, unknown>)[s] !== undefined,
+  );
+
+function appWith(limit: ReturnType<typeof limitBody>) {
+  const app = new Hono();
+  app.post('/echo', limit, async (c) => {
+    const body = await c.req.json<{ text: string }>();
+    return c.json({ length: body.text.length, fullRequest: builtFullRequest(c.req.raw) });
+  });
+  return app;
+}
+
+function listen(app: Hono): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+  });
+}
+
+function post(port: number, text: string, chunked: boolean): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify({ text });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/echo',
+        method: 'POST',
+        headers: chunked
+          ? { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => {
+          body += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    if (chunked) {
+      // Two chunks, so the size is known only once the second has arrived.
+      req.write(payload.slice(0, 10));
+      req.end(payload.slice(10));
+    } else req.end(payload);
+  });
+}
+
+let ours: { server: ServerType; port: number };
+let honos: { server: ServerType; port: number };
+beforeAll(async () => {
+  const tooLarge = (c: Parameters<Parameters<typeof limitBody>[1]>[0]) => c.text('too large', 413);
+  ours = await listen(appWith(limitBody(LIMIT, tooLarge)));
+  honos = await listen(appWith(bodyLimit({ maxSize: LIMIT, onError: tooLarge })));
+});
+afterAll(() => {
+  ours?.server.close();
+  honos?.server.close();
+});
+
+describe('issue 16: request body limits keep the adapter fast path', () => {
+  it('a body over the limit is refused with 413, by its Content-Length or once its chunks pass the limit', async () => {
+    const big = 'x'.repeat(LIMIT);
+    expect((await post(ours.port, big, false)).status).toBe(413);
+    expect(await post(ours.port, big, true)).toEqual({ status: 413, body: 'too large' });
+  });
+
+  it('a body within the limit reaches the handler whole, framed either way', async () => {
+    for (const chunked of [false, true]) {
+      const res = await post(ours.port, 'y'.repeat(900), chunked);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).length).toBe(900);
+    }
+  });
+
+  it("a body with a Content-Length is read straight from the socket; Hono's bodyLimit made the adapter build a Request", async () => {
+    expect(JSON.parse((await post(ours.port, 'z', false)).body).fullRequest).toBe(false);
+    expect(JSON.parse((await post(honos.port, 'z', false)).body).fullRequest).toBe(true);
+  });
+});
