@@ -65,8 +65,10 @@ export default defineConfig(({ mode }) => {
     ? (JSON.parse(process.env.PROMO_CLIENT_CONFIG) as ClientSettings)
     : undefined;
   const platformDir = resolve(import.meta.dirname, 'miniapp/platform');
-  // The entry is the first screen's code: V8 compiles all of it off the main thread while it streams in.
-  const plugins: PluginOption[] = [react(), compileHintsPlugin()];
+  const plugins: PluginOption[] = [react()];
+  // The entry is the first screen's code: V8 compiles all of it off the main thread while it streams in. Not in the
+  // iOS single file, where the entry is the whole app (every lazy screen inlined) and WebKit ignores the hint anyway.
+  if (!variant.singleFile) plugins.push(compileHintsPlugin());
   if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
   if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
   // The first API requests start from index.html while the bundle downloads (not in the self-contained iOS file).
