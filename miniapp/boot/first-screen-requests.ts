@@ -3,7 +3,8 @@
  * downloading (scripts/build/first-screen-plugin.ts inlines `startFirstScreenRequests` by its source text), or
  * answered by the server with no request at all: server/static/ embeds the verified responses in the page as
  * `<script type="application/json" id="promo-first-screen">`. The API client takes each answer once
- * (miniapp/api/first-screen.ts); later reads go to the server as usual.
+ * (miniapp/api/first-screen.ts); later reads go to the server as usual. It also loads ICU's data early, for the first
+ * render's date formats (docs/decisions/033).
  */
 
 /** One early answer: the `Authorization` it was asked with, and the response (status 0 when the request failed). */

@@ -22,8 +22,9 @@ export function compileHintsPlugin(): Plugin {
         for (const file of Object.values(bundle)) {
           if (file.type !== 'chunk' || !file.isEntry) continue;
           file.code = COMPILE_HINT + file.code;
-          // One more line above the code, so its source map starts one line lower: the map file is already an asset
-          // of its own by now (Vite wrote it after adding its preload map), so that is the copy to shift.
+          // One more line above the code, so its source map starts one line lower: the chunk's own map (what an
+          // inline map is made from) and the map file, already an asset of its own by now (Vite wrote it after adding
+          // its preload map).
           if (file.map) file.map.mappings = `;${file.map.mappings}`;
           const mapFile = bundle[`${file.fileName}.map`];
           if (mapFile?.type === 'asset') {

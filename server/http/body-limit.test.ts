@@ -22,7 +22,9 @@ const builtFullRequest = (raw: Request) =>
 
 function appWith(limit: ReturnType<typeof limitBody>) {
   const app = new Hono();
-  app.post('/echo', limit, async (c) => {
+  // For every method, as the app mounts its limits: a GET meets it too.
+  app.use('/echo', limit);
+  app.post('/echo', async (c) => {
     const body = await c.req.json<{ text: string }>();
     return c.json({ length: body.text.length, fullRequest: builtFullRequest(c.req.raw) });
   });
@@ -92,6 +94,24 @@ describe('issue 16: request body limits keep the adapter fast path', () => {
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body).length).toBe(900);
     }
+  });
+
+  it('a GET is judged by its Content-Length too; one with neither framing header passes', async () => {
+    const get = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: ours.port, path: '/echo', method: 'GET', headers },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end(headers['content-length'] ? 'x'.repeat(Number(headers['content-length'])) : undefined);
+      });
+    expect(await get({ 'content-length': String(LIMIT + 1) })).toBe(413);
+    // No GET route: the limit let it through to the router's 404.
+    expect(await get({})).toBe(404);
   });
 
   it("a body with a Content-Length is read straight from the socket; Hono's bodyLimit made the adapter build a Request", async () => {

@@ -13,10 +13,11 @@ import { bodyLimit } from 'hono/body-limit';
 export function limitBody(maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const chunked = bodyLimit({ maxSize, onError });
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.header('transfer-encoding') !== undefined) return chunked(c, next);
     const length = c.req.header('content-length');
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return chunked(c, next);
-    if (Number(length) > maxSize) return onError(c);
-    await next();
+    if (length !== undefined) return Number(length) > maxSize ? onError(c) : next();
+    // Framed by neither header: a GET or HEAD has no body to count (and checking would build the Request again).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return chunked(c, next);
   };
 }
