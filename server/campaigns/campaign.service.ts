@@ -5,7 +5,7 @@
 import { and, eq, notInArray, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
-import { byShape, statement } from '../db/prepared.ts';
+import { byShape, rows, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
@@ -114,7 +114,7 @@ const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) =>
           ),
         ),
       )
-      .limit(1),
+      .limit(rows(1)),
   );
 });
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
-import { statement } from '../db/prepared.ts';
+import { rows, statement } from '../db/prepared.ts';
 import { campaignDay } from '../promo/campaign-day.ts';
 
 export type OfferDayStatus = 'active' | 'ended' | 'scheduled' | 'expired';
@@ -41,7 +41,7 @@ const firstLiveOffer = statement((db) =>
     .select({ id: schema.offers.id })
     .from(schema.offers)
     .where(liveOn(sql.placeholder('campaignId'), sql.placeholder('today')))
-    .limit(1),
+    .limit(rows(1)),
 );
 
 /**

@@ -61,6 +61,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const writer = connect(path);
   // With the background pass on, this connection's own COMMIT only checkpoints as a backstop (checkpointer.ts).
   if (options.checkpointInBackground) writer.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  // A batch gives each transaction a savepoint (transactions.ts); SQLite keeps the pages a savepoint may have to undo
+  // in a statement journal, which past 64 KB it moved to a temp file: one file created, written page by page and
+  // deleted per batch, most of a claim's write calls under load (decision 035). In memory it holds at most the pages
+  // of one savepoint (RELEASE empties it), ≈ 60 KB for a claim. Only this connection: the reading one runs the
+  // office's large sorts, which may still spill to disk.
+  writer.pragma('temp_store = MEMORY');
   const writerDb = drizzle(writer, { schema: sqliteSchema }) as Db;
   migrate(writerDb, { migrationsFolder: MIGRATIONS_FOLDER });
   const reader = connect(path);

@@ -30,7 +30,7 @@ export type Params = Record<string, unknown>;
  * @example
  * const grantOf = statement((db) => db.select().from(schema.grants)
  *   .where(and(eq(schema.grants.participantId, sql.placeholder('participantId')),
- *              eq(schema.grants.rewardId, sql.placeholder('rewardId')))).limit(1));
+ *              eq(schema.grants.rewardId, sql.placeholder('rewardId')))).limit(rows(1)));
  * const grant = await grantOf.get(tx, { participantId: 7, rewardId: 1 });
  */
 export interface Statement<Q extends Preparable> {
@@ -85,6 +85,19 @@ export function statement<Q extends Preparable>(build: (handle: Db) => Q): State
  * @example tx.update(t).set({ usedAt: bound('at') })
  */
 export const bound = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/**
+ * A row limit written into the SQL text, for `.limit(…)` in a declared statement. drizzle sends `.limit(1)` as a bound
+ * parameter, and SQLite (3.53 here) reads a bound LIMIT's value while planning, which marks the statement to be
+ * prepared again whenever that parameter is bound, i.e. on every run: a declared statement with `.limit(1)` was
+ * parsed and planned on every call, ≈ 60 µs for the claim's seven-table lookup, 3 µs for a one-table read
+ * (decision 035). The cast is drizzle's: `.limit` is typed `number | Placeholder` but writes any SQL it is given as is.
+ * @example statement((db) => db.select().from(t).where(…).limit(rows(1)))
+ */
+export const rows = (count: number): number => {
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`rows: ${count} is not a row count`);
+  return sql.raw(String(count)) as unknown as number;
+};
 
 /**
  * For a query whose SQL differs by a few shapes (which column holds a platform's app id, a condition present or not):

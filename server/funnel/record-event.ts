@@ -5,7 +5,7 @@
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
-import { bound, statement } from '../db/prepared.ts';
+import { bound, rows, statement } from '../db/prepared.ts';
 import { inserted } from '../db/rows.ts';
 import { changedRows, type Tx } from '../db/transactions.ts';
 
@@ -43,7 +43,7 @@ const stagesQuery = statement((tx) =>
     .select({ stages: campaigns.stages })
     .from(campaigns)
     .where(eq(campaigns.id, sql.placeholder('campaignId')))
-    .limit(1),
+    .limit(rows(1)),
 );
 
 export interface FunnelEvent {

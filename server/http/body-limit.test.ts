@@ -5,7 +5,7 @@
  * Hono's own `bodyLimit` made it do).
  */
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,11 +14,18 @@ import { limitBody } from './body-limit.ts';
 
 const LIMIT = 1000;
 
-/** Whether @hono/node-server built the full WHATWG Request behind `c.req.raw` (its `requestCache` slot). */
-const builtFullRequest = (raw: Request) =>
-  Object.getOwnPropertySymbols(raw).some(
-    (s) => s.description === 'requestCache' && (raw as unknown as Record<symbol, unknown>)[s] !== undefined,
+/**
+ * Whether the handler sees a full WHATWG Request: @hono/node-server built one behind its own light request (its
+ * `requestCache` slot), or a middleware replaced the light one (which carries Node's request in `incomingKey`).
+ */
+const builtFullRequest = (raw: Request) => {
+  const slot = (name: string) => Object.getOwnPropertySymbols(raw).find((s) => s.description === name);
+  const cache = slot('requestCache');
+  return (
+    slot('incomingKey') === undefined ||
+    (cache !== undefined && (raw as unknown as Record<symbol, unknown>)[cache] !== undefined)
   );
+};
 
 function appWith(limit: ReturnType<typeof limitBody>) {
   const app = new Hono();
@@ -112,6 +119,38 @@ describe('issue 16: request body limits keep the adapter fast path', () => {
     expect(await get({ 'content-length': String(LIMIT + 1) })).toBe(413);
     // No GET route: the limit let it through to the router's 404.
     expect(await get({})).toBe(404);
+  });
+
+  it('an HTTP/1 POST framed by neither header has no body: it passes without the adapter building a Request', async () => {
+    const app = new Hono();
+    app.use(
+      '/claim',
+      limitBody(LIMIT, (c) => c.text('too large', 413)),
+    );
+    app.post('/claim', (c) => c.json({ fullRequest: builtFullRequest(c.req.raw) }));
+    const bare = await listen(app);
+    try {
+      // Written by hand: node:http's client adds `Content-Length: 0` to a POST ended without data; curl and load
+      // generators send neither header.
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(bare.port, '127.0.0.1', () =>
+          socket.write('POST /claim HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+        );
+        let raw = '';
+        socket.on('data', (d) => {
+          raw += d;
+        });
+        socket.on('end', () => resolve(raw));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answer.endsWith(JSON.stringify({ fullRequest: false }))).toBe(true);
+    } finally {
+      bare.server.close();
+    }
+    // In-process (no socket, no HTTP version), the same request still goes through the streaming check.
+    const inProcess = await app.request('/claim', { method: 'POST', body: 'x'.repeat(LIMIT + 1) });
+    expect(inProcess.status).toBe(413);
   });
 
   it("a body with a Content-Length is read straight from the socket; Hono's bodyLimit made the adapter build a Request", async () => {

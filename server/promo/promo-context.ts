@@ -13,7 +13,7 @@ import {
   type VisibleCampaign,
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
-import { statement } from '../db/prepared.ts';
+import { rows, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
 
@@ -47,8 +47,10 @@ const isUser = and(
   eq(participants.platform, sql.placeholder('platform')),
   eq(participants.platformUserId, sql.placeholder('userId')),
 );
-const participantOf = statement((db) => db.select().from(participants).where(isUser).limit(1));
-const participantIdOf = statement((db) => db.select({ id: participants.id }).from(participants).where(isUser).limit(1));
+const participantOf = statement((db) => db.select().from(participants).where(isUser).limit(rows(1)));
+const participantIdOf = statement((db) =>
+  db.select({ id: participants.id }).from(participants).where(isUser).limit(rows(1)),
+);
 const userKey = (campaignId: number, identity: Identity) => ({
   campaignId,
   platform: identity.platform,

@@ -8,7 +8,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { betaTesterColumn, launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { byShape, statement } from '../../db/prepared.ts';
+import { byShape, rows, statement } from '../../db/prepared.ts';
 import { ApiError } from '../../http/errors.ts';
 import { notJoined } from '../promo-context.ts';
 
@@ -67,7 +67,7 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
           ),
         ),
       )
-      .limit(1),
+      .limit(rows(1)),
   );
 });
 

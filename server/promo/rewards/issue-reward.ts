@@ -6,7 +6,7 @@
  */
 import { and, asc, count, eq, max, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
-import { statement } from '../../db/prepared.ts';
+import { rows, statement } from '../../db/prepared.ts';
 import { lockStock } from '../../db/row-locks.ts';
 import { inserted } from '../../db/rows.ts';
 import type { GrantSource } from '../../db/schema/promo.ts';
@@ -59,7 +59,7 @@ const grantOf = statement((db) =>
       and(eq(grants.participantId, sql.placeholder('participantId')), eq(grants.rewardId, sql.placeholder('rewardId'))),
     )
     .orderBy(asc(grants.nth))
-    .limit(1),
+    .limit(rows(1)),
 );
 const heldBy = statement((db) =>
   db

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '../../db/client.ts';
-import { statement } from '../../db/prepared.ts';
+import { rows, statement } from '../../db/prepared.ts';
 import type { Tx } from '../../db/transactions.ts';
 
 const { codePools, participants } = schema;
@@ -15,7 +15,7 @@ const testerFlag = statement((db) =>
     .select({ isTester: participants.isTester })
     .from(participants)
     .where(eq(participants.id, sql.placeholder('participantId')))
-    .limit(1),
+    .limit(rows(1)),
 );
 const sandboxOf = statement((db) =>
   db
@@ -23,7 +23,7 @@ const sandboxOf = statement((db) =>
     .from(codePools)
     .where(and(eq(codePools.sandboxOf, sql.placeholder('poolId')), eq(codePools.sandbox, true)))
     .orderBy(codePools.id)
-    .limit(1),
+    .limit(rows(1)),
 );
 
 /**
