@@ -14,8 +14,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { compileHintsPlugin } from './scripts/build/compile-hints.ts';
+import { eagerImportsPlugin } from './scripts/build/eager-imports.ts';
 import { firstScreenPlugin } from './scripts/build/first-screen-plugin.ts';
 import { precompressPlugin } from './scripts/build/precompress.ts';
+import { withoutThemes } from './scripts/build/without-themes.ts';
 import type { BundleSettings } from './scripts/package/client-config.ts';
 import { whiteLabelPlugin } from './scripts/package/white-label.ts';
 
@@ -70,7 +72,8 @@ export default defineConfig(({ mode }) => {
   // iOS single file, where the entry is the whole app (every lazy screen inlined) and WebKit ignores the hint anyway.
   if (!variant.singleFile) plugins.push(compileHintsPlugin());
   if (client) plugins.push(whiteLabelPlugin(client, client.logoDataUrl));
-  if (variant.singleFile) plugins.push(viteSingleFile({ removeViteModuleLoader: true }));
+  // One file holds every screen, so lazy imports would only add the bundler's lazy-init wrappers (decision 036).
+  if (variant.singleFile) plugins.push(eagerImportsPlugin(), viteSingleFile({ removeViteModuleLoader: true }));
   // The first API requests start from index.html while the bundle downloads (not in the self-contained iOS file).
   else if (!variant.withoutFirstScreenScript)
     plugins.push(firstScreenPlugin(variant.platform, client?.apiBaseUrl ?? apiBaseFromEnv(mode)));
@@ -81,13 +84,23 @@ export default defineConfig(({ mode }) => {
     root: resolve(import.meta.dirname, 'miniapp'),
     base: './',
     plugins,
-    define: client
-      ? {
-          'import.meta.env.VITE_API_BASE_URL': JSON.stringify(client.apiBaseUrl),
-          'import.meta.env.VITE_OK_GROUP_ID': JSON.stringify(client.okGroupId),
-        }
-      : {},
-    css: { modules: { generateScopedName: scopedClassName } },
+    define: {
+      // What this build leaves out (miniapp/build-contents.ts): the code for it drops out with it.
+      'import.meta.env.VITE_WEB_ENTRY': JSON.stringify(mode === 'web' ? 'present' : 'absent'),
+      'import.meta.env.VITE_OFFICE': JSON.stringify(variant.singleFile ? 'absent' : 'present'),
+      'import.meta.env.VITE_VKCOM_THEME': JSON.stringify(variant.singleFile ? 'absent' : 'present'),
+      ...(client
+        ? {
+            'import.meta.env.VITE_API_BASE_URL': JSON.stringify(client.apiBaseUrl),
+            'import.meta.env.VITE_OK_GROUP_ID': JSON.stringify(client.okGroupId),
+          }
+        : {}),
+    },
+    css: {
+      modules: { generateScopedName: scopedClassName },
+      // Only the VK iOS client opens the single file, so VKUI's vk.com theme never applies there (decision 036).
+      ...(variant.singleFile ? { postcss: { plugins: [withoutThemes('vkCom')] } } : {}),
+    },
     resolve: {
       alias: [
         { find: '#platform', replacement: resolve(platformDir, variant.adapter) },

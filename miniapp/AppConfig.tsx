@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { App } from './App.tsx';
 import { createApiClient } from './api/client.ts';
 import { AppContext, type AppServices } from './app-context.ts';
+import { HAS_VKCOM_THEME } from './build-contents.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { messages } from './i18n.ts';
 import type { ColorScheme, PlatformAdapter } from './platform/types.ts';
@@ -27,7 +28,10 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
   }, [platform, apiBaseUrl]);
 
   return (
-    <ConfigProvider colorScheme={colorScheme} platform={platform.launch.desktopWeb ? 'vkcom' : undefined}>
+    <ConfigProvider
+      colorScheme={colorScheme}
+      platform={HAS_VKCOM_THEME && platform.launch.desktopWeb ? 'vkcom' : undefined}
+    >
       <AdaptivityProvider>
         <AppRoot>
           <AppContext.Provider value={services}>

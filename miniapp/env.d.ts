@@ -4,6 +4,10 @@ interface ImportMetaEnv {
   readonly VITE_API_BASE_URL?: string;
   /** The build's id for telemetry (set by the pipeline; default: the Vite mode). */
   readonly VITE_BUILD_ID?: string;
+  /** What the build leaves out ('absent'), set by vite.config.ts per variant: read through build-contents.ts. */
+  readonly VITE_WEB_ENTRY?: string;
+  readonly VITE_OFFICE?: string;
+  readonly VITE_VKCOM_THEME?: string;
 }
 
 declare module '#platform' {

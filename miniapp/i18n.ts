@@ -4,10 +4,6 @@ import { dateTimeFormat, pluralRulesOf } from './intl-formats.ts';
 
 const ru = {
   appTitle: 'Промо',
-  webSignInTitle: 'Вход через VK ID',
-  webSignInText: 'Войдите с аккаунтом VK: ваши задания, призы и обращения те же, что в мини-приложении ВКонтакте.',
-  webSignIn: 'Войти с VK ID',
-  webSignOut: 'Выйти',
   campaigns: 'Акции',
   noCampaigns: 'Сейчас нет акций',
   noCampaignsHint: 'Загляните позже — бренд скоро запустит новую.',
@@ -42,10 +38,6 @@ export type Messages = { [K in keyof typeof ru]: string };
 
 const en: { [K in keyof typeof ru]: string } = {
   appTitle: 'Promo',
-  webSignInTitle: 'Sign in with VK ID',
-  webSignInText: 'Sign in with your VK account: your tasks, prizes and tickets are the same as in the VK mini app.',
-  webSignIn: 'Sign in with VK ID',
-  webSignOut: 'Sign out',
   campaigns: 'Campaigns',
   noCampaigns: 'No campaigns right now',
   noCampaignsHint: 'Come back later: the brand is preparing a new one.',

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { createPlatform } from '#platform';
 import { AppConfig } from './AppConfig.tsx';
 import { firstScreenAnswered } from './api/first-screen.ts';
+import { HAS_WEB_ENTRY } from './build-contents.ts';
 import { loadFirstPanel } from './lazy-panel.tsx';
 import { appRouter } from './routes.ts';
 
@@ -23,7 +24,7 @@ if (!container) throw new Error('#root is missing from index.html');
 // campaign from a bot message) and, for a little while, for the early API answers (miniapp/boot/).
 const firstPanel = loadFirstPanel(appRouter().getState().location.panel);
 // The web entry (no client around it) first asks whether a VK ID session exists; without one it shows sign-in.
-const session = platform.webSession;
+const session = HAS_WEB_ENTRY ? platform.webSession : undefined;
 void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), session?.check()]).then(
   async ([, , signedIn]) => {
     if (session && !signedIn) {

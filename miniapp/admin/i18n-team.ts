@@ -1,26 +1,16 @@
 /**
- * Office strings of the team section and the invitation screen, ru and en; `{name}` marks a value filled in.
- * Office chunk only: never in the participant's bundle.
+ * Office strings of the team section, ru and en, on top of the invitation screen's (invite/i18n-invite.ts: role and
+ * section names, the invitation's own words); `{name}` marks a value filled in. Office chunk only.
  */
+import { inviteEn, inviteRu } from './invite/i18n-invite.ts';
+
+export { fillTeam, label } from './invite/i18n-invite.ts';
 export const teamRu = {
+  ...inviteRu,
   title: 'Команда',
-  back: 'Назад',
   members: 'Участники',
   agencyWide: 'всё агентство',
   since: 'с {date}',
-  role_agency_admin: 'Владелец агентства',
-  role_agency_manager: 'Менеджер агентства',
-  role_brand_admin: 'Администратор бренда',
-  role_brand_member: 'Участник бренда',
-  section_campaigns: 'Акции',
-  section_prizes: 'Призы',
-  section_mailings: 'Рассылки',
-  section_stats: 'Статистика',
-  section_support: 'Поддержка',
-  section_leads: 'Заявки',
-  section_team: 'Команда',
-  allSections: 'все разделы',
-  noSections: 'нет разделов',
   edit: 'Изменить',
   role: 'Роль',
   sections: 'Разделы',
@@ -49,46 +39,16 @@ export const teamRu = {
   status_expired: 'истекло',
   revoke: 'Отозвать',
   error: 'Не получилось: {reason}',
-  // The invitation screen (#/invite/:token).
-  inviteTitle: 'Приглашение',
-  invitedBy: '{agency} приглашает вас в кабинет',
-  invitedToBrand: 'Бренд: {brand}',
-  invitedAsRole: 'Роль: {role}',
-  invitedSections: 'Разделы: {sections}',
-  validUntil: 'Действует до {date}',
-  accept: 'Принять приглашение',
-  openOffice: 'Открыть кабинет',
-  accepted: 'Готово: вы в команде.',
-  problem_invitation_used: 'Это приглашение уже использовано.',
-  problem_invitation_expired: 'Срок приглашения истёк. Попросите новое.',
-  problem_invitation_revoked: 'Приглашение отозвано.',
-  problem_wrong_platform: 'Это приглашение для другой платформы.',
-  problem_invitation_not_for_you: 'Это приглашение сделано для другого пользователя.',
-  problem_already_member: 'У вас уже есть доступ к этому кабинету.',
-  problem_invitation_not_found: 'Такого приглашения нет.',
 };
 
 export type TeamMessages = { [K in keyof typeof teamRu]: string };
 
 export const teamEn: TeamMessages = {
+  ...inviteEn,
   title: 'Team',
-  back: 'Back',
   members: 'Members',
   agencyWide: 'whole agency',
   since: 'since {date}',
-  role_agency_admin: 'Agency owner',
-  role_agency_manager: 'Agency manager',
-  role_brand_admin: 'Brand admin',
-  role_brand_member: 'Brand member',
-  section_campaigns: 'Campaigns',
-  section_prizes: 'Prizes',
-  section_mailings: 'Mailings',
-  section_stats: 'Statistics',
-  section_support: 'Support',
-  section_leads: 'Leads',
-  section_team: 'Team',
-  allSections: 'all sections',
-  noSections: 'no sections',
   edit: 'Edit',
   role: 'Role',
   sections: 'Sections',
@@ -117,30 +77,6 @@ export const teamEn: TeamMessages = {
   status_expired: 'expired',
   revoke: 'Revoke',
   error: 'That did not work: {reason}',
-  inviteTitle: 'Invitation',
-  invitedBy: '{agency} invites you to its office',
-  invitedToBrand: 'Brand: {brand}',
-  invitedAsRole: 'Role: {role}',
-  invitedSections: 'Sections: {sections}',
-  validUntil: 'Valid until {date}',
-  accept: 'Accept the invitation',
-  openOffice: 'Open the office',
-  accepted: 'Done: you are on the team.',
-  problem_invitation_used: 'This invitation has already been used.',
-  problem_invitation_expired: 'This invitation has expired. Ask for a new one.',
-  problem_invitation_revoked: 'This invitation was revoked.',
-  problem_wrong_platform: 'This invitation is for another platform.',
-  problem_invitation_not_for_you: 'This invitation was made for another user.',
-  problem_already_member: 'You already have access to this office.',
-  problem_invitation_not_found: 'There is no such invitation.',
 };
 
 export const teamStrings = (language: 'ru' | 'en'): TeamMessages => (language === 'en' ? teamEn : teamRu);
-
-/** Fills `{name}` placeholders. */
-export const fillTeam = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-
-/** A role's or section's label (unknown keys show as they are). */
-export const label = (s: TeamMessages, prefix: 'role' | 'section' | 'status' | 'problem', key: string) =>
-  (s as Record<string, string>)[`${prefix}_${key}`] ?? key;

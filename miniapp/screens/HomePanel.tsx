@@ -2,14 +2,16 @@
 import { Icon28DoorArrowRightOutline, Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
 import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
+import { HAS_OFFICE, HAS_WEB_ENTRY } from '../build-contents.ts';
 import { useRouteNavigator } from '../routes.ts';
 import { useAsync } from '../use-async.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
+import { webEntryMessages } from './web-sign-in/i18n-web-entry.ts';
 
 export function HomePanel({ id }: { id: string }) {
   const { api, t, language, platform } = useApp();
-  const webSession = platform.webSession;
+  const webSession = HAS_WEB_ENTRY ? platform.webSession : undefined;
   const navigator = useRouteNavigator();
   // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded.
   const state = useAsync(
@@ -47,7 +49,7 @@ export function HomePanel({ id }: { id: string }) {
                 ))
               )}
             </Group>
-            {me.viewerGroupRole === 'admin' && (
+            {HAS_OFFICE && me.viewerGroupRole === 'admin' && (
               <Group>
                 <SimpleCell
                   before={<Icon28SettingsOutline />}
@@ -65,7 +67,7 @@ export function HomePanel({ id }: { id: string }) {
                   data-testid="web-sign-out"
                   onClick={() => void webSession.logout().then(() => location.reload())}
                 >
-                  {t.webSignOut}
+                  {webEntryMessages[language].webSignOut}
                 </SimpleCell>
               </Group>
             )}

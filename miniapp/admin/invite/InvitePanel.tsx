@@ -12,12 +12,12 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { fillTeam, label, teamStrings } from '../i18n-team.ts';
 import { invitationApi } from '../team/team-api.ts';
+import { fillTeam, inviteStrings, label } from './i18n-invite.ts';
 
 export default function InvitePanel() {
   const { api, language } = useApp();
-  const s = teamStrings(language);
+  const s = inviteStrings(language);
   const navigator = useRouteNavigator();
   const token = useRouteParam('token') ?? '';
   const invitations = invitationApi(api);

@@ -5,6 +5,7 @@
 import { Button, ButtonGroup, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { Task } from '../../api/client.ts';
+import { HAS_WEB_ENTRY } from '../../build-contents.ts';
 import { plural } from '../../i18n.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { promoPlurals } from '../../i18n-promo.ts';
@@ -72,7 +73,7 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
           {label}
         </Button>
         {task.kind === 'invite_friends' && task.state === 'in_progress' && <InviteActions task={task} />}
-        {needsVkClient && platform.webSession && (
+        {HAS_WEB_ENTRY && needsVkClient && platform.webSession && (
           <Button size="s" mode="link" href={platform.webSession.vkAppUrl()} target="_blank" rel="noopener">
             {t.webOpenInVk}
           </Button>

@@ -17,11 +17,12 @@ import {
 import { useEffect, useState } from 'react';
 import { messages } from '../../i18n.ts';
 import type { ColorScheme, PlatformAdapter, WebSessionControls } from '../../platform/types.ts';
+import { webEntryMessages } from './i18n-web-entry.ts';
 
 export function WebSignIn({ platform, session }: { platform: PlatformAdapter; session: WebSessionControls }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
   useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
-  const t = messages[platform.launch.language];
+  const t = { ...messages[platform.launch.language], ...webEntryMessages[platform.launch.language] };
   return (
     <ConfigProvider colorScheme={colorScheme} platform={platform.launch.desktopWeb ? 'vkcom' : undefined}>
       <AdaptivityProvider>
