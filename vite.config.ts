@@ -110,7 +110,7 @@ export default defineConfig(({ mode }) => {
           ? [{ find: '@vkontakte/vk-bridge', replacement: resolve(platformDir, 'vk-bridge-stub.ts') }]
           : []),
         // The single file inlines every lazy chunk, so the office would be parsed and run at every participant's
-        // start: the iOS archive leaves every office section App.tsx loads out (docs/decisions/024), all but the
+        // start: the iOS archive leaves every office section out (docs/decisions/024, 036), all but the
         // invitation panel, which an invitee must be able to accept wherever they open the link.
         ...(variant.singleFile
           ? [

@@ -1,10 +1,12 @@
 /** The screens in one VKUI View driven by the hash router; back navigation wired to the platform. */
 import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkontakte/vkui';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, type ReactElement, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
-import { LazyPanel, lazyPanel, preloadPanels } from './lazy-panel.tsx';
+import { HAS_OFFICE } from './build-contents.ts';
+import { LazyPanel, type LazyPanelCode, lazyPanel, preloadPanels } from './lazy-panel.tsx';
+import { officePanels } from './office-panels.tsx';
 import {
-  ADMIN_PANELS,
+  OFFICE_PANELS,
   PANELS,
   useActiveVkuiLocation,
   useFirstPageCheck,
@@ -56,14 +58,6 @@ const TicketPanel = lazyPanel(
   PANELS.helpTicket,
   async () => (await import('./screens/support/TicketPanel.tsx')).TicketPanel,
 );
-const AdminOffice = lazy(() => import('./admin/AdminOffice.tsx'));
-const DrawOffice = lazy(() => import('./admin/draw/DrawOffice.tsx'));
-const AdminCalendar = lazy(() => import('./admin/calendar/CalendarSection.tsx'));
-// Office sections: plain React.lazy (not lazyPanel), so they are never preloaded for participants.
-const AdminPools = lazy(() => import('./admin/pools/PoolsPanel.tsx'));
-const AdminBeta = lazy(() => import('./admin/beta/BetaPanel.tsx'));
-const AdminCalculator = lazy(() => import('./admin/calculator/CalculatorEditorPanel.tsx'));
-const AdminOffers = lazy(() => import('./admin/catalogue-offers/OfferCataloguePanel.tsx'));
 // An invitation is opened by someone not yet in the office: outside the member gate, still never preloaded.
 const InvitePanel = lazy(() => import('./admin/invite/InvitePanel.tsx'));
 const BetaJoinPanel = lazyPanel(
@@ -71,25 +65,24 @@ const BetaJoinPanel = lazyPanel(
   async () => (await import('./screens/beta/BetaJoinPanel.tsx')).BetaJoinPanel,
 );
 
-const OFFICE_PANELS = new Set<string>([
-  ...ADMIN_PANELS,
-  PANELS.adminPools,
-  PANELS.adminBeta,
-  PANELS.adminCalculator,
-  PANELS.adminOffers,
-  PANELS.adminDraw,
-  PANELS.adminCalendar,
-]);
-
-/** An office panel: its code loads only when the panel is on the stack. */
-function AdminPanel({ id, shown }: { id: string; shown: boolean }) {
-  return (
-    <Panel id={id}>
-      {/* No office title before the server has said this person may see the office. */}
-      <Suspense fallback={<PanelHeader />}>{shown ? <AdminOffice panel={id} /> : <Spinner />}</Suspense>
-    </Panel>
-  );
-}
+/** The participant's lazy panels, in the View's order. */
+const LAZY_PANELS: ReadonlyArray<[string, LazyPanelCode]> = [
+  [PANELS.campaign, CampaignPanel],
+  [PANELS.rules, RulesPanel],
+  [PANELS.quiz, QuizPanel],
+  [PANELS.quizResult, QuizResultPanel],
+  [PANELS.taskQuiz, TaskQuizPanel],
+  [PANELS.reward, RewardPanel],
+  [PANELS.prizes, PrizesPanel],
+  [PANELS.calculator, CalculatorPanel],
+  [PANELS.offers, CataloguePanel],
+  [PANELS.offer, OfferPanel],
+  [PANELS.help, SupportPanel],
+  [PANELS.helpNew, NewTicketPanel],
+  [PANELS.helpTicket, TicketPanel],
+  [PANELS.notFound, NotFoundPanel],
+  [PANELS.betaJoin, BetaJoinPanel],
+];
 
 export function App() {
   const { platform, telemetry } = useApp();
@@ -104,77 +97,21 @@ export function App() {
     platform.setBackNavigation({ isFirstScreen, onBack: () => void navigator.back() });
   }, [platform, isFirstScreen, navigator]);
 
+  // One list: VKUI's View takes its panels as direct children.
+  const panels: ReactElement[] = [
+    <HomePanel key={PANELS.home} id={PANELS.home} />,
+    ...LAZY_PANELS.map(([id, code]) => <LazyPanel key={id} id={id} panel={code} />),
+    <Panel key={PANELS.invite} id={PANELS.invite}>
+      <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Spinner />}</Suspense>
+    </Panel>,
+    ...(HAS_OFFICE ? officePanels(panel, panelsHistory) : []),
+  ];
+
   return (
     <SplitLayout center>
       <SplitCol autoSpaced width="100%" maxWidth={OFFICE_PANELS.has(panel) ? undefined : 800} stretchedOnMobile>
         <View nav={VIEW_MAIN} activePanel={panel} history={panelsHistory} onSwipeBack={() => navigator.back()}>
-          <HomePanel id={PANELS.home} />
-          <LazyPanel id={PANELS.campaign} panel={CampaignPanel} />
-          <LazyPanel id={PANELS.rules} panel={RulesPanel} />
-          <LazyPanel id={PANELS.quiz} panel={QuizPanel} />
-          <LazyPanel id={PANELS.quizResult} panel={QuizResultPanel} />
-          <LazyPanel id={PANELS.taskQuiz} panel={TaskQuizPanel} />
-          <LazyPanel id={PANELS.reward} panel={RewardPanel} />
-          <LazyPanel id={PANELS.prizes} panel={PrizesPanel} />
-          <LazyPanel id={PANELS.calculator} panel={CalculatorPanel} />
-          <LazyPanel id={PANELS.offers} panel={CataloguePanel} />
-          <LazyPanel id={PANELS.offer} panel={OfferPanel} />
-          <LazyPanel id={PANELS.help} panel={SupportPanel} />
-          <LazyPanel id={PANELS.helpNew} panel={NewTicketPanel} />
-          <LazyPanel id={PANELS.helpTicket} panel={TicketPanel} />
-          <LazyPanel id={PANELS.notFound} panel={NotFoundPanel} />
-          <Panel id={PANELS.adminDraw}>
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminDraw ? <DrawOffice /> : <Spinner />}</Suspense>
-          </Panel>
-          <Panel id={PANELS.adminCalendar}>
-            <Suspense fallback={<PanelHeader />}>
-              {panel === PANELS.adminCalendar ? <AdminCalendar /> : <Spinner />}
-            </Suspense>
-          </Panel>
-          <Panel id={PANELS.adminPools}>
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminPools ? <AdminPools /> : <Spinner />}</Suspense>
-          </Panel>
-          <Panel id={PANELS.adminCalculator}>
-            <Suspense fallback={<PanelHeader />}>
-              {panel === PANELS.adminCalculator ? <AdminCalculator /> : <Spinner />}
-            </Suspense>
-          </Panel>
-          <Panel id={PANELS.adminOffers}>
-            <Suspense fallback={<PanelHeader />}>
-              {panel === PANELS.adminOffers ? <AdminOffers /> : <Spinner />}
-            </Suspense>
-          </Panel>
-          <Panel id={PANELS.adminBeta}>
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.adminBeta ? <AdminBeta /> : <Spinner />}</Suspense>
-          </Panel>
-          <LazyPanel id={PANELS.betaJoin} panel={BetaJoinPanel} />
-          <Panel id={PANELS.invite}>
-            <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Spinner />}</Suspense>
-          </Panel>
-          <AdminPanel id={PANELS.admin} shown={panelsHistory.includes(PANELS.admin)} />
-          <AdminPanel id={PANELS.adminCatalogue} shown={panelsHistory.includes(PANELS.adminCatalogue)} />
-          <AdminPanel id={PANELS.adminCampaign} shown={panelsHistory.includes(PANELS.adminCampaign)} />
-          <AdminPanel id={PANELS.adminRevision} shown={panelsHistory.includes(PANELS.adminRevision)} />
-          <AdminPanel id={PANELS.adminAgency} shown={panelsHistory.includes(PANELS.adminAgency)} />
-          <AdminPanel id={PANELS.adminAgencyBrand} shown={panelsHistory.includes(PANELS.adminAgencyBrand)} />
-          <AdminPanel id={PANELS.adminAgencySettings} shown={panelsHistory.includes(PANELS.adminAgencySettings)} />
-          <AdminPanel id={PANELS.adminAgencyTeam} shown={panelsHistory.includes(PANELS.adminAgencyTeam)} />
-          <AdminPanel id={PANELS.adminAudit} shown={panelsHistory.includes(PANELS.adminAudit)} />
-          <AdminPanel id={PANELS.adminTeam} shown={panelsHistory.includes(PANELS.adminTeam)} />
-          <AdminPanel id={PANELS.adminBrandMailings} shown={panelsHistory.includes(PANELS.adminBrandMailings)} />
-          <AdminPanel id={PANELS.adminMailings} shown={panelsHistory.includes(PANELS.adminMailings)} />
-          <AdminPanel id={PANELS.adminMailingRule} shown={panelsHistory.includes(PANELS.adminMailingRule)} />
-          <AdminPanel id={PANELS.adminMailingBroadcast} shown={panelsHistory.includes(PANELS.adminMailingBroadcast)} />
-          <AdminPanel id={PANELS.adminCampaignStats} shown={panelsHistory.includes(PANELS.adminCampaignStats)} />
-          <AdminPanel id={PANELS.adminBrandStats} shown={panelsHistory.includes(PANELS.adminBrandStats)} />
-          <AdminPanel id={PANELS.adminSupport} shown={panelsHistory.includes(PANELS.adminSupport)} />
-          <AdminPanel id={PANELS.adminSupportTicket} shown={panelsHistory.includes(PANELS.adminSupportTicket)} />
-          <AdminPanel id={PANELS.adminSupportKnowledge} shown={panelsHistory.includes(PANELS.adminSupportKnowledge)} />
-          <AdminPanel id={PANELS.adminSupportCanned} shown={panelsHistory.includes(PANELS.adminSupportCanned)} />
-          <AdminPanel id={PANELS.adminBrandLeads} shown={panelsHistory.includes(PANELS.adminBrandLeads)} />
-          <AdminPanel id={PANELS.adminLeads} shown={panelsHistory.includes(PANELS.adminLeads)} />
-          <AdminPanel id={PANELS.adminLead} shown={panelsHistory.includes(PANELS.adminLead)} />
-          <AdminPanel id={PANELS.adminLeadWebhook} shown={panelsHistory.includes(PANELS.adminLeadWebhook)} />
+          {panels}
         </View>
       </SplitCol>
     </SplitLayout>

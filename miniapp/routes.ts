@@ -2,6 +2,7 @@
  * Panels and hash routes: the hash doubles as a deep link from the bot and notifications. The one seam the screens
  * navigate through (our small hash router in miniapp/router/, docs/decisions/018).
  */
+import { HAS_OFFICE } from './build-contents.ts';
 import { createHashRouter, type HashRouter, type RouteDefinition } from './router/hash-router.ts';
 
 export type { RouteNavigator } from './router/hash-router.ts';
@@ -143,23 +144,19 @@ export const ADMIN_PANELS: readonly string[] = [
   PANELS.adminLeadWebhook,
 ];
 
-/**
- * First match wins (specific before general). `parent` is the screen Back leads to from a deep link (a bot
- * message, a notification, a share link): the router writes that chain under the screen the app opens on, so Back
- * walks up inside the app instead of leaving it.
- */
-export const routes: readonly RouteDefinition[] = [
-  { panel: PANELS.home, path: '/' },
-  { panel: PANELS.campaign, path: '/campaign/:id', parent: '/' },
-  { panel: PANELS.rules, path: '/campaign/:id/rules', parent: '/campaign/:id' },
-  { panel: PANELS.quiz, path: '/campaign/:id/quiz', parent: '/campaign/:id' },
-  { panel: PANELS.quizResult, path: '/campaign/:id/quiz/result', parent: '/campaign/:id/quiz' },
-  { panel: PANELS.taskQuiz, path: '/campaign/:id/task/:taskKey/quiz', parent: '/campaign/:id' },
-  { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
-  { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
-  { panel: PANELS.calculator, path: '/campaign/:id/calculator', parent: '/campaign/:id' },
-  { panel: PANELS.offers, path: '/campaign/:id/offers', parent: '/campaign/:id' },
-  { panel: PANELS.offer, path: '/campaign/:id/offer/:offerId', parent: '/campaign/:id/offers' },
+/** Every office panel, the sections' included: the layout gives them the full width. */
+export const OFFICE_PANELS: ReadonlySet<string> = new Set([
+  ...ADMIN_PANELS,
+  PANELS.adminPools,
+  PANELS.adminBeta,
+  PANELS.adminCalculator,
+  PANELS.adminOffers,
+  PANELS.adminDraw,
+  PANELS.adminCalendar,
+]);
+
+/** The office's routes: only in builds that carry the office (build-contents.ts); elsewhere `/admin…` is not found. */
+const OFFICE_ROUTES: readonly RouteDefinition[] = [
   { panel: PANELS.admin, path: '/admin', parent: '/' },
   { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin/campaign/:id' },
@@ -167,8 +164,6 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminCalculator, path: '/admin/campaign/:id/calculator', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminOffers, path: '/admin/campaign/:id/offers', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminBeta, path: '/admin/campaign/:id/beta', parent: '/admin/campaign/:id' },
-  { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
-  { panel: PANELS.invite, path: '/invite/:token', parent: '/' },
   { panel: PANELS.adminTeam, path: '/admin/brand/:brandId/team', parent: '/admin' },
   { panel: PANELS.adminCatalogue, path: '/admin/new', parent: '/admin' },
   { panel: PANELS.adminCampaign, path: '/admin/campaign/:id', parent: '/admin' },
@@ -212,6 +207,28 @@ export const routes: readonly RouteDefinition[] = [
   { panel: PANELS.adminLeads, path: '/admin/campaign/:id/leads', parent: '/admin' },
   { panel: PANELS.adminLeadWebhook, path: '/admin/campaign/:id/leads/webhook', parent: '/admin/campaign/:id/leads' },
   { panel: PANELS.adminLead, path: '/admin/campaign/:id/leads/:leadId', parent: '/admin/campaign/:id/leads' },
+];
+
+/**
+ * First match wins (specific before general). `parent` is the screen Back leads to from a deep link (a bot
+ * message, a notification, a share link): the router writes that chain under the screen the app opens on, so Back
+ * walks up inside the app instead of leaving it.
+ */
+export const routes: readonly RouteDefinition[] = [
+  { panel: PANELS.home, path: '/' },
+  { panel: PANELS.campaign, path: '/campaign/:id', parent: '/' },
+  { panel: PANELS.rules, path: '/campaign/:id/rules', parent: '/campaign/:id' },
+  { panel: PANELS.quiz, path: '/campaign/:id/quiz', parent: '/campaign/:id' },
+  { panel: PANELS.quizResult, path: '/campaign/:id/quiz/result', parent: '/campaign/:id/quiz' },
+  { panel: PANELS.taskQuiz, path: '/campaign/:id/task/:taskKey/quiz', parent: '/campaign/:id' },
+  { panel: PANELS.reward, path: '/campaign/:id/reward/:rewardKey', parent: '/campaign/:id/prizes' },
+  { panel: PANELS.prizes, path: '/campaign/:id/prizes', parent: '/campaign/:id' },
+  { panel: PANELS.calculator, path: '/campaign/:id/calculator', parent: '/campaign/:id' },
+  { panel: PANELS.offers, path: '/campaign/:id/offers', parent: '/campaign/:id' },
+  { panel: PANELS.offer, path: '/campaign/:id/offer/:offerId', parent: '/campaign/:id/offers' },
+  { panel: PANELS.betaJoin, path: '/beta/:token', parent: '/' },
+  { panel: PANELS.invite, path: '/invite/:token', parent: '/' },
+  ...(HAS_OFFICE ? OFFICE_ROUTES : []),
   { panel: PANELS.help, path: '/campaign/:id/help', parent: '/campaign/:id' },
   { panel: PANELS.helpNew, path: '/campaign/:id/help/new', parent: '/campaign/:id/help' },
   { panel: PANELS.helpTicket, path: '/campaign/:id/help/:ticketId', parent: '/campaign/:id/help' },
