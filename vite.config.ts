@@ -128,6 +128,9 @@ export default defineConfig(({ mode }) => {
       target: 'es2020',
       reportCompressedSize: false,
       rolldownOptions: {
+        // Constants inlined across chunks too: the first screen takes only `millisecondsInSecond` from VKUI's
+        // lib/date.js (its View imports it), and with it inlined the entry no longer imports that module at all.
+        optimization: { inlineConst: { mode: 'all', pass: 2 } },
         output: {
           // Floating UI (VKUI's popovers: selects, date inputs, tooltips) is used only by lazy screens, chiefly the
           // office. Left to itself, the bundler merged it into a chunk the first screen also needs (+12 KB gzip on
@@ -140,6 +143,14 @@ export default defineConfig(({ mode }) => {
               // (one request, one CSS file) instead of the entry and eight small shared chunks, each a request
               // queued behind HTTP/1.1's six connections on a slow network.
               { name: 'first-screen', tags: ['$initial'], priority: 1 },
+              {
+                // VKUI's lib/date.js makes an `Intl.DateTimeFormat` when it is evaluated, for the office's date
+                // inputs. In the first-screen chunk that one line loaded ICU on every participant's start (≈ 200 ms
+                // of a throttled phone's main thread: decision 037); in its own chunk it loads with those inputs.
+                name: 'vkui-date',
+                priority: 3,
+                test: /node_modules[\\/]@vkontakte[\\/]vkui[\\/]dist[\\/]cssm[\\/]lib[\\/]date\.js$/,
+              },
               {
                 name: 'floating-ui',
                 // Before the first-screen group: these modules count as initial (VKUI's index imports them) though

@@ -70,7 +70,50 @@ const en: { [K in keyof typeof ru]: string } = {
 
 export const messages: Record<'ru' | 'en', Messages> = { ru, en };
 
-/** "5 March" in the campaign's time zone (one shared formatter per language and zone: intl-formats.ts). */
+// Month names as they follow a day number: ru's genitive ("5 марта"), en-GB's plain names ("5 March").
+const MONTHS_AFTER_DAY: Record<'ru' | 'en', readonly string[]> = {
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/**
+ * "5 March" for a local date (`YYYY-MM-DD`, as the server gives a campaign's `startsOn`/`endsOn` in its time zone).
+ * Without Intl on purpose: a page's first Intl date or number formatter loads ICU's locale machinery, ≈ 200 ms of a
+ * slow phone's main thread, and the campaign list is the first screen (docs/decisions/037). Tested against ICU.
+ * @example formatLocalDate('2026-03-05', 'ru') // '5 марта'
+ */
+export function formatLocalDate(day: string, language: 'ru' | 'en'): string {
+  const [, month = 1, date = 1] = day.split('-').map(Number);
+  return `${date} ${MONTHS_AFTER_DAY[language][month - 1]}`;
+}
+
+/** "5 March" for an instant in a time zone (the office's lists; one shared formatter per language and zone). */
 export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string): string {
   return dateTimeFormat(language, { day: 'numeric', month: 'long', timeZone }).format(ms);
 }

@@ -3,6 +3,7 @@
  * component's own CSS comes with it (vite.config.ts resolves VKUI to its CSS-modules build).
  */
 import '@vkontakte/vkui/dist/cssm/styles/themes.css';
+import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPlatform } from '#platform';
 import { AppConfig } from './AppConfig.tsx';
@@ -32,6 +33,18 @@ void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), se
       createRoot(container).render(<WebSignIn platform={platform} session={session} />);
       return;
     }
-    createRoot(container).render(<AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />);
+    createRoot(container).render(
+      <>
+        <AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />
+        <FirstScreenShown onShown={() => platform.firstScreenShown?.()} />
+      </>,
+    );
   },
 );
+
+/** Calls `onShown` once React has put the first screen in the page (a passive effect runs after the commit). */
+function FirstScreenShown({ onShown }: { onShown: () => void }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the first commit only.
+  useEffect(onShown, []);
+  return null;
+}

@@ -89,6 +89,18 @@ describe('GET /api/campaigns', () => {
     expect(body.campaigns.every((c) => c.phase === 'running')).toBe(true);
   });
 
+  it("says which local dates each start and end fall on in the campaign's own time zone", async () => {
+    const res = await get('/api/campaigns', world.vkAuth(5, { vk_group_id: groupId }));
+    type Dated = { startsAt: number; endsAt: number; timeZone: string; startsOn: string; endsOn: string };
+    const { campaigns } = (await res.json()) as { campaigns: Dated[] };
+    expect(campaigns.length).toBeGreaterThan(0);
+    for (const c of campaigns) {
+      // en-CA writes dates as YYYY-MM-DD: ICU itself as the oracle.
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: c.timeZone });
+      expect([c.startsOn, c.endsOn]).toEqual([day.format(c.startsAt), day.format(c.endsAt)]);
+    }
+  });
+
   it('shows nothing for another community', async () => {
     const res = await get('/api/campaigns', world.vkAuth(5, { vk_group_id: 1 }));
     expect(((await res.json()) as { campaigns: unknown[] }).campaigns).toEqual([]);

@@ -79,30 +79,42 @@ describe('item 12: first-screen data', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('item 2: ICU is loaded in a task of its own after the requests leave, not while the page is parsed; no launch, no load', () => {
+  it('item 2: ICU is loaded in a task of its own for a deep-linked campaign, after its request leaves; the list loads none (decision 037); no launch, no load', () => {
     vi.useFakeTimers();
     try {
       const made: string[] = [];
-      const fetchMock = page({ search: `?${QUERY}` });
-      fetchMock.mockImplementation(async (url: string) => {
-        made.push(`fetch ${url}`);
-        return new Response('{}');
-      });
-      vi.stubGlobal('Intl', {
-        DateTimeFormat: class {
-          constructor() {
-            made.push('intl');
-          }
-          format = () => '';
-        },
-      });
+      const record = () => {
+        const fetchMock = vi.mocked(fetch);
+        fetchMock.mockImplementation(async (url: string | URL | Request) => {
+          made.push(`fetch ${String(url)}`);
+          return new Response('{}');
+        });
+        vi.stubGlobal('Intl', {
+          DateTimeFormat: class {
+            constructor() {
+              made.push('intl');
+            }
+            format = () => '';
+          },
+        });
+      };
+      page({ search: `?${QUERY}`, hash: '#/campaign/7' });
+      record();
       startFirstScreenRequests('vk', '', 'promo-first-screen');
-      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns']);
+      expect(made).toEqual(['fetch /api/campaigns/7/state']);
       vi.runAllTimers();
-      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns', 'intl']);
+      expect(made).toEqual(['fetch /api/campaigns/7/state', 'intl']);
 
       made.length = 0;
-      page({ hash: '#/' });
+      page({ search: `?${QUERY}` });
+      record();
+      startFirstScreenRequests('vk', '', 'promo-first-screen');
+      vi.runAllTimers();
+      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns']);
+
+      made.length = 0;
+      page({ hash: '#/campaign/7' });
+      record();
       startFirstScreenRequests('vk', '', 'promo-first-screen');
       vi.runAllTimers();
       expect(made).toEqual([]);

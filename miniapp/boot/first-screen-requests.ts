@@ -3,8 +3,8 @@
  * downloading (scripts/build/first-screen-plugin.ts inlines `startFirstScreenRequests` by its source text), or
  * answered by the server with no request at all: server/static/ embeds the verified responses in the page as
  * `<script type="application/json" id="promo-first-screen">`. The API client takes each answer once
- * (miniapp/api/first-screen.ts); later reads go to the server as usual. It also loads ICU's data early, for the first
- * render's date formats (docs/decisions/033).
+ * (miniapp/api/first-screen.ts); later reads go to the server as usual. For a deep-linked campaign it also loads
+ * ICU early, for that panel's times and percentages (docs/decisions/033, 037).
  */
 
 /** One early answer: the `Authorization` it was asked with, and the response (status 0 when the request failed). */
@@ -74,9 +74,9 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     };
     entries[path] = entry;
   }
-  // The first render formats the campaigns' dates with Intl, and a page's first Intl object loads ICU's data: about
-  // 12 ms on a desktop core, 75–100 ms in the bench's phone (CPU ÷4), inside the first render. Made here, in a task of
-  // its own (not inline, which would hold the parser), that load runs while the bundle is still on its way or being
-  // compiled off the main thread; the formatters the render makes later are then cheap (docs/decisions/033).
-  setTimeout(() => new Intl.DateTimeFormat().format(0), 0);
+  // A page's first Intl date or number formatter loads ICU's locale machinery: about 12 ms on a desktop core, 75–200 ms
+  // in the bench's phone (CPU ÷4). The campaign list formats nothing with Intl (decision 037), but a campaign's panel
+  // does (next spin at, draw at, odds in percent): for a deep link the load is made here, in a task of its own (not
+  // inline, which would hold the parser), while the bundle is still on its way or compiled off the main thread.
+  if (campaign) setTimeout(() => new Intl.DateTimeFormat().format(0), 0);
 }

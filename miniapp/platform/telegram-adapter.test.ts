@@ -1,7 +1,7 @@
 /**
  * Issue 12 (p8) item 2: the Telegram adapter reads its launch and moves to the start_param route while its module is
- * evaluated — without @telegram-apps/bridge, which it loads as its own chunk only when it starts (init), and through
- * which every later call to the client goes. Evaluated in Node with the page's globals stubbed, as ok-start-route.
+ * evaluated — without @telegram-apps/bridge, which it loads as its own chunk only once the first screen is shown
+ * (web_app_ready), and through which every later call to the client goes. Evaluated in Node with the page's globals stubbed, as ok-start-route.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -70,9 +70,11 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     expect(bridge.loaded).toBe(0);
 
     await platform.init();
-    expect(bridge.loaded).toBe(1);
-    expect(bridge.posted[0]?.[0]).toBe('web_app_ready');
     expect(page.style.get('--vkui--color_background_accent')).toBe('#8774e1');
+    expect(bridge.loaded).toBe(0);
+    platform.firstScreenShown?.();
+    await vi.waitFor(() => expect(bridge.posted[0]?.[0]).toBe('web_app_ready'));
+    expect(bridge.loaded).toBe(1);
     platform.setBackNavigation({ isFirstScreen: false, onBack: () => {} });
     platform.haptic('success');
     await vi.waitFor(() =>

@@ -1,7 +1,8 @@
 /**
  * The part of the Telegram adapter that talks to the client through @telegram-apps/bridge (events in, methods out).
- * Loaded by telegram.ts as its own chunk when the adapter starts, so the bridge and the schema library under it are
- * neither downloaded with nor run before the first screen; the launch itself is read without it (telegram-launch.ts).
+ * Loaded by telegram.ts as its own chunk once the first screen is shown, so the bridge and the schema library under it
+ * are neither downloaded with nor run before the first screen; the launch itself is read without it
+ * (telegram-launch.ts).
  */
 import { on, postEvent } from '@telegram-apps/bridge';
 import type { TelegramTheme } from './telegram-launch.ts';

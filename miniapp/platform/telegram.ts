@@ -5,9 +5,9 @@
  * evaluated — before the hash router reads it (main.tsx imports `#platform` before the app).
  * The bridge alone, not @telegram-apps/sdk: the few Mini App methods used here are single events, and the SDK's
  * components (signals, mount/unmount state) were most of this variant's first-screen download. The bridge itself
- * (with valibot and its transformers) is a chunk loaded when the adapter starts (telegram-bridge.ts): the first
- * screen needs only the launch, read from the fragment by hand, and the theme; calls made before the bridge has
- * arrived wait for it.
+ * (with valibot and its transformers) is a chunk loaded once the first screen is shown (telegram-bridge.ts), when
+ * `web_app_ready` is due: the first screen needs only the launch, read from the fragment by hand, and the theme;
+ * calls made before the bridge has arrived load it and wait for it.
  */
 import type { TelegramBridge } from './telegram-bridge.ts';
 import {
@@ -110,8 +110,10 @@ export function createPlatform(): PlatformAdapter {
     launch,
     init: async () => {
       applyTheme(launchTheme);
+    },
+    firstScreenShown: () => {
       // Without the bridge the app still works (the launch is read already); the next call to the client retries.
-      await withBridge(connect).catch(() => undefined);
+      void withBridge(connect).catch(() => undefined);
     },
     subscribeColorScheme: (listener) => {
       listeners.add(listener);

@@ -54,8 +54,14 @@ export interface WebSessionControls {
 export interface PlatformAdapter {
   readonly name: PlatformName;
   readonly launch: LaunchInfo;
-  /** Tells the client the app is ready (VKWebAppInit); called once, before the first render. */
+  /** Starts talking to the client (VKWebAppInit; Telegram's launch theme); called once, before the first render. */
   init(): Promise<void>;
+  /**
+   * The first screen is on screen (called once, after React's first commit). Telegram's `web_app_ready` is sent here:
+   * it hides the client's loading placeholder, which Telegram asks for once the essential interface is drawn, and the
+   * bridge that sends it would otherwise run on the main thread before the first screen (docs/decisions/037).
+   */
+  firstScreenShown?(): void;
   /** Current colour scheme and its changes; before the client says, the system preference. */
   subscribeColorScheme(listener: (scheme: ColorScheme) => void): () => void;
   /** Native swipe-back on the first screen only (VK), or the platform's own back button (Telegram). */

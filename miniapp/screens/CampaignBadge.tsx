@@ -2,12 +2,12 @@
 import { Footnote } from '@vkontakte/vkui';
 import type { Campaign } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
-import { formatDate } from '../i18n.ts';
+import { formatLocalDate } from '../i18n.ts';
 
 export function campaignSubtitle(c: Campaign, t: ReturnType<typeof useApp>['t'], language: 'ru' | 'en'): string {
   const mechanic = t[`mechanic_${c.mechanic}`];
-  if (c.phase === 'running') return `${mechanic} · ${t.until} ${formatDate(c.endsAt, language, c.timeZone)}`;
-  if (c.phase === 'not_started') return `${mechanic} · ${t.starts} ${formatDate(c.startsAt, language, c.timeZone)}`;
+  if (c.phase === 'running') return `${mechanic} · ${t.until} ${formatLocalDate(c.endsOn, language)}`;
+  if (c.phase === 'not_started') return `${mechanic} · ${t.starts} ${formatLocalDate(c.startsOn, language)}`;
   return `${mechanic} · ${t[`phase_${c.phase}`]}`;
 }
 

@@ -19,6 +19,12 @@ export const CampaignSchema = z
     startsAt: z.number().int(),
     endsAt: z.number().int(),
     timeZone: z.string(),
+    startsOn: z.iso
+      .date()
+      .openapi({ description: 'The local date `startsAt` falls on in `timeZone`', example: '2026-06-01' }),
+    endsOn: z.iso
+      .date()
+      .openapi({ description: 'The local date `endsAt` falls on in `timeZone`', example: '2026-08-31' }),
     legalType: z.enum(['instant_win', 'draw', 'merit_contest', 'giveaway']),
     rulesText: z.string(),
     theme: z.object({ accent: z.string().optional(), coverUrl: z.string().optional() }),

@@ -7,6 +7,7 @@ import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { byShape, rows, statement } from '../db/prepared.ts';
 import { ApiError } from '../http/errors.ts';
+import { localDate } from '../time-zone.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
 
 const { apps, betaTesters, brands, campaigns, communities } = schema;
@@ -143,6 +144,9 @@ export function publicCampaign(c: CampaignRow, now: number, language: ContentLan
     startsAt: c.startsAt,
     endsAt: c.endsAt,
     timeZone: c.timeZone,
+    // The dates a participant reads ("until 31 August"), so the first screen needs no time-zone data of its own.
+    startsOn: localDate(c.startsAt, c.timeZone),
+    endsOn: localDate(c.endsAt, c.timeZone),
     legalType: c.legalType,
     rulesText: columnText(c, 'rulesText', language),
     theme: c.theme,

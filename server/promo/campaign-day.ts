@@ -2,44 +2,7 @@
  * @module The campaign's day: daily limits and per-day caps reset at `resetHour` local time in the campaign's
  * time zone, not at UTC midnight. A day is named by its local date (`YYYY-MM-DD`).
  */
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(at: number, timeZone: string): LocalParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(at))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
+import { localParts, offsetAt } from '../time-zone.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -67,13 +30,10 @@ function computeCampaignDay(at: number, timeZone: string, resetHour: number): st
 
 /** When the next campaign day begins (UTC ms), for "next attempt at" hints. */
 export function nextDayStart(at: number, timeZone: string, resetHour = 0): number {
-  const p = localParts(at, timeZone);
-  const offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
+  const offset = offsetAt(at, timeZone);
   const [y, m, d] = computeCampaignDay(at, timeZone, resetHour).split('-').map(Number) as [number, number, number];
   const localStart = Date.UTC(y, m - 1, d + 1, resetHour);
   const guess = localStart - offset;
   // Across a DST change the offset differs at the target instant; correct once.
-  const q = localParts(guess, timeZone);
-  const offsetThen = Date.UTC(q.year, q.month - 1, q.day, q.hour, q.minute, q.second) - Math.floor(guess / 1000) * 1000;
-  return localStart - offsetThen;
+  return localStart - offsetAt(guess, timeZone);
 }

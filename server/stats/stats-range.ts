@@ -4,35 +4,12 @@
  * pointer, not a time-zone conversion each. Also the previous period of the same length.
  */
 import { ApiError } from '../http/errors.ts';
+import { offsetAt } from '../time-zone.ts';
 import type { StatsRange } from './stats.schemas.ts';
 
 export const DAY_MS = 86_400_000;
 /** Longest range: a year and a bit, so a day list stays small. */
 export const MAX_RANGE_DAYS = 400;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Local wall-clock time minus UTC at `at`, in ms (e.g. +3 h for Moscow). */
-function offsetAt(at: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return wall - Math.floor(at / 1000) * 1000;
-}
 
 const dayUtc = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export const isoDay = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);

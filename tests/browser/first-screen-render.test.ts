@@ -118,6 +118,54 @@ describe('item 2: the first screen in the first render', () => {
   });
 });
 
+/**
+ * Before any page script: counts Intl date, number and collation objects (and the Date/String methods that make one)
+ * created before the first campaign cell is in the page. The first of them loads ICU's locale machinery.
+ */
+const WATCH_INTL = `(() => {
+  const w = window;
+  w.__intlBeforeFirstScreen = [];
+  let drawn = false;
+  new MutationObserver(() => {
+    if (!drawn && document.querySelector('[data-testid^="campaign-"]')) drawn = true;
+  }).observe(document, { subtree: true, childList: true });
+  const note = (name) => { if (!drawn) w.__intlBeforeFirstScreen.push(name + ' ' + (new Error().stack || '').split('\\n').slice(2, 4).join(' ')); };
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'RelativeTimeFormat', 'ListFormat']) {
+    const Real = Intl[name];
+    Intl[name] = new Proxy(Real, {
+      construct(target, args, newTarget) { note(name); return Reflect.construct(target, args, newTarget === Intl[name] ? target : newTarget); },
+      apply(target, self, args) { note(name); return Reflect.apply(target, self, args); },
+    });
+  }
+  for (const [proto, method] of [[Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleTimeString'], [Number.prototype, 'toLocaleString'], [String.prototype, 'localeCompare']]) {
+    const real = proto[method];
+    proto[method] = function (...args) { note(method); return real.apply(this, args); };
+  }
+})();`;
+
+describe('decision 037: the campaign list is drawn without loading ICU', () => {
+  it('no Intl date, number or collation object is made before the first campaign is on screen (ru and en)', async () => {
+    for (const [userId, language] of [
+      [510_004, 'ru'],
+      [510_005, 'en'],
+    ] as const) {
+      await withPage(async (page) => {
+        await page.context().addInitScript(WATCH_INTL);
+        await page.goto(participantUrl(server, { userId, language }));
+        await page.getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+        // The subtitle still carries the end date, in the participant's language.
+        const subtitle = await page.getByTestId('campaign-summer-tasks').textContent();
+        expect(subtitle).toMatch(language === 'ru' ? / до \d{1,2} [а-я]+/ : / until \d{1,2} [A-Z][a-z]+/);
+        expect(
+          await page.evaluate(
+            () => (window as unknown as { __intlBeforeFirstScreen: string[] }).__intlBeforeFirstScreen,
+          ),
+        ).toEqual([]);
+      });
+    }
+  });
+});
+
 /** Before any page script: when the first campaign title was drawn (the bench's marker), on the page's clock. */
 const MARK_FIRST_SCREEN = `(() => {
   new MutationObserver(() => {

@@ -100,15 +100,17 @@ describe('OK and Telegram builds against the real server', () => {
   it('telegram: start_param opens the campaign; BackButton is shown there and returns to the list', async () => {
     const { app } = await open('telegram');
     try {
-      const cell = app.frame.getByTestId('campaign-summer-tasks');
-      await cell.waitFor({ timeout: 15_000 });
-      await cell.click();
-      await app.frame.getByTestId('campaign-title').waitFor({ timeout: 10_000 });
       const events = () =>
         app.page.evaluate(
           () =>
             (window as unknown as { __tgEvents: Array<{ type: string; data?: { is_visible?: boolean } }> }).__tgEvents,
         );
+      const cell = app.frame.getByTestId('campaign-summer-tasks');
+      await cell.waitFor({ timeout: 15_000 });
+      // Ready once the list is shown, with no interaction: the bridge loads after the first screen (decision 037).
+      await expect.poll(async () => (await events()).some((e) => e.type === 'web_app_ready')).toBe(true);
+      await cell.click();
+      await app.frame.getByTestId('campaign-title').waitFor({ timeout: 10_000 });
       expect((await events()).filter((e) => e.type === 'web_app_setup_back_button').at(-1)?.data?.is_visible).toBe(
         true,
       );

@@ -2,7 +2,7 @@
 import { Icon56CalendarOutline, Icon56CheckCircleOutline, Icon56RecentOutline } from '@vkontakte/icons';
 import { Group, Placeholder } from '@vkontakte/vkui';
 import type { Campaign } from '../../api/client.ts';
-import { formatDate } from '../../i18n.ts';
+import { formatLocalDate } from '../../i18n.ts';
 import { fill } from '../../i18n-promo.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -14,7 +14,7 @@ export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joi
       ? [
           <Icon56CalendarOutline key="i" />,
           t.notStartedTitle,
-          fill(t.notStartedText, { date: formatDate(campaign.startsAt, language, campaign.timeZone) }),
+          fill(t.notStartedText, { date: formatLocalDate(campaign.startsOn, language) }),
         ]
       : campaign.phase === 'paused'
         ? [<Icon56RecentOutline key="i" />, t.pausedTitle, t.pausedText]
