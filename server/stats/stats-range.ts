@@ -4,7 +4,7 @@
  * pointer, not a time-zone conversion each. Also the previous period of the same length.
  */
 import { ApiError } from '../http/errors.ts';
-import { offsetAt } from '../time-zone.ts';
+import { localDate, offsetAt } from '../time-zone.ts';
 import type { StatsRange } from './stats.schemas.ts';
 
 export const DAY_MS = 86_400_000;
@@ -20,11 +20,6 @@ export function localDayStart(day: string, timeZone: string): number {
   const wall = dayUtc(day);
   const guess = wall - offsetAt(wall, timeZone);
   return wall - offsetAt(guess, timeZone);
-}
-
-/** The local day of an instant. */
-export function localDay(at: number, timeZone: string): string {
-  return isoDay(Math.floor((at + offsetAt(at, timeZone)) / DAY_MS) * DAY_MS);
 }
 
 /** The days of a range and where each begins; `dayOf` finds the day index of a time (−1 outside). */
@@ -57,7 +52,7 @@ export class DayGrid {
  * @example resolveRange({ from: '2026-06-01', to: '2026-06-30' }, 'Europe/Moscow', Date.now())
  */
 export function resolveRange(q: { from?: string; to?: string }, timeZone: string, now: number): StatsRange {
-  const to = q.to ?? localDay(now, timeZone);
+  const to = q.to ?? localDate(now, timeZone);
   const from = q.from ?? addDays(to, -29);
   const days = Math.round((dayUtc(to) - dayUtc(from)) / DAY_MS) + 1;
   if (days < 1) throw new ApiError(422, 'invalid_range', '`from` must not be after `to`');
