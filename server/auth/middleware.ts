@@ -102,8 +102,12 @@ export async function identifyRequest(c: Context<AppEnv>): Promise<Identity> {
   return identify(header, deps);
 }
 
-export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
+export const requireIdentity = createMiddleware<AppEnv>((c, next) => {
+  // Every /api/* request that carries credentials was identified by routeLimits (http/route-limits.ts) already.
   // c.get(), not c.var: Hono builds a fresh object from all variables on every `c.var` read.
-  c.set('identity', await identifyRequest(c));
-  await next();
+  if (c.get('identity') !== undefined) return next();
+  return identifyRequest(c).then((identity) => {
+    c.set('identity', identity);
+    return next();
+  });
 });

@@ -105,4 +105,30 @@ describe('inTransaction (SQLite)', () => {
     const [frames] = writer.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     expect(frames?.log).toBeLessThan(16);
   });
+
+  it('the re-entry check holds after the context was switched off between transactions, and never hits a bystander', async () => {
+    const db = open();
+    // Each transaction below starts after the one before it ended, when no transaction was running (runInside).
+    for (let round = 0; round < 3; round++) {
+      await inTransaction(db, async (tx) => {
+        await tx.insert(schema.agencies).values(agency(round + 1));
+        await new Promise((r) => setTimeout(r, 1));
+        await expect(inTransaction(db, async () => 1)).rejects.toThrow(/nest it on its `tx`/);
+        await inTransaction(tx, async (inner) => inner.update(schema.agencies).set({ name: 'nested' }));
+      });
+    }
+    // A request outside any transaction, started while one is running, is queued behind it, not refused.
+    let release = () => {};
+    const held = inTransaction(db, async (tx) => {
+      await tx.insert(schema.agencies).values(agency(10));
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const bystander = inTransaction(db, async (tx) => tx.insert(schema.agencies).values(agency(11)));
+    release();
+    await Promise.all([held, bystander]);
+    expect((await db.select().from(schema.agencies)).map((a) => a.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 10, 11]);
+  });
 });

@@ -100,6 +100,25 @@ const writers = new WeakMap<Db, Writer>();
 const postgresDatabases = new WeakSet<object>();
 /** The transaction the current async context is inside, if any (innermost). */
 const current = new AsyncLocalStorage<Open>();
+/** Transactions (and savepoints) whose work is running in this process: the context is tracked while any is. */
+let running = 0;
+
+/**
+ * Runs `work` with `open` as the current transaction. Node 20's AsyncLocalStorage, once used, keeps async hooks on for
+ * the whole process, so every promise of every request pays for a context nobody reads (measured: 10–15 µs of the
+ * 40 µs CPU of a `GET /api/me` that writes nothing). Only code inside a transaction's work asks (`inTransaction`'s
+ * re-entry check), so tracking is switched off when the last running transaction ends; `run` switches it on again.
+ * Nothing is lost by that: with no transaction running, no async context is inside one.
+ */
+async function runInside<T>(open: Open, work: () => Promise<T>): Promise<T> {
+  running += 1;
+  try {
+    return await current.run(open, work);
+  } finally {
+    running -= 1;
+    if (running === 0) current.disable();
+  }
+}
 
 /** Called by `openDatabase`: `db` (reading handle) writes through `tx` (the writing connection). */
 export function registerWriter(db: Db, tx: Tx): void {
@@ -134,10 +153,10 @@ export async function inTransaction<T>(
       throw new Error('inTransaction: already inside a transaction on this database; nest it on its `tx`');
     }
     if (writer)
-      return queued(writer, () => current.run({ root: db, tx: writer.tx, writer }, async () => work(writer.tx)));
+      return queued(writer, () => runInside({ root: db, tx: writer.tx, writer }, async () => work(writer.tx)));
     return postgresTransaction(
       db as unknown as PgTransactional,
-      (tx) => current.run({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
+      (tx) => runInside({ root: db, tx: tx as unknown as Tx }, async () => work(tx as unknown as Tx)),
       options.explicitLocks ? 'read committed' : 'serializable',
     );
   }
@@ -145,7 +164,7 @@ export async function inTransaction<T>(
   if (open?.writer) return savepoint(open.writer, work);
   if (open) {
     return (db as unknown as PgTransactional).transaction((tx) =>
-      current.run({ root: open.root, tx: tx as unknown as Tx, outer: inside }, async () => work(tx as unknown as Tx)),
+      runInside({ root: open.root, tx: tx as unknown as Tx, outer: inside }, async () => work(tx as unknown as Tx)),
     );
   }
   throw new Error('inTransaction: not a database from openDb, nor the `tx` of a transaction still in progress');

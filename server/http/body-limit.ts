@@ -15,10 +15,11 @@ import { bodyLimit } from 'hono/body-limit';
 /** Answers 413 (through `onError`) for a body over `maxSize` bytes. */
 export function limitBody(maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const chunked = bodyLimit({ maxSize, onError });
-  return async (c, next) => {
+  // Not `async`: on every API request, a function that only passes the request on should not add a promise of its own.
+  return (c, next) => {
     if (c.req.header('transfer-encoding') !== undefined) return chunked(c, next);
     const length = c.req.header('content-length');
-    if (length !== undefined) return Number(length) > maxSize ? onError(c) : next();
+    if (length !== undefined) return Number(length) > maxSize ? Promise.resolve(onError(c)) : next();
     // Framed by neither header: a GET or HEAD has no body to count (and checking would build the Request again).
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || overHttp1(c)) return next();
     return chunked(c, next);
