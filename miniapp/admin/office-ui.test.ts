@@ -8,11 +8,11 @@ import { ApiRequestError, type CampaignRules, type CampaignState } from '../api/
 import { freshKey, removeAt } from './editor/document-edit.ts';
 import { savePublishes } from './editor/lifecycle.ts';
 import { problemsOfRefusal } from './editor/use-campaign-draft.ts';
-import { fromWallTime, toWallTime } from './editor/zoned-time.ts';
 import { officeEn, officeRu } from './i18n-office.ts';
 import type { Preview } from './office-api.ts';
 import { createMemoryRouter } from './preview/memory-router.ts';
 import { PREVIEW_WRITE, previewApiClient } from './preview/preview-api.ts';
+import { fromWallTime, toWallTime } from './zoned-time.ts';
 
 const preview = {
   campaign: { id: 7, title: 'Typed title' },

@@ -24,6 +24,7 @@ import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-promo.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { stageLabel } from '../stage-label.ts';
+import { fromWallTime, zoneLabel } from '../zoned-time.ts';
 import {
   type AudienceCount,
   type Channel,
@@ -35,7 +36,6 @@ import {
 import { SegmentFields, type SegmentValue } from './SegmentFields.tsx';
 import { type MailingsServices, screenLabel } from './use-mailings.ts';
 import { VkMessagePreview } from './VkMessagePreview.tsx';
-import { zonedInputToMs, zoneLabel } from './zoned-time.ts';
 
 const COUNT_DELAY_MS = 400;
 
@@ -115,7 +115,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         setStatus({ ok: true, text: fill(m.dryRunResult, { count: r.preview.withConsent, total: r.preview.total }) });
       } else {
         // The typed time is the campaign's wall-clock time, not the viewer's browser zone.
-        const at = action === 'schedule' ? zonedInputToMs(scheduleAt, options.timeZone) : undefined;
+        const at = action === 'schedule' ? fromWallTime(scheduleAt, options.timeZone) : undefined;
         const r = await calls.send(at !== undefined ? { ...b, scheduledAt: at } : b);
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }

@@ -27,10 +27,10 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { stageLabel } from '../stage-label.ts';
+import { zoneLabel } from '../zoned-time.ts';
 import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
 import { SegmentFields } from './SegmentFields.tsx';
 import { isRefusal, type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
-import { zoneLabel } from './zoned-time.ts';
 
 export function RuleEditor() {
   const services = useMailings();

@@ -1,9 +1,9 @@
 /** Dates in the campaign's own time zone, the zone itself, and the legal type (which drives the rules page). */
 import { FormItem, FormLayoutGroup, Group, Header, Input } from '@vkontakte/vkui';
+import { COMMON_TIME_ZONES, fromWallTime, toWallTime } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
 import { ChoiceField } from '../fields.tsx';
-import { COMMON_TIME_ZONES, fromWallTime, toWallTime } from '../zoned-time.ts';
 
 const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
 

@@ -1,7 +1,9 @@
 /**
- * Wall-clock times in the campaign's time zone, for the mailing screens: a `datetime-local` value typed by the brand
- * means that time where the campaign runs (its community's zone, which the server uses for quiet hours and the
- * schedule), never the time zone of whoever opened the office. Pure functions over `Intl`; no zone database shipped.
+ * Wall-clock times in the campaign's time zone, for the office (the editor's schedule, the mailing screens): a
+ * `datetime-local` value typed by the brand means that time where the campaign runs (its community's zone, which the
+ * server uses for the campaign's days, quiet hours and the schedule), never the time zone of whoever opened the office.
+ * Pure functions over `Intl`; no zone database shipped. The server's own copy of this arithmetic is
+ * server/time-zone.ts (the client cannot import server code).
  */
 
 /** Milliseconds the zone is ahead of UTC at the instant `at` (DST included). */
@@ -22,10 +24,11 @@ function offsetAt(at: number, timeZone: string): number {
 }
 
 /**
- * `2026-12-01T10:00` read as a wall-clock time in `timeZone` → epoch ms; `undefined` for an unreadable value.
- * @example zonedInputToMs('2026-12-01T10:00', 'Asia/Vladivostok') === Date.UTC(2026, 11, 1, 0, 0)
+ * `2026-12-01T10:00` read as a wall-clock time in `timeZone` → epoch ms; `undefined` for an unreadable value. A wall
+ * time skipped by a DST jump gives the instant after it.
+ * @example fromWallTime('2026-12-01T10:00', 'Asia/Vladivostok') === Date.UTC(2026, 11, 1, 0, 0)
  */
-export function zonedInputToMs(value: string, timeZone: string): number | undefined {
+export function fromWallTime(value: string, timeZone: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return undefined;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
@@ -35,8 +38,8 @@ export function zonedInputToMs(value: string, timeZone: string): number | undefi
   return asUtc - offsetAt(first, timeZone);
 }
 
-/** Epoch ms → the `datetime-local` value showing that instant in `timeZone`. */
-export function msToZonedInput(at: number, timeZone: string): string {
+/** Epoch ms → the `<input type="datetime-local">` value showing that instant in `timeZone`. */
+export function toWallTime(at: number, timeZone: string): string {
   return new Date(at + offsetAt(at, timeZone)).toISOString().slice(0, 16);
 }
 
@@ -48,3 +51,22 @@ export function zoneLabel(timeZone: string, at: number = Date.now()): string {
   const mm = Math.abs(minutes) % 60;
   return `${timeZone}, UTC${sign}${hh}${mm ? `:${String(mm).padStart(2, '0')}` : ''}`;
 }
+
+/** Zones offered first (the brand may type any other IANA zone). */
+export const COMMON_TIME_ZONES = [
+  'Europe/Kaliningrad',
+  'Europe/Moscow',
+  'Europe/Samara',
+  'Asia/Yekaterinburg',
+  'Asia/Omsk',
+  'Asia/Novosibirsk',
+  'Asia/Krasnoyarsk',
+  'Asia/Irkutsk',
+  'Asia/Yakutsk',
+  'Asia/Vladivostok',
+  'Asia/Magadan',
+  'Asia/Kamchatka',
+  'Europe/Minsk',
+  'Asia/Almaty',
+  'UTC',
+] as const;
