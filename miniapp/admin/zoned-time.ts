@@ -2,26 +2,10 @@
  * Wall-clock times in the campaign's time zone, for the office (the editor's schedule, the mailing screens): a
  * `datetime-local` value typed by the brand means that time where the campaign runs (its community's zone, which the
  * server uses for the campaign's days, quiet hours and the schedule), never the time zone of whoever opened the office.
- * Pure functions over `Intl`; no zone database shipped. The server's own copy of this arithmetic is
- * server/time-zone.ts (the client cannot import server code).
+ * Pure functions over the server's own zone arithmetic (server/time-zone.ts: `Intl` only, no zone database shipped),
+ * which the office imports like the other pure server modules it shares.
  */
-
-/** Milliseconds the zone is ahead of UTC at the instant `at` (DST included). */
-function offsetAt(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return wall - Math.floor(at / 1000) * 1000;
-}
+import { offsetAt } from '../../server/time-zone.ts';
 
 /**
  * `2026-12-01T10:00` read as a wall-clock time in `timeZone` → epoch ms; `undefined` for an unreadable value. A wall
