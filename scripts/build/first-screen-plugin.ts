@@ -17,11 +17,20 @@ export function firstScreenPlugin(platform: string, apiBase: string): Plugin {
     name: 'promo-first-screen-requests',
     transformIndexHtml: {
       order: 'post',
-      // Right after the title: after `<meta charset>` (which must stay in the first 1024 bytes) and before the
-      // stylesheets (an inline script waits for the stylesheets above it).
+      // After the entry's module script and its preloads, before the stylesheets. Module scripts run only once the
+      // document is parsed, so this script still runs first; placed above them, its work (two `fetch` calls and the
+      // parsing of the launch, 50–150 ms on a slow phone) held the parser before it reached them and so delayed the
+      // entry's download (cold) or its read from the cache and off-thread compile (warm). Above the stylesheets,
+      // because a classic script waits for the stylesheets above it. The server's embedded data goes right after
+      // `<title>` (server/static/mini-app.ts), above this script, which reads it.
       handler: (html) => {
-        if (!html.includes('</title>')) throw new Error('index.html needs a <title> to place the first-screen script');
-        return html.replace('</title>', () => `</title>\n    <script>${firstScreenScript(platform, apiBase)}</script>`);
+        const tag = `<script>${firstScreenScript(platform, apiBase)}</script>\n    `;
+        const stylesheet = html.search(/<link rel="stylesheet"/);
+        const at = stylesheet >= 0 ? stylesheet : html.indexOf('</head>');
+        if (!html.includes('</title>') || at < html.indexOf('</title>')) {
+          throw new Error('index.html needs a <title> above its stylesheets to place the first-screen script');
+        }
+        return html.slice(0, at) + tag + html.slice(at);
       },
     },
   };

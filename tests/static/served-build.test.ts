@@ -102,6 +102,17 @@ describe('item 12: static files', () => {
     for (const preload of preloads) expect(readFileSync(join(outDir, preload)).byteLength).toBeLessThan(2048);
   });
 
+  it('item 12: the entry is asked for before the inline first-screen script runs, which runs before the stylesheet', () => {
+    // The parser reaches the entry's tags before it runs the inline script (its requests and launch parsing held the
+    // entry's download or cache read back); a classic script after a stylesheet would wait for the stylesheet.
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const inline = html.indexOf('<script>(function startFirstScreenRequests');
+    expect(inline).toBeGreaterThan(html.indexOf('</title>'));
+    expect(html.indexOf('<script type="module"')).toBeLessThan(inline);
+    for (const m of html.matchAll(/<link rel="modulepreload"/g)) expect(m.index).toBeLessThan(inline);
+    expect(html.indexOf('<link rel="stylesheet"')).toBeGreaterThan(inline);
+  });
+
   it('item 12: unknown paths and paths outside the build are not served', async () => {
     expect((await get('/assets/nope-12345678.js')).status).toBe(404);
     expect((await get('/../package.json')).status).toBe(404);
