@@ -93,7 +93,8 @@ function sendFile(c: Context, file: BuildFile, cacheControl: string): Response {
 /** This participant's page: built per request, compressed per request (a few KB), stored by no cache. */
 function sendPageWithData(c: Context, html: string, data: Record<string, unknown>): Response {
   const block = `<script type="application/json" id="${FIRST_SCREEN_DATA_ID}">${scriptSafeJson(data)}</script>`;
-  // After the title, like the first-screen script, so it precedes that script and leaves <meta charset> early.
+  // Right after the title: above the first-screen script that reads it (which the build places after the entry's
+  // tags, scripts/build/first-screen-plugin.ts), and <meta charset> stays early.
   const raw = Buffer.from(html.replace('</title>', () => `</title>\n    ${block}`));
   const encoding: StoredEncoding | undefined = pickEncoding(c.req.header('accept-encoding'), ['br', 'gzip']);
   const body =
