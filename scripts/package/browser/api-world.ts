@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { throwawayBinding } from '../../../server/seed/demo-ids.ts';
 import { DEMO_PARTICIPANT_VK_ID, seedDemo } from '../../../server/seed/demo-seed.ts';
 import { startFakeVkId } from '../../../tests/fakes/vk-id.ts';
 import type { ClientConfig } from '../client-config.ts';
+import { holdIdleConnections } from './hold-idle-connections.ts';
 
 /** Launch data as each platform's client would hand it to the app, signed with the server's secrets. */
 export interface LaunchSigner {
@@ -127,7 +129,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
   // Its secrets are made up for this run, so the demo may sit on the client's configured ids.
   const seed = await seedDemo(db, config, Date.now(), throwawayBinding(config));
   const app = createApp({ db, config, now: Date.now });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = holdIdleConnections(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
   if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { holdIdleConnections } from './hold-idle-connections.ts';
 import { FAKE_FAPI_JS, VK_PARENT_HTML } from './stand-in-pages.ts';
 
 const TYPES: Record<string, string> = {
@@ -42,6 +43,7 @@ export async function startClientHost(): Promise<ClientHost> {
       return send(404, 'text/plain', 'not found');
     send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
   });
+  holdIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
