@@ -11,6 +11,7 @@ describe('config', () => {
     const c = loadConfig({ DATABASE_PATH: tmpDb() });
     expect(c.PORT).toBe(8080);
     expect(c.LAUNCH_PARAMS_TTL).toBe(86400);
+    expect(c.HTTP_KEEP_ALIVE_MS).toBe(65_000);
     expect(c.usesLocalSecrets).toBe(true);
   });
 
@@ -18,6 +19,7 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ LAUNCH_PARAMS_TTL: '-1' })).toThrow(/LAUNCH_PARAMS_TTL/);
     expect(() => loadConfig({ VK_API_BASE_URL: 'not a url' })).toThrow(/VK_API_BASE_URL/);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_MS: '500' })).toThrow(/HTTP_KEEP_ALIVE_MS/);
   });
 
   it('generates a local secret once and keeps it in the data folder', async () => {

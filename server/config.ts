@@ -22,6 +22,15 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalString,
+  /**
+   * How long an idle keep-alive connection stays open. Above the 60 s that load balancers and proxies commonly keep
+   * their idle connections to the backends, so they are the side that closes: when this process closes first, a request
+   * the balancer sends on that connection at that moment is lost (a 502 to the user).
+   */
+  HTTP_KEEP_ALIVE_MS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1000).max(600_000).default(65_000),
+  ),
   DATABASE_PATH: z.string().min(1).default('./data/app.db'),
   /** PostgreSQL to run on (`postgres://user:password@host:5432/db`); absent → SQLite at DATABASE_PATH. */
   DATABASE_URL: z.preprocess(

@@ -4,6 +4,7 @@
  * printed. The handler of community updates (the bot) is handed in by the entry, so the server never imports it
  * (docs/decisions/019-composition-root.md).
  */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -53,6 +54,11 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
     const instructions = launchInstructions(config, baseUrl, systemClock());
     if (instructions) console.log(instructions);
   });
+  // Node's default of 5 s would close connections a load balancer still counts on (see HTTP_KEEP_ALIVE_MS). The header
+  // timeout goes above it too (old Node releases cut idle keep-alive connections by that timer first).
+  const http = server as Server;
+  http.keepAliveTimeout = config.HTTP_KEEP_ALIVE_MS;
+  http.headersTimeout = config.HTTP_KEEP_ALIVE_MS + 1000;
 
   const stop = () => {
     stopPromotion();
