@@ -25,7 +25,7 @@ export const envSchema = z.object({
   /**
    * How long an idle keep-alive connection stays open. Above the 60 s that load balancers and proxies commonly keep
    * their idle connections to the backends, so they are the side that closes: when this process closes first, a request
-   * the balancer sends on that connection at that moment is lost (a 502 to the user).
+   * the balancer sends on that connection at that moment fails (a 502 to the user).
    */
   HTTP_KEEP_ALIVE_MS: z.preprocess(
     (v) => (v === '' ? undefined : v),
