@@ -4,6 +4,8 @@
  * shown by its entity and verb (auditActionText), never hidden. Office chunk only.
  */
 import { BRAND_SECTIONS } from '../../server/auth/sections.ts';
+import { sectionLabelsEn, sectionLabelsRu } from './i18n-sections.ts';
+
 export const auditRu = {
   title: 'Журнал',
   back: 'Назад',
@@ -46,13 +48,7 @@ export const auditRu = {
   field_logoUrl: 'Логотип',
   field_accent: 'Акцентный цвет',
   allBrandsValue: 'все бренды',
-  section_campaigns: 'Акции',
-  section_prizes: 'Призы',
-  section_mailings: 'Рассылки',
-  section_stats: 'Статистика',
-  section_support: 'Поддержка',
-  section_leads: 'Заявки',
-  section_team: 'Команда',
+  ...sectionLabelsRu,
   section_agency: 'Агентство',
   entity_agency: 'Агентство',
   entity_app: 'Приложение',
@@ -179,13 +175,7 @@ export const auditEn: AuditMessages = {
   field_logoUrl: 'Logo',
   field_accent: 'Accent colour',
   allBrandsValue: 'every brand',
-  section_campaigns: 'Campaigns',
-  section_prizes: 'Prizes',
-  section_mailings: 'Mailings',
-  section_stats: 'Statistics',
-  section_support: 'Support',
-  section_leads: 'Leads',
-  section_team: 'Team',
+  ...sectionLabelsEn,
   section_agency: 'Agency',
   entity_agency: 'Agency',
   entity_app: 'App',

@@ -3,19 +3,15 @@
  * office's team section builds on them (../i18n-team.ts). On their own because the invitation screen is also in the
  * iOS single file, which leaves the rest of the office out (docs/decisions/024, 036). `{name}` marks a value filled in.
  */
+import { sectionLabelsEn, sectionLabelsRu } from '../i18n-sections.ts';
+
 export const inviteRu = {
   back: 'Назад',
   role_agency_admin: 'Владелец агентства',
   role_agency_manager: 'Менеджер агентства',
   role_brand_admin: 'Администратор бренда',
   role_brand_member: 'Участник бренда',
-  section_campaigns: 'Акции',
-  section_prizes: 'Призы',
-  section_mailings: 'Рассылки',
-  section_stats: 'Статистика',
-  section_support: 'Поддержка',
-  section_leads: 'Заявки',
-  section_team: 'Команда',
+  ...sectionLabelsRu,
   allSections: 'все разделы',
   noSections: 'нет разделов',
   inviteTitle: 'Приглашение',
@@ -44,13 +40,7 @@ export const inviteEn: InviteMessages = {
   role_agency_manager: 'Agency manager',
   role_brand_admin: 'Brand admin',
   role_brand_member: 'Brand member',
-  section_campaigns: 'Campaigns',
-  section_prizes: 'Prizes',
-  section_mailings: 'Mailings',
-  section_stats: 'Statistics',
-  section_support: 'Support',
-  section_leads: 'Leads',
-  section_team: 'Team',
+  ...sectionLabelsEn,
   allSections: 'all sections',
   noSections: 'no sections',
   inviteTitle: 'Invitation',
