@@ -2,7 +2,7 @@
  * Issue 13: the server reaches the bot only through `deps.updates` (server/vk/community-updates.ts), and the entry
  * `npm start` runs (scripts/start.ts) is the composition root that puts it there (docs/decisions/019-composition-root.md).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { botFor } from '../../bot/bot.ts';
 import { createApp } from '../../server/app.ts';
 import { closeDatabase, openDatabase, schema } from '../../server/db/client.ts';
-import { freePort } from '../support/start-server.ts';
+import { startServerScript } from '../support/start-server.ts';
 import { createTestWorld } from '../support/test-deps.ts';
 
 const SECRET = 'composition-secret';
@@ -59,29 +59,10 @@ describe('composition root', () => {
   }, async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toBe('npm run build && tsx scripts/start.ts');
-    const port = await freePort();
     const databasePath = join(root, 'app.db');
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_PATH: databasePath,
-        NODE_ENV: 'development',
-        VK_CALLBACK_SECRET: SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      const onData = (d: Buffer) => {
-        out += d;
-        if (out.includes('Server listening')) resolve();
-      };
-      child?.stdout?.on('data', onData);
-      child?.stderr?.on('data', onData);
-      child?.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
+    const server = await startServerScript({ DATABASE_PATH: databasePath, VK_CALLBACK_SECRET: SECRET });
+    child = server.child;
+    const port = server.port;
     const res = await fetch(`http://127.0.0.1:${port}/vk/callback`, post(update('from-vk')));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('ok');

@@ -5,14 +5,14 @@
  * participant is there with its `opened` event, and every acknowledged claim with its code, the code marked used and
  * one `reward_issued` event (no partial write).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signVkLaunch } from '../../server/auth/vk-sign.ts';
-import { freePort } from '../support/start-server.ts';
+import { startServerScript } from '../support/start-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kill9-'));
 const dbPath = join(dir, 'app.db');
@@ -21,24 +21,6 @@ let child: ChildProcess | undefined;
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d;
-      if (out.includes('Server listening')) resolve();
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return proc;
-}
 
 /** A reward with no tasks to do, drawing on a pool of `codes` codes, added to the demo's campaign 1 from outside. */
 function addClaimableReward(codes: number): void {
@@ -61,8 +43,9 @@ function addClaimableReward(codes: number): void {
 
 describe('durability under kill -9', () => {
   it('keeps every write that was answered 2xx', { timeout: 60_000 }, async () => {
-    const port = await freePort();
-    child = await startServer(port);
+    const server = await startServerScript({ DATABASE_PATH: dbPath });
+    child = server.child;
+    const port = server.port;
     const { vkAppSecret } = JSON.parse(readFileSync(join(dir, 'local-secrets.json'), 'utf8')) as {
       vkAppSecret: string;
     };

@@ -2,13 +2,13 @@
  * Issue 11, item 10: after an `npm start`-like start (scripts/start.ts in a child process, its checkpoint thread
  * running, umask 022), the data folder and every database file are owner-only.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../server/db/client.ts';
-import { freePort } from '../support/start-server.ts';
+import { startServerScript } from '../support/start-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'data-files-'));
 const dataDir = join(root, 'data');
@@ -25,27 +25,9 @@ describe('data files', () => {
   it('item 10: the data folder is 0700; app.db, its -wal and -shm, and local-secrets.json are 0600', {
     timeout: 60_000,
   }, async () => {
-    const port = await freePort();
-    child = spawn('sh', ['-c', 'umask 022 && exec "$0" --import tsx scripts/start.ts', process.execPath], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_PATH: join(dataDir, 'app.db'),
-        NODE_ENV: 'development',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      const onData = (d: Buffer) => {
-        out += d;
-        if (out.includes('Server listening')) resolve();
-      };
-      child?.stdout?.on('data', onData);
-      child?.stderr?.on('data', onData);
-      child?.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
+    const server = await startServerScript({ DATABASE_PATH: join(dataDir, 'app.db') }, { umask: '022' });
+    child = server.child;
+    const port = server.port;
     // A write through the HTTP thread's connection, so the WAL holds something of this run.
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(res.status).toBe(200);

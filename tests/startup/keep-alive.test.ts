@@ -4,13 +4,13 @@
  * to the backends: the balancer closes first, so it never sends a request on a connection this process is closing
  * (Node's default, 5 s, races it: a 502 for a user). A short setting is honoured, which shows the value reaches Node.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { holdConnectionIdle } from '../support/idle-connection.ts';
-import { freePort } from '../support/start-server.ts';
+import { startServerScript } from '../support/start-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'keep-alive-'));
 const children: ChildProcess[] = [];
@@ -21,30 +21,9 @@ afterAll(() => {
 });
 
 async function startServer(name: string, env: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(root, name, 'app.db'),
-      NODE_ENV: 'development',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d;
-      if (out.includes('Server listening')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return `http://127.0.0.1:${port}`;
+  const server = await startServerScript({ DATABASE_PATH: join(root, name, 'app.db'), ...env });
+  children.push(server.child);
+  return server.url;
 }
 
 describe('keep-alive of the API server', () => {

@@ -1,6 +1,7 @@
 /**
- * Starts the system the way the README does (`npm start`) on a free port and a fresh database,
- * and reads the signed launch URLs it prints.
+ * Starts the server in a child process on a free port: the way the README does (`npm start`, which builds first,
+ * reading the signed launch URLs it prints), or its entry point alone (`scripts/start.ts`, for tests that need the
+ * process and not the build).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -68,4 +69,34 @@ export async function startServerLikeReadme(
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
     },
   };
+}
+
+/**
+ * `scripts/start.ts` in a child process (no build) on a free port, resolved once it says "Server listening"; with
+ * `umask`, started under that file-creation mask (through `sh`, as a shell would start it). The caller kills it.
+ */
+export async function startServerScript(
+  env: Record<string, string>,
+  options: { umask?: string } = {},
+): Promise<{ child: ChildProcess; port: number; url: string }> {
+  const port = await freePort();
+  const args = ['--import', 'tsx', 'scripts/start.ts'];
+  const childEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
+  const child = options.umask
+    ? spawn('sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, ...args], {
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d;
+      if (out.includes('Server listening')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { child, port, url: `http://127.0.0.1:${port}` };
 }
