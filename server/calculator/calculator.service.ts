@@ -4,7 +4,6 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
-import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
@@ -12,7 +11,8 @@ import { recordEvent } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
 import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
-import { type Calculator, type CalculatorInput, validateCalculatorConfig } from './calculator-config.ts';
+import { type Calculator, validateCalculatorConfig } from './calculator-config.ts';
+import { type ParticipantCalculatorView, participantView } from './participant-view.ts';
 
 /** The funnel stages this mechanic records, in order. */
 export const CALCULATOR_STAGES = ['calculator_opened', 'calculated', 'lead_sent'] as const;
@@ -33,58 +33,6 @@ export async function requireCalculator(db: Db | Tx, campaignId: number): Promis
   return calculator;
 }
 
-export type ParticipantInputView =
-  | { name: string; kind: 'number'; label: string; min: number; max: number; default: number | null }
-  | { name: string; kind: 'slider'; label: string; min: number; max: number; step: number; default: number | null }
-  | { name: string; kind: 'select'; label: string; options: { value: number; label: string }[] }
-  | { name: string; kind: 'yes_no'; label: string; default: boolean };
-
-export interface ParticipantCalculatorView {
-  inputs: ParticipantInputView[];
-  resultDigits: number;
-  lead: { policyUrl: string; consentText: string; consentVersion: string };
-}
-
-function inputView(input: CalculatorInput, language: ContentLanguage): ParticipantInputView {
-  const label = resolveText(input.label, language);
-  switch (input.kind) {
-    case 'number':
-      return {
-        name: input.name,
-        kind: 'number',
-        label,
-        min: input.min,
-        max: input.max,
-        default: input.default ?? null,
-      };
-    case 'slider':
-      return { ...input, label, default: input.default ?? null };
-    case 'select':
-      return {
-        name: input.name,
-        kind: 'select',
-        label,
-        options: input.options.map((o) => ({ value: o.value, label: resolveText(o.label, language) })),
-      };
-    case 'yes_no':
-      return { name: input.name, kind: 'yes_no', label, default: input.default ?? false };
-  }
-}
-
-/** What a participant's screen shows (no formula: the server computes). */
-export function participantView(calculator: Calculator, language: ContentLanguage): ParticipantCalculatorView {
-  const { inputs, resultDigits, lead } = calculator.config;
-  return {
-    inputs: inputs.map((i) => inputView(i, language)),
-    resultDigits,
-    lead: {
-      policyUrl: lead.policyUrl,
-      consentText: resolveText(lead.consentText, language),
-      consentVersion: lead.consentVersion,
-    },
-  };
-}
-
 /**
  * Opens the calculator for a participant of a running campaign and records `calculator_opened`.
  * @example const view = await openCalculator(deps, identity, 7)
@@ -102,7 +50,7 @@ export async function openCalculator(
   await inTransaction(deps.db, (tx) =>
     recordEvent(tx, { campaignId, participantId, type: 'calculator_opened', at: now }, campaign.stages),
   );
-  return participantView(calculator, identity.language);
+  return participantView(calculator.config, identity.language);
 }
 
 /**

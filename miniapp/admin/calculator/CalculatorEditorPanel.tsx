@@ -18,6 +18,7 @@ import {
   Paragraph,
 } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
+import { participantView } from '../../../server/calculator/participant-view.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -37,7 +38,6 @@ import {
   forPreview,
   moveInput,
   NEW_CALCULATOR,
-  participantViewOf,
   removeInput,
   replaceInput,
 } from './calculator-draft.ts';
@@ -96,7 +96,7 @@ function CalculatorEditor({
   // The server's verdict on the draft as the brand pauses typing: the formula compiled, the configuration checked.
   useEffect(() => {
     let live = true;
-    const view = participantViewOf(settled, 'ru');
+    const view = participantView(settled, 'ru');
     api.preview(forPreview(settled), toInputs(view, initialValues(view))).then(
       () => {
         if (!live) return;

@@ -5,6 +5,7 @@
  */
 import { Div, Group, Panel, PanelHeader, View } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
+import { participantView } from '../../../server/calculator/participant-view.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import type { AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
@@ -19,7 +20,7 @@ import { PreviewSwitches } from '../preview/PreviewSwitches.tsx';
 import { PREVIEW_WRITE, previewApiClient } from '../preview/preview-api.ts';
 import { previewPlatform } from '../preview/preview-platform.ts';
 import { useOffice } from '../use-office.ts';
-import { forPreview, participantViewOf } from './calculator-draft.ts';
+import { forPreview } from './calculator-draft.ts';
 import type { CalculatorConfig, CalculatorOfficeApi } from './calculator-office-api.ts';
 
 export function CalculatorPreview({
@@ -44,7 +45,7 @@ export function CalculatorPreview({
     }),
     [office.platform, lang, scheme],
   );
-  const view = useMemo(() => participantViewOf(config, lang), [config, lang]);
+  const view = useMemo(() => participantView(config, lang), [config, lang]);
   const calculate = useMemo(() => {
     const sent = forPreview(config);
     return (inputs: CalculatorValues) => api.preview(sent, inputs);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { participantView } from '../../../server/calculator/participant-view.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import {
   addInput,
@@ -9,7 +10,6 @@ import {
   missingLanguage,
   moveInput,
   NEW_CALCULATOR,
-  participantViewOf,
   removeInput,
 } from './calculator-draft.ts';
 
@@ -34,7 +34,7 @@ describe('calculator editor draft', () => {
         { name: 'gas', kind: 'yes_no' as const, label: { ru: 'Газовая плита', en: '' } },
       ],
     };
-    const en = participantViewOf(config, 'en');
+    const en = participantView(config, 'en');
     expect(en.inputs.map((i) => i.label)).toEqual(['Area, m²', 'Газовая плита']);
     expect(en.inputs[1]).toMatchObject({ kind: 'yes_no', default: false });
     expect(en.lead.consentText).toBe('I agree to the processing of my personal data');

@@ -1,11 +1,10 @@
 /**
  * The calculator editor's draft, as plain functions: a starting configuration, inputs added, removed, moved and
- * switched to another kind (keeping name and label), texts missing a language, the participant's view of the draft
- * for the live preview (the server's own projection, server/calculator/calculator.service.ts `participantView`, done
- * here for a configuration not yet saved), and the server's formula error with its position.
+ * switched to another kind (keeping name and label), texts missing a language, the stand-in policy link the live
+ * preview computes with, and the server's formula error with its position. What a participant would see with the
+ * draft is the server's own projection (server/calculator/participant-view.ts), imported by the preview.
  */
 import { ApiRequestError } from '../../api/client.ts';
-import type { CalculatorInputView, CalculatorView } from '../../screens/calculator/calculator-api.ts';
 import type { CalculatorConfig, CalculatorInputConfig, InputKind } from './calculator-office-api.ts';
 
 export type Text = { ru: string; en: string };
@@ -15,12 +14,6 @@ export function asText(text: AnyText | undefined): Text {
   if (text === undefined) return { ru: '', en: '' };
   if (typeof text === 'string') return { ru: text, en: '' };
   return { ru: text.ru ?? '', en: text.en ?? '' };
-}
-
-/** The fallback the server applies: the language asked, then Russian, then any. */
-export function resolve(text: AnyText, language: 'ru' | 'en'): string {
-  const t = asText(text);
-  return t[language] || t.ru || t.en;
 }
 
 /** One language filled and the other empty: the language that is missing. */
@@ -100,53 +93,6 @@ export function moveInput(config: CalculatorConfig, index: number, by: -1 | 1): 
 
 export function replaceInput(config: CalculatorConfig, index: number, input: CalculatorInputConfig): CalculatorConfig {
   return { ...config, inputs: config.inputs.map((old, i) => (i === index ? input : old)) };
-}
-
-function inputView(input: CalculatorInputConfig, language: 'ru' | 'en'): CalculatorInputView {
-  const label = resolve(input.label, language);
-  switch (input.kind) {
-    case 'number':
-      return {
-        name: input.name,
-        kind: 'number',
-        label,
-        min: input.min,
-        max: input.max,
-        default: input.default ?? null,
-      };
-    case 'slider':
-      return {
-        name: input.name,
-        kind: 'slider',
-        label,
-        min: input.min,
-        max: input.max,
-        step: input.step,
-        default: input.default ?? null,
-      };
-    case 'select':
-      return {
-        name: input.name,
-        kind: 'select',
-        label,
-        options: input.options.map((o) => ({ value: o.value, label: resolve(o.label, language) })),
-      };
-    case 'yes_no':
-      return { name: input.name, kind: 'yes_no', label, default: input.default ?? false };
-  }
-}
-
-/** What a participant would see with this draft, in `language`. */
-export function participantViewOf(config: CalculatorConfig, language: 'ru' | 'en'): CalculatorView {
-  return {
-    inputs: config.inputs.map((input) => inputView(input, language)),
-    resultDigits: config.resultDigits ?? 0,
-    lead: {
-      policyUrl: config.lead.policyUrl,
-      consentText: resolve(config.lead.consentText, language),
-      consentVersion: config.lead.consentVersion,
-    },
-  };
 }
 
 /**
