@@ -1,44 +1,12 @@
 /** The office's calls to the code pool routes (server/promo/rewards/pool-admin.routes.ts). */
+import type { z } from 'zod';
+import type { ImportSchema, NewPoolSchema, PoolStockSchema } from '../../../server/promo/rewards/pool-admin.routes.ts';
 import type { ApiClient } from '../../api/client.ts';
 
-export interface PoolStock {
-  poolId: number;
-  key: string;
-  name: string;
-  purpose: 'reward' | 'entry';
-  total: number;
-  used: number;
-  free: number;
-  lowStockThreshold: number;
-  lowStock: boolean;
-  soldOut: boolean;
-  sandbox: boolean;
-  sandboxOf: number | null;
-}
-
-export interface CodeImport {
-  importId: string;
-  state: 'running' | 'done' | 'failed';
-  progress: {
-    phase: 'parsing' | 'checking' | 'writing';
-    lines: number;
-    linesParsed: number;
-    codes: number;
-    checked: number;
-    written: number;
-  };
-  result?: { imported: number; total: number };
-  errors: { line: number; message: string }[];
-  errorCount: number;
-  duplicates: number;
-}
-
-export interface NewPool {
-  key: string;
-  name: string;
-  lowStockThreshold: number;
-  sandboxOf?: number;
-}
+/** The shapes are the routes' own schemas (type-only imports: no server code reaches the bundle). */
+export type PoolStock = z.infer<typeof PoolStockSchema>;
+export type CodeImport = z.infer<typeof ImportSchema>;
+export type NewPool = z.input<typeof NewPoolSchema>;
 
 const base = (campaignId: number) => `/api/admin/campaigns/${campaignId}/pools`;
 

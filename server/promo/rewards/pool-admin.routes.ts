@@ -13,7 +13,7 @@ import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
 import { createPool, importStatus, listPools, startImport } from './pool-admin.service.ts';
 
-const PoolStockSchema = z
+export const PoolStockSchema = z
   .object({
     poolId: z.number().int(),
     key: z.string(),
@@ -29,6 +29,14 @@ const PoolStockSchema = z
     sandboxOf: z.number().int().nullable(),
   })
   .openapi('PoolStock');
+
+export const NewPoolSchema = z.object({
+  key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
+  name: z.string().trim().min(1).max(120),
+  purpose: z.enum(['reward', 'entry']).default('reward'),
+  lowStockThreshold: z.number().int().min(0).max(1_000_000).default(20),
+  sandboxOf: z.number().int().positive().optional(),
+});
 
 const adminErrors = {
   ...authErrors,
@@ -55,15 +63,7 @@ const createPoolRoute = officeRoute('prizes', {
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
-    ...jsonBody(
-      z.object({
-        key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
-        name: z.string().trim().min(1).max(120),
-        purpose: z.enum(['reward', 'entry']).default('reward'),
-        lowStockThreshold: z.number().int().min(0).max(1_000_000).default(20),
-        sandboxOf: z.number().int().positive().optional(),
-      }),
-    ),
+    ...jsonBody(NewPoolSchema),
   },
   responses: {
     201: json(PoolStockSchema, 'Created'),
@@ -73,7 +73,7 @@ const createPoolRoute = officeRoute('prizes', {
   },
 });
 
-const ImportSchema = z
+export const ImportSchema = z
   .object({
     importId: z.string(),
     campaignId: z.number().int(),
