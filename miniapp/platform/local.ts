@@ -6,6 +6,7 @@
  * is recorded and a broadcast from the local demo reaches this participant.
  */
 
+import { copyWithClipboard, openInNewTab } from './browser-actions.ts';
 import { type ActionResult, type PlatformAdapter, subscribeSystemColorScheme } from './types.ts';
 import { vkLaunchFromUrl } from './vk-launch.ts';
 
@@ -57,18 +58,8 @@ export function createLocalAdapter(): PlatformAdapter {
     allowNotifications: async () => done(),
     showStory: async () => done({ simulated: true }),
     share: async () => done({ type: 'link' }),
-    openLink: async (url) => {
-      window.open(url, '_blank', 'noopener');
-      return done();
-    },
-    copyText: async (text) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        return done();
-      } catch {
-        return { status: 'failed', reason: 'Clipboard is not available' };
-      }
-    },
+    openLink: openInNewTab,
+    copyText: copyWithClipboard,
     haptic: () => {},
     // Outside a VK client nobody signs a contact: the field stays typed by hand.
     getPhoneNumber: async () => ({ status: 'unsupported' }),

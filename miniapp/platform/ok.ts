@@ -4,6 +4,8 @@
  * the first such action is made, so nothing but the API is requested while the first screen renders.
  * FAPI answers every UI call through the global `API_callback(method, result, data)`.
  */
+
+import { copyWithClipboard, openInNewTab } from './browser-actions.ts';
 import { okLaunchFromUrl, okStartRoute } from './ok-launch.ts';
 import { type ActionResult, type PlatformAdapter, subscribeSystemColorScheme } from './types.ts';
 
@@ -86,18 +88,8 @@ export function createPlatform(): PlatformAdapter {
     getPhoneNumber: async () => ({ status: 'unsupported' }),
     getEmail: async () => ({ status: 'unsupported' }),
     share: (link) => ui('postMediatopic', { media: [{ type: 'link', url: link }] }, false),
-    openLink: async (url) => {
-      window.open(url, '_blank', 'noopener');
-      return { status: 'done' };
-    },
-    copyText: async (text) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        return { status: 'done' };
-      } catch {
-        return { status: 'failed', reason: 'Clipboard is not available' };
-      }
-    },
+    openLink: openInNewTab,
+    copyText: copyWithClipboard,
     haptic: (kind) => {
       if (typeof navigator.vibrate === 'function') navigator.vibrate(kind === 'success' ? 20 : [30, 40, 30]);
     },

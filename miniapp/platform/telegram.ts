@@ -9,6 +9,8 @@
  * `web_app_ready` is due: the first screen needs only the launch, read from the fragment by hand, and the theme;
  * calls made before the bridge has arrived load it and wait for it.
  */
+
+import { copyWithClipboard } from './browser-actions.ts';
 import type { TelegramBridge } from './telegram-bridge.ts';
 import {
   parseTelegramLaunch,
@@ -144,14 +146,7 @@ export function createPlatform(): PlatformAdapter {
       await post('web_app_open_link', { url });
       return { status: 'done' };
     },
-    copyText: async (text) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        return { status: 'done' };
-      } catch {
-        return { status: 'failed', reason: 'Clipboard is not available' };
-      }
-    },
+    copyText: copyWithClipboard,
     haptic: (kind) => {
       void withBridge(connect)
         .then((b) =>

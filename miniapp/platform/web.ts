@@ -5,6 +5,8 @@
  * (join the community, allow messages or notifications, post a story) answers `unsupported`, and the task offers
  * "open in VK" instead (TaskCell).
  */
+
+import { copyWithClipboard, openInNewTab } from './browser-actions.ts';
 import {
   type ActionResult,
   type PlatformAdapter,
@@ -75,18 +77,8 @@ export function createPlatform(): PlatformAdapter {
         return { status: 'failed', reason: 'Neither sharing nor the clipboard is available' };
       }
     },
-    async openLink(url) {
-      window.open(url, '_blank', 'noopener');
-      return { status: 'done' };
-    },
-    async copyText(text) {
-      try {
-        await navigator.clipboard.writeText(text);
-        return { status: 'done' };
-      } catch {
-        return { status: 'failed', reason: 'Clipboard is not available' };
-      }
-    },
+    openLink: openInNewTab,
+    copyText: copyWithClipboard,
     haptic: () => {},
     webSession: webSessionControls(language),
   };

@@ -1,0 +1,21 @@
+/**
+ * The actions every adapter that has no client call for them does the way a plain browser does (the OK, Telegram,
+ * web and local adapters): one home, so they answer alike.
+ */
+import type { PlatformAdapter } from './types.ts';
+
+/** Copies through the Clipboard API; `failed` where the page may not write to it (no user gesture, no permission). */
+export const copyWithClipboard: PlatformAdapter['copyText'] = async (text) => {
+  try {
+    await navigator.clipboard.writeText(text);
+    return { status: 'done' };
+  } catch {
+    return { status: 'failed', reason: 'Clipboard is not available' };
+  }
+};
+
+/** Opens the link in a new tab, with no access back to this page. */
+export const openInNewTab: PlatformAdapter['openLink'] = async (url) => {
+  window.open(url, '_blank', 'noopener');
+  return { status: 'done' };
+};
