@@ -83,6 +83,36 @@ export function visibleTo(
 export const launchAppId = (identity: Identity): number | string =>
   identity.platform === 'vk' ? Number(identity.appId) : identity.appId;
 
+/**
+ * What a statement under the visibility rule is declared once for (`byShape`): the platform picks the app column,
+ * and a launch from a community adds its condition.
+ */
+export type LaunchShape = `${Identity['platform']}:${boolean}`;
+export const launchShapeOf = (identity: Identity): LaunchShape =>
+  `${identity.platform}:${identity.groupId !== undefined}`;
+
+/**
+ * The visibility rule for statements declared per launch shape, over the placeholders `appId`, `userId` and (for a
+ * community launch) `groupId`, which `visibilityValues` binds.
+ */
+export function visibleToPlaceholders(shape: LaunchShape): { platform: Identity['platform']; condition: SQL } {
+  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
+  const condition = visibleTo(
+    platform,
+    sql.placeholder('appId'),
+    withGroup === 'true' ? sql.placeholder('groupId') : undefined,
+    sql.placeholder('userId'),
+  );
+  return { platform, condition };
+}
+
+/** The values of `visibleToPlaceholders`' placeholders for a launch. */
+export const visibilityValues = (identity: Identity) => ({
+  appId: launchAppId(identity),
+  groupId: identity.groupId,
+  userId: identity.userId,
+});
+
 /** Campaigns a user may open: not drafts, of this app, of the launching community when there is one. */
 export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<VisibleCampaign[]> {
   const rows = await db
@@ -96,37 +126,22 @@ export async function listVisibleCampaigns(db: Db, identity: Identity): Promise<
 }
 
 /** One campaign under the visibility rule: a statement per launch shape (every participant route starts here). */
-const visibleCampaign = byShape((shape: `${Identity['platform']}:${boolean}`) => {
-  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
+const visibleCampaign = byShape((shape: LaunchShape) => {
+  const { platform, condition } = visibleToPlaceholders(shape);
   return statement((db) =>
     db
       .select({ campaign: campaigns, betaTester: betaTesterColumn(platform, sql.placeholder('userId')) })
       .from(campaigns)
       .innerJoin(apps, eq(apps.id, campaigns.appId))
       .leftJoin(communities, eq(communities.id, campaigns.communityId))
-      .where(
-        and(
-          eq(campaigns.id, sql.placeholder('id')),
-          visibleTo(
-            platform,
-            sql.placeholder('appId'),
-            withGroup === 'true' ? sql.placeholder('groupId') : undefined,
-            sql.placeholder('userId'),
-          ),
-        ),
-      )
+      .where(and(eq(campaigns.id, sql.placeholder('id')), condition))
       .limit(rows(1)),
   );
 });
 
 /** One campaign under the same visibility rule, or a 404. */
 export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<VisibleCampaign> {
-  const found = await visibleCampaign(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
-    id,
-    appId: launchAppId(identity),
-    groupId: identity.groupId,
-    userId: identity.userId,
-  });
+  const found = await visibleCampaign(launchShapeOf(identity)).get(db, { id, ...visibilityValues(identity) });
   if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
   return { ...found.campaign, betaTester: found.betaTester };
 }

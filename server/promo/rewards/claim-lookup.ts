@@ -6,7 +6,13 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import { betaTesterColumn, launchAppId, visibleTo } from '../../campaigns/campaign.service.ts';
+import {
+  betaTesterColumn,
+  type LaunchShape,
+  launchShapeOf,
+  visibilityValues,
+  visibleToPlaceholders,
+} from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { byShape, rows, statement } from '../../db/prepared.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -15,8 +21,8 @@ import { notJoined } from '../promo-context.ts';
 const { apps, campaigns, communities, grants, participants, rewards } = schema;
 
 /** One statement per launch shape: the app column differs by platform, the community condition by launch. */
-const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
-  const [platform, withGroup] = shape.split(':') as [Identity['platform'], string];
+const lookupFor = byShape((shape: LaunchShape) => {
+  const { platform, condition } = visibleToPlaceholders(shape);
   return statement((db) =>
     db
       .select({
@@ -56,17 +62,7 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
         ),
       )
       .leftJoin(grants, and(eq(grants.participantId, participants.id), eq(grants.rewardId, rewards.id)))
-      .where(
-        and(
-          eq(campaigns.id, sql.placeholder('campaignId')),
-          visibleTo(
-            platform,
-            sql.placeholder('appId'),
-            withGroup === 'true' ? sql.placeholder('groupId') : undefined,
-            sql.placeholder('userId'),
-          ),
-        ),
-      )
+      .where(and(eq(campaigns.id, sql.placeholder('campaignId')), condition))
       .limit(rows(1)),
   );
 });
@@ -77,12 +73,10 @@ const lookupFor = byShape((shape: `${Identity['platform']}:${boolean}`) => {
  * @example const { campaign, participantId, reward, grant } = await lookUpClaim(db, identity, 1, 'prize');
  */
 export async function lookUpClaim(db: Db, identity: Identity, campaignId: number, rewardKey: string) {
-  const row = await lookupFor(`${identity.platform}:${identity.groupId !== undefined}`).get(db, {
+  const row = await lookupFor(launchShapeOf(identity)).get(db, {
     campaignId,
-    appId: launchAppId(identity),
-    groupId: identity.groupId,
+    ...visibilityValues(identity),
     platform: identity.platform,
-    userId: identity.userId,
     rewardKey,
   });
   if (!row) throw new ApiError(404, 'campaign_not_found', `Campaign ${campaignId} does not exist for this app`);
