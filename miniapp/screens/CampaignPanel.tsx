@@ -1,9 +1,9 @@
 /** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel, pack code, calculator). */
-import { Div, Group, Panel, PanelHeader, PanelHeaderBack, Paragraph, Title } from '@vkontakte/vkui';
+import { Div, Group, Panel, Paragraph, Title } from '@vkontakte/vkui';
 import type { CampaignState } from '../api/client.ts';
-import { useRouteNavigator } from '../routes.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
+import { CampaignPanelHeader } from './CampaignPanelHeader.tsx';
 import { CalculatorIntro } from './calculator/CalculatorIntro.tsx';
 import { LoadState } from './LoadState.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
@@ -17,7 +17,6 @@ import { RewardList } from './promo/RewardList.tsx';
 import { TaskList } from './promo/TaskList.tsx';
 import { usePromoApp } from './promo/use-promo-app.ts';
 import { WheelSection } from './promo/WheelSection.tsx';
-import { HelpButton } from './support/HelpButton.tsx';
 
 function Mechanic({ data }: { data: CampaignState }) {
   const { t } = usePromoApp();
@@ -48,21 +47,13 @@ function Mechanic({ data }: { data: CampaignState }) {
 
 export function CampaignPanel({ id }: { id: string }) {
   const { t, language } = usePromoApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader
-        before={
-          <>
-            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
-            <HelpButton campaignId={campaignId} />
-          </>
-        }
-      >
+      <CampaignPanelHeader campaignId={campaignId}>
         {state.status === 'ready' ? state.data.campaign.title : t.appTitle}
-      </PanelHeader>
+      </CampaignPanelHeader>
       <LoadState state={state}>
         {(data) => (
           <div style={accentStyle(data.campaign.theme)} data-testid="campaign-accent">

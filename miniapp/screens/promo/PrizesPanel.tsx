@@ -1,12 +1,12 @@
 /** "My prizes": everything this user has received in the campaign, codes included; empty until the first prize. */
 import { Icon28GiftOutline, Icon56GiftOutline } from '@vkontakte/icons';
-import { Group, Panel, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { Group, Panel, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { ApiRequestError, type Grant } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';
 import { LoadState } from '../LoadState.tsx';
-import { HelpButton } from '../support/HelpButton.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -29,16 +29,7 @@ export function PrizesPanel({ id }: { id: string }) {
   );
   return (
     <Panel id={id}>
-      <PanelHeader
-        before={
-          <>
-            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
-            <HelpButton campaignId={campaignId} />
-          </>
-        }
-      >
-        {t.myPrizes}
-      </PanelHeader>
+      <CampaignPanelHeader campaignId={campaignId}>{t.myPrizes}</CampaignPanelHeader>
       <LoadState state={state}>
         {(prizes) => (
           <Group>

@@ -1,15 +1,14 @@
 /** One reward: the prize with its code once issued; otherwise why not (locked, sold out) or the way to claim it. */
 import { Icon56GiftOutline, Icon56LockOutline } from '@vkontakte/icons';
-import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Button, Group, Panel, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-promo.ts';
-import { useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';
 import { LoadState } from '../LoadState.tsx';
-import { HelpButton } from '../support/HelpButton.tsx';
 import { useCampaignActions, useCampaignState } from './campaign-store.ts';
 import { GrantDetails } from './GrantDetails.tsx';
 import { usePromoApp } from './use-promo-app.ts';
@@ -71,24 +70,16 @@ function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: strin
 
 export function RewardPanel({ id }: { id: string }) {
   const { t } = usePromoApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const rewardKey = useRouteParam('rewardKey');
   const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader
-        before={
-          <>
-            <PanelHeaderBack onClick={() => navigator.back()} label={t.back} />
-            <HelpButton campaignId={campaignId} />
-          </>
-        }
-      >
+      <CampaignPanelHeader campaignId={campaignId}>
         {state.status === 'ready'
           ? (state.data.rewards.find((r) => r.key === rewardKey)?.title ?? t.rewards)
           : t.rewards}
-      </PanelHeader>
+      </CampaignPanelHeader>
       <LoadState state={state}>{(data) => <RewardBody data={data} rewardKey={rewardKey} />}</LoadState>
     </Panel>
   );
