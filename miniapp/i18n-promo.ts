@@ -267,8 +267,3 @@ export const promoPlurals: Record<'ru' | 'en', Record<'attemptsBonus' | 'questio
     correctFrom: { one: 'from {n} correct answer', other: 'from {n} correct answers' },
   },
 };
-
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}

@@ -392,8 +392,3 @@ export const officeEn: OfficeMessages = {
 };
 
 export const officeMessages: Record<'ru' | 'en', OfficeMessages> = { ru: officeRu, en: officeEn };
-
-/** Fills `{name}` placeholders. */
-export function fillOffice(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}

@@ -65,7 +65,3 @@ export const poolsEn: PoolsMessages = {
 };
 
 export const poolsStrings = (language: 'ru' | 'en'): PoolsMessages => (language === 'en' ? poolsEn : poolsRu);
-
-/** Fills `{name}` markers. */
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

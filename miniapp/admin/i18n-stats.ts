@@ -164,8 +164,3 @@ export const statsEn: StatsMessages = {
 };
 
 export const statsStrings = (language: 'ru' | 'en'): StatsMessages => (language === 'en' ? statsEn : statsRu);
-
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -107,10 +107,6 @@ export const supportOfficeEn: SupportOfficeMessages = {
 export const supportOfficeStrings = (language: string): SupportOfficeMessages =>
   language === 'en' ? supportOfficeEn : supportOfficeRu;
 
-/** `{x}` placeholders filled; other braces (the reply variables) left alone. */
-export const fillIn = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
-
 /** "3 h 5 min" / "3 ч 5 мин". */
 export function ageText(ms: number, language: string): string {
   const minutes = Math.floor(ms / 60_000);

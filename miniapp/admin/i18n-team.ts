@@ -4,7 +4,7 @@
  */
 import { inviteEn, inviteRu } from './invite/i18n-invite.ts';
 
-export { fillTeam, label } from './invite/i18n-invite.ts';
+export { label } from './invite/i18n-invite.ts';
 export const teamRu = {
   ...inviteRu,
   title: 'Команда',

@@ -4,11 +4,11 @@
  */
 import { Button, ButtonGroup, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
-import { fill } from '../i18n-pools.ts';
 import type { Office } from '../office-api.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';

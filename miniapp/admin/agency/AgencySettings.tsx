@@ -4,11 +4,11 @@
  */
 import { Button, FormItem, Group, Header, Input, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
-import { fill } from '../i18n-pools.ts';
 import type { Office } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';

@@ -6,13 +6,13 @@
 import { Button, FormItem, Group, Header, Placeholder, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
-import { fill } from '../i18n-pools.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { InviteForm } from '../team/InviteForm.tsx';

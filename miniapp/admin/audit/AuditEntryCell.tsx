@@ -5,6 +5,7 @@
 import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
 import { Div, Footnote, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import {
   type AuditMessages,
   auditActionText,
@@ -12,7 +13,6 @@ import {
   auditFieldText,
   auditSectionText,
 } from '../i18n-audit.ts';
-import { fill } from '../i18n-pools.ts';
 import { label, type TeamMessages } from '../i18n-team.ts';
 import type { AuditEntry } from './audit-api.ts';
 import { auditDiff, type ValueWords } from './audit-diff.ts';

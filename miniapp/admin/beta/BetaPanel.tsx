@@ -17,13 +17,13 @@ import {
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { betaStrings } from '../i18n-beta.ts';
-import { fill } from '../i18n-pools.ts';
 import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
 
 export default function BetaPanel() {

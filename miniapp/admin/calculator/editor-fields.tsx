@@ -1,6 +1,6 @@
 /** Small fields of the calculator editor: a text in both languages (a missing one marked) and a number. */
 import { FormItem, FormLayoutGroup, Input } from '@vkontakte/vkui';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { type AnyText, asText, missingLanguage, type Text } from './calculator-draft.ts';
 import type { CalculatorEditorMessages } from './i18n-calculator-editor.ts';
 

@@ -6,9 +6,10 @@
 import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { fill } from '../../i18n-fill.ts';
 import { encodedSize, feedFormat, megabytes, overLimit } from './feed-file.ts';
 import { ImportReportView, IssueList } from './ImportReportView.tsx';
-import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import { refusedIssues } from './import-issues.ts';
 import type { ImportIssue, ImportReport, OffersOfficeApi } from './offers-office-api.ts';
 

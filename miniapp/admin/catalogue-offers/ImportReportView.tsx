@@ -3,7 +3,8 @@
  * its line number and/or offer id and the reason (the server's detail under it). A refused file shows only its issues.
  */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
-import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import { fill } from '../../i18n-fill.ts';
+import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import { issuePlace, issueReason } from './import-issues.ts';
 import type { ImportIssue, ImportReport } from './offers-office-api.ts';
 

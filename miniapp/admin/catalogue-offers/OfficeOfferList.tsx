@@ -4,8 +4,9 @@
  */
 import { Group, Header, HorizontalScroll, Placeholder, RichCell, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { formatPrice } from '../../screens/catalogue/catalogue-api.ts';
-import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import type { OfferStatus, OfficeCatalogue, OfficeOffer } from './offers-office-api.ts';
 
 const TABS = ['all', 'active', 'scheduled', 'expired', 'ended'] as const;

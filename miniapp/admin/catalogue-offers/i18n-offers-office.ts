@@ -126,7 +126,3 @@ export const offersOfficeEn: OffersOfficeMessages = {
 };
 
 export const offersOfficeMessages = { ru: offersOfficeRu, en: offersOfficeEn } as const;
-
-/** `fill('Line {n}', { n: 4 })` → `Line 4`. */
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

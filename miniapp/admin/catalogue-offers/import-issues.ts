@@ -1,5 +1,6 @@
 /** An import's problems as the office shows them: where (line, offer id or the whole file) and why, ru or en. */
-import { fill, type OffersOfficeMessages } from './i18n-offers-office.ts';
+import { fill } from '../../i18n-fill.ts';
+import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import type { ImportIssue } from './offers-office-api.ts';
 
 /** The problems of a refused feed (422 `invalid_feed`), in the report's shape: line and/or offer id, code, message. */

@@ -20,7 +20,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { formatDateTime } from '../../i18n.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';

@@ -1,7 +1,7 @@
 /** One entry of the draw in the office: who (profile link), its flags in words, and exclude (with a reason) / put back. */
 import { Button, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
 import type { OfficeEntrant } from './draw-office-api.ts';
 import { flagTexts } from './flag-text.ts';

@@ -5,7 +5,7 @@
  */
 import { Banner, Footnote, Group, Header, Placeholder, SimpleCell, Switch } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type DrawEntrantsMessages, drawEntrantsEn, drawEntrantsRu } from '../i18n-draw-entrants.ts';

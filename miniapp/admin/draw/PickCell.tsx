@@ -1,7 +1,7 @@
 /** One pick in the office: who, verification, and the verify / replace-with-a-reason actions. */
 import { Button, ButtonGroup, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { DrawOfficeMessages } from '../i18n-draw.ts';
 import type { OfficePick } from './draw-office-api.ts';
 import { pickWho } from './pick-who.ts';

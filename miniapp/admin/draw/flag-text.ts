@@ -1,6 +1,6 @@
 /** An entrant's fraud flags in words, with the facts the server gave for each (who referred, how many, which tasks). */
 import type { EntryFlag } from '../../../server/promo/draw/draw-flags.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
 import type { OfficeEntrant } from './draw-office-api.ts';
 

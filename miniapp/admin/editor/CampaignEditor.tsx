@@ -19,10 +19,10 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { errorText } from '../../i18n-errors.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
-import { fillOffice } from '../i18n-office.ts';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { useOffice } from '../use-office.ts';
@@ -63,14 +63,14 @@ export function CampaignEditor() {
   }
 
   const publishes = savePublishes(doc.status);
-  const saveLabel = publishes ? fillOffice(t.publishesRevision, { n: doc.revision + 1 }) : t.save;
+  const saveLabel = publishes ? fill(t.publishesRevision, { n: doc.revision + 1 }) : t.save;
   const stateText =
     draft.save === 'saving'
       ? t.saving
       : draft.save === 'dirty'
         ? t.unsaved
         : draft.save === 'failed'
-          ? fillOffice(t.saveFailed, { reason: draft.failure ?? '' })
+          ? fill(t.saveFailed, { reason: draft.failure ?? '' })
           : t.saved;
 
   const toolbar = (
@@ -78,7 +78,7 @@ export function CampaignEditor() {
       <Div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <StatusLabel status={doc.status} />
         <span style={{ color: 'var(--vkui--color_text_secondary)' }}>
-          {doc.revision > 0 ? fillOffice(t.revision, { n: doc.revision }) : t.neverPublished}
+          {doc.revision > 0 ? fill(t.revision, { n: doc.revision }) : t.neverPublished}
         </span>
         <span
           data-testid="office-save-state"
@@ -97,7 +97,7 @@ export function CampaignEditor() {
           onClick={() => void draft.saveNow()}
           data-testid="office-save"
         >
-          {publishes ? fillOffice(t.revision, { n: doc.revision + 1 }) : t.save}
+          {publishes ? fill(t.revision, { n: doc.revision + 1 }) : t.save}
         </Button>
       </Div>
       {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}

@@ -3,7 +3,7 @@
  * whether the form is read-only (an old revision), and the office strings.
  */
 import { createContext, useContext } from 'react';
-import { fillOffice } from '../i18n-office.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { Problem } from '../office-api.ts';
 import { type OfficeServices, useOffice } from '../use-office.ts';
 
@@ -28,8 +28,8 @@ export function problemsAt(problems: readonly Problem[], path: string): Problem[
 /** A problem in words, by its stable code (params filled in), in the office's language. */
 export function problemText(t: OfficeServices['t'], problem: Problem): string {
   const template = (t as Record<string, string>)[`problem_${problem.code}`];
-  if (template === undefined) return fillOffice(t.problem_generic, { code: problem.code });
-  return fillOffice(template, Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, String(v)])));
+  if (template === undefined) return fill(t.problem_generic, { code: problem.code });
+  return fill(template, Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, String(v)])));
 }
 
 export function useEditor(): EditorState & OfficeServices {

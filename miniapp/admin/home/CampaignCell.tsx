@@ -2,7 +2,7 @@
 import { Icon16WarningTriangle } from '@vkontakte/icons';
 import { Footnote, RichCell } from '@vkontakte/vkui';
 import { formatDate } from '../../i18n.ts';
-import { fillOffice } from '../i18n-office.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { CampaignListItem } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { StatusLabel } from './StatusLabel.tsx';
@@ -11,7 +11,7 @@ export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListI
   const { t, language } = useOffice();
   // In the campaign's own time zone, as its rules and its participants read them.
   const dates = `${formatDate(c.startsAt, language, c.timeZone)} — ${formatDate(c.endsAt, language, c.timeZone)}`;
-  const revision = c.revision > 0 ? fillOffice(t.revision, { n: c.revision }) : t.neverPublished;
+  const revision = c.revision > 0 ? fill(t.revision, { n: c.revision }) : t.neverPublished;
   return (
     <RichCell
       onClick={onClick}
@@ -27,7 +27,7 @@ export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListI
             data-testid={s.low ? 'office-low-stock' : undefined}
           >
             {s.low && <Icon16WarningTriangle />}
-            {fillOffice(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
+            {fill(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
           </Footnote>
         ))
       }

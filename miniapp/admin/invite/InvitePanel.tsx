@@ -7,13 +7,14 @@ import { Button, Group, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } 
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { invitationApi } from '../team/team-api.ts';
-import { fillTeam, inviteStrings, label } from './i18n-invite.ts';
+import { inviteStrings, label } from './i18n-invite.ts';
 
 export default function InvitePanel() {
   const { api, language } = useApp();
@@ -49,7 +50,7 @@ export default function InvitePanel() {
             <Group>
               <Placeholder
                 data-testid="invite-agency"
-                title={fillTeam(s.invitedBy, { agency: inv.agencyName })}
+                title={fill(s.invitedBy, { agency: inv.agencyName })}
                 action={
                   outcome === 'accepted' ? (
                     <Button size="l" data-testid="invite-open-office" onClick={() => navigator.replace(paths.admin())}>
@@ -73,11 +74,11 @@ export default function InvitePanel() {
               >
                 {outcome === 'accepted' ? s.accepted : problem ? problemText(problem) : null}
               </Placeholder>
-              {inv.brandName && <SimpleCell>{fillTeam(s.invitedToBrand, { brand: inv.brandName })}</SimpleCell>}
-              <SimpleCell>{fillTeam(s.invitedAsRole, { role: label(s, 'role', inv.role) })}</SimpleCell>
-              <SimpleCell multiline>{fillTeam(s.invitedSections, { sections: sections || s.noSections })}</SimpleCell>
+              {inv.brandName && <SimpleCell>{fill(s.invitedToBrand, { brand: inv.brandName })}</SimpleCell>}
+              <SimpleCell>{fill(s.invitedAsRole, { role: label(s, 'role', inv.role) })}</SimpleCell>
+              <SimpleCell multiline>{fill(s.invitedSections, { sections: sections || s.noSections })}</SimpleCell>
               <SimpleCell>
-                {fillTeam(s.validUntil, {
+                {fill(s.validUntil, {
                   date: dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(inv.expiresAt),
                 })}
               </SimpleCell>

@@ -63,10 +63,6 @@ export const inviteEn: InviteMessages = {
 
 export const inviteStrings = (language: 'ru' | 'en'): InviteMessages => (language === 'en' ? inviteEn : inviteRu);
 
-/** Fills `{name}` placeholders. */
-export const fillTeam = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-
 /** A role's, section's or problem's label (unknown keys show as they are). */
 export const label = (s: InviteMessages, prefix: 'role' | 'section' | 'status' | 'problem', key: string) =>
   (s as Record<string, string>)[`${prefix}_${key}`] ?? key;

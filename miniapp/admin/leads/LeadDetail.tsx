@@ -17,13 +17,14 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { type LeadDetail as Detail, type LeadStatus, STATUSES } from './leads-api.ts';
-import { fillIn, isRefusal, useLeads } from './use-leads.ts';
+import { isRefusal, useLeads } from './use-leads.ts';
 
 export function LeadDetail() {
   const { l, calls, language } = useLeads();
@@ -34,7 +35,7 @@ export function LeadDetail() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
-        {fillIn(l.lead, { id: leadId })}
+        {fill(l.lead, { id: leadId })}
       </PanelHeader>
       <LoadState state={state}>{(lead) => <LeadBody lead={lead} language={language} />}</LoadState>
     </>
@@ -138,14 +139,14 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
             data-testid={`lead-attempt-${a.attempt}`}
             subtitle={[
               date(a.startedAt),
-              fillIn(l.durationMs, { ms: a.durationMs }),
+              fill(l.durationMs, { ms: a.durationMs }),
               a.httpStatus === null ? undefined : `HTTP ${a.httpStatus}`,
             ]
               .filter(Boolean)
               .join(' · ')}
             extraSubtitle={a.error ?? undefined}
           >
-            {`${fillIn(l.attempt, { n: a.attempt })}: ${a.outcome}`}
+            {`${fill(l.attempt, { n: a.attempt })}: ${a.outcome}`}
           </SimpleCell>
         ))}
       </Group>

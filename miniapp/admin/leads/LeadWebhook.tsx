@@ -16,12 +16,13 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import type { LeadWebhook as Hook, Lead } from './leads-api.ts';
-import { fillIn, isRefusal, useLeads } from './use-leads.ts';
+import { isRefusal, useLeads } from './use-leads.ts';
 
 /** 32 random bytes as hex: the signing secret the CRM and the server share. */
 function newSecret(): string {
@@ -103,7 +104,7 @@ function WebhookForm({ hook, recent }: { hook: Hook; recent: Lead[] }) {
               onClick={() => navigator.push(paths.adminLead(campaignId, x.id))}
               subtitle={x.delivery?.lastError ?? undefined}
             >
-              {`${fillIn(l.lead, { id: x.id })}: ${x.delivery ? l[`delivery_${x.delivery.status}`] : ''}`}
+              {`${fill(l.lead, { id: x.id })}: ${x.delivery ? l[`delivery_${x.delivery.status}`] : ''}`}
             </SimpleCell>
           ))}
         </Group>

@@ -19,6 +19,7 @@ import {
   TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -26,7 +27,7 @@ import { useAsync } from '../../use-async.ts';
 import { saveFile } from '../stats/save-file.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
 import { STATUSES } from './leads-api.ts';
-import { fillIn, isRefusal, useLeads } from './use-leads.ts';
+import { isRefusal, useLeads } from './use-leads.ts';
 
 export function LeadsInbox() {
   const { l, calls, campaignId, language } = useLeads();
@@ -100,7 +101,7 @@ export function LeadsInbox() {
                     data-testid={`lead-${lead.id}`}
                     onClick={() => navigator.push(paths.adminLead(campaignId, lead.id))}
                     subtitle={[
-                      fillIn(l.lead, { id: lead.id }),
+                      fill(l.lead, { id: lead.id }),
                       l[`status_${lead.status}`],
                       lead.delivery ? `CRM: ${l[`delivery_${lead.delivery.status}`]}` : undefined,
                       date(lead.createdAt),
@@ -123,7 +124,7 @@ export function LeadsInbox() {
                       data-testid="leads-pages"
                     />
                   )}
-                  <Footnote data-testid="leads-total">{fillIn(l.total, { total })}</Footnote>
+                  <Footnote data-testid="leads-total">{fill(l.total, { total })}</Footnote>
                 </Div>
               </>
             );

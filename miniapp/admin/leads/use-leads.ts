@@ -13,11 +13,6 @@ export function useLeads() {
   return { ...services, l, calls, campaignId };
 }
 
-/** `{n}`-style placeholders filled in. */
-export function fillIn(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
 /** A server refusal (no rights, no such campaign) is shown as the ordinary not-found screen. */
 export function isRefusal(error: unknown): boolean {
   return /forbidden|not_found/.test((error as { code?: string }).code ?? '');

@@ -21,7 +21,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { stageLabel } from '../stage-label.ts';
 import { fromWallTime, zoneLabel } from '../zoned-time.ts';

@@ -6,7 +6,7 @@
 import { Button, Div, FormStatus, Group, Header, MiniInfoCell, Progress, SimpleCell, Title } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../i18n.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';

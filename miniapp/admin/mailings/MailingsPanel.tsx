@@ -19,7 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { formatDateTime } from '../../i18n.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';

@@ -20,7 +20,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';

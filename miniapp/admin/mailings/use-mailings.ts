@@ -3,7 +3,7 @@
  * mailing calls. Rights come from the office gate (AdminOffice) and, per campaign, from the server's answer.
  */
 import { useMemo } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { mailingsMessages } from '../i18n-mailings.ts';
 import { useOffice } from '../use-office.ts';

@@ -5,8 +5,9 @@
 import { Banner, File, FormItem, Progress, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { csvLineText } from '../csv-line-text.ts';
-import { fill, poolsStrings } from '../i18n-pools.ts';
+import { poolsStrings } from '../i18n-pools.ts';
 import { type CodeImport, importPercent, importStatus, startImport } from './pool-api.ts';
 
 const POLL_MS = 300;

@@ -2,7 +2,8 @@
 import { Button, FormItem, FormLayoutGroup, Input, Select, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
-import { fill, poolsStrings } from '../i18n-pools.ts';
+import { fill } from '../../i18n-fill.ts';
+import { poolsStrings } from '../i18n-pools.ts';
 import { createPool, type PoolStock } from './pool-api.ts';
 
 export function NewPoolForm({

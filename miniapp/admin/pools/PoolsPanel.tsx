@@ -7,12 +7,13 @@ import { Banner, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from 
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { fill, poolsStrings } from '../i18n-pools.ts';
+import { poolsStrings } from '../i18n-pools.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';

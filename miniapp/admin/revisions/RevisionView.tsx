@@ -1,12 +1,12 @@
 /** One published revision, read-only: the same form (disabled) beside the preview of that revision's document. */
 import { Banner, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { useParams, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { EditorForm } from '../editor/EditorForm.tsx';
-import { fillOffice } from '../i18n-office.ts';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { useOffice } from '../use-office.ts';
 
@@ -21,7 +21,7 @@ export function RevisionView() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {fillOffice(t.revision, { n: Number.isFinite(n) ? n : '' })}
+        {fill(t.revision, { n: Number.isFinite(n) ? n : '' })}
       </PanelHeader>
       {!valid ? (
         <Placeholder title={t.errorTitle} />
@@ -30,11 +30,7 @@ export function RevisionView() {
           {(doc) => (
             <>
               <Group>
-                <Banner
-                  mode="tint"
-                  title={fillOffice(t.revisionReadOnly, { n })}
-                  data-testid="office-revision-readonly"
-                />
+                <Banner mode="tint" title={fill(t.revisionReadOnly, { n })} data-testid="office-revision-readonly" />
               </Group>
               <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
                 <div style={{ flex: 1, minWidth: 320 }}>

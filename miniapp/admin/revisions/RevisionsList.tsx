@@ -1,9 +1,9 @@
 /** Every published revision of a campaign, newest first; each opens read-only. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { formatDateTime } from '../../i18n.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
-import { fillOffice } from '../i18n-office.ts';
 import { useOffice } from '../use-office.ts';
 
 export function RevisionsList({
@@ -26,11 +26,11 @@ export function RevisionsList({
         <SimpleCell
           key={r.number}
           chevron="auto"
-          subtitle={fillOffice(t.publishedAt, { date: formatDateTime(r.createdAt, language, timeZone) })}
+          subtitle={fill(t.publishedAt, { date: formatDateTime(r.createdAt, language, timeZone) })}
           onClick={() => navigator.push(paths.adminRevision(campaignId, r.number))}
           data-testid={`office-revision-${r.number}`}
         >
-          {fillOffice(t.revision, { n: r.number })}
+          {fill(t.revision, { n: r.number })}
         </SimpleCell>
       ))}
     </Group>

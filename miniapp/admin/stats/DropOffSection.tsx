@@ -1,7 +1,8 @@
 /** The screens sessions end on, most frequent first, each with its share of all sessions. */
 import { Progress, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt, formatShare } from './stats-format.ts';
 

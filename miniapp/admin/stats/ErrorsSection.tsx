@@ -1,7 +1,8 @@
 /** Client errors: the share of sessions that met one, per day, and the most frequent errors with their screens. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt, formatShare } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';

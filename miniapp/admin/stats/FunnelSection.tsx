@@ -1,7 +1,8 @@
 /** The funnel of each campaign in scope: participants per stage as bars, with drop-off and median time per step. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import { stageLabel } from '../stage-label.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatDuration, formatInt, formatNumber } from './stats-format.ts';

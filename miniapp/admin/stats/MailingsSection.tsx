@@ -1,7 +1,8 @@
 /** How each rule and broadcast did: sent, conversion of those messaged against the holdout, and the lift. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt, formatNumber, formatShare } from './stats-format.ts';
 

@@ -1,7 +1,8 @@
 /** Rewards issued per day and per reward, the stock left, and how the prize calendar's moments went. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';

@@ -1,7 +1,8 @@
 /** Sessions (split by inactivity): how many, per user, how long, and per day. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import { Value } from './ActivitySection.tsx';
 import type { StatsResponse } from './stats-api.ts';
 import { formatDuration, formatNumber } from './stats-format.ts';

@@ -8,9 +8,10 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { errorText } from '../../i18n-errors.ts';
+import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import { fill, statsStrings } from '../i18n-stats.ts';
+import { statsStrings } from '../i18n-stats.ts';
 import { saveFile } from './save-file.ts';
 import {
   csvFileName,

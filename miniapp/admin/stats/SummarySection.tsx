@@ -1,7 +1,8 @@
 /** The period's key numbers, each with its change against the previous period of the same length. */
 import { Caption, Card, CardGrid, Div, Subhead, Title } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
-import { fill, type StatsMessages, statsStrings } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import { type StatsMessages, statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatChange, formatKpi } from './stats-format.ts';
 

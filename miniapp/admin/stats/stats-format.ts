@@ -1,5 +1,6 @@
 /** How the dashboard writes its numbers: integers grouped per language, shares as percentages, durations in units. */
-import { fill, type StatsMessages } from '../i18n-stats.ts';
+import { fill } from '../../i18n-fill.ts';
+import type { StatsMessages } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 
 const locale = (language: 'ru' | 'en') => (language === 'ru' ? 'ru-RU' : 'en-GB');

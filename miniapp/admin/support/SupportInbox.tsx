@@ -15,10 +15,11 @@ import {
   TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import { ageText, fillIn } from '../i18n-support.ts';
+import { ageText } from '../i18n-support.ts';
 import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -74,13 +75,13 @@ export default function SupportInbox() {
                   data-testid={`inbox-ticket-${t.id}`}
                   onClick={() => navigator.push(paths.adminSupportTicket(brandId, t.id))}
                   subtitle={[
-                    fillIn(s.ticket, { id: t.id }),
+                    fill(s.ticket, { id: t.id }),
                     s[`status_${t.status}`],
                     t.source === 'bot' ? s.fromCommunity : s.fromApp,
                     `id${t.platformUserId}`,
-                    t.slaAgeMs != null ? fillIn(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
+                    t.slaAgeMs != null ? fill(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
                     t.assigneeMembershipId != null
-                      ? fillIn(s.assignedTo, { who: `id${agents.get(t.assigneeMembershipId)?.userId ?? '?'}` })
+                      ? fill(s.assignedTo, { who: `id${agents.get(t.assigneeMembershipId)?.userId ?? '?'}` })
                       : null,
                   ]
                     .filter(Boolean)

@@ -17,10 +17,10 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import { fillIn } from '../i18n-support.ts';
 import type { Article, Canned } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -131,7 +131,7 @@ export function KnowledgeBasePanel() {
             </Group>
             <Group header={<Header subtitle={s.rankingHint}>{s.ranking}</Header>} data-testid="kb-ranking">
               {ranking.map((r) => (
-                <SimpleCell key={r.articleId} subtitle={fillIn(s.views, { n: r.views, h: r.helped, d: r.deflected })}>
+                <SimpleCell key={r.articleId} subtitle={fill(s.views, { n: r.views, h: r.helped, d: r.deflected })}>
                   {r.title}
                 </SimpleCell>
               ))}

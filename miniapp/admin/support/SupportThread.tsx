@@ -22,10 +22,10 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import { fillIn } from '../i18n-support.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import { type InboxThread, newReplyKey, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
 import { ThreadProgress } from './ThreadProgress.tsx';
@@ -66,7 +66,7 @@ export default function SupportThread() {
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
-        {fillIn(s.ticket, { id: ticketId })}
+        {fill(s.ticket, { id: ticketId })}
       </PanelHeader>
       <LoadState state={state}>
         {({ thread: loaded, canned, agents }) => {

@@ -6,13 +6,14 @@
 import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { fillTeam, label, teamStrings } from '../i18n-team.ts';
+import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
@@ -50,7 +51,7 @@ export function TeamPanel({ office }: { office: Office }) {
       if (state.status === 'ready') state.reload();
       return result;
     } catch (e) {
-      setError(fillTeam(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
       return undefined;
     }
   }
@@ -133,7 +134,7 @@ function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): s
     <SimpleCell
       multiline
       data-testid={`member-${m.userId}`}
-      subtitle={`${label(s, 'role', m.role)}${m.scope === 'agency' ? ` (${s.agencyWide})` : ''} · ${sectionList(s, m)} · ${fillTeam(s.since, { date: props.date(m.since) })}`}
+      subtitle={`${label(s, 'role', m.role)}${m.scope === 'agency' ? ` (${s.agencyWide})` : ''} · ${sectionList(s, m)} · ${fill(s.since, { date: props.date(m.since) })}`}
       after={
         m.editable ? (
           <Button mode="tertiary" data-testid={`member-${m.userId}-edit`} onClick={props.onEdit}>
@@ -149,7 +150,7 @@ function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): s
 
 function InvitationCell(props: { s: Strings; inv: Invitation; date(ms: number): string; onRevoke(): void }) {
   const { s, inv } = props;
-  const status = fillTeam(label(s, 'status', inv.status), {
+  const status = fill(label(s, 'status', inv.status), {
     date: props.date(inv.expiresAt),
     user: inv.usedByUserId ?? '',
   });

@@ -7,7 +7,7 @@ import { Icon24CheckCircleOutline } from '@vkontakte/icons';
 import { Button, Checkbox, FormItem, FormStatus, Group, Header, Input, Link, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { ContactResult } from '../../platform/types.ts';
 import type { CalculatorValues, CalculatorView, LeadBody, LeadReceipt } from './calculator-api.ts';
 import { checkLead, EMPTY_LEAD, type LeadDraft, type LeadErrors, leadBody, leadServerErrors } from './lead-fields.ts';

@@ -4,7 +4,7 @@
  * participant's language, worded from the input's own settings.
  */
 import { ApiRequestError } from '../../api/client.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { CalculatorInputView, CalculatorValues, CalculatorView } from './calculator-api.ts';
 import type { CalculatorMessages } from './i18n-calculator.ts';
 

@@ -10,7 +10,7 @@ import type { ParticipantDrawSchema } from '../../../server/promo/draw/draw.sche
 import type { CampaignState } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { drawResultsEn, drawResultsRu } from '../../i18n-draw-results.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useAsync } from '../../use-async.ts';
 import { usePromoApp } from './use-promo-app.ts';
 

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CampaignState, CodePlay } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';

@@ -3,7 +3,7 @@ import { Icon56CalendarOutline, Icon56CheckCircleOutline, Icon56RecentOutline } 
 import { Group, Placeholder } from '@vkontakte/vkui';
 import type { Campaign } from '../../api/client.ts';
 import { formatLocalDate } from '../../i18n.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joined: boolean }) {

@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from 
 import { useState } from 'react';
 import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { QuizQuestion } from './QuizQuestion.tsx';
 import { usePromoApp } from './use-promo-app.ts';
 

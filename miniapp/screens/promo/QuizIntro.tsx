@@ -6,7 +6,8 @@ import { Icon28GiftOutline } from '@vkontakte/icons';
 import { Button, Div, Group, Header, Paragraph, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
 import { plural } from '../../i18n.ts';
-import { fill, promoPlurals } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
+import { promoPlurals } from '../../i18n-promo.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { usePromoApp } from './use-promo-app.ts';
 

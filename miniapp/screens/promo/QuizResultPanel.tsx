@@ -18,7 +18,7 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import type { CampaignState, QuizResult } from '../../api/client.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';

@@ -4,7 +4,7 @@ import { Button, Group, Header, RichCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError, type CampaignState, type Reward } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';

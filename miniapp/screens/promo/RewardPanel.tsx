@@ -4,7 +4,7 @@ import { Button, Group, Panel, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';

@@ -3,7 +3,7 @@ import { Icon56GiftOutline } from '@vkontakte/icons';
 import { Button, Placeholder } from '@vkontakte/vkui';
 import { useEffect, useRef } from 'react';
 import type { SpinResult } from '../../api/client.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { usePromoApp } from './use-promo-app.ts';
 import { prefersReducedMotion } from './wheel-angle.ts';

@@ -2,7 +2,7 @@
 
 import { Footnote, Group, Header, Placeholder, Progress } from '@vkontakte/vkui';
 import type { CampaignState } from '../../api/client.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { TaskCell } from './TaskCell.tsx';

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CampaignState, SpinResult } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { errorText } from '../../i18n-errors.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { SpinOutcome } from './SpinOutcome.tsx';
 import { type PromoServices, usePromoApp } from './use-promo-app.ts';

@@ -14,11 +14,10 @@ import {
 } from '@vkontakte/icons';
 import type { ReactNode } from 'react';
 import type { Task } from '../../api/client.ts';
+import { fill } from '../../i18n-fill.ts';
 import type { PromoServices } from './use-promo-app.ts';
 
 type Messages = PromoServices['t'];
-
-import { fill } from '../../i18n-promo.ts';
 
 const KIND_ICONS: Record<Task['kind'], ReactNode> = {
   join_community: <Icon28UsersOutline />,

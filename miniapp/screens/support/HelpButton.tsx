@@ -1,7 +1,7 @@
 /** The help entry in a screen's header: opens the campaign's help, with a counter when a brand answer is unread. */
 import { Icon28HelpOutline } from '@vkontakte/icons';
 import { Counter, PanelHeaderButton } from '@vkontakte/vkui';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useUnreadTickets } from './unread-store.ts';
 import { useSupportApp } from './use-support-app.ts';

@@ -11,7 +11,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { BODY_MAX, checkField, type FieldError, SUBJECT_MAX } from './ticket-limits.ts';

@@ -18,7 +18,7 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import type { TicketThread } from '../../api/support.ts';
-import { fill } from '../../i18n-promo.ts';
+import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';

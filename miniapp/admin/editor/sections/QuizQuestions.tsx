@@ -4,7 +4,7 @@
  */
 import { Icon24Add, Icon24DeleteOutline } from '@vkontakte/icons';
 import { Button, Checkbox, Div, FormItem, FormLayoutGroup, IconButton } from '@vkontakte/vkui';
-import { fillOffice } from '../../i18n-office.ts';
+import { fill } from '../../../i18n-fill.ts';
 import type { QuizSettings } from '../../office-api.ts';
 import { removeAt, replaceAt } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -57,7 +57,7 @@ export function QuizQuestions({
         return (
           <FormLayoutGroup key={q.id} mode="vertical" segmented data-testid={`office-question-${i}`}>
             <BilingualField
-              label={fillOffice(t.question, { n: i + 1 })}
+              label={fill(t.question, { n: i + 1 })}
               path={`${at}.text`}
               value={asBilingual(q.text)}
               onChange={(text) => set(i, (x) => ({ ...x, text }))}
@@ -66,7 +66,7 @@ export function QuizQuestions({
               <Div key={o.id} style={{ display: 'flex', alignItems: 'flex-end', gap: 8, paddingBlock: 0 }}>
                 <div style={{ flex: 1 }}>
                   <BilingualField
-                    label={fillOffice(t.option, { n: j + 1 })}
+                    label={fill(t.option, { n: j + 1 })}
                     path={`${at}.options.${j}.text`}
                     value={asBilingual(o.text)}
                     onChange={(text) =>

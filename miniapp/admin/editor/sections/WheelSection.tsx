@@ -1,6 +1,6 @@
 /** The wheel: daily attempts, reset hour, the lose sector, and the sectors (wheel prizes) with their chances. */
 import { FormLayoutGroup, Group, Header, SimpleCell } from '@vkontakte/vkui';
-import { fillOffice } from '../../i18n-office.ts';
+import { fill } from '../../../i18n-fill.ts';
 import type { WheelSettings } from '../../office-api.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -21,7 +21,7 @@ export function WheelSection({ doc, edit }: SectionProps) {
     edit((d) => ({ ...d, settings: { ...d.settings, wheel: { ...DEFAULTS, ...d.settings.wheel, ...patch } } }));
   const sectors = doc.rewards.filter((r) => 'wheel' in r.unlock);
   const total = sectors.reduce((s, r) => s + r.weight, 0) + wheel.loseWeight;
-  const chance = (w: number) => fillOffice(t.chance, { p: total > 0 ? ((100 * w) / total).toFixed(1) : '0' });
+  const chance = (w: number) => fill(t.chance, { p: total > 0 ? ((100 * w) / total).toFixed(1) : '0' });
   return (
     <Group header={<Header>{t.wheel}</Header>} data-testid="office-wheel">
       <FormLayoutGroup mode="horizontal">
