@@ -84,4 +84,26 @@ describe('item 1: code pools in the office', () => {
       }
     });
   }
+
+  it('a new pool whose key is taken is refused: the reason is read out as an alert and no pool is added', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, { ...viewports[0], colorScheme: 'dark' });
+    try {
+      await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}/pools`);
+      await page.getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
+      const pools = await page.locator('[data-testid^="pool-total-"]').count();
+      await page.locator('#pool-key').fill('summer15');
+      await page.locator('#pool-name').fill('Again');
+      await page.getByRole('button', { name: /Создать пул|Create pool/ }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(await alert.textContent()).toMatch(/^(Не получилось|That did not work): \S/);
+      expect(await page.locator('[data-testid^="pool-total-"]').count()).toBe(pools);
+      await alert.scrollIntoViewIfNeeded();
+      await screenshot(page, 'office-pools-phone-key-taken');
+      // The refused request itself is the one console line Chromium writes for a 4xx answer.
+      expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -2,14 +2,14 @@
  * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its VK communities and apps with their tokens
  * shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come back.
  */
-import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
+import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-fill.ts';
 import { paths, useParams, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -21,18 +21,13 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const brandId = Number(useParams<'brandId'>()?.brandId);
   const agency = agencyApi(api);
   const [fresh, setFresh] = useState<AgencyBrand | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const state = useAsync(() => agency.brand(brandId), [api, brandId]);
-  const act = async (write: () => Promise<AgencyBrand>) => {
-    setError(null);
-    try {
+  const act = async (write: () => Promise<AgencyBrand>) =>
+    (await run(async () => {
       setFresh(await write());
       return true;
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-      return false;
-    }
-  };
+    })) ?? false;
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   return (
@@ -44,9 +39,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
             <BrandedHeader branding={branding} title={brand.name} back={back} />
             {error && (
               <Group>
-                <FormItem>
-                  <Text role="alert">{error}</Text>
-                </FormItem>
+                <WriteRefusal error={error} />
               </Group>
             )}
             <Group>

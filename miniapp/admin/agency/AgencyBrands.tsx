@@ -10,6 +10,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -25,25 +26,19 @@ export function AgencyBrands({ office }: { office: Office }) {
   const state = useAsync(() => agency.brands(), [api, version]);
   const [name, setName] = useState('');
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const manageable = office.agencies?.find((a) => a.canManage);
-  const act = async (write: () => Promise<unknown>) => {
-    setError(null);
-    try {
+  const act = (write: () => Promise<unknown>) =>
+    run(async () => {
       await write();
       setVersion((v) => v + 1);
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-    }
-  };
+    });
   return (
     <>
       <BrandedHeader branding={branding} title={s.title} back={{ label: s.back, onClick: () => navigator.back() }} />
       {error && (
         <Group>
-          <FormItem>
-            <Text role="alert">{error}</Text>
-          </FormItem>
+          <WriteRefusal error={error} />
         </Group>
       )}
       <LoadState state={state}>

@@ -3,7 +3,7 @@
  * or chosen ones, as checkboxes), inviting an agency manager by a one-time link or by VK id, pending agency-wide
  * invitations, and removal. The team API (server/office/team/) decides every right; this screen mirrors it.
  */
-import { Button, FormItem, Group, Header, Placeholder, SimpleCell, Text } from '@vkontakte/vkui';
+import { Button, Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -15,6 +15,7 @@ import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -52,7 +53,7 @@ export function AgencyTeam({ office }: { office: Office }) {
   const agency = office.agencies?.find((a) => a.canManage);
   const team = teamApi(api);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -75,25 +76,18 @@ export function AgencyTeam({ office }: { office: Office }) {
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
   /** Runs a write, then reloads what the server now has. */
-  async function act<T>(write: () => Promise<T>): Promise<T | undefined> {
-    setError(null);
-    try {
+  const act = <T,>(write: () => Promise<T>) =>
+    run(async () => {
       const result = await write();
       if (state.status === 'ready') state.reload();
       return result;
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-      return undefined;
-    }
-  }
+    });
   return (
     <>
       <BrandedHeader branding={branding} title={ts.title} back={{ label: s.back, onClick: () => navigator.back() }} />
       {error && (
         <Group>
-          <FormItem>
-            <Text role="alert">{error}</Text>
-          </FormItem>
+          <WriteRefusal error={error} />
         </Group>
       )}
       <LoadState state={state}>

@@ -12,18 +12,17 @@ import {
   PanelHeader,
   PanelHeaderBack,
   SimpleCell,
-  Text,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
-import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { betaStrings } from '../i18n-beta.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
 
 export default function BetaPanel() {
@@ -32,7 +31,7 @@ export default function BetaPanel() {
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const [fresh, setFresh] = useState<BetaGroup | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const state = useAsync(
     () => (campaignId ? betaGroup(api, campaignId) : Promise.reject(new Error('no campaign'))),
     [api, campaignId],
@@ -43,13 +42,10 @@ export default function BetaPanel() {
   /** Runs a write, then shows the group as the server now has it. */
   const act = async (write: () => Promise<unknown>) => {
     if (!campaignId) return;
-    setError(null);
-    try {
+    await run(async () => {
       await write();
       setFresh(await betaGroup(api, campaignId));
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-    }
+    });
   };
   return (
     <>
@@ -62,11 +58,7 @@ export default function BetaPanel() {
             <>
               <Group>
                 <SimpleCell multiline>{group.open ? s.intro : s.closed}</SimpleCell>
-                {error && (
-                  <FormItem>
-                    <Text role="alert">{error}</Text>
-                  </FormItem>
-                )}
+                <WriteRefusal error={error} />
               </Group>
               <Group header={<Header>{s.link}</Header>}>
                 <LinkSection

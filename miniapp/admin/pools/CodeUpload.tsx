@@ -2,12 +2,13 @@
  * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
  * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
  */
-import { Banner, File, FormItem, Progress, SimpleCell, Text } from '@vkontakte/vkui';
+import { Banner, File, FormItem, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { csvLineText } from '../csv-line-text.ts';
 import { poolsStrings } from '../i18n-pools.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { type CodeImport, importPercent, importStatus, startImport } from './pool-api.ts';
 
 const POLL_MS = 300;
@@ -16,11 +17,10 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
   const { api, language } = useApp();
   const s = poolsStrings(language);
   const [job, setJob] = useState<CodeImport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
 
-  async function upload(file: globalThis.File) {
-    setError(null);
-    try {
+  const upload = (file: globalThis.File) =>
+    run(async () => {
       let current = await startImport(api, campaignId, poolId, await file.text());
       setJob(current);
       while (current.state === 'running') {
@@ -29,10 +29,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
         setJob(current);
       }
       onDone();
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-    }
-  }
+    });
 
   const running = job?.state === 'running';
   return (
@@ -74,11 +71,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
           ))}
         </div>
       )}
-      {error && (
-        <FormItem>
-          <Text role="alert">{error}</Text>
-        </FormItem>
-      )}
+      <WriteRefusal error={error} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 /** Creating an empty pool of a campaign, or the beta-test sandbox standing in for one of its real reward pools. */
-import { Button, FormItem, FormLayoutGroup, Input, Select, Text } from '@vkontakte/vkui';
+import { Button, FormItem, FormLayoutGroup, Input, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
-import { fill } from '../../i18n-fill.ts';
 import { poolsStrings } from '../i18n-pools.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { createPool, type PoolStock } from './pool-api.ts';
 
 export function NewPoolForm({
@@ -21,14 +21,13 @@ export function NewPoolForm({
   const [name, setName] = useState('');
   const [threshold, setThreshold] = useState('20');
   const [sandboxOf, setSandboxOf] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const [busy, setBusy] = useState(false);
   const realPools = pools.filter((p) => !p.sandbox && p.purpose === 'reward');
 
   async function submit() {
     setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await createPool(api, campaignId, {
         key: key.trim(),
         name: name.trim(),
@@ -39,11 +38,8 @@ export function NewPoolForm({
       setName('');
       setSandboxOf('');
       onCreated();
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   }
 
   return (
@@ -76,11 +72,7 @@ export function NewPoolForm({
           />
         </FormItem>
       )}
-      {error && (
-        <FormItem>
-          <Text role="alert">{error}</Text>
-        </FormItem>
-      )}
+      <WriteRefusal error={error} />
       <FormItem>
         <Button size="l" stretched loading={busy} disabled={!key.trim() || !name.trim()} onClick={() => void submit()}>
           {s.create}

@@ -3,7 +3,7 @@
  * section checkboxes), invitations (one-time link or VK id) and pending invitations with revoke. Office chunk only;
  * the server checks the `team` section on every call, this screen only mirrors it.
  */
-import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell, Text } from '@vkontakte/vkui';
+import { Button, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -15,6 +15,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
+import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { MemberEditor } from './MemberEditor.tsx';
@@ -28,7 +29,7 @@ export function TeamPanel({ office }: { office: Office }) {
   const brand = office.brands.find((b) => b.id === brandId);
   const team = teamApi(api);
   const [editing, setEditing] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOfficeWrite(s.error);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -44,17 +45,12 @@ export function TeamPanel({ office }: { office: Office }) {
   }
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   /** Runs a write, then reloads the lists as the server now has them. */
-  async function act<T>(write: () => Promise<T>): Promise<T | undefined> {
-    setError(null);
-    try {
+  const act = <T,>(write: () => Promise<T>) =>
+    run(async () => {
       const result = await write();
       if (state.status === 'ready') state.reload();
       return result;
-    } catch (e) {
-      setError(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
-      return undefined;
-    }
-  }
+    });
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
@@ -62,9 +58,7 @@ export function TeamPanel({ office }: { office: Office }) {
       </PanelHeader>
       {error && (
         <Group>
-          <FormItem>
-            <Text role="alert">{error}</Text>
-          </FormItem>
+          <WriteRefusal error={error} />
         </Group>
       )}
       <LoadState state={state}>
