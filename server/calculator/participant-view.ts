@@ -2,10 +2,11 @@
  * @module What a participant's calculator screen shows (no formula: the server computes). One projection for both
  * places that draw it: the participant's screen (calculator.service.ts) and the office's live preview of a
  * configuration not saved yet (miniapp/admin/calculator/), so the preview cannot drift from what participants get.
- * Pure: no database, no HTTP, so the office's bundle can carry it.
+ * Pure, and free of zod at run time (types only): no database, no HTTP, so the office's bundle can carry it.
  */
 import type { z } from '@hono/zod-openapi';
-import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
+import { resolveText } from '../campaigns/resolve-text.ts';
 import type { CalculatorConfigSchema } from './calculator-config.ts';
 
 /** A configuration as saved, or as the editor holds it before the schema's defaults (`resultDigits` may be absent). */

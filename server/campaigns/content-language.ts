@@ -29,15 +29,8 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 /** Other-language versions of a row's text columns: `{ en: { title: '…', description: '…' } }`. */
 export type Translations = Partial<Record<ContentLanguage, Record<string, string | undefined>>>;
 
-/**
- * Resolves a settings text by the fallback rule (requested → ru → any).
- * @example resolveText({ ru: 'Привет', en: 'Hello' }, 'en') // 'Hello'
- */
-export function resolveText(text: LocalizedText | undefined, language: ContentLanguage): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[language] || text.ru || Object.values(text).find((v) => v) || '';
-}
+/** The settings text's fallback rule lives in ./resolve-text.ts (no zod, so the office's bundle can carry it). */
+export { resolveText } from './resolve-text.ts';
 
 /**
  * Resolves a column text: its translation in the requested language, else the column itself (Russian), else any
