@@ -3,7 +3,8 @@
  * numbers in range, a slider on its step, a select one of its options, yes/no a boolean), the formula evaluated on
  * the server, and the result text filled in. The client's own idea of the result is never read.
  */
-import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
+import { resolveText } from '../campaigns/resolve-text.ts';
 import { ApiError, type ErrorIssue } from '../http/errors.ts';
 import type { Calculator, CalculatorInput } from './calculator-config.ts';
 import { evaluateFormula, roundHalfAway } from './formula.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnText, resolveText } from './content-language.ts';
+import { columnText } from './content-language.ts';
+import { resolveText } from './resolve-text.ts';
 
 describe('content languages', () => {
   it('item 13: a settings text resolves requested → ru → any', async () => {

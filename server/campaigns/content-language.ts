@@ -29,9 +29,6 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 /** Other-language versions of a row's text columns: `{ en: { title: '…', description: '…' } }`. */
 export type Translations = Partial<Record<ContentLanguage, Record<string, string | undefined>>>;
 
-/** The settings text's fallback rule lives in ./resolve-text.ts (no zod, so the office's bundle can carry it). */
-export { resolveText } from './resolve-text.ts';
-
 /**
  * Resolves a column text: its translation in the requested language, else the column itself (Russian), else any
  * translation (a row written only in another language).

@@ -12,7 +12,7 @@ import type { Identity } from '../auth/identity.ts';
 import { type SignedField, verifyBridgeSign } from '../auth/vk-bridge-sign.ts';
 import { calculate, type RawInputs } from '../calculator/calculation.ts';
 import { requireCalculator } from '../calculator/calculator.service.ts';
-import { resolveText } from '../campaigns/content-language.ts';
+import { resolveText } from '../campaigns/resolve-text.ts';
 import { schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import { inTransaction } from '../db/transactions.ts';

@@ -4,7 +4,8 @@
  * fallback rule (server/campaigns/content-language.ts).
  */
 import { z } from 'zod';
-import { type ContentLanguage, resolveText } from '../campaigns/content-language.ts';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
+import { resolveText } from '../campaigns/resolve-text.ts';
 
 const Localized = z.object({
   ru: z.string().trim().min(1).max(2000),

@@ -3,7 +3,8 @@
  * the fairness section with the commitment published at the launch, so a participant can hold the organiser to it.
  */
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
+import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { DRAW_ALGORITHM } from './draw-algorithm.ts';

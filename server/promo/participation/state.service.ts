@@ -5,7 +5,7 @@
  */
 import type { Identity } from '../../auth/identity.ts';
 import { type CampaignRow, publicCampaign } from '../../campaigns/campaign.service.ts';
-import { resolveText } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import { hasLiveOffers } from '../../catalogue/offer-status.ts';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';

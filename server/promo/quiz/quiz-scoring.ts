@@ -3,7 +3,8 @@
  * its points only when the chosen set equals the correct set; the result band is the one with the highest
  * `minScore` not above the score.
  */
-import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
+import type { ContentLanguage } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import type { QuizQuestion, ScoreBand } from '../settings.ts';
 
 export type QuizAnswers = Record<string, string[]>;

@@ -6,7 +6,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { type ContentLanguage, resolveText } from '../../campaigns/content-language.ts';
+import type { ContentLanguage } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { lockParticipant } from '../../db/row-locks.ts';
 import { inTransaction } from '../../db/transactions.ts';

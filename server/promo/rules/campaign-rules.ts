@@ -6,7 +6,8 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
+import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { drawRulesText } from '../draw/draw-rules.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';

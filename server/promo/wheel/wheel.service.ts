@@ -8,7 +8,8 @@
 import { randomInt } from 'node:crypto';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
-import { type ContentLanguage, columnText, resolveText } from '../../campaigns/content-language.ts';
+import { type ContentLanguage, columnText } from '../../campaigns/content-language.ts';
+import { resolveText } from '../../campaigns/resolve-text.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { lockParticipant, lockStock } from '../../db/row-locks.ts';
 import { inTransaction } from '../../db/transactions.ts';
