@@ -7,9 +7,9 @@
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
-import { communityUserLanguage } from '../../server/mailing/message-language.ts';
 import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
 import { queueReply } from '../../server/mailing/replies.ts';
+import { communityUserLanguage } from '../../server/vk/community-participations.ts';
 import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';

@@ -3,9 +3,7 @@
  * and refreshed at every open), then the campaign's default — Russian, the language of the content columns
  * (decision 017) — then the message's main text. One rule for rules, broadcasts, buttons and bot replies.
  */
-import { and, desc, eq } from 'drizzle-orm';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../campaigns/content-language.ts';
-import { type Db, schema } from '../db/client.ts';
 import type { MessageTexts } from '../db/schema/messaging.ts';
 
 /** Decision 017: a campaign's own texts are Russian, other languages are translations. */
@@ -29,24 +27,4 @@ export function messageText(main: string, texts: MessageTexts | null | undefined
 /** Languages of a per-language message that have no text (the composer warns about them). */
 export function missingLanguages(texts: MessageTexts | null | undefined): ContentLanguage[] {
   return CONTENT_LANGUAGES.filter((l) => !texts?.[l]?.trim());
-}
-
-/** The language of a VK user writing to a community: their most recently seen participation there, else the default. */
-export async function communityUserLanguage(db: Db, vkGroupId: number, vkUserId: number): Promise<ContentLanguage> {
-  const { participants, campaigns, communities } = schema;
-  const [row] = await db
-    .select({ language: participants.language })
-    .from(participants)
-    .innerJoin(campaigns, eq(campaigns.id, participants.campaignId))
-    .innerJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(
-      and(
-        eq(communities.vkGroupId, vkGroupId),
-        eq(participants.platform, 'vk'),
-        eq(participants.platformUserId, String(vkUserId)),
-      ),
-    )
-    .orderBy(desc(participants.lastSeenAt))
-    .limit(1);
-  return contentLanguage(row?.language);
 }

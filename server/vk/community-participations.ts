@@ -3,7 +3,9 @@
  * recently seen first), the tasks of each with those done, and the rewards they received.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
+import { contentLanguage } from '../mailing/message-language.ts';
 
 const { participants, campaigns, communities, tasks, taskCompletions, grants, rewards } = schema;
 
@@ -30,6 +32,12 @@ export async function participationsIn(db: Db, vkGroupId: number, vkUserId: numb
       ),
     )
     .orderBy(desc(participants.lastSeenAt));
+}
+
+/** The language of a VK user writing to the community: their most recently seen participation's, else the default. */
+export async function communityUserLanguage(db: Db, vkGroupId: number, vkUserId: number): Promise<ContentLanguage> {
+  const [latest] = await participationsIn(db, vkGroupId, vkUserId);
+  return contentLanguage(latest?.participant.language);
 }
 
 export interface ParticipationTasks extends Participation {
