@@ -1,20 +1,24 @@
 /**
  * An office write whose refusal is shown beside the form instead of thrown: `run` clears the last message, runs the
- * write and answers its result, or puts the error's reason into `template`'s `{reason}` and answers undefined.
- * `WriteRefusal` shows that message as an alert, so a screen reader reads it out when it appears.
+ * write and answers its result, or puts the refusal's wording (./refusal-text.ts, in the member's language) into
+ * `template`'s `{reason}` and answers undefined. `WriteRefusal` shows that message as an alert, so a screen reader
+ * reads it out when it appears.
  */
 import { FormItem, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { useApp } from '../app-context.ts';
 import { fill } from '../i18n-fill.ts';
+import { refusalText } from './refusal-text.ts';
 
 export function useOfficeWrite(template: string) {
+  const { language } = useApp();
   const [error, setError] = useState<string | null>(null);
   async function run<T>(write: () => Promise<T>): Promise<T | undefined> {
     setError(null);
     try {
       return await write();
     } catch (e) {
-      setError(fill(template, { reason: e instanceof Error ? e.message : String(e) }));
+      setError(fill(template, { reason: refusalText(e, language) }));
       return undefined;
     }
   }

@@ -225,7 +225,14 @@ export async function saveWebhook(
   const campaign = await officeCampaignFor(deps.db, identity, campaignId, 'leads');
   const problem = input.url ? webhookUrlProblem(input.url, deps.config.CRM_WEBHOOK_ALLOW_LOCAL) : undefined;
   if (problem) {
-    throw new ApiError(422, 'invalid_webhook_url', `The webhook URL ${problem}`, [{ path: 'url', message: problem }]);
+    throw new ApiError(422, 'invalid_webhook_url', `The webhook URL ${problem.message}`, [
+      {
+        path: 'url',
+        message: problem.message,
+        code: problem.code,
+        ...(problem.params ? { params: problem.params } : {}),
+      },
+    ]);
   }
   await inTransaction(deps.db, async (tx) => {
     const [row] = await tx

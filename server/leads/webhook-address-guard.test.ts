@@ -103,6 +103,16 @@ describe('CRM webhook SSRF guard', () => {
       const body = (await res.json()) as { error: { code: string; message: string } } & Record<string, unknown>;
       expect(JSON.stringify(body), url).toMatch(reason);
     }
+    // The reason also comes as a stable code with its params, which the office words in the member's language.
+    const body = (await (await saveHook(world, 'https://10.0.0.7/hooks')).json()) as { error: { issues: unknown[] } };
+    expect(body.error.issues).toEqual([
+      {
+        path: 'url',
+        message: 'host 10.0.0.7 is a private address',
+        code: 'forbidden_host',
+        params: { host: '10.0.0.7', addressClass: 'private' },
+      },
+    ]);
     const [row] = await world.deps.db.select().from(schema.calculators);
     expect(row?.webhookUrl).toBeNull();
     expect((await saveHook(world, 'https://crm.example/hooks/leads')).status).toBe(200);
@@ -147,8 +157,8 @@ describe('CRM webhook SSRF guard', () => {
 
   it('item 1: the allow-local flag admits http and loopback for tests, and production refuses the flag', () => {
     expect(webhookUrlProblem('http://127.0.0.1:4000/hooks', true)).toBeUndefined();
-    expect(webhookUrlProblem('http://127.0.0.1:4000/hooks', false)).toBe('must be https');
-    expect(webhookUrlProblem('ftp://crm.example/', true)).toBe('must be https');
+    expect(webhookUrlProblem('http://127.0.0.1:4000/hooks', false)?.code).toBe('not_https');
+    expect(webhookUrlProblem('ftp://crm.example/', true)?.code).toBe('not_https');
     expect(() =>
       loadConfig({ NODE_ENV: 'production', VK_APP_ID: '1', VK_APP_SECRET: 's', CRM_WEBHOOK_ALLOW_LOCAL: '1' }),
     ).toThrow(/CRM_WEBHOOK_ALLOW_LOCAL/);

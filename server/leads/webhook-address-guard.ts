@@ -63,21 +63,41 @@ function literalHost(url: URL): string | undefined {
 }
 
 /**
- * Why a webhook URL is refused before any connection, or undefined when it may be tried.
- * @example webhookUrlProblem('http://127.0.0.1/hook', false) // 'must be https'
+ * Why a webhook URL is refused before any connection: a stable `code` the office words in the member's language
+ * (with `params`), and an English `message` for the API's developers.
  */
-export function webhookUrlProblem(raw: string, allowLocal: boolean): string | undefined {
-  if (!URL.canParse(raw)) return 'not a URL';
+export interface WebhookUrlProblem {
+  code: 'not_a_url' | 'not_https' | 'has_credentials' | 'forbidden_host';
+  message: string;
+  params?: { host: string; addressClass: string };
+}
+
+/**
+ * Why a webhook URL is refused before any connection, or undefined when it may be tried.
+ * @example webhookUrlProblem('http://127.0.0.1/hook', false)?.code // 'not_https'
+ */
+export function webhookUrlProblem(raw: string, allowLocal: boolean): WebhookUrlProblem | undefined {
+  if (!URL.canParse(raw)) return { code: 'not_a_url', message: 'not a URL' };
   const url = new URL(raw);
-  if (url.protocol !== 'https:' && !(allowLocal && url.protocol === 'http:')) return 'must be https';
-  if (url.username || url.password) return 'must not carry credentials';
+  if (url.protocol !== 'https:' && !(allowLocal && url.protocol === 'http:')) {
+    return { code: 'not_https', message: 'must be https' };
+  }
+  if (url.username || url.password) return { code: 'has_credentials', message: 'must not carry credentials' };
   if (allowLocal) return undefined;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'host is loopback (localhost)';
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    return forbiddenHost(host, 'loopback');
+  }
   const literal = literalHost(url);
   const bad = literal ? forbiddenAddressClass(literal) : undefined;
-  return bad ? `host ${literal} is a ${bad} address` : undefined;
+  return literal && bad ? forbiddenHost(literal, bad) : undefined;
 }
+
+const forbiddenHost = (host: string, addressClass: string): WebhookUrlProblem => ({
+  code: 'forbidden_host',
+  message: `host ${host} is a ${addressClass} address`,
+  params: { host, addressClass },
+});
 
 /** Resolves a name to every address it has (dns.lookup by default; tests give a fake resolver). */
 export type Resolve = (hostname: string) => Promise<LookupAddress[]>;

@@ -191,7 +191,10 @@ describe('office leads inbox', () => {
           /^[0-9a-f]{64}$/,
         );
         await active(page).getByTestId('webhook-save').click();
-        expect(await active(page).getByTestId('webhook-result').textContent({ timeout: T })).toMatch(/private/);
+        // Worded in the office's language from the refusal's code and the problem's params.
+        expect(await active(page).getByTestId('webhook-result').textContent({ timeout: T })).toMatch(
+          /^(Адрес вебхука не подходит: 10\.0\.0\.5 — внутренняя сеть \(private\)|The webhook URL does not fit: 10\.0\.0\.5 is a private address)\.$/,
+        );
         await screenshot(page, `office-leads-webhook-${c.name}`);
         expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
       } finally {

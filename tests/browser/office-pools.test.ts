@@ -85,7 +85,7 @@ describe('item 1: code pools in the office', () => {
     });
   }
 
-  it('a new pool whose key is taken is refused: the reason is read out as an alert and no pool is added', async () => {
+  it('a new pool whose key is taken is refused: the reason, in the office language, is read out as an alert and no pool is added', async () => {
     const { page, context, errors } = await openWatchedPage(browser, { ...viewports[0], colorScheme: 'dark' });
     try {
       await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}/pools`);
@@ -96,7 +96,10 @@ describe('item 1: code pools in the office', () => {
       await page.getByRole('button', { name: /Создать пул|Create pool/ }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor({ timeout: 10_000 });
-      expect(await alert.textContent()).toMatch(/^(Не получилось|That did not work): \S/);
+      // Worded by the refusal's code in the office's language, not the server's English message.
+      expect(await alert.textContent()).toMatch(
+        /^(Не получилось: У этой акции уже есть пул с таким ключом\.|That did not work: This campaign already has a pool with this key\.)$/,
+      );
       expect(await page.locator('[data-testid^="pool-total-"]').count()).toBe(pools);
       await alert.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-pools-phone-key-taken');

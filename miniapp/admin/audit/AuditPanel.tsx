@@ -7,7 +7,6 @@
 import { Button, Div, Footnote, Group, Header, Placeholder } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
-import { errorText } from '../../i18n-errors.ts';
 import { dateTimeFormat, type Language } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -16,6 +15,7 @@ import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
 import { type AuditMessages, auditStrings } from '../i18n-audit.ts';
 import { teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
+import { refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
 import { AuditEntryCell, actorText, auditValueWords } from './AuditEntryCell.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
@@ -120,7 +120,7 @@ function AuditList(props: {
       onEntries(page.entries);
       setMore((m) => ({ entries: [...(m?.entries ?? []), ...page.entries], next: page.next }));
     } catch (e) {
-      setFailed(errorText(e, language));
+      setFailed(refusalText(e, language));
     } finally {
       setLoading(false);
     }

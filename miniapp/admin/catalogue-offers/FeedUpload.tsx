@@ -6,7 +6,9 @@
 import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
+import { refusalText } from '../refusal-text.ts';
 import { encodedSize, feedFormat, megabytes, overLimit } from './feed-file.ts';
 import { ImportReportView, IssueList } from './ImportReportView.tsx';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
@@ -29,6 +31,7 @@ export function FeedUpload({
   t: OffersOfficeMessages;
   onImported(): void;
 }) {
+  const { language } = useApp();
   const [state, setState] = useState<UploadState>({ step: 'idle' });
 
   async function upload(file: globalThis.File) {
@@ -50,7 +53,7 @@ export function FeedUpload({
       if (e instanceof ApiRequestError && e.code === 'invalid_feed') {
         setState({ step: 'refused', issues: refusedIssues(e.issues) });
       } else {
-        setState({ step: 'failed', message: fill(t.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+        setState({ step: 'failed', message: fill(t.failed, { reason: refusalText(e, language) }) });
       }
     }
   }

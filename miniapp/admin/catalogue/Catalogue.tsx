@@ -4,11 +4,11 @@
  */
 import { Button, CardGrid, Group, PanelHeader, PanelHeaderBack, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { errorText } from '../../i18n-errors.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import type { Office } from '../office-api.ts';
+import { refusalText } from '../refusal-text.ts';
 import { useBrand, useOffice } from '../use-office.ts';
 import { TemplateCard } from './TemplateCard.tsx';
 
@@ -26,7 +26,7 @@ export function Catalogue({ office }: { office: Office }) {
       const draft = await api.create({ brandId: brand.id, templateKey });
       navigator.replace(paths.adminCampaign(draft.id));
     } catch (err) {
-      setFailure(errorText(err as Error, language));
+      setFailure(refusalText(err, language));
     } finally {
       setBusy(null);
     }

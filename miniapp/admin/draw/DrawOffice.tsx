@@ -27,6 +27,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { type DrawOfficeMessages, drawOfficeEn, drawOfficeRu } from '../i18n-draw.ts';
+import { refusalText } from '../refusal-text.ts';
 import { type DrawOfficeApi, drawOfficeApi, type OfficeDraw } from './draw-office-api.ts';
 import { EntrantList } from './EntrantList.tsx';
 import { type PickActions, PickCell } from './PickCell.tsx';
@@ -75,7 +76,7 @@ function DrawBody({
     try {
       await work();
     } catch (err) {
-      setNote(fill(t.error, { message: (err as Error).message }));
+      setNote(fill(t.error, { message: refusalText(err, language) }));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type DrawEntrantsMessages, drawEntrantsEn, drawEntrantsRu } from '../i18n-draw-entrants.ts';
+import { refusalText } from '../refusal-text.ts';
 import type { DrawOfficeApi, OfficeEntrants } from './draw-office-api.ts';
 import { type EntrantActions, EntrantCell } from './EntrantCell.tsx';
 
@@ -27,13 +28,23 @@ export function EntrantList({
   return (
     <Group header={<Header>{t.title}</Header>} data-testid="office-entrants">
       <LoadState state={state}>
-        {(initial) => <Entrants key={version} initial={initial} calls={calls} t={t} />}
+        {(initial) => <Entrants key={version} initial={initial} calls={calls} t={t} language={language} />}
       </LoadState>
     </Group>
   );
 }
 
-function Entrants({ initial, calls, t }: { initial: OfficeEntrants; calls: DrawOfficeApi; t: DrawEntrantsMessages }) {
+function Entrants({
+  initial,
+  calls,
+  t,
+  language,
+}: {
+  initial: OfficeEntrants;
+  calls: DrawOfficeApi;
+  t: DrawEntrantsMessages;
+  language: 'ru' | 'en';
+}) {
   const [view, setView] = useState(initial);
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -42,7 +53,7 @@ function Entrants({ initial, calls, t }: { initial: OfficeEntrants; calls: DrawO
     try {
       setView(await work());
     } catch (err) {
-      setNote(fill(t.error, { message: (err as Error).message }));
+      setNote(fill(t.error, { message: refusalText(err, language) }));
     }
   };
   const actions: EntrantActions = {

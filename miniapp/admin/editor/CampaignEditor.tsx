@@ -18,12 +18,12 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
+import { refusalText } from '../refusal-text.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
@@ -54,7 +54,7 @@ export function CampaignEditor() {
       <>
         {header}
         {draft.loadError ? (
-          <Placeholder title={t.errorTitle}>{errorText(draft.loadError, language)}</Placeholder>
+          <Placeholder title={t.errorTitle}>{refusalText(draft.loadError, language)}</Placeholder>
         ) : (
           <Spinner size="l" style={{ margin: '48px 0' }} />
         )}

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
-import { errorText } from '../../i18n-errors.ts';
 import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
+import { refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
 
@@ -54,7 +54,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
     (err: unknown) => {
       const listed = problemsOfRefusal(err);
       if (listed) setProblems(listed);
-      setFailure(errorText(err as Error, language));
+      setFailure(refusalText(err, language));
       setSave('failed');
     },
     [language],

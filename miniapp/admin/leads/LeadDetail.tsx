@@ -23,6 +23,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { refusalText } from '../refusal-text.ts';
 import { type LeadDetail as Detail, type LeadStatus, STATUSES } from './leads-api.ts';
 import { isRefusal, useLeads } from './use-leads.ts';
 
@@ -54,7 +55,7 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
       setStatus((await calls.setStatus(lead.id, next)).status);
       setNote(l.saved);
     } catch (e) {
-      setNote((e as Error).message);
+      setNote(refusalText(e, language));
     }
   };
   const inputs = (lead.calculation.inputs ?? {}) as Record<string, unknown>;

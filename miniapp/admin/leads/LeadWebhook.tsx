@@ -21,6 +21,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { refusalText } from '../refusal-text.ts';
 import type { LeadWebhook as Hook, Lead } from './leads-api.ts';
 import { isRefusal, useLeads } from './use-leads.ts';
 
@@ -48,7 +49,7 @@ export function LeadWebhook() {
 }
 
 function WebhookForm({ hook, recent }: { hook: Hook; recent: Lead[] }) {
-  const { l, calls, campaignId } = useLeads();
+  const { l, calls, campaignId, language } = useLeads();
   const navigator = useRouteNavigator();
   const [url, setUrl] = useState(hook.url ?? '');
   const [secretSet, setSecretSet] = useState(hook.secretSet);
@@ -61,7 +62,7 @@ function WebhookForm({ hook, recent }: { hook: Hook; recent: Lead[] }) {
       setSecretSet(saved.secretSet);
       setResult({ ok: true, text: l.saved });
     } catch (e) {
-      setResult({ ok: false, text: (e as Error).message });
+      setResult({ ok: false, text: refusalText(e, language) });
     }
   };
   return (

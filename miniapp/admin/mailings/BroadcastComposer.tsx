@@ -23,6 +23,7 @@ import {
 import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
 import { fromWallTime, zoneLabel } from '../zoned-time.ts';
 import {
@@ -120,7 +121,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }
     } catch (err) {
-      setStatus({ ok: false, text: fill(m.error, { message: (err as Error).message }) });
+      setStatus({ ok: false, text: fill(m.error, { message: refusalText(err, services.language) }) });
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { refusalText } from '../refusal-text.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -105,7 +106,7 @@ function ProgressBody({
                 calls
                   .cancel(broadcast.id)
                   .then(() => calls.broadcast(broadcast.id))
-                  .then(setData, (err: Error) => setError(fill(m.error, { message: err.message })));
+                  .then(setData, (err: unknown) => setError(fill(m.error, { message: refusalText(err, language) })));
               }}
             >
               {m.cancel}

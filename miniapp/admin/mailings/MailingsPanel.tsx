@@ -24,6 +24,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { refusalText } from '../refusal-text.ts';
 import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
 import { isRefusal, type MailingsServices, useMailings } from './use-mailings.ts';
 
@@ -138,7 +139,7 @@ function RuleCell({ services, summary }: { services: MailingsServices; summary: 
               (r) => setActive(r.active),
               (err: Error) => {
                 setActive(!next);
-                setError(fill(m.error, { message: err.message }));
+                setError(fill(m.error, { message: refusalText(err, services.language) }));
               },
             );
           }}
@@ -186,7 +187,8 @@ function CapForm({ services, cap: initial }: { services: MailingsServices; cap: 
           onClick={() =>
             calls.setCap(cap).then(
               () => setStatus({ ok: true, text: m.saved }),
-              (err: Error) => setStatus({ ok: false, text: fill(m.error, { message: err.message }) }),
+              (err: unknown) =>
+                setStatus({ ok: false, text: fill(m.error, { message: refusalText(err, services.language) }) }),
             )
           }
         >

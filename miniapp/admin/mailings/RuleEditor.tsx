@@ -26,6 +26,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
 import { zoneLabel } from '../zoned-time.ts';
 import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
@@ -114,8 +115,7 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
     const body = { ...draft, variants };
     (rule ? calls.updateRule(rule.id, body) : calls.createRule(body)).then(
       () => navigator.back(),
-      (err: Error & { issues?: { path: string; message: string }[] }) =>
-        setError(fill(m.error, { message: err.message })),
+      (err: unknown) => setError(fill(m.error, { message: refusalText(err, services.language) })),
     );
   };
   return (

@@ -7,11 +7,11 @@ import { Button, Group, Header, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
-import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { refusalText } from '../refusal-text.ts';
 import { saveFile } from './save-file.ts';
 import {
   csvFileName,
@@ -70,7 +70,7 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
       }
       saveFile(await fetchMeasureCsv(api, scope, measure, filter), fileName);
     } catch (error) {
-      setFailure(fill(s.csvFailed, { reason: errorText(error as Error, language) }));
+      setFailure(fill(s.csvFailed, { reason: refusalText(error, language) }));
     } finally {
       setBusy(false);
     }

@@ -27,13 +27,14 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { label, teamStrings } from '../i18n-team.ts';
+import { refusalText } from '../refusal-text.ts';
 import { type InboxThread, newReplyKey, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
 import { ThreadProgress } from './ThreadProgress.tsx';
 import { useSupportOffice } from './use-support-office.ts';
 
 export default function SupportThread() {
   const { s, language, ticketId, support } = useSupportOffice();
-  const team = teamStrings(language === 'en' ? 'en' : 'ru');
+  const team = teamStrings(language);
   const navigator = useRouteNavigator();
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
@@ -53,14 +54,14 @@ export default function SupportThread() {
       setKey(newReplyKey());
       setNote(r.delivery === 'bot' ? s.sentBot : s.sentApp);
     } catch (err) {
-      setNote((err as Error).message);
+      setNote(refusalText(err, language));
     }
   };
   const change = async (c: { status?: TicketStatus; assigneeMembershipId?: number | null }) => {
     try {
       setFresh(await support.update(ticketId, c));
     } catch (err) {
-      setNote((err as Error).message);
+      setNote(refusalText(err, language));
     }
   };
   return (
@@ -149,9 +150,7 @@ export default function SupportThread() {
               </Group>
             </>
           );
-          const progress = (
-            <ThreadProgress s={s} language={language === 'en' ? 'en' : 'ru'} progress={thread.progress} />
-          );
+          const progress = <ThreadProgress s={s} language={language} progress={thread.progress} />;
           // Side by side where there is room; on a phone the progress comes first, then the conversation.
           return wide ? (
             <SplitLayout>

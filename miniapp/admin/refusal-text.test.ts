@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError } from '../api/client.ts';
+import { errorTexts } from '../i18n-errors.ts';
+import { ISSUE_WORDING, REFUSAL_WORDING, refusalText } from './refusal-text.ts';
+
+/**
+ * The error codes the server's source can send: the string literals in an `ApiError`/`RateLimitedError`'s code
+ * argument (a ternary names two), `errorBody('…')`, and the team authority's grant problems, which a route throws as
+ * `ApiError(403, problem.code, …)`.
+ */
+function serverErrorCodes(): string[] {
+  const root = join(import.meta.dirname, '../../server');
+  const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(join(root, f), 'utf8'));
+  const codes = new Set<string>();
+  const literals = (text: string) => [...text.matchAll(/'([a-z]+(?:_[a-z]+)*)'/g)].map((m) => m[1] as string);
+  for (const source of sources) {
+    for (const m of source.matchAll(/(?:ApiError|RateLimitedError)\(\s*\d+,\s*([^,]+),/g)) {
+      for (const code of literals(m[1] as string)) codes.add(code);
+    }
+    for (const m of source.matchAll(/errorBody\(\s*'([a-z_]+)'/g)) codes.add(m[1] as string);
+  }
+  const authority = readFileSync(join(root, 'office/team/team-authority.ts'), 'utf8');
+  for (const m of authority.matchAll(/code: '([a-z_]+)'/g)) codes.add(m[1] as string);
+  return [...codes].sort();
+}
+
+/** Codes only a participant's own screen meets, worded there (the lead form's lead-fields.ts, the catalogue's
+ * subscribe flow, the local demo's consent button); never sent to an office call. */
+const PARTICIPANT_ONLY = ['consent_outdated', 'consent_required', 'invalid_sign', 'no_message_consent', 'not_local'];
+
+describe('server refusals in the office', () => {
+  it('every error code the server sends is worded in Russian and English (office wording or the participant’s)', () => {
+    const codes = serverErrorCodes().filter((c) => !PARTICIPANT_ONLY.includes(c));
+    expect(codes).toContain('pool_key_taken'); // the scan finds the codes it is meant to
+    expect(codes).toContain('role_scope');
+    expect(codes).toContain('already_on');
+    for (const language of ['ru', 'en'] as const) {
+      const unworded = codes.filter((c) => !REFUSAL_WORDING[language][c] && !errorTexts[language][c]);
+      expect(unworded, language).toEqual([]);
+    }
+    expect(Object.keys(REFUSAL_WORDING.en).sort()).toEqual(Object.keys(REFUSAL_WORDING.ru).sort());
+  });
+
+  it('a refusal reads in the member’s language, with nothing of the server’s English message', () => {
+    const taken = new ApiRequestError(409, 'pool_key_taken', 'Campaign 1 already has a pool "summer15"');
+    expect(refusalText(taken, 'ru')).toBe('У этой акции уже есть пул с таким ключом.');
+    expect(refusalText(taken, 'en')).toBe('This campaign already has a pool with this key.');
+    // A code only the participant's texts word (a lost connection) reads as they word it.
+    expect(refusalText(new ApiRequestError(0, 'network', 'The server cannot be reached'), 'ru')).toBe(
+      errorTexts.ru.network,
+    );
+  });
+
+  it('a refusal with a field problem the office words names it: a webhook to a private address', () => {
+    const refused = new ApiRequestError(
+      422,
+      'invalid_webhook_url',
+      'The webhook URL host 10.0.0.5 is a private address',
+      {
+        issues: [
+          {
+            path: 'url',
+            message: 'host 10.0.0.5 is a private address',
+            code: 'forbidden_host',
+            params: { host: '10.0.0.5', addressClass: 'private' },
+          },
+        ],
+      },
+    );
+    expect(refusalText(refused, 'ru')).toBe('Адрес вебхука не подходит: 10.0.0.5 — внутренняя сеть (private).');
+    expect(refusalText(refused, 'en')).toBe('The webhook URL does not fit: 10.0.0.5 is a private address.');
+  });
+
+  it('every problem code the webhook guard sends is worded in both languages', () => {
+    const guard = readFileSync(join(import.meta.dirname, '../../server/leads/webhook-address-guard.ts'), 'utf8');
+    const union = guard.match(/code: ('[a-z_]+'(?: \| '[a-z_]+')*);/)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as string).sort();
+    expect(codes).toContain('forbidden_host');
+    expect(Object.keys(ISSUE_WORDING.ru).sort()).toEqual(codes);
+    expect(Object.keys(ISSUE_WORDING.en).sort()).toEqual(codes);
+  });
+
+  it('a code this office does not know yet shows the server’s message; anything else reads as the generic line', () => {
+    expect(refusalText(new ApiRequestError(409, 'newer_code', 'as sent'), 'ru')).toBe('as sent');
+    expect(refusalText(new TypeError('x is undefined'), 'en')).toBe(errorTexts.en.generic);
+  });
+});
