@@ -7,7 +7,9 @@ import { botFor } from '../../bot/bot.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import type { Deps } from '../../server/deps.ts';
+import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
 import type { MailingActor } from '../../server/mailing/mailing-audit.ts';
+import { enqueue } from '../../server/mailing/outbox.ts';
 import { createVkApi } from '../../server/vk/vk-api.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { createTestWorld, type TestWorld } from '../support/test-deps.ts';
@@ -155,6 +157,53 @@ export async function createMessagingWorld(
       world.close();
     },
   };
+}
+
+/**
+ * What a bot process started apart (`npm run bot`) needs to work on this world: its database (both variables, so a
+ * PostgreSQL world's bot does not open a SQLite file of its own) and the fake VK's community and token.
+ */
+export function botProcessEnv(w: MessagingWorld, leaseMs: number): Record<string, string> {
+  return {
+    ...w.databaseEnv,
+    VK_GROUP_ID: String(GROUP_ID),
+    VK_GROUP_TOKEN: `group:${GROUP_ID}`,
+    VK_API_BASE_URL: w.fake.url,
+    OUTBOX_LEASE_MS: String(leaseMs),
+  };
+}
+
+/**
+ * Queues two messages for each of `recipients` users from `firstUserId` on: a broadcast to everyone (one text, sent
+ * 100 peers a call) and a personal line each (`personal(i)`, sent 25 a call in `execute`), so a bot killed while
+ * sending has requests of both kinds in flight. Answers how many messages are due in all.
+ */
+export async function queueBroadcastAndPersonalLines(
+  w: MessagingWorld,
+  o: { recipients: number; firstUserId: number; text: string; personal: (i: number) => string },
+): Promise<number> {
+  const b = await createBroadcast(
+    w.deps.db,
+    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: o.text },
+    w.clock.now,
+    w.office,
+  );
+  await enqueueBroadcast(w.deps.db, b, w.clock.now);
+  await inTransaction(w.deps.db, (tx) =>
+    enqueue(
+      tx,
+      Array.from({ length: o.recipients }, (_, i) => ({
+        dedupeKey: `personal:${i}`,
+        kind: 'broadcast' as const,
+        vkGroupId: GROUP_ID,
+        vkUserId: o.firstUserId + i,
+        channel: 'message' as const,
+        text: o.personal(i),
+      })),
+      w.clock.now,
+    ),
+  );
+  return 2 * o.recipients;
 }
 
 /** How many messages each peer received. */

@@ -9,11 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
-import { inTransaction } from '../../server/db/transactions.ts';
-import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
-import { enqueue } from '../../server/mailing/outbox.ts';
 import { exitWithin, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
-import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
+import {
+  botProcessEnv,
+  createMessagingWorld,
+  deliveriesByPeer,
+  type MessagingWorld,
+  queueBroadcastAndPersonalLines,
+} from '../bot/messaging-world.ts';
 import { until } from './process-watch.ts';
 
 const RECIPIENTS = 2000;
@@ -26,14 +29,6 @@ afterEach(async () => {
   killStartedBots();
   await world?.shutdown();
   world = undefined;
-});
-
-const botEnvironment = (w: MessagingWorld) => ({
-  ...w.databaseEnv,
-  VK_GROUP_ID: String(GROUP_ID),
-  VK_GROUP_TOKEN: `group:${GROUP_ID}`,
-  VK_API_BASE_URL: w.fake.url,
-  OUTBOX_LEASE_MS: String(LEASE_MS),
 });
 
 /** CPU seconds (user + system) of every live process in the group. */
@@ -61,32 +56,14 @@ it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient
   world = await createMessagingWorld();
   const w = world;
   await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
-  // The broadcast (one text, sent 100 peers a call) and a personal line to each recipient (25 a call in `execute`),
-  // so the kill lands while requests are in flight.
-  const b = await createBroadcast(
-    w.deps.db,
-    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
-    w.clock.now,
-    w.office,
-  );
-  await enqueueBroadcast(w.deps.db, b, w.clock.now);
-  await inTransaction(w.deps.db, (tx) =>
-    enqueue(
-      tx,
-      Array.from({ length: RECIPIENTS }, (_, i) => ({
-        dedupeKey: `personal:${i}`,
-        kind: 'broadcast' as const,
-        vkGroupId: GROUP_ID,
-        vkUserId: FIRST_USER + i,
-        channel: 'message' as const,
-        text: `Ваш личный код ${i}`,
-      })),
-      w.clock.now,
-    ),
-  );
-  const total = 2 * RECIPIENTS;
+  const total = await queueBroadcastAndPersonalLines(w, {
+    recipients: RECIPIENTS,
+    firstUserId: FIRST_USER,
+    text: 'Осталось два дня!',
+    personal: (i) => `Ваш личный код ${i}`,
+  });
 
-  const first = npmRunBot(botEnvironment(w));
+  const first = npmRunBot(botProcessEnv(w, LEASE_MS));
   await until(() => w.fake.delivered.length >= 2600, 60_000, 'the first run to get going', first.output);
   signalGroup(first, 'SIGKILL');
   expect(await first.exited).toBe('SIGKILL');
@@ -96,7 +73,7 @@ it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient
   ).length;
   expect(afterKill).toBeLessThan(total);
 
-  const second = npmRunBot(botEnvironment(w));
+  const second = npmRunBot(botProcessEnv(w, LEASE_MS));
   const unfinished = async () =>
     (
       await w.deps.db

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { schema } from '../../server/db/client.ts';
 import { type BotProcess, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
-import { createMessagingWorld, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
+import { botProcessEnv, createMessagingWorld, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
 import { processGroupOf, until } from './process-watch.ts';
 
 const LEASE_MS = 2000;
@@ -27,13 +27,7 @@ it('item 4: two bot processes with --long-poll on the test world database: one c
   const w = world;
   // The world's database variables, both of them: with only DATABASE_PATH a PostgreSQL world's bots would run on a
   // SQLite file of their own, poll and hold leases there, and journal nothing the test can see (item 4).
-  const env = {
-    ...w.databaseEnv,
-    VK_GROUP_ID: String(GROUP_ID),
-    VK_GROUP_TOKEN: `group:${GROUP_ID}`,
-    VK_API_BASE_URL: w.fake.url,
-    OUTBOX_LEASE_MS: String(LEASE_MS),
-  };
+  const env = botProcessEnv(w, LEASE_MS);
   const bots = [0, 1].map(() => npmRunBot(env, ['--long-poll', '--no-rules', '--quiet']));
   const output = () => bots.map((p, i) => `--- bot ${i}\n${p.output()}`).join('\n');
   const pollServers = () => w.fake.calls.filter((c) => c.method === 'groups.getLongPollServer').length;

@@ -10,11 +10,15 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { HANDOVER_COLD_START_MS } from '../../bot/sender/token-turn.ts';
 import { schema } from '../../server/db/client.ts';
-import { inTransaction } from '../../server/db/transactions.ts';
-import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
-import { enqueue } from '../../server/mailing/outbox.ts';
 import { type BotProcess, killStartedBots, npmRunBot, signalGroup } from '../bot/bot-process.ts';
-import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from '../bot/messaging-world.ts';
+import {
+  botProcessEnv,
+  createMessagingWorld,
+  deliveriesByPeer,
+  GROUP_ID,
+  type MessagingWorld,
+  queueBroadcastAndPersonalLines,
+} from '../bot/messaging-world.ts';
 import { maxInAnySecond, processGroupOf, until } from './process-watch.ts';
 
 const RECIPIENTS = 2000;
@@ -28,41 +32,17 @@ afterEach(async () => {
   world = undefined;
 });
 
-const botEnvironment = (w: MessagingWorld) => ({
-  ...w.databaseEnv,
-  VK_GROUP_ID: String(GROUP_ID),
-  VK_GROUP_TOKEN: `group:${GROUP_ID}`,
-  VK_API_BASE_URL: w.fake.url,
-  OUTBOX_LEASE_MS: String(LEASE_MS),
-});
-
 it('item 2: two sender processes, the lease holder killed -9 mid-broadcast: each recipient once, the survivor takes over within the lease, never over 20 requests/s', async () => {
   world = await createMessagingWorld();
   const w = world;
   await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
-  const b = await createBroadcast(
-    w.deps.db,
-    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Финал в субботу!' },
-    w.clock.now,
-    w.office,
-  );
-  await enqueueBroadcast(w.deps.db, b, w.clock.now);
-  await inTransaction(w.deps.db, (tx) =>
-    enqueue(
-      tx,
-      Array.from({ length: RECIPIENTS }, (_, i) => ({
-        dedupeKey: `personal:${i}`,
-        kind: 'broadcast' as const,
-        vkGroupId: GROUP_ID,
-        vkUserId: FIRST_USER + i,
-        channel: 'message' as const,
-        text: `Ваш номер ${i}`,
-      })),
-      w.clock.now,
-    ),
-  );
-  const total = 2 * RECIPIENTS;
-  const bots = [npmRunBot(botEnvironment(w)), npmRunBot(botEnvironment(w))];
+  const total = await queueBroadcastAndPersonalLines(w, {
+    recipients: RECIPIENTS,
+    firstUserId: FIRST_USER,
+    text: 'Финал в субботу!',
+    personal: (i) => `Ваш номер ${i}`,
+  });
+  const bots = [npmRunBot(botProcessEnv(w, LEASE_MS)), npmRunBot(botProcessEnv(w, LEASE_MS))];
   const output = () => bots.map((p, i) => `--- bot ${i}\n${p.output()}`).join('\n');
 
   await until(() => w.fake.delivered.length >= 1200, 90_000, 'the broadcast to get going', output);
