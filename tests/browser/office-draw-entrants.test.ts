@@ -4,7 +4,7 @@
  * excludes one with a reason; the draw then runs without it: it is in neither the frozen list nor the winners, and the
  * published list still hashes to the published entries hash. Desktop light and phone dark screenshots.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
@@ -13,6 +13,7 @@ import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { makeDemoGiveaway } from './demo-giveaway.ts';
 
 let server: StartedServer;
 let browser: Browser;
@@ -38,49 +39,20 @@ const MIN = 60_000;
 const ENTRANTS = [710_001, 710_002, 710_003, 710_004, 710_005, 710_006];
 const EXCLUDED = 710_003;
 
-/** Turns `summer-tasks` into a committed giveaway due in `inMs`, with the entrants above. */
-function makeGiveaway(inMs: number): { campaignId: number; drawAt: number } {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const now = Date.now();
-    const drawAt = now + inMs;
-    const { id } = db.prepare("SELECT id FROM campaigns WHERE slug = 'summer-tasks'").get() as { id: number };
-    const draw = { winners: 2, reserves: 1, drawAt, requiredTaskKeys: ['join', 'messages'] };
-    db.prepare(
-      "UPDATE campaigns SET legal_type = 'giveaway', settings = json_set(settings, '$.draw', json(?)) WHERE id = ?",
-    ).run(JSON.stringify(draw), id);
-    const seed = randomBytes(32);
-    const commitment = createHash('sha256').update(seed).digest('hex');
-    db.prepare('INSERT INTO draws (campaign_id, algorithm, seed, commitment, committed_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      'provably-fair-draw/v1',
-      seed.toString('hex'),
-      commitment,
-      now,
-    );
-    const tasks = db
-      .prepare("SELECT id FROM promo_tasks WHERE campaign_id = ? AND key IN ('join', 'messages')")
-      .all(id) as { id: number }[];
-    const ids = new Map<number, number>();
-    for (const [i, user] of ENTRANTS.entries()) {
-      const referrer = i >= 1 && i <= 3 ? ids.get(ENTRANTS[0] as number) : null;
-      const p = db
-        .prepare(
-          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code, referred_by, created_at) VALUES (?, 'vk', ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .get(id, String(user), now, `flag${user}`, referrer ?? null, now - 30 * MIN + i * MIN) as { id: number };
-      ids.set(user, p.id);
-      for (const t of tasks)
-        db.prepare(
-          "INSERT INTO promo_task_completions (participant_id, task_id, status, level, started_at, done_at) VALUES (?, ?, 'done', 'server_verified', ?, ?)",
-        ).run(p.id, t.id, now, now);
-    }
-    return { campaignId: id, drawAt };
-  } finally {
-    db.close();
-  }
-}
+/** `summer-tasks` as a committed giveaway due in `inMs`, with the entrants above, a minute apart. */
+const makeGiveaway = (inMs: number) => {
+  const now = Date.now();
+  return makeDemoGiveaway(
+    server.dataDir,
+    inMs,
+    ENTRANTS.map((user, i) => ({
+      user,
+      referralCode: `flag${user}`,
+      ...(i >= 1 && i <= 3 ? { referrer: ENTRANTS[0] } : {}),
+      createdAt: now - 30 * MIN + i * MIN,
+    })),
+  );
+};
 
 describe('item 1: entrants and fraud flags in the draw office', () => {
   it('item 1: flagged entrants are worded with why, one is excluded with a reason, and the draw runs without it', async () => {
