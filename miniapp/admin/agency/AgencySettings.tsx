@@ -4,12 +4,14 @@
  */
 import { Button, FormItem, Group, Header, Input, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
+import { refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
 import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
@@ -44,6 +46,7 @@ function SettingsForm(props: {
   const [form, setForm] = useState(props.loaded);
   const [note, setNote] = useState<string | null>(null);
   const { s } = props;
+  const { language } = useApp();
   const save = async () => {
     setNote(null);
     try {
@@ -52,7 +55,7 @@ function SettingsForm(props: {
       if (own) Object.assign(own, { name: saved.name, logoUrl: saved.logoUrl, accent: saved.accent });
       setNote(s.saved);
     } catch (e) {
-      setNote(fill(s.error, { reason: e instanceof Error ? e.message : String(e) }));
+      setNote(fill(s.error, { reason: refusalText(e, language) }));
     }
   };
   const pickLogo = (file: File | undefined) => {

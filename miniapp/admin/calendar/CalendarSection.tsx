@@ -30,6 +30,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { csvLineText } from '../csv-line-text.ts';
 import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
+import { refusalText } from '../refusal-text.ts';
 import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
 
 type Mode = GenerateRequest['mode'];
@@ -50,15 +51,16 @@ function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
 }
 
 /** What a failed call says: the server's problems line by line (CSV lines, fields), else its code. */
+/** A refused import's CSV lines, each worded by its code; any other refusal as one worded line. */
 function problemLines(err: unknown, t: CalendarMessages, language: Language): string[] {
-  if (err instanceof ApiRequestError && err.issues.length > 0) {
+  if (err instanceof ApiRequestError && err.issues.some((i) => i.code)) {
     return err.issues.map((i) => {
       const message = csvLineText(language, i);
       const line = /^line (\d+)$/.exec(i.path)?.[1];
       return line ? fill(t.errorAtLine, { n: line, message }) : fill(t.errorLine, { path: i.path, message });
     });
   }
-  return [err instanceof Error ? err.message : String(err)];
+  return [refusalText(err, language)];
 }
 
 function DayRow({ day, t }: { day: CalendarDay; t: CalendarMessages }) {
