@@ -120,6 +120,8 @@ const ru: Wording = {
   updates_unavailable: 'Этот процесс не принимает события сообщества.',
   bad_request: 'Сервер не понял запрос. Обновите страницу и попробуйте снова.',
   internal: 'На сервере ошибка. Попробуйте позже.',
+  // The client's own code for an answer that is not the API's JSON (a proxy's 502, say).
+  http_error: 'Сервер ответил ошибкой. Попробуйте позже.',
 };
 
 const en: Wording = {
@@ -219,6 +221,7 @@ const en: Wording = {
   updates_unavailable: 'This process does not take community updates.',
   bad_request: 'The server did not understand the request. Reload the page and try again.',
   internal: 'The server failed. Try again later.',
+  http_error: 'The server answered with an error. Try again later.',
 };
 
 export const REFUSAL_WORDING: Record<Language, Wording> = { ru, en };
