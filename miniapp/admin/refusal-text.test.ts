@@ -75,11 +75,27 @@ describe('server refusals in the office', () => {
     expect(refusalText(refused, 'en')).toBe('The webhook URL does not fit: 10.0.0.5 is a private address.');
   });
 
-  it('every problem code the webhook guard sends is worded in both languages', () => {
-    const guard = readFileSync(join(import.meta.dirname, '../../server/leads/webhook-address-guard.ts'), 'utf8');
-    const union = guard.match(/code: ('[a-z_]+'(?: \| '[a-z_]+')*);/)?.[1] ?? '';
-    const codes = [...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as string).sort();
+  it('a refusal naming several field problems words each: the placeholders a canned answer cannot fill', () => {
+    const refused = new ApiRequestError(422, 'variable_unavailable', 'No value for {name}, {promo_code}', {
+      issues: ['name', 'promo_code'].map((variable) => ({
+        path: 'body',
+        message: `{${variable}} has no value for this participant`,
+        code: 'no_value',
+        params: { variable },
+      })),
+    });
+    expect(refusalText(refused, 'ru')).toBe('Для этого участника нет значения подстановки: {name}, {promo_code}.');
+  });
+
+  it('every field problem code the server sends with a refusal is worded in both languages', () => {
+    const source = (path: string) => readFileSync(join(import.meta.dirname, '../../server', path), 'utf8');
+    const union = source('leads/webhook-address-guard.ts').match(/code: ('[a-z_]+'(?: \| '[a-z_]+')*);/)?.[1] ?? '';
+    const codes = [
+      ...[...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as string),
+      ...[...source('support/canned-variables.ts').matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string),
+    ].sort();
     expect(codes).toContain('forbidden_host');
+    expect(codes).toContain('no_value');
     expect(Object.keys(ISSUE_WORDING.ru).sort()).toEqual(codes);
     expect(Object.keys(ISSUE_WORDING.en).sort()).toEqual(codes);
   });

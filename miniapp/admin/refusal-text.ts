@@ -96,7 +96,7 @@ const ru: Wording = {
   // Support and knowledge base
   ticket_not_found: 'Такого обращения нет.',
   canned_not_found: 'Такого шаблона ответа нет.',
-  variable_unavailable: 'Для этого участника нет значения подстановки в шаблоне.',
+  variable_unavailable: 'Для этого участника нет значения подстановки.',
   article_not_found: 'Такой статьи нет.',
   invalid_campaign: 'Эта акция не относится к бренду.',
   not_a_support_member: 'У этого члена команды нет прав поддержки.',
@@ -200,7 +200,7 @@ const en: Wording = {
   link_expired: 'This download link has expired.',
   ticket_not_found: 'There is no such ticket.',
   canned_not_found: 'There is no such canned answer.',
-  variable_unavailable: 'A placeholder in the answer has no value for this participant.',
+  variable_unavailable: 'A placeholder has no value for this participant.',
   article_not_found: 'There is no such article.',
   invalid_campaign: "This campaign is not the brand's.",
   not_a_support_member: 'This team member has no support rights.',
@@ -248,6 +248,7 @@ const issuesRu: IssueWording = {
   has_credentials: () => 'в адресе не должно быть логина и пароля',
   forbidden_host: (p) =>
     `${p.host} — ${addressClassRu[String(p.addressClass)] ?? 'недоступный адрес'} (${p.addressClass})`,
+  no_value: (p) => `{${p.variable}}`,
 };
 
 const issuesEn: IssueWording = {
@@ -255,17 +256,18 @@ const issuesEn: IssueWording = {
   not_https: () => 'https is needed',
   has_credentials: () => 'the address must not carry a login or password',
   forbidden_host: (p) => `${p.host} is a ${p.addressClass} address`,
+  no_value: (p) => `{${p.variable}}`,
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };
 
-/** The first of a refusal's field problems this office words, or undefined. */
+/** The refusal's field problems this office words, joined, or undefined when it words none. */
 function issueText(error: ApiRequestError, language: Language): string | undefined {
-  for (const issue of error.issues) {
+  const worded = error.issues.flatMap((issue) => {
     const word = issue.code ? ISSUE_WORDING[language][issue.code] : undefined;
-    if (word) return word(issue.params ?? {});
-  }
-  return undefined;
+    return word ? [word(issue.params ?? {})] : [];
+  });
+  return worded.length > 0 ? worded.join(', ') : undefined;
 }
 
 /**

@@ -62,7 +62,12 @@ export async function fillReply(deps: Deps, brandId: number, t: TicketRow, body:
   const missing = used.filter((v) => !values[v]);
   if (missing.length > 0) {
     throw new ApiError(422, 'variable_unavailable', `No value for {${missing.join('}, {')}} for this participant`, [
-      ...missing.map((v) => ({ path: 'body', message: `{${v}} has no value for this participant` })),
+      ...missing.map((v) => ({
+        path: 'body',
+        message: `{${v}} has no value for this participant`,
+        code: 'no_value',
+        params: { variable: v },
+      })),
     ]);
   }
   return { body: fillVariables(body, values), language };
