@@ -102,6 +102,7 @@ describe('server refusals in the office', () => {
 
   it('a code this office does not know yet shows the server’s message; anything else reads as the generic line', () => {
     expect(refusalText(new ApiRequestError(409, 'newer_code', 'as sent'), 'ru')).toBe('as sent');
+    expect(refusalText(new ApiRequestError(409, 'constructor', 'as sent'), 'ru')).toBe('as sent');
     expect(refusalText(new TypeError('x is undefined'), 'en')).toBe(errorTexts.en.generic);
     // An answer that is not the API's JSON (a proxy's 502) is worded too, not shown as its status text.
     expect(refusalText(new ApiRequestError(502, 'http_error', 'Bad Gateway'), 'ru')).toBe(

@@ -261,10 +261,14 @@ const issuesEn: IssueWording = {
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };
 
+/** A table's own entry only: a code such as `constructor` is not a wording. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 /** The refusal's field problems this office words, joined, or undefined when it words none. */
 function issueText(error: ApiRequestError, language: Language): string | undefined {
   const worded = error.issues.flatMap((issue) => {
-    const word = issue.code ? ISSUE_WORDING[language][issue.code] : undefined;
+    const word = issue.code ? own(ISSUE_WORDING[language], issue.code) : undefined;
     return word ? [word(issue.params ?? {})] : [];
   });
   return worded.length > 0 ? worded.join(', ') : undefined;
@@ -277,7 +281,7 @@ function issueText(error: ApiRequestError, language: Language): string | undefin
  */
 export function refusalText(error: unknown, language: Language): string {
   if (!(error instanceof ApiRequestError)) return errorTexts[language].generic;
-  const refusal = REFUSAL_WORDING[language][error.code] ?? errorTexts[language][error.code];
+  const refusal = own(REFUSAL_WORDING[language], error.code) ?? own(errorTexts[language], error.code);
   if (!refusal) return error.message;
   const detail = issueText(error, language);
   return detail ? `${refusal.replace(/\.$/, '')}: ${detail}.` : refusal;
