@@ -174,13 +174,13 @@ export function botProcessEnv(w: MessagingWorld, leaseMs: number): Record<string
 }
 
 /**
- * Queues two messages for each of `recipients` users from `firstUserId` on: a broadcast to everyone (one text, sent
- * 100 peers a call) and a personal line each (`personal(i)`, sent 25 a call in `execute`), so a bot killed while
- * sending has requests of both kinds in flight. Answers how many messages are due in all.
+ * Queues a broadcast to every participant of the world (one text, sent 100 peers a call) and `personalLines` personal
+ * lines to users `firstUserId…` (`personal(i)`, sent 25 a call in `execute`), so a bot killed while sending has
+ * requests of both kinds in flight. Answers how many messages are due in all.
  */
 export async function queueBroadcastAndPersonalLines(
   w: MessagingWorld,
-  o: { recipients: number; firstUserId: number; text: string; personal: (i: number) => string },
+  o: { text: string; personalLines: number; firstUserId: number; personal: (i: number) => string },
 ): Promise<number> {
   const b = await createBroadcast(
     w.deps.db,
@@ -188,11 +188,11 @@ export async function queueBroadcastAndPersonalLines(
     w.clock.now,
     w.office,
   );
-  await enqueueBroadcast(w.deps.db, b, w.clock.now);
+  const broadcast = await enqueueBroadcast(w.deps.db, b, w.clock.now);
   await inTransaction(w.deps.db, (tx) =>
     enqueue(
       tx,
-      Array.from({ length: o.recipients }, (_, i) => ({
+      Array.from({ length: o.personalLines }, (_, i) => ({
         dedupeKey: `personal:${i}`,
         kind: 'broadcast' as const,
         vkGroupId: GROUP_ID,
@@ -203,7 +203,7 @@ export async function queueBroadcastAndPersonalLines(
       w.clock.now,
     ),
   );
-  return 2 * o.recipients;
+  return broadcast + o.personalLines;
 }
 
 /** How many messages each peer received. */

@@ -10,15 +10,14 @@ import { botFor } from '../../bot/bot.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
-import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
-import { enqueue } from '../../server/mailing/outbox.ts';
 import {
   CALLBACK_SECRET,
   createMessagingWorld,
   deliveriesByPeer,
   GROUP_ID,
   type MessagingWorld,
+  queueBroadcastAndPersonalLines,
 } from './messaging-world.ts';
 
 let world: MessagingWorld | undefined;
@@ -72,27 +71,13 @@ describe('outbox sender: crash and consent', () => {
     world = await createMessagingWorld();
     const w = world;
     await w.addParticipants({ count: 3000, firstUserId: 3_000_000 });
-    const b = await createBroadcast(
-      w.deps.db,
-      { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Осталось два дня!' },
-      w.clock.now,
-      w.office,
-    );
-    await enqueueBroadcast(w.deps.db, b, w.clock.now);
-    await inTransaction(w.deps.db, (tx) =>
-      enqueue(
-        tx,
-        Array.from({ length: 500 }, (_, i) => ({
-          dedupeKey: `personal:${i}`,
-          kind: 'broadcast' as const,
-          vkGroupId: GROUP_ID,
-          vkUserId: 3_000_000 + i,
-          channel: 'message' as const,
-          text: `Личный код ${i}`,
-        })),
-        w.clock.now,
-      ),
-    );
+    const total = await queueBroadcastAndPersonalLines(w, {
+      text: 'Осталось два дня!',
+      personalLines: 500,
+      firstUserId: 3_000_000,
+      personal: (i) => `Личный код ${i}`,
+    });
+    expect(total).toBe(3500);
 
     const first = startSender(w);
     await until(() => w.fake.delivered.length >= 1200, 30_000);

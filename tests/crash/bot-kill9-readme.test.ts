@@ -57,7 +57,7 @@ it('item 1: `npm run bot` killed -9 mid-broadcast and restarted: every recipient
   const w = world;
   await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
   const total = await queueBroadcastAndPersonalLines(w, {
-    recipients: RECIPIENTS,
+    personalLines: RECIPIENTS,
     firstUserId: FIRST_USER,
     text: 'Осталось два дня!',
     personal: (i) => `Ваш личный код ${i}`,

@@ -37,7 +37,7 @@ it('item 2: two sender processes, the lease holder killed -9 mid-broadcast: each
   const w = world;
   await w.addParticipants({ count: RECIPIENTS, firstUserId: FIRST_USER });
   const total = await queueBroadcastAndPersonalLines(w, {
-    recipients: RECIPIENTS,
+    personalLines: RECIPIENTS,
     firstUserId: FIRST_USER,
     text: 'Финал в субботу!',
     personal: (i) => `Ваш номер ${i}`,

@@ -50,7 +50,6 @@ function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
   );
 }
 
-/** What a failed call says: the server's problems line by line (CSV lines, fields), else its code. */
 /** A refused import's CSV lines, each worded by its code; any other refusal as one worded line. */
 function problemLines(err: unknown, t: CalendarMessages, language: Language): string[] {
   if (err instanceof ApiRequestError && err.issues.some((i) => i.code)) {
