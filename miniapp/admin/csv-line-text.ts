@@ -40,10 +40,15 @@ const en: Wording = {
 
 export const CSV_LINE_WORDING: Record<Language, Wording> = { ru, en };
 
+/** Whether a refusal's field problem is a line of an imported file (its code is one of the table's). */
+export function isCsvLineProblem(problem: { code?: string }): boolean {
+  return problem.code !== undefined && Object.hasOwn(CSV_LINE_WORDING.en, problem.code);
+}
+
 /**
  * @example csvLineText('ru', { code: 'repeats_line', params: { value: 'A-1', first: 2 }, message: '…' }) // 'A-1 повторяет строку 2'
  */
 export function csvLineText(language: Language, problem: { code?: string; params?: Params; message: string }): string {
-  const word = problem.code ? CSV_LINE_WORDING[language][problem.code] : undefined;
+  const word = problem.code && isCsvLineProblem(problem) ? CSV_LINE_WORDING[language][problem.code] : undefined;
   return word ? word(problem.params ?? {}) : problem.message;
 }

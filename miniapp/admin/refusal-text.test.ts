@@ -87,12 +87,43 @@ describe('server refusals in the office', () => {
     expect(refusalText(refused, 'ru')).toBe('Для этого участника нет значения подстановки: {name}, {promo_code}.');
   });
 
+  it('a limit or a missing piece is named with its numbers: draw tasks, calendar moments, a statistics period', () => {
+    const issue = (path: string, code: string, params: Record<string, string | number>) => ({
+      path,
+      code,
+      params,
+      message: 'as sent',
+    });
+    const draw = new ApiRequestError(409, 'draw_misconfigured', 'The draw requires tasks that do not exist: a, b', {
+      issues: ['subscribe', 'quiz'].map((task) => issue('requiredTaskKeys', 'missing_task', { task })),
+    });
+    expect(refusalText(draw, 'ru')).toBe('Розыгрыш требует заданий, которых нет в акции: subscribe, quiz.');
+    expect(refusalText(draw, 'en')).toBe('The draw requires tasks the campaign does not have: subscribe, quiz.');
+    const moments = new ApiRequestError(422, 'too_many_moments', '12000 moments; at most 10000 at once', {
+      issues: [issue('rewards', 'moment_limit', { planned: 12000, max: 10000 })],
+    });
+    expect(refusalText(moments, 'ru')).toBe('Слишком много моментов за раз: 12000, а можно не больше 10000.');
+    expect(refusalText(moments, 'en')).toBe('Too many moments at once: 12000, at most 10000.');
+    const range = new ApiRequestError(422, 'range_too_long', 'A range is at most 400 days', {
+      issues: [issue('to', 'day_limit', { max: 400 })],
+    });
+    expect(refusalText(range, 'ru')).toBe('Период слишком длинный: не больше 400 дней.');
+    expect(refusalText(range, 'en')).toBe('The period is too long: at most 400 days.');
+    const oneDay = new ApiRequestError(422, 'range_too_long', '', { issues: [issue('to', 'day_limit', { max: 21 })] });
+    expect(refusalText(oneDay, 'ru')).toBe('Период слишком длинный: не больше 21 дня.');
+  });
+
   it('every field problem code the server sends with a refusal is worded in both languages', () => {
     const source = (path: string) => readFileSync(join(import.meta.dirname, '../../server', path), 'utf8');
     const union = source('leads/webhook-address-guard.ts').match(/code: ('[a-z_]+'(?: \| '[a-z_]+')*);/)?.[1] ?? '';
     const codes = [
       ...[...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] as string),
-      ...[...source('support/canned-variables.ts').matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string),
+      ...[
+        'support/canned-variables.ts',
+        'promo/draw/draw-entries.ts',
+        'promo/calendar/calendar-admin.service.ts',
+        'stats/stats-range.ts',
+      ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
     ].sort();
     expect(codes).toContain('forbidden_host');
     expect(codes).toContain('no_value');

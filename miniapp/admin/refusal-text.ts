@@ -6,6 +6,7 @@
  * (refusal-text.test.ts checks that every code the server throws is worded here or there).
  */
 import { ApiRequestError } from '../api/client.ts';
+import { plural } from '../i18n.ts';
 import { errorTexts } from '../i18n-errors.ts';
 import type { Language } from '../intl-formats.ts';
 
@@ -241,6 +242,9 @@ const addressClassRu: Record<string, string> = {
   reserved: 'зарезервированный адрес',
 };
 
+/** A count as the member's language writes it (1 670 000, 1,670,000). */
+const count = (n: string | number | undefined, language: Language) => Number(n).toLocaleString(language);
+
 /** Field problems a refusal names by code (`issues[].code`), worded after the refusal itself. */
 const issuesRu: IssueWording = {
   not_a_url: () => 'это не адрес',
@@ -249,6 +253,10 @@ const issuesRu: IssueWording = {
   forbidden_host: (p) =>
     `${p.host} — ${addressClassRu[String(p.addressClass)] ?? 'недоступный адрес'} (${p.addressClass})`,
   no_value: (p) => `{${p.variable}}`,
+  missing_task: (p) => String(p.task),
+  moment_limit: (p) => `${count(p.planned, 'ru')}, а можно не больше ${count(p.max, 'ru')}`,
+  day_limit: (p) =>
+    `не больше ${plural('ru', Number(p.max), { one: '{n} дня', few: '{n} дней', many: '{n} дней', other: '{n} дня' })}`,
 };
 
 const issuesEn: IssueWording = {
@@ -257,6 +265,9 @@ const issuesEn: IssueWording = {
   has_credentials: () => 'the address must not carry a login or password',
   forbidden_host: (p) => `${p.host} is a ${p.addressClass} address`,
   no_value: (p) => `{${p.variable}}`,
+  missing_task: (p) => String(p.task),
+  moment_limit: (p) => `${count(p.planned, 'en')}, at most ${count(p.max, 'en')}`,
+  day_limit: (p) => `at most ${p.max} days`,
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };

@@ -56,7 +56,15 @@ export function resolveRange(q: { from?: string; to?: string }, timeZone: string
   const from = q.from ?? addDays(to, -29);
   const days = Math.round((dayUtc(to) - dayUtc(from)) / DAY_MS) + 1;
   if (days < 1) throw new ApiError(422, 'invalid_range', '`from` must not be after `to`');
-  if (days > MAX_RANGE_DAYS) throw new ApiError(422, 'range_too_long', `A range is at most ${MAX_RANGE_DAYS} days`);
+  if (days > MAX_RANGE_DAYS)
+    throw new ApiError(422, 'range_too_long', `A range is at most ${MAX_RANGE_DAYS} days`, [
+      {
+        path: 'to',
+        code: 'day_limit',
+        params: { max: MAX_RANGE_DAYS },
+        message: `${days} days; at most ${MAX_RANGE_DAYS}`,
+      },
+    ]);
   return rangeOf(from, days, timeZone);
 }
 

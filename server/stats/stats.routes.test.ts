@@ -117,6 +117,12 @@ describe('statistics API', () => {
       expect(res.status, q).toBe(422);
       expect(JSON.parse(res.text).error.message.length).toBeGreaterThan(0);
     }
+    // A period over the limit names the limit, so the office can say it.
+    const tooLong = JSON.parse((await get(`${base}?from=2024-01-01&to=2026-06-01`)).text).error;
+    expect(tooLong).toMatchObject({
+      code: 'range_too_long',
+      issues: [{ path: 'to', code: 'day_limit', params: { max: 400 } }],
+    });
   });
 
   it('item 2: the CSV of a measure has the same numbers as its JSON, and a formula-looking error stays text', async () => {

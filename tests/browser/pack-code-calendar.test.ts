@@ -124,6 +124,17 @@ describe('pack code and prize calendar in the browser', () => {
         admin.hash = `/admin/campaign/${campaignId}/calendar`;
         await page.goto(admin.toString());
         await page.getByTestId('calendar-mode-banner').waitFor({ timeout: 20_000 });
+        // Over the limit (a moment every hour, a thousand each): the refusal names the count and the limit in the
+        // admin's language.
+        await page.getByTestId('calendar-mode').getByText('Каждый час').click();
+        await page.getByTestId('calendar-count-mug').fill('1000');
+        await page.getByTestId('calendar-generate').click();
+        await page
+          .getByTestId('calendar-note')
+          .getByText(/^Слишком много моментов за раз: \d{1,3}(\s\d{3})+, а можно не больше 10\s000\.$/)
+          .waitFor({ timeout: T });
+        await screenshot(page, `office-calendar-limit-${combo.name}`);
+        await page.getByTestId('calendar-mode').getByText('Каждый день').click();
         await page.getByTestId('calendar-count-mug').fill('1');
         await page.getByTestId('calendar-generate').click();
         await page.getByTestId('calendar-note').getByText(/\d+/).waitFor({ timeout: T });

@@ -28,7 +28,7 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { csvLineText } from '../csv-line-text.ts';
+import { csvLineText, isCsvLineProblem } from '../csv-line-text.ts';
 import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
@@ -52,7 +52,7 @@ function NoteView({ note, from }: { note: Note | null; from: Note['from'] }) {
 
 /** A refused import's CSV lines, each worded by its code; any other refusal as one worded line. */
 function problemLines(err: unknown, t: CalendarMessages, language: Language): string[] {
-  if (err instanceof ApiRequestError && err.issues.some((i) => i.code)) {
+  if (err instanceof ApiRequestError && err.issues.some(isCsvLineProblem)) {
     return err.issues.map((i) => {
       const message = csvLineText(language, i);
       const line = /^line (\d+)$/.exec(i.path)?.[1];

@@ -104,7 +104,12 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
   const planned = plans.reduce((s, p) => s + momentCount(p.plan), 0);
   if (planned > MAX_MOMENTS_PER_GENERATION) {
     throw new ApiError(422, 'too_many_moments', `${planned} moments; at most ${MAX_MOMENTS_PER_GENERATION} at once`, [
-      { path: 'rewards', message: `Would make ${planned} moments; at most ${MAX_MOMENTS_PER_GENERATION}` },
+      {
+        path: 'rewards',
+        code: 'moment_limit',
+        params: { planned, max: MAX_MOMENTS_PER_GENERATION },
+        message: `Would make ${planned} moments; at most ${MAX_MOMENTS_PER_GENERATION}`,
+      },
     ]);
   }
   const rows = plans.flatMap(({ prize, plan }) =>

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { createPromoWorld, DAY, HOUR, type PromoWorld } from '../testing/promo-world.ts';
+import { MAX_MOMENTS_PER_GENERATION } from './moment-slots.ts';
 
 const ADMIN = 501;
 const CAMPAIGNS_ONLY = 502;
@@ -91,6 +92,12 @@ describe('prize calendar admin routes', () => {
     expect((await notInstant.json()).error.issues[0].path).toBe('rewards.0.rewardKey');
     const tooMany = await generate(id, ADMIN, { mode: 'per_hour', rewards: [{ rewardKey: 'cap', count: 10_000 }] });
     expect(tooMany.status).toBe(422);
+    expect((await tooMany.json()).error).toMatchObject({
+      code: 'too_many_moments',
+      issues: [
+        { path: 'rewards', code: 'moment_limit', params: { planned: 1_670_000, max: MAX_MOMENTS_PER_GENERATION } },
+      ],
+    });
 
     const bad = await w.call('POST', `/api/admin/campaigns/${id}/calendar/import`, ADMIN, {
       csv: 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-02 12:00\nmug,2027-01-01T00:00:00Z',

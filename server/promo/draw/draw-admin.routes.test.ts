@@ -81,6 +81,20 @@ describe('office draw routes: who may use them', () => {
     expect(await w.deps.db.select().from(schema.officeAudit)).toHaveLength(0);
   });
 
+  it('a draw whose required task is gone is refused with the missing task named (409 draw_misconfigured)', async () => {
+    w = await createDrawWorld();
+    await w.goLive();
+    await w.write((tx) => tx.delete(schema.tasks).where(eq(schema.tasks.key, 'share')));
+    w.clock.set(w.drawAt);
+    const res = await w.admin('POST', `/api/admin/campaigns/${w.campaignId}/draw`);
+    expect(res.status).toBe(409);
+    const { error } = await res.json();
+    expect(error.code).toBe('draw_misconfigured');
+    expect(error.issues).toEqual([
+      { path: 'requiredTaskKeys', code: 'missing_task', params: { task: 'share' }, message: expect.any(String) },
+    ]);
+  });
+
   it('item 4: the office draw view carries the campaign time zone, in which the office shows its times', async () => {
     w = await createDrawWorld();
     await w.goLive();

@@ -29,7 +29,17 @@ export async function requiredTasks(db: Db | Tx, campaignId: number, draw: DrawS
   const byKey = new Map(rows.map((t) => [t.key, t]));
   const missing = draw.requiredTaskKeys.filter((k) => !byKey.has(k));
   if (missing.length > 0)
-    throw new ApiError(409, 'draw_misconfigured', `The draw requires tasks that do not exist: ${missing.join(', ')}`);
+    throw new ApiError(
+      409,
+      'draw_misconfigured',
+      `The draw requires tasks that do not exist: ${missing.join(', ')}`,
+      missing.map((task) => ({
+        path: 'requiredTaskKeys',
+        code: 'missing_task',
+        params: { task },
+        message: `no task "${task}" in the campaign`,
+      })),
+    );
   return draw.requiredTaskKeys.map((k) => byKey.get(k) as TaskRow);
 }
 
