@@ -102,8 +102,10 @@ describe('server refusals in the office', () => {
     const moments = new ApiRequestError(422, 'too_many_moments', '12000 moments; at most 10000 at once', {
       issues: [issue('rewards', 'moment_limit', { planned: 12000, max: 10000 })],
     });
-    expect(refusalText(moments, 'ru')).toBe('Слишком много моментов за раз: 12000, а можно не больше 10000.');
-    expect(refusalText(moments, 'en')).toBe('Too many moments at once: 12000, at most 10000.');
+    expect(refusalText(moments, 'ru')).toBe(
+      'Слишком много моментов за раз: 12\u00a0000, а можно не больше 10\u00a0000.',
+    );
+    expect(refusalText(moments, 'en')).toBe('Too many moments at once: 12,000, at most 10,000.');
     const range = new ApiRequestError(422, 'range_too_long', 'A range is at most 400 days', {
       issues: [issue('to', 'day_limit', { max: 400 })],
     });
@@ -111,6 +113,38 @@ describe('server refusals in the office', () => {
     expect(refusalText(range, 'en')).toBe('The period is too long: at most 400 days.');
     const oneDay = new ApiRequestError(422, 'range_too_long', '', { issues: [issue('to', 'day_limit', { max: 21 })] });
     expect(refusalText(oneDay, 'ru')).toBe('Период слишком длинный: не больше 21 дня.');
+  });
+
+  it('a form refused by its schema names the bounds: a number, a text, a list, in the member’s language', () => {
+    const bound = (code: string, limit: number, origin: string, inclusive = 1) => ({
+      path: 'x',
+      message: 'as sent',
+      code,
+      params: { limit, origin, inclusive },
+    });
+    const refused = (...issues: ReturnType<typeof bound>[]) =>
+      new ApiRequestError(422, 'invalid_input', 'Invalid json', { issues });
+    expect(refusalText(refused(bound('too_big', 10_000, 'number')), 'ru')).toBe(
+      'Проверьте заполненные поля: не больше 10\u00a0000.',
+    );
+    expect(refusalText(refused(bound('too_big', 10_000, 'number')), 'en')).toBe(
+      'Please check the fields: at most 10,000.',
+    );
+    expect(refusalText(refused(bound('too_big', 200, 'string'), bound('too_big', 201, 'string')), 'ru')).toBe(
+      'Проверьте заполненные поля: не длиннее 200 символов, не длиннее 201 символа.',
+    );
+    expect(refusalText(refused(bound('too_small', 1, 'string'), bound('too_small', 1, 'string')), 'ru')).toBe(
+      'Проверьте заполненные поля: поле не может быть пустым.',
+    );
+    expect(refusalText(refused(bound('too_small', 0, 'number', 0)), 'en')).toBe(
+      'Please check the fields: more than 0.',
+    );
+    expect(refusalText(refused(bound('too_small', 1, 'array')), 'en')).toBe(
+      'Please check the fields: at least one item is needed.',
+    );
+    expect(refusalText(refused(bound('too_big', 3, 'array')), 'ru')).toBe(
+      'Проверьте заполненные поля: не больше 3 элементов.',
+    );
   });
 
   it('every field problem code the server sends with a refusal is worded in both languages', () => {
@@ -124,6 +158,8 @@ describe('server refusals in the office', () => {
         'promo/calendar/calendar-admin.service.ts',
         'stats/stats-range.ts',
       ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
+      // zod's bounds, as server/http/field-issues.ts passes them on.
+      ...[...source('http/field-issues.ts').matchAll(/issue\.code !== '([a-z_]+)'/g)].map((m) => m[1] as string),
     ].sort();
     expect(codes).toContain('forbidden_host');
     expect(codes).toContain('no_value');

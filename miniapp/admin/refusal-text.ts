@@ -245,6 +245,47 @@ const addressClassRu: Record<string, string> = {
 /** A count as the member's language writes it (1 670 000, 1,670,000). */
 const count = (n: string | number | undefined, language: Language) => Number(n).toLocaleString(language);
 
+/** A length in characters or items, in the genitive a limit takes ("не длиннее 200 символов", "не больше 1 элемента"). */
+const unitsRu = (n: number, origin: string) =>
+  plural(
+    'ru',
+    n,
+    origin === 'string'
+      ? { one: '{n} символа', few: '{n} символов', many: '{n} символов', other: '{n} символа' }
+      : { one: '{n} элемента', few: '{n} элементов', many: '{n} элементов', other: '{n} элемента' },
+  );
+
+/** A value over its bound (server/http/field-issues.ts): what the bound counts decides the sentence. */
+function tooBigRu(p: Params): string {
+  const n = Number(p.limit);
+  if (p.origin === 'string') return `не длиннее ${unitsRu(n, 'string')}`;
+  if (p.origin === 'array') return `не больше ${unitsRu(n, 'array')}`;
+  return p.inclusive === 0 ? `меньше ${count(n, 'ru')}` : `не больше ${count(n, 'ru')}`;
+}
+
+function tooSmallRu(p: Params): string {
+  const n = Number(p.limit);
+  if (p.origin === 'string') return n === 1 ? 'поле не может быть пустым' : `не короче ${unitsRu(n, 'string')}`;
+  if (p.origin === 'array') return n === 1 ? 'нужен хотя бы один элемент' : `не меньше ${unitsRu(n, 'array')}`;
+  return p.inclusive === 0 ? `больше ${count(n, 'ru')}` : `не меньше ${count(n, 'ru')}`;
+}
+
+const unitsEn = (n: number, origin: string) =>
+  `${count(n, 'en')} ${origin === 'string' ? 'character' : 'item'}${n === 1 ? '' : 's'}`;
+
+function tooBigEn(p: Params): string {
+  const n = Number(p.limit);
+  if (p.origin === 'string' || p.origin === 'array') return `at most ${unitsEn(n, String(p.origin))}`;
+  return p.inclusive === 0 ? `less than ${count(n, 'en')}` : `at most ${count(n, 'en')}`;
+}
+
+function tooSmallEn(p: Params): string {
+  const n = Number(p.limit);
+  if (p.origin === 'string') return n === 1 ? 'a field must not be empty' : `at least ${unitsEn(n, 'string')}`;
+  if (p.origin === 'array') return n === 1 ? 'at least one item is needed' : `at least ${unitsEn(n, 'array')}`;
+  return p.inclusive === 0 ? `more than ${count(n, 'en')}` : `at least ${count(n, 'en')}`;
+}
+
 /** Field problems a refusal names by code (`issues[].code`), worded after the refusal itself. */
 const issuesRu: IssueWording = {
   not_a_url: () => 'это не адрес',
@@ -257,6 +298,8 @@ const issuesRu: IssueWording = {
   moment_limit: (p) => `${count(p.planned, 'ru')}, а можно не больше ${count(p.max, 'ru')}`,
   day_limit: (p) =>
     `не больше ${plural('ru', Number(p.max), { one: '{n} дня', few: '{n} дней', many: '{n} дней', other: '{n} дня' })}`,
+  too_big: tooBigRu,
+  too_small: tooSmallRu,
 };
 
 const issuesEn: IssueWording = {
@@ -268,6 +311,8 @@ const issuesEn: IssueWording = {
   missing_task: (p) => String(p.task),
   moment_limit: (p) => `${count(p.planned, 'en')}, at most ${count(p.max, 'en')}`,
   day_limit: (p) => `at most ${p.max} days`,
+  too_big: tooBigEn,
+  too_small: tooSmallEn,
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };
@@ -282,7 +327,8 @@ function issueText(error: ApiRequestError, language: Language): string | undefin
     const word = issue.code ? own(ISSUE_WORDING[language], issue.code) : undefined;
     return word ? [word(issue.params ?? {})] : [];
   });
-  return worded.length > 0 ? worded.join(', ') : undefined;
+  // Several fields over the same bound read as one phrase.
+  return worded.length > 0 ? [...new Set(worded)].join(', ') : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { LocalizedTextSchema } from '../campaigns/content-language.ts';
 import { ApiError } from '../http/errors.ts';
+import { fieldIssue } from '../http/field-issues.ts';
 import { type CompiledFormula, compileFormula, FORMULA_FUNCTIONS } from './formula.ts';
 import { FormulaError } from './formula-error.ts';
 
@@ -91,8 +92,7 @@ export interface Calculator {
 export function validateCalculatorConfig(raw: unknown): Calculator {
   const parsed = CalculatorConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new ApiError(422, 'invalid_input', 'Invalid calculator configuration', issues);
+    throw new ApiError(422, 'invalid_input', 'Invalid calculator configuration', parsed.error.issues.map(fieldIssue));
   }
   const config = parsed.data;
   try {

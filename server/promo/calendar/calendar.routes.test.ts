@@ -99,6 +99,14 @@ describe('prize calendar admin routes', () => {
       ],
     });
 
+    // Over the schema's own bound: the 422 names the field and the limit (server/http/field-issues.ts).
+    const overBound = await generate(id, ADMIN, { mode: 'spread', rewards: [{ rewardKey: 'cap', count: 20_000 }] });
+    expect(overBound.status).toBe(422);
+    expect((await overBound.json()).error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'rewards.0.count', code: 'too_big', params: { limit: 10_000, origin: 'number', inclusive: 1 } }],
+    });
+
     const bad = await w.call('POST', `/api/admin/campaigns/${id}/calendar/import`, ADMIN, {
       csv: 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-02 12:00\nmug,2027-01-01T00:00:00Z',
     });

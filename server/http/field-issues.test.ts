@@ -1,0 +1,70 @@
+/** A zod issue as the API sends it: bounds travel with their limit; anything else keeps path and message only. */
+
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldIssue } from './field-issues.ts';
+
+const issuesOf = (schema: z.ZodType, value: unknown) => {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) throw new Error('expected a refusal');
+  return parsed.error.issues.map(fieldIssue);
+};
+
+describe('fieldIssue', () => {
+  it('a number, a text and a list over or under their bounds carry the limit, what it counts and whether it is allowed', () => {
+    const schema = z.object({
+      rewards: z.array(z.object({ count: z.number().int().min(1).max(10_000) })).min(1),
+      title: z.string().min(1).max(200),
+      price: z.number().positive(),
+    });
+    expect(issuesOf(schema, { rewards: [{ count: 20_000 }], title: '', price: 0 })).toEqual([
+      {
+        path: 'rewards.0.count',
+        message: expect.any(String),
+        code: 'too_big',
+        params: { limit: 10_000, origin: 'number', inclusive: 1 },
+      },
+      {
+        path: 'title',
+        message: expect.any(String),
+        code: 'too_small',
+        params: { limit: 1, origin: 'string', inclusive: 1 },
+      },
+      {
+        path: 'price',
+        message: expect.any(String),
+        code: 'too_small',
+        params: { limit: 0, origin: 'number', inclusive: 0 },
+      },
+    ]);
+    expect(issuesOf(schema, { rewards: [], title: 'x'.repeat(201), price: 1 })).toEqual([
+      {
+        path: 'rewards',
+        message: expect.any(String),
+        code: 'too_small',
+        params: { limit: 1, origin: 'array', inclusive: 1 },
+      },
+      {
+        path: 'title',
+        message: expect.any(String),
+        code: 'too_big',
+        params: { limit: 200, origin: 'string', inclusive: 1 },
+      },
+    ]);
+  });
+
+  it('other problems (a wrong type, an exact length, a date bound, a refinement) keep only path and message', () => {
+    const schema = z.object({
+      n: z.number(),
+      pin: z.string().length(6),
+      at: z.date().max(new Date(0)),
+      slug: z.string().refine((s) => s === 'ok', 'not ok'),
+    });
+    expect(issuesOf(schema, { n: 'x', pin: '123', at: new Date(1), slug: 'no' })).toEqual([
+      { path: 'n', message: expect.any(String) },
+      { path: 'pin', message: expect.any(String) },
+      { path: 'at', message: expect.any(String) },
+      { path: 'slug', message: 'not ok' },
+    ]);
+  });
+});

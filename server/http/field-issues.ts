@@ -1,0 +1,32 @@
+/**
+ * @module A zod issue as the API sends it: the field's path and zod's English message, and for a value outside its
+ * bounds the bound itself, so a client can say "at most 10 000" in its own language instead of "check the fields".
+ * `too_big` / `too_small` with `limit`, `origin` (number, string or array — what the limit counts) and `inclusive`
+ * (1: the limit itself is allowed; 0: `.positive()`-style strict bounds).
+ */
+import type { z } from 'zod';
+import type { ErrorIssue } from './errors.ts';
+
+/** What a bound counts, as the client words it; dates and files keep zod's message only. */
+const ORIGINS: Record<string, 'number' | 'string' | 'array'> = {
+  number: 'number',
+  int: 'number',
+  bigint: 'number',
+  string: 'string',
+  array: 'array',
+  set: 'array',
+};
+
+/**
+ * @example fieldIssue(z.number().max(10).safeParse(11).error.issues[0])
+ *   // { path: '', message: 'Too big: …', code: 'too_big', params: { limit: 10, origin: 'number', inclusive: 1 } }
+ */
+export function fieldIssue(issue: z.core.$ZodIssue): ErrorIssue {
+  const base = { path: issue.path.join('.'), message: issue.message };
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return base;
+  const origin = ORIGINS[issue.origin];
+  // An exact length ("exactly 6 digits") is a different sentence; it keeps zod's message.
+  if (!origin || issue.exact) return base;
+  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  return { ...base, code: issue.code, params: { limit, origin, inclusive: issue.inclusive === false ? 0 : 1 } };
+}
