@@ -189,7 +189,12 @@ describe('body size', () => {
       body: '{}',
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    const { error } = await res.json();
+    expect(error.code).toBe('payload_too_large');
+    // The limit travels with the refusal, so the office can name it ("не больше 1 МБ").
+    expect(error.issues).toEqual([
+      { path: 'body', code: 'byte_limit', params: { max: 1024 * 1024 }, message: expect.any(String) },
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import { clientErrorRoutes } from './client-errors/client-error.routes.ts';
 import type { Deps } from './deps.ts';
 import { funnelRoutes } from './funnel/funnel.routes.ts';
 import { limitBody } from './http/body-limit.ts';
-import { errorBody, notFound, onError } from './http/errors.ts';
+import { errorBody, notFound, onError, sizeLimitIssue } from './http/errors.ts';
 import { routeLimits } from './http/route-limits.ts';
 import { newRouter } from './http/router.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
@@ -66,13 +66,13 @@ export function createApp(deps: Deps) {
   // Bodies: 1 MB, except the imports (http/body-limit.ts keeps the adapter's direct body read).
   const MAX_BODY = 1024 * 1024;
   const limitApiBody = limitBody(MAX_BODY, (c) =>
-    c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB'), 413),
+    c.json(errorBody('payload_too_large', 'Request body exceeds 1 MB', [sizeLimitIssue('bytes', MAX_BODY)]), 413),
   );
   // A code import carries up to 100,000 codes (promo/rewards/pool-admin.routes.ts) and a catalogue feed up to 5,000
   // offers (catalogue/offer-import.ts); only they may be larger.
   const MAX_IMPORT_BODY = 8 * 1024 * 1024;
   const limitImportBody = limitBody(MAX_IMPORT_BODY, (c) =>
-    c.json(errorBody('payload_too_large', 'An import exceeds 8 MB'), 413),
+    c.json(errorBody('payload_too_large', 'An import exceeds 8 MB', [sizeLimitIssue('bytes', MAX_IMPORT_BODY)]), 413),
   );
   const isImport = (path: string) =>
     path.startsWith('/api/admin/campaigns/') && (path.endsWith('/codes') || path.endsWith('/offers/import'));

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/client.ts';
 import { errorTexts } from '../i18n-errors.ts';
-import { ISSUE_WORDING, REFUSAL_WORDING, refusalText } from './refusal-text.ts';
+import { ISSUE_WORDING } from './refusal-issue-wording.ts';
+import { REFUSAL_WORDING, refusalText } from './refusal-text.ts';
 
 /**
  * The error codes the server's source can send: the string literals in an `ApiError`/`RateLimitedError`'s code
@@ -147,6 +148,21 @@ describe('server refusals in the office', () => {
     );
   });
 
+  it('a file over its limit names the limit: bytes as MB or KB, characters counted', () => {
+    const tooLarge = (code: string, max: number) =>
+      new ApiRequestError(413, 'payload_too_large', 'as sent', {
+        issues: [{ path: 'body', code, params: { max }, message: 'as sent' }],
+      });
+    expect(refusalText(tooLarge('byte_limit', 8 * 1024 * 1024), 'ru')).toBe('Файл слишком большой: не больше 8 МБ.');
+    expect(refusalText(tooLarge('byte_limit', 16 * 1024), 'en')).toBe('The file is too large: at most 16 KB.');
+    expect(refusalText(tooLarge('char_limit', 900_000), 'ru')).toBe(
+      'Файл слишком большой: не больше 900\u00a0000 символов.',
+    );
+    expect(refusalText(tooLarge('char_limit', 900_000), 'en')).toBe(
+      'The file is too large: at most 900,000 characters.',
+    );
+  });
+
   it('every field problem code the server sends with a refusal is worded in both languages', () => {
     const source = (path: string) => readFileSync(join(import.meta.dirname, '../../server', path), 'utf8');
     const union = source('leads/webhook-address-guard.ts').match(/code: ('[a-z_]+'(?: \| '[a-z_]+')*);/)?.[1] ?? '';
@@ -158,6 +174,8 @@ describe('server refusals in the office', () => {
         'promo/calendar/calendar-admin.service.ts',
         'stats/stats-range.ts',
       ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
+      // The size limits of bodies and files (server/http/errors.ts).
+      ...[...source('http/errors.ts').matchAll(/(?:bytes|characters): '([a-z_]+)'/g)].map((m) => m[1] as string),
       // zod's bounds, as server/http/field-issues.ts passes them on.
       ...[...source('http/field-issues.ts').matchAll(/issue\.code !== '([a-z_]+)'/g)].map((m) => m[1] as string),
     ].sort();

@@ -11,7 +11,7 @@ import { officeCampaignFor } from '../calculator/calculator-office.service.ts';
 import { schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, payloadTooLarge } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
 import { alertSubscribers } from './category-alerts.ts';
 import type { ImportIssue, OfferInput } from './offer-fields.ts';
@@ -62,7 +62,7 @@ const byPlace = (a: ImportIssue, b: ImportIssue) =>
 
 export function parseCatalogue(format: ImportFormat, content: string): ParsedCatalogue {
   if (content.length > MAX_FEED_CHARS) {
-    throw new ApiError(413, 'payload_too_large', `A catalogue import is at most ${MAX_FEED_CHARS} characters`);
+    throw payloadTooLarge('characters', MAX_FEED_CHARS, `A catalogue import is at most ${MAX_FEED_CHARS} characters`);
   }
   return format === 'csv' ? parseOffersCsv(content) : parseOffersYml(content);
 }

@@ -43,6 +43,19 @@ export class RateLimitedError extends ApiError {
   }
 }
 
+/** What a size limit counts: the request's bytes, or the characters of a file inside it (a CSV, a feed). */
+const SIZE_LIMIT_CODES = { bytes: 'byte_limit', characters: 'char_limit' } as const;
+
+/** The limit a too-large body broke, as a field problem a client words itself ("at most 8 MB"). */
+export function sizeLimitIssue(unit: keyof typeof SIZE_LIMIT_CODES, max: number): ErrorIssue {
+  return { path: 'body', code: SIZE_LIMIT_CODES[unit], params: { max }, message: `at most ${max} ${unit}` };
+}
+
+/** A 413 that names its limit. */
+export function payloadTooLarge(unit: keyof typeof SIZE_LIMIT_CODES, max: number, message: string): ApiError {
+  return new ApiError(413, 'payload_too_large', message, [sizeLimitIssue(unit, max)]);
+}
+
 export function errorBody(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }

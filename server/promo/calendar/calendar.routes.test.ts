@@ -124,6 +124,17 @@ describe('prize calendar admin routes', () => {
     });
     expect(good.status).toBe(200);
     expect(await good.json()).toEqual({ imported: 2 });
+    // A file over the import's limit names the limit, in characters.
+    const huge = await w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
+      body: `reward_key,at\n${'x'.repeat(900_000)}`,
+    });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatchObject({
+      code: 'payload_too_large',
+      issues: [{ path: 'body', code: 'char_limit', params: { max: 900_000 } }],
+    });
 
     const list = await (await w.call('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN)).json();
     expect(list.mode).toBe('calendar');

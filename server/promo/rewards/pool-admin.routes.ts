@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
@@ -171,7 +171,7 @@ async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
   if (type.startsWith('text/csv')) {
     const text = await c.req.text();
     if (text.trim() === '') throw new ApiError(422, 'invalid_input', 'The CSV is empty');
-    if (text.length > MAX_CSV_CHARS) throw new ApiError(413, 'payload_too_large', 'The CSV is too large');
+    if (text.length > MAX_CSV_CHARS) throw payloadTooLarge('characters', MAX_CSV_CHARS, 'The CSV is too large');
     return text;
   }
   if (type.startsWith('application/json')) {
