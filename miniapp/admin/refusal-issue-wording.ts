@@ -84,7 +84,7 @@ const issuesRu: IssueWording = {
   missing_task: (p) => String(p.task),
   moment_limit: (p) => `${count(p.planned, 'ru')}, а можно не больше ${count(p.max, 'ru')}`,
   day_limit: (p) =>
-    `не больше ${plural('ru', Number(p.max), { one: '{n} дня', few: '{n} дней', many: '{n} дней', other: '{n} дня' })}`,
+    `не больше ${count(p.max, 'ru')} ${plural('ru', Number(p.max), { one: 'дня', few: 'дней', many: 'дней', other: 'дня' })}`,
   too_big: tooBigRu,
   too_small: tooSmallRu,
   byte_limit: (p) => `не больше ${sizeText(Number(p.max), 'ru')}`,
@@ -99,7 +99,7 @@ const issuesEn: IssueWording = {
   no_value: (p) => `{${p.variable}}`,
   missing_task: (p) => String(p.task),
   moment_limit: (p) => `${count(p.planned, 'en')}, at most ${count(p.max, 'en')}`,
-  day_limit: (p) => `at most ${p.max} days`,
+  day_limit: (p) => `at most ${count(p.max, 'en')} days`,
   too_big: tooBigEn,
   too_small: tooSmallEn,
   byte_limit: (p) => `at most ${sizeText(Number(p.max), 'en')}`,
