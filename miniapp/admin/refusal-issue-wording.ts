@@ -4,7 +4,7 @@
  * after the refusal itself by refusal-text.ts.
  */
 import { plural } from '../i18n.ts';
-import type { Language } from '../intl-formats.ts';
+import { type Language, numberFormat } from '../intl-formats.ts';
 
 type Params = Record<string, string | number>;
 type IssueWording = Record<string, (p: Params) => string>;
@@ -21,8 +21,8 @@ const addressClassRu: Record<string, string> = {
   reserved: 'зарезервированный адрес',
 };
 
-/** A count as the member's language writes it (1 670 000, 1,670,000). */
-const count = (n: string | number | undefined, language: Language) => Number(n).toLocaleString(language);
+/** A count as the member's language writes it (1 670 000, 1,670,000), with the app's shared formatter. */
+const count = (n: string | number | undefined, language: Language) => numberFormat(language, {}).format(Number(n));
 
 /** A length in characters or items, in the genitive a limit takes ("не длиннее 200 символов", "не больше 1 элемента"). */
 const unitsRu = (n: number, origin: string) =>
