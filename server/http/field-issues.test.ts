@@ -10,6 +10,14 @@ const issuesOf = (schema: z.ZodType, value: unknown) => {
   return parsed.error.issues.map(fieldIssue);
 };
 
+/** The issue a bound should become: zod's own message, the bound's code and its params. */
+const bound = (path: string, code: string, limit: number, origin: string, inclusive = 1) => ({
+  path,
+  message: expect.any(String),
+  code,
+  params: { limit, origin, inclusive },
+});
+
 describe('fieldIssue', () => {
   it('a number, a text and a list over or under their bounds carry the limit, what it counts and whether it is allowed', () => {
     const schema = z.object({
@@ -18,38 +26,13 @@ describe('fieldIssue', () => {
       price: z.number().positive(),
     });
     expect(issuesOf(schema, { rewards: [{ count: 20_000 }], title: '', price: 0 })).toEqual([
-      {
-        path: 'rewards.0.count',
-        message: expect.any(String),
-        code: 'too_big',
-        params: { limit: 10_000, origin: 'number', inclusive: 1 },
-      },
-      {
-        path: 'title',
-        message: expect.any(String),
-        code: 'too_small',
-        params: { limit: 1, origin: 'string', inclusive: 1 },
-      },
-      {
-        path: 'price',
-        message: expect.any(String),
-        code: 'too_small',
-        params: { limit: 0, origin: 'number', inclusive: 0 },
-      },
+      bound('rewards.0.count', 'too_big', 10_000, 'number'),
+      bound('title', 'too_small', 1, 'string'),
+      bound('price', 'too_small', 0, 'number', 0),
     ]);
     expect(issuesOf(schema, { rewards: [], title: 'x'.repeat(201), price: 1 })).toEqual([
-      {
-        path: 'rewards',
-        message: expect.any(String),
-        code: 'too_small',
-        params: { limit: 1, origin: 'array', inclusive: 1 },
-      },
-      {
-        path: 'title',
-        message: expect.any(String),
-        code: 'too_big',
-        params: { limit: 200, origin: 'string', inclusive: 1 },
-      },
+      bound('rewards', 'too_small', 1, 'array'),
+      bound('title', 'too_big', 200, 'string'),
     ]);
   });
 
