@@ -62,6 +62,28 @@ async function sectorUnderPointer(page: Page): Promise<{ key: string; label: str
   });
 }
 
+/**
+ * The sectors whose label is drawn outside its own sector: each label's centre on screen, as an angle clockwise from
+ * the top around the wheel's centre, must fall within the sector's arc as the wheel now rests.
+ */
+async function labelsOutsideTheirSectors(page: Page): Promise<string[]> {
+  return page.getByTestId('wheel').evaluate((wheel) => {
+    const disc = wheel.querySelector('[data-rotation]') as HTMLElement;
+    const rotation = Number(disc.dataset.rotation);
+    const box = disc.getBoundingClientRect();
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const sectors = [...wheel.querySelectorAll<HTMLElement>('[data-testid^="wheel-sector-"]')];
+    const size = 360 / sectors.length;
+    return sectors.flatMap((sector, i) => {
+      const text = (sector.firstElementChild as HTMLElement).getBoundingClientRect();
+      const [x, y] = [text.x + text.width / 2, text.y + text.height / 2];
+      const angle = ((Math.atan2(x - cx, cy - y) * 180) / Math.PI + 360) % 360;
+      const fromStart = (((angle - i * size - rotation) % 360) + 360) % 360;
+      return fromStart < size ? [] : [`${sector.dataset.testid} at ${Math.round(angle)}°`];
+    });
+  });
+}
+
 async function back(page: Page) {
   await page
     .getByRole('button', { name: /Назад|Back/ })
@@ -222,7 +244,7 @@ describe('item 17: small things a user sees', () => {
 });
 
 describe('item 16: the wheel shows what it gives', () => {
-  it('item 16: a won prize stays under the pointer, then leaves the wheel; the next spin lands on a prize that is granted', async () => {
+  it('item 16: each label sits in its own sector; a won prize stays under the pointer, then leaves the wheel; the next spin lands on a prize that is granted', async () => {
     // Every spin wins (no lose weight), so the check does not depend on luck.
     const db = new Database(join(server.dataDir, 'app.db'));
     try {
@@ -238,9 +260,12 @@ describe('item 16: the wheel shows what it gives', () => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(participantUrl(server, { userId: 500_004, language: 'ru' }));
       await openCampaign(page, 'lucky-wheel');
+      await page.getByTestId('wheel').waitFor({ timeout: T });
+      expect(await labelsOutsideTheirSectors(page)).toEqual([]);
       await page.getByTestId('wheel-spin').click();
       await page.getByTestId('spin-win').waitFor({ timeout: T });
       await page.waitForTimeout(500);
+      expect(await labelsOutsideTheirSectors(page)).toEqual([]);
       const first = await sectorUnderPointer(page);
       expect(await page.getByTestId('spin-win').textContent()).toContain(first.label);
       // The odds list now shows the won prize off this user's wheel, with the note that odds moved.
@@ -250,6 +275,7 @@ describe('item 16: the wheel shows what it gives', () => {
       await page.getByTestId('wheel-spin').click();
       await page.getByTestId('spin-win').waitFor({ timeout: T });
       await page.waitForTimeout(500);
+      expect(await labelsOutsideTheirSectors(page)).toEqual([]);
       const second = await sectorUnderPointer(page);
       expect(second.key).not.toBe(first.key);
       expect(await page.getByTestId('spin-win').textContent()).toContain(second.label);
