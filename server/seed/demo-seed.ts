@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { writeRevision } from '../office/campaigns/campaign-revisions.ts';
 import { seedDemoFaq } from './demo-faq.ts';
 import { seedDemoHistory } from './demo-history.ts';
 import { type DemoBinding, demoBinding } from './demo-ids.ts';
@@ -128,6 +129,11 @@ export async function seedDemo(
       tx,
       created.map((c) => c.id),
     );
+    // Live, so published: revision 1 as the office's publication writes it, or the office would list live campaigns
+    // as never published and the first edit would become revision 1 with nothing to compare it with. Authored by
+    // the demo admin; with real VK credentials there is none, and user 0 (no VK user has it) stands for the seed.
+    const publisher = { platform: 'vk' as const, userId: String(binding.adminVkId ?? 0) };
+    for (const c of created) await writeRevision(tx, c.id, publisher);
     // A past for the statistics page (server/stats/): participants, their funnel events and telemetry.
     await seedDemoHistory(
       tx,

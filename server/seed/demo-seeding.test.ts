@@ -120,5 +120,16 @@ describe('where demo data lives', () => {
       headers: { Authorization: admin as string },
     });
     expect(stuck.status).toBe(200);
+    // The demo's campaigns are live, so the office lists them as published (revision 1), with that revision to read.
+    const [brand] = await db.select({ id: schema.brands.id }).from(schema.brands);
+    const office = await app.request(`/api/admin/campaigns?brandId=${brand?.id}`, {
+      headers: { Authorization: admin as string },
+    });
+    const listed = (await office.json()) as { campaigns: Array<{ id: number; revision: number }> };
+    expect(listed.campaigns.map((c) => c.revision)).toEqual([1, 1, 1]);
+    const first = await app.request(`/api/admin/campaigns/${listed.campaigns[0]?.id}/revisions/1`, {
+      headers: { Authorization: admin as string },
+    });
+    expect(first.status).toBe(200);
   });
 });
