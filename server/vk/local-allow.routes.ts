@@ -11,26 +11,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { schema } from '../db/client.ts';
-import type { Deps } from '../deps.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { updatesOf } from './community-updates.ts';
-import { vkOf } from './vk-api.ts';
-
-/**
- * True only for the local demo: not production, a generated app secret (no real launches can be verified), no VK
- * token (the VK API client is the local simulator) and no Callback API secret (VK is not calling us).
- */
-export function isLocalDemo(deps: Deps): boolean {
-  const { config } = deps;
-  return (
-    config.NODE_ENV !== 'production' &&
-    config.usesLocalSecrets &&
-    !config.VK_CALLBACK_SECRET &&
-    vkOf(deps).mode === 'local'
-  );
-}
+import { isLocalDemo } from './local-demo.ts';
 
 const AllowBody = z
   .object({

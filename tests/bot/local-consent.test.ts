@@ -15,6 +15,8 @@ import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
+import { problemsOf } from '../../server/office/campaigns/campaign-editing.ts';
+import { loadDocument } from '../../server/office/campaigns/campaign-store.ts';
 import { createMessagingWorld, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
 
 const USER = 8_800_001;
@@ -108,6 +110,28 @@ describe('local demo consent', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_local');
     expect(await consentOf(world)).toBeUndefined();
     expect(await world.deps.db.select().from(schema.callbackEvents)).toEqual([]);
+  });
+
+  it("the local demo's allow_messages task is publishable (its consent is simulated); with real credentials and no community token it is not", async () => {
+    const problemCodes = async (world: MessagingWorld) => {
+      const [row] = await world.deps.db
+        .select()
+        .from(schema.campaigns)
+        .where(eq(schema.campaigns.id, world.campaignId));
+      if (!row) throw new Error('no campaign');
+      return (await problemsOf(world.deps, row, await loadDocument(world.deps.db, row))).map((p) => p.code);
+    };
+    const local = await localWorld();
+    expect(await problemCodes(local)).not.toContain('task_needs_bot_token');
+    await local.shutdown();
+    w = await createMessagingWorld({ VK_GROUP_TOKEN: '', VK_CALLBACK_SECRET: '' });
+    const real = w;
+    await inTransaction(real.deps.db, (tx) =>
+      tx
+        .insert(schema.tasks)
+        .values({ campaignId: real.campaignId, key: 'messages', kind: 'allow_messages', title: 'Разрешите сообщения' }),
+    );
+    expect(await problemCodes(real)).toContain('task_needs_bot_token');
   });
 
   it('item 19: the local route needs a verified launch and a known community', async () => {

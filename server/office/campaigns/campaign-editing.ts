@@ -11,6 +11,7 @@ import { type Db, schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { isLocalDemo } from '../../vk/local-demo.ts';
 import { recordAudit } from '../audit.ts';
 import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
 import { campaignProblems, hasErrors } from './campaign-problems.ts';
@@ -21,7 +22,7 @@ const PUBLISHED: CampaignRow['status'][] = ['scheduled', 'live', 'paused'];
 
 /** The problems of `content` for this campaign: pool counts are the stored ones, never the client's. */
 export async function problemsOf(
-  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  deps: Pick<Deps, 'db' | 'config' | 'now' | 'vk'>,
   campaign: Pick<CampaignRow, 'id' | 'mechanic' | 'status'>,
   content: CampaignContent & { communityId: number | null },
 ): Promise<Problem[]> {
@@ -45,7 +46,9 @@ export async function problemsOf(
     {
       now: deps.now(),
       community: community ?? null,
-      botToken: { configured: Boolean(config.VK_GROUP_TOKEN), groupId: config.VK_GROUP_ID },
+      // The local demo has no token but simulates the consent (server/vk/local-allow.routes.ts), so its
+      // allow_messages tasks can be confirmed there: a demo campaign that has one stays editable.
+      botToken: { configured: Boolean(config.VK_GROUP_TOKEN) || isLocalDemo(deps), groupId: config.VK_GROUP_ID },
     },
   );
   if (PUBLISHED.includes(campaign.status) && content.mechanic !== campaign.mechanic) {
