@@ -19,7 +19,7 @@ function serverErrorCodes(): string[] {
   const codes = new Set<string>();
   const literals = (text: string) => [...text.matchAll(/'([a-z]+(?:_[a-z]+)*)'/g)].map((m) => m[1] as string);
   for (const source of sources) {
-    for (const m of source.matchAll(/(?:ApiError|RateLimitedError)\(\s*\d+,\s*([^,]+),/g)) {
+    for (const m of source.matchAll(/(?:ApiError|RateLimitedError|super)\(\s*\d+,\s*([^,]+),/g)) {
       for (const code of literals(m[1] as string)) codes.add(code);
     }
     for (const m of source.matchAll(/errorBody\(\s*'([a-z_]+)'/g)) codes.add(m[1] as string);
@@ -53,6 +53,16 @@ describe('server refusals in the office', () => {
     // A code only the participant's texts word (a lost connection) reads as they word it.
     expect(refusalText(new ApiRequestError(0, 'network', 'The server cannot be reached'), 'ru')).toBe(
       errorTexts.ru.network,
+    );
+    // A refused publication (the editor lists its problems beside it), thrown by a subclass of ApiError.
+    const unpublishable = new ApiRequestError(422, 'not_publishable', 'The campaign has problems to fix', {
+      issues: [{ path: 'tasks.1.kind', message: 'task_needs_bot_token' }],
+    });
+    expect(refusalText(unpublishable, 'ru')).toBe(
+      'Акцию нельзя опубликовать, пока есть ошибки из списка «Что исправить».',
+    );
+    expect(refusalText(unpublishable, 'en')).toBe(
+      'The campaign cannot be published while there are errors under “What to fix”.',
     );
   });
 

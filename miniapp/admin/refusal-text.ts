@@ -51,6 +51,7 @@ const ru: Wording = {
   beta_link_not_found: 'Такой ссылки для тестировщика нет или она отозвана.',
   // Campaign editing
   not_editable: 'Эту акцию уже нельзя менять.',
+  not_publishable: 'Акцию нельзя опубликовать, пока есть ошибки из списка «Что исправить».',
   status_changed: 'Пока вы редактировали, статус акции изменился. Обновите страницу.',
   transition_not_allowed: 'Из этого статуса так перевести акцию нельзя.',
   revision_not_found: 'Такой версии акции нет.',
@@ -160,6 +161,7 @@ const en: Wording = {
   tester_not_found: 'There is no such tester.',
   beta_link_not_found: 'This tester link does not exist or was revoked.',
   not_editable: 'This campaign can no longer be edited.',
+  not_publishable: 'The campaign cannot be published while there are errors under “What to fix”.',
   status_changed: 'The campaign changed status while you were editing. Reload the page.',
   transition_not_allowed: 'The campaign cannot move to that status from this one.',
   revision_not_found: 'There is no such revision.',
