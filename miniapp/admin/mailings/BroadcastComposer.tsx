@@ -138,7 +138,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
             onChange={(e) => setName(e.target.value)}
           />
         </FormItem>
-        <FormItem top={m.channel}>
+        <FormItem top={m.channel} bottom={m[`channelHint_${channel}`]}>
           <SegmentedControl
             value={channel}
             onChange={(v) => setChannel(v as Channel)}

@@ -156,7 +156,7 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
           onChange={(segment) => set({ segment })}
           withStage={false}
         />
-        <FormItem top={m.channel}>
+        <FormItem top={m.channel} bottom={m[`channelHint_${draft.channel}`]}>
           <SegmentedControl
             value={draft.channel}
             onChange={(v) => set({ channel: v as Channel })}
