@@ -84,6 +84,9 @@ export const errorTexts: Record<'ru' | 'en', ErrorTexts> = { ru, en };
  */
 export function errorText(error: unknown, language: 'ru' | 'en'): string {
   const texts = errorTexts[language];
-  if (error instanceof ApiRequestError) return texts[error.code] ?? texts.generic;
+  // Own entries only: a code such as `constructor` is not a text (it would be Object's function). Not `Object.hasOwn`:
+  // the participant's build targets ES2020, and older iOS WebViews (before 15.4) lack it.
+  if (error instanceof ApiRequestError && Object.keys(texts).includes(error.code))
+    return texts[error.code] ?? texts.generic;
   return texts.generic;
 }

@@ -30,6 +30,7 @@ describe('UI language', () => {
     expect(errorText(new ApiRequestError(0, 'network', 'The server cannot be reached'), 'ru')).toMatch(CYRILLIC);
     expect(errorText(new ApiRequestError(500, 'some_new_code', 'Boom'), 'ru')).toBe(errorTexts.ru.generic);
     expect(errorText(new TypeError('x is undefined'), 'en')).toBe(errorTexts.en.generic);
+    expect(errorText(new ApiRequestError(500, 'constructor', 'Boom'), 'ru')).toBe(errorTexts.ru.generic);
     expect(errorText(missing, 'en')).not.toContain('999');
   });
 

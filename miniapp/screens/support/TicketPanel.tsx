@@ -42,7 +42,8 @@ export function TicketPanel({ id }: { id: string }) {
     if (loaded.status === 'ready') setThread(loaded.data);
   }, [loaded]);
 
-  const last = thread?.messages.at(-1)?.id;
+  // Not `.at(-1)`: the participant's build targets ES2020 and older iOS WebViews (before 15.4) lack it.
+  const last = thread?.messages[thread.messages.length - 1]?.id;
   useEffect(() => {
     if (!thread || last === undefined) return;
     support.markTicketSeen(thread.ticket.id, last).then(setUnread, () => undefined);
