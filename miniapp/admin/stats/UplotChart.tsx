@@ -7,6 +7,7 @@ import { useColorScheme } from '@vkontakte/vkui';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { COUNT_INCREMENTS, yRange } from './chart-scale.ts';
 import { readChartTheme, type SeriesColor } from './chart-theme.ts';
 
 export interface ChartSeries {
@@ -42,7 +43,7 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
     scales: {
       // Categories sit at 0…n−1; half a step either side keeps the outer bars whole.
       x: props.x.kind === 'time' ? { time: true } : { time: false, range: () => [-0.5, labels.length - 0.5] },
-      y: { range: (_u, _min, max) => [0, Math.max(max, 1e-9) * 1.1] },
+      y: { range: (_u, _min, max) => yRange(max, props.percent === true) },
     },
     legend: { show: props.series.length > 1, live: false },
     // Days are dates, not instants: shown in UTC, where `dayToSeconds` put them.
@@ -57,7 +58,7 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
             values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? ''),
             splits: () => labels.map((_, i) => i),
           },
-      { ...axis, values: yValues, size: 48 },
+      { ...axis, values: yValues, size: 48, ...(props.percent ? {} : { incrs: COUNT_INCREMENTS }) },
     ],
     series: [
       {},

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
+import { COUNT_INCREMENTS, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
 import { formatKpi } from './stats-format.ts';
 
@@ -64,5 +65,20 @@ describe('stats office', () => {
     expect(formatKpi('error_rate', 0.057, statsEn, 'en')).toBe('5.7%');
     expect(formatKpi('sessions_per_user', 1.9, statsEn, 'en')).toBe('1.9');
     expect(formatKpi('sessions', 12345, statsEn, 'en')).toBe('12,345');
+  });
+});
+
+describe('chart axes', () => {
+  it('an empty chart still has a readable axis: counts to 1, shares to 1 % (not 1e-9)', () => {
+    expect(yRange(0, false)).toEqual([0, 1.1]);
+    expect(yRange(null, false)).toEqual([0, 1.1]);
+    expect(yRange(0, true)[1]).toBeCloseTo(0.011);
+    expect(yRange(240, false)).toEqual([0, 264]);
+    expect(yRange(0.3, true)[1]).toBeCloseTo(0.33);
+  });
+
+  it('counts tick in whole steps only', () => {
+    expect(COUNT_INCREMENTS.slice(0, 6)).toEqual([1, 2, 5, 10, 20, 50]);
+    expect(COUNT_INCREMENTS.every((step) => Number.isInteger(step))).toBe(true);
   });
 });
