@@ -6,8 +6,10 @@
 import { useColorScheme } from '@vkontakte/vkui';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { useApp } from '../../app-context.ts';
+import type { Language } from '../../intl-formats.ts';
 import 'uplot/dist/uPlot.min.css';
-import { COUNT_INCREMENTS, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, dayTicks, yRange } from './chart-scale.ts';
 import { readChartTheme, type SeriesColor } from './chart-theme.ts';
 
 export interface ChartSeries {
@@ -31,8 +33,9 @@ export interface ChartProps {
 /** A day's midday UTC in seconds: uPlot's time axis, far enough from midnight that no time zone moves the date. */
 export const dayToSeconds = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
 
-function options(props: ChartProps, width: number, element: Element): uPlot.Options {
+function options(props: ChartProps, width: number, element: Element, language: Language): uPlot.Options {
   const theme = readChartTheme(element);
+  const days = dayTicks(language);
   const axis = { stroke: theme.text, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { show: false } };
   const labels = props.x.kind === 'category' ? props.x.labels : [];
   const yValues = (_: uPlot, splits: number[]) =>
@@ -51,7 +54,7 @@ function options(props: ChartProps, width: number, element: Element): uPlot.Opti
     cursor: { drag: { x: false, y: false } },
     axes: [
       props.x.kind === 'time'
-        ? axis
+        ? { ...axis, space: 64, values: (_u: uPlot, splits: number[]) => days(splits) }
         : {
             ...axis,
             grid: { show: false },
@@ -83,16 +86,17 @@ function data(props: ChartProps): uPlot.AlignedData {
 export function UplotChart(props: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
+  const { language } = useApp();
   const latest = useRef(props);
   latest.current = props;
   // Rebuilt only when the numbers or the scheme change, not on every render of the page around it.
   const signature = JSON.stringify(props);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` and `scheme` are the redraw triggers (props are read through `latest`, the tokens from the DOM).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `signature`, `scheme` and `language` are the redraw triggers (props are read through `latest`, the tokens from the DOM).
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const current = latest.current;
-    const opts = options(current, element.clientWidth || 320, element);
+    const opts = options(current, element.clientWidth || 320, element, language);
     const chart = new uPlot(opts, data(current), element);
     // The colours drawn, for a check that they follow the scheme (the canvas itself cannot be read as text).
     element.dataset.colors = opts.series
@@ -107,7 +111,7 @@ export function UplotChart(props: ChartProps) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [signature, scheme]);
+  }, [signature, scheme, language]);
   return (
     <div
       ref={box}

@@ -1,4 +1,14 @@
-/** The y axis of the office's charts: from 0, counts in whole steps, shares as they are. */
+/** The axes of the office's charts: days in the member's language; y from 0, counts in whole steps. */
+import { dateTimeFormat, type Language } from '../../intl-formats.ts';
+
+/**
+ * The time axis's labels ("4 нояб." / "4 Nov") for its ticks (seconds, days at midday UTC), instead of uPlot's own
+ * US "11/4", which a Russian reader takes for 11 April.
+ */
+export function dayTicks(language: Language): (splits: number[]) => string[] {
+  const day = dateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return (splits) => splits.map((seconds) => day.format(seconds * 1000));
+}
 
 /**
  * Tick steps for counts (participants, sessions, rewards): 1, 2, 5, 10, 20, 50, … — a count has no tick at half a

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
-import { COUNT_INCREMENTS, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, dayTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
 import { formatKpi } from './stats-format.ts';
 
@@ -80,5 +80,11 @@ describe('chart axes', () => {
   it('counts tick in whole steps only', () => {
     expect(COUNT_INCREMENTS.slice(0, 6)).toEqual([1, 2, 5, 10, 20, 50]);
     expect(COUNT_INCREMENTS.every((step) => Number.isInteger(step))).toBe(true);
+  });
+
+  it("days read in the member's language, not uPlot's US month/day", () => {
+    const nov4 = Date.parse('2026-11-04T12:00:00Z') / 1000;
+    expect(dayTicks('ru')([nov4])).toEqual(['4 нояб.']);
+    expect(dayTicks('en')([nov4])).toEqual(['4 Nov']);
   });
 });
