@@ -29,6 +29,8 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
 
   return (
     <ConfigProvider
+      // VKUI's own words and dates (calendars, month names) in the launch's language; its default is Russian.
+      locale={services.language}
       colorScheme={colorScheme}
       platform={HAS_VKCOM_THEME && platform.launch.desktopWeb ? 'vkcom' : undefined}
     >

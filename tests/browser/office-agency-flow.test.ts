@@ -173,6 +173,24 @@ describe('office agency flow', () => {
         await diff.scrollIntoViewIfNeeded();
         await screenshot(owner.page, `office-audit-diff-${vp.name}-${vp.colorScheme}`);
 
+        // VKUI's own words follow the member's language too: the date field's controls and its calendar's months
+        // (VKUI's defaults are Russian).
+        await owner.page
+          .getByRole('button', { name: vp.language === 'ru' ? 'Показать календарь' : 'Show calendar' })
+          .click();
+        const month = new Intl.DateTimeFormat(vp.language, { month: 'long' }).format(new Date());
+        await owner.page
+          .getByText(new RegExp(`^${month}$`, 'i'))
+          .first()
+          .waitFor({ timeout: 5_000 });
+        if (vp.language === 'en') {
+          // The date field's own controls (its hidden labels for the day, month and year parts included).
+          const dates = await owner.page.getByTestId('audit-dates').textContent();
+          expect(dates).not.toMatch(/[\u0400-\u04FF]/);
+        }
+        await screenshot(owner.page, `office-audit-calendar-${vp.name}-${vp.colorScheme}`);
+        await owner.page.keyboard.press('Escape');
+
         if (vp.mobile) {
           // The narrowest phone: nothing may stick out sideways.
           await owner.page.setViewportSize({ width: 320, height: 640 });

@@ -96,6 +96,18 @@ export function AuditFilters(props: {
           disableFuture
           closeOnChange
           clearFieldLabel={s.clear}
+          calendarLabel={s.calendar}
+          prevMonthLabel={s.prevMonth}
+          nextMonthLabel={s.nextMonth}
+          changeMonthLabel={s.changeMonth}
+          changeYearLabel={s.changeYear}
+          changeStartDayLabel={s.startDay}
+          changeStartMonthLabel={s.startMonth}
+          changeStartYearLabel={s.startYear}
+          changeEndDayLabel={s.endDay}
+          changeEndMonthLabel={s.endMonth}
+          changeEndYearLabel={s.endYear}
+          showCalendarLabel={s.showCalendar}
           onChange={(v) => onChange({ ...filter, ...dayBounds(v?.[0] ?? null, v?.[1] ?? null) })}
         />
       </FormItem>

@@ -71,6 +71,7 @@ export function LeadsInbox() {
           value={query.q}
           onChange={(e) => setQuery({ ...query, q: e.target.value, page: 0 })}
           placeholder={l.search}
+          clearLabel={l.clearSearch}
           data-testid="leads-search"
         />
         <Tabs>

@@ -45,7 +45,7 @@ export function PhoneFrame({
           pointerEvents: scale === 1 ? undefined : 'none',
         }}
       >
-        <ConfigProvider colorScheme={colorScheme} platform="android" isWebView>
+        <ConfigProvider locale={services.language} colorScheme={colorScheme} platform="android" isWebView>
           <AdaptivityProvider viewWidth={ViewWidth.MOBILE} viewHeight={ViewHeight.MEDIUM} hasPointer={false}>
             <AppRoot mode="embedded" scroll="contain" style={{ height: '100%', overflowY: 'auto' }}>
               <AppContext.Provider value={services}>{children}</AppContext.Provider>

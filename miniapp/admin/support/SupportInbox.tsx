@@ -46,7 +46,13 @@ export default function SupportInbox() {
         </SimpleCell>
       </Group>
       <Group>
-        <Search value={q} onChange={(e) => setQ(e.target.value)} placeholder={s.search} data-testid="inbox-search" />
+        <Search
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={s.search}
+          clearLabel={s.clearSearch}
+          data-testid="inbox-search"
+        />
         {/* Tabs scroll sideways: five statuses do not fit a 320-px phone as one segmented row. */}
         <Tabs data-testid="inbox-status">
           <HorizontalScroll>

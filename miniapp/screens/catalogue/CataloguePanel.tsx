@@ -79,6 +79,7 @@ export function CataloguePanel({ id }: { id: string }) {
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder={t.catalogueSearch}
+          clearLabel={t.clearSearch}
           data-testid="offer-search"
         />
         <Tabs>

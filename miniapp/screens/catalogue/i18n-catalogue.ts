@@ -2,6 +2,7 @@
 export const catalogueRu = {
   catalogueTitle: 'Предложения',
   catalogueSearch: 'Поиск по предложениям',
+  clearSearch: 'Очистить',
   catalogueAll: 'Все',
   catalogueFavourites: 'Избранное',
   catalogueAllRegions: 'Все регионы',
@@ -31,6 +32,7 @@ export type CatalogueMessages = typeof catalogueRu;
 export const catalogueEn: CatalogueMessages = {
   catalogueTitle: 'Offers',
   catalogueSearch: 'Search offers',
+  clearSearch: 'Clear',
   catalogueAll: 'All',
   catalogueFavourites: 'Favourites',
   catalogueAllRegions: 'All regions',

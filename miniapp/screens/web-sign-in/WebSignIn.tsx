@@ -24,7 +24,11 @@ export function WebSignIn({ platform, session }: { platform: PlatformAdapter; se
   useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
   const t = { ...messages[platform.launch.language], ...webEntryMessages[platform.launch.language] };
   return (
-    <ConfigProvider colorScheme={colorScheme} platform={platform.launch.desktopWeb ? 'vkcom' : undefined}>
+    <ConfigProvider
+      locale={platform.launch.language}
+      colorScheme={colorScheme}
+      platform={platform.launch.desktopWeb ? 'vkcom' : undefined}
+    >
       <AdaptivityProvider>
         <AppRoot>
           <View activePanel="web-sign-in">
