@@ -9,7 +9,7 @@ import uPlot from 'uplot';
 import { useApp } from '../../app-context.ts';
 import type { Language } from '../../intl-formats.ts';
 import 'uplot/dist/uPlot.min.css';
-import { COUNT_INCREMENTS, dayTicks, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { readChartTheme, type SeriesColor } from './chart-theme.ts';
 
 export interface ChartSeries {
@@ -35,7 +35,8 @@ export const dayToSeconds = (day: string) => Date.parse(`${day}T12:00:00Z`) / 10
 
 function options(props: ChartProps, width: number, element: Element, language: Language): uPlot.Options {
   const theme = readChartTheme(element);
-  const days = dayTicks(language);
+  const dayLabels = dayTicks(language);
+  const days = props.x.kind === 'time' ? props.x.days.map(dayToSeconds) : [];
   const axis = { stroke: theme.text, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { show: false } };
   const labels = props.x.kind === 'category' ? props.x.labels : [];
   const yValues = (_: uPlot, splits: number[]) =>
@@ -45,7 +46,11 @@ function options(props: ChartProps, width: number, element: Element, language: L
     height: props.height ?? 220,
     scales: {
       // Categories sit at 0…n−1; half a step either side keeps the outer bars whole.
-      x: props.x.kind === 'time' ? { time: true } : { time: false, range: () => [-0.5, labels.length - 0.5] },
+      // Days from the data itself: for a single point uPlot widens a seconds-based time scale to years.
+      x:
+        props.x.kind === 'time'
+          ? { time: true, range: () => dayRange(days[0] ?? null, days[days.length - 1] ?? null) }
+          : { time: false, range: () => [-0.5, labels.length - 0.5] },
       y: { range: (_u, _min, max) => yRange(max, props.percent === true) },
     },
     legend: { show: props.series.length > 1, live: false },
@@ -54,7 +59,14 @@ function options(props: ChartProps, width: number, element: Element, language: L
     cursor: { drag: { x: false, y: false } },
     axes: [
       props.x.kind === 'time'
-        ? { ...axis, space: 64, values: (_u: uPlot, splits: number[]) => days(splits) }
+        ? {
+            ...axis,
+            space: 64,
+            incrs: DAY_INCREMENTS,
+            // Ticks on the days themselves (their midday), every `step` days from the first.
+            splits: (_u: uPlot, _axis: number, _min: number, max: number, step: number) => daySplits(days, max, step),
+            values: (_u: uPlot, splits: number[]) => dayLabels(splits),
+          }
         : {
             ...axis,
             grid: { show: false },

@@ -25,3 +25,24 @@ export const COUNT_INCREMENTS: number[] = Array.from({ length: 10 }, (_, power) 
 export function yRange(max: number | null, percent: boolean): [number, number] {
   return [0, Math.max(max ?? 0, percent ? 0.01 : 1) * 1.1];
 }
+
+const DAY = 86_400;
+
+/** Tick steps for the time axis, whole days only: the values are per day, so a tick at 04:00 would repeat its date. */
+export const DAY_INCREMENTS: number[] = [1, 2, 3, 7, 14, 30, 61, 91, 182, 365].map((days) => days * DAY);
+
+/**
+ * The time axis's extent: half a day either side of the first and last day (each sits at its midday). One day is then
+ * that day, not the years around it that uPlot picks for a single point.
+ */
+export function dayRange(min: number | null, max: number | null): [number, number] {
+  const first = min ?? 0;
+  return [first - DAY / 2, (max ?? first) + DAY / 2];
+}
+
+/** The time axis's ticks: the first day, then every `step` seconds (whole days) up to `max`. */
+export function daySplits(days: number[], max: number, step: number): number[] {
+  const ticks: number[] = [];
+  for (let t = days[0] ?? max; t <= max; t += Math.max(step, DAY)) ticks.push(t);
+  return ticks;
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
-import { COUNT_INCREMENTS, dayTicks, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
 import { formatKpi } from './stats-format.ts';
 
@@ -86,5 +86,22 @@ describe('chart axes', () => {
     const nov4 = Date.parse('2026-11-04T12:00:00Z') / 1000;
     expect(dayTicks('ru')([nov4])).toEqual(['4 нояб.']);
     expect(dayTicks('en')([nov4])).toEqual(['4 Nov']);
+  });
+
+  it('the time axis ticks whole days, and a one-day period spans that day', () => {
+    expect(DAY_INCREMENTS.every((step) => step % 86_400 === 0)).toBe(true);
+    const dec2 = Date.parse('2026-12-02T12:00:00Z') / 1000;
+    expect(dayRange(dec2, dec2).map((s) => new Date(s * 1000).toISOString())).toEqual([
+      '2026-12-02T00:00:00.000Z',
+      '2026-12-03T00:00:00.000Z',
+    ]);
+    // Ticks sit on the days (their midday), every step from the first.
+    const week = [0, 1, 2, 3, 4, 5, 6].map((d) => dec2 + d * 86_400);
+    expect(daySplits(week, dayRange(week[0] ?? 0, week[6] ?? 0)[1], 2 * 86_400)).toEqual([
+      dec2,
+      dec2 + 2 * 86_400,
+      dec2 + 4 * 86_400,
+      dec2 + 6 * 86_400,
+    ]);
   });
 });
