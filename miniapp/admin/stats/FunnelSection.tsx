@@ -5,7 +5,7 @@ import { fill } from '../../i18n-fill.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import { stageLabel } from '../stage-label.ts';
 import type { StatsResponse } from './stats-api.ts';
-import { formatDuration, formatInt, formatNumber } from './stats-format.ts';
+import { formatInt, funnelStageSubtitle } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';
 
 type Funnel = StatsResponse<'funnel'>['funnels'][number];
@@ -43,15 +43,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
               {formatInt(stage.count, language)}
             </span>
           }
-          subtitle={[
-            `${formatNumber(stage.pctOfFirst, language)}% ${s.ofFirst}`,
-            i > 0 ? fill(s.dropOff, { n: formatInt(stage.dropOff, language) }) : null,
-            i > 0 && stage.medianMsFromPrevious !== null
-              ? fill(s.medianTime, { time: formatDuration(stage.medianMsFromPrevious, s, language) })
-              : null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+          subtitle={funnelStageSubtitle(stages, i, s, language)}
         >
           {stageLabel(stage.stage, language)}
         </SimpleCell>

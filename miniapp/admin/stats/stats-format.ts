@@ -41,3 +41,30 @@ export function formatKpi(
   if (kpi === 'sessions_per_user') return formatNumber(value, language);
   return formatInt(value, language);
 }
+
+type FunnelStage = StatsResponse<'funnel'>['funnels'][number]['stages'][number];
+
+/**
+ * A funnel stage's line under its name: its share of the first stage, and from the second stage on how many dropped
+ * off and the median time from the previous stage. A funnel no one has entered has no shares to speak of (each
+ * would read "0 % of the first stage"), so they are left out until the first stage has someone.
+ */
+export function funnelStageSubtitle(
+  stages: readonly FunnelStage[],
+  index: number,
+  s: StatsMessages,
+  language: 'ru' | 'en',
+): string {
+  const stage = stages[index];
+  if (!stage) return '';
+  const anyoneEntered = (stages[0]?.count ?? 0) > 0;
+  return [
+    anyoneEntered ? `${formatNumber(stage.pctOfFirst, language)}% ${s.ofFirst}` : null,
+    index > 0 ? fill(s.dropOff, { n: formatInt(stage.dropOff, language) }) : null,
+    index > 0 && stage.medianMsFromPrevious !== null
+      ? fill(s.medianTime, { time: formatDuration(stage.medianMsFromPrevious, s, language) })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -8,7 +8,7 @@ import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
 import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
-import { formatKpi } from './stats-format.ts';
+import { formatKpi, funnelStageSubtitle } from './stats-format.ts';
 
 function recordingApi() {
   const asked: string[] = [];
@@ -65,6 +65,23 @@ describe('stats office', () => {
     expect(formatKpi('error_rate', 0.057, statsEn, 'en')).toBe('5.7%');
     expect(formatKpi('sessions_per_user', 1.9, statsEn, 'en')).toBe('1.9');
     expect(formatKpi('sessions', 12345, statsEn, 'en')).toBe('12,345');
+  });
+  it('a funnel no one has entered yet shows no "0 % of the first stage" on its stages', () => {
+    const stage = (name: string, count: number, pctOfFirst: number) => ({
+      stage: name,
+      count,
+      pctOfFirst,
+      pctOfPrevious: pctOfFirst,
+      dropOff: 0,
+      medianMsFromPrevious: null,
+      meanMsFromPrevious: null,
+    });
+    const empty = [stage('opened', 0, 0), stage('task_done', 0, 0)];
+    expect(funnelStageSubtitle(empty, 0, statsRu, 'ru')).toBe('');
+    expect(funnelStageSubtitle(empty, 1, statsRu, 'ru')).toBe('Отвалились: 0');
+    const entered = [stage('opened', 4, 100), stage('task_done', 1, 25)];
+    expect(funnelStageSubtitle(entered, 0, statsEn, 'en')).toBe('100% of the first stage');
+    expect(funnelStageSubtitle(entered, 1, statsEn, 'en')).toBe('25% of the first stage · Dropped off: 0');
   });
 });
 
