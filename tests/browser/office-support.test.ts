@@ -244,6 +244,15 @@ describe('item 1: the support desk in Chromium', () => {
         expect(progressText).not.toContain(code);
         expect(progressText).toContain(en ? 'Done' : 'Выполнено');
         expect(progressText).not.toMatch(/\bdone\b/);
+        // On a phone the request reads first, then the progress, then the answer; on a desktop the progress is beside.
+        const top = async (id: string) => (await desk.getByTestId(id).boundingBox())?.y ?? Number.NaN;
+        const [messagesAt, progressAt, replyAt] = [
+          await top('thread-messages'),
+          await top('thread-progress'),
+          await top('reply-body'),
+        ];
+        if (c.mobile) expect(messagesAt < progressAt && progressAt < replyAt).toBe(true);
+        else expect(progressAt).toBeLessThan(replyAt);
 
         // Assignment: the member takes the request; the inbox shows it.
         const assignee = desk.locator('#thread-assignee');

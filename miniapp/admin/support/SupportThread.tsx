@@ -74,95 +74,100 @@ export default function SupportThread() {
           const thread = fresh ?? loaded;
           // A reply goes to the participant: canned text in their language (the office's when they are unknown).
           const replyLanguage = thread.progress?.language ?? language;
-          const conversation = (
-            <>
-              <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
-                {thread.messages.map((m) => (
-                  <SimpleCell
-                    key={m.id}
-                    multiline
-                    subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${new Date(m.createdAt).toLocaleString(language)}`}
+          const messages = (
+            <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
+              {thread.messages.map((m) => (
+                <SimpleCell
+                  key={m.id}
+                  multiline
+                  subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${new Date(m.createdAt).toLocaleString(language)}`}
+                >
+                  <Text weight={m.author === 'agent' ? '2' : '3'} style={{ whiteSpace: 'pre-wrap' }}>
+                    {m.body}
+                  </Text>
+                </SimpleCell>
+              ))}
+            </Group>
+          );
+          const answer = (
+            <Group>
+              <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                {canned.map((c) => (
+                  <Chip
+                    key={c.id}
+                    value={String(c.id)}
+                    removable={false}
+                    data-testid={`canned-${c.id}`}
+                    onClick={() => setBody(replyLanguage === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
                   >
-                    <Text weight={m.author === 'agent' ? '2' : '3'} style={{ whiteSpace: 'pre-wrap' }}>
-                      {m.body}
-                    </Text>
-                  </SimpleCell>
+                    {c.title}
+                  </Chip>
                 ))}
-              </Group>
-              <Group>
-                <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                  {canned.map((c) => (
-                    <Chip
-                      key={c.id}
-                      value={String(c.id)}
-                      removable={false}
-                      data-testid={`canned-${c.id}`}
-                      onClick={() => setBody(replyLanguage === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
-                    >
-                      {c.title}
-                    </Chip>
+              </Div>
+              <FormItem top={s.reply} htmlFor="reply-body" bottom={note ?? s.variablesHint}>
+                <Textarea
+                  id="reply-body"
+                  value={body}
+                  onChange={(e) => setBody(e.target.value)}
+                  data-testid="reply-body"
+                />
+              </FormItem>
+              <Div>
+                <Button size="l" stretched disabled={!body.trim()} onClick={send} data-testid="reply-send">
+                  {s.send}
+                </Button>
+              </Div>
+              <FormItem top={s.status} htmlFor="thread-status">
+                <NativeSelect
+                  id="thread-status"
+                  data-testid="thread-status"
+                  value={thread.ticket.status}
+                  onChange={(e) => void change({ status: e.target.value as TicketStatus })}
+                >
+                  {TICKET_STATUSES.map((x) => (
+                    <option key={x} value={x}>
+                      {s[`status_${x}`]}
+                    </option>
                   ))}
-                </Div>
-                <FormItem top={s.reply} htmlFor="reply-body" bottom={note ?? s.variablesHint}>
-                  <Textarea
-                    id="reply-body"
-                    value={body}
-                    onChange={(e) => setBody(e.target.value)}
-                    data-testid="reply-body"
-                  />
-                </FormItem>
-                <Div>
-                  <Button size="l" stretched disabled={!body.trim()} onClick={send} data-testid="reply-send">
-                    {s.send}
-                  </Button>
-                </Div>
-                <FormItem top={s.status} htmlFor="thread-status">
-                  <NativeSelect
-                    id="thread-status"
-                    data-testid="thread-status"
-                    value={thread.ticket.status}
-                    onChange={(e) => void change({ status: e.target.value as TicketStatus })}
-                  >
-                    {TICKET_STATUSES.map((x) => (
-                      <option key={x} value={x}>
-                        {s[`status_${x}`]}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                </FormItem>
-                <FormItem top={s.assignee} htmlFor="thread-assignee">
-                  <NativeSelect
-                    id="thread-assignee"
-                    data-testid="thread-assignee"
-                    value={String(thread.ticket.assigneeMembershipId ?? '')}
-                    onChange={(e) =>
-                      void change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })
-                    }
-                  >
-                    <option value="">{s.nobody}</option>
-                    {agents.map((a) => (
-                      <option key={a.membershipId} value={String(a.membershipId)}>
-                        {`id${a.userId} (${label(team, 'role', a.role)})`}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                </FormItem>
-              </Group>
-            </>
+                </NativeSelect>
+              </FormItem>
+              <FormItem top={s.assignee} htmlFor="thread-assignee">
+                <NativeSelect
+                  id="thread-assignee"
+                  data-testid="thread-assignee"
+                  value={String(thread.ticket.assigneeMembershipId ?? '')}
+                  onChange={(e) =>
+                    void change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })
+                  }
+                >
+                  <option value="">{s.nobody}</option>
+                  {agents.map((a) => (
+                    <option key={a.membershipId} value={String(a.membershipId)}>
+                      {`id${a.userId} (${label(team, 'role', a.role)})`}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </FormItem>
+            </Group>
           );
           const progress = <ThreadProgress s={s} language={language} progress={thread.progress} />;
-          // Side by side where there is room; on a phone the progress comes first, then the conversation.
+          // Side by side where there is room. On a phone the request comes first (what the agent opened the thread
+          // for), then the participant's progress to check it against, then the answer.
           return wide ? (
             <SplitLayout>
-              <SplitCol>{conversation}</SplitCol>
+              <SplitCol>
+                {messages}
+                {answer}
+              </SplitCol>
               <SplitCol width={320} maxWidth={360}>
                 {progress}
               </SplitCol>
             </SplitLayout>
           ) : (
             <>
+              {messages}
               {progress}
-              {conversation}
+              {answer}
             </>
           );
         }}
