@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'launch-'));
 afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
 describe('what npm start prints', () => {
-  it('item 18: a participant in Russian and in English, a second participant for the invite task, the admin', async () => {
+  it('item 18: a participant in Russian and in English, a second participant for the invite task, the admin, the agency owner', async () => {
     const text = launchInstructions(loadConfig({ DATABASE_PATH: join(dir, 'app.db') }), 'http://localhost:8080', 0);
     const urlAfter = (label: string) => {
       const url = text.match(new RegExp(`${label}[^\\n]*:\\n\\s*(http\\S+)`))?.[1];
@@ -24,5 +24,10 @@ describe('what npm start prints', () => {
     expect(friend.get('vk_user_id')).not.toBe(participant.get('vk_user_id'));
     expect(text).toMatch(/invite link/);
     expect(urlAfter('Community admin launch URL').get('vk_viewer_group_role')).toBe('admin');
+    const owner = text.match(/Agency owner launch URL[^\n]*:\n\s*(http\S+)/)?.[1] as string;
+    expect(new URL(owner).hash).toBe('#/admin/agency');
+    expect(new URL(owner).searchParams.get('vk_user_id')).not.toBe(
+      urlAfter('Community admin launch URL').get('vk_user_id'),
+    );
   });
 });

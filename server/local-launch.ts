@@ -4,7 +4,13 @@
  */
 import { signVkLaunch } from './auth/vk-sign.ts';
 import type { Config } from './config.ts';
-import { DEMO_ADMIN_VK_ID, DEMO_FRIEND_VK_ID, DEMO_PARTICIPANT_VK_ID, demoBinding } from './seed/demo-ids.ts';
+import {
+  DEMO_ADMIN_VK_ID,
+  DEMO_AGENCY_OWNER_VK_ID,
+  DEMO_FRIEND_VK_ID,
+  DEMO_PARTICIPANT_VK_ID,
+  demoBinding,
+} from './seed/demo-ids.ts';
 
 export interface LocalLaunchOptions {
   baseUrl: string;
@@ -37,7 +43,10 @@ export function localLaunchUrl(config: Config, o: LocalLaunchOptions): string {
   return `${o.baseUrl.replace(/\/$/, '')}/?${query}`;
 }
 
-/** The URLs `npm start` prints: a participant (Russian and English), a second participant, the community admin. */
+/**
+ * The URLs `npm start` prints: a participant (Russian and English), a second participant, the community admin (the
+ * brand's office) and the agency's owner (the agency office), both straight into the office.
+ */
 export function demoLaunchUrls(config: Config, baseUrl: string, groupId: number, now: number) {
   const as = (userId: number, role: 'admin' | 'member', language: 'ru' | 'en' = 'ru') =>
     localLaunchUrl(config, { baseUrl, userId, groupId, role, now, language });
@@ -46,6 +55,7 @@ export function demoLaunchUrls(config: Config, baseUrl: string, groupId: number,
     participantEnglish: as(DEMO_PARTICIPANT_VK_ID, 'member', 'en'),
     friend: as(DEMO_FRIEND_VK_ID, 'member'),
     admin: as(DEMO_ADMIN_VK_ID, 'admin'),
+    agencyOwner: `${as(DEMO_AGENCY_OWNER_VK_ID, 'member')}#/admin/agency`,
   };
 }
 
@@ -67,6 +77,7 @@ export function launchInstructions(config: Config, baseUrl: string, now: number)
     `\nThe same participant with the app in English:\n  ${urls.participantEnglish}`,
     "\nA second participant, for the invite task (in the first one's app, copy the invite link and add its " +
       `"#/campaigns/…?ref=…" part to the end of this URL):\n  ${urls.friend}`,
-    `\nCommunity admin launch URL:\n  ${urls.admin}\n`,
+    `\nCommunity admin launch URL:\n  ${urls.admin}`,
+    `\nAgency owner launch URL (the agency office: brands, the agency's team, white label, every brand's audit):\n  ${urls.agencyOwner}\n`,
   ].join('\n');
 }

@@ -12,6 +12,8 @@ export const DEMO_PARTICIPANT_VK_ID = 100001;
 /** A second demo participant, for the invite task (a friend opens the first one's invite link). */
 export const DEMO_FRIEND_VK_ID = 100003;
 export const DEMO_ADMIN_VK_ID = 100002;
+/** The demo agency's owner: opens the agency office (brands, the agency's team, white label, every brand's audit). */
+export const DEMO_AGENCY_OWNER_VK_ID = 100004;
 
 export interface DemoBinding {
   vkAppId: number;
@@ -20,6 +22,8 @@ export interface DemoBinding {
   telegramBotId: string | null;
   /** The VK user made brand admin, or null when a real person with that id could launch this server's app. */
   adminVkId: number | null;
+  /** The VK user made the agency's owner, null on the same terms as `adminVkId`. */
+  agencyOwnerVkId: number | null;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface DemoBinding {
  * local launch URLs are signed for); with a supplied, real secret the demo keeps its own ids and gets no admin.
  * The community is always the demo's: the bot's token and Callback API act for `VK_GROUP_ID`, and a demo admin must not
  * mail its real subscribers.
- * @example demoBinding(loadConfig({})) // { vkAppId: 51000001, vkGroupId: 200000001, ..., adminVkId: 100002 }
+ * @example demoBinding(loadConfig({})) // { vkAppId: 51000001, vkGroupId: 200000001, ..., adminVkId: 100002, agencyOwnerVkId: 100004 }
  */
 export function demoBinding(config: Config): DemoBinding {
   const own = config.generatedSecrets;
@@ -38,6 +42,7 @@ export function demoBinding(config: Config): DemoBinding {
     okAppKey: own.ok ? config.OK_APP_KEY || null : null,
     telegramBotId: own.telegram ? config.TELEGRAM_BOT_TOKEN.split(':')[0] || null : null,
     adminVkId: own.vk ? DEMO_ADMIN_VK_ID : null,
+    agencyOwnerVkId: own.vk ? DEMO_AGENCY_OWNER_VK_ID : null,
   };
 }
 
@@ -52,5 +57,6 @@ export function throwawayBinding(config: Config): DemoBinding {
     okAppKey: config.OK_APP_KEY || null,
     telegramBotId: config.TELEGRAM_BOT_TOKEN.split(':')[0] || null,
     adminVkId: DEMO_ADMIN_VK_ID,
+    agencyOwnerVkId: DEMO_AGENCY_OWNER_VK_ID,
   };
 }

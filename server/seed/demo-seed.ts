@@ -1,8 +1,9 @@
 /**
- * @module The demo world `npm start` creates on an empty database: one agency, one brand with its VK app
+ * @module The demo world `npm start` creates on an empty database: one agency with its owner, one brand with its VK app
  * and community, a brand admin, and one live campaign of each mechanic. Idempotent: does nothing when
  * any agency exists. Which ids it sits on is decided in demo-ids.ts, never here.
  */
+import { BRAND_SECTIONS } from '../auth/sections.ts';
 import type { Config } from '../config.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -68,13 +69,25 @@ export async function seedDemo(
         .returning({ id: schema.communities.id }),
     );
     if (binding.adminVkId !== null) {
+      // The brand's own admin holds every brand section (team and leads too), as a claiming community admin would.
       await tx.insert(schema.memberships).values({
         platform: 'vk',
         platformUserId: String(binding.adminVkId),
         agencyId: agency.id,
         brandId: brand.id,
         role: 'brand_admin',
-        sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'],
+        sections: [...BRAND_SECTIONS],
+      });
+    }
+    if (binding.agencyOwnerVkId !== null) {
+      // Agency-wide (no brand): the owner's role carries every section, so the row lists none.
+      await tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(binding.agencyOwnerVkId),
+        agencyId: agency.id,
+        brandId: null,
+        role: 'agency_admin',
+        sections: [],
       });
     }
     const common = {

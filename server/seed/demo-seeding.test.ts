@@ -104,9 +104,9 @@ describe('where demo data lives', () => {
     expect(await db.select().from(schema.communities)).toMatchObject([{ vkGroupId: DEMO_GROUP_ID }]);
     const text = launchInstructions(config, 'http://localhost:8080', Date.now());
     const urls = [...text.matchAll(/http:\/\/localhost:8080\/\?(\S+)/g)].map((m) => m[1] as string);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(5);
     const app = createApp({ db, config, now: Date.now });
-    const [participant, english, friend, admin] = urls.map((q) => `VK ${q}`);
+    const [participant, english, friend, admin, agencyOwner] = urls.map((q) => `VK ${q.replace(/#.*$/, '')}`);
     for (const auth of [participant, english, friend]) {
       const res = await app.request('/api/campaigns', { headers: { Authorization: auth as string } });
       expect(((await res.json()) as { campaigns: unknown[] }).campaigns).toHaveLength(3);
@@ -131,5 +131,20 @@ describe('where demo data lives', () => {
       headers: { Authorization: admin as string },
     });
     expect(first.status).toBe(200);
+    // The brand's admin runs the brand's team and leads too; the agency's owner opens the agency office.
+    const [brandTeam, leads] = await Promise.all([
+      app.request(`/api/admin/team?brandId=${brand?.id}`, { headers: { Authorization: admin as string } }),
+      app.request(`/api/admin/campaigns/${listed.campaigns[0]?.id}/leads`, {
+        headers: { Authorization: admin as string },
+      }),
+    ]);
+    expect([brandTeam.status, leads.status]).toEqual([200, 200]);
+    const agencyBrands = await app.request('/api/admin/agency/brands', {
+      headers: { Authorization: agencyOwner as string },
+    });
+    expect(agencyBrands.status).toBe(200);
+    expect(await agencyBrands.json()).toMatchObject({ brands: [{ id: brand?.id }] });
+    const notOwner = await app.request('/api/admin/agency/brands', { headers: { Authorization: admin as string } });
+    expect(notOwner.status).toBe(403);
   });
 });
