@@ -89,6 +89,15 @@ describe('office agency', () => {
         await expect.poll(() => masked.textContent(), { timeout: 15_000 }).toBe('vk1.a…b7e1');
         expect(await page.content()).not.toContain(TOKEN.slice(10, 30));
         await screenshot(page, `office-agency-brand-${vp.name}-${vp.colorScheme}`);
+        // A link into another office page while the brand page is open (as a notification's deep link would): the
+        // brand page stays mounted under the new route and must not ask for a brand of its own any more.
+        const asked: string[] = [];
+        page.on('request', (r) => asked.push(r.url()));
+        await page.evaluate(() => {
+          location.hash = '#/admin/agency/team';
+        });
+        await page.getByTestId(`agency-person-${vp.user}`).waitFor({ timeout: 15_000 });
+        expect(asked.filter((u) => /\/agency\/brands\/(?!\d+(\/|$))/.test(u))).toEqual([]);
 
         await page.goto(`${participantUrl(server, { userId: vp.user, language: vp.language })}#/admin/agency/settings`);
         await page.locator('#agency-name').waitFor({ timeout: 20_000 });

@@ -4,9 +4,11 @@
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { paths, useParams, useRouteNavigator } from '../../routes.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { useRouteParam } from '../../use-route-param.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
@@ -18,11 +20,14 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const { api, language } = useOffice();
   const s = agencyStrings(language);
   const navigator = useRouteNavigator();
-  const brandId = Number(useParams<'brandId'>()?.brandId);
+  // Kept while the panel is still mounted under another route (a link into another office page), so it does not ask
+  // for brand "NaN" on its way out.
+  const brandId = Number(useRouteParam('brandId'));
+  const valid = Number.isSafeInteger(brandId) && brandId > 0;
   const agency = agencyApi(api);
   const [fresh, setFresh] = useState<AgencyBrand | null>(null);
   const { error, run } = useOfficeWrite(s.error);
-  const state = useAsync(() => agency.brand(brandId), [api, brandId]);
+  const state = useAsync(() => agency.brand(brandId), [api, brandId], valid);
   const act = async (write: () => Promise<AgencyBrand>) =>
     (await run(async () => {
       setFresh(await write());
@@ -30,6 +35,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
     })) ?? false;
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
+  if (!valid) return <NotFound />;
   return (
     <LoadState state={state}>
       {(loaded) => {

@@ -2,10 +2,11 @@
 import { Banner, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
-import { useParams, useRouteNavigator } from '../../routes.ts';
+import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { useRouteParam } from '../../use-route-param.ts';
 import { EditorForm } from '../editor/EditorForm.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { useOffice } from '../use-office.ts';
@@ -14,7 +15,7 @@ export function RevisionView() {
   const { t, office, language } = useOffice();
   const navigator = useRouteNavigator();
   const campaignId = useRouteId();
-  const n = Number(useParams<'n'>().n);
+  const n = Number(useRouteParam('n'));
   const [lang, setLang] = useState<'ru' | 'en'>(language);
   const valid = campaignId !== undefined && Number.isInteger(n) && n > 0;
   const state = useAsync(() => office.revision(campaignId ?? 0, n), [office, campaignId, n], valid);
