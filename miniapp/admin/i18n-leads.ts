@@ -3,7 +3,7 @@ export const leadsRu = {
   title: 'Заявки',
   back: 'Назад',
   pickCampaign: 'выберите акцию',
-  noCampaigns: 'У бренда нет акций',
+  noCampaigns: 'Заявки собирают акции-калькуляторы, а у бренда их пока нет. Начните такую из каталога механик.',
   all: 'Все',
   status_new: 'Новая',
   status_in_progress: 'В работе',
@@ -54,7 +54,8 @@ export const leadsEn: LeadsMessages = {
   title: 'Leads',
   back: 'Back',
   pickCampaign: 'pick a campaign',
-  noCampaigns: 'The brand has no campaigns',
+  noCampaigns:
+    'Leads come from calculator campaigns, and the brand has none yet. Start one from the mechanics catalogue.',
   all: 'All',
   status_new: 'New',
   status_in_progress: 'In work',

@@ -84,6 +84,8 @@ describe('calculator flow', () => {
     await page.getByText(/Управление акциями|Manage campaigns/).click();
     await page.getByTestId('office-new-campaign').click();
     await page.getByTestId('office-use-calculator-lead').click();
+    // The editor links to the campaign's leads as well as to its calculator (the member holds `leads`).
+    await page.getByTestId('office-section-leads').waitFor({ timeout: 20_000 });
     await page.getByTestId('office-section-calculator').click({ timeout: 20_000 });
     const id = Number(/#\/admin\/campaign\/(\d+)\/calculator/.exec(page.url())?.[1]);
     expect(id).toBeGreaterThan(0);

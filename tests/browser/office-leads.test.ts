@@ -1,9 +1,9 @@
 /**
  * Issue 17 item 5 in Chromium: the office's leads inbox. A member whose ONLY section is `leads` finds it in the office
- * navigation (phone 320 px dark en, desktop light ru), sees the seeded leads with their CRM delivery state, filters by
- * status, opens a lead with its calculation, consent and delivery log, changes its status (the API answers the new
- * one) and exports CSV — the downloaded file is byte for byte what `GET …/leads.csv` answers. A member without
- * `leads` has no link and the address shows not-found.
+ * navigation (phone 320 px dark en, desktop light ru), picks the brand's calculator campaign (the only one offered),
+ * sees the seeded leads with their CRM delivery state, filters by status, opens a lead with its calculation, consent
+ * and delivery log, changes its status (the API answers the new one) and exports CSV — the downloaded file is byte for
+ * byte what `GET …/leads.csv` answers. A member without `leads` has no link and the address shows not-found.
  * Screenshots: test-results/screenshots/office-leads-*.png.
  */
 import { readFileSync } from 'node:fs';
@@ -45,6 +45,8 @@ function seed(): typeof world {
           "JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number };
+    // Only a calculator's lead form makes leads: the demo's tasks campaign stands in for one here.
+    db.prepare("UPDATE campaigns SET mechanic = 'calculator' WHERE id = ?").run(c.id);
     const member = db.prepare(
       "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
     );
@@ -128,6 +130,9 @@ describe('office leads inbox', () => {
       try {
         await page.goto(`${launchOf(LEADER, c.language)}#/admin`);
         await page.getByTestId('office-nav-leads').click({ timeout: T });
+        await active(page).getByTestId(`leads-campaign-${world.campaignId}`).waitFor({ timeout: T });
+        // The demo's quiz and wheel make no leads, so the picker does not offer them.
+        expect(await active(page).locator('[data-testid^="leads-campaign-"]').count()).toBe(1);
         await active(page).getByTestId(`leads-campaign-${world.campaignId}`).click({ timeout: T });
         const [a, b, f] = world.leadIds as [number, number, number];
         for (const id of [a, b, f]) await active(page).getByTestId(`lead-${id}`).waitFor({ timeout: T });

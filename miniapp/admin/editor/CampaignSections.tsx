@@ -1,8 +1,8 @@
 /**
- * Links from the editor to the campaign's other office sections (code pools, calculator, offer catalogue, beta test,
- * prize calendar, draw), each shown only when the campaign can use it and the member's rights on its brand include the
- * section the server checks (`prizes` for pools, calendar and draw; `campaigns` for the others). The server refuses the
- * rest anyway.
+ * Links from the editor to the campaign's other office sections (code pools, calculator, its leads, offer catalogue,
+ * beta test, prize calendar, draw), each shown only when the campaign can use it and the member's rights on its brand
+ * include the section the server checks (`prizes` for pools, calendar and draw; `leads` for leads; `campaigns` for the
+ * others). The server refuses the rest anyway.
  */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -22,6 +22,12 @@ export function CampaignSections({ doc }: { doc: CampaignDocument }) {
       label: t.sectionCalculator,
       to: paths.adminCalculator(doc.id),
       id: 'calculator',
+    },
+    {
+      show: sections.includes('leads') && doc.mechanic === 'calculator',
+      label: t.sectionLeads,
+      to: paths.adminLeads(doc.id),
+      id: 'leads',
     },
     {
       // Any mechanic may carry a catalogue of offers (server/catalogue/); its first upload is how it gets one.

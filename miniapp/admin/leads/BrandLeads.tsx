@@ -1,6 +1,6 @@
 /**
- * `#/admin/brand/:brandId/leads`: the brand's campaigns to pick from; each opens its leads inbox. The server checks
- * the `leads` right on every lead call.
+ * `#/admin/brand/:brandId/leads`: the brand's calculator campaigns to pick from (only a calculator's lead form makes
+ * leads); each opens its leads inbox. The server checks the `leads` right on every lead call.
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -16,7 +16,11 @@ export function BrandLeads({ office }: { office: Office }) {
   const navigator = useRouteNavigator();
   const brandId = Number(useRouteParam('brandId'));
   const brand = office.brands.find((b) => b.id === brandId);
-  const state = useAsync(() => calls.campaigns(brandId), [calls, brandId], brand !== undefined);
+  const state = useAsync(
+    async () => (await calls.campaigns(brandId)).filter((c) => c.mechanic === 'calculator'),
+    [calls, brandId],
+    brand !== undefined,
+  );
   if (!brand?.sections.includes('leads') || (state.status === 'error' && isRefusal(state.error))) {
     return <NotFound />;
   }
