@@ -122,4 +122,21 @@ describe('office agency', () => {
       }
     }, 120_000);
   }
+
+  it("item 5: the brand's own admin has no agency office: its addresses show not found, and nothing is asked", async () => {
+    const { page, errors, context } = await openWatchedPage(browser, { width: 375, height: 812, colorScheme: 'light' });
+    try {
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      for (const route of ['/admin/agency', '/admin/agency/settings']) {
+        await page.goto(`${server.adminUrl}#${route}`);
+        await page.getByTestId('not-found').waitFor({ timeout: 20_000 });
+      }
+      await screenshot(page, 'office-agency-not-a-member-phone-light');
+      expect(asked.filter((p) => p.startsWith('/api/admin/agency'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

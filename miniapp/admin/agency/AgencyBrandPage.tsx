@@ -12,6 +12,7 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -35,7 +36,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
     })) ?? false;
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
-  if (!valid) return <NotFound />;
+  if (!valid || refused(state)) return <NotFound />;
   return (
     <LoadState state={state}>
       {(loaded) => {

@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { refused } from '../refused.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -23,16 +25,18 @@ export function AgencyBrands({ office }: { office: Office }) {
   const branding = useAgencyBranding(office);
   const agency = agencyApi(api);
   const [version, setVersion] = useState(0);
-  const state = useAsync(() => agency.brands(), [api, version]);
+  const manageable = office.agencies?.find((a) => a.canManage);
+  const state = useAsync(() => agency.brands(), [api, version], manageable !== undefined);
   const [name, setName] = useState('');
   const [confirming, setConfirming] = useState<number | null>(null);
   const { error, run } = useOfficeWrite(s.error);
-  const manageable = office.agencies?.find((a) => a.canManage);
   const act = (write: () => Promise<unknown>) =>
     run(async () => {
       await write();
       setVersion((v) => v + 1);
     });
+  // A member with no agency role (a brand's own people) has no agency office: not found, as for any refused screen.
+  if (!manageable || refused(state)) return <NotFound />;
   return (
     <>
       <BrandedHeader branding={branding} title={s.title} back={{ label: s.back, onClick: () => navigator.back() }} />

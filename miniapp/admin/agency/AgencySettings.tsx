@@ -8,10 +8,12 @@ import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
@@ -24,10 +26,9 @@ export function AgencySettings({ office }: { office: Office }) {
   const navigator = useRouteNavigator();
   const own = office.agencies?.find((a) => a.role === 'agency_admin');
   const agency = agencyApi(api);
-  const state = useAsync(
-    () => (own ? agency.settings(own.id) : Promise.reject(new Error('not the owner'))),
-    [api, own?.id],
-  );
+  const state = useAsync(() => agency.settings(own?.id ?? 0), [api, own?.id], own !== undefined);
+  // Only the agency's owner keeps its white label; anyone else finds no such screen.
+  if (!own || refused(state)) return <NotFound />;
   return (
     <LoadState state={state}>
       {(loaded) => <SettingsForm loaded={loaded} s={s} back={() => navigator.back()} agency={agency} own={own} />}

@@ -5,7 +5,6 @@
  */
 import { Button, Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -16,6 +15,7 @@ import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { refused } from '../refused.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -69,7 +69,7 @@ export function AgencyTeam({ office }: { office: Office }) {
     agency !== undefined,
   );
   if (!agency) return <NotFound />;
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);

@@ -14,7 +14,6 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -23,6 +22,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { betaStrings } from '../i18n-beta.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { refused } from '../refused.ts';
 import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
 
 export default function BetaPanel() {
@@ -36,7 +36,7 @@ export default function BetaPanel() {
     () => (campaignId ? betaGroup(api, campaignId) : Promise.reject(new Error('no campaign'))),
     [api, campaignId],
   );
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   /** Runs a write, then shows the group as the server now has it. */

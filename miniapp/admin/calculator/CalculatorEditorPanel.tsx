@@ -19,7 +19,6 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
 import { participantView } from '../../../server/calculator/participant-view.ts';
-import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { initialValues, toInputs } from '../../screens/calculator/calculator-fields.ts';
@@ -28,6 +27,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { PREVIEW_DEBOUNCE_MS } from '../preview/PreviewPane.tsx';
+import { refused } from '../refused.ts';
 import { CalculatorPreview } from './CalculatorPreview.tsx';
 import {
   addInput,
@@ -55,7 +55,7 @@ export default function CalculatorEditorPanel() {
   const campaignId = useRouteId();
   const calculatorApi = useMemo(() => calculatorOfficeApi(api, campaignId ?? 0), [api, campaignId]);
   const state = useAsync(() => calculatorApi.get(), [calculatorApi], campaignId !== undefined);
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   return (

@@ -6,13 +6,13 @@
  */
 import { PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { refused } from '../refused.ts';
 import { FeedUpload } from './FeedUpload.tsx';
 import { offersOfficeMessages } from './i18n-offers-office.ts';
 import { OfficeOfferList } from './OfficeOfferList.tsx';
@@ -28,7 +28,7 @@ export default function OfferCataloguePanel() {
   // Refreshed in place after an import, so the report stays on screen above the new list.
   const [fresh, setFresh] = useState<OfficeCatalogue | null>(null);
   const reload = () => void offersApi.list().then(setFresh, () => {});
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   return (

@@ -9,7 +9,8 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import type { Office } from '../office-api.ts';
-import { isRefusal, useLeads } from './use-leads.ts';
+import { refused } from '../refused.ts';
+import { useLeads } from './use-leads.ts';
 
 export function BrandLeads({ office }: { office: Office }) {
   const { office: calls, l, language } = useLeads();
@@ -21,7 +22,7 @@ export function BrandLeads({ office }: { office: Office }) {
     [calls, brandId],
     brand !== undefined,
   );
-  if (!brand?.sections.includes('leads') || (state.status === 'error' && isRefusal(state.error))) {
+  if (!brand?.sections.includes('leads') || refused(state)) {
     return <NotFound />;
   }
   return (

@@ -24,15 +24,16 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import { type LeadDetail as Detail, type LeadStatus, STATUSES } from './leads-api.ts';
-import { isRefusal, useLeads } from './use-leads.ts';
+import { useLeads } from './use-leads.ts';
 
 export function LeadDetail() {
   const { l, calls, language } = useLeads();
   const navigator = useRouteNavigator();
   const leadId = Number(useRouteParam('leadId'));
   const state = useAsync(() => calls.get(leadId), [calls, leadId], Number.isSafeInteger(leadId) && leadId > 0);
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>

@@ -22,8 +22,9 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import type { LeadWebhook as Hook, Lead } from './leads-api.ts';
-import { isRefusal, useLeads } from './use-leads.ts';
+import { useLeads } from './use-leads.ts';
 
 /** 32 random bytes as hex: the signing secret the CRM and the server share. */
 function newSecret(): string {
@@ -37,7 +38,7 @@ export function LeadWebhook() {
     const [hook, leads] = await Promise.all([calls.webhook(), calls.list()]);
     return { hook, recent: leads.filter((x) => x.delivery).slice(0, 5) };
   }, [calls]);
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>

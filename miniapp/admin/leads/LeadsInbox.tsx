@@ -24,10 +24,11 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { refused } from '../refused.ts';
 import { saveFile } from '../stats/save-file.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
 import { STATUSES } from './leads-api.ts';
-import { isRefusal, useLeads } from './use-leads.ts';
+import { useLeads } from './use-leads.ts';
 
 export function LeadsInbox() {
   const { l, calls, campaignId, language } = useLeads();
@@ -35,7 +36,7 @@ export function LeadsInbox() {
   const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
   const [busy, setBusy] = useState(false);
   const state = useAsync(() => calls.list(), [calls]);
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   const exportCsv = async () => {
     setBusy(true);
     try {

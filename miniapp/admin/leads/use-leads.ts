@@ -12,8 +12,3 @@ export function useLeads() {
   const calls = useMemo(() => leadsApi(services.api, campaignId), [services.api, campaignId]);
   return { ...services, l, calls, campaignId };
 }
-
-/** A server refusal (no rights, no such campaign) is shown as the ordinary not-found screen. */
-export function isRefusal(error: unknown): boolean {
-  return /forbidden|not_found/.test((error as { code?: string }).code ?? '');
-}

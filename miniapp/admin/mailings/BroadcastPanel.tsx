@@ -8,9 +8,10 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { refused } from '../refused.ts';
 import { BroadcastComposer } from './BroadcastComposer.tsx';
 import { BroadcastProgress } from './BroadcastProgress.tsx';
-import { isRefusal, useMailings } from './use-mailings.ts';
+import { useMailings } from './use-mailings.ts';
 
 export function BroadcastPanel() {
   const services = useMailings();
@@ -20,7 +21,7 @@ export function BroadcastPanel() {
   const id = param === 'new' ? undefined : Number(param);
   const state = useAsync(() => calls.options(), [calls], campaignId !== undefined);
   if (param !== 'new' && !(Number.isSafeInteger(id) && (id ?? 0) > 0)) return <NotFound />;
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>

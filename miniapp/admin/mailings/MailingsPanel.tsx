@@ -25,8 +25,9 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
-import { isRefusal, type MailingsServices, useMailings } from './use-mailings.ts';
+import { type MailingsServices, useMailings } from './use-mailings.ts';
 
 export function MailingsPanel() {
   const services = useMailings();
@@ -40,7 +41,7 @@ export function MailingsPanel() {
     [calls],
     campaignId !== undefined,
   );
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>

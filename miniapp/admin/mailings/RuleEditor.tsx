@@ -27,11 +27,12 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import { stageLabel } from '../stage-label.ts';
 import { zoneLabel } from '../zoned-time.ts';
 import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
 import { SegmentFields } from './SegmentFields.tsx';
-import { isRefusal, type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
+import { type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
 
 export function RuleEditor() {
   const services = useMailings();
@@ -47,7 +48,7 @@ export function RuleEditor() {
     [calls, ruleId],
     campaignId !== undefined,
   );
-  if (state.status === 'error' && isRefusal(state.error)) return <NotFound />;
+  if (refused(state)) return <NotFound />;
   if (state.status === 'ready' && ruleId !== undefined && !state.data.rule) return <NotFound />;
   return (
     <>

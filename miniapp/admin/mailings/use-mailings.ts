@@ -22,8 +22,3 @@ export type MailingsServices = ReturnType<typeof useMailings>;
 export function screenLabel(m: MailingsServices['m'], s: Screen): string {
   return fill(m[`screen_${s.kind}`], { title: s.title });
 }
-
-/** A server refusal (no rights, no such campaign) is shown as the ordinary not-found screen. */
-export function isRefusal(error: unknown): boolean {
-  return /forbidden|not_found/.test((error as { code?: string }).code ?? '');
-}

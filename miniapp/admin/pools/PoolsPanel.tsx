@@ -5,7 +5,6 @@
  */
 import { Banner, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -14,6 +13,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { poolsStrings } from '../i18n-pools.ts';
+import { refused } from '../refused.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';
@@ -29,7 +29,7 @@ export default function PoolsPanel() {
     if (campaignId) void listPools(api, campaignId).then(setFresh, () => {});
   };
   const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   return (

@@ -5,13 +5,13 @@
  */
 import { Button, Group, Header, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { type ReactNode, useEffect, useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import { saveFile } from './save-file.ts';
 import {
   csvFileName,
@@ -47,11 +47,10 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
     [api, scope.kind, scope.id, measure, filter.from, filter.to, filter.platform],
   );
   const { onRefused, onData } = props;
-  const refused =
-    state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status);
+  const wasRefused = refused(state);
   useEffect(() => {
-    if (refused) onRefused?.();
-  }, [refused, onRefused]);
+    if (wasRefused) onRefused?.();
+  }, [wasRefused, onRefused]);
   const ready = state.status === 'ready' ? state.data : undefined;
   useEffect(() => {
     if (ready) onData?.(ready);

@@ -5,7 +5,6 @@
  */
 import { Button, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -16,6 +15,7 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { MemberEditor } from './MemberEditor.tsx';
@@ -40,7 +40,7 @@ export function TeamPanel({ office }: { office: Office }) {
     Boolean(brand?.sections.includes('team')),
   );
   if (!brand?.sections.includes('team')) return <NotFound />;
-  if (state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status)) {
+  if (refused(state)) {
     return <NotFound />;
   }
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
