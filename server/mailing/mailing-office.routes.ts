@@ -90,6 +90,27 @@ async function campaignSources(db: Db, campaignId: number): Promise<string[]> {
   return rows.flatMap((r) => (r.source ? [r.source] : [])).sort();
 }
 
+/** The names a recipient sees as the sender: the community (messages) and the mini app (notifications). */
+async function campaignSenders(db: Db, campaign: { communityId: number | null; appId: number | null }) {
+  const [community] =
+    campaign.communityId === null
+      ? []
+      : await db
+          .select({ name: schema.communities.name })
+          .from(schema.communities)
+          .where(eq(schema.communities.id, campaign.communityId))
+          .limit(1);
+  const [app] =
+    campaign.appId === null
+      ? []
+      : await db
+          .select({ name: schema.apps.name })
+          .from(schema.apps)
+          .where(eq(schema.apps.id, campaign.appId))
+          .limit(1);
+  return { message: community?.name ?? null, notification: app?.name ?? null };
+}
+
 export const mailingOfficeRoutes = newRouter();
 mailingOfficeRoutes.use('*', requireIdentity);
 
@@ -106,6 +127,7 @@ mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
       screens: await campaignScreens(db, id),
       cap: groupId === undefined ? null : await frequencyCap(db, groupId),
       timeZone: campaign.timeZone,
+      senders: await campaignSenders(db, campaign),
     },
     200,
   );

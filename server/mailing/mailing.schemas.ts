@@ -227,6 +227,11 @@ export const ComposerOptionsSchema = z
     cap: CapSchema.nullable(),
     /** The campaign's IANA time zone: schedules and quiet hours are wall-clock times there. */
     timeZone: z.string(),
+    /**
+     * Who a recipient sees as the sender, per channel: the campaign's community for a message, its mini app for a
+     * notification (null when the campaign has none), so the composer's preview shows the real name.
+     */
+    senders: z.object({ message: z.string().nullable(), notification: z.string().nullable() }),
   })
   .openapi('MailingOptions');
 

@@ -77,6 +77,8 @@ describe('office mailing API', () => {
     const c = `campaign/${w.campaignId}`;
     expect(options.body.stages).toEqual(['opened', 'task_done', 'reward_issued']);
     expect(options.body.cap).toEqual({ capCount: 1, capHours: 24 });
+    // The preview's sender: the community writes a message, the mini app sends a notification.
+    expect(options.body.senders).toEqual({ message: 'C', notification: 'app' });
     expect(options.body.screens.map((s: { hash: string }) => s.hash)).toEqual([
       c,
       `${c}/rules`,

@@ -135,6 +135,8 @@ describe('item 5: the mailings office in Chromium', () => {
           .locator('[data-testid="broadcast-link"] select, select[data-testid="broadcast-link"]')
           .selectOption({ index: 3 });
         await page.getByTestId('vk-preview-ru').scrollIntoViewIfNeeded();
+        // The bubble's sender is the campaign's community (the demo's), not the screen's title.
+        expect(await page.getByTestId('vk-preview-ru').textContent()).toContain('Demo Brand community');
         await screenshot(page, `office-mailings-composer-${vp.name}`);
 
         // "Send now" is held until quiet hours end in the community's zone (22:00-09:00 by default), so a run at night

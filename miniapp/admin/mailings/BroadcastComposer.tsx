@@ -225,7 +225,11 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
             language={previewLanguage}
             text={texts[previewLanguage].trim() || texts.ru.trim() || texts.en.trim()}
             link={link || undefined}
-            sender={m.title}
+            sender={
+              channel === 'message'
+                ? (options.senders.message ?? m.senderCommunity)
+                : (options.senders.notification ?? m.senderApp)
+            }
           />
         </Div>
       </Group>
