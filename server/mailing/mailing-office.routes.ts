@@ -124,7 +124,7 @@ mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
       stages: campaign.stages,
       sources: await campaignSources(db, id),
       tags: (await campaignTags(db, id)).map((t) => t.tag),
-      screens: await campaignScreens(db, id),
+      screens: await campaignScreens(db, id, c.var.identity.language),
       cap: groupId === undefined ? null : await frequencyCap(db, groupId),
       timeZone: campaign.timeZone,
       senders: await campaignSenders(db, campaign),

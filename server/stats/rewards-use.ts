@@ -5,6 +5,7 @@
  * overall): a tester's code comes from a sandbox pool and is wiped at launch, so it was never a real reward issued.
  */
 import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import { columnText } from '../campaigns/content-language.ts';
 import { schema } from '../db/client.ts';
 import { remainingStock } from '../promo/rewards/issue-reward.ts';
 import { campaignRewards } from '../promo/rewards/reward.service.ts';
@@ -74,7 +75,7 @@ export async function rewardsUse(ctx: StatsContext): Promise<StatsRewards> {
       rewards.push({
         campaignId: campaign.id,
         rewardKey: reward.key,
-        title: reward.title,
+        title: columnText(reward, 'title', ctx.language),
         issued: perReward.get(reward.id) ?? 0,
         issuedTotal,
         stock: reward.stock ?? (stockLeft === null ? null : issuedTotal + stockLeft),

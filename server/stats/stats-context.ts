@@ -1,7 +1,8 @@
 /**
- * @module What every measure is computed from: the scope's campaigns, the range, the platform filter and the testers
- * to leave out, plus the header each response repeats.
+ * @module What every measure is computed from: the scope's campaigns, the range, the platform filter, the testers
+ * to leave out and the language of content titles, plus the header each response repeats.
  */
+import type { ContentLanguage } from '../campaigns/content-language.ts';
 import type { Db } from '../db/client.ts';
 import type { StatsRange } from './stats.schemas.ts';
 import type { StatsScope } from './stats-scope.ts';
@@ -15,6 +16,8 @@ export interface StatsContext {
   platform?: Platform;
   testers: ReadonlySet<number>;
   now: number;
+  /** The language content titles (campaigns, rewards) are given in: the CSV's, else the member's launch language. */
+  language: ContentLanguage;
 }
 
 export const campaignIdsOf = (ctx: StatsContext) => ctx.scope.campaigns.map((c) => c.id);

@@ -3,6 +3,7 @@
  * median time between steps) per campaign of the scope, over the range, with the platform filter. A brand shows one
  * funnel per campaign: campaigns have their own stages, so they do not add up into one.
  */
+import { columnText } from '../campaigns/content-language.ts';
 import { funnelReport } from '../funnel/funnel-report.ts';
 import type { StatsFunnel } from './stats.schemas.ts';
 import { header, type StatsContext } from './stats-context.ts';
@@ -22,7 +23,11 @@ export async function statsFunnel(ctx: StatsContext): Promise<StatsFunnel> {
       windowMs: FUNNEL_WINDOW_MS,
       platform: ctx.platform,
     });
-    funnels.push({ campaignId: campaign.id, title: campaign.title, stages: report.stages });
+    funnels.push({
+      campaignId: campaign.id,
+      title: columnText(campaign, 'title', ctx.language),
+      stages: report.stages,
+    });
   }
   return { ...header(ctx), windowMs: FUNNEL_WINDOW_MS, funnels };
 }

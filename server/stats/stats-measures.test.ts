@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { DAY, HOUR, joined, MIN, telemetry } from './testing/telemetry-history.ts';
 
 const ADMIN = 900_101;
@@ -33,6 +34,28 @@ async function measure(path: string) {
 const campaign = (m: string, q = '?from=2026-06-01&to=2026-06-07') => measure(`campaigns/${w.campaignId}/${m}${q}`);
 
 describe('statistics measures', () => {
+  it("content titles come in the member's language where the content has it (the campaign's funnel title)", async () => {
+    await inTransaction(w.deps.db, (tx) =>
+      tx
+        .update(schema.campaigns)
+        .set({ translations: { en: { title: 'Summer promo' } } })
+        .where(eq(schema.campaigns.id, w.campaignId)),
+    );
+    const [ru] = await w.deps.db
+      .select({ title: schema.campaigns.title })
+      .from(schema.campaigns)
+      .where(eq(schema.campaigns.id, w.campaignId));
+    const funnelTitle = async (language: string) => {
+      const res = await createApp(w.deps).request(
+        `/api/admin/stats/campaigns/${w.campaignId}/funnel?from=2026-06-01&to=2026-06-07`,
+        { headers: { Authorization: w.vkAuth(ADMIN, { vk_language: language }) } },
+      );
+      return ((await res.json()) as { funnels: Array<{ title: string }> }).funnels[0]?.title;
+    };
+    expect(await funnelTitle('en')).toBe('Summer promo');
+    expect(await funnelTitle('ru')).toBe(ru?.title);
+  });
+
   it('item 3: sessions split after 30 minutes without an event (exactly 30 is one session), lengths and per-user counts', async () => {
     const t0 = JUNE_1_MSK + 10 * HOUR;
     const a = await joined(w, t0);

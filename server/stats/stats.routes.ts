@@ -116,6 +116,7 @@ export async function computeMeasure(
     platform: q.platform,
     testers: await testersOf(db, ids),
     now,
+    language: q.lang ?? identity.language,
   };
   const body = await (MEASURES[measure] as (ctx: StatsContext) => Promise<StatsResponse<typeof measure>>)(ctx);
   const brandId = found.kind === 'brand' ? found.id : (found.campaigns[0]?.brandId as number);

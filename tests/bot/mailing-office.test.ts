@@ -79,6 +79,20 @@ describe('office mailing API', () => {
     expect(options.body.cap).toEqual({ capCount: 1, capHours: 24 });
     // The preview's sender: the community writes a message, the mini app sends a notification.
     expect(options.body.senders).toEqual({ message: 'C', notification: 'app' });
+    // An English office member picks from English titles where the content has them (Russian otherwise).
+    await inTransaction(w.deps.db, (tx) =>
+      tx
+        .update(schema.tasks)
+        .set({ translations: { en: { title: 'Quiz' } } })
+        .where(eq(schema.tasks.key, 'quiz1')),
+    );
+    const english = await app.request(`${base()}/options`, {
+      headers: { Authorization: w.vkAuth(MAILER, { vk_language: 'en' }) },
+    });
+    const titles = ((await english.json()) as { screens: Array<{ kind: string; title: string }> }).screens
+      .filter((x) => x.kind === 'task')
+      .map((x) => x.title);
+    expect(titles).toEqual(['Quiz', 'Подписка']);
     expect(options.body.screens.map((s: { hash: string }) => s.hash)).toEqual([
       c,
       `${c}/rules`,

@@ -2,9 +2,11 @@
  * @module The brand's side of the prize calendar (section `prizes`): generate moments, import them from CSV, list them
  * with their use, delete unwon future ones. Every write records an office audit entry in its own transaction.
  */
+
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { columnText } from '../../campaigns/content-language.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
@@ -243,7 +245,8 @@ export async function listMoments(deps: Deps, identity: Identity, campaignId: nu
     endsAt: campaign.endsAt,
     prizes: prizes.map((p) => ({
       key: p.key,
-      title: p.title,
+      // The office member's language where the prize has it.
+      title: columnText(p, 'title', identity.language),
       moments: moments.filter((m) => m.rewardKey === p.key).length,
       won: moments.filter((m) => m.rewardKey === p.key && m.state === 'won').length,
     })),
