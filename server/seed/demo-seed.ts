@@ -156,7 +156,10 @@ export async function seedDemo(
           id: c.id,
           stages: c.stages,
           screens:
-            c.mechanic === 'wheel' ? ['campaign', 'wheel', 'prizes', 'rules'] : ['campaign', 'rules', 'prizes', 'help'],
+            // The app's own panel ids, as its telemetry records them (the wheel spins on the campaign screen).
+            c.mechanic === 'wheel'
+              ? ['campaign', 'reward', 'prizes', 'rules']
+              : ['campaign', 'rules', 'prizes', 'help'],
         })),
       now,
     );

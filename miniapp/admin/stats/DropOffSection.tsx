@@ -4,7 +4,7 @@ import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
-import { formatInt, formatShare } from './stats-format.ts';
+import { formatInt, formatShare, screenName } from './stats-format.ts';
 
 export function DropOffList({ data }: { data: StatsResponse<'drop-off-screens'> }) {
   const { language } = useApp();
@@ -22,11 +22,15 @@ export function DropOffList({ data }: { data: StatsResponse<'drop-off-screens'> 
                 n: formatInt(screen.sessionsEnded, language),
                 pct: formatShare(screen.share, language),
               })}
-              <Progress value={Math.round(screen.share * 100)} aria-label={screen.screen} style={{ marginTop: 6 }} />
+              <Progress
+                value={Math.round(screen.share * 100)}
+                aria-label={screenName(screen.screen, s)}
+                style={{ marginTop: 6 }}
+              />
             </>
           }
         >
-          {screen.screen}
+          {screenName(screen.screen, s)}
         </SimpleCell>
       ))}
     </>

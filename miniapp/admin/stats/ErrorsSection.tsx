@@ -4,7 +4,7 @@ import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
-import { formatInt, formatShare } from './stats-format.ts';
+import { formatInt, formatShare, screenName } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';
 
 export function ErrorsCharts({ data }: { data: StatsResponse<'errors'> }) {
@@ -44,7 +44,7 @@ export function ErrorsCharts({ data }: { data: StatsResponse<'errors'> }) {
               key={`${error.screen}\u0000${error.message}`}
               multiline
               subtitle={fill(s.onScreen, {
-                screen: error.screen,
+                screen: screenName(error.screen, s),
                 count: formatInt(error.count, language),
                 users: formatInt(error.users, language),
               })}

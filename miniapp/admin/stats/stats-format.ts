@@ -68,3 +68,12 @@ export function funnelStageSubtitle(
     .filter(Boolean)
     .join(' · ');
 }
+
+/**
+ * A participant screen as the statistics name it: the app's panel id (what telemetry records) in words; a name the
+ * office does not know (a panel added later, an older app) is shown as recorded.
+ */
+export function screenName(screen: string, s: StatsMessages): string {
+  const key = `screen_${screen}`;
+  return Object.hasOwn(s, key) ? (s[key as keyof StatsMessages] as string) : screen;
+}

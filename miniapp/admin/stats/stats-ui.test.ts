@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
+import { OFFICE_PANELS, PANELS } from '../../routes.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
 import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
-import { formatKpi, funnelStageSubtitle } from './stats-format.ts';
+import { formatKpi, funnelStageSubtitle, screenName } from './stats-format.ts';
 
 function recordingApi() {
   const asked: string[] = [];
@@ -82,6 +83,20 @@ describe('stats office', () => {
     const entered = [stage('opened', 4, 100), stage('task_done', 1, 25)];
     expect(funnelStageSubtitle(entered, 0, statsEn, 'en')).toBe('100% of the first stage');
     expect(funnelStageSubtitle(entered, 1, statsEn, 'en')).toBe('25% of the first stage · Dropped off: 0');
+  });
+});
+
+describe('screen names', () => {
+  it("every participant screen the app's telemetry records is named in both languages; an unknown one reads as recorded", () => {
+    const participantPanels = Object.values(PANELS).filter((p) => !OFFICE_PANELS.has(p));
+    expect(participantPanels.length).toBeGreaterThan(10);
+    for (const panel of [...participantPanels, '(none)']) {
+      expect(screenName(panel, statsRu), panel).not.toBe(panel);
+      expect(screenName(panel, statsEn), panel).not.toBe(panel);
+    }
+    expect(screenName('prizes', statsRu)).toBe('Мои призы');
+    expect(screenName('constructor', statsEn)).toBe('constructor');
+    expect(screenName('panel_of_tomorrow', statsEn)).toBe('panel_of_tomorrow');
   });
 });
 
