@@ -55,13 +55,21 @@ describe('office editor', () => {
         await page.getByTestId('office-use-tasks-reward').click();
 
         // Texts: the typed title shows in the preview's real campaign screen.
-        const title = `Акция E2E ${vp.name}`;
+        // Long enough not to fit the phone's header: it must end in an ellipsis inside the phone.
+        const title = `Акция E2E ${vp.name} с длинным названием, которое не помещается в шапку`;
         await field(page, 'title').waitFor({ timeout: 15_000 });
         await field(page, 'title').fill(title);
         await showPreview();
         await expect
           .poll(() => preview(page).getByTestId('campaign-title').textContent(), { timeout: 15_000 })
           .toBe(title);
+        const headerPastPhone = await preview(page).evaluate((frame) => {
+          const edge = frame.getBoundingClientRect().right;
+          return [...frame.querySelectorAll('.vkuiPanelHeader__in')].some(
+            (h) => h.getBoundingClientRect().right > edge,
+          );
+        });
+        expect(headerPastPhone).toBe(false);
         await showForm();
 
         // A task: its kind, title and link; the preview's task list follows.

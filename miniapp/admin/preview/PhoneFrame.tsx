@@ -3,7 +3,15 @@
  * dark, mobile adaptivity) and its own app context, so the screens inside see the preview's platform and API, never
  * the office's.
  */
-import { AdaptivityProvider, AppRoot, ConfigProvider, ViewHeight, ViewWidth } from '@vkontakte/vkui';
+import {
+  AdaptivityProvider,
+  AppRoot,
+  ConfigProvider,
+  SplitCol,
+  SplitLayout,
+  ViewHeight,
+  ViewWidth,
+} from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import type { ColorScheme } from '../../platform/types.ts';
@@ -35,7 +43,9 @@ export function PhoneFrame({
         style={{
           width: PHONE.width,
           height: PHONE.height,
-          transform: scale === 1 ? undefined : `scale(${scale})`,
+          // A transform (even an identity one) makes the frame the containing block of the screens' fixed parts
+          // (VKUI's panel header): they stay in the phone as its screen scrolls.
+          transform: scale === 1 ? 'translateZ(0)' : `scale(${scale})`,
           transformOrigin: '0 0',
           border: '10px solid #1d1d1f',
           borderRadius: 36,
@@ -48,7 +58,13 @@ export function PhoneFrame({
         <ConfigProvider locale={services.language} colorScheme={colorScheme} platform="android" isWebView>
           <AdaptivityProvider viewWidth={ViewWidth.MOBILE} viewHeight={ViewHeight.MEDIUM} hasPointer={false}>
             <AppRoot mode="embedded" scroll="contain" style={{ height: '100%', overflowY: 'auto' }}>
-              <AppContext.Provider value={services}>{children}</AppContext.Provider>
+              {/* The phone's own column, as the app has: VKUI sizes a screen's fixed header by its column, and
+                  without one here it took the office's (a long title ran past the phone's edge, no ellipsis). */}
+              <SplitLayout>
+                <SplitCol width="100%" stretchedOnMobile>
+                  <AppContext.Provider value={services}>{children}</AppContext.Provider>
+                </SplitCol>
+              </SplitLayout>
             </AppRoot>
           </AdaptivityProvider>
         </ConfigProvider>
