@@ -158,18 +158,20 @@ describe('server refusals in the office', () => {
     );
   });
 
-  it('a file over its limit names the limit: bytes as MB or KB, characters counted', () => {
+  it('a file or a body over its limit (an import, a long document) names the limit: bytes as MB or KB, characters counted', () => {
     const tooLarge = (code: string, max: number) =>
       new ApiRequestError(413, 'payload_too_large', 'as sent', {
         issues: [{ path: 'body', code, params: { max }, message: 'as sent' }],
       });
-    expect(refusalText(tooLarge('byte_limit', 8 * 1024 * 1024), 'ru')).toBe('Файл слишком большой: не больше 8 МБ.');
-    expect(refusalText(tooLarge('byte_limit', 16 * 1024), 'en')).toBe('The file is too large: at most 16 KB.');
+    expect(refusalText(tooLarge('byte_limit', 8 * 1024 * 1024), 'ru')).toBe(
+      'Слишком большой объём данных: не больше 8 МБ.',
+    );
+    expect(refusalText(tooLarge('byte_limit', 16 * 1024), 'en')).toBe('Too much data at once: at most 16 KB.');
     expect(refusalText(tooLarge('char_limit', 900_000), 'ru')).toBe(
-      'Файл слишком большой: не больше 900\u00a0000 символов.',
+      'Слишком большой объём данных: не больше 900\u00a0000 символов.',
     );
     expect(refusalText(tooLarge('char_limit', 900_000), 'en')).toBe(
-      'The file is too large: at most 900,000 characters.',
+      'Too much data at once: at most 900,000 characters.',
     );
   });
 

@@ -19,7 +19,7 @@ const ru: Wording = {
   community_not_found: 'Это сообщество не подключено к вашим брендам.',
   brand_not_found: 'Такого бренда нет среди ваших.',
   invalid_input: 'Проверьте заполненные поля.',
-  payload_too_large: 'Файл слишком большой.',
+  payload_too_large: 'Слишком большой объём данных.',
   unsupported_media_type: 'Нужен файл CSV.',
   secrets_key_missing: 'На сервере не задан SECRETS_KEY: секреты негде хранить. Обратитесь к агентству.',
   // Team and invitations
@@ -133,7 +133,7 @@ const en: Wording = {
   community_not_found: 'This community is not connected to your brands.',
   brand_not_found: 'There is no such brand among yours.',
   invalid_input: 'Please check the fields.',
-  payload_too_large: 'The file is too large.',
+  payload_too_large: 'Too much data at once.',
   unsupported_media_type: 'A CSV file is needed.',
   secrets_key_missing: 'The server has no SECRETS_KEY to store secrets with. Ask the agency.',
   already_member: 'This person already has rights on this brand.',
