@@ -91,24 +91,15 @@ async function campaignSources(db: Db, campaignId: number): Promise<string[]> {
 }
 
 /** The names a recipient sees as the sender: the community (messages) and the mini app (notifications). */
-async function campaignSenders(db: Db, campaign: { communityId: number | null; appId: number | null }) {
-  const [community] =
-    campaign.communityId === null
-      ? []
-      : await db
-          .select({ name: schema.communities.name })
-          .from(schema.communities)
-          .where(eq(schema.communities.id, campaign.communityId))
-          .limit(1);
-  const [app] =
-    campaign.appId === null
-      ? []
-      : await db
-          .select({ name: schema.apps.name })
-          .from(schema.apps)
-          .where(eq(schema.apps.id, campaign.appId))
-          .limit(1);
-  return { message: community?.name ?? null, notification: app?.name ?? null };
+async function campaignSenders(db: Db, campaignId: number) {
+  const [row] = await db
+    .select({ community: schema.communities.name, app: schema.apps.name })
+    .from(schema.campaigns)
+    .leftJoin(schema.communities, eq(schema.communities.id, schema.campaigns.communityId))
+    .leftJoin(schema.apps, eq(schema.apps.id, schema.campaigns.appId))
+    .where(eq(schema.campaigns.id, campaignId))
+    .limit(1);
+  return { message: row?.community ?? null, notification: row?.app ?? null };
 }
 
 export const mailingOfficeRoutes = newRouter();
@@ -127,7 +118,7 @@ mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
       screens: await campaignScreens(db, id, c.var.identity.language),
       cap: groupId === undefined ? null : await frequencyCap(db, groupId),
       timeZone: campaign.timeZone,
-      senders: await campaignSenders(db, campaign),
+      senders: await campaignSenders(db, id),
     },
     200,
   );
