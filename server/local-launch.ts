@@ -45,7 +45,7 @@ export function localLaunchUrl(config: Config, o: LocalLaunchOptions): string {
 
 /**
  * The URLs `npm start` prints: a participant (Russian and English), a second participant, the community admin (the
- * brand's office) and the agency's owner (the agency office), both straight into the office.
+ * brand's office is behind the first screen's button) and the agency's owner (its URL opens the agency office).
  */
 export function demoLaunchUrls(config: Config, baseUrl: string, groupId: number, now: number) {
   const as = (userId: number, role: 'admin' | 'member', language: 'ru' | 'en' = 'ru') =>

@@ -2,7 +2,6 @@
  * @module The brand's side of the prize calendar (section `prizes`): generate moments, import them from CSV, list them
  * with their use, delete unwon future ones. Every write records an office audit entry in its own transaction.
  */
-
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
