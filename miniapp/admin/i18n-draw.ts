@@ -2,7 +2,7 @@
 export const drawOfficeRu = {
   title: 'Розыгрыш',
   status: 'Статус',
-  status_none: 'В настройках акции нет розыгрыша',
+  status_none: 'У этой акции нет розыгрыша: его задаёт механика «Розыгрыш» из каталога',
   status_awaiting_launch: 'Ждёт запуска: хеш зерна появится при старте акции',
   status_committed: 'Зерно зафиксировано, розыгрыш ещё не проведён',
   status_drawn: 'Розыгрыш проведён',
@@ -46,7 +46,7 @@ export type DrawOfficeMessages = typeof drawOfficeRu;
 export const drawOfficeEn: DrawOfficeMessages = {
   title: 'Prize draw',
   status: 'Status',
-  status_none: "The campaign's settings have no draw",
+  status_none: "This campaign has no draw: a draw comes with the catalogue's giveaway draw mechanic",
   status_awaiting_launch: "Waiting for the launch: the seed's hash appears when the campaign starts",
   status_committed: 'Seed committed, not drawn yet',
   status_drawn: 'Drawn',

@@ -40,7 +40,9 @@ describe('items 4 and 5: the giveaway draw in the office and in the participant 
     const { campaignId, commitment, drawAt } = makeGiveaway(6_000);
     const office = await openWatchedPage(browser, { width: 1280, height: 900, colorScheme: 'light' });
     try {
-      await office.page.goto(`${server.adminUrl}#/admin/campaign/${campaignId}/draw`);
+      // The campaign's editor links to its draw (it has one in its settings).
+      await office.page.goto(`${server.adminUrl}#/admin/campaign/${campaignId}`);
+      await office.page.getByTestId('office-section-draw').click({ timeout: T });
       await office.page.getByTestId('office-draw-status').waitFor({ timeout: T });
       expect(await office.page.getByTestId('office-commitment').textContent()).toBe(commitment);
       await screenshot(office.page, 'office-draw-committed-desktop-light');

@@ -71,6 +71,9 @@ describe('office editor', () => {
         });
         expect(headerPastPhone).toBe(false);
         await showForm();
+        // A giveaway with no draw in its settings (this template's) has no draw screen to link to; its pools do.
+        await page.getByTestId('office-section-pools').waitFor({ timeout: 15_000 });
+        expect(await page.getByTestId('office-section-draw').count()).toBe(0);
 
         // A task: its kind, title and link; the preview's task list follows.
         const taskTitle = `Загляните в каталог ${vp.name}`;

@@ -49,7 +49,9 @@ export function CampaignSections({ doc }: { doc: CampaignDocument }) {
       id: 'calendar',
     },
     {
-      show: sections.includes('prizes') && doc.legalType === 'giveaway',
+      // Only a campaign with a draw in its settings (the draw template's) has one to run; any other giveaway's draw
+      // screen would only say there is none.
+      show: sections.includes('prizes') && doc.settings.draw !== undefined,
       label: t.sectionDraw,
       to: paths.adminDraw(doc.id),
       id: 'draw',
