@@ -75,6 +75,17 @@ describe('office editor', () => {
         await page.getByTestId('office-section-pools').waitFor({ timeout: 15_000 });
         expect(await page.getByTestId('office-section-draw').count()).toBe(0);
 
+        // The schedule names the campaign's zone with its offset: an IANA id alone does not say which hour it is.
+        expect(await field(page, 'timeZone').locator('option:checked').textContent()).toMatch(
+          /^[A-Za-z_/]+, UTC[+−]\d/,
+        );
+        expect(
+          await page
+            .locator(`label[for="${await field(page, 'startsAt').getAttribute('id')}"]`)
+            .first()
+            .textContent(),
+        ).toMatch(/, UTC[+−]\d/);
+
         // A task: its kind, title and link; the preview's task list follows.
         const taskTitle = `Загляните в каталог ${vp.name}`;
         await field(page, 'tasks.0.kind').selectOption('visit_link');

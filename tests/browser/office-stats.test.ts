@@ -211,6 +211,8 @@ describe('item 3: the statistics page in the office', () => {
         await page.getByTestId('stats-kpi-value-sessions').waitFor();
         await expect.poll(() => page.getByText(c.language === 'ru' ? 'Воронка' : 'Funnel').count()).toBeGreaterThan(0);
         await screenshot(page, `office-stats-${c.name}-top`);
+        // The period's days are the campaign's zone's days; the zone is named with its offset.
+        expect(await page.getByTestId('stats-range').textContent()).toMatch(/\([A-Za-z_/]+, UTC[+−]\d+\)/);
 
         // The funnel's first stage: page, API and CSV say the same.
         const funnel = await api<FunnelBody>(launch, `/api/admin/stats/campaigns/${campaignId}/funnel`);

@@ -13,6 +13,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { zoneLabel } from '../zoned-time.ts';
 import { ActivityChart } from './ActivitySection.tsx';
 import { BrandCampaigns } from './BrandCampaigns.tsx';
 import { DropOffList } from './DropOffSection.tsx';
@@ -53,7 +54,7 @@ export default function StatsPanel({ panel }: { panel: string }) {
         <StatsFilters filter={filter} shown={shown} onChange={setFilter} />
         {shown && (
           <SimpleCell disabled data-testid="stats-range">
-            {shown.from} — {shown.to} ({shown.timeZone})
+            {shown.from} — {shown.to} ({zoneLabel(shown.timeZone)})
           </SimpleCell>
         )}
       </Group>

@@ -1,6 +1,6 @@
 /** Dates in the campaign's own time zone, the zone itself, and the legal type (which drives the rules page). */
 import { FormItem, FormLayoutGroup, Group, Header, Input } from '@vkontakte/vkui';
-import { COMMON_TIME_ZONES, fromWallTime, toWallTime } from '../../zoned-time.ts';
+import { COMMON_TIME_ZONES, fromWallTime, toWallTime, zoneLabel } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
 import { ChoiceField } from '../fields.tsx';
@@ -24,7 +24,7 @@ function DateField({
   const problem = problemsAt(problems, path)[0];
   return (
     <FormItem
-      top={`${label} (${zone})`}
+      top={`${label} (${zoneLabel(zone, ms)})`}
       htmlFor={fieldId(path)}
       status={problem?.severity === 'error' ? 'error' : undefined}
       bottom={problem && problemText(t, problem)}
@@ -72,7 +72,8 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           label={t.timeZone}
           path="timeZone"
           value={doc.timeZone}
-          options={zones.map((z) => ({ value: z, label: z }))}
+          // With the offset at the campaign's start: an IANA id alone does not say which hour a brand is picking.
+          options={zones.map((z) => ({ value: z, label: zoneLabel(z, doc.startsAt) }))}
           // The wall times stay as the brand set them; the instants move with the zone.
           onChange={(timeZone) =>
             edit((d) => ({
