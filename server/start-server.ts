@@ -4,9 +4,11 @@
  * printed. The handler of community updates (the bot) is handed in by the entry, so the server never imports it
  * (docs/decisions/019-composition-root.md).
  */
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { LOCAL_VK_ID_APP_ID, standsInVkId, startLocalVkId } from './auth/vk-id/local-vk-id.ts';
 import { systemClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { closeDatabase, describeDatabase, openDb } from './db/open-db.ts';
@@ -19,13 +21,19 @@ import { serveMiniApp } from './static/mini-app.ts';
 import type { CommunityUpdates } from './vk/community-updates.ts';
 import { createVkApi } from './vk/vk-api.ts';
 
+/** Where `npm start` builds the web entry (`vite build --mode web`). */
+const WEB_BUILD = './dist/web';
+
 export interface ServerWiring {
   /** Builds this process's handler of community updates (`POST /vk/callback`); without it those answer 503. */
   updates?: (deps: Deps) => CommunityUpdates;
 }
 
 export async function startServer(wiring: ServerWiring = {}): Promise<void> {
-  const config = loadConfigOrExit();
+  let config = loadConfigOrExit();
+  // The web entry with no VK ID app: where the demo's launches are signed locally, VK ID is stood in locally too.
+  const localVkId = standsInVkId(config) && existsSync(WEB_BUILD) ? await startLocalVkId() : undefined;
+  if (localVkId) config = { ...config, VK_ID_APP_ID: LOCAL_VK_ID_APP_ID, VK_ID_BASE_URL: localVkId.url };
   const db = await openDb(config);
   const seed = config.SEED_DEMO ? await seedDemo(db, config, systemClock()) : undefined;
   const vk = createVkApi(config);
@@ -39,7 +47,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   // Community updates acknowledged before a crash but not handled are handled now (server/vk/event-journal.ts).
   deps.updates?.recover(0).catch((err) => console.error('bot: recovery at start failed', err));
   // The web entry (VK ID login, issue 17) beside it, when configured: `npm run package -- web` or `vite build --mode web`.
-  if (config.VK_ID_APP_ID) serveMiniApp(app, deps, { root: './dist/web', platform: 'vk', prefix: '/web/' });
+  if (config.VK_ID_APP_ID) serveMiniApp(app, deps, { root: WEB_BUILD, platform: 'vk', prefix: '/web/' });
   serveMiniApp(app, deps, { root: './dist/vk', platform: 'vk' });
   // Scheduled campaigns go live at their start; every process may run this, one wins each campaign.
   const stopPromotion = startScheduledPromotion(deps);
@@ -53,6 +61,9 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
     if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
     const instructions = launchInstructions(config, baseUrl, systemClock());
     if (instructions) console.log(instructions);
+    if (localVkId) {
+      console.log(`Web entry outside VK (VK ID stood in locally: pick a demo user):\n  ${baseUrl}/web/\n`);
+    }
   });
   // Node's default of 5 s would close connections a load balancer still counts on (see HTTP_KEEP_ALIVE_MS). The header
   // timeout goes above it too (old Node releases cut idle keep-alive connections by that timer first).
@@ -62,6 +73,7 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
 
   const stop = () => {
     stopPromotion();
+    void localVkId?.close();
     // After the last answer: every transaction that answered has committed, so closing loses nothing.
     server.close(() => {
       void closeDatabase(db).finally(() => process.exit(0));

@@ -3,7 +3,6 @@
  * `/web/` in a plain browser, signs in through the fake VK ID (tests/fakes/vk-id.ts) and sees the same prize; signing
  * out brings the sign-in screen back. Screenshots under test-results/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeVkId, startFakeVkId } from '../fakes/vk-id.ts';
@@ -19,7 +18,6 @@ let fake: FakeVkId;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync('npx', ['vite', 'build', '--mode', 'web'], { stdio: 'ignore' });
   fake = await startFakeVkId({ clientId: VK_ID_APP, user: { userId: USER, firstName: 'Вера', lastName: 'Т' } });
   server = await startServerLikeReadme({ env: { VK_ID_APP_ID: VK_ID_APP, VK_ID_BASE_URL: fake.url } });
   browser = await launchChromium();
