@@ -4,7 +4,7 @@
  * not-found screen. Each office panel (home, catalogue, editor, revision) renders through here.
  */
 import { PanelHeader, Spinner } from '@vkontakte/vkui';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
@@ -16,6 +16,7 @@ import { AgencyTeam } from './agency/AgencyTeam.tsx';
 import { AuditPanel } from './audit/AuditPanel.tsx';
 import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
+import { CommunityClaim } from './home/CommunityClaim.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
 import { BrandLeads } from './leads/BrandLeads.tsx';
 import { LeadDetail } from './leads/LeadDetail.tsx';
@@ -39,11 +40,15 @@ const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {
   const services = useOffice();
-  const access = useAsync(() => officeAccess(services), [services]);
+  // Bumped after a community admin's claim: the server is asked again what this person may open.
+  const [asked, askAgain] = useState(0);
+  const access = useAsync(() => officeAccess(services), [services, asked]);
   if (access.status === 'ready') {
     // An agency owner with no brand yet still enters, to create the first one.
     const member = access.data.brands.length > 0 || access.data.agencies?.some((a) => a.canManage) === true;
-    return member ? <OfficePanel panel={panel} office={access.data} /> : <NotFound />;
+    if (member) return <OfficePanel panel={panel} office={access.data} />;
+    if (access.data.communityClaim) return <CommunityClaim onClaimed={() => askAgain((n) => n + 1)} />;
+    return <NotFound />;
   }
   return (
     <>

@@ -54,6 +54,11 @@ export const agencyRu = {
   inviteManager: 'Пригласить менеджера агентства',
   managerIntro:
     'Менеджер агентства получает выбранные разделы во всех брендах; потом можно оставить ему только некоторые.',
+  // The community admin claim (agency settings).
+  claimHeader: 'Сообщества брендов',
+  communityClaim: 'Админы сообществ могут стать администраторами бренда',
+  communityClaimHint:
+    'Админ подключённого сообщества, открыв приложение из сообщества, сможет сам получить все разделы своего бренда. Без этого — только по приглашению.',
 };
 
 export type AgencyMessages = { [K in keyof typeof agencyRu]: string };
@@ -111,6 +116,10 @@ export const agencyEn: AgencyMessages = {
   saveBrands: 'Save brands',
   inviteManager: 'Invite an agency manager',
   managerIntro: 'An agency manager gets the chosen sections in every brand; you can narrow them to some brands later.',
+  claimHeader: "Brands' communities",
+  communityClaim: 'Community admins may become brand admins',
+  communityClaimHint:
+    'An admin of a connected community who opens the app from it can take every section of its brand without an invitation. Off: invitations only.',
 };
 
 export const agencyStrings = (language: string): AgencyMessages => (language === 'en' ? agencyEn : agencyRu);

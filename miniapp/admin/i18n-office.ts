@@ -195,6 +195,12 @@ export const officeRu = {
   problem_band_unreachable: 'Итог недостижим: нужно баллов не меньше {minScore}, а можно набрать {maxScore}',
   problem_unknown_option: 'Варианта «{optionId}» нет',
   problem_quiz_reward_unused: 'Приз «{rewardKey}» не выдаёт ни один итог викторины',
+  // A community admin with no rights yet, whose agency lets them claim the brand.
+  claimTitle: 'Вы админ этого сообщества',
+  claimText:
+    'Агентство разрешило админам сообщества управлять акциями бренда. Станьте администратором бренда: вам откроются все его разделы.',
+  claimAction: 'Стать администратором бренда',
+  claimError: 'Не получилось: {reason}',
 };
 
 export type OfficeMessages = { [K in keyof typeof officeRu]: string };
@@ -391,6 +397,11 @@ export const officeEn: OfficeMessages = {
   problem_band_unreachable: 'The result from {minScore} points cannot be reached (at most {maxScore})',
   problem_unknown_option: 'No option "{optionId}"',
   problem_quiz_reward_unused: 'No quiz result gives the prize "{rewardKey}"',
+  claimTitle: 'You are an admin of this community',
+  claimText:
+    "The agency lets this community's admins run the brand's campaigns. Become the brand's admin to open all of its sections.",
+  claimAction: "Become the brand's admin",
+  claimError: 'Something went wrong: {reason}',
 };
 
 export const officeMessages: Record<'ru' | 'en', OfficeMessages> = { ru: officeRu, en: officeEn };

@@ -50,6 +50,8 @@ export interface Office {
     role: string;
     canManage: boolean;
   }[];
+  /** Whether this launch, a community admin's with no rights yet, may claim its community's brand (server decides). */
+  communityClaim?: boolean;
 }
 
 export type Edited = { document: CampaignDocument; problems: Problem[] };
@@ -61,6 +63,8 @@ export function officeApi(api: Pick<ApiClient, 'request'>) {
   const r = api.request;
   return {
     office: () => r<Office>('GET', `${base}/office`),
+    /** A community admin takes brand admin of their community's brand (server/office/team/community-claim.ts). */
+    claimCommunity: () => r<{ membershipId: number; brandId: number }>('POST', '/api/office/community-claim'),
     templates: async () => unwrap<Template[]>(await r('GET', `${base}/templates`), 'templates'),
     campaigns: async (brandId: number) =>
       unwrap<CampaignListItem[]>(await r('GET', `${base}/campaigns?brandId=${brandId}`), 'campaigns'),

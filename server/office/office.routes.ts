@@ -1,7 +1,8 @@
 /**
  * @module `GET /api/admin/office`: whether the caller may enter the brand office at all, and which brands and sections
  * they have there. The mini app asks this before it shows the office; anyone with no membership gets an empty list
- * and sees the not-found screen, so a participant learns nothing about the office from it.
+ * and sees the not-found screen, so a participant learns nothing about the office from it — except a community admin
+ * whose agency lets them claim their community's brand, who is offered that claim.
  */
 
 import { z } from '@hono/zod-openapi';
@@ -14,6 +15,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, json, LAUNCH_AUTH } from '../http/schemas.ts';
 import { canReadAudit } from './audit-log.ts';
+import { canClaimCommunity } from './team/community-claim.ts';
 
 const ALL_SECTIONS = BRAND_SECTIONS;
 
@@ -33,6 +35,8 @@ export const OfficeSchema = z
     canSeeAudit: z.boolean(),
     /** The caller's agencies: their white label, the caller's highest role there, and whether they may open Agency. */
     agencies: z.array(AgencyAccessSchema),
+    /** Whether this launch may claim brand admin of its community's brand now (server/office/team/community-claim.ts). */
+    communityClaim: z.boolean(),
   })
   .openapi('Office');
 
@@ -55,7 +59,8 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
-  if (rows.length === 0) return c.json({ brands: [], agencies: [], canSeeAudit: false }, 200);
+  const communityClaim = await canClaimCommunity(db, c.var.identity);
+  if (rows.length === 0) return c.json({ brands: [], agencies: [], canSeeAudit: false, communityClaim }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -77,5 +82,5 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
   });
   const canSeeAudit = await canReadAudit(db, c.var.identity);
-  return c.json({ brands: list, agencies: agencyList, canSeeAudit }, 200);
+  return c.json({ brands: list, agencies: agencyList, canSeeAudit, communityClaim }, 200);
 });

@@ -10,7 +10,7 @@ import type { StartedServer } from '../support/start-server.ts';
 
 export function participantUrl(
   server: StartedServer,
-  o: { userId: number; language: 'ru' | 'en'; platform?: string },
+  o: { userId: number; language: 'ru' | 'en'; platform?: string; role?: 'admin' | 'member' },
 ): string {
   const printed = new URL(server.participantUrl);
   const secrets = JSON.parse(readFileSync(join(server.dataDir, 'local-secrets.json'), 'utf8')) as {
@@ -24,7 +24,7 @@ export function participantUrl(
     baseUrl: server.baseUrl,
     userId: o.userId,
     groupId: Number(printed.searchParams.get('vk_group_id')),
-    role: 'member',
+    role: o.role ?? 'member',
     now: Date.now(),
     language: o.language,
     ...(o.platform ? { platform: o.platform } : {}),

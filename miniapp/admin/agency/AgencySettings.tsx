@@ -17,6 +17,7 @@ import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
+import { CommunityClaimSetting } from './CommunityClaimSetting.tsx';
 
 const MAX_LOGO_BYTES = 64 * 1024;
 
@@ -114,6 +115,13 @@ function SettingsForm(props: {
           </Button>
         </FormItem>
       </Group>
+      <CommunityClaimSetting
+        agencyId={form.id}
+        allowed={props.loaded.allowCommunityAdminClaim}
+        agency={agency}
+        s={s}
+        language={language}
+      />
     </div>
   );
 }

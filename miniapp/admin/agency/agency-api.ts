@@ -27,5 +27,11 @@ export function agencyApi(api: Pick<ApiClient, 'request'>) {
     settings: (agencyId: number) => r<AgencySettings>('GET', `${base}/settings?agencyId=${agencyId}`),
     saveSettings: (agencyId: number, body: { name?: string; logoUrl?: string | null; accent?: string | null }) =>
       r<AgencySettings>('PATCH', `${base}/settings`, { agencyId, ...body }),
+    setCommunityClaim: (agencyId: number, allow: boolean) =>
+      r<{ agencyId: number; allowCommunityAdminClaim: boolean }>(
+        'PUT',
+        `/api/admin/team/agency/${agencyId}/community-claim`,
+        { allow },
+      ),
   };
 }

@@ -45,12 +45,20 @@ export async function agencyBranding(db: Db, agencyId: number): Promise<AgencyBr
   return row && brandingOf(row);
 }
 
+/** The owner's settings screen: the white label, and whether community admins may claim brand admin (community-claim.ts). */
+export type AgencySettings = AgencyBranding & { allowCommunityAdminClaim: boolean };
+
+const settingsOf = (a: typeof agencies.$inferSelect): AgencySettings => ({
+  ...brandingOf(a),
+  allowCommunityAdminClaim: a.allowCommunityAdminClaim,
+});
+
 /** The settings as the owner reads them (403 for anyone else, the same for an agency that does not exist). */
-export async function readAgencySettings(deps: Deps, identity: Identity, agencyId: number): Promise<AgencyBranding> {
+export async function readAgencySettings(deps: Deps, identity: Identity, agencyId: number): Promise<AgencySettings> {
   await requireAgencyLevel(deps.db, identity, agencyId, 'owner');
-  const found = await agencyBranding(deps.db, agencyId);
-  if (!found) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
-  return found;
+  const [row] = await deps.db.select().from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+  if (!row) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+  return settingsOf(row);
 }
 
 /** Changes the white label; null clears the logo or the accent. One audit row when anything changed. */
@@ -59,7 +67,7 @@ export async function saveAgencySettings(
   identity: Identity,
   agencyId: number,
   input: { name?: string; logoUrl?: string | null; accent?: string | null },
-): Promise<AgencyBranding> {
+): Promise<AgencySettings> {
   await requireAgencyLevel(deps.db, identity, agencyId, 'owner');
   return inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
@@ -79,6 +87,6 @@ export async function saveAgencySettings(
         after: audited(now),
       });
     }
-    return now;
+    return settingsOf(row);
   });
 }

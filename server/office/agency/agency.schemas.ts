@@ -56,7 +56,14 @@ export const AgencyBrandSchema = z
   })
   .openapi('AgencyBrand');
 export const AgencySettingsSchema = z
-  .object({ id: z.number().int(), name: z.string(), logoUrl: z.string().nullable(), accent: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    accent: z.string().nullable(),
+    /** Whether admins of the agency's connected communities may claim brand admin (PUT …/community-claim). */
+    allowCommunityAdminClaim: z.boolean(),
+  })
   .openapi('AgencySettings');
 
 export const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });

@@ -8,9 +8,9 @@
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { BRAND_SECTIONS } from '../../auth/sections.ts';
-import { schema } from '../../db/client.ts';
+import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
-import { inTransaction } from '../../db/transactions.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
@@ -22,22 +22,44 @@ const { agencies, brands, communities, memberships } = schema;
 /** A claiming community admin gets every brand section, as the brand's own admin would. */
 const CLAIMED_SECTIONS = [...BRAND_SECTIONS];
 
+/** The brand a launch's community is connected to, and whether its agency lets that community's admins claim it. */
+async function communityBrand(db: Db | Tx, groupId: number) {
+  const [found] = await db
+    .select({ brandId: brands.id, agencyId: brands.agencyId, allowed: agencies.allowCommunityAdminClaim })
+    .from(communities)
+    .innerJoin(brands, eq(brands.id, communities.brandId))
+    .innerJoin(agencies, eq(agencies.id, brands.agencyId))
+    .where(eq(communities.vkGroupId, groupId))
+    .limit(1);
+  return found;
+}
+
+/** The launch's own evidence: a VK launch from a community by one of its admins (`vk_viewer_group_role=admin`). */
+const communityAdminOf = (who: Identity): number | undefined =>
+  who.platform === 'vk' && who.viewerGroupRole === 'admin' ? who.groupId : undefined;
+
+/**
+ * Whether this launch may claim brand admin now: what the office shows a community admin with no rights yet instead
+ * of its not-found screen (the claim route itself tells the same, by 201 or 403).
+ */
+export async function canClaimCommunity(db: Db, who: Identity): Promise<boolean> {
+  const groupId = communityAdminOf(who);
+  if (groupId === undefined) return false;
+  const found = await communityBrand(db, groupId);
+  if (!found?.allowed) return false;
+  return !(await coveringMembership(db, who, { agencyId: found.agencyId, brandId: found.brandId }));
+}
+
 export async function claimCommunityAdmin(
   deps: Deps,
   who: Identity,
 ): Promise<{ membershipId: number; brandId: number }> {
-  if (who.platform !== 'vk' || who.groupId === undefined || who.viewerGroupRole !== 'admin') {
+  const groupId = communityAdminOf(who);
+  if (groupId === undefined) {
     throw new ApiError(403, 'not_community_admin', 'Open the app from the community you administer');
   }
-  const groupId = who.groupId;
   return inTransaction(deps.db, async (tx) => {
-    const [found] = await tx
-      .select({ brandId: brands.id, agencyId: brands.agencyId, allowed: agencies.allowCommunityAdminClaim })
-      .from(communities)
-      .innerJoin(brands, eq(brands.id, communities.brandId))
-      .innerJoin(agencies, eq(agencies.id, brands.agencyId))
-      .where(eq(communities.vkGroupId, groupId))
-      .limit(1);
+    const found = await communityBrand(tx, groupId);
     // One answer for "not connected" and "claims off", so the route tells nothing about other agencies' settings.
     if (!found?.allowed) {
       throw new ApiError(

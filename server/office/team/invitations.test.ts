@@ -190,6 +190,10 @@ describe('invitations', () => {
     w = await createTeamWorld();
     const admin = (user: number, role = 'admin') =>
       w.vkAuth(user, { vk_group_id: GROUP_ID, vk_viewer_group_role: role });
+    // What the office offers that admin (GET /api/admin/office): the claim exactly when the claim route would take it.
+    const offered = async (auth: string) =>
+      ((await w.as(auth, 'GET', '/api/admin/office')).body as { communityClaim: boolean }).communityClaim;
+    expect(await offered(admin(800))).toBe(false);
     const off = await w.as(admin(800), 'POST', '/api/office/community-claim');
     expect(off).toMatchObject({ status: 403, body: { error: { code: 'claim_not_available' } } });
     const byBrandAdmin = await w.json('PUT', `/api/admin/team/agency/${w.agencyId}/community-claim`, BRAND_ADMIN, {
@@ -199,6 +203,9 @@ describe('invitations', () => {
     expect(await w.audit()).toEqual([]);
     const on = await w.json('PUT', `/api/admin/team/agency/${w.agencyId}/community-claim`, OWNER, { allow: true });
     expect(on).toMatchObject({ status: 200, body: { allowCommunityAdminClaim: true } });
+    expect(await offered(admin(800))).toBe(true);
+    expect(await offered(admin(801, 'editor'))).toBe(false);
+    expect(await offered(w.vkAuth(803, { vk_group_id: 123, vk_viewer_group_role: 'admin' }))).toBe(false);
 
     const notAdmin = await w.as(admin(801, 'editor'), 'POST', '/api/office/community-claim');
     expect(notAdmin).toMatchObject({ status: 403, body: { error: { code: 'not_community_admin' } } });
@@ -216,6 +223,7 @@ describe('invitations', () => {
     const office = await w.json('GET', '/api/admin/office', 800);
     expect(office.body.brands[0]).toMatchObject({ id: w.brandId });
     expect(office.body.brands[0].sections).toContain('team');
+    expect(await offered(admin(800))).toBe(false);
     const twice = await w.as(admin(800), 'POST', '/api/office/community-claim');
     expect(twice).toMatchObject({ status: 409, body: { error: { code: 'already_member' } } });
     expect((await w.audit()).map((a) => a.action)).toEqual(['agency.community_claim', 'member.claim']);
