@@ -5,6 +5,7 @@
  */
 import { PanelHeader, Spinner } from '@vkontakte/vkui';
 import { lazy, Suspense, useState } from 'react';
+import { opensOffice } from '../office-access.ts';
 import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
@@ -45,8 +46,7 @@ export default function AdminOffice({ panel }: { panel: string }) {
   const access = useAsync(() => officeAccess(services), [services, asked]);
   if (access.status === 'ready') {
     // An agency owner with no brand yet still enters, to create the first one.
-    const member = access.data.brands.length > 0 || access.data.agencies?.some((a) => a.canManage) === true;
-    if (member) return <OfficePanel panel={panel} office={access.data} />;
+    if (opensOffice(access.data)) return <OfficePanel panel={panel} office={access.data} />;
     if (access.data.communityClaim) return <CommunityClaim onClaimed={() => askAgain((n) => n + 1)} />;
     return <NotFound />;
   }

@@ -62,7 +62,6 @@ const base = '/api/admin';
 export function officeApi(api: Pick<ApiClient, 'request'>) {
   const r = api.request;
   return {
-    office: () => r<Office>('GET', `${base}/office`),
     /** A community admin takes brand admin of their community's brand (server/office/team/community-claim.ts). */
     claimCommunity: () => r<{ membershipId: number; brandId: number }>('POST', '/api/office/community-claim'),
     templates: async () => unwrap<Template[]>(await r('GET', `${base}/templates`), 'templates'),

@@ -5,6 +5,10 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type AppServices, useApp } from '../app-context.ts';
 import type { Messages } from '../i18n.ts';
+import {
+  forgetOfficeAccess as forgetSharedOfficeAccess,
+  officeAccess as sharedOfficeAccess,
+} from '../office-access.ts';
 import { type OfficeMessages, officeMessages } from './i18n-office.ts';
 import { type Office, type OfficeApi, officeApi } from './office-api.ts';
 
@@ -18,22 +22,14 @@ export function useOffice(): OfficeServices {
   );
 }
 
-const accessByApi = new WeakMap<object, Promise<Office>>();
-
-/** The member's brands and sections; one request per session (a failed one is asked again next time). */
-export function officeAccess(services: Pick<OfficeServices, 'api' | 'office'>): Promise<Office> {
-  let access = accessByApi.get(services.api);
-  if (!access) {
-    access = services.office.office();
-    accessByApi.set(services.api, access);
-    access.catch(() => accessByApi.delete(services.api));
-  }
-  return access;
+/** The member's brands and sections; one request per session, shared with the first screen (../office-access.ts). */
+export function officeAccess(services: Pick<OfficeServices, 'api'>): Promise<Office> {
+  return sharedOfficeAccess(services.api);
 }
 
 /** Asks the server again at the next screen: after a change to what the member may open (a brand created). */
 export function forgetOfficeAccess(services: Pick<OfficeServices, 'api'>): void {
-  accessByApi.delete(services.api);
+  forgetSharedOfficeAccess(services.api);
 }
 
 let brandId: number | undefined;

@@ -15,6 +15,12 @@ export function takeFirstScreenResponse(
   return entry.authorization === authorization ? entry.response : undefined;
 }
 
+/** Drops what the page holds for `path`, unread: it is out of date (the office's answer after a change to it). */
+export function dropFirstScreenResponse(path: string): void {
+  const entries = (globalThis as { __promoFirstScreen?: FirstScreenEntries }).__promoFirstScreen;
+  if (entries) delete entries[path];
+}
+
 /**
  * The bodies the page already holds for all of `paths` (embedded by the server, or early requests already
  * answered), read synchronously so the first render draws them; taken (used once) only when every one is there and

@@ -58,6 +58,8 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     } catch {}
   }
   const campaign = /^\/?campaigns?\/(\d+)/.exec(route);
+  // What the list needs before it draws; the office's answer (embedded where the server saw the launch) waits for
+  // the list otherwise, rather than a third request on the first screen's path.
   const wanted = campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns'];
   for (const path of wanted) {
     if (entries[path]) continue;

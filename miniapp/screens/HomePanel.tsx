@@ -1,19 +1,26 @@
-/** The first screen: the community's campaigns, and the brand office entry for community admins. */
+/**
+ * The first screen: the community's campaigns, and the brand office's entry for whoever the server says may use it
+ * (asked once the list is drawn: a brand or agency member, or a community admin who may claim the brand).
+ */
 import { Icon28DoorArrowRightOutline, Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
 import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { HAS_OFFICE, HAS_WEB_ENTRY } from '../build-contents.ts';
+import { officeAccess, opensOffice } from '../office-access.ts';
 import { useRouteNavigator } from '../routes.ts';
 import { useAsync } from '../use-async.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { LoadState } from './LoadState.tsx';
 import { webEntryMessages } from './web-sign-in/i18n-web-entry.ts';
 
+const noOffice = () => Promise.resolve(undefined as never);
+
 export function HomePanel({ id }: { id: string }) {
   const { api, t, language, platform } = useApp();
   const webSession = HAS_WEB_ENTRY ? platform.webSession : undefined;
   const navigator = useRouteNavigator();
-  // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded.
+  // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded. The identity
+  // is one of the first screen's answers (the launch as the server verified it); this screen shows only the list.
   const state = useAsync(
     () => Promise.all([api.campaigns(), api.me()]),
     [api],
@@ -23,11 +30,16 @@ export function HomePanel({ id }: { id: string }) {
       return embedded && ([embedded.campaigns, embedded.me] as const);
     },
   );
+  // After the list (an effect runs once it is drawn); builds without the office (the iOS archive) never ask.
+  const office = useAsync(HAS_OFFICE ? () => officeAccess(api) : noOffice, [api], HAS_OFFICE);
+  // HAS_OFFICE first, so a build without the office drops the entry and its icon altogether.
+  const officeEntry =
+    HAS_OFFICE && office.status === 'ready' && (opensOffice(office.data) || office.data.communityClaim === true);
   return (
     <Panel id={id}>
       <PanelHeader>{t.appTitle}</PanelHeader>
       <LoadState state={state}>
-        {([campaigns, me]) => (
+        {([campaigns]) => (
           <>
             <Group header={<Header>{t.campaigns}</Header>}>
               {campaigns.length === 0 ? (
@@ -49,9 +61,10 @@ export function HomePanel({ id }: { id: string }) {
                 ))
               )}
             </Group>
-            {HAS_OFFICE && me.viewerGroupRole === 'admin' && (
+            {officeEntry && (
               <Group>
                 <SimpleCell
+                  data-testid="office-entry"
                   before={<Icon28SettingsOutline />}
                   onClick={() => navigator.push('/admin')}
                   chevron="always"

@@ -6,7 +6,7 @@ const world = createTestWorld();
 afterAll(() => world.close());
 
 describe('item 2: the first-screen data of the page', () => {
-  it('item 2: /api/me and /api/campaigns are asked side by side, so the page waits for the slower, not the sum', async () => {
+  it('item 2: /api/me, /api/campaigns and the office answer are asked side by side, so the page waits for the slower, not the sum', async () => {
     let inFlight = 0;
     let most = 0;
     const asked: string[] = [];
@@ -21,9 +21,13 @@ describe('item 2: the first-screen data of the page', () => {
     };
     const query = world.vkAuth(4242).replace(/^VK /, '');
     const data = await firstScreenData(app, world.deps, 'vk', query);
-    expect(asked.sort()).toEqual(['/api/campaigns', '/api/me']);
-    expect(most).toBe(2);
-    expect(data).toEqual({ '/api/me': { path: '/api/me' }, '/api/campaigns': { path: '/api/campaigns' } });
+    expect(asked.sort()).toEqual(['/api/admin/office', '/api/campaigns', '/api/me']);
+    expect(most).toBe(3);
+    expect(data).toEqual({
+      '/api/me': { path: '/api/me' },
+      '/api/campaigns': { path: '/api/campaigns' },
+      '/api/admin/office': { path: '/api/admin/office' },
+    });
   });
 
   it('item 2: an answer that is not 200 is left out; none at all embeds nothing', async () => {

@@ -132,7 +132,7 @@ async function page(query: string) {
 const launchQuery = (auth: string) => auth.replace(/^VK /, '');
 
 describe('item 12: first-screen data in the page', () => {
-  it('item 12: a verified launch gets its own /api/me and /api/campaigns answers embedded, never stored', async () => {
+  it('item 12: a verified launch gets its own /api/me, /api/campaigns and office answers embedded, never stored', async () => {
     const auth = world.vkAuth(4242);
     const { res, data, html } = await page(launchQuery(auth));
     expect(res.status).toBe(200);
@@ -140,7 +140,8 @@ describe('item 12: first-screen data in the page', () => {
     expect(res.headers.get('etag')).toBeNull();
     const me = await (await get('/api/me', { Authorization: auth })).json();
     const campaigns = await (await get('/api/campaigns', { Authorization: auth })).json();
-    expect(data).toEqual({ '/api/me': me, '/api/campaigns': campaigns });
+    const office = await (await get('/api/admin/office', { Authorization: auth })).json();
+    expect(data).toEqual({ '/api/me': me, '/api/campaigns': campaigns, '/api/admin/office': office });
     expect((campaigns as { campaigns: unknown[] }).campaigns.length).toBeGreaterThan(0);
     // The data block precedes the inline script that reads it; <meta charset> stays first.
     expect(html.indexOf('promo-first-screen')).toBeLessThan(html.indexOf('__promoFirstScreen'));

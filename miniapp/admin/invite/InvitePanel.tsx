@@ -7,8 +7,10 @@ import { Button, Group, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } 
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
+import { HAS_OFFICE } from '../../build-contents.ts';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
+import { forgetOfficeAccess } from '../../office-access.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -62,7 +64,12 @@ export default function InvitePanel() {
                       data-testid="invite-accept"
                       onClick={() =>
                         invitations.accept(token).then(
-                          () => setOutcome('accepted'),
+                          () => {
+                            // What the office opens changed: the answer this session holds (asked with the first
+                            // screen) is asked again when the office opens.
+                            if (HAS_OFFICE) forgetOfficeAccess(api);
+                            setOutcome('accepted');
+                          },
                           (e) => setOutcome(e instanceof ApiRequestError ? e.code : 'error'),
                         )
                       }

@@ -1,0 +1,36 @@
+/**
+ * What the server says this person may open in the brand office (`GET /api/admin/office`), asked once per session
+ * and shared: the first screen asks it after it is drawn, to show the office's entry to whoever may use it (brand and
+ * agency members invited to the team as well as community admins), and the office reads the same answer rather than
+ * asking again. The server decides; the entry only spares people a screen that would say "not found".
+ */
+import type { Office } from './admin/office-api.ts';
+import type { ApiClient } from './api/client.ts';
+import { dropFirstScreenResponse } from './api/first-screen.ts';
+
+const PATH = '/api/admin/office';
+const asked = new WeakMap<object, Promise<Office>>();
+
+/** The member's brands and sections; one request per session (a failed one is asked again next time). */
+export function officeAccess(api: Pick<ApiClient, 'request'>): Promise<Office> {
+  let access = asked.get(api);
+  if (!access) {
+    access = api.request<Office>('GET', PATH);
+    asked.set(api, access);
+    access.catch(() => asked.delete(api));
+  }
+  return access;
+}
+
+/**
+ * Asks the server again next time: after a change to what the member may open (a brand created, a claim, an
+ * invitation accepted). The answer embedded in the page, if still unread, is as old as the page: dropped too.
+ */
+export function forgetOfficeAccess(api: Pick<ApiClient, 'request'>): void {
+  asked.delete(api);
+  dropFirstScreenResponse(PATH);
+}
+
+/** Whether the office opens for this answer: a brand to work on, or an agency to manage (an owner with no brand yet). */
+export const opensOffice = (office: Office): boolean =>
+  office.brands.length > 0 || office.agencies?.some((a) => a.canManage) === true;
