@@ -1,12 +1,30 @@
 /**
  * What the server says this person may open in the brand office (`GET /api/admin/office`), asked once per session
- * and shared: the first screen asks it after it is drawn, to show the office's entry to whoever may use it (brand and
- * agency members invited to the team as well as community admins), and the office reads the same answer rather than
- * asking again. The server decides; the entry only spares people a screen that would say "not found".
+ * and shared: the first screen reads it (embedded in the page with the list for a VK or OK launch, else asked once the
+ * list is drawn) to show the office's entry to whoever may use it (brand and agency members invited to the team as
+ * well as community admins), and the office reads the same answer rather than asking again. The server decides; the
+ * entry only spares people a screen that would say "not found". Decision 042.
  */
-import type { Office } from './admin/office-api.ts';
 import type { ApiClient } from './api/client.ts';
 import { dropFirstScreenResponse } from './api/first-screen.ts';
+
+/** `GET /api/admin/office` (server/office/office.routes.ts). */
+export interface Office {
+  brands: { id: number; name: string; sections: string[] }[];
+  /** Whether the member may open the audit log (absent from an older server: no). */
+  canSeeAudit?: boolean;
+  /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */
+  agencies?: {
+    id: number;
+    name: string;
+    logoUrl: string | null;
+    accent: string | null;
+    role: string;
+    canManage: boolean;
+  }[];
+  /** Whether this launch, a community admin's with no rights yet, may claim its community's brand (server decides). */
+  communityClaim?: boolean;
+}
 
 const PATH = '/api/admin/office';
 const asked = new WeakMap<object, Promise<Office>>();

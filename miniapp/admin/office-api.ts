@@ -37,22 +37,8 @@ export type Template = z.infer<typeof TemplateCardSchema>;
 export type CampaignListItem = z.infer<typeof CampaignListItemSchema>;
 export type RevisionItem = z.infer<typeof RevisionSchema>;
 
-export interface Office {
-  brands: { id: number; name: string; sections: string[] }[];
-  /** Whether the member may open the audit log (absent from an older server: no). */
-  canSeeAudit?: boolean;
-  /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */
-  agencies?: {
-    id: number;
-    name: string;
-    logoUrl: string | null;
-    accent: string | null;
-    role: string;
-    canManage: boolean;
-  }[];
-  /** Whether this launch, a community admin's with no rights yet, may claim its community's brand (server decides). */
-  communityClaim?: boolean;
-}
+/** What the office opens for this person: its home is the participant side, which asks it first. */
+export type { Office } from '../office-access.ts';
 
 export type Edited = { document: CampaignDocument; problems: Problem[] };
 

@@ -58,7 +58,8 @@ describe('composition root', () => {
     timeout: 60_000,
   }, async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe('npm run build && tsx scripts/start.ts');
+    // The VK build and the web entry's (decision 041), then the entry.
+    expect(pkg.scripts.start).toBe('npm run build && vite build --mode web --logLevel warn && tsx scripts/start.ts');
     const databasePath = join(root, 'app.db');
     const server = await startServerScript({ DATABASE_PATH: databasePath, VK_CALLBACK_SECRET: SECRET });
     child = server.child;
