@@ -1,6 +1,6 @@
 /**
  * The first screen: the community's campaigns, and the brand office's entry for whoever the server says may use it
- * (asked once the list is drawn: a brand or agency member, or a community admin who may claim the brand).
+ * (a brand or agency member, or a community admin who may claim the brand; decision 042).
  */
 import { Icon28DoorArrowRightOutline, Icon28GiftOutline, Icon28SettingsOutline } from '@vkontakte/icons';
 import { Group, Header, Panel, PanelHeader, Placeholder, SimpleCell } from '@vkontakte/vkui';
@@ -30,7 +30,8 @@ export function HomePanel({ id }: { id: string }) {
       return embedded && ([embedded.campaigns, embedded.me] as const);
     },
   );
-  // After the list (an effect runs once it is drawn); builds without the office (the iOS archive) never ask.
+  // In the page with the list where the server saw the launch (VK, OK), else asked once the list is drawn; builds
+  // without the office (the iOS archive) never ask.
   const office = useAsync(HAS_OFFICE ? () => officeAccess(api) : noOffice, [api], HAS_OFFICE);
   // HAS_OFFICE first, so a build without the office drops the entry and its icon altogether.
   const officeEntry =
