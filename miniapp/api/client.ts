@@ -4,13 +4,11 @@
  */
 import type { z } from 'zod';
 import type { CampaignSchema } from '../../server/campaigns/campaign.routes.ts';
-import type { IdentitySchema } from '../../server/me/me.routes.ts';
 import { takeFirstScreenResponse, takeReadyFirstScreen } from './first-screen.ts';
 import type { CampaignState, PromoApi } from './promo.ts';
 import { promoApi } from './promo.ts';
 
 export type Campaign = z.infer<typeof CampaignSchema>;
-export type Identity = z.infer<typeof IdentitySchema>;
 export type * from './promo.ts';
 
 /** A failed call, with the server's error `code` (e.g. `bad_signature`, `campaign_not_found`). */
@@ -47,12 +45,11 @@ export interface ApiClient extends PromoApi {
   /** Where the API is ('' = this page's origin): signed download links are resolved against it. */
   readonly baseUrl?: string;
   request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  me(): Promise<Identity>;
   campaigns(): Promise<Campaign[]>;
   campaign(id: number): Promise<Campaign>;
   reportError(report: { message: string; stack?: string; screen?: string }): Promise<void>;
-  /** Home's data if the page already holds it (first render only; taken once), else undefined. */
-  pageHome(): { campaigns: Campaign[]; me: Identity } | undefined;
+  /** Home's campaign list if the page already holds it (first render only; taken once), else undefined. */
+  pageHome(): Campaign[] | undefined;
   /** A campaign's state if the page already holds it (first render only; taken once), else undefined. */
   pageCampaignState(id: number): CampaignState | undefined;
 }
@@ -104,14 +101,11 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     download,
     baseUrl: root,
     ...promoApi(request),
-    me: () => request('GET', '/api/me'),
     campaigns: async () => (await request<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).campaigns,
     campaign: (id) => request('GET', `/api/campaigns/${id}`),
-    pageHome: () => {
-      const [list, me] = takeReadyFirstScreen(['/api/campaigns', '/api/me'], authorization) ?? [];
-      const campaigns = (list as { campaigns?: Campaign[] } | undefined)?.campaigns;
-      return campaigns && me ? { campaigns, me: me as Identity } : undefined;
-    },
+    pageHome: () =>
+      (takeReadyFirstScreen(['/api/campaigns'], authorization)?.[0] as { campaigns?: Campaign[] } | undefined)
+        ?.campaigns,
     pageCampaignState: (id) =>
       takeReadyFirstScreen([`/api/campaigns/${id}/state`], authorization)?.[0] as CampaignState | undefined,
     reportError: async (report) => {

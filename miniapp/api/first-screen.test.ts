@@ -26,38 +26,38 @@ afterEach(() => {
 
 describe('item 12: first-screen data', () => {
   it('item 12: embedded answers are used once, with no request; the missing one is fetched at once', async () => {
-    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' } } });
+    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/admin/office': { brands: [] } } });
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/campaigns']);
     expect(fetchMock.mock.calls[0]?.[1]).toEqual({ headers: { Authorization: `VK ${QUERY}` } });
 
     const api = createApiClient('', `VK ${QUERY}`);
-    expect(await api.me()).toEqual({ userId: '1' });
+    expect(await api.request('GET', '/api/admin/office')).toEqual({ brands: [] });
     expect(await api.campaigns()).toBeUndefined(); // the network answer above has no `campaigns` field
     expect(fetchMock).toHaveBeenCalledTimes(1);
     // Later reads go to the server (revalidation).
-    expect(await api.me()).toMatchObject({ from: 'network', url: '/api/me' });
+    expect(await api.request('GET', '/api/admin/office')).toMatchObject({ from: 'network', url: '/api/admin/office' });
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it('item 12: an answer asked with another launch is not used', async () => {
-    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' }, '/api/campaigns': {} } });
+    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/admin/office': {}, '/api/campaigns': {} } });
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(fetchMock).not.toHaveBeenCalled();
     const api = createApiClient('', 'VK vk_user_id=2&sign=other');
-    expect(await api.me()).toMatchObject({ from: 'network' });
+    expect(await api.request('GET', '/api/campaigns')).toMatchObject({ from: 'network' });
   });
 
   it('item 12: a failed early request is asked again by the client', async () => {
     const fetchMock = page({ search: `?${QUERY}` });
     fetchMock.mockImplementationOnce(async () => new Response('{"error":{}}', { status: 503 }));
     startFirstScreenRequests('vk', 'https://api.example', 'promo-first-screen');
-    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([
-      'https://api.example/api/me',
-      'https://api.example/api/campaigns',
-    ]);
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['https://api.example/api/campaigns']);
     const api = createApiClient('https://api.example', `VK ${QUERY}`);
-    expect(await api.me()).toMatchObject({ from: 'network', url: 'https://api.example/api/me' });
+    expect(await api.request('GET', '/api/campaigns')).toMatchObject({
+      from: 'network',
+      url: 'https://api.example/api/campaigns',
+    });
   });
 
   it('item 12: deep links ask for the campaign state; Telegram reads initData from the hash; no launch, no request', async () => {
@@ -110,7 +110,7 @@ describe('item 12: first-screen data', () => {
       record();
       startFirstScreenRequests('vk', '', 'promo-first-screen');
       vi.runAllTimers();
-      expect(made).toEqual(['fetch /api/me', 'fetch /api/campaigns']);
+      expect(made).toEqual(['fetch /api/campaigns']);
 
       made.length = 0;
       page({ hash: '#/campaign/7' });
@@ -123,22 +123,20 @@ describe('item 12: first-screen data', () => {
     }
   });
 
-  it("item 2: the first render reads what the page holds at once: both of home's answers or none, once, this launch only", async () => {
-    page({
-      search: `?${QUERY}`,
-      embedded: { '/api/me': { userId: '1' }, '/api/campaigns': { campaigns: [{ id: 4 }] } },
-    });
+  it("item 2: the first render reads home's list at once when the page holds it: once, this launch only", async () => {
+    page({ search: `?${QUERY}`, embedded: { '/api/campaigns': { campaigns: [{ id: 4 }] } } });
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(createApiClient('', 'VK other').pageHome()).toBeUndefined();
     const api = createApiClient('', `VK ${QUERY}`);
-    expect(api.pageHome()).toEqual({ campaigns: [{ id: 4 }], me: { userId: '1' } });
+    expect(api.pageHome()).toEqual([{ id: 4 }]);
     expect(api.pageHome()).toBeUndefined(); // taken once: later visits read from the server
 
-    // Only one of the two here: nothing is taken, and the one that is here still serves the async read.
-    const fetchMock = page({ search: `?${QUERY}`, embedded: { '/api/me': { userId: '1' } } });
+    // Still on its way: nothing to draw at once, and the request already made serves the async read.
+    const fetchMock = page({ search: `?${QUERY}` });
+    fetchMock.mockImplementationOnce(async () => Response.json({ campaigns: [{ id: 5 }] }));
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(api.pageHome()).toBeUndefined();
-    expect(await api.me()).toEqual({ userId: '1' });
+    expect(await api.campaigns()).toEqual([{ id: 5 }]);
     expect(fetchMock).toHaveBeenCalledTimes(1); // /api/campaigns, by the inline script
   });
 

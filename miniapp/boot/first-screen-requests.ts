@@ -24,7 +24,7 @@ export type FirstScreenEntries = Record<string, FirstScreenEntry>;
  * Runs as an inline classic script, so it is self-contained: no imports, no names from outside, nothing newer than
  * the build target. Reads the launch from the URL the way the platform adapter does, takes the embedded data when
  * the server put it there, and fetches what is still missing: the campaign's state for a deep link, otherwise the
- * identity and the campaign list.
+ * campaign list.
  */
 export function startFirstScreenRequests(platform: string, apiBase: string, dataId: string): void {
   const entries: FirstScreenEntries = {};
@@ -58,9 +58,9 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     } catch {}
   }
   const campaign = /^\/?campaigns?\/(\d+)/.exec(route);
-  // What the list needs before it draws; the office's answer (embedded where the server saw the launch) waits for
-  // the list otherwise, rather than a third request on the first screen's path.
-  const wanted = campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns'];
+  // What the screen draws: one request. The office's answer (embedded where the server saw the launch) waits for
+  // the list otherwise, rather than a second request on the first screen's path.
+  const wanted = campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/campaigns'];
   for (const path of wanted) {
     if (entries[path]) continue;
     const entry: FirstScreenEntry = {

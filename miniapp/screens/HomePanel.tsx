@@ -19,16 +19,12 @@ export function HomePanel({ id }: { id: string }) {
   const { api, t, language, platform } = useApp();
   const webSession = HAS_WEB_ENTRY ? platform.webSession : undefined;
   const navigator = useRouteNavigator();
-  // Drawn at once from the answers the page already holds (miniapp/boot/), if it does; otherwise loaded. The identity
-  // is one of the first screen's answers (the launch as the server verified it); this screen shows only the list.
+  // Drawn at once from the list the page already holds (miniapp/boot/), if it does; otherwise loaded.
   const state = useAsync(
-    () => Promise.all([api.campaigns(), api.me()]),
+    () => api.campaigns(),
     [api],
     true,
-    () => {
-      const embedded = api.pageHome();
-      return embedded && ([embedded.campaigns, embedded.me] as const);
-    },
+    () => api.pageHome(),
   );
   // In the page with the list where the server saw the launch (VK, OK), else asked once the list is drawn; builds
   // without the office (the iOS archive) never ask.
@@ -40,7 +36,7 @@ export function HomePanel({ id }: { id: string }) {
     <Panel id={id}>
       <PanelHeader>{t.appTitle}</PanelHeader>
       <LoadState state={state}>
-        {([campaigns]) => (
+        {(campaigns) => (
           <>
             <Group header={<Header>{t.campaigns}</Header>}>
               {campaigns.length === 0 ? (

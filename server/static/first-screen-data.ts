@@ -26,15 +26,16 @@ export function launchAuthorization(platform: PagePlatform, rawQuery: string): s
 }
 
 /**
- * What the first screen reads: a deep-linked campaign's state (OK `custom_args` route), else identity and list, and
- * whether the office opens for this person (the list screen's entry to it, miniapp/office-access.ts): embedded, so
- * the page reads nothing from the API. The office answer is no secret to its owner: a participant's says "nothing".
+ * What the first screen reads: a deep-linked campaign's state (OK `custom_args` route), else the list and whether
+ * the office opens for this person (the list screen's entry to it, miniapp/office-access.ts): embedded, so the page
+ * reads nothing from the API. The office answer is no secret to its owner: a participant's says "nothing". Not the
+ * identity: no screen shows it, and every answer here is already for the launch as verified (decision 043).
  */
 export function firstScreenPaths(platform: PagePlatform, rawQuery: string): string[] {
   const customArgs = platform === 'ok' ? new URLSearchParams(rawQuery).get('custom_args') : null;
   const route = customArgs ? new URLSearchParams(customArgs).get('route') : null;
   const campaign = route ? /^\/campaigns?\/(\d+)/.exec(route) : null;
-  return campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/me', '/api/campaigns', '/api/admin/office'];
+  return campaign ? [`/api/campaigns/${campaign[1]}/state`] : ['/api/campaigns', '/api/admin/office'];
 }
 
 /** The answers keyed by API path, or undefined when the launch does not verify or nothing answered 200. */

@@ -86,7 +86,7 @@ describe('OK and Telegram builds against the real server', () => {
       const { app } = await open(variant);
       try {
         await app.frame.getByTestId('campaign-summer-tasks').waitFor({ timeout: 15_000 });
-        const sent = app.apiCalls.find((c) => c.url.endsWith('/api/me'))?.authorization ?? '';
+        const sent = app.apiCalls.find((c) => c.url.endsWith('/api/campaigns'))?.authorization ?? '';
         expect(sent.startsWith(variant === 'ok' ? 'OK ' : 'tma ')).toBe(true);
         const me = await (await fetch(`${server.baseUrl}/api/me`, { headers: { Authorization: sent } })).json();
         expect(me).toMatchObject({ platform, userId });

@@ -132,22 +132,25 @@ async function page(query: string) {
 const launchQuery = (auth: string) => auth.replace(/^VK /, '');
 
 describe('item 12: first-screen data in the page', () => {
-  it('item 12: a verified launch gets its own /api/me, /api/campaigns and office answers embedded, never stored', async () => {
+  it('item 12: a verified launch gets its own campaign list and office answer embedded, never stored', async () => {
     const auth = world.vkAuth(4242);
     const { res, data, html } = await page(launchQuery(auth));
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('etag')).toBeNull();
-    const me = await (await get('/api/me', { Authorization: auth })).json();
     const campaigns = await (await get('/api/campaigns', { Authorization: auth })).json();
     const office = await (await get('/api/admin/office', { Authorization: auth })).json();
-    expect(data).toEqual({ '/api/me': me, '/api/campaigns': campaigns, '/api/admin/office': office });
+    expect(data).toEqual({ '/api/campaigns': campaigns, '/api/admin/office': office });
     expect((campaigns as { campaigns: unknown[] }).campaigns.length).toBeGreaterThan(0);
     // The data block precedes the inline script that reads it; <meta charset> stays first.
     expect(html.indexOf('promo-first-screen')).toBeLessThan(html.indexOf('__promoFirstScreen'));
     expect(html.indexOf('<meta charset')).toBeLessThan(100);
-    const other = await page(launchQuery(world.vkAuth(4343)));
-    expect(other.data?.['/api/me']).toMatchObject({ userId: '4343' });
+    // Another launch gets its own answers: launched from a community with no campaigns, an empty list.
+    const elsewhere = world.vkAuth(4343, { vk_group_id: 999 });
+    const other = await page(launchQuery(elsewhere));
+    const otherCampaigns = await (await get('/api/campaigns', { Authorization: elsewhere })).json();
+    expect(otherCampaigns).toEqual({ campaigns: [] });
+    expect(other.data?.['/api/campaigns']).toEqual(otherCampaigns);
   });
 
   it('item 12: a forged, expired or foreign launch in the URL gets the plain page with no data', async () => {

@@ -14,7 +14,6 @@ export function previewApiClient(preview: Preview, message: string): ApiClient {
   const read = <T>(value: T) => Promise.resolve(structuredClone(value));
   return {
     request: (method, path) => (method === 'GET' && path.endsWith('/unread') ? read({ unread: 0 } as never) : refuse()),
-    me: refuse,
     campaigns: () => read([preview.campaign]),
     campaign: () => read(preview.campaign),
     reportError: () => Promise.resolve(),
