@@ -10,7 +10,8 @@ import { dropFirstScreenResponse } from './api/first-screen.ts';
 
 /** `GET /api/admin/office` (server/office/office.routes.ts). */
 export interface Office {
-  brands: { id: number; name: string; sections: string[] }[];
+  /** The brands the member may open, each with its agency (whose white label the office shows) and sections. */
+  brands: { id: number; name: string; agencyId: number; sections: string[] }[];
   /** Whether the member may open the audit log (absent from an older server: no). */
   canSeeAudit?: boolean;
   /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */

@@ -5,11 +5,13 @@
  */
 import { PanelHeader, Spinner } from '@vkontakte/vkui';
 import { lazy, Suspense, useState } from 'react';
+import { accentStyle } from '../accent-style.ts';
 import { opensOffice } from '../office-access.ts';
 import { PANELS } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
 import { useAsync } from '../use-async.ts';
+import { useAgencyBranding } from './agency/AgencyBranding.tsx';
 import { AgencyBrandPage } from './agency/AgencyBrandPage.tsx';
 import { AgencyBrands } from './agency/AgencyBrands.tsx';
 import { AgencySettings } from './agency/AgencySettings.tsx';
@@ -33,7 +35,7 @@ import SupportInbox from './support/SupportInbox.tsx';
 import { CannedAnswersPanel, KnowledgeBasePanel } from './support/SupportLibrary.tsx';
 import SupportThread from './support/SupportThread.tsx';
 import { TeamPanel } from './team/TeamPanel.tsx';
-import { officeAccess, useOffice } from './use-office.ts';
+import { officeAccess, useBrand, useOffice } from './use-office.ts';
 
 // Statistics (and uPlot with it) in its own chunk: not part of the office's first download.
 const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
@@ -46,7 +48,7 @@ export default function AdminOffice({ panel }: { panel: string }) {
   const access = useAsync(() => officeAccess(services), [services, asked]);
   if (access.status === 'ready') {
     // An agency owner with no brand yet still enters, to create the first one.
-    if (opensOffice(access.data)) return <OfficePanel panel={panel} office={access.data} />;
+    if (opensOffice(access.data)) return <BrandedOffice panel={panel} office={access.data} />;
     if (access.data.communityClaim) return <CommunityClaim onClaimed={() => askAgain((n) => n + 1)} />;
     return <NotFound />;
   }
@@ -55,6 +57,17 @@ export default function AdminOffice({ panel }: { panel: string }) {
       <PanelHeader />
       <LoadState state={access}>{() => null}</LoadState>
     </>
+  );
+}
+
+/** Every office screen in the accent of the working brand's agency (its white label; VKUI's own when it has none). */
+function BrandedOffice({ panel, office }: { panel: string; office: Office }) {
+  const [brand] = useBrand(office);
+  const branding = useAgencyBranding(office, brand);
+  return (
+    <div style={accentStyle(branding?.accent)} data-testid="office-accent">
+      <OfficePanel panel={panel} office={office} />
+    </div>
   );
 }
 

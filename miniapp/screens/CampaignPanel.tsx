@@ -1,5 +1,6 @@
 /** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel, pack code, calculator). */
 import { Div, Group, Panel, Paragraph, Title } from '@vkontakte/vkui';
+import { accentStyle } from '../accent-style.ts';
 import type { CampaignState } from '../api/client.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
@@ -7,7 +8,6 @@ import { CampaignPanelHeader } from './CampaignPanelHeader.tsx';
 import { CalculatorIntro } from './calculator/CalculatorIntro.tsx';
 import { LoadState } from './LoadState.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
-import { accentStyle } from './promo/campaign-accent.ts';
 import { useCampaignState } from './promo/campaign-store.ts';
 import { DrawSection } from './promo/DrawSection.tsx';
 import { PackCodeSection } from './promo/PackCodeSection.tsx';
@@ -56,7 +56,7 @@ export function CampaignPanel({ id }: { id: string }) {
       </CampaignPanelHeader>
       <LoadState state={state}>
         {(data) => (
-          <div style={accentStyle(data.campaign.theme)} data-testid="campaign-accent">
+          <div style={accentStyle(data.campaign.theme.accent)} data-testid="campaign-accent">
             <Group>
               <Div>
                 <Title level="2" data-testid="campaign-title">

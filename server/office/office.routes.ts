@@ -30,7 +30,10 @@ const AgencyAccessSchema = z.object({
 
 export const OfficeSchema = z
   .object({
-    brands: z.array(z.object({ id: z.number().int(), name: z.string(), sections: z.array(z.string()) })),
+    /** The brands the caller may open, each with its agency (whose white label its office shows) and sections. */
+    brands: z.array(
+      z.object({ id: z.number().int(), name: z.string(), agencyId: z.number().int(), sections: z.array(z.string()) }),
+    ),
     /** Whether the office shows the audit log (server/office/audit-log.ts decides who reads it). */
     canSeeAudit: z.boolean(),
     /** The caller's agencies: their white label, the caller's highest role there, and whether they may open Agency. */
@@ -73,7 +76,7 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
         (b.disabledAt === null || m.role === 'agency_admin' || m.role === 'agency_manager'),
     );
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
-    if (covering.length > 0) list.push({ id: b.id, name: b.name, sections: [...sections] });
+    if (covering.length > 0) list.push({ id: b.id, name: b.name, agencyId: b.agencyId, sections: [...sections] });
   }
   const agencyList = (await db.select().from(agencies).where(inArray(agencies.id, agencyIds))).map((a) => {
     // MEMBERSHIP_ROLES runs from the widest role to the narrowest.

@@ -39,6 +39,8 @@ function makeOwner(userId: number) {
 }
 
 const TOKEN = `vk1.a.${'Zq9'.repeat(50)}b7e1`;
+/** A 1×1 PNG, the smallest logo the settings take from a file. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const viewports = [
   {
     name: 'phone',
@@ -104,8 +106,34 @@ describe('office agency', () => {
         const agencyName = `Северный ветер ${vp.name}`;
         await page.locator('#agency-name').fill(agencyName);
         await page.locator('#agency-accent').fill('#1a7f5a');
-        await page.getByRole('button', { name: /Сохранить|Save/ }).click();
+        // The logo from a file, through VKUI's file button in the office's language: too large a file is refused in
+        // words before anything is sent, a small one is shown with a way to remove it, and saved.
+        const pickLogo = page.locator(
+          '[data-testid="agency-logo-pick"] input[type=file], input[type=file][data-testid="agency-logo-pick"]',
+        );
+        await page.getByText(vp.language === 'ru' ? 'Выбрать файл' : 'Choose a file').waitFor();
+        await pickLogo.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(65 * 1024 + 1) });
+        await expect
+          .poll(() => page.getByRole('status').textContent())
+          .toMatch(vp.language === 'ru' ? /файл больше 64 КБ/ : /the file is over 64 KB/);
+        // The agency both viewports own keeps the first one's logo: removed here, so the pick below is what shows.
+        const fromFile = page.getByTestId('agency-logo-file');
+        if ((await fromFile.count()) > 0) await fromFile.getByRole('button').click();
+        await expect.poll(() => fromFile.count()).toBe(0);
+        await pickLogo.setInputFiles({
+          name: 'logo.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from(PNG_1PX, 'base64'),
+        });
+        await page.getByTestId('agency-logo-file').waitFor({ timeout: 5_000 });
+        const save = page.getByRole('button', { name: /Сохранить|Save/ });
+        await save.click();
         await page.getByText(/Сохранено|Saved/).waitFor({ timeout: 15_000 });
+        // The button is the agency's green with a white label in either theme (VKUI's dark theme labels it dark).
+        await page.mouse.move(0, 0); // not hovered: VKUI darkens a hovered button
+        await expect
+          .poll(() => save.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]))
+          .toEqual(['rgb(26, 127, 90)', 'rgb(255, 255, 255)']);
         await screenshot(page, `office-agency-settings-${vp.name}-${vp.colorScheme}`);
 
         // A fresh office session shows the agency's name in the header.
@@ -114,7 +142,21 @@ describe('office agency', () => {
         await expect
           .poll(() => fresh.getByTestId('agency-header').textContent(), { timeout: 20_000 })
           .toContain(agencyName);
+        expect(await fresh.getByTestId('agency-logo').locator('img').first().getAttribute('src')).toBe(
+          `data:image/png;base64,${PNG_1PX}`,
+        );
         await screenshot(fresh, `office-agency-header-${vp.name}-${vp.colorScheme}`);
+        // The brand's office carries the same white label: the agency's name and logo, its accent on the office.
+        await fresh.evaluate(() => {
+          location.hash = '#/admin';
+        });
+        await expect
+          .poll(() => fresh.getByTestId('agency-header').textContent(), { timeout: 20_000 })
+          .toBe(`${agencyName} · ${vp.language === 'ru' ? 'Кабинет бренда' : 'Brand office'}`);
+        expect(await fresh.getByTestId('agency-logo').count()).toBe(1);
+        const newCampaign = fresh.getByTestId('office-new-campaign');
+        expect(await newCampaign.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(26, 127, 90)');
+        await screenshot(fresh, `office-agency-brand-office-${vp.name}-${vp.colorScheme}`);
         await fresh.close();
         expect(errors).toEqual([]);
       } finally {

@@ -2,8 +2,9 @@
  * The agency's white label (`#/admin/agency/settings`, its owner only): name, logo (https or a small image file,
  * read here as a data: URL) and accent, with a preview of the office header and a button in that accent.
  */
-import { Button, FormItem, Group, Header, Input, Text } from '@vkontakte/vkui';
+import { Avatar, Button, File, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { accentStyle } from '../../accent-style.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -15,7 +16,7 @@ import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
-import { accentStyle, BrandedHeader } from './AgencyBranding.tsx';
+import { BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
 import { CommunityClaimSetting } from './CommunityClaimSetting.tsx';
 
@@ -62,7 +63,7 @@ function SettingsForm(props: {
   };
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_LOGO_BYTES) return setNote(fill(s.error, { reason: '> 64 KB' }));
+    if (file.size > MAX_LOGO_BYTES) return setNote(fill(s.error, { reason: s.logoTooLarge }));
     const reader = new FileReader();
     reader.onload = () => setForm({ ...form, logoUrl: String(reader.result) });
     reader.readAsDataURL(file);
@@ -83,13 +84,32 @@ function SettingsForm(props: {
             onChange={(e) => setForm({ ...form, logoUrl: e.target.value || null })}
           />
         </FormItem>
+        {form.logoUrl?.startsWith('data:') && (
+          <SimpleCell
+            before={<Avatar size={40} src={form.logoUrl} alt="" />}
+            after={
+              <Button mode="tertiary" appearance="negative" onClick={() => setForm({ ...form, logoUrl: null })}>
+                {s.removeLogo}
+              </Button>
+            }
+            data-testid="agency-logo-file"
+          >
+            {s.logoFromFile}
+          </SimpleCell>
+        )}
         <FormItem>
-          <input
-            aria-label={s.pickLogo}
-            type="file"
+          <File
+            mode="secondary"
             accept="image/png,image/jpeg,image/webp,image/gif"
-            onChange={(e) => pickLogo(e.target.files?.[0])}
-          />
+            data-testid="agency-logo-pick"
+            onChange={(e) => {
+              pickLogo(e.target.files?.[0]);
+              // The same file picked again (after removing it) is a change too.
+              e.target.value = '';
+            }}
+          >
+            {s.pickLogo}
+          </File>
         </FormItem>
         <FormItem top={s.accent} htmlFor="agency-accent">
           <Input

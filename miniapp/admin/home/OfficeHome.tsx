@@ -4,10 +4,11 @@
  * the sections the member may open are shown and linked (OfficeNavigation).
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
-import { Button, FormItem, Group, Header, PanelHeader, PanelHeaderBack, Placeholder, Select } from '@vkontakte/vkui';
+import { Button, FormItem, Group, Header, Placeholder, Select } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
 import type { Office } from '../office-api.ts';
 import { useBrand, useOffice } from '../use-office.ts';
 import { CampaignCell } from './CampaignCell.tsx';
@@ -17,11 +18,12 @@ export function OfficeHome({ office }: { office: Office }) {
   const { t, office: api } = useOffice();
   const navigator = useRouteNavigator();
   const [brand, selectBrand] = useBrand(office);
+  const branding = useAgencyBranding(office, brand);
   const mayEditCampaigns = brand?.sections.includes('campaigns') ?? false;
   const list = useAsync(() => api.campaigns(brand?.id ?? 0), [api, brand?.id], brand !== undefined);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.office}</PanelHeader>
+      <BrandedHeader branding={branding} title={t.office} back={{ label: t.back, onClick: () => navigator.back() }} />
       {office.brands.length > 1 && (
         <Group>
           <FormItem top={t.brand} htmlFor="office-brand">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Office } from '../office-api.ts';
 import { officeLinks } from './office-links.ts';
 
-const brand = (sections: string[]) => ({ id: 7, name: 'Brand', sections });
+const brand = (sections: string[]) => ({ id: 7, name: 'Brand', agencyId: 1, sections });
 const agency = (canManage: boolean) => ({ id: 1, name: 'A', logoUrl: null, accent: null, role: 'x', canManage });
 
 describe('office navigation', () => {

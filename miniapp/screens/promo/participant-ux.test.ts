@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { accentStyle, labelOn } from '../../accent-style.ts';
 import type { Task } from '../../api/client.ts';
 import { messages } from '../../i18n.ts';
 import { promoRu } from '../../i18n-promo.ts';
-import { accentStyle } from './campaign-accent.ts';
 import { taskStateText } from './task-visuals.tsx';
 import { wheelListing } from './wheel-listing.ts';
 
@@ -31,11 +31,23 @@ describe('participant screens', () => {
   });
 
   it("item 17: the campaign's accent colour from the API becomes VKUI's accent tokens; a non-colour is ignored", () => {
-    const style = accentStyle({ accent: '#E64646' }) as Record<string, string>;
+    const style = accentStyle('#E64646') as Record<string, string>;
     expect(style['--vkui--color_background_accent_themed']).toBe('#E64646');
     expect(style['--vkui--color_text_accent']).toBe('#E64646');
-    expect(accentStyle({ accent: 'red;background:url(x)' })).toBeUndefined();
-    expect(accentStyle({})).toBeUndefined();
+    expect(accentStyle('red;background:url(x)')).toBeUndefined();
+    expect(accentStyle(undefined)).toBeUndefined();
+    expect(accentStyle(null)).toBeUndefined();
+  });
+
+  it("a primary button on the accent is labelled white or black by the colour's brightness, not by the theme", () => {
+    // VKUI's dark theme labels accent buttons dark: unreadable on a deep green; a pale yellow needs black in light.
+    expect((accentStyle('#1a7f5a') as Record<string, string>)['--vkui--color_text_contrast_themed']).toBe('#ffffff');
+    expect((accentStyle('#ffd500') as Record<string, string>)['--vkui--color_text_contrast_themed']).toBe('#000000');
+    expect(labelOn('#2688eb')).toBe('#ffffff'); // VKUI's own blue keeps its white label
+    expect(labelOn('#fff')).toBe('#000000');
+    expect(labelOn('#000')).toBe('#ffffff');
+    expect(labelOn('#E64646')).toBe('#ffffff');
+    expect(labelOn('#aaaaaa')).toBe('#000000');
   });
 
   it('item 17: the code placeholder fits a 390 px phone and the quiz intro has no jargon', () => {

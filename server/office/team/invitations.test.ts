@@ -56,7 +56,9 @@ describe('invitations', () => {
     const ok = await accept(inv.token, INVITEE);
     expect(ok).toMatchObject({ status: 201, body: { agencyId: w.agencyId, brandId: w.brandId } });
     const office = await w.json('GET', '/api/admin/office', INVITEE);
-    expect(office.body.brands).toEqual([{ id: w.brandId, name: 'Brand', sections: ['mailings'] }]);
+    expect(office.body.brands).toEqual([
+      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'] },
+    ]);
     const audit = await w.audit();
     expect(audit).toHaveLength(2);
     expect(audit[1]).toMatchObject({

@@ -77,7 +77,9 @@ describe('team API', () => {
       after: { userId: String(NEW_USER), role: 'brand_member', sections: ['mailings'] },
     });
     const office = await w.json('GET', '/api/admin/office', NEW_USER);
-    expect(office.body.brands).toEqual([{ id: w.brandId, name: 'Brand', sections: ['mailings'] }]);
+    expect(office.body.brands).toEqual([
+      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'] },
+    ]);
     const again = await w.json('POST', '/api/admin/team/members', OWNER, {
       brandId: w.brandId,
       vkUserId: NEW_USER,
