@@ -127,9 +127,11 @@ describe('item 13: the participant journey in English', () => {
       expect(await page.getByTestId('quiz-tier-novice').textContent()).toContain('No prize');
       await expectNoCyrillic(page, 'quiz intro');
       await page.getByTestId('quiz-start').click();
-      for (const options of [['b'], ['a', 'b'], ['a'], ['a'], ['b']]) {
+      for (const [i, options] of [['b'], ['a', 'b'], ['a'], ['a'], ['b']].entries()) {
         await page.getByTestId('quiz-question').waitFor({ timeout: T });
         await expectNoCyrillic(page, 'quiz question');
+        // The progress bar is named as its caption reads, not VKUI's "20 / 100".
+        await page.getByRole('progressbar', { name: `Question ${i + 1} of 5`, exact: true }).waitFor({ timeout: T });
         for (const o of options) await page.getByTestId(`quiz-option-${o}`).click();
         const submit = page.getByTestId('quiz-submit');
         if (await submit.isVisible()) await submit.click();
@@ -233,8 +235,11 @@ describe('item 17: small things a user sees', () => {
       // The tasks campaign's accent (#2688EB) is VKUI's default blue; the quiz's (#E64646) must show.
       await back(page);
       await openCampaign(page, 'brand-quiz');
-      const bg = await page.getByTestId('quiz-start').evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [bg, label] = await page
+        .getByTestId('quiz-start')
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
       expect(bg).toBe('rgb(230, 70, 70)');
+      expect(label).toBe('rgb(255, 255, 255)');
       await screenshot(page, 'languages-ru-quiz-accent');
       expect(errors).toEqual([]);
     } finally {

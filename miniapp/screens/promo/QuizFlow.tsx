@@ -38,7 +38,11 @@ export function QuizFlow({ questions, onSubmit }: Props) {
         <Footnote style={{ color: 'var(--vkui--color_text_secondary)', marginBottom: 8 }}>
           {fill(t.quizQuestion, { n: index + 1, total: questions.length })}
         </Footnote>
-        <Progress value={((index + 1) / questions.length) * 100} />
+        {/* Named as the line above reads ("Question 1 of 5"), not VKUI's default "20 / 100". */}
+        <Progress
+          value={((index + 1) / questions.length) * 100}
+          aria-label={fill(t.quizQuestion, { n: index + 1, total: questions.length })}
+        />
       </Div>
       <QuizQuestion
         key={question.id}
