@@ -19,6 +19,7 @@ export const auditRu = {
   allSections: 'Все разделы',
   dates: 'Даты',
   clear: 'Очистить',
+  nothingFound: 'Никого не нашлось',
   // The date range field's own controls (VKUI words them in Russian unless told).
   calendar: 'Календарь',
   prevMonth: 'Предыдущий месяц',
@@ -159,6 +160,7 @@ export const auditEn: AuditMessages = {
   allSections: 'All sections',
   dates: 'Dates',
   clear: 'Clear',
+  nothingFound: 'No one found',
   calendar: 'Calendar',
   prevMonth: 'Previous month',
   nextMonth: 'Next month',

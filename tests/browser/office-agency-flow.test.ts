@@ -190,6 +190,17 @@ describe('office agency flow', () => {
         }
         await screenshot(owner.page, `office-audit-calendar-${vp.name}-${vp.colorScheme}`);
         await owner.page.keyboard.press('Escape');
+        // And the selects' own: the clear button (VKUI's is "Очистить поле" in every language) and a person search
+        // that finds no one.
+        const filters = owner.page.getByTestId('audit-filters');
+        await filters.getByRole('button', { name: vp.language === 'ru' ? 'Очистить' : 'Clear', exact: true }).waitFor();
+        expect(await filters.getByRole('button', { name: 'Очистить поле' }).count()).toBe(0);
+        await owner.page.locator('#audit-person').click();
+        await owner.page.keyboard.type('zzzz');
+        await owner.page
+          .getByText(vp.language === 'ru' ? 'Никого не нашлось' : 'No one found')
+          .waitFor({ timeout: 5_000 });
+        await owner.page.keyboard.press('Escape');
 
         if (vp.mobile) {
           // The narrowest phone: nothing may stick out sideways.

@@ -2,14 +2,18 @@
  * The audit log's filters: brand, person, section (VKUI CustomSelect, each clearable) and a date range
  * (DateRangeInput, whole days in the viewer's time). A change goes straight to the screen, which starts from page one.
  */
+import { Icon16Cancel } from '@vkontakte/icons';
 import {
   CustomSelect,
+  type CustomSelectClearButtonProps,
   DateRangeInput,
   FormItem,
   FormLayoutGroup,
+  IconButton,
   useAdaptivityWithJSMediaQueries,
   ViewWidth,
 } from '@vkontakte/vkui';
+import { type ComponentType, useMemo } from 'react';
 import { AUDIT_SECTIONS, type AuditMessages, auditSectionText } from '../i18n-audit.ts';
 import { AGENCY_ONLY, type AuditFilter } from './audit-api.ts';
 
@@ -41,6 +45,7 @@ export function AuditFilters(props: {
 }) {
   const { s, filter, brands, people, onChange } = props;
   const places = placeOptions(s, brands, props.agencyOwner);
+  const ClearButton = useMemo(() => clearButton(s.clear), [s.clear]);
   // Side by side only where both fit; on a phone "All sections" would be cut.
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const range: [Date | null, Date | null] | null =
@@ -56,6 +61,7 @@ export function AuditFilters(props: {
             data-testid="audit-brand"
             placeholder={s.allBrands}
             allowClearButton
+            ClearButton={ClearButton}
             value={filter.brandId !== undefined ? String(filter.brandId) : null}
             options={places}
             onChange={(_, v) =>
@@ -71,7 +77,9 @@ export function AuditFilters(props: {
             data-testid="audit-person"
             placeholder={s.everyone}
             allowClearButton
+            ClearButton={ClearButton}
             searchable
+            emptyText={s.nothingFound}
             value={filter.person ?? null}
             options={people}
             onChange={(_, v) => onChange({ ...filter, person: v ? String(v) : undefined })}
@@ -83,6 +91,7 @@ export function AuditFilters(props: {
             data-testid="audit-section"
             placeholder={s.allSections}
             allowClearButton
+            ClearButton={ClearButton}
             value={filter.section ?? null}
             options={AUDIT_SECTIONS.map((x) => ({ value: x, label: auditSectionText(s, x) }))}
             onChange={(_, v) => onChange({ ...filter, section: v ? String(v) : undefined })}
@@ -113,4 +122,30 @@ export function AuditFilters(props: {
       </FormItem>
     </div>
   );
+}
+
+/**
+ * VKUI's clear button for CustomSelect, in the office's language: VKUI's own is labelled "Очистить поле" in every
+ * language and is not exported to relabel. Like it, the click and keys stay with the button, not the select.
+ */
+function clearButton(label: string): ComponentType<CustomSelectClearButtonProps> {
+  return function ClearButton({ onClick, ...rest }: CustomSelectClearButtonProps) {
+    return (
+      <IconButton
+        {...rest}
+        type="button"
+        label={label}
+        activeMode="opacity"
+        hoverMode="opacity"
+        onKeyDown={(e) => e.stopPropagation()}
+        onClick={(e) => {
+          e.stopPropagation();
+          e.preventDefault();
+          onClick();
+        }}
+      >
+        <Icon16Cancel />
+      </IconButton>
+    );
+  };
 }
