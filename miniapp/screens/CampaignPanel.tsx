@@ -7,6 +7,7 @@ import { campaignSubtitle } from './CampaignBadge.tsx';
 import { CampaignPanelHeader } from './CampaignPanelHeader.tsx';
 import { CalculatorIntro } from './calculator/CalculatorIntro.tsx';
 import { LoadState } from './LoadState.tsx';
+import { CampaignCover } from './promo/CampaignCover.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
 import { useCampaignState } from './promo/campaign-store.ts';
 import { DrawSection } from './promo/DrawSection.tsx';
@@ -59,6 +60,7 @@ export function CampaignPanel({ id }: { id: string }) {
           <div style={accentStyle(data.campaign.theme.accent)} data-testid="campaign-accent">
             <Group>
               <Div>
+                <CampaignCover url={data.campaign.theme.coverUrl} />
                 <Title level="2" data-testid="campaign-title">
                   {data.campaign.title}
                 </Title>

@@ -24,6 +24,10 @@ afterAll(async () => {
 });
 
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
+/** A 1×1 PNG: the campaign cover the tests' image host answers with. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** The width of a loaded image, 0 while it is not (or failed). */
+const loadedWidth = (img: Element) => ((img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0);
 const preview = (page: Page) => page.getByTestId('office-preview');
 
 const viewports = [
@@ -70,6 +74,18 @@ describe('office editor', () => {
           );
         });
         expect(headerPastPhone).toBe(false);
+        await showForm();
+
+        // The look: a cover from the brand's https image host (answered here by the browser's router) shows above the
+        // title in the preview, and later for participants.
+        await context.route('https://cdn.example/**', (route) =>
+          route.fulfill({ contentType: 'image/png', body: Buffer.from(PNG_1PX, 'base64') }),
+        );
+        await field(page, 'theme.coverUrl').fill('https://cdn.example/cover.png');
+        await showPreview();
+        await expect
+          .poll(() => preview(page).getByTestId('campaign-cover').evaluate(loadedWidth), { timeout: 15_000 })
+          .toBe(1);
         await showForm();
         // A giveaway with no draw in its settings (this template's) has no draw screen to link to; its pools do.
         await page.getByTestId('office-section-pools').waitFor({ timeout: 15_000 });
@@ -123,6 +139,8 @@ describe('office editor', () => {
         await expect
           .poll(() => participant.getByTestId('campaign-title').textContent(), { timeout: 20_000 })
           .toBe(title);
+        await expect.poll(() => participant.getByTestId('campaign-cover').evaluate(loadedWidth)).toBe(1);
+        await screenshot(participant, `office-editor-participant-cover-${vp.name}`);
         await participant.close();
 
         // Editing it live publishes revision 2.

@@ -106,7 +106,13 @@ export const ThemeSchema = z.object({
     .string()
     .regex(/^#[0-9a-f]{6}$/i, 'A colour as #rrggbb')
     .optional(),
-  coverUrl: z.string().url().max(2000).optional(),
+  // https only: the participant's page allows images from https (and itself), and a VK client frames it over https.
+  coverUrl: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((u) => u.startsWith('https://'), 'An https:// image address')
+    .optional(),
 });
 
 /** What a template fills in and an editor edits: the document without identity, ownership and lifecycle. */

@@ -156,6 +156,13 @@ describe('office campaign routes', () => {
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['timeZone', 'tasks.0.config.url']);
     const otherApp = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, appId: 999 });
     expect([otherApp.status, otherApp.body.error.issues[0].path]).toEqual([422, 'appId']);
+    // The cover is shown to participants from https only (their page's CSP, VK's https frame): http is refused.
+    for (const coverUrl of ['http://cdn.example/cover.png', 'javascript:alert(1)']) {
+      const cover = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, theme: { coverUrl } });
+      expect([cover.status, cover.body.error.issues[0].path], coverUrl).toEqual([422, 'theme.coverUrl']);
+    }
+    const https = { ...doc, theme: { coverUrl: 'https://cdn.example/cover.png' } };
+    expect((await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, https)).status).toBe(200);
   });
 
   it('item 4: publishing validates (422 not_publishable with problems), writes revision 1, goes live; transitions outside the table are 409', async () => {
