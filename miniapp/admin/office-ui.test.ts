@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TRANSITIONS } from '../../server/office/campaigns/campaign-transitions.ts';
 import { ApiRequestError, type CampaignRules, type CampaignState } from '../api/client.ts';
 import { freshKey, removeAt } from './editor/document-edit.ts';
+import { problemText } from './editor/editor-context.ts';
 import { savePublishes } from './editor/lifecycle.ts';
 import { problemsOfRefusal } from './editor/use-campaign-draft.ts';
 import { officeEn, officeRu } from './i18n-office.ts';
@@ -88,6 +89,15 @@ describe('office UI', () => {
     expect(problemsOfRefusal(withProblems)?.[0]?.code).toBe('translation_missing');
     const shape = new ApiRequestError(422, 'invalid_input', 'x', { issues: [{ path: 'slug', message: 'bad' }] });
     expect(problemsOfRefusal(shape)?.[0]).toMatchObject({ path: 'slug', code: 'invalid' });
+    // Worded in the office's language without the code, never with the server's English message.
+    const [invalid] = problemsOfRefusal(shape) ?? [];
+    if (!invalid) throw new Error('no problem');
+    expect(problemText(officeRu as Parameters<typeof problemText>[0], invalid)).toBe(
+      'Значение не подходит: проверьте, как оно записано',
+    );
+    expect(problemText(officeEn as Parameters<typeof problemText>[0], invalid)).toBe(
+      'This value does not fit: check how it is written',
+    );
     expect(problemsOfRefusal(new ApiRequestError(409, 'transition_not_allowed', 'x'))).toBeUndefined();
   });
 

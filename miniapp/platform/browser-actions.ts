@@ -14,8 +14,12 @@ export const copyWithClipboard: PlatformAdapter['copyText'] = async (text) => {
   }
 };
 
-/** Opens the link in a new tab, with no access back to this page. */
+/**
+ * Opens the link in a new tab, with no access back to this page. Web addresses only: the server takes no other from
+ * the brand, and a `javascript:` one would run in this page.
+ */
 export const openInNewTab: PlatformAdapter['openLink'] = async (url) => {
+  if (!/^https?:\/\//i.test(url)) return { status: 'failed', reason: 'Not a web address' };
   window.open(url, '_blank', 'noopener');
   return { status: 'done' };
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { openInNewTab } from './browser-actions.ts';
 import { createLocalAdapter } from './local.ts';
 import { bridgeContact, classifyBridgeError } from './vk.ts';
 import { vkLaunchFromUrl } from './vk-launch.ts';
@@ -77,5 +78,22 @@ describe('bridgeContact', () => {
     vi.unstubAllGlobals();
     expect(await local.getPhoneNumber()).toEqual({ status: 'unsupported' });
     expect(await local.getEmail()).toEqual({ status: 'unsupported' });
+  });
+});
+
+describe('openInNewTab', () => {
+  it('opens web addresses only: a javascript: or data: link from a task never reaches window.open', async () => {
+    const open = vi.fn();
+    vi.stubGlobal('window', { open });
+    try {
+      expect(await openInNewTab('https://example.com/promo')).toEqual({ status: 'done' });
+      expect(open).toHaveBeenCalledWith('https://example.com/promo', '_blank', 'noopener');
+      for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', ' https://x', '']) {
+        expect((await openInNewTab(url)).status, url).toBe('failed');
+      }
+      expect(open).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * Opened outside any VK client, it hands over to the local stand-in so nothing waits on a bridge that never answers.
  */
 import bridge, { type AnyReceiveMethodName, type VKBridgeEvent } from '@vkontakte/vk-bridge';
+import { openInNewTab } from './browser-actions.ts';
 import { createLocalAdapter } from './local.ts';
 import {
   type ActionResult,
@@ -96,10 +97,7 @@ export function createPlatform(): PlatformAdapter {
       ),
     share: (link) => attempt(() => bridge.send('VKWebAppShare', { link })),
     downloadFile: (url, filename) => attempt(() => bridge.send('VKWebAppDownloadFile', { url, filename })),
-    openLink: async (url) => {
-      window.open(url, '_blank', 'noopener');
-      return { status: 'done' };
-    },
+    openLink: openInNewTab,
     copyText: (text) => attempt(() => bridge.send('VKWebAppCopyText', { text })),
     haptic: (type) => {
       bridge.send('VKWebAppTapticNotificationOccurred', { type }).catch(() => undefined);

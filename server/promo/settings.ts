@@ -103,13 +103,19 @@ export function parseCampaignSettings(raw: unknown): CampaignSettings {
   return CampaignSettingsSchema.parse(raw ?? {});
 }
 
+/**
+ * A web address a participant's tap opens or the client fetches: http(s) only. A brand member types it, and a
+ * `javascript:` or `data:` link opened from the participant's page would run script in it.
+ */
+const WebLinkSchema = z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(2000);
+
 /** Per-kind task configuration. */
 export const TaskConfigSchemas = {
   join_community: z.object({ groupId: z.number().int().positive().optional() }),
   allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
   allow_notifications: z.object({}),
-  share_story: z.object({ imageUrl: z.string(), link: z.string(), linkText: z.string().optional() }),
-  visit_link: z.object({ url: z.string() }),
+  share_story: z.object({ imageUrl: WebLinkSchema, link: WebLinkSchema, linkText: z.string().optional() }),
+  visit_link: z.object({ url: WebLinkSchema }),
   invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
   enter_code: z.object({ poolKey: z.string() }),
   quiz: z.object({ questions: z.array(QuizQuestionSchema).min(1), passScore: z.number().int().min(0) }),

@@ -156,6 +156,13 @@ describe('office campaign routes', () => {
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['timeZone', 'tasks.0.config.url']);
     const otherApp = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, appId: 999 });
     expect([otherApp.status, otherApp.body.error.issues[0].path]).toEqual([422, 'appId']);
+    // A link the participant's tap opens is a web address: a `javascript:` one would run in the participant's page.
+    const link = doc.tasks.findIndex((t: Body) => t.kind === 'visit_link');
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'example.com']) {
+      const tasks = doc.tasks.map((t: Body, i: number) => (i === link ? { ...t, config: { url } } : t));
+      const refused = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, tasks });
+      expect([refused.status, refused.body.error.issues[0].path], url).toEqual([422, `tasks.${link}.config.url`]);
+    }
     // The cover is shown to participants from https only (their page's CSP, VK's https frame): http is refused.
     for (const coverUrl of ['http://cdn.example/cover.png', 'javascript:alert(1)']) {
       const cover = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, theme: { coverUrl } });
