@@ -13,8 +13,8 @@ import {
   useAdaptivityWithJSMediaQueries,
   ViewWidth,
 } from '@vkontakte/vkui';
-import { type ComponentType, useMemo } from 'react';
-import { AUDIT_SECTIONS, type AuditMessages, auditSectionText } from '../i18n-audit.ts';
+import { AUDIT_SECTIONS, type AuditMessages, auditSectionText, auditStrings } from '../i18n-audit.ts';
+import { useOffice } from '../use-office.ts';
 import { AGENCY_ONLY, type AuditFilter } from './audit-api.ts';
 
 /** A picked day range as inclusive epoch-ms bounds in the viewer's time zone. */
@@ -45,7 +45,6 @@ export function AuditFilters(props: {
 }) {
   const { s, filter, brands, people, onChange } = props;
   const places = placeOptions(s, brands, props.agencyOwner);
-  const ClearButton = useMemo(() => clearButton(s.clear), [s.clear]);
   // Side by side only where both fit; on a phone "All sections" would be cut.
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const range: [Date | null, Date | null] | null =
@@ -128,24 +127,23 @@ export function AuditFilters(props: {
  * VKUI's clear button for CustomSelect, in the office's language: VKUI's own is labelled "Очистить поле" in every
  * language and is not exported to relabel. Like it, the click and keys stay with the button, not the select.
  */
-function clearButton(label: string): ComponentType<CustomSelectClearButtonProps> {
-  return function ClearButton({ onClick, ...rest }: CustomSelectClearButtonProps) {
-    return (
-      <IconButton
-        {...rest}
-        type="button"
-        label={label}
-        activeMode="opacity"
-        hoverMode="opacity"
-        onKeyDown={(e) => e.stopPropagation()}
-        onClick={(e) => {
-          e.stopPropagation();
-          e.preventDefault();
-          onClick();
-        }}
-      >
-        <Icon16Cancel />
-      </IconButton>
-    );
-  };
+function ClearButton({ onClick, ...rest }: CustomSelectClearButtonProps) {
+  const { language } = useOffice();
+  return (
+    <IconButton
+      {...rest}
+      type="button"
+      label={auditStrings(language).clear}
+      activeMode="opacity"
+      hoverMode="opacity"
+      onKeyDown={(e) => e.stopPropagation()}
+      onClick={(e) => {
+        e.stopPropagation();
+        e.preventDefault();
+        onClick();
+      }}
+    >
+      <Icon16Cancel />
+    </IconButton>
+  );
 }
