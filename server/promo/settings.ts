@@ -107,7 +107,10 @@ export function parseCampaignSettings(raw: unknown): CampaignSettings {
  * A web address a participant's tap opens or the client fetches: http(s) only. A brand member types it, and a
  * `javascript:` or `data:` link opened from the participant's page would run script in it.
  */
-const WebLinkSchema = z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(2000);
+export const WebLinkSchema = z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(2000);
+
+/** An image the participant's page shows itself (a campaign's cover): https only, as its CSP and VK's https frame allow. */
+export const HttpsImageSchema = z.url({ protocol: /^https$/, error: 'An https:// image address' }).max(2000);
 
 /** Per-kind task configuration. */
 export const TaskConfigSchemas = {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 export function CampaignCover({ url }: { url: string | undefined }) {
   const [failed, setFailed] = useState<string | null>(null);
-  if (!url?.startsWith('https://') || failed === url) return null;
+  if (!url || !/^https:\/\//i.test(url) || failed === url) return null;
   return (
     <img
       src={url}

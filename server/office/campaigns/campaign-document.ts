@@ -9,7 +9,12 @@
 import { z } from '@hono/zod-openapi';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
 import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
-import { CampaignSettingsSchema, RewardUnlockSchema, TaskConfigSchemas } from '../../promo/settings.ts';
+import {
+  CampaignSettingsSchema,
+  HttpsImageSchema,
+  RewardUnlockSchema,
+  TaskConfigSchemas,
+} from '../../promo/settings.ts';
 
 /** A text in both content languages; an empty string is a missing translation (a warning, not a shape error). */
 export const BilingualSchema = (max: number) =>
@@ -106,13 +111,7 @@ export const ThemeSchema = z.object({
     .string()
     .regex(/^#[0-9a-f]{6}$/i, 'A colour as #rrggbb')
     .optional(),
-  // https only: the participant's page allows images from https (and itself), and a VK client frames it over https.
-  coverUrl: z
-    .string()
-    .url()
-    .max(2000)
-    .refine((u) => u.startsWith('https://'), 'An https:// image address')
-    .optional(),
+  coverUrl: HttpsImageSchema.optional(),
 });
 
 /** What a template fills in and an editor edits: the document without identity, ownership and lifecycle. */
