@@ -5,6 +5,12 @@
  */
 export const officeRu = {
   office: 'Кабинет бренда',
+  // Labels VKUI would otherwise give in Russian whatever the office's language (screen readers read them).
+  scrollBack: 'Прокрутить назад',
+  scrollForward: 'Прокрутить вперёд',
+  pages: 'Страницы',
+  prevPage: 'Предыдущая страница',
+  nextPage: 'Следующая страница',
   brand: 'Бренд',
   campaigns: 'Акции',
   noCampaigns: 'Акций пока нет',
@@ -209,6 +215,11 @@ export type OfficeMessages = { [K in keyof typeof officeRu]: string };
 
 export const officeEn: OfficeMessages = {
   office: 'Brand office',
+  scrollBack: 'Scroll back',
+  scrollForward: 'Scroll forward',
+  pages: 'Pages',
+  prevPage: 'Previous page',
+  nextPage: 'Next page',
   brand: 'Brand',
   campaigns: 'Campaigns',
   noCampaigns: 'No campaigns yet',

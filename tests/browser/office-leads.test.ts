@@ -103,6 +103,58 @@ function seed(): typeof world {
   }
 }
 
+/** `n` more leads of the same campaign, made after the three above, a minute apart (the inbox shows the newest first). */
+function addOlderLeads(n: number): void {
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    for (let i = 0; i < n; i++) {
+      const { id: participantId } = db
+        .prepare(
+          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
+        )
+        .get(world.campaignId, String(772_000 + i), Date.now() - (n - i) * 60_000, `ref-more-leads-${i}`) as {
+        id: number;
+      };
+      db.prepare(
+        'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
+          'VALUES (?, ?, ?, ?, ?, 0, NULL, 0, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        `more-lead-key-${i}`,
+        world.campaignId,
+        participantId,
+        `Lead ${i + 1}`,
+        `+7911100${String(i).padStart(4, '0')}`,
+        JSON.stringify({ result: 100 + i, inputs: { area: 40 + i, gas: false } }),
+        Date.now() - (n - i) * 60_000,
+        '2026-11-01',
+        'I agree to the processing of my personal data',
+        'https://brand.example/privacy',
+        Date.now() - (n - i) * 60_000,
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Labels a screen reader reads on the visible panel (aria-label, title, visually hidden text) that are in Russian. */
+function labelsInRussian(page: Page): Promise<string[]> {
+  return active(page).evaluate((panel) => {
+    const found: string[] = [];
+    for (const el of Array.from(panel.querySelectorAll('*'))) {
+      for (const attr of ['aria-label', 'title']) {
+        const value = el.getAttribute(attr);
+        if (value && /[\u0400-\u04FF]/.test(value)) found.push(`${attr}: ${value}`);
+      }
+      if (/vkuiVisuallyHidden/.test(String(el.className)) && /[\u0400-\u04FF]/.test(el.textContent ?? '')) {
+        found.push(`hidden: ${el.textContent}`);
+      }
+    }
+    return found;
+  });
+}
+
 beforeAll(async () => {
   server = await startServerLikeReadme();
   world = seed();
@@ -207,6 +259,39 @@ describe('office leads inbox', () => {
       }
     });
   }
+
+  it('more leads than one page: the pages and the tab strip speak the office language (phone 320 px, en)', {
+    timeout: 2 * T,
+  }, async () => {
+    addOlderLeads(22);
+    const { page, context, errors } = await openWatchedPage(browser, cases[0]);
+    try {
+      await page.goto(`${launchOf(LEADER, 'en')}#/admin/campaign/${world.campaignId}/leads`);
+      const rows = () =>
+        active(page)
+          .locator('[data-testid^="lead-"]')
+          .evaluateAll((cells) => cells.filter((c) => /^lead-\d+$/.test(c.getAttribute('data-testid') ?? '')).length);
+      await active(page).getByTestId('leads-pages').waitFor({ timeout: T });
+      expect(await active(page).getByTestId('leads-total').textContent()).toBe('25 in all');
+      expect(await rows()).toBe(20);
+      // VKUI labels its pagination and its scroll arrows in Russian unless told otherwise; screen readers read them.
+      expect(await labelsInRussian(page)).toEqual([]);
+      await active(page).getByRole('navigation', { name: 'Pages' }).waitFor({ timeout: T });
+      await active(page).getByRole('button', { name: 'Next page' }).click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('.vkuiView__panelActive [data-testid^="lead-"][role="button"]').length === 5,
+        null,
+        { timeout: T },
+      );
+      expect(await rows()).toBe(5);
+      await active(page).getByRole('button', { name: 'Previous page' }).waitFor({ timeout: T });
+      expect(await labelsInRussian(page)).toEqual([]);
+      await screenshot(page, 'office-leads-pages-phone-dark-en');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('item 5: a member without leads sees no leads section, and its address is not found', {
     timeout: 2 * T,

@@ -2,10 +2,11 @@
  * The campaign's offers as the office sees them: tabs by status today (all, running, upcoming, expired, ended) with
  * their counts, each offer with its id and region, price, old price or discount, and dates.
  */
-import { Group, Header, HorizontalScroll, Placeholder, RichCell, Tabs, TabsItem } from '@vkontakte/vkui';
+import { Group, Header, Placeholder, RichCell, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { formatPrice } from '../../screens/catalogue/catalogue-api.ts';
+import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import type { OfferStatus, OfficeCatalogue, OfficeOffer } from './offers-office-api.ts';
 
@@ -88,7 +89,7 @@ export function OfficeOfferList({
       ) : (
         <>
           <Tabs withScrollToSelectedTab scrollBehaviorToSelectedTab="center">
-            <HorizontalScroll arrowSize="m">
+            <OfficeHorizontalScroll arrowSize="m">
               {TABS.map((status) => (
                 <TabsItem
                   key={status}
@@ -100,7 +101,7 @@ export function OfficeOfferList({
                   {t[`status_${status}`]}
                 </TabsItem>
               ))}
-            </HorizontalScroll>
+            </OfficeHorizontalScroll>
           </Tabs>
           {shown.length === 0 && <Placeholder>{t.noneWithStatus}</Placeholder>}
           {shown.map((offer) => (

@@ -8,7 +8,6 @@ import {
   Div,
   Footnote,
   Group,
-  HorizontalScroll,
   Pagination,
   PanelHeader,
   PanelHeaderBack,
@@ -24,6 +23,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import { refused } from '../refused.ts';
 import { saveFile } from '../stats/save-file.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
@@ -31,7 +31,7 @@ import { STATUSES } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
 
 export function LeadsInbox() {
-  const { l, calls, campaignId, language } = useLeads();
+  const { l, t, calls, campaignId, language } = useLeads();
   const navigator = useRouteNavigator();
   const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
   const [busy, setBusy] = useState(false);
@@ -76,7 +76,7 @@ export function LeadsInbox() {
           data-testid="leads-search"
         />
         <Tabs>
-          <HorizontalScroll>
+          <OfficeHorizontalScroll>
             {(['', ...STATUSES] as const).map((s) => (
               <TabsItem
                 key={s || 'all'}
@@ -87,7 +87,7 @@ export function LeadsInbox() {
                 {s ? l[`status_${s}`] : l.all}
               </TabsItem>
             ))}
-          </HorizontalScroll>
+          </OfficeHorizontalScroll>
         </Tabs>
         <LoadState state={state}>
           {(leads) => {
@@ -122,6 +122,9 @@ export function LeadsInbox() {
                       totalPages={pages}
                       siblingCount={0}
                       boundaryCount={1}
+                      navigationLabel={t.pages}
+                      prevButtonLabel={t.prevPage}
+                      nextButtonLabel={t.nextPage}
                       onChange={(p) => setQuery({ ...query, page: p - 1 })}
                       data-testid="leads-pages"
                     />

@@ -3,23 +3,14 @@
  * one list, by status, with search and how long the participant has waited; links to canned answers and the
  * knowledge base. The server checks the `support` right.
  */
-import {
-  Group,
-  HorizontalScroll,
-  PanelHeader,
-  PanelHeaderBack,
-  Placeholder,
-  Search,
-  SimpleCell,
-  Tabs,
-  TabsItem,
-} from '@vkontakte/vkui';
+import { Group, PanelHeader, PanelHeaderBack, Placeholder, Search, SimpleCell, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { ageText } from '../i18n-support.ts';
+import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -55,7 +46,7 @@ export default function SupportInbox() {
         />
         {/* Tabs scroll sideways: five statuses do not fit a 320-px phone as one segmented row. */}
         <Tabs data-testid="inbox-status">
-          <HorizontalScroll>
+          <OfficeHorizontalScroll>
             {STATUSES.map((x) => (
               <TabsItem
                 key={x || 'all'}
@@ -66,7 +57,7 @@ export default function SupportInbox() {
                 {x ? s[`status_${x}`] : s.allStatuses}
               </TabsItem>
             ))}
-          </HorizontalScroll>
+          </OfficeHorizontalScroll>
         </Tabs>
         <LoadState state={state}>
           {({ tickets, agents }) =>
