@@ -132,5 +132,13 @@ describe('demo content', () => {
     expect(en.prizes).toContain('Brand T-shirt: 10 pcs');
     expect(en.winners).toMatch(/at random/);
     expect(en.dates).toContain('29 December 2026');
+    // Each time with its offset, not only the zone's name (the demo runs in Europe/Moscow).
+    // (ICU words the joint between date and time by its version: "г. в 12:00" or "г., 12:00".)
+    expect(sections.dates).toMatch(
+      /^С 28 ноября 2026 .+ \d\d:\d\d GMT\+3 по 29 декабря 2026 .+ \d\d:\d\d GMT\+3 \(часовой пояс Europe\/Moscow\)\.$/,
+    );
+    expect(en.dates).toMatch(
+      /^From 28 November 2026 .+ \d\d:\d\d GMT\+3 to 29 December 2026 .+ \d\d:\d\d GMT\+3 \(time zone Europe\/Moscow\)\.$/,
+    );
   });
 });

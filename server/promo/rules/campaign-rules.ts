@@ -93,6 +93,9 @@ function dates(campaign: CampaignRow, language: ContentLanguage): string {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: campaign.timeZone,
+    // The offset beside each time ("GMT+3"): a zone's name alone does not tell a reader elsewhere when that is, and
+    // a zone with summer time may start and end under different offsets.
+    timeZoneName: 'shortOffset',
   });
   const from = format.format(campaign.startsAt);
   const to = format.format(campaign.endsAt);
