@@ -174,6 +174,7 @@ export const officeRu = {
   problem_generic: 'Проверьте это поле ({code})',
   // The server's shape check refused the value (a link that is no web address, a malformed date).
   problem_invalid: 'Значение не подходит: проверьте, как оно записано',
+  problem_invalid_because: 'Значение не подходит: {because}',
   problem_title_missing: 'Нет текста на русском — он обязателен',
   problem_translation_missing: 'Нет перевода ({language})',
   problem_ends_before_start: 'Окончание раньше начала',
@@ -382,6 +383,7 @@ export const officeEn: OfficeMessages = {
   remove: 'Remove',
   problem_generic: 'Check this field ({code})',
   problem_invalid: 'This value does not fit: check how it is written',
+  problem_invalid_because: 'This value does not fit: {because}',
   problem_title_missing: 'The Russian text is missing (it is required)',
   problem_translation_missing: 'Missing translation ({language})',
   problem_ends_before_start: 'Ends before it starts',

@@ -75,7 +75,7 @@ describe('office UI', () => {
     const refused = new ApiRequestError(422, 'not_publishable', 'x', {
       issues: [{ path: 'rewards.0.stock', message: 'reward_without_stock' }],
     });
-    expect(problemsOfRefusal(refused)).toEqual([
+    expect(problemsOfRefusal(refused, 'ru')).toEqual([
       {
         path: 'rewards.0.stock',
         code: 'reward_without_stock',
@@ -86,11 +86,11 @@ describe('office UI', () => {
     const withProblems = new ApiRequestError(422, 'not_publishable', 'x', {
       problems: [{ path: 'title.en', code: 'translation_missing', severity: 'warning', params: {} }],
     });
-    expect(problemsOfRefusal(withProblems)?.[0]?.code).toBe('translation_missing');
+    expect(problemsOfRefusal(withProblems, 'ru')?.[0]?.code).toBe('translation_missing');
     const shape = new ApiRequestError(422, 'invalid_input', 'x', { issues: [{ path: 'slug', message: 'bad' }] });
-    expect(problemsOfRefusal(shape)?.[0]).toMatchObject({ path: 'slug', code: 'invalid' });
+    expect(problemsOfRefusal(shape, 'ru')?.[0]).toMatchObject({ path: 'slug', code: 'invalid' });
     // Worded in the office's language without the code, never with the server's English message.
-    const [invalid] = problemsOfRefusal(shape) ?? [];
+    const [invalid] = problemsOfRefusal(shape, 'ru') ?? [];
     if (!invalid) throw new Error('no problem');
     expect(problemText(officeRu as Parameters<typeof problemText>[0], invalid)).toBe(
       'Значение не подходит: проверьте, как оно записано',
@@ -98,7 +98,31 @@ describe('office UI', () => {
     expect(problemText(officeEn as Parameters<typeof problemText>[0], invalid)).toBe(
       'This value does not fit: check how it is written',
     );
-    expect(problemsOfRefusal(new ApiRequestError(409, 'transition_not_allowed', 'x'))).toBeUndefined();
+    expect(problemsOfRefusal(new ApiRequestError(409, 'transition_not_allowed', 'x'), 'ru')).toBeUndefined();
+    // A shape issue with a code the office words says what is wrong: a link that is not a web address, a bound.
+    const worded = new ApiRequestError(422, 'invalid_input', 'x', {
+      issues: [
+        { path: 'tasks.1.config.url', message: 'An http:// or https:// address', code: 'not_a_web_address' },
+        {
+          path: 'tasks.1.title.ru',
+          message: 'Too big',
+          code: 'too_big',
+          params: { limit: 200, origin: 'string', inclusive: 1 },
+        },
+      ],
+    });
+    const say = (language: 'ru' | 'en') =>
+      (problemsOfRefusal(worded, language) ?? []).map((p) =>
+        problemText((language === 'ru' ? officeRu : officeEn) as Parameters<typeof problemText>[0], p),
+      );
+    expect(say('ru')).toEqual([
+      'Значение не подходит: нужен адрес сайта, начинающийся с https://',
+      'Значение не подходит: не длиннее 200 символов',
+    ]);
+    expect(say('en')).toEqual([
+      'This value does not fit: a web address starting with https:// is needed',
+      'This value does not fit: at most 200 characters',
+    ]);
   });
 
   it("item 5: every transition the server's table offers is worded; live and paused saves publish", () => {

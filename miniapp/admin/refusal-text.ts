@@ -233,12 +233,15 @@ export const REFUSAL_WORDING: Record<Language, Wording> = { ru, en };
 const own = <T>(table: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
+/** One field problem in words, when this office words its code ("не длиннее 200 символов"). */
+export function issueWording(issue: ApiRequestError['issues'][number], language: Language): string | undefined {
+  const word = issue.code ? own(ISSUE_WORDING[language], issue.code) : undefined;
+  return word?.(issue.params ?? {});
+}
+
 /** The refusal's field problems this office words, joined, or undefined when it words none. */
 function issueText(error: ApiRequestError, language: Language): string | undefined {
-  const worded = error.issues.flatMap((issue) => {
-    const word = issue.code ? own(ISSUE_WORDING[language], issue.code) : undefined;
-    return word ? [word(issue.params ?? {})] : [];
-  });
+  const worded = error.issues.flatMap((issue) => issueWording(issue, language) ?? []);
   // Several fields over the same bound read as one phrase.
   return worded.length > 0 ? [...new Set(worded)].join(', ') : undefined;
 }

@@ -50,4 +50,15 @@ describe('fieldIssue', () => {
       { path: 'slug', message: 'not ok' },
     ]);
   });
+
+  it('a refused web address is named by its code, whatever the protocols the field allows', () => {
+    const schema = z.object({
+      link: z.url({ protocol: /^https?$/ }),
+      cover: z.url({ protocol: /^https$/ }),
+    });
+    expect(issuesOf(schema, { link: 'javascript:alert(1)', cover: 'http://cdn.example/a.png' })).toEqual([
+      { path: 'link', message: expect.any(String), code: 'not_a_web_address' },
+      { path: 'cover', message: expect.any(String), code: 'not_a_web_address' },
+    ]);
+  });
 });

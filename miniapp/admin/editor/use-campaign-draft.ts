@@ -5,27 +5,34 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import type { Language } from '../../intl-formats.ts';
 import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
-import { refusalText } from '../refusal-text.ts';
+import { issueWording, refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'failed';
 
-/** Problems the server sent with a refusal (422 `not_publishable`), or its shape issues turned into problems. */
-export function problemsOfRefusal(err: unknown): Problem[] | undefined {
+/**
+ * Problems the server sent with a refusal (422 `not_publishable`), or its shape issues turned into problems: worded
+ * by their code where this office words it ("не длиннее 200 символов"), otherwise as a value that does not fit.
+ */
+export function problemsOfRefusal(err: unknown, language: Language): Problem[] | undefined {
   if (!(err instanceof ApiRequestError) || err.status !== 422) return undefined;
   const detail = err.detail ?? {};
   if (Array.isArray(detail.problems)) return detail.problems as Problem[];
   if (Array.isArray(detail.issues)) {
     // A refused publish names each problem's code as the issue's message; a shape error says what is wrong.
     const coded = err.code === 'not_publishable';
-    return (detail.issues as { path: string; message: string }[]).map((i) => ({
-      path: i.path,
-      code: coded ? i.message : 'invalid',
-      severity: 'error' as const,
-      params: { message: i.message },
-    }));
+    return err.issues.map((i) => {
+      const because = coded ? undefined : issueWording(i, language);
+      return {
+        path: i.path,
+        code: coded ? i.message : because ? 'invalid_because' : 'invalid',
+        severity: 'error' as const,
+        params: because ? { because } : { message: i.message },
+      };
+    });
   }
   return undefined;
 }
@@ -52,7 +59,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
 
   const refuse = useCallback(
     (err: unknown) => {
-      const listed = problemsOfRefusal(err);
+      const listed = problemsOfRefusal(err, language);
       if (listed) setProblems(listed);
       setFailure(refusalText(err, language));
       setSave('failed');

@@ -59,9 +59,8 @@ export const TaskDocumentSchema = z
   .superRefine((task, ctx) => {
     const parsed = TaskConfigSchemas[task.kind].safeParse(task.config);
     if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: 'custom', path: ['config', ...issue.path.map(String)], message: issue.message });
-    }
+    // Each issue as the kind's shape gave it (its code and bounds, so the office can say what is wrong), under `config`.
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['config', ...issue.path] });
   })
   .openapi('CampaignTaskDocument');
 export type TaskDocument = z.infer<typeof TaskDocumentSchema>;

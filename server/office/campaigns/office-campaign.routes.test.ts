@@ -162,11 +162,14 @@ describe('office campaign routes', () => {
       const tasks = doc.tasks.map((t: Body, i: number) => (i === link ? { ...t, config: { url } } : t));
       const refused = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, tasks });
       expect([refused.status, refused.body.error.issues[0].path], url).toEqual([422, `tasks.${link}.config.url`]);
+      // Named by a code the office words ("a web address starting with https:// is needed"), not a bare refusal.
+      expect(refused.body.error.issues[0].code, url).toBe('not_a_web_address');
     }
     // The cover is shown to participants from https only (their page's CSP, VK's https frame): http is refused.
     for (const coverUrl of ['http://cdn.example/cover.png', 'javascript:alert(1)']) {
       const cover = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, theme: { coverUrl } });
       expect([cover.status, cover.body.error.issues[0].path], coverUrl).toEqual([422, 'theme.coverUrl']);
+      expect(cover.body.error.issues[0].code, coverUrl).toBe('not_a_web_address');
     }
     const https = { ...doc, theme: { coverUrl: 'https://cdn.example/cover.png' } };
     expect((await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, https)).status).toBe(200);
