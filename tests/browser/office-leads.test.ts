@@ -61,31 +61,13 @@ function seed(): typeof world {
       { name: '=HYPERLINK("x")', phone: '+79110003344', email: null, result: 99, at: now - 3_600_000 },
     ];
     people.forEach((p, i) => {
-      const { id: participantId } = db
-        .prepare(
-          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
-        )
-        .get(c.id, String(771_100 + i), p.at, `ref-leads-${i}`) as { id: number };
-      const { id } = db
-        .prepare(
-          'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
-            'VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id',
-        )
-        .get(
-          `lead-key-${i}`,
-          c.id,
-          participantId,
-          p.name,
-          p.phone,
-          p.phone ? 1 : 0,
-          p.email,
-          JSON.stringify({ result: p.result, inputs: { area: 50 + i, gas: i === 0 } }),
-          p.at,
-          '2026-11-01',
-          'Я согласен на обработку персональных данных',
-          'https://brand.example/privacy',
-          p.at,
-        ) as { id: number };
+      const id = insertLead(db, c.id, {
+        ...p,
+        userId: 771_100 + i,
+        key: `lead-${i}`,
+        inputs: { area: 50 + i, gas: i === 0 },
+        consentText: 'Я согласен на обработку персональных данных',
+      });
       leadIds.push(id);
       db.prepare(
         'INSERT INTO lead_deliveries (lead_id, status, attempts, next_attempt_at, last_error, delivered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -103,35 +85,65 @@ function seed(): typeof world {
   }
 }
 
+interface SeededLead {
+  key: string;
+  userId: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  result: number;
+  inputs: Record<string, unknown>;
+  consentText: string;
+  at: number;
+}
+
+/** A participant of the campaign and the lead their calculator form left, as the app writes them. */
+function insertLead(db: Database.Database, campaignId: number, lead: SeededLead): number {
+  const { id: participantId } = db
+    .prepare(
+      "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
+    )
+    .get(campaignId, String(lead.userId), lead.at, `ref-${lead.key}`) as { id: number };
+  const { id } = db
+    .prepare(
+      'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id',
+    )
+    .get(
+      `${lead.key}-key`,
+      campaignId,
+      participantId,
+      lead.name,
+      lead.phone,
+      lead.phone ? 1 : 0,
+      lead.email,
+      JSON.stringify({ result: lead.result, inputs: lead.inputs }),
+      lead.at,
+      '2026-11-01',
+      lead.consentText,
+      'https://brand.example/privacy',
+      lead.at,
+    ) as { id: number };
+  return id;
+}
+
 /** `n` more leads of the same campaign, made after the three above, a minute apart (the inbox shows the newest first). */
-function addOlderLeads(n: number): void {
+function addLeads(n: number): void {
   const db = new Database(join(server.dataDir, 'app.db'));
   try {
     db.pragma('busy_timeout = 5000');
     for (let i = 0; i < n; i++) {
-      const { id: participantId } = db
-        .prepare(
-          "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
-        )
-        .get(world.campaignId, String(772_000 + i), Date.now() - (n - i) * 60_000, `ref-more-leads-${i}`) as {
-        id: number;
-      };
-      db.prepare(
-        'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
-          'VALUES (?, ?, ?, ?, ?, 0, NULL, 0, ?, ?, ?, ?, ?, ?)',
-      ).run(
-        `more-lead-key-${i}`,
-        world.campaignId,
-        participantId,
-        `Lead ${i + 1}`,
-        `+7911100${String(i).padStart(4, '0')}`,
-        JSON.stringify({ result: 100 + i, inputs: { area: 40 + i, gas: false } }),
-        Date.now() - (n - i) * 60_000,
-        '2026-11-01',
-        'I agree to the processing of my personal data',
-        'https://brand.example/privacy',
-        Date.now() - (n - i) * 60_000,
-      );
+      insertLead(db, world.campaignId, {
+        key: `more-lead-${i}`,
+        userId: 772_000 + i,
+        name: `Lead ${i + 1}`,
+        phone: `+7911100${String(i).padStart(4, '0')}`,
+        email: null,
+        result: 100 + i,
+        inputs: { area: 40 + i, gas: false },
+        consentText: 'I agree to the processing of my personal data',
+        at: Date.now() - (n - i) * 60_000,
+      });
     }
   } finally {
     db.close();
@@ -263,7 +275,7 @@ describe('office leads inbox', () => {
   it('more leads than one page: the pages and the tab strip speak the office language (phone 320 px, en)', {
     timeout: 2 * T,
   }, async () => {
-    addOlderLeads(22);
+    addLeads(22);
     const { page, context, errors } = await openWatchedPage(browser, cases[0]);
     try {
       await page.goto(`${launchOf(LEADER, 'en')}#/admin/campaign/${world.campaignId}/leads`);
@@ -278,12 +290,7 @@ describe('office leads inbox', () => {
       expect(await labelsInRussian(page)).toEqual([]);
       await active(page).getByRole('navigation', { name: 'Pages' }).waitFor({ timeout: T });
       await active(page).getByRole('button', { name: 'Next page' }).click();
-      await page.waitForFunction(
-        () => document.querySelectorAll('.vkuiView__panelActive [data-testid^="lead-"][role="button"]').length === 5,
-        null,
-        { timeout: T },
-      );
-      expect(await rows()).toBe(5);
+      await expect.poll(rows, { timeout: T }).toBe(5);
       await active(page).getByRole('button', { name: 'Previous page' }).waitFor({ timeout: T });
       expect(await labelsInRussian(page)).toEqual([]);
       await screenshot(page, 'office-leads-pages-phone-dark-en');
