@@ -52,7 +52,8 @@ const ru: Wording = {
   // Campaign editing
   not_editable: 'Эту акцию уже нельзя менять.',
   not_publishable: 'Акцию нельзя опубликовать, пока есть ошибки из списка «Что исправить».',
-  status_changed: 'Пока вы редактировали, статус акции изменился. Обновите страницу.',
+  status_changed: 'Пока вы редактировали, статус акции изменился.',
+  edited_meanwhile: 'Пока вы редактировали, акцию сохранил кто-то другой.',
   transition_not_allowed: 'Из этого статуса так перевести акцию нельзя.',
   revision_not_found: 'Такой версии акции нет.',
   // Code pools and the prize calendar
@@ -162,7 +163,8 @@ const en: Wording = {
   beta_link_not_found: 'This tester link does not exist or was revoked.',
   not_editable: 'This campaign can no longer be edited.',
   not_publishable: 'The campaign cannot be published while there are errors under “What to fix”.',
-  status_changed: 'The campaign changed status while you were editing. Reload the page.',
+  status_changed: 'The campaign changed status while you were editing.',
+  edited_meanwhile: 'Someone else saved this campaign while you were editing.',
   transition_not_allowed: 'The campaign cannot move to that status from this one.',
   revision_not_found: 'There is no such revision.',
   pool_key_taken: 'This campaign already has a pool with this key.',

@@ -168,4 +168,42 @@ describe('office editor', () => {
       }
     });
   }
+
+  it('two editors of one campaign: a save over an out-of-date copy is refused, and the saved version loads in its place', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
+    const saveState = (p: Page) => p.getByTestId('office-save-state');
+    try {
+      await page.goto(server.adminUrl);
+      await page.getByText(/Управление акциями|Manage campaigns/).click();
+      await page.getByTestId('office-new-campaign').click();
+      await page.getByTestId('office-use-quiz-tiers').click();
+      await field(page, 'title').waitFor({ timeout: 15_000 });
+      // A colleague has the same campaign open (the editor's own address, as a shared link would open it).
+      const colleague = await context.newPage();
+      await colleague.goto(page.url());
+      await field(colleague, 'title').waitFor({ timeout: 15_000 });
+
+      await field(page, 'title').fill('Викторина: правка первого');
+      await page.getByTestId('office-save').click();
+      await expect.poll(() => saveState(page).getAttribute('data-state')).toBe('saved');
+
+      await field(colleague, 'title').fill('Викторина: правка второго');
+      await colleague.getByTestId('office-save').click();
+      await expect.poll(() => saveState(colleague).getAttribute('data-state')).toBe('failed');
+      expect(await saveState(colleague).textContent()).toContain('акцию сохранил кто-то другой');
+      await colleague.getByTestId('office-stale-copy').waitFor();
+      expect(await colleague.getByTestId('office-save').isDisabled()).toBe(true);
+      await screenshot(colleague, 'office-editor-stale-copy-phone-light');
+
+      await colleague.getByTestId('office-load-saved').click();
+      await expect.poll(() => field(colleague, 'title').inputValue()).toBe('Викторина: правка первого');
+      expect(await colleague.getByTestId('office-stale-copy').count()).toBe(0);
+      await field(colleague, 'title').fill('Викторина: правка второго');
+      await colleague.getByTestId('office-save').click();
+      await expect.poll(() => saveState(colleague).getAttribute('data-state')).toBe('saved');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -92,7 +92,7 @@ export function CampaignEditor() {
         <div style={{ flex: 1 }} />
         <Button
           size="m"
-          disabled={draft.save !== 'dirty' && draft.save !== 'failed'}
+          disabled={(draft.save !== 'dirty' && draft.save !== 'failed') || draft.stale}
           loading={draft.save === 'saving'}
           onClick={() => void draft.saveNow()}
           data-testid="office-save"
@@ -100,10 +100,23 @@ export function CampaignEditor() {
           {publishes ? fill(t.revision, { n: doc.revision + 1 }) : t.save}
         </Button>
       </Div>
+      {draft.stale && (
+        <Banner
+          mode="tint"
+          title={t.staleCopyTitle}
+          subtitle={t.staleCopyText}
+          data-testid="office-stale-copy"
+          actions={
+            <Button size="m" mode="primary" onClick={() => void draft.reload()} data-testid="office-load-saved">
+              {t.loadSavedVersion}
+            </Button>
+          }
+        />
+      )}
       {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
       <LifecycleBar
         allowed={doc.allowedTransitions}
-        busy={draft.save === 'saving'}
+        busy={draft.save === 'saving' || draft.stale}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
         onDuplicate={() => void office.duplicate(doc.id).then((copy) => navigator.push(paths.adminCampaign(copy.id)))}
       />

@@ -13,6 +13,9 @@ import type { EditDocument } from './document-edit.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'failed';
 
+/** Refusals that mean the server's copy moved on since it was read: only loading it again lets a save through. */
+const STALE_COPY = new Set(['edited_meanwhile', 'status_changed']);
+
 /**
  * Problems the server sent with a refusal (422 `not_publishable`), or its shape issues turned into problems: worded
  * by their code where this office words it ("не длиннее 200 символов"), otherwise as a value that does not fit.
@@ -44,6 +47,8 @@ export function useCampaignDraft(campaignId: number | undefined) {
   const [save, setSave] = useState<SaveState>('saved');
   const [failure, setFailure] = useState<string>();
   const [loadError, setLoadError] = useState<Error>();
+  /** The last save was refused because someone changed the campaign meanwhile (see STALE_COPY). */
+  const [stale, setStale] = useState(false);
   /** Bumped whenever the server's copy changes (save, status), so dependants (revisions) re-read. */
   const [version, setVersion] = useState(0);
   const latest = useRef<CampaignDocument>(undefined);
@@ -54,6 +59,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
     setProblems(edited.problems);
     setSave('saved');
     setFailure(undefined);
+    setStale(false);
     setVersion((v) => v + 1);
   }, []);
 
@@ -62,10 +68,22 @@ export function useCampaignDraft(campaignId: number | undefined) {
       const listed = problemsOfRefusal(err, language);
       if (listed) setProblems(listed);
       setFailure(refusalText(err, language));
+      setStale(err instanceof ApiRequestError && STALE_COPY.has(err.code));
       setSave('failed');
     },
     [language],
   );
+
+  /** Replaces the working copy with the server's (the member's unsaved edits are dropped: they asked for it). */
+  const reload = useCallback(async () => {
+    if (campaignId === undefined) return;
+    setSave('saving');
+    try {
+      accept(await office.get(campaignId));
+    } catch (err) {
+      refuse(err);
+    }
+  }, [office, campaignId, accept, refuse]);
 
   useEffect(() => {
     if (campaignId === undefined) return;
@@ -103,5 +121,5 @@ export function useCampaignDraft(campaignId: number | undefined) {
     [office, accept, refuse, save],
   );
 
-  return { doc, problems, save, failure, loadError, version, edit, saveNow, act };
+  return { doc, problems, save, failure, stale, loadError, version, edit, saveNow, act, reload };
 }

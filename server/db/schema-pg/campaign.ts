@@ -48,6 +48,8 @@ export const campaigns = pgTable(
     stages: jsonb('stages').$type<string[]>().notNull().default(['opened']),
     createdAt: createdAt(),
     updatedAt: unixMs('updated_at').notNull().default(nowMs),
+    /** How many times the office saved the document: a save must name the one it edited (no lost update). */
+    editVersion: integer('edit_version').notNull().default(0),
   },
   (t) => [
     uniqueIndex('campaigns_brand_slug_idx').on(t.brandId, t.slug),

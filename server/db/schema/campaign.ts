@@ -52,6 +52,8 @@ export const campaigns = sqliteTable(
     stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'["opened"]'`),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    /** How many times the office saved the document: a save must name the one it edited (no lost update). */
+    editVersion: integer('edit_version').notNull().default(0),
   },
   (t) => [
     uniqueIndex('campaigns_brand_slug_idx').on(t.brandId, t.slug),

@@ -141,6 +141,11 @@ export const CampaignDocumentSchema = CampaignContentSchema.extend({
   status: z.enum(CAMPAIGN_STATUSES),
   /** Read-only: the published revision (0 = never published). */
   revision: z.number().int().min(0),
+  /**
+   * The saved version this document was read at: a save sends it back unchanged and is refused with 409
+   * `edited_meanwhile` when someone saved the campaign since (two editors never silently undo each other).
+   */
+  editVersion: z.number().int().min(0),
   /** Read-only: the statuses it may move to now (campaign-transitions.ts); the office's buttons follow it. */
   allowedTransitions: z.array(z.enum(CAMPAIGN_STATUSES)).default([]),
 }).openapi('CampaignDocument');

@@ -100,6 +100,19 @@ export class NotPublishableError extends ApiError {
 }
 
 /**
+ * 409 `edited_meanwhile`: the document was saved by someone else after this one was read. Nothing is written; the
+ * details say which version is current and when it was saved, so the office can offer to reload it.
+ */
+export class EditedMeanwhileError extends ApiError {
+  readonly current: { editVersion: number; savedAt: number };
+  constructor(row: Pick<CampaignRow, 'editVersion' | 'updatedAt'>) {
+    super(409, 'edited_meanwhile', 'Someone saved this campaign after you opened it; reload it to see their changes');
+    this.name = 'EditedMeanwhileError';
+    this.current = { editVersion: row.editVersion, savedAt: row.updatedAt };
+  }
+}
+
+/**
  * Saves the editor's document over the campaign (see the module comment).
  * @example const { document, problems } = await saveDocument(deps, identity, campaign, body);
  */
@@ -129,10 +142,14 @@ export async function saveDocument(
       throw new ApiError(409, 'status_changed', 'The campaign changed status meanwhile; reload it');
     }
     const before = await loadDocument(tx, current);
-    await tx
+    // Compare-and-set: of two saves of the same version one wins; PostgreSQL re-checks the condition after the
+    // row lock, so a concurrent save that read the same version updates nothing here.
+    const swapped = await tx
       .update(schema.campaigns)
-      .set({ appId: body.appId, communityId: body.communityId })
-      .where(eq(schema.campaigns.id, campaign.id));
+      .set({ appId: body.appId, communityId: body.communityId, editVersion: body.editVersion + 1 })
+      .where(and(eq(schema.campaigns.id, campaign.id), eq(schema.campaigns.editVersion, body.editVersion)))
+      .returning({ id: schema.campaigns.id });
+    if (swapped.length === 0) throw new EditedMeanwhileError(current);
     await saveContent(tx, campaign.id, body, { now, published: published || before.revision > 0 });
     const after = published
       ? await writeRevision(tx, campaign.id, identity)

@@ -54,6 +54,7 @@ export function rowsOf(base: PreviewBase, content: CampaignContent): CampaignRow
     status: 'live',
     stages: ['opened'],
     updatedAt: campaign.createdAt,
+    editVersion: 0,
   };
   const tasks: TaskRow[] = content.tasks
     .map((t, i) => ({ id: idOf(base.ids?.tasks, t.key, i), campaignId: campaign.id, createdAt: 0, ...taskColumns(t) }))

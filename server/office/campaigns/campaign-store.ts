@@ -86,6 +86,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
     communityId: campaign.communityId,
     status: campaign.status,
     revision: await publishedRevision(db, campaign.id),
+    editVersion: campaign.editVersion,
     allowedTransitions: allowedTransitions(campaign.status),
     slug: campaign.slug,
     mechanic: campaign.mechanic,

@@ -143,7 +143,7 @@ describe('office campaign routes', () => {
       ...d,
       pools: d.pools.map(({ total, free, sandbox, ...p }: Body) => p),
     });
-    expect(withoutCounts(read.body.document)).toEqual(withoutCounts(edited));
+    expect(withoutCounts(read.body.document)).toEqual({ ...withoutCounts(edited), editVersion: doc.editVersion + 1 });
     const participantTitle = await w.deps.db.select().from(schema.campaigns);
     expect(participantTitle[0]).toMatchObject({ title: 'Новое имя', translations: { en: { title: 'New name' } } });
 
@@ -171,8 +171,48 @@ describe('office campaign routes', () => {
       expect([cover.status, cover.body.error.issues[0].path], coverUrl).toEqual([422, 'theme.coverUrl']);
       expect(cover.body.error.issues[0].code, coverUrl).toBe('not_a_web_address');
     }
-    const https = { ...doc, theme: { coverUrl: 'https://cdn.example/cover.png' } };
+    const https = { ...read.body.document, theme: { coverUrl: 'https://cdn.example/cover.png' } };
     expect((await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, https)).status).toBe(200);
+  });
+
+  it('two editors of one campaign: a save over a version saved meanwhile is a 409 that writes nothing (no silent undo)', async () => {
+    w = await createOfficeWorld();
+    const opened = await draft();
+    // A client that does not say which version it edited is refused, not written unchecked.
+    const { editVersion: _unsaid, ...unversioned } = opened;
+    const unsaid = await w.json('PUT', `/api/admin/campaigns/${opened.id}`, EDITOR, unversioned);
+    expect([unsaid.status, unsaid.body.error.issues[0].path]).toEqual([422, 'editVersion']);
+    const mine = { ...opened, title: { ru: 'Моё имя', en: 'My name' } };
+    const theirs = { ...opened, description: { ru: 'Их описание', en: 'Their description' } };
+    const first = await w.json('PUT', `/api/admin/campaigns/${opened.id}`, EDITOR, mine);
+    expect([first.status, first.body.document.editVersion]).toEqual([200, opened.editVersion + 1]);
+    const auditBefore = (await w.deps.db.select().from(schema.officeAudit)).length;
+    const stale = await w.json('PUT', `/api/admin/campaigns/${opened.id}`, EDITOR, theirs);
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'edited_meanwhile']);
+    expect(stale.body.current).toEqual({ editVersion: opened.editVersion + 1, savedAt: w.clock.now });
+    const kept = await w.json('GET', `/api/admin/campaigns/${opened.id}`, EDITOR);
+    expect([kept.body.document.title.ru, kept.body.document.description.ru]).toEqual([
+      'Моё имя',
+      opened.description.ru,
+    ]);
+    expect(await w.deps.db.select().from(schema.officeAudit)).toHaveLength(auditBefore);
+    // Reloaded, their change applies over mine.
+    const again = { ...kept.body.document, description: theirs.description };
+    expect((await w.json('PUT', `/api/admin/campaigns/${opened.id}`, EDITOR, again)).status).toBe(200);
+
+    // A live campaign: the stale save publishes no revision; two saves of one version at once, one wins.
+    expect((await w.json('POST', `/api/admin/campaigns/${opened.id}/status`, EDITOR, { to: 'live' })).status).toBe(200);
+    const live = (await w.json('GET', `/api/admin/campaigns/${opened.id}`, EDITOR)).body.document;
+    const both = await Promise.all(
+      ['Первый', 'Второй'].map((ru) =>
+        w.json('PUT', `/api/admin/campaigns/${opened.id}`, EDITOR, { ...live, title: { ru, en: ru } }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const revisions = await w.json('GET', `/api/admin/campaigns/${opened.id}/revisions`, EDITOR);
+    expect(revisions.body.revisions).toHaveLength(2);
+    const winner = both.find((r) => r.status === 200)?.body.document.title.ru;
+    expect((await w.json('GET', `/api/admin/campaigns/${opened.id}`, EDITOR)).body.document.title.ru).toBe(winner);
   });
 
   it('item 4: publishing validates (422 not_publishable with problems), writes revision 1, goes live; transitions outside the table are 409', async () => {

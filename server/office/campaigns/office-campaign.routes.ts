@@ -19,7 +19,7 @@ import { TEMPLATES } from '../templates/index.ts';
 import { officeCampaign } from './campaign-access.ts';
 import { createFromTemplate, duplicateCampaign } from './campaign-create.ts';
 import { CampaignContentSchema, CampaignDocumentSchema, DocumentWithProblemsSchema } from './campaign-document.ts';
-import { NotPublishableError, problemsOf, saveDocument } from './campaign-editing.ts';
+import { EditedMeanwhileError, NotPublishableError, problemsOf, saveDocument } from './campaign-editing.ts';
 import { changeStatus } from './campaign-lifecycle.ts';
 import { brandCampaigns } from './campaign-list.ts';
 import { previewDocument, storedIds } from './campaign-preview.ts';
@@ -97,8 +97,14 @@ const putRoute = officeRoute('campaigns', {
     200: json(DocumentWithProblemsSchema, 'Saved'),
     ...officeErrors,
     409: json(
-      z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-      'not_editable | status_changed',
+      z.object({
+        error: z.object({ code: z.string(), message: z.string() }),
+        current: z
+          .object({ editVersion: z.number().int(), savedAt: z.number().int() })
+          .optional()
+          .openapi({ description: 'edited_meanwhile: the version saved now and when (UTC ms)' }),
+      }),
+      'not_editable | status_changed | edited_meanwhile (someone saved a newer version: reload it)',
     ),
   },
 });
@@ -165,12 +171,17 @@ const revisionRoute = officeRoute('campaigns', {
 export const officeCampaignRoutes = newRouter();
 // Mounted at /api/admin beside other routers: the middleware covers this router's own paths only.
 for (const path of ['/templates', '/campaigns', '/campaigns/*']) officeCampaignRoutes.use(path, requireIdentity);
-// not_publishable carries the problems beside the usual error shape; every other error renders as everywhere.
-officeCampaignRoutes.onError((err, c) =>
-  err instanceof NotPublishableError
-    ? c.json({ ...errorBody(err.code, err.message, err.issues), problems: err.problems }, 422)
-    : onError(err, c),
-);
+// not_publishable carries the problems beside the usual error shape, edited_meanwhile the version now saved; every
+// other error renders as everywhere.
+officeCampaignRoutes.onError((err, c) => {
+  if (err instanceof NotPublishableError) {
+    return c.json({ ...errorBody(err.code, err.message, err.issues), problems: err.problems }, 422);
+  }
+  if (err instanceof EditedMeanwhileError) {
+    return c.json({ ...errorBody(err.code, err.message), current: err.current }, 409);
+  }
+  return onError(err, c);
+});
 
 /** Anyone with a membership may read the catalogue; participants may not. */
 async function requireOfficeMember(c: Context<AppEnv>): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `edit_version` integer DEFAULT 0 NOT NULL;
