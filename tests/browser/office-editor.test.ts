@@ -169,6 +169,54 @@ describe('office editor', () => {
     });
   }
 
+  it('edits left unsaved come back when the editor opens again (after Back, after a reload) until saved or discarded', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, viewports[1]);
+    const saveState = () => page.getByTestId('office-save-state').getAttribute('data-state');
+    try {
+      await page.goto(server.adminUrl);
+      await page.getByText(/Управление акциями|Manage campaigns/).click();
+      await page.getByTestId('office-new-campaign').click();
+      await page.getByTestId('office-use-quiz-tiers').click();
+      await field(page, 'title').waitFor({ timeout: 15_000 });
+      const saved = await field(page, 'title').inputValue();
+      const id = page.url().match(/\/admin\/campaign\/(\d+)/)?.[1];
+      expect(id).toBeDefined();
+
+      // Typed, not saved, and Back: the list, then the same campaign again has the typed title, unsaved.
+      await field(page, 'title').fill('Правка, которую не сохранили');
+      await page.getByRole('button', { name: 'Назад' }).first().click();
+      await page.getByTestId(`office-campaign-${id}`).click();
+      await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
+      expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
+      expect(await saveState()).toBe('dirty');
+      await screenshot(page, 'office-editor-restored-edits-desktop-dark');
+      await page.getByTestId('office-save').click();
+      await expect.poll(saveState).toBe('saved');
+      expect(await page.getByTestId('office-restored-edits').count()).toBe(0);
+      await page.reload();
+      await field(page, 'title').waitFor({ timeout: 15_000 });
+      expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
+      expect(await page.getByTestId('office-restored-edits').count()).toBe(0);
+
+      // Typed and the app reloaded: back again; discarded, the saved title returns and stays after another reload.
+      await field(page, 'title').fill('Ещё одна правка');
+      await page.reload();
+      await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
+      expect(await field(page, 'title').inputValue()).toBe('Ещё одна правка');
+      await page.getByTestId('office-discard-edits').click();
+      await expect.poll(() => field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
+      expect(await saveState()).toBe('saved');
+      await page.reload();
+      await field(page, 'title').waitFor({ timeout: 15_000 });
+      expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
+      expect(await page.getByTestId('office-restored-edits').count()).toBe(0);
+      expect(saved).not.toBe('Правка, которую не сохранили');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('two editors of one campaign: a save over an out-of-date copy is refused, and the saved version loads in its place', async () => {
     const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
     const saveState = (p: Page) => p.getByTestId('office-save-state');

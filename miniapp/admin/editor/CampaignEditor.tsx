@@ -19,6 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { dateTimeFormat } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
@@ -109,6 +110,26 @@ export function CampaignEditor() {
           actions={
             <Button size="m" mode="primary" onClick={() => void draft.reload()} data-testid="office-load-saved">
               {t.loadSavedVersion}
+            </Button>
+          }
+        />
+      )}
+      {draft.restoredFrom !== undefined && !draft.stale && (
+        <Banner
+          mode="tint"
+          title={t.restoredEditsTitle}
+          subtitle={fill(t.restoredEditsText, {
+            time: dateTimeFormat(language, {
+              day: 'numeric',
+              month: 'long',
+              hour: '2-digit',
+              minute: '2-digit',
+            }).format(draft.restoredFrom),
+          })}
+          data-testid="office-restored-edits"
+          actions={
+            <Button size="m" mode="secondary" onClick={() => void draft.reload()} data-testid="office-discard-edits">
+              {t.discardEdits}
             </Button>
           }
         />

@@ -10,6 +10,7 @@ import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
+import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'failed';
 
@@ -49,17 +50,21 @@ export function useCampaignDraft(campaignId: number | undefined) {
   const [loadError, setLoadError] = useState<Error>();
   /** The last save was refused because someone changed the campaign meanwhile (see STALE_COPY). */
   const [stale, setStale] = useState(false);
+  /** When the unsaved edits restored from this device (unsaved-edits.ts) were made; unset once saved or dropped. */
+  const [restoredFrom, setRestoredFrom] = useState<number>();
   /** Bumped whenever the server's copy changes (save, status), so dependants (revisions) re-read. */
   const [version, setVersion] = useState(0);
   const latest = useRef<CampaignDocument>(undefined);
 
   const accept = useCallback((edited: Edited) => {
     latest.current = edited.document;
+    dropUnsavedEdits(edited.document.id);
     setDoc(edited.document);
     setProblems(edited.problems);
     setSave('saved');
     setFailure(undefined);
     setStale(false);
+    setRestoredFrom(undefined);
     setVersion((v) => v + 1);
   }, []);
 
@@ -87,12 +92,23 @@ export function useCampaignDraft(campaignId: number | undefined) {
 
   useEffect(() => {
     if (campaignId === undefined) return;
-    office.get(campaignId).then(accept, setLoadError);
+    office.get(campaignId).then((edited) => {
+      // Taken before `accept`, which drops them: edits left here unsaved on this version come back as unsaved.
+      const kept = takeUnsavedEdits(campaignId, edited.document.editVersion);
+      accept(edited);
+      if (!kept) return;
+      latest.current = kept.document;
+      keepUnsavedEdits(kept.document, kept.keptAt);
+      setDoc(kept.document);
+      setSave('dirty');
+      setRestoredFrom(kept.keptAt);
+    }, setLoadError);
   }, [office, campaignId, accept]);
 
   const edit: EditDocument = useCallback((change) => {
     if (!latest.current) return;
     latest.current = change(latest.current);
+    keepUnsavedEdits(latest.current);
     setDoc(latest.current);
     setSave('dirty');
   }, []);
@@ -121,5 +137,5 @@ export function useCampaignDraft(campaignId: number | undefined) {
     [office, accept, refuse, save],
   );
 
-  return { doc, problems, save, failure, stale, loadError, version, edit, saveNow, act, reload };
+  return { doc, problems, save, failure, stale, restoredFrom, loadError, version, edit, saveNow, act, reload };
 }
