@@ -139,6 +139,25 @@ describe('item 5: the mailings office in Chromium', () => {
         expect(await page.getByTestId('vk-preview-ru').textContent()).toContain('Demo Brand community');
         await screenshot(page, `office-mailings-composer-${vp.name}`);
 
+        // Left unsent (Back), the half-written broadcast is there when the composer opens again.
+        // The panel VKUI shows now: a leaving one may still be in the page during the transition.
+        const back = () =>
+          page
+            .locator('.vkuiView__panelActive')
+            .last()
+            .getByRole('button', { name: /Назад|Back/ })
+            .first()
+            .click();
+        await back();
+        await page.getByTestId('new-broadcast').click({ timeout: T });
+        await page.getByTestId('broadcast-draft-restored').waitFor({ timeout: T });
+        await screenshot(page, `office-mailings-draft-restored-${vp.name}`);
+        expect(await page.locator('#broadcast-name').inputValue()).toBe(`News ${tag}`);
+        expect(await page.locator('#broadcast-text-ru').inputValue()).toBe(`Новости ${tag}`);
+        expect(await page.locator('#broadcast-text-en').inputValue()).toBe(`News ${tag}`);
+        const link = page.locator('[data-testid="broadcast-link"] select, select[data-testid="broadcast-link"]');
+        expect(await link.inputValue()).not.toBe('');
+
         // "Send now" is held until quiet hours end in the community's zone (22:00-09:00 by default), so a run at night
         // would wait for the morning: the brand ticks "send during quiet hours too", as one who means now would.
         await page.getByTestId('ignore-quiet').click();
@@ -159,6 +178,12 @@ describe('item 5: the mailings office in Chromium', () => {
         const got = (user: number) => fake.delivered.find((d) => d.peerId === user && d.text.includes(tag))?.text;
         for (const user of RU) expect(got(user), bot?.output()).toBe(`Новости ${tag}`);
         for (const user of EN) expect(got(user), bot?.output()).toBe(`News ${tag}`);
+        // Sent, it is not offered again: the next broadcast starts empty.
+        await back();
+        await page.getByTestId('new-broadcast').click({ timeout: T });
+        await page.getByTestId('broadcast-name').waitFor({ timeout: T });
+        expect(await page.locator('#broadcast-name').inputValue()).toBe('');
+        expect(await page.getByTestId('broadcast-draft-restored').count()).toBe(0);
         expect(w.errors).toEqual([]);
       } finally {
         await w.context.close();

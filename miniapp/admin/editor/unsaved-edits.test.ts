@@ -1,4 +1,4 @@
-/** Unsaved editor changes kept on the device: given back on the version they were made on, and only then. */
+/** Unsaved editor changes kept on the device (kept-drafts.ts): given back on the version they were made on, and only then. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignDocument } from '../office-api.ts';
 import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
@@ -39,9 +39,9 @@ describe('unsaved edits', () => {
     keepUnsavedEdits(doc(7, 3, 'правка'), 1_000);
     expect(takeUnsavedEdits(7, 4)).toBeUndefined();
     expect(storage.length).toBe(0);
-    storage.setItem('promo.office.unsaved-campaign.9', '{not json');
+    storage.setItem('promo.office.draft.campaign.9', '{not json');
     expect(takeUnsavedEdits(9, 0)).toBeUndefined();
-    storage.setItem('promo.office.unsaved-campaign.9', JSON.stringify({ document: doc(10, 0, 'чужая'), keptAt: 1 }));
+    storage.setItem('promo.office.draft.campaign.9', JSON.stringify({ value: doc(10, 0, 'чужая'), keptAt: 1 }));
     expect(takeUnsavedEdits(9, 0)).toBeUndefined();
   });
 

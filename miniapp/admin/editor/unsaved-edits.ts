@@ -1,59 +1,33 @@
 /**
- * @module Unsaved editor changes kept on this device: leaving the editor any way at all (Back, a swipe, the phone's
- * back button, closing the app, a crash) must not lose a member's work, and guarding every way out is not possible
- * inside a client's WebView. Kept per campaign with the saved version they were made on; offered again when that
- * campaign's editor opens on the same version; dropped once saved, discarded, or when the campaign was saved by
- * someone else since (those edits would be refused as `edited_meanwhile` anyway). The server checks every save, so
- * nothing read back from here is trusted beyond being a draft to show.
+ * @module The campaign editor's unsaved edits, kept on the device (../kept-drafts.ts) with the saved version they were
+ * made on: offered again when that campaign's editor opens on the same version, dropped when someone has saved the
+ * campaign since (those edits would be refused as `edited_meanwhile` anyway).
  */
+import { dropDraft, keepDraft, readDraft } from '../kept-drafts.ts';
 import type { CampaignDocument } from '../office-api.ts';
 
-const PREFIX = 'promo.office.unsaved-campaign.';
+const keyOf = (campaignId: number) => `campaign.${campaignId}`;
 
 export interface KeptEdits {
   document: CampaignDocument;
-  /** When the last of them was made (ms). */
   keptAt: number;
 }
 
-/** Storage may be missing or refuse writes (private modes, a full quota): then nothing is kept, nothing breaks. */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function keepUnsavedEdits(document: CampaignDocument, now = Date.now()): void {
-  try {
-    storage()?.setItem(PREFIX + document.id, JSON.stringify({ document, keptAt: now }));
-  } catch {
-    // Over quota: the edits stay in the open editor only, as before.
-  }
+  keepDraft(keyOf(document.id), document, now);
 }
 
 export function dropUnsavedEdits(campaignId: number): void {
-  try {
-    storage()?.removeItem(PREFIX + campaignId);
-  } catch {
-    // Nothing kept then either.
-  }
+  dropDraft(keyOf(campaignId));
 }
 
 /** The edits kept for this campaign if they were made on the version saved now; any others are dropped. */
 export function takeUnsavedEdits(campaignId: number, savedVersion: number): KeptEdits | undefined {
-  let kept: Partial<KeptEdits> | undefined;
-  try {
-    kept = JSON.parse(storage()?.getItem(PREFIX + campaignId) ?? 'null') ?? undefined;
-  } catch {
-    kept = undefined;
-  }
-  const fits =
-    kept?.document?.id === campaignId && kept.document.editVersion === savedVersion && typeof kept.keptAt === 'number';
-  if (!fits) {
+  const kept = readDraft(keyOf(campaignId));
+  const document = kept?.value as Partial<CampaignDocument> | undefined;
+  if (!kept || document?.id !== campaignId || document.editVersion !== savedVersion) {
     dropUnsavedEdits(campaignId);
     return undefined;
   }
-  return kept as KeptEdits;
+  return { document: document as CampaignDocument, keptAt: kept.keptAt };
 }

@@ -20,12 +20,20 @@ import {
   Spinner,
   Textarea,
 } from '@vkontakte/vkui';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { dateTimeFormat } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
 import { fromWallTime, zoneLabel } from '../zoned-time.ts';
+import {
+  type BroadcastForm,
+  dropBroadcastDraft,
+  EMPTY_BROADCAST,
+  keepBroadcastDraft,
+  takeBroadcastDraft,
+} from './broadcast-draft.ts';
 import {
   type AudienceCount,
   type Channel,
@@ -70,15 +78,24 @@ function useAudienceCount(services: MailingsServices, segment: SegmentValue, cha
 export function BroadcastComposer({ services, options }: { services: MailingsServices; options: MailingOptions }) {
   const { m, calls, campaignId = 0 } = services;
   const navigator = useRouteNavigator();
-  const [name, setName] = useState('');
-  const [segment, setSegment] = useState<SegmentValue>({});
-  const [channel, setChannel] = useState<Channel>('message');
-  const [texts, setTexts] = useState<Record<Language, string>>({ ru: '', en: '' });
-  const [link, setLink] = useState('');
-  const [targetStage, setTargetStage] = useState('');
+  // What was typed here last time and not sent comes back (broadcast-draft.ts), with a word that it did.
+  const [restored, setRestored] = useState(() => takeBroadcastDraft(campaignId));
+  const [form, setForm] = useState<BroadcastForm>(() => restored?.form ?? EMPTY_BROADCAST);
+  const { name, segment, channel, texts, link, targetStage, scheduleAt, ignoreQuiet } = form;
+  const set = <K extends keyof BroadcastForm>(field: K, value: BroadcastForm[K]) =>
+    setForm((f) => ({ ...f, [field]: value }));
+  // Kept on each change (not on opening: a restored draft keeps the time it was last typed at).
+  const opened = useRef(form);
+  useEffect(() => {
+    if (form !== opened.current) keepBroadcastDraft(campaignId, form);
+  }, [campaignId, form]);
+  const discard = () => {
+    dropBroadcastDraft(campaignId);
+    setForm(EMPTY_BROADCAST);
+    setRestored(undefined);
+    setStatus(undefined);
+  };
   const [previewLanguage, setPreviewLanguage] = useState<Language>('ru');
-  const [scheduleAt, setScheduleAt] = useState('');
-  const [ignoreQuiet, setIgnoreQuiet] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
   const { count, counting } = useAudienceCount(services, segment, channel);
@@ -118,6 +135,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         // The typed time is the campaign's wall-clock time, not the viewer's browser zone.
         const at = action === 'schedule' ? fromWallTime(scheduleAt, options.timeZone) : undefined;
         const r = await calls.send(at !== undefined ? { ...b, scheduledAt: at } : b);
+        dropBroadcastDraft(campaignId);
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }
     } catch (err) {
@@ -129,19 +147,41 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
 
   return (
     <>
+      {restored && (
+        <Group>
+          <Banner
+            mode="tint"
+            data-testid="broadcast-draft-restored"
+            title={m.draftRestored}
+            subtitle={fill(m.draftRestoredAt, {
+              time: dateTimeFormat(services.language, {
+                day: 'numeric',
+                month: 'long',
+                hour: '2-digit',
+                minute: '2-digit',
+              }).format(restored.keptAt),
+            })}
+            actions={
+              <Button size="m" mode="secondary" onClick={discard} data-testid="broadcast-draft-discard">
+                {m.draftDiscard}
+              </Button>
+            }
+          />
+        </Group>
+      )}
       <Group>
         <FormItem top={m.name} htmlFor="broadcast-name">
           <Input
             id="broadcast-name"
             data-testid="broadcast-name"
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => set('name', e.target.value)}
           />
         </FormItem>
         <FormItem top={m.channel} bottom={m[`channelHint_${channel}`]}>
           <SegmentedControl
             value={channel}
-            onChange={(v) => setChannel(v as Channel)}
+            onChange={(v) => set('channel', v as Channel)}
             options={[
               { label: m.channel_message, value: 'message' },
               { label: m.channel_notification, value: 'notification' },
@@ -155,7 +195,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           language={services.language}
           options={options}
           value={segment}
-          onChange={setSegment}
+          onChange={(next) => set('segment', next)}
           withStage
         />
         <FormItem>
@@ -181,7 +221,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
               id={`broadcast-text-${l}`}
               data-testid={`broadcast-text-${l}`}
               value={texts[l]}
-              onChange={(e) => setTexts({ ...texts, [l]: e.target.value })}
+              onChange={(e) => set('texts', { ...texts, [l]: e.target.value })}
             />
           </FormItem>
         ))}
@@ -193,7 +233,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           />
         ))}
         <FormItem top={m.deepLink}>
-          <NativeSelect data-testid="broadcast-link" value={link} onChange={(e) => setLink(e.target.value)}>
+          <NativeSelect data-testid="broadcast-link" value={link} onChange={(e) => set('link', e.target.value)}>
             <option value="">{m.noLink}</option>
             {options.screens.map((s) => (
               <option key={`${s.kind}:${s.key ?? ''}`} value={s.hash}>
@@ -203,7 +243,11 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           </NativeSelect>
         </FormItem>
         <FormItem top={m.targetStage}>
-          <NativeSelect data-testid="target-stage" value={targetStage} onChange={(e) => setTargetStage(e.target.value)}>
+          <NativeSelect
+            data-testid="target-stage"
+            value={targetStage}
+            onChange={(e) => set('targetStage', e.target.value)}
+          >
             <option value="">{m.noTarget}</option>
             {options.stages.map((s) => (
               <option key={s} value={s}>
@@ -243,11 +287,15 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
             id="broadcast-schedule"
             type="datetime-local"
             value={scheduleAt}
-            onChange={(e) => setScheduleAt(e.target.value)}
+            onChange={(e) => set('scheduleAt', e.target.value)}
           />
         </FormItem>
         <FormItem>
-          <Checkbox data-testid="ignore-quiet" checked={ignoreQuiet} onChange={(e) => setIgnoreQuiet(e.target.checked)}>
+          <Checkbox
+            data-testid="ignore-quiet"
+            checked={ignoreQuiet}
+            onChange={(e) => set('ignoreQuiet', e.target.checked)}
+          >
             {m.ignoreQuiet}
           </Checkbox>
         </FormItem>
