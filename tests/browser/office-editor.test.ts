@@ -29,6 +29,17 @@ const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPh
 /** The width of a loaded image, 0 while it is not (or failed). */
 const loadedWidth = (img: Element) => ((img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0);
 const preview = (page: Page) => page.getByTestId('office-preview');
+/** The editor's save state: saved, dirty, saving or failed. */
+const saveState = (page: Page) => page.getByTestId('office-save-state').getAttribute('data-state');
+
+/** From the community admin's launch to the editor of a new draft made from the quiz template. */
+async function openNewDraft(page: Page) {
+  await page.goto(server.adminUrl);
+  await page.getByText(/Управление акциями|Manage campaigns/).click();
+  await page.getByTestId('office-new-campaign').click();
+  await page.getByTestId('office-use-quiz-tiers').click();
+  await field(page, 'title').waitFor({ timeout: 15_000 });
+}
 
 const viewports = [
   { name: 'phone', width: 375, height: 812, mobile: true, colorScheme: 'light', user: 7101 },
@@ -122,13 +133,13 @@ describe('office editor', () => {
         // A link that is not a web address is refused, and the field says what is wrong, not only that it is.
         await field(page, 'tasks.1.config.url').fill('javascript:alert(1)');
         await page.getByTestId('office-save').click();
-        await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('failed');
+        await expect.poll(() => saveState(page)).toBe('failed');
         await page.getByText('Значение не подходит: нужен адрес сайта, начинающийся с https://').first().waitFor();
         await field(page, 'tasks.1.config.url').fill('https://example.com/news');
         await field(page, 'rewards.0.poolKey').selectOption('');
         await field(page, 'rewards.0.stock').fill('100');
         await page.getByTestId('office-save').click();
-        await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('saved');
+        await expect.poll(() => saveState(page)).toBe('saved');
 
         await page.getByTestId('office-to-live').click();
         await page.getByRole('button', { name: /Подтвердить|Confirm/ }).click();
@@ -152,7 +163,7 @@ describe('office editor', () => {
         await field(page, 'title').fill(`${title} 2`);
         await page.getByTestId('office-publishes-revision').waitFor();
         await page.getByTestId('office-save').click();
-        await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('saved');
+        await expect.poll(() => saveState(page)).toBe('saved');
         await page.getByTestId('office-revision-2').waitFor({ timeout: 15_000 });
         await page.getByTestId('office-revision-2').scrollIntoViewIfNeeded();
         await screenshot(page, `office-revisions-${vp.name}-${vp.colorScheme}`);
@@ -171,13 +182,8 @@ describe('office editor', () => {
 
   it('edits left unsaved come back when the editor opens again (after Back, after a reload) until saved or discarded', async () => {
     const { page, context, errors } = await openWatchedPage(browser, viewports[1]);
-    const saveState = () => page.getByTestId('office-save-state').getAttribute('data-state');
     try {
-      await page.goto(server.adminUrl);
-      await page.getByText(/Управление акциями|Manage campaigns/).click();
-      await page.getByTestId('office-new-campaign').click();
-      await page.getByTestId('office-use-quiz-tiers').click();
-      await field(page, 'title').waitFor({ timeout: 15_000 });
+      await openNewDraft(page);
       const saved = await field(page, 'title').inputValue();
       const id = page.url().match(/\/admin\/campaign\/(\d+)/)?.[1];
       expect(id).toBeDefined();
@@ -188,10 +194,10 @@ describe('office editor', () => {
       await page.getByTestId(`office-campaign-${id}`).click();
       await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
       expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
-      expect(await saveState()).toBe('dirty');
+      expect(await saveState(page)).toBe('dirty');
       await screenshot(page, 'office-editor-restored-edits-desktop-dark');
       await page.getByTestId('office-save').click();
-      await expect.poll(saveState).toBe('saved');
+      await expect.poll(() => saveState(page)).toBe('saved');
       expect(await page.getByTestId('office-restored-edits').count()).toBe(0);
       await page.reload();
       await field(page, 'title').waitFor({ timeout: 15_000 });
@@ -205,7 +211,7 @@ describe('office editor', () => {
       expect(await field(page, 'title').inputValue()).toBe('Ещё одна правка');
       await page.getByTestId('office-discard-edits').click();
       await expect.poll(() => field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
-      expect(await saveState()).toBe('saved');
+      expect(await saveState(page)).toBe('saved');
       await page.reload();
       await field(page, 'title').waitFor({ timeout: 15_000 });
       expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
@@ -219,13 +225,8 @@ describe('office editor', () => {
 
   it('two editors of one campaign: a save over an out-of-date copy is refused, and the saved version loads in its place', async () => {
     const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
-    const saveState = (p: Page) => p.getByTestId('office-save-state');
     try {
-      await page.goto(server.adminUrl);
-      await page.getByText(/Управление акциями|Manage campaigns/).click();
-      await page.getByTestId('office-new-campaign').click();
-      await page.getByTestId('office-use-quiz-tiers').click();
-      await field(page, 'title').waitFor({ timeout: 15_000 });
+      await openNewDraft(page);
       // A colleague has the same campaign open (the editor's own address, as a shared link would open it).
       const colleague = await context.newPage();
       await colleague.goto(page.url());
@@ -233,12 +234,12 @@ describe('office editor', () => {
 
       await field(page, 'title').fill('Викторина: правка первого');
       await page.getByTestId('office-save').click();
-      await expect.poll(() => saveState(page).getAttribute('data-state')).toBe('saved');
+      await expect.poll(() => saveState(page)).toBe('saved');
 
       await field(colleague, 'title').fill('Викторина: правка второго');
       await colleague.getByTestId('office-save').click();
-      await expect.poll(() => saveState(colleague).getAttribute('data-state')).toBe('failed');
-      expect(await saveState(colleague).textContent()).toContain('акцию сохранил кто-то другой');
+      await expect.poll(() => saveState(colleague)).toBe('failed');
+      expect(await colleague.getByTestId('office-save-state').textContent()).toContain('акцию сохранил кто-то другой');
       await colleague.getByTestId('office-stale-copy').waitFor();
       expect(await colleague.getByTestId('office-save').isDisabled()).toBe(true);
       await screenshot(colleague, 'office-editor-stale-copy-phone-light');
@@ -248,7 +249,7 @@ describe('office editor', () => {
       expect(await colleague.getByTestId('office-stale-copy').count()).toBe(0);
       await field(colleague, 'title').fill('Викторина: правка второго');
       await colleague.getByTestId('office-save').click();
-      await expect.poll(() => saveState(colleague).getAttribute('data-state')).toBe('saved');
+      await expect.poll(() => saveState(colleague)).toBe('saved');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,21 +1,8 @@
 /** Unsaved editor changes kept on the device (kept-drafts.ts): given back on the version they were made on, and only then. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignDocument } from '../office-api.ts';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, String(v)),
-  };
-}
 
 const doc = (id: number, editVersion: number, ru: string) =>
   ({ id, editVersion, title: { ru, en: '' } }) as unknown as CampaignDocument;

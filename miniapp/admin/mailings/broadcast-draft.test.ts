@@ -1,5 +1,6 @@
 /** The composer's kept draft (kept-drafts.ts): back as typed, never an untouched or unreadable one. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import {
   type BroadcastForm,
   dropBroadcastDraft,
@@ -7,20 +8,6 @@ import {
   keepBroadcastDraft,
   takeBroadcastDraft,
 } from './broadcast-draft.ts';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, String(v)),
-  };
-}
 
 const typed: BroadcastForm = {
   ...EMPTY_BROADCAST,

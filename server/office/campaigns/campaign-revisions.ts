@@ -50,6 +50,8 @@ export async function revisionDocument(db: Db, campaignId: number, number: numbe
     .where(and(eq(campaignRevisions.campaignId, campaignId), eq(campaignRevisions.number, number)))
     .limit(1);
   if (!row) throw new ApiError(404, 'revision_not_found', `Campaign ${campaignId} has no revision ${number}`);
-  // A revision is a record, not a campaign to move: it offers no transitions (older snapshots lack the field).
-  return { ...(row.document as unknown as CampaignDocument), allowedTransitions: [] };
+  // A revision is a record, not a campaign to move: it offers no transitions (older snapshots lack the field), and
+  // snapshots written before saves were versioned (decision 044) name version 0.
+  const stored = row.document as unknown as Omit<CampaignDocument, 'editVersion'> & { editVersion?: number };
+  return { ...stored, editVersion: stored.editVersion ?? 0, allowedTransitions: [] };
 }

@@ -1,6 +1,8 @@
 /** The office campaign API over HTTP, on either database: who may use each route, and what each route does. */
+import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import { DAY } from '../../promo/testing/promo-world.ts';
 import {
   type Body,
@@ -213,6 +215,21 @@ describe('office campaign routes', () => {
     expect(revisions.body.revisions).toHaveLength(2);
     const winner = both.find((r) => r.status === 200)?.body.document.title.ru;
     expect((await w.json('GET', `/api/admin/campaigns/${opened.id}`, EDITOR)).body.document.title.ru).toBe(winner);
+
+    // A revision stored before saves were versioned reads back whole, as version 0.
+    const [stored] = await w.deps.db
+      .select()
+      .from(schema.campaignRevisions)
+      .where(and(eq(schema.campaignRevisions.campaignId, opened.id), eq(schema.campaignRevisions.number, 1)));
+    const { editVersion: _none, ...older } = stored?.document as Body;
+    await inTransaction(w.deps.db, (tx) =>
+      tx
+        .update(schema.campaignRevisions)
+        .set({ document: older })
+        .where(eq(schema.campaignRevisions.id, stored?.id ?? 0)),
+    );
+    const revision = await w.json('GET', `/api/admin/campaigns/${opened.id}/revisions/1`, EDITOR);
+    expect([revision.status, revision.body.editVersion, revision.body.title]).toEqual([200, 0, older.title]);
   });
 
   it('item 4: publishing validates (422 not_publishable with problems), writes revision 1, goes live; transitions outside the table are 409', async () => {
