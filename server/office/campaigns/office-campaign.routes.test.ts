@@ -221,12 +221,10 @@ describe('office campaign routes', () => {
       .select()
       .from(schema.campaignRevisions)
       .where(and(eq(schema.campaignRevisions.campaignId, opened.id), eq(schema.campaignRevisions.number, 1)));
-    const { editVersion: _none, ...older } = stored?.document as Body;
+    if (!stored) throw new Error('revision 1 was written above');
+    const { editVersion: _none, ...older } = stored.document as Body;
     await inTransaction(w.deps.db, (tx) =>
-      tx
-        .update(schema.campaignRevisions)
-        .set({ document: older })
-        .where(eq(schema.campaignRevisions.id, stored?.id ?? 0)),
+      tx.update(schema.campaignRevisions).set({ document: older }).where(eq(schema.campaignRevisions.id, stored.id)),
     );
     const revision = await w.json('GET', `/api/admin/campaigns/${opened.id}/revisions/1`, EDITOR);
     expect([revision.status, revision.body.editVersion, revision.body.title]).toEqual([200, 0, older.title]);
