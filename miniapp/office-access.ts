@@ -10,6 +10,8 @@ import { dropFirstScreenResponse } from './api/first-screen.ts';
 
 /** `GET /api/admin/office` (server/office/office.routes.ts). */
 export interface Office {
+  /** Who the caller is to the office (`<platform>:<user id>`): whose drafts the office keeps (admin/kept-drafts.ts). */
+  member?: string;
   /** The brands the member may open, each with its agency (whose white label the office shows) and sections. */
   brands: { id: number; name: string; agencyId: number; sections: string[] }[];
   /** Whether the member may open the audit log (absent from an older server: no). */

@@ -21,6 +21,7 @@ import { Catalogue } from './catalogue/Catalogue.tsx';
 import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { CommunityClaim } from './home/CommunityClaim.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
+import { draftsBelongTo } from './kept-drafts.ts';
 import { BrandLeads } from './leads/BrandLeads.tsx';
 import { LeadDetail } from './leads/LeadDetail.tsx';
 import { LeadsInbox } from './leads/LeadsInbox.tsx';
@@ -62,6 +63,8 @@ export default function AdminOffice({ panel }: { panel: string }) {
 
 /** Every office screen in the accent of the working brand's agency (its white label; VKUI's own when it has none). */
 function BrandedOffice({ panel, office }: { panel: string; office: Office }) {
+  // Before any form below reads its draft in its first render (an effect here would run after theirs); idempotent.
+  draftsBelongTo(office.member);
   const [brand] = useBrand(office);
   const branding = useAgencyBranding(office, brand);
   return (

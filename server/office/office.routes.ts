@@ -30,6 +30,11 @@ const AgencyAccessSchema = z.object({
 
 export const OfficeSchema = z
   .object({
+    /**
+     * Who the caller is to the office (`<platform>:<user id>`, from the verified launch or session): the mini app keeps a
+     * member's unsaved office work on the device under it, so another member using the same device is not offered it.
+     */
+    member: z.string(),
     /** The brands the caller may open, each with its agency (whose white label its office shows) and sections. */
     brands: z.array(
       z.object({ id: z.number().int(), name: z.string(), agencyId: z.number().int(), sections: z.array(z.string()) }),
@@ -57,13 +62,14 @@ officeRoutes.use('*', requireIdentity);
 officeRoutes.openapi(officeAccessRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
+  const member = `${platform}:${userId}`;
   const { memberships, brands, agencies } = schema;
   const rows = await db
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, platform), eq(memberships.platformUserId, userId)));
   const communityClaim = await canClaimCommunity(db, c.var.identity);
-  if (rows.length === 0) return c.json({ brands: [], agencies: [], canSeeAudit: false, communityClaim }, 200);
+  if (rows.length === 0) return c.json({ member, brands: [], agencies: [], canSeeAudit: false, communityClaim }, 200);
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
@@ -85,5 +91,5 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
   });
   const canSeeAudit = await canReadAudit(db, c.var.identity);
-  return c.json({ brands: list, agencies: agencyList, canSeeAudit, communityClaim }, 200);
+  return c.json({ member, brands: list, agencies: agencyList, canSeeAudit, communityClaim }, 200);
 });

@@ -223,6 +223,34 @@ describe('office editor', () => {
     }
   });
 
+  it("one member's unsaved edits are not offered to another member who opens the campaign on the same device", async () => {
+    const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
+    try {
+      await openNewDraft(page);
+      const saved = await field(page, 'title').inputValue();
+      const editor = page.url().match(/#(\/admin\/campaign\/\d+)/)?.[1];
+      expect(editor).toBeDefined();
+      await field(page, 'title').fill('Правка администратора, не сохранена');
+
+      // The agency's owner (who covers the brand) opens the same campaign in the same browser: the saved copy, as is.
+      const owner = await context.newPage();
+      await owner.goto(`${participantUrl(server, { userId: 100004, language: 'ru' })}#${editor}`);
+      await field(owner, 'title').waitFor({ timeout: 15_000 });
+      expect(await field(owner, 'title').inputValue()).toBe(saved);
+      expect(await owner.getByTestId('office-restored-edits').count()).toBe(0);
+      expect(await saveState(owner)).toBe('saved');
+      await owner.close();
+
+      // The admin's own edits are still theirs to take up.
+      await page.reload();
+      await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
+      expect(await field(page, 'title').inputValue()).toBe('Правка администратора, не сохранена');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('two editors of one campaign: a save over an out-of-date copy is refused, and the saved version loads in its place', async () => {
     const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
     try {

@@ -1,5 +1,6 @@
 /** Unsaved editor changes kept on the device (kept-drafts.ts): given back on the version they were made on, and only then. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftsBelongTo } from '../kept-drafts.ts';
 import type { CampaignDocument } from '../office-api.ts';
 import { memoryStorage } from '../testing/memory-storage.ts';
 import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
@@ -7,6 +8,7 @@ import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-
 const doc = (id: number, editVersion: number, ru: string) =>
   ({ id, editVersion, title: { ru, en: '' } }) as unknown as CampaignDocument;
 
+beforeEach(() => draftsBelongTo('vk:1'));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('unsaved edits', () => {
@@ -26,9 +28,9 @@ describe('unsaved edits', () => {
     keepUnsavedEdits(doc(7, 3, 'правка'), 1_000);
     expect(takeUnsavedEdits(7, 4)).toBeUndefined();
     expect(storage.length).toBe(0);
-    storage.setItem('promo.office.draft.campaign.9', '{not json');
+    storage.setItem('promo.office.draft.vk:1.campaign.9', '{not json');
     expect(takeUnsavedEdits(9, 0)).toBeUndefined();
-    storage.setItem('promo.office.draft.campaign.9', JSON.stringify({ value: doc(10, 0, 'чужая'), keptAt: 1 }));
+    storage.setItem('promo.office.draft.vk:1.campaign.9', JSON.stringify({ value: doc(10, 0, 'чужая'), keptAt: 1 }));
     expect(takeUnsavedEdits(9, 0)).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 /** The composer's kept draft (kept-drafts.ts): back as typed, never an untouched or unreadable one. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftsBelongTo } from '../kept-drafts.ts';
 import { memoryStorage } from '../testing/memory-storage.ts';
 import {
   type BroadcastForm,
@@ -17,6 +18,7 @@ const typed: BroadcastForm = {
   link: '#/campaign/1',
 };
 
+beforeEach(() => draftsBelongTo('vk:1'));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('broadcast draft', () => {
@@ -36,7 +38,7 @@ describe('broadcast draft', () => {
     keepBroadcastDraft(1, EMPTY_BROADCAST);
     expect(storage.length).toBe(0);
     for (const value of [{ ...typed, channel: 'sms' }, { ...typed, texts: { ru: 'x' } }, 'text', null]) {
-      storage.setItem('promo.office.draft.broadcast.1', JSON.stringify({ value, keptAt: 1 }));
+      storage.setItem('promo.office.draft.vk:1.broadcast.1', JSON.stringify({ value, keptAt: 1 }));
       expect(takeBroadcastDraft(1), JSON.stringify(value)).toBeUndefined();
       expect(storage.length).toBe(0);
     }
