@@ -22,7 +22,7 @@ export function useOfficeWrite(template: string) {
       return undefined;
     }
   }
-  return { error, run };
+  return { error, run, clear: () => setError(null) };
 }
 
 export function WriteRefusal({ error }: { error: string | null }) {

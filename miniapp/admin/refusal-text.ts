@@ -54,6 +54,7 @@ const ru: Wording = {
   not_publishable: 'Акцию нельзя опубликовать, пока есть ошибки из списка «Что исправить».',
   status_changed: 'Пока вы редактировали, статус акции изменился.',
   edited_meanwhile: 'Пока вы редактировали, акцию сохранил кто-то другой.',
+  saved_meanwhile: 'Пока вы редактировали, это сохранил кто-то другой.',
   transition_not_allowed: 'Из этого статуса так перевести акцию нельзя.',
   revision_not_found: 'Такой версии акции нет.',
   // Code pools and the prize calendar
@@ -165,6 +166,7 @@ const en: Wording = {
   not_publishable: 'The campaign cannot be published while there are errors under “What to fix”.',
   status_changed: 'The campaign changed status while you were editing.',
   edited_meanwhile: 'Someone else saved this campaign while you were editing.',
+  saved_meanwhile: 'Someone else saved this while you were editing.',
   transition_not_allowed: 'The campaign cannot move to that status from this one.',
   revision_not_found: 'There is no such revision.',
   pool_key_taken: 'This campaign already has a pool with this key.',

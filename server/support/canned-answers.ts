@@ -11,6 +11,7 @@ import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
+import { nextSavedAt, SavedAtField, SavedMeanwhileError } from './library-saves.ts';
 
 const { cannedAnswers } = schema;
 export type CannedRow = typeof cannedAnswers.$inferSelect;
@@ -24,6 +25,9 @@ export const CannedInputSchema = z
   })
   .openapi('CannedAnswerInput');
 export type CannedInput = z.infer<typeof CannedInputSchema>;
+/** An edit: the fields and the `updatedAt` of the copy it was made on (library-saves.ts). */
+export const CannedEditSchema = CannedInputSchema.extend({ savedAt: SavedAtField }).openapi('CannedAnswerEdit');
+export type CannedEdit = z.infer<typeof CannedEditSchema>;
 
 export const CannedSchema = z
   .object({
@@ -32,6 +36,8 @@ export const CannedSchema = z
     bodyRu: z.string(),
     bodyEn: z.string().nullable(),
     position: z.number().int(),
+    /** When it was last saved (ms): an edit sends it back as `savedAt`. */
+    updatedAt: z.number().int(),
   })
   .openapi('CannedAnswer');
 
@@ -41,6 +47,7 @@ export const publicCanned = (c: CannedRow) => ({
   bodyRu: c.bodyRu,
   bodyEn: c.bodyEn,
   position: c.position,
+  updatedAt: c.updatedAt,
 });
 
 export async function listCanned(db: Db, brandId: number): Promise<CannedRow[]> {
@@ -99,27 +106,29 @@ export async function createCanned(tx: Tx, actor: Identity, brandId: number, inp
   return row;
 }
 
+/** Replaces a canned answer if it is still the copy the edit was made on; else 409 `saved_meanwhile`, nothing written. */
 export async function updateCanned(
   tx: Tx,
   actor: Identity,
   brandId: number,
   id: number,
-  input: CannedInput,
+  input: CannedEdit,
   at: number,
 ) {
   const before = await cannedOf(tx, brandId, id);
-  const [row] = await tx
+  // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
+  const [after] = await tx
     .update(cannedAnswers)
     .set({
       title: input.title,
       bodyRu: input.bodyRu,
       bodyEn: input.bodyEn ?? null,
       position: input.position ?? before.position,
-      updatedAt: at,
+      updatedAt: nextSavedAt(at, input.savedAt),
     })
-    .where(eq(cannedAnswers.id, id))
+    .where(and(eq(cannedAnswers.id, id), eq(cannedAnswers.updatedAt, input.savedAt)))
     .returning();
-  const after = row ?? before;
+  if (!after) throw new SavedMeanwhileError('canned answer');
   await audit(tx, actor, brandId, 'update', id, before, after);
   return after;
 }

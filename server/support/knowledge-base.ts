@@ -13,26 +13,34 @@ import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
+import { nextSavedAt, SavedAtField, SavedMeanwhileError } from './library-saves.ts';
 
 const { kbArticles, kbFeedback } = schema;
 export type ArticleRow = typeof kbArticles.$inferSelect;
 
-export const ArticleInputSchema = z
-  .object({
-    titleRu: z.string().trim().min(1).max(120),
-    bodyRu: z.string().trim().min(1).max(4000),
-    titleEn: z.string().trim().min(1).max(120).nullable().optional(),
-    bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
-    campaignId: z.number().int().positive().nullable().optional(),
-    position: z.number().int().min(0).max(10_000).optional(),
-    published: z.boolean().optional(),
-  })
-  .refine((a) => (a.titleEn == null) === (a.bodyEn == null), {
+const ArticleFields = z.object({
+  titleRu: z.string().trim().min(1).max(120),
+  bodyRu: z.string().trim().min(1).max(4000),
+  titleEn: z.string().trim().min(1).max(120).nullable().optional(),
+  bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
+  campaignId: z.number().int().positive().nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+  published: z.boolean().optional(),
+});
+/** An English version is a title and a body, or neither. */
+const englishTogether = <T extends { titleEn?: string | null; bodyEn?: string | null }>(schema: z.ZodType<T>) =>
+  schema.refine((a) => (a.titleEn == null) === (a.bodyEn == null), {
     message: 'The English title and body come together',
     path: ['bodyEn'],
-  })
-  .openapi('KbArticleInput');
+  });
+
+export const ArticleInputSchema = englishTogether(ArticleFields).openapi('KbArticleInput');
 export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+/** An edit: the fields and the `updatedAt` of the copy it was made on (library-saves.ts). */
+export const ArticleEditSchema = englishTogether(ArticleFields.extend({ savedAt: SavedAtField })).openapi(
+  'KbArticleEdit',
+);
+export type ArticleEdit = z.infer<typeof ArticleEditSchema>;
 
 export const ArticleSchema = z
   .object({
@@ -160,27 +168,29 @@ export async function createArticle(tx: Tx, actor: Identity, brandId: number, in
   return row;
 }
 
+/** Replaces an article if it is still the copy the edit was made on; else 409 `saved_meanwhile`, nothing written. */
 export async function updateArticle(
   tx: Tx,
   actor: Identity,
   brandId: number,
   id: number,
-  input: ArticleInput,
+  input: ArticleEdit,
   at: number,
 ) {
   const before = await articleOf(tx, brandId, id);
   await checkCampaign(tx, brandId, input.campaignId);
-  const [row] = await tx
+  // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
+  const [after] = await tx
     .update(kbArticles)
     .set({
       ...columns(input),
       position: input.position ?? before.position,
       published: input.published ?? before.published,
-      updatedAt: at,
+      updatedAt: nextSavedAt(at, input.savedAt),
     })
-    .where(eq(kbArticles.id, id))
+    .where(and(eq(kbArticles.id, id), eq(kbArticles.updatedAt, input.savedAt)))
     .returning();
-  const after = row ?? before;
+  if (!after) throw new SavedMeanwhileError('article');
   await audit(tx, actor, brandId, 'update', id, before, after);
   return after;
 }

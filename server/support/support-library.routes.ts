@@ -11,6 +11,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import {
+  CannedEditSchema,
   CannedInputSchema,
   CannedSchema,
   createCanned,
@@ -21,6 +22,7 @@ import {
 } from './canned-answers.ts';
 import { DEFLECTION_WINDOW_MS, deflectionRanking } from './kb-deflection.ts';
 import {
+  ArticleEditSchema,
   ArticleInputSchema,
   ArticleSchema,
   createArticle,
@@ -36,6 +38,9 @@ const errors = {
   403: errorResponse('No `support` rights on this brand (or no such brand)'),
   404: errorResponse('No such canned answer or article of this brand'),
   422: errorResponse('Invalid input'),
+} as const;
+const savedMeanwhile = {
+  409: errorResponse('saved_meanwhile: someone saved it after this copy was read (nothing written; reload it)'),
 } as const;
 const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
 const ItemParams = BrandParams.extend({ itemId: z.coerce.number().int().positive() });
@@ -60,9 +65,9 @@ const cannedUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/canned/{itemId}',
-  summary: 'Replace a canned answer',
-  request: { params: ItemParams, ...jsonBody(CannedInputSchema) },
-  responses: { 200: json(CannedSchema, 'Updated'), ...errors },
+  summary: 'Replace a canned answer (the copy named by `savedAt`; 409 `saved_meanwhile` if saved since)',
+  request: { params: ItemParams, ...jsonBody(CannedEditSchema) },
+  responses: { 200: json(CannedSchema, 'Updated'), ...errors, ...savedMeanwhile },
 });
 const cannedDelete = officeRoute('support', {
   ...meta,
@@ -92,9 +97,9 @@ const articleUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/articles/{itemId}',
-  summary: 'Replace an article (publish, unpublish, reorder)',
-  request: { params: ItemParams, ...jsonBody(ArticleInputSchema) },
-  responses: { 200: json(ArticleSchema, 'Updated'), ...errors },
+  summary: 'Replace an article: publish, unpublish, reorder (the copy named by `savedAt`; 409 if saved since)',
+  request: { params: ItemParams, ...jsonBody(ArticleEditSchema) },
+  responses: { 200: json(ArticleSchema, 'Updated'), ...errors, ...savedMeanwhile },
 });
 const articleDelete = officeRoute('support', {
   ...meta,

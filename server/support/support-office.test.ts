@@ -81,6 +81,7 @@ async function setup() {
   };
 }
 
+type Saved = { id: number; updatedAt: number };
 type Inbox = { tickets: Array<{ id: number; source: string; slaAgeMs: number | null; status: string }> };
 type Thread = {
   ticket: { id: number; status: string; assigneeMembershipId: number | null; slaAgeMs: number | null };
@@ -331,14 +332,16 @@ describe('support office', () => {
     await json(w.call('PATCH', `${base}/tickets/${s.appTicket}`, AGENT, { status: 'waiting_on_us' }));
     await json(w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Ок', clientKey: 'audit-key' }));
     await json(w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body: 'Ок', clientKey: 'audit-key' }));
-    const c = await json<{ id: number }>(w.call('POST', `${base}/canned`, AGENT, { title: 'T', bodyRu: 'Б' }));
-    await json(w.call('PUT', `${base}/canned/${c.id}`, AGENT, { title: 'T2', bodyRu: 'Б' }));
+    const c = await json<Saved>(w.call('POST', `${base}/canned`, AGENT, { title: 'T', bodyRu: 'Б' }));
+    await json(w.call('PUT', `${base}/canned/${c.id}`, AGENT, { title: 'T2', bodyRu: 'Б', savedAt: c.updatedAt }));
     expect((await w.call('DELETE', `${base}/canned/${c.id}`, AGENT)).status).toBe(204);
-    const a = await json<{ id: number }>(w.call('POST', `${base}/articles`, AGENT, { titleRu: 'T', bodyRu: 'Б' }));
-    await json(w.call('PUT', `${base}/articles/${a.id}`, AGENT, { titleRu: 'T', bodyRu: 'Б', published: true }));
+    const a = await json<Saved>(w.call('POST', `${base}/articles`, AGENT, { titleRu: 'T', bodyRu: 'Б' }));
+    const publish = { titleRu: 'T', bodyRu: 'Б', published: true, savedAt: a.updatedAt };
+    await json(w.call('PUT', `${base}/articles/${a.id}`, AGENT, publish));
     expect((await w.call('DELETE', `${base}/articles/${a.id}`, AGENT)).status).toBe(204);
     // A refused write leaves no entry.
-    expect((await w.call('PUT', `${base}/canned/${c.id}`, AGENT, { title: 'x', bodyRu: 'y' })).status).toBe(404);
+    const gone = { title: 'x', bodyRu: 'y', savedAt: c.updatedAt };
+    expect((await w.call('PUT', `${base}/canned/${c.id}`, AGENT, gone)).status).toBe(404);
     const audit = await w.deps.db.select().from(schema.officeAudit);
     expect(
       audit.every((e) => e.section === 'support' && e.brandId === w.brandId && e.actorUserId === String(AGENT)),
@@ -354,5 +357,51 @@ describe('support office', () => {
       'kb_article.update',
       'kb_article.delete',
     ]);
+  });
+
+  it('two members editing one article or canned answer: the later save of an older copy is 409, writing nothing', async () => {
+    await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    for (const [path, fields, change] of [
+      ['articles', { titleRu: 'Где код?', bodyRu: 'В разделе «Награды».' }, { titleRu: 'Где мой код?' }],
+      ['canned', { title: 'Код', bodyRu: 'Код в разделе «Награды».' }, { title: 'Где код' }],
+    ] as const) {
+      const made = await json<Saved>(w.call('POST', `${base}/${path}`, AGENT, fields));
+      const auditRows = async () => (await w.deps.db.select().from(schema.officeAudit)).length;
+      // An edit without the copy it was made on is refused by name: no unchecked write.
+      const bare = await w.call('PUT', `${base}/${path}/${made.id}`, AGENT, { ...fields, ...change });
+      expect(bare.status).toBe(422);
+      expect(JSON.stringify(await bare.json())).toContain('savedAt');
+
+      // The owner saves first; the agent's edit of the same copy comes second, in the same millisecond.
+      const first = await w.call('PUT', `${base}/${path}/${made.id}`, OWNER, {
+        ...fields,
+        ...change,
+        savedAt: made.updatedAt,
+      });
+      expect(first.status).toBe(200);
+      const saved = (await first.json()) as Saved & Record<string, unknown>;
+      expect(saved.updatedAt).toBeGreaterThan(made.updatedAt);
+      const before = await auditRows();
+      const stale = await w.call('PUT', `${base}/${path}/${made.id}`, AGENT, { ...fields, savedAt: made.updatedAt });
+      expect(stale.status).toBe(409);
+      expect(await stale.json()).toMatchObject({ error: { code: 'saved_meanwhile' } });
+      expect(await auditRows()).toBe(before);
+      const list = await json<Record<string, Array<Saved & Record<string, unknown>>>>(
+        w.call('GET', `${base}/${path}`, AGENT),
+      );
+      expect(Object.values(list)[0]?.find((x) => x.id === made.id)).toMatchObject({
+        ...change,
+        updatedAt: saved.updatedAt,
+      });
+
+      // Two saves of one copy at once: one lands, the other is refused.
+      const both = await Promise.all(
+        [OWNER, AGENT].map((who) =>
+          w.call('PUT', `${base}/${path}/${made.id}`, who, { ...fields, savedAt: saved.updatedAt }),
+        ),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    }
   });
 });

@@ -610,10 +610,13 @@ export const AUDIT_CASES: AuditTable = {
   },
   'PUT /api/admin/support/brands/{brandId}/canned/{itemId}': {
     prepare: async (w) => {
-      await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/canned`, CANNED);
-      return { params: { itemId: await lastId(w, schema.cannedAnswers) } };
+      const made = (await (await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/canned`, CANNED)).json()) as {
+        id: number;
+        updatedAt: number;
+      };
+      // An edit names the copy it was made on (server/support/library-saves.ts).
+      return { params: { itemId: made.id }, body: { ...{ ...CANNED, title: 'Thank you' }, savedAt: made.updatedAt } };
     },
-    body: { ...CANNED, title: 'Thank you' },
     action: 'canned.update',
     entity: 'canned_answer',
     table: 'canned_answers',
@@ -635,10 +638,16 @@ export const AUDIT_CASES: AuditTable = {
   },
   'PUT /api/admin/support/brands/{brandId}/articles/{itemId}': {
     prepare: async (w) => {
-      await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/articles`, ARTICLE);
-      return { params: { itemId: await lastId(w, schema.kbArticles) } };
+      const made = (await (await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/articles`, ARTICLE)).json()) as {
+        id: number;
+        updatedAt: number;
+      };
+      // An edit names the copy it was made on (server/support/library-saves.ts).
+      return {
+        params: { itemId: made.id },
+        body: { ...{ ...ARTICLE, titleRu: 'Коды и призы' }, savedAt: made.updatedAt },
+      };
     },
-    body: { ...ARTICLE, titleRu: 'Коды и призы' },
     action: 'kb_article.update',
     entity: 'kb_article',
     table: 'kb_articles',

@@ -1,8 +1,10 @@
 /**
  * The brand's canned answers (`…/support/canned`) and knowledge base (`…/support/knowledge`, with the articles ranked
- * by the tickets they deflect): a list, and a form that adds a new item or edits the one picked.
+ * by the tickets they deflect): a list, and below it a form that adds a new item or edits the one picked
+ * (use-library-form.ts: one write at a time, refusals beside the form, a save over someone's newer copy refused).
  */
 import {
+  Alert,
   Button,
   ButtonGroup,
   Checkbox,
@@ -11,103 +13,148 @@ import {
   Group,
   Header,
   Input,
+  NativeSelect,
   PanelHeader,
   PanelHeaderBack,
   SimpleCell,
+  Text,
   Textarea,
 } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
-import type { Article, Canned } from './support-api.ts';
+import { officeApi } from '../office-api.ts';
+import { WriteRefusal } from '../office-write.tsx';
+import type { Article, ArticleFields, Canned, CannedFields } from './support-api.ts';
+import { type LibraryItem, useLibraryForm } from './use-library-form.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
-const emptyCanned = { title: '', bodyRu: '', bodyEn: '', position: 0 };
-const emptyArticle = { titleRu: '', bodyRu: '', titleEn: '', bodyEn: '', position: 0, published: false };
+const emptyCanned: CannedFields = { title: '', bodyRu: '', bodyEn: null, position: 0 };
+const emptyArticle: ArticleFields = {
+  campaignId: null,
+  titleRu: '',
+  bodyRu: '',
+  titleEn: null,
+  bodyEn: null,
+  position: 0,
+  published: false,
+};
 const orNull = (v: string | null | undefined) => (v?.trim() ? v : null);
+const cannedFields = ({ title, bodyRu, bodyEn, position }: Canned): CannedFields => ({
+  title,
+  bodyRu,
+  bodyEn,
+  position,
+});
+const articleFields = ({ id: _, updatedAt: __, ...fields }: Article): ArticleFields => fields;
 
 export function CannedAnswersPanel() {
   const { s, support } = useSupportOffice();
   const navigator = useRouteNavigator();
   const [version, setVersion] = useState(0);
-  const [edit, setEdit] = useState<Partial<Canned>>(emptyCanned);
   const state = useAsync(() => support.canned(), [support, version]);
-  const save = async () => {
-    await support.saveCanned({
-      id: edit.id,
-      title: edit.title ?? '',
-      bodyRu: edit.bodyRu ?? '',
-      bodyEn: orNull(edit.bodyEn),
-      position: edit.position ?? 0,
-    });
-    setEdit(emptyCanned);
-    setVersion((v) => v + 1);
-  };
+  const form = useLibraryForm<Canned, CannedFields>({
+    empty: emptyCanned,
+    fieldsOf: cannedFields,
+    load: support.canned,
+    save: (f, editing) => support.saveCanned({ ...f, bodyEn: orNull(f.bodyEn) }, editing),
+    remove: support.deleteCanned,
+    changed: () => setVersion((v) => v + 1),
+    errorTemplate: s.writeError,
+  });
+  const { fields, setFields } = form;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.canned}</PanelHeader>
-      <Group>
+      <Group header={<LibraryHeader title={s.cannedItems} add={s.newCanned} onAdd={form.startNew} />}>
         <LoadState state={state}>
           {(items) =>
-            items.map((c) => (
-              <SimpleCell key={c.id} multiline subtitle={c.bodyRu} onClick={() => setEdit(c)}>
-                {c.title}
-              </SimpleCell>
-            ))
+            items.length === 0 ? (
+              <Empty>{s.noCanned}</Empty>
+            ) : (
+              items.map((c) => (
+                <SimpleCell
+                  key={c.id}
+                  multiline
+                  subtitle={c.bodyRu}
+                  onClick={() => form.pick(c)}
+                  data-testid={`canned-item-${c.id}`}
+                >
+                  {c.title}
+                </SimpleCell>
+              ))
+            )
           }
         </LoadState>
       </Group>
-      <Group>
-        <FormItem top={s.title}>
-          <Input value={edit.title ?? ''} onChange={(e) => setEdit({ ...edit, title: e.target.value })} />
+      <LibraryForm
+        form={form}
+        title={form.editing ? s.editCanned : s.newCanned}
+        canSave={Boolean(fields.title.trim()) && Boolean(fields.bodyRu.trim())}
+        confirmRemove={s.removeCanned}
+      >
+        <FormItem top={s.title} htmlFor="canned-title">
+          <Input
+            id="canned-title"
+            value={fields.title}
+            maxLength={80}
+            onChange={(e) => setFields({ ...fields, title: e.target.value })}
+          />
         </FormItem>
-        <FormItem top={s.bodyRu} bottom={s.variablesHint}>
-          <Textarea value={edit.bodyRu ?? ''} onChange={(e) => setEdit({ ...edit, bodyRu: e.target.value })} />
+        <FormItem top={s.bodyRu} bottom={s.variablesHint} htmlFor="canned-body-ru">
+          <Textarea
+            id="canned-body-ru"
+            value={fields.bodyRu}
+            maxLength={4000}
+            onChange={(e) => setFields({ ...fields, bodyRu: e.target.value })}
+          />
         </FormItem>
-        <FormItem top={s.bodyEn}>
-          <Textarea value={edit.bodyEn ?? ''} onChange={(e) => setEdit({ ...edit, bodyEn: e.target.value })} />
+        <FormItem top={s.bodyEn} htmlFor="canned-body-en">
+          <Textarea
+            id="canned-body-en"
+            value={fields.bodyEn ?? ''}
+            maxLength={4000}
+            onChange={(e) => setFields({ ...fields, bodyEn: e.target.value })}
+          />
         </FormItem>
-        <SaveRemoveButtons
-          canSave={Boolean(edit.title?.trim()) && Boolean(edit.bodyRu?.trim())}
-          editing={Boolean(edit.id)}
-          onSave={save}
-          onRemove={async () => {
-            await support.deleteCanned(edit.id as number);
-            setEdit(emptyCanned);
-            setVersion((v) => v + 1);
-          }}
-        />
-      </Group>
+      </LibraryForm>
     </>
   );
 }
 
 export function KnowledgeBasePanel() {
-  const { s, support } = useSupportOffice();
+  const { s, support, brandId } = useSupportOffice();
+  const { api, language } = useApp();
   const navigator = useRouteNavigator();
   const [version, setVersion] = useState(0);
-  const [edit, setEdit] = useState<Partial<Article>>(emptyArticle);
   const state = useAsync(
     async () => ({ articles: await support.articles(), ranking: await support.ranking() }),
     [support, version],
   );
-  const save = async () => {
-    const titleEn = orNull(edit.titleEn);
-    const bodyEn = orNull(edit.bodyEn);
-    await support.saveArticle({
-      id: edit.id,
-      campaignId: edit.campaignId ?? null,
-      titleRu: edit.titleRu ?? '',
-      bodyRu: edit.bodyRu ?? '',
-      titleEn: titleEn && bodyEn ? titleEn : null,
-      bodyEn: titleEn && bodyEn ? bodyEn : null,
-      position: edit.position ?? 0,
-      published: edit.published ?? false,
-    });
-    setEdit(emptyArticle);
-    setVersion((v) => v + 1);
+  // Any member of the brand may list its campaigns (server/office/campaigns/campaign-list.ts).
+  const campaigns = useAsync(() => officeApi(api).campaigns(brandId), [api, brandId]);
+  const form = useLibraryForm<Article, ArticleFields>({
+    empty: emptyArticle,
+    fieldsOf: articleFields,
+    load: support.articles,
+    save: (f, editing) => {
+      // The server takes an English version whole or not at all.
+      const titleEn = orNull(f.titleEn);
+      const bodyEn = orNull(f.bodyEn);
+      const english = titleEn && bodyEn ? { titleEn, bodyEn } : { titleEn: null, bodyEn: null };
+      return support.saveArticle({ ...f, ...english }, editing);
+    },
+    remove: support.deleteArticle,
+    changed: () => setVersion((v) => v + 1),
+    errorTemplate: s.writeError,
+  });
+  const { fields, setFields } = form;
+  const campaignTitle = (id: number) => {
+    const c = campaigns.status === 'ready' ? campaigns.data.find((x) => x.id === id) : undefined;
+    return (language === 'en' && c?.title.en) || c?.title.ru || `#${id}`;
   };
   return (
     <>
@@ -117,74 +164,195 @@ export function KnowledgeBasePanel() {
       <LoadState state={state}>
         {({ articles, ranking }) => (
           <>
-            <Group>
-              {articles.map((a) => (
-                <SimpleCell
-                  key={a.id}
-                  subtitle={a.published ? s.published : '—'}
-                  onClick={() => setEdit(a)}
-                  data-testid={`kb-${a.id}`}
-                >
-                  {a.titleRu}
-                </SimpleCell>
-              ))}
+            <Group header={<LibraryHeader title={s.articles} add={s.newArticle} onAdd={form.startNew} />}>
+              {articles.length === 0 ? (
+                <Empty>{s.noArticles}</Empty>
+              ) : (
+                articles.map((a) => (
+                  <SimpleCell
+                    key={a.id}
+                    subtitle={[
+                      a.published ? s.published : s.draft,
+                      a.campaignId === null ? s.allCampaigns : campaignTitle(a.campaignId),
+                    ].join(' · ')}
+                    onClick={() => form.pick(a)}
+                    data-testid={`kb-article-${a.id}`}
+                  >
+                    {a.titleRu}
+                  </SimpleCell>
+                ))
+              )}
             </Group>
-            <Group header={<Header subtitle={s.rankingHint}>{s.ranking}</Header>} data-testid="kb-ranking">
-              {ranking.map((r) => (
-                <SimpleCell key={r.articleId} subtitle={fill(s.views, { n: r.views, h: r.helped, d: r.deflected })}>
-                  {r.title}
-                </SimpleCell>
-              ))}
-            </Group>
+            {ranking.length > 0 && (
+              <Group header={<Header subtitle={s.rankingHint}>{s.ranking}</Header>} data-testid="kb-ranking">
+                {ranking.map((r) => (
+                  <SimpleCell key={r.articleId} subtitle={fill(s.views, { n: r.views, h: r.helped, d: r.deflected })}>
+                    {r.title}
+                  </SimpleCell>
+                ))}
+              </Group>
+            )}
           </>
         )}
       </LoadState>
-      <Group>
-        <FormItem top={s.titleRu}>
-          <Input value={edit.titleRu ?? ''} onChange={(e) => setEdit({ ...edit, titleRu: e.target.value })} />
+      <LibraryForm
+        form={form}
+        title={form.editing ? s.editArticle : s.newArticle}
+        canSave={Boolean(fields.titleRu.trim()) && Boolean(fields.bodyRu.trim())}
+        confirmRemove={s.removeArticle}
+      >
+        <FormItem top={s.titleRu} htmlFor="kb-title-ru">
+          <Input
+            id="kb-title-ru"
+            value={fields.titleRu}
+            maxLength={120}
+            onChange={(e) => setFields({ ...fields, titleRu: e.target.value })}
+          />
         </FormItem>
-        <FormItem top={s.bodyRu}>
-          <Textarea value={edit.bodyRu ?? ''} onChange={(e) => setEdit({ ...edit, bodyRu: e.target.value })} />
+        <FormItem top={s.bodyRu} htmlFor="kb-body-ru">
+          <Textarea
+            id="kb-body-ru"
+            value={fields.bodyRu}
+            maxLength={4000}
+            onChange={(e) => setFields({ ...fields, bodyRu: e.target.value })}
+          />
         </FormItem>
-        <FormItem top={s.titleEn}>
-          <Input value={edit.titleEn ?? ''} onChange={(e) => setEdit({ ...edit, titleEn: e.target.value })} />
+        <FormItem top={s.titleEn} htmlFor="kb-title-en">
+          <Input
+            id="kb-title-en"
+            value={fields.titleEn ?? ''}
+            maxLength={120}
+            onChange={(e) => setFields({ ...fields, titleEn: e.target.value })}
+          />
         </FormItem>
-        <FormItem top={s.bodyEn}>
-          <Textarea value={edit.bodyEn ?? ''} onChange={(e) => setEdit({ ...edit, bodyEn: e.target.value })} />
+        <FormItem top={s.bodyEn} htmlFor="kb-body-en">
+          <Textarea
+            id="kb-body-en"
+            value={fields.bodyEn ?? ''}
+            maxLength={4000}
+            onChange={(e) => setFields({ ...fields, bodyEn: e.target.value })}
+          />
         </FormItem>
-        <Checkbox checked={edit.published ?? false} onChange={(e) => setEdit({ ...edit, published: e.target.checked })}>
+        <FormItem top={s.articleCampaign} htmlFor="kb-campaign">
+          <NativeSelect
+            id="kb-campaign"
+            value={fields.campaignId === null ? '' : String(fields.campaignId)}
+            onChange={(e) => setFields({ ...fields, campaignId: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">{s.allCampaigns}</option>
+            {(campaigns.status === 'ready' ? campaigns.data : []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {campaignTitle(c.id)}
+              </option>
+            ))}
+            {/* A campaign the list does not hold (not loaded yet) stays selectable as it is. */}
+            {fields.campaignId !== null &&
+              !(campaigns.status === 'ready' && campaigns.data.some((c) => c.id === fields.campaignId)) && (
+                <option value={fields.campaignId}>{campaignTitle(fields.campaignId)}</option>
+              )}
+          </NativeSelect>
+        </FormItem>
+        <Checkbox
+          checked={fields.published}
+          onChange={(e) => setFields({ ...fields, published: e.target.checked })}
+          data-testid="kb-published"
+        >
           {s.published}
         </Checkbox>
-        <SaveRemoveButtons
-          canSave={Boolean(edit.titleRu?.trim()) && Boolean(edit.bodyRu?.trim())}
-          editing={Boolean(edit.id)}
-          onSave={save}
-          onRemove={async () => {
-            await support.deleteArticle(edit.id as number);
-            setEdit(emptyArticle);
-            setVersion((v) => v + 1);
-          }}
-        />
-      </Group>
+      </LibraryForm>
     </>
   );
 }
 
-/** Save (or add, for a new item) and, for a saved one, remove: the library's two editors end alike. */
-function SaveRemoveButtons(p: { canSave: boolean; editing: boolean; onSave: () => void; onRemove: () => void }) {
-  const { s } = useSupportOffice();
+function LibraryHeader({ title, add, onAdd }: { title: string; add: string; onAdd: () => void }) {
+  return (
+    <Header
+      after={
+        <Button mode="tertiary" onClick={onAdd} data-testid="library-new">
+          {add}
+        </Button>
+      }
+    >
+      {title}
+    </Header>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
   return (
     <Div>
-      <ButtonGroup gap="s">
-        <Button onClick={p.onSave} disabled={!p.canSave}>
-          {p.editing ? s.save : s.add}
-        </Button>
-        {p.editing ? (
-          <Button mode="secondary" appearance="negative" onClick={p.onRemove}>
-            {s.remove}
-          </Button>
-        ) : null}
-      </ButtonGroup>
+      <Text data-testid="library-empty">{children}</Text>
     </Div>
+  );
+}
+
+/** The form's frame: its title, the fields, the refusal, and Save/Add, Cancel and Delete (after a confirmation). */
+function LibraryForm<T extends LibraryItem, F>(p: {
+  form: ReturnType<typeof useLibraryForm<T, F>>;
+  title: string;
+  canSave: boolean;
+  confirmRemove: string;
+  children: ReactNode;
+}) {
+  const { s } = useSupportOffice();
+  const { form } = p;
+  const [asking, setAsking] = useState(false);
+  return (
+    <Group getRootRef={form.formRef} header={<Header>{p.title}</Header>} data-testid="library-form">
+      {p.children}
+      <WriteRefusal error={form.error} />
+      {form.stale && (
+        <Div data-testid="library-stale">
+          <Text>{s.savedMeanwhileHint}</Text>
+          <Button mode="secondary" onClick={() => void form.loadSaved()} data-testid="library-load-saved">
+            {s.loadSaved}
+          </Button>
+        </Div>
+      )}
+      <Div>
+        <ButtonGroup gap="s" style={{ flexWrap: 'wrap' }}>
+          <Button
+            onClick={() => void form.save()}
+            disabled={!p.canSave || form.stale}
+            loading={form.busy}
+            data-testid="library-save"
+          >
+            {form.editing ? s.save : s.add}
+          </Button>
+          {form.editing && (
+            <>
+              <Button mode="secondary" onClick={form.startNew} disabled={form.busy} data-testid="library-cancel">
+                {s.cancel}
+              </Button>
+              <Button
+                mode="secondary"
+                appearance="negative"
+                onClick={() => setAsking(true)}
+                disabled={form.busy}
+                data-testid="library-remove"
+              >
+                {s.remove}
+              </Button>
+            </>
+          )}
+        </ButtonGroup>
+      </Div>
+      {asking && (
+        <Alert
+          onClosed={() => setAsking(false)}
+          title={s.remove}
+          description={p.confirmRemove}
+          actions={[
+            { title: s.cancel, mode: 'cancel' },
+            {
+              title: s.remove,
+              mode: 'destructive',
+              action: () => void form.remove(),
+              'data-testid': 'library-confirm-remove',
+            } as never,
+          ]}
+        />
+      )}
+    </Group>
   );
 }

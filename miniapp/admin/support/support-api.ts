@@ -28,15 +28,15 @@ export interface InboxThread {
   progress: Progress | null;
   delivery?: 'bot' | 'miniapp';
 }
-export interface Canned {
-  id: number;
+export interface CannedFields {
   title: string;
   bodyRu: string;
   bodyEn: string | null;
   position: number;
 }
-export interface Article {
-  id: number;
+/** When an item was last saved (ms): an edit sends it back as `savedAt` (server/support/library-saves.ts). */
+export type Canned = CannedFields & { id: number; updatedAt: number };
+export interface ArticleFields {
   campaignId: number | null;
   titleRu: string;
   bodyRu: string;
@@ -45,6 +45,7 @@ export interface Article {
   position: number;
   published: boolean;
 }
+export type Article = ArticleFields & { id: number; updatedAt: number };
 export interface Agent {
   membershipId: number;
   userId: string;
@@ -73,12 +74,18 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
       r<InboxThread>('PATCH', `${base}/tickets/${ticketId}`, change),
     agents: async () => (await r<{ agents: Agent[] }>('GET', `${base}/agents`)).agents,
     canned: async () => (await r<{ canned: Canned[] }>('GET', `${base}/canned`)).canned,
-    saveCanned: (c: Omit<Canned, 'id'> & { id?: number }) =>
-      c.id ? r<Canned>('PUT', `${base}/canned/${c.id}`, c) : r<Canned>('POST', `${base}/canned`, c),
+    /** Adds, or edits the copy `editing` (refused as `saved_meanwhile` if someone saved it since). */
+    saveCanned: (c: CannedFields, editing?: Canned) =>
+      editing
+        ? r<Canned>('PUT', `${base}/canned/${editing.id}`, { ...c, savedAt: editing.updatedAt })
+        : r<Canned>('POST', `${base}/canned`, c),
     deleteCanned: (id: number) => r<void>('DELETE', `${base}/canned/${id}`),
     articles: async () => (await r<{ articles: Article[] }>('GET', `${base}/articles`)).articles,
-    saveArticle: (a: Omit<Article, 'id'> & { id?: number }) =>
-      a.id ? r<Article>('PUT', `${base}/articles/${a.id}`, a) : r<Article>('POST', `${base}/articles`, a),
+    /** Adds, or edits the copy `editing` (refused as `saved_meanwhile` if someone saved it since). */
+    saveArticle: (a: ArticleFields, editing?: Article) =>
+      editing
+        ? r<Article>('PUT', `${base}/articles/${editing.id}`, { ...a, savedAt: editing.updatedAt })
+        : r<Article>('POST', `${base}/articles`, a),
     deleteArticle: (id: number) => r<void>('DELETE', `${base}/articles/${id}`),
     ranking: async () => (await r<{ articles: Ranked[] }>('GET', `${base}/articles-ranking`)).articles,
   };
