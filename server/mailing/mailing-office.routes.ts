@@ -10,7 +10,7 @@ import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
-import { json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { campaignGroupId } from '../promo/promo-context.ts';
 import { requireCampaignAccess } from './admin-access.ts';
 import { broadcastOfCampaign, campaignBroadcasts } from './broadcast.service.ts';
@@ -22,7 +22,7 @@ import {
   ComposerOptionsSchema,
   mailingErrors,
   mailingTags,
-  NewRuleSchema,
+  RuleEditSchema,
   RuleParams,
   RuleSchema,
   RuleSummarySchema,
@@ -57,10 +57,15 @@ const editRule = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
-  summary: "Replace a rule's settings (rows already queued keep their text)",
+  summary:
+    "Replace a rule's settings, the copy named by `savedAt` (409 `saved_meanwhile` if saved since; rows already queued keep their text)",
   security: LAUNCH_AUTH,
-  request: { params: RuleParams, ...jsonBody(NewRuleSchema) },
-  responses: { 200: json(RuleSchema, 'Updated'), ...errors },
+  request: { params: RuleParams, ...jsonBody(RuleEditSchema) },
+  responses: {
+    200: json(RuleSchema, 'Updated'),
+    ...errors,
+    409: errorResponse('saved_meanwhile: someone saved the rule after this copy was read (nothing written; reload it)'),
+  },
 });
 const listBroadcasts = officeRoute('mailings', {
   method: 'get',
@@ -151,7 +156,8 @@ mailingOfficeRoutes.openapi(editRule, async (c) => {
   for (const [i, v] of input.variants.entries()) {
     await requireCampaignScreen(db, id, `variants.${i}.fragment`, v.fragment);
   }
-  return c.json(await updateRule(db, ruleId, input, { actor: c.var.identity, brandId: campaign.brandId }), 200);
+  const who = { actor: c.var.identity, brandId: campaign.brandId };
+  return c.json(await updateRule(db, ruleId, input, who, c.var.deps.now()), 200);
 });
 mailingOfficeRoutes.openapi(listBroadcasts, async (c) => {
   const { id } = c.req.valid('param');

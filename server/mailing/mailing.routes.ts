@@ -192,7 +192,7 @@ mailingRoutes.openapi(addRule, async (c) => {
   const campaign = await access(c, id);
   const input = c.req.valid('json');
   await requireRuleScreens(c.var.deps.db, id, input);
-  return c.json(await createRule(c.var.deps.db, id, input, actorOf(c, campaign)), 201);
+  return c.json(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now()), 201);
 });
 mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');

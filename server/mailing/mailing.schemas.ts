@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
+import { SavedAtField } from '../office/one-save-per-copy.ts';
 
 export const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
 export const RuleParams = CampaignParam.extend({ ruleId: z.coerce.number().int().positive() });
@@ -72,7 +73,12 @@ export const RuleSchema = NewRuleSchema.extend({
   quietToHour: hour,
   active: z.boolean(),
   createdAt: z.number().int(),
+  /** When its settings were last saved (ms): an edit sends it back as `savedAt` (office/one-save-per-copy.ts). */
+  updatedAt: z.number().int(),
 }).openapi('Rule');
+
+/** An edit: the settings and the `updatedAt` of the copy they were made on. */
+export const RuleEditSchema = NewRuleSchema.extend({ savedAt: SavedAtField }).openapi('RuleEdit');
 
 export const RuleRunSchema = z
   .object({

@@ -1,10 +1,11 @@
 /** @module Funnel rules as the brand sets them up: created and edited against the campaign's stages, switched on and off. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleSegment, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
@@ -61,22 +62,48 @@ async function checkedRule(db: Db, campaignId: number, r: NewRule) {
   };
 }
 
-export async function createRule(db: Db, campaignId: number, r: NewRule, who: MailingActor): Promise<RuleRow> {
+export async function createRule(
+  db: Db,
+  campaignId: number,
+  r: NewRule,
+  who: MailingActor,
+  now: number,
+): Promise<RuleRow> {
   const values = await checkedRule(db, campaignId, r);
   return inTransaction(db, async (tx) => {
-    const rule = inserted(await tx.insert(messageRules).values(values).returning());
+    const rule = inserted(
+      await tx
+        .insert(messageRules)
+        .values({ ...values, updatedAt: now })
+        .returning(),
+    );
     await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: rule });
     return rule;
   });
 }
 
-/** Replaces a rule's settings; outbox rows already written keep the text they were written with. */
-export async function updateRule(db: Db, ruleId: number, r: NewRule, who: MailingActor): Promise<RuleRow> {
+/**
+ * Replaces a rule's settings if they are still the copy the edit was made on (`savedAt`), else 409 `saved_meanwhile`
+ * and nothing written; outbox rows already written keep the text they were written with. Switching a rule on or off
+ * is not an edit of its settings and does not make an open editor's copy stale.
+ */
+export async function updateRule(
+  db: Db,
+  ruleId: number,
+  r: NewRule & { savedAt: number },
+  who: MailingActor,
+  now: number,
+): Promise<RuleRow> {
   const before = await getRule(db, ruleId);
   const values = await checkedRule(db, before.campaignId, r);
   return inTransaction(db, async (tx) => {
-    const [rule] = await tx.update(messageRules).set(values).where(eq(messageRules.id, ruleId)).returning();
-    if (!rule) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+    // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
+    const [rule] = await tx
+      .update(messageRules)
+      .set({ ...values, updatedAt: nextSavedAt(now, r.savedAt) })
+      .where(and(eq(messageRules.id, ruleId), eq(messageRules.updatedAt, r.savedAt)))
+      .returning();
+    if (!rule) throw new SavedMeanwhileError('rule');
     await auditMailing(tx, who, { action: 'rule.update', entity: 'rule', entityId: ruleId, before, after: rule });
     return rule;
   });

@@ -11,7 +11,7 @@ import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
-import { nextSavedAt, SavedAtField, SavedMeanwhileError } from './library-saves.ts';
+import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { cannedAnswers } = schema;
 export type CannedRow = typeof cannedAnswers.$inferSelect;
@@ -25,7 +25,7 @@ export const CannedInputSchema = z
   })
   .openapi('CannedAnswerInput');
 export type CannedInput = z.infer<typeof CannedInputSchema>;
-/** An edit: the fields and the `updatedAt` of the copy it was made on (library-saves.ts). */
+/** An edit: the fields and the `updatedAt` of the copy it was made on (../office/one-save-per-copy.ts). */
 export const CannedEditSchema = CannedInputSchema.extend({ savedAt: SavedAtField }).openapi('CannedAnswerEdit');
 export type CannedEdit = z.infer<typeof CannedEditSchema>;
 

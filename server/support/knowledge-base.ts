@@ -13,7 +13,7 @@ import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
-import { nextSavedAt, SavedAtField, SavedMeanwhileError } from './library-saves.ts';
+import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { kbArticles, kbFeedback } = schema;
 export type ArticleRow = typeof kbArticles.$inferSelect;
@@ -36,7 +36,7 @@ const englishTogether = <T extends { titleEn?: string | null; bodyEn?: string | 
 
 export const ArticleInputSchema = englishTogether(ArticleFields).openapi('KbArticleInput');
 export type ArticleInput = z.infer<typeof ArticleInputSchema>;
-/** An edit: the fields and the `updatedAt` of the copy it was made on (library-saves.ts). */
+/** An edit: the fields and the `updatedAt` of the copy it was made on (../office/one-save-per-copy.ts). */
 export const ArticleEditSchema = englishTogether(ArticleFields.extend({ savedAt: SavedAtField })).openapi(
   'KbArticleEdit',
 );

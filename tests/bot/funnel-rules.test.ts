@@ -47,6 +47,7 @@ const reminder = (over: Partial<Parameters<typeof createRule>[2]> = {}) =>
       ...over,
     },
     w.office,
+    w.clock.now,
   );
 
 describe('funnel rules', () => {

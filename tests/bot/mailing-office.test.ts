@@ -145,12 +145,33 @@ describe('office mailing API', () => {
         name: 'Only English',
         segment: { languages: ['en'] },
         variants: [{ key: 'A', text: 'Hi', fragment: `${c}/task/quiz1/quiz` }],
+        savedAt: created.body.updatedAt,
       }),
     );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ name: 'Only English', segment: { languages: ['en'] } });
-    expect((await call('PUT', `${base()}/rules/${id}`, MAILER, rule({ notStage: 'opened' }))).status).toBe(422);
-    expect((await call('PUT', `${base()}/rules/${id + 999}`, MAILER, rule())).status).toBe(404);
+    const savedAt = edited.body.updatedAt;
+    expect((await call('PUT', `${base()}/rules/${id}`, MAILER, rule({ notStage: 'opened', savedAt }))).status).toBe(
+      422,
+    );
+    expect((await call('PUT', `${base()}/rules/${id + 999}`, MAILER, rule({ savedAt }))).status).toBe(404);
+
+    // Two editors: a save of the copy read before the last save is refused, writes nothing, and the rule stays.
+    const auditRows = async () => (await w.deps.db.select().from(schema.officeAudit)).length;
+    const before = await auditRows();
+    const stale = await call('PUT', `${base()}/rules/${id}`, MAILER, rule({ savedAt: created.body.updatedAt }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('saved_meanwhile');
+    expect(await auditRows()).toBe(before);
+    expect((await call('GET', `${base()}/rules`, MAILER)).body.rules[0]).toMatchObject({ name: 'Only English' });
+    // Without the copy it was made on, an edit is refused by name; switching the rule off does not make a copy stale.
+    const bare = await call('PUT', `${base()}/rules/${id}`, MAILER, rule());
+    expect(bare.status).toBe(422);
+    expect(JSON.stringify(bare.body)).toContain('savedAt');
+    expect((await call('PATCH', `${base()}/rules/${id}`, MAILER, { active: false })).status).toBe(200);
+    const renamed = await call('PUT', `${base()}/rules/${id}`, MAILER, rule({ name: 'Renamed', savedAt }));
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Renamed', active: false });
   });
 
   it("item 3 (p4): options carry the campaign's time zone, in which the screens show and take times", async () => {
@@ -167,7 +188,7 @@ describe('office mailing API', () => {
     const paths: Array<[string, string, unknown?]> = [
       ['GET', `${base()}/options`],
       ['GET', `${base()}/rule-summaries`],
-      ['PUT', `${base()}/rules/${created.body.id}`, rule()],
+      ['PUT', `${base()}/rules/${created.body.id}`, rule({ savedAt: created.body.updatedAt })],
       ['GET', `${base()}/broadcasts`],
       ['GET', `${base()}/broadcasts/1`],
     ];
@@ -342,7 +363,7 @@ describe('item 4: audit', () => {
   it('every mailing write leaves an audit row (section mailings) in its transaction', async () => {
     const [p] = await w.addParticipants({ count: 2, firstUserId: 70_000 });
     const r = await call('POST', `${base()}/rules`, MAILER, rule());
-    await call('PUT', `${base()}/rules/${r.body.id}`, MAILER, rule({ name: 'renamed' }));
+    await call('PUT', `${base()}/rules/${r.body.id}`, MAILER, rule({ name: 'renamed', savedAt: r.body.updatedAt }));
     await call('PATCH', `${base()}/rules/${r.body.id}`, MAILER, { active: false });
     await call('PUT', `${base()}/frequency-cap`, MAILER, { capCount: 2, capHours: 12 });
     await call('POST', `${base()}/tags`, MAILER, { tag: 'vip', add: [p] });

@@ -190,4 +190,49 @@ describe('item 5: the mailings office in Chromium', () => {
       }
     }, 180_000);
   }
+
+  it('a funnel rule made in the editor; two members edit it: the older copy is refused with its text kept, the saved one loads', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, viewports[1]);
+    try {
+      const url = participantUrl(server, { userId: MAILER, language: 'ru' });
+      await page.goto(`${url}#/admin/campaign/${campaignId}/mailings/rule/new`);
+      await page.locator('#rule-name').fill('Напомнить о задании');
+      await page.locator('textarea').first().fill('Осталось одно задание — и приз ваш!');
+      await page.getByTestId('rule-save').click();
+      const editor = `${url}#/admin/campaign/${campaignId}/mailings`;
+      await page.waitForURL(/\/mailings$/, { timeout: T });
+      await page.getByText('Напомнить о задании').click();
+      await page.locator('#rule-name').waitFor({ timeout: T });
+      const ruleUrl = page.url();
+
+      // A colleague opens the same rule; the first member renames it and saves.
+      const colleague = await context.newPage();
+      await colleague.goto(ruleUrl);
+      await colleague.locator('#rule-name').waitFor({ timeout: T });
+      await page.locator('#rule-name').fill('Напомнить о задании (сутки)');
+      await page.getByTestId('rule-save').click();
+      await page.waitForURL(/\/mailings$/, { timeout: T });
+
+      // The colleague's save of the copy they opened is refused; their text stays until they load the saved rule.
+      await colleague.locator('textarea').first().fill('Текст коллеги');
+      await colleague.getByTestId('rule-save').click();
+      await colleague.getByTestId('rule-load-saved').waitFor({ timeout: T });
+      expect(await colleague.getByTestId('rule-error').textContent()).toContain('это сохранил кто-то другой');
+      expect(await colleague.locator('textarea').first().inputValue()).toBe('Текст коллеги');
+      await screenshot(colleague, 'office-mailings-rule-stale-phone-dark');
+      await colleague.getByTestId('rule-load-saved').click();
+      await expect
+        .poll(() => colleague.locator('#rule-name').inputValue(), { timeout: T })
+        .toBe('Напомнить о задании (сутки)');
+      await colleague.locator('textarea').first().fill('Текст коллеги');
+      await colleague.getByTestId('rule-save').click();
+      await colleague.waitForURL(/\/mailings$/, { timeout: T });
+      await page.goto(editor);
+      await page.getByText('Напомнить о задании (сутки)').click();
+      await expect.poll(() => page.locator('textarea').first().inputValue(), { timeout: T }).toBe('Текст коллеги');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

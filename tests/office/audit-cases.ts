@@ -4,7 +4,7 @@
  * audit entry it must leave; or the reason it writes no business state and so no entry. tests/office/audit-matrix.test.ts
  * fails for an operation missing here, so a new route cannot escape the audit.
  */
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { INSURANCE } from '../../server/calculator/testing/calculator-world.ts';
 import { schema } from '../../server/db/client.ts';
 import { DAY } from '../../server/promo/testing/promo-world.ts';
@@ -499,8 +499,12 @@ export const AUDIT_CASES: AuditTable = {
     table: 'message_rules',
   },
   'PUT /api/admin/mailing/campaigns/{id}/rules/{ruleId}': {
-    prepare: async (w) => ({ params: await rule(w) }),
-    body: { ...RULE, name: 'Nudge again', minHours: 48 },
+    prepare: async (w) => {
+      const params = await rule(w);
+      const [row] = await w.deps.db.select().from(schema.messageRules).where(eq(schema.messageRules.id, params.ruleId));
+      // An edit names the copy it was made on (server/office/one-save-per-copy.ts).
+      return { params, body: { ...RULE, name: 'Nudge again', minHours: 48, savedAt: row?.updatedAt } };
+    },
     action: 'rule.update',
     entity: 'rule',
     table: 'message_rules',
@@ -614,7 +618,7 @@ export const AUDIT_CASES: AuditTable = {
         id: number;
         updatedAt: number;
       };
-      // An edit names the copy it was made on (server/support/library-saves.ts).
+      // An edit names the copy it was made on (server/office/one-save-per-copy.ts).
       return { params: { itemId: made.id }, body: { ...{ ...CANNED, title: 'Thank you' }, savedAt: made.updatedAt } };
     },
     action: 'canned.update',
@@ -642,7 +646,7 @@ export const AUDIT_CASES: AuditTable = {
         id: number;
         updatedAt: number;
       };
-      // An edit names the copy it was made on (server/support/library-saves.ts).
+      // An edit names the copy it was made on (server/office/one-save-per-copy.ts).
       return {
         params: { itemId: made.id },
         body: { ...{ ...ARTICLE, titleRu: 'Коды и призы' }, savedAt: made.updatedAt },

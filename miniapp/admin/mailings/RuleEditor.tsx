@@ -20,6 +20,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -40,12 +41,14 @@ export function RuleEditor() {
   const navigator = useRouteNavigator();
   const param = useRouteParam('ruleId');
   const ruleId = param === 'new' ? undefined : Number(param);
+  // Bumped to read the rule again: the version someone else saved while this one was being edited.
+  const [reads, readAgain] = useState(0);
   const state = useAsync(
     async () => {
       const [options, rules] = await Promise.all([calls.options(), calls.rules()]);
       return { options, rule: rules.find((r) => r.rule.id === ruleId)?.rule };
     },
-    [calls, ruleId],
+    [calls, ruleId, reads],
     campaignId !== undefined,
   );
   if (refused(state)) return <NotFound />;
@@ -56,7 +59,16 @@ export function RuleEditor() {
         {ruleId === undefined ? m.newRule : m.ruleTitle}
       </PanelHeader>
       <LoadState state={state}>
-        {({ options, rule }) => <RuleForm services={services} options={options} rule={rule} />}
+        {({ options, rule }) => (
+          // A newer saved copy starts a fresh form from it.
+          <RuleForm
+            key={rule?.updatedAt ?? 'new'}
+            services={services}
+            options={options}
+            rule={rule}
+            onLoadSaved={() => readAgain((n) => n + 1)}
+          />
+        )}
       </LoadState>
     </>
   );
@@ -95,11 +107,25 @@ const fromRule = (r: Rule): NewRule => ({
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const whole = (v: string) => Math.max(0, Math.trunc(Number(v) || 0));
 
-function RuleForm({ services, options, rule }: { services: MailingsServices; options: MailingOptions; rule?: Rule }) {
+function RuleForm({
+  services,
+  options,
+  rule,
+  onLoadSaved,
+}: {
+  services: MailingsServices;
+  options: MailingOptions;
+  rule?: Rule;
+  onLoadSaved: () => void;
+}) {
   const { m, calls } = services;
   const navigator = useRouteNavigator();
   const [draft, setDraft] = useState<NewRule>(() => (rule ? fromRule(rule) : blankRule(options)));
   const [error, setError] = useState<string>();
+  /** Someone saved this rule after it was opened: this copy can only be replaced by theirs (the text stays until then). */
+  const [stale, setStale] = useState(false);
+  /** A save is on its way: a second tap must not create the rule twice. */
+  const [busy, setBusy] = useState(false);
   const set = (patch: Partial<NewRule>) => setDraft((d) => ({ ...d, ...patch }));
   const stageSelect = (value: string, onChange: (v: string) => void) => (
     <NativeSelect value={value} onChange={(e) => onChange(e.target.value)}>
@@ -114,16 +140,22 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
     // The main text is the Russian one, else the English one (the server falls back to it).
     const variants = draft.variants.map((v) => ({ ...v, text: v.texts?.ru || v.texts?.en || v.text }));
     const body = { ...draft, variants };
-    (rule ? calls.updateRule(rule.id, body) : calls.createRule(body)).then(
+    if (busy) return;
+    setBusy(true);
+    (rule ? calls.updateRule(rule.id, { ...body, savedAt: rule.updatedAt }) : calls.createRule(body)).then(
       () => navigator.back(),
-      (err: unknown) => setError(fill(m.error, { message: refusalText(err, services.language) })),
+      (err: unknown) => {
+        setBusy(false);
+        setError(fill(m.error, { message: refusalText(err, services.language) }));
+        setStale(err instanceof ApiRequestError && err.code === 'saved_meanwhile');
+      },
     );
   };
   return (
     <>
       <Group>
-        <FormItem top={m.name}>
-          <Input value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+        <FormItem top={m.name} htmlFor="rule-name">
+          <Input id="rule-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         </FormItem>
         <FormLayoutGroup mode="horizontal">
           <FormItem top={m.stage}>{stageSelect(draft.stage, (stage) => set({ stage }))}</FormItem>
@@ -260,13 +292,28 @@ function RuleForm({ services, options, rule }: { services: MailingsServices; opt
         </FormItem>
         {error && (
           <FormItem>
-            <FormStatus mode="error">{error}</FormStatus>
+            <FormStatus mode="error" data-testid="rule-error">
+              {error}
+            </FormStatus>
           </FormItem>
         )}
         <Div>
-          <Button size="l" stretched onClick={save} disabled={!draft.name.trim()}>
-            {m.save}
-          </Button>
+          {stale ? (
+            <Button size="l" stretched mode="secondary" onClick={onLoadSaved} data-testid="rule-load-saved">
+              {m.loadSavedRule}
+            </Button>
+          ) : (
+            <Button
+              size="l"
+              stretched
+              onClick={save}
+              disabled={!draft.name.trim()}
+              loading={busy}
+              data-testid="rule-save"
+            >
+              {m.save}
+            </Button>
+          )}
         </Div>
       </Group>
     </>

@@ -36,7 +36,8 @@ export function mailingApi(api: Pick<ApiClient, 'request'>, campaignId: number) 
     options: () => r<MailingOptions>('GET', `${base}/options`),
     rules: async () => (await r<{ rules: RuleSummary[] }>('GET', `${base}/rule-summaries`)).rules,
     createRule: (rule: NewRule) => r<Rule>('POST', `${base}/rules`, rule),
-    updateRule: (id: number, rule: NewRule) => r<Rule>('PUT', `${base}/rules/${id}`, rule),
+    /** Saves over the copy the edit was made on (`savedAt`: its `updatedAt`); 409 `saved_meanwhile` if saved since. */
+    updateRule: (id: number, rule: NewRule & { savedAt: number }) => r<Rule>('PUT', `${base}/rules/${id}`, rule),
     switchRule: (id: number, active: boolean) => r<Rule>('PATCH', `${base}/rules/${id}`, { active }),
     setCap: (cap: Cap) => r<Cap>('PUT', `${base}/frequency-cap`, cap),
     broadcasts: async () => (await r<{ broadcasts: Broadcast[] }>('GET', `${base}/broadcasts`)).broadcasts,

@@ -34,7 +34,7 @@ export interface CannedFields {
   bodyEn: string | null;
   position: number;
 }
-/** When an item was last saved (ms): an edit sends it back as `savedAt` (server/support/library-saves.ts). */
+/** When an item was last saved (ms): an edit sends it back as `savedAt` (server/office/one-save-per-copy.ts). */
 export type Canned = CannedFields & { id: number; updatedAt: number };
 export interface ArticleFields {
   campaignId: number | null;

@@ -112,6 +112,8 @@ export const messageRules = pgTable(
     quietToHour: integer('quiet_to_hour').notNull().default(9),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
+    /** Last saved (ms; 0 for a rule not saved since this column came): an edit names it (office/one-save-per-copy.ts). */
+    updatedAt: unixMs('updated_at').notNull().default(0),
   },
   (t) => [index('message_rules_campaign_idx').on(t.campaignId, t.active)],
 );

@@ -129,6 +129,8 @@ export const messageRules = sqliteTable(
     quietToHour: integer('quiet_to_hour').notNull().default(9),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
+    /** Last saved (ms; 0 for a rule not saved since this column came): an edit names it (office/one-save-per-copy.ts). */
+    updatedAt: integer('updated_at').notNull().default(0),
   },
   (t) => [index('message_rules_campaign_idx').on(t.campaignId, t.active)],
 );

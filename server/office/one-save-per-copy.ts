@@ -1,7 +1,8 @@
 /**
- * @module One save per version for the support library (canned answers, knowledge-base articles): an edit names the
- * `updatedAt` of the copy it was made on (`savedAt`), and the save is a compare-and-set on it, so two members editing
- * one item never silently undo each other (the campaign document does the same with its `editVersion`, decision 044).
+ * @module One save per copy for office items saved whole (support canned answers and articles, mailing rules): an edit
+ * names the `updatedAt` of the copy it was made on (`savedAt`), and the save is a compare-and-set on it in the UPDATE's
+ * own WHERE, so two members editing one item never silently undo each other (the campaign document does the same with
+ * its `editVersion`, decision 044; decision 045).
  */
 import { z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';

@@ -1,0 +1,1 @@
+ALTER TABLE "message_rules" ADD COLUMN "updated_at" bigint DEFAULT 0 NOT NULL;
