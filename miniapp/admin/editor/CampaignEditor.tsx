@@ -19,11 +19,11 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
-import { dateTimeFormat } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
+import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { useOffice } from '../use-office.ts';
@@ -115,23 +115,14 @@ export function CampaignEditor() {
         />
       )}
       {draft.restoredFrom !== undefined && !draft.stale && (
-        <Banner
-          mode="tint"
+        <RestoredDraftBanner
           title={t.restoredEditsTitle}
-          subtitle={fill(t.restoredEditsText, {
-            time: dateTimeFormat(language, {
-              day: 'numeric',
-              month: 'long',
-              hour: '2-digit',
-              minute: '2-digit',
-            }).format(draft.restoredFrom),
-          })}
-          data-testid="office-restored-edits"
-          actions={
-            <Button size="m" mode="secondary" onClick={() => void draft.reload()} data-testid="office-discard-edits">
-              {t.discardEdits}
-            </Button>
-          }
+          text={t.restoredEditsText}
+          keptAt={draft.restoredFrom}
+          discard={t.discardEdits}
+          onDiscard={() => void draft.reload()}
+          testId="office-restored-edits"
+          discardTestId="office-discard-edits"
         />
       )}
       {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}

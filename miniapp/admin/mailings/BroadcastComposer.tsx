@@ -22,8 +22,8 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
-import { dateTimeFormat } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
 import { fromWallTime, zoneLabel } from '../zoned-time.ts';
@@ -149,23 +149,14 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
     <>
       {restored && (
         <Group>
-          <Banner
-            mode="tint"
-            data-testid="broadcast-draft-restored"
+          <RestoredDraftBanner
             title={m.draftRestored}
-            subtitle={fill(m.draftRestoredAt, {
-              time: dateTimeFormat(services.language, {
-                day: 'numeric',
-                month: 'long',
-                hour: '2-digit',
-                minute: '2-digit',
-              }).format(restored.keptAt),
-            })}
-            actions={
-              <Button size="m" mode="secondary" onClick={discard} data-testid="broadcast-draft-discard">
-                {m.draftDiscard}
-              </Button>
-            }
+            text={m.draftRestoredAt}
+            keptAt={restored.keptAt}
+            discard={m.draftDiscard}
+            onDiscard={discard}
+            testId="broadcast-draft-restored"
+            discardTestId="broadcast-draft-discard"
           />
         </Group>
       )}
