@@ -55,6 +55,7 @@ const ru: Wording = {
   status_changed: 'Пока вы редактировали, статус акции изменился.',
   edited_meanwhile: 'Пока вы редактировали, акцию сохранил кто-то другой.',
   saved_meanwhile: 'Пока вы редактировали, это сохранил кто-то другой.',
+  list_changed: 'Пока вы меняли порядок, статью добавили или удалили. Список обновлён — расставьте ещё раз.',
   transition_not_allowed: 'Из этого статуса так перевести акцию нельзя.',
   revision_not_found: 'Такой версии акции нет.',
   // Code pools and the prize calendar
@@ -167,6 +168,7 @@ const en: Wording = {
   status_changed: 'The campaign changed status while you were editing.',
   edited_meanwhile: 'Someone else saved this campaign while you were editing.',
   saved_meanwhile: 'Someone else saved this while you were editing.',
+  list_changed: 'An article was added or removed while you were ordering. The list is up to date now; order it again.',
   transition_not_allowed: 'The campaign cannot move to that status from this one.',
   revision_not_found: 'There is no such revision.',
   pool_key_taken: 'This campaign already has a pool with this key.',

@@ -5,7 +5,7 @@
  * answer counting. Office writes are audited in their transaction.
  */
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, or } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
@@ -18,13 +18,15 @@ import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-sa
 const { kbArticles, kbFeedback } = schema;
 export type ArticleRow = typeof kbArticles.$inferSelect;
 
+const POSITION_MAX = 10_000;
+
 const ArticleFields = z.object({
   titleRu: z.string().trim().min(1).max(120),
   bodyRu: z.string().trim().min(1).max(4000),
   titleEn: z.string().trim().min(1).max(120).nullable().optional(),
   bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
   campaignId: z.number().int().positive().nullable().optional(),
-  position: z.number().int().min(0).max(10_000).optional(),
+  position: z.number().int().min(0).max(POSITION_MAX).optional(),
   published: z.boolean().optional(),
 });
 /** An English version is a title and a body, or neither. */
@@ -41,6 +43,17 @@ export const ArticleEditSchema = englishTogether(ArticleFields.extend({ savedAt:
   'KbArticleEdit',
 );
 export type ArticleEdit = z.infer<typeof ArticleEditSchema>;
+
+/** The brand's articles in the order the help screen shows them: each of its articles once. */
+export const ArticleOrderSchema = z
+  .object({
+    ids: z
+      .array(z.number().int().positive())
+      .min(1)
+      .max(1000)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'An article appears once' }),
+  })
+  .openapi('KbArticleOrder');
 
 export const ArticleSchema = z
   .object({
@@ -150,6 +163,15 @@ const columns = (input: ArticleInput) => ({
   campaignId: input.campaignId ?? null,
 });
 
+/** A new article goes last unless it says where: after every article the brand has. */
+async function nextPosition(tx: Tx, brandId: number): Promise<number> {
+  const [row] = await tx
+    .select({ last: max(kbArticles.position) })
+    .from(kbArticles)
+    .where(eq(kbArticles.brandId, brandId));
+  return row?.last == null ? 0 : Math.min(row.last + 1, POSITION_MAX);
+}
+
 export async function createArticle(tx: Tx, actor: Identity, brandId: number, input: ArticleInput, at: number) {
   await checkCampaign(tx, brandId, input.campaignId);
   const row = inserted(
@@ -158,7 +180,7 @@ export async function createArticle(tx: Tx, actor: Identity, brandId: number, in
       .values({
         brandId,
         ...columns(input),
-        position: input.position ?? 0,
+        position: input.position ?? (await nextPosition(tx, brandId)),
         published: input.published ?? false,
         updatedAt: at,
       })
@@ -193,6 +215,43 @@ export async function updateArticle(
   if (!after) throw new SavedMeanwhileError('article');
   await audit(tx, actor, brandId, 'update', id, before, after);
   return after;
+}
+
+/**
+ * Puts the brand's articles in the order given (positions 0, 1, …). The list must be exactly the brand's articles: one
+ * added or removed by someone meanwhile makes it 409 `list_changed`, nothing written. Only positions change: no
+ * article's `updatedAt` moves, so an edit open in the office stays good (an edit keeps the position when it names
+ * none, which is how the office saves).
+ */
+export async function reorderArticles(tx: Tx, actor: Identity, brandId: number, ids: number[]): Promise<ArticleRow[]> {
+  const before = await tx
+    .select()
+    .from(kbArticles)
+    .where(eq(kbArticles.brandId, brandId))
+    .orderBy(...ordered);
+  const current = new Set(before.map((a) => a.id));
+  if (ids.length !== current.size || !ids.every((id) => current.has(id))) {
+    throw new ApiError(
+      409,
+      'list_changed',
+      'The articles changed after you opened the list (one added or removed); reload it and order them again',
+    );
+  }
+  for (const [position, id] of ids.entries()) {
+    if (before.find((a) => a.id === id)?.position === position) continue;
+    await tx.update(kbArticles).set({ position }).where(eq(kbArticles.id, id));
+  }
+  await recordAudit(tx, {
+    actor,
+    brandId,
+    section: 'support',
+    action: 'kb_article.reorder',
+    entity: 'kb_article_order',
+    entityId: brandId,
+    before: { ids: before.map((a) => a.id) },
+    after: { ids },
+  });
+  return listArticles(tx, brandId);
 }
 
 /** Removes an article with its feedback (the ranking loses it; the audit entry keeps its text). */

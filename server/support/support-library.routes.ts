@@ -24,11 +24,13 @@ import { DEFLECTION_WINDOW_MS, deflectionRanking } from './kb-deflection.ts';
 import {
   ArticleEditSchema,
   ArticleInputSchema,
+  ArticleOrderSchema,
   ArticleSchema,
   createArticle,
   deleteArticle,
   listArticles,
   publicArticle,
+  reorderArticles,
   updateArticle,
 } from './knowledge-base.ts';
 
@@ -97,7 +99,8 @@ const articleUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/articles/{itemId}',
-  summary: 'Replace an article: publish, unpublish, reorder (the copy named by `savedAt`; 409 if saved since)',
+  summary:
+    'Replace an article (the copy named by `savedAt`; 409 if saved since); without `position` it keeps its place',
   request: { params: ItemParams, ...jsonBody(ArticleEditSchema) },
   responses: { 200: json(ArticleSchema, 'Updated'), ...errors, ...savedMeanwhile },
 });
@@ -108,6 +111,18 @@ const articleDelete = officeRoute('support', {
   summary: 'Delete an article and its feedback',
   request: { params: ItemParams },
   responses: { 204: { description: 'Deleted' }, ...errors },
+});
+const articleOrder = officeRoute('support', {
+  ...meta,
+  method: 'put',
+  path: '/brands/{brandId}/articles-order',
+  summary: "Order the brand's articles as the help screen shows them (every article once; positions only)",
+  request: { params: BrandParams, ...jsonBody(ArticleOrderSchema) },
+  responses: {
+    200: json(z.object({ articles: z.array(ArticleSchema) }), 'Articles in their new order'),
+    ...errors,
+    409: errorResponse('list_changed: an article was added or removed after the list was read (nothing written)'),
+  },
 });
 const ranking = officeRoute('support', {
   ...meta,
@@ -197,6 +212,14 @@ supportLibraryRoutes.openapi(articleDelete, async (c) => {
   await requirePermission(deps.db, identity, brandId, 'support');
   await inTransaction(deps.db, (tx) => deleteArticle(tx, identity, brandId, itemId));
   return c.body(null, 204);
+});
+supportLibraryRoutes.openapi(articleOrder, async (c) => {
+  const { brandId } = c.req.valid('param');
+  const { deps, identity } = c.var;
+  await requirePermission(deps.db, identity, brandId, 'support');
+  const { ids } = c.req.valid('json');
+  const rows = await inTransaction(deps.db, (tx) => reorderArticles(tx, identity, brandId, ids));
+  return c.json({ articles: rows.map(publicArticle) }, 200);
 });
 supportLibraryRoutes.openapi(ranking, async (c) => {
   const { brandId } = c.req.valid('param');

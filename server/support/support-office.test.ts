@@ -1,5 +1,5 @@
 /** The brand's support office: inbox rights and scope, progress, canned variables, replies once, KB deflection, audit. */
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -403,5 +403,73 @@ describe('support office', () => {
       );
       expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     }
+  });
+
+  it('the office orders the articles as the help screen shows them; an order made on a changed list is 409, writing nothing', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const add = async (titleRu: string) =>
+      json<Saved>(w.call('POST', `${base}/articles`, AGENT, { titleRu, bodyRu: `${titleRu}: ответ`, published: true }));
+    const help = async () =>
+      (
+        await json<{ articles: Array<{ title: string }> }>(
+          w.call('GET', `/api/support/campaigns/${s.id}/articles`, PARTICIPANT),
+        )
+      ).articles.map((a) => a.title);
+    // A new article goes last, also after an order has been set.
+    const [a, b, c] = [await add('A'), await add('B'), await add('C')];
+    expect(await help()).toEqual(['A', 'B', 'C']);
+
+    const order = (who: number, ids: number[]) => w.call('PUT', `${base}/articles-order`, who, { ids });
+    const ordered = await order(AGENT, [c.id, a.id, b.id]);
+    expect(ordered.status).toBe(200);
+    expect(((await ordered.json()) as { articles: Saved[] }).articles.map((x) => x.id)).toEqual([c.id, a.id, b.id]);
+    expect(await help()).toEqual(['C', 'A', 'B']);
+    const d = await add('D');
+    expect(await help()).toEqual(['C', 'A', 'B', 'D']);
+
+    // Ordering moves no article's copy: an edit opened before it still saves, and keeps the article's new place.
+    const edit = await w.call('PUT', `${base}/articles/${a.id}`, AGENT, {
+      titleRu: 'A2',
+      bodyRu: 'ответ',
+      published: true,
+      savedAt: a.updatedAt,
+    });
+    expect(edit.status).toBe(200);
+    expect(await help()).toEqual(['C', 'A2', 'B', 'D']);
+
+    // The list changed under the order (D added after it was read, or one of the brand's missing): nothing written.
+    const audit = async () => (await w.deps.db.select().from(schema.officeAudit)).length;
+    const rowsBefore = await audit();
+    for (const stale of [
+      [a.id, b.id, c.id],
+      [d.id, a.id, b.id, c.id, 999_999],
+    ]) {
+      const refused = await order(AGENT, stale);
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toMatchObject({ error: { code: 'list_changed' } });
+    }
+    expect(await help()).toEqual(['C', 'A2', 'B', 'D']);
+    expect(await audit()).toBe(rowsBefore);
+    // An article twice, or an empty order, is a 422 naming the list.
+    for (const ids of [[a.id, a.id, b.id, c.id], []]) {
+      const bad = await order(AGENT, ids);
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(await bad.json())).toContain('ids');
+    }
+    // Another brand's member, or one without support rights, cannot order this brand's articles.
+    for (const who of [OTHER_BRAND, MAILINGS_ONLY])
+      expect((await order(who, [d.id, c.id, b.id, a.id])).status).toBe(403);
+
+    const last = await order(OWNER, [d.id, c.id, b.id, a.id]);
+    expect(last.status).toBe(200);
+    expect(await help()).toEqual(['D', 'C', 'B', 'A2']);
+    const [entry] = await w.deps.db
+      .select()
+      .from(schema.officeAudit)
+      .where(eq(schema.officeAudit.action, 'kb_article.reorder'))
+      .orderBy(desc(schema.officeAudit.id))
+      .limit(1);
+    expect(entry).toMatchObject({ entity: 'kb_article_order', entityId: String(w.brandId) });
   });
 });

@@ -41,10 +41,19 @@ async function openLibrary(page: Page, launchUrl: string, screen: string) {
 
 /** The help screen's article titles a participant sees in a campaign. */
 async function helpArticleTitles(page: Page, campaignId: number): Promise<string[]> {
+  // A fresh load each time: going to the same URL again would only change the hash of the app already open.
+  await page.goto('about:blank');
   await page.goto(`${server.participantUrl}#/campaign/${campaignId}/help`);
   const panel = page.locator('.vkuiView__panelActive').last();
   await panel.locator('[data-testid="help-articles"], [data-testid="help-faq"]').first().waitFor({ timeout: T });
-  return panel.locator('[data-testid^="article-"]').allTextContents();
+  // Each article's title (`article-<id>`), not its answer's buttons (`article-yes`, …).
+  return panel
+    .locator('[data-testid^="article-"]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => /^article-\d+$/.test(e.getAttribute('data-testid') ?? ''))
+        .map((e) => e.textContent?.trim() ?? ''),
+    );
 }
 
 describe('support library in the office', () => {
@@ -151,4 +160,85 @@ describe('support library in the office', () => {
       await context.close();
     }
   });
+
+  it('articles dragged into order in the office show in that order on the help screen; an article added meanwhile refuses the order and freshens the list', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, PHONE);
+    const reader = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    try {
+      await openLibrary(page, server.adminUrl, 'База знаний');
+      for (const title of ['Первая', 'Вторая', 'Третья']) {
+        await page.locator('#kb-title-ru').fill(title);
+        await page.locator('#kb-body-ru').fill(`${title}: ответ.`);
+        if (!(await page.getByTestId('kb-published').locator('input').isChecked())) {
+          await page.getByTestId('kb-published').click();
+        }
+        await page.getByTestId('library-save').click();
+        await expect.poll(() => articles(page).allTextContents()).toContainEqual(expect.stringContaining(title));
+      }
+      const titles = async () =>
+        (await articles(page).locator('.vkuiSimpleCell__children').allTextContents()).map((t) => t.trim());
+      // A new article goes last.
+      expect(await titles()).toEqual(['Первая', 'Вторая', 'Третья']);
+      const idOf = async (title: string) =>
+        Number(
+          (await articles(page).filter({ hasText: title }).getAttribute('data-testid'))?.replace('kb-article-', ''),
+        );
+
+      await page.getByTestId('kb-order').click();
+      await dragOnto(page, await idOf('Третья'), await idOf('Первая'));
+      await expect.poll(titles).toEqual(['Третья', 'Первая', 'Вторая']);
+      await screenshot(page, 'office-support-library-order-phone-light');
+      const participant = await reader.newPage();
+      await expect.poll(() => helpArticleTitles(participant, TASKS_CAMPAIGN)).toEqual(['Третья', 'Первая', 'Вторая']);
+
+      // The agency's owner adds an article while the admin is ordering: the admin's next drop is refused, worded, and
+      // the list on screen is the brand's list now, in which the next drop lands.
+      const colleague = await context.newPage();
+      await openLibrary(colleague, participantUrl(server, { userId: 100004, language: 'ru' }), 'База знаний');
+      await colleague.locator('#kb-title-ru').fill('Четвёртая');
+      await colleague.locator('#kb-body-ru').fill('Четвёртая: ответ.');
+      await colleague.getByTestId('kb-published').click();
+      await colleague.getByTestId('library-save').click();
+      await expect.poll(() => articles(colleague).filter({ hasText: 'Четвёртая' }).count()).toBe(1);
+      await colleague.close();
+
+      await dragOnto(page, await idOf('Вторая'), await idOf('Третья'));
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('статью добавили или удалили');
+      await expect.poll(titles).toEqual(['Третья', 'Первая', 'Вторая', 'Четвёртая']);
+      await dragOnto(page, await idOf('Четвёртая'), await idOf('Третья'));
+      await expect.poll(titles).toEqual(['Четвёртая', 'Третья', 'Первая', 'Вторая']);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.getByTestId('kb-order-done').click();
+      await expect.poll(titles).toEqual(['Четвёртая', 'Третья', 'Первая', 'Вторая']);
+      await expect
+        .poll(() => helpArticleTitles(participant, TASKS_CAMPAIGN))
+        .toEqual(['Четвёртая', 'Третья', 'Первая', 'Вторая']);
+
+      // Out of ordering, a tap opens the article again, and saving it keeps its place.
+      await articles(page).filter({ hasText: 'Первая' }).click();
+      await page.locator('#kb-body-ru').fill('Первая: ответ, исправленный.');
+      await page.getByTestId('library-save').click();
+      await expect.poll(() => page.locator('#kb-title-ru').inputValue()).toBe('');
+      await expect.poll(titles).toEqual(['Четвёртая', 'Третья', 'Первая', 'Вторая']);
+      await expect.poll(() => helpArticleTitles(participant, TASKS_CAMPAIGN)).toContain('Первая');
+      // The one refused order is the browser's one logged 409.
+      expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await reader.close();
+      await context.close();
+    }
+  });
 });
+
+/** Drags article `id` by its handle (VKUI's Cell dragger) onto the place of article `onto`, as a finger would. */
+async function dragOnto(page: Page, id: number, onto: number) {
+  const handle = await page.getByTestId(`kb-drag-${id}`).boundingBox();
+  const target = await page.getByTestId(`kb-article-${onto}`).boundingBox();
+  if (!handle || !target) throw new Error('the article or its handle is not on screen');
+  const x = handle.x + handle.width / 2;
+  await page.mouse.move(x, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, target.y + target.height / 2 - (target.y < handle.y ? 4 : -4), { steps: 12 });
+  await page.mouse.up();
+}

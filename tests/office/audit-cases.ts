@@ -665,6 +665,33 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'kb_article',
     table: 'kb_articles',
   },
+  'PUT /api/admin/support/brands/{brandId}/articles-order': {
+    prepare: async (w) => {
+      await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/articles`, ARTICLE);
+      await ok(w, 'POST', `/api/admin/support/brands/${w.brandId}/articles`, { ...ARTICLE, titleRu: 'Призы' });
+      const rows = await w.deps.db
+        .select({ id: schema.kbArticles.id })
+        .from(schema.kbArticles)
+        .where(eq(schema.kbArticles.brandId, w.brandId));
+      return { body: { ids: rows.map((r) => r.id).reverse() } };
+    },
+    action: 'kb_article.reorder',
+    entity: 'kb_article_order',
+    // The entry holds the brand's article ids in order, before and after: as the rows' positions say.
+    check: (entry, before, after) => {
+      const order = (s: Snapshot) =>
+        (s.get('kb_articles') ?? [])
+          .filter((a) => a.brandId === Number(entry.entityId))
+          .sort((x, y) => Number(x.position) - Number(y.position) || Number(x.id) - Number(y.id))
+          .map((a) => a.id);
+      const recorded = JSON.stringify([
+        (entry.before as { ids?: unknown })?.ids,
+        (entry.after as { ids?: unknown })?.ids,
+      ]);
+      const expected = JSON.stringify([order(before), order(after)]);
+      return recorded === expected ? undefined : `order ${recorded} ≠ rows ${expected}`;
+    },
+  },
 
   // Agency.
   'POST /api/admin/agency/brands': {

@@ -28,6 +28,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { officeApi } from '../office-api.ts';
 import { WriteRefusal } from '../office-write.tsx';
+import { ArticleList } from './ArticleList.tsx';
 import type { Article, ArticleFields, Canned, CannedFields } from './support-api.ts';
 import { type LibraryItem, useLibraryForm } from './use-library-form.ts';
 import { useSupportOffice } from './use-support-office.ts';
@@ -39,7 +40,6 @@ const emptyArticle: ArticleFields = {
   bodyRu: '',
   titleEn: null,
   bodyEn: null,
-  position: 0,
   published: false,
 };
 const orNull = (v: string | null | undefined) => (v?.trim() ? v : null);
@@ -49,7 +49,8 @@ const cannedFields = ({ title, bodyRu, bodyEn, position }: Canned): CannedFields
   bodyEn,
   position,
 });
-const articleFields = ({ id: _, updatedAt: __, ...fields }: Article): ArticleFields => fields;
+// The position is not the form's: a new article goes last, an edit keeps its place (the list orders them).
+const articleFields = ({ id: _, updatedAt: __, position: ___, ...fields }: Article): ArticleFields => fields;
 
 export function CannedAnswersPanel() {
   const { s, support } = useSupportOffice();
@@ -164,25 +165,19 @@ export function KnowledgeBasePanel() {
       <LoadState state={state}>
         {({ articles, ranking }) => (
           <>
-            <Group header={<LibraryHeader title={s.articles} add={s.newArticle} onAdd={form.startNew} />}>
-              {articles.length === 0 ? (
-                <Empty>{s.noArticles}</Empty>
-              ) : (
-                articles.map((a) => (
-                  <SimpleCell
-                    key={a.id}
-                    subtitle={[
-                      a.published ? s.published : s.draft,
-                      a.campaignId === null ? s.allCampaigns : campaignTitle(a.campaignId),
-                    ].join(' · ')}
-                    onClick={() => form.pick(a)}
-                    data-testid={`kb-article-${a.id}`}
-                  >
-                    {a.titleRu}
-                  </SimpleCell>
-                ))
-              )}
-            </Group>
+            <ArticleList
+              articles={articles}
+              subtitleOf={(a) =>
+                [
+                  a.published ? s.published : s.draft,
+                  a.campaignId === null ? s.allCampaigns : campaignTitle(a.campaignId),
+                ].join(' · ')
+              }
+              onPick={form.pick}
+              add={<NewItemButton label={s.newArticle} onClick={form.startNew} />}
+              empty={<Empty>{s.noArticles}</Empty>}
+              changed={() => setVersion((v) => v + 1)}
+            />
             {ranking.length > 0 && (
               <Group header={<Header subtitle={s.rankingHint}>{s.ranking}</Header>} data-testid="kb-ranking">
                 {ranking.map((r) => (
@@ -265,16 +260,14 @@ export function KnowledgeBasePanel() {
 }
 
 function LibraryHeader({ title, add, onAdd }: { title: string; add: string; onAdd: () => void }) {
+  return <Header after={<NewItemButton label={add} onClick={onAdd} />}>{title}</Header>;
+}
+
+function NewItemButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <Header
-      after={
-        <Button mode="tertiary" onClick={onAdd} data-testid="library-new">
-          {add}
-        </Button>
-      }
-    >
-      {title}
-    </Header>
+    <Button mode="tertiary" onClick={onClick} data-testid="library-new">
+      {label}
+    </Button>
   );
 }
 

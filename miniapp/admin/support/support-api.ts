@@ -42,10 +42,10 @@ export interface ArticleFields {
   bodyRu: string;
   titleEn: string | null;
   bodyEn: string | null;
-  position: number;
   published: boolean;
 }
-export type Article = ArticleFields & { id: number; updatedAt: number };
+/** `position` orders the help screen; the office changes it only by ordering the whole list (`orderArticles`). */
+export type Article = ArticleFields & { id: number; updatedAt: number; position: number };
 export interface Agent {
   membershipId: number;
   userId: string;
@@ -87,6 +87,9 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
         ? r<Article>('PUT', `${base}/articles/${editing.id}`, { ...a, savedAt: editing.updatedAt })
         : r<Article>('POST', `${base}/articles`, a),
     deleteArticle: (id: number) => r<void>('DELETE', `${base}/articles/${id}`),
+    /** Every article of the brand once, in the order the help screen shows them (refused as `list_changed`). */
+    orderArticles: async (ids: number[]) =>
+      (await r<{ articles: Article[] }>('PUT', `${base}/articles-order`, { ids })).articles,
     ranking: async () => (await r<{ articles: Ranked[] }>('GET', `${base}/articles-ranking`)).articles,
   };
 }
