@@ -2,7 +2,7 @@
  * @module The office's side of the calculator (section `campaigns`): read, save (validated, formula compiled, audited
  * in the same transaction) and a preview that computes with a configuration not yet saved, for the editor.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { requirePermission, type Section } from '../auth/permissions.ts';
 import type { CampaignRow } from '../campaigns/campaign.service.ts';
@@ -11,6 +11,7 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
+import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
 import { type CalculatorConfig, validateCalculatorConfig } from './calculator-config.ts';
 
@@ -27,43 +28,62 @@ export async function officeCampaignFor(
   return campaign;
 }
 
-export async function officeCalculator(
-  db: Db,
-  identity: Identity,
-  campaignId: number,
-): Promise<{ config: CalculatorConfig | null }> {
+/** The configuration and `savedAt`, the `updatedAt` a save names as the copy it was made on (null: none yet). */
+export interface OfficeCalculator {
+  config: CalculatorConfig | null;
+  savedAt: number | null;
+}
+
+export async function officeCalculator(db: Db, identity: Identity, campaignId: number): Promise<OfficeCalculator> {
   await officeCampaignFor(db, identity, campaignId, 'campaigns');
   const [row] = await db
-    .select({ config: schema.calculators.config })
+    .select({ config: schema.calculators.config, updatedAt: schema.calculators.updatedAt })
     .from(schema.calculators)
     .where(eq(schema.calculators.campaignId, campaignId))
     .limit(1);
-  return { config: row ? validateCalculatorConfig(row.config).config : null };
+  return row
+    ? { config: validateCalculatorConfig(row.config).config, savedAt: row.updatedAt }
+    : { config: null, savedAt: null };
 }
 
 /**
- * Validates and stores the campaign's calculator (422 `invalid_formula` with the position for a bad formula).
- * @example await saveCalculator(deps, identity, 7, { inputs: [...], formula: 'area * 1200', ... })
+ * Validates and stores the campaign's calculator (422 `invalid_formula` with the position for a bad formula) if it is
+ * still the copy the edit was made on (`savedAt`; null when the campaign had none): otherwise 409 `saved_meanwhile`,
+ * nothing written (../office/one-save-per-copy.ts).
+ * @example await saveCalculator(deps, identity, 7, { inputs: [...], formula: 'area * 1200', ... }, 1764000000000)
  */
 export async function saveCalculator(
   deps: Deps,
   identity: Identity,
   campaignId: number,
   raw: unknown,
-): Promise<{ config: CalculatorConfig }> {
+  savedAt: number | null,
+): Promise<OfficeCalculator & { config: CalculatorConfig; savedAt: number }> {
   const campaign = await officeCampaignFor(deps.db, identity, campaignId, 'campaigns');
   const { config } = validateCalculatorConfig(raw);
   const now = deps.now();
-  await inTransaction(deps.db, async (tx) => {
+  const { calculators } = schema;
+  return inTransaction(deps.db, async (tx) => {
     const [before] = await tx
-      .select({ config: schema.calculators.config })
-      .from(schema.calculators)
-      .where(eq(schema.calculators.campaignId, campaignId))
+      .select({ config: calculators.config })
+      .from(calculators)
+      .where(eq(calculators.campaignId, campaignId))
       .limit(1);
-    await tx
-      .insert(schema.calculators)
-      .values({ campaignId, config, updatedAt: now })
-      .onConflictDoUpdate({ target: schema.calculators.campaignId, set: { config, updatedAt: now } });
+    // The check is in the write itself: a concurrent save of the same copy waits for this one and then matches nothing.
+    const updatedAt = savedAt === null ? now : nextSavedAt(now, savedAt);
+    const written =
+      savedAt === null
+        ? await tx
+            .insert(calculators)
+            .values({ campaignId, config, updatedAt })
+            .onConflictDoNothing({ target: calculators.campaignId })
+            .returning({ id: calculators.id })
+        : await tx
+            .update(calculators)
+            .set({ config, updatedAt })
+            .where(and(eq(calculators.campaignId, campaignId), eq(calculators.updatedAt, savedAt)))
+            .returning({ id: calculators.id });
+    if (written.length === 0) throw new SavedMeanwhileError('calculator');
     await recordAudit(tx, {
       actor: identity,
       brandId: campaign.brandId,
@@ -74,8 +94,8 @@ export async function saveCalculator(
       before: before?.config ?? null,
       after: config,
     });
+    return { config, savedAt: updatedAt };
   });
-  return { config };
 }
 
 /** Computes with an unsaved configuration: the editor's live preview (nothing stored, no funnel event). */

@@ -46,13 +46,55 @@ describe('calculator mechanic', () => {
       .where(eq(schema.officeAudit.action, 'calculator.save'));
     expect(audit).toHaveLength(1);
     // A participant (no membership) cannot save.
-    expect((await w.call('PUT', `/api/admin/campaigns/${w.campaignId}/calculator`, USER, INSURANCE)).status).toBe(404);
+    const asParticipant = { config: INSURANCE, savedAt: read.savedAt };
+    expect((await w.call('PUT', `/api/admin/campaigns/${w.campaignId}/calculator`, USER, asParticipant)).status).toBe(
+      404,
+    );
     // The editor's preview computes without storing.
     const preview = await w.call('POST', `/api/admin/campaigns/${w.campaignId}/calculator/preview`, OFFICE_USER, {
       config: { ...INSURANCE, formula: 'area * 2' },
       inputs: { area: 21, price: 20, gas: false, months: 3 },
     });
     expect((await body(preview)).result).toBe(42);
+  });
+
+  it('two members saving the calculator: a save on an older copy is 409 saved_meanwhile and writes nothing', async () => {
+    w = await createCalculatorWorld();
+    const url = `/api/admin/campaigns/${w.campaignId}/calculator`;
+    const put = (config: unknown, savedAt: unknown) => w.call('PUT', url, OFFICE_USER, { config, savedAt });
+    const read = async () => body(await w.call('GET', url, OFFICE_USER));
+    const audits = async () =>
+      (await w.deps.db.select().from(schema.officeAudit).where(eq(schema.officeAudit.action, 'calculator.save')))
+        .length;
+    // A save that names no copy is refused by name: no unchecked write.
+    const bare = await w.call('PUT', url, OFFICE_USER, { config: INSURANCE });
+    expect(bare.status).toBe(422);
+    expect(JSON.stringify(await body(bare))).toContain('savedAt');
+    expect(await read()).toEqual({ config: null, savedAt: null });
+
+    // Both opened the empty calculator; the first save lands, the second on "none" is refused.
+    const first = await put(INSURANCE, null);
+    expect(first.status).toBe(200);
+    const saved = (await body(first)).savedAt as number;
+    expect((await read()).savedAt).toBe(saved);
+    const late = await put({ ...INSURANCE, formula: 'area * 2' }, null);
+    expect(late.status).toBe(409);
+    expect((await body(late)).error.code).toBe('saved_meanwhile');
+
+    // An edit on the saved copy lands (its stamp moves on, even within the same millisecond); one on the older is 409.
+    const edited = await put({ ...INSURANCE, formula: 'area * price' }, saved);
+    expect(edited.status).toBe(200);
+    const next = (await body(edited)).savedAt as number;
+    expect(next).toBeGreaterThan(saved);
+    const before = await audits();
+    const stale = await put({ ...INSURANCE, formula: 'area * 3' }, saved);
+    expect(stale.status).toBe(409);
+    expect(await audits()).toBe(before);
+    expect((await read()).config.formula).toBe('area * price');
+
+    // Two saves of one copy at once: one lands, the other is refused.
+    const both = await Promise.all([put(INSURANCE, next), put({ ...INSURANCE, formula: 'area * 4' }, next)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
   it('item 2: the participant calculates on the server from validated inputs; stages are recorded', async () => {

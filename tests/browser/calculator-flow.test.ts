@@ -57,7 +57,8 @@ const control = (page: Page, id: string) =>
     .locator(`[data-testid="${id}"] :is(input, textarea, select), :is(input, textarea, select)[data-testid="${id}"]`)
     .first();
 /** Console errors other than the refusals this test provokes (a bad formula, an out-of-range value: HTTP 422). */
-const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
+// 422: the formula typed with an error on purpose; 409: the save refused after a colleague's.
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of (422|409)/.test(e));
 const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 
 describe('calculator flow', () => {
@@ -137,6 +138,27 @@ describe('calculator flow', () => {
     await screenshot(page, 'calculator-editor-preview-dark');
     await page.getByTestId('calc-save').click();
     await page.getByTestId('calc-saved').waitFor({ timeout: 15_000 });
+
+    // A colleague saves the calculator meanwhile (another tab): this editor's next save is refused, its formula kept on
+    // screen with the reason; the saved version loads in its place and the next save lands.
+    const url = `/api/admin/campaigns/${id}/calculator`;
+    const current = (await officeCall('GET', url)) as { config: Record<string, unknown>; savedAt: number };
+    const colleagues = 'area * 100 * (gas ? 1.5 : 1) * home + 1';
+    await officeCall('PUT', url, { config: { ...current.config, formula: colleagues }, savedAt: current.savedAt });
+    await control(page, 'calc-formula').fill('area * 100 * (gas ? 1.5 : 1) * home * 2');
+    await page.getByTestId('calc-save').click();
+    await expect.poll(() => page.getByTestId('calc-stale').textContent()).toMatch(/сохранил кто-то другой/);
+    expect(await control(page, 'calc-formula').inputValue()).toBe('area * 100 * (gas ? 1.5 : 1) * home * 2');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'calculator-editor-saved-meanwhile');
+    await page.getByTestId('calc-load-saved').click();
+    await expect.poll(() => control(page, 'calc-formula').inputValue(), { timeout: 15_000 }).toBe(colleagues);
+    await control(page, 'calc-formula').fill('area * 100 * (gas ? 1.5 : 1) * home');
+    await page.getByTestId('calc-save').click();
+    await page.getByTestId('calc-saved').waitFor({ timeout: 15_000 });
+    expect(((await officeCall('GET', url)) as { config: { formula: string } }).config.formula).toBe(
+      'area * 100 * (gas ? 1.5 : 1) * home',
+    );
 
     // The CRM webhook (its settings screen is the leads section's), then launch from the campaign editor.
     await officeCall('PUT', `/api/admin/campaigns/${id}/leads-webhook`, { url: crm.url, secret: CRM_SECRET });

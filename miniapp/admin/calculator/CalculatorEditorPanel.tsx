@@ -19,6 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
 import { participantView } from '../../../server/calculator/participant-view.ts';
+import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { initialValues, toInputs } from '../../screens/calculator/calculator-fields.ts';
@@ -27,6 +28,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { PREVIEW_DEBOUNCE_MS } from '../preview/PreviewPane.tsx';
+import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
 import { CalculatorPreview } from './CalculatorPreview.tsx';
 import {
@@ -62,7 +64,16 @@ export default function CalculatorEditorPanel() {
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
       <LoadState state={state}>
-        {(config) => <CalculatorEditor key={campaignId} initial={config ?? NEW_CALCULATOR} api={calculatorApi} t={t} />}
+        {({ config, savedAt }) => (
+          <CalculatorEditor
+            key={campaignId}
+            initial={config ?? NEW_CALCULATOR}
+            savedAt={savedAt}
+            loadSaved={state.status === 'ready' ? state.reload : () => {}}
+            api={calculatorApi}
+            t={t}
+          />
+        )}
       </LoadState>
     </>
   );
@@ -80,18 +91,29 @@ function inputIssues(issues: Issue[], index: number): Record<string, string> {
 
 function CalculatorEditor({
   initial,
+  savedAt,
+  loadSaved,
   api,
   t,
 }: {
   initial: CalculatorConfig;
+  /** The copy this editor was opened on; each landed save moves it on. */
+  savedAt: number | null;
+  /** Reads the calculator as saved now, in place of this editor's draft. */
+  loadSaved: () => void;
   api: CalculatorOfficeApi;
   t: CalculatorEditorMessages;
 }) {
+  const { language } = useApp();
   const [draft, setDraft] = useState<CalculatorConfig>(initial);
+  const [copy, setCopy] = useState(savedAt);
+  /** Why the last save was refused, when it was not the draft's own problems (those are marked at their fields). */
+  const [refusal, setRefusal] = useState<string>();
   const settled = useDebounced(draft, PREVIEW_DEBOUNCE_MS);
   const [problem, setProblem] = useState<FormulaProblem>();
   const [issues, setIssues] = useState<Issue[]>([]);
-  const [save, setSave] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // `stale`: someone saved the calculator after this copy was read; the draft stays on screen until it is replaced.
+  const [save, setSave] = useState<'idle' | 'saving' | 'saved' | 'failed' | 'stale'>('idle');
 
   // The server's verdict on the draft as the brand pauses typing: the formula compiled, the configuration checked.
   useEffect(() => {
@@ -116,19 +138,26 @@ function CalculatorEditor({
 
   const edit = (next: CalculatorConfig) => {
     setDraft(next);
-    setSave('idle');
+    setSave((was) => (was === 'stale' ? was : 'idle'));
   };
   const submit = async () => {
+    if (save === 'saving' || save === 'stale') return;
     setSave('saving');
+    setRefusal(undefined);
     try {
-      setDraft(await api.save(draft));
+      const saved = await api.save(draft, copy);
+      setDraft(saved.config);
+      setCopy(saved.savedAt);
       setIssues([]);
       setProblem(undefined);
       setSave('saved');
     } catch (error) {
+      const stale = error instanceof ApiRequestError && error.code === 'saved_meanwhile';
+      const marked = formulaProblem(error) ?? configIssues(error)[0];
       setProblem(formulaProblem(error));
       setIssues(configIssues(error));
-      setSave('failed');
+      if (!marked) setRefusal(refusalText(error, language));
+      setSave(stale ? 'stale' : 'failed');
     }
   };
 
@@ -139,20 +168,33 @@ function CalculatorEditor({
   const form = (
     <>
       <Div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-        <Button size="l" loading={save === 'saving'} onClick={() => void submit()} data-testid="calc-save">
-          {t.save}
-        </Button>
+        {save === 'stale' ? (
+          <Button size="l" mode="secondary" onClick={loadSaved} data-testid="calc-load-saved">
+            {t.loadSaved}
+          </Button>
+        ) : (
+          <Button size="l" loading={save === 'saving'} onClick={() => void submit()} data-testid="calc-save">
+            {t.save}
+          </Button>
+        )}
         {save === 'saved' && (
           <FormStatus mode="default" data-testid="calc-saved">
             {t.saved}
           </FormStatus>
         )}
         {save === 'failed' && (
-          <FormStatus mode="error" data-testid="calc-save-failed">
-            {t.saveFailed}
+          <FormStatus mode="error" data-testid="calc-save-failed" role="alert">
+            {refusal ?? t.saveFailed}
           </FormStatus>
         )}
       </Div>
+      {save === 'stale' && (
+        <FormItem>
+          <FormStatus mode="error" data-testid="calc-stale" role="alert">
+            {refusal} {t.savedMeanwhileHint}
+          </FormStatus>
+        </FormItem>
+      )}
       {elsewhere.length > 0 && (
         <FormItem>
           <FormStatus mode="error" data-testid="calc-issues">

@@ -12,12 +12,19 @@ export type CalculatorConfig = z.input<typeof CalculatorConfigSchema>;
 export type CalculatorInputConfig = CalculatorConfig['inputs'][number];
 export type InputKind = CalculatorInputConfig['kind'];
 
+/** The configuration as saved (null: none yet) and `savedAt`, the copy a save names (server/office/one-save-per-copy.ts). */
+export interface SavedCalculator {
+  config: CalculatorConfig | null;
+  savedAt: number | null;
+}
+
 export function calculatorOfficeApi(api: Pick<ApiClient, 'request'>, campaignId: number) {
   const base = `/api/admin/campaigns/${campaignId}/calculator`;
   return {
-    get: async () => (await api.request<{ config: CalculatorConfig | null }>('GET', base)).config,
-    save: async (config: CalculatorConfig) =>
-      (await api.request<{ config: CalculatorConfig }>('PUT', base, config)).config,
+    get: () => api.request<SavedCalculator>('GET', base),
+    /** Saves on the copy read as `savedAt` (refused as `saved_meanwhile` if someone saved it since). */
+    save: (config: CalculatorConfig, savedAt: number | null) =>
+      api.request<SavedCalculator & { config: CalculatorConfig }>('PUT', base, { config, savedAt }),
     preview: (config: CalculatorConfig, inputs: CalculatorValues) =>
       api.request<Calculation>('POST', `${base}/preview`, { config, inputs }),
   };

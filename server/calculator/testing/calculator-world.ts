@@ -62,8 +62,12 @@ export async function createCalculatorWorld(env: Record<string, string> = {}): P
   return {
     ...w,
     campaignId,
-    saveCalculator: (config = INSURANCE, id = campaignId) =>
-      w.call('PUT', `/api/admin/campaigns/${id}/calculator`, OFFICE_USER, config),
+    /** Saves as the office editor does: on the copy it reads first (its `savedAt`). */
+    saveCalculator: async (config = INSURANCE, id = campaignId) => {
+      const read = await w.call('GET', `/api/admin/campaigns/${id}/calculator`, OFFICE_USER);
+      const { savedAt } = read.status === 200 ? ((await read.json()) as { savedAt: number | null }) : { savedAt: null };
+      return w.call('PUT', `/api/admin/campaigns/${id}/calculator`, OFFICE_USER, { config, savedAt });
+    },
     join: async (vkUserId, id = campaignId) => {
       const res = await w.call('POST', `/api/campaigns/${id}/open`, vkUserId);
       if (res.status !== 200) throw new Error(`open: ${res.status} ${await res.text()}`);

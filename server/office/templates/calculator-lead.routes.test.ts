@@ -18,7 +18,8 @@ describe('calculator template in the office', () => {
     expect(draft.status).toBe(201);
     expect(draft.body.mechanic).toBe('calculator');
     const id = draft.body.id as number;
-    expect((await w.json('PUT', `/api/admin/campaigns/${id}/calculator`, EDITOR, INSURANCE)).status).toBe(200);
+    const calculator = { config: INSURANCE, savedAt: null };
+    expect((await w.json('PUT', `/api/admin/campaigns/${id}/calculator`, EDITOR, calculator)).status).toBe(200);
     const live = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
     expect([live.status, live.body.status]).toEqual([200, 'live']);
 
