@@ -1,11 +1,11 @@
 /**
- * The knowledge base's articles in the office: tap one to edit it, or switch to ordering and drag them into the order
- * the participant's help screen shows them (VKUI's draggable cells). Each drop saves the whole order; saves go one at a
- * time and a drop made while one is on its way is sent after it, so the last drop is what stays. A refusal (someone
- * added or removed an article meanwhile) is worded under the list, and the list on screen is read again; the panel
- * reads its own copy when ordering is done.
+ * The knowledge base's articles in the office: tap one to edit it, or switch to ordering and move them up and down into
+ * the order the participant's help screen shows them ("Выше" / "Ниже", the office's way of ordering rows, as the
+ * calculator's inputs). Each move saves the whole order; saves go one at a time and a move made while one is on its
+ * way is sent after it, so the last move is what stays. A refusal (someone added or removed an article meanwhile) is
+ * worded under the list, and the list on screen is read again; the panel reads its own copy when ordering is done.
  */
-import { Button, Cell, Group, Header, List, SimpleCell } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { type ReactNode, useRef, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
@@ -28,35 +28,39 @@ export function ArticleList(p: {
   const [shown, setShown] = useState<Article[] | null>(null);
   const latest = useRef<Article[]>([]);
   const sending = useRef(false);
-  const dropAgain = useRef(false);
+  /** A save is on its way: "Done" waits for it, so the list read afterwards is the order just saved. */
+  const [saving, setSaving] = useState(false);
+  const movedAgain = useRef(false);
   const { error, run, clear } = useOfficeWrite(s.writeError);
   const list = (ordering && shown) || p.articles;
 
   const save = async () => {
     if (sending.current) {
-      dropAgain.current = true;
+      movedAgain.current = true;
       return;
     }
     sending.current = true;
+    setSaving(true);
     do {
-      dropAgain.current = false;
+      movedAgain.current = false;
       const saved = await run(() => support.orderArticles(latest.current.map((a) => a.id)));
       if (!saved) {
         // Refused: show the brand's list as it is now, still in ordering (reading it through the panel would
         // redraw the panel and drop the refusal's words with it).
-        dropAgain.current = false;
+        movedAgain.current = false;
         const now = await support.articles().catch(() => null);
         if (now) latest.current = now;
         setShown(now);
-      } else if (!dropAgain.current) setShown(saved);
-    } while (dropAgain.current);
+      } else if (!movedAgain.current) setShown(saved);
+    } while (movedAgain.current);
     sending.current = false;
+    setSaving(false);
   };
-  const drop = ({ from, to }: { from: number; to: number }) => {
+  const move = (from: number, by: -1 | 1) => {
     const next = [...list];
     const [moved] = next.splice(from, 1);
-    if (!moved || from === to) return;
-    next.splice(to, 0, moved);
+    if (!moved) return;
+    next.splice(from + by, 0, moved);
     latest.current = next;
     setShown(next);
     void save();
@@ -76,7 +80,12 @@ export function ArticleList(p: {
           after={
             <>
               {p.articles.length > 1 && (
-                <Button mode="tertiary" onClick={toggle} data-testid={ordering ? 'kb-order-done' : 'kb-order'}>
+                <Button
+                  mode="tertiary"
+                  onClick={toggle}
+                  loading={saving}
+                  data-testid={ordering ? 'kb-order-done' : 'kb-order'}
+                >
                   {ordering ? s.orderDone : s.order}
                 </Button>
               )}
@@ -88,36 +97,52 @@ export function ArticleList(p: {
         </Header>
       }
     >
-      {list.length === 0 ? (
-        p.empty
-      ) : ordering ? (
-        <List>
-          {list.map((a) => (
-            <Cell
-              key={a.id}
-              draggable
-              draggerLabel={fill(s.dragArticle, { title: a.titleRu })}
-              draggerTestId={`kb-drag-${a.id}`}
-              onDragFinish={drop}
-              subtitle={p.subtitleOf(a)}
-              data-testid={`kb-article-${a.id}`}
-            >
-              {a.titleRu}
-            </Cell>
-          ))}
-        </List>
-      ) : (
-        list.map((a) => (
-          <SimpleCell
-            key={a.id}
-            subtitle={p.subtitleOf(a)}
-            onClick={() => p.onPick(a)}
-            data-testid={`kb-article-${a.id}`}
-          >
-            {a.titleRu}
-          </SimpleCell>
-        ))
-      )}
+      {list.length === 0
+        ? p.empty
+        : ordering
+          ? list.map((a, index) => (
+              <SimpleCell
+                key={a.id}
+                subtitle={p.subtitleOf(a)}
+                after={
+                  <ButtonGroup gap="s">
+                    <Button
+                      size="s"
+                      mode="secondary"
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                      aria-label={fill(s.moveUpLabel, { title: a.titleRu })}
+                      data-testid={`kb-up-${a.id}`}
+                    >
+                      {s.moveUp}
+                    </Button>
+                    <Button
+                      size="s"
+                      mode="secondary"
+                      disabled={index === list.length - 1}
+                      onClick={() => move(index, 1)}
+                      aria-label={fill(s.moveDownLabel, { title: a.titleRu })}
+                      data-testid={`kb-down-${a.id}`}
+                    >
+                      {s.moveDown}
+                    </Button>
+                  </ButtonGroup>
+                }
+                data-testid={`kb-article-${a.id}`}
+              >
+                {a.titleRu}
+              </SimpleCell>
+            ))
+          : list.map((a) => (
+              <SimpleCell
+                key={a.id}
+                subtitle={p.subtitleOf(a)}
+                onClick={() => p.onPick(a)}
+                data-testid={`kb-article-${a.id}`}
+              >
+                {a.titleRu}
+              </SimpleCell>
+            ))}
       <WriteRefusal error={error} />
     </Group>
   );
