@@ -58,7 +58,7 @@ export async function saveCalculator(
   campaignId: number,
   raw: unknown,
   savedAt: number | null,
-): Promise<OfficeCalculator & { config: CalculatorConfig; savedAt: number }> {
+): Promise<{ config: CalculatorConfig; savedAt: number }> {
   const campaign = await officeCampaignFor(deps.db, identity, campaignId, 'campaigns');
   const { config } = validateCalculatorConfig(raw);
   const now = deps.now();

@@ -224,13 +224,9 @@ export async function updateArticle(
  * none, which is how the office saves).
  */
 export async function reorderArticles(tx: Tx, actor: Identity, brandId: number, ids: number[]): Promise<ArticleRow[]> {
-  const before = await tx
-    .select()
-    .from(kbArticles)
-    .where(eq(kbArticles.brandId, brandId))
-    .orderBy(...ordered);
-  const current = new Set(before.map((a) => a.id));
-  if (ids.length !== current.size || !ids.every((id) => current.has(id))) {
+  const before = await listArticles(tx, brandId);
+  const positions = new Map(before.map((a) => [a.id, a.position]));
+  if (ids.length !== positions.size || !ids.every((id) => positions.has(id))) {
     throw new ApiError(
       409,
       'list_changed',
@@ -238,8 +234,7 @@ export async function reorderArticles(tx: Tx, actor: Identity, brandId: number, 
     );
   }
   for (const [position, id] of ids.entries()) {
-    if (before.find((a) => a.id === id)?.position === position) continue;
-    await tx.update(kbArticles).set({ position }).where(eq(kbArticles.id, id));
+    if (positions.get(id) !== position) await tx.update(kbArticles).set({ position }).where(eq(kbArticles.id, id));
   }
   await recordAudit(tx, {
     actor,

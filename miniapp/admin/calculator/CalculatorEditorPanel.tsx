@@ -152,12 +152,12 @@ function CalculatorEditor({
       setProblem(undefined);
       setSave('saved');
     } catch (error) {
-      const stale = error instanceof ApiRequestError && error.code === 'saved_meanwhile';
-      const marked = formulaProblem(error) ?? configIssues(error)[0];
-      setProblem(formulaProblem(error));
-      setIssues(configIssues(error));
-      if (!marked) setRefusal(refusalText(error, language));
-      setSave(stale ? 'stale' : 'failed');
+      const formula = formulaProblem(error);
+      const fields = configIssues(error);
+      setProblem(formula);
+      setIssues(fields);
+      if (!formula && fields.length === 0) setRefusal(refusalText(error, language));
+      setSave(error instanceof ApiRequestError && error.code === 'saved_meanwhile' ? 'stale' : 'failed');
     }
   };
 
