@@ -104,8 +104,12 @@ describe('client-confirmed kinds', () => {
   it('share_story takes the client result after start, marked client-confirmed', async () => {
     await setup('share_story', { imageUrl: 'https://img', link: 'https://vk.com/club1' });
     expect(await act(1, 'complete', { result: 'done' })).toMatchObject({ state: 'failed', failure: 'not_started' });
+    // The refused attempt left a row; it is not a start (found from outside: a second "done" used to pass).
+    expect(await act(1, 'complete', { result: 'done' })).toMatchObject({ state: 'failed', failure: 'not_started' });
     expect((await act(1, 'start')).action).toMatchObject({ imageUrl: 'https://img', link: 'https://vk.com/club1' });
     expect(await act(1, 'complete', { result: 'denied' })).toMatchObject({ failure: 'denied' });
+    // A failure ends the attempt: the next "done" needs a new start.
+    expect(await act(1, 'complete', { result: 'done' })).toMatchObject({ state: 'failed', failure: 'not_started' });
     await act(1, 'start');
     expect(await act(1, 'complete', { result: 'done' })).toMatchObject({ state: 'done', level: 'client_confirmed' });
   });

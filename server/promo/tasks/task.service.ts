@@ -102,7 +102,8 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
     if (id === undefined) throw new ApiError(409, 'task_misconfigured', 'The campaign has no VK community');
     return id;
   };
-  const started = (await findCompletion(deps.db, participant.id, task.id)) !== undefined;
+  // Only a start since the last attempt counts: a failed attempt leaves a row too, and must not stand in for a start.
+  const started = (await findCompletion(deps.db, participant.id, task.id))?.status === 'started';
   if (input.result === 'denied') return { kind: 'failed', failure: 'denied' };
   switch (task.kind) {
     case 'join_community':
