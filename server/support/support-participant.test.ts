@@ -29,6 +29,24 @@ describe('participant support', () => {
     expect((await w.call('GET', '/api/support/campaigns/9999/faq', 1)).status).toBe(404);
   });
 
+  it('a participant reads their tickets in the documented shape only: no team member, platform ids or queue times', async () => {
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    const keys = ['campaignId', 'createdAt', 'id', 'source', 'status', 'subject', 'updatedAt'];
+    const opened = await json<{ ticket: { id: number } }>(
+      w.call('POST', '/api/support/tickets', 7, { campaignId: id, subject: 'Код', body: 'Не пришёл код' }),
+    );
+    expect(Object.keys(opened.ticket).sort()).toEqual(keys);
+    const thread = await json<{ ticket: object }>(w.call('GET', `/api/support/tickets/${opened.ticket.id}`, 7));
+    expect(Object.keys(thread.ticket).sort()).toEqual(keys);
+    const replied = await json<{ ticket: object }>(
+      w.call('POST', `/api/support/tickets/${opened.ticket.id}/messages`, 7, { body: 'Жду' }),
+    );
+    expect(Object.keys(replied.ticket).sort()).toEqual(keys);
+    const list = await json<{ tickets: object[] }>(w.call('GET', '/api/support/tickets', 7));
+    expect(list.tickets.map((t) => Object.keys(t).sort())).toEqual([[...keys, 'unread'].sort()]);
+  });
+
   it('item 12: a brand answer makes the ticket unread until the participant has seen it; nobody else sees or marks it', async () => {
     w = await createPromoWorld();
     const id = await w.campaign();

@@ -14,6 +14,7 @@ import { faqIn } from './faq.ts';
 import {
   MessageBody,
   NewTicketSchema,
+  participantTicket,
   publicMessage,
   ThreadSchema,
   TicketParam,
@@ -108,7 +109,7 @@ export const supportRoutes = newRouter();
 supportRoutes.use('*', requireIdentity);
 
 const threadOf = async (db: Parameters<typeof ticketThread>[0], t: TicketRow) => ({
-  ticket: t,
+  ticket: participantTicket(t),
   messages: (await ticketThread(db, t.id)).map(publicMessage),
 });
 
@@ -116,7 +117,7 @@ supportRoutes.openapi(list, async (c) => {
   const { platform, userId } = c.var.identity;
   const unreadIds = await unreadTicketIds(c.var.deps.db, platform, userId);
   const tickets = (await userTickets(c.var.deps.db, platform, userId)).map((t) => ({
-    ...t,
+    ...participantTicket(t),
     unread: unreadIds.has(t.id),
   }));
   return c.json({ tickets }, 200);

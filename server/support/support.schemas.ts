@@ -54,3 +54,17 @@ export const publicMessage = (m: Row) => ({
   via: m.via,
   createdAt: m.createdAt,
 });
+
+/**
+ * A ticket as its participant sees it: the fields of `TicketSchema` only. The row also holds who on the brand's team
+ * took it and the platform ids, which are the office's, not the participant's.
+ */
+export const participantTicket = (t: z.infer<typeof TicketSchema>) => ({
+  id: t.id,
+  campaignId: t.campaignId,
+  subject: t.subject,
+  status: t.status,
+  source: t.source,
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+});
