@@ -4,7 +4,7 @@
  * document without error problems: its tasks and rewards are updated by key, the ones left out are marked removed
  * (never deleted: completions and grants point at them), and what participants already earned stays as it is.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
@@ -20,7 +20,7 @@ import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
 
 const PUBLISHED: CampaignRow['status'][] = ['scheduled', 'live', 'paused'];
 
-/** The problems of `content` for this campaign: pool counts are the stored ones, never the client's. */
+/** The problems of `content` for this campaign: pool counts and the sandbox mark are the stored ones, never the client's. */
 export async function problemsOf(
   deps: Pick<Deps, 'db' | 'config' | 'now' | 'vk'>,
   campaign: Pick<CampaignRow, 'id' | 'mechanic' | 'status'>,
@@ -32,6 +32,8 @@ export async function problemsOf(
     ...p,
     total: stored.get(p.key)?.total ?? 0,
     free: stored.get(p.key)?.free ?? 0,
+    // A document that calls a beta test's pool an ordinary one must not get its codes to real participants.
+    sandbox: stored.get(p.key)?.sandbox ?? false,
   }));
   const [community] =
     content.communityId == null
@@ -142,6 +144,7 @@ export async function saveDocument(
       throw new ApiError(409, 'status_changed', 'The campaign changed status meanwhile; reload it');
     }
     const before = await loadDocument(tx, current);
+    await requireFreeSlug(tx, current, body.slug);
     // Compare-and-set: of two saves of the same version one wins; PostgreSQL re-checks the condition after the
     // row lock, so a concurrent save that read the same version updates nothing here.
     const swapped = await tx
@@ -167,6 +170,26 @@ export async function saveDocument(
     return after;
   });
   return { document, problems };
+}
+
+/** A campaign's address is unique within its brand: another campaign's is a 422 on the field, not the index's 500. */
+async function requireFreeSlug(db: Db, campaign: CampaignRow, slug: string): Promise<void> {
+  const [taken] = await db
+    .select({ id: schema.campaigns.id })
+    .from(schema.campaigns)
+    .where(
+      and(
+        eq(schema.campaigns.brandId, campaign.brandId),
+        eq(schema.campaigns.slug, slug),
+        ne(schema.campaigns.id, campaign.id),
+      ),
+    )
+    .limit(1);
+  if (taken) {
+    throw new ApiError(422, 'invalid_input', 'Another campaign of this brand has this address', [
+      { path: 'slug', message: `Campaign ${taken.id} of this brand has the address ${slug}` },
+    ]);
+  }
 }
 
 async function reread(db: Db, id: number): Promise<CampaignRow> {

@@ -3,6 +3,7 @@
  * A removed task keeps the progress it gave; what was earned stays valid and is never granted again; a removed
  * reward can no longer be got; changed odds apply to new plays only.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { seededRandom } from '../../promo/testing/promo-world.ts';
@@ -54,6 +55,31 @@ async function doTask(id: number, user: number, key: string) {
 }
 
 describe('editing a published campaign', () => {
+  it("a beta test's pool stays a sandbox whatever the document says: a revision giving it to a reward is refused", async () => {
+    w = await createOfficeWorld();
+    const doc = await live('tasks-reward', {
+      tasks: [visit('a', 1)],
+      rewards: [prize('gift', { tasks: 1 })],
+      pools: [],
+    });
+    const sandbox = await w.pool(doc.id, 'beta', ['BETA-1', 'BETA-2']);
+    await w.write((tx) => tx.update(schema.codePools).set({ sandbox: true }).where(eq(schema.codePools.id, sandbox)));
+    // Found from outside: the document's own `sandbox: false` used to pass, and a real participant got BETA-1.
+    const revised = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, {
+      ...doc,
+      pools: [{ key: 'beta', name: 'beta', purpose: 'reward', lowStockThreshold: 0, sandbox: false }],
+      rewards: [prize('gift', { tasks: 1 }, { poolKey: 'beta', stock: null })],
+    });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(422);
+    expect(revised.body.error.code).toBe('not_publishable');
+    expect(JSON.stringify(revised.body)).toContain('pool_is_sandbox');
+    const revisions = await w.deps.db
+      .select()
+      .from(schema.campaignRevisions)
+      .where(eq(schema.campaignRevisions.campaignId, doc.id));
+    expect(revisions.map((r) => r.number)).toEqual([1]);
+  });
+
   it('item 5: a removed task keeps the progress it gave; an earned reward stays and is never granted again; revision 2 is written', async () => {
     w = await createOfficeWorld();
     const doc = await live('tasks-reward', {
