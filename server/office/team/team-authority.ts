@@ -9,21 +9,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
-import type { Section } from '../../auth/permissions.ts';
+import { BRAND_SECTIONS } from '../../auth/sections.ts';
 import { type Db, schema } from '../../db/client.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
 
 export type MembershipRow = typeof schema.memberships.$inferSelect;
 
-/** The sections a membership can hold. Billing and agency settings are never a brand section. */
-export const TEAM_SECTIONS = [
-  'campaigns',
-  'prizes',
-  'mailings',
-  'stats',
-  'support',
-  'team',
-] as const satisfies readonly Section[];
+/**
+ * The sections a membership can hold: every brand section, from its one list (a copy here once left `leads` out, so
+ * it could not be granted and any edit of a member silently dropped it). Billing and agency settings are never one.
+ */
+export const TEAM_SECTIONS = BRAND_SECTIONS;
 
 export const AGENCY_ROLES: readonly MembershipRole[] = ['agency_admin', 'agency_manager'];
 export const BRAND_ROLES: readonly MembershipRole[] = ['brand_admin', 'brand_member'];

@@ -159,6 +159,21 @@ describe('team API', () => {
     expect(await w.audit()).toHaveLength(3);
   });
 
+  it('every brand section can be granted, leads included, and a role change keeps the sections (found from outside)', async () => {
+    w = await createTeamWorld();
+    const added = await w.json('POST', '/api/admin/team/members', OWNER, {
+      brandId: w.brandId,
+      vkUserId: NEW_USER,
+      role: 'brand_member',
+      sections: ['leads', 'stats'],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.sections).toEqual(['stats', 'leads']);
+    const promoted = await w.json('PATCH', `/api/admin/team/members/${added.body.id}`, OWNER, { role: 'brand_admin' });
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
+    expect(promoted.body.sections).toEqual(['stats', 'leads']);
+  });
+
   it('item 1: a removed member is refused on their very next request', async () => {
     w = await createTeamWorld();
     const [admin] = await w.membershipsOf(BRAND_ADMIN);
