@@ -68,7 +68,7 @@ const createPoolRoute = officeRoute('prizes', {
   responses: {
     201: json(PoolStockSchema, 'Created'),
     ...adminErrors,
-    409: errorResponse('pool_key_taken'),
+    409: errorResponse('pool_key_taken | campaign_ended: an ended or archived campaign keeps its pools'),
     422: errorResponse('invalid_input'),
   },
 });
@@ -139,7 +139,9 @@ const importRoute = officeRoute('prizes', {
     ),
     202: json(z.object({ import: ImportSchema }), 'Started; progress at the Location'),
     ...adminErrors,
-    409: errorResponse('import_running: another import into this pool has not finished'),
+    409: errorResponse(
+      'import_running: another import into this pool has not finished | campaign_ended: an ended or archived campaign keeps its pools',
+    ),
     415: errorResponse('Send text/csv or application/json'),
     422: errorResponse('invalid_csv: issues are `line N` with the reason; nothing was imported'),
   },

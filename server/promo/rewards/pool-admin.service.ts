@@ -24,6 +24,18 @@ async function campaignFor(db: Db, identity: Identity, campaignId: number) {
   return campaign;
 }
 
+/**
+ * A campaign whose pools may still change: an ended or archived one keeps its stock as it was (its document and
+ * calendar are closed too), so nothing is added to a campaign nobody can play any more.
+ */
+async function openCampaignFor(db: Db, identity: Identity, campaignId: number) {
+  const campaign = await campaignFor(db, identity, campaignId);
+  if (campaign.status === 'ended' || campaign.status === 'archived') {
+    throw new ApiError(409, 'campaign_ended', 'The campaign has ended; its pools can no longer change');
+  }
+  return campaign;
+}
+
 export async function listPools(db: Db, identity: Identity, campaignId: number): Promise<PoolStock[]> {
   const campaign = await campaignFor(db, identity, campaignId);
   const pools = await db.select().from(schema.codePools).where(eq(schema.codePools.campaignId, campaign.id));
@@ -51,7 +63,7 @@ export interface NewPool {
 
 /** Creates an empty pool (codes come by import); 409 when the key is taken in this campaign. */
 export async function createPool(db: Db, identity: Identity, campaignId: number, input: NewPool): Promise<PoolStock> {
-  const campaign = await campaignFor(db, identity, campaignId);
+  const campaign = await openCampaignFor(db, identity, campaignId);
   const pool = await inTransaction(db, async (tx) => {
     const [taken] = await tx
       .select({ id: schema.codePools.id })
@@ -97,7 +109,7 @@ export async function createPool(db: Db, identity: Identity, campaignId: number,
 
 /** Starts importing a CSV into a campaign's pool, after the permission check (`code-imports.ts` runs it). */
 export async function startImport(deps: Deps, identity: Identity, campaignId: number, poolId: number, csv: string) {
-  const campaign = await campaignFor(deps.db, identity, campaignId);
+  const campaign = await openCampaignFor(deps.db, identity, campaignId);
   const pool = await poolOf(deps.db, campaign.id, poolId);
   const audited = (job: CodeImport) => async (tx: Tx, part: { codes: number; firstLine: number; lastLine: number }) =>
     recordAudit(tx, {

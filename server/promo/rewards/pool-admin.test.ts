@@ -103,4 +103,25 @@ describe('pool writes in the office', () => {
     const codes = (await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort();
     expect(codes).toEqual(['AAA-1', 'AAA-2', 'AAA-3', 'BBB-1', 'BBB-2']);
   });
+
+  it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    for (const status of ['ended', 'archived'] as const) {
+      await w.write((tx) => tx.update(schema.campaigns).set({ status }).where(eq(schema.campaigns.id, id)));
+      const created = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, { key: 'late', name: 'Late' });
+      expect([created.status, (await created.json()).error.code], status).toEqual([409, 'campaign_ended']);
+      const imported = await w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+        body: 'code\nLATE-1\n',
+      });
+      expect([imported.status, (await imported.json()).error.code], status).toEqual([409, 'campaign_ended']);
+      // The stock is still readable.
+      expect((await w.call('GET', `/api/admin/campaigns/${id}/pools`, PRIZES)).status).toBe(200);
+    }
+    expect(await w.deps.db.select().from(schema.poolCodes)).toEqual([]);
+    expect((await w.deps.db.select().from(schema.codePools)).map((p) => p.key)).toEqual(['p']);
+    expect(await w.deps.db.select().from(schema.officeAudit)).toEqual([]);
+  });
 });
