@@ -15,7 +15,12 @@ import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { findTemplate } from '../templates/index.ts';
-import { type CampaignContent, CampaignContentSchema, type CampaignDocument } from './campaign-document.ts';
+import {
+  CAMPAIGN_TITLE_MAX,
+  type CampaignContent,
+  CampaignContentSchema,
+  type CampaignDocument,
+} from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
 
@@ -130,13 +135,23 @@ export async function createFromTemplate(
   });
 }
 
+/** `title` with `mark` after it, the title cut so the copy can still be saved as it is (a title's limit holds). */
+function marked(title: string, mark: string): string {
+  if (title.length + mark.length <= CAMPAIGN_TITLE_MAX) return `${title}${mark}`;
+  const cut = title.slice(0, CAMPAIGN_TITLE_MAX - mark.length - 1).replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut.trimEnd()}…${mark}`;
+}
+
 /**
  * A new draft with the campaign's content (not its codes, participants or revisions), titled as a copy.
  * @example const copy = await duplicateCampaign(deps, identity, campaign);
  */
 export async function duplicateCampaign(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, campaign: CampaignRow) {
   const doc = await loadDocument(deps.db, campaign);
-  const copy = (t: { ru: string; en: string }) => ({ ru: `${t.ru} (копия)`, en: t.en ? `${t.en} (copy)` : '' });
+  const copy = (t: { ru: string; en: string }) => ({
+    ru: marked(t.ru, ' (копия)'),
+    en: t.en ? marked(t.en, ' (copy)') : '',
+  });
   return await insertDraft(deps, identity, {
     brandId: campaign.brandId,
     appId: campaign.appId,

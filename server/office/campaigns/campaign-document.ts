@@ -43,7 +43,17 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const UtcMs = z.number().int().min(0).openapi({ description: 'UTC milliseconds' });
+/**
+ * Campaign dates end before 2100: a larger number can pass as an integer and still be no date (past 8.64e15 ms every
+ * date formatting throws), and nothing a promo needs lies that far.
+ */
+const LATEST_UTC_MS = Date.UTC(2100, 0, 1);
+const UtcMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(LATEST_UTC_MS, 'A date before 2100')
+  .openapi({ description: 'UTC milliseconds, before 2100' });
 
 export const TaskDocumentSchema = z
   .object({
@@ -113,12 +123,14 @@ export const ThemeSchema = z.object({
   coverUrl: HttpsImageSchema.optional(),
 });
 
+export const CAMPAIGN_TITLE_MAX = 200;
+
 /** What a template fills in and an editor edits: the document without identity, ownership and lifecycle. */
 export const CampaignContentSchema = z.object({
   slug: SlugSchema,
   mechanic: z.enum(MECHANICS),
   legalType: z.enum(LEGAL_TYPES),
-  title: BilingualSchema(200),
+  title: BilingualSchema(CAMPAIGN_TITLE_MAX),
   description: BilingualSchema(2000),
   rulesText: BilingualSchema(20_000),
   startsAt: UtcMs,

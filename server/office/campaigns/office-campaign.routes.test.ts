@@ -158,6 +158,21 @@ describe('office campaign routes', () => {
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['timeZone', 'tasks.0.config.url']);
     const otherApp = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, appId: 999 });
     expect([otherApp.status, otherApp.body.error.issues[0].path]).toEqual([422, 'appId']);
+    // Another campaign's address (found from outside: the unique index answered 500).
+    const other = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'quiz-tiers',
+    });
+    const taken = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, slug: other.body.slug });
+    expect([taken.status, taken.body.error.issues[0].path]).toEqual([422, 'slug']);
+    // A number no date can hold (found from outside: such an end date made every participant's list a 500).
+    for (const field of ['startsAt', 'endsAt']) {
+      const far = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, {
+        ...doc,
+        [field]: 8_700_000_000_000_000,
+      });
+      expect([far.status, far.body.error.issues[0].path], field).toEqual([422, field]);
+    }
     // A link the participant's tap opens is a web address: a `javascript:` one would run in the participant's page.
     const link = doc.tasks.findIndex((t: Body) => t.kind === 'visit_link');
     for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'example.com']) {
@@ -331,6 +346,20 @@ describe('office campaign routes', () => {
     const one = await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions/1`, EDITOR);
     expect(one.body).toMatchObject({ id: doc.id, revision: 1, status: 'scheduled', title: doc.title });
     expect((await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions/2`, EDITOR)).status).toBe(404);
+  });
+
+  it('a copy of a campaign whose title is at its limit saves as it is (found from outside: the mark put it 8 over)', async () => {
+    w = await createOfficeWorld();
+    const doc = await draft();
+    const long = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, {
+      ...doc,
+      title: { ru: 'Я'.repeat(200), en: 'E'.repeat(200) },
+    });
+    const longCopy = await w.json('POST', `/api/admin/campaigns/${doc.id}/duplicate`, EDITOR);
+    expect(longCopy.body.title.ru).toMatch(/^Я+… \(копия\)$/);
+    expect(longCopy.body.title.en).toMatch(/^E+… \(copy\)$/);
+    const savedAsIs = await w.json('PUT', `/api/admin/campaigns/${longCopy.body.id}`, EDITOR, longCopy.body);
+    expect([long.status, savedAsIs.status], JSON.stringify(savedAsIs.body)).toEqual([200, 200]);
   });
 
   it('item 6: the preview of the saved document is exactly what the participant app gets for someone who has not opened it', async () => {
