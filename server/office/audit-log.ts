@@ -1,12 +1,16 @@
 /**
  * @module Reading the office audit log (`GET /api/admin/audit`). Who may read what: an agency owner (`agency_admin`)
- * every brand of their agency and the agency's own entries (settings, white label, agency-wide team and invitations,
- * manager coverage); an agency manager the brands they cover; a `brand_admin` their brand; anyone else nothing
- * (403). Agency-level entries are the owner's alone: they record acts and people above any one brand, and a manager's
- * or brand admin's view of the agency ends at the brands they answer for. Filters narrow within that.
+ * every entry of every brand of their agency and the agency's own entries (settings, white label, agency-wide team
+ * and invitations, manager coverage); an agency manager the brands they cover, and a `brand_admin` their brand, in
+ * both cases only the entries of the sections they hold there (plus the agency's acts on that brand: its name,
+ * communities, apps, switching it off); anyone else nothing (403). Entries carry whole before/after documents, so a
+ * section the reader does not hold stays closed here too: a brand admin with `stats` alone must not read campaign
+ * documents through the log. Agency-level entries are the owner's alone: they record acts and people above any one
+ * brand. Filters narrow within that.
  */
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
+import type { MembershipRow } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -27,11 +31,17 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** What an identity may read: brand entries of `brandIds`, agency-level entries of `agencyIds`. */
+/** The sections of one brand's entries a reader may see; `all` for the agency owner. */
+type BrandSections = Map<number, Set<string> | 'all'>;
+
+/** What an identity may read: brand entries by brand and section, agency-level entries of `agencyIds`. */
 export interface AuditScope {
-  brandIds: number[];
+  brands: BrandSections;
   agencyIds: number[];
 }
+
+/** The pseudo-section of the agency's own acts; on a brand's entry it is readable by whoever reads that brand. */
+const AGENCY_SECTION = 'agency';
 
 export const noAuditRights = () => new ApiError(403, 'forbidden', 'No audit rights for this brand');
 
@@ -42,26 +52,53 @@ export async function auditScope(db: Db, identity: Identity): Promise<AuditScope
     .select()
     .from(memberships)
     .where(and(eq(memberships.platform, identity.platform), eq(memberships.platformUserId, identity.userId)));
-  const owned = rows.filter((m) => m.role === 'agency_admin').map((m) => m.agencyId);
+  const scope: AuditScope = {
+    brands: new Map(),
+    agencyIds: [...new Set(rows.filter((m) => m.role === 'agency_admin').map((m) => m.agencyId))],
+  };
+  const grant = (brandId: number, m: MembershipRow) => {
+    const had = scope.brands.get(brandId);
+    if (had === 'all') return;
+    if (m.role === 'agency_admin') scope.brands.set(brandId, 'all');
+    else scope.brands.set(brandId, new Set([...(had ?? []), ...m.sections, AGENCY_SECTION]));
+  };
   // An agency-wide row (owner, or a manager of every brand) covers each brand of its agency, present and future.
   const wide = rows.filter((m) => m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'));
-  const ids = new Set<number>();
   if (wide.length > 0) {
     const agencies = [...new Set(wide.map((m) => m.agencyId))];
-    for (const b of await db.select({ id: brands.id }).from(brands).where(inArray(brands.agencyId, agencies))) {
-      ids.add(b.id);
-    }
+    const all = await db
+      .select({ id: brands.id, agencyId: brands.agencyId })
+      .from(brands)
+      .where(inArray(brands.agencyId, agencies));
+    for (const m of wide) for (const b of all) if (b.agencyId === m.agencyId) grant(b.id, m);
   }
   for (const m of rows) {
-    if ((m.role === 'brand_admin' || m.role === 'agency_manager') && m.brandId !== null) ids.add(m.brandId);
+    if ((m.role === 'brand_admin' || m.role === 'agency_manager') && m.brandId !== null) grant(m.brandId, m);
   }
-  return { brandIds: [...ids], agencyIds: [...new Set(owned)] };
+  return scope;
 }
 
 /** Whether the identity may open the audit log at all (the office's `canSeeAudit`). */
 export async function canReadAudit(db: Db, identity: Identity): Promise<boolean> {
   const scope = await auditScope(db, identity);
-  return scope.brandIds.length > 0 || scope.agencyIds.length > 0;
+  return scope.brands.size > 0 || scope.agencyIds.length > 0;
+}
+
+/** The brand entries `brands` lets through: one condition per distinct section list (a wide manager's brands share one). */
+function brandRows(brands: BrandSections): SQL | undefined {
+  const a = schema.officeAudit;
+  const bySections = new Map<string, { ids: number[]; sections: string[] | 'all' }>();
+  for (const [brandId, sections] of brands) {
+    const list = sections === 'all' ? 'all' : [...sections].sort();
+    const key = list === 'all' ? list : list.join(',');
+    const group = bySections.get(key) ?? { ids: [], sections: list };
+    group.ids.push(brandId);
+    bySections.set(key, group);
+  }
+  const parts = [...bySections.values()].map(({ ids, sections }) =>
+    sections === 'all' ? inArray(a.brandId, ids) : and(inArray(a.brandId, ids), inArray(a.section, sections)),
+  );
+  return parts.length > 0 ? or(...parts) : undefined;
 }
 
 /** The rows a query may list: within the scope, narrowed by the brand filter; undefined when it may list none. */
@@ -70,9 +107,12 @@ function placeFilter(scope: AuditScope, brandId: AuditQuery['brandId']): SQL | u
   const agencyRows =
     scope.agencyIds.length > 0 ? and(isNull(a.brandId), inArray(a.agencyId, scope.agencyIds)) : undefined;
   if (brandId === AGENCY_ONLY) return agencyRows;
-  if (brandId !== undefined) return scope.brandIds.includes(brandId) ? eq(a.brandId, brandId) : undefined;
-  const brandRows = scope.brandIds.length > 0 ? inArray(a.brandId, scope.brandIds) : undefined;
-  return brandRows && agencyRows ? or(brandRows, agencyRows) : (brandRows ?? agencyRows);
+  if (brandId !== undefined) {
+    const sections = scope.brands.get(brandId);
+    return sections === undefined ? undefined : brandRows(new Map([[brandId, sections]]));
+  }
+  const brands = brandRows(scope.brands);
+  return brands && agencyRows ? or(brands, agencyRows) : (brands ?? agencyRows);
 }
 
 /**

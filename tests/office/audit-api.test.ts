@@ -73,6 +73,34 @@ describe('GET /api/admin/audit', () => {
     expect(sibling.status).toBe(403);
   });
 
+  it('a brand admin or manager reads only the sections they hold (entries carry whole documents)', async () => {
+    await seed();
+    const { own } = w.tenants;
+    await w.write((tx) =>
+      recordAudit(tx, {
+        actor: w.identity(7),
+        brandId: own.brandId,
+        section: 'agency',
+        action: 'brand.rename',
+        entity: 'brand',
+        entityId: own.brandId,
+      }),
+    );
+    const actions = async (user: number, query = '') => (await read(user, query)).body.entries.map((e) => e.action);
+    // Found from outside: a brand admin holding only `stats` read campaign and pool documents here.
+    expect(await actions(w.user('brand_admin', 'stats', true))).toEqual(['brand.rename']);
+    expect(await actions(w.user('brand_admin', 'stats', true), `?brandId=${own.brandId}`)).toEqual(['brand.rename']);
+    expect(await actions(w.user('brand_admin', 'campaigns', true))).toEqual(['brand.rename', 'campaign.update']);
+    expect(await actions(w.user('brand_admin', 'prizes', false))).toEqual(['brand.rename', 'campaign.update']);
+    expect(await actions(w.user('agency_manager_brand', 'prizes', true))).toEqual(['brand.rename', 'pool.create']);
+    expect(await actions(w.user('agency_manager_wide', 'campaigns', true))).toEqual([
+      'brand.rename',
+      'campaign.publish',
+      'campaign.update',
+    ]);
+    expect(await actions(w.user('agency_admin', 'audit', true))).toHaveLength(4);
+  });
+
   it('item 3: filters by brand, person, section and date range, and pages newest first', async () => {
     await seed();
     const owner = w.user('agency_admin', 'audit', true);

@@ -2,7 +2,7 @@
  * The office audit log (`#/admin/audit`): every back-office change, newest first, with filters (brand, person,
  * section, dates) and "show more" paging. What it lists is the server's decision (server/office/audit-log.ts: an
  * agency owner every brand of the agency and the agency's own entries, shown under its name; a manager the brands
- * they cover; a brand admin their brand); a refusal reads as "not open to you".
+ * they cover and a brand admin their brand, each in the sections they hold); a refusal reads as "not open to you".
  */
 import { Button, Div, Footnote, Group, Header, Placeholder } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
