@@ -102,7 +102,8 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
     prize: prizeByKey(prizes, r.rewardKey, `rewards.${i}.rewardKey`),
     plan: { ...base, count: r.count } satisfies SlotPlan,
   }));
-  const planned = plans.reduce((s, p) => s + momentCount(p.plan), 0);
+  // Each prize's count stops walking slots once the request is over the limit (a long window costs nothing).
+  const planned = plans.reduce((s, p) => s + momentCount(p.plan, MAX_MOMENTS_PER_GENERATION - s), 0);
   if (planned > MAX_MOMENTS_PER_GENERATION) {
     throw new ApiError(422, 'too_many_moments', `${planned} moments; at most ${MAX_MOMENTS_PER_GENERATION} at once`, [
       {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { campaignDay } from '../campaign-day.ts';
 import { DAY, HOUR } from '../testing/promo-world.ts';
 import { drawMoments, momentCount, nextLocalHourStart, slotsOf } from './moment-slots.ts';
@@ -49,5 +49,24 @@ describe('drawing calendar moments', () => {
     const slots = slotsOf({ mode: 'per_day', from, to: from + 2 * DAY, timeZone: 'Europe/Moscow', resetHour: 7 });
     // 00:00–07:00 (the end of 31 May's campaign day), then 07:00–07:00, then 07:00–24:00.
     expect(slots.map(([a, b]) => (b - a) / HOUR)).toEqual([7, 24, 17]);
+  });
+
+  it('counting a request past the limit walks only the slots up to it (found from outside: 20 years × 10 prizes held the server 5 s)', () => {
+    const from = Date.UTC(2026, 0, 1);
+    const plan = (mode: 'per_day' | 'per_hour', years: number) =>
+      ({ mode, count: 10, from, to: from + years * 365 * DAY, timeZone: 'Europe/Berlin', resetHour: 0 }) as const;
+    const walked = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    const far = momentCount(plan('per_hour', 20), 10_000);
+    // One local-hour boundary per slot, and the limit is reached after 1,001 slots of 10 moments.
+    expect(walked.mock.calls.length).toBeLessThan(1_100);
+    walked.mockRestore();
+    expect(far).toBe(20 * 365 * 24 * 10);
+    // Past the limit the rest is counted by nominal slot length: a year of Berlin's clock changes stays within a slot.
+    for (const mode of ['per_hour', 'per_day'] as const) {
+      const exact = momentCount(plan(mode, 1));
+      expect(Math.abs(momentCount(plan(mode, 1), 50) - exact)).toBeLessThanOrEqual(10);
+    }
+    // Under the limit the count is the walked, exact one.
+    expect(momentCount(plan('per_day', 1), 10_000)).toBe(momentCount(plan('per_day', 1)));
   });
 });

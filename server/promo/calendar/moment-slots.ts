@@ -42,26 +42,46 @@ export function nextLocalHourStart(at: number, timeZone: string): number {
   return at - intoHour + 3_600_000;
 }
 
-/** The slots of a plan: the whole window, or its local days or hours (the first and last may be partial). */
-export function slotsOf(plan: Pick<SlotPlan, 'mode' | 'from' | 'to' | 'timeZone' | 'resetHour'>): [number, number][] {
-  if (plan.to <= plan.from) return [];
-  if (plan.mode === 'spread') return [[plan.from, plan.to]];
+/** The slots of a plan, one at a time: the whole window, or its local days or hours (the first and last may be partial). */
+function* slots(plan: Pick<SlotPlan, 'mode' | 'from' | 'to' | 'timeZone' | 'resetHour'>): Generator<[number, number]> {
+  if (plan.to <= plan.from) return;
+  if (plan.mode === 'spread') {
+    yield [plan.from, plan.to];
+    return;
+  }
   const next =
     plan.mode === 'per_day'
       ? (at: number) => nextDayStart(at, plan.timeZone, plan.resetHour)
       : (at: number) => nextLocalHourStart(at, plan.timeZone);
-  const slots: [number, number][] = [];
   for (let start = plan.from; start < plan.to; ) {
     const end = Math.min(next(start), plan.to);
-    slots.push([start, end]);
+    yield [start, end];
     start = end;
   }
-  return slots;
 }
 
-/** How many moments a plan makes, without drawing them (to refuse a too-large request before any work). */
-export function momentCount(plan: SlotPlan): number {
-  return plan.mode === 'spread' ? plan.count : slotsOf(plan).length * plan.count;
+/** The slots of a plan: the whole window, or its local days or hours (the first and last may be partial). */
+export function slotsOf(plan: Pick<SlotPlan, 'mode' | 'from' | 'to' | 'timeZone' | 'resetHour'>): [number, number][] {
+  return [...slots(plan)];
+}
+
+const NOMINAL_SLOT_MS = { per_day: 86_400_000, per_hour: 3_600_000 } as const;
+
+/**
+ * How many moments a plan makes, without drawing them (to refuse a too-large request before any work). Slots are
+ * walked only until the count passes `limit`; the rest of the window is then counted by its nominal slot length
+ * (exact for hours, within a day or two for days across clock changes), since the number is only reported in the
+ * refusal: walking twenty years of hours, once per prize, held the server for seconds.
+ * @example momentCount({ mode: 'per_hour', count: 10, from, to: from + 20 * YEAR, … }, 10_000) // ≈ 1,752,000, after 1,001 slots
+ */
+export function momentCount(plan: SlotPlan, limit = Number.POSITIVE_INFINITY): number {
+  if (plan.mode === 'spread') return plan.count;
+  let moments = 0;
+  for (const [, end] of slots(plan)) {
+    moments += plan.count;
+    if (moments > limit) return moments + Math.ceil((plan.to - end) / NOMINAL_SLOT_MS[plan.mode]) * plan.count;
+  }
+  return moments;
 }
 
 /**
@@ -70,7 +90,7 @@ export function momentCount(plan: SlotPlan): number {
  */
 export function drawMoments(plan: SlotPlan, random: RandomInt = cryptoRandomInt): number[] {
   const moments: number[] = [];
-  for (const [start, end] of slotsOf(plan)) {
+  for (const [start, end] of slots(plan)) {
     for (let i = 0; i < plan.count; i++) moments.push(random(start, end));
   }
   return moments.sort((a, b) => a - b);
