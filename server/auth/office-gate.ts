@@ -44,8 +44,13 @@ const forbidden = (section: OfficeSection) =>
     section === 'any' ? 'No rights for this brand' : `No ${section} rights for this brand`,
   );
 
+/**
+ * An id read the way the route's validator will read it (`z.coerce.number()` is `Number(v)`): `0x4`, `4.0` and `004`
+ * are all 4 there, so they must be 4 here too, or such a spelling skips the gate and the handler's own 403-vs-404
+ * tells another tenant's row from a missing one.
+ */
 const positiveInt = (v: unknown): number | undefined => {
-  const n = typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : v;
+  const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
 };
 

@@ -45,10 +45,15 @@ function expectedAllowed(role: RoleCase, section: OfficeSection, has: boolean, t
   return covers && (role === 'agency_admin' || has);
 }
 
-async function send(op: OfficeOperation, user: number, tenant: Tenant) {
+/** Ids in the URL written another way a number parser reads the same (`0x4`, `4.0`, `004`), or as they are. */
+type Spelling = (id: string) => string;
+const SPELLINGS: Spelling[] = [(id) => `0x${Number(id).toString(16)}`, (id) => `${id}.0`, (id) => `00${id}`];
+
+async function send(op: OfficeOperation, user: number, tenant: Tenant, spell?: Spelling) {
   const t = w.tenants[tenant];
   const body = op.hasBody ? { brandId: t.brandId } : undefined;
-  const res = await w.call(op.method, urlFor(op, t), user, body);
+  const url = spell ? urlFor(op, t).replace(/(?<=[/=])\d+(?=[/?&]|$)/g, spell) : urlFor(op, t);
+  const res = await w.call(op.method, url, user, body);
   return { status: res.status, text: await res.text() };
 }
 
@@ -105,6 +110,24 @@ describe('office permission matrix (generated from the OpenAPI document)', () =>
       }
       if (seen.size !== 1)
         wrong.push(`${op.method} ${op.path}: a stranger can tell tenants apart: ${[...seen].join(' | ')}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it("an id spelled another way (0x4, 4.0, 004) cannot tell another tenant's row from a missing one (found from outside)", async () => {
+    const wrong: string[] = [];
+    for (const op of ops.filter(namesTenant)) {
+      for (const spell of SPELLINGS) {
+        for (const user of [w.stranger, w.user('brand_admin', op.section ?? 'any', true)]) {
+          const foreign = await send(op, user, 'foreign', spell);
+          const missing = await send(op, user, 'missing', spell);
+          if (foreign.status >= 500 || foreign.status !== missing.status || foreign.text !== missing.text) {
+            wrong.push(
+              `${op.method} ${op.path} as ${user} spelled ${spell('4')}: ${foreign.status} ≠ ${missing.status}`,
+            );
+          }
+        }
+      }
     }
     expect(wrong).toEqual([]);
   }, 120_000);
