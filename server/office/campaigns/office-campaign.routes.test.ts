@@ -81,6 +81,21 @@ describe('office campaign routes', () => {
       expect((await w.json(method, path, EDITOR, body)).status).toBeLessThan(300);
   });
 
+  it('two campaigns saved at once to the same new address: one gets it, the other a 422 on slug, never a 500', async () => {
+    w = await createOfficeWorld();
+    const ids = [(await draft()).id, (await draft('quiz-tiers')).id];
+    // On PostgreSQL both checks run before either commits; the serializable retry re-checks instead of meeting the index.
+    const current = async (id: number) => (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    for (let round = 0; round < 5; round++) {
+      const docs = await Promise.all(ids.map(current));
+      const both = await Promise.all(
+        docs.map((d) => w.json('PUT', `/api/admin/campaigns/${d.id}`, EDITOR, { ...d, slug: `race-${round}` })),
+      );
+      const answers = both.map((r) => `${r.status} ${r.status === 422 ? r.body.error.issues[0].path : ''}`);
+      expect(answers.sort(), `round ${round}`).toEqual(['200 ', '422 slug']);
+    }
+  });
+
   it('item 2: the catalogue lists templates with the participant preview; "use" makes a draft with a slug unique in the brand', async () => {
     w = await createOfficeWorld();
     const catalogue = await w.json('GET', '/api/admin/templates?language=en', EDITOR);
