@@ -101,6 +101,14 @@ describe('office team', () => {
         await owner.page.getByTestId(`member-${vp.owner}`).waitFor({ timeout: 20_000 });
         await screenshot(owner.page, `office-team-list-${vp.name}-${vp.colorScheme}`);
 
+        // "Add by VK id": its button's label is whole beside the input (found from outside: "Доба…" on a phone).
+        const add = owner.page.getByRole('button', { name: /^(Добавить|Add)$/ });
+        expect(
+          await add.evaluate((button) =>
+            [button, ...button.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1),
+          ),
+        ).toBe(false);
+
         // Invite with only "mailings".
         await owner.page.getByTestId('invite-section-mailings').check({ force: true });
         expect(await owner.page.getByTestId('invite-section-stats').isChecked()).toBe(false);

@@ -20,6 +20,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { InputWithButton } from '../InputWithButton.tsx';
 import { betaStrings } from '../i18n-beta.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { refused } from '../refused.ts';
@@ -147,13 +148,12 @@ function AddTester({ onAdd }: { onAdd(vkId: number): Promise<void> }) {
   const valid = Number.isSafeInteger(vkId) && vkId > 0;
   return (
     <FormItem top={s.addById} htmlFor="beta-vk-id">
-      <ButtonGroup mode="horizontal" gap="m" stretched>
-        <Input id="beta-vk-id" placeholder={s.vkId} value={value} onChange={(e) => setValue(e.target.value)} />
-        {/* The stretched group is a flex row and the input takes its width: without this the button shrinks to "Доба…". */}
-        <Button style={{ flexShrink: 0 }} disabled={!valid} onClick={() => void onAdd(vkId).then(() => setValue(''))}>
-          {s.add}
-        </Button>
-      </ButtonGroup>
+      <InputWithButton
+        input={<Input id="beta-vk-id" placeholder={s.vkId} value={value} onChange={(e) => setValue(e.target.value)} />}
+        label={s.add}
+        disabled={!valid}
+        onClick={() => void onAdd(vkId).then(() => setValue(''))}
+      />
     </FormItem>
   );
 }

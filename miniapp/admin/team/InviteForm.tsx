@@ -2,8 +2,9 @@
  * Inviting to a brand: a one-time link with role, sections and expiry (shown once, with a copy button for the
  * invitation text), or adding a VK user at once by id.
  */
-import { Button, ButtonGroup, FormItem, Input, NativeSelect, SimpleCell, Text } from '@vkontakte/vkui';
+import { Button, FormItem, Input, NativeSelect, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { InputWithButton } from '../InputWithButton.tsx';
 import { label, type TeamMessages } from '../i18n-team.ts';
 import { BRAND_SCREEN_ROLES } from './MemberEditor.tsx';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
@@ -90,17 +91,16 @@ export function InviteForm(props: {
         </FormItem>
       )}
       <FormItem top={s.byId} htmlFor="invite-vk-id">
-        <ButtonGroup mode="horizontal" gap="m" stretched>
-          <Input id="invite-vk-id" placeholder={s.vkId} value={vkId} onChange={(e) => setVkId(e.target.value)} />
-          <Button
-            disabled={!validId}
-            onClick={async () => {
-              if (await props.onAdd({ role, sections, vkUserId: id })) setVkId('');
-            }}
-          >
-            {s.add}
-          </Button>
-        </ButtonGroup>
+        <InputWithButton
+          input={
+            <Input id="invite-vk-id" placeholder={s.vkId} value={vkId} onChange={(e) => setVkId(e.target.value)} />
+          }
+          label={s.add}
+          disabled={!validId}
+          onClick={async () => {
+            if (await props.onAdd({ role, sections, vkUserId: id })) setVkId('');
+          }}
+        />
       </FormItem>
     </>
   );

@@ -1,0 +1,18 @@
+/**
+ * A text input with its one action beside it ("Добавить" next to a VK id). VKUI's stretched `ButtonGroup` is a flex
+ * row in which the input takes the width, so on a phone the button shrank to "Доба…"; here the button keeps its size
+ * and the input takes what is left.
+ */
+import { Button, ButtonGroup } from '@vkontakte/vkui';
+import type { ReactNode } from 'react';
+
+export function InputWithButton(props: { input: ReactNode; label: string; disabled?: boolean; onClick: () => void }) {
+  return (
+    <ButtonGroup mode="horizontal" gap="m" stretched>
+      {props.input}
+      <Button style={{ flexShrink: 0 }} disabled={props.disabled} onClick={props.onClick}>
+        {props.label}
+      </Button>
+    </ButtonGroup>
+  );
+}
