@@ -6,7 +6,7 @@
 import { Banner, Button } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { fill } from '../i18n-fill.ts';
-import { dateTimeFormat } from '../intl-formats.ts';
+import { momentText } from '../intl-formats.ts';
 
 export function RestoredDraftBanner(p: {
   title: string;
@@ -19,12 +19,11 @@ export function RestoredDraftBanner(p: {
   discardTestId: string;
 }) {
   const { language } = useApp();
-  const time = dateTimeFormat(language, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
   return (
     <Banner
       mode="tint"
       title={p.title}
-      subtitle={fill(p.text, { time: time.format(p.keptAt) })}
+      subtitle={fill(p.text, { time: momentText(language, p.keptAt) })}
       data-testid={p.testId}
       actions={
         <Button size="m" mode="secondary" onClick={p.onDiscard} data-testid={p.discardTestId}>

@@ -281,6 +281,13 @@ describe('item 12: help and support', () => {
         await active(page).getByTestId('help-button').click();
         await active(page).getByTestId(`ticket-${ticketId}`).click();
         await active(page).getByTestId('message-agent').getByText(answer).waitFor({ timeout: T });
+        // Its time reads "4 December at 06:20" / "4 декабря в 06:20" (found from outside: English gave "Dec 4, 06:20 AM").
+        const today = new Intl.DateTimeFormat(ru ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long' }).format(
+          new Date(),
+        );
+        expect(await active(page).getByTestId('message-agent').textContent()).toMatch(
+          new RegExp(`${today}( в | at |, )\\d\\d:\\d\\d(?!:)`),
+        );
         await screenshot(page, `help-thread-${combo.name}`);
         await expect
           .poll(async () => (await api<{ unread: number }>(url, 'GET', '/api/support/unread')).unread, { timeout: T })

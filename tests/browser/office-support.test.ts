@@ -284,6 +284,11 @@ describe('item 1: the support desk in Chromium', () => {
           .waitFor({ timeout: T });
         const messages = desk.getByTestId('thread-messages');
         await expect.poll(() => messages.textContent(), { timeout: T }).toContain('User');
+        // Times read "4 December at 06:20", no seconds (found from outside: "04.12.2026, 06:20:13").
+        const today = new Intl.DateTimeFormat(en ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long' }).format(
+          new Date(),
+        );
+        expect(await messages.textContent()).toMatch(new RegExp(`${today}( в | at |, )\\d\\d:\\d\\d(?!:)`));
         await screenshot(desk, `office-support-replied-${c.name}`);
 
         // Back in the inbox: waiting for the user, assigned to this member.

@@ -18,6 +18,7 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -49,7 +50,7 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
   const [status, setStatus] = useState<LeadStatus>(lead.status);
   const [note, setNote] = useState<string>();
   useEffect(() => setStatus(lead.status), [lead.status]);
-  const date = (ms: number) => new Date(ms).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB');
+  const date = (ms: number) => momentText(language, ms);
   const change = async (next: LeadStatus) => {
     setNote(undefined);
     try {

@@ -19,6 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { momentText } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -45,7 +46,7 @@ export function LeadsInbox() {
       setBusy(false);
     }
   };
-  const date = (ms: number) => new Date(ms).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB');
+  const date = (ms: number) => momentText(language, ms);
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>

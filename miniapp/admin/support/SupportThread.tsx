@@ -23,6 +23,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -80,7 +81,7 @@ export default function SupportThread() {
                 <SimpleCell
                   key={m.id}
                   multiline
-                  subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${new Date(m.createdAt).toLocaleString(language)}`}
+                  subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${momentText(language, m.createdAt)}`}
                 >
                   <Text weight={m.author === 'agent' ? '2' : '3'} style={{ whiteSpace: 'pre-wrap' }}>
                     {m.body}

@@ -19,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { TicketThread } from '../../api/support.ts';
 import { fill } from '../../i18n-fill.ts';
+import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -63,8 +64,7 @@ export function TicketPanel({ id }: { id: string }) {
     }
   };
 
-  const time = (ms: number) =>
-    new Date(ms).toLocaleString(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const time = (ms: number) => momentText(language, ms);
 
   return (
     <Panel id={id}>
