@@ -138,6 +138,15 @@ describe('office editor', () => {
         await field(page, 'tasks.1.config.url').fill('https://example.com/news');
         await field(page, 'rewards.0.poolKey').selectOption('');
         await field(page, 'rewards.0.stock').fill('100');
+        // The prize's fields: no label cut to "Лимит…" (found from outside on a phone: three limits in one row).
+        const cut = await page
+          .getByTestId('office-reward-0')
+          .evaluate((group) =>
+            [...group.querySelectorAll('*')]
+              .filter((el) => getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+              .map((el) => el.textContent),
+          );
+        expect(cut).toEqual([]);
         await page.getByTestId('office-save').click();
         await expect.poll(() => saveState(page)).toBe('saved');
 

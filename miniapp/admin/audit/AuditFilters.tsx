@@ -3,16 +3,8 @@
  * (DateRangeInput, whole days in the viewer's time). A change goes straight to the screen, which starts from page one.
  */
 import { Icon16Cancel } from '@vkontakte/icons';
-import {
-  CustomSelect,
-  type CustomSelectClearButtonProps,
-  DateRangeInput,
-  FormItem,
-  FormLayoutGroup,
-  IconButton,
-  useAdaptivityWithJSMediaQueries,
-  ViewWidth,
-} from '@vkontakte/vkui';
+import { CustomSelect, type CustomSelectClearButtonProps, DateRangeInput, FormItem, IconButton } from '@vkontakte/vkui';
+import { FieldRow } from '../FieldRow.tsx';
 import { AUDIT_SECTIONS, type AuditMessages, auditSectionText, auditStrings } from '../i18n-audit.ts';
 import { useOffice } from '../use-office.ts';
 import { AGENCY_ONLY, type AuditFilter } from './audit-api.ts';
@@ -46,7 +38,6 @@ export function AuditFilters(props: {
   const { s, filter, brands, people, onChange } = props;
   const places = placeOptions(s, brands, props.agencyOwner);
   // Side by side only where both fit; on a phone "All sections" would be cut.
-  const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const range: [Date | null, Date | null] | null =
     filter.from !== undefined || filter.to !== undefined
       ? [filter.from !== undefined ? new Date(filter.from) : null, filter.to !== undefined ? new Date(filter.to) : null]
@@ -69,7 +60,7 @@ export function AuditFilters(props: {
           />
         </FormItem>
       )}
-      <FormLayoutGroup mode={viewWidth >= ViewWidth.SMALL_TABLET ? 'horizontal' : 'vertical'}>
+      <FieldRow>
         <FormItem top={s.person} htmlFor="audit-person">
           <CustomSelect
             id="audit-person"
@@ -96,7 +87,7 @@ export function AuditFilters(props: {
             onChange={(_, v) => onChange({ ...filter, section: v ? String(v) : undefined })}
           />
         </FormItem>
-      </FormLayoutGroup>
+      </FieldRow>
       <FormItem top={s.dates}>
         <DateRangeInput
           data-testid="audit-dates"

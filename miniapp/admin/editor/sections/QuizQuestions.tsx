@@ -5,6 +5,7 @@
 import { Icon24Add, Icon24DeleteOutline } from '@vkontakte/icons';
 import { Button, Checkbox, Div, FormItem, FormLayoutGroup, IconButton } from '@vkontakte/vkui';
 import { fill } from '../../../i18n-fill.ts';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { QuizSettings } from '../../office-api.ts';
 import { removeAt, replaceAt } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -108,7 +109,7 @@ export function QuizQuestions({
                 )}
               </Div>
             ))}
-            <FormLayoutGroup mode="horizontal">
+            <FieldRow>
               <CheckField
                 label={t.multiple}
                 path={`${at}.multiple`}
@@ -123,7 +124,7 @@ export function QuizQuestions({
                 value={q.points}
                 onChange={(points) => set(i, (x) => ({ ...x, points: points ?? 0 }))}
               />
-            </FormLayoutGroup>
+            </FieldRow>
             {!readOnly && (
               <Div style={{ display: 'flex', gap: 8 }}>
                 <Button

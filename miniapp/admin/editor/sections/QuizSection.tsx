@@ -1,4 +1,5 @@
 import { FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { QuizSettings } from '../../office-api.ts';
 import { freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -31,7 +32,7 @@ export function QuizSection({ doc, edit }: SectionProps) {
           setQuiz((q) => ({ ...q, bands: replaceAt(q.bands, i, change) }));
         return (
           <FormLayoutGroup key={b.key} mode="vertical" segmented data-testid={`office-band-${i}`}>
-            <FormLayoutGroup mode="horizontal">
+            <FieldRow>
               <NumberField
                 label={t.minScore}
                 path={`${at}.minScore`}
@@ -50,7 +51,7 @@ export function QuizSection({ doc, edit }: SectionProps) {
                   })
                 }
               />
-            </FormLayoutGroup>
+            </FieldRow>
             <BilingualField
               label={t.title}
               path={`${at}.title`}

@@ -1,4 +1,5 @@
 import { FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { DocumentReward } from '../../office-api.ts';
 import { freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -49,7 +50,7 @@ export function RewardsSection({ doc, edit }: SectionProps) {
               value={r.howToUse}
               onChange={(howToUse) => set(i, (x) => ({ ...x, howToUse }))}
             />
-            <FormLayoutGroup mode="horizontal">
+            <FieldRow>
               <ChoiceField
                 label={t.pool}
                 path={`${at}.poolKey`}
@@ -64,8 +65,8 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 value={r.stock}
                 onChange={(stock) => set(i, (x) => ({ ...x, stock }))}
               />
-            </FormLayoutGroup>
-            <FormLayoutGroup mode="horizontal">
+            </FieldRow>
+            <FieldRow>
               <NumberField
                 label={t.dailyCap}
                 path={`${at}.dailyCap`}
@@ -87,8 +88,8 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 value={r.perUserLimit ?? 1}
                 onChange={(limit) => set(i, (x) => ({ ...x, perUserLimit: limit ?? 1 }))}
               />
-            </FormLayoutGroup>
-            <FormLayoutGroup mode="horizontal">
+            </FieldRow>
+            <FieldRow>
               <ChoiceField
                 label={t.unlock}
                 path={`${at}.unlock`}
@@ -108,7 +109,7 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                   }}
                 />
               )}
-            </FormLayoutGroup>
+            </FieldRow>
             <RemoveRowButton onRemove={() => edit((d) => ({ ...d, rewards: removeAt(d.rewards, i) }))}>
               {t.removeReward}
             </RemoveRowButton>

@@ -1,5 +1,6 @@
 /** Dates in the campaign's own time zone, the zone itself, and the legal type (which drives the rules page). */
-import { FormItem, FormLayoutGroup, Group, Header, Input } from '@vkontakte/vkui';
+import { FormItem, Group, Header, Input } from '@vkontakte/vkui';
+import { FieldRow } from '../../FieldRow.tsx';
 import { COMMON_TIME_ZONES, fromWallTime, toWallTime, zoneLabel } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
@@ -51,7 +52,7 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
     : [doc.timeZone, ...COMMON_TIME_ZONES];
   return (
     <Group header={<Header>{t.schedule}</Header>}>
-      <FormLayoutGroup mode="horizontal">
+      <FieldRow>
         <DateField
           label={t.startsAt}
           path="startsAt"
@@ -66,8 +67,8 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           zone={doc.timeZone}
           onChange={(endsAt) => edit((d) => ({ ...d, endsAt }))}
         />
-      </FormLayoutGroup>
-      <FormLayoutGroup mode="horizontal">
+      </FieldRow>
+      <FieldRow>
         <ChoiceField
           label={t.timeZone}
           path="timeZone"
@@ -91,7 +92,7 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           options={LEGAL_TYPES.map((l) => ({ value: l, label: t[`legal_${l}`] }))}
           onChange={(legalType) => edit((d) => ({ ...d, legalType }))}
         />
-      </FormLayoutGroup>
+      </FieldRow>
     </Group>
   );
 }

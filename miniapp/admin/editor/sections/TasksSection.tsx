@@ -1,6 +1,7 @@
 import { FormLayoutGroup, Group, Header, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import type { TaskKind } from '../../../../server/db/schema/promo.ts';
 import { TASK_KIND_INFO } from '../../../../server/promo/tasks/task-kinds.ts';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { DocumentTask, QuizSettings } from '../../office-api.ts';
 import { type EditDocument, freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -107,7 +108,7 @@ export function TasksSection({ doc, edit }: SectionProps) {
     <Group header={<Header>{t.tasks}</Header>} data-testid="office-tasks">
       {doc.tasks.map((task, i) => (
         <FormLayoutGroup key={task.key} mode="vertical" segmented data-testid={`office-task-${i}`}>
-          <FormLayoutGroup mode="horizontal">
+          <FieldRow>
             <ChoiceField
               label={t.kind}
               path={`tasks.${i}.kind`}
@@ -125,7 +126,7 @@ export function TasksSection({ doc, edit }: SectionProps) {
                 <span data-testid={`office-task-${i}-level`}>{t[`level_${TASK_KIND_INFO[task.kind].level}`]}</span>
               </InfoRow>
             </SimpleCell>
-          </FormLayoutGroup>
+          </FieldRow>
           <BilingualField
             label={t.title}
             path={`tasks.${i}.title`}

@@ -1,5 +1,6 @@
 /** Accent colour and cover image of the participant's campaign screen. */
-import { FormLayoutGroup, Group, Header } from '@vkontakte/vkui';
+import { Group, Header } from '@vkontakte/vkui';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { TextField } from '../fields.tsx';
@@ -15,7 +16,7 @@ export function ThemeSection({ doc, edit }: SectionProps) {
     });
   return (
     <Group header={<Header>{t.theme}</Header>}>
-      <FormLayoutGroup mode="horizontal">
+      <FieldRow>
         <TextField
           label={t.accent}
           path="theme.accent"
@@ -30,7 +31,7 @@ export function ThemeSection({ doc, edit }: SectionProps) {
           value={doc.theme.coverUrl ?? ''}
           onChange={(coverUrl) => setTheme({ coverUrl })}
         />
-      </FormLayoutGroup>
+      </FieldRow>
     </Group>
   );
 }

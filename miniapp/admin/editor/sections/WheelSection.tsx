@@ -1,6 +1,7 @@
 /** The wheel: daily attempts, reset hour, the lose sector, and the sectors (wheel prizes) with their chances. */
-import { FormLayoutGroup, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { fill } from '../../../i18n-fill.ts';
+import { FieldRow } from '../../FieldRow.tsx';
 import type { WheelSettings } from '../../office-api.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -24,7 +25,7 @@ export function WheelSection({ doc, edit }: SectionProps) {
   const chance = (w: number) => fill(t.chance, { p: total > 0 ? ((100 * w) / total).toFixed(1) : '0' });
   return (
     <Group header={<Header>{t.wheel}</Header>} data-testid="office-wheel">
-      <FormLayoutGroup mode="horizontal">
+      <FieldRow>
         <NumberField
           label={t.dailyFreeAttempts}
           path="settings.wheel.dailyFreeAttempts"
@@ -38,8 +39,8 @@ export function WheelSection({ doc, edit }: SectionProps) {
           value={wheel.dailyAttemptLimit}
           onChange={(n) => set({ dailyAttemptLimit: n ?? 1 })}
         />
-      </FormLayoutGroup>
-      <FormLayoutGroup mode="horizontal">
+      </FieldRow>
+      <FieldRow>
         <NumberField
           label={t.resetHour}
           path="settings.wheel.resetHour"
@@ -52,7 +53,7 @@ export function WheelSection({ doc, edit }: SectionProps) {
           value={wheel.loseWeight}
           onChange={(n) => set({ loseWeight: n ?? 0 })}
         />
-      </FormLayoutGroup>
+      </FieldRow>
       <BilingualField
         label={t.loseLabel}
         path="settings.wheel.loseLabel"
