@@ -130,6 +130,9 @@ describe('office editor', () => {
         // Make it publishable without a community bot or loaded codes: a link task instead of messages, a prize with
         // its own stock instead of the empty pool.
         await field(page, 'tasks.1.kind').selectOption('visit_link');
+        // With edits not saved the problems are the saved version's, and the list says so.
+        const problemsNote = 'По сохранённой версии: сохраните, чтобы проверить правки';
+        expect(await page.getByTestId('office-problems').textContent()).toContain(problemsNote);
         // A link that is not a web address is refused, and the field says what is wrong, not only that it is.
         await field(page, 'tasks.1.config.url').fill('javascript:alert(1)');
         await page.getByTestId('office-save').click();
@@ -149,6 +152,7 @@ describe('office editor', () => {
         expect(cut).toEqual([]);
         await page.getByTestId('office-save').click();
         await expect.poll(() => saveState(page)).toBe('saved');
+        expect(await page.getByTestId('office-problems').textContent()).not.toContain(problemsNote);
 
         await page.getByTestId('office-to-live').click();
         await page.getByRole('button', { name: /Подтвердить|Confirm/ }).click();

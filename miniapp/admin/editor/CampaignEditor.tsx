@@ -137,7 +137,7 @@ export function CampaignEditor() {
 
   const form = (
     <>
-      <ProblemsList problems={draft.problems} />
+      <ProblemsList problems={draft.problems} unsaved={draft.save !== 'saved'} />
       <EditorForm
         doc={doc}
         edit={draft.edit}

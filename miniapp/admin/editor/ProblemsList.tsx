@@ -1,4 +1,8 @@
-/** The server's problems in words (ru/en by stable code), errors first; a tap leads to the field they name. */
+/**
+ * The server's problems in words (ru/en by stable code), errors first; a tap leads to the field they name. They are
+ * the saved version's: with edits not yet saved the header says so, since a fixed field's problem stays listed (and a
+ * new one is not) until the next save checks again.
+ */
 import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontakte/icons';
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import type { Problem } from '../office-api.ts';
@@ -18,11 +22,14 @@ export function revealField(path: string): void {
   }
 }
 
-export function ProblemsList({ problems }: { problems: readonly Problem[] }) {
+export function ProblemsList({ problems, unsaved }: { problems: readonly Problem[]; unsaved: boolean }) {
   const { t } = useOffice();
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
-    <Group header={<Header>{t.problems}</Header>} data-testid="office-problems">
+    <Group
+      header={<Header subtitle={unsaved ? t.problemsOfSavedVersion : undefined}>{t.problems}</Header>}
+      data-testid="office-problems"
+    >
       {sorted.length === 0 ? (
         <SimpleCell disabled>{t.noProblems}</SimpleCell>
       ) : (
