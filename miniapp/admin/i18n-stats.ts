@@ -11,7 +11,8 @@ export const statsRu = {
   allPlatforms: 'Все платформы',
   badRange: 'Дата начала позже даты конца',
   range: '{from} — {to} ({tz})',
-  previous: 'Сравнение с {from} — {to}',
+  // «Сравнение с» asks for the instrumental: «с периодом», not «с 1 ноября» (which reads as «since 1 November»).
+  previous: 'Сравнение с периодом {from} — {to}',
   csv: 'CSV',
   csvFailed: 'CSV не скачан: {reason}',
   empty: 'За этот период данных нет',
@@ -112,7 +113,7 @@ export const statsEn: StatsMessages = {
   allPlatforms: 'All platforms',
   badRange: 'The start date is after the end date',
   range: '{from} — {to} ({tz})',
-  previous: 'Compared with {from} — {to}',
+  previous: 'Compared with the period {from} — {to}',
   csv: 'CSV',
   csvFailed: 'CSV not downloaded: {reason}',
   empty: 'No data for this period',

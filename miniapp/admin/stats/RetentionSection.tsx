@@ -7,7 +7,7 @@ import { useApp } from '../../app-context.ts';
 import { type StatsMessages, statsStrings } from '../i18n-stats.ts';
 import styles from './RetentionTable.module.css';
 import type { StatsResponse } from './stats-api.ts';
-import { formatInt, formatShare } from './stats-format.ts';
+import { dayText, formatInt, formatShare } from './stats-format.ts';
 import { UplotChart } from './UplotChart.tsx';
 
 type Retention = StatsResponse<'retention'>;
@@ -60,7 +60,9 @@ export function RetentionCharts({ data }: { data: Retention }) {
             </tr>
             {data.cohorts.map((cohort) => (
               <tr key={cohort.day}>
-                <th>{cohort.day}</th>
+                <th>
+                  <time dateTime={cohort.day}>{dayText(cohort.day, language, { short: true })}</time>
+                </th>
                 <td>{formatInt(cohort.size, language)}</td>
                 {DAYS.map((d) => (
                   <Cell

@@ -8,6 +8,7 @@
 import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useCallback, useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { PANELS, useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
@@ -27,6 +28,7 @@ import { StatsFilters } from './StatsFilters.tsx';
 import { StatsSection } from './StatsSection.tsx';
 import { SummaryCards } from './SummarySection.tsx';
 import type { StatsFilter, StatsResponse, StatsScope } from './stats-api.ts';
+import { dayText } from './stats-format.ts';
 
 export default function StatsPanel({ panel }: { panel: string }) {
   const { language } = useApp();
@@ -53,8 +55,13 @@ export default function StatsPanel({ panel }: { panel: string }) {
       <Group header={<Header>{s.filters}</Header>}>
         <StatsFilters filter={filter} shown={shown} onChange={setFilter} />
         {shown && (
-          <SimpleCell disabled data-testid="stats-range">
-            {shown.from} — {shown.to} ({zoneLabel(shown.timeZone)})
+          // Worded days and the zone's name do not fit one line on a phone: wrapped, not cut with "…".
+          <SimpleCell multiline disabled data-testid="stats-range" data-from={shown.from} data-to={shown.to}>
+            {fill(s.range, {
+              from: dayText(shown.from, language),
+              to: dayText(shown.to, language),
+              tz: zoneLabel(shown.timeZone),
+            })}
           </SimpleCell>
         )}
       </Group>

@@ -4,7 +4,7 @@ import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { type StatsMessages, statsStrings } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
-import { formatChange, formatKpi } from './stats-format.ts';
+import { dayText, formatChange, formatKpi } from './stats-format.ts';
 
 type Kpi = StatsResponse<'summary'>['kpis'][number];
 
@@ -14,8 +14,16 @@ export function SummaryCards({ data }: { data: StatsResponse<'summary'> }) {
   return (
     <>
       <Div>
-        <Caption level="1" data-testid="stats-previous-range">
-          {fill(s.previous, { from: data.previousRange.from, to: data.previousRange.to })}
+        <Caption
+          level="1"
+          data-testid="stats-previous-range"
+          data-from={data.previousRange.from}
+          data-to={data.previousRange.to}
+        >
+          {fill(s.previous, {
+            from: dayText(data.previousRange.from, language),
+            to: dayText(data.previousRange.to, language),
+          })}
         </Caption>
       </Div>
       <CardGrid size="m">

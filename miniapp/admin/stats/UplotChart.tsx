@@ -9,6 +9,7 @@ import uPlot from 'uplot';
 import { useApp } from '../../app-context.ts';
 import type { Language } from '../../intl-formats.ts';
 import 'uplot/dist/uPlot.min.css';
+import { type CategoryAxis, categoryAxis } from './category-axis.ts';
 import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { readChartTheme, type SeriesColor } from './chart-theme.ts';
 
@@ -39,6 +40,7 @@ function options(props: ChartProps, width: number, element: Element, language: L
   const days = props.x.kind === 'time' ? props.x.days.map(dayToSeconds) : [];
   const axis = { stroke: theme.text, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { show: false } };
   const labels = props.x.kind === 'category' ? props.x.labels : [];
+  const categories = categoryLayout(labels, theme.font);
   const yValues = (_: uPlot, splits: number[]) =>
     splits.map((v) => (props.percent ? `${Math.round(v * 1000) / 10}%` : String(v)));
   return {
@@ -70,7 +72,10 @@ function options(props: ChartProps, width: number, element: Element, language: L
         : {
             ...axis,
             grid: { show: false },
-            values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? ''),
+            // Wrapped or turned upwards to fit the plot's current width (see category-axis.ts).
+            values: (u: uPlot, splits: number[]) => splits.map((i) => categories(u).values[i] ?? ''),
+            rotate: (u: uPlot) => categories(u).rotate,
+            size: (u: uPlot) => categories(u).size,
             splits: () => labels.map((_, i) => i),
           },
       { ...axis, values: yValues, size: 48, ...(props.percent ? {} : { incrs: COUNT_INCREMENTS }) },
@@ -87,6 +92,30 @@ function options(props: ChartProps, width: number, element: Element, language: L
         paths: props.bars ? uPlot.paths.bars?.({ size: [0.6, 64] }) : undefined,
       })),
     ],
+  };
+}
+
+/**
+ * The category axis's layout for the plot's width as uPlot has it (which changes with `setSize`), computed once per
+ * width: uPlot asks for values, rotation and size separately, several times per drawing.
+ */
+function categoryLayout(labels: string[], font: string): (u: uPlot) => CategoryAxis {
+  const fontSize = Number.parseFloat(font) || 12;
+  let context: CanvasRenderingContext2D | null | undefined;
+  const measure = (text: string) => {
+    if (context === undefined) {
+      context = document.createElement('canvas').getContext('2d');
+      if (context) context.font = font;
+    }
+    // Without a 2D context (never in a browser), an average glyph's width.
+    return context?.measureText(text).width ?? text.length * fontSize * 0.6;
+  };
+  let cached: { width: number; axis: CategoryAxis } | undefined;
+  return (u) => {
+    // Before its first layout uPlot asks for a size with no plot yet: any answer, replaced once the plot is measured.
+    const width = (u.bbox?.width ?? 0) / uPlot.pxRatio;
+    if (cached?.width !== width) cached = { width, axis: categoryAxis(labels, width, measure, fontSize) };
+    return cached.axis;
   };
 }
 

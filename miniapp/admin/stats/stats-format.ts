@@ -1,5 +1,6 @@
 /** How the dashboard writes its numbers: integers grouped per language, shares as percentages, durations in units. */
 import { fill } from '../../i18n-fill.ts';
+import { dateTimeFormat } from '../../intl-formats.ts';
 import type { StatsMessages } from '../i18n-stats.ts';
 import type { StatsResponse } from './stats-api.ts';
 
@@ -14,6 +15,28 @@ export const formatNumber = (n: number, language: 'ru' | 'en') =>
 /** 0.1234 → "12.3%" (ru: "12,3 %"). */
 export const formatShare = (rate: number, language: 'ru' | 'en') =>
   new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+
+/**
+ * A day of the statistics ('YYYY-MM-DD', a calendar day in the campaign's zone) in words, as the rest of the office
+ * writes dates: "1 декабря" / "1 December" (`short`: "1 дек." / "1 Dec"), the year only when it is not this year.
+ * Formatted at its midday in UTC, so no reader's time zone moves it to the day before or after.
+ * @example dayText('2026-12-01', 'ru', { now: Date.UTC(2026, 5, 1) }) === '1 декабря'
+ */
+export function dayText(
+  day: string,
+  language: 'ru' | 'en',
+  { short = false, now = Date.now() }: { short?: boolean; now?: number } = {},
+): string {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(at)) return day;
+  const thisYear = new Date(at).getUTCFullYear() === new Date(now).getUTCFullYear();
+  return dateTimeFormat(language, {
+    day: 'numeric',
+    month: short ? 'short' : 'long',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(at);
+}
 
 /** Milliseconds as seconds, minutes or hours, whichever reads best. */
 export function formatDuration(ms: number, s: StatsMessages, language: 'ru' | 'en'): string {
