@@ -98,6 +98,12 @@ export const mailingsRu = {
   noTarget: 'Без цели',
   error: 'Не получилось: {message}',
   required: 'Заполните: {field}',
+  // A field named in the line under Save, and what is said at a field left blank.
+  variantText: '{variant}: текст ({language})',
+  variantLink: '{variant}: куда ведёт кнопка',
+  blank: 'Заполните это поле',
+  blankText: 'Напишите текст хотя бы на одном языке',
+  fieldsToFix: 'Исправьте: {fields}',
 };
 export type MailingsMessages = typeof mailingsRu;
 
@@ -199,6 +205,11 @@ export const mailingsEn: MailingsMessages = {
   noTarget: 'No goal',
   error: 'Could not do it: {message}',
   required: 'Fill in: {field}',
+  variantText: '{variant}: text ({language})',
+  variantLink: '{variant}: where the button leads',
+  blank: 'Fill this in',
+  blankText: 'Write the text in at least one language',
+  fieldsToFix: 'Fix: {fields}',
 };
 
 export const mailingsMessages = { ru: mailingsRu, en: mailingsEn };

@@ -17,7 +17,6 @@ import {
   PanelHeader,
   PanelHeaderBack,
   SegmentedControl,
-  Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
@@ -27,13 +26,14 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
 import { stageLabel } from '../stage-label.ts';
 import { zoneLabel } from '../zoned-time.ts';
-import { type Channel, LANGUAGES, type MailingOptions, type NewRule, type Rule } from './mailing-api.ts';
+import type { Channel, MailingOptions, NewRule, Rule } from './mailing-api.ts';
+import { RuleVariants } from './RuleVariants.tsx';
 import { SegmentFields } from './SegmentFields.tsx';
-import { type MailingsServices, screenLabel, useMailings } from './use-mailings.ts';
+import { type MailingsServices, useMailings } from './use-mailings.ts';
+import { useRuleProblems } from './use-rule-problems.ts';
 
 export function RuleEditor() {
   const services = useMailings();
@@ -121,12 +121,17 @@ function RuleForm({
   const { m, calls } = services;
   const navigator = useRouteNavigator();
   const [draft, setDraft] = useState<NewRule>(() => (rule ? fromRule(rule) : blankRule(options)));
-  const [error, setError] = useState<string>();
+  const problems = useRuleProblems(services, draft);
   /** Someone saved this rule after it was opened: this copy can only be replaced by theirs (the text stays until then). */
   const [stale, setStale] = useState(false);
   /** A save is on its way: a second tap must not create the rule twice. */
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<NewRule>) => setDraft((d) => ({ ...d, ...patch }));
+  /** Changes the draft; the edited field's (by its id in rule-fields.ts) marks from the server go. */
+  const set = (patch: Partial<NewRule>, field?: string) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (field) problems.edited(field);
+  };
+  const { mark, markOr } = problems;
   const stageSelect = (value: string, onChange: (v: string) => void) => (
     <NativeSelect value={value} onChange={(e) => onChange(e.target.value)}>
       {options.stages.map((s) => (
@@ -141,12 +146,14 @@ function RuleForm({
     const variants = draft.variants.map((v) => ({ ...v, text: v.texts?.ru || v.texts?.en || v.text }));
     const body = { ...draft, variants };
     if (busy) return;
+    // Save stays pressable: with blanks it marks them and names them under it instead of sending.
+    if (!problems.ready()) return;
     setBusy(true);
     (rule ? calls.updateRule(rule.id, { ...body, savedAt: rule.updatedAt }) : calls.createRule(body)).then(
       () => navigator.back(),
       (err: unknown) => {
         setBusy(false);
-        setError(fill(m.error, { message: refusalText(err, services.language) }));
+        problems.refused(err);
         setStale(err instanceof ApiRequestError && err.code === 'saved_meanwhile');
       },
     );
@@ -154,28 +161,37 @@ function RuleForm({
   return (
     <>
       <Group>
-        <FormItem top={m.name} htmlFor="rule-name">
-          <Input id="rule-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+        <FormItem top={m.name} htmlFor="rule-name" {...mark('name')}>
+          <Input
+            id="rule-name"
+            status={mark('name').status}
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value }, 'name')}
+          />
         </FormItem>
         <FormLayoutGroup mode="horizontal">
-          <FormItem top={m.stage}>{stageSelect(draft.stage, (stage) => set({ stage }))}</FormItem>
-          <FormItem top={m.notStage}>{stageSelect(draft.notStage, (notStage) => set({ notStage }))}</FormItem>
+          <FormItem top={m.stage} {...mark('stage')}>
+            {stageSelect(draft.stage, (stage) => set({ stage }, 'stage'))}
+          </FormItem>
+          <FormItem top={m.notStage} {...mark('notStage')}>
+            {stageSelect(draft.notStage, (notStage) => set({ notStage }, 'notStage'))}
+          </FormItem>
         </FormLayoutGroup>
         <FormLayoutGroup mode="horizontal">
-          <FormItem top={m.minHours}>
+          <FormItem top={m.minHours} {...mark('minHours')}>
             <Input
               type="number"
               min={0}
               value={draft.minHours}
-              onChange={(e) => set({ minHours: whole(e.target.value) })}
+              onChange={(e) => set({ minHours: whole(e.target.value) }, 'minHours')}
             />
           </FormItem>
-          <FormItem top={m.maxHours}>
+          <FormItem top={m.maxHours} {...mark('maxHours')}>
             <Input
               type="number"
               min={1}
               value={draft.maxHours ?? ''}
-              onChange={(e) => set({ maxHours: e.target.value === '' ? null : whole(e.target.value) })}
+              onChange={(e) => set({ maxHours: e.target.value === '' ? null : whole(e.target.value) }, 'maxHours')}
             />
           </FormItem>
         </FormLayoutGroup>
@@ -186,13 +202,16 @@ function RuleForm({
           language={services.language}
           options={options}
           value={draft.segment ?? {}}
-          onChange={(segment) => set({ segment })}
+          onChange={(segment) => {
+            set({ segment });
+            for (const field of ['segment.source', 'segment.tags', 'segment.languages']) problems.edited(field);
+          }}
           withStage={false}
         />
-        <FormItem top={m.channel} bottom={m[`channelHint_${draft.channel}`]}>
+        <FormItem top={m.channel} {...markOr('channel', m[`channelHint_${draft.channel}`])}>
           <SegmentedControl
             value={draft.channel}
-            onChange={(v) => set({ channel: v as Channel })}
+            onChange={(v) => set({ channel: v as Channel }, 'channel')}
             options={[
               { label: m.channel_message, value: 'message' },
               { label: m.channel_notification, value: 'notification' },
@@ -200,79 +219,32 @@ function RuleForm({
           />
         </FormItem>
       </Group>
-      <Group header={<Header subtitle={m.split}>{m.variants}</Header>}>
-        {draft.variants.map((v, i) => {
-          const edit = (patch: Partial<typeof v>) =>
-            set({ variants: draft.variants.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-          return (
-            <Div key={v.key}>
-              <Header>{fill(m.variant, { key: v.key })}</Header>
-              {LANGUAGES.map((l) => (
-                <FormItem key={l} top={fill(m.text, { language: m[`language_${l}`] })}>
-                  <Textarea
-                    value={v.texts?.[l] ?? (l === 'ru' ? v.text : '')}
-                    onChange={(e) => edit({ texts: { ...v.texts, [l]: e.target.value } })}
-                  />
-                </FormItem>
-              ))}
-              <FormItem top={m.deepLink}>
-                <NativeSelect
-                  value={v.fragment ?? ''}
-                  onChange={(e) => edit({ fragment: e.target.value || undefined })}
-                >
-                  <option value="">{m.noLink}</option>
-                  {options.screens.map((s) => (
-                    <option key={`${s.kind}:${s.key ?? ''}`} value={s.hash}>
-                      {screenLabel(m, s)}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormItem>
-              {draft.variants.length > 1 && (
-                <Button
-                  mode="tertiary"
-                  appearance="negative"
-                  onClick={() => set({ variants: draft.variants.filter((_, j) => j !== i) })}
-                >
-                  {m.removeVariant}
-                </Button>
-              )}
-            </Div>
-          );
-        })}
-        {draft.variants.length < 10 && (
-          <Div>
-            <Button
-              mode="secondary"
-              onClick={() =>
-                set({
-                  variants: [
-                    ...draft.variants,
-                    { key: String.fromCharCode(65 + draft.variants.length), text: '', texts: {} },
-                  ],
-                })
-              }
-            >
-              {m.addVariant}
-            </Button>
-          </Div>
-        )}
-      </Group>
+      <RuleVariants
+        m={m}
+        options={options}
+        variants={draft.variants}
+        mark={mark}
+        onEdit={(field, variants) => set({ variants }, field)}
+        onReshape={(variants) => {
+          set({ variants });
+          problems.reshaped();
+        }}
+      />
       <Group>
-        <FormItem top={m.holdout} bottom={m.holdoutHint}>
+        <FormItem top={m.holdout} {...markOr('holdoutPercent', m.holdoutHint)}>
           <Input
             type="number"
             min={0}
             max={90}
             value={draft.holdoutPercent ?? 0}
-            onChange={(e) => set({ holdoutPercent: Math.min(90, whole(e.target.value)) })}
+            onChange={(e) => set({ holdoutPercent: Math.min(90, whole(e.target.value)) }, 'holdoutPercent')}
           />
         </FormItem>
         <FormLayoutGroup mode="horizontal">
           <FormItem top={m.quietFrom}>
             <NativeSelect
               value={draft.quietFromHour ?? 22}
-              onChange={(e) => set({ quietFromHour: Number(e.target.value) })}
+              onChange={(e) => set({ quietFromHour: Number(e.target.value) }, 'quietHours')}
             >
               {HOURS.map((h) => (
                 <option key={h} value={h}>{`${h}:00`}</option>
@@ -280,20 +252,25 @@ function RuleForm({
             </NativeSelect>
           </FormItem>
           <FormItem top={m.quietTo}>
-            <NativeSelect value={draft.quietToHour ?? 9} onChange={(e) => set({ quietToHour: Number(e.target.value) })}>
+            <NativeSelect
+              value={draft.quietToHour ?? 9}
+              onChange={(e) => set({ quietToHour: Number(e.target.value) }, 'quietHours')}
+            >
               {HOURS.map((h) => (
                 <option key={h} value={h}>{`${h}:00`}</option>
               ))}
             </NativeSelect>
           </FormItem>
         </FormLayoutGroup>
-        <FormItem data-testid="quiet-zone">
+        <FormItem data-testid="quiet-zone" status={mark('quietHours').status} bottom={mark('quietHours').bottom}>
           <Footnote>{fill(m.timesIn, { zone: zoneLabel(options.timeZone) })}</Footnote>
         </FormItem>
-        {error && (
+        {problems.status && (
           <FormItem>
-            <FormStatus mode="error" data-testid="rule-error">
-              {error}
+            <FormStatus mode="error" data-testid="rule-error" role="alert">
+              {problems.status.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
             </FormStatus>
           </FormItem>
         )}
@@ -303,14 +280,7 @@ function RuleForm({
               {m.loadSavedRule}
             </Button>
           ) : (
-            <Button
-              size="l"
-              stretched
-              onClick={save}
-              disabled={!draft.name.trim()}
-              loading={busy}
-              data-testid="rule-save"
-            >
+            <Button size="l" stretched onClick={save} loading={busy} data-testid="rule-save">
               {m.save}
             </Button>
           )}

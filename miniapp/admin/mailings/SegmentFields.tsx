@@ -5,6 +5,7 @@
  */
 import { Checkbox, FormItem, FormLayoutGroup, NativeSelect, SegmentedControl } from '@vkontakte/vkui';
 import { stageLabel } from '../stage-label.ts';
+import { sourceLabel } from './launch-source.ts';
 import type { Language, MailingOptions } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -24,7 +25,7 @@ export function SegmentFields({
   language: officeLanguage,
 }: {
   m: MailingsServices['m'];
-  /** The office's language, for the stage names. */
+  /** The office's language, for the stage and launch-source names. */
   language: Language;
   options: MailingOptions;
   value: SegmentValue;
@@ -59,9 +60,10 @@ export function SegmentFields({
             onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}
           >
             <option value="">{m.anySource}</option>
+            {/* By name, never VK's raw `vk_ref` (catalog_recent); an unknown one keeps its value beside. */}
             {options.sources.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {sourceLabel(s, officeLanguage)}
               </option>
             ))}
           </NativeSelect>
