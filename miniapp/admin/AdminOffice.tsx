@@ -26,10 +26,6 @@ import { BrandLeads } from './leads/BrandLeads.tsx';
 import { LeadDetail } from './leads/LeadDetail.tsx';
 import { LeadsInbox } from './leads/LeadsInbox.tsx';
 import { LeadWebhook } from './leads/LeadWebhook.tsx';
-import { BrandMailings } from './mailings/BrandMailings.tsx';
-import { BroadcastPanel } from './mailings/BroadcastPanel.tsx';
-import { MailingsPanel } from './mailings/MailingsPanel.tsx';
-import { RuleEditor } from './mailings/RuleEditor.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import SupportInbox from './support/SupportInbox.tsx';
@@ -38,8 +34,10 @@ import SupportThread from './support/SupportThread.tsx';
 import { TeamPanel } from './team/TeamPanel.tsx';
 import { officeAccess, useBrand, useOffice } from './use-office.ts';
 
-// Statistics (and uPlot with it) in its own chunk: not part of the office's first download.
+// Statistics (and uPlot with it) and mailings each in their own chunk: not part of the office's first download.
 const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
+const MailingsSection = lazy(() => import('./mailings/MailingsSection.tsx'));
+const chunkLoading = <Spinner size="l" style={{ margin: '48px 0' }} />;
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {
@@ -95,13 +93,14 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
     case PANELS.adminTeam:
       return <TeamPanel office={office} />;
     case PANELS.adminBrandMailings:
-      return <BrandMailings office={office} />;
     case PANELS.adminMailings:
-      return <MailingsPanel />;
     case PANELS.adminMailingRule:
-      return <RuleEditor />;
     case PANELS.adminMailingBroadcast:
-      return <BroadcastPanel />;
+      return (
+        <Suspense fallback={chunkLoading}>
+          <MailingsSection panel={panel} office={office} />
+        </Suspense>
+      );
     case PANELS.adminSupport:
       return <SupportInbox />;
     case PANELS.adminSupportTicket:
@@ -121,7 +120,7 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
     case PANELS.adminCampaignStats:
     case PANELS.adminBrandStats:
       return (
-        <Suspense fallback={<Spinner size="l" style={{ margin: '48px 0' }} />}>
+        <Suspense fallback={chunkLoading}>
           <StatsPanel panel={panel} />
         </Suspense>
       );

@@ -14,6 +14,8 @@ import { buildDemo, copyBuild } from './support.ts';
 const UPLOT_MARKERS = ['u-legend', 'u-cursor-pt'];
 /** Strings only the statistics office has: its API client's path and its heatmap. */
 const STATS_MARKERS = ['/api/admin/stats/', 'stats-retention-heatmap'];
+/** Strings only the mailings section has: its API client's path and its launch-source names. */
+const MAILINGS_MARKERS = ['/api/admin/mailing/campaigns/', 'catalog_friends_recommendations'];
 
 /** `dir`-relative chunk files `file` imports statically (`import … from "./x.js"`, `import "./x.js"`). */
 function staticImports(dir: string, file: string): string[] {
@@ -84,6 +86,15 @@ describe('item 4: no chart library or statistics code in the participant build',
     expect(withUplot.length).toBe(1);
     expect(hits(vk, withUplot, STATS_MARKERS).length).toBeGreaterThan(0);
     expect(hits(vk, officeFirstFiles(vk), UPLOT_MARKERS)).toEqual([]);
+  });
+
+  it("the mailings section is a lazy chunk of its own, not in the office's first chunk", () => {
+    const js = readdirSync(join(vk, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `assets/${f}`);
+    // Not vacuous: the section is in the build.
+    expect(js.filter((f) => hits(vk, [f], MAILINGS_MARKERS).length === MAILINGS_MARKERS.length)).toHaveLength(1);
+    expect(hits(vk, officeFirstFiles(vk), MAILINGS_MARKERS)).toEqual([]);
   });
 
   it('item 4: the iOS archive (every lazy chunk inlined) has no uPlot and no stats code', () => {
