@@ -126,6 +126,11 @@ describe('item 5: the mailings office in Chromium', () => {
 
         const tag = `${vp.name}`;
         await page.locator('#broadcast-name').fill(`News ${tag}`);
+        // No text yet: the refusal says what to write, not "Текст ()".
+        await page.getByTestId('dry-run').click();
+        expect(await page.getByTestId('composer-status').textContent()).toBe(
+          vp.language === 'ru' ? 'Напишите текст хотя бы на одном языке' : 'Write the text in at least one language',
+        );
         await page.locator('#broadcast-text-ru').fill(`Новости ${tag}`);
         await page.getByTestId('missing-en').waitFor({ timeout: T });
         await page.locator('#broadcast-text-en').fill(`News ${tag}`);

@@ -105,10 +105,9 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
   const draft = (): NewBroadcast | undefined => {
     const main = texts.ru.trim() || texts.en.trim();
     if (!name.trim() || !main) {
-      setStatus({
-        ok: false,
-        text: fill(m.required, { field: !name.trim() ? m.name : fill(m.text, { language: '' }) }),
-      });
+      // Each blank in words: a missing text is in no one language ("Текст ()" said nothing).
+      const blanks = [!name.trim() && fill(m.required, { field: m.name }), !main && m.blankText];
+      setStatus({ ok: false, text: blanks.filter(Boolean).join('. ') });
       return undefined;
     }
     const perLanguage = Object.fromEntries(written.map((l) => [l, texts[l].trim()]));
