@@ -14,6 +14,7 @@ import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
+import { notificationLengthIssues } from './notification-text.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
@@ -140,6 +141,13 @@ async function campaignTimeZone(db: Db | Tx, campaignId: number): Promise<string
 export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who: MailingActor): Promise<BroadcastRow> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
+  if (b.channel === 'notification') {
+    const long = notificationLengthIssues([
+      ['text', b.text],
+      ...Object.entries(b.texts ?? {}).map(([l, t]): [string, string | undefined] => [`texts.${l}`, t]),
+    ]);
+    if (long.length > 0) throw new ApiError(422, 'invalid_input', 'The notification is too long', long);
+  }
   for (const s of [b.segment.stage, b.targetStage]) {
     if (s !== undefined && !campaign.stages.includes(s)) {
       throw new ApiError(422, 'unknown_stage', `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
 import { SavedAtField } from '../office/one-save-per-copy.ts';
+import { UtcMs } from '../utc-ms.ts';
 
 export const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
 export const RuleParams = CampaignParam.extend({ ruleId: z.coerce.number().int().positive() });
@@ -162,7 +163,7 @@ export const NewBroadcastSchema = z
     texts: MessageTextsSchema.optional(),
     fragment: z.string().max(2047).optional(),
     targetStage: stageKey.optional(),
-    scheduledAt: z.number().int().positive().optional(),
+    scheduledAt: UtcMs.optional(),
     /** Send even during the campaign's quiet hours (time-critical news). */
     ignoreQuietHours: z.boolean().optional(),
     quietFromHour: hour.optional(),

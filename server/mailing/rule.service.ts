@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
+import { notificationLengthIssues } from './notification-text.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
@@ -40,9 +41,12 @@ async function checkedRule(db: Db, campaignId: number, r: NewRule) {
   if (new Set(r.variants.map((v) => v.key)).size !== r.variants.length) {
     issues.push({ path: 'variants', message: 'variant keys must be unique' });
   }
-  const texts = r.variants.flatMap((v) => [v.text, ...Object.values(v.texts ?? {})]);
-  if (r.channel === 'notification' && texts.some((t) => (t ?? '').length > 254)) {
-    issues.push({ path: 'variants', message: 'notification texts are at most 254 characters' });
+  if (r.channel === 'notification') {
+    const texts = r.variants.flatMap((v, i): [string, string | undefined][] => [
+      [`variants.${i}.text`, v.text],
+      ...Object.entries(v.texts ?? {}).map(([l, t]): [string, string | undefined] => [`variants.${i}.texts.${l}`, t]),
+    ]);
+    issues.push(...notificationLengthIssues(texts));
   }
   if (issues.length > 0) throw new ApiError(422, 'invalid_rule', 'The rule does not fit the campaign', issues);
   return {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from '../campaigns/content-language.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
 import { CampaignFaqSchema } from '../support/faq.ts';
+import { UtcMs } from '../utc-ms.ts';
 
 export const QuizQuestionSchema = z.object({
   id: z.string().min(1).max(40),
@@ -55,8 +56,7 @@ export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
 export const DrawSettingsSchema = z.object({
   winners: z.number().int().min(1).max(10_000),
   reserves: z.number().int().min(0).max(10_000).default(0),
-  /** UTC milliseconds. */
-  drawAt: z.number().int().positive(),
+  drawAt: UtcMs,
   requiredTaskKeys: z.array(z.string().min(1)).min(1),
   /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
   prize: LocalizedTextSchema.optional(),

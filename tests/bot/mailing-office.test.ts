@@ -413,4 +413,28 @@ describe('item 4: audit', () => {
       .where(and(eq(schema.messageRules.campaignId, w.campaignId)));
     expect(rules).toEqual([]);
   });
+
+  it('found from outside: a schedule past 2100 and a notification over 254 characters are 422s at their fields, nothing written', async () => {
+    const broadcast = (over: Record<string, unknown>) =>
+      call('POST', `${base()}/broadcasts`, MAILER, { name: 'n', segment: {}, channel: 'message', text: 'hi', ...over });
+    const paths = (r: { body: { error: { issues: { path: string }[] } } }) => r.body.error.issues.map((i) => i.path);
+    // A schedule no date can hold answered 500 (or, just under the limit, stored a broadcast that never goes).
+    for (const scheduledAt of [Number.MAX_SAFE_INTEGER, 8_640_000_000_000_001]) {
+      const far = await broadcast({ scheduledAt, ignoreQuietHours: true });
+      expect([far.status, paths(far)]).toEqual([422, ['scheduledAt']]);
+    }
+    // A long notification was taken and then cut to 254 characters when sent.
+    const long = 'я'.repeat(255);
+    const pushed = await broadcast({ channel: 'notification', text: long, texts: { en: long } });
+    expect([pushed.status, paths(pushed)]).toEqual([422, ['text', 'texts.en']]);
+    const ruled = await call(
+      'POST',
+      `${base()}/rules`,
+      MAILER,
+      rule({ channel: 'notification', variants: [{ key: 'A', text: long }] }),
+    );
+    expect([ruled.status, paths(ruled)]).toEqual([422, ['variants.0.text']]);
+    expect((await broadcast({ channel: 'notification', text: 'я'.repeat(254) })).status).toBe(201);
+    expect((await call('GET', `${base()}/broadcasts`, MAILER)).body.broadcasts).toHaveLength(1);
+  });
 });

@@ -15,6 +15,7 @@ import {
   RewardUnlockSchema,
   TaskConfigSchemas,
 } from '../../promo/settings.ts';
+import { UtcMs } from '../../utc-ms.ts';
 
 /** A text in both content languages; an empty string is a missing translation (a warning, not a shape error). */
 export const BilingualSchema = (max: number) =>
@@ -42,18 +43,6 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-
-/**
- * Campaign dates end before 2100: a larger number can pass as an integer and still be no date (past 8.64e15 ms every
- * date formatting throws), and nothing a promo needs lies that far.
- */
-const LATEST_UTC_MS = Date.UTC(2100, 0, 1);
-const UtcMs = z
-  .number()
-  .int()
-  .min(0)
-  .max(LATEST_UTC_MS, 'A date before 2100')
-  .openapi({ description: 'UTC milliseconds, before 2100' });
 
 export const TaskDocumentSchema = z
   .object({

@@ -28,4 +28,21 @@ describe('giveaway going live', () => {
     const office = await w.json('GET', `/api/admin/campaigns/${id}/draw`, EDITOR);
     expect(office.body).toMatchObject({ status: 'committed', commitment: first?.commitment, entryCount: 0 });
   });
+
+  it('a draw moment no date can hold is a 422 at settings.draw.drawAt (found from outside: it went live and its rules page was a 500)', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'giveaway-draw',
+    });
+    const doc = (await w.json('GET', `/api/admin/campaigns/${created.body.id}`, EDITOR)).body.document;
+    const far = {
+      ...doc,
+      settings: { ...doc.settings, draw: { ...doc.settings.draw, drawAt: Number.MAX_SAFE_INTEGER } },
+    };
+    const saved = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, far);
+    expect([saved.status, saved.body.error?.issues?.[0]?.path]).toEqual([422, 'settings.draw.drawAt']);
+    const preview = await w.json('POST', `/api/admin/campaigns/${doc.id}/preview`, EDITOR, far);
+    expect(preview.status).toBe(422);
+  });
 });
