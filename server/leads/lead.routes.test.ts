@@ -54,6 +54,8 @@ describe('leads', () => {
     await refused({ ...form, phone: undefined, email: undefined }, 422, 'invalid_input');
     await refused({ ...form, phone: { value: '12' } }, 422, 'invalid_input');
     await refused({ ...form, inputs: { ...inputs, area: 5000 } }, 422, 'invalid_input');
+    // NUL in text: stored on SQLite, a 500 on PostgreSQL (found from outside); refused on both.
+    await refused({ ...form, name: 'Анна\u0000' }, 422, 'invalid_input');
     expect(await w.deps.db.select().from(schema.leads)).toHaveLength(0);
 
     const ok = await w.call('POST', path, USER, form);
