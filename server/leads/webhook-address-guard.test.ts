@@ -79,6 +79,9 @@ describe('CRM webhook SSRF guard', () => {
     expect(forbiddenAddressClass('::ffff:127.0.0.1')).toBe('loopback');
     expect(forbiddenAddressClass('::ffff:7f00:1')).toBe('loopback');
     expect(forbiddenAddressClass('::ffff:10.0.0.1')).toBe('private');
+    expect(forbiddenAddressClass('::7f00:1')).toBe('reserved');
+    expect(forbiddenAddressClass('2002:7f00:1::')).toBe('reserved');
+    expect(forbiddenAddressClass('2001:0:4136:e378:8000:63bf:3fff:fdd2')).toBe('reserved');
     expect(forbiddenAddressClass('93.184.216.34')).toBeUndefined();
     expect(forbiddenAddressClass('2a00:1450:4010:c05::64')).toBeUndefined();
   });

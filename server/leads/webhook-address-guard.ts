@@ -44,6 +44,11 @@ addClass(
     ['64:ff9b::', 96],
     ['100::', 64],
     ['2001:db8::', 32],
+    // Addresses that carry an IPv4 address inside (IPv4-compatible ::a.b.c.d, 6to4 2002:aabb:ccdd::, Teredo): the
+    // IPv4 one may be loopback or private, and none is a CRM's address today (found from outside: [::7f00:1]).
+    ['::', 96],
+    ['2002::', 16],
+    ['2001::', 32],
   ],
 );
 
