@@ -4,8 +4,11 @@
  * - `agency_admin` (agency-wide) may grant every role and section anywhere in the agency;
  * - an `agency_manager` with the `team` section may manage the brands they cover and grant `agency_manager` there,
  *   never `agency_admin`;
- * - a brand member with `team` (brand admin or not) may manage their brand with brand roles only;
- * - nobody but an agency admin grants a section they do not hold themselves (removing one is fine).
+ * - a brand admin with `team` may manage their brand with brand roles only; a brand member with `team` may give and
+ *   change only the `brand_member` role, so they can neither make themselves (or anyone) brand admin nor touch a brand
+ *   admin's row (found from outside: a member promoted themselves and demoted the admin);
+ * - nobody but an agency admin grants a section they do not hold themselves (removing one is fine);
+ * - on a brand the agency switched off, brand roles have no authority (team-scope.ts): only the agency's people.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
@@ -76,7 +79,9 @@ export function authorityOver(rows: MembershipRow[], scope: TeamScope): TeamAuth
     (TEAM_SECTIONS as readonly string[]).includes(s),
   );
   if (scope.brandId === null) return { isAgencyAdmin, roles: ['agency_manager'], sections };
-  return { isAgencyAdmin, roles: manager ? ['agency_manager', ...BRAND_ROLES] : [...BRAND_ROLES], sections };
+  if (manager) return { isAgencyAdmin, roles: ['agency_manager', ...BRAND_ROLES], sections };
+  const brandAdmin = withTeam.some((r) => r.role === 'brand_admin');
+  return { isAgencyAdmin, roles: brandAdmin ? [...BRAND_ROLES] : ['brand_member'], sections };
 }
 
 /** Why a grant is refused, or null when it may go ahead. */

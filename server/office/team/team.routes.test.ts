@@ -187,6 +187,57 @@ describe('team API', () => {
     expect(audit[0]).toMatchObject({ action: 'member.remove', before: { userId: String(BRAND_ADMIN) }, after: null });
   });
 
+  it('a brand member with team gives only brand_member: not to themselves, not over the admin (found from outside)', async () => {
+    w = await createTeamWorld();
+    const added = await w.json('POST', '/api/admin/team/members', OWNER, {
+      brandId: w.brandId,
+      vkUserId: NEW_USER,
+      role: 'brand_member',
+      sections: ['team', 'campaigns'],
+    });
+    expect(added.status).toBe(201);
+    const [own] = await w.membershipsOf(NEW_USER);
+    const [admin] = await w.membershipsOf(BRAND_ADMIN);
+    const refused = [
+      await w.json('PATCH', `/api/admin/team/members/${own?.id}`, NEW_USER, { role: 'brand_admin' }),
+      await w.json('PATCH', `/api/admin/team/members/${admin?.id}`, NEW_USER, { role: 'brand_member', sections: [] }),
+      await w.json('DELETE', `/api/admin/team/members/${admin?.id}`, NEW_USER),
+      await w.json('POST', '/api/admin/team/invitations', NEW_USER, {
+        brandId: w.brandId,
+        role: 'brand_admin',
+        sections: ['campaigns'],
+      }),
+      await w.json('POST', '/api/admin/team/members', NEW_USER, {
+        brandId: w.brandId,
+        vkUserId: NEW_USER + 1,
+        role: 'brand_admin',
+        sections: ['campaigns'],
+      }),
+    ];
+    expect(refused.map((r) => [r.status, r.body.error?.code])).toEqual(Array(5).fill([403, 'role_not_allowed']));
+    expect(await w.membershipsOf(NEW_USER)).toMatchObject([{ role: 'brand_member' }]);
+    expect(await w.membershipsOf(BRAND_ADMIN)).toMatchObject([{ role: 'brand_admin' }]);
+    // What they may do: add a plain member with sections they hold.
+    const member = { brandId: w.brandId, vkUserId: NEW_USER + 1, role: 'brand_member', sections: ['campaigns'] };
+    expect((await w.json('POST', '/api/admin/team/members', NEW_USER, member)).status).toBe(201);
+  });
+
+  it("a switched-off brand's admin can no longer change its team nor read its log; the agency can (found from outside)", async () => {
+    w = await createTeamWorld();
+    const [member] = await w.membershipsOf(NO_TEAM);
+    expect((await w.json('POST', `/api/admin/agency/brands/${w.brandId}/switch-off`, OWNER)).status).toBe(200);
+    const refused = [
+      await w.json('PATCH', `/api/admin/team/members/${member?.id}`, BRAND_ADMIN, { sections: ['campaigns'] }),
+      await w.json('DELETE', `/api/admin/team/members/${member?.id}`, BRAND_ADMIN),
+      await w.json('GET', `/api/admin/audit?brandId=${w.brandId}`, BRAND_ADMIN),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([404, 404, 403]);
+    expect((await w.json('GET', '/api/admin/office', BRAND_ADMIN)).body.canSeeAudit).toBe(false);
+    expect(await w.membershipsOf(NO_TEAM)).toMatchObject([{ sections: member?.sections }]);
+    expect((await w.json('PATCH', `/api/admin/team/members/${member?.id}`, OWNER, { sections: [] })).status).toBe(200);
+    expect((await w.json('GET', `/api/admin/audit?brandId=${w.brandId}`, OWNER)).status).toBe(200);
+  });
+
   it('item 1: the last agency owner stays; an owner cannot demote themselves; another owner can', async () => {
     w = await createTeamWorld();
     const [owner] = await w.membershipsOf(OWNER);
