@@ -47,7 +47,12 @@ export const apps = sqliteTable(
     vkServiceTokenCiphertext: text('vk_service_token_ciphertext'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('apps_vk_app_idx').on(t.vkAppId), index('apps_brand_idx').on(t.brandId)],
+  (t) => [
+    uniqueIndex('apps_vk_app_idx').on(t.vkAppId),
+    uniqueIndex('apps_ok_app_key_idx').on(t.okAppKey),
+    uniqueIndex('apps_telegram_bot_idx').on(t.telegramBotId),
+    index('apps_brand_idx').on(t.brandId),
+  ],
 );
 
 export const communities = sqliteTable(

@@ -126,10 +126,28 @@ export async function editCommunity(
   return brandView(deps.db, deps.config, brand);
 }
 
-async function refuseTakenApp(tx: Tx, vkAppId: number | null | undefined, exceptId?: number) {
-  if (vkAppId == null) return;
-  const [taken] = await tx.select({ id: apps.id }).from(apps).where(eq(apps.vkAppId, vkAppId));
-  if (taken && taken.id !== exceptId) throw new ApiError(409, 'app_taken', `VK app ${vkAppId} is already connected`);
+/**
+ * Each platform's app id belongs to one app: a launch is matched to its brand's campaigns by it, so an OK app key or
+ * a Telegram bot id on two brands' apps would show one brand's campaigns under the other's launch (found from
+ * outside: only the VK id was checked). The unique indexes stand behind this check.
+ */
+async function refuseTakenApp(
+  tx: Tx,
+  ids: Partial<Pick<AppInput, 'vkAppId' | 'okAppKey' | 'telegramBotId'>>,
+  exceptId?: number,
+) {
+  const checks = [
+    ids.vkAppId != null && { column: apps.vkAppId, value: ids.vkAppId, name: 'VK app' },
+    ids.okAppKey != null && { column: apps.okAppKey, value: ids.okAppKey, name: 'OK app key' },
+    ids.telegramBotId != null && { column: apps.telegramBotId, value: ids.telegramBotId, name: 'Telegram bot' },
+  ];
+  for (const check of checks) {
+    if (!check) continue;
+    const [taken] = await tx.select({ id: apps.id }).from(apps).where(eq(check.column, check.value));
+    if (taken && taken.id !== exceptId) {
+      throw new ApiError(409, 'app_taken', `${check.name} ${check.value} is already connected`);
+    }
+  }
 }
 
 /** The sealed columns for the tokens the input sets (undefined: keep, null: remove). */
@@ -147,7 +165,7 @@ export async function connectApp(deps: Deps, identity: Identity, brandId: number
   const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
   if (input.vkSecret || input.vkServiceToken) sealToken(deps.config, '', 'probe'); // 503 before any write
   await inTransaction(deps.db, async (tx) => {
-    await refuseTakenApp(tx, input.vkAppId);
+    await refuseTakenApp(tx, input);
     const created = inserted(
       await tx
         .insert(apps)
@@ -200,7 +218,7 @@ export async function editApp(
       .from(apps)
       .where(and(eq(apps.id, appId), eq(apps.brandId, brandId)));
     if (!before) throw new ApiError(404, 'app_not_found', `The brand has no app ${appId}`);
-    if (input.vkAppId !== undefined) await refuseTakenApp(tx, input.vkAppId, appId);
+    await refuseTakenApp(tx, input, appId);
     const { vkSecret, vkServiceToken, ...plain } = input;
     const row = inserted(
       await tx

@@ -103,6 +103,30 @@ describe('agency API', () => {
     expect(await communityToken(w.deps, NEW_GROUP)).toBe(`${TOKEN}X`);
   });
 
+  it('an OK app key or a Telegram bot id belongs to one app: another brand connecting it is 409 app_taken (found from outside)', async () => {
+    w = await createAgencyWorld();
+    const app = (brandId: number, body: Record<string, unknown>, method = 'POST', id = '') =>
+      w.call(method, `/api/admin/agency/brands/${brandId}/apps${id}`, USERS.owner, { name: 'App', ...body });
+    const created = await app(w.brandId, { okAppKey: 'OKKEY1', telegramBotId: '777000' });
+    expect(created.status).toBe(201);
+    const refused = [
+      await app(w.otherBrandId, { okAppKey: 'OKKEY1' }),
+      await app(w.otherBrandId, { telegramBotId: '777000' }),
+    ];
+    for (const res of refused)
+      expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([409, 'app_taken']);
+    const other = await app(w.otherBrandId, { okAppKey: 'OKKEY2' });
+    expect(other.status).toBe(201);
+    const otherId = ((await other.json()) as { apps: { id: number; okAppKey: string | null }[] }).apps.find(
+      (a) => a.okAppKey === 'OKKEY2',
+    )?.id;
+    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY1' }, 'PATCH', `/${otherId}`)).status).toBe(409);
+    // Its own key again is no conflict.
+    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY2' }, 'PATCH', `/${otherId}`)).status).toBe(200);
+    const keys = (await w.deps.db.select().from(schema.apps)).map((a) => a.okAppKey).filter(Boolean);
+    expect(keys.filter((k) => k?.startsWith('OKKEY')).sort()).toEqual(['OKKEY1', 'OKKEY2']);
+  });
+
   it('item 2: the sender asks the server for a community token: the stored one, else the configured one, none when switched off', async () => {
     w = await createAgencyWorld({ VK_GROUP_ID: String(GROUP_ID), VK_GROUP_TOKEN: 'config-token-123456' });
     expect(await communityToken(w.deps, GROUP_ID)).toBe('config-token-123456');

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "apps_ok_app_key_idx" ON "apps" USING btree ("ok_app_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "apps_telegram_bot_idx" ON "apps" USING btree ("telegram_bot_id");
