@@ -20,6 +20,7 @@ const ru: Wording = {
   unknown_prize: (p) => `${p.value} — не мгновенный приз этой акции`,
   bad_instant: (p) => `at ${p.value} — не момент ISO 8601 со смещением (например, 2026-06-01T12:00:00+03:00)`,
   outside_campaign: () => 'Момент вне акции (от её начала до конца)',
+  in_the_past: () => 'Момент уже прошёл (его сразу выиграла бы следующая игра)',
   internal: () => 'Загрузка остановилась из-за внутренней ошибки',
 };
 
@@ -35,6 +36,7 @@ const en: Wording = {
   unknown_prize: (p) => `${p.value} is not an instant-win prize of this campaign`,
   bad_instant: (p) => `at ${p.value} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`,
   outside_campaign: () => 'The moment is outside the campaign (from its start to its end)',
+  in_the_past: () => 'The moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',
 };
 

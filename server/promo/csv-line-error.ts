@@ -16,6 +16,7 @@ export const CSV_LINE_MESSAGES = {
   unknown_prize: (p) => `reward ${p.value} is not an instant-win prize of this campaign`,
   bad_instant: (p) => `at ${p.value} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`,
   outside_campaign: () => 'the moment is outside the campaign (from its start to its end)',
+  in_the_past: () => 'the moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',
 } satisfies Record<string, (params: Record<string, string | number>) => string>;
 

@@ -133,8 +133,11 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
 export async function importMoments(deps: Deps, identity: Identity, campaignId: number, csv: string) {
   const { campaign, prizes } = await calendarCampaign(deps.db, identity, campaignId, true);
   const { moments, errors } = parseMomentCsv(csv, new Set(prizes.map((p) => p.key)));
+  // As generation does: a moment already past would be won by the next play at once, not at its time.
+  const now = deps.now();
   for (const m of moments) {
     if (m.at < campaign.startsAt || m.at >= campaign.endsAt) errors.push(csvLineError(m.line, 'outside_campaign'));
+    else if (m.at <= now) errors.push(csvLineError(m.line, 'in_the_past'));
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);

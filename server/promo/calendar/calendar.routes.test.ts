@@ -113,10 +113,15 @@ describe('prize calendar admin routes', () => {
     expect(bad.status).toBe(422);
     const problems = (await bad.json()).error;
     expect(problems.code).toBe('invalid_csv');
-    expect(problems.issues.map((i: { path: string }) => i.path)).toEqual(['line 3', 'line 4']);
+    // Line 2 is before now (day 4): found from outside, a past moment was imported and won by the next spin at once.
+    expect(problems.issues.map((i: { path: string; code: string }) => `${i.path} ${i.code}`)).toEqual([
+      'line 2 in_the_past',
+      'line 3 bad_instant',
+      'line 4 outside_campaign',
+    ]);
     expect(await w.deps.db.select().from(schema.prizeMoments)).toHaveLength(14);
 
-    const csv = 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-09T12:00:00+03:00\n';
+    const csv = 'reward_key,at\nmug,2026-06-05T12:00:00+03:00\nmug,2026-06-09T12:00:00+03:00\n';
     const good = await w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
       method: 'POST',
       headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
@@ -136,11 +141,20 @@ describe('prize calendar admin routes', () => {
       issues: [{ path: 'body', code: 'char_limit', params: { max: 900_000 } }],
     });
 
-    const list = await (await w.call('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN)).json();
+    const calendar = async () => (await w.call('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN)).json();
+    const mugs = (l: { moments: { rewardKey: string }[] }) => l.moments.filter((m) => m.rewardKey === 'mug');
+    const list = await calendar();
     expect(list.mode).toBe('calendar');
     expect(list.moments).toHaveLength(16);
-    // The imported moment of 2 June has come and nobody played: it is waiting (rolls forward).
-    expect(list.moments[0]).toMatchObject({ rewardKey: 'mug', day: '2026-06-02', state: 'waiting' });
+    expect(mugs(list)).toMatchObject([
+      { day: '2026-06-05', state: 'upcoming' },
+      { day: '2026-06-09', state: 'upcoming' },
+    ]);
+    // Once the imported moment of 5 June has come and nobody played, it is waiting (rolls forward).
+    const now = START + 3 * DAY + HOUR;
+    w.clock.set(Date.UTC(2026, 5, 5, 9, 0, 1));
+    expect(mugs(await calendar())[0]).toMatchObject({ day: '2026-06-05', state: 'waiting' });
+    w.clock.set(now);
     expect(list.days.find((d: { day: string }) => d.day === '2026-06-09')).toMatchObject({ moments: 3, upcoming: 3 });
     expect(list.prizes).toEqual([
       { key: 'mug', title: 'mug', moments: 2, won: 0 },
@@ -148,11 +162,10 @@ describe('prize calendar admin routes', () => {
     ]);
 
     const deleted = await w.call('DELETE', `/api/admin/campaigns/${id}/calendar/moments?rewardKey=mug`, ADMIN);
-    expect(await deleted.json()).toEqual({ deleted: 1 });
+    expect(await deleted.json()).toEqual({ deleted: 2 });
     const all = await w.call('DELETE', `/api/admin/campaigns/${id}/calendar/moments`, ADMIN);
     expect(await all.json()).toEqual({ deleted: 14 });
-    const left = await w.deps.db.select().from(schema.prizeMoments);
-    expect(left.map((m) => m.at)).toEqual([Date.UTC(2026, 5, 2, 9)]);
+    expect(await w.deps.db.select().from(schema.prizeMoments)).toEqual([]);
 
     const audit = await w.deps.db
       .select()
