@@ -12,6 +12,8 @@ export function MemberEditor(props: {
   s: TeamMessages;
   member: TeamMember;
   grantable: string[];
+  /** The roles the caller may give here (the server's answer); every brand role when not said. */
+  roles?: Role[];
   onSave(change: { role: Role; sections: string[] }): Promise<void>;
   onRemove(): Promise<void>;
   onCancel(): void;
@@ -19,7 +21,8 @@ export function MemberEditor(props: {
   const { s, member, grantable } = props;
   const [role, setRole] = useState<Role>(member.role);
   const [sections, setSections] = useState<string[]>(member.sections);
-  const roles = BRAND_SCREEN_ROLES.includes(member.role) ? BRAND_SCREEN_ROLES : [member.role];
+  const offered = props.roles ?? BRAND_SCREEN_ROLES;
+  const roles = offered.includes(member.role) ? offered : [member.role];
   return (
     <>
       <SimpleCell>

@@ -18,7 +18,7 @@ import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
-import { MemberEditor } from './MemberEditor.tsx';
+import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
 import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } from './team-api.ts';
 
 export function TeamPanel({ office }: { office: Office }) {
@@ -33,8 +33,9 @@ export function TeamPanel({ office }: { office: Office }) {
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
-      const [{ members }, { invitations }] = await Promise.all([team.team(brandId), team.invitations(brandId)]);
-      return { members, invitations };
+      const [{ members, roles }, { invitations }] = await Promise.all([team.team(brandId), team.invitations(brandId)]);
+      // Only the roles the server lets this member give (a member with `team` gives brand_member alone).
+      return { members, invitations, roles: BRAND_SCREEN_ROLES.filter((r) => roles.includes(r)) };
     },
     [api, brandId],
     Boolean(brand?.sections.includes('team')),
@@ -62,7 +63,7 @@ export function TeamPanel({ office }: { office: Office }) {
         </Group>
       )}
       <LoadState state={state}>
-        {({ members, invitations }) => (
+        {({ members, invitations, roles }) => (
           <>
             <Group header={<Header>{s.members}</Header>}>
               {members.map((m) =>
@@ -71,6 +72,7 @@ export function TeamPanel({ office }: { office: Office }) {
                     key={m.id}
                     s={s}
                     member={m}
+                    roles={roles}
                     grantable={brand.sections}
                     onCancel={() => setEditing(null)}
                     onSave={async (change) => {
@@ -89,6 +91,7 @@ export function TeamPanel({ office }: { office: Office }) {
             <Group header={<Header>{s.invite}</Header>}>
               <InviteForm
                 s={s}
+                roles={roles}
                 grantable={brand.sections}
                 created={created}
                 onInvite={async (body) => setCreated((await act(() => team.invite({ brandId, ...body }))) ?? null)}

@@ -23,7 +23,7 @@ const base = '/api/admin/team';
 type Api = Pick<ApiClient, 'request'>;
 
 export const teamApi = (api: Api) => ({
-  team: (brandId: number) => api.request<{ members: TeamMember[] }>('GET', `${base}?brandId=${brandId}`),
+  team: (brandId: number) => api.request<{ members: TeamMember[]; roles: Role[] }>('GET', `${base}?brandId=${brandId}`),
   add: (body: { brandId: number; vkUserId: number; role: Role; sections: string[] }) =>
     api.request<TeamMember>('POST', `${base}/members`, body),
   update: (id: number, body: { role?: Role; sections?: string[] }) =>

@@ -217,6 +217,11 @@ describe('team API', () => {
     expect(refused.map((r) => [r.status, r.body.error?.code])).toEqual(Array(5).fill([403, 'role_not_allowed']));
     expect(await w.membershipsOf(NEW_USER)).toMatchObject([{ role: 'brand_member' }]);
     expect(await w.membershipsOf(BRAND_ADMIN)).toMatchObject([{ role: 'brand_admin' }]);
+    // The team screen offers each only what they may give.
+    const roles = async (user: number) =>
+      (await w.json('GET', `/api/admin/team?brandId=${w.brandId}`, user)).body.roles;
+    expect(await roles(NEW_USER)).toEqual(['brand_member']);
+    expect(await roles(BRAND_ADMIN)).toEqual(['brand_admin', 'brand_member']);
     // What they may do: add a plain member with sections they hold.
     const member = { brandId: w.brandId, vkUserId: NEW_USER + 1, role: 'brand_member', sections: ['campaigns'] };
     expect((await w.json('POST', '/api/admin/team/members', NEW_USER, member)).status).toBe(201);

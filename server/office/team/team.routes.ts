@@ -12,6 +12,7 @@ import { setCommunityClaim } from './community-claim.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitation.service.ts';
 import { setManagerBrands } from './manager-coverage.ts';
 import {
+  BrandTeamSchema,
   CreatedInvitationSchema,
   InvitationSchema,
   ManagerBrandsSchema,
@@ -52,7 +53,7 @@ const brandTeamRoute = officeRoute('team', {
   summary: "A brand's team: its members and the agency-wide people who cover it",
   security: LAUNCH_AUTH,
   request: { query: BrandQuery },
-  responses: { 200: json(TeamSchema, 'Team'), ...errors },
+  responses: { 200: json(BrandTeamSchema, 'Team'), ...errors },
 });
 const agencyTeamRoute = officeRoute('team', {
   method: 'get',

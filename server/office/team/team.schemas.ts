@@ -26,6 +26,8 @@ export const MemberSchema = z
   })
   .openapi('TeamMember');
 export const TeamSchema = z.object({ members: z.array(MemberSchema) }).openapi('Team');
+/** A brand's team with the roles the caller may give there (the office offers only those). */
+export const BrandTeamSchema = TeamSchema.extend({ roles: z.array(RoleSchema) }).openapi('BrandTeam');
 
 /** A brand, or with `brandId: null` the agency as a whole (then `agencyId` is required). */
 const Target = {

@@ -90,13 +90,14 @@ function toMember(row: MembershipRow, names: Map<number, string>, all: Membershi
  * The people with office rights on a brand: its own members and the agency-wide ones who cover it.
  * @example const { members } = await brandTeam(db, identity, 4);
  */
-export async function brandTeam(db: Db, actor: Identity, brandId: number): Promise<{ members: TeamMember[] }> {
-  const { scope } = await resolveScope(db, actor, { brandId });
+export async function brandTeam(db: Db, actor: Identity, brandId: number) {
+  const { scope, authority } = await resolveScope(db, actor, { brandId });
   const all = await agencyRows(db, scope.agencyId);
   const names = await brandNames(db, scope.agencyId);
   const mine = await actorMemberships(db, actor, scope.agencyId);
   return {
     members: all.filter((r) => covers(r, brandId)).map((r) => toMember(r, names, all, editableBy(mine, r))),
+    roles: authority.roles,
   };
 }
 
