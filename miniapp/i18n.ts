@@ -118,8 +118,11 @@ export function formatDate(ms: number, language: 'ru' | 'en', timeZone: string):
   return dateTimeFormat(language, { day: 'numeric', month: 'long', timeZone }).format(ms);
 }
 
-/** "5 March, 00:00" in the campaign's time zone. */
-export function formatDateTime(ms: number, language: 'ru' | 'en', timeZone: string): string {
+/**
+ * "5 March, 00:00" in the campaign's time zone, or without one in the reader's own clock (when a message, a lead or a
+ * kept draft was written): day and month in words, no seconds, no year.
+ */
+export function formatDateTime(ms: number, language: 'ru' | 'en', timeZone?: string): string {
   return dateTimeFormat(language, {
     day: 'numeric',
     month: 'long',

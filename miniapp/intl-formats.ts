@@ -24,15 +24,6 @@ export function dateTimeFormat(language: Language, options: Intl.DateTimeFormatO
   return format;
 }
 
-/**
- * When something happened (a message, a lead, a kept draft), in the reader's own clock: "4 декабря в 06:20" /
- * "4 December at 06:20" — day and month in words, hours and minutes, no seconds, no year. One home, so the office and
- * the participant's screens read times alike (`toLocaleString` gave seconds, numbers, and US English for `en`).
- */
-export function momentText(language: Language, at: number): string {
-  return dateTimeFormat(language, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(at);
-}
-
 /** The `Intl.NumberFormat` for this language and these options, shared. */
 export function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${language}|${JSON.stringify(options)}`;

@@ -5,8 +5,8 @@
  */
 import { Banner, Button } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
+import { formatDateTime } from '../i18n.ts';
 import { fill } from '../i18n-fill.ts';
-import { momentText } from '../intl-formats.ts';
 
 export function RestoredDraftBanner(p: {
   title: string;
@@ -23,7 +23,7 @@ export function RestoredDraftBanner(p: {
     <Banner
       mode="tint"
       title={p.title}
-      subtitle={fill(p.text, { time: momentText(language, p.keptAt) })}
+      subtitle={fill(p.text, { time: formatDateTime(p.keptAt, language) })}
       data-testid={p.testId}
       actions={
         <Button size="m" mode="secondary" onClick={p.onDiscard} data-testid={p.discardTestId}>

@@ -163,7 +163,7 @@ export const NewBroadcastSchema = z
     texts: MessageTextsSchema.optional(),
     fragment: z.string().max(2047).optional(),
     targetStage: stageKey.optional(),
-    scheduledAt: UtcMs.optional(),
+    scheduledAt: UtcMs.positive().optional(),
     /** Send even during the campaign's quiet hours (time-critical news). */
     ignoreQuietHours: z.boolean().optional(),
     quietFromHour: hour.optional(),

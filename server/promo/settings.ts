@@ -56,7 +56,7 @@ export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
 export const DrawSettingsSchema = z.object({
   winners: z.number().int().min(1).max(10_000),
   reserves: z.number().int().min(0).max(10_000).default(0),
-  drawAt: UtcMs,
+  drawAt: UtcMs.positive(),
   requiredTaskKeys: z.array(z.string().min(1)).min(1),
   /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
   prize: LocalizedTextSchema.optional(),

@@ -419,7 +419,7 @@ describe('item 4: audit', () => {
       call('POST', `${base()}/broadcasts`, MAILER, { name: 'n', segment: {}, channel: 'message', text: 'hi', ...over });
     const paths = (r: { body: { error: { issues: { path: string }[] } } }) => r.body.error.issues.map((i) => i.path);
     // A schedule no date can hold answered 500 (or, just under the limit, stored a broadcast that never goes).
-    for (const scheduledAt of [Number.MAX_SAFE_INTEGER, 8_640_000_000_000_001]) {
+    for (const scheduledAt of [Number.MAX_SAFE_INTEGER, 8_640_000_000_000_001, 0]) {
       const far = await broadcast({ scheduledAt, ignoreQuietHours: true });
       expect([far.status, paths(far)]).toEqual([422, ['scheduledAt']]);
     }

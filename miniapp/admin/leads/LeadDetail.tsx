@@ -17,8 +17,8 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -50,7 +50,7 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
   const [status, setStatus] = useState<LeadStatus>(lead.status);
   const [note, setNote] = useState<string>();
   useEffect(() => setStatus(lead.status), [lead.status]);
-  const date = (ms: number) => momentText(language, ms);
+  const date = (ms: number) => formatDateTime(ms, language);
   const change = async (next: LeadStatus) => {
     setNote(undefined);
     try {

@@ -18,8 +18,8 @@ import {
   TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { momentText } from '../../intl-formats.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -46,7 +46,7 @@ export function LeadsInbox() {
       setBusy(false);
     }
   };
-  const date = (ms: number) => momentText(language, ms);
+  const date = (ms: number) => formatDateTime(ms, language);
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>

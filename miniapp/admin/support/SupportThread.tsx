@@ -22,8 +22,8 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -81,7 +81,7 @@ export default function SupportThread() {
                 <SimpleCell
                   key={m.id}
                   multiline
-                  subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${momentText(language, m.createdAt)}`}
+                  subtitle={`${m.author === 'agent' ? s.authorAgent : s.authorUser} · ${formatDateTime(m.createdAt, language)}`}
                 >
                   <Text weight={m.author === 'agent' ? '2' : '3'} style={{ whiteSpace: 'pre-wrap' }}>
                     {m.body}

@@ -18,8 +18,8 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import type { TicketThread } from '../../api/support.ts';
+import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { momentText } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -64,7 +64,7 @@ export function TicketPanel({ id }: { id: string }) {
     }
   };
 
-  const time = (ms: number) => momentText(language, ms);
+  const time = (ms: number) => formatDateTime(ms, language);
 
   return (
     <Panel id={id}>

@@ -44,5 +44,8 @@ describe('giveaway going live', () => {
     expect([saved.status, saved.body.error?.issues?.[0]?.path]).toEqual([422, 'settings.draw.drawAt']);
     const preview = await w.json('POST', `/api/admin/campaigns/${doc.id}/preview`, EDITOR, far);
     expect(preview.status).toBe(422);
+    const epoch = { ...doc, settings: { ...doc.settings, draw: { ...doc.settings.draw, drawAt: 0 } } };
+    const zero = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, epoch);
+    expect([zero.status, zero.body.error?.issues?.[0]?.path]).toEqual([422, 'settings.draw.drawAt']);
   });
 });
