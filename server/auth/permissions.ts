@@ -32,18 +32,29 @@ export async function findPermission(
         eq(schema.memberships.agencyId, brand.agencyId),
       ),
     );
-  return rows.find(
-    (m) =>
-      (m.brandId === null || m.brandId === brandId) &&
-      (m.role === 'agency_admin' || m.sections.includes(section)) &&
-      // A brand-scoped role on an agency-wide row would widen access; only agency roles may span brands.
-      (m.brandId !== null || m.role === 'agency_admin' || m.role === 'agency_manager') &&
-      // A brand the agency switched off is closed to its brand roles; the agency keeps it, to switch it back on.
-      (brand.disabledAt === null || isAgencyRole(m.role)),
-  );
+  return rows.find((m) => reaches(m, brand) && (m.role === 'agency_admin' || m.sections.includes(section)));
 }
 
+type BrandState = Pick<typeof schema.brands.$inferSelect, 'id' | 'agencyId' | 'disabledAt'>;
+
 const isAgencyRole = (role: MembershipRow['role']) => role === 'agency_admin' || role === 'agency_manager';
+
+/**
+ * Whether a brand the agency may have switched off is open to this role: a switched-off brand is closed to its brand
+ * roles (sections, team, audit log); the agency keeps it, to switch it back on. The one home of that rule.
+ */
+export const isOpenTo = (brand: Pick<BrandState, 'disabledAt'>, role: MembershipRow['role']) =>
+  brand.disabledAt === null || isAgencyRole(role);
+
+/**
+ * Whether a membership row applies to a brand, sections aside: the brand's own row, or an agency role's agency-wide
+ * row of the brand's agency (a brand role on an agency-wide row would widen access; only agency roles span brands),
+ * and the brand open to that role.
+ */
+export const reaches = (m: Pick<MembershipRow, 'agencyId' | 'brandId' | 'role'>, brand: BrandState) =>
+  m.agencyId === brand.agencyId &&
+  (m.brandId === brand.id || (m.brandId === null && isAgencyRole(m.role))) &&
+  isOpenTo(brand, m.role);
 
 /** Throws 403 `forbidden` unless the identity may use `section` of this brand. */
 export async function requirePermission(

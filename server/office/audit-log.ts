@@ -8,9 +8,9 @@
  * documents through the log. Agency-level entries are the owner's alone: they record acts and people above any one
  * brand. Filters narrow within that.
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
-import type { MembershipRow } from '../auth/permissions.ts';
+import { isOpenTo, type MembershipRow } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -72,21 +72,22 @@ export async function auditScope(db: Db, identity: Identity): Promise<AuditScope
       .where(inArray(brands.agencyId, agencies));
     for (const m of wide) for (const b of all) if (b.agencyId === m.agencyId) grant(b.id, m);
   }
-  // A brand the agency switched off is closed to its brand roles, its log included; the agency's people keep it.
-  const adminOf = rows.flatMap((m) => (m.role === 'brand_admin' && m.brandId !== null ? [m.brandId] : []));
-  const off = new Set(
-    adminOf.length === 0
+  // A brand the agency switched off is closed to its brand roles, its log included (permissions.ts's `isOpenTo`).
+  const brandIds = [...new Set(rows.flatMap((m) => (m.brandId === null ? [] : [m.brandId])))];
+  const states = new Map(
+    brandIds.length === 0
       ? []
       : (
           await db
-            .select({ id: brands.id })
+            .select({ id: brands.id, disabledAt: brands.disabledAt })
             .from(brands)
-            .where(and(inArray(brands.id, adminOf), isNotNull(brands.disabledAt)))
-        ).map((b) => b.id),
+            .where(inArray(brands.id, brandIds))
+        ).map((b) => [b.id, b]),
   );
   for (const m of rows) {
-    if (m.brandId === null) continue;
-    if (m.role === 'agency_manager' || (m.role === 'brand_admin' && !off.has(m.brandId))) grant(m.brandId, m);
+    const brand = m.brandId === null ? undefined : states.get(m.brandId);
+    if (!brand || !isOpenTo(brand, m.role)) continue;
+    if (m.role === 'agency_manager' || m.role === 'brand_admin') grant(brand.id, m);
   }
   return scope;
 }

@@ -8,6 +8,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
+import { reaches } from '../auth/permissions.ts';
 import { BRAND_SECTIONS } from '../auth/sections.ts';
 import { schema } from '../db/client.ts';
 import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
@@ -73,14 +74,8 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
   const agencyIds = [...new Set(rows.map((m) => m.agencyId))];
   const list = [];
   for (const b of await db.select().from(brands).where(inArray(brands.agencyId, agencyIds))) {
-    // Mirrors server/auth/permissions.ts: an agency-wide row covers every brand of its agency (agency roles only).
-    const covering = rows.filter(
-      (m) =>
-        m.agencyId === b.agencyId &&
-        (m.brandId === b.id || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))) &&
-        // A switched-off brand stays open to its agency only (server/office/agency/).
-        (b.disabledAt === null || m.role === 'agency_admin' || m.role === 'agency_manager'),
-    );
+    // The permission check's rule (server/auth/permissions.ts), switched-off brands included.
+    const covering = rows.filter((m) => reaches(m, b));
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
     if (covering.length > 0) list.push({ id: b.id, name: b.name, agencyId: b.agencyId, sections: [...sections] });
   }

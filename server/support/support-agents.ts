@@ -4,6 +4,7 @@
  * agency-wide one with it, or the agency owner.
  */
 import { and, eq } from 'drizzle-orm';
+import { reaches } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -23,11 +24,7 @@ export async function supportAgents(db: Db, brandId: number): Promise<SupportAge
     .where(and(eq(schema.memberships.agencyId, brand.agencyId)))
     .orderBy(schema.memberships.id);
   return rows
-    .filter(
-      (m) =>
-        (m.brandId === brandId || (m.brandId === null && (m.role === 'agency_admin' || m.role === 'agency_manager'))) &&
-        (m.role === 'agency_admin' || m.sections.includes('support')),
-    )
+    .filter((m) => reaches(m, brand) && (m.role === 'agency_admin' || m.sections.includes('support')))
     .map((m) => ({ membershipId: m.id, platform: m.platform, userId: m.platformUserId, role: m.role }));
 }
 

@@ -190,6 +190,26 @@ describe('support office', () => {
     expect((await w.app.request(`${base}/tickets`)).status).toBe(401);
   });
 
+  it('a brand the agency switched off: its tickets go to the agency alone, not to its brand members', async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const agents = async () =>
+      (await json<{ agents: Array<{ membershipId: number }> }>(w.call('GET', `${base}/agents`, OWNER))).agents.map(
+        (a) => a.membershipId,
+      );
+    expect(await agents()).toEqual([s.agentMembership, s.ownerMembership]);
+    await w.write((tx) =>
+      tx.update(schema.brands).set({ disabledAt: w.clock.now }).where(eq(schema.brands.id, w.brandId)),
+    );
+    expect(await agents()).toEqual([s.ownerMembership]);
+    const assign = (membershipId: number) =>
+      w.call('PATCH', `${base}/tickets/${s.appTicket}`, OWNER, { assigneeMembershipId: membershipId });
+    const refused = await assign(s.agentMembership);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('not_a_support_member');
+    expect((await assign(s.ownerMembership)).status).toBe(200);
+  });
+
   it('item 2: canned variables are filled on the server from the participant, a missing one is a 422', async () => {
     const s = await setup();
     const base = `/api/admin/support/brands/${w.brandId}`;

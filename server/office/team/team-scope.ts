@@ -6,16 +6,10 @@
 import { eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { rowNotInYourOffice } from '../../auth/office-gate.ts';
+import { isOpenTo } from '../../auth/permissions.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import {
-  AGENCY_ROLES,
-  actorMemberships,
-  authorityOver,
-  covers,
-  type TeamAuthority,
-  type TeamScope,
-} from './team-authority.ts';
+import { actorMemberships, authorityOver, covers, type TeamAuthority, type TeamScope } from './team-authority.ts';
 
 export const noTeamRights = () => new ApiError(403, 'forbidden', 'No team rights for this brand');
 
@@ -45,19 +39,19 @@ export async function authorityOverRow(db: Db, actor: Identity, scope: TeamScope
   const mine = await actorMemberships(db, actor, scope.agencyId);
   // A brand the agency switched off is closed to its brand roles (as permissions.ts closes its sections): its team
   // too, whether a request names the brand or a member or invitation of it.
-  const rows = (await switchedOff(db, scope.brandId)) ? mine.filter((r) => AGENCY_ROLES.includes(r.role)) : mine;
+  const brand = scope.brandId === null ? undefined : await brandState(db, scope.brandId);
+  const rows = brand ? mine.filter((r) => isOpenTo(brand, r.role)) : mine;
   const authority = authorityOver(rows, scope);
   if (authority) return authority;
   const belongs = rows.some((r) => (r.role === 'agency_admin' && r.brandId === null) || covers(r, scope.brandId));
   throw belongs ? noTeamRights() : rowNotInYourOffice();
 }
 
-async function switchedOff(db: Db, brandId: number | null): Promise<boolean> {
-  if (brandId === null) return false;
+async function brandState(db: Db, brandId: number) {
   const [brand] = await db
     .select({ disabledAt: schema.brands.disabledAt })
     .from(schema.brands)
     .where(eq(schema.brands.id, brandId))
     .limit(1);
-  return brand?.disabledAt != null;
+  return brand;
 }
