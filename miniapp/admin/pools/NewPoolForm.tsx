@@ -23,7 +23,9 @@ export function NewPoolForm({
   const [sandboxOf, setSandboxOf] = useState('');
   const { error, run } = useOfficeWrite(s.error);
   const [busy, setBusy] = useState(false);
-  const realPools = pools.filter((p) => !p.sandbox && p.purpose === 'reward');
+  // A real pool has one sandbox at most (the server refuses a second): offer those without one.
+  const withSandbox = new Set(pools.flatMap((p) => (p.sandbox && p.sandboxOf !== null ? [p.sandboxOf] : [])));
+  const realPools = pools.filter((p) => !p.sandbox && p.purpose === 'reward' && !withSandbox.has(p.poolId));
 
   async function submit() {
     setBusy(true);

@@ -78,6 +78,15 @@ export async function createPool(db: Db, identity: Identity, campaignId: number,
           { path: 'sandboxOf', message: 'Not a real reward pool of this campaign' },
         ]);
       }
+      // Testers take from the first sandbox of a pool (sandbox-pool.ts): a second would be imported and never used.
+      const [existing] = await tx
+        .select({ key: schema.codePools.key })
+        .from(schema.codePools)
+        .where(and(eq(schema.codePools.sandboxOf, real.id), eq(schema.codePools.sandbox, true)))
+        .limit(1);
+      if (existing) {
+        throw new ApiError(409, 'sandbox_exists', `Pool ${real.id} already has a sandbox "${existing.key}"`);
+      }
     }
     const row = inserted(
       await tx

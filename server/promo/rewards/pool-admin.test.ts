@@ -57,6 +57,14 @@ describe('pool writes in the office', () => {
     expect(sandbox.status).toBe(201);
     const sandboxPool = await sandbox.json();
     expect(sandboxPool).toMatchObject({ sandbox: true, sandboxOf: pool.poolId });
+    // One sandbox per real pool: testers take from one only, so a second would never be used.
+    const second = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, {
+      key: 'gifts-test-2',
+      name: 'More test codes',
+      sandboxOf: pool.poolId,
+    });
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('sandbox_exists');
     // A sandbox of a sandbox (or of another campaign's pool) is refused.
     expect(
       (
