@@ -4,6 +4,7 @@
  * `notifications.sendMessage` (mini-app notifications, `user_ids` ≤ 100, deep link through `fragment`).
  */
 import { type API, APIError, APIRequest } from 'vk-io';
+import { fitNotification } from '../../server/mailing/notification-text.ts';
 import type { OutboxRow, SendRequest } from '../../server/mailing/outbox-claim.ts';
 
 interface RawAnswer {
@@ -45,7 +46,7 @@ function notificationParams(rows: OutboxRow[], _appId: number): Params {
   const first = rows[0] as OutboxRow;
   return {
     user_ids: rows.map((r) => r.vkUserId).join(','),
-    message: first.text.slice(0, 254),
+    message: fitNotification(first.text),
     fragment: first.extras.fragment,
     random_id: first.randomId,
     group_id: first.vkGroupId,
