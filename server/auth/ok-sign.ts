@@ -1,6 +1,9 @@
 /**
- * @module Odnoklassniki launch parameters: `auth_sig = md5(logged_user_id + session_key + secret)`
- * (apiok.ru "launch parameters"), and `application_key` must be ours.
+ * @module Odnoklassniki launch parameters: `auth_sig = md5(logged_user_id + session_key + secret)` and `sig`, the md5
+ * of every parameter as `key=value`, sorted by key, then the secret (apiok.ru "launch parameters" and its signing
+ * rule); `application_key` must be ours. Both are checked: `auth_sig` joins the user id and the session key with no
+ * separator, so alone it signs `575123456789` + `-s-1` exactly as `57512345678` + `9-s-1` (a launch for another user,
+ * found from outside); `sig` names each value by its key (decision 047).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Identity, uiLanguage } from './identity.ts';
@@ -17,14 +20,26 @@ export function okAuthSig(loggedUserId: string, sessionKey: string, appSecret: s
   return createHash('md5').update(`${loggedUserId}${sessionKey}${appSecret}`).digest('hex');
 }
 
+/** The `sig` OK computes over launch parameters: `k1=v1k2=v2…` sorted by key (`sig` itself left out), then the secret. */
+export function okParamsSig(params: Iterable<[string, string]>, appSecret: string): string {
+  const pairs = [...params].filter(([key]) => key !== 'sig').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('md5')
+    .update(`${pairs.map(([key, value]) => `${key}=${value}`).join('')}${appSecret}`)
+    .digest('hex');
+}
+
 /**
  * Builds the launch query OK would pass to the app (for the local launcher and tests).
  * @example signOkLaunch({ logged_user_id: '1', session_key: 's', application_key: 'K' }, 'SECRET')
  */
 export function signOkLaunch(values: Record<string, string>, appSecret: string): string {
-  const sig = okAuthSig(values.logged_user_id ?? '', values.session_key ?? '', appSecret);
-  return new URLSearchParams({ ...values, auth_sig: sig }).toString();
+  const authSig = okAuthSig(values.logged_user_id ?? '', values.session_key ?? '', appSecret);
+  const signed = { ...values, auth_sig: authSig };
+  return new URLSearchParams({ ...signed, sig: okParamsSig(Object.entries(signed), appSecret) }).toString();
 }
+
+const md5Matches = (expected: string, given: string) =>
+  timingSafeEqual(Buffer.from(expected), Buffer.from(given.toLowerCase()));
 
 export function verifyOkLaunch(raw: string, options: OkVerifyOptions): Identity {
   return readOkLaunch(raw, options).identity;
@@ -37,19 +52,22 @@ export function verifyOkLaunch(raw: string, options: OkVerifyOptions): Identity 
 export function readOkLaunch(raw: string, options: OkVerifyOptions): { identity: Identity; sessionKey: string } {
   const params = parseLaunchQuery(raw);
   const authSig = params.get('auth_sig');
+  const sig = params.get('sig');
   const userId = params.get('logged_user_id');
   const sessionKey = params.get('session_key');
   const appKey = params.get('application_key');
   if (!authSig) throw new MissingLaunchError('auth_sig is missing');
   if (!userId || !/^\d{1,20}$/.test(userId)) throw new MalformedLaunchError('logged_user_id is missing or invalid');
   if (!sessionKey) throw new MalformedLaunchError('session_key is missing');
+  if (!sig) throw new MissingLaunchError('sig is missing');
   if (!/^[0-9a-fA-F]{32}$/.test(authSig)) throw new BadSignatureError('auth_sig is not an MD5 digest');
+  if (!/^[0-9a-fA-F]{32}$/.test(sig)) throw new BadSignatureError('sig is not an MD5 digest');
   if (!options.appSecret) throw new BadSignatureError('OK app secret is not configured');
-  const expected = Buffer.from(okAuthSig(userId, sessionKey, options.appSecret));
-  if (!timingSafeEqual(expected, Buffer.from(authSig.toLowerCase())))
+  if (!md5Matches(okAuthSig(userId, sessionKey, options.appSecret), authSig))
     throw new BadSignatureError('auth_sig does not match');
+  if (!md5Matches(okParamsSig(params, options.appSecret), sig)) throw new BadSignatureError('sig does not match');
   if (!appKey || appKey !== options.appKey) throw new WrongAppError('application_key is not this app');
-  // No `ref`: `refplace` is not covered by `auth_sig`, and the verified identity carries only what was signed.
+  // No `ref` yet: `refplace` is signed by `sig` now, but the identity carries only what it always has.
   const identity: Identity = {
     platform: 'ok',
     userId,

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   BadSignatureError,
@@ -7,7 +7,7 @@ import {
   MissingLaunchError,
   WrongAppError,
 } from './launch-errors.ts';
-import { okAuthSig, signOkLaunch, verifyOkLaunch } from './ok-sign.ts';
+import { okAuthSig, okParamsSig, signOkLaunch, verifyOkLaunch } from './ok-sign.ts';
 import { signTelegramInitData, telegramDataCheckString, verifyTelegramInitData } from './telegram-init-data.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
 
@@ -35,6 +35,36 @@ describe('OK auth_sig', () => {
     expect(() => verifyOkLaunch(q, { ...opts, appKey: 'OTHER' })).toThrow(WrongAppError);
     expect(() => verifyOkLaunch('logged_user_id=1&session_key=s', opts)).toThrow(MissingLaunchError);
     expect(() => verifyOkLaunch('logged_user_id=x&session_key=s&auth_sig=00', opts)).toThrow(MalformedLaunchError);
+  });
+  it('sig is md5 of the sorted key=value pairs and the secret, sig itself left out', async () => {
+    const pairs: [string, string][] = [
+      ['session_key', 'abc'],
+      ['logged_user_id', '575'],
+      ['sig', 'ignored'],
+      ['application_key', 'CBAKEY'],
+    ];
+    // md5("application_key=CBAKEYlogged_user_id=575session_key=abcSECRET"), computed apart.
+    expect(okParamsSig(pairs, 'SECRET')).toBe(
+      createHash('md5').update('application_key=CBAKEYlogged_user_id=575session_key=abcSECRET').digest('hex'),
+    );
+  });
+  it('refuses a launch re-split between user id and session key (auth_sig alone cannot tell), and one without sig', async () => {
+    const genuine = new URLSearchParams(
+      signOkLaunch({ logged_user_id: '575123456789', session_key: '-s-3f1ce0a9', application_key: 'CBAKEY' }, 'SECRET'),
+    );
+    expect(verifyOkLaunch(genuine.toString(), opts).userId).toBe('575123456789');
+    const forged = new URLSearchParams(genuine);
+    forged.set('logged_user_id', '57512345678');
+    forged.set('session_key', '9-s-3f1ce0a9');
+    // The same auth_sig covers both splits.
+    expect(okAuthSig('57512345678', '9-s-3f1ce0a9', 'SECRET')).toBe(genuine.get('auth_sig'));
+    expect(() => verifyOkLaunch(forged.toString(), opts)).toThrow(BadSignatureError);
+    const unsigned = new URLSearchParams(genuine);
+    unsigned.delete('sig');
+    expect(() => verifyOkLaunch(unsigned.toString(), opts)).toThrow(MissingLaunchError);
+    const extra = new URLSearchParams(genuine);
+    extra.set('refplace', 'banner');
+    expect(() => verifyOkLaunch(extra.toString(), opts)).toThrow(BadSignatureError);
   });
 });
 
