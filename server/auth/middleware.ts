@@ -7,15 +7,16 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/router.ts';
+import { vkAppSecret } from '../office/agency/agency-secrets.ts';
 import type { Identity, VerifiedLaunch } from './identity.ts';
-import { MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
+import { MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
 import { okSessionFirstSeen } from './ok-session-age.ts';
 import { readOkLaunch } from './ok-sign.ts';
 import { readTelegramInitData } from './telegram-init-data.ts';
 import { assertFresh } from './time-window.ts';
 import { VerifiedLaunchCache } from './verified-cache.ts';
 import { assertSameOriginWrite, readWebSession, webSessionIdentity } from './vk-id/web-session.ts';
-import { readVkLaunch } from './vk-sign.ts';
+import { parseLaunchQuery, readVkLaunchParams } from './vk-sign.ts';
 
 /** Largest header we parse; real launch data is well under 2 KB. */
 const MAX_AUTH_LENGTH = 8192;
@@ -50,13 +51,15 @@ async function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>)
   const { config } = deps;
   const now = deps.now();
   switch (scheme) {
-    case 'vk':
-      return readVkLaunch(payload, {
-        secret: config.VK_APP_SECRET,
-        appId: config.VK_APP_ID,
-        ttlSeconds: config.LAUNCH_PARAMS_TTL,
-        now,
-      });
+    case 'vk': {
+      // Each connected app has its own secure key (stored by the agency); the configured app's is VK_APP_SECRET.
+      const params = parseLaunchQuery(payload);
+      const appId = params.get('vk_app_id') ?? '';
+      if (!/^[1-9]\d{0,15}$/.test(appId)) throw new MalformedLaunchError('vk_app_id is missing or invalid');
+      const secret = await vkAppSecret(deps, Number(appId));
+      if (secret === undefined) throw new WrongAppError(`launch is for app ${appId}, not connected here`);
+      return readVkLaunchParams(params, { secret, appId, ttlSeconds: config.LAUNCH_PARAMS_TTL, now });
+    }
     case 'ok': {
       const { identity, sessionKey } = readOkLaunch(payload, {
         appKey: config.OK_APP_KEY,

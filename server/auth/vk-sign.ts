@@ -56,7 +56,7 @@ export function parseLaunchQuery(raw: string): Map<string, string> {
 /** Values made only of characters `encodeURIComponent` leaves alone (most launch values) skip the call. */
 const UNRESERVED = /^[\w.!~*'()-]*$/;
 
-/** The string VK signs: `vk_*` pairs sorted by key, values percent-encoded. */
+/** The string VK signs: `vk_*` pairs sorted by key, keys and values percent-encoded. */
 export function vkSignedString(params: Map<string, string>): string {
   const keys: string[] = [];
   for (const key of params.keys()) if (key.startsWith('vk_')) keys.push(key);
@@ -64,7 +64,10 @@ export function vkSignedString(params: Map<string, string>): string {
   let out = '';
   for (const key of keys) {
     const value = params.get(key) as string;
-    out += `${out === '' ? '' : '&'}${key}=${UNRESERVED.test(value) ? value : encodeURIComponent(value)}`;
+    // Keys are encoded as well as values, as VK's reference does: a raw `&` or `=` inside a key would otherwise let
+    // two signed pairs be re-shaped into one key that still verifies (found from outside).
+    const name = UNRESERVED.test(key) ? key : encodeURIComponent(key);
+    out += `${out === '' ? '' : '&'}${name}=${UNRESERVED.test(value) ? value : encodeURIComponent(value)}`;
   }
   return out;
 }
@@ -121,7 +124,11 @@ export function verifyVkLaunch(raw: string, options: VkVerifyOptions): Identity 
  * (the verified-launch cache's) judges exactly the value the signature covered. Throws a `LaunchError`.
  */
 export function readVkLaunch(raw: string, options: VkVerifyOptions): VerifiedLaunch {
-  const params = parseLaunchQuery(raw);
+  return readVkLaunchParams(parseLaunchQuery(raw), options);
+}
+
+/** `readVkLaunch` on a query already parsed (the middleware reads `vk_app_id` first, to pick that app's secret). */
+export function readVkLaunchParams(params: Map<string, string>, options: VkVerifyOptions): VerifiedLaunch {
   const sign = params.get('sign');
   if (!sign) throw new MissingLaunchError('sign is missing');
   if (!SIGN_FORMAT.test(sign)) throw new BadSignatureError('sign is not a base64url SHA-256 digest');

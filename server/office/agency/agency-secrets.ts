@@ -62,3 +62,21 @@ export async function communityToken(deps: { db: Db; config: Config }, vkGroupId
   if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.community(vkGroupId));
   return vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined;
 }
+
+/**
+ * The secure key to verify a launch of VK app `vkAppId` with: the one the agency stored for that app, else
+ * `VK_APP_SECRET` when it is the configured app; none for an app not connected here. So each brand's own app launches
+ * against one server (the launch then reaches that brand's campaigns by its app id).
+ * @example const secret = await vkAppSecret(deps, 51234567)
+ */
+export async function vkAppSecret(deps: { db: Db; config: Config }, vkAppId: number): Promise<string | undefined> {
+  const { apps } = schema;
+  const [row] = await deps.db
+    .select({ id: apps.id, sealed: apps.vkSecretCiphertext })
+    .from(apps)
+    .where(eq(apps.vkAppId, vkAppId))
+    .limit(1);
+  const keys = secretKeysOf(deps.config);
+  if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.vkSecret(row.id));
+  return vkAppId === deps.config.VK_APP_ID ? deps.config.VK_APP_SECRET : undefined;
+}

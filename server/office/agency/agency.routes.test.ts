@@ -1,5 +1,8 @@
 /** The agency API: who may do what, one audit row per write, tokens never answered, switching a brand off and on. */
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_VK_SECRET } from '../../../tests/support/test-deps.ts';
+import { signVkLaunch } from '../../auth/vk-sign.ts';
 import { schema } from '../../db/client.ts';
 import { GROUP_ID } from '../../promo/testing/promo-world.ts';
 import { type AgencyWorld, createAgencyWorld, USERS } from './agency.test-world.ts';
@@ -125,6 +128,60 @@ describe('agency API', () => {
     expect((await app(w.otherBrandId, { okAppKey: 'OKKEY2' }, 'PATCH', `/${otherId}`)).status).toBe(200);
     const keys = (await w.deps.db.select().from(schema.apps)).map((a) => a.okAppKey).filter(Boolean);
     expect(keys.filter((k) => k?.startsWith('OKKEY')).sort()).toEqual(['OKKEY1', 'OKKEY2']);
+  });
+
+  it("a brand's own VK app launches with the secure key the agency stored for it, into that brand's campaigns (found from outside)", async () => {
+    w = await createAgencyWorld();
+    const mine = await w.campaign();
+    const theirs = await w.campaign();
+    const connected = await w.call('POST', `/api/admin/agency/brands/${w.otherBrandId}/apps`, USERS.owner, {
+      name: 'Other brand app',
+      vkAppId: 51000999,
+      vkSecret: SECRET,
+    });
+    expect(connected.status).toBe(201);
+    const appRow = ((await connected.json()) as { apps: { id: number; vkAppId: number }[] }).apps.find(
+      (a) => a.vkAppId === 51000999,
+    );
+    await w.write((tx) =>
+      tx
+        .update(schema.campaigns)
+        .set({ brandId: w.otherBrandId, appId: appRow?.id })
+        .where(eq(schema.campaigns.id, theirs)),
+    );
+    const launch = (appId: number, secret: string) =>
+      `VK ${signVkLaunch({ vk_user_id: USERS.participant, vk_app_id: appId, vk_ts: Math.floor(w.clock.now / 1000), vk_language: 'ru', vk_platform: 'mobile_android' }, secret)}`;
+    const get = (path: string, auth: string) => w.app.request(path, { headers: { Authorization: auth } });
+    const listed = async (auth: string) =>
+      ((await (await get('/api/campaigns', auth)).json()) as { campaigns: { id: number }[] }).campaigns.map(
+        (c) => c.id,
+      );
+    expect(await listed(launch(51000999, SECRET))).toEqual([theirs]);
+    expect(await listed(w.vkAuth(USERS.participant))).toEqual([mine]);
+    // The share link leads back into the app the participant launched.
+    const opened = await w.app.request(`/api/campaigns/${theirs}/open`, {
+      method: 'POST',
+      headers: { Authorization: launch(51000999, SECRET), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(opened.status).toBe(200);
+    const state = (await opened.json()) as { state: { participant: { shareLink: string } } };
+    expect(state.state.participant.shareLink).toMatch(/^https:\/\/vk\.com\/app51000999#/);
+    // Signed with another app's key, or for an app connected nowhere: refused.
+    const refused = async (auth: string) => {
+      const res = await get('/api/campaigns', auth);
+      return [res.status, ((await res.json()) as { error: { code: string } }).error.code];
+    };
+    expect(await refused(launch(51000999, TEST_VK_SECRET))).toEqual([401, 'bad_signature']);
+    expect(await refused(launch(51000777, SECRET))).toEqual([401, 'wrong_app']);
+    // A key replaced in the office is the one that verifies from then on.
+    await w.call('PATCH', `/api/admin/agency/brands/${w.otherBrandId}/apps/${appRow?.id}`, USERS.owner, {
+      vkSecret: `${SECRET}2`,
+    });
+    // (A launch verified before stays good until its age runs out: VK signed it while that key was the app's.)
+    w.clock.advance(1000);
+    expect(await refused(launch(51000999, SECRET))).toEqual([401, 'bad_signature']);
+    expect(await listed(launch(51000999, `${SECRET}2`))).toEqual([theirs]);
   });
 
   it('item 2: the sender asks the server for a community token: the stored one, else the configured one, none when switched off', async () => {

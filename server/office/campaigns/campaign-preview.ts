@@ -83,7 +83,8 @@ export async function previewDocument(
 ) {
   const rows = rowsOf(base, content);
   const at = Math.min(Math.max(opts.now, content.startsAt), Math.max(content.startsAt, content.endsAt - 1));
-  const identity = { platform: opts.platform, language: opts.language };
+  // No participant in a preview, so no share link reads the app id.
+  const identity = { platform: opts.platform, language: opts.language, appId: String(deps.config.VK_APP_ID) };
   const [brand] = await deps.db
     .select({ name: schema.brands.name })
     .from(schema.brands)

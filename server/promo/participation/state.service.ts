@@ -50,7 +50,7 @@ export async function campaignState(deps: Deps, identity: Identity, campaignId: 
 export async function stateOf(
   deps: Pick<Deps, 'db' | 'config'>,
   rows: CampaignRows,
-  identity: Pick<Identity, 'platform' | 'language'>,
+  identity: Pick<Identity, 'platform' | 'language' | 'appId'>,
   participant: ParticipantRow | undefined,
   at: number,
 ) {
@@ -82,7 +82,7 @@ export async function stateOf(
           stage: participant.stage,
           joinedAt: participant.createdAt,
           referralCode: participant.referralCode,
-          shareLink: shareLink(deps, campaign.id, participant.referralCode),
+          shareLink: shareLink(deps, identity, campaign.id, participant.referralCode),
         }
       : null,
     tasks,

@@ -54,9 +54,18 @@ export async function completionsOf(db: Db, participantId: number): Promise<Map<
   return new Map(rows.map((r) => [r.taskId, r]));
 }
 
-/** A share link carrying the participant's referral code (the mini app reads `ref` from the hash). */
-export function shareLink(deps: Pick<Deps, 'config'>, campaignId: number, referralCode: string): string {
-  return `https://vk.com/app${deps.config.VK_APP_ID}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
+/**
+ * A share link carrying the participant's referral code (the mini app reads `ref` from the hash), into the VK app the
+ * participant launched (each brand may have its own); from OK or Telegram, into the configured VK app.
+ */
+export function shareLink(
+  deps: Pick<Deps, 'config'>,
+  launch: { platform: Platform; appId: string },
+  campaignId: number,
+  referralCode: string,
+): string {
+  const app = launch.platform === 'vk' ? launch.appId : deps.config.VK_APP_ID;
+  return `https://vk.com/app${app}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
 }
 
 async function actionOf(
@@ -65,8 +74,9 @@ async function actionOf(
   task: TaskRow,
   participant: ParticipantRow | undefined,
   completion: CompletionRow | undefined,
-  language: ContentLanguage,
+  launch: { platform: Platform; appId: string; language: ContentLanguage },
 ): Promise<Record<string, unknown>> {
+  const { language } = launch;
   const groupId = async () => (task.config.groupId as number | undefined) ?? (await campaignGroupId(deps.db, campaign));
   switch (task.kind) {
     case 'join_community':
@@ -87,7 +97,7 @@ async function actionOf(
         ...(participant
           ? {
               referralCode: participant.referralCode,
-              shareLink: shareLink(deps, campaign.id, participant.referralCode),
+              shareLink: shareLink(deps, launch, campaign.id, participant.referralCode),
             }
           : {}),
       };
@@ -105,7 +115,7 @@ export async function taskView(
   deps: Pick<Deps, 'db' | 'config'>,
   campaign: CampaignRow,
   task: TaskRow,
-  identity: { platform: Platform; language: ContentLanguage },
+  identity: { platform: Platform; appId: string; language: ContentLanguage },
   participant: ParticipantRow | undefined,
   completion: CompletionRow | undefined,
 ) {
@@ -131,7 +141,7 @@ export async function taskView(
     level: completion?.status === 'done' ? (completion.level ?? null) : null,
     failure: completion?.status === 'failed' ? (completion.failure ?? null) : null,
     attemptsGranted: task.attemptsGranted,
-    action: await actionOf(deps, campaign, task, participant, completion, language),
+    action: await actionOf(deps, campaign, task, participant, completion, identity),
   };
 }
 
