@@ -65,6 +65,20 @@ describe('VK launch signature', () => {
     expect(() => verifyVkLaunch(VK_QUERY, { ...vectorOptions, appId: 1 })).toThrow(WrongAppError);
   });
 
+  it('refuses two signed pairs re-shaped into one key (keys are encoded as VK encodes them)', async () => {
+    const genuine = signVkLaunch(
+      { vk_user_id: 1, vk_app_id: 7, vk_group_id: 200000001, vk_is_app_user: 1, vk_ts: 1 },
+      'secret',
+    );
+    expect(verifyVkLaunch(genuine, { secret: 'secret', appId: 7, ttlSeconds: 0 }).groupId).toBe(200000001);
+    const merged = genuine.replace(
+      'vk_group_id=200000001&vk_is_app_user=1',
+      'vk_group_id%3D200000001%26vk_is_app_user=1',
+    );
+    expect(merged).not.toBe(genuine);
+    expect(() => verifyVkLaunch(merged, { secret: 'secret', appId: 7, ttlSeconds: 0 })).toThrow(BadSignatureError);
+  });
+
   it('encodes commas as %2C before signing', async () => {
     const query = signVkLaunch({ vk_user_id: 1, vk_app_id: 7, vk_access_token_settings: 'friends,stories' }, 's');
     expect(vkSignedString(parseLaunchQuery(query))).toContain('vk_access_token_settings=friends%2Cstories');
