@@ -9,16 +9,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { asc, is, sql } from 'drizzle-orm';
+import { asc, is, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres.ts';
+import type { Db } from './client.ts';
 import { openPostgres, PG_MIGRATIONS_FOLDER, type PostgresDatabase, syncIdentitySequences } from './postgres.ts';
 import * as sqliteSchema from './schema/index.ts';
 import * as pgSchema from './schema-pg/index.ts';
+import { inTransaction } from './transactions.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Migrations the folder holds: each is recorded once however many processes start together. */
@@ -267,5 +270,25 @@ describe('openPostgres', () => {
     await syncIdentitySequences(postgres.db);
     const [row] = await postgres.db.insert(pgSchema.agencies).values({ name: 'Third' }).returning();
     expect(row?.id).toBe(3);
+  });
+
+  it('a connection the server ends inside a transaction fails that transaction, not the process; the pool goes on', async () => {
+    // Between two statements the client is checked out, and pg-pool no longer listens to it: its 'error' event, with
+    // no listener, was thrown as an uncaught exception that ended every API and bot process (found from outside).
+    const admin = new pg.Client({ connectionString: testDb.url });
+    await admin.connect();
+    try {
+      const work = inTransaction(postgres.db as unknown as Db, async (tx) => {
+        const run = tx as unknown as { execute(q: SQL): Promise<{ rows: Array<{ pid?: number }> }> };
+        const pid = (await run.execute(sql`select pg_backend_pid() as pid`)).rows[0]?.pid;
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await run.execute(sql`select 1`);
+      });
+      await expect(work).rejects.toThrow();
+      expect((await postgres.pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -51,9 +51,14 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     max: options.maxConnections ?? 10,
     ...(options.writesOnlyInTransactions ? { options: READ_ONLY_SESSIONS } : {}),
   });
-  // An idle connection the server closed (restart, failover) is reported here; without a listener it would crash the
-  // process. The pool drops that connection and the next query opens a new one.
+  // A connection the server closed (restart, failover, pg_terminate_backend) emits 'error'; with no listener Node
+  // throws it and the process ends. The pool listens to idle connections only, so each connection gets its own
+  // listener too, for the time it is checked out (between two statements of a transaction): there the statement
+  // in flight, or the next one, fails and rejects its transaction, and the pool drops that connection on release.
   pool.on('error', (err) => console.warn(`PostgreSQL pool: idle connection lost (${err.message})`));
+  pool.on('connect', (client) =>
+    client.on('error', (err) => console.warn(`PostgreSQL: connection lost in use (${err.message})`)),
+  );
   try {
     await migrateUnderLock(pool);
   } catch (err) {
