@@ -146,6 +146,31 @@ describe('beta testers as participants', () => {
     expect(after.grant.code).toBe('REAL-2');
   });
 
+  it("a tester's spin that draws a prize whose sandbox is empty loses, sold out (it was a 500, found from outside)", async () => {
+    w = await createPromoWorld();
+    await member(ADMIN, ['campaigns']);
+    const id = await w.campaign({
+      status: 'scheduled',
+      startsAt: w.clock.now + DAY,
+      mechanic: 'wheel',
+      settings: { wheel: { dailyFreeAttempts: 2, dailyAttemptLimit: 2, resetHour: 7, loseWeight: 0 } },
+    });
+    const real = await w.pool(id, 'prize', ['REAL-1']);
+    const sandbox = await w.pool(id, 'prize-sandbox', []);
+    await w.write((tx) =>
+      tx.update(schema.codePools).set({ sandbox: true, sandboxOf: real }).where(eq(schema.codePools.id, sandbox)),
+    );
+    await w.reward(id, 'discount', { poolId: real, unlock: { wheel: true }, weight: 1, perUserLimit: 2 });
+    await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
+    await call('POST', `/api/campaigns/${id}/open`, TESTER, {});
+    const spin = await call('POST', `/api/campaigns/${id}/wheel/spin`, TESTER, {});
+    expect(spin.status).toBe(200);
+    expect(await spin.json()).toMatchObject({ outcome: 'lose', lossReason: 'sold_out', prize: null });
+    // The real code stays for real participants.
+    const [code] = await w.deps.db.select().from(schema.poolCodes).where(eq(schema.poolCodes.poolId, real));
+    expect(code?.participantId).toBeNull();
+  });
+
   it('item 1 (p11): the rewards measure counts no tester grant, overall included, and its stock is the real pool', async () => {
     const id = await setup();
     await discountWithSandbox(id);

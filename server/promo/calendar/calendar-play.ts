@@ -61,8 +61,12 @@ export async function winByCalendar(
   if (!moment) return null;
   const reward = play.prizes.find((p) => p.id === moment.rewardId) as RewardRow;
   const issued = await issueReward(tx, { ...play, reward, repeatable: true });
-  // The prize was checked winnable in this same transaction; anything else is a broken invariant, not a loss.
-  if (issued.status !== 'issued') throw new Error(`calendar moment ${moment.id} for ${reward.key}: ${issued.status}`);
+  // Checked winnable in this transaction, yet a code can still be gone (another play on PostgreSQL holds the pool's
+  // last free ones until it commits; a tester's sandbox pool may be empty): a loss, and the moment stays unwon.
+  if (issued.status !== 'issued') {
+    await tx.update(schema.prizeMoments).set({ wonBy: null, wonAt: null }).where(eq(schema.prizeMoments.id, moment.id));
+    return null;
+  }
   await tx.update(schema.prizeMoments).set({ grantId: issued.grant.id }).where(eq(schema.prizeMoments.id, moment.id));
   return { reward, grant: issued.grant, momentId: moment.id };
 }

@@ -168,7 +168,8 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
       if (before.next === 'none_left')
         throw new ApiError(409, 'no_attempts', 'No attempts left; complete tasks for more');
       const own = await participantWheel(tx, campaign, wheel, participant.id, before.day, identity.language, prizes);
-      const lossReason: SpinResult['lossReason'] = null;
+      let lossReason: SpinResult['lossReason'] = null;
+      let unavailableKey: string | null = null;
       let prize: GrantView | null = null;
       let sector: Sector;
       let reward: RewardRow | undefined;
@@ -185,7 +186,6 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
         reward = own.prizes.find((p) => p.key === sector.rewardKey);
       }
       if (reward && !prize) {
-        // Checked winnable in this same transaction, so this issues; anything else is a broken invariant, not a loss.
         const issued = await issueReward(tx, {
           ...who,
           reward,
@@ -195,8 +195,16 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
           stages: campaign.stages,
           repeatable: true,
         });
-        if (issued.status !== 'issued') throw new Error(`wheel drew ${reward.key} but issuing said ${issued.status}`);
-        prize = grantView(issued.grant, reward, identity.language);
+        if (issued.status === 'issued') prize = grantView(issued.grant, reward, identity.language);
+        else {
+          // Checked winnable in this transaction, yet its code can still be gone: on PostgreSQL another spin holds the
+          // pool's last free codes until it commits (takeFreeCode skips them), and a tester takes from the sandbox
+          // pool, which may be empty. The spin is a loss, sold out — not an error.
+          lossReason = issued.status === 'daily_cap' ? 'daily_cap' : 'sold_out';
+          unavailableKey = reward.key;
+          sector = loseSectorOf(own.sectors, wheel, identity.language);
+          reward = undefined;
+        }
       }
       await tx.insert(schema.wheelAttempts).values({
         participantId: participant.id,
@@ -222,7 +230,7 @@ export async function spinWheel(deps: Deps, identity: Identity, campaignId: numb
           ...who,
           type: 'sold_out_seen',
           at,
-          data: { reward: sector.rewardKey, reason: lossReason },
+          data: { reward: unavailableKey ?? sector.rewardKey, reason: lossReason },
         });
       }
       return {
