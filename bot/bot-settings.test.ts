@@ -37,6 +37,9 @@ describe('npm run bot settings', () => {
     expect(() => settings(['--lease-ms', 'soon'])).toThrow(/--lease-ms/);
     expect(() => settings(['--lease-ms=-5'])).toThrow(ConfigError);
     expect(() => settings([], { OUTBOX_LEASE_MS: 'NaN' })).toThrow(/OUTBOX_LEASE_MS/);
+    // Over 10 minutes a re-claimed row could outlive VK's hour-long memory of its random_id (outbox-claim.ts).
+    expect(() => settings([], { OUTBOX_LEASE_MS: String(61 * 60_000) })).toThrow(/OUTBOX_LEASE_MS/);
+    expect(() => settings(['--lease-ms', '600001'])).toThrow(ConfigError);
     expect(() => settings(['--lease-ms'])).toThrow(BotSetupError);
     expect(() => settings(['--lease-msec', '5'])).toThrow(BotSetupError);
   });

@@ -66,7 +66,12 @@ export const envSchema = z.object({
   VK_SERVICE_API_RPS: z.coerce.number().int().min(1).max(20).default(3),
   /** How long the outbox sender holds a claimed row before another run may take it again. */
   // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
-  OUTBOX_LEASE_MS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).default(60_000)),
+  // At most 10 minutes: a claimed row is resent after its lease, which is safe only within the hour VK remembers its
+  // random_id (server/mailing/outbox-claim.ts's RANDOM_ID_MEMORY_MS).
+  OUTBOX_LEASE_MS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(600_000).default(60_000),
+  ),
   /**
    * 32-byte key (64 hex characters or base64) that encrypts the tokens the agency stores (decision 025); absent outside
    * production → generated once into local-secrets.json. `SECRETS_KEY_PREVIOUS` still decrypts during a rotation.

@@ -98,11 +98,30 @@ export function senderChannels(
   return channels;
 }
 
+/** How long a long-running sender waits before it starts again after an error (the database gone for a moment). */
+export const SENDER_RESTART_MS = 2000;
+
 /**
- * Runs the sender for the configured community.
+ * Runs the sender for the configured community. Running on (not `once`), an error does not end the process: a
+ * database restart or failover fails the run's statements (claimed rows stay claimed and come back after their lease,
+ * with the same `random_id`), and the run starts again after `SENDER_RESTART_MS` — otherwise every bot process
+ * exited at the same moment and the outbox stalled until someone restarted them (found from outside).
  * @example await sendOutbox(db, config, Date.now, { once: true })
  */
-export function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
+export async function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
+  if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
+  for (;;) {
+    try {
+      return await sendOnce(db, config, now, run);
+    } catch (err) {
+      if (run.once || run.signal?.aborted) throw err;
+      (run.log ?? console.error)(`sender: stopped by an error, starting again shortly: ${(err as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, SENDER_RESTART_MS));
+    }
+  }
+}
+
+function sendOnce(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
   if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
   // Field by field, no spread: an option left undefined must not overwrite a configured value.
   const channels = senderChannels(db, config, config.VK_GROUP_ID, run);

@@ -1,6 +1,7 @@
 /**
  * @module Claiming outbox rows for sending, in one write transaction so two senders never take the same row.
- * Rows whose lease expired (a sender died mid-call) are taken again; their stored `random_id` makes that harmless.
+ * Rows whose lease expired (a sender died mid-call) are taken again; their stored `random_id` makes that harmless
+ * within the hour VK remembers it (`RANDOM_ID_MEMORY_MS`); older ones are closed as `delivery_unknown`.
  * Just before sending, rule messages to users who moved on and messages to users who withdrew consent are closed.
  */
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
@@ -30,6 +31,14 @@ export interface ClaimOptions {
 }
 
 export const MAX_EXECUTE_CALLS = 25;
+
+/**
+ * How long after its claim a row may still be sent again: VK remembers a `random_id` for an hour (notifications
+ * "unique within one hour"; the messages it drops as repeats likewise), less a margin. A row a dead sender left
+ * `sending` for longer may have been delivered, and a resend would arrive twice (found from outside: a sender killed
+ * and started again 61 minutes later). Such a row is closed as failed, `delivery_unknown`, instead.
+ */
+export const RANDOM_ID_MEMORY_MS = 55 * 60_000;
 const MAX_CANDIDATES = 2500;
 
 /**
@@ -49,6 +58,11 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
         o.vkGroupId === undefined ? undefined : eq(outbox.vkGroupId, o.vkGroupId),
       );
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
+    const forgotten = and(scope('sending'), lte(outbox.claimedAt, o.now - RANDOM_ID_MEMORY_MS));
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', errorReason: 'delivery_unknown', updatedAt: o.now })
+      .where(forgotten);
     const expired = await tx
       .select()
       .from(outbox)

@@ -5,7 +5,7 @@ import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
 import { schema } from '../../server/db/client.ts';
 import { Lease } from '../../server/leases/lease.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
-import { claimRequests, unclaim } from '../../server/mailing/outbox-claim.ts';
+import { claimRequests, RANDOM_ID_MEMORY_MS, unclaim } from '../../server/mailing/outbox-claim.ts';
 import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
 
 let world: MessagingWorld | undefined;
@@ -55,6 +55,33 @@ describe('the sender and the token lease', () => {
     expect((w.fake.calls[0]?.at as number) - releasedAt).toBeLessThan(2500);
     const [lease] = await w.deps.db.select().from(schema.leases).where(eq(schema.leases.name, other.name));
     expect(lease).toMatchObject({ holder: null, fence: 2 });
+  });
+
+  it('a row a dead sender left sending is resent within the hour VK remembers its random_id, closed as delivery_unknown after it', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    await broadcastTo(w, 150, 8_200_000);
+    const claim = () =>
+      claimRequests(w.deps.db, {
+        now: w.clock.now,
+        maxRequests: 2,
+        leaseMs: 60_000,
+        channels: ['message'],
+        vkGroupId: GROUP_ID,
+      });
+    // Both requests claimed by a sender that then died (nothing recorded).
+    const died = await claim();
+    expect(died.flatMap((r) => r.rows)).toHaveLength(150);
+    // Its lease ended a minute later: the first request is taken again, within VK's memory of its random_id.
+    w.clock.advance(2 * 60_000);
+    const [again] = await claim();
+    expect(again?.rows).toHaveLength(100);
+    // Past the hour (less its margin) the rest may have been delivered: closed, never sent a second time.
+    w.clock.advance(RANDOM_ID_MEMORY_MS);
+    expect(await claim()).toEqual([]);
+    const rows = await w.deps.db.select().from(schema.outbox);
+    const closed = rows.filter((r) => r.status === 'failed' && r.errorReason === 'delivery_unknown');
+    expect(closed).toHaveLength(150);
   });
 
   it('item 2: rows whose call lost the lease go back to the queue unsent, their attempt not counted', async () => {
