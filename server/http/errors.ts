@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { LaunchError } from '../auth/launch-errors.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
 
 export interface ErrorIssue {
   path: string;
@@ -68,6 +69,11 @@ export function onError(err: Error, c: Context): Response {
   const status = (err as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json(errorBody('bad_request', err.message || 'Bad request'), status as ContentfulStatusCode);
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`database unavailable: ${err.message}`);
+    c.header('Retry-After', '1');
+    return c.json(errorBody('unavailable', 'The database is unavailable for a moment; retry shortly'), 503);
   }
   console.error('unhandled error', err);
   return c.json(errorBody('internal', 'Internal error'), 500);
