@@ -48,6 +48,13 @@ describe('calculator formula', () => {
     expect(roundHalfAway(1e-7, 2)).toBe(0);
     expect(roundHalfAway(-0.0000004, 6)).toBe(0);
     expect(roundHalfAway(-0.0000006, 6)).toBe(-0.000001);
+    // Large but below 2^53, shifted past it: its own rounding, never NaN (1e15 at 6 digits was NaN, found from outside).
+    expect(roundHalfAway(1e15, 6)).toBe(1e15);
+    expect(roundHalfAway(-1e15, 6)).toBe(-1e15);
+    expect(roundHalfAway(1e11, 10)).toBe(1e11);
+    expect(run('round(a, 10)', { a: 1e11 })).toBe(1e11);
+    expect(roundHalfAway(123456789.123456, 6)).toBe(123456789.123456);
+    expect(roundHalfAway(999999999.9999996, 6)).toBe(1000000000);
     expect(refused('round(a, 11)').code).toBe('arity');
     expect(refused('round(a, 0.5)').code).toBe('arity');
   });

@@ -62,9 +62,15 @@ export function roundHalfAway(value: number, digits = 0): number {
   if (Math.abs(value) >= Number.MAX_SAFE_INTEGER) return value;
   const text = String(Math.abs(value));
   // Exponent notation (below 1e-6) has no decimal text to shift; binary arithmetic is exact enough there.
-  const rounded = text.includes('e')
-    ? Math.round(Math.abs(value) * 10 ** digits) / 10 ** digits
-    : Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);
+  if (text.includes('e')) return signed(value, Math.round(Math.abs(value) * 10 ** digits) / 10 ** digits);
+  const shifted = Number(`${text}e${digits}`);
+  // Shifted past 2^53 the value holds no digit that far right: it is its own rounding. (Shifting on would print the
+  // rounded number in exponent form, `1e+21e-6`, and read back NaN: found from outside, a 1e15 area at 6 digits.)
+  if (shifted >= Number.MAX_SAFE_INTEGER) return value;
+  return signed(value, Number(`${Math.round(shifted)}e-${digits}`));
+}
+
+function signed(value: number, rounded: number): number {
   // No "-0" in a result.
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
 }
