@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeVkApi, startFakeVkApi } from '../../../tests/fakes/vk-api.ts';
 import { TEST_VK_APP_ID } from '../../../tests/support/test-deps.ts';
+import { schema } from '../../db/client.ts';
 import { createPromoWorld, GROUP_ID, type PromoWorld } from '../testing/promo-world.ts';
 import { confirmMessagesAllowedByKey } from './allow-messages-key.ts';
 
@@ -162,6 +163,17 @@ describe('enter_code', () => {
     // The redeemer typing their own code into the other task on the same pack learns nothing new.
     const own = await w.call('POST', `/api/campaigns/${campaignId}/tasks/t2/complete`, 1, { code: 'PACK-0001' });
     expect((await own.json()).task).toMatchObject({ state: 'failed', failure: 'code_used' });
+  });
+
+  it('parallel completes with different codes spend one code; the others stay for their owners (found from outside)', async () => {
+    await setup('enter_code', { poolKey: 'receipts' });
+    const codes = Array.from({ length: 8 }, (_, i) => `PACK-010${i}`);
+    await w.pool(campaignId, 'receipts', codes, 'entry');
+    await Promise.all(codes.map((code) => act(1, 'complete', { code })));
+    const used = (await w.deps.db.select().from(schema.poolCodes)).filter((c) => c.usedAt !== null);
+    expect(used).toHaveLength(1);
+    const free = codes.find((c) => c !== used[0]?.code) as string;
+    expect(await act(2, 'complete', { code: free })).toMatchObject({ state: 'done' });
   });
 
   it('item 11: wrong codes are limited per user (10 an hour), with 429 and Retry-After; a right one is not counted', async () => {

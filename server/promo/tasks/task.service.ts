@@ -154,6 +154,9 @@ async function enterCode(deps: Deps, ctx: TaskContext, raw: string): Promise<boo
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
   const at = deps.now();
   return inTransaction(deps.db, async (tx) => {
+    // Checked again here, before any code is spent: parallel requests with different codes all passed the check
+    // outside, and each spent its code before finding the task done (found from outside: 8 codes burnt by one).
+    if ((await findCompletion(tx, ctx.participant.id, ctx.task.id))?.status === 'done') return false;
     const [row] = await tx
       .select({ id: schema.poolCodes.id, participantId: schema.poolCodes.participantId })
       .from(schema.poolCodes)
