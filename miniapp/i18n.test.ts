@@ -32,6 +32,10 @@ describe('UI language', () => {
     expect(errorText(new TypeError('x is undefined'), 'en')).toBe(errorTexts.en.generic);
     expect(errorText(new ApiRequestError(500, 'constructor', 'Boom'), 'ru')).toBe(errorTexts.ru.generic);
     expect(errorText(missing, 'en')).not.toContain('999');
+    // The catalogue's codes a participant meets through a shared link to an offer that ended (found from outside).
+    const ended = new ApiRequestError(404, 'offer_not_found', 'This offer has ended or does not exist');
+    expect(errorText(ended, 'ru')).toBe('Это предложение закончилось или его нет.');
+    expect(errorText(ended, 'en')).toBe('This offer has ended or does not exist.');
   });
 
   it('item 13: every string has both languages; English has no Cyrillic, Russian UI text is Russian', () => {
