@@ -61,8 +61,21 @@ const view = (r: OfferRow, favourites: ReadonlySet<number>): OfferView => ({
 });
 
 /** Case-insensitive in any script (SQLite's LIKE folds ASCII only), so the search runs here on the live rows. */
+/**
+ * Text as search compares it: lower case, ё as е (Russian writes "ежик" for "ёжик" as often as not), and accents
+ * dropped (`İstanbul`, `café`), so a participant finds an offer however they typed it; й stays й (a letter of its own,
+ * not an accented и).
+ */
+export const searchable = (text: string) =>
+  text
+    .toLocaleLowerCase('ru')
+    .replaceAll('й', '\uE000')
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replaceAll('\uE000', 'й');
+
 const matches = (r: OfferRow, q: string) =>
-  r.title.toLocaleLowerCase('ru').includes(q) || (r.description ?? '').toLocaleLowerCase('ru').includes(q);
+  searchable(r.title).includes(q) || searchable(r.description ?? '').includes(q);
 
 async function favouriteIds(db: Db, participantId: number | undefined): Promise<Set<number>> {
   if (participantId === undefined) return new Set();
@@ -109,7 +122,7 @@ export async function listOffers(deps: Deps, identity: Identity, campaignId: num
     if (r.categoryExternalId) perCategory.set(r.categoryExternalId, (perCategory.get(r.categoryExternalId) ?? 0) + 1);
     if (r.region) regions.add(r.region);
   }
-  const q = filter.q?.trim().toLocaleLowerCase('ru') ?? '';
+  const q = searchable(filter.q?.trim() ?? '');
   const chosen = live.filter(
     (r) =>
       (!filter.category || r.categoryExternalId === filter.category) &&
