@@ -78,7 +78,8 @@ export function calculate(calculator: Calculator, raw: RawInputs, language: Cont
   const { resultDigits, resultText } = calculator.config;
   const result = roundHalfAway(value, resultDigits);
   // Never a result that is not a number (it was answered as "не число" and stored with a lead as null).
-  if (!Number.isFinite(result)) throw new ApiError(422, 'calculation_failed', 'The result is too large or not a number');
+  if (!Number.isFinite(result))
+    throw new ApiError(422, 'calculation_failed', 'The result is too large or not a number');
   const text = resolveText(resultText, language).replaceAll('{result}', formatResult(result, resultDigits, language));
   return { inputs: Object.fromEntries(values), result, text };
 }

@@ -124,12 +124,14 @@ describe('catalogue of offers', () => {
     expect((await offersOf(w)).every((o) => o.status === 'active')).toBe(true);
 
     const csv = [
-      'id;title;price;old_price;category_id;category;region;description',
+      'id;title;price;old_price;category_id;category;region;description;discount_percent',
       'C-1;"Кофе ""Утро""";199,90;250;coffee;Кофе;Москва;"Две строки:',
-      'зёрна и молотый"',
-      'C-2;Без цены;;;coffee;Кофе;Москва;',
-      'C-3;Латте;abc;;coffee;Кофе;;',
-      'C-4;Раф;300;200;coffee;Кофе;;',
+      'зёрна и молотый";20',
+      'C-2;Без цены;;;coffee;Кофе;Москва;;',
+      'C-3;Латте;abc;;coffee;Кофе;;;',
+      'C-4;Раф;300;200;coffee;Кофе;;;',
+      // 50 over 100 is 50 % off, not 60 (found from outside: both were shown).
+      'C-5;Мокко;50;100;coffee;Кофе;;;60',
     ].join('\r\n');
     const other = await w.campaign();
     const res = await w.importFeed('csv', csv, other);
@@ -139,6 +141,7 @@ describe('catalogue of offers', () => {
       '4:no_price',
       '5:bad_price',
       '6:price_not_below_old',
+      '7:discount_mismatch',
     ]);
     const [c1] = await w.deps.db.select().from(schema.offers).where(eq(schema.offers.campaignId, other));
     expect(c1).toMatchObject({ title: 'Кофе "Утро"', price: 19990, description: 'Две строки:\r\nзёрна и молотый' });

@@ -135,6 +135,16 @@ function checkedOffer(raw: RawOffer): OfferInput {
   if (offer.price !== null && offer.oldPrice !== null && offer.price >= offer.oldPrice) {
     throw new FieldError('price_not_below_old', 'price must be below old_price');
   }
+  // With both prices the discount is theirs: a percent that says otherwise is shown beside them ("−60%" over 100 → 50).
+  if (offer.price !== null && offer.oldPrice !== null && offer.discountPercent !== null) {
+    const actual = Math.round((1 - offer.price / offer.oldPrice) * 100);
+    if (Math.abs(actual - offer.discountPercent) > 1) {
+      throw new FieldError(
+        'discount_mismatch',
+        `discount_percent is ${offer.discountPercent}, the prices make ${actual}`,
+      );
+    }
+  }
   if (offer.startsOn && offer.endsOn && offer.endsOn < offer.startsOn) {
     throw new FieldError('ends_before_start', 'ends_on is before starts_on');
   }
