@@ -52,18 +52,34 @@ export async function startServer(wiring: ServerWiring = {}): Promise<void> {
   // Scheduled campaigns go live at their start; every process may run this, one wins each campaign.
   const stopPromotion = startScheduledPromotion(deps);
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.
-    const listening = `http://localhost:${info.port}`;
-    const baseUrl = config.PUBLIC_URL ?? listening;
-    console.log(`Server listening on ${listening} (database ${describeDatabase(config)})`);
-    if (baseUrl !== listening) console.log(`Open the app at ${baseUrl}`);
-    if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
-    const instructions = launchInstructions(config, baseUrl, systemClock());
-    if (instructions) console.log(instructions);
-    if (localVkId) {
-      console.log(`Web entry outside VK (VK ID stood in locally: pick a demo user):\n  ${baseUrl}/web/\n`);
-    }
+  // Listening is part of starting: a port in use is said in one line by scripts/start.ts, not an 'error' event's
+  // stack trace (found from outside).
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      started.off('error', refused);
+      // The port this process listens on; PUBLIC_URL (e.g. Vite's in `npm run dev`) is where people open the app.
+      const listening = `http://localhost:${info.port}`;
+      const baseUrl = config.PUBLIC_URL ?? listening;
+      console.log(`Server listening on ${listening} (database ${describeDatabase(config)})`);
+      if (baseUrl !== listening) console.log(`Open the app at ${baseUrl}`);
+      if (seed?.seeded) console.log('Demo agency, brand, community and campaigns created.');
+      const instructions = launchInstructions(config, baseUrl, systemClock());
+      if (instructions) console.log(instructions);
+      if (localVkId) {
+        console.log(`Web entry outside VK (VK ID stood in locally: pick a demo user):\n  ${baseUrl}/web/\n`);
+      }
+      resolve(started);
+    });
+    const refused = (err: NodeJS.ErrnoException) => {
+      stopPromotion();
+      void localVkId?.close();
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${config.PORT} on ${config.HOST} is in use by another program (set PORT to another port)`)
+          : err,
+      );
+    };
+    started.once('error', refused);
   });
   // Node's default of 5 s would close connections a load balancer still counts on (see HTTP_KEEP_ALIVE_MS). The header
   // timeout goes above it too (old Node releases cut idle keep-alive connections by that timer first).
