@@ -96,7 +96,7 @@ export async function identifyRequest(c: Context<AppEnv>): Promise<Identity> {
   const deps = c.get('deps');
   const header = c.req.header('Authorization');
   if (header === undefined || header.trim() === '') {
-    const session = await readWebSession(c, deps.config, deps.now());
+    const session = await readWebSession(c, deps, deps.now());
     if (session) {
       assertSameOriginWrite(c, deps.config);
       return webSessionIdentity(deps.config, session);

@@ -20,6 +20,7 @@ import {
   cookieSecure,
   endWebSession,
   readWebSession,
+  signOutEverywhere,
   startWebSession,
   webCookieKey,
   webEntryEnabled,
@@ -180,15 +181,16 @@ webLoginRoutes.openapi(callbackRoute, async (c) => {
     throw new ApiError(status, 'vk_id_refused', `VK ID refused the login (${err.code}): ${err.message}`);
   }
   const expiresAt = Math.floor(now() / 1000) + config.WEB_SESSION_TTL;
-  await startWebSession(c, config, { userId, expiresAt, language }, now());
+  await startWebSession(c, config, { userId, expiresAt, language, issuedAt: now() }, now());
   return c.redirect(WEB_ENTRY_PATH, 302);
 });
 
 webLoginRoutes.openapi(sessionRoute, async (c) => {
-  const { config, now } = c.get('deps');
+  const deps = c.get('deps');
+  const { config, now } = deps;
   const base = { vkAppUrl: vkAppUrl(config), loginUrl: `${LOGIN_PATH}/login` };
   try {
-    const session = await readWebSession(c, config, now());
+    const session = await readWebSession(c, deps, now());
     c.header('Cache-Control', 'no-store');
     if (!session) return c.json({ signedIn: false, ...base }, 200);
     return c.json({ signedIn: true, userId: session.userId, expiresAt: session.expiresAt, ...base }, 200);
@@ -199,8 +201,15 @@ webLoginRoutes.openapi(sessionRoute, async (c) => {
   }
 });
 
-webLoginRoutes.openapi(logoutRoute, (c) => {
-  assertSameOriginWrite(c, c.get('deps').config);
+webLoginRoutes.openapi(logoutRoute, async (c) => {
+  const deps = c.get('deps');
+  assertSameOriginWrite(c, deps.config);
+  // Ended on the server too, so a copy of the cookie signs no one in any more; a cookie already invalid just goes.
+  const session = await readWebSession(c, deps, deps.now()).catch((err: unknown) => {
+    if (err instanceof LaunchError) return undefined;
+    throw err;
+  });
+  if (session) await signOutEverywhere(deps.db, session.userId, deps.now());
   endWebSession(c);
   return c.json({ signedIn: false }, 200);
 });

@@ -167,6 +167,25 @@ describe('item 2: VK ID login for the web entry', () => {
     expect(await session.json()).toMatchObject({ signedIn: false, vkAppUrl: 'https://vk.com/app51000001' });
   });
 
+  it('logout ends the session on the server: a copy of the cookie signs no one in; a new login does (found from outside)', async () => {
+    w = await world();
+    const { jar } = await login();
+    const copy = cookieHeader(jar);
+    expect((await w.app.request('/api/me', { headers: { cookie: copy } })).status).toBe(200);
+    w.clock.advance(1000);
+    const out = await w.app.request('/api/web/logout', { method: 'POST', headers: { cookie: copy, Origin: ORIGIN } });
+    expect(out.status).toBe(200);
+    // The cookie kept from before the logout (another tab, or stolen) is refused, reads and writes alike.
+    const me = await w.app.request('/api/me', { headers: { cookie: copy } });
+    expect(me.status).toBe(401);
+    expect(((await me.json()) as { error: { code: string } }).error.code).toBe('expired');
+    const session = await w.app.request('/api/web/session', { headers: { cookie: copy } });
+    expect(await session.json()).toMatchObject({ signedIn: false, reason: 'expired' });
+    w.clock.advance(1000);
+    const again = await login();
+    expect((await w.app.request('/api/me', { headers: { cookie: cookieHeader(again.jar) } })).status).toBe(200);
+  });
+
   it('item 2: without VK_ID_APP_ID the web entry is off: no login, and a session cookie identifies nobody', async () => {
     w = await world();
     const { jar } = await login();

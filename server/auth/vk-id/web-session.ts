@@ -1,13 +1,18 @@
 /**
  * @module The web entry's session: after VK ID login the server sets a short-lived, HMAC-signed, HTTP-only,
- * SameSite=Lax cookie naming the VK user (and when it ends). It stands for the same VK user as a launch inside the
- * mini app `VK_APP_ID`, so progress, prizes and tickets are shared. Writes it authenticates must come from the web
- * entry's own origin (the CSRF check below).
+ * SameSite=Lax cookie naming the VK user (and when it was issued and ends). It stands for the same VK user as a launch
+ * inside the mini app `VK_APP_ID`, so progress, prizes and tickets are shared. Writes it authenticates must come from
+ * the web entry's own origin (the CSRF check below). Signing out is kept on the server (`web_sign_outs`): a cookie
+ * issued before the user's last sign-out no longer signs them in, so a copy of it is worthless after logout (the
+ * cookie alone stayed good for its whole lifetime: found from outside).
  */
 import { createHmac } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { Config } from '../../config.ts';
+import { type Db, schema } from '../../db/client.ts';
+import { inTransaction } from '../../db/transactions.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Identity } from '../identity.ts';
 import { BadSignatureError, ExpiredLaunchError } from '../launch-errors.ts';
@@ -19,6 +24,8 @@ export interface WebSession {
   /** Unix seconds. */
   expiresAt: number;
   language: 'ru' | 'en';
+  /** Unix milliseconds: sign-outs from then on end it. */
+  issuedAt: number;
 }
 
 /** Whether the web entry is switched on (a VK ID app id is configured). */
@@ -40,7 +47,7 @@ export function cookieSecure(c: Context): boolean {
 
 /** Sets the session cookie for a VK user who just logged in with VK ID. */
 export async function startWebSession(c: Context, config: Config, session: WebSession, now: number): Promise<void> {
-  const value = `${session.userId}.${session.expiresAt}.${session.language}`;
+  const value = `${session.userId}.${session.expiresAt}.${session.language}.${session.issuedAt}`;
   await setSignedCookie(c, WEB_SESSION_COOKIE, value, webCookieKey(config, 'session'), {
     path: '/',
     httpOnly: true,
@@ -56,20 +63,47 @@ export function endWebSession(c: Context): void {
 
 /**
  * The session in the request's cookie: undefined without one (or with the web entry off); a tampered cookie is
- * `BadSignatureError` and an old one `ExpiredLaunchError` (both 401), judged by the signed expiry, not the
- * browser's Max-Age.
+ * `BadSignatureError`, an old one or one issued before the user signed out `ExpiredLaunchError` (both 401), judged by
+ * the signed times and the server's record, not the browser's Max-Age.
  */
-export async function readWebSession(c: Context, config: Config, now: number): Promise<WebSession | undefined> {
+export async function readWebSession(
+  c: Context,
+  deps: { config: Config; db: Db },
+  now: number,
+): Promise<WebSession | undefined> {
+  const { config } = deps;
   if (!webEntryEnabled(config)) return undefined;
   if (!c.req.header('cookie')?.includes(`${WEB_SESSION_COOKIE}=`)) return undefined;
   const value = await getSignedCookie(c, webCookieKey(config, 'session'), WEB_SESSION_COOKIE);
   if (value === undefined) return undefined;
   if (value === false) throw new BadSignatureError('Web session cookie signature is invalid');
-  const match = /^([1-9]\d{0,15})\.(\d{1,12})\.(ru|en)$/.exec(value);
+  const match = /^([1-9]\d{0,15})\.(\d{1,12})\.(ru|en)\.(\d{1,15})$/.exec(value);
   if (!match) throw new BadSignatureError('Web session cookie is malformed');
-  const session = { userId: match[1] as string, expiresAt: Number(match[2]), language: match[3] as 'ru' | 'en' };
+  const session: WebSession = {
+    userId: match[1] as string,
+    expiresAt: Number(match[2]),
+    language: match[3] as 'ru' | 'en',
+    issuedAt: Number(match[4]),
+  };
   if (session.expiresAt <= Math.floor(now / 1000)) throw new ExpiredLaunchError('Web session has expired');
+  const [out] = await deps.db
+    .select({ at: schema.webSignOuts.signedOutAt })
+    .from(schema.webSignOuts)
+    .where(eq(schema.webSignOuts.vkUserId, session.userId))
+    .limit(1);
+  if (out && out.at >= session.issuedAt) throw new ExpiredLaunchError('Web session was signed out');
   return session;
+}
+
+/** Records the user's sign-out: every web session of theirs issued until now ends, on every device. */
+export async function signOutEverywhere(db: Db, userId: string, now: number): Promise<void> {
+  const { webSignOuts } = schema;
+  await inTransaction(db, (tx) =>
+    tx
+      .insert(webSignOuts)
+      .values({ vkUserId: userId, signedOutAt: now })
+      .onConflictDoUpdate({ target: webSignOuts.vkUserId, set: { signedOutAt: now } }),
+  );
 }
 
 /** The identity a web session stands for: the VK user of the mini app `VK_APP_ID`, as a launch would give. */

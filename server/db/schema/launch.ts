@@ -10,3 +10,13 @@ export const okLaunchSessions = sqliteTable('ok_launch_sessions', {
   /** Unix milliseconds of the first verified launch of this session. */
   firstSeenAt: integer('first_seen_at').notNull(),
 });
+
+/**
+ * The web entry's sign-outs: a VK user's web session cookies issued before `signed_out_at` no longer sign them in
+ * (server/auth/vk-id/web-session.ts). The cookie is stateless, so without this a copy of it stayed good after logout.
+ */
+export const webSignOuts = sqliteTable('web_sign_outs', {
+  vkUserId: text('vk_user_id').primaryKey(),
+  /** Unix milliseconds of the last sign-out. */
+  signedOutAt: integer('signed_out_at').notNull(),
+});
