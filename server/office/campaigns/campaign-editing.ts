@@ -43,10 +43,19 @@ export async function problemsOf(
           .from(schema.communities)
           .where(eq(schema.communities.id, content.communityId))
           .limit(1);
+  const [calculator] =
+    content.mechanic === 'calculator'
+      ? await db
+          .select({ id: schema.calculators.id })
+          .from(schema.calculators)
+          .where(eq(schema.calculators.campaignId, campaign.id))
+          .limit(1)
+      : [];
   const problems = campaignProblems(
     { ...content, pools },
     {
       now: deps.now(),
+      calculatorSaved: content.mechanic !== 'calculator' || calculator !== undefined,
       community: community ?? null,
       // The local demo has no token but simulates the consent (server/vk/local-allow.routes.ts), so its
       // allow_messages tasks can be confirmed there: a demo campaign that has one stays editable.

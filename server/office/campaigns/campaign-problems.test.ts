@@ -30,6 +30,12 @@ const warnings = (doc: CampaignContent, c = ctx) =>
     .map((p) => `${p.path} ${p.code}`);
 
 describe('campaignProblems', () => {
+  it('a calculator campaign with no calculator saved is an error (participants met only 409 no_calculator)', () => {
+    const doc = { ...stocked(tasksReward), mechanic: 'calculator' as const, rewards: [] };
+    expect(errors(doc, { ...ctx, calculatorSaved: false })).toContain('mechanic no_calculator');
+    expect(errors(doc, { ...ctx, calculatorSaved: true })).not.toContain('mechanic no_calculator');
+  });
+
   it('item 3: every template, with codes loaded, has no error problems', () => {
     for (const t of [tasksReward, quizTiers, wheelInstant, packCodeTemplate, giveawayDraw])
       expect(errors(stocked(t)), t.key).toEqual([]);

@@ -15,6 +15,8 @@ export interface ProblemContext {
   community: { vkGroupId: number } | null;
   /** The community token the bot and the server check messages consent with (`VK_GROUP_TOKEN`, `VK_GROUP_ID`). */
   botToken: { configured: boolean; groupId?: number };
+  /** Whether the campaign has a saved calculator (server/calculator/); a calculator campaign without one gives nothing. */
+  calculatorSaved?: boolean;
 }
 
 type Add = (path: string, code: string, severity: Problem['severity'], params?: Record<string, unknown>) => void;
@@ -33,6 +35,8 @@ export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Pro
   rewards(doc, add);
   if (doc.mechanic === 'wheel') wheel(doc, add);
   if (doc.mechanic === 'quiz') quiz(doc, add);
+  // Its participants would meet only 409 no_calculator (found from outside): the calculator is saved apart.
+  if (doc.mechanic === 'calculator' && ctx.calculatorSaved === false) add('mechanic', 'no_calculator', 'error');
   packCodeProblems(doc, add);
   problems.push(...drawProblems(doc));
   return problems;

@@ -18,6 +18,10 @@ describe('calculator template in the office', () => {
     expect(draft.status).toBe(201);
     expect(draft.body.mechanic).toBe('calculator');
     const id = draft.body.id as number;
+    // Not before its calculator is saved: participants would meet only 409 no_calculator (found from outside).
+    const early = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
+    expect(early.status).toBe(422);
+    expect(JSON.stringify(early.body)).toContain('no_calculator');
     const calculator = { config: INSURANCE, savedAt: null };
     expect((await w.json('PUT', `/api/admin/campaigns/${id}/calculator`, EDITOR, calculator)).status).toBe(200);
     const live = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
