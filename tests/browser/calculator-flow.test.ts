@@ -217,6 +217,14 @@ describe('calculator flow', () => {
     expect(unexpected(phone.errors)).toEqual([]);
     await phone.context.close();
 
+    // Someone new follows a deep link straight to the calculator: joined on the way, it opens (was 409 not_joined).
+    const cold = await openWatchedPage(browser, { width: 375, height: 812, colorScheme: 'dark', mobile: true });
+    await cold.page.goto(`${participantUrl(server, { userId: 7302, language: 'en' })}#/campaign/${id}/calculator`);
+    await cold.page.getByTestId('calc-calculate').waitFor({ timeout: 20_000 });
+    await screenshot(cold.page, 'calculator-participant-cold-deep-link');
+    expect(unexpected(cold.errors)).toEqual([]);
+    await cold.context.close();
+
     // The webhook sender (the bot process's job) delivers it: one lead, signed, with its idempotency key.
     await runLeadWebhooks({ db, config, now: Date.now }, { once: true });
     expect(crm.calls).toHaveLength(1);
