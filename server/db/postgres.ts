@@ -51,14 +51,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     max: options.maxConnections ?? 10,
     ...(options.writesOnlyInTransactions ? { options: READ_ONLY_SESSIONS } : {}),
   });
-  // A connection the server closed (restart, failover, pg_terminate_backend) emits 'error'; with no listener Node
-  // throws it and the process ends. The pool listens to idle connections only, so each connection gets its own
-  // listener too, for the time it is checked out (between two statements of a transaction): there the statement
-  // in flight, or the next one, fails and rejects its transaction, and the pool drops that connection on release.
-  pool.on('error', (err) => console.warn(`PostgreSQL pool: idle connection lost (${err.message})`));
-  pool.on('connect', (client) =>
-    client.on('error', (err) => console.warn(`PostgreSQL: connection lost in use (${err.message})`)),
-  );
+  survivesLostConnections(pool);
   try {
     await migrateUnderLock(pool);
   } catch (err) {
@@ -69,12 +62,31 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return { db, pool, close: () => pool.end() };
 }
 
+const guarded = new WeakSet<pg.Pool>();
+
+/**
+ * A connection the server closed (restart, failover, pg_terminate_backend) emits 'error'; with no listener Node throws
+ * it and the process ends (every API and bot process at once: found from outside). The pool listens to idle
+ * connections only, so each connection gets its own listener too, for the time it is checked out (between two
+ * statements of a transaction): there the statement in flight, or the next one, fails and rejects its transaction,
+ * and the pool drops that connection on release. Once per pool, whoever built it (openPostgres, tests).
+ */
+function survivesLostConnections(pool: pg.Pool): void {
+  if (guarded.has(pool)) return;
+  guarded.add(pool);
+  pool.on('error', (err) => console.warn(`PostgreSQL pool: idle connection lost (${err.message})`));
+  pool.on('connect', (client) =>
+    client.on('error', (err) => console.warn(`PostgreSQL: connection lost in use (${err.message})`)),
+  );
+}
+
 /**
  * drizzle over a pool whose database is already migrated (a test database copied from a migrated template), ready for
  * `inTransaction`.
  */
 export function postgresOn(pool: pg.Pool): PgDb {
   readNumbersAsSqliteDoes();
+  survivesLostConnections(pool);
   const db = drizzle(pool, { schema }) as PgDb;
   registerPostgres(db);
   return db;
