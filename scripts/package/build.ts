@@ -3,25 +3,18 @@
  * `PROMO_CLIENT_CONFIG`); the logo is read here and inlined as a data: URL.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { build } from 'vite';
-import { bundleSettings, type ClientConfig } from './client-config.ts';
+import { bundleSettings, type ClientConfig, LOGO_MIME, logoFile } from './client-config.ts';
 import { VARIANT_FACTS, type VariantName } from './variants.ts';
 
-const MIME: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-};
-
+/** The logo as a data: URL (`loadClientConfig` has already checked the path and the extension). */
 function logoDataUrl(config: ClientConfig, configFile: string): string | undefined {
   if (!config.logo) return undefined;
-  if (config.logo.startsWith('data:')) return config.logo;
-  const file = resolve(dirname(configFile), config.logo);
-  const mime = MIME[extname(file).toLowerCase()];
-  if (!mime) throw new Error(`logo ${config.logo}: use .svg, .png, .jpg or .webp`);
+  const file = logoFile(config, configFile);
+  if (!file) return config.logo;
+  const mime = LOGO_MIME[extname(file).toLowerCase()];
+  if (!mime) throw new Error(`logo ${config.logo}: use .svg, .png, .jpg, .jpeg or .webp`);
   return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
 }
 

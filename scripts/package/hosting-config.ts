@@ -1,8 +1,10 @@
 /**
  * @module `vk-hosting-config.json` for @vkontakte/vk-miniapps-deploy (read from the working folder):
  * `static_path` is the build folder, each endpoint a file inside it — the tool throws if one is missing.
+ * The packager writes it only for a `vk` build that passed every check, and removes it when it points at a build
+ * that has just failed (pipeline.ts), so `npm run deploy` never uploads a failed build.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type CheckResult, fail, pass } from './checks/check.ts';
 
@@ -25,7 +27,7 @@ export function checkHostingConfig(cwd: string, config: HostingConfig): CheckRes
     ([, file]) => !existsSync(join(cwd, config.static_path, file)),
   );
   return missing.length === 0
-    ? pass('hosting-config', `vk-hosting-config.json: static_path ${config.static_path}, endpoints present`)
+    ? pass('hosting-config', `static_path ${config.static_path}: endpoints present`)
     : fail(
         'hosting-config',
         `endpoint file missing: ${missing.map(([k, f]) => `${k} → ${f}`).join(', ')}`,
@@ -37,4 +39,21 @@ export function writeHostingConfig(cwd: string, config: HostingConfig): string {
   const file = join(cwd, 'vk-hosting-config.json');
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Removes `vk-hosting-config.json` if it points at `staticDir` (a build that just failed: the folder now holds it);
+ * one pointing elsewhere, or unreadable, is left alone. Returns whether it was removed.
+ */
+export function removeHostingConfigFor(cwd: string, staticDir: string): boolean {
+  const file = join(cwd, 'vk-hosting-config.json');
+  let current: Partial<HostingConfig>;
+  try {
+    current = JSON.parse(readFileSync(file, 'utf8')) as Partial<HostingConfig>;
+  } catch {
+    return false;
+  }
+  if (current.static_path !== hostingConfig(cwd, staticDir, 0).static_path) return false;
+  rmSync(file, { force: true });
+  return true;
 }

@@ -2,6 +2,9 @@
  * @module Packaging one variant: build → checks on the files → reproducible zip (+ ODR size limit) → moderation
  * checks in Chromium → JSON report beside the zip. `inspectAndPack` also runs on a folder built elsewhere
  * (the tests hand it deliberately broken builds).
+ * Only a variant whose every check passed leaves an archive (and, for `vk`, `vk-hosting-config.json`): a failed one
+ * leaves its report and screenshots, removes an earlier archive of the same name and a hosting config that points
+ * at its build folder, so neither a release nor `npm run deploy` can pick up a build that failed.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,9 +23,10 @@ import {
   referencesExist,
   relativeReferences,
 } from './checks/static-checks.ts';
+import { checkVersion } from './cli-args.ts';
 import type { ClientConfig } from './client-config.ts';
 import { listFiles } from './files.ts';
-import { checkHostingConfig, hostingConfig, writeHostingConfig } from './hosting-config.ts';
+import { checkHostingConfig, hostingConfig, removeHostingConfigFor, writeHostingConfig } from './hosting-config.ts';
 import { gitCommit, type PackageReport, writeReport } from './report.ts';
 import { VARIANT_FACTS, type VariantName } from './variants.ts';
 import { zipFiles } from './zip.ts';
@@ -49,7 +53,7 @@ export function packageBuildDir(repoRoot: string, client: ClientConfig, variant:
 }
 
 export function archiveName(client: ClientConfig, variant: VariantName, version: string): string {
-  return `${client.id}-${variant}-${version}`;
+  return `${client.id}-${variant}-${checkVersion(version, 'version')}`;
 }
 
 export async function packageVariant(
@@ -98,19 +102,15 @@ export async function inspectAndPack(variant: VariantName, dir: string, o: PackO
     record(odrEntryCount(files));
     record(odrUnpackedSize(files));
   }
-  if (variant === 'vk') {
-    const config = hostingConfig(o.repoRoot, dir, o.client.vk.appId);
-    const hosting = checkHostingConfig(o.repoRoot, config);
-    if (hosting.ok) writeHostingConfig(o.repoRoot, config);
-    record(hosting);
-  }
+  // Written at the end, and only when every check passed (a deploy uploads whatever it points at).
+  const hosting = variant === 'vk' ? hostingConfig(o.repoRoot, dir, o.client.vk.appId) : undefined;
+  if (hosting) record(checkHostingConfig(o.repoRoot, hosting));
 
   o.log(`[${variant}] zip`);
   const zip = zipFiles(files);
   const name = archiveName(o.client, variant, o.version);
   mkdirSync(o.outDir, { recursive: true });
   const zipPath = join(o.outDir, `${name}.zip`);
-  writeFileSync(zipPath, zip);
   if (facts.odr) record(odrPackedSize(files, zip.byteLength));
 
   let screenshots: string[] = [];
@@ -133,23 +133,36 @@ export async function inspectAndPack(variant: VariantName, dir: string, o: PackO
     record({ name: 'browser-checks', ok: true, message: 'skipped (--no-browser)' });
   }
 
+  const ok = checks.every((c) => c.ok);
   const report: PackageReport = {
     app: o.client.id,
     variant,
     version: o.version,
     commit: gitCommit(o.repoRoot),
     archive: `${name}.zip`,
-    sha256: createHash('sha256').update(zip).digest('hex'),
+    sha256: ok ? createHash('sha256').update(zip).digest('hex') : '',
     packedBytes: zip.byteLength,
     unpackedBytes: files.reduce((s, f) => s + f.size, 0),
     fileCount: files.length,
-    ok: checks.every((c) => c.ok),
+    ok,
     checks,
     screenshots,
   };
+  if (ok) {
+    writeFileSync(zipPath, zip);
+    if (hosting) {
+      writeHostingConfig(o.repoRoot, hosting);
+      o.log(`[${variant}] wrote vk-hosting-config.json (static_path ${hosting.static_path}) for npm run deploy`);
+    }
+  } else {
+    dropFailedOutputs(variant, dir, zipPath, o);
+  }
   writeReport(join(o.outDir, `${name}.json`), report);
+  const seconds = `${((Date.now() - started) / 1000).toFixed(1)} s`;
   o.log(
-    `[${variant}] ${report.ok ? 'done' : 'FAILED'}: ${report.archive} sha256 ${report.sha256.slice(0, 16)}… (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    ok
+      ? `[${variant}] done: ${report.archive} sha256 ${report.sha256.slice(0, 16)}… (${seconds})`
+      : `[${variant}] FAILED: no archive written, report ${name}.json (${seconds})`,
   );
   return report;
 }
@@ -171,9 +184,20 @@ function failedReport(variant: VariantName, o: PackOptions, checks: CheckResult[
     screenshots: [],
   };
   mkdirSync(o.outDir, { recursive: true });
-  rmSync(join(o.outDir, `${name}.zip`), { force: true });
+  dropFailedOutputs(variant, packageBuildDir(o.repoRoot, o.client, variant), join(o.outDir, `${name}.zip`), o);
   writeReport(join(o.outDir, `${name}.json`), report);
   return report;
+}
+
+/**
+ * A failed variant leaves no archive under its name (an earlier good one is removed: it would be taken for this
+ * run's) and, for `vk`, no `vk-hosting-config.json` pointing at the failed build folder.
+ */
+function dropFailedOutputs(variant: VariantName, dir: string, zipPath: string, o: PackOptions): void {
+  rmSync(zipPath, { force: true });
+  if (variant === 'vk' && removeHostingConfigFor(o.repoRoot, dir)) {
+    o.log(`[${variant}] removed vk-hosting-config.json: it pointed at this failed build`);
+  }
 }
 
 const ESC = String.fromCharCode(27);

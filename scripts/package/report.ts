@@ -11,7 +11,9 @@ export interface PackageReport {
   variant: string;
   version: string;
   commit: string;
+  /** `<id>-<variant>-<version>.zip`, written only when `ok` (a failed variant leaves no archive). */
   archive: string;
+  /** The archive's sha256; empty when `ok` is false (nothing was written). */
   sha256: string;
   packedBytes: number;
   unpackedBytes: number;

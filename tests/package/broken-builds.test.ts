@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OwnedSession, startModerationSession } from '../../scripts/package/browser/session.ts';
 import { inspectAndPack, type PackOptions } from '../../scripts/package/pipeline.ts';
 import type { PackageReport } from '../../scripts/package/report.ts';
-import { buildDemo, copyBuild, demoClient, REPO_ROOT } from './support.ts';
+import { buildDemo, copyBuild, demoClient } from './support.ts';
 
 let vkDir: string;
 let iosDir: string;
 let session: OwnedSession;
 const outDir = mkdtempSync(join(tmpdir(), 'promo-archive-'));
+/** The "repository" the vk runs write `vk-hosting-config.json` into: not the real one, which `npm run deploy` reads. */
+const repoRoot = mkdtempSync(join(tmpdir(), 'promo-repo-'));
 
 beforeAll(async () => {
   vkDir = await buildDemo('vk');
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 function options(version: string, withBrowser = true): PackOptions {
   return {
-    repoRoot: REPO_ROOT,
+    repoRoot,
     client: demoClient(),
     version,
     outDir,

@@ -1,7 +1,8 @@
 /**
  * `npm run package -- all` end to end, twice: every archive passes every check the first time (moderation checks
  * in Chromium included), and the second run gives byte-identical archives (same sha256). The second run skips
- * the browser (`--no-browser`): the archive is written before those checks, which cannot change it.
+ * the browser (`--no-browser`): the archive's bytes come from the build alone (it is written once every check has
+ * passed; the browser checks cannot change it).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
