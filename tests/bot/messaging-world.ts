@@ -173,6 +173,18 @@ export function botProcessEnv(w: MessagingWorld, leaseMs: number): Record<string
   };
 }
 
+/** `count` new participants from `firstUserId` on, and a broadcast of one text to all of them, queued. */
+export async function broadcastTo(w: MessagingWorld, count: number, firstUserId: number): Promise<void> {
+  await w.addParticipants({ count, firstUserId });
+  const b = await createBroadcast(
+    w.deps.db,
+    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Привет' },
+    w.clock.now,
+    w.office,
+  );
+  await enqueueBroadcast(w.deps.db, b, w.clock.now);
+}
+
 /**
  * Queues a broadcast to every participant of the world (one text, sent 100 peers a call) and `personalLines` personal
  * lines to users `firstUserId…` (`personal(i)`, sent 25 a call in `execute`), so a bot killed while sending has

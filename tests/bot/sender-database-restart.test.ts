@@ -6,8 +6,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
-import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
-import { createMessagingWorld, deliveriesByPeer, type MessagingWorld } from './messaging-world.ts';
+import { broadcastTo, createMessagingWorld, deliveriesByPeer, type MessagingWorld } from './messaging-world.ts';
 
 let world: MessagingWorld | undefined;
 afterEach(async () => {
@@ -24,14 +23,7 @@ describe.runIf(process.env.TEST_DIALECT === 'postgres')('the sender and a databa
     world = await createMessagingWorld();
     const w = world;
     const total = 1500;
-    await w.addParticipants({ count: total, firstUserId: 9_100_000 });
-    const b = await createBroadcast(
-      w.deps.db,
-      { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Привет' },
-      w.clock.now,
-      w.office,
-    );
-    await enqueueBroadcast(w.deps.db, b, w.clock.now);
+    await broadcastTo(w, total, 9_100_000);
     const abort = new AbortController();
     const run = sendOutbox(w.deps.db, w.config, Date.now, { once: false, signal: abort.signal, idleMs: 50 });
     const url = w.databaseEnv.DATABASE_URL;

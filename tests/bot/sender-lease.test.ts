@@ -4,9 +4,14 @@ import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
 import { schema } from '../../server/db/client.ts';
 import { Lease } from '../../server/leases/lease.ts';
-import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
 import { claimRequests, RANDOM_ID_MEMORY_MS, unclaim } from '../../server/mailing/outbox-claim.ts';
-import { createMessagingWorld, deliveriesByPeer, GROUP_ID, type MessagingWorld } from './messaging-world.ts';
+import {
+  broadcastTo,
+  createMessagingWorld,
+  deliveriesByPeer,
+  GROUP_ID,
+  type MessagingWorld,
+} from './messaging-world.ts';
 
 let world: MessagingWorld | undefined;
 afterEach(async () => {
@@ -15,17 +20,6 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function broadcastTo(w: MessagingWorld, count: number, firstUserId: number) {
-  await w.addParticipants({ count, firstUserId });
-  const b = await createBroadcast(
-    w.deps.db,
-    { campaignId: w.campaignId, name: 'all', segment: {}, channel: 'message', text: 'Привет' },
-    w.clock.now,
-    w.office,
-  );
-  await enqueueBroadcast(w.deps.db, b, w.clock.now);
-}
 
 describe('the sender and the token lease', () => {
   it('item 2: while another process holds the token lease nothing is sent; released, this sender takes over and sends each once', async () => {

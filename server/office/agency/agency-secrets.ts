@@ -77,6 +77,14 @@ export async function vkAppSecret(deps: { db: Db; config: Config }, vkAppId: num
     .where(eq(apps.vkAppId, vkAppId))
     .limit(1);
   const keys = secretKeysOf(deps.config);
-  if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.vkSecret(row.id));
-  return vkAppId === deps.config.VK_APP_ID ? deps.config.VK_APP_SECRET : undefined;
+  const configured = vkAppId === deps.config.VK_APP_ID ? deps.config.VK_APP_SECRET : undefined;
+  if (!row?.sealed || !keys) return configured;
+  try {
+    return open(keys, row.sealed, secretPlace.vkSecret(row.id));
+  } catch (err) {
+    // A key no configured SECRETS_KEY opens (a rotation gone wrong) refuses that app's launches, not the server.
+    if (!(err instanceof SecretBoxError)) throw err;
+    console.error(`VK app ${vkAppId}: its stored secure key cannot be opened (${err.message})`);
+    return configured;
+  }
 }

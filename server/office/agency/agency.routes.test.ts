@@ -182,6 +182,12 @@ describe('agency API', () => {
     w.clock.advance(1000);
     expect(await refused(launch(51000999, SECRET))).toEqual([401, 'bad_signature']);
     expect(await listed(launch(51000999, `${SECRET}2`))).toEqual([theirs]);
+    // A stored key no SECRETS_KEY opens (a rotation gone wrong) refuses that app's launches with a 401, not a 500.
+    await w.write((tx) =>
+      tx.update(schema.apps).set({ vkSecretCiphertext: 'v1.unknown.x.y.z' }).where(eq(schema.apps.vkAppId, 51000999)),
+    );
+    w.clock.advance(1000);
+    expect(await refused(launch(51000999, `${SECRET}2`))).toEqual([401, 'wrong_app']);
   });
 
   it('item 2: the sender asks the server for a community token: the stored one, else the configured one, none when switched off', async () => {
