@@ -57,8 +57,11 @@ export function toInputs(view: CalculatorView, values: FieldValues): CalculatorV
 
 function messageFor(input: CalculatorInputView, t: CalculatorMessages): string {
   switch (input.kind) {
-    case 'number':
-      return fill(t.fieldRange, { min: input.min, max: input.max });
+    case 'number': {
+      // Grouped as the participant reads numbers ("1 000 000", not "1000000": found from outside).
+      const n = new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 6 });
+      return fill(t.fieldRange, { min: n.format(input.min), max: n.format(input.max) });
+    }
     case 'slider':
       return fill(t.fieldStep, { step: input.step });
     case 'select':
