@@ -57,7 +57,9 @@ export function readOkLaunch(raw: string, options: OkVerifyOptions): { identity:
   const sessionKey = params.get('session_key');
   const appKey = params.get('application_key');
   if (!authSig) throw new MissingLaunchError('auth_sig is missing');
-  if (!userId || !/^\d{1,20}$/.test(userId)) throw new MalformedLaunchError('logged_user_id is missing or invalid');
+  // One spelling per user, as VK's ids: no 0, no leading zeros, at most 19 digits (OK's ids are 64-bit).
+  if (!userId || !/^[1-9]\d{0,18}$/.test(userId))
+    throw new MalformedLaunchError('logged_user_id is missing or invalid');
   if (!sessionKey) throw new MalformedLaunchError('session_key is missing');
   if (!sig) throw new MissingLaunchError('sig is missing');
   if (!/^[0-9a-fA-F]{32}$/.test(authSig)) throw new BadSignatureError('auth_sig is not an MD5 digest');

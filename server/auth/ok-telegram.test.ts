@@ -35,6 +35,11 @@ describe('OK auth_sig', () => {
     expect(() => verifyOkLaunch(q, { ...opts, appKey: 'OTHER' })).toThrow(WrongAppError);
     expect(() => verifyOkLaunch('logged_user_id=1&session_key=s', opts)).toThrow(MissingLaunchError);
     expect(() => verifyOkLaunch('logged_user_id=x&session_key=s&auth_sig=00', opts)).toThrow(MalformedLaunchError);
+    // Signed, but not a user id of one spelling: 0, a leading zero (the same user twice), 20 digits.
+    for (const id of ['0', '0575', '12345678901234567890']) {
+      const signed = signOkLaunch({ logged_user_id: id, session_key: 'abc', application_key: 'CBAKEY' }, 'SECRET');
+      expect(() => verifyOkLaunch(signed, opts), id).toThrow(MalformedLaunchError);
+    }
   });
   it('sig is md5 of the sorted key=value pairs and the secret, sig itself left out', async () => {
     const pairs: [string, string][] = [
