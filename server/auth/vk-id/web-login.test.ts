@@ -123,6 +123,10 @@ describe('item 2: VK ID login for the web entry', () => {
     const me = await w.app.request('/api/me', { headers: { cookie: cookieHeader(forged) } });
     expect(me.status).toBe(401);
     expect(await me.json()).toMatchObject({ error: { code: 'bad_signature' } });
+    // Not a signed value at all: said so, not "Authorization header is missing".
+    const garbage = await w.app.request('/api/me', { headers: { cookie: 'promo_web_session=garbage' } });
+    expect(garbage.status).toBe(401);
+    expect(await garbage.json()).toMatchObject({ error: { code: 'bad_signature' } });
   });
 
   it('item 2: a cross-site write with the session cookie is refused (CSRF); the same origin is let through', async () => {

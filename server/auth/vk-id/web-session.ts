@@ -75,7 +75,8 @@ export async function readWebSession(
   if (!webEntryEnabled(config)) return undefined;
   if (!c.req.header('cookie')?.includes(`${WEB_SESSION_COOKIE}=`)) return undefined;
   const value = await getSignedCookie(c, webCookieKey(config, 'session'), WEB_SESSION_COOKIE);
-  if (value === undefined) return undefined;
+  // Present but not a signed value at all: said so, rather than "Authorization header is missing" (found from outside).
+  if (value === undefined) throw new BadSignatureError('Web session cookie is not a signed session');
   if (value === false) throw new BadSignatureError('Web session cookie signature is invalid');
   const match = /^([1-9]\d{0,15})\.(\d{1,12})\.(ru|en)\.(\d{1,15})$/.exec(value);
   if (!match) throw new BadSignatureError('Web session cookie is malformed');
