@@ -47,6 +47,11 @@ export function serveMiniApp(
   app.use('/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const prefix = options.prefix;
+    // `/web` typed without its slash is the entry too (it was a 404, found from outside); the query goes along.
+    if (prefix && c.req.path === prefix.slice(0, -1)) {
+      const search = new URL(c.req.url).search;
+      return c.redirect(`${prefix}${search}`, 301);
+    }
     if (prefix && !c.req.path.startsWith(prefix)) return next();
     const own = prefix ? c.req.path.slice(prefix.length - 1) : c.req.path;
     const path = own === '/' ? '/index.html' : own;

@@ -118,6 +118,16 @@ describe('item 12: static files', () => {
     expect((await get('/../package.json')).status).toBe(404);
     expect((await get('/assets/..%2f..%2fpackage.json')).status).toBe(404);
   });
+
+  it('a build under a prefix (the web entry) answers its bare name by a redirect to the prefix, query kept', async () => {
+    const web = createApp(world.deps);
+    expect(serveMiniApp(web, world.deps, { root: outDir, platform: 'vk', prefix: '/web/' })).toBe(true);
+    const bare = await web.request('/web?lang=en');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/web/?lang=en');
+    expect((await web.request('/web/')).status).toBe(200);
+    expect((await web.request('/webx')).status).toBe(404);
+  });
 });
 
 /** The page for a launch query, decompressed, with its embedded data (undefined when it has none). */
