@@ -26,7 +26,14 @@ export const clientConfigSchema = z.strictObject({
   /** Shown as the page title and in reports. */
   name: z.string().min(1).max(64),
   /** Where the API lives, absolute (the iOS archive is opened from the device, not from a host). */
-  apiBaseUrl: z.url({ protocol: /^https?$/ }).refine((u) => !u.endsWith('/'), 'no trailing slash'),
+  apiBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !u.endsWith('/'), 'no trailing slash')
+    // VK, OK and Telegram open the app over https: a plain-http API would be blocked as mixed content (local only).
+    .refine(
+      (u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(u),
+      'https (http only for localhost)',
+    ),
   /** `appId` goes into `vk-hosting-config.json` and the packager's test launches; `groupId` into its test world. */
   vk: z.strictObject({ appId: z.number().int().positive(), groupId: z.number().int().positive().optional() }),
   /**

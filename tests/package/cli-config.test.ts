@@ -37,6 +37,15 @@ describe('client configuration', () => {
     expect(loadClientConfig(DEMO_CONFIG_FILE).id).toBe('demo');
   });
 
+  it('the API is https (a plain-http one is blocked as mixed content in the platforms), http only on localhost', () => {
+    expect(configError(configFile('http-api.json', { ...demo(), apiBaseUrl: 'http://promo-api.example' }))).toContain(
+      'apiBaseUrl: https (http only for localhost)',
+    );
+    expect(loadClientConfig(configFile('local-api.json', { ...demo(), apiBaseUrl: 'http://localhost:8080' })).id).toBe(
+      'demo',
+    );
+  });
+
   it('a logo file that does not exist is a configuration error naming the field and the path', () => {
     const file = configFile('missing-logo.json', { ...demo(), logo: './does-not-exist.png' });
     expect(configError(file)).toContain(`logo: file not found (${join(dir, 'does-not-exist.png')})`);
