@@ -58,11 +58,6 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
         o.vkGroupId === undefined ? undefined : eq(outbox.vkGroupId, o.vkGroupId),
       );
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
-    const forgotten = and(scope('sending'), lte(outbox.claimedAt, o.now - RANDOM_ID_MEMORY_MS));
-    await tx
-      .update(outbox)
-      .set({ status: 'failed', errorReason: 'delivery_unknown', updatedAt: o.now })
-      .where(forgotten);
     const expired = await tx
       .select()
       .from(outbox)
@@ -75,7 +70,9 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
       .where(and(scope('queued'), lte(outbox.nextAttemptAt, o.now)))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
-    const live = await closeStale(tx, [...expired, ...due], o.now);
+    // Closed for their own reason first (a cancelled broadcast, withdrawn consent), then those VK may have delivered.
+    const open = await closeStale(tx, [...expired, ...due], o.now);
+    const live = await closeForgotten(tx, open, o.now);
     const requests = toRequests(live).slice(0, o.maxRequests);
     const ids = requests.flatMap((r) => r.rows.map((x) => x.id));
     const claimed = new Set<number>();
@@ -95,6 +92,20 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
     }
     return taken;
   });
+}
+
+/** Rows left `sending` longer than VK remembers their `random_id`: closed as `delivery_unknown`, never resent. */
+async function closeForgotten(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
+  const forgotten = (r: OutboxRow) =>
+    r.status === 'sending' && r.claimedAt !== null && r.claimedAt <= now - RANDOM_ID_MEMORY_MS;
+  const ids = rows.filter(forgotten).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', errorReason: 'delivery_unknown', updatedAt: now })
+      .where(and(inArray(outbox.id, ids.slice(i, i + 500)), eq(outbox.status, 'sending')));
+  }
+  return ids.length === 0 ? rows : rows.filter((r) => !forgotten(r));
 }
 
 /**
