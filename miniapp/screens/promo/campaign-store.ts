@@ -44,7 +44,8 @@ function put(api: Api, id: number, state: AsyncState<CampaignState>): void {
   for (const l of listeners) l();
 }
 
-async function fetchState(api: Api, id: number): Promise<CampaignState> {
+/** Reads a campaign's state, opening it when it can be opened (exported for its test). */
+export async function fetchState(api: Api, id: number): Promise<CampaignState> {
   const { fromPage, opened } = storeOf(api);
   const embedded = fromPage.get(id);
   fromPage.delete(id);
@@ -56,8 +57,9 @@ async function fetchState(api: Api, id: number): Promise<CampaignState> {
     opened.add(id);
     return opening.state;
   } catch (err) {
-    // The phase changed in between (e.g. just ended): the state read above is still worth showing.
-    if (err instanceof ApiRequestError && err.status === 409) return state;
+    // The phase changed in between (e.g. just ended): read it again. The state read above still says running and
+    // not joined, which a screen waiting for the join (the calculator) would wait on for ever (found from outside).
+    if (err instanceof ApiRequestError && err.status === 409) return await api.campaignState(id);
     throw err;
   }
 }
