@@ -27,7 +27,8 @@ export interface AnswerBatch {
 
 /**
  * Records the answers of one VK call in one transaction; a lost consent is withdrawn in the same transaction
- * (source `vk_<reason>`). Only rows still `sending` become `sent`: a row another sender took back is left to it.
+ * (source `vk_<reason>`). Only rows still `sending` change: a late answer (its call outlived the lease, another
+ * sender took the row and recorded it sent) never moves a sent row back to the queue or to failed.
  * @example await recordAnswers(db, { vkGroupId, channel: 'message', now, rows: [{ id: 7, status: 'sent', messageId: 12 }] })
  */
 export async function recordAnswers(db: Db, batch: AnswerBatch): Promise<void> {
@@ -47,7 +48,7 @@ export async function recordAnswers(db: Db, batch: AnswerBatch): Promise<void> {
             ? { ...base, status: 'queued', nextAttemptAt: a.nextAttemptAt }
             : { ...base, status: 'failed' },
         )
-        .where(eq(outbox.id, a.id));
+        .where(and(eq(outbox.id, a.id), eq(outbox.status, 'sending')));
     }
     await markSent(tx, sent, now);
     for (const a of batch.rows) {

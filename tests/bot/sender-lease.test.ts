@@ -4,6 +4,7 @@ import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
 import { schema } from '../../server/db/client.ts';
 import { Lease } from '../../server/leases/lease.ts';
+import { recordAnswers } from '../../server/mailing/outbox-answers.ts';
 import { claimRequests, RANDOM_ID_MEMORY_MS, unclaim } from '../../server/mailing/outbox-claim.ts';
 import {
   broadcastTo,
@@ -76,6 +77,45 @@ describe('the sender and the token lease', () => {
     const rows = await w.deps.db.select().from(schema.outbox);
     const closed = rows.filter((r) => r.status === 'failed' && r.errorReason === 'delivery_unknown');
     expect(closed).toHaveLength(150);
+  });
+
+  it('a late answer from a sender whose lease ran out never moves a row another sender recorded sent back to the queue or to failed', async () => {
+    world = await createMessagingWorld();
+    const w = world;
+    await broadcastTo(w, 2, 8_300_000);
+    const claim = () =>
+      claimRequests(w.deps.db, {
+        now: w.clock.now,
+        maxRequests: 1,
+        leaseMs: 60_000,
+        channels: ['message'],
+        vkGroupId: GROUP_ID,
+      });
+    const [slow] = await claim();
+    const [a, b] = slow?.rows ?? [];
+    if (!a || !b) throw new Error('expected two claimed rows');
+    // The slow call outlived its lease: another sender took both rows and VK delivered them.
+    w.clock.advance(2 * 60_000);
+    const [taken] = await claim();
+    expect(taken?.rows).toHaveLength(2);
+    const now = w.clock.now;
+    const sentBoth = [a, b].map((r, i) => ({ id: r.id, status: 'sent' as const, messageId: 900 + i }));
+    await recordAnswers(w.deps.db, { vkGroupId: GROUP_ID, channel: 'message', now, rows: sentBoth });
+    // Then the slow call's answer arrives: a timeout to retry for one row, a refusal for the other.
+    await recordAnswers(w.deps.db, {
+      vkGroupId: GROUP_ID,
+      channel: 'message',
+      now: now + 1,
+      rows: [
+        { id: a.id, status: 'retry', nextAttemptAt: now + 5_000, reason: 'timeout' },
+        { id: b.id, status: 'failed', reason: 'vk_error', code: 10 },
+      ],
+    });
+    const rows = await w.deps.db.select().from(schema.outbox);
+    expect(rows.map((r) => [r.status, r.vkMessageId, r.errorCode])).toEqual([
+      ['sent', 900, null],
+      ['sent', 901, null],
+    ]);
   });
 
   it('item 2: rows whose call lost the lease go back to the queue unsent, their attempt not counted', async () => {
