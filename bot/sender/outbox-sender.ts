@@ -17,7 +17,7 @@ import { claimRequests, type MessageChannel, type SendRequest, unclaim } from '.
 import type { RateGate } from './rate-gate.ts';
 import type { TokenTurn } from './token-turn.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
-import { classifyVkError, MAX_ATTEMPTS } from './vk-errors.ts';
+import { classifyVkError, MAX_ATTEMPTS, tokenRefusal } from './vk-errors.ts';
 
 export interface SenderChannel {
   api: API;
@@ -94,7 +94,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
 
   const turns = new Turns();
   try {
-    await drain(o, progress, active, inFlight, perChannel, report, turns);
+    await drain(o, progress, active, inFlight, perChannel, report, turns, new Map());
   } finally {
     await Promise.allSettled(inFlight);
     await turns.stopAll();
@@ -112,6 +112,8 @@ async function drain(
   perChannel: Map<MessageChannel, number>,
   report: () => Promise<void>,
   turns: Turns,
+  /** Channels whose token VK refused, until when: the same token waits; a token replaced in the office goes at once. */
+  refused: Map<MessageChannel, { ch: SenderChannel; until: number }>,
 ): Promise<void> {
   while (!o.signal?.aborted) {
     let claimedAny = false;
@@ -125,6 +127,12 @@ async function drain(
         // No token to send with (none stored or configured, or the brand switched off): nothing leaves.
         if (busy > 0) sending.push(channel);
         await turns.drop(channel);
+        continue;
+      }
+      const pause = refused.get(channel);
+      if (pause?.ch === ch && o.now() < pause.until) {
+        // Its rows wait queued, looked at again each idle turn (as with no token at all); a `once` run ends.
+        if (busy > 0) sending.push(channel);
         continue;
       }
       sending.push(channel);
@@ -153,7 +161,13 @@ async function drain(
       for (const req of requests) {
         claimedAny = true;
         perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
-        const p = dispatch(o, ch, gate, req, progress)
+        const onRefused = (pauseMs: number, reason: string) => {
+          if (refused.get(channel)?.ch !== ch) {
+            console.error(`sender: VK refused the ${channel} token (${reason}); its rows stay queued, sending paused`);
+          }
+          refused.set(channel, { ch, until: o.now() + pauseMs });
+        };
+        const p = dispatch(o, ch, gate, req, progress, onRefused)
           // A failed write leaves the rows claimed: they come back after the lease with the same random_id.
           .catch((err) => console.error('sender: recording an answer failed', err))
           .finally(() => {
@@ -217,6 +231,7 @@ async function dispatch(
   gate: RateGate,
   req: SendRequest,
   progress: SenderProgress,
+  onRefused: (pauseMs: number, reason: string) => void,
 ) {
   const answered = await gate.take();
   if (!ch.turn.holds(gate)) {
@@ -235,6 +250,13 @@ async function dispatch(
     answered();
     const e = err as { code?: number; message?: string };
     const code = typeof e.code === 'number' ? e.code : undefined;
+    const refusal = tokenRefusal(code);
+    if (refusal) {
+      // Not the recipients' fault: nothing was sent, the rows go back unspent (their attempt not counted).
+      onRefused(refusal.pauseMs, `vk_${code}: ${e.message ?? ''}`);
+      await unclaim(o.db, req.rows, o.now());
+      return;
+    }
     outcomes = new Map(req.rows.map((r) => [r.id, { ok: false, code, message: e.message ?? String(err) }]));
   }
   await record(o, req, outcomes, progress);

@@ -14,6 +14,18 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
+/**
+ * Errors that refuse the token itself, not one recipient: 5 (user authorization failed: the key was regenerated or
+ * revoked), 27 (group authorization failed), 28 (application authorization failed), 29 (the method's quota is spent).
+ * Every row of every call would get the same answer: the rows go back to the queue unspent and the channel pauses
+ * (found from outside: a key regenerated in VK turned a 2,000-user broadcast into 2,000 failures in one second).
+ */
+export function tokenRefusal(code: number | undefined): { pauseMs: number } | undefined {
+  if (code === 5 || code === 27 || code === 28) return { pauseMs: MINUTE };
+  if (code === 29) return { pauseMs: HOUR };
+  return undefined;
+}
+
 /** Gives up on a row after this many attempts that ended in a retry. */
 export const MAX_ATTEMPTS = 8;
 
