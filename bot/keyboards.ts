@@ -7,7 +7,7 @@ import { Keyboard } from 'vk-io';
 import type { ContentLanguage } from '../server/campaigns/content-language.ts';
 import { BOT_TEXTS } from './replies.ts';
 
-export type BotCommand = 'start' | 'prizes' | 'progress' | 'support' | 'unsubscribe';
+export type BotCommand = 'start' | 'prizes' | 'progress' | 'support' | 'unsubscribe' | 'subscribe';
 
 /** The main menu under the message field. */
 export function mainMenu(language: ContentLanguage): string {

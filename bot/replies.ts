@@ -19,6 +19,9 @@ export interface BotTexts {
   noPrizes: string;
   noPrizesYet: string;
   prizesHeader: string;
+  /** Answers to the stop word and to subscribing again (the community's reminders and mailings). */
+  unsubscribed: string;
+  subscribed: string;
 }
 
 export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
@@ -26,7 +29,7 @@ export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
     help:
       'Здравствуйте! Я бот акций сообщества.\n' +
       '«Мой прогресс» — где вы остановились и что дальше,\n«Мои призы» — полученные призы и коды,\n' +
-      '«Поддержка» — задать вопрос (или просто напишите его сюда).',
+      '«Поддержка» — задать вопрос (или просто напишите его сюда),\n«Стоп» — не получать напоминания и рассылки.',
     supportPrompt: 'Опишите вопрос одним сообщением — оператор ответит здесь же.',
     ticketRecorded: (id) => `Спасибо! Вопрос записан в обращение №${id}, оператор ответит здесь.`,
     menuSent: 'Меню отправлено',
@@ -41,12 +44,16 @@ export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
     noPrizes: 'Призов пока нет.',
     noPrizesYet: 'Призов пока нет — выполните задания в приложении.',
     prizesHeader: 'Ваши призы:',
+    unsubscribed:
+      'Готово: напоминаний и рассылок сообщества больше не будет. Ответы на ваши вопросы по-прежнему придут сюда. ' +
+      'Чтобы снова их получать, напишите «Подписаться».',
+    subscribed: 'Вы снова будете получать напоминания и новости акций сообщества. Чтобы отписаться, напишите «Стоп».',
   },
   en: {
     help:
       "Hello! I am the community's promotions bot.\n" +
       '"My progress" — where you stopped and what is next,\n"My prizes" — the prizes and codes you received,\n' +
-      '"Support" — ask a question (or simply write it here).',
+      '"Support" — ask a question (or simply write it here),\n"Stop" — no more reminders or mailings.',
     supportPrompt: 'Describe your question in one message — an operator will answer here.',
     ticketRecorded: (id) => `Thank you! Your question is ticket #${id}; an operator will answer here.`,
     menuSent: 'Menu sent',
@@ -60,5 +67,9 @@ export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
     noPrizes: 'No prizes yet.',
     noPrizesYet: 'No prizes yet — complete the tasks in the app.',
     prizesHeader: 'Your prizes:',
+    unsubscribed:
+      'Done: no more reminders or mailings from the community. Answers to your questions still come here. ' +
+      'To get them again, write "Subscribe".',
+    subscribed: 'You will get the community\'s reminders and promotion news again. To stop them, write "Stop".',
   },
 };

@@ -10,6 +10,7 @@ import { taskHash } from '../../server/mailing/deep-link.ts';
 import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
 import { queueReply } from '../../server/mailing/replies.ts';
 import { communityUserLanguage } from '../../server/vk/community-participations.ts';
+import { recordSubscriptionByWord } from '../../server/vk/message-subscription.ts';
 import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
@@ -20,6 +21,8 @@ const WORDS: Array<[RegExp, BotCommand]> = [
   [/^(мои призы|призы|prizes|my prizes)$/i, 'prizes'],
   [/^(мой прогресс|прогресс|progress|my progress)$/i, 'progress'],
   [/^(поддержка|support|помогите|оператор)$/i, 'support'],
+  [/^(стоп|stop|отписаться|отписка|unsubscribe)$/i, 'unsubscribe'],
+  [/^(подписаться|subscribe)$/i, 'subscribe'],
 ];
 
 /** Reads a command from a button payload (object or JSON string) or from the text. */
@@ -69,11 +72,26 @@ async function answerFor(deps: Deps, groupId: number, userId: number, command: B
 }
 
 export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext): Promise<void> {
-  if (context.isOutbox || context.isGroup || context.senderType !== 'user') return;
+  // A group chat the community was added to is people talking to each other: not questions for support, and the
+  // bot's answers (written to the sender privately) would be noise — found from outside: every chat line was a ticket.
+  if (context.isOutbox || context.isGroup || context.isChat || context.senderType !== 'user') return;
   const userId = context.senderId;
   const messageKey = String(context.conversationMessageId ?? context.id);
   const inReplyTo = `msg:${messageKey}`;
   const command = commandOf(context.messagePayload, context.text);
+  if (command === 'unsubscribe' || command === 'subscribe') {
+    // The stop word withdraws the consent to reminders and mailings (queued ones are closed) with its answer, in one
+    // transaction; answers to the user's own messages still reach them (replies need no consent).
+    const language = await communityUserLanguage(deps.db, groupId, userId);
+    const allowed = command === 'subscribe';
+    const say = BOT_TEXTS[language];
+    await recordSubscriptionByWord(
+      deps.db,
+      { vkGroupId: groupId, vkUserId: userId, allowed, at: deps.now() },
+      { inReplyTo, text: allowed ? say.subscribed : say.unsubscribed, keyboard: mainMenu(language) },
+    );
+    return;
+  }
   if (command) {
     const answer = await answerFor(deps, groupId, userId, command);
     await queueReply(deps.db, { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answer }, deps.now());

@@ -6,6 +6,7 @@
 import type { Db } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { recordConsent } from '../mailing/consent.ts';
+import { queueReplyIn, type Reply } from '../mailing/replies.ts';
 import { confirmMessagesAllowedByKey } from '../promo/tasks/allow-messages-key.ts';
 
 export interface MessageSubscription {
@@ -33,5 +34,28 @@ export async function recordMessageSubscription(db: Db, s: MessageSubscription):
       at: s.at,
     });
     if (s.allowed && s.key) await confirmMessagesAllowedByKey(tx, s.key, s.vkUserId, s.vkGroupId, s.at);
+  });
+}
+
+/**
+ * The user wrote the stop word (or asked to subscribe again) to the community: the consent changes and the bot's
+ * answer is queued in one transaction. A stop withdraws consent like `message_deny` (queued reminders and mailings
+ * for the user are closed); subscribing again is the user's own explicit request, like `message_allow`.
+ */
+export async function recordSubscriptionByWord(
+  db: Db,
+  s: Omit<MessageSubscription, 'key'>,
+  answer: Omit<Reply, 'vkGroupId' | 'vkUserId'>,
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await recordConsent(tx, {
+      vkGroupId: s.vkGroupId,
+      vkUserId: s.vkUserId,
+      channel: 'message',
+      allowed: s.allowed,
+      source: s.allowed ? 'bot_subscribe' : 'bot_stop',
+      at: s.at,
+    });
+    await queueReplyIn(tx, { ...answer, vkGroupId: s.vkGroupId, vkUserId: s.vkUserId }, s.at);
   });
 }

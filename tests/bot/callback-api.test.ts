@@ -10,7 +10,14 @@ import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
-import { CONFIRMATION, createMessagingWorld, GROUP_ID, type MessagingWorld, postCallback } from './messaging-world.ts';
+import {
+  broadcastTo,
+  CONFIRMATION,
+  createMessagingWorld,
+  GROUP_ID,
+  type MessagingWorld,
+  postCallback,
+} from './messaging-world.ts';
 
 let w: MessagingWorld;
 let app: ReturnType<typeof createApp>;
@@ -192,6 +199,41 @@ describe('POST /vk/callback', () => {
       'Здравствуйте! Я бот акций сообщества.',
       'Здравствуйте! Я бот акций сообщества.',
     ]);
+  });
+
+  it('the stop word withdraws the consent (queued mailings closed, its answer still delivered); "subscribe" gives it back', async () => {
+    await broadcastTo(w, 2, 560);
+    await post(messageNew('s-1', 'Стоп', { from_id: 560, peer_id: 560 }));
+    const rows = await outboxFor(560);
+    expect(rows.map((r) => [r.kind, r.status, r.errorReason])).toEqual([
+      ['broadcast', 'cancelled', 'consent_revoked'],
+      ['reply', 'queued', null],
+    ]);
+    await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
+    // The other participant gets the mailing; the one who said stop gets only the answer to it.
+    expect(w.fake.delivered.filter((d) => d.peerId === 561).map((d) => d.text)).toEqual(['Привет']);
+    expect(w.fake.delivered.filter((d) => d.peerId === 560).map((d) => d.text.split(':')[0])).toEqual(['Готово']);
+    const consent = async () =>
+      (await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 560)))[0];
+    expect(await consent()).toMatchObject({ allowed: false, source: 'bot_stop' });
+    w.clock.advance(1000);
+    await post(messageNew('s-2', 'подписаться', { from_id: 560, peer_id: 560, conversation_message_id: 18 }));
+    expect(await consent()).toMatchObject({ allowed: true, source: 'bot_subscribe' });
+    expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(0);
+  });
+
+  it('messages in a group chat the community was added to open no ticket and get no private answers', async () => {
+    for (const [i, text] of ['всем привет, обсуждаем акцию', 'меню', 'Не пришёл промокод'].entries()) {
+      await post(messageNew(`c-${i}`, text, { peer_id: 2_000_000_001, conversation_message_id: 100 + i }));
+    }
+    expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(0);
+    expect(await outboxFor(555)).toHaveLength(0);
+  });
+
+  it('a message whose payload is not JSON (VK sends only JSON payloads) is refused with 422, not retried to failure', async () => {
+    const res = await post(messageNew('p-1', 'Мне не пришёл код', { payload: '{"command":' }));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('payload');
   });
 
   it('group_join completes join_community; group_leave is recorded', async () => {
