@@ -94,6 +94,8 @@ describe('session measures in SQL', () => {
       ['2026-10-23', '2026-10-27'],
       ['2026-10-24', '2026-10-25'],
       ['2026-10-25', '2026-10-26'],
+      // One day 25 h long (London's clocks go back): its CASE had no WHEN and every measure answered 500.
+      ['2026-10-25', '2026-10-25'],
     ]) {
       for (const timeZone of ['Europe/London', 'Europe/Moscow']) {
         for (const platform of [undefined, 'ok'] as const) {

@@ -80,6 +80,9 @@ export function dayIndexSql(grid: DayGrid, column: SQLWrapper): SQL {
   const first = starts[0] as number;
   const uniform = starts.every((t, i) => i === 0 || t - (starts[i - 1] as number) === DAY_MS);
   if (uniform) return sql`CAST((${column} - ${sql.raw(String(first))}) / ${sql.raw(String(DAY_MS))} AS INTEGER)`;
+  // One day of 23 or 25 hours: no boundary to compare with (a CASE without WHEN is a syntax error). Not the literal
+  // 0: a GROUP BY reads an integer literal as a column's position.
+  if (starts.length <= 2) return sql`CAST(${column} * 0 AS INTEGER)`;
   const whens = starts
     .slice(1, -1)
     .map((t, i) => sql` WHEN ${column} < ${sql.raw(String(t))} THEN ${sql.raw(String(i))}`);
