@@ -211,6 +211,9 @@ export const officeRu = {
   problem_band_reward_missing: 'Приза «{rewardKey}» нет',
   problem_band_unreachable: 'Итог недостижим: нужно баллов не меньше {minScore}, а можно набрать {maxScore}',
   problem_unknown_option: 'Варианта «{optionId}» нет',
+  problem_single_choice_many_correct:
+    'Верных вариантов {count}, а выбрать можно один: включите «несколько ответов» или оставьте один верный',
+  problem_band_same_score: 'С {minScore} баллов уже начинается итог «{band}»: этот не будет получен никогда',
   problem_quiz_reward_unused: 'Приз «{rewardKey}» не выдаёт ни один итог викторины',
   // A community admin with no rights yet, whose agency lets them claim the brand.
   claimTitle: 'Вы админ этого сообщества',
@@ -428,6 +431,9 @@ export const officeEn: OfficeMessages = {
   problem_band_reward_missing: 'No prize "{rewardKey}"',
   problem_band_unreachable: 'The result from {minScore} points cannot be reached (at most {maxScore})',
   problem_unknown_option: 'No option "{optionId}"',
+  problem_single_choice_many_correct:
+    '{count} options are right but only one can be chosen: allow several answers or keep one right option',
+  problem_band_same_score: 'The result "{band}" already starts at {minScore} points: this one would never be given',
   problem_quiz_reward_unused: 'No quiz result gives the prize "{rewardKey}"',
   claimTitle: 'You are an admin of this community',
   claimText:

@@ -119,6 +119,28 @@ describe('campaignProblems', () => {
     ]);
   });
 
+  it('a single-choice question with several right options, and two bands from the same score, block publishing', () => {
+    const doc = stocked(quizTiers);
+    const quiz = defined(doc.settings.quiz);
+    const [first, ...rest] = quiz.questions;
+    const q = defined(first);
+    const impossible = { ...q, multiple: false, correct: q.options.slice(0, 2).map((o) => o.id) };
+    const bands = quiz.bands.map((b, i) => (i === 2 ? { ...b, minScore: defined(quiz.bands[1]).minScore } : b));
+    expect(
+      errors({ ...doc, settings: { ...doc.settings, quiz: { ...quiz, questions: [impossible, ...rest], bands } } }),
+    ).toEqual([
+      'settings.quiz.questions.0.correct single_choice_many_correct',
+      'settings.quiz.bands.2.minScore band_same_score',
+    ]);
+    // Allowing several answers makes the same question fine.
+    expect(
+      errors({
+        ...doc,
+        settings: { ...doc.settings, quiz: { ...quiz, questions: [{ ...impossible, multiple: true }, ...rest] } },
+      }),
+    ).toEqual([]);
+  });
+
   it('item 3: tasks the community cannot verify: join without a community, allow_messages without its bot token', () => {
     const doc = stocked(tasksReward);
     expect(errors(doc, { ...ctx, community: null })).toEqual([

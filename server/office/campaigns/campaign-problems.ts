@@ -6,6 +6,7 @@
 
 import type { TaskKind } from '../../db/schema/promo.ts';
 import { drawProblems } from '../../promo/draw/draw-problems.ts';
+import { type QuizQuestion, TaskConfigSchemas } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
 import { packCodeProblems } from './pack-code-problems.ts';
 
@@ -116,6 +117,10 @@ function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
         add(`tasks.${i}.kind`, 'task_needs_bot_token', 'error', { kind: t.kind, groupId });
       }
     }
+    if (t.kind === 'quiz') {
+      const config = TaskConfigSchemas.quiz.safeParse(t.config);
+      if (config.success) questionProblems(config.data.questions, `tasks.${i}.config.questions`, add);
+    }
     if (t.kind === 'enter_code') {
       const key = t.config.poolKey as string;
       const pool = pools.get(key);
@@ -194,6 +199,18 @@ function wheel(doc: CampaignContent, add: Add): void {
   if (total !== 100) add('settings.wheel.loseWeight', 'wheel_odds_not_100', 'warning', { total });
 }
 
+/**
+ * Questions no one can answer right: one option to pick but several right ones (a question scores only when the chosen
+ * set equals the right set). The office's editor prevents it; the API did not (found from outside: a live quiz's
+ * top band became unreachable).
+ */
+function questionProblems(questions: QuizQuestion[], path: string, add: Add): void {
+  questions.forEach((q, i) => {
+    const right = new Set(q.correct).size;
+    if (!q.multiple && right > 1) add(`${path}.${i}.correct`, 'single_choice_many_correct', 'error', { count: right });
+  });
+}
+
 function quiz(doc: CampaignContent, add: Add): void {
   const settings = doc.settings.quiz;
   if (!settings) {
@@ -216,6 +233,15 @@ function quiz(doc: CampaignContent, add: Add): void {
       if (!options.has(id))
         add(`settings.quiz.questions.${i}.correct.${j}`, 'unknown_option', 'error', { optionId: id });
     });
+  });
+  questionProblems(settings.questions, 'settings.quiz.questions', add);
+  // The first band of a score wins (quiz-scoring.ts): a second band from the same score is never reached.
+  const fromScore = new Map<number, string>();
+  settings.bands.forEach((b, i) => {
+    const first = fromScore.get(b.minScore);
+    if (first !== undefined)
+      add(`settings.quiz.bands.${i}.minScore`, 'band_same_score', 'error', { minScore: b.minScore, band: first });
+    else fromScore.set(b.minScore, b.key);
   });
   const banded = new Set(settings.bands.map((b) => b.rewardKey));
   doc.rewards.forEach((r, i) => {
