@@ -15,12 +15,7 @@ const MINUTE = 60_000;
 /** One pass: rules, then broadcasts that are due. */
 export async function runSchedulesOnce(deps: Deps): Promise<{ rules: number; broadcasts: number }> {
   const now = deps.now();
-  const groupId = deps.config.VK_GROUP_ID ?? 0;
-  const results = await evaluateAllRules(
-    deps.db,
-    now,
-    ruleDecorator(deps, () => groupId),
-  );
+  const results = await evaluateAllRules(deps.db, now, ruleDecorator(deps));
   let broadcasts = 0;
   for (const b of await dueBroadcasts(deps.db, now)) {
     broadcasts += await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b));

@@ -7,7 +7,7 @@
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
-import { openAppKeyboard } from '../../server/mailing/open-app-button.ts';
+import { campaignAppKeyboard, campaignVkAppId } from '../../server/mailing/open-app-button.ts';
 import { queueReply } from '../../server/mailing/replies.ts';
 import { communityUserLanguage } from '../../server/vk/community-participations.ts';
 import { recordSubscriptionByWord } from '../../server/vk/message-subscription.ts';
@@ -61,7 +61,13 @@ async function answerFor(deps: Deps, groupId: number, userId: number, command: B
       const hash = taskHash(p.next.campaignId, p.next.taskKey);
       return {
         text: p.text,
-        keyboard: openAppKeyboard(say.continueTo(p.next.title), deps.config.VK_APP_ID, groupId, hash),
+        // Into the next task's campaign app, from the community the user wrote to.
+        keyboard: campaignAppKeyboard(
+          deps,
+          say.continueTo(p.next.title),
+          { groupId, vkAppId: await campaignVkAppId(deps.db, p.next.campaignId) },
+          hash,
+        ),
       };
     }
     case 'support':

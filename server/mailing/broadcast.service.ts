@@ -15,6 +15,7 @@ import { ApiError } from '../http/errors.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
+import { type AppTarget, campaignVkAppId } from './open-app-button.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
@@ -193,7 +194,7 @@ export async function enqueueBroadcast(
   db: Db,
   b: BroadcastRow,
   now: number,
-  keyboard?: (language: ContentLanguage) => string,
+  keyboard?: (language: ContentLanguage, target: AppTarget) => string,
   /** The member who pressed "send now" (the schedule pass sends without one). */
   who?: MailingActor,
 ): Promise<number> {
@@ -205,6 +206,7 @@ export async function enqueueBroadcast(
       .limit(1);
     if (!current || current.status === 'cancelled') return 0;
     const groupId = await campaignGroup(tx, b.campaignId);
+    const target: AppTarget = { groupId, vkAppId: await campaignVkAppId(tx, b.campaignId) };
     // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
     const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);
     const drafts: OutboxDraft[] = (await segmentRecipients(tx, b.segment, b.channel))
@@ -222,7 +224,7 @@ export async function enqueueBroadcast(
         extras: {
           intent: b.intent,
           ...(b.fragment ? { fragment: b.fragment } : {}),
-          ...(keyboard && b.channel === 'message' ? { keyboard: keyboard(r.language) } : {}),
+          ...(keyboard && b.channel === 'message' ? { keyboard: keyboard(r.language, target) } : {}),
         },
         nextAttemptAt: due,
       }));

@@ -205,17 +205,7 @@ mailingRoutes.openapi(dryRunRule, async (c) => {
   const campaign = await access(c, id);
   const { deps } = c.var;
   const rule = await ruleOf(deps.db, id, ruleId);
-  const groupId = (await campaignGroupId(deps.db, campaign)) ?? 0;
-  return c.json(
-    await evaluateRule(
-      deps.db,
-      rule,
-      deps.now(),
-      ruleDecorator(deps, () => groupId),
-      true,
-    ),
-    200,
-  );
+  return c.json(await evaluateRule(deps.db, rule, deps.now(), ruleDecorator(deps), true), 200);
 });
 mailingRoutes.openapi(ruleStatsRoute, async (c) => {
   const { id, ruleId } = c.req.valid('param');

@@ -3,11 +3,16 @@
  * `Keyboard` (it enforces VK's limits), attached to rule messages and broadcasts with a deep link. Notifications carry
  * the same hash as `fragment`. Used by the mailing routes (send now, dry run) and the bot's schedule and replies.
  */
+import { eq } from 'drizzle-orm';
 import { Keyboard } from 'vk-io';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
+import { type Db, schema } from '../db/client.ts';
+import type { Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { taskHash } from './deep-link.ts';
 import type { Decorate } from './rule-evaluation.ts';
+
+const { apps, campaigns } = schema;
 
 /** The button's label in the recipient's language. */
 export const OPEN_APP_LABEL: Record<ContentLanguage, string> = { ru: 'Открыть приложение', en: 'Open the app' };
@@ -20,15 +25,43 @@ export function openAppKeyboard(label: string, appId: number, groupId: number, h
     .toString();
 }
 
+/**
+ * Where a campaign's `open_app` button leads: the campaign's own community and its brand's VK app (`vkAppId` null:
+ * the app has no VK id stored, the configured `VK_APP_ID` is used). The process's configured community and app led
+ * another brand's participants into the wrong app (found from outside).
+ */
+export interface AppTarget {
+  groupId: number;
+  vkAppId: number | null;
+}
+
+/** The VK app id stored for a campaign's app (null when none is). */
+export async function campaignVkAppId(db: Db | Tx, campaignId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ vkAppId: apps.vkAppId })
+    .from(campaigns)
+    .innerJoin(apps, eq(apps.id, campaigns.appId))
+    .where(eq(campaigns.id, campaignId))
+    .limit(1);
+  return row?.vkAppId ?? null;
+}
+
+/** An inline `open_app` button into a campaign's app, from its community. */
+export function campaignAppKeyboard(
+  deps: Pick<Deps, 'config'>,
+  label: string,
+  target: AppTarget,
+  hash: string,
+): string {
+  return openAppKeyboard(label, target.vkAppId ?? deps.config.VK_APP_ID, target.groupId, hash);
+}
+
 /** A rule's message gets an `open_app` button to the rule's screen; its notification carries it as `fragment`. */
-export function ruleDecorator(deps: Pick<Deps, 'config'>, groupId: () => number): Decorate {
-  return (rule, variant, language) => {
+export function ruleDecorator(deps: Pick<Deps, 'config'>): Decorate {
+  return (rule, variant, language, target) => {
     const hash = variant.fragment ?? taskHash(rule.campaignId);
     if (rule.channel === 'notification') return { fragment: hash };
-    return {
-      keyboard: openAppKeyboard(OPEN_APP_LABEL[language], deps.config.VK_APP_ID, groupId(), hash),
-      fragment: hash,
-    };
+    return { keyboard: campaignAppKeyboard(deps, OPEN_APP_LABEL[language], target, hash), fragment: hash };
   };
 }
 
@@ -36,10 +69,9 @@ export function ruleDecorator(deps: Pick<Deps, 'config'>, groupId: () => number)
 export function broadcastKeyboard(
   deps: Pick<Deps, 'config'>,
   b: { fragment: string | null },
-): ((language: ContentLanguage) => string) | undefined {
-  const groupId = deps.config.VK_GROUP_ID ?? 0;
+): ((language: ContentLanguage, target: AppTarget) => string) | undefined {
   const { fragment } = b;
   return fragment
-    ? (language) => openAppKeyboard(OPEN_APP_LABEL[language], deps.config.VK_APP_ID, groupId, fragment)
+    ? (language, target) => campaignAppKeyboard(deps, OPEN_APP_LABEL[language], target, fragment)
     : undefined;
 }

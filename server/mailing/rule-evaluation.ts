@@ -11,6 +11,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { hasConsent } from './consent.ts';
 import { contentLanguage, messageText } from './message-language.ts';
+import { type AppTarget, campaignVkAppId } from './open-app-button.ts';
 import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
@@ -39,11 +40,13 @@ export type Decorate = (
   rule: RuleRow,
   variant: { key: string; text: string; fragment?: string },
   language: ContentLanguage,
+  /** The campaign's community and VK app, which its `open_app` button opens. */
+  target: AppTarget,
 ) => OutboxDraft['extras'];
 
 /**
  * Runs one rule: in a transaction that writes its outbox rows, or (`dryRun`) as reads only, counting who it would reach.
- * @example const result = await evaluateRule(db, rule, Date.now(), ruleDecorator(deps, () => groupId));
+ * @example const result = await evaluateRule(db, rule, Date.now(), ruleDecorator(deps));
  */
 export async function evaluateRule(
   db: Db,
@@ -73,6 +76,7 @@ export async function evaluateRule(
       : await db.select().from(communities).where(eq(communities.id, campaign.communityId)).limit(1);
   if (!community) return { ...result, skipped: 'no_community' };
   const groupId = community.vkGroupId;
+  const target: AppTarget = { groupId, vkAppId: await campaignVkAppId(db, campaign.id) };
   const [stored] = await db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, groupId)).limit(1);
   const settings = stored ?? { capCount: 1, capHours: 24 };
   const due = quietEnd(now, campaign.timeZone, rule.quietFromHour, rule.quietToHour);
@@ -137,7 +141,7 @@ export async function evaluateRule(
           channel: rule.channel,
           variant: inHoldout ? 'holdout' : variant.key,
           text: messageText(variant.text, variant.texts, language),
-          extras: { ...decorate(rule, variant, language), intent: rule.intent },
+          extras: { ...decorate(rule, variant, language, target), intent: rule.intent },
           status: inHoldout ? 'holdout' : 'queued',
           nextAttemptAt: due,
         });

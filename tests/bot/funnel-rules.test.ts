@@ -27,7 +27,7 @@ afterEach(async () => {
   await w.shutdown();
 });
 
-const decorate = () => ruleDecorator(w.deps, () => GROUP_ID);
+const decorate = () => ruleDecorator(w.deps);
 const send = () => sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true });
 const reminder = (over: Partial<Parameters<typeof createRule>[2]> = {}) =>
   createRule(
