@@ -5,8 +5,19 @@
  * arrived renders directly (no Suspense round), so a deep link whose chunk was awaited before the first render
  * (main.tsx) draws its screen in that render.
  */
-import { Panel, PanelHeader, Spinner } from '@vkontakte/vkui';
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useState } from 'react';
+import { Button, Panel, PanelHeader, PanelHeaderBack, Placeholder, Spinner } from '@vkontakte/vkui';
+import {
+  Component,
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useState,
+} from 'react';
+import { useApp } from './app-context.ts';
+import { errorText } from './i18n-errors.ts';
+import { useRouteNavigator } from './routes.ts';
 
 type PanelComponent = ComponentType<{ id: string }>;
 
@@ -38,16 +49,65 @@ export function LazyPanel({ id, panel }: { id: string; panel: LazyPanelCode }) {
   const [Loaded] = useState(() => panel.loaded);
   if (Loaded) return <Loaded id={id} />;
   return (
-    <Suspense
-      fallback={
-        <Panel id={id}>
-          <PanelHeader />
-          <Spinner size="l" style={{ margin: '48px 0' }} />
-        </Panel>
-      }
-    >
-      <panel.lazy id={id} />
-    </Suspense>
+    <PanelLoadBoundary panel={panel} fallback={(error) => <PanelLoadFailed id={id} error={error} />}>
+      <Suspense
+        fallback={
+          <Panel id={id}>
+            <PanelHeader />
+            <Spinner size="l" style={{ margin: '48px 0' }} />
+          </Panel>
+        }
+      >
+        <panel.lazy id={id} />
+      </Suspense>
+    </PanelLoadBoundary>
+  );
+}
+
+/**
+ * A panel whose code did not arrive (the network gone for a moment): its header with the way back, and a Retry.
+ * Only a failed download is caught here; an error of the panel itself (its code loaded) goes on to the app's boundary.
+ * Retry reloads the page on the same screen: React.lazy keeps a failed load, and so does Chromium's module map for a
+ * failed `import()` of that URL, so trying again in place fails without a request (found from outside: the whole app
+ * stayed on an error that neither Retry, Back nor the network coming back fixed). The reload comes from the cache;
+ * the launch and the route are in the URL, and progress is on the server.
+ */
+class PanelLoadBoundary extends Component<
+  { panel: LazyPanelCode; fallback: (error: Error) => ReactNode; children: ReactNode },
+  { error: Error | null }
+> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    if (this.props.panel.loaded) throw error;
+    return this.props.fallback(error);
+  }
+}
+
+function PanelLoadFailed({ id, error }: { id: string; error: Error }) {
+  const { t, language } = useApp();
+  const navigator = useRouteNavigator();
+  return (
+    <Panel id={id}>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />} />
+      <Placeholder
+        title={t.errorTitle}
+        action={
+          <Button onClick={() => window.location.reload()} data-testid="panel-load-retry">
+            {t.retry}
+          </Button>
+        }
+        data-testid="panel-load-failed"
+      >
+        {errorText(error, language)}
+      </Placeholder>
+    </Panel>
   );
 }
 
