@@ -54,6 +54,13 @@ export interface ApiClient extends PromoApi {
   pageCampaignState(id: number): CampaignState | undefined;
 }
 
+/**
+ * How long a request may go unanswered before it is a network error the screen offers to retry: a read 15 s, a write
+ * 30 s (its effect may have happened; the server's checks make a repeat harmless). Without it a request the network
+ * swallowed left the screen loading for good (found from outside).
+ */
+export const REQUEST_TIMEOUT_MS = { read: 15_000, write: 30_000 } as const;
+
 export function createApiClient(baseUrl: string, authorization: string): ApiClient {
   const root = baseUrl.replace(/\/$/, '');
   async function request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
@@ -64,6 +71,9 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
       if (answer.status >= 200 && answer.status < 300) return answer.body as T;
     }
     let response: Response;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS[method === 'GET' ? 'read' : 'write']);
+    let data: { error?: { code: string; message: string } & Record<string, unknown> };
     try {
       response = await fetch(`${root}${path}`, {
         method,
@@ -73,13 +83,18 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
           ...extra,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: abort.signal,
+      });
+      // The body is read under the same clock: an answer whose body stalls is as stuck as no answer.
+      data = await response.json().catch((err: unknown) => {
+        if (abort.signal.aborted) throw err;
+        return {};
       });
     } catch {
       throw new ApiRequestError(0, 'network', 'The server cannot be reached');
+    } finally {
+      clearTimeout(timer);
     }
-    const data = (await response.json().catch(() => ({}))) as {
-      error?: { code: string; message: string } & Record<string, unknown>;
-    };
     if (!response.ok) {
       const { error, ...beside } = data;
       throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, {

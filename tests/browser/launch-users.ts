@@ -10,7 +10,7 @@ import type { StartedServer } from '../support/start-server.ts';
 
 export function participantUrl(
   server: StartedServer,
-  o: { userId: number; language: 'ru' | 'en'; platform?: string; role?: 'admin' | 'member' },
+  o: { userId: number; language: 'ru' | 'en'; platform?: string; role?: 'admin' | 'member'; signedAt?: number },
 ): string {
   const printed = new URL(server.participantUrl);
   const secrets = JSON.parse(readFileSync(join(server.dataDir, 'local-secrets.json'), 'utf8')) as {
@@ -25,7 +25,7 @@ export function participantUrl(
     userId: o.userId,
     groupId: Number(printed.searchParams.get('vk_group_id')),
     role: o.role ?? 'member',
-    now: Date.now(),
+    now: o.signedAt ?? Date.now(),
     language: o.language,
     ...(o.platform ? { platform: o.platform } : {}),
   });
