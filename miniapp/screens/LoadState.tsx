@@ -26,7 +26,8 @@ export function LoadState<T>({ state, children }: { state: AsyncState<T>; childr
             <Button onClick={state.retry} data-testid="load-retry">
               {t.retry}
             </Button>
-          ) : (
+          ) : pathname === home ? undefined : (
+            // Not on that home itself: a button that leads where one already is did nothing (found from outside).
             <Button mode="secondary" onClick={() => navigator.replace(home)} data-testid="load-error-home">
               {t.home}
             </Button>

@@ -89,6 +89,24 @@ describe('item 14: unknown routes', () => {
   }
 });
 
+describe('an expired launch on the home screen', () => {
+  it('says to open the app again and offers no button that leads where one already is', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, combos[0]);
+    try {
+      const twoDaysAgo = Date.now() - 2 * 24 * 3_600_000;
+      await page.goto(participantUrl(server, { userId: 411_001, language: 'ru', signedAt: twoDaysAgo }));
+      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      expect(await active(page).getByTestId('load-error').textContent()).toMatch(/Откройте приложение заново/);
+      // The home button did nothing here (found from outside); a Retry would only be refused again.
+      expect(await active(page).getByTestId('load-error-home').count()).toBe(0);
+      expect(await active(page).getByTestId('load-retry').count()).toBe(0);
+      expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('item 14: a campaign the server says is not there', () => {
   it('item 14: a deep link to a missing or hidden campaign says so, offers no Retry that would fail again, and a way home', async () => {
     const { page, context, errors } = await openWatchedPage(browser, combos[0]);
