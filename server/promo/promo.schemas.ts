@@ -58,6 +58,7 @@ export const RewardSchema = z
       tasksDone: z.number().int().optional(),
       serverVerifiedOnly: z.boolean(),
       met: z.boolean(),
+      notOnPlatform: z.literal(true).optional(),
     }),
     soldOut: z.boolean(),
     hasCode: z.boolean(),

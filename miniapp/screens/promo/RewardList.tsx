@@ -34,7 +34,9 @@ function RewardCell({ campaignId, reward, running }: { campaignId: number; rewar
     }
   };
 
-  let status = fill(t.rewardLocked, { done: req.tasksDone ?? 0, required: req.tasksRequired ?? 0 });
+  let status = req.notOnPlatform
+    ? t.rewardNotOnPlatform
+    : fill(t.rewardLocked, { done: req.tasksDone ?? 0, required: req.tasksRequired ?? 0 });
   if (reward.grant) status = reward.grant.code ?? t.taskDone;
   else if (reward.soldOut) status = t.rewardSoldOut;
   else if (req.met) status = t.rewardUnlocked;

@@ -45,7 +45,9 @@ function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: strin
   };
   const why =
     req.kind === 'tasks'
-      ? fill(t.rewardLocked, { done: req.tasksDone ?? 0, required: req.tasksRequired ?? 0 })
+      ? req.notOnPlatform
+        ? t.rewardNotOnPlatform
+        : fill(t.rewardLocked, { done: req.tasksDone ?? 0, required: req.tasksRequired ?? 0 })
       : req.kind === 'quiz'
         ? t.rewardQuiz
         : t.rewardWheel;

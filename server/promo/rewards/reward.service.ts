@@ -47,6 +47,8 @@ export interface Requirement {
   tasksDone?: number;
   serverVerifiedOnly: boolean;
   met: boolean;
+  /** Its tasks exist, but none can be done on the participant's platform (all VK-only on OK or Telegram). */
+  notOnPlatform?: true;
 }
 
 /**
@@ -78,11 +80,19 @@ export async function requirementOf(
     const bandReward = result ? await bandRewardKey(db, reward.campaignId, result.band) : undefined;
     return { kind: 'quiz', serverVerifiedOnly, met: bandReward === reward.key };
   }
-  const considered = (tasks ?? (await everyCampaignTask(db, reward.campaignId))).filter(
-    (t) => (!unlock.of || unlock.of.includes(t.key)) && availableOn(t.kind, platform),
+  const inScope = (tasks ?? (await everyCampaignTask(db, reward.campaignId))).filter(
+    (t) => !unlock.of || unlock.of.includes(t.key),
   );
+  const considered = inScope.filter((t) => availableOn(t.kind, platform));
   const onOffer = considered.filter((t) => t.removedAt == null);
-  const tasksRequired = unlock.tasks === 'all' ? onOffer.length : unlock.tasks;
+  // Tasks this platform cannot offer (VK-only kinds on OK or Telegram) are not asked for: "N tasks" asks for at most
+  // what can be done here — it asked for 4 where 3 exist and the reward could never be earned (found from outside).
+  // Where none of its tasks can be done here, the reward is not earnable here at all (never free for 0 tasks).
+  if (considered.length === 0 && inScope.some((t) => t.removedAt == null)) {
+    const asked = unlock.tasks === 'all' ? inScope.filter((t) => t.removedAt == null).length : unlock.tasks;
+    return { kind: 'tasks', tasksRequired: asked, tasksDone: 0, serverVerifiedOnly, met: false, notOnPlatform: true };
+  }
+  const tasksRequired = unlock.tasks === 'all' ? onOffer.length : Math.min(unlock.tasks, considered.length);
   const counted = unlock.tasks === 'all' ? onOffer : considered;
   const done = participant && counted.length > 0 ? await completionsOf(db, participant.id) : new Map();
   const tasksDone = counted.filter((t) => {

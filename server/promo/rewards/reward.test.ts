@@ -64,6 +64,39 @@ describe('unlocking rewards', () => {
     const ok = (await openCampaign(w.deps, w.identity(5, 'ok'), id, {})).participant;
     expect(await requirementOf(w.deps.db, reward, ok, 'ok')).toMatchObject({ tasksRequired: 1, tasksDone: 0 });
   });
+
+  it('"N tasks" asks on OK and Telegram for at most the tasks that exist there; none there: not earnable, never free', async () => {
+    const { id } = await setupTasks();
+    await w.reward(id, 'three', { unlock: { tasks: 3 } });
+    await w.reward(id, 'vk-only', { unlock: { tasks: 1, of: ['a', 'b'] } });
+    const rewardOf = async (key: string) => {
+      const [r] = await w.deps.db.select().from(schema.rewards).where(eq(schema.rewards.key, key)).limit(1);
+      if (!r) throw new Error(key);
+      return r;
+    };
+    // Only the link task (d) exists on Telegram: "3 tasks" asked for 3 there, which no one could ever do.
+    const tg = (await openCampaign(w.deps, w.identity(6, 'telegram'), id, {})).participant;
+    expect(await requirementOf(w.deps.db, await rewardOf('three'), tg, 'telegram')).toMatchObject({
+      tasksRequired: 1,
+      tasksDone: 0,
+      met: false,
+    });
+    const d = (await w.deps.db.select().from(schema.tasks).where(eq(schema.tasks.key, 'd')).limit(1))[0];
+    if (!d) throw new Error('d');
+    await w.write((tx) =>
+      markTaskDone(tx, { campaignId: id, participantId: tg.id }, d, 'client_confirmed', w.clock.now),
+    );
+    expect(await fail(() => claimReward(w.deps, w.identity(6, 'telegram'), id, 'three'))).toBe('ok');
+    // A reward whose tasks are all VK-only: not earnable on Telegram, and not free for zero tasks.
+    expect(await requirementOf(w.deps.db, await rewardOf('vk-only'), tg, 'telegram')).toMatchObject({
+      met: false,
+      notOnPlatform: true,
+    });
+    expect(await fail(() => claimReward(w.deps, w.identity(6, 'telegram'), id, 'vk-only'))).toBe('409 not_eligible');
+    // VK asks for what the brand set.
+    const vk = (await openCampaign(w.deps, w.identity(7), id, {})).participant;
+    expect(await requirementOf(w.deps.db, await rewardOf('three'), vk, 'vk')).toMatchObject({ tasksRequired: 3 });
+  });
 });
 
 describe('claiming', () => {
