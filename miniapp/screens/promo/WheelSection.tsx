@@ -10,6 +10,7 @@ import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useCampaignActions } from './campaign-store.ts';
 import { SpinOutcome } from './SpinOutcome.tsx';
+import { unseenSpins } from './unseen-spins.ts';
 import { type PromoServices, usePromoApp } from './use-promo-app.ts';
 import { Wheel } from './Wheel.tsx';
 import { WheelOdds } from './WheelOdds.tsx';
@@ -25,16 +26,30 @@ function attemptsText(data: CampaignState, t: PromoServices['t'], language: 'ru'
   return t.wheelNoneLeft;
 }
 
+const sectorIndex = (result: SpinResult) =>
+  Math.max(
+    0,
+    result.sectors.findIndex((s) => s.key === result.sector.key),
+  );
+const restingRotation = (result: SpinResult) => nextRotation(0, sectorIndex(result), result.sectors.length, 0);
+
 export function WheelSection({ data }: { data: CampaignState }) {
   const { api, platform, t, language } = usePromoApp();
   const { refresh } = useCampaignActions(data.campaign.id);
-  const [rotation, setRotation] = useState(0);
+  const unseen = unseenSpins(api);
+  // A spin the participant left before it stopped: shown at once, the wheel where it stopped.
+  const [restored] = useState(() => {
+    const result = unseen.get(data.campaign.id) ?? null;
+    unseen.delete(data.campaign.id);
+    return result;
+  });
+  const [rotation, setRotation] = useState(() => (restored ? restingRotation(restored) : 0));
   const [spinning, setSpinning] = useState(false);
   const [pending, setPending] = useState<SpinResult | null>(null);
-  const [shown, setShown] = useState<SpinResult | null>(null);
+  const [shown, setShown] = useState<SpinResult | null>(restored);
   // The wheel the last draw was made on, kept while its result is on screen: after a win the state's wheel no
   // longer holds the prize, but the pointer must stay on the sector that was granted.
-  const [drawn, setDrawn] = useState<SpinResult['sectors'] | null>(null);
+  const [drawn, setDrawn] = useState<SpinResult['sectors'] | null>(restored?.sectors ?? null);
   const [error, setError] = useState<string | null>(null);
   const fallback = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(fallback.current), []);
@@ -44,6 +59,7 @@ export function WheelSection({ data }: { data: CampaignState }) {
   const reveal = (result: SpinResult | null = pending) => {
     clearTimeout(fallback.current);
     if (!result) return;
+    unseen.delete(data.campaign.id);
     setPending(null);
     setShown(result);
     setSpinning(false);
@@ -57,11 +73,9 @@ export function WheelSection({ data }: { data: CampaignState }) {
     setError(null);
     try {
       const result = await api.spinWheel(data.campaign.id);
+      unseen.set(data.campaign.id, result);
       // The server drew on this user's wheel and sends it: turn exactly that wheel to exactly that sector.
-      const index = Math.max(
-        0,
-        result.sectors.findIndex((s) => s.key === result.sector.key),
-      );
+      const index = sectorIndex(result);
       setDrawn(result.sectors);
       if (prefersReducedMotion()) {
         setRotation(nextRotation(rotation, index, result.sectors.length, 0));
