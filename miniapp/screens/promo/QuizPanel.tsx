@@ -1,11 +1,20 @@
 /** The quiz campaign's questions; after submitting, the result screen replaces this one. */
 import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+import { useEffect } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { QuizFlow } from './QuizFlow.tsx';
 import { usePromoApp } from './use-promo-app.ts';
+
+function ToResult({ campaignId }: { campaignId: number }) {
+  const navigator = useRouteNavigator();
+  useEffect(() => {
+    void navigator.replace(paths.quizResult(campaignId));
+  }, [navigator, campaignId]);
+  return null;
+}
 
 export function QuizPanel({ id }: { id: string }) {
   const { api, t } = usePromoApp();
@@ -18,17 +27,23 @@ export function QuizPanel({ id }: { id: string }) {
         {t.mechanic_quiz}
       </PanelHeader>
       <LoadState state={state}>
-        {(data) => (
-          <QuizFlow
-            key={data.campaign.id}
-            questions={data.quiz?.questions ?? []}
-            onSubmit={async (answers) => {
-              await api.submitQuiz(data.campaign.id, answers);
-              await refresh();
-              await navigator.replace(paths.quizResult(data.campaign.id));
-            }}
-          />
-        )}
+        {(data) =>
+          data.quiz?.result ? (
+            // Answered already (a deep link, or Back into the questions): the result, never the questions again —
+            // answering again showed the first result under the new answers (found from outside).
+            <ToResult campaignId={data.campaign.id} />
+          ) : (
+            <QuizFlow
+              key={data.campaign.id}
+              questions={data.quiz?.questions ?? []}
+              onSubmit={async (answers) => {
+                await api.submitQuiz(data.campaign.id, answers);
+                await refresh();
+                await navigator.replace(paths.quizResult(data.campaign.id));
+              }}
+            />
+          )
+        }
       </LoadState>
     </Panel>
   );
