@@ -6,6 +6,7 @@ export const promoRu = {
   tasks: 'Задания',
   rewards: 'Награды',
   myPrizes: 'Мои призы',
+  toCampaign: 'К акции',
   // Not «Акции»: that word is the campaigns themselves (the list's title); the catalogue is titled «Предложения».
   offers: 'Предложения',
   noPrizes: 'Призов пока нет',
@@ -133,6 +134,7 @@ export const promoEn: PromoMessages = {
   tasks: 'Tasks',
   rewards: 'Rewards',
   myPrizes: 'My prizes',
+  toCampaign: 'To the campaign',
   offers: 'Offers',
   noPrizes: 'No prizes yet',
   noPrizesHint: 'Complete tasks, answer questions and spin the wheel: your prizes will appear here.',

@@ -1,7 +1,7 @@
 /**
  * Someone who has answered the quiz and follows a link to its questions (or goes Back into them) gets the result,
  * never the questions again — found from outside: answering again showed the first result ("5 of 5") under new,
- * wrong answers.
+ * wrong answers. A link to a reward the campaign does not have says so and leads to the campaign (it was a bare title).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,23 @@ describe('the quiz once answered', () => {
     expect(new URL(page.url()).hash).toBe(`#/campaign/${quizId}/quiz/result`);
     expect(await page.locator('[data-testid^="quiz-option-"]').count()).toBe(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a link to a reward the campaign does not have says so and leads to the campaign', async () => {
+    const url = participantUrl(server, { userId: 391_002, language: 'ru' });
+    const { page, context } = await openWatchedPage(browser, { width: 390, height: 844, colorScheme: 'dark' });
+    await page.goto(url);
+    await page.getByTestId('campaign-summer-tasks').click({ timeout: T });
+    await page.getByTestId('campaign-title').waitFor({ timeout: T });
+    const campaignHash = new URL(page.url()).hash;
+    await page.goto(`${url}${campaignHash}/reward/nosuch`);
+    const missing = page.getByTestId('reward-not-found');
+    await missing.waitFor({ timeout: T });
+    expect(await missing.textContent()).toContain('Такой награды нет');
+    await missing.getByRole('button', { name: 'К акции' }).click();
+    await page.getByTestId('campaign-title').waitFor({ timeout: T });
+    expect(new URL(page.url()).hash).toBe(campaignHash);
     await context.close();
   });
 });

@@ -3,8 +3,9 @@ import { Icon56GiftOutline, Icon56LockOutline } from '@vkontakte/icons';
 import { Button, Group, Panel, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { CampaignState } from '../../api/client.ts';
-import { errorText } from '../../i18n-errors.ts';
+import { errorText, errorTexts } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';
@@ -15,11 +16,28 @@ import { usePromoApp } from './use-promo-app.ts';
 
 function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: string | undefined }) {
   const { api, t, language } = usePromoApp();
+  const navigator = useRouteNavigator();
   const { refresh } = useCampaignActions(data.campaign.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const reward = data.rewards.find((r) => r.key === rewardKey);
-  if (!reward) return <Placeholder title={t.errorTitle} />;
+  if (!reward) {
+    // A link to a reward the campaign does not have (mistyped, or removed): say so and lead to the campaign — it was
+    // a bare title with nothing to do (found from outside).
+    return (
+      <Placeholder
+        title={t.errorTitle}
+        action={
+          <Button mode="secondary" onClick={() => navigator.replace(paths.campaign(data.campaign.id))}>
+            {t.toCampaign}
+          </Button>
+        }
+        data-testid="reward-not-found"
+      >
+        {errorTexts[language].reward_not_found}
+      </Placeholder>
+    );
+  }
   if (reward.grant) return <GrantDetails grant={reward.grant} />;
   if (reward.soldOut) {
     return (
