@@ -37,7 +37,7 @@ export async function progressOf(
       next = { campaignId: campaign.id, taskKey: pending?.key, title: pendingTitle ?? title };
     }
   }
-  return { text: `${say.progressHeader}\n${lines.join('\n')}`, next };
+  return { text: fitLines(say.progressHeader, lines, say.more), next };
 }
 
 export async function prizesOf(
@@ -50,5 +50,26 @@ export async function prizesOf(
   const { participates, prizes } = await prizesIn(db, vkGroupId, vkUserId);
   if (!participates) return say.noPrizes;
   if (prizes.length === 0) return say.noPrizesYet;
-  return `${say.prizesHeader}\n${prizes.map((r) => `• ${r.title}${r.code ? `: ${r.code}` : ''}`).join('\n')}`;
+  const lines = prizes.map((r) => `• ${r.title}${r.code ? `: ${r.code}` : ''}`);
+  return fitLines(say.prizesHeader, lines, say.more);
+}
+
+/** VK refuses a message over 4,096 characters (error 914): the answer would never arrive. Kept under it. */
+export const BOT_MESSAGE_MAX = 4000;
+
+/**
+ * The header and as many whole lines as fit in one message, then how many more there are (a user with many prizes
+ * or campaigns got no answer at all).
+ * @example fitLines('Ваши призы:', ['• A', '• B'], (n) => `…и ещё ${n}`) // 'Ваши призы:\n• A\n• B'
+ */
+export function fitLines(header: string, lines: string[], more: (n: number) => string, max = BOT_MESSAGE_MAX): string {
+  let text = header;
+  for (const [i, line] of lines.entries()) {
+    const left = lines.length - i - 1;
+    // Room for this line and, should more follow, for the line that says how many.
+    const tail = left > 0 ? more(left).length + 1 : 0;
+    if (text.length + 1 + line.length + tail > max) return `${text}\n${more(lines.length - i)}`;
+    text += `\n${line}`;
+  }
+  return text;
 }

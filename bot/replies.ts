@@ -19,6 +19,8 @@ export interface BotTexts {
   noPrizes: string;
   noPrizesYet: string;
   prizesHeader: string;
+  /** The last line of a list cut to fit one message. */
+  more: (n: number) => string;
   /** Answers to the stop word and to subscribing again (the community's reminders and mailings). */
   unsubscribed: string;
   subscribed: string;
@@ -44,6 +46,7 @@ export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
     noPrizes: 'Призов пока нет.',
     noPrizesYet: 'Призов пока нет — выполните задания в приложении.',
     prizesHeader: 'Ваши призы:',
+    more: (n) => `…и ещё ${n} — в приложении`,
     unsubscribed:
       'Готово: напоминаний и рассылок сообщества больше не будет. Ответы на ваши вопросы по-прежнему придут сюда. ' +
       'Чтобы снова их получать, напишите «Подписаться».',
@@ -67,6 +70,7 @@ export const BOT_TEXTS: Record<ContentLanguage, BotTexts> = {
     noPrizes: 'No prizes yet.',
     noPrizesYet: 'No prizes yet — complete the tasks in the app.',
     prizesHeader: 'Your prizes:',
+    more: (n) => `…and ${n} more in the app`,
     unsubscribed:
       'Done: no more reminders or mailings from the community. Answers to your questions still come here. ' +
       'To get them again, write "Subscribe".',
