@@ -202,7 +202,7 @@ mailingRoutes.openapi(switchRule, async (c) => {
 });
 mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
-  const campaign = await access(c, id);
+  await access(c, id);
   const { deps } = c.var;
   const rule = await ruleOf(deps.db, id, ruleId);
   return c.json(await evaluateRule(deps.db, rule, deps.now(), ruleDecorator(deps), true), 200);
