@@ -25,6 +25,7 @@ function officeCode() {
       [PANELS.adminCalculator, lazy(() => import('./admin/calculator/CalculatorEditorPanel.tsx'))],
       [PANELS.adminOffers, lazy(() => import('./admin/catalogue-offers/OfferCataloguePanel.tsx'))],
       [PANELS.adminBeta, lazy(() => import('./admin/beta/BetaPanel.tsx'))],
+      [PANELS.adminCampaignSections, lazy(() => import('./admin/home/CampaignSectionsPanel.tsx'))],
     ],
   };
   return loaders;

@@ -38,6 +38,7 @@ export const PANELS = {
   betaJoin: 'beta_join',
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
+  adminCampaignSections: 'admin_campaign_sections',
   adminRevision: 'admin_revision',
   adminAgency: 'admin_agency',
   adminAgencyBrand: 'admin_agency_brand',
@@ -89,6 +90,8 @@ export const paths = {
   admin: () => '/admin',
   adminCatalogue: () => '/admin/new',
   adminCampaign: (id: number) => `/admin/campaign/${id}`,
+  /** A campaign's sections for a member who may not open its editor (no `campaigns` right); that one is sent on. */
+  adminCampaignSections: (id: number) => `/admin/campaign/${id}/sections`,
   adminRevision: (id: number, n: number) => `/admin/campaign/${id}/revision/${n}`,
   adminAgency: () => '/admin/agency',
   adminAgencyBrand: (brandId: number) => `/admin/agency/brand/${brandId}`,
@@ -153,14 +156,18 @@ export const OFFICE_PANELS: ReadonlySet<string> = new Set([
   PANELS.adminOffers,
   PANELS.adminDraw,
   PANELS.adminCalendar,
+  PANELS.adminCampaignSections,
 ]);
 
 /** The office's routes: only in builds that carry the office (build-contents.ts); elsewhere `/admin…` is not found. */
 const OFFICE_ROUTES: readonly RouteDefinition[] = [
   { panel: PANELS.admin, path: '/admin', parent: '/' },
-  { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin/campaign/:id' },
-  { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin/campaign/:id' },
-  { panel: PANELS.adminPools, path: '/admin/campaign/:id/pools', parent: '/admin/campaign/:id' },
+  // The `prizes` and `stats` sections of a campaign lead back to its sections page, which a member without the
+  // `campaigns` right may see (the editor would refuse them) and which sends one who has it on to the editor.
+  { panel: PANELS.adminDraw, path: '/admin/campaign/:id/draw', parent: '/admin/campaign/:id/sections' },
+  { panel: PANELS.adminCalendar, path: '/admin/campaign/:id/calendar', parent: '/admin/campaign/:id/sections' },
+  { panel: PANELS.adminPools, path: '/admin/campaign/:id/pools', parent: '/admin/campaign/:id/sections' },
+  { panel: PANELS.adminCampaignSections, path: '/admin/campaign/:id/sections', parent: '/admin' },
   { panel: PANELS.adminCalculator, path: '/admin/campaign/:id/calculator', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminOffers, path: '/admin/campaign/:id/offers', parent: '/admin/campaign/:id' },
   { panel: PANELS.adminBeta, path: '/admin/campaign/:id/beta', parent: '/admin/campaign/:id' },
@@ -201,7 +208,7 @@ const OFFICE_ROUTES: readonly RouteDefinition[] = [
     path: '/admin/brand/:brandId/support/canned',
     parent: '/admin/brand/:brandId/support',
   },
-  { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id' },
+  { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id/sections' },
   { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
   { panel: PANELS.adminBrandLeads, path: '/admin/brand/:brandId/leads', parent: '/admin' },
   { panel: PANELS.adminLeads, path: '/admin/campaign/:id/leads', parent: '/admin' },

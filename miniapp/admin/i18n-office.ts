@@ -25,6 +25,8 @@ export const officeRu = {
   sectionCalculator: 'Калькулятор и форма заявки',
   sectionLeads: 'Заявки',
   sectionOffers: 'Каталог акций (YML, CSV)',
+  // A campaign's page for a member who may not edit it, when none of its sections is theirs.
+  campaignNoSections: 'В этой акции нет разделов, открытых для вас. Доступ выдаёт агентство или админ бренда.',
   catalogueText: 'Готовые механики с разумными настройками на двух языках. Выберите одну — получится черновик.',
   use: 'Использовать',
   creating: 'Создаём черновик…',
@@ -246,6 +248,7 @@ export const officeEn: OfficeMessages = {
   sectionCalculator: 'Calculator and lead form',
   sectionLeads: 'Leads',
   sectionOffers: 'Offer catalogue (YML, CSV)',
+  campaignNoSections: "None of this campaign's sections is open to you. The agency or the brand's admin grants access.",
   catalogueText: 'Ready mechanics with sensible settings in two languages. Pick one to get a draft.',
   use: 'Use',
   creating: 'Creating a draft…',

@@ -1,7 +1,8 @@
 /**
  * The office's first screen: the brand being worked on (a picker when the member has several), its campaigns with
  * status, dates in the campaign's time zone, revision and code stock, and "New campaign" → the catalogue. Only
- * the sections the member may open are shown and linked (OfficeNavigation).
+ * the sections the member may open are shown and linked (OfficeNavigation); a campaign opens its editor, or for a
+ * member who may not edit it, its page of the sections they hold (campaign-links.ts).
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
 import { Button, FormItem, Group, Header, Placeholder, Select } from '@vkontakte/vkui';
@@ -9,9 +10,10 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
-import type { Office } from '../office-api.ts';
+import type { CampaignListItem, Office } from '../office-api.ts';
 import { useBrand, useOffice } from '../use-office.ts';
 import { CampaignCell } from './CampaignCell.tsx';
+import { campaignEntry } from './campaign-links.ts';
 import { OfficeNavigation } from './OfficeNavigation.tsx';
 
 export function OfficeHome({ office }: { office: Office }) {
@@ -20,6 +22,11 @@ export function OfficeHome({ office }: { office: Office }) {
   const [brand, selectBrand] = useBrand(office);
   const branding = useAgencyBranding(office, brand);
   const mayEditCampaigns = brand?.sections.includes('campaigns') ?? false;
+  // The editor for a member with `campaigns`; for any other, the campaign's page of the sections they hold.
+  const entryOf = (c: CampaignListItem) => {
+    const to = campaignEntry(c, brand?.sections ?? []);
+    return to === undefined ? undefined : () => navigator.push(to);
+  };
   const list = useAsync(() => api.campaigns(brand?.id ?? 0), [api, brand?.id], brand !== undefined);
   return (
     <>
@@ -63,13 +70,7 @@ export function OfficeHome({ office }: { office: Office }) {
             campaigns.length === 0 ? (
               <Placeholder title={t.noCampaigns}>{t.noCampaignsText}</Placeholder>
             ) : (
-              campaigns.map((c) => (
-                <CampaignCell
-                  key={c.id}
-                  campaign={c}
-                  onClick={mayEditCampaigns ? () => navigator.push(paths.adminCampaign(c.id)) : undefined}
-                />
-              ))
+              campaigns.map((c) => <CampaignCell key={c.id} campaign={c} onClick={entryOf(c)} />)
             )
           }
         </LoadState>

@@ -1,0 +1,123 @@
+/**
+ * A campaign's sections for a member who may not open its editor (`#/admin/campaign/:id/sections`): the campaign as
+ * the office list shows it, then each of its sections the member's rights hold (code pools, prize calendar and draw
+ * for `prizes`; leads, mailings, statistics for theirs). The office list leads here, and the `prizes` and `stats`
+ * screens lead Back here (routes.ts), so such a member never lands on the editor, which would refuse them. A member
+ * with `campaigns` on the campaign's brand is sent on to the editor, where these links have always been for them.
+ * Lazy: never in the participant's bundle.
+ */
+import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell, Spinner } from '@vkontakte/vkui';
+import { useEffect } from 'react';
+import type { ApiClient } from '../../api/client.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
+import { useAsync } from '../../use-async.ts';
+import { useRouteId } from '../../use-route-id.ts';
+import { drawOfficeApi } from '../draw/draw-office-api.ts';
+import type { CampaignListItem, Office, OfficeApi } from '../office-api.ts';
+import { refused } from '../refused.ts';
+import { useBrand, useOffice, useOfficeRights } from '../use-office.ts';
+import { CampaignCell } from './CampaignCell.tsx';
+import { type CampaignLink, campaignLinks } from './campaign-links.ts';
+
+/** Panel content; the shell wraps it in its `Panel`. */
+export default function CampaignSectionsPanel() {
+  // The one office-wide access hook; which brand's rights apply is known only once the campaign is found below.
+  const { office } = useOfficeRights();
+  if (office) return <CampaignSections office={office} />;
+  return (
+    <>
+      <PanelHeader />
+      <Spinner size="l" style={{ margin: '48px 0' }} />
+    </>
+  );
+}
+
+type Found =
+  | { kind: 'editor' }
+  | { kind: 'page'; campaign: CampaignListItem; links: CampaignLink[] }
+  | { kind: 'none' };
+
+function CampaignSections({ office }: { office: Office }) {
+  const { t, office: calls, api, language } = useOffice();
+  const navigator = useRouteNavigator();
+  const campaignId = useRouteId();
+  const [working] = useBrand(office);
+  const state = useAsync(
+    () => findCampaign(calls, api, office, campaignId ?? 0, working?.id),
+    [calls, api, office, campaignId, working?.id],
+    campaignId !== undefined,
+  );
+  const toEditor = state.status === 'ready' && state.data.kind === 'editor';
+  useEffect(() => {
+    // Replaced, not pushed: Back from the editor then goes where it always has (the office home).
+    if (toEditor && campaignId) navigator.replace(paths.adminCampaign(campaignId));
+  }, [toEditor, campaignId, navigator]);
+
+  if (refused(state) || (state.status === 'ready' && state.data.kind === 'none')) return <NotFound />;
+  const page = state.status === 'ready' && state.data.kind === 'page' ? state.data : undefined;
+  return (
+    <>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+        {page ? page.campaign.title[language] || page.campaign.title.ru : t.campaignSections}
+      </PanelHeader>
+      {toEditor ? (
+        <Spinner size="l" style={{ margin: '48px 0' }} />
+      ) : (
+        <LoadState state={state}>
+          {() =>
+            page && (
+              <>
+                <Group>
+                  <CampaignCell campaign={page.campaign} />
+                </Group>
+                <Group header={<Header>{t.campaignSections}</Header>}>
+                  {page.links.length === 0 ? (
+                    <Placeholder data-testid="office-campaign-no-sections">{t.campaignNoSections}</Placeholder>
+                  ) : (
+                    page.links.map((l) => (
+                      <SimpleCell
+                        key={l.id}
+                        chevron="always"
+                        data-testid={`office-section-${l.id}`}
+                        onClick={() => navigator.push(l.to)}
+                      >
+                        {t[l.label]}
+                      </SimpleCell>
+                    ))
+                  )}
+                </Group>
+              </>
+            )
+          }
+        </LoadState>
+      )}
+    </>
+  );
+}
+
+/**
+ * Which of the member's brands holds the campaign, and what they may open of it. Read from the brands' campaign
+ * lists, which any member may read: the campaign's own document needs `campaigns`, the right this member may lack.
+ */
+async function findCampaign(
+  calls: OfficeApi,
+  api: ApiClient,
+  office: Office,
+  id: number,
+  workingBrandId: number | undefined,
+): Promise<Found> {
+  // Almost always the brand being worked on: asked first, the others only when it is not there.
+  const brands = [...office.brands].sort((a, b) => Number(b.id === workingBrandId) - Number(a.id === workingBrandId));
+  for (const brand of brands) {
+    const campaign = (await calls.campaigns(brand.id)).find((c) => c.id === id);
+    if (!campaign) continue;
+    if (brand.sections.includes('campaigns')) return { kind: 'editor' };
+    // Whether there is a draw is in the campaign's settings, which need `campaigns`; the draw screen's own answer
+    // (`prizes`) says it too: `none` when the campaign has no draw.
+    const hasDraw = brand.sections.includes('prizes') && (await drawOfficeApi(api, id).view()).status !== 'none';
+    return { kind: 'page', campaign, links: campaignLinks({ ...campaign, hasDraw }, brand.sections, 'page') };
+  }
+  return { kind: 'none' };
+}

@@ -1,0 +1,164 @@
+/**
+ * A brand member whom the agency gave only `prizes` (code pools, prize calendar, draw) reaches them from the office
+ * home, in Chromium: tapping a campaign opens its page of the sections they hold, its code pools open from there, and
+ * Back, whether they came by tapping or by a deep link, leads to that page and never to the editor (which needs
+ * `campaigns` and would refuse them). A member with `campaigns` (the demo's brand admin) still gets the editor, and
+ * Back from a deep-linked pools screen still lands on it.
+ * Screenshots: test-results/screenshots/office-prizes-member-*.png.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const PRIZES_ONLY = 7401;
+const T = 20_000;
+
+let server: StartedServer;
+let browser: Browser;
+let tasksId: number;
+let wheelId: number;
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const bySlug = (slug: string) =>
+      db
+        .prepare(
+          'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
+        )
+        .get(slug) as { id: number; brandId: number; agencyId: number };
+    const tasks = bySlug('summer-tasks');
+    tasksId = tasks.id;
+    wheelId = bySlug('lucky-wheel').id;
+    db.prepare(
+      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
+    ).run(String(PRIZES_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes']));
+  } finally {
+    db.close();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * The panel VKUI shows now (a leaving one may still be in the DOM during the transition), not the one inside the
+ * editor's live preview, which is a View of its own.
+ */
+const active = (page: Page) =>
+  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
+const back = (page: Page) =>
+  active(page)
+    .getByRole('button', { name: /Назад|Back/ })
+    .first()
+    .click();
+const at = (page: Page, hash: string) => page.waitForURL(new RegExp(`#${hash}$`), { timeout: T });
+
+/** Opens `hash` as a fresh page load (a deep link from a bot message), not as a hash change in the open page. */
+async function deepLink(page: Page, launchUrl: string, hash: string) {
+  await page.goto('about:blank');
+  await page.goto(`${launchUrl.split('#')[0]}#${hash}`);
+}
+
+/** The campaign page of a member who may not edit: its sections, and no error in their place. */
+async function expectSectionsPage(page: Page, id: number) {
+  await at(page, `/admin/campaign/${id}/sections`);
+  await active(page).getByTestId('office-section-pools').waitFor({ timeout: T });
+  expect(await active(page).getByTestId('load-error').count()).toBe(0);
+  expect(await active(page).getByTestId('not-found').count()).toBe(0);
+}
+
+describe('a member with only the prizes section', () => {
+  it('taps a campaign, reaches its code pools, and Back leads to its sections, not to the editor (phone, ru)', async () => {
+    const url = participantUrl(server, { userId: PRIZES_ONLY, language: 'ru' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 375,
+      height: 812,
+      mobile: true,
+      colorScheme: 'light',
+    });
+    try {
+      await page.goto(`${url.split('#')[0]}#/admin`);
+      const cell = active(page).getByTestId(`office-campaign-${tasksId}`);
+      await cell.waitFor({ timeout: 30_000 });
+      await cell.click();
+      await expectSectionsPage(page, tasksId);
+      // Only what `prizes` opens: no editor-only section, no draw for a campaign without one.
+      for (const other of ['offers', 'beta', 'calculator', 'leads', 'draw', 'mailings', 'stats']) {
+        expect(await active(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
+      }
+      await screenshot(page, 'office-prizes-member-sections');
+
+      await active(page).getByTestId('office-section-pools').click();
+      await at(page, `/admin/campaign/${tasksId}/pools`);
+      await active(page).getByTestId('pool-summer15').waitFor({ timeout: T });
+      await back(page);
+      await expectSectionsPage(page, tasksId);
+      await back(page);
+      await at(page, '/admin');
+      await active(page).getByTestId(`office-campaign-${tasksId}`).waitFor({ timeout: T });
+
+      // An instant-win campaign also links its prize calendar.
+      await active(page).getByTestId(`office-campaign-${wheelId}`).click();
+      await expectSectionsPage(page, wheelId);
+      await active(page).getByTestId('office-section-calendar').waitFor({ timeout: T });
+
+      // A deep link to the pools: Back walks up to the campaign's sections, then the office home.
+      await deepLink(page, url, `/admin/campaign/${tasksId}/pools`);
+      await active(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
+      await back(page);
+      await expectSectionsPage(page, tasksId);
+      await screenshot(page, 'office-prizes-member-back-from-deep-link');
+      await back(page);
+      await at(page, '/admin');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a member with the campaigns section', () => {
+  it('still gets the editor, from the list and on Back from deep-linked pools (desktop, dark)', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 1280,
+      height: 800,
+      mobile: false,
+      colorScheme: 'dark',
+    });
+    try {
+      await page.goto(`${server.adminUrl.split('#')[0]}#/admin`);
+      const cell = active(page).getByTestId(`office-campaign-${tasksId}`);
+      await cell.waitFor({ timeout: 30_000 });
+      await cell.click();
+      await at(page, `/admin/campaign/${tasksId}`);
+      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+      await active(page).getByTestId('office-section-pools').click();
+      await active(page).getByTestId('pool-summer15').waitFor({ timeout: T });
+      await back(page);
+      await at(page, `/admin/campaign/${tasksId}`);
+      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+
+      await deepLink(page, server.adminUrl, `/admin/campaign/${tasksId}/pools`);
+      await active(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
+      await back(page);
+      // Through the sections page, which sends a member who may edit on to the editor in its place.
+      await at(page, `/admin/campaign/${tasksId}`);
+      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+      await screenshot(page, 'office-prizes-member-editor-after-back');
+      await back(page);
+      await at(page, '/admin');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
