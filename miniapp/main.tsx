@@ -28,12 +28,18 @@ const firstPanel = loadFirstPanel(appRouter().getState().location.panel);
 const session = HAS_WEB_ENTRY ? platform.webSession : undefined;
 void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), session?.check()]).then(
   async ([, , signedIn]) => {
-    if (session && !signedIn) {
+    const root = createRoot(container);
+    const signIn = async () => {
+      // HAS_WEB_ENTRY spelled out: other builds drop the sign-in chunk at build time.
+      if (!HAS_WEB_ENTRY || !session) return;
       const { WebSignIn } = await import('./screens/web-sign-in/WebSignIn.tsx');
-      createRoot(container).render(<WebSignIn platform={platform} session={session} />);
-      return;
-    }
-    createRoot(container).render(
+      root.render(<WebSignIn platform={platform} session={session} />);
+    };
+    if (session && !signedIn) return signIn();
+    // Signed out meanwhile (cookies cleared, signed out on another device): the API's 401 brings the sign-in back,
+    // which returns to the same screen, rather than an error only a reload could leave.
+    session?.onSignedOut?.(() => void signIn());
+    root.render(
       <>
         <AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />
         <FirstScreenShown onShown={() => platform.firstScreenShown?.()} />

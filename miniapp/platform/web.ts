@@ -9,6 +9,7 @@
 import { copyWithClipboard, openInNewTab } from './browser-actions.ts';
 import {
   type ActionResult,
+  type LaunchInfo,
   type PlatformAdapter,
   subscribeSystemColorScheme,
   type WebSessionControls,
@@ -17,40 +18,84 @@ import {
 const unsupported = async (): Promise<ActionResult> => ({ status: 'unsupported' });
 const apiBase = () => (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/$/, '');
 
-function browserLanguage(): 'ru' | 'en' {
+/**
+ * The language before the session is known (the sign-in screen): the link's `?lang`, else the browser's. Once signed
+ * in, the session's language wins (`check`), since the API answers in it: the page and its texts never mix.
+ */
+function askedLanguage(): 'ru' | 'en' {
   const asked = new URLSearchParams(location.search).get('lang');
   if (asked === 'ru' || asked === 'en') return asked;
   return /^(ru|uk|be|kk)/i.test(navigator.language ?? '') ? 'ru' : 'en';
 }
 
-export function webSessionControls(language: 'ru' | 'en', send: typeof fetch = fetch): WebSessionControls {
+/** The screen the page is on (its hash route), for the login to come back to; the server checks it again. */
+function currentRoute(): string | undefined {
+  if (typeof location === 'undefined') return undefined;
+  const route = location.hash.replace(/^#/, '');
+  return route.startsWith('/') && route !== '/' ? route : undefined;
+}
+
+/** Whether `url` is one of the app's API calls (not the session's own endpoints, which never answer 401). */
+function isAppApiCall(url: string): boolean {
+  const api = new URL(`${apiBase()}/api/`, location.href).href;
+  const target = new URL(url, location.href).href;
+  return target.startsWith(api) && !target.startsWith(`${api}web/`);
+}
+
+export function webSessionControls(launch: LaunchInfo, send: typeof fetch = fetch): WebSessionControls {
   let vkAppUrl = 'https://vk.com/';
+  const signedOutListeners = new Set<() => void>();
+  let watching = false;
   return {
     async check() {
       try {
         const res = await send(`${apiBase()}/api/web/session`, { credentials: 'same-origin' });
         if (!res.ok) return false;
-        const body = (await res.json()) as { signedIn: boolean; vkAppUrl?: string };
+        const body = (await res.json()) as { signedIn: boolean; vkAppUrl?: string; language?: string };
         if (body.vkAppUrl) vkAppUrl = body.vkAppUrl;
+        // Checked before the first render, so every screen and the API's texts share the session's language.
+        if (body.signedIn && (body.language === 'ru' || body.language === 'en')) launch.language = body.language;
         return body.signedIn;
       } catch {
         return false;
       }
     },
-    loginUrl: () => `${apiBase()}/api/web/login?lang=${language}`,
+    loginUrl: () => {
+      const route = currentRoute();
+      const query = new URLSearchParams({ lang: launch.language, ...(route ? { route } : {}) });
+      return `${apiBase()}/api/web/login?${query}`;
+    },
     vkAppUrl: () => vkAppUrl,
     async logout() {
       await send(`${apiBase()}/api/web/logout`, { method: 'POST', credentials: 'same-origin' }).catch(() => {});
+    },
+    onSignedOut(listener) {
+      signedOutListeners.add(listener);
+      // Every API call goes through the page's fetch (api/client.ts, telemetry.ts); watching it here, in the web
+      // build only, makes any 401 mean "signed out" without the shared client knowing about the web entry. A 401 is
+      // only ever the identity refused (server/http/errors.ts): the cookie is gone, expired or signed out elsewhere.
+      if (!watching && typeof globalThis.fetch === 'function') {
+        watching = true;
+        const pageFetch = globalThis.fetch.bind(globalThis);
+        globalThis.fetch = async (input, init) => {
+          const res = await pageFetch(input, init);
+          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+          if (res.status === 401 && isAppApiCall(url)) for (const notify of [...signedOutListeners]) notify();
+          return res;
+        };
+      }
+      return () => signedOutListeners.delete(listener);
     },
   };
 }
 
 export function createPlatform(): PlatformAdapter {
-  const language = browserLanguage();
   const desktopWeb = typeof matchMedia === 'function' && matchMedia('(pointer: fine)').matches;
+  // One object: the session check may set its language before the first render (webSessionControls).
+  const launch: LaunchInfo = { authorization: '', language: askedLanguage(), desktopWeb };
   return {
     name: 'web',
-    launch: { authorization: '', language, desktopWeb },
+    launch,
     init: async () => {},
     subscribeColorScheme: subscribeSystemColorScheme,
     setBackNavigation: () => {},
@@ -80,6 +125,6 @@ export function createPlatform(): PlatformAdapter {
     openLink: openInNewTab,
     copyText: copyWithClipboard,
     haptic: () => {},
-    webSession: webSessionControls(language),
+    webSession: webSessionControls(launch),
   };
 }

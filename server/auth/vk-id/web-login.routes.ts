@@ -4,6 +4,8 @@
  * VK ID's `/authorize` with the S256 challenge; `GET /api/web/callback` checks the state against that cookie,
  * exchanges the code with the verifier, reads the VK user id and sets the session cookie (web-session.ts);
  * `GET /api/web/session` says who is signed in; `POST /api/web/logout` ends it. All 404 when no `VK_ID_APP_ID` is set.
+ * The login also carries the screen it was started from (an in-app hash route, checked by `returnRoute`) in the same
+ * signed cookie, so the callback lands the user back on it rather than on the home screen.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -33,6 +35,24 @@ const LOGIN_TTL_SECONDS = 600;
 /** Where the web entry's page is served (server/start-server.ts); the callback lands there. */
 export const WEB_ENTRY_PATH = '/web/';
 
+/** The longest hash route carried through a login: enough for any of the app's screens, small for the cookie. */
+export const RETURN_ROUTE_MAX = 256;
+/**
+ * An in-app hash route, written as the app's router writes them (miniapp/routes.ts): `/` then path segments of
+ * unreserved or percent-encoded characters, and an optional query of the same plus `=&+`. Nothing else passes (no
+ * scheme, no `//`, no `\`, no control characters), so the callback's redirect is always `/web/#<route>` on this origin.
+ */
+const SEGMENT = '(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+';
+const RETURN_ROUTE = new RegExp(`^(?=/)(?:/${SEGMENT})*/?(?:\\?(?:[A-Za-z0-9._~=&+-]|%[0-9A-Fa-f]{2})*)?$`);
+
+/** The route to come back to after login, or undefined when `asked` is not a safe in-app hash route (then: home). */
+export function returnRoute(given: string | undefined): string | undefined {
+  // The hash itself (`#/campaign/1`) or its href (`/campaign/1`): the same route.
+  const asked = given?.replace(/^#/, '');
+  if (asked === undefined || asked.length > RETURN_ROUTE_MAX || !RETURN_ROUTE.test(asked)) return undefined;
+  return asked === '/' ? undefined : asked;
+}
+
 const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 const sameText = (a: string, b: string) =>
@@ -54,6 +74,8 @@ const SessionSchema = z
     reason: z.string().optional(),
     vkAppUrl: z.string(),
     loginUrl: z.string().optional(),
+    /** The language the session was started in: the web entry's interface takes it, as the API's texts do. */
+    language: z.enum(['ru', 'en']).optional(),
   })
   .openapi('WebSession');
 
@@ -62,7 +84,13 @@ const loginRoute = createRoute({
   path: '/login',
   tags,
   summary: 'Start VK ID login (PKCE): redirect to VK ID',
-  request: { query: z.object({ lang: z.enum(['ru', 'en']).optional() }) },
+  request: {
+    query: z.object({
+      lang: z.enum(['ru', 'en']).optional(),
+      // Not refused when unsafe or too long, only dropped (the login still works, landing on home): see returnRoute.
+      route: z.string().optional().openapi({ description: 'The in-app hash route to return to, e.g. /campaign/1' }),
+    }),
+  },
   responses: { ...redirect('To VK ID /authorize'), ...off },
 });
 const callbackRoute = createRoute({
@@ -116,12 +144,15 @@ webLoginRoutes.openapi(loginRoute, async (c) => {
   const { config, now } = c.get('deps');
   const state = random(24);
   const verifier = random(48);
-  const language = c.req.valid('query').lang ?? 'ru';
+  const asked = c.req.valid('query');
+  const language = asked.lang ?? 'ru';
   const issuedAt = Math.floor(now() / 1000);
+  // base64url: the cookie's fields are dot-separated and a route may hold dots.
+  const route = Buffer.from(returnRoute(asked.route) ?? '', 'utf8').toString('base64url');
   await setSignedCookie(
     c,
     LOGIN_COOKIE,
-    `${state}.${verifier}.${language}.${issuedAt}`,
+    `${state}.${verifier}.${language}.${issuedAt}.${route}`,
     webCookieKey(config, 'login'),
     {
       path: LOGIN_PATH,
@@ -154,7 +185,7 @@ webLoginRoutes.openapi(callbackRoute, async (c) => {
   deleteCookie(c, LOGIN_COOKIE, { path: LOGIN_PATH, secure: cookieSecure(c) });
   if (!started)
     throw new ApiError(400, 'login_not_started', 'No login in progress in this browser (or it was altered)');
-  const [state, verifier, language, issuedAt] = started.split('.');
+  const [state, verifier, language, issuedAt, route] = started.split('.');
   if (!state || !verifier || (language !== 'ru' && language !== 'en') || !issuedAt) {
     throw new ApiError(400, 'login_not_started', 'The login in progress is malformed');
   }
@@ -182,7 +213,9 @@ webLoginRoutes.openapi(callbackRoute, async (c) => {
   }
   const expiresAt = Math.floor(now() / 1000) + config.WEB_SESSION_TTL;
   await startWebSession(c, config, { userId, expiresAt, language, issuedAt: now() }, now());
-  return c.redirect(WEB_ENTRY_PATH, 302);
+  // Checked again though the cookie is signed: the redirect must never leave the app whatever the cookie says.
+  const back = returnRoute(Buffer.from(route ?? '', 'base64url').toString('utf8'));
+  return c.redirect(back ? `${WEB_ENTRY_PATH}#${back}` : WEB_ENTRY_PATH, 302);
 });
 
 webLoginRoutes.openapi(sessionRoute, async (c) => {
@@ -193,7 +226,8 @@ webLoginRoutes.openapi(sessionRoute, async (c) => {
     const session = await readWebSession(c, deps, now());
     c.header('Cache-Control', 'no-store');
     if (!session) return c.json({ signedIn: false, ...base }, 200);
-    return c.json({ signedIn: true, userId: session.userId, expiresAt: session.expiresAt, ...base }, 200);
+    const { userId, expiresAt, language } = session;
+    return c.json({ signedIn: true, userId, expiresAt, language, ...base }, 200);
   } catch (err) {
     if (!(err instanceof LaunchError)) throw err;
     endWebSession(c);
