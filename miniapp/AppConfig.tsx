@@ -12,7 +12,16 @@ import { syncVkLocation } from './router/vk-location-sync.ts';
 import { appRouter, RouterProvider } from './routes.ts';
 import { createTelemetry } from './telemetry.ts';
 
-export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter; apiBaseUrl: string }) {
+export function AppConfig({
+  platform,
+  apiBaseUrl,
+  onUnauthorized,
+}: {
+  platform: PlatformAdapter;
+  apiBaseUrl: string;
+  /** Told of an API call's 401 (the web entry's sign-in comes back); see createApiClient. */
+  onUnauthorized?: () => void;
+}) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
   useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
   const services = useMemo<AppServices>(() => {
@@ -20,12 +29,12 @@ export function AppConfig({ platform, apiBaseUrl }: { platform: PlatformAdapter;
     const { authorization } = platform.launch;
     const build = import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE;
     const telemetry = createTelemetry({ baseUrl: apiBaseUrl, authorization, build });
-    const api = createApiClient(apiBaseUrl, authorization);
+    const api = createApiClient(apiBaseUrl, authorization, onUnauthorized);
     // A caught error goes with the campaign's telemetry; before a campaign is known, to the bare error log.
     const reportError: typeof api.reportError = (r) =>
       telemetry.error(r.message) ? Promise.resolve() : api.reportError(r);
     return { platform, api: { ...api, reportError }, t: messages[language], language, telemetry };
-  }, [platform, apiBaseUrl]);
+  }, [platform, apiBaseUrl, onUnauthorized]);
 
   return (
     <ConfigProvider

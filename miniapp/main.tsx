@@ -38,10 +38,10 @@ void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), se
     if (session && !signedIn) return signIn();
     // Signed out meanwhile (cookies cleared, signed out on another device): the API's 401 brings the sign-in back,
     // which returns to the same screen, rather than an error only a reload could leave.
-    session?.onSignedOut?.(() => void signIn());
+    const onUnauthorized = session ? () => void signIn() : undefined;
     root.render(
       <>
-        <AppConfig platform={platform} apiBaseUrl={apiBaseUrl} />
+        <AppConfig platform={platform} apiBaseUrl={apiBaseUrl} onUnauthorized={onUnauthorized} />
         <FirstScreenShown onShown={() => platform.firstScreenShown?.()} />
       </>,
     );

@@ -61,7 +61,12 @@ export interface ApiClient extends PromoApi {
  */
 export const REQUEST_TIMEOUT_MS = { read: 15_000, write: 30_000 } as const;
 
-export function createApiClient(baseUrl: string, authorization: string): ApiClient {
+/**
+ * `onUnauthorized` is told of every 401 (the identity refused: server/http/errors.ts) before the error is thrown. The
+ * web entry signs in again there (its cookie gone or signed out elsewhere); in a client's launch the screens show the
+ * expired launch themselves, so it is left out.
+ */
+export function createApiClient(baseUrl: string, authorization: string, onUnauthorized?: () => void): ApiClient {
   const root = baseUrl.replace(/\/$/, '');
   async function request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
     // The first screen's reads may already be in the page or on their way (miniapp/boot/); a failed one is asked again.
@@ -96,6 +101,7 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
       clearTimeout(timer);
     }
     if (!response.ok) {
+      if (response.status === 401) onUnauthorized?.();
       const { error, ...beside } = data;
       throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, {
         ...beside,
@@ -108,6 +114,7 @@ export function createApiClient(baseUrl: string, authorization: string): ApiClie
     const response = await fetch(`${root}${path}`, { headers: { Authorization: authorization } }).catch(() => {
       throw new ApiRequestError(0, 'network', 'The server cannot be reached');
     });
+    if (response.status === 401) onUnauthorized?.();
     if (!response.ok) throw new ApiRequestError(response.status, 'http_error', response.statusText);
     return response.blob();
   }

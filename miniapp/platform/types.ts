@@ -49,8 +49,6 @@ export interface WebSessionControls {
   /** The mini app inside VK, for tasks only the VK client can do. */
   vkAppUrl(): string;
   logout(): Promise<void>;
-  /** Calls `listener` when an API call answers 401 (the session ended meanwhile); returns the unsubscribe. */
-  onSignedOut?(listener: () => void): () => void;
 }
 
 export interface PlatformAdapter {

@@ -35,17 +35,8 @@ function currentRoute(): string | undefined {
   return route.startsWith('/') && route !== '/' ? route : undefined;
 }
 
-/** Whether `url` is one of the app's API calls (not the session's own endpoints, which never answer 401). */
-function isAppApiCall(url: string): boolean {
-  const api = new URL(`${apiBase()}/api/`, location.href).href;
-  const target = new URL(url, location.href).href;
-  return target.startsWith(api) && !target.startsWith(`${api}web/`);
-}
-
 export function webSessionControls(launch: LaunchInfo, send: typeof fetch = fetch): WebSessionControls {
   let vkAppUrl = 'https://vk.com/';
-  const signedOutListeners = new Set<() => void>();
-  let watching = false;
   return {
     async check() {
       try {
@@ -68,23 +59,6 @@ export function webSessionControls(launch: LaunchInfo, send: typeof fetch = fetc
     vkAppUrl: () => vkAppUrl,
     async logout() {
       await send(`${apiBase()}/api/web/logout`, { method: 'POST', credentials: 'same-origin' }).catch(() => {});
-    },
-    onSignedOut(listener) {
-      signedOutListeners.add(listener);
-      // Every API call goes through the page's fetch (api/client.ts, telemetry.ts); watching it here, in the web
-      // build only, makes any 401 mean "signed out" without the shared client knowing about the web entry. A 401 is
-      // only ever the identity refused (server/http/errors.ts): the cookie is gone, expired or signed out elsewhere.
-      if (!watching && typeof globalThis.fetch === 'function') {
-        watching = true;
-        const pageFetch = globalThis.fetch.bind(globalThis);
-        globalThis.fetch = async (input, init) => {
-          const res = await pageFetch(input, init);
-          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-          if (res.status === 401 && isAppApiCall(url)) for (const notify of [...signedOutListeners]) notify();
-          return res;
-        };
-      }
-      return () => signedOutListeners.delete(listener);
     },
   };
 }
