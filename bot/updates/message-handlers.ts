@@ -7,7 +7,7 @@
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
 import { taskHash } from '../../server/mailing/deep-link.ts';
-import { campaignAppKeyboard, campaignVkAppId } from '../../server/mailing/open-app-button.ts';
+import { campaignAppKeyboard, campaignAppTarget } from '../../server/mailing/open-app-button.ts';
 import { queueReply } from '../../server/mailing/replies.ts';
 import { communityUserLanguage } from '../../server/vk/community-participations.ts';
 import { recordSubscriptionByWord } from '../../server/vk/message-subscription.ts';
@@ -65,7 +65,7 @@ async function answerFor(deps: Deps, groupId: number, userId: number, command: B
         keyboard: campaignAppKeyboard(
           deps,
           say.continueTo(p.next.title),
-          { groupId, vkAppId: await campaignVkAppId(deps.db, p.next.campaignId) },
+          { groupId, vkAppId: (await campaignAppTarget(deps.db, p.next.campaignId))?.vkAppId ?? null },
           hash,
         ),
       };

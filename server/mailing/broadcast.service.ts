@@ -15,12 +15,12 @@ import { ApiError } from '../http/errors.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
-import { type AppTarget, campaignVkAppId } from './open-app-button.ts';
+import { type AppTarget, campaignAppTarget } from './open-app-button.ts';
 import { enqueue, type OutboxDraft } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
 
-const { participants, campaigns, communities, consents, broadcasts, outbox } = schema;
+const { participants, campaigns, consents, broadcasts, outbox } = schema;
 
 export type BroadcastRow = typeof broadcasts.$inferSelect;
 
@@ -31,15 +31,11 @@ export interface Recipient {
   language: ContentLanguage;
 }
 
-async function campaignGroup(db: Db | Tx, campaignId: number): Promise<number> {
-  const [row] = await db
-    .select({ groupId: communities.vkGroupId })
-    .from(campaigns)
-    .innerJoin(communities, eq(communities.id, campaigns.communityId))
-    .where(eq(campaigns.id, campaignId))
-    .limit(1);
-  if (!row) throw new ApiError(409, 'no_community', `Campaign ${campaignId} has no VK community to send from`);
-  return row.groupId;
+/** The community a campaign's messages go from and the app their button opens; 409 when it has no community. */
+async function sendingTarget(db: Db | Tx, campaignId: number): Promise<AppTarget> {
+  const target = await campaignAppTarget(db, campaignId);
+  if (!target) throw new ApiError(409, 'no_community', `Campaign ${campaignId} has no VK community to send from`);
+  return target;
 }
 
 /** Participants in the segment, with whether they allowed community messages. */
@@ -48,7 +44,7 @@ export async function segmentRecipients(
   segment: BroadcastSegment,
   channel: MessageChannel,
 ): Promise<Recipient[]> {
-  const groupId = await campaignGroup(db, segment.campaignId);
+  const { groupId } = await sendingTarget(db, segment.campaignId);
   const where: SQL[] = [eq(participants.campaignId, segment.campaignId), eq(participants.platform, 'vk')];
   if (segment.stage) where.push(eq(participants.stage, segment.stage));
   if (segment.source) where.push(eq(participants.source, segment.source));
@@ -154,7 +150,7 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
       throw new ApiError(422, 'unknown_stage', `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);
     }
   }
-  await campaignGroup(db, b.campaignId);
+  await sendingTarget(db, b.campaignId);
   const quiet = {
     ignoreQuietHours: b.ignoreQuietHours ?? false,
     quietFromHour: b.quietFromHour ?? QUIET_DEFAULT.from,
@@ -205,8 +201,7 @@ export async function enqueueBroadcast(
       .where(eq(broadcasts.id, b.id))
       .limit(1);
     if (!current || current.status === 'cancelled') return 0;
-    const groupId = await campaignGroup(tx, b.campaignId);
-    const target: AppTarget = { groupId, vkAppId: await campaignVkAppId(tx, b.campaignId) };
+    const target = await sendingTarget(tx, b.campaignId);
     // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
     const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);
     const drafts: OutboxDraft[] = (await segmentRecipients(tx, b.segment, b.channel))
@@ -217,7 +212,7 @@ export async function enqueueBroadcast(
         broadcastId: b.id,
         campaignId: b.campaignId,
         participantId: r.participantId,
-        vkGroupId: groupId,
+        vkGroupId: target.groupId,
         vkUserId: r.vkUserId,
         channel: b.channel,
         text: messageText(b.text, b.texts, r.language),

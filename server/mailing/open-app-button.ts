@@ -12,7 +12,7 @@ import type { Deps } from '../deps.ts';
 import { taskHash } from './deep-link.ts';
 import type { Decorate } from './rule-evaluation.ts';
 
-const { apps, campaigns } = schema;
+const { apps, campaigns, communities } = schema;
 
 /** The button's label in the recipient's language. */
 export const OPEN_APP_LABEL: Record<ContentLanguage, string> = { ru: 'Открыть приложение', en: 'Open the app' };
@@ -35,15 +35,16 @@ export interface AppTarget {
   vkAppId: number | null;
 }
 
-/** The VK app id stored for a campaign's app (null when none is). */
-export async function campaignVkAppId(db: Db | Tx, campaignId: number): Promise<number | null> {
+/** A campaign's button target in one read; undefined when the campaign has no community to send from. */
+export async function campaignAppTarget(db: Db | Tx, campaignId: number): Promise<AppTarget | undefined> {
   const [row] = await db
-    .select({ vkAppId: apps.vkAppId })
+    .select({ groupId: communities.vkGroupId, vkAppId: apps.vkAppId })
     .from(campaigns)
-    .innerJoin(apps, eq(apps.id, campaigns.appId))
+    .innerJoin(communities, eq(communities.id, campaigns.communityId))
+    .leftJoin(apps, eq(apps.id, campaigns.appId))
     .where(eq(campaigns.id, campaignId))
     .limit(1);
-  return row?.vkAppId ?? null;
+  return row && { groupId: row.groupId, vkAppId: row.vkAppId ?? null };
 }
 
 /** An inline `open_app` button into a campaign's app, from its community. */

@@ -11,13 +11,13 @@ import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { hasConsent } from './consent.ts';
 import { contentLanguage, messageText } from './message-language.ts';
-import { type AppTarget, campaignVkAppId } from './open-app-button.ts';
+import { type AppTarget, campaignAppTarget } from './open-app-button.ts';
 import { enqueue, type OutboxDraft, recentRuleMessages } from './outbox.ts';
 import { taggedParticipantIds } from './participant-tags.ts';
 import { quietEnd } from './quiet-hours.ts';
 import { bucketOf } from './stable-split.ts';
 
-const { participants, campaigns, communities, messageRules, messagingSettings, outbox, brands } = schema;
+const { participants, campaigns, messageRules, messagingSettings, outbox, brands } = schema;
 const HOUR = 3_600_000;
 
 export type RuleRow = typeof messageRules.$inferSelect;
@@ -70,13 +70,9 @@ export async function evaluateRule(
   const from = campaign.stages.indexOf(rule.stage);
   const to = campaign.stages.indexOf(rule.notStage);
   if (from < 0 || to <= from) return { ...result, skipped: 'bad_stages' };
-  const [community] =
-    campaign.communityId === null
-      ? []
-      : await db.select().from(communities).where(eq(communities.id, campaign.communityId)).limit(1);
-  if (!community) return { ...result, skipped: 'no_community' };
-  const groupId = community.vkGroupId;
-  const target: AppTarget = { groupId, vkAppId: await campaignVkAppId(db, campaign.id) };
+  const target = await campaignAppTarget(db, campaign.id);
+  if (!target) return { ...result, skipped: 'no_community' };
+  const { groupId } = target;
   const [stored] = await db.select().from(messagingSettings).where(eq(messagingSettings.vkGroupId, groupId)).limit(1);
   const settings = stored ?? { capCount: 1, capHours: 24 };
   const due = quietEnd(now, campaign.timeZone, rule.quietFromHour, rule.quietToHour);
