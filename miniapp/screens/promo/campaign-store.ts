@@ -5,7 +5,7 @@
  * or already joined. A campaign that cannot be joined now (not started, paused, ended) is only read.
  */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { ApiRequestError, type CampaignState } from '../../api/client.ts';
+import { ApiRequestError, type CampaignState, type SpinResult } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import type { AsyncState } from '../../use-async.ts';
 
@@ -17,6 +17,13 @@ interface Store {
   opened: Set<number>;
   /** States the page already holds (a deep link's campaign, embedded or asked early): used instead of the first read. */
   fromPage: Map<number, CampaignState>;
+  /**
+   * Spins whose result the participant has not seen yet, by campaign: the server drew, the wheel was still turning,
+   * and they left (Back, another screen). The wheel, opened again, shows where it stopped and what it brought — it
+   * showed nothing, and a won sector had silently gone from the wheel (found from outside). A reload loses this
+   * memory; the prize itself is in "My prizes" either way.
+   */
+  unseenSpins: Map<number, SpinResult>;
 }
 
 /**
@@ -27,12 +34,23 @@ const stores = new WeakMap<Api, Store>();
 function storeOf(api: Api): Store {
   let store = stores.get(api);
   if (!store) {
-    store = { entries: new Map(), listeners: new Set(), opened: new Set(), fromPage: new Map() };
+    store = {
+      entries: new Map(),
+      listeners: new Set(),
+      opened: new Set(),
+      fromPage: new Map(),
+      unseenSpins: new Map(),
+    };
     stores.set(api, store);
   }
   return store;
 }
 const LOADING: AsyncState<CampaignState> = { status: 'loading' };
+
+/** The wheel's spins not yet seen to their end, by campaign (see Store). */
+export function unseenSpins(api: Api): Map<number, SpinResult> {
+  return storeOf(api).unseenSpins;
+}
 
 /** The referral code of the share link the app was launched with (`#/campaigns/1?ref=…`). */
 const launchRef =
