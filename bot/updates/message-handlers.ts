@@ -15,6 +15,7 @@ import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
 import { BOT_TEXTS } from '../replies.ts';
+import { supportBody } from './support-body.ts';
 
 const WORDS: Array<[RegExp, BotCommand]> = [
   [/^(\/?start|начать|старт|привет|помощь|help|меню|hello|menu)$/i, 'start'],
@@ -103,8 +104,8 @@ export async function onMessageNew(deps: Deps, groupId: number, context: Message
     await queueReply(deps.db, { vkGroupId: groupId, vkUserId: userId, inReplyTo, ...answer }, deps.now());
     return;
   }
-  const text = (context.text ?? '').trim();
-  if (text === '') return;
+  const text = supportBody(context, groupId);
+  if (text === undefined) return;
   const say = BOT_TEXTS[await communityUserLanguage(deps.db, groupId, userId)];
   // The ticket and its acknowledgement commit together.
   await recordSupportMessage(

@@ -151,6 +151,25 @@ describe('POST /vk/callback', () => {
     ]);
   });
 
+  it('a photo without text opens a ticket that names it and links the dialog; a sticker alone opens none', async () => {
+    const photo = (id: number) => ({ type: 'photo', photo: { id, owner_id: 555, access_key: 'k', sizes: [] } });
+    await post(messageNew('a-1', '', { attachments: [photo(1), photo(2)] }));
+    await post(messageNew('a-2', 'Вот ошибка', { conversation_message_id: 18, attachments: [photo(3)] }));
+    await post(
+      messageNew('a-3', '', {
+        conversation_message_id: 19,
+        attachments: [{ type: 'sticker', sticker: { sticker_id: 9, product_id: 1 } }],
+      }),
+    );
+    expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(1);
+    const gim = `https://vk.com/gim${GROUP_ID}?sel=555`;
+    expect((await w.deps.db.select().from(schema.ticketMessages)).map((m) => m.body)).toEqual([
+      `📎 photo ×2 — ${gim}`,
+      `Вот ошибка\n📎 photo — ${gim}`,
+    ]);
+    expect(await outboxFor(555)).toHaveLength(2);
+  });
+
   it('message_allow with key records consent and completes the allow_messages task', async () => {
     const [pid] = await w.addParticipants({ count: 1, firstUserId: 777, consent: false });
     const { task, started } = await inTransaction(w.deps.db, async (tx) => {
