@@ -5,11 +5,16 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const bridge = vi.hoisted(() => ({ loaded: 0, posted: [] as Array<[string, unknown]> }));
+const bridge = vi.hoisted(() => ({
+  loaded: 0,
+  posted: [] as Array<[string, unknown]>,
+  onTheme: undefined as ((theme: Record<string, string>) => void) | undefined,
+}));
 vi.mock('./telegram-bridge.ts', () => {
   bridge.loaded += 1;
   return {
-    connectTelegram: () => {
+    connectTelegram: (o: { onTheme: (theme: Record<string, string>) => void }) => {
+      bridge.onTheme = o.onTheme;
       bridge.posted.push(['web_app_ready', undefined]);
       return { post: (method: string, params?: unknown) => bridge.posted.push([method, params]) };
     },
@@ -21,6 +26,7 @@ afterEach(() => {
   vi.resetModules();
   bridge.loaded = 0;
   bridge.posted = [];
+  bridge.onTheme = undefined;
 });
 
 const initData = new URLSearchParams({
@@ -49,7 +55,14 @@ function stubPage(hash: string, stored: Record<string, string> = {}) {
   vi.stubGlobal('location', location);
   vi.stubGlobal('sessionStorage', storage);
   vi.stubGlobal('matchMedia', () => ({ matches: false }));
-  vi.stubGlobal('document', { documentElement: { style: { setProperty: (k: string, v: string) => style.set(k, v) } } });
+  vi.stubGlobal('document', {
+    documentElement: {
+      style: {
+        setProperty: (k: string, v: string) => style.set(k, v),
+        removeProperty: (k: string) => style.delete(k),
+      },
+    },
+  });
   vi.stubGlobal('history', {
     state: null,
     replaceState: (_s: unknown, _t: string, url: string) => {
@@ -93,5 +106,21 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     stubPage('#/campaign/1', first.stored);
     const { createPlatform } = await import('./telegram.ts');
     expect(createPlatform().launch.authorization).toBe(`tma ${initData}`);
+  });
+
+  it("a theme change that omits a colour drops it (the new scheme's own colour shows, not the old theme's)", async () => {
+    const page = stubPage(FRAGMENT);
+    const { createPlatform } = await import('./telegram.ts');
+    const platform = createPlatform();
+    const schemes: string[] = [];
+    platform.subscribeColorScheme((s) => schemes.push(s));
+    await platform.init();
+    platform.firstScreenShown?.();
+    await vi.waitFor(() => expect(bridge.onTheme).toBeDefined());
+    expect(page.style.get('--vkui--color_background_accent')).toBe('#8774e1');
+    // Switched to a light theme that sends only its background: the dark theme's accent must not stay.
+    bridge.onTheme?.({ bg_color: '#ffffff' });
+    expect(page.style.has('--vkui--color_background_accent')).toBe(false);
+    expect(schemes.at(-1)).toBe('light');
   });
 });

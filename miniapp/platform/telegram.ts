@@ -65,10 +65,15 @@ if (/tgWebApp/.test(location.hash) || (launch.startRoute && !sessionStorage.getI
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${launch.startRoute ?? '/'}`);
 }
 
+/** The tokens the last theme set: a theme that omits one (Telegram sends only what it has) gives it back to VKUI. */
+let themed = new Set<string>();
 function applyTheme(theme: TelegramTheme): void {
-  for (const [token, value] of Object.entries(themeTokens(theme))) {
-    document.documentElement.style.setProperty(token, value);
-  }
+  const tokens = themeTokens(theme);
+  const { style } = document.documentElement;
+  // Left set, the old theme's colour stayed under the new scheme (a dark accent on a light page: found from outside).
+  for (const token of themed) if (!(token in tokens)) style.removeProperty(token);
+  for (const [token, value] of Object.entries(tokens)) style.setProperty(token, value);
+  themed = new Set(Object.keys(tokens));
 }
 
 /** BackButton (6.1) and haptics (6.1) are missing from older clients, where the bridge throws: they are extras. */
