@@ -77,6 +77,7 @@ function sizeText(bytes: number, language: Language): string {
 const issuesRu: IssueWording = {
   not_a_url: () => 'это не адрес',
   not_a_web_address: () => 'нужен адрес сайта, начинающийся с https://',
+  not_a_date: () => 'такой даты нет в календаре',
   not_https: () => 'нужен https',
   has_credentials: () => 'в адресе не должно быть логина и пароля',
   forbidden_host: (p) =>
@@ -95,6 +96,7 @@ const issuesRu: IssueWording = {
 const issuesEn: IssueWording = {
   not_a_url: () => 'this is not a URL',
   not_a_web_address: () => 'a web address starting with https:// is needed',
+  not_a_date: () => 'there is no such date in the calendar',
   not_https: () => 'https is needed',
   has_credentials: () => 'the address must not carry a login or password',
   forbidden_host: (p) => `${p.host} is a ${p.addressClass} address`,

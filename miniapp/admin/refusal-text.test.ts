@@ -124,6 +124,12 @@ describe('server refusals in the office', () => {
     expect(refusalText(range, 'en')).toBe('The period is too long: at most 400 days.');
     const oneDay = new ApiRequestError(422, 'range_too_long', '', { issues: [issue('to', 'day_limit', { max: 21 })] });
     expect(refusalText(oneDay, 'ru')).toBe('Период слишком длинный: не больше 21 дня.');
+    // A day the calendar does not have (2026-02-30), refused by the query's schema.
+    const noDay = new ApiRequestError(422, 'invalid_input', 'Invalid query', {
+      issues: [issue('from', 'not_a_date', {})],
+    });
+    expect(refusalText(noDay, 'ru')).toBe('Проверьте заполненные поля: такой даты нет в календаре.');
+    expect(refusalText(noDay, 'en')).toBe('Please check the fields: there is no such date in the calendar.');
   });
 
   it('a form refused by its schema names the bounds: a number, a text, a list, in the member’s language', () => {

@@ -25,6 +25,8 @@ export function fieldIssue(issue: z.core.$ZodIssue): ErrorIssue {
   const base = { path: issue.path.join('.'), message: issue.message };
   // A web address the schema refused (z.url with its protocols: task links, covers, logos), worded by the client.
   if (issue.code === 'invalid_format' && issue.format === 'url') return { ...base, code: 'not_a_web_address' };
+  // A day the calendar does not have (2026-02-30) or not written as YYYY-MM-DD: the statistics period's ends.
+  if (issue.code === 'invalid_format' && issue.format === 'date') return { ...base, code: 'not_a_date' };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return base;
   const origin = ORIGINS[issue.origin];
   // An exact length ("exactly 6 digits") is a different sentence; it keeps zod's message.

@@ -125,6 +125,31 @@ describe('statistics API', () => {
     });
   });
 
+  it('a day the calendar does not have is a 422 naming the field, for JSON, CSV and the download link (found from outside: 2026-02-30 was read as 2 March)', async () => {
+    const base = `campaigns/${w.campaignId}/activity`;
+    for (const [q, field] of [
+      ['?from=2026-02-30&to=2026-03-05', 'from'],
+      ['?from=2026-02-01&to=2026-02-29', 'to'], // 2026 is no leap year
+      ['?from=2026-04-31&to=2026-05-01&format=csv', 'from'],
+      ['?from=2026-06-01&to=2026-06-31&format=csv&lang=en', 'to'],
+    ] as const) {
+      const res = await get(`${base}${q}`);
+      expect(res.status, q).toBe(422);
+      expect(JSON.parse(res.text).error, q).toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: field, code: 'not_a_date' }],
+      });
+    }
+    const link = await createApp(w.deps).request(`/api/admin/stats/${base}/download-link?from=2026-02-30`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(STATS) },
+    });
+    expect(link.status).toBe(422);
+    // A real 29 February still reads as a range.
+    const leap = await get(`${base}?from=2024-02-28&to=2024-02-29`);
+    expect([leap.status, JSON.parse(leap.text).range?.days]).toEqual([200, 2]);
+  });
+
   it('item 2: the CSV of a measure has the same numbers as its JSON, and a formula-looking error stays text', async () => {
     await history();
     const q = '?from=2026-06-01&to=2026-06-07';

@@ -24,10 +24,11 @@ export type StatsMeasure = (typeof STATS_MEASURES)[number];
 /** Sessions split after this much inactivity (the usual web-analytics rule). */
 export const SESSION_GAP_MS = 30 * 60_000;
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a calendar date');
+/**
+ * A day the calendar has, as `YYYY-MM-DD`. zod's ISO date checks the day against its month (leap years too): the
+ * `Date.parse` check it replaces let `2026-02-30` through, and the range then silently began on 2 March.
+ */
+const Day = z.iso.date('Not a calendar date as YYYY-MM-DD (e.g. 2026-02-28)');
 
 const isTimeZone = (tz: string) => {
   try {
