@@ -150,6 +150,13 @@ describe('statistics API', () => {
     expect([leap.status, JSON.parse(leap.text).range?.days]).toEqual([200, 2]);
   });
 
+  it('a time zone asked for in another case reads as its IANA name in the answer', async () => {
+    const res = await get(
+      `campaigns/${w.campaignId}/activity?from=2026-06-01&to=2026-06-07&timeZone=asia/yekaterinburg`,
+    );
+    expect([res.status, JSON.parse(res.text).range?.timeZone]).toEqual([200, 'Asia/Yekaterinburg']);
+  });
+
   it('item 2: the CSV of a measure has the same numbers as its JSON, and a formula-looking error stays text', async () => {
     await history();
     const q = '?from=2026-06-01&to=2026-06-07';

@@ -7,6 +7,7 @@
  * most recently started campaign, unless `timeZone` is given. `from` and `to` are both inclusive days.
  */
 import { z } from '@hono/zod-openapi';
+import { TimeZoneSchema } from '../iana-time-zone.ts';
 
 export const STATS_MEASURES = [
   'summary',
@@ -30,15 +31,6 @@ export const SESSION_GAP_MS = 30 * 60_000;
  */
 const Day = z.iso.date('Not a calendar date as YYYY-MM-DD (e.g. 2026-02-28)');
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const StatsQuerySchema = z.object({
   from: Day.optional().openapi({
     description: 'First day, inclusive (default: 29 days before `to`)',
@@ -49,12 +41,10 @@ export const StatsQuerySchema = z.object({
     example: '2026-06-30',
   }),
   platform: z.enum(['vk', 'ok', 'telegram']).optional().openapi({ description: 'Only participants of this platform' }),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, 'Not an IANA time zone')
-    .optional()
-    .openapi({ description: "Default: the campaign's (brand: its latest campaign's)", example: 'Europe/Moscow' }),
+  timeZone: TimeZoneSchema.optional().openapi({
+    description: "Default: the campaign's (brand: its latest campaign's)",
+    example: 'Europe/Moscow',
+  }),
   format: z.enum(['json', 'csv']).default('json'),
   lang: z
     .enum(['ru', 'en'])

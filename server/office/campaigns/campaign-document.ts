@@ -9,6 +9,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
 import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
+import { TimeZoneSchema } from '../../iana-time-zone.ts';
 import {
   CampaignSettingsSchema,
   HttpsImageSchema,
@@ -34,15 +35,6 @@ export const SlugSchema = z
   .min(1)
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case latin letters and digits, words joined by "-"');
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const TaskDocumentSchema = z
   .object({
@@ -124,7 +116,7 @@ export const CampaignContentSchema = z.object({
   rulesText: BilingualSchema(20_000),
   startsAt: UtcMs,
   endsAt: UtcMs,
-  timeZone: z.string().refine(isTimeZone, 'An IANA time zone, e.g. Europe/Moscow'),
+  timeZone: TimeZoneSchema,
   theme: ThemeSchema,
   settings: CampaignSettingsSchema,
   tasks: z.array(TaskDocumentSchema).max(50),

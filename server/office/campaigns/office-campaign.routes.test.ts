@@ -207,6 +207,26 @@ describe('office campaign routes', () => {
     expect((await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, https)).status).toBe(200);
   });
 
+  it('a time zone typed in another case is stored in its IANA spelling; one Intl does not know is a 422 (found from outside: `europe/moscow` was stored as typed)', async () => {
+    w = await createOfficeWorld();
+    let doc = await draft();
+    for (const [typed, canonical] of [
+      ['europe/moscow', 'Europe/Moscow'],
+      ['ASIA/YEKATERINBURG', 'Asia/Yekaterinburg'],
+    ]) {
+      const saved = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, timeZone: typed });
+      expect(saved.status, typed).toBe(200);
+      expect(saved.body.document.timeZone, typed).toBe(canonical);
+      const [row] = await w.deps.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, doc.id));
+      expect(row?.timeZone, typed).toBe(canonical);
+      doc = saved.body.document;
+    }
+    for (const typed of ['Europe/Moskva', 'Europe/Moscow ', '+03:00']) {
+      const refused = await w.json('PUT', `/api/admin/campaigns/${doc.id}`, EDITOR, { ...doc, timeZone: typed });
+      expect([refused.status, refused.body.error.issues[0].path], typed).toEqual([422, 'timeZone']);
+    }
+  });
+
   it('two editors of one campaign: a save over a version saved meanwhile is a 409 that writes nothing (no silent undo)', async () => {
     w = await createOfficeWorld();
     const opened = await draft();
