@@ -11,7 +11,8 @@ export const poolsRu = {
   soldOut: 'Коды закончились',
   sandbox: 'Тестовый пул (бета-тест)',
   upload: 'Загрузить CSV',
-  uploadHint: 'Первый столбец — код; строка заголовка «code» пропускается. Повторы и ошибки покажем по номерам строк.',
+  uploadHint:
+    'Первый столбец — код; строка заголовка («Промокод», «Код», «code») пропускается. Повторы и ошибки покажем по номерам строк.',
   chooseFile: 'Выбрать файл',
   phase_parsing: 'Читаем файл',
   phase_checking: 'Проверяем коды',
@@ -45,7 +46,8 @@ export const poolsEn: PoolsMessages = {
   soldOut: 'No codes left',
   sandbox: 'Test pool (beta test)',
   upload: 'Upload CSV',
-  uploadHint: 'The first column is the code; a "code" header line is skipped. Problems and repeats are shown by line.',
+  uploadHint:
+    'The first column is the code; a header line ("code", "Promo code", «Промокод») is skipped. Problems and repeats are shown by line.',
   chooseFile: 'Choose file',
   phase_parsing: 'Reading the file',
   phase_checking: 'Checking the codes',

@@ -38,6 +38,43 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('skips a first line that heads the column as a brand exports it; any other first line is read as a code (found from outside: «Промокод» was refused)', async () => {
+    w = await createPromoWorld();
+    for (const header of [
+      'Промокод',
+      'Промокоды',
+      '"Промокод"',
+      'ПРОМО-КОД',
+      'Коды',
+      'Code',
+      'CODES',
+      'promo code',
+      '"Promo Code";"Номинал"',
+      'Promo_Codes,Expires',
+      'Купон\tСкидка',
+      '\uFEFF"Промокод";"Срок действия"',
+    ]) {
+      const { codes, errors } = parseCodesCsv(`${header}\r\nAAA111;500\r\nBBB222;500\r\n`);
+      expect(errors, header).toEqual([]);
+      expect(
+        codes.map((c) => c.code),
+        header,
+      ).toEqual(['AAA111', 'BBB222']);
+    }
+    // Not a header word: the first line is still a code, and a bad one is named on line 1.
+    for (const first of ['Список кодов', 'Промокод:', 'codes for June']) {
+      const { errors } = parseCodesCsv(`${first}\nAAA111\n`);
+      expect(
+        errors.map((e) => [e.line, e.code]),
+        first,
+      ).toEqual([[1, 'not_a_code']]);
+    }
+    // …and one that looks like a code is imported as one.
+    expect(parseCodesCsv('Hello\nAAA111\n').codes.map((c) => c.code)).toEqual(['Hello', 'AAA111']);
+    // A header word on another line is a code like any other (here a malformed one).
+    expect(parseCodesCsv('AAA111\nПромокод\n').errors.map((e) => e.line)).toEqual([2]);
+  });
+
   it('imports all codes or none, naming every bad line', async () => {
     w = await createPromoWorld();
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));

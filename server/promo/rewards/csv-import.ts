@@ -1,8 +1,8 @@
 /**
  * @module Importing a brand's codes from CSV into a pool: every problem is reported with its line number (bad code,
  * duplicate within the file, already in the pool) and nothing is written unless the whole file is clean. The first
- * column is the code; a header line (`code`) is skipped; blank lines are ignored. Work is done in chunks with the
- * event loop free in between (decision 016).
+ * column is the code; a first line naming that column (`code`, «Промокод», …) is skipped; blank lines are ignored.
+ * Work is done in chunks with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
@@ -14,7 +14,17 @@ import type { PoolRow } from './code-pool.ts';
 
 export const MAX_CODES_PER_IMPORT = 100_000;
 const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
-const HEADERS = new Set(['code', 'codes', 'promo_code', 'promocode', 'код']);
+/**
+ * What a brand's own export (Excel, Google Sheets, a shop's admin) heads the code column with, compared with case,
+ * spaces, `_`, `-` and `.` left out: «Промокод», "Promo code", "PROMO_CODES", «Коды». Only these words: any other first
+ * line is read as a code, so a file that starts with a malformed code is still refused on line 1, never skipped.
+ */
+const HEADER_WORDS = new Set([
+  ...['code', 'codes', 'promocode', 'promocodes', 'coupon', 'coupons', 'couponcode', 'couponcodes'],
+  ...['voucher', 'vouchers', 'vouchercode', 'vouchercodes'],
+  ...['код', 'коды', 'промокод', 'промокоды', 'купон', 'купоны', 'кодкупона', 'кодыкупонов'],
+]);
+const isHeader = (field: string) => HEADER_WORDS.has(field.toLowerCase().replace(/[\s_.-]/g, ''));
 
 export type { CsvLineError };
 
@@ -44,7 +54,7 @@ interface ParseState {
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
   if (raw.trim() === '') return;
   const field = firstField(raw);
-  if (line === 1 && HEADERS.has(field.toLowerCase())) return;
+  if (line === 1 && isHeader(field)) return;
   if (!CODE_PATTERN.test(field)) {
     state.errors.push(csvLineError(line, 'not_a_code', { value: JSON.stringify(field.slice(0, 80)) }));
     return;

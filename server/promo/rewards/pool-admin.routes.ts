@@ -112,9 +112,10 @@ const importRoute = officeRoute('prizes', {
   path: '/{id}/pools/{poolId}/codes',
   tags: ['admin'],
   summary:
-    'Import codes from CSV (first column; optional `code` header), as `text/csv` or JSON `{csv}`. Nothing is written ' +
-    'unless the whole file is clean; 422 lists problems by line. Waits for the end (200) unless the request says ' +
-    '`Prefer: respond-async`: then 202 at once with the import to watch at `Location`',
+    'Import codes from CSV (first column; an optional header line such as `code` or `Промокод`), as `text/csv` ' +
+    'or JSON `{csv}`. Nothing is written unless the whole file is clean; 422 lists problems by line. Waits for ' +
+    'the end (200) unless the request says `Prefer: respond-async`: then 202 at once with the import to watch at ' +
+    '`Location`',
   security: LAUNCH_AUTH,
   request: {
     params: PoolParams,

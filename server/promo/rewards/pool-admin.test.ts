@@ -112,6 +112,21 @@ describe('pool writes in the office', () => {
     expect(codes).toEqual(['AAA-1', 'AAA-2', 'AAA-3', 'BBB-1', 'BBB-2']);
   });
 
+  it('a file saved from a spreadsheet with its «Промокод» header (BOM, semicolons, quotes) imports its codes (found from outside: refused on line 1)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const res = await w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv; charset=utf-8' },
+      body: '\uFEFF"Промокод";"Номинал"\r\n"SUMMER-1";"500"\r\n"SUMMER-2";"500"\r\n',
+    });
+    expect([res.status, await res.json()]).toMatchObject([200, { imported: 2, total: 2 }]);
+    expect((await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort()).toEqual([
+      'SUMMER-1',
+      'SUMMER-2',
+    ]);
+  });
+
   it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
     const id = await setup();
     const poolId = await w.pool(id, 'p', []);
