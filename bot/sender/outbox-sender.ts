@@ -13,7 +13,14 @@ import {
   type RowAnswer,
   recordAnswers,
 } from '../../server/mailing/outbox-answers.ts';
-import { claimRequests, type MessageChannel, type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
+import { closeCancelledClaims } from '../../server/mailing/outbox-cancel-check.ts';
+import {
+  claimRequests,
+  type MessageChannel,
+  type OutboxRow,
+  type SendRequest,
+  unclaim,
+} from '../../server/mailing/outbox-claim.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { TokenTurn } from './token-turn.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
@@ -234,17 +241,36 @@ async function dispatch(
   onRefused: (pauseMs: number, reason: string) => void,
 ) {
   const answered = await gate.take();
+  // The last look, once the slot opened: a broadcast cancelled since the claim (which took a second's worth of calls,
+  // up to 2,000 recipients) sends nothing more; its rows are closed as the cancel closes queued ones. One read per
+  // call, none for calls without broadcast rows. Claiming fewer calls ahead would only shrink that second, never to
+  // less than the calls waiting at the gate, and would turn the claim (a write transaction) into one per call; with
+  // the look, what a cancel cannot stop is the call already at VK, whatever the claim's size.
+  let rows: OutboxRow[];
+  try {
+    rows = await closeCancelledClaims(o.db, req.rows, o.now());
+  } catch (err) {
+    // Not known whether they may leave: they stay claimed and come back after the lease, looked at again then.
+    answered();
+    console.error('sender: looking for a cancelled broadcast failed; the call waits for its lease', err);
+    return;
+  }
+  if (rows.length === 0) {
+    answered();
+    return;
+  }
+  const call = rows.length === req.rows.length ? req : { ...req, rows };
   if (!ch.turn.holds(gate)) {
     // The lease ran out (or passed to another process) while this call waited for its slot: it must not go out.
     // Its rows go back to the queue for the holder, instead of waiting out their claim.
     answered();
-    await unclaim(o.db, req.rows, o.now());
+    await unclaim(o.db, call.rows, o.now());
     return;
   }
   progress.requests += 1;
   let outcomes: Map<number, RowOutcome>;
   try {
-    outcomes = await sendRequest(ch.api, req, { groupId: o.groupId, appId: o.appId });
+    outcomes = await sendRequest(ch.api, call, { groupId: o.groupId, appId: o.appId });
     answered();
   } catch (err) {
     answered();
@@ -254,12 +280,12 @@ async function dispatch(
     if (refusal) {
       // Not the recipients' fault: nothing was sent, the rows go back unspent (their attempt not counted).
       onRefused(refusal.pauseMs, `vk_${code}: ${e.message ?? ''}`);
-      await unclaim(o.db, req.rows, o.now());
+      await unclaim(o.db, call.rows, o.now());
       return;
     }
-    outcomes = new Map(req.rows.map((r) => [r.id, { ok: false, code, message: e.message ?? String(err) }]));
+    outcomes = new Map(call.rows.map((r) => [r.id, { ok: false, code, message: e.message ?? String(err) }]));
   }
-  await record(o, req, outcomes, progress);
+  await record(o, call, outcomes, progress);
 }
 
 /**

@@ -249,8 +249,8 @@ export async function dueBroadcasts(db: Db, now: number): Promise<BroadcastRow[]
 
 export interface CancelResult {
   broadcast: BroadcastRow;
-  /** Outbox rows closed (not sent yet). Rows already with the sender finish; if one comes back for a retry, the
-   * claim closes it too. */
+  /** Queued outbox rows closed. Rows the sender already claimed are closed by its last look before the VK call
+   * (outbox-cancel-check.ts), or by the claim if one comes back for a retry; only a call already on its way to VK goes. */
   cancelled: number;
 }
 

@@ -9,8 +9,9 @@ import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
+import { cancelledBroadcasts } from './outbox-cancel-check.ts';
 
-const { outbox, messageRules, campaigns, participants, consents, broadcasts, brands, tickets, ticketMessages } = schema;
+const { outbox, messageRules, campaigns, participants, consents, brands, tickets, ticketMessages } = schema;
 
 export type { MessageChannel };
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -173,17 +174,6 @@ async function switchedOffCampaigns(tx: Tx, rows: OutboxRow[]): Promise<Set<numb
     for (const c of off) found.add(c.id);
   }
   return found;
-}
-
-/** Broadcasts among the rows that the brand cancelled (a row in flight at cancel time may have come back queued). */
-async function cancelledBroadcasts(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
-  const ids = [...new Set(rows.map((r) => r.broadcastId).filter((id): id is number => id !== null))];
-  if (ids.length === 0) return new Set();
-  const found = await tx
-    .select({ id: broadcasts.id })
-    .from(broadcasts)
-    .where(and(inArray(broadcasts.id, ids), eq(broadcasts.status, 'cancelled')));
-  return new Set(found.map((b) => b.id));
 }
 
 /**
