@@ -474,6 +474,50 @@ describe('item 3: the statistics page in the office', () => {
     }
   });
 
+  it('a period whose figures fail to load is never labelled with the previous period; Retry asks the new one', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 390,
+      height: 844,
+      mobile: true,
+      colorScheme: 'light',
+    });
+    try {
+      await page.goto(`${adminLaunch('en')}#/admin/campaign/${campaignId}/stats`);
+      const range = page.getByTestId('stats-range');
+      await range.waitFor({ timeout: 30_000 });
+      const to = await range.getAttribute('data-to');
+      if (!to) throw new Error('the page shows no range');
+      const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10);
+      // The new week's requests fail: the summary with a server error, the other measures with the network gone.
+      let failing = true;
+      await page.route(`**/api/admin/stats/**from=${from}*`, (route) => {
+        if (!failing) return route.continue();
+        if (new URL(route.request().url()).pathname.endsWith('/summary')) {
+          return route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal"}' });
+        }
+        return route.abort('internetdisconnected');
+      });
+      await page.locator('#stats-from').fill(from);
+      const summary = page.getByTestId('stats-summary');
+      await summary.getByTestId('load-error').waitFor({ timeout: 20_000 });
+      await page.getByTestId('stats-funnel').getByTestId('load-error').waitFor({ timeout: 20_000 });
+      // The control and the label both name the asked week, above its errors (the label kept the 30 days before).
+      expect(await page.locator('#stats-from').inputValue()).toBe(from);
+      expect([await range.getAttribute('data-from'), await range.getAttribute('data-to')]).toEqual([from, to]);
+      await screenshot(page, 'office-stats-period-failed-phone-light-en');
+
+      // Retry asks the same week, and the label then names it.
+      failing = false;
+      await summary.getByTestId('load-retry').click();
+      await summary.getByTestId('stats-kpi-value-sessions').waitFor({ timeout: 20_000 });
+      expect([await range.getAttribute('data-from'), await range.getAttribute('data-to')]).toEqual([from, to]);
+      const unexpected = errors.filter((e) => !e.startsWith('console: Failed to load resource'));
+      expect(unexpected).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('item 1: charts take VKUI colour tokens and redraw when the scheme changes', async () => {
     const { page, context, errors } = await openWatchedPage(browser, {
       width: 390,

@@ -29,6 +29,7 @@ import { StatsSection } from './StatsSection.tsx';
 import { SummaryCards } from './SummarySection.tsx';
 import type { StatsFilter, StatsResponse, StatsScope } from './stats-api.ts';
 import { dayText } from './stats-format.ts';
+import { shownPeriod } from './stats-period.ts';
 
 export default function StatsPanel({ panel }: { panel: string }) {
   const { language } = useApp();
@@ -41,11 +42,13 @@ export default function StatsPanel({ panel }: { panel: string }) {
     return Number.isSafeInteger(brandId) && brandId > 0 ? { kind: 'brand', id: brandId } : undefined;
   }, [panel, campaignId, brandId]);
   const [filter, setFilter] = useState<StatsFilter>({});
-  const [shown, setShown] = useState<StatsResponse<'summary'>['range']>();
+  /** The last range the server answered with: its defaults for the day inputs, its zone for the label. */
+  const [answered, setAnswered] = useState<StatsResponse<'summary'>['range']>();
   const [refused, setRefused] = useState(false);
   const refuse = useCallback(() => setRefused(true), []);
-  const onSummary = useCallback((data: StatsResponse<'summary'>) => setShown(data.range), []);
+  const onSummary = useCallback((data: StatsResponse<'summary'>) => setAnswered(data.range), []);
   if (refused || !scope) return <NotFound />;
+  const shown = shownPeriod(filter, answered);
   const common = { scope, filter, onRefused: refuse };
   return (
     <>
@@ -53,7 +56,7 @@ export default function StatsPanel({ panel }: { panel: string }) {
         {scope.kind === 'campaign' ? s.campaignTitle : s.brandTitle}
       </PanelHeader>
       <Group header={<Header>{s.filters}</Header>}>
-        <StatsFilters filter={filter} shown={shown} onChange={setFilter} />
+        <StatsFilters filter={filter} shown={answered} onChange={setFilter} />
         {shown && (
           // Worded days and the zone's name do not fit one line on a phone: wrapped, not cut with "…".
           <SimpleCell multiline disabled data-testid="stats-range" data-from={shown.from} data-to={shown.to}>

@@ -10,6 +10,7 @@ import { statsEn, statsRu } from '../i18n-stats.ts';
 import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
 import { formatKpi, funnelStageSubtitle, screenName } from './stats-format.ts';
+import { shownPeriod } from './stats-period.ts';
 
 function recordingApi() {
   const asked: string[] = [];
@@ -83,6 +84,23 @@ describe('stats office', () => {
     const entered = [stage('opened', 4, 100), stage('task_done', 1, 25)];
     expect(funnelStageSubtitle(entered, 0, statsEn, 'en')).toBe('100% of the first stage');
     expect(funnelStageSubtitle(entered, 1, statsEn, 'en')).toBe('25% of the first stage · Dropped off: 0');
+  });
+});
+
+describe('the period label', () => {
+  const answered = { from: '2026-11-05', to: '2026-12-04', timeZone: 'Europe/Moscow' };
+
+  it('names the days asked, not the last ones answered: a failed new period never sits under the old days', () => {
+    // Found from outside: the new week's requests failed and the label kept the 30 days answered before.
+    expect(shownPeriod({ from: '2026-11-28', to: '2026-12-04' }, answered)).toEqual({
+      from: '2026-11-28',
+      to: '2026-12-04',
+      timeZone: 'Europe/Moscow',
+    });
+    // Only the platform changed: the same days, the server's own.
+    expect(shownPeriod({ platform: 'ok' }, answered)).toEqual(answered);
+    // No answer yet: no zone to name.
+    expect(shownPeriod({ from: '2026-11-28', to: '2026-12-04' }, undefined)).toBeUndefined();
   });
 });
 
