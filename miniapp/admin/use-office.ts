@@ -2,13 +2,14 @@
  * `useApp()` for the office: its strings added to `t`, its API client, and what the server said this member may
  * open (asked once per session: `GET /api/admin/office`), with the brand they are working on.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { type AppServices, useApp } from '../app-context.ts';
 import type { Messages } from '../i18n.ts';
 import {
   forgetOfficeAccess as forgetSharedOfficeAccess,
   officeAccess as sharedOfficeAccess,
 } from '../office-access.ts';
+import { type AsyncState, useAsync } from '../use-async.ts';
 import { type OfficeMessages, officeMessages } from './i18n-office.ts';
 import { type Office, type OfficeApi, officeApi } from './office-api.ts';
 
@@ -55,23 +56,21 @@ export function useBrand(office: Office): [Office['brands'][number] | undefined,
 /**
  * The one office-wide access hook: every section reads the member's rights here (never `GET /api/admin/office`
  * itself). `sections` are those of `brandId` (the working brand when omitted); empty until the answer arrives.
+ * `access` is the request's own state, for a screen that cannot draw without the answer: a failed request is an
+ * error with a Retry that asks again (a failed answer is not kept: ../office-access.ts), not a spinner for ever.
  * @example const { sections } = useOfficeRights(doc.brandId); if (sections.includes('prizes')) …
  */
-export function useOfficeRights(brandId?: number): { office: Office | undefined; sections: string[] } {
+export function useOfficeRights(brandId?: number): {
+  office: Office | undefined;
+  sections: string[];
+  access: AsyncState<Office>;
+} {
   const services = useOffice();
-  const [office, setOffice] = useState<Office | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    officeAccess(services)
-      .then((o) => alive && setOffice(o))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [services]);
+  const access = useAsync(() => officeAccess(services), [services]);
+  const office = access.status === 'ready' ? access.data : undefined;
   const id = brandId ?? brandIdSelected();
   const brand = office?.brands.find((b) => b.id === id) ?? (brandId === undefined ? office?.brands[0] : undefined);
-  return { office, sections: brand?.sections ?? [] };
+  return { office, sections: brand?.sections ?? [], access };
 }
 
 const brandIdSelected = () => brandId;

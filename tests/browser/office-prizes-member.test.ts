@@ -126,6 +126,58 @@ describe('a member with only the prizes section', () => {
   });
 });
 
+/**
+ * Serves the page without the office's answer embedded (as when the server's own call for it failed), so the office
+ * asks `GET /api/admin/office` itself; `fail` decides, request by request, whether that call fails.
+ */
+async function officeAccessFailing(page: Page, fail: () => boolean) {
+  await page.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /<script type="application\/json" id="promo-first-screen">.*?<\/script>/s,
+        '',
+      );
+      await route.fulfill({ response, body: html });
+    },
+  );
+  await page.route('**/api/admin/office', (route) => (fail() ? route.abort('internetdisconnected') : route.continue()));
+}
+
+describe('the campaign page of a member without campaigns', () => {
+  it('a failed office access request shows the error with Retry, which asks again (phone, en)', async () => {
+    const url = participantUrl(server, { userId: PRIZES_ONLY, language: 'en' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 375,
+      height: 812,
+      mobile: true,
+      colorScheme: 'light',
+    });
+    try {
+      let failing = true;
+      let asked = 0;
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/admin/office') asked++;
+      });
+      await officeAccessFailing(page, () => failing);
+      await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/sections`);
+      // Found from outside: a spinner for ever.
+      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      expect(await active(page).getByTestId('office-section-pools').count()).toBe(0);
+      await screenshot(page, 'office-prizes-member-sections-access-failed');
+      const before = asked;
+      failing = false;
+      await active(page).getByTestId('load-retry').click();
+      await expectSectionsPage(page, tasksId);
+      expect(asked).toBeGreaterThan(before);
+      expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a member with the campaigns section', () => {
   it('still gets the editor, from the list and on Back from deep-linked pools (desktop, dark)', async () => {
     const { page, context, errors } = await openWatchedPage(browser, {

@@ -24,12 +24,13 @@ import { type CampaignLink, campaignLinks } from './campaign-links.ts';
 /** Panel content; the shell wraps it in its `Panel`. */
 export default function CampaignSectionsPanel() {
   // The one office-wide access hook; which brand's rights apply is known only once the campaign is found below.
-  const { office } = useOfficeRights();
-  if (office) return <CampaignSections office={office} />;
+  // Its failure is the shared error with a Retry (found from outside: a spinner for ever).
+  const { access } = useOfficeRights();
+  if (access.status === 'ready') return <CampaignSections office={access.data} />;
   return (
     <>
       <PanelHeader />
-      <Spinner size="l" style={{ margin: '48px 0' }} />
+      <LoadState state={access}>{() => null}</LoadState>
     </>
   );
 }
