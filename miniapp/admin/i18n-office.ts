@@ -27,6 +27,9 @@ export const officeRu = {
   sectionOffers: 'Каталог акций (YML, CSV)',
   // A campaign's page for a member who may not edit it, when none of its sections is theirs.
   campaignNoSections: 'В этой акции нет разделов, открытых для вас. Доступ выдаёт агентство или админ бренда.',
+  // The brand's sections on that page: support answers every campaign of the brand, not only this one.
+  campaignBrandWide: 'Для всего бренда',
+  sectionSupportBrandWide: 'Поддержка: обращения по всем акциям бренда',
   catalogueText: 'Готовые механики с разумными настройками на двух языках. Выберите одну — получится черновик.',
   use: 'Использовать',
   creating: 'Создаём черновик…',
@@ -249,6 +252,8 @@ export const officeEn: OfficeMessages = {
   sectionLeads: 'Leads',
   sectionOffers: 'Offer catalogue (YML, CSV)',
   campaignNoSections: "None of this campaign's sections is open to you. The agency or the brand's admin grants access.",
+  campaignBrandWide: 'For the whole brand',
+  sectionSupportBrandWide: "Support: requests about all the brand's campaigns",
   catalogueText: 'Ready mechanics with sensible settings in two languages. Pick one to get a draft.',
   use: 'Use',
   creating: 'Creating a draft…',

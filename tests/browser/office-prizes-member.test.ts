@@ -3,7 +3,8 @@
  * home, in Chromium: tapping a campaign opens its page of the sections they hold, its code pools open from there, and
  * Back, whether they came by tapping or by a deep link, leads to that page and never to the editor (which needs
  * `campaigns` and would refuse them). A member with `campaigns` (the demo's brand admin) still gets the editor, and
- * Back from a deep-linked pools screen still lands on it.
+ * Back from a deep-linked pools screen still lands on it. That page shows a failed office access request as an error
+ * with Retry (not a spinner for ever), and links a member with `support` to the brand-wide support inbox.
  * Screenshots: test-results/screenshots/office-prizes-member-*.png.
  */
 import { join } from 'node:path';
@@ -15,12 +16,15 @@ import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 
 const PRIZES_ONLY = 7401;
+/** Holds `prizes` and the brand-wide `support`. */
+const PRIZES_AND_SUPPORT = 7402;
 const T = 20_000;
 
 let server: StartedServer;
 let browser: Browser;
 let tasksId: number;
 let wheelId: number;
+let brandId: number;
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
@@ -37,9 +41,12 @@ beforeAll(async () => {
     const tasks = bySlug('summer-tasks');
     tasksId = tasks.id;
     wheelId = bySlug('lucky-wheel').id;
-    db.prepare(
+    brandId = tasks.brandId;
+    const member = db.prepare(
       "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(PRIZES_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes']));
+    );
+    member.run(String(PRIZES_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes']));
+    member.run(String(PRIZES_AND_SUPPORT), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes', 'support']));
   } finally {
     db.close();
   }
@@ -92,7 +99,7 @@ describe('a member with only the prizes section', () => {
       await cell.click();
       await expectSectionsPage(page, tasksId);
       // Only what `prizes` opens: no editor-only section, no draw for a campaign without one.
-      for (const other of ['offers', 'beta', 'calculator', 'leads', 'draw', 'mailings', 'stats']) {
+      for (const other of ['offers', 'beta', 'calculator', 'leads', 'draw', 'mailings', 'stats', 'support']) {
         expect(await active(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
       }
       await screenshot(page, 'office-prizes-member-sections');
@@ -172,6 +179,37 @@ describe('the campaign page of a member without campaigns', () => {
       await expectSectionsPage(page, tasksId);
       expect(asked).toBeGreaterThan(before);
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a member with support is led to the brand-wide support inbox, the office home’s link (320-px phone, dark, ru)', async () => {
+    const url = participantUrl(server, { userId: PRIZES_AND_SUPPORT, language: 'ru' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 320,
+      height: 640,
+      mobile: true,
+      colorScheme: 'dark',
+    });
+    try {
+      await page.goto(`${url.split('#')[0]}#/admin`);
+      const home = active(page).getByTestId('office-nav-support');
+      await home.waitFor({ timeout: 30_000 });
+      await active(page).getByTestId(`office-campaign-${tasksId}`).click();
+      await expectSectionsPage(page, tasksId);
+      // Apart from the campaign's own sections, under a header that says it is the whole brand's.
+      const brandWide = active(page).getByTestId('office-campaign-brand-wide');
+      await brandWide.getByTestId('office-section-support').waitFor({ timeout: T });
+      expect(await brandWide.textContent()).toContain('Для всего бренда');
+      expect(await brandWide.textContent()).toContain('по всем акциям бренда');
+      await screenshot(page, 'office-prizes-member-sections-support');
+      await brandWide.getByTestId('office-section-support').click();
+      await at(page, `/admin/brand/${brandId}/support`);
+      await active(page).getByTestId('inbox-status').waitFor({ timeout: T });
+      await back(page);
+      await expectSectionsPage(page, tasksId);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

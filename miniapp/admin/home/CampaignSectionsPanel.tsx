@@ -1,10 +1,10 @@
 /**
  * A campaign's sections for a member who may not open its editor (`#/admin/campaign/:id/sections`): the campaign as
  * the office list shows it, then each of its sections the member's rights hold (code pools, prize calendar and draw
- * for `prizes`; leads, mailings, statistics for theirs). The office list leads here, and the `prizes` and `stats`
- * screens lead Back here (routes.ts), so such a member never lands on the editor, which would refuse them. A member
- * with `campaigns` on the campaign's brand is sent on to the editor, where these links have always been for them.
- * Lazy: never in the participant's bundle.
+ * for `prizes`; leads, mailings, statistics for theirs), and apart, marked as the whole brand's, the support inbox
+ * for `support`. The office list leads here, and the `prizes` and `stats` screens lead Back here (routes.ts), so such
+ * a member never lands on the editor, which would refuse them. A member with `campaigns` on the campaign's brand is
+ * sent on to the editor, where these links have always been for them. Lazy: never in the participant's bundle.
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useEffect } from 'react';
@@ -58,6 +58,8 @@ function CampaignSections({ office }: { office: Office }) {
 
   if (refused(state) || (state.status === 'ready' && state.data.kind === 'none')) return <NotFound />;
   const page = state.status === 'ready' && state.data.kind === 'page' ? state.data : undefined;
+  const own = page?.links.filter((l) => !l.brandWide) ?? [];
+  const brandWide = page?.links.filter((l) => l.brandWide) ?? [];
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
@@ -74,21 +76,17 @@ function CampaignSections({ office }: { office: Office }) {
                   <CampaignCell campaign={page.campaign} />
                 </Group>
                 <Group header={<Header>{t.campaignSections}</Header>}>
-                  {page.links.length === 0 ? (
+                  {own.length === 0 ? (
                     <Placeholder data-testid="office-campaign-no-sections">{t.campaignNoSections}</Placeholder>
                   ) : (
-                    page.links.map((l) => (
-                      <SimpleCell
-                        key={l.id}
-                        chevron="always"
-                        data-testid={`office-section-${l.id}`}
-                        onClick={() => navigator.push(l.to)}
-                      >
-                        {t[l.label]}
-                      </SimpleCell>
-                    ))
+                    <SectionLinks links={own} />
                   )}
                 </Group>
+                {brandWide.length > 0 && (
+                  <Group header={<Header>{t.campaignBrandWide}</Header>} data-testid="office-campaign-brand-wide">
+                    <SectionLinks links={brandWide} />
+                  </Group>
+                )}
               </>
             )
           }
@@ -96,6 +94,23 @@ function CampaignSections({ office }: { office: Office }) {
       )}
     </>
   );
+}
+
+function SectionLinks({ links }: { links: CampaignLink[] }) {
+  const { t } = useOffice();
+  const navigator = useRouteNavigator();
+  return links.map((l) => (
+    // Multiline: a brand-wide section's label says so and runs longer than a phone's line.
+    <SimpleCell
+      key={l.id}
+      multiline
+      chevron="always"
+      data-testid={`office-section-${l.id}`}
+      onClick={() => navigator.push(l.to)}
+    >
+      {t[l.label]}
+    </SimpleCell>
+  ));
 }
 
 /**
@@ -118,7 +133,8 @@ async function findCampaign(
     // Whether there is a draw is in the campaign's settings, which need `campaigns`; the draw screen's own answer
     // (`prizes`) says it too: `none` when the campaign has no draw.
     const hasDraw = brand.sections.includes('prizes') && (await drawOfficeApi(api, id).view()).status !== 'none';
-    return { kind: 'page', campaign, links: campaignLinks({ ...campaign, hasDraw }, brand.sections, 'page') };
+    const links = campaignLinks({ ...campaign, brandId: brand.id, hasDraw }, brand.sections, 'page');
+    return { kind: 'page', campaign, links };
   }
   return { kind: 'none' };
 }

@@ -24,7 +24,8 @@ export function OfficeHome({ office }: { office: Office }) {
   const mayEditCampaigns = brand?.sections.includes('campaigns') ?? false;
   // The editor for a member with `campaigns`; for any other, the campaign's page of the sections they hold.
   const entryOf = (c: CampaignListItem) => {
-    const to = campaignEntry(c, brand?.sections ?? []);
+    if (!brand) return undefined;
+    const to = campaignEntry({ ...c, brandId: brand.id }, brand.sections);
     return to === undefined ? undefined : () => navigator.push(to);
   };
   const list = useAsync(() => api.campaigns(brand?.id ?? 0), [api, brand?.id], brand !== undefined);

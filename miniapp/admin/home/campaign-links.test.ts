@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type CampaignFacts, campaignEntry, campaignLinks } from './campaign-links.ts';
+import { officeLinks } from './office-links.ts';
 
 const campaign = (o: Partial<CampaignFacts> = {}): CampaignFacts => ({
   id: 3,
+  brandId: 9,
   mechanic: 'tasks',
   status: 'live',
   hasDraw: false,
@@ -35,6 +37,19 @@ describe('a campaign’s office sections', () => {
     expect(ids(calculator, ['mailings', 'stats', 'leads'], 'editor')).toEqual(['leads']);
   });
 
+  it('the campaign page links the brand’s support inbox to a member with support, apart and as the home does', () => {
+    // Found from outside: a member with `support` found no way to it from the campaign's page.
+    const support = { id: 'support', label: 'sectionSupportBrandWide', to: '/admin/brand/9/support', brandWide: true };
+    expect(campaignLinks(campaign(), ['stats', 'support'], 'page')).toEqual([
+      { id: 'stats', label: 'nav_stats', to: '/admin/campaign/3/stats' },
+      support,
+    ]);
+    const brand = { id: 9, name: 'Brand', agencyId: 1, sections: ['support'] };
+    expect(officeLinks({ brands: [brand] }, brand).find((l) => l.key === 'support')?.to).toBe(support.to);
+    // The editor is for a member with `campaigns`, whose home links support: its list stays the campaign's own.
+    expect(ids(campaign(), ['campaigns', 'support'], 'editor')).not.toContain('support');
+  });
+
   it('tapping a campaign: the editor with campaigns, its sections page with any of its sections, else nothing', () => {
     expect(campaignEntry(campaign(), ['campaigns'])).toBe('/admin/campaign/3');
     expect(campaignEntry(campaign(), ['campaigns', 'prizes'])).toBe('/admin/campaign/3');
@@ -43,6 +58,8 @@ describe('a campaign’s office sections', () => {
     // Leads come only from a calculator; support and team are the brand's, linked from the office home.
     expect(campaignEntry(campaign(), ['leads'])).toBeUndefined();
     expect(campaignEntry(campaign({ mechanic: 'calculator' }), ['leads'])).toBe('/admin/campaign/3/sections');
+    // Support alone leads nowhere new: the page would only repeat the home's brand-wide link.
     expect(campaignEntry(campaign(), ['support', 'team'])).toBeUndefined();
+    expect(campaignEntry(campaign(), ['support', 'stats'])).toBe('/admin/campaign/3/sections');
   });
 });
