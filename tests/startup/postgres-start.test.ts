@@ -14,7 +14,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { npmRunBot, userEnvironment } from '../bot/bot-process.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
-import { freePort } from '../support/start-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pg-start-'));
 let server: ChildProcess | undefined;
@@ -39,12 +38,12 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
 }
 
 /** Starts scripts/start.ts as `npm start` does after the build, and waits for the printed participant launch URL. */
-async function startServer(url: string, port: number): Promise<{ launch: string; output: () => string }> {
+async function startServer(url: string): Promise<{ launch: string; output: () => string }> {
   server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: userEnvironment({
       DATABASE_URL: url,
       DATABASE_PATH: join(dir, 'data', 'app.db'),
-      PORT: String(port),
+      PORT: '0', // the system's pick as it listens: none taken in between
       HOST: '127.0.0.1',
       NODE_ENV: 'development',
     }),
@@ -73,8 +72,8 @@ describe('PostgreSQL: the processes', () => {
     timeout: 120_000,
   }, async () => {
     database = await createTestDatabase('start');
-    const port = await freePort();
-    const started = await startServer(database.url, port);
+    const started = await startServer(database.url);
+    const port = new URL(started.launch).port;
     expect(started.output()).toContain('Demo agency, brand, community and campaigns created.');
     expect(started.output()).not.toContain(join(dir, 'data', 'app.db'));
 

@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { userEnvironment } from '../bot/bot-process.ts';
-import { freePort } from './start-server.ts';
 import type { TestWorld } from './test-deps.ts';
 
 export interface ApiProcess {
@@ -46,7 +45,9 @@ export function worldServerEnv(w: TestWorld, extra: Record<string, string> = {})
 
 /** Starts one API process with `env` (see `worldServerEnv`) on a free port; resolves when it listens. */
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
-  const port = await freePort();
+  // The first start takes a port from the system as it listens (PORT=0; one found free beforehand could be taken in
+  // between); a restart after a kill listens on the same one again, as a restarted process behind a proxy would.
+  let port = 0;
   let child: ChildProcess | undefined;
   let out = '';
   const launch = async () => {
@@ -70,6 +71,7 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 6
       if (Date.now() > deadline) throw new Error(`API process did not listen in time:\n${out}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    port = Number(out.match(/Server listening on http:\/\/localhost:(\d+)/)?.[1]);
   };
   const signal = async (sig: NodeJS.Signals, graceMs: number) => {
     const proc = child;

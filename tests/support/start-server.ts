@@ -34,9 +34,13 @@ export async function freePort(): Promise<number> {
 export async function startServerLikeReadme(
   options: { script?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<StartedServer> {
-  const port = await freePort();
+  const script = options.script ?? 'start';
+  // `npm start` builds for a minute before it listens: a port found free before that may be taken by then (CI saw
+  // it), so the server takes one from the system when it listens (PORT=0) and says which. `npm run dev` must know
+  // the API's port before Vite starts, so it gets a free one beforehand.
+  const port = script === 'dev' ? await freePort() : 0;
   const dir = mkdtempSync(join(tmpdir(), 'promo-e2e-'));
-  const child: ChildProcess = spawn('npm', ['run', options.script ?? 'start'], {
+  const child: ChildProcess = spawn('npm', ['run', script], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'app.db'), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -56,7 +60,7 @@ export async function startServerLikeReadme(
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    baseUrl: `http://localhost:${port}`,
+    baseUrl: listeningUrl(out) as string,
     participantUrl: urlAfter('Participant launch URL') as string,
     adminUrl: urlAfter('Community admin launch URL') as string,
     dataDir: dir,
@@ -79,24 +83,31 @@ export async function startServerScript(
   env: Record<string, string>,
   options: { umask?: string } = {},
 ): Promise<{ child: ChildProcess; port: number; url: string }> {
-  const port = await freePort();
   const args = ['--import', 'tsx', 'scripts/start.ts'];
-  const childEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
+  // PORT=0: the system picks the port as the server listens, so no other program can take it in between.
+  const childEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
   const child = options.umask
     ? spawn('sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, ...args], {
         env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
       })
     : spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
+  const listening = await new Promise<string>((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
       out += d;
-      if (out.includes('Server listening')) resolve();
+      const url = listeningUrl(out);
+      if (url) resolve(url);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+  const port = Number(new URL(listening).port);
   return { child, port, url: `http://127.0.0.1:${port}` };
+}
+
+/** The address the server printed it listens on ("Server listening on http://localhost:N"). */
+function listeningUrl(output: string): string | undefined {
+  return output.match(/Server listening on (http:\/\/localhost:\d+)/)?.[1];
 }
