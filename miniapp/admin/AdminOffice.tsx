@@ -3,12 +3,11 @@
  * (`GET /api/admin/office`); until it has said yes, nothing here names the office, and a no is shown as the ordinary
  * not-found screen. Each office panel (home, catalogue, editor, revision) renders through here.
  */
-import { PanelHeader, Spinner } from '@vkontakte/vkui';
+import { Spinner } from '@vkontakte/vkui';
 import { lazy, Suspense, useState } from 'react';
 import { accentStyle } from '../accent-style.ts';
 import { opensOffice } from '../office-access.ts';
 import { PANELS } from '../routes.ts';
-import { LoadState } from '../screens/LoadState.tsx';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
 import { useAsync } from '../use-async.ts';
 import { useAgencyBranding } from './agency/AgencyBranding.tsx';
@@ -22,6 +21,7 @@ import { CampaignEditor } from './editor/CampaignEditor.tsx';
 import { CommunityClaim } from './home/CommunityClaim.tsx';
 import { OfficeHome } from './home/OfficeHome.tsx';
 import { draftsBelongTo } from './kept-drafts.ts';
+import { LoadStateScreen } from './LoadStateScreen.tsx';
 import { BrandLeads } from './leads/BrandLeads.tsx';
 import { LeadDetail } from './leads/LeadDetail.tsx';
 import { LeadsInbox } from './leads/LeadsInbox.tsx';
@@ -51,12 +51,8 @@ export default function AdminOffice({ panel }: { panel: string }) {
     if (access.data.communityClaim) return <CommunityClaim onClaimed={() => askAgain((n) => n + 1)} />;
     return <NotFound />;
   }
-  return (
-    <>
-      <PanelHeader />
-      <LoadState state={access}>{() => null}</LoadState>
-    </>
-  );
+  // No title (nothing names the office yet), but Back: a failed request must not leave the member stuck here.
+  return <LoadStateScreen state={access} />;
 }
 
 /** Every office screen in the accent of the working brand's agency (its white label; VKUI's own when it has none). */

@@ -31,7 +31,8 @@ function useRouter(): HashRouter {
 
 function useRouterState(): RouterState {
   const router = useRouter();
-  return useSyncExternalStore(router.subscribe, router.getState);
+  // The same state when rendered to a string (the screens' unit tests), where React asks for a server snapshot.
+  return useSyncExternalStore(router.subscribe, router.getState, router.getState);
 }
 
 export function useRouteNavigator(): RouteNavigator {

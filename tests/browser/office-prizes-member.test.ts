@@ -4,7 +4,8 @@
  * Back, whether they came by tapping or by a deep link, leads to that page and never to the editor (which needs
  * `campaigns` and would refuse them). A member with `campaigns` (the demo's brand admin) still gets the editor, and
  * Back from a deep-linked pools screen still lands on it. That page shows a failed office access request as an error
- * with Retry (not a spinner for ever), and links a member with `support` to the brand-wide support inbox.
+ * with Retry (not a spinner for ever) under a header whose Back leads out, and links a member with `support` to the
+ * brand-wide support inbox.
  * Screenshots: test-results/screenshots/office-prizes-member-*.png.
  */
 import { join } from 'node:path';
@@ -178,6 +179,33 @@ describe('the campaign page of a member without campaigns', () => {
       await active(page).getByTestId('load-retry').click();
       await expectSectionsPage(page, tasksId);
       expect(asked).toBeGreaterThan(before);
+      expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('while it keeps failing, Back in the header leads out: to the office, then to the app home (phone, dark, en)', async () => {
+    const url = participantUrl(server, { userId: PRIZES_ONLY, language: 'en' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 375,
+      height: 812,
+      mobile: true,
+      colorScheme: 'dark',
+    });
+    try {
+      await officeAccessFailing(page, () => true);
+      await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/sections`);
+      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      // Found from outside: an empty header, so on mobile VK closing the app was the only way out.
+      await screenshot(page, 'office-prizes-member-sections-access-failed-back');
+      await back(page);
+      await at(page, '/admin');
+      // The office's own screen for the same failure, with its Back to where the office was opened from.
+      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      await back(page);
+      await at(page, '/');
+      await active(page).getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {
       await context.close();

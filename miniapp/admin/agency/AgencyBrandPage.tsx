@@ -5,11 +5,11 @@
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
-import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { refused } from '../refused.ts';
@@ -37,79 +37,75 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   if (!valid || refused(state)) return <NotFound />;
+  // The header names the brand, known once loaded: until then, and on a failed load, a header with Back alone.
+  if (state.status !== 'ready') return <LoadStateScreen state={state} />;
+  const brand = fresh ?? state.data;
   return (
-    <LoadState state={state}>
-      {(loaded) => {
-        const brand = fresh ?? loaded;
-        return (
-          <>
-            <BrandedHeader branding={branding} title={brand.name} back={back} />
-            {error && (
-              <Group>
-                <WriteRefusal error={error} />
-              </Group>
-            )}
-            <Group>
-              <SimpleCell
-                chevron="always"
-                data-testid="agency-brand-team"
-                onClick={() => navigator.push(paths.adminTeam(brandId))}
-              >
-                {s.brandTeam}
-              </SimpleCell>
-            </Group>
-            <Group header={<Header>{s.communities}</Header>}>
-              {brand.communities.length === 0 && <SimpleCell>{s.noCommunities}</SimpleCell>}
-              {brand.communities.map((c) => (
-                <TokenRow
-                  key={c.id}
-                  s={s}
-                  title={`${c.name} · ${c.vkGroupId}`}
-                  masked={c.token}
-                  testId={`community-${c.vkGroupId}`}
-                  onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token }))}
-                />
-              ))}
-              <ConnectCommunity s={s} onConnect={(body) => act(() => agency.connectCommunity(brandId, body))} />
-            </Group>
-            <Group header={<Header>{s.apps}</Header>}>
-              {brand.apps.length === 0 && <SimpleCell>{s.noApps}</SimpleCell>}
-              {brand.apps.map((a) => (
-                <div key={a.id}>
-                  <SimpleCell
-                    multiline
-                    subtitle={[
-                      a.vkAppId && `VK ${a.vkAppId}`,
-                      a.okAppKey && `OK ${a.okAppKey}`,
-                      a.telegramBotId && `TG ${a.telegramBotId}`,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  >
-                    {a.name}
-                  </SimpleCell>
-                  <TokenRow
-                    s={s}
-                    title={s.vkSecret}
-                    masked={a.vkSecret}
-                    testId={`app-${a.id}-secret`}
-                    onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token }))}
-                  />
-                  <TokenRow
-                    s={s}
-                    title={s.vkServiceToken}
-                    masked={a.vkServiceToken}
-                    testId={`app-${a.id}-service`}
-                    onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkServiceToken: token }))}
-                  />
-                </div>
-              ))}
-              <ConnectApp s={s} onConnect={(body) => act(() => agency.connectApp(brandId, body))} />
-            </Group>
-          </>
-        );
-      }}
-    </LoadState>
+    <>
+      <BrandedHeader branding={branding} title={brand.name} back={back} />
+      {error && (
+        <Group>
+          <WriteRefusal error={error} />
+        </Group>
+      )}
+      <Group>
+        <SimpleCell
+          chevron="always"
+          data-testid="agency-brand-team"
+          onClick={() => navigator.push(paths.adminTeam(brandId))}
+        >
+          {s.brandTeam}
+        </SimpleCell>
+      </Group>
+      <Group header={<Header>{s.communities}</Header>}>
+        {brand.communities.length === 0 && <SimpleCell>{s.noCommunities}</SimpleCell>}
+        {brand.communities.map((c) => (
+          <TokenRow
+            key={c.id}
+            s={s}
+            title={`${c.name} · ${c.vkGroupId}`}
+            masked={c.token}
+            testId={`community-${c.vkGroupId}`}
+            onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token }))}
+          />
+        ))}
+        <ConnectCommunity s={s} onConnect={(body) => act(() => agency.connectCommunity(brandId, body))} />
+      </Group>
+      <Group header={<Header>{s.apps}</Header>}>
+        {brand.apps.length === 0 && <SimpleCell>{s.noApps}</SimpleCell>}
+        {brand.apps.map((a) => (
+          <div key={a.id}>
+            <SimpleCell
+              multiline
+              subtitle={[
+                a.vkAppId && `VK ${a.vkAppId}`,
+                a.okAppKey && `OK ${a.okAppKey}`,
+                a.telegramBotId && `TG ${a.telegramBotId}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            >
+              {a.name}
+            </SimpleCell>
+            <TokenRow
+              s={s}
+              title={s.vkSecret}
+              masked={a.vkSecret}
+              testId={`app-${a.id}-secret`}
+              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token }))}
+            />
+            <TokenRow
+              s={s}
+              title={s.vkServiceToken}
+              masked={a.vkServiceToken}
+              testId={`app-${a.id}-service`}
+              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkServiceToken: token }))}
+            />
+          </div>
+        ))}
+        <ConnectApp s={s} onConnect={(body) => act(() => agency.connectApp(brandId, body))} />
+      </Group>
+    </>
   );
 }
 

@@ -8,10 +8,10 @@ import { accentStyle } from '../../accent-style.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
-import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
@@ -31,11 +31,9 @@ export function AgencySettings({ office }: { office: Office }) {
   const state = useAsync(() => agency.settings(own?.id ?? 0), [api, own?.id], own !== undefined);
   // Only the agency's owner keeps its white label; anyone else finds no such screen.
   if (!own || refused(state)) return <NotFound />;
-  return (
-    <LoadState state={state}>
-      {(loaded) => <SettingsForm loaded={loaded} s={s} back={() => navigator.back()} agency={agency} own={own} />}
-    </LoadState>
-  );
+  // The form's header wears the loaded white label; until then, and on a failed load, a plain one with Back.
+  if (state.status !== 'ready') return <LoadStateScreen state={state} title={s.settings} />;
+  return <SettingsForm loaded={state.data} s={s} back={() => navigator.back()} agency={agency} own={own} />;
 }
 
 function SettingsForm(props: {

@@ -15,6 +15,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { drawOfficeApi } from '../draw/draw-office-api.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { CampaignListItem, Office, OfficeApi } from '../office-api.ts';
 import { refused } from '../refused.ts';
 import { useBrand, useOffice, useOfficeRights } from '../use-office.ts';
@@ -24,15 +25,10 @@ import { type CampaignLink, campaignLinks } from './campaign-links.ts';
 /** Panel content; the shell wraps it in its `Panel`. */
 export default function CampaignSectionsPanel() {
   // The one office-wide access hook; which brand's rights apply is known only once the campaign is found below.
-  // Its failure is the shared error with a Retry (found from outside: a spinner for ever).
+  // Its failure is the shared error with a Retry (found from outside: a spinner for ever), and Back to the office.
   const { access } = useOfficeRights();
   if (access.status === 'ready') return <CampaignSections office={access.data} />;
-  return (
-    <>
-      <PanelHeader />
-      <LoadState state={access}>{() => null}</LoadState>
-    </>
-  );
+  return <LoadStateScreen state={access} />;
 }
 
 type Found =
