@@ -21,24 +21,36 @@ import { useRouteNavigator } from './routes.ts';
 
 type PanelComponent = ComponentType<{ id: string }>;
 
-export interface LazyPanelCode {
-  load: () => Promise<PanelComponent>;
-  lazy: LazyExoticComponent<PanelComponent>;
+/** A component whose code loads on first use, knowing once it has arrived. */
+export interface LazyCode<P> {
+  load: () => Promise<ComponentType<P>>;
+  lazy: LazyExoticComponent<ComponentType<P>>;
   /** Set once the code has arrived. */
-  loaded?: PanelComponent;
+  loaded?: ComponentType<P>;
 }
+
+export type LazyPanelCode = LazyCode<{ id: string }>;
 
 const byPanelId = new Map<string, LazyPanelCode>();
 
-/** Declares a lazily loaded panel (call at module level). */
-export function lazyPanel(panelId: string, load: () => Promise<PanelComponent>): LazyPanelCode {
-  const code: LazyPanelCode = {
+/**
+ * A component loaded on first use (React.lazy) that remembers when its code arrived, so a boundary can tell a failed
+ * download from the component's own error. Not preloaded: the office's sections use it as they are.
+ */
+export function lazyCode<P>(load: () => Promise<ComponentType<P>>): LazyCode<P> {
+  const code: LazyCode<P> = {
     load: async () => {
       code.loaded = await load();
       return code.loaded;
     },
     lazy: lazy(async () => ({ default: await code.load() })),
   };
+  return code;
+}
+
+/** Declares a lazily loaded panel, preloaded after the first screen (call at module level). */
+export function lazyPanel(panelId: string, load: () => Promise<PanelComponent>): LazyPanelCode {
+  const code = lazyCode(load);
   byPanelId.set(panelId, code);
   return code;
 }
@@ -49,7 +61,14 @@ export function LazyPanel({ id, panel }: { id: string; panel: LazyPanelCode }) {
   const [Loaded] = useState(() => panel.loaded);
   if (Loaded) return <Loaded id={id} />;
   return (
-    <PanelLoadBoundary panel={panel} fallback={(error) => <PanelLoadFailed id={id} error={error} />}>
+    <PanelLoadBoundary
+      code={panel}
+      fallback={(error) => (
+        <Panel id={id}>
+          <CodeLoadFailed error={error} />
+        </Panel>
+      )}
+    >
       <Suspense
         fallback={
           <Panel id={id}>
@@ -73,7 +92,7 @@ export function LazyPanel({ id, panel }: { id: string; panel: LazyPanelCode }) {
  * the launch and the route are in the URL, and progress is on the server.
  */
 class PanelLoadBoundary extends Component<
-  { panel: LazyPanelCode; fallback: (error: Error) => ReactNode; children: ReactNode },
+  { code: { loaded?: unknown }; fallback: (error: Error) => ReactNode; children: ReactNode },
   { error: Error | null }
 > {
   override state = { error: null as Error | null };
@@ -85,16 +104,29 @@ class PanelLoadBoundary extends Component<
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    if (this.props.panel.loaded) throw error;
+    if (this.props.code.loaded) throw error;
     return this.props.fallback(error);
   }
 }
 
-function PanelLoadFailed({ id, error }: { id: string; error: Error }) {
+/**
+ * The same failure for a component lazily loaded inside a panel the View already has (the office's sections): the
+ * panel's content becomes the header, Back and Retry, instead of the app-wide error (found from outside: an office
+ * section whose code did not arrive replaced the whole app with an error whose Retry could not succeed).
+ */
+export function CodeLoadBoundary({ code, children }: { code: { loaded?: unknown }; children: ReactNode }) {
+  return (
+    <PanelLoadBoundary code={code} fallback={(error) => <CodeLoadFailed error={error} />}>
+      {children}
+    </PanelLoadBoundary>
+  );
+}
+
+function CodeLoadFailed({ error }: { error: Error }) {
   const { t, language } = useApp();
   const navigator = useRouteNavigator();
   return (
-    <Panel id={id}>
+    <>
       {/* Back is a button under the text, not PanelHeaderBack: no screen of the first download has a header Back,
           so PanelHeaderBack (its icons and styles) would grow every participant's first download by ~2 KB gzip for a
           screen seen only when the network fails (measured: issue 12). The system back gesture works as anywhere. */}
@@ -115,7 +147,7 @@ function PanelLoadFailed({ id, error }: { id: string; error: Error }) {
       >
         {errorText(error, language)}
       </Placeholder>
-    </Panel>
+    </>
   );
 }
 

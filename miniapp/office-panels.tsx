@@ -4,28 +4,36 @@
  * file) never calls `officePanels`, so this module and every office import drop out of it.
  */
 import { Panel, PanelHeader, Spinner } from '@vkontakte/vkui';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
+import { type ReactElement, Suspense } from 'react';
+import { CodeLoadBoundary, type LazyCode, lazyCode } from './lazy-panel.tsx';
 import { ADMIN_PANELS, PANELS } from './routes.ts';
 
-type Section = LazyExoticComponent<ComponentType>;
+type Section = LazyCode<Record<string, never>>;
 
-let loaders:
-  | { office: LazyExoticComponent<ComponentType<{ panel: string }>>; sections: [string, Section][] }
-  | undefined;
+let loaders: { office: LazyCode<{ panel: string }>; sections: [string, Section][] } | undefined;
 
 /** Made on first use rather than at module load, so a build that never draws the office keeps none of it. */
 function officeCode() {
   loaders ??= {
-    office: lazy(() => import('./admin/AdminOffice.tsx')),
-    // Plain React.lazy (not lazyPanel): never preloaded for participants.
+    office: lazyCode(async () => (await import('./admin/AdminOffice.tsx')).default),
+    // lazyCode, not lazyPanel: never preloaded for participants.
     sections: [
-      [PANELS.adminDraw, lazy(() => import('./admin/draw/DrawOffice.tsx'))],
-      [PANELS.adminCalendar, lazy(() => import('./admin/calendar/CalendarSection.tsx'))],
-      [PANELS.adminPools, lazy(() => import('./admin/pools/PoolsPanel.tsx'))],
-      [PANELS.adminCalculator, lazy(() => import('./admin/calculator/CalculatorEditorPanel.tsx'))],
-      [PANELS.adminOffers, lazy(() => import('./admin/catalogue-offers/OfferCataloguePanel.tsx'))],
-      [PANELS.adminBeta, lazy(() => import('./admin/beta/BetaPanel.tsx'))],
-      [PANELS.adminCampaignSections, lazy(() => import('./admin/home/CampaignSectionsPanel.tsx'))],
+      [PANELS.adminDraw, lazyCode(async () => (await import('./admin/draw/DrawOffice.tsx')).default)],
+      [PANELS.adminCalendar, lazyCode(async () => (await import('./admin/calendar/CalendarSection.tsx')).default)],
+      [PANELS.adminPools, lazyCode(async () => (await import('./admin/pools/PoolsPanel.tsx')).default)],
+      [
+        PANELS.adminCalculator,
+        lazyCode(async () => (await import('./admin/calculator/CalculatorEditorPanel.tsx')).default),
+      ],
+      [
+        PANELS.adminOffers,
+        lazyCode(async () => (await import('./admin/catalogue-offers/OfferCataloguePanel.tsx')).default),
+      ],
+      [PANELS.adminBeta, lazyCode(async () => (await import('./admin/beta/BetaPanel.tsx')).default)],
+      [
+        PANELS.adminCampaignSections,
+        lazyCode(async () => (await import('./admin/home/CampaignSectionsPanel.tsx')).default),
+      ],
     ],
   };
   return loaders;
@@ -36,19 +44,24 @@ function officeCode() {
  * `panel` is the active one; an office home panel draws once it has been on the stack (`history`).
  */
 export function officePanels(panel: string, history: readonly string[]): ReactElement[] {
-  const { office: AdminOffice, sections } = officeCode();
+  const { office, sections } = officeCode();
+  // A download that fails (the network gone for a moment) shows Back and Retry in the panel, not the app's error.
   return [
-    ...sections.map(([id, Section]) => (
+    ...sections.map(([id, section]) => (
       <Panel key={id} id={id}>
-        <Suspense fallback={<PanelHeader />}>{panel === id ? <Section /> : <Spinner />}</Suspense>
+        <CodeLoadBoundary code={section}>
+          <Suspense fallback={<PanelHeader />}>{panel === id ? <section.lazy /> : <Spinner />}</Suspense>
+        </CodeLoadBoundary>
       </Panel>
     )),
     ...ADMIN_PANELS.map((id) => (
       <Panel key={id} id={id}>
-        {/* No office title before the server has said this person may see the office. */}
-        <Suspense fallback={<PanelHeader />}>
-          {history.includes(id) ? <AdminOffice panel={id} /> : <Spinner />}
-        </Suspense>
+        <CodeLoadBoundary code={office}>
+          {/* No office title before the server has said this person may see the office. */}
+          <Suspense fallback={<PanelHeader />}>
+            {history.includes(id) ? <office.lazy panel={id} /> : <Spinner />}
+          </Suspense>
+        </CodeLoadBoundary>
       </Panel>
     )),
   ];

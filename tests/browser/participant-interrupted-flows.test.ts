@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENCY_OWNER_VK_ID } from '../../server/seed/demo-ids.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -68,6 +69,47 @@ describe('a panel whose code did not arrive', () => {
     await page.getByTestId('campaign-title').waitFor({ timeout: T });
     expect(await failed.count()).toBe(0);
     const unexpected = errors.filter((e) => !/CampaignPanel|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e));
+    expect(unexpected).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * The same for the office: found from outside, its code failing to download replaced the whole app with the app-wide
+ * error, without Back, whose Retry could not succeed (React.lazy keeps the failure).
+ */
+describe('an office whose code did not arrive', () => {
+  it('shows Back and Retry in its panel; Back leads home, Retry opens the office once the network is back', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 390,
+      height: 844,
+      colorScheme: 'dark',
+      mobile: true,
+    });
+    let offline = true;
+    let refused = 0;
+    await page.route('**/assets/**', async (route) => {
+      if (offline && /AdminOffice-/.test(route.request().url())) {
+        refused += 1;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.goto(participantUrl(server, { userId: DEMO_AGENCY_OWNER_VK_ID, language: 'en' }));
+    const entry = page.getByTestId('office-entry');
+    await entry.click({ timeout: T });
+    const failed = page.getByTestId('panel-load-failed');
+    await failed.waitFor({ timeout: T });
+    expect(refused).toBeGreaterThan(0);
+    await screenshot(page, 'office-load-failed');
+    await page.locator('.vkuiView__panelActive').last().getByRole('button', { name: 'Back' }).click();
+    await entry.click({ timeout: T });
+    await failed.waitFor({ timeout: T });
+    offline = false;
+    await page.getByTestId('panel-load-retry').click();
+    await page.getByTestId('office-new-campaign').waitFor({ timeout: T });
+    expect(await failed.count()).toBe(0);
+    const unexpected = errors.filter((e) => !/AdminOffice|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e));
     expect(unexpected).toEqual([]);
     await context.close();
   });
