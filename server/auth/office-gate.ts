@@ -10,6 +10,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
+import { MAX_ROW_ID, readRowId, readVkId } from '../http/id-param.ts';
 import type { AppEnv } from '../http/router.ts';
 import type { Identity } from './identity.ts';
 import { findPermission } from './permissions.ts';
@@ -45,14 +46,12 @@ const forbidden = (section: OfficeSection) =>
   );
 
 /**
- * An id read the way the route's validator will read it (`z.coerce.number()` is `Number(v)`): `0x4`, `4.0` and `004`
- * are all 4 there, so they must be 4 here too, or such a spelling skips the gate and the handler's own 403-vs-404
- * tells another tenant's row from a missing one.
+ * An id read the way the route's validator will read it (server/http/id-param.ts): a spelling it refuses must not
+ * name a brand here either, or the gate would judge another row than the handler (or the 404 of one and the 422
+ * of the other would tell ids apart). A JSON body's id is already a number.
  */
-const positiveInt = (v: unknown): number | undefined => {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
-};
+const bodyId = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= MAX_ROW_ID ? v : undefined;
 
 async function brandOfCampaign(db: Db, id: number): Promise<BrandRef> {
   const [row] = await db
@@ -85,7 +84,7 @@ async function existingBrand(db: Db, id: number): Promise<BrandRef> {
 async function brandOfRequest(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<BrandRef> {
   const { db } = c.var.deps;
   const pattern = c.req.routePath;
-  const param = (name: string) => positiveInt(c.req.param(name));
+  const param = (name: string) => readRowId(c.req.param(name));
   if (/\/campaigns\/:id(\/|$)/.test(pattern)) {
     const id = param('id');
     return id === undefined ? null : brandOfCampaign(db, id);
@@ -95,18 +94,18 @@ async function brandOfRequest(c: Parameters<Parameters<typeof createMiddleware<A
     return id === undefined ? null : existingBrand(db, id);
   }
   if (/\/communities\/:groupId(\/|$)/.test(pattern)) {
-    const id = param('groupId');
+    const id = readVkId(c.req.param('groupId'));
     return id === undefined ? null : brandOfCommunity(db, id);
   }
   const fromQuery = c.req.query('brandId');
   if (fromQuery !== undefined) {
-    const id = positiveInt(fromQuery);
+    const id = readRowId(fromQuery);
     return id === undefined ? null : existingBrand(db, id);
   }
   if (c.req.header('content-type')?.startsWith('application/json')) {
     // Hono caches the parsed body, so the validator after this gate reads the same one.
     const body: unknown = await c.req.json().catch(() => undefined);
-    const id = body && typeof body === 'object' ? positiveInt((body as { brandId?: unknown }).brandId) : undefined;
+    const id = body && typeof body === 'object' ? bodyId((body as { brandId?: unknown }).brandId) : undefined;
     return id === undefined ? null : existingBrand(db, id);
   }
   return null;

@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { CAMPAIGN_STATUSES, MECHANICS } from '../db/schema/campaign.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { getVisibleCampaign, listVisibleCampaigns, publicCampaign } from './campaign.service.ts';
@@ -52,7 +53,7 @@ const getRoute = createRoute({
   tags: ['campaigns'],
   summary: 'One campaign',
   security: LAUNCH_AUTH,
-  request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) }) },
+  request: { params: z.object({ id: RowIdParam }) },
   responses: {
     200: { content: { 'application/json': { schema: CampaignSchema } }, description: 'The campaign' },
     ...authErrors,

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { actionErrors, CampaignParams, json } from '../promo/promo.schemas.ts';
@@ -55,7 +56,7 @@ const CatalogueSchema = z
   })
   .openapi('Catalogue');
 
-const OfferParams = CampaignParams.extend({ offerId: z.coerce.number().int().positive() });
+const OfferParams = CampaignParams.extend({ offerId: RowIdParam });
 const CategoryParams = CampaignParams.extend({ categoryId: z.string().min(1).max(64) });
 const text = (max: number) => z.string().max(max).optional();
 

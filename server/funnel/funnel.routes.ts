@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -14,7 +15,7 @@ import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
 
 const HOUR = 3_600_000;
 const tags = ['admin: funnel'];
-const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+const CampaignParam = z.object({ id: RowIdParam });
 const errors = {
   ...authErrors,
   403: errorResponse('No `stats` rights on this brand'),
@@ -69,7 +70,7 @@ const reportRoute = officeRoute('stats', {
         .max(366 * 24)
         .default(7 * 24),
       breakdown: z.enum(['source', 'variant']).optional(),
-      ruleId: z.coerce.number().int().positive().optional(),
+      ruleId: RowIdParam.optional(),
     }),
   },
   responses: { 200: { content: { 'application/json': { schema: ReportSchema } }, description: 'Report' }, ...errors },
@@ -96,7 +97,7 @@ const stuckRoute = officeRoute('stats', {
       minHours: z.coerce.number().int().min(0).default(24),
       limit: z.coerce.number().int().min(1).max(50_000).default(100),
       afterReachedAt: z.coerce.number().int().optional(),
-      afterId: z.coerce.number().int().optional(),
+      afterId: RowIdParam.optional(),
       format: z.enum(['json', 'csv']).default('json'),
     }),
   },

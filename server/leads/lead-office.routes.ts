@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { LEAD_STATUSES } from '../db/schema/calculator.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -19,7 +20,7 @@ const errors = {
   422: errorResponse('Invalid input (issues name the field)'),
 } as const;
 const tags = ['admin: leads'];
-const LeadParams = CampaignParams.extend({ leadId: z.coerce.number().int().positive() });
+const LeadParams = CampaignParams.extend({ leadId: RowIdParam });
 
 const DeliverySchema = z
   .object({

@@ -1,13 +1,14 @@
 /** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
 import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
 import { SavedAtField } from '../office/one-save-per-copy.ts';
 import { UtcMs } from '../utc-ms.ts';
 
-export const CampaignParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
-export const RuleParams = CampaignParam.extend({ ruleId: z.coerce.number().int().positive() });
-export const BroadcastParams = CampaignParam.extend({ broadcastId: z.coerce.number().int().positive() });
+export const CampaignParam = z.object({ id: RowIdParam });
+export const RuleParams = CampaignParam.extend({ ruleId: RowIdParam });
+export const BroadcastParams = CampaignParam.extend({ broadcastId: RowIdParam });
 
 const stageKey = z.string().min(1).max(64);
 const hour = z.number().int().min(0).max(23);

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -33,14 +34,14 @@ export const AuditEntrySchema = z
 
 const AuditQuerySchema = z.object({
   brandId: z
-    .union([z.literal(AGENCY_ONLY), z.coerce.number().int().positive()])
+    .union([z.literal(AGENCY_ONLY), RowIdParam])
     .optional()
     .openapi({ description: `A brand id, or \`${AGENCY_ONLY}\` for the agency's own entries (agency owner)` }),
   person: z.string().min(1).max(64).optional(),
   section: z.string().min(1).max(32).optional(),
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().nonnegative().optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: RowIdParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -2,9 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../campaigns/campaign.routes.ts';
 import { GRANT_SOURCES, TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { authErrors, errorResponse, json, jsonBody } from '../http/schemas.ts';
 
-export const CampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+export const CampaignParams = z.object({ id: RowIdParam });
 const keyParam = z
   .string()
   .min(1)

@@ -7,6 +7,7 @@
  * most recently started campaign, unless `timeZone` is given. `from` and `to` are both inclusive days.
  */
 import { z } from '@hono/zod-openapi';
+import { RowIdParam } from '../http/id-param.ts';
 import { TimeZoneSchema } from '../iana-time-zone.ts';
 
 export const STATS_MEASURES = [
@@ -53,8 +54,8 @@ export const StatsQuerySchema = z.object({
 });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
-export const CampaignScopeParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
-export const BrandScopeParam = z.object({ brandId: z.coerce.number().int().positive().openapi({ example: 1 }) });
+export const CampaignScopeParam = z.object({ id: RowIdParam });
+export const BrandScopeParam = z.object({ brandId: RowIdParam });
 
 export const StatsRangeSchema = z
   .object({

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { helpArticles, publishedArticle, recordArticleFeedback, recordArticleView } from './knowledge-base.ts';
@@ -17,7 +18,7 @@ const errors = {
   404: errorResponse('No such campaign or article'),
   422: errorResponse('Invalid input'),
 } as const;
-const ArticleParams = z.object({ articleId: z.coerce.number().int().positive() });
+const ArticleParams = z.object({ articleId: RowIdParam });
 
 const articles = createRoute({
   method: 'get',
@@ -25,7 +26,7 @@ const articles = createRoute({
   tags,
   summary: "The brand's help articles for this campaign, in the caller's language",
   security: LAUNCH_AUTH,
-  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  request: { params: z.object({ id: RowIdParam }) },
   responses: {
     200: json(
       z.object({ articles: z.array(z.object({ id: z.number().int(), title: z.string(), body: z.string() })) }),

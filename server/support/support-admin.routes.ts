@@ -8,6 +8,7 @@ import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { RowIdParam, VkIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -24,7 +25,7 @@ const errors = {
   404: errorResponse('No such campaign or ticket'),
   422: errorResponse('Invalid input'),
 } as const;
-const Params = z.object({ id: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
+const Params = z.object({ id: RowIdParam, ticketId: RowIdParam });
 
 const list = officeRoute('support', {
   method: 'get',
@@ -33,7 +34,7 @@ const list = officeRoute('support', {
   summary: "A campaign's tickets, optionally by status, latest first",
   security: LAUNCH_AUTH,
   request: {
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: RowIdParam }),
     query: z.object({ status: z.enum(TICKET_STATUSES).optional() }),
   },
   responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },
@@ -45,7 +46,7 @@ const communityList = officeRoute('support', {
   summary: "Tickets written to a community's bot, including people in no campaign, latest first",
   security: LAUNCH_AUTH,
   request: {
-    params: z.object({ groupId: z.coerce.number().int().positive() }),
+    params: z.object({ groupId: VkIdParam }),
     query: z.object({ status: z.enum(TICKET_STATUSES).optional() }),
   },
   responses: { 200: json(z.object({ tickets: z.array(TicketSchema) }), 'Tickets'), ...errors },

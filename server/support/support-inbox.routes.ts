@@ -12,6 +12,7 @@ import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -32,8 +33,8 @@ const errors = {
   422: errorResponse('Invalid input'),
 } as const;
 
-const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
-const TicketParams = BrandParams.extend({ ticketId: z.coerce.number().int().positive() });
+const BrandParams = z.object({ brandId: RowIdParam });
+const TicketParams = BrandParams.extend({ ticketId: RowIdParam });
 
 const InboxTicketSchema = TicketSchema.extend({
   platform: z.string(),
@@ -86,8 +87,8 @@ const list = officeRoute('support', {
     params: BrandParams,
     query: z.object({
       status: z.enum(TICKET_STATUSES).optional(),
-      campaignId: z.coerce.number().int().positive().optional(),
-      assignee: z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+      campaignId: RowIdParam.optional(),
+      assignee: z.union([z.literal('none'), RowIdParam]).optional(),
       q: z.string().trim().max(100).optional(),
     }),
   },

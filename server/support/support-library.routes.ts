@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -44,8 +45,8 @@ const errors = {
 const savedMeanwhile = {
   409: errorResponse('saved_meanwhile: someone saved it after this copy was read (nothing written; reload it)'),
 } as const;
-const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
-const ItemParams = BrandParams.extend({ itemId: z.coerce.number().int().positive() });
+const BrandParams = z.object({ brandId: RowIdParam });
+const ItemParams = BrandParams.extend({ itemId: RowIdParam });
 
 const cannedList = officeRoute('support', {
   ...meta,

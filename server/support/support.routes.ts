@@ -8,6 +8,7 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { faqIn } from './faq.ts';
@@ -71,7 +72,7 @@ const faq = createRoute({
   tags,
   summary: "The campaign's help questions in the caller's language",
   security: LAUNCH_AUTH,
-  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  request: { params: z.object({ id: RowIdParam }) },
   responses: {
     200: json(z.object({ faq: z.array(z.object({ q: z.string(), a: z.string() })) }), 'Questions'),
     ...errors,

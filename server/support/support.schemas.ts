@@ -1,8 +1,9 @@
 /** @module OpenAPI shapes of support tickets, shared by the participant and the back-office routes. */
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+import { RowIdParam } from '../http/id-param.ts';
 
-export const TicketParam = z.object({ ticketId: z.coerce.number().int().positive().openapi({ example: 1 }) });
+export const TicketParam = z.object({ ticketId: RowIdParam });
 
 export const TicketMessageSchema = z
   .object({

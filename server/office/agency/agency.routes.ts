@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { officeGate } from '../../auth/office-gate.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { newRouter } from '../../http/router.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import {
@@ -87,7 +88,7 @@ const editCommunityRoute = route({
   path: '/brands/{brandId}/communities/{communityId}',
   summary: 'Rename a community or replace its token (null removes it)',
   request: {
-    params: BrandParams.extend({ communityId: z.coerce.number().int().positive() }),
+    params: BrandParams.extend({ communityId: RowIdParam }),
     ...jsonBody(EditCommunityBody),
   },
   responses: { 200: brandAnswer, ...agencyErrors },
@@ -103,7 +104,7 @@ const editAppRoute = route({
   method: 'patch',
   path: '/brands/{brandId}/apps/{appId}',
   summary: "Edit an app's ids and name, or replace its tokens (null removes one)",
-  request: { params: BrandParams.extend({ appId: z.coerce.number().int().positive() }), ...jsonBody(EditAppBody) },
+  request: { params: BrandParams.extend({ appId: RowIdParam }), ...jsonBody(EditAppBody) },
   responses: { 200: brandAnswer, ...agencyErrors },
 });
 const readSettingsRoute = route({

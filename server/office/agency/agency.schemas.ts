@@ -1,5 +1,6 @@
 /** @module Request and response shapes of the agency API (agency.routes.ts). */
 import { z } from '@hono/zod-openapi';
+import { RowIdParam } from '../../http/id-param.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
 
 /** A token as pasted: printable, no spaces; it is stored sealed and never answered back in full. */
@@ -66,7 +67,7 @@ export const AgencySettingsSchema = z
   })
   .openapi('AgencySettings');
 
-export const BrandParams = z.object({ brandId: z.coerce.number().int().positive() });
+export const BrandParams = z.object({ brandId: RowIdParam });
 export const CreateBrandBody = z.object({ agencyId: z.number().int().positive(), name: Name });
 export const EditBrandBody = z.object({ name: Name });
 export const ConnectCommunityBody = z.object({
@@ -93,7 +94,7 @@ export const ConnectAppBody = z.object({ name: Name, ...AppFields });
 export const EditAppBody = z
   .object({ name: Name.optional(), ...AppFields })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
-export const SettingsQuery = z.object({ agencyId: z.coerce.number().int().positive() });
+export const SettingsQuery = z.object({ agencyId: RowIdParam });
 export const SettingsBody = z
   .object({
     agencyId: z.number().int().positive(),

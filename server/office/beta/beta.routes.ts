@@ -5,13 +5,14 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { addTester, betaGroup, joinByLink, removeTester, revokeLink, rotateLink } from './beta.service.ts';
 
-const CampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
-const TesterParams = CampaignParams.extend({ testerId: z.coerce.number().int().positive() });
+const CampaignParams = z.object({ id: RowIdParam });
+const TesterParams = CampaignParams.extend({ testerId: RowIdParam });
 
 const TesterSchema = z
   .object({

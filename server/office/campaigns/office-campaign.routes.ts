@@ -12,6 +12,7 @@ import { CONTENT_LANGUAGES } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { CAMPAIGN_STATUSES } from '../../db/schema/campaign.ts';
 import { ApiError, errorBody, onError } from '../../http/errors.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
@@ -72,7 +73,7 @@ const listRoute = officeRoute('any', {
   tags,
   security,
   summary: "The brand's campaigns for any member; stock per code pool (low-stock flag) only with campaigns/prizes",
-  request: { query: z.object({ brandId: z.coerce.number().int().positive() }) },
+  request: { query: z.object({ brandId: RowIdParam }) },
   responses: { 200: json(z.object({ campaigns: z.array(CampaignListItemSchema) }), 'Campaigns'), ...officeErrors },
 });
 const getRoute = officeRoute('campaigns', {
@@ -164,7 +165,7 @@ const revisionRoute = officeRoute('campaigns', {
   tags,
   security,
   summary: 'The document as published in that revision',
-  request: { params: OfficeCampaignParams.extend({ number: z.coerce.number().int().positive() }) },
+  request: { params: OfficeCampaignParams.extend({ number: RowIdParam }) },
   responses: { 200: json(CampaignDocumentSchema, 'The revision'), ...officeErrors },
 });
 

@@ -2,12 +2,13 @@
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../../campaigns/campaign.routes.ts';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { authErrors, ErrorSchema, errorResponse, json } from '../../http/schemas.ts';
 import { StateSchema } from '../../promo/promo.schemas.ts';
 import { RulesSchema } from '../../promo/rules/rules.routes.ts';
 import { BilingualSchema, ProblemSchema } from './campaign-document.ts';
 
-export const OfficeCampaignParams = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
+export const OfficeCampaignParams = z.object({ id: RowIdParam });
 
 export const PreviewSchema = z
   .object({

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
@@ -25,14 +26,13 @@ import {
 import { addMember, agencyTeam, brandTeam, removeMember, updateMember } from './team.service.ts';
 
 const tags = ['admin: team'];
-const positive = () => z.coerce.number().int().positive();
-const BrandQuery = z.object({ brandId: positive().openapi({ example: 1 }) });
-const AgencyQuery = z.object({ agencyId: positive().openapi({ example: 1 }) });
+const BrandQuery = z.object({ brandId: RowIdParam });
+const AgencyQuery = z.object({ agencyId: RowIdParam });
 /** Invitations of a brand, or (agencyId alone) the agency-wide ones. */
 const ScopeQuery = z
-  .object({ brandId: positive().optional(), agencyId: positive().optional() })
+  .object({ brandId: RowIdParam.optional(), agencyId: RowIdParam.optional() })
   .refine((q) => q.brandId !== undefined || q.agencyId !== undefined, 'Give brandId or agencyId');
-const IdParams = z.object({ id: positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const IdParams = z.object({ id: RowIdParam });
 
 const errors = {
   ...authErrors,

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
@@ -35,7 +36,7 @@ const errors = {
   422: errorResponse('Invalid input (issues name the field)'),
 } as const;
 
-const PickParams = CampaignParams.extend({ pickId: z.coerce.number().int().positive() });
+const PickParams = CampaignParams.extend({ pickId: RowIdParam });
 const tags = ['admin: draw'];
 
 const viewRoute = officeRoute('prizes', {

@@ -1,5 +1,6 @@
 /** @module OpenAPI shapes of the draw's answers (participant and office). */
 import { z } from '@hono/zod-openapi';
+import { RowIdParam } from '../../http/id-param.ts';
 import { ENTRY_FLAGS } from './draw-flags.ts';
 
 const AlgorithmSchema = z
@@ -166,6 +167,6 @@ export const ExclusionBodySchema = z.object({
 });
 
 export const ExclusionParamsSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  participantId: z.coerce.number().int().positive(),
+  id: RowIdParam,
+  participantId: RowIdParam,
 });

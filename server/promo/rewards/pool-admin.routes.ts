@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { ApiError, payloadTooLarge } from '../../http/errors.ts';
+import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
@@ -105,7 +106,7 @@ export const ImportSchema = z
 
 /** Largest CSV: 100,000 codes of up to 64 characters, with line ends. */
 export const MAX_CSV_CHARS = 7_000_000;
-const PoolParams = CampaignParams.extend({ poolId: z.coerce.number().int().positive() });
+const PoolParams = CampaignParams.extend({ poolId: RowIdParam });
 
 const importRoute = officeRoute('prizes', {
   method: 'post',
