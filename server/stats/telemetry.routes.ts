@@ -10,6 +10,7 @@ import { TELEMETRY_KINDS } from '../db/schema/telemetry.ts';
 import { limitBody } from '../http/body-limit.ts';
 import { errorBody } from '../http/errors.ts';
 import { newRouter } from '../http/router.ts';
+import { rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { MAX_EVENT_AGE_MS, storeTelemetry } from './telemetry-ingest.ts';
 
@@ -19,7 +20,7 @@ export const MAX_TELEMETRY_BYTES = 32 * 1024;
 
 const TelemetryBatchSchema = z
   .object({
-    campaignId: z.number().int().positive(),
+    campaignId: rowId(),
     build: z.string().max(64).optional(),
     events: z
       .array(

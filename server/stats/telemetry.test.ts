@@ -93,6 +93,14 @@ describe('telemetry ingest', () => {
     expect(await rows()).toHaveLength(0);
   });
 
+  it('a campaign id larger than any row can have is a 422 naming the field, on either database (PostgreSQL answered 500)', async () => {
+    await joined(w, w.clock.now, { userId: USER });
+    const res = await post({ campaignId: 2 ** 31, events: [{ kind: 'heartbeat', ageMs: 0 }] });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', issues: [{ path: 'campaignId' }] } });
+    expect(await rows()).toHaveLength(0);
+  });
+
   it('item 1: rate limited per verified user (the telemetry bucket), others unaffected', async () => {
     await joined(w, w.clock.now, { userId: USER });
     await joined(w, w.clock.now, { userId: USER + 2 });

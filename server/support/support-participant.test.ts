@@ -90,4 +90,35 @@ describe('participant support', () => {
     const bad = await w.call('POST', `/api/support/tickets/${ticketId}/seen`, 7, { lastMessageId: 'x' });
     expect(bad.status).toBe(422);
   });
+
+  it('an id larger than any row can have is a 422 naming the field, on either database (PostgreSQL answered 500)', async () => {
+    w = await createPromoWorld();
+    const id = await w.campaign();
+    await w.call('POST', `/api/campaigns/${id}/open`, 7, {});
+    const issue = async (r: Promise<Response>) => {
+      const res = await r;
+      return {
+        status: res.status,
+        issues: ((await res.json()) as { error?: { issues?: { path: string }[] } }).error?.issues,
+      };
+    };
+    const tooLarge = 2 ** 31;
+    expect(
+      await issue(w.call('POST', '/api/support/tickets', 7, { campaignId: tooLarge, subject: 'Код', body: 'Нет' })),
+    ).toMatchObject({ status: 422, issues: [{ path: 'campaignId' }] });
+    const list = await json<{ tickets: unknown[] }>(w.call('GET', '/api/support/tickets', 7));
+    expect(list.tickets).toEqual([]);
+    const opened = await json<{ ticket: { id: number } }>(
+      w.call('POST', '/api/support/tickets', 7, { campaignId: id, subject: 'Код', body: 'Не пришёл код' }),
+    );
+    const seen = w.call('POST', `/api/support/tickets/${opened.ticket.id}/seen`, 7, { lastMessageId: tooLarge });
+    expect(await issue(seen)).toMatchObject({ status: 422, issues: [{ path: 'lastMessageId' }] });
+    // The largest id is still an id: no campaign of the caller's, so the ticket opens unlinked, as for any other.
+    const largest = await w.call('POST', '/api/support/tickets', 7, {
+      campaignId: tooLarge - 1,
+      subject: 'К',
+      body: 'Т',
+    });
+    expect(largest.status).toBe(201);
+  });
 });

@@ -10,6 +10,7 @@ import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
+import { rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { faqIn } from './faq.ts';
 import {
@@ -63,7 +64,7 @@ const seen = createRoute({
   tags,
   summary: 'The caller has seen the thread up to this message',
   security: LAUNCH_AUTH,
-  request: { params: TicketParam, ...jsonBody(z.object({ lastMessageId: z.number().int().positive() })) },
+  request: { params: TicketParam, ...jsonBody(z.object({ lastMessageId: rowId() })) },
   responses: { 200: json(z.object({ unread: z.number().int() }), 'Unread tickets left'), ...errors },
 });
 const faq = createRoute({

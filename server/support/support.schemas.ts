@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { RowIdParam } from '../http/id-param.ts';
+import { rowId } from '../http/row-id.ts';
 
 export const TicketParam = z.object({ ticketId: RowIdParam });
 
@@ -33,7 +34,7 @@ export const ThreadSchema = z
 
 export const NewTicketSchema = z
   .object({
-    campaignId: z.number().int().positive().optional(),
+    campaignId: rowId().optional(),
     subject: z.string().trim().min(1).max(120),
     body: z.string().trim().min(1).max(4000),
   })
