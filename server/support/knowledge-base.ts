@@ -257,17 +257,6 @@ export async function deleteArticle(tx: Tx, actor: Identity, brandId: number, id
   await audit(tx, actor, brandId, 'delete', id, before);
 }
 
-/** A published article a participant may open; the same 404 for an unpublished one as for none. */
-export async function publishedArticle(db: Db, id: number): Promise<ArticleRow> {
-  const [row] = await db
-    .select()
-    .from(kbArticles)
-    .where(and(eq(kbArticles.id, id), eq(kbArticles.published, true)))
-    .limit(1);
-  if (!row) throw new ApiError(404, 'article_not_found', `Article ${id} does not exist`);
-  return row;
-}
-
 type Person = Pick<Identity, 'platform' | 'userId'>;
 
 /** The participant opened the article (the first time counts; later opens change nothing). */

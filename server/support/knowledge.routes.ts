@@ -10,7 +10,8 @@ import { inTransaction } from '../db/transactions.ts';
 import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
-import { helpArticles, publishedArticle, recordArticleFeedback, recordArticleView } from './knowledge-base.ts';
+import { helpArticles, recordArticleFeedback, recordArticleView } from './knowledge-base.ts';
+import { articleShownTo } from './shown-article.ts';
 
 const tags = ['support'];
 const errors = {
@@ -64,13 +65,13 @@ knowledgeRoutes.openapi(articles, async (c) => {
 });
 knowledgeRoutes.openapi(viewed, async (c) => {
   const { deps, identity } = c.var;
-  const article = await publishedArticle(deps.db, c.req.valid('param').articleId);
+  const article = await articleShownTo(deps.db, identity, c.req.valid('param').articleId);
   await inTransaction(deps.db, (tx) => recordArticleView(tx, article.id, identity, deps.now()));
   return c.body(null, 204);
 });
 knowledgeRoutes.openapi(feedback, async (c) => {
   const { deps, identity } = c.var;
-  const article = await publishedArticle(deps.db, c.req.valid('param').articleId);
+  const article = await articleShownTo(deps.db, identity, c.req.valid('param').articleId);
   const { helped } = c.req.valid('json');
   await inTransaction(deps.db, (tx) => recordArticleFeedback(tx, article.id, identity, helped, deps.now()));
   return c.body(null, 204);

@@ -1,6 +1,11 @@
 /** The participant's side of support: the campaign's FAQ, the unread badge the server decides, and only own tickets. */
+
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signVkLaunch } from '../auth/vk-sign.ts';
+import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { createAgencyWorld, USERS } from '../office/agency/agency.test-world.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { faqIn } from './faq.ts';
 import { getUserTicket, replyAsAgent } from './ticket.service.ts';
@@ -120,5 +125,78 @@ describe('participant support', () => {
       body: 'Т',
     });
     expect(largest.status).toBe(201);
+  });
+
+  it("a participant records views and 'did this help?' only on articles their help screen can show: another brand's, or one for a campaign they cannot see, is a 404 (found reading the routes, shown over HTTP here)", async () => {
+    const aw = await createAgencyWorld();
+    w = aw;
+    const mine = await aw.campaign();
+    const draft = await aw.campaign({ status: 'draft' });
+    // The other brand's own VK app, connected by the agency, with one live campaign.
+    const secret = 'other-brand-app-secret';
+    const connected = await aw.call('POST', `/api/admin/agency/brands/${aw.otherBrandId}/apps`, USERS.owner, {
+      name: 'Other brand app',
+      vkAppId: 51000999,
+      vkSecret: secret,
+    });
+    expect(connected.status).toBe(201);
+    const [otherApp] = await aw.deps.db.select().from(schema.apps).where(eq(schema.apps.vkAppId, 51000999));
+    const theirs = await aw.campaign();
+    await aw.write((tx) =>
+      tx
+        .update(schema.campaigns)
+        .set({ brandId: aw.otherBrandId, appId: otherApp?.id })
+        .where(eq(schema.campaigns.id, theirs)),
+    );
+    const article = async (campaignId: number | null) =>
+      (
+        await json<{ id: number }>(
+          aw.call('POST', `/api/admin/support/brands/${aw.brandId}/articles`, USERS.owner, {
+            titleRu: 'Где код?',
+            bodyRu: 'В разделе призов.',
+            published: true,
+            campaignId,
+          }),
+        )
+      ).id;
+    const everywhere = await article(null);
+    const forDraft = await article(draft);
+    const theirLaunch = `VK ${signVkLaunch({ vk_user_id: 31, vk_app_id: 51000999, vk_ts: Math.floor(aw.clock.now / 1000), vk_language: 'ru', vk_platform: 'mobile_android' }, secret)}`;
+    const post = (path: string, auth: string, body?: unknown) =>
+      aw.app.request(path, {
+        method: 'POST',
+        headers: { Authorization: auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // The other brand's participant sees their own campaign and none of this brand's articles…
+    expect((await aw.app.request(`/api/campaigns/${theirs}`, { headers: { Authorization: theirLaunch } })).status).toBe(
+      200,
+    );
+    const theirHelp = await aw.app.request(`/api/support/campaigns/${theirs}/articles`, {
+      headers: { Authorization: theirLaunch },
+    });
+    expect(((await theirHelp.json()) as { articles: unknown[] }).articles).toEqual([]);
+    // …so cannot count a view or an answer on them.
+    expect((await post(`/api/support/articles/${everywhere}/viewed`, theirLaunch)).status).toBe(404);
+    expect((await post(`/api/support/articles/${everywhere}/feedback`, theirLaunch, { helped: false })).status).toBe(
+      404,
+    );
+    // This brand's participant cannot either for an article of a campaign they cannot see (a draft).
+    const help = await json<{ articles: { id: number }[] }>(
+      aw.call('GET', `/api/support/campaigns/${mine}/articles`, 7),
+    );
+    expect(help.articles.map((a) => a.id)).toEqual([everywhere]);
+    expect((await aw.call('POST', `/api/support/articles/${forDraft}/feedback`, 7, { helped: false })).status).toBe(
+      404,
+    );
+    expect(await aw.deps.db.select().from(schema.kbFeedback)).toEqual([]);
+    // What the help screen shows is recorded as before.
+    expect((await aw.call('POST', `/api/support/articles/${everywhere}/viewed`, 7)).status).toBe(204);
+    expect((await aw.call('POST', `/api/support/articles/${everywhere}/feedback`, 7, { helped: true })).status).toBe(
+      204,
+    );
+    expect(await aw.deps.db.select().from(schema.kbFeedback)).toMatchObject([
+      { articleId: everywhere, platformUserId: '7', helped: true },
+    ]);
   });
 });
