@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_VK_APP_ID, TEST_VK_SECRET } from '../../tests/support/test-deps.ts';
 import { bridgeSign } from '../auth/vk-bridge-sign.ts';
+import { signVkLaunch } from '../auth/vk-sign.ts';
 import {
   type CalculatorWorld,
   createCalculatorWorld,
@@ -9,6 +10,8 @@ import {
   OFFICE_USER,
 } from '../calculator/testing/calculator-world.ts';
 import { schema } from '../db/client.ts';
+import { inserted } from '../db/rows.ts';
+import { sealToken, secretPlace } from '../office/agency/agency-secrets.ts';
 
 let w: CalculatorWorld;
 afterEach(() => w?.close());
@@ -117,5 +120,47 @@ describe('leads', () => {
     expect((await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads`, 900002)).status).toBe(403);
     expect((await w.call('GET', `/api/admin/campaigns/${w.campaignId}/calculator`, 900002)).status).toBe(200);
     expect(INSURANCE.lead.consentVersion).toBe('2026-11-01');
+  });
+
+  it("a phone VK signed for a brand's own VK app is verified with that app's secure key, not the configured app's (it was refused as invalid_sign)", async () => {
+    w = await createCalculatorWorld();
+    await w.saveCalculator();
+    // The brand's own VK app, its secure key stored by the agency; the calculator campaign runs in it.
+    const appId = 51000999;
+    const secret = 'BrandOwnAppSecureKey01';
+    await w.write(async (tx) => {
+      const app = inserted(
+        await tx.insert(schema.apps).values({ brandId: w.brandId, name: 'Own app', vkAppId: appId }).returning(),
+      );
+      const sealed = sealToken(w.config, secret, secretPlace.vkSecret(app.id));
+      await tx.update(schema.apps).set({ vkSecretCiphertext: sealed }).where(eq(schema.apps.id, app.id));
+      await tx.update(schema.campaigns).set({ appId: app.id }).where(eq(schema.campaigns.id, w.campaignId));
+    });
+    const launch = `VK ${signVkLaunch({ vk_user_id: USER, vk_app_id: appId, vk_ts: Math.floor(w.clock.now / 1000), vk_language: 'ru', vk_platform: 'mobile_android' }, secret)}`;
+    const post = (path: string, body: unknown) =>
+      w.app.request(path, {
+        method: 'POST',
+        headers: { Authorization: launch, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post(`/api/campaigns/${w.campaignId}/open`, {})).status).toBe(200);
+    const phone = '79111234567';
+    const form = {
+      inputs,
+      name: 'Анна',
+      phone: { value: phone, sign: bridgeSign({ appId, secret, userId: USER, field: 'phone_number', value: phone }) },
+      consent: true,
+      consentVersion: '2026-11-01',
+    };
+    const res = await post(`/api/campaigns/${w.campaignId}/calculator/lead`, form);
+    expect([res.status, await json(res)]).toMatchObject([200, { phoneVerified: true, already: false }]);
+    // A sign made with the configured app's key is not this app's: refused as before.
+    w.clock.advance(1000);
+    const other = bridgeSign({ appId, secret: TEST_VK_SECRET, userId: USER, field: 'phone_number', value: phone });
+    const forged = await post(`/api/campaigns/${w.campaignId}/calculator/lead`, {
+      ...form,
+      phone: { value: phone, sign: other },
+    });
+    expect([forged.status, (await json(forged)).error?.code]).toEqual([422, 'invalid_sign']);
   });
 });

@@ -19,6 +19,7 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
+import { vkAppSecret } from '../office/agency/agency-secrets.ts';
 import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
 
 export interface ContactValue {
@@ -52,14 +53,21 @@ export function normalisePhone(raw: string): string | undefined {
   return /^\d{10,15}$/.test(digits) ? digits : undefined;
 }
 
-function verified(deps: Deps, identity: Identity, field: SignedField, contact: ContactValue | undefined): boolean {
+async function verified(
+  deps: Deps,
+  identity: Identity,
+  field: SignedField,
+  contact: ContactValue | undefined,
+): Promise<boolean> {
   if (!contact?.sign) return false;
-  // Only VK signs these; on OK or Telegram a sign means nothing we can check.
+  // Only VK signs these; on OK or Telegram a sign means nothing we can check. VK signs with the secure key of the app
+  // the participant launched, a brand's own app included (the key the launch itself was verified with).
+  const secret = identity.platform === 'vk' ? await vkAppSecret(deps, Number(identity.appId)) : undefined;
   const ok =
-    identity.platform === 'vk' &&
+    secret !== undefined &&
     verifyBridgeSign({
       appId: identity.appId,
-      secret: deps.config.VK_APP_SECRET,
+      secret,
       userId: identity.userId,
       field,
       value: contact.value,
@@ -103,8 +111,8 @@ export async function submitLead(
       { path: 'phone', message: 'a phone or an e-mail is required' },
     ]);
   }
-  const phoneVerified = verified(deps, identity, 'phone_number', input.phone);
-  const emailVerified = verified(deps, identity, 'email', input.email);
+  const phoneVerified = await verified(deps, identity, 'phone_number', input.phone);
+  const emailVerified = await verified(deps, identity, 'email', input.email);
   const calculation = calculate(calculator, input.inputs, identity.language);
 
   return inTransaction(deps.db, async (tx) => {
