@@ -10,8 +10,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
-import { MAX_ROW_ID, readRowId, readVkId } from '../http/id-param.ts';
 import type { AppEnv } from '../http/router.ts';
+import { readRowId, readVkId, rowId } from '../http/row-id.ts';
 import type { Identity } from './identity.ts';
 import { findPermission } from './permissions.ts';
 import { BRAND_SECTIONS, type Section } from './sections.ts';
@@ -46,12 +46,11 @@ const forbidden = (section: OfficeSection) =>
   );
 
 /**
- * An id read the way the route's validator will read it (server/http/id-param.ts): a spelling it refuses must not
+ * An id read the way the route's validator will read it (server/http/row-id.ts): a spelling it refuses must not
  * name a brand here either, or the gate would judge another row than the handler (or the 404 of one and the 422
  * of the other would tell ids apart). A JSON body's id is already a number.
  */
-const bodyId = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= MAX_ROW_ID ? v : undefined;
+const bodyId = (v: unknown): number | undefined => rowId().safeParse(v).data;
 
 async function brandOfCampaign(db: Db, id: number): Promise<BrandRef> {
   const [row] = await db

@@ -3,8 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { CAMPAIGN_STATUSES, MECHANICS } from '../db/schema/campaign.ts';
-import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
+import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { getVisibleCampaign, listVisibleCampaigns, publicCampaign } from './campaign.service.ts';
 

@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
-import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
+import { RowIdParam } from '../http/row-id.ts';
 import { errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { actionErrors, CampaignParams, json } from '../promo/promo.schemas.ts';
 import { getOffer, listFavourites, listOffers, setFavourite } from './catalogue.service.ts';

@@ -5,9 +5,9 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { ApiError } from '../http/errors.ts';
-import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
+import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { funnelReport } from './funnel-report.ts';

@@ -1,7 +1,7 @@
 /** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
 import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
-import { RowIdParam } from '../http/id-param.ts';
+import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
 import { SavedAtField } from '../office/one-save-per-copy.ts';
 import { UtcMs } from '../utc-ms.ts';
@@ -129,7 +129,7 @@ export const SegmentSchema = z
   })
   .openapi('Segment');
 
-const participantIds = z.array(z.number().int().positive()).max(10_000);
+const participantIds = z.array(rowId()).max(10_000);
 export const TagChangeSchema = z
   .object({ tag: TagSchema, add: participantIds.optional(), remove: participantIds.optional() })
   .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, {

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../campaigns/campaign.routes.ts';
 import { GRANT_SOURCES, TASK_KINDS, VERIFICATION_LEVELS } from '../db/schema/promo.ts';
-import { RowIdParam } from '../http/id-param.ts';
+import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody } from '../http/schemas.ts';
 
 export const CampaignParams = z.object({ id: RowIdParam });

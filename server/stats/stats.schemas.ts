@@ -7,7 +7,7 @@
  * most recently started campaign, unless `timeZone` is given. `from` and `to` are both inclusive days.
  */
 import { z } from '@hono/zod-openapi';
-import { RowIdParam } from '../http/id-param.ts';
+import { RowIdParam } from '../http/row-id.ts';
 import { TimeZoneSchema } from '../iana-time-zone.ts';
 
 export const STATS_MEASURES = [

@@ -12,6 +12,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { rowId } from '../http/row-id.ts';
 import { recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
@@ -25,7 +26,7 @@ const ArticleFields = z.object({
   bodyRu: z.string().trim().min(1).max(4000),
   titleEn: z.string().trim().min(1).max(120).nullable().optional(),
   bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
-  campaignId: z.number().int().positive().nullable().optional(),
+  campaignId: rowId().nullable().optional(),
   position: z.number().int().min(0).max(POSITION_MAX).optional(),
   published: z.boolean().optional(),
 });

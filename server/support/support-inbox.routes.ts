@@ -12,9 +12,9 @@ import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
-import { RowIdParam } from '../http/id-param.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
+import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { recordAudit } from '../office/audit.ts';
 import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
@@ -145,7 +145,7 @@ const update = officeRoute('support', {
       z
         .object({
           status: z.enum(TICKET_STATUSES).optional(),
-          assigneeMembershipId: z.number().int().positive().nullable().optional(),
+          assigneeMembershipId: rowId().nullable().optional(),
         })
         .refine((b) => b.status !== undefined || b.assigneeMembershipId !== undefined, 'Nothing to change'),
     ),

@@ -8,9 +8,8 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
-import { RowIdParam } from '../http/id-param.ts';
 import { newRouter } from '../http/router.ts';
-import { rowId } from '../http/row-id.ts';
+import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { faqIn } from './faq.ts';
 import {

@@ -1,8 +1,7 @@
 /** @module OpenAPI shapes of support tickets, shared by the participant and the back-office routes. */
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
-import { RowIdParam } from '../http/id-param.ts';
-import { rowId } from '../http/row-id.ts';
+import { RowIdParam, rowId } from '../http/row-id.ts';
 
 export const TicketParam = z.object({ ticketId: RowIdParam });
 

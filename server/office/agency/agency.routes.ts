@@ -7,8 +7,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { officeGate } from '../../auth/office-gate.ts';
-import { RowIdParam } from '../../http/id-param.ts';
 import { newRouter } from '../../http/router.ts';
+import { RowIdParam } from '../../http/row-id.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import {
   AgencyBrandSchema,

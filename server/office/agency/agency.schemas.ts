@@ -1,6 +1,6 @@
 /** @module Request and response shapes of the agency API (agency.routes.ts). */
 import { z } from '@hono/zod-openapi';
-import { RowIdParam } from '../../http/id-param.ts';
+import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
 
 /** A token as pasted: printable, no spaces; it is stored sealed and never answered back in full. */
@@ -68,7 +68,7 @@ export const AgencySettingsSchema = z
   .openapi('AgencySettings');
 
 export const BrandParams = z.object({ brandId: RowIdParam });
-export const CreateBrandBody = z.object({ agencyId: z.number().int().positive(), name: Name });
+export const CreateBrandBody = z.object({ agencyId: rowId(), name: Name });
 export const EditBrandBody = z.object({ name: Name });
 export const ConnectCommunityBody = z.object({
   vkGroupId: z.number().int().positive(),
@@ -97,7 +97,7 @@ export const EditAppBody = z
 export const SettingsQuery = z.object({ agencyId: RowIdParam });
 export const SettingsBody = z
   .object({
-    agencyId: z.number().int().positive(),
+    agencyId: rowId(),
     name: Name.optional(),
     logoUrl: LogoUrl.optional(),
     accent: Accent.optional(),

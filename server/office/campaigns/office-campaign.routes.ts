@@ -12,9 +12,9 @@ import { CONTENT_LANGUAGES } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { CAMPAIGN_STATUSES } from '../../db/schema/campaign.ts';
 import { ApiError, errorBody, onError } from '../../http/errors.ts';
-import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
+import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { officeCampaign } from './campaign-access.ts';
@@ -59,10 +59,10 @@ const createRouteDef = officeRoute('campaigns', {
   summary: "Clone a template into the brand as a draft (app and community default to the brand's only ones)",
   request: jsonBody(
     z.object({
-      brandId: z.number().int().positive(),
+      brandId: rowId(),
       templateKey: z.string().min(1).max(64),
-      appId: z.number().int().positive().optional(),
-      communityId: z.number().int().positive().nullable().optional(),
+      appId: rowId().optional(),
+      communityId: rowId().nullable().optional(),
     }),
   ),
   responses: { 201: json(CampaignDocumentSchema, 'The new draft'), ...officeErrors },

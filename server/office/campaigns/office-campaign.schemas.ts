@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../../campaigns/campaign.routes.ts';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
-import { RowIdParam } from '../../http/id-param.ts';
+import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, ErrorSchema, errorResponse, json } from '../../http/schemas.ts';
 import { StateSchema } from '../../promo/promo.schemas.ts';
 import { RulesSchema } from '../../promo/rules/rules.routes.ts';

@@ -1,6 +1,7 @@
 /** @module The team API's shapes (OpenAPI components), shared by the routes and the office client's types. */
 import { z } from '@hono/zod-openapi';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
+import { rowId } from '../../http/row-id.ts';
 import { TEAM_SECTIONS } from './team-authority.ts';
 
 const PLATFORMS = ['vk', 'ok', 'telegram'] as const;
@@ -31,8 +32,8 @@ export const BrandTeamSchema = TeamSchema.extend({ roles: z.array(RoleSchema) })
 
 /** A brand, or with `brandId: null` the agency as a whole (then `agencyId` is required). */
 const Target = {
-  brandId: id().nullable(),
-  agencyId: id().optional(),
+  brandId: rowId().nullable(),
+  agencyId: rowId().optional(),
 };
 
 export const NewMemberSchema = z
@@ -51,7 +52,7 @@ export const MemberChangeSchema = z
 
 /** An agency manager's coverage: null for every brand of the agency, else the chosen brands (at least one). */
 export const ManagerBrandsSchema = z
-  .object({ brandIds: z.array(id()).min(1).max(500).nullable() })
+  .object({ brandIds: z.array(rowId()).min(1).max(500).nullable() })
   .openapi('ManagerBrands');
 
 export const InvitationSchema = z

@@ -5,9 +5,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
-import { RowIdParam } from '../../http/id-param.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
+import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import {

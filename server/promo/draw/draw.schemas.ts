@@ -1,6 +1,6 @@
 /** @module OpenAPI shapes of the draw's answers (participant and office). */
 import { z } from '@hono/zod-openapi';
-import { RowIdParam } from '../../http/id-param.ts';
+import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { ENTRY_FLAGS } from './draw-flags.ts';
 
 const AlgorithmSchema = z
@@ -162,7 +162,7 @@ export const OfficeEntrantsSchema = z
   .openapi('DrawOfficeEntrants');
 
 export const ExclusionBodySchema = z.object({
-  participantId: z.number().int().positive(),
+  participantId: rowId(),
   reason: z.string().trim().min(3).max(500).openapi({ description: 'Why the entry is taken out (the audit log)' }),
 });
 

@@ -1,7 +1,7 @@
 /** The one reading of a numeric id in a URL: only plain decimal digits within the column's range. */
 import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
-import { MAX_ROW_ID, MAX_VK_ID, RowIdParam, readRowId, readVkId, VkIdParam } from './id-param.ts';
+import { MAX_ROW_ID, MAX_VK_ID, RowIdParam, readRowId, readVkId, VkIdParam } from './row-id.ts';
 
 /** Every spelling `Number()` (so `z.coerce.number()`) reads as 12, and a few it reads as nothing. */
 const NOT_CANONICAL = ['012', '+12', '12.0', '12.', ' 12', '12 ', '\t12', '0x0c', '0b1100', '0o14', '1.2e1', '12e0'];

@@ -132,3 +132,27 @@ describe('numeric ids in the URL', () => {
     }
   });
 });
+
+/** The fields a 422 names in a JSON body. */
+const bodyIssues = async (res: Response) => {
+  if (res.status !== 422) return undefined;
+  const { error } = (await res.json()) as { error: { issues?: { path: string }[] } };
+  return error.issues?.map((i) => i.path);
+};
+
+describe('ids in office JSON bodies', () => {
+  it('an id beyond the database integer is a 422 naming the field, never a 500 (PostgreSQL)', async () => {
+    const id = await world();
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/api/admin/agency/brands', { agencyId: 2147483648, name: 'Too far' }, 'agencyId'],
+      ['POST', '/api/admin/campaigns', { brandId: w.brandId, templateKey: 'tasks', appId: 2147483648 }, 'appId'],
+      ['POST', `/api/admin/mailing/campaigns/${id}/tags`, { tag: 'vip', add: [2147483648] }, 'add.0'],
+    ];
+    const answers = [];
+    for (const [method, path, body, field] of cases) {
+      const res = await w.call(method, path, OWNER, body);
+      answers.push({ path, field, status: res.status, issues: await bodyIssues(res) });
+    }
+    expect(answers.filter((a) => a.status !== 422 || !a.issues?.includes(a.field))).toEqual([]);
+  });
+});
