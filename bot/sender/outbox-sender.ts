@@ -13,14 +13,9 @@ import {
   type RowAnswer,
   recordAnswers,
 } from '../../server/mailing/outbox-answers.ts';
-import { closeCancelledClaims } from '../../server/mailing/outbox-cancel-check.ts';
-import {
-  claimRequests,
-  type MessageChannel,
-  type OutboxRow,
-  type SendRequest,
-  unclaim,
-} from '../../server/mailing/outbox-claim.ts';
+import { claimRequests, type MessageChannel, type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
+import { HeldTurns } from './held-turns.ts';
+import { lastLook } from './last-look.ts';
 import type { RateGate } from './rate-gate.ts';
 import type { TokenTurn } from './token-turn.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
@@ -99,7 +94,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     o.onProgress({ ...progress });
   };
 
-  const turns = new Turns();
+  const turns = new HeldTurns();
   try {
     await drain(o, progress, active, inFlight, perChannel, report, turns, new Map());
   } finally {
@@ -118,7 +113,7 @@ async function drain(
   inFlight: Set<Promise<void>>,
   perChannel: Map<MessageChannel, number>,
   report: () => Promise<void>,
-  turns: Turns,
+  turns: HeldTurns,
   /** Channels whose token VK refused, until when: the same token waits; a token replaced in the office goes at once. */
   refused: Map<MessageChannel, { ch: SenderChannel; until: number }>,
 ): Promise<void> {
@@ -208,30 +203,6 @@ function channelNow(c: SenderChannel | ChannelSource | undefined): Promise<Sende
   return c.current();
 }
 
-/** The token turns this run holds, one per channel: a token replaced mid-run hands its channel to the new one. */
-class Turns {
-  private readonly held = new Map<MessageChannel, TokenTurn>();
-
-  async use(channel: MessageChannel, turn: TokenTurn): Promise<void> {
-    const before = this.held.get(channel);
-    if (before === turn) return;
-    // The old token's lease is released: calls still waiting on its gate see it gone and put their rows back.
-    if (before) await before.stop();
-    this.held.set(channel, turn);
-    await turn.start();
-  }
-
-  async drop(channel: MessageChannel): Promise<void> {
-    const before = this.held.get(channel);
-    this.held.delete(channel);
-    if (before) await before.stop();
-  }
-
-  async stopAll(): Promise<void> {
-    for (const channel of [...this.held.keys()]) await this.drop(channel);
-  }
-}
-
 async function dispatch(
   o: SenderOptions,
   ch: SenderChannel,
@@ -241,25 +212,12 @@ async function dispatch(
   onRefused: (pauseMs: number, reason: string) => void,
 ) {
   const answered = await gate.take();
-  // The last look, once the slot opened: a broadcast cancelled since the claim (which took a second's worth of calls,
-  // up to 2,000 recipients) sends nothing more; its rows are closed as the cancel closes queued ones. One read per
-  // call, none for calls without broadcast rows. Claiming fewer calls ahead would only shrink that second, never to
-  // less than the calls waiting at the gate, and would turn the claim (a write transaction) into one per call; with
-  // the look, what a cancel cannot stop is the call already at VK, whatever the claim's size.
-  let rows: OutboxRow[];
-  try {
-    rows = await closeCancelledClaims(o.db, req.rows, o.now());
-  } catch (err) {
-    // Not known whether they may leave: they stay claimed and come back after the lease, looked at again then.
-    answered();
-    console.error('sender: looking for a cancelled broadcast failed; the call waits for its lease', err);
-    return;
-  }
-  if (rows.length === 0) {
+  // Once the slot opened: what changed since the claim (a cancel, a brand switched off, a consent withdrawn) stays.
+  const call = await lastLook(o.db, req, o.now());
+  if (!call) {
     answered();
     return;
   }
-  const call = rows.length === req.rows.length ? req : { ...req, rows };
   if (!ch.turn.holds(gate)) {
     // The lease ran out (or passed to another process) while this call waited for its slot: it must not go out.
     // Its rows go back to the queue for the holder, instead of waiting out their claim.

@@ -250,7 +250,7 @@ export async function dueBroadcasts(db: Db, now: number): Promise<BroadcastRow[]
 export interface CancelResult {
   broadcast: BroadcastRow;
   /** Queued outbox rows closed. Rows the sender already claimed are closed by its last look before the VK call
-   * (outbox-cancel-check.ts), or by the claim if one comes back for a retry; only a call already on its way to VK goes. */
+   * (outbox-stale.ts), or by the claim if one comes back for a retry; only a call already on its way to VK goes. */
   cancelled: number;
 }
 

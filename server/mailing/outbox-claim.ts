@@ -2,16 +2,16 @@
  * @module Claiming outbox rows for sending, in one write transaction so two senders never take the same row.
  * Rows whose lease expired (a sender died mid-call) are taken again; their stored `random_id` makes that harmless
  * within the hour VK remembers it (`RANDOM_ID_MEMORY_MS`); older ones are closed as `delivery_unknown`.
- * Just before sending, rule messages to users who moved on and messages to users who withdrew consent are closed.
+ * Rows that must no longer leave (brand switched off, broadcast cancelled, consent withdrawn, rule or campaign stopped,
+ * participant moved on: outbox-stale.ts) are closed instead of claimed.
  */
-import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import { campaignPhase } from '../campaigns/campaign.service.ts';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { cancelledBroadcasts } from './outbox-cancel-check.ts';
+import { staleReasons } from './outbox-stale.ts';
 
-const { outbox, messageRules, campaigns, participants, consents, brands, tickets, ticketMessages } = schema;
+const { outbox } = schema;
 
 export type { MessageChannel };
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -71,7 +71,7 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
       .where(and(scope('queued'), lte(outbox.nextAttemptAt, o.now)))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
-    // Closed for their own reason first (a cancelled broadcast, withdrawn consent), then those VK may have delivered.
+    // Closed for their own reason first (outbox-stale.ts), then those VK may have delivered.
     const open = await closeStale(tx, [...expired, ...due], o.now);
     const live = await closeForgotten(tx, open, o.now);
     const requests = toRequests(live).slice(0, o.maxRequests);
@@ -125,31 +125,12 @@ export async function unclaim(db: Db, rows: OutboxRow[], now: number): Promise<v
   });
 }
 
-/** Closes rows that must no longer leave; returns the rest. */
+/** Closes rows that must no longer leave (outbox-stale.ts, the sender's last look asks the same); returns the rest. */
 async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
-  const { allowed, denied } = await consentStates(tx, rows);
-  const writtenToUs = await communityTicketAnswers(tx, rows);
-  const cancelled = await cancelledBroadcasts(tx, rows);
-  const targets = await ruleTargets(tx, rows, now);
-  const stages = await participantStages(tx, rows);
-  const switchedOff = await switchedOffCampaigns(tx, rows);
-  const keep: OutboxRow[] = [];
+  const reasons = await staleReasons(tx, rows, now);
+  if (reasons.size === 0) return rows;
   const closing = new Map<string, number[]>();
-  for (const row of rows) {
-    const reason =
-      row.campaignId !== null && switchedOff.has(row.campaignId)
-        ? 'brand_switched_off'
-        : row.broadcastId !== null && cancelled.has(row.broadcastId)
-          ? 'broadcast_cancelled'
-          : staleReason(row, targets, stages, { allowed, denied, writtenToUs });
-    if (reason === undefined) {
-      keep.push(row);
-      continue;
-    }
-    const ids = closing.get(reason) ?? [];
-    ids.push(row.id);
-    closing.set(reason, ids);
-  }
+  for (const [id, reason] of reasons) closing.set(reason, [...(closing.get(reason) ?? []), id]);
   for (const [reason, ids] of closing) {
     for (let i = 0; i < ids.length; i += 500) {
       await tx
@@ -158,132 +139,7 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<Outbo
         .where(inArray(outbox.id, ids.slice(i, i + 500)));
     }
   }
-  return keep;
-}
-
-/** Campaigns among the rows whose brand the agency switched off: nothing of theirs leaves (server/office/agency/). */
-async function switchedOffCampaigns(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
-  const ids = [...new Set(rows.map((r) => r.campaignId).filter((id): id is number => id !== null))];
-  const found = new Set<number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const off = await tx
-      .select({ id: campaigns.id })
-      .from(campaigns)
-      .innerJoin(brands, eq(brands.id, campaigns.brandId))
-      .where(and(inArray(campaigns.id, ids.slice(i, i + 500)), isNotNull(brands.disabledAt)));
-    for (const c of off) found.add(c.id);
-  }
-  return found;
-}
-
-/**
- * `group:user` keys of those among the rows who currently allow community messages, and of those who denied them
- * (one query per 500).
- */
-async function consentStates(tx: Tx, rows: OutboxRow[]): Promise<{ allowed: Set<string>; denied: Set<string> }> {
-  const byGroup = new Map<number, number[]>();
-  for (const r of rows) {
-    if (r.channel !== 'message' || r.kind === 'reply') continue;
-    const list = byGroup.get(r.vkGroupId) ?? [];
-    list.push(r.vkUserId);
-    byGroup.set(r.vkGroupId, list);
-  }
-  const allowed = new Set<string>();
-  const denied = new Set<string>();
-  for (const [groupId, users] of byGroup) {
-    const unique = [...new Set(users)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const found = await tx
-        .select({ user: consents.vkUserId, allowed: consents.allowed })
-        .from(consents)
-        .where(
-          and(
-            eq(consents.vkGroupId, groupId),
-            eq(consents.channel, 'message'),
-            inArray(consents.vkUserId, unique.slice(i, i + 500)),
-          ),
-        );
-      for (const f of found) (f.allowed ? allowed : denied).add(`${groupId}:${f.user}`);
-    }
-  }
-  return { allowed, denied };
-}
-
-/**
- * Ids of the rows that answer a request the user wrote to the community: like a direct reply, VK lets the community
- * answer someone who wrote to it, so these need no mailing consent, only no later deny (as `replyAsAgent` decided).
- */
-async function communityTicketAnswers(tx: Tx, rows: OutboxRow[]): Promise<Set<number>> {
-  const byMessage = new Map<number, number>();
-  for (const r of rows) if (r.kind === 'support' && r.ticketMessageId !== null) byMessage.set(r.ticketMessageId, r.id);
-  const ids = [...byMessage.keys()];
-  const found = new Set<number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const answers = await tx
-      .select({ id: ticketMessages.id })
-      .from(ticketMessages)
-      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
-      .where(and(inArray(ticketMessages.id, ids.slice(i, i + 500)), eq(tickets.source, 'bot')));
-    for (const a of answers) found.add(byMessage.get(a.id) as number);
-  }
-  return found;
-}
-
-interface RuleTarget {
-  notIndex: number;
-  live: boolean;
-}
-
-/** For each rule among the rows: the stage index that ends it, and whether it (and its campaign) still runs. */
-async function ruleTargets(tx: Tx, rows: OutboxRow[], now: number): Promise<Map<number, RuleTarget>> {
-  const ids = [...new Set(rows.map((r) => (r.kind === 'rule' ? r.ruleId : null)).filter((id) => id !== null))];
-  const targets = new Map<number, RuleTarget>();
-  if (ids.length === 0) return targets;
-  const found = await tx
-    .select({ id: messageRules.id, notStage: messageRules.notStage, active: messageRules.active, campaign: campaigns })
-    .from(messageRules)
-    .innerJoin(campaigns, eq(campaigns.id, messageRules.campaignId))
-    .where(inArray(messageRules.id, ids));
-  for (const r of found) {
-    targets.set(r.id, {
-      notIndex: r.campaign.stages.indexOf(r.notStage),
-      live: r.active && campaignPhase(r.campaign, now) === 'running',
-    });
-  }
-  return targets;
-}
-
-/** Current stage index of the participants that rule rows are about (one query per 500). */
-async function participantStages(tx: Tx, rows: OutboxRow[]): Promise<Map<number, number>> {
-  const ids = [...new Set(rows.map((r) => (r.kind === 'rule' ? r.participantId : null)).filter((id) => id !== null))];
-  const stages = new Map<number, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await tx
-      .select({ id: participants.id, stageIndex: participants.stageIndex })
-      .from(participants)
-      .where(inArray(participants.id, ids.slice(i, i + 500)));
-    for (const p of found) stages.set(p.id, p.stageIndex);
-  }
-  return stages;
-}
-
-function staleReason(
-  row: OutboxRow,
-  targets: Map<number, RuleTarget>,
-  stages: Map<number, number>,
-  consent: { allowed: Set<string>; denied: Set<string>; writtenToUs: Set<number> },
-): string | undefined {
-  if (row.kind !== 'reply' && row.channel === 'message') {
-    const who = `${row.vkGroupId}:${row.vkUserId}`;
-    const may = consent.writtenToUs.has(row.id) ? !consent.denied.has(who) : consent.allowed.has(who);
-    if (!may) return 'consent_revoked';
-  }
-  if (row.kind !== 'rule' || row.ruleId === null || row.participantId === null) return undefined;
-  const target = targets.get(row.ruleId) ?? { notIndex: -1, live: false };
-  if (!target.live) return 'rule_or_campaign_not_live';
-  const stageIndex = stages.get(row.participantId);
-  if (stageIndex === undefined || (target.notIndex >= 0 && stageIndex >= target.notIndex)) return 'moved_on';
-  return undefined;
+  return rows.filter((r) => !reasons.has(r.id));
 }
 
 /** Same content and `random_id` → one `peer_ids` call; the rest packed 25 to an `execute`. */

@@ -10,8 +10,8 @@ import { schema } from '../../server/db/client.ts';
 import { cancelBroadcast } from '../../server/mailing/broadcast.service.ts';
 import { broadcastStats } from '../../server/mailing/mailing-stats.ts';
 import { outboxRemaining } from '../../server/mailing/outbox-answers.ts';
-import { closeCancelledClaims } from '../../server/mailing/outbox-cancel-check.ts';
 import { claimRequests } from '../../server/mailing/outbox-claim.ts';
+import { closeStaleClaims } from '../../server/mailing/outbox-stale.ts';
 import {
   broadcastTo,
   createMessagingWorld,
@@ -104,7 +104,7 @@ describe('cancelling a broadcast the sender is sending', () => {
     // A sender claimed both calls and stalled; after its lease another sender took them again.
     const stalled = (await claim()).flatMap((r) => r.rows);
     expect(stalled).toHaveLength(150);
-    expect(await closeCancelledClaims(w.deps.db, stalled, w.clock.now)).toBe(stalled);
+    expect(await closeStaleClaims(w.deps.db, stalled, w.clock.now)).toBe(stalled);
     w.clock.advance(2 * 60_000);
     const taken = (await claim()).flatMap((r) => r.rows);
     expect(taken).toHaveLength(150);
@@ -114,12 +114,12 @@ describe('cancelling a broadcast the sender is sending', () => {
       return rows.map((r) => [r.status, r.errorReason, r.attempts, r.claimedAt === null]);
     };
     // The stalled sender's look sends nothing and leaves the rows to the sender that holds them now.
-    expect(await closeCancelledClaims(w.deps.db, stalled, w.clock.now)).toEqual([]);
+    expect(await closeStaleClaims(w.deps.db, stalled, w.clock.now)).toEqual([]);
     expect(new Set((await byStatus()).map((r) => JSON.stringify(r)))).toEqual(
       new Set([JSON.stringify(['sending', null, 2, false])]),
     );
     // That sender's look closes them, its own attempt not counted.
-    expect(await closeCancelledClaims(w.deps.db, taken, w.clock.now)).toEqual([]);
+    expect(await closeStaleClaims(w.deps.db, taken, w.clock.now)).toEqual([]);
     expect(new Set((await byStatus()).map((r) => JSON.stringify(r)))).toEqual(
       new Set([JSON.stringify(['cancelled', 'broadcast_cancelled', 1, true])]),
     );
