@@ -9,6 +9,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { funnelReport } from './funnel-report.ts';
 import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
@@ -55,20 +56,9 @@ const reportRoute = officeRoute('stats', {
   request: {
     params: CampaignParam,
     query: z.object({
-      // Optional in the document, so optional here: a bare z.coerce turned a missing value into NaN.
-      from: z.coerce
-        .number()
-        .int()
-        .min(0)
-        .optional()
-        .openapi({ description: "Epoch ms; default: the campaign's start" }),
-      to: z.coerce.number().int().positive().optional().openapi({ description: 'Epoch ms, exclusive; default: now' }),
-      windowHours: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(366 * 24)
-        .default(7 * 24),
+      from: EpochMsParam.optional().openapi({ description: "Epoch ms; default: the campaign's start" }),
+      to: EpochMsParam.optional().openapi({ description: 'Epoch ms, exclusive; default: now' }),
+      windowHours: wholeNumberParamOr({ min: 1, max: 366 * 24 }, 7 * 24),
       breakdown: z.enum(['source', 'variant']).optional(),
       ruleId: RowIdParam.optional(),
     }),
@@ -84,6 +74,8 @@ const StuckRowSchema = z.object({
   stageReachedAt: z.number().int(),
   source: z.string().nullable(),
 });
+/** Ten years: longer than any campaign runs, and `now - minHours` stays a moment (PostgreSQL's bigint refused 1e13). */
+const MAX_STUCK_HOURS = 10 * 366 * 24;
 const stuckRoute = officeRoute('stats', {
   method: 'get',
   path: '/campaigns/{id}/stuck',
@@ -94,9 +86,9 @@ const stuckRoute = officeRoute('stats', {
     params: CampaignParam,
     query: z.object({
       stage: z.string().min(1).max(64),
-      minHours: z.coerce.number().int().min(0).default(24),
-      limit: z.coerce.number().int().min(1).max(50_000).default(100),
-      afterReachedAt: z.coerce.number().int().optional(),
+      minHours: wholeNumberParamOr({ min: 0, max: MAX_STUCK_HOURS }, 24),
+      limit: wholeNumberParamOr({ min: 1, max: 50_000 }, 100),
+      afterReachedAt: EpochMsParam.optional(),
       afterId: RowIdParam.optional(),
       format: z.enum(['json', 'csv']).default('json'),
     }),

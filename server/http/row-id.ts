@@ -1,13 +1,14 @@
 /**
  * @module The one reading of a row id a client sends. In a JSON body it is a positive integer within PostgreSQL's
  * `integer` (zod's `.int()` alone takes any safe integer: 2^31 passed validation and PostgreSQL refused the query, a
- * 500; found from outside). Written in a URL, path or query: plain decimal digits, no sign, leading
- * zero, point, exponent or space, within the column's range. `z.coerce.number()` is `Number(text)`, which reads `01`,
+ * 500; found from outside). Written in a URL, path or query: a whole number as server/http/url-number.ts reads
+ * it (plain decimal digits), from 1 up to the column's range. `z.coerce.number()` is `Number(text)`, which reads `01`,
  * `+1`, `1.0`, ` 1`, `0x1` and `1e0` all as 1, so one row had many addresses (and any such spelling slipped past
  * checks that read the text another way); an id beyond PostgreSQL's `integer` reached the query and failed there
  * as a 500. Anything else is a 422 with the reason, like an id that is no number at all.
  */
 import { z } from '@hono/zod-openapi';
+import { wholeNumberParam } from './url-number.ts';
 
 /** The largest row id: every `id` is a PostgreSQL `integer` (server/db/schema-pg), which holds no larger value. */
 export const MAX_ROW_ID = 2_147_483_647;
@@ -15,14 +16,7 @@ export const MAX_ROW_ID = 2_147_483_647;
 /** The largest VK id this server reads: VK's ids are 64-bit, held as JS numbers (server/db/schema-pg/columns.ts). */
 export const MAX_VK_ID = Number.MAX_SAFE_INTEGER;
 
-const idText = (max: number) =>
-  z
-    .string()
-    .regex(/^[1-9][0-9]*$/, 'a positive whole number in plain decimal digits (no sign, leading zero, point or space)')
-    // 309 digits and more are Infinity to `Number`, which z.number() calls no number at all: clamped, just too big.
-    .transform((text) => Math.min(Number(text), Number.MAX_VALUE))
-    .pipe(z.number().max(max))
-    .openapi({ type: 'integer', minimum: 1, maximum: max, example: 1 });
+const idText = (max: number) => wholeNumberParam({ min: 1, max }).openapi({ example: 1 });
 
 /**
  * A row id in a path or query (`/campaigns/{id}`, `?brandId=`).

@@ -8,6 +8,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { AGENCY_ONLY, readAudit } from './audit-log.ts';
 
 export const AuditEntrySchema = z
@@ -39,10 +40,10 @@ const AuditQuerySchema = z.object({
     .openapi({ description: `A brand id, or \`${AGENCY_ONLY}\` for the agency's own entries (agency owner)` }),
   person: z.string().min(1).max(64).optional(),
   section: z.string().min(1).max(32).optional(),
-  from: z.coerce.number().int().nonnegative().optional(),
-  to: z.coerce.number().int().nonnegative().optional(),
+  from: EpochMsParam.optional(),
+  to: EpochMsParam.optional(),
   before: RowIdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: wholeNumberParamOr({ min: 1, max: 100 }, 50),
 });
 
 const auditRoute = officeRoute('audit', {
