@@ -8,8 +8,18 @@ import type { TaskKind } from '../db/schema/promo.ts';
 import { CampaignFaqSchema } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
 
+/**
+ * The most questions a quiz has (a campaign's quiz and a quiz task alike). The schema had no bound, so neither had
+ * a submission's answers: 50,000 keys were read and each named in a 422. A hundred is far past any quiz a participant
+ * finishes on a phone (the demo has 5).
+ */
+export const MAX_QUIZ_QUESTIONS = 100;
+
+/** A question's id, as a submission's answers are keyed. */
+export const QuizQuestionId = z.string().min(1).max(40);
+
 export const QuizQuestionSchema = z.object({
-  id: z.string().min(1).max(40),
+  id: QuizQuestionId,
   text: LocalizedTextSchema,
   imageUrl: z.string().optional(),
   multiple: z.boolean().default(false),
@@ -31,7 +41,7 @@ export const ScoreBandSchema = z.object({
 export type ScoreBand = z.infer<typeof ScoreBandSchema>;
 
 export const QuizSettingsSchema = z.object({
-  questions: z.array(QuizQuestionSchema).min(1),
+  questions: z.array(QuizQuestionSchema).min(1).max(MAX_QUIZ_QUESTIONS),
   bands: z.array(ScoreBandSchema).min(1),
 });
 export type QuizSettings = z.infer<typeof QuizSettingsSchema>;
@@ -121,7 +131,10 @@ export const TaskConfigSchemas = {
   visit_link: z.object({ url: WebLinkSchema }),
   invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
   enter_code: z.object({ poolKey: z.string() }),
-  quiz: z.object({ questions: z.array(QuizQuestionSchema).min(1), passScore: z.number().int().min(0) }),
+  quiz: z.object({
+    questions: z.array(QuizQuestionSchema).min(1).max(MAX_QUIZ_QUESTIONS),
+    passScore: z.number().int().min(0),
+  }),
 } satisfies Record<TaskKind, z.ZodType>;
 
 export type TaskConfig<K extends TaskKind> = z.infer<(typeof TaskConfigSchemas)[K]>;

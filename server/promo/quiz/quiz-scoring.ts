@@ -6,6 +6,7 @@
 import type { ContentLanguage } from '../../campaigns/content-language.ts';
 import { resolveText } from '../../campaigns/resolve-text.ts';
 import type { QuizQuestion, ScoreBand } from '../settings.ts';
+import { pastAnswerCap, TOO_MANY_ANSWERS } from './quiz-answers.ts';
 
 export type QuizAnswers = Record<string, string[]>;
 
@@ -30,8 +31,12 @@ export function scoreQuiz(questions: QuizQuestion[], answers: QuizAnswers): Quiz
   return { score, maxScore, correct };
 }
 
-/** Names unknown question or option ids, and several options on a single-choice question. */
+/**
+ * Names unknown question or option ids, and several options on a single-choice question; answers past any quiz's
+ * size are one problem, not one per key (a quiz task's answers reach here with no cap of their own).
+ */
 export function answerProblems(questions: QuizQuestion[], answers: QuizAnswers): { path: string; message: string }[] {
+  if (pastAnswerCap(answers)) return [{ path: 'answers', message: TOO_MANY_ANSWERS }];
   const problems: { path: string; message: string }[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const [id, chosen] of Object.entries(answers)) {

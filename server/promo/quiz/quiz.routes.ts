@@ -4,6 +4,7 @@ import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, CampaignParams, json, jsonBody, QuizResultSchema } from '../promo.schemas.ts';
 import { submitQuiz } from './quiz.service.ts';
+import { QuizAnswersSchema } from './quiz-answers.ts';
 
 const submitRoute = createRoute({
   method: 'post',
@@ -13,7 +14,7 @@ const submitRoute = createRoute({
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
-    ...jsonBody(z.object({ answers: z.record(z.string(), z.array(z.string().max(40)).max(20)) })),
+    ...jsonBody(z.object({ answers: QuizAnswersSchema })),
   },
   responses: { 200: json(QuizResultSchema, 'Score, band and reward'), ...actionErrors },
 });
