@@ -63,6 +63,21 @@ describe('quiz answers', () => {
     expect(answer.bytes).toBeLessThan(1000);
   });
 
+  it('a question id that names an Object method is unanswered until answered (was a 500)', async () => {
+    w = await createPromoWorld();
+    const quiz = quizSettings();
+    const questions = quiz.questions.map((q, i) => (i === 0 ? { ...q, id: 'constructor' } : q));
+    const id = await w.campaign({ mechanic: 'quiz', settings: { quiz: { ...quiz, questions } } });
+    await w.reward(id, 'quiz10', { poolId: await w.pool(id, 'p10', ['T1']), unlock: { quiz: true } });
+    await w.reward(id, 'quiz25', { poolId: await w.pool(id, 'p25', ['X1']), unlock: { quiz: true } });
+    await w.call('POST', `/api/campaigns/${id}/open`, 1, {});
+    const submit = (answers: unknown) => w.call('POST', `/api/campaigns/${id}/quiz/answers`, 1, { answers });
+    const { q1, ...rest } = ALL_RIGHT;
+    const unanswered = await read(await submit(rest));
+    expect(unanswered).toMatchObject({ status: 422, issues: [{ path: 'answers.constructor' }] });
+    expect((await submit({ ...rest, constructor: q1 })).status).toBe(200);
+  });
+
   it('answers to questions the quiz does not have are named once each, within the cap', async () => {
     const submit = await quiz();
     const answer = await read(await submit({ ...ALL_RIGHT, extra: ['a'] }));

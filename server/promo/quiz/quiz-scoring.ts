@@ -16,13 +16,20 @@ export interface QuizScore {
   correct: Record<string, boolean>;
 }
 
+/**
+ * The options chosen for a question, if it was answered: an own key only. A question id such as `toString` or
+ * `constructor` is on every object's prototype, so `in` took it as answered and scoring read a function (a 500).
+ */
+const answered = (answers: QuizAnswers, id: string): string[] | undefined =>
+  Object.hasOwn(answers, id) ? answers[id] : undefined;
+
 export function scoreQuiz(questions: QuizQuestion[], answers: QuizAnswers): QuizScore {
   let score = 0;
   let maxScore = 0;
   const correct: Record<string, boolean> = {};
   for (const q of questions) {
     maxScore += q.points;
-    const chosen = new Set(answers[q.id] ?? []);
+    const chosen = new Set(answered(answers, q.id) ?? []);
     const right = new Set(q.correct);
     const ok = chosen.size === right.size && [...chosen].every((id) => right.has(id));
     correct[q.id] = ok;
@@ -51,7 +58,7 @@ export function answerProblems(questions: QuizQuestion[], answers: QuizAnswers):
       problems.push({ path: `answers.${id}`, message: 'Single-choice question takes one option' });
   }
   for (const q of questions)
-    if (!(q.id in answers)) problems.push({ path: `answers.${q.id}`, message: 'Not answered' });
+    if (!answered(answers, q.id)) problems.push({ path: `answers.${q.id}`, message: 'Not answered' });
   return problems;
 }
 
