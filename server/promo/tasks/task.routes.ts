@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.ts';
 import { LAUNCH_AUTH } from '../../http/schemas.ts';
 import { actionErrors, json, jsonBody, TaskParams, TaskSchema } from '../promo.schemas.ts';
+import { QuizAnswersSchema } from '../quiz/quiz-answers.ts';
 import { completeTask, startTask } from './task.service.ts';
 
 const startRoute = createRoute({
@@ -22,10 +23,7 @@ const CompleteBody = z
       .optional()
       .openapi({ description: "The platform action's result (trusted only for share_story and visit_link)" }),
     code: z.string().max(64).optional().openapi({ description: 'enter_code: the code the user typed' }),
-    answers: z
-      .record(z.string(), z.array(z.string().max(40)).max(20))
-      .optional()
-      .openapi({ description: 'quiz task: option ids chosen per question id' }),
+    answers: QuizAnswersSchema.optional().openapi({ description: 'quiz task: option ids chosen per question id' }),
   })
   .openapi('TaskCompletion');
 
