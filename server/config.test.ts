@@ -22,6 +22,31 @@ describe('config', () => {
     expect(() => loadConfig({ HTTP_KEEP_ALIVE_MS: '500' })).toThrow(/HTTP_KEEP_ALIVE_MS/);
   });
 
+  it("takes the OK and Telegram apps' public addresses only in their platform's form (decision 048)", async () => {
+    const c = loadConfig({
+      DATABASE_PATH: tmpDb(),
+      TELEGRAM_APP_URL: 'https://t.me/promo_test_bot/promo',
+      OK_APP_URL: 'https://ok.ru/game/512000000001',
+    });
+    expect([c.TELEGRAM_APP_URL, c.OK_APP_URL]).toEqual([
+      'https://t.me/promo_test_bot/promo',
+      'https://ok.ru/game/512000000001',
+    ]);
+    expect(
+      loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_APP_URL: '', OK_APP_URL: '' }).TELEGRAM_APP_URL,
+    ).toBeUndefined();
+    for (const bad of [
+      'https://t.me/promo_test_bot',
+      'http://t.me/promo_test_bot/promo',
+      'https://t.me/promo_test_bot/promo?startapp=x',
+    ]) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_APP_URL: bad })).toThrow(/TELEGRAM_APP_URL/);
+    }
+    for (const bad of ['https://vk.com/app51000001', 'https://ok.ru/game/', 'https://ok.ru/game/x?custom_args=y']) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), OK_APP_URL: bad })).toThrow(/OK_APP_URL/);
+    }
+  });
+
   it('generates a local secret once and keeps it in the data folder', async () => {
     const db = tmpDb();
     const first = loadConfig({ DATABASE_PATH: db });

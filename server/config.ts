@@ -47,6 +47,30 @@ export const envSchema = z.object({
   OK_APP_KEY: optionalString,
   OK_APP_SECRET: optionalString,
   TELEGRAM_BOT_TOKEN: optionalString,
+  /**
+   * The public addresses of the OK and Telegram apps, where an invitation made on that platform sends the friend
+   * (server/promo/tasks/task-view.ts). Absent: an invitation there has no link (decision 048), never another platform's.
+   */
+  TELEGRAM_APP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(
+        /^https:\/\/t\.me\/[A-Za-z0-9_]{5,32}\/[A-Za-z0-9_]{3,30}$/,
+        "must be https://t.me/<bot username>/<app short name> (the Mini App's direct link, BotFather /newapp)",
+      )
+      .optional(),
+  ),
+  OK_APP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(
+        /^https:\/\/ok\.ru\/(game|games|app)\/[A-Za-z0-9_.-]{1,64}$/,
+        "must be https://ok.ru/game/<app id or short name> (the app's public address on OK)",
+      )
+      .optional(),
+  ),
   VK_GROUP_ID: optionalId,
   VK_GROUP_TOKEN: optionalString,
   VK_SERVICE_TOKEN: optionalString,

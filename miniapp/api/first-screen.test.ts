@@ -74,6 +74,16 @@ describe('item 12: first-screen data', () => {
       { headers: { Authorization: 'tma auth_date=1&hash=h' } },
     ]);
 
+    // An invitation's link (server/promo/participation/deep-link.ts) asks for its campaign too.
+    fetchMock = page({
+      hash: `#tgWebAppData=${encodeURIComponent('auth_date=1&hash=h')}&tgWebAppStartParam=campaign-4--ref-aZ3k_Q-9`,
+    });
+    startFirstScreenRequests('telegram', '', 'promo-first-screen');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/campaigns/4/state']);
+    fetchMock = page({ search: `?${QUERY}&custom_args=${encodeURIComponent('route=/campaign/4&ref=aZ3k_Q-9')}` });
+    startFirstScreenRequests('ok', '', 'promo-first-screen');
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/campaigns/4/state']);
+
     fetchMock = page({ hash: '#/' });
     startFirstScreenRequests('vk', '', 'promo-first-screen');
     expect(fetchMock).not.toHaveBeenCalled();

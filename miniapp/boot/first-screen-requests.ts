@@ -39,6 +39,8 @@ export function startFirstScreenRequests(platform: string, apiBase: string, data
     const initData = params.get('tgWebAppData');
     if (initData) authorization = `tma ${initData}`;
     const start = params.get('tgWebAppStartParam') || new URLSearchParams(initData || '').get('start_param') || '';
+    // Only the campaign id is read from it here (an inline script imports nothing); the whole rule, an invitation's
+    // `--ref-<code>` included, is server/promo/participation/deep-link.ts, which the Telegram adapter follows.
     route = /^[A-Za-z0-9_-]{1,512}$/.test(start) ? `/${start.split('-').filter(Boolean).join('/')}` : '';
   } else if (search !== '') {
     authorization = `${platform === 'ok' ? 'OK' : 'VK'} ${search}`;

@@ -3,6 +3,7 @@
  * `auth_sig`, `application_key`, `api_server`, `apiconnection`, `mob`, `custom_args`, …) from the page URL.
  * The whole query goes to the server as `OK <query>`, which checks `auth_sig`.
  */
+import { deepLinkHash, fromCustomArgs } from '../../server/promo/participation/deep-link.ts';
 import type { LaunchInfo } from './types.ts';
 
 export interface OkLaunch extends LaunchInfo {
@@ -11,11 +12,13 @@ export interface OkLaunch extends LaunchInfo {
   apiConnection?: string;
 }
 
-/** `custom_args` from an app link (`ok.ru/app/<id>?custom_args=route%3D%2Fcampaign%2F1`) may carry a route. */
+/**
+ * The hash an app link's `custom_args` opens (`ok.ru/game/<app>?custom_args=route%3D%2Fcampaign%2F1%26ref%3D…`): its
+ * route, and `?ref=` when it carries an inviter's referral code (server/promo/participation/deep-link.ts).
+ */
 function routeFromCustomArgs(customArgs: string | null): string | undefined {
-  if (!customArgs) return undefined;
-  const route = new URLSearchParams(customArgs).get('route');
-  return route && /^\/[\w/-]*$/.test(route) ? route : undefined;
+  const link = fromCustomArgs(customArgs);
+  return link ? deepLinkHash(link) : undefined;
 }
 
 export function okLaunchFromUrl(location: Pick<Location, 'search' | 'hash'> = window.location): OkLaunch {

@@ -30,4 +30,13 @@ describe('OK app links', () => {
     vi.resetModules();
     expect(await loadOkAdapterAt('?logged_user_id=1&custom_args=route%3Djavascript%3Aalert(1)', '')).toEqual([]);
   });
+
+  it("an invitation's custom_args open the campaign with the inviter's referral code where the campaign screen reads it", async () => {
+    const invite = `?logged_user_id=1&session_key=s&auth_sig=x&custom_args=${encodeURIComponent('route=/campaign/2&ref=aZ3k_Q-9')}`;
+    expect(await loadOkAdapterAt(invite, '')).toEqual([`/${invite}#/campaign/2?ref=aZ3k_Q-9`]);
+    // A code that is not one is dropped; the campaign still opens.
+    vi.resetModules();
+    const bad = `?logged_user_id=1&custom_args=${encodeURIComponent('route=/campaign/2&ref=<x>')}`;
+    expect(await loadOkAdapterAt(bad, '')).toEqual([`/${bad}#/campaign/2`]);
+  });
 });

@@ -108,6 +108,25 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     expect(createPlatform().launch.authorization).toBe(`tma ${initData}`);
   });
 
+  it("an invitation's start_param opens the campaign, and the campaign opens with the inviter's code (POST /open)", async () => {
+    const invited = new URLSearchParams({ tgWebAppData: initData, tgWebAppStartParam: 'campaign-5--ref-aZ3k_Q-9' });
+    const page = stubPage(`#${invited}`);
+    await import('./telegram.ts');
+    expect(page.moves).toEqual(['/#/campaign/5?ref=aZ3k_Q-9']);
+    // The campaign screen's store, evaluated after the adapter (main.tsx imports `#platform` first).
+    const { fetchState } = await import('../screens/promo/campaign-store.ts');
+    const opens: Array<[number, string | undefined]> = [];
+    const api = {
+      campaignState: async () => ({ campaign: { id: 5, phase: 'running' }, participant: null, tasks: [] }),
+      openCampaign: async (id: number, ref?: string) => {
+        opens.push([id, ref]);
+        return { created: true, state: { campaign: { id: 5, phase: 'running' } } };
+      },
+    } as unknown as Parameters<typeof fetchState>[0];
+    await fetchState(api, 5);
+    expect(opens).toEqual([[5, 'aZ3k_Q-9']]);
+  });
+
   it("a theme change that omits a colour drops it (the new scheme's own colour shows, not the old theme's)", async () => {
     const page = stubPage(FRAGMENT);
     const { createPlatform } = await import('./telegram.ts');

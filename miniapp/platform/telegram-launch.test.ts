@@ -15,6 +15,13 @@ describe('Telegram start_param deep links', () => {
     expect(routeToStartParam('/campaign/1/rules')).toBe('campaign-1-rules');
   });
 
+  it("carry an inviter's referral code after `--ref-`: the campaign route with `?ref=` (the code's own dashes kept)", () => {
+    expect(startParamToRoute('campaign-12--ref-aZ3k_Q-9')).toBe('/campaign/12?ref=aZ3k_Q-9');
+    expect(startParamToRoute('campaign-12--ref--a--b')).toBe('/campaign/12?ref=-a--b');
+    // Not a code (longer than any the server makes): the campaign still opens, without one.
+    expect(startParamToRoute(`campaign-12--ref-${'a'.repeat(65)}`)).toBe('/campaign/12');
+  });
+
   it('ignore what Telegram would not send', () => {
     expect(startParamToRoute(undefined)).toBeUndefined();
     expect(startParamToRoute('../admin')).toBeUndefined();

@@ -1,17 +1,21 @@
 /**
  * Telegram launch data that is ours to interpret: `start_param` deep links and theme parameters.
- * `start_param` may only hold `A-Za-z0-9_-`, so a route's slashes travel as dashes:
- * `t.me/<bot>/<app>?startapp=campaign-1-rules` opens `/campaign/1/rules`.
+ * `start_param` may only hold `A-Za-z0-9_-`, so a route's slashes travel as dashes and an inviter's referral code
+ * follows `--ref-`: `t.me/<bot>/<app>?startapp=campaign-1-rules` opens `/campaign/1/rules`,
+ * `?startapp=campaign-1--ref-aZ3k_Q9x` opens `/campaign/1?ref=aZ3k_Q9x` (the rule's one home is
+ * server/promo/participation/deep-link.ts, which also writes the server's share links).
  */
+import { deepLinkHash, fromStartParam, toStartParam } from '../../server/promo/participation/deep-link.ts';
 import type { ColorScheme } from './types.ts';
 
+/** The hash a `start_param` opens: its route, and `?ref=` when it carries a referral code. */
 export function startParamToRoute(startParam: string | undefined): string | undefined {
-  if (!startParam || !/^[A-Za-z0-9_-]{1,512}$/.test(startParam)) return undefined;
-  return `/${startParam.split('-').filter(Boolean).join('/')}`;
+  const link = fromStartParam(startParam);
+  return link ? deepLinkHash(link) : undefined;
 }
 
 export function routeToStartParam(route: string): string {
-  return route.split('/').filter(Boolean).join('-');
+  return toStartParam({ route }) ?? '';
 }
 
 /** Theme params arrive snake_case from the client and camelCase from the SDK; both are read. */

@@ -42,7 +42,7 @@ export const TaskSchema = z
     attemptsGranted: z.number().int(),
     action: z.record(z.string(), z.unknown()).openapi({
       description:
-        'What the client needs: groupId (join/allow), key (allow_messages, after start), imageUrl/link (story), url (visit), referralCode/shareLink/friendsRequired/friendsJoined (invite), questions/passScore (quiz)',
+        'What the client needs: groupId (join/allow), key (allow_messages, after start), imageUrl/link (story), url (visit), referralCode/shareLink (absent where the platform app address is not configured)/friendsRequired/friendsJoined (invite), questions/passScore (quiz)',
     }),
   })
   .openapi('Task');
@@ -107,7 +107,14 @@ export const StateSchema = z
   .object({
     campaign: CampaignSchema,
     participant: z
-      .object({ stage: z.string(), joinedAt: z.number().int(), referralCode: z.string(), shareLink: z.string() })
+      .object({
+        stage: z.string(),
+        joinedAt: z.number().int(),
+        referralCode: z.string(),
+        shareLink: z.string().nullable().openapi({
+          description: "The invitation link into this platform's app; null where its address is not configured",
+        }),
+      })
       .nullable(),
     tasks: z.array(TaskSchema),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),

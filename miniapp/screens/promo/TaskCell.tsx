@@ -12,7 +12,7 @@ import { promoPlurals } from '../../i18n-promo.ts';
 import { EnterCodeForm } from './EnterCodeForm.tsx';
 import { InviteActions } from './InviteActions.tsx';
 import { performTask } from './task-action.ts';
-import { taskIcon, taskStateText } from './task-visuals.tsx';
+import { inviteWithoutLink, taskIcon, taskStateText } from './task-visuals.tsx';
 import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
@@ -45,7 +45,7 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
     }
   };
 
-  const canAct = actionable && task.state !== 'done' && task.state !== 'unavailable';
+  const canAct = actionable && task.state !== 'done' && task.state !== 'unavailable' && !inviteWithoutLink(task);
   // On the web entry a task only the VK client can do says so and links to the mini app inside VK.
   const needsVkClient = platform.name === 'web' && task.state === 'failed' && task.failure === 'unsupported';
   const label =

@@ -3,7 +3,7 @@ import { accentStyle, labelOn } from '../../accent-style.ts';
 import type { Task } from '../../api/client.ts';
 import { messages } from '../../i18n.ts';
 import { promoRu } from '../../i18n-promo.ts';
-import { taskStateText } from './task-visuals.tsx';
+import { inviteWithoutLink, taskStateText } from './task-visuals.tsx';
 import { wheelListing } from './wheel-listing.ts';
 
 const t = { ...messages.ru, ...promoRu };
@@ -28,6 +28,25 @@ describe('participant screens', () => {
     expect(taskStateText(t, { ...codeTask, kind: 'join_community', failure: 'not_member' })).toBe(
       promoRu.failure_not_member,
     );
+  });
+
+  it('an invitation the server made no link for (its platform app address not configured) offers nothing and says why', () => {
+    const invite: Task = {
+      ...codeTask,
+      key: 'friends',
+      kind: 'invite_friends',
+      state: 'todo',
+      failure: null,
+      action: { friendsRequired: 2, friendsJoined: 0, referralCode: 'aZ3k_Q-9' },
+    };
+    expect(inviteWithoutLink(invite)).toBe(true);
+    expect(taskStateText(t, invite)).toBe(promoRu.inviteNoLink);
+    const linked = { ...invite, action: { ...invite.action, shareLink: 'https://t.me/promo_bot/promo?startapp=x' } };
+    expect(inviteWithoutLink(linked)).toBe(false);
+    expect(taskStateText(t, linked)).toBe(invite.description);
+    // Done stays done; before the participant joined there is no code yet, nothing to say about a link.
+    expect(inviteWithoutLink({ ...invite, state: 'done' })).toBe(false);
+    expect(inviteWithoutLink({ ...invite, action: { friendsRequired: 2, friendsJoined: 0 } })).toBe(false);
   });
 
   it("item 17: the campaign's accent colour from the API becomes VKUI's accent tokens; a non-colour is ignored", () => {

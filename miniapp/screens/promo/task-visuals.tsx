@@ -43,10 +43,24 @@ export function failureText(t: Messages, failure: string | null): string {
 }
 
 /**
+ * An invitation the server could make no link for: this platform's app address is not configured (the server never
+ * hands out a link into another platform's app, decision 048). Nothing to share, so no button; the line says why.
+ */
+export function inviteWithoutLink(task: Task): boolean {
+  return (
+    task.kind === 'invite_friends' &&
+    (task.state === 'todo' || task.state === 'in_progress') &&
+    typeof task.action.referralCode === 'string' &&
+    !task.action.shareLink
+  );
+}
+
+/**
  * The line under the title that says where the task stands. A typed code that failed on an earlier visit is not
  * repeated over the now empty field (`freshFailure` false): the task's own description is shown instead.
  */
 export function taskStateText(t: Messages, task: Task, options: { freshFailure?: boolean } = {}): string {
+  if (inviteWithoutLink(task)) return t.inviteNoLink;
   switch (task.state) {
     case 'done':
       return task.level === 'client_confirmed' ? t.taskConfirmed : t.taskVerified;

@@ -4,6 +4,7 @@
  * a plain browser opens it at the API's `/web/`.
  */
 import type { Frame, Page } from 'playwright-core';
+import { toCustomArgs, toStartParam } from '../../../server/promo/participation/deep-link.ts';
 import type { VariantName } from '../variants.ts';
 import type { LaunchSigner } from './api-world.ts';
 import { TELEGRAM_INIT_SCRIPT, TELEGRAM_THEMES, VK_IOS_INIT_SCRIPT } from './stand-in-pages.ts';
@@ -64,12 +65,13 @@ export function launchFor(o: LaunchOptions): Launch {
         apiconnection: 'promo_ok_check',
         mob: String(mobile),
         ...(mobile ? { mob_platform: 'androidweb' } : {}),
-        ...(o.startRoute ? { custom_args: `route=${o.startRoute}` } : {}),
+        ...(o.startRoute ? { custom_args: toCustomArgs({ route: o.startRoute }) } : {}),
       });
       return { url: `${o.appUrl}index.html?${query}`, appFrame: mainFrame };
     }
     case 'telegram': {
-      const startParam = o.startRoute ? o.startRoute.split('/').filter(Boolean).join('-') : undefined;
+      // As the server writes an app link (server/promo/participation/deep-link.ts).
+      const startParam = o.startRoute ? toStartParam({ route: o.startRoute }) : undefined;
       const initData = o.signer.telegramInitData(startParam ? { start_param: startParam } : {});
       const theme = TELEGRAM_THEMES[o.scheme];
       const launch = new URLSearchParams({

@@ -82,7 +82,7 @@ export async function stateOf(
           stage: participant.stage,
           joinedAt: participant.createdAt,
           referralCode: participant.referralCode,
-          shareLink: shareLink(deps, identity, campaign.id, participant.referralCode),
+          shareLink: shareLink(deps, identity, campaign.id, participant.referralCode) ?? null,
         }
       : null,
     tasks,

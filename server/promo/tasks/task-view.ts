@@ -9,6 +9,7 @@ import { type ContentLanguage, columnText } from '../../campaigns/content-langua
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
 import type { Deps } from '../../deps.ts';
+import { toCustomArgs, toStartParam } from '../participation/deep-link.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
 import { publicQuestions } from '../quiz/quiz-scoring.ts';
@@ -55,17 +56,35 @@ export async function completionsOf(db: Db, participantId: number): Promise<Map<
 }
 
 /**
- * A share link carrying the participant's referral code (the mini app reads `ref` from the hash), into the VK app the
- * participant launched (each brand may have its own); from OK or Telegram, into the configured VK app.
+ * An invitation's share link: it opens the app of the platform the participant launched, at the campaign, carrying
+ * their referral code, which the friend's app hands to `POST /open` (the server decides whether it counts). VK: the
+ * VK app launched (each brand may have its own), the code in the hash. OK and Telegram: the app's configured public
+ * address (`OK_APP_URL`, `TELEGRAM_APP_URL`) with the route and code in `custom_args` / `startapp`
+ * (participation/deep-link.ts); undefined while it is not configured, rather than a link into another platform's
+ * app, where the friend would be someone else and the invitation could never count (decision 048).
+ * @example shareLink(deps, { platform: 'telegram', appId: '7000000001' }, 3, 'aZ3k_Q9x')
+ * // 'https://t.me/promo_bot/promo?startapp=campaign-3--ref-aZ3k_Q9x'
  */
 export function shareLink(
   deps: Pick<Deps, 'config'>,
   launch: { platform: Platform; appId: string },
   campaignId: number,
   referralCode: string,
-): string {
-  const app = launch.platform === 'vk' ? launch.appId : deps.config.VK_APP_ID;
-  return `https://vk.com/app${app}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
+): string | undefined {
+  const link = { route: `/campaign/${campaignId}`, ref: referralCode };
+  switch (launch.platform) {
+    case 'vk':
+      return `https://vk.com/app${launch.appId}#/campaigns/${campaignId}?ref=${encodeURIComponent(referralCode)}`;
+    case 'ok': {
+      const app = deps.config.OK_APP_URL;
+      return app ? `${app}?custom_args=${encodeURIComponent(toCustomArgs(link))}` : undefined;
+    }
+    case 'telegram': {
+      const app = deps.config.TELEGRAM_APP_URL;
+      const startParam = toStartParam(link);
+      return app && startParam ? `${app}?startapp=${startParam}` : undefined;
+    }
+  }
 }
 
 async function actionOf(
@@ -91,15 +110,13 @@ async function actionOf(
       return parseTaskConfig('visit_link', task.config);
     case 'invite_friends': {
       const { friendsRequired } = parseTaskConfig('invite_friends', task.config);
+      const link = participant && shareLink(deps, launch, campaign.id, participant.referralCode);
       return {
         friendsRequired,
         friendsJoined: participant ? await countReferrals(deps.db, participant.id) : 0,
-        ...(participant
-          ? {
-              referralCode: participant.referralCode,
-              shareLink: shareLink(deps, launch, campaign.id, participant.referralCode),
-            }
-          : {}),
+        ...(participant ? { referralCode: participant.referralCode } : {}),
+        // Absent for a participant too where this platform's app address is not configured (the screen says so).
+        ...(link ? { shareLink: link } : {}),
       };
     }
     case 'enter_code':
