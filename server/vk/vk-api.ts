@@ -1,8 +1,10 @@
 /**
- * @module The one VK API client the server and the bot share (vk-io's `API`), pointed at `VK_API_BASE_URL`
- * so tests use the fake VK API. The service token (`VK_SERVICE_TOKEN`) answers app-level questions
- * (`groups.isMember`, `apps.isNotificationsAllowed`); the community token (`VK_GROUP_TOKEN`) answers
- * community-level ones (`messages.isMessagesFromGroupAllowed`) and sends messages.
+ * @module The VK API client the server and the bot share (vk-io's `API`), pointed at `VK_API_BASE_URL` so tests use
+ * the fake VK API. `createVkApi` builds it from configuration: the service token (`VK_SERVICE_TOKEN`) and the
+ * community token (`VK_GROUP_TOKEN`) of the configured app and community — for what is not about a brand's own app
+ * or community (`users.get` names and pages). A participant's task checks (`groups.isMember`,
+ * `messages.isMessagesFromGroupAllowed`, `apps.isNotificationsAllowed`) ask VK with the tokens of the app they
+ * launched and of the campaign's community instead: server/vk/vk-clients.ts picks those, with `vkApiWith`.
  *
  * Without any token outside production the client is a local simulator that says "yes" to every check,
  * so the demo works end to end in a plain browser; `mode` tells callers which one they have.
@@ -73,7 +75,7 @@ export function vkAgentFor(baseUrl: string, maxSockets = Number.POSITIVE_INFINIT
   ) as HttpsAgent;
 }
 
-function newApi(config: VkConfig, token: string): API {
+function newApi(config: Pick<VkConfig, 'VK_API_BASE_URL'>, token: string): API {
   return new API({
     token,
     agent: vkAgentFor(config.VK_API_BASE_URL),
@@ -101,11 +103,25 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
  * @example const vk = createVkApi(loadConfig()); await vk.isMember(1, 100)
  */
 export function createVkApi(config: VkConfig): VkApi {
-  const service = config.VK_SERVICE_TOKEN ? newApi(config, config.VK_SERVICE_TOKEN) : undefined;
-  const group = config.VK_GROUP_TOKEN ? newApi(config, config.VK_GROUP_TOKEN) : undefined;
-  if (!service && !group && config.NODE_ENV !== 'production') return localVkApi();
+  if (!config.VK_SERVICE_TOKEN && !config.VK_GROUP_TOKEN && config.NODE_ENV !== 'production') return localVkApi();
+  return vkApiWith(config, { service: config.VK_SERVICE_TOKEN, group: config.VK_GROUP_TOKEN });
+}
+
+/**
+ * A client asking VK with the given tokens: `service` an app's service token (its app answers
+ * `apps.isNotificationsAllowed`), `group` a community token (its community answers
+ * `messages.isMessagesFromGroupAllowed`). A check that needs a token it was not given is inconclusive
+ * (`VkApiUnavailableError`), never answered.
+ * @example const vk = vkApiWith(config, { service: 'service-token-of-the-app' })
+ */
+export function vkApiWith(
+  config: Pick<VkConfig, 'VK_API_BASE_URL'>,
+  tokens: { service?: string; group?: string },
+): VkApi {
+  const service = tokens.service ? newApi(config, tokens.service) : undefined;
+  const group = tokens.group ? newApi(config, tokens.group) : undefined;
   const need = (api: API | undefined, token: string): API => {
-    if (!api) throw new VkApiUnavailableError(`${token} is not configured`);
+    if (!api) throw new VkApiUnavailableError(`no ${token} to ask VK with`);
     return api;
   };
   return {
@@ -114,13 +130,13 @@ export function createVkApi(config: VkConfig): VkApi {
     group,
     isMember: (groupId, userId) =>
       call('groups.isMember', async () => {
-        const api = service ?? need(group, 'VK_SERVICE_TOKEN');
+        const api = service ?? need(group, 'service token');
         const res: unknown = await api.groups.isMember({ group_id: String(groupId), user_id: Number(userId) });
         return typeof res === 'object' && res !== null ? truthy((res as { member?: unknown }).member) : truthy(res);
       }),
     isMessagesFromGroupAllowed: (groupId, userId) =>
       call('messages.isMessagesFromGroupAllowed', async () => {
-        const res = await need(group, 'VK_GROUP_TOKEN').messages.isMessagesFromGroupAllowed({
+        const res = await need(group, 'community token').messages.isMessagesFromGroupAllowed({
           group_id: groupId,
           user_id: Number(userId),
         });
@@ -128,12 +144,12 @@ export function createVkApi(config: VkConfig): VkApi {
       }),
     isNotificationsAllowed: (userId) =>
       call('apps.isNotificationsAllowed', async () => {
-        const res = await need(service, 'VK_SERVICE_TOKEN').apps.isNotificationsAllowed({ user_id: Number(userId) });
+        const res = await need(service, 'service token').apps.isNotificationsAllowed({ user_id: Number(userId) });
         return truthy(res.is_allowed);
       }),
     profiles: (userIds) =>
       call('users.get', async () => {
-        const api = service ?? need(group, 'VK_SERVICE_TOKEN');
+        const api = service ?? need(group, 'service token');
         const found = new Map<string, VkProfile>();
         // users.get takes at most 1,000 ids a call.
         for (let i = 0; i < userIds.length; i += 1000) {

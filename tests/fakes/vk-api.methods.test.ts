@@ -40,6 +40,11 @@ describe('fake VK API: checks, notifications and protocol', () => {
     expect(await api.messages.isMessagesFromGroupAllowed({ group_id: GROUP_ID, user_id: 20 })).toEqual({
       is_allowed: 0,
     });
+    // A community token answers for its own community only.
+    fake.allowMessages(GROUP_ID + 1, 20);
+    await expect(
+      api.messages.isMessagesFromGroupAllowed({ group_id: GROUP_ID + 1, user_id: 20 }),
+    ).rejects.toMatchObject({ code: 15 });
   });
 
   it('answers apps.isNotificationsAllowed for the service token app', async () => {

@@ -19,6 +19,7 @@ export async function createAuditWorld(): Promise<AuditWorld & { outsider: numbe
   const w = await createOfficeMatrixWorld({
     VK_API_BASE_URL: fake.url,
     VK_SERVICE_TOKEN: `service:${TEST_VK_APP_ID}`,
+    VK_GROUP_ID: String(GROUP_ID),
     VK_GROUP_TOKEN: `group:${GROUP_ID}`,
   });
   await w.write((tx) =>

@@ -1,6 +1,7 @@
 /**
- * @module The agency's stored tokens: sealing them for their row, showing them masked, and the one way back to the
- * plain value, `communityToken`, for whoever sends as the community (the bot's sender, server checks).
+ * @module The agency's stored tokens: sealing them for their row, showing them masked, and the ways back to the
+ * plain value: `communityToken` for whoever sends as the community or asks VK about it (the bot's sender, server
+ * checks through server/vk/vk-clients.ts), `vkAppSecret` for launches, `vkServiceToken` for checks about an app.
  */
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
@@ -69,22 +70,44 @@ export async function communityToken(deps: { db: Db; config: Config }, vkGroupId
  * against one server (the launch then reaches that brand's campaigns by its app id).
  * @example const secret = await vkAppSecret(deps, 51234567)
  */
-export async function vkAppSecret(deps: { db: Db; config: Config }, vkAppId: number): Promise<string | undefined> {
+export function vkAppSecret(deps: { db: Db; config: Config }, vkAppId: number): Promise<string | undefined> {
+  return appToken(deps, vkAppId, 'secure key', deps.config.VK_APP_SECRET);
+}
+
+/**
+ * The service token to ask VK about VK app `vkAppId` with (`apps.isNotificationsAllowed` answers for the token's
+ * app): the one the agency stored for that app, else `VK_SERVICE_TOKEN` when it is the configured app; none for an
+ * app not connected here — its checks are then inconclusive, never answered with another app's token.
+ * @example const token = await vkServiceToken(deps, 51234567)
+ */
+export function vkServiceToken(deps: { db: Db; config: Config }, vkAppId: number): Promise<string | undefined> {
+  return appToken(deps, vkAppId, 'service token', deps.config.VK_SERVICE_TOKEN);
+}
+
+/** One of VK app `vkAppId`'s stored tokens, opened; else `configured` when it is the configured app. */
+async function appToken(
+  deps: { db: Db; config: Config },
+  vkAppId: number,
+  what: 'secure key' | 'service token',
+  configured: string | undefined,
+): Promise<string | undefined> {
   const { apps } = schema;
+  const column = what === 'secure key' ? apps.vkSecretCiphertext : apps.vkServiceTokenCiphertext;
   const [row] = await deps.db
-    .select({ id: apps.id, sealed: apps.vkSecretCiphertext })
+    .select({ id: apps.id, sealed: column })
     .from(apps)
     .where(eq(apps.vkAppId, vkAppId))
     .limit(1);
   const keys = secretKeysOf(deps.config);
-  const configured = vkAppId === deps.config.VK_APP_ID ? deps.config.VK_APP_SECRET : undefined;
-  if (!row?.sealed || !keys) return configured;
+  const fallback = vkAppId === deps.config.VK_APP_ID ? configured : undefined;
+  if (!row?.sealed || !keys) return fallback;
+  const place = what === 'secure key' ? secretPlace.vkSecret(row.id) : secretPlace.vkServiceToken(row.id);
   try {
-    return open(keys, row.sealed, secretPlace.vkSecret(row.id));
+    return open(keys, row.sealed, place);
   } catch (err) {
-    // A key no configured SECRETS_KEY opens (a rotation gone wrong) refuses that app's launches, not the server.
+    // A key no configured SECRETS_KEY opens (a rotation gone wrong) fails that app's launches or checks, not the server.
     if (!(err instanceof SecretBoxError)) throw err;
-    console.error(`VK app ${vkAppId}: its stored secure key cannot be opened (${err.message})`);
-    return configured;
+    console.error(`VK app ${vkAppId}: its stored ${what} cannot be opened (${err.message})`);
+    return fallback;
   }
 }

@@ -34,6 +34,7 @@ async function drawn(winners = 2, reserves = 1): Promise<OfficeDraw> {
     env: {
       VK_API_BASE_URL: fake.url,
       VK_SERVICE_TOKEN: `service:${TEST_VK_APP_ID}`,
+      VK_GROUP_ID: String(GROUP_ID),
       VK_GROUP_TOKEN: `group:${GROUP_ID}`,
     },
   });

@@ -41,6 +41,7 @@ async function flaggedWorld(): Promise<Map<number, number>> {
     env: {
       VK_API_BASE_URL: fake.url,
       VK_SERVICE_TOKEN: `service:${TEST_VK_APP_ID}`,
+      VK_GROUP_ID: String(GROUP_ID),
       VK_GROUP_TOKEN: `group:${GROUP_ID}`,
     },
   });

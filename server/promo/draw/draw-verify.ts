@@ -1,7 +1,8 @@
 /**
  * @module Verifying a picked entry before the prize goes out: every required task checked again now, through the VK
- * API where VK can answer (`groups.isMember`, `messages.isMessagesFromGroupAllowed`, `apps.isNotificationsAllowed`),
- * else from the server's own completion record. The VK calls run before the transaction that stores the result.
+ * API where VK can answer (`groups.isMember`, `messages.isMessagesFromGroupAllowed`, `apps.isNotificationsAllowed`,
+ * asked with the tokens of the campaign's app and community, server/vk/vk-clients.ts), else from the server's own
+ * completion record. The VK calls run before the transaction that stores the result.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
@@ -10,7 +11,8 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
-import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
+import { VkApiUnavailableError } from '../../vk/vk-api.ts';
+import { appVk, communityVk, membershipVk } from '../../vk/vk-clients.ts';
 import { campaignGroupId } from '../promo-context.ts';
 import type { TaskRow } from '../tasks/task-records.ts';
 import { requiredTasks } from './draw-entries.ts';
@@ -28,6 +30,16 @@ export interface Verification {
   at: number;
   ok: boolean;
   checks: TaskCheck[];
+}
+
+/** The VK app id of the campaign's app (undefined when it has none). */
+async function campaignVkAppId(db: Deps['db'], appRowId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ vkAppId: schema.apps.vkAppId })
+    .from(schema.apps)
+    .where(eq(schema.apps.id, appRowId))
+    .limit(1);
+  return row?.vkAppId ?? undefined;
 }
 
 /**
@@ -65,18 +77,21 @@ export async function verifyPick(
       ),
     );
   const doneIds = new Set(completions.filter((c) => c.status === 'done').map((c) => c.taskId));
-  const vk = vkOf(deps);
   const onVk = participant.platform === 'vk';
+  // A VK participant launched the campaign's app (only its launches see the campaign): VK is asked with its tokens.
+  const launchApp = onVk ? await campaignVkAppId(db, campaign.appId) : undefined;
   const checks: TaskCheck[] = [];
   try {
     for (const task of required) {
       const groupId = (task.config.groupId as number | undefined) ?? (await campaignGroupId(db, campaign));
       const user = participant.platformUserId;
       let live: Promise<boolean> | undefined;
-      if (onVk && groupId !== undefined && task.kind === 'join_community') live = vk.isMember(groupId, user);
+      if (onVk && groupId !== undefined && task.kind === 'join_community')
+        live = (await membershipVk(deps, launchApp, groupId)).isMember(groupId, user);
       if (onVk && groupId !== undefined && task.kind === 'allow_messages')
-        live = vk.isMessagesFromGroupAllowed(groupId, user);
-      if (onVk && task.kind === 'allow_notifications') live = vk.isNotificationsAllowed(user);
+        live = (await communityVk(deps, groupId)).isMessagesFromGroupAllowed(groupId, user);
+      if (onVk && task.kind === 'allow_notifications')
+        live = (await appVk(deps, launchApp)).isNotificationsAllowed(user);
       checks.push(
         live
           ? { taskKey: task.key, kind: task.kind, ok: await live, source: 'vk' }

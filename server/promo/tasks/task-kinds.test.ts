@@ -23,6 +23,7 @@ async function setup(kind: Parameters<PromoWorld['task']>[2], config: Record<str
   w = await createPromoWorld({
     VK_API_BASE_URL: fake.url,
     VK_SERVICE_TOKEN: `service:${TEST_VK_APP_ID}`,
+    VK_GROUP_ID: String(GROUP_ID),
     VK_GROUP_TOKEN: `group:${GROUP_ID}`,
   });
   campaignId = await w.campaign();

@@ -1,7 +1,8 @@
 /**
  * @module Starting and completing tasks. Nothing the client says about its own progress is trusted:
- * server-verified kinds are checked with VK (through `deps.vk`), with our referral records, our code list or
- * our scoring; only share_story and visit_link take the client's result, and are recorded as client-confirmed.
+ * server-verified kinds are checked with VK (asked with the launch app's and the community's own tokens,
+ * server/vk/vk-clients.ts), with our referral records, our code list or our scoring; only share_story and
+ * visit_link take the client's result, and are recorded as client-confirmed.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
@@ -10,7 +11,8 @@ import { schema } from '../../db/client.ts';
 import { changedRows, inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
+import { VkApiUnavailableError } from '../../vk/vk-api.ts';
+import { appVk, communityVk, membershipVk } from '../../vk/vk-clients.ts';
 import { checkCodeAttempts, countWrongCode } from '../codes/code-attempts.ts';
 import { countReferrals } from '../participation/referrals.ts';
 import {
@@ -105,16 +107,21 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
   // Only a start since the last attempt counts: a failed attempt leaves a row too, and must not stand in for a start.
   const started = (await findCompletion(deps.db, participant.id, task.id))?.status === 'started';
   if (input.result === 'denied') return { kind: 'failed', failure: 'denied' };
+  // VK answers for the app and community whose token asks: the app this launch is of, the campaign's community.
+  const launchApp = Number(identity.appId);
   switch (task.kind) {
     case 'join_community':
-      return vkCheck(async () => vkOf(deps).isMember(await groupId(), identity.userId), 'not_member');
+      return vkCheck(async () => {
+        const id = await groupId();
+        return (await membershipVk(deps, launchApp, id)).isMember(id, identity.userId);
+      }, 'not_member');
     case 'allow_messages':
-      return vkCheck(
-        async () => vkOf(deps).isMessagesFromGroupAllowed(await groupId(), identity.userId),
-        'not_allowed',
-      );
+      return vkCheck(async () => {
+        const id = await groupId();
+        return (await communityVk(deps, id)).isMessagesFromGroupAllowed(id, identity.userId);
+      }, 'not_allowed');
     case 'allow_notifications':
-      return vkCheck(() => vkOf(deps).isNotificationsAllowed(identity.userId), 'not_allowed');
+      return vkCheck(async () => (await appVk(deps, launchApp)).isNotificationsAllowed(identity.userId), 'not_allowed');
     case 'share_story':
     case 'visit_link':
       return clientResult(input, started);

@@ -8,9 +8,13 @@ import { optionalString, requireInt, requireString } from '../params.ts';
 import { requireGroupToken } from '../tokens.ts';
 import type { MethodContext } from './context.ts';
 
-export function messagesIsMessagesFromGroupAllowed({ params, state }: MethodContext): { is_allowed: 0 | 1 } {
+/** A community token answers only for its own community, as VK's does (error 15 for another one). */
+export function messagesIsMessagesFromGroupAllowed({ params, state, identity }: MethodContext): { is_allowed: 0 | 1 } {
   const groupId = requireInt(params, 'group_id');
   if (groupId <= 0) throw new VkApiError(125);
+  if (identity.kind === 'group' && identity.groupId !== groupId) {
+    throw new VkApiError(15, `no access to community ${groupId}`);
+  }
   const userId = requireInt(params, 'user_id');
   return { is_allowed: state.areMessagesAllowed(groupId, userId) ? 1 : 0 };
 }
