@@ -2,7 +2,8 @@
  * Found from outside: when the office's access request failed (network, 5xx), the office and a campaign's sections
  * page drew the error with Retry under an empty header, and on mobile VK closing the app was the only way out; the
  * agency's brand and branding pages drew theirs with no header at all. Each now has Back in its header, in the
- * loading state too. `useAsync` is replaced: it answers with what a failed request leaves (or with still loading).
+ * loading state too, and the brand page its generic title. `useAsync` is replaced: it answers with what a failed
+ * request leaves (or with still loading).
  */
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -16,6 +17,7 @@ import AdminOffice from './AdminOffice.tsx';
 import { AgencyBrandPage } from './agency/AgencyBrandPage.tsx';
 import { AgencySettings } from './agency/AgencySettings.tsx';
 import CampaignSectionsPanel from './home/CampaignSectionsPanel.tsx';
+import { officeMessages } from './i18n-office.ts';
 import type { Office } from './office-api.ts';
 import { createMemoryRouter } from './preview/memory-router.ts';
 
@@ -71,6 +73,20 @@ describe('an office screen whose request failed has a way back', () => {
       }
     });
   }
+
+  it('an agency brand page, whose title is the brand’s name, reads "Бренд" / "Brand" until it has loaded', () => {
+    // Found from outside: its header had Back and no title at all while loading and after a failed load.
+    const node = <AgencyBrandPage office={owner} />;
+    for (const status of ['error', 'loading'] as const) {
+      answer.status = status;
+      for (const language of ['ru', 'en'] as const) {
+        const title = officeMessages[language].brand;
+        expect(header(render(language, '/admin/agency/brand/3', node)), `${status} ${language}`).toMatch(
+          new RegExp(`vkuiPanelHeader__content.*>${title}<`, 's'),
+        );
+      }
+    }
+  });
 
   it('the loading state before it has the same Back', () => {
     answer.status = 'loading';

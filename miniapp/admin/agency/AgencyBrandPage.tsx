@@ -18,7 +18,7 @@ import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
 
 export function AgencyBrandPage({ office }: { office: Office }) {
-  const { api, language } = useOffice();
+  const { api, language, t } = useOffice();
   const s = agencyStrings(language);
   const navigator = useRouteNavigator();
   // Kept while the panel is still mounted under another route (a link into another office page), so it does not ask
@@ -37,8 +37,9 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   if (!valid || refused(state)) return <NotFound />;
-  // The header names the brand, known once loaded: until then, and on a failed load, a header with Back alone.
-  if (state.status !== 'ready') return <LoadStateScreen state={state} />;
+  // The header names the brand, known once loaded: until then, and on a failed load, "Brand" (an empty header with
+  // Back alone said nothing of where the member was, found from outside).
+  if (state.status !== 'ready') return <LoadStateScreen state={state} title={t.brand} />;
   const brand = fresh ?? state.data;
   return (
     <>

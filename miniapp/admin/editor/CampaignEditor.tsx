@@ -10,8 +10,6 @@ import {
   Group,
   PanelHeader,
   PanelHeaderBack,
-  Placeholder,
-  Spinner,
   Tabs,
   TabsItem,
   useAdaptivityWithJSMediaQueries,
@@ -20,11 +18,13 @@ import {
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
-import { refusalText } from '../refusal-text.ts';
+import { refused } from '../refused.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
@@ -45,23 +45,17 @@ export function CampaignEditor() {
   const wide = viewWidth >= ViewWidth.TABLET;
   const { doc } = draft;
 
+  // Until the campaign has loaded: the office's load screen, whose Retry loads it again here (a failed load had Back
+  // alone, found from outside). A refusal (no `campaigns` on its brand, or no such campaign) is the office's not-found.
+  if (!doc) {
+    const load = draft.load ?? { status: 'loading' };
+    return refused(load) ? <NotFound /> : <LoadStateScreen state={load} title={t.edit} />;
+  }
   const header = (
     <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-      {doc ? doc.title[language] || doc.title.ru : t.edit}
+      {doc.title[language] || doc.title.ru}
     </PanelHeader>
   );
-  if (!doc) {
-    return (
-      <>
-        {header}
-        {draft.loadError ? (
-          <Placeholder title={t.errorTitle}>{refusalText(draft.loadError, language)}</Placeholder>
-        ) : (
-          <Spinner size="l" style={{ margin: '48px 0' }} />
-        )}
-      </>
-    );
-  }
 
   const publishes = savePublishes(doc.status);
   const saveLabel = publishes ? fill(t.publishesRevision, { n: doc.revision + 1 }) : t.save;

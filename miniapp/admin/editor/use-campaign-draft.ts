@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import type { Language } from '../../intl-formats.ts';
+import type { AsyncState } from '../../use-async.ts';
 import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
@@ -90,6 +91,14 @@ export function useCampaignDraft(campaignId: number | undefined) {
     }
   }, [office, campaignId, accept, refuse]);
 
+  /** Bumped by Retry after a failed first load: the load below runs again, the screen stays. */
+  const [loadAttempt, setLoadAttempt] = useState(0);
+  const retryLoad = useCallback(() => {
+    setLoadError(undefined);
+    setLoadAttempt((n) => n + 1);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loadAttempt` is how Retry asks for the load again.
   useEffect(() => {
     if (campaignId === undefined) return;
     office.get(campaignId).then((edited) => {
@@ -103,7 +112,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
       setSave('dirty');
       setRestoredFrom(kept.keptAt);
     }, setLoadError);
-  }, [office, campaignId, accept]);
+  }, [office, campaignId, accept, loadAttempt]);
 
   const edit: EditDocument = useCallback((change) => {
     if (!latest.current) return;
@@ -137,5 +146,12 @@ export function useCampaignDraft(campaignId: number | undefined) {
     [office, accept, refuse, save],
   );
 
-  return { doc, problems, save, failure, stale, restoredFrom, loadError, version, edit, saveNow, act, reload };
+  /** The first load as the office's load screens take it (LoadStateScreen): loading, or failed with its Retry. */
+  const load: AsyncState<never> | undefined = doc
+    ? undefined
+    : loadError
+      ? { status: 'error', error: loadError, retry: retryLoad }
+      : { status: 'loading' };
+
+  return { doc, problems, save, failure, stale, restoredFrom, load, version, edit, saveNow, act, reload };
 }

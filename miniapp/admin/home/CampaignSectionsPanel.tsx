@@ -2,9 +2,10 @@
  * A campaign's sections for a member who may not open its editor (`#/admin/campaign/:id/sections`): the campaign as
  * the office list shows it, then each of its sections the member's rights hold (code pools, prize calendar and draw
  * for `prizes`; leads, mailings, statistics for theirs), and apart, marked as the whole brand's, the support inbox
- * for `support`. The office list leads here, and the `prizes` and `stats` screens lead Back here (routes.ts), so such
- * a member never lands on the editor, which would refuse them. A member with `campaigns` on the campaign's brand is
- * sent on to the editor, where these links have always been for them. Lazy: never in the participant's bundle.
+ * for `support` (all a member with `support` alone finds here). The office list leads here, and the `prizes` and
+ * `stats` screens lead Back here (routes.ts), so such a member never lands on the editor, which would refuse them. A
+ * member with `campaigns` on the campaign's brand is sent on to the editor, where these links have always been for
+ * them. Lazy: never in the participant's bundle.
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useEffect } from 'react';
@@ -71,13 +72,16 @@ function CampaignSections({ office }: { office: Office }) {
                 <Group>
                   <CampaignCell campaign={page.campaign} />
                 </Group>
-                <Group header={<Header>{t.campaignSections}</Header>}>
-                  {own.length === 0 ? (
-                    <Placeholder data-testid="office-campaign-no-sections">{t.campaignNoSections}</Placeholder>
-                  ) : (
-                    <SectionLinks links={own} />
-                  )}
-                </Group>
+                {/* A `support` member's only way in is the brand's inbox: no "none is open to you" above it. */}
+                {(own.length > 0 || brandWide.length === 0) && (
+                  <Group header={<Header>{t.campaignSections}</Header>}>
+                    {own.length === 0 ? (
+                      <Placeholder data-testid="office-campaign-no-sections">{t.campaignNoSections}</Placeholder>
+                    ) : (
+                      <SectionLinks links={own} />
+                    )}
+                  </Group>
+                )}
                 {brandWide.length > 0 && (
                   <Group header={<Header>{t.campaignBrandWide}</Header>} data-testid="office-campaign-brand-wide">
                     <SectionLinks links={brandWide} />

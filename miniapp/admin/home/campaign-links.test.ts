@@ -50,7 +50,7 @@ describe('a campaign’s office sections', () => {
     expect(ids(campaign(), ['campaigns', 'support'], 'editor')).not.toContain('support');
   });
 
-  it('tapping a campaign: the editor with campaigns, its sections page with any of its sections, else nothing', () => {
+  it('tapping a campaign: the editor with campaigns, its sections page with any section it links, else nothing', () => {
     expect(campaignEntry(campaign(), ['campaigns'])).toBe('/admin/campaign/3');
     expect(campaignEntry(campaign(), ['campaigns', 'prizes'])).toBe('/admin/campaign/3');
     expect(campaignEntry(campaign(), ['prizes'])).toBe('/admin/campaign/3/sections');
@@ -58,8 +58,12 @@ describe('a campaign’s office sections', () => {
     // Leads come only from a calculator; support and team are the brand's, linked from the office home.
     expect(campaignEntry(campaign(), ['leads'])).toBeUndefined();
     expect(campaignEntry(campaign({ mechanic: 'calculator' }), ['leads'])).toBe('/admin/campaign/3/sections');
-    // Support alone leads nowhere new: the page would only repeat the home's brand-wide link.
-    expect(campaignEntry(campaign(), ['support', 'team'])).toBeUndefined();
+    // Found from outside: a member with support alone tapped a campaign and nothing happened. Its page links the
+    // brand's inbox (the only section of theirs a campaign has); team alone is no campaign's.
+    expect(campaignEntry(campaign(), ['support'])).toBe('/admin/campaign/3/sections');
+    expect(campaignEntry(campaign(), ['support', 'team'])).toBe('/admin/campaign/3/sections');
+    expect(campaignEntry(campaign(), ['team'])).toBeUndefined();
+    expect(campaignEntry(campaign(), [])).toBeUndefined();
     expect(campaignEntry(campaign(), ['support', 'stats'])).toBe('/admin/campaign/3/sections');
   });
 });

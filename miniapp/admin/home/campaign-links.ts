@@ -77,13 +77,14 @@ export function campaignLinks(c: CampaignFacts, sections: readonly string[], whe
 
 /**
  * Where tapping a campaign in the office list leads: the editor for a member with `campaigns` (as it always has),
- * else the campaign's page of the sections they hold, or nowhere when they hold none of a campaign's.
+ * else the campaign's page of the sections they hold, brand-wide ones included, or nowhere when they hold none.
  */
 export function campaignEntry(c: Omit<CampaignFacts, 'hasDraw'>, sections: readonly string[]): string | undefined {
   if (sections.includes('campaigns')) return paths.adminCampaign(c.id);
   // The draw is not known from the list; it never decides alone, as `prizes` always links the code pools. A brand-wide
-  // section alone does not either: the office home links it already.
-  return campaignLinks({ ...c, hasDraw: false }, sections, 'page').some((l) => !l.brandWide)
+  // section alone does: a `support` member's requests are about the campaigns they tap, and a tap that did nothing
+  // was a dead end to them (found from outside), though the office home links the inbox too.
+  return campaignLinks({ ...c, hasDraw: false }, sections, 'page').length > 0
     ? paths.adminCampaignSections(c.id)
     : undefined;
 }
