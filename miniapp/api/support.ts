@@ -28,10 +28,11 @@ export function supportApi(request: Request) {
     tickets: async () => (await request<{ tickets: Ticket[] }>('GET', '/api/support/tickets')).tickets,
     unreadTickets: async () => (await request<{ unread: number }>('GET', '/api/support/unread')).unread,
     ticket: (ticketId: number) => request<TicketThread>('GET', `/api/support/tickets/${ticketId}`),
-    openTicket: (input: { campaignId: number; subject: string; body: string }) =>
+    /** `clientKey`: the composed ticket's key, the same on a retry (client-key.ts), so it opens once. */
+    openTicket: (input: { campaignId: number; subject: string; body: string; clientKey: string }) =>
       request<TicketThread>('POST', '/api/support/tickets', input),
-    replyToTicket: (ticketId: number, body: string) =>
-      request<TicketThread>('POST', `/api/support/tickets/${ticketId}/messages`, { body }),
+    replyToTicket: (ticketId: number, body: string, clientKey: string) =>
+      request<TicketThread>('POST', `/api/support/tickets/${ticketId}/messages`, { body, clientKey }),
     markTicketSeen: async (ticketId: number, lastMessageId: number) =>
       (await request<{ unread: number }>('POST', `/api/support/tickets/${ticketId}/seen`, { lastMessageId })).unread,
   };

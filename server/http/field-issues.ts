@@ -27,6 +27,8 @@ export function fieldIssue(issue: z.core.$ZodIssue): ErrorIssue {
   if (issue.code === 'invalid_format' && issue.format === 'url') return { ...base, code: 'not_a_web_address' };
   // A day the calendar does not have (2026-02-30) or not written as YYYY-MM-DD: the statistics period's ends.
   if (issue.code === 'invalid_format' && issue.format === 'date') return { ...base, code: 'not_a_date' };
+  // A refinement that names its own code (text-fields.ts: `blank_text`, text with nothing visible in it).
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return { ...base, code: issue.params.code };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return base;
   const origin = ORIGINS[issue.origin];
   // An exact length ("exactly 6 digits") is a different sentence; it keeps zod's message.

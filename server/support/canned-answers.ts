@@ -10,6 +10,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
@@ -18,9 +19,9 @@ export type CannedRow = typeof cannedAnswers.$inferSelect;
 
 export const CannedInputSchema = z
   .object({
-    title: z.string().trim().min(1).max(80),
-    bodyRu: z.string().trim().min(1).max(4000),
-    bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
+    title: visibleText(80),
+    bodyRu: visibleText(4000),
+    bodyEn: visibleText(4000).nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .openapi('CannedAnswerInput');

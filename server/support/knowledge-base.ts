@@ -13,6 +13,7 @@ import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { rowId } from '../http/row-id.ts';
+import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
@@ -22,10 +23,10 @@ export type ArticleRow = typeof kbArticles.$inferSelect;
 const POSITION_MAX = 10_000;
 
 const ArticleFields = z.object({
-  titleRu: z.string().trim().min(1).max(120),
-  bodyRu: z.string().trim().min(1).max(4000),
-  titleEn: z.string().trim().min(1).max(120).nullable().optional(),
-  bodyEn: z.string().trim().min(1).max(4000).nullable().optional(),
+  titleRu: visibleText(120),
+  bodyRu: visibleText(4000),
+  titleEn: visibleText(120).nullable().optional(),
+  bodyEn: visibleText(4000).nullable().optional(),
   campaignId: rowId().nullable().optional(),
   position: z.number().int().min(0).max(POSITION_MAX).optional(),
   published: z.boolean().optional(),

@@ -16,11 +16,12 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
 import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
 import { fillReply } from './canned-variables.ts';
 import { participantProgress } from './participant-progress.ts';
-import { publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
+import { ClientKey, publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
 import { requireSupportAgent, supportAgents } from './support-agents.ts';
 import { assignTicket, replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
 
@@ -115,9 +116,9 @@ const thread = officeRoute('support', {
 
 const ReplyBody = z
   .object({
-    body: z.string().trim().min(1).max(4000),
+    body: visibleText(4000),
     /** The office's key for this reply (one per composed answer): a retry with it sends nothing twice. */
-    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    clientKey: ClientKey,
   })
   .openapi('InboxReply');
 

@@ -1,9 +1,12 @@
 /**
  * @module The participant's support (`/api/support`): their tickets, a new ticket from the mini-app form, the thread,
- * and a reply (which re-opens a resolved ticket). Tickets are the caller's own; anyone else's is a 404.
+ * and a reply (which re-opens a resolved ticket). Tickets are the caller's own; anyone else's is a 404. A new ticket
+ * and a reply may carry the client's `clientKey` (ticket-keys.ts): sent again, it answers 201 with the thread as it is
+ * now and writes nothing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
+import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
 import { schema } from '../db/client.ts';
@@ -29,13 +32,19 @@ import {
   ticketThread,
   userTickets,
 } from './ticket.service.ts';
+import { participantMessageKey, ticketOpenedWithKey, ticketRepliedWithKey } from './ticket-keys.ts';
 import { markTicketSeen, unreadTicketIds } from './ticket-unread.ts';
 
 const tags = ['support'];
 const errors = {
   ...authErrors,
   404: errorResponse('No such ticket of yours'),
-  422: errorResponse('Invalid input'),
+  422: errorResponse('Invalid input: a field out of its bounds, or text with nothing visible (`blank_text`)'),
+} as const;
+/** Writes that take a `clientKey`. */
+const keyedErrors = {
+  ...errors,
+  409: errorResponse('`client_key_reused`: this clientKey was sent before with another text'),
 } as const;
 
 const list = createRoute({
@@ -83,9 +92,13 @@ const create = createRoute({
   path: '/tickets',
   tags,
   summary: 'Open a ticket from the mini-app form',
+  description:
+    'With a `clientKey`, sending the same ticket again (a retry after a lost answer) opens nothing: 201 with the ' +
+    'thread of the ticket the first send opened, as it is now. The same key with another subject, message or ' +
+    'campaign is a 409 `client_key_reused`.',
   security: LAUNCH_AUTH,
   request: jsonBody(NewTicketSchema),
-  responses: { 201: json(ThreadSchema, 'Opened'), ...errors },
+  responses: { 201: json(ThreadSchema, 'Opened (or opened by an earlier send of the same clientKey)'), ...keyedErrors },
 });
 const thread = createRoute({
   method: 'get',
@@ -101,13 +114,19 @@ const reply = createRoute({
   path: '/tickets/{ticketId}/messages',
   tags,
   summary: 'Write in a ticket (re-opens it if resolved)',
+  description:
+    'With a `clientKey`, sending the same message again writes nothing: 201 with the thread as it is now. The same ' +
+    'key with another text or in another ticket is a 409 `client_key_reused`.',
   security: LAUNCH_AUTH,
   request: { params: TicketParam, ...jsonBody(MessageBody) },
-  responses: { 201: json(ThreadSchema, 'Added'), ...errors },
+  responses: { 201: json(ThreadSchema, 'Added (or added by an earlier send of the same clientKey)'), ...keyedErrors },
 });
 
 export const supportRoutes = newRouter();
 supportRoutes.use('*', requireIdentity);
+
+const keyOf = (identity: Identity, clientKey: string | undefined) =>
+  clientKey === undefined ? undefined : participantMessageKey(identity.platform, identity.userId, clientKey);
 
 const threadOf = async (db: Parameters<typeof ticketThread>[0], t: TicketRow) => ({
   ticket: participantTicket(t),
@@ -157,19 +176,24 @@ supportRoutes.openapi(create, async (c) => {
         )
         .limit(1)
     : [];
-  const ticket = await inTransaction(deps.db, (tx) =>
-    openTicket(tx, {
+  const campaignId = p ? (input.campaignId ?? null) : null;
+  const key = keyOf(identity, input.clientKey);
+  const ticket = await inTransaction(deps.db, async (tx) => {
+    const earlier = key === undefined ? undefined : await ticketOpenedWithKey(tx, key, { ...input, campaignId });
+    if (earlier) return earlier;
+    return openTicket(tx, {
       platform: identity.platform,
       platformUserId: identity.userId,
-      campaignId: p ? input.campaignId : null,
+      campaignId,
       participantId: p?.id ?? null,
       vkGroupId: p?.groupId ?? identity.groupId ?? null,
       source: 'miniapp',
       subject: input.subject,
       body: input.body,
       at: deps.now(),
-    }),
-  );
+      externalKey: key,
+    });
+  });
   return c.json(await threadOf(deps.db, ticket), 201);
 });
 supportRoutes.openapi(thread, async (c) => {
@@ -180,7 +204,12 @@ supportRoutes.openapi(thread, async (c) => {
 supportRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
   const t = await getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
-  const body = c.req.valid('json').body;
-  const updated = await inTransaction(deps.db, (tx) => addUserMessage(tx, t, body, 'miniapp', deps.now()));
+  const { body, clientKey } = c.req.valid('json');
+  const key = keyOf(identity, clientKey);
+  const updated = await inTransaction(deps.db, async (tx) => {
+    const earlier = key === undefined ? undefined : await ticketRepliedWithKey(tx, key, { ticketId: t.id, body });
+    if (earlier) return earlier;
+    return addUserMessage(tx, t, body, 'miniapp', deps.now(), key);
+  });
   return c.json(await threadOf(deps.db, updated), 201);
 });

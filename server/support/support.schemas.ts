@@ -2,8 +2,18 @@
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
+import { visibleText } from '../http/text-fields.ts';
 
 export const TicketParam = z.object({ ticketId: RowIdParam });
+
+/**
+ * The client's key for one composed text (a ticket, a participant's message, an office reply), made once per text and
+ * kept across retries, so a send whose answer was lost can be sent again without writing twice (ticket-keys.ts).
+ */
+export const ClientKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/)
+  .openapi({ description: 'Idempotency key of this composed text (8–64 of A–Z a–z 0–9 _ -)', example: 'f3a9c2e17b4d' });
 
 export const TicketMessageSchema = z
   .object({
@@ -34,12 +44,15 @@ export const ThreadSchema = z
 export const NewTicketSchema = z
   .object({
     campaignId: rowId().optional(),
-    subject: z.string().trim().min(1).max(120),
-    body: z.string().trim().min(1).max(4000),
+    subject: visibleText(120),
+    body: visibleText(4000),
+    clientKey: ClientKey.optional(),
   })
   .openapi('NewTicket');
 
-export const MessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
+export const MessageBody = z
+  .object({ body: visibleText(4000), clientKey: ClientKey.optional() })
+  .openapi('NewTicketMessage');
 
 type Row = {
   id: number;

@@ -5,7 +5,8 @@
  * Functions that write take the caller's transaction (`inTransaction(db, (tx) => …)`), so a bot update's ticket and
  * its reply, or an answer and its outbox row, commit together.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { TicketStatus } from '../db/schema/messaging.ts';
@@ -35,7 +36,7 @@ export interface NewTicket {
   externalKey?: string;
 }
 
-/** Opens a ticket with its first message. */
+/** Opens a ticket with its first message (`externalKey`: the message's key, see ticket-keys.ts). */
 export async function openTicket(tx: Tx, t: NewTicket): Promise<TicketRow> {
   const ticket = inserted(
     await tx
@@ -67,7 +68,12 @@ export async function openTicket(tx: Tx, t: NewTicket): Promise<TicketRow> {
   return ticket;
 }
 
-/** The user writes again: the ticket waits on us, and a resolved one is re-opened. */
+/**
+ * The user writes again: the ticket waits on us, and a resolved one is re-opened. Only `ticket`'s id and user are
+ * used: the new status is worked out by the UPDATE from the row as it is now, not from `ticket`, which callers read
+ * before their transaction. Derived from that copy, an agent's answer or status change committed in between was
+ * overwritten (a ticket answered meanwhile went back to `new`, its SLA clock back to the old start).
+ */
 export async function addUserMessage(
   tx: Tx,
   ticket: TicketRow,
@@ -85,12 +91,16 @@ export async function addUserMessage(
     externalKey: externalKey ?? null,
     createdAt: at,
   });
-  const status: TicketStatus = ticket.status === 'new' ? 'new' : 'waiting_on_us';
-  // The SLA clock starts at the first message the brand has not answered, and keeps running through follow-ups.
-  return updatedTicket(tx, ticket.id, { status, updatedAt: at, waitingSince: ticket.waitingSince ?? at });
+  return updatedTicket(tx, ticket.id, {
+    status: sql`case when ${tickets.status} = 'new' then 'new' else 'waiting_on_us' end`,
+    updatedAt: at,
+    // The SLA clock starts at the first message the brand has not answered, and keeps running through follow-ups.
+    waitingSince: sql`coalesce(${tickets.waitingSince}, ${at})`,
+  });
 }
 
-async function updatedTicket(tx: Tx, id: number, set: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
+/** `set` may compute a column from the row as the UPDATE finds it (`sql\`…\``), not from a copy read earlier. */
+async function updatedTicket(tx: Tx, id: number, set: SQLiteUpdateSetSource<typeof tickets>): Promise<TicketRow> {
   const [row] = await tx.update(tickets).set(set).where(eq(tickets.id, id)).returning();
   if (!row) throw new ApiError(404, 'ticket_not_found', `Ticket ${id} does not exist`);
   return row;
@@ -203,9 +213,14 @@ async function deniedMessages(tx: Tx, vkGroupId: number, vkUserId: number): Prom
 }
 
 export async function setTicketStatus(tx: Tx, ticket: TicketRow, status: TicketStatus, at: number): Promise<TicketRow> {
-  // Resolving (or waiting for the user) stops the SLA clock; re-opening starts it unless it runs already.
-  const waitingSince = status === 'resolved' || status === 'waiting_on_user' ? null : (ticket.waitingSince ?? at);
-  return updatedTicket(tx, ticket.id, { status, updatedAt: at, waitingSince });
+  // Resolving (or waiting for the user) stops the SLA clock; re-opening starts it unless it runs already — as the row
+  // is now, not as `ticket` was read before the transaction (a participant's message meanwhile started it).
+  const stops = status === 'resolved' || status === 'waiting_on_user';
+  return updatedTicket(tx, ticket.id, {
+    status,
+    updatedAt: at,
+    waitingSince: stops ? null : sql`coalesce(${tickets.waitingSince}, ${at})`,
+  });
 }
 
 /** Assigns the ticket to a support member (a membership id checked by the caller), or to nobody. */

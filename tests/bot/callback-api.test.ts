@@ -151,7 +151,7 @@ describe('POST /vk/callback', () => {
     ]);
   });
 
-  it('a photo without text opens a ticket that names it and links the dialog; a sticker alone opens none', async () => {
+  it('a photo without text opens a ticket that names it and links the dialog; a sticker alone, or text of only invisible characters, writes none', async () => {
     const photo = (id: number) => ({ type: 'photo', photo: { id, owner_id: 555, access_key: 'k', sizes: [] } });
     await post(messageNew('a-1', '', { attachments: [photo(1), photo(2)] }));
     await post(messageNew('a-2', 'Вот ошибка', { conversation_message_id: 18, attachments: [photo(3)] }));
@@ -161,6 +161,7 @@ describe('POST /vk/callback', () => {
         attachments: [{ type: 'sticker', sticker: { sticker_id: 9, product_id: 1 } }],
       }),
     );
+    await post(messageNew('a-4', '\u200b\u2060\ufeff', { conversation_message_id: 20 }));
     expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(1);
     const gim = `https://vk.com/gim${GROUP_ID}?sel=555`;
     expect((await w.deps.db.select().from(schema.ticketMessages)).map((m) => m.body)).toEqual([

@@ -96,5 +96,4 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
 export type SupportOfficeApi = ReturnType<typeof supportOfficeApi>;
 
 /** A fresh key per composed reply: a retried send of the same reply is recognised by the server. */
-export const newReplyKey = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+export { newClientKey as newReplyKey } from '../../api/client-key.ts';

@@ -11,6 +11,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -26,6 +27,8 @@ export function NewTicketPanel({ id }: { id: string }) {
   const [checked, setChecked] = useState(false);
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);
+  // A tap on Send again after a lost answer sends the same key: one ticket, not two (client-key.ts).
+  const [keys] = useState(() => composeKey());
 
   const subjectError = checked ? checkField(subject, SUBJECT_MAX) : undefined;
   const bodyError = checked ? checkField(body, BODY_MAX) : undefined;
@@ -38,7 +41,10 @@ export function NewTicketPanel({ id }: { id: string }) {
     if (campaignId === undefined || checkField(subject, SUBJECT_MAX) || checkField(body, BODY_MAX)) return;
     setSending(true);
     try {
-      const thread = await support.openTicket({ campaignId, subject: subject.trim(), body: body.trim() });
+      const input = { campaignId, subject: subject.trim(), body: body.trim() };
+      const clientKey = keys.keyFor(JSON.stringify(input));
+      const thread = await support.openTicket({ ...input, clientKey });
+      keys.sent();
       navigator.replace(paths.helpTicket(campaignId, thread.ticket.id));
     } catch {
       setFailed(true);

@@ -17,6 +17,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import type { TicketThread } from '../../api/support.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -38,6 +39,8 @@ export function TicketPanel({ id }: { id: string }) {
   const [reply, setReply] = useState('');
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);
+  // The same reply sent again after a lost answer carries the same key: written once (client-key.ts).
+  const [keys] = useState(() => composeKey());
 
   useEffect(() => {
     if (loaded.status === 'ready') setThread(loaded.data);
@@ -55,7 +58,9 @@ export function TicketPanel({ id }: { id: string }) {
     setSending(true);
     setFailed(false);
     try {
-      setThread(await support.replyToTicket(thread.ticket.id, reply.trim()));
+      const text = reply.trim();
+      setThread(await support.replyToTicket(thread.ticket.id, text, keys.keyFor(text)));
+      keys.sent();
       setReply('');
     } catch {
       setFailed(true);
