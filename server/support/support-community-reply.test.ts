@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { claimRequests } from '../mailing/outbox-claim.ts';
 import { createPromoWorld, GROUP_ID, type PromoWorld } from '../promo/testing/promo-world.ts';
-import { replyAsAgent, ticketFromBot } from './ticket.service.ts';
+import { replyAsAgent } from './ticket.service.ts';
+import { ticketFromBot } from './ticket-from-bot.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import { createPromoWorld, GROUP_ID, HOUR, type PromoWorld } from '../promo/testing/promo-world.ts';
-import { ticketFromBot } from './ticket.service.ts';
+import { ticketFromBot } from './ticket-from-bot.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());

@@ -1,11 +1,11 @@
 /**
- * @module Support tickets: opened from the mini app (a form) or the bot (free text), threaded messages, statuses
+ * @module Support tickets: opened from the mini app (a form) or the bot (free text, ticket-from-bot.ts), threaded messages, statuses
  * new → waiting_on_us → waiting_on_user → resolved, re-opened by the user's reply. An agent's reply is shown in the
  * mini app and, when the user allowed community messages, also goes out through the outbox.
  * Functions that write take the caller's transaction (`inTransaction(db, (tx) => …)`), so a bot update's ticket and
  * its reply, or an answer and its outbox row, commit together.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -251,72 +251,4 @@ export async function getUserTicket(
     throw new ApiError(404, 'ticket_not_found', `Ticket ${id} does not exist`);
   }
   return t;
-}
-
-/**
- * A message to the community that is not a command: it continues the user's latest ticket there, or opens one.
- * `messageKey` identifies the incoming VK message: handling the same message again (a redelivered or recovered
- * update) returns its ticket and writes nothing.
- */
-export async function ticketFromBot(
-  tx: Tx,
-  vkGroupId: number,
-  vkUserId: number,
-  body: string,
-  at: number,
-  messageKey?: string,
-): Promise<TicketRow> {
-  const externalKey = messageKey === undefined ? undefined : `vk:${vkGroupId}:${vkUserId}:${messageKey}`;
-  if (externalKey) {
-    const [seen] = await tx
-      .select({ ticket: tickets })
-      .from(ticketMessages)
-      .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
-      .where(eq(ticketMessages.externalKey, externalKey))
-      .limit(1);
-    if (seen) return seen.ticket;
-  }
-  const [latest] = await tx
-    .select()
-    .from(tickets)
-    .where(
-      and(
-        eq(tickets.platform, 'vk'),
-        eq(tickets.platformUserId, String(vkUserId)),
-        eq(tickets.vkGroupId, vkGroupId),
-        inArray(tickets.status, ['new', 'waiting_on_us', 'waiting_on_user', 'resolved']),
-      ),
-    )
-    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
-    .limit(1);
-  const REOPEN_WINDOW_MS = 7 * 86_400_000;
-  if (latest && (latest.status !== 'resolved' || at - latest.updatedAt < REOPEN_WINDOW_MS)) {
-    return addUserMessage(tx, latest, body, 'bot', at, externalKey);
-  }
-  const [participant] = await tx
-    .select({ id: schema.participants.id, campaignId: schema.participants.campaignId })
-    .from(schema.participants)
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
-    .innerJoin(schema.communities, eq(schema.communities.id, schema.campaigns.communityId))
-    .where(
-      and(
-        eq(schema.participants.platform, 'vk'),
-        eq(schema.participants.platformUserId, String(vkUserId)),
-        eq(schema.communities.vkGroupId, vkGroupId),
-      ),
-    )
-    .orderBy(desc(schema.participants.lastSeenAt))
-    .limit(1);
-  return openTicket(tx, {
-    platform: 'vk',
-    platformUserId: String(vkUserId),
-    campaignId: participant?.campaignId,
-    participantId: participant?.id,
-    vkGroupId,
-    source: 'bot',
-    subject: body.slice(0, 80),
-    body,
-    at,
-    externalKey,
-  });
 }

@@ -5,7 +5,7 @@
 import type { Db } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { queueReplyIn } from '../mailing/replies.ts';
-import { ticketFromBot } from '../support/ticket.service.ts';
+import { ticketFromBot } from '../support/ticket-from-bot.ts';
 
 export interface SupportMessage {
   vkGroupId: number;
