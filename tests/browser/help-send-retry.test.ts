@@ -89,6 +89,30 @@ describe('a send whose answer was lost, sent again', () => {
       const ticketId = Number(new URL(page.url()).hash.split('/').at(-1));
       const thread = await api<{ messages: unknown[] }>(url, 'GET', `/api/support/tickets/${ticketId}`);
       expect(thread.messages).toHaveLength(2);
+
+      // The agent's side: the first reply is written but its answer lost; the agent edits the text and sends again.
+      // The edit is another text with its own key, so it is written too (with the old key the server handed back the
+      // first reply and the edit was silently dropped).
+      const admin = participantUrl(server, { userId: 100_002, language: 'ru', role: 'admin' });
+      const office = await loseFirstAnswer(page, /\/api\/admin\/support\/brands\/\d+\/tickets\/\d+\/replies$/);
+      await page.goto(`${admin}#/admin/brand/1/support/ticket/${ticketId}`);
+      const reply = page.locator('#reply-body');
+      await reply.waitFor({ timeout: T });
+      await reply.fill('Проверяем код');
+      await page.getByTestId('reply-send').click();
+      await page.getByText('Нет связи с сервером').first().waitFor({ timeout: T });
+      await reply.fill('Проверяем код, ответим сегодня');
+      await page.getByTestId('reply-send').click();
+      await expect
+        .poll(() => page.getByTestId('thread-messages').textContent(), { timeout: T })
+        .toContain('ответим сегодня');
+      expect(office.sent).toHaveLength(2);
+      expect(JSON.parse(office.sent[1] as string).clientKey).not.toBe(JSON.parse(office.sent[0] as string).clientKey);
+      const bodies = (await api<{ messages: { body: string }[] }>(url, 'GET', `/api/support/tickets/${ticketId}`))
+        .messages;
+      expect(bodies.map((m) => m.body)).toEqual(
+        expect.arrayContaining(['Проверяем код', 'Проверяем код, ответим сегодня']),
+      );
     } finally {
       await context.close();
     }

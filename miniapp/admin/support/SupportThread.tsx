@@ -22,6 +22,7 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -29,7 +30,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import { refusalText } from '../refusal-text.ts';
-import { type InboxThread, newReplyKey, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
+import { type InboxThread, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
 import { ThreadProgress } from './ThreadProgress.tsx';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -41,7 +42,9 @@ export default function SupportThread() {
   const wide = viewWidth >= ViewWidth.TABLET;
   const [fresh, setFresh] = useState<InboxThread | null>(null);
   const [body, setBody] = useState('');
-  const [key, setKey] = useState(newReplyKey);
+  // One key per text: a retry of the same text after a lost answer is written once; an edited text is a new reply
+  // (with the old key the server would hand back the first reply and drop the edit).
+  const [keys] = useState(() => composeKey());
   const [note, setNote] = useState<string | null>(null);
   const state = useAsync(async () => {
     const [thread, canned, agents] = await Promise.all([support.thread(ticketId), support.canned(), support.agents()]);
@@ -49,10 +52,10 @@ export default function SupportThread() {
   }, [support, ticketId]);
   const send = async () => {
     try {
-      const r = await support.reply(ticketId, body, key);
+      const r = await support.reply(ticketId, body, keys.keyFor(body));
       setFresh(r);
       setBody('');
-      setKey(newReplyKey());
+      keys.sent();
       setNote(r.delivery === 'bot' ? s.sentBot : s.sentApp);
     } catch (err) {
       setNote(refusalText(err, language));

@@ -96,4 +96,3 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
 export type SupportOfficeApi = ReturnType<typeof supportOfficeApi>;
 
 /** A fresh key per composed reply: a retried send of the same reply is recognised by the server. */
-export { newClientKey as newReplyKey } from '../../api/client-key.ts';
