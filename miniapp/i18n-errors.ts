@@ -42,6 +42,7 @@ const ru: ErrorTexts = {
   bad_signature: 'Откройте приложение из ВКонтакте заново.',
   expired: 'Сеанс устарел. Откройте приложение заново.',
   wrong_app: 'Эта ссылка от другого приложения.',
+  client_key_reused: 'Это сообщение уже ушло с другим текстом. Обновите экран и отправьте снова.',
 };
 
 const en: ErrorTexts = {
@@ -80,6 +81,7 @@ const en: ErrorTexts = {
   bad_signature: 'Open the app from VK again.',
   expired: 'Your session has expired. Open the app again.',
   wrong_app: 'This link belongs to another app.',
+  client_key_reused: 'This message already went with another text. Refresh and send it again.',
 };
 
 export const errorTexts: Record<'ru' | 'en', ErrorTexts> = { ru, en };
