@@ -1,14 +1,14 @@
 /**
  * @module The router factory every feature uses, so each gets the same validation behaviour:
  * input that fails its zod schema is a 422 with one issue per field (a bound with its limit), never a 500; so is text
- * holding NUL, which one of the two databases cannot store (nul-text.ts).
+ * a database cannot store (NUL, half of a character: storable-text.ts).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Identity } from '../auth/identity.ts';
 import type { Deps } from '../deps.ts';
 import { errorBody } from './errors.ts';
 import { fieldIssue } from './field-issues.ts';
-import { nulTextIssue } from './nul-text.ts';
+import { unstorableTextIssue } from './storable-text.ts';
 
 export interface AppEnv {
   Variables: { identity: Identity; deps: Deps };
@@ -20,8 +20,8 @@ export function newRouter(): OpenAPIHono<AppEnv> {
       if (!result.success) {
         return c.json(errorBody('invalid_input', `Invalid ${result.target}`, result.error.issues.map(fieldIssue)), 422);
       }
-      const nul = nulTextIssue(result.data);
-      if (nul) return c.json(errorBody('invalid_input', `Invalid ${result.target}`, [nul]), 422);
+      const unstorable = unstorableTextIssue(result.data);
+      if (unstorable) return c.json(errorBody('invalid_input', `Invalid ${result.target}`, [unstorable]), 422);
     },
   });
 }

@@ -1,0 +1,32 @@
+/**
+ * @module Text one of the two databases cannot store is refused where input is validated (router.ts):
+ * - NUL (`\u0000`): JSON allows it escaped and SQLite stores it, but PostgreSQL's text columns cannot hold it;
+ * - an unpaired surrogate (`\ud800` alone, half of a character): JSON allows it escaped, SQLite and PostgreSQL's text
+ *   columns silently store U+FFFD in its place, and PostgreSQL's `jsonb` (the audit log's details) refuses it.
+ * The same request was a 500 on one database and a stored value on the other. No field of this product has a use for
+ * either: a real character never needs them.
+ */
+import type { ErrorIssue } from './errors.ts';
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'Text must not contain NUL (\\u0000)';
+  if (UNPAIRED_SURROGATE.test(text)) return 'Text must not contain half of a character (an unpaired surrogate)';
+  return undefined;
+}
+
+/** The first string inside `value` (a validated body, query or params) a database cannot store, as an issue at its path. */
+export function unstorableTextIssue(value: unknown, path: (string | number)[] = []): ErrorIssue | undefined {
+  if (typeof value === 'string') {
+    const message = textProblem(value);
+    return message ? { path: path.join('.'), message } : undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unstorableTextIssue(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
