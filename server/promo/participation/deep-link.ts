@@ -57,6 +57,17 @@ export function fromStartParam(param: string | undefined): DeepLink | undefined 
 }
 
 /**
+ * What a `start_param` says about where a participant came from (their stored `source`, which the funnel's breakdown
+ * and the mailing segments group by): the link without the inviter's code, so every friend invited to a campaign is
+ * one source (`campaign-1--ref`), not one per inviter.
+ * @example startParamSource('campaign-1--ref-aZ3k_Q9x') // 'campaign-1--ref'
+ */
+export function startParamSource(param: string): string {
+  const mark = param.indexOf(REF_MARK);
+  return mark >= 0 ? param.slice(0, mark + REF_MARK.length - 1) : param;
+}
+
+/**
  * OK's `custom_args` for a link (URL-encoded once more as the app address's `custom_args` parameter); a route's
  * slashes stay as they are, as a query value may hold them.
  * @example toCustomArgs({ route: '/campaign/1', ref: 'aZ3k_Q9x' }) // 'route=/campaign/1&ref=aZ3k_Q9x'

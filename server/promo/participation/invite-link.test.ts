@@ -3,10 +3,12 @@
  * a VK friend opening a VK link is. Before: every OK and Telegram invitation pointed at the VK app (vk.com/app…), where
  * the friend is another identity (or has no account), so `invite_friends` could not be done off VK.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { okLaunchFromUrl } from '../../../miniapp/platform/ok-launch.ts';
 import { startParamToRoute } from '../../../miniapp/platform/telegram-launch.ts';
 import type { Config } from '../../config.ts';
+import { schema } from '../../db/client.ts';
 import { shareLink } from '../tasks/task-view.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 
@@ -97,6 +99,34 @@ describe('an invitation on Telegram and OK, end to end', () => {
     await send(`/api/campaigns/${id}/open`, friend, { ref: refOfHash(hash) });
 
     expect(await inviteTask(id, inviter)).toMatchObject({ state: 'done', action: { friendsJoined: 1 } });
+  });
+
+  it("Telegram: friends of different inviters come from one source, not one per inviter's code", async () => {
+    w = await createPromoWorld({ TELEGRAM_APP_URL });
+    const id = await w.campaign();
+    await w.task(id, 'friends', 'invite_friends', { friendsRequired: 1 });
+    for (const [inviter, friend] of [
+      [101, 201],
+      [102, 202],
+    ] as const) {
+      const auth = w.tmaAuth(inviter);
+      await send(`/api/campaigns/${id}/open`, auth, {});
+      const startParam = new URL((await inviteTask(id, auth)).action.shareLink ?? '').searchParams.get('startapp');
+      const hash = startParamToRoute(startParam ?? '');
+      await send(`/api/campaigns/${id}/open`, w.tmaAuth(friend, { start_param: startParam ?? '' }), {
+        ref: refOfHash(hash),
+      });
+    }
+    await send(`/api/campaigns/${id}/open`, w.tmaAuth(203, { start_param: `campaign-${id}` }), {});
+    const rows = await w.deps.db.select().from(schema.participants).where(eq(schema.participants.campaignId, id));
+    const sources = Object.fromEntries(rows.map((p) => [p.platformUserId, p.source]));
+    expect(sources).toEqual({
+      '101': null,
+      '102': null,
+      '201': `campaign-${id}--ref`,
+      '202': `campaign-${id}--ref`,
+      '203': `campaign-${id}`,
+    });
   });
 
   it("unconfigured: a Telegram participant gets the code and no link, never the VK app's", async () => {

@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { findParticipant, loadCampaign, type ParticipantRow, requireRunning } from '../promo-context.ts';
 import { carryOverMembership } from '../tasks/membership-carry-over.ts';
+import { startParamSource } from './deep-link.ts';
 import { creditReferrer, resolveReferrer } from './referrals.ts';
 
 export interface OpenResult {
@@ -22,6 +23,10 @@ export interface OpenResult {
 }
 
 const newReferralCode = () => randomBytes(6).toString('base64url');
+
+/** Where the participant came from: VK's `vk_ref` placement as it is; Telegram's `start_param` without a friend's code. */
+const launchSource = (identity: Identity): string | null =>
+  identity.ref === undefined ? null : identity.platform === 'telegram' ? startParamSource(identity.ref) : identity.ref;
 
 /**
  * Joins (first time, campaign running) or re-opens a campaign.
@@ -62,7 +67,7 @@ export async function openCampaign(
           stage: campaign.stages[0] ?? 'opened',
           stageIndex: 0,
           stageReachedAt: at,
-          source: identity.ref ?? null,
+          source: launchSource(identity),
           language: identity.language,
           referralCode: newReferralCode(),
           referredBy,
