@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PollingTransport, VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
+import { storableCopy } from '../server/http/storable-text.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
 import {
   claimStale,
@@ -166,7 +167,9 @@ export function createBot(deps: Deps): Bot {
 
   const bot: Bot = {
     vk,
-    async receive(update) {
+    async receive(received) {
+      // A user's NUL or half of a character becomes U+FFFD: the journal's jsonb and the tickets can hold the rest.
+      const update = storableCopy(received);
       const groupId = update.group_id ?? config.VK_GROUP_ID ?? 0;
       const problem = updateProblem(update);
       if (problem) {

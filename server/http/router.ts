@@ -1,7 +1,8 @@
 /**
  * @module The router factory every feature uses, so each gets the same validation behaviour:
  * input that fails its zod schema is a 422 with one issue per field (a bound with its limit), never a 500; so is text
- * a database cannot store (NUL, half of a character: storable-text.ts).
+ * a database cannot store (NUL, half of a character: storable-text.ts), except on VK's Callback API, whose hook
+ * checks the schema only (server/vk/callback.routes.ts).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Identity } from '../auth/identity.ts';

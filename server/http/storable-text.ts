@@ -1,5 +1,6 @@
 /**
- * @module Text one of the two databases cannot store is refused where input is validated (router.ts):
+ * @module Text one of the two databases cannot store is refused where input is validated (router.ts), or, in what VK
+ * sends on a user's behalf, replaced (`storableCopy`):
  * - NUL (`\u0000`): JSON allows it escaped and SQLite stores it, but PostgreSQL's text columns cannot hold it;
  * - an unpaired surrogate (`\ud800` alone, half of a character): JSON allows it escaped, SQLite and PostgreSQL's text
  *   columns silently store U+FFFD in its place, and PostgreSQL's `jsonb` (the audit log's details) refuses it.
@@ -10,6 +11,7 @@ import type { ErrorIssue } from './errors.ts';
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`\u0000|${UNPAIRED_SURROGATE.source}`, 'g');
 
 function textProblem(text: string): string | undefined {
   if (text.includes('\u0000')) return 'Text must not contain NUL (\\u0000)';
@@ -29,4 +31,16 @@ export function unstorableTextIssue(value: unknown, path: (string | number)[] = 
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `value` with every NUL and half of a character in its strings replaced by U+FFFD, as a UTF-8 decoder shows a broken
+ * character: for what a platform sends on a user's behalf (VK's updates), where refusing would lose the user's
+ * message and the platform would retry it for nothing.
+ */
+export function storableCopy<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD') as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(storableCopy) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, storableCopy(inner)])) as T;
 }

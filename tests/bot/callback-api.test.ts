@@ -171,6 +171,24 @@ describe('POST /vk/callback', () => {
     expect(await outboxFor(555)).toHaveLength(2);
   });
 
+  it('a message holding NUL or half of a character is kept, those shown as U+FFFD, not refused (VK would retry it)', async () => {
+    // Valid JSON either way; PostgreSQL's jsonb journal refused the half character (a 500), NUL was a 422.
+    expect(await post(messageNew('u-1', 'Помогите \ud800 пожалуйста'))).toEqual({ status: 200, text: 'ok' });
+    expect(await post(messageNew('u-2', 'код\u0000 не пришёл', { conversation_message_id: 18 }))).toEqual({
+      status: 200,
+      text: 'ok',
+    });
+    const events = await w.deps.db.select().from(schema.callbackEvents);
+    expect(events.map((e) => [e.eventId, e.status])).toEqual([
+      ['u-1', 'handled'],
+      ['u-2', 'handled'],
+    ]);
+    expect((await w.deps.db.select().from(schema.ticketMessages)).map((m) => m.body)).toEqual([
+      'Помогите \ufffd пожалуйста',
+      'код\ufffd не пришёл',
+    ]);
+  });
+
   it('message_allow with key records consent and completes the allow_messages task', async () => {
     const [pid] = await w.addParticipants({ count: 1, firstUserId: 777, consent: false });
     const { task, started } = await inTransaction(w.deps.db, async (tx) => {
