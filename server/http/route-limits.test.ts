@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import type { VkApi } from '../vk/vk-api.ts';
 import { RATE_LIMITS } from './rate-limit.ts';
-import { MAX_IN_FLIGHT_PER_USER, ROUTE_LIMITS, UNLIMITED_WRITES } from './route-limits.ts';
+import { MAX_IN_FLIGHT_PER_USER, ROUTE_LIMITS, SPENT_BY_HANDLER, UNLIMITED_WRITES } from './route-limits.ts';
 
 let w: PromoWorld;
 afterEach(async () => w.close());
@@ -38,6 +38,8 @@ describe('route limits', () => {
     for (const route of [...fromTable, ...fromDoc]) {
       expect(route in ROUTE_LIMITS || route in UNLIMITED_WRITES, `${route} has no limit`).toBe(true);
     }
+    // A route whose handler spends its bucket has one declared here.
+    for (const route of SPENT_BY_HANDLER) expect(ROUTE_LIMITS[route], `${route} spends no bucket`).toBeDefined();
     // And no stale entries: each declared route exists.
     for (const route of [...Object.keys(ROUTE_LIMITS), ...Object.keys(UNLIMITED_WRITES)]) {
       expect(fromTable.has(route), `${route} is not a route`).toBe(true);

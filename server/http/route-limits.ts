@@ -3,10 +3,12 @@
  * that enforces it together with a per-identity cap on requests in flight. A write route missing from `ROUTE_LIMITS`
  * (and from `UNLIMITED_WRITES`) fails `route-limits.test.ts`, which walks the app's route table.
  */
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { LaunchError } from '../auth/launch-errors.ts';
 import { carriesCredentials, identifyRequest } from '../auth/middleware.ts';
+import type { Deps } from '../deps.ts';
 import { RateLimitedError } from './errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from './rate-limit.ts';
 import type { AppEnv } from './router.ts';
@@ -48,6 +50,16 @@ export const ROUTE_LIMITS: Record<string, RateBucket> = {
   'POST /api/local/message-allow': 'task',
 };
 
+/**
+ * Routes of `ROUTE_LIMITS` whose handler spends the bucket itself (`spendRouteLimit`), once it knows the request writes
+ * something: a participant's send repeated with its `clientKey` (a retry after a lost answer) writes nothing, so it is
+ * neither refused nor counted (decision 049). A request refused as invalid or as another's ticket spends nothing either.
+ */
+export const SPENT_BY_HANDLER: ReadonlySet<string> = new Set([
+  'POST /api/support/tickets',
+  'POST /api/support/tickets/:ticketId/messages',
+]);
+
 /** Write routes outside the back office that are not limited per user here, and why. */
 export const UNLIMITED_WRITES: Record<string, string> = {
   'POST /api/client-errors': 'no verified user: limited per address and identity, sampled, in client-errors/',
@@ -74,6 +86,23 @@ function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | undefined {
   return undefined;
 }
 
+async function spend(deps: Deps, user: string, bucket: RateBucket): Promise<void> {
+  const wait = await limiterFor(deps).hit(user, bucket, deps.now());
+  if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
+}
+
+/**
+ * Spends the bucket of a `SPENT_BY_HANDLER` route for the caller (429 when over it); its handler calls this when the
+ * request is about to write.
+ */
+export async function spendRouteLimit(c: Context<AppEnv>): Promise<void> {
+  const key = routeKey(c);
+  const bucket = key ? ROUTE_LIMITS[key] : undefined;
+  if (!key || !bucket || !SPENT_BY_HANDLER.has(key)) throw new Error(`${key} does not spend its limit in its handler`);
+  const identity = c.get('identity');
+  await spend(c.get('deps'), `${identity.platform}:${identity.userId}`, bucket);
+}
+
 /**
  * For every `/api/*` request: verifies the launch data once when the route needs it (a bad one on a limited route is
  * the usual 401) and puts the identity on the context; counts the route's bucket; and caps the identity's requests in
@@ -94,10 +123,7 @@ export const routeLimits = createMiddleware<AppEnv>(async (c, next) => {
     if (!bucket && err instanceof LaunchError) return next();
     throw err;
   }
-  if (bucket) {
-    const wait = await limiterFor(deps).hit(user, bucket, deps.now());
-    if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
-  }
+  if (bucket && !(key && SPENT_BY_HANDLER.has(key))) await spend(deps, user, bucket);
   let inFlight = inFlightByApp.get(deps);
   if (!inFlight) {
     inFlight = new Map();

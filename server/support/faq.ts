@@ -6,11 +6,10 @@
 import { z } from 'zod';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { resolveText } from '../campaigns/resolve-text.ts';
+import { visibleText } from '../http/text-fields.ts';
 
-const Localized = z.object({
-  ru: z.string().trim().min(1).max(2000),
-  en: z.string().trim().min(1).max(2000).optional(),
-});
+// Text with nothing visible (zero-width, control characters, soft hyphens) is a 422 `blank_text`, as every support text.
+const Localized = z.object({ ru: visibleText(2000), en: visibleText(2000).optional() });
 
 export const FaqItemSchema = z.object({ q: Localized, a: Localized });
 export const CampaignFaqSchema = z.array(FaqItemSchema).max(30);

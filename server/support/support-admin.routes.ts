@@ -1,6 +1,7 @@
 /**
  * @module Back-office support (`/api/admin/support`, section `support`): a campaign's (or a community's) tickets by
- * status, a thread, an agent's reply (shown in the mini app; sent by the bot only with consent) and status changes.
+ * status, a thread and status changes. An agent answers in one place, the brand's inbox (support-inbox.routes.ts),
+ * with the office's key and the variables filled; this file had a second reply route without either.
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
@@ -14,8 +15,8 @@ import { RowIdParam, VkIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { recordAudit } from '../office/audit.ts';
-import { MessageBody, publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
-import { replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
+import { publicMessage, ThreadSchema, TicketSchema } from './support.schemas.ts';
+import { setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
 import { connectedCommunity, listTickets, ticketOfCampaign } from './ticket-queries.ts';
 
 const tags = ['admin: support'];
@@ -61,18 +62,6 @@ const thread = officeRoute('support', {
   request: { params: Params },
   responses: { 200: json(ThreadSchema, 'Thread'), ...errors },
 });
-const reply = officeRoute('support', {
-  method: 'post',
-  path: '/campaigns/{id}/tickets/{ticketId}/replies',
-  tags,
-  summary: "Answer the user: in the mini app, and through the bot if they allowed the community's messages",
-  security: LAUNCH_AUTH,
-  request: { params: Params, ...jsonBody(MessageBody) },
-  responses: {
-    201: json(ThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered'),
-    ...errors,
-  },
-});
 const status = officeRoute('support', {
   method: 'patch',
   path: '/campaigns/{id}/tickets/{ticketId}',
@@ -108,28 +97,6 @@ supportAdminRoutes.openapi(thread, async (c) => {
   const { db } = c.var.deps;
   await requireCampaignAccess(db, c.var.identity, id, 'support');
   return c.json(await threadOf(db, await ticketOfCampaign(db, id, ticketId)), 200);
-});
-supportAdminRoutes.openapi(reply, async (c) => {
-  const { id, ticketId } = c.req.valid('param');
-  const { deps, identity } = c.var;
-  const campaign = await requireCampaignAccess(deps.db, identity, id, 'support');
-  const ticket = await ticketOfCampaign(deps.db, id, ticketId);
-  const body = c.req.valid('json').body;
-  const r = await inTransaction(deps.db, async (tx) => {
-    const result = await replyAsAgent(tx, ticket, identity.userId, body, deps.now());
-    await recordAudit(tx, {
-      actor: identity,
-      brandId: campaign.brandId,
-      section: 'support',
-      action: 'ticket.reply',
-      entity: 'ticket',
-      entityId: ticket.id,
-      before: { status: ticket.status },
-      after: { status: result.ticket.status, messageId: result.message.id, delivery: result.delivery },
-    });
-    return result;
-  });
-  return c.json({ ...(await threadOf(deps.db, r.ticket)), delivery: r.delivery }, 201);
 });
 supportAdminRoutes.openapi(status, async (c) => {
   const { id, ticketId } = c.req.valid('param');

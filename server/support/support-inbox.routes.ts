@@ -1,8 +1,8 @@
 /**
  * @module The brand's support inbox (`/api/admin/support/brands/{brandId}/…`, section `support`): one list of the
  * brand's tickets from the mini app and from community messages, a thread with the participant's progress, replies
- * (variables filled on the server, idempotent by the office's `clientKey`, delivered where the participant wrote),
- * status and assignment. Another brand's ticket and a missing one answer the same 404; a brand without rights, or
+ * (variables filled on the server, idempotent by the office's `clientKey` and the text composed, office-reply-keys.ts;
+ * delivered where the participant wrote), status and assignment. Another brand's ticket and a missing one answer the same 404; a brand without rights, or
  * none, the same 403. Every write is audited in its transaction.
  */
 import { z } from '@hono/zod-openapi';
@@ -130,8 +130,9 @@ const reply = officeRoute('support', {
     'Answer: `{name}`, `{code}`, `{campaign}` filled from the participant; shown in the app, sent where they wrote',
   request: { params: TicketParams, ...jsonBody(ReplyBody) },
   responses: {
-    201: json(InboxThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered'),
+    201: json(InboxThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered (or by an earlier send)'),
     ...errors,
+    409: errorResponse('`client_key_reused`: this clientKey was sent before with another text'),
   },
 });
 
@@ -219,7 +220,7 @@ supportInboxRoutes.openapi(reply, async (c) => {
   const at = deps.now();
   const r = await inTransaction(deps.db, async (tx) => {
     const result = await replyAsAgent(tx, ticket, identity.userId, filled.body, at, {
-      clientKey,
+      key: { clientKey, composed: body },
       language: filled.language,
     });
     // A retried key returns the first reply: it was audited then.

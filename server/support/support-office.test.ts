@@ -285,6 +285,39 @@ describe('support office', () => {
     expect(english.map((r) => r.text)).toEqual([`Support reply to your request #${s.appTicket}:\nAgain`]);
   });
 
+  it('an agent answers in one place, the brand inbox with its key; the per-campaign reply route without one is gone', async () => {
+    const s = await setup();
+    const doc = (await (await w.app.request('/api/openapi.json')).json()) as { paths: Record<string, object> };
+    const replyRoutes = Object.keys(doc.paths).filter(
+      (p) => p.startsWith('/api/admin/support/') && p.endsWith('/replies'),
+    );
+    expect(replyRoutes).toEqual(['/api/admin/support/brands/{brandId}/tickets/{ticketId}/replies']);
+    const old = await w.call('POST', `/api/admin/support/campaigns/${s.id}/tickets/${s.appTicket}/replies`, AGENT, {
+      body: 'Без ключа',
+    });
+    expect(old.status).toBe(404);
+    const agent = (await w.deps.db.select().from(schema.ticketMessages)).filter((m) => m.author === 'agent');
+    expect(agent).toEqual([]);
+  });
+
+  it("a reply's key with the same composed text is its first reply, though {campaign} now fills otherwise; with another text a 409", async () => {
+    const s = await setup();
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const reply = (body: string) =>
+      w.call('POST', `${base}/tickets/${s.appTicket}/replies`, AGENT, { body, clientKey: 'office-key-01' });
+    const first = await json<Thread>(reply('Смотрите в «{campaign}»'));
+    expect(first.messages.at(-1)?.body).toBe('Смотрите в «Campaign 1»');
+    // The campaign is renamed before the retry: the filled text differs, the composed one does not.
+    await w.write((tx) => tx.update(schema.campaigns).set({ title: 'Лето' }));
+    const again = await json<Thread>(reply('Смотрите в «{campaign}»'));
+    expect(again.messages).toEqual(first.messages);
+    // The agent edited the text but the key stayed: refused as on the participant's side, nothing written.
+    const edited = await reply('Смотрите в «{campaign}», раздел «Призы»');
+    expect([edited.status, (await edited.json()).error?.code]).toEqual([409, 'client_key_reused']);
+    const agent = (await w.deps.db.select().from(schema.ticketMessages)).filter((m) => m.author === 'agent');
+    expect(agent.map((m) => m.body)).toEqual(['Смотрите в «Campaign 1»']);
+  });
+
   it('item 3: articles are shown in the help screen first and ranked by deflection on a hand-built history', async () => {
     const s = await setup();
     const base = `/api/admin/support/brands/${w.brandId}`;

@@ -2,19 +2,17 @@
  * @module The participant's support (`/api/support`): their tickets, a new ticket from the mini-app form, the thread,
  * and a reply (which re-opens a resolved ticket). Tickets are the caller's own; anyone else's is a 404. A new ticket
  * and a reply may carry the client's `clientKey` (ticket-keys.ts): sent again, it answers 201 with the thread as it is
- * now and writes nothing.
+ * now, writes nothing and spends none of the caller's rate limit (participant-sends.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import { getVisibleCampaign } from '../campaigns/campaign.service.ts';
-import { schema } from '../db/client.ts';
-import { inTransaction } from '../db/transactions.ts';
+import { spendRouteLimit } from '../http/route-limits.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { faqIn } from './faq.ts';
+import { openParticipantTicket, replyAsParticipant } from './participant-sends.ts';
 import {
   MessageBody,
   NewTicketSchema,
@@ -24,15 +22,7 @@ import {
   TicketParam,
   TicketSchema,
 } from './support.schemas.ts';
-import {
-  addUserMessage,
-  getUserTicket,
-  openTicket,
-  type TicketRow,
-  ticketThread,
-  userTickets,
-} from './ticket.service.ts';
-import { participantMessageKey, ticketOpenedWithKey, ticketRepliedWithKey } from './ticket-keys.ts';
+import { getUserTicket, type TicketRow, ticketThread, userTickets } from './ticket.service.ts';
 import { markTicketSeen, unreadTicketIds } from './ticket-unread.ts';
 
 const tags = ['support'];
@@ -94,8 +84,8 @@ const create = createRoute({
   summary: 'Open a ticket from the mini-app form',
   description:
     'With a `clientKey`, sending the same ticket again (a retry after a lost answer) opens nothing: 201 with the ' +
-    'thread of the ticket the first send opened, as it is now. The same key with another subject, message or ' +
-    'campaign is a 409 `client_key_reused`.',
+    'thread of the ticket the first send opened, as it is now, and is not counted against the hourly limit. The same ' +
+    'key with another subject, message or campaign is a 409 `client_key_reused`.',
   security: LAUNCH_AUTH,
   request: jsonBody(NewTicketSchema),
   responses: { 201: json(ThreadSchema, 'Opened (or opened by an earlier send of the same clientKey)'), ...keyedErrors },
@@ -115,8 +105,9 @@ const reply = createRoute({
   tags,
   summary: 'Write in a ticket (re-opens it if resolved)',
   description:
-    'With a `clientKey`, sending the same message again writes nothing: 201 with the thread as it is now. The same ' +
-    'key with another text or in another ticket is a 409 `client_key_reused`.',
+    'With a `clientKey`, sending the same message again writes nothing: 201 with the thread as it is now, not ' +
+    'counted against the hourly limit. The same key with another text or in another ticket is a 409 ' +
+    '`client_key_reused`.',
   security: LAUNCH_AUTH,
   request: { params: TicketParam, ...jsonBody(MessageBody) },
   responses: { 201: json(ThreadSchema, 'Added (or added by an earlier send of the same clientKey)'), ...keyedErrors },
@@ -124,9 +115,6 @@ const reply = createRoute({
 
 export const supportRoutes = newRouter();
 supportRoutes.use('*', requireIdentity);
-
-const keyOf = (identity: Identity, clientKey: string | undefined) =>
-  clientKey === undefined ? undefined : participantMessageKey(identity.platform, identity.userId, clientKey);
 
 const threadOf = async (db: Parameters<typeof ticketThread>[0], t: TicketRow) => ({
   ticket: participantTicket(t),
@@ -159,41 +147,7 @@ supportRoutes.openapi(faq, async (c) => {
 });
 supportRoutes.openapi(create, async (c) => {
   const { deps, identity } = c.var;
-  const input = c.req.valid('json');
-  // Link to the participant (and its community) only when the caller takes part in that campaign.
-  const [p] = input.campaignId
-    ? await deps.db
-        .select({ id: schema.participants.id, groupId: schema.communities.vkGroupId })
-        .from(schema.participants)
-        .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.participants.campaignId))
-        .leftJoin(schema.communities, eq(schema.communities.id, schema.campaigns.communityId))
-        .where(
-          and(
-            eq(schema.participants.campaignId, input.campaignId),
-            eq(schema.participants.platform, identity.platform),
-            eq(schema.participants.platformUserId, identity.userId),
-          ),
-        )
-        .limit(1)
-    : [];
-  const campaignId = p ? (input.campaignId ?? null) : null;
-  const key = keyOf(identity, input.clientKey);
-  const ticket = await inTransaction(deps.db, async (tx) => {
-    const earlier = key === undefined ? undefined : await ticketOpenedWithKey(tx, key, { ...input, campaignId });
-    if (earlier) return earlier;
-    return openTicket(tx, {
-      platform: identity.platform,
-      platformUserId: identity.userId,
-      campaignId,
-      participantId: p?.id ?? null,
-      vkGroupId: p?.groupId ?? identity.groupId ?? null,
-      source: 'miniapp',
-      subject: input.subject,
-      body: input.body,
-      at: deps.now(),
-      externalKey: key,
-    });
-  });
+  const ticket = await openParticipantTicket(deps, identity, c.req.valid('json'), () => spendRouteLimit(c));
   return c.json(await threadOf(deps.db, ticket), 201);
 });
 supportRoutes.openapi(thread, async (c) => {
@@ -204,12 +158,6 @@ supportRoutes.openapi(thread, async (c) => {
 supportRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
   const t = await getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
-  const { body, clientKey } = c.req.valid('json');
-  const key = keyOf(identity, clientKey);
-  const updated = await inTransaction(deps.db, async (tx) => {
-    const earlier = key === undefined ? undefined : await ticketRepliedWithKey(tx, key, { ticketId: t.id, body });
-    if (earlier) return earlier;
-    return addUserMessage(tx, t, body, 'miniapp', deps.now(), key);
-  });
+  const updated = await replyAsParticipant(deps, identity, t, c.req.valid('json'), () => spendRouteLimit(c));
   return c.json(await threadOf(deps.db, updated), 201);
 });

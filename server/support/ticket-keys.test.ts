@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
+import { RATE_LIMITS } from '../http/rate-limit.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 
 let w: PromoWorld;
@@ -94,5 +95,35 @@ describe("a participant's send carries a key: sent again, it writes nothing", ()
     );
     expect(asReply.status).toBe(409);
     expect(await w.deps.db.select().from(schema.ticketMessages)).toHaveLength(1);
+  });
+
+  it("a repeat is never refused by the hour's limit nor counted toward it (a ticket, and a reply)", async () => {
+    w = await createPromoWorld();
+    const tickets = RATE_LIMITS.support_ticket.limit;
+    const form = (n: number) => ({ subject: `Вопрос ${n}`, body: 'Не пришёл код', clientKey: `limit-key-${n}-0000` });
+    // The first ticket is sent again and again: one ticket, one of the hour's five.
+    const first = await sent(w.call('POST', '/api/support/tickets', 7, form(1)));
+    for (let i = 0; i < tickets + 2; i++) {
+      expect(await sent(w.call('POST', '/api/support/tickets', 7, form(1)))).toEqual(first);
+    }
+    for (let n = 2; n <= tickets; n++)
+      expect((await sent(w.call('POST', '/api/support/tickets', 7, form(n)))).status).toBe(201);
+    // Five written: a sixth is refused, and the fifth sent again (its answer lost) is still its ticket.
+    expect((await sent(w.call('POST', '/api/support/tickets', 7, form(tickets + 1)))).status).toBe(429);
+    const fifth = await sent(w.call('POST', '/api/support/tickets', 7, form(tickets)));
+    expect(fifth.status).toBe(201);
+    expect(fifth.body.ticket.subject).toBe(`Вопрос ${tickets}`);
+    expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(tickets);
+
+    const messages = RATE_LIMITS.support_message.limit;
+    const path = `/api/support/tickets/${first.body.ticket.id}/messages`;
+    const reply = (n: number) => ({ body: `Жду ${n}`, clientKey: `limit-reply-${n}-0000` });
+    for (let n = 1; n <= messages; n++) {
+      expect((await sent(w.call('POST', path, 7, reply(n)))).status).toBe(201);
+      expect((await sent(w.call('POST', path, 7, reply(n)))).status).toBe(201);
+    }
+    expect((await sent(w.call('POST', path, 7, reply(messages + 1)))).status).toBe(429);
+    const last = await sent(w.call('POST', path, 7, reply(messages)));
+    expect([last.status, last.body.messages.length]).toEqual([201, messages + 1]);
   });
 });

@@ -8,8 +8,8 @@
  * the first.
  */
 import { asc, eq } from 'drizzle-orm';
-import { schema } from '../db/client.ts';
-import type { Tx } from '../db/transactions.ts';
+import { type Db, schema } from '../db/client.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import type { TicketMessageRow, TicketRow } from './ticket.service.ts';
 
@@ -19,8 +19,8 @@ const { tickets, ticketMessages } = schema;
 export const participantMessageKey = (platform: TicketRow['platform'], userId: string, clientKey: string) =>
   `miniapp:${platform}:${userId}:${clientKey}`;
 
-/** The key was used for other content: the client kept a key it should have replaced. */
-const reused = () =>
+/** The key was used for other content: the client kept a key it should have replaced (the office's too). */
+export const reused = () =>
   new ApiError(409, 'client_key_reused', 'This clientKey was sent before with another text; make a new one per text');
 
 async function keyed(
@@ -82,4 +82,26 @@ export async function ticketRepliedWithKey(
   // The key opened this very ticket: a reply is another text.
   if (await openedTicket(tx, found.message)) throw reused();
   return found.ticket;
+}
+
+/**
+ * Writes once per key: `earlier` finds what an earlier send of `key` wrote (or throws its 409), `write` writes it now.
+ * A repeat is answered from a read before anything else, so it spends nothing (`spend`: the caller's rate limit, 429
+ * when over it); a first send spends, then writes in a transaction that looks the key up again (two sends of one key
+ * at once: the later finds the first, as the module says, though both have spent).
+ * @example writtenOnce(db, key, (tx, k) => ticketRepliedWithKey(tx, k, sent), spend, (tx) => addUserMessage(tx, …))
+ */
+export async function writtenOnce<T>(
+  db: Db,
+  key: string | undefined,
+  earlier: (tx: Tx, key: string) => Promise<T | undefined>,
+  spend: () => Promise<void>,
+  write: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (key !== undefined) {
+    const found = await earlier(db, key);
+    if (found) return found;
+  }
+  await spend();
+  return inTransaction(db, async (tx) => (key === undefined ? undefined : await earlier(tx, key)) ?? write(tx));
 }

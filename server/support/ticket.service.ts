@@ -14,6 +14,7 @@ import type { Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
 import { hasConsent } from '../mailing/consent.ts';
 import { enqueue } from '../mailing/outbox.ts';
+import { type OfficeReplyKey, officeReplyKey, officeReplyWithKey } from './office-reply-keys.ts';
 import { supportReplyText } from './support-texts.ts';
 
 const { tickets, ticketMessages } = schema;
@@ -116,8 +117,11 @@ export interface ReplyResult {
 }
 
 export interface ReplyOptions {
-  /** The office's key for this reply: the same key again returns the first reply and writes nothing. */
-  clientKey?: string;
+  /**
+   * The office's key for this reply, with the text the agent composed (before `{name}`… were filled): the same key
+   * and text again return the first reply and write nothing; the key with another text is a 409 (office-reply-keys.ts).
+   */
+  key?: OfficeReplyKey;
   /** The participant's language, for the system text around the answer in a community message. */
   language?: string;
 }
@@ -126,7 +130,7 @@ export interface ReplyOptions {
  * An agent answers. Always shown in the mini app (the unread badge); also queued as a community message through the
  * outbox where the participant can read one: a ticket written to the community (unless they since denied messages),
  * or a mini-app ticket of someone who allowed the community's messages. One outbox row per reply
- * (`support:<message id>`), and a repeated `clientKey` returns the first reply, so a retry never sends twice.
+ * (`support:<message id>`), and a repeated key returns the first reply, so a retry never sends twice.
  */
 export async function replyAsAgent(
   tx: Tx,
@@ -136,19 +140,17 @@ export async function replyAsAgent(
   at: number,
   options: ReplyOptions = {},
 ): Promise<ReplyResult> {
-  const externalKey = options.clientKey === undefined ? null : `office:${ticket.id}:${options.clientKey}`;
-  if (externalKey) {
-    const [done] = await tx.select().from(ticketMessages).where(eq(ticketMessages.externalKey, externalKey)).limit(1);
-    if (done) {
-      const [current] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id)).limit(1);
-      const [queued] = await tx
-        .select({ id: schema.outbox.id })
-        .from(schema.outbox)
-        .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
-        .limit(1);
-      return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
-    }
+  const done = options.key && (await officeReplyWithKey(tx, ticket.id, options.key));
+  if (done) {
+    const [current] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id)).limit(1);
+    const [queued] = await tx
+      .select({ id: schema.outbox.id })
+      .from(schema.outbox)
+      .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
+      .limit(1);
+    return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
   }
+  const externalKey = options.key ? officeReplyKey(ticket.id, options.key) : null;
   const message = inserted(
     await tx
       .insert(ticketMessages)

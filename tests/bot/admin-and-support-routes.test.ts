@@ -129,7 +129,11 @@ describe('support tickets', () => {
 
     const admin = `/api/admin/support/campaigns/${w.campaignId}/tickets`;
     expect((await call('GET', `${admin}?status=new`, ADMIN)).body.tickets).toHaveLength(1);
-    const answered = await call('POST', `${admin}/${id}/replies`, ADMIN, { body: 'Выдали новый код' });
+    const inbox = `/api/admin/support/brands/${w.brandId}/tickets`;
+    const answered = await call('POST', `${inbox}/${id}/replies`, ADMIN, {
+      body: 'Выдали новый код',
+      clientKey: 'answer-1',
+    });
     expect(answered.body).toMatchObject({ delivery: 'bot', ticket: { status: 'waiting_on_user' } });
     const row = (await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.kind, 'support')).limit(1))[0];
     expect(row?.text).toContain('Выдали новый код');
@@ -146,7 +150,10 @@ describe('support tickets', () => {
       subject: 's',
       body: 'b',
     });
-    const r2 = await call('POST', `${admin}/${other.body.ticket.id}/replies`, ADMIN, { body: 'ok' });
+    const r2 = await call('POST', `${inbox}/${other.body.ticket.id}/replies`, ADMIN, {
+      body: 'ok',
+      clientKey: 'answer-2',
+    });
     expect(r2.body.delivery).toBe('miniapp');
     expect((await call('POST', '/api/support/tickets', 80_002, { subject: '', body: 'x' })).status).toBe(422);
     const byCommunity = await call('GET', '/api/admin/support/communities/1/tickets?status=waiting_on_us', ADMIN);

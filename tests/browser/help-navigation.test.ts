@@ -285,9 +285,20 @@ describe('item 12: help and support', () => {
 
         // The brand answers from the office (the demo brand admin has the support section).
         const answer = ru ? 'Код отправлен, проверьте «Мои призы»' : 'Your code is sent, see My prizes';
-        await api(server.adminUrl, 'POST', `/api/admin/support/campaigns/${campaignId}/tickets/${ticketId}/replies`, {
-          body: answer,
-        });
+        const { document } = await api<{ document: { brandId: number } }>(
+          server.adminUrl,
+          'GET',
+          `/api/admin/campaigns/${campaignId}`,
+        );
+        await api(
+          server.adminUrl,
+          'POST',
+          `/api/admin/support/brands/${document.brandId}/tickets/${ticketId}/replies`,
+          {
+            body: answer,
+            clientKey: `help-navigation-${ticketId}`,
+          },
+        );
 
         await page.goto(`${url}#/campaign/${campaignId}`);
         await page.getByTestId('campaign-title').waitFor({ timeout: T });

@@ -585,16 +585,6 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'ticket',
     table: 'tickets',
   },
-  'POST /api/admin/support/campaigns/{id}/tickets/{ticketId}/replies': {
-    prepare: async (w) => {
-      const t = await ticket(w);
-      return { params: { id: t.campaignId, ticketId: t.ticketId } };
-    },
-    body: { body: 'We are on it' },
-    action: 'ticket.reply',
-    entity: 'ticket',
-    table: 'tickets',
-  },
   'PATCH /api/admin/support/brands/{brandId}/tickets/{ticketId}': {
     prepare: async (w) => ({ params: { ticketId: (await ticket(w)).ticketId } }),
     body: { status: 'resolved' },
