@@ -5,6 +5,7 @@
  * the requested language, then Russian, then any language that has the text.
  */
 import { z } from 'zod';
+import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
 
 export const CONTENT_LANGUAGES = ['ru', 'en'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
@@ -17,13 +18,18 @@ export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 export const contentLanguageOf = (stored: string | null | undefined): ContentLanguage =>
   stored === 'en' ? 'en' : 'ru';
 
-/** A text in settings JSON: plain (one language, read as Russian) or per language. */
-export const LocalizedTextSchema = z.union([
-  z.string(),
-  z
-    .object({ ru: z.string().optional(), en: z.string().optional() })
-    .refine((t) => Object.values(t).some((v) => v), 'At least one language must have the text'),
-]);
+/** The per-language form: a language may be empty (not written), never blank-looking; one of them has the text. */
+const PerLanguage = z
+  .object({ ru: visibleTextOrEmpty().optional(), en: visibleTextOrEmpty().optional() })
+  .refine((t) => Object.values(t).some((v) => v), 'At least one language must have the text');
+
+/**
+ * A text in settings JSON: plain (one language, read as Russian) or per language. A participant reads it (a quiz
+ * question, a wheel sector, a prize), so text with nothing visible is refused (server/http/text-fields.ts).
+ */
+export const LocalizedTextSchema = z.union([visibleText(), PerLanguage]);
+/** A settings text that may be left out as an empty string (a quiz band's text under its title). */
+export const LocalizedTextOrEmptySchema = z.union([visibleTextOrEmpty(), PerLanguage]);
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** Other-language versions of a row's text columns: `{ en: { title: '…', description: '…' } }`. */

@@ -1,8 +1,11 @@
 /**
  * @module One offer as a feed describes it, checked field by field the same way whichever format it came in (CSV or
  * YML): text lengths, http(s) links only, prices in minor units, local dates `YYYY-MM-DD`, a price or a discount.
+ * A field that shows nothing (only spaces, zero-width or control characters: server/http/visible-text.ts) is missing.
  * A problem is an `ImportIssue` naming the line and/or the offer id, with a stable code and an English message.
  */
+
+import { hasVisibleText } from '../http/visible-text.ts';
 
 export interface OfferInput {
   externalId: string;
@@ -55,7 +58,7 @@ class FieldError extends Error {
 
 function text(raw: string | undefined, field: string, max: number, required = false): string | null {
   const value = raw?.trim() ?? '';
-  if (value === '') {
+  if (!hasVisibleText(value)) {
     if (required) throw new FieldError('missing_field', `${field} is required`);
     return null;
   }

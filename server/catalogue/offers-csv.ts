@@ -3,6 +3,7 @@
  * writes it), quoted fields may hold separators, quotes and line breaks (RFC 4180), and every problem names the line
  * its record starts on. Categories come from the `category_id` and `category` (name) columns.
  */
+import { hasVisibleText } from '../http/visible-text.ts';
 import {
   type CategoryInput,
   checkOffer,
@@ -124,7 +125,7 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
     }
     checked.push({ offer, line });
     const categoryId = offer.categoryExternalId;
-    if (categoryId && categoryName && !categories.has(categoryId)) {
+    if (categoryId && hasVisibleText(categoryName) && !categories.has(categoryId)) {
       categories.set(categoryId, { externalId: categoryId, name: categoryName.slice(0, 100), parentExternalId: null });
     }
   }

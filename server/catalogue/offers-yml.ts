@@ -8,6 +8,7 @@
  * XML's five predefined ones and character references are decoded (no "billion laughs", no external entities).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { hasVisibleText } from '../http/visible-text.ts';
 import {
   type CategoryInput,
   checkOffer,
@@ -145,7 +146,7 @@ export function parseOffersYml(text: string): ParsedCatalogue {
   for (const node of asNodes(asNode(shop.categories)?.category)) {
     const externalId = textOf(node['@_id'])?.trim() ?? '';
     const name = textOf(node)?.trim() ?? '';
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(externalId) || name === '' || name.length > 100) {
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(externalId) || !hasVisibleText(name) || name.length > 100) {
       issues.push({ line: lineOf(node), code: 'bad_category', message: 'A category needs an id and a name (≤ 100)' });
       continue;
     }

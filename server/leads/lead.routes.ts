@@ -4,6 +4,7 @@ import { requireIdentity } from '../auth/middleware.ts';
 import { RawInputsSchema } from '../calculator/calculator.routes.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { visibleText } from '../http/text-fields.ts';
 import { actionErrors, CampaignParams, json } from '../promo/promo.schemas.ts';
 import { submitLead } from './lead.service.ts';
 
@@ -15,7 +16,7 @@ const Contact = z.object({
 export const LeadBodySchema = z
   .object({
     inputs: RawInputsSchema,
-    name: z.string().trim().min(1).max(100),
+    name: visibleText(100),
     phone: Contact.optional(),
     email: Contact.extend({ value: z.email().max(254) }).optional(),
     consent: z.boolean(),

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
+import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
 import { SavedAtField } from '../office/one-save-per-copy.ts';
 import { UtcMs } from '../utc-ms.ts';
 
@@ -15,7 +16,7 @@ const hour = z.number().int().min(0).max(23);
 const language = z.enum(['ru', 'en']);
 /** The message per language; each recipient gets theirs (server/mailing/message-language.ts). */
 export const MessageTextsSchema = z
-  .object({ ru: z.string().max(4000).optional(), en: z.string().max(4000).optional() })
+  .object({ ru: visibleTextOrEmpty(4000).optional(), en: visibleTextOrEmpty(4000).optional() })
   .openapi('MessageTexts');
 
 export const VariantSchema = z.object({
@@ -24,7 +25,7 @@ export const VariantSchema = z.object({
     .min(1)
     .max(16)
     .regex(/^[A-Za-z0-9_-]+$/),
-  text: z.string().min(1).max(4000),
+  text: visibleText(4000),
   texts: MessageTextsSchema.optional(),
   fragment: z.string().max(2047).optional(),
 });
@@ -39,7 +40,7 @@ export const RuleSegmentSchema = z
 
 export const NewRuleSchema = z
   .object({
-    name: z.string().min(1).max(120),
+    name: visibleText(120),
     stage: stageKey,
     notStage: stageKey,
     minHours: z
@@ -157,10 +158,10 @@ export const PreviewSchema = z
 
 export const NewBroadcastSchema = z
   .object({
-    name: z.string().min(1).max(120),
+    name: visibleText(120),
     segment: SegmentSchema,
     channel: z.enum(MESSAGE_CHANNELS),
-    text: z.string().min(1).max(4000),
+    text: visibleText(4000),
     texts: MessageTextsSchema.optional(),
     fragment: z.string().max(2047).optional(),
     targetStage: stageKey.optional(),

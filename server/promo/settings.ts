@@ -3,8 +3,9 @@
  * `unlock`. Stored JSON is parsed here, so services work with typed values and bad configuration fails loudly.
  */
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../campaigns/content-language.ts';
+import { LocalizedTextOrEmptySchema, LocalizedTextSchema } from '../campaigns/content-language.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
+import { visibleTextOrEmpty } from '../http/text-fields.ts';
 import { CampaignFaqSchema } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
 
@@ -34,7 +35,7 @@ export const ScoreBandSchema = z.object({
   key: z.string().min(1),
   minScore: z.number().int().min(0),
   title: LocalizedTextSchema,
-  text: LocalizedTextSchema.default(''),
+  text: LocalizedTextOrEmptySchema.default(''),
   /** Reward issued to participants whose score lands in this band. */
   rewardKey: z.string().optional(),
 });
@@ -127,7 +128,7 @@ export const TaskConfigSchemas = {
   join_community: z.object({ groupId: z.number().int().positive().optional() }),
   allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
   allow_notifications: z.object({}),
-  share_story: z.object({ imageUrl: WebLinkSchema, link: WebLinkSchema, linkText: z.string().optional() }),
+  share_story: z.object({ imageUrl: WebLinkSchema, link: WebLinkSchema, linkText: visibleTextOrEmpty().optional() }),
   visit_link: z.object({ url: WebLinkSchema }),
   invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
   enter_code: z.object({ poolKey: z.string() }),

@@ -4,6 +4,7 @@
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -164,7 +165,7 @@ function ConnectCommunity(props: {
   const [groupId, setGroupId] = useState('');
   const [name, setName] = useState('');
   const [token, setToken] = useState('');
-  const valid = /^\d+$/.test(groupId) && name.trim() !== '';
+  const valid = /^\d+$/.test(groupId) && hasVisibleText(name);
   return (
     <FormLayoutGroup>
       <FormItem top={s.groupId} htmlFor="agency-group-id">
@@ -222,7 +223,7 @@ function ConnectApp(props: { s: AgencyMessages; onConnect(body: Record<string, s
       ))}
       <FormItem>
         <Button
-          disabled={!fields.name?.trim()}
+          disabled={!hasVisibleText(fields.name ?? '')}
           onClick={async () => {
             const body: Record<string, string | number> = {};
             for (const [k, v] of Object.entries(fields)) {

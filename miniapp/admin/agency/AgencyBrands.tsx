@@ -4,6 +4,7 @@
  */
 import { Button, ButtonGroup, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -101,7 +102,7 @@ export function AgencyBrands({ office }: { office: Office }) {
           </FormItem>
           <FormItem>
             <Button
-              disabled={name.trim() === ''}
+              disabled={!hasVisibleText(name)}
               onClick={() =>
                 act(async () => {
                   await agency.createBrand(manageable.id, name.trim());

@@ -1,6 +1,7 @@
 /** One entry of the draw in the office: who (profile link), its flags in words, and exclude (with a reason) / put back. */
 import { Button, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
 import type { OfficeEntrant } from './draw-office-api.ts';
@@ -82,7 +83,7 @@ export function EntrantCell({
             <Button
               appearance="negative"
               loading={busy}
-              disabled={reason.trim().length < 3}
+              disabled={reason.trim().length < 3 || !hasVisibleText(reason)}
               data-testid={`office-exclude-confirm-${entrant.userId}`}
               onClick={() =>
                 run(() => actions.exclude(entrant.participantId, reason.trim())).then(() => setReason(null))

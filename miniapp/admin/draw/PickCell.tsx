@@ -1,6 +1,7 @@
 /** One pick in the office: who, verification, and the verify / replace-with-a-reason actions. */
 import { Button, ButtonGroup, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import type { DrawOfficeMessages } from '../i18n-draw.ts';
 import type { OfficePick } from './draw-office-api.ts';
@@ -76,7 +77,7 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
             <Button
               appearance="negative"
               loading={busy}
-              disabled={reason.trim().length < 3}
+              disabled={reason.trim().length < 3 || !hasVisibleText(reason)}
               onClick={() => run(() => actions.repick(pick.id, reason.trim())).then(() => setReason(null))}
             >
               {t.repickConfirm}

@@ -21,6 +21,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
@@ -100,13 +101,14 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
   const [busy, setBusy] = useState(false);
   const { count, counting } = useAudienceCount(services, segment, channel);
 
-  const written = LANGUAGES.filter((l) => texts[l].trim() !== '');
+  // A text of only spaces, zero-width or control characters is not written (the server refuses it: blank_text).
+  const written = LANGUAGES.filter((l) => hasVisibleText(texts[l]));
   const missing = count ? LANGUAGES.filter((l) => !written.includes(l) && count.byLanguage[l] > 0) : [];
   const draft = (): NewBroadcast | undefined => {
-    const main = texts.ru.trim() || texts.en.trim();
-    if (!name.trim() || !main) {
+    const main = written.map((l) => texts[l].trim())[0];
+    if (!hasVisibleText(name) || !main) {
       // Each blank in words: a missing text is in no one language ("Текст ()" said nothing).
-      const blanks = [!name.trim() && fill(m.required, { field: m.name }), !main && m.blankText];
+      const blanks = [!hasVisibleText(name) && fill(m.required, { field: m.name }), !main && m.blankText];
       setStatus({ ok: false, text: blanks.filter(Boolean).join('. ') });
       return undefined;
     }

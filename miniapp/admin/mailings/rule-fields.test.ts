@@ -85,4 +85,13 @@ describe('rule fields', () => {
       'Вариант A: текст (русский)',
     ]);
   });
+
+  it('a name or a text of only zero-width or control characters is as blank as none (the server says blank_text)', () => {
+    const m = mailingsMessages.ru;
+    const blanks = blankProblems(
+      m,
+      rule([{ key: 'A', text: '\u200B', texts: { ru: '\u2060\u00AD', en: '\u3164' } }], '\u200B'),
+    );
+    expect(blanks.map((b) => b.path)).toEqual(['name', 'variants.0.text']);
+  });
 });

@@ -4,6 +4,8 @@
  * words for the line under Save ("Вариант A: текст (русский)"). The server's issues reach here as the campaign
  * editor's problems (problemsOfRefusal), worded by its problemText; blanks are found here before a save is sent.
  */
+
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import { problemText } from '../editor/editor-context.ts';
 import { problemsOfRefusal } from '../editor/use-campaign-draft.ts';
@@ -27,11 +29,13 @@ export interface RuleField {
 
 type Messages = MailingsServices['m'];
 
+const shows = (text: string | undefined) => hasVisibleText(text ?? '');
+
 const within = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
 
 /** The box a variant's main text (`text`) is typed in: Russian, unless only the English one is written. */
 const mainTextLanguage = (v: NewRule['variants'][number]): Language =>
-  !v.texts?.ru?.trim() && v.texts?.en?.trim() ? 'en' : 'ru';
+  !shows(v.texts?.ru) && shows(v.texts?.en) ? 'en' : 'ru';
 
 /** The form's fields in the order they claim a path: a variant's own fields before the variant, all before the list. */
 export function ruleFields(m: Messages, draft: NewRule): RuleField[] {
@@ -68,11 +72,14 @@ export function fieldOf(fields: readonly RuleField[], path: string): RuleField |
   return fields.find((f) => f.paths.some((p) => within(path, p)));
 }
 
-/** What a save would be refused for and the server cannot say well: no name, a variant with no text at all. */
+/**
+ * What a save would be refused for and the server cannot say well: no name, a variant with no text at all. Text of only
+ * spaces, zero-width or control characters is as blank as none: the server's one rule (server/http/visible-text.ts).
+ */
 export function blankProblems(m: Messages, draft: NewRule): FieldProblem[] {
-  const blanks: FieldProblem[] = draft.name.trim() ? [] : [{ path: 'name', text: m.blank }];
+  const blanks: FieldProblem[] = shows(draft.name) ? [] : [{ path: 'name', text: m.blank }];
   draft.variants.forEach((v, i) => {
-    if (!(v.texts?.ru?.trim() || v.texts?.en?.trim() || v.text.trim())) {
+    if (!(shows(v.texts?.ru) || shows(v.texts?.en) || shows(v.text))) {
       blanks.push({ path: `variants.${i}.text`, text: m.blankText });
     }
   });

@@ -1,6 +1,7 @@
 /** Creating an empty pool of a campaign, or the beta-test sandbox standing in for one of its real reward pools. */
 import { Button, FormItem, FormLayoutGroup, Input, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { useApp } from '../../app-context.ts';
 import { poolsStrings } from '../i18n-pools.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
@@ -76,7 +77,13 @@ export function NewPoolForm({
       )}
       <WriteRefusal error={error} />
       <FormItem>
-        <Button size="l" stretched loading={busy} disabled={!key.trim() || !name.trim()} onClick={() => void submit()}>
+        <Button
+          size="l"
+          stretched
+          loading={busy}
+          disabled={!key.trim() || !hasVisibleText(name)}
+          onClick={() => void submit()}
+        >
           {s.create}
         </Button>
       </FormItem>

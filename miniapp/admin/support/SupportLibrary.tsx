@@ -21,6 +21,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { type ReactNode, useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -94,7 +95,7 @@ export function CannedAnswersPanel() {
       <LibraryForm
         form={form}
         title={form.editing ? s.editCanned : s.newCanned}
-        canSave={Boolean(fields.title.trim()) && Boolean(fields.bodyRu.trim())}
+        canSave={hasVisibleText(fields.title) && hasVisibleText(fields.bodyRu)}
         confirmRemove={s.removeCanned}
       >
         <FormItem top={s.title} htmlFor="canned-title">
@@ -193,7 +194,7 @@ export function KnowledgeBasePanel() {
       <LibraryForm
         form={form}
         title={form.editing ? s.editArticle : s.newArticle}
-        canSave={Boolean(fields.titleRu.trim()) && Boolean(fields.bodyRu.trim())}
+        canSave={hasVisibleText(fields.titleRu) && hasVisibleText(fields.bodyRu)}
         confirmRemove={s.removeArticle}
       >
         <FormItem top={s.titleRu} htmlFor="kb-title-ru">

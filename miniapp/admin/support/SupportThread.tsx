@@ -22,6 +22,7 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -117,7 +118,7 @@ export default function SupportThread() {
                 />
               </FormItem>
               <Div>
-                <Button size="l" stretched disabled={!body.trim()} onClick={send} data-testid="reply-send">
+                <Button size="l" stretched disabled={!hasVisibleText(body)} onClick={send} data-testid="reply-send">
                   {s.send}
                 </Button>
               </Div>

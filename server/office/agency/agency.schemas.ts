@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
+import { visibleText } from '../../http/text-fields.ts';
 
 /** A token as pasted: printable, no spaces; it is stored sealed and never answered back in full. */
 const Token = z
@@ -10,7 +11,8 @@ const Token = z
   .max(512)
   .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces')
   .openapi({ description: 'Write-only: answered back masked' });
-const Name = z.string().trim().min(1).max(120);
+/** A brand's, community's or app's name: the office lists it, the participant sees the brand's. */
+const Name = visibleText(120);
 const Masked = z.string().nullable().openapi({ example: 'vk1.a…f3c9', description: 'Masked; null when none is set' });
 
 /** 64 KB of image as a data: URL, base64 (4 characters carry 3 bytes) plus its header. */

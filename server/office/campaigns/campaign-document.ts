@@ -9,6 +9,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
 import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
+import { visibleText, visibleTextOrEmpty } from '../../http/text-fields.ts';
 import { TimeZoneSchema } from '../../iana-time-zone.ts';
 import {
   CampaignSettingsSchema,
@@ -18,9 +19,14 @@ import {
 } from '../../promo/settings.ts';
 import { UtcMs } from '../../utc-ms.ts';
 
-/** A text in both content languages; an empty string is a missing translation (a warning, not a shape error). */
+/**
+ * A text in both content languages; an empty string is a missing translation (a warning, not a shape error), text
+ * with nothing visible in it is refused (`blank_text`): participants would see an empty title or button.
+ */
 export const BilingualSchema = (max: number) =>
-  z.object({ ru: z.string().max(max), en: z.string().max(max) }).openapi({ example: { ru: 'Привет', en: 'Hello' } });
+  z
+    .object({ ru: visibleTextOrEmpty(max), en: visibleTextOrEmpty(max) })
+    .openapi({ example: { ru: 'Привет', en: 'Hello' } });
 export type Bilingual = { ru: string; en: string };
 
 /** Keys of tasks, rewards and pools: they appear in URLs and in other rows' settings (`of`, `poolKey`, `rewardKey`). */
@@ -84,7 +90,7 @@ export type RewardDocument = z.infer<typeof RewardDocumentSchema>;
 export const PoolDocumentSchema = z
   .object({
     key: DocumentKeySchema,
-    name: z.string().min(1).max(200),
+    name: visibleText(200),
     purpose: z.enum(POOL_PURPOSES),
     lowStockThreshold: z.number().int().min(0),
     /** Read-only: codes loaded and still free (uploads go through the pool routes); ignored when saving. */

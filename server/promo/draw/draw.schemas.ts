@@ -1,6 +1,7 @@
 /** @module OpenAPI shapes of the draw's answers (participant and office). */
 import { z } from '@hono/zod-openapi';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
+import { visibleText } from '../../http/text-fields.ts';
 import { ENTRY_FLAGS } from './draw-flags.ts';
 
 const AlgorithmSchema = z
@@ -125,7 +126,7 @@ export const AnnouncementSchema = z
   .openapi('DrawAnnouncement');
 
 export const RepickBodySchema = z.object({
-  reason: z.string().trim().min(3).max(500).openapi({ example: 'Left the community before the draw' }),
+  reason: visibleText(500).min(3).openapi({ example: 'Left the community before the draw' }),
 });
 
 export const OfficeEntrantsSchema = z
@@ -163,7 +164,7 @@ export const OfficeEntrantsSchema = z
 
 export const ExclusionBodySchema = z.object({
   participantId: rowId(),
-  reason: z.string().trim().min(3).max(500).openapi({ description: 'Why the entry is taken out (the audit log)' }),
+  reason: visibleText(500).min(3).openapi({ description: 'Why the entry is taken out (the audit log)' }),
 });
 
 export const ExclusionParamsSchema = z.object({

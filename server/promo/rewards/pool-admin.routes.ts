@@ -10,6 +10,7 @@ import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { visibleText } from '../../http/text-fields.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
 import { createPool, importStatus, listPools, startImport } from './pool-admin.service.ts';
@@ -33,7 +34,7 @@ export const PoolStockSchema = z
 
 export const NewPoolSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
-  name: z.string().trim().min(1).max(120),
+  name: visibleText(120),
   purpose: z.enum(['reward', 'entry']).default('reward'),
   lowStockThreshold: z.number().int().min(0).max(1_000_000).default(20),
   sandboxOf: z.number().int().positive().optional(),
