@@ -8,6 +8,7 @@ import type { TaskKind } from '../db/schema/promo.ts';
 import { visibleTextOrEmpty } from '../http/text-fields.ts';
 import { CampaignFaqSchema } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
+import { MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
 
 /**
  * The most questions a quiz has (a campaign's quiz and a quiz task alike). The schema had no bound, so neither had
@@ -24,9 +25,13 @@ export const QuizQuestionSchema = z.object({
   text: LocalizedTextSchema,
   imageUrl: z.string().optional(),
   multiple: z.boolean().default(false),
-  options: z.array(z.object({ id: z.string().min(1).max(40), text: LocalizedTextSchema })).min(2),
+  /** At most as many as one answer may name, so that every right set can be chosen (quiz-bounds.ts). */
+  options: z
+    .array(z.object({ id: z.string().min(1).max(40), text: LocalizedTextSchema }))
+    .min(2)
+    .max(MAX_QUIZ_OPTIONS),
   /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
-  correct: z.array(z.string()).min(1),
+  correct: z.array(z.string()).min(1).max(MAX_QUIZ_OPTIONS),
   points: z.number().int().min(0).default(1),
 });
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;

@@ -5,11 +5,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { MAX_QUIZ_QUESTIONS, QuizQuestionId } from '../settings.ts';
+import { MAX_QUIZ_OPTIONS } from './quiz-bounds.ts';
 
-/** The most options one answer names (a multiple-choice question's chosen set). */
-export const MAX_CHOSEN_OPTIONS = 20;
-
-const Answer = z.array(z.string().max(40)).max(MAX_CHOSEN_OPTIONS);
+/** A multiple-choice question's chosen set: at most as many options as a question has (quiz-bounds.ts). */
+const Answer = z.array(z.string().max(40)).max(MAX_QUIZ_OPTIONS);
 
 /** Why answers past the cap are refused: the one issue they get, at `answers`. */
 export const TOO_MANY_ANSWERS = `At most ${MAX_QUIZ_QUESTIONS} answers, one per question`;
@@ -29,5 +28,5 @@ export const QuizAnswersSchema = z
   .openapi({
     description: 'Option ids chosen per question id',
     maxProperties: MAX_QUIZ_QUESTIONS,
-    additionalProperties: { type: 'array', items: { type: 'string', maxLength: 40 }, maxItems: MAX_CHOSEN_OPTIONS },
+    additionalProperties: { type: 'array', items: { type: 'string', maxLength: 40 }, maxItems: MAX_QUIZ_OPTIONS },
   });

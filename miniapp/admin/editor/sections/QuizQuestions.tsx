@@ -3,7 +3,8 @@
  * share the shape, server/promo/settings.ts `QuizQuestionSchema`).
  */
 import { Icon24Add, Icon24DeleteOutline } from '@vkontakte/icons';
-import { Button, Checkbox, Div, FormItem, FormLayoutGroup, IconButton } from '@vkontakte/vkui';
+import { Button, Checkbox, Div, Footnote, FormItem, FormLayoutGroup, IconButton } from '@vkontakte/vkui';
+import { MAX_QUIZ_OPTIONS } from '../../../../server/promo/quiz/quiz-bounds.ts';
 import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import type { QuizSettings } from '../../office-api.ts';
@@ -127,28 +128,35 @@ export function QuizQuestions({
             </FieldRow>
             {!readOnly && (
               <Div style={{ display: 'flex', gap: 8 }}>
-                <Button
-                  mode="secondary"
-                  size="s"
-                  before={<Icon24Add />}
-                  onClick={() =>
-                    set(i, (x) => ({
-                      ...x,
-                      options: [
-                        ...x.options,
-                        {
-                          id: nextId(
-                            'o',
-                            x.options.map((y) => y.id),
-                          ),
-                          text: { ru: '', en: '' },
-                        },
-                      ],
-                    }))
-                  }
-                >
-                  {t.addOption}
-                </Button>
+                {/* A question has as many options as an answer may name (the server refuses more: quiz-bounds.ts). */}
+                {q.options.length < MAX_QUIZ_OPTIONS ? (
+                  <Button
+                    mode="secondary"
+                    size="s"
+                    before={<Icon24Add />}
+                    onClick={() =>
+                      set(i, (x) => ({
+                        ...x,
+                        options: [
+                          ...x.options,
+                          {
+                            id: nextId(
+                              'o',
+                              x.options.map((y) => y.id),
+                            ),
+                            text: { ru: '', en: '' },
+                          },
+                        ],
+                      }))
+                    }
+                  >
+                    {t.addOption}
+                  </Button>
+                ) : (
+                  <Footnote data-testid={`office-question-${i}-options-cap`} style={{ alignSelf: 'center' }}>
+                    {fill(t.optionsAtCap, { n: MAX_QUIZ_OPTIONS })}
+                  </Footnote>
+                )}
                 {questions.length > 1 && (
                   <Button
                     mode="tertiary"
