@@ -9,6 +9,7 @@ import { useApp } from '../app-context.ts';
 import { useRouteNavigator } from '../routes.ts';
 import { LoadState } from '../screens/LoadState.tsx';
 import type { AsyncState } from '../use-async.ts';
+import { refusalText } from './refusal-text.ts';
 
 /**
  * Back goes where the member came from; a deep link has its parents written under it (routes.ts), so from the
@@ -22,7 +23,10 @@ export function LoadStateScreen({ state, title }: { state: AsyncState<unknown>; 
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{title}</PanelHeader>
-      <LoadState state={state}>{() => null}</LoadState>
+      {/* Worded as the office words a refusal (refusal-text.ts): a code the participant never meets reads too. */}
+      <LoadState state={state} wording={refusalText}>
+        {() => null}
+      </LoadState>
     </>
   );
 }

@@ -7,7 +7,16 @@ import { errorText } from '../i18n-errors.ts';
 import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
-export function LoadState<T>({ state, children }: { state: AsyncState<T>; children: (data: T) => ReactNode }) {
+export function LoadState<T>({
+  state,
+  children,
+  wording = errorText,
+}: {
+  state: AsyncState<T>;
+  children: (data: T) => ReactNode;
+  /** How the error is said: the app's shared wording unless a room has its own (the office's refusal table). */
+  wording?: (error: Error, language: 'ru' | 'en') => string;
+}) {
   const { t, language } = useApp();
   const navigator = useRouteNavigator();
   // The way out of a refusal: inside the office, the office's home; on that home itself (no access) and everywhere
@@ -35,7 +44,7 @@ export function LoadState<T>({ state, children }: { state: AsyncState<T>; childr
         }
         data-testid="load-error"
       >
-        {errorText(state.error, language)}
+        {wording(state.error, language)}
       </Placeholder>
     );
   }

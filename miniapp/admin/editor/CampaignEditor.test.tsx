@@ -1,9 +1,12 @@
 /**
  * Found from outside: when the campaign editor's first load failed (network, 5xx), it drew the error under a header
  * with Back and nothing else, so trying again meant leaving the editor. It now draws the office's load screen
- * (LoadStateScreen): the error with a Retry wired to the draft's load, under the header with Back; a refusal is the
- * office's not-found. `useCampaignDraft` is replaced: it answers with what a failed, pending or refused load leaves
- * (that Retry loads again without leaving the screen is shown in Chromium: tests/browser/office-support-member.test.ts).
+ * (LoadStateScreen): the error with a Retry wired to the draft's load, under the header with Back. A refusal is the
+ * server's, in the office's words, with no Retry (it was the office's generic not-found, which said nothing of why).
+ * `useCampaignDraft` is replaced: it answers with what a failed, pending or refused load leaves; `useEditorWayOut`
+ * with whether it is still asking where a refused member may go instead. In Chromium: that Retry loads again without
+ * leaving the screen (tests/browser/office-load-and-entry.test.ts), the way a refused member is sent
+ * (tests/browser/office-editor-entry.test.ts).
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,8 +18,12 @@ import type { AsyncState } from '../../use-async.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
 import { CampaignEditor } from './CampaignEditor.tsx';
 
-const draft = vi.hoisted(() => ({ load: { status: 'loading' } as AsyncState<never> }));
+const draft = vi.hoisted(() => ({
+  load: { status: 'loading' } as AsyncState<never>,
+  wayOut: 'stay' as 'stay' | 'checking',
+}));
 vi.mock('./use-campaign-draft.ts', () => ({ useCampaignDraft: () => ({ doc: undefined, load: draft.load }) }));
+vi.mock('./use-editor-way-out.ts', () => ({ useEditorWayOut: () => draft.wayOut }));
 
 function render(language: 'ru' | 'en'): string {
   const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
@@ -57,14 +64,45 @@ describe('the campaign editor before its campaign has loaded', () => {
     expect(header(markup)).toMatch(BACK.en);
   });
 
-  it('refused (no campaigns right, or no such campaign): the office’s not-found, no Retry that would only fail', () => {
+  // Found from outside: a refusal was the office's generic not-found, which said nothing of why.
+  it('refused (403): the server’s refusal in the office’s words, no Retry (ru, en)', () => {
+    draft.wayOut = 'stay';
     draft.load = {
       status: 'error',
-      error: new ApiRequestError(403, 'forbidden', 'No campaigns rights'),
+      error: new ApiRequestError(403, 'forbidden', 'No campaigns rights for this brand'),
       retry: vi.fn(),
     };
-    const markup = render('en');
-    expect(markup).toContain('data-testid="not-found"');
+    const said = { ru: 'У вас нет прав на это в этом бренде.', en: 'You have no rights for this in this brand.' };
+    for (const language of ['ru', 'en'] as const) {
+      const markup = render(language);
+      expect(markup, language).toContain('data-testid="load-error"');
+      expect(markup).toContain(said[language]);
+      expect(markup).not.toContain('No campaigns rights');
+      expect(markup).not.toContain('data-testid="not-found"');
+      expect(markup).not.toContain('data-testid="load-retry"');
+      expect(header(markup), language).toMatch(BACK[language]);
+    }
+  });
+
+  it('refused (404, no such campaign among the member’s brands): the server’s not-found in words, no Retry', () => {
+    draft.wayOut = 'stay';
+    draft.load = {
+      status: 'error',
+      error: new ApiRequestError(404, 'campaign_not_found', 'Campaign 7 does not exist in your brands'),
+      retry: vi.fn(),
+    };
+    const markup = render('ru');
+    expect(markup).toContain('Такой акции нет в ваших брендах.');
+    expect(markup).not.toContain('data-testid="not-found"');
     expect(markup).not.toContain('data-testid="load-retry"');
+  });
+
+  it('while it asks where a refused member may go instead: the spinner, not the refusal', () => {
+    draft.wayOut = 'checking';
+    draft.load = { status: 'error', error: new ApiRequestError(403, 'forbidden', 'No rights'), retry: vi.fn() };
+    const markup = render('en');
+    expect(markup).toMatch(/aria-label="Loading/);
+    expect(markup).not.toContain('data-testid="load-error"');
+    draft.wayOut = 'stay';
   });
 });

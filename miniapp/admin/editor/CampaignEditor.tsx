@@ -18,13 +18,11 @@ import {
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
-import { refused } from '../refused.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
@@ -33,6 +31,7 @@ import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
 import { ProblemsList } from './ProblemsList.tsx';
 import { useCampaignDraft } from './use-campaign-draft.ts';
+import { useEditorWayOut } from './use-editor-way-out.ts';
 
 export function CampaignEditor() {
   const { t, office, language } = useOffice();
@@ -45,11 +44,15 @@ export function CampaignEditor() {
   const wide = viewWidth >= ViewWidth.TABLET;
   const { doc } = draft;
 
+  const wayOut = useEditorWayOut(campaignId, draft.load);
+
   // Until the campaign has loaded: the office's load screen, whose Retry loads it again here (a failed load had Back
-  // alone, found from outside). A refusal (no `campaigns` on its brand, or no such campaign) is the office's not-found.
+  // alone, found from outside). A refusal is the server's, worded (it was the office's generic not-found, which said
+  // nothing of why): no Retry, a way to the office's home. A member of the brand who may open the campaign's sections
+  // page is sent there instead (use-editor-way-out.ts).
   if (!doc) {
     const load = draft.load ?? { status: 'loading' };
-    return refused(load) ? <NotFound /> : <LoadStateScreen state={load} title={t.edit} />;
+    return <LoadStateScreen state={wayOut === 'checking' ? { status: 'loading' } : load} title={t.edit} />;
   }
   const header = (
     <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>

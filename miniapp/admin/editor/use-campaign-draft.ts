@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import type { Language } from '../../intl-formats.ts';
-import type { AsyncState } from '../../use-async.ts';
+import { type AsyncState, useAsync } from '../../use-async.ts';
 import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
@@ -48,7 +48,6 @@ export function useCampaignDraft(campaignId: number | undefined) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [save, setSave] = useState<SaveState>('saved');
   const [failure, setFailure] = useState<string>();
-  const [loadError, setLoadError] = useState<Error>();
   /** The last save was refused because someone changed the campaign meanwhile (see STALE_COPY). */
   const [stale, setStale] = useState(false);
   /** When the unsaved edits restored from this device (unsaved-edits.ts) were made; unset once saved or dropped. */
@@ -91,28 +90,24 @@ export function useCampaignDraft(campaignId: number | undefined) {
     }
   }, [office, campaignId, accept, refuse]);
 
-  /** Bumped by Retry after a failed first load: the load below runs again, the screen stays. */
-  const [loadAttempt, setLoadAttempt] = useState(0);
-  const retryLoad = useCallback(() => {
-    setLoadError(undefined);
-    setLoadAttempt((n) => n + 1);
-  }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `loadAttempt` is how Retry asks for the load again.
+  // The first load through the office's one loader (useAsync): its Retry loads again on the same screen, and an
+  // answer that comes after the screen moved on (another campaign opened meanwhile) is dropped there, so it never
+  // overwrites the campaign now open (found from outside: the first campaign's late answer replaced the second's).
+  const first = useAsync(() => office.get(campaignId ?? 0), [office, campaignId], campaignId !== undefined);
   useEffect(() => {
-    if (campaignId === undefined) return;
-    office.get(campaignId).then((edited) => {
-      // Taken before `accept`, which drops them: edits left here unsaved on this version come back as unsaved.
-      const kept = takeUnsavedEdits(campaignId, edited.document.editVersion);
-      accept(edited);
-      if (!kept) return;
-      latest.current = kept.document;
-      keepUnsavedEdits(kept.document, kept.keptAt);
-      setDoc(kept.document);
-      setSave('dirty');
-      setRestoredFrom(kept.keptAt);
-    }, setLoadError);
-  }, [office, campaignId, accept, loadAttempt]);
+    // The id too: in the render that opens another campaign, `first` still holds the one before until it reloads.
+    if (first.status !== 'ready' || first.data.document.id !== campaignId) return;
+    const edited = first.data;
+    // Taken before `accept`, which drops them: edits left here unsaved on this version come back as unsaved.
+    const kept = takeUnsavedEdits(campaignId, edited.document.editVersion);
+    accept(edited);
+    if (!kept) return;
+    latest.current = kept.document;
+    keepUnsavedEdits(kept.document, kept.keptAt);
+    setDoc(kept.document);
+    setSave('dirty');
+    setRestoredFrom(kept.keptAt);
+  }, [first, campaignId, accept]);
 
   const edit: EditDocument = useCallback((change) => {
     if (!latest.current) return;
@@ -146,12 +141,14 @@ export function useCampaignDraft(campaignId: number | undefined) {
     [office, accept, refuse, save],
   );
 
+  /** The campaign now open: until its own copy has come, none (not the one open before it). */
+  const current = doc?.id === campaignId ? doc : undefined;
   /** The first load as the office's load screens take it (LoadStateScreen): loading, or failed with its Retry. */
-  const load: AsyncState<never> | undefined = doc
+  const load: AsyncState<never> | undefined = current
     ? undefined
-    : loadError
-      ? { status: 'error', error: loadError, retry: retryLoad }
+    : first.status === 'error'
+      ? first
       : { status: 'loading' };
 
-  return { doc, problems, save, failure, stale, restoredFrom, load, version, edit, saveNow, act, reload };
+  return { doc: current, problems, save, failure, stale, restoredFrom, load, version, edit, saveNow, act, reload };
 }

@@ -9,19 +9,18 @@
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useEffect } from 'react';
-import type { ApiClient } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { drawOfficeApi } from '../draw/draw-office-api.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
-import type { CampaignListItem, Office, OfficeApi } from '../office-api.ts';
+import type { Office } from '../office-api.ts';
 import { refused } from '../refused.ts';
 import { useBrand, useOffice, useOfficeRights } from '../use-office.ts';
 import { CampaignCell } from './CampaignCell.tsx';
-import { type CampaignLink, campaignLinks } from './campaign-links.ts';
+import type { CampaignLink } from './campaign-links.ts';
+import { findCampaign } from './find-campaign.ts';
 
 /** Panel content; the shell wraps it in its `Panel`. */
 export default function CampaignSectionsPanel() {
@@ -31,11 +30,6 @@ export default function CampaignSectionsPanel() {
   if (access.status === 'ready') return <CampaignSections office={access.data} />;
   return <LoadStateScreen state={access} />;
 }
-
-type Found =
-  | { kind: 'editor' }
-  | { kind: 'page'; campaign: CampaignListItem; links: CampaignLink[] }
-  | { kind: 'none' };
 
 function CampaignSections({ office }: { office: Office }) {
   const { t, office: calls, api, language } = useOffice();
@@ -111,30 +105,4 @@ function SectionLinks({ links }: { links: CampaignLink[] }) {
       {t[l.label]}
     </SimpleCell>
   ));
-}
-
-/**
- * Which of the member's brands holds the campaign, and what they may open of it. Read from the brands' campaign
- * lists, which any member may read: the campaign's own document needs `campaigns`, the right this member may lack.
- */
-async function findCampaign(
-  calls: OfficeApi,
-  api: ApiClient,
-  office: Office,
-  id: number,
-  workingBrandId: number | undefined,
-): Promise<Found> {
-  // Almost always the brand being worked on: asked first, the others only when it is not there.
-  const brands = [...office.brands].sort((a, b) => Number(b.id === workingBrandId) - Number(a.id === workingBrandId));
-  for (const brand of brands) {
-    const campaign = (await calls.campaigns(brand.id)).find((c) => c.id === id);
-    if (!campaign) continue;
-    if (brand.sections.includes('campaigns')) return { kind: 'editor' };
-    // Whether there is a draw is in the campaign's settings, which need `campaigns`; the draw screen's own answer
-    // (`prizes`) says it too: `none` when the campaign has no draw.
-    const hasDraw = brand.sections.includes('prizes') && (await drawOfficeApi(api, id).view()).status !== 'none';
-    const links = campaignLinks({ ...campaign, brandId: brand.id, hasDraw }, brand.sections, 'page');
-    return { kind: 'page', campaign, links };
-  }
-  return { kind: 'none' };
 }
