@@ -12,6 +12,7 @@ export {
   useFirstPageCheck,
   useParams,
   useRouteNavigator,
+  useRouteQuery,
 } from './router/router-hooks.tsx';
 
 export const VIEW_MAIN = 'main';
@@ -107,7 +108,9 @@ export const paths = {
   /** `new` opens the broadcast composer. */
   adminMailingBroadcast: (id: number, broadcastId: number | 'new') =>
     `/admin/campaign/${id}/mailings/broadcast/${broadcastId}`,
-  adminSupport: (brandId: number) => `/admin/brand/${brandId}/support`,
+  /** The inbox, filtered to one campaign's requests when `campaignId` is given (kept in the address: Back keeps it). */
+  adminSupport: (brandId: number, campaignId?: number) =>
+    `/admin/brand/${brandId}/support${campaignId ? `?campaign=${campaignId}` : ''}`,
   adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
   adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,

@@ -39,6 +39,15 @@ export function useRouteNavigator(): RouteNavigator {
   return useRouter();
 }
 
+/**
+ * The current address's query (`?campaign=3` after the path in the hash): a screen's filter kept there stays with
+ * its history entry, so Back to the screen finds it as it was left.
+ */
+export function useRouteQuery(): URLSearchParams {
+  const { href } = useRouterState().location;
+  return new URLSearchParams(href.split('?')[1] ?? '');
+}
+
 /** The current route's parameters (URL-encoded, as in the address). */
 export function useParams<K extends string>(): Readonly<Partial<Record<K, string>>> {
   return useRouterState().location.params as Readonly<Partial<Record<K, string>>>;

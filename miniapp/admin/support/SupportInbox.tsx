@@ -1,16 +1,18 @@
 /**
  * The brand's support inbox (`#/admin/brand/:brandId/support`): requests from the app and from community messages in
- * one list, by status, with search and how long the participant has waited; links to canned answers and the
- * knowledge base. The server checks the `support` right.
+ * one list, by campaign (`?campaign=3`, kept in the address) and status, with search and how long the participant has
+ * waited; links to canned answers and the knowledge base. The server checks the `support` right.
  */
 import { Group, PanelHeader, PanelHeaderBack, Placeholder, Search, SimpleCell, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
-import { paths, useRouteNavigator } from '../../routes.ts';
+import { paths, useRouteNavigator, useRouteQuery } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { ageText } from '../i18n-support.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
+import { useOffice } from '../use-office.ts';
+import { InboxCampaignFilter, inboxCampaignOf } from './InboxCampaignFilter.tsx';
 import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -21,10 +23,14 @@ export default function SupportInbox() {
   const navigator = useRouteNavigator();
   const [status, setStatus] = useState<string>('');
   const [q, setQ] = useState('');
+  const { office } = useOffice();
+  const campaignId = inboxCampaignOf(useRouteQuery());
+  // Any member of the brand may list its campaigns; a failed list leaves the filter with "all" alone.
+  const campaigns = useAsync(() => office.campaigns(brandId), [office, brandId]);
   const state = useAsync(async () => {
-    const [tickets, agents] = await Promise.all([support.tickets({ status, q }), support.agents()]);
+    const [tickets, agents] = await Promise.all([support.tickets({ status, q, campaignId }), support.agents()]);
     return { tickets, agents: new Map(agents.map((a) => [a.membershipId, a])) };
-  }, [support, status, q]);
+  }, [support, status, q, campaignId]);
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.inbox}</PanelHeader>
@@ -37,6 +43,12 @@ export default function SupportInbox() {
         </SimpleCell>
       </Group>
       <Group>
+        <InboxCampaignFilter
+          campaigns={campaigns.status === 'ready' ? campaigns.data : []}
+          selected={campaignId}
+          // Replaced, not pushed: the filter is this screen's state, and Back leaves the inbox as before.
+          onChange={(id) => navigator.replace(paths.adminSupport(brandId, id))}
+        />
         <Search
           value={q}
           onChange={(e) => setQ(e.target.value)}

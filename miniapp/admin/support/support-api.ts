@@ -63,8 +63,11 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
   const r = api.request;
   const base = `/api/admin/support/brands/${brandId}`;
   return {
-    tickets: async (query: { status?: string; q?: string }) => {
-      const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+    /** `campaignId`: one campaign's requests only. */
+    tickets: async (query: { status?: string; q?: string; campaignId?: number }) => {
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]) => (v ? [[k, String(v)] as [string, string]] : [])),
+      );
       return (await r<{ tickets: InboxTicket[] }>('GET', `${base}/tickets?${params}`)).tickets;
     },
     thread: (ticketId: number) => r<InboxThread>('GET', `${base}/tickets/${ticketId}`),

@@ -1,0 +1,112 @@
+/**
+ * The support inbox filtered to one campaign, in Chromium (found from outside: the server's tickets list takes
+ * `campaignId`, the office had no way to ask). The member picks a campaign, the address keeps it
+ * (`?campaign=ID`), only its requests are listed, and Back from a request finds the inbox still filtered.
+ * Screenshot: test-results/screenshots/office-support-campaign-filter.png.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const AGENCY_OWNER = 7701;
+const WRITERS = { tasks: 7702, quiz: 7703 } as const;
+const T = 20_000;
+
+let server: StartedServer;
+let browser: Browser;
+let brandId: number;
+const campaignIds = { tasks: 0, quiz: 0 };
+const ticketIds = { tasks: 0, quiz: 0 };
+
+async function api<R>(userId: number, method: string, path: string, body?: unknown): Promise<R> {
+  const launch = new URL(participantUrl(server, { userId, language: 'ru' }));
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `VK ${launch.search.slice(1)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as R;
+}
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const bySlug = db.prepare(
+      'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
+    );
+    const tasks = bySlug.get('summer-tasks') as { id: number; brandId: number; agencyId: number };
+    const quiz = bySlug.get('brand-quiz') as { id: number; brandId: number };
+    expect(quiz.brandId).toBe(tasks.brandId);
+    brandId = tasks.brandId;
+    campaignIds.tasks = tasks.id;
+    campaignIds.quiz = quiz.id;
+    db.prepare(
+      'INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run('vk', String(AGENCY_OWNER), tasks.agencyId, null, 'agency_admin', '[]');
+  } finally {
+    db.close();
+  }
+  for (const which of ['tasks', 'quiz'] as const) {
+    const id = campaignIds[which];
+    await api(WRITERS[which], 'POST', `/api/campaigns/${id}/open`, {});
+    const opened = await api<{ ticket: { id: number } }>(WRITERS[which], 'POST', '/api/support/tickets', {
+      campaignId: id,
+      subject: `Вопрос по акции ${which}`,
+      body: 'Где мой код?',
+    });
+    ticketIds[which] = opened.ticket.id;
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const active = (page: Page) =>
+  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
+const at = (page: Page, hash: string) => page.waitForURL((u) => u.hash === `#${hash}`, { timeout: T });
+const phone = { width: 375, height: 812, mobile: true, colorScheme: 'light' } as const;
+
+describe('the support inbox', () => {
+  it('filtered to one campaign keeps the filter in the address and after Back from a request (phone, ru)', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, phone);
+    try {
+      const inbox = `/admin/brand/${brandId}/support`;
+      await page.goto(`${participantUrl(server, { userId: AGENCY_OWNER, language: 'ru' }).split('#')[0]}#${inbox}`);
+      const row = (which: 'tasks' | 'quiz') => active(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
+      await row('tasks').waitFor({ timeout: 30_000 });
+      await row('quiz').waitFor({ timeout: T });
+
+      await active(page).locator('#inbox-campaign').selectOption(String(campaignIds.tasks));
+      const filtered = `${inbox}?campaign=${campaignIds.tasks}`;
+      await at(page, filtered);
+      await row('quiz').waitFor({ state: 'detached', timeout: T });
+      await row('tasks').waitFor({ timeout: T });
+      await screenshot(page, 'office-support-campaign-filter');
+
+      await row('tasks').click();
+      await at(page, `${inbox}/ticket/${ticketIds.tasks}`);
+      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await at(page, filtered);
+      await row('tasks').waitFor({ timeout: T });
+      expect(await active(page).locator('#inbox-campaign').inputValue()).toBe(String(campaignIds.tasks));
+      expect(await row('quiz').count()).toBe(0);
+
+      // "All" again: both campaigns' requests, and the address without the filter.
+      await active(page).locator('#inbox-campaign').selectOption('');
+      await at(page, inbox);
+      await row('quiz').waitFor({ timeout: T });
+      expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
