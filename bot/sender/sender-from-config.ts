@@ -68,7 +68,7 @@ function communityChannel(
       try {
         token = await communityToken({ db, config }, groupId);
       } catch (err) {
-        // A sealed token no configured key opens, or the database busy: send nothing now, look again next turn.
+        // The database busy: send nothing now, look again next turn (a token no key opens is none, agency-secrets.ts).
         console.error('sender: the community token could not be read:', (err as Error).message);
         return undefined;
       }

@@ -146,6 +146,16 @@ describe("a participant's VK-checked tasks in a brand's own app", () => {
     await setServiceToken(`service:${OWN_APP}:replaced`);
     expect(await complete(world, campaignId, 3, 'notif')).toBe('done');
     expect(tokensOf('apps.isNotificationsAllowed').at(-1)).toBe(`service:${OWN_APP}:replaced`);
+
+    // A stored community token no configured key opens (a rotation gone wrong) is no token: inconclusive, not a 500.
+    fake.allowMessages(OWN_GROUP, 3);
+    await world.write((tx) =>
+      tx
+        .update(schema.communities)
+        .set({ tokenCiphertext: 'v1.unknown.x.y.z' })
+        .where(eq(schema.communities.vkGroupId, OWN_GROUP)),
+    );
+    expect(await complete(world, campaignId, 3, 'msgs')).toBe('failed:check_unavailable');
   });
 });
 

@@ -8,7 +8,8 @@
  * - `communityVk`: the community's token (messages from the community);
  * - `membershipVk`: `groups.isMember` answers alike for any app's service token or the community's own token; the
  *   launch app's is asked first (the task may name a community not connected here), else the community's.
- * Without a token for that app or community the client's checks are inconclusive (`VkApiUnavailableError`), never
+ * Without a token for that app or community (none stored, or none a configured key opens: agency-secrets.ts forgives
+ * that) the client is `vkApiWith`'s with no token, whose checks are inconclusive (`VkApiUnavailableError`), never
  * "yes". The tokens are read (and opened) on every check, as the bot's sender does (bot/sender/sender-from-config.ts):
  * a replaced token is used by the next check; only the vk-io client made for a token is kept.
  * The local simulator (`vkOf(deps).mode === 'local'`: no tokens outside production, or one a test hands in) answers
@@ -17,8 +18,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { communityToken, vkServiceToken } from '../office/agency/agency-secrets.ts';
-import { SecretBoxError } from '../office/agency/secret-box.ts';
-import { type VkApi, VkApiUnavailableError, vkApiWith, vkOf } from './vk-api.ts';
+import { type VkApi, vkApiWith, vkOf } from './vk-api.ts';
 
 /** The checks a participant's tasks ask VK. */
 export type VkChecks = Pick<VkApi, 'mode' | 'isMember' | 'isMessagesFromGroupAllowed' | 'isNotificationsAllowed'>;
@@ -43,25 +43,6 @@ function clientFor(deps: ClientDeps, tokens: { service?: string; group?: string 
   return client;
 }
 
-/** A client whose every check is inconclusive: there is no token to ask VK with. */
-function noToken(why: string): VkChecks {
-  const refuse = async (): Promise<boolean> => {
-    throw new VkApiUnavailableError(why);
-  };
-  return { mode: 'vk', isMember: refuse, isMessagesFromGroupAllowed: refuse, isNotificationsAllowed: refuse };
-}
-
-/** A stored token that no configured key opens is no token: that check is inconclusive, the server goes on. */
-async function readToken(what: string, read: () => Promise<string | undefined>): Promise<string | undefined> {
-  try {
-    return await read();
-  } catch (err) {
-    if (!(err instanceof SecretBoxError)) throw err;
-    console.error(`${what}: its stored token cannot be opened (${err.message})`);
-    return undefined;
-  }
-}
-
 const simulator = (deps: ClientDeps): VkChecks | undefined => {
   const vk = vkOf(deps);
   return vk.mode === 'local' ? vk : undefined;
@@ -75,9 +56,7 @@ const simulator = (deps: ClientDeps): VkChecks | undefined => {
 export async function appVk(deps: ClientDeps, vkAppId: number | undefined): Promise<VkChecks> {
   const local = simulator(deps);
   if (local) return local;
-  if (vkAppId === undefined) return noToken('the app has no VK app id');
-  const token = await readToken(`VK app ${vkAppId}`, () => vkServiceToken(deps, vkAppId));
-  return token ? clientFor(deps, { service: token }) : noToken(`no service token for VK app ${vkAppId}`);
+  return clientFor(deps, { service: vkAppId === undefined ? undefined : await vkServiceToken(deps, vkAppId) });
 }
 
 /**
@@ -87,8 +66,7 @@ export async function appVk(deps: ClientDeps, vkAppId: number | undefined): Prom
 export async function communityVk(deps: ClientDeps, vkGroupId: number): Promise<VkChecks> {
   const local = simulator(deps);
   if (local) return local;
-  const token = await readToken(`community ${vkGroupId}`, () => communityToken(deps, vkGroupId));
-  return token ? clientFor(deps, { group: token }) : noToken(`no token for community ${vkGroupId}`);
+  return clientFor(deps, { group: await communityToken(deps, vkGroupId) });
 }
 
 /**
@@ -103,8 +81,7 @@ export async function membershipVk(
 ): Promise<VkChecks> {
   const local = simulator(deps);
   if (local) return local;
-  const service =
-    vkAppId === undefined ? undefined : await readToken(`VK app ${vkAppId}`, () => vkServiceToken(deps, vkAppId));
+  const service = vkAppId === undefined ? undefined : await vkServiceToken(deps, vkAppId);
   if (service) return clientFor(deps, { service });
   return communityVk(deps, vkGroupId);
 }

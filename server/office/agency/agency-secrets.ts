@@ -47,7 +47,8 @@ export function maskedToken(config: Config, sealed: string | null, place: string
 
 /**
  * The token to send as community `vkGroupId` with: the one the agency stored, else `VK_GROUP_TOKEN` when this is the
- * configured community; none for a brand that is switched off (it must not send).
+ * configured community; none for a brand that is switched off (it must not send), nor when no configured key opens
+ * the stored one.
  * @example const token = await communityToken(deps, 200000777)
  */
 export async function communityToken(deps: { db: Db; config: Config }, vkGroupId: number): Promise<string | undefined> {
@@ -60,7 +61,9 @@ export async function communityToken(deps: { db: Db; config: Config }, vkGroupId
     .limit(1);
   if (row?.disabledAt != null) return undefined;
   const keys = secretKeysOf(deps.config);
-  if (row?.sealed && keys) return open(keys, row.sealed, secretPlace.community(vkGroupId));
+  // A stored token no configured key opens is no token (not the configured one): nothing is sent or asked with it.
+  if (row?.sealed && keys)
+    return opened(keys, row.sealed, secretPlace.community(vkGroupId), `community ${vkGroupId}: its stored token`);
   return vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined;
 }
 
@@ -102,12 +105,19 @@ async function appToken(
   const fallback = vkAppId === deps.config.VK_APP_ID ? configured : undefined;
   if (!row?.sealed || !keys) return fallback;
   const place = what === 'secure key' ? secretPlace.vkSecret(row.id) : secretPlace.vkServiceToken(row.id);
+  return opened(keys, row.sealed, place, `VK app ${vkAppId}: its stored ${what}`) ?? fallback;
+}
+
+/**
+ * A stored token opened; undefined (logged) when no configured key opens it — a rotation gone wrong fails that
+ * app's or community's launches, checks or sends, not the server. The one place that forgives a `SecretBoxError`.
+ */
+function opened(keys: SecretKeys, sealed: string, place: string, what: string): string | undefined {
   try {
-    return open(keys, row.sealed, place);
+    return open(keys, sealed, place);
   } catch (err) {
-    // A key no configured SECRETS_KEY opens (a rotation gone wrong) fails that app's launches or checks, not the server.
     if (!(err instanceof SecretBoxError)) throw err;
-    console.error(`VK app ${vkAppId}: its stored ${what} cannot be opened (${err.message})`);
-    return fallback;
+    console.error(`${what} cannot be opened (${err.message})`);
+    return undefined;
   }
 }
