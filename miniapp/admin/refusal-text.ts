@@ -45,6 +45,7 @@ const ru: Wording = {
   community_taken: 'Это сообщество ВКонтакте уже подключено.',
   app_taken: 'Это приложение ВКонтакте уже подключено.',
   app_not_found: 'У бренда нет такого приложения.',
+  brand_switched_off: 'Агентство выключило этот бренд. Включите его, чтобы проверять и оповещать победителей.',
   // Beta testing
   beta_closed: 'Бета-тест закрыт: акция уже запущена или завершена.',
   tester_not_found: 'Такого тестировщика нет.',
@@ -161,6 +162,7 @@ const en: Wording = {
   community_taken: 'This VK community is already connected.',
   app_taken: 'This VK app is already connected.',
   app_not_found: 'The brand has no such app.',
+  brand_switched_off: 'The agency has switched this brand off. Switch it on to check and notify the winners.',
   beta_closed: 'The beta is closed: the campaign is live or over.',
   tester_not_found: 'There is no such tester.',
   beta_link_not_found: 'This tester link does not exist or was revoked.',

@@ -47,6 +47,25 @@ export const isOpenTo = (brand: Pick<BrandState, 'disabledAt'>, role: Membership
   brand.disabledAt === null || isAgencyRole(role);
 
 /**
+ * 409 `brand_switched_off` when the agency has switched the brand off: what would act for it towards VK or its
+ * participants (the draw's re-check of a pick, its announcement to the winners) waits until it is switched back on.
+ * Meanwhile its community token is withheld (agency-secrets.ts `communityToken`) and its messages are closed unsent
+ * (mailing/outbox-stale.ts), so such a step could only fail — a 503 that invites retrying — or be lost while counted
+ * as done. Only the agency's people reach a switched-off brand (`isOpenTo`), so they are the ones told.
+ * @example await requireBrandSwitchedOn(db, campaign.brandId)
+ */
+export async function requireBrandSwitchedOn(db: Db, brandId: number): Promise<void> {
+  const [brand] = await db
+    .select({ disabledAt: schema.brands.disabledAt })
+    .from(schema.brands)
+    .where(eq(schema.brands.id, brandId))
+    .limit(1);
+  if (brand?.disabledAt != null) {
+    throw new ApiError(409, 'brand_switched_off', 'The agency has switched this brand off; switch it on first');
+  }
+}
+
+/**
  * Whether a membership row applies to a brand, sections aside: the brand's own row, or an agency role's agency-wide
  * row of the brand's agency (a brand role on an agency-wide row would widen access; only agency roles span brands),
  * and the brand open to that role.

@@ -31,7 +31,7 @@ const errors = {
   403: errorResponse('forbidden: no `prizes` rights on this brand'),
   404: errorResponse('campaign_not_found | pick_not_found | entry_not_found | not_excluded'),
   409: errorResponse(
-    'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community | already_drawn | already_excluded',
+    'no_draw | no_commitment | too_early | not_drawn | no_entries | draw_misconfigured | not_a_winner | no_entries_left | no_community | already_drawn | already_excluded | brand_switched_off (verify, announce: the agency switched the brand off)',
   ),
   422: errorResponse('Invalid input (issues name the field)'),
 } as const;

@@ -6,6 +6,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
+import { requireBrandSwitchedOn } from '../../auth/permissions.ts';
 import { type ContentLanguage, columnText, contentLanguageOf } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
@@ -37,6 +38,8 @@ export interface Announcement {
 
 export async function announceWinners(deps: Deps, identity: Identity, campaignId: number): Promise<Announcement> {
   const campaign = await officeCampaign(deps.db, identity, campaignId);
+  // A switched-off brand's messages would be closed unsent while its winners counted as told: refused instead.
+  await requireBrandSwitchedOn(deps.db, campaign.brandId);
   const groupId = await campaignGroupId(deps.db, campaign);
   if (groupId === undefined) throw new ApiError(409, 'no_community', 'The campaign has no VK community to write from');
   const now = deps.now();

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
+import { requireBrandSwitchedOn } from '../../auth/permissions.ts';
 import { schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
@@ -44,7 +45,8 @@ async function campaignVkAppId(db: Deps['db'], appRowId: number): Promise<number
 
 /**
  * Re-checks a pick's required tasks and stores the outcome on the pick (audited). 503 `vk_unavailable` when VK
- * cannot answer: an inconclusive check is not a failed one.
+ * cannot answer: an inconclusive check is not a failed one; 409 `brand_switched_off` before asking anything when the
+ * agency switched the brand off (VK is not asked on its behalf then).
  */
 export async function verifyPick(
   deps: Deps,
@@ -54,6 +56,7 @@ export async function verifyPick(
 ): Promise<Verification> {
   const { db } = deps;
   const campaign = await officeCampaign(db, identity, campaignId);
+  await requireBrandSwitchedOn(db, campaign.brandId);
   const settings = requireDrawSettings(campaign);
   const draw = requireDrawn(await requireDraw(db, campaignId));
   const pick = pickOf(await drawPicksOf(db, draw.id), pickId);
