@@ -42,6 +42,7 @@ export const agencyRu = {
   accent: 'Акцентный цвет',
   preview: 'Так увидят офис бренды',
   saved: 'Сохранено',
+  loadSaved: 'Загрузить сохранённую версию',
   error: 'Не получилось: {reason}',
   // The agency's own team (#/admin/agency/team).
   team: 'Команда агентства',
@@ -109,6 +110,7 @@ export const agencyEn: AgencyMessages = {
   accent: 'Accent colour',
   preview: 'How brands will see the office',
   saved: 'Saved',
+  loadSaved: 'Load the saved version',
   error: 'Something went wrong: {reason}',
   team: 'Agency team',
   brandTeam: 'Brand team',

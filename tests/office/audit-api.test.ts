@@ -170,6 +170,7 @@ describe('GET /api/admin/audit: agency-level entries (issue 15)', () => {
     const settings = await w.call('PATCH', '/api/admin/agency/settings', owner, {
       agencyId: own.agencyId,
       name: 'Ours',
+      savedAt: 0,
     });
     expect(settings.status).toBe(200);
     const manager = await membershipOf(w.user('agency_manager_brand', 'campaigns', true), 'agency_manager');
@@ -180,6 +181,7 @@ describe('GET /api/admin/audit: agency-level entries (issue 15)', () => {
     const theirs = await w.call('PATCH', '/api/admin/agency/settings', FOREIGN_OWNER, {
       agencyId: foreign.agencyId,
       name: 'Theirs',
+      savedAt: 0,
     });
     expect(theirs.status).toBe(200);
     // A brand write too, so every reader below has something of their own to see.

@@ -741,7 +741,7 @@ export const AUDIT_CASES: AuditTable = {
       await ok(w, 'POST', `/api/admin/agency/brands/${b.brandId}/communities`, { vkGroupId: 400_002, name: 'C' });
       return { params: { ...b, communityId: await lastId(w, schema.communities) }, brandId: b.brandId };
     },
-    body: { name: 'Renamed community', token: TOKEN },
+    body: { name: 'Renamed community', token: TOKEN, savedAt: 0 },
     action: 'community.replace_token',
     entity: 'community',
     table: 'communities',
@@ -763,14 +763,18 @@ export const AUDIT_CASES: AuditTable = {
       await ok(w, 'POST', `/api/admin/agency/brands/${b.brandId}/apps`, { name: 'A', vkAppId: 8_000_002 });
       return { params: { ...b, appId: await lastId(w, schema.apps) }, brandId: b.brandId };
     },
-    body: { name: 'Renamed app', vkServiceToken: TOKEN },
+    body: { name: 'Renamed app', vkServiceToken: TOKEN, savedAt: 0 },
     action: 'app.replace_token',
     entity: 'app',
     table: 'apps',
     invalid: { body: { vkSecret: 'short' } },
   },
   'PATCH /api/admin/agency/settings': {
-    prepare: async (w) => ({ body: { agencyId: w.agencyId, name: 'Agency renamed' }, brandId: null }),
+    prepare: async (w) => {
+      const url = `/api/admin/agency/settings?agencyId=${w.agencyId}`;
+      const { updatedAt } = (await (await ok(w, 'GET', url)).json()) as { updatedAt: number };
+      return { body: { agencyId: w.agencyId, name: 'Agency renamed', savedAt: updatedAt }, brandId: null };
+    },
     action: 'agency.update_settings',
     entity: 'agency',
     table: 'agencies',

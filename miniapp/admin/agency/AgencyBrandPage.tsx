@@ -1,10 +1,14 @@
 /**
  * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its VK communities and apps with their tokens
  * shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come back.
+ * A replacement names the copy of the community or app it was made on: if another agency member saved it since, the
+ * server refuses it (`saved_meanwhile`, decision 045) and the page offers to load the saved version, the typed token
+ * kept to save again.
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { ApiRequestError } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -28,13 +32,31 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const valid = Number.isSafeInteger(brandId) && brandId > 0;
   const agency = agencyApi(api);
   const [fresh, setFresh] = useState<AgencyBrand | null>(null);
-  const { error, run } = useOfficeWrite(s.error);
+  const { error, run, clear } = useOfficeWrite(s.error);
+  // The last write was refused because someone saved that community or app since this page read it.
+  const [stale, setStale] = useState(false);
   const state = useAsync(() => agency.brand(brandId), [api, brandId], valid);
-  const act = async (write: () => Promise<AgencyBrand>) =>
-    (await run(async () => {
-      setFresh(await write());
-      return true;
-    })) ?? false;
+  const act = async (write: () => Promise<AgencyBrand>) => {
+    let code: string | undefined;
+    const landed = await run(async () => {
+      try {
+        setFresh(await write());
+        return true;
+      } catch (e) {
+        code = e instanceof ApiRequestError ? e.code : undefined;
+        throw e;
+      }
+    });
+    setStale(code === 'saved_meanwhile');
+    return landed ?? false;
+  };
+  const loadSaved = async () => {
+    const saved = await run(() => agency.brand(brandId));
+    if (!saved) return;
+    setFresh(saved);
+    setStale(false);
+    clear();
+  };
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   if (!valid || refused(state)) return <NotFound />;
@@ -48,6 +70,13 @@ export function AgencyBrandPage({ office }: { office: Office }) {
       {error && (
         <Group>
           <WriteRefusal error={error} />
+          {stale && (
+            <FormItem>
+              <Button mode="secondary" onClick={loadSaved} data-testid="agency-load-saved">
+                {s.loadSaved}
+              </Button>
+            </FormItem>
+          )}
         </Group>
       )}
       <Group>
@@ -68,7 +97,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
             title={`${c.name} · ${c.vkGroupId}`}
             masked={c.token}
             testId={`community-${c.vkGroupId}`}
-            onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token }))}
+            onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token, savedAt: c.updatedAt }))}
           />
         ))}
         <ConnectCommunity s={s} onConnect={(body) => act(() => agency.connectCommunity(brandId, body))} />
@@ -94,14 +123,16 @@ export function AgencyBrandPage({ office }: { office: Office }) {
               title={s.vkSecret}
               masked={a.vkSecret}
               testId={`app-${a.id}-secret`}
-              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token }))}
+              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token, savedAt: a.updatedAt }))}
             />
             <TokenRow
               s={s}
               title={s.vkServiceToken}
               masked={a.vkServiceToken}
               testId={`app-${a.id}-service`}
-              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkServiceToken: token }))}
+              onReplace={(token) =>
+                act(() => agency.editApp(brandId, a.id, { vkServiceToken: token, savedAt: a.updatedAt }))
+              }
             />
           </div>
         ))}

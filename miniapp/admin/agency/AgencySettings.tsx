@@ -1,10 +1,13 @@
 /**
  * The agency's white label (`#/admin/agency/settings`, its owner only): name, logo (https or a small image file,
- * read here as a data: URL) and accent, with a preview of the office header and a button in that accent.
+ * read here as a data: URL) and accent, with a preview of the office header and a button in that accent. A save
+ * names the copy it was made on: if another owner (or another tab) saved since, the server refuses it
+ * (`saved_meanwhile`, decision 045); the form keeps what was typed, says why and offers the saved version instead of Save.
  */
 import { Avatar, Button, File, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { accentStyle } from '../../accent-style.ts';
+import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -46,19 +49,36 @@ function SettingsForm(props: {
   const { agency, own } = props;
   const [form, setForm] = useState(props.loaded);
   const [note, setNote] = useState<string | null>(null);
+  // The last save was refused because someone saved the settings since this copy was read.
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
   const { s } = props;
   const { language } = useApp();
-  const save = async () => {
+  const landed = (saved: Settings, message: string | null) => {
+    setForm(saved);
+    if (own) Object.assign(own, { name: saved.name, logoUrl: saved.logoUrl, accent: saved.accent });
+    setStale(false);
+    setNote(message);
+  };
+  const write = async (action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
     setNote(null);
     try {
-      const saved = await agency.saveSettings(form.id, { name: form.name, logoUrl: form.logoUrl, accent: form.accent });
-      setForm(saved);
-      if (own) Object.assign(own, { name: saved.name, logoUrl: saved.logoUrl, accent: saved.accent });
-      setNote(s.saved);
+      await action();
     } catch (e) {
+      setStale(e instanceof ApiRequestError && e.code === 'saved_meanwhile');
       setNote(fill(s.error, { reason: refusalText(e, language) }));
+    } finally {
+      setBusy(false);
     }
   };
+  const save = () =>
+    write(async () => {
+      const { name, logoUrl, accent, updatedAt } = form;
+      landed(await agency.saveSettings(form.id, { name, logoUrl, accent, savedAt: updatedAt }), s.saved);
+    });
+  const loadSaved = () => write(async () => landed(await agency.settings(form.id), null));
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_LOGO_BYTES) return setNote(fill(s.error, { reason: s.logoTooLarge }));
@@ -118,7 +138,15 @@ function SettingsForm(props: {
           />
         </FormItem>
         <FormItem>
-          <Button onClick={save}>{s.save}</Button>
+          {stale ? (
+            <Button mode="secondary" loading={busy} onClick={loadSaved} data-testid="agency-load-saved">
+              {s.loadSaved}
+            </Button>
+          ) : (
+            <Button loading={busy} onClick={save}>
+              {s.save}
+            </Button>
+          )}
         </FormItem>
         {note && (
           <FormItem>

@@ -18,15 +18,20 @@ export function agencyApi(api: Pick<ApiClient, 'request'>) {
       r<AgencyBrand>('POST', `${base}/brands/${id}/${off ? 'switch-off' : 'switch-on'}`),
     connectCommunity: (id: number, body: { vkGroupId: number; name: string; token?: string }) =>
       r<AgencyBrand>('POST', `${base}/brands/${id}/communities`, body),
-    editCommunity: (id: number, communityId: number, body: { name?: string; token?: string }) =>
+    /** Edits the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. */
+    editCommunity: (id: number, communityId: number, body: { name?: string; token?: string; savedAt: number }) =>
       r<AgencyBrand>('PATCH', `${base}/brands/${id}/communities/${communityId}`, body),
     connectApp: (id: number, body: Record<string, string | number>) =>
       r<AgencyBrand>('POST', `${base}/brands/${id}/apps`, body),
-    editApp: (id: number, appId: number, body: Record<string, string | number>) =>
+    /** Edits the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. */
+    editApp: (id: number, appId: number, body: Record<string, string | number> & { savedAt: number }) =>
       r<AgencyBrand>('PATCH', `${base}/brands/${id}/apps/${appId}`, body),
     settings: (agencyId: number) => r<AgencySettings>('GET', `${base}/settings?agencyId=${agencyId}`),
-    saveSettings: (agencyId: number, body: { name?: string; logoUrl?: string | null; accent?: string | null }) =>
-      r<AgencySettings>('PATCH', `${base}/settings`, { agencyId, ...body }),
+    /** Saves over the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. */
+    saveSettings: (
+      agencyId: number,
+      body: { name?: string; logoUrl?: string | null; accent?: string | null; savedAt: number },
+    ) => r<AgencySettings>('PATCH', `${base}/settings`, { agencyId, ...body }),
     setCommunityClaim: (agencyId: number, allow: boolean) =>
       r<{ agencyId: number; allowCommunityAdminClaim: boolean }>(
         'PUT',

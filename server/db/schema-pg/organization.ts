@@ -13,6 +13,7 @@ export const agencies = pgTable('agencies', {
   logoUrl: text('logo_url'),
   accent: text('accent'),
   allowCommunityAdminClaim: boolean('allow_community_admin_claim').notNull().default(false),
+  updatedAt: unixMs('updated_at').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -43,6 +44,7 @@ export const apps = pgTable(
     telegramBotId: text('telegram_bot_id'),
     vkSecretCiphertext: text('vk_secret_ciphertext'),
     vkServiceTokenCiphertext: text('vk_service_token_ciphertext'),
+    updatedAt: unixMs('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -63,6 +65,7 @@ export const communities = pgTable(
     vkGroupId: vkId('vk_group_id').notNull(),
     name: text('name').notNull(),
     tokenCiphertext: text('token_ciphertext'),
+    updatedAt: unixMs('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_vk_group_idx').on(t.vkGroupId)],

@@ -12,6 +12,8 @@ export const agencies = sqliteTable('agencies', {
   accent: text('accent'),
   /** Whether a community's admins (signed `vk_viewer_group_role=admin`) may claim brand admin; off by default. */
   allowCommunityAdminClaim: integer('allow_community_admin_claim', { mode: 'boolean' }).notNull().default(false),
+  /** When the agency last saved it (ms; 0 before any save): an edit names it, one save per copy (one-save-per-copy.ts). */
+  updatedAt: integer('updated_at').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -45,6 +47,8 @@ export const apps = sqliteTable(
     /** The VK app's secure key and service token, AES-256-GCM ciphertext (server/office/agency/secret-box.ts). */
     vkSecretCiphertext: text('vk_secret_ciphertext'),
     vkServiceTokenCiphertext: text('vk_service_token_ciphertext'),
+    /** Its last save by the agency (ms; 0 before any): an edit names it (office/one-save-per-copy.ts). */
+    updatedAt: integer('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -66,6 +70,8 @@ export const communities = sqliteTable(
     name: text('name').notNull(),
     /** The community token, AES-256-GCM ciphertext (server/office/agency/secret-box.ts); never answered in full. */
     tokenCiphertext: text('token_ciphertext'),
+    /** Its last save by the agency (ms; 0 before any): an edit names it (office/one-save-per-copy.ts). */
+    updatedAt: integer('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('communities_vk_group_idx').on(t.vkGroupId)],

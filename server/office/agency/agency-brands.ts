@@ -38,6 +38,7 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
       vkGroupId: c.vkGroupId,
       name: c.name,
       token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+      updatedAt: c.updatedAt,
     })),
     apps: appRows.map((a) => ({
       id: a.id,
@@ -47,6 +48,7 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
       telegramBotId: a.telegramBotId,
       vkSecret: maskedToken(config, a.vkSecretCiphertext, secretPlace.vkSecret(a.id)),
       vkServiceToken: maskedToken(config, a.vkServiceTokenCiphertext, secretPlace.vkServiceToken(a.id)),
+      updatedAt: a.updatedAt,
     })),
   };
 }

@@ -12,6 +12,7 @@ import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { brandView } from './agency-brands.ts';
 import { maskedToken, sealToken, secretPlace } from './agency-secrets.ts';
 
@@ -83,13 +84,16 @@ export async function connectCommunity(deps: Deps, identity: Identity, brandId: 
   return brandView(deps.db, deps.config, brand);
 }
 
-/** Renames a community or replaces (or, with null, removes) its token; its VK id stays (it is what the token is for). */
+/**
+ * Renames a community or replaces (or, with null, removes) its token, if it is still the copy the edit was made on
+ * (`savedAt`), else 409 `saved_meanwhile` and nothing written; its VK id stays (it is what the token is for).
+ */
 export async function editCommunity(
   deps: Deps,
   identity: Identity,
   brandId: number,
   communityId: number,
-  input: { name?: string; token?: string | null },
+  input: { name?: string; token?: string | null; savedAt: number },
 ) {
   const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
   await inTransaction(deps.db, async (tx) => {
@@ -105,13 +109,12 @@ export async function editCommunity(
         : input.token === null
           ? null
           : sealToken(deps.config, input.token, place);
-    const row = inserted(
-      await tx
-        .update(communities)
-        .set({ name: input.name ?? before.name, tokenCiphertext })
-        .where(eq(communities.id, communityId))
-        .returning(),
-    );
+    const [row] = await tx
+      .update(communities)
+      .set({ name: input.name ?? before.name, tokenCiphertext, updatedAt: nextSavedAt(deps.now(), input.savedAt) })
+      .where(and(eq(communities.id, communityId), eq(communities.updatedAt, input.savedAt)))
+      .returning();
+    if (!row) throw new SavedMeanwhileError('community');
     await recordAudit(tx, {
       actor: identity,
       brandId,
@@ -203,13 +206,16 @@ export async function connectApp(deps: Deps, identity: Identity, brandId: number
   return brandView(deps.db, deps.config, brand);
 }
 
-/** Edits an app's ids and name, or replaces (null: removes) its tokens. */
+/**
+ * Edits an app's ids and name, or replaces (null: removes) its tokens, if it is still the copy the edit was made on
+ * (`savedAt`), else 409 `saved_meanwhile` and nothing written.
+ */
 export async function editApp(
   deps: Deps,
   identity: Identity,
   brandId: number,
   appId: number,
-  input: Partial<AppInput>,
+  input: Partial<AppInput> & { savedAt: number },
 ) {
   const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
   await inTransaction(deps.db, async (tx) => {
@@ -219,14 +225,17 @@ export async function editApp(
       .where(and(eq(apps.id, appId), eq(apps.brandId, brandId)));
     if (!before) throw new ApiError(404, 'app_not_found', `The brand has no app ${appId}`);
     await refuseTakenApp(tx, input, appId);
-    const { vkSecret, vkServiceToken, ...plain } = input;
-    const row = inserted(
-      await tx
-        .update(apps)
-        .set({ ...plain, ...sealedAppTokens(deps.config, appId, { vkSecret, vkServiceToken }) })
-        .where(eq(apps.id, appId))
-        .returning(),
-    );
+    const { vkSecret, vkServiceToken, savedAt, ...plain } = input;
+    const [row] = await tx
+      .update(apps)
+      .set({
+        ...plain,
+        ...sealedAppTokens(deps.config, appId, { vkSecret, vkServiceToken }),
+        updatedAt: nextSavedAt(deps.now(), savedAt),
+      })
+      .where(and(eq(apps.id, appId), eq(apps.updatedAt, savedAt)))
+      .returning();
+    if (!row) throw new SavedMeanwhileError('app');
     const replacing = vkSecret !== undefined || vkServiceToken !== undefined;
     await recordAudit(tx, {
       actor: identity,

@@ -2,15 +2,15 @@
  * @module The agency's white label: the name, logo and accent the office shows its brands (and invitation texts
  * use, `agencyBranding`), in place of any vendor name. Only the agency's owner (`agency_admin`) changes them.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { requireAgencyLevel } from '../../auth/permissions.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { inserted } from '../../db/rows.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 
 const { agencies } = schema;
 
@@ -45,12 +45,16 @@ export async function agencyBranding(db: Db, agencyId: number): Promise<AgencyBr
   return row && brandingOf(row);
 }
 
-/** The owner's settings screen: the white label, and whether community admins may claim brand admin (community-claim.ts). */
-export type AgencySettings = AgencyBranding & { allowCommunityAdminClaim: boolean };
+/**
+ * The owner's settings screen: the white label, whether community admins may claim brand admin (community-claim.ts),
+ * and `updatedAt`, the copy a save names.
+ */
+export type AgencySettings = AgencyBranding & { allowCommunityAdminClaim: boolean; updatedAt: number };
 
 const settingsOf = (a: typeof agencies.$inferSelect): AgencySettings => ({
   ...brandingOf(a),
   allowCommunityAdminClaim: a.allowCommunityAdminClaim,
+  updatedAt: a.updatedAt,
 });
 
 /** The settings as the owner reads them (403 for anyone else, the same for an agency that does not exist). */
@@ -61,18 +65,29 @@ export async function readAgencySettings(deps: Deps, identity: Identity, agencyI
   return settingsOf(row);
 }
 
-/** Changes the white label; null clears the logo or the accent. One audit row when anything changed. */
+/**
+ * Changes the white label if it is still the copy the edit was made on (`savedAt`, decision 045), else 409
+ * `saved_meanwhile` and nothing written; null clears the logo or the accent. One audit row when anything changed.
+ * Switching the community admin claim is not an edit of these and leaves an open form's copy good.
+ */
 export async function saveAgencySettings(
   deps: Deps,
   identity: Identity,
   agencyId: number,
-  input: { name?: string; logoUrl?: string | null; accent?: string | null },
+  input: { name?: string; logoUrl?: string | null; accent?: string | null; savedAt: number },
 ): Promise<AgencySettings> {
   await requireAgencyLevel(deps.db, identity, agencyId, 'owner');
+  const { savedAt, ...change } = input;
   return inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
     if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
-    const row = inserted(await tx.update(agencies).set(input).where(eq(agencies.id, agencyId)).returning());
+    // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
+    const [row] = await tx
+      .update(agencies)
+      .set({ ...change, updatedAt: nextSavedAt(deps.now(), savedAt) })
+      .where(and(eq(agencies.id, agencyId), eq(agencies.updatedAt, savedAt)))
+      .returning();
+    if (!row) throw new SavedMeanwhileError('white label');
     const [was, now] = [brandingOf(before), brandingOf(row)];
     if (JSON.stringify(was) !== JSON.stringify(now)) {
       await recordAudit(tx, {

@@ -84,9 +84,12 @@ describe('agency API', () => {
     expect(app.status).toBe(201);
     const appRow = app.body.apps.find((a: { vkAppId: number }) => a.vkAppId === 51000999);
     expect(appRow.vkServiceToken).toBe('vk1.a…f3c9');
-    const replaced = await call('PATCH', `${base}/communities/${community.id}`, { token: `${TOKEN}X` });
+    const replaced = await call('PATCH', `${base}/communities/${community.id}`, {
+      token: `${TOKEN}X`,
+      savedAt: community.updatedAt,
+    });
     expect(replaced.status).toBe(200);
-    await call('PATCH', `${base}/apps/${appRow.id}`, { vkSecret: `${SECRET}2` });
+    await call('PATCH', `${base}/apps/${appRow.id}`, { vkSecret: `${SECRET}2`, savedAt: appRow.updatedAt });
     await call('GET', '/api/admin/agency/brands');
     for (const text of bodies) expectNoToken(text);
 
@@ -123,9 +126,9 @@ describe('agency API', () => {
     const otherId = ((await other.json()) as { apps: { id: number; okAppKey: string | null }[] }).apps.find(
       (a) => a.okAppKey === 'OKKEY2',
     )?.id;
-    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY1' }, 'PATCH', `/${otherId}`)).status).toBe(409);
+    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY1', savedAt: 0 }, 'PATCH', `/${otherId}`)).status).toBe(409);
     // Its own key again is no conflict.
-    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY2' }, 'PATCH', `/${otherId}`)).status).toBe(200);
+    expect((await app(w.otherBrandId, { okAppKey: 'OKKEY2', savedAt: 0 }, 'PATCH', `/${otherId}`)).status).toBe(200);
     const keys = (await w.deps.db.select().from(schema.apps)).map((a) => a.okAppKey).filter(Boolean);
     expect(keys.filter((k) => k?.startsWith('OKKEY')).sort()).toEqual(['OKKEY1', 'OKKEY2']);
   });
@@ -140,9 +143,9 @@ describe('agency API', () => {
       vkSecret: SECRET,
     });
     expect(connected.status).toBe(201);
-    const appRow = ((await connected.json()) as { apps: { id: number; vkAppId: number }[] }).apps.find(
-      (a) => a.vkAppId === 51000999,
-    );
+    const appRow = (
+      (await connected.json()) as { apps: { id: number; vkAppId: number; updatedAt: number }[] }
+    ).apps.find((a) => a.vkAppId === 51000999);
     await w.write((tx) =>
       tx
         .update(schema.campaigns)
@@ -177,6 +180,7 @@ describe('agency API', () => {
     // A key replaced in the office is the one that verifies from then on.
     await w.call('PATCH', `/api/admin/agency/brands/${w.otherBrandId}/apps/${appRow?.id}`, USERS.owner, {
       vkSecret: `${SECRET}2`,
+      savedAt: appRow?.updatedAt,
     });
     // (A launch verified before stays good until its age runs out: VK signed it while that key was the app's.)
     w.clock.advance(1000);
@@ -196,9 +200,14 @@ describe('agency API', () => {
     expect(await communityToken(w.deps, 123)).toBeUndefined();
     const [community] = await w.deps.db.select().from(schema.communities);
     const base = `/api/admin/agency/brands/${w.brandId}`;
-    expect((await w.call('PATCH', `${base}/communities/${community?.id}`, USERS.owner, { token: TOKEN })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await w.call('PATCH', `${base}/communities/${community?.id}`, USERS.owner, {
+          token: TOKEN,
+          savedAt: community?.updatedAt,
+        })
+      ).status,
+    ).toBe(200);
     expect(await communityToken(w.deps, GROUP_ID)).toBe(TOKEN);
     expect((await w.call('POST', `${base}/switch-off`, USERS.owner)).status).toBe(200);
     expect(await communityToken(w.deps, GROUP_ID)).toBeUndefined();
@@ -249,7 +258,7 @@ describe('agency API', () => {
   it('item 3: white label — owner only, https or a small data: image, #rrggbb; brand members read it from the office', async () => {
     w = await createAgencyWorld();
     const save = (user: number, body: Record<string, unknown>) =>
-      w.call('PATCH', '/api/admin/agency/settings', user, { agencyId: w.agencyId, ...body });
+      w.call('PATCH', '/api/admin/agency/settings', user, { agencyId: w.agencyId, savedAt: 0, ...body });
     expect((await save(USERS.managerAll, { name: 'Nope' })).status).toBe(403);
     expect((await save(USERS.otherOwner, { name: 'Nope' })).status).toBe(403);
     expect((await w.call('GET', `/api/admin/agency/settings?agencyId=${w.agencyId}`, USERS.brandAdmin)).status).toBe(

@@ -86,7 +86,7 @@ const connectCommunityRoute = route({
 const editCommunityRoute = route({
   method: 'patch',
   path: '/brands/{brandId}/communities/{communityId}',
-  summary: 'Rename a community or replace its token (null removes it)',
+  summary: 'Rename a community or replace its token (null removes it), on the copy read as `savedAt`',
   request: {
     params: BrandParams.extend({ communityId: RowIdParam }),
     ...jsonBody(EditCommunityBody),
@@ -103,7 +103,7 @@ const connectAppRoute = route({
 const editAppRoute = route({
   method: 'patch',
   path: '/brands/{brandId}/apps/{appId}',
-  summary: "Edit an app's ids and name, or replace its tokens (null removes one)",
+  summary: "Edit an app's ids and name, or replace its tokens (null removes one), on the copy read as `savedAt`",
   request: { params: BrandParams.extend({ appId: RowIdParam }), ...jsonBody(EditAppBody) },
   responses: { 200: brandAnswer, ...agencyErrors },
 });
@@ -117,7 +117,7 @@ const readSettingsRoute = route({
 const saveSettingsRoute = route({
   method: 'patch',
   path: '/settings',
-  summary: "Change the agency's white label (its owner only)",
+  summary: "Change the agency's white label (its owner only), on the copy read as `savedAt`",
   request: jsonBody(SettingsBody),
   responses: { 200: json(AgencySettingsSchema, 'White label'), ...agencyErrors },
 });

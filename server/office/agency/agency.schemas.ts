@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
 import { visibleText } from '../../http/text-fields.ts';
+import { SavedAtField } from '../one-save-per-copy.ts';
 
 /** A token as pasted: printable, no spaces; it is stored sealed and never answered back in full. */
 const Token = z
@@ -37,6 +38,7 @@ export const CommunityViewSchema = z.object({
   vkGroupId: z.number().int(),
   name: z.string(),
   token: Masked,
+  updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
 });
 export const AppViewSchema = z.object({
   id: z.number().int(),
@@ -46,6 +48,7 @@ export const AppViewSchema = z.object({
   telegramBotId: z.string().nullable(),
   vkSecret: Masked,
   vkServiceToken: Masked,
+  updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
 });
 export const AgencyBrandSchema = z
   .object({
@@ -66,6 +69,7 @@ export const AgencySettingsSchema = z
     accent: z.string().nullable(),
     /** Whether admins of the agency's connected communities may claim brand admin (PUT …/community-claim). */
     allowCommunityAdminClaim: z.boolean(),
+    updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
   })
   .openapi('AgencySettings');
 
@@ -78,7 +82,7 @@ export const ConnectCommunityBody = z.object({
   token: Token.nullable().optional(),
 });
 export const EditCommunityBody = z
-  .object({ name: Name.optional(), token: Token.nullable().optional() })
+  .object({ name: Name.optional(), token: Token.nullable().optional(), savedAt: SavedAtField })
   .refine((b) => b.name !== undefined || b.token !== undefined, 'nothing to change');
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const AppFields = {
@@ -94,8 +98,8 @@ const AppFields = {
 };
 export const ConnectAppBody = z.object({ name: Name, ...AppFields });
 export const EditAppBody = z
-  .object({ name: Name.optional(), ...AppFields })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
+  .object({ name: Name.optional(), ...AppFields, savedAt: SavedAtField })
+  .refine(({ savedAt: _, ...change }) => Object.values(change).some((v) => v !== undefined), 'nothing to change');
 export const SettingsQuery = z.object({ agencyId: RowIdParam });
 export const SettingsBody = z
   .object({
@@ -103,6 +107,7 @@ export const SettingsBody = z
     name: Name.optional(),
     logoUrl: LogoUrl.optional(),
     accent: Accent.optional(),
+    savedAt: SavedAtField,
   })
   .refine((b) => b.name !== undefined || b.logoUrl !== undefined || b.accent !== undefined, 'nothing to change');
 
@@ -110,7 +115,10 @@ export const agencyErrors = {
   ...authErrors,
   403: errorResponse('forbidden: not the agency of this brand (the same answer whether it exists or not)'),
   404: errorResponse('The brand has no such community or app'),
-  409: errorResponse('The community or app is already connected, or the brand is already switched off/on'),
+  409: errorResponse(
+    'The community or app is already connected, the brand is already switched off/on, or `saved_meanwhile`: ' +
+      'someone saved the settings, community or app after the copy this edit names (`savedAt`); nothing is written',
+  ),
   422: errorResponse('invalid_input with issues by field'),
   503: errorResponse('secrets_key_missing: this server cannot store tokens (no SECRETS_KEY)'),
 } as const;
