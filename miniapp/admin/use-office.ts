@@ -33,6 +33,12 @@ export function forgetOfficeAccess(services: Pick<OfficeServices, 'api'>): void 
   forgetSharedOfficeAccess(services.api);
 }
 
+/** The member's rights asked again now: the copy this session read may be older than a refusal just answered. */
+export function officeAccessAskedAgain(services: Pick<OfficeServices, 'api'>): Promise<Office> {
+  forgetOfficeAccess(services);
+  return officeAccess(services);
+}
+
 let brandId: number | undefined;
 const brandListeners = new Set<() => void>();
 

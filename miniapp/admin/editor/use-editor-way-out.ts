@@ -11,7 +11,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { type AsyncState, useAsync } from '../../use-async.ts';
 import { findCampaign } from '../home/find-campaign.ts';
-import { forgetOfficeAccess, officeAccess, useOffice } from '../use-office.ts';
+import { officeAccessAskedAgain, useOffice } from '../use-office.ts';
 
 /**
  * `checking` while it asks where the member may go (and while the page opens), `stay` to show the load's own state.
@@ -24,8 +24,7 @@ export function useEditorWayOut(campaignId: number | undefined, load: AsyncState
   const found = useAsync(
     async () => {
       // Asked again: the rights this session read may be older than the refusal (a right taken away meanwhile).
-      forgetOfficeAccess(services);
-      const office = await officeAccess(services);
+      const office = await officeAccessAskedAgain(services);
       return findCampaign(services.office, services.api, office, campaignId ?? 0, undefined);
     },
     [services, campaignId],
