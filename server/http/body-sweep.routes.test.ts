@@ -74,16 +74,7 @@ describe('JSON bodies', () => {
   it('no route answers a 5xx to an odd body or an odd value in any property', async () => {
     w = await createPromoWorld();
     const id = await w.campaign();
-    await w.write((tx) =>
-      tx.insert(schema.memberships).values({
-        platform: 'vk',
-        platformUserId: String(OWNER),
-        agencyId: w.agencyId,
-        brandId: null,
-        role: 'agency_admin',
-        sections: [],
-      }),
-    );
+    await w.agencyOwner(OWNER);
     const doc = (await (await w.app.request('/api/openapi.json')).json()) as Document;
     const failed: unknown[] = [];
     let routes = 0;
@@ -117,16 +108,7 @@ describe('JSON bodies', () => {
 
   it('half of a character is a 422 naming the field, and nothing is stored; a whole one is taken', async () => {
     w = await createPromoWorld();
-    await w.write((tx) =>
-      tx.insert(schema.memberships).values({
-        platform: 'vk',
-        platformUserId: String(OWNER),
-        agencyId: w.agencyId,
-        brandId: null,
-        role: 'agency_admin',
-        sections: [],
-      }),
-    );
+    await w.agencyOwner(OWNER);
     const brand = () => w.deps.db.select().from(schema.brands).where(eq(schema.brands.id, w.brandId));
     const [before] = await brand();
     for (const name of ['Бренд \ud83d', '\udc00 Бренд']) {

@@ -4,7 +4,6 @@
  * row (one row, many addresses) and never a 500 (PostgreSQL refuses to compare its `integer` with 2^31).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { schema } from '../db/client.ts';
 import { createPromoWorld, GROUP_ID, type PromoWorld } from '../promo/testing/promo-world.ts';
 
 let w: PromoWorld;
@@ -16,16 +15,7 @@ const OWNER = 2;
 async function world() {
   w = await createPromoWorld();
   const id = await w.campaign();
-  await w.write((tx) =>
-    tx.insert(schema.memberships).values({
-      platform: 'vk',
-      platformUserId: String(OWNER),
-      agencyId: w.agencyId,
-      brandId: null,
-      role: 'agency_admin',
-      sections: [],
-    }),
-  );
+  await w.agencyOwner(OWNER);
   return id;
 }
 

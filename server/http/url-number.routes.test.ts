@@ -4,7 +4,6 @@
  * 16, 5, 1, 5 and 0 and the route quietly answered for that. Plain values still work.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { schema } from '../db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 
 let w: PromoWorld;
@@ -16,16 +15,7 @@ const OWNER = 2;
 async function world() {
   w = await createPromoWorld();
   const id = await w.campaign();
-  await w.write((tx) =>
-    tx.insert(schema.memberships).values({
-      platform: 'vk',
-      platformUserId: String(OWNER),
-      agencyId: w.agencyId,
-      brandId: null,
-      role: 'agency_admin',
-      sections: [],
-    }),
-  );
+  await w.agencyOwner(OWNER);
   return id;
 }
 

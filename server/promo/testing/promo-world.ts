@@ -61,6 +61,8 @@ export interface PromoWorld extends TestWorld {
   identity(userId: number | string, platform?: Platform): Identity;
   /** An HTTP call as a VK user (JSON body when given). */
   call(method: string, path: string, vkUserId: number, body?: unknown): Promise<Response>;
+  /** Makes a VK user the agency's owner: the office gate lets them through everywhere, so a route's validation answers. */
+  agencyOwner(vkUserId: number): Promise<void>;
 }
 
 export async function createPromoWorld(env: Record<string, string> = {}, startMs?: number): Promise<PromoWorld> {
@@ -159,6 +161,18 @@ export async function createPromoWorld(env: Record<string, string> = {}, startMs
       language: 'ru',
       platformDetail: 'test',
     }),
+    agencyOwner: async (vkUserId) => {
+      await write((tx) =>
+        tx.insert(schema.memberships).values({
+          platform: 'vk',
+          platformUserId: String(vkUserId),
+          agencyId,
+          brandId: null,
+          role: 'agency_admin',
+          sections: [],
+        }),
+      );
+    },
     call: (method, path, vkUserId, body) =>
       Promise.resolve(
         app.request(path, {
