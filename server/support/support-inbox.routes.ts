@@ -12,6 +12,7 @@ import { requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import type { Deps } from '../deps.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
@@ -20,10 +21,18 @@ import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
 import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
 import { fillReply } from './canned-variables.ts';
+import type { OfficeReplyKey } from './office-reply-keys.ts';
 import { participantProgress } from './participant-progress.ts';
 import { ClientKey, publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
 import { requireSupportAgent, supportAgents } from './support-agents.ts';
-import { assignTicket, replyAsAgent, setTicketStatus, type TicketRow, ticketThread } from './ticket.service.ts';
+import {
+  assignTicket,
+  earlierOfficeReply,
+  replyAsAgent,
+  setTicketStatus,
+  type TicketRow,
+  ticketThread,
+} from './ticket.service.ts';
 
 const tags = ['admin: support'];
 const meta = { tags, security: LAUNCH_AUTH };
@@ -215,12 +224,25 @@ supportInboxRoutes.openapi(reply, async (c) => {
   await requirePermission(deps.db, identity, brandId, 'support');
   const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
   const { body, clientKey } = c.req.valid('json');
+  const key = { clientKey, composed: body };
+  // A retry of a stored reply is that reply, its variables not filled again: a value gone since (VK no longer telling
+  // the name) must not turn the reply already written into a 422.
+  const r =
+    (await earlierOfficeReply(deps.db, ticket, key)) ?? (await writeReply(deps, identity, brandId, ticket, key));
+  return c.json(
+    { ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity.language)), delivery: r.delivery },
+    201,
+  );
+});
+
+/** Fills the reply's variables and writes it with its audit row (a send of the same key meanwhile: that reply). */
+async function writeReply(deps: Deps, identity: Identity, brandId: number, ticket: TicketRow, key: OfficeReplyKey) {
   // Variables are read (VK name lookup included) before the transaction: no network I/O inside it.
-  const filled = await fillReply(deps, brandId, ticket, body);
+  const filled = await fillReply(deps, brandId, ticket, key.composed);
   const at = deps.now();
-  const r = await inTransaction(deps.db, async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const result = await replyAsAgent(tx, ticket, identity.userId, filled.body, at, {
-      key: { clientKey, composed: body },
+      key,
       language: filled.language,
     });
     // A retried key returns the first reply: it was audited then.
@@ -238,11 +260,7 @@ supportInboxRoutes.openapi(reply, async (c) => {
     }
     return result;
   });
-  return c.json(
-    { ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity.language)), delivery: r.delivery },
-    201,
-  );
-});
+}
 
 supportInboxRoutes.openapi(update, async (c) => {
   const { brandId, ticketId } = c.req.valid('param');

@@ -127,6 +127,27 @@ export interface ReplyOptions {
 }
 
 /**
+ * The reply an earlier send of this office key and composed text wrote, as that send answered it (`repeated`), or
+ * undefined when there is none; the key with another text is a 409 (office-reply-keys.ts). Asked before the variables
+ * are filled too, so a retry never needs a value (a VK name) that may have gone since the reply was stored.
+ */
+export async function earlierOfficeReply(
+  tx: Tx,
+  ticket: TicketRow,
+  key: OfficeReplyKey,
+): Promise<ReplyResult | undefined> {
+  const done = await officeReplyWithKey(tx, ticket.id, key);
+  if (!done) return undefined;
+  const [current] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id)).limit(1);
+  const [queued] = await tx
+    .select({ id: schema.outbox.id })
+    .from(schema.outbox)
+    .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
+    .limit(1);
+  return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
+}
+
+/**
  * An agent answers. Always shown in the mini app (the unread badge); also queued as a community message through the
  * outbox where the participant can read one: a ticket written to the community (unless they since denied messages),
  * or a mini-app ticket of someone who allowed the community's messages. One outbox row per reply
@@ -140,16 +161,8 @@ export async function replyAsAgent(
   at: number,
   options: ReplyOptions = {},
 ): Promise<ReplyResult> {
-  const done = options.key && (await officeReplyWithKey(tx, ticket.id, options.key));
-  if (done) {
-    const [current] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id)).limit(1);
-    const [queued] = await tx
-      .select({ id: schema.outbox.id })
-      .from(schema.outbox)
-      .where(eq(schema.outbox.dedupeKey, `support:${done.id}`))
-      .limit(1);
-    return { ticket: current ?? ticket, message: done, delivery: queued ? 'bot' : 'miniapp', repeated: true };
-  }
+  const done = options.key && (await earlierOfficeReply(tx, ticket, options.key));
+  if (done) return done;
   const externalKey = options.key ? officeReplyKey(ticket.id, options.key) : null;
   const message = inserted(
     await tx

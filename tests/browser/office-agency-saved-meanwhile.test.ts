@@ -2,7 +2,7 @@
  * The agency's settings, one save per copy (decision 045): the owner has the settings open in two tabs and saves a
  * new name in the first; the second tab's save, made on the older copy, is refused in words with what was typed kept,
  * and offers the saved version in place of Save; loaded, the next save lands. A brand's community token replaced
- * on two pages likewise: the older page's replacement is refused and the saved version loads.
+ * on two pages likewise: the older page's replacement is refused and the saved version loads; and a brand's rename.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,53 @@ describe('agency settings saved in two tabs', () => {
       // The typed token is still in its field: saved again on the fresh copy, it lands.
       await page.getByRole('button', { name: 'Сохранить' }).first().click();
       await expect.poll(() => masked(page).textContent(), { timeout: T }).toMatch(/…bbbb$/);
+      expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("a brand renamed on a page opened before a colleague's rename is refused with the name kept; the saved one loads", async () => {
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 390,
+      height: 844,
+      colorScheme: 'light',
+      mobile: true,
+    });
+    try {
+      const owner = participantUrl(server, { userId: DEMO_AGENCY_OWNER_VK_ID, language: 'ru' });
+      await page.goto(`${owner}#/admin/agency`);
+      const brandRow = page.locator('[data-testid^="agency-brand-"]').first();
+      await brandRow.waitFor({ timeout: T });
+      const brandId = Number((await brandRow.getAttribute('data-testid'))?.replace('agency-brand-', ''));
+      const url = `${owner}#/admin/agency/brand/${brandId}`;
+      const name = (p: typeof page) => p.locator('#agency-brand-name');
+      await page.goto(url);
+      await name(page).waitFor({ timeout: T });
+      const other = await context.newPage();
+      await other.goto(url);
+      await name(other).waitFor({ timeout: T });
+      await name(other).fill('Бренд коллеги');
+      await other.getByTestId('agency-brand-rename').click();
+      const header = (p: typeof page) => p.getByTestId('agency-header').textContent();
+      await expect.poll(() => header(other), { timeout: T }).toContain('Бренд коллеги');
+      await other.close();
+
+      await name(page).fill('Мой бренд');
+      await page.getByTestId('agency-brand-rename').click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: T })
+        .toContain('это сохранил кто-то другой');
+      expect(await name(page).inputValue()).toBe('Мой бренд');
+      await screenshot(page, 'office-agency-brand-renamed-meanwhile');
+      await page.getByTestId('agency-load-saved').click();
+      await expect.poll(() => header(page), { timeout: T }).toContain('Бренд коллеги');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // The typed name is still in its field: saved again on the fresh copy, it lands.
+      expect(await name(page).inputValue()).toBe('Мой бренд');
+      await page.getByTestId('agency-brand-rename').click();
+      await expect.poll(() => header(page), { timeout: T }).toContain('Мой бренд');
+      await expect.poll(() => page.getByTestId('agency-brand-rename').isDisabled(), { timeout: T }).toBe(true);
       expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
     } finally {
       await context.close();

@@ -699,7 +699,7 @@ export const AUDIT_CASES: AuditTable = {
       const b = await brand(w);
       return { params: b, brandId: b.brandId };
     },
-    body: { name: 'Renamed' },
+    body: { name: 'Renamed', savedAt: 0 },
     action: 'brand.rename',
     entity: 'brand',
     table: 'brands',

@@ -1,9 +1,9 @@
 /**
- * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its VK communities and apps with their tokens
- * shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come back.
- * A replacement names the copy of the community or app it was made on: if another agency member saved it since, the
- * server refuses it (`saved_meanwhile`, decision 045) and the page offers to load the saved version, the typed token
- * kept to save again.
+ * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its name, its VK communities and apps with their
+ * tokens shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come
+ * back. A rename or a replacement names the copy of the brand, community or app it was made on: if another agency
+ * member saved it since, the server refuses it (`saved_meanwhile`, decision 045) and the page offers to load the saved
+ * version, the typed name or token kept to save again.
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -21,6 +21,7 @@ import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
+import { BrandNameForm } from './BrandNameForm.tsx';
 
 export function AgencyBrandPage({ office }: { office: Office }) {
   const { api, language, t } = useOffice();
@@ -80,6 +81,11 @@ export function AgencyBrandPage({ office }: { office: Office }) {
         </Group>
       )}
       <Group>
+        <BrandNameForm
+          s={s}
+          name={brand.name}
+          onRename={(name) => act(() => agency.renameBrand(brandId, { name, savedAt: brand.updatedAt }))}
+        />
         <SimpleCell
           chevron="always"
           data-testid="agency-brand-team"

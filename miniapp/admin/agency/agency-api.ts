@@ -14,6 +14,9 @@ export function agencyApi(api: Pick<ApiClient, 'request'>) {
     brands: async () => (await r<{ brands: AgencyBrand[] }>('GET', `${base}/brands`)).brands,
     brand: (id: number) => r<AgencyBrand>('GET', `${base}/brands/${id}`),
     createBrand: (agencyId: number, name: string) => r<AgencyBrand>('POST', `${base}/brands`, { agencyId, name }),
+    /** Renames the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone renamed it since. */
+    renameBrand: (id: number, body: { name: string; savedAt: number }) =>
+      r<AgencyBrand>('PATCH', `${base}/brands/${id}`, body),
     switchBrand: (id: number, off: boolean) =>
       r<AgencyBrand>('POST', `${base}/brands/${id}/${off ? 'switch-off' : 'switch-on'}`),
     connectCommunity: (id: number, body: { vkGroupId: number; name: string; token?: string }) =>

@@ -26,6 +26,7 @@ export const brands = pgTable(
       .references(() => agencies.id),
     name: text('name').notNull(),
     disabledAt: unixMs('disabled_at'),
+    updatedAt: unixMs('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('brands_agency_idx').on(t.agencyId)],

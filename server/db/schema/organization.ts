@@ -27,6 +27,8 @@ export const brands = sqliteTable(
     name: text('name').notNull(),
     /** Switched off by the agency: its campaigns stop for participants, its brand roles lose access; nothing deleted. */
     disabledAt: integer('disabled_at'),
+    /** Its last rename by the agency (ms; 0 before any): a rename names it (office/one-save-per-copy.ts). */
+    updatedAt: integer('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('brands_agency_idx').on(t.agencyId)],

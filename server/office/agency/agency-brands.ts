@@ -14,6 +14,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { maskedToken, secretPlace } from './agency-secrets.ts';
 
 const { agencies, apps, brands, campaigns, communities, memberships } = schema;
@@ -32,6 +33,7 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
     agencyId: brand.agencyId,
     name: brand.name,
     disabledAt: brand.disabledAt,
+    updatedAt: brand.updatedAt,
     liveCampaigns: live?.n ?? 0,
     communities: communityRows.map((c) => ({
       id: c.id,
@@ -106,13 +108,28 @@ export async function createBrand(deps: Deps, identity: Identity, input: { agenc
   return brandView(deps.db, deps.config, brand);
 }
 
-/** Renames a brand. */
-export async function renameBrand(deps: Deps, identity: Identity, brandId: number, name: string) {
+/**
+ * Renames a brand if it is still the copy the rename was made on (`savedAt`, decision 045), else 409 `saved_meanwhile`
+ * and nothing written. Switching the brand off or on is not a rename and leaves an open copy good.
+ */
+export async function renameBrand(
+  deps: Deps,
+  identity: Identity,
+  brandId: number,
+  input: { name: string; savedAt: number },
+) {
+  const { name, savedAt } = input;
   await requireAgencyAccess(deps.db, identity, brandId);
   const brand = await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
     if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this brand');
-    const row = inserted(await tx.update(brands).set({ name }).where(eq(brands.id, brandId)).returning());
+    // The check is in the UPDATE itself: a concurrent rename of the same copy waits for this row and then matches nothing.
+    const [row] = await tx
+      .update(brands)
+      .set({ name, updatedAt: nextSavedAt(deps.now(), savedAt) })
+      .where(and(eq(brands.id, brandId), eq(brands.updatedAt, savedAt)))
+      .returning();
+    if (!row) throw new SavedMeanwhileError('brand');
     if (before.name !== name) {
       await recordAudit(tx, {
         actor: identity,

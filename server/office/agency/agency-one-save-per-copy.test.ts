@@ -1,5 +1,5 @@
 /**
- * The agency's settings and a brand's communities and apps take one save per copy (decision 045's check,
+ * The agency's settings, a brand's name and its communities and apps take one save per copy (decision 045's check,
  * office/one-save-per-copy.ts): two agency people editing the same copy no longer silently overwrite each other —
  * the later save on an older copy is 409 `saved_meanwhile`, writes nothing and leaves no audit row.
  */
@@ -135,5 +135,45 @@ describe("a brand's communities and apps: one save per copy", () => {
     );
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await w.auditRows()).toHaveLength(1);
+  });
+});
+
+describe("a brand's rename: one save per copy", () => {
+  it('a rename on a copy saved meanwhile is 409 saved_meanwhile and writes nothing; switching off leaves a copy good', async () => {
+    w = await createAgencyWorld();
+    const base = `/api/admin/agency/brands/${w.brandId}`;
+    const copy = (await call('GET', base, USERS.owner)).body as { name: string; updatedAt: number };
+    const before = await w.auditRows();
+
+    // Two agency people on the brand page they each opened: the owner and the brand's manager.
+    const mine = await call('PATCH', base, USERS.owner, { name: 'Бренд владельца', savedAt: copy.updatedAt });
+    const theirs = await call('PATCH', base, USERS.managerOfBrand, {
+      name: 'Бренд менеджера',
+      savedAt: copy.updatedAt,
+    });
+    expect([mine.status, theirs.status, theirs.code]).toEqual([200, 409, 'saved_meanwhile']);
+    expect((await call('GET', base, USERS.owner)).body).toMatchObject({ name: 'Бренд владельца' });
+    expect((await w.auditRows()).slice(before.length).map((a) => a.action)).toEqual(['brand.rename']);
+
+    // Switching the brand off and on is not a rename: the copy the first rename answered still saves.
+    expect((await call('POST', `${base}/switch-off`, USERS.owner)).status).toBe(200);
+    expect((await call('POST', `${base}/switch-on`, USERS.owner)).status).toBe(200);
+    const next = await call('PATCH', base, USERS.managerOfBrand, { name: 'Бренд', savedAt: mine.body.updatedAt });
+    expect([next.status, next.body.name]).toEqual([200, 'Бренд']);
+    // A rename that names no copy is refused as input, naming the field.
+    const bare = await call('PATCH', base, USERS.owner, { name: 'Без копии' });
+    expect([bare.status, JSON.stringify(bare.body)]).toEqual([422, expect.stringContaining('savedAt')]);
+  });
+
+  it('two renames of one copy at once: one lands, the other is refused', async () => {
+    w = await createAgencyWorld();
+    const base = `/api/admin/agency/brands/${w.brandId}`;
+    const copy = (await call('GET', base, USERS.owner)).body as { updatedAt: number };
+    const before = (await w.auditRows()).length;
+    const both = await Promise.all(
+      ['Один', 'Другой'].map((name) => call('PATCH', base, USERS.owner, { name, savedAt: copy.updatedAt })),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await w.auditRows()).toHaveLength(before + 1);
   });
 });

@@ -58,7 +58,7 @@ const getBrandRoute = route({
 const editBrandRoute = route({
   method: 'patch',
   path: '/brands/{brandId}',
-  summary: 'Rename a brand',
+  summary: 'Rename a brand, on the copy read as `savedAt`',
   request: { params: BrandParams, ...jsonBody(EditBrandBody) },
   responses: { 200: brandAnswer, ...agencyErrors },
 });
@@ -133,7 +133,7 @@ agencyRoutes
     c.json(await agencyBrand(c.var.deps, c.var.identity, c.req.valid('param').brandId), 200),
   )
   .openapi(editBrandRoute, async (c) =>
-    c.json(await renameBrand(c.var.deps, c.var.identity, c.req.valid('param').brandId, c.req.valid('json').name), 200),
+    c.json(await renameBrand(c.var.deps, c.var.identity, c.req.valid('param').brandId, c.req.valid('json')), 200),
   )
   .openapi(switchOffRoute, async (c) =>
     c.json(await switchBrand(c.var.deps, c.var.identity, c.req.valid('param').brandId, true), 200),

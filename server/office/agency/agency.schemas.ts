@@ -56,6 +56,7 @@ export const AgencyBrandSchema = z
     agencyId: z.number().int(),
     name: z.string(),
     disabledAt: z.number().int().nullable().openapi({ description: 'When the agency switched it off; null: on' }),
+    updatedAt: z.number().int().openapi({ description: 'Its last rename (ms); a rename sends it back as `savedAt`' }),
     liveCampaigns: z.number().int(),
     communities: z.array(CommunityViewSchema),
     apps: z.array(AppViewSchema),
@@ -75,7 +76,7 @@ export const AgencySettingsSchema = z
 
 export const BrandParams = z.object({ brandId: RowIdParam });
 export const CreateBrandBody = z.object({ agencyId: rowId(), name: Name });
-export const EditBrandBody = z.object({ name: Name });
+export const EditBrandBody = z.object({ name: Name, savedAt: SavedAtField });
 export const ConnectCommunityBody = z.object({
   vkGroupId: z.number().int().positive(),
   name: Name,
@@ -117,7 +118,7 @@ export const agencyErrors = {
   404: errorResponse('The brand has no such community or app'),
   409: errorResponse(
     'The community or app is already connected, the brand is already switched off/on, or `saved_meanwhile`: ' +
-      'someone saved the settings, community or app after the copy this edit names (`savedAt`); nothing is written',
+      'someone saved the settings, brand name, community or app after the copy this edit names (`savedAt`); nothing is written',
   ),
   422: errorResponse('invalid_input with issues by field'),
   503: errorResponse('secrets_key_missing: this server cannot store tokens (no SECRETS_KEY)'),
