@@ -45,7 +45,10 @@ const ru: Wording = {
   community_taken: 'Это сообщество ВКонтакте уже подключено.',
   app_taken: 'Это приложение ВКонтакте уже подключено.',
   app_not_found: 'У бренда нет такого приложения.',
-  brand_switched_off: 'Агентство выключило этот бренд. Включите его, чтобы проверять и оповещать победителей.',
+  // One wording for every step refused so (decisions 053, 054): the draw's checks and announcement, a broadcast, a
+  // support reply, a catalogue import that would alert subscribers.
+  brand_switched_off:
+    'Агентство выключило этот бренд: пока он выключен, от его имени ничего не отправляется участникам и не запрашивается у ВКонтакте. Включите бренд и повторите.',
   // Beta testing
   beta_closed: 'Бета-тест закрыт: акция уже запущена или завершена.',
   tester_not_found: 'Такого тестировщика нет.',
@@ -162,7 +165,8 @@ const en: Wording = {
   community_taken: 'This VK community is already connected.',
   app_taken: 'This VK app is already connected.',
   app_not_found: 'The brand has no such app.',
-  brand_switched_off: 'The agency has switched this brand off. Switch it on to check and notify the winners.',
+  brand_switched_off:
+    'The agency has switched this brand off: while it is off, nothing is sent to its participants or asked of VK in its name. Switch the brand on and try again.',
   beta_closed: 'The beta is closed: the campaign is live or over.',
   tester_not_found: 'There is no such tester.',
   beta_link_not_found: 'This tester link does not exist or was revoked.',

@@ -47,20 +47,31 @@ export const isOpenTo = (brand: Pick<BrandState, 'disabledAt'>, role: Membership
   brand.disabledAt === null || isAgencyRole(role);
 
 /**
- * 409 `brand_switched_off` when the agency has switched the brand off: what would act for it towards VK or its
- * participants (the draw's re-check of a pick, its announcement to the winners) waits until it is switched back on.
- * Meanwhile its community token is withheld (agency-secrets.ts `communityToken`) and its messages are closed unsent
- * (mailing/outbox-stale.ts), so such a step could only fail — a 503 that invites retrying — or be lost while counted
- * as done. Only the agency's people reach a switched-off brand (`isOpenTo`), so they are the ones told.
- * @example await requireBrandSwitchedOn(db, campaign.brandId)
+ * Whether the agency has switched the brand off (`brands.disabled_at`): the one read behind `requireBrandSwitchedOn`,
+ * and for a step with no one to answer (the schedule pass reaching a broadcast's moment, mailing/broadcast.service.ts).
+ * @example if (await brandSwitchedOff(tx, campaign.brandId)) return markNotSent()
  */
-export async function requireBrandSwitchedOn(db: Db, brandId: number): Promise<void> {
+export async function brandSwitchedOff(db: Db, brandId: number): Promise<boolean> {
   const [brand] = await db
     .select({ disabledAt: schema.brands.disabledAt })
     .from(schema.brands)
     .where(eq(schema.brands.id, brandId))
     .limit(1);
-  if (brand?.disabledAt != null) {
+  return brand?.disabledAt != null;
+}
+
+/**
+ * 409 `brand_switched_off` when the agency has switched the brand off: an office step that would act for it towards
+ * VK or its participants — the draw's re-check of a pick and its announcement, a broadcast sent or scheduled, a support
+ * reply, a catalogue import that would alert subscribers — is refused before anything is written (decisions 053, 054).
+ * Meanwhile its community token is withheld (agency-secrets.ts `communityToken`) and its messages are closed unsent
+ * (mailing/outbox-stale.ts) or held until someone switches it on, so such a step could only fail — a 503 that invites
+ * retrying — or be lost or delayed while counted as done. Only the agency's people reach a switched-off brand
+ * (`isOpenTo`), so they are the ones told.
+ * @example await requireBrandSwitchedOn(db, campaign.brandId)
+ */
+export async function requireBrandSwitchedOn(db: Db, brandId: number): Promise<void> {
+  if (await brandSwitchedOff(db, brandId)) {
     throw new ApiError(409, 'brand_switched_off', 'The agency has switched this brand off; switch it on first');
   }
 }

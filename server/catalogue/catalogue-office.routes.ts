@@ -15,6 +15,9 @@ const errors = {
   ...authErrors,
   403: errorResponse('forbidden: no `campaigns` rights on this brand'),
   404: errorResponse('campaign_not_found'),
+  409: errorResponse(
+    'brand_switched_off: the import would alert subscribers while the agency has the brand switched off (nothing written)',
+  ),
   413: errorResponse('payload_too_large: the feed is over 8 MB'),
   422: errorResponse(
     'invalid_input | invalid_feed: no usable offer (issues name the line or the offer); nothing was written',

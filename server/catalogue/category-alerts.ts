@@ -3,9 +3,11 @@
  * gets one community message (with an `open_app` button to the first new offer) in the language they subscribed in,
  * written to the outbox in the import's transaction. The dedupe key names the first added offer, a row id no later
  * import can add again, so no one hears twice about the same offer. Only subscribers whose message consent is still
- * given are written to; the sender re-checks consent at send time.
+ * given are written to; the sender re-checks consent at send time. An import that would alert someone while the agency
+ * has switched the brand off is refused with 409 `brand_switched_off`, writing nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { requireBrandSwitchedOn } from '../auth/permissions.ts';
 import type { CampaignRow } from '../campaigns/campaign.service.ts';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { schema } from '../db/client.ts';
@@ -101,5 +103,9 @@ export async function alertSubscribers(
       nextAttemptAt: now,
     });
   }
-  return drafts.length === 0 ? 0 : (await enqueue(tx, drafts, now)).inserted;
+  if (drafts.length === 0) return 0;
+  // Switched off, the brand tells no one; the import is refused (its transaction undone) rather than its alerts held
+  // or closed unsent while the report counts them, and the offers then never announced (decision 054).
+  await requireBrandSwitchedOn(tx, campaign.brandId);
+  return (await enqueue(tx, drafts, now)).inserted;
 }

@@ -3,9 +3,11 @@
  * consent), now or scheduled, with a count preview and a dry run. Like rules, a broadcast keeps the quiet hours of
  * the campaign's time zone (it is held until they end) unless the brand sets `ignoreQuietHours`. Enqueueing writes
  * one outbox row per recipient in one transaction (unique per broadcast and user), so a broadcast can never go out
- * twice; cancelling closes the rows not sent yet.
+ * twice; cancelling closes the rows not sent yet. A broadcast whose moment comes while the agency has switched the
+ * brand off is not sent at all, later or now: it is cancelled with the reason `brand_switched_off` (decision 054).
  */
 import { and, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { brandSwitchedOff } from '../auth/permissions.ts';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -185,7 +187,11 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
   });
 }
 
-/** Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). */
+/**
+ * Writes the outbox rows of a scheduled broadcast (idempotent: rows are unique per broadcast and user). When the
+ * agency has switched the brand off it writes none and cancels the broadcast as `brand_switched_off`, so the office
+ * shows it as not sent, and switching the brand back on does not send it at a moment nobody chose (decision 054).
+ */
 export async function enqueueBroadcast(
   db: Db,
   b: BroadcastRow,
@@ -201,6 +207,18 @@ export async function enqueueBroadcast(
       .where(eq(broadcasts.id, b.id))
       .limit(1);
     if (!current || current.status === 'cancelled') return 0;
+    const [campaign] = await tx
+      .select({ brandId: campaigns.brandId })
+      .from(campaigns)
+      .where(eq(campaigns.id, b.campaignId))
+      .limit(1);
+    if (campaign && (await brandSwitchedOff(tx, campaign.brandId))) {
+      await tx
+        .update(broadcasts)
+        .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'brand_switched_off' })
+        .where(eq(broadcasts.id, b.id));
+      return 0;
+    }
     const target = await sendingTarget(tx, b.campaignId);
     // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
     const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { requireBrandSwitchedOn } from '../auth/permissions.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
@@ -110,7 +111,9 @@ const addBroadcast = officeRoute('mailings', {
   responses: {
     200: json(z.object({ dryRun: z.literal(true), preview: PreviewSchema }), 'Dry run: nothing written'),
     201: json(z.object({ broadcast: BroadcastSchema, enqueued: z.number().int() }), 'Created'),
-    409: errorResponse('The campaign has no VK community'),
+    409: errorResponse(
+      'no_community: the campaign has no VK community | brand_switched_off: the agency switched the brand off (nothing written; a dry run still counts)',
+    ),
     ...errors,
   },
 });
@@ -229,6 +232,8 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
     const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
     return c.json({ dryRun: true as const, preview }, 200);
   }
+  // Sent now it would be held or closed unsent, scheduled it would reach its moment while off (decision 054).
+  await requireBrandSwitchedOn(deps.db, campaign.brandId);
   const now = deps.now();
   const who = actorOf(c, campaign);
   const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who);

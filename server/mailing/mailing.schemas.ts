@@ -1,6 +1,6 @@
 /** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
 import { z } from '@hono/zod-openapi';
-import { MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
+import { BROADCAST_CANCEL_REASONS, MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
 import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
@@ -192,6 +192,9 @@ export const BroadcastSchema = z
     quietFromHour: hour,
     quietToHour: hour,
     cancelledAt: z.number().int().nullable(),
+    /** Cancelled without a member stopping it (null: a member did, or not cancelled): `brand_switched_off` — its
+     * moment came while the agency had switched the brand off, and nothing of it was sent. */
+    cancelReason: z.enum(BROADCAST_CANCEL_REASONS).nullable(),
     enqueuedCount: z.number().int(),
   })
   .openapi('Broadcast');

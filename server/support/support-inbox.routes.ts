@@ -8,7 +8,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
-import { requirePermission } from '../auth/permissions.ts';
+import { requireBrandSwitchedOn, requirePermission } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
@@ -141,7 +141,9 @@ const reply = officeRoute('support', {
   responses: {
     201: json(InboxThreadSchema.extend({ delivery: z.enum(['bot', 'miniapp']) }), 'Answered (or by an earlier send)'),
     ...errors,
-    409: errorResponse('`client_key_reused`: this clientKey was sent before with another text'),
+    409: errorResponse(
+      '`client_key_reused`: this clientKey was sent before with another text | `brand_switched_off`: the agency switched the brand off (nothing written)',
+    ),
   },
 });
 
@@ -223,6 +225,8 @@ supportInboxRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
   await requirePermission(deps.db, identity, brandId, 'support');
   const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
+  // Switched off, the brand answers no one: the message would wait or be closed unsent while the thread said answered.
+  await requireBrandSwitchedOn(deps.db, brandId);
   const { body, clientKey } = c.req.valid('json');
   const key = { clientKey, composed: body };
   // A retry of a stored reply is that reply, its variables not filled again: a value gone since (VK no longer telling

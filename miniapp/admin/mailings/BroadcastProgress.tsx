@@ -1,15 +1,16 @@
 /**
- * A broadcast's live progress and results: sent / failed / remaining with a bar, errors by reason, a stop button
+ * A broadcast's live progress and results: sent / failed / remaining with a bar, errors and messages not sent by
+ * reason (a broadcast not sent at all says why in its state, broadcast-state.ts), a stop button
  * while messages are still queued, and afterwards who opened the app and reached the goal stage. The stats route is
  * polled every second while anything is left to send (the sender is another process; polling needs no stream).
  */
 import { Button, Div, FormStatus, Group, Header, MiniInfoCell, Progress, SimpleCell, Title } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
+import { broadcastState, notSentReason } from './broadcast-state.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -61,14 +62,7 @@ function ProgressBody({
   const remaining = open(stats);
   // A broadcast held for its moment (or past quiet hours) has no rows yet: nothing of it is sent.
   const percent = broadcast.status === 'scheduled' ? 0 : Math.round(stats.progress * 100);
-  const state =
-    broadcast.status === 'cancelled'
-      ? m.status_cancelled
-      : broadcast.status === 'scheduled'
-        ? fill(m.status_scheduled, { date: formatDateTime(broadcast.scheduledAt, language, timeZone) })
-        : remaining > 0
-          ? m.status_enqueued
-          : m.status_done;
+  const state = broadcastState(m, language, broadcast, timeZone, remaining > 0 ? m.status_enqueued : m.status_done);
   return (
     <>
       <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>
@@ -119,6 +113,15 @@ function ProgressBody({
           {Object.entries(stats.failedByReason).map(([reason, n]) => (
             <SimpleCell key={reason} multiline after={n}>
               {reason}
+            </SimpleCell>
+          ))}
+        </Group>
+      )}
+      {Object.keys(stats.cancelledByReason).length > 0 && (
+        <Group header={<Header>{m.notSentByReason}</Header>}>
+          {Object.entries(stats.cancelledByReason).map(([reason, n]) => (
+            <SimpleCell key={reason} multiline after={n}>
+              {notSentReason(m, reason)}
             </SimpleCell>
           ))}
         </Group>

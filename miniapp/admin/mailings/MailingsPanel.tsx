@@ -18,7 +18,6 @@ import {
   Switch,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -26,6 +25,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
+import { broadcastState } from './broadcast-state.ts';
 import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
 import { type MailingsServices, useMailings } from './use-mailings.ts';
 
@@ -80,7 +80,7 @@ function MailingsBody({
           <SimpleCell
             key={b.id}
             chevron="always"
-            subtitle={broadcastState(services, b, options.timeZone)}
+            subtitle={listedState(services, b, options.timeZone)}
             onClick={() => navigator.push(paths.adminMailingBroadcast(campaignId, b.id))}
           >
             {b.name}
@@ -103,12 +103,14 @@ function MailingsBody({
   );
 }
 
-function broadcastState({ m, language }: MailingsServices, b: Broadcast, timeZone: string): string {
-  if (b.status === 'cancelled') return m.status_cancelled;
-  if (b.status === 'scheduled') {
-    return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, timeZone) });
-  }
-  return `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`;
+function listedState({ m, language }: MailingsServices, b: Broadcast, timeZone: string): string {
+  return broadcastState(
+    m,
+    language,
+    b,
+    timeZone,
+    `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`,
+  );
 }
 
 function RuleCell({ services, summary }: { services: MailingsServices; summary: RuleSummary }) {

@@ -1,6 +1,7 @@
 /** @module PostgreSQL mirror of ../schema/messaging.ts: consents, the outbox, rules, broadcasts, tags, journal, tickets. */
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
+  BROADCAST_CANCEL_REASONS,
   BROADCAST_STATUSES,
   type BroadcastSegment,
   CALLBACK_EVENT_STATUSES,
@@ -19,6 +20,7 @@ import { createdAt } from './organization.ts';
 import { participants } from './participant.ts';
 
 export {
+  BROADCAST_CANCEL_REASONS,
   BROADCAST_STATUSES,
   type BroadcastSegment,
   CALLBACK_EVENT_STATUSES,
@@ -145,6 +147,7 @@ export const broadcasts = pgTable(
     quietToHour: integer('quiet_to_hour').notNull().default(9),
     ignoreQuietHours: boolean('ignore_quiet_hours').notNull().default(false),
     cancelledAt: unixMs('cancelled_at'),
+    cancelReason: text('cancel_reason', { enum: BROADCAST_CANCEL_REASONS }),
     enqueuedCount: integer('enqueued_count').notNull().default(0),
     createdAt: createdAt(),
   },

@@ -155,6 +155,8 @@ export interface BroadcastSegment {
 }
 
 export const BROADCAST_STATUSES = ['scheduled', 'enqueued', 'cancelled'] as const;
+/** Why a broadcast was cancelled without a member stopping it. */
+export const BROADCAST_CANCEL_REASONS = ['brand_switched_off'] as const;
 
 export const broadcasts = sqliteTable(
   'broadcasts',
@@ -180,6 +182,9 @@ export const broadcasts = sqliteTable(
     quietToHour: integer('quiet_to_hour').notNull().default(9),
     ignoreQuietHours: integer('ignore_quiet_hours', { mode: 'boolean' }).notNull().default(false),
     cancelledAt: integer('cancelled_at'),
+    /** Why it was cancelled when no member stopped it (null: a member did): its moment came while the agency had
+     * switched the brand off (decision 054). */
+    cancelReason: text('cancel_reason', { enum: BROADCAST_CANCEL_REASONS }),
     enqueuedCount: integer('enqueued_count').notNull().default(0),
     createdAt: createdAt(),
   },

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
+import { mailingsMessages } from '../i18n-mailings.ts';
+import { broadcastState, notSentReason } from './broadcast-state.ts';
+
+const at = Date.UTC(2026, 5, 1, 9);
+
+describe("a broadcast's state in the office", () => {
+  it('one not sent because the agency switched the brand off says so, in ru and en; a member’s stop reads as stopped', () => {
+    const off = { status: 'cancelled' as const, cancelReason: 'brand_switched_off' as const, scheduledAt: at };
+    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow', '')).toBe(
+      'Не отправлена: агентство выключило бренд, когда подошло её время',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow', '')).toBe(
+      'Not sent: the agency had switched the brand off when its time came',
+    );
+    const stopped = { ...off, cancelReason: null };
+    expect(broadcastState(mailingsMessages.ru, 'ru', stopped, 'Europe/Moscow', '')).toBe('Остановлена');
+    const sending = { ...off, status: 'enqueued' as const, cancelReason: null };
+    expect(broadcastState(mailingsMessages.en, 'en', sending, 'Europe/Moscow', 'Sending')).toBe('Sending');
+  });
+
+  it('every reason the outbox closes a message with is worded in both languages', () => {
+    const reasons: Record<StaleReason, true> = {
+      brand_switched_off: true,
+      broadcast_cancelled: true,
+      consent_revoked: true,
+      rule_or_campaign_not_live: true,
+      moved_on: true,
+    };
+    for (const language of ['ru', 'en'] as const) {
+      for (const reason of Object.keys(reasons)) {
+        expect(notSentReason(mailingsMessages[language], reason), `${language} ${reason}`).not.toBe(reason);
+      }
+    }
+    expect(notSentReason(mailingsMessages.ru, 'brand_switched_off')).toBe('Агентство выключило бренд');
+    expect(notSentReason(mailingsMessages.ru, 'something_new')).toBe('something_new');
+  });
+});

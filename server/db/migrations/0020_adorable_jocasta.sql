@@ -1,0 +1,1 @@
+ALTER TABLE `broadcasts` ADD `cancel_reason` text;
