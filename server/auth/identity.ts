@@ -1,4 +1,6 @@
 /** @module The verified identity: the only thing downstream code knows about who is calling. */
+import { storableCopy } from '../http/storable-text.ts';
+
 export type Platform = 'vk' | 'ok' | 'telegram';
 export type ViewerGroupRole = 'admin' | 'editor' | 'moder' | 'member' | 'none';
 
@@ -31,4 +33,16 @@ export interface VerifiedLaunch {
 /** Maps a client language code onto the two the UI ships. */
 export function uiLanguage(code: string | undefined | null): 'ru' | 'en' {
   return code && /^(ru|uk|ua|be|kz)/.test(code) ? 'ru' : code ? 'en' : 'ru';
+}
+
+/**
+ * The launch source as the identity carries it (`vk_ref`, Telegram's `start_param`), absent when empty. It is the
+ * platform's text, stored with the participant on their first open (`participants.source`), so what no database can
+ * store (NUL, half of a character) is replaced as in anything a platform sends on a user's behalf: a signed `vk_ref`
+ * with a NUL in it was a 500 on PostgreSQL at that open (found from outside, server/http/param-sweep.routes.test.ts).
+ *
+ * @example launchRef('catalog_recent') // { ref: 'catalog_recent' }; launchRef('') // {}
+ */
+export function launchRef(raw: string | null | undefined): { ref?: string } {
+  return raw ? { ref: storableCopy(raw) } : {};
 }

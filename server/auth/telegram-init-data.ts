@@ -4,7 +4,7 @@
  * where the data-check-string is every field but `hash` (the `signature` field stays in), sorted, `\n`-joined.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type Identity, uiLanguage, type VerifiedLaunch } from './identity.ts';
+import { type Identity, launchRef, uiLanguage, type VerifiedLaunch } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
 import { assertFresh } from './time-window.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
@@ -74,7 +74,7 @@ export function readTelegramInitData(raw: string, options: TelegramVerifyOptions
     appId: botId,
     language: uiLanguage(user.language_code),
     platformDetail: 'telegram',
-    ...(params.get('start_param') ? { ref: params.get('start_param') } : {}),
+    ...launchRef(params.get('start_param')),
   };
   return { identity, issuedAt: Number(authDate), issuedAtField: 'auth_date' };
 }

@@ -4,7 +4,7 @@
  * secure key, base64url without padding).
  */
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type Identity, uiLanguage, type VerifiedLaunch, type ViewerGroupRole } from './identity.ts';
+import { type Identity, launchRef, uiLanguage, type VerifiedLaunch, type ViewerGroupRole } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
 import { assertFresh } from './time-window.ts';
 
@@ -161,7 +161,7 @@ export function readVkLaunchParams(params: Map<string, string>, options: VkVerif
     ...(groupId !== undefined && viewerGroupRole ? { viewerGroupRole } : {}),
     language: uiLanguage(params.get('vk_language')),
     platformDetail: params.get('vk_platform') ?? 'unknown',
-    ...(params.get('vk_ref') ? { ref: params.get('vk_ref') } : {}),
+    ...launchRef(params.get('vk_ref')),
   };
   return { identity, ...(issuedAt !== undefined ? { issuedAt } : {}), issuedAtField: 'vk_ts' };
 }

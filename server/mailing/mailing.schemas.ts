@@ -119,7 +119,8 @@ export const TagSchema = z
   .min(1)
   .max(64)
   .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only')
-  .openapi({ example: 'vip' });
+  // Written out: the document's generator appends a regex's flags to its pattern (`…$/u`), which then matches nothing.
+  .openapi({ example: 'vip', pattern: '^[\\p{L}\\p{N}_.:-]+$' });
 
 export const SegmentSchema = z
   .object({

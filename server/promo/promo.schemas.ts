@@ -10,7 +10,7 @@ const keyParam = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9_-]+$/i);
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const TaskParams = CampaignParams.extend({ taskKey: keyParam.openapi({ example: 'join' }) });
 export const RewardParams = CampaignParams.extend({ rewardKey: keyParam.openapi({ example: 'discount15' }) });
 

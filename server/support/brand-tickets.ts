@@ -8,6 +8,7 @@ import { and, desc, eq, exists, inArray, isNull, or, type SQL, sql } from 'drizz
 import { type Db, schema } from '../db/client.ts';
 import type { TicketStatus } from '../db/schema/messaging.ts';
 import { ApiError } from '../http/errors.ts';
+import { MAX_ROW_ID } from '../http/row-id.ts';
 import type { TicketRow } from './ticket.service.ts';
 
 const { tickets, ticketMessages, campaigns, communities } = schema;
@@ -48,7 +49,10 @@ function matches(db: Db, q: string): SQL {
     ),
   ) as SQL;
   if (!/^\d{1,15}$/.test(q)) return inText;
-  return or(eq(tickets.platformUserId, q), eq(tickets.id, Number(q)), inText) as SQL;
+  // A number past a row id's range is a person's id only: PostgreSQL refuses to compare its `integer` with it (a 500).
+  const id = Number(q);
+  const ticket = id <= MAX_ROW_ID ? [eq(tickets.id, id)] : [];
+  return or(eq(tickets.platformUserId, q), ...ticket, inText) as SQL;
 }
 
 export type InboxTicket = TicketRow & { slaAgeMs: number | null };

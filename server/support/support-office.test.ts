@@ -142,6 +142,20 @@ describe('support office', () => {
     expect(resolved.ticket).toMatchObject({ status: 'resolved', slaAgeMs: null });
   });
 
+  it("search by a number: a VK id past PostgreSQL's integer finds its writer's ticket, a ticket id finds its ticket", async () => {
+    // The inbox matched every 1–15-digit search against the ticket id too: on PostgreSQL, whose `id` is an `integer`,
+    // a VK id like 2200000000 (or any 10-digit number) was a 500 (found by server/http/param-sweep.routes.test.ts).
+    const s = await setup();
+    const farWriter = 2_200_000_000;
+    const far = await w.write((tx) => ticketFromBot(tx, GROUP_ID, farWriter, 'Где приз?', w.clock.now, 'm2'));
+    const base = `/api/admin/support/brands/${w.brandId}`;
+    const search = async (q: string) =>
+      (await json<Inbox>(w.call('GET', `${base}/tickets?q=${q}`, AGENT))).tickets.map((t) => t.id);
+    expect(await search(String(farWriter))).toEqual([far.id]);
+    expect(await search('999999999999999')).toEqual([]);
+    expect(await search(String(s.appTicket))).toContain(s.appTicket);
+  });
+
   it('item 6: rights: support members and the agency owner in; other sections, brands and strangers get one 403; not-yours = missing', async () => {
     const s = await setup();
     const base = `/api/admin/support/brands/${w.brandId}`;

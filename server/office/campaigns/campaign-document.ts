@@ -34,7 +34,7 @@ export const DocumentKeySchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9_-]+$/i, 'Latin letters, digits, "-" and "_" only');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Latin letters, digits, "-" and "_" only');
 
 export const SlugSchema = z
   .string()
@@ -105,7 +105,7 @@ export type PoolDocument = z.infer<typeof PoolDocumentSchema>;
 export const ThemeSchema = z.object({
   accent: z
     .string()
-    .regex(/^#[0-9a-f]{6}$/i, 'A colour as #rrggbb')
+    .regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb')
     .optional(),
   coverUrl: HttpsImageSchema.optional(),
 });
