@@ -13,7 +13,7 @@ import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
-import { type CalculatorConfig, validateCalculatorConfig } from './calculator-config.ts';
+import { type CalculatorConfig, readCalculatorConfig, validateCalculatorConfig } from './calculator-config.ts';
 
 /** The campaign, when the caller may open `section` of its brand (404 / 403 otherwise). */
 export async function officeCampaignFor(
@@ -42,7 +42,7 @@ export async function officeCalculator(db: Db, identity: Identity, campaignId: n
     .where(eq(schema.calculators.campaignId, campaignId))
     .limit(1);
   return row
-    ? { config: validateCalculatorConfig(row.config).config, savedAt: row.updatedAt }
+    ? { config: readCalculatorConfig(row.config).config, savedAt: row.updatedAt }
     : { config: null, savedAt: null };
 }
 

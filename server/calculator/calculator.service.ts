@@ -11,7 +11,7 @@ import { recordEvent } from '../funnel/record-event.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
 import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
-import { type Calculator, validateCalculatorConfig } from './calculator-config.ts';
+import { type Calculator, readCalculatorConfig } from './calculator-config.ts';
 import { type ParticipantCalculatorView, participantView } from './participant-view.ts';
 
 /** The funnel stages this mechanic records, in order. */
@@ -24,7 +24,7 @@ export async function findCalculator(db: Db | Tx, campaignId: number): Promise<C
     .from(schema.calculators)
     .where(eq(schema.calculators.campaignId, campaignId))
     .limit(1);
-  return row ? validateCalculatorConfig(row.config) : undefined;
+  return row ? readCalculatorConfig(row.config) : undefined;
 }
 
 export async function requireCalculator(db: Db | Tx, campaignId: number): Promise<Calculator> {

@@ -13,6 +13,17 @@ describe('content languages', () => {
     expect(resolveText(undefined, 'en')).toBe('');
   });
 
+  it('decision 055: a stored text that shows nothing is not written, so the next language is read', async () => {
+    expect(resolveText({ ru: 'Привет', en: '\u200B' }, 'en')).toBe('Привет');
+    expect(resolveText({ ru: '\u0001', en: 'Hello' }, 'ru')).toBe('Hello');
+    expect(resolveText('\u2060 ', 'ru')).toBe('');
+    expect(columnText({ title: 'Скидка', translations: { en: { title: '\u200B' } } }, 'title', 'en')).toBe('Скидка');
+    expect(columnText({ title: '\u00AD', translations: { en: { title: 'Discount' } } }, 'title', 'ru')).toBe(
+      'Discount',
+    );
+    expect(columnText({ title: '\u200B', translations: {} }, 'title', 'ru')).toBe('');
+  });
+
   it('item 13: a column text takes its translation, else the Russian column, else any translation', async () => {
     const row = { title: 'Скидка', translations: { en: { title: 'Discount' } } };
     expect(columnText(row, 'title', 'en')).toBe('Discount');

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
+import { shownText } from './resolve-text.ts';
 
 export const CONTENT_LANGUAGES = ['ru', 'en'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
@@ -37,7 +38,7 @@ export type Translations = Partial<Record<ContentLanguage, Record<string, string
 
 /**
  * Resolves a column text: its translation in the requested language, else the column itself (Russian), else any
- * translation (a row written only in another language).
+ * translation (a row written only in another language); one that shows nothing counts as not written.
  * @example columnText({ title: 'Скидка', translations: { en: { title: 'Discount' } } }, 'title', 'en') // 'Discount'
  */
 export function columnText<F extends string>(
@@ -46,12 +47,13 @@ export function columnText<F extends string>(
   language: ContentLanguage,
 ): string {
   const translations = row.translations ?? {};
+  // A text that shows nothing (stored before decision 051) is not written: the next language is read (decision 055).
   return (
-    translations[language]?.[field] ||
-    row[field] ||
+    shownText(translations[language]?.[field]) ??
+    shownText(row[field]) ??
     Object.values(translations)
       .map((t) => t?.[field])
-      .find((v) => v) ||
+      .find(shownText) ??
     ''
   );
 }

@@ -1,12 +1,13 @@
 /**
  * @module Mechanics as configuration: the zod shapes of a campaign's `settings`, a task's `config` and a reward's
- * `unlock`. Stored JSON is parsed here, so services work with typed values and bad configuration fails loudly.
+ * `unlock`. Stored JSON is parsed here, so services work with typed values: a save with the shapes a brand member
+ * writes now (`CampaignSettingsSchema`, `TaskConfigSchemas`), a read with what any earlier release may have stored
+ * (`parseCampaignSettings`, `parseTaskConfig`; decision 055).
  */
 import { z } from 'zod';
-import { LocalizedTextOrEmptySchema, LocalizedTextSchema } from '../campaigns/content-language.ts';
+import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
-import { visibleTextOrEmpty } from '../http/text-fields.ts';
-import { CampaignFaqSchema } from '../support/faq.ts';
+import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
 import { MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
 
@@ -19,65 +20,6 @@ export const MAX_QUIZ_QUESTIONS = 100;
 
 /** A question's id, as a submission's answers are keyed. */
 export const QuizQuestionId = z.string().min(1).max(40);
-
-export const QuizQuestionSchema = z.object({
-  id: QuizQuestionId,
-  text: LocalizedTextSchema,
-  imageUrl: z.string().optional(),
-  multiple: z.boolean().default(false),
-  /** At most as many as one answer may name, so that every right set can be chosen (quiz-bounds.ts). */
-  options: z
-    .array(z.object({ id: z.string().min(1).max(40), text: LocalizedTextSchema }))
-    .min(2)
-    .max(MAX_QUIZ_OPTIONS),
-  /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
-  correct: z.array(z.string()).min(1).max(MAX_QUIZ_OPTIONS),
-  points: z.number().int().min(0).default(1),
-});
-export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
-
-export const ScoreBandSchema = z.object({
-  key: z.string().min(1),
-  minScore: z.number().int().min(0),
-  title: LocalizedTextSchema,
-  text: LocalizedTextOrEmptySchema.default(''),
-  /** Reward issued to participants whose score lands in this band. */
-  rewardKey: z.string().optional(),
-});
-export type ScoreBand = z.infer<typeof ScoreBandSchema>;
-
-export const QuizSettingsSchema = z.object({
-  questions: z.array(QuizQuestionSchema).min(1).max(MAX_QUIZ_QUESTIONS),
-  bands: z.array(ScoreBandSchema).min(1),
-});
-export type QuizSettings = z.infer<typeof QuizSettingsSchema>;
-
-export const WheelSettingsSchema = z.object({
-  /** Free attempts every campaign day. */
-  dailyFreeAttempts: z.number().int().min(0).default(1),
-  /** At most this many attempts (free + bonus) per campaign day. */
-  dailyAttemptLimit: z.number().int().min(1).default(3),
-  /** Local hour (campaign time zone) at which the day's counters reset. */
-  resetHour: z.number().int().min(0).max(23).default(0),
-  /** Odds weight of the lose sector, relative to prize weights. */
-  loseWeight: z.number().int().min(0).default(1),
-  loseLabel: LocalizedTextSchema.default({ ru: 'Не повезло', en: 'No luck' }),
-});
-export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
-
-/**
- * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
- * who completed every task in `requiredTaskKeys` (server-verified where the kind allows) by `drawAt`.
- */
-export const DrawSettingsSchema = z.object({
-  winners: z.number().int().min(1).max(10_000),
-  reserves: z.number().int().min(0).max(10_000).default(0),
-  drawAt: UtcMs.positive(),
-  requiredTaskKeys: z.array(z.string().min(1)).min(1),
-  /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
-  prize: LocalizedTextSchema.optional(),
-});
-export type DrawSettings = z.infer<typeof DrawSettingsSchema>;
 
 /**
  * How instant-win plays (wheel spins, pack codes) decide a win: `odds` draws on the prize weights at each play;
@@ -98,25 +40,99 @@ export const PackCodeSettingsSchema = z.object({
 });
 export type PackCodeSettings = z.infer<typeof PackCodeSettingsSchema>;
 
-export const CampaignSettingsSchema = z.object({
-  quiz: QuizSettingsSchema.optional(),
-  wheel: WheelSettingsSchema.optional(),
-  packCode: PackCodeSettingsSchema.optional(),
-  /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
-  instantWin: InstantWinSettingsSchema.optional(),
-  /** Who runs the promotion, for the rules (the brand's name when absent). */
-  organizer: LocalizedTextSchema.optional(),
-  /** Day boundary for per-day prize caps outside the wheel. */
-  resetHour: z.number().int().min(0).max(23).optional(),
-  /** Help questions for the mini app's help screen (server/support/faq.ts). */
-  faq: CampaignFaqSchema.optional(),
-  /** A giveaway's draw (legal type `giveaway`, mechanic `tasks`). */
-  draw: DrawSettingsSchema.optional(),
-});
-export type CampaignSettings = z.infer<typeof CampaignSettingsSchema>;
-
-export function parseCampaignSettings(raw: unknown): CampaignSettings {
-  return CampaignSettingsSchema.parse(raw ?? {});
+/** The settings shapes under one set of rules: as a brand member writes them, or as stored (settings-rules.ts). */
+function settingsShapes(rules: SettingsRules) {
+  const QuizQuestionSchema = z.object({
+    id: QuizQuestionId,
+    text: rules.text,
+    imageUrl: z.string().optional(),
+    multiple: z.boolean().default(false),
+    /** At most as many as one answer may name, so that every right set can be chosen (quiz-bounds.ts). */
+    options: rules.capped(
+      z.array(z.object({ id: z.string().min(1).max(40), text: rules.text })).min(2),
+      MAX_QUIZ_OPTIONS,
+    ),
+    /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
+    correct: rules.capped(z.array(z.string()).min(1), MAX_QUIZ_OPTIONS),
+    points: z.number().int().min(0).default(1),
+  });
+  const ScoreBandSchema = z.object({
+    key: z.string().min(1),
+    minScore: z.number().int().min(0),
+    title: rules.text,
+    text: rules.textOrEmpty.default(''),
+    /** Reward issued to participants whose score lands in this band. */
+    rewardKey: z.string().optional(),
+  });
+  const QuizSettingsSchema = z.object({
+    questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
+    bands: z.array(ScoreBandSchema).min(1),
+  });
+  const WheelSettingsSchema = z.object({
+    /** Free attempts every campaign day. */
+    dailyFreeAttempts: z.number().int().min(0).default(1),
+    /** At most this many attempts (free + bonus) per campaign day. */
+    dailyAttemptLimit: z.number().int().min(1).default(3),
+    /** Local hour (campaign time zone) at which the day's counters reset. */
+    resetHour: z.number().int().min(0).max(23).default(0),
+    /** Odds weight of the lose sector, relative to prize weights. */
+    loseWeight: z.number().int().min(0).default(1),
+    loseLabel: rules.blankIsAbsent(rules.text.default({ ru: 'Не повезло', en: 'No luck' })),
+  });
+  /**
+   * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
+   * who completed every task in `requiredTaskKeys` (server-verified where the kind allows) by `drawAt`.
+   */
+  const DrawSettingsSchema = z.object({
+    winners: z.number().int().min(1).max(10_000),
+    reserves: z.number().int().min(0).max(10_000).default(0),
+    drawAt: UtcMs.positive(),
+    requiredTaskKeys: z.array(z.string().min(1)).min(1),
+    /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
+    prize: rules.blankIsAbsent(rules.text.optional()),
+  });
+  const CampaignSettingsSchema = z.object({
+    quiz: QuizSettingsSchema.optional(),
+    wheel: WheelSettingsSchema.optional(),
+    packCode: PackCodeSettingsSchema.optional(),
+    /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
+    instantWin: InstantWinSettingsSchema.optional(),
+    /** Who runs the promotion, for the rules (the brand's name when absent). */
+    organizer: rules.blankIsAbsent(rules.text.optional()),
+    /** Day boundary for per-day prize caps outside the wheel. */
+    resetHour: z.number().int().min(0).max(23).optional(),
+    /** Help questions for the mini app's help screen (server/support/faq.ts). */
+    faq: faqShape(rules).optional(),
+    /** A giveaway's draw (legal type `giveaway`, mechanic `tasks`). */
+    draw: DrawSettingsSchema.optional(),
+  });
+  /** Per-kind task configuration. */
+  const TaskConfigSchemas = {
+    join_community: z.object({ groupId: z.number().int().positive().optional() }),
+    allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
+    allow_notifications: z.object({}),
+    share_story: z.object({
+      imageUrl: WebLinkSchema,
+      link: WebLinkSchema,
+      linkText: rules.blankIsAbsent(rules.plainOrEmpty().optional()),
+    }),
+    visit_link: z.object({ url: WebLinkSchema }),
+    invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
+    enter_code: z.object({ poolKey: z.string() }),
+    quiz: z.object({
+      questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
+      passScore: z.number().int().min(0),
+    }),
+  } satisfies Record<TaskKind, z.ZodType>;
+  return {
+    QuizQuestionSchema,
+    ScoreBandSchema,
+    QuizSettingsSchema,
+    WheelSettingsSchema,
+    DrawSettingsSchema,
+    CampaignSettingsSchema,
+    TaskConfigSchemas,
+  };
 }
 
 /**
@@ -128,25 +144,35 @@ export const WebLinkSchema = z.url({ protocol: /^https?$/, error: 'An http:// or
 /** An image the participant's page shows itself (a campaign's cover): https only, as its CSP and VK's https frame allow. */
 export const HttpsImageSchema = z.url({ protocol: /^https$/, error: 'An https:// image address' }).max(2000);
 
-/** Per-kind task configuration. */
-export const TaskConfigSchemas = {
-  join_community: z.object({ groupId: z.number().int().positive().optional() }),
-  allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
-  allow_notifications: z.object({}),
-  share_story: z.object({ imageUrl: WebLinkSchema, link: WebLinkSchema, linkText: visibleTextOrEmpty().optional() }),
-  visit_link: z.object({ url: WebLinkSchema }),
-  invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
-  enter_code: z.object({ poolKey: z.string() }),
-  quiz: z.object({
-    questions: z.array(QuizQuestionSchema).min(1).max(MAX_QUIZ_QUESTIONS),
-    passScore: z.number().int().min(0),
-  }),
-} satisfies Record<TaskKind, z.ZodType>;
-
+/** The shapes a brand member's save is checked with (the campaign document, the office's 422s). */
+export const {
+  QuizQuestionSchema,
+  ScoreBandSchema,
+  QuizSettingsSchema,
+  WheelSettingsSchema,
+  DrawSettingsSchema,
+  CampaignSettingsSchema,
+  TaskConfigSchemas,
+} = settingsShapes(WRITING);
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+export type ScoreBand = z.infer<typeof ScoreBandSchema>;
+export type QuizSettings = z.infer<typeof QuizSettingsSchema>;
+export type WheelSettings = z.infer<typeof WheelSettingsSchema>;
+export type DrawSettings = z.infer<typeof DrawSettingsSchema>;
+export type CampaignSettings = z.infer<typeof CampaignSettingsSchema>;
 export type TaskConfig<K extends TaskKind> = z.infer<(typeof TaskConfigSchemas)[K]>;
 
+/** The shapes stored JSON is read with: what any earlier release may have written (decision 055). */
+const stored = settingsShapes(READING);
+
+/** A campaign's stored settings. */
+export function parseCampaignSettings(raw: unknown): CampaignSettings {
+  return stored.CampaignSettingsSchema.parse(raw ?? {});
+}
+
+/** A task's stored configuration. */
 export function parseTaskConfig<K extends TaskKind>(kind: K, raw: unknown): TaskConfig<K> {
-  return TaskConfigSchemas[kind].parse(raw ?? {}) as TaskConfig<K>;
+  return stored.TaskConfigSchemas[kind].parse(raw ?? {}) as TaskConfig<K>;
 }
 
 export const RewardUnlockSchema = z.union([

@@ -6,20 +6,31 @@
 import { z } from 'zod';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { resolveText } from '../campaigns/resolve-text.ts';
-import { visibleText } from '../http/text-fields.ts';
+import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 
-// Text with nothing visible (zero-width, control characters, soft hyphens) is a 422 `blank_text`, as every support text.
-const Localized = z.object({ ru: visibleText(2000), en: visibleText(2000).optional() });
+/**
+ * The FAQ's shape under one set of rules (settings-rules.ts): written, text with nothing visible (zero-width, control
+ * characters, soft hyphens) is a 422 `blank_text`, as every support text; stored, whatever an earlier release kept.
+ */
+export function faqShape(rules: SettingsRules) {
+  const localized = z.object({ ru: rules.plain(2000), en: rules.plain(2000).optional() });
+  return z.array(z.object({ q: localized, a: localized })).max(30);
+}
 
-export const FaqItemSchema = z.object({ q: Localized, a: Localized });
-export const CampaignFaqSchema = z.array(FaqItemSchema).max(30);
+export const CampaignFaqSchema = faqShape(WRITING);
 export type CampaignFaq = z.infer<typeof CampaignFaqSchema>;
+const StoredFaq = faqShape(READING);
 
-/** The questions in one language. Invalid stored FAQ reads as none: help must open even when content is broken. */
+/**
+ * The questions in one language. A question or answer that shows nothing in any language is left out (an earlier
+ * release could store one, decision 055); stored FAQ of another shape reads as none: help must open even then.
+ */
 export function faqIn(settings: unknown, language: ContentLanguage): Array<{ q: string; a: string }> {
   const raw = (settings as { faq?: unknown } | null)?.faq;
-  const parsed = CampaignFaqSchema.safeParse(raw ?? []);
+  const parsed = StoredFaq.safeParse(raw ?? []);
   if (!parsed.success) return [];
   // One fallback rule for every content text (decision 017).
-  return parsed.data.map((item) => ({ q: resolveText(item.q, language), a: resolveText(item.a, language) }));
+  return parsed.data
+    .map((item) => ({ q: resolveText(item.q, language), a: resolveText(item.a, language) }))
+    .filter((item) => item.q !== '' && item.a !== '');
 }

@@ -1,0 +1,59 @@
+/**
+ * @module The two ways stored-settings shapes are checked (decision 055). Writing, a brand member's save: a text a
+ * person reads must show something (decision 051) and a list keeps its bound (a quiz question's 20 options). Reading,
+ * JSON already stored, perhaps by a release that had neither rule: any string and any length is taken, and a text that
+ * shows nothing reads as not written, so an optional one takes its default and resolveText falls back past it. One
+ * definition per shape, built for both (server/promo/settings.ts, server/support/faq.ts, calculator-config.ts): a
+ * participant never gets a 500 for what an earlier release let through, and the next save still names the field.
+ */
+import { z } from 'zod';
+import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
+import { hasVisibleText } from '../http/visible-text.ts';
+import { type LocalizedText, LocalizedTextOrEmptySchema, LocalizedTextSchema } from './content-language.ts';
+
+export interface SettingsRules {
+  /** A plain text a person reads (at most `max` characters when writing). */
+  plain(max?: number): z.ZodType<string, string>;
+  /** A plain text that may be left empty. */
+  plainOrEmpty(max?: number): z.ZodType<string, string>;
+  /** A settings text, plain or per language. */
+  text: z.ZodType<LocalizedText, LocalizedText>;
+  /** A settings text that may be left empty. */
+  textOrEmpty: z.ZodType<LocalizedText, LocalizedText>;
+  /**
+   * `schema`, reading a stored value that shows nothing as absent (its default, or undefined). Typed as `schema`: it
+   * answers the same values, and only the written shape's input type is used (templates, the office's client).
+   */
+  blankIsAbsent<T extends z.ZodType>(schema: T): T;
+  /** `list` at most `max` long when writing; as long as it was stored when reading. */
+  capped<T extends z.ZodArray>(list: T, max: number): T;
+}
+
+/** What a brand member saves now. */
+export const WRITING: SettingsRules = {
+  plain: (max) => visibleText(max),
+  plainOrEmpty: (max) => visibleTextOrEmpty(max),
+  text: LocalizedTextSchema,
+  textOrEmpty: LocalizedTextOrEmptySchema,
+  blankIsAbsent: (schema) => schema,
+  capped: (list, max) => list.max(max) as typeof list,
+};
+
+/** Whether a stored settings text shows anything in some language. */
+const shows = (v: unknown): boolean =>
+  typeof v === 'string'
+    ? hasVisibleText(v)
+    : typeof v === 'object' && v !== null && Object.values(v).some((t) => typeof t === 'string' && hasVisibleText(t));
+
+const storedText = z.union([z.string(), z.object({ ru: z.string().optional(), en: z.string().optional() })]);
+
+/** What any release may have stored. */
+export const READING: SettingsRules = {
+  plain: () => z.string(),
+  plainOrEmpty: () => z.string(),
+  text: storedText,
+  textOrEmpty: storedText,
+  blankIsAbsent: <T extends z.ZodType>(schema: T) =>
+    z.preprocess((v) => (shows(v) ? v : undefined), schema) as unknown as T,
+  capped: (list) => list,
+};
