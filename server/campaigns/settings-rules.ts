@@ -27,6 +27,11 @@ export interface SettingsRules {
   blankIsAbsent<T extends z.ZodType>(schema: T): T;
   /** `list` at most `max` long when writing; as long as it was stored when reading. */
   capped<T extends z.ZodArray>(list: T, max: number): T;
+  /**
+   * A link the participant's tap opens: `link` when writing; when reading, a stored one `link` refuses (a
+   * `javascript:` address saved before the web-address rule) reads as not written (''), so it never reaches the page.
+   */
+  safeLink(link: z.ZodType<string, string>): z.ZodType<string, string>;
 }
 
 /** What a brand member saves now. */
@@ -37,6 +42,7 @@ export const WRITING: SettingsRules = {
   textOrEmpty: LocalizedTextOrEmptySchema,
   blankIsAbsent: (schema) => schema,
   capped: (list, max) => list.max(max) as typeof list,
+  safeLink: (link) => link,
 };
 
 /** Whether a stored settings text shows anything in some language. */
@@ -56,4 +62,5 @@ export const READING: SettingsRules = {
   blankIsAbsent: <T extends z.ZodType>(schema: T) =>
     z.preprocess((v) => (shows(v) ? v : undefined), schema) as unknown as T,
   capped: (list) => list,
+  safeLink: (link) => z.string().transform((v) => (link.safeParse(v).success ? v : '')),
 };

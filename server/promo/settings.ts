@@ -112,11 +112,11 @@ function settingsShapes(rules: SettingsRules) {
     allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
     allow_notifications: z.object({}),
     share_story: z.object({
-      imageUrl: WebLinkSchema,
-      link: WebLinkSchema,
+      imageUrl: rules.safeLink(WebLinkSchema),
+      link: rules.safeLink(WebLinkSchema),
       linkText: rules.blankIsAbsent(rules.plainOrEmpty().optional()),
     }),
-    visit_link: z.object({ url: WebLinkSchema }),
+    visit_link: z.object({ url: rules.safeLink(WebLinkSchema) }),
     invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
     enter_code: z.object({ poolKey: z.string() }),
     quiz: z.object({

@@ -4,7 +4,8 @@
  * the real routes. Before, the campaign's open, state, rules, quiz and wheel were a 500 for every participant and the
  * stored calculator a 422 for participants and for the office. Now the participant gets 200s with blank-looking texts
  * read as not written (a default, the brand's name, the other language, or left out), every stored option answerable;
- * the office opens the campaign and its calculator, and the save names the field to fix with the shared 422.
+ * the office opens the campaign and its calculator, and the save names the field to fix with the shared 422. A task
+ * link saved before the web-address rule (`javascript:`) reads as not written: it never reaches the participant.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSURANCE } from '../calculator/testing/calculator-world.ts';
@@ -121,6 +122,32 @@ describe('settings stored before the stricter write rules', () => {
     const rules = await ok('GET', `/api/campaigns/${id}/rules`, PARTICIPANT);
     expect(JSON.stringify(rules)).not.toContain(ZERO_WIDTH);
     await ok('GET', `/api/admin/campaigns/${id}`, EDITOR);
+  });
+
+  it('task links saved before the web-address rule (javascript:, data:): the state reads, no such link reaches the participant', async () => {
+    w = await createOfficeWorld();
+    const id = await w.campaign({});
+    await w.task(id, 'visit', 'visit_link', { url: 'javascript:alert(document.cookie)' });
+    await w.task(id, 'story', 'share_story', {
+      imageUrl: 'data:image/svg+xml,<svg onload="alert(1)"/>',
+      link: 'data:text/html,<script>alert(1)</script>',
+    });
+    await ok('POST', `/api/campaigns/${id}/open`, PARTICIPANT, {});
+    const state = await ok('GET', `/api/campaigns/${id}/state`, PARTICIPANT);
+    const started = await ok('POST', `/api/campaigns/${id}/tasks/visit/start`, PARTICIPANT, {});
+    const story = await ok('POST', `/api/campaigns/${id}/tasks/story/start`, PARTICIPANT, {});
+    for (const answer of [state, started, story]) expect(JSON.stringify(answer)).not.toMatch(/javascript:|data:/);
+    // The tap has nothing to open: the link reads as not written, and the brand's next save names it.
+    expect(started.task.action).toEqual({ url: '' });
+    expect(story.task.action).toEqual({ imageUrl: '', link: '' });
+    const opened = await ok('GET', `/api/admin/campaigns/${id}`, EDITOR);
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, opened.document);
+    expect(saved.status).toBe(422);
+    expect(saved.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'tasks.0.config.url',
+      'tasks.1.config.imageUrl',
+      'tasks.1.config.link',
+    ]);
   });
 
   it('a calculator with blank texts: the participant opens and calculates, the office opens it and the save names the field', async () => {
