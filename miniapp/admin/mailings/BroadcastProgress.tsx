@@ -10,7 +10,7 @@ import { fill } from '../../i18n-fill.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
-import { broadcastState, notSentReason } from './broadcast-state.ts';
+import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -112,7 +112,7 @@ function ProgressBody({
         <Group header={<Header>{m.errorsByReason}</Header>}>
           {Object.entries(stats.failedByReason).map(([reason, n]) => (
             <SimpleCell key={reason} multiline after={n}>
-              {reason}
+              {failedReason(m, reason)}
             </SimpleCell>
           ))}
         </Group>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
 import { mailingsMessages } from '../i18n-mailings.ts';
-import { broadcastState, notSentReason } from './broadcast-state.ts';
+import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
 
 const at = Date.UTC(2026, 5, 1, 9);
 
@@ -35,5 +35,27 @@ describe("a broadcast's state in the office", () => {
     }
     expect(notSentReason(mailingsMessages.ru, 'brand_switched_off')).toBe('Агентство выключило бренд');
     expect(notSentReason(mailingsMessages.ru, 'something_new')).toBe('something_new');
+  });
+
+  it('why messages failed reads in words, not as the sender’s codes (bot/sender/vk-errors.ts, outbox-claim.ts)', () => {
+    const ru = mailingsMessages.ru;
+    const en = mailingsMessages.en;
+    const codes = [
+      'notifications_disabled',
+      'app_not_installed',
+      'consent_revoked',
+      'privacy_settings',
+      'delivery_unknown',
+    ];
+    for (const m of [ru, en]) for (const code of codes) expect(failedReason(m, code), code).not.toMatch(/_/);
+    expect(failedReason(ru, 'vk_914: Message is too long')).toBe('ВКонтакте отказал (код 914): Message is too long');
+    expect(failedReason(en, 'vk_914: Message is too long')).toBe('VK refused (code 914): Message is too long');
+    expect(failedReason(ru, 'attempts_exhausted: notification_daily_limit')).toBe(
+      'Все попытки исчерпаны: дневной лимит уведомлений ВКонтакте',
+    );
+    expect(failedReason(en, 'attempts_exhausted: network: socket hang up')).toBe(
+      'Every attempt used: VK did not answer (socket hang up)',
+    );
+    expect(failedReason(ru, 'something_new')).toBe('something_new');
   });
 });
