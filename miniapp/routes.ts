@@ -15,6 +15,9 @@ export {
   useRouteQuery,
 } from './router/router-hooks.tsx';
 
+/** The support inbox's filters in its address: one campaign's requests, one status, a search; empty is none. */
+export type InboxFilters = { campaign?: number | undefined; status?: string; q?: string };
+
 export const VIEW_MAIN = 'main';
 
 export const PANELS = {
@@ -108,9 +111,13 @@ export const paths = {
   /** `new` opens the broadcast composer. */
   adminMailingBroadcast: (id: number, broadcastId: number | 'new') =>
     `/admin/campaign/${id}/mailings/broadcast/${broadcastId}`,
-  /** The inbox, filtered to one campaign's requests when `campaignId` is given (kept in the address: Back keeps it). */
-  adminSupport: (brandId: number, campaignId?: number) =>
-    `/admin/brand/${brandId}/support${campaignId ? `?campaign=${campaignId}` : ''}`,
+  /** The inbox with its filters in the address (admin/support/inbox-query.ts reads them): Back and reload keep them. */
+  adminSupport: (brandId: number, filters: InboxFilters = {}) => {
+    const query = new URLSearchParams(
+      Object.entries(filters).flatMap(([k, v]) => (v ? [[k, String(v)] as [string, string]] : [])),
+    ).toString();
+    return `/admin/brand/${brandId}/support${query ? `?${query}` : ''}`;
+  },
   adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
   adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,

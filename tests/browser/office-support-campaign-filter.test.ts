@@ -109,4 +109,41 @@ describe('the support inbox', () => {
       await context.close();
     }
   });
+
+  it('the status tab and the search stay in the address: Back from a request and a reload keep them (phone, ru)', async () => {
+    // Found from outside: they were the screen's own state, so Back (the panel drawn afresh) and reload dropped them.
+    const { page, context, errors } = await openWatchedPage(browser, phone);
+    try {
+      const inbox = `/admin/brand/${brandId}/support`;
+      await page.goto(`${participantUrl(server, { userId: AGENCY_OWNER, language: 'ru' }).split('#')[0]}#${inbox}`);
+      const row = (which: 'tasks' | 'quiz') => active(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
+      await row('quiz').waitFor({ timeout: 30_000 });
+
+      await active(page).getByTestId('inbox-status-new').click();
+      await at(page, `${inbox}?status=new`);
+      await active(page).getByTestId('inbox-search').locator('input').fill('tasks');
+      const filtered = `${inbox}?status=new&q=tasks`;
+      await at(page, filtered);
+      await row('quiz').waitFor({ state: 'detached', timeout: T });
+
+      const kept = async () => {
+        await row('tasks').waitFor({ timeout: T });
+        expect(await active(page).getByTestId('inbox-status-new').getAttribute('aria-selected')).toBe('true');
+        expect(await active(page).getByTestId('inbox-search').locator('input').inputValue()).toBe('tasks');
+        expect(await row('quiz').count()).toBe(0);
+      };
+      await row('tasks').click();
+      await at(page, `${inbox}/ticket/${ticketIds.tasks}`);
+      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await at(page, filtered);
+      await kept();
+
+      await page.reload();
+      await at(page, filtered);
+      await kept();
+      expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

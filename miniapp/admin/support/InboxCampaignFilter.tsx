@@ -2,7 +2,7 @@
  * The inbox's campaign filter: the brand's campaigns (any member of the brand may list them), or all of them. The
  * server always could filter by campaign (`campaignId` on the tickets list) but the office offered no way to ask, so
  * a member looking after one campaign's requests read every campaign's. The choice lives in the address
- * (`?campaign=3`, paths.adminSupport), so Back from a request finds the inbox filtered as it was left.
+ * (`?campaign=3`, inbox-query.ts), so Back from a request finds the inbox filtered as it was left.
  */
 import { FormItem, NativeSelect } from '@vkontakte/vkui';
 import type { CampaignListItem } from '../office-api.ts';
@@ -39,10 +39,4 @@ export function InboxCampaignFilter({
       </NativeSelect>
     </FormItem>
   );
-}
-
-/** The campaign chosen in the address (`?campaign=3`), or none: anything but a row id is no filter. */
-export function inboxCampaignOf(query: URLSearchParams): number | undefined {
-  const raw = query.get('campaign') ?? '';
-  return /^[1-9]\d{0,15}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
 }

@@ -13,7 +13,7 @@ import { messages } from '../../i18n.ts';
 import { RouterProvider } from '../../routes.ts';
 import { supportOfficeStrings } from '../i18n-support.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
-import { inboxCampaignOf } from './InboxCampaignFilter.tsx';
+import { inboxQueryOf } from './inbox-query.ts';
 import SupportInbox from './SupportInbox.tsx';
 
 const answers = vi.hoisted(() => ({ queue: [] as unknown[] }));
@@ -76,7 +76,7 @@ describe('the support inbox’s campaign filter', () => {
   });
 
   it('only a row id in the address is a filter', () => {
-    const of = (search: string) => inboxCampaignOf(new URLSearchParams(search));
+    const of = (search: string) => inboxQueryOf(new URLSearchParams(search)).campaignId;
     expect([of('campaign=7'), of(''), of('campaign=0'), of('campaign=x'), of('campaign=-1')]).toEqual([
       7,
       undefined,
@@ -84,5 +84,25 @@ describe('the support inbox’s campaign filter', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it('the status tab and the search the address names are shown and asked for (ru, en)', () => {
+    // Found from outside: they were the screen's own state, lost on Back from a request and on reload.
+    for (const language of ['ru', 'en'] as const) {
+      const { markup, asked } = render(language, '/admin/brand/3/support?campaign=7&status=new&q=%D0%BA%D0%BE%D0%B4');
+      expect(asked.filter((p) => p.includes('/tickets'))).toEqual([
+        '/api/admin/support/brands/3/tickets?status=new&q=%D0%BA%D0%BE%D0%B4&campaignId=7',
+      ]);
+      expect(markup).toMatch(
+        /data-testid="inbox-status-new"[^>]*aria-selected="true"|aria-selected="true"[^>]*data-testid="inbox-status-new"/,
+      );
+      expect(markup).toMatch(/<input[^>]*value="код"/);
+    }
+  });
+
+  it('only a status the inbox has is a filter; the search is kept as typed', () => {
+    const of = (search: string) => inboxQueryOf(new URLSearchParams(search));
+    expect(of('status=waiting_on_us&q=a+b')).toEqual({ campaignId: undefined, status: 'waiting_on_us', q: 'a b' });
+    expect(of('status=closed')).toEqual({ campaignId: undefined, status: '', q: '' });
   });
 });

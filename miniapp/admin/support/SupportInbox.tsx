@@ -1,10 +1,9 @@
 /**
  * The brand's support inbox (`#/admin/brand/:brandId/support`): requests from the app and from community messages in
- * one list, by campaign (`?campaign=3`, kept in the address) and status, with search and how long the participant has
- * waited; links to canned answers and the knowledge base. The server checks the `support` right.
+ * one list, by campaign and status, with search (all three kept in the address, inbox-query.ts) and how long the
+ * participant has waited; links to canned answers and the knowledge base. The server checks the `support` right.
  */
 import { Group, PanelHeader, PanelHeaderBack, Placeholder, Search, SimpleCell, Tabs, TabsItem } from '@vkontakte/vkui';
-import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator, useRouteQuery } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -12,7 +11,8 @@ import { useAsync } from '../../use-async.ts';
 import { ageText } from '../i18n-support.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import { useOffice } from '../use-office.ts';
-import { InboxCampaignFilter, inboxCampaignOf } from './InboxCampaignFilter.tsx';
+import { InboxCampaignFilter } from './InboxCampaignFilter.tsx';
+import { type InboxQuery, inboxFilters, inboxQueryOf } from './inbox-query.ts';
 import { TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
@@ -21,10 +21,12 @@ const STATUSES = ['', ...TICKET_STATUSES] as const;
 export default function SupportInbox() {
   const { s, language, brandId, support } = useSupportOffice();
   const navigator = useRouteNavigator();
-  const [status, setStatus] = useState<string>('');
-  const [q, setQ] = useState('');
   const { office } = useOffice();
-  const campaignId = inboxCampaignOf(useRouteQuery());
+  const query = inboxQueryOf(useRouteQuery());
+  const { campaignId, status, q } = query;
+  // Replaced, not pushed: the filters are this screen's state, and Back leaves the inbox as it was left.
+  const filter = (change: Partial<InboxQuery>) =>
+    navigator.replace(paths.adminSupport(brandId, inboxFilters({ ...query, ...change })));
   // Any member of the brand may list its campaigns; a failed list leaves the filter with "all" alone.
   const campaigns = useAsync(() => office.campaigns(brandId), [office, brandId]);
   const state = useAsync(async () => {
@@ -46,12 +48,11 @@ export default function SupportInbox() {
         <InboxCampaignFilter
           campaigns={campaigns.status === 'ready' ? campaigns.data : []}
           selected={campaignId}
-          // Replaced, not pushed: the filter is this screen's state, and Back leaves the inbox as before.
-          onChange={(id) => navigator.replace(paths.adminSupport(brandId, id))}
+          onChange={(id) => filter({ campaignId: id })}
         />
         <Search
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => filter({ q: e.target.value })}
           placeholder={s.search}
           clearLabel={s.clearSearch}
           data-testid="inbox-search"
@@ -63,7 +64,7 @@ export default function SupportInbox() {
               <TabsItem
                 key={x || 'all'}
                 selected={status === x}
-                onClick={() => setStatus(x)}
+                onClick={() => filter({ status: x })}
                 data-testid={`inbox-status-${x || 'all'}`}
               >
                 {x ? s[`status_${x}`] : s.allStatuses}
