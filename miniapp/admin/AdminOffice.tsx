@@ -26,6 +26,7 @@ import { BrandLeads } from './leads/BrandLeads.tsx';
 import { LeadDetail } from './leads/LeadDetail.tsx';
 import { LeadsInbox } from './leads/LeadsInbox.tsx';
 import { LeadWebhook } from './leads/LeadWebhook.tsx';
+import { OfficeWording } from './OfficeWording.tsx';
 import type { Office } from './office-api.ts';
 import { RevisionView } from './revisions/RevisionView.tsx';
 import SupportInbox from './support/SupportInbox.tsx';
@@ -41,6 +42,14 @@ const chunkLoading = <Spinner size="l" style={{ margin: '48px 0' }} />;
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {
+  return (
+    <OfficeWording>
+      <OfficeEntry panel={panel} />
+    </OfficeWording>
+  );
+}
+
+function OfficeEntry({ panel }: { panel: string }) {
   const services = useOffice();
   // Bumped after a community admin's claim: the server is asked again what this person may open.
   const [asked, askAgain] = useState(0);

@@ -1,22 +1,32 @@
 /** The loading and error states every screen shows the same way. */
 import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
 import { errorText } from '../i18n-errors.ts';
 import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
+type Wording = (error: Error, language: 'ru' | 'en') => string;
+
+/**
+ * How the errors of every LoadState below are said: the app's shared wording unless a room provides its own (the
+ * office provides its refusal table once, at its root, so each of its screens words a refusal alike).
+ */
+export const LoadStateWording = createContext<Wording>(errorText);
+
 export function LoadState<T>({
   state,
   children,
-  wording = errorText,
+  wording: given,
 }: {
   state: AsyncState<T>;
   children: (data: T) => ReactNode;
-  /** How the error is said: the app's shared wording unless a room has its own (the office's refusal table). */
-  wording?: (error: Error, language: 'ru' | 'en') => string;
+  /** How the error is said, when not as the room says it (LoadStateWording). */
+  wording?: Wording;
 }) {
+  const provided = useContext(LoadStateWording);
+  const wording = given ?? provided;
   const { t, language } = useApp();
   const navigator = useRouteNavigator();
   // The way out of a refusal: inside the office, the office's home; on that home itself (no access) and everywhere

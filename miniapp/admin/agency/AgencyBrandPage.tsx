@@ -17,7 +17,6 @@ import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
-import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -60,7 +59,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   };
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
-  if (!valid || refused(state)) return <NotFound />;
+  if (!valid) return <NotFound />;
   // The header names the brand, known once loaded: until then, and on a failed load, "Brand" (an empty header with
   // Back alone said nothing of where the member was, found from outside).
   if (state.status !== 'ready') return <LoadStateScreen state={state} title={t.brand} />;

@@ -13,7 +13,6 @@ import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
-import { refused } from '../refused.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -36,8 +35,8 @@ export function AgencyBrands({ office }: { office: Office }) {
       await write();
       setVersion((v) => v + 1);
     });
-  // A member with no agency role (a brand's own people) has no agency office: not found, as for any refused screen.
-  if (!manageable || refused(state)) return <NotFound />;
+  // A member with no agency role (a brand's own people) has no agency office: not found.
+  if (!manageable) return <NotFound />;
   return (
     <>
       <BrandedHeader branding={branding} title={s.title} back={{ label: s.back, onClick: () => navigator.back() }} />

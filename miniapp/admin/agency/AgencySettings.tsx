@@ -17,7 +17,6 @@ import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
-import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
@@ -33,7 +32,7 @@ export function AgencySettings({ office }: { office: Office }) {
   const agency = agencyApi(api);
   const state = useAsync(() => agency.settings(own?.id ?? 0), [api, own?.id], own !== undefined);
   // Only the agency's owner keeps its white label; anyone else finds no such screen.
-  if (!own || refused(state)) return <NotFound />;
+  if (!own) return <NotFound />;
   // The form's header wears the loaded white label; until then, and on a failed load, a plain one with Back.
   if (state.status !== 'ready') return <LoadStateScreen state={state} title={s.settings} />;
   return <SettingsForm loaded={state.data} s={s} back={() => navigator.back()} agency={agency} own={own} />;

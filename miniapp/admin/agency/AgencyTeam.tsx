@@ -15,7 +15,6 @@ import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
-import { refused } from '../refused.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -69,9 +68,6 @@ export function AgencyTeam({ office }: { office: Office }) {
     agency !== undefined,
   );
   if (!agency) return <NotFound />;
-  if (refused(state)) {
-    return <NotFound />;
-  }
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];

@@ -17,13 +17,11 @@ import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { InputWithButton } from '../InputWithButton.tsx';
 import { betaStrings } from '../i18n-beta.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
-import { refused } from '../refused.ts';
 import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
 
 export default function BetaPanel() {
@@ -37,9 +35,6 @@ export default function BetaPanel() {
     () => (campaignId ? betaGroup(api, campaignId) : Promise.reject(new Error('no campaign'))),
     [api, campaignId],
   );
-  if (refused(state)) {
-    return <NotFound />;
-  }
   /** Runs a write, then shows the group as the server now has it. */
   const act = async (write: () => Promise<unknown>) => {
     if (!campaignId) return;

@@ -24,12 +24,10 @@ import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { initialValues, toInputs } from '../../screens/calculator/calculator-fields.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { PREVIEW_DEBOUNCE_MS } from '../preview/PreviewPane.tsx';
 import { refusalText } from '../refusal-text.ts';
-import { refused } from '../refused.ts';
 import { CalculatorPreview } from './CalculatorPreview.tsx';
 import {
   addInput,
@@ -57,9 +55,6 @@ export default function CalculatorEditorPanel() {
   const campaignId = useRouteId();
   const calculatorApi = useMemo(() => calculatorOfficeApi(api, campaignId ?? 0), [api, campaignId]);
   const state = useAsync(() => calculatorApi.get(), [calculatorApi], campaignId !== undefined);
-  if (refused(state)) {
-    return <NotFound />;
-  }
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>

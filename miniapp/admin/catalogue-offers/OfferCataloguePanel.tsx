@@ -9,10 +9,8 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { refused } from '../refused.ts';
 import { FeedUpload } from './FeedUpload.tsx';
 import { offersOfficeMessages } from './i18n-offers-office.ts';
 import { OfficeOfferList } from './OfficeOfferList.tsx';
@@ -28,9 +26,6 @@ export default function OfferCataloguePanel() {
   // Refreshed in place after an import, so the report stays on screen above the new list.
   const [fresh, setFresh] = useState<OfficeCatalogue | null>(null);
   const reload = () => void offersApi.list().then(setFresh, () => {});
-  if (refused(state)) {
-    return <NotFound />;
-  }
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>

@@ -16,7 +16,6 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
-import { refused } from '../refused.ts';
 import { useBrand, useOffice, useOfficeRights } from '../use-office.ts';
 import { CampaignCell } from './CampaignCell.tsx';
 import type { CampaignLink } from './campaign-links.ts';
@@ -47,7 +46,7 @@ function CampaignSections({ office }: { office: Office }) {
     if (toEditor && campaignId) navigator.replace(paths.adminCampaign(campaignId));
   }, [toEditor, campaignId, navigator]);
 
-  if (refused(state) || (state.status === 'ready' && state.data.kind === 'none')) return <NotFound />;
+  if (state.status === 'ready' && state.data.kind === 'none') return <NotFound />;
   const page = state.status === 'ready' && state.data.kind === 'page' ? state.data : undefined;
   const own = page?.links.filter((l) => !l.brandWide) ?? [];
   const brandWide = page?.links.filter((l) => l.brandWide) ?? [];

@@ -9,7 +9,6 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import type { Office } from '../office-api.ts';
-import { refused } from '../refused.ts';
 import { useLeads } from './use-leads.ts';
 
 export function BrandLeads({ office }: { office: Office }) {
@@ -22,7 +21,7 @@ export function BrandLeads({ office }: { office: Office }) {
     [calls, brandId],
     brand !== undefined,
   );
-  if (!brand?.sections.includes('leads') || refused(state)) {
+  if (!brand?.sections.includes('leads')) {
     return <NotFound />;
   }
   return (

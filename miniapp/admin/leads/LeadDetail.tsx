@@ -21,11 +21,9 @@ import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { refusalText } from '../refusal-text.ts';
-import { refused } from '../refused.ts';
 import { type LeadDetail as Detail, type LeadStatus, STATUSES } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
 
@@ -34,7 +32,6 @@ export function LeadDetail() {
   const navigator = useRouteNavigator();
   const leadId = Number(useRouteParam('leadId'));
   const state = useAsync(() => calls.get(leadId), [calls, leadId], Number.isSafeInteger(leadId) && leadId > 0);
-  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>

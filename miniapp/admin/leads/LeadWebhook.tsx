@@ -19,10 +19,8 @@ import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
-import { refused } from '../refused.ts';
 import type { LeadWebhook as Hook, Lead } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
 
@@ -38,7 +36,6 @@ export function LeadWebhook() {
     const [hook, leads] = await Promise.all([calls.webhook(), calls.list()]);
     return { hook, recent: leads.filter((x) => x.delivery).slice(0, 5) };
   }, [calls]);
-  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>

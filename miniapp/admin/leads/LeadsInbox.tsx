@@ -22,10 +22,8 @@ import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
-import { refused } from '../refused.ts';
 import { saveFile } from '../stats/save-file.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
 import { STATUSES } from './leads-api.ts';
@@ -37,7 +35,6 @@ export function LeadsInbox() {
   const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
   const [busy, setBusy] = useState(false);
   const state = useAsync(() => calls.list(), [calls]);
-  if (refused(state)) return <NotFound />;
   const exportCsv = async () => {
     setBusy(true);
     try {

@@ -9,7 +9,6 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import type { Office } from '../office-api.ts';
-import { refused } from '../refused.ts';
 import { useMailings } from './use-mailings.ts';
 
 export function BrandMailings({ office }: { office: Office }) {
@@ -18,7 +17,7 @@ export function BrandMailings({ office }: { office: Office }) {
   const brandId = Number(useRouteParam('brandId'));
   const brand = office.brands.find((b) => b.id === brandId);
   const state = useAsync(() => calls.campaigns(brandId), [calls, brandId], brand !== undefined);
-  if (!brand || refused(state)) return <NotFound />;
+  if (!brand) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>

@@ -8,7 +8,6 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { refused } from '../refused.ts';
 import { BroadcastComposer } from './BroadcastComposer.tsx';
 import { BroadcastProgress } from './BroadcastProgress.tsx';
 import { useMailings } from './use-mailings.ts';
@@ -21,7 +20,6 @@ export function BroadcastPanel() {
   const id = param === 'new' ? undefined : Number(param);
   const state = useAsync(() => calls.options(), [calls], campaignId !== undefined);
   if (param !== 'new' && !(Number.isSafeInteger(id) && (id ?? 0) > 0)) return <NotFound />;
-  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>

@@ -21,10 +21,8 @@ import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
-import { refused } from '../refused.ts';
 import { broadcastState } from './broadcast-state.ts';
 import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
 import { type MailingsServices, useMailings } from './use-mailings.ts';
@@ -41,7 +39,6 @@ export function MailingsPanel() {
     [calls],
     campaignId !== undefined,
   );
-  if (refused(state)) return <NotFound />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>

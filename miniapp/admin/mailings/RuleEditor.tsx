@@ -26,7 +26,6 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { refused } from '../refused.ts';
 import { stageLabel } from '../stage-label.ts';
 import { zoneLabel } from '../zoned-time.ts';
 import type { Channel, MailingOptions, NewRule, Rule } from './mailing-api.ts';
@@ -51,7 +50,6 @@ export function RuleEditor() {
     [calls, ruleId, reads],
     campaignId !== undefined,
   );
-  if (refused(state)) return <NotFound />;
   if (state.status === 'ready' && ruleId !== undefined && !state.data.rule) return <NotFound />;
   return (
     <>

@@ -9,11 +9,9 @@ import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { poolsStrings } from '../i18n-pools.ts';
-import { refused } from '../refused.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';
@@ -29,9 +27,6 @@ export default function PoolsPanel() {
     if (campaignId) void listPools(api, campaignId).then(setFresh, () => {});
   };
   const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
-  if (refused(state)) {
-    return <NotFound />;
-  }
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>

@@ -14,6 +14,7 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { zoneLabel } from '../zoned-time.ts';
 import { ActivityChart } from './ActivitySection.tsx';
 import { BrandCampaigns } from './BrandCampaigns.tsx';
@@ -44,17 +45,18 @@ export default function StatsPanel({ panel }: { panel: string }) {
   const [filter, setFilter] = useState<StatsFilter>({});
   /** The last range the server answered with: its defaults for the day inputs, its zone for the label. */
   const [answered, setAnswered] = useState<StatsResponse<'summary'>['range']>();
-  const [refused, setRefused] = useState(false);
-  const refuse = useCallback(() => setRefused(true), []);
+  // The first section's refusal stands for the page: the server's words under the page's header (OfficeWording).
+  const [refusal, setRefusal] = useState<Error>();
+  const refuse = useCallback((error: Error) => setRefusal((first) => first ?? error), []);
   const onSummary = useCallback((data: StatsResponse<'summary'>) => setAnswered(data.range), []);
-  if (refused || !scope) return <NotFound />;
+  if (!scope) return <NotFound />;
+  const title = scope.kind === 'campaign' ? s.campaignTitle : s.brandTitle;
+  if (refusal) return <LoadStateScreen state={{ status: 'error', error: refusal, retry: () => {} }} title={title} />;
   const shown = shownPeriod(filter, answered);
   const common = { scope, filter, onRefused: refuse };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
-        {scope.kind === 'campaign' ? s.campaignTitle : s.brandTitle}
-      </PanelHeader>
+      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{title}</PanelHeader>
       <Group header={<Header>{s.filters}</Header>}>
         <StatsFilters filter={filter} shown={answered} onChange={setFilter} />
         {shown && (

@@ -31,8 +31,8 @@ export interface StatsSectionProps<M extends StatsMeasure> {
   title: string;
   /** Nothing to draw for this period: the empty state instead of blank charts. */
   isEmpty?: (data: StatsResponse<M>) => boolean;
-  /** The server refused the scope (not a member with `stats`, or no such campaign/brand): 403 and 404 alike. */
-  onRefused?: () => void;
+  /** The server refused the scope (not a member with `stats`, or no such campaign/brand): 403 or 404, its error. */
+  onRefused?: (refusal: Error) => void;
   /** The answer, for the page around the section (the range the server chose). */
   onData?: (data: StatsResponse<M>) => void;
   children: (data: StatsResponse<M>) => ReactNode;
@@ -47,10 +47,10 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
     [api, scope.kind, scope.id, measure, filter.from, filter.to, filter.platform],
   );
   const { onRefused, onData } = props;
-  const wasRefused = refused(state);
+  const refusal = refused(state) && state.status === 'error' ? state.error : undefined;
   useEffect(() => {
-    if (wasRefused) onRefused?.();
-  }, [wasRefused, onRefused]);
+    if (refusal) onRefused?.(refusal);
+  }, [refusal, onRefused]);
   const ready = state.status === 'ready' ? state.data : undefined;
   useEffect(() => {
     if (ready) onData?.(ready);

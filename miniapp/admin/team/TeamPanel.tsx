@@ -15,7 +15,6 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
-import { refused } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
@@ -41,9 +40,6 @@ export function TeamPanel({ office }: { office: Office }) {
     Boolean(brand?.sections.includes('team')),
   );
   if (!brand?.sections.includes('team')) return <NotFound />;
-  if (refused(state)) {
-    return <NotFound />;
-  }
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   /** Runs a write, then reloads the lists as the server now has them. */
   const act = <T,>(write: () => Promise<T>) =>
