@@ -4,18 +4,28 @@
  * file) never calls `officePanels`, so this module and every office import drop out of it.
  */
 import { Panel, PanelHeader, Spinner } from '@vkontakte/vkui';
-import { type ReactElement, Suspense } from 'react';
+import { type ReactElement, type ReactNode, Suspense } from 'react';
 import { CodeLoadBoundary, type LazyCode, lazyCode } from './lazy-panel.tsx';
 import { ADMIN_PANELS, PANELS } from './routes.ts';
 
 type Section = LazyCode<Record<string, never>>;
 
-let loaders: { office: LazyCode<{ panel: string }>; sections: [string, Section][] } | undefined;
+let loaders:
+  | {
+      office: LazyCode<{ panel: string }>;
+      wording: LazyCode<{ children: ReactNode }>;
+      sections: [string, Section][];
+    }
+  | undefined;
 
 /** Made on first use rather than at module load, so a build that never draws the office keeps none of it. */
 function officeCode() {
   loaders ??= {
     office: lazyCode(async () => (await import('./admin/AdminOffice.tsx')).default),
+    // The office's wording of a failed load, which AdminOffice gives its panels at its root; the sections below are
+    // not drawn through AdminOffice, so they get it here (without it the pools screen said a 403 in the participant's
+    // words, "Нет доступа.", seen in its screenshot). Loaded with a section, never for participants (decision 040).
+    wording: lazyCode(async () => (await import('./admin/OfficeWording.tsx')).OfficeWording),
     // lazyCode, not lazyPanel: never preloaded for participants.
     sections: [
       [PANELS.adminDraw, lazyCode(async () => (await import('./admin/draw/DrawOffice.tsx')).default)],
@@ -44,13 +54,21 @@ function officeCode() {
  * `panel` is the active one; an office home panel draws once it has been on the stack (`history`).
  */
 export function officePanels(panel: string, history: readonly string[]): ReactElement[] {
-  const { office, sections } = officeCode();
+  const { office, wording, sections } = officeCode();
   // A download that fails (the network gone for a moment) shows Back and Retry in the panel, not the app's error.
   return [
     ...sections.map(([id, section]) => (
       <Panel key={id} id={id}>
         <CodeLoadBoundary code={section}>
-          <Suspense fallback={<PanelHeader />}>{panel === id ? <section.lazy /> : <Spinner />}</Suspense>
+          <Suspense fallback={<PanelHeader />}>
+            {panel === id ? (
+              <wording.lazy>
+                <section.lazy />
+              </wording.lazy>
+            ) : (
+              <Spinner />
+            )}
+          </Suspense>
         </CodeLoadBoundary>
       </Panel>
     )),

@@ -134,9 +134,16 @@ describe('office agency flow', () => {
         await owner.page.locator('[data-testid$="-remove"]').first().click();
         await owner.page.getByTestId(`member-${vp.member}`).waitFor({ state: 'detached', timeout: 15_000 });
 
-        // The member's next request is refused, and their screen says there is nothing for them.
+        // The member's next request is refused, and their screen says why, in the office's words, under its header.
         await member.page.getByTestId('office-nav-mailings').click();
-        await member.page.getByTestId('not-found').waitFor({ timeout: 15_000 });
+        await member.page
+          .getByTestId('load-error')
+          .getByText(
+            vp.language === 'ru'
+              ? 'У вас нет прав на это в этом бренде.'
+              : 'You have no rights for this in this brand.',
+          )
+          .waitFor({ timeout: 15_000 });
         expect(await callAs(memberUrl, `/api/admin/team?brandId=${brandId}`)).toBe(403);
         await screenshot(member.page, `office-flow-member-refused-${vp.name}-${vp.colorScheme}`);
 
