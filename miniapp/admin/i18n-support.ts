@@ -4,7 +4,8 @@ export const supportOfficeRu = {
   back: 'Назад',
   authorUser: 'Участник',
   authorAgent: 'Поддержка',
-  search: 'Поиск: текст, ID участника, № обращения',
+  // Short enough to show whole in a 320-px phone's search field (the longer one was cut after "№ обращ" at 375 px).
+  search: 'Текст, ID или № обращения',
   clearSearch: 'Очистить',
   allStatuses: 'Все',
   inboxCampaign: 'Акция',
@@ -86,7 +87,7 @@ export const supportOfficeEn: SupportOfficeMessages = {
   back: 'Back',
   authorUser: 'Participant',
   authorAgent: 'Support',
-  search: 'Search: text, participant ID, request #',
+  search: 'Text, participant ID or request #',
   clearSearch: 'Clear',
   allStatuses: 'All',
   inboxCampaign: 'Campaign',

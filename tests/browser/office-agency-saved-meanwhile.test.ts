@@ -50,6 +50,11 @@ describe('agency settings saved in two tabs', () => {
       await expect
         .poll(() => page.getByRole('status').textContent(), { timeout: T })
         .toContain('это сохранил кто-то другой');
+      // Said whole, before the offer that replaced Save (it read "Не получилось: Пока вы…" under the button).
+      expect(await page.getByRole('status').textContent()).toBe('Пока вы редактировали, это сохранил кто-то другой.');
+      const said = await page.getByRole('status').boundingBox();
+      const offer = await page.getByTestId('agency-load-saved').boundingBox();
+      expect(said?.y).toBeLessThan(offer?.y ?? 0);
       expect(await page.locator('#agency-name').inputValue()).toBe('Агентство из второй вкладки');
       expect(await page.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
       await screenshot(page, 'office-agency-settings-saved-meanwhile');

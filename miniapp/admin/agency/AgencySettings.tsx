@@ -66,8 +66,10 @@ function SettingsForm(props: {
     try {
       await action();
     } catch (e) {
-      setStale(e instanceof ApiRequestError && e.code === 'saved_meanwhile');
-      setNote(fill(s.error, { reason: refusalText(e, language) }));
+      const meanwhile = e instanceof ApiRequestError && e.code === 'saved_meanwhile';
+      setStale(meanwhile);
+      // Saved meanwhile, the sentence is the whole story (no "Не получилось: Пока вы…"), said before the offer.
+      setNote(meanwhile ? refusalText(e, language) : fill(s.error, { reason: refusalText(e, language) }));
     } finally {
       setBusy(false);
     }
@@ -136,6 +138,12 @@ function SettingsForm(props: {
             onChange={(e) => setForm({ ...form, accent: e.target.value })}
           />
         </FormItem>
+        {/* Why Save became "Load the saved version": read before the button, not under it (seen in a screenshot). */}
+        {stale && note && (
+          <FormItem>
+            <Text role="status">{note}</Text>
+          </FormItem>
+        )}
         <FormItem>
           {stale ? (
             <Button mode="secondary" loading={busy} onClick={loadSaved} data-testid="agency-load-saved">
@@ -147,7 +155,7 @@ function SettingsForm(props: {
             </Button>
           )}
         </FormItem>
-        {note && (
+        {!stale && note && (
           <FormItem>
             <Text role="status">{note}</Text>
           </FormItem>
