@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
+import { type OpenApiDocument as Document, sample } from './testing/openapi-sample.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());
@@ -16,42 +17,6 @@ afterEach(async () => w?.close());
 /** A VK user who is the agency's owner: the office gate lets them through everywhere, so the body is read. */
 const OWNER = 2;
 const PARTICIPANT = 100;
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minimum?: number;
-  $ref?: string;
-}
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-}
-
-/** A plausible value for a schema: enough for the route to read past its first field. */
-function sample(doc: Document, s: JsonSchema | undefined, depth = 0): unknown {
-  if (!s || depth > 8) return null;
-  if (s.$ref) return sample(doc, doc.components?.schemas?.[s.$ref.split('/').at(-1) ?? ''], depth + 1);
-  if (s.enum) return s.enum[0];
-  const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return sample(doc, alternatives[0], depth + 1);
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  if (type === 'object' || s.properties) {
-    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(doc, v, depth + 1)]));
-  }
-  if (type === 'array') return [sample(doc, s.items, depth + 1)];
-  if (type === 'integer' || type === 'number') return Math.max(s.minimum ?? 1, 1);
-  if (type === 'boolean') return true;
-  if (type === 'string') return 'x';
-  return null;
-}
 
 const ODD_VALUES: unknown[] = [
   null,

@@ -18,56 +18,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { createPromoWorld, GROUP_ID, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { serveMiniApp } from '../static/mini-app.ts';
+import { type OpenApiDocument as Document, type Parameter, sample } from './testing/openapi-sample.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());
 
 /** A VK user who is the agency's owner: the office gate lets them through everywhere, so validation answers. */
 const OWNER = 2;
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minimum?: number;
-  format?: string;
-  $ref?: string;
-}
-interface Parameter {
-  in: string;
-  name: string;
-  required?: boolean;
-  schema: JsonSchema;
-}
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-}
-
-/** A plausible value for a body schema: enough for the route to read past its first field. */
-function sample(doc: Document, s: JsonSchema | undefined, depth = 0): unknown {
-  if (!s || depth > 8) return null;
-  if (s.$ref) return sample(doc, doc.components?.schemas?.[s.$ref.split('/').at(-1) ?? ''], depth + 1);
-  if (s.enum) return s.enum[0];
-  const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return sample(doc, alternatives[0], depth + 1);
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  if (type === 'object' || s.properties) {
-    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(doc, v, depth + 1)]));
-  }
-  if (type === 'array') return [sample(doc, s.items, depth + 1)];
-  if (type === 'integer' || type === 'number') return Math.max(s.minimum ?? 1, 1);
-  if (type === 'boolean') return true;
-  if (type === 'string') return 'x';
-  return null;
-}
 
 /**
  * Odd values as written in the URL. Those a shared schema refuses are sent once per parameter; a parameter of the
