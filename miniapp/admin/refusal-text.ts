@@ -87,7 +87,7 @@ const ru: Wording = {
   no_entries: 'Никто не выполнил нужные задания вовремя.',
   not_a_winner: 'Перевыбрать можно только действующего победителя.',
   no_entries_left: 'Все участники уже выбраны.',
-  vk_unavailable: 'ВКонтакте не ответил на проверку. Попробуйте позже.',
+  vk_unavailable: 'ВКонтакте не ответил. Попробуйте позже.',
   // Mailings
   broadcast_not_found: 'Такой рассылки нет.',
   already_cancelled: 'Рассылка уже отменена.',
@@ -201,7 +201,7 @@ const en: Wording = {
   no_entries: 'Nobody completed the required tasks in time.',
   not_a_winner: 'Only a standing winner can be re-picked.',
   no_entries_left: 'Every entry has been picked already.',
-  vk_unavailable: 'VK did not answer the check. Try again later.',
+  vk_unavailable: 'VK did not answer. Try again later.',
   broadcast_not_found: 'There is no such mailing.',
   already_cancelled: 'The mailing is already cancelled.',
   broadcast_finished: 'Every message of this mailing has already been handled.',

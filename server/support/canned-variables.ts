@@ -2,7 +2,8 @@
  * @module The variables a support reply may carry, `{name}`, `{code}`, `{campaign}`: filled on the server at send time
  * from the participant's own data (their VK first name, the latest code they were granted, the campaign's title in
  * their language), never from what the office sends. A variable with no value for this participant (no code yet, a
- * name VK cannot tell) refuses the reply with a 422 that names it, rather than sending a hole.
+ * name VK cannot tell) refuses the reply with a 422 that names it, rather than sending a hole; VK not answering for
+ * `{name}` is a 503 `vk_unavailable` to retry, not a missing value.
  */
 
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { type ContentLanguage, columnText, contentLanguageOf } from '../campaign
 import { schema } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { vkOf } from '../vk/vk-api.ts';
+import { VkApiUnavailableError, vkOf } from '../vk/vk-api.ts';
 import { ticketParticipant } from './participant-progress.ts';
 import type { TicketRow } from './ticket.service.ts';
 
@@ -29,9 +30,19 @@ export function fillVariables(text: string, values: Partial<Record<ReplyVariable
   return text.replace(pattern, (whole, name: ReplyVariable) => values[name] ?? whole);
 }
 
-/** The participant's first name from VK, or undefined (network I/O: call it outside a transaction). */
+/**
+ * The participant's first name from VK, or undefined when they have none (network I/O: call it outside a
+ * transaction). VK not answering is no "no value": a 503 `vk_unavailable` the office may retry, nothing written.
+ */
 async function vkFirstName(deps: Deps, t: TicketRow, language: ContentLanguage): Promise<string | undefined> {
-  return t.platform === 'vk' ? vkOf(deps).firstName(t.platformUserId, language) : undefined;
+  if (t.platform !== 'vk') return undefined;
+  try {
+    return await vkOf(deps).firstName(t.platformUserId, language);
+  } catch (err) {
+    if (err instanceof VkApiUnavailableError)
+      throw new ApiError(503, 'vk_unavailable', `VK did not answer for {name}; nothing was sent: ${err.message}`);
+    throw err;
+  }
 }
 
 export interface FilledReply {

@@ -144,6 +144,7 @@ const reply = officeRoute('support', {
     409: errorResponse(
       '`client_key_reused`: this clientKey was sent before with another text | `brand_switched_off`: the agency switched the brand off (nothing written)',
     ),
+    503: errorResponse('`vk_unavailable`: VK did not answer for `{name}`; nothing written, retry'),
   },
 });
 

@@ -22,7 +22,10 @@ export interface VkApi {
   isMessagesFromGroupAllowed(groupId: number, userId: number | string): Promise<boolean>;
   /** `apps.isNotificationsAllowed`: has the user allowed this app's notifications. */
   isNotificationsAllowed(userId: number | string): Promise<boolean>;
-  /** `users.get`: the user's first name in `lang`; undefined when VK cannot tell (or the local simulator). */
+  /**
+   * `users.get`: the user's first name in `lang`; undefined when the user has none (no such id, a deleted or banned
+   * page) or the local simulator. Throws `VkApiUnavailableError` when VK did not answer.
+   */
   firstName(userId: number | string, lang: 'ru' | 'en'): Promise<string | undefined>;
   /**
    * `users.get` with `has_photo`: what VK shows of each page, for the draw's advisory flags; an id VK did not answer
@@ -59,6 +62,9 @@ type VkConfig = Pick<
   Config,
   'VK_API_BASE_URL' | 'VK_SERVICE_TOKEN' | 'VK_GROUP_TOKEN' | 'VK_GROUP_ID' | 'NODE_ENV' | 'VK_APP_ID'
 >;
+
+/** VK errors that answer "this user has no name to give" (invalid id, deleted or banned page), not an outage. */
+const NO_SUCH_USER = new Set([18, 113]);
 
 const truthy = (value: unknown): boolean => value === true || value === 1 || value === '1';
 
@@ -166,16 +172,19 @@ export function vkApiWith(
         }
         return found;
       }),
-    firstName: async (userId, lang) => {
-      const api = service ?? group;
-      if (!api) return undefined;
-      try {
-        const [user] = await api.users.get({ user_ids: [String(userId)], lang });
-        return user?.first_name || undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    firstName: (userId, lang) =>
+      call('users.get', async () => {
+        const api = service ?? group;
+        if (!api) return undefined;
+        try {
+          const [user] = await api.users.get({ user_ids: [String(userId)], lang });
+          // A deleted or banned page comes back named "DELETED": it has no first name to greet.
+          return (!user?.deactivated && user?.first_name) || undefined;
+        } catch (err) {
+          if (err instanceof APIError && NO_SUCH_USER.has(Number(err.code))) return undefined;
+          throw err;
+        }
+      }),
   };
 }
 
