@@ -8,7 +8,7 @@ import { REFUSAL_WORDING, refusalText } from './refusal-text.ts';
 
 /**
  * The error codes the server's source can send: the string literals in an `ApiError`/`RateLimitedError`'s code
- * argument (a ternary names two), `errorBody('…')`, and the team authority's grant problems, which a route throws as
+ * argument (a ternary names two) and a `fieldRefusal`'s, `errorBody('…')`, and the team authority's grant problems, which a route throws as
  * `ApiError(403, problem.code, …)`.
  */
 function serverErrorCodes(): string[] {
@@ -19,7 +19,7 @@ function serverErrorCodes(): string[] {
   const codes = new Set<string>();
   const literals = (text: string) => [...text.matchAll(/'([a-z]+(?:_[a-z]+)*)'/g)].map((m) => m[1] as string);
   for (const source of sources) {
-    for (const m of source.matchAll(/(?:ApiError|RateLimitedError|super)\(\s*\d+,\s*([^,]+),/g)) {
+    for (const m of source.matchAll(/(?:(?:ApiError|RateLimitedError|super)\(\s*\d+,|fieldRefusal\()\s*([^,]+),/g)) {
       for (const code of literals(m[1] as string)) codes.add(code);
     }
     for (const m of source.matchAll(/errorBody\(\s*'([a-z_]+)'/g)) codes.add(m[1] as string);
@@ -39,6 +39,7 @@ describe('server refusals in the office', () => {
     expect(codes).toContain('pool_key_taken'); // the scan finds the codes it is meant to
     expect(codes).toContain('role_scope');
     expect(codes).toContain('already_on');
+    expect(codes).toContain('invalid_cursor'); // thrown through fieldRefusal only
     for (const language of ['ru', 'en'] as const) {
       const unworded = codes.filter((c) => !REFUSAL_WORDING[language][c] && !errorTexts[language][c]);
       expect(unworded, language).toEqual([]);

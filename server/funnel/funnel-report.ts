@@ -11,7 +11,7 @@
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { stageEvents } from '../db/event-scan.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 
 export interface FunnelQuery {
   campaignId: number;
@@ -173,7 +173,7 @@ async function testerIds(db: Db, campaignId: number): Promise<number[]> {
 export async function funnelReport(db: Db, q: FunnelQuery): Promise<FunnelReport> {
   const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, q.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${q.campaignId} does not exist`);
-  if (q.to <= q.from) throw new ApiError(422, 'invalid_range', '`to` must be after `from`');
+  if (q.to <= q.from) throw fieldRefusal('invalid_range', 'to', '`to` must be after `from`');
   const stages = campaign.stages;
   const { paths, orphans } = await buildPaths(db, campaign.id, stages, q);
   // Beta testers' plays are not statistics (they are also deleted at the launch, server/office/beta/).

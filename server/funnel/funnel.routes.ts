@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
-import { ApiError } from '../http/errors.ts';
+import { fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
@@ -127,10 +127,11 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
   const q = c.req.valid('query');
   const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
   if (!campaign.stages.includes(q.stage)) {
-    throw new ApiError(422, 'unknown_stage', `Stage "${q.stage}" is not one of ${campaign.stages.join(', ')}`);
+    throw fieldRefusal('unknown_stage', 'stage', `Stage "${q.stage}" is not one of ${campaign.stages.join(', ')}`);
   }
   if ((q.afterReachedAt === undefined) !== (q.afterId === undefined)) {
-    throw new ApiError(422, 'invalid_cursor', 'Pass both afterReachedAt and afterId, or neither');
+    const missing = q.afterId === undefined ? 'afterId' : 'afterReachedAt';
+    throw fieldRefusal('invalid_cursor', missing, 'Pass both afterReachedAt and afterId, or neither');
   }
   const now = c.var.deps.now();
   const result = await stuckParticipants(c.var.deps.db, {

@@ -57,6 +57,15 @@ export function payloadTooLarge(unit: keyof typeof SIZE_LIMIT_CODES, max: number
   return new ApiError(413, 'payload_too_large', message, [sizeLimitIssue(unit, max)]);
 }
 
+/**
+ * A 422 about one input field a handler checked beyond its schema (a stage the campaign does not have, a range whose
+ * ends cross): `issues` name the field as a validation refusal does, so a client can point at it; `code` says why.
+ * @example throw fieldRefusal('unknown_stage', 'stage', 'Stage "paid" is not one of opened, task_done')
+ */
+export function fieldRefusal(code: string, path: string, message: string): ApiError {
+  return new ApiError(422, code, message, [{ path, message }]);
+}
+
 export function errorBody(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }

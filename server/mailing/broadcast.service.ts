@@ -13,7 +13,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -147,9 +147,12 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
     ]);
     if (long.length > 0) throw new ApiError(422, 'invalid_input', 'The notification is too long', long);
   }
-  for (const s of [b.segment.stage, b.targetStage]) {
+  for (const [path, s] of [
+    ['segment.stage', b.segment.stage],
+    ['targetStage', b.targetStage],
+  ] as const) {
     if (s !== undefined && !campaign.stages.includes(s)) {
-      throw new ApiError(422, 'unknown_stage', `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);
+      throw fieldRefusal('unknown_stage', path, `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);
     }
   }
   await sendingTarget(db, b.campaignId);

@@ -3,7 +3,7 @@
  * milliseconds once — the start of every day in the range — so a million events are put into days by a moving
  * pointer, not a time-zone conversion each. Also the previous period of the same length.
  */
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { localDate, offsetAt } from '../time-zone.ts';
 import type { StatsRange } from './stats.schemas.ts';
 
@@ -55,7 +55,7 @@ export function resolveRange(q: { from?: string; to?: string }, timeZone: string
   const to = q.to ?? localDate(now, timeZone);
   const from = q.from ?? addDays(to, -29);
   const days = Math.round((dayUtc(to) - dayUtc(from)) / DAY_MS) + 1;
-  if (days < 1) throw new ApiError(422, 'invalid_range', '`from` must not be after `to`');
+  if (days < 1) throw fieldRefusal('invalid_range', 'from', '`from` must not be after `to`');
   if (days > MAX_RANGE_DAYS)
     throw new ApiError(422, 'range_too_long', `A range is at most ${MAX_RANGE_DAYS} days`, [
       {

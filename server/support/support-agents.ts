@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { reaches } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
-import { ApiError } from '../http/errors.ts';
+import { fieldRefusal } from '../http/errors.ts';
 
 export interface SupportAgent {
   membershipId: number;
@@ -32,7 +32,11 @@ export async function supportAgents(db: Db, brandId: number): Promise<SupportAge
 export async function requireSupportAgent(db: Db, brandId: number, membershipId: number): Promise<SupportAgent> {
   const agent = (await supportAgents(db, brandId)).find((a) => a.membershipId === membershipId);
   if (!agent) {
-    throw new ApiError(422, 'not_a_support_member', `Membership ${membershipId} has no support rights on this brand`);
+    throw fieldRefusal(
+      'not_a_support_member',
+      'assigneeMembershipId',
+      `Membership ${membershipId} has no support rights on this brand`,
+    );
   }
   return agent;
 }

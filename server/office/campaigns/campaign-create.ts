@@ -12,7 +12,7 @@ import { inserted } from '../../db/rows.ts';
 import type { Mechanic } from '../../db/schema/campaign.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { ApiError } from '../../http/errors.ts';
+import { fieldRefusal } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { findTemplate } from '../templates/index.ts';
 import {
@@ -32,8 +32,6 @@ const STAGES: Record<Mechanic, string[]> = {
   code: ['opened', 'attempt', 'reward_issued'],
   calculator: ['opened', 'calculator_opened', 'calculated', 'lead_sent'],
 };
-
-const invalid = (path: string, message: string) => new ApiError(422, 'invalid_input', message, [{ path, message }]);
 
 /** `slug`, or `slug-2`, `slug-3`, … : the first not yet used in the brand (the unique index has the last word). */
 async function freeSlug(tx: Tx, brandId: number, slug: string): Promise<string> {
@@ -117,10 +115,14 @@ export async function createFromTemplate(
   const { db } = deps;
   await requirePermission(db, identity, req.brandId, 'campaigns');
   const template = findTemplate(req.templateKey);
-  if (!template) throw invalid('templateKey', `No template ${req.templateKey}`);
+  if (!template) throw fieldRefusal('invalid_input', 'templateKey', `No template ${req.templateKey}`);
   const appId = req.appId ?? (await onlyOne(db, schema.apps, req.brandId));
   if (appId == null)
-    throw invalid('appId', appId === null ? 'The brand has no app yet' : 'The brand has several apps: choose one');
+    throw fieldRefusal(
+      'invalid_input',
+      'appId',
+      appId === null ? 'The brand has no app yet' : 'The brand has several apps: choose one',
+    );
   const communityId =
     req.communityId !== undefined ? req.communityId : ((await onlyOne(db, schema.communities, req.brandId)) ?? null);
   await requireBrandPlaces(db, req.brandId, appId, communityId);

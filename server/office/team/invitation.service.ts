@@ -13,7 +13,7 @@ import { inserted } from '../../db/rows.ts';
 import type { MembershipRole } from '../../db/schema/organization.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, fieldRefusal } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { invitationText } from './invitation-text.ts';
 import { coveringMembership, normaliseSections } from './team.service.ts';
@@ -99,7 +99,7 @@ export async function createInvitation(deps: Deps, actor: Identity, input: NewIn
   const problem = grantProblem(authority, scope, input.role, sections);
   if (problem) throw new ApiError(403, problem.code, problem.message);
   if (input.vkUserId !== undefined && input.platform !== 'vk') {
-    throw new ApiError(422, 'invalid_input', 'A VK user id binds a VK invitation only');
+    throw fieldRefusal('invalid_input', 'vkUserId', 'A VK user id binds a VK invitation only');
   }
   const token = randomBytes(24).toString('base64url');
   const now = deps.now();

@@ -9,7 +9,7 @@ import { rowNotInYourOffice } from '../../auth/office-gate.ts';
 import { schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, fieldRefusal } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
 import { agencyTeam, type TeamMember } from './team.service.ts';
 import { authorityOverRow } from './team-scope.ts';
@@ -44,7 +44,7 @@ export async function setManagerBrands(
       .from(brands)
       .where(and(eq(brands.agencyId, row.agencyId), inArray(brands.id, wanted)));
     // A brand of another agency reads like one that does not exist.
-    if (found.length !== wanted.length) throw new ApiError(422, 'unknown_brand', 'Choose brands of this agency');
+    if (found.length !== wanted.length) throw fieldRefusal('unknown_brand', 'brandIds', 'Choose brands of this agency');
   }
   const person = and(
     eq(memberships.platform, row.platform),

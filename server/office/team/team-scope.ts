@@ -8,7 +8,7 @@ import type { Identity } from '../../auth/identity.ts';
 import { rowNotInYourOffice } from '../../auth/office-gate.ts';
 import { isOpenTo } from '../../auth/permissions.ts';
 import { type Db, schema } from '../../db/client.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, fieldRefusal } from '../../http/errors.ts';
 import { actorMemberships, authorityOver, covers, type TeamAuthority, type TeamScope } from './team-authority.ts';
 
 export const noTeamRights = () => new ApiError(403, 'forbidden', 'No team rights for this brand');
@@ -26,7 +26,7 @@ export async function resolveScope(
     agencyId = brand.agencyId;
   }
   if (agencyId === undefined)
-    throw new ApiError(422, 'invalid_input', 'Name a brand, or the agency for an agency role');
+    throw fieldRefusal('invalid_input', 'brandId', 'Name a brand, or the agency for an agency role');
   const scope = { agencyId, brandId: target.brandId };
   return { scope, authority: await authorityOverRow(db, actor, scope) };
 }
