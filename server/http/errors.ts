@@ -88,6 +88,16 @@ export function onError(err: Error, c: Context): Response {
   return c.json(errorBody('internal', 'Internal error'), 500);
 }
 
+/** How much of the path a 404 repeats: enough to recognise the request, never a huge path reflected whole. */
+const ECHOED_PATH_CHARS = 200;
+
+/** The path's first 200 characters and "…" when longer, cut between characters, not inside one. */
+function echoedPath(path: string): string {
+  if (path.length <= ECHOED_PATH_CHARS) return path;
+  const halfCharacter = /[\uD800-\uDBFF]/.test(path.charAt(ECHOED_PATH_CHARS - 1));
+  return `${path.slice(0, halfCharacter ? ECHOED_PATH_CHARS - 1 : ECHOED_PATH_CHARS)}…`;
+}
+
 export function notFound(c: Context): Response {
-  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+  return c.json(errorBody('not_found', `No route for ${c.req.method} ${echoedPath(c.req.path)}`), 404);
 }
