@@ -12,9 +12,9 @@ import { UtcMs } from '../utc-ms.ts';
 import { MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
 
 /**
- * The most questions a quiz has (a campaign's quiz and a quiz task alike). The schema had no bound, so neither had
- * a submission's answers: 50,000 keys were read and each named in a 422. A hundred is far past any quiz a participant
- * finishes on a phone (the demo has 5).
+ * The most questions a quiz is saved with (a campaign's quiz and a quiz task alike). A hundred is far past any quiz a
+ * participant finishes on a phone (the demo has 5). A submission's answers are bounded by the stored quiz's own
+ * questions (quiz-answers.ts), so a quiz an earlier release stored with more is still answered whole.
  */
 export const MAX_QUIZ_QUESTIONS = 100;
 
@@ -47,7 +47,7 @@ function settingsShapes(rules: SettingsRules) {
     text: rules.text,
     imageUrl: z.string().optional(),
     multiple: z.boolean().default(false),
-    /** At most as many as one answer may name, so that every right set can be chosen (quiz-bounds.ts). */
+    /** At most 20 when saved (quiz-bounds.ts); an answer names at most as many as the stored question has. */
     options: rules.capped(
       z.array(z.object({ id: z.string().min(1).max(40), text: rules.text })).min(2),
       MAX_QUIZ_OPTIONS,

@@ -1,11 +1,10 @@
 /**
- * A quiz submission's answers over HTTP: at most one per question a quiz may have, keyed like question ids. A body of
- * tens of thousands of keys used to be read whole and answered with a 422 listing every key ("No such question",
- * megabytes of issues); now it is a short 422 naming `answers`, and the quiz's real answers still score.
+ * A quiz submission's answers over HTTP: at most one per question the quiz has (decision 058), keyed like question
+ * ids. A body of tens of thousands of keys used to be read whole and answered with a 422 listing every key ("No such
+ * question", megabytes of issues); now it is a short 422 naming `answers`, and the quiz's real answers still score.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { quizSettings } from '../../seed/demo-promo.ts';
-import { MAX_QUIZ_QUESTIONS } from '../settings.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 
 let w: PromoWorld;
@@ -41,12 +40,13 @@ describe('quiz answers', () => {
       expect(answer.issues.map((i) => i.path)).toEqual(['answers']);
       expect(answer.bytes).toBeLessThan(1000);
     }
-    // One past the cap is refused the same way; keys that cannot be question ids too.
-    const over = await read(await submit({ ...ALL_RIGHT, ...many(MAX_QUIZ_QUESTIONS - 4, []) }));
+    // One answer past the quiz's five questions is refused the same way; a key no question has is named.
+    const over = await read(await submit({ ...ALL_RIGHT, ...many(1, []) }));
     expect(over).toMatchObject({ status: 422, issues: [{ path: 'answers' }] });
-    const longKey = await read(await submit({ ...ALL_RIGHT, ['q'.repeat(41)]: ['a'] }));
+    const { q5: _, ...four } = ALL_RIGHT;
+    const longKey = await read(await submit({ ...four, ['q'.repeat(41)]: ['a'] }));
     expect(longKey.status).toBe(422);
-    expect(longKey.issues.map((i) => i.path)).toEqual([`answers.${'q'.repeat(41)}`]);
+    expect(longKey.issues.map((i) => i.path)).toEqual([`answers.${'q'.repeat(41)}`, 'answers.q5']);
     // The quiz's own answers still score.
     expect((await submit(ALL_RIGHT)).status).toBe(200);
   });
@@ -80,7 +80,16 @@ describe('quiz answers', () => {
 
   it('answers to questions the quiz does not have are named once each, within the cap', async () => {
     const submit = await quiz();
-    const answer = await read(await submit({ ...ALL_RIGHT, extra: ['a'] }));
-    expect(answer).toMatchObject({ status: 422, issues: [{ path: 'answers.extra' }] });
+    const { q5: _, ...four } = ALL_RIGHT;
+    const answer = await read(await submit({ ...four, extra: ['a'] }));
+    expect(answer).toMatchObject({ status: 422, issues: [{ path: 'answers.extra' }, { path: 'answers.q5' }] });
+  });
+
+  it('an answer that is not a list of option ids is named, without reading its ids', async () => {
+    const submit = await quiz();
+    for (const bad of ['b', [1], ['x'.repeat(41)], null]) {
+      const answer = await read(await submit({ ...ALL_RIGHT, q1: bad }));
+      expect(answer).toMatchObject({ status: 422, issues: [{ path: 'answers.q1' }] });
+    }
   });
 });

@@ -1,12 +1,11 @@
 /**
- * @module Server-side quiz scoring: the client sends the option ids it chose, never a score. A question scores
- * its points only when the chosen set equals the correct set; the result band is the one with the highest
- * `minScore` not above the score.
+ * @module Server-side quiz scoring: the client sends the option ids it chose (read against the quiz by
+ * quiz-answers.ts), never a score. A question scores its points only when the chosen set equals the correct set; the
+ * result band is the one with the highest `minScore` not above the score.
  */
 import type { ContentLanguage } from '../../campaigns/content-language.ts';
 import { resolveText } from '../../campaigns/resolve-text.ts';
 import type { QuizQuestion, ScoreBand } from '../settings.ts';
-import { pastAnswerCap, TOO_MANY_ANSWERS } from './quiz-answers.ts';
 
 export type QuizAnswers = Record<string, string[]>;
 
@@ -20,7 +19,7 @@ export interface QuizScore {
  * The options chosen for a question, if it was answered: an own key only. A question id such as `toString` or
  * `constructor` is on every object's prototype, so `in` took it as answered and scoring read a function (a 500).
  */
-const answered = (answers: QuizAnswers, id: string): string[] | undefined =>
+export const answered = <T>(answers: Record<string, T>, id: string): T | undefined =>
   Object.hasOwn(answers, id) ? answers[id] : undefined;
 
 export function scoreQuiz(questions: QuizQuestion[], answers: QuizAnswers): QuizScore {
@@ -36,30 +35,6 @@ export function scoreQuiz(questions: QuizQuestion[], answers: QuizAnswers): Quiz
     if (ok) score += q.points;
   }
   return { score, maxScore, correct };
-}
-
-/**
- * Names unknown question or option ids, and several options on a single-choice question; answers past any quiz's
- * size are one problem, not one per key (a quiz task's answers reach here with no cap of their own).
- */
-export function answerProblems(questions: QuizQuestion[], answers: QuizAnswers): { path: string; message: string }[] {
-  if (pastAnswerCap(answers)) return [{ path: 'answers', message: TOO_MANY_ANSWERS }];
-  const problems: { path: string; message: string }[] = [];
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const [id, chosen] of Object.entries(answers)) {
-    const q = byId.get(id);
-    if (!q) {
-      problems.push({ path: `answers.${id}`, message: 'No such question' });
-      continue;
-    }
-    const options = new Set(q.options.map((o) => o.id));
-    for (const c of chosen) if (!options.has(c)) problems.push({ path: `answers.${id}`, message: `No option ${c}` });
-    if (!q.multiple && chosen.length > 1)
-      problems.push({ path: `answers.${id}`, message: 'Single-choice question takes one option' });
-  }
-  for (const q of questions)
-    if (!answered(answers, q.id)) problems.push({ path: `answers.${q.id}`, message: 'Not answered' });
-  return problems;
 }
 
 export function bandFor(bands: ScoreBand[], score: number): ScoreBand {

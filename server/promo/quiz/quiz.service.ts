@@ -19,7 +19,8 @@ import { loadCampaign, requireParticipant, requireRunning, resetHourOf } from '.
 import { findGrant, issueReward } from '../rewards/issue-reward.ts';
 import { type GrantView, grantView } from '../rewards/reward.service.ts';
 import { parseCampaignSettings, type QuizSettings } from '../settings.ts';
-import { answerProblems, bandFor, type QuizAnswers, scoreQuiz } from './quiz-scoring.ts';
+import { requireAnswers } from './quiz-answers.ts';
+import { bandFor, scoreQuiz } from './quiz-scoring.ts';
 
 export interface QuizResultView {
   score: number;
@@ -83,7 +84,7 @@ export async function submitQuiz(
   deps: Deps,
   identity: Identity,
   campaignId: number,
-  answers: QuizAnswers,
+  submitted: Record<string, unknown>,
 ): Promise<QuizResultView> {
   const { db } = deps;
   const at = deps.now();
@@ -93,8 +94,7 @@ export async function submitQuiz(
   const earlier = await quizResultOf(db, campaign, participant.id, identity.language);
   if (earlier) return earlier;
   requireRunning(campaign, at);
-  const problems = answerProblems(quiz.questions, answers);
-  if (problems.length > 0) throw new ApiError(422, 'invalid_input', 'Invalid answers', problems);
+  const answers = requireAnswers(quiz.questions, submitted);
   const { score, maxScore } = scoreQuiz(quiz.questions, answers);
   const band = bandFor(quiz.bands, score);
   const who = { campaignId: campaign.id, participantId: participant.id };

@@ -62,11 +62,14 @@ describe('quiz', () => {
     const id = await setup();
     const user = await join(id, 1);
     try {
-      await submitQuiz(w.deps, user, id, { ...ALL_RIGHT, q1: ['a', 'b'], q3: ['z'], q9: ['a'] });
+      // q9 in place of q5: within the quiz's five answers, so each problem is named (decision 058).
+      const { q5: _, ...four } = ALL_RIGHT;
+      await submitQuiz(w.deps, user, id, { ...four, q1: ['a', 'b'], q3: ['z'], q9: ['a'] });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ApiError);
-      expect((err as ApiError).issues?.map((i) => i.path).sort()).toEqual(['answers.q1', 'answers.q3', 'answers.q9']);
+      const paths = (err as ApiError).issues?.map((i) => i.path).sort();
+      expect(paths).toEqual(['answers.q1', 'answers.q3', 'answers.q5', 'answers.q9']);
     }
   });
 

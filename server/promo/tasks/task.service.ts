@@ -22,7 +22,8 @@ import {
   requireParticipant,
   requireRunning,
 } from '../promo-context.ts';
-import { answerProblems, type QuizAnswers, scoreQuiz } from '../quiz/quiz-scoring.ts';
+import { requireAnswers } from '../quiz/quiz-answers.ts';
+import { scoreQuiz } from '../quiz/quiz-scoring.ts';
 import { parseTaskConfig } from '../settings.ts';
 import { availableOn } from './task-kinds.ts';
 import { findCompletion, markTaskDone, markTaskFailed, markTaskStarted, type TaskRow } from './task-records.ts';
@@ -34,7 +35,7 @@ export interface CompleteInput {
   /** enter_code: the code the user typed. */
   code?: string;
   /** quiz task: chosen option ids per question id. */
-  answers?: QuizAnswers;
+  answers?: Record<string, unknown>;
 }
 
 type Outcome =
@@ -138,9 +139,7 @@ async function decide(deps: Deps, identity: Identity, ctx: TaskContext, input: C
       return { kind: 'pending' }; // decided inside the transaction that spends the code
     case 'quiz': {
       const { questions, passScore } = parseTaskConfig('quiz', task.config);
-      const answers = input.answers ?? {};
-      const problems = answerProblems(questions, answers);
-      if (problems.length > 0) throw new ApiError(422, 'invalid_input', 'Invalid answers', problems);
+      const answers = requireAnswers(questions, input.answers ?? {});
       const { score, maxScore } = scoreQuiz(questions, answers);
       return score >= passScore
         ? { kind: 'done', level: 'server_verified', detail: { score, maxScore } }
