@@ -42,9 +42,10 @@ async function swapStatus(tx: Tx, id: number, from: CampaignStatus, set: Partial
 }
 
 /**
- * Moves the campaign to `to` (see TRANSITIONS). Publishing from a draft validates the document (422
- * `not_publishable` with the problems) and writes revision 1; launching runs the go-live steps in the same
- * transaction; launching before the scheduled start moves the start to now.
+ * Moves the campaign to `to` (see TRANSITIONS). Going on the air (scheduled, live: publishing, launching a scheduled
+ * campaign, resuming a paused one) validates the document first (422 `not_publishable` with the problems, nothing
+ * changed); publishing from a draft writes revision 1; launching runs the go-live steps in the same transaction;
+ * launching before the scheduled start moves the start to now.
  * @example await changeStatus(deps, identity, campaign, 'live') // { status: 'live', revision: 1, … }
  */
 export async function changeStatus(
@@ -58,7 +59,9 @@ export async function changeStatus(
     throw new ApiError(409, 'transition_not_allowed', `A ${from} campaign cannot become ${to}`);
   }
   const publishing = from === 'draft' && (to === 'scheduled' || to === 'live');
-  if (publishing) {
+  // Every way on the air is checked as the first launch is: a paused or scheduled campaign may hold what an earlier
+  // release wrote, and resuming it must not show participants what a launch refuses.
+  if (to === 'scheduled' || to === 'live') {
     const current = await loadDocument(deps.db, campaign);
     const problems = await problemsOf(deps, campaign, current);
     if (hasErrors(problems)) throw new NotPublishableError(problems);
