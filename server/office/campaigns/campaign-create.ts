@@ -13,6 +13,7 @@ import type { Mechanic } from '../../db/schema/campaign.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { fieldRefusal } from '../../http/errors.ts';
+import { hasVisibleText } from '../../http/visible-text.ts';
 import { recordAudit } from '../audit.ts';
 import { findTemplate } from '../templates/index.ts';
 import {
@@ -150,9 +151,10 @@ function marked(title: string, mark: string): string {
  */
 export async function duplicateCampaign(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, campaign: CampaignRow) {
   const doc = await loadDocument(deps.db, campaign);
+  // A title that shows nothing stays empty, named as missing as a new draft's is: marked, the copy's title was the mark.
   const copy = (t: { ru: string; en: string }) => ({
-    ru: marked(t.ru, ' (копия)'),
-    en: t.en ? marked(t.en, ' (copy)') : '',
+    ru: hasVisibleText(t.ru) ? marked(t.ru, ' (копия)') : '',
+    en: hasVisibleText(t.en) ? marked(t.en, ' (copy)') : '',
   });
   return await insertDraft(deps, identity, {
     brandId: campaign.brandId,

@@ -5,6 +5,7 @@
  */
 
 import type { TaskKind } from '../../db/schema/promo.ts';
+import { hasVisibleText } from '../../http/visible-text.ts';
 import { drawProblems } from '../../promo/draw/draw-problems.ts';
 import { type QuizQuestion, TaskConfigSchemas } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
@@ -45,16 +46,20 @@ export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Pro
 
 export const hasErrors = (problems: Problem[]): boolean => problems.some((p) => p.severity === 'error');
 
-/** A Russian title is required (it is the column and the fallback); one language without the other is a warning. */
+/**
+ * A Russian title is required (it is the column and the fallback); one language without the other is a warning. A
+ * text that shows nothing is missing: a save refuses it (`blank_text`), but a copy of what an earlier release stored
+ * holds it (a zero-width space, a control character), and `trim` kept it as written, so the copy went live untitled.
+ */
 function bilingual(path: string, text: Bilingual, add: Add, required = false): void {
-  if (required && text.ru.trim() === '') {
+  const ru = hasVisibleText(text.ru);
+  const en = hasVisibleText(text.en);
+  if (required && !ru) {
     add(`${path}.ru`, 'title_missing', 'error');
     return;
   }
-  if (text.ru.trim() !== '' && text.en.trim() === '')
-    add(`${path}.en`, 'translation_missing', 'warning', { language: 'en' });
-  if (text.en.trim() !== '' && text.ru.trim() === '')
-    add(`${path}.ru`, 'translation_missing', 'warning', { language: 'ru' });
+  if (ru && !en) add(`${path}.en`, 'translation_missing', 'warning', { language: 'en' });
+  if (en && !ru) add(`${path}.ru`, 'translation_missing', 'warning', { language: 'ru' });
 }
 
 function texts(doc: CampaignContent, add: Add): void {
