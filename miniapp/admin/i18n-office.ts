@@ -189,6 +189,9 @@ export const officeRu = {
   problem_invalid: 'Значение не подходит: проверьте, как оно записано',
   problem_invalid_because: 'Значение не подходит: {because}',
   problem_title_missing: 'Нет текста на русском — он обязателен',
+  // What a save refuses in a stored document (an earlier release's, or a copy of it): named before it goes live.
+  problem_blank_text: 'Текст ничего не показывает: только пробелы, невидимые или служебные символы',
+  problem_too_big: 'Больше, чем можно сохранить: не больше {limit}',
   problem_translation_missing: 'Нет перевода ({language})',
   problem_ends_before_start: 'Окончание раньше начала',
   problem_ends_in_past: 'Окончание уже прошло',
@@ -413,6 +416,8 @@ export const officeEn: OfficeMessages = {
   problem_invalid: 'This value does not fit: check how it is written',
   problem_invalid_because: 'This value does not fit: {because}',
   problem_title_missing: 'The Russian text is missing (it is required)',
+  problem_blank_text: 'The text shows nothing: only spaces, zero-width or control characters',
+  problem_too_big: 'More than a save takes: at most {limit}',
   problem_translation_missing: 'Missing translation ({language})',
   problem_ends_before_start: 'Ends before it starts',
   problem_ends_in_past: 'The end is already past',

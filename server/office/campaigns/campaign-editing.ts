@@ -17,6 +17,7 @@ import type { CampaignContent, CampaignDocument, Problem } from './campaign-docu
 import { campaignProblems, hasErrors } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
+import { shapeProblems } from './shape-problems.ts';
 
 const PUBLISHED: CampaignRow['status'][] = ['scheduled', 'live', 'paused'];
 
@@ -62,6 +63,8 @@ export async function problemsOf(
       botToken: { configured: Boolean(config.VK_GROUP_TOKEN) || isLocalDemo(deps), groupId: config.VK_GROUP_ID },
     },
   );
+  // A stored document may hold what no save takes (an earlier release's, or a copy of it): named, it never goes live.
+  problems.push(...shapeProblems(content, problems));
   if (PUBLISHED.includes(campaign.status) && content.mechanic !== campaign.mechanic) {
     problems.unshift({
       path: 'mechanic',

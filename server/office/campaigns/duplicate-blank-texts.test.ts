@@ -78,4 +78,44 @@ describe('a duplicate of a campaign with blank-looking texts', () => {
     expect(errors(fixed.body.problems)).toEqual([]);
     expect((await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' })).status).toBe(200);
   });
+
+  it('a quiz copied with a blank question and 25 options does not go live until a save would take it', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'quiz-tiers',
+    });
+    const original: number = created.body.id;
+    const settings = created.body.settings;
+    const [first, ...rest] = settings.quiz.questions;
+    const options = Array.from({ length: 25 }, (_, i) => ({
+      id: `o${i + 1}`,
+      text: { ru: `Вариант ${i + 1}`, en: '' },
+    }));
+    const old = { ...first, text: { ru: ZERO_WIDTH, en: ZERO_WIDTH }, options, correct: ['o25'] };
+    const stored = { ...settings, quiz: { ...settings.quiz, questions: [old, ...rest] } };
+    await w.write((tx) =>
+      tx.update(schema.campaigns).set({ settings: stored }).where(eq(schema.campaigns.id, original)),
+    );
+    const copy = await w.json('POST', `/api/admin/campaigns/${original}/duplicate`, EDITOR);
+    const id: number = copy.body.id;
+    for (const pool of copy.body.pools) await w.codes(id, pool.key, 10);
+
+    const expected = [
+      ['settings.quiz.questions.0.text.ru', 'blank_text'],
+      ['settings.quiz.questions.0.text.en', 'blank_text'],
+      ['settings.quiz.questions.0.options', 'too_big'],
+    ];
+    const opened = await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR);
+    expect(errors(opened.body.problems)).toEqual(expected);
+    const live = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' });
+    expect(live.status, JSON.stringify(live.body).slice(0, 300)).toBe(422);
+    expect(errors(live.body.problems)).toEqual(expected);
+    // The first save names the same fields; written as a save takes them, the copy goes live.
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, opened.body.document);
+    expect(saved.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual(expected);
+    const fixed = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, { ...opened.body.document, settings });
+    expect(fixed.status, JSON.stringify(fixed.body).slice(0, 300)).toBe(200);
+    expect((await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' })).status).toBe(200);
+  });
 });
