@@ -12,6 +12,9 @@ const ru = {
   back: 'Назад',
   loading: 'Загрузка…',
   errorTitle: 'Что-то пошло не так',
+  // A refusal's title: nothing went wrong, the server said no (LoadState's errorTitleOf).
+  forbiddenTitle: 'Нет доступа',
+  notFoundTitle: 'Не найдено',
   retry: 'Повторить',
   home: 'На главную',
   phase_running: 'Идёт',
@@ -46,6 +49,8 @@ const en: { [K in keyof typeof ru]: string } = {
   back: 'Back',
   loading: 'Loading…',
   errorTitle: 'Something went wrong',
+  forbiddenTitle: 'No access',
+  notFoundTitle: 'Not found',
   retry: 'Retry',
   home: 'Home',
   phase_running: 'Running',

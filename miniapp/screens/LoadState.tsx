@@ -3,6 +3,7 @@ import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
+import type { Messages } from '../i18n.ts';
 import { errorText } from '../i18n-errors.ts';
 import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
@@ -14,6 +15,19 @@ type Wording = (error: Error, language: 'ru' | 'en') => string;
  * office provides its refusal table once, at its root, so each of its screens words a refusal alike).
  */
 export const LoadStateWording = createContext<Wording>(errorText);
+
+/**
+ * The title over a failed load: a refusal the server means is not "something went wrong" (found from outside: "Что-то
+ * пошло не так" sat above "У вас нет прав…"), so no access and not found say so; a real failure (5xx, no network, a
+ * crash in the client) keeps the generic title.
+ * @example errorTitleOf(new ApiRequestError(404, 'campaign_not_found', 'No campaign 9'), messages.ru) // 'Не найдено'
+ */
+export function errorTitleOf(error: Error, t: Messages): string {
+  if (!(error instanceof ApiRequestError)) return t.errorTitle;
+  if (error.status === 401 || error.status === 403) return t.forbiddenTitle;
+  if (error.status === 404) return t.notFoundTitle;
+  return t.errorTitle;
+}
 
 export function LoadState<T>({
   state,
@@ -39,7 +53,7 @@ export function LoadState<T>({
     const retryable = !(state.error instanceof ApiRequestError) || state.error.retryable;
     return (
       <Placeholder
-        title={t.errorTitle}
+        title={errorTitleOf(state.error, t)}
         action={
           retryable ? (
             <Button onClick={state.retry} data-testid="load-retry">

@@ -25,7 +25,7 @@ export function RevisionView() {
         {fill(t.revision, { n: Number.isFinite(n) ? n : '' })}
       </PanelHeader>
       {!valid ? (
-        <Placeholder title={t.errorTitle} />
+        <Placeholder title={t.notFoundTitle} />
       ) : (
         <LoadState state={state}>
           {(doc) => (

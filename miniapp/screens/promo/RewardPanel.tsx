@@ -26,7 +26,7 @@ function RewardBody({ data, rewardKey }: { data: CampaignState; rewardKey: strin
     // a bare title with nothing to do (found from outside).
     return (
       <Placeholder
-        title={t.errorTitle}
+        title={t.notFoundTitle}
         action={
           <Button mode="secondary" onClick={() => navigator.replace(paths.campaign(data.campaign.id))}>
             {t.toCampaign}
