@@ -113,7 +113,7 @@ export const agencyEn: AgencyMessages = {
   preview: 'How brands will see the office',
   saved: 'Saved',
   loadSaved: 'Load the saved version',
-  error: 'Something went wrong: {reason}',
+  error: 'That did not work: {reason}',
   team: 'Agency team',
   brandTeam: 'Brand team',
   teamPeople: 'Owners and managers',

@@ -24,7 +24,7 @@ export const drawEntrantsRu = {
   excludeConfirm: 'Исключить из розыгрыша',
   cancel: 'Отмена',
   openProfile: 'Открыть профиль',
-  error: 'Не получилось: {message}',
+  error: 'Не получилось: {reason}',
 };
 export type DrawEntrantsMessages = typeof drawEntrantsRu;
 
@@ -53,5 +53,5 @@ export const drawEntrantsEn: DrawEntrantsMessages = {
   excludeConfirm: 'Exclude from the draw',
   cancel: 'Cancel',
   openProfile: 'Open the profile',
-  error: 'Failed: {message}',
+  error: 'That did not work: {reason}',
 };

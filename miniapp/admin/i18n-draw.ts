@@ -39,7 +39,7 @@ export const drawOfficeRu = {
   announce: 'Сообщить победителям',
   announceResult:
     'Поставлено в очередь: {queued}; без разрешения на сообщения: {withoutConsent}; уже сообщено: {alreadyAnnounced}.',
-  error: 'Не получилось: {message}',
+  error: 'Не получилось: {reason}',
 };
 export type DrawOfficeMessages = typeof drawOfficeRu;
 
@@ -82,5 +82,5 @@ export const drawOfficeEn: DrawOfficeMessages = {
   export: 'Download CSV',
   announce: 'Tell the winners',
   announceResult: 'Queued: {queued}; without message consent: {withoutConsent}; already told: {alreadyAnnounced}.',
-  error: 'That did not work: {message}',
+  error: 'That did not work: {reason}',
 };

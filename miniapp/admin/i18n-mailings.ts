@@ -112,7 +112,7 @@ export const mailingsRu = {
   converted: 'Дошли до «{stage}»',
   targetStage: 'Цель рассылки — этап',
   noTarget: 'Без цели',
-  error: 'Не получилось: {message}',
+  error: 'Не получилось: {reason}',
   required: 'Заполните: {field}',
   // A field named in the line under Save, and what is said at a field left blank.
   variantText: '{variant}: текст ({language})',
@@ -236,7 +236,7 @@ export const mailingsEn: MailingsMessages = {
   converted: 'Reached “{stage}”',
   targetStage: 'Goal of the broadcast: stage',
   noTarget: 'No goal',
-  error: 'Could not do it: {message}',
+  error: 'That did not work: {reason}',
   required: 'Fill in: {field}',
   variantText: '{variant}: text ({language})',
   variantLink: '{variant}: where the button leads',

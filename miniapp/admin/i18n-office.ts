@@ -454,7 +454,7 @@ export const officeEn: OfficeMessages = {
   claimText:
     "The agency lets this community's admins run the brand's campaigns. Become the brand's admin to open all of its sections.",
   claimAction: "Become the brand's admin",
-  claimError: 'Something went wrong: {reason}',
+  claimError: 'That did not work: {reason}',
 };
 
 export const officeMessages: Record<'ru' | 'en', OfficeMessages> = { ru: officeRu, en: officeEn };

@@ -7,7 +7,7 @@
 import { FormItem, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../app-context.ts';
-import { fill } from '../i18n-fill.ts';
+import { withReason } from '../i18n-reason.ts';
 import { refusalText } from './refusal-text.ts';
 
 export function useOfficeWrite(template: string) {
@@ -18,7 +18,7 @@ export function useOfficeWrite(template: string) {
     try {
       return await write();
     } catch (e) {
-      setError(fill(template, { reason: refusalText(e, language) }));
+      setError(withReason(template, refusalText(e, language)));
       return undefined;
     }
   }

@@ -98,7 +98,7 @@ describe('item 1: code pools in the office', () => {
       await alert.waitFor({ timeout: 10_000 });
       // Worded by the refusal's code in the office's language, not the server's English message.
       expect(await alert.textContent()).toMatch(
-        /^(Не получилось: У этой акции уже есть пул с таким ключом\.|That did not work: This campaign already has a pool with this key\.)$/,
+        /^(Не получилось: у этой акции уже есть пул с таким ключом\.|That did not work: this campaign already has a pool with this key\.)$/,
       );
       expect(await page.locator('[data-testid^="pool-total-"]').count()).toBe(pools);
       await alert.scrollIntoViewIfNeeded();

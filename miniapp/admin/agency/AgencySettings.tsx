@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { accentStyle } from '../../accent-style.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
-import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -69,7 +69,7 @@ function SettingsForm(props: {
       const meanwhile = e instanceof ApiRequestError && e.code === 'saved_meanwhile';
       setStale(meanwhile);
       // Saved meanwhile, the sentence is the whole story (no "Не получилось: Пока вы…"), said before the offer.
-      setNote(meanwhile ? refusalText(e, language) : fill(s.error, { reason: refusalText(e, language) }));
+      setNote(meanwhile ? refusalText(e, language) : withReason(s.error, refusalText(e, language)));
     } finally {
       setBusy(false);
     }
@@ -82,7 +82,7 @@ function SettingsForm(props: {
   const loadSaved = () => write(async () => landed(await agency.settings(form.id), null));
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_LOGO_BYTES) return setNote(fill(s.error, { reason: s.logoTooLarge }));
+    if (file.size > MAX_LOGO_BYTES) return setNote(withReason(s.error, s.logoTooLarge));
     const reader = new FileReader();
     reader.onload = () => setForm({ ...form, logoUrl: String(reader.result) });
     reader.readAsDataURL(file);

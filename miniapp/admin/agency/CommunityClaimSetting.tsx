@@ -5,7 +5,7 @@
  */
 import { FormItem, Group, Header, SimpleCell, Switch, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import type { AgencyMessages } from '../i18n-agency.ts';
 import { refusalText } from '../refusal-text.ts';
 import type { agencyApi } from './agency-api.ts';
@@ -27,7 +27,7 @@ export function CommunityClaimSetting(props: {
     try {
       setAllowed((await props.agency.setCommunityClaim(props.agencyId, allow)).allowCommunityAdminClaim);
     } catch (e) {
-      setError(fill(s.error, { reason: refusalText(e, props.language) }));
+      setError(withReason(s.error, refusalText(e, props.language)));
     } finally {
       setBusy(false);
     }

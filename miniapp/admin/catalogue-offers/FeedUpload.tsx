@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { refusalText } from '../refusal-text.ts';
 import { encodedSize, feedFormat, megabytes, overLimit } from './feed-file.ts';
 import { ImportReportView, IssueList } from './ImportReportView.tsx';
@@ -53,7 +54,7 @@ export function FeedUpload({
       if (e instanceof ApiRequestError && e.code === 'invalid_feed') {
         setState({ step: 'refused', issues: refusedIssues(e.issues) });
       } else {
-        setState({ step: 'failed', message: fill(t.failed, { reason: refusalText(e, language) }) });
+        setState({ step: 'failed', message: withReason(t.failed, refusalText(e, language)) });
       }
     }
   }

@@ -21,6 +21,7 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -76,7 +77,7 @@ function DrawBody({
     try {
       await work();
     } catch (err) {
-      setNote(fill(t.error, { message: refusalText(err, language) }));
+      setNote(withReason(t.error, refusalText(err, language)));
     } finally {
       setBusy(false);
     }

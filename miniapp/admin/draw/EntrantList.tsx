@@ -6,6 +6,7 @@
 import { Banner, Footnote, Group, Header, Placeholder, SimpleCell, Switch } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { type DrawEntrantsMessages, drawEntrantsEn, drawEntrantsRu } from '../i18n-draw-entrants.ts';
@@ -53,7 +54,7 @@ function Entrants({
     try {
       setView(await work());
     } catch (err) {
-      setNote(fill(t.error, { message: refusalText(err, language) }));
+      setNote(withReason(t.error, refusalText(err, language)));
     }
   };
   const actions: EntrantActions = {

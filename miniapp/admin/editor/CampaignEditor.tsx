@@ -17,6 +17,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
@@ -68,7 +69,7 @@ export function CampaignEditor() {
       : draft.save === 'dirty'
         ? t.unsaved
         : draft.save === 'failed'
-          ? fill(t.saveFailed, { reason: draft.failure ?? '' })
+          ? withReason(t.saveFailed, draft.failure ?? '')
           : t.saved;
 
   const toolbar = (

@@ -6,7 +6,7 @@
 import { Icon56UsersOutline } from '@vkontakte/icons';
 import { Button, FormStatus, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { refusalText } from '../refusal-text.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
@@ -25,7 +25,7 @@ export function CommunityClaim({ onClaimed }: { onClaimed(): void }) {
       forgetOfficeAccess(services);
       onClaimed();
     } catch (e) {
-      setError(fill(t.claimError, { reason: refusalText(e, language) }));
+      setError(withReason(t.claimError, refusalText(e, language)));
       setBusy(false);
     }
   };

@@ -23,6 +23,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
@@ -140,7 +141,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }
     } catch (err) {
-      setStatus({ ok: false, text: fill(m.error, { message: refusalText(err, services.language) }) });
+      setStatus({ ok: false, text: withReason(m.error, refusalText(err, services.language)) });
     } finally {
       setBusy(false);
     }

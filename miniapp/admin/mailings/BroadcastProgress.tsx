@@ -7,6 +7,7 @@
 import { Button, Div, FormStatus, Group, Header, MiniInfoCell, Progress, SimpleCell, Title } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
@@ -100,7 +101,7 @@ function ProgressBody({
                 calls
                   .cancel(broadcast.id)
                   .then(() => calls.broadcast(broadcast.id))
-                  .then(setData, (err: unknown) => setError(fill(m.error, { message: refusalText(err, language) })));
+                  .then(setData, (err: unknown) => setError(withReason(m.error, refusalText(err, language))));
               }}
             >
               {m.cancel}

@@ -19,6 +19,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -139,7 +140,7 @@ function RuleCell({ services, summary }: { services: MailingsServices; summary: 
               (r) => setActive(r.active),
               (err: Error) => {
                 setActive(!next);
-                setError(fill(m.error, { message: refusalText(err, services.language) }));
+                setError(withReason(m.error, refusalText(err, services.language)));
               },
             );
           }}
@@ -188,7 +189,7 @@ function CapForm({ services, cap: initial }: { services: MailingsServices; cap: 
             calls.setCap(cap).then(
               () => setStatus({ ok: true, text: m.saved }),
               (err: unknown) =>
-                setStatus({ ok: false, text: fill(m.error, { message: refusalText(err, services.language) }) }),
+                setStatus({ ok: false, text: withReason(m.error, refusalText(err, services.language)) }),
             )
           }
         >

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { refusalText } from '../refusal-text.ts';
 import type { NewRule } from './mailing-api.ts';
 import type { FieldMark } from './RuleVariants.tsx';
@@ -63,7 +64,7 @@ export function useRuleProblems(services: MailingsServices, draft: NewRule) {
       const atFields = refusedProblems(err, services);
       setProblems(atFields);
       setRefusal({
-        text: fill(m.error, { message: refusalText(err, services.language) }),
+        text: withReason(m.error, refusalText(err, services.language)),
         fielded: atFields.length > 0,
       });
     },

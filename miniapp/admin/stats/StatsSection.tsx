@@ -6,7 +6,7 @@
 import { Button, Group, Header, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useApp } from '../../app-context.ts';
-import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { statsStrings } from '../i18n-stats.ts';
@@ -69,7 +69,7 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
       }
       saveFile(await fetchMeasureCsv(api, scope, measure, filter), fileName);
     } catch (error) {
-      setFailure(fill(s.csvFailed, { reason: refusalText(error, language) }));
+      setFailure(withReason(s.csvFailed, refusalText(error, language)));
     } finally {
       setBusy(false);
     }
