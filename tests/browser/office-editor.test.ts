@@ -201,16 +201,22 @@ describe('office editor', () => {
       const id = page.url().match(/\/admin\/campaign\/(\d+)/)?.[1];
       expect(id).toBeDefined();
 
-      // Typed, not saved, and Back: the list, then the same campaign again has the typed title, unsaved.
+      // Typed, not saved, and Back: the list, then the same campaign again has the typed title, unsaved. The header
+      // names the campaign as saved until the save lands (it followed every keystroke).
+      const header = () => page.getByTestId('office-editor-header').textContent();
+      expect(await header()).toBe(saved);
       await field(page, 'title').fill('Правка, которую не сохранили');
+      expect(await header()).toBe(saved);
       await page.getByRole('button', { name: 'Назад' }).first().click();
       await page.getByTestId(`office-campaign-${id}`).click();
       await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
       expect(await field(page, 'title').inputValue()).toBe('Правка, которую не сохранили');
       expect(await saveState(page)).toBe('dirty');
+      expect(await header()).toBe(saved);
       await screenshot(page, 'office-editor-restored-edits-desktop-dark');
       await page.getByTestId('office-save').click();
       await expect.poll(() => saveState(page)).toBe('saved');
+      expect(await header()).toBe('Правка, которую не сохранили');
       expect(await page.getByTestId('office-restored-edits').count()).toBe(0);
       await page.reload();
       await field(page, 'title').waitFor({ timeout: 15_000 });
@@ -219,6 +225,7 @@ describe('office editor', () => {
 
       // Typed and the app reloaded: back again; discarded, the saved title returns and stays after another reload.
       await field(page, 'title').fill('Ещё одна правка');
+      expect(await header()).toBe('Правка, которую не сохранили');
       await page.reload();
       await page.getByTestId('office-restored-edits').waitFor({ timeout: 15_000 });
       expect(await field(page, 'title').inputValue()).toBe('Ещё одна правка');

@@ -21,9 +21,18 @@ import { CampaignEditor } from './CampaignEditor.tsx';
 const draft = vi.hoisted(() => ({
   load: { status: 'loading' } as AsyncState<never>,
   wayOut: 'stay' as 'stay' | 'checking',
+  /** A loaded campaign's draft, when a test has one; otherwise nothing loaded yet. */
+  loaded: undefined as Record<string, unknown> | undefined,
 }));
-vi.mock('./use-campaign-draft.ts', () => ({ useCampaignDraft: () => ({ doc: undefined, load: draft.load }) }));
+vi.mock('./use-campaign-draft.ts', () => ({
+  useCampaignDraft: () => draft.loaded ?? { doc: undefined, load: draft.load },
+}));
 vi.mock('./use-editor-way-out.ts', () => ({ useEditorWayOut: () => draft.wayOut }));
+// The form, its preview and the lists below the header load or draw the whole document: not what these tests read.
+vi.mock('./EditorForm.tsx', () => ({ EditorForm: () => null }));
+vi.mock('./CampaignSections.tsx', () => ({ CampaignSections: () => null }));
+vi.mock('../preview/PreviewPane.tsx', () => ({ PreviewPane: () => null }));
+vi.mock('../revisions/RevisionsList.tsx', () => ({ RevisionsList: () => null }));
 
 function render(language: 'ru' | 'en'): string {
   const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
@@ -104,5 +113,52 @@ describe('the campaign editor before its campaign has loaded', () => {
     expect(markup).toMatch(/aria-label="Loading/);
     expect(markup).not.toContain('data-testid="load-error"');
     draft.wayOut = 'stay';
+  });
+});
+
+// Found from outside: typing in the title field renamed the header at once, before any save, so the header said the
+// campaign was called what it was not (yet). It names the saved copy until the save lands, then the new title.
+describe('the campaign editor’s header while its title is edited', () => {
+  const campaign = (ru: string, en: string) =>
+    ({
+      id: 7,
+      title: { ru, en },
+      status: 'draft',
+      revision: 0,
+      allowedTransitions: [],
+      timeZone: 'Europe/Moscow',
+    }) as const;
+  const loaded = (save: string, typed: ReturnType<typeof campaign>, saved: ReturnType<typeof campaign>) => ({
+    doc: typed,
+    saved,
+    save,
+    problems: [],
+    stale: false,
+    version: 1,
+    edit: vi.fn(),
+    saveNow: vi.fn(),
+    act: vi.fn(),
+    reload: vi.fn(),
+  });
+  /** The panel header: all that comes before the toolbar (the form and the preview, which show the typed title, are not drawn here). */
+  const headerText = (markup: string) => markup.slice(0, markup.indexOf('data-testid="office-status"'));
+  const typed = campaign('Новое название', 'New name');
+  const saved = campaign('Летняя акция', 'Summer campaign');
+
+  it('typed, unsaved (and while saving, and when the save failed): the saved name (ru, en)', () => {
+    for (const save of ['dirty', 'saving', 'failed']) {
+      draft.loaded = loaded(save, typed, saved);
+      expect(headerText(render('ru')), save).toContain('Летняя акция');
+      expect(headerText(render('ru')), save).not.toContain('Новое название');
+      expect(headerText(render('en')), save).toContain('Summer campaign');
+      expect(headerText(render('en')), save).not.toContain('New name');
+    }
+  });
+
+  it('once the save has landed: the new name', () => {
+    draft.loaded = loaded('saved', typed, typed);
+    expect(headerText(render('ru'))).toContain('Новое название');
+    expect(headerText(render('en'))).toContain('New name');
+    draft.loaded = undefined;
   });
 });

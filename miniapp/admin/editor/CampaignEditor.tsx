@@ -55,9 +55,12 @@ export function CampaignEditor() {
     const load = draft.load ?? { status: 'loading' };
     return <LoadStateScreen state={wayOut === 'checking' ? { status: 'loading' } : load} title={t.edit} />;
   }
+  // The header names the campaign as saved: a title being typed is not its name until the save lands (found from
+  // outside: the header followed every keystroke, as if already saved).
+  const named = draft.saved ?? doc;
   const header = (
     <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-      {doc.title[language] || doc.title.ru}
+      <span data-testid="office-editor-header">{named.title[language] || named.title.ru}</span>
     </PanelHeader>
   );
 

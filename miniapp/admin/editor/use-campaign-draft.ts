@@ -45,6 +45,8 @@ export function problemsOfRefusal(err: unknown, language: Language): Problem[] |
 export function useCampaignDraft(campaignId: number | undefined) {
   const { office, language } = useOffice();
   const [doc, setDoc] = useState<CampaignDocument>();
+  /** The server's copy as last read or saved: what the campaign is called until a save lands (the editor's header). */
+  const [saved, setSaved] = useState<CampaignDocument>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [save, setSave] = useState<SaveState>('saved');
   const [failure, setFailure] = useState<string>();
@@ -60,6 +62,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
     latest.current = edited.document;
     dropUnsavedEdits(edited.document.id);
     setDoc(edited.document);
+    setSaved(edited.document);
     setProblems(edited.problems);
     setSave('saved');
     setFailure(undefined);
@@ -143,6 +146,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
 
   /** The campaign now open: until its own copy has come, none (not the one open before it). */
   const current = doc?.id === campaignId ? doc : undefined;
+  const savedCurrent = saved?.id === campaignId ? saved : undefined;
   /** The first load as the office's load screens take it (LoadStateScreen): loading, or failed with its Retry. */
   const load: AsyncState<never> | undefined = current
     ? undefined
@@ -150,5 +154,19 @@ export function useCampaignDraft(campaignId: number | undefined) {
       ? first
       : { status: 'loading' };
 
-  return { doc: current, problems, save, failure, stale, restoredFrom, load, version, edit, saveNow, act, reload };
+  return {
+    doc: current,
+    saved: savedCurrent,
+    problems,
+    save,
+    failure,
+    stale,
+    restoredFrom,
+    load,
+    version,
+    edit,
+    saveNow,
+    act,
+    reload,
+  };
 }
