@@ -106,6 +106,8 @@ describe('agency settings saved in two tabs', () => {
       await expect
         .poll(() => page.getByRole('alert').textContent(), { timeout: T })
         .toContain('это сохранил кто-то другой');
+      // Under the community whose token was refused, not at the top of the page.
+      expect((await masked(page).boundingBox())?.y).toBeLessThan((await page.getByRole('alert').boundingBox())?.y ?? 0);
       await page.getByTestId('agency-load-saved').click();
       await expect.poll(() => masked(page).textContent(), { timeout: T }).toMatch(/…aaaa$/);
       expect(await page.getByRole('alert').count()).toBe(0);
@@ -150,6 +152,15 @@ describe('agency settings saved in two tabs', () => {
         .poll(() => page.getByRole('alert').textContent(), { timeout: T })
         .toContain('это сохранил кто-то другой');
       expect(await name(page).inputValue()).toBe('Мой бренд');
+      // Said under the refused form, with its offer, before the brand's team link (it was at the top of the page).
+      const field = await name(page).boundingBox();
+      const said = await page.getByRole('alert').boundingBox();
+      const offer = await page.getByTestId('agency-load-saved').boundingBox();
+      const team = await page.getByTestId('agency-brand-team').boundingBox();
+      expect(field?.y).toBeLessThan(said?.y ?? 0);
+      expect(said?.y).toBeLessThanOrEqual(offer?.y ?? 0);
+      expect((offer?.y ?? 0) + (offer?.height ?? 0)).toBeLessThanOrEqual(team?.y ?? 0);
+      expect(await page.getByRole('alert').textContent()).toContain('Загрузить сохранённую версию');
       await screenshot(page, 'office-agency-brand-renamed-meanwhile');
       await page.getByTestId('agency-load-saved').click();
       await expect.poll(() => header(page), { timeout: T }).toContain('Бренд коллеги');

@@ -2,13 +2,12 @@
  * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its name, its VK communities and apps with their
  * tokens shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come
  * back. A rename or a replacement names the copy of the brand, community or app it was made on: if another agency
- * member saved it since, the server refuses it (`saved_meanwhile`, decision 045) and the page offers to load the saved
- * version, the typed name or token kept to save again.
+ * member saved it since, the server refuses it (`saved_meanwhile`, decision 045) and the page offers, next to the form
+ * that was refused, to load the saved version, the typed name or token kept to save again (use-brand-page-writes.ts).
  */
 import { Button, FormItem, FormLayoutGroup, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
-import { ApiRequestError } from '../../api/client.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -16,11 +15,13 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
-import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { WriteRefusal } from '../office-write.tsx';
+import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
-import { type AgencyBrand, agencyApi } from './agency-api.ts';
+import { agencyApi } from './agency-api.ts';
 import { BrandNameForm } from './BrandNameForm.tsx';
+import { useBrandPageWrites } from './use-brand-page-writes.ts';
 
 export function AgencyBrandPage({ office }: { office: Office }) {
   const { api, language, t } = useOffice();
@@ -31,32 +32,24 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const brandId = Number(useRouteParam('brandId'));
   const valid = Number.isSafeInteger(brandId) && brandId > 0;
   const agency = agencyApi(api);
-  const [fresh, setFresh] = useState<AgencyBrand | null>(null);
-  const { error, run, clear } = useOfficeWrite(s.error);
-  // The last write was refused because someone saved that community or app since this page read it.
-  const [stale, setStale] = useState(false);
   const state = useAsync(() => agency.brand(brandId), [api, brandId], valid);
-  const act = async (write: () => Promise<AgencyBrand>) => {
-    let code: string | undefined;
-    const landed = await run(async () => {
-      try {
-        setFresh(await write());
-        return true;
-      } catch (e) {
-        code = e instanceof ApiRequestError ? e.code : undefined;
-        throw e;
-      }
-    });
-    setStale(code === 'saved_meanwhile');
-    return landed ?? false;
-  };
-  const loadSaved = async () => {
-    const saved = await run(() => agency.brand(brandId));
-    if (!saved) return;
-    setFresh(saved);
-    setStale(false);
-    clear();
-  };
+  const { fresh, refusal, act, loadSaved } = useBrandPageWrites(() => agency.brand(brandId));
+  /** The refusal of the form `at`, said right under it: with the offer of the saved version when saved meanwhile. */
+  const refusedAt = (at: string) =>
+    refusal?.at !== at ? null : refusal.stale ? (
+      // Inset as the form's fields are (a bare banner ran to the screen's edges on a phone, seen in a screenshot).
+      <FormItem>
+        <StaleCopyBanner
+          title={refusal.text}
+          action={s.loadSaved}
+          onLoad={() => void loadSaved()}
+          testId="agency-saved-meanwhile"
+          actionTestId="agency-load-saved"
+        />
+      </FormItem>
+    ) : (
+      <WriteRefusal error={refusal.text} />
+    );
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   if (!valid) return <NotFound />;
@@ -67,24 +60,13 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   return (
     <>
       <BrandedHeader branding={branding} title={brand.name} back={back} />
-      {error && (
-        <Group>
-          <WriteRefusal error={error} />
-          {stale && (
-            <FormItem>
-              <Button mode="secondary" onClick={loadSaved} data-testid="agency-load-saved">
-                {s.loadSaved}
-              </Button>
-            </FormItem>
-          )}
-        </Group>
-      )}
       <Group>
         <BrandNameForm
           s={s}
           name={brand.name}
-          onRename={(name) => act(() => agency.renameBrand(brandId, { name, savedAt: brand.updatedAt }))}
+          onRename={(name) => act('rename', () => agency.renameBrand(brandId, { name, savedAt: brand.updatedAt }))}
         />
+        {refusedAt('rename')}
         <SimpleCell
           chevron="always"
           data-testid="agency-brand-team"
@@ -96,16 +78,24 @@ export function AgencyBrandPage({ office }: { office: Office }) {
       <Group header={<Header>{s.communities}</Header>}>
         {brand.communities.length === 0 && <SimpleCell>{s.noCommunities}</SimpleCell>}
         {brand.communities.map((c) => (
-          <TokenRow
-            key={c.id}
-            s={s}
-            title={`${c.name} · ${c.vkGroupId}`}
-            masked={c.token}
-            testId={`community-${c.vkGroupId}`}
-            onReplace={(token) => act(() => agency.editCommunity(brandId, c.id, { token, savedAt: c.updatedAt }))}
-          />
+          <Fragment key={c.id}>
+            <TokenRow
+              s={s}
+              title={`${c.name} · ${c.vkGroupId}`}
+              masked={c.token}
+              testId={`community-${c.vkGroupId}`}
+              onReplace={(token) =>
+                act(`community-${c.id}`, () => agency.editCommunity(brandId, c.id, { token, savedAt: c.updatedAt }))
+              }
+            />
+            {refusedAt(`community-${c.id}`)}
+          </Fragment>
         ))}
-        <ConnectCommunity s={s} onConnect={(body) => act(() => agency.connectCommunity(brandId, body))} />
+        <ConnectCommunity
+          s={s}
+          onConnect={(body) => act('connect-community', () => agency.connectCommunity(brandId, body))}
+        />
+        {refusedAt('connect-community')}
       </Group>
       <Group header={<Header>{s.apps}</Header>}>
         {brand.apps.length === 0 && <SimpleCell>{s.noApps}</SimpleCell>}
@@ -128,20 +118,29 @@ export function AgencyBrandPage({ office }: { office: Office }) {
               title={s.vkSecret}
               masked={a.vkSecret}
               testId={`app-${a.id}-secret`}
-              onReplace={(token) => act(() => agency.editApp(brandId, a.id, { vkSecret: token, savedAt: a.updatedAt }))}
+              onReplace={(token) =>
+                act(`app-${a.id}-secret`, () =>
+                  agency.editApp(brandId, a.id, { vkSecret: token, savedAt: a.updatedAt }),
+                )
+              }
             />
+            {refusedAt(`app-${a.id}-secret`)}
             <TokenRow
               s={s}
               title={s.vkServiceToken}
               masked={a.vkServiceToken}
               testId={`app-${a.id}-service`}
               onReplace={(token) =>
-                act(() => agency.editApp(brandId, a.id, { vkServiceToken: token, savedAt: a.updatedAt }))
+                act(`app-${a.id}-service`, () =>
+                  agency.editApp(brandId, a.id, { vkServiceToken: token, savedAt: a.updatedAt }),
+                )
               }
             />
+            {refusedAt(`app-${a.id}-service`)}
           </div>
         ))}
-        <ConnectApp s={s} onConnect={(body) => act(() => agency.connectApp(brandId, body))} />
+        <ConnectApp s={s} onConnect={(body) => act('connect-app', () => agency.connectApp(brandId, body))} />
+        {refusedAt('connect-app')}
       </Group>
     </>
   );

@@ -1,7 +1,7 @@
 /**
  * A brand's name on its agency page. A rename names the copy of the brand the page read (`savedAt`, decision 045): if
- * another agency member renamed it since, the page says why and offers the saved version (AgencyBrandPage's
- * `agency-load-saved`), and the name typed here stays to save again.
+ * another agency member renamed it since, the page says why right under this form and offers the saved version there
+ * (AgencyBrandPage, use-brand-page-writes.ts), and the name typed here stays to save again.
  */
 import { Button, FormItem, FormLayoutGroup, Input } from '@vkontakte/vkui';
 import { useState } from 'react';

@@ -25,6 +25,7 @@ import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
+import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
 import { useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
@@ -103,16 +104,13 @@ export function CampaignEditor() {
         </Button>
       </Div>
       {draft.stale && (
-        <Banner
-          mode="tint"
+        <StaleCopyBanner
           title={t.staleCopyTitle}
-          subtitle={t.staleCopyText}
-          data-testid="office-stale-copy"
-          actions={
-            <Button size="m" mode="primary" onClick={() => void draft.reload()} data-testid="office-load-saved">
-              {t.loadSavedVersion}
-            </Button>
-          }
+          text={t.staleCopyText}
+          action={t.loadSavedVersion}
+          onLoad={() => void draft.reload()}
+          testId="office-stale-copy"
+          actionTestId="office-load-saved"
         />
       )}
       {draft.restoredFrom !== undefined && !draft.stale && (
