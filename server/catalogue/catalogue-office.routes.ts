@@ -3,13 +3,16 @@
  * or YML feed (one transaction; the answer is the import report) and list the offers with their status.
  */
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requireIdentity } from '../auth/middleware.ts';
+import { csvText } from '../http/csv-text.ts';
+import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
-import { newRouter } from '../http/router.ts';
-import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { type AppEnv, newRouter } from '../http/router.ts';
+import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { CampaignParams, json } from '../promo/promo.schemas.ts';
 import { officeOffers } from './catalogue-office.service.ts';
-import { IMPORT_FORMATS, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
+import { IMPORT_FORMATS, type ImportFormat, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
 
 const errors = {
   ...authErrors,
@@ -72,14 +75,44 @@ const importRoute = officeRoute('campaigns', {
   summary:
     'Import the catalogue from CSV (header row: id,title,price,old_price,discount_percent,currency,starts_on,ends_on,' +
     'category_id,category,region,how_to_use,url,image_url,description) or a YML feed; re-import updates by id and ends ' +
-    'offers no longer listed; bad lines are reported and skipped',
+    'offers no longer listed; bad lines are reported and skipped. As JSON `{format, content}`, or a CSV file as ' +
+    '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it)',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
-    ...jsonBody(z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(MAX_FEED_CHARS) })),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(MAX_FEED_CHARS) }),
+        },
+        'text/csv': { schema: z.string().min(1) },
+      },
+      // Required in fact (feedOf); `true` here would make the JSON validator refuse every text/csv request.
+      required: false,
+    },
   },
-  responses: { 200: json(ImportReportSchema, 'The import report'), ...errors },
+  responses: {
+    200: json(ImportReportSchema, 'The import report'),
+    ...errors,
+    415: errorResponse('Send text/csv or application/json'),
+  },
 });
+
+/** The feed from either body form; zod has checked the JSON one. A CSV file is read from its bytes (csv-text.ts). */
+async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format: ImportFormat; content: string }> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('text/csv')) {
+    const content = csvText(await c.req.arrayBuffer());
+    if (content.trim() === '') throw new ApiError(422, 'invalid_input', 'The CSV is empty');
+    return { format: 'csv', content };
+  }
+  if (type.startsWith('application/json')) {
+    const body = json() as { format?: ImportFormat; content?: string } | undefined;
+    if (!body?.format || !body.content) throw new ApiError(422, 'invalid_input', 'Invalid json');
+    return { format: body.format, content: body.content };
+  }
+  throw new ApiError(415, 'unsupported_media_type', 'Send the feed as text/csv or as JSON {"format", "content"}');
+}
 
 const listRoute = officeRoute('campaigns', {
   method: 'get',
@@ -105,7 +138,7 @@ export const catalogueOfficeRoutes = newRouter();
 catalogueOfficeRoutes.use('/:id/offers', requireIdentity);
 catalogueOfficeRoutes.use('/:id/offers/*', requireIdentity);
 catalogueOfficeRoutes.openapi(importRoute, async (c) => {
-  const { format, content } = c.req.valid('json');
+  const { format, content } = await feedOf(c, () => c.req.valid('json'));
   return c.json(await importCatalogue(c.var.deps, c.var.identity, c.req.valid('param').id, format, content), 200);
 });
 catalogueOfficeRoutes.openapi(listRoute, async (c) =>

@@ -20,6 +20,7 @@ import {
   Textarea,
 } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
+import { fileText } from '../../../server/http/csv-text.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -179,7 +180,10 @@ function ImportForm({ note, onDone }: FormProps) {
           accept=".csv,text/csv"
           size="m"
           mode="secondary"
-          onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void fileText(file).then(setCsv);
+          }}
         >
           {t.importFile}
         </File>

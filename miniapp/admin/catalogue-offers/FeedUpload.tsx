@@ -1,10 +1,12 @@
 /**
- * Uploading a catalogue file: read in the browser (`File.text()`), refused here when over 8 MB (before or after its
- * JSON encoding: the server's body limit), its format taken from the extension or the content, sent in one request
- * that answers the import report. A refused file (422 `invalid_feed`) shows its problems; nothing changed then.
+ * Uploading a catalogue file: read in the browser (UTF-8, or Windows-1251 as Russian Excel saves CSV: csv-text.ts),
+ * refused here when over 8 MB (before or after its JSON encoding: the server's body limit), its format taken from the
+ * extension or the content, sent in one request that answers the import report. A refused file (422 `invalid_feed`)
+ * shows its problems; nothing changed then.
  */
 import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fileText } from '../../../server/http/csv-text.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -42,7 +44,7 @@ export function FeedUpload({
     }
     setState({ step: 'uploading', name: file.name });
     try {
-      const content = await file.text();
+      const content = await fileText(file);
       const body = { format: feedFormat(file.name, content), content };
       if (overLimit(encodedSize(body))) {
         setState({ step: 'failed', message: fill(t.tooLargeEncoded, { name: file.name }) });

@@ -4,6 +4,7 @@
  */
 import { Banner, File, FormItem, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { csvLineText } from '../csv-line-text.ts';
@@ -21,7 +22,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
 
   const upload = (file: globalThis.File) =>
     run(async () => {
-      let current = await startImport(api, campaignId, poolId, await file.text());
+      let current = await startImport(api, campaignId, poolId, await fileText(file));
       setJob(current);
       while (current.state === 'running') {
         await new Promise((r) => setTimeout(r, POLL_MS));

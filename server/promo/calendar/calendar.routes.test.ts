@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import { windows1251 } from '../../http/testing/windows-1251.ts';
 import { createPromoWorld, DAY, HOUR, type PromoWorld } from '../testing/promo-world.ts';
 import { MAX_MOMENTS_PER_GENERATION } from './moment-slots.ts';
 
@@ -181,6 +182,23 @@ describe('prize calendar admin routes', () => {
     expect(audit.every((a) => a.actorUserId === String(ADMIN) && a.entityId === String(id))).toBe(true);
     expect(audit[0]?.before).toEqual({ moments: 0 });
     expect(audit[1]?.after).toEqual({ moments: 16 });
+  });
+
+  it('a file Russian Excel saved (Windows-1251, `;`) imports, and a line it refuses is quoted in Cyrillic (found from outside: quoted as U+FFFD)', async () => {
+    const id = await setup();
+    const send = (text: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
+        body: windows1251(text),
+      });
+    const refused = await send('reward_key;at\r\nКружка;2026-06-05T12:00:00+03:00\r\n');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.issues).toMatchObject([
+      { path: 'line 2', code: 'bad_reward_key', message: 'reward_key "Кружка" is not a reward key' },
+    ]);
+    const good = await send('reward_key;at\r\nmug;2026-06-05T12:00:00+03:00\r\ncap;2026-06-06T12:00:00+03:00\r\n');
+    expect([good.status, await good.json()]).toEqual([200, { imported: 2 }]);
   });
 
   it('item 4: an ended campaign keeps its calendar (409)', async () => {

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { csvText } from '../../http/csv-text.ts';
 import { ApiError, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
@@ -140,7 +141,8 @@ const deleteRoute = officeRoute('prizes', {
 async function csvOf(c: Context<AppEnv>, body: () => unknown): Promise<string> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('text/csv')) {
-    const text = await c.req.text();
+    // The bytes, not `c.req.text()`: that reads UTF-8 only, and Russian Excel's CSV is Windows-1251.
+    const text = csvText(await c.req.arrayBuffer());
     if (text.length > MAX_MOMENT_CSV_CHARS) {
       throw payloadTooLarge('characters', MAX_MOMENT_CSV_CHARS, 'The CSV is too large');
     }

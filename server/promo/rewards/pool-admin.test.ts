@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import { windows1251 } from '../../http/testing/windows-1251.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes } from './csv-import.ts';
 
@@ -124,6 +125,21 @@ describe('pool writes in the office', () => {
     expect((await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort()).toEqual([
       'SUMMER-1',
       'SUMMER-2',
+    ]);
+  });
+
+  it('a file Russian Excel saved («CSV (разделители - запятые)»: Windows-1251, `;`) with its «Промокод» header imports its codes (found from outside: the header read as U+FFFD and the file was refused on line 1)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const res = await w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+      body: windows1251('Промокод;Номинал\r\nWINTER-1;500 руб.\r\nWINTER-2;500 руб.\r\n'),
+    });
+    expect([res.status, await res.json()]).toMatchObject([200, { imported: 2, total: 2 }]);
+    expect((await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort()).toEqual([
+      'WINTER-1',
+      'WINTER-2',
     ]);
   });
 

@@ -1,0 +1,70 @@
+/**
+ * The catalogue file as the office's managers save it: Russian Excel's «CSV (разделители - запятые)» is Windows-1251
+ * with `;`, «CSV UTF-8» has a BOM. Either, sent as the file's bytes (`text/csv`), stores the Cyrillic it holds.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schema } from '../db/client.ts';
+import { windows1251 } from '../http/testing/windows-1251.ts';
+import { type CatalogueWorld, createCatalogueWorld, OFFICE_USER } from './testing/catalogue-world.ts';
+
+let w: CatalogueWorld;
+afterEach(() => w?.close());
+
+const FILE = [
+  'id;title;price;category_id;category;region;how_to_use',
+  'T-1;Улун молочный «Ёлка»;299,90;tea;Чай и кофе;Москва;Покажите код на кассе',
+  'T-2;Пуэр;150;tea;Чай и кофе;Санкт-Петербург;',
+  '',
+].join('\r\n');
+
+const upload = (body: Uint8Array<ArrayBuffer> | string, type = 'text/csv') =>
+  w.app.request(`/api/admin/campaigns/${w.campaignId}/offers/import`, {
+    method: 'POST',
+    headers: { Authorization: w.vkAuth(OFFICE_USER), 'Content-Type': type },
+    body,
+  });
+
+async function stored() {
+  const offers = await w.deps.db
+    .select()
+    .from(schema.offers)
+    .where(eq(schema.offers.campaignId, w.campaignId))
+    .orderBy(schema.offers.externalId);
+  const categories = await w.deps.db.select().from(schema.offerCategories);
+  return {
+    offers: offers.map((o) => [o.externalId, o.title, o.price, o.region, o.howToUse]),
+    categories: categories.map((c) => c.name),
+  };
+}
+
+const EXPECTED = {
+  offers: [
+    ['T-1', 'Улун молочный «Ёлка»', 29990, 'Москва', 'Покажите код на кассе'],
+    ['T-2', 'Пуэр', 15000, 'Санкт-Петербург', null],
+  ],
+  categories: ['Чай и кофе'],
+};
+
+describe('a catalogue CSV as Excel saves it', () => {
+  it('Windows-1251 with `;` (Russian Excel) stores its Cyrillic, not U+FFFD (found from outside)', async () => {
+    w = await createCatalogueWorld();
+    const res = await upload(windows1251(FILE));
+    expect([res.status, await res.json()]).toMatchObject([200, { format: 'csv', added: 2, issues: [] }]);
+    expect(await stored()).toEqual(EXPECTED);
+  });
+
+  it('UTF-8 with a BOM («CSV UTF-8») stores the same; the JSON form is unchanged; other types get 415, nothing a 422', async () => {
+    w = await createCatalogueWorld();
+    const res = await upload(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(FILE)]));
+    expect([res.status, await res.json()]).toMatchObject([200, { format: 'csv', added: 2, issues: [] }]);
+    expect(await stored()).toEqual(EXPECTED);
+    const again = await w.importFeed('csv', `\uFEFF${FILE}`);
+    expect([again.status, await again.json()]).toMatchObject([200, { unchanged: 2 }]);
+
+    expect((await upload(FILE, 'text/plain')).status).toBe(415);
+    const empty = await upload(' \r\n');
+    expect([empty.status, (await empty.json()).error.code]).toEqual([422, 'invalid_input']);
+    expect(await stored()).toEqual(EXPECTED);
+  });
+});
