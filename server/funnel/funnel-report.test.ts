@@ -218,9 +218,9 @@ describe('stuck participants', () => {
     });
     expect(next.rows.map((r) => r.userId)).toEqual(['11']);
     const csv = stuckCsv([...first.rows, ...next.rows], now);
-    expect(csv.split('\r\n')[0]).toBe('participant_id,platform,user_id,stage,stage_reached_at,hours_stuck,source');
-    expect(csv).toContain(',11,opened,');
-    expect(csv).toContain(',30,ads');
+    expect(csv.split('\r\n')[0]).toBe('participant_id;platform;user_id;stage;stage_reached_at;hours_stuck;source');
+    expect(csv).toContain(';11;opened;');
+    expect(csv).toContain(';30;ads');
     expect(usesIndex(await explainStuck(w.deps.db, q), 'participants_stage_idx')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { csvAttachment } from '../http/csv.ts';
 import { fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
@@ -143,8 +144,7 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
     after: q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 },
   });
   if (q.format === 'csv') {
-    c.header('Content-Disposition', `attachment; filename="stuck-${id}-${q.stage}.csv"`);
-    return c.body(stuckCsv(result.rows, now), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    return csvAttachment(c, stuckCsv(result.rows, now), `stuck-${id}-${q.stage}.csv`) as never;
   }
   return c.json(result, 200);
 });

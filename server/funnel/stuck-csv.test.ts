@@ -5,6 +5,7 @@ import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../.
 import { TEST_OK_KEY } from '../../tests/support/test-deps.ts';
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
+import { excelCsv } from '../http/testing/excel-csv.ts';
 
 const ADMIN = 900_001;
 const PAYLOAD = "=cmd|' /C calc'!A0";
@@ -44,7 +45,19 @@ describe('stuck list CSV', () => {
       `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24&format=csv`,
       { headers: { Authorization: w.vkAuth(ADMIN) } },
     );
-    const csv = await res.text();
-    expect(csv.split('\r\n')[1]).toMatch(/,"'=cmd\|' \/C calc'!A0"$/);
+    const { bom, text, rows } = await excelCsv(res);
+    // For Russian Excel (decision 060): a BOM, or it reads the UTF-8 as Windows-1251; `;`, or it opens one column.
+    expect(bom).toBe(true);
+    expect(rows[0]).toEqual([
+      'participant_id',
+      'platform',
+      'user_id',
+      'stage',
+      'stage_reached_at',
+      'hours_stuck',
+      'source',
+    ]);
+    expect(rows[1]?.at(-1)).toBe(`'=cmd|' /C calc'!A0`);
+    expect(text.split('\r\n')[1]).toMatch(/;"'=cmd\|' \/C calc'!A0"$/);
   });
 });

@@ -19,7 +19,12 @@ describe('CSV writer', () => {
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(null)).toBe('');
     expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('a;b')).toBe('"a;b"');
     expect(csvCell('say "hi"\n')).toBe('"say ""hi""\n"');
-    expect(toCsv(['id', 'source'], [[1, '=1+1']])).toBe(`id,source\r\n1,"'=1+1"\r\n`);
+  });
+
+  it("writes for Russian Excel (decision 060): `;` between cells, a decimal comma, text's points untouched", () => {
+    expect(toCsv(['id', 'source'], [[1, '=1+1']])).toBe(`id;source\r\n1;"'=1+1"\r\n`);
+    expect(toCsv(['share', 'version'], [[12.5, '1.5']])).toBe('share;version\r\n12,5;1.5\r\n');
   });
 });

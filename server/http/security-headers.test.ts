@@ -41,4 +41,14 @@ describe('item 11.10: API security headers', () => {
     expect(res.headers.get('content-disposition')).toContain('attachment');
     expectApiHeaders(res);
   });
+
+  it('item 11.10: a stats CSV export too (found from outside: its answer was built past the context, without them)', async () => {
+    const res = await app.request(
+      `/api/admin/stats/campaigns/${w.campaignId}/sessions?from=2026-06-01&to=2026-06-07&format=csv`,
+      { headers: { Authorization: w.vkAuth(ADMIN) } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    expectApiHeaders(res);
+  });
 });

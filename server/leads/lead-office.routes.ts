@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { LEAD_STATUSES } from '../db/schema/calculator.ts';
+import { csvAttachment } from '../http/csv.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
@@ -149,10 +150,7 @@ leadOfficeRoutes.openapi(statusRoute, async (c) => {
 });
 leadOfficeRoutes.openapi(csvRoute, async (c) => {
   const { id } = c.req.valid('param');
-  return c.body(await leadsCsv(c.var.deps.db, c.var.identity, id), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="leads-${id}.csv"`,
-  });
+  return csvAttachment(c, await leadsCsv(c.var.deps.db, c.var.identity, id), `leads-${id}.csv`) as never;
 });
 leadOfficeRoutes.openapi(webhookRoute, async (c) =>
   c.json(await webhookSettings(c.var.deps.db, c.var.identity, c.req.valid('param').id), 200),

@@ -11,6 +11,7 @@ import {
 } from '../calculator/testing/calculator-world.ts';
 import { schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
+import { excelCsv } from '../http/testing/excel-csv.ts';
 import { sealToken, secretPlace } from '../office/agency/agency-secrets.ts';
 
 let w: CalculatorWorld;
@@ -98,9 +99,12 @@ describe('leads', () => {
     expect((await w.call('PATCH', `${base}/999`, OFFICE_USER, { status: 'in_progress' })).status).toBe(404);
     const audit = await w.deps.db.select().from(schema.officeAudit).where(eq(schema.officeAudit.action, 'lead.status'));
     expect(audit).toHaveLength(1);
-    const csv = await (await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads.csv`, OFFICE_USER)).text();
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const file = await excelCsv(await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads.csv`, OFFICE_USER));
+    // For Russian Excel (decision 060): a BOM (the Cyrillic name reads as Cyrillic) and `;` between cells.
+    expect(file.bom).toBe(true);
+    expect(file.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
+    expect(file.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
     // A participant is no member of the office.
     expect((await w.call('GET', base, USER)).status).toBe(404);
   });

@@ -31,7 +31,7 @@ statsExportRoutes.openapi(route, async (c) => {
   const grant = verifyExportLink(exportLinkKey(deps.config), c.req.valid('param').token, deps.now());
   const { body, brandId } = await computeMeasure(deps, grant.identity, grant.scope, grant.measure, grant.query);
   if (brandId !== grant.brandId) throw new ApiError(403, 'link_invalid', 'This download link is not valid');
-  const res = csvResponse(grant.measure, body, grant.scope, grant.query.lang ?? grant.identity.language);
+  const res = csvResponse(c, grant.measure, body, grant.scope, grant.query.lang ?? grant.identity.language);
   // Never cached by a proxy or the client: the file is the member's.
   res.headers.set('Cache-Control', 'no-store');
   return res as never;

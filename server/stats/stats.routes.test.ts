@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
+import { excelCsv, excelNumber, excelRows } from '../http/testing/excel-csv.ts';
 import { STATS_MEASURES } from './stats.schemas.ts';
 import { statsCsvKeys } from './stats-csv.ts';
 import { STATS_CSV_LABELS } from './stats-csv-labels.ts';
@@ -27,7 +28,8 @@ async function get(path: string, user = STATS) {
   const res = await createApp(w.deps).request(`/api/admin/stats/${path}`, {
     headers: { Authorization: w.vkAuth(user) },
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+  const { bom, text } = await excelCsv(res);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text, bom };
 }
 
 /** A small CSV reader for the tests (quoted cells, doubled quotes), worded headers read back as keys. */
@@ -36,26 +38,7 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 function parseWordedCsv(text: string): Record<string, string>[] {
-  const lines = text.trimEnd().split('\r\n');
-  const split = (line: string) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted && ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += ch;
-    }
-    cells.push(cell);
-    return cells;
-  };
-  const [head, ...rest] = lines.map(split);
+  const [head, ...rest] = excelRows(text);
   return rest.map((cells) => Object.fromEntries((head ?? []).map((h, i) => [h, cells[i] ?? ''])));
 }
 
@@ -164,9 +147,10 @@ describe('statistics API', () => {
       const json = JSON.parse((await get(`campaigns/${w.campaignId}/${m}${q}`)).text);
       const csv = await get(`campaigns/${w.campaignId}/${m}${q}&format=csv`);
       expect(csv.type).toContain('text/csv');
+      expect(csv.bom, m).toBe(true); // Russian Excel reads UTF-8 without it as Windows-1251 (decision 060)
       return { json, csv: parseCsv(csv.text), raw: csv.text };
     };
-    const num = (s: string | undefined) => (s === '' || s === undefined ? null : Number(s));
+    const num = excelNumber;
 
     const activity = await read('activity');
     expect(activity.json.totals.activeUsers).toBe(4);
@@ -202,7 +186,7 @@ describe('statistics API', () => {
     expect(errors.json.top[0]).toMatchObject({ message: '=HYPERLINK("http://evil")', count: 4, users: 4 });
     const top = errors.csv.filter((r) => r.table === 'top');
     expect(top.map((r) => [r.message, num(r.count), num(r.users)])).toEqual([[`'=HYPERLINK("http://evil")`, 4, 4]]);
-    expect(errors.raw).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(errors.raw).not.toMatch(/(^|[;,])=HYPERLINK/m);
 
     const funnel = await read('funnel');
     expect(funnel.csv.map((r) => [r.stage, num(r.count), num(r.drop_off)])).toEqual(
@@ -214,10 +198,10 @@ describe('statistics API', () => {
     await history();
     const q = '?from=2026-06-01&to=2026-06-07&format=csv';
     const ru = await get(`campaigns/${w.campaignId}/activity${q}&lang=ru`);
-    expect(ru.text.split('\r\n')[0]).toBe('Таблица,Дата,Активные пользователи,Новые участники,Показатель,Значение');
-    expect(ru.text).toContain('\r\nИтого,,,,Активные пользователи,');
+    expect(ru.text.split('\r\n')[0]).toBe('Таблица;Дата;Активные пользователи;Новые участники;Показатель;Значение');
+    expect(ru.text).toContain('\r\nИтого;;;;Активные пользователи;');
     const en = await get(`campaigns/${w.campaignId}/activity${q}&lang=en`);
-    expect(en.text.split('\r\n')[0]).toBe('Table,Date,Active users,New participants,Metric,Value');
+    expect(en.text.split('\r\n')[0]).toBe('Table;Date;Active users;New participants;Metric;Value');
     // Without `lang`: the launch's language (the test launch has none: Russian, the UI's default).
     expect((await get(`campaigns/${w.campaignId}/activity${q}`)).text.split('\r\n')[0]).toBe(ru.text.split('\r\n')[0]);
     for (const m of STATS_MEASURES) {

@@ -5,9 +5,11 @@
  */
 
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
+import { csvAttachment } from '../http/csv.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -80,18 +82,13 @@ function measureRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
 
 /** A measure's CSV response: worded in `language`, saved under a name that says what it holds. */
 export function csvResponse<M extends StatsMeasure>(
+  c: Context,
   measure: M,
   body: StatsResponse<M>,
   target: { kind: 'campaign' | 'brand'; id: number },
   language: 'ru' | 'en',
 ): Response {
-  return new Response(statsCsv(measure, body, language), {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="stats-${target.kind}-${target.id}-${measure}.csv"`,
-    },
-  });
+  return csvAttachment(c, statsCsv(measure, body, language), `stats-${target.kind}-${target.id}-${measure}.csv`);
 }
 
 /**
@@ -148,7 +145,7 @@ for (const measure of STATS_MEASURES) {
       const q = c.req.valid('query');
       const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
       const { body } = await computeMeasure(c.var.deps, c.var.identity, target, measure, q);
-      if (q.format === 'csv') return csvResponse(measure, body, target, q.lang ?? c.var.identity.language);
+      if (q.format === 'csv') return csvResponse(c, measure, body, target, q.lang ?? c.var.identity.language);
       return c.json(body, 200);
     });
     // The measure is computed once here too: the link is only issued for what the member may read now.

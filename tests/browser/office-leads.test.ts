@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExcelCsv } from '../../server/http/testing/excel-csv.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -245,12 +246,15 @@ describe('office leads inbox', () => {
           page.waitForEvent('download', { timeout: T }),
           active(page).getByTestId('leads-csv').click(),
         ]);
-        const file = readFileSync((await download.path()) as string, 'utf8');
-        const fromApi = await (await api('GET', `/api/admin/campaigns/${world.campaignId}/leads.csv`)).text();
-        expect(file).toBe(fromApi);
+        const bytes = readFileSync((await download.path()) as string);
+        const fromApi = await (await api('GET', `/api/admin/campaigns/${world.campaignId}/leads.csv`)).arrayBuffer();
+        expect(bytes.equals(Buffer.from(fromApi))).toBe(true);
         expect(download.suggestedFilename()).toBe(`leads-${world.campaignId}.csv`);
-        expect(file).toContain(next);
-        expect(file).not.toMatch(/(^|,)=HYPERLINK/m);
+        // As Russian Excel opens it (decision 060): the BOM kept by the download, `;` between cells.
+        const file = readExcelCsv(bytes);
+        expect(file.bom).toBe(true);
+        expect(file.text).toContain(next);
+        expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
 
         // Webhook settings: a private address is refused with the reason.
         await active(page).getByTestId('leads-webhook').click();

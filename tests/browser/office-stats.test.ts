@@ -14,6 +14,7 @@ import { stageLabel } from '../../miniapp/admin/stage-label.ts';
 import { formatDuration, formatInt, formatNumber, formatShare } from '../../miniapp/admin/stats/stats-format.ts';
 import { fill } from '../../miniapp/i18n-fill.ts';
 import type { Config } from '../../server/config.ts';
+import { excelNumber, excelRows, readExcelCsv } from '../../server/http/testing/excel-csv.ts';
 import { localLaunchUrl } from '../../server/local-launch.ts';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
 import { byKey } from '../../server/stats/testing/worded-csv.ts';
@@ -89,35 +90,9 @@ function parseCsv(text: string): Record<string, string>[] {
   return byKey(parseWordedCsv(text));
 }
 
-/** The CSV's rows as objects by its header (quoted cells with commas, doubled quotes and CRLF handled). */
+/** The CSV's rows as objects by its header (Russian Excel's `;`, quotes, CRLF: server/http/testing/excel-csv.ts). */
 function parseWordedCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      cell += ch;
-    } else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  const [header = [], ...body] = rows;
+  const [header = [], ...body] = excelRows(text);
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
@@ -128,8 +103,9 @@ async function downloadCsv(page: Page, measure: string): Promise<Record<string, 
     page.getByTestId(`stats-csv-${measure}`).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^stats-campaign-${campaignId}-${measure}-.+\\.csv$`));
-  const path = await download.path();
-  return parseCsv(readFileSync(path, 'utf8'));
+  const file = readExcelCsv(readFileSync(await download.path()));
+  expect(file.bom).toBe(true); // Russian Excel reads UTF-8 without it as Windows-1251 (decision 060)
+  return parseCsv(file.text);
 }
 
 /** The page's errors: console errors and every failed response (an office page posts no participant telemetry). */
@@ -186,7 +162,7 @@ interface RewardsBody {
 /** Text as a person reads it: any run of spaces (the formatters' no-break and narrow ones too) as one space. */
 const norm = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** A CSV cell as a number; an empty cell is the JSON's null. */
-const csvNumber = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
+const csvNumber = excelNumber;
 const csvNumbers = (row: Record<string, string> | undefined, keys: string[]) => keys.map((k) => csvNumber(row?.[k]));
 
 const cases = [

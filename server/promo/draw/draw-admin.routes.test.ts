@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeVkApi, startFakeVkApi } from '../../../tests/fakes/vk-api.ts';
 import { TEST_VK_APP_ID } from '../../../tests/support/test-deps.ts';
 import { schema } from '../../db/client.ts';
+import { excelCsv } from '../../http/testing/excel-csv.ts';
 import { GROUP_ID } from '../testing/promo-world.ts';
 import { createDrawWorld, type DrawWorld } from './testing/draw-world.ts';
 
@@ -153,14 +154,15 @@ describe('verify, export, announce', () => {
     const res = await w.admin('GET', `/api/admin/campaigns/${w.campaignId}/draw/winners.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const csv = await res.text();
+    const { bom, text: csv } = await excelCsv(res);
+    expect(bom).toBe(true); // Russian Excel reads a UTF-8 file without it as Windows-1251 (decision 060)
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'position,role,standing,entry_index,entry_hash,platform,user_id,verified,replaced_reason,announced',
+      'position;role;standing;entry_index;entry_hash;platform;user_id;verified;replaced_reason;announced',
     );
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toContain(`,vk,${winner.userId},`);
+    expect(csv).toContain(`;vk;${winner.userId};`);
   });
 
   it('item 4: announce writes one outbox message per standing winner with consent, exactly once', async () => {

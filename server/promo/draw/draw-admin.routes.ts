@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { csvAttachment } from '../../http/csv.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
@@ -168,10 +169,7 @@ drawAdminRoutes.openapi(exportRoute, async (c) => {
   const { db } = c.var.deps;
   const { id } = c.req.valid('param');
   const campaign = await officeCampaign(db, c.var.identity, id);
-  return c.body(await winnersCsv(db, campaign), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="draw-${id}-winners.csv"`,
-  });
+  return csvAttachment(c, await winnersCsv(db, campaign), `draw-${id}-winners.csv`) as never;
 });
 drawAdminRoutes.openapi(announceRoute, async (c) => {
   const { id } = c.req.valid('param');
