@@ -3,12 +3,14 @@
  * the campaign's catalogue from the editor's sections, is refused a file over 8 MB before anything is sent, uploads
  * the retailer's YML feed with bad offers and sees each one's line, id and reason in the report, sees the offers with
  * their status; uploads the next day's feed and sees the updated/added/ended counts and the ended offer. A participant
- * then opens the campaign and follows its Offers link into the catalogue. Screenshots under
+ * then opens the campaign and follows its Offers link into the catalogue. A CSV as Russian Excel saves it
+ * (Windows-1251, `;`) lists its offers in Cyrillic (decision 060). Screenshots under
  * test-results/screenshots/office-catalogue-*.png.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { windows1251 } from '../../server/http/testing/windows-1251.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -152,4 +154,29 @@ describe('offer catalogue in the office', () => {
       }
     });
   }
+
+  it('a CSV Russian Excel saved (Windows-1251, `;`) lists its offers in Cyrillic (found from outside: U+FFFD)', async () => {
+    const id = campaignIds.get('summer-tasks') as number;
+    const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
+    try {
+      await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${id}`);
+      await page.getByTestId('office-section-offers').click({ timeout: 30_000 });
+      await page.waitForURL(new RegExp(`#/admin/campaign/${id}/offers$`));
+      const csv = 'id;title;price\r\nX-1;Сырники «Утро»;199,90\r\nX-2;Ёжик в тумане;350\r\n';
+      await fileInput(page).setInputFiles({
+        name: 'excel.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(windows1251(csv)),
+      });
+      await page.getByTestId('offers-import-report').waitFor({ timeout: T });
+      expect(await count(page, 'added')).toBe(2);
+      await expect
+        .poll(() => page.getByTestId('office-offer-X-1').textContent(), { timeout: T })
+        .toContain('Сырники «Утро»');
+      expect(await page.getByTestId('office-offer-X-2').textContent()).toContain('Ёжик в тумане');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
