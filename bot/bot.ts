@@ -4,7 +4,7 @@
  * (server/vk/event-journal.ts) and handled after; `idle()` lets tests (and shutdown) wait for the handlers.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PollingTransport, VK } from 'vk-io';
+import { PollingTransport, type VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import { storableCopy } from '../server/http/storable-text.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
@@ -23,6 +23,7 @@ import { onMessageSubscription } from './updates/consent-handlers.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
 import { updateProblem } from './updates/update-shapes.ts';
+import { BoundedVK } from './vk-client.ts';
 
 /** The update being handled, for the middleware and handlers of its run (vk-io hands them only its context). */
 interface Handling {
@@ -66,7 +67,7 @@ export const HANDLER_TIME_LIMIT_MS = 30_000;
 export function createBot(deps: Deps): Bot {
   const { config, db } = deps;
   const baseUrl = config.VK_API_BASE_URL;
-  const vk = new VK({
+  const vk = new BoundedVK({
     token: config.VK_GROUP_TOKEN ?? 'missing-token',
     apiBaseUrl: baseUrl,
     agent: vkAgentFor(baseUrl),

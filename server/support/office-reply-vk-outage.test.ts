@@ -81,6 +81,17 @@ describe('office reply with {name} when VK does not answer', () => {
     expect((await t.agentMessages()).map((m) => m.body)).toEqual(['Здравствуйте, User!']);
   });
 
+  // vk-io asks again after every error 6 with no limit of its own (server/vk/bounded-vk-api.ts bounds it): the
+  // test's timeout is the bound, the reply must end before it.
+  it('VK error 6 (too many requests) on every ask: 503 vk_unavailable, nothing written', {
+    timeout: 8000,
+  }, async () => {
+    const t = await ticketWorld(fake.url);
+    fake.failNext('users.get', 6, 1000);
+    expect(await t.reply()).toEqual({ status: 503, error: 'vk_unavailable' });
+    expect(await t.agentMessages()).toHaveLength(0);
+  });
+
   it('VK unreachable (network error): 503 vk_unavailable, nothing written', async () => {
     const t = await ticketWorld(`http://127.0.0.1:${await freePort()}/method`);
     expect(await t.reply()).toEqual({ status: 503, error: 'vk_unavailable' });

@@ -11,8 +11,9 @@
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { API, APIError } from 'vk-io';
+import { type API, APIError } from 'vk-io';
 import type { Config } from '../config.ts';
+import { BoundedVkApi } from './bounded-vk-api.ts';
 
 export interface VkApi {
   readonly mode: 'vk' | 'local';
@@ -82,7 +83,8 @@ export function vkAgentFor(baseUrl: string, maxSockets = Number.POSITIVE_INFINIT
 }
 
 function newApi(config: Pick<VkConfig, 'VK_API_BASE_URL'>, token: string): API {
-  return new API({
+  // Bounded on error 6 too: these calls are made while an HTTP request waits for them.
+  return new BoundedVkApi({
     token,
     agent: vkAgentFor(config.VK_API_BASE_URL),
     apiBaseUrl: config.VK_API_BASE_URL,

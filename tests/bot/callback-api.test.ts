@@ -239,6 +239,29 @@ describe('POST /vk/callback', () => {
     ]);
   });
 
+  // vk-io asks again after every error 6 with no limit of its own (server/vk/bounded-vk-api.ts bounds it): the
+  // test's timeout is the bound, the handler must end before it.
+  it('a button press VK refuses to answer with error 6 every time: the handler ends, its reply queued, the error kept', {
+    timeout: 8000,
+  }, async () => {
+    w.fake.failNext('messages.sendMessageEventAnswer', 6, 1000);
+    const event = {
+      user_id: 555,
+      peer_id: 555,
+      conversation_message_id: 20,
+      event_id: 'ev6',
+      payload: { command: 'prizes' },
+    };
+    expect((await post({ type: 'message_event', event_id: 'm-6', object: event })).status).toBe(200);
+    expect((await outboxFor(555)).map((r) => r.text)).toEqual(['Призов пока нет.']);
+    const [journaled] = await w.deps.db
+      .select()
+      .from(schema.callbackEvents)
+      .where(eq(schema.callbackEvents.eventId, 'm-6'));
+    expect(journaled?.status).toBe('received');
+    expect(journaled?.lastError).toMatch(/too many requests|\b6\b/i);
+  });
+
   it('the stop word withdraws the consent (queued mailings closed, its answer still delivered); "subscribe" gives it back', async () => {
     await broadcastTo(w, 2, 560);
     await post(messageNew('s-1', 'Стоп', { from_id: 560, peer_id: 560 }));
