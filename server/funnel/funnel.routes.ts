@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { requireCampaignStages } from '../campaigns/campaign-stages.ts';
 import { csvAttachment } from '../http/csv.ts';
 import { fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
@@ -127,9 +128,7 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
   const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
-  if (!campaign.stages.includes(q.stage)) {
-    throw fieldRefusal('unknown_stage', 'stage', `Stage "${q.stage}" is not one of ${campaign.stages.join(', ')}`);
-  }
+  requireCampaignStages(campaign, [['stage', q.stage]]);
   if ((q.afterReachedAt === undefined) !== (q.afterId === undefined)) {
     const missing = q.afterId === undefined ? 'afterId' : 'afterReachedAt';
     throw fieldRefusal('invalid_cursor', missing, 'Pass both afterReachedAt and afterId, or neither');

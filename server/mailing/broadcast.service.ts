@@ -8,12 +8,13 @@
  */
 import { and, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { brandSwitchedOff } from '../auth/permissions.ts';
+import { requireCampaignStages } from '../campaigns/campaign-stages.ts';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
-import { ApiError, fieldRefusal } from '../http/errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -137,6 +138,20 @@ async function campaignTimeZone(db: Db | Tx, campaignId: number): Promise<string
   return row?.tz ?? 'UTC';
 }
 
+/**
+ * The stages a broadcast (or its preview, or its dry run) names must be its campaign's: a segment of a stage the
+ * campaign lacks would count, and reach, nobody.
+ */
+export function requireBroadcastStages(
+  campaign: { stages: readonly string[] },
+  b: { segment: { stage?: string }; targetStage?: string },
+): void {
+  requireCampaignStages(campaign, [
+    ['segment.stage', b.segment.stage],
+    ['targetStage', b.targetStage],
+  ]);
+}
+
 export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who: MailingActor): Promise<BroadcastRow> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
@@ -147,14 +162,7 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
     ]);
     if (long.length > 0) throw new ApiError(422, 'invalid_input', 'The notification is too long', long);
   }
-  for (const [path, s] of [
-    ['segment.stage', b.segment.stage],
-    ['targetStage', b.targetStage],
-  ] as const) {
-    if (s !== undefined && !campaign.stages.includes(s)) {
-      throw fieldRefusal('unknown_stage', path, `Stage "${s}" is not one of ${campaign.stages.join(', ')}`);
-    }
-  }
+  requireBroadcastStages(campaign, b);
   await sendingTarget(db, b.campaignId);
   const quiet = {
     ignoreQuietHours: b.ignoreQuietHours ?? false,

@@ -18,6 +18,7 @@ import {
   createBroadcast,
   enqueueBroadcast,
   previewSegment,
+  requireBroadcastStages,
 } from './broadcast.service.ts';
 import { requireCampaignScreen } from './deep-link.ts';
 import {
@@ -218,8 +219,9 @@ mailingRoutes.openapi(ruleStatsRoute, async (c) => {
 });
 mailingRoutes.openapi(preview, async (c) => {
   const { id } = c.req.valid('param');
-  await access(c, id);
+  const campaign = await access(c, id);
   const { segment, channel } = c.req.valid('json');
+  requireBroadcastStages(campaign, { segment });
   return c.json(await previewSegment(c.var.deps.db, { ...segment, campaignId: id }, channel), 200);
 });
 mailingRoutes.openapi(addBroadcast, async (c) => {
@@ -229,6 +231,7 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
   const input = c.req.valid('json');
   await requireCampaignScreen(deps.db, id, 'fragment', input.fragment);
   if (input.dryRun) {
+    requireBroadcastStages(campaign, input);
     const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
     return c.json({ dryRun: true as const, preview }, 200);
   }
