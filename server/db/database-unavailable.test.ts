@@ -1,8 +1,13 @@
-import { DrizzleQueryError } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { API } from 'vk-io';
+import { freePort } from '../../tests/support/start-server.ts';
 import { onError } from '../http/errors.ts';
+import { vkAgentFor } from '../vk/vk-api.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { postgresOn } from './postgres.ts';
 
 /** node-postgres' errors carry the SQLSTATE as `code`; drizzle wraps them with the driver's error as `cause`. */
 const pgError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
@@ -15,10 +20,45 @@ describe('a database gone for a moment', () => {
     expect(
       isDatabaseUnavailable(new DrizzleQueryError('commit', [], new Error('Connection terminated unexpectedly'))),
     ).toBe(true);
-    expect(isDatabaseUnavailable(pgError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe(true);
     expect(isDatabaseUnavailable(pgError('connection failure', '08006'))).toBe(true);
     expect(isDatabaseUnavailable(pgError('duplicate key value violates unique constraint', '23505'))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
+  });
+
+  it('a PostgreSQL server not listening is, whether the query or the transaction meets it', async () => {
+    const pool = new pg.Pool({ connectionString: `postgres://app:app@127.0.0.1:${await freePort()}/gone` });
+    const db = postgresOn(pool);
+    try {
+      const refused = (work: Promise<unknown>) =>
+        work.then(
+          () => 'answered',
+          (err: unknown) => err,
+        );
+      // A statement's error comes wrapped by drizzle; a transaction's first connection is the pool's own, bare.
+      expect(isDatabaseUnavailable(await refused(db.execute(sql`select 1`)))).toBe(true);
+      expect(isDatabaseUnavailable(await refused(db.transaction(async (tx) => tx.execute(sql`select 1`))))).toBe(true);
+      expect(isDatabaseUnavailable(await refused(pool.connect()))).toBe(true);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('an HTTP call to a closed port (VK, a CRM webhook) is not the database: a 500, not "database unavailable"', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const fetched = await fetch(`${closed}/method/users.get`).catch((err: unknown) => err);
+    expect(fetched).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(fetched)).toBe(false);
+    const base = `${closed}/method`;
+    const api = new API({ token: 't', apiBaseUrl: base, agent: vkAgentFor(base), apiRetryLimit: 0 });
+    const vk = await api.users.get({ user_ids: ['1'] }).catch((err: unknown) => err);
+    expect(vk).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(vk)).toBe(false);
+    const app = new Hono();
+    app.onError(onError);
+    app.get('/vk', () => {
+      throw vk;
+    });
+    expect((await app.request('/vk')).status).toBe(500);
   });
 
   it('is answered 503 with Retry-After, a bug still 500', async () => {

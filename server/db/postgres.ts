@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { markDatabaseError } from './database-unavailable.ts';
 import * as schema from './schema-pg/index.ts';
 import { registerPostgres } from './transactions.ts';
 
@@ -78,6 +79,28 @@ function survivesLostConnections(pool: pg.Pool): void {
   pool.on('connect', (client) =>
     client.on('error', (err) => console.warn(`PostgreSQL: connection lost in use (${err.message})`)),
   );
+  marksConnectFailures(pool);
+}
+
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
+/**
+ * The pool's failure to open a connection (the server down or restarting) reaches a transaction bare, not wrapped by
+ * drizzle as a statement's is: marked here, it is told from the same network error of an HTTP call
+ * (database-unavailable.ts). Both forms of `connect`: the pool's own `query` uses the callback one.
+ */
+function marksConnectFailures(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (cb?: ConnectCallback) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((cb?: ConnectCallback) => {
+    if (cb) return connect((err, client, done) => cb(err && markDatabaseError(err), client, done));
+    return (connect() as Promise<pg.PoolClient>).catch((err: unknown) => {
+      throw markDatabaseError(err);
+    });
+  }) as pg.Pool['connect'];
 }
 
 /**
