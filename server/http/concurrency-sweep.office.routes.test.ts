@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { recordConsent } from '../mailing/consent.ts';
 import { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID } from '../seed/demo-ids.ts';
-import { type Answer, type BurstWorld, burstProblems, createBurstWorld } from './testing/burst.ts';
+import { type Answer, type BurstWorld, burstProblems, createBurstWorld, errorCode } from './testing/burst.ts';
 
 let w: BurstWorld;
 beforeAll(async () => {
@@ -36,6 +36,19 @@ async function ok(method: string, path: string, user: number, body?: unknown): P
   return a;
 }
 
+/** The user allowed the community's messages (what the bot records from VK's message_allow). */
+const allowMessages = (user: number) =>
+  w.write((tx) =>
+    recordConsent(tx, {
+      vkGroupId: DEMO_GROUP_ID,
+      vkUserId: user,
+      channel: 'message',
+      allowed: true,
+      source: 'message_allow',
+      at: w.clock.now,
+    }),
+  );
+
 describe.each(TIMES)('the same office write %i times at once', (n) => {
   it('a campaign settings save from one copy: one save, one audit row; the others are told it was saved meanwhile', async () => {
     const id = w.campaign('brand-quiz');
@@ -53,7 +66,7 @@ describe.each(TIMES)('the same office write %i times at once', (n) => {
     const { poolId } = pool.body as { poolId: number };
     const csv = Array.from({ length: 20 }, (_, i) => `BURST${n}-${i}`).join('\n');
     const answers = await w.burst(n, 'POST', `/api/admin/campaigns/${id}/pools/${poolId}/codes`, ADMIN, { csv });
-    expect(burstProblems(answers, { refusals: ['import_running'] })).toEqual([]);
+    expect(burstProblems(answers, { refusals: ['import_running', 'invalid_csv'] })).toEqual([]);
     expect(answers.some((a) => a.status === 200)).toBe(true);
     const stored = await w.deps.db.select().from(poolCodes).where(eq(poolCodes.poolId, poolId));
     expect(stored.map((c) => c.code).sort()).toEqual(csv.split('\n').sort());
@@ -65,17 +78,8 @@ describe.each(TIMES)('the same office write %i times at once', (n) => {
     const id = w.campaign('summer-tasks');
     const user = nextUser++;
     await ok('POST', `/api/campaigns/${id}/open`, user, {});
-    // Allowed the community's messages (the bot records VK's message_allow): the reply also goes out by the outbox.
-    await w.write((tx) =>
-      recordConsent(tx, {
-        vkGroupId: DEMO_GROUP_ID,
-        vkUserId: user,
-        channel: 'message',
-        allowed: true,
-        source: 'message_allow',
-        at: w.clock.now,
-      }),
-    );
+    // Allowed the community's messages: the reply also goes out by the outbox.
+    await allowMessages(user);
     const opened = await ok('POST', '/api/support/tickets', user, { campaignId: id, subject: 'Код', body: 'Где код?' });
     const ticket = (opened.body as { ticket: { id: number } }).ticket.id;
     const answers = await w.burst(
@@ -95,6 +99,47 @@ describe.each(TIMES)('the same office write %i times at once', (n) => {
     const sent = await w.deps.db.select().from(outbox).where(eq(outbox.vkUserId, user));
     expect(sent.filter((o) => o.kind === 'support')).toHaveLength(1);
     expect(await audits('ticket.reply', ticket)).toHaveLength(1);
+  });
+
+  it('a broadcast sent now with its key: one broadcast, each subscriber messaged once, one audit row each', async () => {
+    const id = w.campaign('summer-tasks');
+    const user = nextUser++;
+    await ok('POST', `/api/campaigns/${id}/open`, user, {});
+    await allowMessages(user);
+    const clientKey = `news-${n}-${user}`;
+    const answers = await w.burst(n, 'POST', `/api/admin/mailing/campaigns/${id}/broadcasts`, ADMIN, {
+      name: `Новости ${clientKey}`,
+      segment: {},
+      channel: 'message',
+      text: 'Новости недели',
+      clientKey,
+    });
+    expect(burstProblems(answers, { winners: n, sameAnswer: (a) => a.body })).toEqual([]);
+    const sent = await w.deps.db
+      .select()
+      .from(broadcasts)
+      .where(eq(broadcasts.name, `Новости ${clientKey}`));
+    expect(sent).toHaveLength(1);
+    const messages = await w.deps.db.select().from(outbox).where(eq(outbox.vkUserId, user));
+    expect(messages.filter((o) => o.kind === 'broadcast')).toHaveLength(1);
+    const broadcast = sent[0]?.id as number;
+    expect(await audits('broadcast.create', broadcast)).toHaveLength(1);
+    expect(await audits('broadcast.send', broadcast)).toHaveLength(1);
+    // The key with another broadcast is refused, nothing written: the office makes a key per composition.
+    const other = await w.send('POST', `/api/admin/mailing/campaigns/${id}/broadcasts`, ADMIN, {
+      name: `Новости ${clientKey}`,
+      segment: {},
+      channel: 'message',
+      text: 'Другие новости',
+      clientKey,
+    });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+    expect(
+      await w.deps.db
+        .select()
+        .from(broadcasts)
+        .where(eq(broadcasts.name, `Новости ${clientKey}`)),
+    ).toHaveLength(1);
   });
 
   it('a broadcast cancelled at once: cancelled once, one audit row', async () => {

@@ -15,6 +15,7 @@ import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { broadcastSentWithKey } from './broadcast-keys.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -116,7 +117,12 @@ export interface NewBroadcast {
   ignoreQuietHours?: boolean;
   quietFromHour?: number;
   quietToHour?: number;
+  /** The office's key for this composition: sent again, it is the broadcast already written (broadcast-keys.ts). */
+  clientKey?: string;
 }
+
+/** How a broadcast's community message draws its button to the app, by the recipient's language. */
+export type BroadcastKeyboard = (language: ContentLanguage, target: AppTarget) => string;
 
 const QUIET_DEFAULT = { from: 22, to: 9 };
 
@@ -152,7 +158,19 @@ export function requireBroadcastStages(
   ]);
 }
 
-export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who: MailingActor): Promise<BroadcastRow> {
+/**
+ * Writes the broadcast with its audit row. With `send`, one whose moment has come is enqueued in the same transaction,
+ * so a send repeated with its key (broadcast-keys.ts) finds it sent, never half-way; that repeat is answered with the
+ * broadcast already written, and writes nothing.
+ * @example const b = await createBroadcast(db, draft, now, who, { keyboard: (row) => broadcastKeyboard(deps, row) });
+ */
+export async function createBroadcast(
+  db: Db,
+  b: NewBroadcast,
+  now: number,
+  who: MailingActor,
+  send?: { keyboard(row: BroadcastRow): BroadcastKeyboard | undefined },
+): Promise<BroadcastRow> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
   if (b.channel === 'notification') {
@@ -170,6 +188,8 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
     quietToHour: b.quietToHour ?? QUIET_DEFAULT.to,
   };
   return inTransaction(db, async (tx) => {
+    const earlier = b.clientKey ? await broadcastSentWithKey(tx, b, b.clientKey) : undefined;
+    if (earlier) return earlier;
     const rows = await tx
       .insert(broadcasts)
       .values({
@@ -185,6 +205,7 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
         targetStage: b.targetStage ?? null,
         // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
         scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
+        clientKey: b.clientKey ?? null,
       })
       .returning();
     const broadcast = inserted(rows);
@@ -194,6 +215,10 @@ export async function createBroadcast(db: Db, b: NewBroadcast, now: number, who:
       entityId: broadcast.id,
       after: broadcast,
     });
+    if (send && broadcast.scheduledAt <= now) {
+      await enqueueIn(tx, broadcast, now, send.keyboard(broadcast), who);
+      return inserted(await tx.select().from(broadcasts).where(eq(broadcasts.id, broadcast.id)));
+    }
     return broadcast;
   });
 }
@@ -207,66 +232,74 @@ export async function enqueueBroadcast(
   db: Db,
   b: BroadcastRow,
   now: number,
-  keyboard?: (language: ContentLanguage, target: AppTarget) => string,
+  keyboard?: BroadcastKeyboard,
   /** The member who pressed "send now" (the schedule pass sends without one). */
   who?: MailingActor,
 ): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const [current] = await tx
-      .select({ status: broadcasts.status })
-      .from(broadcasts)
-      .where(eq(broadcasts.id, b.id))
-      .limit(1);
-    if (!current || current.status === 'cancelled') return 0;
-    const [campaign] = await tx
-      .select({ brandId: campaigns.brandId })
-      .from(campaigns)
-      .where(eq(campaigns.id, b.campaignId))
-      .limit(1);
-    if (campaign && (await brandSwitchedOff(tx, campaign.brandId))) {
-      await tx
-        .update(broadcasts)
-        .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'brand_switched_off' })
-        .where(eq(broadcasts.id, b.id));
-      return 0;
-    }
-    const target = await sendingTarget(tx, b.campaignId);
-    // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
-    const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);
-    const drafts: OutboxDraft[] = (await segmentRecipients(tx, b.segment, b.channel))
-      .filter((r) => r.consent)
-      .map((r) => ({
-        dedupeKey: `broadcast:${b.id}:${r.vkUserId}`,
-        kind: 'broadcast',
-        broadcastId: b.id,
-        campaignId: b.campaignId,
-        participantId: r.participantId,
-        vkGroupId: target.groupId,
-        vkUserId: r.vkUserId,
-        channel: b.channel,
-        text: messageText(b.text, b.texts, r.language),
-        extras: {
-          intent: b.intent,
-          ...(b.fragment ? { fragment: b.fragment } : {}),
-          ...(keyboard && b.channel === 'message' ? { keyboard: keyboard(r.language, target) } : {}),
-        },
-        nextAttemptAt: due,
-      }));
-    const { inserted } = await enqueue(tx, drafts, now);
+  return inTransaction(db, (tx) => enqueueIn(tx, b, now, keyboard, who));
+}
+
+async function enqueueIn(
+  tx: Tx,
+  b: BroadcastRow,
+  now: number,
+  keyboard: BroadcastKeyboard | undefined,
+  who: MailingActor | undefined,
+): Promise<number> {
+  const [current] = await tx
+    .select({ status: broadcasts.status })
+    .from(broadcasts)
+    .where(eq(broadcasts.id, b.id))
+    .limit(1);
+  if (!current || current.status === 'cancelled') return 0;
+  const [campaign] = await tx
+    .select({ brandId: campaigns.brandId })
+    .from(campaigns)
+    .where(eq(campaigns.id, b.campaignId))
+    .limit(1);
+  if (campaign && (await brandSwitchedOff(tx, campaign.brandId))) {
     await tx
       .update(broadcasts)
-      .set({ status: 'enqueued', enqueuedCount: sql`${broadcasts.enqueuedCount} + ${inserted}` })
+      .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'brand_switched_off' })
       .where(eq(broadcasts.id, b.id));
-    if (who) {
-      await auditMailing(tx, who, {
-        action: 'broadcast.send',
-        entity: 'broadcast',
-        entityId: b.id,
-        after: { enqueued: inserted },
-      });
-    }
-    return inserted;
-  });
+    return 0;
+  }
+  const target = await sendingTarget(tx, b.campaignId);
+  // Picked up late (the schedule pass runs every minute): rows still wait for the end of quiet hours.
+  const due = outsideQuietHours(b, await campaignTimeZone(tx, b.campaignId), now);
+  const drafts: OutboxDraft[] = (await segmentRecipients(tx, b.segment, b.channel))
+    .filter((r) => r.consent)
+    .map((r) => ({
+      dedupeKey: `broadcast:${b.id}:${r.vkUserId}`,
+      kind: 'broadcast',
+      broadcastId: b.id,
+      campaignId: b.campaignId,
+      participantId: r.participantId,
+      vkGroupId: target.groupId,
+      vkUserId: r.vkUserId,
+      channel: b.channel,
+      text: messageText(b.text, b.texts, r.language),
+      extras: {
+        intent: b.intent,
+        ...(b.fragment ? { fragment: b.fragment } : {}),
+        ...(keyboard && b.channel === 'message' ? { keyboard: keyboard(r.language, target) } : {}),
+      },
+      nextAttemptAt: due,
+    }));
+  const { inserted } = await enqueue(tx, drafts, now);
+  await tx
+    .update(broadcasts)
+    .set({ status: 'enqueued', enqueuedCount: sql`${broadcasts.enqueuedCount} + ${inserted}` })
+    .where(eq(broadcasts.id, b.id));
+  if (who) {
+    await auditMailing(tx, who, {
+      action: 'broadcast.send',
+      entity: 'broadcast',
+      entityId: b.id,
+      after: { enqueued: inserted },
+    });
+  }
+  return inserted;
 }
 
 export async function dueBroadcasts(db: Db, now: number): Promise<BroadcastRow[]> {

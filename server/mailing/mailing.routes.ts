@@ -16,7 +16,6 @@ import {
   broadcastOfCampaign,
   cancelBroadcast,
   createBroadcast,
-  enqueueBroadcast,
   previewSegment,
   requireBroadcastStages,
 } from './broadcast.service.ts';
@@ -106,14 +105,16 @@ const addBroadcast = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/broadcasts',
   tags,
-  summary: 'Create a broadcast (now or scheduled); `dryRun` only counts',
+  summary:
+    'Create a broadcast (now or scheduled); `dryRun` only counts. Sent again with the same `clientKey`, it is the ' +
+    'broadcast already written (201, nothing sent twice)',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(NewBroadcastSchema) },
   responses: {
     200: json(z.object({ dryRun: z.literal(true), preview: PreviewSchema }), 'Dry run: nothing written'),
     201: json(z.object({ broadcast: BroadcastSchema, enqueued: z.number().int() }), 'Created'),
     409: errorResponse(
-      'no_community: the campaign has no VK community | brand_switched_off: the agency switched the brand off (nothing written; a dry run still counts)',
+      'no_community: the campaign has no VK community | brand_switched_off: the agency switched the brand off (nothing written; a dry run still counts) | client_key_reused: the clientKey was sent with another broadcast',
     ),
     ...errors,
   },
@@ -239,10 +240,11 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
   await requireBrandSwitchedOn(deps.db, campaign.brandId);
   const now = deps.now();
   const who = actorOf(c, campaign);
-  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who);
-  const enqueued = b.scheduledAt <= now ? await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b), who) : 0;
-  const fresh = await broadcastOfCampaign(deps.db, id, b.id);
-  return c.json({ broadcast: fresh, enqueued }, 201);
+  const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who, {
+    keyboard: (row) => broadcastKeyboard(deps, row),
+  });
+  // As it was written: a send repeated with its key gets the same answer as the first.
+  return c.json({ broadcast: await broadcastOfCampaign(deps.db, id, b.id), enqueued: b.enqueuedCount }, 201);
 });
 mailingRoutes.openapi(broadcastStatsRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');

@@ -1,6 +1,7 @@
 /** @module OpenAPI shapes of the brand-facing mailing API: rules, broadcasts, previews and stats. */
 import { z } from '@hono/zod-openapi';
 import { BROADCAST_CANCEL_REASONS, MESSAGE_CHANNELS } from '../db/schema/messaging.ts';
+import { ClientKey } from '../http/client-key.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse } from '../http/schemas.ts';
 import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
@@ -172,6 +173,8 @@ export const NewBroadcastSchema = z
     quietFromHour: hour.optional(),
     quietToHour: hour.optional(),
     dryRun: z.boolean().optional(),
+    /** Made once per composed broadcast: a Send repeated with it is the broadcast already written. */
+    clientKey: ClientKey.optional(),
   })
   .openapi('NewBroadcast');
 

@@ -1,5 +1,5 @@
 /**
- * @module The office's key for one composed reply (support.schemas.ts `ClientKey`, made per text by the office's
+ * @module The office's key for one composed reply (http/client-key.ts `ClientKey`, made per text by the office's
  * thread, miniapp/api/client-key.ts), so a reply whose answer was lost can be sent again without answering twice.
  * Stored in the message's `external_key` (unique on both databases) as `office:<ticket>:<key>:<digest>`, the digest
  * being of the text the agent composed: the stored body has `{name}`, `{code}`, `{campaign}` filled, and a fill may
@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
+import { reused } from '../http/client-key.ts';
 import type { TicketMessageRow } from './ticket.service.ts';
-import { reused } from './ticket-keys.ts';
 
 const { ticketMessages } = schema;
 

@@ -13,6 +13,7 @@ import type { Db } from '../db/client.ts';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
+import { ClientKey } from '../http/client-key.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
@@ -23,7 +24,7 @@ import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
 import { fillReply } from './canned-variables.ts';
 import type { OfficeReplyKey } from './office-reply-keys.ts';
 import { participantProgress } from './participant-progress.ts';
-import { ClientKey, publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
+import { publicMessage, TicketMessageSchema, TicketSchema } from './support.schemas.ts';
 import { requireSupportAgent, supportAgents } from './support-agents.ts';
 import {
   assignTicket,

@@ -1,19 +1,11 @@
 /** @module OpenAPI shapes of support tickets, shared by the participant and the back-office routes. */
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '../db/schema/messaging.ts';
+import { ClientKey } from '../http/client-key.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { visibleText } from '../http/text-fields.ts';
 
 export const TicketParam = z.object({ ticketId: RowIdParam });
-
-/**
- * The client's key for one composed text (a ticket, a participant's message, an office reply), made once per text and
- * kept across retries, so a send whose answer was lost can be sent again without writing twice (ticket-keys.ts).
- */
-export const ClientKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/)
-  .openapi({ description: 'Idempotency key of this composed text (8–64 of A–Z a–z 0–9 _ -)', example: 'f3a9c2e17b4d' });
 
 export const TicketMessageSchema = z
   .object({

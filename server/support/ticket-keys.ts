@@ -1,5 +1,5 @@
 /**
- * @module A participant's key for one composed text (support.schemas.ts `ClientKey`), so a Send whose answer was
+ * @module A participant's key for one composed text (http/client-key.ts `ClientKey`), so a Send whose answer was
  * lost on a mobile network can be sent again without a second ticket or message (and a second one in the brand's
  * inbox). The key is stored as the message's `external_key`, whose unique index already makes the bot's VK messages
  * and the office's replies write once; here it is `miniapp:<platform>:<user id>:<key>`, so keys are the participant's
@@ -10,7 +10,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { ApiError } from '../http/errors.ts';
+import { reused } from '../http/client-key.ts';
 import type { TicketMessageRow, TicketRow } from './ticket.service.ts';
 
 const { tickets, ticketMessages } = schema;
@@ -18,10 +18,6 @@ const { tickets, ticketMessages } = schema;
 /** The `external_key` of a participant's message sent with `clientKey`. */
 export const participantMessageKey = (platform: TicketRow['platform'], userId: string, clientKey: string) =>
   `miniapp:${platform}:${userId}:${clientKey}`;
-
-/** The key was used for other content: the client kept a key it should have replaced (the office's too). */
-export const reused = () =>
-  new ApiError(409, 'client_key_reused', 'This clientKey was sent before with another text; make a new one per text');
 
 async function keyed(
   tx: Tx,

@@ -22,6 +22,7 @@ import {
 } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -100,6 +101,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
   const [previewLanguage, setPreviewLanguage] = useState<Language>('ru');
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [keys] = useState(() => composeKey());
   const { count, counting } = useAudienceCount(services, segment, channel);
 
   // A text of only spaces, zero-width or control characters is not written (the server refuses it: blank_text).
@@ -136,7 +138,10 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
       } else {
         // The typed time is the campaign's wall-clock time, not the viewer's browser zone.
         const at = action === 'schedule' ? fromWallTime(scheduleAt, options.timeZone) : undefined;
-        const r = await calls.send(at !== undefined ? { ...b, scheduledAt: at } : b);
+        const send = at !== undefined ? { ...b, scheduledAt: at } : b;
+        // One key per composed broadcast: a Send repeated after a lost answer is the one already sent, not a second.
+        const r = await calls.send({ ...send, clientKey: keys.keyFor(JSON.stringify(send)) });
+        keys.sent();
         dropBroadcastDraft(campaignId);
         navigator.replace(paths.adminMailingBroadcast(campaignId, r.broadcast.id));
       }

@@ -186,9 +186,15 @@ export const broadcasts = sqliteTable(
      * switched the brand off (decision 054). */
     cancelReason: text('cancel_reason', { enum: BROADCAST_CANCEL_REASONS }),
     enqueuedCount: integer('enqueued_count').notNull().default(0),
+    /** The office's key for one composed broadcast (null before keys, or from a client without one): a Send retried
+     * or double-clicked is the broadcast already written, so subscribers are messaged once (broadcast-keys.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('broadcasts_due_idx').on(t.status, t.scheduledAt)],
+  (t) => [
+    index('broadcasts_due_idx').on(t.status, t.scheduledAt),
+    uniqueIndex('broadcasts_client_key_idx').on(t.campaignId, t.clientKey),
+  ],
 );
 
 /** Brand-set labels on participants (VIP, "asked about delivery", ...), used by broadcast segments. */
