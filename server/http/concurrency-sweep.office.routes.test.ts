@@ -101,6 +101,21 @@ describe.each(TIMES)('the same office write %i times at once', (n) => {
     expect(await audits('ticket.reply', ticket)).toHaveLength(1);
   });
 
+  it.each([
+    ['the brand inbox', (_id: number, ticket: number) => `/api/admin/support/brands/${w.brandId}/tickets/${ticket}`],
+    ["the campaign's requests", (id: number, ticket: number) => `/api/admin/support/campaigns/${id}/tickets/${ticket}`],
+  ])('a support request resolved at once from %s: one change, one audit row', async (_, path) => {
+    const id = w.campaign('summer-tasks');
+    const user = nextUser++;
+    await ok('POST', `/api/campaigns/${id}/open`, user, {});
+    const opened = await ok('POST', '/api/support/tickets', user, { campaignId: id, subject: 'Код', body: 'Где код?' });
+    const ticket = (opened.body as { ticket: { id: number } }).ticket.id;
+    const answers = await w.burst(n, 'PATCH', path(id, ticket), ADMIN, { status: 'resolved' });
+    const status = (a: Answer) => (a.body as { ticket?: { status?: string } }).ticket?.status;
+    expect(burstProblems(answers, { winners: n, sameAnswer: status })).toEqual([]);
+    expect(await audits('ticket.status', ticket)).toHaveLength(1);
+  });
+
   it('a broadcast sent now with its key: one broadcast, each subscriber messaged once, one audit row each', async () => {
     const id = w.campaign('summer-tasks');
     const user = nextUser++;

@@ -102,9 +102,10 @@ supportAdminRoutes.openapi(status, async (c) => {
   const { id, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
   const campaign = await requireCampaignAccess(deps.db, identity, id, 'support');
-  const ticket = await ticketOfCampaign(deps.db, id, ticketId);
   const next = c.req.valid('json').status;
   const t = await inTransaction(deps.db, async (tx) => {
+    // Read inside: two agents resolving at once, the second finds it resolved and changes (and audits) nothing.
+    const ticket = await ticketOfCampaign(tx, id, ticketId);
     if (next === ticket.status) return ticket;
     const updated = await setTicketStatus(tx, ticket, next, deps.now());
     await recordAudit(tx, {

@@ -272,12 +272,12 @@ supportInboxRoutes.openapi(update, async (c) => {
   const { brandId, ticketId } = c.req.valid('param');
   const { deps, identity } = c.var;
   await requirePermission(deps.db, identity, brandId, 'support');
-  const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
   const change = c.req.valid('json');
   if (change.assigneeMembershipId != null) await requireSupportAgent(deps.db, brandId, change.assigneeMembershipId);
   const at = deps.now();
   const updated = await inTransaction(deps.db, async (tx) => {
-    let t = ticket;
+    // Read inside: two agents resolving at once, the second finds it resolved and changes (and audits) nothing.
+    let t = await ticketOfBrand(tx, brandId, ticketId);
     // One request, one audit entry: a status and an assignee changed together are one `ticket.update`.
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
