@@ -105,6 +105,15 @@ describe.each(TIMES)('the same participant write %i times at once', (n) => {
     expect(await count(w.deps.db.select().from(wheelAttempts).where(eq(wheelAttempts.participantId, pid)))).toBe(1);
   });
 
+  it('a wheel spin with two attempts left (one free, one earned): two spins, never more', async () => {
+    const id = w.campaign('lucky-wheel');
+    const { user, pid } = await joined(id);
+    expect((await w.send('POST', `/api/campaigns/${id}/tasks/join/complete`, user, {})).status).toBe(200);
+    const answers = await w.burst(n, 'POST', `/api/campaigns/${id}/wheel/spin`, user);
+    expect(burstProblems(answers, { refusals: ['no_attempts'], winners: 2 })).toEqual([]);
+    expect(await count(w.deps.db.select().from(wheelAttempts).where(eq(wheelAttempts.participantId, pid)))).toBe(2);
+  });
+
   it('a support request with its key: one ticket, every answer the same ticket', async () => {
     const id = w.campaign('summer-tasks');
     const { user } = await joined(id);
