@@ -24,30 +24,31 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** What the member composed, as it is stored (the moment is left out: a "send now" repeated has another now). */
-const composed = (b: NewBroadcast) =>
-  canonical({
-    name: b.name,
-    segment: { ...b.segment, campaignId: b.campaignId },
-    channel: b.channel,
-    intent: b.intent ?? 'non_promo_newsletter',
-    text: b.text,
-    texts: b.texts ?? {},
-    fragment: b.fragment ?? null,
-    targetStage: b.targetStage ?? null,
-  });
+/**
+ * What the member composed, as the broadcast's columns store it: written by `createBroadcast`, compared here (the
+ * moment is left out: a "send now" repeated has another now).
+ */
+export const composedColumns = (b: NewBroadcast) => ({
+  name: b.name,
+  segment: { ...b.segment, campaignId: b.campaignId },
+  channel: b.channel,
+  intent: b.intent ?? ('non_promo_newsletter' as const),
+  text: b.text,
+  texts: b.texts ?? {},
+  fragment: b.fragment ?? null,
+  targetStage: b.targetStage ?? null,
+});
 
-const stored = (row: BroadcastRow) =>
-  canonical({
-    name: row.name,
-    segment: row.segment,
-    channel: row.channel,
-    intent: row.intent,
-    text: row.text,
-    texts: row.texts,
-    fragment: row.fragment,
-    targetStage: row.targetStage,
-  });
+const stored = (row: BroadcastRow): ReturnType<typeof composedColumns> => ({
+  name: row.name,
+  segment: row.segment,
+  channel: row.channel,
+  intent: row.intent,
+  text: row.text,
+  texts: row.texts,
+  fragment: row.fragment,
+  targetStage: row.targetStage,
+});
 
 /**
  * The broadcast an earlier send of this key wrote (undefined: none, write it now). The key sent with another
@@ -65,6 +66,6 @@ export async function broadcastSentWithKey(
     .where(and(eq(broadcasts.campaignId, sent.campaignId), eq(broadcasts.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
-  if (stored(row) !== composed(sent)) throw reused();
+  if (canonical(stored(row)) !== canonical(composedColumns(sent))) throw reused();
   return row;
 }

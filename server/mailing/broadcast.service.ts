@@ -15,7 +15,7 @@ import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
-import { broadcastSentWithKey } from './broadcast-keys.ts';
+import { broadcastSentWithKey, composedColumns } from './broadcast-keys.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { contentLanguage, messageText } from './message-language.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -194,15 +194,8 @@ export async function createBroadcast(
       .insert(broadcasts)
       .values({
         ...quiet,
+        ...composedColumns(b),
         campaignId: b.campaignId,
-        name: b.name,
-        segment: { ...b.segment, campaignId: b.campaignId },
-        channel: b.channel,
-        intent: b.intent ?? 'non_promo_newsletter',
-        text: b.text,
-        texts: b.texts ?? {},
-        fragment: b.fragment ?? null,
-        targetStage: b.targetStage ?? null,
         // Asked for a moment inside quiet hours: held until they end (the schedule pass enqueues it then).
         scheduledAt: outsideQuietHours(quiet, campaign.timeZone, b.scheduledAt ?? now),
         clientKey: b.clientKey ?? null,
