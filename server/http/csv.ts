@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 export type CsvValue = string | number | null | undefined;
 
 /** Russian Excel's list separator: a comma-separated file opens there as one column. */
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 // A comma is quoted too, so a reader that guesses the separator from the text is never misled.

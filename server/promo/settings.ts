@@ -9,17 +9,17 @@ import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rule
 import type { TaskKind } from '../db/schema/promo.ts';
 import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
-import { MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
+import { MAX_OPTION_ID_LENGTH, MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
 
 /**
  * The most questions a quiz is saved with (a campaign's quiz and a quiz task alike). A hundred is far past any quiz a
  * participant finishes on a phone (the demo has 5). A submission's answers are bounded by the stored quiz's own
  * questions (quiz-answers.ts), so a quiz an earlier release stored with more is still answered whole.
  */
-export const MAX_QUIZ_QUESTIONS = 100;
+const MAX_QUIZ_QUESTIONS = 100;
 
 /** A question's id, as a submission's answers are keyed. */
-export const QuizQuestionId = z.string().min(1).max(40);
+const QuizQuestionId = z.string().min(1).max(40);
 
 /**
  * How instant-win plays (wheel spins, pack codes) decide a win: `odds` draws on the prize weights at each play;
@@ -49,7 +49,7 @@ function settingsShapes(rules: SettingsRules) {
     multiple: z.boolean().default(false),
     /** At most 20 when saved (quiz-bounds.ts); an answer names at most as many as the stored question has. */
     options: rules.capped(
-      z.array(z.object({ id: z.string().min(1).max(40), text: rules.text })).min(2),
+      z.array(z.object({ id: z.string().min(1).max(MAX_OPTION_ID_LENGTH), text: rules.text })).min(2),
       MAX_QUIZ_OPTIONS,
     ),
     /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */

@@ -8,7 +8,7 @@
 import { API, APIError, APIRequest } from 'vk-io';
 
 /** Error-6 answers asked again (each after vk-io's ~1.1 s pause) before the call fails: about 2 s in all. */
-export const TOO_MANY_RETRIES = 2;
+const TOO_MANY_RETRIES = 2;
 
 const TOO_MANY = 6;
 

@@ -8,17 +8,15 @@
 import { z } from '@hono/zod-openapi';
 import { ApiError, type ErrorIssue } from '../../http/errors.ts';
 import type { QuizQuestion } from '../settings.ts';
+import { MAX_OPTION_ID_LENGTH } from './quiz-bounds.ts';
 import { answered, type QuizAnswers } from './quiz-scoring.ts';
-
-/** The longest option id a question has (settings.ts), and so the longest one an answer names. */
-const OPTION_ID_MAX = 40;
 
 /** The route's shape: an object, read against the stored quiz by `answerProblems`. */
 export const QuizAnswersSchema = z.record(z.string(), z.unknown()).openapi({
   description:
     'Option ids chosen per question id: at most one answer per question of the quiz, each naming at most as many ' +
     'options as its question has',
-  additionalProperties: { type: 'array', items: { type: 'string', maxLength: OPTION_ID_MAX } },
+  additionalProperties: { type: 'array', items: { type: 'string', maxLength: MAX_OPTION_ID_LENGTH } },
   example: { q1: ['b'], q2: ['a', 'b'] },
 });
 
@@ -28,12 +26,15 @@ const pastAnswerCap = (questions: QuizQuestion[], answers: object): boolean =>
 
 /** An answer's chosen set, if it is one: a list of strings that could be option ids. */
 const chosenSet = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.every((c) => typeof c === 'string' && c.length <= OPTION_ID_MAX) ? value : undefined;
+  Array.isArray(value) && value.every((c) => typeof c === 'string' && c.length <= MAX_OPTION_ID_LENGTH)
+    ? value
+    : undefined;
 
 /** Problems with one question's answer: its shape, its length against the question's options, then its ids. */
-function problemsOf(q: QuizQuestion, value: unknown, path: string): ErrorIssue[] {
+function questionAnswerProblems(q: QuizQuestion, value: unknown, path: string): ErrorIssue[] {
   const chosen = chosenSet(value);
-  if (!chosen) return [{ path, message: `Expected a list of option ids of at most ${OPTION_ID_MAX} characters` }];
+  if (!chosen)
+    return [{ path, message: `Expected a list of option ids of at most ${MAX_OPTION_ID_LENGTH} characters` }];
   const limit = q.options.length;
   // The same too-big issue a schema's bound gives (field-issues.ts), before any id is read.
   if (chosen.length > limit)
@@ -60,7 +61,7 @@ function answerProblems(questions: QuizQuestion[], answers: Record<string, unkno
   const problems: ErrorIssue[] = [];
   for (const [id, value] of Object.entries(answers)) {
     const q = byId.get(id);
-    if (q) problems.push(...problemsOf(q, value, `answers.${id}`));
+    if (q) problems.push(...questionAnswerProblems(q, value, `answers.${id}`));
     else problems.push({ path: `answers.${id}`, message: 'No such question' });
   }
   for (const q of questions)

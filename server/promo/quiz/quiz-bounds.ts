@@ -7,3 +7,6 @@
 
 /** The most options a quiz question is saved with. */
 export const MAX_QUIZ_OPTIONS = 20;
+
+/** The longest option id a question is saved with (settings.ts), and so the longest one an answer names (quiz-answers.ts). */
+export const MAX_OPTION_ID_LENGTH = 40;
