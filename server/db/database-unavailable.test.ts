@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import pg from 'pg';
@@ -43,6 +44,34 @@ describe('a database gone for a moment', () => {
     }
   });
 
+  it('a PostgreSQL server that cannot be reached (timed out, no route) is, through the real pool', async () => {
+    for (const code of ['ETIMEDOUT', 'EHOSTUNREACH']) {
+      // A real route to nowhere neither fails fast nor alike everywhere: the socket fails as the kernel would.
+      const pool = new pg.Pool({
+        connectionString: 'postgres://app:app@127.0.0.1:5432/gone',
+        stream: () => unreachable(code),
+      });
+      const db = postgresOn(pool);
+      try {
+        const refused = (work: Promise<unknown>) =>
+          work.then(
+            () => 'answered',
+            (err: unknown) => err,
+          );
+        expect(isDatabaseUnavailable(await refused(db.execute(sql`select 1`))), code).toBe(true);
+        expect(
+          isDatabaseUnavailable(await refused(db.transaction(async (tx) => tx.execute(sql`select 1`)))),
+          code,
+        ).toBe(true);
+        expect(isDatabaseUnavailable(await refused(pool.connect())), code).toBe(true);
+      } finally {
+        await pool.end();
+      }
+      // The same code from anything but the database (an HTTP call) is still not the database.
+      expect(isDatabaseUnavailable(Object.assign(new Error(`connect ${code} 10.0.0.1:443`), { code }))).toBe(false);
+    }
+  });
+
   it('an HTTP call to a closed port (VK, a CRM webhook) is not the database: a 500, not "database unavailable"', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const fetched = await fetch(`${closed}/method/users.get`).catch((err: unknown) => err);
@@ -77,3 +106,13 @@ describe('a database gone for a moment', () => {
     expect((await app.request('/bug')).status).toBe(500);
   });
 });
+
+/** A socket whose connect fails with `code`, as the kernel reports a timed-out or unroutable connection. */
+function unreachable(code: string): Socket {
+  const socket = new Socket();
+  socket.connect = ((port: number, host: string) => {
+    setImmediate(() => socket.destroy(Object.assign(new Error(`connect ${code} ${host}:${port}`), { code })));
+    return socket;
+  }) as Socket['connect'];
+  return socket;
+}
