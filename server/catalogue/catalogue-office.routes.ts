@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../auth/middleware.ts';
 import { csvText } from '../http/csv-text.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { type AppEnv, newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -103,7 +103,8 @@ async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('text/csv')) {
     const content = csvText(await c.req.arrayBuffer());
-    if (content.trim() === '') throw new ApiError(422, 'invalid_input', 'The CSV is empty');
+    // Named as the JSON form's field, as every 422 names one (errors.ts).
+    if (content.trim() === '') throw fieldRefusal('invalid_input', 'content', 'The CSV is empty');
     return { format: 'csv', content };
   }
   if (type.startsWith('application/json')) {

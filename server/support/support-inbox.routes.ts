@@ -18,6 +18,7 @@ import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { someFieldGiven } from '../http/some-field-given.ts';
 import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
 import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
@@ -162,7 +163,7 @@ const update = officeRoute('support', {
           status: z.enum(TICKET_STATUSES).optional(),
           assigneeMembershipId: rowId().nullable().optional(),
         })
-        .refine((b) => b.status !== undefined || b.assigneeMembershipId !== undefined, 'Nothing to change'),
+        .superRefine(someFieldGiven(['status', 'assigneeMembershipId'], 'Nothing to change')),
     ),
   },
   responses: { 200: json(InboxThreadSchema, 'Updated'), ...errors },

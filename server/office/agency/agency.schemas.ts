@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
+import { someFieldGiven } from '../../http/some-field-given.ts';
 import { visibleText } from '../../http/text-fields.ts';
 import { SavedAtField } from '../one-save-per-copy.ts';
 
@@ -84,7 +85,7 @@ export const ConnectCommunityBody = z.object({
 });
 export const EditCommunityBody = z
   .object({ name: Name.optional(), token: Token.nullable().optional(), savedAt: SavedAtField })
-  .refine((b) => b.name !== undefined || b.token !== undefined, 'nothing to change');
+  .superRefine(someFieldGiven(['name', 'token'], 'nothing to change'));
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const AppFields = {
   vkAppId: z.number().int().positive().nullable().optional(),
@@ -97,10 +98,11 @@ const AppFields = {
     .nullable()
     .optional(),
 };
+const APP_FIELD_NAMES = Object.keys(AppFields) as (keyof typeof AppFields)[];
 export const ConnectAppBody = z.object({ name: Name, ...AppFields });
 export const EditAppBody = z
   .object({ name: Name.optional(), ...AppFields, savedAt: SavedAtField })
-  .refine(({ savedAt: _, ...change }) => Object.values(change).some((v) => v !== undefined), 'nothing to change');
+  .superRefine(someFieldGiven(['name', ...APP_FIELD_NAMES], 'nothing to change'));
 export const SettingsQuery = z.object({ agencyId: RowIdParam });
 export const SettingsBody = z
   .object({
@@ -110,7 +112,7 @@ export const SettingsBody = z
     accent: Accent.optional(),
     savedAt: SavedAtField,
   })
-  .refine((b) => b.name !== undefined || b.logoUrl !== undefined || b.accent !== undefined, 'nothing to change');
+  .superRefine(someFieldGiven(['name', 'logoUrl', 'accent'], 'nothing to change'));
 
 export const agencyErrors = {
   ...authErrors,

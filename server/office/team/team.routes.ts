@@ -9,6 +9,7 @@ import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { someFieldGiven } from '../../http/some-field-given.ts';
 import { setCommunityClaim } from './community-claim.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitation.service.ts';
 import { setManagerBrands } from './manager-coverage.ts';
@@ -31,7 +32,7 @@ const AgencyQuery = z.object({ agencyId: RowIdParam });
 /** Invitations of a brand, or (agencyId alone) the agency-wide ones. */
 const ScopeQuery = z
   .object({ brandId: RowIdParam.optional(), agencyId: RowIdParam.optional() })
-  .refine((q) => q.brandId !== undefined || q.agencyId !== undefined, 'Give brandId or agencyId');
+  .superRefine(someFieldGiven(['brandId', 'agencyId'], 'Give brandId or agencyId'));
 const IdParams = z.object({ id: RowIdParam });
 
 const errors = {

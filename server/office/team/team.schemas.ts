@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
 import { rowId } from '../../http/row-id.ts';
+import { someFieldGiven } from '../../http/some-field-given.ts';
 import { TEAM_SECTIONS } from './team-authority.ts';
 
 const PLATFORMS = ['vk', 'ok', 'telegram'] as const;
@@ -47,7 +48,7 @@ export const NewMemberSchema = z
 
 export const MemberChangeSchema = z
   .object({ role: RoleSchema.optional(), sections: z.array(SectionSchema).max(TEAM_SECTIONS.length).optional() })
-  .refine((v) => v.role !== undefined || v.sections !== undefined, 'Change the role, the sections or both')
+  .superRefine(someFieldGiven(['role', 'sections'], 'Change the role, the sections or both'))
   .openapi('TeamMemberChange');
 
 /** An agency manager's coverage: null for every brand of the agency, else the chosen brands (at least one). */

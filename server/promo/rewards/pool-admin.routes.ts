@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { csvText } from '../../http/csv-text.ts';
-import { ApiError, payloadTooLarge } from '../../http/errors.ts';
+import { ApiError, fieldRefusal, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
@@ -177,7 +177,8 @@ async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
   if (type.startsWith('text/csv')) {
     // The bytes, not `c.req.text()`: that reads UTF-8 only, and Russian Excel's CSV is Windows-1251.
     const text = csvText(await c.req.arrayBuffer());
-    if (text.trim() === '') throw new ApiError(422, 'invalid_input', 'The CSV is empty');
+    // Named as the JSON form's field, as every 422 names one (errors.ts).
+    if (text.trim() === '') throw fieldRefusal('invalid_input', 'csv', 'The CSV is empty');
     if (text.length > MAX_CSV_CHARS) throw payloadTooLarge('characters', MAX_CSV_CHARS, 'The CSV is too large');
     return text;
   }
