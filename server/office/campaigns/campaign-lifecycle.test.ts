@@ -32,11 +32,11 @@ describe('scheduled campaigns', () => {
     await w.codes(id, 'discount15', 10);
     const scheduled = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'scheduled' });
     expect(scheduled.body).toMatchObject({ status: 'scheduled', revision: 1 });
-    expect(await promoteDueCampaigns(w.deps.db, w.clock.now)).toEqual([]);
+    expect(await promoteDueCampaigns(w.deps)).toEqual([]);
     expect((await w.json('GET', `/api/campaigns/${id}`, 30)).status).toBe(404);
 
     w.clock.advance(DAY);
-    const rounds = await Promise.all([1, 2, 3, 4].map(() => promoteDueCampaigns(w.deps.db, w.clock.now)));
+    const rounds = await Promise.all([1, 2, 3, 4].map(() => promoteDueCampaigns(w.deps)));
     expect(rounds.flat()).toEqual([id]);
     const audit = (await w.deps.db.select().from(schema.officeAudit)).filter((a) => a.action === 'campaign.live');
     expect(audit).toHaveLength(1);

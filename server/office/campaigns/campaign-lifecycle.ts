@@ -4,7 +4,7 @@
  * start has come. Every change is a conditional UPDATE on the status it was decided from, so two requests or two
  * server processes racing for the same change make it once.
  */
-import { and, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
@@ -13,6 +13,7 @@ import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import type { Problem } from './campaign-document.ts';
 import { NotPublishableError, problemsOf } from './campaign-editing.ts';
 import { hasErrors } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
@@ -29,7 +30,24 @@ export const SERVER_ACTOR: Identity = {
   platformDetail: 'scheduler',
 };
 
-const { campaigns } = schema;
+const { campaigns, officeAudit } = schema;
+
+/** The audit action of a promotion refused because the campaign is not ready for air. */
+export const REFUSED = 'campaign.go_live_refused';
+
+/**
+ * The one check of every way on the air: publishing, launching a scheduled campaign, resuming a paused one, and the
+ * server's own promotion at the start time. A paused or scheduled campaign may hold what an earlier release wrote (a
+ * blank title), and going on the air must not show participants what a first launch refuses. Throws
+ * `NotPublishableError` (422 `not_publishable` with the problems) when the stored document has error problems.
+ */
+export async function requireReadyForAir(
+  deps: Pick<Deps, 'db' | 'config' | 'now'>,
+  campaign: CampaignRow,
+): Promise<void> {
+  const problems = await problemsOf(deps, campaign, await loadDocument(deps.db, campaign));
+  if (hasErrors(problems)) throw new NotPublishableError(problems);
+}
 
 /** Sets the status if it is still `from`; false when another request or process changed it first. */
 async function swapStatus(tx: Tx, id: number, from: CampaignStatus, set: Partial<CampaignRow>): Promise<boolean> {
@@ -59,13 +77,7 @@ export async function changeStatus(
     throw new ApiError(409, 'transition_not_allowed', `A ${from} campaign cannot become ${to}`);
   }
   const publishing = from === 'draft' && (to === 'scheduled' || to === 'live');
-  // Every way on the air is checked as the first launch is: a paused or scheduled campaign may hold what an earlier
-  // release wrote, and resuming it must not show participants what a launch refuses.
-  if (to === 'scheduled' || to === 'live') {
-    const current = await loadDocument(deps.db, campaign);
-    const problems = await problemsOf(deps, campaign, current);
-    if (hasErrors(problems)) throw new NotPublishableError(problems);
-  }
+  if (to === 'scheduled' || to === 'live') await requireReadyForAir(deps, campaign);
   const now = deps.now();
   return await inTransaction(deps.db, async (tx) => {
     const set: Partial<CampaignRow> = { status: to, updatedAt: now };
@@ -91,17 +103,29 @@ export async function changeStatus(
 }
 
 /**
- * Makes every scheduled campaign whose start has come live, each in its own transaction with its go-live steps.
- * Safe to run in every server process at once: the conditional UPDATE lets exactly one of them promote a campaign.
- * Returns the ids this call promoted.
+ * Makes every scheduled campaign whose start has come live, each in its own transaction with its go-live steps,
+ * after the check every launch by hand passes (`requireReadyForAir`). One that fails it stays scheduled, invisible to
+ * participants: the office lists its problems (and marks its start as missed), the audit log has a
+ * `campaign.go_live_refused` entry naming them, and once they are fixed (a revision) the next round promotes it
+ * (docs/decisions/062). Safe to run in every server process at once: the conditional UPDATE lets exactly one of them
+ * promote a campaign. Returns the ids this call promoted.
  */
-export async function promoteDueCampaigns(db: Db, now: number): Promise<number[]> {
+export async function promoteDueCampaigns(deps: Pick<Deps, 'db' | 'config' | 'now'>): Promise<number[]> {
+  const { db } = deps;
+  const now = deps.now();
   const due = await db
-    .select({ id: campaigns.id, brandId: campaigns.brandId })
+    .select()
     .from(campaigns)
     .where(and(eq(campaigns.status, 'scheduled'), lte(campaigns.startsAt, now)));
   const promoted: number[] = [];
   for (const c of due) {
+    try {
+      await requireReadyForAir(deps, c);
+    } catch (err) {
+      if (!(err instanceof NotPublishableError)) throw err;
+      await recordRefusal(db, c, err.problems);
+      continue;
+    }
     const won = await inTransaction(db, async (tx) => {
       if (!(await swapStatus(tx, c.id, 'scheduled', { status: 'live', updatedAt: now }))) return false;
       await goLiveSteps(tx, { campaignId: c.id, now });
@@ -123,15 +147,54 @@ export async function promoteDueCampaigns(db: Db, now: number): Promise<number[]
 }
 
 /**
+ * Writes `campaign.go_live_refused` with the refused fields, unless the campaign's last entry is already this same
+ * refusal: a round runs every few seconds, and the log keeps what changed, not each retry.
+ */
+async function recordRefusal(db: Db, c: CampaignRow, problems: Problem[]): Promise<void> {
+  const refused = problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.code}`);
+  const recorded = await inTransaction(db, async (tx) => {
+    // Setting the status it has takes the campaign row's lock on PostgreSQL (SQLite's transaction holds the only write
+    // lock): two processes compare with the last entry one after the other, so the refusal is written once.
+    if (!(await swapStatus(tx, c.id, 'scheduled', { status: 'scheduled' }))) return false;
+    const [last] = await tx
+      .select({ action: officeAudit.action, after: officeAudit.after })
+      .from(officeAudit)
+      .where(
+        and(
+          eq(officeAudit.brandId, c.brandId),
+          eq(officeAudit.entity, 'campaign'),
+          eq(officeAudit.entityId, String(c.id)),
+        ),
+      )
+      .orderBy(desc(officeAudit.id))
+      .limit(1);
+    const same = (last?.after as { problems?: unknown } | null)?.problems;
+    if (last?.action === REFUSED && JSON.stringify(same) === JSON.stringify(refused)) return false;
+    await recordAudit(tx, {
+      actor: SERVER_ACTOR,
+      brandId: c.brandId,
+      section: 'campaigns',
+      action: REFUSED,
+      entity: 'campaign',
+      entityId: c.id,
+      before: { status: 'scheduled', startsAt: c.startsAt },
+      after: { status: 'scheduled', problems: refused },
+    });
+    return true;
+  });
+  if (recorded) console.warn(`office: campaign ${c.id} stays scheduled, not ready for air: ${refused.join(', ')}`);
+}
+
+/**
  * Runs `promoteDueCampaigns` every `everyMs` in this process until the returned function is called. A failed round
  * is logged and the next one tries again.
  */
-export function startScheduledPromotion(deps: Pick<Deps, 'db' | 'now'>, everyMs = 15_000): () => void {
+export function startScheduledPromotion(deps: Pick<Deps, 'db' | 'config' | 'now'>, everyMs = 15_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    promoteDueCampaigns(deps.db, deps.now())
+    promoteDueCampaigns(deps)
       .catch((err) => console.error('office: promoting scheduled campaigns failed', err))
       .finally(() => {
         running = false;
