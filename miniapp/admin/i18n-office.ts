@@ -36,6 +36,7 @@ export const officeRu = {
   revision: 'Редакция {n}',
   neverPublished: 'Не опубликована',
   lowStock: 'Мало кодов: {pool} — {free} из {total}',
+  startPassed: 'Старт прошёл, акция не в эфире: откройте её и исправьте ошибки',
   stock: 'Коды: {pool} — {free} из {total}',
   sections: 'Разделы',
   section_prizes: 'Призы и коды',
@@ -195,6 +196,9 @@ export const officeRu = {
   problem_translation_missing: 'Нет перевода ({language})',
   problem_ends_before_start: 'Окончание раньше начала',
   problem_ends_in_past: 'Окончание уже прошло',
+  // A scheduled campaign the server did not launch at its start (campaign-lifecycle.ts): it launches none with errors.
+  problem_start_passed:
+    'Время старта прошло, а акция не в эфире: с ошибками она не запускается. Исправьте их — и она запустится сама',
   problem_duplicate_key: 'Ключ «{key}» повторяется',
   problem_task_needs_community: 'Для задания «{kind}» у акции должно быть сообщество',
   problem_task_needs_bot_token: 'Сообщество {groupId} не подключено: задание «{kind}» нельзя проверить',
@@ -264,6 +268,7 @@ export const officeEn: OfficeMessages = {
   revision: 'Revision {n}',
   neverPublished: 'Not published',
   lowStock: 'Low on codes: {pool} — {free} of {total}',
+  startPassed: 'The start has passed and the campaign is not on air: open it and fix the errors',
   stock: 'Codes: {pool} — {free} of {total}',
   sections: 'Sections',
   section_prizes: 'Prizes and codes',
@@ -421,6 +426,8 @@ export const officeEn: OfficeMessages = {
   problem_translation_missing: 'Missing translation ({language})',
   problem_ends_before_start: 'Ends before it starts',
   problem_ends_in_past: 'The end is already past',
+  problem_start_passed:
+    'The start time has passed but the campaign is not on air: it does not start with errors. Fix them and it starts by itself',
   problem_duplicate_key: 'The key "{key}" is repeated',
   problem_task_needs_community: 'The task "{kind}" needs the campaign to have a community',
   problem_task_needs_bot_token: 'Community {groupId} is not connected: the task "{kind}" cannot be verified',

@@ -1,4 +1,7 @@
-/** One campaign in the office list: title, status, dates in its time zone, revision, code stock with low warnings. */
+/**
+ * One campaign in the office list: title, status, dates in its time zone, revision, code stock with low warnings, and
+ * a warning when a scheduled campaign's start passed without the server launching it (it has errors).
+ */
 import { Icon16WarningTriangle } from '@vkontakte/icons';
 import { Footnote, RichCell } from '@vkontakte/vkui';
 import { formatDate } from '../../i18n.ts';
@@ -19,17 +22,29 @@ export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListI
       overTitle={<StatusLabel status={c.status} />}
       subtitle={`${t[`mechanic_${c.mechanic}` as 'mechanic_tasks'] ?? c.mechanic} · ${dates} · ${revision}`}
       extraSubtitle={
-        c.stock.length > 0 &&
-        c.stock.map((s) => (
-          <Footnote
-            key={s.poolKey}
-            style={{ color: s.low ? 'var(--vkui--color_text_negative)' : undefined, display: 'flex', gap: 4 }}
-            data-testid={s.low ? 'office-low-stock' : undefined}
-          >
-            {s.low && <Icon16WarningTriangle />}
-            {fill(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
-          </Footnote>
-        ))
+        (c.startPassed || c.stock.length > 0) && (
+          <>
+            {c.startPassed && (
+              <Footnote
+                style={{ color: 'var(--vkui--color_text_negative)', display: 'flex', gap: 4 }}
+                data-testid="office-start-passed"
+              >
+                <Icon16WarningTriangle />
+                {t.startPassed}
+              </Footnote>
+            )}
+            {c.stock.map((s) => (
+              <Footnote
+                key={s.poolKey}
+                style={{ color: s.low ? 'var(--vkui--color_text_negative)' : undefined, display: 'flex', gap: 4 }}
+                data-testid={s.low ? 'office-low-stock' : undefined}
+              >
+                {s.low && <Icon16WarningTriangle />}
+                {fill(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
+              </Footnote>
+            ))}
+          </>
+        )
       }
     >
       {c.title[language] || c.title.ru}

@@ -36,6 +36,7 @@ const campaign: CampaignListItem = {
   endsAt: Date.UTC(2026, 7, 31),
   timeZone: 'Europe/Moscow',
   revision: 1,
+  startPassed: false,
   stock: [],
 };
 

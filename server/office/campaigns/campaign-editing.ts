@@ -65,6 +65,16 @@ export async function problemsOf(
   );
   // A stored document may hold what no save takes (an earlier release's, or a copy of it): named, it never goes live.
   problems.push(...shapeProblems(content, problems));
+  // The server promotes a scheduled campaign at its start unless it has errors (campaign-lifecycle.ts): one whose start
+  // has passed is one it did not launch (or, for a few seconds, one it is about to), and the office says so.
+  if (campaign.status === 'scheduled' && content.startsAt <= deps.now()) {
+    problems.unshift({
+      path: 'startsAt',
+      code: 'start_passed',
+      severity: 'warning',
+      params: { startsAt: content.startsAt },
+    });
+  }
   if (PUBLISHED.includes(campaign.status) && content.mechanic !== campaign.mechanic) {
     problems.unshift({
       path: 'mechanic',

@@ -41,6 +41,8 @@ export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: I
       endsAt: c.endsAt,
       timeZone: c.timeZone,
       revision: await publishedRevision(db, c.id),
+      // Scheduled with its start passed: the server's promotion refused it (it has errors), or is about to run.
+      startPassed: c.status === 'scheduled' && c.startsAt <= now,
       stock: pools.map((p) => ({ poolKey: p.key, free: p.free, total: p.total, low: p.free <= p.lowStockThreshold })),
     });
   }

@@ -42,6 +42,8 @@ export const CampaignListItemSchema = z
     /** The campaign's IANA time zone, in which the office shows its dates. */
     timeZone: z.string(),
     revision: z.number().int(),
+    /** Scheduled, and its start has passed without the server launching it (it has errors to fix). */
+    startPassed: z.boolean(),
     stock: z.array(
       z.object({ poolKey: z.string(), free: z.number().int(), total: z.number().int(), low: z.boolean() }),
     ),

@@ -60,8 +60,14 @@ describe('the promotion at the start time checks the content as a launch does', 
       expect.arrayContaining([
         expect.objectContaining({ path: 'title.ru', code: 'title_missing', severity: 'error' }),
         expect.objectContaining({ path: 'tasks.0.title.ru', code: 'title_missing', severity: 'error' }),
+        expect.objectContaining({ path: 'startsAt', code: 'start_passed', severity: 'warning' }),
       ]),
     );
+    const listed = async () =>
+      (await w.json('GET', `/api/admin/campaigns?brandId=${w.brandId}`, EDITOR)).body.campaigns.find(
+        (c: { id: number }) => c.id === id,
+      );
+    expect(await listed()).toMatchObject({ status: 'scheduled', startPassed: true });
     // The log says once that the server did not launch it and why, not once per round.
     expect(await promoteDueCampaigns(w.deps)).toEqual([]);
     await Promise.all([1, 2, 3].map(() => promoteDueCampaigns(w.deps)));
@@ -91,5 +97,16 @@ describe('the promotion at the start time checks the content as a launch does', 
       phase: 'running',
     });
     expect(await refusals()).toHaveLength(1);
+    expect(await listed()).toMatchObject({ status: 'live', startPassed: false });
+  });
+
+  it('a scheduled campaign ahead of its start is not marked; a launch by hand with its start passed is not refused for it', async () => {
+    w = await createOfficeWorld();
+    const id = await scheduled();
+    const opened = await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR);
+    expect(opened.body.problems.map((p: { code: string }) => p.code)).not.toContain('start_passed');
+    w.clock.advance(DAY);
+    // A warning only: launching by hand what the promotion has not reached yet still works.
+    expect((await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' })).status).toBe(200);
   });
 });
