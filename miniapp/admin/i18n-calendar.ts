@@ -16,7 +16,9 @@ export const calendarRu = {
   generateButton: 'Сгенерировать',
   generated: 'Добавлено моментов: {n}',
   importTitle: 'Загрузить из CSV',
-  importHint: 'Строки «reward_key,at», время в ISO 8601 со смещением, например mug,2026-06-01T12:00:00+03:00',
+  importHint:
+    'Строки «приз;время» (заголовок «Приз;Время» или reward_key,at можно не писать), время в ISO 8601 со смещением, ' +
+    'например mug;2026-06-01T12:00:00+03:00',
   importFile: 'Выбрать файл',
   importButton: 'Загрузить',
   imported: 'Загружено моментов: {n}',
@@ -54,7 +56,9 @@ export const calendarEn: CalendarMessages = {
   generateButton: 'Generate',
   generated: 'Moments added: {n}',
   importTitle: 'Import from CSV',
-  importHint: 'Lines "reward_key,at", time in ISO 8601 with an offset, e.g. mug,2026-06-01T12:00:00+03:00',
+  importHint:
+    'Lines "reward_key,at" (a header "reward_key,at" or «Приз;Время» is optional), time in ISO 8601 with an offset, ' +
+    'e.g. mug,2026-06-01T12:00:00+03:00',
   importFile: 'Choose a file',
   importButton: 'Import',
   imported: 'Moments imported: {n}',

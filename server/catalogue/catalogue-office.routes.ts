@@ -74,7 +74,8 @@ const importRoute = officeRoute('campaigns', {
   tags,
   summary:
     'Import the catalogue from CSV (header row: id,title,price,old_price,discount_percent,currency,starts_on,ends_on,' +
-    'category_id,category,region,how_to_use,url,image_url,description) or a YML feed; re-import updates by id and ends ' +
+    'category_id,category,region,how_to_use,url,image_url,description, or in Russian: Артикул, Название, Цена, …) ' +
+    'or a YML feed; re-import updates by id and ends ' +
     'offers no longer listed; bad lines are reported and skipped. As JSON `{format, content}`, or a CSV file as ' +
     '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it)',
   security: LAUNCH_AUTH,

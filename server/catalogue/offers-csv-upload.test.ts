@@ -67,4 +67,22 @@ describe('a catalogue CSV as Excel saves it', () => {
     expect([empty.status, (await empty.json()).error.code]).toEqual([422, 'invalid_input']);
     expect(await stored()).toEqual(EXPECTED);
   });
+
+  it('a header in Russian («Артикул;Название;Цена;…», as a brand writes it) stores the same; an unknown one is a 422 naming the columns in both languages (found from outside: refused, "needs id and title")', async () => {
+    w = await createCatalogueWorld();
+    const russian = FILE.replace(
+      'id;title;price;category_id;category;region;how_to_use',
+      'Артикул;Название;Цена;ID категории;Категория;Регион;Как использовать',
+    );
+    const res = await upload(windows1251(russian));
+    expect([res.status, await res.json()]).toMatchObject([200, { format: 'csv', added: 2, issues: [] }]);
+    expect(await stored()).toEqual(EXPECTED);
+
+    const unknown = await upload(windows1251('Код;Товар на полке\r\nT-3;Сенча\r\n'));
+    expect(unknown.status).toBe(422);
+    const { error } = await unknown.json();
+    expect(error.code).toBe('invalid_feed');
+    expect(error.issues[0].message).toContain('needs at least the columns id / Артикул, title / Название');
+    expect(await stored()).toEqual(EXPECTED);
+  });
 });

@@ -1,8 +1,9 @@
 /**
- * @module Reading a catalogue from CSV: a header row names the columns (any order; `,` or `;` as Excel in Russia
- * writes it), quoted fields may hold separators, quotes and line breaks (RFC 4180), and every problem names the line
+ * @module Reading a catalogue from CSV: a header row names the columns (any order, in English or Russian: `id` or
+ * «Артикул», `title` or «Название»…; `,` or `;` as Excel in Russia writes it), quoted fields may hold separators, quotes and line breaks (RFC 4180), and every problem names the line
  * its record starts on. Categories come from the `category_id` and `category` (name) columns.
  */
+import { csvHeader } from '../http/csv-header.ts';
 import { hasVisibleText } from '../http/visible-text.ts';
 import {
   type CategoryInput,
@@ -22,28 +23,40 @@ export interface ParsedCatalogue {
   issues: ImportIssue[];
 }
 
-const COLUMNS: Record<string, keyof RawOffer | 'category'> = {
-  id: 'externalId',
-  offer_id: 'externalId',
-  title: 'title',
-  name: 'title',
-  description: 'description',
-  image_url: 'imageUrl',
-  picture: 'imageUrl',
-  old_price: 'oldPrice',
-  oldprice: 'oldPrice',
-  price: 'price',
-  discount_percent: 'discountPercent',
-  discount: 'discountPercent',
-  currency: 'currency',
-  starts_on: 'startsOn',
-  ends_on: 'endsOn',
-  category_id: 'categoryExternalId',
-  category: 'category',
-  region: 'region',
-  how_to_use: 'howToUse',
-  url: 'url',
-};
+/** The columns, in English and as a Russian brand heads them (Excel, a shop's or a marketplace's export). */
+const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
+  externalId: {
+    en: 'id',
+    ru: 'Артикул',
+    also: ['offer_id', 'sku', 'article', 'vendor_code', 'ид', 'идентификатор', 'id товара', 'код товара'],
+  },
+  title: {
+    en: 'title',
+    ru: 'Название',
+    also: ['name', 'наименование', 'название товара', 'наименование товара', 'товар', 'заголовок', 'предложение'],
+  },
+  description: { en: 'description', ru: 'Описание', also: ['описание товара'] },
+  imageUrl: {
+    en: 'image_url',
+    ru: 'Картинка',
+    also: ['picture', 'image', 'изображение', 'фото', 'ссылка на картинку', 'ссылка на изображение', 'ссылка на фото'],
+  },
+  oldPrice: { en: 'old_price', ru: 'Старая цена', also: ['oldprice', 'цена до скидки', 'цена без скидки'] },
+  price: { en: 'price', ru: 'Цена', also: ['цена со скидкой', 'новая цена'] },
+  discountPercent: { en: 'discount_percent', ru: 'Скидка', also: ['discount', 'процент скидки', 'скидка в процентах'] },
+  currency: { en: 'currency', ru: 'Валюта', also: ['currencyid'] },
+  startsOn: { en: 'starts_on', ru: 'Начало', also: ['дата начала', 'начало акции', 'действует с'] },
+  endsOn: { en: 'ends_on', ru: 'Окончание', also: ['дата окончания', 'окончание акции', 'конец', 'действует до'] },
+  categoryExternalId: { en: 'category_id', ru: 'ID категории', also: ['ид категории', 'код категории'] },
+  category: { en: 'category', ru: 'Категория', also: ['название категории', 'раздел'] },
+  region: { en: 'region', ru: 'Регион', also: ['регионы', 'город'] },
+  howToUse: {
+    en: 'how_to_use',
+    ru: 'Как использовать',
+    also: ['sales_notes', 'условия', 'как получить', 'как воспользоваться'],
+  },
+  url: { en: 'url', ru: 'Ссылка', also: ['link', 'ссылка на товар', 'ссылка на предложение'] },
+});
 
 interface CsvRecord {
   line: number;
@@ -98,9 +111,12 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
   const issues: ImportIssue[] = [];
   const empty = { categories: [], offers: [], refusedIds: [], issues };
   if (!header) return { ...empty, issues: [{ line: 0, code: 'empty_file', message: 'The file is empty' }] };
-  const columns = header.fields.map((h) => COLUMNS[h.trim().toLowerCase()]);
+  const columns = header.fields.map(OFFER_HEADER.columnOf);
   if (!columns.includes('externalId') || !columns.includes('title')) {
-    issues.push({ line: 1, code: 'bad_header', message: 'The header row needs at least the columns id and title' });
+    const needed = OFFER_HEADER.expected(['externalId', 'title']);
+    const known = OFFER_HEADER.expected();
+    const message = `The header row needs at least the columns ${needed}; the columns known are ${known}`;
+    issues.push({ line: 1, code: 'bad_header', message });
     return empty;
   }
   if (rows.length > MAX_OFFERS_PER_IMPORT) {

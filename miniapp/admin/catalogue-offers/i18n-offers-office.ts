@@ -4,8 +4,9 @@ export const offersOfficeRu = {
   back: 'Назад',
   upload: 'Загрузить каталог',
   uploadHint:
-    'YML-фид (формат Яндекс Маркета, .xml или .yml) или CSV с заголовком id,title,price,old_price,discount_percent,' +
-    'currency,starts_on,ends_on,category_id,category,region,how_to_use,url,image_url,description. До 8 МБ и 5 000 ' +
+    'YML-фид (формат Яндекс Маркета, .xml или .yml) или CSV с заголовком «Артикул;Название;Цена;Старая цена;Скидка;' +
+    'Валюта;Начало;Окончание;ID категории;Категория;Регион;Как использовать;Ссылка;Картинка;Описание» (или по-английски: ' +
+    'id,title,price,old_price,…; нужны хотя бы артикул и название). До 8 МБ и 5 000 ' +
     'акций. Повторная загрузка обновит акции по id, а пропавшие из файла — завершит.',
   chooseFile: 'Выбрать файл',
   uploading: 'Загружаем «{name}»…',
@@ -54,7 +55,7 @@ export const offersOfficeRu = {
   reason_discount_mismatch: 'Скидка не совпадает с ценой и старой ценой',
   reason_ends_before_start: 'Конец раньше начала',
   reason_bad_category: 'Категории нужны id и название',
-  reason_bad_header: 'В заголовке CSV нужны хотя бы id и title',
+  reason_bad_header: 'В заголовке CSV нужны хотя бы столбцы «Артикул» (id) и «Название» (title)',
   reason_empty_file: 'Файл пустой',
   reason_too_many_offers: 'Больше 5 000 акций в одном файле',
   reason_bad_xml: 'Файл — не корректный XML',
@@ -70,7 +71,8 @@ export const offersOfficeEn: OffersOfficeMessages = {
   upload: 'Upload the catalogue',
   uploadHint:
     'A YML feed (the Yandex Market format, .xml or .yml) or a CSV with the header id,title,price,old_price,' +
-    'discount_percent,currency,starts_on,ends_on,category_id,category,region,how_to_use,url,image_url,description. Up ' +
+    'discount_percent,currency,starts_on,ends_on,category_id,category,region,how_to_use,url,image_url,description ' +
+    '(or in Russian: «Артикул;Название;Цена;…»; id and title at least). Up ' +
     'to 8 MB and 5,000 offers. Uploading again updates offers by id and ends those missing from the file.',
   chooseFile: 'Choose a file',
   uploading: 'Uploading “{name}”…',
@@ -119,7 +121,7 @@ export const offersOfficeEn: OffersOfficeMessages = {
   reason_discount_mismatch: 'The discount does not match the price and the old price',
   reason_ends_before_start: 'It ends before it starts',
   reason_bad_category: 'A category needs an id and a name',
-  reason_bad_header: 'The CSV header needs at least id and title',
+  reason_bad_header: 'The CSV header needs at least the columns id (Артикул) and title (Название)',
   reason_empty_file: 'The file is empty',
   reason_too_many_offers: 'More than 5,000 offers in one file',
   reason_bad_xml: 'The file is not well-formed XML',

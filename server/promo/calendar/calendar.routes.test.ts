@@ -201,6 +201,31 @@ describe('prize calendar admin routes', () => {
     expect([good.status, await good.json()]).toEqual([200, { imported: 2 }]);
   });
 
+  it('a file headed as a Russian brand writes it («Приз;Время», Windows-1251) imports; an unknown header is a 422 naming the columns in both languages (found from outside: refused on line 1)', async () => {
+    const id = await setup();
+    const send = (text: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
+        body: windows1251(text),
+      });
+    const unknown = await send('Подарок;Когда выдать\r\nmug;2026-06-05T12:00:00+03:00\r\n');
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.issues).toMatchObject([
+      {
+        path: 'line 1',
+        code: 'unknown_header',
+        params: { expected: 'reward_key / Приз, at / Время' },
+        message:
+          'line 1 "Подарок;Когда выдать" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
+      },
+    ]);
+    const good = await send('Приз;Время\r\nmug;2026-06-05T12:00:00+03:00\r\ncap;2026-06-06T12:00:00+03:00\r\n');
+    expect([good.status, await good.json()]).toEqual([200, { imported: 2 }]);
+    const swapped = await send('Дата и время;Приз\r\n2026-06-07T12:00:00+03:00;mug\r\n');
+    expect([swapped.status, await swapped.json()]).toEqual([200, { imported: 1 }]);
+  });
+
   it('item 4: an ended campaign keeps its calendar (409)', async () => {
     const id = await setup();
     await w.write((tx) => tx.update(schema.campaigns).set({ status: 'ended' }).where(eq(schema.campaigns.id, id)));

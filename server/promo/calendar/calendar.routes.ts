@@ -108,7 +108,8 @@ const importRoute = officeRoute('prizes', {
   path: '/{id}/calendar/import',
   tags: ['admin'],
   summary:
-    'Import scheduled moments from CSV `reward_key,at` (ISO 8601 with offset), as `text/csv` or JSON `{csv}`; ' +
+    'Import scheduled moments from CSV `reward_key,at` (ISO 8601 with offset; an optional header `reward_key,at` or ' +
+    '`Приз;Время`, either order), as `text/csv` or JSON `{csv}`; ' +
     '422 `invalid_csv` lists problems as `line N`, and nothing is imported unless the whole file is clean',
   security: LAUNCH_AUTH,
   request: {

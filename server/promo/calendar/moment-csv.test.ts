@@ -35,4 +35,39 @@ describe('moments CSV', () => {
     expect(errors[3]?.message).toMatch(/two columns/);
     expect(errors[4]?.message).toMatch(/"tomorrow"/);
   });
+
+  it('a header as a Russian brand writes it («Приз;Время», either order) is skipped (found from outside: refused on line 1)', () => {
+    for (const [csv, expected] of [
+      ['Приз;Время\r\nmug;2026-06-01T12:00:00+03:00', { line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }],
+      [
+        '"Дата и время";"Ключ приза"\n\n2026-06-02T09:30Z;cap',
+        { line: 3, rewardKey: 'cap', at: Date.UTC(2026, 5, 2, 9, 30) },
+      ],
+      ['REWARD KEY,Time\nmug,2026-06-01T09:00Z', { line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }],
+    ] as const) {
+      const { moments, errors } = parseMomentCsv(csv, KEYS);
+      expect([moments, errors], csv).toEqual([[expected], []]);
+    }
+  });
+
+  it('a first line that is neither a header we know nor a moment is refused naming the columns in English and Russian', () => {
+    const { moments, errors } = parseMomentCsv('Подарок;Дата выдачи\nmug;2026-06-01T12:00:00+03:00', KEYS);
+    expect(moments).toEqual([{ line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }]);
+    expect(errors).toEqual([
+      {
+        line: 1,
+        code: 'unknown_header',
+        params: { value: '"Подарок;Дата выдачи"', expected: 'reward_key / Приз, at / Время' },
+        message:
+          'line 1 "Подарок;Дата выдачи" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
+      },
+    ]);
+    // A first line that is a moment with one bad cell stays that moment's problem.
+    const first = ['mug,tomorrow', 'bike,2026-06-01T12:00:00Z', 'Кружка,2026-06-01T12:00:00Z'];
+    expect(first.map((csv) => parseMomentCsv(csv, KEYS).errors[0]?.code)).toEqual([
+      'bad_instant',
+      'unknown_prize',
+      'bad_reward_key',
+    ]);
+  });
 });

@@ -1,12 +1,15 @@
 /**
  * @module Scheduled winning moments from a brand's CSV: `reward_key,at` per line, `at` an ISO 8601 instant with an
  * explicit offset (`2026-06-01T12:00:00+03:00` or `…Z`), so a file means the same instant wherever it was written.
- * A header line (`reward_key,at`) and blank lines are skipped. Every problem is reported with its line number and
+ * A header line is skipped, in English or as a Russian brand writes it (`Приз;Время`, `Время;Приз`: its order is the
+ * file's), and so are blank lines; a first line that is neither a header we know nor a moment is refused naming the
+ * columns expected (`unknown_header`). Every problem is reported with its line number and
  * nothing is imported unless the whole file is clean. A cell that a spreadsheet escaped against formulas (a leading
  * `'`, as server/http/csv.ts writes) is read without it; any other cell starting a formula (`=`, `+`, `-`, `@`) is
  * refused, and a bad cell is never echoed back longer than 40 characters.
  */
 
+import { csvHeader } from '../../http/csv-header.ts';
 import { type CsvLineCode, type CsvLineError, csvLineError } from '../csv-line-error.ts';
 
 export const MAX_MOMENT_LINES = 10_000;
@@ -14,6 +17,23 @@ export const MAX_MOMENT_LINES = 10_000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const KEY = /^[a-z0-9_-]{1,64}$/i;
 const FORMULA = /^[=+\-@\t\r]/;
+
+/** The two columns, in English and as a Russian brand heads them. */
+const MOMENT_HEADER = csvHeader({
+  rewardKey: {
+    en: 'reward_key',
+    ru: 'Приз',
+    also: ['reward', 'reward key', 'prize', 'prize key', 'key', 'ключ приза', 'ключ', 'код приза', 'награда'],
+  },
+  at: {
+    en: 'at',
+    ru: 'Время',
+    also: [
+      ...['time', 'date', 'datetime', 'moment', 'instant', 'when', 'дата', 'дата и время', 'момент', 'когда'],
+      ...['время выигрыша', 'момент выигрыша', 'дата выигрыша'],
+    ],
+  },
+});
 
 export interface MomentLine {
   line: number;
@@ -43,24 +63,44 @@ export function parseMomentCsv(
   const moments: MomentLine[] = [];
   const errors: MomentCsvError[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  let keyFirst = true;
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    const [keyCell, atCell, ...rest] = raw.split(/[,;\t]/);
-    const key = cell(keyCell);
-    const at = cell(atCell);
-    if (index === 0 && /^reward[_ ]?key$/i.test(key)) return;
+    const cells = raw.split(/[,;\t]/).map(cell);
+    if (index === 0) {
+      const order = headerOrder(cells);
+      if (order) {
+        keyFirst = order === 'key_first';
+        return;
+      }
+    }
+    const [key = '', at = ''] = keyFirst ? cells : [cells[1], cells[0]];
+    const rest = cells.slice(2);
     if (moments.length + errors.length >= MAX_MOMENT_LINES) {
       if (errors.at(-1)?.code !== 'too_many_lines')
         errors.push(csvLineError(line, 'too_many_lines', { max: MAX_MOMENT_LINES }));
       return;
     }
     const ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
+    // A first line that holds neither a prize nor an instant was meant as a header: say which ones we know.
+    if (index === 0 && !rewardKeys.has(key) && !INSTANT.test(at)) {
+      errors.push(csvLineError(line, 'unknown_header', { value: shown(raw), expected: MOMENT_HEADER.expected() }));
+      return;
+    }
     const problem = lineProblem(key, at, ms, rest, rewardKeys);
     if (problem) errors.push(csvLineError(line, ...problem));
     else moments.push({ line, rewardKey: key, at: ms });
   });
   return { moments, errors };
+}
+
+/** Whether the cells are the two column names (blank ones after them aside), and in which order. */
+function headerOrder(cells: string[]): 'key_first' | 'at_first' | undefined {
+  const [first = '', second = '', ...rest] = cells;
+  if (rest.some((r) => r !== '')) return undefined;
+  const named = [MOMENT_HEADER.columnOf(first), MOMENT_HEADER.columnOf(second)].join();
+  return named === 'rewardKey,at' ? 'key_first' : named === 'at,rewardKey' ? 'at_first' : undefined;
 }
 
 function lineProblem(

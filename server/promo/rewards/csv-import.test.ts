@@ -61,14 +61,15 @@ describe('CSV import', () => {
         header,
       ).toEqual(['AAA111', 'BBB222']);
     }
-    // Not a header word: the first line is still a code, and a bad one is named on line 1.
+    // Not a header word: the first line is still refused on line 1, naming the header expected (never skipped).
     for (const first of ['Список кодов', 'Промокод:', 'codes for June']) {
       const { errors } = parseCodesCsv(`${first}\nAAA111\n`);
       expect(
-        errors.map((e) => [e.line, e.code]),
+        errors.map((e) => [e.line, e.code, e.params.expected]),
         first,
-      ).toEqual([[1, 'not_a_code']]);
+      ).toEqual([[1, 'unknown_header', 'code / Промокод']]);
     }
+    expect(parseCodesCsv('A!\nAAA111\n').errors.map((e) => [e.line, e.code])).toEqual([[1, 'not_a_code']]);
     // …and one that looks like a code is imported as one.
     expect(parseCodesCsv('Hello\nAAA111\n').codes.map((c) => c.code)).toEqual(['Hello', 'AAA111']);
     // A header word on another line is a code like any other (here a malformed one).

@@ -8,6 +8,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
+import { csvHeader } from '../../http/csv-header.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
@@ -15,16 +16,24 @@ import type { PoolRow } from './code-pool.ts';
 export const MAX_CODES_PER_IMPORT = 100_000;
 const CODE_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 /**
- * What a brand's own export (Excel, Google Sheets, a shop's admin) heads the code column with, compared with case,
- * spaces, `_`, `-` and `.` left out: «Промокод», "Promo code", "PROMO_CODES", «Коды». Only these words: any other first
- * line is read as a code, so a file that starts with a malformed code is still refused on line 1, never skipped.
+ * The code column as a brand's own export (Excel, Google Sheets, a shop's admin) heads it: «Промокод», "Promo code",
+ * "PROMO_CODES", «Коды», «Номер купона». Only these words: any other first line is read as a code, so a file that starts
+ * with a malformed code is still refused on line 1, never skipped.
  */
-const HEADER_WORDS = new Set([
-  ...['code', 'codes', 'promocode', 'promocodes', 'coupon', 'coupons', 'couponcode', 'couponcodes'],
-  ...['voucher', 'vouchers', 'vouchercode', 'vouchercodes'],
-  ...['код', 'коды', 'промокод', 'промокоды', 'купон', 'купоны', 'кодкупона', 'кодыкупонов'],
-]);
-const isHeader = (field: string) => HEADER_WORDS.has(field.toLowerCase().replace(/[\s_.-]/g, ''));
+const CODE_HEADER = csvHeader({
+  code: {
+    en: 'code',
+    ru: 'Промокод',
+    also: [
+      ...['codes', 'promocode', 'promocodes', 'coupon', 'coupons', 'couponcode', 'couponcodes'],
+      ...['voucher', 'vouchers', 'vouchercode', 'vouchercodes'],
+      ...['код', 'коды', 'промокоды', 'купон', 'купоны', 'код купона', 'коды купонов', 'номер купона'],
+      ...['код скидки', 'ваучер', 'ваучеры', 'сертификат', 'номер сертификата', 'код сертификата', 'код активации'],
+    ],
+  },
+});
+/** A first line that cannot be a code and holds a space or a non-ASCII letter was meant as a header. */
+const HEADER_LIKE = /[^\x21-\x7e]/;
 
 export type { CsvLineError };
 
@@ -54,7 +63,12 @@ interface ParseState {
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
   if (raw.trim() === '') return;
   const field = firstField(raw);
-  if (line === 1 && isHeader(field)) return;
+  if (line === 1 && CODE_HEADER.columnOf(field)) return;
+  if (line === 1 && !CODE_PATTERN.test(field) && HEADER_LIKE.test(field)) {
+    const value = JSON.stringify(field.slice(0, 80));
+    state.errors.push(csvLineError(line, 'unknown_header', { value, expected: CODE_HEADER.expected() }));
+    return;
+  }
   if (!CODE_PATTERN.test(field)) {
     state.errors.push(csvLineError(line, 'not_a_code', { value: JSON.stringify(field.slice(0, 80)) }));
     return;

@@ -143,6 +143,38 @@ describe('pool writes in the office', () => {
     ]);
   });
 
+  it('other Russian headings of the code column («Номер купона», «Сертификат») are skipped; an unknown one is a 422 naming the column in both languages, nothing written (found from outside: refused as "not a code")', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const send = (text: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+        body: windows1251(text),
+      });
+    const unknown = await send('Список подарков;Номинал\r\nWINTER-1;500\r\n');
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.issues).toEqual([
+      {
+        path: 'line 1',
+        code: 'unknown_header',
+        params: { value: '"Список подарков"', expected: 'code / Промокод' },
+        message: 'line 1 "Список подарков" is not a header this import knows; expected the columns code / Промокод',
+      },
+    ]);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toEqual([]);
+    for (const [header, code] of [
+      ['Номер купона;Номинал', 'WINTER-1'],
+      ['Сертификат', 'WINTER-2'],
+    ]) {
+      const res = await send(`${header}\r\n${code};500\r\n`);
+      expect([res.status, await res.json()], header).toMatchObject([200, { imported: 1 }]);
+    }
+    // A first line that is a malformed code is still that code's problem.
+    const short = await send('AB\r\nWINTER-3\r\n');
+    expect((await short.json()).error.issues).toMatchObject([{ path: 'line 1', code: 'not_a_code' }]);
+  });
+
   it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
     const id = await setup();
     const poolId = await w.pool(id, 'p', []);
