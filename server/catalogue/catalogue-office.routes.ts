@@ -12,7 +12,8 @@ import { type AppEnv, newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { CampaignParams, json } from '../promo/promo.schemas.ts';
 import { officeOffers } from './catalogue-office.service.ts';
-import { IMPORT_FORMATS, type ImportFormat, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
+import { feedIssues, IMPORT_FORMATS, type ImportFormat, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
+import { ymlText } from './yml-text.ts';
 
 const errors = {
   ...authErrors,
@@ -77,7 +78,8 @@ const importRoute = officeRoute('campaigns', {
     'category_id,category,region,how_to_use,url,image_url,description, or in Russian: Артикул, Название, Цена, …) ' +
     'or a YML feed; re-import updates by id and ends ' +
     'offers no longer listed; bad lines are reported and skipped. As JSON `{format, content}`, or a CSV file as ' +
-    '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it)',
+    '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it), or a YML file as `application/xml` or `text/xml` ' +
+    '(read in the encoding its XML declaration names: UTF-8 or Windows-1251; any other is a 422)',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
@@ -87,6 +89,8 @@ const importRoute = officeRoute('campaigns', {
           schema: z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(MAX_FEED_CHARS) }),
         },
         'text/csv': { schema: z.string().min(1) },
+        'application/xml': { schema: z.string().min(1) },
+        'text/xml': { schema: z.string().min(1) },
       },
       // Required in fact (feedOf); `true` here would make the JSON validator refuse every text/csv request.
       required: false,
@@ -95,11 +99,14 @@ const importRoute = officeRoute('campaigns', {
   responses: {
     200: json(ImportReportSchema, 'The import report'),
     ...errors,
-    415: errorResponse('Send text/csv or application/json'),
+    415: errorResponse('Send text/csv, application/xml, text/xml or application/json'),
   },
 });
 
-/** The feed from either body form; zod has checked the JSON one. A CSV file is read from its bytes (csv-text.ts). */
+/**
+ * The feed from any body form; zod has checked the JSON one. A CSV file is read from its bytes (csv-text.ts), a YML
+ * file in the encoding it declares (yml-text.ts).
+ */
 async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format: ImportFormat; content: string }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('text/csv')) {
@@ -108,12 +115,21 @@ async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format
     if (content.trim() === '') throw fieldRefusal('invalid_input', 'content', 'The CSV is empty');
     return { format: 'csv', content };
   }
+  if (type.startsWith('application/xml') || type.startsWith('text/xml')) {
+    const read = ymlText(await c.req.arrayBuffer());
+    if ('issue' in read) throw new ApiError(422, 'invalid_feed', read.issue.message, feedIssues([read.issue]));
+    return { format: 'yml', content: read.text };
+  }
   if (type.startsWith('application/json')) {
     const body = json() as { format?: ImportFormat; content?: string } | undefined;
     if (!body?.format || !body.content) throw new ApiError(422, 'invalid_input', 'Invalid json');
     return { format: body.format, content: body.content };
   }
-  throw new ApiError(415, 'unsupported_media_type', 'Send the feed as text/csv or as JSON {"format", "content"}');
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    'Send the feed as text/csv, as application/xml (YML) or as JSON {"format", "content"}',
+  );
 }
 
 const listRoute = officeRoute('campaigns', {

@@ -60,6 +60,15 @@ const changed = (row: OfferRow, offer: OfferInput) =>
 const byPlace = (a: ImportIssue, b: ImportIssue) =>
   (a.line ?? 0) - (b.line ?? 0) || (a.offerId ?? '').localeCompare(b.offerId ?? '');
 
+/** A refused feed's problems as the 422's issues: `line N` or `offer ID` as the path, with the stable code. */
+export const feedIssues = (issues: readonly ImportIssue[]) =>
+  issues.slice(0, 200).map((i) => ({
+    path: i.line !== undefined ? `line ${i.line}` : `offer ${i.offerId}`,
+    message: i.message,
+    code: i.code,
+    params: { ...(i.line !== undefined ? { line: i.line } : {}), ...(i.offerId ? { offerId: i.offerId } : {}) },
+  }));
+
 export function parseCatalogue(format: ImportFormat, content: string): ParsedCatalogue {
   if (content.length > MAX_FEED_CHARS) {
     throw payloadTooLarge('characters', MAX_FEED_CHARS, `A catalogue import is at most ${MAX_FEED_CHARS} characters`);
@@ -141,17 +150,7 @@ export async function importCatalogue(
   const parsed = parseCatalogue(format, content);
   const issues = parsed.issues.sort(byPlace);
   if (parsed.offers.length === 0) {
-    throw new ApiError(
-      422,
-      'invalid_feed',
-      'The file has no usable offer; nothing was imported',
-      issues.slice(0, 200).map((i) => ({
-        path: i.line !== undefined ? `line ${i.line}` : `offer ${i.offerId}`,
-        message: i.message,
-        code: i.code,
-        params: { ...(i.line !== undefined ? { line: i.line } : {}), ...(i.offerId ? { offerId: i.offerId } : {}) },
-      })),
-    );
+    throw new ApiError(422, 'invalid_feed', 'The file has no usable offer; nothing was imported', feedIssues(issues));
   }
   const now = deps.now();
   return await inTransaction(deps.db, async (tx) => {

@@ -1,18 +1,18 @@
 /**
- * Uploading a catalogue file: read in the browser (UTF-8, or Windows-1251 as Russian Excel saves CSV: csv-text.ts),
+ * Uploading a catalogue file: read in the browser (a CSV as UTF-8, or Windows-1251 as Russian Excel saves it; a YML
+ * feed in the encoding it declares: feed-file.ts),
  * refused here when over 8 MB (before or after its JSON encoding: the server's body limit), its format taken from the
  * extension or the content, sent in one request that answers the import report. A refused file (422 `invalid_feed`)
  * shows its problems; nothing changed then.
  */
 import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { fileText } from '../../../server/http/csv-text.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { refusalText } from '../refusal-text.ts';
-import { encodedSize, feedFormat, megabytes, overLimit } from './feed-file.ts';
+import { encodedSize, megabytes, overLimit, readFeed } from './feed-file.ts';
 import { ImportReportView, IssueList } from './ImportReportView.tsx';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import { refusedIssues } from './import-issues.ts';
@@ -44,8 +44,11 @@ export function FeedUpload({
     }
     setState({ step: 'uploading', name: file.name });
     try {
-      const content = await fileText(file);
-      const body = { format: feedFormat(file.name, content), content };
+      const body = await readFeed(file);
+      if ('issue' in body) {
+        setState({ step: 'refused', issues: [body.issue] });
+        return;
+      }
       if (overLimit(encodedSize(body))) {
         setState({ step: 'failed', message: fill(t.tooLargeEncoded, { name: file.name }) });
         return;

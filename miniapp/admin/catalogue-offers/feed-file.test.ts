@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodedSize, feedFormat, MAX_FEED_BYTES, megabytes, overLimit } from './feed-file.ts';
+import { windows1251 } from '../../../server/http/testing/windows-1251.ts';
+import { encodedSize, feedFormat, MAX_FEED_BYTES, megabytes, overLimit, readFeed } from './feed-file.ts';
 import { offersOfficeEn, offersOfficeRu } from './i18n-offers-office.ts';
 import { issuePlace, issueReason, refusedIssues } from './import-issues.ts';
 import type { ImportIssue } from './offers-office-api.ts';
@@ -43,5 +44,32 @@ describe('a catalogue file before it is sent', () => {
     expect(issuePlace({ offerId: 'T-1', code: 'repeated_id', message: '' }, offersOfficeEn)).toBe('Offer T-1');
     expect(issueReason(bad as ImportIssue, offersOfficeRu)).toBe('Цена не число');
     expect(issueReason({ code: 'something_new', message: 'x' }, offersOfficeEn)).toBeUndefined();
+  });
+
+  it('a YML file is read in the encoding it declares (windows-1251, UTF-8); another one is refused before sending (found from outside: a KOI8-R feed was read as Windows-1251 and sent with other letters)', async () => {
+    const yml = (encoding: string) =>
+      `<?xml version="1.0" encoding="${encoding}"?>\n<yml_catalog><shop><offers><offer id="T-1"><name>Улун</name>` +
+      '<price>1</price></offer></offers></shop></yml_catalog>';
+    const file = (bytes: Uint8Array<ArrayBuffer>, name: string) => new File([bytes], name);
+    expect(await readFeed(file(windows1251(yml('windows-1251')), 'lavka.xml'))).toEqual({
+      format: 'yml',
+      content: yml('windows-1251'),
+    });
+    expect(await readFeed(file(new TextEncoder().encode(yml('UTF-8')), 'feed'))).toEqual({
+      format: 'yml',
+      content: yml('UTF-8'),
+    });
+    const table = new TextDecoder('koi8-r').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    const koi8r = Uint8Array.from([...yml('koi8-r')], (ch) => table.indexOf(ch));
+    expect(await readFeed(file(koi8r, 'lavka.yml'))).toEqual({
+      issue: { line: 1, code: 'unsupported_encoding', message: expect.stringContaining('"koi8-r"') },
+    });
+    expect(issueReason({ code: 'unsupported_encoding', message: '' }, offersOfficeRu)).toContain('Windows-1251');
+    expect(issueReason({ code: 'not_utf8', message: '' }, offersOfficeEn)).toContain('windows-1251');
+    // A CSV is read as before: UTF-8, else Windows-1251.
+    expect(await readFeed(file(windows1251('id;title\nT-1;Улун'), 'offers.csv'))).toEqual({
+      format: 'csv',
+      content: 'id;title\nT-1;Улун',
+    });
   });
 });

@@ -1,8 +1,12 @@
 /**
  * What the office checks of a catalogue file before sending it: its size (the server takes at most 8 MB, so a bigger
- * file is refused here without uploading it) and its format, from the extension or, failing that, from the content.
+ * file is refused here without uploading it), its format, from the extension or, failing that, from the content, and
+ * its text (a YML feed in the encoding it declares).
  */
-import type { ImportFormat } from './offers-office-api.ts';
+
+import { ymlText } from '../../../server/catalogue/yml-text.ts';
+import { csvText } from '../../../server/http/csv-text.ts';
+import type { ImportFormat, ImportIssue } from './offers-office-api.ts';
 
 /** The server's limit on an import's body (server/app.ts, server/catalogue/offer-import.ts). */
 export const MAX_FEED_BYTES = 8 * 1024 * 1024;
@@ -32,3 +36,19 @@ export function feedFormat(fileName: string, content: string): ImportFormat {
 
 /** The request's size in bytes as it will travel (JSON escapes quotes and line breaks, UTF-8 widens Cyrillic). */
 export const encodedSize = (body: unknown) => new Blob([JSON.stringify(body)]).size;
+
+/**
+ * A picked file as the import's body: a CSV read as csv-text.ts reads it (UTF-8, else Windows-1251), a YML feed in
+ * the encoding its XML declaration names (yml-text.ts, as the server reads one); a YML feed in any other encoding is
+ * the refusal the server would give, before sending it.
+ * @example await readFeed(input.files[0]) // { format: 'yml', content: '<?xml …' }
+ */
+export async function readFeed(
+  file: Blob & { name: string },
+): Promise<{ format: ImportFormat; content: string } | { issue: ImportIssue }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const asCsv = csvText(bytes);
+  if (feedFormat(file.name, asCsv) === 'csv') return { format: 'csv', content: asCsv };
+  const read = ymlText(bytes);
+  return 'issue' in read ? read : { format: 'yml', content: read.text };
+}

@@ -60,6 +60,9 @@ export const offersOfficeRu = {
   reason_too_many_offers: 'Больше 5 000 акций в одном файле',
   reason_bad_xml: 'Файл — не корректный XML',
   reason_not_yml: 'Не YML-фид: нет yml_catalog/shop',
+  reason_unsupported_encoding:
+    'Файл не в UTF-8 и не в Windows-1251 (кодировка названа в его первой строке, encoding="…"): сохраните его в одной из них',
+  reason_not_utf8: 'Файл не в UTF-8, хотя так объявлен: если он в Windows-1251, укажите encoding="windows-1251"',
   reason_dtd_not_allowed: 'DTD с сущностями не допускается',
 };
 
@@ -126,6 +129,9 @@ export const offersOfficeEn: OffersOfficeMessages = {
   reason_too_many_offers: 'More than 5,000 offers in one file',
   reason_bad_xml: 'The file is not well-formed XML',
   reason_not_yml: 'Not a YML feed: yml_catalog/shop is missing',
+  reason_unsupported_encoding:
+    'The file is neither UTF-8 nor Windows-1251 (its first line names the encoding, encoding="…"): save it in one of them',
+  reason_not_utf8: 'The file is not UTF-8 though it says so: if it is Windows-1251, declare encoding="windows-1251"',
   reason_dtd_not_allowed: 'A DTD with entities is not allowed',
 };
 
