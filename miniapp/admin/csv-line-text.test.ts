@@ -26,11 +26,11 @@ describe('CSV line problems in the office', () => {
   it('an unknown header reads in the ru office with the columns expected in both languages', () => {
     const [header] = parseMomentCsv('Подарок;Дата выдачи\nmug;2026-06-01T12:00:00+03:00', new Set(['mug'])).errors;
     expect(csvLineText('ru', header as NonNullable<typeof header>)).toBe(
-      'Строка 1 "Подарок;Дата выдачи" — не заголовок, который мы знаем; нужны столбцы reward_key / Приз, at / Время',
+      '"Подарок;Дата выдачи" — не заголовок, который мы знаем; нужны столбцы reward_key / Приз, at / Время',
     );
     const [codes] = parseCodesCsv('Список подарков\nAAA111').errors;
     expect(csvLineText('ru', codes as NonNullable<typeof codes>)).toBe(
-      'Строка 1 "Список подарков" — не заголовок, который мы знаем; нужны столбцы code / Промокод',
+      '"Список подарков" — не заголовок, который мы знаем; нужны столбцы code / Промокод',
     );
   });
 });

@@ -10,7 +10,7 @@ export const CSV_LINE_MESSAGES = {
   already_in_pool: (p) => `${p.value} is already in the pool`,
   too_many_lines: (p) => `At most ${p.max} lines per import`,
   no_codes: () => 'The file has no codes',
-  unknown_header: (p) => `line 1 ${p.value} is not a header this import knows; expected the columns ${p.expected}`,
+  unknown_header: (p) => `${p.value} is not a header this import knows; expected the columns ${p.expected}`,
   wrong_columns: () => 'expected two columns: reward_key,at (Приз;Время)',
   formula: () => 'a cell starts like a spreadsheet formula (=, +, -, @)',
   bad_reward_key: (p) => `reward_key ${p.value} is not a reward key`,

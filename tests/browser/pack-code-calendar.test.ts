@@ -2,12 +2,14 @@
  * Issue 14, p2, in Chromium: a participant types a code from a pack and wins at the prize calendar's moment (then
  * loses with the next code, and is told a used code is used); the brand admin opens the campaign's prize calendar in
  * the office, generates moments per day, imports a CSV with one bad line and sees its number, and reads the per-day
- * table. Phone and desktop, light and dark; screenshots under test-results/screenshots/office-calendar-*.png.
+ * table. Phone and desktop, light and dark; screenshots under test-results/screenshots/office-calendar-*.png. A file
+ * Russian Excel saved (Windows-1251, `;`, headed «Приз;Время») is picked, shown and imported (decision 063).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { windows1251 } from '../../server/http/testing/windows-1251.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -159,5 +161,40 @@ describe('pack code and prize calendar in the browser', () => {
         await context.close();
       }
     });
+  });
+
+  it('a moments file Russian Excel saved (Windows-1251, `;`, headed «Приз;Время») is picked, shown in Cyrillic and imported; an unknown header is refused naming the columns (found from outside: refused on line 1)', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, combos[0]);
+    try {
+      const admin = new URL(server.adminUrl);
+      admin.hash = `/admin/campaign/${campaignId}/calendar`;
+      await page.goto(admin.toString());
+      await page.getByTestId('calendar-mode-banner').waitFor({ timeout: 20_000 });
+      const at = (hours: number) => `${new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 19)}Z`;
+      const pick = (name: string, text: string) =>
+        page
+          .locator('[data-testid="calendar-file"] input[type=file], input[type=file][data-testid="calendar-file"]')
+          .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(windows1251(text)) });
+
+      // A textarea's value has its line breaks as \n.
+      const lf = (text: string) => text.replaceAll('\r\n', '\n');
+      const unknown = `Подарок;Когда выдать\r\nmug;${at(30)}\r\n`;
+      await pick('подарки.csv', unknown);
+      await expect.poll(() => page.getByTestId('calendar-csv').inputValue(), { timeout: T }).toBe(lf(unknown));
+      await page.getByTestId('calendar-import').click();
+      const refused = page.getByTestId('calendar-note').getByText(/Строка 1/);
+      await refused.waitFor({ timeout: T });
+      expect(await refused.textContent()).toContain('нужны столбцы reward_key / Приз, at / Время');
+
+      const good = `Приз;Время\r\nmug;${at(31)}\r\nmug;${at(32)}\r\n`;
+      await pick('моменты.csv', good);
+      await expect.poll(() => page.getByTestId('calendar-csv').inputValue(), { timeout: T }).toBe(lf(good));
+      await page.getByTestId('calendar-import').click();
+      await page.getByTestId('calendar-note').getByText(/: 2$/).waitFor({ timeout: T });
+      await screenshot(page, 'office-calendar-excel-file');
+      expect(errors.filter((e) => !/422|Unprocessable/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

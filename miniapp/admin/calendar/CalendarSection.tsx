@@ -171,7 +171,7 @@ function ImportForm({ note, onDone }: FormProps) {
           value={csv}
           rows={4}
           onChange={(e) => setCsv(e.target.value)}
-          placeholder="reward_key,at"
+          placeholder="Приз;Время / reward_key,at"
           slotProps={{ textArea: { 'data-testid': 'calendar-csv' } }}
         />
       </FormItem>
@@ -180,6 +180,7 @@ function ImportForm({ note, onDone }: FormProps) {
           accept=".csv,text/csv"
           size="m"
           mode="secondary"
+          data-testid="calendar-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void fileText(file).then(setCsv);

@@ -217,7 +217,7 @@ describe('prize calendar admin routes', () => {
         code: 'unknown_header',
         params: { expected: 'reward_key / Приз, at / Время' },
         message:
-          'line 1 "Подарок;Когда выдать" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
+          '"Подарок;Когда выдать" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
       },
     ]);
     const good = await send('Приз;Время\r\nmug;2026-06-05T12:00:00+03:00\r\ncap;2026-06-06T12:00:00+03:00\r\n');

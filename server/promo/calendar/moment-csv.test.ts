@@ -59,7 +59,7 @@ describe('moments CSV', () => {
         code: 'unknown_header',
         params: { value: '"Подарок;Дата выдачи"', expected: 'reward_key / Приз, at / Время' },
         message:
-          'line 1 "Подарок;Дата выдачи" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
+          '"Подарок;Дата выдачи" is not a header this import knows; expected the columns reward_key / Приз, at / Время',
       },
     ]);
     // A first line that is a moment with one bad cell stays that moment's problem.

@@ -159,7 +159,7 @@ describe('pool writes in the office', () => {
         path: 'line 1',
         code: 'unknown_header',
         params: { value: '"Список подарков"', expected: 'code / Промокод' },
-        message: 'line 1 "Список подарков" is not a header this import knows; expected the columns code / Промокод',
+        message: '"Список подарков" is not a header this import knows; expected the columns code / Промокод',
       },
     ]);
     expect(await w.deps.db.select().from(schema.poolCodes)).toEqual([]);
