@@ -4,7 +4,8 @@
  * the retailer's YML feed with bad offers and sees each one's line, id and reason in the report, sees the offers with
  * their status; uploads the next day's feed and sees the updated/added/ended counts and the ended offer. A participant
  * then opens the campaign and follows its Offers link into the catalogue. A CSV as Russian Excel saves it
- * (Windows-1251, `;`) lists its offers in Cyrillic (decision 060). Screenshots under
+ * (Windows-1251, `;`) lists its offers in Cyrillic (decision 060); a YML feed is read in the encoding it declares, and
+ * one declaring KOI8-R is refused before sending (decision 063). Screenshots under
  * test-results/screenshots/office-catalogue-*.png.
  */
 import { readFileSync } from 'node:fs';
@@ -174,6 +175,45 @@ describe('offer catalogue in the office', () => {
         .poll(() => page.getByTestId('office-offer-X-1').textContent(), { timeout: T })
         .toContain('Сырники «Утро»');
       expect(await page.getByTestId('office-offer-X-2').textContent()).toContain('Ёжик в тумане');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a YML feed declaring windows-1251 lists its offers in Cyrillic; one declaring KOI8-R is refused naming it, nothing imported (found from outside: read as Windows-1251, titles stored as other letters)', async () => {
+    const id = campaignIds.get('summer-tasks') as number;
+    const { page, context, errors } = await openWatchedPage(browser, viewports[0]);
+    const yml = (encoding: string, offerId: string, title: string) =>
+      `<?xml version="1.0" encoding="${encoding}"?>\n<yml_catalog><shop><offers><offer id="${offerId}">` +
+      `<name>${title}</name><price>99</price></offer></offers></shop></yml_catalog>\n`;
+    const koi8 = new TextDecoder('koi8-r').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    const koi8r = (text: string) => Buffer.from([...text].map((ch) => koi8.indexOf(ch)));
+    try {
+      await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${id}`);
+      await page.getByTestId('office-section-offers').click({ timeout: 30_000 });
+      await page.waitForURL(new RegExp(`#/admin/campaign/${id}/offers$`));
+      await fileInput(page).setInputFiles({
+        name: 'old-feed.xml',
+        mimeType: 'text/xml',
+        buffer: koi8r(yml('KOI8-R', 'K-1', 'Квас хлебный')),
+      });
+      const refused = page.getByTestId('offers-issue-line-1');
+      await refused.waitFor({ timeout: T });
+      expect(await page.getByTestId('offers-upload-refused').isVisible()).toBe(true);
+      expect(await refused.textContent()).toContain('"koi8-r"');
+      expect(await page.getByTestId('office-offer-K-1').count()).toBe(0);
+
+      await fileInput(page).setInputFiles({
+        name: 'feed.xml',
+        mimeType: 'text/xml',
+        buffer: Buffer.from(windows1251(yml('windows-1251', 'W-1', 'Морс «Клюква»'))),
+      });
+      await page.getByTestId('offers-import-report').waitFor({ timeout: T });
+      await expect
+        .poll(() => page.getByTestId('office-offer-W-1').textContent(), { timeout: T })
+        .toContain('Морс «Клюква»');
+      expect(await page.getByTestId('office-offer-K-1').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
