@@ -66,6 +66,9 @@ export const officeRu = {
   previewReadOnly: 'Это предпросмотр: здесь ничего не сохраняется.',
   previewUpdating: 'Обновляем…',
   language: 'Язык текста',
+  // The editor's tabs: which language's texts are being edited, named in the office's language.
+  language_ru: 'Русский',
+  language_en: 'Английский',
   missingTranslation: 'Нет перевода',
   texts: 'Тексты',
   title: 'Название',
@@ -298,6 +301,8 @@ export const officeEn: OfficeMessages = {
   previewReadOnly: 'This is a preview: nothing here is saved.',
   previewUpdating: 'Updating…',
   language: 'Text language',
+  language_ru: 'Russian',
+  language_en: 'English',
   missingTranslation: 'Missing translation',
   texts: 'Texts',
   title: 'Title',

@@ -33,8 +33,8 @@ export function EditorForm({
             value={state.lang}
             onChange={(v) => onLanguage(v as 'ru' | 'en')}
             options={[
-              { value: 'ru', label: 'Русский' },
-              { value: 'en', label: 'English' },
+              { value: 'ru', label: t.language_ru },
+              { value: 'en', label: t.language_en },
             ]}
             data-testid="office-edit-language"
           />

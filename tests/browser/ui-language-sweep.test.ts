@@ -1,0 +1,237 @@
+/**
+ * Outside-in sweep of every participant screen and every office screen the agency owner reaches, in one browser
+ * against one server:
+ * - in English (dark): no Cyrillic UI text, apart from what the database itself holds in Russian (seed content shown
+ *   as it is: a campaign's Russian title in the office's lists, a stats screen name); the participant's screens allow
+ *   none at all (the seed's campaigns carry English texts);
+ * - in Russian (light): no English words in the chrome (headers, buttons, tabs, labels, placeholders, empty states),
+ *   apart from brand names, codes and what the database holds.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+import { storedStrings, uiTexts, withoutStored } from './ui-text.ts';
+
+let server: StartedServer;
+let browser: Browser;
+let stored: string[];
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  stored = storedStrings(join(server.dataDir, 'app.db'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const PARTICIPANT = 100001;
+const AGENCY_OWNER = 100004;
+
+const PARTICIPANT_SCREENS = [
+  '/',
+  '/campaign/1',
+  '/campaign/1/rules',
+  '/campaign/1/prizes',
+  '/campaign/1/help',
+  '/campaign/1/help/new',
+  '/campaign/2',
+  '/campaign/2/quiz',
+  '/campaign/3',
+  '/campaign/3/prizes',
+  '/campaign/999',
+  '/no-such-screen',
+];
+
+/** Every office screen of the demo brand (1) and its campaigns (1 tasks, 2 quiz, 3 wheel) open to the agency owner. */
+const OFFICE_SCREENS = [
+  '/admin',
+  '/admin/new',
+  '/admin/campaign/1',
+  '/admin/campaign/2',
+  '/admin/campaign/3',
+  '/admin/campaign/1/sections',
+  '/admin/campaign/1/revision/1',
+  '/admin/campaign/1/stats',
+  '/admin/campaign/1/mailings',
+  '/admin/campaign/1/mailings/rule/new',
+  '/admin/campaign/1/mailings/broadcast/new',
+  '/admin/campaign/1/leads',
+  '/admin/campaign/1/leads/webhook',
+  '/admin/campaign/1/draw',
+  '/admin/campaign/1/calendar',
+  '/admin/campaign/1/pools',
+  '/admin/campaign/1/calculator',
+  '/admin/campaign/1/offers',
+  '/admin/campaign/1/beta',
+  '/admin/agency',
+  '/admin/agency/brand/1',
+  '/admin/agency/settings',
+  '/admin/agency/team',
+  '/admin/audit',
+  '/admin/brand/1/team',
+  '/admin/brand/1/mailings',
+  '/admin/brand/1/support',
+  '/admin/brand/1/support/knowledge',
+  '/admin/brand/1/support/canned',
+  '/admin/brand/1/stats',
+  '/admin/brand/1/leads',
+];
+
+const CYRILLIC = /[\u0400-\u04FF]/;
+/**
+ * Latin that a Russian screen may show: platform and brand names, codes and formats, and the words an office user
+ * types as they are (a formula's functions, the unlock count's `all`, a CSV header's `code`).
+ */
+const LATIN_ALLOWED = new Set(
+  [
+    'VK',
+    'OK',
+    'ID',
+    'Telegram',
+    'TG',
+    'RU',
+    'EN',
+    'CSV',
+    'YML',
+    'XML',
+    'xml',
+    'yml',
+    'https',
+    'http',
+    'UTC',
+    'CRM',
+    'e-mail',
+    'all',
+    'code',
+    'round',
+    'min',
+    'max',
+    'id',
+    'title',
+    'price',
+    'url',
+    'picture',
+    'category',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Hash navigation inside the running app, then quiet: no request in flight, no spinner, no DOM change for 200 ms. */
+async function open(page: Page, hash: string, inFlight: () => number) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const quiet = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          let changed = false;
+          const observer = new MutationObserver(() => {
+            changed = true;
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(!changed && !document.querySelector('[class*="Spinner__host"]'));
+          }, 200);
+        }),
+    );
+    if (quiet && inFlight() === 0) return;
+    if (Date.now() > deadline) throw new Error(`${hash} did not settle`);
+  }
+}
+
+async function startSession(o: {
+  userId: number;
+  language: 'ru' | 'en';
+  colorScheme: 'light' | 'dark';
+  phone: boolean;
+}) {
+  const viewport = o.phone ? { width: 390, height: 844, mobile: true } : { width: 1280, height: 900 };
+  const watched = await openWatchedPage(browser, { ...viewport, colorScheme: o.colorScheme });
+  let inFlight = 0;
+  watched.page.on('request', () => inFlight++);
+  watched.page.on('requestfinished', () => inFlight--);
+  watched.page.on('requestfailed', () => inFlight--);
+  await watched.page.emulateMedia({ reducedMotion: 'reduce' });
+  await watched.page.goto(participantUrl(server, { userId: o.userId, language: o.language }));
+  await watched.page.locator('[class*="PanelHeader"]').first().waitFor({ timeout: 20_000 });
+  return { ...watched, visit: (hash: string) => open(watched.page, hash, () => inFlight) };
+}
+
+/** Cyrillic text a screen shows beyond what the database holds (`strict`: beyond nothing). */
+async function cyrillicShown(page: Page, strict: boolean): Promise<string[]> {
+  const texts = await uiTexts(page);
+  return texts
+    .filter((t) => CYRILLIC.test(strict ? t.text : withoutStored(t.text, stored)))
+    .map((t) => `${t.kind}: ${t.text.slice(0, 80)}`);
+}
+
+/** English words in a Russian screen's chrome, beyond brand names, codes and what the database holds. */
+async function englishInChrome(page: Page): Promise<string[]> {
+  const texts = await uiTexts(page);
+  return texts.flatMap((t) => {
+    if (!t.chrome) return [];
+    const rest = withoutStored(t.text, stored)
+      .replace(/\{[^}]*\}/g, ' ') // a template's variables, {name}
+      .replace(/[«"][^»"]*[»"]/g, ' ') // a quoted value the user types, «code»
+      .replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' '); // a time zone, Europe/Moscow
+    const words = (rest.match(/[A-Za-z][A-Za-z-]*[A-Za-z]|[A-Za-z]/g) ?? []).filter(
+      (w) => w.length > 1 && !LATIN_ALLOWED.has(w.toLowerCase()),
+    );
+    return words.length ? [`${t.kind}: ${t.text.slice(0, 80)} [${words.join(', ')}]`] : [];
+  });
+}
+
+describe('the UI in English, in dark: no Russian chrome', () => {
+  it('every participant screen: no Cyrillic at all', async () => {
+    const s = await startSession({ userId: PARTICIPANT, language: 'en', colorScheme: 'dark', phone: true });
+    try {
+      const cyrillic: string[] = [];
+      for (const hash of PARTICIPANT_SCREENS) {
+        await s.visit(hash);
+        cyrillic.push(...(await cyrillicShown(s.page, true)).map((x) => `${hash} ${x}`));
+      }
+      expect(cyrillic).toEqual([]);
+      // The missing campaign's 404 is the answer that screen shows; nothing else may fail.
+      expect(s.errors.filter((e) => !e.includes('404 (Not Found)'))).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  it('every office screen of the agency owner: no Cyrillic beyond the stored data', async () => {
+    const s = await startSession({ userId: AGENCY_OWNER, language: 'en', colorScheme: 'dark', phone: false });
+    try {
+      const cyrillic: string[] = [];
+      for (const hash of OFFICE_SCREENS) {
+        await s.visit(hash);
+        cyrillic.push(...(await cyrillicShown(s.page, false)).map((x) => `${hash} ${x}`));
+      }
+      expect(cyrillic).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
+describe('the UI in Russian: no English chrome', () => {
+  it('every participant screen and every office screen of the agency owner', async () => {
+    const s = await startSession({ userId: AGENCY_OWNER, language: 'ru', colorScheme: 'light', phone: false });
+    try {
+      const english: string[] = [];
+      for (const hash of [...PARTICIPANT_SCREENS, ...OFFICE_SCREENS]) {
+        await s.visit(hash);
+        english.push(...(await englishInChrome(s.page)).map((x) => `${hash} ${x}`));
+      }
+      expect(english).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+});
