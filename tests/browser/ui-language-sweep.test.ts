@@ -5,7 +5,8 @@
  *   as it is: a campaign's Russian title in the office's lists, a stats screen name); the participant's screens allow
  *   none at all (the seed's campaigns carry English texts);
  * - in Russian (light): no English words in the chrome (headers, buttons, tabs, labels, placeholders, empty states),
- *   apart from brand names, codes and what the database holds.
+ *   apart from brand names, codes and what the database holds;
+ * - in dark: no text below WCAG AA contrast that is ours to fix (tests/browser/ui-contrast.ts says what is VKUI's).
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { type LowContrast, lowContrastTexts } from './ui-contrast.ts';
 import { storedStrings, uiTexts, withoutStored } from './ui-text.ts';
 
 let server: StartedServer;
@@ -81,6 +83,20 @@ const OFFICE_SCREENS = [
   '/admin/brand/1/stats',
   '/admin/brand/1/leads',
 ];
+
+/** The office's main screens, checked for contrast in dark. */
+const OFFICE_MAIN = new Set([
+  '/admin',
+  '/admin/new',
+  '/admin/campaign/1',
+  '/admin/campaign/1/stats',
+  '/admin/campaign/1/mailings/broadcast/new',
+  '/admin/agency',
+  '/admin/audit',
+  '/admin/brand/1/support',
+  '/admin/brand/1/stats',
+  '/admin/brand/1/team',
+]);
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 /**
@@ -151,6 +167,8 @@ async function startSession(o: {
   language: 'ru' | 'en';
   colorScheme: 'light' | 'dark';
   phone: boolean;
+  /** `vk_platform`: a phone's VKUI theme (android) differs from desktop web's (vkcom). */
+  platform?: string;
 }) {
   const viewport = o.phone ? { width: 390, height: 844, mobile: true } : { width: 1280, height: 900 };
   const watched = await openWatchedPage(browser, { ...viewport, colorScheme: o.colorScheme });
@@ -159,7 +177,9 @@ async function startSession(o: {
   watched.page.on('requestfinished', () => inFlight--);
   watched.page.on('requestfailed', () => inFlight--);
   await watched.page.emulateMedia({ reducedMotion: 'reduce' });
-  await watched.page.goto(participantUrl(server, { userId: o.userId, language: o.language }));
+  await watched.page.goto(
+    participantUrl(server, { userId: o.userId, language: o.language, ...(o.platform ? { platform: o.platform } : {}) }),
+  );
   await watched.page.locator('[class*="PanelHeader"]').first().waitFor({ timeout: 20_000 });
   return { ...watched, visit: (hash: string) => open(watched.page, hash, () => inFlight) };
 }
@@ -188,16 +208,29 @@ async function englishInChrome(page: Page): Promise<string[]> {
   });
 }
 
-describe('the UI in English, in dark: no Russian chrome', () => {
-  it('every participant screen: no Cyrillic at all', async () => {
-    const s = await startSession({ userId: PARTICIPANT, language: 'en', colorScheme: 'dark', phone: true });
+/** One line per distinct finding on a screen (a table repeats the same cell). */
+const describeContrast = (where: string, low: LowContrast[]) => [
+  ...new Set(low.map((l) => `${where}: "${l.text}" ${l.ratio}:1 < ${l.needed} (${l.color} on ${l.background})`)),
+];
+
+describe('the UI in English, in dark: no Russian chrome, enough contrast', () => {
+  it('every participant screen: no Cyrillic at all, no text below AA', async () => {
+    const s = await startSession({
+      userId: PARTICIPANT,
+      language: 'en',
+      colorScheme: 'dark',
+      phone: true,
+      platform: 'mobile_android',
+    });
     try {
       const cyrillic: string[] = [];
+      const low: string[] = [];
       for (const hash of PARTICIPANT_SCREENS) {
         await s.visit(hash);
         cyrillic.push(...(await cyrillicShown(s.page, true)).map((x) => `${hash} ${x}`));
+        low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
       }
-      expect(cyrillic).toEqual([]);
+      expect({ cyrillic, low }).toEqual({ cyrillic: [], low: [] });
       // The missing campaign's 404 is the answer that screen shows; nothing else may fail.
       expect(s.errors.filter((e) => !e.includes('404 (Not Found)'))).toEqual([]);
     } finally {
@@ -205,15 +238,39 @@ describe('the UI in English, in dark: no Russian chrome', () => {
     }
   });
 
-  it('every office screen of the agency owner: no Cyrillic beyond the stored data', async () => {
+  it('every office screen of the agency owner: no Cyrillic beyond the stored data; the main ones have no text below AA', async () => {
     const s = await startSession({ userId: AGENCY_OWNER, language: 'en', colorScheme: 'dark', phone: false });
     try {
       const cyrillic: string[] = [];
+      const low: string[] = [];
       for (const hash of OFFICE_SCREENS) {
         await s.visit(hash);
         cyrillic.push(...(await cyrillicShown(s.page, false)).map((x) => `${hash} ${x}`));
+        if (OFFICE_MAIN.has(hash)) low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
       }
-      expect(cyrillic).toEqual([]);
+      expect({ cyrillic, low }).toEqual({ cyrillic: [], low: [] });
+    } finally {
+      await s.context.close();
+    }
+  });
+});
+
+describe('the office on a phone, in dark: enough contrast', () => {
+  it("the office's main screens in VKUI's phone theme have no text below AA", async () => {
+    const s = await startSession({
+      userId: AGENCY_OWNER,
+      language: 'ru',
+      colorScheme: 'dark',
+      phone: true,
+      platform: 'mobile_android',
+    });
+    try {
+      const low: string[] = [];
+      for (const hash of OFFICE_MAIN) {
+        await s.visit(hash);
+        low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
+      }
+      expect(low).toEqual([]);
     } finally {
       await s.context.close();
     }

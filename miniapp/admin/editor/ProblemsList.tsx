@@ -31,7 +31,7 @@ export function ProblemsList({ problems, unsaved }: { problems: readonly Problem
       data-testid="office-problems"
     >
       {sorted.length === 0 ? (
-        <SimpleCell disabled>{t.noProblems}</SimpleCell>
+        <SimpleCell>{t.noProblems}</SimpleCell>
       ) : (
         sorted.map((p) => (
           <SimpleCell

@@ -38,7 +38,7 @@ export function VkMessagePreview({
   }
   return (
     <Card Component="div" mode="outline" data-testid={`vk-preview-${language}`}>
-      <SimpleCell before={<Avatar size={36} initials={sender.slice(0, 1)} />} disabled>
+      <SimpleCell before={<Avatar size={36} initials={sender.slice(0, 1)} />}>
         <Footnote weight="2">{sender}</Footnote>
       </SimpleCell>
       <Div style={{ paddingTop: 0 }}>

@@ -21,7 +21,7 @@ export function RevisionsList({
   const revisions = list.status === 'ready' ? [...list.data].sort((a, b) => b.number - a.number) : [];
   return (
     <Group header={<Header>{t.revisions}</Header>} data-testid="office-revisions">
-      {list.status === 'ready' && revisions.length === 0 && <SimpleCell disabled>{t.noRevisions}</SimpleCell>}
+      {list.status === 'ready' && revisions.length === 0 && <SimpleCell>{t.noRevisions}</SimpleCell>}
       {revisions.map((r) => (
         <SimpleCell
           key={r.number}

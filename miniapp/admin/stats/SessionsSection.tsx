@@ -64,9 +64,7 @@ export function SessionsCharts({ data }: { data: StatsResponse<'sessions'> }) {
           series={[{ label: s.users, color: 'green', values: data.perUserBuckets.map((b) => b.count) }]}
         />
       </Group>
-      <SimpleCell multiline disabled>
-        {fill(s.gapNote, { min: Math.round(data.gapMs / 60_000) })}
-      </SimpleCell>
+      <SimpleCell multiline>{fill(s.gapNote, { min: Math.round(data.gapMs / 60_000) })}</SimpleCell>
     </>
   );
 }

@@ -61,7 +61,7 @@ export default function StatsPanel({ panel }: { panel: string }) {
         <StatsFilters filter={filter} shown={answered} onChange={setFilter} />
         {shown && (
           // Worded days and the zone's name do not fit one line on a phone: wrapped, not cut with "…".
-          <SimpleCell multiline disabled data-testid="stats-range" data-from={shown.from} data-to={shown.to}>
+          <SimpleCell multiline data-testid="stats-range" data-from={shown.from} data-to={shown.to}>
             {fill(s.range, {
               from: dayText(shown.from, language),
               to: dayText(shown.to, language),
