@@ -14,6 +14,7 @@ import {
   recordAnswers,
 } from '../../server/mailing/outbox-answers.ts';
 import { claimRequests, type MessageChannel, type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
+import { closeSwitchedOffWaiting } from '../../server/mailing/outbox-switched-off.ts';
 import { HeldTurns } from './held-turns.ts';
 import { lastLook } from './last-look.ts';
 import type { RateGate } from './rate-gate.ts';
@@ -126,9 +127,13 @@ async function drain(
       const busy = perChannel.get(channel) ?? 0;
       const ch = await channelNow(o.channels[channel]);
       if (!ch) {
-        // No token to send with (none stored or configured, or the brand switched off): nothing leaves.
+        // No token to send with (none stored or configured, or the brand switched off): nothing leaves. No claim
+        // closes a switched-off brand's rows either, so this pass does (decision 064): none waits for switch-on.
         if (busy > 0) sending.push(channel);
         await turns.drop(channel);
+        await closeSwitchedOffWaiting(o.db, { vkGroupId: o.groupId, channel, now: o.now(), leaseMs: o.leaseMs }).catch(
+          (err) => console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
+        );
         continue;
       }
       const pause = refused.get(channel);

@@ -92,6 +92,9 @@ export const mailingsRu = {
   status_done: 'Завершена',
   status_cancelled: 'Остановлена',
   status_notSent_brandSwitchedOff: 'Не отправлена: агентство выключило бренд, когда подошло её время',
+  status_notSent_brandSwitchedOffQueued:
+    'Не отправлена: агентство выключило бренд до отправки · отправлено 0 из {total}',
+  status_partlySent_brandSwitchedOff: 'Отправлена частично: агентство выключило бренд · отправлено {sent} из {total}',
   notSentByReason: 'Не отправлено по причинам',
   reason_brand_switched_off: 'Агентство выключило бренд',
   reason_broadcast_cancelled: 'Рассылку остановили',
@@ -215,6 +218,9 @@ export const mailingsEn: MailingsMessages = {
   status_done: 'Finished',
   status_cancelled: 'Stopped',
   status_notSent_brandSwitchedOff: 'Not sent: the agency had switched the brand off when its time came',
+  status_notSent_brandSwitchedOffQueued:
+    'Not sent: the agency switched the brand off before it went out · 0 of {total} sent',
+  status_partlySent_brandSwitchedOff: 'Partly sent: the agency switched the brand off · {sent} of {total} sent',
   notSentByReason: 'Not sent, by reason',
   reason_brand_switched_off: 'The agency switched the brand off',
   reason_broadcast_cancelled: 'The broadcast was stopped',

@@ -360,12 +360,29 @@ export async function broadcastOfCampaign(db: Db, campaignId: number, broadcastI
   return b;
 }
 
-/** A campaign's broadcasts, newest first. */
-export async function campaignBroadcasts(db: Db, campaignId: number): Promise<BroadcastRow[]> {
-  return db
+/**
+ * A campaign's broadcasts, newest first, each with how many of its messages were sent: the list tells one stopped
+ * half-way (a member, or the agency switching the brand off, decision 064) from one that sent nothing.
+ */
+export async function campaignBroadcasts(
+  db: Db,
+  campaignId: number,
+): Promise<(BroadcastRow & { sentCount: number })[]> {
+  const rows = await db
     .select()
     .from(broadcasts)
     .where(eq(broadcasts.campaignId, campaignId))
     .orderBy(desc(broadcasts.id))
     .limit(200);
+  const sent = new Map<number, number>();
+  const ids = rows.filter((b) => b.enqueuedCount > 0).map((b) => b.id);
+  if (ids.length > 0) {
+    const counted = await db
+      .select({ id: outbox.broadcastId, n: count() })
+      .from(outbox)
+      .where(and(inArray(outbox.broadcastId, ids), eq(outbox.status, 'sent')))
+      .groupBy(outbox.broadcastId);
+    for (const c of counted) if (c.id !== null) sent.set(c.id, Number(c.n));
+  }
+  return rows.map((b) => ({ ...b, sentCount: sent.get(b.id) ?? 0 }));
 }

@@ -20,6 +20,7 @@ import {
   BroadcastSchema,
   CampaignParam,
   ComposerOptionsSchema,
+  ListedBroadcastSchema,
   mailingErrors,
   mailingTags,
   RuleEditSchema,
@@ -74,7 +75,7 @@ const listBroadcasts = officeRoute('mailings', {
   summary: "The campaign's broadcasts, newest first",
   security: LAUNCH_AUTH,
   request: { params: CampaignParam },
-  responses: { 200: json(z.object({ broadcasts: z.array(BroadcastSchema) }), 'Broadcasts'), ...errors },
+  responses: { 200: json(z.object({ broadcasts: z.array(ListedBroadcastSchema) }), 'Broadcasts'), ...errors },
 });
 const oneBroadcast = officeRoute('mailings', {
   method: 'get',

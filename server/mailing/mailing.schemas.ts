@@ -203,6 +203,9 @@ export const BroadcastSchema = z
   })
   .openapi('Broadcast');
 
+/** A broadcast as the office's list shows it: with how many of its messages were sent. */
+export const ListedBroadcastSchema = BroadcastSchema.extend({ sentCount: z.number().int() }).openapi('ListedBroadcast');
+
 export const CapSchema = z
   .object({
     capCount: z.number().int().min(1).max(100),

@@ -63,7 +63,13 @@ function ProgressBody({
   const remaining = open(stats);
   // A broadcast held for its moment (or past quiet hours) has no rows yet: nothing of it is sent.
   const percent = broadcast.status === 'scheduled' ? 0 : Math.round(stats.progress * 100);
-  const state = broadcastState(m, language, broadcast, timeZone, remaining > 0 ? m.status_enqueued : m.status_done);
+  const state = broadcastState(
+    m,
+    language,
+    { ...broadcast, sentCount: sent },
+    timeZone,
+    remaining > 0 ? m.status_enqueued : m.status_done,
+  );
   return (
     <>
       <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>

@@ -25,7 +25,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
 import { broadcastState } from './broadcast-state.ts';
-import type { Broadcast, Cap, MailingOptions, RuleSummary } from './mailing-api.ts';
+import type { Cap, ListedBroadcast, MailingOptions, RuleSummary } from './mailing-api.ts';
 import { type MailingsServices, useMailings } from './use-mailings.ts';
 
 export function MailingsPanel() {
@@ -57,7 +57,7 @@ function MailingsBody({
   services: MailingsServices;
   options: MailingOptions;
   rules: RuleSummary[];
-  broadcasts: Broadcast[];
+  broadcasts: ListedBroadcast[];
 }) {
   const { m, campaignId = 0 } = services;
   const navigator = useRouteNavigator();
@@ -101,7 +101,7 @@ function MailingsBody({
   );
 }
 
-function listedState({ m, language }: MailingsServices, b: Broadcast, timeZone: string): string {
+function listedState({ m, language }: MailingsServices, b: ListedBroadcast, timeZone: string): string {
   return broadcastState(
     m,
     language,

@@ -7,7 +7,13 @@ const at = Date.UTC(2026, 5, 1, 9);
 
 describe("a broadcast's state in the office", () => {
   it('one not sent because the agency switched the brand off says so, in ru and en; a member’s stop reads as stopped', () => {
-    const off = { status: 'cancelled' as const, cancelReason: 'brand_switched_off' as const, scheduledAt: at };
+    const off = {
+      status: 'cancelled' as const,
+      cancelReason: 'brand_switched_off' as const,
+      scheduledAt: at,
+      enqueuedCount: 0,
+      sentCount: 0,
+    };
     expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow', '')).toBe(
       'Не отправлена: агентство выключило бренд, когда подошло её время',
     );
@@ -18,6 +24,33 @@ describe("a broadcast's state in the office", () => {
     expect(broadcastState(mailingsMessages.ru, 'ru', stopped, 'Europe/Moscow', '')).toBe('Остановлена');
     const sending = { ...off, status: 'enqueued' as const, cancelReason: null };
     expect(broadcastState(mailingsMessages.en, 'en', sending, 'Europe/Moscow', 'Sending')).toBe('Sending');
+  });
+
+  it('one whose queued messages the agency closed by switching the brand off says how many went out, in ru and en (decision 064)', () => {
+    const off = {
+      status: 'cancelled' as const,
+      cancelReason: 'brand_switched_off' as const,
+      scheduledAt: at,
+      enqueuedCount: 5,
+      sentCount: 0,
+    };
+    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow', '')).toBe(
+      'Не отправлена: агентство выключило бренд до отправки · отправлено 0 из 5',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow', '')).toBe(
+      'Not sent: the agency switched the brand off before it went out · 0 of 5 sent',
+    );
+    const partly = { ...off, sentCount: 2 };
+    expect(broadcastState(mailingsMessages.ru, 'ru', partly, 'Europe/Moscow', '')).toBe(
+      'Отправлена частично: агентство выключило бренд · отправлено 2 из 5',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', partly, 'Europe/Moscow', '')).toBe(
+      'Partly sent: the agency switched the brand off · 2 of 5 sent',
+    );
+    // A member's stop of a half-sent broadcast still reads as stopped.
+    expect(broadcastState(mailingsMessages.en, 'en', { ...partly, cancelReason: null }, 'Europe/Moscow', '')).toBe(
+      'Stopped',
+    );
   });
 
   it('every reason the outbox closes a message with is worded in both languages', () => {

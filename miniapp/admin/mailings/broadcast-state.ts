@@ -1,7 +1,7 @@
 /**
  * How a broadcast's state reads in the office, the same in the list and on its progress page: scheduled for when,
- * stopped by a member, or not sent at all with why (its moment came while the agency had switched the brand off,
- * decision 054); and the words for why single messages were not sent (the outbox's `cancelled` reasons) or failed
+ * stopped by a member, or not sent at all or only in part with why (the agency switched the brand off: when its moment
+ * came, decision 054, or while its messages waited, decision 064); and the words for why single messages were not sent (the outbox's `cancelled` reasons) or failed
  * (the sender's reasons, bot/sender/vk-errors.ts: a code of ours, or VK's own code and text).
  */
 import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
@@ -13,18 +13,26 @@ import type { Broadcast } from './mailing-api.ts';
 
 /**
  * The state line; `enqueued` is the caller's words for one already handed to the outbox (the list counts its
- * audience, the progress page knows whether anything is left to send).
- * @example broadcastState(m, 'ru', b, 'Europe/Moscow', m.status_done)
+ * audience, the progress page knows whether anything is left to send). One the agency stopped by switching the brand
+ * off while its messages waited (decision 064) says how many of them went out: none, or some of all.
+ * @example broadcastState(m, 'ru', { ...b, sentCount: 0 }, 'Europe/Moscow', m.status_done)
  */
 export function broadcastState(
   m: MailingsMessages,
   language: Language,
-  b: Pick<Broadcast, 'status' | 'cancelReason' | 'scheduledAt'>,
+  b: Pick<Broadcast, 'status' | 'cancelReason' | 'scheduledAt' | 'enqueuedCount'> & { sentCount: number },
   timeZone: string,
   enqueued: string,
 ): string {
   if (b.status === 'cancelled') {
-    return b.cancelReason === 'brand_switched_off' ? m.status_notSent_brandSwitchedOff : m.status_cancelled;
+    if (b.cancelReason !== 'brand_switched_off') return m.status_cancelled;
+    // Nothing written for it: its moment came while the brand was off (decision 054).
+    if (b.enqueuedCount === 0) return m.status_notSent_brandSwitchedOff;
+    const counts = { sent: b.sentCount, total: b.enqueuedCount };
+    return fill(
+      b.sentCount > 0 ? m.status_partlySent_brandSwitchedOff : m.status_notSent_brandSwitchedOffQueued,
+      counts,
+    );
   }
   if (b.status === 'scheduled')
     return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, timeZone) });

@@ -4,6 +4,7 @@ import type {
   BroadcastSchema,
   CapSchema,
   ComposerOptionsSchema,
+  ListedBroadcastSchema,
   NewBroadcastSchema,
   NewRuleSchema,
   PreviewSchema,
@@ -20,6 +21,7 @@ export type RuleSummary = z.infer<typeof RuleSummarySchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type NewRule = z.infer<typeof NewRuleSchema>;
 export type Broadcast = z.infer<typeof BroadcastSchema>;
+export type ListedBroadcast = z.infer<typeof ListedBroadcastSchema>;
 export type NewBroadcast = z.infer<typeof NewBroadcastSchema>;
 export type Segment = z.infer<typeof SegmentSchema>;
 export type AudienceCount = z.infer<typeof PreviewSchema>;
@@ -40,7 +42,7 @@ export function mailingApi(api: Pick<ApiClient, 'request'>, campaignId: number) 
     updateRule: (id: number, rule: NewRule & { savedAt: number }) => r<Rule>('PUT', `${base}/rules/${id}`, rule),
     switchRule: (id: number, active: boolean) => r<Rule>('PATCH', `${base}/rules/${id}`, { active }),
     setCap: (cap: Cap) => r<Cap>('PUT', `${base}/frequency-cap`, cap),
-    broadcasts: async () => (await r<{ broadcasts: Broadcast[] }>('GET', `${base}/broadcasts`)).broadcasts,
+    broadcasts: async () => (await r<{ broadcasts: ListedBroadcast[] }>('GET', `${base}/broadcasts`)).broadcasts,
     broadcast: (id: number) => r<{ broadcast: Broadcast; stats: MessageStats }>('GET', `${base}/broadcasts/${id}`),
     count: (segment: Segment, channel: Channel) =>
       r<AudienceCount>('POST', `${base}/broadcasts/preview`, { segment, channel }),

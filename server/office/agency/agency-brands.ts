@@ -2,7 +2,8 @@
  * @module The agency's brands: the list it manages (with communities, apps and live campaigns), creating one,
  * renaming it and switching it off and on. Switching off deletes nothing: `brands.disabled_at` hides its campaigns
  * from participants (campaigns/campaign.service.ts), closes it to brand roles (auth/permissions.ts) and stops its
- * outbox (mailing/outbox-claim.ts); switching on undoes all three.
+ * outbox: what it had queued is closed unsent (mailing/outbox-switched-off.ts, decision 064) and what it writes while
+ * off is closed at the claim (mailing/outbox-claim.ts); switching on undoes the first two, never sends the closed.
  */
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
@@ -13,6 +14,7 @@ import { inserted } from '../../db/rows.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { closeSwitchedOffQueue } from '../../mailing/outbox-switched-off.ts';
 import { recordAudit } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { maskedToken, secretPlace } from './agency-secrets.ts';
@@ -162,6 +164,8 @@ export async function switchBrand(deps: Deps, identity: Identity, brandId: numbe
     }
     const disabledAt = off ? deps.now() : null;
     const row = inserted(await tx.update(brands).set({ disabledAt }).where(eq(brands.id, brandId)).returning());
+    // What it had queued is closed now, not held for switch-on (decision 064); the audit row says how much.
+    const closed = off ? await closeSwitchedOffQueue(tx, brandId, deps.now()) : undefined;
     await recordAudit(tx, {
       actor: identity,
       brandId,
@@ -170,7 +174,9 @@ export async function switchBrand(deps: Deps, identity: Identity, brandId: numbe
       entity: 'brand',
       entityId: brandId,
       before: { disabledAt: before.disabledAt },
-      after: { disabledAt },
+      after: closed
+        ? { disabledAt, closedMessages: closed.messages, cancelledBroadcasts: closed.broadcasts }
+        : { disabledAt },
     });
     return row;
   });

@@ -252,7 +252,9 @@ describe('agency API', () => {
       ['brand.switch_off', w.brandId],
       ['brand.switch_on', w.brandId],
     ]);
-    expect(audit[0]?.after).toEqual({ disabledAt: w.clock.now });
+    // The switch-off's row also says what it closed unsent (decision 064): nothing was queued here.
+    expect(audit[0]?.after).toEqual({ disabledAt: w.clock.now, closedMessages: 0, cancelledBroadcasts: 0 });
+    expect(audit[1]?.after).toEqual({ disabledAt: null });
   });
 
   it('item 3: white label — owner only, https or a small data: image, #rrggbb; brand members read it from the office', async () => {

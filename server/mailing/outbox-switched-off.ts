@@ -1,0 +1,102 @@
+/**
+ * @module What a brand had queued when the agency switched it off (decision 064): closed unsent as
+ * `brand_switched_off`, community messages and notifications alike, in the switch's own transaction; a broadcast that
+ * lost messages this way is cancelled with that reason, so the office reads "not sent" or "partly sent" with its
+ * counts instead of "sending" for as long as the brand is off. Before, the community's messages waited for the token
+ * the switch withholds and went out after switch-on, at a moment nobody chose, while the same batch's notifications
+ * were closed at the claim. Rows already claimed are the sender's: its last look closes them (outbox-stale.ts), or the
+ * one call already on its way to VK is recorded as sent. Rows written while it is off (a bot reply, a race with the
+ * switch) are closed by the claim when their channel has a token, and by the sender's pass below when it has none
+ * (the community's, withheld from a switched-off brand): so nothing of a brand off waits to go out after switch-on.
+ */
+import { and, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { type Db, schema } from '../db/client.ts';
+import type { MessageChannel } from '../db/schema/messaging.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
+
+const { outbox, broadcasts, brands, campaigns } = schema;
+
+export interface ClosedQueue {
+  /** Outbox rows closed unsent. */
+  messages: number;
+  /** Broadcasts cancelled because some of their messages were. */
+  broadcasts: number;
+}
+
+/**
+ * Closes the brand's queued outbox rows (every campaign of it, both channels) and cancels the broadcasts they
+ * belonged to. Call it inside the transaction that switches the brand off.
+ * @example const closed = await closeSwitchedOffQueue(tx, brandId, now)
+ */
+export async function closeSwitchedOffQueue(tx: Tx, brandId: number, now: number): Promise<ClosedQueue> {
+  const ofBrand = tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.brandId, brandId));
+  const closed = await tx
+    .update(outbox)
+    .set({ status: 'cancelled', errorReason: 'brand_switched_off', updatedAt: now })
+    .where(and(eq(outbox.status, 'queued'), inArray(outbox.campaignId, ofBrand)))
+    .returning({ broadcastId: outbox.broadcastId });
+  const cancelled = await cancelBroadcastsOf(tx, closed, now);
+  return { messages: closed.length, broadcasts: cancelled };
+}
+
+/**
+ * The sender's pass for a channel it has no token for: closes, as the claim would, the rows of community `vkGroupId`
+ * whose brand is switched off — queued, or claimed by a sender that died (lease ended) — and cancels their
+ * broadcasts; one read that finds nothing when none wait. Answers how many rows it closed.
+ * @example await closeSwitchedOffWaiting(db, { vkGroupId, channel: 'message', now, leaseMs })
+ */
+export async function closeSwitchedOffWaiting(
+  db: Db,
+  o: { vkGroupId: number; channel: MessageChannel; now: number; leaseMs: number },
+): Promise<number> {
+  const offCampaigns = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(brands, eq(brands.id, campaigns.brandId))
+    .where(isNotNull(brands.disabledAt));
+  const waiting = or(
+    eq(outbox.status, 'queued'),
+    and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs)),
+  );
+  const of = and(eq(outbox.vkGroupId, o.vkGroupId), eq(outbox.channel, o.channel), waiting);
+  const found = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(of, inArray(outbox.campaignId, offCampaigns)))
+    .limit(500);
+  if (found.length === 0) return 0;
+  return inTransaction(db, async (tx) => {
+    const closed = await tx
+      .update(outbox)
+      .set({ status: 'cancelled', errorReason: 'brand_switched_off', claimedAt: null, updatedAt: o.now })
+      // Still waiting and still of a brand off when the write runs.
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            found.map((r) => r.id),
+          ),
+          of,
+          inArray(outbox.campaignId, offCampaigns),
+        ),
+      )
+      .returning({ broadcastId: outbox.broadcastId });
+    await cancelBroadcastsOf(tx, closed, o.now);
+    return closed.length;
+  });
+}
+
+/** The broadcasts still in progress among the closed rows', cancelled as `brand_switched_off`; answers how many. */
+async function cancelBroadcastsOf(tx: Tx, closed: { broadcastId: number | null }[], now: number): Promise<number> {
+  const ids = [...new Set(closed.flatMap((r) => (r.broadcastId === null ? [] : [r.broadcastId])))];
+  let cancelled = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx
+      .update(broadcasts)
+      .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'brand_switched_off' })
+      .where(and(inArray(broadcasts.id, ids.slice(i, i + 500)), eq(broadcasts.status, 'enqueued')))
+      .returning({ id: broadcasts.id });
+    cancelled += rows.length;
+  }
+  return cancelled;
+}
