@@ -14,7 +14,7 @@ import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 
-const { outbox, broadcasts, brands, campaigns } = schema;
+const { outbox, broadcasts, brands, campaigns, communities } = schema;
 
 export interface ClosedQueue {
   /** Outbox rows closed unsent. */
@@ -24,16 +24,23 @@ export interface ClosedQueue {
 }
 
 /**
- * Closes the brand's queued outbox rows (every campaign of it, both channels) and cancels the broadcasts they
+ * Closes the brand's queued outbox rows (of its campaigns or its communities — a bot reply has no campaign — both
+ * channels) and cancels the broadcasts they
  * belonged to. Call it inside the transaction that switches the brand off.
  * @example const closed = await closeSwitchedOffQueue(tx, brandId, now)
  */
 export async function closeSwitchedOffQueue(tx: Tx, brandId: number, now: number): Promise<ClosedQueue> {
-  const ofBrand = tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.brandId, brandId));
+  const ofBrand = or(
+    inArray(outbox.campaignId, tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.brandId, brandId))),
+    inArray(
+      outbox.vkGroupId,
+      tx.select({ id: communities.vkGroupId }).from(communities).where(eq(communities.brandId, brandId)),
+    ),
+  );
   const closed = await tx
     .update(outbox)
     .set({ status: 'cancelled', errorReason: 'brand_switched_off', updatedAt: now })
-    .where(and(eq(outbox.status, 'queued'), inArray(outbox.campaignId, ofBrand)))
+    .where(and(eq(outbox.status, 'queued'), ofBrand))
     .returning({ broadcastId: outbox.broadcastId });
   const cancelled = await cancelBroadcastsOf(tx, closed, now);
   return { messages: closed.length, broadcasts: cancelled };
@@ -41,7 +48,7 @@ export async function closeSwitchedOffQueue(tx: Tx, brandId: number, now: number
 
 /**
  * The sender's pass for a channel it has no token for: closes, as the claim would, the rows of community `vkGroupId`
- * whose brand is switched off — queued, or claimed by a sender that died (lease ended) — and cancels their
+ * whose brand (the campaign's, or the community's for a row of no campaign) is switched off — queued, or claimed by a sender that died (lease ended) — and cancels their
  * broadcasts; one read that finds nothing when none wait. Answers how many rows it closed.
  * @example await closeSwitchedOffWaiting(db, { vkGroupId, channel: 'message', now, leaseMs })
  */
@@ -49,21 +56,31 @@ export async function closeSwitchedOffWaiting(
   db: Db,
   o: { vkGroupId: number; channel: MessageChannel; now: number; leaseMs: number },
 ): Promise<number> {
-  const offCampaigns = db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .innerJoin(brands, eq(brands.id, campaigns.brandId))
-    .where(isNotNull(brands.disabledAt));
+  // Of a brand off: by its campaign, or by its community (a bot reply has no campaign).
+  const ofBrandOff = or(
+    inArray(
+      outbox.campaignId,
+      db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .innerJoin(brands, eq(brands.id, campaigns.brandId))
+        .where(isNotNull(brands.disabledAt)),
+    ),
+    inArray(
+      outbox.vkGroupId,
+      db
+        .select({ id: communities.vkGroupId })
+        .from(communities)
+        .innerJoin(brands, eq(brands.id, communities.brandId))
+        .where(isNotNull(brands.disabledAt)),
+    ),
+  );
   const waiting = or(
     eq(outbox.status, 'queued'),
     and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs)),
   );
   const of = and(eq(outbox.vkGroupId, o.vkGroupId), eq(outbox.channel, o.channel), waiting);
-  const found = await db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(of, inArray(outbox.campaignId, offCampaigns)))
-    .limit(500);
+  const found = await db.select({ id: outbox.id }).from(outbox).where(and(of, ofBrandOff)).limit(500);
   if (found.length === 0) return 0;
   return inTransaction(db, async (tx) => {
     const closed = await tx
@@ -77,7 +94,7 @@ export async function closeSwitchedOffWaiting(
             found.map((r) => r.id),
           ),
           of,
-          inArray(outbox.campaignId, offCampaigns),
+          ofBrandOff,
         ),
       )
       .returning({ broadcastId: outbox.broadcastId });

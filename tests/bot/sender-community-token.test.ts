@@ -95,13 +95,14 @@ describe('the sender and the community token stored in the office', () => {
     await inTransaction(w.deps.db, (tx) =>
       tx.update(schema.brands).set({ disabledAt: w.clock.now }).where(eq(schema.brands.id, w.brandId)),
     );
-    // Not a campaign's message (the claim closes those of a switched-off brand itself): only the token stops it.
+    // Not a campaign's message (the claim closes those of a switched-off brand itself): no token leaves, and the
+    // sender closes it by its community's brand, so it does not wait to go out after switch-on (decision 064).
     await queueMessage(w, 'off', 7_000_010, false);
     const totals = await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true, drainWaitMs: 0 });
     expect(totals.sent).toBe(0);
     expect(w.fake.calls).toEqual([]);
     expect(w.fake.delivered).toEqual([]);
     const [row] = await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.dedupeKey, 'off'));
-    expect(row?.status).toBe('queued');
+    expect(row).toMatchObject({ status: 'cancelled', errorReason: 'brand_switched_off' });
   });
 });

@@ -11,7 +11,7 @@ import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
-import { enqueue } from '../../server/mailing/outbox.ts';
+import { queueReply } from '../../server/mailing/replies.ts';
 import { createMessagingWorld, GROUP_ID, grantBrandAdmin, type MessagingWorld } from './messaging-world.ts';
 
 const MAILER = 930_001;
@@ -74,6 +74,12 @@ describe('a switched-off brand: what was already queued (decision 064)', () => {
     const pushes = await broadcast('notification', 'push');
     expect((await rowsOf(messages)).length).toBe(5);
     expect((await rowsOf(pushes)).length).toBe(5);
+    // And a bot reply (no campaign, only the community) still waiting.
+    await queueReply(
+      w.deps.db,
+      { vkGroupId: GROUP_ID, vkUserId: 9_400_000, inReplyTo: 'msg:7', text: 'Ответ' },
+      w.clock.now,
+    );
 
     await switchBrand('off');
     await send();
@@ -102,7 +108,7 @@ describe('a switched-off brand: what was already queued (decision 064)', () => {
       .select()
       .from(schema.officeAudit)
       .where(eq(schema.officeAudit.action, 'brand.switch_off'));
-    expect(audit?.after).toMatchObject({ closedMessages: 10, cancelledBroadcasts: 2 });
+    expect(audit?.after).toMatchObject({ closedMessages: 11, cancelledBroadcasts: 2 });
   });
 
   it('a broadcast switched off half-way: what went out stays sent (once), the rest is closed, and the list counts both', async () => {
@@ -150,23 +156,11 @@ describe('a switched-off brand: what was already queued (decision 064)', () => {
         .where(eq(schema.outbox.broadcastId, id)),
     );
     await switchBrand('off');
-    // The bot still answers someone who writes in, in the campaign: its reply is written while the brand is off.
-    await inTransaction(w.deps.db, (tx) =>
-      enqueue(
-        tx,
-        [
-          {
-            dedupeKey: 'reply:while-off',
-            kind: 'reply',
-            campaignId: w.campaignId,
-            vkGroupId: GROUP_ID,
-            vkUserId: 9_430_000,
-            channel: 'message',
-            text: 'Ответ',
-          },
-        ],
-        w.clock.now,
-      ),
+    // The bot still answers someone who writes in: its reply (no campaign, only the community) is written while off.
+    await queueReply(
+      w.deps.db,
+      { vkGroupId: GROUP_ID, vkUserId: 9_430_000, inReplyTo: 'msg:1', text: 'Ответ' },
+      w.clock.now,
     );
     w.clock.advance(5_000);
     await send();
@@ -178,7 +172,7 @@ describe('a switched-off brand: what was already queued (decision 064)', () => {
     expect(rows.map((r) => [r.dedupeKey, r.status, r.errorReason])).toEqual([
       [`broadcast:${id}:9430000`, 'cancelled', 'brand_switched_off'],
       [`broadcast:${id}:9430001`, 'cancelled', 'brand_switched_off'],
-      ['reply:while-off', 'cancelled', 'brand_switched_off'],
+      [`reply:${GROUP_ID}:9430000:msg:1:0`, 'cancelled', 'brand_switched_off'],
     ]);
     const page = await call('GET', `${base()}/broadcasts/${id}`, MAILER);
     expect(page.body.broadcast).toMatchObject({ status: 'cancelled', cancelReason: 'brand_switched_off' });
