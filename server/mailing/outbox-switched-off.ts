@@ -25,8 +25,7 @@ export interface ClosedQueue {
 
 /**
  * Closes the brand's queued outbox rows (of its campaigns or its communities — a bot reply has no campaign — both
- * channels) and cancels the broadcasts they
- * belonged to. Call it inside the transaction that switches the brand off.
+ * channels) and cancels the broadcasts they belonged to. Call it inside the transaction that switches the brand off.
  * @example const closed = await closeSwitchedOffQueue(tx, brandId, now)
  */
 export async function closeSwitchedOffQueue(tx: Tx, brandId: number, now: number): Promise<ClosedQueue> {

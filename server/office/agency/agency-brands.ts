@@ -3,7 +3,8 @@
  * renaming it and switching it off and on. Switching off deletes nothing: `brands.disabled_at` hides its campaigns
  * from participants (campaigns/campaign.service.ts), closes it to brand roles (auth/permissions.ts) and stops its
  * outbox: what it had queued is closed unsent (mailing/outbox-switched-off.ts, decision 064) and what it writes while
- * off is closed at the claim (mailing/outbox-claim.ts); switching on undoes the first two, never sends the closed.
+ * off is closed at the claim or by the sender (mailing/outbox-claim.ts, bot/sender); switching on undoes the first two
+ * and never sends what was closed.
  */
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
