@@ -1,8 +1,8 @@
 /**
  * @module The client's key for one composed thing (a support text, an office reply, a broadcast), made once per
  * composition and kept across retries (miniapp/api/client-key.ts), so a send whose answer was lost, or a double click,
- * can be sent again without writing twice. Each feature keeps where it stores the key; the shape and the refusal of a
- * key reused for other content are one.
+ * can be sent again without writing twice; sends of one key in a process run one at a time. Each feature keeps where
+ * it stores the key; the shape and the refusal of a key reused for other content are one.
  */
 import { z } from '@hono/zod-openapi';
 import { ApiError } from './errors.ts';
@@ -15,3 +15,29 @@ export const ClientKey = z
 /** The key was used for other content: the client kept a key it should have replaced. */
 export const reused = () =>
   new ApiError(409, 'client_key_reused', 'This clientKey was sent before with another text; make a new one per text');
+
+/** Per app (its database handle): the send of each key running in this process now. */
+const runningByScope = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `send` for `key` after every send of the same key already running in this process has ended, so a double tap
+ * or a retry racing the first send finds what the first wrote instead of racing it (decision 061: what a repeat would
+ * otherwise spend of a rate limit before it could see the first's row). Keys are the caller's, already namespaced per
+ * person; `scope` is the app's database handle, so test apps do not wait on one another.
+ * @example oneSendAtATime(db, key, () => writeOnce(…))
+ */
+export async function oneSendAtATime<T>(scope: object, key: string, send: () => Promise<T>): Promise<T> {
+  let running = runningByScope.get(scope);
+  if (!running) {
+    running = new Map();
+    runningByScope.set(scope, running);
+  }
+  for (let ahead = running.get(key); ahead; ahead = running.get(key)) await ahead.catch(() => undefined);
+  const mine = send();
+  running.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(key) === mine) running.delete(key);
+  }
+}

@@ -10,7 +10,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { reused } from '../http/client-key.ts';
+import { oneSendAtATime, reused } from '../http/client-key.ts';
 import type { TicketMessageRow, TicketRow } from './ticket.service.ts';
 
 const { tickets, ticketMessages } = schema;
@@ -83,8 +83,9 @@ export async function ticketRepliedWithKey(
 /**
  * Writes once per key: `earlier` finds what an earlier send of `key` wrote (or throws its 409), `write` writes it now.
  * A repeat is answered from a read before anything else, so it spends nothing (`spend`: the caller's rate limit, 429
- * when over it); a first send spends, then writes in a transaction that looks the key up again (two sends of one key
- * at once: the later finds the first, as the module says, though both have spent).
+ * when over it); a first send spends, then writes in a transaction that looks the key up again. Sends of one key in
+ * this process run one after another (`oneSendAtATime`), so eight at once spend one unit, not eight (decision 061);
+ * two at once in two API processes both spend, and the transaction still writes one.
  * @example writtenOnce(db, key, (tx, k) => ticketRepliedWithKey(tx, k, sent), spend, (tx) => addUserMessage(tx, …))
  */
 export async function writtenOnce<T>(
@@ -94,10 +95,14 @@ export async function writtenOnce<T>(
   spend: () => Promise<void>,
   write: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  if (key !== undefined) {
+  if (key === undefined) {
+    await spend();
+    return inTransaction(db, write);
+  }
+  return oneSendAtATime(db, key, async () => {
     const found = await earlier(db, key);
     if (found) return found;
-  }
-  await spend();
-  return inTransaction(db, async (tx) => (key === undefined ? undefined : await earlier(tx, key)) ?? write(tx));
+    await spend();
+    return inTransaction(db, async (tx) => (await earlier(tx, key)) ?? write(tx));
+  });
 }
