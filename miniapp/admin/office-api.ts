@@ -53,7 +53,9 @@ export function officeApi(api: Pick<ApiClient, 'request'>) {
     templates: async () => unwrap<Template[]>(await r('GET', `${base}/templates`), 'templates'),
     campaigns: async (brandId: number) =>
       unwrap<CampaignListItem[]>(await r('GET', `${base}/campaigns?brandId=${brandId}`), 'campaigns'),
-    create: (body: { brandId: number; templateKey: string }) => r<CampaignDocument>('POST', `${base}/campaigns`, body),
+    /** `clientKey`: this choice's key, the same on a retry (api/client-key.ts), so one click makes one draft. */
+    create: (body: { brandId: number; templateKey: string; clientKey: string }) =>
+      r<CampaignDocument>('POST', `${base}/campaigns`, body),
     get: (id: number) => r<Edited>('GET', `${base}/campaigns/${id}`),
     save: (doc: CampaignDocument) => r<Edited>('PUT', `${base}/campaigns/${doc.id}`, doc),
     preview: (doc: CampaignDocument, language?: 'ru' | 'en') =>
@@ -63,7 +65,8 @@ export function officeApi(api: Pick<ApiClient, 'request'>) {
       await r<CampaignDocument>('POST', `${base}/campaigns/${id}/status`, { to });
       return r<Edited>('GET', `${base}/campaigns/${id}`);
     },
-    duplicate: (id: number) => r<CampaignDocument>('POST', `${base}/campaigns/${id}/duplicate`),
+    duplicate: (id: number, clientKey: string) =>
+      r<CampaignDocument>('POST', `${base}/campaigns/${id}/duplicate`, { clientKey }),
     revisions: async (id: number) =>
       unwrap<RevisionItem[]>(await r('GET', `${base}/campaigns/${id}/revisions`), 'revisions'),
     revision: (id: number, n: number) => r<CampaignDocument>('GET', `${base}/campaigns/${id}/revisions/${n}`),

@@ -456,6 +456,8 @@ export const AUDIT_CASES: AuditTable = {
   },
   'POST /api/admin/campaigns/{id}/duplicate': {
     prepare: async (w) => ({ params: { id: (await createdCampaign(w)).campaignId } }),
+    // Its body, a clientKey, is optional: an empty one is a copy; a key out of shape is what it refuses.
+    invalid: { body: { clientKey: 'short' } },
     action: 'campaign.duplicate',
     entity: 'campaign',
     check: campaignCheck,

@@ -4,6 +4,7 @@
  */
 import { Button, CardGrid, Group, PanelHeader, PanelHeaderBack, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -19,11 +20,15 @@ export function Catalogue({ office }: { office: Office }) {
   const templates = useAsync(() => api.templates(), [api]);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // One key per choice: a double click or a retry after a lost answer makes one draft (server: draft-keys.ts).
+  const [keys] = useState(() => composeKey());
   const use = async (templateKey: string) => {
     if (!brand) return;
     setBusy(templateKey);
     try {
-      const draft = await api.create({ brandId: brand.id, templateKey });
+      const choice = { brandId: brand.id, templateKey };
+      const draft = await api.create({ ...choice, clientKey: keys.keyFor(JSON.stringify(choice)) });
+      keys.sent();
       navigator.replace(paths.adminCampaign(draft.id));
     } catch (err) {
       setFailure(refusalText(err, language));

@@ -16,6 +16,7 @@ import {
   ViewWidth,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -42,6 +43,8 @@ export function CampaignEditor() {
   const draft = useCampaignDraft(campaignId);
   const [lang, setLang] = useState<'ru' | 'en'>(language);
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
+  // One key per copy asked for: a double click or a retry after a lost answer makes one copy (draft-keys.ts).
+  const [copyKeys] = useState(() => composeKey());
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
   const { doc } = draft;
@@ -129,7 +132,12 @@ export function CampaignEditor() {
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
-        onDuplicate={() => void office.duplicate(doc.id).then((copy) => navigator.push(paths.adminCampaign(copy.id)))}
+        onDuplicate={() =>
+          void office.duplicate(doc.id, copyKeys.keyFor(String(doc.id))).then((copy) => {
+            copyKeys.sent();
+            navigator.push(paths.adminCampaign(copy.id));
+          })
+        }
       />
     </Group>
   );

@@ -50,9 +50,16 @@ export const campaigns = pgTable(
     updatedAt: unixMs('updated_at').notNull().default(nowMs),
     /** How many times the office saved the document: a save must name the one it edited (no lost update). */
     editVersion: integer('edit_version').notNull().default(0),
+    /** The office's key for the click that made this draft (null: made without one), unique per brand, so a double
+     * click or a retry of "create" or "duplicate" is the draft already made (office/campaigns/draft-keys.ts). */
+    clientKey: text('client_key'),
+    /** What the keyed draft was made from (a template and places, or a campaign), as `draftSource` writes it: the
+     * same key sent for something else is refused. */
+    createdFrom: text('created_from'),
   },
   (t) => [
     uniqueIndex('campaigns_brand_slug_idx').on(t.brandId, t.slug),
+    uniqueIndex('campaigns_client_key_idx').on(t.brandId, t.clientKey),
     index('campaigns_community_idx').on(t.communityId, t.status),
     index('campaigns_app_idx').on(t.appId, t.status),
   ],

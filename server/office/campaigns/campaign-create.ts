@@ -24,6 +24,7 @@ import {
 } from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
+import { type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
 
 /** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */
 const STAGES: Record<Mechanic, string[]> = {
@@ -60,12 +61,45 @@ interface NewDraft {
   communityId: number | null;
   content: CampaignContent;
   action: 'campaign.create' | 'campaign.duplicate';
-  source: Record<string, unknown>;
+  source: DraftSource;
+  /** The office's key for this click (draft-keys.ts): a repeat is the draft it made. */
+  clientKey?: string | undefined;
 }
 
+/**
+ * Two drafts of one brand made at once on PostgreSQL chose the same free slug: the later insert hits the slug's unique
+ * index (reported as such, not as a serialization failure, because the free slug was read with LIKE).
+ */
+function slugTakenMeanwhile(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  )
+    if (e.code === '23505' && e.constraint === 'campaigns_brand_slug_idx') return true;
+  return false;
+}
+
+/** How many times a draft is tried again after its slug was taken meanwhile: a burst of clicks, not a loop. */
+const SLUG_ATTEMPTS = 16;
+
+/** Writes the draft; when its slug was taken meanwhile, again: it then sees the other draft (its key, its slug). */
 async function insertDraft(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, draft: NewDraft) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertDraftOnce(deps, identity, draft);
+    } catch (error) {
+      if (attempt >= SLUG_ATTEMPTS || !slugTakenMeanwhile(error)) throw error;
+    }
+  }
+}
+
+async function insertDraftOnce(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, draft: NewDraft) {
   const now = deps.now();
   return await inTransaction(deps.db, async (tx) => {
+    const { clientKey } = draft;
+    const earlier = clientKey && (await draftMadeWithKey(tx, draft.brandId, clientKey, draft.source));
+    if (earlier) return await loadDocument(tx, earlier);
     const content = { ...draft.content, slug: await freeSlug(tx, draft.brandId, draft.content.slug) };
     const { id } = inserted(
       await tx
@@ -77,6 +111,7 @@ async function insertDraft(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, d
           status: 'draft',
           stages: STAGES[content.mechanic],
           ...campaignColumns(content),
+          ...(clientKey ? { clientKey, createdFrom: draftSource(draft.source) } : {}),
         })
         .returning({ id: schema.campaigns.id }),
     );
@@ -102,6 +137,7 @@ export interface CreateRequest {
   templateKey: string;
   appId?: number;
   communityId?: number | null;
+  clientKey?: string | undefined;
 }
 
 /**
@@ -134,7 +170,8 @@ export async function createFromTemplate(
     communityId,
     content,
     action: 'campaign.create',
-    source: { templateKey: template.key },
+    source: { templateKey: template.key, appId, communityId },
+    clientKey: req.clientKey,
   });
 }
 
@@ -149,7 +186,12 @@ function marked(title: string, mark: string): string {
  * A new draft with the campaign's content (not its codes, participants or revisions), titled as a copy.
  * @example const copy = await duplicateCampaign(deps, identity, campaign);
  */
-export async function duplicateCampaign(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, campaign: CampaignRow) {
+export async function duplicateCampaign(
+  deps: Pick<Deps, 'db' | 'now'>,
+  identity: Identity,
+  campaign: CampaignRow,
+  clientKey?: string,
+) {
   const doc = await loadDocument(deps.db, campaign);
   // A title that shows nothing stays empty, named as missing as a new draft's is: marked, the copy's title was the mark.
   const copy = (t: { ru: string; en: string }) => ({
@@ -163,5 +205,6 @@ export async function duplicateCampaign(deps: Pick<Deps, 'db' | 'now'>, identity
     content: { ...doc, title: copy(doc.title), slug: `${doc.slug.slice(0, 70).replace(/-+$/, '')}-copy` },
     action: 'campaign.duplicate',
     source: { campaignId: campaign.id },
+    clientKey,
   });
 }

@@ -55,6 +55,8 @@ export function rowsOf(base: PreviewBase, content: CampaignContent): CampaignRow
     stages: ['opened'],
     updatedAt: campaign.createdAt,
     editVersion: 0,
+    clientKey: null,
+    createdFrom: null,
   };
   const tasks: TaskRow[] = content.tasks
     .map((t, i) => ({ id: idOf(base.ids?.tasks, t.key, i), campaignId: campaign.id, createdAt: 0, ...taskColumns(t) }))

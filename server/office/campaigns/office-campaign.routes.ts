@@ -11,11 +11,12 @@ import { requireIdentity } from '../../auth/middleware.ts';
 import { CONTENT_LANGUAGES } from '../../campaigns/content-language.ts';
 import { schema } from '../../db/client.ts';
 import { CAMPAIGN_STATUSES } from '../../db/schema/campaign.ts';
+import { ClientKey } from '../../http/client-key.ts';
 import { ApiError, errorBody, onError } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
 import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
-import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { officeCampaign } from './campaign-access.ts';
 import { createFromTemplate, duplicateCampaign } from './campaign-create.ts';
@@ -36,6 +37,8 @@ import {
 } from './office-campaign.schemas.ts';
 
 const tags = ['admin: campaigns'];
+/** A create or duplicate whose `clientKey` was sent before for another template, places or campaign. */
+const keyReused = errorResponse('`client_key_reused`: this clientKey made another draft; make a new one per click');
 const security = LAUNCH_AUTH;
 const PreviewQuery = z.object({
   language: z.enum(CONTENT_LANGUAGES).optional(),
@@ -63,9 +66,10 @@ const createRouteDef = officeRoute('campaigns', {
       templateKey: z.string().min(1).max(64),
       appId: rowId().optional(),
       communityId: rowId().nullable().optional(),
+      clientKey: ClientKey.optional(),
     }),
   ),
-  responses: { 201: json(CampaignDocumentSchema, 'The new draft'), ...officeErrors },
+  responses: { 201: json(CampaignDocumentSchema, 'The new draft'), ...officeErrors, 409: keyReused },
 });
 const listRoute = officeRoute('any', {
   method: 'get',
@@ -146,9 +150,18 @@ const duplicateRoute = officeRoute('campaigns', {
   path: '/campaigns/{id}/duplicate',
   tags,
   security,
-  summary: "A new draft with this campaign's content (no codes, participants or revisions)",
-  request: { params: OfficeCampaignParams },
-  responses: { 201: json(CampaignDocumentSchema, 'The copy'), ...officeErrors },
+  summary:
+    "A new draft with this campaign's content (no codes, participants or revisions); sent again with its clientKey, " +
+    'the copy already made',
+  request: {
+    params: OfficeCampaignParams,
+    // Optional: a client without a key sends no body, as before keys.
+    body: {
+      content: { 'application/json': { schema: z.object({ clientKey: ClientKey.optional() }) } },
+      required: false,
+    },
+  },
+  responses: { 201: json(CampaignDocumentSchema, 'The copy'), ...officeErrors, 409: keyReused },
 });
 const revisionsRoute = officeRoute('campaigns', {
   method: 'get',
@@ -255,7 +268,7 @@ officeCampaignRoutes.openapi(statusRoute, async (c) => {
 officeCampaignRoutes.openapi(duplicateRoute, async (c) => {
   const { deps, identity } = c.var;
   const campaign = await officeCampaign(deps.db, identity, c.req.valid('param').id, 'campaigns');
-  return c.json(await duplicateCampaign(deps, identity, campaign), 201);
+  return c.json(await duplicateCampaign(deps, identity, campaign, c.req.valid('json')?.clientKey), 201);
 });
 officeCampaignRoutes.openapi(revisionsRoute, async (c) => {
   const { deps, identity } = c.var;

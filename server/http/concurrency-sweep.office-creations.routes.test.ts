@@ -1,0 +1,83 @@
+/**
+ * The office's creations sent 2 and 8 times at once with one `clientKey` (a double click, a retry racing the first
+ * send), over the real adapter on 127.0.0.1 with the demo world and its brand admin: every answer is the one thing
+ * the first wrote, and the database holds one row and one audit row; the key sent again with something else is a 409.
+ */
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../db/client.ts';
+import { DEMO_ADMIN_VK_ID } from '../seed/demo-ids.ts';
+import { type Answer, type BurstWorld, burstProblems, createBurstWorld, errorCode } from './testing/burst.ts';
+
+let w: BurstWorld;
+beforeAll(async () => {
+  w = await createBurstWorld();
+}, 30_000);
+afterAll(async () => w?.stop());
+
+const ADMIN = DEMO_ADMIN_VK_ID;
+const TIMES = [2, 8] as const;
+const { officeAudit, campaigns } = schema;
+
+const idOf = (a: Answer) => (a.body as { id?: number }).id;
+const auditsOf = (action: string, ids: (number | undefined)[]) =>
+  w.deps.db
+    .select()
+    .from(officeAudit)
+    .where(eq(officeAudit.action, action))
+    .then((rows) => rows.filter((r) => ids.includes(Number(r.entityId))));
+
+describe.each(TIMES)('the same office creation %i times at once with one key', (n) => {
+  it('a campaign duplicated: one copy, one audit row, every answer the copy', async () => {
+    const id = w.campaign('brand-quiz');
+    const body = { clientKey: `duplicate-${n}-${id}` };
+    const answers = await w.burst(n, 'POST', `/api/admin/campaigns/${id}/duplicate`, ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const copies = await w.deps.db
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.brandId, w.brandId), like(campaigns.slug, 'brand-quiz-copy%')));
+    expect(copies.map((c) => c.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'campaign.duplicate',
+        copies.map((c) => c.id),
+      ),
+    ).toHaveLength(1);
+    // Deleted for the next size's count; the key with another campaign is another composition.
+    const other = await w.send('POST', `/api/admin/campaigns/${w.campaign('summer-tasks')}/duplicate`, ADMIN, body);
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+    await w.write((tx) =>
+      tx
+        .update(campaigns)
+        .set({ slug: `gone-${n}` })
+        .where(eq(campaigns.id, copies[0]?.id as number)),
+    );
+  });
+
+  it('a campaign from a template: one draft, one audit row, every answer the draft', async () => {
+    const body = { brandId: w.brandId, templateKey: 'tasks-reward', clientKey: `template-${n}` };
+    const before = new Set((await w.deps.db.select({ id: campaigns.id }).from(campaigns)).map((c) => c.id));
+    const answers = await w.burst(n, 'POST', '/api/admin/campaigns', ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const made = (await w.deps.db.select({ id: campaigns.id }).from(campaigns)).filter((c) => !before.has(c.id));
+    expect(made.map((c) => c.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'campaign.create',
+        made.map((c) => c.id),
+      ),
+    ).toHaveLength(1);
+    const other = await w.send('POST', '/api/admin/campaigns', ADMIN, { ...body, templateKey: 'pack-code' });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it('campaigns from a template without a key: one draft per request, each with its own slug, no 5xx', async () => {
+    const before = (await w.deps.db.select({ id: campaigns.id }).from(campaigns)).length;
+    const body = { brandId: w.brandId, templateKey: 'pack-code' };
+    const answers = await w.burst(n, 'POST', '/api/admin/campaigns', ADMIN, body);
+    expect(burstProblems(answers, { winners: n })).toEqual([]);
+    expect(new Set(answers.map(idOf)).size).toBe(n);
+    expect((await w.deps.db.select({ id: campaigns.id }).from(campaigns)).length).toBe(before + n);
+  });
+});
