@@ -6,6 +6,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
+import { hashToken } from '../office/team/invitation.service.ts';
 import { DEMO_ADMIN_VK_ID } from '../seed/demo-ids.ts';
 import { type Answer, type BurstWorld, burstProblems, createBurstWorld, errorCode } from './testing/burst.ts';
 
@@ -17,7 +18,7 @@ afterAll(async () => w?.stop());
 
 const ADMIN = DEMO_ADMIN_VK_ID;
 const TIMES = [2, 8] as const;
-const { officeAudit, campaigns } = schema;
+const { officeAudit, campaigns, invitations } = schema;
 
 const idOf = (a: Answer) => (a.body as { id?: number }).id;
 const auditsOf = (action: string, ids: (number | undefined)[]) =>
@@ -70,6 +71,35 @@ describe.each(TIMES)('the same office creation %i times at once with one key', (
     ).toHaveLength(1);
     const other = await w.send('POST', '/api/admin/campaigns', ADMIN, { ...body, templateKey: 'pack-code' });
     expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it('an invitation link: one invitation, one audit row, every answer the same link', async () => {
+    const body = { brandId: w.brandId, role: 'brand_member', sections: ['mailings'], clientKey: `invite-${n}-key` };
+    const answers = await w.burst(n, 'POST', '/api/admin/team/invitations', ADMIN, body);
+    const link = (a: Answer) => [(a.body as { id?: number }).id, (a.body as { token?: string }).token];
+    expect(burstProblems(answers, { winners: n, sameAnswer: link })).toEqual([]);
+    const made = await w.deps.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(String(link(answers[0] as Answer)[1]))));
+    expect(made).toHaveLength(1);
+    const all = await w.deps.db.select({ id: invitations.id }).from(invitations);
+    expect(
+      await auditsOf(
+        'invitation.create',
+        all.map((i) => i.id),
+      ),
+    ).toHaveLength(all.length);
+    expect(Math.max(...all.map((i) => i.id))).toBe(made[0]?.id);
+    const other = await w.send('POST', '/api/admin/team/invitations', ADMIN, { ...body, sections: ['support'] });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+    // The link it answers is the one that works.
+    const accepted = await w.send(
+      'POST',
+      `/api/office/invitations/${link(answers[0] as Answer)[1]}/accept`,
+      990_000 + n,
+    );
+    expect(accepted.status).toBeLessThan(300);
   });
 
   it('campaigns from a template without a key: one draft per request, each with its own slug, no 5xx', async () => {

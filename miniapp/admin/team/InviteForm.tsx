@@ -3,7 +3,8 @@
  * invitation text), or adding a VK user at once by id.
  */
 import { Button, FormItem, Input, NativeSelect, SimpleCell, Text } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { composeKey } from '../../api/client-key.ts';
 import { InputWithButton } from '../InputWithButton.tsx';
 import { label, type TeamMessages } from '../i18n-team.ts';
 import { BRAND_SCREEN_ROLES } from './MemberEditor.tsx';
@@ -19,7 +20,8 @@ export function InviteForm(props: {
   roles?: Role[];
   /** The link just made (kept by the team screen, so it survives the list reloading). */
   created: CreatedInvitation | null;
-  onInvite(body: { role: Role; sections: string[]; expiresInHours: number }): Promise<unknown>;
+  /** `clientKey`: the composed invitation's key, the same on a retry or a double click, so one link is made. */
+  onInvite(body: { role: Role; sections: string[]; expiresInHours: number; clientKey: string }): Promise<unknown>;
   onAdd(body: { role: Role; sections: string[]; vkUserId: number }): Promise<boolean>;
 }) {
   const { s, grantable } = props;
@@ -28,6 +30,11 @@ export function InviteForm(props: {
   const [sections, setSections] = useState<string[]>([]);
   const [hours, setHours] = useState<number>(72);
   const { created } = props;
+  const [keys] = useState(() => composeKey());
+  // A link was made: the next click, even with the same choices, asks for another one.
+  useEffect(() => {
+    if (created) keys.sent();
+  }, [created, keys]);
   const [copied, setCopied] = useState(false);
   const [vkId, setVkId] = useState('');
   const id = Number(vkId.trim().replace(/^id/, ''));
@@ -65,7 +72,8 @@ export function InviteForm(props: {
           stretched
           onClick={async () => {
             setCopied(false);
-            await props.onInvite({ role, sections, expiresInHours: hours });
+            const composed = { role, sections, expiresInHours: hours };
+            await props.onInvite({ ...composed, clientKey: keys.keyFor(JSON.stringify(composed)) });
           }}
         >
           {s.createLink}

@@ -31,7 +31,7 @@ export const teamApi = (api: Api) => ({
   remove: (id: number) => api.request<void>('DELETE', `${base}/members/${id}`),
   invitations: (brandId: number) =>
     api.request<{ invitations: Invitation[] }>('GET', `${base}/invitations?brandId=${brandId}`),
-  invite: (body: { brandId: number; role: Role; sections: string[]; expiresInHours: number }) =>
+  invite: (body: { brandId: number; role: Role; sections: string[]; expiresInHours: number; clientKey: string }) =>
     api.request<CreatedInvitation>('POST', `${base}/invitations`, body),
   revoke: (id: number) => api.request<Invitation>('DELETE', `${base}/invitations/${id}`),
   /** The agency's whole team, its agency-wide invitations, inviting and adding to the agency as a whole. */
@@ -39,8 +39,13 @@ export const teamApi = (api: Api) => ({
     api.request<{ members: TeamMember[] }>('GET', `${base}/agency?agencyId=${agencyId}`),
   agencyInvitations: (agencyId: number) =>
     api.request<{ invitations: Invitation[] }>('GET', `${base}/invitations?agencyId=${agencyId}`),
-  inviteToAgency: (body: { agencyId: number; role: Role; sections: string[]; expiresInHours: number }) =>
-    api.request<CreatedInvitation>('POST', `${base}/invitations`, { brandId: null, ...body }),
+  inviteToAgency: (body: {
+    agencyId: number;
+    role: Role;
+    sections: string[];
+    expiresInHours: number;
+    clientKey: string;
+  }) => api.request<CreatedInvitation>('POST', `${base}/invitations`, { brandId: null, ...body }),
   addToAgency: (body: { agencyId: number; vkUserId: number; role: Role; sections: string[] }) =>
     api.request<TeamMember>('POST', `${base}/members`, { brandId: null, ...body }),
   /** An agency manager's brands: null for all of the agency's. */

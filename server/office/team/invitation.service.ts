@@ -15,6 +15,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError, fieldRefusal } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { invitationMadeWithKey, keyedInvitationToken } from './invitation-keys.ts';
 import { invitationText } from './invitation-text.ts';
 import { coveringMembership, normaliseSections } from './team.service.ts';
 import { grantProblem } from './team-authority.ts';
@@ -81,6 +82,8 @@ export interface NewInvitation {
   /** Binds the invitation to one VK user: nobody else may accept it. */
   vkUserId?: number | undefined;
   expiresInHours: number;
+  /** The office's key for this click (invitation-keys.ts): a repeat is the invitation, and the link, it made. */
+  clientKey?: string | undefined;
 }
 
 export interface CreatedInvitation extends InvitationView {
@@ -101,9 +104,27 @@ export async function createInvitation(deps: Deps, actor: Identity, input: NewIn
   if (input.vkUserId !== undefined && input.platform !== 'vk') {
     throw fieldRefusal('invalid_input', 'vkUserId', 'A VK user id binds a VK invitation only');
   }
-  const token = randomBytes(24).toString('base64url');
+  const token =
+    input.clientKey === undefined
+      ? randomBytes(24).toString('base64url')
+      : keyedInvitationToken(deps.config, scope.agencyId, actor, input.clientKey);
   const now = deps.now();
+  const platformUserId = input.vkUserId === undefined ? null : String(input.vkUserId);
   const row = await inTransaction(deps.db, async (tx) => {
+    const earlier =
+      input.clientKey === undefined
+        ? undefined
+        : await invitationMadeWithKey(tx, hashToken(token), {
+            agencyId: scope.agencyId,
+            brandId: scope.brandId,
+            role: input.role,
+            sections,
+            platform: input.platform,
+            platformUserId,
+            lifetimeMs: input.expiresInHours * HOUR_MS,
+            createdBy: actor,
+          });
+    if (earlier) return earlier;
     const created = inserted(
       await tx
         .insert(invitations)
@@ -114,7 +135,7 @@ export async function createInvitation(deps: Deps, actor: Identity, input: NewIn
           role: input.role,
           sections,
           platform: input.platform,
-          platformUserId: input.vkUserId === undefined ? null : String(input.vkUserId),
+          platformUserId,
           expiresAt: now + input.expiresInHours * HOUR_MS,
           createdByPlatform: actor.platform,
           createdByUserId: actor.userId,

@@ -113,7 +113,11 @@ const createInvitationRoute = officeRoute('team', {
   summary: 'A one-time invitation link with an expiry and a preset role and sections (optionally for one VK user)',
   security: LAUNCH_AUTH,
   request: jsonBody(NewInvitationSchema),
-  responses: { 201: json(CreatedInvitationSchema, 'Created; the token is shown only now'), ...errors },
+  responses: {
+    201: json(CreatedInvitationSchema, 'Created; the token is shown only now (and to a repeat of its clientKey)'),
+    ...errors,
+    409: errorResponse('client_key_reused: this clientKey made another invitation; make a new one per invitation'),
+  },
 });
 const listInvitationsRoute = officeRoute('team', {
   method: 'get',

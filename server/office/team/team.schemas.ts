@@ -1,6 +1,7 @@
 /** @module The team API's shapes (OpenAPI components), shared by the routes and the office client's types. */
 import { z } from '@hono/zod-openapi';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
+import { ClientKey } from '../../http/client-key.ts';
 import { rowId } from '../../http/row-id.ts';
 import { someFieldGiven } from '../../http/some-field-given.ts';
 import { TEAM_SECTIONS } from './team-authority.ts';
@@ -93,6 +94,8 @@ export const NewInvitationSchema = z
       .optional(),
     /** From one hour to 30 days; three days unless told. */
     expiresInHours: z.number().int().min(1).max(720).default(72),
+    /** One per composed invitation: sent again, the invitation and link it made (invitation-keys.ts). */
+    clientKey: ClientKey.optional(),
   })
   .openapi('NewInvitation');
 
