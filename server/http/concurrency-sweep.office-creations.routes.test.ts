@@ -18,7 +18,7 @@ afterAll(async () => w?.stop());
 
 const ADMIN = DEMO_ADMIN_VK_ID;
 const TIMES = [2, 8] as const;
-const { officeAudit, campaigns, invitations } = schema;
+const { officeAudit, campaigns, invitations, cannedAnswers } = schema;
 
 const idOf = (a: Answer) => (a.body as { id?: number }).id;
 const auditsOf = (action: string, ids: (number | undefined)[]) =>
@@ -100,6 +100,26 @@ describe.each(TIMES)('the same office creation %i times at once with one key', (
       990_000 + n,
     );
     expect(accepted.status).toBeLessThan(300);
+  });
+
+  it('a canned answer added: one answer, one audit row, every answer the same', async () => {
+    const body = { title: `Код ${n}`, bodyRu: 'Код придёт в течение часа', clientKey: `canned-${n}-key` };
+    const path = `/api/admin/support/brands/${w.brandId}/canned`;
+    const answers = await w.burst(n, 'POST', path, ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const made = await w.deps.db
+      .select({ id: cannedAnswers.id })
+      .from(cannedAnswers)
+      .where(and(eq(cannedAnswers.brandId, w.brandId), eq(cannedAnswers.title, body.title)));
+    expect(made.map((c) => c.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'canned.create',
+        made.map((c) => c.id),
+      ),
+    ).toHaveLength(1);
+    const other = await w.send('POST', path, ADMIN, { ...body, bodyRu: 'Другой текст' });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
   });
 
   it('campaigns from a template without a key: one draft per request, each with its own slug, no 5xx', async () => {

@@ -9,6 +9,7 @@ import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
+import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
@@ -26,6 +27,9 @@ export const CannedInputSchema = z
   })
   .openapi('CannedAnswerInput');
 export type CannedInput = z.infer<typeof CannedInputSchema>;
+/** A new one: the fields and, optionally, the office's key for this Add (a repeat is the answer it wrote). */
+export const CannedNewSchema = CannedInputSchema.extend({ clientKey: ClientKey.optional() }).openapi('CannedAnswerNew');
+export type CannedNew = z.infer<typeof CannedNewSchema>;
 /** An edit: the fields and the `updatedAt` of the copy it was made on (../office/one-save-per-copy.ts). */
 export const CannedEditSchema = CannedInputSchema.extend({ savedAt: SavedAtField }).openapi('CannedAnswerEdit');
 export type CannedEdit = z.infer<typeof CannedEditSchema>;
@@ -89,7 +93,29 @@ const audit = (
     after: after && publicCanned(after),
   });
 
-export async function createCanned(tx: Tx, actor: Identity, brandId: number, input: CannedInput, at: number) {
+/**
+ * The answer an earlier Add with this key wrote in the brand (undefined: none, write it now); the key sent with other
+ * fields is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059).
+ */
+async function cannedAddedWithKey(tx: Tx, brandId: number, input: CannedNew, clientKey: string) {
+  const [row] = await tx
+    .select()
+    .from(cannedAnswers)
+    .where(and(eq(cannedAnswers.brandId, brandId), eq(cannedAnswers.clientKey, clientKey)))
+    .limit(1);
+  if (!row) return undefined;
+  const same =
+    row.title === input.title &&
+    row.bodyRu === input.bodyRu &&
+    row.bodyEn === (input.bodyEn ?? null) &&
+    row.position === (input.position ?? 0);
+  if (!same) throw reused();
+  return row;
+}
+
+export async function createCanned(tx: Tx, actor: Identity, brandId: number, input: CannedNew, at: number) {
+  const earlier = input.clientKey && (await cannedAddedWithKey(tx, brandId, input, input.clientKey));
+  if (earlier) return earlier;
   const row = inserted(
     await tx
       .insert(cannedAnswers)
@@ -99,6 +125,7 @@ export async function createCanned(tx: Tx, actor: Identity, brandId: number, inp
         bodyRu: input.bodyRu,
         bodyEn: input.bodyEn ?? null,
         position: input.position ?? 0,
+        clientKey: input.clientKey ?? null,
         updatedAt: at,
       })
       .returning(),

@@ -13,7 +13,7 @@ import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import {
   CannedEditSchema,
-  CannedInputSchema,
+  CannedNewSchema,
   CannedSchema,
   createCanned,
   deleteCanned,
@@ -61,8 +61,12 @@ const cannedCreate = officeRoute('support', {
   method: 'post',
   path: '/brands/{brandId}/canned',
   summary: 'Add a canned answer (`{name}`, `{code}`, `{campaign}` are filled when a reply is sent)',
-  request: { params: BrandParams, ...jsonBody(CannedInputSchema) },
-  responses: { 201: json(CannedSchema, 'Created'), ...errors },
+  request: { params: BrandParams, ...jsonBody(CannedNewSchema) },
+  responses: {
+    201: json(CannedSchema, 'Created (or, sent again with its clientKey, the one it created)'),
+    ...errors,
+    409: errorResponse('client_key_reused: this clientKey added another answer; make a new one per answer'),
+  },
 });
 const cannedUpdate = officeRoute('support', {
   ...meta,

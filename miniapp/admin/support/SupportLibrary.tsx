@@ -22,6 +22,7 @@ import {
 } from '@vkontakte/vkui';
 import { type ReactNode, useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { composeKey } from '../../api/client-key.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -58,11 +59,18 @@ export function CannedAnswersPanel() {
   const navigator = useRouteNavigator();
   const [version, setVersion] = useState(0);
   const state = useAsync(() => support.canned(), [support, version]);
+  // One key per composed answer: a double click or a retry after a lost answer adds it once (canned-answers.ts).
+  const [keys] = useState(() => composeKey());
   const form = useLibraryForm<Canned, CannedFields>({
     empty: emptyCanned,
     fieldsOf: cannedFields,
     load: support.canned,
-    save: (f, editing) => support.saveCanned({ ...f, bodyEn: orNull(f.bodyEn) }, editing),
+    save: async (f, editing) => {
+      const fields = { ...f, bodyEn: orNull(f.bodyEn) };
+      const saved = await support.saveCanned(fields, editing, keys.keyFor(JSON.stringify(fields)));
+      keys.sent();
+      return saved;
+    },
     remove: support.deleteCanned,
     changed: () => setVersion((v) => v + 1),
     errorTemplate: s.writeError,

@@ -77,11 +77,14 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
       r<InboxThread>('PATCH', `${base}/tickets/${ticketId}`, change),
     agents: async () => (await r<{ agents: Agent[] }>('GET', `${base}/agents`)).agents,
     canned: async () => (await r<{ canned: Canned[] }>('GET', `${base}/canned`)).canned,
-    /** Adds, or edits the copy `editing` (refused as `saved_meanwhile` if someone saved it since). */
-    saveCanned: (c: CannedFields, editing?: Canned) =>
+    /**
+     * Adds (`clientKey`: this answer's key, the same on a retry, so a double click adds one), or edits the copy
+     * `editing` (refused as `saved_meanwhile` if someone saved it since).
+     */
+    saveCanned: (c: CannedFields, editing: Canned | undefined, clientKey: string) =>
       editing
         ? r<Canned>('PUT', `${base}/canned/${editing.id}`, { ...c, savedAt: editing.updatedAt })
-        : r<Canned>('POST', `${base}/canned`, c),
+        : r<Canned>('POST', `${base}/canned`, { ...c, clientKey }),
     deleteCanned: (id: number) => r<void>('DELETE', `${base}/canned/${id}`),
     articles: async () => (await r<{ articles: Article[] }>('GET', `${base}/articles`)).articles,
     /** Adds, or edits the copy `editing` (refused as `saved_meanwhile` if someone saved it since). */

@@ -19,10 +19,16 @@ export const cannedAnswers = sqliteTable(
     bodyRu: text('body_ru').notNull(),
     bodyEn: text('body_en'),
     position: integer('position').notNull().default(0),
+    /** The office's key for the Add that wrote it (null: without one), unique per brand: a double click or a retry is
+     * this answer, not a second one (canned-answers.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('canned_answers_brand_idx').on(t.brandId, t.position)],
+  (t) => [
+    index('canned_answers_brand_idx').on(t.brandId, t.position),
+    uniqueIndex('canned_answers_client_key_idx').on(t.brandId, t.clientKey),
+  ],
 );
 
 export const kbArticles = sqliteTable(
