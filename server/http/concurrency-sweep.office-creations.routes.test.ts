@@ -7,7 +7,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
 import { hashToken } from '../office/team/invitation.service.ts';
-import { DEMO_ADMIN_VK_ID } from '../seed/demo-ids.ts';
+import { DEMO_ADMIN_VK_ID, DEMO_AGENCY_OWNER_VK_ID } from '../seed/demo-ids.ts';
 import { type Answer, type BurstWorld, burstProblems, createBurstWorld, errorCode } from './testing/burst.ts';
 
 let w: BurstWorld;
@@ -18,7 +18,7 @@ afterAll(async () => w?.stop());
 
 const ADMIN = DEMO_ADMIN_VK_ID;
 const TIMES = [2, 8] as const;
-const { officeAudit, campaigns, invitations, cannedAnswers } = schema;
+const { officeAudit, campaigns, invitations, cannedAnswers, brands } = schema;
 
 const idOf = (a: Answer) => (a.body as { id?: number }).id;
 const auditsOf = (action: string, ids: (number | undefined)[]) =>
@@ -119,6 +119,26 @@ describe.each(TIMES)('the same office creation %i times at once with one key', (
       ),
     ).toHaveLength(1);
     const other = await w.send('POST', path, ADMIN, { ...body, bodyRu: 'Другой текст' });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it('a brand made by the agency: one brand, one audit row, every answer the same', async () => {
+    const [agency] = await w.deps.db.select({ id: brands.agencyId }).from(brands).where(eq(brands.id, w.brandId));
+    const body = { agencyId: agency?.id, name: `Бренд ${n}`, clientKey: `brand-${n}-key` };
+    const answers = await w.burst(n, 'POST', '/api/admin/agency/brands', DEMO_AGENCY_OWNER_VK_ID, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const made = await w.deps.db.select({ id: brands.id }).from(brands).where(eq(brands.name, body.name));
+    expect(made.map((b) => b.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'brand.create',
+        made.map((b) => b.id),
+      ),
+    ).toHaveLength(1);
+    const other = await w.send('POST', '/api/admin/agency/brands', DEMO_AGENCY_OWNER_VK_ID, {
+      ...body,
+      name: 'Другой',
+    });
     expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
   });
 

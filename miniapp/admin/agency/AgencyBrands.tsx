@@ -5,6 +5,7 @@
 import { Button, ButtonGroup, FormItem, Group, Header, Input, SimpleCell, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -28,6 +29,8 @@ export function AgencyBrands({ office }: { office: Office }) {
   const manageable = office.agencies?.find((a) => a.canManage);
   const state = useAsync(() => agency.brands(), [api, version], manageable !== undefined);
   const [name, setName] = useState('');
+  // One key per new brand composed: a double click or a retry after a lost answer makes one brand.
+  const [keys] = useState(() => composeKey());
   const [confirming, setConfirming] = useState<number | null>(null);
   const { error, run } = useOfficeWrite(s.error);
   const act = (write: () => Promise<unknown>) =>
@@ -104,7 +107,9 @@ export function AgencyBrands({ office }: { office: Office }) {
               disabled={!hasVisibleText(name)}
               onClick={() =>
                 act(async () => {
-                  await agency.createBrand(manageable.id, name.trim());
+                  const composed = { agencyId: manageable.id, name: name.trim() };
+                  await agency.createBrand(composed.agencyId, composed.name, keys.keyFor(JSON.stringify(composed)));
+                  keys.sent();
                   // The new brand is one the office may now open: the next screen asks the server afresh.
                   forgetOfficeAccess(services);
                 }).then(() => setName(''))

@@ -13,7 +13,9 @@ export function agencyApi(api: Pick<ApiClient, 'request'>) {
   return {
     brands: async () => (await r<{ brands: AgencyBrand[] }>('GET', `${base}/brands`)).brands,
     brand: (id: number) => r<AgencyBrand>('GET', `${base}/brands/${id}`),
-    createBrand: (agencyId: number, name: string) => r<AgencyBrand>('POST', `${base}/brands`, { agencyId, name }),
+    /** `clientKey`: this new brand's key, the same on a retry (api/client-key.ts), so a double click makes one. */
+    createBrand: (agencyId: number, name: string, clientKey: string) =>
+      r<AgencyBrand>('POST', `${base}/brands`, { agencyId, name, clientKey }),
     /** Renames the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone renamed it since. */
     renameBrand: (id: number, body: { name: string; savedAt: number }) =>
       r<AgencyBrand>('PATCH', `${base}/brands/${id}`, body),

@@ -27,9 +27,12 @@ export const brands = pgTable(
     name: text('name').notNull(),
     disabledAt: unixMs('disabled_at'),
     updatedAt: unixMs('updated_at').notNull().default(0),
+    /** The agency's key for the "new brand" that made it (null: made without one), unique per agency: a double click
+     * or a retry is this brand, not a second one (office/agency/agency-brands.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('brands_agency_idx').on(t.agencyId)],
+  (t) => [index('brands_agency_idx').on(t.agencyId), uniqueIndex('brands_client_key_idx').on(t.agencyId, t.clientKey)],
 );
 
 export const apps = pgTable(

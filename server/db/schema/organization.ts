@@ -29,9 +29,12 @@ export const brands = sqliteTable(
     disabledAt: integer('disabled_at'),
     /** Its last rename by the agency (ms; 0 before any): a rename names it (office/one-save-per-copy.ts). */
     updatedAt: integer('updated_at').notNull().default(0),
+    /** The agency's key for the "new brand" that made it (null: made without one), unique per agency: a double click
+     * or a retry is this brand, not a second one (office/agency/agency-brands.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('brands_agency_idx').on(t.agencyId)],
+  (t) => [index('brands_agency_idx').on(t.agencyId), uniqueIndex('brands_client_key_idx').on(t.agencyId, t.clientKey)],
 );
 
 /** A client's mini app: one per brand and platform set, with the ids each platform knows it by. */

@@ -12,8 +12,9 @@ import { requireAgencyAccess, requireAgencyLevel } from '../../auth/permissions.
 import type { Config } from '../../config.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
-import { inTransaction } from '../../db/transactions.ts';
+import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
+import { reused } from '../../http/client-key.ts';
 import { ApiError } from '../../http/errors.ts';
 import { closeSwitchedOffQueue } from '../../mailing/outbox-switched-off.ts';
 import { recordAudit } from '../audit.ts';
@@ -91,12 +92,38 @@ export async function agencyBrand(deps: Deps, identity: Identity, brandId: numbe
 }
 
 /** A new brand of the agency (owner or agency-wide manager). */
-export async function createBrand(deps: Deps, identity: Identity, input: { agencyId: number; name: string }) {
+/**
+ * The brand an earlier "new brand" with this key made in the agency (undefined: none, make it now); the key sent with
+ * another name is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059).
+ */
+async function brandMadeWithKey(tx: Tx, agencyId: number, name: string, clientKey: string) {
+  const [row] = await tx
+    .select()
+    .from(brands)
+    .where(and(eq(brands.agencyId, agencyId), eq(brands.clientKey, clientKey)))
+    .limit(1);
+  if (row && row.name !== name) throw reused();
+  return row;
+}
+
+export async function createBrand(
+  deps: Deps,
+  identity: Identity,
+  input: { agencyId: number; name: string; clientKey?: string | undefined },
+) {
   await requireAgencyLevel(deps.db, identity, input.agencyId, 'agency-wide');
   const brand = await inTransaction(deps.db, async (tx) => {
     const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
-    const row = inserted(await tx.insert(brands).values({ agencyId: input.agencyId, name: input.name }).returning());
+    const { agencyId, name, clientKey } = input;
+    const earlier = clientKey && (await brandMadeWithKey(tx, agencyId, name, clientKey));
+    if (earlier) return earlier;
+    const row = inserted(
+      await tx
+        .insert(brands)
+        .values({ agencyId, name, clientKey: clientKey ?? null })
+        .returning(),
+    );
     await recordAudit(tx, {
       actor: identity,
       brandId: row.id,

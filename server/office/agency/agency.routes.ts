@@ -9,7 +9,7 @@ import { requireIdentity } from '../../auth/middleware.ts';
 import { officeGate } from '../../auth/office-gate.ts';
 import { newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
-import { json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import {
   AgencyBrandSchema,
   AgencySettingsSchema,
@@ -44,9 +44,13 @@ const listRoute = route({
 const createBrandRoute = route({
   method: 'post',
   path: '/brands',
-  summary: 'A new brand of the agency (its owner or an agency-wide manager)',
+  summary: 'A new brand of the agency (its owner or an agency-wide manager); sent again with its clientKey, that brand',
   request: jsonBody(CreateBrandBody),
-  responses: { 201: brandAnswer, ...agencyErrors },
+  responses: {
+    201: brandAnswer,
+    ...agencyErrors,
+    409: errorResponse('client_key_reused: this clientKey made a brand of another name; make a new one per brand'),
+  },
 });
 const getBrandRoute = route({
   method: 'get',

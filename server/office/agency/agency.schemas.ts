@@ -1,5 +1,6 @@
 /** @module Request and response shapes of the agency API (agency.routes.ts). */
 import { z } from '@hono/zod-openapi';
+import { ClientKey } from '../../http/client-key.ts';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { authErrors, errorResponse } from '../../http/schemas.ts';
 import { someFieldGiven } from '../../http/some-field-given.ts';
@@ -76,7 +77,8 @@ export const AgencySettingsSchema = z
   .openapi('AgencySettings');
 
 export const BrandParams = z.object({ brandId: RowIdParam });
-export const CreateBrandBody = z.object({ agencyId: rowId(), name: Name });
+/** `clientKey`: one per "new brand" composed, so a double click or a retry makes one brand (agency-brands.ts). */
+export const CreateBrandBody = z.object({ agencyId: rowId(), name: Name, clientKey: ClientKey.optional() });
 export const EditBrandBody = z.object({ name: Name, savedAt: SavedAtField });
 export const ConnectCommunityBody = z.object({
   vkGroupId: z.number().int().positive(),
