@@ -91,7 +91,6 @@ export async function agencyBrand(deps: Deps, identity: Identity, brandId: numbe
   return brandView(deps.db, deps.config, brand);
 }
 
-/** A new brand of the agency (owner or agency-wide manager). */
 /**
  * The brand an earlier "new brand" with this key made in the agency (undefined: none, make it now); the key sent with
  * another name is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059).
@@ -106,6 +105,7 @@ async function brandMadeWithKey(tx: Tx, agencyId: number, name: string, clientKe
   return row;
 }
 
+/** A new brand of the agency (owner or agency-wide manager). */
 export async function createBrand(
   deps: Deps,
   identity: Identity,
