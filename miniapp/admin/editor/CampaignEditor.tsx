@@ -25,6 +25,7 @@ import { StatusLabel } from '../home/StatusLabel.tsx';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
+import { refusalText } from '../refusal-text.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
 import { useOffice } from '../use-office.ts';
@@ -45,6 +46,8 @@ export function CampaignEditor() {
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
   // One key per copy asked for: a double click or a retry after a lost answer makes one copy (draft-keys.ts).
   const [copyKeys] = useState(() => composeKey());
+  // Why the last "Duplicate" made no copy (a refusal, no network): it had been dropped, and the click did nothing.
+  const [copyRefused, setCopyRefused] = useState<string | undefined>();
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
   const { doc } = draft;
@@ -132,13 +135,21 @@ export function CampaignEditor() {
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
-        onDuplicate={() =>
-          void office.duplicate(doc.id, copyKeys.keyFor(String(doc.id))).then((copy) => {
-            copyKeys.sent();
-            navigator.push(paths.adminCampaign(copy.id));
-          })
-        }
+        onDuplicate={() => {
+          setCopyRefused(undefined);
+          office.duplicate(doc.id, copyKeys.keyFor(String(doc.id))).then(
+            (copy) => {
+              copyKeys.sent();
+              navigator.push(paths.adminCampaign(copy.id));
+            },
+            // The key stays: the retry after a lost answer is the copy it may have made (draft-keys.ts).
+            (err: unknown) => setCopyRefused(refusalText(err, language)),
+          );
+        }}
       />
+      {copyRefused !== undefined && (
+        <Banner mode="tint" title={withReason(t.duplicateFailed, copyRefused)} data-testid="office-duplicate-failed" />
+      )}
     </Group>
   );
 
