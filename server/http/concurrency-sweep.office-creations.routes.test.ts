@@ -18,7 +18,7 @@ afterAll(async () => w?.stop());
 
 const ADMIN = DEMO_ADMIN_VK_ID;
 const TIMES = [2, 8] as const;
-const { officeAudit, campaigns, invitations, cannedAnswers, brands } = schema;
+const { officeAudit, campaigns, invitations, cannedAnswers, brands, kbArticles, messageRules } = schema;
 
 const idOf = (a: Answer) => (a.body as { id?: number }).id;
 const auditsOf = (action: string, ids: (number | undefined)[]) =>
@@ -119,6 +119,56 @@ describe.each(TIMES)('the same office creation %i times at once with one key', (
       ),
     ).toHaveLength(1);
     const other = await w.send('POST', path, ADMIN, { ...body, bodyRu: 'Другой текст' });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it('a knowledge-base article added: one article, one audit row, every answer the same', async () => {
+    const body = { titleRu: `Где код ${n}`, bodyRu: 'Код придёт в течение часа', clientKey: `article-${n}-key` };
+    const path = `/api/admin/support/brands/${w.brandId}/articles`;
+    const answers = await w.burst(n, 'POST', path, ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const made = await w.deps.db
+      .select({ id: kbArticles.id })
+      .from(kbArticles)
+      .where(and(eq(kbArticles.brandId, w.brandId), eq(kbArticles.titleRu, body.titleRu)));
+    expect(made.map((a) => a.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'kb_article.create',
+        made.map((a) => a.id),
+      ),
+    ).toHaveLength(1);
+    const other = await w.send('POST', path, ADMIN, { ...body, published: true });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it('a funnel rule created: one rule, one audit row, every answer the same', async () => {
+    const id = w.campaign('summer-tasks');
+    const body = {
+      name: `Напоминание ${n}`,
+      stage: 'opened',
+      notStage: 'task_done',
+      minHours: 24,
+      channel: 'message',
+      variants: [{ key: 'A', text: 'Задание ждёт', texts: { ru: 'Задание ждёт' } }],
+      segment: { tags: ['vip'], languages: ['ru'] },
+      clientKey: `rule-${n}-key`,
+    };
+    const path = `/api/admin/mailing/campaigns/${id}/rules`;
+    const answers = await w.burst(n, 'POST', path, ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: idOf })).toEqual([]);
+    const made = await w.deps.db
+      .select({ id: messageRules.id })
+      .from(messageRules)
+      .where(and(eq(messageRules.campaignId, id), eq(messageRules.name, body.name)));
+    expect(made.map((r) => r.id)).toEqual([idOf(answers[0] as Answer)]);
+    expect(
+      await auditsOf(
+        'rule.create',
+        made.map((r) => r.id),
+      ),
+    ).toHaveLength(1);
+    const other = await w.send('POST', path, ADMIN, { ...body, minHours: 48 });
     expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
   });
 

@@ -8,21 +8,10 @@
 import { and, eq } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
-import { reused } from '../http/client-key.ts';
+import { canonical, reused } from '../http/client-key.ts';
 import type { BroadcastRow, NewBroadcast } from './broadcast.service.ts';
 
 const { broadcasts } = schema;
-
-/** JSON with object keys in order: PostgreSQL's jsonb gives a stored segment back with its keys reordered. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * What the member composed, as the broadcast's columns store it: written by `createBroadcast`, compared here (the

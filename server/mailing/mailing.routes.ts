@@ -28,9 +28,9 @@ import {
   mailingErrors,
   mailingTags,
   NewBroadcastSchema,
-  NewRuleSchema,
   PreviewRequest,
   PreviewSchema,
+  RuleCreateSchema,
   RuleParams,
   RuleRunSchema,
   RuleSchema,
@@ -60,10 +60,14 @@ const addRule = officeRoute('mailings', {
   method: 'post',
   path: '/campaigns/{id}/rules',
   tags,
-  summary: 'Create a funnel rule',
+  summary: 'Create a funnel rule; sent again with the same `clientKey`, it is the rule that created (nothing written)',
   security: LAUNCH_AUTH,
-  request: { params: CampaignParam, ...jsonBody(NewRuleSchema) },
-  responses: { 201: json(RuleSchema, 'Created'), ...errors },
+  request: { params: CampaignParam, ...jsonBody(RuleCreateSchema) },
+  responses: {
+    201: json(RuleSchema, 'Created (or, sent again with its clientKey, the one it created)'),
+    ...errors,
+    409: errorResponse('client_key_reused: this clientKey created another rule; make a new one per rule'),
+  },
 });
 const switchRule = officeRoute('mailings', {
   method: 'patch',

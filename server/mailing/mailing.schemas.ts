@@ -66,6 +66,9 @@ export const NewRuleSchema = z
   })
   .openapi('NewRule');
 
+/** A new rule: its settings and, optionally, the office's key for this composition (a repeat is the rule it created). */
+export const RuleCreateSchema = NewRuleSchema.extend({ clientKey: ClientKey.optional() }).openapi('RuleCreate');
+
 export const RuleSchema = NewRuleSchema.extend({
   id: z.number().int(),
   campaignId: z.number().int(),

@@ -9,6 +9,7 @@ import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
 import type { RuleRow } from './rule-evaluation.ts';
+import { ruleCreatedWithKey } from './rule-keys.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
 
@@ -25,6 +26,8 @@ export interface NewRule {
   holdoutPercent?: number;
   quietFromHour?: number;
   quietToHour?: number;
+  /** The office's key for this composed rule (rule-keys.ts): a repeat is the rule it created. */
+  clientKey?: string | undefined;
 }
 
 /** Checks the rule against the campaign (stages in order, unique variants, notification length): a 422 with fields. */
@@ -75,10 +78,12 @@ export async function createRule(
 ): Promise<RuleRow> {
   const values = await checkedRule(db, campaignId, r);
   return inTransaction(db, async (tx) => {
+    const earlier = r.clientKey ? await ruleCreatedWithKey(tx, values, r.clientKey) : undefined;
+    if (earlier) return earlier;
     const rule = inserted(
       await tx
         .insert(messageRules)
-        .values({ ...values, updatedAt: now })
+        .values({ ...values, clientKey: r.clientKey ?? null, updatedAt: now })
         .returning(),
     );
     await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: rule });

@@ -11,6 +11,7 @@ import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { Tx } from '../db/transactions.ts';
+import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { rowId } from '../http/row-id.ts';
 import { visibleText } from '../http/text-fields.ts';
@@ -38,8 +39,13 @@ const englishTogether = <T extends { titleEn?: string | null; bodyEn?: string | 
     path: ['bodyEn'],
   });
 
-export const ArticleInputSchema = englishTogether(ArticleFields).openapi('KbArticleInput');
-export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+/** An article's fields as the office sends them. */
+type ArticleInput = z.infer<typeof ArticleFields>;
+/** A new one: the fields and, optionally, the office's key for this Add (a repeat is the article it wrote). */
+export const ArticleNewSchema = englishTogether(ArticleFields.extend({ clientKey: ClientKey.optional() })).openapi(
+  'KbArticleNew',
+);
+export type ArticleNew = z.infer<typeof ArticleNewSchema>;
 /** An edit: the fields and the `updatedAt` of the copy it was made on (../office/one-save-per-copy.ts). */
 export const ArticleEditSchema = englishTogether(ArticleFields.extend({ savedAt: SavedAtField })).openapi(
   'KbArticleEdit',
@@ -174,7 +180,30 @@ async function nextPosition(tx: Tx, brandId: number): Promise<number> {
   return row?.last == null ? 0 : Math.min(row.last + 1, POSITION_MAX);
 }
 
-export async function createArticle(tx: Tx, actor: Identity, brandId: number, input: ArticleInput, at: number) {
+/**
+ * The article an earlier Add with this key wrote in the brand (undefined: none, write it now); the key sent with other
+ * fields is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059). A position
+ * left out is where the first Add put it, so only a position given is compared.
+ */
+async function articleAddedWithKey(tx: Tx, brandId: number, input: ArticleNew, clientKey: string) {
+  const [row] = await tx
+    .select()
+    .from(kbArticles)
+    .where(and(eq(kbArticles.brandId, brandId), eq(kbArticles.clientKey, clientKey)))
+    .limit(1);
+  if (!row) return undefined;
+  const sent = columns(input);
+  const same =
+    (Object.keys(sent) as (keyof typeof sent)[]).every((k) => row[k] === sent[k]) &&
+    row.published === (input.published ?? false) &&
+    (input.position === undefined || row.position === input.position);
+  if (!same) throw reused();
+  return row;
+}
+
+export async function createArticle(tx: Tx, actor: Identity, brandId: number, input: ArticleNew, at: number) {
+  const earlier = input.clientKey && (await articleAddedWithKey(tx, brandId, input, input.clientKey));
+  if (earlier) return earlier;
   await checkCampaign(tx, brandId, input.campaignId);
   const row = inserted(
     await tx
@@ -182,6 +211,7 @@ export async function createArticle(tx: Tx, actor: Identity, brandId: number, in
       .values({
         brandId,
         ...columns(input),
+        clientKey: input.clientKey ?? null,
         position: input.position ?? (await nextPosition(tx, brandId)),
         published: input.published ?? false,
         updatedAt: at,

@@ -24,7 +24,7 @@ import {
 import { DEFLECTION_WINDOW_MS, deflectionRanking } from './kb-deflection.ts';
 import {
   ArticleEditSchema,
-  ArticleInputSchema,
+  ArticleNewSchema,
   ArticleOrderSchema,
   ArticleSchema,
   createArticle,
@@ -97,8 +97,12 @@ const articleCreate = officeRoute('support', {
   method: 'post',
   path: '/brands/{brandId}/articles',
   summary: 'Add an article',
-  request: { params: BrandParams, ...jsonBody(ArticleInputSchema) },
-  responses: { 201: json(ArticleSchema, 'Created'), ...errors },
+  request: { params: BrandParams, ...jsonBody(ArticleNewSchema) },
+  responses: {
+    201: json(ArticleSchema, 'Created (or, sent again with its clientKey, the one it created)'),
+    ...errors,
+    409: errorResponse('client_key_reused: this clientKey added another article; make a new one per article'),
+  },
 });
 const articleUpdate = officeRoute('support', {
   ...meta,

@@ -20,6 +20,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -124,6 +125,8 @@ function RuleForm({
   const [stale, setStale] = useState(false);
   /** A save is on its way: a second tap must not create the rule twice. */
   const [busy, setBusy] = useState(false);
+  // One key per composed rule: a retry after a lost answer creates it once (server/mailing/rule-keys.ts).
+  const [keys] = useState(() => composeKey());
   /** Changes the draft; the edited field's (by its id in rule-fields.ts) marks from the server go. */
   const set = (patch: Partial<NewRule>, field?: string) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -147,8 +150,14 @@ function RuleForm({
     // Save stays pressable: with blanks it marks them and names them under it instead of sending.
     if (!problems.ready()) return;
     setBusy(true);
-    (rule ? calls.updateRule(rule.id, { ...body, savedAt: rule.updatedAt }) : calls.createRule(body)).then(
-      () => navigator.back(),
+    const saving = rule
+      ? calls.updateRule(rule.id, { ...body, savedAt: rule.updatedAt })
+      : calls.createRule(body, keys.keyFor(JSON.stringify(body)));
+    saving.then(
+      () => {
+        keys.sent();
+        navigator.back();
+      },
       (err: unknown) => {
         setBusy(false);
         problems.refused(err);

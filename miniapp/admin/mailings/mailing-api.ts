@@ -37,7 +37,8 @@ export function mailingApi(api: Pick<ApiClient, 'request'>, campaignId: number) 
   return {
     options: () => r<MailingOptions>('GET', `${base}/options`),
     rules: async () => (await r<{ rules: RuleSummary[] }>('GET', `${base}/rule-summaries`)).rules,
-    createRule: (rule: NewRule) => r<Rule>('POST', `${base}/rules`, rule),
+    /** `clientKey`: this composed rule's key, the same on a retry (api/client-key.ts), so a double click makes one. */
+    createRule: (rule: NewRule, clientKey: string) => r<Rule>('POST', `${base}/rules`, { ...rule, clientKey }),
     /** Saves over the copy the edit was made on (`savedAt`: its `updatedAt`); 409 `saved_meanwhile` if saved since. */
     updateRule: (id: number, rule: NewRule & { savedAt: number }) => r<Rule>('PUT', `${base}/rules/${id}`, rule),
     switchRule: (id: number, active: boolean) => r<Rule>('PATCH', `${base}/rules/${id}`, { active }),

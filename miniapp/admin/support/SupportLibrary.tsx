@@ -146,16 +146,21 @@ export function KnowledgeBasePanel() {
   );
   // Any member of the brand may list its campaigns (server/office/campaigns/campaign-list.ts).
   const campaigns = useAsync(() => officeApi(api).campaigns(brandId), [api, brandId]);
+  // One key per composed article: a double click or a retry after a lost answer adds it once (knowledge-base.ts).
+  const [keys] = useState(() => composeKey());
   const form = useLibraryForm<Article, ArticleFields>({
     empty: emptyArticle,
     fieldsOf: articleFields,
     load: support.articles,
-    save: (f, editing) => {
+    save: async (f, editing) => {
       // The server takes an English version whole or not at all.
       const titleEn = orNull(f.titleEn);
       const bodyEn = orNull(f.bodyEn);
       const english = titleEn && bodyEn ? { titleEn, bodyEn } : { titleEn: null, bodyEn: null };
-      return support.saveArticle({ ...f, ...english }, editing);
+      const fields = { ...f, ...english };
+      const saved = await support.saveArticle(fields, editing, keys.keyFor(JSON.stringify(fields)));
+      keys.sent();
+      return saved;
     },
     remove: support.deleteArticle,
     changed: () => setVersion((v) => v + 1),

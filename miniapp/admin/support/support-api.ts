@@ -87,11 +87,14 @@ export function supportOfficeApi(api: Pick<ApiClient, 'request'>, brandId: numbe
         : r<Canned>('POST', `${base}/canned`, { ...c, clientKey }),
     deleteCanned: (id: number) => r<void>('DELETE', `${base}/canned/${id}`),
     articles: async () => (await r<{ articles: Article[] }>('GET', `${base}/articles`)).articles,
-    /** Adds, or edits the copy `editing` (refused as `saved_meanwhile` if someone saved it since). */
-    saveArticle: (a: ArticleFields, editing?: Article) =>
+    /**
+     * Adds (`clientKey`: this article's key, the same on a retry, so a double click adds one), or edits the copy
+     * `editing` (refused as `saved_meanwhile` if someone saved it since).
+     */
+    saveArticle: (a: ArticleFields, editing: Article | undefined, clientKey: string) =>
       editing
         ? r<Article>('PUT', `${base}/articles/${editing.id}`, { ...a, savedAt: editing.updatedAt })
-        : r<Article>('POST', `${base}/articles`, a),
+        : r<Article>('POST', `${base}/articles`, { ...a, clientKey }),
     deleteArticle: (id: number) => r<void>('DELETE', `${base}/articles/${id}`),
     /** Every article of the brand once, in the order the help screen shows them (refused as `list_changed`). */
     orderArticles: async (ids: number[]) =>

@@ -128,11 +128,17 @@ export const messageRules = sqliteTable(
     quietFromHour: integer('quiet_from_hour').notNull().default(22),
     quietToHour: integer('quiet_to_hour').notNull().default(9),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** The office's key for the Create that wrote it (null: without one), unique per campaign: a double click or a
+     * retry is this rule, not a second one (rule-keys.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
     /** Last saved (ms; 0 for a rule not saved since this column came): an edit names it (office/one-save-per-copy.ts). */
     updatedAt: integer('updated_at').notNull().default(0),
   },
-  (t) => [index('message_rules_campaign_idx').on(t.campaignId, t.active)],
+  (t) => [
+    index('message_rules_campaign_idx').on(t.campaignId, t.active),
+    uniqueIndex('message_rules_client_key_idx').on(t.campaignId, t.clientKey),
+  ],
 );
 
 /** Per community: how many rule messages one user may get within a rolling window. */

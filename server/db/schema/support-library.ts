@@ -46,10 +46,16 @@ export const kbArticles = sqliteTable(
     bodyEn: text('body_en'),
     position: integer('position').notNull().default(0),
     published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    /** The office's key for the Add that wrote it (null: without one), unique per brand: a double click or a retry is
+     * this article, not a second one (knowledge-base.ts). */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('kb_articles_brand_idx').on(t.brandId, t.published, t.position)],
+  (t) => [
+    index('kb_articles_brand_idx').on(t.brandId, t.published, t.position),
+    uniqueIndex('kb_articles_client_key_idx').on(t.brandId, t.clientKey),
+  ],
 );
 
 export const kbFeedback = sqliteTable(
