@@ -18,7 +18,7 @@ afterAll(async () => w?.stop());
 
 const ADMIN = DEMO_ADMIN_VK_ID;
 const TIMES = [2, 8] as const;
-const { officeAudit, campaigns, invitations, cannedAnswers, brands, kbArticles, messageRules } = schema;
+const { officeAudit, campaigns, invitations, cannedAnswers, brands, kbArticles, messageRules, prizeMoments } = schema;
 
 const idOf = (a: Answer) => (a.body as { id?: number }).id;
 const auditsOf = (action: string, ids: (number | undefined)[]) =>
@@ -169,6 +169,29 @@ describe.each(TIMES)('the same office creation %i times at once with one key', (
       ),
     ).toHaveLength(1);
     const other = await w.send('POST', path, ADMIN, { ...body, minHours: 48 });
+    expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
+  });
+
+  it("the calendar's moments generated: one generation, one audit row, every answer the same", async () => {
+    const id = w.campaign('lucky-wheel');
+    const calendar = await w.send('GET', `/api/admin/campaigns/${id}/calendar`, ADMIN);
+    const prize = (calendar.body as { prizes: { key: string }[] }).prizes[0]?.key as string;
+    const body = { mode: 'spread', rewards: [{ rewardKey: prize, count: 3 }], clientKey: `generate-${n}-key` };
+    const moments = () =>
+      w.deps.db
+        .select({ id: prizeMoments.id })
+        .from(prizeMoments)
+        .where(eq(prizeMoments.campaignId, id))
+        .then((rows) => rows.length);
+    const audits = () => auditsOf('calendar.generate', [id]).then((rows) => rows.length);
+    const [momentsBefore, auditsBefore] = [await moments(), await audits()];
+    const path = `/api/admin/campaigns/${id}/calendar/generate`;
+    const answers = await w.burst(n, 'POST', path, ADMIN, body);
+    expect(burstProblems(answers, { winners: n, sameAnswer: (a) => JSON.stringify(a.body) })).toEqual([]);
+    expect(((answers[0] as Answer).body as { created?: number }).created).toBe(3);
+    expect(await moments()).toBe(momentsBefore + 3);
+    expect(await audits()).toBe(auditsBefore + 1);
+    const other = await w.send('POST', path, ADMIN, { ...body, mode: 'per_day' });
     expect([other.status, errorCode(other)]).toEqual([409, 'client_key_reused']);
   });
 

@@ -1,8 +1,11 @@
 /**
- * The office's Add (a knowledge-base article) and Save (a new funnel rule) when the answer is lost: the server wrote the
- * item, the phone dropped the network before the answer came. The form keeps what was typed and says the save did not
- * go through; pressed again, it sends the same key (api/client-key.ts), so the list holds the item once, not twice.
+ * The office's Add (a knowledge-base article), Save (a new funnel rule) and Generate (the prize calendar's moments) when
+ * the answer is lost: the server wrote, the phone dropped the network before the answer came. The form keeps what was
+ * typed and says it did not go through; pressed again, it sends the same key (api/client-key.ts), so the item is
+ * there once, not twice.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
@@ -25,6 +28,17 @@ const DESKTOP = { width: 1280, height: 860, colorScheme: 'light' } as const;
 const TASKS_CAMPAIGN = 1;
 const ARTICLES = /\/api\/admin\/support\/brands\/\d+\/articles$/;
 const RULES = /\/api\/admin\/mailing\/campaigns\/\d+\/rules$/;
+const GENERATE = /\/api\/admin\/campaigns\/\d+\/calendar\/generate$/;
+
+/** One SQL answer from the server's database (read-only beside the running server). */
+function queryOne<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(join(server.dataDir, 'app.db'), { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
 
 /** The next POST to `url` reaches the server, which writes; its answer never reaches the page. */
 async function loseNextAnswer(page: Page, url: RegExp): Promise<() => number> {
@@ -96,6 +110,34 @@ describe('office creations whose answer is lost', () => {
       await page.waitForURL(/\/mailings$/, { timeout: T });
       await page.getByText(name).first().waitFor({ timeout: T });
       expect(await page.getByText(name).count()).toBe(1);
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the calendar's moments: the screen says it failed, Generate again draws them once", async () => {
+    const { page, context, errors } = await openWatchedPage(browser, DESKTOP);
+    try {
+      const { id } = queryOne<{ id: number }>("SELECT id FROM campaigns WHERE slug = 'lucky-wheel'");
+      const moments = () =>
+        queryOne<{ n: number }>('SELECT count(*) AS n FROM prize_moments WHERE campaign_id = ?', id).n;
+      const before = moments();
+      await page.goto(`${server.adminUrl}#/admin/campaign/${id}/calendar`);
+      await page.getByTestId('calendar-mode').getByText('По всей акции').click({ timeout: T });
+      await page.locator('[data-testid^="calendar-count-"]').first().fill('2');
+
+      const reached = await loseNextAnswer(page, GENERATE);
+      await page.getByTestId('calendar-generate').click();
+      await page.getByTestId('calendar-note').waitFor({ timeout: T });
+      expect(await page.getByTestId('calendar-note').textContent()).not.toMatch(/Добавлено/);
+      expect(reached()).toBe(1);
+      expect(moments()).toBe(before + 2);
+
+      await page.unroute(GENERATE);
+      await page.getByTestId('calendar-generate').click();
+      await page.getByTestId('calendar-note').getByText('Добавлено моментов: 2').waitFor({ timeout: T });
+      expect(moments()).toBe(before + 2);
       expect(unexpected(errors)).toEqual([]);
     } finally {
       await context.close();

@@ -139,7 +139,11 @@ describe('pack code and prize calendar in the browser', () => {
         await page.getByTestId('calendar-mode').getByText('Каждый день').click();
         await page.getByTestId('calendar-count-mug').fill('1');
         await page.getByTestId('calendar-generate').click();
-        await page.getByTestId('calendar-note').getByText(/\d+/).waitFor({ timeout: T });
+        // The generation's own note: the refusal above has digits too, and waiting for those raced the generation.
+        await page
+          .getByTestId('calendar-note')
+          .getByText(/^Добавлено моментов: \d+$/)
+          .waitFor({ timeout: T });
         const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 19);
         await page.getByTestId('calendar-csv').fill(`reward_key,at\nmug,${tomorrow}+03:00\nmug,${tomorrow}\n`);
         await page.getByTestId('calendar-import').click();

@@ -22,6 +22,7 @@ import {
 import { useMemo, useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { ApiRequestError } from '../../api/client.ts';
+import { composeKey } from '../../api/client-key.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import type { Language } from '../../intl-formats.ts';
@@ -94,13 +95,20 @@ function GenerateForm({ calendar, note, onDone }: FormProps & { calendar: PrizeC
   const [mode, setMode] = useState<Mode>('per_day');
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // One key per composed request: a retry after a lost answer draws the moments once (generation-keys.ts).
+  const [keys] = useState(() => composeKey());
   const rewards = calendar.prizes
     .map((p) => ({ rewardKey: p.key, count: Number(counts[p.key] ?? 0) }))
     .filter((r) => Number.isInteger(r.count) && r.count > 0);
   const submit = async () => {
     setBusy(true);
     try {
-      const { created } = await calendarApi(api, campaignId).generate({ mode, rewards });
+      const asked = { mode, rewards };
+      const { created } = await calendarApi(api, campaignId).generate({
+        ...asked,
+        clientKey: keys.keyFor(JSON.stringify(asked)),
+      });
+      keys.sent();
       onDone([fill(t.generated, { n: created })], true);
     } catch (err) {
       onDone(problemLines(err, t, language), false);

@@ -29,7 +29,9 @@ export function calendarApi(api: ApiClient, campaignId: number) {
   const base = `/api/admin/campaigns/${campaignId}/calendar`;
   return {
     load: () => api.request<PrizeCalendar>('GET', base),
-    generate: (body: GenerateRequest) => api.request<{ created: number }>('POST', `${base}/generate`, body),
+    /** `clientKey`: this request's key, the same on a retry (api/client-key.ts), so a double click draws once. */
+    generate: (body: GenerateRequest & { clientKey: string }) =>
+      api.request<{ created: number }>('POST', `${base}/generate`, body),
     importCsv: (csv: string) => api.request<{ imported: number }>('POST', `${base}/import`, { csv }),
     deleteFuture: () => api.request<{ deleted: number }>('DELETE', `${base}/moments`),
   };

@@ -2,7 +2,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { TextTranslations } from '../schema/campaign.ts';
-import { GRANT_SOURCES, POOL_PURPOSES, TASK_KINDS, TASK_STATUSES, VERIFICATION_LEVELS } from '../schema/promo.ts';
+import {
+  type CalendarGenerationRequest,
+  GRANT_SOURCES,
+  POOL_PURPOSES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  VERIFICATION_LEVELS,
+} from '../schema/promo.ts';
 import { campaigns } from './campaign.ts';
 import { unixMs } from './columns.ts';
 import { createdAt } from './organization.ts';
@@ -237,4 +244,28 @@ export const codePlays = pgTable(
     // Deleting a grant checks the plays pointing at it (a foreign key): an index, not a scan of every play.
     index('promo_code_plays_grant_idx').on(t.grantId),
   ],
+);
+
+/**
+ * A generation of the prize calendar's moments that the office sent with its key (server/promo/calendar/
+ * generation-keys.ts): what was asked and what was answered, so a double click or a retry after a lost answer is
+ * answered again instead of drawing the moments twice. Unique per campaign and key.
+ */
+export const calendarGenerations = pgTable(
+  'calendar_generations',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    clientKey: text('client_key').notNull(),
+    /** The request as sent, without its key: mode, rewards and the window asked for. */
+    request: jsonb('request').$type<CalendarGenerationRequest>().notNull(),
+    /** The answer: moments drawn and the window they were drawn over (UTC ms). */
+    created: integer('created').notNull(),
+    fromAt: unixMs('from_at').notNull(),
+    toAt: unixMs('to_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_generations_client_key_idx').on(t.campaignId, t.clientKey)],
 );

@@ -290,3 +290,35 @@ export const codePlays = sqliteTable(
     index('promo_code_plays_grant_idx').on(t.grantId),
   ],
 );
+
+/** A calendar generation's request as stored (its mode is one of server/promo/calendar/moment-slots.ts's). */
+export interface CalendarGenerationRequest {
+  mode: string;
+  rewards: { rewardKey: string; count: number }[];
+  from?: number;
+  to?: number;
+}
+
+/**
+ * A generation of the prize calendar's moments that the office sent with its key (server/promo/calendar/
+ * generation-keys.ts): what was asked and what was answered, so a double click or a retry after a lost answer is
+ * answered again instead of drawing the moments twice. Unique per campaign and key.
+ */
+export const calendarGenerations = sqliteTable(
+  'calendar_generations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    clientKey: text('client_key').notNull(),
+    /** The request as sent, without its key: mode, rewards and the window asked for. */
+    request: text('request', { mode: 'json' }).$type<CalendarGenerationRequest>().notNull(),
+    /** The answer: moments drawn and the window they were drawn over (UTC ms). */
+    created: integer('created').notNull(),
+    fromAt: integer('from_at').notNull(),
+    toAt: integer('to_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_generations_client_key_idx').on(t.campaignId, t.clientKey)],
+);

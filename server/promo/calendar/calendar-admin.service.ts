@@ -18,6 +18,7 @@ import { resetHourOf } from '../promo-context.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards } from '../rewards/reward.service.ts';
 import { parseCampaignSettings, RewardUnlockSchema } from '../settings.ts';
+import { generatedWithKey, keepGeneration } from './generation-keys.ts';
 import { parseMomentCsv } from './moment-csv.ts';
 import {
   drawMoments,
@@ -60,6 +61,8 @@ export interface GenerateRequest {
   /** Window inside the campaign (UTC ms); never before now: a past moment would be won by the next play at once. */
   from?: number;
   to?: number;
+  /** The office's key for this request (generation-keys.ts): a repeat is the generation it made. */
+  clientKey?: string | undefined;
 }
 
 async function totalMoments(tx: Tx, campaignId: number): Promise<number> {
@@ -117,12 +120,17 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
   const rows = plans.flatMap(({ prize, plan }) =>
     drawMoments(plan, randomIntOf(deps)).map((at) => ({ rewardId: prize.id, at })),
   );
+  const { clientKey, ...asked } = request;
   return inTransaction(deps.db, async (tx) => {
+    const earlier = clientKey && (await generatedWithKey(tx, campaign.id, asked, clientKey));
+    if (earlier) return earlier;
     const before = await totalMoments(tx, campaign.id);
     await insertMoments(tx, campaign.id, rows);
     const after = { moments: before + rows.length, mode: request.mode, from, to, rewards: request.rewards };
     await audit(tx, identity, campaign, 'calendar.generate', { moments: before }, after);
-    return { created: rows.length, from, to };
+    const answer = { created: rows.length, from, to };
+    if (clientKey) await keepGeneration(tx, campaign.id, asked, clientKey, answer);
+    return answer;
   });
 }
 

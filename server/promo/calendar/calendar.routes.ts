@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { ClientKey } from '../../http/client-key.ts';
 import { csvText } from '../../http/csv-text.ts';
 import { ApiError, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
@@ -84,6 +85,8 @@ export const GenerateSchema = z
       .max(50),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
+    /** One per composed request, kept across retries: a double click or a retry draws the moments once. */
+    clientKey: ClientKey.optional(),
   })
   .openapi('CalendarGenerate');
 
@@ -91,12 +94,21 @@ const generateRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/calendar/generate',
   tags: ['admin'],
-  summary: 'Draw winning moments (crypto RNG, campaign time zone) from max(start, now) to the end, or the window given',
+  summary:
+    'Draw winning moments (crypto RNG, campaign time zone) from max(start, now) to the end, or the window given; ' +
+    'sent again with its `clientKey`, the answer of the generation it made (nothing drawn)',
   security: LAUNCH_AUTH,
   request: { params: CampaignParams, ...jsonBody(GenerateSchema) },
   responses: {
-    201: json(z.object({ created: z.number().int(), from: z.number().int(), to: z.number().int() }), 'Created'),
+    201: json(
+      z.object({ created: z.number().int(), from: z.number().int(), to: z.number().int() }),
+      'Created (or, sent again with its clientKey, what that generation created)',
+    ),
     ...writeErrors,
+    409: errorResponse(
+      'campaign_ended: an ended or archived campaign keeps its calendar | client_key_reused: this clientKey ' +
+        'generated with another mode, prizes, counts or window; make a new one per request',
+    ),
   },
 });
 
