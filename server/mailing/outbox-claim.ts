@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { staleReasons } from './outbox-stale.ts';
+import { cancelSwitchedOffBroadcasts, type StaleReason, staleReasons } from './outbox-stale.ts';
 
 const { outbox } = schema;
 
@@ -129,14 +129,16 @@ export async function unclaim(db: Db, rows: OutboxRow[], now: number): Promise<v
 async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
   const reasons = await staleReasons(tx, rows, now);
   if (reasons.size === 0) return rows;
-  const closing = new Map<string, number[]>();
+  const closing = new Map<StaleReason, number[]>();
   for (const [id, reason] of reasons) closing.set(reason, [...(closing.get(reason) ?? []), id]);
   for (const [reason, ids] of closing) {
     for (let i = 0; i < ids.length; i += 500) {
-      await tx
+      const closed = await tx
         .update(outbox)
         .set({ status: 'cancelled', errorReason: reason, updatedAt: now })
-        .where(inArray(outbox.id, ids.slice(i, i + 500)));
+        .where(inArray(outbox.id, ids.slice(i, i + 500)))
+        .returning({ broadcastId: outbox.broadcastId });
+      await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   }
   return rows.filter((r) => !reasons.has(r.id));

@@ -3,12 +3,24 @@
  * taken) and for the sender's last look right before each VK call (rows claimed up to a second earlier). One
  * predicate for both, so a row the claim would close is never sent because it was claimed just before the change.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { campaignPhase } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
-import { inTransaction } from '../db/transactions.ts';
+import { inTransaction, type Tx } from '../db/transactions.ts';
+import { cancelBroadcastsOf } from './outbox-switched-off.ts';
 
-const { outbox, broadcasts, brands, campaigns, consents, messageRules, participants, tickets, ticketMessages } = schema;
+const {
+  outbox,
+  broadcasts,
+  brands,
+  campaigns,
+  communities,
+  consents,
+  messageRules,
+  participants,
+  tickets,
+  ticketMessages,
+} = schema;
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -20,21 +32,17 @@ export type StaleReason =
   | 'rule_or_campaign_not_live'
   | 'moved_on';
 
-/** Whether anything could make the row stale; rows that cannot (e.g. direct replies) cost no read. */
-function mayGoStale(r: OutboxRow): boolean {
-  return r.campaignId !== null || r.broadcastId !== null || r.kind === 'rule' || isMailing(r);
-}
-
 /** A message that needs the user's mailing consent; a direct reply to someone who just wrote to us does not. */
 const isMailing = (r: OutboxRow) => r.kind !== 'reply' && r.channel === 'message';
 
 /**
- * Rows among `rows` that must no longer leave, by id, with the reason (one query per 500 rows, none when no row could
- * be stale). Pass the transaction when closing in it.
+ * Rows among `rows` that must no longer leave, by id, with the reason (one query per 500 rows). Every row may: even a
+ * direct reply, of no campaign, is its community's brand's, which the agency may have switched off (decision 069).
+ * Pass the transaction when closing in it.
  * @example const reasons = await staleReasons(tx, rows, now)
  */
 export async function staleReasons(db: Db, rows: OutboxRow[], now: number): Promise<Map<number, StaleReason>> {
-  const byId = new Map(rows.filter(mayGoStale).map((r) => [r.id, r]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const ids = [...byId.keys()];
   const reasons = new Map<number, StaleReason>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -55,7 +63,9 @@ export async function staleReasons(db: Db, rows: OutboxRow[], now: number): Prom
       })
       .from(outbox)
       .leftJoin(campaigns, eq(campaigns.id, outbox.campaignId))
-      .leftJoin(brands, eq(brands.id, campaigns.brandId))
+      // The brand is the campaign's; a row of no campaign (a bot reply, a support answer) is its community's.
+      .leftJoin(communities, and(isNull(outbox.campaignId), eq(communities.vkGroupId, outbox.vkGroupId)))
+      .leftJoin(brands, or(eq(brands.id, campaigns.brandId), eq(brands.id, communities.brandId)))
       .leftJoin(broadcasts, eq(broadcasts.id, outbox.broadcastId))
       .leftJoin(
         consents,
@@ -96,7 +106,7 @@ interface RowState {
 }
 
 function staleReason(row: OutboxRow, s: RowState, now: number): StaleReason | undefined {
-  // The agency switched the brand off (server/office/agency/): nothing of its campaigns leaves.
+  // The agency switched the brand off (server/office/agency/): nothing of its campaigns or communities leaves.
   if (s.brandOffAt !== null) return 'brand_switched_off';
   if (s.broadcast === 'cancelled') return 'broadcast_cancelled';
   if (isMailing(row)) {
@@ -118,10 +128,10 @@ function staleReason(row: OutboxRow, s: RowState, now: number): StaleReason | un
 }
 
 /**
- * The last look before one VK call (up to 100 rows, so one read; none when no row could be stale): rows that became
- * stale since they were claimed — brand switched off, broadcast cancelled, consent withdrawn, rule or campaign
- * stopped, participant moved on — are closed as the claim closes them (`cancelled` with the same reason), the claim
- * undone (attempt not counted); answers the rows still to send. Only rows still under this claim (`sending`, same
+ * The last look before one VK call (up to 100 rows, so one read): rows that became stale since they were claimed —
+ * brand switched off, broadcast cancelled, consent withdrawn, rule or campaign stopped, participant moved on — are
+ * closed as the claim closes them (`cancelled` with the same reason; a switched-off brand's broadcast cancelled too),
+ * the claim undone (attempt not counted); answers the rows still to send. Only rows still under this claim (`sending`, same
  * attempt count) are touched: a row another sender took after the lease is its to close.
  * @example const rows = await closeStaleClaims(db, req.rows, Date.now())
  */
@@ -139,11 +149,27 @@ export async function closeStaleClaims(db: Db, rows: OutboxRow[], now: number): 
   }
   await inTransaction(db, async (tx) => {
     for (const { reason, attempts, ids } of groups.values()) {
-      await tx
+      const closed = await tx
         .update(outbox)
         .set({ status: 'cancelled', errorReason: reason, claimedAt: null, attempts: attempts - 1, updatedAt: now })
-        .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending'), eq(outbox.attempts, attempts)));
+        .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending'), eq(outbox.attempts, attempts)))
+        .returning({ broadcastId: outbox.broadcastId });
+      await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   });
   return rows.filter((r) => !reasons.has(r.id));
+}
+
+/**
+ * Rows closed because the brand is off take their broadcast with them, as at the switch (decision 064): rows claimed
+ * at the very moment of the switch-off were not closed by it, and their broadcast, left `enqueued` with nothing left
+ * to send, read "Отправляется" in the list for ever (decision 069).
+ */
+export async function cancelSwitchedOffBroadcasts(
+  tx: Tx,
+  reason: StaleReason,
+  closed: { broadcastId: number | null }[],
+  now: number,
+): Promise<void> {
+  if (reason === 'brand_switched_off') await cancelBroadcastsOf(tx, closed, now);
 }

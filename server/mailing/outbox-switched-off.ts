@@ -103,7 +103,11 @@ export async function closeSwitchedOffWaiting(
 }
 
 /** The broadcasts still in progress among the closed rows', cancelled as `brand_switched_off`; answers how many. */
-async function cancelBroadcastsOf(tx: Tx, closed: { broadcastId: number | null }[], now: number): Promise<number> {
+export async function cancelBroadcastsOf(
+  tx: Tx,
+  closed: { broadcastId: number | null }[],
+  now: number,
+): Promise<number> {
   const ids = [...new Set(closed.flatMap((r) => (r.broadcastId === null ? [] : [r.broadcastId])))];
   let cancelled = 0;
   for (let i = 0; i < ids.length; i += 500) {

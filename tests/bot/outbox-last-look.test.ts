@@ -134,7 +134,7 @@ describe('the last look closes what the claim closes', () => {
     expect(paused).toMatchObject({ status: 'cancelled', errorReason: 'rule_or_campaign_not_live', attempts: 0 });
   });
 
-  it('a call whose rows nothing could make stale costs no read', async () => {
+  it('a reply (no campaign) is its community brand’s: switched off after the claim, the look closes it (decision 069)', async () => {
     world = await createMessagingWorld();
     const w = world;
     const reply = {
@@ -149,12 +149,14 @@ describe('the last look closes what the claim closes', () => {
     const claimed = (
       await claimRequests(w.deps.db, { now: w.clock.now, maxRequests: 1, leaseMs: 60_000, channels: ['message'] })
     ).flatMap((r) => r.rows);
-    // A database that refuses every query: the look answers without asking it.
-    const refusing = new Proxy(w.deps.db, {
-      get() {
-        throw new Error('queried');
-      },
-    });
-    expect(await closeStaleClaims(refusing, claimed, w.clock.now)).toBe(claimed);
+    expect(claimed.map((r) => r.dedupeKey)).toEqual(['reply']);
+    // Nothing changed: it goes on.
+    expect(await closeStaleClaims(w.deps.db, claimed, w.clock.now)).toEqual(claimed);
+    await inTransaction(w.deps.db, (tx) =>
+      tx.update(schema.brands).set({ disabledAt: w.clock.now }).where(eq(schema.brands.id, w.brandId)),
+    );
+    expect(await closeStaleClaims(w.deps.db, claimed, w.clock.now)).toEqual([]);
+    const [row] = await w.deps.db.select().from(schema.outbox);
+    expect(row).toMatchObject({ status: 'cancelled', errorReason: 'brand_switched_off', attempts: 0 });
   });
 });
