@@ -1,7 +1,8 @@
 /**
  * Decision 064 in Chromium (desktop light in Russian, phone dark in English): a broadcast half-sent when the agency
  * switched the brand off reads "partly sent · 2 of 5" in the mailing list and on its page — before, the list said
- * "sending" for as long as the brand was off. The broadcast is sent through the office's API; two of its messages are
+ * "sending" for as long as the brand was off; and its bar shows the 40% that went out, in the negative colour (before:
+ * 100%, the share of messages decided, decision 069). The broadcast is sent through the office's API; two of its messages are
  * marked delivered as the sender records them; the agency switches the brand off through its own route.
  */
 import { join } from 'node:path';
@@ -107,6 +108,9 @@ const words = {
   en: 'Partly sent: the agency switched the brand off · 2 of 5 sent',
 } as const;
 
+/** Under the bar (decision 069): what went out, as the bar shows it. */
+const share = { ru: 'Отправлено 2 из 5', en: '2 of 5 sent' } as const;
+
 describe('a broadcast the agency stopped by switching the brand off (decision 064)', () => {
   for (const vp of viewports) {
     it(`reads "partly sent · 2 of 5" in the list and on its page, not "sending" (${vp.name})`, async () => {
@@ -122,6 +126,13 @@ describe('a broadcast the agency stopped by switching the brand off (decision 06
         await page.getByTestId('progress-sent').waitFor({ timeout: T });
         await page.getByText(words[vp.language]).first().waitFor({ timeout: T });
         expect(await page.getByTestId('cancel-broadcast').count()).toBe(0);
+        // The bar shows what went out (2 of 5), in the negative colour: not 100% of the messages "decided" (069).
+        expect(await page.getByTestId('progress-percent').textContent()).toBe('40%');
+        expect(await page.getByTestId('progress-share').textContent()).toBe(share[vp.language]);
+        const bar = page.getByRole('progressbar');
+        expect(await bar.getAttribute('aria-valuenow')).toBe('40');
+        expect(await bar.getAttribute('aria-label')).toBe(share[vp.language]);
+        expect(await bar.getAttribute('data-appearance')).toBe('negative');
         await screenshot(page, `office-mailings-switched-off-page-${vp.name}`);
         expect(w.errors).toEqual([]);
       } finally {

@@ -1,10 +1,21 @@
 /**
- * A broadcast's live progress and results: sent / failed / remaining with a bar, errors and messages not sent by
+ * A broadcast's live progress and results: sent / failed / remaining with a bar of what was sent (delivery-bar.ts), errors and messages not sent by
  * reason (a broadcast not sent at all says why in its state, broadcast-state.ts), a stop button
  * while messages are still queued, and afterwards who opened the app and reached the goal stage. The stats route is
  * polled every second while anything is left to send (the sender is another process; polling needs no stream).
  */
-import { Button, Div, FormStatus, Group, Header, MiniInfoCell, Progress, SimpleCell, Title } from '@vkontakte/vkui';
+import {
+  Button,
+  Div,
+  FormStatus,
+  Group,
+  Header,
+  MiniInfoCell,
+  Progress,
+  SimpleCell,
+  Subhead,
+  Title,
+} from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
@@ -12,6 +23,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
 import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
+import { deliveryBar } from './delivery-bar.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -61,8 +73,8 @@ function ProgressBody({
   const sent = stats.byStatus.sent ?? 0;
   const failed = stats.byStatus.failed ?? 0;
   const remaining = open(stats);
-  // A broadcast held for its moment (or past quiet hours) has no rows yet: nothing of it is sent.
-  const percent = broadcast.status === 'scheduled' ? 0 : Math.round(stats.progress * 100);
+  const bar = deliveryBar(broadcast, stats);
+  const share = fill(m.sentShare, { sent: bar.delivered, total: bar.total });
   const state = broadcastState(
     m,
     language,
@@ -75,9 +87,17 @@ function ProgressBody({
       <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>
         <Div>
           <Title level="2" data-testid="progress-percent">
-            {percent}%
+            {bar.percent}%
           </Title>
-          <Progress aria-label={m.progress} value={percent} style={{ marginTop: 8 }} />
+          <Subhead data-testid="progress-share">{share}</Subhead>
+          <Progress
+            aria-label={share}
+            value={bar.percent}
+            appearance={bar.appearance}
+            data-testid="progress-bar"
+            data-appearance={bar.appearance}
+            style={{ marginTop: 8 }}
+          />
         </Div>
         <MiniInfoCell data-testid="progress-sent" after={sent}>
           {m.sent}
