@@ -32,10 +32,11 @@ export interface SenderChannel {
 
 /**
  * A channel whose token may change while the sender runs (the community's token, replaced in the office): asked
- * before each claim, so the rows claimed go out with the token stored now; undefined when there is none to send with.
+ * before each claim, so the rows claimed go out with the token stored now; undefined when there is none to send with,
+ * `withheld` when the agency switched the brand off (its rows are then closed by the sender's pass, decision 064).
  */
 export interface ChannelSource {
-  current(): Promise<SenderChannel | undefined>;
+  current(): Promise<SenderChannel | 'withheld' | undefined>;
 }
 
 export interface SenderOptions {
@@ -125,15 +126,24 @@ async function drain(
     const sending: MessageChannel[] = [];
     for (const channel of active) {
       const busy = perChannel.get(channel) ?? 0;
-      const ch = await channelNow(o.channels[channel]);
+      const found = await channelNow(o.channels[channel]);
+      const ch = found === 'withheld' ? undefined : found;
       if (!ch) {
-        // No token to send with (none stored or configured, or the brand switched off): nothing leaves. No claim
-        // closes a switched-off brand's rows either, so this pass does (decision 064): none waits for switch-on.
+        // No token to send with: nothing leaves. Withheld from a switched-off brand, no claim closes its rows either,
+        // so this pass does (decision 064): none waits for switch-on. With none stored or configured, the channel
+        // costs only the look for a token (decision 069): not a read of the outbox every idle turn.
         if (busy > 0) sending.push(channel);
         await turns.drop(channel);
-        await closeSwitchedOffWaiting(o.db, { vkGroupId: o.groupId, channel, now: o.now(), leaseMs: o.leaseMs }).catch(
-          (err) => console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
-        );
+        if (found === 'withheld') {
+          await closeSwitchedOffWaiting(o.db, {
+            vkGroupId: o.groupId,
+            channel,
+            now: o.now(),
+            leaseMs: o.leaseMs,
+          }).catch((err) =>
+            console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
+          );
+        }
         continue;
       }
       const pause = refused.get(channel);
@@ -203,7 +213,7 @@ async function drain(
   }
 }
 
-function channelNow(c: SenderChannel | ChannelSource | undefined): Promise<SenderChannel | undefined> {
+function channelNow(c: SenderChannel | ChannelSource | undefined): Promise<SenderChannel | 'withheld' | undefined> {
   if (c === undefined || !('current' in c)) return Promise.resolve(c);
   return c.current();
 }

@@ -1,13 +1,13 @@
 /**
  * @module Wires the outbox sender: the community's token (messages) as the agency stored it in the office, else
- * `VK_GROUP_TOKEN` (`communityToken`, looked up before each claim, so a replaced token is used by the next send and a
+ * `VK_GROUP_TOKEN` (`communitySending`, looked up before each claim, so a replaced token is used by the next send and a
  * switched-off brand sends nothing), and the service token (notifications) from configuration; each token with its
  * own lease and rate gate (token-turn.ts) and vk-io client pointed at `VK_API_BASE_URL`.
  */
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
-import { communityToken } from '../../server/office/agency/agency-secrets.ts';
+import { communitySending } from '../../server/office/agency/agency-secrets.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
 import {
@@ -66,7 +66,9 @@ function communityChannel(
     async current() {
       let token: string | undefined;
       try {
-        token = await communityToken({ db, config }, groupId);
+        const now = await communitySending({ db, config }, groupId);
+        if (now.switchedOff) return 'withheld';
+        token = now.token;
       } catch (err) {
         // The database busy: send nothing now, look again next turn (a token no key opens is none, agency-secrets.ts).
         console.error('sender: the community token could not be read:', (err as Error).message);

@@ -52,6 +52,18 @@ export function maskedToken(config: Config, sealed: string | null, place: string
  * @example const token = await communityToken(deps, 200000777)
  */
 export async function communityToken(deps: { db: Db; config: Config }, vkGroupId: number): Promise<string | undefined> {
+  return (await communitySending(deps, vkGroupId)).token;
+}
+
+/**
+ * `communityToken` with why there is none, in the same one read: `switchedOff` when the community's brand is switched
+ * off (the token withheld), so the sender knows whether its queue can hold a brand's rows to close (decision 069).
+ * @example const { token, switchedOff } = await communitySending(deps, 200000777)
+ */
+export async function communitySending(
+  deps: { db: Db; config: Config },
+  vkGroupId: number,
+): Promise<{ token: string | undefined; switchedOff: boolean }> {
   const { communities, brands } = schema;
   const [row] = await deps.db
     .select({ sealed: communities.tokenCiphertext, disabledAt: brands.disabledAt })
@@ -59,12 +71,19 @@ export async function communityToken(deps: { db: Db; config: Config }, vkGroupId
     .innerJoin(brands, eq(brands.id, communities.brandId))
     .where(eq(communities.vkGroupId, vkGroupId))
     .limit(1);
-  if (row?.disabledAt != null) return undefined;
+  if (row?.disabledAt != null) return { token: undefined, switchedOff: true };
   const keys = secretKeysOf(deps.config);
   // A stored token no configured key opens is no token (not the configured one): nothing is sent or asked with it.
-  if (row?.sealed && keys)
-    return opened(keys, row.sealed, secretPlace.community(vkGroupId), `community ${vkGroupId}: its stored token`);
-  return vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined;
+  if (row?.sealed && keys) {
+    const token = opened(
+      keys,
+      row.sealed,
+      secretPlace.community(vkGroupId),
+      `community ${vkGroupId}: its stored token`,
+    );
+    return { token, switchedOff: false };
+  }
+  return { token: vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined, switchedOff: false };
 }
 
 /**
