@@ -4,8 +4,8 @@
  * lost messages this way is cancelled with that reason, so the office reads "not sent" or "partly sent" with its
  * counts instead of "sending" for as long as the brand is off. Before, the community's messages waited for the token
  * the switch withholds and went out after switch-on, at a moment nobody chose, while the same batch's notifications
- * were closed at the claim. Rows already claimed are the sender's: its last look closes them (outbox-stale.ts), or the
- * one call already on its way to VK is recorded as sent. Rows written while it is off (a bot reply, a race with the
+ * were closed at the claim. Rows already claimed are the sender's: its last look closes them (outbox-stale.ts) and
+ * cancels their broadcast (decision 069), or the one call already on its way to VK is recorded as sent. Rows written while it is off (a bot reply, a race with the
  * switch) are closed by the claim when their channel has a token, and by the sender's pass below when it has none
  * (the community's, withheld from a switched-off brand): so nothing of a brand off waits to go out after switch-on.
  */
