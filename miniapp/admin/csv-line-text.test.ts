@@ -33,4 +33,19 @@ describe('CSV line problems in the office', () => {
       '"Список подарков" — не заголовок, который мы знаем; нужны столбцы code / Промокод',
     );
   });
+
+  it('a line with a third column and a header naming one column twice read in the ru office, worded from the table', () => {
+    const keys = new Set(['mug']);
+    const [extra] = parseMomentCsv('mug;2026-06-01T12:00:00+03:00;комментарий', keys).errors;
+    expect(csvLineText('ru', extra as NonNullable<typeof extra>)).toBe(
+      'Нужны только столбцы reward_key / Приз, at / Время',
+    );
+    expect(csvLineText('en', extra as NonNullable<typeof extra>)).toBe(
+      'Expected only the columns reward_key / Приз, at / Время',
+    );
+    const [twice] = parseMomentCsv('Приз;Награда\nmug;2026-06-01T12:00:00+03:00', keys).errors;
+    expect(csvLineText('ru', twice as NonNullable<typeof twice>)).toBe(
+      'Столбцы "Приз" и "Награда" означают одно и то же (reward_key / Приз): оставьте один',
+    );
+  });
 });

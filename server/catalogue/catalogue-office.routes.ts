@@ -24,7 +24,8 @@ const errors = {
   ),
   413: errorResponse('payload_too_large: the feed is over 8 MB'),
   422: errorResponse(
-    'invalid_input | invalid_feed: no usable offer (issues name the line or the offer); nothing was written',
+    'invalid_input | invalid_feed: no usable offer, or two CSV columns meaning one (`repeated_column`); issues name ' +
+      'the line or the offer; nothing was written',
   ),
 } as const;
 const tags = ['admin: catalogue'];
@@ -48,6 +49,9 @@ export const ImportReportSchema = z
     ended: z.number().int(),
     notified: z.number().int(),
     issues: z.array(IssueSchema),
+    ignoredColumns: z
+      .array(z.string())
+      .describe("A CSV's header cells naming no column known, as written (at most 50): their data was not imported"),
   })
   .openapi('CatalogueImportReport');
 

@@ -34,6 +34,8 @@ export interface ImportReport {
   /** Notifications queued for category subscribers. */
   notified: number;
   issues: ImportIssue[];
+  /** A CSV's header cells naming no column we know, as written: imported without their data. */
+  ignoredColumns: string[];
 }
 
 const FIELDS = [
@@ -150,7 +152,16 @@ export async function importCatalogue(
   const parsed = parseCatalogue(format, content);
   const issues = parsed.issues.sort(byPlace);
   if (parsed.offers.length === 0) {
-    throw new ApiError(422, 'invalid_feed', 'The file has no usable offer; nothing was imported', feedIssues(issues));
+    // A misspelled column («Цна») is often why no offer was usable: a refusal names the columns not read too.
+    const ignored = parsed.ignoredColumns.map(
+      (cell): ImportIssue => ({
+        line: 1,
+        code: 'ignored_column',
+        message: `The column ${JSON.stringify(cell)} is not one this import knows: its data was not read`,
+      }),
+    );
+    const refusal = feedIssues([...ignored, ...issues]);
+    throw new ApiError(422, 'invalid_feed', 'The file has no usable offer; nothing was imported', refusal);
   }
   const now = deps.now();
   return await inTransaction(deps.db, async (tx) => {
@@ -162,6 +173,7 @@ export async function importCatalogue(
       ...counts,
       notified,
       issues: issues.slice(0, 500),
+      ignoredColumns: parsed.ignoredColumns,
     };
     const { issues: _, ...summary } = report;
     await recordAudit(tx, {

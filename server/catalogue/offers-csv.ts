@@ -1,7 +1,9 @@
 /**
  * @module Reading a catalogue from CSV: a header row names the columns (any order, in English or Russian: `id` or
  * «Артикул», `title` or «Название»…; `,` or `;` as Excel in Russia writes it), quoted fields may hold separators, quotes and line breaks (RFC 4180), and every problem names the line
- * its record starts on. Categories come from the `category_id` and `category` (name) columns.
+ * its record starts on. Categories come from the `category_id` and `category` (name) columns. Two header cells naming
+ * one column («Цена» and "Price") refuse the file; a cell naming none is imported without its data and named back in
+ * `ignoredColumns` (decision 068).
  */
 import { csvHeader } from '../http/csv-header.ts';
 import { hasVisibleText } from '../http/visible-text.ts';
@@ -21,7 +23,12 @@ export interface ParsedCatalogue {
   /** Ids of offers whose line was refused: a re-import leaves them as they were instead of ending them. */
   refusedIds: string[];
   issues: ImportIssue[];
+  /** Header cells naming no column we know, as written: their data was not read, and the report says so. */
+  ignoredColumns: string[];
 }
+
+/** At most this many ignored columns are named back, each cut to 80 characters (a header is the client's text). */
+const MAX_IGNORED_NAMED = 50;
 
 /** The columns, in English and as a Russian brand heads them (Excel, a shop's or a marketplace's export). */
 const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
@@ -41,8 +48,16 @@ const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
     ru: 'Картинка',
     also: ['picture', 'image', 'изображение', 'фото', 'ссылка на картинку', 'ссылка на изображение', 'ссылка на фото'],
   },
-  oldPrice: { en: 'old_price', ru: 'Старая цена', also: ['oldprice', 'цена до скидки', 'цена без скидки'] },
-  price: { en: 'price', ru: 'Цена', also: ['цена со скидкой', 'новая цена'] },
+  oldPrice: {
+    en: 'old_price',
+    ru: 'Старая цена',
+    also: ['oldprice', 'цена до скидки', 'цена без скидки', 'старая цена руб', 'старая цена ₽', 'цена до скидки руб'],
+  },
+  price: {
+    en: 'price',
+    ru: 'Цена',
+    also: ['цена со скидкой', 'новая цена', 'цена руб', 'цена р', 'цена ₽', 'цена в рублях', 'цена со скидкой руб'],
+  },
   discountPercent: { en: 'discount_percent', ru: 'Скидка', also: ['discount', 'процент скидки', 'скидка в процентах'] },
   currency: { en: 'currency', ru: 'Валюта', also: ['currencyid'] },
   startsOn: { en: 'starts_on', ru: 'Начало', also: ['дата начала', 'начало акции', 'действует с'] },
@@ -109,9 +124,17 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const [header, ...rows] = csvRecords(text, separator);
   const issues: ImportIssue[] = [];
-  const empty = { categories: [], offers: [], refusedIds: [], issues };
+  const empty = { categories: [], offers: [], refusedIds: [], issues, ignoredColumns: [] };
   if (!header) return { ...empty, issues: [{ line: 0, code: 'empty_file', message: 'The file is empty' }] };
-  const columns = header.fields.map(OFFER_HEADER.columnOf);
+  const { columns, repeated, ignored } = OFFER_HEADER.row(header.fields);
+  if (repeated.length > 0) {
+    // Whichever column we took, the other one's data would be lost without a word: the manager keeps one.
+    for (const { column, first, second } of repeated) {
+      const message = `The columns ${shown(first)} and ${shown(second)} both mean ${OFFER_HEADER.expected([column])}: keep one`;
+      issues.push({ line: 1, code: 'repeated_column', message });
+    }
+    return empty;
+  }
   if (!columns.includes('externalId') || !columns.includes('title')) {
     const needed = OFFER_HEADER.expected(['externalId', 'title']);
     const known = OFFER_HEADER.expected();
@@ -145,5 +168,13 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
       categories.set(categoryId, { externalId: categoryId, name: categoryName.slice(0, 100), parentExternalId: null });
     }
   }
-  return { categories: [...categories.values()], offers: dropRepeats(checked, issues), refusedIds, issues };
+  return {
+    categories: [...categories.values()],
+    offers: dropRepeats(checked, issues),
+    refusedIds,
+    issues,
+    ignoredColumns: ignored.slice(0, MAX_IGNORED_NAMED).map((cell) => cell.slice(0, 80)),
+  };
 }
+
+const shown = (cell: string) => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);

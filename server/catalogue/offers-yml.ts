@@ -111,6 +111,7 @@ const fileIssue = (code: string, message: string): ParsedCatalogue => ({
   offers: [],
   refusedIds: [],
   issues: [{ line: 0, code, message }],
+  ignoredColumns: [],
 });
 
 /**
@@ -166,5 +167,6 @@ export function parseOffersYml(text: string): ParsedCatalogue {
       if (issue.offerId) refusedIds.push(issue.offerId);
     } else checked.push({ offer, line });
   }
-  return { categories, offers: dropRepeats(checked, issues), refusedIds, issues };
+  // A feed's elements are YML's, not a manager's headings: one we do not read is not worth a word.
+  return { categories, offers: dropRepeats(checked, issues), refusedIds, issues, ignoredColumns: [] };
 }

@@ -1,9 +1,12 @@
 /**
  * @module How an office CSV import recognises its header row. Each import lists its columns once (code pools, prize
  * calendar moments, the catalogue): the English name its API documents, the Russian one a brand's manager types in
- * Excel, and the other words exports head them with. A header cell is compared with case, spaces, `_`, `-`, `.`, `,`,
- * `%`, `№` and the ё/е difference left out, so «Промокод», «Промо-код» and "PROMO_CODE" are one word. One matcher for
- * every import, and one wording of the columns a refused header needed, in both languages (pure: the office may use it).
+ * Excel, and the other words exports head them with. A header cell is compared with case, spaces, punctuation
+ * (`_ - . , : ; ( ) « » % …`), `№` and the ё/е difference left out, so «Промокод», «Промокод:», «Промо-код» and
+ * "PROMO_CODE" are one word. Units are words, not punctuation: «Цена, руб.» is `ценаруб`, which a table lists where it
+ * means its column (so «Скидка, руб.» is never taken for the discount in percent). One matcher for every import, one
+ * reading of a header row (the column each cell names, two cells naming one column, cells naming none) and one wording
+ * of the columns a refused header needed, in both languages (pure: the office may use it).
  */
 
 export interface CsvColumn {
@@ -16,18 +19,31 @@ export interface CsvColumn {
 }
 
 /**
- * A header cell as compared: `'Скидка, %'` → `'скидка'`, `'PROMO_CODE'` → `'promocode'`, `'Ёлка'` → `'елка'`.
+ * A header cell as compared: `'Скидка, %'` → `'скидка'`, `'Промокод:'` → `'промокод'`, `'Цена, руб.'` → `'ценаруб'`,
+ * `'PROMO_CODE'` → `'promocode'`, `'Ёлка'` → `'елка'`. Punctuation (any, quotes and brackets too), spaces, invisible
+ * format characters (a BOM, a zero-width space) and `№` go; letters, digits and other symbols (`₽`, `$`, `+`) stay.
  */
 export const headerWord = (cell: string) =>
   cell
-    .replace(/^\uFEFF/, '')
     .toLowerCase()
     .replaceAll('ё', 'е')
-    .replace(/[\s_.,%№-]/g, '');
+    .replace(/[\p{P}\p{Z}\p{Cf}\s№]/gu, '');
+
+/** A header row as read: what each cell names, and what a manager should hear about. */
+export interface HeaderRow<K extends string> {
+  /** The column each cell names (undefined for a cell naming none), in the row's order. */
+  columns: (K | undefined)[];
+  /** Two cells naming one column, e.g. «Цена» and "Price": which of them was meant is not ours to guess. */
+  repeated: { column: K; first: string; second: string }[];
+  /** Non-blank cells naming no column, as written (trimmed): their data is not read. */
+  ignored: string[];
+}
 
 export interface CsvHeader<K extends string> {
   /** The column a header cell names, or undefined. */
   columnOf(cell: string): K | undefined;
+  /** A whole header row: the column of each cell, the columns named twice, the cells naming none. */
+  row(cells: readonly string[]): HeaderRow<K>;
   /** The columns for a message, English then Russian: `reward_key / Приз, at / Время`. */
   expected(keys?: readonly K[]): string;
 }
@@ -46,8 +62,27 @@ export function csvHeader<K extends string>(columns: Readonly<Record<K, CsvColum
       byWord.set(word, key);
     }
   }
+  const columnOf = (cell: string) => byWord.get(headerWord(cell));
   return {
-    columnOf: (cell) => byWord.get(headerWord(cell)),
+    columnOf,
+    row: (cells) => {
+      const columns = cells.map(columnOf);
+      const firstCell = new Map<K, string>();
+      const repeated: HeaderRow<K>['repeated'] = [];
+      const ignored: string[] = [];
+      cells.forEach((cell, i) => {
+        const column = columns[i];
+        if (column === undefined) {
+          // A blank cell (Excel's trailing `;`) heads nothing: only a named column holds data someone meant.
+          if (headerWord(cell) !== '') ignored.push(cell.trim());
+          return;
+        }
+        const first = firstCell.get(column);
+        if (first === undefined) firstCell.set(column, cell.trim());
+        else repeated.push({ column, first, second: cell.trim() });
+      });
+      return { columns, repeated, ignored };
+    },
     expected: (keys = entries.map(([key]) => key)) =>
       keys.map((key) => `${columns[key].en} / ${columns[key].ru}`).join(', '),
   };

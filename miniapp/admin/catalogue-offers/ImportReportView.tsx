@@ -1,8 +1,9 @@
 /**
- * An import's report: how many offers were added, updated, left unchanged and ended, then each skipped offer with
- * its line number and/or offer id and the reason (the server's detail under it). A refused file shows only its issues.
+ * An import's report: how many offers were added, updated, left unchanged and ended, the CSV columns it did not know
+ * (their data was not imported: a misspelled «Цна» must not pass unnoticed), then each skipped offer with its line
+ * number and/or offer id and the reason (the server's detail under it). A refused file shows only its issues.
  */
-import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { FormItem, FormStatus, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import { issuePlace, issueReason } from './import-issues.ts';
@@ -43,6 +44,13 @@ export function ImportReportView({ report, t }: { report: ImportReport; t: Offer
           {t[key]}
         </SimpleCell>
       ))}
+      {report.ignoredColumns.length > 0 && (
+        <FormItem>
+          <FormStatus title={t.ignoredColumnsTitle} data-testid="offers-report-ignored">
+            {fill(t.ignoredColumns, { names: report.ignoredColumns.map((name) => `«${name}»`).join(', ') })}
+          </FormStatus>
+        </FormItem>
+      )}
       <Header size="s">{report.issues.length > 0 ? fill(t.issues, { n: report.issues.length }) : t.noIssues}</Header>
       <IssueList issues={report.issues} t={t} />
     </Group>

@@ -64,6 +64,12 @@ export const offersOfficeRu = {
     'Файл не в UTF-8 и не в Windows-1251 (кодировка названа в его первой строке, encoding="…"): сохраните его в одной из них',
   reason_not_utf8: 'Файл не в UTF-8, хотя так объявлен: если он в Windows-1251, укажите encoding="windows-1251"',
   reason_dtd_not_allowed: 'DTD с сущностями не допускается',
+  reason_repeated_column: 'Два столбца заголовка означают одно и то же: оставьте один (какие — ниже)',
+  reason_ignored_column: 'Такого столбца мы не знаем: его данные не прочитаны',
+  ignoredColumnsTitle: 'Не все столбцы распознаны',
+  ignoredColumns:
+    'Данные из столбцов {names} не загружены: таких столбцов мы не знаем. Проверьте написание (столбцы перечислены ' +
+    'в подсказке выше) и загрузите файл снова.',
 };
 
 export type OffersOfficeMessages = { [K in keyof typeof offersOfficeRu]: string };
@@ -133,6 +139,12 @@ export const offersOfficeEn: OffersOfficeMessages = {
     'The file is neither UTF-8 nor Windows-1251 (its first line names the encoding, encoding="…"): save it in one of them',
   reason_not_utf8: 'The file is not UTF-8 though it says so: if it is Windows-1251, declare encoding="windows-1251"',
   reason_dtd_not_allowed: 'A DTD with entities is not allowed',
+  reason_repeated_column: 'Two header columns mean the same thing: keep one (which, below)',
+  reason_ignored_column: 'A column we do not know: its data was not read',
+  ignoredColumnsTitle: 'Not every column was recognised',
+  ignoredColumns:
+    'The data in the columns {names} was not imported: we do not know these columns. Check the spelling (the ' +
+    'columns are listed in the hint above) and upload the file again.',
 };
 
 export const offersOfficeMessages = { ru: offersOfficeRu, en: offersOfficeEn } as const;

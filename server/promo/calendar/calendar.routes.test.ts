@@ -226,6 +226,37 @@ describe('prize calendar admin routes', () => {
     expect([swapped.status, await swapped.json()]).toEqual([200, { imported: 1 }]);
   });
 
+  it('a header naming one column twice («Приз;Награда») is a 422 naming both, nothing written; a header with a colon («Приз:;Время:») imports; a third column is refused naming the columns from the table (found from outside: "not a header", and fixed text)', async () => {
+    const id = await setup();
+    const send = (text: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv' },
+        body: windows1251(text),
+      });
+    const twice = await send('Приз;Награда\r\nmug;2026-06-05T12:00:00+03:00\r\n');
+    expect(twice.status).toBe(422);
+    expect((await twice.json()).error.issues).toEqual([
+      {
+        path: 'line 1',
+        code: 'repeated_column',
+        params: { first: '"Приз"', second: '"Награда"', column: 'reward_key / Приз' },
+        message: 'the columns "Приз" and "Награда" both mean reward_key / Приз: keep one',
+      },
+    ]);
+    const third = await send('mug;2026-06-05T12:00:00+03:00;для Москвы\r\n');
+    expect((await third.json()).error.issues).toEqual([
+      {
+        path: 'line 1',
+        code: 'wrong_columns',
+        params: { expected: 'reward_key / Приз, at / Время' },
+        message: 'expected only the columns reward_key / Приз, at / Время',
+      },
+    ]);
+    const colon = await send('Приз:;Время:\r\nmug;2026-06-05T12:00:00+03:00\r\n');
+    expect([colon.status, await colon.json()]).toEqual([200, { imported: 1 }]);
+  });
+
   it('item 4: an ended campaign keeps its calendar (409)', async () => {
     const id = await setup();
     await w.write((tx) => tx.update(schema.campaigns).set({ status: 'ended' }).where(eq(schema.campaigns.id, id)));

@@ -32,7 +32,7 @@ describe('moments CSV', () => {
     expect(errors[0]?.message).toMatch(/offset/);
     expect(errors[1]?.message).toMatch(/not an instant-win prize/);
     expect(errors[2]?.message).toMatch(/formula/);
-    expect(errors[3]?.message).toMatch(/two columns/);
+    expect(errors[3]).toMatchObject({ code: 'wrong_columns', params: { expected: 'reward_key / Приз, at / Время' } });
     expect(errors[4]?.message).toMatch(/"tomorrow"/);
   });
 
@@ -69,5 +69,24 @@ describe('moments CSV', () => {
       'unknown_prize',
       'bad_reward_key',
     ]);
+  });
+
+  it('two header cells naming one column («Приз;Награда») are refused naming both, not taken for a moment (found from outside: "not a header")', () => {
+    for (const [csv, first, second, column] of [
+      ['Приз;Награда\nmug;2026-06-01T12:00:00+03:00', '"Приз"', '"Награда"', 'reward_key / Приз'],
+      ['Время:;Дата;Приз\n2026-06-01T12:00:00+03:00;;mug', '"Время:"', '"Дата"', 'at / Время'],
+    ] as const) {
+      expect(parseMomentCsv(csv, KEYS).errors[0], csv).toEqual({
+        line: 1,
+        code: 'repeated_column',
+        params: { first, second, column },
+        message: `the columns ${first} and ${second} both mean ${column}: keep one`,
+      });
+    }
+  });
+
+  it('a header with a colon or quotes («Приз:», «Время:») is skipped as the header it is', () => {
+    const { moments, errors } = parseMomentCsv('Приз:;«Время»\nmug;2026-06-01T12:00:00+03:00', KEYS);
+    expect([moments.length, errors]).toEqual([1, []]);
   });
 });

@@ -70,6 +70,10 @@ export function parseMomentCsv(
     const cells = raw.split(/[,;\t]/).map(cell);
     if (index === 0) {
       const order = headerOrder(cells);
+      if (order === 'repeated') {
+        errors.push(repeatedColumn(cells));
+        return;
+      }
       if (order) {
         keyFirst = order === 'key_first';
         return;
@@ -95,12 +99,22 @@ export function parseMomentCsv(
   return { moments, errors };
 }
 
-/** Whether the cells are the two column names (blank ones after them aside), and in which order. */
-function headerOrder(cells: string[]): 'key_first' | 'at_first' | undefined {
-  const [first = '', second = '', ...rest] = cells;
-  if (rest.some((r) => r !== '')) return undefined;
-  const named = [MOMENT_HEADER.columnOf(first), MOMENT_HEADER.columnOf(second)].join();
+/**
+ * Whether the cells are the two column names (blank ones after them aside), and in which order; `repeated` when two
+ * cells name one column («Приз;Награда»): which of them was meant is not ours to guess.
+ */
+function headerOrder(cells: string[]): 'key_first' | 'at_first' | 'repeated' | undefined {
+  const { columns, repeated } = MOMENT_HEADER.row(cells);
+  if (repeated.length > 0) return 'repeated';
+  if (cells.slice(2).some((r) => r !== '')) return undefined;
+  const named = columns.slice(0, 2).join();
   return named === 'rewardKey,at' ? 'key_first' : named === 'at,rewardKey' ? 'at_first' : undefined;
+}
+
+function repeatedColumn(cells: string[]): MomentCsvError {
+  const [clash] = MOMENT_HEADER.row(cells).repeated;
+  const params = clash && { first: shown(clash.first), second: shown(clash.second) };
+  return csvLineError(1, 'repeated_column', { ...params, column: clash ? MOMENT_HEADER.expected([clash.column]) : '' });
 }
 
 function lineProblem(
@@ -110,7 +124,8 @@ function lineProblem(
   rest: string[],
   rewardKeys: ReadonlySet<string>,
 ): [CsvLineCode, Record<string, string>?] | undefined {
-  if (rest.some((r) => r.trim() !== '')) return ['wrong_columns'];
+  // Worded from the table, as unknown_header is, so the message cannot drift from the columns read.
+  if (rest.some((r) => r.trim() !== '')) return ['wrong_columns', { expected: MOMENT_HEADER.expected() }];
   if (FORMULA.test(key) || FORMULA.test(at)) return ['formula'];
   if (!KEY.test(key)) return ['bad_reward_key', { value: shown(key) }];
   if (!rewardKeys.has(key)) return ['unknown_prize', { value: shown(key) }];

@@ -53,6 +53,8 @@ describe('CSV import', () => {
       'Promo_Codes,Expires',
       'Купон\tСкидка',
       '\uFEFF"Промокод";"Срок действия"',
+      'Промокод:',
+      '«Номер купона:»;Номинал, руб.',
     ]) {
       const { codes, errors } = parseCodesCsv(`${header}\r\nAAA111;500\r\nBBB222;500\r\n`);
       expect(errors, header).toEqual([]);
@@ -62,7 +64,7 @@ describe('CSV import', () => {
       ).toEqual(['AAA111', 'BBB222']);
     }
     // Not a header word: the first line is still refused on line 1, naming the header expected (never skipped).
-    for (const first of ['Список кодов', 'Промокод:', 'codes for June']) {
+    for (const first of ['Список кодов', 'codes for June']) {
       const { errors } = parseCodesCsv(`${first}\nAAA111\n`);
       expect(
         errors.map((e) => [e.line, e.code, e.params.expected]),
@@ -74,6 +76,17 @@ describe('CSV import', () => {
     expect(parseCodesCsv('Hello\nAAA111\n').codes.map((c) => c.code)).toEqual(['Hello', 'AAA111']);
     // A header word on another line is a code like any other (here a malformed one).
     expect(parseCodesCsv('AAA111\nПромокод\n').errors.map((e) => e.line)).toEqual([2]);
+  });
+
+  it('a first line naming the code column twice («Промокод;Код») is refused naming both, not skipped (found from outside: the second one was dropped without a word)', () => {
+    expect(parseCodesCsv('"Промокод";"Номинал";"Код:"\nAAA111;500;BBB222\n').errors).toEqual([
+      {
+        line: 1,
+        code: 'repeated_column',
+        params: { first: '"Промокод"', second: '"Код:"', column: 'code / Промокод' },
+        message: 'the columns "Промокод" and "Код:" both mean code / Промокод: keep one',
+      },
+    ]);
   });
 
   it('imports all codes or none, naming every bad line', async () => {

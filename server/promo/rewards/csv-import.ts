@@ -1,7 +1,8 @@
 /**
  * @module Importing a brand's codes from CSV into a pool: every problem is reported with its line number (bad code,
  * duplicate within the file, already in the pool) and nothing is written unless the whole file is clean. The first
- * column is the code; a first line naming that column (`code`, «Промокод», …) is skipped; blank lines are ignored.
+ * column is the code; a first line naming that column (`code`, «Промокод», «Промокод:», …) is skipped, unless another
+ * of its cells names it too (`repeated_column`); blank lines are ignored.
  * Work is done in chunks with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -51,6 +52,9 @@ function firstField(line: string): string {
   return (trimmed.split(/[,;\t]/)[0] ?? '').trim();
 }
 
+/** A header line's cells, each without the quotes a spreadsheet puts around it. */
+const headerCells = (line: string) => line.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+
 /** Rows per step: each step is one short transaction (or one query), then the event loop serves others. */
 export const IMPORT_CHUNK = 2_000;
 
@@ -63,7 +67,17 @@ interface ParseState {
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
   if (raw.trim() === '') return;
   const field = firstField(raw);
-  if (line === 1 && CODE_HEADER.columnOf(field)) return;
+  if (line === 1 && CODE_HEADER.columnOf(field)) {
+    // «Промокод;Код»: two code columns, and which one holds the codes is not ours to guess. Other columns (a
+    // «Номинал») have no home in a pool: a pool stores codes only, so they were never data this import keeps.
+    const [clash] = CODE_HEADER.row(headerCells(raw)).repeated;
+    if (clash) {
+      const [first, second] = [clash.first, clash.second].map((c) => JSON.stringify(c.slice(0, 40)));
+      const params = { first: first as string, second: second as string, column: CODE_HEADER.expected() };
+      state.errors.push(csvLineError(line, 'repeated_column', params));
+    }
+    return;
+  }
   if (line === 1 && !CODE_PATTERN.test(field) && HEADER_LIKE.test(field)) {
     const value = JSON.stringify(field.slice(0, 80));
     state.errors.push(csvLineError(line, 'unknown_header', { value, expected: CODE_HEADER.expected() }));

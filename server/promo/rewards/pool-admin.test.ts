@@ -175,6 +175,30 @@ describe('pool writes in the office', () => {
     expect((await short.json()).error.issues).toMatchObject([{ path: 'line 1', code: 'not_a_code' }]);
   });
 
+  it('a code heading with a colon («Промокод:») is skipped as the header it is; one naming the code column twice («Промокод;Код») is a 422 naming both, nothing written (found from outside: «Промокод:» refused as unknown, the second column dropped without a word)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const send = (text: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+        body: windows1251(text),
+      });
+    const twice = await send('Промокод;Код\r\nWINTER-1;WINTER-9\r\n');
+    expect(twice.status).toBe(422);
+    expect((await twice.json()).error.issues).toEqual([
+      {
+        path: 'line 1',
+        code: 'repeated_column',
+        params: { first: '"Промокод"', second: '"Код"', column: 'code / Промокод' },
+        message: 'the columns "Промокод" and "Код" both mean code / Промокод: keep one',
+      },
+    ]);
+    expect(await w.deps.db.select().from(schema.poolCodes)).toEqual([]);
+    const colon = await send('Промокод:;Номинал, руб.\r\nWINTER-1;500\r\n');
+    expect([colon.status, await colon.json()]).toMatchObject([200, { imported: 1 }]);
+  });
+
   it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
     const id = await setup();
     const poolId = await w.pool(id, 'p', []);
