@@ -13,7 +13,7 @@ import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { CampaignParams, json } from '../promo/promo.schemas.ts';
 import { officeOffers } from './catalogue-office.service.ts';
 import { feedIssues, IMPORT_FORMATS, type ImportFormat, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
-import { ymlText } from './yml-text.ts';
+import { decodedFeedIssue, ymlText } from './yml-text.ts';
 
 const errors = {
   ...authErrors,
@@ -83,7 +83,9 @@ const importRoute = officeRoute('campaigns', {
     'or a YML feed; re-import updates by id and ends ' +
     'offers no longer listed; bad lines are reported and skipped. As JSON `{format, content}`, or a CSV file as ' +
     '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it), or a YML file as `application/xml` or `text/xml` ' +
-    '(read in the encoding its XML declaration names: UTF-8 or Windows-1251; any other is a 422)',
+    "(read in the encoding its XML declaration names: UTF-8 or Windows-1251; any other is a 422). The JSON form's " +
+    'content is text already decoded: a declaration in it is not read again (any encoding the client decoded is ' +
+    'taken), and text holding U+FFFD, a decoding gone wrong, is a 422 `replacement_character`',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
@@ -127,6 +129,8 @@ async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format
   if (type.startsWith('application/json')) {
     const body = json() as { format?: ImportFormat; content?: string } | undefined;
     if (!body?.format || !body.content) throw new ApiError(422, 'invalid_input', 'Invalid json');
+    const issue = decodedFeedIssue(body.content);
+    if (issue) throw new ApiError(422, 'invalid_feed', issue.message, feedIssues([issue]));
     return { format: body.format, content: body.content };
   }
   throw new ApiError(

@@ -100,3 +100,29 @@ describe('a YML feed sent as its bytes', () => {
     expect(await stored()).toEqual({ offers: [], categories: [] });
   });
 });
+
+describe('a YML feed the client has already decoded (the JSON form, as the office sends it)', () => {
+  it('is taken as the characters it is, whatever encoding its declaration names (the bytes it describes are gone)', async () => {
+    w = await createCatalogueWorld();
+    const declared1251 = await w.importFeed('yml', feed('windows-1251'));
+    expect([declared1251.status, await declared1251.json()]).toMatchObject([200, { format: 'yml', added: 2 }]);
+    expect(await stored()).toEqual(EXPECTED);
+    // A client that decoded KOI8-R itself has sent the right letters: not refused as its bytes would be.
+    const declaredKoi = await w.importFeed('yml', feed('KOI8-R'));
+    expect([declaredKoi.status, await declaredKoi.json()]).toMatchObject([200, { unchanged: 2 }]);
+  });
+
+  it('holding U+FFFD (a Windows-1251 file read as UTF-8) is a 422 naming the line, nothing written (found from outside: stored as �)', async () => {
+    w = await createCatalogueWorld();
+    const misread = new TextDecoder('utf-8').decode(windows1251(feed('windows-1251')));
+    const res = await w.importFeed('yml', misread);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatchObject({
+      code: 'invalid_feed',
+      issues: [{ path: 'line 4', code: 'replacement_character', params: { line: 4 } }],
+    });
+    const csv = await w.importFeed('csv', 'id,title,price\nT-1,\uFFFD\uFFFD\uFFFD,150\n');
+    expect([csv.status, (await csv.json()).error.issues[0].code]).toEqual([422, 'replacement_character']);
+    expect(await stored()).toEqual({ offers: [], categories: [] });
+  });
+});

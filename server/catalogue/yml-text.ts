@@ -48,3 +48,24 @@ export function ymlText(input: ArrayBuffer | Uint8Array): { text: string } | { i
     );
   }
 }
+
+/**
+ * A feed the client has already decoded (the import's JSON form, as the office sends a picked file): its XML
+ * declaration, whatever encoding it names, describes bytes that are no longer here, so it is not read again; the text
+ * is taken as the characters it is. What is refused is the one sure sign a decoding went wrong: U+FFFD, the mark a
+ * decoder leaves where it could not read a byte (a Windows-1251 file read as UTF-8 is full of them), which would be
+ * stored in place of the letters for good.
+ * @example decodedFeedIssue('<?xml version="1.0" encoding="windows-1251"?><yml_catalog>…Чай…') // undefined
+ */
+export function decodedFeedIssue(text: string): ImportIssue | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at === -1) return undefined;
+  const line = text.slice(0, at).split(/\r\n|\n|\r/).length;
+  return {
+    line,
+    code: 'replacement_character',
+    message:
+      'The text holds U+FFFD (�) where a decoder could not read a byte: decode the file in its own encoding ' +
+      '(a YML feed: the one its XML declaration names; a CSV from Russian Excel: Windows-1251), or send its bytes',
+  };
+}

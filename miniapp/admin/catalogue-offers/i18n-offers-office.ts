@@ -66,6 +66,7 @@ export const offersOfficeRu = {
   reason_dtd_not_allowed: 'DTD с сущностями не допускается',
   reason_repeated_column: 'Два столбца заголовка означают одно и то же: оставьте один (какие — ниже)',
   reason_ignored_column: 'Такого столбца мы не знаем: его данные не прочитаны',
+  reason_replacement_character: 'В тексте знаки «�»: файл прочитан не в своей кодировке, и буквы потеряны',
   ignoredColumnsTitle: 'Не все столбцы распознаны',
   ignoredColumns:
     'Данные из столбцов {names} не загружены: таких столбцов мы не знаем. Проверьте написание (столбцы перечислены ' +
@@ -141,6 +142,7 @@ export const offersOfficeEn: OffersOfficeMessages = {
   reason_dtd_not_allowed: 'A DTD with entities is not allowed',
   reason_repeated_column: 'Two header columns mean the same thing: keep one (which, below)',
   reason_ignored_column: 'A column we do not know: its data was not read',
+  reason_replacement_character: 'The text holds «�»: the file was read in the wrong encoding and letters were lost',
   ignoredColumnsTitle: 'Not every column was recognised',
   ignoredColumns:
     'The data in the columns {names} was not imported: we do not know these columns. Check the spelling (the ' +
