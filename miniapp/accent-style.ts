@@ -2,18 +2,22 @@
  * An accent colour as VKUI's accent tokens, set on a subtree so its buttons, links and icons take it: a campaign's
  * screens take the campaign's `theme.accent`, the office its agency's white label. Only a plain hex colour is
  * accepted: the value comes from settings and goes into a style, so anything else is ignored. A primary button's
- * label (VKUI's `*_contrast_themed`) is set to white or black, whichever reads better on the colour: VKUI's dark
- * theme would otherwise put its dark label on any brand colour, and its light theme a white one on a pale one.
+ * label (VKUI's `*_contrast_themed`) is set to white or black, whichever has the higher WCAG contrast on the colour:
+ * VKUI's dark theme would otherwise put its dark label on any brand colour, and its light theme a white one on a pale
+ * one. Hover and press shade the button away from its label (darker under white, lighter under black), so a pressed
+ * button reads at least as well as a resting one.
  */
 import type { CSSProperties } from 'react';
+import { contrastRatio, hexToRgb, type Rgb } from './contrast.ts';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export function accentStyle(accent: string | null | undefined): CSSProperties | undefined {
-  if (!accent || !HEX.test(accent)) return undefined;
-  const hover = `color-mix(in srgb, ${accent} 88%, black)`;
-  const active = `color-mix(in srgb, ${accent} 80%, black)`;
+  if (!isAccentColour(accent)) return undefined;
   const label = labelOn(accent);
+  const away = label === WHITE ? 'black' : 'white';
+  const hover = `color-mix(in srgb, ${accent} 88%, ${away})`;
+  const active = `color-mix(in srgb, ${accent} 80%, ${away})`;
   return {
     '--vkui--color_background_accent': accent,
     '--vkui--color_background_accent_themed': accent,
@@ -32,14 +36,37 @@ export function accentStyle(accent: string | null | undefined): CSSProperties | 
   } as CSSProperties;
 }
 
+const WHITE = '#ffffff';
+const BLACK = '#000000';
+
 /**
- * White or black for a label on `hex` (#rgb or #rrggbb), by the colour's perceived brightness (YIQ, as W3C's
- * colour-brightness check weighs it): white below 150 of 255. Not WCAG 2's luminance ratio, which would put black on
- * VKUI's own blue (#2688eb) and on most saturated brand colours, where VK and every brand book use white.
- * @example labelOn('#1a7f5a') // '#ffffff'; labelOn('#ffd500') // '#000000'
+ * White or black for a label on `hex` (#rgb or #rrggbb): the one with the higher WCAG contrast ratio. Either colour
+ * leaves one of them at 4.58:1 or more (the two ratios meet at luminance 0.179), so a label on an accent always
+ * passes AA. VKUI's own blue (#2688eb) gets black by this rule (5.8:1 against white's 3.6:1).
+ * @example labelOn('#1a7f5a') // '#ffffff'; labelOn('#E64646') // '#000000'
  */
-export function labelOn(hex: string): '#ffffff' | '#000000' {
-  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
-  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [number, number, number];
-  return (299 * r + 587 * g + 114 * b) / 1000 < 150 ? '#ffffff' : '#000000';
+export function labelOn(hex: string): typeof WHITE | typeof BLACK {
+  const rgb = hexToRgb(hex);
+  return contrastRatio(rgb, WHITE_RGB) >= contrastRatio(rgb, BLACK_RGB) ? WHITE : BLACK;
+}
+
+const WHITE_RGB: Rgb = [255, 255, 255];
+const BLACK_RGB: Rgb = [0, 0, 0];
+/** VKUI's content backgrounds: light (#fff) and the lighter of its dark ones (#222, vkcom; android's is #19191a). */
+const LIGHT_BACKGROUND: Rgb = [255, 255, 255];
+const DARK_BACKGROUND: Rgb = [0x22, 0x22, 0x22];
+
+/**
+ * How the accent reads as text (links, tertiary buttons, accent text and icons) on VKUI's light and dark content
+ * background: the part of a brand's colour no label choice can fix, so the office warns about it.
+ * @example accentTextContrast('#E64646') // { light: 3.9…, dark: 4.0… }
+ */
+export function accentTextContrast(hex: string): { light: number; dark: number } {
+  const rgb = hexToRgb(hex);
+  return { light: contrastRatio(rgb, LIGHT_BACKGROUND), dark: contrastRatio(rgb, DARK_BACKGROUND) };
+}
+
+/** Whether `accent` can go into a style (a plain hex colour). */
+export function isAccentColour(accent: string | null | undefined): accent is string {
+  return !!accent && HEX.test(accent);
 }

@@ -242,7 +242,8 @@ describe('item 17: small things a user sees', () => {
         .getByTestId('quiz-start')
         .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
       expect(bg).toBe('rgb(230, 70, 70)');
-      expect(label).toBe('rgb(255, 255, 255)');
+      // Black, by contrast ratio: 5.3:1 where white was 3.9:1.
+      expect(label).toBe('rgb(0, 0, 0)');
       await screenshot(page, 'languages-ru-quiz-accent');
       expect(errors).toEqual([]);
     } finally {

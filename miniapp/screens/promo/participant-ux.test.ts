@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accentStyle, labelOn } from '../../accent-style.ts';
 import type { Task } from '../../api/client.ts';
+import { AA_TEXT, contrastRatio, hexToRgb, type Rgb } from '../../contrast.ts';
 import { messages } from '../../i18n.ts';
 import { promoRu } from '../../i18n-promo.ts';
 import { inviteWithoutLink, taskStateText } from './task-visuals.tsx';
@@ -58,15 +59,36 @@ describe('participant screens', () => {
     expect(accentStyle(null)).toBeUndefined();
   });
 
-  it("a primary button on the accent is labelled white or black by the colour's brightness, not by the theme", () => {
+  it('a primary button on the accent is labelled white or black by WCAG contrast ratio, not by the theme', () => {
     // VKUI's dark theme labels accent buttons dark: unreadable on a deep green; a pale yellow needs black in light.
     expect((accentStyle('#1a7f5a') as Record<string, string>)['--vkui--color_text_contrast_themed']).toBe('#ffffff');
     expect((accentStyle('#ffd500') as Record<string, string>)['--vkui--color_text_contrast_themed']).toBe('#000000');
-    expect(labelOn('#2688eb')).toBe('#ffffff'); // VKUI's own blue keeps its white label
     expect(labelOn('#fff')).toBe('#000000');
     expect(labelOn('#000')).toBe('#ffffff');
-    expect(labelOn('#E64646')).toBe('#ffffff');
+    // The quiz's red: white is 3.9:1, black 5.3:1 (brightness said white).
+    expect(labelOn('#E64646')).toBe('#000000');
+    expect(labelOn('#2688eb')).toBe('#000000'); // 5.8:1 against white's 3.6:1
     expect(labelOn('#aaaaaa')).toBe('#000000');
+  });
+
+  it('every accent colour gets a label of at least 4.5:1, at rest, hovered and pressed', () => {
+    const mix = (c: Rgb, away: number, keep: number): Rgb =>
+      c.map((v) => v * keep + away * (1 - keep)) as unknown as Rgb;
+    let worst = Number.POSITIVE_INFINITY;
+    for (let n = 0; n < 4096; n++) {
+      const hex = `#${n.toString(16).padStart(3, '0')}`;
+      const rgb = hexToRgb(hex);
+      const label: Rgb = labelOn(hex) === '#ffffff' ? [255, 255, 255] : [0, 0, 0];
+      // Hover and press mix the accent 88% and 80% with the colour away from the label (accentStyle).
+      const away = label[0] === 255 ? 0 : 255;
+      for (const keep of [1, 0.88, 0.8]) worst = Math.min(worst, contrastRatio(mix(rgb, away, keep), label));
+    }
+    expect(worst).toBeGreaterThanOrEqual(AA_TEXT);
+    const style = accentStyle('#E64646') as Record<string, string>;
+    expect(style['--vkui--color_background_accent--hover']).toBe('color-mix(in srgb, #E64646 88%, white)');
+    expect((accentStyle('#1a7f5a') as Record<string, string>)['--vkui--color_background_accent--active']).toBe(
+      'color-mix(in srgb, #1a7f5a 80%, black)',
+    );
   });
 
   it('item 17: the code placeholder fits a 390 px phone and the quiz intro has no jargon', () => {
