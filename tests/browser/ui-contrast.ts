@@ -11,6 +11,7 @@
  * background.
  */
 import type { Page } from 'playwright-core';
+import { relativeLuminance } from '../../miniapp/contrast.ts';
 
 export interface LowContrast {
   text: string;
@@ -20,125 +21,137 @@ export interface LowContrast {
   background: string;
 }
 
+/** The app's own luminance maths (`miniapp/contrast.ts`), its source sent into the page with the measuring code. */
 export function lowContrastTexts(page: Page): Promise<LowContrast[]> {
-  return page.evaluate(() => {
-    type Rgba = [number, number, number, number];
-    const parse = (css: string): Rgba => {
-      const m = css.match(/rgba?\(([^)]+)\)/);
-      if (!m?.[1]) return [0, 0, 0, 0];
-      const [r = 0, g = 0, b = 0, a = 1] = m[1]
-        .split(/[\s,/]+/)
-        .filter(Boolean)
-        .map(Number);
-      return [r, g, b, a];
-    };
-    const over = (top: Rgba, bottom: Rgba): Rgba => {
-      const a = top[3];
-      return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
-    };
-    const luminance = (c: Rgba) => {
-      const [r, g, b] = [c[0], c[1], c[2]].map((v) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const found: {
-      text: string;
-      ratio: number;
-      needed: number;
-      color: string;
-      background: string;
-    }[] = [];
-    // VKUI's colour tokens by name, from its style sheets (read once), resolved where each text sits.
-    const tokenNames = [
-      ...new Set(
-        [...document.styleSheets].flatMap((sheet) => {
-          try {
-            return [...sheet.cssRules].flatMap((rule) =>
-              rule instanceof CSSStyleRule ? [...rule.style].filter((p) => p.startsWith('--vkui--color_')) : [],
-            );
-          } catch {
-            return [];
-          }
-        }),
-      ),
-    ];
-    const textTokens = tokenNames.filter((n) => n.startsWith('--vkui--color_text_') && !n.includes('tertiary'));
-    const backgroundTokens = tokenNames.filter((n) => n.startsWith('--vkui--color_background'));
-    const resolved = (where: Element, names: string[], property: 'color' | 'backgroundColor') => {
-      const probe = document.createElement('span');
-      where.appendChild(probe);
-      const values = new Set(
-        names.map((n) => {
-          probe.style[property] = `var(${n})`;
-          return getComputedStyle(probe)[property];
-        }),
-      );
-      probe.remove();
-      return values;
-    };
-    const seen = new Set<Element>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').trim();
-      const el = node.parentElement;
-      if (!text || !el || seen.has(el) || !/[\p{L}\p{N}]/u.test(text)) continue;
-      seen.add(el);
-      if (el.closest('script, style, noscript, svg, [disabled], [aria-disabled="true"]')) continue;
-      // A disabled form field shows its value faded (VKUI): exempt as a disabled control.
-      if (el.closest('[class*="FormField__host"]')?.querySelector(':disabled')) continue;
-      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0 || rect.right < 0 || rect.left > window.innerWidth) continue;
-      const style = getComputedStyle(el);
-      let color = parse(style.color);
-      // Layers from the text down to the first opaque background; opacity fades the text and the layers above it.
-      const layers: Rgba[] = [];
-      let opacity = 1;
-      let base: Rgba | null = null;
-      let painted: Element = document.documentElement;
-      let unknown = false;
-      for (let at: Element | null = el; at; at = at.parentElement) {
-        const s = getComputedStyle(at);
-        opacity *= Number(s.opacity);
-        if (s.backgroundImage !== 'none') {
-          unknown = true;
-          break;
+  return page.evaluate(`(${measureInPage.toString()})(${relativeLuminance.toString()})`);
+}
+
+function measureInPage(relativeLuminance: (rgb: readonly [number, number, number]) => number): LowContrast[] {
+  type Rgba = [number, number, number, number];
+  const parse = (css: string): Rgba => {
+    const m = css.match(/rgba?\(([^)]+)\)/);
+    if (!m?.[1]) return [0, 0, 0, 0];
+    const [r = 0, g = 0, b = 0, a = 1] = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return [r, g, b, a];
+  };
+  const over = (top: Rgba, bottom: Rgba): Rgba => {
+    const a = top[3];
+    return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
+  };
+  const luminance = (c: Rgba) => relativeLuminance([c[0], c[1], c[2]]);
+  const found: {
+    text: string;
+    ratio: number;
+    needed: number;
+    color: string;
+    background: string;
+  }[] = [];
+  // VKUI's colour tokens by name, from its style sheets (read once), resolved where each text sits.
+  const tokenNames = [
+    ...new Set(
+      [...document.styleSheets].flatMap((sheet) => {
+        try {
+          return [...sheet.cssRules].flatMap((rule) =>
+            rule instanceof CSSStyleRule ? [...rule.style].filter((p) => p.startsWith('--vkui--color_')) : [],
+          );
+        } catch {
+          return [];
         }
-        const bg = parse(s.backgroundColor);
-        if (bg[3] > 0 && layers.length === 0 && !base) painted = at;
-        if (bg[3] >= 0.99) {
-          base = bg;
-          break;
-        }
-        if (bg[3] > 0) layers.push(bg);
+      }),
+    ),
+  ];
+  const textTokens = tokenNames.filter((n) => n.startsWith('--vkui--color_text_') && !n.includes('tertiary'));
+  const backgroundTokens = tokenNames.filter((n) => n.startsWith('--vkui--color_background'));
+  const resolved = (where: Element, names: string[], property: 'color' | 'backgroundColor') => {
+    const probe = document.createElement('span');
+    where.appendChild(probe);
+    const values = new Set(
+      names.map((n) => {
+        probe.style[property] = `var(${n})`;
+        return getComputedStyle(probe)[property];
+      }),
+    );
+    probe.remove();
+    return values;
+  };
+  // An element's background, or the one its ::before paints over the whole of it (VKUI's Alert paints its card so).
+  const ownBackground = (at: Element, s: CSSStyleDeclaration) => {
+    if (parse(s.backgroundColor)[3] > 0) return s.backgroundColor;
+    const before = getComputedStyle(at, '::before');
+    if (before.content === 'none' || before.position !== 'absolute') return s.backgroundColor;
+    const box = at.getBoundingClientRect();
+    const covers =
+      Number.parseFloat(before.width) >= box.width - 1 && Number.parseFloat(before.height) >= box.height - 1;
+    return covers ? before.backgroundColor : s.backgroundColor;
+  };
+  const seen = new Set<Element>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trim();
+    const el = node.parentElement;
+    if (!text || !el || seen.has(el) || !/[\p{L}\p{N}]/u.test(text)) continue;
+    seen.add(el);
+    if (el.closest('script, style, noscript, svg, [disabled], [aria-disabled="true"]')) continue;
+    // A disabled form field shows its value faded (VKUI): exempt as a disabled control.
+    if (el.closest('[class*="FormField__host"]')?.querySelector(':disabled')) continue;
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0 || rect.right < 0 || rect.left > window.innerWidth) continue;
+    const style = getComputedStyle(el);
+    let color = parse(style.color);
+    // Layers from the text down to the first opaque background; opacity fades the text and the layers above it.
+    const layers: Rgba[] = [];
+    let opacity = 1;
+    let base: Rgba | null = null;
+    let painted: Element = document.documentElement;
+    let paintedColor = '';
+    let unknown = false;
+    for (let at: Element | null = el; at; at = at.parentElement) {
+      const s = getComputedStyle(at);
+      opacity *= Number(s.opacity);
+      if (s.backgroundImage !== 'none') {
+        unknown = true;
+        break;
       }
-      if (unknown) continue;
-      let background: Rgba = base ?? [255, 255, 255, 1];
-      for (const layer of layers.reverse()) background = over(layer, background);
-      color = over([color[0], color[1], color[2], color[3] * opacity], background);
-      const [l1, l2] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [number, number];
-      const ratio = (l1 + 0.05) / (l2 + 0.05);
-      const size = Number.parseFloat(style.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      const needed = large ? 3 : 4.5;
-      if (ratio >= needed) continue;
-      // The background judged is the one right behind the text (a translucent token over another is VKUI's too).
-      const vkuiPair =
-        opacity === 1 &&
-        resolved(el, textTokens, 'color').has(style.color) &&
-        resolved(painted, backgroundTokens, 'backgroundColor').has(getComputedStyle(painted).backgroundColor);
-      if (!vkuiPair) {
-        found.push({
-          text: text.slice(0, 60),
-          ratio: Math.round(ratio * 100) / 100,
-          needed,
-          color: `rgb(${color.slice(0, 3).map(Math.round).join(', ')})`,
-          background: `rgb(${background.slice(0, 3).map(Math.round).join(', ')})`,
-        });
+      const own = ownBackground(at, s);
+      const bg = parse(own);
+      if (bg[3] > 0 && layers.length === 0 && !base) {
+        painted = at;
+        paintedColor = own;
       }
+      if (bg[3] >= 0.99) {
+        base = bg;
+        break;
+      }
+      if (bg[3] > 0) layers.push(bg);
     }
-    return found;
-  });
+    if (unknown) continue;
+    let background: Rgba = base ?? [255, 255, 255, 1];
+    for (const layer of layers.reverse()) background = over(layer, background);
+    color = over([color[0], color[1], color[2], color[3] * opacity], background);
+    const [l1, l2] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [number, number];
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    const size = Number.parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    const needed = large ? 3 : 4.5;
+    if (ratio >= needed) continue;
+    // The background judged is the one right behind the text (a translucent token over another is VKUI's too).
+    const vkuiPair =
+      opacity === 1 &&
+      resolved(el, textTokens, 'color').has(style.color) &&
+      resolved(painted, backgroundTokens, 'backgroundColor').has(paintedColor);
+    if (!vkuiPair) {
+      found.push({
+        text: text.slice(0, 60),
+        ratio: Math.round(ratio * 100) / 100,
+        needed,
+        color: `rgb(${color.slice(0, 3).map(Math.round).join(', ')})`,
+        background: `rgb(${background.slice(0, 3).map(Math.round).join(', ')})`,
+      });
+    }
+  }
+  return found;
 }

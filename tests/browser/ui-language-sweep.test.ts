@@ -6,7 +6,9 @@
  *   none at all (the seed's campaigns carry English texts);
  * - in Russian (light): no English words in the chrome (headers, buttons, tabs, labels, placeholders, empty states),
  *   apart from brand names, codes and what the database holds;
- * - in dark: no text below WCAG AA contrast that is ours to fix (tests/browser/ui-contrast.ts says what is VKUI's).
+ * - in dark: no text below WCAG AA contrast that is ours to fix (tests/browser/ui-contrast.ts says what is VKUI's);
+ *   the screens reached only by acting (a finished quiz's result, the won promo code, a help request with the brand's
+ *   answer, on both sides) and the dialogs (the office's confirmations, the participant's notices) in light too.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,15 +17,39 @@ import { type StartedServer, startServerLikeReadme } from '../support/start-serv
 import { launchChromium, openWatchedPage } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 import { type LowContrast, lowContrastTexts } from './ui-contrast.ts';
+import {
+  addCannedAnswer,
+  finishQuizAndAskForHelp,
+  type OpenedDialog,
+  officeDialogs,
+  type ParticipantStates,
+  participantDialogs,
+} from './ui-sweep-states.ts';
 import { storedStrings, uiTexts, withoutStored } from './ui-text.ts';
 
 let server: StartedServer;
 let browser: Browser;
 let stored: string[];
+/** Each sweeping user's own finished quiz, reward and help request (the English one's texts English, the Russian's Russian). */
+let acted: Record<'en' | 'ru', ParticipantStates>;
+let cannedId: number;
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
+  acted = {
+    en: await finishQuizAndAskForHelp(server, PARTICIPANT, AGENCY_OWNER, {
+      subject: 'My code does not work',
+      body: 'The shop says the code is wrong.',
+      answer: 'Please try it again tomorrow.',
+    }),
+    ru: await finishQuizAndAskForHelp(server, AGENCY_OWNER, AGENCY_OWNER, {
+      subject: 'Код не подходит',
+      body: 'В магазине говорят, что код неверный.',
+      answer: 'Попробуйте, пожалуйста, завтра.',
+    }),
+  };
+  cannedId = await addCannedAnswer(server, AGENCY_OWNER);
   stored = storedStrings(join(server.dataDir, 'app.db'));
 });
 afterAll(async () => {
@@ -136,11 +162,18 @@ const LATIN_ALLOWED = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/** The screens a user reaches only by acting first (`acted`), participant's and office's. */
+const actedScreens = (states: ParticipantStates) => [states.quizResult, states.reward, states.ticket];
+
 /** Hash navigation inside the running app, then quiet: no request in flight, no spinner, no DOM change for 200 ms. */
 async function open(page: Page, hash: string, inFlight: () => number) {
   await page.evaluate((h) => {
     window.location.hash = h;
   }, hash);
+  await settle(page, hash, inFlight);
+}
+
+async function settle(page: Page, hash: string, inFlight: () => number) {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const quiet = await page.evaluate(
@@ -181,7 +214,20 @@ async function startSession(o: {
     participantUrl(server, { userId: o.userId, language: o.language, ...(o.platform ? { platform: o.platform } : {}) }),
   );
   await watched.page.locator('[class*="PanelHeader"]').first().waitFor({ timeout: 20_000 });
-  return { ...watched, visit: (hash: string) => open(watched.page, hash, () => inFlight) };
+  return {
+    ...watched,
+    visit: async (hash: string) => {
+      await open(watched.page, hash, () => inFlight);
+      const shows = acted.en.shows[hash] ?? acted.ru.shows[hash];
+      if (shows) await watched.page.getByTestId(shows).first().waitFor({ timeout: 5_000 });
+    },
+    /** The dialog opened on its screen, and quiet again. */
+    openDialog: async (d: OpenedDialog) => {
+      await open(watched.page, d.hash, () => inFlight);
+      await d.open(watched.page);
+      await settle(watched.page, d.hash, () => inFlight);
+    },
+  };
 }
 
 /** Cyrillic text a screen shows beyond what the database holds (`strict`: beyond nothing). */
@@ -225,10 +271,16 @@ describe('the UI in English, in dark: no Russian chrome, enough contrast', () =>
     try {
       const cyrillic: string[] = [];
       const low: string[] = [];
-      for (const hash of PARTICIPANT_SCREENS) {
+      for (const hash of [...PARTICIPANT_SCREENS, ...actedScreens(acted.en)]) {
         await s.visit(hash);
         cyrillic.push(...(await cyrillicShown(s.page, true)).map((x) => `${hash} ${x}`));
         low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
+      }
+      for (const d of participantDialogs(acted.en)) {
+        await s.openDialog(d);
+        const where = `${d.hash} (${d.name})`;
+        cyrillic.push(...(await cyrillicShown(s.page, true)).map((x) => `${where} ${x}`));
+        low.push(...describeContrast(where, await lowContrastTexts(s.page)));
       }
       expect({ cyrillic, low }).toEqual({ cyrillic: [], low: [] });
       // The missing campaign's 404 is the answer that screen shows; nothing else may fail.
@@ -243,10 +295,17 @@ describe('the UI in English, in dark: no Russian chrome, enough contrast', () =>
     try {
       const cyrillic: string[] = [];
       const low: string[] = [];
-      for (const hash of OFFICE_SCREENS) {
+      for (const hash of [...OFFICE_SCREENS, acted.en.officeTicket]) {
         await s.visit(hash);
         cyrillic.push(...(await cyrillicShown(s.page, false)).map((x) => `${hash} ${x}`));
-        if (OFFICE_MAIN.has(hash)) low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
+        if (OFFICE_MAIN.has(hash) || hash === acted.en.officeTicket)
+          low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
+      }
+      for (const d of officeDialogs(cannedId)) {
+        await s.openDialog(d);
+        const where = `${d.hash} (${d.name})`;
+        cyrillic.push(...(await cyrillicShown(s.page, false)).map((x) => `${where} ${x}`));
+        low.push(...describeContrast(where, await lowContrastTexts(s.page)));
       }
       expect({ cyrillic, low }).toEqual({ cyrillic: [], low: [] });
     } finally {
@@ -277,16 +336,25 @@ describe('the office on a phone, in dark: enough contrast', () => {
   });
 });
 
-describe('the UI in Russian: no English chrome', () => {
-  it('every participant screen and every office screen of the agency owner', async () => {
+describe('the UI in Russian, in light: no English chrome', () => {
+  it('every participant screen and every office screen of the agency owner; the acted screens and dialogs have no text below AA', async () => {
     const s = await startSession({ userId: AGENCY_OWNER, language: 'ru', colorScheme: 'light', phone: false });
     try {
       const english: string[] = [];
-      for (const hash of [...PARTICIPANT_SCREENS, ...OFFICE_SCREENS]) {
+      const low: string[] = [];
+      const actedHere = new Set([...actedScreens(acted.ru), acted.ru.officeTicket]);
+      for (const hash of [...PARTICIPANT_SCREENS, ...actedHere, ...OFFICE_SCREENS]) {
         await s.visit(hash);
         english.push(...(await englishInChrome(s.page)).map((x) => `${hash} ${x}`));
+        if (actedHere.has(hash)) low.push(...describeContrast(hash, await lowContrastTexts(s.page)));
       }
-      expect(english).toEqual([]);
+      for (const d of [...participantDialogs(acted.ru), ...officeDialogs(cannedId)]) {
+        await s.openDialog(d);
+        const where = `${d.hash} (${d.name})`;
+        english.push(...(await englishInChrome(s.page)).map((x) => `${where} ${x}`));
+        low.push(...describeContrast(where, await lowContrastTexts(s.page)));
+      }
+      expect({ english, low }).toEqual({ english: [], low: [] });
     } finally {
       await s.context.close();
     }

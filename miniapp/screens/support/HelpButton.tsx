@@ -1,4 +1,8 @@
-/** The help entry in a screen's header: opens the campaign's help, with a counter when a brand answer is unread. */
+/**
+ * The help entry in a screen's header: opens the campaign's help, with a counter when a brand answer is unread. The
+ * counter wears the accent with its label (accent-style.ts picks it by contrast): VKUI's red one put white on #ff3347,
+ * 3.6:1, below AA.
+ */
 import { Icon28HelpOutline } from '@vkontakte/icons';
 import { Counter, PanelHeaderButton } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
@@ -17,7 +21,7 @@ export function HelpButton({ campaignId }: { campaignId: number | undefined }) {
       data-testid="help-button"
       label={
         unread > 0 ? (
-          <Counter size="s" mode="primary" appearance="accent-red" data-testid="help-unread">
+          <Counter size="s" mode="primary" appearance="accent" data-testid="help-unread">
             {unread}
           </Counter>
         ) : undefined

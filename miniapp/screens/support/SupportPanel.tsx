@@ -90,7 +90,7 @@ export function SupportPanel({ id }: { id: string }) {
                     subtitle={`${fill(t.ticketNumber, { id: ticket.id })} · ${t[`status_${ticket.status}`]}`}
                     after={
                       ticket.unread ? (
-                        <Counter size="s" mode="primary" appearance="accent-red" aria-label={t.newAnswer}>
+                        <Counter size="s" mode="primary" appearance="accent" aria-label={t.newAnswer}>
                           1
                         </Counter>
                       ) : undefined
