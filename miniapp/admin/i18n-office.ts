@@ -84,6 +84,8 @@ export const officeRu = {
   legalType: 'Юридический тип',
   theme: 'Оформление',
   accent: 'Акцентный цвет',
+  accentLowContrast:
+    'Ссылки и надписи этим цветом плохо читаются и на светлом фоне ({light}:1), и на тёмном ({dark}:1), нужно 4,5:1. Возьмите цвет темнее или светлее.',
   coverUrl: 'Обложка (https://, картинка 2:1)',
   tasks: 'Задания',
   addTask: 'Добавить задание',
@@ -319,6 +321,8 @@ export const officeEn: OfficeMessages = {
   legalType: 'Legal type',
   theme: 'Look',
   accent: 'Accent colour',
+  accentLowContrast:
+    'Links and text in this colour are hard to read on both the light background ({light}:1) and the dark one ({dark}:1); 4.5:1 is needed. Pick a darker or a lighter colour.',
   coverUrl: 'Cover (https://, a 2:1 image)',
   tasks: 'Tasks',
   addTask: 'Add a task',

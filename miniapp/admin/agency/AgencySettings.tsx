@@ -8,11 +8,11 @@ import { Avatar, Button, File, FormItem, Group, Header, Input, SimpleCell, Text 
 import { useState } from 'react';
 import { accentStyle } from '../../accent-style.ts';
 import { ApiRequestError } from '../../api/client.ts';
-import { useApp } from '../../app-context.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
+import { accentContrastNote } from '../accent-contrast-note.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
@@ -52,7 +52,8 @@ function SettingsForm(props: {
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const { s } = props;
-  const { language } = useApp();
+  const { language, t } = useOffice();
+  const lowContrast = accentContrastNote(form.accent, t.accentLowContrast, language);
   const landed = (saved: Settings, message: string | null) => {
     setForm(saved);
     if (own) Object.assign(own, { name: saved.name, logoUrl: saved.logoUrl, accent: saved.accent });
@@ -130,7 +131,11 @@ function SettingsForm(props: {
             {s.pickLogo}
           </File>
         </FormItem>
-        <FormItem top={s.accent} htmlFor="agency-accent">
+        <FormItem
+          top={s.accent}
+          htmlFor="agency-accent"
+          bottom={lowContrast && <span data-testid="accent-low-contrast">{lowContrast}</span>}
+        >
           <Input
             id="agency-accent"
             type="color"

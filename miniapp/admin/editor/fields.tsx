@@ -109,15 +109,18 @@ export function TextField({
   value,
   onChange,
   type = 'text',
+  hint,
 }: {
   label: string;
   path: string;
   value: string;
   onChange: (value: string) => void;
   type?: string;
+  /** Shown under the field when the server names no problem there. */
+  hint?: ReactNode;
 }) {
   const { readOnly } = useEditor();
-  const { status, bottom } = useFieldStatus(path);
+  const { status, bottom } = useFieldStatus(path, hint);
   return (
     <FormItem top={label} htmlFor={fieldId(path)} status={status} bottom={bottom}>
       <Input

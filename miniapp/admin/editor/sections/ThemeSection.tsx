@@ -1,12 +1,16 @@
-/** Accent colour and cover image of the participant's campaign screen. */
+/** Accent colour (with a warning when it reads as text on neither background) and cover image of the campaign screen. */
 import { Group, Header } from '@vkontakte/vkui';
+import { accentContrastNote } from '../../accent-contrast-note.ts';
 import { FieldRow } from '../../FieldRow.tsx';
+import { useOffice } from '../../use-office.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { TextField } from '../fields.tsx';
 
 export function ThemeSection({ doc, edit }: SectionProps) {
   const { t } = useEditor();
+  const { language } = useOffice();
+  const lowContrast = accentContrastNote(doc.theme.accent, t.accentLowContrast, language);
   const setTheme = (patch: Partial<typeof doc.theme>) =>
     edit((d) => {
       const theme = { ...d.theme, ...patch };
@@ -23,6 +27,7 @@ export function ThemeSection({ doc, edit }: SectionProps) {
           type="color"
           value={doc.theme.accent ?? '#2688eb'}
           onChange={(accent) => setTheme({ accent })}
+          hint={lowContrast && <span data-testid="accent-low-contrast">{lowContrast}</span>}
         />
         <TextField
           label={t.coverUrl}
