@@ -26,9 +26,15 @@ const T = 20_000;
 
 describe("the office's accent colour warning", () => {
   it("the campaign editor (English, desktop light): the quiz's #E64646 is warned about, a deep green is not", async () => {
-    const { page, context, errors } = await openWatchedPage(browser, { width: 1280, height: 900, colorScheme: 'light' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 1280,
+      height: 900,
+      colorScheme: 'light',
+    });
     try {
-      await page.goto(`${participantUrl(server, { userId: DEMO_AGENCY_OWNER_VK_ID, language: 'en' })}#/admin/campaign/2`);
+      await page.goto(
+        `${participantUrl(server, { userId: DEMO_AGENCY_OWNER_VK_ID, language: 'en' })}#/admin/campaign/2`,
+      );
       const note = page.getByTestId('accent-low-contrast');
       await note.waitFor({ timeout: T });
       expect(await note.textContent()).toBe(
@@ -66,9 +72,7 @@ describe("the office's accent colour warning", () => {
       expect(await note.textContent()).toContain('(3,9:1)');
       await screenshot(page, 'office-accent-contrast-agency');
       // The saved grey's button label is black (5.3:1), not white (3.9:1).
-      const label = await page
-        .getByRole('button', { name: 'Сохранить' })
-        .evaluate((el) => getComputedStyle(el).color);
+      const label = await page.getByRole('button', { name: 'Сохранить' }).evaluate((el) => getComputedStyle(el).color);
       expect(label).toBe('rgb(0, 0, 0)');
       expect(errors).toEqual([]);
     } finally {
