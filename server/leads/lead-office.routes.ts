@@ -89,7 +89,7 @@ const statusRoute = officeRoute('leads', {
   method: 'patch',
   path: '/{id}/leads/{leadId}',
   tags,
-  summary: "Change a lead's status",
+  summary: "Change a lead's status; the status it already has is answered as it is, with no audit entry",
   security: LAUNCH_AUTH,
   request: { params: LeadParams, ...jsonBody(z.object({ status: z.enum(LEAD_STATUSES) })) },
   responses: { 200: json(LeadSchema, 'Changed'), ...errors },
@@ -116,7 +116,9 @@ const saveWebhookRoute = officeRoute('leads', {
   method: 'put',
   path: '/{id}/leads-webhook',
   tags,
-  summary: 'Set the CRM webhook: URL (null: off) and HMAC-SHA256 secret (kept when not sent)',
+  summary:
+    'Set the CRM webhook: URL (null: off) and HMAC-SHA256 secret (kept when not sent); the URL and secret it already ' +
+    'has are answered as they are, with no audit entry',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,

@@ -11,9 +11,9 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { toCsv } from '../http/csv.ts';
 import { ApiError } from '../http/errors.ts';
-import { recordAudit } from '../office/audit.ts';
+import { changesNothing, recordAudit } from '../office/audit.ts';
 import { webhookUrlProblem } from './webhook-address-guard.ts';
-import { sealWebhookSecret } from './webhook-secret.ts';
+import { openWebhookSecret, sealWebhookSecret } from './webhook-secret.ts';
 
 const { leads, leadDeliveries, leadDeliveryAttempts, calculators } = schema;
 
@@ -147,6 +147,7 @@ export async function setLeadStatus(
       .where(and(eq(leads.id, leadId), eq(leads.campaignId, campaignId)))
       .limit(1);
     if (!before) throw new ApiError(404, 'lead_not_found', 'No such lead in this campaign');
+    if (changesNothing(before, { status })) return;
     await tx.update(leads).set({ status, statusChangedAt: deps.now() }).where(eq(leads.id, leadId));
     await recordAudit(tx, {
       actor: identity,
@@ -212,6 +213,16 @@ export async function webhookSettings(db: Db, identity: Identity, campaignId: nu
   return { url: row?.url ?? null, secretSet: Boolean(row?.sealed) };
 }
 
+/** Whether the stored secret is `secret` (one no configured key opens is not). */
+function holdsSecret(deps: Deps, campaignId: number, sealed: string | null, secret: string | undefined): boolean {
+  if (!sealed || secret === undefined) return false;
+  try {
+    return openWebhookSecret(deps.config, campaignId, sealed) === secret;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Sets the CRM webhook (null URL switches it off). The secret is kept when not sent; it is never answered.
  * @example await saveWebhook(deps, identity, 7, { url: 'https://crm.example/hooks/leads', secret: 's3cr3t…' })
@@ -244,6 +255,8 @@ export async function saveWebhook(
     const sealed = input.secret ? sealWebhookSecret(deps.config, campaignId, input.secret) : row.sealed;
     if (input.url && !sealed)
       throw new ApiError(422, 'invalid_input', 'A webhook needs a secret', [{ path: 'secret', message: 'required' }]);
+    const secretChanged = Boolean(input.secret) && !holdsSecret(deps, campaignId, row.sealed, input.secret);
+    if (changesNothing({ url: row.url, secretChanged: false }, { url: input.url, secretChanged })) return;
     await tx
       .update(calculators)
       .set({ webhookUrl: input.url, webhookSecretCiphertext: sealed })
@@ -256,7 +269,7 @@ export async function saveWebhook(
       entity: 'campaign',
       entityId: campaignId,
       before: { url: row.url },
-      after: { url: input.url, secretChanged: Boolean(input.secret) },
+      after: { url: input.url, secretChanged },
     });
   });
   return webhookSettings(deps.db, identity, campaignId);

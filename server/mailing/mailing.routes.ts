@@ -73,7 +73,7 @@ const switchRule = officeRoute('mailings', {
   method: 'patch',
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
-  summary: 'Switch a rule on or off',
+  summary: 'Switch a rule on or off; a rule already so is answered as it is, with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(z.object({ active: z.boolean() })) },
   responses: { 200: json(RuleSchema, 'Updated'), ...errors },
@@ -151,7 +151,9 @@ const capRoute = officeRoute('mailings', {
   method: 'put',
   path: '/campaigns/{id}/frequency-cap',
   tags,
-  summary: "Per-user cap on rule messages across the campaign's community",
+  summary:
+    "Per-user cap on rule messages across the campaign's community; the cap it already has is answered as it is, " +
+    'with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: CampaignParam, ...jsonBody(CapSchema) },
   responses: { 200: json(CapSchema, 'Saved'), 409: errorResponse('The campaign has no VK community'), ...errors },

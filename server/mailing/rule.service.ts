@@ -5,6 +5,7 @@ import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleSegment, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
+import { changesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -122,6 +123,7 @@ export async function setRuleActive(db: Db, ruleId: number, active: boolean, who
   return inTransaction(db, async (tx) => {
     const [was] = await tx.select().from(messageRules).where(eq(messageRules.id, ruleId)).limit(1);
     if (!was) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
+    if (changesNothing({ active: was.active }, { active })) return was;
     const [row] = await tx.update(messageRules).set({ active }).where(eq(messageRules.id, ruleId)).returning();
     if (!row) throw new ApiError(404, 'rule_not_found', `Rule ${ruleId} does not exist`);
     await auditMailing(tx, who, {
@@ -158,8 +160,9 @@ export async function setFrequencyCap(
   capHours: number,
   who: MailingActor,
 ): Promise<void> {
-  const before = await frequencyCap(db, vkGroupId);
   await inTransaction(db, async (tx) => {
+    const before = await frequencyCap(tx, vkGroupId);
+    if (changesNothing(before, { capCount, capHours })) return;
     await tx
       .insert(messagingSettings)
       .values({ vkGroupId, capCount, capHours })

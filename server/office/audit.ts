@@ -26,6 +26,25 @@ export type AuditEntry = AuditPlace & {
   after?: unknown;
 };
 
+/** JSON with each object's keys in order: PostgreSQL's jsonb and a fresh object name the same fields differently. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+}
+
+/**
+ * Whether an edit leaves what the audit records of its entity as it was. The log is a record of changes: an edit
+ * that changes nothing writes nothing and records nothing, and answers the state as it stands. Call it inside the
+ * edit's transaction, on the row read there: on PostgreSQL (SERIALIZABLE) a same-value edit that raced one which
+ * changed the row is re-run and then finds it already so, as the next one queued on SQLite's writer does.
+ * @example if (changesNothing({ active: was.active }, { active })) return was;
+ */
+export function changesNothing(before: unknown, after: unknown): boolean {
+  return JSON.stringify(canonical(before)) === JSON.stringify(canonical(after));
+}
+
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   const { brands } = schema;
   await tx.insert(schema.officeAudit).values({

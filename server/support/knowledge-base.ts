@@ -15,7 +15,7 @@ import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { rowId } from '../http/row-id.ts';
 import { visibleText } from '../http/text-fields.ts';
-import { recordAudit } from '../office/audit.ts';
+import { changesNothing, recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { kbArticles, kbFeedback } = schema;
@@ -265,6 +265,8 @@ export async function reorderArticles(tx: Tx, actor: Identity, brandId: number, 
       'The articles changed after you opened the list (one added or removed); reload it and order them again',
     );
   }
+  // The order the help screen shows already: nothing written, nothing audited.
+  if (changesNothing({ ids: before.map((a) => a.id) }, { ids })) return before;
   for (const [position, id] of ids.entries()) {
     if (positions.get(id) !== position) await tx.update(kbArticles).set({ position }).where(eq(kbArticles.id, id));
   }

@@ -125,7 +125,9 @@ const articleOrder = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/articles-order',
-  summary: "Order the brand's articles as the help screen shows them (every article once; positions only)",
+  summary:
+    "Order the brand's articles as the help screen shows them (every article once; positions only); the order " +
+    'they already have is answered as it is, with no audit entry',
   request: { params: BrandParams, ...jsonBody(ArticleOrderSchema) },
   responses: {
     200: json(z.object({ articles: z.array(ArticleSchema) }), 'Articles in their new order'),

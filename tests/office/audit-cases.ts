@@ -167,7 +167,8 @@ const RULE = {
   variants: [{ key: 'a', text: 'Come back' }],
 };
 
-async function rule(w: AuditWorld) {
+/** A funnel rule of the own campaign, made for the case (on, as created). */
+export async function rule(w: AuditWorld) {
   const id = w.tenants.own.campaignId;
   await ok(w, 'POST', `/api/admin/mailing/campaigns/${id}/rules`, RULE);
   return { id, ruleId: await lastId(w, schema.messageRules) };

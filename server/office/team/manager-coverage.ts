@@ -10,7 +10,7 @@ import { schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError, fieldRefusal } from '../../http/errors.ts';
-import { recordAudit } from '../audit.ts';
+import { changesNothing, recordAudit } from '../audit.ts';
 import { agencyTeam, type TeamMember } from './team.service.ts';
 import { authorityOverRow } from './team-scope.ts';
 
@@ -71,10 +71,14 @@ export async function setManagerBrands(
     if (taken.length > 0) {
       throw new ApiError(409, 'already_member', 'The person already has a brand role there; remove it first');
     }
+    const coverage = (ids: (number | null)[]) =>
+      ids.includes(null) ? 'all' : [...ids].sort((a, b) => (a ?? 0) - (b ?? 0));
+    const scopes = wanted === null ? [null] : wanted;
+    // The brands they already cover: their rows (and ids) stay as they are.
+    if (changesNothing(coverage(before.map((r) => r.brandId)), coverage(scopes))) return;
     const kept = before.find((r) => r.id === id) ?? before[0];
     const sections = kept?.sections ?? [];
     await tx.delete(memberships).where(person);
-    const scopes = wanted === null ? [null] : wanted;
     await tx.insert(memberships).values(
       scopes.map((brandId) => ({
         platform: row.platform,
@@ -86,8 +90,6 @@ export async function setManagerBrands(
         createdAt: kept?.createdAt ?? deps.now(),
       })),
     );
-    const coverage = (ids: (number | null)[]) =>
-      ids.includes(null) ? 'all' : [...ids].sort((a, b) => (a ?? 0) - (b ?? 0));
     await recordAudit(tx, {
       actor,
       brandId: null,

@@ -78,7 +78,9 @@ const updateRoute = officeRoute('team', {
   method: 'patch',
   path: '/members/{id}',
   tags,
-  summary: "Change a member's role and/or section checkboxes",
+  summary:
+    "Change a member's role and/or section checkboxes; the role and sections they already have are answered as " +
+    'they are, with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: IdParams, ...jsonBody(MemberChangeSchema) },
   responses: { 200: json(MemberSchema, 'Changed'), ...idErrors, ...conflict },
@@ -87,7 +89,9 @@ const managerBrandsRoute = officeRoute('team', {
   method: 'put',
   path: '/members/{id}/brands',
   tags,
-  summary: "An agency manager's brands: all of the agency's (null) or the chosen ones, swapped in one transaction",
+  summary:
+    "An agency manager's brands: all of the agency's (null) or the chosen ones, swapped in one transaction; the " +
+    'brands they already cover are answered as they are (same rows), with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: IdParams, ...jsonBody(ManagerBrandsSchema) },
   responses: {

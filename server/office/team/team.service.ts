@@ -12,7 +12,7 @@ import type { MembershipRole } from '../../db/schema/organization.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { recordAudit } from '../audit.ts';
+import { changesNothing, recordAudit } from '../audit.ts';
 import {
   AGENCY_ROLES,
   actorMemberships,
@@ -255,6 +255,7 @@ export async function updateMember(
     ) {
       throw new ApiError(409, 'last_agency_admin', 'The agency must keep at least one owner');
     }
+    if (changesNothing(auditView(before), auditView({ ...before, role, sections }))) return before;
     const [after] = await tx.update(memberships).set({ role, sections }).where(eq(memberships.id, id)).returning();
     if (!after) throw memberNotFound();
     await recordAudit(tx, {
