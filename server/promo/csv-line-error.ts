@@ -10,6 +10,7 @@ export const CSV_LINE_MESSAGES = {
   already_in_pool: (p) => `${p.value} is already in the pool`,
   too_many_lines: (p) => `At most ${p.max} lines per import`,
   no_codes: () => 'The file has no codes',
+  no_moments: () => 'The file has no moments',
   unknown_header: (p) => `${p.value} is not a header this import knows; expected the columns ${p.expected}`,
   wrong_columns: (p) => `expected only the columns ${p.expected}`,
   repeated_column: (p) => `the columns ${p.first} and ${p.second} both mean ${p.column}: keep one`,

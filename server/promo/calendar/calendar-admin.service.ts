@@ -151,7 +151,11 @@ export async function importMoments(deps: Deps, identity: Identity, campaignId: 
     errors.sort((a, b) => a.line - b.line);
     throw new ApiError(422, 'invalid_csv', `${errors.length} problem(s); nothing was imported`, csvIssues(errors));
   }
-  if (moments.length === 0) throw new ApiError(422, 'invalid_csv', 'The file has no moments');
+  if (moments.length === 0) {
+    // The file as a whole, so the field it came in: a code the office words, as a line problem's.
+    const { code, params, message } = csvLineError(0, 'no_moments');
+    throw new ApiError(422, 'invalid_csv', message, [{ path: 'csv', code, params, message }]);
+  }
   const ids = new Map(prizes.map((p) => [p.key, p.id]));
   const rows = moments.map((m) => ({ rewardId: ids.get(m.rewardKey) as number, at: m.at }));
   return inTransaction(deps.db, async (tx) => {

@@ -265,3 +265,42 @@ describe('prize calendar admin routes', () => {
     expect((await res.json()).error.code).toBe('campaign_ended');
   });
 });
+
+describe('a refused calendar import names the field it is about', () => {
+  const upload = (id: number, contentType: string, body: string) =>
+    w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': contentType },
+      body,
+    });
+
+  it('a file with only its header: 422 invalid_csv naming `csv`, with a code the office words (found from outside: no issues)', async () => {
+    const id = await setup();
+    for (const [type, body] of [
+      ['text/csv', 'reward_key,at\n'],
+      ['application/json', JSON.stringify({ csv: 'reward_key,at\n\n' })],
+    ] as const) {
+      const res = await upload(id, type, body);
+      expect(res.status).toBe(422);
+      expect((await res.json()).error).toEqual({
+        code: 'invalid_csv',
+        message: 'The file has no moments',
+        issues: [{ path: 'csv', code: 'no_moments', params: {}, message: 'The file has no moments' }],
+      });
+    }
+  });
+
+  it('a JSON body without its csv: 422 saying csv is missing, not "Invalid json" (found from outside)', async () => {
+    const id = await setup();
+    for (const body of ['{}', '{"csv": 5}', '{"moments": "reward_key,at"}']) {
+      const res = await upload(id, 'application/json', body);
+      expect(res.status).toBe(422);
+      const { error } = await res.json();
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(/csv/);
+      expect(error.message).not.toMatch(/Invalid json/i);
+      expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['csv']);
+    }
+    expect(await w.deps.db.select().from(schema.prizeMoments)).toHaveLength(0);
+  });
+});

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
 import { ClientKey } from '../../http/client-key.ts';
+import { csvBodyHook, csvMissing } from '../../http/csv-body.ts';
 import { csvText } from '../../http/csv-text.ts';
 import { ApiError, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
@@ -122,7 +123,8 @@ const importRoute = officeRoute('prizes', {
   summary:
     'Import scheduled moments from CSV `reward_key,at` (ISO 8601 with offset; an optional header `reward_key,at` or ' +
     '`Приз;Время`, either order), as `text/csv` or JSON `{csv}`; ' +
-    '422 `invalid_csv` lists problems as `line N`, and nothing is imported unless the whole file is clean',
+    '422 `invalid_csv` lists problems as `line N` (a file with no moments: `csv`, code `no_moments`), and nothing is ' +
+    'imported unless the whole file is clean; a JSON body without its text is 422 `invalid_input` at `csv`',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
@@ -163,7 +165,7 @@ async function csvOf(c: Context<AppEnv>, body: () => unknown): Promise<string> {
   }
   if (type.startsWith('application/json')) {
     const csv = (body() as { csv?: string } | undefined)?.csv;
-    if (!csv) throw new ApiError(422, 'invalid_input', 'Invalid json', [{ path: 'csv', message: 'Required' }]);
+    if (!csv) throw csvMissing('moments');
     return csv;
   }
   throw new ApiError(415, 'unsupported_media_type', 'Send the moments as text/csv or as JSON {"csv": "..."}');
@@ -177,10 +179,14 @@ calendarRoutes.openapi(listRoute, async (c) =>
 calendarRoutes.openapi(generateRoute, async (c) =>
   c.json(await generateMoments(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('json')), 201),
 );
-calendarRoutes.openapi(importRoute, async (c) => {
-  const csv = await csvOf(c, () => c.req.valid('json'));
-  return c.json(await importMoments(c.var.deps, c.var.identity, c.req.valid('param').id, csv), 200);
-});
+calendarRoutes.openapi(
+  importRoute,
+  async (c) => {
+    const csv = await csvOf(c, () => c.req.valid('json'));
+    return c.json(await importMoments(c.var.deps, c.var.identity, c.req.valid('param').id, csv), 200);
+  },
+  csvBodyHook('moments'),
+);
 calendarRoutes.openapi(deleteRoute, async (c) =>
   c.json(
     await deleteFutureMoments(c.var.deps, c.var.identity, c.req.valid('param').id, c.req.valid('query').rewardKey),

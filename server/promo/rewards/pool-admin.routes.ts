@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { csvBodyHook, csvMissing } from '../../http/csv-body.ts';
 import { csvText } from '../../http/csv-text.ts';
 import { ApiError, fieldRefusal, payloadTooLarge } from '../../http/errors.ts';
 import { officeRoute } from '../../http/office-route.ts';
@@ -147,7 +148,10 @@ const importRoute = officeRoute('prizes', {
       'import_running: another import into this pool has not finished | campaign_ended: an ended or archived campaign keeps its pools',
     ),
     415: errorResponse('Send text/csv or application/json'),
-    422: errorResponse('invalid_csv: issues are `line N` with the reason; nothing was imported'),
+    422: errorResponse(
+      'invalid_csv: issues are `line N` with the reason; nothing was imported | invalid_input: the file is empty, or ' +
+        'the JSON body has no `csv` text (issue at `csv`)',
+    ),
   },
 });
 
@@ -184,7 +188,7 @@ async function csvOf(c: Context<AppEnv>, json: () => unknown): Promise<string> {
   }
   if (type.startsWith('application/json')) {
     const csv = (json() as { csv?: string } | undefined)?.csv;
-    if (!csv) throw new ApiError(422, 'invalid_input', 'Invalid json', [{ path: 'csv', message: 'Required' }]);
+    if (!csv) throw csvMissing('codes');
     return csv;
   }
   throw new ApiError(415, 'unsupported_media_type', 'Send the codes as text/csv or as JSON {"csv": "..."}');
@@ -198,19 +202,23 @@ poolAdminRoutes.openapi(listRoute, async (c) =>
 poolAdminRoutes.openapi(createPoolRoute, async (c) =>
   c.json(await createPool(c.var.deps.db, c.var.identity, c.req.valid('param').id, c.req.valid('json')), 201),
 );
-poolAdminRoutes.openapi(importRoute, async (c) => {
-  const { id, poolId } = c.req.valid('param');
-  const deps = c.get('deps');
-  const csv = await csvOf(c, () => c.req.valid('json'));
-  const { job, finished, pool } = await startImport(deps, c.get('identity'), id, poolId, csv);
-  if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
-    finished.catch(() => {}); // the outcome is kept in the import record
-    c.header('Location', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`);
-    return c.json({ import: job }, 202);
-  }
-  const result = await finished;
-  return c.json({ importId: job.importId, ...result, stock: await poolStock(deps.db, pool) }, 200);
-});
+poolAdminRoutes.openapi(
+  importRoute,
+  async (c) => {
+    const { id, poolId } = c.req.valid('param');
+    const deps = c.get('deps');
+    const csv = await csvOf(c, () => c.req.valid('json'));
+    const { job, finished, pool } = await startImport(deps, c.get('identity'), id, poolId, csv);
+    if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
+      finished.catch(() => {}); // the outcome is kept in the import record
+      c.header('Location', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`);
+      return c.json({ import: job }, 202);
+    }
+    const result = await finished;
+    return c.json({ importId: job.importId, ...result, stock: await poolStock(deps.db, pool) }, 200);
+  },
+  csvBodyHook('codes'),
+);
 poolAdminRoutes.openapi(importStatusRoute, async (c) => {
   const { id, poolId, importId } = c.req.valid('param');
   const [job] = await importStatus(c.get('deps'), c.get('identity'), id, poolId, importId);
