@@ -62,8 +62,22 @@ export function formatResult(value: number, digits: number, language: ContentLan
 }
 
 /**
+ * 422 `calculation_failed` naming the inputs whose values the formula could not compute with (the divisor that was 0),
+ * so the participant knows which answer to change; `inputs` as a whole when no one input is to blame.
+ */
+function calculationFailed(message: string, blamed: readonly string[]): ApiError {
+  const paths = blamed.length > 0 ? blamed.map((name) => `inputs.${name}`) : ['inputs'];
+  return new ApiError(
+    422,
+    'calculation_failed',
+    message,
+    paths.map((path) => ({ path, message })),
+  );
+}
+
+/**
  * Checks the inputs and computes the result; a value the formula cannot produce (division by zero, too large) is a
- * 422 `calculation_failed`, never a 500.
+ * 422 `calculation_failed` naming the inputs to blame, never a 500.
  * @example calculate(calculator, { area: 50, floor: 3 }, 'ru')
  */
 export function calculate(calculator: Calculator, raw: RawInputs, language: ContentLanguage): CalculationResult {
@@ -72,14 +86,13 @@ export function calculate(calculator: Calculator, raw: RawInputs, language: Cont
   try {
     value = evaluateFormula(calculator.formula, values);
   } catch (e) {
-    if (e instanceof FormulaError) throw new ApiError(422, 'calculation_failed', e.message);
+    if (e instanceof FormulaError) throw calculationFailed(e.message, e.inputs ?? []);
     throw e;
   }
   const { resultDigits, resultText } = calculator.config;
   const result = roundHalfAway(value, resultDigits);
   // Never a result that is not a number (it was answered as "не число" and stored with a lead as null).
-  if (!Number.isFinite(result))
-    throw new ApiError(422, 'calculation_failed', 'The result is too large or not a number');
+  if (!Number.isFinite(result)) throw calculationFailed('The result is too large or not a number', [...values.keys()]);
   const text = resolveText(resultText, language).replaceAll('{result}', formatResult(result, resultDigits, language));
   return { inputs: Object.fromEntries(values), result, text };
 }

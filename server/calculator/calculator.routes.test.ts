@@ -176,3 +176,38 @@ describe('calculator mechanic', () => {
     expect([404, 409]).toContain(r.status);
   });
 });
+
+describe('a calculation the formula cannot finish names the inputs to blame', () => {
+  const calculate = async (formula: string, inputs: Record<string, unknown>) => {
+    w = await createCalculatorWorld();
+    expect((await w.saveCalculator({ ...INSURANCE, formula })).status).toBe(200);
+    await w.join(USER);
+    const res = await w.call('POST', `/api/campaigns/${w.campaignId}/calculator/calculate`, USER, { inputs });
+    expect(res.status).toBe(422);
+    return (await body(res)).error;
+  };
+  const answers = { area: 54, price: 12.5, gas: true, months: 12 };
+
+  it('a divisor that came to 0: its inputs, not the others (found from outside: no issues)', async () => {
+    const error = await calculate('area * price / (months - 12 * (gas ? 1 : 2))', answers);
+    expect(error).toEqual({
+      code: 'calculation_failed',
+      message: 'Division by zero',
+      issues: [
+        { path: 'inputs.months', message: 'Division by zero' },
+        { path: 'inputs.gas', message: 'Division by zero' },
+      ],
+    });
+  });
+
+  it("an exponent too large: the exponent's input", async () => {
+    const error = await calculate('price ^ (area * 10)', answers);
+    expect(error.code).toBe('calculation_failed');
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['inputs.area']);
+  });
+
+  it('a constant divisor of 0: the inputs as a whole, no one input is to blame', async () => {
+    const error = await calculate('area / (2 - 2)', answers);
+    expect(error.issues).toEqual([{ path: 'inputs', message: 'Division by zero' }]);
+  });
+});

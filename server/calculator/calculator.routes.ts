@@ -12,7 +12,10 @@ import { calculateFor, openCalculator } from './calculator.service.ts';
 const errors = {
   ...actionErrors,
   409: errorResponse('campaign_not_started | campaign_paused | campaign_ended | not_joined | no_calculator'),
-  422: errorResponse('invalid_input (issues name the input) | calculation_failed (e.g. division by zero)'),
+  422: errorResponse(
+    'invalid_input (issues name the input) | calculation_failed (e.g. division by zero; issues name the inputs whose ' +
+      'values it could not compute with, or `inputs` when no one input is to blame)',
+  ),
 } as const;
 
 const label = z.string();

@@ -204,6 +204,27 @@ function finite(value: number): number {
   return value;
 }
 
+/** The inputs a node reads, each once, in the order the formula names them (a function's name is none). */
+function inputsIn(node: Node, found: string[] = []): string[] {
+  if (node.type === 'Identifier') {
+    const name = (node as jsep.Identifier).name;
+    if (!found.includes(name)) found.push(name);
+    return found;
+  }
+  const children =
+    node.type === 'CallExpression'
+      ? (node as jsep.CallExpression).arguments
+      : Object.values(node).filter((v): v is Node => typeof v === 'object' && v !== null && 'type' in v);
+  for (const child of children) inputsIn(child, found);
+  return found;
+}
+
+/** The error with the inputs of `node` to blame, unless a deeper node has named them already. */
+function blamed(e: unknown, node: Node): unknown {
+  if (!(e instanceof FormulaError) || e.inputs) return e;
+  return new FormulaError(e.code, e.message, undefined, inputsIn(node));
+}
+
 /**
  * Evaluates a compiled formula over numeric inputs (a Map, so no name can reach an object's prototype). Throws
  * `FormulaError` when a value leaves the bounds (division by zero, a huge exponent, a non-finite intermediate).
@@ -230,7 +251,13 @@ function evaluate(node: Node, values: ReadonlyMap<string, number>): number {
       // && and || decide on the left side alone, like everywhere else.
       if (operator === '&&') return a !== 0 ? Number(evaluate(right, values) !== 0) : 0;
       if (operator === '||') return a !== 0 ? 1 : Number(evaluate(right, values) !== 0);
-      return finite((ARITHMETIC[operator] as (a: number, b: number) => number)(a, evaluate(right, values)));
+      const b = evaluate(right, values);
+      try {
+        return finite((ARITHMETIC[operator] as (a: number, b: number) => number)(a, b));
+      } catch (e) {
+        // A zero divisor or a huge exponent is the right side's doing; a value too large, both sides'.
+        throw blamed(e, e instanceof FormulaError && e.code !== 'not_finite' ? right : node);
+      }
     }
     case 'UnaryExpression': {
       const { operator, argument } = node as jsep.UnaryExpression;
@@ -244,7 +271,13 @@ function evaluate(node: Node, values: ReadonlyMap<string, number>): number {
     case 'CallExpression': {
       const { callee, arguments: args } = node as jsep.CallExpression;
       const fn = FUNCTIONS[(callee as jsep.Identifier).name] as (typeof FUNCTIONS)[string];
-      return finite(fn.run(args.map((arg) => evaluate(arg, values))));
+      const argValues = args.map((arg) => evaluate(arg, values));
+      try {
+        return finite(fn.run(argValues));
+      } catch (e) {
+        // round(x, digits) with digits out of range is the digits' doing.
+        throw blamed(e, e instanceof FormulaError && e.code === 'arity' ? (args[1] ?? node) : node);
+      }
     }
     default:
       // compileFormula let only the node types above through.

@@ -31,6 +31,27 @@ async function ready() {
 }
 
 describe('leads', () => {
+  it('a refused lead names its field: consent not given at `consent`, neither contact at `phone` and `email` (found from outside: no issues; phone only)', async () => {
+    const path = await ready();
+    const form = {
+      inputs,
+      name: 'Анна',
+      email: { value: 'anna@example.com' },
+      consent: true,
+      consentVersion: '2026-11-01',
+    };
+    const error = async (body: unknown) => (await json(await w.call('POST', path, USER, body))).error;
+    expect(await error({ ...form, consent: false })).toEqual({
+      code: 'consent_required',
+      message: 'Consent to personal-data processing is required',
+      issues: [{ path: 'consent', message: 'Consent to personal-data processing is required' }],
+    });
+    const noContact = await error({ ...form, email: undefined });
+    expect(noContact.code).toBe('invalid_input');
+    expect(noContact.issues.map((i: { path: string }) => i.path)).toEqual(['phone', 'email']);
+    expect(await w.deps.db.select().from(schema.leads)).toHaveLength(0);
+  });
+
   it('item 3: a lead stores the server-computed result, the verified contacts and the consent as shown', async () => {
     const path = await ready();
     const form = {

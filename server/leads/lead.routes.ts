@@ -46,7 +46,9 @@ const leadRoute = createRoute({
     ),
     ...actionErrors,
     409: errorResponse('campaign_* | not_joined | no_calculator | consent_outdated'),
-    422: errorResponse('invalid_input | consent_required | invalid_sign | calculation_failed'),
+    422: errorResponse(
+      'invalid_input | consent_required (issue at `consent`) | invalid_sign | calculation_failed (issues name the inputs)',
+    ),
   },
 });
 

@@ -18,7 +18,7 @@ import { inserted } from '../db/rows.ts';
 import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { recordEvent } from '../funnel/record-event.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { vkAppSecret } from '../office/agency/agency-secrets.ts';
 import { loadCampaign, requireParticipantId, requireRunning } from '../promo/promo-context.ts';
 
@@ -96,7 +96,9 @@ export async function submitLead(
   const calculator = await requireCalculator(deps.db, campaignId);
   const { id: participantId } = await requireParticipantId(deps.db, campaignId, identity);
   const { lead: consent } = calculator.config;
-  if (!input.consent) throw new ApiError(422, 'consent_required', 'Consent to personal-data processing is required');
+  if (!input.consent) {
+    throw fieldRefusal('consent_required', 'consent', 'Consent to personal-data processing is required');
+  }
   if (input.consentVersion !== consent.consentVersion) {
     throw new ApiError(409, 'consent_outdated', 'The consent text has changed; show the current one and ask again');
   }
@@ -107,8 +109,10 @@ export async function submitLead(
     ]);
   }
   if (!phone && !input.email) {
+    // Either field would do: both are named, so a form marks both.
     throw new ApiError(422, 'invalid_input', 'Invalid lead', [
       { path: 'phone', message: 'a phone or an e-mail is required' },
+      { path: 'email', message: 'a phone or an e-mail is required' },
     ]);
   }
   const phoneVerified = await verified(deps, identity, 'phone_number', input.phone);

@@ -55,6 +55,15 @@ describe('lead form fields', () => {
     expect(leadServerErrors(err('invalid_input', [{ path: 'phone.value', message: 'x' }]), calculatorEn)).toEqual({
       phone: calculatorEn.leadPhoneInvalid,
     });
+    // Neither contact: the server names both fields, and both say one of them is needed.
+    const noContact = [
+      { path: 'phone', message: 'x' },
+      { path: 'email', message: 'x' },
+    ];
+    expect(leadServerErrors(err('invalid_input', noContact), calculatorEn)).toEqual({
+      phone: calculatorEn.leadContactRequired,
+      email: calculatorEn.leadContactRequired,
+    });
     expect(leadServerErrors(err('campaign_ended'), calculatorEn)).toBeUndefined();
   });
 });

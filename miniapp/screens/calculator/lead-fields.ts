@@ -73,7 +73,7 @@ export function leadServerErrors(error: unknown, t: CalculatorMessages): LeadErr
       for (const { path } of error.issues) {
         if (path === 'name') errors.name = t.leadNameRequired;
         else if (path.startsWith('phone')) errors.phone = path === 'phone' ? t.leadContactRequired : t.leadPhoneInvalid;
-        else if (path.startsWith('email')) errors.email = t.leadEmailInvalid;
+        else if (path.startsWith('email')) errors.email = path === 'email' ? t.leadContactRequired : t.leadEmailInvalid;
       }
       return Object.keys(errors).length > 0 ? errors : undefined;
     }
