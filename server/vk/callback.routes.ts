@@ -79,7 +79,10 @@ callbackRoutes.openapi(
   // (bot.receive), not refused as the API's own clients are — VK would retry the message and it would be lost.
   (result, c) => {
     if (!result.success) {
-      return c.json(errorBody('invalid_input', 'Invalid json', result.error.issues.map(fieldIssue)), 422);
+      // Valid JSON that is not VK's notification shape: say so, and which fields, as the 422's description does.
+      const issues = result.error.issues.map(fieldIssue);
+      const fields = [...new Set(issues.map((i) => i.path || 'body'))].join(', ');
+      return c.json(errorBody('invalid_input', `Not a Callback API notification: ${fields}`, issues), 422);
     }
   },
 );

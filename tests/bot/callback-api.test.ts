@@ -93,13 +93,17 @@ describe('POST /vk/callback', () => {
     expect((await post({ type: 'confirmation', group_id: 999 })).status).toBe(403);
   });
 
-  it('rejects a body that is not a notification with 422', async () => {
+  it('rejects a body that is not a notification with 422 naming the fields it lacks', async () => {
     const res = await app.request('/vk/callback', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ hello: 1 }),
     });
     expect(res.status).toBe(422);
+    // Valid JSON, so not "Invalid json" (found from outside): what it is not, and the fields it lacks.
+    const { error } = (await res.json()) as { error: { message: string; issues: { path: string }[] } };
+    expect(error.message).toBe('Not a Callback API notification: type, group_id');
+    expect(error.issues.map((i) => i.path)).toEqual(['type', 'group_id']);
   });
 
   it('handles the same event_id once', async () => {
