@@ -49,7 +49,8 @@ const saveRoute = officeRoute('campaigns', {
   path: '/{id}/calculator',
   tags,
   summary:
-    'Save the calculator: inputs, formula (compiled; an error names its position), texts, consent — on the copy named by `savedAt`',
+    'Save the calculator: inputs, formula (compiled; an error names its position), texts, consent — on the copy named ' +
+    'by `savedAt`; the copy saved as it is is answered as it is, with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: CampaignParams, ...jsonBody(SaveBody) },
   responses: {

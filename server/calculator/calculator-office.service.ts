@@ -10,7 +10,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { recordAudit } from '../office/audit.ts';
+import { changesNothing, recordAudit } from '../office/audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { type CalculationResult, calculate, type RawInputs } from './calculation.ts';
 import { type CalculatorConfig, readCalculatorConfig, validateCalculatorConfig } from './calculator-config.ts';
@@ -65,10 +65,14 @@ export async function saveCalculator(
   const { calculators } = schema;
   return inTransaction(deps.db, async (tx) => {
     const [before] = await tx
-      .select({ config: calculators.config })
+      .select({ config: calculators.config, updatedAt: calculators.updatedAt })
       .from(calculators)
       .where(eq(calculators.campaignId, campaignId))
       .limit(1);
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current.
+    if (before && savedAt !== null && before.updatedAt === savedAt && changesNothing(before.config, config)) {
+      return { config, savedAt };
+    }
     // The check is in the write itself: a concurrent save of the same copy waits for this one and then matches nothing.
     const updatedAt = savedAt === null ? now : nextSavedAt(now, savedAt);
     const written =

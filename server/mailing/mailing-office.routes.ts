@@ -59,7 +59,8 @@ const editRule = officeRoute('mailings', {
   path: '/campaigns/{id}/rules/{ruleId}',
   tags,
   summary:
-    "Replace a rule's settings, the copy named by `savedAt` (409 `saved_meanwhile` if saved since; rows already queued keep their text)",
+    "Replace a rule's settings, the copy named by `savedAt` (409 `saved_meanwhile` if saved since; rows already queued " +
+    'keep their text); the copy saved as it is is answered as it is, with no audit entry',
   security: LAUNCH_AUTH,
   request: { params: RuleParams, ...jsonBody(RuleEditSchema) },
   responses: {

@@ -5,7 +5,7 @@ import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleSegment, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
 import { ApiError } from '../http/errors.ts';
-import { changesNothing } from '../office/audit.ts';
+import { changesNothing, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
@@ -107,6 +107,9 @@ export async function updateRule(
   const before = await getRule(db, ruleId);
   const values = await checkedRule(db, before.campaignId, r);
   return inTransaction(db, async (tx) => {
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current.
+    const [current] = await tx.select().from(messageRules).where(eq(messageRules.id, ruleId)).limit(1);
+    if (current && current.updatedAt === r.savedAt && setChangesNothing(current, values)) return current;
     // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
     const [rule] = await tx
       .update(messageRules)

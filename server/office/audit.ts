@@ -45,6 +45,16 @@ export function changesNothing(before: unknown, after: unknown): boolean {
   return JSON.stringify(canonical(before)) === JSON.stringify(canonical(after));
 }
 
+/**
+ * Whether writing `set` onto `row` would leave the row as it is (the columns `set` names only): an edit's save that
+ * changes nothing but its copy's time.
+ * @example if (before.updatedAt === savedAt && setChangesNothing(before, { title, bodyRu })) return before;
+ */
+export function setChangesNothing(row: object, set: object): boolean {
+  const now = row as Record<string, unknown>;
+  return changesNothing(Object.fromEntries(Object.keys(set).map((k) => [k, now[k]])), set);
+}
+
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   const { brands } = schema;
   await tx.insert(schema.officeAudit).values({

@@ -12,7 +12,7 @@ import type { Tx } from '../db/transactions.ts';
 import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { visibleText } from '../http/text-fields.ts';
-import { recordAudit } from '../office/audit.ts';
+import { recordAudit, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { cannedAnswers } = schema;
@@ -144,16 +144,18 @@ export async function updateCanned(
   at: number,
 ) {
   const before = await cannedOf(tx, brandId, id);
+  const set = {
+    title: input.title,
+    bodyRu: input.bodyRu,
+    bodyEn: input.bodyEn ?? null,
+    position: input.position ?? before.position,
+  };
+  // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current.
+  if (before.updatedAt === input.savedAt && setChangesNothing(before, set)) return before;
   // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
   const [after] = await tx
     .update(cannedAnswers)
-    .set({
-      title: input.title,
-      bodyRu: input.bodyRu,
-      bodyEn: input.bodyEn ?? null,
-      position: input.position ?? before.position,
-      updatedAt: nextSavedAt(at, input.savedAt),
-    })
+    .set({ ...set, updatedAt: nextSavedAt(at, input.savedAt) })
     .where(and(eq(cannedAnswers.id, id), eq(cannedAnswers.updatedAt, input.savedAt)))
     .returning();
   if (!after) throw new SavedMeanwhileError('canned answer');

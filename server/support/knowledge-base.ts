@@ -15,7 +15,7 @@ import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { rowId } from '../http/row-id.ts';
 import { visibleText } from '../http/text-fields.ts';
-import { changesNothing, recordAudit } from '../office/audit.ts';
+import { changesNothing, recordAudit, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { kbArticles, kbFeedback } = schema;
@@ -233,15 +233,17 @@ export async function updateArticle(
 ) {
   const before = await articleOf(tx, brandId, id);
   await checkCampaign(tx, brandId, input.campaignId);
+  const set = {
+    ...columns(input),
+    position: input.position ?? before.position,
+    published: input.published ?? before.published,
+  };
+  // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current.
+  if (before.updatedAt === input.savedAt && setChangesNothing(before, set)) return before;
   // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
   const [after] = await tx
     .update(kbArticles)
-    .set({
-      ...columns(input),
-      position: input.position ?? before.position,
-      published: input.published ?? before.published,
-      updatedAt: nextSavedAt(at, input.savedAt),
-    })
+    .set({ ...set, updatedAt: nextSavedAt(at, input.savedAt) })
     .where(and(eq(kbArticles.id, id), eq(kbArticles.updatedAt, input.savedAt)))
     .returning();
   if (!after) throw new SavedMeanwhileError('article');

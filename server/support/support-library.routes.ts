@@ -72,7 +72,9 @@ const cannedUpdate = officeRoute('support', {
   ...meta,
   method: 'put',
   path: '/brands/{brandId}/canned/{itemId}',
-  summary: 'Replace a canned answer (the copy named by `savedAt`; 409 `saved_meanwhile` if saved since)',
+  summary:
+    'Replace a canned answer (the copy named by `savedAt`; 409 `saved_meanwhile` if saved since); ' +
+    'the copy saved as it is is answered as it is, with no audit entry',
   request: { params: ItemParams, ...jsonBody(CannedEditSchema) },
   responses: { 200: json(CannedSchema, 'Updated'), ...errors, ...savedMeanwhile },
 });
@@ -109,7 +111,8 @@ const articleUpdate = officeRoute('support', {
   method: 'put',
   path: '/brands/{brandId}/articles/{itemId}',
   summary:
-    'Replace an article (the copy named by `savedAt`; 409 if saved since); without `position` it keeps its place',
+    'Replace an article (the copy named by `savedAt`; 409 if saved since); without `position` it keeps its place; ' +
+    'the copy saved as it is is answered as it is, with no audit entry',
   request: { params: ItemParams, ...jsonBody(ArticleEditSchema) },
   responses: { 200: json(ArticleSchema, 'Updated'), ...errors, ...savedMeanwhile },
 });
