@@ -16,21 +16,6 @@ export const ClientKey = z
 export const reused = () =>
   new ApiError(409, 'client_key_reused', 'This clientKey was sent before with another text; make a new one per text');
 
-/**
- * JSON with object keys in order, to compare what a key was sent with against the row it wrote: PostgreSQL's jsonb gives
- * a stored object back with its keys reordered.
- * @example canonical({ b: 1, a: [{ d: 2, c: 3 }] }) === '{"a":[{"c":3,"d":2}],"b":1}'
- */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** Per app (its database handle): the send of each key running in this process now. */
 const runningByScope = new WeakMap<object, Map<string, Promise<unknown>>>();
 

@@ -6,9 +6,10 @@
  * PostgreSQL SERIALIZABLE fails the second (its read saw no row the first then wrote) and it runs again, finding it.
  */
 import { and, eq } from 'drizzle-orm';
+import { canonicalJson } from '../canonical-json.ts';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
-import { canonical, reused } from '../http/client-key.ts';
+import { reused } from '../http/client-key.ts';
 import type { BroadcastRow, NewBroadcast } from './broadcast.service.ts';
 
 const { broadcasts } = schema;
@@ -55,6 +56,6 @@ export async function broadcastSentWithKey(
     .where(and(eq(broadcasts.campaignId, sent.campaignId), eq(broadcasts.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
-  if (canonical(stored(row)) !== canonical(composedColumns(sent))) throw reused();
+  if (canonicalJson(stored(row)) !== canonicalJson(composedColumns(sent))) throw reused();
   return row;
 }

@@ -6,9 +6,10 @@
  * two creates of one key, on PostgreSQL SERIALIZABLE fails the second and it runs again, finding the first.
  */
 import { and, eq } from 'drizzle-orm';
+import { canonicalJson } from '../canonical-json.ts';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
-import { canonical, reused } from '../http/client-key.ts';
+import { reused } from '../http/client-key.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
 const { messageRules } = schema;
@@ -59,6 +60,6 @@ export async function ruleCreatedWithKey(tx: Tx, sent: RuleColumns, clientKey: s
     .where(and(eq(messageRules.campaignId, sent.campaignId), eq(messageRules.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
-  if (canonical(settingsOf(row)) !== canonical(settingsOf(sent))) throw reused();
+  if (canonicalJson(settingsOf(row)) !== canonicalJson(settingsOf(sent))) throw reused();
   return row;
 }

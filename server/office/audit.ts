@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import type { Section } from '../auth/permissions.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
 
@@ -26,14 +27,6 @@ export type AuditEntry = AuditPlace & {
   after?: unknown;
 };
 
-/** JSON with each object's keys in order: PostgreSQL's jsonb and a fresh object name the same fields differently. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
-}
-
 /**
  * Whether an edit leaves what the audit records of its entity as it was. The log is a record of changes: an edit
  * that changes nothing writes nothing and records nothing, and answers the state as it stands. Call it inside the
@@ -42,7 +35,7 @@ function canonical(value: unknown): unknown {
  * @example if (changesNothing({ active: was.active }, { active })) return was;
  */
 export function changesNothing(before: unknown, after: unknown): boolean {
-  return JSON.stringify(canonical(before)) === JSON.stringify(canonical(after));
+  return canonicalJson(before) === canonicalJson(after);
 }
 
 /**

@@ -7,10 +7,11 @@
  * generations of one key, on PostgreSQL SERIALIZABLE fails the second and it runs again, finding the first.
  */
 import { and, eq } from 'drizzle-orm';
+import { canonicalJson } from '../../canonical-json.ts';
 import { schema } from '../../db/client.ts';
 import type { CalendarGenerationRequest } from '../../db/schema/promo.ts';
 import type { Tx } from '../../db/transactions.ts';
-import { canonical, reused } from '../../http/client-key.ts';
+import { reused } from '../../http/client-key.ts';
 
 const { calendarGenerations } = schema;
 
@@ -46,7 +47,7 @@ export async function generatedWithKey(
     .where(and(eq(calendarGenerations.campaignId, campaignId), eq(calendarGenerations.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
-  if (canonical(asked(row.request)) !== canonical(asked(request))) throw reused();
+  if (canonicalJson(asked(row.request)) !== canonicalJson(asked(request))) throw reused();
   return { created: row.created, from: row.fromAt, to: row.toAt };
 }
 
