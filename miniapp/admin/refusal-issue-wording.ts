@@ -91,6 +91,7 @@ const issuesRu: IssueWording = {
   too_small: tooSmallRu,
   byte_limit: (p) => `не больше ${sizeText(Number(p.max), 'ru')}`,
   char_limit: (p) => `не больше ${unitsRu(Number(p.max), 'string')}`,
+  text_required: () => 'текст пуст на всех языках — напишите его хотя бы по-русски, иначе участник увидит пустое место',
 };
 
 const issuesEn: IssueWording = {
@@ -108,6 +109,7 @@ const issuesEn: IssueWording = {
   too_small: tooSmallEn,
   byte_limit: (p) => `at most ${sizeText(Number(p.max), 'en')}`,
   char_limit: (p) => `at most ${unitsEn(Number(p.max), 'string')}`,
+  text_required: () => 'empty in every language: write it at least in Russian, or participants see an empty place',
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };

@@ -192,6 +192,7 @@ describe('server refusals in the office', () => {
         'promo/draw/draw-entries.ts',
         'promo/calendar/calendar-admin.service.ts',
         'stats/stats-range.ts',
+        'office/campaigns/required-texts.ts',
       ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
       // The size limits of bodies and files (server/http/errors.ts).
       ...[...source('http/errors.ts').matchAll(/(?:bytes|characters): '([a-z_]+)'/g)].map((m) => m[1] as string),

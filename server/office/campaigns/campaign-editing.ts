@@ -1,5 +1,6 @@
 /**
- * @module Saving a document from the editor (`PUT /campaigns/{id}`). A draft is saved as it is, problems and all;
+ * @module Saving a document from the editor (`PUT /campaigns/{id}`). A draft is saved as it is, problems and all,
+ * except a required text empty in every language (required-texts.ts);
  * a published campaign (scheduled, live, paused) is only ever changed by publishing a new revision, which needs a
  * document without error problems: its tasks and rewards are updated by key, the ones left out are marked removed
  * (never deleted: completions and grants point at them), and what participants already earned stays as it is.
@@ -17,6 +18,7 @@ import type { CampaignContent, CampaignDocument, Problem } from './campaign-docu
 import { campaignProblems, hasErrors } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
+import { blankRequiredTexts } from './required-texts.ts';
 import { shapeProblems } from './shape-problems.ts';
 
 const PUBLISHED: CampaignRow['status'][] = ['scheduled', 'live', 'paused'];
@@ -156,6 +158,9 @@ export async function saveDocument(
     throw new ApiError(409, 'not_editable', `An ${campaign.status} campaign cannot be edited; duplicate it instead`);
   }
   await requireBrandPlaces(db, campaign.brandId, body.appId, body.communityId);
+  // A draft too: it is what the preview shows, and what a copy or a template is made of.
+  const blank = blankRequiredTexts(body);
+  if (blank.length > 0) throw new ApiError(422, 'invalid_input', 'A required text is empty in every language', blank);
   const problems = await problemsOf(deps, campaign, body);
   const published = PUBLISHED.includes(campaign.status);
   if (published && hasErrors(problems)) throw new NotPublishableError(problems);
