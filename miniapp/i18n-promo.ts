@@ -52,6 +52,7 @@ export const promoRu = {
   failure_code_unknown: 'Такого кода нет. Проверьте написание.',
   failure_code_used: 'Этот код уже использован.',
   failure_score_too_low: 'Недостаточно верных ответов. Попробуйте снова.',
+  quizAttemptsUsed: 'Недостаточно верных ответов, а попытки закончились.',
   failure_check_unavailable: 'ВКонтакте сейчас не отвечает. Повторите через минуту.',
   rewardLocked: 'Нужно заданий: {done} из {required}',
   rewardNotOnPlatform: 'Эту награду можно получить только в приложении ВКонтакте: её задания есть только там',
@@ -180,6 +181,7 @@ export const promoEn: PromoMessages = {
   failure_code_unknown: 'No such code. Check the spelling.',
   failure_code_used: 'This code has already been used.',
   failure_score_too_low: 'Not enough correct answers. Try again.',
+  quizAttemptsUsed: 'Not enough correct answers, and no attempts are left.',
   failure_check_unavailable: 'VK is not answering right now. Try again in a minute.',
   rewardLocked: 'Tasks needed: {done} of {required}',
   rewardNotOnPlatform: 'This reward can be earned only in the VK app: its tasks exist only there',
@@ -256,9 +258,18 @@ export const promoEn: PromoMessages = {
 };
 
 /** Counted phrases, by `Intl.PluralRules` category (see `plural` in i18n.ts). */
-export const promoPlurals: Record<'ru' | 'en', Record<'attemptsBonus' | 'questions' | 'correctFrom', PluralForms>> = {
+export const promoPlurals: Record<
+  'ru' | 'en',
+  Record<'attemptsBonus' | 'attemptsLeft' | 'questions' | 'correctFrom', PluralForms>
+> = {
   ru: {
     attemptsBonus: { one: '+{n} попытка', few: '+{n} попытки', many: '+{n} попыток', other: '+{n} попытки' },
+    attemptsLeft: {
+      one: 'Осталась {n} попытка',
+      few: 'Осталось {n} попытки',
+      many: 'Осталось {n} попыток',
+      other: 'Осталось {n} попытки',
+    },
     questions: { one: '{n} вопрос', few: '{n} вопроса', many: '{n} вопросов', other: '{n} вопроса' },
     correctFrom: {
       one: 'от {n} верного ответа',
@@ -269,6 +280,7 @@ export const promoPlurals: Record<'ru' | 'en', Record<'attemptsBonus' | 'questio
   },
   en: {
     attemptsBonus: { one: '+{n} attempt', other: '+{n} attempts' },
+    attemptsLeft: { one: '{n} attempt left', other: '{n} attempts left' },
     questions: { one: '{n} question', other: '{n} questions' },
     correctFrom: { one: 'from {n} correct answer', other: 'from {n} correct answers' },
   },

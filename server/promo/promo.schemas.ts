@@ -42,7 +42,7 @@ export const TaskSchema = z
     attemptsGranted: z.number().int(),
     action: z.record(z.string(), z.unknown()).openapi({
       description:
-        'What the client needs: groupId (join/allow), key (allow_messages, after start), imageUrl/link (story), url (visit), referralCode/shareLink (absent where the platform app address is not configured)/friendsRequired/friendsJoined (invite), questions/passScore (quiz)',
+        'What the client needs: groupId (join/allow), key (allow_messages, after start), imageUrl/link (story), url (visit), referralCode/shareLink (absent where the platform app address is not configured)/friendsRequired/friendsJoined (invite), questions/passScore/maxAttempts/attemptsLeft (quiz: attempts counted on the server, decision 073)',
     }),
   })
   .openapi('Task');
@@ -170,7 +170,7 @@ export const actionErrors = {
   ...authErrors,
   404: errorResponse('No such campaign (for this app), task or reward'),
   409: errorResponse(
-    'Refused by a rule: campaign_not_started | campaign_paused | campaign_ended | not_joined | task_unavailable | not_eligible | sold_out | daily_cap_reached | daily_limit | no_attempts | wrong_mechanic',
+    'Refused by a rule: campaign_not_started | campaign_paused | campaign_ended | not_joined | task_unavailable | not_eligible | sold_out | daily_cap_reached | daily_limit | no_attempts | quiz_attempts_used | wrong_mechanic',
   ),
   422: errorResponse('Invalid input (issues name the field)'),
   429: errorResponse('rate_limited: too many requests from this user; see Retry-After'),

@@ -9,7 +9,12 @@ import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rule
 import type { TaskKind } from '../db/schema/promo.ts';
 import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
-import { MAX_OPTION_ID_LENGTH, MAX_QUIZ_OPTIONS } from './quiz/quiz-bounds.ts';
+import {
+  DEFAULT_QUIZ_TASK_ATTEMPTS,
+  MAX_OPTION_ID_LENGTH,
+  MAX_QUIZ_OPTIONS,
+  MAX_QUIZ_TASK_ATTEMPTS,
+} from './quiz/quiz-bounds.ts';
 
 /**
  * The most questions a quiz is saved with (a campaign's quiz and a quiz task alike). A hundred is far past any quiz a
@@ -122,6 +127,8 @@ function settingsShapes(rules: SettingsRules) {
     quiz: z.object({
       questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
       passScore: z.number().int().min(0),
+      /** Scored answers one participant gets (decision 073); a task stored without it has the default. */
+      maxAttempts: z.number().int().min(1).max(MAX_QUIZ_TASK_ATTEMPTS).default(DEFAULT_QUIZ_TASK_ATTEMPTS),
     }),
   } satisfies Record<TaskKind, z.ZodType>;
   return {

@@ -4,6 +4,7 @@
  * until it has its fields here.
  */
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
+import { DEFAULT_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 
 export type ConfigField =
   | { name: string; type: 'text' | 'url' }
@@ -25,6 +26,8 @@ export const TASK_CONFIG_FIELDS: Record<TaskKind, readonly ConfigField[]> = {
   enter_code: [{ name: 'poolKey', type: 'pool' }],
   quiz: [
     { name: 'passScore', type: 'number', min: 0 },
+    // Empty: the server's default (decision 073), as for a task saved before the field existed.
+    { name: 'maxAttempts', type: 'number', min: 1, optional: true },
     { name: 'questions', type: 'questions' },
   ],
 };
@@ -41,7 +44,7 @@ export function defaultConfig(kind: TaskKind, poolKey: string | undefined): Reco
     case 'enter_code':
       return { poolKey: poolKey ?? '' };
     case 'quiz':
-      return { passScore: 1, questions: [] };
+      return { passScore: 1, maxAttempts: DEFAULT_QUIZ_TASK_ATTEMPTS, questions: [] };
     case 'join_community':
     case 'allow_messages':
     case 'allow_notifications':

@@ -12,7 +12,7 @@ import { promoPlurals } from '../../i18n-promo.ts';
 import { EnterCodeForm } from './EnterCodeForm.tsx';
 import { InviteActions } from './InviteActions.tsx';
 import { performTask } from './task-action.ts';
-import { inviteWithoutLink, taskIcon, taskStateText } from './task-visuals.tsx';
+import { inviteWithoutLink, quizAttemptsLeft, quizAttemptsUsed, taskIcon, taskStateText } from './task-visuals.tsx';
 import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
@@ -45,7 +45,12 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
     }
   };
 
-  const canAct = actionable && task.state !== 'done' && task.state !== 'unavailable' && !inviteWithoutLink(task);
+  const canAct =
+    actionable &&
+    task.state !== 'done' &&
+    task.state !== 'unavailable' &&
+    !inviteWithoutLink(task) &&
+    !quizAttemptsUsed(task);
   // On the web entry a task only the VK client can do says so and links to the mini app inside VK.
   const needsVkClient = platform.name === 'web' && task.state === 'failed' && task.failure === 'unsupported';
   const label =
@@ -89,12 +94,16 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
       : (error ?? taskStateText(t, task, { freshFailure: actedHere }));
   const bonus =
     task.attemptsGranted > 0 ? plural(language, task.attemptsGranted, promoPlurals[language].attemptsBonus) : undefined;
+  // A quiz task's attempts left, while any are (none left, the line above says so).
+  const left = task.state === 'done' ? undefined : quizAttemptsLeft(task);
+  const attempts = left ? plural(language, left, promoPlurals[language].attemptsLeft) : undefined;
+  const extra = [bonus, attempts].filter(Boolean).join(' · ') || undefined;
   return (
     <RichCell
       multiline
       before={taskIcon(task)}
       subtitle={stateText}
-      extraSubtitle={bonus}
+      extraSubtitle={extra}
       actions={actions}
       data-testid={`task-${task.key}`}
       data-state={task.state}

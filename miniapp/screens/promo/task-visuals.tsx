@@ -56,6 +56,18 @@ export function inviteWithoutLink(task: Task): boolean {
 }
 
 /**
+ * The attempts a quiz task still gives this participant (decision 073, counted on the server), or undefined for other
+ * kinds and for a server that does not say.
+ */
+export function quizAttemptsLeft(task: Task): number | undefined {
+  const left = task.kind === 'quiz' ? task.action.attemptsLeft : undefined;
+  return typeof left === 'number' ? left : undefined;
+}
+
+/** A quiz task with no attempt left and not passed: nothing more to do with it. */
+export const quizAttemptsUsed = (task: Task): boolean => task.state !== 'done' && quizAttemptsLeft(task) === 0;
+
+/**
  * The line under the title that says where the task stands. A typed code that failed on an earlier visit is not
  * repeated over the now empty field (`freshFailure` false): the task's own description is shown instead.
  */
@@ -66,6 +78,7 @@ export function taskStateText(t: Messages, task: Task, options: { freshFailure?:
       return task.level === 'client_confirmed' ? t.taskConfirmed : t.taskVerified;
     case 'failed':
       if (task.kind === 'enter_code' && !options.freshFailure) return task.description;
+      if (quizAttemptsUsed(task)) return t.quizAttemptsUsed;
       return failureText(t, task.failure);
     case 'unavailable':
       return t.taskUnavailable;

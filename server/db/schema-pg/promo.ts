@@ -64,6 +64,7 @@ export const taskCompletions = pgTable(
     startedAt: unixMs('started_at').notNull(),
     doneAt: unixMs('done_at'),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('promo_task_completions_once_idx').on(t.participantId, t.taskId),

@@ -72,6 +72,8 @@ export const taskCompletions = sqliteTable(
     startedAt: integer('started_at').notNull(),
     doneAt: integer('done_at'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Answers scored so far (quiz tasks), against the task's `maxAttempts` (decision 073). */
+    attempts: integer('attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('promo_task_completions_once_idx').on(t.participantId, t.taskId),

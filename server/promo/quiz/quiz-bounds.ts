@@ -1,8 +1,9 @@
 /**
- * @module How many options a quiz question may have when a brand member saves it (server/promo/settings.ts). An
- * answer's chosen set is bounded by the stored question's own options instead (quiz-answers.ts, decision 058): a
- * question an earlier release stored with more than 20 right options is still answered right. Plain, without zod: the
- * office's editor reads it too, to stop offering "Add an option" at the cap.
+ * @module How many options a quiz question may have when a brand member saves it (server/promo/settings.ts), and how
+ * many attempts a quiz task gives. An answer's chosen set is bounded by the stored question's own options instead
+ * (quiz-answers.ts, decision 058): a question an earlier release stored with more than 20 right options is still
+ * answered right. Plain, without zod: the office's editor reads it too, to stop offering "Add an option" at the cap
+ * and to bound the attempts field.
  */
 
 /** The most options a quiz question is saved with. */
@@ -10,3 +11,12 @@ export const MAX_QUIZ_OPTIONS = 20;
 
 /** The longest option id a question is saved with (settings.ts), and so the longest one an answer names (quiz-answers.ts). */
 export const MAX_OPTION_ID_LENGTH = 40;
+
+/**
+ * A quiz task's scored answers per participant when its brand sets none (decision 073): answering again until every
+ * answer was right made the pass score, and the reward behind it, a matter of patience. Three forgive a slip.
+ */
+export const DEFAULT_QUIZ_TASK_ATTEMPTS = 3;
+
+/** The most attempts a brand may give a quiz task: past ten, retrying is guessing. */
+export const MAX_QUIZ_TASK_ATTEMPTS = 10;

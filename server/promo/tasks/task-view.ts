@@ -14,6 +14,7 @@ import { countReferrals } from '../participation/referrals.ts';
 import { campaignGroupId, type ParticipantRow } from '../promo-context.ts';
 import { publicQuestions } from '../quiz/quiz-scoring.ts';
 import { parseTaskConfig } from '../settings.ts';
+import { attemptsLeft } from './quiz-task-attempts.ts';
 import { availableOn, TASK_KIND_INFO } from './task-kinds.ts';
 import type { CompletionRow, TaskRow } from './task-records.ts';
 
@@ -122,8 +123,13 @@ async function actionOf(
     case 'enter_code':
       return {};
     case 'quiz': {
-      const { questions, passScore } = parseTaskConfig('quiz', task.config);
-      return { questions: publicQuestions(questions, language), passScore };
+      const { questions, passScore, maxAttempts } = parseTaskConfig('quiz', task.config);
+      return {
+        questions: publicQuestions(questions, language),
+        passScore,
+        maxAttempts,
+        attemptsLeft: attemptsLeft(completion, maxAttempts),
+      };
     }
   }
 }

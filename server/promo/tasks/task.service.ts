@@ -25,6 +25,7 @@ import {
 import { requireAnswers } from '../quiz/quiz-answers.ts';
 import { scoreQuiz } from '../quiz/quiz-scoring.ts';
 import { parseTaskConfig } from '../settings.ts';
+import { requireAttemptLeft, spendAttempt } from './quiz-task-attempts.ts';
 import { availableOn } from './task-kinds.ts';
 import { findCompletion, markTaskDone, markTaskFailed, markTaskStarted, type TaskRow } from './task-records.ts';
 import { type TaskView, taskView } from './task-view.ts';
@@ -211,6 +212,10 @@ export async function completeTask(
     return view(deps, identity, ctx);
   }
   if (ctx.task.kind === 'enter_code') await checkCodeAttempts(deps, identity);
+  if (ctx.task.kind === 'quiz') {
+    const { maxAttempts } = parseTaskConfig('quiz', ctx.task.config);
+    requireAttemptLeft(await findCompletion(deps.db, ctx.participant.id, ctx.task.id), maxAttempts);
+  }
   const outcome = await decide(deps, identity, ctx, input);
   const at = deps.now();
   if (ctx.task.kind === 'enter_code' && outcome.kind === 'pending') {
@@ -218,12 +223,22 @@ export async function completeTask(
       await countWrongCode(deps, identity);
     }
   } else {
-    await inTransaction(deps.db, async (tx) => {
-      if (outcome.kind === 'done') await markTaskDone(tx, who, ctx.task, outcome.level, at, outcome.detail);
-      else if (outcome.kind === 'failed') await markTaskFailed(tx, who, ctx.task, outcome.failure, at, outcome.detail);
-      else if (!(await findCompletion(tx, ctx.participant.id, ctx.task.id)))
-        await markTaskStarted(tx, who, ctx.task, at);
-    });
+    const quiz = ctx.task.kind === 'quiz' ? parseTaskConfig('quiz', ctx.task.config) : undefined;
+    await inTransaction(
+      deps.db,
+      async (tx) => {
+        const spend = quiz && (await spendAttempt(tx, ctx.participant.id, ctx.task.id, quiz.maxAttempts));
+        if (spend === false) return;
+        if (outcome.kind === 'done') await markTaskDone(tx, who, ctx.task, outcome.level, at, outcome.detail);
+        else if (outcome.kind === 'failed')
+          await markTaskFailed(tx, who, ctx.task, outcome.failure, at, outcome.detail);
+        else if (!(await findCompletion(tx, ctx.participant.id, ctx.task.id)))
+          await markTaskStarted(tx, who, ctx.task, at);
+        await spend?.();
+      },
+      // The participant's lock orders their answers (row-locks.ts); other kinds keep the default isolation.
+      { explicitLocks: quiz !== undefined },
+    );
   }
   return view(deps, identity, ctx);
 }

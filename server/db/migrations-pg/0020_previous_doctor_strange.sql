@@ -1,0 +1,1 @@
+ALTER TABLE "promo_task_completions" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;
