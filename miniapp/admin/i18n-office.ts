@@ -202,7 +202,11 @@ export const officeRu = {
   problem_too_big: 'Больше, чем можно сохранить: не больше {limit}',
   problem_translation_missing: 'Нет перевода ({language})',
   problem_ends_before_start: 'Окончание раньше начала',
-  problem_ends_in_past: 'Окончание уже прошло',
+  problem_ends_in_past: 'Дата окончания уже прошла: перенесите её на будущее и сохраните',
+  endsInPastTitle: 'Дата окончания уже прошла',
+  endsInPastText:
+    'Пока она в прошлом, акцию не запустить и не возобновить. Перенесите окончание на будущее, сохраните и запустите снова.',
+  changeEndDate: 'Изменить дату окончания',
   // A scheduled campaign the server did not launch at its start (campaign-lifecycle.ts): it launches none with errors.
   problem_start_passed:
     'Время старта прошло, а акция не в эфире: с ошибками она не запускается. Исправьте их — и она запустится сама',
@@ -438,7 +442,11 @@ export const officeEn: OfficeMessages = {
   problem_too_big: 'More than a save takes: at most {limit}',
   problem_translation_missing: 'Missing translation ({language})',
   problem_ends_before_start: 'Ends before it starts',
-  problem_ends_in_past: 'The end is already past',
+  problem_ends_in_past: 'The end date has passed: move it into the future and save',
+  endsInPastTitle: 'The end date has passed',
+  endsInPastText:
+    'While it is in the past, the campaign cannot be launched or resumed. Move the end into the future, save, then launch again.',
+  changeEndDate: 'Change the end date',
   problem_start_passed:
     'The start time has passed but the campaign is not on air: it does not start with errors. Fix them and it starts by itself',
   problem_duplicate_key: 'The key "{key}" is repeated',
@@ -466,6 +474,7 @@ export const officeEn: OfficeMessages = {
   problem_band_reward_missing: 'No prize "{rewardKey}"',
   problem_band_unreachable: 'The result from {minScore} points cannot be reached (at most {maxScore})',
   problem_unknown_option: 'No option "{optionId}"',
+    'The pass score cannot be reached: {passScore} needed, the questions give at most {maxScore}',
   problem_single_choice_many_correct:
     '{count} options are right but only one can be chosen: allow several answers or keep one right option',
   problem_band_same_score: 'The result "{band}" already starts at {minScore} points: this one would never be given',

@@ -31,9 +31,10 @@ import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
 import { useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
+import { EndsInPastOffer } from './EndsInPastOffer.tsx';
 import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
-import { ProblemsList } from './ProblemsList.tsx';
+import { ProblemsList, revealField } from './ProblemsList.tsx';
 import { useCampaignDraft } from './use-campaign-draft.ts';
 import { useEditorWayOut } from './use-editor-way-out.ts';
 
@@ -145,6 +146,14 @@ export function CampaignEditor() {
             // The key stays: the retry after a lost answer is the copy it may have made (draft-keys.ts).
             (err: unknown) => setCopyRefused(refusalText(err, language)),
           );
+        }}
+      />
+      <EndsInPastOffer
+        problems={draft.problems}
+        onChangeDate={() => {
+          // On a phone the form may be behind the Preview tab.
+          setTab('edit');
+          requestAnimationFrame(() => revealField('endsAt'));
         }}
       />
       {copyRefused !== undefined && (
