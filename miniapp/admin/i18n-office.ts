@@ -235,6 +235,7 @@ export const officeRu = {
   problem_band_reward_missing: 'Приза «{rewardKey}» нет',
   problem_band_unreachable: 'Итог недостижим: нужно баллов не меньше {minScore}, а можно набрать {maxScore}',
   problem_unknown_option: 'Варианта «{optionId}» нет',
+  problem_pass_score_unreachable: 'Проходной балл недостижим: нужно {passScore}, а вопросы дают не больше {maxScore}',
   problem_single_choice_many_correct:
     'Верных вариантов {count}, а выбрать можно один: включите «несколько ответов» или оставьте один верный',
   problem_band_same_score: 'С {minScore} баллов уже начинается итог «{band}»: этот не будет получен никогда',
@@ -474,6 +475,7 @@ export const officeEn: OfficeMessages = {
   problem_band_reward_missing: 'No prize "{rewardKey}"',
   problem_band_unreachable: 'The result from {minScore} points cannot be reached (at most {maxScore})',
   problem_unknown_option: 'No option "{optionId}"',
+  problem_pass_score_unreachable:
     'The pass score cannot be reached: {passScore} needed, the questions give at most {maxScore}',
   problem_single_choice_many_correct:
     '{count} options are right but only one can be chosen: allow several answers or keep one right option',

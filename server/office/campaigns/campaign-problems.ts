@@ -124,7 +124,7 @@ function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
     }
     if (t.kind === 'quiz') {
       const config = TaskConfigSchemas.quiz.safeParse(t.config);
-      if (config.success) questionProblems(config.data.questions, `tasks.${i}.config.questions`, add);
+      if (config.success) quizTaskProblems(config.data, `tasks.${i}.config`, add);
     }
     if (t.kind === 'enter_code') {
       const key = t.config.poolKey as string;
@@ -205,15 +205,30 @@ function wheel(doc: CampaignContent, add: Add): void {
 }
 
 /**
- * Questions no one can answer right: one option to pick but several right ones (a question scores only when the chosen
- * set equals the right set). The office's editor prevents it; the API did not (found from outside: a live quiz's
- * top band became unreachable).
+ * Questions no one can answer right: a right answer that is not one of the question's options, or one option to pick
+ * but several right ones (a question scores only when the chosen set equals the right set). The office's editor
+ * prevents the second; the API did not (found from outside: a live quiz's top band became unreachable).
  */
 function questionProblems(questions: QuizQuestion[], path: string, add: Add): void {
   questions.forEach((q, i) => {
+    const options = new Set(q.options.map((o) => o.id));
+    q.correct.forEach((id, j) => {
+      if (!options.has(id)) add(`${path}.${i}.correct.${j}`, 'unknown_option', 'error', { optionId: id });
+    });
     const right = new Set(q.correct).size;
     if (!q.multiple && right > 1) add(`${path}.${i}.correct`, 'single_choice_many_correct', 'error', { count: right });
   });
+}
+
+/**
+ * A quiz task no one can pass: its questions' (above), or a pass score above the points they give. Its participants
+ * would spend their attempts (decision 073) and never open the reward behind it.
+ */
+function quizTaskProblems(config: { questions: QuizQuestion[]; passScore: number }, path: string, add: Add): void {
+  questionProblems(config.questions, `${path}.questions`, add);
+  const maxScore = config.questions.reduce((s, q) => s + q.points, 0);
+  if (config.passScore > maxScore)
+    add(`${path}.passScore`, 'pass_score_unreachable', 'error', { passScore: config.passScore, maxScore });
 }
 
 function quiz(doc: CampaignContent, add: Add): void {
@@ -231,13 +246,6 @@ function quiz(doc: CampaignContent, add: Add): void {
     }
     if (b.minScore > maxScore)
       add(`settings.quiz.bands.${i}.minScore`, 'band_unreachable', 'warning', { minScore: b.minScore, maxScore });
-  });
-  settings.questions.forEach((q, i) => {
-    const options = new Set(q.options.map((o) => o.id));
-    q.correct.forEach((id, j) => {
-      if (!options.has(id))
-        add(`settings.quiz.questions.${i}.correct.${j}`, 'unknown_option', 'error', { optionId: id });
-    });
   });
   questionProblems(settings.questions, 'settings.quiz.questions', add);
   // The first band of a score wins (quiz-scoring.ts): a second band from the same score is never reached.
