@@ -39,3 +39,15 @@ export function setPhase(server: StartedServer, slug: string, phase: 'paused' | 
     }
   });
 }
+
+/** The campaign's end date is a day ago (its start two days before that, if it was later). */
+export function endDatePassed(server: StartedServer, slug: string): void {
+  withDb(server, (db) => {
+    const now = Date.now();
+    db.prepare('UPDATE campaigns SET starts_at = MIN(starts_at, ?), ends_at = ? WHERE slug = ?').run(
+      now - 3 * DAY,
+      now - DAY,
+      slug,
+    );
+  });
+}
