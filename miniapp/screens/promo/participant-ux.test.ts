@@ -22,6 +22,14 @@ const codeTask: Task = {
 };
 
 describe('participant screens', () => {
+  it('a quiz task whose attempts are used says so in every state but done (a start by hand made it "in progress")', () => {
+    const quiz: Task = { ...codeTask, kind: 'quiz', failure: 'score_too_low', action: { attemptsLeft: 0 } };
+    expect(taskStateText(t, quiz)).toBe(promoRu.quizAttemptsUsed);
+    expect(taskStateText(t, { ...quiz, state: 'in_progress', failure: null })).toBe(promoRu.quizAttemptsUsed);
+    expect(taskStateText(t, { ...quiz, action: { attemptsLeft: 1 } })).toBe(promoRu.failure_score_too_low);
+    expect(taskStateText(t, { ...quiz, state: 'done', level: 'server_verified' })).toBe(promoRu.taskVerified);
+  });
+
   it("item 17: a wrong code's error is shown when just entered, not again over an empty field after a reload", () => {
     expect(taskStateText(t, codeTask, { freshFailure: true })).toBe(promoRu.failure_code_unknown);
     expect(taskStateText(t, codeTask)).toBe(codeTask.description);

@@ -73,12 +73,12 @@ export const quizAttemptsUsed = (task: Task): boolean => task.state !== 'done' &
  */
 export function taskStateText(t: Messages, task: Task, options: { freshFailure?: boolean } = {}): string {
   if (inviteWithoutLink(task)) return t.inviteNoLink;
+  if (quizAttemptsUsed(task)) return t.quizAttemptsUsed;
   switch (task.state) {
     case 'done':
       return task.level === 'client_confirmed' ? t.taskConfirmed : t.taskVerified;
     case 'failed':
       if (task.kind === 'enter_code' && !options.freshFailure) return task.description;
-      if (quizAttemptsUsed(task)) return t.quizAttemptsUsed;
       return failureText(t, task.failure);
     case 'unavailable':
       return t.taskUnavailable;

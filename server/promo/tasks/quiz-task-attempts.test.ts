@@ -62,6 +62,9 @@ describe('a quiz task’s attempts', () => {
     expect(fourth.body.error.code).toBe('quiz_attempts_used');
     expect(await attemptsStored()).toBe(3);
     expect(await claim()).toBe(409);
+    // Started again by hand, it stays failed (the screen would have said "in progress").
+    const start = await w.call('POST', `/api/campaigns/${campaignId}/tasks/quiz/start`, 1);
+    expect(start.status).toBe(409);
     const state = await (await w.call('GET', `/api/campaigns/${campaignId}/state`, 1)).json();
     expect(state.tasks[0]).toMatchObject({ state: 'failed', action: { attemptsLeft: 0 } });
   });

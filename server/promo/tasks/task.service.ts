@@ -79,6 +79,12 @@ export async function startTask(
 ): Promise<TaskView> {
   const ctx = await context(deps, identity, campaignId, taskKey);
   const who = { campaignId: ctx.campaign.id, participantId: ctx.participant.id };
+  // A quiz with no attempt left is not started again: it stays failed, as the participant's screen says.
+  if (ctx.task.kind === 'quiz') {
+    const { maxAttempts } = parseTaskConfig('quiz', ctx.task.config);
+    const completion = await findCompletion(deps.db, ctx.participant.id, ctx.task.id);
+    if (completion?.status !== 'done') requireAttemptLeft(completion, maxAttempts);
+  }
   await inTransaction(deps.db, (tx) => markTaskStarted(tx, who, ctx.task, deps.now()));
   return view(deps, identity, ctx);
 }
