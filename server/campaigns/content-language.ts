@@ -19,10 +19,18 @@ export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 export const contentLanguageOf = (stored: string | null | undefined): ContentLanguage =>
   stored === 'en' ? 'en' : 'ru';
 
-/** The per-language form: a language may be empty (not written), never blank-looking; one of them has the text. */
+/**
+ * The per-language form: a language may be empty (not written), never blank-looking; one of them has the text. None
+ * is named at the Russian field with the code a campaign's required titles have (`text_required`,
+ * server/office/campaigns/required-texts.ts), so the office says it there in its words.
+ */
 const PerLanguage = z
   .object({ ru: visibleTextOrEmpty().optional(), en: visibleTextOrEmpty().optional() })
-  .refine((t) => Object.values(t).some((v) => v), 'At least one language must have the text');
+  .refine((t) => Object.values(t).some((v) => v), {
+    message: 'Required: write it at least in Russian; participants would see an empty place',
+    path: ['ru'],
+    params: { code: 'text_required' },
+  });
 
 /**
  * A text in settings JSON: plain (one language, read as Russian) or per language. A participant reads it (a quiz

@@ -3,7 +3,9 @@
  * was saved with a 200: a draft kept it as one more problem, and the participant's preview showed an empty place. Now
  * the save is a 422 naming the field and the required language (`title.ru`, code `text_required`), nothing is written,
  * and the same document with the text written saves. Going live names it too (`title_missing`). A draft an earlier
- * release stored blank still opens (no 500) and saves once the text is written.
+ * release stored blank still opens (no 500) and saves once the text is written. A settings text (a quiz question, an
+ * option) empty in every language was refused at the whole text ("At least one language must have the text", no
+ * code): the office could only say the value did not fit; now it is the same `text_required` at the Russian field.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,5 +84,38 @@ describe('a required text empty in every language', () => {
       title: { ru: 'Акция', en: 'Promo' },
     });
     expect(written.status).toBe(200);
+  });
+});
+
+describe('a quiz question or option empty in every language', () => {
+  it('is refused at its Russian field with the same code', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'quiz-tiers',
+    });
+    const id: number = created.body.id;
+    const doc = (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    const [first, ...rest] = doc.settings.quiz.questions;
+    const [option, ...options] = first.options;
+    const blank = { ...first, text: EMPTY, options: [{ ...option, text: { ru: '', en: '\u200b' } }, ...options] };
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, {
+      ...doc,
+      settings: { ...doc.settings, quiz: { ...doc.settings.quiz, questions: [blank, ...rest] } },
+    });
+    expect(saved.status).toBe(422);
+    expect(issues(saved.body)).toEqual(
+      expect.arrayContaining([
+        ['settings.quiz.questions.0.text.ru', 'text_required'],
+        ['settings.quiz.questions.0.options.0.text.en', 'blank_text'],
+      ]),
+    );
+    const { en: _en, ...russianOnly } = { ...blank.text, ru: 'Вопрос?' };
+    const fixed = { ...blank, text: russianOnly, options: [{ ...option, text: { ru: 'Да', en: '' } }, ...options] };
+    const ok = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, {
+      ...doc,
+      settings: { ...doc.settings, quiz: { ...doc.settings.quiz, questions: [fixed, ...rest] } },
+    });
+    expect(ok.status, JSON.stringify(ok.body).slice(0, 300)).toBe(200);
   });
 });
