@@ -5,7 +5,8 @@
  *   quiz (before, the quiz could be answered again until every answer was right);
  * - a paused campaign whose end date has passed: the editor says it cannot be resumed until the end is moved, and its
  *   "Change the end date" leads to the field; moved and saved, it launches (before, only "The end is already past" in
- *   the problems list).
+ *   the problems list);
+ * - a campaign title emptied in both languages: the save is refused and the field says why (before, saved).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,33 @@ describe('a paused campaign whose end date has passed', () => {
         },
       )
       .toBe('live');
+    expect(unexpected(errors)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a required text empty in every language', () => {
+  it('the save is refused and the office says so at the field', async () => {
+    const id = await campaignId('lucky-wheel');
+    const { page, context, errors } = await openWatchedPage(browser, { width: 1280, height: 860, colorScheme: 'dark' });
+    await page.goto(`${server.adminUrl}#/admin/campaign/${id}`);
+    const title = field(page, 'title');
+    await title.waitFor({ timeout: T });
+    await title.fill('');
+    await page.getByText('Английский', { exact: true }).click();
+    await title.fill('');
+    await page.getByTestId('office-save').click();
+    await expect.poll(() => page.getByTestId('office-save-state').getAttribute('data-state')).toBe('failed');
+    const said = 'текст пуст на всех языках — напишите его хотя бы по-русски, иначе участник увидит пустое место';
+    await expect.poll(() => page.getByText(said).count()).toBeGreaterThan(0);
+    await screenshot(page, 'office-title-required');
+    // Nothing was written: the participant still reads the title.
+    const { body } = await api<{ campaigns: { id: number; title: string }[] }>(
+      server.participantUrl,
+      'GET',
+      '/api/campaigns',
+    );
+    expect(body.campaigns.find((c) => c.id === id)?.title).not.toBe('');
     expect(unexpected(errors)).toEqual([]);
     await context.close();
   });
