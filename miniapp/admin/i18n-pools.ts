@@ -20,6 +20,8 @@ export const poolsRu = {
   // A count after a colon reads right for every number (1 код, 2 кода, 5 кодов need no plural forms).
   done: 'Готово. Добавлено кодов: {n}',
   failed: 'Файл не загружен. Ошибок: {n}, из них повторов: {d}. Ничего не сохранено.',
+  ignoredColumnsTitle: 'Загружены только коды',
+  ignoredColumns: 'Столбцы {names} не загружены: в пуле хранятся только коды из первого столбца.',
   line: 'Строка {n}',
   running: 'Загрузка уже идёт',
   newPool: 'Новый пул',
@@ -54,6 +56,8 @@ export const poolsEn: PoolsMessages = {
   phase_writing: 'Saving the codes',
   done: 'Done. Codes added: {n}',
   failed: 'Not uploaded. Problems: {n}, repeats among them: {d}. Nothing was saved.',
+  ignoredColumnsTitle: 'Only the codes were uploaded',
+  ignoredColumns: 'The columns {names} were not uploaded: a pool keeps only the codes of the first column.',
   line: 'Line {n}',
   running: 'An upload is already running',
   newPool: 'New pool',

@@ -5,7 +5,8 @@
  * one column («Цена» and "Price") refuse the file; a cell naming none is imported without its data and named back in
  * `ignoredColumns` (decision 068).
  */
-import { csvHeader } from '../http/csv-header.ts';
+import { csvHeader, namedBack } from '../http/csv-header.ts';
+import { csvRecords, csvSeparator } from '../http/csv-records.ts';
 import { hasVisibleText } from '../http/visible-text.ts';
 import {
   type CategoryInput,
@@ -26,9 +27,6 @@ export interface ParsedCatalogue {
   /** Header cells naming no column we know, as written: their data was not read, and the report says so. */
   ignoredColumns: string[];
 }
-
-/** At most this many ignored columns are named back, each cut to 80 characters (a header is the client's text). */
-const MAX_IGNORED_NAMED = 50;
 
 /** The columns, in English and as a Russian brand heads them (Excel, a shop's or a marketplace's export). */
 const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
@@ -73,56 +71,12 @@ const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
   url: { en: 'url', ru: 'Ссылка', also: ['link', 'ссылка на товар', 'ссылка на предложение'] },
 });
 
-interface CsvRecord {
-  line: number;
-  fields: string[];
-}
-
-/** Splits the text into records, each with the line it starts on. */
-export function csvRecords(text: string, separator: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: start, fields });
-      fields = [];
-      field = '';
-      line++;
-      start = line;
-    } else field += ch;
-  }
-  if (field !== '' || fields.length > 0) records.push({ line: start, fields: [...fields, field] });
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-}
-
 /**
  * @example parseOffersCsv('id,title,price\nA1,Tea,99.90\n') // { offers: [{ externalId: 'A1', price: 9990, … }], … }
  */
 export function parseOffersCsv(input: string): ParsedCatalogue {
   const text = input.replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r|\n/) === -1 ? text.length : text.search(/\r|\n/));
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const [header, ...rows] = csvRecords(text, separator);
+  const [header, ...rows] = csvRecords(text, csvSeparator(text, [',', ';']));
   const issues: ImportIssue[] = [];
   const empty = { categories: [], offers: [], refusedIds: [], issues, ignoredColumns: [] };
   if (!header) return { ...empty, issues: [{ line: 0, code: 'empty_file', message: 'The file is empty' }] };
@@ -173,7 +127,7 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
     offers: dropRepeats(checked, issues),
     refusedIds,
     issues,
-    ignoredColumns: ignored.slice(0, MAX_IGNORED_NAMED).map((cell) => cell.slice(0, 80)),
+    ignoredColumns: namedBack(ignored),
   };
 }
 

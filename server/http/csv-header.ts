@@ -39,6 +39,17 @@ export interface HeaderRow<K extends string> {
   ignored: string[];
 }
 
+/** At most this many ignored cells are named back, each cut to `MAX_NAMED_CHARS`: a report, not a copy of the file. */
+const MAX_NAMED = 50;
+const MAX_NAMED_CHARS = 80;
+
+/**
+ * The ignored cells of a header row as an import's report says them back (`ignoredColumns`, decision 068).
+ * @example namedBack(['Ссылкаа', 'Номинал']) // ['Ссылкаа', 'Номинал']
+ */
+export const namedBack = (ignored: readonly string[]) =>
+  ignored.slice(0, MAX_NAMED).map((cell) => cell.slice(0, MAX_NAMED_CHARS));
+
 export interface CsvHeader<K extends string> {
   /** The column a header cell names, or undefined. */
   columnOf(cell: string): K | undefined;

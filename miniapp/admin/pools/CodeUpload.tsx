@@ -2,7 +2,7 @@
  * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
  * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
  */
-import { Banner, File, FormItem, Progress, SimpleCell } from '@vkontakte/vkui';
+import { Banner, File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
@@ -61,6 +61,14 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
       )}
       {job?.state === 'done' && (
         <Banner data-testid={`pool-import-done-${poolId}`} title={fill(s.done, { n: job.result?.imported ?? 0 })} />
+      )}
+      {job?.state === 'done' && (job.result?.ignoredColumns.length ?? 0) > 0 && (
+        // Said back so nobody believes a «Номинал» was kept beside its codes.
+        <FormItem>
+          <FormStatus title={s.ignoredColumnsTitle} data-testid={`pool-import-ignored-${poolId}`}>
+            {fill(s.ignoredColumns, { names: job.result?.ignoredColumns.map((name) => `«${name}»`).join(', ') ?? '' })}
+          </FormStatus>
+        </FormItem>
       )}
       {job?.state === 'failed' && (
         <div data-testid={`pool-import-errors-${poolId}`}>

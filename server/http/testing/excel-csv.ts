@@ -3,7 +3,7 @@
  * Excel reads the bytes as Windows-1251), its text, and its rows split at `;` with RFC 4180 quotes, by the
  * catalogue importer's own reader (so a file we export also reads back through an import).
  */
-import { csvRecords } from '../../catalogue/offers-csv.ts';
+import { csvRecords } from '../csv-records.ts';
 
 export interface ExcelCsv {
   bom: boolean;

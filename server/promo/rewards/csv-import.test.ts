@@ -99,7 +99,11 @@ describe('CSV import', () => {
     expect(err.issues?.[1]?.message).toContain('repeats line 1');
     expect(err.issues?.[2]?.message).toContain('already in the pool');
     expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(1);
-    expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({ imported: 2, total: 3 });
+    expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({
+      imported: 2,
+      total: 3,
+      ignoredColumns: [],
+    });
   });
 
   it('refuses an empty file', async () => {

@@ -2,14 +2,16 @@
  * @module Importing a brand's codes from CSV into a pool: every problem is reported with its line number (bad code,
  * duplicate within the file, already in the pool) and nothing is written unless the whole file is clean. The first
  * column is the code; a first line naming that column (`code`, «Промокод», «Промокод:», …) is skipped, unless another
- * of its cells names it too (`repeated_column`); blank lines are ignored.
+ * of its cells names it too (`repeated_column`); its other cells («Номинал») head data a pool has no home for, and are
+ * said back in the result (`ignoredColumns`) so that nobody believes it was kept; blank lines are ignored.
  * Work is done in chunks with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
-import { csvHeader } from '../../http/csv-header.ts';
+import { csvHeader, namedBack } from '../../http/csv-header.ts';
+import { csvRecords, csvSeparator } from '../../http/csv-records.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
@@ -41,6 +43,8 @@ export type { CsvLineError };
 export interface ParsedCodes {
   codes: { line: number; code: string }[];
   errors: CsvLineError[];
+  /** The header's cells past the code column, as written: their data is not imported. */
+  ignoredColumns: string[];
 }
 
 function firstField(line: string): string {
@@ -52,15 +56,13 @@ function firstField(line: string): string {
   return (trimmed.split(/[,;\t]/)[0] ?? '').trim();
 }
 
-/** A header line's cells, each without the quotes a spreadsheet puts around it. */
-const headerCells = (line: string) => line.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+/** A header line's cells as a spreadsheet wrote them: in Russian Excel's `;` file «Номинал, руб.» is one cell. */
+const headerCells = (line: string) => csvRecords(line, csvSeparator(line, [',', ';', '\t']))[0]?.fields ?? [];
 
 /** Rows per step: each step is one short transaction (or one query), then the event loop serves others. */
 export const IMPORT_CHUNK = 2_000;
 
-interface ParseState {
-  codes: { line: number; code: string }[];
-  errors: CsvLineError[];
+interface ParseState extends ParsedCodes {
   seen: Map<string, number>;
 }
 
@@ -70,7 +72,11 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
   if (line === 1 && CODE_HEADER.columnOf(field)) {
     // «Промокод;Код»: two code columns, and which one holds the codes is not ours to guess. Other columns (a
     // «Номинал») have no home in a pool: a pool stores codes only, so they were never data this import keeps.
-    const [clash] = CODE_HEADER.row(headerCells(raw)).repeated;
+    const {
+      repeated: [clash],
+      ignored,
+    } = CODE_HEADER.row(headerCells(raw));
+    state.ignoredColumns = namedBack(ignored);
     if (clash) {
       const [first, second] = [clash.first, clash.second].map((c) => JSON.stringify(c.slice(0, 40)));
       const params = { first: first as string, second: second as string, column: CODE_HEADER.expected() };
@@ -97,19 +103,19 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
   state.codes.push({ line, code });
 }
 
-function finishParse({ codes, errors }: ParseState): ParsedCodes {
+function finishParse({ codes, errors, ignoredColumns }: ParseState): ParsedCodes {
   if (codes.length + errors.length > MAX_CODES_PER_IMPORT) {
     errors.unshift(csvLineError(0, 'too_many_lines', { max: MAX_CODES_PER_IMPORT }));
   }
   if (codes.length === 0 && errors.length === 0) errors.push(csvLineError(0, 'no_codes'));
-  return { codes, errors };
+  return { codes, errors, ignoredColumns };
 }
 
 const splitLines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
 
 /** Parses the text; entry pools compare codes case-insensitively, so their codes are upper-cased. */
 export function parseCodesCsv(text: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
-  const state: ParseState = { codes: [], errors: [], seen: new Map() };
+  const state: ParseState = { codes: [], errors: [], ignoredColumns: [], seen: new Map() };
   splitLines(text).forEach((raw, i) => {
     parseLine(raw, i + 1, normalize, state);
   });
@@ -119,6 +125,8 @@ export function parseCodesCsv(text: string, normalize: (code: string) => string 
 export interface ImportResult {
   imported: number;
   total: number;
+  /** The header's cells past the code column, as written (at most 50): not imported, as a pool keeps codes only. */
+  ignoredColumns: string[];
 }
 
 /** Where an import is, for the uploader: lines parsed, codes checked against the pool, codes written. */
@@ -163,7 +171,7 @@ export async function importPoolCodes(
 ): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
   const lines = splitLines(csv);
-  const state: ParseState = { codes: [], errors: [], seen: new Map() };
+  const state: ParseState = { codes: [], errors: [], ignoredColumns: [], seen: new Map() };
   const progress: ImportProgress = {
     phase: 'parsing',
     lines: lines.length,
@@ -179,7 +187,7 @@ export async function importPoolCodes(
     onProgress(progress);
     await yieldToLoop();
   }
-  const { codes, errors } = finishParse(state);
+  const { codes, errors, ignoredColumns } = finishParse(state);
   progress.phase = 'checking';
   progress.codes = codes.length;
   for (let i = 0; i < codes.length; i += chunk) {
@@ -226,5 +234,5 @@ export async function importPoolCodes(
     await yieldToLoop();
   }
   const [total] = await db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id));
-  return { imported: codes.length, total: total?.n ?? codes.length };
+  return { imported: codes.length, total: total?.n ?? codes.length, ignoredColumns };
 }

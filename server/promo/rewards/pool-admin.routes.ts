@@ -77,6 +77,13 @@ const createPoolRoute = officeRoute('prizes', {
   },
 });
 
+const ignoredColumns = z
+  .array(z.string())
+  .describe(
+    "The header's cells past the code column, as written (at most 50): a pool keeps codes only, so their data was " +
+      'not imported',
+  );
+
 export const ImportSchema = z
   .object({
     importId: z.string(),
@@ -91,7 +98,7 @@ export const ImportSchema = z
       checked: z.number().int(),
       written: z.number().int(),
     }),
-    result: z.object({ imported: z.number().int(), total: z.number().int() }).optional(),
+    result: z.object({ imported: z.number().int(), total: z.number().int(), ignoredColumns }).optional(),
     errors: z.array(
       z.object({
         line: z.number().int(),
@@ -138,6 +145,7 @@ const importRoute = officeRoute('prizes', {
         importId: z.string(),
         imported: z.number().int(),
         total: z.number().int(),
+        ignoredColumns,
         stock: PoolStockSchema,
       }),
       'Imported',

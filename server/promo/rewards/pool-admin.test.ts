@@ -199,6 +199,41 @@ describe('pool writes in the office', () => {
     expect([colon.status, await colon.json()]).toMatchObject([200, { imported: 1 }]);
   });
 
+  it('columns past the code column are said back in the import result, as written (found from outside: «Номинал» and «Срок действия» dropped without a word); a `;` file keeps a comma inside its heading', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const send = (text: string, prefer?: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+        method: 'POST',
+        headers: {
+          Authorization: w.vkAuth(PRIZES),
+          'Content-Type': 'text/csv',
+          ...(prefer ? { Prefer: prefer } : {}),
+        },
+        body: windows1251(text),
+      });
+    const res = await send('Промокод;Номинал, руб.;;Срок действия;\r\nWINTER-1;500;;2026-12-31;\r\n');
+    expect([res.status, await res.json()]).toMatchObject([
+      200,
+      { imported: 1, ignoredColumns: ['Номинал, руб.', 'Срок действия'] },
+    ]);
+    // The job the office watches carries it too.
+    const started = await send('"Код купона","Номинал"\r\nWINTER-2,500\r\n', 'respond-async');
+    const { import: job } = await started.json();
+    let done = job;
+    while (done.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      done = await (
+        await w.call('GET', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`, PRIZES)
+      ).json();
+    }
+    expect(done).toMatchObject({ state: 'done', result: { imported: 1, ignoredColumns: ['Номинал'] } });
+    // Only codes, or no header at all: nothing to say.
+    for (const text of ['Промокод\r\nWINTER-3\r\n', 'WINTER-4\r\n']) {
+      expect((await (await send(text)).json()).ignoredColumns, text).toEqual([]);
+    }
+  });
+
   it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
     const id = await setup();
     const poolId = await w.pool(id, 'p', []);
