@@ -13,7 +13,7 @@ import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { CampaignParams, json } from '../promo/promo.schemas.ts';
 import { officeOffers } from './catalogue-office.service.ts';
 import { feedIssues, IMPORT_FORMATS, type ImportFormat, importCatalogue, MAX_FEED_CHARS } from './offer-import.ts';
-import { decodedFeedIssue, ymlText } from './yml-text.ts';
+import { replacementCharacterIssue, ymlText } from './yml-text.ts';
 
 const errors = {
   ...authErrors,
@@ -85,7 +85,8 @@ const importRoute = officeRoute('campaigns', {
     '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it), or a YML file as `application/xml` or `text/xml` ' +
     "(read in the encoding its XML declaration names: UTF-8 or Windows-1251; any other is a 422). The JSON form's " +
     'content is text already decoded: a declaration in it is not read again (any encoding the client decoded is ' +
-    'taken), and text holding U+FFFD, a decoding gone wrong, is a 422 `replacement_character`',
+    'taken). In every form, text holding U+FFFD (a decoding gone wrong, in the client or before the file was saved) ' +
+    'is a 422 `replacement_character` naming the line',
   security: LAUNCH_AUTH,
   request: {
     params: CampaignParams,
@@ -110,10 +111,22 @@ const importRoute = officeRoute('campaigns', {
 });
 
 /**
- * The feed from any body form; zod has checked the JSON one. A CSV file is read from its bytes (csv-text.ts), a YML
- * file in the encoding it declares (yml-text.ts).
+ * The feed from any body form, refused alike in each when its text holds U+FFFD (yml-text.ts): a decoding gone wrong
+ * before it reached us is the same loss whether the client or a spreadsheet made it.
  */
 async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format: ImportFormat; content: string }> {
+  const feed = await feedFromBody(c, json);
+  const issue = replacementCharacterIssue(feed.content);
+  if (issue) throw new ApiError(422, 'invalid_feed', issue.message, feedIssues([issue]));
+  return feed;
+}
+
+/** The feed as sent; zod has checked the JSON form. A CSV file is read from its bytes (csv-text.ts), a YML file in
+ * the encoding it declares (yml-text.ts). */
+async function feedFromBody(
+  c: Context<AppEnv>,
+  json: () => unknown,
+): Promise<{ format: ImportFormat; content: string }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('text/csv')) {
     const content = csvText(await c.req.arrayBuffer());
@@ -129,8 +142,6 @@ async function feedOf(c: Context<AppEnv>, json: () => unknown): Promise<{ format
   if (type.startsWith('application/json')) {
     const body = json() as { format?: ImportFormat; content?: string } | undefined;
     if (!body?.format || !body.content) throw new ApiError(422, 'invalid_input', 'Invalid json');
-    const issue = decodedFeedIssue(body.content);
-    if (issue) throw new ApiError(422, 'invalid_feed', issue.message, feedIssues([issue]));
     return { format: body.format, content: body.content };
   }
   throw new ApiError(

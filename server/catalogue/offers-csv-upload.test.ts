@@ -85,4 +85,26 @@ describe('a catalogue CSV as Excel saves it', () => {
     expect(error.issues[0].message).toContain('needs at least the columns id / Артикул, title / Название');
     expect(await stored()).toEqual(EXPECTED);
   });
+
+  it('bytes whose UTF-8 holds U+FFFD (a file once read in the wrong encoding and saved again) are refused as the JSON form refuses that text: 422 `replacement_character` naming the line, nothing written (found from outside: taken, «���» stored for good)', async () => {
+    w = await createCatalogueWorld();
+    const damaged = 'id;title;price\r\nT-1;Пуэр;150\r\nT-2;\uFFFD\uFFFD\uFFFD;150\r\n';
+    const bytes = await upload(new TextEncoder().encode(damaged));
+    const json = await w.importFeed('csv', damaged);
+    const refusal = {
+      code: 'invalid_feed',
+      issues: [{ path: 'line 3', code: 'replacement_character', params: { line: 3 } }],
+    };
+    expect([bytes.status, (await bytes.json()).error]).toMatchObject([422, refusal]);
+    expect([json.status, (await json.json()).error]).toMatchObject([422, refusal]);
+    // A YML file's bytes alike.
+    const yml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<yml_catalog><shop><offers><offer id="T-1"><name>\uFFFD</name><price>1</price></offer></offers></shop></yml_catalog>';
+    const xml = await upload(new TextEncoder().encode(yml), 'application/xml');
+    expect([xml.status, (await xml.json()).error]).toMatchObject([
+      422,
+      { code: 'invalid_feed', issues: [{ path: 'line 2', code: 'replacement_character' }] },
+    ]);
+    expect(await stored()).toEqual({ offers: [], categories: [] });
+  });
 });

@@ -50,14 +50,14 @@ export function ymlText(input: ArrayBuffer | Uint8Array): { text: string } | { i
 }
 
 /**
- * A feed the client has already decoded (the import's JSON form, as the office sends a picked file): its XML
- * declaration, whatever encoding it names, describes bytes that are no longer here, so it is not read again; the text
- * is taken as the characters it is. What is refused is the one sure sign a decoding went wrong: U+FFFD, the mark a
- * decoder leaves where it could not read a byte (a Windows-1251 file read as UTF-8 is full of them), which would be
- * stored in place of the letters for good.
- * @example decodedFeedIssue('<?xml version="1.0" encoding="windows-1251"?><yml_catalog>…Чай…') // undefined
+ * The one check every form of a catalogue import passes (the JSON form's decoded text, a CSV's or a YML file's bytes):
+ * text holding U+FFFD, the mark a decoder leaves where it could not read a byte, has lost its letters there for good
+ * (a Windows-1251 file read as UTF-8, whether by the client before sending or by a program before saving the file we
+ * got). Importing it would store «�» in place of the letters, so it is refused with the line of the first one. In the
+ * JSON form an XML declaration, whatever encoding it names, describes bytes that are no longer here and is not read.
+ * @example replacementCharacterIssue('id,title\nT-1,\uFFFD\uFFFD\n') // { line: 2, code: 'replacement_character', … }
  */
-export function decodedFeedIssue(text: string): ImportIssue | undefined {
+export function replacementCharacterIssue(text: string): ImportIssue | undefined {
   const at = text.indexOf('\uFFFD');
   if (at === -1) return undefined;
   const line = text.slice(0, at).split(/\r\n|\n|\r/).length;
@@ -65,7 +65,8 @@ export function decodedFeedIssue(text: string): ImportIssue | undefined {
     line,
     code: 'replacement_character',
     message:
-      'The text holds U+FFFD (�) where a decoder could not read a byte: decode the file in its own encoding ' +
-      '(a YML feed: the one its XML declaration names; a CSV from Russian Excel: Windows-1251), or send its bytes',
+      'The text holds U+FFFD (�) where a decoder could not read a byte, so the letters there are lost: open the ' +
+      'original file in its own encoding (a YML feed: the one its XML declaration names; a CSV from Russian Excel: ' +
+      'Windows-1251) and send it again',
   };
 }
