@@ -36,6 +36,10 @@ const IssueSchema = z
     offerId: z.string().optional(),
     code: z.string(),
     message: z.string(),
+    params: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('What the message names, as data (`bad_header`: `needed` and `known`, the columns in both languages)'),
   })
   .openapi('CatalogueImportIssue');
 

@@ -36,6 +36,8 @@ export interface ImportIssue {
   offerId?: string;
   code: string;
   message: string;
+  /** What the message names, as data for the office to word in its language (a refused header: its columns). */
+  params?: Record<string, string>;
 }
 
 /** The raw text of each field, as read from a CSV row or a YML `<offer>`. */

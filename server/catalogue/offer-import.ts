@@ -68,7 +68,11 @@ export const feedIssues = (issues: readonly ImportIssue[]) =>
     path: i.line !== undefined ? `line ${i.line}` : `offer ${i.offerId}`,
     message: i.message,
     code: i.code,
-    params: { ...(i.line !== undefined ? { line: i.line } : {}), ...(i.offerId ? { offerId: i.offerId } : {}) },
+    params: {
+      ...i.params,
+      ...(i.line !== undefined ? { line: i.line } : {}),
+      ...(i.offerId ? { offerId: i.offerId } : {}),
+    },
   }));
 
 export function parseCatalogue(format: ImportFormat, content: string): ParsedCatalogue {

@@ -83,6 +83,12 @@ describe('a catalogue CSV as Excel saves it', () => {
     const { error } = await unknown.json();
     expect(error.code).toBe('invalid_feed');
     expect(error.issues[0].message).toContain('needs at least the columns id / Артикул, title / Название');
+    // The columns as data, for the office to word in its language (it showed a fixed text naming only id and title).
+    expect(error.issues[0].params).toMatchObject({
+      line: 1,
+      needed: 'id / Артикул, title / Название',
+      known: expect.stringMatching(/^id \/ Артикул, title \/ Название, .*url \/ Ссылка$/),
+    });
     expect(await stored()).toEqual(EXPECTED);
   });
 

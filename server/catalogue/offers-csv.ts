@@ -93,7 +93,7 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
     const needed = OFFER_HEADER.expected(['externalId', 'title']);
     const known = OFFER_HEADER.expected();
     const message = `The header row needs at least the columns ${needed}; the columns known are ${known}`;
-    issues.push({ line: 1, code: 'bad_header', message });
+    issues.push({ line: 1, code: 'bad_header', message, params: { needed, known } });
     return empty;
   }
   if (rows.length > MAX_OFFERS_PER_IMPORT) {

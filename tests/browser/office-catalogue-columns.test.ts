@@ -63,4 +63,28 @@ describe('a catalogue CSV with a column the import does not know', () => {
       await context.close();
     }
   });
+
+  it('a header without the columns needed is refused and the office names every column the server knows, in its language (found from outside: a fixed text naming only «Артикул» and «Название»)', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, { width: 390, height: 844, colorScheme: 'dark' });
+    try {
+      await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}`);
+      await page.getByTestId('office-section-offers').click({ timeout: 30_000 });
+      await page.waitForURL(new RegExp(`#/admin/campaign/${campaignId}/offers$`));
+      await fileInput(page).setInputFiles({
+        name: 'excel.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(windows1251('Код;Товар на полке\r\nT-3;Сенча\r\n')),
+      });
+      const issue = page.getByTestId('offers-issue-line-1');
+      await issue.waitFor({ timeout: T });
+      expect(await issue.textContent()).toMatch(
+        /(В заголовке CSV нужны хотя бы столбцы id \/ Артикул, title \/ Название\. Столбцы, которые мы знаем: id \/ Артикул, title \/ Название, .*url \/ Ссылка|The CSV header needs at least the columns id \/ Артикул, title \/ Название\. The columns known: id \/ Артикул, .*url \/ Ссылка)/,
+      );
+      await issue.scrollIntoViewIfNeeded();
+      await screenshot(page, 'office-catalogue-bad-header');
+      expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

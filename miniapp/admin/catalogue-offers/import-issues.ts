@@ -3,16 +3,22 @@ import { fill } from '../../i18n-fill.ts';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import type { ImportIssue } from './offers-office-api.ts';
 
-/** The problems of a refused feed (422 `invalid_feed`), in the report's shape: line and/or offer id, code, message. */
+/**
+ * The problems of a refused feed (422 `invalid_feed`), in the report's shape: line and/or offer id, code, message, and
+ * the texts the message names (`params`) for the reason to hold.
+ */
 export function refusedIssues(issues: { message: string; code?: string; params?: Record<string, unknown> }[]) {
-  return issues.map(
-    (i): ImportIssue => ({
-      ...(typeof i.params?.line === 'number' ? { line: i.params.line } : {}),
-      ...(typeof i.params?.offerId === 'string' ? { offerId: i.params.offerId } : {}),
+  return issues.map((i): ImportIssue => {
+    const { line, offerId, ...named } = i.params ?? {};
+    const texts = Object.entries(named).filter((e): e is [string, string] => typeof e[1] === 'string');
+    return {
+      ...(typeof line === 'number' ? { line } : {}),
+      ...(typeof offerId === 'string' ? { offerId } : {}),
       code: i.code ?? 'invalid_feed',
       message: i.message,
-    }),
-  );
+      ...(texts.length > 0 ? { params: Object.fromEntries(texts) } : {}),
+    };
+  });
 }
 
 /** `Line 40 · Offer BAD-PRICE`; a problem of the whole file (line 0, no id) says so. */
@@ -24,6 +30,13 @@ export function issuePlace(issue: ImportIssue, t: OffersOfficeMessages): string 
   return place.length > 0 ? place.join(' · ') : t.wholeFile;
 }
 
-/** The reason in the office's language by the issue's stable code; undefined for a code it has no words for. */
-export const issueReason = (issue: ImportIssue, t: OffersOfficeMessages): string | undefined =>
-  (t as Record<string, string>)[`reason_${issue.code}`];
+/**
+ * The reason in the office's language by the issue's stable code, holding what the server named (a refused header's
+ * columns); undefined for a code it has no words for.
+ */
+export function issueReason(issue: ImportIssue, t: OffersOfficeMessages): string | undefined {
+  const reason = (t as Record<string, string>)[`reason_${issue.code}`];
+  const worded = reason === undefined ? undefined : fill(reason, issue.params ?? {});
+  // A value the server did not send (an older server) would show as `{known}`: its own message says it better.
+  return worded?.match(/\{\w+\}/) ? undefined : worded;
+}
