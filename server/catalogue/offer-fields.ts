@@ -104,6 +104,27 @@ function date(raw: string | undefined, field: string): string | null {
   return value;
 }
 
+/** The ruble as Russian spreadsheets and YML write it, compared without case, spaces and dots. */
+const RUBLE = new Set(['RUB', 'RUR', 'РУБ', 'РУБЛЬ', 'РУБЛИ', 'РУБЛЕЙ', 'Р', '₽']);
+
+/**
+ * An ISO 4217 code, upper-cased; the ruble as written in Russian («руб.», «р.», «₽») or YML's old "RUR" is RUB.
+ * Blank (or no such column) is RUB, the currency of a Russian brand's catalogue (decision 072).
+ */
+function currency(raw: string | undefined): string {
+  const value = raw?.trim() ?? '';
+  if (!hasVisibleText(value)) return 'RUB';
+  const word = value.toUpperCase().replace(/[\s.]/g, '');
+  if (RUBLE.has(word)) return 'RUB';
+  if (!CURRENCY.test(word)) {
+    throw new FieldError(
+      'bad_currency',
+      `currency ${JSON.stringify(value.slice(0, 20))} is not a 3-letter code (RUB, USD, EUR…)`,
+    );
+  }
+  return word;
+}
+
 function percent(raw: string | undefined): number | null {
   const value = raw?.trim().replace(/%$/, '') ?? '';
   if (value === '') return null;
@@ -125,7 +146,7 @@ function checkedOffer(raw: RawOffer): OfferInput {
     oldPrice: money(raw.oldPrice, 'old_price'),
     price: money(raw.price, 'price'),
     discountPercent: percent(raw.discountPercent),
-    currency: (text(raw.currency, 'currency', 3) ?? 'RUB').toUpperCase().replace(/^RUR$/, 'RUB'),
+    currency: currency(raw.currency),
     startsOn: date(raw.startsOn, 'starts_on'),
     endsOn: date(raw.endsOn, 'ends_on'),
     categoryExternalId: text(raw.categoryExternalId, 'category_id', 64),
@@ -133,7 +154,6 @@ function checkedOffer(raw: RawOffer): OfferInput {
     howToUse: text(raw.howToUse, 'how_to_use', 2000),
     url: link(raw.url, 'url'),
   };
-  if (!CURRENCY.test(offer.currency)) throw new FieldError('bad_currency', 'currency must be a 3-letter code');
   if (offer.price === null && offer.discountPercent === null) {
     throw new FieldError('no_price', 'an offer needs a price or a discount_percent');
   }

@@ -43,6 +43,10 @@ describe('a catalogue CSV with a column the import does not know', () => {
       await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}`);
       await page.getByTestId('office-section-offers').click({ timeout: 30_000 });
       await page.waitForURL(new RegExp(`#/admin/campaign/${campaignId}/offers$`));
+      // What a blank currency or link means is said where the file is picked (decision 072).
+      expect(await page.locator('#offers-upload-hint').textContent()).toMatch(
+        /Пустая валюта — рубли; без ссылки и картинки акция показывается без них|A blank currency is roubles; an offer without a link or picture is shown without them/,
+      );
       const csv = 'Артикул:;Название;Цена, руб.;Ссылкаа\r\nC-1;Сырники «Утро»;199,90;https://shop.example/c1\r\n';
       await fileInput(page).setInputFiles({
         name: 'excel.csv',

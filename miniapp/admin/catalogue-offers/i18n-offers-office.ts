@@ -6,7 +6,8 @@ export const offersOfficeRu = {
   uploadHint:
     'YML-фид (формат Яндекс Маркета, .xml или .yml) или CSV с заголовком «Артикул;Название;Цена;Старая цена;Скидка;' +
     'Валюта;Начало;Окончание;ID категории;Категория;Регион;Как использовать;Ссылка;Картинка;Описание» (или по-английски: ' +
-    'id,title,price,old_price,…; нужны хотя бы артикул и название). До 8 МБ и 5 000 ' +
+    'id,title,price,old_price,…; нужны хотя бы артикул и название). Пустая валюта — рубли; без ссылки и картинки ' +
+    'акция показывается без них. До 8 МБ и 5 000 ' +
     'акций. Повторная загрузка обновит акции по id, а пропавшие из файла — завершит.',
   chooseFile: 'Выбрать файл',
   uploading: 'Загружаем «{name}»…',
@@ -82,7 +83,8 @@ export const offersOfficeEn: OffersOfficeMessages = {
   uploadHint:
     'A YML feed (the Yandex Market format, .xml or .yml) or a CSV with the header id,title,price,old_price,' +
     'discount_percent,currency,starts_on,ends_on,category_id,category,region,how_to_use,url,image_url,description ' +
-    '(or in Russian: «Артикул;Название;Цена;…»; id and title at least). Up ' +
+    '(or in Russian: «Артикул;Название;Цена;…»; id and title at least). A blank currency is roubles; an offer ' +
+    'without a link or picture is shown without them. Up ' +
     'to 8 MB and 5,000 offers. Uploading again updates offers by id and ends those missing from the file.',
   chooseFile: 'Choose a file',
   uploading: 'Uploading “{name}”…',
