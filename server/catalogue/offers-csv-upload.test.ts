@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../db/client.ts';
+import { excelUnicodeText } from '../http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../http/testing/windows-1251.ts';
 import { type CatalogueWorld, createCatalogueWorld, OFFICE_USER } from './testing/catalogue-world.ts';
 
@@ -112,5 +113,12 @@ describe('a catalogue CSV as Excel saves it', () => {
       { code: 'invalid_feed', issues: [{ path: 'line 2', code: 'replacement_character' }] },
     ]);
     expect(await stored()).toEqual({ offers: [], categories: [] });
+  });
+
+  it('a sheet Excel saved as «Текст Юникод» (UTF-16 with a BOM, tabs) stores the same (found from outside: read as Windows-1251 and refused, "needs id and title")', async () => {
+    w = await createCatalogueWorld();
+    const res = await upload(excelUnicodeText(FILE.replaceAll(';', '\t')));
+    expect([res.status, await res.json()]).toMatchObject([200, { format: 'csv', added: 2, issues: [] }]);
+    expect(await stored()).toEqual(EXPECTED);
   });
 });

@@ -76,7 +76,7 @@ const OFFER_HEADER = csvHeader<keyof RawOffer | 'category'>({
  */
 export function parseOffersCsv(input: string): ParsedCatalogue {
   const text = input.replace(/^\uFEFF/, '');
-  const [header, ...rows] = csvRecords(text, csvSeparator(text, [',', ';']));
+  const [header, ...rows] = csvRecords(text, csvSeparator(text, [',', ';', '\t']));
   const issues: ImportIssue[] = [];
   const empty = { categories: [], offers: [], refusedIds: [], issues, ignoredColumns: [] };
   if (!header) return { ...empty, issues: [{ line: 0, code: 'empty_file', message: 'The file is empty' }] };

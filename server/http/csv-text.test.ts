@@ -1,6 +1,7 @@
 /** The one reading of an uploaded CSV: UTF-8 (BOM or not) when the bytes are UTF-8, else Russian Excel's Windows-1251. */
 import { describe, expect, it } from 'vitest';
 import { csvText, fileText } from './csv-text.ts';
+import { excelUnicodeText } from './testing/excel-unicode-text.ts';
 import { windows1251 } from './testing/windows-1251.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -25,5 +26,14 @@ describe('csvText', () => {
     expect(await file.text()).toContain('\uFFFD');
     expect(await fileText(file)).toBe(EXCEL_RU);
     expect(await fileText(new File([utf8(`\uFEFF${EXCEL_RU}`)], 'offers.csv'))).toBe(EXCEL_RU);
+  });
+
+  it("reads UTF-16 with its BOM (Excel's «Текст Юникод», little-endian; big-endian too) as the text it is (found from outside: read as Windows-1251, «яю» and NULs)", () => {
+    const text = 'Промокод\tНоминал, ₽\r\nAAA-1\t500\r\n';
+    expect(csvText(excelUnicodeText(text))).toBe(text);
+    const bigEndian = excelUnicodeText(text);
+    for (let i = 0; i < bigEndian.length; i += 2)
+      [bigEndian[i], bigEndian[i + 1]] = [bigEndian[i + 1] as number, bigEndian[i] as number];
+    expect(csvText(bigEndian)).toBe(text);
   });
 });

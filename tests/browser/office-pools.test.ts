@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { excelUnicodeText } from '../../server/http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../server/http/testing/windows-1251.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
@@ -100,6 +101,13 @@ describe('item 1: code pools in the office', () => {
       );
       await ignored.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-pools-desktop-ignored-columns');
+
+      // The same sheet saved as «Текст Юникод» (.txt: UTF-16, tabs) is read as the text it is.
+      await upload(page, 'Лист1.txt', excelUnicodeText('Промокод\tСрок\r\nUNICODE-1\t2026-12-31\r\n'));
+      await expect
+        .poll(() => page.getByTestId(`pool-import-ignored-${poolId}`).textContent(), { timeout: 30_000 })
+        .toMatch(/«Срок»/);
+      expect(await page.getByTestId(`pool-progress-${poolId}`).getAttribute('data-state')).toBe('done');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

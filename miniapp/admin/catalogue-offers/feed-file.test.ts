@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excelUnicodeText } from '../../../server/http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../../server/http/testing/windows-1251.ts';
 import { encodedSize, feedFormat, MAX_FEED_BYTES, megabytes, overLimit, readFeed } from './feed-file.ts';
 import { offersOfficeEn, offersOfficeRu } from './i18n-offers-office.ts';
@@ -71,5 +72,11 @@ describe('a catalogue file before it is sent', () => {
       format: 'csv',
       content: 'id;title\nT-1;Улун',
     });
+  });
+
+  it('a sheet Excel saved as «Текст Юникод» (.txt, UTF-16, tabs) is read as the CSV it is (found from outside: read as Windows-1251)', async () => {
+    const text = 'Артикул\tНазвание\tЦена\r\nT-1\tЧай\t100\r\n';
+    const file = new File([excelUnicodeText(text)], 'Лист1.txt', { type: 'text/plain' });
+    expect(await readFeed(file)).toEqual({ format: 'csv', content: text });
   });
 });

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import { excelUnicodeText } from '../../http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../http/testing/windows-1251.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes } from './csv-import.ts';
@@ -232,6 +233,17 @@ describe('pool writes in the office', () => {
     for (const text of ['Промокод\r\nWINTER-3\r\n', 'WINTER-4\r\n']) {
       expect((await (await send(text)).json()).ignoredColumns, text).toEqual([]);
     }
+  });
+
+  it('a sheet Excel saved as «Текст Юникод» (UTF-16 with a BOM, tabs) imports its codes and names its other column (found from outside: read as Windows-1251, refused as an unknown header «яюП\u0000…»)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const res = await w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv' },
+      body: excelUnicodeText('Промокод\tНоминал\r\nUNI-1\t500\r\nUNI-2\t500\r\n'),
+    });
+    expect([res.status, await res.json()]).toMatchObject([200, { imported: 2, ignoredColumns: ['Номинал'] }]);
   });
 
   it('an ended or archived campaign keeps its pools: no new pool, no import, nothing written (found from outside)', async () => {
