@@ -47,6 +47,10 @@ export const MAX_OFFERS_PER_IMPORT = 5_000;
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const PRICE = /^\d{1,9}(?:[.,]\d{1,2})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date as Russian Excel writes a date cell into a CSV: «31.12.2026», «1.6.2026». */
+const EXCEL_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+/** The ruble sign or word after a price, as Excel's ruble format writes it: «1 299,00 ₽», «99,90 р.», «150 руб.». */
+const RUBLE_MARK = /(?:₽|руб\.?|р\.?)$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 
 class FieldError extends Error {
@@ -83,9 +87,9 @@ function link(raw: string | undefined, field: string): string | null {
   return url.href;
 }
 
-/** `1299.9` or `1299,90` → 129990 (kopecks). */
+/** `1299.9`, `1299,90` or «1 299,90 ₽» → 129990 (kopecks). */
 function money(raw: string | undefined, field: string): number | null {
-  const value = raw?.trim().replace(/\s/g, '') ?? '';
+  const value = raw?.trim().replace(/\s/g, '').replace(RUBLE_MARK, '') ?? '';
   if (value === '') return null;
   if (!PRICE.test(value))
     throw new FieldError('bad_price', `${field} ${JSON.stringify(value.slice(0, 40))} is not a price`);
@@ -93,15 +97,19 @@ function money(raw: string | undefined, field: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+/** `2026-12-31` or «31.12.2026» → `2026-12-31`. */
 function date(raw: string | undefined, field: string): string | null {
   const value = raw?.trim() ?? '';
   if (value === '') return null;
-  const m = DATE.exec(value);
+  const excel = EXCEL_DATE.exec(value);
+  const iso = excel ? `${excel[3]}-${excel[2]?.padStart(2, '0')}-${excel[1]?.padStart(2, '0')}` : value;
+  const m = DATE.exec(iso);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !day || day.getUTCDate() !== Number(m[3]) || day.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new FieldError('bad_date', `${field} ${JSON.stringify(value.slice(0, 40))} is not a date YYYY-MM-DD`);
+    const shown = JSON.stringify(value.slice(0, 40));
+    throw new FieldError('bad_date', `${field} ${shown} is not a date YYYY-MM-DD or DD.MM.YYYY`);
   }
-  return value;
+  return iso;
 }
 
 /** The ruble as Russian spreadsheets and YML write it, compared without case, spaces and dots. */

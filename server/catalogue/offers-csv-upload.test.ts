@@ -121,4 +121,33 @@ describe('a catalogue CSV as Excel saves it', () => {
     expect([res.status, await res.json()]).toMatchObject([200, { format: 'csv', added: 2, issues: [] }]);
     expect(await stored()).toEqual(EXPECTED);
   });
+
+  it('cells as Russian Excel formats them: a price in the ruble format («1 299,00 ₽», «99,90 р.», «150 руб.») and a date «31.12.2026» are read; a date that is no day is refused naming the offer (found from outside: both refused, "not a price", "not a date YYYY-MM-DD")', async () => {
+    w = await createCatalogueWorld();
+    const rows = [
+      'Артикул;Название;Цена;Старая цена;Начало;Окончание',
+      'T-1;Чай;"1 299,00 ₽";"1 500 ₽";01.06.2026;31.12.2026',
+      'T-2;Кофе;99,90 р.;;1.6.2026;',
+      'T-3;Какао;150 руб.;;;2026-12-31',
+      'T-4;Мате;100;;31.02.2026;',
+    ];
+    const res = await upload(new TextEncoder().encode(rows.join('\r\n')));
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report).toMatchObject({ added: 3 });
+    expect(report.issues).toEqual([
+      {
+        line: 5,
+        offerId: 'T-4',
+        code: 'bad_date',
+        message: 'starts_on "31.02.2026" is not a date YYYY-MM-DD or DD.MM.YYYY',
+      },
+    ]);
+    const offers = await w.deps.db.select().from(schema.offers).orderBy(schema.offers.externalId);
+    expect(offers.map((o) => [o.externalId, o.price, o.oldPrice, o.startsOn, o.endsOn])).toEqual([
+      ['T-1', 129900, 150000, '2026-06-01', '2026-12-31'],
+      ['T-2', 9990, null, '2026-06-01', null],
+      ['T-3', 15000, null, null, '2026-12-31'],
+    ]);
+  });
 });

@@ -47,7 +47,9 @@ describe('a catalogue CSV with a column the import does not know', () => {
       expect(await page.locator('#offers-upload-hint').textContent()).toMatch(
         /Пустая валюта — рубли; без ссылки и картинки акция показывается без них|A blank currency is roubles; an offer without a link or picture is shown without them/,
       );
-      const csv = 'Артикул:;Название;Цена, руб.;Ссылкаа\r\nC-1;Сырники «Утро»;199,90;https://shop.example/c1\r\n';
+      const csv =
+        'Артикул:;Название;Цена, руб.;Ссылкаа;Окончание\r\nC-1;Сырники «Утро»;199,90;https://shop.example/c1;\r\n' +
+        'C-2;Блины;99,90 р.;;31.02.2026\r\n';
       await fileInput(page).setInputFiles({
         name: 'excel.csv',
         mimeType: 'text/csv',
@@ -59,6 +61,10 @@ describe('a catalogue CSV with a column the import does not know', () => {
       await ignored.waitFor({ timeout: T });
       expect(await ignored.textContent()).toMatch(
         /Не все столбцы распознаны.*Данные из столбцов «Ссылкаа» не загружены|Not every column was recognised.*The data in the columns «Ссылкаа» was not imported/,
+      );
+      // A date as Russian Excel writes it is read; one that is no day is refused in the office's words (decision 072).
+      expect(await page.getByTestId('offers-issue-C-2').textContent()).toMatch(
+        /Дата не в виде ДД\.ММ\.ГГГГ или ГГГГ-ММ-ДД|A date is not DD\.MM\.YYYY or YYYY-MM-DD/,
       );
       await ignored.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-catalogue-columns');
