@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+const PRODUCTION = { NODE_ENV: 'production', VK_APP_SECRET: 'real', VK_APP_ID: '7' };
 const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'cfg-')), 'app.db');
 
 describe('config', () => {
@@ -63,5 +64,44 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb() })).toThrow(/VK_APP_SECRET/);
     const ok = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: tmpDb(), VK_APP_SECRET: 'real', VK_APP_ID: '7' });
     expect(ok.VK_APP_SECRET).toBe('real');
+  });
+
+  it('refuses a community token without the community it acts for, in any environment', async () => {
+    for (const NODE_ENV of ['development', 'production']) {
+      expect(() =>
+        loadConfig({ ...PRODUCTION, NODE_ENV, DATABASE_PATH: tmpDb(), VK_GROUP_TOKEN: 'vk1.a.token' }),
+      ).toThrow(/VK_GROUP_ID: required with VK_GROUP_TOKEN/);
+    }
+    const paired = loadConfig({ DATABASE_PATH: tmpDb(), VK_GROUP_TOKEN: 'vk1.a.token', VK_GROUP_ID: '7' });
+    expect([paired.VK_GROUP_ID, paired.VK_GROUP_TOKEN]).toEqual([7, 'vk1.a.token']);
+    // The id alone is a community whose token the agency keeps in the office.
+    expect(loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb(), VK_GROUP_ID: '7' }).VK_GROUP_ID).toBe(7);
+  });
+
+  it('refuses production with an OK or Telegram app configured but not its public address', async () => {
+    const ok = { OK_APP_KEY: 'CBAFGHJKLMNOPQRST', OK_APP_SECRET: 'ABCDEF0123456789ABCDEF0123456789' };
+    const telegram = { TELEGRAM_BOT_TOKEN: '1000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw' };
+    expect(() => loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb(), ...ok })).toThrow(/OK_APP_URL: required/);
+    expect(() => loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb(), ...telegram })).toThrow(
+      /TELEGRAM_APP_URL: required/,
+    );
+    expect(() => loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb(), OK_APP_KEY: ok.OK_APP_KEY })).toThrow(
+      /OK_APP_SECRET: required with OK_APP_KEY/,
+    );
+    const full = loadConfig({
+      ...PRODUCTION,
+      DATABASE_PATH: tmpDb(),
+      ...ok,
+      ...telegram,
+      OK_APP_URL: 'https://ok.ru/game/512000000001',
+      TELEGRAM_APP_URL: 'https://t.me/promo_test_bot/promo',
+    });
+    expect([full.OK_APP_URL, full.TELEGRAM_APP_URL]).toEqual([
+      'https://ok.ru/game/512000000001',
+      'https://t.me/promo_test_bot/promo',
+    ]);
+    // Neither configured: neither address is asked for; locally the generated credentials need none either.
+    expect(loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb() }).OK_APP_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_PATH: tmpDb(), ...ok, ...telegram }).OK_APP_URL).toBeUndefined();
   });
 });

@@ -164,6 +164,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  const pairing = unpairedSettings(env);
+  if (pairing.length > 0) throw new ConfigError(`Invalid environment:\n${pairing.map((l) => `  ${l}`).join('\n')}`);
   if (env.NODE_ENV === 'production' && env.CRM_WEBHOOK_ALLOW_LOCAL) {
     throw new ConfigError(
       'Invalid environment:\n  CRM_WEBHOOK_ALLOW_LOCAL: lets webhooks reach private addresses; refused when NODE_ENV=production',
@@ -189,6 +191,37 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     dataDir,
   };
+}
+
+/**
+ * Settings that only work together, each missing one named with why. A community token acts for `VK_GROUP_ID` alone
+ * (the sender, the consent checks, the office's "bot token" line all pick it by that id), so a token without the id
+ * was silently never used. In production an OK or Telegram app that is configured (its launch credentials given)
+ * needs its public address: invitations made there are built from it, and without it they carried no link at all.
+ * `VK_GROUP_ID` alone stays valid: the agency may keep that community's token in the office (decision 025).
+ */
+function unpairedSettings(env: Env): string[] {
+  const issues: string[] = [];
+  if (env.VK_GROUP_TOKEN && env.VK_GROUP_ID === undefined) {
+    issues.push('VK_GROUP_ID: required with VK_GROUP_TOKEN (the community that token acts for)');
+  }
+  if (env.NODE_ENV !== 'production') return issues;
+  // Outside production the missing one is generated locally; in production an OK launch then never verifies.
+  if (env.OK_APP_KEY && !env.OK_APP_SECRET)
+    issues.push('OK_APP_SECRET: required with OK_APP_KEY when NODE_ENV=production');
+  if (env.OK_APP_SECRET && !env.OK_APP_KEY)
+    issues.push('OK_APP_KEY: required with OK_APP_SECRET when NODE_ENV=production');
+  if ((env.OK_APP_KEY || env.OK_APP_SECRET) && !env.OK_APP_URL) {
+    issues.push(
+      'OK_APP_URL: required when NODE_ENV=production and the OK app is configured (OK_APP_KEY / OK_APP_SECRET): https://ok.ru/game/<app id or short name>, where invitations made on OK lead',
+    );
+  }
+  if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_APP_URL) {
+    issues.push(
+      'TELEGRAM_APP_URL: required when NODE_ENV=production and Telegram is configured (TELEGRAM_BOT_TOKEN): https://t.me/<bot username>/<app short name>, where invitations made in Telegram lead',
+    );
+  }
+  return issues;
 }
 
 /**

@@ -20,6 +20,9 @@ const REAL = {
   OK_APP_KEY: 'CBAREALKEY',
   OK_APP_SECRET: 'REALOKSECRET',
   TELEGRAM_BOT_TOKEN: '6000000001:real-bot-token',
+  // Production with OK and Telegram configured needs their public addresses (config.ts, unpairedSettings).
+  OK_APP_URL: 'https://ok.ru/game/512000000777',
+  TELEGRAM_APP_URL: 'https://t.me/promo_real_bot/promo',
 };
 const dirs: string[] = [];
 const dbs: WorldDatabase[] = [];
