@@ -11,6 +11,7 @@
  */
 import type { Db } from '../db/client.ts';
 import { type BucketHit, hitBucket, peekBucket, pruneBuckets } from '../db/rate-limit-buckets.ts';
+import type { Tx } from '../db/transactions.ts';
 import { RATE_LIMITS, type RateBucket, type RateLimitStore, type RateLimits } from './rate-limit.ts';
 
 /** How often one process deletes buckets that are full again (the same as absent). */
@@ -28,6 +29,16 @@ export class DatabaseRateLimits implements RateLimitStore {
     const hit = this.bucketHit(key, bucket, now);
     this.pruneNowAndThen(hit.now);
     return hitBucket(this.db, hit);
+  }
+
+  /**
+   * A hit inside the caller's writing transaction (a savepoint of it): rolled back with it. Only for a write that a
+   * concurrent one may turn into a repeat (a participant's send with its key, decision 074): the process that loses
+   * the race finds the winner's row on its retry and spends nothing. The attempt-counting rule above still holds for
+   * everything else.
+   */
+  hitWithin(tx: Tx, key: string, bucket: RateBucket, now: number): Promise<number> {
+    return hitBucket(tx, this.bucketHit(key, bucket, now));
   }
 
   peek(key: string, bucket: RateBucket, now: number): Promise<number> {

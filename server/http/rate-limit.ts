@@ -5,6 +5,7 @@
  * `startServer`). Which route spends which bucket is declared in one table, `server/http/route-limits.ts`. One store
  * per `Deps`, so tests with their own clock do not share counters.
  */
+import type { Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 
 /** Up to `limit` requests at once, and `limit` more for every `windowMs` after (a token bucket). */
@@ -44,6 +45,11 @@ export interface RateLimitStore {
   hit(key: string, bucket: RateBucket, now: number): number | Promise<number>;
   /** What `hit` would return, counting nothing. */
   peek(key: string, bucket: RateBucket, now: number): number | Promise<number>;
+  /**
+   * `hit` as part of a writing transaction, for a store kept in that database: the hit counts only if `tx` commits.
+   * For a write that must not be counted twice when two processes race to make it (decision 074); absent, `hit`.
+   */
+  hitWithin?(tx: Tx, key: string, bucket: RateBucket, now: number): Promise<number>;
 }
 
 interface Generations {

@@ -8,6 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { LaunchError } from '../auth/launch-errors.ts';
 import { carriesCredentials, identifyRequest } from '../auth/middleware.ts';
+import type { Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { RateLimitedError } from './errors.ts';
 import { limiterFor, type RateBucket, retryAfterSeconds } from './rate-limit.ts';
@@ -86,21 +87,26 @@ function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | undefined {
   return undefined;
 }
 
-async function spend(deps: Deps, user: string, bucket: RateBucket): Promise<void> {
-  const wait = await limiterFor(deps).hit(user, bucket, deps.now());
+async function spend(deps: Deps, user: string, bucket: RateBucket, tx?: Tx): Promise<void> {
+  const limiter = limiterFor(deps);
+  const wait =
+    tx && limiter.hitWithin
+      ? await limiter.hitWithin(tx, user, bucket, deps.now())
+      : await limiter.hit(user, bucket, deps.now());
   if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
 }
 
 /**
  * Spends the bucket of a `SPENT_BY_HANDLER` route for the caller (429 when over it); its handler calls this when the
- * request is about to write.
+ * request is about to write, inside `tx`, its writing transaction, when given (counted only if it commits, for a
+ * store kept in that database: decision 074).
  */
-export async function spendRouteLimit(c: Context<AppEnv>): Promise<void> {
+export async function spendRouteLimit(c: Context<AppEnv>, tx?: Tx): Promise<void> {
   const key = routeKey(c);
   const bucket = key ? ROUTE_LIMITS[key] : undefined;
   if (!key || !bucket || !SPENT_BY_HANDLER.has(key)) throw new Error(`${key} does not spend its limit in its handler`);
   const identity = c.get('identity');
-  await spend(c.get('deps'), `${identity.platform}:${identity.userId}`, bucket);
+  await spend(c.get('deps'), `${identity.platform}:${identity.userId}`, bucket, tx);
 }
 
 /**

@@ -7,12 +7,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { schema } from '../db/client.ts';
+import type { Tx } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { addUserMessage, openTicket, type TicketRow } from './ticket.service.ts';
 import { participantMessageKey, ticketOpenedWithKey, ticketRepliedWithKey, writtenOnce } from './ticket-keys.ts';
 
-/** Spends the participant's rate limit for one write (429 when over it); called only when the send writes. */
-export type SpendLimit = () => Promise<void>;
+/**
+ * Spends the participant's rate limit for one write (429 when over it); called only when the send writes, inside its
+ * writing transaction when it has a key (so a send that turns out a repeat spends nothing, decision 074).
+ */
+export type SpendLimit = (tx?: Tx) => Promise<void>;
 
 const keyOf = (identity: Identity, clientKey: string | undefined) =>
   clientKey === undefined ? undefined : participantMessageKey(identity.platform, identity.userId, clientKey);

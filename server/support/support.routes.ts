@@ -147,7 +147,7 @@ supportRoutes.openapi(faq, async (c) => {
 });
 supportRoutes.openapi(create, async (c) => {
   const { deps, identity } = c.var;
-  const ticket = await openParticipantTicket(deps, identity, c.req.valid('json'), () => spendRouteLimit(c));
+  const ticket = await openParticipantTicket(deps, identity, c.req.valid('json'), (tx) => spendRouteLimit(c, tx));
   return c.json(await threadOf(deps.db, ticket), 201);
 });
 supportRoutes.openapi(thread, async (c) => {
@@ -158,6 +158,6 @@ supportRoutes.openapi(thread, async (c) => {
 supportRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
   const t = await getUserTicket(deps.db, identity.platform, identity.userId, c.req.valid('param').ticketId);
-  const updated = await replyAsParticipant(deps, identity, t, c.req.valid('json'), () => spendRouteLimit(c));
+  const updated = await replyAsParticipant(deps, identity, t, c.req.valid('json'), (tx) => spendRouteLimit(c, tx));
   return c.json(await threadOf(deps.db, updated), 201);
 });

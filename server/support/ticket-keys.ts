@@ -83,26 +83,32 @@ export async function ticketRepliedWithKey(
 /**
  * Writes once per key: `earlier` finds what an earlier send of `key` wrote (or throws its 409), `write` writes it now.
  * A repeat is answered from a read before anything else, so it spends nothing (`spend`: the caller's rate limit, 429
- * when over it); a first send spends, then writes in a transaction that looks the key up again. Sends of one key in
- * this process run one after another (`oneSendAtATime`), so eight at once spend one unit, not eight (decision 061);
- * two at once in two API processes both spend, and the transaction still writes one.
+ * when over it). A first send looks the key up again, spends and writes in one transaction, so a send that finds the
+ * key there spends nothing either: sends of one key in this process run one after another (`oneSendAtATime`, eight
+ * at once spend one unit, decision 061), and two at once in two API processes on PostgreSQL meet on the participant's
+ * bucket row, where SERIALIZABLE fails the later one; it runs again and finds the first's row (decision 074).
  * @example writtenOnce(db, key, (tx, k) => ticketRepliedWithKey(tx, k, sent), spend, (tx) => addUserMessage(tx, …))
  */
 export async function writtenOnce<T>(
   db: Db,
   key: string | undefined,
   earlier: (tx: Tx, key: string) => Promise<T | undefined>,
-  spend: () => Promise<void>,
+  spend: (tx?: Tx) => Promise<void>,
   write: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (key === undefined) {
+    // No key, no repeat to tell apart: the attempt is counted before the write, as every other route's is.
     await spend();
     return inTransaction(db, write);
   }
   return oneSendAtATime(db, key, async () => {
     const found = await earlier(db, key);
     if (found) return found;
-    await spend();
-    return inTransaction(db, async (tx) => (await earlier(tx, key)) ?? write(tx));
+    return inTransaction(db, async (tx) => {
+      const written = await earlier(tx, key);
+      if (written) return written;
+      await spend(tx);
+      return write(tx);
+    });
   });
 }
