@@ -87,26 +87,39 @@ function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | undefined {
   return undefined;
 }
 
-async function spend(deps: Deps, user: string, bucket: RateBucket, tx?: Tx): Promise<void> {
-  const limiter = limiterFor(deps);
-  const wait =
-    tx && limiter.hitWithin
-      ? await limiter.hitWithin(tx, user, bucket, deps.now())
-      : await limiter.hit(user, bucket, deps.now());
+async function spend(deps: Deps, user: string, bucket: RateBucket): Promise<void> {
+  const wait = await limiterFor(deps).hit(user, bucket, deps.now());
   if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
 }
 
 /**
+ * Requests whose handler has spent outside any transaction: a transaction that runs again after a serialization
+ * failure (PostgreSQL) calls `spendRouteLimit` again, and a store that cannot spend inside it (memory) must not count
+ * that request twice.
+ */
+const spentOutside = new WeakSet<Context<AppEnv>>();
+
+/**
  * Spends the bucket of a `SPENT_BY_HANDLER` route for the caller (429 when over it); its handler calls this when the
- * request is about to write, inside `tx`, its writing transaction, when given (counted only if it commits, for a
- * store kept in that database: decision 074).
+ * request is about to write, inside `tx`, its writing transaction, when given: a store kept in that database spends
+ * there, counted only if the transaction commits (decision 074); another spends once per request.
  */
 export async function spendRouteLimit(c: Context<AppEnv>, tx?: Tx): Promise<void> {
   const key = routeKey(c);
   const bucket = key ? ROUTE_LIMITS[key] : undefined;
   if (!key || !bucket || !SPENT_BY_HANDLER.has(key)) throw new Error(`${key} does not spend its limit in its handler`);
   const identity = c.get('identity');
-  await spend(c.get('deps'), `${identity.platform}:${identity.userId}`, bucket, tx);
+  const user = `${identity.platform}:${identity.userId}`;
+  const deps = c.get('deps');
+  const limiter = limiterFor(deps);
+  if (tx && limiter.hitWithin) {
+    const wait = await limiter.hitWithin(tx, user, bucket, deps.now());
+    if (wait > 0) throw new RateLimitedError(retryAfterSeconds(wait));
+    return;
+  }
+  if (spentOutside.has(c)) return;
+  await spend(deps, user, bucket);
+  spentOutside.add(c);
 }
 
 /**

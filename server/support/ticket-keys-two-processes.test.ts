@@ -24,22 +24,27 @@ afterEach(async () => {
 
 type Thread = { ticket: { id: number }; messages: Array<{ body: string }> };
 
+/** Two instances as two processes have them: their own connections, the limits shared through the database. */
+async function twoInstances() {
+  w = await createPromoWorld();
+  const world = w;
+  second = await openDb(world.config);
+  const instance = (db: Db) => createApp({ ...world.deps, db, rateLimits: new DatabaseRateLimits(db) });
+  const [appA, appB] = [instance(world.deps.db), instance(second)];
+  const send = async (app: typeof appA, path: string, body: unknown, user = 7) => {
+    const res = await app.request(path, {
+      method: 'POST',
+      headers: { Authorization: world.vkAuth(user), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Thread };
+  };
+  return { world, appA, appB, send };
+}
+
 describe("one key's sends reaching two API processes at once", () => {
   it('spend one unit of the hourly limit between them, and both answer the one ticket (a ticket, and a reply)', async () => {
-    w = await createPromoWorld();
-    const world = w;
-    second = await openDb(world.config);
-    // Two instances as two processes have them: their own connections, the limits shared through the database.
-    const instance = (db: Db) => createApp({ ...world.deps, db, rateLimits: new DatabaseRateLimits(db) });
-    const [appA, appB] = [instance(world.deps.db), instance(second)];
-    const send = async (app: typeof appA, path: string, body: unknown) => {
-      const res = await app.request(path, {
-        method: 'POST',
-        headers: { Authorization: world.vkAuth(7), 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Thread };
-    };
+    const { world, appA, appB, send } = await twoInstances();
     const both = (path: string, body: unknown) => Promise.all([send(appA, path, body), send(appB, path, body)]);
 
     const tickets = RATE_LIMITS.support_ticket.limit;
@@ -64,5 +69,25 @@ describe("one key's sends reaching two API processes at once", () => {
       expect(b.body.messages).toHaveLength(a.body.messages.length);
     }
     expect(await world.deps.db.select().from(schema.ticketMessages)).toHaveLength(tickets + messages);
+  });
+
+  it("fresh keys at once in both still write exactly the hour's tickets and refuse the rest with 429, never a 5xx", async () => {
+    const { world, appA, appB, send } = await twoInstances();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        send(
+          i % 2 ? appB : appA,
+          '/api/support/tickets',
+          { subject: `Q${i}`, body: 'Где код?', clientKey: `fresh-${i}-000` },
+          9,
+        ),
+      ),
+    );
+    const limit = RATE_LIMITS.support_ticket.limit;
+    expect(answers.map((a) => a.status).sort()).toEqual([
+      ...Array.from({ length: limit }, () => 201),
+      ...Array.from({ length: 8 - limit }, () => 429),
+    ]);
+    expect(await world.deps.db.select().from(schema.tickets)).toHaveLength(limit);
   });
 });
