@@ -1,5 +1,6 @@
 /** @module The verified identity: the only thing downstream code knows about who is calling. */
 import { storableCopy } from '../http/storable-text.ts';
+import { MAX_LAUNCH_REF } from './launch-ids.ts';
 
 export type Platform = 'vk' | 'ok' | 'telegram';
 export type ViewerGroupRole = 'admin' | 'editor' | 'moder' | 'member' | 'none';
@@ -44,5 +45,6 @@ export function uiLanguage(code: string | undefined | null): 'ru' | 'en' {
  * @example launchRef('catalog_recent') // { ref: 'catalog_recent' }; launchRef('') // {}
  */
 export function launchRef(raw: string | null | undefined): { ref?: string } {
-  return raw ? { ref: storableCopy(raw) } : {};
+  // Longer than any platform sends (launch-ids.ts): not stored rather than cut into a source nobody sent.
+  return raw && raw.length <= MAX_LAUNCH_REF ? { ref: storableCopy(raw) } : {};
 }

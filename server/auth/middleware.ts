@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/router.ts';
 import { vkAppSecret } from '../office/agency/agency-secrets.ts';
 import type { Identity, VerifiedLaunch } from './identity.ts';
 import { MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
+import { boundedId, MAX_VK_ID } from './launch-ids.ts';
 import { okSessionFirstSeen } from './ok-session-age.ts';
 import { readOkLaunch } from './ok-sign.ts';
 import { readTelegramInitData } from './telegram-init-data.ts';
@@ -55,7 +56,9 @@ async function verify(header: string, deps: Pick<Deps, 'config' | 'now' | 'db'>)
       // Each connected app has its own secure key (stored by the agency); the configured app's is VK_APP_SECRET.
       const params = parseLaunchQuery(payload);
       const appId = params.get('vk_app_id') ?? '';
-      if (!/^[1-9]\d{0,15}$/.test(appId)) throw new MalformedLaunchError('vk_app_id is missing or invalid');
+      if (!boundedId(appId, MAX_VK_ID)) {
+        throw new MalformedLaunchError(`vk_app_id is missing or not a VK id (1 to ${MAX_VK_ID})`);
+      }
       const secret = await vkAppSecret(deps, Number(appId));
       if (secret === undefined) throw new WrongAppError(`launch is for app ${appId}, not connected here`);
       return readVkLaunchParams(params, { secret, appId, ttlSeconds: config.LAUNCH_PARAMS_TTL, now });

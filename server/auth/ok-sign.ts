@@ -8,6 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Identity, uiLanguage } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
+import { boundedId, MAX_OK_USER_ID } from './launch-ids.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
 
 export interface OkVerifyOptions {
@@ -53,13 +54,11 @@ export function readOkLaunch(raw: string, options: OkVerifyOptions): { identity:
   const params = parseLaunchQuery(raw);
   const authSig = params.get('auth_sig');
   const sig = params.get('sig');
-  const userId = params.get('logged_user_id');
+  const userId = boundedId(params.get('logged_user_id'), MAX_OK_USER_ID);
   const sessionKey = params.get('session_key');
   const appKey = params.get('application_key');
   if (!authSig) throw new MissingLaunchError('auth_sig is missing');
-  // One spelling per user, as VK's ids: no 0, no leading zeros, at most 19 digits (OK's ids are 64-bit).
-  if (!userId || !/^[1-9]\d{0,18}$/.test(userId))
-    throw new MalformedLaunchError('logged_user_id is missing or invalid');
+  if (!userId) throw new MalformedLaunchError(`logged_user_id is missing or not an OK id (1 to ${MAX_OK_USER_ID})`);
   if (!sessionKey) throw new MalformedLaunchError('session_key is missing');
   if (!sig) throw new MissingLaunchError('sig is missing');
   if (!/^[0-9a-fA-F]{32}$/.test(authSig)) throw new BadSignatureError('auth_sig is not an MD5 digest');

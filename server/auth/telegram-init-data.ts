@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Identity, launchRef, uiLanguage, type VerifiedLaunch } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError } from './launch-errors.ts';
+import { boundedId, MAX_TELEGRAM_USER_ID } from './launch-ids.ts';
 import { assertFresh } from './time-window.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
 
@@ -64,8 +65,13 @@ export function readTelegramInitData(raw: string, options: TelegramVerifyOptions
   } catch {
     throw new MalformedLaunchError('user is not JSON');
   }
-  if (typeof user !== 'object' || user === null || !Number.isSafeInteger(user.id) || user.id <= 0) {
-    throw new MalformedLaunchError('user.id is missing or invalid');
+  if (
+    typeof user !== 'object' ||
+    user === null ||
+    !Number.isSafeInteger(user.id) ||
+    boundedId(String(user.id), MAX_TELEGRAM_USER_ID) === undefined
+  ) {
+    throw new MalformedLaunchError(`user.id is missing or not a Telegram user id (1 to ${MAX_TELEGRAM_USER_ID})`);
   }
   const botId = options.botToken.split(':')[0] ?? '';
   const identity: Identity = {

@@ -6,6 +6,7 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { type Identity, launchRef, uiLanguage, type VerifiedLaunch, type ViewerGroupRole } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
+import { boundedId, MAX_VK_ID } from './launch-ids.ts';
 import { assertFresh } from './time-window.ts';
 
 export interface VkVerifyOptions {
@@ -137,10 +138,10 @@ export function readVkLaunchParams(params: Map<string, string>, options: VkVerif
     throw new BadSignatureError('sign does not match');
   }
 
-  const userId = params.get('vk_user_id');
-  const appId = params.get('vk_app_id');
-  if (!userId || !/^[1-9]\d{0,15}$/.test(userId)) throw new MalformedLaunchError('vk_user_id is missing or invalid');
-  if (!appId || !/^\d+$/.test(appId)) throw new MalformedLaunchError('vk_app_id is missing or invalid');
+  const userId = boundedId(params.get('vk_user_id'), MAX_VK_ID);
+  const appId = boundedId(params.get('vk_app_id'), MAX_VK_ID);
+  if (!userId) throw new MalformedLaunchError(`vk_user_id is missing or not a VK id (1 to ${MAX_VK_ID})`);
+  if (!appId) throw new MalformedLaunchError(`vk_app_id is missing or not a VK id (1 to ${MAX_VK_ID})`);
   if (appId !== String(options.appId)) throw new WrongAppError(`launch is for app ${appId}`);
   const ts = params.get('vk_ts');
   const issuedAt = ts && /^\d{1,12}$/.test(ts) ? Number(ts) : undefined;
@@ -149,8 +150,13 @@ export function readVkLaunchParams(params: Map<string, string>, options: VkVerif
     if (issuedAt === undefined) throw new MalformedLaunchError('vk_ts is not a Unix time');
     assertFresh(issuedAt, options.now ?? Date.now(), options.ttlSeconds, 'vk_ts');
   }
-  const groupRaw = params.get('vk_group_id');
-  const groupId = groupRaw && /^[1-9]\d{0,15}$/.test(groupRaw) ? Number(groupRaw) : undefined;
+  // Absent or empty: not launched from a community. Present, it must be one: it decides what the viewer may do there.
+  const groupRaw = params.get('vk_group_id') || undefined;
+  const groupValid = boundedId(groupRaw, MAX_VK_ID);
+  if (groupRaw !== undefined && groupValid === undefined) {
+    throw new MalformedLaunchError(`vk_group_id is not a VK id (1 to ${MAX_VK_ID})`);
+  }
+  const groupId = groupValid === undefined ? undefined : Number(groupValid);
   const roleRaw = params.get('vk_viewer_group_role') as ViewerGroupRole | undefined;
   const viewerGroupRole = roleRaw && ROLES.includes(roleRaw) ? roleRaw : undefined;
   const identity: Identity = {
