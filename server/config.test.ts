@@ -104,4 +104,29 @@ describe('config', () => {
     expect(loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb() }).OK_APP_URL).toBeUndefined();
     expect(loadConfig({ DATABASE_PATH: tmpDb(), ...ok, ...telegram }).OK_APP_URL).toBeUndefined();
   });
+
+  it('takes an empty number as its default, as a blank line of .env.example means (found from outside)', async () => {
+    // Before: PORT= listened on a random port and LAUNCH_PARAMS_TTL= turned the launch age check off (0).
+    const c = loadConfig({ DATABASE_PATH: tmpDb(), PORT: '', LAUNCH_PARAMS_TTL: '', WEB_SESSION_TTL: ' ' });
+    expect([c.PORT, c.LAUNCH_PARAMS_TTL, c.WEB_SESSION_TTL]).toEqual([8080, 86400, 7200]);
+    expect(
+      loadConfig({ DATABASE_PATH: tmpDb(), VK_GROUP_API_RPS: '', VK_SERVICE_API_RPS: '' }).VK_SERVICE_API_RPS,
+    ).toBe(3);
+    expect(loadConfig({ DATABASE_PATH: tmpDb(), LAUNCH_PARAMS_TTL: '0' }).LAUNCH_PARAMS_TTL).toBe(0);
+  });
+
+  it('refuses addresses that are not http(s) URLs and a bot token not in BotFather form (found from outside)', async () => {
+    // Before: PUBLIC_URL=not-a-url started and every web login and web-session write answered 500.
+    for (const bad of ['not a url', 'ftp://promo.example', 'javascript:alert(1)']) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), VK_API_BASE_URL: bad }), bad).toThrow(/VK_API_BASE_URL/);
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), VK_ID_BASE_URL: bad }), bad).toThrow(/VK_ID_BASE_URL/);
+    }
+    expect(loadConfig({ DATABASE_PATH: tmpDb(), PUBLIC_URL: 'https://promo.example' }).PUBLIC_URL).toBe(
+      'https://promo.example',
+    );
+    for (const bad of ['x', '123456', ':abc', '12:ab cd', 'abc:def']) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_BOT_TOKEN: bad }), bad).toThrow(/TELEGRAM_BOT_TOKEN/);
+    }
+  });
 });

@@ -16,12 +16,18 @@ const secretsKey = z
   .refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex characters or base64')
   .transform((v) => keyBytes(v) as Buffer);
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
+/** Empty (a blank `NAME=` line, as in .env.example) means the default: coerced, '' would be 0. */
+const blankIsDefault = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** An address this server calls or is reached at: http or https only, so `new URL` never fails on it later. */
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z.preprocess(blankIsDefault, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: optionalString,
+  PUBLIC_URL: z.preprocess(blankIsDefault, httpUrl.optional()),
   /**
    * How long an idle keep-alive connection stays open. Above the 60 s that load balancers and proxies commonly keep
    * their idle connections to the backends, so they are the side that closes: when this process closes first, a request
@@ -43,10 +49,17 @@ export const envSchema = z.object({
   ),
   VK_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(51000001)),
   VK_APP_SECRET: optionalString,
-  LAUNCH_PARAMS_TTL: z.coerce.number().int().min(0).default(86400),
+  // Only an explicit 0 turns launch age checks off; an empty value is the default, not 0.
+  LAUNCH_PARAMS_TTL: z.preprocess(blankIsDefault, z.coerce.number().int().min(0).default(86400)),
   OK_APP_KEY: optionalString,
   OK_APP_SECRET: optionalString,
-  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    blankIsDefault,
+    z
+      .string()
+      .regex(/^[1-9]\d{0,19}:[A-Za-z0-9_-]+$/, "must be BotFather's token, <bot id>:<secret>")
+      .optional(),
+  ),
   /**
    * The public addresses of the OK and Telegram apps, where an invitation made on that platform sends the friend
    * (server/promo/tasks/task-view.ts). Absent: an invitation there has no link (decision 048), never another platform's.
@@ -76,18 +89,18 @@ export const envSchema = z.object({
   VK_SERVICE_TOKEN: optionalString,
   VK_CALLBACK_SECRET: optionalString,
   VK_CONFIRMATION_CODE: optionalString,
-  VK_API_BASE_URL: z.url().default('https://api.vk.ru/method'),
+  VK_API_BASE_URL: httpUrl.default('https://api.vk.ru/method'),
   /**
    * The web entry (issue 17): the VK ID app id (client_id) of the site; absent → the web entry and its login are off.
    * Its users are the same VK users as inside the mini app `VK_APP_ID` (docs/decisions/030-web-entry-vk-id.md).
    */
   VK_ID_APP_ID: optionalId,
-  VK_ID_BASE_URL: z.url().default('https://id.vk.com'),
+  VK_ID_BASE_URL: httpUrl.default('https://id.vk.com'),
   /** Seconds a web session cookie stays valid after VK ID login. */
-  WEB_SESSION_TTL: z.coerce.number().int().min(60).max(604_800).default(7200),
+  WEB_SESSION_TTL: z.preprocess(blankIsDefault, z.coerce.number().int().min(60).max(604_800).default(7200)),
   /** Requests per second the community token may make (VK: 20) and the service token (VK: 3). */
-  VK_GROUP_API_RPS: z.coerce.number().int().min(1).max(20).default(20),
-  VK_SERVICE_API_RPS: z.coerce.number().int().min(1).max(20).default(3),
+  VK_GROUP_API_RPS: z.preprocess(blankIsDefault, z.coerce.number().int().min(1).max(20).default(20)),
+  VK_SERVICE_API_RPS: z.preprocess(blankIsDefault, z.coerce.number().int().min(1).max(20).default(3)),
   /** How long the outbox sender holds a claimed row before another run may take it again. */
   // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
   // At most 10 minutes: a claimed row is resent after its lease, which is safe only within the hour VK remembers its
