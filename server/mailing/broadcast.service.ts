@@ -361,13 +361,14 @@ export async function broadcastOfCampaign(db: Db, campaignId: number, broadcastI
 }
 
 /**
- * A campaign's broadcasts, newest first, each with how many of its messages were sent: the list tells one stopped
- * half-way (a member, or the agency switching the brand off, decision 064) from one that sent nothing.
+ * A campaign's broadcasts, newest first, each with how many of its messages were sent and how many are still to send
+ * (queued or sending): the list tells one stopped half-way (a member, or the agency switching the brand off, decision
+ * 064) from one that sent nothing, and one still sending from one finished, as the broadcast's page does.
  */
 export async function campaignBroadcasts(
   db: Db,
   campaignId: number,
-): Promise<(BroadcastRow & { sentCount: number })[]> {
+): Promise<(BroadcastRow & { sentCount: number; openCount: number })[]> {
   const rows = await db
     .select()
     .from(broadcasts)
@@ -375,14 +376,19 @@ export async function campaignBroadcasts(
     .orderBy(desc(broadcasts.id))
     .limit(200);
   const sent = new Map<number, number>();
+  const open = new Map<number, number>();
   const ids = rows.filter((b) => b.enqueuedCount > 0).map((b) => b.id);
   if (ids.length > 0) {
     const counted = await db
-      .select({ id: outbox.broadcastId, n: count() })
+      .select({ id: outbox.broadcastId, status: outbox.status, n: count() })
       .from(outbox)
-      .where(and(inArray(outbox.broadcastId, ids), eq(outbox.status, 'sent')))
-      .groupBy(outbox.broadcastId);
-    for (const c of counted) if (c.id !== null) sent.set(c.id, Number(c.n));
+      .where(and(inArray(outbox.broadcastId, ids), inArray(outbox.status, ['sent', 'queued', 'sending'])))
+      .groupBy(outbox.broadcastId, outbox.status);
+    for (const c of counted) {
+      if (c.id === null) continue;
+      const into = c.status === 'sent' ? sent : open;
+      into.set(c.id, (into.get(c.id) ?? 0) + Number(c.n));
+    }
   }
-  return rows.map((b) => ({ ...b, sentCount: sent.get(b.id) ?? 0 }));
+  return rows.map((b) => ({ ...b, sentCount: sent.get(b.id) ?? 0, openCount: open.get(b.id) ?? 0 }));
 }

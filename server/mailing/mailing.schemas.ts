@@ -206,8 +206,14 @@ export const BroadcastSchema = z
   })
   .openapi('Broadcast');
 
-/** A broadcast as the office's list shows it: with how many of its messages were sent. */
-export const ListedBroadcastSchema = BroadcastSchema.extend({ sentCount: z.number().int() }).openapi('ListedBroadcast');
+/** A broadcast as the office's list shows it: with how many of its messages were sent and how many are still to send. */
+export const ListedBroadcastSchema = BroadcastSchema.extend({
+  sentCount: z.number().int(),
+  openCount: z
+    .number()
+    .int()
+    .openapi({ description: 'Messages still to send (queued or sending); 0 once the broadcast is finished' }),
+}).openapi('ListedBroadcast');
 
 export const CapSchema = z
   .object({

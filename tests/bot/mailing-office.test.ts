@@ -227,7 +227,11 @@ describe('office mailing API', () => {
     const before = await call('GET', `${base()}/broadcasts/${id}`, MAILER);
     expect(before.body.stats).toMatchObject({ total: 5, progress: 0, byStatus: { queued: 5 } });
     expect(before.body.broadcast).toMatchObject({ texts: { ru: 'Новости', en: 'News' }, status: 'enqueued' });
+    // The list knows what is left to send, as the page does: "sending" until nothing is, then "finished".
+    const listed = async () => (await call('GET', `${base()}/broadcasts`, MAILER)).body.broadcasts;
+    expect(await listed()).toMatchObject([{ id, status: 'enqueued', sentCount: 0, openCount: 5 }]);
     await send();
+    expect(await listed()).toMatchObject([{ id, status: 'enqueued', sentCount: 5, openCount: 0 }]);
     const after = await call('GET', `${base()}/broadcasts/${id}`, MAILER);
     expect(after.body.stats).toMatchObject({ total: 5, progress: 1, byStatus: { sent: 5 } });
     const list = await call('GET', `${base()}/broadcasts`, MAILER);

@@ -75,13 +75,7 @@ function ProgressBody({
   const remaining = open(stats);
   const bar = deliveryBar(broadcast, stats);
   const share = fill(m.sentShare, { sent: bar.delivered, total: bar.total });
-  const state = broadcastState(
-    m,
-    language,
-    { ...broadcast, sentCount: sent },
-    timeZone,
-    remaining > 0 ? m.status_enqueued : m.status_done,
-  );
+  const state = broadcastState(m, language, { ...broadcast, sentCount: sent, openCount: remaining }, timeZone);
   return (
     <>
       <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>

@@ -78,7 +78,7 @@ function MailingsBody({
           <SimpleCell
             key={b.id}
             chevron="always"
-            subtitle={listedState(services, b, options.timeZone)}
+            subtitle={broadcastState(m, services.language, b, options.timeZone)}
             onClick={() => navigator.push(paths.adminMailingBroadcast(campaignId, b.id))}
           >
             {b.name}
@@ -98,16 +98,6 @@ function MailingsBody({
       </Group>
       {options.cap && <CapForm services={services} cap={options.cap} />}
     </>
-  );
-}
-
-function listedState({ m, language }: MailingsServices, b: ListedBroadcast, timeZone: string): string {
-  return broadcastState(
-    m,
-    language,
-    b,
-    timeZone,
-    `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`,
   );
 }
 

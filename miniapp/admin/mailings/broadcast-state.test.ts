@@ -13,17 +13,32 @@ describe("a broadcast's state in the office", () => {
       scheduledAt: at,
       enqueuedCount: 0,
       sentCount: 0,
+      openCount: 0,
     };
-    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow')).toBe(
       'Не отправлена: агентство выключило бренд, когда подошло её время',
     );
-    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow')).toBe(
       'Not sent: the agency had switched the brand off when its time came',
     );
     const stopped = { ...off, cancelReason: null };
-    expect(broadcastState(mailingsMessages.ru, 'ru', stopped, 'Europe/Moscow', '')).toBe('Остановлена');
-    const sending = { ...off, status: 'enqueued' as const, cancelReason: null };
-    expect(broadcastState(mailingsMessages.en, 'en', sending, 'Europe/Moscow', 'Sending')).toBe('Sending');
+    expect(broadcastState(mailingsMessages.ru, 'ru', stopped, 'Europe/Moscow')).toBe('Остановлена');
+  });
+
+  it('one handed to the outbox reads "sending" while anything is left to send, then "finished", in ru and en', () => {
+    const sending = {
+      status: 'enqueued' as const,
+      cancelReason: null,
+      scheduledAt: at,
+      enqueuedCount: 3,
+      sentCount: 1,
+      openCount: 2,
+    };
+    expect(broadcastState(mailingsMessages.ru, 'ru', sending, 'Europe/Moscow')).toBe('Отправляется · Получат: 3');
+    expect(broadcastState(mailingsMessages.en, 'en', sending, 'Europe/Moscow')).toBe('Sending · Recipients: 3');
+    const finished = { ...sending, sentCount: 3, openCount: 0 };
+    expect(broadcastState(mailingsMessages.ru, 'ru', finished, 'Europe/Moscow')).toBe('Завершена');
+    expect(broadcastState(mailingsMessages.en, 'en', finished, 'Europe/Moscow')).toBe('Finished');
   });
 
   it('one whose queued messages the agency closed by switching the brand off says how many went out, in ru and en (decision 064)', () => {
@@ -33,22 +48,23 @@ describe("a broadcast's state in the office", () => {
       scheduledAt: at,
       enqueuedCount: 5,
       sentCount: 0,
+      openCount: 0,
     };
-    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.ru, 'ru', off, 'Europe/Moscow')).toBe(
       'Не отправлена: агентство выключило бренд до отправки · отправлено 0 из 5',
     );
-    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.en, 'en', off, 'Europe/Moscow')).toBe(
       'Not sent: the agency switched the brand off before it went out · 0 of 5 sent',
     );
     const partly = { ...off, sentCount: 2 };
-    expect(broadcastState(mailingsMessages.ru, 'ru', partly, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.ru, 'ru', partly, 'Europe/Moscow')).toBe(
       'Отправлена частично: агентство выключило бренд · отправлено 2 из 5',
     );
-    expect(broadcastState(mailingsMessages.en, 'en', partly, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.en, 'en', partly, 'Europe/Moscow')).toBe(
       'Partly sent: the agency switched the brand off · 2 of 5 sent',
     );
     // A member's stop of a half-sent broadcast still reads as stopped.
-    expect(broadcastState(mailingsMessages.en, 'en', { ...partly, cancelReason: null }, 'Europe/Moscow', '')).toBe(
+    expect(broadcastState(mailingsMessages.en, 'en', { ...partly, cancelReason: null }, 'Europe/Moscow')).toBe(
       'Stopped',
     );
   });

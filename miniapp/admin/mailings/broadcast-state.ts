@@ -12,17 +12,21 @@ import type { MailingsMessages } from '../i18n-mailings.ts';
 import type { Broadcast } from './mailing-api.ts';
 
 /**
- * The state line; `enqueued` is the caller's words for one already handed to the outbox (the list counts its
- * audience, the progress page knows whether anything is left to send). One the agency stopped by switching the brand
- * off while its messages waited (decision 064) says how many of them went out: none, or some of all.
- * @example broadcastState(m, 'ru', { ...b, sentCount: 0 }, 'Europe/Moscow', m.status_done)
+ * The state line, the one home of it: the list and the broadcast's page show the same words. One handed to the outbox
+ * reads "sending · recipients: N" while any of its messages is still to send (`openCount`: queued or sending), then
+ * "finished" — before, the list said "sending" for ever, as it did not know whether anything was left. One the agency
+ * stopped by switching the brand off while its messages waited (decision 064) says how many of them went out: none,
+ * or some of all.
+ * @example broadcastState(m, 'ru', { ...b, sentCount: 5, openCount: 0 }, 'Europe/Moscow') // 'Завершена'
  */
 export function broadcastState(
   m: MailingsMessages,
   language: Language,
-  b: Pick<Broadcast, 'status' | 'cancelReason' | 'scheduledAt' | 'enqueuedCount'> & { sentCount: number },
+  b: Pick<Broadcast, 'status' | 'cancelReason' | 'scheduledAt' | 'enqueuedCount'> & {
+    sentCount: number;
+    openCount: number;
+  },
   timeZone: string,
-  enqueued: string,
 ): string {
   if (b.status === 'cancelled') {
     if (b.cancelReason !== 'brand_switched_off') return m.status_cancelled;
@@ -36,7 +40,8 @@ export function broadcastState(
   }
   if (b.status === 'scheduled')
     return fill(m.status_scheduled, { date: formatDateTime(b.scheduledAt, language, timeZone) });
-  return enqueued;
+  if (b.openCount === 0) return m.status_done;
+  return `${m.status_enqueued} · ${fill(m.audience, { count: b.enqueuedCount })}`;
 }
 
 const REASONS = {
