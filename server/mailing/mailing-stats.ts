@@ -1,7 +1,9 @@
 /**
  * @module Stats per rule and per broadcast: rows by status, failures by reason, and conversion — the user reached
  * the target stage after the message — for those sent a message versus the holdout that was deliberately sent
- * nothing, per variant. Also the sender's progress through the API (queued/sending vs done).
+ * nothing, per variant. What went out is `byStatus.sent` of all rows but the holdout, as the office's bar shows it
+ * (miniapp/admin/mailings/delivery-bar.ts); there is no "progress" share: the share of rows decided (sent, failed or
+ * closed) read 100% for a broadcast stopped half-way and contradicted the bar (decision 071).
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
@@ -20,8 +22,6 @@ export interface MessageStats {
   byStatus: Record<string, number>;
   failedByReason: Record<string, number>;
   cancelledByReason: Record<string, number>;
-  /** Share of rows already decided (sent, failed, cancelled, holdout). */
-  progress: number;
   /** Recipients of a sent message who opened the mini app after it. */
   openedAfter: number;
   targetStage: string | null;
@@ -64,7 +64,6 @@ async function statsFor(
     byStatus: {},
     failedByReason: {},
     cancelledByReason: {},
-    progress: 0,
     openedAfter: 0,
     targetStage,
     treated: conv(0, 0),
@@ -92,8 +91,6 @@ async function statsFor(
       variants.set(key, [v[0] + r.n, v[1] + converted]);
     }
   }
-  const pending = (s.byStatus.queued ?? 0) + (s.byStatus.sending ?? 0);
-  s.progress = s.total === 0 ? 1 : Math.round(((s.total - pending) / s.total) * 10_000) / 10_000;
   s.treated = conv(treated[0] ?? 0, treated[1] ?? 0);
   s.holdout = conv(holdout[0] ?? 0, holdout[1] ?? 0);
   if (s.holdout.users > 0 && s.treated.users > 0) {

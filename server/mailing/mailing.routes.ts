@@ -1,6 +1,6 @@
 /**
  * @module Brand-facing mailing API (`/api/admin/mailing`, section `mailings`): funnel rules (create, switch, dry run,
- * stats), broadcasts (segment preview, dry run, send now or scheduled, cancel, stats as progress), participant tags
+ * stats), broadcasts (segment preview, dry run, send now or scheduled, cancel, stats), participant tags
  * (tag.routes.ts) and the frequency cap.
  */
 import { z } from '@hono/zod-openapi';
@@ -127,7 +127,7 @@ const broadcastStatsRoute = officeRoute('mailings', {
   method: 'get',
   path: '/campaigns/{id}/broadcasts/{broadcastId}/stats',
   tags,
-  summary: 'Progress and results of a broadcast',
+  summary: "A broadcast's messages by status (sent, still to send, failed and closed, with reasons) and conversion",
   security: LAUNCH_AUTH,
   request: { params: BroadcastParams },
   responses: { 200: json(StatsSchema, 'Stats'), ...errors },

@@ -105,10 +105,13 @@ const ConversionSchema = z.object({ users: z.number().int(), converted: z.number
 export const StatsSchema = z
   .object({
     total: z.number().int(),
-    byStatus: z.record(z.string(), z.number().int()),
+    byStatus: z.record(z.string(), z.number().int()).openapi({
+      description:
+        'Messages by status: queued and sending are still to go; sent reached VK; failed and cancelled (closed) did ' +
+        'not; holdout were deliberately sent nothing. What went out is sent of all but holdout',
+    }),
     failedByReason: z.record(z.string(), z.number().int()),
     cancelledByReason: z.record(z.string(), z.number().int()),
-    progress: z.number(),
     openedAfter: z.number().int(),
     targetStage: z.string().nullable(),
     treated: ConversionSchema,

@@ -80,7 +80,6 @@ describe('cancelling a broadcast the sender is sending', () => {
     const stats = await broadcastStats(w.deps.db, b.id);
     expect(stats).toMatchObject({
       total: users,
-      progress: 1,
       byStatus: { sent: delivered.size, cancelled: users - delivered.size },
       cancelledByReason: { broadcast_cancelled: users - delivered.size },
     });
