@@ -92,6 +92,8 @@ const issuesRu: IssueWording = {
   byte_limit: (p) => `не больше ${sizeText(Number(p.max), 'ru')}`,
   char_limit: (p) => `не больше ${unitsRu(Number(p.max), 'string')}`,
   text_required: () => 'текст пуст на всех языках — напишите его хотя бы по-русски, иначе участник увидит пустое место',
+  community_without_token: (p) => `«${p.community}» (VK ${p.vkGroupId}) — агентство не сохранило его токен`,
+  community_brand_switched_off: (p) => `«${p.community}» (VK ${p.vkGroupId}) — агентство выключило его бренд`,
 };
 
 const issuesEn: IssueWording = {
@@ -110,6 +112,8 @@ const issuesEn: IssueWording = {
   byte_limit: (p) => `at most ${sizeText(Number(p.max), 'en')}`,
   char_limit: (p) => `at most ${unitsEn(Number(p.max), 'string')}`,
   text_required: () => 'empty in every language: write it at least in Russian, or participants see an empty place',
+  community_without_token: (p) => `“${p.community}” (VK ${p.vkGroupId}), whose token the agency has not stored`,
+  community_brand_switched_off: (p) => `“${p.community}” (VK ${p.vkGroupId}), whose brand the agency switched off`,
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };

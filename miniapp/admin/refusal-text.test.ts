@@ -67,6 +67,19 @@ describe('server refusals in the office', () => {
     );
   });
 
+  it('a broadcast refused for its community having no token names the community (decision 071)', () => {
+    const refused = (code: string) =>
+      new ApiRequestError(409, 'no_community_token', 'Community "Кофейня" (VK 2) has no token to send messages with', {
+        issues: [{ path: 'channel', message: 'no token', code, params: { community: 'Кофейня', vkGroupId: 2 } }],
+      });
+    expect(refusalText(refused('community_without_token'), 'ru')).toBe(
+      'У сообщества акции нет токена, сообщения рассылки отправить нечем: «Кофейня» (VK 2) — агентство не сохранило его токен.',
+    );
+    expect(refusalText(refused('community_brand_switched_off'), 'en')).toBe(
+      "The campaign's community has no token, so the broadcast's messages cannot be sent: “Кофейня” (VK 2), whose brand the agency switched off.",
+    );
+  });
+
   it('a refusal with a field problem the office words names it: a webhook to a private address', () => {
     const refused = new ApiRequestError(
       422,
@@ -193,6 +206,7 @@ describe('server refusals in the office', () => {
         'promo/calendar/calendar-admin.service.ts',
         'stats/stats-range.ts',
         'office/campaigns/required-texts.ts',
+        'mailing/community-token-required.ts',
       ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
       // The size limits of bodies and files (server/http/errors.ts).
       ...[...source('http/errors.ts').matchAll(/(?:bytes|characters): '([a-z_]+)'/g)].map((m) => m[1] as string),

@@ -90,6 +90,7 @@ const ru: Wording = {
   vk_unavailable: 'ВКонтакте не ответил. Попробуйте позже.',
   // Mailings
   broadcast_not_found: 'Такой рассылки нет.',
+  no_community_token: 'У сообщества акции нет токена, сообщения рассылки отправить нечем.',
   already_cancelled: 'Рассылка уже отменена.',
   broadcast_finished: 'Все сообщения этой рассылки уже обработаны.',
   rule_not_found: 'Такого правила нет.',
@@ -203,6 +204,7 @@ const en: Wording = {
   no_entries_left: 'Every entry has been picked already.',
   vk_unavailable: 'VK did not answer. Try again later.',
   broadcast_not_found: 'There is no such mailing.',
+  no_community_token: "The campaign's community has no token, so the broadcast's messages cannot be sent.",
   already_cancelled: 'The mailing is already cancelled.',
   broadcast_finished: 'Every message of this mailing has already been handled.',
   rule_not_found: 'There is no such rule.',

@@ -19,6 +19,7 @@ import {
   previewSegment,
   requireBroadcastStages,
 } from './broadcast.service.ts';
+import { requireCommunityToken } from './community-token-required.ts';
 import { requireCampaignScreen } from './deep-link.ts';
 import {
   BroadcastParams,
@@ -118,7 +119,9 @@ const addBroadcast = officeRoute('mailings', {
     200: json(z.object({ dryRun: z.literal(true), preview: PreviewSchema }), 'Dry run: nothing written'),
     201: json(z.object({ broadcast: BroadcastSchema, enqueued: z.number().int() }), 'Created'),
     409: errorResponse(
-      'no_community: the campaign has no VK community | brand_switched_off: the agency switched the brand off (nothing written; a dry run still counts) | client_key_reused: the clientKey was sent with another broadcast',
+      'no_community: the campaign has no VK community | brand_switched_off: the agency switched the brand off (nothing written; a dry run still counts) | ' +
+        "no_community_token: community messages, and the campaign's community has no token to send them with (none stored by the agency, or its brand switched off); the issue names the community (nothing written; a dry run still counts) | " +
+        'client_key_reused: the clientKey was sent with another broadcast',
     ),
     ...errors,
   },
@@ -244,6 +247,12 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
   }
   // Sent now it would be held or closed unsent, scheduled it would reach its moment while off (decision 054).
   await requireBrandSwitchedOn(deps.db, campaign.brandId);
+  // Community messages with no token to send them would wait queued for ever (decision 071); notifications go with
+  // the app's service token. Asked after the input's own checks: a bad field is a 422 whatever the community.
+  if (input.channel === 'message') {
+    requireBroadcastStages(campaign, input);
+    await requireCommunityToken(deps, id);
+  }
   const now = deps.now();
   const who = actorOf(c, campaign);
   const b = await createBroadcast(deps.db, { ...input, campaignId: id }, now, who, {

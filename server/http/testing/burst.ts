@@ -8,7 +8,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { createTestWorld, type TestWorld } from '../../../tests/support/test-deps.ts';
 import { createApp } from '../../app.ts';
 import { schema } from '../../db/client.ts';
-import { throwawayBinding } from '../../seed/demo-ids.ts';
+import { DEMO_GROUP_ID, throwawayBinding } from '../../seed/demo-ids.ts';
 import { seedDemo } from '../../seed/demo-seed.ts';
 import { localVkApi } from '../../vk/vk-api.ts';
 
@@ -29,7 +29,9 @@ export interface BurstWorld extends TestWorld {
 }
 
 export async function createBurstWorld(): Promise<BurstWorld> {
-  const world = createTestWorld();
+  // The demo's community is the configured one, with a token to send as it: a broadcast of community messages is
+  // refused for a community with none (decision 071). The checks themselves stay simulated (localVkApi below).
+  const world = createTestWorld({ VK_GROUP_ID: String(DEMO_GROUP_ID), VK_GROUP_TOKEN: `group:${DEMO_GROUP_ID}` });
   await seedDemo(world.deps.db, world.config, world.clock.now, throwawayBinding(world.config));
   world.deps.vk = localVkApi();
   const app = createApp(world.deps);
