@@ -1,5 +1,5 @@
 /** @module The sender's progress on the terminal: one redrawn line on a TTY, a line every few seconds otherwise. */
-import type { SenderProgress } from './outbox-sender.ts';
+import type { SenderProgress } from './sender-options.ts';
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: SenderProgress) => void {
   const started = Date.now();

@@ -10,13 +10,9 @@ import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
 import { communitySending } from '../../server/office/agency/agency-secrets.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
-import {
-  type ChannelSource,
-  runSender,
-  type SenderChannel,
-  type SenderOptions,
-  type SenderProgress,
-} from './outbox-sender.ts';
+import { runSender } from './outbox-sender.ts';
+import type { ChannelSource, SenderChannel } from './sender-channel.ts';
+import type { SenderOptions, SenderProgress } from './sender-options.ts';
 import { TokenTurn } from './token-turn.ts';
 
 /** What one run of the sender may choose; the lease is configuration (`OUTBOX_LEASE_MS`), never a run option. */
