@@ -217,7 +217,7 @@ describe('stuck participants', () => {
       after: { reachedAt: last?.stageReachedAt ?? 0, id: last?.participantId ?? 0 },
     });
     expect(next.rows.map((r) => r.userId)).toEqual(['11']);
-    const csv = stuckCsv([...first.rows, ...next.rows], now);
+    const csv = stuckCsv([...first.rows, ...next.rows], now, 'ru');
     expect(csv.split('\r\n')[0]).toBe('participant_id;platform;user_id;stage;stage_reached_at;hours_stuck;source');
     expect(csv).toContain(';11;opened;');
     expect(csv).toContain(';30;ads');

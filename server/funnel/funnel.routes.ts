@@ -143,7 +143,7 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
     after: q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 },
   });
   if (q.format === 'csv') {
-    return csvAttachment(c, stuckCsv(result.rows, now), `stuck-${id}-${q.stage}.csv`) as never;
+    return csvAttachment(c, stuckCsv(result.rows, now, c.var.identity.language), `stuck-${id}-${q.stage}.csv`) as never;
   }
   return c.json(result, 200);
 });

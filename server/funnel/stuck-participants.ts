@@ -5,7 +5,7 @@
 import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { queryPlan } from '../db/query-plan.ts';
-import { toCsv } from '../http/csv.ts';
+import { type CsvLanguage, toCsv } from '../http/csv.ts';
 
 const { participants } = schema;
 
@@ -73,7 +73,8 @@ export function explainStuck(db: Db, q: StuckQuery): Promise<string[]> {
   return queryPlan(db, stuckSelect(db, q).limit(q.limit).toSQL());
 }
 
-export function stuckCsv(rows: StuckRow[], now: number): string {
+/** The stuck list for the Excel of the member's language (server/http/csv.ts). */
+export function stuckCsv(rows: StuckRow[], now: number, language: CsvLanguage): string {
   return toCsv(
     ['participant_id', 'platform', 'user_id', 'stage', 'stage_reached_at', 'hours_stuck', 'source'],
     rows.map((r) => [
@@ -85,5 +86,6 @@ export function stuckCsv(rows: StuckRow[], now: number): string {
       Math.floor((now - r.stageReachedAt) / 3_600_000),
       r.source,
     ]),
+    language,
   );
 }

@@ -200,6 +200,8 @@ export async function leadsCsv(db: Db, identity: Identity, campaignId: number): 
       l.policyUrl,
       l.delivery?.status ?? '',
     ]),
+    // For the Excel of the member's language (server/http/csv.ts, decision 075).
+    identity.language,
   );
 }
 

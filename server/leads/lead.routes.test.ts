@@ -126,6 +126,16 @@ describe('leads', () => {
     expect(file.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
     expect(file.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
+    // An office in English gets the file English Excel opens in columns (decision 075): `,` between cells, the same
+    // BOM and formula guard. Red before: `;`, one column there.
+    const english = await w.app.request(`/api/admin/campaigns/${w.campaignId}/leads.csv`, {
+      headers: { Authorization: w.vkAuth(OFFICE_USER, { vk_language: 'en' }) },
+    });
+    const enFile = await excelCsv(english, 'en');
+    expect(enFile.bom).toBe(true);
+    expect(enFile.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
+    expect(enFile.rows.slice(1).map((r) => r.length)).toEqual([file.rows[1]?.length]);
+    expect(enFile.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     // A participant is no member of the office.
     expect((await w.call('GET', base, USER)).status).toBe(404);
   });

@@ -5,7 +5,9 @@
  * (stats-csv.test.ts checks that none is missing).
  */
 
-export type CsvLanguage = 'ru' | 'en';
+import type { CsvLanguage } from '../http/csv.ts';
+
+export type { CsvLanguage };
 
 export const STATS_CSV_LABELS: Record<string, [ru: string, en: string]> = {
   table: ['Таблица', 'Table'],

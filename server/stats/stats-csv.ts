@@ -168,8 +168,8 @@ export function statsCsvKeys<M extends StatsMeasure>(measure: M, body: StatsResp
 
 /**
  * The measure as CSV in the member's language: worded header, table names and metric names (stats-csv-labels.ts);
- * the numbers and participant text as in the JSON, written for Russian Excel (`;`, decimal comma: server/http/csv.ts).
- * @example statsCsv('activity', body, 'en') // 'Table;Date;Active users;New participants;Metric;Value\r\nDate;2026-06-01;3;1;;\r\n…'
+ * the numbers and participant text as in the JSON, written for that language's Excel (server/http/csv.ts, decision 075).
+ * @example statsCsv('activity', body, 'en') // 'Table,Date,Active users,New participants,Metric,Value\r\nDate,2026-06-01,3,1,,\r\n…'
  */
 export function statsCsv<M extends StatsMeasure>(measure: M, body: StatsResponse<M>, language: CsvLanguage): string {
   const tables = (TABLES[measure] as (b: StatsResponse<M>) => Table[])(body);
@@ -183,5 +183,5 @@ export function statsCsv<M extends StatsMeasure>(measure: M, body: StatsResponse
       ...columns.map((k) => (k === 'metric' && typeof row[k] === 'string' ? word(row[k]) : row[k])),
     ]),
   );
-  return toCsv(['table', ...columns].map(word), lines);
+  return toCsv(['table', ...columns].map(word), lines, language);
 }

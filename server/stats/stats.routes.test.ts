@@ -24,9 +24,9 @@ afterEach(async () => {
   await w.shutdown();
 });
 
-async function get(path: string, user = STATS) {
+async function get(path: string, user = STATS, launchLanguage?: 'en') {
   const res = await createApp(w.deps).request(`/api/admin/stats/${path}`, {
-    headers: { Authorization: w.vkAuth(user) },
+    headers: { Authorization: w.vkAuth(user, launchLanguage ? { vk_language: launchLanguage } : {}) },
   });
   const { bom, text } = await excelCsv(res);
   return { status: res.status, type: res.headers.get('content-type') ?? '', text, bom };
@@ -201,9 +201,12 @@ describe('statistics API', () => {
     expect(ru.text.split('\r\n')[0]).toBe('Таблица;Дата;Активные пользователи;Новые участники;Показатель;Значение');
     expect(ru.text).toContain('\r\nИтого;;;;Активные пользователи;');
     const en = await get(`campaigns/${w.campaignId}/activity${q}&lang=en`);
-    expect(en.text.split('\r\n')[0]).toBe('Table;Date;Active users;New participants;Metric;Value');
-    // Without `lang`: the launch's language (the test launch has none: Russian, the UI's default).
+    // In English, for English Excel (decision 075): `,` between cells, which it opens in columns (red before: `;`).
+    expect(en.text.split('\r\n')[0]).toBe('Table,Date,Active users,New participants,Metric,Value');
+    // Without `lang`: the launch's language (the test launch has none: Russian, the UI's default; an English one).
     expect((await get(`campaigns/${w.campaignId}/activity${q}`)).text.split('\r\n')[0]).toBe(ru.text.split('\r\n')[0]);
+    const launchEn = await get(`campaigns/${w.campaignId}/activity${q}`, STATS, 'en');
+    expect(launchEn.text.split('\r\n')[0]).toBe(en.text.split('\r\n')[0]);
     for (const m of STATS_MEASURES) {
       const json = JSON.parse((await get(`campaigns/${w.campaignId}/${m}?from=2026-06-01&to=2026-06-07`)).text);
       for (const key of statsCsvKeys(m, json)) expect(STATS_CSV_LABELS[key], `${m}: ${key}`).toBeDefined();

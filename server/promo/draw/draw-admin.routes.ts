@@ -169,7 +169,7 @@ drawAdminRoutes.openapi(exportRoute, async (c) => {
   const { db } = c.var.deps;
   const { id } = c.req.valid('param');
   const campaign = await officeCampaign(db, c.var.identity, id);
-  return csvAttachment(c, await winnersCsv(db, campaign), `draw-${id}-winners.csv`) as never;
+  return csvAttachment(c, await winnersCsv(db, campaign, c.var.identity.language), `draw-${id}-winners.csv`) as never;
 });
 drawAdminRoutes.openapi(announceRoute, async (c) => {
   const { id } = c.req.valid('param');

@@ -6,7 +6,7 @@ import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { columnText } from '../../campaigns/content-language.ts';
 import type { Db } from '../../db/client.ts';
-import { toCsv } from '../../http/csv.ts';
+import { type CsvLanguage, toCsv } from '../../http/csv.ts';
 import { ApiError } from '../../http/errors.ts';
 import { findParticipant } from '../promo-context.ts';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_STEPS, entryHash } from './draw-algorithm.ts';
@@ -170,7 +170,7 @@ function officePick(draw: DrawRow, p: PickRow) {
 }
 
 /** Every pick as CSV (formula-safe, server/http/csv.ts), for handing prizes out. */
-export async function winnersCsv(db: Db, campaign: CampaignRow): Promise<string> {
+export async function winnersCsv(db: Db, campaign: CampaignRow, language: CsvLanguage): Promise<string> {
   const draw = await findDraw(db, campaign.id);
   if (!draw) throw new ApiError(409, 'not_drawn', 'The draw has not run yet');
   const drawn = requireDrawn(draw);
@@ -203,5 +203,6 @@ export async function winnersCsv(db: Db, campaign: CampaignRow): Promise<string>
         o.announcedAt == null ? 'no' : 'yes',
       ];
     }),
+    language,
   );
 }
