@@ -41,7 +41,7 @@ const ru: ErrorTexts = {
   missing: 'Откройте приложение из ВКонтакте заново.',
   malformed: 'Откройте приложение из ВКонтакте заново.',
   bad_signature: 'Откройте приложение из ВКонтакте заново.',
-  expired: 'Сеанс устарел. Откройте приложение заново.',
+  expired: 'Вход действует ограниченное время. Закройте приложение и откройте его снова.',
   wrong_app: 'Эта ссылка от другого приложения.',
   client_key_reused: 'Это сообщение уже ушло с другим текстом. Обновите экран и отправьте снова.',
 };
@@ -81,7 +81,7 @@ const en: ErrorTexts = {
   missing: 'Open the app from VK again.',
   malformed: 'Open the app from VK again.',
   bad_signature: 'Open the app from VK again.',
-  expired: 'Your session has expired. Open the app again.',
+  expired: 'A sign-in lasts a limited time. Close the app and open it again.',
   wrong_app: 'This link belongs to another app.',
   client_key_reused: 'This message already went with another text. Refresh and send it again.',
 };

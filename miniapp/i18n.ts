@@ -14,6 +14,8 @@ const ru = {
   errorTitle: 'Что-то пошло не так',
   // A refusal's title: nothing went wrong, the server said no (LoadState's errorTitleOf).
   forbiddenTitle: 'Нет доступа',
+  // A 401: the launch is no longer accepted (too old, unsigned); the text under it says to open the app again.
+  sessionEndedTitle: 'Сеанс завершён',
   notFoundTitle: 'Не найдено',
   retry: 'Повторить',
   home: 'На главную',
@@ -50,6 +52,7 @@ const en: { [K in keyof typeof ru]: string } = {
   loading: 'Loading…',
   errorTitle: 'Something went wrong',
   forbiddenTitle: 'No access',
+  sessionEndedTitle: 'Session ended',
   notFoundTitle: 'Not found',
   retry: 'Retry',
   home: 'Home',

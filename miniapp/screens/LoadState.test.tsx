@@ -30,6 +30,13 @@ const title = (markup: string) => /vkuiPlaceholder__title[^>]*>(?:<[^>]+>)*([^<]
 
 const cases: [string, Error, { ru: string; en: string }][] = [
   ['403 forbidden', new ApiRequestError(403, 'forbidden', 'refused'), { ru: 'Нет доступа', en: 'No access' }],
+  // A 401 is the launch no longer accepted (its signature too old, or missing), not a refusal: it read "Нет доступа".
+  ['401 expired', new ApiRequestError(401, 'expired', 'Launch expired'), { ru: 'Сеанс завершён', en: 'Session ended' }],
+  [
+    '401 bad_signature',
+    new ApiRequestError(401, 'bad_signature', 'Bad sign'),
+    { ru: 'Сеанс завершён', en: 'Session ended' },
+  ],
   [
     '404 campaign_not_found',
     new ApiRequestError(404, 'campaign_not_found', 'refused'),
@@ -58,4 +65,20 @@ describe('the title over a failed load fits what happened', () => {
       });
     }
   }
+
+  it('a 401 says what to do (open the app again) and offers no Home, which would only be refused the same way', () => {
+    for (const [room, wrap] of [
+      ['office', (node: ReactNode) => <OfficeWording>{node}</OfficeWording>],
+      ['participant', (node: ReactNode) => node],
+    ] as const) {
+      for (const code of ['expired', 'missing', 'bad_signature'] as const) {
+        const error = new ApiRequestError(401, code, 'launch refused');
+        const ru = render('ru', error, wrap);
+        const en = render('en', error, wrap);
+        expect(ru, `${room} ${code}`).toMatch(/[Оо]ткройте (приложение|его)/);
+        expect(en, `${room} ${code}`).toMatch(/[Oo]pen (the app|it)/);
+        expect(ru, `${room} ${code}`).not.toContain('data-testid="load-error-home"');
+      }
+    }
+  });
 });

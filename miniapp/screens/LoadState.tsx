@@ -24,7 +24,9 @@ export const LoadStateWording = createContext<Wording>(errorText);
  */
 export function errorTitleOf(error: Error, t: Messages): string {
   if (!(error instanceof ApiRequestError)) return t.errorTitle;
-  if (error.status === 401 || error.status === 403) return t.forbiddenTitle;
+  // A 401 is the launch no longer accepted (its signature too old, or none), not a refusal: "no access" misled.
+  if (error.status === 401) return t.sessionEndedTitle;
+  if (error.status === 403) return t.forbiddenTitle;
   if (error.status === 404) return t.notFoundTitle;
   return t.errorTitle;
 }
@@ -51,6 +53,7 @@ export function LoadState<T>({
   if (state.status === 'error') {
     // A refusal the server means gets a way out instead of a Retry that would only show this screen again.
     const retryable = !(state.error instanceof ApiRequestError) || state.error.retryable;
+    const sessionEnded = state.error instanceof ApiRequestError && state.error.status === 401;
     return (
       <Placeholder
         title={errorTitleOf(state.error, t)}
@@ -59,7 +62,8 @@ export function LoadState<T>({
             <Button onClick={state.retry} data-testid="load-retry">
               {t.retry}
             </Button>
-          ) : pathname === home ? undefined : (
+          ) : pathname === home || sessionEnded ? undefined : (
+            // Nor after a 401: home would be refused the same way; the text says to open the app again.
             // Not on that home itself: a button that leads where one already is did nothing (found from outside).
             <Button mode="secondary" onClick={() => navigator.replace(home)} data-testid="load-error-home">
               {t.home}
