@@ -10,7 +10,7 @@ import { useApp } from '../../app-context.ts';
 import type { Language } from '../../intl-formats.ts';
 import 'uplot/dist/uPlot.min.css';
 import { type CategoryAxis, categoryAxis } from './category-axis.ts';
-import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, valueTicks, yRange } from './chart-scale.ts';
 import { readChartTheme, type SeriesColor } from './chart-theme.ts';
 
 export interface ChartSeries {
@@ -41,8 +41,8 @@ function options(props: ChartProps, width: number, element: Element, language: L
   const axis = { stroke: theme.text, font: theme.font, grid: { stroke: theme.grid, width: 1 }, ticks: { show: false } };
   const labels = props.x.kind === 'category' ? props.x.labels : [];
   const categories = categoryLayout(labels, theme.font);
-  const yValues = (_: uPlot, splits: number[]) =>
-    splits.map((v) => (props.percent ? `${Math.round(v * 1000) / 10}%` : String(v)));
+  const valueLabels = valueTicks(language, props.percent === true);
+  const yValues = (_: uPlot, splits: number[]) => valueLabels(splits);
   return {
     width,
     height: props.height ?? 220,

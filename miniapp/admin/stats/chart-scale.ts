@@ -1,5 +1,14 @@
-/** The axes of the office's charts: days in the member's language; y from 0, counts in whole steps. */
+/** The axes of the office's charts: days and numbers in the member's language; y from 0, counts in whole steps. */
 import { dateTimeFormat, type Language } from '../../intl-formats.ts';
+import { formatInt, formatShare } from './stats-format.ts';
+
+/**
+ * The value axis's labels, written as the figures beside the chart are (stats-format.ts): "10 000" and "12,5 %" in
+ * Russian, "10,000" and "12.5%" in English, instead of the script's "10000" and "12.5%" in either.
+ */
+export function valueTicks(language: Language, percent: boolean): (splits: number[]) => string[] {
+  return (splits) => splits.map((v) => (percent ? formatShare(v, language) : formatInt(v, language)));
+}
 
 /**
  * The time axis's labels ("4 нояб." / "4 Nov") for its ticks (seconds, days at midday UTC), instead of uPlot's own

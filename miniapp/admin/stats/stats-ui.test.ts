@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { STATS_MEASURES } from '../../../server/stats/stats.schemas.ts';
 import { OFFICE_PANELS, PANELS } from '../../routes.ts';
 import { statsEn, statsRu } from '../i18n-stats.ts';
-import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, yRange } from './chart-scale.ts';
+import { COUNT_INCREMENTS, DAY_INCREMENTS, dayRange, daySplits, dayTicks, valueTicks, yRange } from './chart-scale.ts';
 import { csvFileName, fetchMeasure, fetchMeasureCsv, type StatsFilter, statsPath } from './stats-api.ts';
 import { formatKpi, funnelStageSubtitle, screenName } from './stats-format.ts';
 import { shownPeriod } from './stats-period.ts';
@@ -136,6 +136,16 @@ describe('chart axes', () => {
     const nov4 = Date.parse('2026-11-04T12:00:00Z') / 1000;
     expect(dayTicks('ru')([nov4])).toEqual(['4 нояб.']);
     expect(dayTicks('en')([nov4])).toEqual(['4 Nov']);
+  });
+
+  it("the value axis writes numbers as the office's language does, as the figures beside the chart do", () => {
+    // Red before: `String(v)` and `${v * 100}%`: "10000" and "12.5%" in a Russian office, whose figures read "10 000"
+    // and "12,5 %" beside it.
+    const norm = (labels: string[]) => labels.map((l) => l.replace(/[\u00a0\u202f]/g, ' '));
+    expect(norm(valueTicks('ru', false)([0, 5000, 10000]))).toEqual(['0', '5 000', '10 000']);
+    expect(valueTicks('en', false)([0, 5000, 10000])).toEqual(['0', '5,000', '10,000']);
+    expect(norm(valueTicks('ru', true)([0, 0.125, 0.25]))).toEqual(['0 %', '12,5 %', '25 %']);
+    expect(valueTicks('en', true)([0, 0.125, 0.25])).toEqual(['0%', '12.5%', '25%']);
   });
 
   it('the time axis ticks whole days, and a one-day period spans that day', () => {
