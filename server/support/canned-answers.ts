@@ -4,7 +4,7 @@
  * (canned-variables.ts). Every write is audited in its transaction.
  */
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -55,12 +55,20 @@ export const publicCanned = (c: CannedRow) => ({
   updatedAt: c.updatedAt,
 });
 
+/**
+ * Titles as a Russian reader alphabetises them: digits by value ("2" before "10"), case aside, Cyrillic before Latin.
+ * Compared here, not in SQL: SQLite's BINARY and PostgreSQL's collation order case and Cyrillic differently.
+ */
+const byTitle = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+
+/**
+ * The brand's canned answers in the order the desk reads them: a position set through the API first, then by title
+ * (the office's form sets none, so for it, by title), then the older first. Before, the order they were added in,
+ * which nobody chose and the office cannot change.
+ */
 export async function listCanned(db: Db, brandId: number): Promise<CannedRow[]> {
-  return db
-    .select()
-    .from(cannedAnswers)
-    .where(eq(cannedAnswers.brandId, brandId))
-    .orderBy(asc(cannedAnswers.position), asc(cannedAnswers.id));
+  const rows = await db.select().from(cannedAnswers).where(eq(cannedAnswers.brandId, brandId));
+  return rows.sort((a, b) => a.position - b.position || byTitle.compare(a.title, b.title) || a.id - b.id);
 }
 
 async function cannedOf(tx: Tx, brandId: number, id: number): Promise<CannedRow> {

@@ -52,7 +52,7 @@ const cannedList = officeRoute('support', {
   ...meta,
   method: 'get',
   path: '/brands/{brandId}/canned',
-  summary: "The brand's canned answers, in the office's order",
+  summary: "The brand's canned answers: by a position set through the API, then by title (Russian alphabetical order)",
   request: { params: BrandParams },
   responses: { 200: json(z.object({ canned: z.array(CannedSchema) }), 'Canned answers'), ...errors },
 });
