@@ -16,7 +16,8 @@ export const drawEntrantsRu = {
   flag_closed_profile: 'Закрытый профиль',
   flag_referral_burst: 'Записей от одного пригласившего ({referrer}) за {minutes} мин: {entries}',
   flag_verification_failed: 'Проверка заданий не пройдена: {tasks}',
-  excluded: 'Исключён: {reason}',
+  // Fits anyone (not «Исключён», which names a man): the entry, a person of either sex, is out of the draw.
+  excluded: 'Не участвует в розыгрыше: {reason}',
   exclude: 'Исключить',
   include: 'Вернуть',
   excludeReason: 'Причина исключения',
@@ -45,7 +46,7 @@ export const drawEntrantsEn: DrawEntrantsMessages = {
   flag_closed_profile: 'Closed profile',
   flag_referral_burst: '{entries} entries from one referrer ({referrer}) in {minutes} minutes',
   flag_verification_failed: 'Task check failed: {tasks}',
-  excluded: 'Excluded: {reason}',
+  excluded: 'Excluded from the draw: {reason}',
   exclude: 'Exclude',
   include: 'Put back',
   excludeReason: 'Reason for excluding',

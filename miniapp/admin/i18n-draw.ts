@@ -33,7 +33,8 @@ export const drawOfficeRu = {
   repickReasonHint: 'Сохранится в журнале и будет видна в истории розыгрыша.',
   repickConfirm: 'Заменить победителя',
   cancel: 'Отмена',
-  replacedBecause: 'Заменён: {reason}',
+  // Under «Заменены»: the reason, in words that fit a winner of either sex (not «Заменён»).
+  replacedBecause: 'Причина замены: {reason}',
   announced: 'Сообщение отправлено',
   export: 'Скачать CSV',
   announce: 'Сообщить победителям',
@@ -77,7 +78,7 @@ export const drawOfficeEn: DrawOfficeMessages = {
   repickReasonHint: "Kept in the audit log and shown in the draw's history.",
   repickConfirm: 'Replace the winner',
   cancel: 'Cancel',
-  replacedBecause: 'Replaced: {reason}',
+  replacedBecause: 'Reason for the replacement: {reason}',
   announced: 'Message sent',
   export: 'Download CSV',
   announce: 'Tell the winners',

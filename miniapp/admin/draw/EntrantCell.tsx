@@ -2,7 +2,7 @@
 import { Button, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
-import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
 import type { OfficeEntrant } from './draw-office-api.ts';
 import { flagTexts } from './flag-text.ts';
@@ -52,7 +52,7 @@ export function EntrantCell({
         data-flagged={lines.length > 0 ? 'yes' : 'no'}
         data-excluded={entrant.excluded ? 'yes' : 'no'}
         subtitle={lines.length > 0 ? lines.join(' · ') : undefined}
-        extraSubtitle={entrant.excluded ? fill(t.excluded, { reason: entrant.excluded.reason }) : undefined}
+        extraSubtitle={entrant.excluded ? withReason(t.excluded, entrant.excluded.reason) : undefined}
         actions={action}
       >
         {/* The address comes from the server: builds carry no external URLs (tests/package/external-hosts). */}

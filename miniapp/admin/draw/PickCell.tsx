@@ -3,6 +3,7 @@ import { Button, ButtonGroup, Div, FormItem, Link, RichCell, Textarea } from '@v
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import type { DrawOfficeMessages } from '../i18n-draw.ts';
 import type { OfficePick } from './draw-office-api.ts';
 import { pickWho } from './pick-who.ts';
@@ -33,7 +34,7 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
   };
   const lines = [
     verificationText(pick, t),
-    pick.replacedReason ? fill(t.replacedBecause, { reason: pick.replacedReason }) : undefined,
+    pick.replacedReason ? withReason(t.replacedBecause, pick.replacedReason) : undefined,
     pick.announcedAt ? t.announced : undefined,
   ].filter(Boolean);
   const standingWinner = pick.standing && pick.role === 'winner';

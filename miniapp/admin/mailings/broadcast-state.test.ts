@@ -99,11 +99,22 @@ describe("a broadcast's state in the office", () => {
     for (const m of [ru, en]) for (const code of codes) expect(failedReason(m, code), code).not.toMatch(/_/);
     expect(failedReason(ru, 'vk_914: Message is too long')).toBe('ВКонтакте отказал (код 914): Message is too long');
     expect(failedReason(en, 'vk_914: Message is too long')).toBe('VK refused (code 914): Message is too long');
+    // Retries run out: said as one sentence (it read «Все попытки исчерпаны: …» / "Every attempt used: …"), and
+    // VK's refusals that are retried (6, 9) in words, not VK's English in a Russian office.
     expect(failedReason(ru, 'attempts_exhausted: notification_daily_limit')).toBe(
-      'Все попытки исчерпаны: дневной лимит уведомлений ВКонтакте',
+      'Не отправлено и после повторных попыток: дневной лимит уведомлений ВКонтакте',
     );
     expect(failedReason(en, 'attempts_exhausted: network: socket hang up')).toBe(
-      'Every attempt used: VK did not answer (socket hang up)',
+      'Not sent after every retry: VK did not answer (socket hang up)',
+    );
+    expect(failedReason(ru, 'attempts_exhausted: vk_6: Too many requests per second')).toBe(
+      'Не отправлено и после повторных попыток: ВКонтакте ограничил частоту запросов',
+    );
+    expect(failedReason(en, 'attempts_exhausted: vk_9: Flood control')).toBe(
+      'Not sent after every retry: VK took the messages for flooding (the same text too often)',
+    );
+    expect(failedReason(ru, 'vk_9: Flood control')).toBe(
+      'ВКонтакте счёл сообщения флудом (одинаковый текст слишком часто)',
     );
     expect(failedReason(ru, 'something_new')).toBe('something_new');
   });

@@ -7,6 +7,7 @@
 import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import type { Language } from '../../intl-formats.ts';
 import type { MailingsMessages } from '../i18n-mailings.ts';
 import type { Broadcast } from './mailing-api.ts';
@@ -70,14 +71,18 @@ const FAILED = {
 
 /**
  * Why messages failed, in words: the sender's own codes, VK's refusals (`vk_<code>: <VK's text>`, VK's text kept: it
- * names what VK disliked), VK not answering (`network: …`) and retries run out (`attempts_exhausted: <reason>`); a
+ * names what VK disliked; the rate and flood limits the sender retries, 6 and 9, in words), VK not answering
+ * (`network: …`) and retries run out (`attempts_exhausted: <reason>`, one sentence); a
  * reason not worded yet reads as its code.
  * @example failedReason(m, 'vk_914: Message is too long') // 'ВКонтакте отказал (код 914): Message is too long'
  */
 export function failedReason(m: MailingsMessages, reason: string): string {
   const exhausted = /^attempts_exhausted: (.*)$/s.exec(reason);
-  if (exhausted) return fill(m.failed_attemptsExhausted, { reason: failedReason(m, exhausted[1] ?? '') });
+  if (exhausted) return withReason(m.failed_attemptsExhausted, failedReason(m, exhausted[1] ?? ''));
   const vk = /^vk_(\d+): (.*)$/s.exec(reason);
+  // The refusals the sender retries, in words; any other keeps VK's own text, which names what VK disliked.
+  if (vk?.[1] === '6') return m.failed_vk_6;
+  if (vk?.[1] === '9') return m.failed_vk_9;
   if (vk) return fill(m.failed_vk, { code: vk[1] ?? '', text: vk[2] ?? '' });
   const network = /^network: (.*)$/s.exec(reason);
   if (network) return fill(m.failed_network, { text: network[1] ?? '' });
