@@ -60,7 +60,9 @@ export const mailingsRu = {
   text: 'Текст ({language})',
   language_ru: 'русский',
   language_en: 'английский',
-  missingLanguage: 'Нет текста на языке «{language}»: {count} получат текст на языке акции по умолчанию',
+  // The count after a colon reads right for any number («1 получат» did not).
+  missingLanguage:
+    'Нет текста на языке «{language}». Получателей с этим языком: {count}; им уйдёт текст на языке акции по умолчанию',
   draftRestored: 'Черновик рассылки восстановлен',
   draftRestoredAt: 'Вы не отправили его {time} на этом устройстве.',
   draftDiscard: 'Начать заново',
@@ -189,7 +191,8 @@ export const mailingsEn: MailingsMessages = {
   text: 'Text ({language})',
   language_ru: 'Russian',
   language_en: 'English',
-  missingLanguage: 'No {language} text: {count} will get the text in the campaign default language',
+  missingLanguage:
+    'No {language} text. Recipients in that language: {count}; they get the text in the campaign’s default language',
   draftRestored: 'Your unsent broadcast is back',
   draftRestoredAt: 'You left it unsent {time} on this device.',
   draftDiscard: 'Start over',

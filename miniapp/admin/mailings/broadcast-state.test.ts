@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
+import { fill } from '../../i18n-fill.ts';
 import { mailingsMessages } from '../i18n-mailings.ts';
 import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
 
@@ -117,5 +118,15 @@ describe("a broadcast's state in the office", () => {
       'ВКонтакте счёл сообщения флудом (одинаковый текст слишком часто)',
     );
     expect(failedReason(ru, 'something_new')).toBe('something_new');
+  });
+
+  it('a language without text says how many get the default one in words right for any count (the composer)', () => {
+    // Red before: «…: 1 получат текст…» (a verb in the plural after 1, 21, 31…).
+    for (const count of [1, 2, 5, 21]) {
+      const ru = fill(mailingsMessages.ru.missingLanguage, { language: 'английском', count });
+      expect(ru).toContain(`: ${count};`);
+      expect(ru).not.toMatch(/\d получат/);
+      expect(fill(mailingsMessages.en.missingLanguage, { language: 'English', count })).toContain(`: ${count};`);
+    }
   });
 });
