@@ -1,11 +1,13 @@
 /** The wheel: daily attempts, reset hour, the lose sector, and the sectors (wheel prizes) with their chances. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useApp } from '../../../app-context.ts';
 import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import type { WheelSettings } from '../../office-api.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
 import { asBilingual, BilingualField, NumberField } from '../fields.tsx';
+import { sectorChance } from './wheel-chance.ts';
 
 const DEFAULTS: WheelSettings = {
   dailyFreeAttempts: 1,
@@ -17,12 +19,14 @@ const DEFAULTS: WheelSettings = {
 
 export function WheelSection({ doc, edit }: SectionProps) {
   const { t, lang } = useEditor();
+  // The office's language, not the one being edited: the chance is the office's own number.
+  const { language } = useApp();
   const wheel = { ...DEFAULTS, ...doc.settings.wheel };
   const set = (patch: Partial<WheelSettings>) =>
     edit((d) => ({ ...d, settings: { ...d.settings, wheel: { ...DEFAULTS, ...d.settings.wheel, ...patch } } }));
   const sectors = doc.rewards.filter((r) => 'wheel' in r.unlock);
   const total = sectors.reduce((s, r) => s + r.weight, 0) + wheel.loseWeight;
-  const chance = (w: number) => fill(t.chance, { p: total > 0 ? ((100 * w) / total).toFixed(1) : '0' });
+  const chance = (w: number) => fill(t.chance, { p: sectorChance(w, total, language) });
   return (
     <Group header={<Header>{t.wheel}</Header>} data-testid="office-wheel">
       <FieldRow>
