@@ -49,7 +49,7 @@ export const poolsEn: PoolsMessages = {
   sandbox: 'Test pool (beta test)',
   upload: 'Upload CSV',
   uploadHint:
-    'The first column is the code; a header line ("code", "Promo code", «Промокод») is skipped. Problems and repeats are shown by line.',
+    'The first column is the code; a header line ("code", "Promo code", or the same in Russian) is skipped. Problems and repeats are shown by line.',
   chooseFile: 'Choose file',
   phase_parsing: 'Reading the file',
   phase_checking: 'Checking the codes',
