@@ -39,7 +39,10 @@ export function FeedUpload({
 
   async function upload(file: globalThis.File) {
     if (overLimit(file.size)) {
-      setState({ step: 'failed', message: fill(t.tooLarge, { name: file.name, size: megabytes(file.size) }) });
+      setState({
+        step: 'failed',
+        message: fill(t.tooLarge, { name: file.name, size: megabytes(file.size, language) }),
+      });
       return;
     }
     setState({ step: 'uploading', name: file.name });

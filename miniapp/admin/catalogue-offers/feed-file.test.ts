@@ -18,7 +18,9 @@ describe('a catalogue file before it is sent', () => {
   it('item 1: over 8 MB is refused before sending, also when only the JSON encoding takes it over', () => {
     expect(overLimit(MAX_FEED_BYTES)).toBe(false);
     expect(overLimit(MAX_FEED_BYTES + 1)).toBe(true);
-    expect(megabytes(MAX_FEED_BYTES + 1)).toBe('8.1');
+    // In the office's language: «8,1 МБ» in Russian (it read «8.1 МБ»), '8.1 MB' in English.
+    expect(megabytes(MAX_FEED_BYTES + 1, 'ru')).toBe('8,1');
+    expect(megabytes(MAX_FEED_BYTES + 1, 'en')).toBe('8.1');
     // Quotes are escaped and Cyrillic is two bytes: a file under the limit can be over it as sent.
     const content = `${'"чай"'.repeat(1_000_000)}`;
     expect(new Blob([content]).size).toBeLessThan(MAX_FEED_BYTES);

@@ -6,6 +6,7 @@
 
 import { ymlText } from '../../../server/catalogue/yml-text.ts';
 import { csvText } from '../../../server/http/csv-text.ts';
+import { type Language, numberFormat } from '../../intl-formats.ts';
 import type { ImportFormat, ImportIssue } from './offers-office-api.ts';
 
 /** The server's limit on an import's body (server/app.ts, server/catalogue/offer-import.ts). */
@@ -14,8 +15,11 @@ export const MAX_FEED_BYTES = 8 * 1024 * 1024;
 /** Whether `bytes` (a file's size, or the encoded request) is over the limit. */
 export const overLimit = (bytes: number) => bytes > MAX_FEED_BYTES;
 
-/** `8 388 609` bytes → `8.0` (MB, one decimal, never rounded down to the limit). */
-export const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
+/** `8 388 609` bytes → `8,1` / `8.1` (MB, one decimal in the office's language, never rounded down to the limit). */
+export const megabytes = (bytes: number, language: Language) =>
+  numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    Math.ceil((bytes / (1024 * 1024)) * 10) / 10,
+  );
 
 /**
  * The feed's format: `.csv` → CSV; `.xml` / `.yml` → YML; otherwise a file whose first non-blank character is `<`
