@@ -27,10 +27,13 @@ let world: { campaignId: number; brandId: number; leadIds: number[] };
 const launchOf = (userId: number, language: 'ru' | 'en') => participantUrl(server, { userId, language });
 const auth = (launch: string) => `VK ${new URL(launch).search.slice(1)}`;
 
-async function api(method: string, path: string, body?: unknown): Promise<Response> {
+async function api(method: string, path: string, body?: unknown, language: 'ru' | 'en' = 'ru'): Promise<Response> {
   return fetch(`${server.baseUrl}${path}`, {
     method,
-    headers: { Authorization: auth(launchOf(LEADER, 'ru')), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      Authorization: auth(launchOf(LEADER, language)),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
 }
@@ -247,12 +250,15 @@ describe('office leads inbox', () => {
           active(page).getByTestId('leads-csv').click(),
         ]);
         const bytes = readFileSync((await download.path()) as string);
-        const fromApi = await (await api('GET', `/api/admin/campaigns/${world.campaignId}/leads.csv`)).arrayBuffer();
+        const leadsCsv = `/api/admin/campaigns/${world.campaignId}/leads.csv`;
+        const fromApi = await (await api('GET', leadsCsv, undefined, c.language)).arrayBuffer();
         expect(bytes.equals(Buffer.from(fromApi))).toBe(true);
         expect(download.suggestedFilename()).toBe(`leads-${world.campaignId}.csv`);
-        // As Russian Excel opens it (decision 060): the BOM kept by the download, `;` between cells.
-        const file = readExcelCsv(bytes);
+        // As the Excel of the office's language opens it (decisions 060, 075): the BOM kept by the download, `;`
+        // between cells in Russian, `,` in English (red before: `;` for the English office, one column there).
+        const file = readExcelCsv(bytes, c.language);
         expect(file.bom).toBe(true);
+        expect(file.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
         expect(file.text).toContain(next);
         expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
 

@@ -86,26 +86,31 @@ async function api<T>(launch: string, path: string): Promise<T> {
 }
 
 /** The CSV's rows as objects by key (worded headers, table and metric names read back through the labels). */
-function parseCsv(text: string): Record<string, string>[] {
-  return byKey(parseWordedCsv(text));
+function parseCsv(text: string, language: 'ru' | 'en'): Record<string, string>[] {
+  return byKey(parseWordedCsv(text, language));
 }
 
-/** The CSV's rows as objects by its header (Russian Excel's `;`, quotes, CRLF: server/http/testing/excel-csv.ts). */
-function parseWordedCsv(text: string): Record<string, string>[] {
-  const [header = [], ...body] = excelRows(text);
+/**
+ * The CSV's rows as objects by its header, split as the Excel of the office's language splits it (Russian `;`, English
+ * `,`: decision 075), quotes, CRLF: server/http/testing/excel-csv.ts.
+ */
+function parseWordedCsv(text: string, language: 'ru' | 'en'): Record<string, string>[] {
+  const [header = [], ...body] = excelRows(text, language);
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 /** Clicks a measure's CSV button and reads the file the browser saved. */
-async function downloadCsv(page: Page, measure: string): Promise<Record<string, string>[]> {
+async function downloadCsv(page: Page, measure: string, language: 'ru' | 'en'): Promise<Record<string, string>[]> {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 20_000 }),
     page.getByTestId(`stats-csv-${measure}`).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^stats-campaign-${campaignId}-${measure}-.+\\.csv$`));
-  const file = readExcelCsv(readFileSync(await download.path()));
+  const file = readExcelCsv(readFileSync(await download.path()), language);
   expect(file.bom).toBe(true); // Russian Excel reads UTF-8 without it as Windows-1251 (decision 060)
-  return parseCsv(file.text);
+  // The header line split at the office language's separator is more than one column (one column: the wrong one).
+  expect(file.rows[0]?.length ?? 0).toBeGreaterThan(1);
+  return parseCsv(file.text, language);
 }
 
 /** The page's errors: console errors and every failed response (an office page posts no participant telemetry). */
@@ -199,7 +204,7 @@ describe('item 3: the statistics page in the office', () => {
         expect(onPage).toBe(first.count);
         const shown = (await page.getByTestId(`stats-funnel-count-${campaignId}-${first.stage}`).textContent()) ?? '';
         expect(Number(shown.replace(/\D/g, ''))).toBe(first.count);
-        const funnelCsv = await downloadCsv(page, 'funnel');
+        const funnelCsv = await downloadCsv(page, 'funnel', c.language);
         const csvStage = funnelCsv.find((r) => r.campaign_id === String(campaignId) && r.stage === first.stage);
         expect(Number(csvStage?.count)).toBe(first.count);
         await scrollToTop(page, 'stats-funnel');
@@ -210,7 +215,7 @@ describe('item 3: the statistics page in the office', () => {
         expect(sessions.sessions).toBeGreaterThan(0);
         expect(await dataValue(page, 'stats-sessions-count')).toBe(sessions.sessions);
         expect(await dataValue(page, 'stats-kpi-value-sessions')).toBe(sessions.sessions);
-        const sessionsCsv = await downloadCsv(page, 'sessions');
+        const sessionsCsv = await downloadCsv(page, 'sessions', c.language);
         const total = sessionsCsv.find((r) => Object.values(r)[0] === 'total' && r.metric === 'sessions');
         expect(Number(total?.value)).toBe(sessions.sessions);
 
@@ -263,7 +268,7 @@ describe('item 3: the statistics page in the office', () => {
         const stages = funnel?.stages ?? [];
         expect(stages.length).toBeGreaterThan(1);
         expect(stages.every((st) => st.count > 0)).toBe(true);
-        const funnelCsv = await downloadCsv(page, 'funnel');
+        const funnelCsv = await downloadCsv(page, 'funnel', lang);
         for (const [i, st] of stages.entries()) {
           const count = page.getByTestId(`stats-funnel-count-${campaignId}-${st.stage}`);
           await expect.poll(() => count.getAttribute('data-value'), { timeout: 15_000 }).toBe(String(st.count));
@@ -308,7 +313,7 @@ describe('item 3: the statistics page in the office', () => {
             `${formatDuration(sessions.lengthMs.median as number, s, lang)} / ${formatDuration(sessions.lengthMs.p90 as number, s, lang)}`,
           ),
         );
-        const total = (await downloadCsv(page, 'sessions')).filter((r) => r.table === 'total');
+        const total = (await downloadCsv(page, 'sessions', lang)).filter((r) => r.table === 'total');
         const metric = (key: string) => csvNumber(total.find((r) => r.metric === key)?.value);
         expect(
           ['sessions', 'users', 'sessions_per_user_mean', 'sessions_per_user_median', 'length_ms_median'].map(metric),
@@ -321,7 +326,7 @@ describe('item 3: the statistics page in the office', () => {
         // (A day nobody joined is a size-0 cohort: the page shows a dash there, not a share.)
         const full = retention.cohorts.filter((co) => co.size > 0 && co.d1 && co.d7 && co.d30);
         expect(full.length).toBeGreaterThan(0);
-        const retentionCsv = await downloadCsv(page, 'retention');
+        const retentionCsv = await downloadCsv(page, 'retention', lang);
         for (const co of full) {
           const row = retentionCsv.find((r) => r.table === 'cohort' && r.day === co.day);
           expect(csvNumbers(row, ['size'])).toEqual([co.size]);
@@ -348,7 +353,7 @@ describe('item 3: the statistics page in the office', () => {
         // Rewards: issued in the period and overall, stock and stock left, per reward.
         const rewards = await api<RewardsBody>(launch, `${base}/rewards${q}`);
         expect(rewards.rewards.reduce((n, r) => n + r.issued, 0)).toBeGreaterThan(0);
-        const rewardsCsv = await downloadCsv(page, 'rewards');
+        const rewardsCsv = await downloadCsv(page, 'rewards', lang);
         for (const r of rewards.rewards) {
           const cell = page.getByTestId(`stats-reward-${r.campaignId}-${r.rewardKey}`);
           await expect.poll(() => cell.getAttribute('data-issued')).toBe(String(r.issued));
