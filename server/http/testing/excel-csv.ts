@@ -4,8 +4,9 @@
  * separator (Russian `;`, English `,`) with RFC 4180 quotes, by the catalogue importer's own reader (so a file we
  * export also reads back through an import).
  */
-import { csvRecords } from '../csv-records.ts';
+
 import type { CsvLanguage } from '../csv.ts';
+import { csvRecords } from '../csv-records.ts';
 
 /** Excel's list separator in the locale of each language: what it splits a double-clicked CSV at. */
 const EXCEL_SEPARATOR: Record<CsvLanguage, string> = { ru: ';', en: ',' };
