@@ -162,6 +162,8 @@ export const officeRu = {
   restoredEditsText: 'Сделаны {time} на этом устройстве. Сохраните их или отмените.',
   discardEdits: 'Отменить правки',
   publishesRevision: 'Акция идёт: сохранение опубликует редакцию {n}',
+  pausedPublishesRevision:
+    'Акция на паузе: сохранение опубликует редакцию {n}, участники увидят её после возобновления',
   problems: 'Что исправить',
   noProblems: 'Проблем не найдено',
   problemsOfSavedVersion: 'По сохранённой версии: сохраните, чтобы проверить правки',
@@ -405,6 +407,8 @@ export const officeEn: OfficeMessages = {
   restoredEditsText: 'Made {time} on this device. Save them or discard them.',
   discardEdits: 'Discard changes',
   publishesRevision: 'The campaign is live: saving publishes revision {n}',
+  pausedPublishesRevision:
+    'The campaign is paused: saving publishes revision {n}, which participants see once it resumes',
   problems: 'What to fix',
   noProblems: 'No problems found',
   problemsOfSavedVersion: 'As of the saved version: save to check your edits',

@@ -164,6 +164,8 @@ describe('a paused campaign whose end date has passed', () => {
     const offer = page.getByTestId('office-ends-in-past');
     await offer.waitFor({ timeout: T });
     expect(await offer.textContent()).toContain('Перенесите окончание на будущее, сохраните и запустите снова');
+    // Paused is not live: the save's banner says what saving does for a paused campaign (it read "Акция идёт").
+    expect(await page.getByTestId('office-publishes-revision').textContent()).toContain('Акция на паузе');
 
     // Resuming as it is: refused by the server, and the offer stays.
     await page.getByTestId('office-to-live').click();

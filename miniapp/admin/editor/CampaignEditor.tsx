@@ -73,7 +73,10 @@ export function CampaignEditor() {
   );
 
   const publishes = savePublishes(doc.status);
-  const saveLabel = publishes ? fill(t.publishesRevision, { n: doc.revision + 1 }) : t.save;
+  // A paused campaign's save publishes too, but no participant meets it until the campaign resumes: not "live".
+  const saveLabel = publishes
+    ? fill(doc.status === 'paused' ? t.pausedPublishesRevision : t.publishesRevision, { n: doc.revision + 1 })
+    : t.save;
   const stateText =
     draft.save === 'saving'
       ? t.saving
