@@ -97,7 +97,7 @@ describe('an expired launch on the home screen', () => {
       const twoDaysAgo = Date.now() - 2 * 24 * 3_600_000;
       await page.goto(participantUrl(server, { userId: 411_001, language: 'ru', signedAt: twoDaysAgo }));
       await active(page).getByTestId('load-error').waitFor({ timeout: T });
-      expect(await active(page).getByTestId('load-error').textContent()).toMatch(/Откройте приложение заново/);
+      expect(await active(page).getByTestId('load-error').textContent()).toMatch(/Сеанс завершён.*откройте его снова/);
       // The home button did nothing here (found from outside); a Retry would only be refused again.
       expect(await active(page).getByTestId('load-error-home').count()).toBe(0);
       expect(await active(page).getByTestId('load-retry').count()).toBe(0);
