@@ -20,7 +20,7 @@ export type InboxFilters = { campaign?: number | undefined; status?: string; q?:
 
 export const VIEW_MAIN = 'main';
 
-export const PANELS = {
+const PARTICIPANT_PANELS = {
   home: 'home',
   campaign: 'campaign',
   rules: 'rules',
@@ -32,6 +32,17 @@ export const PANELS = {
   calculator: 'calculator',
   offers: 'offers',
   offer: 'offer',
+  betaJoin: 'beta_join',
+  invite: 'invite',
+  help: 'help',
+  helpNew: 'help_new',
+  helpTicket: 'help_ticket',
+  notFound: 'not_found',
+} as const;
+
+/** The office's panels: only in builds that carry the office (build-contents.ts), as `OFFICE_ROUTES`; the iOS
+ * single file leaves their names out (its size budget, docs/decisions/024). */
+const OFFICE_PANEL_IDS = {
   admin: 'admin',
   adminDraw: 'admin_draw',
   adminCalendar: 'admin_calendar',
@@ -39,7 +50,6 @@ export const PANELS = {
   adminCalculator: 'admin_calculator',
   adminOffers: 'admin_offers',
   adminBeta: 'admin_beta',
-  betaJoin: 'beta_join',
   adminCatalogue: 'admin_catalogue',
   adminCampaign: 'admin_campaign',
   adminCampaignSections: 'admin_campaign_sections',
@@ -50,7 +60,6 @@ export const PANELS = {
   adminAgencyTeam: 'admin_agency_team',
   adminAudit: 'admin_audit',
   adminTeam: 'admin_team',
-  invite: 'invite',
   adminBrandMailings: 'admin_brand_mailings',
   adminMailings: 'admin_mailings',
   adminMailingRule: 'admin_mailing_rule',
@@ -65,13 +74,14 @@ export const PANELS = {
   adminLeads: 'admin_leads',
   adminLead: 'admin_lead',
   adminLeadWebhook: 'admin_lead_webhook',
-  help: 'help',
-  helpNew: 'help_new',
-  helpTicket: 'help_ticket',
-  notFound: 'not_found',
 } as const;
 
-export const paths = {
+export const PANELS = {
+  ...PARTICIPANT_PANELS,
+  ...(HAS_OFFICE ? OFFICE_PANEL_IDS : ({} as typeof OFFICE_PANEL_IDS)),
+};
+
+const participantPaths = {
   campaign: (id: number) => `/campaign/${id}`,
   rules: (id: number) => `/campaign/${id}/rules`,
   quiz: (id: number) => `/campaign/${id}/quiz`,
@@ -82,10 +92,15 @@ export const paths = {
   calculator: (id: number) => `/campaign/${id}/calculator`,
   offers: (id: number) => `/campaign/${id}/offers`,
   offer: (id: number, offerId: number) => `/campaign/${id}/offer/${offerId}`,
-  adminCalendar: (id: number) => `/admin/campaign/${id}/calendar`,
   help: (id: number) => `/campaign/${id}/help`,
   helpNew: (id: number) => `/campaign/${id}/help/new`,
   helpTicket: (id: number, ticketId: number) => `/campaign/${id}/help/${ticketId}`,
+  invite: (token: string) => `/invite/${token}`,
+};
+
+/** The office's addresses: only in builds that carry the office, as its panels. */
+const officePaths = {
+  adminCalendar: (id: number) => `/admin/campaign/${id}/calendar`,
   adminDraw: (id: number) => `/admin/campaign/${id}/draw`,
   adminPools: (id: number) => `/admin/campaign/${id}/pools`,
   adminCalculator: (id: number) => `/admin/campaign/${id}/calculator`,
@@ -103,7 +118,6 @@ export const paths = {
   adminAgencyTeam: () => '/admin/agency/team',
   adminAudit: () => '/admin/audit',
   adminTeam: (brandId: number) => `/admin/brand/${brandId}/team`,
-  invite: (token: string) => `/invite/${token}`,
   adminBrandMailings: (brandId: number) => `/admin/brand/${brandId}/mailings`,
   adminMailings: (id: number) => `/admin/campaign/${id}/mailings`,
   /** `new` opens the rule editor empty. */
@@ -129,45 +143,56 @@ export const paths = {
   adminLeadWebhook: (id: number) => `/admin/campaign/${id}/leads/webhook`,
 };
 
+export const paths = {
+  ...participantPaths,
+  ...(HAS_OFFICE ? officePaths : ({} as typeof officePaths)),
+};
+
 /** The office's panels (one lazy chunk, miniapp/admin/). */
-export const ADMIN_PANELS: readonly string[] = [
-  PANELS.admin,
-  PANELS.adminCatalogue,
-  PANELS.adminCampaign,
-  PANELS.adminRevision,
-  PANELS.adminAgency,
-  PANELS.adminAgencyBrand,
-  PANELS.adminAgencySettings,
-  PANELS.adminAgencyTeam,
-  PANELS.adminAudit,
-  PANELS.adminTeam,
-  PANELS.adminBrandMailings,
-  PANELS.adminMailings,
-  PANELS.adminMailingRule,
-  PANELS.adminMailingBroadcast,
-  PANELS.adminSupport,
-  PANELS.adminSupportTicket,
-  PANELS.adminSupportKnowledge,
-  PANELS.adminSupportCanned,
-  PANELS.adminCampaignStats,
-  PANELS.adminBrandStats,
-  PANELS.adminBrandLeads,
-  PANELS.adminLeads,
-  PANELS.adminLead,
-  PANELS.adminLeadWebhook,
-];
+export const ADMIN_PANELS: readonly string[] = !HAS_OFFICE
+  ? []
+  : [
+      PANELS.admin,
+      PANELS.adminCatalogue,
+      PANELS.adminCampaign,
+      PANELS.adminRevision,
+      PANELS.adminAgency,
+      PANELS.adminAgencyBrand,
+      PANELS.adminAgencySettings,
+      PANELS.adminAgencyTeam,
+      PANELS.adminAudit,
+      PANELS.adminTeam,
+      PANELS.adminBrandMailings,
+      PANELS.adminMailings,
+      PANELS.adminMailingRule,
+      PANELS.adminMailingBroadcast,
+      PANELS.adminSupport,
+      PANELS.adminSupportTicket,
+      PANELS.adminSupportKnowledge,
+      PANELS.adminSupportCanned,
+      PANELS.adminCampaignStats,
+      PANELS.adminBrandStats,
+      PANELS.adminBrandLeads,
+      PANELS.adminLeads,
+      PANELS.adminLead,
+      PANELS.adminLeadWebhook,
+    ];
 
 /** Every office panel, the sections' included: the layout gives them the full width. */
-export const OFFICE_PANELS: ReadonlySet<string> = new Set([
-  ...ADMIN_PANELS,
-  PANELS.adminPools,
-  PANELS.adminBeta,
-  PANELS.adminCalculator,
-  PANELS.adminOffers,
-  PANELS.adminDraw,
-  PANELS.adminCalendar,
-  PANELS.adminCampaignSections,
-]);
+export const OFFICE_PANELS: ReadonlySet<string> = new Set(
+  !HAS_OFFICE
+    ? []
+    : [
+        ...ADMIN_PANELS,
+        PANELS.adminPools,
+        PANELS.adminBeta,
+        PANELS.adminCalculator,
+        PANELS.adminOffers,
+        PANELS.adminDraw,
+        PANELS.adminCalendar,
+        PANELS.adminCampaignSections,
+      ],
+);
 
 /** The office's routes: only in builds that carry the office (build-contents.ts); elsewhere `/admin…` is not found. */
 const OFFICE_ROUTES: readonly RouteDefinition[] = [

@@ -3,6 +3,7 @@ import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
+import { HAS_OFFICE } from '../build-contents.ts';
 import type { Messages } from '../i18n.ts';
 import { errorText } from '../i18n-errors.ts';
 import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
@@ -48,7 +49,7 @@ export function LoadState<T>({
   // The way out of a refusal: inside the office, the office's home; on that home itself (no access) and everywhere
   // else, the app's.
   const { pathname } = useActiveVkuiLocation();
-  const home = pathname.startsWith(`${paths.admin()}/`) ? paths.admin() : '/';
+  const home = HAS_OFFICE && pathname.startsWith(`${paths.admin()}/`) ? paths.admin() : '/';
   if (state.status === 'loading') return <Spinner size="l" style={{ margin: '48px 0' }} aria-label={t.loading} />;
   if (state.status === 'error') {
     // A refusal the server means gets a way out instead of a Retry that would only show this screen again.
