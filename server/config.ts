@@ -7,16 +7,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+/** An empty value (a blank `NAME=` line, as in .env.example) is absent: the setting's default, or none. */
+const emptyIsAbsent = <T>(v: T): T | undefined => (v === '' ? undefined : v);
+const optionalString = z.string().optional().transform(emptyIsAbsent);
 const secretsKey = z
   .string()
   .refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex characters or base64')
   .transform((v) => keyBytes(v) as Buffer);
-const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
-/** Empty (a blank `NAME=` line, as in .env.example) means the default: coerced, '' would be 0. */
+const optionalId = z.preprocess(emptyIsAbsent, z.coerce.number().int().positive().optional());
+/** For a number, spaces alone too (`emptyIsAbsent` and more): coerced, a blank would be 0. */
 const blankIsDefault = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** An address this server calls or is reached at: http or https only, so `new URL` never fails on it later. */
 const httpUrl = z
@@ -33,21 +32,18 @@ export const envSchema = z.object({
    * their idle connections to the backends, so they are the side that closes: when this process closes first, a request
    * the balancer sends on that connection at that moment fails (a 502 to the user).
    */
-  HTTP_KEEP_ALIVE_MS: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(1000).max(600_000).default(65_000),
-  ),
+  HTTP_KEEP_ALIVE_MS: z.preprocess(emptyIsAbsent, z.coerce.number().int().min(1000).max(600_000).default(65_000)),
   DATABASE_PATH: z.string().min(1).default('./data/app.db'),
   /** PostgreSQL to run on (`postgres://user:password@host:5432/db`); absent → SQLite at DATABASE_PATH. */
   DATABASE_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+    emptyIsAbsent,
     z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL')
       .refine((v) => URL.canParse(v), 'not a valid URL')
       .optional(),
   ),
-  VK_APP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(51000001)),
+  VK_APP_ID: z.preprocess(emptyIsAbsent, z.coerce.number().int().positive().default(51000001)),
   VK_APP_SECRET: optionalString,
   // Only an explicit 0 turns launch age checks off; an empty value is the default, not 0.
   LAUNCH_PARAMS_TTL: z.preprocess(blankIsDefault, z.coerce.number().int().min(0).default(86400)),
@@ -65,7 +61,7 @@ export const envSchema = z.object({
    * (server/promo/tasks/task-view.ts). Absent: an invitation there has no link (decision 048), never another platform's.
    */
   TELEGRAM_APP_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+    emptyIsAbsent,
     z
       .string()
       .regex(
@@ -75,7 +71,7 @@ export const envSchema = z.object({
       .optional(),
   ),
   OK_APP_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+    emptyIsAbsent,
     z
       .string()
       .regex(
@@ -105,16 +101,13 @@ export const envSchema = z.object({
   // Empty (`OUTBOX_LEASE_MS=` as in .env.example) means the default, not 0: a zero lease re-claims rows in flight.
   // At most 10 minutes: a claimed row is resent after its lease, which is safe only within the hour VK remembers its
   // random_id (server/mailing/outbox-claim.ts's RANDOM_ID_MEMORY_MS).
-  OUTBOX_LEASE_MS: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(0).max(600_000).default(60_000),
-  ),
+  OUTBOX_LEASE_MS: z.preprocess(emptyIsAbsent, z.coerce.number().int().min(0).max(600_000).default(60_000)),
   /**
    * 32-byte key (64 hex characters or base64) that encrypts the tokens the agency stores (decision 025); absent outside
    * production → generated once into local-secrets.json. `SECRETS_KEY_PREVIOUS` still decrypts during a rotation.
    */
-  SECRETS_KEY: z.preprocess((v) => (v === '' ? undefined : v), secretsKey.optional()),
-  SECRETS_KEY_PREVIOUS: z.preprocess((v) => (v === '' ? undefined : v), secretsKey.optional()),
+  SECRETS_KEY: z.preprocess(emptyIsAbsent, secretsKey.optional()),
+  SECRETS_KEY_PREVIOUS: z.preprocess(emptyIsAbsent, secretsKey.optional()),
   /** Demo data on an empty database: on by default outside production, off in it (see `demoSeeding`). */
   SEED_DEMO: z.enum(['0', '1', 'true', 'false', 'force']).optional(),
   /**
