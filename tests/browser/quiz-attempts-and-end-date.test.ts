@@ -98,7 +98,8 @@ describe('a quiz task’s attempts', () => {
     await attempts.waitFor({ timeout: T });
     expect(await attempts.inputValue()).toBe('2');
     expect(await office.page.locator(`label[for="field-tasks.${index}.config.maxAttempts"]`).textContent()).toContain(
-      'Попыток ответить у участника',
+      // The server's bounds (quiz-bounds.ts), filled in: never a bare {max}.
+      'Попыток ответить у участника, от 1 до 10 (пусто — 3)',
     );
     await attempts.fill('11');
     await office.page.getByTestId('office-save').click();
