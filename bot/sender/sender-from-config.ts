@@ -1,15 +1,16 @@
 /**
- * @module Wires the outbox sender: the community's token (messages) as the agency stored it in the office, else
- * `VK_GROUP_TOKEN` (`communitySending`, looked up before each claim, so a replaced token is used by the next send and a
+ * @module Wires the outbox sender, one run per community it sends as (community-senders.ts): the community's token
+ * (messages) as the agency stored it in the office, else `VK_GROUP_TOKEN` (`communitySending`, looked up before each claim, so a replaced token is used by the next send and a
  * switched-off brand sends nothing), and the service token (notifications) from configuration; each token with its
  * own lease and rate gate (token-turn.ts) and vk-io client pointed at `VK_API_BASE_URL`.
  */
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
-import { communitySending } from '../../server/office/agency/agency-secrets.ts';
+import { communitySending, sendingCommunities } from '../../server/office/agency/agency-secrets.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
+import { sendForCommunities } from './community-senders.ts';
 import { runSender } from './outbox-sender.ts';
 import type { ChannelSource, SenderChannel } from './sender-channel.ts';
 import type { SenderOptions, SenderProgress } from './sender-options.ts';
@@ -92,7 +93,10 @@ export function senderChannels(
   const channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>> = {
     message: communityChannel(db, config, groupId, (token) => make(token, config.VK_GROUP_API_RPS)),
   };
-  if (config.VK_SERVICE_TOKEN) channels.notification = make(config.VK_SERVICE_TOKEN, config.VK_SERVICE_API_RPS);
+  // The service token is the configured app's: it notifies for the configured community only (decision 078).
+  if (config.VK_SERVICE_TOKEN && groupId === config.VK_GROUP_ID) {
+    channels.notification = make(config.VK_SERVICE_TOKEN, config.VK_SERVICE_API_RPS);
+  }
   return channels;
 }
 
@@ -100,34 +104,56 @@ export function senderChannels(
 export const SENDER_RESTART_MS = 2000;
 
 /**
- * Runs the sender for the configured community. Running on (not `once`), an error does not end the process: a
- * database restart or failover fails the run's statements (claimed rows stay claimed and come back after their lease,
- * with the same `random_id`), and the run starts again after `SENDER_RESTART_MS` — otherwise every bot process
- * exited at the same moment and the outbox stalled until someone restarted them (found from outside).
+ * Runs the sender for every community this process can send as (community-senders.ts, decision 078): the configured
+ * `VK_GROUP_ID` (with the notifications) and each community whose token the agency stored in the office, looked at
+ * again every idle turn (`idleMs`).
  * @example await sendOutbox(db, config, Date.now, { once: true })
  */
 export async function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
   if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
+  const log = run.log ?? ((line: string) => console.error(line));
+  return sendForCommunities(
+    {
+      communities: () => sendingCommunities({ db, config }),
+      send: (groupId, one) => sendCommunity(db, config, now, groupId, { ...run, ...one }),
+    },
+    { once: run.once, signal: run.signal, onProgress: run.onProgress, lookMs: run.idleMs ?? 1000, log },
+  );
+}
+
+/**
+ * Runs the sender for one community. Running on (not `once`), an error does not end it: a database restart or
+ * failover fails the run's statements (claimed rows stay claimed and come back after their lease, with the same
+ * `random_id`), and the run starts again after `SENDER_RESTART_MS` — otherwise every bot process stopped sending at
+ * the same moment and the outbox stalled until someone restarted them (found from outside).
+ */
+async function sendCommunity(
+  db: Db,
+  config: Config,
+  now: () => number,
+  groupId: number,
+  run: SenderRun,
+): Promise<SenderProgress> {
+  // Said with the community: one process now holds the leases of several communities' tokens.
+  const log = run.log && ((line: string) => run.log?.(`${line} · community ${groupId}`));
   for (;;) {
     try {
-      return await sendOnce(db, config, now, run);
+      return await sendOnce(db, config, now, groupId, { ...run, log });
     } catch (err) {
       if (run.once || run.signal?.aborted) throw err;
-      (run.log ?? console.error)(`sender: stopped by an error, starting again shortly: ${(err as Error).message}`);
+      (log ?? console.error)(`sender: stopped by an error, starting again shortly: ${(err as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, SENDER_RESTART_MS));
     }
   }
 }
 
-function sendOnce(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
-  if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
+function sendOnce(db: Db, config: Config, now: () => number, groupId: number, run: SenderRun): Promise<SenderProgress> {
   // Field by field, no spread: an option left undefined must not overwrite a configured value.
-  const channels = senderChannels(db, config, config.VK_GROUP_ID, run);
   return runSender({
     db,
     now,
-    channels,
-    groupId: config.VK_GROUP_ID,
+    channels: senderChannels(db, config, groupId, run),
+    groupId,
     appId: config.VK_APP_ID,
     leaseMs: config.OUTBOX_LEASE_MS,
     once: run.once,

@@ -3,7 +3,7 @@
  * plain value: `communityToken` for whoever sends as the community or asks VK about it (the bot's sender, server
  * checks through server/vk/vk-clients.ts), `vkAppSecret` for launches, `vkServiceToken` for checks about an app.
  */
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -84,6 +84,22 @@ export async function communitySending(
     return { token, switchedOff: false };
   }
   return { token: vkGroupId === deps.config.VK_GROUP_ID ? deps.config.VK_GROUP_TOKEN : undefined, switchedOff: false };
+}
+
+/**
+ * The communities a sender sends as (decision 078): the configured one and each whose token the agency stored, its
+ * brand on or off (a switched-off brand's sender closes what it is sent, decision 064; `communitySending` withholds the
+ * token). Whether a stored token opens is `communitySending`'s question, asked before each claim.
+ * @example const groupIds = await sendingCommunities(deps) // [200000777, 200000888]
+ */
+export async function sendingCommunities(deps: { db: Db; config: Config }): Promise<number[]> {
+  const rows = await deps.db
+    .select({ vkGroupId: schema.communities.vkGroupId })
+    .from(schema.communities)
+    .where(isNotNull(schema.communities.tokenCiphertext));
+  const stored = rows.map((r) => r.vkGroupId);
+  const configured = deps.config.VK_GROUP_ID;
+  return configured === undefined || stored.includes(configured) ? stored : [configured, ...stored];
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * @module One sender process for every community it can send as (decision 078): the configured `VK_GROUP_ID` and each
+ * community whose token the agency stored in the office. Each community has its own sender run (its rows only, its
+ * token's lease and rate gate, token-turn.ts), so the never-twice and resume-after-a-crash guarantees are the ones a
+ * single community's run already keeps. The list is looked at again every turn: a community connected while running
+ * gets its run, one whose stored token is removed has its run stopped (calls in flight recorded, the lease released).
+ */
+import type { SenderProgress } from './sender-options.ts';
+
+/** What the process sends with: the communities it may send for now, and one community's run. */
+export interface CommunitySenders {
+  communities(): Promise<number[]>;
+  /** Sends for `groupId` until `signal` is aborted, or (`once`) until nothing is due; starts again after its errors. */
+  send(groupId: number, run: CommunityRun): Promise<SenderProgress>;
+}
+
+export interface CommunityRun {
+  once: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SenderProgress) => void;
+}
+
+export interface CommunitiesRun extends CommunityRun {
+  /** How often the list of communities is looked at again while running on. */
+  lookMs: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Runs a sender for each community and answers the totals of them all; `once`, each drains what is due and the call
+ * resolves when all have (rejecting with the first failure, after the others ended).
+ * @example await sendForCommunities({ communities: async () => [1, 2], send }, { once: true, lookMs: 1000, log })
+ */
+export async function sendForCommunities(s: CommunitySenders, run: CommunitiesRun): Promise<SenderProgress> {
+  const told = new Map<number, SenderProgress>();
+  const start = (groupId: number, signal: AbortSignal | undefined) =>
+    s
+      .send(groupId, {
+        once: run.once,
+        signal,
+        onProgress: run.onProgress
+          ? (p) => {
+              told.set(groupId, p);
+              run.onProgress?.(sum([...told.values()]));
+            }
+          : undefined,
+      })
+      .then((p) => {
+        told.set(groupId, p);
+        return p;
+      });
+
+  if (run.once) {
+    const ended = await Promise.allSettled((await s.communities()).map((g) => start(g, run.signal)));
+    const failed = ended.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return sum([...told.values()]);
+  }
+
+  const running = new Map<number, { stop: AbortController; done: Promise<unknown> }>();
+  const stopping: Promise<unknown>[] = [];
+  while (!run.signal?.aborted) {
+    let now: number[] | undefined;
+    try {
+      now = await s.communities();
+    } catch (err) {
+      // The database busy or gone for a moment: the runs keep going as they are; looked at again next turn.
+      run.log(`sender: the communities to send for could not be read: ${(err as Error).message}`);
+    }
+    for (const groupId of now ?? []) {
+      if (running.has(groupId)) continue;
+      const stop = new AbortController();
+      const done = start(groupId, stop.signal).catch((err) =>
+        run.log(`sender: community ${groupId} stopped by an error: ${(err as Error).message}`),
+      );
+      running.set(groupId, { stop, done });
+    }
+    for (const [groupId, r] of now ? running : []) {
+      if (now?.includes(groupId)) continue;
+      // Its token removed in the office: its run ends; rows it claimed are sent and recorded, the rest wait queued.
+      r.stop.abort();
+      stopping.push(r.done);
+      running.delete(groupId);
+    }
+    await pause(run.lookMs, run.signal);
+  }
+  for (const r of running.values()) r.stop.abort();
+  await Promise.all([...stopping, ...[...running.values()].map((r) => r.done)]);
+  return sum([...told.values()]);
+}
+
+function sum(all: SenderProgress[]): SenderProgress {
+  const total: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, remaining: 0, requests: 0 };
+  for (const p of all) for (const k of Object.keys(total) as (keyof SenderProgress)[]) total[k] += p[k];
+  return total;
+}
+
+/** Waits `ms`, or less when `signal` is aborted meanwhile. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+}
