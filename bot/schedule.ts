@@ -7,12 +7,16 @@
 import type { Deps } from '../server/deps.ts';
 import { dueBroadcasts, enqueueBroadcast } from '../server/mailing/broadcast.service.ts';
 import { broadcastKeyboard, ruleDecorator } from '../server/mailing/open-app-button.ts';
+import { closeTokenlessDue } from '../server/mailing/outbox-no-token.ts';
 import { evaluateAllRules } from '../server/mailing/rule-evaluation.ts';
 import { botFor } from './bot.ts';
 
 const MINUTE = 60_000;
 
-/** One pass: rules, then broadcasts that are due. */
+/**
+ * One pass: rules, then broadcasts that are due, then what of them (and anything else due) cannot leave because its
+ * community has no token: closed as `no_community_token` (decision 078), not queued for ever.
+ */
 export async function runSchedulesOnce(deps: Deps): Promise<{ rules: number; broadcasts: number }> {
   const now = deps.now();
   const results = await evaluateAllRules(deps.db, now, ruleDecorator(deps));
@@ -20,6 +24,7 @@ export async function runSchedulesOnce(deps: Deps): Promise<{ rules: number; bro
   for (const b of await dueBroadcasts(deps.db, now)) {
     broadcasts += await enqueueBroadcast(deps.db, b, now, broadcastKeyboard(deps, b));
   }
+  await closeTokenlessDue(deps, now);
   return { rules: results.reduce((n, r) => n + r.queued, 0), broadcasts };
 }
 

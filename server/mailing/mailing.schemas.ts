@@ -202,8 +202,9 @@ export const BroadcastSchema = z
     quietFromHour: hour,
     quietToHour: hour,
     cancelledAt: z.number().int().nullable(),
-    /** Cancelled without a member stopping it (null: a member did, or not cancelled): `brand_switched_off` — its
-     * moment came while the agency had switched the brand off, and nothing of it was sent. */
+    /** Cancelled without a member stopping it (null: a member did, or not cancelled): `brand_switched_off` — the
+     * agency switched the brand off before (all of) it was sent; `no_community_token` — its community had no token to
+     * send with when its moment came or while its messages waited (decision 078). */
     cancelReason: z.enum(BROADCAST_CANCEL_REASONS).nullable(),
     enqueuedCount: z.number().int(),
   })

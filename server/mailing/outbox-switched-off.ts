@@ -11,7 +11,7 @@
  */
 import { and, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
-import type { MessageChannel } from '../db/schema/messaging.ts';
+import type { BroadcastCancelReason, MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 
 const { outbox, broadcasts, brands, campaigns, communities } = schema;
@@ -102,18 +102,19 @@ export async function closeSwitchedOffWaiting(
   });
 }
 
-/** The broadcasts still in progress among the closed rows', cancelled as `brand_switched_off`; answers how many. */
+/** The broadcasts still in progress among the closed rows', cancelled for `reason`; answers how many. */
 export async function cancelBroadcastsOf(
   tx: Tx,
   closed: { broadcastId: number | null }[],
   now: number,
+  reason: BroadcastCancelReason = 'brand_switched_off',
 ): Promise<number> {
   const ids = [...new Set(closed.flatMap((r) => (r.broadcastId === null ? [] : [r.broadcastId])))];
   let cancelled = 0;
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await tx
       .update(broadcasts)
-      .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'brand_switched_off' })
+      .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason })
       .where(and(inArray(broadcasts.id, ids.slice(i, i + 500)), eq(broadcasts.status, 'enqueued')))
       .returning({ id: broadcasts.id });
     cancelled += rows.length;

@@ -70,6 +70,32 @@ describe("a broadcast's state in the office", () => {
     );
   });
 
+  it('one whose messages came due while its community had no token says so and how many went out, in ru and en (decision 078)', () => {
+    const none = {
+      status: 'cancelled' as const,
+      cancelReason: 'no_community_token' as const,
+      scheduledAt: at,
+      enqueuedCount: 3,
+      sentCount: 0,
+      openCount: 0,
+    };
+    expect(broadcastState(mailingsMessages.ru, 'ru', none, 'Europe/Moscow')).toBe(
+      'Не отправлена: у сообщества нет токена для отправки, подключите его в кабинете агентства · отправлено 0 из 3',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', none, 'Europe/Moscow')).toBe(
+      'Not sent: the community has no token to send with; connect it in the agency office · 0 of 3 sent',
+    );
+    const partly = { ...none, sentCount: 1 };
+    expect(broadcastState(mailingsMessages.ru, 'ru', partly, 'Europe/Moscow')).toBe(
+      'Отправлена частично: у сообщества не стало токена для отправки · отправлено 1 из 3',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', partly, 'Europe/Moscow')).toBe(
+      'Partly sent: the community lost its token to send with · 1 of 3 sent',
+    );
+    expect(notSentReason(mailingsMessages.ru, 'no_community_token')).toBe('У сообщества нет токена для отправки');
+    expect(notSentReason(mailingsMessages.en, 'no_community_token')).toBe('The community has no token to send with');
+  });
+
   it('every reason the outbox closes a message with is worded in both languages', () => {
     const reasons: Record<StaleReason, true> = {
       brand_switched_off: true,
