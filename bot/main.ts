@@ -1,6 +1,7 @@
 /**
- * @module `npm run bot`: the bot process. Drains the outbox (rate-limited, resumable) and evaluates funnel rules and
- * due broadcasts every minute. `--long-poll` also receives updates through Bots Long Poll (local use; in production
+ * @module `npm run bot`: the bot process. Drains the outbox (rate-limited, resumable) for the configured community and
+ * every community whose token is stored in the office (decision 078), and evaluates funnel rules and due broadcasts
+ * every minute. `--long-poll` also receives updates through Bots Long Poll (local use; in production
  * VK calls `POST /vk/callback` on the server). `--once` drains what is due and exits (with `--no-rules`, only sends).
  * Each schedule pass (and so the start) also re-handles journaled updates a crash left `received`.
  * `--lease-ms N` overrides `OUTBOX_LEASE_MS`, how long a claimed row is held before it is retried (bot-settings.ts),
