@@ -130,3 +130,53 @@ describe('config', () => {
     }
   });
 });
+
+describe('ids and secrets as an operator might mistype them (found from outside)', () => {
+  it('takes an id setting only as plain decimal digits, up to 2^53 − 1, naming the variable otherwise', async () => {
+    // Before: VK_GROUP_ID=0x10 started as community 16, VK_APP_ID=1e3 as app 1000, VK_ID_APP_ID=" 7" as 7.
+    for (const name of ['VK_APP_ID', 'VK_GROUP_ID', 'VK_ID_APP_ID']) {
+      for (const bad of ['0x10', '1e3', '0b11', '0o7', ' 7', '7 ', '+7', '07', '7.0', '9007199254740992']) {
+        expect(() => loadConfig({ DATABASE_PATH: tmpDb(), [name]: bad }), `${name}=${bad}`).toThrow(
+          new RegExp(`${name}: .*decimal`),
+        );
+      }
+    }
+    const c = loadConfig({
+      DATABASE_PATH: tmpDb(),
+      VK_APP_ID: '9007199254740991',
+      VK_GROUP_ID: '229000001',
+      VK_ID_APP_ID: '52000001',
+    });
+    expect([c.VK_APP_ID, c.VK_GROUP_ID, c.VK_ID_APP_ID]).toEqual([9007199254740991, 229000001, 52000001]);
+    const blank = loadConfig({ DATABASE_PATH: tmpDb(), VK_APP_ID: '', VK_GROUP_ID: '', VK_ID_APP_ID: '' });
+    expect([blank.VK_APP_ID, blank.VK_GROUP_ID, blank.VK_ID_APP_ID]).toEqual([51000001, undefined, undefined]);
+  });
+
+  it('refuses a secret or token made only of spaces, naming it; an empty one stays absent', async () => {
+    // Before: VK_APP_SECRET="   " started in production and no real launch ever verified.
+    const secrets = [
+      'VK_APP_SECRET',
+      'OK_APP_KEY',
+      'OK_APP_SECRET',
+      'VK_GROUP_TOKEN',
+      'VK_SERVICE_TOKEN',
+      'VK_CALLBACK_SECRET',
+      'VK_CONFIRMATION_CODE',
+    ];
+    for (const name of secrets) {
+      for (const blank of ['   ', '\t', ' \n ']) {
+        expect(
+          () => loadConfig({ ...PRODUCTION, DATABASE_PATH: tmpDb(), VK_GROUP_ID: '7', [name]: blank }),
+          name,
+        ).toThrow(new RegExp(`${name}: .*spaces`));
+      }
+    }
+    expect(() => loadConfig({ DATABASE_PATH: tmpDb(), VK_APP_SECRET: '   ' })).toThrow(ConfigError);
+    const empty = loadConfig({ DATABASE_PATH: tmpDb(), VK_CALLBACK_SECRET: '', VK_SERVICE_TOKEN: '' });
+    expect([empty.VK_CALLBACK_SECRET, empty.VK_SERVICE_TOKEN]).toEqual([undefined, undefined]);
+    // A secret with a space inside is the operator's choice (a callback secret is typed in VK's settings).
+    expect(loadConfig({ DATABASE_PATH: tmpDb(), VK_CALLBACK_SECRET: 'two words' }).VK_CALLBACK_SECRET).toBe(
+      'two words',
+    );
+  });
+});

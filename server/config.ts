@@ -6,15 +6,32 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { boundedId, MAX_VK_ID } from './auth/launch-ids.ts';
 
 /** An empty value (a blank `NAME=` line, as in .env.example) is absent: the setting's default, or none. */
 const emptyIsAbsent = <T>(v: T): T | undefined => (v === '' ? undefined : v);
-const optionalString = z.string().optional().transform(emptyIsAbsent);
+/**
+ * A secret, token or key: empty is absent; only spaces is refused, as a value quoted by mistake (`NAME="   "`) that no
+ * platform ever signs with, so every launch or callback would fail instead of the start.
+ */
+const optionalString = z
+  .string()
+  .refine((v) => v === '' || v.trim() !== '', 'is only spaces: leave it empty for none, or give the real value')
+  .optional()
+  .transform(emptyIsAbsent);
 const secretsKey = z
   .string()
   .refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex characters or base64')
   .transform((v) => keyBytes(v) as Buffer);
-const optionalId = z.preprocess(emptyIsAbsent, z.coerce.number().int().positive().optional());
+/**
+ * A VK app or community id: plain decimal digits (`Number` would read `0x10` as 16, `1e3` as 1000, ` 7` as 7), at most
+ * 2^53 − 1 as launch ids are (auth/launch-ids.ts); empty is absent.
+ */
+const vkId = z
+  .string()
+  .refine((v) => boundedId(v, MAX_VK_ID) !== undefined, `must be an id in plain decimal digits, 1 to ${MAX_VK_ID}`)
+  .transform(Number);
+const optionalId = z.preprocess(emptyIsAbsent, vkId.optional());
 /** For a number, spaces alone too (`emptyIsAbsent` and more): coerced, a blank would be 0. */
 const blankIsDefault = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** An address this server calls or is reached at: http or https only, so `new URL` never fails on it later. */
@@ -43,7 +60,7 @@ export const envSchema = z.object({
       .refine((v) => URL.canParse(v), 'not a valid URL')
       .optional(),
   ),
-  VK_APP_ID: z.preprocess(emptyIsAbsent, z.coerce.number().int().positive().default(51000001)),
+  VK_APP_ID: z.preprocess(emptyIsAbsent, vkId.default(51000001)),
   VK_APP_SECRET: optionalString,
   // Only an explicit 0 turns launch age checks off; an empty value is the default, not 0.
   LAUNCH_PARAMS_TTL: z.preprocess(blankIsDefault, z.coerce.number().int().min(0).default(86400)),
