@@ -1,6 +1,6 @@
 /** @module The verified identity: the only thing downstream code knows about who is calling. */
 import { storableCopy } from '../http/storable-text.ts';
-import { MAX_LAUNCH_REF } from './launch-ids.ts';
+import { MAX_LAUNCH_REF, MAX_PLATFORM_DETAIL } from './launch-ids.ts';
 
 export type Platform = 'vk' | 'ok' | 'telegram';
 export type ViewerGroupRole = 'admin' | 'editor' | 'moder' | 'member' | 'none';
@@ -47,4 +47,17 @@ export function uiLanguage(code: string | undefined | null): 'ru' | 'en' {
 export function launchRef(raw: string | null | undefined): { ref?: string } {
   // Longer than any platform sends (launch-ids.ts): not stored rather than cut into a source nobody sent.
   return raw && raw.length <= MAX_LAUNCH_REF ? { ref: storableCopy(raw) } : {};
+}
+
+const PLATFORM_DETAIL = new RegExp(`^[A-Za-z0-9_.-]{1,${MAX_PLATFORM_DETAIL}}$`);
+
+/**
+ * The client detail as the identity carries it (`vk_platform`, OK `mob_platform`): a name the platform documents, or
+ * one of that shape it adds later, kept; anything else (up to the 8 KB header, markup, spaces) is `unknown` rather than
+ * echoed by `/api/me`. Never a refusal: it is signed, but only a label for stats, and a new value must not break a launch.
+ *
+ * @example platformDetail('mobile_iphone') // 'mobile_iphone'; platformDetail('x'.repeat(999)) // 'unknown'
+ */
+export function platformDetail(raw: string | null | undefined): string {
+  return raw && PLATFORM_DETAIL.test(raw) ? raw : 'unknown';
 }

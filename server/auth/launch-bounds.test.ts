@@ -86,3 +86,30 @@ describe('launch ids bounded to what each platform issues', () => {
     ]);
   });
 });
+
+describe('the client detail a launch carries (vk_platform, OK mob_platform), echoed by /api/me', () => {
+  const me = async (auth: string) => {
+    const res = await w.app.request('/api/me', { headers: { Authorization: auth } });
+    return { status: res.status, detail: ((await res.json()) as { platformDetail?: string }).platformDetail };
+  };
+
+  it('a documented or plausible new value is kept; a long or odd one does not break the launch and is not echoed', async () => {
+    // Before: a signed vk_platform of 7,000 characters (or with markup) came back whole from /api/me.
+    w = await createPromoWorld();
+    for (const kept of ['mobile_iphone', 'desktop_web_messenger', 'android', 'mobile_vision_pro']) {
+      expect(await me(w.vkAuth(7, { vk_platform: kept })), kept).toEqual({ status: 200, detail: kept });
+    }
+    for (const odd of ['x'.repeat(7000), 'a'.repeat(33), '<img src=x onerror=alert(1)>', 'mobile web', '']) {
+      expect(await me(w.vkAuth(7, { vk_platform: odd })), odd.slice(0, 40)).toEqual({ status: 200, detail: 'unknown' });
+    }
+    expect(await me(w.vkAuth(7))).toEqual({ status: 200, detail: 'mobile_android' });
+  });
+
+  it('OK: mob_platform the same way; absent, mobile or web as before', async () => {
+    w = await createPromoWorld();
+    expect(await me(w.okAuth('9001', { mob_platform: 'iosweb' }))).toEqual({ status: 200, detail: 'iosweb' });
+    expect(await me(w.okAuth('9001', { mob_platform: 'y'.repeat(7000) }))).toEqual({ status: 200, detail: 'unknown' });
+    expect(await me(w.okAuth('9001', { mob: 'true' }))).toEqual({ status: 200, detail: 'mobile' });
+    expect(await me(w.okAuth('9001'))).toEqual({ status: 200, detail: 'web' });
+  });
+});

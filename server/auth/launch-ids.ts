@@ -17,6 +17,12 @@ export const MAX_OK_USER_ID = 9_223_372_036_854_775_807n;
  */
 export const MAX_LAUNCH_REF = 512;
 
+/**
+ * The longest client detail kept (`vk_platform`, OK `mob_platform`): the documented values are at most 24 characters
+ * (`desktop_app_messenger`, `mobile_android_messenger`); a little room for one the platforms add later.
+ */
+export const MAX_PLATFORM_DETAIL = 32;
+
 /** The id as written when it is a positive integer no greater than `max`, else undefined. */
 export function boundedId(raw: string | undefined, max: bigint): string | undefined {
   if (raw === undefined || !/^[1-9]\d{0,19}$/.test(raw)) return undefined;

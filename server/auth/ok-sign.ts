@@ -6,7 +6,7 @@
  * found from outside); `sig` names each value by its key (decision 047).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type Identity, uiLanguage } from './identity.ts';
+import { type Identity, platformDetail, uiLanguage } from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
 import { boundedId, MAX_OK_USER_ID } from './launch-ids.ts';
 import { parseLaunchQuery } from './vk-sign.ts';
@@ -74,7 +74,11 @@ export function readOkLaunch(raw: string, options: OkVerifyOptions): { identity:
     userId,
     appId: appKey,
     language: uiLanguage(params.get('lang') ?? 'ru'),
-    platformDetail: params.get('mob_platform') ?? (params.get('mob') === 'true' ? 'mobile' : 'web'),
+    platformDetail: params.has('mob_platform')
+      ? platformDetail(params.get('mob_platform'))
+      : params.get('mob') === 'true'
+        ? 'mobile'
+        : 'web',
   };
   return { identity, sessionKey };
 }

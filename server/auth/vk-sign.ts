@@ -4,7 +4,14 @@
  * secure key, base64url without padding).
  */
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { type Identity, launchRef, uiLanguage, type VerifiedLaunch, type ViewerGroupRole } from './identity.ts';
+import {
+  type Identity,
+  launchRef,
+  platformDetail,
+  uiLanguage,
+  type VerifiedLaunch,
+  type ViewerGroupRole,
+} from './identity.ts';
 import { BadSignatureError, MalformedLaunchError, MissingLaunchError, WrongAppError } from './launch-errors.ts';
 import { boundedId, MAX_VK_ID } from './launch-ids.ts';
 import { assertFresh } from './time-window.ts';
@@ -166,7 +173,7 @@ export function readVkLaunchParams(params: Map<string, string>, options: VkVerif
     ...(groupId !== undefined ? { groupId } : {}),
     ...(groupId !== undefined && viewerGroupRole ? { viewerGroupRole } : {}),
     language: uiLanguage(params.get('vk_language')),
-    platformDetail: params.get('vk_platform') ?? 'unknown',
+    platformDetail: platformDetail(params.get('vk_platform')),
     ...launchRef(params.get('vk_ref')),
   };
   return { identity, ...(issuedAt !== undefined ? { issuedAt } : {}), issuedAtField: 'vk_ts' };
