@@ -4,6 +4,7 @@
  * must be the one the exchange named. Answers are checked with zod; anything else is a `VkIdError`.
  */
 import { z } from 'zod';
+import { boundedId, MAX_VK_ID } from '../launch-ids.ts';
 
 export class VkIdError extends Error {
   override name = 'VkIdError';
@@ -26,14 +27,16 @@ export interface CodeExchange {
   state: string;
 }
 
-const tokenAnswer = z.object({
-  access_token: z.string().min(1),
-  user_id: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d*$/)]),
-  state: z.string().optional(),
-});
-const userInfoAnswer = z.object({
-  user: z.object({ user_id: z.union([z.string().regex(/^[1-9]\d*$/), z.number().int().positive()]) }),
-});
+/**
+ * A VK user id as VK ID writes it (a number in the token answer, a string in user_info), bounded as a launch's
+ * `vk_user_id` is (launch-ids.ts): the same user, the same ids this server holds exactly; as its decimal string.
+ */
+const vkUserId = z
+  .union([z.number().int().positive(), z.string()])
+  .transform((v) => boundedId(String(v), MAX_VK_ID))
+  .pipe(z.string());
+const tokenAnswer = z.object({ access_token: z.string().min(1), user_id: vkUserId, state: z.string().optional() });
+const userInfoAnswer = z.object({ user: z.object({ user_id: vkUserId }) });
 const errorAnswer = z.object({ error: z.string(), error_description: z.string().optional() });
 
 /** VK ID answers within a few hundred ms; a login waits at most this long for each call. */
@@ -78,16 +81,22 @@ export async function vkIdUser(x: CodeExchange): Promise<string> {
       state: x.state,
     }),
   );
-  if (!tokens.success) throw new VkIdError('bad_answer', 'VK ID token answer has no access_token or user_id');
+  if (!tokens.success) {
+    throw new VkIdError(
+      'bad_answer',
+      `VK ID token answer has no access_token or no user_id (a VK id, 1 to ${MAX_VK_ID})`,
+    );
+  }
   if (tokens.data.state !== undefined && tokens.data.state !== x.state) {
     throw new VkIdError('bad_answer', 'VK ID token answer is for another state');
   }
   const info = userInfoAnswer.safeParse(
     await post(`${base}/oauth2/user_info`, { client_id: clientId, access_token: tokens.data.access_token }),
   );
-  if (!info.success) throw new VkIdError('bad_answer', 'VK ID user_info answer has no user_id');
-  if (String(info.data.user.user_id) !== String(tokens.data.user_id)) {
+  if (!info.success)
+    throw new VkIdError('bad_answer', `VK ID user_info answer has no user_id (a VK id, 1 to ${MAX_VK_ID})`);
+  if (info.data.user.user_id !== tokens.data.user_id) {
     throw new VkIdError('user_mismatch', 'VK ID user_info names another user than the token');
   }
-  return String(tokens.data.user_id);
+  return tokens.data.user_id;
 }

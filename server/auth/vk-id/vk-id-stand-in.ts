@@ -15,7 +15,8 @@ import { serve } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 
 export interface VkIdUser {
-  userId: number;
+  /** A number, as VK ID writes it; a string, for a test of an id no JavaScript number holds exactly. */
+  userId: number | string;
   firstName: string;
   lastName: string;
 }

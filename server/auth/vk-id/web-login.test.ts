@@ -198,4 +198,26 @@ describe('item 2: VK ID login for the web entry', () => {
     expect((await w.app.request('/api/web/login')).status).toBe(404);
     expect((await w.app.request('/api/me', { headers: { cookie: cookieHeader(jar) } })).status).toBe(401);
   });
+
+  it('a VK ID user id above 2^53 − 1 is refused (502, no session), as a launch vk_user_id is; 2^53 − 1 signs in (found from outside)', async () => {
+    // Before: VK ID naming user 9007199254740992 signed them in; the same number in a launch is refused (launch-ids.ts).
+    w = await world();
+    const before = fake.user;
+    try {
+      // As a JSON number it already failed (no number holds it); written as a string, it was taken.
+      for (const userId of [2 ** 53, '9007199254740993', '99999999999999999999']) {
+        fake.user = { userId, firstName: 'Big', lastName: 'Id' };
+        const refused = await login();
+        expect(refused.res.status, String(userId)).toBe(502);
+        expect(((await refused.res.json()) as { error: { message: string } }).error.message).toMatch(/user_id/);
+        expect(refused.jar.promo_web_session ?? '').toBe('');
+      }
+      fake.user = { userId: Number.MAX_SAFE_INTEGER, firstName: 'Max', lastName: 'Id' };
+      const taken = await login();
+      const me = await w.app.request('/api/me', { headers: { cookie: cookieHeader(taken.jar) } });
+      expect(await me.json()).toMatchObject({ platform: 'vk', userId: '9007199254740991' });
+    } finally {
+      fake.user = before;
+    }
+  });
 });
