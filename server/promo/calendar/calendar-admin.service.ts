@@ -91,6 +91,14 @@ function prizeByKey(prizes: RewardRow[], key: string, path: string): RewardRow {
  * @example await generateMoments(deps, identity, 3, { mode: 'per_day', rewards: [{ rewardKey: 'mug', count: 2 }] }) // { created: 28, … }
  */
 export async function generateMoments(deps: Deps, identity: Identity, campaignId: number, request: GenerateRequest) {
+  const { clientKey, ...asked } = request;
+  if (clientKey) {
+    // A retry of a generation already made (its answer lost) is that answer, though the campaign has since ended or
+    // its time run out: looked up after the member's rights, before anything that judges a new draw.
+    const keyed = await officeCampaign(deps.db, identity, campaignId, 'prizes');
+    const made = await inTransaction(deps.db, (tx) => generatedWithKey(tx, keyed.id, asked, clientKey));
+    if (made) return made;
+  }
   const { campaign, prizes } = await calendarCampaign(deps.db, identity, campaignId, true);
   const now = deps.now();
   const from = Math.max(campaign.startsAt, now, request.from ?? 0);
@@ -120,8 +128,8 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
   const rows = plans.flatMap(({ prize, plan }) =>
     drawMoments(plan, randomIntOf(deps)).map((at) => ({ rewardId: prize.id, at })),
   );
-  const { clientKey, ...asked } = request;
   return inTransaction(deps.db, async (tx) => {
+    // Again in the writing transaction: two first sends of one key, the second finds what the first wrote.
     const earlier = clientKey && (await generatedWithKey(tx, campaign.id, asked, clientKey));
     if (earlier) return earlier;
     const before = await totalMoments(tx, campaign.id);

@@ -266,6 +266,41 @@ describe('prize calendar admin routes', () => {
   });
 });
 
+describe('a generation retried with its clientKey is the answer it first got, whatever changed since', () => {
+  it('after the campaign ended: the first answer again (201), nothing drawn; a new key is 409 campaign_ended', async () => {
+    // Before: the retry of an acknowledged generation (its answer lost) was a 409 campaign_ended.
+    const id = await setup();
+    const body = { mode: 'spread', rewards: [{ rewardKey: 'mug', count: 3 }], clientKey: 'gen-retry-0001' };
+    const first = await generate(id, ADMIN, body);
+    expect(first.status).toBe(201);
+    const answer = await first.json();
+    await w.write((tx) => tx.update(schema.campaigns).set({ status: 'ended' }).where(eq(schema.campaigns.id, id)));
+    const again = await generate(id, ADMIN, body);
+    expect([again.status, await again.json()]).toEqual([201, answer]);
+    expect(await w.deps.db.select().from(schema.prizeMoments)).toHaveLength(3);
+    const fresh = await generate(id, ADMIN, { ...body, clientKey: 'gen-retry-0002' });
+    expect([fresh.status, (await fresh.json()).error.code]).toEqual([409, 'campaign_ended']);
+    // The key still answers only its own request, and only to a member who may see the calendar.
+    const other = await generate(id, ADMIN, { ...body, rewards: [{ rewardKey: 'mug', count: 4 }] });
+    expect([other.status, (await other.json()).error.code]).toEqual([409, 'client_key_reused']);
+    expect((await generate(id, OTHER_BRAND, body)).status).toBe(404);
+    expect((await generate(id, CAMPAIGNS_ONLY, body)).status).toBe(403);
+  });
+
+  it('after the campaign time ran out (still live): the first answer again, not 422 empty_window', async () => {
+    const id = await setup();
+    const body = { mode: 'per_day', rewards: [{ rewardKey: 'cap', count: 1 }], clientKey: 'gen-retry-0003' };
+    const first = await generate(id, ADMIN, body);
+    expect(first.status).toBe(201);
+    const answer = await first.json();
+    w.clock.advance(11 * DAY);
+    const again = await generate(id, ADMIN, body);
+    expect([again.status, await again.json()]).toEqual([201, answer]);
+    const fresh = await generate(id, ADMIN, { ...body, clientKey: 'gen-retry-0004' });
+    expect([fresh.status, (await fresh.json()).error.code]).toEqual([422, 'empty_window']);
+  });
+});
+
 describe('a refused calendar import names the field it is about', () => {
   const upload = (id: number, contentType: string, body: string) =>
     w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
