@@ -32,6 +32,7 @@ import {
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { campaignTags } from './participant-tags.ts';
 import { campaignRules, frequencyCap, getRule, updateRule } from './rule.service.ts';
+import { publicRule } from './rule-keys.ts';
 
 const errors = mailingErrors;
 const tags = mailingTags;
@@ -138,7 +139,7 @@ mailingOfficeRoutes.openapi(summariesRoute, async (c) => {
   for (const rule of await campaignRules(db, id)) {
     const s = await ruleStats(db, rule.id);
     rules.push({
-      rule,
+      rule: publicRule(rule),
       sent: s.byStatus.sent ?? 0,
       openedAfter: s.openedAfter,
       converted: s.treated.converted,
@@ -159,7 +160,7 @@ mailingOfficeRoutes.openapi(editRule, async (c) => {
     await requireCampaignScreen(db, id, `variants.${i}.fragment`, v.fragment);
   }
   const who = { actor: c.var.identity, brandId: campaign.brandId };
-  return c.json(await updateRule(db, ruleId, input, who, c.var.deps.now()), 200);
+  return c.json(publicRule(await updateRule(db, ruleId, input, who, c.var.deps.now())), 200);
 });
 mailingOfficeRoutes.openapi(listBroadcasts, async (c) => {
   const { id } = c.req.valid('param');

@@ -43,6 +43,7 @@ import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
 import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
+import { publicRule } from './rule-keys.ts';
 import { tagRoutes } from './tag.routes.ts';
 
 const errors = mailingErrors;
@@ -199,20 +200,21 @@ async function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, rul
 mailingRoutes.openapi(listRules, async (c) => {
   const { id } = c.req.valid('param');
   await access(c, id);
-  return c.json({ rules: await campaignRules(c.var.deps.db, id) }, 200);
+  return c.json({ rules: (await campaignRules(c.var.deps.db, id)).map(publicRule) }, 200);
 });
 mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
   const campaign = await access(c, id);
   const input = c.req.valid('json');
   await requireRuleScreens(c.var.deps.db, id, input);
-  return c.json(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now()), 201);
+  return c.json(publicRule(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now())), 201);
 });
 mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
   const campaign = await access(c, id);
   await ruleOf(c.var.deps.db, id, ruleId);
-  return c.json(await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active, actorOf(c, campaign)), 200);
+  const rule = await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active, actorOf(c, campaign));
+  return c.json(publicRule(rule), 200);
 });
 mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');

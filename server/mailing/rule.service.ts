@@ -10,7 +10,7 @@ import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
 import type { RuleRow } from './rule-evaluation.ts';
-import { ruleCreatedWithKey } from './rule-keys.ts';
+import { publicRule, ruleCreatedWithKey } from './rule-keys.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
 
@@ -87,7 +87,7 @@ export async function createRule(
         .values({ ...values, clientKey: r.clientKey ?? null, updatedAt: now })
         .returning(),
     );
-    await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: rule });
+    await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: publicRule(rule) });
     return rule;
   });
 }
@@ -117,7 +117,13 @@ export async function updateRule(
       .where(and(eq(messageRules.id, ruleId), eq(messageRules.updatedAt, r.savedAt)))
       .returning();
     if (!rule) throw new SavedMeanwhileError('rule');
-    await auditMailing(tx, who, { action: 'rule.update', entity: 'rule', entityId: ruleId, before, after: rule });
+    await auditMailing(tx, who, {
+      action: 'rule.update',
+      entity: 'rule',
+      entityId: ruleId,
+      before: publicRule(before),
+      after: publicRule(rule),
+    });
     return rule;
   });
 }

@@ -72,6 +72,40 @@ describe('admin mailing and funnel routes', () => {
     expect(stats.body).toMatchObject({ total: 0, targetStage: 'task_done' });
   });
 
+  it("keep a rule's clientKey to itself: no answer and no audit row carries it, as canned answers and drafts do", async () => {
+    // Before: the create, its retry, the list, the summaries, the switch, the edit and the audit row all carried it.
+    const keyed = { ...rule, clientKey: 'rule-key-0001' };
+    const created = await call('POST', `${base()}/rules`, ADMIN, keyed);
+    expect(created.status).toBe(201);
+    const again = await call('POST', `${base()}/rules`, ADMIN, keyed);
+    expect([again.status, again.body.id]).toEqual([201, created.body.id]);
+    const off = await call('PATCH', `${base()}/rules/${created.body.id}`, ADMIN, { active: false });
+    const edited = await call('PUT', `${base()}/rules/${created.body.id}`, ADMIN, {
+      ...rule,
+      name: 'r2',
+      savedAt: created.body.updatedAt,
+    });
+    expect(edited.status).toBe(200);
+    const listed = await call('GET', `${base()}/rules`, ADMIN);
+    const summaries = await call('GET', `${base()}/rule-summaries`, ADMIN);
+    expect(summaries.status).toBe(200);
+    const answers = [
+      created.body,
+      again.body,
+      off.body,
+      edited.body,
+      listed.body.rules[0],
+      summaries.body.rules[0].rule,
+    ];
+    for (const answer of answers) expect(answer).not.toHaveProperty('clientKey');
+    const audit = await w.deps.db.select().from(schema.officeAudit);
+    expect(audit.map((a) => a.action)).toEqual(['rule.create', 'rule.disable', 'rule.update']);
+    expect(JSON.stringify(audit)).not.toContain('rule-key-0001');
+    // Kept where it works: a retry is still the rule it created.
+    const [row] = await w.deps.db.select().from(schema.messageRules);
+    expect(row?.clientKey).toBe('rule-key-0001');
+  });
+
   it('preview, dry-run and send a broadcast; its messages through stats', async () => {
     await w.addParticipants({ count: 5, firstUserId: 60_000, stage: 'task_done' });
     await w.addParticipants({ count: 3, firstUserId: 61_000, stage: 'task_done', consent: false });
