@@ -16,6 +16,16 @@ export const ClientKey = z
 export const reused = () =>
   new ApiError(409, 'client_key_reused', 'This clientKey was sent before with another text; make a new one per text');
 
+/**
+ * A row as answers and audit rows show it: the key is the client's means of retrying one send, kept in its column only
+ * (as canned answers, articles and drafts never show theirs), so it never travels to others reading the row or the log.
+ * @example c.json(withoutClientKey(rule), 201)
+ */
+export function withoutClientKey<T extends { clientKey: unknown }>(row: T): Omit<T, 'clientKey'> {
+  const { clientKey: _kept, ...shown } = row;
+  return shown;
+}
+
 /** Per app (its database handle): the send of each key running in this process now. */
 const runningByScope = new WeakMap<object, Map<string, Promise<unknown>>>();
 

@@ -14,6 +14,7 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { BroadcastSegment, MessageChannel, MessageTexts } from '../db/schema/messaging.ts';
 import { changedRows, inTransaction, type Tx } from '../db/transactions.ts';
+import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { broadcastSentWithKey, composedColumns } from './broadcast-keys.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
@@ -206,7 +207,7 @@ export async function createBroadcast(
       action: 'broadcast.create',
       entity: 'broadcast',
       entityId: broadcast.id,
-      after: broadcast,
+      after: withoutClientKey(broadcast),
     });
     if (send && broadcast.scheduledAt <= now) {
       await enqueueIn(tx, broadcast, now, send.keyboard(broadcast), who);

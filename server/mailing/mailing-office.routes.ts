@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { type Db, schema } from '../db/client.ts';
+import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
@@ -32,7 +33,6 @@ import {
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { campaignTags } from './participant-tags.ts';
 import { campaignRules, frequencyCap, getRule, updateRule } from './rule.service.ts';
-import { publicRule } from './rule-keys.ts';
 
 const errors = mailingErrors;
 const tags = mailingTags;
@@ -139,7 +139,7 @@ mailingOfficeRoutes.openapi(summariesRoute, async (c) => {
   for (const rule of await campaignRules(db, id)) {
     const s = await ruleStats(db, rule.id);
     rules.push({
-      rule: publicRule(rule),
+      rule: withoutClientKey(rule),
       sent: s.byStatus.sent ?? 0,
       openedAfter: s.openedAfter,
       converted: s.treated.converted,
@@ -160,17 +160,17 @@ mailingOfficeRoutes.openapi(editRule, async (c) => {
     await requireCampaignScreen(db, id, `variants.${i}.fragment`, v.fragment);
   }
   const who = { actor: c.var.identity, brandId: campaign.brandId };
-  return c.json(publicRule(await updateRule(db, ruleId, input, who, c.var.deps.now())), 200);
+  return c.json(withoutClientKey(await updateRule(db, ruleId, input, who, c.var.deps.now())), 200);
 });
 mailingOfficeRoutes.openapi(listBroadcasts, async (c) => {
   const { id } = c.req.valid('param');
   await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'mailings');
-  return c.json({ broadcasts: await campaignBroadcasts(c.var.deps.db, id) }, 200);
+  return c.json({ broadcasts: (await campaignBroadcasts(c.var.deps.db, id)).map(withoutClientKey) }, 200);
 });
 mailingOfficeRoutes.openapi(oneBroadcast, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
   const { db } = c.var.deps;
   await requireCampaignAccess(db, c.var.identity, id, 'mailings');
   const broadcast = await broadcastOfCampaign(db, id, broadcastId);
-  return c.json({ broadcast, stats: await broadcastStats(db, broadcastId) }, 200);
+  return c.json({ broadcast: withoutClientKey(broadcast), stats: await broadcastStats(db, broadcastId) }, 200);
 });

@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requireBrandSwitchedOn } from '../auth/permissions.ts';
+import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
@@ -43,7 +44,6 @@ import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
 import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
-import { publicRule } from './rule-keys.ts';
 import { tagRoutes } from './tag.routes.ts';
 
 const errors = mailingErrors;
@@ -200,21 +200,24 @@ async function ruleOf(db: Parameters<typeof getRule>[0], campaignId: number, rul
 mailingRoutes.openapi(listRules, async (c) => {
   const { id } = c.req.valid('param');
   await access(c, id);
-  return c.json({ rules: (await campaignRules(c.var.deps.db, id)).map(publicRule) }, 200);
+  return c.json({ rules: (await campaignRules(c.var.deps.db, id)).map(withoutClientKey) }, 200);
 });
 mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
   const campaign = await access(c, id);
   const input = c.req.valid('json');
   await requireRuleScreens(c.var.deps.db, id, input);
-  return c.json(publicRule(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now())), 201);
+  return c.json(
+    withoutClientKey(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now())),
+    201,
+  );
 });
 mailingRoutes.openapi(switchRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
   const campaign = await access(c, id);
   await ruleOf(c.var.deps.db, id, ruleId);
   const rule = await setRuleActive(c.var.deps.db, ruleId, c.req.valid('json').active, actorOf(c, campaign));
-  return c.json(publicRule(rule), 200);
+  return c.json(withoutClientKey(rule), 200);
 });
 mailingRoutes.openapi(dryRunRule, async (c) => {
   const { id, ruleId } = c.req.valid('param');
@@ -261,7 +264,8 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
     keyboard: (row) => broadcastKeyboard(deps, row),
   });
   // As it was written: a send repeated with its key gets the same answer as the first.
-  return c.json({ broadcast: await broadcastOfCampaign(deps.db, id, b.id), enqueued: b.enqueuedCount }, 201);
+  const broadcast = withoutClientKey(await broadcastOfCampaign(deps.db, id, b.id));
+  return c.json({ broadcast, enqueued: b.enqueuedCount }, 201);
 });
 mailingRoutes.openapi(broadcastStatsRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
@@ -273,7 +277,13 @@ mailingRoutes.openapi(cancelRoute, async (c) => {
   const { id, broadcastId } = c.req.valid('param');
   const campaign = await access(c, id);
   await broadcastOfCampaign(c.var.deps.db, id, broadcastId);
-  return c.json(await cancelBroadcast(c.var.deps.db, broadcastId, c.var.deps.now(), actorOf(c, campaign)), 200);
+  const { broadcast, cancelled } = await cancelBroadcast(
+    c.var.deps.db,
+    broadcastId,
+    c.var.deps.now(),
+    actorOf(c, campaign),
+  );
+  return c.json({ broadcast: withoutClientKey(broadcast), cancelled }, 200);
 });
 mailingRoutes.openapi(capRoute, async (c) => {
   const { id } = c.req.valid('param');

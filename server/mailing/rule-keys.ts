@@ -63,12 +63,3 @@ export async function ruleCreatedWithKey(tx: Tx, sent: RuleColumns, clientKey: s
   if (canonicalJson(settingsOf(row)) !== canonicalJson(settingsOf(sent))) throw reused();
   return row;
 }
-
-/**
- * A rule as answers and audit rows show it: the key is the editor's means of retrying one Save, kept in its column
- * only, as canned answers, articles and drafts keep theirs (support/canned-answers.ts `publicCanned`).
- */
-export function publicRule(row: RuleRow): Omit<RuleRow, 'clientKey'> {
-  const { clientKey: _kept, ...shown } = row;
-  return shown;
-}

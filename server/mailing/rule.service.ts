@@ -4,13 +4,14 @@ import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
 import type { MessageChannel, RuleSegment, RuleVariant } from '../db/schema/messaging.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { changesNothing, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
 import type { RuleRow } from './rule-evaluation.ts';
-import { publicRule, ruleCreatedWithKey } from './rule-keys.ts';
+import { ruleCreatedWithKey } from './rule-keys.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
 
@@ -87,7 +88,12 @@ export async function createRule(
         .values({ ...values, clientKey: r.clientKey ?? null, updatedAt: now })
         .returning(),
     );
-    await auditMailing(tx, who, { action: 'rule.create', entity: 'rule', entityId: rule.id, after: publicRule(rule) });
+    await auditMailing(tx, who, {
+      action: 'rule.create',
+      entity: 'rule',
+      entityId: rule.id,
+      after: withoutClientKey(rule),
+    });
     return rule;
   });
 }
@@ -121,8 +127,8 @@ export async function updateRule(
       action: 'rule.update',
       entity: 'rule',
       entityId: ruleId,
-      before: publicRule(before),
-      after: publicRule(rule),
+      before: withoutClientKey(before),
+      after: withoutClientKey(rule),
     });
     return rule;
   });

@@ -128,6 +128,33 @@ describe('admin mailing and funnel routes', () => {
     expect((await call('PUT', `${base()}/frequency-cap`, ADMIN, { capCount: 2, capHours: 48 })).status).toBe(200);
   });
 
+  it("keep a broadcast's clientKey to itself, as rules, canned answers and drafts do", async () => {
+    // Before: the create and its retry, the list, the broadcast's page, the cancel and the audit row all carried it.
+    await w.addParticipants({ count: 2, firstUserId: 63_000, stage: 'task_done' });
+    const payload = {
+      name: 'b',
+      segment: { stage: 'task_done' },
+      channel: 'message',
+      text: 'Новости акции',
+      scheduledAt: w.clock.now + HOUR,
+      clientKey: 'broadcast-key-0001',
+    };
+    const created = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
+    expect(created.status).toBe(201);
+    const again = await call('POST', `${base()}/broadcasts`, ADMIN, payload);
+    expect([again.status, again.body.broadcast.id]).toEqual([201, created.body.broadcast.id]);
+    const id = created.body.broadcast.id;
+    const listed = await call('GET', `${base()}/broadcasts`, ADMIN);
+    const one = await call('GET', `${base()}/broadcasts/${id}`, ADMIN);
+    const cancelled = await call('DELETE', `${base()}/broadcasts/${id}`, ADMIN);
+    expect([listed.status, one.status, cancelled.status]).toEqual([200, 200, 200]);
+    const answers = [created, again, listed, one, cancelled].map((a) => JSON.stringify(a.body));
+    for (const answer of answers) expect(answer).not.toContain('clientKey');
+    const audit = await w.deps.db.select().from(schema.officeAudit);
+    expect(audit.map((a) => a.action)).toEqual(['broadcast.create', 'broadcast.cancel']);
+    expect(JSON.stringify(audit)).not.toContain('broadcast-key-0001');
+  });
+
   it('funnel report and stuck list (JSON and CSV)', async () => {
     await w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: w.clock.now - 48 * HOUR, source: 'ads' });
     const from = w.clock.now - 10 * 24 * HOUR;
