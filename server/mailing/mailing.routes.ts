@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { requireBrandSwitchedOn } from '../auth/permissions.ts';
+import { inTransaction } from '../db/transactions.ts';
 import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
@@ -20,6 +21,7 @@ import {
   previewSegment,
   requireBroadcastStages,
 } from './broadcast.service.ts';
+import { broadcastSentWithKey } from './broadcast-keys.ts';
 import { requireCommunityToken } from './community-token-required.ts';
 import { requireCampaignScreen } from './deep-link.ts';
 import {
@@ -244,6 +246,15 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
   const campaign = await access(c, id);
   const { deps } = c.var;
   const input = c.req.valid('json');
+  const { clientKey } = input;
+  if (clientKey && !input.dryRun) {
+    // A send repeated with its key (its answer lost) is the broadcast it wrote, though the brand was switched off or
+    // its token went since: asked after the member's rights, before anything that judges a new broadcast.
+    const sent = await inTransaction(deps.db, (tx) =>
+      broadcastSentWithKey(tx, { ...input, campaignId: id }, clientKey),
+    );
+    if (sent) return c.json({ broadcast: withoutClientKey(sent), enqueued: sent.enqueuedCount }, 201);
+  }
   await requireCampaignScreen(deps.db, id, 'fragment', input.fragment);
   if (input.dryRun) {
     requireBroadcastStages(campaign, input);

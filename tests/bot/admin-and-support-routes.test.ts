@@ -155,6 +155,49 @@ describe('admin mailing and funnel routes', () => {
     expect(JSON.stringify(audit)).not.toContain('broadcast-key-0001');
   });
 
+  it('answer a broadcast sent again with its clientKey as the first, though the brand was switched off since', async () => {
+    // Before: the retry of a send whose answer was lost was a 409 brand_switched_off, not telling it had gone out.
+    await w.addParticipants({ count: 2, firstUserId: 64_000, stage: 'task_done' });
+    // The agency's admin: a brand switched off is still theirs to open (its own members see it no more).
+    const AGENCY_ADMIN = 900_003;
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(AGENCY_ADMIN),
+        agencyId: w.agencyId,
+        brandId: null,
+        role: 'agency_admin',
+        sections: [],
+      }),
+    );
+    const payload = {
+      name: 'b',
+      segment: { stage: 'task_done' },
+      channel: 'message',
+      text: 'Новости',
+      clientKey: 'broadcast-key-0002',
+    };
+    const first = await call('POST', `${base()}/broadcasts`, AGENCY_ADMIN, payload);
+    expect(first.status).toBe(201);
+    const [campaign] = await w.deps.db.select().from(schema.campaigns).where(eq(schema.campaigns.id, w.campaignId));
+    await w.write((tx) =>
+      tx
+        .update(schema.brands)
+        .set({ disabledAt: w.clock.now })
+        .where(eq(schema.brands.id, campaign?.brandId ?? 0)),
+    );
+    const again = await call('POST', `${base()}/broadcasts`, AGENCY_ADMIN, payload);
+    expect([again.status, again.body.broadcast?.id, again.body.enqueued]).toEqual([201, first.body.broadcast.id, 2]);
+    const fresh = await call('POST', `${base()}/broadcasts`, AGENCY_ADMIN, {
+      ...payload,
+      clientKey: 'broadcast-key-0003',
+    });
+    expect([fresh.status, fresh.body.error?.code]).toEqual([409, 'brand_switched_off']);
+    const other = await call('POST', `${base()}/broadcasts`, AGENCY_ADMIN, { ...payload, text: 'Другое' });
+    expect([other.status, other.body.error?.code]).toEqual([409, 'client_key_reused']);
+    expect(await w.deps.db.select().from(schema.broadcasts)).toHaveLength(1);
+  });
+
   it('funnel report and stuck list (JSON and CSV)', async () => {
     await w.addParticipants({ count: 3, firstUserId: 70_000, reachedAt: w.clock.now - 48 * HOUR, source: 'ads' });
     const from = w.clock.now - 10 * 24 * HOUR;
