@@ -57,3 +57,28 @@ export function localDate(at: number, timeZone: string): string {
   const p = localParts(at, timeZone);
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
+
+/**
+ * The instant a wall-clock time is read at in a time zone (month 1–12), or undefined for a time the zone skips (a
+ * DST gap) or parts that name no date (31 February). Of a time a DST end repeats, the earlier one.
+ * @example wallClockInstant({ year: 2026, month: 6, day: 5, hour: 12, minute: 0, second: 0 }, 'Europe/Moscow') // Date.UTC(2026, 5, 5, 9)
+ */
+export function wallClockInstant(wall: LocalParts, timeZone: string): number | undefined {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  // Intl knows the zone's offsets: the ones in force a day either side cover the wall time across a DST change.
+  const DAY = 86_400_000;
+  const candidates = [asUtc - offsetAt(asUtc - DAY, timeZone), asUtc - offsetAt(asUtc + DAY, timeZone)];
+  return candidates
+    .sort((a, b) => a - b)
+    .find((at) => {
+      const p = localParts(at, timeZone);
+      return (
+        p.year === wall.year &&
+        p.month === wall.month &&
+        p.day === wall.day &&
+        p.hour === wall.hour &&
+        p.minute === wall.minute &&
+        p.second === wall.second
+      );
+    });
+}

@@ -21,7 +21,9 @@ const ru: Wording = {
   formula: () => 'Ячейка начинается как формула таблицы (=, +, -, @)',
   bad_reward_key: (p) => `reward_key ${p.value} — не ключ приза`,
   unknown_prize: (p) => `${p.value} — не мгновенный приз этой акции`,
-  bad_instant: (p) => `at ${p.value} — не момент ISO 8601 со смещением (например, 2026-06-01T12:00:00+03:00)`,
+  bad_instant: (p) =>
+    `${p.value} — не дата и время в часовом поясе акции ${p.timeZone ?? ''} (01.06.2026 12:00) и не момент ISO 8601 ` +
+    'со смещением (2026-06-01T12:00:00+03:00)',
   outside_campaign: () => 'Момент вне акции (от её начала до конца)',
   in_the_past: () => 'Момент уже прошёл (его сразу выиграла бы следующая игра)',
   internal: () => 'Загрузка остановилась из-за внутренней ошибки',
@@ -40,7 +42,9 @@ const en: Wording = {
   formula: () => 'A cell starts like a spreadsheet formula (=, +, -, @)',
   bad_reward_key: (p) => `reward_key ${p.value} is not a reward key`,
   unknown_prize: (p) => `${p.value} is not an instant-win prize of this campaign`,
-  bad_instant: (p) => `at ${p.value} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`,
+  bad_instant: (p) =>
+    `${p.value} is neither a date and time in the campaign's time zone ${p.timeZone ?? ''} (01.06.2026 12:00) nor ` +
+    'an ISO 8601 instant with an offset (2026-06-01T12:00:00+03:00)',
   outside_campaign: () => 'The moment is outside the campaign (from its start to its end)',
   in_the_past: () => 'The moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',

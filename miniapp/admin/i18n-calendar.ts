@@ -17,8 +17,8 @@ export const calendarRu = {
   generated: 'Добавлено моментов: {n}',
   importTitle: 'Загрузить из CSV',
   importHint:
-    'Строки «приз;время» (заголовок «Приз;Время» или reward_key,at можно не писать), время в ISO 8601 со смещением, ' +
-    'например mug;2026-06-01T12:00:00+03:00',
+    'Строки «приз;время» (заголовок «Приз;Время» или reward_key,at можно не писать). Время — как его пишет Excel, ' +
+    'в часовом поясе акции ({zone}): mug;01.06.2026 12:00, или в ISO 8601 со смещением: mug;2026-06-01T12:00:00+03:00',
   importFile: 'Выбрать файл',
   importButton: 'Загрузить',
   imported: 'Загружено моментов: {n}',
@@ -57,8 +57,8 @@ export const calendarEn: CalendarMessages = {
   generated: 'Moments added: {n}',
   importTitle: 'Import from CSV',
   importHint:
-    'Lines "reward_key,at" (a header "reward_key,at" or «Приз;Время» is optional), time in ISO 8601 with an offset, ' +
-    'e.g. mug,2026-06-01T12:00:00+03:00',
+    'Lines "reward_key,at" (a header "reward_key,at" or «Приз;Время» is optional). Time as Excel writes it, in the ' +
+    "campaign's time zone ({zone}): mug,01.06.2026 12:00, or in ISO 8601 with an offset: mug,2026-06-01T12:00:00+03:00",
   importFile: 'Choose a file',
   importButton: 'Import',
   imported: 'Moments imported: {n}',

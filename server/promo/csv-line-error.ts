@@ -17,7 +17,9 @@ export const CSV_LINE_MESSAGES = {
   formula: () => 'a cell starts like a spreadsheet formula (=, +, -, @)',
   bad_reward_key: (p) => `reward_key ${p.value} is not a reward key`,
   unknown_prize: (p) => `reward ${p.value} is not an instant-win prize of this campaign`,
-  bad_instant: (p) => `at ${p.value} is not an ISO 8601 instant with an offset (e.g. 2026-06-01T12:00:00+03:00)`,
+  bad_instant: (p) =>
+    `at ${p.value} is neither an ISO 8601 instant with an offset (2026-06-01T12:00:00+03:00) nor a date and time ` +
+    `in the campaign's time zone ${p.timeZone} (01.06.2026 12:00)`,
   outside_campaign: () => 'the moment is outside the campaign (from its start to its end)',
   in_the_past: () => 'the moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',

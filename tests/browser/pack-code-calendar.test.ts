@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { excelUnicodeText } from '../../server/http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../server/http/testing/windows-1251.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
@@ -197,6 +198,59 @@ describe('pack code and prize calendar in the browser', () => {
       await page.getByTestId('calendar-note').getByText(/: 2$/).waitFor({ timeout: T });
       await screenshot(page, 'office-calendar-excel-file');
       expect(errors.filter((e) => !/422|Unprocessable/.test(e))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("Excel's «Текст Юникод» .txt may be picked and its local times («05.06.2026 12:00») are read in the campaign zone, which the hint names (was: .csv only, and a time without an offset refused)", async () => {
+    const { page, context, errors } = await openWatchedPage(browser, combos[1]);
+    try {
+      const admin = new URL(server.adminUrl);
+      admin.hash = `/admin/campaign/${campaignId}/calendar`;
+      await page.goto(admin.toString());
+      await page.getByTestId('calendar-mode-banner').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('calendar-import-hint').textContent()).toMatch(
+        /\(Europe\/Moscow\): mug[;,]01\.06\.2026 12:00/,
+      );
+      const input = page.locator(
+        '[data-testid="calendar-file"] input[type=file], input[type=file][data-testid="calendar-file"]',
+      );
+      // The picker itself: a file the dialog does not offer cannot be chosen, whatever the server would read.
+      expect((await input.getAttribute('accept'))?.split(',')).toContain('.txt');
+      const moscow = (hours: number) => {
+        const p = Object.fromEntries(
+          new Intl.DateTimeFormat('en-GB', {
+            timeZone: 'Europe/Moscow',
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
+            .formatToParts(Date.now() + hours * 3_600_000)
+            .map((x) => [x.type, x.value]),
+        );
+        return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
+      };
+      const text = `Приз\tВремя\r\nmug\t${moscow(33)}\r\nmug\t${moscow(34)}\r\n`;
+      await input.setInputFiles({
+        name: 'Лист1.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(excelUnicodeText(text)),
+      });
+      await expect
+        .poll(() => page.getByTestId('calendar-csv').inputValue(), { timeout: T })
+        .toBe(text.replaceAll('\r\n', '\n'));
+      await page.getByTestId('calendar-import').click();
+      await page
+        .getByTestId('calendar-note')
+        .getByText(/^(Загружено моментов|Moments imported): 2$/)
+        .waitFor({ timeout: T });
+      await page.getByTestId('calendar-import-hint').scrollIntoViewIfNeeded();
+      await screenshot(page, 'office-calendar-local-times');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

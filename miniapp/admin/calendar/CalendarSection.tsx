@@ -30,6 +30,7 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { csvLineText, isCsvLineProblem } from '../csv-line-text.ts';
 import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
 import { refusalText } from '../refusal-text.ts';
@@ -154,7 +155,7 @@ function GenerateForm({ calendar, note, onDone }: FormProps & { calendar: PrizeC
   );
 }
 
-function ImportForm({ note, onDone }: FormProps) {
+function ImportForm({ calendar, note, onDone }: FormProps & { calendar: PrizeCalendar }) {
   const { api, language } = useApp();
   const t = calendarMessages(language);
   const campaignId = useRouteId() ?? 0;
@@ -174,7 +175,7 @@ function ImportForm({ note, onDone }: FormProps) {
   };
   return (
     <Group header={<Header>{t.importTitle}</Header>}>
-      <FormItem bottom={t.importHint}>
+      <FormItem bottom={fill(t.importHint, { zone: calendar.timeZone })} data-testid="calendar-import-hint">
         <Textarea
           value={csv}
           rows={4}
@@ -185,7 +186,7 @@ function ImportForm({ note, onDone }: FormProps) {
       </FormItem>
       <FormItem>
         <File
-          accept=".csv,text/csv"
+          accept={TABLE_FILE_ACCEPT}
           size="m"
           mode="secondary"
           data-testid="calendar-file"
@@ -257,7 +258,7 @@ export default function CalendarSection() {
               ))}
             </Group>
             {calendar.prizes.length > 0 && <GenerateForm calendar={calendar} note={note} onDone={doneBy('generate')} />}
-            {calendar.prizes.length > 0 && <ImportForm note={note} onDone={doneBy('import')} />}
+            {calendar.prizes.length > 0 && <ImportForm calendar={calendar} note={note} onDone={doneBy('import')} />}
             <Group header={<Header>{t.days}</Header>} data-testid="calendar-days">
               {calendar.days.length === 0 && <Div>{t.empty}</Div>}
               {calendar.days.map((d) => (

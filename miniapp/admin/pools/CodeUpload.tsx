@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
+import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { csvLineText } from '../csv-line-text.ts';
 import { poolsStrings } from '../i18n-pools.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
@@ -37,7 +38,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
     <>
       <FormItem top={s.upload} bottom={s.uploadHint}>
         <File
-          accept=".csv,.txt,text/csv,text/plain"
+          accept={TABLE_FILE_ACCEPT}
           disabled={running}
           data-testid={`pool-upload-${poolId}`}
           onChange={(e) => {

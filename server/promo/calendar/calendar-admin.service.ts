@@ -148,7 +148,7 @@ export async function generateMoments(deps: Deps, identity: Identity, campaignId
  */
 export async function importMoments(deps: Deps, identity: Identity, campaignId: number, csv: string) {
   const { campaign, prizes } = await calendarCampaign(deps.db, identity, campaignId, true);
-  const { moments, errors } = parseMomentCsv(csv, new Set(prizes.map((p) => p.key)));
+  const { moments, errors } = parseMomentCsv(csv, new Set(prizes.map((p) => p.key)), campaign.timeZone);
   // As generation does: a moment already past would be won by the next play at once, not at its time.
   const now = deps.now();
   for (const m of moments) {

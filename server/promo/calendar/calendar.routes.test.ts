@@ -338,4 +338,36 @@ describe('a refused calendar import names the field it is about', () => {
     }
     expect(await w.deps.db.select().from(schema.prizeMoments)).toHaveLength(0);
   });
+
+  it('a Russian Excel file with local times («05.06.2026 12:00») imports them in the campaign zone (was 422 bad_instant)', async () => {
+    w = await createPromoWorld({}, START);
+    const id = await w.campaign({
+      mechanic: 'code',
+      startsAt: START,
+      endsAt: START + 10 * DAY,
+      timeZone: 'Asia/Yekaterinburg',
+      settings: { instantWin: { mode: 'calendar' }, packCode: { poolKey: 'packs' } },
+    });
+    await w.reward(id, 'mug', { unlock: { code: true } });
+    await w.write((tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(ADMIN),
+        agencyId: w.agencyId,
+        brandId: w.brandId,
+        role: 'brand_admin',
+        sections: ['prizes'],
+      }),
+    );
+    const res = await w.app.request(`/api/admin/campaigns/${id}/calendar/import`, {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(ADMIN), 'Content-Type': 'text/csv; charset=windows-1251' },
+      body: windows1251('Приз;Время\r\nmug;05.06.2026 12:00\r\nmug;06.06.2026\r\n'),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ imported: 2 });
+    const moments = await w.deps.db.select({ at: schema.prizeMoments.at }).from(schema.prizeMoments);
+    // Yekaterinburg is UTC+5: noon there is 07:00 UTC, its midnight 19:00 UTC the day before.
+    expect(moments.map((m) => m.at).sort()).toEqual([Date.UTC(2026, 5, 5, 7), Date.UTC(2026, 5, 5, 19)]);
+  });
 });

@@ -7,7 +7,7 @@ describe('moments CSV', () => {
   it('item 1: reads reward_key,at with an offset; header, blank lines, quotes and a spreadsheet guard are fine', () => {
     const csv =
       'reward_key,at\r\nmug,2026-06-01T12:00:00+03:00\r\n\r\n"cap","2026-06-02T09:30Z"\n\'mug,2026-06-03T00:00:00.500-02:00\n';
-    const { moments, errors } = parseMomentCsv(csv, KEYS);
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
     expect(errors).toEqual([]);
     expect(moments).toEqual([
       { line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) },
@@ -26,7 +26,7 @@ describe('moments CSV', () => {
       'cap,tomorrow',
       'mug,2026-06-01T12:00:00Z',
     ].join('\n');
-    const { moments, errors } = parseMomentCsv(csv, KEYS);
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
     expect(moments.map((m) => m.line)).toEqual([7]);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
     expect(errors[0]?.message).toMatch(/offset/);
@@ -45,13 +45,17 @@ describe('moments CSV', () => {
       ],
       ['REWARD KEY,Time\nmug,2026-06-01T09:00Z', { line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }],
     ] as const) {
-      const { moments, errors } = parseMomentCsv(csv, KEYS);
+      const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
       expect([moments, errors], csv).toEqual([[expected], []]);
     }
   });
 
   it('a first line that is neither a header we know nor a moment is refused naming the columns in English and Russian', () => {
-    const { moments, errors } = parseMomentCsv('Подарок;Дата выдачи\nmug;2026-06-01T12:00:00+03:00', KEYS);
+    const { moments, errors } = parseMomentCsv(
+      'Подарок;Дата выдачи\nmug;2026-06-01T12:00:00+03:00',
+      KEYS,
+      'Europe/Moscow',
+    );
     expect(moments).toEqual([{ line: 2, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }]);
     expect(errors).toEqual([
       {
@@ -64,7 +68,7 @@ describe('moments CSV', () => {
     ]);
     // A first line that is a moment with one bad cell stays that moment's problem.
     const first = ['mug,tomorrow', 'bike,2026-06-01T12:00:00Z', 'Кружка,2026-06-01T12:00:00Z'];
-    expect(first.map((csv) => parseMomentCsv(csv, KEYS).errors[0]?.code)).toEqual([
+    expect(first.map((csv) => parseMomentCsv(csv, KEYS, 'Europe/Moscow').errors[0]?.code)).toEqual([
       'bad_instant',
       'unknown_prize',
       'bad_reward_key',
@@ -76,7 +80,7 @@ describe('moments CSV', () => {
       ['Приз;Награда\nmug;2026-06-01T12:00:00+03:00', '"Приз"', '"Награда"', 'reward_key / Приз'],
       ['Время:;Дата;Приз\n2026-06-01T12:00:00+03:00;;mug', '"Время:"', '"Дата"', 'at / Время'],
     ] as const) {
-      expect(parseMomentCsv(csv, KEYS).errors[0], csv).toEqual({
+      expect(parseMomentCsv(csv, KEYS, 'Europe/Moscow').errors[0], csv).toEqual({
         line: 1,
         code: 'repeated_column',
         params: { first, second, column },
@@ -86,7 +90,36 @@ describe('moments CSV', () => {
   });
 
   it('a header with a colon or quotes («Приз:», «Время:») is skipped as the header it is', () => {
-    const { moments, errors } = parseMomentCsv('Приз:;«Время»\nmug;2026-06-01T12:00:00+03:00', KEYS);
+    const { moments, errors } = parseMomentCsv('Приз:;«Время»\nmug;2026-06-01T12:00:00+03:00', KEYS, 'Europe/Moscow');
     expect([moments.length, errors]).toEqual([1, []]);
+  });
+
+  it('a date and time as Russian Excel writes it («05.06.2026 12:00») is read in the campaign zone (was refused: no offset)', () => {
+    const csv = 'Приз;Время\nmug;05.06.2026 12:00\ncap;5.6.2026 9:05:30\nmug;07.06.2026\n"cap";"08.06.2026 23:59"';
+    const moscow = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
+    expect(moscow.errors).toEqual([]);
+    expect(moscow.moments.map((m) => m.at)).toEqual([
+      Date.UTC(2026, 5, 5, 9),
+      Date.UTC(2026, 5, 5, 6, 5, 30),
+      Date.UTC(2026, 5, 6, 21), // a date alone: its midnight
+      Date.UTC(2026, 5, 8, 20, 59),
+    ]);
+    // The same file for a campaign in Vladivostok (UTC+10) means other instants.
+    expect(parseMomentCsv(csv, KEYS, 'Asia/Vladivostok').moments[0]?.at).toBe(Date.UTC(2026, 5, 5, 2));
+  });
+
+  it('a local time that does not exist is refused naming the zone: 31.02, 24:00, 12:60, a DST gap', () => {
+    const csv = ['mug;31.02.2026 12:00', 'mug;05.06.2026 24:00', 'mug;05.06.2026 12:60', 'mug;06/05/2026 12:00'];
+    for (const line of csv) {
+      expect(parseMomentCsv(line, KEYS, 'Europe/Moscow').errors[0], line).toMatchObject({
+        code: 'bad_instant',
+        params: { timeZone: 'Europe/Moscow' },
+      });
+    }
+    const gap = parseMomentCsv('mug;29.03.2026 02:30', KEYS, 'Europe/Berlin').errors[0];
+    expect(gap?.message).toBe(
+      'at "29.03.2026 02:30" is neither an ISO 8601 instant with an offset (2026-06-01T12:00:00+03:00) nor a date and ' +
+        "time in the campaign's time zone Europe/Berlin (01.06.2026 12:00)",
+    );
   });
 });

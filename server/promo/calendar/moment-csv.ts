@@ -1,6 +1,8 @@
 /**
  * @module Scheduled winning moments from a brand's CSV: `reward_key,at` per line, `at` an ISO 8601 instant with an
- * explicit offset (`2026-06-01T12:00:00+03:00` or `…Z`), so a file means the same instant wherever it was written.
+ * explicit offset (`2026-06-01T12:00:00+03:00` or `…Z`), so a file means the same instant wherever it was written, or
+ * the local time Russian Excel writes (`05.06.2026 12:00`, `5.6.2026 9:00:30`, a date alone is its midnight), read in
+ * the campaign's time zone (decision 080).
  * A header line is skipped, in English or as a Russian brand writes it (`Приз;Время`, `Время;Приз`: its order is the
  * file's), and so are blank lines; a first line that is neither a header we know nor a moment is refused naming the
  * columns expected (`unknown_header`). Every problem is reported with its line number and
@@ -10,11 +12,14 @@
  */
 
 import { csvHeader } from '../../http/csv-header.ts';
+import { wallClockInstant } from '../../time-zone.ts';
 import { type CsvLineCode, type CsvLineError, csvLineError } from '../csv-line-error.ts';
 
 export const MAX_MOMENT_LINES = 10_000;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Russian Excel's date-and-time cell: day first, dots, a 24-hour time (seconds optional) or none. */
+const LOCAL = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const KEY = /^[a-z0-9_-]{1,64}$/i;
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -43,6 +48,19 @@ export interface MomentLine {
 
 export type MomentCsvError = CsvLineError;
 
+/** The instant a cell names: ISO 8601 with an offset, or a local `DD.MM.YYYY[ HH:MM[:SS]]` in `timeZone`. */
+function instantOf(at: string, timeZone: string): number | undefined {
+  if (INSTANT.test(at)) return Date.parse(at);
+  const m = LOCAL.exec(at);
+  if (!m) return undefined;
+  const [day, month, year, hour = 0, minute = 0, second = 0] = m.slice(1).map((v) => Number(v ?? 0));
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return wallClockInstant(
+    { year: year as number, month: month as number, day: day as number, hour, minute, second },
+    timeZone,
+  );
+}
+
 /** One cell: surrounding quotes and a spreadsheet's formula guard removed. */
 function cell(raw: string | undefined): string {
   let v = (raw ?? '').trim();
@@ -53,12 +71,14 @@ function cell(raw: string | undefined): string {
 const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /**
- * Parses the file; `rewardKeys` are the rewards the calendar may hold (others are errors on their line).
- * @example parseMomentCsv('reward_key,at\nmug,2026-06-01T12:00:00+03:00', new Set(['mug'])) // { moments: [{ line: 2, rewardKey: 'mug', at: 1780304400000 }], errors: [] }
+ * Parses the file; `rewardKeys` are the rewards the calendar may hold (others are errors on their line), `timeZone`
+ * the campaign's, in which a local date and time is read.
+ * @example parseMomentCsv('reward_key,at\nmug,01.06.2026 12:00', new Set(['mug']), 'Europe/Moscow') // { moments: [{ line: 2, rewardKey: 'mug', at: 1780304400000 }], errors: [] }
  */
 export function parseMomentCsv(
   text: string,
   rewardKeys: ReadonlySet<string>,
+  timeZone: string,
 ): { moments: MomentLine[]; errors: MomentCsvError[] } {
   const moments: MomentLine[] = [];
   const errors: MomentCsvError[] = [];
@@ -86,13 +106,13 @@ export function parseMomentCsv(
         errors.push(csvLineError(line, 'too_many_lines', { max: MAX_MOMENT_LINES }));
       return;
     }
-    const ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
+    const ms = instantOf(at, timeZone) ?? Number.NaN;
     // A first line that holds neither a prize nor an instant was meant as a header: say which ones we know.
-    if (index === 0 && !rewardKeys.has(key) && !INSTANT.test(at)) {
+    if (index === 0 && !rewardKeys.has(key) && Number.isNaN(ms)) {
       errors.push(csvLineError(line, 'unknown_header', { value: shown(raw), expected: MOMENT_HEADER.expected() }));
       return;
     }
-    const problem = lineProblem(key, at, ms, rest, rewardKeys);
+    const problem = lineProblem(key, at, ms, rest, rewardKeys, timeZone);
     if (problem) errors.push(csvLineError(line, ...problem));
     else moments.push({ line, rewardKey: key, at: ms });
   });
@@ -123,12 +143,13 @@ function lineProblem(
   ms: number,
   rest: string[],
   rewardKeys: ReadonlySet<string>,
+  timeZone: string,
 ): [CsvLineCode, Record<string, string>?] | undefined {
   // Worded from the table, as unknown_header is, so the message cannot drift from the columns read.
   if (rest.some((r) => r.trim() !== '')) return ['wrong_columns', { expected: MOMENT_HEADER.expected() }];
   if (FORMULA.test(key) || FORMULA.test(at)) return ['formula'];
   if (!KEY.test(key)) return ['bad_reward_key', { value: shown(key) }];
   if (!rewardKeys.has(key)) return ['unknown_prize', { value: shown(key) }];
-  if (!Number.isFinite(ms)) return ['bad_instant', { value: shown(at) }];
+  if (!Number.isFinite(ms)) return ['bad_instant', { value: shown(at), timeZone }];
   return undefined;
 }
