@@ -3,7 +3,9 @@
  * duplicate within the file, already in the pool) and nothing is written unless the whole file is clean. The first
  * column is the code; a first line naming that column (`code`, «Промокод», «Промокод:», …) is skipped, unless another
  * of its cells names it too (`repeated_column`); its other cells («Номинал») head data a pool has no home for, and are
- * said back in the result (`ignoredColumns`) so that nobody believes it was kept; blank lines are ignored.
+ * said back in the result (`ignoredColumns`) so that nobody believes it was kept. A file without a header whose lines
+ * hold more cells («AAA-1;500») says those columns back by the letters a spreadsheet shows them under («B», «C»):
+ * there is no heading to name (decision 080). Blank lines are ignored.
  * Work is done in chunks with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -64,7 +66,39 @@ export const IMPORT_CHUNK = 2_000;
 
 interface ParseState extends ParsedCodes {
   seen: Map<string, number>;
+  /** Whether line 1 was the code column's header (its cells then name the other columns). */
+  headed: boolean;
+  /** In a file without a header: the 0-based columns past the code that hold data on some line. */
+  filledColumns: Set<number>;
 }
+
+/** Spreadsheet column letters: 1 → «B», 25 → «Z», 26 → «AA». */
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** Notes which cells past the first hold data (a line with no separator has none: the common case costs a test). */
+function noteFilledColumns(raw: string, state: ParseState): void {
+  if (state.headed || !/[,;\t]/.test(raw) || state.filledColumns.size >= 50) return;
+  headerCells(raw).forEach((cell, i) => {
+    if (i > 0 && cell.trim() !== '') state.filledColumns.add(i);
+  });
+}
+
+const newParseState = (): ParseState => ({
+  codes: [],
+  errors: [],
+  ignoredColumns: [],
+  seen: new Map(),
+  headed: false,
+  filledColumns: new Set(),
+});
 
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
   if (raw.trim() === '') return;
@@ -77,6 +111,7 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
       ignored,
     } = CODE_HEADER.row(headerCells(raw));
     state.ignoredColumns = namedBack(ignored);
+    state.headed = true;
     if (clash) {
       const [first, second] = [clash.first, clash.second].map((c) => JSON.stringify(c.slice(0, 40)));
       const params = { first: first as string, second: second as string, column: CODE_HEADER.expected() };
@@ -89,6 +124,7 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
     state.errors.push(csvLineError(line, 'unknown_header', { value, expected: CODE_HEADER.expected() }));
     return;
   }
+  noteFilledColumns(raw, state);
   if (!CODE_PATTERN.test(field)) {
     state.errors.push(csvLineError(line, 'not_a_code', { value: JSON.stringify(field.slice(0, 80)) }));
     return;
@@ -103,7 +139,8 @@ function parseLine(raw: string, line: number, normalize: (code: string) => strin
   state.codes.push({ line, code });
 }
 
-function finishParse({ codes, errors, ignoredColumns }: ParseState): ParsedCodes {
+function finishParse({ codes, errors, ignoredColumns: named, headed, filledColumns }: ParseState): ParsedCodes {
+  const ignoredColumns = headed ? named : [...filledColumns].sort((a, b) => a - b).map(columnLetters);
   if (codes.length + errors.length > MAX_CODES_PER_IMPORT) {
     errors.unshift(csvLineError(0, 'too_many_lines', { max: MAX_CODES_PER_IMPORT }));
   }
@@ -115,7 +152,7 @@ const splitLines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\n|
 
 /** Parses the text; entry pools compare codes case-insensitively, so their codes are upper-cased. */
 export function parseCodesCsv(text: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
-  const state: ParseState = { codes: [], errors: [], ignoredColumns: [], seen: new Map() };
+  const state = newParseState();
   splitLines(text).forEach((raw, i) => {
     parseLine(raw, i + 1, normalize, state);
   });
@@ -171,7 +208,7 @@ export async function importPoolCodes(
 ): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
   const lines = splitLines(csv);
-  const state: ParseState = { codes: [], errors: [], ignoredColumns: [], seen: new Map() };
+  const state = newParseState();
   const progress: ImportProgress = {
     phase: 'parsing',
     lines: lines.length,

@@ -235,6 +235,31 @@ describe('pool writes in the office', () => {
     }
   });
 
+  it('a file without a header whose lines hold a second column («AAA-1;500») imports the codes and names that column by its spreadsheet letter, sync and async (found from outside: dropped without a word)', async () => {
+    const id = await setup();
+    const poolId = await w.pool(id, 'p', []);
+    const send = (text: string, prefer?: string) =>
+      w.app.request(`/api/admin/campaigns/${id}/pools/${poolId}/codes`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(PRIZES), 'Content-Type': 'text/csv', ...(prefer ? { Prefer: prefer } : {}) },
+        body: windows1251(text),
+      });
+    const res = await send('NOHEAD-1;500\r\nNOHEAD-2;500;;\r\n\r\nNOHEAD-3;;;до 31.12\r\n');
+    expect([res.status, await res.json()]).toMatchObject([200, { imported: 3, ignoredColumns: ['B', 'D'] }]);
+    const started = await send('"NOHEAD-4","Скидка, %"\r\n', 'respond-async');
+    const { import: job } = await started.json();
+    let done = job;
+    while (done.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      done = await (
+        await w.call('GET', `/api/admin/campaigns/${id}/pools/${poolId}/imports/${job.importId}`, PRIZES)
+      ).json();
+    }
+    expect(done).toMatchObject({ state: 'done', result: { imported: 1, ignoredColumns: ['B'] } });
+    // Empty cells after the code are no column of data.
+    expect((await (await send('NOHEAD-5;;\r\n')).json()).ignoredColumns).toEqual([]);
+  });
+
   it('a sheet Excel saved as «Текст Юникод» (UTF-16 with a BOM, tabs) imports its codes and names its other column (found from outside: read as Windows-1251, refused as an unknown header «яюП\u0000…»)', async () => {
     const id = await setup();
     const poolId = await w.pool(id, 'p', []);
