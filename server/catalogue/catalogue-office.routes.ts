@@ -85,7 +85,9 @@ const importRoute = officeRoute('campaigns', {
     'Import the catalogue from CSV (header row: id,title,price,old_price,discount_percent,currency,starts_on,ends_on,' +
     'category_id,category,region,how_to_use,url,image_url,description, or in Russian: Артикул, Название, Цена, …) ' +
     "or a YML feed. A blank or absent currency is RUB (so are «руб.», «р.», «₽» and YML's RUR; any other that is no " +
-    '3-letter code refuses that offer); a blank url or image_url is none: the offer shows no link or picture. ' +
+    "3-letter code refuses that offer); in a YML feed, an offer without currencyId is in the shop's base currency " +
+    '(`<currencies>`: rate="1", or the only one), and with no base while another currency is named it is refused ' +
+    '(`no_currency`); a blank url or image_url is none: the offer shows no link or picture. ' +
     'Re-import updates by id and ends ' +
     'offers no longer listed; bad lines are reported and skipped. As JSON `{format, content}`, or a CSV file as ' +
     '`text/csv` (UTF-8 or Windows-1251, as Russian Excel saves it), or a YML file as `application/xml` or `text/xml` ' +

@@ -75,4 +75,62 @@ describe('blank cells in a catalogue', () => {
       ['T-5', 'RUB'],
     ]);
   });
+
+  it('a YML offer without currencyId is in the shop\'s base currency (rate="1", or the only one listed); with no base and another currency named, it is refused naming them (found from outside: stored as RUB)', async () => {
+    w = await createCatalogueWorld();
+    const offer = (id: string, currency?: string) =>
+      `<offer id="${id}"><name>Чай ${id}</name><price>10</price>${currency ? `<currencyId>${currency}</currencyId>` : ''}</offer>`;
+    const shop = (currencies: string, offers: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<yml_catalog><shop><currencies>${currencies}</currencies>\n<offers>\n${offers}\n</offers></shop></yml_catalog>`;
+    const byBase = await w.importFeed(
+      'yml',
+      shop(
+        '<currency id="USD" rate="1"/><currency id="EUR" rate="CBRF"/>',
+        [offer('B-1'), offer('B-2', 'EUR')].join('\n'),
+      ),
+    );
+    expect([byBase.status, (await byBase.json()).issues]).toEqual([200, []]);
+    const onlyOne = await w.importFeed('yml', shop('<currency id="KZT"/>', offer('K-1')));
+    expect([onlyOne.status, (await onlyOne.json()).issues]).toEqual([200, []]);
+    const rur = await w.importFeed(
+      'yml',
+      shop('<currency id="RUR" rate="1"/><currency id="USD" rate="90"/>', offer('R-1')),
+    );
+    expect([rur.status, (await rur.json()).issues]).toEqual([200, []]);
+
+    const noBase = await w.importFeed(
+      'yml',
+      shop(
+        '<currency id="USD" rate="CBRF"/><currency id="EUR" rate="CBRF"/>',
+        [offer('N-1'), offer('N-2', 'USD')].join('\n'),
+      ),
+    );
+    expect(noBase.status).toBe(200);
+    expect((await noBase.json()).issues).toEqual([
+      {
+        line: 4,
+        offerId: 'N-1',
+        code: 'no_currency',
+        message:
+          'currencyId is missing and the feed names USD, EUR with no base currency (rate="1"): name the offer\'s currency',
+        params: { currencies: 'USD, EUR' },
+      },
+    ]);
+    // No <currencies> at all, but the other offers are in dollars: the same refusal, not rubles.
+    const byOffers = await w.importFeed(
+      'yml',
+      `<yml_catalog><shop><offers>${offer('D-1', 'USD')}${offer('D-2')}</offers></shop></yml_catalog>`,
+    );
+    expect((await byOffers.json()).issues).toMatchObject([
+      { offerId: 'D-2', code: 'no_currency', params: { currencies: 'USD' } },
+    ]);
+    expect((await stored()).map(([id, currency]) => [id, currency])).toEqual([
+      ['B-1', 'USD'],
+      ['B-2', 'EUR'],
+      ['D-1', 'USD'],
+      ['K-1', 'KZT'],
+      ['N-2', 'USD'],
+      ['R-1', 'RUB'],
+    ]);
+  });
 });

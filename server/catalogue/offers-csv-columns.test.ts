@@ -45,7 +45,7 @@ describe('a catalogue CSV header as a manager writes it', () => {
       {
         path: 'line 1',
         code: 'repeated_column',
-        params: { line: 1 },
+        params: { line: 1, first: '"Цена"', second: '"Price"', column: 'price / Цена' },
         message: 'The columns "Цена" and "Price" both mean price / Цена: keep one',
       },
     ]);

@@ -84,8 +84,9 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
   if (repeated.length > 0) {
     // Whichever column we took, the other one's data would be lost without a word: the manager keeps one.
     for (const { column, first, second } of repeated) {
-      const message = `The columns ${shown(first)} and ${shown(second)} both mean ${OFFER_HEADER.expected([column])}: keep one`;
-      issues.push({ line: 1, code: 'repeated_column', message });
+      const params = { first: shown(first), second: shown(second), column: OFFER_HEADER.expected([column]) };
+      const message = `The columns ${params.first} and ${params.second} both mean ${params.column}: keep one`;
+      issues.push({ line: 1, code: 'repeated_column', message, params });
     }
     return empty;
   }

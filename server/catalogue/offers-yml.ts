@@ -3,6 +3,9 @@
  * `yml_catalog/shop/categories/category[@id,@parentId]` and `offers/offer[@id]` with `name` (or `typePrefix vendor
  * model`), `price`, `oldprice`, `currencyId`, `categoryId`, `picture`, `description`, `url`, `sales_notes`, and
  * `param` elements for what YML has no tag for: `region`, `starts_on`, `ends_on`, `how_to_use`, `discount_percent`.
+ * An offer without `currencyId` is in the shop's base currency (`<currencies>`: the one with `rate="1"`, or the only
+ * one); a feed without a base is RUB unless its offers name another currency, and then such an offer is refused
+ * (`no_currency`) rather than stored as rubles (decision 080).
  * Parsed with fast-xml-parser. A feed may name its external DTD (`<!DOCTYPE yml_catalog SYSTEM "shops.dtd">`, never
  * fetched), but an internal subset or any `<!ENTITY` is refused before parsing, so no entity is ever defined and only
  * XML's five predefined ones and character references are decoded (no "billion laughs", no external entities).
@@ -22,7 +25,7 @@ import type { ParsedCatalogue } from './offers-csv.ts';
 
 type XmlNode = Record<string, unknown>;
 
-const ARRAYS = new Set(['category', 'offer', 'picture', 'param']);
+const ARRAYS = new Set(['category', 'offer', 'picture', 'param', 'currency']);
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -106,6 +109,31 @@ function rawOffer(node: XmlNode): RawOffer {
   return raw;
 }
 
+/** The shop's base currency: the `<currency>` with `rate="1"`, or the only one listed; undefined when not one. */
+function baseCurrency(shop: XmlNode): string | undefined {
+  const listed = asNodes(asNode(shop.currencies)?.currency)
+    .map((c) => ({ id: textOf(c['@_id'])?.trim() ?? '', rate: textOf(c['@_rate'])?.trim() }))
+    .filter((c) => c.id !== '');
+  const base = listed.filter((c) => c.rate !== undefined && Number(c.rate.replace(',', '.')) === 1);
+  if (base.length === 1) return base[0]?.id;
+  return listed.length === 1 ? listed[0]?.id : undefined;
+}
+
+/**
+ * The currency of an offer that names none: the shop's base, else RUB (decision 072) as long as the feed names no
+ * other currency, else none (the offer is refused: which currency the price is in is not ours to guess).
+ */
+function defaultCurrency(shop: XmlNode, nodes: XmlNode[]): { currency?: string; others: string[] } {
+  const base = baseCurrency(shop);
+  if (base) return { currency: base, others: [] };
+  const named = [
+    ...asNodes(asNode(shop.currencies)?.currency).map((c) => textOf(c['@_id'])),
+    ...nodes.map((n) => textOf(n.currencyId)),
+  ].map((c) => c?.trim().toUpperCase() ?? '');
+  const others = [...new Set(named.filter((c) => c !== '' && c !== 'RUB' && c !== 'RUR'))];
+  return others.length === 0 ? { currency: 'RUB', others } : { others: others.slice(0, 5) };
+}
+
 const fileIssue = (code: string, message: string): ParsedCatalogue => ({
   categories: [],
   offers: [],
@@ -113,6 +141,24 @@ const fileIssue = (code: string, message: string): ParsedCatalogue => ({
   issues: [{ line: 0, code, message }],
   ignoredColumns: [],
 });
+
+function noCurrency(
+  raw: RawOffer,
+  line: number | undefined,
+  others: string[],
+): { offer?: undefined; issue: ImportIssue } {
+  const offerId = raw.externalId?.trim().slice(0, 64) || undefined;
+  const currencies = others.join(', ');
+  return {
+    issue: {
+      line,
+      ...(offerId ? { offerId } : {}),
+      code: 'no_currency',
+      message: `currencyId is missing and the feed names ${currencies} with no base currency (rate="1"): name the offer's currency`,
+      params: { currencies },
+    },
+  };
+}
 
 /**
  * @example parseOffersYml('<yml_catalog><shop><offers><offer id="A1"><name>Tea</name><price>99</price></offer></offers></shop></yml_catalog>')
@@ -159,9 +205,13 @@ export function parseOffersYml(text: string): ParsedCatalogue {
   }
   const checked: { offer: OfferInput; line?: number }[] = [];
   const refusedIds: string[] = [];
+  const fallback = defaultCurrency(shop, nodes);
   for (const node of nodes) {
     const line = lineOf(node);
-    const { offer, issue } = checkOffer(rawOffer(node), { line });
+    const raw = rawOffer(node);
+    if (!hasVisibleText(raw.currency ?? '')) raw.currency = fallback.currency;
+    const { offer, issue } =
+      raw.currency === undefined ? noCurrency(raw, line, fallback.others) : checkOffer(raw, { line });
     if (issue) {
       issues.push(issue);
       if (issue.offerId) refusedIds.push(issue.offerId);

@@ -45,7 +45,7 @@ describe('a catalogue CSV with a column the import does not know', () => {
       await page.waitForURL(new RegExp(`#/admin/campaign/${campaignId}/offers$`));
       // What a blank currency or link means is said where the file is picked (decision 072).
       expect(await page.locator('#offers-upload-hint').textContent()).toMatch(
-        /Пустая валюта — рубли; без ссылки и картинки акция показывается без них|A blank currency is roubles; an offer without a link or picture is shown without them/,
+        /Пустая валюта — рубли \(в YML — основная валюта магазина, rate="1"\); без ссылки и картинки акция показывается без них|A blank currency is roubles \(in YML, the shop's base currency, rate="1"\); an offer without a link or picture is shown without them/,
       );
       const csv =
         'Артикул:;Название;Цена, руб.;Ссылкаа;Окончание\r\nC-1;Сырники «Утро»;199,90;https://shop.example/c1;\r\n' +
@@ -74,7 +74,7 @@ describe('a catalogue CSV with a column the import does not know', () => {
     }
   });
 
-  it('a header without the columns needed is refused and the office names every column the server knows, in its language (found from outside: a fixed text naming only «Артикул» and «Название»)', async () => {
+  it("a header without the columns needed is refused and the office names every column the server knows, in its language only (found from outside: a fixed text naming only «Артикул» and «Название», then the server's English under it); the picker offers .txt", async () => {
     const { page, context, errors } = await openWatchedPage(browser, { width: 390, height: 844, colorScheme: 'dark' });
     try {
       await page.goto(`${server.adminUrl.split('#')[0]}#/admin/campaign/${campaignId}`);
@@ -90,8 +90,12 @@ describe('a catalogue CSV with a column the import does not know', () => {
       expect(await issue.textContent()).toMatch(
         /(В заголовке CSV нужны хотя бы столбцы id \/ Артикул, title \/ Название\. Столбцы, которые мы знаем: id \/ Артикул, title \/ Название, .*url \/ Ссылка|The CSV header needs at least the columns id \/ Артикул, title \/ Название\. The columns known: id \/ Артикул, .*url \/ Ссылка)/,
       );
+      // Only the office's words: the server's English sentence is not repeated under them (found from outside).
+      expect(await issue.textContent()).not.toMatch(/The header row needs|the columns known are/);
       await issue.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-catalogue-bad-header');
+      // Excel's «Текст Юникод» is a .txt: the picker offers it, as the pools' and the calendar's do.
+      expect((await fileInput(page).getAttribute('accept'))?.split(',')).toContain('.txt');
       expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
     } finally {
       await context.close();

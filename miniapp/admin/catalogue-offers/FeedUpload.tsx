@@ -11,6 +11,7 @@ import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { refusalText } from '../refusal-text.ts';
 import { encodedSize, megabytes, overLimit, readFeed } from './feed-file.ts';
 import { ImportReportView, IssueList } from './ImportReportView.tsx';
@@ -73,7 +74,7 @@ export function FeedUpload({
       <Group header={<Header>{t.upload}</Header>}>
         <FormItem bottom={t.uploadHint} bottomId="offers-upload-hint">
           <File
-            accept=".xml,.yml,.csv,text/csv,text/xml,application/xml,text/plain"
+            accept={`${TABLE_FILE_ACCEPT},.xml,.yml,text/xml,application/xml`}
             disabled={uploading}
             aria-describedby="offers-upload-hint"
             data-testid="offers-upload"

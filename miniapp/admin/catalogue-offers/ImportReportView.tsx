@@ -1,12 +1,13 @@
 /**
  * An import's report: how many offers were added, updated, left unchanged and ended, the CSV columns it did not know
  * (their data was not imported: a misspelled «Цна» must not pass unnoticed), then each skipped offer with its line
- * number and/or offer id and the reason (the server's detail under it). A refused file shows only its issues.
+ * number and/or offer id and the reason in the office's language (the server's detail under it only where the reason
+ * lacks what it names, import-issues.ts). A refused file shows only its issues.
  */
 import { FormItem, FormStatus, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
-import { issuePlace, issueReason } from './import-issues.ts';
+import { issueDetail, issuePlace, issueReason } from './import-issues.ts';
 import type { ImportIssue, ImportReport } from './offers-office-api.ts';
 
 const COUNTS = ['added', 'updated', 'unchanged', 'ended', 'categories', 'notified'] as const;
@@ -22,7 +23,7 @@ export function IssueList({ issues, t }: { issues: ImportIssue[]; t: OffersOffic
             key={index}
             multiline
             subtitle={reason ?? issue.message}
-            extraSubtitle={reason ? issue.message : undefined}
+            extraSubtitle={issueDetail(issue, t)}
             data-testid={`offers-issue-${issue.offerId ?? `line-${issue.line ?? 0}`}`}
           >
             {issuePlace(issue, t)}

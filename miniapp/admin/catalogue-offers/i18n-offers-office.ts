@@ -6,7 +6,8 @@ export const offersOfficeRu = {
   uploadHint:
     'YML-фид (формат Яндекс Маркета, .xml или .yml) или CSV с заголовком «Артикул;Название;Цена;Старая цена;Скидка;' +
     'Валюта;Начало;Окончание;ID категории;Категория;Регион;Как использовать;Ссылка;Картинка;Описание» (или по-английски: ' +
-    'id,title,price,old_price,…; нужны хотя бы артикул и название). Пустая валюта — рубли; без ссылки и картинки ' +
+    'id,title,price,old_price,…; нужны хотя бы артикул и название). Пустая валюта — рубли (в YML — основная валюта ' +
+    'магазина, rate="1"); без ссылки и картинки ' +
     'акция показывается без них. До 8 МБ и 5 000 ' +
     'акций. Повторная загрузка обновит акции по id, а пропавшие из файла — завершит.',
   chooseFile: 'Выбрать файл',
@@ -51,6 +52,7 @@ export const offersOfficeRu = {
   reason_bad_date: 'Дата не в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
   reason_bad_discount: 'Скидка — целое число от 1 до 99',
   reason_bad_currency: 'Валюта — трёхбуквенный код',
+  reason_no_currency: 'Не указана валюта (currencyId), а в фиде есть {currencies} и нет основной (rate="1")',
   reason_no_price: 'Нужна цена или скидка',
   reason_price_not_below_old: 'Цена не ниже старой',
   reason_discount_mismatch: 'Скидка не совпадает с ценой и старой ценой',
@@ -65,7 +67,7 @@ export const offersOfficeRu = {
     'Файл не в UTF-8 и не в Windows-1251 (кодировка названа в его первой строке, encoding="…"): сохраните его в одной из них',
   reason_not_utf8: 'Файл не в UTF-8, хотя так объявлен: если он в Windows-1251, укажите encoding="windows-1251"',
   reason_dtd_not_allowed: 'DTD с сущностями не допускается',
-  reason_repeated_column: 'Два столбца заголовка означают одно и то же: оставьте один (какие — ниже)',
+  reason_repeated_column: 'Столбцы {first} и {second} означают одно и то же ({column}): оставьте один',
   reason_ignored_column: 'Такого столбца мы не знаем: его данные не прочитаны',
   reason_replacement_character: 'В тексте знаки «�»: файл прочитан не в своей кодировке, и буквы потеряны',
   ignoredColumnsTitle: 'Не все столбцы распознаны',
@@ -83,7 +85,8 @@ export const offersOfficeEn: OffersOfficeMessages = {
   uploadHint:
     'A YML feed (the Yandex Market format, .xml or .yml) or a CSV with the header id,title,price,old_price,' +
     'discount_percent,currency,starts_on,ends_on,category_id,category,region,how_to_use,url,image_url,description ' +
-    '(or in Russian: «Артикул;Название;Цена;…»; id and title at least). A blank currency is roubles; an offer ' +
+    "(or in Russian: «Артикул;Название;Цена;…»; id and title at least). A blank currency is roubles (in YML, the shop's base " +
+    'currency, rate="1"); an offer ' +
     'without a link or picture is shown without them. Up ' +
     'to 8 MB and 5,000 offers. Uploading again updates offers by id and ends those missing from the file.',
   chooseFile: 'Choose a file',
@@ -128,6 +131,7 @@ export const offersOfficeEn: OffersOfficeMessages = {
   reason_bad_date: 'A date is not DD.MM.YYYY or YYYY-MM-DD',
   reason_bad_discount: 'The discount must be a whole number from 1 to 99',
   reason_bad_currency: 'The currency must be a 3-letter code',
+  reason_no_currency: 'No currency (currencyId), and the feed names {currencies} with no base one (rate="1")',
   reason_no_price: 'A price or a discount is needed',
   reason_price_not_below_old: 'The price is not below the old price',
   reason_discount_mismatch: 'The discount does not match the price and the old price',
@@ -142,7 +146,7 @@ export const offersOfficeEn: OffersOfficeMessages = {
     'The file is neither UTF-8 nor Windows-1251 (its first line names the encoding, encoding="…"): save it in one of them',
   reason_not_utf8: 'The file is not UTF-8 though it says so: if it is Windows-1251, declare encoding="windows-1251"',
   reason_dtd_not_allowed: 'A DTD with entities is not allowed',
-  reason_repeated_column: 'Two header columns mean the same thing: keep one (which, below)',
+  reason_repeated_column: 'The columns {first} and {second} mean the same ({column}): keep one',
   reason_ignored_column: 'A column we do not know: its data was not read',
   reason_replacement_character: 'The text holds «�»: the file was read in the wrong encoding and letters were lost',
   ignoredColumnsTitle: 'Not every column was recognised',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { offersOfficeEn, offersOfficeRu } from './i18n-offers-office.ts';
-import { issueReason, refusedIssues } from './import-issues.ts';
+import { issueDetail, issueReason, refusedIssues } from './import-issues.ts';
 
 describe('an import problem in the office', () => {
   it('a refused header names the columns the server named, in Russian and in English', () => {
@@ -34,5 +34,23 @@ describe('an import problem in the office', () => {
     expect(issueReason({ line: 2, code: 'bad_url', message: 'url is not a URL' }, offersOfficeEn)).toBe(
       offersOfficeEn.reason_bad_url,
     );
+  });
+
+  it("under a reason worded from the server's values nothing of the server's English is shown; under one that lacks the value, its message", () => {
+    const header = {
+      line: 1,
+      code: 'bad_header',
+      message: 'The header row needs at least the columns id / Артикул',
+      params: { needed: 'id / Артикул', known: 'id / Артикул, url / Ссылка' },
+    };
+    expect(issueDetail(header, offersOfficeRu)).toBeUndefined();
+    const currency = {
+      line: 3,
+      code: 'bad_currency',
+      message: 'currency "доллар" is not a 3-letter code (RUB, USD, EUR…)',
+    };
+    expect(issueDetail(currency, offersOfficeRu)).toBe(currency.message);
+    // A code the office has no words for shows the server's message as its reason, not twice.
+    expect(issueDetail({ code: 'something_new', message: 'x' }, offersOfficeRu)).toBeUndefined();
   });
 });

@@ -40,3 +40,15 @@ export function issueReason(issue: ImportIssue, t: OffersOfficeMessages): string
   // A value the server did not send (an older server) would show as `{known}`: its own message says it better.
   return worded?.match(/\{\w+\}/) ? undefined : worded;
 }
+
+/**
+ * The server's own message to show under the reason: only where the office's words lack what it names (a bad cell's
+ * value); a reason worded from the server's values (a refused header's columns) already says all of it, and the
+ * English sentence under the Russian one would only repeat it in another language. Undefined: nothing under it.
+ */
+export function issueDetail(issue: ImportIssue, t: OffersOfficeMessages): string | undefined {
+  const reason = issueReason(issue, t);
+  if (reason === undefined) return undefined;
+  const template = (t as Record<string, string>)[`reason_${issue.code}`] ?? '';
+  return /\{\w+\}/.test(template) ? undefined : issue.message;
+}
