@@ -150,4 +150,25 @@ describe('a catalogue CSV as Excel saves it', () => {
       ['T-3', 15000, null, null, '2026-12-31'],
     ]);
   });
+
+  it('a quote never closed (a stray « " » on line 4) is a 422 naming its line, and the offers before it stay active (found from outside: lines 2–3 imported, the swallowed ones ended)', async () => {
+    w = await createCatalogueWorld();
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `Q-${i + 1};Чай ${i + 1};100`);
+    expect((await upload(windows1251(`Артикул;Название;Цена\r\n${rows(5).join('\r\n')}\r\n`))).status).toBe(200);
+    const broken = [...rows(2), 'Q-3;"Чай 3;100', ...rows(5).slice(3)];
+    const res = await upload(windows1251(`Артикул;Название;Цена\r\n${broken.join('\r\n')}\r\n`));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues).toEqual([
+      {
+        path: 'line 4',
+        code: 'unclosed_quote',
+        params: { line: 4, opened: '4' },
+        message: 'A quote opened on line 4 is never closed: the lines after it would be read as one cell',
+      },
+    ]);
+    const offers = await w.deps.db.select().from(schema.offers).where(eq(schema.offers.campaignId, w.campaignId));
+    expect(offers.map((o) => [o.externalId, o.status]).sort()).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [`Q-${n}`, 'active']),
+    );
+  });
 });

@@ -97,6 +97,15 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
     issues.push({ line: 1, code: 'bad_header', message, params: { needed, known } });
     return empty;
   }
+  // A stray quote swallows every line after it into one cell: importing the lines before it would end the offers
+  // swallowed (a re-import ends what the file no longer lists), so the file is refused naming the line.
+  const unclosed = rows.find((r) => r.unclosedQuote) ?? (header.unclosedQuote ? header : undefined);
+  if (unclosed) {
+    const line = String(unclosed.line);
+    const message = `A quote opened on line ${line} is never closed: the lines after it would be read as one cell`;
+    issues.push({ line: unclosed.line, code: 'unclosed_quote', message, params: { opened: line } });
+    return empty;
+  }
   if (rows.length > MAX_OFFERS_PER_IMPORT) {
     issues.push({ line: 0, code: 'too_many_offers', message: `At most ${MAX_OFFERS_PER_IMPORT} offers per import` });
     return empty;

@@ -19,6 +19,8 @@ export function csvSeparator(text: string, candidates: readonly string[]): strin
 export interface CsvRecord {
   line: number;
   fields: string[];
+  /** Its last field opened a quote the text never closes: everything after it was read into that one cell. */
+  unclosedQuote?: true;
 }
 
 /** Splits the text into records, each with the line it starts on. */
@@ -54,6 +56,7 @@ export function csvRecords(text: string, separator: string): CsvRecord[] {
       start = line;
     } else field += ch;
   }
-  if (field !== '' || fields.length > 0) records.push({ line: start, fields: [...fields, field] });
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  if (quoted) records.push({ line: start, fields: [...fields, field], unclosedQuote: true });
+  else if (field !== '' || fields.length > 0) records.push({ line: start, fields: [...fields, field] });
+  return records.filter((r) => r.unclosedQuote || r.fields.some((f) => f.trim() !== ''));
 }

@@ -52,6 +52,8 @@ export const offersOfficeRu = {
   reason_bad_date: 'Дата не в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
   reason_bad_discount: 'Скидка — целое число от 1 до 99',
   reason_bad_currency: 'Валюта — трёхбуквенный код',
+  reason_unclosed_quote:
+    'Кавычка, открытая в строке {opened}, не закрыта: все строки после неё читались бы как одна ячейка. Файл не загружен',
   reason_no_currency: 'Не указана валюта (currencyId), а в фиде есть {currencies} и нет основной (rate="1")',
   reason_no_price: 'Нужна цена или скидка',
   reason_price_not_below_old: 'Цена не ниже старой',
@@ -131,6 +133,8 @@ export const offersOfficeEn: OffersOfficeMessages = {
   reason_bad_date: 'A date is not DD.MM.YYYY or YYYY-MM-DD',
   reason_bad_discount: 'The discount must be a whole number from 1 to 99',
   reason_bad_currency: 'The currency must be a 3-letter code',
+  reason_unclosed_quote:
+    'A quote opened on line {opened} is never closed: every line after it would be read as one cell. Nothing was imported',
   reason_no_currency: 'No currency (currencyId), and the feed names {currencies} with no base one (rate="1")',
   reason_no_price: 'A price or a discount is needed',
   reason_price_not_below_old: 'The price is not below the old price',
