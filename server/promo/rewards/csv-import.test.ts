@@ -38,6 +38,19 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('a quoted code holding `""` is read as the cell it is and refused, never cut at the escaped quote (found from outside: «QUO» imported from "QUO""TE-1")', () => {
+    const { codes, errors } = parseCodesCsv('"QUO""TE-1";500\r\n"GOOD-1"\r\n"OK""";x\r\n"AB"CD-1;y\r\n');
+    // What follows a closing quote is the cell's too, as Excel reads it: "AB"CD-1 is ABCD-1.
+    expect(codes).toEqual([
+      { line: 2, code: 'GOOD-1' },
+      { line: 4, code: 'ABCD-1' },
+    ]);
+    expect(errors.map((e) => [e.line, e.code, e.params.value])).toEqual([
+      [1, 'not_a_code', '"QUO\\"TE-1"'],
+      [3, 'not_a_code', '"OK\\""'],
+    ]);
+  });
+
   it('skips a first line that heads the column as a brand exports it; any other first line is read as a code (found from outside: «Промокод» was refused)', async () => {
     w = await createPromoWorld();
     for (const header of [

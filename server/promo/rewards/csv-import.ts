@@ -52,8 +52,16 @@ export interface ParsedCodes {
 function firstField(line: string): string {
   const trimmed = line.trim();
   if (trimmed.startsWith('"')) {
-    const end = trimmed.indexOf('"', 1);
-    return end === -1 ? trimmed.slice(1) : trimmed.slice(1, end);
+    // As a spreadsheet quotes: `""` is a quote inside the cell, and what follows the closing quote up to the
+    // separator is the cell's too (`"QUO""TE-1"` is «QUO"TE-1», refused as no code, never the «QUO» before it).
+    let value = '';
+    let i = 1;
+    for (; i < trimmed.length; i++) {
+      if (trimmed[i] !== '"') value += trimmed[i];
+      else if (trimmed[i + 1] === '"') value += trimmed[++i];
+      else break;
+    }
+    return value + (trimmed.slice(i + 1).split(/[,;\t]/)[0] ?? '');
   }
   return (trimmed.split(/[,;\t]/)[0] ?? '').trim();
 }
