@@ -122,4 +122,10 @@ describe('moments CSV', () => {
         "time in the campaign's time zone Europe/Berlin (01.06.2026 12:00)",
     );
   });
+
+  it('the `;;` lines Excel writes for empty rows of a formatted sheet are blank lines (found from outside: refused as reward_key "")', () => {
+    const csv = 'Приз;Время;\r\n;;\r\nmug;05.06.2026 12:00;\r\n"";"";\r\n;;\r\n';
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
+    expect([moments.map((m) => m.line), errors]).toEqual([[3], []]);
+  });
 });

@@ -4,7 +4,7 @@
  * the local time Russian Excel writes (`05.06.2026 12:00`, `5.6.2026 9:00:30`, a date alone is its midnight), read in
  * the campaign's time zone (decision 080).
  * A header line is skipped, in English or as a Russian brand writes it (`Приз;Время`, `Время;Приз`: its order is the
- * file's), and so are blank lines; a first line that is neither a header we know nor a moment is refused naming the
+ * file's), and so are blank lines and lines of blank cells (`;;`); a first line that is neither a header we know nor a moment is refused naming the
  * columns expected (`unknown_header`). Every problem is reported with its line number and
  * nothing is imported unless the whole file is clean. A cell that a spreadsheet escaped against formulas (a leading
  * `'`, as server/http/csv.ts writes) is read without it; any other cell starting a formula (`=`, `+`, `-`, `@`) is
@@ -86,8 +86,9 @@ export function parseMomentCsv(
   let keyFirst = true;
   lines.forEach((raw, index) => {
     const line = index + 1;
-    if (raw.trim() === '') return;
     const cells = raw.split(/[,;\t]/).map(cell);
+    // An empty line, or the `;;` Excel writes for an empty row of a formatted sheet.
+    if (cells.every((c) => c === '')) return;
     if (index === 0) {
       const order = headerOrder(cells);
       if (order === 'repeated') {

@@ -51,6 +51,13 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('the `;;` lines Excel writes for empty rows of a formatted sheet are blank lines, not codes (found from outside: refused as «""» is not a code)', () => {
+    const { codes, errors } = parseCodesCsv(
+      'Промокод;Номинал\r\nAAA-1;5\r\n;;\r\n"";\r\n\t\r\n ; "" ;\r\nBBB-2;5\r\n;;\r\n',
+    );
+    expect([codes.map((c) => c.code), errors]).toEqual([['AAA-1', 'BBB-2'], []]);
+  });
+
   it('skips a first line that heads the column as a brand exports it; any other first line is read as a code (found from outside: «Промокод» was refused)', async () => {
     w = await createPromoWorld();
     for (const header of [

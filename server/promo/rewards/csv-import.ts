@@ -5,7 +5,7 @@
  * of its cells names it too (`repeated_column`); its other cells («Номинал») head data a pool has no home for, and are
  * said back in the result (`ignoredColumns`) so that nobody believes it was kept. A file without a header whose lines
  * hold more cells («AAA-1;500») says those columns back by the letters a spreadsheet shows them under («B», «C»):
- * there is no heading to name (decision 080). Blank lines are ignored.
+ * there is no heading to name (decision 080). Blank lines are ignored, and so are lines of blank cells (`;;`).
  * Work is done in chunks with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -108,8 +108,14 @@ const newParseState = (): ParseState => ({
   filledColumns: new Set(),
 });
 
+/**
+ * A line of blank cells: an empty line, or the `;;` Excel writes for an empty row of a formatted sheet. One character
+ * class, so a long line is never backtracked over; quotes and separators alone hold no code.
+ */
+const BLANK_ROW = /^[\s",;]*$/;
+
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
-  if (raw.trim() === '') return;
+  if (BLANK_ROW.test(raw)) return;
   const field = firstField(raw);
   if (line === 1 && CODE_HEADER.columnOf(field)) {
     // «Промокод;Код»: two code columns, and which one holds the codes is not ours to guess. Other columns (a
