@@ -109,7 +109,7 @@ describe('prize calendar admin routes', () => {
     });
 
     const bad = await w.call('POST', `/api/admin/campaigns/${id}/calendar/import`, ADMIN, {
-      csv: 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-02 12:00\nmug,2027-01-01T00:00:00Z',
+      csv: 'reward_key,at\nmug,2026-06-02T12:00:00+03:00\nmug,2026-06-02T12:00\nmug,2027-01-01T00:00:00Z',
     });
     expect(bad.status).toBe(422);
     const problems = (await bad.json()).error;

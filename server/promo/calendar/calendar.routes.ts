@@ -121,7 +121,8 @@ const importRoute = officeRoute('prizes', {
   path: '/{id}/calendar/import',
   tags: ['admin'],
   summary:
-    'Import scheduled moments from CSV `reward_key,at` (ISO 8601 with offset, or `DD.MM.YYYY HH:MM` / `DD.MM.YYYY` ' +
+    'Import scheduled moments from CSV `reward_key,at` (ISO 8601 with offset, or `DD.MM.YYYY HH:MM`, `DD.MM.YYYY`, ' +
+    '`YYYY-MM-DD HH:MM` ' +
     "in the campaign's time zone; an optional header `reward_key,at` or " +
     '`Приз;Время`, either order), as `text/csv` or JSON `{csv}`; ' +
     '422 `invalid_csv` lists problems as `line N` (a file with no moments: `csv`, code `no_moments`), and nothing is ' +

@@ -128,4 +128,14 @@ describe('moments CSV', () => {
     const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
     expect([moments.map((m) => m.line), errors]).toEqual([[3], []]);
   });
+
+  it("Google Sheets' and LibreOffice's «2026-06-05 12:00:00» is local time too; an ISO `T` without an offset stays refused", () => {
+    const { moments, errors } = parseMomentCsv(
+      'mug;2026-06-05 12:00:00\nmug;2026-06-05 9:30\nmug;2026-06-05T12:00',
+      KEYS,
+      'Europe/Moscow',
+    );
+    expect(moments.map((m) => m.at)).toEqual([Date.UTC(2026, 5, 5, 9), Date.UTC(2026, 5, 5, 6, 30)]);
+    expect(errors.map((e) => [e.line, e.code])).toEqual([[3, 'bad_instant']]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * @module Scheduled winning moments from a brand's CSV: `reward_key,at` per line, `at` an ISO 8601 instant with an
  * explicit offset (`2026-06-01T12:00:00+03:00` or `…Z`), so a file means the same instant wherever it was written, or
- * the local time Russian Excel writes (`05.06.2026 12:00`, `5.6.2026 9:00:30`, a date alone is its midnight), read in
+ * the local time a spreadsheet writes (Russian Excel's `05.06.2026 12:00`, `5.6.2026 9:00:30`, a date alone is its
+ * midnight; Google Sheets' `2026-06-05 12:00:00`), read in
  * the campaign's time zone (decision 080).
  * A header line is skipped, in English or as a Russian brand writes it (`Приз;Время`, `Время;Приз`: its order is the
  * file's), and so are blank lines and lines of blank cells (`;;`); a first line that is neither a header we know nor a moment is refused naming the
@@ -20,6 +21,8 @@ export const MAX_MOMENT_LINES = 10_000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Russian Excel's date-and-time cell: day first, dots, a 24-hour time (seconds optional) or none. */
 const LOCAL = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Google Sheets' and LibreOffice's: year first, a space (an ISO `T` without an offset stays refused). */
+const LOCAL_YEAR_FIRST = /^(\d{4})-(\d{2})-(\d{2}) +(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const KEY = /^[a-z0-9_-]{1,64}$/i;
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -51,9 +54,11 @@ export type MomentCsvError = CsvLineError;
 /** The instant a cell names: ISO 8601 with an offset, or a local `DD.MM.YYYY[ HH:MM[:SS]]` in `timeZone`. */
 function instantOf(at: string, timeZone: string): number | undefined {
   if (INSTANT.test(at)) return Date.parse(at);
-  const m = LOCAL.exec(at);
-  if (!m) return undefined;
-  const [day, month, year, hour = 0, minute = 0, second = 0] = m.slice(1).map((v) => Number(v ?? 0));
+  const dayFirst = LOCAL.exec(at)?.slice(1);
+  const yearFirst = LOCAL_YEAR_FIRST.exec(at)?.slice(1);
+  const parts = dayFirst ?? (yearFirst && [yearFirst[2], yearFirst[1], yearFirst[0], ...yearFirst.slice(3)]);
+  if (!parts) return undefined;
+  const [day, month, year, hour = 0, minute = 0, second = 0] = parts.map((v) => Number(v ?? 0));
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return wallClockInstant(
     { year: year as number, month: month as number, day: day as number, hour, minute, second },
