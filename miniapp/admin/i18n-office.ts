@@ -227,6 +227,8 @@ export const officeRu = {
   problem_unlock_wrong_mechanic: 'Этот способ выдачи не подходит механике «{mechanic}»',
   problem_unknown_task: 'Задания «{taskKey}» нет',
   problem_unlock_unreachable: 'Нужно заданий: {required}, а есть: {available}',
+  problem_unlock_no_tasks:
+    'Награда за все задания, а заданий нет: её получит каждый сразу. Добавьте задания или укажите 0',
   problem_wheel_settings_missing: 'Нет настроек колеса',
   problem_wheel_without_prizes: 'На колесе нет призов',
   problem_wheel_odds_all_zero: 'Все веса шансов нулевые',
@@ -469,6 +471,8 @@ export const officeEn: OfficeMessages = {
   problem_unlock_wrong_mechanic: 'This way of giving the prize does not fit the "{mechanic}" mechanic',
   problem_unknown_task: 'No task "{taskKey}"',
   problem_unlock_unreachable: 'Needs {required} tasks, there are {available}',
+  problem_unlock_no_tasks:
+    'The reward is for all tasks, and there are none: everyone would get it at once. Add tasks or set 0',
   problem_wheel_settings_missing: 'The wheel has no settings',
   problem_wheel_without_prizes: 'The wheel has no prizes',
   problem_wheel_odds_all_zero: 'All odds weights are zero',

@@ -180,6 +180,9 @@ function rewards(doc: CampaignContent, add: Add): void {
       if (typeof unlock.tasks === 'number' && unlock.tasks > considered) {
         add(`${at}.unlock.tasks`, 'unlock_unreachable', 'error', { required: unlock.tasks, available: considered });
       }
+      // "All" of no task is met at once: every participant would get the reward on opening, unasked. An error, not a
+      // warning: a reward meant for everyone says so (0 tasks), so this one is always a campaign missing its tasks.
+      if (unlock.tasks === 'all' && considered === 0) add(`${at}.unlock.tasks`, 'unlock_no_tasks', 'error');
     }
   });
 }
