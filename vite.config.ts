@@ -89,6 +89,7 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.VITE_WEB_ENTRY': JSON.stringify(mode === 'web' ? 'present' : 'absent'),
       'import.meta.env.VITE_OFFICE': JSON.stringify(variant.singleFile ? 'absent' : 'present'),
       'import.meta.env.VITE_VKCOM_THEME': JSON.stringify(variant.singleFile ? 'absent' : 'present'),
+      'import.meta.env.VITE_PLATFORM': JSON.stringify(variant.platform),
       ...(client
         ? {
             'import.meta.env.VITE_API_BASE_URL': JSON.stringify(client.apiBaseUrl),

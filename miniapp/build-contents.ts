@@ -15,3 +15,13 @@ export const HAS_OFFICE = import.meta.env.VITE_OFFICE !== 'absent';
  * (decision 036). Without it the app never asks VKUI for that platform.
  */
 export const HAS_VKCOM_THEME = import.meta.env.VITE_VKCOM_THEME !== 'absent';
+
+const PLATFORM = import.meta.env.VITE_PLATFORM;
+
+/**
+ * The client this build runs in, as a participant's texts name it ("open the app from …", so Russian in the genitive):
+ * the build variant's `platform` (vite.config.ts), the same choice that picks its adapter, so each bundle holds only
+ * its own name, folded into the texts. The web entry is VK's (VK ID); outside a build, VK.
+ */
+export const CLIENT_OF_RU = PLATFORM === 'ok' ? 'Одноклассников' : PLATFORM === 'telegram' ? 'Telegram' : 'ВКонтакте';
+export const CLIENT_EN = PLATFORM === 'ok' ? 'OK' : PLATFORM === 'telegram' ? 'Telegram' : 'VK';

@@ -8,6 +8,8 @@ interface ImportMetaEnv {
   readonly VITE_WEB_ENTRY?: string;
   readonly VITE_OFFICE?: string;
   readonly VITE_VKCOM_THEME?: string;
+  /** The client the build runs in ('vk', 'ok', 'telegram'), set by vite.config.ts: read through build-contents.ts. */
+  readonly VITE_PLATFORM?: string;
 }
 
 declare module '#platform' {

@@ -3,6 +3,7 @@
  * language, or a translated generic line. The server's `message` is English for developers and never shown.
  */
 import { ApiRequestError } from './api/client.ts';
+import { CLIENT_EN, CLIENT_OF_RU } from './build-contents.ts';
 
 type ErrorTexts = Record<string, string> & { generic: string };
 
@@ -38,9 +39,9 @@ const ru: ErrorTexts = {
   invalid_input: 'Проверьте введённые данные.',
   writer_unavailable: 'Сервер перегружен. Попробуйте через минуту.',
   forbidden: 'Нет доступа.',
-  missing: 'Откройте приложение из ВКонтакте заново.',
-  malformed: 'Откройте приложение из ВКонтакте заново.',
-  bad_signature: 'Откройте приложение из ВКонтакте заново.',
+  missing: `Откройте приложение из ${CLIENT_OF_RU} заново.`,
+  malformed: `Откройте приложение из ${CLIENT_OF_RU} заново.`,
+  bad_signature: `Откройте приложение из ${CLIENT_OF_RU} заново.`,
   expired: 'Вход действует ограниченное время. Закройте приложение и откройте его снова.',
   wrong_app: 'Эта ссылка от другого приложения.',
   client_key_reused: 'Это сообщение уже ушло с другим текстом. Обновите экран и отправьте снова.',
@@ -78,9 +79,9 @@ const en: ErrorTexts = {
   invalid_input: 'Please check what you entered.',
   writer_unavailable: 'The server is busy. Try again in a minute.',
   forbidden: 'Not allowed.',
-  missing: 'Open the app from VK again.',
-  malformed: 'Open the app from VK again.',
-  bad_signature: 'Open the app from VK again.',
+  missing: `Open the app from ${CLIENT_EN} again.`,
+  malformed: `Open the app from ${CLIENT_EN} again.`,
+  bad_signature: `Open the app from ${CLIENT_EN} again.`,
   expired: 'A sign-in lasts a limited time. Close the app and open it again.',
   wrong_app: 'This link belongs to another app.',
   client_key_reused: 'This message already went with another text. Refresh and send it again.',

@@ -1,3 +1,4 @@
+import { CLIENT_EN, CLIENT_OF_RU } from './build-contents.ts';
 import type { PluralForms } from './i18n.ts';
 
 /** UI strings of the promo screens (tasks, quiz, wheel, rewards), ru and en; `{name}` marks a value filled in. */
@@ -44,7 +45,7 @@ export const promoRu = {
   failure_not_allowed: 'Разрешение не получено. Попробуйте снова.',
   failure_denied: 'Вы отменили действие. Можно попробовать ещё раз.',
   failure_failed: 'Не получилось. Попробуйте ещё раз.',
-  failure_unsupported: 'Ваше приложение ВКонтакте этого не умеет. Обновите его.',
+  failure_unsupported: `Эта версия приложения ${CLIENT_OF_RU} этого не умеет. Обновите его.`,
   webNeedsVkClient: 'Это задание выполняется только в приложении ВКонтакте.',
   webOpenInVk: 'Открыть в VK',
   failure_not_started: 'Начните задание заново.',
@@ -173,7 +174,7 @@ export const promoEn: PromoMessages = {
   failure_not_allowed: 'Permission not granted. Try again.',
   failure_denied: 'You cancelled. You can try again.',
   failure_failed: 'That did not work. Try again.',
-  failure_unsupported: 'Your VK app cannot do this. Please update it.',
+  failure_unsupported: `Your ${CLIENT_EN} app cannot do this. Please update it.`,
   webNeedsVkClient: 'This task can only be done in the VK app.',
   webOpenInVk: 'Open in VK',
   failure_not_started: 'Start the task again.',
