@@ -4,13 +4,24 @@
  */
 import type { PlatformAdapter } from './types.ts';
 
-/** Copies through the Clipboard API; `failed` where the page may not write to it (no user gesture, no permission). */
+/**
+ * Copies through the Clipboard API, else through the copy command: OK and Telegram on the web embed the app in an
+ * iframe the Clipboard API may be closed to (no `clipboard-write` allowed), where the command still copies on a tap.
+ * `failed` only where neither copies.
+ */
 export const copyWithClipboard: PlatformAdapter['copyText'] = async (text) => {
   try {
     await navigator.clipboard.writeText(text);
     return { status: 'done' };
   } catch {
-    return { status: 'failed', reason: 'Clipboard is not available' };
+    const field = document.createElement('textarea');
+    field.value = text;
+    field.style.cssText = 'position:fixed;opacity:0';
+    document.body.append(field);
+    field.select();
+    const copied = document.execCommand('copy');
+    field.remove();
+    return copied ? { status: 'done' } : { status: 'failed', reason: 'Clipboard is not available' };
   }
 };
 
