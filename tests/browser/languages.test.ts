@@ -143,6 +143,12 @@ describe('item 13: the participant journey in English', () => {
       // Item 17: the quiz home shows the user's own result after finishing.
       await page.getByTestId('quiz-own-result').waitFor({ timeout: T });
       expect(await page.getByTestId('quiz-own-result').textContent()).toMatch(/5 of 5/);
+      // On a line of its own under the intro: it ran on from it, "…so take your time.Your result: 5 of 5…".
+      const gap = await page.getByTestId('quiz-own-result').evaluate((own) => {
+        const intro = own.previousElementSibling?.getBoundingClientRect();
+        return intro ? own.getBoundingClientRect().top - intro.bottom : Number.NaN;
+      });
+      expect(gap).toBeGreaterThanOrEqual(8);
       await back(page);
 
       await openCampaign(page, 'lucky-wheel');

@@ -30,7 +30,7 @@ export function QuizIntro({ data }: { data: CampaignState }) {
             {fill(t.quizIntro, { questions: plural(language, quiz.questions.length, counted.questions) })}
           </Paragraph>
           {result && (
-            <Paragraph weight="2" style={{ marginTop: 8 }} data-testid="quiz-own-result">
+            <Paragraph weight="2" normalize style={{ marginTop: 8 }} data-testid="quiz-own-result">
               {fill(t.quizYourResult, {
                 score: fill(t.quizScore, { score: result.score, max: result.maxScore }),
                 band: result.band.title,
