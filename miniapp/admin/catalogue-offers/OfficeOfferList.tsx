@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { formatPrice } from '../../screens/catalogue/catalogue-api.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
+import { percentText } from '../percent-text.ts';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
 import type { OfferStatus, OfficeCatalogue, OfficeOffer } from './offers-office-api.ts';
 
@@ -26,7 +27,10 @@ function day(date: string, language: 'ru' | 'en'): string {
 
 function OfferRow({ offer, t, language }: { offer: OfficeOffer; t: OffersOfficeMessages; language: 'ru' | 'en' }) {
   const price = offer.price !== null ? formatPrice(offer.price, offer.currency, language) : null;
-  const discount = offer.discountPercent !== null ? fill(t.discount, { n: offer.discountPercent }) : null;
+  const discount =
+    offer.discountPercent !== null
+      ? fill(t.discount, { n: percentText(offer.discountPercent / 100, language, { digits: 0 }) })
+      : null;
   const dates = [
     offer.startsOn ? fill(t.from, { date: day(offer.startsOn, language) }) : null,
     offer.endsOn ? fill(t.until, { date: day(offer.endsOn, language) }) : null,

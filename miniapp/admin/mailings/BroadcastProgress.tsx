@@ -21,6 +21,7 @@ import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { percentText } from '../percent-text.ts';
 import { refusalText } from '../refusal-text.ts';
 import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
 import { deliveryBar } from './delivery-bar.ts';
@@ -81,7 +82,7 @@ function ProgressBody({
       <Group header={<Header subtitle={state}>{broadcast.name}</Header>}>
         <Div>
           <Title level="2" data-testid="progress-percent">
-            {bar.percent}%
+            {percentText(bar.percent / 100, language, { digits: 0 })}
           </Title>
           <Subhead data-testid="progress-share">{share}</Subhead>
           <Progress

@@ -2,6 +2,7 @@
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import type { StatsMessages } from '../i18n-stats.ts';
+import { percentText } from '../percent-text.ts';
 import type { StatsResponse } from './stats-api.ts';
 
 const locale = (language: 'ru' | 'en') => (language === 'ru' ? 'ru-RU' : 'en-GB');
@@ -12,9 +13,8 @@ export const formatInt = (n: number, language: 'ru' | 'en') =>
 export const formatNumber = (n: number, language: 'ru' | 'en') =>
   new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(n);
 
-/** 0.1234 → "12.3%" (ru: "12,3 %"). */
-export const formatShare = (rate: number, language: 'ru' | 'en') =>
-  new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+/** 0.1234 → "12.3%" (ru: "12,3 %"): the office's percent (../percent-text.ts). */
+export const formatShare = (rate: number, language: 'ru' | 'en') => percentText(rate, language);
 
 /**
  * A day of the statistics ('YYYY-MM-DD', a calendar day in the campaign's zone) in words, as the rest of the office
@@ -46,10 +46,10 @@ export function formatDuration(ms: number, s: StatsMessages, language: 'ru' | 'e
   return fill(s.hours, { n: n(ms / 3_600_000) });
 }
 
-/** "+12.5%" / "−3%" for a change against the previous period. */
+/** "+12.5%" / "−3%" (ru: "+12,5 %") for a change against the previous period, `pct` in percent. */
 export function formatChange(pct: number, language: 'ru' | 'en'): string {
   const sign = pct > 0 ? '+' : pct < 0 ? '−' : '±';
-  return `${sign}${formatNumber(Math.abs(pct), language)}%`;
+  return `${sign}${percentText(Math.abs(pct) / 100, language, { digits: 2 })}`;
 }
 
 /** A key number of the summary in its own unit. */
@@ -82,7 +82,7 @@ export function funnelStageSubtitle(
   if (!stage) return '';
   const anyoneEntered = (stages[0]?.count ?? 0) > 0;
   return [
-    anyoneEntered ? `${formatNumber(stage.pctOfFirst, language)}% ${s.ofFirst}` : null,
+    anyoneEntered ? `${percentText(stage.pctOfFirst / 100, language, { digits: 2 })} ${s.ofFirst}` : null,
     index > 0 ? fill(s.dropOff, { n: formatInt(stage.dropOff, language) }) : null,
     index > 0 && stage.medianMsFromPrevious !== null
       ? fill(s.medianTime, { time: formatDuration(stage.medianMsFromPrevious, s, language) })

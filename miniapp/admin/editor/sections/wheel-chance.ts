@@ -1,11 +1,11 @@
-/** A wheel sector's chance as the office writes numbers: "12,5" in Russian, "12.5" in English (one decimal). */
-import { type Language, numberFormat } from '../../../intl-formats.ts';
+/** A wheel sector's chance as the office writes percentages (../../percent-text.ts): "12,5 %" / "12.5%", one decimal. */
+import type { Language } from '../../../intl-formats.ts';
+import { percentText } from '../../percent-text.ts';
 
 /**
- * The percentage a weight gives out of all the wheel's weights, in the office's language (the template adds "%").
- * @example sectorChance(1, 8, 'ru') // '12,5'
+ * The share a weight gives out of all the wheel's weights, as a percentage in the office's language.
+ * @example sectorChance(1, 8, 'ru') // '12,5 %' (a no-break space before the sign)
  */
 export function sectorChance(weight: number, total: number, language: Language): string {
-  if (total <= 0) return '0';
-  return numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((100 * weight) / total);
+  return percentText(total <= 0 ? 0 : weight / total, language, { digits: 1, fixed: true });
 }
