@@ -136,6 +136,7 @@ export function CampaignEditor() {
       )}
       {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
       <LifecycleBar
+        status={doc.status}
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}

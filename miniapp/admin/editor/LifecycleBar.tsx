@@ -5,17 +5,34 @@
  */
 import { Alert, Button, ButtonGroup, Div } from '@vkontakte/vkui';
 import { useState } from 'react';
+import type { OfficeMessages } from '../i18n-office.ts';
 import type { CampaignStatus } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 
 type Action = CampaignStatus | 'duplicate';
 
+/**
+ * A button's words: `live` from `paused` is a resume (the server's TRANSITIONS reach `paused` only from `live`, so a
+ * paused campaign has run), worded so; from a draft or a scheduled campaign it is a first launch.
+ */
+export function transitionWords(
+  from: CampaignStatus,
+  to: CampaignStatus,
+  t: OfficeMessages,
+): { label: string; confirm: string } {
+  const key = from === 'paused' && to === 'live' ? 'resume' : to;
+  return { label: t[`to_${key}`], confirm: t[`confirm_${key}`] };
+}
+
 export function LifecycleBar({
+  status,
   allowed,
   busy,
   onTransition,
   onDuplicate,
 }: {
+  /** The campaign's status now. */
+  status: CampaignStatus;
   /** The statuses the server says the campaign may move to now. */
   allowed: readonly CampaignStatus[];
   busy: boolean;
@@ -25,6 +42,7 @@ export function LifecycleBar({
   const { t } = useOffice();
   const [asking, setAsking] = useState<Action | null>(null);
   const run = (action: Action) => (action === 'duplicate' ? onDuplicate() : onTransition(action));
+  const words = (to: CampaignStatus) => transitionWords(status, to, t);
   return (
     <Div>
       <ButtonGroup mode="horizontal" gap="s" stretched style={{ flexWrap: 'wrap' }}>
@@ -38,7 +56,7 @@ export function LifecycleBar({
             onClick={() => setAsking(to)}
             data-testid={`office-to-${to}`}
           >
-            {t[`to_${to}`]}
+            {words(to).label}
           </Button>
         ))}
         <Button
@@ -54,8 +72,8 @@ export function LifecycleBar({
       {asking && (
         <Alert
           onClosed={() => setAsking(null)}
-          title={asking === 'duplicate' ? t.duplicate : t[`to_${asking}`]}
-          description={t[`confirm_${asking}`]}
+          title={asking === 'duplicate' ? t.duplicate : words(asking).label}
+          description={asking === 'duplicate' ? t.confirm_duplicate : words(asking).confirm}
           actions={[
             { title: t.cancel, mode: 'cancel' },
             {

@@ -8,6 +8,7 @@ import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import type { Problem } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { fieldId, problemText } from './editor-context.ts';
+import { fieldLabel } from './field-label.ts';
 
 /** Scrolls to and focuses the field of `path`, or of the nearest enclosing path that has a field on screen. */
 export function revealField(path: string): void {
@@ -23,7 +24,7 @@ export function revealField(path: string): void {
 }
 
 export function ProblemsList({ problems, unsaved }: { problems: readonly Problem[]; unsaved: boolean }) {
-  const { t } = useOffice();
+  const { t, language } = useOffice();
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <Group
@@ -44,7 +45,8 @@ export function ProblemsList({ problems, unsaved }: { problems: readonly Problem
                 <Icon20WarningTriangleOutline color="var(--vkui--color_icon_secondary)" />
               )
             }
-            subtitle={`${t[`severity_${p.severity}`]} · ${p.path}`}
+            // The field as the form names it, not its path (`endsAt` meant nothing to a manager).
+            subtitle={`${t[`severity_${p.severity}`]} · ${fieldLabel(p.path, t, language)}`}
             onClick={() => revealField(p.path)}
             data-testid={`office-problem-${p.code}`}
           >

@@ -1,19 +1,17 @@
 import { FormLayoutGroup, Group, Header, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import type { TaskKind } from '../../../../server/db/schema/promo.ts';
-import { DEFAULT_QUIZ_TASK_ATTEMPTS, MAX_QUIZ_TASK_ATTEMPTS } from '../../../../server/promo/quiz/quiz-bounds.ts';
 import { TASK_KIND_INFO } from '../../../../server/promo/tasks/task-kinds.ts';
-import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import type { DocumentTask, QuizSettings } from '../../office-api.ts';
 import { type EditDocument, freshKey, removeAt, replaceAt, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
+import { taskConfigLabel } from '../field-label.ts';
 import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
 import { AddRowButton, RemoveRowButton } from '../RowButtons.tsx';
 import { defaultConfig, TASK_CONFIG_FIELDS } from '../task-config-fields.ts';
 import { QuizQuestions } from './QuizQuestions.tsx';
 
 const KINDS = Object.keys(TASK_KIND_INFO) as TaskKind[];
-const LABEL_BOUNDS = { max: MAX_QUIZ_TASK_ATTEMPTS, default: DEFAULT_QUIZ_TASK_ATTEMPTS };
 
 function TaskConfig({ task, i, doc, edit }: { task: DocumentTask; i: number } & SectionProps) {
   const { t } = useEditor();
@@ -30,8 +28,7 @@ function TaskConfig({ task, i, doc, edit }: { task: DocumentTask; i: number } & 
     <>
       {TASK_CONFIG_FIELDS[task.kind].map((field) => {
         const path = `tasks.${i}.config.${field.name}`;
-        // The bounds a label names are the server's own (quiz-bounds.ts), not copies that could drift from them.
-        const label = fill((t as Record<string, string>)[`cfg_${field.name}`] ?? field.name, LABEL_BOUNDS);
+        const label = taskConfigLabel(t, field.name);
         const value = task.config[field.name];
         switch (field.type) {
           case 'text':
