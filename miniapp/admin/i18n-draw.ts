@@ -1,4 +1,6 @@
 /** Office strings of the giveaway draw (miniapp/admin/draw/), ru and en; never in the participant's bundle. */
+import { PLATFORM_WORDS } from '../../server/platform-words.ts';
+
 export const drawOfficeRu = {
   title: 'Розыгрыш',
   status: 'Статус',
@@ -21,9 +23,9 @@ export const drawOfficeRu = {
   reserves: 'Резерв',
   replaced: 'Заменены',
   pick: '№ {position} · запись {index}',
-  platform_vk: 'ВКонтакте',
-  platform_ok: 'Одноклассники',
-  platform_telegram: 'Telegram',
+  platform_vk: PLATFORM_WORDS.vk.ru,
+  platform_ok: PLATFORM_WORDS.ok.ru,
+  platform_telegram: PLATFORM_WORDS.telegram.ru,
   openProfile: 'Открыть профиль',
   verify: 'Проверить',
   verified: 'Проверен: условия выполнены',
@@ -42,7 +44,7 @@ export const drawOfficeRu = {
     'Поставлено в очередь: {queued}; без разрешения на сообщения: {withoutConsent}; уже сообщено: {alreadyAnnounced}.',
   error: 'Не получилось: {reason}',
 };
-export type DrawOfficeMessages = typeof drawOfficeRu;
+export type DrawOfficeMessages = { [K in keyof typeof drawOfficeRu]: string };
 
 export const drawOfficeEn: DrawOfficeMessages = {
   title: 'Prize draw',
@@ -66,9 +68,9 @@ export const drawOfficeEn: DrawOfficeMessages = {
   reserves: 'Reserves',
   replaced: 'Replaced',
   pick: '#{position} · entry {index}',
-  platform_vk: 'VK',
-  platform_ok: 'OK',
-  platform_telegram: 'Telegram',
+  platform_vk: PLATFORM_WORDS.vk.en,
+  platform_ok: PLATFORM_WORDS.ok.en,
+  platform_telegram: PLATFORM_WORDS.telegram.en,
   openProfile: 'Open the profile',
   verify: 'Verify',
   verified: 'Verified: conditions met',

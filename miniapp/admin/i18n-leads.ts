@@ -1,14 +1,19 @@
-/** Office strings of the leads section (inbox, lead, CRM webhook), ru and en. Office chunk only. */
+/**
+ * Office strings of the leads section (inbox, lead, CRM webhook), ru and en. Office chunk only. A lead's states are
+ * worded in server/leads/lead-words.ts, which the leads CSV writes too.
+ */
+import { DELIVERY_STATUS_WORDS, LEAD_STATUS_WORDS } from '../../server/leads/lead-words.ts';
+
 export const leadsRu = {
   title: 'Заявки',
   back: 'Назад',
   pickCampaign: 'выберите акцию',
   noCampaigns: 'Заявки собирают акции-калькуляторы, а у бренда их пока нет. Начните такую из каталога механик.',
   all: 'Все',
-  status_new: 'Новая',
-  status_in_progress: 'В работе',
-  status_converted: 'Сделка',
-  status_rejected: 'Отклонена',
+  status_new: LEAD_STATUS_WORDS.new.ru,
+  status_in_progress: LEAD_STATUS_WORDS.in_progress.ru,
+  status_converted: LEAD_STATUS_WORDS.converted.ru,
+  status_rejected: LEAD_STATUS_WORDS.rejected.ru,
   search: 'Поиск: имя, телефон, e-mail, №',
   clearSearch: 'Очистить',
   empty: 'Заявок нет',
@@ -33,9 +38,9 @@ export const leadsRu = {
   saved: 'Сохранено',
   delivery: 'Доставка в CRM',
   noDelivery: 'Вебхук не настроен',
-  delivery_pending: 'ожидает',
-  delivery_delivered: 'доставлена',
-  delivery_failed: 'не доставлена',
+  delivery_pending: DELIVERY_STATUS_WORDS.pending.ru,
+  delivery_delivered: DELIVERY_STATUS_WORDS.delivered.ru,
+  delivery_failed: DELIVERY_STATUS_WORDS.failed.ru,
   noAttempts: 'Попыток ещё не было',
   attempt: 'Попытка {n}',
   durationMs: '{ms} мс',
@@ -49,7 +54,7 @@ export const leadsRu = {
   lastDeliveries: 'Последние доставки',
   created: 'Создана',
 };
-export type LeadsMessages = typeof leadsRu;
+export type LeadsMessages = { [K in keyof typeof leadsRu]: string };
 export const leadsEn: LeadsMessages = {
   title: 'Leads',
   back: 'Back',
@@ -57,10 +62,10 @@ export const leadsEn: LeadsMessages = {
   noCampaigns:
     'Leads come from calculator campaigns, and the brand has none yet. Start one from the mechanics catalogue.',
   all: 'All',
-  status_new: 'New',
-  status_in_progress: 'In work',
-  status_converted: 'Converted',
-  status_rejected: 'Rejected',
+  status_new: LEAD_STATUS_WORDS.new.en,
+  status_in_progress: LEAD_STATUS_WORDS.in_progress.en,
+  status_converted: LEAD_STATUS_WORDS.converted.en,
+  status_rejected: LEAD_STATUS_WORDS.rejected.en,
   search: 'Search: name, phone, e-mail, #',
   clearSearch: 'Clear',
   empty: 'No leads',
@@ -85,9 +90,9 @@ export const leadsEn: LeadsMessages = {
   saved: 'Saved',
   delivery: 'CRM delivery',
   noDelivery: 'No webhook set up',
-  delivery_pending: 'pending',
-  delivery_delivered: 'delivered',
-  delivery_failed: 'failed',
+  delivery_pending: DELIVERY_STATUS_WORDS.pending.en,
+  delivery_delivered: DELIVERY_STATUS_WORDS.delivered.en,
+  delivery_failed: DELIVERY_STATUS_WORDS.failed.en,
   noAttempts: 'No attempts yet',
   attempt: 'Attempt {n}',
   durationMs: '{ms} ms',

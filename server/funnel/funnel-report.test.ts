@@ -218,8 +218,10 @@ describe('stuck participants', () => {
     });
     expect(next.rows.map((r) => r.userId)).toEqual(['11']);
     const csv = stuckCsv([...first.rows, ...next.rows], now, 'ru');
-    expect(csv.split('\r\n')[0]).toBe('participant_id;platform;user_id;stage;stage_reached_at;hours_stuck;source');
-    expect(csv).toContain(';11;opened;');
+    expect(csv.split('\r\n')[0]).toBe(
+      'ID участника;Платформа;ID пользователя;Этап;Этап достигнут (UTC);Часов на этапе;Источник',
+    );
+    expect(csv).toContain(';11;Открыли акцию;');
     expect(csv).toContain(';30;ads');
     expect(usesIndex(await explainStuck(w.deps.db, q), 'participants_stage_idx')).toBe(true);
   });

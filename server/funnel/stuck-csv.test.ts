@@ -48,16 +48,35 @@ describe('stuck list CSV', () => {
     const { bom, text, rows } = await excelCsv(res);
     // For Russian Excel (decision 060): a BOM, or it reads the UTF-8 as Windows-1251; `;`, or it opens one column.
     expect(bom).toBe(true);
+    // In the office's words (decision 076), the platform and the stage as its screens name them; red before: the
+    // column codes, `vk` and `opened`.
     expect(rows[0]).toEqual([
-      'participant_id',
-      'platform',
-      'user_id',
-      'stage',
-      'stage_reached_at',
-      'hours_stuck',
-      'source',
+      'ID участника',
+      'Платформа',
+      'ID пользователя',
+      'Этап',
+      'Этап достигнут (UTC)',
+      'Часов на этапе',
+      'Источник',
     ]);
+    expect(rows[1]?.slice(1, 4)).toEqual(['ВКонтакте', '70000', 'Открыли акцию']);
     expect(rows[1]?.at(-1)).toBe(`'=cmd|' /C calc'!A0`);
     expect(text.split('\r\n')[1]).toMatch(/;"'=cmd\|' \/C calc'!A0"$/);
+    // An English office: its words, at English Excel's separator (decision 075).
+    const english = await app.request(
+      `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24&format=csv`,
+      { headers: { Authorization: w.vkAuth(ADMIN, { vk_language: 'en' }) } },
+    );
+    const en = await excelCsv(english, 'en');
+    expect(en.rows[0]).toEqual([
+      'Participant ID',
+      'Platform',
+      'User ID',
+      'Stage',
+      'Stage reached (UTC)',
+      'Hours at the stage',
+      'Source',
+    ]);
+    expect(en.rows[1]?.slice(1, 4)).toEqual(['VK', '70000', 'Opened the campaign']);
   });
 });

@@ -6,6 +6,9 @@ import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { queryPlan } from '../db/query-plan.ts';
 import { type CsvLanguage, toCsv } from '../http/csv.ts';
+import { csvHeader, csvWord, type Words } from '../http/csv-words.ts';
+import { PLATFORM_WORDS } from '../platform-words.ts';
+import { stageLabel } from './stage-words.ts';
 
 const { participants } = schema;
 
@@ -73,15 +76,29 @@ export function explainStuck(db: Db, q: StuckQuery): Promise<string[]> {
   return queryPlan(db, stuckSelect(db, q).limit(q.limit).toSQL());
 }
 
-/** The stuck list for the Excel of the member's language (server/http/csv.ts). */
+/** The stuck list CSV's columns, in their order. */
+const STUCK_CSV_COLUMNS = {
+  participant_id: { ru: 'ID участника', en: 'Participant ID' },
+  platform: { ru: 'Платформа', en: 'Platform' },
+  user_id: { ru: 'ID пользователя', en: 'User ID' },
+  stage: { ru: 'Этап', en: 'Stage' },
+  stage_reached_at: { ru: 'Этап достигнут (UTC)', en: 'Stage reached (UTC)' },
+  hours_stuck: { ru: 'Часов на этапе', en: 'Hours at the stage' },
+  source: { ru: 'Источник', en: 'Source' },
+} satisfies Record<string, Words>;
+
+/**
+ * The stuck list for the Excel of the member's language (server/http/csv.ts), worded in it (decision 076): the
+ * platform and the stage as the office's screens name them.
+ */
 export function stuckCsv(rows: StuckRow[], now: number, language: CsvLanguage): string {
   return toCsv(
-    ['participant_id', 'platform', 'user_id', 'stage', 'stage_reached_at', 'hours_stuck', 'source'],
+    csvHeader(STUCK_CSV_COLUMNS, language),
     rows.map((r) => [
       r.participantId,
-      r.platform,
+      csvWord(PLATFORM_WORDS, r.platform as keyof typeof PLATFORM_WORDS, language),
       r.userId,
-      r.stage,
+      stageLabel(r.stage, language),
       new Date(r.stageReachedAt).toISOString(),
       Math.floor((now - r.stageReachedAt) / 3_600_000),
       r.source,

@@ -10,8 +10,10 @@ import type { LeadStatus } from '../db/schema/calculator.ts';
 import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { toCsv } from '../http/csv.ts';
+import { csvHeader, csvWord, yesNo } from '../http/csv-words.ts';
 import { ApiError } from '../http/errors.ts';
 import { changesNothing, recordAudit } from '../office/audit.ts';
+import { DELIVERY_STATUS_WORDS, LEAD_STATUS_WORDS, LEADS_CSV_COLUMNS } from './lead-words.ts';
 import { webhookUrlProblem } from './webhook-address-guard.ts';
 import { openWebhookSecret, sealWebhookSecret } from './webhook-secret.ts';
 
@@ -163,45 +165,34 @@ export async function setLeadStatus(
   return view(await leadRow(deps.db, campaignId, leadId));
 }
 
-/** Every lead as CSV; text a participant typed is neutralised against spreadsheet formulas (http/csv.ts). */
+/**
+ * Every lead as CSV in the member's language, states worded as the inbox shows them (lead-words.ts); text a participant
+ * typed is neutralised against spreadsheet formulas (http/csv.ts).
+ */
 export async function leadsCsv(db: Db, identity: Identity, campaignId: number): Promise<string> {
   await officeCampaignFor(db, identity, campaignId, 'leads');
   const rows = await campaignLeads(db, campaignId, 100_000);
+  const language = identity.language;
   return toCsv(
-    [
-      'id',
-      'created_at',
-      'name',
-      'phone',
-      'phone_verified',
-      'email',
-      'email_verified',
-      'result',
-      'inputs',
-      'status',
-      'consent_version',
-      'consent_at',
-      'policy_url',
-      'crm_delivery',
-    ],
+    csvHeader(LEADS_CSV_COLUMNS, language),
     rows.map((l) => [
       l.id,
       new Date(l.createdAt).toISOString(),
       l.name,
       l.phone,
-      l.phoneVerified ? 'yes' : 'no',
+      yesNo(l.phoneVerified, language),
       l.email,
-      l.emailVerified ? 'yes' : 'no',
+      yesNo(l.emailVerified, language),
       Number(l.calculation.result),
       JSON.stringify(l.calculation.inputs ?? {}),
-      l.status,
+      csvWord(LEAD_STATUS_WORDS, l.status, language),
       l.consentVersion,
       new Date(l.consentAt).toISOString(),
       l.policyUrl,
-      l.delivery?.status ?? '',
+      csvWord(DELIVERY_STATUS_WORDS, l.delivery?.status, language),
     ]),
-    // For the Excel of the member's language (server/http/csv.ts, decision 075).
-    identity.language,
+    // For the Excel of the member's language (server/http/csv.ts, decision 075), in its words (decision 076).
+    language,
   );
 }
 

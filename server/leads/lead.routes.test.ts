@@ -123,7 +123,25 @@ describe('leads', () => {
     const file = await excelCsv(await w.call('GET', `/api/admin/campaigns/${w.campaignId}/leads.csv`, OFFICE_USER));
     // For Russian Excel (decision 060): a BOM (the Cyrillic name reads as Cyrillic) and `;` between cells.
     expect(file.bom).toBe(true);
-    expect(file.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
+    // In the office's words (decision 076), the status as the inbox shows it; red before: `id`, `in_progress`, `no`.
+    expect(file.rows[0]).toEqual([
+      '№ заявки',
+      'Создана (UTC)',
+      'Имя',
+      'Телефон',
+      'Телефон подтверждён платформой',
+      'E-mail',
+      'E-mail подтверждён платформой',
+      'Результат',
+      'Данные расчёта',
+      'Статус',
+      'Версия текста согласия',
+      'Согласие дано (UTC)',
+      'Политика',
+      'Доставка в CRM',
+    ]);
+    expect(file.rows[1]?.[9]).toBe('В работе');
+    expect(['Да', 'Нет']).toContain(file.rows[1]?.[4]);
     expect(file.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
     // An office in English gets the file English Excel opens in columns (decision 075): `,` between cells, the same
@@ -133,7 +151,9 @@ describe('leads', () => {
     });
     const enFile = await excelCsv(english, 'en');
     expect(enFile.bom).toBe(true);
-    expect(enFile.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
+    expect(enFile.rows[0]?.slice(0, 3)).toEqual(['Lead #', 'Created (UTC)', 'Name']);
+    expect(enFile.rows[1]?.[9]).toBe('In work');
+    expect(['Yes', 'No']).toContain(enFile.rows[1]?.[4]);
     expect(enFile.rows.slice(1).map((r) => r.length)).toEqual([file.rows[1]?.length]);
     expect(enFile.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     // A participant is no member of the office.

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExcelCsv } from '../../server/http/testing/excel-csv.ts';
+import { LEAD_STATUS_WORDS } from '../../server/leads/lead-words.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -258,8 +259,13 @@ describe('office leads inbox', () => {
         // between cells in Russian, `,` in English (red before: `;` for the English office, one column there).
         const file = readExcelCsv(bytes, c.language);
         expect(file.bom).toBe(true);
-        expect(file.rows[0]?.slice(0, 3)).toEqual(['id', 'created_at', 'name']);
-        expect(file.text).toContain(next);
+        // Headed in the office's words (decision 076).
+        expect(file.rows[0]?.slice(0, 3)).toEqual(
+          c.language === 'ru' ? ['№ заявки', 'Создана (UTC)', 'Имя'] : ['Lead #', 'Created (UTC)', 'Name'],
+        );
+        // The status as the inbox words it (server/leads/lead-words.ts), not its code.
+        expect(file.text).toContain(LEAD_STATUS_WORDS[next][c.language]);
+        expect(file.text).not.toContain(next);
         expect(file.text).not.toMatch(/(^|[;,])=HYPERLINK/m);
 
         // Webhook settings: a private address is refused with the reason.

@@ -9,7 +9,7 @@ import { TEST_VK_APP_ID } from '../../../tests/support/test-deps.ts';
 import { schema } from '../../db/client.ts';
 import { excelCsv } from '../../http/testing/excel-csv.ts';
 import { GROUP_ID } from '../testing/promo-world.ts';
-import { createDrawWorld, type DrawWorld } from './testing/draw-world.ts';
+import { ADMIN, createDrawWorld, type DrawWorld } from './testing/draw-world.ts';
 
 let w: DrawWorld;
 let fake: FakeVkApi;
@@ -157,12 +157,36 @@ describe('verify, export, announce', () => {
     const { bom, text: csv } = await excelCsv(res);
     expect(bom).toBe(true); // Russian Excel reads a UTF-8 file without it as Windows-1251 (decision 060)
     const lines = csv.trimEnd().split('\r\n');
+    // In the office's words (decision 076), as its draw screen names a platform; red before: the code headers and
+    // `winner;no;…;vk`.
     expect(lines[0]).toBe(
-      'position;role;standing;entry_index;entry_hash;platform;user_id;verified;replaced_reason;announced',
+      '№;Роль;Действует (не заменён);Запись;Хеш записи;Платформа;ID пользователя;Условия выполнены;Причина замены;Сообщение отправлено',
     );
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toContain(`;vk;${winner.userId};`);
+    expect(csv).toContain(`;ВКонтакте;${winner.userId};`);
+    expect(lines[1]).toMatch(/^1;Победитель;Нет;/);
+    expect(lines[1]).toMatch(/;Нет$/);
+    // An English office: its words and English Excel's separator (decision 075).
+    const english = await w.app.request(`/api/admin/campaigns/${w.campaignId}/draw/winners.csv`, {
+      headers: { Authorization: w.vkAuth(ADMIN, { vk_language: 'en' }) },
+    });
+    const en = await excelCsv(english, 'en');
+    expect(en.rows[0]).toEqual([
+      '#',
+      'Role',
+      'Standing (not replaced)',
+      'Entry',
+      'Entry hash',
+      'Platform',
+      'User ID',
+      'Conditions met',
+      'Reason for the replacement',
+      'Message sent',
+    ]);
+    expect(en.rows[1]?.slice(0, 3)).toEqual(['1', 'Winner', 'No']);
+    expect(new Set(en.rows.slice(1).map((r) => r[1]))).toEqual(new Set(['Winner']));
+    expect(en.rows[1]?.[5]).toBe('VK');
   });
 
   it('item 4: announce writes one outbox message per standing winner with consent, exactly once', async () => {

@@ -7,7 +7,9 @@ import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { columnText } from '../../campaigns/content-language.ts';
 import type { Db } from '../../db/client.ts';
 import { type CsvLanguage, toCsv } from '../../http/csv.ts';
+import { csvHeader, csvWord, yesNo } from '../../http/csv-words.ts';
 import { ApiError } from '../../http/errors.ts';
+import { PLATFORM_WORDS } from '../../platform-words.ts';
 import { findParticipant } from '../promo-context.ts';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_STEPS, entryHash } from './draw-algorithm.ts';
 import { drawEntrants, missingTasks } from './draw-entries.ts';
@@ -20,6 +22,7 @@ import {
   type PickRow,
   requireDrawn,
 } from './draw-records.ts';
+import { PICK_ROLE_WORDS, WINNERS_CSV_COLUMNS } from './draw-words.ts';
 
 export type DrawStatus = 'none' | 'awaiting_launch' | 'committed' | 'drawn';
 
@@ -169,38 +172,27 @@ function officePick(draw: DrawRow, p: PickRow) {
   };
 }
 
-/** Every pick as CSV (formula-safe, server/http/csv.ts), for handing prizes out. */
+/** Every pick as CSV (formula-safe, server/http/csv.ts) in the member's words (draw-words.ts), for handing prizes out. */
 export async function winnersCsv(db: Db, campaign: CampaignRow, language: CsvLanguage): Promise<string> {
   const draw = await findDraw(db, campaign.id);
   if (!draw) throw new ApiError(409, 'not_drawn', 'The draw has not run yet');
   const drawn = requireDrawn(draw);
   const picks = await drawPicksOf(db, drawn.id);
   return toCsv(
-    [
-      'position',
-      'role',
-      'standing',
-      'entry_index',
-      'entry_hash',
-      'platform',
-      'user_id',
-      'verified',
-      'replaced_reason',
-      'announced',
-    ],
+    csvHeader(WINNERS_CSV_COLUMNS, language),
     picks.map((p) => {
       const o = officePick(drawn, p);
       return [
         o.position,
-        o.role,
-        o.standing ? 'yes' : 'no',
+        csvWord(PICK_ROLE_WORDS, o.role, language),
+        yesNo(o.standing, language),
         o.entryIndex,
         o.entryHash,
-        o.platform,
+        csvWord(PLATFORM_WORDS, o.platform as keyof typeof PLATFORM_WORDS, language),
         o.userId,
-        o.verification == null ? '' : o.verification.ok ? 'yes' : 'no',
+        o.verification == null ? '' : yesNo(o.verification.ok, language),
         o.replacedReason,
-        o.announcedAt == null ? 'no' : 'yes',
+        yesNo(o.announcedAt != null, language),
       ];
     }),
     language,

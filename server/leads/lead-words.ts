@@ -1,0 +1,37 @@
+/**
+ * @module A lead's states and the leads export's columns in both office languages: the office's inbox shows the states
+ * in these words (miniapp/admin/i18n-leads.ts reads them here) and the CSV writes them (lead-office.service.ts).
+ */
+import type { DeliveryStatus, LeadStatus } from '../db/schema/calculator.ts';
+import type { Words } from '../http/csv-words.ts';
+
+export const LEAD_STATUS_WORDS: Record<LeadStatus, Words> = {
+  new: { ru: 'Новая', en: 'New' },
+  in_progress: { ru: 'В работе', en: 'In work' },
+  converted: { ru: 'Сделка', en: 'Converted' },
+  rejected: { ru: 'Отклонена', en: 'Rejected' },
+};
+
+export const DELIVERY_STATUS_WORDS: Record<DeliveryStatus, Words> = {
+  pending: { ru: 'ожидает', en: 'pending' },
+  delivered: { ru: 'доставлена', en: 'delivered' },
+  failed: { ru: 'не доставлена', en: 'failed' },
+};
+
+/** The leads CSV's columns, in their order. */
+export const LEADS_CSV_COLUMNS = {
+  id: { ru: '№ заявки', en: 'Lead #' },
+  created_at: { ru: 'Создана (UTC)', en: 'Created (UTC)' },
+  name: { ru: 'Имя', en: 'Name' },
+  phone: { ru: 'Телефон', en: 'Phone' },
+  phone_verified: { ru: 'Телефон подтверждён платформой', en: 'Phone verified by the platform' },
+  email: { ru: 'E-mail', en: 'E-mail' },
+  email_verified: { ru: 'E-mail подтверждён платформой', en: 'E-mail verified by the platform' },
+  result: { ru: 'Результат', en: 'Result' },
+  inputs: { ru: 'Данные расчёта', en: 'Calculation inputs' },
+  status: { ru: 'Статус', en: 'Status' },
+  consent_version: { ru: 'Версия текста согласия', en: 'Consent text version' },
+  consent_at: { ru: 'Согласие дано (UTC)', en: 'Consent given (UTC)' },
+  policy_url: { ru: 'Политика', en: 'Policy' },
+  crm_delivery: { ru: 'Доставка в CRM', en: 'CRM delivery' },
+} satisfies Record<string, Words>;

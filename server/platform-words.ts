@@ -1,0 +1,11 @@
+/**
+ * @module A platform as the office names it («ВКонтакте», "OK"): on the draw's screen (miniapp/admin/i18n-draw.ts)
+ * and in the CSV exports that carry a participant's platform (server/http/csv-words.ts). One home for those names.
+ */
+import type { Words } from './http/csv-words.ts';
+
+export const PLATFORM_WORDS: Record<'vk' | 'ok' | 'telegram', Words> = {
+  vk: { ru: 'ВКонтакте', en: 'VK' },
+  ok: { ru: 'Одноклассники', en: 'OK' },
+  telegram: { ru: 'Telegram', en: 'Telegram' },
+};
