@@ -25,11 +25,27 @@ export function problemsAt(problems: readonly Problem[], path: string): Problem[
   return problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
 }
 
+/**
+ * Params that hold a code of the document (a mechanic, a task kind, a legal type, a pool's purpose), filled in as the
+ * form names them: «механике «Задания»», not «механике «tasks»».
+ */
+const WORDED_PARAMS: Record<string, string> = {
+  mechanic: 'mechanic_',
+  kind: 'kind_',
+  legalType: 'legal_',
+  purpose: 'purpose_',
+};
+
 /** A problem in words, by its stable code (params filled in), in the office's language. */
 export function problemText(t: OfficeServices['t'], problem: Problem): string {
-  const template = (t as Record<string, string>)[`problem_${problem.code}`];
+  const words = t as Record<string, string>;
+  const template = words[`problem_${problem.code}`];
   if (template === undefined) return fill(t.problem_generic, { code: problem.code });
-  return fill(template, Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, String(v)])));
+  const param = (k: string, v: unknown) => {
+    const prefix = WORDED_PARAMS[k];
+    return (prefix !== undefined ? words[`${prefix}${String(v)}`] : undefined) ?? String(v);
+  };
+  return fill(template, Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, param(k, v)])));
 }
 
 export function useEditor(): EditorState & OfficeServices {

@@ -1,0 +1,48 @@
+/**
+ * Every problem the server's publish check can name reads as words. Red before: the pack-code, draw and shape codes
+ * had none and read «Проверьте это поле (draw_before_end)», and a code in a param stayed a code («не подходит
+ * механике «tasks»», «Для задания «join_community»…»).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../../i18n.ts';
+import { officeMessages } from '../i18n-office.ts';
+import { problemText } from './editor-context.ts';
+
+const t = { ru: { ...messages.ru, ...officeMessages.ru }, en: { ...messages.en, ...officeMessages.en } };
+const SOURCES = [
+  'server/office/campaigns/campaign-problems.ts',
+  'server/office/campaigns/pack-code-problems.ts',
+  'server/promo/draw/draw-problems.ts',
+];
+/** The codes a problem module writes: `add(path, 'code', …)` and `code: 'code'`. */
+const codesIn = (source: string) =>
+  [...source.matchAll(/add\([^,]+,\s*'([a-z_]+)'|code: '([a-z_]+)'/g)].map((m) => (m[1] ?? m[2]) as string);
+/** What the shape check's field issues can be (server/http/field-issues.ts), and its fallback (shape-problems.ts). */
+const SHAPE_CODES = ['too_big', 'too_small', 'not_a_web_address', 'not_a_date', 'blank_text', 'invalid_value'];
+
+describe("the publish check's problems in words", () => {
+  it('every code the server writes has its words in both office languages', () => {
+    const codes = new Set([...SOURCES.flatMap((f) => codesIn(readFileSync(f, 'utf8'))), ...SHAPE_CODES]);
+    expect(codes.size).toBeGreaterThan(30);
+    for (const code of codes)
+      for (const language of ['ru', 'en'] as const)
+        expect(Object.hasOwn(t[language], `problem_${code}`), `${language}: problem_${code}`).toBe(true);
+  });
+
+  it('a code in a param is named as the form names it', () => {
+    const problem = (code: string, params: Record<string, unknown>) =>
+      ({ path: 'x', code, severity: 'error', params }) as const;
+    expect(problemText(t.ru, problem('unlock_wrong_mechanic', { mechanic: 'tasks' }))).toBe(
+      'Этот способ выдачи не подходит механике «Задания»',
+    );
+    expect(problemText(t.en, problem('task_needs_community', { kind: 'join_community' }))).toBe(
+      'The task "Join the community" needs the campaign to have a community',
+    );
+    expect(problemText(t.ru, problem('pool_wrong_purpose', { poolKey: 'codes', purpose: 'entry' }))).toBe(
+      'Пул «codes» не для этого (для ввода участниками)',
+    );
+    // A value the office has no words for stays as sent.
+    expect(problemText(t.ru, problem('draw_wrong_mechanic', { mechanic: 'future' }))).toContain('«future»');
+  });
+});
