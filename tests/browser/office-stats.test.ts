@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsStrings } from '../../miniapp/admin/i18n-stats.ts';
+import { percentText } from '../../miniapp/admin/percent-text.ts';
 import { stageLabel } from '../../miniapp/admin/stage-label.ts';
 import { formatDuration, formatInt, formatNumber, formatShare } from '../../miniapp/admin/stats/stats-format.ts';
 import { fill } from '../../miniapp/i18n-fill.ts';
@@ -274,7 +275,8 @@ describe('item 3: the statistics page in the office', () => {
           await expect.poll(() => count.getAttribute('data-value'), { timeout: 15_000 }).toBe(String(st.count));
           expect(norm(await count.textContent())).toBe(norm(formatInt(st.count, lang)));
           const cell = norm(await page.getByTestId(`stats-funnel-stage-${campaignId}-${st.stage}`).textContent());
-          expect(cell).toContain(norm(`${formatNumber(st.pctOfFirst, lang)}% ${s.ofFirst}`));
+          // The office's percent (percent-text.ts), as every other percentage there.
+          expect(cell).toContain(norm(`${percentText(st.pctOfFirst / 100, lang, { digits: 2 })} ${s.ofFirst}`));
           if (i > 0) expect(cell).toContain(norm(fill(s.dropOff, { n: formatInt(st.dropOff, lang) })));
           if (i > 0 && st.medianMsFromPrevious !== null)
             expect(cell).toContain(norm(formatDuration(st.medianMsFromPrevious, s, lang)));
