@@ -218,7 +218,7 @@ export const officeRu = {
   problem_ends_in_past: 'Дата окончания уже прошла: перенесите её на будущее и сохраните',
   endsInPastTitle: 'Дата окончания уже прошла',
   endsInPastText:
-    'Пока она в прошлом, акцию не запустить и не возобновить. Перенесите окончание на будущее, сохраните и запустите снова.',
+    'Пока она в прошлом, акцию не запустить и не возобновить. Перенесите окончание на будущее, сохраните и нажмите «{button}».',
   changeEndDate: 'Изменить дату окончания',
   // A scheduled campaign the server did not launch at its start (campaign-lifecycle.ts): it launches none with errors.
   problem_start_passed:
@@ -488,7 +488,7 @@ export const officeEn: OfficeMessages = {
   problem_ends_in_past: 'The end date has passed: move it into the future and save',
   endsInPastTitle: 'The end date has passed',
   endsInPastText:
-    'While it is in the past, the campaign cannot be launched or resumed. Move the end into the future, save, then launch again.',
+    'While it is in the past, the campaign cannot be launched or resumed. Move the end into the future, save, then press “{button}”.',
   changeEndDate: 'Change the end date',
   problem_start_passed:
     'The start time has passed but the campaign is not on air: it does not start with errors. Fix them and it starts by itself',

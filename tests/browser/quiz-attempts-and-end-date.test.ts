@@ -164,7 +164,7 @@ describe('a paused campaign whose end date has passed', () => {
     await page.goto(`${server.adminUrl}#/admin/campaign/${id}`);
     const offer = page.getByTestId('office-ends-in-past');
     await offer.waitFor({ timeout: T });
-    expect(await offer.textContent()).toContain('Перенесите окончание на будущее, сохраните и запустите снова');
+    expect(await offer.textContent()).toContain('Перенесите окончание на будущее, сохраните и нажмите «Возобновить»');
     // Paused is not live: the save's banner says what saving does for a paused campaign (it read "Акция идёт").
     expect(await page.getByTestId('office-publishes-revision').textContent()).toContain('Акция на паузе');
 

@@ -154,6 +154,7 @@ export function CampaignEditor() {
       />
       <EndsInPastOffer
         problems={draft.problems}
+        paused={doc.status === 'paused'}
         onChangeDate={() => {
           // On a phone the form may be behind the Preview tab.
           setTab('edit');

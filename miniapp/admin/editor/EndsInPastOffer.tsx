@@ -5,10 +5,20 @@
  * and the brand was left to guess that the date could be moved (found from outside).
  */
 import { Banner, Button } from '@vkontakte/vkui';
+import { fill } from '../../i18n-fill.ts';
 import type { Problem } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 
-export function EndsInPastOffer({ problems, onChangeDate }: { problems: readonly Problem[]; onChangeDate(): void }) {
+export function EndsInPastOffer({
+  problems,
+  paused,
+  onChangeDate,
+}: {
+  problems: readonly Problem[];
+  /** A paused campaign is resumed, not launched: the text names the button the brand will press. */
+  paused: boolean;
+  onChangeDate(): void;
+}) {
   const { t } = useOffice();
   if (!problems.some((p) => p.path === 'endsAt' && p.code === 'ends_in_past')) return null;
   return (
@@ -16,7 +26,7 @@ export function EndsInPastOffer({ problems, onChangeDate }: { problems: readonly
       mode="tint"
       role="alert"
       title={t.endsInPastTitle}
-      subtitle={t.endsInPastText}
+      subtitle={fill(t.endsInPastText, { button: paused ? t.to_resume : t.to_live })}
       data-testid="office-ends-in-past"
       actions={
         <Button size="m" mode="primary" onClick={onChangeDate} data-testid="office-change-end-date">
