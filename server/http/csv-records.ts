@@ -1,8 +1,18 @@
 /**
  * @module Reading CSV text as spreadsheets write it (RFC 4180 with Excel's habits): fields in quotes may hold the
  * separator, `""` and line breaks; records end at CRLF, LF or CR; a record of blank fields (an empty line, Excel's
- * `;;;`) is left out. One reader for the office imports that need a CSV's cells (the catalogue, code-pool headers).
+ * `;;;`) is left out. One reader for the office imports that need a CSV's cells (the catalogue, code-pool headers, the
+ * prize calendar's lines).
  */
+
+/**
+ * A cell without the `'` that keeps a value as text: what an Excel user types before a code Excel would read as a
+ * number or a formula (`'LEAD-1`, `'0012`), and what our own exports write before a cell that starts like a formula
+ * (server/http/csv.ts). For cells whose values never start with one (codes, keys, instants): code pools and the prize
+ * calendar read a cell through it alike (decision 083); a catalogue's titles may start with an apostrophe.
+ * @example withoutTextMarker("'LEAD-1") // 'LEAD-1'
+ */
+export const withoutTextMarker = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
 
 /**
  * The separator a file is written with: the one of `candidates` its first line holds most of (the first on a tie).
@@ -23,8 +33,13 @@ export interface CsvRecord {
   unclosedQuote?: true;
 }
 
-/** Splits the text into records, each with the line it starts on. */
-export function csvRecords(text: string, separator: string): CsvRecord[] {
+/**
+ * Splits the text into records, each with the line it starts on; `separator` is one character, or several of which
+ * any separates (the prize calendar takes `,` `;` and tab alike on a line).
+ */
+export function csvRecords(text: string, separator: string | readonly string[]): CsvRecord[] {
+  const separates =
+    typeof separator === 'string' ? (ch: string) => ch === separator : (ch: string) => separator.includes(ch);
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -39,11 +54,12 @@ export function csvRecords(text: string, separator: string): CsvRecord[] {
         i++;
       } else if (ch === '"') quoted = false;
       else {
-        if (ch === '\n') line++;
+        // A line break inside a cell is a line of the file too: CRLF once, and a CR alone (old Mac, some exports).
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
       }
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
+    else if (separates(ch)) {
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -138,4 +138,11 @@ describe('moments CSV', () => {
     expect(moments.map((m) => m.at)).toEqual([Date.UTC(2026, 5, 5, 9), Date.UTC(2026, 5, 5, 6, 30)]);
     expect(errors.map((e) => [e.line, e.code])).toEqual([[3, 'bad_instant']]);
   });
+
+  it('a quoted cell holding a separator is one cell, named back whole (before: split at its comma, «"Кружка» named)', () => {
+    const csv = 'Приз;Время\n"Кружка, белая";01.06.2026 12:00\nmug;"01.06.2026 12:00"\n';
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
+    expect(errors).toMatchObject([{ line: 2, code: 'bad_reward_key', params: { value: '"Кружка, белая"' } }]);
+    expect(moments).toEqual([{ line: 3, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }]);
+  });
 });

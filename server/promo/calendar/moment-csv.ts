@@ -13,6 +13,7 @@
  */
 
 import { csvHeader } from '../../http/csv-header.ts';
+import { csvRecords, withoutTextMarker } from '../../http/csv-records.ts';
 import { wallClockInstant } from '../../time-zone.ts';
 import { type CsvLineCode, type CsvLineError, csvLineError } from '../csv-line-error.ts';
 
@@ -66,12 +67,16 @@ function instantOf(at: string, timeZone: string): number | undefined {
   );
 }
 
-/** One cell: surrounding quotes and a spreadsheet's formula guard removed. */
+/** One cell: quotes around it after a space (`mug; "…"`, which the reader keeps) and the text marker removed. */
 function cell(raw: string | undefined): string {
   let v = (raw ?? '').trim();
   if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).replaceAll('""', '"');
-  return v.startsWith("'") ? v.slice(1) : v;
+  return withoutTextMarker(v);
 }
+
+/** A line's cells, split at `,` `;` or tab as a spreadsheet quotes them: a quoted `"a;b"` is one cell. */
+const SEPARATORS = [',', ';', '\t'] as const;
+const cellsOf = (raw: string) => (csvRecords(raw, SEPARATORS)[0]?.fields ?? []).map(cell);
 
 const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
@@ -91,7 +96,7 @@ export function parseMomentCsv(
   let keyFirst = true;
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const cells = raw.split(/[,;\t]/).map(cell);
+    const cells = cellsOf(raw);
     // An empty line, or the `;;` Excel writes for an empty row of a formatted sheet.
     if (cells.every((c) => c === '')) return;
     if (index === 0) {

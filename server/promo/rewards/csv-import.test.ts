@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { parseMomentCsv } from '../calendar/moment-csv.ts';
 import { openCampaign } from '../participation/participation.service.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes, parseCodesCsv } from './csv-import.ts';
@@ -194,5 +195,20 @@ describe('brand routes for pools', () => {
     expect(
       (await w.call('POST', `/api/admin/campaigns/${other}/pools/${again.poolId}/codes`, 500, { csv: 'Z-1' })).status,
     ).toBe(404);
+  });
+
+  it("a code typed with Excel's text apostrophe ('LEAD-1) is the code, as the prize calendar reads its cells (before: refused as no code)", () => {
+    const { codes, errors } = parseCodesCsv("Промокод;Номинал\n'LEAD-1;500\n\"'0012-AB\"\n'LEAD-2\n");
+    expect(errors).toEqual([]);
+    expect(codes).toEqual([
+      { line: 2, code: 'LEAD-1' },
+      { line: 3, code: '0012-AB' },
+      { line: 4, code: 'LEAD-2' },
+    ]);
+    // One marker, taken off once: a second apostrophe is the code's, and refused as none.
+    expect(parseCodesCsv("''LEAD-1").errors.map((e) => e.code)).toEqual(['not_a_code']);
+    // The calendar reads the same cell the same way.
+    const calendar = parseMomentCsv("'mug;'2026-06-01T12:00:00Z", new Set(['mug']), 'Europe/Moscow');
+    expect([calendar.errors, calendar.moments.map((m) => m.rewardKey)]).toEqual([[], ['mug']]);
   });
 });

@@ -13,7 +13,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvHeader, namedBack } from '../../http/csv-header.ts';
-import { csvRecords, csvSeparator } from '../../http/csv-records.ts';
+import { csvRecords, csvSeparator, withoutTextMarker } from '../../http/csv-records.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
@@ -116,7 +116,8 @@ const BLANK_ROW = /^[\s",;]*$/;
 
 function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
   if (BLANK_ROW.test(raw)) return;
-  const field = firstField(raw);
+  // `'LEAD-1`: the apostrophe Excel users type to keep a code as text is no part of it (as the calendar reads it).
+  const field = withoutTextMarker(firstField(raw));
   if (line === 1 && CODE_HEADER.columnOf(field)) {
     // «Промокод;Код»: two code columns, and which one holds the codes is not ours to guess. Other columns (a
     // «Номинал») have no home in a pool: a pool stores codes only, so they were never data this import keeps.
