@@ -39,7 +39,10 @@ const IssueSchema = z
     params: z
       .record(z.string(), z.string())
       .optional()
-      .describe('What the message names, as data (`bad_header`: `needed` and `known`, the columns in both languages)'),
+      .describe(
+        'What the message names, as data: a bad cell its `field` (the API name) and `value` (as written, in JSON ' +
+          'quotes), `too_long` its `max`, `discount_mismatch` `given` and `actual`, `bad_header` `needed` and `known`',
+      ),
   })
   .openapi('CatalogueImportIssue');
 

@@ -34,8 +34,14 @@ describe('catalogue of offers', () => {
     const report = await body(first);
     expect(report).toMatchObject({ format: 'yml', categories: 3, added: 3, updated: 0, unchanged: 0, ended: 0 });
     expect(report.issues).toEqual([
-      { line: 40, offerId: 'BAD-PRICE', code: 'bad_price', message: 'price "бесплатно" is not a price' },
-      { line: 44, code: 'bad_id', message: 'id must be 1–64 letters, digits or _ . : -' },
+      {
+        line: 40,
+        offerId: 'BAD-PRICE',
+        code: 'bad_price',
+        message: 'price "бесплатно" is not a price',
+        params: { field: 'price', value: '"бесплатно"' },
+      },
+      { line: 44, code: 'bad_id', message: 'id must be 1–64 letters, digits or _ . : -', params: { value: '""' } },
       { line: 48, offerId: 'T-1', code: 'repeated_id', message: 'id T-1 repeats' },
     ]);
     const stored = await offersOf(w);
@@ -64,7 +70,13 @@ describe('catalogue of offers', () => {
     const second = await body(await w.importFeed('yml', FEED_UPDATE));
     expect(second).toMatchObject({ categories: 3, added: 1, updated: 1, unchanged: 0, ended: 1 });
     expect(second.issues).toEqual([
-      { line: 23, offerId: 'S-1', code: 'bad_price', message: 'price "oops" is not a price' },
+      {
+        line: 23,
+        offerId: 'S-1',
+        code: 'bad_price',
+        message: 'price "oops" is not a price',
+        params: { field: 'price', value: '"oops"' },
+      },
     ]);
     const after = await offersOf(w);
     expect(after.map((o) => [o.externalId, o.price, o.status])).toEqual([

@@ -2,7 +2,9 @@
  * @module One offer as a feed describes it, checked field by field the same way whichever format it came in (CSV or
  * YML): text lengths, http(s) links only, prices in minor units, local dates `YYYY-MM-DD`, a price or a discount.
  * A field that shows nothing (only spaces, zero-width or control characters: server/http/visible-text.ts) is missing.
- * A problem is an `ImportIssue` naming the line and/or the offer id, with a stable code and an English message.
+ * A problem is an `ImportIssue` naming the line and/or the offer id, with a stable code, an English message and, as
+ * `params`, everything that message names (the field, the value as written, a limit), so the office words the whole
+ * reason in its language without the English under it (decision 083).
  */
 
 import { hasVisibleText } from '../http/visible-text.ts';
@@ -57,32 +59,39 @@ class FieldError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly params?: Record<string, string>,
   ) {
     super(message);
   }
 }
 
+/** A cell's value as a message and its params quote it: in JSON quotes, at most 40 characters. */
+const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
 function text(raw: string | undefined, field: string, max: number, required = false): string | null {
   const value = raw?.trim() ?? '';
   if (!hasVisibleText(value)) {
-    if (required) throw new FieldError('missing_field', `${field} is required`);
+    if (required) throw new FieldError('missing_field', `${field} is required`, { field });
     return null;
   }
-  if (value.length > max) throw new FieldError('too_long', `${field} is longer than ${max} characters`);
+  if (value.length > max) {
+    throw new FieldError('too_long', `${field} is longer than ${max} characters`, { field, max: String(max) });
+  }
   return value;
 }
 
 function link(raw: string | undefined, field: string): string | null {
   const value = text(raw, field, 2000);
   if (value === null) return null;
+  const params = { field, value: quoted(value) };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new FieldError('bad_url', `${field} is not a URL`);
+    throw new FieldError('bad_url', `${field} is not a URL`, params);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new FieldError('bad_url', `${field} must be an http(s) link`);
+    throw new FieldError('bad_url', `${field} must be an http(s) link`, params);
   }
   return url.href;
 }
@@ -91,8 +100,10 @@ function link(raw: string | undefined, field: string): string | null {
 function money(raw: string | undefined, field: string): number | null {
   const value = raw?.trim().replace(/\s/g, '').replace(RUBLE_MARK, '') ?? '';
   if (value === '') return null;
-  if (!PRICE.test(value))
-    throw new FieldError('bad_price', `${field} ${JSON.stringify(value.slice(0, 40))} is not a price`);
+  if (!PRICE.test(value)) {
+    const params = { field, value: quoted(value) };
+    throw new FieldError('bad_price', `${field} ${params.value} is not a price`, params);
+  }
   const [whole = '0', fraction = ''] = value.split(/[.,]/);
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
@@ -106,8 +117,8 @@ function date(raw: string | undefined, field: string): string | null {
   const m = DATE.exec(iso);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !day || day.getUTCDate() !== Number(m[3]) || day.getUTCMonth() !== Number(m[2]) - 1) {
-    const shown = JSON.stringify(value.slice(0, 40));
-    throw new FieldError('bad_date', `${field} ${shown} is not a date YYYY-MM-DD or DD.MM.YYYY`);
+    const params = { field, value: quoted(value) };
+    throw new FieldError('bad_date', `${field} ${params.value} is not a date YYYY-MM-DD or DD.MM.YYYY`, params);
   }
   return iso;
 }
@@ -125,10 +136,8 @@ function currency(raw: string | undefined): string {
   const word = value.toUpperCase().replace(/[\s.]/g, '');
   if (RUBLE.has(word)) return 'RUB';
   if (!CURRENCY.test(word)) {
-    throw new FieldError(
-      'bad_currency',
-      `currency ${JSON.stringify(value.slice(0, 20))} is not a 3-letter code (RUB, USD, EUR…)`,
-    );
+    const params = { value: quoted(value) };
+    throw new FieldError('bad_currency', `currency ${params.value} is not a 3-letter code (RUB, USD, EUR…)`, params);
   }
   return word;
 }
@@ -138,14 +147,18 @@ function percent(raw: string | undefined): number | null {
   if (value === '') return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 99) {
-    throw new FieldError('bad_discount', 'discount_percent must be a whole number from 1 to 99');
+    const params = { value: quoted(value) };
+    throw new FieldError('bad_discount', 'discount_percent must be a whole number from 1 to 99', params);
   }
   return n;
 }
 
 function checkedOffer(raw: RawOffer): OfferInput {
   const externalId = raw.externalId?.trim() ?? '';
-  if (!ID.test(externalId)) throw new FieldError('bad_id', 'id must be 1–64 letters, digits or _ . : -');
+  if (!ID.test(externalId)) {
+    const params = { value: quoted(externalId) };
+    throw new FieldError('bad_id', 'id must be 1–64 letters, digits or _ . : -', params);
+  }
   const offer: OfferInput = {
     externalId,
     title: text(raw.title, 'title', 200, true) as string,
@@ -172,9 +185,11 @@ function checkedOffer(raw: RawOffer): OfferInput {
   if (offer.price !== null && offer.oldPrice !== null && offer.discountPercent !== null) {
     const actual = Math.round((1 - offer.price / offer.oldPrice) * 100);
     if (Math.abs(actual - offer.discountPercent) > 1) {
+      const params = { given: String(offer.discountPercent), actual: String(actual) };
       throw new FieldError(
         'discount_mismatch',
-        `discount_percent is ${offer.discountPercent}, the prices make ${actual}`,
+        `discount_percent is ${params.given}, the prices make ${actual}`,
+        params,
       );
     }
   }
@@ -197,7 +212,8 @@ export function checkOffer(
   } catch (e) {
     if (!(e instanceof FieldError)) throw e;
     const offerId = raw.externalId?.trim().slice(0, 64) || undefined;
-    return { issue: { ...where, ...(offerId ? { offerId } : {}), code: e.code, message: e.message } };
+    const params = e.params ? { params: e.params } : {};
+    return { issue: { ...where, ...(offerId ? { offerId } : {}), code: e.code, message: e.message, ...params } };
   }
 }
 

@@ -162,6 +162,7 @@ export async function importCatalogue(
         line: 1,
         code: 'ignored_column',
         message: `The column ${JSON.stringify(cell)} is not one this import knows: its data was not read`,
+        params: { column: JSON.stringify(cell) },
       }),
     );
     const refusal = feedIssues([...ignored, ...issues]);

@@ -59,12 +59,14 @@ describe('blank cells in a catalogue', () => {
         offerId: 'T-6',
         code: 'bad_currency',
         message: 'currency "доллар" is not a 3-letter code (RUB, USD, EUR…)',
+        params: { value: '"доллар"' },
       },
       {
         line: 8,
         offerId: 'T-7',
         code: 'bad_currency',
         message: 'currency "US$" is not a 3-letter code (RUB, USD, EUR…)',
+        params: { value: '"US$"' },
       },
     ]);
     expect((await stored()).map(([id, currency]) => [id, currency])).toEqual([

@@ -141,6 +141,7 @@ describe('a catalogue CSV as Excel saves it', () => {
         offerId: 'T-4',
         code: 'bad_date',
         message: 'starts_on "31.02.2026" is not a date YYYY-MM-DD or DD.MM.YYYY',
+        params: { field: 'starts_on', value: '"31.02.2026"' },
       },
     ]);
     const offers = await w.deps.db.select().from(schema.offers).orderBy(schema.offers.externalId);

@@ -106,6 +106,11 @@ export function parseOffersCsv(input: string): ParsedCatalogue {
     issues.push({ line: unclosed.line, code: 'unclosed_quote', message, params: { opened: line } });
     return empty;
   }
+  if (rows.length === 0) {
+    // Otherwise refused with no line to point at: the manager would look for a bad offer in a file that has none.
+    issues.push({ line: 0, code: 'no_rows', message: 'The file holds only a header: there is no offer line under it' });
+    return { ...empty, ignoredColumns: namedBack(ignored) };
+  }
   if (rows.length > MAX_OFFERS_PER_IMPORT) {
     issues.push({ line: 0, code: 'too_many_offers', message: `At most ${MAX_OFFERS_PER_IMPORT} offers per import` });
     return empty;

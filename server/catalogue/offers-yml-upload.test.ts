@@ -87,6 +87,7 @@ describe('a YML feed sent as its bytes', () => {
           path: 'line 1',
           code: 'unsupported_encoding',
           message: 'The feed declares encoding "koi8-r"; only UTF-8 and Windows-1251 are read: save it in one of them',
+          params: { encoding: '"koi8-r"' },
         },
       ],
     });

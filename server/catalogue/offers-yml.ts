@@ -200,6 +200,7 @@ export function parseOffersYml(text: string): ParsedCatalogue {
     categories.push({ externalId, name, parentExternalId: textOf(node['@_parentId'])?.trim() || null });
   }
   const nodes = asNodes(asNode(shop.offers)?.offer);
+  if (nodes.length === 0) return fileIssue('no_offers', 'The feed lists no offer (<offer>)');
   if (nodes.length > MAX_OFFERS_PER_IMPORT) {
     return fileIssue('too_many_offers', `At most ${MAX_OFFERS_PER_IMPORT} offers per import`);
   }

@@ -21,7 +21,9 @@ export function declaredEncoding(bytes: Uint8Array): string {
   return declaration?.[1]?.trim().toLowerCase() ?? '';
 }
 
-const refused = (code: string, message: string): { issue: ImportIssue } => ({ issue: { line: 1, code, message } });
+const refused = (code: string, message: string, params?: Record<string, string>): { issue: ImportIssue } => ({
+  issue: { line: 1, code, message, ...(params ? { params } : {}) },
+});
 
 /**
  * @example ymlText(bytesOf('<?xml version="1.0" encoding="windows-1251"?><yml_catalog>…')) // { text: '<?xml …' }
@@ -29,7 +31,9 @@ const refused = (code: string, message: string): { issue: ImportIssue } => ({ is
 export function ymlText(input: ArrayBuffer | Uint8Array): { text: string } | { issue: ImportIssue } {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return refused('unsupported_encoding', 'The feed is UTF-16; send it as UTF-8 or Windows-1251');
+    return refused('unsupported_encoding', 'The feed is UTF-16; send it as UTF-8 or Windows-1251', {
+      encoding: '"UTF-16"',
+    });
   }
   const encoding = declaredEncoding(bytes);
   if (WINDOWS_1251.has(encoding)) return { text: windows1251.decode(bytes) };
@@ -37,6 +41,7 @@ export function ymlText(input: ArrayBuffer | Uint8Array): { text: string } | { i
     return refused(
       'unsupported_encoding',
       `The feed declares encoding "${encoding}"; only UTF-8 and Windows-1251 are read: save it in one of them`,
+      { encoding: `"${encoding}"` },
     );
   }
   try {

@@ -64,7 +64,7 @@ describe('a catalogue CSV with a column the import does not know', () => {
       );
       // A date as Russian Excel writes it is read; one that is no day is refused in the office's words (decision 072).
       expect(await page.getByTestId('offers-issue-C-2').textContent()).toMatch(
-        /Дата не в виде ДД\.ММ\.ГГГГ или ГГГГ-ММ-ДД|A date is not DD\.MM\.YYYY or YYYY-MM-DD/,
+        /«Окончание»: "31\.02\.2026" — не дата ДД\.ММ\.ГГГГ или ГГГГ-ММ-ДД|ends_on: "31\.02\.2026" is not a date DD\.MM\.YYYY or YYYY-MM-DD/,
       );
       await ignored.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-catalogue-columns');

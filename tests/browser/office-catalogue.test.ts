@@ -93,7 +93,7 @@ describe('offer catalogue in the office', () => {
         const bad = await page.getByTestId('offers-issue-BAD-PRICE').textContent();
         expect(bad).toMatch(/(Строка|Line) 40/);
         expect(bad).toMatch(/(Акция|Offer) BAD-PRICE/);
-        expect(bad).toMatch(/Цена не число|The price is not a number/);
+        expect(bad).toMatch(/«Цена»: "бесплатно" — не число|price: "бесплатно" is not a number/);
         expect(bad).toContain('"бесплатно"');
         expect(await page.getByTestId('offers-issue-line-44').textContent()).toMatch(/Неверный id|Bad id/);
         expect(await page.getByTestId('offers-issue-T-1').textContent()).toMatch(/(Строка|Line) 48/);

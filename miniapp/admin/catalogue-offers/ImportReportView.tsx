@@ -1,8 +1,8 @@
 /**
  * An import's report: how many offers were added, updated, left unchanged and ended, the CSV columns it did not know
  * (their data was not imported: a misspelled «Цна» must not pass unnoticed), then each skipped offer with its line
- * number and/or offer id and the reason in the office's language (the server's detail under it only where the reason
- * lacks what it names, import-issues.ts). A refused file shows only its issues.
+ * number and/or offer id and the reason in the office's language, worded from the server's params (the XML parser's
+ * own account under it, nothing else: import-issues.ts). A refused file shows only its issues.
  */
 import { FormItem, FormStatus, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';

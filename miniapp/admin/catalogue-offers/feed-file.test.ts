@@ -39,13 +39,13 @@ describe('a catalogue file before it is sent', () => {
     ]);
     expect(Object.keys(offersOfficeEn).sort()).toEqual(Object.keys(offersOfficeRu).sort());
     const [bad, file] = refusedIssues([
-      { message: 'm', code: 'bad_price', params: { line: 40, offerId: 'BAD-PRICE' } },
+      { message: 'm', code: 'bad_price', params: { line: 40, offerId: 'BAD-PRICE', field: 'price', value: '"x"' } },
       { message: 'Not a YML feed', code: 'not_yml', params: { line: 0 } },
     ]);
     expect(issuePlace(bad as ImportIssue, offersOfficeRu)).toBe('Строка 40 · Акция BAD-PRICE');
     expect(issuePlace(file as ImportIssue, offersOfficeEn)).toBe('The whole file');
     expect(issuePlace({ offerId: 'T-1', code: 'repeated_id', message: '' }, offersOfficeEn)).toBe('Offer T-1');
-    expect(issueReason(bad as ImportIssue, offersOfficeRu)).toBe('Цена не число');
+    expect(issueReason(bad as ImportIssue, offersOfficeRu)).toBe('«Цена»: "x" — не число');
     expect(issueReason({ code: 'something_new', message: 'x' }, offersOfficeEn)).toBeUndefined();
   });
 
@@ -65,9 +65,15 @@ describe('a catalogue file before it is sent', () => {
     const table = new TextDecoder('koi8-r').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
     const koi8r = Uint8Array.from([...yml('koi8-r')], (ch) => table.indexOf(ch));
     expect(await readFeed(file(koi8r, 'lavka.yml'))).toEqual({
-      issue: { line: 1, code: 'unsupported_encoding', message: expect.stringContaining('"koi8-r"') },
+      issue: {
+        line: 1,
+        code: 'unsupported_encoding',
+        message: expect.stringContaining('"koi8-r"'),
+        params: { encoding: '"koi8-r"' },
+      },
     });
-    expect(issueReason({ code: 'unsupported_encoding', message: '' }, offersOfficeRu)).toContain('Windows-1251');
+    const koi8Issue = await readFeed(file(koi8r, 'lavka.yml'));
+    expect('issue' in koi8Issue && issueReason(koi8Issue.issue, offersOfficeRu)).toContain('в кодировке "koi8-r"');
     expect(issueReason({ code: 'not_utf8', message: '' }, offersOfficeEn)).toContain('windows-1251');
     // A CSV is read as before: UTF-8, else Windows-1251.
     expect(await readFeed(file(windows1251('id;title\nT-1;Улун'), 'offers.csv'))).toEqual({

@@ -28,15 +28,81 @@ describe('an import problem in the office', () => {
     );
   });
 
-  it('a code with no words of its own is left to the server message; a reason without values is as written', () => {
+  it('a code with no words of its own is left to the server message, and so is a reason whose values did not come', () => {
     expect(issueReason({ code: 'something_new', message: 'x' }, offersOfficeRu)).toBeUndefined();
     expect(issueReason({ line: 1, code: 'bad_header', message: 'x' }, offersOfficeRu)).toBeUndefined();
-    expect(issueReason({ line: 2, code: 'bad_url', message: 'url is not a URL' }, offersOfficeEn)).toBe(
-      offersOfficeEn.reason_bad_url,
+    expect(issueReason({ line: 2, code: 'bad_url', message: 'url is not a URL' }, offersOfficeEn)).toBeUndefined();
+    expect(issueReason({ line: 2, code: 'no_price', message: 'x' }, offersOfficeEn)).toBe(
+      offersOfficeEn.reason_no_price,
     );
   });
 
-  it("under a reason worded from the server's values nothing of the server's English is shown; under one that lacks the value, its message", () => {
+  it('a bad cell is worded whole from its params, the field as the office calls it, in Russian and in English (decision 083)', () => {
+    const cases: [string, Record<string, string>, string, string][] = [
+      [
+        'bad_price',
+        { field: 'old_price', value: '"дорого"' },
+        '«Старая цена»: "дорого" — не число',
+        'old_price: "дорого" is not a number',
+      ],
+      [
+        'bad_currency',
+        { value: '"доллар"' },
+        'Валюта "доллар" — не трёхбуквенный код (RUB, USD, EUR…)',
+        'The currency "доллар" is not a 3-letter code (RUB, USD, EUR…)',
+      ],
+      [
+        'bad_date',
+        { field: 'starts_on', value: '"31.02.2026"' },
+        '«Начало»: "31.02.2026" — не дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД',
+        'starts_on: "31.02.2026" is not a date DD.MM.YYYY or YYYY-MM-DD',
+      ],
+      [
+        'bad_url',
+        { field: 'url', value: '"ftp://a"' },
+        '«Ссылка»: "ftp://a" — не ссылка http(s)',
+        'url: "ftp://a" is not an http(s) link',
+      ],
+      [
+        'bad_discount',
+        { value: '"120"' },
+        'Скидка "120" — не целое число от 1 до 99',
+        'The discount "120" is not a whole number from 1 to 99',
+      ],
+      [
+        'bad_id',
+        { value: '"bad id"' },
+        'Неверный id "bad id": нужно 1–64 латинских буквы, цифры или _ . : -',
+        'Bad id "bad id": 1–64 Latin letters, digits or _ . : - are needed',
+      ],
+      ['missing_field', { field: 'title' }, 'Нет обязательного поля «Название»', 'The required field title is missing'],
+      [
+        'too_long',
+        { field: 'region', max: '100' },
+        'Поле «Регион» длиннее 100 знаков',
+        'The field region is longer than 100 characters',
+      ],
+      [
+        'discount_mismatch',
+        { given: '20', actual: '50' },
+        'Скидка 20 %, а по цене и старой цене выходит 50 %',
+        'The discount is 20%, while the price and the old price make 50%',
+      ],
+      [
+        'ignored_column',
+        { column: '"Цна"' },
+        'Столбца "Цна" мы не знаем: его данные не прочитаны',
+        'We do not know the column "Цна": its data was not read',
+      ],
+    ];
+    for (const [code, params, ru, en] of cases) {
+      const issue = { line: 3, code, message: 'English', params };
+      expect([issueReason(issue, offersOfficeRu), issueReason(issue, offersOfficeEn)]).toEqual([ru, en]);
+      expect(issueDetail(issue, offersOfficeRu)).toBeUndefined();
+    }
+  });
+
+  it("no English under a reason the office words; only the XML parser's own account stays under its reason", () => {
     const header = {
       line: 1,
       code: 'bad_header',
@@ -44,13 +110,20 @@ describe('an import problem in the office', () => {
       params: { needed: 'id / Артикул', known: 'id / Артикул, url / Ссылка' },
     };
     expect(issueDetail(header, offersOfficeRu)).toBeUndefined();
-    const currency = {
-      line: 3,
-      code: 'bad_currency',
-      message: 'currency "доллар" is not a 3-letter code (RUB, USD, EUR…)',
-    };
-    expect(issueDetail(currency, offersOfficeRu)).toBe(currency.message);
+    expect(issueDetail({ line: 0, code: 'no_rows', message: 'x' }, offersOfficeRu)).toBeUndefined();
+    expect(issueDetail({ line: 2, code: 'no_price', message: 'x' }, offersOfficeRu)).toBeUndefined();
+    const xml = { line: 4, code: 'bad_xml', message: "Not well-formed XML: Closing tag 'offer' is expected" };
+    expect(issueDetail(xml, offersOfficeRu)).toBe(xml.message);
     // A code the office has no words for shows the server's message as its reason, not twice.
     expect(issueDetail({ code: 'something_new', message: 'x' }, offersOfficeRu)).toBeUndefined();
+  });
+
+  it('a file of a header only says so in both languages', () => {
+    expect(issueReason({ line: 0, code: 'no_rows', message: 'x' }, offersOfficeRu)).toBe(
+      'В файле только заголовок: под ним нет ни одной строки с акцией',
+    );
+    expect(issueReason({ line: 0, code: 'no_rows', message: 'x' }, offersOfficeEn)).toBe(
+      'The file holds only a header: there is no offer line under it',
+    );
   });
 });

@@ -32,23 +32,29 @@ export function issuePlace(issue: ImportIssue, t: OffersOfficeMessages): string 
 
 /**
  * The reason in the office's language by the issue's stable code, holding what the server named (a refused header's
- * columns); undefined for a code it has no words for.
+ * columns, a bad cell's field and value: `{fieldName}` is the field as the office calls it); undefined for a code it
+ * has no words for.
  */
 export function issueReason(issue: ImportIssue, t: OffersOfficeMessages): string | undefined {
-  const reason = (t as Record<string, string>)[`reason_${issue.code}`];
-  const worded = reason === undefined ? undefined : fill(reason, issue.params ?? {});
+  const words = t as Record<string, string>;
+  const reason = words[`reason_${issue.code}`];
+  const values: Record<string, string> = { ...issue.params };
+  if (values.field !== undefined) values.fieldName = words[`field_${values.field}`] ?? values.field;
+  const worded = reason === undefined ? undefined : fill(reason, values);
   // A value the server did not send (an older server) would show as `{known}`: its own message says it better.
   return worded?.match(/\{\w+\}/) ? undefined : worded;
 }
 
+/** Codes whose message holds more than any reason can: the XML parser's own account of where the feed breaks. */
+const MESSAGE_SAYS_MORE: ReadonlySet<string> = new Set(['bad_xml']);
+
 /**
- * The server's own message to show under the reason: only where the office's words lack what it names (a bad cell's
- * value); a reason worded from the server's values (a refused header's columns) already says all of it, and the
- * English sentence under the Russian one would only repeat it in another language. Undefined: nothing under it.
+ * The server's own message to show under the reason: only where it says what no reason can (the XML parser's words).
+ * Every other reason is worded from the server's values (the field, the value as written, a header's columns) and
+ * says all the English does: the English sentence under the Russian one would only repeat it (decision 083).
+ * Undefined: nothing under it.
  */
 export function issueDetail(issue: ImportIssue, t: OffersOfficeMessages): string | undefined {
-  const reason = issueReason(issue, t);
-  if (reason === undefined) return undefined;
-  const template = (t as Record<string, string>)[`reason_${issue.code}`] ?? '';
-  return /\{\w+\}/.test(template) ? undefined : issue.message;
+  if (issueReason(issue, t) === undefined) return undefined;
+  return MESSAGE_SAYS_MORE.has(issue.code) ? issue.message : undefined;
 }
