@@ -14,8 +14,10 @@ const ru = {
   errorTitle: 'Что-то пошло не так',
   // A refusal's title: nothing went wrong, the server said no (LoadState's errorTitleOf).
   forbiddenTitle: 'Нет доступа',
-  // A 401: the launch is no longer accepted (too old, unsigned); the text under it says to open the app again.
+  // A 401: the launch is no longer accepted; only a too old one "ended", an unsigned or forged one never was a session.
+  // The text under either says to open the app again.
   sessionEndedTitle: 'Сеанс завершён',
+  openFailedTitle: 'Не удалось открыть приложение',
   notFoundTitle: 'Не найдено',
   retry: 'Повторить',
   home: 'На главную',
@@ -53,6 +55,7 @@ const en: { [K in keyof typeof ru]: string } = {
   errorTitle: 'Something went wrong',
   forbiddenTitle: 'No access',
   sessionEndedTitle: 'Session ended',
+  openFailedTitle: 'Could not open the app',
   notFoundTitle: 'Not found',
   retry: 'Retry',
   home: 'Home',

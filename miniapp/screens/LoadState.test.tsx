@@ -32,11 +32,14 @@ const cases: [string, Error, { ru: string; en: string }][] = [
   ['403 forbidden', new ApiRequestError(403, 'forbidden', 'refused'), { ru: 'Нет доступа', en: 'No access' }],
   // A 401 is the launch no longer accepted (its signature too old, or missing), not a refusal: it read "Нет доступа".
   ['401 expired', new ApiRequestError(401, 'expired', 'Launch expired'), { ru: 'Сеанс завершён', en: 'Session ended' }],
-  [
-    '401 bad_signature',
-    new ApiRequestError(401, 'bad_signature', 'Bad sign'),
-    { ru: 'Сеанс завершён', en: 'Session ended' },
-  ],
+  // Only an expired launch "ended": a missing, malformed or forged one never was a session (it read "Сеанс завершён").
+  ...(['missing', 'malformed', 'bad_signature', 'wrong_app'] as const).map(
+    (code): [string, Error, { ru: string; en: string }] => [
+      `401 ${code}`,
+      new ApiRequestError(401, code, 'Launch refused'),
+      { ru: 'Не удалось открыть приложение', en: 'Could not open the app' },
+    ],
+  ),
   [
     '404 campaign_not_found',
     new ApiRequestError(404, 'campaign_not_found', 'refused'),

@@ -25,8 +25,9 @@ export const LoadStateWording = createContext<Wording>(errorText);
  */
 export function errorTitleOf(error: Error, t: Messages): string {
   if (!(error instanceof ApiRequestError)) return t.errorTitle;
-  // A 401 is the launch no longer accepted (its signature too old, or none), not a refusal: "no access" misled.
-  if (error.status === 401) return t.sessionEndedTitle;
+  // A 401 is the launch not accepted, not a refusal: "no access" misled. Only a too old one "ended"; a missing, malformed
+  // or forged one never was a session ("Сеанс завершён" over a bad signature, found from outside).
+  if (error.status === 401) return error.code === 'expired' ? t.sessionEndedTitle : t.openFailedTitle;
   if (error.status === 403) return t.forbiddenTitle;
   if (error.status === 404) return t.notFoundTitle;
   return t.errorTitle;
