@@ -14,7 +14,7 @@ import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { funnelReport } from './funnel-report.ts';
-import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
+import { stageTaskTitles, stuckCsv, stuckParticipants } from './stuck-participants.ts';
 
 const HOUR = 3_600_000;
 const tags = ['admin: funnel'];
@@ -143,7 +143,9 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
     after: q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 },
   });
   if (q.format === 'csv') {
-    return csvAttachment(c, stuckCsv(result.rows, now, c.var.identity.language), `stuck-${id}-${q.stage}.csv`) as never;
+    const { language } = c.var.identity;
+    const titles = await stageTaskTitles(c.var.deps.db, id, q.stage, language);
+    return csvAttachment(c, stuckCsv(result.rows, now, language, titles), `stuck-${id}-${q.stage}.csv`) as never;
   }
   return c.json(result, 200);
 });

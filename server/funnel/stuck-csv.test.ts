@@ -79,4 +79,36 @@ describe('stuck list CSV', () => {
     ]);
     expect(en.rows[1]?.slice(1, 4)).toEqual(['VK', '70000', 'Opened the campaign']);
   });
+
+  it("a task's stage is named by the task's title in the office's language, not 'Task quiz1'", async () => {
+    // Red before: the stuck list carried no task titles, so the stage read "Task quiz1" in both languages.
+    await w.write(async (tx) => {
+      await tx
+        .update(schema.campaigns)
+        .set({ stages: ['opened', 'task:quiz1', 'task:gone'] })
+        .where(eq(schema.campaigns.id, w.campaignId));
+      await tx.insert(schema.tasks).values({
+        campaignId: w.campaignId,
+        key: 'quiz1',
+        kind: 'join_community',
+        title: 'Викторина о бренде',
+        translations: { en: { title: 'Brand quiz' } },
+      });
+    });
+    const reachedAt = w.clock.now - 48 * 3_600_000;
+    await w.addParticipants({ count: 1, firstUserId: 71_000, reachedAt, stage: 'task:quiz1' });
+    await w.addParticipants({ count: 1, firstUserId: 72_000, reachedAt, stage: 'task:gone' });
+    const stageCell = async (stage: string, language: 'ru' | 'en') => {
+      const res = await app.request(
+        `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=${encodeURIComponent(stage)}&minHours=24&format=csv`,
+        { headers: { Authorization: w.vkAuth(ADMIN, { vk_language: language }) } },
+      );
+      expect(res.status).toBe(200);
+      return (await excelCsv(res, language)).rows[1]?.[3];
+    };
+    expect(await stageCell('task:quiz1', 'ru')).toBe('Задание «Викторина о бренде»');
+    expect(await stageCell('task:quiz1', 'en')).toBe('Task “Brand quiz”');
+    // A key no task has any more stays readable as the key.
+    expect(await stageCell('task:gone', 'en')).toBe('Task gone');
+  });
 });
