@@ -1,8 +1,13 @@
 /**
- * Office strings of the leads section (inbox, lead, CRM webhook), ru and en. Office chunk only. A lead's states are
- * worded in server/leads/lead-words.ts, which the leads CSV writes too.
+ * Office strings of the leads section (inbox, lead, CRM webhook), ru and en. Office chunk only. A lead's states and
+ * the fields the leads CSV has a column for (name, phone, e-mail, result, status, policy, CRM delivery) are worded in
+ * server/leads/lead-words.ts, which the CSV writes too: the screen and the file name a field alike.
  */
-import { DELIVERY_STATUS_WORDS, LEAD_STATUS_WORDS } from '../../server/leads/lead-words.ts';
+import {
+  LEADS_CSV_COLUMNS as COLUMN,
+  DELIVERY_STATUS_WORDS,
+  LEAD_STATUS_WORDS,
+} from '../../server/leads/lead-words.ts';
 
 export const leadsRu = {
   title: 'Заявки',
@@ -23,20 +28,20 @@ export const leadsRu = {
   total: 'Всего: {total}',
   lead: 'Заявка №{id}',
   contact: 'Контакты',
-  name: 'Имя',
-  phone: 'Телефон',
-  email: 'E-mail',
+  name: COLUMN.name.ru,
+  phone: COLUMN.phone.ru,
+  email: COLUMN.email.ru,
   verified: 'подтверждён платформой',
   notVerified: 'введён вручную',
   calculation: 'Расчёт',
-  result: 'Результат',
+  result: COLUMN.result.ru,
   consent: 'Согласие на обработку персональных данных',
   consentAt: 'Дано',
   consentVersion: 'Версия текста',
-  policy: 'Политика',
-  status: 'Статус',
+  policy: COLUMN.policy_url.ru,
+  status: COLUMN.status.ru,
   saved: 'Сохранено',
-  delivery: 'Доставка в CRM',
+  delivery: COLUMN.crm_delivery.ru,
   noDelivery: 'Вебхук не настроен',
   delivery_pending: DELIVERY_STATUS_WORDS.pending.ru,
   delivery_delivered: DELIVERY_STATUS_WORDS.delivered.ru,
@@ -75,20 +80,20 @@ export const leadsEn: LeadsMessages = {
   total: '{total} in all',
   lead: 'Lead #{id}',
   contact: 'Contact',
-  name: 'Name',
-  phone: 'Phone',
-  email: 'E-mail',
+  name: COLUMN.name.en,
+  phone: COLUMN.phone.en,
+  email: COLUMN.email.en,
   verified: 'verified by the platform',
   notVerified: 'typed in',
   calculation: 'Calculation',
-  result: 'Result',
+  result: COLUMN.result.en,
   consent: 'Consent to personal data processing',
   consentAt: 'Given',
   consentVersion: 'Text version',
-  policy: 'Policy',
-  status: 'Status',
+  policy: COLUMN.policy_url.en,
+  status: COLUMN.status.en,
   saved: 'Saved',
-  delivery: 'CRM delivery',
+  delivery: COLUMN.crm_delivery.en,
   noDelivery: 'No webhook set up',
   delivery_pending: DELIVERY_STATUS_WORDS.pending.en,
   delivery_delivered: DELIVERY_STATUS_WORDS.delivered.en,

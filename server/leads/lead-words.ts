@@ -1,6 +1,7 @@
 /**
  * @module A lead's states and the leads export's columns in both office languages: the office's inbox shows the states
- * in these words (miniapp/admin/i18n-leads.ts reads them here) and the CSV writes them (lead-office.service.ts).
+ * and labels a lead's fields in these words (miniapp/admin/i18n-leads.ts reads them here) and the CSV writes them
+ * (lead-office.service.ts).
  */
 import type { DeliveryStatus, LeadStatus } from '../db/schema/calculator.ts';
 import type { Words } from '../http/csv-words.ts';
