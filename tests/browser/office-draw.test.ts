@@ -52,6 +52,11 @@ describe('items 4 and 5: the giveaway draw in the office and in the participant 
       const run = office.page.getByTestId('office-run-draw');
       await run.waitFor({ timeout: T });
       await run.click(); // asks to confirm
+      // The warning stands apart from the buttons it warns about: its 8 px margin was dead on VKUI's inline Paragraph,
+      // so the text sat flush on the buttons (red before: a gap of 0).
+      const warning = await office.page.getByTestId('office-run-confirm').boundingBox({ timeout: T });
+      const button = await run.boundingBox();
+      expect((button?.y ?? 0) - ((warning?.y ?? 0) + (warning?.height ?? 0))).toBeGreaterThanOrEqual(8);
       await run.click();
       const seed = (await office.page.getByTestId('office-seed').textContent({ timeout: T })) ?? '';
       expect(createHash('sha256').update(Buffer.from(seed, 'hex')).digest('hex')).toBe(commitment);

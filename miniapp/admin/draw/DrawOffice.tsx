@@ -116,7 +116,13 @@ function DrawBody({
         {draw.status === 'committed' && (
           <Div>
             {!draw.canDraw && settings && <Footnote>{fill(t.tooEarly, { date: when(settings.drawAt) })}</Footnote>}
-            {confirming && <Paragraph style={{ marginBottom: 8 }}>{t.runConfirm}</Paragraph>}
+            {confirming && (
+              // `normalize` makes VKUI's Paragraph (an inline span) a block, or its margin is dead and the warning
+              // sat flush on the buttons.
+              <Paragraph normalize style={{ marginBottom: 8 }} data-testid="office-run-confirm">
+                {t.runConfirm}
+              </Paragraph>
+            )}
             <ButtonGroup mode="horizontal" gap="m" stretched>
               <Button
                 size="l"
