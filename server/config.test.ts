@@ -179,4 +179,21 @@ describe('ids and secrets as an operator might mistype them (found from outside)
       'two words',
     );
   });
+
+  it("takes the Telegram bot token as the other secrets: spaces refused, its bot id bounded as Telegram's ids", async () => {
+    // Before: TELEGRAM_BOT_TOKEN="   " started with Telegram silently off (every other secret of spaces stopped the
+    // start), and a bot id of 20 digits, beyond any id Telegram issues (2^52 − 1), was taken.
+    for (const blank of ['   ', '\t', ' \n ']) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_BOT_TOKEN: blank }), blank).toThrow(
+        /TELEGRAM_BOT_TOKEN: .*spaces/,
+      );
+    }
+    for (const bad of ['99999999999999999999:AAHdqTcv', '4503599627370496:AAHdqTcv', '0:AAHdqTcv', '01:AAHdqTcv']) {
+      expect(() => loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_BOT_TOKEN: bad }), bad).toThrow(/TELEGRAM_BOT_TOKEN/);
+    }
+    const largest = '4503599627370495:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+    expect(loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_BOT_TOKEN: largest }).TELEGRAM_BOT_TOKEN).toBe(largest);
+    // Empty is absent, as for every secret: locally, the generated one stands in.
+    expect(() => loadConfig({ DATABASE_PATH: tmpDb(), TELEGRAM_BOT_TOKEN: '' })).not.toThrow();
+  });
 });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { boundedId, MAX_VK_ID } from './auth/launch-ids.ts';
+import { boundedId, MAX_TELEGRAM_USER_ID, MAX_VK_ID } from './auth/launch-ids.ts';
 
 /** An empty value (a blank `NAME=` line, as in .env.example) is absent: the setting's default, or none. */
 const emptyIsAbsent = <T>(v: T): T | undefined => (v === '' ? undefined : v);
@@ -32,6 +32,11 @@ const vkId = z
   .refine((v) => boundedId(v, MAX_VK_ID) !== undefined, `must be an id in plain decimal digits, 1 to ${MAX_VK_ID}`)
   .transform(Number);
 const optionalId = z.preprocess(emptyIsAbsent, vkId.optional());
+/** BotFather's `<bot id>:<secret>`; the id in one spelling, at most 2^52 − 1 (auth/launch-ids.ts). */
+const isBotToken = (v: string): boolean => {
+  const m = /^(\d+):[A-Za-z0-9_-]+$/.exec(v);
+  return m !== null && boundedId(m[1], MAX_TELEGRAM_USER_ID) !== undefined;
+};
 /** For a number, spaces alone too (`emptyIsAbsent` and more): coerced, a blank would be 0. */
 const blankIsDefault = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** An address this server calls or is reached at: http or https only, so `new URL` never fails on it later. */
@@ -66,12 +71,11 @@ export const envSchema = z.object({
   LAUNCH_PARAMS_TTL: z.preprocess(blankIsDefault, z.coerce.number().int().min(0).default(86400)),
   OK_APP_KEY: optionalString,
   OK_APP_SECRET: optionalString,
-  TELEGRAM_BOT_TOKEN: z.preprocess(
-    blankIsDefault,
-    z
-      .string()
-      .regex(/^[1-9]\d{0,19}:[A-Za-z0-9_-]+$/, "must be BotFather's token, <bot id>:<secret>")
-      .optional(),
+  // A secret like the others (spaces alone refused, not read as absent); the bot's id bounded as a Telegram user id,
+  // which a bot is.
+  TELEGRAM_BOT_TOKEN: optionalString.refine(
+    (v) => v === undefined || isBotToken(v),
+    `must be BotFather's token, <bot id>:<secret>, the bot id 1 to ${MAX_TELEGRAM_USER_ID}`,
   ),
   /**
    * The public addresses of the OK and Telegram apps, where an invitation made on that platform sends the friend
