@@ -160,6 +160,23 @@ export function requireBroadcastStages(
 }
 
 /**
+ * How far in the past a broadcast's `scheduledAt` may be and still mean "now" (decision 081): the office's clock and
+ * ours may differ by this much, and a moment picked a minute ago is still the member's intent.
+ */
+export const SCHEDULE_SKEW_MS = 5 * 60_000;
+
+/**
+ * 422 `scheduled_in_past` for a moment earlier than now beyond the skew: it was sent at once and stored with a moment
+ * long gone (`scheduledAt: 1`, a 1970 date in the list) that never was the member's plan.
+ */
+export function requireScheduleAhead(scheduledAt: number | undefined, now: number): void {
+  if (scheduledAt === undefined || scheduledAt >= now - SCHEDULE_SKEW_MS) return;
+  throw new ApiError(422, 'scheduled_in_past', 'The broadcast is scheduled in the past; choose a later moment', [
+    { path: 'scheduledAt', message: 'in the past: choose a later moment, or send now' },
+  ]);
+}
+
+/**
  * Writes the broadcast with its audit row. With `send`, one whose moment has come is enqueued in the same transaction,
  * so a send repeated with its key (broadcast-keys.ts) finds it sent, never half-way; that repeat is answered with the
  * broadcast already written, and writes nothing.
@@ -174,6 +191,7 @@ export async function createBroadcast(
 ): Promise<BroadcastRow> {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, b.campaignId)).limit(1);
   if (!campaign) throw new ApiError(404, 'campaign_not_found', `Campaign ${b.campaignId} does not exist`);
+  requireScheduleAhead(b.scheduledAt, now);
   if (b.channel === 'notification') {
     const long = notificationLengthIssues([
       ['text', b.text],

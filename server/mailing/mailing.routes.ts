@@ -20,6 +20,7 @@ import {
   createBroadcast,
   previewSegment,
   requireBroadcastStages,
+  requireScheduleAhead,
 } from './broadcast.service.ts';
 import { broadcastSentWithKey } from './broadcast-keys.ts';
 import { requireCommunityToken } from './community-token-required.ts';
@@ -127,6 +128,9 @@ const addBroadcast = officeRoute('mailings', {
         'client_key_reused: the clientKey was sent with another broadcast',
     ),
     ...errors,
+    422: errorResponse(
+      'Invalid input | scheduled_in_past: `scheduledAt` more than 5 minutes before now (nothing written; leave it out to send now)',
+    ),
   },
 });
 const broadcastStatsRoute = officeRoute('mailings', {
@@ -256,6 +260,8 @@ mailingRoutes.openapi(addBroadcast, async (c) => {
     if (sent) return c.json({ broadcast: withoutClientKey(sent), enqueued: sent.enqueuedCount }, 201);
   }
   await requireCampaignScreen(deps.db, id, 'fragment', input.fragment);
+  // A bad moment is a 422 whatever the brand's state (the key's earlier send, above, keeps its answer).
+  if (!input.dryRun) requireScheduleAhead(input.scheduledAt, deps.now());
   if (input.dryRun) {
     requireBroadcastStages(campaign, input);
     const preview = await previewSegment(deps.db, { ...input.segment, campaignId: id }, input.channel);
