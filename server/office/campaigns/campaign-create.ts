@@ -24,7 +24,7 @@ import {
 } from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
-import { type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
+import { type DraftRequest, type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
 
 /** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */
 const STAGES: Record<Mechanic, string[]> = {
@@ -62,6 +62,8 @@ interface NewDraft {
   content: CampaignContent;
   action: 'campaign.create' | 'campaign.duplicate';
   source: DraftSource;
+  /** What the click asked for, which a repeat of its key is compared with (draft-keys.ts). */
+  sent: DraftRequest;
   /** The office's key for this click (draft-keys.ts): a repeat is the draft it made. */
   clientKey?: string | undefined;
 }
@@ -98,7 +100,7 @@ async function insertDraftOnce(deps: Pick<Deps, 'db' | 'now'>, identity: Identit
   const now = deps.now();
   return await inTransaction(deps.db, async (tx) => {
     const { clientKey } = draft;
-    const earlier = clientKey && (await draftMadeWithKey(tx, draft.brandId, clientKey, draft.source));
+    const earlier = clientKey && (await draftMadeWithKey(tx, draft.brandId, clientKey, draft.sent));
     if (earlier) return await loadDocument(tx, earlier);
     const content = { ...draft.content, slug: await freeSlug(tx, draft.brandId, draft.content.slug) };
     const { id } = inserted(
@@ -151,6 +153,12 @@ export async function createFromTemplate(
 ): Promise<CampaignDocument> {
   const { db } = deps;
   await requirePermission(db, identity, req.brandId, 'campaigns');
+  const sent: DraftRequest = { templateKey: req.templateKey, appId: req.appId, communityId: req.communityId };
+  // A click repeated with its key (its answer lost) is the draft it made, though the brand has a second app or
+  // community since (or the catalogue no longer has the template): asked after the member's rights, before anything
+  // that judges a new draft (decision 079).
+  const earlier = req.clientKey && (await draftMadeWithKey(db, req.brandId, req.clientKey, sent));
+  if (earlier) return await loadDocument(db, earlier);
   const template = findTemplate(req.templateKey);
   if (!template) throw fieldRefusal('invalid_input', 'templateKey', `No template ${req.templateKey}`);
   const appId = req.appId ?? (await onlyOne(db, schema.apps, req.brandId));
@@ -171,6 +179,7 @@ export async function createFromTemplate(
     content,
     action: 'campaign.create',
     source: { templateKey: template.key, appId, communityId },
+    sent,
     clientKey: req.clientKey,
   });
 }
@@ -205,6 +214,7 @@ export async function duplicateCampaign(
     content: { ...doc, title: copy(doc.title), slug: `${doc.slug.slice(0, 70).replace(/-+$/, '')}-copy` },
     action: 'campaign.duplicate',
     source: { campaignId: campaign.id },
+    sent: { campaignId: campaign.id },
     clientKey,
   });
 }
