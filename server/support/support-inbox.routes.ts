@@ -228,19 +228,23 @@ supportInboxRoutes.openapi(reply, async (c) => {
   const { deps, identity } = c.var;
   await requirePermission(deps.db, identity, brandId, 'support');
   const ticket = await ticketOfBrand(deps.db, brandId, ticketId);
-  // Switched off, the brand answers no one: the message would wait or be closed unsent while the thread said answered.
-  await requireBrandSwitchedOn(deps.db, brandId);
   const { body, clientKey } = c.req.valid('json');
   const key = { clientKey, composed: body };
-  // A retry of a stored reply is that reply, its variables not filled again: a value gone since (VK no longer telling
-  // the name) must not turn the reply already written into a 422.
-  const r =
-    (await earlierOfficeReply(deps.db, ticket, key)) ?? (await writeReply(deps, identity, brandId, ticket, key));
+  // A retry of a stored reply is that reply, asked before anything that judges a new one (decision 079): its variables
+  // are not filled again (a value gone since, VK no longer telling the name, must not make it a 422), nor is it refused
+  // for a brand switched off since it was written.
+  const r = (await earlierOfficeReply(deps.db, ticket, key)) ?? (await newReply(deps, identity, brandId, ticket, key));
   return c.json(
     { ...(await threadOf(deps.db, brandId, r.ticket, deps.now(), identity.language)), delivery: r.delivery },
     201,
   );
 });
+
+/** A reply not written before: switched off, the brand answers no one (the message would wait or be closed unsent). */
+async function newReply(deps: Deps, identity: Identity, brandId: number, ticket: TicketRow, key: OfficeReplyKey) {
+  await requireBrandSwitchedOn(deps.db, brandId);
+  return writeReply(deps, identity, brandId, ticket, key);
+}
 
 /** Fills the reply's variables and writes it with its audit row (a send of the same key meanwhile: that reply). */
 async function writeReply(deps: Deps, identity: Identity, brandId: number, ticket: TicketRow, key: OfficeReplyKey) {

@@ -2,8 +2,8 @@
  * A support reply from the office to a participant of a brand the agency switched off (decision 054): refused up front
  * with 409 `brand_switched_off` — no thread message, no status change, no outbox row, no audit row, and VK is not asked
  * (not even for the `{name}` a reply fills) — where it answered 201 and its message then waited for the brand's token
- * or was closed unsent. Filing the ticket stays open; switched back on, the reply goes out. The fake VK API is the
- * community.
+ * or was closed unsent. Filing the ticket stays open; switched back on, the reply goes out. A reply written before the
+ * switch-off and retried with its key after it is that reply. The fake VK API is the community.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
@@ -107,5 +107,20 @@ describe('support replies of a switched-off brand', () => {
     }
     await sendOutbox(w.deps.db, w.config, () => w.clock.now, { once: true, drainWaitMs: 0 });
     expect(w.fake.delivered.map((d) => d.peerId).sort()).toEqual([WRITER, APP_USER]);
+  });
+
+  it('a reply retried with its key after the switch-off is the reply it wrote; a new key is refused (decision 081)', async () => {
+    // Before: the retry, whose first send had written and queued the reply, was told 409 brand_switched_off.
+    const first = await reply(tickets.fromBot, 'reply-before-off');
+    expect(first.status).toBe(201);
+    await switchBrand('switch-off');
+    const before = await written();
+    const retry = await reply(tickets.fromBot, 'reply-before-off');
+    expect([retry.status, retry.body.delivery]).toEqual([201, first.body.delivery]);
+    expect(retry.body.messages).toEqual(first.body.messages);
+    expect(await written()).toEqual(before);
+    const fresh = await reply(tickets.fromBot, 'reply-after-off');
+    expect([fresh.status, fresh.body.error?.code]).toEqual([409, 'brand_switched_off']);
+    expect(await written()).toEqual(before);
   });
 });
