@@ -45,7 +45,15 @@ import type { MailingActor } from './mailing-audit.ts';
 import { mailingOfficeRoutes } from './mailing-office.routes.ts';
 import { broadcastStats, ruleStats } from './mailing-stats.ts';
 import { broadcastKeyboard, ruleDecorator } from './open-app-button.ts';
-import { campaignRules, createRule, getRule, type NewRule, setFrequencyCap, setRuleActive } from './rule.service.ts';
+import {
+  campaignRules,
+  createRule,
+  getRule,
+  type NewRule,
+  ruleSentBefore,
+  setFrequencyCap,
+  setRuleActive,
+} from './rule.service.ts';
 import { evaluateRule } from './rule-evaluation.ts';
 import { tagRoutes } from './tag.routes.ts';
 
@@ -212,6 +220,9 @@ mailingRoutes.openapi(addRule, async (c) => {
   const { id } = c.req.valid('param');
   const campaign = await access(c, id);
   const input = c.req.valid('json');
+  // A create repeated with its key (its answer lost) is the rule it wrote, though a screen it links to went since.
+  const earlier = await ruleSentBefore(c.var.deps.db, id, input);
+  if (earlier) return c.json(withoutClientKey(earlier), 201);
   await requireRuleScreens(c.var.deps.db, id, input);
   return c.json(
     withoutClientKey(await createRule(c.var.deps.db, id, input, actorOf(c, campaign), c.var.deps.now())),

@@ -11,7 +11,7 @@ import { nextSavedAt, SavedMeanwhileError } from '../office/one-save-per-copy.ts
 import { auditMailing, type MailingActor } from './mailing-audit.ts';
 import { notificationLengthIssues } from './notification-text.ts';
 import type { RuleRow } from './rule-evaluation.ts';
-import { ruleCreatedWithKey } from './rule-keys.ts';
+import { type RuleColumns, ruleCreatedWithKey } from './rule-keys.ts';
 
 const { messageRules, campaigns, messagingSettings } = schema;
 
@@ -30,6 +30,25 @@ export interface NewRule {
   quietToHour?: number;
   /** The office's key for this composed rule (rule-keys.ts): a repeat is the rule it created. */
   clientKey?: string | undefined;
+}
+
+/** The rule's settings as its columns store them, defaults filled: from what was sent alone, the campaign aside. */
+function ruleColumns(campaignId: number, r: NewRule): RuleColumns {
+  return {
+    campaignId,
+    name: r.name,
+    stage: r.stage,
+    notStage: r.notStage,
+    minHours: r.minHours,
+    maxHours: r.maxHours ?? null,
+    channel: r.channel,
+    intent: r.intent ?? 'non_promo_newsletter',
+    variants: r.variants,
+    segment: r.segment ?? {},
+    holdoutPercent: r.holdoutPercent ?? 0,
+    quietFromHour: r.quietFromHour ?? 22,
+    quietToHour: r.quietToHour ?? 9,
+  };
 }
 
 /** Checks the rule against the campaign (stages in order, unique variants, notification length): a 422 with fields. */
@@ -54,21 +73,17 @@ async function checkedRule(db: Db, campaignId: number, r: NewRule) {
     issues.push(...notificationLengthIssues(texts));
   }
   if (issues.length > 0) throw new ApiError(422, 'invalid_rule', 'The rule does not fit the campaign', issues);
-  return {
-    campaignId,
-    name: r.name,
-    stage: r.stage,
-    notStage: r.notStage,
-    minHours: r.minHours,
-    maxHours: r.maxHours ?? null,
-    channel: r.channel,
-    intent: r.intent ?? 'non_promo_newsletter',
-    variants: r.variants,
-    segment: r.segment ?? {},
-    holdoutPercent: r.holdoutPercent ?? 0,
-    quietFromHour: r.quietFromHour ?? 22,
-    quietToHour: r.quietToHour ?? 9,
-  };
+  return ruleColumns(campaignId, r);
+}
+
+/**
+ * The rule an earlier create of this key wrote (undefined: none, or no key), asked before anything that judges a new
+ * rule (decision 079): a retry after the screen its link opens was removed is that rule, not a 422.
+ */
+export async function ruleSentBefore(db: Db, campaignId: number, r: NewRule): Promise<RuleRow | undefined> {
+  const { clientKey } = r;
+  if (!clientKey) return undefined;
+  return inTransaction(db, (tx) => ruleCreatedWithKey(tx, ruleColumns(campaignId, r), clientKey));
 }
 
 export async function createRule(
