@@ -58,7 +58,22 @@ async function drain(
   turns: HeldTurns,
   refused: RefusedTokens,
 ): Promise<void> {
+  // Set after a turn that found nothing to send while every channel had its token and this process its lease: the
+  // next turns ask only when a row is due (one read) until one is, instead of opening the token and claiming in a
+  // write transaction every second (with a run per community, that was a write a second for each: decision 088).
+  let quiet = false;
   while (!o.signal?.aborted) {
+    if (quiet && !o.once) {
+      const next = await outboxNextDueAt(o.db, o.groupId, active, o.leaseMs);
+      const now = o.now();
+      if (next === undefined || next > now) {
+        await sleep(
+          Math.max(20, Math.min(o.idleMs ?? 1000, next === undefined ? Number.POSITIVE_INFINITY : next - now)),
+        );
+        continue;
+      }
+      quiet = false;
+    }
     let claimedAny = false;
     let waitingForTurn = false;
     // The channels that have a token now (or calls in flight): only their rows keep a `once` run going.
@@ -138,6 +153,7 @@ async function drain(
     }
     const next = sending.length > 0 ? await outboxNextDueAt(o.db, o.groupId, sending, o.leaseMs) : undefined;
     const now = o.now();
+    quiet = !waitingForTurn && sending.length === active.length && (next === undefined || next > now);
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;
     const untilDue = next === undefined ? Number.POSITIVE_INFINITY : next - now;
     // Waiting for a token's lease: look again a few times a second (its keeper tries to take it), not in a spin.

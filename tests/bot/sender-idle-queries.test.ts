@@ -9,7 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import type { Db } from '../../server/db/client.ts';
-import { createMessagingWorld, type MessagingWorld } from './messaging-world.ts';
+import { writerOf } from '../../server/db/transactions.ts';
+import { broadcastTo, createMessagingWorld, type MessagingWorld } from './messaging-world.ts';
 
 let w: MessagingWorld | undefined;
 afterEach(async () => {
@@ -69,5 +70,45 @@ describe('an idle sender with one token (decision 069)', () => {
     // the community's channel's switched-off rows (a read that joins brands).
     expect(outboxReads.filter((s) => s.includes('"brands"'))).toEqual([]);
     expect(outboxReads.length).toBeLessThanOrEqual(2 * tokenLooks + 2);
+  });
+});
+
+describe('an idle sender with its token and nothing due (decision 088)', () => {
+  it('asks only when the next row is due: no token look and no claim each turn; a row queued meanwhile still goes', async () => {
+    // Before, every idle turn (a second, for every community the process sends for) opened the community's token and
+    // claimed in a write transaction, though the turn before had found nothing due.
+    w = await createMessagingWorld();
+    const world = w;
+    const abort = new AbortController();
+    const run = sendOutbox(world.deps.db, world.config, () => world.clock.now, {
+      once: false,
+      signal: abort.signal,
+      idleMs: 20,
+    });
+    await sleep(300);
+    const reads = recordStatements(world.deps.db);
+    // SQLite: the claim's transaction runs on the writing connection; PostgreSQL: on a pooled client (not seen here,
+    // but a claim always comes after the token look, which is seen on both).
+    const writer = writerOf(world.deps.db);
+    const writes = writer ? recordStatements(writer) : { statements: [], stop() {} };
+    await sleep(1000);
+    reads.stop();
+    writes.stop();
+
+    const text = reads.statements.map((s) => s.toLowerCase());
+    const dueLooks = text.filter((s) => s.includes('min("next_attempt_at")')).length;
+    // It idled for a while: many turns, each asking when the next row is due.
+    expect(dueLooks).toBeGreaterThan(5);
+    expect(text.filter((s) => s.includes('"token_ciphertext", "brands"."disabled_at"'))).toEqual([]);
+    // The token's lease is still renewed (this process keeps its turn); nothing is claimed.
+    expect(writes.statements.filter((s) => s.includes('"outbox"'))).toEqual([]);
+
+    // A row queued while it idles is sent on the next turn, through the whole turn (token, lease, claim).
+    await broadcastTo(world, 1, 7_000_001);
+    const until = Date.now() + 5000;
+    while (world.fake.delivered.length === 0 && Date.now() < until) await sleep(20);
+    abort.abort();
+    await run;
+    expect(world.fake.delivered.map((d) => d.peerId)).toEqual([7_000_001]);
   });
 });
