@@ -2,7 +2,8 @@
 export const calendarRu = {
   title: 'Календарь призов',
   modeCalendar: 'Выигрыши идут по календарю: первый, кто играет в момент или после него, получает приз.',
-  modeOdds: 'Сейчас выигрыши решают шансы, календарь не используется. Включите режим «календарь» в настройках акции.',
+  modeOdds:
+    'Сейчас выигрыши решают шансы, календарь не используется. Выберите «Календарь призов» в разделе «Как выигрывают» редактора акции.',
   prizes: 'Призы',
   prizeLine: 'моментов: {moments}, выиграно: {won}',
   noPrizes: 'В акции нет призов мгновенного выигрыша (колесо или код из упаковки).',
@@ -42,7 +43,8 @@ export type CalendarMessages = { [K in keyof typeof calendarRu]: string };
 export const calendarEn: CalendarMessages = {
   title: 'Prize calendar',
   modeCalendar: 'Wins follow the calendar: the first play at or after a moment takes its prize.',
-  modeOdds: 'Wins are decided by the odds now; the calendar is not used. Switch the campaign to calendar mode.',
+  modeOdds:
+    'Wins are decided by the odds now; the calendar is not used. Choose "Prize calendar" under "How plays win" in the campaign editor.',
   prizes: 'Prizes',
   prizeLine: 'moments: {moments}, won: {won}',
   noPrizes: 'The campaign has no instant-win prizes (wheel or pack code).',

@@ -4,6 +4,12 @@
  */
 import { localParts, offsetAt } from '../time-zone.ts';
 
+/**
+ * The last hour a campaign's day may start at (`settings.resetHour`, `settings.wheel.resetHour`: 0–23). Plain, so the
+ * office's editor names the same bound its fields are saved with.
+ */
+export const MAX_RESET_HOUR = 23;
+
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**

@@ -9,6 +9,7 @@ import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rule
 import type { TaskKind } from '../db/schema/promo.ts';
 import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
+import { MAX_RESET_HOUR } from './campaign-day.ts';
 import {
   DEFAULT_QUIZ_TASK_ATTEMPTS,
   MAX_OPTION_ID_LENGTH,
@@ -79,7 +80,7 @@ function settingsShapes(rules: SettingsRules) {
     /** At most this many attempts (free + bonus) per campaign day. */
     dailyAttemptLimit: z.number().int().min(1).default(3),
     /** Local hour (campaign time zone) at which the day's counters reset. */
-    resetHour: z.number().int().min(0).max(23).default(0),
+    resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).default(0),
     /** Odds weight of the lose sector, relative to prize weights. */
     loseWeight: z.number().int().min(0).default(1),
     loseLabel: rules.blankIsAbsent(rules.text.default({ ru: 'Не повезло', en: 'No luck' })),
@@ -105,7 +106,7 @@ function settingsShapes(rules: SettingsRules) {
     /** Who runs the promotion, for the rules (the brand's name when absent). */
     organizer: rules.blankIsAbsent(rules.text.optional()),
     /** Day boundary for per-day prize caps outside the wheel. */
-    resetHour: z.number().int().min(0).max(23).optional(),
+    resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).optional(),
     /** Help questions for the mini app's help screen (server/support/faq.ts). */
     faq: faqShape(rules).optional(),
     /** A giveaway's draw (legal type `giveaway`, mechanic `tasks`). */

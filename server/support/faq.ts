@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { resolveText } from '../campaigns/resolve-text.ts';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
+import { MAX_FAQ_QUESTIONS } from './faq-bounds.ts';
 
 /**
  * The FAQ's shape under one set of rules (settings-rules.ts): written, text with nothing visible (zero-width, control
@@ -14,7 +15,7 @@ import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rule
  */
 export function faqShape(rules: SettingsRules) {
   const localized = z.object({ ru: rules.plain(2000), en: rules.plain(2000).optional() });
-  return z.array(z.object({ q: localized, a: localized })).max(30);
+  return z.array(z.object({ q: localized, a: localized })).max(MAX_FAQ_QUESTIONS);
 }
 
 export const CampaignFaqSchema = faqShape(WRITING);

@@ -1,9 +1,14 @@
-/** The editor's form: the sections a campaign of this mechanic has, in the language chosen at the top. */
+/**
+ * The editor's form: the sections a campaign of this mechanic has, in the language chosen at the top; the instant-win
+ * mode for the mechanics it decides (wheel, pack code), the help screen's questions for every campaign.
+ */
 import { Div, Group, SegmentedControl } from '@vkontakte/vkui';
 import type { CampaignDocument } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
 import { EditorContext, type EditorState } from './editor-context.ts';
+import { FaqSection } from './sections/FaqSection.tsx';
+import { InstantWinSection } from './sections/InstantWinSection.tsx';
 import { QuizSection } from './sections/QuizSection.tsx';
 import { RewardsSection } from './sections/RewardsSection.tsx';
 import { ScheduleSection } from './sections/ScheduleSection.tsx';
@@ -45,8 +50,10 @@ export function EditorForm({
       <ThemeSection doc={doc} edit={edit} />
       {doc.mechanic === 'quiz' && <QuizSection doc={doc} edit={edit} />}
       {doc.mechanic === 'wheel' && <WheelSection doc={doc} edit={edit} />}
+      {(doc.mechanic === 'wheel' || doc.mechanic === 'code') && <InstantWinSection doc={doc} edit={edit} />}
       <TasksSection doc={doc} edit={edit} />
       <RewardsSection doc={doc} edit={edit} />
+      <FaqSection doc={doc} edit={edit} />
     </EditorContext.Provider>
   );
 }

@@ -45,11 +45,23 @@ describe("a problem's field in words", () => {
     expect(label('rewards')).toBe('Призы');
   });
 
+  it('the settings the form had no field for (instant-win mode, help questions, day reset hour) are named as their new fields', () => {
+    // Red before: each read «Другие настройки акции» / «Other campaign settings».
+    expect(label('settings.instantWin.mode')).toBe('Что решает, выиграла ли попытка');
+    expect(label('settings.instantWin.mode', 'en')).toBe('What decides whether a play wins');
+    expect(label('settings.instantWin')).toBe('Как выигрывают');
+    expect(label('settings.resetHour')).toBe('Час начала дня акции, от 0 до 23 (пусто — 0)');
+    expect(label('settings.resetHour', 'en')).toBe('Hour the campaign day starts, 0 to 23 (empty: 0)');
+    expect(label('settings.faq')).toBe('Вопросы на экране помощи');
+    expect(label('settings.faq.0.q.ru')).toBe('Вопрос помощи 1 · RU');
+    expect(label('settings.faq.2.a.en', 'en')).toBe('Help question 3 · Answer · EN');
+    expect(label('settings.faq.29')).toBe('Вопрос помощи 30');
+  });
+
   it('a path the office has no words for reads as words too, never as the code', () => {
     expect(label('tasks.0.key')).toBe('Задание 1');
     expect(label('tasks.0.config.somethingNew')).toBe('Задание 1');
     expect(label('somethingNew.deep.0')).toBe('Другие настройки акции');
-    expect(label('settings.instantWin.mode', 'en')).toBe('Other campaign settings');
   });
 
   it('every path of every catalogue document is worded, in both languages', () => {

@@ -5,6 +5,7 @@
  * form does not show is named by the nearest part of the document it belongs to, and a path outside the document by
  * `fieldOther`, never as the bare code a manager does not know (`endsAt`).
  */
+import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
 import { DEFAULT_QUIZ_TASK_ATTEMPTS, MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import type { Messages } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -110,6 +111,13 @@ const band: Part = {
   },
 };
 
+/** A help-screen question (server/support/faq.ts): the question's text is labelled by its row, as the form's is. */
+const faqItem: Part = {
+  name: (t, n) => fill(t.faqItem, { n }),
+  scope: true,
+  fields: { q: unnamedText, a: text((t) => t.faqAnswer) },
+};
+
 const drawWords = (language: Language) => (language === 'en' ? drawOfficeEn : drawOfficeRu);
 
 /** The document as the form lays it out (server/office/campaigns/campaign-document.ts is its shape). */
@@ -145,6 +153,9 @@ const DOCUMENT: Part = {
             loseLabel: text((t) => t.loseLabel),
           },
         },
+        resetHour: named((t) => fill(t.dayResetHour, { max: MAX_RESET_HOUR })),
+        instantWin: { name: (t) => t.instantWin, fields: { mode: named((t) => t.instantWinMode) } },
+        faq: list(faqItem, (t) => t.faqSection),
         packCode: { name: (t) => t.mechanic_code, scope: true, fields: { poolKey: named((t) => t.pool) } },
         draw: {
           name: (t) => t.sectionDraw,

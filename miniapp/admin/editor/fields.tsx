@@ -74,6 +74,8 @@ export function NumberField({
   onChange,
   nullable,
   min = 0,
+  max,
+  hint,
 }: {
   label: string;
   path: string;
@@ -81,9 +83,13 @@ export function NumberField({
   onChange: (value: number | null) => void;
   nullable?: boolean;
   min?: number;
+  /** The browser's spinner stops here; a number typed past it is still sent, and the server's refusal shown. */
+  max?: number;
+  /** Shown under the field when the server names no problem there. */
+  hint?: ReactNode;
 }) {
   const { readOnly } = useEditor();
-  const { status, bottom } = useFieldStatus(path);
+  const { status, bottom } = useFieldStatus(path, hint);
   return (
     <FormItem top={label} htmlFor={fieldId(path)} status={status} bottom={bottom}>
       <Input
@@ -91,6 +97,7 @@ export function NumberField({
         data-testid={fieldId(path)}
         type="number"
         min={min}
+        max={max}
         disabled={readOnly}
         value={value === null || value === undefined ? '' : String(value)}
         onChange={(e) => {
@@ -141,15 +148,18 @@ export function ChoiceField<V extends string>({
   value,
   options,
   onChange,
+  hint,
 }: {
   label: string;
   path: string;
   value: V;
   options: readonly { value: V; label: string }[];
   onChange: (value: V) => void;
+  /** Shown under the field when the server names no problem there. */
+  hint?: ReactNode;
 }) {
   const { readOnly } = useEditor();
-  const { status, bottom } = useFieldStatus(path);
+  const { status, bottom } = useFieldStatus(path, hint);
   return (
     <FormItem top={label} htmlFor={fieldId(path)} status={status} bottom={bottom}>
       <NativeSelect

@@ -1,10 +1,15 @@
-/** Dates in the campaign's own time zone, the zone itself, and the legal type (which drives the rules page). */
+/**
+ * Dates in the campaign's own time zone, the zone itself, the legal type (which drives the rules page), and the hour
+ * the campaign's day starts (its daily limits reset; a wheel's own hour is in its section).
+ */
 import { FormItem, Group, Header, Input } from '@vkontakte/vkui';
+import { MAX_RESET_HOUR } from '../../../../server/promo/campaign-day.ts';
+import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import { COMMON_TIME_ZONES, fromWallTime, toWallTime, zoneLabel } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
 import { fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
-import { ChoiceField } from '../fields.tsx';
+import { ChoiceField, NumberField } from '../fields.tsx';
 
 const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
 
@@ -42,6 +47,36 @@ function DateField({
         }}
       />
     </FormItem>
+  );
+}
+
+/**
+ * The hour the campaign's day starts, as the server reads it (promo-context.ts `resetHourOf`): the wheel's own when the
+ * settings hold a wheel (edited in its section for a wheel campaign), else `settings.resetHour`. Empty is absent: the
+ * server's midnight. A number past 23 is sent as typed, so the field shows the server's refusal.
+ */
+function DayResetField({ doc, edit }: SectionProps) {
+  const { t } = useEditor();
+  if (doc.mechanic === 'wheel') return null;
+  const wheel = doc.settings.wheel;
+  const path = wheel ? 'settings.wheel.resetHour' : 'settings.resetHour';
+  const set = (resetHour: number | null) =>
+    edit((d) => {
+      if (d.settings.wheel)
+        return { ...d, settings: { ...d.settings, wheel: { ...d.settings.wheel, resetHour: resetHour ?? 0 } } };
+      const { resetHour: _, ...settings } = d.settings;
+      return { ...d, settings: resetHour === null ? settings : { ...settings, resetHour } };
+    });
+  return (
+    <NumberField
+      label={fill(t.dayResetHour, { max: MAX_RESET_HOUR })}
+      path={path}
+      nullable
+      max={MAX_RESET_HOUR}
+      hint={t.dayResetHourHint}
+      value={wheel ? wheel.resetHour : doc.settings.resetHour}
+      onChange={set}
+    />
   );
 }
 
@@ -93,6 +128,7 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           onChange={(legalType) => edit((d) => ({ ...d, legalType }))}
         />
       </FieldRow>
+      <DayResetField doc={doc} edit={edit} />
     </Group>
   );
 }

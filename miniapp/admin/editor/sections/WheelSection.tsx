@@ -1,5 +1,6 @@
 /** The wheel: daily attempts, reset hour, the lose sector, and the sectors (wheel prizes) with their chances. */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { MAX_RESET_HOUR } from '../../../../server/promo/campaign-day.ts';
 import { useApp } from '../../../app-context.ts';
 import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
@@ -48,8 +49,10 @@ export function WheelSection({ doc, edit }: SectionProps) {
         <NumberField
           label={t.resetHour}
           path="settings.wheel.resetHour"
+          max={MAX_RESET_HOUR}
           value={wheel.resetHour}
-          onChange={(n) => set({ resetHour: Math.min(23, n ?? 0) })}
+          // Sent as typed: 24 is the server's refusal shown on this field, not a 23 the brand did not type.
+          onChange={(n) => set({ resetHour: n ?? 0 })}
         />
         <NumberField
           label={t.loseWeight}
