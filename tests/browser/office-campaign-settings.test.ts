@@ -82,6 +82,12 @@ describe('the campaign settings the editor had no field for', () => {
       await page.getByTestId('office-edit-language').getByText('Английский').click();
       await field(page, `${at}.q`).fill('May I take part from two accounts?');
       await field(page, `${at}.a`).fill('No: one page is one participant.');
+      // One in Russian only: English is optional there, so its empty English is left out, not refused as blank.
+      await page.getByTestId('office-edit-language').getByText('Русский').click();
+      await page.getByTestId('office-add-faq').click();
+      const next = `settings.faq.${before + 1}`;
+      await field(page, `${next}.q`).fill('Где правила акции?');
+      await field(page, `${next}.a`).fill('Внизу экрана акции.');
       await save(page, 'saved');
       await page.getByTestId(`office-faq-${before}`).scrollIntoViewIfNeeded();
       await screenshot(page, 'office-settings-faq-desktop-light');
@@ -91,21 +97,31 @@ describe('the campaign settings the editor had no field for', () => {
       expect(await field(page, 'settings.resetHour').inputValue()).toBe('5');
       expect(await field(page, `${at}.q`).inputValue()).toBe('Можно ли участвовать с двух аккаунтов?');
       expect(await field(page, `${at}.a`).inputValue()).toBe('Нет: одна страница — один участник.');
+      expect(await field(page, `${next}.q`).inputValue()).toBe('Где правила акции?');
 
       expect(await helpQuestions(reader, TASKS_CAMPAIGN, 8501, 'ru')).toContain(
         'Можно ли участвовать с двух аккаунтов?',
       );
-      expect(await helpQuestions(reader, TASKS_CAMPAIGN, 8502, 'en')).toContain('May I take part from two accounts?');
+      const english = await helpQuestions(reader, TASKS_CAMPAIGN, 8502, 'en');
+      expect(english).toContain('May I take part from two accounts?');
+      // Russian is every text's fallback (decision 017).
+      expect(english).toContain('Где правила акции?');
 
       // Cleared: the hour back to the server's midnight (empty), the question off the help screen.
       await field(page, 'settings.resetHour').fill('');
+      await page
+        .getByTestId(`office-faq-${before + 1}`)
+        .getByText('Удалить вопрос')
+        .click();
       await page.getByTestId(`office-faq-${before}`).getByText('Удалить вопрос').click();
       await save(page, 'saved');
       await page.reload();
       await field(page, 'settings.resetHour').waitFor({ timeout: T });
       expect(await field(page, 'settings.resetHour').inputValue()).toBe('');
       expect(await page.locator('[id^="field-settings.faq."][id$=".q"]').count()).toBe(before);
-      expect(await helpQuestions(reader, TASKS_CAMPAIGN, 8503, 'ru')).not.toContain('двух аккаунтов');
+      const cleared = await helpQuestions(reader, TASKS_CAMPAIGN, 8503, 'ru');
+      expect(cleared).not.toContain('двух аккаунтов');
+      expect(cleared).not.toContain('Где правила акции?');
       // The one refusal above (resetHour 24) is the 422 the console names.
       expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
     } finally {

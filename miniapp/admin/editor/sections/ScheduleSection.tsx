@@ -57,7 +57,8 @@ function DateField({
  */
 function DayResetField({ doc, edit }: SectionProps) {
   const { t } = useEditor();
-  if (doc.mechanic === 'wheel') return null;
+  // A calculator gives leads, not prizes: no daily limit to reset.
+  if (doc.mechanic === 'wheel' || doc.mechanic === 'calculator') return null;
   const wheel = doc.settings.wheel;
   const path = wheel ? 'settings.wheel.resetHour' : 'settings.resetHour';
   const set = (resetHour: number | null) =>
