@@ -1,6 +1,6 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, schema } from './client.ts';
 import { inTransaction } from './transactions.ts';
@@ -25,5 +25,6 @@ describe('background WAL checkpoints (openDatabase checkpointInBackground)', () 
     expect(statSync(path).size).toBeGreaterThanOrEqual(before + 200 * 8000);
     expect(await db.$count(schema.agencies)).toBe(200);
     await closeDatabase(db);
+    rmSync(dirname(path), { recursive: true, force: true });
   });
 });

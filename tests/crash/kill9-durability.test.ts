@@ -6,7 +6,7 @@
  * one `reward_issued` event (no partial write).
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,6 +20,7 @@ let child: ChildProcess | undefined;
 
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** A reward with no tasks to do, drawing on a pool of `codes` codes, added to the demo's campaign 1 from outside. */

@@ -1,7 +1,8 @@
 /** Shared by the packaging tests: one demo build per variant into a temp folder, and quiet pack options. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { buildVariant } from '../../scripts/package/build.ts';
 import { loadClientConfig } from '../../scripts/package/client-config.ts';
 import type { VariantName } from '../../scripts/package/variants.ts';
@@ -22,9 +23,10 @@ export async function buildDemo(variant: VariantName): Promise<string> {
   return outDir;
 }
 
-/** A copy of a build to break on purpose. */
+/** A copy of a build to break on purpose, removed when the test that made it ends. */
 export function copyBuild(dir: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'promo-broken-'));
+  onTestFinished(() => rmSync(copy, { recursive: true, force: true }));
   cpSync(dir, copy, { recursive: true });
   return copy;
 }

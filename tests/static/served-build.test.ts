@@ -3,7 +3,7 @@
  * precompression) into a temp folder, mounted with `serveMiniApp` on the API app, then every hashed asset asked
  * for in brotli, gzip and identity; the page with and without a verified launch in its URL.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -27,7 +27,10 @@ beforeAll(async () => {
   app = createApp(world.deps);
   expect(serveMiniApp(app, world.deps, { root: outDir, platform: 'vk' })).toBe(true);
 }, 120_000);
-afterAll(async () => world?.close());
+afterAll(async () => {
+  world?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 const hashedAssets = () => readdirSync(join(outDir, 'assets')).filter((f) => /-[\w-]{8}\.(?:js|css)$/.test(f));
