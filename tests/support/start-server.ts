@@ -4,7 +4,7 @@
  * process and not the build).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ export interface StartedServer {
   baseUrl: string;
   participantUrl: string;
   adminUrl: string;
-  /** The data directory (holds app.db and local-secrets.json, for signing extra launch URLs). */
+  /** The data directory (holds app.db and local-secrets.json, for signing extra launch URLs); removed by `stop`. */
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
@@ -66,11 +66,14 @@ export async function startServerLikeReadme(
     dataDir: dir,
     output: () => out,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+      }
+      // Its database and secrets (a few MB a server, dozens a run) go with it.
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
