@@ -139,7 +139,7 @@ describe('server refusals in the office', () => {
     const oneDay = new ApiRequestError(422, 'range_too_long', '', { issues: [issue('to', 'day_limit', { max: 21 })] });
     expect(refusalText(oneDay, 'ru')).toBe('Период слишком длинный: не больше 21 дня.');
     // A day the calendar does not have (2026-02-30), refused by the query's schema.
-    const noDay = new ApiRequestError(422, 'invalid_input', 'Invalid query', {
+    const noDay = new ApiRequestError(422, 'invalid_input', '1 query parameter is invalid: from (Invalid ISO date)', {
       issues: [issue('from', 'not_a_date', {})],
     });
     expect(refusalText(noDay, 'ru')).toBe('Проверьте заполненные поля: такой даты нет в календаре.');
@@ -154,7 +154,7 @@ describe('server refusals in the office', () => {
       params: { limit, origin, inclusive },
     });
     const refused = (...issues: ReturnType<typeof bound>[]) =>
-      new ApiRequestError(422, 'invalid_input', 'Invalid json', { issues });
+      new ApiRequestError(422, 'invalid_input', `${issues.length} fields of the body are invalid`, { issues });
     expect(refusalText(refused(bound('too_big', 10_000, 'number')), 'ru')).toBe(
       'Проверьте заполненные поля: не больше 10\u00a0000.',
     );

@@ -172,4 +172,15 @@ describe('a catalogue CSV as Excel saves it', () => {
       [1, 2, 3, 4, 5].map((n) => [`Q-${n}`, 'active']),
     );
   });
+
+  it('the JSON form without its content: 422 naming content and why, nothing stored', async () => {
+    w = await createCatalogueWorld();
+    const res = await upload(JSON.stringify({ format: 'csv' }), 'application/json');
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; message: string; issues: { path: string }[] } };
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^1 field of the body is invalid: content \(/);
+    expect(error.issues.map((i) => i.path)).toEqual(['content']);
+    expect(await w.deps.db.select().from(schema.offers)).toEqual([]);
+  });
 });

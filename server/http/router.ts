@@ -1,6 +1,7 @@
 /**
  * @module The router factory every feature uses, so each gets the same validation behaviour:
- * input that fails its zod schema is a 422 with one issue per field (a bound with its limit), never a 500; so is text
+ * input that fails its zod schema is a 422 with one issue per field (a bound with its limit) and a message naming the
+ * fields and why (validation-message.ts), never a 500; so is text
  * a database cannot store (NUL, half of a character: storable-text.ts), except on VK's Callback API, whose hook
  * checks the schema only (server/vk/callback.routes.ts).
  */
@@ -10,6 +11,7 @@ import type { Deps } from '../deps.ts';
 import { errorBody } from './errors.ts';
 import { fieldIssue } from './field-issues.ts';
 import { unstorableTextIssue } from './storable-text.ts';
+import { validationMessage } from './validation-message.ts';
 
 export interface AppEnv {
   Variables: { identity: Identity; deps: Deps };
@@ -19,10 +21,13 @@ export interface AppEnv {
 // biome-ignore lint/suspicious/noExplicitAny: the hook every route shares, whatever its input.
 export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
-    return c.json(errorBody('invalid_input', `Invalid ${result.target}`, result.error.issues.map(fieldIssue)), 422);
+    const issues = result.error.issues.map(fieldIssue);
+    return c.json(errorBody('invalid_input', validationMessage(result.target, issues), issues), 422);
   }
   const unstorable = unstorableTextIssue(result.data);
-  if (unstorable) return c.json(errorBody('invalid_input', `Invalid ${result.target}`, [unstorable]), 422);
+  if (unstorable) {
+    return c.json(errorBody('invalid_input', validationMessage(result.target, [unstorable]), [unstorable]), 422);
+  }
 };
 
 export function newRouter(): OpenAPIHono<AppEnv> {

@@ -43,7 +43,9 @@ interface Parameter {
 const issuesIn = async (res: Response, target: 'param' | 'query') => {
   if (res.status !== 422) return undefined;
   const { error } = (await res.json()) as { error: { message: string; issues?: { path: string }[] } };
-  return error.message === `Invalid ${target}` ? error.issues?.map((i) => i.path) : undefined;
+  return new RegExp(`^\\d+ ${target === 'param' ? 'path' : 'query'} parameters? (is|are) invalid: `).test(error.message)
+    ? error.issues?.map((i) => i.path)
+    : undefined;
 };
 
 describe('numeric ids in the URL', () => {

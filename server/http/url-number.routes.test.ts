@@ -30,7 +30,7 @@ interface Parameter {
 const queryIssues = async (res: Response) => {
   if (res.status !== 422) return undefined;
   const { error } = (await res.json()) as { error: { message: string; issues?: { path: string }[] } };
-  return error.message === 'Invalid query' ? error.issues?.map((i) => i.path) : undefined;
+  return /^\d+ query parameters? (is|are) invalid: /.test(error.message) ? error.issues?.map((i) => i.path) : undefined;
 };
 
 /** Spellings `Number()` reads as a number that are not plain decimal digits (URL-encoded where they need it). */

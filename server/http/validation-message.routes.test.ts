@@ -1,0 +1,67 @@
+/**
+ * A body that parsed as JSON but failed a field check was answered "Invalid json" whatever was wrong (a subject too
+ * long read like broken JSON to a log reader). Now the message names the fields and why; the code and the issues keep
+ * their shape, and a body that is really not JSON still says so. Through the real app, as a participant.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
+
+const PARTICIPANT = 31;
+let w: PromoWorld;
+let campaignId: number;
+beforeAll(async () => {
+  w = await createPromoWorld();
+  campaignId = await w.campaign();
+});
+afterAll(async () => w?.close());
+
+interface Refusal {
+  error: { code: string; message: string; issues?: { path: string; code?: string; params?: object }[] };
+}
+
+const openTicket = async (body: unknown) => {
+  const res = await w.call('POST', '/api/support/tickets', PARTICIPANT, body);
+  return { status: res.status, ...((await res.json()) as Refusal) };
+};
+
+describe('a schema refusal says what is wrong', () => {
+  it('a subject too long: the message names subject and its bound, the issue keeps its shape', async () => {
+    const { status, error } = await openTicket({ campaignId, subject: 'я'.repeat(121), body: 'Когда итоги?' });
+    expect(status).toBe(422);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^1 field of the body is invalid: subject \(Too big: .*120.*\)$/);
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        path: 'subject',
+        code: 'too_big',
+        params: { limit: 120, origin: 'string', inclusive: 1 },
+      }),
+    ]);
+  });
+
+  it('several fields: counted, each named once with its reason', async () => {
+    const { error } = await openTicket({ campaignId: 'x', subject: '', body: 5 });
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^3 fields of the body are invalid: campaignId \(.+\); subject \(.+\); body \(.+\)$/);
+    expect(error.issues?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a body of the wrong kind (a list): the body itself is named, not a field', async () => {
+    const { error } = await openTicket([1, 2]);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^The body is invalid: .*expected object/);
+  });
+
+  it('a body that is not JSON (`{`): still 400 saying it is not JSON', async () => {
+    const res = await w.app.request('/api/support/tickets', {
+      method: 'POST',
+      headers: { Authorization: w.vkAuth(PARTICIPANT), 'Content-Type': 'application/json' },
+      body: '{',
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as Refusal;
+    expect(error.code).toBe('bad_request');
+    expect(error.message).toMatch(/JSON/);
+    expect(error.message).not.toMatch(/field/);
+  });
+});
