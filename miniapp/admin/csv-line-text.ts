@@ -14,6 +14,8 @@ const ru: Wording = {
   already_in_pool: (p) => `${p.value} уже есть в пуле`,
   too_many_lines: (p) => `Не больше ${p.max} строк за одну загрузку`,
   no_codes: () => 'В файле нет кодов',
+  unclosed_quote: (p) =>
+    `Кавычка, открытая в строке ${p.opened}, не закрыта: все строки после неё читались бы как одна ячейка`,
   no_moments: () => 'В файле нет моментов',
   unknown_header: (p) => `${p.value} — не заголовок, который мы знаем; нужны столбцы ${p.expected}`,
   wrong_columns: (p) => `Нужны только столбцы ${p.expected}`,
@@ -35,6 +37,8 @@ const en: Wording = {
   already_in_pool: (p) => `${p.value} is already in the pool`,
   too_many_lines: (p) => `At most ${p.max} lines per import`,
   no_codes: () => 'The file has no codes',
+  unclosed_quote: (p) =>
+    `A quote opened on line ${p.opened} is never closed: every line after it would be read as one cell`,
   no_moments: () => 'The file has no moments',
   unknown_header: (p) => `${p.value} is not a header this import knows; expected the columns ${p.expected}`,
   wrong_columns: (p) => `Expected only the columns ${p.expected}`,

@@ -1,7 +1,7 @@
 /**
  * @module Reading CSV text as spreadsheets write it (RFC 4180 with Excel's habits): fields in quotes may hold the
  * separator, `""` and line breaks; records end at CRLF, LF or CR; a record of blank fields (an empty line, Excel's
- * `;;;`) is left out. One reader for the office imports that need a CSV's cells (the catalogue, code-pool headers, the
+ * `;;;`) is left out. One reader for the office imports that need a CSV's cells (the catalogue, code pools, the
  * prize calendar's lines).
  */
 
@@ -33,19 +33,34 @@ export interface CsvRecord {
   unclosedQuote?: true;
 }
 
+/** A record with where its text lies in the file (its line break left out), for a reader that needs it as written. */
+export interface CsvRecordAt extends CsvRecord {
+  from: number;
+  to: number;
+}
+
 /**
  * Splits the text into records, each with the line it starts on; `separator` is one character, or several of which
  * any separates (the prize calendar takes `,` `;` and tab alike on a line).
  */
 export function csvRecords(text: string, separator: string | readonly string[]): CsvRecord[] {
+  return Array.from(eachCsvRecord(text, separator), ({ from: _from, to: _to, ...record }) => record);
+}
+
+/**
+ * The records one at a time, so an import of a large file can let the event loop serve others between its chunks
+ * (code pools, decision 016); records of blank fields are left out here too.
+ */
+export function* eachCsvRecord(text: string, separator: string | readonly string[]): Generator<CsvRecordAt> {
   const separates =
     typeof separator === 'string' ? (ch: string) => ch === separator : (ch: string) => separator.includes(ch);
-  const records: CsvRecord[] = [];
+  const worthReading = (fields: string[]) => fields.some((f) => f.trim() !== '');
   let fields: string[] = [];
   let field = '';
   let quoted = false;
   let line = 1;
   let start = 1;
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
@@ -63,16 +78,20 @@ export function csvRecords(text: string, separator: string | readonly string[]):
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
+      const to = i;
       if (ch === '\r' && text[i + 1] === '\n') i++;
       fields.push(field);
-      records.push({ line: start, fields });
+      if (worthReading(fields)) yield { line: start, fields, from, to };
       fields = [];
       field = '';
       line++;
       start = line;
+      from = i + 1;
     } else field += ch;
   }
-  if (quoted) records.push({ line: start, fields: [...fields, field], unclosedQuote: true });
-  else if (field !== '' || fields.length > 0) records.push({ line: start, fields: [...fields, field] });
-  return records.filter((r) => r.unclosedQuote || r.fields.some((f) => f.trim() !== ''));
+  const last = [...fields, field];
+  if (quoted) yield { line: start, fields: last, unclosedQuote: true, from, to: text.length };
+  else if ((field !== '' || fields.length > 0) && worthReading(last)) {
+    yield { line: start, fields: last, from, to: text.length };
+  }
 }

@@ -10,6 +10,8 @@ export const CSV_LINE_MESSAGES = {
   already_in_pool: (p) => `${p.value} is already in the pool`,
   too_many_lines: (p) => `At most ${p.max} lines per import`,
   no_codes: () => 'The file has no codes',
+  unclosed_quote: (p) =>
+    `a quote opened on line ${p.opened} is never closed: the lines after it would be read as one cell`,
   no_moments: () => 'The file has no moments',
   unknown_header: (p) => `${p.value} is not a header this import knows; expected the columns ${p.expected}`,
   wrong_columns: (p) => `expected only the columns ${p.expected}`,

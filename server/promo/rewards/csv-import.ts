@@ -6,14 +6,22 @@
  * said back in the result (`ignoredColumns`) so that nobody believes it was kept. A file without a header whose lines
  * hold more cells («AAA-1;500») says those columns back by the letters a spreadsheet shows them under («B», «C»):
  * there is no heading to name (decision 080). Blank lines are ignored, and so are lines of blank cells (`;;`).
- * Work is done in chunks with the event loop free in between (decision 016).
+ * The file is read by the shared CSV reader (csv-records.ts), as the catalogue's is: a quoted cell may span lines, a
+ * problem names the line its record starts on, and a quote never closed is `unclosed_quote` (decision 087).
+ * Work is done in chunks of records with the event loop free in between (decision 016).
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvHeader, namedBack } from '../../http/csv-header.ts';
-import { csvRecords, csvSeparator, withoutTextMarker } from '../../http/csv-records.ts';
+import {
+  type CsvRecordAt,
+  csvRecords,
+  csvSeparator,
+  eachCsvRecord,
+  withoutTextMarker,
+} from '../../http/csv-records.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
@@ -47,23 +55,6 @@ export interface ParsedCodes {
   errors: CsvLineError[];
   /** The header's cells past the code column, as written: their data is not imported. */
   ignoredColumns: string[];
-}
-
-function firstField(line: string): string {
-  const trimmed = line.trim();
-  if (trimmed.startsWith('"')) {
-    // As a spreadsheet quotes: `""` is a quote inside the cell, and what follows the closing quote up to the
-    // separator is the cell's too (`"QUO""TE-1"` is «QUO"TE-1», refused as no code, never the «QUO» before it).
-    let value = '';
-    let i = 1;
-    for (; i < trimmed.length; i++) {
-      if (trimmed[i] !== '"') value += trimmed[i];
-      else if (trimmed[i + 1] === '"') value += trimmed[++i];
-      else break;
-    }
-    return value + (trimmed.slice(i + 1).split(/[,;\t]/)[0] ?? '');
-  }
-  return (trimmed.split(/[,;\t]/)[0] ?? '').trim();
 }
 
 /** A header line's cells as a spreadsheet wrote them: in Russian Excel's `;` file «Номинал, руб.» is one cell. */
@@ -109,15 +100,33 @@ const newParseState = (): ParseState => ({
 });
 
 /**
- * A line of blank cells: an empty line, or the `;;` Excel writes for an empty row of a formatted sheet. One character
- * class, so a long line is never backtracked over; quotes and separators alone hold no code.
+ * Cells with nothing in them but spaces and quotes (` ; "" ;`), which the reader keeps as cells: no code. One
+ * character class, so a long line is never backtracked over.
  */
 const BLANK_ROW = /^[\s",;]*$/;
 
-function parseLine(raw: string, line: number, normalize: (code: string) => string, state: ParseState): void {
+/** The separators a code file's line may use: the code column holds none of them, so any one ends it. */
+const SEPARATORS = [',', ';', '\t'] as const;
+
+/**
+ * One record of the file (the shared reader: a quoted cell may hold line breaks, and the next record is named by the
+ * line it starts on, as the catalogue and the calendar name theirs). Records of blank cells never reach here.
+ */
+function parseRecord(
+  text: string,
+  { line, fields, unclosedQuote, from, to }: CsvRecordAt,
+  normalize: (code: string) => string,
+  state: ParseState,
+): void {
+  // A stray quote swallows every line after it into one cell: say where, rather than call that cell no code.
+  if (unclosedQuote) {
+    state.errors.push(csvLineError(line, 'unclosed_quote', { opened: line }));
+    return;
+  }
+  const raw = text.slice(from, to);
   if (BLANK_ROW.test(raw)) return;
   // `'LEAD-1`: the apostrophe Excel users type to keep a code as text is no part of it (as the calendar reads it).
-  const field = withoutTextMarker(firstField(raw));
+  const field = withoutTextMarker((fields[0] ?? '').trim());
   if (line === 1 && CODE_HEADER.columnOf(field)) {
     // «Промокод;Код»: two code columns, and which one holds the codes is not ours to guess. Other columns (a
     // «Номинал») have no home in a pool: a pool stores codes only, so they were never data this import keeps.
@@ -163,14 +172,16 @@ function finishParse({ codes, errors, ignoredColumns: named, headed, filledColum
   return { codes, errors, ignoredColumns };
 }
 
-const splitLines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+
+/** The file's lines as an editor numbers them (the progress counts these). */
+const lineCount = (text: string) => (text.match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
 
 /** Parses the text; entry pools compare codes case-insensitively, so their codes are upper-cased. */
-export function parseCodesCsv(text: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
+export function parseCodesCsv(csv: string, normalize: (code: string) => string = (c) => c): ParsedCodes {
+  const text = withoutBom(csv);
   const state = newParseState();
-  splitLines(text).forEach((raw, i) => {
-    parseLine(raw, i + 1, normalize, state);
-  });
+  for (const record of eachCsvRecord(text, SEPARATORS)) parseRecord(text, record, normalize, state);
   return finishParse(state);
 }
 
@@ -222,23 +233,27 @@ export async function importPoolCodes(
   onChunkWritten?: ChunkWritten,
 ): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
-  const lines = splitLines(csv);
+  const text = withoutBom(csv);
   const state = newParseState();
   const progress: ImportProgress = {
     phase: 'parsing',
-    lines: lines.length,
+    lines: lineCount(text),
     linesParsed: 0,
     codes: 0,
     checked: 0,
     written: 0,
   };
-  for (let i = 0; i < lines.length; i += chunk) {
-    const end = Math.min(i + chunk, lines.length);
-    for (let j = i; j < end; j++) parseLine(lines[j] as string, j + 1, normalize, state);
-    progress.linesParsed = end;
+  let inChunk = 0;
+  for (const record of eachCsvRecord(text, SEPARATORS)) {
+    parseRecord(text, record, normalize, state);
+    if (++inChunk < chunk) continue;
+    inChunk = 0;
+    progress.linesParsed = record.line;
     onProgress(progress);
     await yieldToLoop();
   }
+  progress.linesParsed = progress.lines;
+  onProgress(progress);
   const { codes, errors, ignoredColumns } = finishParse(state);
   progress.phase = 'checking';
   progress.codes = codes.length;
