@@ -67,6 +67,11 @@ class FieldError extends Error {
 
 /** A cell's value as a message and its params quote it: in JSON quotes, at most 40 characters. */
 const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** A valid cell as the file wrote it («1 299,00 ₽», «31.12.2026»), for a reason that compares two of them. */
+const asWritten = (raw: string | undefined) => {
+  const value = (raw ?? '').trim().replace(/\s+/g, ' ');
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+};
 
 function text(raw: string | undefined, field: string, max: number, required = false): string | null {
   const value = raw?.trim() ?? '';
@@ -179,7 +184,12 @@ function checkedOffer(raw: RawOffer): OfferInput {
     throw new FieldError('no_price', 'an offer needs a price or a discount_percent');
   }
   if (offer.price !== null && offer.oldPrice !== null && offer.price >= offer.oldPrice) {
-    throw new FieldError('price_not_below_old', 'price must be below old_price');
+    const params = { price: asWritten(raw.price), oldPrice: asWritten(raw.oldPrice) };
+    throw new FieldError(
+      'price_not_below_old',
+      `price ${params.price} must be below old_price ${params.oldPrice}`,
+      params,
+    );
   }
   // With both prices the discount is theirs: a percent that says otherwise is shown beside them ("−60%" over 100 → 50).
   if (offer.price !== null && offer.oldPrice !== null && offer.discountPercent !== null) {
@@ -194,7 +204,12 @@ function checkedOffer(raw: RawOffer): OfferInput {
     }
   }
   if (offer.startsOn && offer.endsOn && offer.endsOn < offer.startsOn) {
-    throw new FieldError('ends_before_start', 'ends_on is before starts_on');
+    const params = { startsOn: asWritten(raw.startsOn), endsOn: asWritten(raw.endsOn) };
+    throw new FieldError(
+      'ends_before_start',
+      `ends_on ${params.endsOn} is before starts_on ${params.startsOn}`,
+      params,
+    );
   }
   return offer;
 }

@@ -47,6 +47,27 @@ describe('a catalogue problem names its values as params', () => {
     ]);
   });
 
+  it('two cells compared name both as written: a price not below the old one, an end before the start', async () => {
+    w = await createCatalogueWorld();
+    const csv = [
+      'id;title;price;old_price;starts_on;ends_on',
+      'OK-1;Чай;100;;;',
+      'N-1;Кофе;1 299,00 ₽;999;;',
+      'E-1;Кофе;100;;31.12.2026;2026-12-01',
+      '',
+    ].join('\n');
+    const res = await w.importFeed('csv', csv);
+    expect(res.status).toBe(200);
+    expect((await json(res)).issues.map((i: Record<string, unknown>) => [i.code, i.params, i.message])).toEqual([
+      ['price_not_below_old', { price: '1 299,00 ₽', oldPrice: '999' }, 'price 1 299,00 ₽ must be below old_price 999'],
+      [
+        'ends_before_start',
+        { startsOn: '31.12.2026', endsOn: '2026-12-01' },
+        'ends_on 2026-12-01 is before starts_on 31.12.2026',
+      ],
+    ]);
+  });
+
   it('a CR-only file (old Mac Excel) names the line of a bad offer after a two-line cell as the editor shows it', async () => {
     w = await createCatalogueWorld();
     const csv = 'id;title;price;description\rA;Чай;1;"две\rстроки"\rB;Кофе;x;\r';

@@ -89,6 +89,18 @@ describe('an import problem in the office', () => {
         'The discount is 20%, while the price and the old price make 50%',
       ],
       [
+        'price_not_below_old',
+        { price: '1 299,00 ₽', oldPrice: '999' },
+        'Цена 1 299,00 ₽ не ниже старой цены 999',
+        'The price 1 299,00 ₽ is not below the old price 999',
+      ],
+      [
+        'ends_before_start',
+        { startsOn: '31.12.2026', endsOn: '2026-12-01' },
+        'Конец 2026-12-01 раньше начала 31.12.2026',
+        'It ends on 2026-12-01, before it starts on 31.12.2026',
+      ],
+      [
         'ignored_column',
         { column: '"Цна"' },
         'Столбца "Цна" мы не знаем: его данные не прочитаны',
