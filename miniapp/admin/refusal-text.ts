@@ -6,6 +6,7 @@
  * (refusal-text.test.ts checks that every code the server throws is worded here or there).
  */
 import { ApiRequestError } from '../api/client.ts';
+import { HAS_WEB_ENTRY } from '../build-contents.ts';
 import { errorTexts } from '../i18n-errors.ts';
 import type { Language } from '../intl-formats.ts';
 import { ISSUE_WORDING } from './refusal-issue-wording.ts';
@@ -122,11 +123,7 @@ const ru: Wording = {
   invalid_feed: 'В файле нет предложений, которые можно загрузить.',
   offer_not_found: 'Такого предложения нет.',
   category_not_found: 'Такой категории нет.',
-  // Web entry and server plumbing
-  web_entry_disabled: 'Вход через VK ID на этом сервере не настроен.',
-  login_not_started: 'Вход не начат в этом браузере. Начните заново.',
-  login_expired: 'Вход длился дольше 10 минут. Начните заново.',
-  login_state_mismatch: 'VK ID вернул чужой вход. Начните заново.',
+  // Server plumbing
   csrf_refused: 'Запрос пришёл не со страницы приложения.',
   too_many_in_flight: 'Слишком много запросов одновременно. Подождите немного.',
   updates_unavailable: 'Этот процесс не принимает события сообщества.',
@@ -233,10 +230,6 @@ const en: Wording = {
   invalid_feed: 'The file has no offers that can be imported.',
   offer_not_found: 'There is no such offer.',
   category_not_found: 'There is no such category.',
-  web_entry_disabled: 'Signing in with VK ID is not set up on this server.',
-  login_not_started: 'No sign-in was started in this browser. Start again.',
-  login_expired: 'The sign-in took longer than 10 minutes. Start again.',
-  login_state_mismatch: "VK ID returned another sign-in's answer. Start again.",
   csrf_refused: "The request did not come from the app's own page.",
   too_many_in_flight: 'Too many requests at once. Please wait a moment.',
   updates_unavailable: 'This process does not take community updates.',
@@ -245,7 +238,29 @@ const en: Wording = {
   http_error: 'The server answered with an error. Try again later.',
 };
 
-export const REFUSAL_WORDING: Record<Language, Wording> = { ru, en };
+/**
+ * The web entry's VK ID sign-in refusals: only the `web` build signs in with VK ID, so the others leave these words
+ * out when they are built (build-contents.ts), as they leave out the sign-in screen.
+ */
+const webEntry: Record<Language, Wording> = {
+  ru: {
+    web_entry_disabled: 'Вход через VK ID на этом сервере не настроен.',
+    login_not_started: 'Вход не начат в этом браузере. Начните заново.',
+    login_expired: 'Вход длился дольше 10 минут. Начните заново.',
+    login_state_mismatch: 'VK ID вернул чужой вход. Начните заново.',
+  },
+  en: {
+    web_entry_disabled: 'Signing in with VK ID is not set up on this server.',
+    login_not_started: 'No sign-in was started in this browser. Start again.',
+    login_expired: 'The sign-in took longer than 10 minutes. Start again.',
+    login_state_mismatch: "VK ID returned another sign-in's answer. Start again.",
+  },
+};
+
+export const REFUSAL_WORDING: Record<Language, Wording> = {
+  ru: HAS_WEB_ENTRY ? { ...ru, ...webEntry.ru } : ru,
+  en: HAS_WEB_ENTRY ? { ...en, ...webEntry.en } : en,
+};
 
 /** A table's own entry only: a code such as `constructor` is not a wording. */
 const own = <T>(table: Record<string, T>, key: string): T | undefined =>

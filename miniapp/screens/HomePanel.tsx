@@ -77,7 +77,7 @@ export function HomePanel({ id }: { id: string }) {
                   data-testid="web-sign-out"
                   onClick={() => void webSession.logout().then(() => location.reload())}
                 >
-                  {webEntryMessages[language].webSignOut}
+                  {webEntryMessages?.[language].webSignOut}
                 </SimpleCell>
               </Group>
             )}

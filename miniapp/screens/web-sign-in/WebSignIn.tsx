@@ -22,7 +22,10 @@ import { webEntryMessages } from './i18n-web-entry.ts';
 export function WebSignIn({ platform, session }: { platform: PlatformAdapter; session: WebSessionControls }) {
   const [colorScheme, setColorScheme] = useState<ColorScheme>('light');
   useEffect(() => platform.subscribeColorScheme(setColorScheme), [platform]);
-  const t = { ...messages[platform.launch.language], ...webEntryMessages[platform.launch.language] };
+  // Only the web build renders this screen, and only it has the words (i18n-web-entry.ts).
+  const words = webEntryMessages?.[platform.launch.language];
+  if (!words) return null;
+  const t = { ...messages[platform.launch.language], ...words };
   return (
     <ConfigProvider
       locale={platform.launch.language}

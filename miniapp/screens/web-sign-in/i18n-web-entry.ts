@@ -1,8 +1,7 @@
-/**
- * The web entry's own words (sign-in with VK ID, sign-out), ru and en: only the `web` build shows them
- * (miniapp/build-contents.ts), so they are not in the shell's message table that every build carries.
- */
-export const webEntryMessages = {
+import { HAS_WEB_ENTRY } from '../../build-contents.ts';
+
+/** The web entry's own words (sign-in with VK ID, sign-out), ru and en. */
+const words = {
   ru: {
     webSignInTitle: 'Вход через VK ID',
     webSignInText: 'Войдите с аккаунтом VK: ваши задания, призы и обращения те же, что в мини-приложении ВКонтакте.',
@@ -16,3 +15,9 @@ export const webEntryMessages = {
     webSignOut: 'Sign out',
   },
 } as const;
+
+/**
+ * Only the `web` build shows them (miniapp/build-contents.ts): the others fold this to undefined when they are built
+ * and leave the words out, though the sign-in chunk and the home screen still name this module.
+ */
+export const webEntryMessages: typeof words | undefined = HAS_WEB_ENTRY ? words : undefined;
