@@ -2,7 +2,8 @@
  * A catalogue file's skipped offers are said in the office's language only (decision 083): the reason names the field
  * and the value as written, and the server's English sentence is no longer shown under the Russian one (before: «Цена
  * не число» with `price "бесплатно" is not a price` under it, since only the English named the value). A CSV holding
- * only its header is refused saying so (before: "no usable offer" and no issue to point at). In Chromium, the office as
+ * only its header is refused saying so (before: "no usable offer" and no issue to point at). A price not below the old
+ * one and an end before the start name both cells (decision 087; before: «Цена не ниже старой», no values). In Chromium, the office as
  * it starts. Screenshot under test-results/screenshots/office-catalogue-issue-words.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -43,7 +44,8 @@ const upload = (page: Page, csv: string) =>
   fileInput(page).setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(windows1251(csv)) });
 
 /** The server's English messages of these problems: none may show in the office. */
-const ENGLISH = /is not a price|is not a 3-letter code|must be a whole number|is not a URL|must be an http|prices make/;
+const ENGLISH =
+  /is not a price|is not a 3-letter code|must be a whole number|is not a URL|must be an http|prices make|must be below|is before/;
 
 describe('catalogue import problems in the office words', () => {
   it('each skipped offer names its field and value in the office language, with no English under it', async () => {
@@ -57,13 +59,15 @@ describe('catalogue import problems in the office words', () => {
       await openCatalogue(page);
       await upload(
         page,
-        'Артикул;Название;Цена;Старая цена;Скидка;Валюта;Ссылка\r\n' +
-          'W-1;Сырники;199,90;;;;\r\n' +
-          'W-2;Блины;бесплатно;;;;\r\n' +
-          'W-3;Оладьи;100;;;доллар;\r\n' +
-          'W-4;Вафли;;;120;;\r\n' +
-          'W-5;Пончики;50;100;20;;\r\n' +
-          'W-6;Кекс;100;;;;ftp://shop.example/6\r\n',
+        'Артикул;Название;Цена;Старая цена;Скидка;Валюта;Ссылка;Начало;Окончание\r\n' +
+          'W-1;Сырники;199,90;;;;;;\r\n' +
+          'W-2;Блины;бесплатно;;;;;;\r\n' +
+          'W-3;Оладьи;100;;;доллар;;;\r\n' +
+          'W-4;Вафли;;;120;;;;\r\n' +
+          'W-5;Пончики;50;100;20;;;;\r\n' +
+          'W-6;Кекс;100;;;;ftp://shop.example/6;;\r\n' +
+          'W-7;Торт;1 299,00 р.;999;;;;;\r\n' +
+          'W-8;Пирог;100;;;;;31.12.2026;01.12.2026\r\n',
       );
       await page.getByTestId('offers-import-report').waitFor({ timeout: T });
       const text = async (id: string) => (await page.getByTestId(`offers-issue-${id}`).textContent()) ?? '';
@@ -75,6 +79,13 @@ describe('catalogue import problems in the office words', () => {
       expect(await text('W-5')).toMatch(/Скидка 20 %, а по цене и старой цене выходит 50 %|The discount is 20%/);
       expect(await text('W-6')).toMatch(
         /«Ссылка»: "ftp:\/\/shop\.example\/6" — не ссылка|url: "ftp:\/\/shop\.example\/6" is not/,
+      );
+      // Two cells compared: both named as the file wrote them (before: «Цена не ниже старой», no values).
+      expect(await text('W-7')).toMatch(
+        /Цена 1 299,00 р\. не ниже старой цены 999|The price 1 299,00 р\. is not below the old price 999/,
+      );
+      expect(await text('W-8')).toMatch(
+        /Конец 01\.12\.2026 раньше начала 31\.12\.2026|It ends on 01\.12\.2026, before it starts on 31\.12\.2026/,
       );
       const all = (await page.getByTestId('offers-import-issues').textContent()) ?? '';
       expect(all).not.toMatch(ENGLISH);
