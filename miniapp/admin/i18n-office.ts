@@ -230,7 +230,7 @@ export const officeRu = {
   problem_blank_text: 'Текст ничего не показывает: только пробелы, невидимые или служебные символы',
   problem_too_big: 'Больше, чем можно сохранить: не больше {limit}',
   problem_translation_missing: 'Нет перевода ({language})',
-  problem_ends_before_start: 'Окончание раньше начала',
+  problem_ends_before_start: 'Окончание ({endsAt}) не позже начала ({startsAt})',
   problem_ends_in_past: 'Дата окончания уже прошла: перенесите её на будущее и сохраните',
   endsInPastTitle: 'Дата окончания уже прошла',
   endsInPastText:
@@ -516,7 +516,7 @@ export const officeEn: OfficeMessages = {
   problem_blank_text: 'The text shows nothing: only spaces, zero-width or control characters',
   problem_too_big: 'More than a save takes: at most {limit}',
   problem_translation_missing: 'Missing translation ({language})',
-  problem_ends_before_start: 'Ends before it starts',
+  problem_ends_before_start: 'It ends ({endsAt}) no later than it starts ({startsAt})',
   problem_ends_in_past: 'The end date has passed: move it into the future and save',
   endsInPastTitle: 'The end date has passed',
   endsInPastText:

@@ -92,10 +92,10 @@ describe('office UI', () => {
     // Worded in the office's language without the code, never with the server's English message.
     const [invalid] = problemsOfRefusal(shape, 'ru') ?? [];
     if (!invalid) throw new Error('no problem');
-    expect(problemText(officeRu as Parameters<typeof problemText>[0], invalid)).toBe(
+    expect(problemText(officeRu as Parameters<typeof problemText>[0], invalid, 'ru')).toBe(
       'Значение не подходит: проверьте, как оно записано',
     );
-    expect(problemText(officeEn as Parameters<typeof problemText>[0], invalid)).toBe(
+    expect(problemText(officeEn as Parameters<typeof problemText>[0], invalid, 'en')).toBe(
       'This value does not fit: check how it is written',
     );
     expect(problemsOfRefusal(new ApiRequestError(409, 'transition_not_allowed', 'x'), 'ru')).toBeUndefined();
@@ -113,7 +113,7 @@ describe('office UI', () => {
     });
     const say = (language: 'ru' | 'en') =>
       (problemsOfRefusal(worded, language) ?? []).map((p) =>
-        problemText((language === 'ru' ? officeRu : officeEn) as Parameters<typeof problemText>[0], p),
+        problemText((language === 'ru' ? officeRu : officeEn) as Parameters<typeof problemText>[0], p, language),
       );
     expect(say('ru')).toEqual([
       'Значение не подходит: нужен адрес сайта, начинающийся с https://',

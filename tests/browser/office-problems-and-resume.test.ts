@@ -86,6 +86,10 @@ describe("the editor's problems list", () => {
     await ru.page.getByTestId('office-problem-ends_before_start').waitFor({ timeout: T });
     const list = ru.page.getByTestId('office-problems');
     expect(await problemSubtitle(ru.page, 'ends_before_start')).toBe('Ошибка · Окончание');
+    // Both instants named, in the campaign's zone (before: «Окончание раньше начала», no dates).
+    expect(await ru.page.getByTestId('office-problem-ends_before_start').textContent()).toMatch(
+      /Окончание \(\d{1,2} [а-я]+.*\d{2}:\d{2}\) не позже начала \(\d{1,2} [а-я]+.*\d{2}:\d{2}\)/,
+    );
     expect(await problemSubtitle(ru.page, 'unknown_option')).toBe('Ошибка · Вопрос 1 · Верный');
     // No document path anywhere in the list.
     expect(await list.textContent()).not.toMatch(/endsAt|settings\.|\.\d/);
@@ -99,6 +103,9 @@ describe("the editor's problems list", () => {
     await en.page.goto(`${adminEn()}#/admin/campaign/${id}`);
     await en.page.getByTestId('office-problem-ends_before_start').waitFor({ timeout: T });
     expect(await problemSubtitle(en.page, 'ends_before_start')).toBe('Error · Ends');
+    expect(await en.page.getByTestId('office-problem-ends_before_start').textContent()).toMatch(
+      /It ends \(\d{1,2} [A-Z][a-z]+.*\d{2}:\d{2}\) no later than it starts \(\d{1,2} [A-Z][a-z]+.*\d{2}:\d{2}\)/,
+    );
     expect(await problemSubtitle(en.page, 'unknown_option')).toBe('Error · Question 1 · Correct');
     expect(en.errors).toEqual([]);
     await en.context.close();

@@ -50,7 +50,7 @@ export function ProblemsList({ problems, unsaved }: { problems: readonly Problem
             onClick={() => revealField(p.path)}
             data-testid={`office-problem-${p.code}`}
           >
-            {problemText(t, p)}
+            {problemText(t, p, language)}
           </SimpleCell>
         ))
       )}

@@ -3,6 +3,7 @@
  * whether the form is read-only (an old revision), and the office strings.
  */
 import { createContext, useContext } from 'react';
+import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import type { Problem } from '../office-api.ts';
 import { type OfficeServices, useOffice } from '../use-office.ts';
@@ -36,12 +37,17 @@ const WORDED_PARAMS: Record<string, string> = {
   purpose: 'purpose_',
 };
 
-/** A problem in words, by its stable code (params filled in), in the office's language. */
-export function problemText(t: OfficeServices['t'], problem: Problem): string {
+/**
+ * A problem in words, by its stable code (params filled in), in the office's language. An instant it names (a param
+ * `…At` in milliseconds) reads as a date and time in the zone the problem gives (the campaign's), not as a number.
+ */
+export function problemText(t: OfficeServices['t'], problem: Problem, language: 'ru' | 'en'): string {
   const words = t as Record<string, string>;
   const template = words[`problem_${problem.code}`];
   if (template === undefined) return fill(t.problem_generic, { code: problem.code });
+  const zone = problem.params?.timeZone;
   const param = (k: string, v: unknown) => {
+    if (k.endsWith('At') && typeof v === 'number' && typeof zone === 'string') return formatDateTime(v, language, zone);
     const prefix = WORDED_PARAMS[k];
     return (prefix !== undefined ? words[`${prefix}${String(v)}`] : undefined) ?? String(v);
   };

@@ -9,13 +9,13 @@ import type { Localized, LocalizedSetting } from '../office-api.ts';
 import { fieldId, problemsAt, problemText, useEditor } from './editor-context.ts';
 
 function useFieldStatus(path: string, hint?: ReactNode) {
-  const { problems, t } = useEditor();
+  const { problems, t, language } = useEditor();
   const here = problemsAt(problems, path);
   const error = here.find((p) => p.severity === 'error');
   const shown = error ?? here[0];
   return {
     status: error ? ('error' as const) : shown ? ('default' as const) : undefined,
-    bottom: shown ? problemText(t, shown) : hint,
+    bottom: shown ? problemText(t, shown, language) : hint,
   };
 }
 

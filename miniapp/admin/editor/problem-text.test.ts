@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../i18n.ts';
+import { formatDateTime, messages } from '../../i18n.ts';
 import { officeMessages } from '../i18n-office.ts';
 import { problemText } from './editor-context.ts';
 
@@ -33,16 +33,27 @@ describe("the publish check's problems in words", () => {
   it('a code in a param is named as the form names it', () => {
     const problem = (code: string, params: Record<string, unknown>) =>
       ({ path: 'x', code, severity: 'error', params }) as const;
-    expect(problemText(t.ru, problem('unlock_wrong_mechanic', { mechanic: 'tasks' }))).toBe(
+    expect(problemText(t.ru, problem('unlock_wrong_mechanic', { mechanic: 'tasks' }), 'ru')).toBe(
       'Этот способ выдачи не подходит механике «Задания»',
     );
-    expect(problemText(t.en, problem('task_needs_community', { kind: 'join_community' }))).toBe(
+    expect(problemText(t.en, problem('task_needs_community', { kind: 'join_community' }), 'en')).toBe(
       'The task "Join the community" needs the campaign to have a community',
     );
-    expect(problemText(t.ru, problem('pool_wrong_purpose', { poolKey: 'codes', purpose: 'entry' }))).toBe(
+    expect(problemText(t.ru, problem('pool_wrong_purpose', { poolKey: 'codes', purpose: 'entry' }), 'ru')).toBe(
       'Пул «codes» не для этого (для ввода участниками)',
     );
+    // An instant reads as a date and time in the campaign's zone (before: «Окончание раньше начала», no dates).
+    const crossed = { startsAt: Date.UTC(2026, 5, 5, 9), endsAt: Date.UTC(2026, 5, 1, 9), timeZone: 'Europe/Moscow' };
+    // The shared formatter's words (ICU's own joiner: «1 июня в 12:00»), 12:00 in Moscow for 09:00 UTC.
+    const at = (ms: number, language: 'ru' | 'en') => formatDateTime(ms, language, 'Europe/Moscow');
+    expect(at(crossed.endsAt, 'ru')).toMatch(/^1 июня.*12:00$/);
+    expect(problemText(t.ru, problem('ends_before_start', crossed), 'ru')).toBe(
+      `Окончание (${at(crossed.endsAt, 'ru')}) не позже начала (${at(crossed.startsAt, 'ru')})`,
+    );
+    expect(problemText(t.en, problem('ends_before_start', crossed), 'en')).toBe(
+      `It ends (${at(crossed.endsAt, 'en')}) no later than it starts (${at(crossed.startsAt, 'en')})`,
+    );
     // A value the office has no words for stays as sent.
-    expect(problemText(t.ru, problem('draw_wrong_mechanic', { mechanic: 'future' }))).toContain('«future»');
+    expect(problemText(t.ru, problem('draw_wrong_mechanic', { mechanic: 'future' }), 'ru')).toContain('«future»');
   });
 });

@@ -89,7 +89,7 @@ export function blankProblems(m: Messages, draft: NewRule): FieldProblem[] {
 /** A refused save's field problems (its 422 issues by path), worded as the campaign editor words them. */
 export function refusedProblems(err: unknown, services: Pick<OfficeServices, 'language' | 't'>): FieldProblem[] {
   const problems = problemsOfRefusal(err, services.language) ?? [];
-  return problems.map((p) => ({ path: p.path, text: problemText(services.t, p) }));
+  return problems.map((p) => ({ path: p.path, text: problemText(services.t, p, services.language) }));
 }
 
 /** The names of the fields with problems, once each, in the form's order; a path no field shows is named as is. */

@@ -106,6 +106,9 @@ describe('campaignProblems', () => {
   it('item 3: an end before the start, or already past', () => {
     const doc = stocked(tasksReward);
     expect(errors({ ...doc, endsAt: doc.startsAt - 1 })).toEqual(['endsAt ends_before_start']);
+    // Both instants and the zone the form shows them in, so the office can name them (decision 087).
+    const crossed = campaignProblems({ ...doc, endsAt: doc.startsAt - 1 }, ctx).find((p) => p.path === 'endsAt');
+    expect(crossed?.params).toEqual({ startsAt: doc.startsAt, endsAt: doc.startsAt - 1, timeZone: doc.timeZone });
     expect(errors({ ...doc, startsAt: NOW - 10, endsAt: NOW - 1 })).toEqual(['endsAt ends_in_past']);
   });
 

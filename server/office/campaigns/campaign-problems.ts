@@ -79,7 +79,12 @@ function texts(doc: CampaignContent, add: Add): void {
 
 function schedule(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
   if (doc.endsAt <= doc.startsAt)
-    add('endsAt', 'ends_before_start', 'error', { startsAt: doc.startsAt, endsAt: doc.endsAt });
+    // The zone names the two instants as the form shows them (its dates are the campaign's wall time).
+    add('endsAt', 'ends_before_start', 'error', {
+      startsAt: doc.startsAt,
+      endsAt: doc.endsAt,
+      timeZone: doc.timeZone,
+    });
   else if (doc.endsAt <= ctx.now) add('endsAt', 'ends_in_past', 'error', { endsAt: doc.endsAt, now: ctx.now });
 }
 

@@ -26,14 +26,14 @@ function DateField({
   zone: string;
   onChange: (ms: number) => void;
 }) {
-  const { problems, readOnly, t } = useEditor();
+  const { problems, readOnly, t, language } = useEditor();
   const problem = problemsAt(problems, path)[0];
   return (
     <FormItem
       top={`${label} (${zoneLabel(zone, ms)})`}
       htmlFor={fieldId(path)}
       status={problem?.severity === 'error' ? 'error' : undefined}
-      bottom={problem && problemText(t, problem)}
+      bottom={problem && problemText(t, problem, language)}
     >
       <Input
         id={fieldId(path)}
