@@ -15,6 +15,7 @@ import { recordSupportMessage } from '../../server/vk/support-message.ts';
 import { type BotCommand, mainMenu } from '../keyboards.ts';
 import { prizesOf, progressOf } from '../participant-summary.ts';
 import { BOT_TEXTS } from '../replies.ts';
+import { answerEvent } from './event-answers.ts';
 import { supportBody } from './support-body.ts';
 
 const WORDS: Array<[RegExp, BotCommand]> = [
@@ -128,6 +129,9 @@ export async function onMessageEvent(deps: Deps, groupId: number, context: Messa
     );
   } finally {
     // Answered every time, even if building the reply failed (a VK call: outside the transaction).
-    await context.answer({ type: 'show_snackbar', text: command === 'start' ? say.menuSent : say.done });
+    await answerEvent(deps, groupId, context, {
+      type: 'show_snackbar',
+      text: command === 'start' ? say.menuSent : say.done,
+    });
   }
 }

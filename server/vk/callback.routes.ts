@@ -1,6 +1,7 @@
 /**
- * @module `POST /vk/callback`, VK's Callback API: the secret is checked first (403), `confirmation` gets
- * `VK_CONFIRMATION_CODE`, everything else goes to the update handler wired into `deps.updates` (the bot:
+ * @module `POST /vk/callback`, VK's Callback API for every community connected here (decision 084): the community is
+ * picked by `group_id` and its secret checked first (403 for a wrong one, an unknown community or one without a
+ * secret: agency-secrets.ts `callbackServer`), `confirmation` gets that community's code, everything else goes to the update handler wired into `deps.updates` (the bot:
  * shape-checked, 422 and kept as `failed`; journaled by `event_id`, VK retries deliveries), answered `ok` and handled
  * afterwards; an event whose handler crashed is handled again by the recovery pass. Without a handler: 503.
  */
@@ -11,6 +12,7 @@ import { errorBody } from '../http/errors.ts';
 import { fieldIssue } from '../http/field-issues.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse } from '../http/schemas.ts';
+import { callbackServer } from '../office/agency/agency-secrets.ts';
 import { updatesOf } from './community-updates.ts';
 
 const CallbackBody = z
@@ -56,13 +58,12 @@ callbackRoutes.openapi(
   callbackRoute,
   async (c) => {
     const deps = c.var.deps;
-    const { config } = deps;
     const body = c.req.valid('json');
-    if (!sameSecret(body.secret, config.VK_CALLBACK_SECRET)) return c.text('forbidden', 403);
-    if (config.VK_GROUP_ID !== undefined && body.group_id !== config.VK_GROUP_ID) return c.text('forbidden', 403);
+    const server = await callbackServer(deps, body.group_id);
+    if (!sameSecret(body.secret, server?.secret)) return c.text('forbidden', 403);
     if (body.type === 'confirmation') {
-      if (!config.VK_CONFIRMATION_CODE) return c.text('confirmation code is not configured', 500);
-      return c.text(config.VK_CONFIRMATION_CODE, 200);
+      if (!server?.confirmation) return c.text('confirmation code is not configured', 500);
+      return c.text(server.confirmation, 200);
     }
     const bot = updatesOf(deps);
     // Stored as `received` before VK gets `ok` (a repeated event_id is answered `ok` and dropped); handled after.

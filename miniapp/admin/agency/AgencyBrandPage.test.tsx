@@ -26,7 +26,17 @@ const brand: AgencyBrand = {
   disabledAt: null,
   updatedAt: 1,
   liveCampaigns: 0,
-  communities: [{ id: 9, vkGroupId: 555, name: 'Community', token: '…abcd', updatedAt: 1 }],
+  communities: [
+    {
+      id: 9,
+      vkGroupId: 555,
+      name: 'Community',
+      token: '…abcd',
+      callbackConfirmation: null,
+      callbackSecretSet: false,
+      updatedAt: 1,
+    },
+  ],
   apps: [],
 };
 

@@ -69,6 +69,8 @@ export const communities = pgTable(
     vkGroupId: vkId('vk_group_id').notNull(),
     name: text('name').notNull(),
     tokenCiphertext: text('token_ciphertext'),
+    callbackSecretCiphertext: text('callback_secret_ciphertext'),
+    callbackConfirmation: text('callback_confirmation'),
     updatedAt: unixMs('updated_at').notNull().default(0),
     createdAt: createdAt(),
   },

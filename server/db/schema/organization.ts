@@ -75,6 +75,12 @@ export const communities = sqliteTable(
     name: text('name').notNull(),
     /** The community token, AES-256-GCM ciphertext (server/office/agency/secret-box.ts); never answered in full. */
     tokenCiphertext: text('token_ciphertext'),
+    /**
+     * Its Callback API server here (decision 084): the secret VK signs each update with, sealed like the token (never
+     * answered), and the confirmation string VK gave this community (not a secret: VK shows it to its admins).
+     */
+    callbackSecretCiphertext: text('callback_secret_ciphertext'),
+    callbackConfirmation: text('callback_confirmation'),
     /** Its last save by the agency (ms; 0 before any): an edit names it (office/one-save-per-copy.ts). */
     updatedAt: integer('updated_at').notNull().default(0),
     createdAt: createdAt(),

@@ -44,6 +44,8 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
       vkGroupId: c.vkGroupId,
       name: c.name,
       token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+      callbackConfirmation: c.callbackConfirmation,
+      callbackSecretSet: c.callbackSecretCiphertext !== null,
       updatedAt: c.updatedAt,
     })),
     apps: appRows.map((a) => ({

@@ -20,7 +20,13 @@ const { apps, communities } = schema;
 type CommunityRow = typeof communities.$inferSelect;
 type AppRow = typeof apps.$inferSelect;
 
-export interface CommunityInput {
+/** A community's Callback API server here (decision 084): undefined keeps what is stored, null removes it. */
+interface CallbackInput {
+  callbackConfirmation?: string | null;
+  callbackSecret?: string | null;
+}
+
+export interface CommunityInput extends CallbackInput {
   vkGroupId: number;
   name: string;
   token?: string | null;
@@ -39,7 +45,24 @@ const auditedCommunity = (config: Config, c: CommunityRow) => ({
   vkGroupId: c.vkGroupId,
   name: c.name,
   token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+  // The secret chosen by a person may be short: the audit says only whether one is set, never a mask of it.
+  callbackConfirmation: c.callbackConfirmation,
+  callbackSecretSet: c.callbackSecretCiphertext !== null,
 });
+
+/** The callback columns the input sets (undefined: keep, null: remove), the secret sealed for its community. */
+function callbackColumns(config: Config, vkGroupId: number, input: CallbackInput) {
+  const { callbackSecret: secret, callbackConfirmation } = input;
+  return {
+    ...(callbackConfirmation === undefined ? {} : { callbackConfirmation }),
+    ...(secret === undefined
+      ? {}
+      : {
+          callbackSecretCiphertext:
+            secret === null ? null : sealToken(config, secret, secretPlace.callbackSecret(vkGroupId)),
+        }),
+  };
+}
 
 const auditedApp = (config: Config, a: AppRow) => ({
   name: a.name,
@@ -63,12 +86,13 @@ export async function connectCommunity(deps: Deps, identity: Identity, brandId: 
   const tokenCiphertext = input.token
     ? sealToken(deps.config, input.token, secretPlace.community(input.vkGroupId))
     : null;
+  const callback = callbackColumns(deps.config, input.vkGroupId, input);
   await inTransaction(deps.db, async (tx) => {
     await refuseTakenGroup(tx, input.vkGroupId);
     const row = inserted(
       await tx
         .insert(communities)
-        .values({ brandId, vkGroupId: input.vkGroupId, name: input.name, tokenCiphertext })
+        .values({ brandId, vkGroupId: input.vkGroupId, name: input.name, tokenCiphertext, ...callback })
         .returning(),
     );
     await recordAudit(tx, {
@@ -93,7 +117,7 @@ export async function editCommunity(
   identity: Identity,
   brandId: number,
   communityId: number,
-  input: { name?: string; token?: string | null; savedAt: number },
+  input: CallbackInput & { name?: string; token?: string | null; savedAt: number },
 ) {
   const { brand } = await requireAgencyAccess(deps.db, identity, brandId);
   await inTransaction(deps.db, async (tx) => {
@@ -111,7 +135,12 @@ export async function editCommunity(
           : sealToken(deps.config, input.token, place);
     const [row] = await tx
       .update(communities)
-      .set({ name: input.name ?? before.name, tokenCiphertext, updatedAt: nextSavedAt(deps.now(), input.savedAt) })
+      .set({
+        name: input.name ?? before.name,
+        tokenCiphertext,
+        ...callbackColumns(deps.config, before.vkGroupId, input),
+        updatedAt: nextSavedAt(deps.now(), input.savedAt),
+      })
       .where(and(eq(communities.id, communityId), eq(communities.updatedAt, input.savedAt)))
       .returning();
     if (!row) throw new SavedMeanwhileError('community');
@@ -119,7 +148,7 @@ export async function editCommunity(
       actor: identity,
       brandId,
       section: 'agency',
-      action: input.token === undefined ? 'community.update' : 'community.replace_token',
+      action: communityAction(input),
       entity: 'community',
       entityId: communityId,
       before: auditedCommunity(deps.config, before),
@@ -127,6 +156,13 @@ export async function editCommunity(
     });
   });
   return brandView(deps.db, deps.config, brand);
+}
+
+/** The audit's name for a community edit: a token or callback secret replaced is named as such. */
+function communityAction(input: CallbackInput & { token?: string | null }): string {
+  if (input.token !== undefined) return 'community.replace_token';
+  if (input.callbackSecret !== undefined || input.callbackConfirmation !== undefined) return 'community.set_callback';
+  return 'community.update';
 }
 
 /**

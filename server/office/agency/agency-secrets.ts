@@ -1,7 +1,8 @@
 /**
  * @module The agency's stored tokens: sealing them for their row, showing them masked, and the ways back to the
  * plain value: `communityToken` for whoever sends as the community or asks VK about it (the bot's sender, server
- * checks through server/vk/vk-clients.ts), `vkAppSecret` for launches, `vkServiceToken` for checks about an app.
+ * checks through server/vk/vk-clients.ts), `callbackServer` for `POST /vk/callback`, `vkAppSecret` for launches,
+ * `vkServiceToken` for checks about an app.
  */
 import { eq, isNotNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
@@ -12,6 +13,7 @@ import { mask, open, SecretBoxError, type SecretKeys, seal } from './secret-box.
 /** Where each kind of token lives; the sealed value is bound to it. */
 export const secretPlace = {
   community: (vkGroupId: number) => `community:${vkGroupId}`,
+  callbackSecret: (vkGroupId: number) => `community:${vkGroupId}:callback-secret`,
   vkSecret: (appRowId: number) => `app:${appRowId}:vk-secret`,
   vkServiceToken: (appRowId: number) => `app:${appRowId}:vk-service-token`,
 };
@@ -100,6 +102,40 @@ export async function sendingCommunities(deps: { db: Db; config: Config }): Prom
   const stored = rows.map((r) => r.vkGroupId);
   const configured = deps.config.VK_GROUP_ID;
   return configured === undefined || stored.includes(configured) ? stored : [configured, ...stored];
+}
+
+/**
+ * How community `vkGroupId`'s Callback API server is set up here (decision 084): the secret its updates must carry and
+ * the confirmation string to answer; undefined when the community is not connected. The configured community
+ * (`VK_GROUP_ID`) takes `VK_CALLBACK_SECRET` / `VK_CONFIRMATION_CODE` first, as before 084, else what the agency
+ * stored for it; without `VK_GROUP_ID` the env values still answer any community that has no secret of its own (as
+ * before). No secret (none stored, or none a configured key opens) means none: the route refuses every update of that
+ * community, never takes an unsigned one.
+ * @example const server = await callbackServer(deps, 200000888) // { secret: '…', confirmation: 'a1b2c3d4' }
+ */
+export async function callbackServer(
+  deps: { db: Db; config: Config },
+  vkGroupId: number,
+): Promise<{ secret: string | undefined; confirmation: string | undefined } | undefined> {
+  const { communities } = schema;
+  const [row] = await deps.db
+    .select({ sealed: communities.callbackSecretCiphertext, confirmation: communities.callbackConfirmation })
+    .from(communities)
+    .where(eq(communities.vkGroupId, vkGroupId))
+    .limit(1);
+  const keys = secretKeysOf(deps.config);
+  const stored = row && {
+    secret:
+      row.sealed && keys
+        ? opened(keys, row.sealed, secretPlace.callbackSecret(vkGroupId), `community ${vkGroupId}: its callback secret`)
+        : undefined,
+    confirmation: row.confirmation ?? undefined,
+  };
+  const { VK_GROUP_ID, VK_CALLBACK_SECRET, VK_CONFIRMATION_CODE } = deps.config;
+  const env = { secret: VK_CALLBACK_SECRET, confirmation: VK_CONFIRMATION_CODE };
+  if (VK_GROUP_ID === undefined) return stored?.secret ? stored : env;
+  if (vkGroupId !== VK_GROUP_ID) return stored;
+  return { secret: env.secret ?? stored?.secret, confirmation: env.confirmation ?? stored?.confirmation };
 }
 
 /**

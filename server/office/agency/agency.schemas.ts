@@ -35,11 +35,30 @@ export const Accent = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
   .nullable();
 
+/**
+ * The secret VK signs this community's Callback API updates with, chosen by whoever sets the server up in VK (VK's
+ * field: Latin letters and digits, up to 50); write-only, the office learns only whether one is set.
+ */
+const CallbackSecret = z
+  .string()
+  .min(8)
+  .max(50)
+  .regex(/^[A-Za-z0-9]+$/, 'Latin letters and digits, as VK takes it')
+  .openapi({ description: 'Write-only: never answered back, not even masked' });
+/** The string VK asks this server to answer its `confirmation` with (VK shows it beside the server address). */
+const CallbackConfirmation = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9]+$/, 'Latin letters and digits, as VK shows it');
+
 export const CommunityViewSchema = z.object({
   id: z.number().int(),
   vkGroupId: z.number().int(),
   name: z.string(),
   token: Masked,
+  callbackConfirmation: z.string().nullable().openapi({ description: 'Its Callback API confirmation string' }),
+  callbackSecretSet: z.boolean().openapi({ description: 'Whether its Callback API secret is stored (never answered)' }),
   updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
 });
 export const AppViewSchema = z.object({
@@ -80,14 +99,19 @@ export const BrandParams = z.object({ brandId: RowIdParam });
 /** `clientKey`: one per "new brand" composed, so a double click or a retry makes one brand (agency-brands.ts). */
 export const CreateBrandBody = z.object({ agencyId: rowId(), name: Name, clientKey: ClientKey.optional() });
 export const EditBrandBody = z.object({ name: Name, savedAt: SavedAtField });
+const CallbackFields = {
+  callbackConfirmation: CallbackConfirmation.nullable().optional(),
+  callbackSecret: CallbackSecret.nullable().optional(),
+};
 export const ConnectCommunityBody = z.object({
   vkGroupId: z.number().int().positive(),
   name: Name,
   token: Token.nullable().optional(),
+  ...CallbackFields,
 });
 export const EditCommunityBody = z
-  .object({ name: Name.optional(), token: Token.nullable().optional(), savedAt: SavedAtField })
-  .superRefine(someFieldGiven(['name', 'token'], 'nothing to change'));
+  .object({ name: Name.optional(), token: Token.nullable().optional(), ...CallbackFields, savedAt: SavedAtField })
+  .superRefine(someFieldGiven(['name', 'token', 'callbackConfirmation', 'callbackSecret'], 'nothing to change'));
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const AppFields = {
   vkAppId: z.number().int().positive().nullable().optional(),
