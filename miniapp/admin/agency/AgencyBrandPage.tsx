@@ -1,6 +1,7 @@
 /**
  * One brand as the agency sees it (`#/admin/agency/brand/:brandId`): its name, its VK communities and apps with their
- * tokens shown masked, connecting new ones and replacing a token. Tokens typed here go to the server and never come
+ * tokens shown masked, connecting new ones and replacing a token, and each community's Callback API server here
+ * (CommunityCallback.tsx). Tokens typed here go to the server and never come
  * back. A rename or a replacement names the copy of the brand, community or app it was made on: if another agency
  * member saved it since, the server refuses it (`saved_meanwhile`, decision 045) and the page offers, next to the form
  * that was refused, to load the saved version, the typed name or token kept to save again (use-brand-page-writes.ts).
@@ -21,6 +22,7 @@ import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { agencyApi } from './agency-api.ts';
 import { BrandNameForm } from './BrandNameForm.tsx';
+import { CommunityCallback } from './CommunityCallback.tsx';
 import { useBrandPageWrites } from './use-brand-page-writes.ts';
 
 export function AgencyBrandPage({ office }: { office: Office }) {
@@ -89,6 +91,19 @@ export function AgencyBrandPage({ office }: { office: Office }) {
               }
             />
             {refusedAt(`community-${c.id}`)}
+            <CommunityCallback
+              s={s}
+              vkGroupId={c.vkGroupId}
+              confirmation={c.callbackConfirmation}
+              secretSet={c.callbackSecretSet}
+              apiBaseUrl={api.baseUrl ?? ''}
+              onSave={(change) =>
+                act(`community-${c.id}-callback`, () =>
+                  agency.editCommunity(brandId, c.id, { ...change, savedAt: c.updatedAt }),
+                )
+              }
+            />
+            {refusedAt(`community-${c.id}-callback`)}
           </Fragment>
         ))}
         <ConnectCommunity

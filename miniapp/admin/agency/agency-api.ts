@@ -23,9 +23,21 @@ export function agencyApi(api: Pick<ApiClient, 'request'>) {
       r<AgencyBrand>('POST', `${base}/brands/${id}/${off ? 'switch-off' : 'switch-on'}`),
     connectCommunity: (id: number, body: { vkGroupId: number; name: string; token?: string }) =>
       r<AgencyBrand>('POST', `${base}/brands/${id}/communities`, body),
-    /** Edits the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. */
-    editCommunity: (id: number, communityId: number, body: { name?: string; token?: string; savedAt: number }) =>
-      r<AgencyBrand>('PATCH', `${base}/brands/${id}/communities/${communityId}`, body),
+    /**
+     * Edits the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. The
+     * callback secret goes in and never comes back (decision 084).
+     */
+    editCommunity: (
+      id: number,
+      communityId: number,
+      body: {
+        name?: string;
+        token?: string;
+        callbackConfirmation?: string;
+        callbackSecret?: string;
+        savedAt: number;
+      },
+    ) => r<AgencyBrand>('PATCH', `${base}/brands/${id}/communities/${communityId}`, body),
     connectApp: (id: number, body: Record<string, string | number>) =>
       r<AgencyBrand>('POST', `${base}/brands/${id}/apps`, body),
     /** Edits the copy read as `savedAt` (its `updatedAt`); 409 `saved_meanwhile` if someone saved it since. */
