@@ -83,14 +83,16 @@ const switchOnRoute = route({
 const connectCommunityRoute = route({
   method: 'post',
   path: '/brands/{brandId}/communities',
-  summary: 'Connect a VK community (group id, name, community token)',
+  summary: 'Connect a VK community (group id, name, community token, its Callback API confirmation string and secret)',
   request: { params: BrandParams, ...jsonBody(ConnectCommunityBody) },
   responses: { 201: brandAnswer, ...agencyErrors },
 });
 const editCommunityRoute = route({
   method: 'patch',
   path: '/brands/{brandId}/communities/{communityId}',
-  summary: 'Rename a community or replace its token (null removes it), on the copy read as `savedAt`',
+  summary:
+    'Rename a community, replace its token or its Callback API confirmation string and secret (null removes one), ' +
+    'on the copy read as `savedAt`',
   request: {
     params: BrandParams.extend({ communityId: RowIdParam }),
     ...jsonBody(EditCommunityBody),
