@@ -10,17 +10,22 @@ import { createBotVkApi } from '../vk-client.ts';
 
 export type EventData = Parameters<MessageEventContext['answer']>[0];
 
-/** Clients per token, a few (a replaced token's old one does not stay long), as server/vk/vk-clients.ts keeps them. */
-const clients = new Map<string, API>();
+/**
+ * Clients made per deps (each with its own `VK_API_BASE_URL`), keyed by token; a few, so a replaced token's old one
+ * does not stay long — as server/vk/vk-clients.ts keeps the server's.
+ */
+const clients = new WeakMap<Deps, Map<string, API>>();
 const MAX_CLIENTS = 64;
 
 function clientFor(deps: Deps, token: string): API {
-  let api = clients.get(token);
+  const ofDeps = clients.get(deps) ?? new Map<string, API>();
+  clients.set(deps, ofDeps);
+  let api = ofDeps.get(token);
   if (!api) {
-    const oldest = clients.keys().next();
-    if (clients.size >= MAX_CLIENTS && !oldest.done) clients.delete(oldest.value);
+    const oldest = ofDeps.keys().next();
+    if (ofDeps.size >= MAX_CLIENTS && !oldest.done) ofDeps.delete(oldest.value);
     api = createBotVkApi({ token, baseUrl: deps.config.VK_API_BASE_URL, rps: deps.config.VK_GROUP_API_RPS });
-    clients.set(token, api);
+    ofDeps.set(token, api);
   }
   return api;
 }

@@ -16,6 +16,7 @@ import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { sealToken, secretPlace } from '../../server/office/agency/agency-secrets.ts';
 import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
+import { RECOVERY_AFTER_MS } from '../../server/vk/event-journal.ts';
 import {
   CALLBACK_SECRET,
   CONFIRMATION,
@@ -214,6 +215,29 @@ describe('POST /vk/callback for a connected community (decision 084)', () => {
     expect(events.map((e) => [e.eventId, e.vkGroupId, e.status])).toEqual([
       ['b-1', BRAND_GROUP, 'handled'],
       ['b-2', BRAND_GROUP, 'handled'],
+    ]);
+  });
+
+  it("an update of the brand's community left behind by a killed process is recovered for that community", async () => {
+    const press = { user_id: 4545, peer_id: 4545, conversation_message_id: 21, event_id: 'ev-k', payload: {} };
+    // What a killed process leaves: the journal row (as the route wrote it), no handler effect.
+    await inTransaction(w.deps.db, (tx) =>
+      tx.insert(schema.callbackEvents).values({
+        eventId: 'b-killed',
+        vkGroupId: BRAND_GROUP,
+        type: 'message_event',
+        status: 'received',
+        payload: { type: 'message_event', group_id: BRAND_GROUP, object: press },
+        attempts: 1,
+        receivedAt: w.clock.now,
+        claimedAt: w.clock.now,
+      }),
+    );
+    w.clock.advance(RECOVERY_AFTER_MS);
+    expect(await botFor(w.deps).recover()).toBe(1);
+    expect(w.fake.eventAnswers.map((a) => [a.groupId, a.eventId])).toEqual([[BRAND_GROUP, 'ev-k']]);
+    expect((await w.deps.db.select().from(schema.outbox)).map((r) => [r.vkGroupId, r.vkUserId])).toEqual([
+      [BRAND_GROUP, 4545],
     ]);
   });
 });
