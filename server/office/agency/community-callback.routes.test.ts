@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import { GROUP_ID } from '../../promo/testing/promo-world.ts';
 import { type AgencyWorld, createAgencyWorld, USERS } from './agency.test-world.ts';
 
 const GROUP = 200_000_901;
@@ -117,5 +118,41 @@ describe('a community’s Callback API server in the agency office', () => {
       expect.not.arrayContaining([expect.objectContaining({ vkGroupId: GROUP })]),
     );
     expect(await w.auditRows()).toHaveLength(0);
+  });
+
+  it('the configured community keeps its env secret and code; without VK_GROUP_ID the env still answers the others', async () => {
+    const confirm = async (world: AgencyWorld, groupId: number, secret: string) => {
+      const res = await world.app.request('/vk/callback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'confirmation', group_id: groupId, secret }),
+      });
+      return [res.status, await res.text()];
+    };
+    const env = { VK_CALLBACK_SECRET: 'EnvSecret0123', VK_CONFIRMATION_CODE: 'envc0de' };
+    const setUp = async (world: AgencyWorld, vkGroupId: number) => {
+      const base = `/api/admin/agency/brands/${world.brandId}`;
+      const brand = await (await world.call('GET', base, USERS.owner)).json();
+      const community = (brand.communities as CommunityView[]).find((c) => c.vkGroupId === vkGroupId);
+      const path = `${base}/communities/${community?.id}`;
+      const body = { callbackConfirmation: CODE, callbackSecret: SECRET, savedAt: community?.updatedAt };
+      expect((await world.call('PATCH', path, USERS.owner, body)).status).toBe(200);
+    };
+
+    // VK_GROUP_ID set: its community answers with the env values even when the office stored others for it.
+    w = await createAgencyWorld({ ...env, VK_GROUP_ID: String(GROUP_ID) });
+    await setUp(w, GROUP_ID);
+    expect(await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
+    expect((await confirm(w, GROUP_ID, SECRET))[0]).toBe(403);
+    // A community not connected here: 403 even with the env secret.
+    expect((await confirm(w, 777_777, env.VK_CALLBACK_SECRET))[0]).toBe(403);
+    await w.close();
+
+    // No VK_GROUP_ID (as before 084: the env secret answers any community), but one with its own secret uses it.
+    w = await createAgencyWorld(env);
+    expect(await confirm(w, 777_777, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
+    await setUp(w, GROUP_ID);
+    expect(await confirm(w, GROUP_ID, SECRET)).toEqual([200, CODE]);
+    expect((await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET))[0]).toBe(403);
   });
 });
