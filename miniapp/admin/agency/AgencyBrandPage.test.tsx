@@ -34,6 +34,7 @@ const brand: AgencyBrand = {
       token: '…abcd',
       callbackConfirmation: null,
       callbackSecretSet: false,
+      callbackByServer: false,
       updatedAt: 1,
     },
   ],

@@ -96,6 +96,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
               vkGroupId={c.vkGroupId}
               confirmation={c.callbackConfirmation}
               secretSet={c.callbackSecretSet}
+              byServer={c.callbackByServer}
               apiBaseUrl={api.baseUrl ?? ''}
               onSave={(change) =>
                 act(`community-${c.id}-callback`, () =>

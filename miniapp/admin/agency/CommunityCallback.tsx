@@ -21,11 +21,13 @@ export function CommunityCallback(props: {
   vkGroupId: number;
   confirmation: string | null;
   secretSet: boolean;
+  /** The server's own community, received with its own settings (VK_CALLBACK_SECRET): nothing to set up here. */
+  byServer: boolean;
   /** Where the API this office talks to is ('' = this page's origin): VK is to call its `/vk/callback`. */
   apiBaseUrl: string;
   onSave(change: CallbackChange): Promise<boolean>;
 }) {
-  const { s, vkGroupId, confirmation, secretSet, apiBaseUrl, onSave } = props;
+  const { s, vkGroupId, confirmation, secretSet, byServer, apiBaseUrl, onSave } = props;
   const [editing, setEditing] = useState(false);
   const [code, setCode] = useState(confirmation ?? '');
   const [secret, setSecret] = useState('');
@@ -36,24 +38,28 @@ export function CommunityCallback(props: {
     ...(code !== '' && code !== confirmation ? { callbackConfirmation: code } : {}),
     ...(secret !== '' ? { callbackSecret: secret } : {}),
   };
-  const status = [
-    confirmation ? s.callbackCodeIs.replace('{code}', confirmation) : s.callbackNoCode,
-    secretSet ? s.callbackSecretSet : s.callbackNoSecret,
-  ].join(' · ');
+  const status = byServer
+    ? s.callbackByServer
+    : [
+        confirmation ? s.callbackCodeIs.replace('{code}', confirmation) : s.callbackNoCode,
+        secretSet ? s.callbackSecretSet : s.callbackNoSecret,
+      ].join(' · ');
   return (
     <>
       <SimpleCell
         multiline
         subtitle={<span data-testid={`${testId}-status`}>{status}</span>}
         after={
-          <Button mode="tertiary" data-testid={`${testId}-edit`} onClick={() => setEditing((v) => !v)}>
-            {s.callbackSetUp}
-          </Button>
+          byServer ? undefined : (
+            <Button mode="tertiary" data-testid={`${testId}-edit`} onClick={() => setEditing((v) => !v)}>
+              {s.callbackSetUp}
+            </Button>
+          )
         }
       >
         {s.callbackTitle}
       </SimpleCell>
-      {editing && (
+      {editing && !byServer && (
         <FormLayoutGroup>
           <FormItem top={s.callbackUrl} bottom={s.callbackUrlHint} htmlFor={`${testId}-url`}>
             <Input id={`${testId}-url`} readOnly value={new URL(`${apiBaseUrl}/vk/callback`, location.href).href} />

@@ -46,6 +46,7 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
       token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
       callbackConfirmation: c.callbackConfirmation,
       callbackSecretSet: c.callbackSecretCiphertext !== null,
+      callbackByServer: c.vkGroupId === config.VK_GROUP_ID && config.VK_CALLBACK_SECRET !== undefined,
       updatedAt: c.updatedAt,
     })),
     apps: appRows.map((a) => ({

@@ -59,6 +59,10 @@ export const CommunityViewSchema = z.object({
   token: Masked,
   callbackConfirmation: z.string().nullable().openapi({ description: 'Its Callback API confirmation string' }),
   callbackSecretSet: z.boolean().openapi({ description: 'Whether its Callback API secret is stored (never answered)' }),
+  callbackByServer: z.boolean().openapi({
+    description:
+      "The server's own community (VK_GROUP_ID): its updates are checked with VK_CALLBACK_SECRET, what is stored here is not used",
+  }),
   updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
 });
 export const AppViewSchema = z.object({

@@ -142,6 +142,15 @@ describe('a community’s Callback API server in the agency office', () => {
     // VK_GROUP_ID set: its community answers with the env values even when the office stored others for it.
     w = await createAgencyWorld({ ...env, VK_GROUP_ID: String(GROUP_ID) });
     await setUp(w, GROUP_ID);
+    // The office says so, rather than showing what is stored as what is used.
+    const byServer = async (world: AgencyWorld) => {
+      const brand = await (await world.call('GET', `/api/admin/agency/brands/${world.brandId}`, USERS.owner)).json();
+      return (brand.communities as { vkGroupId: number; callbackByServer: boolean }[]).map((c) => [
+        c.vkGroupId,
+        c.callbackByServer,
+      ]);
+    };
+    expect(await byServer(w)).toEqual([[GROUP_ID, true]]);
     expect(await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
     expect((await confirm(w, GROUP_ID, SECRET))[0]).toBe(403);
     // A community not connected here: 403 even with the env secret.
@@ -151,6 +160,7 @@ describe('a community’s Callback API server in the agency office', () => {
     // No VK_GROUP_ID (as before 084: the env secret answers any community), but one with its own secret uses it.
     w = await createAgencyWorld(env);
     expect(await confirm(w, 777_777, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
+    expect(await byServer(w)).toEqual([[GROUP_ID, false]]);
     await setUp(w, GROUP_ID);
     expect(await confirm(w, GROUP_ID, SECRET)).toEqual([200, CODE]);
     expect((await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET))[0]).toBe(403);
