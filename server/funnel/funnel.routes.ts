@@ -14,7 +14,8 @@ import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { funnelReport } from './funnel-report.ts';
-import { stageTaskTitles, stuckCsv, stuckParticipants } from './stuck-participants.ts';
+import { stageTaskTitles } from './stage-task-titles.ts';
+import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
 
 const HOUR = 3_600_000;
 const tags = ['admin: funnel'];

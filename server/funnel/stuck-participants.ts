@@ -3,7 +3,6 @@
  * `participants_stage_idx (campaign_id, stage, stage_reached_at)`, never a scan of events. Also as CSV.
  */
 import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
-import { columnText } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
 import { queryPlan } from '../db/query-plan.ts';
 import { type CsvLanguage, toCsv } from '../http/csv.ts';
@@ -77,28 +76,6 @@ export function explainStuck(db: Db, q: StuckQuery): Promise<string[]> {
   return queryPlan(db, stuckSelect(db, q).limit(q.limit).toSQL());
 }
 
-/**
- * The title, in `language`, of the task a `task:<key>` stage names, keyed by that key, for stageLabel: without it the
- * export read "Task quiz1" where the office names the task. A task a revision dropped keeps its row and so its title;
- * a key no task has stays the key.
- * @example await stageTaskTitles(db, 7, 'task:quiz1', 'ru') // { quiz1: 'Викторина о бренде' }
- */
-export async function stageTaskTitles(
-  db: Db,
-  campaignId: number,
-  stage: string,
-  language: CsvLanguage,
-): Promise<Record<string, string>> {
-  const key = /^task[:_](.+)$/.exec(stage)?.[1];
-  if (key === undefined) return {};
-  const [task] = await db
-    .select({ title: schema.tasks.title, translations: schema.tasks.translations })
-    .from(schema.tasks)
-    .where(and(eq(schema.tasks.campaignId, campaignId), eq(schema.tasks.key, key)))
-    .limit(1);
-  return task ? { [key]: columnText(task, 'title', language) } : {};
-}
-
 /** The stuck list CSV's columns, in their order. */
 const STUCK_CSV_COLUMNS = {
   participant_id: { ru: 'ID участника', en: 'Participant ID' },
@@ -112,7 +89,7 @@ const STUCK_CSV_COLUMNS = {
 
 /**
  * The stuck list for the Excel of the member's language (server/http/csv.ts), worded in it (decision 076): the
- * platform and the stage as the office's screens name them, a task's stage by the task's title (stageTaskTitles).
+ * platform and the stage as the office's screens name them, a task's stage by the task's title (stage-task-titles.ts).
  */
 export function stuckCsv(
   rows: StuckRow[],

@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
 import { type Db, schema } from '../db/client.ts';
+import { stageTaskTitles } from '../funnel/stage-task-titles.ts';
 import { withoutClientKey } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
@@ -121,6 +122,7 @@ mailingOfficeRoutes.openapi(optionsRoute, async (c) => {
   return c.json(
     {
       stages: campaign.stages,
+      taskTitles: await stageTaskTitles(db, id, campaign.stages, c.var.identity.language),
       sources: await campaignSources(db, id),
       tags: (await campaignTags(db, id)).map((t) => t.tag),
       screens: await campaignScreens(db, id, c.var.identity.language),

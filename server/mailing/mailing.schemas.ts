@@ -252,6 +252,8 @@ export const ScreenSchema = z
 export const ComposerOptionsSchema = z
   .object({
     stages: z.array(z.string()),
+    /** The titles of the tasks its `task:<key>` stages name, keyed by task key (server/funnel/stage-task-titles.ts). */
+    taskTitles: z.record(z.string(), z.string()),
     sources: z.array(z.string()),
     tags: z.array(z.string()),
     screens: z.array(ScreenSchema),

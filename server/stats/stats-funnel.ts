@@ -5,6 +5,7 @@
  */
 import { columnText } from '../campaigns/content-language.ts';
 import { funnelReport } from '../funnel/funnel-report.ts';
+import { stageTaskTitles } from '../funnel/stage-task-titles.ts';
 import type { StatsFunnel } from './stats.schemas.ts';
 import { header, type StatsContext } from './stats-context.ts';
 import { DAY_MS } from './stats-range.ts';
@@ -27,6 +28,12 @@ export async function statsFunnel(ctx: StatsContext): Promise<StatsFunnel> {
       campaignId: campaign.id,
       title: columnText(campaign, 'title', ctx.language),
       stages: report.stages,
+      taskTitles: await stageTaskTitles(
+        ctx.db,
+        campaign.id,
+        report.stages.map((s) => s.stage),
+        ctx.language,
+      ),
     });
   }
   return { ...header(ctx), windowMs: FUNNEL_WINDOW_MS, funnels };

@@ -120,7 +120,15 @@ export const StatsFunnelSchema = z
   .object({
     ...Header,
     windowMs: z.number().int(),
-    funnels: z.array(z.object({ campaignId: z.number().int(), title: z.string(), stages: z.array(FunnelStageSchema) })),
+    funnels: z.array(
+      z.object({
+        campaignId: z.number().int(),
+        title: z.string(),
+        stages: z.array(FunnelStageSchema),
+        /** The titles of the tasks its `task:<key>` stages name, keyed by task key (server/funnel/stage-task-titles.ts). */
+        taskTitles: z.record(z.string(), z.string()),
+      }),
+    ),
   })
   .openapi('StatsFunnel');
 

@@ -7,6 +7,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { type ContentLanguage, columnText, contentLanguageOf } from '../campaigns/content-language.ts';
 import { type Db, schema } from '../db/client.ts';
+import { stageTaskTitles } from '../funnel/stage-task-titles.ts';
 import type { TicketRow } from './ticket.service.ts';
 
 const { participants, campaigns, tasks, taskCompletions, grants, rewards } = schema;
@@ -22,6 +23,8 @@ export interface ParticipantProgress {
   campaignTitle: string;
   stage: string;
   stages: string[];
+  /** The titles, in the viewer's language, of the tasks `task:<key>` stages name, for stageLabel. */
+  taskTitles: Record<string, string>;
   /** The participant's language: what a reply to them is written in (canned answers insert that text). */
   language: 'ru' | 'en';
   joinedAt: number;
@@ -88,6 +91,7 @@ export async function participantProgress(
     campaignTitle: columnText(campaign, 'title', viewer),
     stage: p.stage,
     stages: campaign.stages,
+    taskTitles: await stageTaskTitles(db, campaign.id, [p.stage, ...campaign.stages], viewer),
     language: contentLanguageOf(p.language),
     joinedAt: p.createdAt,
     lastSeenAt: p.lastSeenAt,

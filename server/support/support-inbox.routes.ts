@@ -63,6 +63,8 @@ const ProgressSchema = z
     campaignTitle: z.string(),
     stage: z.string(),
     stages: z.array(z.string()),
+    /** The titles of the tasks its `task:<key>` stages name, keyed by task key (server/funnel/stage-task-titles.ts). */
+    taskTitles: z.record(z.string(), z.string()),
     language: z.enum(['ru', 'en']),
     joinedAt: z.number().int(),
     lastSeenAt: z.number().int(),

@@ -249,7 +249,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
             <option value="">{m.noTarget}</option>
             {options.stages.map((s) => (
               <option key={s} value={s}>
-                {stageLabel(s, services.language)}
+                {stageLabel(s, services.language, options.taskTitles)}
               </option>
             ))}
           </NativeSelect>

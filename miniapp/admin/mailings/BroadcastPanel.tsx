@@ -30,7 +30,12 @@ export function BroadcastPanel() {
           id === undefined ? (
             <BroadcastComposer services={services} options={options} />
           ) : (
-            <BroadcastProgress services={services} broadcastId={id} timeZone={options.timeZone} />
+            <BroadcastProgress
+              services={services}
+              broadcastId={id}
+              timeZone={options.timeZone}
+              taskTitles={options.taskTitles}
+            />
           )
         }
       </LoadState>

@@ -23,6 +23,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { percentText } from '../percent-text.ts';
 import { refusalText } from '../refusal-text.ts';
+import { stageLabel } from '../stage-label.ts';
 import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
 import { deliveryBar } from './delivery-bar.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
@@ -34,16 +35,19 @@ export function BroadcastProgress({
   services,
   broadcastId,
   timeZone,
+  taskTitles,
 }: {
   services: MailingsServices;
   broadcastId: number;
   /** The campaign's zone: the schedule is shown as its wall-clock time. */
   timeZone: string;
+  /** The titles of the tasks the campaign's stages name: the target stage is shown in words. */
+  taskTitles: Record<string, string>;
 }) {
   const state = useAsync(() => services.calls.broadcast(broadcastId), [services.calls, broadcastId]);
   return (
     <LoadState state={state}>
-      {(data) => <ProgressBody services={services} initial={data} timeZone={timeZone} />}
+      {(data) => <ProgressBody services={services} initial={data} timeZone={timeZone} taskTitles={taskTitles} />}
     </LoadState>
   );
 }
@@ -54,10 +58,12 @@ function ProgressBody({
   services,
   initial,
   timeZone,
+  taskTitles,
 }: {
   services: MailingsServices;
   initial: { broadcast: Broadcast; stats: MessageStats };
   timeZone: string;
+  taskTitles: Record<string, string>;
 }) {
   const { m, calls, language } = services;
   const [{ broadcast, stats }, setData] = useState(initial);
@@ -153,7 +159,7 @@ function ProgressBody({
           <MiniInfoCell after={stats.openedAfter}>{m.opened}</MiniInfoCell>
           {stats.targetStage && (
             <MiniInfoCell after={stats.treated.converted}>
-              {fill(m.converted, { stage: stats.targetStage })}
+              {fill(m.converted, { stage: stageLabel(stats.targetStage, language, taskTitles) })}
             </MiniInfoCell>
           )}
         </Group>

@@ -24,6 +24,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { refusalText } from '../refusal-text.ts';
+import { stageLabel } from '../stage-label.ts';
 import { broadcastState } from './broadcast-state.ts';
 import type { Cap, ListedBroadcast, MailingOptions, RuleSummary } from './mailing-api.ts';
 import { type MailingsServices, useMailings } from './use-mailings.ts';
@@ -93,7 +94,7 @@ function MailingsBody({
         </Div>
         {rules.length === 0 && <Placeholder>{m.noRules}</Placeholder>}
         {rules.map((r) => (
-          <RuleCell key={r.rule.id} services={services} summary={r} />
+          <RuleCell key={r.rule.id} services={services} summary={r} taskTitles={options.taskTitles} />
         ))}
       </Group>
       {options.cap && <CapForm services={services} cap={options.cap} />}
@@ -101,7 +102,16 @@ function MailingsBody({
   );
 }
 
-function RuleCell({ services, summary }: { services: MailingsServices; summary: RuleSummary }) {
+function RuleCell({
+  services,
+  summary,
+  taskTitles,
+}: {
+  services: MailingsServices;
+  summary: RuleSummary;
+  /** The titles of the tasks the campaign's stages name: the rule's goal stage is shown in words. */
+  taskTitles: Record<string, string>;
+}) {
   const { m, calls, campaignId = 0 } = services;
   const navigator = useRouteNavigator();
   const [active, setActive] = useState(summary.rule.active);
@@ -109,7 +119,7 @@ function RuleCell({ services, summary }: { services: MailingsServices; summary: 
   const numbers = fill(m.ruleNumbers, {
     sent: summary.sent,
     opened: summary.openedAfter,
-    stage: summary.rule.notStage,
+    stage: stageLabel(summary.rule.notStage, services.language, taskTitles),
     converted: summary.converted,
   });
   const lift = summary.liftPoints === null ? m.noLift : fill(m.lift, { lift: summary.liftPoints });

@@ -137,7 +137,7 @@ function RuleForm({
     <NativeSelect value={value} onChange={(e) => onChange(e.target.value)}>
       {options.stages.map((s) => (
         <option key={s} value={s}>
-          {stageLabel(s, services.language)}
+          {stageLabel(s, services.language, options.taskTitles)}
         </option>
       ))}
     </NativeSelect>

@@ -47,7 +47,7 @@ export function SegmentFields({
               <option value="">{m.anySource}</option>
               {options.stages.map((s) => (
                 <option key={s} value={s}>
-                  {stageLabel(s, officeLanguage)}
+                  {stageLabel(s, officeLanguage, options.taskTitles)}
                 </option>
               ))}
             </NativeSelect>

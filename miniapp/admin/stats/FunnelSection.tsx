@@ -30,7 +30,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
         testId={`stats-funnel-chart-${funnel.campaignId}`}
         label={fill(s.funnelOf, { title: funnel.title })}
         bars
-        x={{ kind: 'category', labels: stages.map((st) => stageLabel(st.stage, language)) }}
+        x={{ kind: 'category', labels: stages.map((st) => stageLabel(st.stage, language, funnel.taskTitles)) }}
         series={[{ label: s.people, color: 'accent', values: stages.map((st) => st.count) }]}
       />
       {stages.map((stage, i) => (
@@ -45,7 +45,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
           }
           subtitle={funnelStageSubtitle(stages, i, s, language)}
         >
-          {stageLabel(stage.stage, language)}
+          {stageLabel(stage.stage, language, funnel.taskTitles)}
         </SimpleCell>
       ))}
     </Group>

@@ -20,7 +20,10 @@ export function ThreadProgress({
     <Group header={<Header>{s.progress}</Header>} data-testid="thread-progress">
       {p ? (
         <>
-          <SimpleCell multiline subtitle={s.stage}>{`${p.campaignTitle}: ${stageLabel(p.stage, language)}`}</SimpleCell>
+          <SimpleCell
+            multiline
+            subtitle={s.stage}
+          >{`${p.campaignTitle}: ${stageLabel(p.stage, language, p.taskTitles)}`}</SimpleCell>
           <Header size="s">{s.tasksDone}</Header>
           {p.tasks.length === 0 && <Empty text={s.noTasks} />}
           {p.tasks.map((task) => (

@@ -17,6 +17,8 @@ export interface InboxTicket {
 export interface Progress {
   campaignTitle: string;
   stage: string;
+  /** The titles of the tasks `task:<key>` stages name, in the office's language (stage-label.ts). */
+  taskTitles: Record<string, string>;
   /** The participant's language: canned answers insert their text in it. */
   language: 'ru' | 'en';
   tasks: { key: string; title: string; status: string }[];

@@ -1,0 +1,67 @@
+/**
+ * Every office answer that lists a campaign's funnel stages carries the titles of the tasks its `task:<key>` stages
+ * name, in the member's language, so the office's screens word them as the stuck list's CSV does (stage-words.ts).
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
+import { createApp } from '../app.ts';
+import { schema } from '../db/client.ts';
+import { stageTaskKey, stageTaskTitles } from './stage-task-titles.ts';
+
+const ADMIN = 900_011;
+let w: MessagingWorld;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(async () => {
+  w = await createMessagingWorld();
+  app = createApp(w.deps);
+  await grantBrandAdmin(w, ADMIN, ['stats', 'mailings']);
+  await w.write(async (tx) => {
+    await tx
+      .update(schema.campaigns)
+      .set({ stages: ['opened', 'task:quiz1', 'task_gone', 'reward_issued'] })
+      .where(eq(schema.campaigns.id, w.campaignId));
+    await tx.insert(schema.tasks).values({
+      campaignId: w.campaignId,
+      key: 'quiz1',
+      kind: 'join_community',
+      title: 'Викторина о бренде',
+      translations: { en: { title: 'Brand quiz' } },
+    });
+  });
+});
+afterEach(async () => w.shutdown());
+
+async function get<T>(path: string, language: 'ru' | 'en'): Promise<T> {
+  const res = await app.request(path, { headers: { Authorization: w.vkAuth(ADMIN, { vk_language: language }) } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('task titles beside the stages', () => {
+  it('the mailing options name the tasks of task stages, in the office language; a key no task has is left out', async () => {
+    // Red before: the options had no taskTitles, so the pickers read "Task quiz1".
+    const path = `/api/admin/mailing/campaigns/${w.campaignId}/options`;
+    expect((await get<{ taskTitles: unknown }>(path, 'ru')).taskTitles).toEqual({ quiz1: 'Викторина о бренде' });
+    expect((await get<{ taskTitles: unknown }>(path, 'en')).taskTitles).toEqual({ quiz1: 'Brand quiz' });
+  });
+
+  it('the stats funnel names them per campaign, in the office language', async () => {
+    type Funnel = { funnels: { campaignId: number; taskTitles: unknown }[] };
+    const path = `/api/admin/stats/campaigns/${w.campaignId}/funnel`;
+    expect((await get<Funnel>(path, 'ru')).funnels).toEqual([
+      expect.objectContaining({ campaignId: w.campaignId, taskTitles: { quiz1: 'Викторина о бренде' } }),
+    ]);
+    expect((await get<Funnel>(path, 'en')).funnels[0]?.taskTitles).toEqual({ quiz1: 'Brand quiz' });
+  });
+
+  it('reads a task key from both stage spellings, and asks nothing when no stage names a task', async () => {
+    expect(stageTaskKey('task:quiz1')).toBe('quiz1');
+    expect(stageTaskKey('task_quiz1')).toBe('quiz1');
+    expect(stageTaskKey('task_done')).toBe('done');
+    expect(stageTaskKey('opened')).toBeUndefined();
+    expect(await stageTaskTitles(w.deps.db, w.campaignId, ['opened', 'reward_issued'], 'ru')).toEqual({});
+    expect(await stageTaskTitles(w.deps.db, w.campaignId, 'task:quiz1', 'en')).toEqual({ quiz1: 'Brand quiz' });
+  });
+});
