@@ -52,13 +52,9 @@ function Prize({ result, campaignId }: { result: QuizResult; campaignId: number 
         : t.quizNoReward;
   return (
     <Group>
-      <Div>
-        <Paragraph
-          style={{ textAlign: 'center', color: 'var(--vkui--color_text_secondary)' }}
-          data-testid={`quiz-reward-${result.rewardStatus}`}
-        >
-          {text}
-        </Paragraph>
+      {/* Centred by its block: VKUI's Paragraph is an inline span, where text-align does nothing. */}
+      <Div style={{ textAlign: 'center', color: 'var(--vkui--color_text_secondary)' }}>
+        <Paragraph data-testid={`quiz-reward-${result.rewardStatus}`}>{text}</Paragraph>
       </Div>
     </Group>
   );
