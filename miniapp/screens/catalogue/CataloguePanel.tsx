@@ -158,7 +158,7 @@ export function CataloguePanel({ id }: { id: string }) {
                   </Placeholder>
                 ) : (
                   list.map((offer) => (
-                    <OfferCell key={offer.id} campaignId={campaignId} offer={offer} language={language} t={t} />
+                    <OfferCell key={offer.id} campaignId={campaignId} offer={offer} language={language} />
                   ))
                 )}
               </Group>

@@ -2,24 +2,20 @@
 import { Icon24Favorite } from '@vkontakte/icons';
 import { Image, RichCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
-import { formatPrice, type Offer } from './catalogue-api.ts';
-import type { CatalogueMessages } from './i18n-catalogue.ts';
+import { formatDiscount, formatPrice, type Offer } from './catalogue-api.ts';
 
 export function OfferCell({
   campaignId,
   offer,
   language,
-  t,
 }: {
   campaignId: number;
   offer: Offer;
   language: 'ru' | 'en';
-  t: CatalogueMessages;
 }) {
   const navigator = useRouteNavigator();
   const price = offer.price !== null ? formatPrice(offer.price, offer.currency, language) : null;
-  const discount =
-    offer.discountPercent !== null ? t.offerDiscount.replace('{n}', String(offer.discountPercent)) : null;
+  const discount = offer.discountPercent !== null ? formatDiscount(offer.discountPercent, language) : null;
   return (
     <RichCell
       before={<Image size={72} src={offer.imageUrl ?? undefined} alt="" borderRadius="m" />}

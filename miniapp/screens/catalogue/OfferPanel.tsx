@@ -20,7 +20,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
-import { formatPrice, type Offer } from './catalogue-api.ts';
+import { formatDiscount, formatPrice, type Offer } from './catalogue-api.ts';
 import { useCatalogueApp } from './use-catalogue-app.ts';
 
 export function OfferPanel({ id }: { id: string }) {
@@ -64,8 +64,7 @@ export function OfferPanel({ id }: { id: string }) {
                       <s>{formatPrice(offer.oldPrice, offer.currency, language)}</s>
                     </>
                   )}
-                  {offer.discountPercent !== null &&
-                    ` ${t.offerDiscount.replace('{n}', String(offer.discountPercent))}`}
+                  {offer.discountPercent !== null && ` ${formatDiscount(offer.discountPercent, language)}`}
                 </Text>
                 {offer.startsOn && <Text>{t.offerFrom.replace('{date}', day(offer.startsOn))}</Text>}
                 {offer.endsOn && <Text>{t.offerUntil.replace('{date}', day(offer.endsOn))}</Text>}

@@ -24,7 +24,6 @@ export const catalogueRu = {
   offerShare: 'Поделиться',
   offerOpenSite: 'На сайт магазина',
   offerGone: 'Предложение закончилось',
-  offerDiscount: '−{n}%',
 };
 
 export type CatalogueMessages = typeof catalogueRu;
@@ -54,5 +53,4 @@ export const catalogueEn: CatalogueMessages = {
   offerShare: 'Share',
   offerOpenSite: 'Open the shop’s page',
   offerGone: 'This offer has ended',
-  offerDiscount: '−{n}%',
 };
