@@ -4,8 +4,8 @@
  * cannot leave the other behind.
  */
 import { describe, expect, it } from 'vitest';
-import { csvHeader } from '../../server/http/csv-words.ts';
-import { LEADS_CSV_COLUMNS } from '../../server/leads/lead-words.ts';
+import { csvHeader, yesNo } from '../../server/http/csv-words.ts';
+import { contactCheckText, LEADS_CSV_COLUMNS } from '../../server/leads/lead-words.ts';
 import { leadsMessages } from './i18n-leads.ts';
 
 /** A screen label and the CSV column the same field is written under. */
@@ -29,4 +29,20 @@ describe('the leads inbox labels a field as the leads CSV heads its column', () 
       }
     });
   }
+});
+
+describe("the lead's screen says whether the platform verified a contact in the CSV's words", () => {
+  // Red before: the screen read «Телефон · подтверждён платформой» / «введён вручную», words of its own.
+  it('column and cell, in both office languages', () => {
+    expect(contactCheckText('phone', true, 'ru')).toBe('Телефон подтверждён платформой: Да');
+    expect(contactCheckText('email', false, 'en')).toBe('E-mail verified by the platform: No');
+    for (const language of ['ru', 'en'] as const) {
+      for (const contact of ['phone', 'email'] as const) {
+        const column = LEADS_CSV_COLUMNS[`${contact}_verified`][language];
+        expect(csvHeader(LEADS_CSV_COLUMNS, language)).toContain(column);
+        expect(contactCheckText(contact, false, language)).toBe(`${column}: ${yesNo(false, language)}`);
+      }
+      expect(Object.keys(leadsMessages[language])).not.toContain('verified');
+    }
+  });
 });

@@ -4,7 +4,8 @@
  * (lead-office.service.ts).
  */
 import type { DeliveryStatus, LeadStatus } from '../db/schema/calculator.ts';
-import type { Words } from '../http/csv-words.ts';
+import type { CsvLanguage } from '../http/csv.ts';
+import { type Words, yesNo } from '../http/csv-words.ts';
 
 export const LEAD_STATUS_WORDS: Record<LeadStatus, Words> = {
   new: { ru: 'Новая', en: 'New' },
@@ -36,3 +37,11 @@ export const LEADS_CSV_COLUMNS = {
   policy_url: { ru: 'Политика', en: 'Policy' },
   crm_delivery: { ru: 'Доставка в CRM', en: 'CRM delivery' },
 } satisfies Record<string, Words>;
+
+/**
+ * Whether the platform verified a lead's contact, as the lead's screen heads it: the CSV's column and cell words, so
+ * the screen and the file say it alike (before, the screen read «Телефон · подтверждён платформой»).
+ * @example contactCheckText('phone', true, 'ru') // 'Телефон подтверждён платформой: Да'
+ */
+export const contactCheckText = (contact: 'phone' | 'email', verified: boolean, language: CsvLanguage): string =>
+  `${LEADS_CSV_COLUMNS[`${contact}_verified`][language]}: ${yesNo(verified, language)}`;

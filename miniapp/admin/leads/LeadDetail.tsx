@@ -17,6 +17,7 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
+import { contactCheckText } from '../../../server/leads/lead-words.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -58,7 +59,6 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
     }
   };
   const inputs = (lead.calculation.inputs ?? {}) as Record<string, unknown>;
-  const verified = (v: boolean) => (v ? l.verified : l.notVerified);
   return (
     <>
       <Group header={<Header>{l.status}</Header>}>
@@ -83,12 +83,12 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
         </SimpleCell>
         {lead.phone && (
           <SimpleCell multiline>
-            <InfoRow header={`${l.phone} · ${verified(lead.phoneVerified)}`}>{lead.phone}</InfoRow>
+            <InfoRow header={contactCheckText('phone', lead.phoneVerified, language)}>{lead.phone}</InfoRow>
           </SimpleCell>
         )}
         {lead.email && (
           <SimpleCell multiline>
-            <InfoRow header={`${l.email} · ${verified(lead.emailVerified)}`}>{lead.email}</InfoRow>
+            <InfoRow header={contactCheckText('email', lead.emailVerified, language)}>{lead.email}</InfoRow>
           </SimpleCell>
         )}
         <SimpleCell multiline>
