@@ -1,7 +1,8 @@
 /**
  * Office and participant screens name things, not codes (decision 086), in Chromium:
- * - a task's funnel stage reads «Задание «<title>»» on the funnel chart, in the mailing pickers, the rule list and the
- *   support desk's progress, as the stuck list's CSV names it (before, "Task <key>" everywhere but the CSV);
+ * - a task's funnel stage reads «Задание «<title>»» on the funnel chart, in the mailing pickers, the rule list, a
+ *   broadcast's results and the support desk's progress, as the stuck list's CSV names it (before, "Task <key>" or
+ *   the raw "task:<key>" everywhere but the CSV);
  * - the quiz result's "no prize" line is centred (before, left: text-align on VKUI's inline span did nothing);
  * - an offer's discount reads «−30 %» as the office writes percentages (before, «−30%»);
  * - the lead's screen says whether the platform verified the phone in the CSV's words (before, «Телефон · …»).
@@ -85,7 +86,7 @@ const optionTexts = (page: Page, testId: string) =>
 
 describe("a task's funnel stage is named by the task's title on every office screen", () => {
   for (const language of ['ru', 'en'] as const) {
-    it(`the funnel chart, the mailing pickers and the rule list (${language})`, async () => {
+    it(`the funnel chart, the rule list, the mailing pickers and a broadcast's results (${language})`, async () => {
       const { page, context, errors } = await openWatchedPage(browser, {
         width: 1280,
         height: 900,
@@ -121,6 +122,25 @@ describe("a task's funnel stage is named by the task's title on every office scr
           expect(texts.join(' | '), picker).not.toMatch(/Task \w|task:/);
         }
         await screenshot(page, `names-not-codes-composer-${language}`);
+        // A broadcast whose goal is the task's stage (to nobody: a tag no one has): its results say "reached «the task»".
+        const sent = await api<{ broadcast: { id: number } }>(
+          admin(language),
+          'POST',
+          `/api/admin/mailing/campaigns/${c.id}/broadcasts`,
+          {
+            name: `Goal broadcast ${language}`,
+            segment: { tags: ['nobody-names-not-codes'] },
+            channel: 'message',
+            text: 'Вернитесь к заданию',
+            targetStage: `task:${c.key}`,
+            // Now, whatever the campaign's clock: a broadcast held for the quiet hours shows no results yet.
+            ignoreQuietHours: true,
+          },
+        );
+        await page.goto(`${admin(language)}#/admin/campaign/${c.id}/mailings/broadcast/${sent.broadcast.id}`);
+        const reached = page.getByText(language === 'ru' ? /^Дошли до/ : /^Reached/);
+        await reached.waitFor({ timeout: T });
+        expect(await reached.textContent()).toContain(words(language));
         expect(errors).toEqual([]);
       } finally {
         await context.close();
