@@ -6,6 +6,7 @@
 import type { DeliveryStatus, LeadStatus } from '../db/schema/calculator.ts';
 import type { CsvLanguage } from '../http/csv.ts';
 import { type Words, yesNo } from '../http/csv-words.ts';
+import type { AttemptOutcome } from './webhook-delivery.ts';
 
 export const LEAD_STATUS_WORDS: Record<LeadStatus, Words> = {
   new: { ru: 'Новая', en: 'New' },
@@ -18,6 +19,19 @@ export const DELIVERY_STATUS_WORDS: Record<DeliveryStatus, Words> = {
   pending: { ru: 'ожидает', en: 'pending' },
   delivered: { ru: 'доставлена', en: 'delivered' },
   failed: { ru: 'не доставлена', en: 'failed' },
+};
+
+/**
+ * What one attempt to hand a lead to the CRM came to, as the lead's delivery log says it (before, the stored code:
+ * «Попытка 1: timeout»).
+ */
+export const DELIVERY_OUTCOME_WORDS: Record<AttemptOutcome['outcome'], Words> = {
+  delivered: { ru: 'доставлена', en: 'delivered' },
+  http_error: { ru: 'CRM ответила ошибкой', en: 'the CRM answered with an error' },
+  timeout: { ru: 'CRM не ответила вовремя', en: 'the CRM did not answer in time' },
+  network_error: { ru: 'не удалось связаться с CRM', en: 'could not reach the CRM' },
+  refused_address: { ru: 'адрес вебхука запрещён', en: 'the webhook address is not allowed' },
+  no_webhook: { ru: 'вебхук не настроен', en: 'no webhook set up' },
 };
 
 /** The leads CSV's columns, in their order. */

@@ -5,7 +5,8 @@
  *   the raw "task:<key>" everywhere but the CSV);
  * - the quiz result's "no prize" line is centred (before, left: text-align on VKUI's inline span did nothing);
  * - an offer's discount reads «−30 %» as the office writes percentages (before, «−30%»);
- * - the lead's screen says whether the platform verified the phone in the CSV's words (before, «Телефон · …»).
+ * - the lead's screen says whether the platform verified the phone in the CSV's words (before, «Телефон · …»), and
+ *   its delivery log words an attempt's outcome (before, «Попытка 1: timeout»).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -271,7 +272,7 @@ describe("the lead's screen", () => {
           "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code) VALUES (?, 'vk', ?, ?, ?) RETURNING id",
         )
         .get(c.id, '863001', now, 'ref-names-not-codes') as { id: number };
-      return (
+      const id = (
         db
           .prepare(
             'INSERT INTO leads (key, campaign_id, participant_id, name, phone, phone_verified, email, email_verified, calculation, consent_at, consent_version, consent_text, policy_url, created_at) ' +
@@ -279,6 +280,13 @@ describe("the lead's screen", () => {
           )
           .get(c.id, participantId, JSON.stringify({ result: 1060, inputs: {} }), now, now) as { id: number }
       ).id;
+      db.prepare(
+        'INSERT INTO lead_delivery_attempts (lead_id, attempt, started_at, finished_at, outcome, http_status, error) VALUES (?, 1, ?, ?, ?, NULL, NULL)',
+      ).run(id, now, now + 10_000, 'timeout');
+      db.prepare(
+        "INSERT INTO lead_deliveries (lead_id, status, attempts, next_attempt_at, last_error, delivered_at, created_at) VALUES (?, 'pending', 1, ?, NULL, NULL, ?)",
+      ).run(id, now + 60_000, now);
+      return id;
     });
     const { page, context, errors } = await openWatchedPage(browser, {
       width: 390,
@@ -294,6 +302,8 @@ describe("the lead's screen", () => {
       expect(text).toContain('E-mail подтверждён платформой: Нет');
       expect(text).not.toContain('·\u00a0подтверждён');
       expect(text).not.toContain('введён вручную');
+      // The CRM delivery log words an attempt's outcome (before, the stored «timeout»).
+      expect(await page.getByTestId('lead-attempt-1').textContent()).toContain('Попытка 1: CRM не ответила вовремя');
       await screenshot(page, 'names-not-codes-lead');
       expect(errors).toEqual([]);
     } finally {

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExcelCsv } from '../../server/http/testing/excel-csv.ts';
-import { LEAD_STATUS_WORDS } from '../../server/leads/lead-words.ts';
+import { DELIVERY_OUTCOME_WORDS, LEAD_STATUS_WORDS } from '../../server/leads/lead-words.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
@@ -224,7 +224,9 @@ describe('office leads inbox', () => {
         const log = active(page).getByTestId('lead-delivery-log');
         await log.getByTestId('lead-attempt-2').waitFor({ timeout: T });
         const first = await log.getByTestId('lead-attempt-1').textContent();
-        expect(first).toContain('timeout');
+        // The outcome in words, not the stored `timeout` (decision 086).
+        expect(first).toContain(DELIVERY_OUTCOME_WORDS.timeout[c.language]);
+        expect(first).not.toContain('timeout');
         expect(first).toContain('no answer within 10000 ms');
         expect(first).toMatch(/10000 (ms|мс)/);
         expect(await log.getByTestId('lead-attempt-2').textContent()).toContain('HTTP 200');

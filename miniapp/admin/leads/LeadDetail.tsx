@@ -17,7 +17,8 @@ import {
   SimpleCell,
 } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
-import { contactCheckText } from '../../../server/leads/lead-words.ts';
+import { csvWord } from '../../../server/http/csv-words.ts';
+import { contactCheckText, DELIVERY_OUTCOME_WORDS } from '../../../server/leads/lead-words.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -27,6 +28,9 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type LeadDetail as Detail, type LeadStatus, STATUSES } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
+
+/** The API sends the outcome as a string; one it has no words for is shown as stored (csvWord). */
+type Outcome = keyof typeof DELIVERY_OUTCOME_WORDS;
 
 export function LeadDetail() {
   const { l, calls, language } = useLeads();
@@ -146,7 +150,7 @@ function LeadBody({ lead, language }: { lead: Detail; language: 'ru' | 'en' }) {
               .join(' · ')}
             extraSubtitle={a.error ?? undefined}
           >
-            {`${fill(l.attempt, { n: a.attempt })}: ${a.outcome}`}
+            {`${fill(l.attempt, { n: a.attempt })}: ${csvWord(DELIVERY_OUTCOME_WORDS, a.outcome as Outcome, language)}`}
           </SimpleCell>
         ))}
       </Group>
