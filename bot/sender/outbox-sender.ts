@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Drains the outbox; resolves with the totals when `once` and nothing more is due, or when aborted.
- * @example await runSender({ db, now: Date.now, channels: { message: { api, turn, window: 20 } }, groupId, appId, leaseMs: 60000, once: true })
+ * @example await runSender({ db, now: Date.now, channels: { message: { api, turn, window: 20 } }, scope: { vkGroupId }, appId, leaseMs: 60000, once: true })
  */
 export async function runSender(o: SenderOptions): Promise<SenderProgress> {
   requireSenderTimings(o);
@@ -32,7 +32,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     const t = Date.now();
     if (!force && t - lastReport < 250) return;
     lastReport = t;
-    progress.remaining = await outboxRemaining(o.db, o.groupId, active);
+    progress.remaining = await outboxRemaining(o.db, o.scope, active);
     o.onProgress({ ...progress });
   };
 
@@ -44,7 +44,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     await turns.stopAll();
   }
   await report(true);
-  progress.remaining = await outboxRemaining(o.db, o.groupId, active);
+  progress.remaining = await outboxRemaining(o.db, o.scope, active);
   return progress;
 }
 
@@ -64,7 +64,7 @@ async function drain(
   let quiet = false;
   while (!o.signal?.aborted) {
     if (quiet && !o.once) {
-      const next = await outboxNextDueAt(o.db, o.groupId, active, o.leaseMs);
+      const next = await outboxNextDueAt(o.db, o.scope, active, o.leaseMs);
       const now = o.now();
       if (next === undefined || next > now) {
         await sleep(
@@ -90,7 +90,7 @@ async function drain(
         await turns.drop(channel);
         if (found === 'withheld') {
           await closeSwitchedOffWaiting(o.db, {
-            vkGroupId: o.groupId,
+            scope: o.scope,
             channel,
             now: o.now(),
             leaseMs: o.leaseMs,
@@ -122,7 +122,7 @@ async function drain(
           maxRequests: ch.window - busy,
           leaseMs: o.leaseMs,
           channels: [channel],
-          vkGroupId: o.groupId,
+          scope: o.scope,
         });
       } catch (err) {
         // e.g. SQLITE_BUSY past the busy timeout: nothing was claimed; try again on the next turn.
@@ -151,7 +151,7 @@ async function drain(
       await Promise.race(inFlight);
       continue;
     }
-    const next = sending.length > 0 ? await outboxNextDueAt(o.db, o.groupId, sending, o.leaseMs) : undefined;
+    const next = sending.length > 0 ? await outboxNextDueAt(o.db, o.scope, sending, o.leaseMs) : undefined;
     const now = o.now();
     quiet = !waitingForTurn && sending.length === active.length && (next === undefined || next > now);
     if (o.once && (next === undefined || next > now + (o.drainWaitMs ?? 5000))) break;

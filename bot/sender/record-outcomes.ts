@@ -3,7 +3,7 @@
  * later, failed, or failed with the consent lost — written in one transaction right after the answer arrived.
  */
 import { type RowAnswer, recordAnswers } from '../../server/mailing/outbox-answers.ts';
-import type { SendRequest } from '../../server/mailing/outbox-claim.ts';
+import type { OutboxRow, SendRequest } from '../../server/mailing/outbox-claim.ts';
 import type { SenderOptions, SenderProgress } from './sender-options.ts';
 import type { RowOutcome } from './vk-calls.ts';
 import { classifyVkError, MAX_ATTEMPTS } from './vk-errors.ts';
@@ -14,7 +14,7 @@ import { classifyVkError, MAX_ATTEMPTS } from './vk-errors.ts';
  * @example await recordOutcomes(o, call, await sendRequest(api, call, ids), progress)
  */
 export async function recordOutcomes(
-  o: Pick<SenderOptions, 'db' | 'now' | 'groupId'>,
+  o: Pick<SenderOptions, 'db' | 'now'>,
   req: SendRequest,
   outcomes: Map<number, RowOutcome>,
   progress: SenderProgress,
@@ -46,7 +46,9 @@ export async function recordOutcomes(
     const reason = verdict.action === 'retry' ? `attempts_exhausted: ${verdict.reason}` : verdict.reason;
     return { id: row.id, status: 'failed', reason, code: out.code };
   });
-  await recordAnswers(o.db, { vkGroupId: o.groupId, channel: req.channel, now, rows });
+  // A call's rows are of one community (toRequests): a consent lost is lost there.
+  const vkGroupId = (req.rows[0] as OutboxRow).vkGroupId;
+  await recordAnswers(o.db, { vkGroupId, channel: req.channel, now, rows });
   // Counted once committed: a failed write leaves the rows claimed, to be sent again after the lease.
   progress.sent += counts.sent;
   progress.failed += counts.failed;

@@ -3,7 +3,7 @@
  * (last-look.ts), goes out only while this process still holds the token's lease, and has its answer recorded
  * (record-outcomes.ts). A token VK refuses fails no row: the call's rows go back to the queue unspent.
  */
-import { type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
+import { type OutboxRow, type SendRequest, unclaim } from '../../server/mailing/outbox-claim.ts';
 import { lastLook } from './last-look.ts';
 import type { RateGate } from './rate-gate.ts';
 import { recordOutcomes } from './record-outcomes.ts';
@@ -18,7 +18,7 @@ import { tokenRefusal } from './vk-errors.ts';
  * @example await sendClaimedCall(o, ch, gate, req, progress, (pauseMs, reason) => pause(channel, pauseMs, reason))
  */
 export async function sendClaimedCall(
-  o: Pick<SenderOptions, 'db' | 'now' | 'groupId' | 'appId'>,
+  o: Pick<SenderOptions, 'db' | 'now' | 'appId'>,
   ch: SenderChannel,
   gate: RateGate,
   req: SendRequest,
@@ -42,7 +42,8 @@ export async function sendClaimedCall(
   progress.requests += 1;
   let outcomes: Map<number, RowOutcome>;
   try {
-    outcomes = await sendRequest(ch.api, call, { groupId: o.groupId, appId: o.appId });
+    // A call's rows are of one community (toRequests): its messages are sent as it, its notifications name it.
+    outcomes = await sendRequest(ch.api, call, { groupId: (call.rows[0] as OutboxRow).vkGroupId, appId: o.appId });
     answered();
   } catch (err) {
     answered();

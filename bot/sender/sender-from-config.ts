@@ -1,16 +1,24 @@
 /**
- * @module Wires the outbox sender, one run per community it sends as (community-senders.ts): the community's token
- * (messages) as the agency stored it in the office, else `VK_GROUP_TOKEN` (`communitySending`, looked up before each claim, so a replaced token is used by the next send and a
- * switched-off brand sends nothing), and the service token (notifications) from configuration; each token with its
- * own lease and rate gate (token-turn.ts) and vk-io client pointed at `VK_API_BASE_URL`.
+ * @module Wires the outbox sender, one run per token holder (community-senders.ts): each community it sends messages
+ * as, with the token the agency stored in the office, else `VK_GROUP_TOKEN` (`communitySending`), and each VK app it
+ * sends notifications for, with the service token the agency stored for the app, else `VK_SERVICE_TOKEN` for the
+ * configured app (`appSending`, decision 090). A token is looked up before each claim, so a replaced token is used by
+ * the next send and a switched-off brand sends nothing; each token has its own lease and rate gate (token-turn.ts) and
+ * vk-io client pointed at `VK_API_BASE_URL`.
  */
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
-import { communitySending, sendingCommunities } from '../../server/office/agency/agency-secrets.ts';
+import type { OutboxScope } from '../../server/mailing/outbox-scope.ts';
+import {
+  appSending,
+  communitySending,
+  sendingApps,
+  sendingCommunities,
+} from '../../server/office/agency/agency-secrets.ts';
 import { processLeaseMs } from '../bot-settings.ts';
 import { createBotVkApi } from '../vk-client.ts';
-import { sendForCommunities } from './community-senders.ts';
+import { type SenderKey, sendForCommunities } from './community-senders.ts';
 import { runSender } from './outbox-sender.ts';
 import type { ChannelSource, SenderChannel } from './sender-channel.ts';
 import type { SenderOptions, SenderProgress } from './sender-options.ts';
@@ -49,13 +57,11 @@ function turnFor(db: Db, config: Config, token: string, rps: number, coldStartMs
 }
 
 /**
- * The community's messages channel: the token is read (and opened) before every claim, never remembered; only the
- * vk-io client and the turn made for a token are kept, keyed by the token itself.
+ * A channel whose token is read (and opened) by `read` before every claim, never remembered; only the vk-io client
+ * and the turn made for a token are kept, keyed by the token itself.
  */
-function communityChannel(
-  db: Db,
-  config: Config,
-  groupId: number,
+function storedTokenChannel(
+  read: () => Promise<{ token: string | undefined; switchedOff: boolean }>,
   make: (token: string) => SenderChannel,
 ): ChannelSource {
   let last: { token: string; channel: SenderChannel } | undefined;
@@ -63,12 +69,12 @@ function communityChannel(
     async current() {
       let token: string | undefined;
       try {
-        const now = await communitySending({ db, config }, groupId);
+        const now = await read();
         if (now.switchedOff) return 'withheld';
         token = now.token;
       } catch (err) {
         // The database busy: send nothing now, look again next turn (a token no key opens is none, agency-secrets.ts).
-        console.error('sender: the community token could not be read:', (err as Error).message);
+        console.error('sender: the token to send with could not be read:', (err as Error).message);
         return undefined;
       }
       if (!token) return undefined;
@@ -78,11 +84,15 @@ function communityChannel(
   };
 }
 
-/** `coldStartMs`: a new process waits a second before its first call (see RateGate). */
+/**
+ * The channel of a run's scope: a community's messages with its token at `VK_GROUP_API_RPS`, or a VK app's
+ * notifications with its service token at `VK_SERVICE_API_RPS`. `coldStartMs`: a new process waits a second before
+ * its first call (see RateGate).
+ */
 export function senderChannels(
   db: Db,
   config: Config,
-  groupId: number,
+  scope: OutboxScope,
   run: Pick<SenderRun, 'coldStartMs' | 'log'> = {},
 ): Partial<Record<MessageChannel, SenderChannel | ChannelSource>> {
   const make = (token: string, rps: number): SenderChannel => {
@@ -90,55 +100,67 @@ export function senderChannels(
     turn.log = run.log;
     return { api: createBotVkApi({ token, baseUrl: config.VK_API_BASE_URL, rps }), turn, window: rps };
   };
-  const channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>> = {
-    message: communityChannel(db, config, groupId, (token) => make(token, config.VK_GROUP_API_RPS)),
-  };
-  // The service token is the configured app's: it notifies for the configured community only (decision 078).
-  if (config.VK_SERVICE_TOKEN && groupId === config.VK_GROUP_ID) {
-    channels.notification = make(config.VK_SERVICE_TOKEN, config.VK_SERVICE_API_RPS);
+  const deps = { db, config };
+  if ('vkGroupId' in scope) {
+    const read = () => communitySending(deps, scope.vkGroupId);
+    return { message: storedTokenChannel(read, (token) => make(token, config.VK_GROUP_API_RPS)) };
   }
-  return channels;
+  const read = () => appSending(deps, scope.vkAppId);
+  return { notification: storedTokenChannel(read, (token) => make(token, config.VK_SERVICE_API_RPS)) };
+}
+
+/** A run's scope from its key (community-senders.ts): `community:<vk group id>` or `app:<vk app id>`. */
+function scopeOf(config: Config, key: SenderKey): OutboxScope {
+  const [kind, id] = key.split(':');
+  if (kind === 'app') return { vkAppId: Number(id), configured: Number(id) === config.VK_APP_ID };
+  return { vkGroupId: Number(id) };
 }
 
 /** How long a long-running sender waits before it starts again after an error (the database gone for a moment). */
 export const SENDER_RESTART_MS = 2000;
 
 /**
- * Runs the sender for every community this process can send as (community-senders.ts, decision 078): the configured
- * `VK_GROUP_ID` (with the notifications) and each community whose token the agency stored in the office, looked at
+ * Runs the sender for every token holder this process can send with (community-senders.ts): the configured
+ * `VK_GROUP_ID` and each community whose token the agency stored in the office (decision 078), and the configured
+ * `VK_APP_ID` (with `VK_SERVICE_TOKEN`) and each VK app whose service token the agency stored (decision 090), looked at
  * again every idle turn (`idleMs`).
  * @example await sendOutbox(db, config, Date.now, { once: true })
  */
 export async function sendOutbox(db: Db, config: Config, now: () => number, run: SenderRun): Promise<SenderProgress> {
   if (config.VK_GROUP_ID === undefined) throw new Error('VK_GROUP_ID is required to send messages');
   const log = run.log ?? ((line: string) => console.error(line));
+  const deps = { db, config };
   return sendForCommunities(
     {
-      communities: () => sendingCommunities({ db, config }),
-      send: (groupId, one) => sendCommunity(db, config, now, groupId, { ...run, ...one }),
+      holders: async (): Promise<SenderKey[]> => [
+        ...(await sendingCommunities(deps)).map((g): SenderKey => `community:${g}`),
+        ...(await sendingApps(deps)).map((a): SenderKey => `app:${a}`),
+      ],
+      send: (key, one) => sendHolder(db, config, now, scopeOf(config, key), { ...run, ...one }),
     },
     { once: run.once, signal: run.signal, onProgress: run.onProgress, lookMs: run.idleMs ?? 1000, log },
   );
 }
 
 /**
- * Runs the sender for one community. Running on (not `once`), an error does not end it: a database restart or
+ * Runs the sender for one token holder. Running on (not `once`), an error does not end it: a database restart or
  * failover fails the run's statements (claimed rows stay claimed and come back after their lease, with the same
  * `random_id`), and the run starts again after `SENDER_RESTART_MS` — otherwise every bot process stopped sending at
  * the same moment and the outbox stalled until someone restarted them (found from outside).
  */
-async function sendCommunity(
+async function sendHolder(
   db: Db,
   config: Config,
   now: () => number,
-  groupId: number,
+  scope: OutboxScope,
   run: SenderRun,
 ): Promise<SenderProgress> {
-  // Said with the community: one process now holds the leases of several communities' tokens.
-  const log = run.log && ((line: string) => run.log?.(`${line} · community ${groupId}`));
+  // Said with the holder: one process holds the leases of several communities' and apps' tokens.
+  const who = 'vkGroupId' in scope ? `community ${scope.vkGroupId}` : `app ${scope.vkAppId}`;
+  const log = run.log && ((line: string) => run.log?.(`${line} · ${who}`));
   for (;;) {
     try {
-      return await sendOnce(db, config, now, groupId, { ...run, log });
+      return await sendOnce(db, config, now, scope, { ...run, log });
     } catch (err) {
       if (run.once || run.signal?.aborted) throw err;
       (log ?? console.error)(`sender: stopped by an error, starting again shortly: ${(err as Error).message}`);
@@ -147,13 +169,19 @@ async function sendCommunity(
   }
 }
 
-function sendOnce(db: Db, config: Config, now: () => number, groupId: number, run: SenderRun): Promise<SenderProgress> {
+function sendOnce(
+  db: Db,
+  config: Config,
+  now: () => number,
+  scope: OutboxScope,
+  run: SenderRun,
+): Promise<SenderProgress> {
   // Field by field, no spread: an option left undefined must not overwrite a configured value.
   return runSender({
     db,
     now,
-    channels: senderChannels(db, config, groupId, run),
-    groupId,
+    channels: senderChannels(db, config, scope, run),
+    scope,
     appId: config.VK_APP_ID,
     leaseMs: config.OUTBOX_LEASE_MS,
     once: run.once,

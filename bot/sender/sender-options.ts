@@ -1,13 +1,15 @@
 /** @module What one run of the outbox sender is told (its database, clock, channels, community, lease, pace) and tells back. */
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
+import type { OutboxScope } from '../../server/mailing/outbox-scope.ts';
 import type { ChannelSource, SenderChannel } from './sender-channel.ts';
 
 export interface SenderOptions {
   db: Db;
   now: () => number;
   channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>>;
-  groupId: number;
+  /** The rows this run sends: its community's messages, or its VK app's notifications (decision 090). */
+  scope: OutboxScope;
   appId: number;
   /** A claimed row is taken again after this long without an answer recorded. */
   leaseMs: number;
@@ -24,7 +26,7 @@ export interface SenderProgress {
   failed: number;
   retried: number;
   revoked: number;
-  /** Rows still queued or sending for this sender's community. */
+  /** Rows still queued or sending for this sender's scope. */
   remaining: number;
   requests: number;
 }

@@ -102,9 +102,14 @@ export const mailingsRu = {
     'Не отправлена: у сообщества нет токена для отправки, подключите его в кабинете агентства · отправлено 0 из {total}',
   status_partlySent_noCommunityToken:
     'Отправлена частично: у сообщества не стало токена для отправки · отправлено {sent} из {total}',
+  status_notSent_noAppToken:
+    'Не отправлена: у приложения нет сервисного ключа для уведомлений, добавьте его в кабинете агентства · отправлено 0 из {total}',
+  status_partlySent_noAppToken:
+    'Отправлена частично: у приложения не стало сервисного ключа для уведомлений · отправлено {sent} из {total}',
   notSentByReason: 'Не отправлено по причинам',
   reason_brand_switched_off: 'Агентство выключило бренд',
   reason_no_community_token: 'У сообщества нет токена для отправки',
+  reason_no_app_token: 'У приложения нет сервисного ключа для уведомлений',
   reason_broadcast_cancelled: 'Рассылку остановили',
   reason_consent_revoked: 'Получатель запретил сообщения',
   reason_rule_or_campaign_not_live: 'Правило или акция уже не работают',
@@ -236,9 +241,14 @@ export const mailingsEn: MailingsMessages = {
   status_notSent_noCommunityToken:
     'Not sent: the community has no token to send with; connect it in the agency office · 0 of {total} sent',
   status_partlySent_noCommunityToken: 'Partly sent: the community lost its token to send with · {sent} of {total} sent',
+  status_notSent_noAppToken:
+    'Not sent: the app has no service token for notifications; add it in the agency office · 0 of {total} sent',
+  status_partlySent_noAppToken:
+    'Partly sent: the app lost its service token for notifications · {sent} of {total} sent',
   notSentByReason: 'Not sent, by reason',
   reason_brand_switched_off: 'The agency switched the brand off',
   reason_no_community_token: 'The community has no token to send with',
+  reason_no_app_token: 'The app has no service token for notifications',
   reason_broadcast_cancelled: 'The broadcast was stopped',
   reason_consent_revoked: 'The recipient turned messages off',
   reason_rule_or_campaign_not_live: 'The rule or the campaign no longer runs',

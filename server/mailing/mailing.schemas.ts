@@ -204,7 +204,8 @@ export const BroadcastSchema = z
     cancelledAt: z.number().int().nullable(),
     /** Cancelled without a member stopping it (null: a member did, or not cancelled): `brand_switched_off` — the
      * agency switched the brand off before (all of) it was sent; `no_community_token` — its community had no token to
-     * send with when its moment came or while its messages waited (decision 078). */
+     * send with when its moment came or while its messages waited (decision 078); `no_app_token` — its notifications'
+     * VK app had no service token to send them with (decision 090). */
     cancelReason: z.enum(BROADCAST_CANCEL_REASONS).nullable(),
     enqueuedCount: z.number().int(),
   })

@@ -8,6 +8,7 @@ import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { recordConsent } from './consent.ts';
+import { inScope, type OutboxScope } from './outbox-scope.ts';
 
 const { outbox } = schema;
 
@@ -94,29 +95,23 @@ async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>,
     );
 }
 
-/** Rows still queued or being sent for a community's channels. */
-export async function outboxRemaining(db: Db, groupId: number, channels: MessageChannel[]): Promise<number> {
+/** Rows still queued or being sent for a run's channels (its community's, or its app's). */
+export async function outboxRemaining(db: Db, scope: OutboxScope, channels: MessageChannel[]): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(outbox)
-    .where(
-      and(
-        inArray(outbox.status, ['queued', 'sending']),
-        eq(outbox.vkGroupId, groupId),
-        inArray(outbox.channel, channels),
-      ),
-    );
+    .where(and(inArray(outbox.status, ['queued', 'sending']), inScope(scope), inArray(outbox.channel, channels)));
   return row?.n ?? 0;
 }
 
 /** When something next becomes due: a queued row's next attempt, or a claimed row's lease end. */
 export async function outboxNextDueAt(
   db: Db,
-  groupId: number,
+  of: OutboxScope,
   channels: MessageChannel[],
   leaseMs: number,
 ): Promise<number | undefined> {
-  const scope = and(eq(outbox.vkGroupId, groupId), inArray(outbox.channel, channels));
+  const scope = and(inScope(of), inArray(outbox.channel, channels));
   const [q] = await db
     .select({ at: min(outbox.nextAttemptAt) })
     .from(outbox)

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
+import { inScope, type OutboxScope } from './outbox-scope.ts';
 import { cancelSwitchedOffBroadcasts, type StaleReason, staleReasons } from './outbox-stale.ts';
 
 const { outbox } = schema;
@@ -28,7 +29,8 @@ export interface ClaimOptions {
   maxRequests: number;
   leaseMs: number;
   channels: MessageChannel[];
-  vkGroupId?: number;
+  /** Only this run's rows: its community's, or its app's (outbox-scope.ts); all when absent. */
+  scope?: OutboxScope;
 }
 
 export const MAX_EXECUTE_CALLS = 25;
@@ -56,7 +58,7 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
       and(
         eq(outbox.status, status),
         inArray(outbox.channel, o.channels),
-        o.vkGroupId === undefined ? undefined : eq(outbox.vkGroupId, o.vkGroupId),
+        o.scope === undefined ? undefined : inScope(o.scope),
       );
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
     const expired = await tx

@@ -13,6 +13,7 @@ import { and, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { BroadcastCancelReason, MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
+import { inScope, type OutboxScope } from './outbox-scope.ts';
 
 const { outbox, broadcasts, brands, campaigns, communities } = schema;
 
@@ -46,14 +47,14 @@ export async function closeSwitchedOffQueue(tx: Tx, brandId: number, now: number
 }
 
 /**
- * The sender's pass for a channel it has no token for: closes, as the claim would, the rows of community `vkGroupId`
+ * The sender's pass for a channel it has no token for: closes, as the claim would, the rows of its `scope` (a community's or an app's)
  * whose brand (the campaign's, or the community's for a row of no campaign) is switched off — queued, or claimed by a sender that died (lease ended) — and cancels their
  * broadcasts; one read that finds nothing when none wait. Answers how many rows it closed.
- * @example await closeSwitchedOffWaiting(db, { vkGroupId, channel: 'message', now, leaseMs })
+ * @example await closeSwitchedOffWaiting(db, { scope: { vkGroupId }, channel: 'message', now, leaseMs })
  */
 export async function closeSwitchedOffWaiting(
   db: Db,
-  o: { vkGroupId: number; channel: MessageChannel; now: number; leaseMs: number },
+  o: { scope: OutboxScope; channel: MessageChannel; now: number; leaseMs: number },
 ): Promise<number> {
   // Of a brand off: by its campaign, or by its community (a bot reply has no campaign).
   const ofBrandOff = or(
@@ -78,7 +79,7 @@ export async function closeSwitchedOffWaiting(
     eq(outbox.status, 'queued'),
     and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs)),
   );
-  const of = and(eq(outbox.vkGroupId, o.vkGroupId), eq(outbox.channel, o.channel), waiting);
+  const of = and(inScope(o.scope), eq(outbox.channel, o.channel), waiting);
   const found = await db.select({ id: outbox.id }).from(outbox).where(and(of, ofBrandOff)).limit(500);
   if (found.length === 0) return 0;
   return inTransaction(db, async (tx) => {

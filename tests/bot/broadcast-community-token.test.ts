@@ -138,8 +138,8 @@ describe('a broadcast through a community with no token', () => {
     const totals = await runSender({
       db: world.deps.db,
       now: () => world.clock.now,
-      channels: senderChannels(world.deps.db, world.config, GROUP2),
-      groupId: GROUP2,
+      channels: senderChannels(world.deps.db, world.config, { vkGroupId: GROUP2 }),
+      scope: { vkGroupId: GROUP2 },
       appId: world.config.VK_APP_ID,
       leaseMs: world.config.OUTBOX_LEASE_MS,
       once: true,

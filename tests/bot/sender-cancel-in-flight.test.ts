@@ -60,7 +60,7 @@ describe('cancelling a broadcast the sender is sending', () => {
     const atCancel = w.fake.delivered.length;
     // Counted, not read: the sender shares this process, and reading 4,000 rows every few milliseconds would hold
     // its calls back and blur what the cancel stopped.
-    const open = () => outboxRemaining(w.deps.db, GROUP_ID, ['message']);
+    const open = () => outboxRemaining(w.deps.db, { vkGroupId: GROUP_ID }, ['message']);
     while ((await open()) > 0 && Date.now() < deadline) await sleep(50);
     abort.abort();
     await run;
@@ -98,7 +98,7 @@ describe('cancelling a broadcast the sender is sending', () => {
         maxRequests: 2,
         leaseMs: 60_000,
         channels: ['message'],
-        vkGroupId: GROUP_ID,
+        scope: { vkGroupId: GROUP_ID },
       });
     // A sender claimed both calls and stalled; after its lease another sender took them again.
     const stalled = (await claim()).flatMap((r) => r.rows);

@@ -62,7 +62,7 @@ describe('the sender and the token lease', () => {
         maxRequests: 2,
         leaseMs: 60_000,
         channels: ['message'],
-        vkGroupId: GROUP_ID,
+        scope: { vkGroupId: GROUP_ID },
       });
     // Both requests claimed by a sender that then died (nothing recorded).
     const died = await claim();
@@ -89,7 +89,7 @@ describe('the sender and the token lease', () => {
         maxRequests: 1,
         leaseMs: 60_000,
         channels: ['message'],
-        vkGroupId: GROUP_ID,
+        scope: { vkGroupId: GROUP_ID },
       });
     const [slow] = await claim();
     const [a, b] = slow?.rows ?? [];
@@ -128,7 +128,7 @@ describe('the sender and the token lease', () => {
         maxRequests,
         leaseMs: 60_000,
         channels: ['message'],
-        vkGroupId: GROUP_ID,
+        scope: { vkGroupId: GROUP_ID },
       });
     const [first, ...more] = await claim(1);
     expect(more).toHaveLength(0);

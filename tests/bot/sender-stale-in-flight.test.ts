@@ -78,7 +78,7 @@ describe('the sender looks, right before each call, at everything the claim look
     );
     await sleep(50);
     const atSwitch = reached().length;
-    const open = () => outboxRemaining(w.deps.db, GROUP_ID, ['notification']);
+    const open = () => outboxRemaining(w.deps.db, { vkGroupId: GROUP_ID }, ['notification']);
     while ((await open()) > 0 && Date.now() < deadline) await sleep(50);
     abort.abort();
     await run;

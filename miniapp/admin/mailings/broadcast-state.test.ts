@@ -96,6 +96,34 @@ describe("a broadcast's state in the office", () => {
     expect(notSentReason(mailingsMessages.en, 'no_community_token')).toBe('The community has no token to send with');
   });
 
+  it('one whose notifications came due while its app had no service token says so and how many went out, in ru and en (decision 090)', () => {
+    const none = {
+      status: 'cancelled' as const,
+      cancelReason: 'no_app_token' as const,
+      scheduledAt: at,
+      enqueuedCount: 4,
+      sentCount: 0,
+      openCount: 0,
+    };
+    expect(broadcastState(mailingsMessages.ru, 'ru', none, 'Europe/Moscow')).toBe(
+      'Не отправлена: у приложения нет сервисного ключа для уведомлений, добавьте его в кабинете агентства · отправлено 0 из 4',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', none, 'Europe/Moscow')).toBe(
+      'Not sent: the app has no service token for notifications; add it in the agency office · 0 of 4 sent',
+    );
+    const partly = { ...none, sentCount: 2 };
+    expect(broadcastState(mailingsMessages.ru, 'ru', partly, 'Europe/Moscow')).toBe(
+      'Отправлена частично: у приложения не стало сервисного ключа для уведомлений · отправлено 2 из 4',
+    );
+    expect(broadcastState(mailingsMessages.en, 'en', partly, 'Europe/Moscow')).toBe(
+      'Partly sent: the app lost its service token for notifications · 2 of 4 sent',
+    );
+    expect(notSentReason(mailingsMessages.ru, 'no_app_token')).toBe(
+      'У приложения нет сервисного ключа для уведомлений',
+    );
+    expect(notSentReason(mailingsMessages.en, 'no_app_token')).toBe('The app has no service token for notifications');
+  });
+
   it('every reason the outbox closes a message with is worded in both languages', () => {
     const reasons: Record<StaleReason, true> = {
       brand_switched_off: true,

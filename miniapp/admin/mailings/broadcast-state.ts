@@ -1,7 +1,7 @@
 /**
  * How a broadcast's state reads in the office, the same in the list and on its progress page: scheduled for when,
  * stopped by a member, or not sent at all or only in part with why (the agency switched the brand off: when its moment
- * came, decision 054, or while its messages waited, decision 064; or its community had no token, decision 078); and the words for why single messages were not sent (the outbox's `cancelled` reasons) or failed
+ * came, decision 054, or while its messages waited, decision 064; or its community had no token, decision 078, or its app no service token, decision 090); and the words for why single messages were not sent (the outbox's `cancelled` reasons) or failed
  * (the sender's reasons, bot/sender/vk-errors.ts: a code of ours, or VK's own code and text).
  */
 import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
@@ -35,6 +35,11 @@ export function broadcastState(
       const counts = { sent: b.sentCount, total: b.enqueuedCount };
       return fill(b.sentCount > 0 ? m.status_partlySent_noCommunityToken : m.status_notSent_noCommunityToken, counts);
     }
+    if (b.cancelReason === 'no_app_token') {
+      // Its notifications came due while its VK app had no service token (decision 090): written, then closed unsent.
+      const counts = { sent: b.sentCount, total: b.enqueuedCount };
+      return fill(b.sentCount > 0 ? m.status_partlySent_noAppToken : m.status_notSent_noAppToken, counts);
+    }
     if (b.cancelReason !== 'brand_switched_off') return m.status_cancelled;
     // Nothing written for it: its moment came while the brand was off (decision 054).
     if (b.enqueuedCount === 0) return m.status_notSent_brandSwitchedOff;
@@ -53,11 +58,12 @@ export function broadcastState(
 const REASONS = {
   brand_switched_off: 'reason_brand_switched_off',
   no_community_token: 'reason_no_community_token',
+  no_app_token: 'reason_no_app_token',
   broadcast_cancelled: 'reason_broadcast_cancelled',
   consent_revoked: 'reason_consent_revoked',
   rule_or_campaign_not_live: 'reason_rule_or_campaign_not_live',
   moved_on: 'reason_moved_on',
-} as const satisfies Record<StaleReason | 'no_community_token', keyof MailingsMessages>;
+} as const satisfies Record<StaleReason | 'no_community_token' | 'no_app_token', keyof MailingsMessages>;
 
 /** Why messages were not sent, in words; a reason not worded yet reads as its code. */
 export function notSentReason(m: MailingsMessages, reason: string): string {

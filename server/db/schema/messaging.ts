@@ -162,7 +162,7 @@ export interface BroadcastSegment {
 
 export const BROADCAST_STATUSES = ['scheduled', 'enqueued', 'cancelled'] as const;
 /** Why a broadcast was cancelled without a member stopping it. */
-export const BROADCAST_CANCEL_REASONS = ['brand_switched_off', 'no_community_token'] as const;
+export const BROADCAST_CANCEL_REASONS = ['brand_switched_off', 'no_community_token', 'no_app_token'] as const;
 export type BroadcastCancelReason = (typeof BROADCAST_CANCEL_REASONS)[number];
 
 export const broadcasts = sqliteTable(

@@ -4,7 +4,7 @@
  * checks through server/vk/vk-clients.ts), `callbackServer` for `POST /vk/callback`, `vkAppSecret` for launches,
  * `vkServiceToken` for checks about an app.
  */
-import { eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -136,6 +136,43 @@ export async function callbackServer(
   if (VK_GROUP_ID === undefined) return stored?.secret ? stored : env;
   if (vkGroupId !== VK_GROUP_ID) return stored;
   return { secret: env.secret ?? stored?.secret, confirmation: env.confirmation ?? stored?.confirmation };
+}
+
+/**
+ * The service token to send VK app `vkAppId`'s notifications with (decision 090): the one the agency stored for the
+ * app, else `VK_SERVICE_TOKEN` when it is the configured app (`vkServiceToken`); withheld (`switchedOff`) when the
+ * app's brand is switched off, so its sender closes what it is sent (decision 064).
+ * @example const { token, switchedOff } = await appSending(deps, 51234567)
+ */
+export async function appSending(
+  deps: { db: Db; config: Config },
+  vkAppId: number,
+): Promise<{ token: string | undefined; switchedOff: boolean }> {
+  const { apps, brands } = schema;
+  const [row] = await deps.db
+    .select({ disabledAt: brands.disabledAt })
+    .from(apps)
+    .innerJoin(brands, eq(brands.id, apps.brandId))
+    .where(eq(apps.vkAppId, vkAppId))
+    .limit(1);
+  if (row?.disabledAt != null) return { token: undefined, switchedOff: true };
+  return { token: await vkServiceToken(deps, vkAppId), switchedOff: false };
+}
+
+/**
+ * The VK apps a sender sends notifications for (decision 090): each whose service token the agency stored (its brand
+ * on or off, as `sendingCommunities`), and the configured `VK_APP_ID` when `VK_SERVICE_TOKEN` is set.
+ * @example const vkAppIds = await sendingApps(deps) // [51000001, 51234567]
+ */
+export async function sendingApps(deps: { db: Db; config: Config }): Promise<number[]> {
+  const { apps } = schema;
+  const rows = await deps.db
+    .select({ vkAppId: apps.vkAppId })
+    .from(apps)
+    .where(and(isNotNull(apps.vkServiceTokenCiphertext), isNotNull(apps.vkAppId)));
+  const stored = rows.flatMap((r) => (r.vkAppId === null ? [] : [r.vkAppId]));
+  const configured = deps.config.VK_SERVICE_TOKEN ? deps.config.VK_APP_ID : undefined;
+  return configured === undefined || stored.includes(configured) ? stored : [configured, ...stored];
 }
 
 /**
