@@ -182,6 +182,7 @@ export const officeRu = {
     'Акция на паузе: сохранение опубликует редакцию {n}, участники увидят её после возобновления',
   problems: 'Что исправить',
   noProblems: 'Проблем не найдено',
+  problemOpensPools: 'Загрузить коды: раздел «Коды и пулы»',
   problemsOfSavedVersion: 'По сохранённой версии: сохраните, чтобы проверить правки',
   severity_error: 'Ошибка',
   // A problem's field named as the form names it (editor/field-label.ts); these name what the form shows as a card.
@@ -472,6 +473,7 @@ export const officeEn: OfficeMessages = {
     'The campaign is paused: saving publishes revision {n}, which participants see once it resumes',
   problems: 'What to fix',
   noProblems: 'No problems found',
+  problemOpensPools: 'Upload codes: Codes and pools',
   problemsOfSavedVersion: 'As of the saved version: save to check your edits',
   severity_error: 'Error',
   fieldTask: 'Task {n}',

@@ -169,7 +169,7 @@ export function CampaignEditor() {
 
   const form = (
     <>
-      <ProblemsList problems={draft.problems} unsaved={draft.save !== 'saved'} />
+      <ProblemsList problems={draft.problems} unsaved={draft.save !== 'saved'} campaign={doc} />
       <EditorForm
         doc={doc}
         edit={draft.edit}

@@ -1,0 +1,147 @@
+/**
+ * Task G: a brand's manager (a brand member the agency gave campaigns, prizes, mailings, stats and support, not team
+ * or leads, and not the agency owner) launches a campaign from nothing in Chromium: office home → New campaign →
+ * a template → the problems list names what is missing → fixed in the editor → saved → launched → a participant
+ * opens it; then the campaign's statistics and mailings open for the manager. Phone (light, ru).
+ * Screenshots: test-results/screenshots/manager-walk-*.png.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const MANAGER = 7601;
+const PARTICIPANT = 7602;
+const T = 20_000;
+
+let server: StartedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const brand = db.prepare('SELECT id, agency_id AS agencyId FROM brands ORDER BY id LIMIT 1').get() as {
+      id: number;
+      agencyId: number;
+    };
+    db.prepare(
+      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
+    ).run(
+      String(MANAGER),
+      brand.agencyId,
+      brand.id,
+      JSON.stringify(['campaigns', 'prizes', 'mailings', 'stats', 'support']),
+    );
+  } finally {
+    db.close();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The new draft's own code pool `key` (each campaign has its own pools), from the running server's database. */
+function poolOf(campaignId: number, key: string): number {
+  const db = new Database(join(server.dataDir, 'app.db'), { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT id FROM promo_code_pools WHERE campaign_id = ? AND key = ?').get(campaignId, key) as {
+        id: number;
+      }
+    ).id;
+  } finally {
+    db.close();
+  }
+}
+
+const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
+const saveState = (page: Page) => page.getByTestId('office-save-state').getAttribute('data-state');
+
+describe('a brand manager launches a campaign from nothing', () => {
+  it('template → problems guide → launch → participant sees it; stats and mailings open (phone, ru)', async () => {
+    const url = participantUrl(server, { userId: MANAGER, language: 'ru' });
+    const { page, context, errors } = await openWatchedPage(browser, {
+      width: 375,
+      height: 812,
+      mobile: true,
+      colorScheme: 'light',
+    });
+    try {
+      await page.goto(`${url.split('#')[0]}#/admin`);
+      await page.getByTestId('office-new-campaign').waitFor({ timeout: 30_000 });
+      await page.getByTestId('office-new-campaign').click();
+      await page.getByTestId('office-use-tasks-reward').click({ timeout: T });
+      await field(page, 'title').waitFor({ timeout: T });
+      await screenshot(page, 'manager-walk-editor');
+      const problems = await page.getByTestId('office-problems').textContent();
+      // Every problem is words, not a code.
+      expect(problems).not.toMatch(/[a-z]+_[a-z_]+/);
+      const id = Number(/#\/admin\/campaign\/(\d+)/.exec(page.url())?.[1]);
+      expect(id).toBeGreaterThan(0);
+
+      // The prize's pool has no codes: the problem leads to where they are loaded (before: it only scrolled to the
+      // pool's picker in the form, and nothing on the editor's screen said where codes come from).
+      const poolProblem = page.getByTestId('office-problem-pool_without_codes');
+      expect(await poolProblem.textContent()).toContain('Загрузить коды');
+      await poolProblem.click();
+      await page.waitForURL(new RegExp(`#/admin/campaign/${id}/pools$`), { timeout: T });
+      await page.getByTestId('pool-discount15').waitFor({ timeout: T });
+      const poolId = poolOf(id, 'discount15');
+      await page
+        .locator(
+          `[data-testid="pool-upload-${poolId}"] input[type=file], input[type=file][data-testid="pool-upload-${poolId}"]`,
+        )
+        .setInputFiles({
+          name: 'codes.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`code\n${Array.from({ length: 500 }, (_, i) => `MGR-${i + 1}`).join('\n')}\n`),
+        });
+      await page.getByTestId(`pool-import-done-${poolId}`).waitFor({ timeout: 30_000 });
+      await screenshot(page, 'manager-walk-pools');
+      await page.goBack();
+      await field(page, 'title').waitFor({ timeout: T });
+
+      await field(page, 'title').fill('Акция менеджера');
+      await field(page, 'tasks.0.kind').selectOption('visit_link');
+      await field(page, 'tasks.0.title').fill('Загляните в каталог');
+      await field(page, 'tasks.0.config.url').fill('https://example.com/catalogue');
+      await field(page, 'tasks.1.kind').selectOption('visit_link');
+      await field(page, 'tasks.1.config.url').fill('https://example.com/news');
+      await page.getByTestId('office-save').click();
+      await expect.poll(() => saveState(page), { timeout: T }).toBe('saved');
+      // With codes loaded and the tasks fixed, nothing is left to fix.
+      expect(await page.getByTestId('office-problems').textContent()).toContain('Проблем не найдено');
+      await screenshot(page, 'manager-walk-saved');
+      await page.getByTestId('office-to-live').click();
+      await page.getByRole('button', { name: /Подтвердить/ }).click();
+      await expect.poll(() => page.getByTestId('office-status').first().textContent(), { timeout: T }).toMatch(/Идёт/);
+      const participant = await context.newPage();
+      await participant.goto(`${participantUrl(server, { userId: PARTICIPANT, language: 'ru' })}#/campaign/${id}`);
+      await expect
+        .poll(() => participant.getByTestId('campaign-title').textContent(), { timeout: T })
+        .toBe('Акция менеджера');
+      await screenshot(participant, 'manager-walk-participant');
+      await participant.close();
+
+      // The brand's statistics and mailings, from the office home's sections.
+      for (const section of ['stats', 'mailings']) {
+        await page.goto(`${url.split('#')[0]}#/admin`);
+        await page.getByTestId(`office-nav-${section}`).click({ timeout: 30_000 });
+        await page.waitForURL(new RegExp(`#/admin/brand/\\d+/${section}`), { timeout: T });
+        await page.waitForLoadState('networkidle');
+        expect(await page.getByTestId('load-error').count(), section).toBe(0);
+        await screenshot(page, `manager-walk-${section}`);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
