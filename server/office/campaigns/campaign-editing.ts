@@ -5,7 +5,7 @@
  * document without error problems: its tasks and rewards are updated by key, the ones left out are marked removed
  * (never deleted: completions and grants point at them), and what participants already earned stays as it is.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { type Db, schema } from '../../db/client.ts';
@@ -15,7 +15,7 @@ import { ApiError } from '../../http/errors.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
 import { recordAudit } from '../audit.ts';
 import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
-import { campaignProblems, hasErrors } from './campaign-problems.ts';
+import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
 import { blankRequiredTexts } from './required-texts.ts';
@@ -54,11 +54,19 @@ export async function problemsOf(
           .where(eq(schema.calculators.campaignId, campaign.id))
           .limit(1)
       : [];
+  const calendarMoments = playsByCalendar(content)
+    ? await currentPrizeMoments(
+        db,
+        campaign.id,
+        content.rewards.map((r) => r.key),
+      )
+    : undefined;
   const problems = campaignProblems(
     { ...content, pools },
     {
       now: deps.now(),
       calculatorSaved: content.mechanic !== 'calculator' || calculator !== undefined,
+      calendarMoments,
       community: community ?? null,
       // The local demo has no token but simulates the consent (server/vk/local-allow.routes.ts), so its
       // allow_messages tasks can be confirmed there: a demo campaign that has one stays editable.
@@ -86,6 +94,26 @@ export async function problemsOf(
     });
   }
   return problems;
+}
+
+/**
+ * Moments of the prizes the document keeps: a removed prize's moments are never taken (a play offers only the prizes
+ * the campaign has), so they make no calendar. Won ones count: the calendar was made, and what is left is a later edit's.
+ */
+async function currentPrizeMoments(db: Db, campaignId: number, rewardKeys: string[]): Promise<number> {
+  if (rewardKeys.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(schema.prizeMoments)
+    .innerJoin(schema.rewards, eq(schema.rewards.id, schema.prizeMoments.rewardId))
+    .where(
+      and(
+        eq(schema.prizeMoments.campaignId, campaignId),
+        isNull(schema.rewards.removedAt),
+        inArray(schema.rewards.key, rewardKeys),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** Refuses an app or community that is not the brand's own (422 with the field). */

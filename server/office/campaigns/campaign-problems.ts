@@ -19,6 +19,11 @@ export interface ProblemContext {
   botToken: { configured: boolean; groupId?: number };
   /** Whether the campaign has a saved calculator (server/calculator/); a calculator campaign without one gives nothing. */
   calculatorSaved?: boolean;
+  /**
+   * Prize moments of the campaign's current prizes (server/promo/calendar/), when it plays by the calendar: with none,
+   * no play can ever win. Absent: not counted (a document checked without its campaign).
+   */
+  calendarMoments?: number;
 }
 
 type Add = (path: string, code: string, severity: Problem['severity'], params?: Record<string, unknown>) => void;
@@ -40,9 +45,15 @@ export function campaignProblems(doc: CampaignContent, ctx: ProblemContext): Pro
   // Its participants would meet only 409 no_calculator (found from outside): the calculator is saved apart.
   if (doc.mechanic === 'calculator' && ctx.calculatorSaved === false) add('mechanic', 'no_calculator', 'error');
   packCodeProblems(doc, add);
+  if (playsByCalendar(doc) && ctx.calendarMoments === 0)
+    add('settings.instantWin.mode', 'calendar_without_moments', 'error');
   problems.push(...drawProblems(doc));
   return problems;
 }
+
+/** A wheel or pack-code campaign whose plays the prize calendar decides (settings.instantWin, odds when absent). */
+export const playsByCalendar = (doc: Pick<CampaignContent, 'mechanic' | 'settings'>): boolean =>
+  (doc.mechanic === 'wheel' || doc.mechanic === 'code') && doc.settings.instantWin?.mode === 'calendar';
 
 export const hasErrors = (problems: Problem[]): boolean => problems.some((p) => p.severity === 'error');
 

@@ -14,7 +14,8 @@ import type { Tx } from '../../db/transactions.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
 import { allowedTransitions } from './campaign-transitions.ts';
 
-const { campaigns, tasks, rewards, codePools, poolCodes, campaignRevisions, taskCompletions, grants } = schema;
+const { campaigns, tasks, rewards, codePools, poolCodes, campaignRevisions, taskCompletions, grants, prizeMoments } =
+  schema;
 
 /** `{ ru, en }` from a row's Russian column and its English translation. */
 function bilingual(row: { translations: TextTranslations }, ru: string, field: string): Bilingual {
@@ -207,8 +208,11 @@ export async function saveContent(tx: Tx, campaignId: number, content: CampaignC
     rewardColumns(r, r.poolKey == null ? null : (poolIds.get(r.poolKey) ?? null), i),
   );
   await saveRows(rewardRows, rewardValues, opts, {
+    // A prize calendar's moments point at their prize too (a draft's calendar is made after its first save).
     referenced: async (id) =>
-      (await tx.select({ id: grants.id }).from(grants).where(eq(grants.rewardId, id)).limit(1)).length > 0,
+      (await tx.select({ id: grants.id }).from(grants).where(eq(grants.rewardId, id)).limit(1)).length > 0 ||
+      (await tx.select({ id: prizeMoments.id }).from(prizeMoments).where(eq(prizeMoments.rewardId, id)).limit(1))
+        .length > 0,
     drop: async (id) => void (await tx.delete(rewards).where(eq(rewards.id, id))),
     markRemoved: async (id, at) => void (await tx.update(rewards).set({ removedAt: at }).where(eq(rewards.id, id))),
     update: async (id, v) => void (await tx.update(rewards).set(v).where(eq(rewards.id, id))),
