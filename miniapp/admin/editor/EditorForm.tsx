@@ -9,6 +9,7 @@ import type { EditDocument } from './document-edit.ts';
 import { EditorContext, type EditorState } from './editor-context.ts';
 import { FaqSection } from './sections/FaqSection.tsx';
 import { InstantWinSection } from './sections/InstantWinSection.tsx';
+import { PackCodeSection } from './sections/PackCodeSection.tsx';
 import { QuizSection } from './sections/QuizSection.tsx';
 import { RewardsSection } from './sections/RewardsSection.tsx';
 import { ScheduleSection } from './sections/ScheduleSection.tsx';
@@ -50,6 +51,7 @@ export function EditorForm({
       <ThemeSection doc={doc} edit={edit} />
       {doc.mechanic === 'quiz' && <QuizSection doc={doc} edit={edit} />}
       {doc.mechanic === 'wheel' && <WheelSection doc={doc} edit={edit} />}
+      {doc.mechanic === 'code' && <PackCodeSection doc={doc} edit={edit} />}
       {(doc.mechanic === 'wheel' || doc.mechanic === 'code') && <InstantWinSection doc={doc} edit={edit} />}
       <TasksSection doc={doc} edit={edit} />
       <RewardsSection doc={doc} edit={edit} />

@@ -41,6 +41,9 @@ describe("a problem's field in words", () => {
     expect(label('settings.draw.drawAt')).toBe('Розыгрыш · Время розыгрыша');
     expect(label('settings.draw.requiredTaskKeys.0', 'en')).toBe('Draw · Tasks');
     expect(label('settings.packCode.poolKey')).toBe('Код с упаковки · Пул кодов');
+    // Red before: the pack code's lose weight had no field, so its problems read «Код с упаковки» alone.
+    expect(label('settings.packCode.loseWeight')).toBe('Код с упаковки · Вес проигрыша');
+    expect(label('settings.packCode.loseWeight', 'en')).toBe('Pack code · Weight of losing');
     expect(label('mechanic')).toBe('Механика');
     expect(label('rewards')).toBe('Призы');
   });

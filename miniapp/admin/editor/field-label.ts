@@ -156,7 +156,11 @@ const DOCUMENT: Part = {
         resetHour: named((t) => fill(t.dayResetHour, { max: MAX_RESET_HOUR })),
         instantWin: { name: (t) => t.instantWin, fields: { mode: named((t) => t.instantWinMode) } },
         faq: list(faqItem, (t) => t.faqSection),
-        packCode: { name: (t) => t.mechanic_code, scope: true, fields: { poolKey: named((t) => t.pool) } },
+        packCode: {
+          name: (t) => t.mechanic_code,
+          scope: true,
+          fields: { poolKey: named((t) => t.pool), loseWeight: named((t) => t.packCodeLoseWeight) },
+        },
         draw: {
           name: (t) => t.sectionDraw,
           scope: true,

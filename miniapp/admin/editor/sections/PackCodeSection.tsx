@@ -1,0 +1,119 @@
+/**
+ * The pack code (`settings.packCode`, server/promo/settings.ts): which of the campaign's `entry` pools holds the codes
+ * printed in the packs (each is one play, once ever), and, when the odds decide, the weight of losing beside the
+ * prizes' weights with each chance in the office's percent. A campaign with no entry pool gets one added here; its
+ * codes are uploaded on the pools page after saving (the document holds pools, never their codes).
+ */
+import { Button, Div, Footnote, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useApp } from '../../../app-context.ts';
+import { fill } from '../../../i18n-fill.ts';
+import { paths, useRouteNavigator } from '../../../routes.ts';
+import { FieldRow } from '../../FieldRow.tsx';
+import type { CampaignDocument, CampaignSettings } from '../../office-api.ts';
+import { useOfficeRights } from '../../use-office.ts';
+import { freshKey, type SectionProps } from '../document-edit.ts';
+import { useEditor } from '../editor-context.ts';
+import { ChoiceField, NumberField } from '../fields.tsx';
+import { sectorChance } from './wheel-chance.ts';
+
+type PackCode = NonNullable<CampaignSettings['packCode']>;
+/** The server's default lose weight (PackCodeSettingsSchema). */
+const LOSE_WEIGHT = 1;
+
+/** The pools participants may enter codes of: a beta test's sandbox never is one (pack-code-problems.ts). */
+export const entryPools = (doc: Pick<CampaignDocument, 'pools'>) =>
+  doc.pools.filter((p) => p.purpose === 'entry' && !p.sandbox);
+
+export function PackCodeSection({ doc, edit }: SectionProps) {
+  const { t, lang, readOnly } = useEditor();
+  // The office's language, not the one being edited: the chance is the office's own number.
+  const { language } = useApp();
+  const navigator = useRouteNavigator();
+  const { sections } = useOfficeRights(doc.brandId);
+  const packCode = doc.settings.packCode;
+  const set = (patch: Partial<PackCode>) =>
+    edit((d) => ({
+      ...d,
+      settings: { ...d.settings, packCode: { poolKey: '', loseWeight: LOSE_WEIGHT, ...d.settings.packCode, ...patch } },
+    }));
+  const pools = entryPools(doc);
+  const chosen = pools.find((p) => p.key === packCode?.poolKey);
+  const options = [
+    { value: '', label: t.packCodeNoPoolChosen },
+    ...pools.map((p) => ({ value: p.key, label: `${p.name} (${p.free}/${p.total})` })),
+    // A key no entry pool has (a pool removed, or one for prizes) is shown as it is, for its problem to name.
+    ...(packCode?.poolKey && !chosen ? [{ value: packCode.poolKey, label: packCode.poolKey }] : []),
+  ];
+  const addPool = () =>
+    edit((d) => {
+      const key = freshKey('packs', d.pools);
+      const pool = { key, name: t.packCodeNewPoolName, purpose: 'entry' as const, lowStockThreshold: 0 };
+      return {
+        ...d,
+        pools: [...d.pools, { ...pool, total: 0, free: 0, sandbox: false }],
+        settings: { ...d.settings, packCode: { loseWeight: LOSE_WEIGHT, ...d.settings.packCode, poolKey: key } },
+      };
+    });
+  const byOdds = doc.settings.instantWin?.mode !== 'calendar';
+  const loseWeight = packCode?.loseWeight ?? LOSE_WEIGHT;
+  const prizes = doc.rewards.filter((r) => 'code' in r.unlock);
+  const total = prizes.reduce((s, r) => s + r.weight, 0) + loseWeight;
+  const chance = (w: number) => fill(t.chance, { p: sectorChance(w, total, language) });
+  const poolHint =
+    pools.length === 0 ? t.packCodeNoEntryPool : chosen && chosen.free === 0 ? t.packCodePoolEmpty : t.packCodePoolHint;
+  return (
+    <Group header={<Header>{t.mechanic_code}</Header>} data-testid="office-pack-code">
+      <ChoiceField
+        label={t.pool}
+        path="settings.packCode.poolKey"
+        value={packCode?.poolKey ?? ''}
+        options={options}
+        hint={poolHint}
+        onChange={(poolKey) => set({ poolKey })}
+      />
+      {!readOnly && pools.length === 0 && (
+        <Div>
+          <Button mode="secondary" onClick={addPool} data-testid="office-pack-code-add-pool">
+            {t.packCodeAddPool}
+          </Button>
+        </Div>
+      )}
+      {sections.includes('prizes') && (
+        <SimpleCell
+          chevron="always"
+          data-testid="office-pack-code-upload"
+          onClick={() => navigator.push(paths.adminPools(doc.id))}
+        >
+          {t.packCodeUpload}
+        </SimpleCell>
+      )}
+      {byOdds ? (
+        <>
+          <FieldRow>
+            <NumberField
+              label={t.packCodeLoseWeight}
+              path="settings.packCode.loseWeight"
+              value={loseWeight}
+              onChange={(n) => set({ loseWeight: n ?? 0 })}
+            />
+          </FieldRow>
+          <Header size="s" multiline>
+            {t.packCodeOdds}
+          </Header>
+          {prizes.map((r) => (
+            <SimpleCell key={r.key} indicator={chance(r.weight)} data-testid={`office-pack-code-chance-${r.key}`}>
+              {r.title[lang] || r.title.ru || r.key}
+            </SimpleCell>
+          ))}
+          <SimpleCell indicator={chance(loseWeight)} data-testid="office-pack-code-chance-lose">
+            {t.packCodeLose}
+          </SimpleCell>
+        </>
+      ) : (
+        <Div>
+          <Footnote>{t.packCodeByCalendar}</Footnote>
+        </Div>
+      )}
+    </Group>
+  );
+}
