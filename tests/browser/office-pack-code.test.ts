@@ -108,6 +108,8 @@ describe('the pack code in the office editor', () => {
       const section = page.getByTestId('office-pack-code');
       expect(await field(page, 'settings.packCode.poolKey').inputValue()).toBe('packs-a');
       expect(await field(page, 'settings.packCode.loseWeight').inputValue()).toBe('3');
+      // The prize is won by a code (it read «За задания», the first choice, while no choice was a code's).
+      expect(await field(page, 'rewards.0.unlock').inputValue()).toBe('code');
       // The mug's weight 1 beside losing's 3: a chance in four, in the office's percent (percent-text.ts).
       expect(await section.getByTestId('office-pack-code-chance-mug').textContent()).toMatch(/шанс 25,0\s%/);
       expect(await section.getByTestId('office-pack-code-chance-lose').textContent()).toMatch(/шанс 75,0\s%/);
@@ -147,8 +149,9 @@ describe('the pack code in the office editor', () => {
     });
     try {
       await openEditor(page, id, 'en');
+      // The server's problem on the field it names (it was at `settings.packCode`, which no field showed).
       expect(await formItem(page, 'settings.packCode.poolKey').textContent()).toContain(
-        'The campaign has no pool for pack codes',
+        'No pool of pack codes is chosen',
       );
       await page.getByTestId('office-pack-code-add-pool').click();
       expect(await field(page, 'settings.packCode.poolKey').inputValue()).toBe('packs-1');

@@ -13,8 +13,10 @@ export function packCodeProblems(doc: CampaignContent, add: Add): void {
   });
   if (doc.mechanic !== 'code') return;
   const settings = doc.settings.packCode;
+  // Paths are the editor's fields (PackCodeSection): the pool is what missing settings lack; the odds are judged where
+  // the weight of losing is set, beside the prizes' chances.
   if (!settings) {
-    add('settings.packCode', 'pack_code_settings_missing', 'error');
+    add('settings.packCode.poolKey', 'pack_code_settings_missing', 'error');
     return;
   }
   const pool = doc.pools.find((p) => p.key === settings.poolKey);
@@ -24,5 +26,5 @@ export function packCodeProblems(doc: CampaignContent, add: Add): void {
   const prizes = doc.rewards.filter((r) => 'code' in r.unlock);
   if (prizes.length === 0) add('rewards', 'pack_code_without_prizes', 'error');
   if (doc.settings.instantWin?.mode !== 'calendar' && prizes.every((r) => r.weight === 0))
-    add('rewards', 'pack_code_odds_all_zero', 'error');
+    add('settings.packCode.loseWeight', 'pack_code_odds_all_zero', 'error');
 }

@@ -6,13 +6,15 @@ import { useEditor } from '../editor-context.ts';
 import { BilingualField, ChoiceField, NumberField, TextField } from '../fields.tsx';
 import { AddRowButton, RemoveRowButton } from '../RowButtons.tsx';
 
-type UnlockKind = 'tasks' | 'quiz' | 'wheel';
+type UnlockKind = 'tasks' | 'quiz' | 'wheel' | 'code';
+// A pack-code prize read as «За задания» before 'code' was a kind here (and a new prize of such a campaign was one).
 const unlockKind = (u: DocumentReward['unlock']): UnlockKind =>
-  'quiz' in u ? 'quiz' : 'wheel' in u ? 'wheel' : 'tasks';
+  'quiz' in u ? 'quiz' : 'wheel' in u ? 'wheel' : 'code' in u ? 'code' : 'tasks';
 const UNLOCKS: Record<UnlockKind, DocumentReward['unlock']> = {
   tasks: { tasks: 'all' },
   quiz: { quiz: true },
   wheel: { wheel: true },
+  code: { code: true },
 };
 
 export function RewardsSection({ doc, edit }: SectionProps) {
@@ -94,7 +96,10 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 label={t.unlock}
                 path={`${at}.unlock`}
                 value={unlock}
-                options={(['tasks', 'quiz', 'wheel'] as const).map((k) => ({ value: k, label: t[`unlock_${k}`] }))}
+                options={(['tasks', 'quiz', 'wheel', 'code'] as const).map((k) => ({
+                  value: k,
+                  label: t[`unlock_${k}`],
+                }))}
                 onChange={(k) => set(i, (x) => ({ ...x, unlock: UNLOCKS[k] }))}
               />
               {'tasks' in r.unlock && (
@@ -133,7 +138,9 @@ export function RewardsSection({ doc, edit }: SectionProps) {
                 weight: 1,
                 requiresServerVerified: false,
                 unlock:
-                  d.mechanic === 'wheel' ? { wheel: true } : d.mechanic === 'quiz' ? { quiz: true } : { tasks: 'all' },
+                  d.mechanic === 'wheel' || d.mechanic === 'quiz' || d.mechanic === 'code'
+                    ? UNLOCKS[d.mechanic]
+                    : { tasks: 'all' },
               },
             ],
           }))
