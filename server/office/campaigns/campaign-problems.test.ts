@@ -63,6 +63,10 @@ describe('campaignProblems', () => {
       rewards: doc.rewards.map((r) => ({ ...r, weight: 0 })),
     };
     expect(errors(zero)).toEqual(['settings.wheel.loseWeight wheel_odds_all_zero']);
+    // Under the prize calendar no weight is read (the wheel draws every prize): nothing about weights. Red before.
+    const calendar = { ...zero, settings: { ...zero.settings, instantWin: { mode: 'calendar' as const } } };
+    expect(errors(calendar)).toEqual([]);
+    expect(warnings(calendar).filter((p) => p.includes('wheel_'))).toEqual([]);
     const odd = { ...doc, rewards: doc.rewards.map((r, i) => (i === 2 ? { ...r, weight: 0 } : r)) };
     expect(warnings(odd)).toEqual(
       expect.arrayContaining([

@@ -211,6 +211,8 @@ function wheel(doc: CampaignContent, add: Add): void {
   }
   const prizes = doc.rewards.map((r, i) => ({ r, i })).filter(({ r }) => 'wheel' in r.unlock);
   if (prizes.length === 0) add('rewards', 'wheel_without_prizes', 'error');
+  // The prize calendar decides the spins and the wheel draws every prize (wheel.service.ts sectors): no weight is read.
+  if (playsByCalendar(doc)) return;
   const total = prizes.reduce((s, { r }) => s + r.weight, 0) + settings.loseWeight;
   if (total === 0) {
     add('settings.wheel.loseWeight', 'wheel_odds_all_zero', 'error');

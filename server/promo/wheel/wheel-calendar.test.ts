@@ -52,6 +52,34 @@ describe('wheel and the prize calendar', () => {
     expect(grant?.source).toBe('wheel');
   });
 
+  it('every prize is on a calendar wheel whatever its weight, and a spin won at a moment stops on its sector', async () => {
+    await setup('calendar');
+    const id = await w.campaign({
+      mechanic: 'wheel',
+      startsAt: START,
+      endsAt: START + 10 * DAY,
+      settings: {
+        wheel: { dailyFreeAttempts: 3, dailyAttemptLimit: 3, resetHour: 0, loseWeight: 0 },
+        instantWin: { mode: 'calendar' },
+      },
+    });
+    await w.reward(id, 'cap', { unlock: { wheel: true }, weight: 0 });
+    await w.reward(id, 'bag', { unlock: { wheel: true }, weight: 0 });
+    const [cap] = await w.deps.db.select().from(schema.rewards).where(eq(schema.rewards.key, 'cap'));
+    await w.write((tx) =>
+      tx.insert(schema.prizeMoments).values({ campaignId: id, rewardId: cap?.id as number, at: START + 2 * HOUR }),
+    );
+    await openCampaign(w.deps, w.identity(4), id, {});
+    // Red before: the weight-0 prizes were not drawn, the wheel was a single «lose» sector, and the won cap stopped on it.
+    const state = await campaignState(w.deps, w.identity(4), id);
+    expect(state.wheel?.sectors.map((s) => s.key)).toEqual(['cap', 'bag', 'lose']);
+    w.clock.set(START + 2 * HOUR + 1);
+    const won = await spinWheel(w.deps, w.identity(4), id);
+    expect(won.prize?.rewardKey).toBe('cap');
+    expect(won.sectors.map((s) => s.key)).toContain(won.sector.key);
+    expect(won.sector.key).toBe('cap');
+  });
+
   it('item 2: in odds mode (the default) the calendar is ignored and the weights decide, as before', async () => {
     const id = await setup('odds');
     const first = await spinWheel(w.deps, w.identity(1), id);

@@ -58,8 +58,16 @@ export interface ExcludedSector {
  * The sectors of the given prizes plus the lose sector, with odds over exactly these sectors. A sector of weight 0
  * can never be landed on, so it is not drawn on the wheel.
  */
-export function sectors(prizes: RewardRow[], wheel: WheelSettings, language: ContentLanguage): Sector[] {
+export function sectors(
+  prizes: RewardRow[],
+  wheel: WheelSettings,
+  language: ContentLanguage,
+  byCalendar = false,
+): Sector[] {
   const weighted = prizes.filter((p) => p.weight > 0);
+  // Under the prize calendar the weights decide nothing: every prize left and losing are on the wheel, so a spin stops
+  // on the sector of what it gave (a weight-0 prize won by a moment used to stop on the first sector drawn).
+  const shown = byCalendar ? prizes : weighted;
   const total = weighted.reduce((s, p) => s + p.weight, 0) + wheel.loseWeight;
   // With nothing weighted left (no lose weight, every prize gone) the wheel is a sure loss, and says so.
   const loseWeight = total === 0 ? 1 : wheel.loseWeight;
@@ -67,14 +75,14 @@ export function sectors(prizes: RewardRow[], wheel: WheelSettings, language: Con
   const label = resolveText(wheel.loseLabel, language);
   const lose = { key: 'lose', label, rewardKey: null, weight: loseWeight, odds: loseWeight / sum };
   return [
-    ...weighted.map((p) => ({
+    ...shown.map((p) => ({
       key: p.key,
       label: columnText(p, 'title', language),
       rewardKey: p.key,
       weight: p.weight,
       odds: p.weight / sum,
     })),
-    ...(loseWeight > 0 ? [lose] : []),
+    ...(loseWeight > 0 || byCalendar ? [lose] : []),
   ];
 }
 
@@ -103,7 +111,7 @@ export async function participantWheel(
     if (reason) excluded.push({ key: prize.key, label: columnText(prize, 'title', language), reason });
     else winnable.push(prize);
   }
-  return { sectors: sectors(winnable, wheel, language), excluded, prizes: winnable };
+  return { sectors: sectors(winnable, wheel, language, usesCalendar(campaign.settings)), excluded, prizes: winnable };
 }
 
 /** The sector of a prize won by the calendar (a weight-0 prize is not drawn on the wheel, so it gets its own). */
