@@ -4,7 +4,8 @@
  * nor set the odds without the agency editing data. Now the brand chooses the pool among the campaign's entry pools,
  * sets the weight of losing with each chance in the office's percent, saves, reloads and finds them kept, and a
  * participant entering a code of the chosen pool plays (one of the former pool is no code any more). A campaign with
- * no entry pool is told so and gets one added. Red before: no such section. Screenshots:
+ * no entry pool is told so and gets one added; one switched to the prize calendar with no moment is told so at the mode
+ * and led to the calendar. Red before: no such section. Screenshots:
  * test-results/screenshots/office-pack-code-*.png.
  */
 import { join } from 'node:path';
@@ -139,7 +140,7 @@ describe('the pack code in the office editor', () => {
     }
   });
 
-  it('a campaign with no entry pool is told so and gets one added, chosen and kept (phone, dark, English office)', async () => {
+  it('a campaign with no entry pool is told so and gets one added, chosen and kept; calendar mode without moments is refused at its field (phone, dark, English office)', async () => {
     const id = addPackCodeCampaign('pack-code-no-pool', 'draft', false);
     const { page, context, errors } = await openWatchedPage(browser, {
       width: 375,
@@ -165,6 +166,19 @@ describe('the pack code in the office editor', () => {
       await screenshot(page, 'office-pack-code-phone-dark');
       await page.getByTestId('office-pack-code-upload').click();
       await expect.poll(() => page.url(), { timeout: T }).toContain(`/admin/campaign/${id}/pools`);
+
+      // The prize calendar with no moment: the launch's problem on the mode's field, and the way to the calendar.
+      await openEditor(page, id, 'en');
+      await field(page, 'settings.instantWin.mode').selectOption('calendar');
+      await save(page);
+      await expect
+        .poll(() => formItem(page, 'settings.instantWin.mode').textContent(), { timeout: T })
+        .toContain('The prize calendar has no moments: nobody would win');
+      expect(await page.getByTestId('office-problem-calendar_without_moments').textContent()).toContain(
+        'Error · What decides whether a play wins',
+      );
+      await page.getByTestId('office-instant-win-calendar').click();
+      await expect.poll(() => page.url(), { timeout: T }).toContain(`/admin/campaign/${id}/calendar`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
