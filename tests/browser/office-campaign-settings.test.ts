@@ -6,6 +6,8 @@
  * wheel's hour used to turn 24 into a 23 the brand never typed). Red before: none of these fields existed.
  * Screenshots: test-results/screenshots/office-settings-*.png.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
@@ -31,6 +33,20 @@ const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`)
 /** The form item around a field: its label and what is written under it (a hint, or the server's problem). */
 const formItem = (page: Page, path: string) => page.locator('.vkuiFormItem__host', { has: field(page, path) });
 const saveState = (page: Page) => page.getByTestId('office-save-state').getAttribute('data-state');
+
+/** One prize moment, a day ahead, of the campaign's first prize (as the prize calendar would make it). */
+function addPrizeMoment(campaignId: number): void {
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(
+      `INSERT INTO prize_moments (campaign_id, reward_id, at)
+       SELECT campaign_id, id, ? FROM promo_rewards WHERE campaign_id = ? ORDER BY id LIMIT 1`,
+    ).run(Date.now() + 86_400_000, campaignId);
+  } finally {
+    db.close();
+  }
+}
 
 async function openEditor(page: Page, campaignId: number, path: string) {
   await page.goto('about:blank');
@@ -153,7 +169,14 @@ describe('the campaign settings the editor had no field for', () => {
 
       await field(page, 'settings.instantWin.mode').selectOption('calendar');
       expect(await formItem(page, 'settings.instantWin.mode').textContent()).toContain('Без моментов в календаре');
-      await save(page, 'saved');
+      // A live wheel with no moment would never give a prize: the revision is refused at the mode (decision 089).
+      await save(page, 'failed');
+      await expect
+        .poll(() => formItem(page, 'settings.instantWin.mode').textContent(), { timeout: T })
+        .toContain('В календаре призов нет ни одного момента');
+      addPrizeMoment(WHEEL_CAMPAIGN);
+      await page.getByTestId('office-save').click();
+      await expect.poll(() => saveState(page), { timeout: T }).toBe('saved');
       await field(page, 'settings.instantWin.mode').scrollIntoViewIfNeeded();
       await screenshot(page, 'office-settings-instant-win-phone-dark');
 
