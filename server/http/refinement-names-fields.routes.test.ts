@@ -41,7 +41,7 @@ const cases: [string, string, () => string, (() => unknown) | undefined, string[
     'PATCH',
     () => `/api/admin/agency/brands/${w.brandId}/communities/1`,
     () => ({ savedAt: SAVED_AT }),
-    ['name', 'token'],
+    ['name', 'token', 'callbackConfirmation', 'callbackSecret'],
   ],
   [
     'agency: an app edit that changes nothing',
