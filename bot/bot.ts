@@ -11,6 +11,7 @@ import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/co
 import {
   claimStale,
   type JournaledEvent,
+  type JournalKey,
   markAttemptFailed,
   markFailed,
   markHandled,
@@ -61,6 +62,7 @@ export interface Bot extends CommunityUpdates {
 }
 
 const RECOVERY_EVERY_MS = 60_000;
+const inFlightKey = (key: JournalKey) => `${key.vkGroupId}:${key.eventId}`;
 /** How long a recovery pass waits for one event's handler before it moves on to the next. */
 export const HANDLER_TIME_LIMIT_MS = 30_000;
 
@@ -103,14 +105,16 @@ export function createBot(deps: Deps): Bot {
     pending.add(tracked);
     return tracked;
   };
+  /** Journal keys (community and event id) whose handler runs in this process. */
   const inFlight = new Set<string>();
   /**
    * Runs the handlers of one update; a journaled one is marked handled, or keeps `received` with the error.
    * Never throws or rejects: whatever the update holds, the outcome is recorded and the caller goes on.
    */
-  const handle = (update: VkUpdate, receivedAt = deps.now()): Promise<boolean> => {
+  const handle = (update: VkUpdate, groupId: number, receivedAt = deps.now()): Promise<boolean> => {
     const eventId = update.event_id;
-    if (eventId) inFlight.add(eventId);
+    const key = eventId ? { vkGroupId: groupId, eventId } : undefined;
+    if (key) inFlight.add(inFlightKey(key));
     const state: Handling = { deliveredAt: receivedAt };
     const webhookUpdate = { ...update, object: update.object ?? {} } as unknown as Parameters<
       VK['updates']['handleWebhookUpdate']
@@ -122,12 +126,12 @@ export function createBot(deps: Deps): Bot {
           if ('error' in state) throw state.error;
         })
         .then(async () => {
-          if (eventId) await markHandled(db, eventId, deps.now());
+          if (key) await markHandled(db, key, deps.now());
           return true;
         })
         .catch(async (err) => {
           console.error(`bot: ${update.type} ${eventId ?? ''} failed`, err);
-          if (eventId) await markAttemptFailed(db, eventId, err);
+          if (key) await markAttemptFailed(db, key, err);
           return false;
         })
         .catch((err) => {
@@ -136,7 +140,7 @@ export function createBot(deps: Deps): Bot {
           return false;
         })
         .finally(() => {
-          if (eventId) inFlight.delete(eventId);
+          if (key) inFlight.delete(inFlightKey(key));
         }),
     );
   };
@@ -145,7 +149,7 @@ export function createBot(deps: Deps): Bot {
     const update = { ...(event.payload ?? {}), type: event.type, event_id: event.eventId } as VkUpdate;
     const problem = updateProblem(update);
     if (problem) {
-      await markFailed(db, event.eventId, problem.reason);
+      await markFailed(db, event, problem.reason);
       return false;
     }
     let timer: NodeJS.Timeout | undefined;
@@ -157,7 +161,7 @@ export function createBot(deps: Deps): Bot {
       timer.unref();
     });
     try {
-      return await Promise.race([handle(update, event.receivedAt), timeLimit]);
+      return await Promise.race([handle(update, event.vkGroupId, event.receivedAt), timeLimit]);
     } finally {
       clearTimeout(timer);
     }
@@ -184,7 +188,7 @@ export function createBot(deps: Deps): Bot {
           return { status: 'duplicate' };
         }
       }
-      void handle(update);
+      void handle(update, groupId);
       return { status: 'accepted' };
     },
     recover(staleMs = RECOVERY_AFTER_MS) {
@@ -196,7 +200,7 @@ export function createBot(deps: Deps): Bot {
           // One event at a time, oldest first: a consent given and then withdrawn is replayed in that order.
           for (const event of await claimStale(db, deps.now(), staleMs)) {
             // Still running in this process (a slow handler): leave it to its first run.
-            if (inFlight.has(event.eventId)) continue;
+            if (inFlight.has(inFlightKey(event))) continue;
             try {
               if (await recoverOne(event)) handled += 1;
             } catch (err) {

@@ -18,8 +18,16 @@ export const RECOVERY_AFTER_MS = 10_000;
 export const MAX_EVENT_ATTEMPTS = 5;
 
 export type JournaledEvent = typeof callbackEvents.$inferSelect;
+/** A journal row's key: VK's event id within its community. */
+export type JournalKey = Pick<JournaledEvent, 'vkGroupId' | 'eventId'>;
 
-/** Stores a fresh update as `received` and claimed by the caller; false when its `event_id` was seen before. */
+const journalRow = (key: JournalKey) =>
+  and(eq(callbackEvents.vkGroupId, key.vkGroupId), eq(callbackEvents.eventId, key.eventId));
+
+/**
+ * Stores a fresh update as `received` and claimed by the caller; false when its community sent its `event_id` before.
+ * VK's event ids are unique within a community only, so the journal is keyed by both.
+ */
 export async function recordReceived(
   db: Db,
   update: VkUpdate & { event_id: string },
@@ -31,7 +39,7 @@ export async function recordReceived(
 
 /**
  * Stores an update refused at the edge (a shape VK never sends) as `failed` with the reason, so it is kept for a
- * human and never taken as work; false when its `event_id` was seen before.
+ * human and never taken as work; false when its community sent its `event_id` before.
  */
 export async function recordRejected(
   db: Db,
@@ -50,7 +58,7 @@ export async function recordRejected(
 }
 
 /**
- * One journal row per `event_id` (the payload without the Callback API secret); false when it was there. Resolves
+ * One journal row per community and `event_id` (the payload without the Callback API secret); false when it was there. Resolves
  * after COMMIT: VK is answered `ok` only for an update that is on disk.
  */
 async function journal(
@@ -72,28 +80,25 @@ async function journal(
 }
 
 /** Parks a journaled event as `failed` at once (its payload can never be handled, e.g. a shape VK never sends). */
-export async function markFailed(db: Db, eventId: string, reason: string): Promise<void> {
+export async function markFailed(db: Db, key: JournalKey, reason: string): Promise<void> {
   await inTransaction(db, (tx) =>
     tx
       .update(callbackEvents)
       .set({ status: 'failed', lastError: reason })
-      .where(and(eq(callbackEvents.eventId, eventId), eq(callbackEvents.status, 'received'))),
+      .where(and(journalRow(key), eq(callbackEvents.status, 'received'))),
   );
 }
 
-export async function markHandled(db: Db, eventId: string, now: number): Promise<void> {
+export async function markHandled(db: Db, key: JournalKey, now: number): Promise<void> {
   await inTransaction(db, (tx) =>
-    tx
-      .update(callbackEvents)
-      .set({ status: 'handled', handledAt: now, lastError: null })
-      .where(eq(callbackEvents.eventId, eventId)),
+    tx.update(callbackEvents).set({ status: 'handled', handledAt: now, lastError: null }).where(journalRow(key)),
   );
 }
 
 /** The handler threw: the row stays `received` (retried by recovery) until the attempts run out. */
-export async function markAttemptFailed(db: Db, eventId: string, error: unknown): Promise<void> {
+export async function markAttemptFailed(db: Db, key: JournalKey, error: unknown): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const [row] = await tx.select().from(callbackEvents).where(eq(callbackEvents.eventId, eventId)).limit(1);
+    const [row] = await tx.select().from(callbackEvents).where(journalRow(key)).limit(1);
     if (row?.status !== 'received') return;
     await tx
       .update(callbackEvents)
@@ -101,7 +106,7 @@ export async function markAttemptFailed(db: Db, eventId: string, error: unknown)
         lastError: errorWithCauses(error).slice(0, 2000),
         ...(row.attempts >= MAX_EVENT_ATTEMPTS ? { status: 'failed' as const } : {}),
       })
-      .where(eq(callbackEvents.eventId, eventId));
+      .where(journalRow(key));
   });
 }
 
@@ -118,7 +123,12 @@ export async function claimStale(
   limit = 100,
 ): Promise<JournaledEvent[]> {
   const candidates = await db
-    .select({ eventId: callbackEvents.eventId, claimedAt: callbackEvents.claimedAt, attempts: callbackEvents.attempts })
+    .select({
+      vkGroupId: callbackEvents.vkGroupId,
+      eventId: callbackEvents.eventId,
+      claimedAt: callbackEvents.claimedAt,
+      attempts: callbackEvents.attempts,
+    })
     .from(callbackEvents)
     .where(and(eq(callbackEvents.status, 'received'), lte(callbackEvents.claimedAt, now - staleMs)))
     .orderBy(asc(callbackEvents.claimedAt), asc(callbackEvents.receivedAt))
@@ -129,7 +139,7 @@ export async function claimStale(
     for (const c of candidates) {
       // Only if nobody re-claimed it since we looked: the claim time is the compare-and-set token.
       const unchanged = and(
-        eq(callbackEvents.eventId, c.eventId),
+        journalRow(c),
         eq(callbackEvents.status, 'received'),
         eq(callbackEvents.claimedAt, c.claimedAt ?? 0),
       );

@@ -218,6 +218,30 @@ describe('POST /vk/callback for a connected community (decision 084)', () => {
     ]);
   });
 
+  it('the same event_id from two communities is two events: each is journaled and handled for its community', async () => {
+    // VK numbers events per community: the brand's community may send an event_id the configured one sent too.
+    expect(
+      await post({ ...messageNew('same-1', 6161, 'Где мой приз?'), group_id: GROUP_ID, secret: CALLBACK_SECRET }),
+    ).toEqual({ status: 200, text: 'ok' });
+    expect(await fromBrand(messageNew('same-1', 6262, 'Не пришёл промокод'))).toEqual({ status: 200, text: 'ok' });
+    // Each community's own retry of it is still one event.
+    expect(await fromBrand(messageNew('same-1', 6262, 'Не пришёл промокод'))).toEqual({ status: 200, text: 'ok' });
+    const tickets = await w.deps.db.select().from(schema.tickets);
+    expect(tickets.map((t) => [t.vkGroupId, t.platformUserId]).sort()).toEqual(
+      [
+        [GROUP_ID, '6161'],
+        [BRAND_GROUP, '6262'],
+      ].sort(),
+    );
+    const events = await w.deps.db.select().from(schema.callbackEvents);
+    expect(events.map((e) => [e.vkGroupId, e.eventId, e.status]).sort()).toEqual(
+      [
+        [GROUP_ID, 'same-1', 'handled'],
+        [BRAND_GROUP, 'same-1', 'handled'],
+      ].sort(),
+    );
+  });
+
   it("an update of the brand's community left behind by a killed process is recovered for that community", async () => {
     const press = { user_id: 4545, peer_id: 4545, conversation_message_id: 21, event_id: 'ev-k', payload: {} };
     // What a killed process leaves: the journal row (as the route wrote it), no handler effect.

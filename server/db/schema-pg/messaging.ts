@@ -1,5 +1,5 @@
 /** @module PostgreSQL mirror of ../schema/messaging.ts: consents, the outbox, rules, broadcasts, tags, journal, tickets. */
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   BROADCAST_CANCEL_REASONS,
   BROADCAST_STATUSES,
@@ -184,7 +184,8 @@ export const participantTags = pgTable(
 export const callbackEvents = pgTable(
   'callback_events',
   {
-    eventId: text('event_id').primaryKey(),
+    /** VK's id of the event, unique within its community only (two communities may send the same one). */
+    eventId: text('event_id').notNull(),
     vkGroupId: vkId('vk_group_id').notNull(),
     type: text('type').notNull(),
     receivedAt: unixMs('received_at').notNull(),
@@ -195,7 +196,10 @@ export const callbackEvents = pgTable(
     handledAt: unixMs('handled_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('callback_events_pending_idx').on(t.status, t.claimedAt)],
+  (t) => [
+    primaryKey({ columns: [t.vkGroupId, t.eventId] }),
+    index('callback_events_pending_idx').on(t.status, t.claimedAt),
+  ],
 );
 
 export const tickets = pgTable(

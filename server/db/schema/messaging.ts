@@ -3,7 +3,7 @@
  * funnel rules, broadcasts, participant tags, journaled Callback API events, and support tickets with their messages.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { campaigns } from './campaign.ts';
 import { createdAt } from './organization.ts';
 import { participants } from './participant.ts';
@@ -232,7 +232,8 @@ export type CallbackEventStatus = (typeof CALLBACK_EVENT_STATUSES)[number];
 export const callbackEvents = sqliteTable(
   'callback_events',
   {
-    eventId: text('event_id').primaryKey(),
+    /** VK's id of the event, unique within its community only (two communities may send the same one). */
+    eventId: text('event_id').notNull(),
     vkGroupId: integer('vk_group_id').notNull(),
     type: text('type').notNull(),
     receivedAt: integer('received_at').notNull(),
@@ -244,7 +245,10 @@ export const callbackEvents = sqliteTable(
     handledAt: integer('handled_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('callback_events_pending_idx').on(t.status, t.claimedAt)],
+  (t) => [
+    primaryKey({ columns: [t.vkGroupId, t.eventId] }),
+    index('callback_events_pending_idx').on(t.status, t.claimedAt),
+  ],
 );
 
 export const TICKET_STATUSES = ['new', 'waiting_on_us', 'waiting_on_user', 'resolved'] as const;
