@@ -19,16 +19,37 @@ function textProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The first string inside `value` (a validated body, query or params) a database cannot store, as an issue at its path. */
-export function unstorableTextIssue(value: unknown, path: (string | number)[] = []): ErrorIssue | undefined {
-  if (typeof value === 'string') {
-    const message = textProblem(value);
-    return message ? { path: path.join('.'), message } : undefined;
+/**
+ * The first string inside `value` (a validated body, query or params) a database cannot store, as an issue at its path.
+ * Walked with a list, not by recursion: a free-form field (a quiz's answers) may hold JSON nested tens of thousands
+ * deep in a few kilobytes, and running out of stack was a 500.
+ */
+export function unstorableTextIssue(value: unknown): ErrorIssue | undefined {
+  interface Step {
+    value: unknown;
+    key?: string | number;
+    parent?: Step;
   }
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = unstorableTextIssue(inner, [...path, Array.isArray(value) ? Number(key) : key]);
-    if (found) return found;
+  const pathOf = (step: Step) => {
+    const path: (string | number)[] = [];
+    for (let s: Step | undefined = step; s?.parent; s = s.parent) path.push(s.key as string | number);
+    return path.reverse().join('.');
+  };
+  const todo: Step[] = [{ value }];
+  for (let step = todo.pop(); step; step = todo.pop()) {
+    const v = step.value;
+    if (typeof v === 'string') {
+      const message = textProblem(v);
+      if (message) return { path: pathOf(step), message };
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    // Children pushed last first, so the first one in the document is found first.
+    const entries = Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i] as [string, unknown];
+      todo.push({ value: inner, key: Array.isArray(v) ? Number(key) : key, parent: step });
+    }
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
+import { quizSettings } from '../seed/demo-promo.ts';
 
 const PARTICIPANT = 31;
 let w: PromoWorld;
@@ -50,6 +51,31 @@ describe('a schema refusal says what is wrong', () => {
     const { error } = await openTicket([1, 2]);
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^The body is invalid: .*expected object/);
+  });
+
+  it('free-form answers nested 20,000 deep (40 KB) are refused for what they are, not a 500', async () => {
+    // The schema lets a quiz answer be any JSON (its own check words it); the refusal of text a database cannot
+    // store walked it by recursion and ran out of stack: a participant's 40 KB body was a 500.
+    const quizId = await w.campaign({ mechanic: 'quiz', settings: { quiz: quizSettings() } });
+    await w.call('POST', `/api/campaigns/${quizId}/open`, PARTICIPANT, {});
+    const depth = 20_000;
+    const deep = `${'['.repeat(depth)}"a"${']'.repeat(depth)}`;
+    for (const [answer, path] of [
+      [deep, 'answers.q1'],
+      // Half of a character at the bottom is still found, and named by its path.
+      [`${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}`, `answers.q1${'.0'.repeat(depth)}`],
+    ] as const) {
+      const res = await w.app.request(`/api/campaigns/${quizId}/quiz/answers`, {
+        method: 'POST',
+        headers: { Authorization: w.vkAuth(PARTICIPANT), 'Content-Type': 'application/json' },
+        body: `{"answers":{"q1":${answer}}}`,
+      });
+      expect(res.status).toBe(422);
+      const { error } = (await res.json()) as Refusal;
+      expect(error.code).toBe('invalid_input');
+      expect(error.issues?.[0]?.path).toBe(path);
+      expect(error.message.length).toBeLessThan(1000);
+    }
   });
 
   it('a body that is not JSON (`{`): still 400 saying it is not JSON', async () => {
