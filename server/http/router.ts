@@ -11,7 +11,7 @@ import type { Deps } from '../deps.ts';
 import { errorBody } from './errors.ts';
 import { fieldIssue } from './field-issues.ts';
 import { unstorableTextIssue } from './storable-text.ts';
-import { validationMessage } from './validation-message.ts';
+import { MAX_ANSWERED_ISSUES, validationMessage } from './validation-message.ts';
 
 export interface AppEnv {
   Variables: { identity: Identity; deps: Deps };
@@ -22,7 +22,8 @@ export interface AppEnv {
 export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
     const issues = result.error.issues.map(fieldIssue);
-    return c.json(errorBody('invalid_input', validationMessage(result.target, issues), issues), 422);
+    const answered = issues.slice(0, MAX_ANSWERED_ISSUES);
+    return c.json(errorBody('invalid_input', validationMessage(result.target, issues), answered), 422);
   }
   const unstorable = unstorableTextIssue(result.data);
   if (unstorable) {

@@ -6,8 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { quizSettings } from '../seed/demo-promo.ts';
+import { MAX_ANSWERED_ISSUES } from './validation-message.ts';
 
 const PARTICIPANT = 31;
+const OWNER = 701;
 let w: PromoWorld;
 let campaignId: number;
 beforeAll(async () => {
@@ -76,6 +78,22 @@ describe('a schema refusal says what is wrong', () => {
       expect(error.issues?.[0]?.path).toBe(path);
       expect(error.message.length).toBeLessThan(1000);
     }
+  });
+
+  it('thousands of bad fields: the answer stays small, the message still counts them all', async () => {
+    // 9,000 ids of the wrong type (a 45 KB body) were answered with one issue each: a 719 KB answer, 16 times the
+    // body, so a 1 MB body of bad fields made the server write and send about 16 MB.
+    await w.agencyOwner(OWNER);
+    const body = { tag: 'vip', add: Array.from({ length: 9000 }, () => 'xx') };
+    const res = await w.call('POST', `/api/admin/mailing/campaigns/${campaignId}/tags`, OWNER, body);
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(JSON.stringify(body).length / 4);
+    const { error } = JSON.parse(text) as Refusal;
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^9000 fields of the body are invalid: add\.0 \(.+\); and 8997 more$/);
+    expect(error.issues?.length).toBe(MAX_ANSWERED_ISSUES);
+    expect(error.issues?.[0]).toMatchObject({ path: 'add.0' });
   });
 
   it('a body that is not JSON (`{`): still 400 saying it is not JSON', async () => {

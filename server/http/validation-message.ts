@@ -16,6 +16,12 @@ const FIELD_NOUNS: Record<string, [string, string]> = {
   cookie: ['cookie', 'cookies'],
 };
 
+/**
+ * How many issues a schema refusal answers: one per field is enough to mark a form, and thousands of bad list items
+ * (a 1 MB body) would otherwise be an answer many times the body's size. The message still counts them all.
+ */
+export const MAX_ANSWERED_ISSUES = 100;
+
 /** How many fields the line names before "and N more". */
 const NAMED_FIELDS = 3;
 /** How much of one field's path or reason the line repeats. */
