@@ -10,6 +10,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { Deps } from '../deps.ts';
 import { errorBody } from './errors.ts';
 import { fieldIssue } from './field-issues.ts';
+import { tooDeepIssue } from './nesting-depth.ts';
 import { unstorableTextIssue } from './storable-text.ts';
 import { MAX_ANSWERED_ISSUES, validationMessage } from './validation-message.ts';
 
@@ -25,9 +26,9 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
     const answered = issues.slice(0, MAX_ANSWERED_ISSUES);
     return c.json(errorBody('invalid_input', validationMessage(result.target, issues), answered), 422);
   }
-  const unstorable = unstorableTextIssue(result.data);
-  if (unstorable) {
-    return c.json(errorBody('invalid_input', validationMessage(result.target, [unstorable]), [unstorable]), 422);
+  const refused = tooDeepIssue(result.data) ?? unstorableTextIssue(result.data);
+  if (refused) {
+    return c.json(errorBody('invalid_input', validationMessage(result.target, [refused]), [refused]), 422);
   }
 };
 

@@ -10,6 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit.ts';
 import { errorBody } from '../http/errors.ts';
 import { fieldIssue } from '../http/field-issues.ts';
+import { tooDeepIssue } from '../http/nesting-depth.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse } from '../http/schemas.ts';
 import { callbackServer } from '../office/agency/agency-secrets.ts';
@@ -76,8 +77,8 @@ callbackRoutes.openapi(
     bot.recoverNowAndThen();
     return c.text('ok', 200);
   },
-  // The schema only: a user's text a database cannot store (NUL, half of a character) is kept by the bot as U+FFFD
-  // (bot.receive), not refused as the API's own clients are — VK would retry the message and it would be lost.
+  // The schema and nesting only: a user's text a database cannot store (NUL, half of a character) is kept by the bot as
+  // U+FFFD (bot.receive), not refused as the API's own clients are — VK would retry the message and it would be lost.
   (result, c) => {
     if (!result.success) {
       // Valid JSON that is not VK's notification shape: say so, and which fields, as the 422's description does.
@@ -85,5 +86,9 @@ callbackRoutes.openapi(
       const fields = [...new Set(issues.map((i) => i.path || 'body'))].join(', ');
       return c.json(errorBody('invalid_input', `Not a Callback API notification: ${fields}`, issues), 422);
     }
+    // VK's updates nest a few levels; one nested thousands deep would fail the journal's copy and JSON (a 500).
+    const tooDeep = tooDeepIssue(result.data);
+    if (tooDeep)
+      return c.json(errorBody('invalid_input', `Not a Callback API notification: ${tooDeep.path}`, [tooDeep]), 422);
   },
 );

@@ -12,6 +12,7 @@ import { inTransaction } from '../../server/db/transactions.ts';
 import { markTaskStarted } from '../../server/promo/tasks/task-records.ts';
 import {
   broadcastTo,
+  CALLBACK_SECRET,
   CONFIRMATION,
   createMessagingWorld,
   GROUP_ID,
@@ -104,6 +105,21 @@ describe('POST /vk/callback', () => {
     const { error } = (await res.json()) as { error: { message: string; issues: { path: string }[] } };
     expect(error.message).toBe('Not a Callback API notification: type, group_id');
     expect(error.issues.map((i) => i.path)).toEqual(['type', 'group_id']);
+  });
+
+  it('refuses an update nested thousands deep with 422, not a 500, and journals nothing', async () => {
+    // With the right secret, an update whose object nested 20,000 deep failed the journal's copy (a 500 VK retries).
+    const depth = 20_000;
+    const update = { group_id: GROUP_ID, secret: CALLBACK_SECRET, ...messageNew('e-deep', 'Начать', { payload: '§' }) };
+    const res = await app.request('/vk/callback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      // Written out: JSON.stringify itself recurses and cannot write it.
+      body: JSON.stringify(update).replace('"§"', `${'['.repeat(depth)}"x"${']'.repeat(depth)}`),
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Not a Callback API notification: object.message.payload.0');
+    expect(await w.deps.db.select().from(schema.callbackEvents)).toHaveLength(0);
   });
 
   it('handles the same event_id once', async () => {
