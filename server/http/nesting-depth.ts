@@ -3,7 +3,7 @@
  * levels, but a free-form field (a document's config, a quiz's answers) takes whatever JSON it is given, and JSON
  * nested tens of thousands deep fits in a few kilobytes: stored with `JSON.stringify`, which recurses, it was a 500
  * (found from outside). Refused where input is validated (router.ts, callback.routes.ts) with the path where it went
- * too deep, walked with a list so the check itself never runs out of stack.
+ * too deep, walked with a list so the check itself never runs out of stack (decision 092).
  */
 import type { ErrorIssue } from './errors.ts';
 
