@@ -11,6 +11,7 @@ import { campaignPhase } from '../../campaigns/campaign.service.ts';
 import { schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { isLowStock } from '../../promo/rewards/low-stock.ts';
 import { poolDocuments, publishedRevision } from './campaign-store.ts';
 
 /**
@@ -43,7 +44,7 @@ export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: I
       revision: await publishedRevision(db, c.id),
       // Scheduled with its start passed: the server's promotion refused it (it has errors), or is about to run.
       startPassed: c.status === 'scheduled' && c.startsAt <= now,
-      stock: pools.map((p) => ({ poolKey: p.key, free: p.free, total: p.total, low: p.free <= p.lowStockThreshold })),
+      stock: pools.map((p) => ({ poolKey: p.key, free: p.free, total: p.total, low: isLowStock(p) })),
     });
   }
   return list;

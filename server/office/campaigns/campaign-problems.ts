@@ -7,6 +7,7 @@
 import type { TaskKind } from '../../db/schema/promo.ts';
 import { hasVisibleText } from '../../http/visible-text.ts';
 import { drawProblems } from '../../promo/draw/draw-problems.ts';
+import { isLowStock, lowStockLine } from '../../promo/rewards/low-stock.ts';
 import { type QuizQuestion, TaskConfigSchemas } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
 import { packCodeProblems } from './pack-code-problems.ts';
@@ -170,11 +171,11 @@ function rewards(doc: CampaignContent, add: Add): void {
       else if (pool.purpose !== 'reward')
         add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: r.poolKey, purpose: pool.purpose });
       else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', { poolKey: r.poolKey });
-      else if (pool.free <= pool.lowStockThreshold)
+      else if (isLowStock(pool))
         add(`${at}.poolKey`, 'pool_low_stock', 'warning', {
           poolKey: r.poolKey,
           free: pool.free,
-          threshold: pool.lowStockThreshold,
+          threshold: lowStockLine(pool),
         });
     }
     if (r.stock != null && r.dailyCap != null && r.dailyCap > r.stock) {

@@ -5,6 +5,7 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
+import { isLowStock, lowStockLine } from './low-stock.ts';
 
 export type PoolRow = typeof schema.codePools.$inferSelect;
 
@@ -17,6 +18,8 @@ export interface PoolStock {
   used: number;
   free: number;
   lowStockThreshold: number;
+  /** Free codes at or below which the pool is low: its threshold, at most a tenth of its codes (low-stock.ts). */
+  lowStockAt: number;
   lowStock: boolean;
   soldOut: boolean;
   /** A beta-test pool standing in for pool `sandboxOf` (server/office/beta/). */
@@ -37,7 +40,8 @@ export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
     used: total - free,
     free,
     lowStockThreshold: pool.lowStockThreshold,
-    lowStock: free <= pool.lowStockThreshold,
+    lowStockAt: lowStockLine({ lowStockThreshold: pool.lowStockThreshold, total }),
+    lowStock: isLowStock({ lowStockThreshold: pool.lowStockThreshold, total, free }),
     soldOut: free === 0,
     sandbox: pool.sandbox,
     sandboxOf: pool.sandboxOf,

@@ -169,7 +169,15 @@ describe('brand routes for pools', () => {
     await claimReward(w.deps, w.identity(1), id, 'r');
     const list = await w.call('GET', `/api/admin/campaigns/${id}/pools`, 500);
     expect(list.status).toBe(200);
-    expect((await list.json()).pools[0]).toMatchObject({ total: 3, used: 1, free: 2, lowStock: true, soldOut: false });
+    // 2 of 3 left is not low: the threshold (2) is capped at a tenth of the codes loaded, rounded up (decision 095).
+    expect((await list.json()).pools[0]).toMatchObject({
+      total: 3,
+      used: 1,
+      free: 2,
+      lowStockAt: 1,
+      lowStock: false,
+      soldOut: false,
+    });
     const res = await w.call('POST', `/api/admin/campaigns/${id}/pools/${poolId}/codes`, 500, { csv: 'B-1\nB-2\n' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ imported: 2, total: 5, stock: { free: 4, lowStock: false } });

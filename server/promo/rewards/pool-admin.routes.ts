@@ -27,6 +27,10 @@ export const PoolStockSchema = z
     used: z.number().int(),
     free: z.number().int(),
     lowStockThreshold: z.number().int(),
+    lowStockAt: z
+      .number()
+      .int()
+      .describe('Free codes at or below which the pool is low: its threshold, at most a tenth of its codes'),
     lowStock: z.boolean(),
     soldOut: z.boolean(),
     sandbox: z.boolean(),

@@ -1,0 +1,22 @@
+/**
+ * @module When a code pool is low (decision 095): at its threshold, but never above a tenth of the codes loaded into
+ * it. A threshold is set before any code is (a template's 50, the pools page's 20), so alone it called a pool of 50
+ * fresh codes «мало кодов»; the codes a brand loads are its own count of the winners it expects, so «running low»
+ * means most of them are gone. A big pool still warns at its threshold, which the brand chose.
+ */
+
+/** The largest share of the codes loaded that a pool may be down to and be called low. */
+export const LOW_STOCK_MAX_SHARE = 0.1;
+
+/**
+ * The number of free codes at or below which a pool is low.
+ * @example lowStockLine({ lowStockThreshold: 50, total: 50 }) // 5
+ * @example lowStockLine({ lowStockThreshold: 50, total: 2000 }) // 50
+ */
+export function lowStockLine(pool: { lowStockThreshold: number; total: number }): number {
+  return Math.min(pool.lowStockThreshold, Math.ceil(pool.total * LOW_STOCK_MAX_SHARE));
+}
+
+/** Free codes at or below the pool's line (an empty pool is low too: it is sold out). */
+export const isLowStock = (pool: { lowStockThreshold: number; total: number; free: number }): boolean =>
+  pool.free <= lowStockLine(pool);
