@@ -3,7 +3,8 @@
  * the saved version's: with edits not yet saved the header says so, since a fixed field's problem stays listed (and a
  * new one is not) until the next save checks again. A problem of a code pool (none loaded, too few, no such pool) is not
  * fixed in any field of the editor but on the campaign's code pools screen, so for a member who holds `prizes` its tap
- * leads there (a manager tapping «В пуле нет свободных кодов» was only scrolled to the pool's picker, a dead end).
+ * leads there (a manager tapping «В пуле нет свободных кодов» was only scrolled to the pool's picker, a dead end); a
+ * member without that right is told who loads codes (decision 095), and the tap shows the pool's field.
  */
 import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontakte/icons';
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
@@ -65,7 +66,10 @@ export function ProblemsList({
             }
             // The field as the form names it, not its path (`endsAt` meant nothing to a manager).
             subtitle={`${t[`severity_${p.severity}`]} · ${fieldLabel(p.path, t, language)}`}
-            extraSubtitle={opensPools(p) ? t.problemOpensPools : undefined}
+            // A member who may not open the pools is told who can load the codes, not offered a way in.
+            extraSubtitle={
+              opensPools(p) ? t.problemOpensPools : POOL_PROBLEMS.has(p.code) ? t.poolsNeedPrizesRight : undefined
+            }
             chevron={opensPools(p) ? 'always' : undefined}
             onClick={() => (opensPools(p) ? navigator.push(paths.adminPools(campaign.id)) : revealField(p.path))}
             data-testid={`office-problem-${p.code}`}

@@ -56,6 +56,10 @@ describe("a problem's field in words", () => {
     expect(label('settings.resetHour')).toBe('Час начала дня акции, от 0 до 23 (пусто — 0)');
     expect(label('settings.resetHour', 'en')).toBe('Hour the campaign day starts, 0 to 23 (empty: 0)');
     expect(label('settings.faq')).toBe('Вопросы на экране помощи');
+    // Decision 095, red before («Час сброса (по часовому поясу акции)»): a campaign whose settings hold a wheel edits
+    // the wheel's hour as its day's hour (in «Сроки» when it is no wheel campaign), so its problems name it the same.
+    expect(label('settings.wheel.resetHour')).toBe(label('settings.resetHour'));
+    expect(label('settings.wheel.resetHour', 'en')).toBe(label('settings.resetHour', 'en'));
     expect(label('settings.faq.0.q.ru')).toBe('Вопрос помощи 1 · RU');
     expect(label('settings.faq.2.a.en', 'en')).toBe('Help question 3 · Answer · EN');
     expect(label('settings.faq.29')).toBe('Вопрос помощи 30');

@@ -148,7 +148,8 @@ const DOCUMENT: Part = {
           fields: {
             dailyFreeAttempts: named((t) => t.dailyFreeAttempts),
             dailyAttemptLimit: named((t) => t.dailyAttemptLimit),
-            resetHour: named((t) => t.resetHour),
+            // The campaign day's hour whatever the mechanic (promo-context.ts resetHourOf): one name wherever it shows.
+            resetHour: named((t) => fill(t.dayResetHour, { max: MAX_RESET_HOUR })),
             loseWeight: named((t) => t.loseWeight),
             loseLabel: text((t) => t.loseLabel),
           },

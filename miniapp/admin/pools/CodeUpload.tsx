@@ -2,7 +2,7 @@
  * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
  * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
  */
-import { Banner, File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
+import { Banner, Div, File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
@@ -60,8 +60,11 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
           />
         </FormItem>
       )}
+      {/* In a Div, as the Group's other content is inset: a bare Banner ran edge to edge on a phone (decision 095). */}
       {job?.state === 'done' && (
-        <Banner data-testid={`pool-import-done-${poolId}`} title={fill(s.done, { n: job.result?.imported ?? 0 })} />
+        <Div>
+          <Banner data-testid={`pool-import-done-${poolId}`} title={fill(s.done, { n: job.result?.imported ?? 0 })} />
+        </Div>
       )}
       {job?.state === 'done' && (job.result?.ignoredColumns.length ?? 0) > 0 && (
         // Said back so nobody believes a «Номинал» was kept beside its codes.
@@ -73,7 +76,9 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
       )}
       {job?.state === 'failed' && (
         <div data-testid={`pool-import-errors-${poolId}`}>
-          <Banner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
+          <Div>
+            <Banner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
+          </Div>
           {job.errors.map((e) => (
             <SimpleCell key={`${e.line}:${e.message}`} multiline subtitle={csvLineText(language, e)}>
               {e.line > 0 ? fill(s.line, { n: e.line }) : '—'}

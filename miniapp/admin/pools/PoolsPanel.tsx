@@ -3,7 +3,7 @@
  * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
-import { Banner, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Banner, Div, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -11,7 +11,7 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { poolsStrings } from '../i18n-pools.ts';
+import { type PoolsMessages, poolsStrings } from '../i18n-pools.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';
@@ -55,23 +55,41 @@ export default function PoolsPanel() {
   );
 }
 
+/** When the pool will say it is low, in words: at its threshold, at most a tenth of what was loaded. */
+function lowStockRule(s: PoolsMessages, pool: PoolStock): string {
+  if (pool.lowStockAt === 0) return s.lowStockRuleSoldOut;
+  return fill(pool.lowStockAt < pool.lowStockThreshold ? s.lowStockRuleShare : s.lowStockRule, {
+    n: pool.lowStockAt,
+  });
+}
+
 function PoolCard({ campaignId, pool, onChange }: { campaignId: number; pool: PoolStock; onChange(): void }) {
   const { language } = useApp();
   const s = poolsStrings(language);
   return (
     <Group
       data-testid={`pool-${pool.key}`}
-      header={<Header subtitle={pool.sandbox ? s.sandbox : pool.key}>{pool.name}</Header>}
+      header={
+        <Header subtitle={pool.sandbox ? s.sandbox : `${pool.key} · ${s[`purpose_${pool.purpose}`]}`}>
+          {pool.name}
+        </Header>
+      }
     >
-      <SimpleCell multiline>
+      <SimpleCell
+        multiline
+        // Why «мало кодов» shows when it does: the line is the server's (low-stock.ts), said in words here.
+        subtitle={<span data-testid={`pool-low-rule-${pool.key}`}>{lowStockRule(s, pool)}</span>}
+      >
         {s.total}: <span data-testid={`pool-total-${pool.key}`}>{pool.total}</span> · {s.free}:{' '}
         <span data-testid={`pool-free-${pool.key}`}>{pool.free}</span> · {s.issued}: {pool.used}
       </SimpleCell>
       {(pool.lowStock || pool.soldOut) && (
-        <Banner
-          data-testid={`pool-low-${pool.key}`}
-          title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
-        />
+        <Div>
+          <Banner
+            data-testid={`pool-low-${pool.key}`}
+            title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
+          />
+        </Div>
       )}
       <CodeUpload campaignId={campaignId} poolId={pool.poolId} onDone={onChange} />
     </Group>

@@ -59,8 +59,10 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
   const prizes = doc.rewards.filter((r) => 'code' in r.unlock);
   const total = prizes.reduce((s, r) => s + r.weight, 0) + loseWeight;
   const chance = (w: number) => fill(t.chance, { p: sectorChance(w, total, language) });
+  // Who loads the codes: the pools page is for members with the `prizes` right (the server checks it on every call).
+  const mayLoad = sections.includes('prizes');
   const poolHint =
-    pools.length === 0 ? t.packCodeNoEntryPool : chosen && chosen.free === 0 ? t.packCodePoolEmpty : t.packCodePoolHint;
+    chosen && chosen.free === 0 ? (mayLoad ? t.packCodePoolEmpty : t.packCodePoolEmptyAskPrizes) : t.packCodePoolHint;
   return (
     <Group header={<Header>{t.mechanic_code}</Header>} data-testid="office-pack-code">
       <ChoiceField
@@ -71,14 +73,26 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
         hint={poolHint}
         onChange={(poolKey) => set({ poolKey })}
       />
-      {!readOnly && pools.length === 0 && (
+      {/* Beside its button, not as the field's hint: the server's problem on the field replaced the hint and left the
+          button unexplained (decision 095). */}
+      {pools.length === 0 && (
         <Div>
-          <Button mode="secondary" onClick={addPool} data-testid="office-pack-code-add-pool">
-            {t.packCodeAddPool}
-          </Button>
+          <Footnote data-testid="office-pack-code-no-pool">
+            {mayLoad ? t.packCodeNoEntryPool : `${t.packCodeNoEntryPool}. ${t.poolsNeedPrizesRight}`}
+          </Footnote>
+          {!readOnly && (
+            <Button
+              mode="secondary"
+              onClick={addPool}
+              data-testid="office-pack-code-add-pool"
+              style={{ marginTop: 'var(--vkui--spacing_size_m)' }}
+            >
+              {t.packCodeAddPool}
+            </Button>
+          )}
         </Div>
       )}
-      {sections.includes('prizes') && (
+      {mayLoad && (
         <SimpleCell
           chevron="always"
           data-testid="office-pack-code-upload"
