@@ -1,7 +1,8 @@
 /**
  * @module `POST /vk/callback`, VK's Callback API for every community connected here (decision 084): the community is
  * picked by `group_id` and its secret checked first (403 for a wrong one, an unknown community or one without a
- * secret: agency-secrets.ts `callbackServer`), `confirmation` gets that community's code, everything else goes to the update handler wired into `deps.updates` (the bot:
+ * secret: agency-secrets.ts `callbackServer`), `confirmation` gets that community's code (409 with the reason when none
+ * is set up: decision 094), everything else goes to the update handler wired into `deps.updates` (the bot:
  * shape-checked, 422 and kept as `failed`; journaled by `event_id`, VK retries deliveries), answered `ok` and handled
  * afterwards; an event whose handler crashed is handled again by the recovery pass. Without a handler: 503.
  */
@@ -38,7 +39,9 @@ const callbackRoute = createRoute({
     200: { content: { 'text/plain': { schema: z.string() } }, description: '`ok`, or the confirmation string' },
     403: { content: { 'text/plain': { schema: z.string() } }, description: 'Wrong secret or community' },
     422: errorResponse('Not a Callback API notification, or an `object` VK never sends for its type'),
-    500: { content: { 'text/plain': { schema: z.string() } }, description: 'Confirmation code not configured' },
+    409: errorResponse(
+      '`confirmation` of a community whose confirmation string is not set up here (VK stays unconfirmed)',
+    ),
     503: errorResponse('This process does not handle community updates (VK retries)'),
   },
 });
@@ -63,7 +66,14 @@ callbackRoutes.openapi(
     const server = await callbackServer(deps, body.group_id);
     if (!sameSecret(body.secret, server?.secret)) return c.text('forbidden', 403);
     if (body.type === 'confirmation') {
-      if (!server?.confirmation) return c.text('confirmation code is not configured', 500);
+      if (!server?.confirmation) {
+        // A gap in the set-up, not a server fault: VK shows the server as unconfirmed, the office warns (decision 094).
+        const reason = `Community ${body.group_id} has no confirmation string set up here: ${
+          server?.byServer ? 'set VK_CONFIRMATION_CODE' : "set it on the brand's page in the agency office"
+        }`;
+        console.warn(`vk/callback: confirmation refused. ${reason}`);
+        return c.json(errorBody('confirmation_not_set', reason), 409);
+      }
       return c.text(server.confirmation, 200);
     }
     const bot = updatesOf(deps);

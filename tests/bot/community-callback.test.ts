@@ -126,6 +126,38 @@ const messageNew = (eventId: string, userId: number, text: string) => ({
   },
 });
 
+/** Participant `userId` of the brand's campaign, its allow_messages task started: the key the mini app passes VK. */
+async function allowTaskStarted(userId: number) {
+  return inTransaction(w.deps.db, async (tx) => {
+    const [participant] = await tx
+      .insert(schema.participants)
+      .values({
+        campaignId,
+        platform: 'vk',
+        platformUserId: String(userId),
+        stage: 'opened',
+        stageReachedAt: w.clock.now,
+        referralCode: `ref${userId}`,
+      })
+      .returning();
+    const [task] = await tx
+      .insert(schema.tasks)
+      .values({ campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
+      .returning();
+    if (!participant || !task) throw new Error('no participant or task');
+    const started = await markTaskStarted(tx, { campaignId, participantId: participant.id }, task, w.clock.now);
+    return { pid: participant.id, task, key: started.consentKey };
+  });
+}
+
+async function allowTaskStatus(taskId: number, participantId: number) {
+  const [completion] = await w.deps.db
+    .select()
+    .from(schema.taskCompletions)
+    .where(and(eq(schema.taskCompletions.taskId, taskId), eq(schema.taskCompletions.participantId, participantId)));
+  return completion?.status;
+}
+
 describe('POST /vk/callback for a connected community (decision 084)', () => {
   it("confirms a brand's community with its own code, checked against its own secret", async () => {
     expect(await fromBrand({ type: 'confirmation' })).toEqual({ status: 200, text: BRAND_CODE });
@@ -155,26 +187,7 @@ describe('POST /vk/callback for a connected community (decision 084)', () => {
   });
 
   it("message_allow records the consent for the brand's community and completes its allow_messages task", async () => {
-    const { pid, task, key } = await inTransaction(w.deps.db, async (tx) => {
-      const [participant] = await tx
-        .insert(schema.participants)
-        .values({
-          campaignId,
-          platform: 'vk',
-          platformUserId: '4242',
-          stage: 'opened',
-          stageReachedAt: w.clock.now,
-          referralCode: 'ref4242',
-        })
-        .returning();
-      const [task] = await tx
-        .insert(schema.tasks)
-        .values({ campaignId, key: 'allow', kind: 'allow_messages', title: 'Разрешить сообщения' })
-        .returning();
-      if (!participant || !task) throw new Error('no participant or task');
-      const started = await markTaskStarted(tx, { campaignId, participantId: participant.id }, task, w.clock.now);
-      return { pid: participant.id, task, key: started.consentKey };
-    });
+    const { pid, task, key } = await allowTaskStarted(4242);
     expect(key).toBeTruthy();
     expect(await fromBrand({ type: 'message_allow', event_id: 'b-allow', object: { user_id: 4242, key } })).toEqual({
       status: 200,
@@ -182,11 +195,7 @@ describe('POST /vk/callback for a connected community (decision 084)', () => {
     });
     const consents = await w.deps.db.select().from(schema.consents).where(eq(schema.consents.vkUserId, 4242));
     expect(consents.map((c) => [c.vkGroupId, c.allowed, c.source])).toEqual([[BRAND_GROUP, true, 'message_allow']]);
-    const [completion] = await w.deps.db
-      .select()
-      .from(schema.taskCompletions)
-      .where(and(eq(schema.taskCompletions.taskId, task.id), eq(schema.taskCompletions.participantId, pid)));
-    expect(completion?.status).toBe('done');
+    expect(await allowTaskStatus(task.id, pid)).toBe('done');
     const [journaled] = await w.deps.db.select().from(schema.callbackEvents);
     expect(journaled).toMatchObject({ eventId: 'b-allow', vkGroupId: BRAND_GROUP, status: 'handled' });
     // The journal keeps the payload without the secret.
@@ -263,5 +272,36 @@ describe('POST /vk/callback for a connected community (decision 084)', () => {
     expect((await w.deps.db.select().from(schema.outbox)).map((r) => [r.vkGroupId, r.vkUserId])).toEqual([
       [BRAND_GROUP, 4545],
     ]);
+  });
+});
+
+describe('VK asks to confirm a server whose confirmation string is not set up (decision 094)', () => {
+  it("a brand's community with a secret but no code: 409 with the reason, not a 500; nothing journaled", async () => {
+    const NO_CODE_GROUP = 200_000_777;
+    await connectBrandCommunity(NO_CODE_GROUP, { secret: BRAND_SECRET });
+    const res = await post({ type: 'confirmation', group_id: NO_CODE_GROUP, secret: BRAND_SECRET });
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.text)).toEqual({
+      error: {
+        code: 'confirmation_not_set',
+        message: `Community ${NO_CODE_GROUP} has no confirmation string set up here: set it on the brand's page in the agency office`,
+      },
+    });
+    // Its updates are still taken: the secret is what they are checked with.
+    expect(
+      await post({ ...messageNew('nc-1', 5151, 'Привет'), group_id: NO_CODE_GROUP, secret: BRAND_SECRET }),
+    ).toEqual({ status: 200, text: 'ok' });
+    expect((await w.deps.db.select().from(schema.callbackEvents)).map((e) => e.eventId)).toEqual(['nc-1']);
+  });
+
+  it('the configured community without VK_CONFIRMATION_CODE: 409 naming the setting', async () => {
+    await w.shutdown();
+    w = await createMessagingWorld({ VK_CONFIRMATION_CODE: '' });
+    app = createApp(w.deps);
+    const res = await post({ type: 'confirmation', group_id: GROUP_ID, secret: CALLBACK_SECRET });
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.text).error.message).toBe(
+      `Community ${GROUP_ID} has no confirmation string set up here: set VK_CONFIRMATION_CODE`,
+    );
   });
 });

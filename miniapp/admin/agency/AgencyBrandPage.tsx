@@ -95,8 +95,10 @@ export function AgencyBrandPage({ office }: { office: Office }) {
               s={s}
               vkGroupId={c.vkGroupId}
               confirmation={c.callbackConfirmation}
-              secretSet={c.callbackSecretSet}
               byServer={c.callbackByServer}
+              settable={c.callbackSettable}
+              accepts={c.callbackAccepts}
+              confirms={c.callbackConfirms}
               apiBaseUrl={api.baseUrl ?? ''}
               onSave={(change) =>
                 act(`community-${c.id}-callback`, () =>

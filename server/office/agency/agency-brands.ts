@@ -19,7 +19,7 @@ import { ApiError } from '../../http/errors.ts';
 import { closeSwitchedOffQueue } from '../../mailing/outbox-switched-off.ts';
 import { recordAudit } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
-import { maskedToken, secretPlace } from './agency-secrets.ts';
+import { callbackServerOf, maskedToken, secretPlace } from './agency-secrets.ts';
 
 const { agencies, apps, brands, campaigns, communities, memberships } = schema;
 type BrandRow = typeof brands.$inferSelect;
@@ -39,16 +39,23 @@ export async function brandView(db: Db, config: Config, brand: BrandRow) {
     disabledAt: brand.disabledAt,
     updatedAt: brand.updatedAt,
     liveCampaigns: live?.n ?? 0,
-    communities: communityRows.map((c) => ({
-      id: c.id,
-      vkGroupId: c.vkGroupId,
-      name: c.name,
-      token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
-      callbackConfirmation: c.callbackConfirmation,
-      callbackSecretSet: c.callbackSecretCiphertext !== null,
-      callbackByServer: c.vkGroupId === config.VK_GROUP_ID && config.VK_CALLBACK_SECRET !== undefined,
-      updatedAt: c.updatedAt,
-    })),
+    communities: communityRows.map((c) => {
+      // What POST /vk/callback does with this community's updates, by the route's own rule (decision 094).
+      const callback = callbackServerOf(config, c.vkGroupId, c);
+      return {
+        id: c.id,
+        vkGroupId: c.vkGroupId,
+        name: c.name,
+        token: maskedToken(config, c.tokenCiphertext, secretPlace.community(c.vkGroupId)),
+        callbackConfirmation: c.callbackConfirmation,
+        callbackSecretSet: c.callbackSecretCiphertext !== null,
+        callbackByServer: callback?.byServer ?? false,
+        callbackSettable: callback?.settable ?? true,
+        callbackAccepts: callback?.secret !== undefined,
+        callbackConfirms: callback?.confirmation !== undefined,
+        updatedAt: c.updatedAt,
+      };
+    }),
     apps: appRows.map((a) => ({
       id: a.id,
       name: a.name,

@@ -104,6 +104,18 @@ export async function sendingCommunities(deps: { db: Db; config: Config }): Prom
   return configured === undefined || stored.includes(configured) ? stored : [configured, ...stored];
 }
 
+/** How a community's Callback API server is answered here (decisions 084, 094). */
+export interface CallbackServer {
+  /** The secret its updates must carry; none: every update of it is refused (never an unsigned one taken). */
+  secret: string | undefined;
+  /** The string VK's `confirmation` is answered with; none: VK cannot confirm the server (the route says so, 409). */
+  confirmation: string | undefined;
+  /** The secret is the server's own (`VK_CALLBACK_SECRET`), not one stored for the community. */
+  byServer: boolean;
+  /** What the office stores for it is what is used (false: the configured community, while the env secret is set). */
+  settable: boolean;
+}
+
 /**
  * How community `vkGroupId`'s Callback API server is set up here (decision 084): the secret its updates must carry and
  * the confirmation string to answer; undefined when the community is not connected. The configured community
@@ -111,31 +123,59 @@ export async function sendingCommunities(deps: { db: Db; config: Config }): Prom
  * stored for it; without `VK_GROUP_ID` the env values still answer any community that has no secret of its own (as
  * before). No secret (none stored, or none a configured key opens) means none: the route refuses every update of that
  * community, never takes an unsigned one.
- * @example const server = await callbackServer(deps, 200000888) // { secret: '…', confirmation: 'a1b2c3d4' }
+ * @example const server = await callbackServer(deps, 200000888) // { secret: '…', confirmation: 'a1b2c3d4', … }
  */
 export async function callbackServer(
   deps: { db: Db; config: Config },
   vkGroupId: number,
-): Promise<{ secret: string | undefined; confirmation: string | undefined } | undefined> {
+): Promise<CallbackServer | undefined> {
   const { communities } = schema;
   const [row] = await deps.db
-    .select({ sealed: communities.callbackSecretCiphertext, confirmation: communities.callbackConfirmation })
+    .select({
+      callbackSecretCiphertext: communities.callbackSecretCiphertext,
+      callbackConfirmation: communities.callbackConfirmation,
+    })
     .from(communities)
     .where(eq(communities.vkGroupId, vkGroupId))
     .limit(1);
-  const keys = secretKeysOf(deps.config);
+  return callbackServerOf(deps.config, vkGroupId, row);
+}
+
+/**
+ * `callbackServer` for a community row already read (undefined: not connected here): the one rule of which secret and
+ * code answer a community, used by `POST /vk/callback` and by the office's status of it (decision 094), so the office
+ * says what the route does.
+ * @example const { secret, byServer } = callbackServerOf(config, 200000888, row) ?? {}
+ */
+export function callbackServerOf(
+  config: Config,
+  vkGroupId: number,
+  row: { callbackSecretCiphertext: string | null; callbackConfirmation: string | null } | undefined,
+): CallbackServer | undefined {
+  const keys = secretKeysOf(config);
+  const sealed = row?.callbackSecretCiphertext;
   const stored = row && {
     secret:
-      row.sealed && keys
-        ? opened(keys, row.sealed, secretPlace.callbackSecret(vkGroupId), `community ${vkGroupId}: its callback secret`)
+      sealed && keys
+        ? opened(keys, sealed, secretPlace.callbackSecret(vkGroupId), `community ${vkGroupId}: its callback secret`)
         : undefined,
-    confirmation: row.confirmation ?? undefined,
+    confirmation: row.callbackConfirmation ?? undefined,
   };
-  const { VK_GROUP_ID, VK_CALLBACK_SECRET, VK_CONFIRMATION_CODE } = deps.config;
+  const { VK_GROUP_ID, VK_CALLBACK_SECRET, VK_CONFIRMATION_CODE } = config;
+  const own = stored && { ...stored, byServer: false, settable: true };
   const env = { secret: VK_CALLBACK_SECRET, confirmation: VK_CONFIRMATION_CODE };
-  if (VK_GROUP_ID === undefined) return stored?.secret ? stored : env;
-  if (vkGroupId !== VK_GROUP_ID) return stored;
-  return { secret: env.secret ?? stored?.secret, confirmation: env.confirmation ?? stored?.confirmation };
+  if (VK_GROUP_ID === undefined) {
+    if (stored?.secret || !env.secret) return own ?? { ...env, byServer: false, settable: false };
+    // The env secret answers it until the office stores one of its own.
+    return { ...env, byServer: true, settable: row !== undefined };
+  }
+  if (vkGroupId !== VK_GROUP_ID) return own;
+  return {
+    secret: env.secret ?? stored?.secret,
+    confirmation: env.confirmation ?? stored?.confirmation,
+    byServer: env.secret !== undefined,
+    settable: env.secret === undefined,
+  };
 }
 
 /**

@@ -61,7 +61,14 @@ export const CommunityViewSchema = z.object({
   callbackSecretSet: z.boolean().openapi({ description: 'Whether its Callback API secret is stored (never answered)' }),
   callbackByServer: z.boolean().openapi({
     description:
-      "The server's own community (VK_GROUP_ID): its updates are checked with VK_CALLBACK_SECRET, what is stored here is not used",
+      'Its updates are checked with VK_CALLBACK_SECRET: the configured community (VK_GROUP_ID), or, without VK_GROUP_ID, one with no secret of its own',
+  }),
+  callbackSettable: z.boolean().openapi({
+    description: 'What is stored here is used (false: the configured community while VK_CALLBACK_SECRET is set)',
+  }),
+  callbackAccepts: z.boolean().openapi({ description: 'POST /vk/callback takes its updates (a secret applies)' }),
+  callbackConfirms: z.boolean().openapi({
+    description: "VK's confirmation is answered (a code applies); false: VK cannot confirm the server",
   }),
   updatedAt: z.number().int().openapi({ description: 'Its last save (ms); an edit sends it back as `savedAt`' }),
 });

@@ -24,7 +24,58 @@ interface CommunityView {
   callbackSecretSet: boolean;
 }
 
+interface StatusView extends CommunityView {
+  callbackByServer: boolean;
+  callbackSettable: boolean;
+  callbackAccepts: boolean;
+  callbackConfirms: boolean;
+}
+
 describe('a community’s Callback API server in the agency office', () => {
+  it('a secret without a confirmation string: VK is told why with a 409 (not a 500), and the office says so', async () => {
+    w = await createAgencyWorld();
+    const base = `/api/admin/agency/brands/${w.brandId}`;
+    const connected = await w.call('POST', `${base}/communities`, USERS.owner, {
+      vkGroupId: GROUP,
+      name: 'Club',
+      callbackSecret: SECRET,
+    });
+    expect(connected.status).toBe(201);
+    const status = (brand: { communities: StatusView[] }) => {
+      const c = brand.communities.find((x) => x.vkGroupId === GROUP) as StatusView;
+      return { accepts: c.callbackAccepts, confirms: c.callbackConfirms, byServer: c.callbackByServer };
+    };
+    const brand = await connected.json();
+    const community = brand.communities.find((c: StatusView) => c.vkGroupId === GROUP);
+    expect(status(brand)).toEqual({
+      accepts: true,
+      confirms: false,
+      byServer: false,
+    });
+    const confirmation = () =>
+      w.app.request('/vk/callback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'confirmation', group_id: GROUP, secret: SECRET }),
+      });
+    const refused = await confirmation();
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'confirmation_not_set',
+        message: `Community ${GROUP} has no confirmation string set up here: set it on the brand's page in the agency office`,
+      },
+    });
+    // Set in the office, VK is then confirmed and the office stops warning.
+    const edited = await w.call('PATCH', `${base}/communities/${community.id}`, USERS.owner, {
+      callbackConfirmation: CODE,
+      savedAt: community.updatedAt,
+    });
+    expect(status(await edited.json())).toEqual({ accepts: true, confirms: true, byServer: false });
+    const confirmed = await confirmation();
+    expect([confirmed.status, await confirmed.text()]).toEqual([200, CODE]);
+  });
+
   it('stores the code and the secret, answers the code and only whether a secret is set, and VK is then answered', async () => {
     w = await createAgencyWorld();
     const bodies: string[] = [];
@@ -142,15 +193,15 @@ describe('a community’s Callback API server in the agency office', () => {
     // VK_GROUP_ID set: its community answers with the env values even when the office stored others for it.
     w = await createAgencyWorld({ ...env, VK_GROUP_ID: String(GROUP_ID) });
     await setUp(w, GROUP_ID);
-    // The office says so, rather than showing what is stored as what is used.
+    // The office says so, rather than showing what is stored as what is used: what the route does (decision 094).
     const byServer = async (world: AgencyWorld) => {
       const brand = await (await world.call('GET', `/api/admin/agency/brands/${world.brandId}`, USERS.owner)).json();
-      return (brand.communities as { vkGroupId: number; callbackByServer: boolean }[]).map((c) => [
+      return (brand.communities as StatusView[]).map((c) => [
         c.vkGroupId,
-        c.callbackByServer,
+        { byServer: c.callbackByServer, settable: c.callbackSettable, accepts: c.callbackAccepts },
       ]);
     };
-    expect(await byServer(w)).toEqual([[GROUP_ID, true]]);
+    expect(await byServer(w)).toEqual([[GROUP_ID, { byServer: true, settable: false, accepts: true }]]);
     expect(await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
     expect((await confirm(w, GROUP_ID, SECRET))[0]).toBe(403);
     // A community not connected here: 403 even with the env secret.
@@ -160,8 +211,11 @@ describe('a community’s Callback API server in the agency office', () => {
     // No VK_GROUP_ID (as before 084: the env secret answers any community), but one with its own secret uses it.
     w = await createAgencyWorld(env);
     expect(await confirm(w, 777_777, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
-    expect(await byServer(w)).toEqual([[GROUP_ID, false]]);
+    // Before 094 the office said this community refused events while the env secret confirmed it and took them.
+    expect(await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET)).toEqual([200, env.VK_CONFIRMATION_CODE]);
+    expect(await byServer(w)).toEqual([[GROUP_ID, { byServer: true, settable: true, accepts: true }]]);
     await setUp(w, GROUP_ID);
+    expect(await byServer(w)).toEqual([[GROUP_ID, { byServer: false, settable: true, accepts: true }]]);
     expect(await confirm(w, GROUP_ID, SECRET)).toEqual([200, CODE]);
     expect((await confirm(w, GROUP_ID, env.VK_CALLBACK_SECRET))[0]).toBe(403);
   });
