@@ -19,10 +19,12 @@ import {
   recordReceived,
   recordRejected,
 } from '../server/vk/event-journal.ts';
+import { communitySwitchedOff } from '../server/vk/switched-off-community.ts';
 import { vkAgentFor } from '../server/vk/vk-api.ts';
 import { onMessageSubscription } from './updates/consent-handlers.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
+import { onSwitchedOffUpdate } from './updates/switched-off-updates.ts';
 import { updateProblem } from './updates/update-shapes.ts';
 import { BoundedVK } from './vk-client.ts';
 
@@ -91,6 +93,13 @@ export function createBot(deps: Deps): Bot {
       if (current) current.error = err;
       else throw err;
     }
+  });
+  // Checked when handled (a recovered update too), for Callback API and Long Poll alike: a switched-off brand's
+  // community has only its consents recorded (decision 094).
+  vk.updates.use(async (ctx, next) => {
+    const groupId = groupOf(ctx);
+    if (await communitySwitchedOff(db, groupId)) return onSwitchedOffUpdate(deps, groupId, ctx, deliveryTime());
+    await next();
   });
   vk.updates.on('message_new', (ctx) => onMessageNew(deps, groupOf(ctx), ctx));
   vk.updates.on('message_event', (ctx) => onMessageEvent(deps, groupOf(ctx), ctx));

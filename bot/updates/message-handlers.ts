@@ -79,10 +79,17 @@ async function answerFor(deps: Deps, groupId: number, userId: number, command: B
   }
 }
 
+/**
+ * Whether `context` is a user writing to the community in private: a group chat the community was added to is people
+ * talking to each other, not questions for support, and the bot's answers (written to the sender privately) would be
+ * noise — found from outside: every chat line was a ticket.
+ */
+export function fromUserInPrivate(context: MessageContext): boolean {
+  return !(context.isOutbox || context.isGroup || context.isChat || context.senderType !== 'user');
+}
+
 export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext): Promise<void> {
-  // A group chat the community was added to is people talking to each other: not questions for support, and the
-  // bot's answers (written to the sender privately) would be noise — found from outside: every chat line was a ticket.
-  if (context.isOutbox || context.isGroup || context.isChat || context.senderType !== 'user') return;
+  if (!fromUserInPrivate(context)) return;
   const userId = context.senderId;
   const messageKey = String(context.conversationMessageId ?? context.id);
   const inReplyTo = `msg:${messageKey}`;

@@ -20,9 +20,10 @@ export interface MessageSubscription {
 
 /**
  * The consent and the task it confirms commit together: a crash in between leaves neither, and recovery replays both.
+ * `confirmTask: false` records the consent alone (a switched-off brand's community: its campaigns are closed, 094).
  * @example await recordMessageSubscription(db, { vkGroupId, vkUserId, allowed: true, key, at })
  */
-export async function recordMessageSubscription(db: Db, s: MessageSubscription): Promise<void> {
+export async function recordMessageSubscription(db: Db, s: MessageSubscription, confirmTask = true): Promise<void> {
   await inTransaction(db, async (tx) => {
     await recordConsent(tx, {
       vkGroupId: s.vkGroupId,
@@ -33,19 +34,20 @@ export async function recordMessageSubscription(db: Db, s: MessageSubscription):
       key: s.key ?? null,
       at: s.at,
     });
-    if (s.allowed && s.key) await confirmMessagesAllowedByKey(tx, s.key, s.vkUserId, s.vkGroupId, s.at);
+    if (confirmTask && s.allowed && s.key) await confirmMessagesAllowedByKey(tx, s.key, s.vkUserId, s.vkGroupId, s.at);
   });
 }
 
 /**
  * The user wrote the stop word (or asked to subscribe again) to the community: the consent changes and the bot's
  * answer is queued in one transaction. A stop withdraws consent like `message_deny` (queued reminders and mailings
- * for the user are closed); subscribing again is the user's own explicit request, like `message_allow`.
+ * for the user are closed); subscribing again is the user's own explicit request, like `message_allow`. No `answer`:
+ * none is queued (a switched-off brand's community sends nothing, decision 094).
  */
 export async function recordSubscriptionByWord(
   db: Db,
   s: Omit<MessageSubscription, 'key'>,
-  answer: Omit<Reply, 'vkGroupId' | 'vkUserId'>,
+  answer: Omit<Reply, 'vkGroupId' | 'vkUserId'> | undefined,
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     await recordConsent(tx, {
@@ -56,6 +58,6 @@ export async function recordSubscriptionByWord(
       source: s.allowed ? 'bot_subscribe' : 'bot_stop',
       at: s.at,
     });
-    await queueReplyIn(tx, { ...answer, vkGroupId: s.vkGroupId, vkUserId: s.vkUserId }, s.at);
+    if (answer) await queueReplyIn(tx, { ...answer, vkGroupId: s.vkGroupId, vkUserId: s.vkUserId }, s.at);
   });
 }

@@ -305,3 +305,60 @@ describe('VK asks to confirm a server whose confirmation string is not set up (d
     );
   });
 });
+
+describe("a switched-off brand's community (decision 094)", () => {
+  beforeEach(async () => {
+    const [community] = await w.deps.db
+      .select({ brandId: schema.communities.brandId })
+      .from(schema.communities)
+      .where(eq(schema.communities.vkGroupId, BRAND_GROUP));
+    await inTransaction(w.deps.db, (tx) =>
+      tx
+        .update(schema.brands)
+        .set({ disabledAt: w.clock.now })
+        .where(eq(schema.brands.id, community?.brandId as number)),
+    );
+  });
+
+  it('is still answered `ok` and journaled, but only consents are recorded: no ticket, reply, answer or task', async () => {
+    w.fake.allowMessages(BRAND_GROUP, 4646);
+    const { pid, task, key } = await allowTaskStarted(4646);
+    const [joinTask] = await inTransaction(w.deps.db, (tx) =>
+      tx
+        .insert(schema.tasks)
+        .values({ campaignId, key: 'join', kind: 'join_community', title: 'Вступить в сообщество' })
+        .returning(),
+    );
+    // VK still confirms the server (the brand may be switched on again) and gets `ok` for every update.
+    expect(await fromBrand({ type: 'confirmation' })).toEqual({ status: 200, text: BRAND_CODE });
+    const press = { user_id: 4646, peer_id: 4646, conversation_message_id: 22, event_id: 'ev-off', payload: {} };
+    for (const update of [
+      messageNew('off-1', 4646, 'Не пришёл промокод'),
+      { type: 'message_event', event_id: 'off-2', object: press },
+      { type: 'message_allow', event_id: 'off-3', object: { user_id: 4646, key } },
+      messageNew('off-4', 4646, 'стоп'),
+      { type: 'message_deny', event_id: 'off-5', object: { user_id: 4747 } },
+      { type: 'group_join', event_id: 'off-6', object: { user_id: 4646, join_type: 'join' } },
+    ]) {
+      expect(await fromBrand(update)).toEqual({ status: 200, text: 'ok' });
+    }
+    const events = await w.deps.db.select().from(schema.callbackEvents);
+    expect(events.map((e) => [e.eventId, e.status]).sort()).toEqual(
+      ['off-1', 'off-2', 'off-3', 'off-4', 'off-5', 'off-6'].map((id) => [id, 'handled']),
+    );
+    // The user's word about messages holds, whatever becomes of the brand: the allow, the stop word, the deny.
+    const consents = await w.deps.db.select().from(schema.consents).orderBy(schema.consents.id);
+    expect(consents.map((c) => [c.vkGroupId, c.vkUserId, c.allowed, c.source])).toEqual([
+      [BRAND_GROUP, 4646, false, 'bot_stop'],
+      [BRAND_GROUP, 4747, false, 'message_deny'],
+    ]);
+    // Nothing acts for the brand: its support is closed, its campaigns hidden, it sends nothing.
+    expect(await w.deps.db.select().from(schema.tickets)).toHaveLength(0);
+    expect(await w.deps.db.select().from(schema.outbox)).toHaveLength(0);
+    expect(w.fake.eventAnswers).toHaveLength(0);
+    expect(await allowTaskStatus(task.id, pid)).toBe('started');
+    expect(await allowTaskStatus(joinTask?.id as number, pid)).toBeUndefined();
+    const funnel = await w.deps.db.select().from(schema.events).where(eq(schema.events.participantId, pid));
+    expect(funnel.map((e) => e.type)).toEqual(['task_started']);
+  });
+});
