@@ -2,7 +2,8 @@
  * Decision 084 in Chromium: the agency owner sets up a connected community's Callback API server on the brand's
  * page — sees the address to paste into VK, types VK's confirmation string and the secret, saves — and VK's
  * confirmation to that address is then answered with that string (the server the README starts). The secret is shown
- * nowhere again, not in the page nor after a reload. Phone light in Russian, desktop dark in English.
+ * nowhere again, not in the page nor after a reload. Saved with the secret alone, the page warns that VK will not confirm
+ * the server (and VK is told why, a 409: decision 094). Phone light in Russian, desktop dark in English.
  * Screenshots under test-results/screenshots/office-community-callback-*.png.
  */
 import { join } from 'node:path';
@@ -53,6 +54,8 @@ const viewports = [
     group: 210000401,
     status: 'строка подтверждения {code} · секретный ключ задан',
     none: 'строки подтверждения нет · секретного ключа нет — события не принимаются',
+    secretOnly: 'строки подтверждения нет · секретный ключ задан',
+    noCode: 'Код подтверждения не задан — ВКонтакте не подтвердит сервер',
   },
   {
     name: 'desktop',
@@ -65,6 +68,8 @@ const viewports = [
     group: 210000402,
     status: 'confirmation string {code} · secret key set',
     none: 'no confirmation string · no secret key: events are refused',
+    secretOnly: 'no confirmation string · secret key set',
+    noCode: 'No confirmation string set: VK will not confirm the server',
   },
 ] as const;
 
@@ -103,11 +108,29 @@ describe("a community's Callback API in the agency office", () => {
         await page
           .getByText(vp.language === 'ru' ? 'От 8 до 50 латинских букв и цифр' : '8 to 50 Latin letters and digits')
           .waitFor();
+        const confirm = (s: string) =>
+          fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ type: 'confirmation', group_id: vp.group, secret: s }),
+          });
+        // The secret alone: events are taken, but VK cannot confirm the server, and the page says so (decision 094).
+        await page.locator(`#${id}-secret`).fill(secret);
+        await page.getByTestId(`${id}-save`).click();
+        await expect.poll(() => status.textContent(), { timeout: T }).toBe(vp.secretOnly);
+        expect(await page.getByTestId(`${id}-no-code`).textContent()).toBe(vp.noCode);
+        await screenshot(page, `office-community-callback-no-code-${vp.name}-${vp.colorScheme}`);
+        const unconfirmed = await confirm(secret);
+        expect(unconfirmed.status).toBe(409);
+        expect((await unconfirmed.json()).error.code).toBe('confirmation_not_set');
+
+        await page.getByTestId(`${id}-edit`).click();
         await page.locator(`#${id}-code`).fill(code);
         await page.locator(`#${id}-secret`).fill(secret);
         await screenshot(page, `office-community-callback-form-${vp.name}-${vp.colorScheme}`);
         await page.getByTestId(`${id}-save`).click();
         await expect.poll(() => status.textContent(), { timeout: T }).toBe(vp.status.replace('{code}', code));
+        expect(await page.getByTestId(`${id}-no-code`).count()).toBe(0);
         expect(await page.content()).not.toContain(secret);
         await screenshot(page, `office-community-callback-set-${vp.name}-${vp.colorScheme}`);
         await page.reload();
@@ -117,12 +140,6 @@ describe("a community's Callback API in the agency office", () => {
         expect(await page.content()).not.toContain(secret);
 
         // VK, at the address shown: confirmed with the code for this community's secret, refused without it.
-        const confirm = (s: string) =>
-          fetch(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ type: 'confirmation', group_id: vp.group, secret: s }),
-          });
         const answered = await confirm(secret);
         expect([answered.status, await answered.text()]).toEqual([200, code]);
         expect((await confirm(`${secret}x`)).status).toBe(403);

@@ -72,9 +72,8 @@ export function CommunityCallback(props: {
         <SimpleCell
           multiline
           before={<Icon20WarningTriangleOutline color="var(--vkui--color_icon_negative)" />}
-          data-testid={`${testId}-no-code`}
         >
-          {s.callbackCodeMissing}
+          <span data-testid={`${testId}-no-code`}>{s.callbackCodeMissing}</span>
         </SimpleCell>
       )}
       {editing && settable && (
