@@ -163,6 +163,8 @@ export async function renameBrand(
   const brand = await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
     if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this brand');
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current (decision 067).
+    if (before.updatedAt === savedAt && before.name === name) return before;
     // The check is in the UPDATE itself: a concurrent rename of the same copy waits for this row and then matches nothing.
     const [row] = await tx
       .update(brands)
@@ -170,18 +172,16 @@ export async function renameBrand(
       .where(and(eq(brands.id, brandId), eq(brands.updatedAt, savedAt)))
       .returning();
     if (!row) throw new SavedMeanwhileError('brand');
-    if (before.name !== name) {
-      await recordAudit(tx, {
-        actor: identity,
-        brandId,
-        section: 'agency',
-        action: 'brand.rename',
-        entity: 'brand',
-        entityId: brandId,
-        before: { name: before.name },
-        after: { name },
-      });
-    }
+    await recordAudit(tx, {
+      actor: identity,
+      brandId,
+      section: 'agency',
+      action: 'brand.rename',
+      entity: 'brand',
+      entityId: brandId,
+      before: { name: before.name },
+      after: { name },
+    });
     return row;
   });
   return brandView(deps.db, deps.config, brand);

@@ -11,10 +11,10 @@ import { inserted } from '../../db/rows.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { recordAudit } from '../audit.ts';
+import { recordAudit, setChangesNothing } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { brandView } from './agency-brands.ts';
-import { maskedToken, sealToken, secretPlace } from './agency-secrets.ts';
+import { keepsToken, maskedToken, sealToken, secretPlace } from './agency-secrets.ts';
 
 const { apps, communities } = schema;
 type CommunityRow = typeof communities.$inferSelect;
@@ -127,6 +127,8 @@ export async function editCommunity(
       .where(and(eq(communities.id, communityId), eq(communities.brandId, brandId)));
     if (!before) throw new ApiError(404, 'community_not_found', `The brand has no community ${communityId}`);
     const place = secretPlace.community(before.vkGroupId);
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current (decision 067).
+    if (before.updatedAt === input.savedAt && communityKept(deps.config, before, input)) return;
     const tokenCiphertext =
       input.token === undefined
         ? before.tokenCiphertext
@@ -156,6 +158,21 @@ export async function editCommunity(
     });
   });
   return brandView(deps.db, deps.config, brand);
+}
+
+/** Whether a community edit leaves the row as it is: each field it sets already so, a token the one stored. */
+function communityKept(
+  config: Config,
+  row: CommunityRow,
+  input: CallbackInput & { name?: string | undefined; token?: string | null | undefined },
+): boolean {
+  const { callbackConfirmation: confirmation } = input;
+  return (
+    (input.name === undefined || input.name === row.name) &&
+    (confirmation === undefined || confirmation === row.callbackConfirmation) &&
+    keepsToken(config, row.tokenCiphertext, secretPlace.community(row.vkGroupId), input.token) &&
+    keepsToken(config, row.callbackSecretCiphertext, secretPlace.callbackSecret(row.vkGroupId), input.callbackSecret)
+  );
 }
 
 /** The audit's name for a community edit: a token or callback secret replaced is named as such. */
@@ -188,6 +205,9 @@ async function refuseTakenApp(
     }
   }
 }
+
+/** The fields an edit sets (one left out keeps its value). */
+const definedOnly = (set: object) => Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
 
 /** The sealed columns for the tokens the input sets (undefined: keep, null: remove). */
 function sealedAppTokens(config: Config, appRowId: number, input: Partial<AppInput>) {
@@ -262,6 +282,12 @@ export async function editApp(
     if (!before) throw new ApiError(404, 'app_not_found', `The brand has no app ${appId}`);
     await refuseTakenApp(tx, input, appId);
     const { vkSecret, vkServiceToken, savedAt, ...plain } = input;
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current (decision 067).
+    const kept =
+      setChangesNothing(before, definedOnly(plain)) &&
+      keepsToken(deps.config, before.vkSecretCiphertext, secretPlace.vkSecret(appId), vkSecret) &&
+      keepsToken(deps.config, before.vkServiceTokenCiphertext, secretPlace.vkServiceToken(appId), vkServiceToken);
+    if (before.updatedAt === savedAt && kept) return;
     const [row] = await tx
       .update(apps)
       .set({

@@ -8,7 +8,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { mask, open, SecretBoxError, type SecretKeys, seal } from './secret-box.ts';
+import { mask, open, SecretBoxError, type SecretKeys, seal, sealedWithOlderKey } from './secret-box.ts';
 
 /** Where each kind of token lives; the sealed value is bound to it. */
 export const secretPlace = {
@@ -43,6 +43,25 @@ export function maskedToken(config: Config, sealed: string | null, place: string
     return mask(open(keys, sealed, place));
   } catch (err) {
     if (err instanceof SecretBoxError) return '••••';
+    throw err;
+  }
+}
+
+/**
+ * Whether an edit's `token` (undefined: keep, null: remove) leaves the sealed one stored at `place` as it is: the same
+ * token typed again is no change (decision 098). A stored one no configured key opens, or one sealed with an older key,
+ * is sealed again: that write is the change.
+ * @example if (keepsToken(config, row.tokenCiphertext, secretPlace.community(row.vkGroupId), input.token)) …
+ */
+export function keepsToken(config: Config, sealed: string | null, place: string, token: string | null | undefined) {
+  if (token === undefined) return true;
+  if (token === null || sealed === null) return token === sealed;
+  const keys = secretKeysOf(config);
+  if (!keys || sealedWithOlderKey(keys, sealed)) return false;
+  try {
+    return open(keys, sealed, place) === token;
+  } catch (err) {
+    if (err instanceof SecretBoxError) return false;
     throw err;
   }
 }

@@ -9,7 +9,7 @@ import { type Db, schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { recordAudit } from '../audit.ts';
+import { recordAudit, setChangesNothing } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 
 const { agencies } = schema;
@@ -67,7 +67,8 @@ export async function readAgencySettings(deps: Deps, identity: Identity, agencyI
 
 /**
  * Changes the white label if it is still the copy the edit was made on (`savedAt`, decision 045), else 409
- * `saved_meanwhile` and nothing written; null clears the logo or the accent. One audit row when anything changed.
+ * `saved_meanwhile` and nothing written; null clears the logo or the accent. A save of the current copy that changes
+ * nothing writes and records nothing (decision 067).
  * Switching the community admin claim is not an edit of these and leaves an open form's copy good.
  */
 export async function saveAgencySettings(
@@ -81,6 +82,9 @@ export async function saveAgencySettings(
   return inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));
     if (!before) throw new ApiError(403, 'forbidden', 'No agency rights for this agency');
+    // The copy it was made on, saved as it is: nothing written, nothing audited, the copy still current (decision 067).
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (before.updatedAt === savedAt && setChangesNothing(before, set)) return settingsOf(before);
     // The check is in the UPDATE itself: a concurrent save of the same copy waits for this row and then matches nothing.
     const [row] = await tx
       .update(agencies)
@@ -88,20 +92,17 @@ export async function saveAgencySettings(
       .where(and(eq(agencies.id, agencyId), eq(agencies.updatedAt, savedAt)))
       .returning();
     if (!row) throw new SavedMeanwhileError('white label');
-    const [was, now] = [brandingOf(before), brandingOf(row)];
-    if (JSON.stringify(was) !== JSON.stringify(now)) {
-      await recordAudit(tx, {
-        actor: identity,
-        brandId: null,
-        agencyId,
-        section: 'agency',
-        action: 'agency.update_settings',
-        entity: 'agency',
-        entityId: agencyId,
-        before: audited(was),
-        after: audited(now),
-      });
-    }
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: null,
+      agencyId,
+      section: 'agency',
+      action: 'agency.update_settings',
+      entity: 'agency',
+      entityId: agencyId,
+      before: audited(brandingOf(before)),
+      after: audited(brandingOf(row)),
+    });
     return settingsOf(row);
   });
 }
