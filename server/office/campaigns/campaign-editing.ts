@@ -13,7 +13,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
-import { recordAudit } from '../audit.ts';
+import { changesNothing, recordAudit } from '../audit.ts';
 import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
 import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
@@ -199,6 +199,9 @@ export async function saveDocument(
       throw new ApiError(409, 'status_changed', 'The campaign changed status meanwhile; reload it');
     }
     const before = await loadDocument(tx, current);
+    // The version it was read at, saved as it is: nothing written, nothing audited, no revision, the version still
+    // current, so a colleague's open editor is not told someone saved meanwhile (decision 067).
+    if (body.editVersion === current.editVersion && changesNothing(savedPart(before), savedPart(body))) return before;
     await requireFreeSlug(tx, current, body.slug);
     // Compare-and-set: of two saves of the same version one wins; PostgreSQL re-checks the condition after the
     // row lock, so a concurrent save that read the same version updates nothing here.
@@ -225,6 +228,12 @@ export async function saveDocument(
     return after;
   });
   return { document, problems };
+}
+
+/** What a save writes of a document: its content and places, not what is read-only nor the version it was read at. */
+function savedPart(document: CampaignDocument) {
+  const { status: _s, revision: _r, editVersion: _v, allowedTransitions: _t, pools, ...written } = document;
+  return { ...written, pools: pools.map(({ total: _n, free: _f, sandbox: _b, ...pool }) => pool) };
 }
 
 /** A campaign's address is unique within its brand: another campaign's is a 422 on the field, not the index's 500. */
