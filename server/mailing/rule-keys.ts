@@ -10,6 +10,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { schema } from '../db/client.ts';
 import type { Tx } from '../db/transactions.ts';
 import { reused } from '../http/client-key.ts';
+import { createdAs } from '../office/audit.ts';
 import type { RuleRow } from './rule-evaluation.ts';
 
 const { messageRules } = schema;
@@ -60,6 +61,8 @@ export async function ruleCreatedWithKey(tx: Tx, sent: RuleColumns, clientKey: s
     .where(and(eq(messageRules.campaignId, sent.campaignId), eq(messageRules.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
-  if (canonicalJson(settingsOf(row)) !== canonicalJson(settingsOf(sent))) throw reused();
+  // What the create wrote, not what an edit since left (decision 098).
+  const made = (await createdAs<RuleColumns>(tx, 'rule.create', 'rule', row.id)) ?? row;
+  if (canonicalJson(settingsOf(made)) !== canonicalJson(settingsOf(sent))) throw reused();
   return row;
 }

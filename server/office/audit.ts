@@ -2,7 +2,7 @@
  * @module The office audit log's one writer. Every back-office write calls `recordAudit` with the transaction that
  * makes the change, so the entry commits or rolls back with it (server/db/schema/office.ts).
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import type { Section } from '../auth/permissions.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -46,6 +46,30 @@ export function changesNothing(before: unknown, after: unknown): boolean {
 export function setChangesNothing(row: object, set: object): boolean {
   const now = row as Record<string, unknown>;
   return changesNothing(Object.fromEntries(Object.keys(set).map((k) => [k, now[k]])), set);
+}
+
+/**
+ * What a create recorded of its entity (the `after` of its audit row, written in the create's own transaction): what a
+ * keyed create's retry is compared with, so an edit made since does not turn the retry into a 409 `client_key_reused`
+ * (decision 098). Undefined when the log holds no such row; the caller then compares with the row as it stands.
+ * @example const made = (await createdAs<{ name: string }>(tx, 'brand.create', 'brand', row.id)) ?? row;
+ */
+export async function createdAs<T>(
+  tx: Tx,
+  action: string,
+  entity: string,
+  entityId: string | number,
+): Promise<T | undefined> {
+  const { officeAudit } = schema;
+  const [row] = await tx
+    .select({ after: officeAudit.after })
+    .from(officeAudit)
+    .where(
+      and(eq(officeAudit.entity, entity), eq(officeAudit.entityId, String(entityId)), eq(officeAudit.action, action)),
+    )
+    .orderBy(asc(officeAudit.id))
+    .limit(1);
+  return (row?.after ?? undefined) as T | undefined;
 }
 
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {

@@ -12,7 +12,7 @@ import type { Tx } from '../db/transactions.ts';
 import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { visibleText } from '../http/text-fields.ts';
-import { recordAudit, setChangesNothing } from '../office/audit.ts';
+import { createdAs, recordAudit, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { cannedAnswers } = schema;
@@ -103,7 +103,8 @@ const audit = (
 
 /**
  * The answer an earlier Add with this key wrote in the brand (undefined: none, write it now); the key sent with other
- * fields is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059).
+ * fields than that Add had is a 409 `client_key_reused`, an edit since is not (decision 098). Looked up in the writing
+ * transaction, as broadcasts do (decision 059).
  */
 async function cannedAddedWithKey(tx: Tx, brandId: number, input: CannedNew, clientKey: string) {
   const [row] = await tx
@@ -112,11 +113,12 @@ async function cannedAddedWithKey(tx: Tx, brandId: number, input: CannedNew, cli
     .where(and(eq(cannedAnswers.brandId, brandId), eq(cannedAnswers.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
+  const made = (await createdAs<ReturnType<typeof publicCanned>>(tx, 'canned.create', 'canned_answer', row.id)) ?? row;
   const same =
-    row.title === input.title &&
-    row.bodyRu === input.bodyRu &&
-    row.bodyEn === (input.bodyEn ?? null) &&
-    row.position === (input.position ?? 0);
+    made.title === input.title &&
+    made.bodyRu === input.bodyRu &&
+    made.bodyEn === (input.bodyEn ?? null) &&
+    made.position === (input.position ?? 0);
   if (!same) throw reused();
   return row;
 }

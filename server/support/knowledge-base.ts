@@ -15,7 +15,7 @@ import { ClientKey, reused } from '../http/client-key.ts';
 import { ApiError } from '../http/errors.ts';
 import { rowId } from '../http/row-id.ts';
 import { visibleText } from '../http/text-fields.ts';
-import { changesNothing, recordAudit, setChangesNothing } from '../office/audit.ts';
+import { changesNothing, createdAs, recordAudit, setChangesNothing } from '../office/audit.ts';
 import { nextSavedAt, SavedAtField, SavedMeanwhileError } from '../office/one-save-per-copy.ts';
 
 const { kbArticles, kbFeedback } = schema;
@@ -182,8 +182,9 @@ async function nextPosition(tx: Tx, brandId: number): Promise<number> {
 
 /**
  * The article an earlier Add with this key wrote in the brand (undefined: none, write it now); the key sent with other
- * fields is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059). A position
- * left out is where the first Add put it, so only a position given is compared.
+ * fields than that Add had is a 409 `client_key_reused`, an edit or a reorder since is not (decision 098). Looked up in
+ * the writing transaction, as broadcasts do (decision 059). A position left out is where the first Add put it, so only
+ * a position given is compared.
  */
 async function articleAddedWithKey(tx: Tx, brandId: number, input: ArticleNew, clientKey: string) {
   const [row] = await tx
@@ -192,11 +193,13 @@ async function articleAddedWithKey(tx: Tx, brandId: number, input: ArticleNew, c
     .where(and(eq(kbArticles.brandId, brandId), eq(kbArticles.clientKey, clientKey)))
     .limit(1);
   if (!row) return undefined;
+  const made =
+    (await createdAs<ReturnType<typeof publicArticle>>(tx, 'kb_article.create', 'kb_article', row.id)) ?? row;
   const sent = columns(input);
   const same =
-    (Object.keys(sent) as (keyof typeof sent)[]).every((k) => row[k] === sent[k]) &&
-    row.published === (input.published ?? false) &&
-    (input.position === undefined || row.position === input.position);
+    (Object.keys(sent) as (keyof typeof sent)[]).every((k) => made[k] === sent[k]) &&
+    made.published === (input.published ?? false) &&
+    (input.position === undefined || made.position === input.position);
   if (!same) throw reused();
   return row;
 }

@@ -17,7 +17,7 @@ import type { Deps } from '../../deps.ts';
 import { reused } from '../../http/client-key.ts';
 import { ApiError } from '../../http/errors.ts';
 import { closeSwitchedOffQueue } from '../../mailing/outbox-switched-off.ts';
-import { recordAudit } from '../audit.ts';
+import { createdAs, recordAudit } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { callbackServerOf, maskedToken, secretPlace } from './agency-secrets.ts';
 
@@ -103,7 +103,8 @@ export async function agencyBrand(deps: Deps, identity: Identity, brandId: numbe
 
 /**
  * The brand an earlier "new brand" with this key made in the agency (undefined: none, make it now); the key sent with
- * another name is a 409 `client_key_reused`. Looked up in the writing transaction, as broadcasts do (decision 059).
+ * another name than that "new brand" had is a 409 `client_key_reused`, a rename since is not (decision 098). Looked up
+ * in the writing transaction, as broadcasts do (decision 059).
  */
 async function brandMadeWithKey(tx: Tx, agencyId: number, name: string, clientKey: string) {
   const [row] = await tx
@@ -111,7 +112,9 @@ async function brandMadeWithKey(tx: Tx, agencyId: number, name: string, clientKe
     .from(brands)
     .where(and(eq(brands.agencyId, agencyId), eq(brands.clientKey, clientKey)))
     .limit(1);
-  if (row && row.name !== name) throw reused();
+  if (!row) return undefined;
+  const made = (await createdAs<{ name: string }>(tx, 'brand.create', 'brand', row.id)) ?? row;
+  if (made.name !== name) throw reused();
   return row;
 }
 
