@@ -1,6 +1,7 @@
 /**
  * An audit log is a record of changes: an office edit that changes nothing (a PATCH or PUT sent again with what it
- * has just set, naming the copy the first left) answers 2xx with the current state and writes no audit row; eight
+ * has just set, naming the copy the first left) answers 2xx with the current state, the first answer word for word
+ * (no copy's time moved: decision 098), and writes no audit row; eight
  * same-value switches sent at once write one row at most. Generated from the audit matrix's cases (audit-cases.ts),
  * so a new edit route is checked too.
  */
@@ -44,7 +45,7 @@ function sameEditAgain(body: unknown, firstAnswer: string, url: string): unknown
 const auditCount = async () => (await w.deps.db.select().from(schema.officeAudit)).length;
 
 describe('an office edit that changes nothing writes no audit row', () => {
-  it('every PATCH and PUT sent twice (naming the copy the first left): the second answers 2xx and writes no audit row', async () => {
+  it('every PATCH and PUT sent twice (naming the copy the first left): the second answers 2xx, as the first did, and writes no audit row', async () => {
     expect(edits.length).toBeGreaterThan(10);
     const wrong: string[] = [];
     for (const op of edits) {
@@ -66,6 +67,8 @@ describe('an office edit that changes nothing writes no audit row', () => {
       const again = await w.call(op.method, url, w.owner, next);
       const added = (await auditCount()) - rows;
       if (again.status >= 300) wrong.push(`${op.method} ${op.path}: again ${again.status}`);
+      // The same state: a moved `savedAt` / `updatedAt` would make a colleague's open copy a conflict for nothing.
+      else if ((await again.text()) !== firstBody) wrong.push(`${op.method} ${op.path}: answered otherwise again`);
       if (added !== 0) wrong.push(`${op.method} ${op.path}: the same request again wrote ${added} audit row(s)`);
     }
     expect(wrong).toEqual([]);
