@@ -1,9 +1,8 @@
 /**
  * An audit log is a record of changes: an office edit that changes nothing (a PATCH or PUT sent again with what it
  * has just set, naming the copy the first left) answers 2xx with the current state, the first answer word for word
- * (no copy's time moved: decision 098), and writes no audit row; eight
- * same-value switches sent at once write one row at most. Generated from the audit matrix's cases (audit-cases.ts),
- * so a new edit route is checked too.
+ * (no copy's time moved: decision 098), and writes no audit row; eight same-value switches sent at once write one row
+ * at most. Generated from the audit matrix's cases (audit-cases.ts), so a new edit route is checked too.
  */
 
 import { eq } from 'drizzle-orm';
