@@ -29,16 +29,20 @@ const session = HAS_WEB_ENTRY ? platform.webSession : undefined;
 void Promise.all([firstPanel, firstScreenAnswered(FIRST_SCREEN_DATA_WAIT_MS), session?.check()]).then(
   async ([, , signedIn]) => {
     const root = createRoot(container);
-    const signIn = async () => {
-      // HAS_WEB_ENTRY spelled out: other builds drop the sign-in chunk at build time.
-      if (!HAS_WEB_ENTRY || !session) return;
-      const { WebSignIn } = await import('./screens/web-sign-in/WebSignIn.tsx');
-      root.render(<WebSignIn platform={platform} session={session} />);
-    };
-    if (session && !signedIn) return signIn();
+    // Only the web build signs in. The build's own constant is read here rather than HAS_WEB_ENTRY: the bundler drops
+    // a dynamic import only behind a condition it folds in this module, not behind an imported constant, so only this
+    // way do the other builds emit no sign-in chunk (tests/package/web-sign-in-chunk.test.ts).
+    const signIn =
+      import.meta.env.VITE_WEB_ENTRY !== 'absent' && session
+        ? async () => {
+            const { WebSignIn } = await import('./screens/web-sign-in/WebSignIn.tsx');
+            root.render(<WebSignIn platform={platform} session={session} />);
+          }
+        : undefined;
+    if (signIn && !signedIn) return signIn();
     // Signed out meanwhile (cookies cleared, signed out on another device): the API's 401 brings the sign-in back,
     // which returns to the same screen, rather than an error only a reload could leave.
-    const onUnauthorized = session ? () => void signIn() : undefined;
+    const onUnauthorized = signIn ? () => void signIn() : undefined;
     root.render(
       <>
         <AppConfig platform={platform} apiBaseUrl={apiBaseUrl} onUnauthorized={onUnauthorized} />
