@@ -145,4 +145,24 @@ describe('moments CSV', () => {
     expect(errors).toMatchObject([{ line: 2, code: 'bad_reward_key', params: { value: '"Кружка, белая"' } }]);
     expect(moments).toEqual([{ line: 3, rewardKey: 'mug', at: Date.UTC(2026, 5, 1, 9) }]);
   });
+
+  it('a quoted cell holding a line break is one cell of one record, as pools and the catalogue read it (before: read as two lines, the first a midnight moment)', () => {
+    // Red before: line 3 was cut at its break, «mug;"05.06.2026» read as a moment at midnight and «12:00"» refused.
+    const csv = 'Приз;Время\r\nmug;05.06.2026 10:00\r\nmug;"05.06.2026\r\n12:00"\r\ncap;06.06.2026 12:00\r\n';
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
+    expect(errors.map((e) => [e.line, e.code, e.params.value])).toEqual([
+      [3, 'bad_instant', '"05.06.2026\\r\\n12:00"'],
+    ]);
+    // The record after it is named by the line it starts on.
+    expect(moments.map((m) => [m.line, m.rewardKey])).toEqual([
+      [2, 'mug'],
+      [5, 'cap'],
+    ]);
+  });
+
+  it('a quote never closed is named by the line it opens on, not read as a moment (before: «mug;"05.06.2026 12:00» imported)', () => {
+    const csv = 'reward_key;at\nmug;"05.06.2026 12:00\ncap;06.06.2026 12:00\n';
+    const { moments, errors } = parseMomentCsv(csv, KEYS, 'Europe/Moscow');
+    expect([moments, errors.map((e) => [e.line, e.code])]).toEqual([[], [[2, 'unclosed_quote']]]);
+  });
 });

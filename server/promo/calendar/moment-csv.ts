@@ -6,14 +6,15 @@
  * the campaign's time zone (decision 080).
  * A header line is skipped, in English or as a Russian brand writes it (`Приз;Время`, `Время;Приз`: its order is the
  * file's), and so are blank lines and lines of blank cells (`;;`); a first line that is neither a header we know nor a moment is refused naming the
- * columns expected (`unknown_header`). Every problem is reported with its line number and
- * nothing is imported unless the whole file is clean. A cell that a spreadsheet escaped against formulas (a leading
+ * columns expected (`unknown_header`). The file is read by the shared record reader (server/http/csv-records.ts), so a
+ * quoted cell may hold a line break; every problem is reported with the line its record starts on (a quote never
+ * closed as `unclosed_quote`), and nothing is imported unless the whole file is clean. A cell that a spreadsheet escaped against formulas (a leading
  * `'`, as server/http/csv.ts writes) is read without it; any other cell starting a formula (`=`, `+`, `-`, `@`) is
  * refused, and a bad cell is never echoed back longer than 40 characters.
  */
 
 import { csvHeader } from '../../http/csv-header.ts';
-import { csvRecords, withoutTextMarker } from '../../http/csv-records.ts';
+import { eachCsvRecord, withoutTextMarker } from '../../http/csv-records.ts';
 import { wallClockInstant } from '../../time-zone.ts';
 import { type CsvLineCode, type CsvLineError, csvLineError } from '../csv-line-error.ts';
 
@@ -74,9 +75,8 @@ function cell(raw: string | undefined): string {
   return withoutTextMarker(v);
 }
 
-/** A line's cells, split at `,` `;` or tab as a spreadsheet quotes them: a quoted `"a;b"` is one cell. */
+/** A line's cells are split at `,` `;` or tab as a spreadsheet quotes them: a quoted `"a;b"` is one cell. */
 const SEPARATORS = [',', ';', '\t'] as const;
-const cellsOf = (raw: string) => (csvRecords(raw, SEPARATORS)[0]?.fields ?? []).map(cell);
 
 const shown = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
@@ -92,22 +92,29 @@ export function parseMomentCsv(
 ): { moments: MomentLine[]; errors: MomentCsvError[] } {
   const moments: MomentLine[] = [];
   const errors: MomentCsvError[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const file = text.replace(/^\uFEFF/, '');
   let keyFirst = true;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const cells = cellsOf(raw);
-    // An empty line, or the `;;` Excel writes for an empty row of a formatted sheet.
-    if (cells.every((c) => c === '')) return;
-    if (index === 0) {
+  // The shared record reader (decision 087), as pools and the catalogue read theirs: a quoted cell may hold a line
+  // break, and a problem names the line its record starts on.
+  for (const { line, fields, unclosedQuote, from, to } of eachCsvRecord(file, SEPARATORS)) {
+    const raw = file.slice(from, to);
+    // A stray quote swallows every line after it into one cell: say where, rather than read that cell as a moment.
+    if (unclosedQuote) {
+      errors.push(csvLineError(line, 'unclosed_quote', { opened: line }));
+      continue;
+    }
+    const cells = fields.map(cell);
+    // Cells of spaces and quotes (` ; "" ;`), which the reader keeps as cells: an empty row all the same.
+    if (cells.every((c) => c === '')) continue;
+    if (line === 1) {
       const order = headerOrder(cells);
       if (order === 'repeated') {
         errors.push(repeatedColumn(cells));
-        return;
+        continue;
       }
       if (order) {
         keyFirst = order === 'key_first';
-        return;
+        continue;
       }
     }
     const [key = '', at = ''] = keyFirst ? cells : [cells[1], cells[0]];
@@ -115,18 +122,18 @@ export function parseMomentCsv(
     if (moments.length + errors.length >= MAX_MOMENT_LINES) {
       if (errors.at(-1)?.code !== 'too_many_lines')
         errors.push(csvLineError(line, 'too_many_lines', { max: MAX_MOMENT_LINES }));
-      return;
+      continue;
     }
     const ms = instantOf(at, timeZone) ?? Number.NaN;
     // A first line that holds neither a prize nor an instant was meant as a header: say which ones we know.
-    if (index === 0 && !rewardKeys.has(key) && Number.isNaN(ms)) {
+    if (line === 1 && !rewardKeys.has(key) && Number.isNaN(ms)) {
       errors.push(csvLineError(line, 'unknown_header', { value: shown(raw), expected: MOMENT_HEADER.expected() }));
-      return;
+      continue;
     }
     const problem = lineProblem(key, at, ms, rest, rewardKeys, timeZone);
     if (problem) errors.push(csvLineError(line, ...problem));
     else moments.push({ line, rewardKey: key, at: ms });
-  });
+  }
   return { moments, errors };
 }
 
