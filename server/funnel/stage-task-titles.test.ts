@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
+import { excelCsv, excelRows } from '../http/testing/excel-csv.ts';
+import { byKey } from '../stats/testing/worded-csv.ts';
 import { stageTaskKey, stageTaskTitles } from './stage-task-titles.ts';
 
 const ADMIN = 900_011;
@@ -54,6 +56,27 @@ describe('task titles beside the stages', () => {
       expect.objectContaining({ campaignId: w.campaignId, taskTitles: { quiz1: 'Викторина о бренде' } }),
     ]);
     expect((await get<Funnel>(path, 'en')).funnels[0]?.taskTitles).toEqual({ quiz1: 'Brand quiz' });
+  });
+
+  it("the stats funnel's CSV words its stages as the chart does, in the export's language (before: task:quiz1)", async () => {
+    // Red before: the file's stage column held the key (`task:quiz1`, `opened`) under worded headers.
+    const stagesOf = async (lang: 'ru' | 'en') => {
+      const res = await app.request(`/api/admin/stats/campaigns/${w.campaignId}/funnel?format=csv&lang=${lang}`, {
+        headers: { Authorization: w.vkAuth(ADMIN, { vk_language: 'ru' }) },
+      });
+      expect(res.status).toBe(200);
+      const [head, ...rows] = excelRows((await excelCsv(res, lang)).text, lang);
+      return byKey(rows.map((cells) => Object.fromEntries((head ?? []).map((h, i) => [h, cells[i] ?? ''])))).map(
+        (r) => r.stage,
+      );
+    };
+    expect(await stagesOf('ru')).toEqual([
+      'Открыли акцию',
+      'Задание «Викторина о бренде»',
+      'Task gone',
+      'Получили награду',
+    ]);
+    expect(await stagesOf('en')).toEqual(['Opened the campaign', 'Task “Brand quiz”', 'Task gone', 'Got a reward']);
   });
 
   it('reads a task key from both stage spellings, and asks nothing when no stage names a task', async () => {

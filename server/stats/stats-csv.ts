@@ -4,6 +4,7 @@
  * the tables' columns — one file per chart, filterable by its first column in any spreadsheet. Written by the one CSV
  * writer (server/http/csv.ts), so participant-supplied text (error messages, screens) cannot become a formula.
  */
+import { stageLabel } from '../funnel/stage-words.ts';
 import { type CsvValue, toCsv } from '../http/csv.ts';
 import type { StatsMeasure, StatsResponse } from './stats.schemas.ts';
 import { type CsvLanguage, csvLabel } from './stats-csv-labels.ts';
@@ -21,18 +22,20 @@ const retained = (r: { users: number; rate: number } | null, n: string): Row => 
   [`${n}_rate`]: r?.rate ?? null,
 });
 
-const TABLES: { [M in StatsMeasure]: (body: StatsResponse<M>) => Table[] } = {
+/** Each measure's tables; `language` words the cells that name something (a funnel stage), as the office's screens do. */
+const TABLES: { [M in StatsMeasure]: (body: StatsResponse<M>, language: CsvLanguage) => Table[] } = {
   summary: (b) => [
     ['kpi', b.kpis.map((k) => ({ metric: k.key, current: k.current, previous: k.previous, change_pct: k.changePct }))],
   ],
-  funnel: (b) => [
+  funnel: (b, language) => [
     [
       'stage',
       b.funnels.flatMap((f) =>
         f.stages.map((s) => ({
           campaign_id: f.campaignId,
           campaign: f.title,
-          stage: s.stage,
+          // As the funnel chart words it: a task's stage by the task's title (stage-words.ts, decision 086).
+          stage: stageLabel(s.stage, language, f.taskTitles),
           count: s.count,
           pct_of_first: s.pctOfFirst,
           pct_of_previous: s.pctOfPrevious,
@@ -158,7 +161,7 @@ const TABLES: { [M in StatsMeasure]: (body: StatsResponse<M>) => Table[] } = {
 /** The keys a measure's CSV is written with: column, table and metric keys (for the labels' test). */
 export function statsCsvKeys<M extends StatsMeasure>(measure: M, body: StatsResponse<M>): string[] {
   const keys = new Set<string>(['table']);
-  for (const [name, rows] of (TABLES[measure] as (b: StatsResponse<M>) => Table[])(body)) {
+  for (const [name, rows] of (TABLES[measure] as (b: StatsResponse<M>, l: CsvLanguage) => Table[])(body, 'en')) {
     keys.add(name);
     for (const row of rows) for (const k of Object.keys(row)) keys.add(k);
     if (name === 'total' || name === 'kpi') for (const row of rows) keys.add(String(row.metric));
@@ -167,12 +170,12 @@ export function statsCsvKeys<M extends StatsMeasure>(measure: M, body: StatsResp
 }
 
 /**
- * The measure as CSV in the member's language: worded header, table names and metric names (stats-csv-labels.ts);
- * the numbers and participant text as in the JSON, written for that language's Excel (server/http/csv.ts, decision 075).
+ * The measure as CSV in the member's language: worded header, table names, metric names (stats-csv-labels.ts) and
+ * funnel stages (stage-words.ts); the numbers and participant text as in the JSON, written for that language's Excel (server/http/csv.ts, decision 075).
  * @example statsCsv('activity', body, 'en') // 'Table,Date,Active users,New participants,Metric,Value\r\nDate,2026-06-01,3,1,,\r\n…'
  */
 export function statsCsv<M extends StatsMeasure>(measure: M, body: StatsResponse<M>, language: CsvLanguage): string {
-  const tables = (TABLES[measure] as (b: StatsResponse<M>) => Table[])(body);
+  const tables = (TABLES[measure] as (b: StatsResponse<M>, l: CsvLanguage) => Table[])(body, language);
   const columns: string[] = [];
   for (const [, rows] of tables)
     for (const row of rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
