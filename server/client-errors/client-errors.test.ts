@@ -1,12 +1,12 @@
 /** The unauthenticated client-error report: bounded body, rate per address and identity, and a log that cannot grow. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closedAfterTest } from '../../tests/support/world-per-test.ts';
 import { RATE_LIMITS } from '../http/rate-limit.ts';
 import { createPromoWorld, type PromoWorld } from '../promo/testing/promo-world.ts';
 import { ClientErrorLog } from './client-error-log.ts';
 
 let w: PromoWorld;
-afterEach(async () => {
-  w.close();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 
@@ -33,7 +33,7 @@ function captureLog(): string[] {
 
 describe('client error reports', () => {
   it('item 7: a body over 16 KB is refused with 413 before it is parsed or logged', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const lines = captureLog();
     const res = await report(JSON.stringify({ message: 'x', stack: 'y'.repeat(20_000) }), '10.0.0.1');
     expect(res.status).toBe(413);
@@ -42,7 +42,7 @@ describe('client error reports', () => {
   });
 
   it('item 7: reports are limited per address and per verified identity, with 429 and Retry-After', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     captureLog();
     const fromOne: number[] = [];
     for (let i = 0; i < 30; i++) fromOne.push((await report({ message: `e${i}` }, '10.0.0.1')).status);
@@ -59,7 +59,7 @@ describe('client error reports', () => {
   });
 
   it('item 7: 300 large distinct reports from 300 addresses write at most 32 KB a minute; repeats are counted', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const lines = captureLog();
     for (let i = 0; i < 300; i++) {
       const res = await report({ message: `boom ${i}`, stack: 's'.repeat(7_000) }, `10.2.${i >> 8}.${i & 255}`);

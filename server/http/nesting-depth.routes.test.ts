@@ -3,18 +3,18 @@
  * which recurses: an office member's 40 KB save was a 500. Now any body, query or update nested deeper than
  * `MAX_NESTING` is a 422 naming where it went too deep, before any handler runs; shapes the product uses pass.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterTest } from '../../tests/support/world-per-test.ts';
 import { createOfficeWorld, EDITOR, type OfficeWorld } from '../office/campaigns/office-campaign.test-world.ts';
 import { MAX_NESTING, tooDeepIssue } from './nesting-depth.ts';
 
 let w: OfficeWorld;
-afterEach(async () => w?.close());
 
 const nested = (depth: number) => `${'['.repeat(depth)}"a"${']'.repeat(depth)}`;
 
 describe('how deep a request may nest', () => {
   it('a campaign saved with a task config nested 20,000 deep: 422 at the place, nothing written; 30 deep is kept', async () => {
-    w = await createOfficeWorld();
+    w = closedAfterTest(await createOfficeWorld());
     const made = await w.json('POST', '/api/admin/campaigns', EDITOR, {
       brandId: w.brandId,
       templateKey: 'tasks-reward',

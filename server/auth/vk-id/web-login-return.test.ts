@@ -3,8 +3,9 @@
  * in the language it was started in: the route rides in the signed login cookie, is checked as an in-app hash route
  * both ways (never an open redirect), and the session endpoint tells the page the session's language.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeVkId, startFakeVkId } from '../../../tests/fakes/vk-id.ts';
+import { closedAfterTest } from '../../../tests/support/world-per-test.ts';
 import { createPromoWorld, type PromoWorld } from '../../promo/testing/promo-world.ts';
 import { RETURN_ROUTE_MAX, returnRoute } from './web-login.routes.ts';
 
@@ -16,9 +17,11 @@ beforeAll(async () => {
   fake = await startFakeVkId({ clientId: CLIENT_ID, user: { userId: 4343, firstName: 'Борис', lastName: 'П' } });
 });
 afterAll(() => fake.close());
-afterEach(() => w?.close());
 
-const world = () => createPromoWorld({ VK_ID_APP_ID: CLIENT_ID, VK_ID_BASE_URL: fake.url, WEB_SESSION_TTL: '3600' });
+const world = async () =>
+  closedAfterTest(
+    await createPromoWorld({ VK_ID_APP_ID: CLIENT_ID, VK_ID_BASE_URL: fake.url, WEB_SESSION_TTL: '3600' }),
+  );
 
 function cookiesOf(res: Response): Record<string, string> {
   const out: Record<string, string> = {};

@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterTest } from '../../../tests/support/world-per-test.ts';
 import { type AgencyWorld, createAgencyWorld, USERS } from './agency.test-world.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -22,12 +23,11 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 }
 
 let w: AgencyWorld;
-afterEach(async () => w?.close());
 
 describe('no vendor name for brands', () => {
   it('item 3: the answers a brand member gets name no vendor', async () => {
     expect(vendor.test('VK promo platform API')).toBe(true);
-    w = await createAgencyWorld();
+    w = closedAfterTest(await createAgencyWorld());
     await w.campaign();
     const paths = [
       '/api/admin/office',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterTest } from '../../../tests/support/world-per-test.ts';
 import { schema } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { parseMomentCsv } from '../calendar/moment-csv.ts';
@@ -8,8 +9,8 @@ import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes, parseCodesCsv } from './csv-import.ts';
 import { claimReward } from './reward.service.ts';
 
+/** The current test's world, closed when it ends (tests that only parse make none). */
 let w: PromoWorld;
-afterEach(async () => w.close());
 
 async function poolRow(id: number) {
   const p = (await w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, id)).limit(1))[0];
@@ -29,7 +30,7 @@ async function importError(fn: () => Promise<unknown>): Promise<ApiError> {
 
 describe('CSV import', () => {
   it('parses a header, quotes, extra columns, CRLF and blank lines', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const { codes, errors } = parseCodesCsv('\uFEFFcode,note\r\n"AAA-1",x\r\n\r\nBBB_2;y\nCCC3\n');
     expect(errors).toEqual([]);
     expect(codes).toEqual([
@@ -60,7 +61,7 @@ describe('CSV import', () => {
   });
 
   it('skips a first line that heads the column as a brand exports it; any other first line is read as a code (found from outside: «Промокод» was refused)', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     for (const header of [
       'Промокод',
       'Промокоды',
@@ -111,7 +112,7 @@ describe('CSV import', () => {
   });
 
   it('imports all codes or none, naming every bad line', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));
     const err = await importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
     expect(err.status).toBe(422);
@@ -128,7 +129,7 @@ describe('CSV import', () => {
   });
 
   it('refuses an empty file', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', []));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
       /no codes/,
@@ -136,7 +137,7 @@ describe('CSV import', () => {
   });
 
   it('entry pools compare codes case-insensitively', async () => {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', [], 'entry'));
     expect((await importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe(
       'line 2',
@@ -146,7 +147,7 @@ describe('CSV import', () => {
 
 describe('brand routes for pools', () => {
   async function setup(sections: string[], role: 'brand_admin' | 'brand_member' | 'agency_admin' = 'brand_member') {
-    w = await createPromoWorld();
+    w = closedAfterTest(await createPromoWorld());
     const id = await w.campaign();
     const poolId = await w.pool(id, 'p', ['A-1', 'A-2', 'A-3']);
     await w.reward(id, 'r', { poolId });
@@ -190,7 +191,6 @@ describe('brand routes for pools', () => {
     expect((await denied.json()).error.code).toBe('forbidden');
     // 501 is no member of the brand: the office gate answers as for a campaign that does not exist.
     expect((await w.call('GET', `/api/admin/campaigns/${id}/pools`, 501)).status).toBe(404);
-    w.close();
     const again = await setup([], 'agency_admin');
     const bad = await w.call('POST', `/api/admin/campaigns/${again.id}/pools/${again.poolId}/codes`, 500, {
       csv: 'A-1\n',
