@@ -1,5 +1,6 @@
 /**
- * @module A platform as the office names it («ВКонтакте», "OK"): on the draw's screen (miniapp/admin/i18n-draw.ts)
+ * @module A platform as the office names it («ВКонтакте», "OK"): wherever an office screen names a person
+ * (miniapp/admin/person-who.ts)
  * and in the CSV exports that carry a participant's platform (server/http/csv-words.ts). One home for those names.
  */
 import type { Words } from './http/csv-words.ts';

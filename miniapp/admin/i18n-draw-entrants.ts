@@ -24,7 +24,6 @@ export const drawEntrantsRu = {
   excludeReasonHint: 'Сохранится в журнале действий. Минимум 3 символа.',
   excludeConfirm: 'Исключить из розыгрыша',
   cancel: 'Отмена',
-  openProfile: 'Открыть профиль',
   error: 'Не получилось: {reason}',
 };
 export type DrawEntrantsMessages = typeof drawEntrantsRu;
@@ -53,6 +52,5 @@ export const drawEntrantsEn: DrawEntrantsMessages = {
   excludeReasonHint: 'Kept in the audit log. At least 3 characters.',
   excludeConfirm: 'Exclude from the draw',
   cancel: 'Cancel',
-  openProfile: 'Open the profile',
   error: 'That did not work: {reason}',
 };

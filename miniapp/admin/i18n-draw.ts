@@ -1,5 +1,4 @@
 /** Office strings of the giveaway draw (miniapp/admin/draw/), ru and en; never in the participant's bundle. */
-import { PLATFORM_WORDS } from '../../server/platform-words.ts';
 
 export const drawOfficeRu = {
   title: 'Розыгрыш',
@@ -23,10 +22,6 @@ export const drawOfficeRu = {
   reserves: 'Резерв',
   replaced: 'Заменены',
   pick: '№ {position} · запись {index}',
-  platform_vk: PLATFORM_WORDS.vk.ru,
-  platform_ok: PLATFORM_WORDS.ok.ru,
-  platform_telegram: PLATFORM_WORDS.telegram.ru,
-  openProfile: 'Открыть профиль',
   verify: 'Проверить',
   verified: 'Проверен: условия выполнены',
   notVerified: 'Проверка: условия не выполнены ({tasks})',
@@ -68,10 +63,6 @@ export const drawOfficeEn: DrawOfficeMessages = {
   reserves: 'Reserves',
   replaced: 'Replaced',
   pick: '#{position} · entry {index}',
-  platform_vk: PLATFORM_WORDS.vk.en,
-  platform_ok: PLATFORM_WORDS.ok.en,
-  platform_telegram: PLATFORM_WORDS.telegram.en,
-  openProfile: 'Open the profile',
   verify: 'Verify',
   verified: 'Verified: conditions met',
   notVerified: 'Verification: conditions not met ({tasks})',

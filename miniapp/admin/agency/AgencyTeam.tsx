@@ -15,6 +15,7 @@ import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { PersonWho } from '../PersonWho.tsx';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -175,7 +176,6 @@ function PersonCell(props: {
   const { s, ts, person } = props;
   const m = person.rows[0];
   if (!m) return null;
-  const who = m.vkProfileId !== null ? `id${m.vkProfileId}` : `${m.platform}:${m.userId}`;
   const sections =
     m.role === 'agency_admin'
       ? ts.allSections
@@ -198,7 +198,7 @@ function PersonCell(props: {
         ) : undefined
       }
     >
-      {who}
+      <PersonWho person={m} />
     </SimpleCell>
   );
 }

@@ -6,6 +6,7 @@ import { Button, ButtonGroup, Checkbox, FormItem, SimpleCell } from '@vkontakte/
 import { useState } from 'react';
 import type { AgencyMessages } from '../i18n-agency.ts';
 import type { TeamMessages } from '../i18n-team.ts';
+import { PersonWho } from '../PersonWho.tsx';
 import type { AgencyPerson } from './AgencyTeam.tsx';
 
 export function ManagerBrandsEditor(props: {
@@ -25,7 +26,7 @@ export function ManagerBrandsEditor(props: {
   const empty = !all && chosen.length === 0;
   return (
     <div data-testid={`agency-person-${userId}-editor`}>
-      <SimpleCell>{first?.vkProfileId != null ? `id${first.vkProfileId}` : `${first?.platform}:${userId}`}</SimpleCell>
+      <SimpleCell>{first && <PersonWho person={first} />}</SimpleCell>
       <FormItem top={s.coveredBrands} status={empty ? 'error' : 'default'} bottom={empty ? s.pickBrand : undefined}>
         <Checkbox data-testid="manager-brands-all" checked={all} onChange={(e) => setAll(e.target.checked)}>
           {s.allBrands}

@@ -8,6 +8,7 @@ const row = (id: number, userId: string, role: TeamMember['role'], brandId: numb
   platform: 'vk',
   userId,
   vkProfileId: Number(userId),
+  profileUrl: `https://vk.com/id${userId}`,
   role,
   sections: [],
   scope: brandId === null ? 'agency' : 'brand',

@@ -22,6 +22,7 @@ import { useRouteId } from '../../use-route-id.ts';
 import { InputWithButton } from '../InputWithButton.tsx';
 import { betaStrings } from '../i18n-beta.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { PersonWho } from '../PersonWho.tsx';
 import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateLink } from './beta-api.ts';
 
 export default function BetaPanel() {
@@ -76,7 +77,7 @@ export default function BetaPanel() {
                       </Button>
                     }
                   >
-                    {t.platform === 'vk' ? `id${t.userId}` : `${t.platform}:${t.userId}`}
+                    <PersonWho person={t} />
                   </SimpleCell>
                 ))}
                 {group.open && <AddTester onAdd={(vkId) => act(() => addTester(api, id, vkId))} />}

@@ -4,7 +4,15 @@ import type { ApiClient } from '../../api/client.ts';
 export interface BetaGroup {
   status: string;
   open: boolean;
-  testers: { id: number; platform: string; userId: string; source: 'office' | 'link'; addedAt: number }[];
+  testers: {
+    id: number;
+    platform: string;
+    userId: string;
+    /** The tester's profile page where the platform has one, from the server (server/profile-url.ts). */
+    profileUrl: string | null;
+    source: 'office' | 'link';
+    addedAt: number;
+  }[];
   link: { token: string; hash: string; url: string | null; createdAt: number } | null;
 }
 

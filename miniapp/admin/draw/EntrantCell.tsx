@@ -1,9 +1,10 @@
 /** One entry of the draw in the office: who (profile link), its flags in words, and exclude (with a reason) / put back. */
-import { Button, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
+import { Button, Div, FormItem, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { withReason } from '../../i18n-reason.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
+import { PersonWho } from '../PersonWho.tsx';
 import type { OfficeEntrant } from './draw-office-api.ts';
 import { flagTexts } from './flag-text.ts';
 
@@ -33,7 +34,6 @@ export function EntrantCell({
       setBusy(false);
     }
   };
-  const who = entrant.platform === 'vk' ? `id${entrant.userId}` : `${entrant.platform}:${entrant.userId}`;
   const lines = flagTexts(entrant, t);
   const action = frozen ? undefined : entrant.excluded ? (
     <Button size="s" mode="secondary" loading={busy} onClick={() => run(() => actions.include(entrant.participantId))}>
@@ -55,19 +55,7 @@ export function EntrantCell({
         extraSubtitle={entrant.excluded ? withReason(t.excluded, entrant.excluded.reason) : undefined}
         actions={action}
       >
-        {/* The address comes from the server: builds carry no external URLs (tests/package/external-hosts). */}
-        {entrant.profileUrl ? (
-          <Link
-            href={entrant.profileUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={`${t.openProfile} ${who}`}
-          >
-            {who}
-          </Link>
-        ) : (
-          who
-        )}
+        <PersonWho person={entrant} />
       </RichCell>
       {reason !== null && (
         <Div>

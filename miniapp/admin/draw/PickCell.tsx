@@ -1,12 +1,12 @@
 /** One pick in the office: who, verification, and the verify / replace-with-a-reason actions. */
-import { Button, ButtonGroup, Div, FormItem, Link, RichCell, Textarea } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, FormItem, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import type { DrawOfficeMessages } from '../i18n-draw.ts';
+import { PersonWho } from '../PersonWho.tsx';
 import type { OfficePick } from './draw-office-api.ts';
-import { pickWho } from './pick-who.ts';
 
 export interface PickActions {
   verify(pickId: number): Promise<void>;
@@ -38,7 +38,6 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
     pick.announcedAt ? t.announced : undefined,
   ].filter(Boolean);
   const standingWinner = pick.standing && pick.role === 'winner';
-  const who = pickWho(pick, t);
   return (
     <>
       <RichCell
@@ -59,15 +58,7 @@ export function PickCell({ pick, t, actions }: { pick: OfficePick; t: DrawOffice
           ) : undefined
         }
       >
-        {/* The address comes from the server: builds carry no external URLs (tests/package/external-hosts). */}
-        {`${who.platform} · `}
-        {who.href ? (
-          <Link href={who.href} target="_blank" rel="noopener noreferrer" aria-label={`${t.openProfile} ${who.text}`}>
-            {who.text}
-          </Link>
-        ) : (
-          who.text
-        )}
+        <PersonWho person={pick} />
       </RichCell>
       {reason !== null && (
         <Div>

@@ -2,6 +2,7 @@
 import { Button, ButtonGroup, FormItem, NativeSelect, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { label, type TeamMessages } from '../i18n-team.ts';
+import { PersonWho } from '../PersonWho.tsx';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
 import type { Role, TeamMember } from './team-api.ts';
 
@@ -26,7 +27,7 @@ export function MemberEditor(props: {
   return (
     <>
       <SimpleCell>
-        {member.vkProfileId !== null ? `id${member.vkProfileId}` : `${member.platform}:${member.userId}`}
+        <PersonWho person={member} />
       </SimpleCell>
       <FormItem top={s.role} htmlFor={`member-${member.id}-role`}>
         <NativeSelect

@@ -15,6 +15,7 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { PersonWho } from '../PersonWho.tsx';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
@@ -122,7 +123,6 @@ function sectionList(s: Strings, m: { role: string; sections: string[] }): strin
 
 function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): string; onEdit(): void }) {
   const { s, member: m } = props;
-  const who = m.vkProfileId !== null ? `id${m.vkProfileId}` : `${m.platform}:${m.userId}`;
   return (
     <SimpleCell
       multiline
@@ -136,7 +136,7 @@ function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): s
         ) : undefined
       }
     >
-      {who}
+      <PersonWho person={m} />
     </SimpleCell>
   );
 }

@@ -9,6 +9,7 @@ import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { profileUrl } from '../../profile-url.ts';
 import { addTester, betaGroup, joinByLink, removeTester, revokeLink, rotateLink } from './beta.service.ts';
 
 const CampaignParams = z.object({ id: RowIdParam });
@@ -19,6 +20,7 @@ const TesterSchema = z
     id: z.number().int(),
     platform: z.string(),
     userId: z.string(),
+    profileUrl: z.string().nullable().openapi({ description: "The tester's profile page (VK only), else null" }),
     source: z.enum(['office', 'link']),
     addedAt: z.number().int(),
   })
@@ -108,6 +110,7 @@ const toTester = (t: Awaited<ReturnType<typeof addTester>>['row']) => ({
   id: t.id,
   platform: t.platform,
   userId: t.platformUserId,
+  profileUrl: profileUrl(t.platform, t.platformUserId),
   source: t.source,
   addedAt: t.addedAt,
 });

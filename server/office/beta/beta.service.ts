@@ -14,6 +14,7 @@ import { inserted } from '../../db/rows.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { profileUrl } from '../../profile-url.ts';
 import { recordAudit } from '../audit.ts';
 
 const { apps, betaLinks, betaTesters, campaigns } = schema;
@@ -27,7 +28,15 @@ export interface BetaGroup {
   status: CampaignRow['status'];
   /** Whether testers can still be added (draft or scheduled). */
   open: boolean;
-  testers: { id: number; platform: string; userId: string; source: 'office' | 'link'; addedAt: number }[];
+  testers: {
+    id: number;
+    platform: string;
+    userId: string;
+    /** The tester's profile page where the platform has one (server/profile-url.ts), else null. */
+    profileUrl: string | null;
+    source: 'office' | 'link';
+    addedAt: number;
+  }[];
   link: { token: string; hash: string; url: string | null; createdAt: number } | null;
 }
 
@@ -74,6 +83,7 @@ export async function betaGroup(db: Db, identity: Identity, campaignId: number):
       id: t.id,
       platform: t.platform,
       userId: t.platformUserId,
+      profileUrl: profileUrl(t.platform, t.platformUserId),
       source: t.source,
       addedAt: t.addedAt,
     })),

@@ -64,7 +64,12 @@ describe('beta test routes', () => {
     expect(unauthenticated.status).toBe(401);
     const group = await (await call('GET', base, ADMIN)).json();
     expect(group.testers).toEqual([
-      expect.objectContaining({ platform: 'vk', userId: String(TESTER), source: 'office' }),
+      expect.objectContaining({
+        platform: 'vk',
+        userId: String(TESTER),
+        profileUrl: `https://vk.com/id${TESTER}`,
+        source: 'office',
+      }),
     ]);
     const testerId = group.testers[0].id;
     expect((await call('DELETE', `${base}/${testerId}`, PRIZES_ONLY)).status).toBe(403);

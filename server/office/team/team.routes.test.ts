@@ -27,6 +27,8 @@ describe('team API', () => {
     expect(users).toEqual([OWNER, MANAGER, BRAND_ADMIN, NO_TEAM, CHOSEN_MANAGER].sort());
     const owner = ok.body.members.find((m: { userId: string }) => m.userId === String(OWNER));
     expect(owner).toMatchObject({ role: 'agency_admin', scope: 'agency', vkProfileId: OWNER, editable: false });
+    // The screen links the member's profile from here (server/profile-url.ts), as the draw's entrants and winners.
+    expect(owner.profileUrl).toBe(`https://vk.com/id${OWNER}`);
     expect(owner.sections).toContain('team');
     const chosen = ok.body.members.find((m: { userId: string }) => m.userId === String(CHOSEN_MANAGER));
     expect(chosen.managedBrands).toEqual([{ id: w.brandId, name: 'Brand' }]);

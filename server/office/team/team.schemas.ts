@@ -18,6 +18,7 @@ export const MemberSchema = z
     platform: z.enum(PLATFORMS),
     userId: z.string(),
     vkProfileId: z.number().int().nullable(),
+    profileUrl: z.string().nullable().openapi({ description: "The member's profile page (VK only), else null" }),
     role: RoleSchema,
     sections: z.array(z.string()),
     scope: z.enum(['agency', 'brand']),

@@ -12,6 +12,7 @@ import type { MembershipRole } from '../../db/schema/organization.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { profileUrl } from '../../profile-url.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
 import {
   AGENCY_ROLES,
@@ -33,6 +34,8 @@ export interface TeamMember {
   userId: string;
   /** The VK profile id (vk.com/id…) for VK members, else null. */
   vkProfileId: number | null;
+  /** The member's profile page where the platform has one (server/profile-url.ts), else null. */
+  profileUrl: string | null;
   role: MembershipRole;
   sections: string[];
   /** `agency`: an agency-wide row (covers every brand); `brand`: this one brand. */
@@ -75,6 +78,7 @@ function toMember(row: MembershipRow, names: Map<number, string>, all: Membershi
     platform: row.platform,
     userId: row.platformUserId,
     vkProfileId: row.platform === 'vk' && /^\d+$/.test(row.platformUserId) ? Number(row.platformUserId) : null,
+    profileUrl: profileUrl(row.platform, row.platformUserId),
     role: row.role,
     sections: effectiveSections(row),
     scope: row.brandId === null ? 'agency' : 'brand',

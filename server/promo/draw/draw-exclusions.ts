@@ -9,10 +9,10 @@ import { changedRows, inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
+import { profileUrl } from '../../profile-url.ts';
 import { drawEntrants, type Entrant } from './draw-entries.ts';
 import { type EntryFlag, type EntryFlagWhy, entryFlags } from './draw-flags.ts';
 import { findDraw, officeCampaign, requireDraw, requireDrawSettings } from './draw-records.ts';
-import { profileUrl } from './draw-views.ts';
 
 const { draws, drawExclusions, participants } = schema;
 

@@ -10,6 +10,7 @@ import { type CsvLanguage, toCsv } from '../../http/csv.ts';
 import { csvHeader, csvWord, yesNo } from '../../http/csv-words.ts';
 import { ApiError } from '../../http/errors.ts';
 import { PLATFORM_WORDS } from '../../platform-words.ts';
+import { profileUrl } from '../../profile-url.ts';
 import { findParticipant } from '../promo-context.ts';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_STEPS, entryHash } from './draw-algorithm.ts';
 import { drawEntrants, missingTasks } from './draw-entries.ts';
@@ -139,15 +140,6 @@ export async function officeDrawView(db: Db, campaign: CampaignRow, now: number)
     entriesHash: draw?.entriesHash ?? null,
     picks: draw ? picks.map((p) => officePick(draw, p)) : [],
   };
-}
-
-/**
- * The profile page of an entry, for the office: VK's `id<number>` address; none for OK and Telegram, whose numeric
- * ids have no public profile address to link to.
- * @example profileUrl('vk', '123') // 'https://vk.com/id123'
- */
-export function profileUrl(platform: string, userId: string): string | null {
-  return platform === 'vk' && /^[1-9]\d*$/.test(userId) ? `https://vk.com/id${userId}` : null;
 }
 
 function officePick(draw: DrawRow, p: PickRow) {

@@ -1,0 +1,33 @@
+/**
+ * Who a participant or member is, as every office screen names them (the team, the beta group, a draw's entrants and
+ * winners): the platform by name and the id as that platform writes it («Одноклассники · 5550001», "VK · id123"),
+ * linked to the profile where the server gives one (server/profile-url.ts). Never `ok:5550001`, the stored key.
+ */
+import { PLATFORM_WORDS } from '../../server/platform-words.ts';
+
+export interface PersonWho {
+  /** The platform's name in the office's language («ВКонтакте», "OK"); an unknown one as stored. */
+  platform: string;
+  /** The id as the platform writes it (`id123` on VK). */
+  text: string;
+  /** The profile's address from the server; undefined where there is no profile to open (OK, Telegram). */
+  href: string | undefined;
+}
+
+/** "Open the profile", for the link's label (the visible text is the id alone). */
+export const OPEN_PROFILE = { ru: 'Открыть профиль', en: 'Open the profile' } as const;
+
+/**
+ * @example personWho({ platform: 'ok', userId: '5550001', profileUrl: null }, 'ru') // { platform: 'Одноклассники', text: '5550001', href: undefined }
+ */
+export function personWho(
+  person: { platform: string; userId: string; profileUrl?: string | null },
+  language: 'ru' | 'en',
+): PersonWho {
+  const words = PLATFORM_WORDS[person.platform as keyof typeof PLATFORM_WORDS];
+  return {
+    platform: words ? words[language] : person.platform,
+    text: person.platform === 'vk' ? `id${person.userId}` : person.userId,
+    href: person.profileUrl ?? undefined,
+  };
+}
