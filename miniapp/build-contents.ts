@@ -4,7 +4,11 @@
  * tests, the dev server) everything is present.
  */
 
-/** The web entry's VK ID session (sign-in, sign-out, "open in VK"): only the `web` build has it. */
+/**
+ * The web entry's VK ID session (sign-in, sign-out, "open in VK"): only the `web` build has it. A dynamic import behind
+ * this imported constant would still emit its chunk (the bundler folds it after splitting), so main.tsx tests the
+ * define itself at the sign-in screen's import (decision 097).
+ */
 export const HAS_WEB_ENTRY = import.meta.env.VITE_WEB_ENTRY !== 'absent';
 
 /** The brand office: left out of the iOS single file (docs/decisions/024), where its entry is not offered either. */
