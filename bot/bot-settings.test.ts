@@ -45,7 +45,7 @@ describe('npm run bot settings', () => {
   });
 
   it('item 1: the sender refuses a lease that is not a number instead of spinning', async () => {
-    const base = { db: {} as never, now: Date.now, channels: {}, scope: { vkGroupId: 1 }, appId: 1, once: true };
+    const base = { db: {} as never, now: Date.now, channels: {}, scope: { vkGroupId: 1 }, once: true };
     await expect(runSender({ ...base, leaseMs: Number.NaN })).rejects.toThrow(/leaseMs/);
     await expect(runSender({ ...base, leaseMs: undefined as unknown as number })).rejects.toThrow(/leaseMs/);
     await expect(runSender({ ...base, leaseMs: 1000, idleMs: Number.NaN })).rejects.toThrow(/idleMs/);

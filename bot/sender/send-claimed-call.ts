@@ -18,7 +18,7 @@ import { tokenRefusal } from './vk-errors.ts';
  * @example await sendClaimedCall(o, ch, gate, req, progress, (pauseMs, reason) => pause(channel, pauseMs, reason))
  */
 export async function sendClaimedCall(
-  o: Pick<SenderOptions, 'db' | 'now' | 'appId'>,
+  o: Pick<SenderOptions, 'db' | 'now'>,
   ch: SenderChannel,
   gate: RateGate,
   req: SendRequest,
@@ -43,7 +43,7 @@ export async function sendClaimedCall(
   let outcomes: Map<number, RowOutcome>;
   try {
     // A call's rows are of one community (toRequests): its messages are sent as it, its notifications name it.
-    outcomes = await sendRequest(ch.api, call, { groupId: (call.rows[0] as OutboxRow).vkGroupId, appId: o.appId });
+    outcomes = await sendRequest(ch.api, call, { groupId: (call.rows[0] as OutboxRow).vkGroupId });
     answered();
   } catch (err) {
     answered();

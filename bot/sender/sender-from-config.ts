@@ -182,7 +182,6 @@ function sendOnce(
     now,
     channels: senderChannels(db, config, scope, run),
     scope,
-    appId: config.VK_APP_ID,
     leaseMs: config.OUTBOX_LEASE_MS,
     once: run.once,
     drainWaitMs: run.drainWaitMs,

@@ -10,7 +10,6 @@ export interface SenderOptions {
   channels: Partial<Record<MessageChannel, SenderChannel | ChannelSource>>;
   /** The rows this run sends: its community's messages, or its VK app's notifications (decision 090). */
   scope: OutboxScope;
-  appId: number;
   /** A claimed row is taken again after this long without an answer recorded. */
   leaseMs: number;
   /** Stop when nothing is due now or within `drainWaitMs` (the CLI's `--once`). */

@@ -42,7 +42,7 @@ function messageParams(rows: OutboxRow[], groupId: number): Params {
   };
 }
 
-function notificationParams(rows: OutboxRow[], _appId: number): Params {
+function notificationParams(rows: OutboxRow[]): Params {
   const first = rows[0] as OutboxRow;
   return {
     user_ids: rows.map((r) => r.vkUserId).join(','),
@@ -94,17 +94,14 @@ function fromPeerResults(rows: OutboxRow[], results: unknown): Map<number, RowOu
 export async function sendRequest(
   api: API,
   req: SendRequest,
-  target: { groupId: number; appId: number },
+  target: { groupId: number },
 ): Promise<Map<number, RowOutcome>> {
   const { rows } = req;
   if (req.channel === 'notification') {
     if (req.shape === 'peers') {
-      return fromPeerResults(
-        rows,
-        await callNow(api, 'notifications.sendMessage', notificationParams(rows, target.appId)),
-      );
+      return fromPeerResults(rows, await callNow(api, 'notifications.sendMessage', notificationParams(rows)));
     }
-    const code = `return [${rows.map((r) => executeCall('notifications.sendMessage', notificationParams([r], target.appId))).join(',')}];`;
+    const code = `return [${rows.map((r) => executeCall('notifications.sendMessage', notificationParams([r]))).join(',')}];`;
     const res = (await callNow(api, 'execute', { code })) as ExecuteResult;
     return fromExecute(rows, res, (value, row) => fromPeerResults([row], value).get(row.id) as RowOutcome);
   }

@@ -8,7 +8,7 @@ import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { recordConsent } from './consent.ts';
-import { inScope, type OutboxScope } from './outbox-scope.ts';
+import { inScope, type OutboxScope, scopeParts } from './outbox-scope.ts';
 
 const { outbox } = schema;
 
@@ -111,17 +111,39 @@ export async function outboxNextDueAt(
   channels: MessageChannel[],
   leaseMs: number,
 ): Promise<number | undefined> {
-  const scope = and(inScope(of), inArray(outbox.channel, channels));
-  const [q] = await db
-    .select({ at: min(outbox.nextAttemptAt) })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'queued'), scope));
-  const [s] = await db
-    .select({ at: min(outbox.claimedAt) })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'sending'), scope, lte(outbox.claimedAt, Number.MAX_SAFE_INTEGER)));
-  const candidates = [q?.at ?? undefined, s?.at != null ? s.at + leaseMs : undefined].filter(
+  // Each part of the scope asks for its least on its own, an index lookup (outbox-scope.ts); one statement for all.
+  const parts = scopeParts(of, channels);
+  const queued = await leastOf(
+    db,
+    outbox.nextAttemptAt,
+    parts.map((part) => and(eq(outbox.status, 'queued'), part)),
+  );
+  const claimed = await leastOf(
+    db,
+    outbox.claimedAt,
+    parts.map((part) => and(eq(outbox.status, 'sending'), part, lte(outbox.claimedAt, Number.MAX_SAFE_INTEGER))),
+  );
+  const candidates = [queued, claimed === undefined ? undefined : claimed + leaseMs].filter(
     (x): x is number => typeof x === 'number',
   );
   return candidates.length ? Math.min(...candidates) : undefined;
+}
+
+/** The least `column` of the rows each condition keeps, asked as one statement (a `min` per condition, unioned). */
+async function leastOf(
+  db: Db,
+  column: typeof outbox.nextAttemptAt | typeof outbox.claimedAt,
+  conditions: Array<SQL | undefined>,
+): Promise<number | undefined> {
+  const [first, ...rest] = conditions.map((where) =>
+    db
+      .select({ at: min(column) })
+      .from(outbox)
+      .where(where)
+      .$dynamic(),
+  );
+  if (!first) return undefined;
+  const rows = await rest.reduce((all, q) => all.unionAll(q).$dynamic(), first);
+  const found = rows.map((r) => r.at).filter((x): x is number => x !== null);
+  return found.length ? Math.min(...found) : undefined;
 }

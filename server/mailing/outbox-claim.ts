@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { inScope, type OutboxScope } from './outbox-scope.ts';
+import { type OutboxScope, scopeParts } from './outbox-scope.ts';
 import { cancelSwitchedOffBroadcasts, type StaleReason, staleReasons } from './outbox-stale.ts';
 
 const { outbox } = schema;
@@ -54,25 +54,26 @@ const MAX_CANDIDATES = 2500;
  */
 export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendRequest[]> {
   return inTransaction(db, async (tx) => {
-    const scope = (status: 'queued' | 'sending') =>
-      and(
-        eq(outbox.status, status),
-        inArray(outbox.channel, o.channels),
-        o.scope === undefined ? undefined : inScope(o.scope),
-      );
+    const limit = Math.min(MAX_CANDIDATES, o.maxRequests * 100);
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
-    const expired = await tx
-      .select()
-      .from(outbox)
-      .where(and(scope('sending'), leaseEnded))
-      .orderBy(asc(outbox.id))
-      .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
-    const due = await tx
-      .select()
-      .from(outbox)
-      .where(and(scope('queued'), lte(outbox.nextAttemptAt, o.now)))
-      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(Math.min(MAX_CANDIDATES, o.maxRequests * 100));
+    // Each part of the run's scope read on its own, in its index's order (outbox-scope.ts), then merged.
+    const expired: OutboxRow[] = [];
+    const due: OutboxRow[] = [];
+    for (const part of scopeParts(o.scope, o.channels)) {
+      expired.push(
+        ...(await tx.select().from(outbox).where(and(part, leaseEnded)).orderBy(asc(outbox.id)).limit(limit)),
+      );
+      due.push(
+        ...(await tx
+          .select()
+          .from(outbox)
+          .where(and(part, eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, o.now)))
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(limit)),
+      );
+    }
+    expired.sort((a, b) => a.id - b.id).splice(limit);
+    due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id).splice(limit);
     // Closed for their own reason first (outbox-stale.ts), then those VK may have delivered.
     const open = await closeStale(tx, [...expired, ...due], o.now);
     const live = await closeForgotten(tx, open, o.now);

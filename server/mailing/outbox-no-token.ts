@@ -4,7 +4,7 @@
  * claims them (bot/sender/community-senders.ts sends only as a community with a token), so they waited queued for
  * ever and the office read "sending". They are closed unsent as `no_community_token` once due, their broadcast with
  * them, so the office says why; a token stored later does not send them at a moment nobody chose (054, 064, 071).
- * Likewise notifications due while their VK app (outbox-scope.ts) has no service token and is not the configured app:
+ * Likewise notifications due while their VK app (outbox-app.ts) has no service token and is not the configured app:
  * closed as `no_app_token` (decision 090). The configured app's wait for `VK_SERVICE_TOKEN`, as they always did.
  */
 import { and, eq, lte, type SQL } from 'drizzle-orm';
@@ -15,7 +15,6 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { appSending, communitySending } from '../office/agency/agency-secrets.ts';
 import { isLocalDemo } from '../vk/local-demo.ts';
-import { rowVkAppId } from './outbox-scope.ts';
 import { cancelBroadcastsOf } from './outbox-switched-off.ts';
 
 const { outbox } = schema;
@@ -38,13 +37,13 @@ export async function closeTokenlessDue(deps: Pick<Deps, 'db' | 'config' | 'vk'>
     if (sending.token || sending.switchedOff) continue;
     closed += await closeDue(deps, and(dueOf('message'), eq(outbox.vkGroupId, vkGroupId)), 'no_community_token', now);
   }
-  const apps = await deps.db.selectDistinct({ vkAppId: rowVkAppId }).from(outbox).where(dueOf('notification'));
+  const apps = await deps.db.selectDistinct({ vkAppId: outbox.vkAppId }).from(outbox).where(dueOf('notification'));
   for (const { vkAppId } of apps) {
     // A row of no app of its own is the configured app's: it waits for `VK_SERVICE_TOKEN`, as before (outbox-scope.ts).
     if (vkAppId === null || vkAppId === deps.config.VK_APP_ID) continue;
     const sending = await appSending(deps, vkAppId);
     if (sending.token || sending.switchedOff) continue;
-    closed += await closeDue(deps, and(dueOf('notification'), eq(rowVkAppId, vkAppId)), 'no_app_token', now);
+    closed += await closeDue(deps, and(dueOf('notification'), eq(outbox.vkAppId, vkAppId)), 'no_app_token', now);
   }
   return closed;
 }

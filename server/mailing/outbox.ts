@@ -9,6 +9,7 @@ import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel, OutboxExtras, OutboxKind } from '../db/schema/messaging.ts';
 import type { Tx } from '../db/transactions.ts';
+import { vkAppIdOfDraft } from './outbox-app.ts';
 import { contentKeyFor, randomIdFor } from './random-id.ts';
 
 const { outbox } = schema;
@@ -131,6 +132,11 @@ async function insertChunk(
 }
 
 function rowOf(d: OutboxDraft, contentKey: string, batchKey: string, salt: number, now: number) {
+  // Its app looked up in the INSERT itself (a notification's campaign's: outbox-app.ts).
+  return { ...plainRowOf(d, contentKey, batchKey, salt, now), vkAppId: vkAppIdOfDraft(d) };
+}
+
+function plainRowOf(d: OutboxDraft, contentKey: string, batchKey: string, salt: number, now: number) {
   return {
     dedupeKey: d.dedupeKey,
     kind: d.kind,

@@ -140,7 +140,6 @@ describe('a broadcast through a community with no token', () => {
       now: () => world.clock.now,
       channels: senderChannels(world.deps.db, world.config, { vkGroupId: GROUP2 }),
       scope: { vkGroupId: GROUP2 },
-      appId: world.config.VK_APP_ID,
       leaseMs: world.config.OUTBOX_LEASE_MS,
       once: true,
       drainWaitMs: 0,

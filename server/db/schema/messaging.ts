@@ -56,6 +56,11 @@ export const outbox = sqliteTable(
     campaignId: integer('campaign_id'),
     participantId: integer('participant_id'),
     vkGroupId: integer('vk_group_id').notNull(),
+    /**
+     * A notification's VK app (its campaign's app's VK id; null: the configured app's), written when it is enqueued and
+     * kept while it waits (server/mailing/outbox-app.ts), so an app's sender finds its rows by index (decision 093).
+     */
+    vkAppId: integer('vk_app_id'),
     vkUserId: integer('vk_user_id').notNull(),
     channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull(),
     variant: text('variant'),
@@ -79,6 +84,9 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey),
     uniqueIndex('outbox_random_id_idx').on(t.vkGroupId, t.channel, t.randomId, t.vkUserId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // One sender run's rows (outbox-scope.ts), due first: its claim and its next-due look never walk another's.
+    index('outbox_community_due_idx').on(t.vkGroupId, t.channel, t.status, t.nextAttemptAt),
+    index('outbox_app_due_idx').on(t.vkAppId, t.channel, t.status, t.nextAttemptAt),
     index('outbox_rule_idx').on(t.ruleId, t.status),
     index('outbox_broadcast_idx').on(t.broadcastId, t.status),
     index('outbox_user_idx').on(t.vkGroupId, t.vkUserId, t.createdAt),

@@ -11,6 +11,7 @@ import { inserted } from '../../db/rows.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { campaignsOfApp, outboxFollowsCampaignApp } from '../../mailing/outbox-app.ts';
 import { recordAudit, setChangesNothing } from '../audit.ts';
 import { nextSavedAt, SavedMeanwhileError } from '../one-save-per-copy.ts';
 import { brandView } from './agency-brands.ts';
@@ -298,6 +299,8 @@ export async function editApp(
       .where(and(eq(apps.id, appId), eq(apps.updatedAt, savedAt)))
       .returning();
     if (!row) throw new SavedMeanwhileError('app');
+    // Its campaigns' notifications still to send follow its new VK id (outbox-app.ts).
+    if (row.vkAppId !== before.vkAppId) await outboxFollowsCampaignApp(tx, campaignsOfApp(tx, appId));
     const replacing = vkSecret !== undefined || vkServiceToken !== undefined;
     await recordAudit(tx, {
       actor: identity,

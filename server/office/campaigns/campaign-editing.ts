@@ -12,6 +12,7 @@ import { type Db, schema } from '../../db/client.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import { outboxFollowsCampaignApp } from '../../mailing/outbox-app.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
 import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
@@ -211,6 +212,8 @@ export async function saveDocument(
       .where(and(eq(schema.campaigns.id, campaign.id), eq(schema.campaigns.editVersion, body.editVersion)))
       .returning({ id: schema.campaigns.id });
     if (swapped.length === 0) throw new EditedMeanwhileError(current);
+    // Its notifications still to send go with it to the app it now has (outbox-app.ts).
+    if (current.appId !== body.appId) await outboxFollowsCampaignApp(tx, [campaign.id]);
     await saveContent(tx, campaign.id, body, { now, published: published || before.revision > 0 });
     const after = published
       ? await writeRevision(tx, campaign.id, identity)
