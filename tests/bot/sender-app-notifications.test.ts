@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSchedulesOnce } from '../../bot/schedule.ts';
 import { sendOutbox } from '../../bot/sender/sender-from-config.ts';
 import { tokenLeaseName } from '../../bot/sender/token-turn.ts';
+import { createApp } from '../../server/app.ts';
 import { schema } from '../../server/db/client.ts';
 import { inTransaction } from '../../server/db/transactions.ts';
 import { createBroadcast, enqueueBroadcast } from '../../server/mailing/broadcast.service.ts';
@@ -250,5 +251,40 @@ describe("a brand's own app sends its notifications (decision 090)", () => {
       abort.abort();
       await run;
     }
+  });
+});
+
+describe('a notification follows its app while it waits (decision 093)', () => {
+  it('queued before its app’s VK id is changed in the agency office, it goes out with the new id’s token', async () => {
+    // A row carries its app's VK id from when it is written; the office's edit moves the rows still waiting with it,
+    // as the app was looked up at each claim before. Without that, nothing sent them: the old id has no run.
+    w = await world();
+    const x = w;
+    const AGENCY_ADMIN = 9_900_001;
+    await inTransaction(x.deps.db, (tx) =>
+      tx.insert(schema.memberships).values({
+        platform: 'vk',
+        platformUserId: String(AGENCY_ADMIN),
+        agencyId: x.agencyId,
+        brandId: null,
+        role: 'agency_admin',
+        sections: [],
+      }),
+    );
+    const two = await brandWithApp(x, 51_000_002);
+    await participants(x, two.campaignId, 51_000_004, [7_200_001, 7_200_002]);
+    await notifyAll(x, two.campaignId, 'before the change');
+
+    const [app] = await x.deps.db.select().from(schema.apps).where(eq(schema.apps.vkAppId, 51_000_002));
+    const res = await createApp(x.deps).request(`/api/admin/agency/brands/${two.brandId}/apps/${app?.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: x.vkAuth(AGENCY_ADMIN) },
+      body: JSON.stringify({ vkAppId: 51_000_004, savedAt: app?.updatedAt }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    await storeServiceToken(x, 51_000_004, stored(51_000_004));
+
+    expect(await send(x)).toMatchObject({ sent: 2, remaining: 0 });
+    expect(notifiedBy(x)).toEqual({ 51000004: { users: [7_200_001, 7_200_002], tokens: [stored(51_000_004)] } });
   });
 });
