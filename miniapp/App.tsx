@@ -1,5 +1,5 @@
 /** The screens in one VKUI View driven by the hash router; back navigation wired to the platform. */
-import { Panel, PanelHeader, Spinner, SplitCol, SplitLayout, View } from '@vkontakte/vkui';
+import { Panel, PanelHeader, SplitCol, SplitLayout, View } from '@vkontakte/vkui';
 import { lazy, type ReactElement, Suspense, useEffect } from 'react';
 import { useApp } from './app-context.ts';
 import { HAS_OFFICE } from './build-contents.ts';
@@ -15,6 +15,7 @@ import {
 } from './routes.ts';
 import { HomePanel } from './screens/HomePanel.tsx';
 import './panel-header-back.css';
+import { Loading } from './Loading.tsx';
 
 // Only the first screen is in the initial bundle; the rest load on demand (and are preloaded when idle).
 const CampaignPanel = lazyPanel(
@@ -102,7 +103,7 @@ export function App() {
     <HomePanel key={PANELS.home} id={PANELS.home} />,
     ...LAZY_PANELS.map(([id, code]) => <LazyPanel key={id} id={id} panel={code} />),
     <Panel key={PANELS.invite} id={PANELS.invite}>
-      <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Spinner />}</Suspense>
+      <Suspense fallback={<PanelHeader />}>{panel === PANELS.invite ? <InvitePanel /> : <Loading />}</Suspense>
     </Panel>,
     ...(HAS_OFFICE ? officePanels(panel, panelsHistory) : []),
   ];

@@ -5,7 +5,7 @@
  * arrived renders directly (no Suspense round), so a deep link whose chunk was awaited before the first render
  * (main.tsx) draws its screen in that render.
  */
-import { Button, ButtonGroup, Panel, PanelHeader, Placeholder, Spinner } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Panel, PanelHeader, Placeholder } from '@vkontakte/vkui';
 import {
   Component,
   type ComponentType,
@@ -17,6 +17,7 @@ import {
 } from 'react';
 import { useApp } from './app-context.ts';
 import { errorText } from './i18n-errors.ts';
+import { Loading } from './Loading.tsx';
 import { useRouteNavigator } from './routes.ts';
 
 type PanelComponent = ComponentType<{ id: string }>;
@@ -73,7 +74,7 @@ export function LazyPanel({ id, panel }: { id: string; panel: LazyPanelCode }) {
         fallback={
           <Panel id={id}>
             <PanelHeader />
-            <Spinner size="l" style={{ margin: '48px 0' }} />
+            <Loading size="l" style={{ margin: '48px 0' }} />
           </Panel>
         }
       >

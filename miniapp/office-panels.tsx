@@ -3,8 +3,9 @@
  * and is never preloaded for participants. A build without the office (miniapp/build-contents.ts: the iOS single
  * file) never calls `officePanels`, so this module and every office import drop out of it.
  */
-import { Panel, PanelHeader, Spinner } from '@vkontakte/vkui';
+import { Panel, PanelHeader } from '@vkontakte/vkui';
 import { type ReactElement, type ReactNode, Suspense } from 'react';
+import { Loading } from './Loading.tsx';
 import { CodeLoadBoundary, type LazyCode, lazyCode } from './lazy-panel.tsx';
 import { ADMIN_PANELS, PANELS } from './routes.ts';
 
@@ -66,7 +67,7 @@ export function officePanels(panel: string, history: readonly string[]): ReactEl
                 <section.lazy />
               </wording.lazy>
             ) : (
-              <Spinner />
+              <Loading />
             )}
           </Suspense>
         </CodeLoadBoundary>
@@ -77,7 +78,7 @@ export function officePanels(panel: string, history: readonly string[]): ReactEl
         <CodeLoadBoundary code={office}>
           {/* No office title before the server has said this person may see the office. */}
           <Suspense fallback={<PanelHeader />}>
-            {history.includes(id) ? <office.lazy panel={id} /> : <Spinner />}
+            {history.includes(id) ? <office.lazy panel={id} /> : <Loading />}
           </Suspense>
         </CodeLoadBoundary>
       </Panel>

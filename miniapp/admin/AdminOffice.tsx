@@ -3,9 +3,9 @@
  * (`GET /api/admin/office`); until it has said yes, nothing here names the office, and a no is shown as the ordinary
  * not-found screen. Each office panel (home, catalogue, editor, revision) renders through here.
  */
-import { Spinner } from '@vkontakte/vkui';
 import { lazy, Suspense, useState } from 'react';
 import { accentStyle } from '../accent-style.ts';
+import { Loading } from '../Loading.tsx';
 import { opensOffice } from '../office-access.ts';
 import { PANELS } from '../routes.ts';
 import { NotFound } from '../screens/NotFoundPanel.tsx';
@@ -38,7 +38,7 @@ import { officeAccess, useBrand, useOffice } from './use-office.ts';
 // Statistics (and uPlot with it) and mailings each in their own chunk: not part of the office's first download.
 const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
 const MailingsSection = lazy(() => import('./mailings/MailingsSection.tsx'));
-const chunkLoading = <Spinner size="l" style={{ margin: '48px 0' }} />;
+const chunkLoading = <Loading size="l" style={{ margin: '48px 0' }} />;
 
 /** Panel content; the shell wraps it in its `Panel` so the View sees the panel id before the chunk loads. */
 export default function AdminOffice({ panel }: { panel: string }) {

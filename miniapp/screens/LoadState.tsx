@@ -1,11 +1,12 @@
 /** The loading and error states every screen shows the same way. */
-import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
+import { Button, Placeholder } from '@vkontakte/vkui';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiRequestError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
 import { HAS_OFFICE } from '../build-contents.ts';
 import type { Messages } from '../i18n.ts';
 import { errorText } from '../i18n-errors.ts';
+import { Loading } from '../Loading.tsx';
 import { paths, useActiveVkuiLocation, useRouteNavigator } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 
@@ -51,7 +52,7 @@ export function LoadState<T>({
   // else, the app's.
   const { pathname } = useActiveVkuiLocation();
   const home = HAS_OFFICE && pathname.startsWith(`${paths.admin()}/`) ? paths.admin() : '/';
-  if (state.status === 'loading') return <Spinner size="l" style={{ margin: '48px 0' }} aria-label={t.loading} />;
+  if (state.status === 'loading') return <Loading size="l" style={{ margin: '48px 0' }} />;
   if (state.status === 'error') {
     // A refusal the server means gets a way out instead of a Retry that would only show this screen again.
     const retryable = !(state.error instanceof ApiRequestError) || state.error.retryable;

@@ -5,12 +5,13 @@
  * extension or the content, sent in one request that answers the import report. A refused file (422 `invalid_feed`)
  * shows its problems; nothing changed then.
  */
-import { File, FormItem, FormStatus, Group, Header, SimpleCell, Spinner } from '@vkontakte/vkui';
+import { File, FormItem, FormStatus, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { Loading } from '../../Loading.tsx';
 import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { refusalText } from '../refusal-text.ts';
 import { encodedSize, megabytes, overLimit, readFeed } from './feed-file.ts';
@@ -88,7 +89,7 @@ export function FeedUpload({
           </File>
         </FormItem>
         {uploading && (
-          <SimpleCell before={<Spinner size="s" />} data-testid="offers-uploading">
+          <SimpleCell before={<Loading size="s" quiet />} data-testid="offers-uploading">
             {fill(t.uploading, { name: state.name })}
           </SimpleCell>
         )}

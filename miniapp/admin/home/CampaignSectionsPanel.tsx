@@ -7,8 +7,9 @@
  * member with `campaigns` on the campaign's brand is sent on to the editor, where these links have always been for
  * them. Lazy: never in the participant's bundle.
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell, Spinner } from '@vkontakte/vkui';
+import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useEffect } from 'react';
+import { Loading } from '../../Loading.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -56,7 +57,7 @@ function CampaignSections({ office }: { office: Office }) {
         {page ? page.campaign.title[language] || page.campaign.title.ru : t.campaignSections}
       </PanelHeader>
       {toEditor ? (
-        <Spinner size="l" style={{ margin: '48px 0' }} />
+        <Loading size="l" style={{ margin: '48px 0' }} />
       ) : (
         <LoadState state={state}>
           {() =>

@@ -17,7 +17,6 @@ import {
   Input,
   NativeSelect,
   SegmentedControl,
-  Spinner,
   Textarea,
 } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
@@ -25,6 +24,7 @@ import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { Loading } from '../../Loading.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
@@ -200,7 +200,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           <FormStatus data-testid="audience-count" mode="default">
             {counting || !count ? (
               <>
-                <Spinner size="s" /> {m.counting}
+                <Loading size="s" quiet /> {m.counting}
               </>
             ) : (
               <>

@@ -3,8 +3,9 @@
  * `POST /api/admin/campaigns/{id}/preview` with the document as it is now (debounced while the brand types).
  * A failed projection keeps the last good one on screen.
  */
-import { Div, SegmentedControl, Spinner } from '@vkontakte/vkui';
+import { Div, SegmentedControl } from '@vkontakte/vkui';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Loading } from '../../Loading.tsx';
 import type { ColorScheme } from '../../platform/types.ts';
 import { paths } from '../../routes.ts';
 import type { CampaignDocument, Preview } from '../office-api.ts';
@@ -58,7 +59,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
       {preview ? (
         <PreviewFrame preview={preview} router={router} language={lang} colorScheme={scheme} />
       ) : (
-        <Spinner size="l" />
+        <Loading size="l" />
       )}
       <div style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13 }}>
         {busy ? t.previewUpdating : t.previewReadOnly}

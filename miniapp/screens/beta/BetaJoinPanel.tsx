@@ -3,9 +3,10 @@
  * (`POST /api/beta/join`), then the campaign opens as it will look after its start. An unknown or revoked link is the
  * ordinary not-found screen.
  */
-import { Panel, PanelHeader, Spinner } from '@vkontakte/vkui';
+import { Panel, PanelHeader } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.ts';
+import { Loading } from '../../Loading.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { NotFound } from '../NotFoundPanel.tsx';
@@ -33,7 +34,7 @@ export function BetaJoinPanel({ id }: { id: string }) {
       ) : (
         <>
           <PanelHeader />
-          <Spinner size="l" />
+          <Loading size="l" />
         </>
       )}
     </Panel>
