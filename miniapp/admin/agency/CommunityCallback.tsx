@@ -69,10 +69,7 @@ export function CommunityCallback(props: {
         {s.callbackTitle}
       </SimpleCell>
       {accepts && !confirms && (
-        <SimpleCell
-          multiline
-          before={<Icon20WarningTriangleOutline color="var(--vkui--color_icon_negative)" />}
-        >
+        <SimpleCell multiline before={<Icon20WarningTriangleOutline color="var(--vkui--color_icon_negative)" />}>
           <span data-testid={`${testId}-no-code`}>{s.callbackCodeMissing}</span>
         </SimpleCell>
       )}
