@@ -39,9 +39,9 @@ describe("the publish check's problems in words", () => {
     expect(problemText(t.en, problem('task_needs_community', { kind: 'join_community' }), 'en')).toBe(
       'The task "Join the community" needs the campaign to have a community',
     );
-    expect(problemText(t.ru, problem('pool_wrong_purpose', { poolKey: 'codes', purpose: 'entry' }), 'ru')).toBe(
-      'Пул «codes» не для этого (для ввода участниками)',
-    );
+    expect(
+      problemText(t.ru, problem('pool_wrong_purpose', { poolKey: 'codes', pool: 'Коды', purpose: 'entry' }), 'ru'),
+    ).toBe('Пул «Коды» не для этого (для ввода участниками)');
     // An instant reads as a date and time in the campaign's zone (before: «Окончание раньше начала», no dates).
     const crossed = { startsAt: Date.UTC(2026, 5, 5, 9), endsAt: Date.UTC(2026, 5, 1, 9), timeZone: 'Europe/Moscow' };
     // The shared formatter's words (ICU's own joiner: «1 июня в 12:00»), 12:00 in Moscow for 09:00 UTC.
@@ -55,5 +55,24 @@ describe("the publish check's problems in words", () => {
     );
     // A value the office has no words for stays as sent.
     expect(problemText(t.ru, problem('draw_wrong_mechanic', { mechanic: 'future' }), 'ru')).toContain('«future»');
+  });
+});
+
+describe('a pool problem names the pool as the manager named it (decision 099)', () => {
+  // The server sends the key for code and the name for words (server/office/campaigns/pool-name.ts).
+  const named = { poolKey: 'quiz10', pool: 'Промокоды −10%' };
+  const text = (code: string, language: 'ru' | 'en', params: Record<string, unknown> = named) =>
+    problemText(t[language], { path: 'rewards.0.poolKey', code, severity: 'error', params }, language);
+
+  it('by its name in both languages, never by its key (red before: «В пуле «quiz10» нет свободных кодов»)', () => {
+    expect(text('pool_without_codes', 'ru')).toBe('В пуле «Промокоды −10%» нет свободных кодов');
+    expect(text('pool_low_stock', 'en', { ...named, free: 3 })).toBe(
+      'The pool "Промокоды −10%" is low on codes: 3 free',
+    );
+    for (const code of ['pool_without_codes', 'pool_low_stock', 'pool_is_sandbox', 'pool_wrong_purpose'])
+      for (const language of ['ru', 'en'] as const) {
+        expect(text(code, language, { ...named, free: 3, purpose: 'reward' })).toContain('Промокоды −10%');
+        expect(text(code, language, { ...named, free: 3, purpose: 'reward' })).not.toContain('quiz10');
+      }
   });
 });

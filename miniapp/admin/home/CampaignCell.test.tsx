@@ -45,3 +45,26 @@ describe('a scheduled campaign whose start passed in the office list', () => {
     expect(cell({ ...campaign, startPassed: false }, 'ru')).not.toContain('office-start-passed');
   });
 });
+
+describe("a campaign's code stock in the office list (decision 099)", () => {
+  const stock = (pool: Partial<CampaignListItem['stock'][number]>) => ({
+    ...campaign,
+    startPassed: false,
+    stock: [{ poolKey: 'packs', pool: 'Коды из упаковок', free: 59, total: 60, low: false, ...pool }],
+  });
+
+  it('names each pool as the manager named it, not by its key (red before: «Коды: packs — 59 из 60»)', () => {
+    expect(cell(stock({}), 'ru')).toContain('Коды: Коды из упаковок — 59 из 60');
+    expect(cell(stock({ free: 3, low: true }), 'en')).toContain('Low on codes: Коды из упаковок — 3 of 60');
+    expect(cell(stock({}), 'en')).not.toContain('packs');
+  });
+
+  it('says a pool with no code loaded yet has none, not that it is low (red before: «Low on codes: packs — 0 of 0»)', () => {
+    const empty = stock({ free: 0, total: 0 });
+    expect(cell(empty, 'ru')).toContain('Коды не загружены: Коды из упаковок');
+    expect(cell(empty, 'en')).toContain('No codes loaded: Коды из упаковок');
+    expect(cell(empty, 'en')).not.toContain('office-low-stock');
+    // Loaded and all given out is low (the server says so): it reads as low, 0 of 3.
+    expect(cell(stock({ free: 0, total: 3, low: true }), 'en')).toContain('Low on codes: Коды из упаковок — 0 of 3');
+  });
+});

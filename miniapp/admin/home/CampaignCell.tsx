@@ -1,6 +1,7 @@
 /**
- * One campaign in the office list: title, status, dates in its time zone, revision, code stock with low warnings, and
- * a warning when a scheduled campaign's start passed without the server launching it (it has errors).
+ * One campaign in the office list: title, status, dates in its time zone, revision, code stock by pool name with low
+ * warnings (low by the server's rule; a pool with no code loaded yet says so, not «мало»), and a warning when a
+ * scheduled campaign's start passed without the server launching it (it has errors).
  */
 import { Icon16WarningTriangle } from '@vkontakte/icons';
 import { Footnote, RichCell } from '@vkontakte/vkui';
@@ -40,7 +41,11 @@ export function CampaignCell({ campaign: c, onClick }: { campaign: CampaignListI
                 data-testid={s.low ? 'office-low-stock' : undefined}
               >
                 {s.low && <Icon16WarningTriangle />}
-                {fill(s.low ? t.lowStock : t.stock, { pool: s.poolKey, free: s.free, total: s.total })}
+                {fill(s.total === 0 ? t.noCodesLoaded : s.low ? t.lowStock : t.stock, {
+                  pool: s.pool,
+                  free: s.free,
+                  total: s.total,
+                })}
               </Footnote>
             ))}
           </>

@@ -13,9 +13,10 @@ import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { isLowStock } from '../../promo/rewards/low-stock.ts';
 import { poolDocuments, publishedRevision } from './campaign-store.ts';
+import { poolName } from './pool-name.ts';
 
 /**
- * @example (await brandCampaigns(deps, identity, 1))[0].stock // [{ poolKey: 'quiz10', free: 3, total: 100, low: true }]
+ * @example (await brandCampaigns(deps, identity, 1))[0].stock // [{ poolKey: 'quiz10', pool: 'Промокоды −10%', free: 3, total: 100, low: true }]
  */
 export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: Identity, brandId: number) {
   const { db } = deps;
@@ -44,7 +45,13 @@ export async function brandCampaigns(deps: Pick<Deps, 'db' | 'now'>, identity: I
       revision: await publishedRevision(db, c.id),
       // Scheduled with its start passed: the server's promotion refused it (it has errors), or is about to run.
       startPassed: c.status === 'scheduled' && c.startsAt <= now,
-      stock: pools.map((p) => ({ poolKey: p.key, free: p.free, total: p.total, low: isLowStock(p) })),
+      stock: pools.map((p) => ({
+        poolKey: p.key,
+        pool: poolName(p),
+        free: p.free,
+        total: p.total,
+        low: isLowStock(p),
+      })),
     });
   }
   return list;

@@ -11,6 +11,7 @@ import { isLowStock, lowStockLine } from '../../promo/rewards/low-stock.ts';
 import { type QuizQuestion, TaskConfigSchemas } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
 import { packCodeProblems } from './pack-code-problems.ts';
+import { named } from './pool-name.ts';
 
 export interface ProblemContext {
   now: number;
@@ -148,8 +149,8 @@ function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
       const pool = pools.get(key);
       if (!pool) add(`tasks.${i}.config.poolKey`, 'unknown_pool', 'error', { poolKey: key });
       else if (pool.purpose !== 'entry')
-        add(`tasks.${i}.config.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: key, purpose: pool.purpose });
-      else if (pool.free === 0) add(`tasks.${i}.config.poolKey`, 'pool_without_codes', 'error', { poolKey: key });
+        add(`tasks.${i}.config.poolKey`, 'pool_wrong_purpose', 'error', { ...named(pool), purpose: pool.purpose });
+      else if (pool.free === 0) add(`tasks.${i}.config.poolKey`, 'pool_without_codes', 'error', named(pool));
     }
   });
 }
@@ -167,13 +168,13 @@ function rewards(doc: CampaignContent, add: Add): void {
       const pool = pools.get(r.poolKey);
       if (!pool) add(`${at}.poolKey`, 'unknown_pool', 'error', { poolKey: r.poolKey });
       // Real participants would get the beta testers' codes: a sandbox pool only ever stands in for a real one.
-      else if (pool.sandbox) add(`${at}.poolKey`, 'pool_is_sandbox', 'error', { poolKey: r.poolKey });
+      else if (pool.sandbox) add(`${at}.poolKey`, 'pool_is_sandbox', 'error', named(pool));
       else if (pool.purpose !== 'reward')
-        add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { poolKey: r.poolKey, purpose: pool.purpose });
-      else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', { poolKey: r.poolKey });
+        add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { ...named(pool), purpose: pool.purpose });
+      else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', named(pool));
       else if (isLowStock(pool))
         add(`${at}.poolKey`, 'pool_low_stock', 'warning', {
-          poolKey: r.poolKey,
+          ...named(pool),
           free: pool.free,
           threshold: lowStockLine(pool),
         });

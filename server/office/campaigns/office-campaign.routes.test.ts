@@ -365,13 +365,14 @@ describe('office campaign routes', () => {
         status: 'draft',
         revision: 0,
         timeZone: copy.body.timeZone,
-        stock: [{ poolKey: 'discount15', free: 0, total: 0, low: true }],
+        // No code loaded into the copy yet: not low, none is (decision 099; it was low: true).
+        stock: [{ poolKey: 'discount15', pool: 'Промокоды −15%', free: 0, total: 0, low: false }],
       }),
       expect.objectContaining({
         id: doc.id,
         status: 'scheduled',
         revision: 1,
-        stock: [{ poolKey: 'discount15', free: 100, total: 100, low: false }],
+        stock: [{ poolKey: 'discount15', pool: 'Промокоды −15%', free: 100, total: 100, low: false }],
       }),
     ]);
     const revisions = await w.json('GET', `/api/admin/campaigns/${doc.id}/revisions`, EDITOR);

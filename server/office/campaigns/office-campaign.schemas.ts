@@ -45,7 +45,15 @@ export const CampaignListItemSchema = z
     /** Scheduled, and its start has passed without the server launching it (it has errors to fix). */
     startPassed: z.boolean(),
     stock: z.array(
-      z.object({ poolKey: z.string(), free: z.number().int(), total: z.number().int(), low: z.boolean() }),
+      z.object({
+        poolKey: z.string(),
+        /** The pool as the manager named it (its key when it has no name): what the office shows. */
+        pool: z.string(),
+        free: z.number().int(),
+        total: z.number().int(),
+        /** Low by low-stock.ts; a pool with no code loaded yet is not (the office says none is loaded). */
+        low: z.boolean(),
+      }),
     ),
   })
   .openapi('OfficeCampaignListItem');

@@ -57,7 +57,7 @@ describe('a pool is low when most of what was loaded is gone', () => {
       pools: true,
       at: 5,
       list: true,
-      problem: { poolKey: 'discount15', free: 5, threshold: 5 },
+      problem: { poolKey: 'discount15', pool: 'Промокоды −15%', free: 5, threshold: 5 },
     });
 
     // A big pool warns at the threshold the brand (or the template) chose.

@@ -5,7 +5,7 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { statement } from '../../db/prepared.ts';
-import { isLowStock, lowStockLine } from './low-stock.ts';
+import { isLowStock, isSoldOut, lowStockLine } from './low-stock.ts';
 
 export type PoolRow = typeof schema.codePools.$inferSelect;
 
@@ -42,7 +42,7 @@ export async function poolStock(db: Db, pool: PoolRow): Promise<PoolStock> {
     lowStockThreshold: pool.lowStockThreshold,
     lowStockAt: lowStockLine({ lowStockThreshold: pool.lowStockThreshold, total }),
     lowStock: isLowStock({ lowStockThreshold: pool.lowStockThreshold, total, free }),
-    soldOut: free === 0,
+    soldOut: isSoldOut({ total, free }),
     sandbox: pool.sandbox,
     sandboxOf: pool.sandboxOf,
   };

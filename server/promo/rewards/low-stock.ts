@@ -2,7 +2,8 @@
  * @module When a code pool is low (decision 095): at its threshold, but never above a tenth of the codes loaded into
  * it. A threshold is set before any code is (a template's 50, the pools page's 20), so alone it called a pool of 50
  * fresh codes «мало кодов»; the codes a brand loads are its own count of the winners it expects, so «running low»
- * means most of them are gone. A big pool still warns at its threshold, which the brand chose.
+ * means most of them are gone. A big pool still warns at its threshold, which the brand chose. A pool with no code
+ * loaded yet is not low, nor sold out: nothing ran out (decision 099; a draft listed «Мало кодов: packs — 0 из 0»).
  */
 
 /** The largest share of the codes loaded that a pool may be down to and be called low. */
@@ -17,6 +18,9 @@ export function lowStockLine(pool: { lowStockThreshold: number; total: number })
   return Math.min(pool.lowStockThreshold, Math.ceil(pool.total * LOW_STOCK_MAX_SHARE));
 }
 
-/** Free codes at or below the pool's line (an empty pool is low too: it is sold out). */
+/** Codes were loaded and its free ones are at or below its line (a pool whose loaded codes are all gone is low too). */
 export const isLowStock = (pool: { lowStockThreshold: number; total: number; free: number }): boolean =>
-  pool.free <= lowStockLine(pool);
+  pool.total > 0 && pool.free <= lowStockLine(pool);
+
+/** Codes were loaded and none is left. */
+export const isSoldOut = (pool: { total: number; free: number }): boolean => pool.total > 0 && pool.free === 0;

@@ -46,7 +46,9 @@ describe('pool writes in the office', () => {
     const created = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, body);
     expect(created.status).toBe(201);
     const pool = await created.json();
-    expect(pool).toMatchObject({ key: 'gifts', total: 0, free: 0, lowStock: true, sandbox: false, sandboxOf: null });
+    // No code loaded yet: neither low nor sold out (decision 099).
+    expect(pool).toMatchObject({ key: 'gifts', total: 0, free: 0, lowStock: false, soldOut: false, sandbox: false });
+    expect(pool).toMatchObject({ sandboxOf: null });
     expect((await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, body)).status).toBe(409);
     expect(
       (await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, { key: 'Bad Key', name: 'x' })).status,
