@@ -220,11 +220,12 @@ function wheel(doc: CampaignContent, add: Add): void {
     add('settings.wheel.loseWeight', 'wheel_odds_all_zero', 'error');
     return;
   }
+  // Any positive sum is a wheel: a sector's chance is its share of the sum (wheel.service.ts), and the editor shows each
+  // sector's chance beside its weight. No warning when they do not add up to 100 (decision 099): a wheel without its
+  // losing sector (30 + 9 + 1) was told «Веса в сумме дают 40, а не 100» with nothing to do about it.
   for (const { r, i } of prizes) {
     if (r.weight === 0) add(`rewards.${i}.weight`, 'wheel_sector_never_wins', 'warning', { rewardKey: r.key });
   }
-  // Weights are relative; a brand that meant percentages sees what its numbers add up to.
-  if (total !== 100) add('settings.wheel.loseWeight', 'wheel_odds_not_100', 'warning', { total });
 }
 
 /**

@@ -99,3 +99,23 @@ describe('a pool with no code loaded yet is not low', () => {
     expect(await packs()).toMatchObject({ key: 'packs', total: 3, lowStock: true, soldOut: true });
   });
 });
+
+describe('wheel weights are shares of their sum', () => {
+  it('a wheel without its losing sector (30 + 9 + 1 = 40) has no problem about its weights', async () => {
+    w = await createOfficeWorld();
+    const id = await create('wheel-instant');
+    const doc = (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, {
+      ...doc,
+      settings: { ...doc.settings, wheel: { ...doc.settings.wheel, loseWeight: 0 } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.problems.filter((p: Problem) => p.code.startsWith('wheel_odds'))).toEqual([]);
+    // No weight at all is still refused: nothing could be drawn.
+    const none = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, {
+      ...saved.body.document,
+      rewards: saved.body.document.rewards.map((r: object) => ({ ...r, weight: 0 })),
+    });
+    expect(none.body.problems).toContainEqual(expect.objectContaining({ code: 'wheel_odds_all_zero' }));
+  });
+});
