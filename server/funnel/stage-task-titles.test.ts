@@ -79,6 +79,46 @@ describe('task titles beside the stages', () => {
     expect(await stagesOf('en')).toEqual(['Opened the campaign', 'Task “Brand quiz”', 'Task gone', 'Got a reward']);
   });
 
+  it("the stats mailings CSV words each rule's and broadcast's target stage as the funnel does (before: task:quiz1)", async () => {
+    // Red before: the mailings table's target stage held the key (`task:quiz1`, `task_done`) under worded headers.
+    await w.write(async (tx) => {
+      await tx.insert(schema.messageRules).values({
+        campaignId: w.campaignId,
+        name: 'Напомнить о викторине',
+        stage: 'opened',
+        notStage: 'task:quiz1',
+        minHours: 24,
+        variants: [{ key: 'a', text: 'hi' }],
+      });
+      await tx.insert(schema.broadcasts).values({
+        campaignId: w.campaignId,
+        name: 'Новости',
+        segment: { campaignId: w.campaignId },
+        text: 'hi',
+        targetStage: 'task_done',
+        scheduledAt: w.clock.now - 3_600_000,
+      });
+    });
+    const targetsOf = async (lang: 'ru' | 'en') => {
+      const res = await app.request(`/api/admin/stats/campaigns/${w.campaignId}/mailings?format=csv&lang=${lang}`, {
+        headers: { Authorization: w.vkAuth(ADMIN, { vk_language: 'ru' }) },
+      });
+      expect(res.status).toBe(200);
+      const [head, ...rows] = excelRows((await excelCsv(res, lang)).text, lang);
+      return byKey(rows.map((cells) => Object.fromEntries((head ?? []).map((h, i) => [h, cells[i] ?? ''])))).map(
+        (r) => [r.table, r.name, r.target_stage],
+      );
+    };
+    expect(await targetsOf('ru')).toEqual([
+      ['rule', 'Напомнить о викторине', 'Задание «Викторина о бренде»'],
+      ['broadcast', 'Новости', 'Выполнили задание'],
+    ]);
+    expect(await targetsOf('en')).toEqual([
+      ['rule', 'Напомнить о викторине', 'Task “Brand quiz”'],
+      ['broadcast', 'Новости', 'Did a task'],
+    ]);
+  });
+
   it('reads a task key from both stage spellings, and asks nothing when no stage names a task', async () => {
     expect(stageTaskKey('task:quiz1')).toBe('quiz1');
     expect(stageTaskKey('task_quiz1')).toBe('quiz1');

@@ -1,7 +1,8 @@
 /**
  * @module The titles of the tasks a campaign's `task:<key>` stages name, for stageLabel (stage-words.ts): every office
- * place that shows a stage (the funnel chart, the mailing pickers, the support desk's progress, the stuck list's CSV)
- * sends them beside the stages, so a task's stage reads «Задание «Викторина о бренде»», never "Task quiz1".
+ * place that shows a stage (the funnel chart and its CSV, the mailing pickers, the stats mailings table's target stage,
+ * the support desk's progress, the stuck list's CSV) sends them beside the stages, so a task's stage reads
+ * «Задание «Викторина о бренде»», never "Task quiz1".
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ContentLanguage, columnText } from '../campaigns/content-language.ts';

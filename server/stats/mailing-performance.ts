@@ -6,14 +6,17 @@
  */
 import { and, asc, gte, inArray, lt } from 'drizzle-orm';
 import { schema } from '../db/client.ts';
+import { stageTaskTitles } from '../funnel/stage-task-titles.ts';
 import { broadcastStats, type MessageStats, ruleStats } from '../mailing/mailing-stats.ts';
 import type { StatsMailings } from './stats.schemas.ts';
 import { campaignIdsOf, header, type StatsContext } from './stats-context.ts';
 
-function performance(campaignId: number, s: MessageStats) {
+async function performance(ctx: StatsContext, campaignId: number, s: MessageStats) {
   return {
     campaignId,
     targetStage: s.targetStage,
+    // So the target stage reads as the funnel words it (a task's by its title), in the JSON's and the CSV's language.
+    taskTitles: s.targetStage === null ? {} : await stageTaskTitles(ctx.db, campaignId, s.targetStage, ctx.language),
     sent: s.byStatus.sent ?? 0,
     failed: s.byStatus.failed ?? 0,
     treated: s.treated,
@@ -43,13 +46,18 @@ export async function mailingPerformance(ctx: StatsContext): Promise<StatsMailin
   const ruleRows: StatsMailings['rules'] = [];
   for (const rule of rules) {
     const s = await ruleStats(ctx.db, rule.id);
-    ruleRows.push({ ...performance(rule.campaignId, s), ruleId: rule.id, name: rule.name, enabled: rule.active });
+    ruleRows.push({
+      ...(await performance(ctx, rule.campaignId, s)),
+      ruleId: rule.id,
+      name: rule.name,
+      enabled: rule.active,
+    });
   }
   const broadcastRows: StatsMailings['broadcasts'] = [];
   for (const cast of casts) {
     const s = await broadcastStats(ctx.db, cast.id);
     broadcastRows.push({
-      ...performance(cast.campaignId, s),
+      ...(await performance(ctx, cast.campaignId, s)),
       broadcastId: cast.id,
       title: cast.name,
       status: cast.status,

@@ -137,10 +137,11 @@ const TABLES: { [M in StatsMeasure]: (body: StatsResponse<M>, language: CsvLangu
       })),
     ],
   ],
-  mailings: (b) => {
+  mailings: (b, language) => {
     const perf = (m: StatsResponse<'mailings'>['rules'][number] | StatsResponse<'mailings'>['broadcasts'][number]) => ({
       campaign_id: m.campaignId,
-      target_stage: m.targetStage,
+      // Worded as the funnel's stage column is (decision 097), so the two tables of one brand's files read alike.
+      target_stage: m.targetStage === null ? null : stageLabel(m.targetStage, language, m.taskTitles),
       sent: m.sent,
       failed: m.failed,
       treated_users: m.treated.users,

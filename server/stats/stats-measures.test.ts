@@ -263,6 +263,7 @@ describe('statistics measures', () => {
         name: 'Напоминание',
         enabled: true,
         targetStage: 'task_done',
+        taskTitles: {},
         sent: 4,
         failed: 0,
         treated: { users: 4, converted: 3, rate: 0.75 },

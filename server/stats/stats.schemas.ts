@@ -241,6 +241,8 @@ const Conversion = z.object({ users: z.number().int(), converted: z.number().int
 const MessagePerformance = z.object({
   campaignId: z.number().int(),
   targetStage: z.string().nullable(),
+  /** The title of the task a `task:<key>` target stage names, keyed by task key (server/funnel/stage-task-titles.ts). */
+  taskTitles: z.record(z.string(), z.string()),
   sent: z.number().int(),
   failed: z.number().int(),
   treated: Conversion,
