@@ -187,6 +187,11 @@ describe('a brand manager answers a participant and sends a broadcast for real',
       await expect.poll(() => desk.getByTestId('audience-number').textContent(), { timeout: T }).toBe('Получат: 1');
       await screenshot(desk, 'manager-send-composer-phone-light-ru');
       await desk.getByTestId('send-now').click();
+      // One click asks first, naming the one recipient.
+      await expect
+        .poll(() => desk.getByRole('alertdialog').textContent(), { timeout: T })
+        .toContain('Отправить 1 получателю?');
+      await desk.getByTestId('send-now-yes').click();
       await expect
         .poll(() => desk.getByTestId('progress-share').textContent(), { timeout: 60_000 })
         .toBe('Отправлено 1 из 1');

@@ -174,6 +174,8 @@ describe('item 5: the mailings office in Chromium', () => {
         expect(fake.delivered.filter((d) => d.text.includes(tag))).toHaveLength(0);
 
         await page.getByTestId('send-now').click();
+        // Asked first, with the count (office-send-confirm-and-reply-form.test.ts covers the question itself).
+        await page.getByTestId('send-now-yes').click({ timeout: T });
         await page.getByTestId('progress-percent').waitFor({ timeout: T });
         await expect
           .poll(async () => page.getByTestId('progress-percent').textContent(), { timeout: 60_000, interval: 500 })

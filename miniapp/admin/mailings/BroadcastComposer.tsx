@@ -1,8 +1,8 @@
 /**
  * The broadcast composer: name, audience (with a live count that follows the segment, debounced), channel, the
  * message per language with a warning for a language the audience speaks but has no text, the deep-link picker over
- * the campaign's real screens, a preview as VK draws it, then dry run, send now or schedule. Sending opens the
- * broadcast's progress.
+ * the campaign's real screens, a preview as VK draws it, then dry run, send now (after a question naming how many get
+ * it) or schedule. Sending opens the broadcast's progress.
  */
 import {
   Banner,
@@ -24,6 +24,7 @@ import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { numberFormat } from '../../intl-formats.ts';
 import { Loading } from '../../Loading.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
@@ -37,46 +38,12 @@ import {
   keepBroadcastDraft,
   takeBroadcastDraft,
 } from './broadcast-draft.ts';
-import {
-  type AudienceCount,
-  type Channel,
-  LANGUAGES,
-  type Language,
-  type MailingOptions,
-  type NewBroadcast,
-} from './mailing-api.ts';
-import { SegmentFields, type SegmentValue } from './SegmentFields.tsx';
+import { type Channel, LANGUAGES, type Language, type MailingOptions, type NewBroadcast } from './mailing-api.ts';
+import { SegmentFields } from './SegmentFields.tsx';
+import { SendNowConfirm } from './SendNowConfirm.tsx';
+import { useAudienceCount } from './use-audience-count.ts';
 import { type MailingsServices, screenLabel } from './use-mailings.ts';
 import { VkMessagePreview } from './VkMessagePreview.tsx';
-
-const COUNT_DELAY_MS = 400;
-
-/** The audience count, asked again a moment after the segment stops changing (the last answer wins). */
-function useAudienceCount(services: MailingsServices, segment: SegmentValue, channel: Channel) {
-  const [count, setCount] = useState<AudienceCount>();
-  const [counting, setCounting] = useState(true);
-  const key = JSON.stringify([segment, channel]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for segment and channel.
-  useEffect(() => {
-    let live = true;
-    setCounting(true);
-    const timer = setTimeout(() => {
-      services.calls.count(segment, channel).then(
-        (c) => {
-          if (!live) return;
-          setCount(c);
-          setCounting(false);
-        },
-        () => live && setCounting(false),
-      );
-    }, COUNT_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [services.calls, key]);
-  return { count, counting };
-}
 
 export function BroadcastComposer({ services, options }: { services: MailingsServices; options: MailingOptions }) {
   const { m, calls, campaignId = 0 } = services;
@@ -103,6 +70,8 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
   const [busy, setBusy] = useState(false);
   const [keys] = useState(() => composeKey());
   const { count, counting } = useAudienceCount(services, segment, channel);
+  // Counts as the language writes them («1 250», "1,250"), as the question before sending names them.
+  const number = (n: number) => numberFormat(services.language, {}).format(n);
 
   // A text of only spaces, zero-width or control characters is not written (the server refuses it: blank_text).
   const written = LANGUAGES.filter((l) => hasVisibleText(texts[l]));
@@ -127,6 +96,20 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
       ...(ignoreQuiet ? { ignoreQuietHours: true } : {}),
     };
   };
+  // Before "Send now": how many this very broadcast reaches, counted by the server (its dry run), asked in an Alert.
+  const [asking, setAsking] = useState<number>();
+  const askSendNow = async () => {
+    const b = draft();
+    if (!b) return;
+    setBusy(true);
+    try {
+      setAsking((await calls.dryRun(b)).preview.withConsent);
+    } catch (err) {
+      setStatus({ ok: false, text: withReason(m.error, refusalText(err, services.language)) });
+    } finally {
+      setBusy(false);
+    }
+  };
   const run = async (action: 'dry' | 'now' | 'schedule') => {
     const b = draft();
     if (!b) return;
@@ -134,7 +117,10 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
     try {
       if (action === 'dry') {
         const r = await calls.dryRun(b);
-        setStatus({ ok: true, text: fill(m.dryRunResult, { count: r.preview.withConsent, total: r.preview.total }) });
+        setStatus({
+          ok: true,
+          text: fill(m.dryRunResult, { count: number(r.preview.withConsent), total: number(r.preview.total) }),
+        });
       } else {
         // The typed time is the campaign's wall-clock time, not the viewer's browser zone.
         const at = action === 'schedule' ? fromWallTime(scheduleAt, options.timeZone) : undefined;
@@ -204,9 +190,9 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
               </>
             ) : (
               <>
-                <b data-testid="audience-number">{fill(m.audience, { count: count.withConsent })}</b>
+                <b data-testid="audience-number">{fill(m.audience, { count: number(count.withConsent) })}</b>
                 {' · '}
-                {fill(m.audienceTotal, { total: count.total, count: count.withConsent })}
+                {fill(m.audienceTotal, { total: number(count.total), count: number(count.withConsent) })}
               </>
             )}
           </FormStatus>
@@ -227,7 +213,10 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           <Banner
             key={l}
             data-testid={`missing-${l}`}
-            subtitle={fill(m.missingLanguage, { language: m[`language_${l}`], count: count?.byLanguage[l] ?? 0 })}
+            subtitle={fill(m.missingLanguage, {
+              language: m[`language_${l}`],
+              count: number(count?.byLanguage[l] ?? 0),
+            })}
           />
         ))}
         <FormItem top={m.deepLink}>
@@ -322,13 +311,22 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
                 {m.schedule}
               </Button>
             ) : (
-              <Button size="l" stretched data-testid="send-now" disabled={busy} onClick={() => run('now')}>
+              <Button size="l" stretched data-testid="send-now" disabled={busy} onClick={askSendNow}>
                 {m.sendNow}
               </Button>
             )}
           </ButtonGroup>
         </Div>
       </Group>
+      {asking !== undefined && (
+        <SendNowConfirm
+          m={m}
+          language={services.language}
+          recipients={asking}
+          onSend={() => void run('now')}
+          onClosed={() => setAsking(undefined)}
+        />
+      )}
     </>
   );
 }

@@ -96,19 +96,24 @@ export default function SupportThread() {
           );
           const answer = (
             <Group>
-              <Div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                {canned.map((c) => (
-                  <Chip
-                    key={c.id}
-                    value={String(c.id)}
-                    removable={false}
-                    data-testid={`canned-${c.id}`}
-                    onClick={() => setBody(replyLanguage === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
-                  >
-                    {c.title}
-                  </Chip>
-                ))}
-              </Div>
+              {/* Only with answers to offer, under their name: an empty row of them was a blank strip on top. */}
+              {canned.length > 0 && (
+                <FormItem top={s.canned}>
+                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                    {canned.map((c) => (
+                      <Chip
+                        key={c.id}
+                        value={String(c.id)}
+                        removable={false}
+                        data-testid={`canned-${c.id}`}
+                        onClick={() => setBody(replyLanguage === 'en' && c.bodyEn ? c.bodyEn : c.bodyRu)}
+                      >
+                        {c.title}
+                      </Chip>
+                    ))}
+                  </div>
+                </FormItem>
+              )}
               <FormItem top={s.reply} htmlFor="reply-body" bottom={note ?? s.variablesHint}>
                 <Textarea
                   id="reply-body"
