@@ -2,7 +2,8 @@
  * A brand manager's "Send now" asks first (Chromium, desktop light in Russian, phone dark in English). Before, one
  * click on «Отправить сейчас» messaged the whole audience at once; now VKUI's Alert asks «Отправить 1 250
  * получателям?» with the server's count of that very broadcast: «Отмена» writes nothing, «Отправить» sends and opens
- * its progress. No bot here: the test looks at the broadcast the server wrote, not at its delivery.
+ * its progress, where «Остановить рассылку» asks in the same Alert (it was the browser's confirm()). No bot here: the
+ * test looks at the broadcast the server wrote, not at its delivery.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +41,12 @@ const broadcastsNamed = (name: string) =>
       db.prepare('SELECT enqueued_count AS enqueued FROM broadcasts WHERE name = ?').all(name) as {
         enqueued: number;
       }[],
+  );
+
+const broadcastStatus = (name: string) =>
+  onDb(
+    (db) =>
+      (db.prepare('SELECT status FROM broadcasts WHERE name = ?').get(name) as { status: string } | undefined)?.status,
   );
 
 beforeAll(async () => {
@@ -99,7 +106,10 @@ async function compose(page: Page, language: 'ru' | 'en', name: string): Promise
 const alertText = async (page: Page, name: string) => {
   const alert = page.getByRole('alertdialog');
   await alert.waitFor({ timeout: T }).catch((err: Error) => {
-    throw new Error(`No question before sending; broadcasts written: ${JSON.stringify(broadcastsNamed(name))}. ${err}`);
+    const written = JSON.stringify(
+      onDb((db) => db.prepare('SELECT status, enqueued_count FROM broadcasts WHERE name = ?').all(name)),
+    );
+    throw new Error(`No question asked; broadcasts written: ${written}. ${err}`);
   });
   // Read (and pictured) once VKUI's fade-in has ended (a spinner's endless turn is no fade-in).
   await page.waitForFunction(
@@ -114,7 +124,7 @@ const alertText = async (page: Page, name: string) => {
 };
 
 describe('"Send now" asks first, naming how many', () => {
-  it('desktop light ru: «Отправить 1 250 получателям?»; «Отмена» sends nothing, «Отправить» sends once', async () => {
+  it('desktop light ru: «Отправить 1 250 получателям?»; «Отмена» sends nothing, «Отправить» sends once, stopping it asks too', async () => {
     const w = await openWatchedPage(browser, { width: 1280, height: 900, colorScheme: 'light' });
     const { page } = w;
     const name = 'Новости для всех';
@@ -136,6 +146,13 @@ describe('"Send now" asks first, naming how many', () => {
       await page.getByTestId('send-now-yes').click();
       await page.getByTestId('progress-percent').waitFor({ timeout: T });
       expect(broadcastsNamed(name)).toEqual([{ enqueued: RECIPIENTS }]);
+
+      // No bot runs here, so all 1 250 wait: stopping them asks in the same way (before: the browser's confirm(),
+      // which a client's frame may not show at all), and «Остановить» stops them.
+      await page.getByTestId('cancel-broadcast').click();
+      expect(await alertText(page, name)).toContain('Ещё не отправленные сообщения не уйдут');
+      await page.getByTestId('cancel-broadcast-yes').click();
+      await expect.poll(() => broadcastStatus(name), { timeout: T }).toBe('cancelled');
       expect(w.errors).toEqual([]);
     } finally {
       await w.context.close();

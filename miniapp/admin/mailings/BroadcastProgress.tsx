@@ -5,6 +5,7 @@
  * polled every second while anything is left to send (the sender is another process; polling needs no stream).
  */
 import {
+  Alert,
   Button,
   Div,
   FormStatus,
@@ -68,6 +69,12 @@ function ProgressBody({
   const { m, calls, language } = services;
   const [{ broadcast, stats }, setData] = useState(initial);
   const [error, setError] = useState<string>();
+  const [asking, setAsking] = useState(false);
+  const stop = () =>
+    void calls
+      .cancel(broadcast.id)
+      .then(() => calls.broadcast(broadcast.id))
+      .then(setData, (err: unknown) => setError(withReason(m.error, refusalText(err, language))));
   const sending = broadcast.status === 'scheduled' || (broadcast.status === 'enqueued' && open(stats) > 0);
   useEffect(() => {
     if (!sending) return;
@@ -123,17 +130,26 @@ function ProgressBody({
               mode="secondary"
               appearance="negative"
               data-testid="cancel-broadcast"
-              onClick={() => {
-                if (!window.confirm(m.cancelConfirm)) return;
-                calls
-                  .cancel(broadcast.id)
-                  .then(() => calls.broadcast(broadcast.id))
-                  .then(setData, (err: unknown) => setError(withReason(m.error, refusalText(err, language))));
-              }}
+              onClick={() => setAsking(true)}
             >
               {m.cancel}
             </Button>
           </Div>
+        )}
+        {/* VKUI's question, as the office's other irreversible actions ask (a browser confirm() may not show in a
+            client's frame at all). */}
+        {asking && (
+          <Alert
+            onClosed={() => setAsking(false)}
+            dismissLabel={m.cancelBack}
+            dismissButtonMode="inside"
+            title={m.cancel}
+            description={m.cancelConfirm}
+            actions={[
+              { title: m.cancelBack, mode: 'cancel' },
+              { title: m.cancelYes, mode: 'destructive', action: stop, 'data-testid': 'cancel-broadcast-yes' },
+            ]}
+          />
         )}
       </Group>
       {Object.keys(stats.failedByReason).length > 0 && (
