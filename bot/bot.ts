@@ -25,7 +25,8 @@ import { onMessageSubscription } from './updates/consent-handlers.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
 import { onSwitchedOffUpdate } from './updates/switched-off-updates.ts';
-import { updateProblem } from './updates/update-shapes.ts';
+import { TurnsPerKey } from './updates/turns-per-user.ts';
+import { updateProblem, updateUserId } from './updates/update-shapes.ts';
 import { BoundedVK } from './vk-client.ts';
 
 /** The update being handled, for the middleware and handlers of its run (vk-io hands them only its context). */
@@ -101,7 +102,7 @@ export function createBot(deps: Deps): Bot {
     if (await communitySwitchedOff(db, groupId)) return onSwitchedOffUpdate(deps, groupId, ctx, deliveryTime());
     await next();
   });
-  vk.updates.on('message_new', (ctx) => onMessageNew(deps, groupOf(ctx), ctx));
+  vk.updates.on('message_new', (ctx) => onMessageNew(deps, groupOf(ctx), ctx, deliveryTime()));
   vk.updates.on('message_event', (ctx) => onMessageEvent(deps, groupOf(ctx), ctx));
   vk.updates.on(['message_allow', 'message_deny'], (ctx) =>
     onMessageSubscription(deps, groupOf(ctx), ctx, deliveryTime()),
@@ -114,43 +115,72 @@ export function createBot(deps: Deps): Bot {
     pending.add(tracked);
     return tracked;
   };
-  /** Journal keys (community and event id) whose handler runs in this process. */
+  /**
+   * Journal keys (community and event id) this process has taken to handle: running, or waiting for their user's turn
+   * (a recovery pass here leaves them to that run).
+   */
   const inFlight = new Set<string>();
+  /** One user's updates one after another, in the order they came; other users' side by side (decision 102). */
+  const turns = new TurnsPerKey(HANDLER_TIME_LIMIT_MS);
+  const turnOf = (update: VkUpdate, groupId: number) => {
+    const userId = updateUserId(update);
+    return userId === undefined ? undefined : `${groupId}:${userId}`;
+  };
   /**
    * Runs the handlers of one update; a journaled one is marked handled, or keeps `received` with the error.
    * Never throws or rejects: whatever the update holds, the outcome is recorded and the caller goes on.
    */
-  const handle = (update: VkUpdate, groupId: number, receivedAt = deps.now()): Promise<boolean> => {
-    const eventId = update.event_id;
-    const key = eventId ? { vkGroupId: groupId, eventId } : undefined;
-    if (key) inFlight.add(inFlightKey(key));
+  const runHandlers = async (update: VkUpdate, receivedAt: number, key?: JournalKey) => {
     const state: Handling = { deliveredAt: receivedAt };
     const webhookUpdate = { ...update, object: update.object ?? {} } as unknown as Parameters<
       VK['updates']['handleWebhookUpdate']
     >[0];
+    try {
+      await handling.run(state, async () => {
+        await vk.updates.handleWebhookUpdate(webhookUpdate);
+        if ('error' in state) throw state.error;
+      });
+      if (key) await markHandled(db, key, deps.now());
+      return true;
+    } catch (err) {
+      console.error(`bot: ${update.type} ${key?.eventId ?? ''} failed`, err);
+      try {
+        if (key) await markAttemptFailed(db, key, err);
+      } catch (recordingErr) {
+        // Even recording the failure failed (e.g. the database is busy): the claim goes stale and is retried.
+        console.error(`bot: recording the outcome of ${key?.eventId ?? update.type} failed`, recordingErr);
+      }
+      return false;
+    }
+  };
+  /**
+   * Handles one update in its user's turn, taken now (before `journaled` settles, so a Long Poll response's updates
+   * keep their order); `journaled`: whether the journal row is this run's to handle (false: a duplicate, or the
+   * journal write failed and VK will deliver it again). Never rejects.
+   */
+  const handle = (
+    update: VkUpdate,
+    groupId: number,
+    receivedAt = deps.now(),
+    journaled: Promise<boolean> = Promise.resolve(true),
+  ): Promise<boolean> => {
+    const key = update.event_id ? { vkGroupId: groupId, eventId: update.event_id } : undefined;
+    const ours = journaled.then(
+      (fresh) => {
+        if (fresh && key) inFlight.add(inFlightKey(key));
+        return fresh;
+      },
+      () => false,
+    );
     return track(
-      handling
-        .run(state, async () => {
-          await vk.updates.handleWebhookUpdate(webhookUpdate);
-          if ('error' in state) throw state.error;
-        })
-        .then(async () => {
-          if (key) await markHandled(db, key, deps.now());
-          return true;
-        })
-        .catch(async (err) => {
-          console.error(`bot: ${update.type} ${eventId ?? ''} failed`, err);
-          if (key) await markAttemptFailed(db, key, err);
-          return false;
-        })
-        .catch((err) => {
-          // Even recording the failure failed (e.g. the database is busy): the claim goes stale and is retried.
-          console.error(`bot: recording the outcome of ${eventId ?? update.type} failed`, err);
-          return false;
-        })
-        .finally(() => {
+      turns.run(turnOf(update, groupId), async () => {
+        if (!(await ours)) return false;
+        try {
+          return await runHandlers(update, receivedAt, key);
+        } finally {
           if (key) inFlight.delete(inFlightKey(key));
-        }),
+        }
+      }),
     );
   };
   /** One recovered event, within the time limit; a payload that can never be handled is parked at once. */
@@ -192,13 +222,13 @@ export function createBot(deps: Deps): Bot {
           await recordRejected(db, { ...update, event_id: update.event_id }, groupId, deps.now(), problem.reason);
         return { status: 'rejected', ...problem };
       }
-      if (update.event_id) {
-        if (!(await recordReceived(db, { ...update, event_id: update.event_id }, groupId, deps.now()))) {
-          return { status: 'duplicate' };
-        }
-      }
-      void handle(update, groupId);
-      return { status: 'accepted' };
+      const receivedAt = deps.now();
+      const journaled = update.event_id
+        ? recordReceived(db, { ...update, event_id: update.event_id }, groupId, receivedAt)
+        : Promise.resolve(true);
+      // The user's turn is taken before the journal write is awaited: updates of one user keep the order they came in.
+      void handle(update, groupId, receivedAt, journaled);
+      return (await journaled) ? { status: 'accepted' } : { status: 'duplicate' };
     },
     recover(staleMs = RECOVERY_AFTER_MS) {
       if (recovering) return recovering;

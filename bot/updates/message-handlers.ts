@@ -88,7 +88,12 @@ export function fromUserInPrivate(context: MessageContext): boolean {
   return !(context.isOutbox || context.isGroup || context.isChat || context.senderType !== 'user');
 }
 
-export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext): Promise<void> {
+/**
+ * `at`: when VK delivered the message (its journal time when replayed after a crash), which orders the consent a stop
+ * or subscribe word changes, as it orders `message_allow` / `message_deny`: a «стоп» replayed late must not undo an
+ * allow delivered after it.
+ */
+export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext, at: number): Promise<void> {
   if (!fromUserInPrivate(context)) return;
   const userId = context.senderId;
   const messageKey = String(context.conversationMessageId ?? context.id);
@@ -102,7 +107,7 @@ export async function onMessageNew(deps: Deps, groupId: number, context: Message
     const say = BOT_TEXTS[language];
     await recordSubscriptionByWord(
       deps.db,
-      { vkGroupId: groupId, vkUserId: userId, allowed, at: deps.now() },
+      { vkGroupId: groupId, vkUserId: userId, allowed, at },
       { inReplyTo, text: allowed ? say.subscribed : say.unsubscribed, keyboard: mainMenu(language) },
     );
     return;

@@ -79,3 +79,16 @@ export function updateProblem(update: { type: string; object?: unknown }): Updat
   const reason = `invalid ${update.type}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
   return { reason: reason.slice(0, 500), issues: issues.slice(0, 20) };
 }
+
+/**
+ * The user an update of a type the bot handles is about (its shape already checked): a message's sender, the user of
+ * a button press, a consent or a membership change. `undefined` for the other types: the bot has no handler for
+ * them, so there is nothing of a user's to keep in order.
+ * @example updateUserId({ type: 'message_allow', object: { user_id: 42 } }) // 42
+ */
+export function updateUserId(update: { type: string; object?: unknown }): number | undefined {
+  if (!Object.hasOwn(HANDLED_UPDATE_SHAPES, update.type)) return undefined;
+  const object = update.object as { message?: { from_id?: unknown }; user_id?: unknown } | undefined;
+  const id = update.type === 'message_new' ? object?.message?.from_id : object?.user_id;
+  return typeof id === 'number' ? id : undefined;
+}

@@ -42,3 +42,25 @@ export async function failInserts(
   ]);
   return () => exec([`DROP TRIGGER ${name}`]);
 }
+
+/**
+ * PostgreSQL only: inserts into `table` matching `when` (a condition on `NEW`) take `ms` longer (`pg_sleep` in a
+ * trigger), so a test can make one handler the slow one without a sleep in the code under test. SQLite has no such
+ * wait: its statements run on the event loop's thread, and a trigger that waited would stop everything else too.
+ * @example const undelay = await delayInserts(w.deps.db, 'tickets', 300, "NEW.subject = 'first'"); … await undelay();
+ */
+export async function delayInserts(db: Db, table: string, ms: number, when = 'true'): Promise<() => Promise<void>> {
+  if (!testsOnPostgres()) throw new Error('delayInserts: PostgreSQL only');
+  const name = `slow_${table}_${Math.random().toString(36).slice(2, 8)}`;
+  const exec = (statements: string[]) =>
+    inTransaction(db, async (tx) => {
+      for (const statement of statements) {
+        await (tx as unknown as { execute: (q: unknown) => Promise<unknown> }).execute(sql.raw(statement));
+      }
+    });
+  await exec([
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN PERFORM pg_sleep(${ms / 1000}); END IF; RETURN NEW; END $$`,
+    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+  ]);
+  return () => exec([`DROP TRIGGER ${name} ON ${table}`, `DROP FUNCTION ${name}()`]);
+}
