@@ -12,3 +12,17 @@
 export function profileUrl(platform: string, userId: string): string | null {
   return platform === 'vk' && /^[1-9]\d*$/.test(userId) ? `https://vk.com/id${userId}` : null;
 }
+
+/** A person as every office answer names one: the platform, the id and where the profile opens (null: nowhere). */
+export interface Person {
+  platform: string;
+  userId: string;
+  profileUrl: string | null;
+}
+
+/**
+ * @example personOf('ok', '5550001') // { platform: 'ok', userId: '5550001', profileUrl: null }
+ */
+export function personOf(platform: string, userId: string): Person {
+  return { platform, userId, profileUrl: profileUrl(platform, userId) };
+}

@@ -4,6 +4,7 @@ export const supportOfficeRu = {
   back: 'Назад',
   authorUser: 'Участник',
   authorAgent: 'Поддержка',
+  participant: 'Участник',
   // Short enough to show whole in a 320-px phone's search field (the longer one was cut after "№ обращ" at 375 px).
   search: 'Текст, ID или № обращения',
   clearSearch: 'Очистить',
@@ -87,6 +88,7 @@ export const supportOfficeEn: SupportOfficeMessages = {
   back: 'Back',
   authorUser: 'Participant',
   authorAgent: 'Support',
+  participant: 'Participant',
   search: 'Text, participant ID or request #',
   clearSearch: 'Clear',
   allStatuses: 'All',

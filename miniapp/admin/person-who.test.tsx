@@ -77,6 +77,30 @@ describe('a person on the office screens', () => {
     expectWorded(render(language, '/admin/brand/3/team', <TeamPanel office={office} />), language);
   });
 
+  it.each(['ru', 'en'] as const)('an accepted invitation names who accepted it by platform (%s)', (language) => {
+    const invitation = (p: (typeof PEOPLE)[number], id: number) => ({
+      id,
+      agencyId: 1,
+      brandId: 3,
+      role: 'brand_member',
+      sections: ['campaigns'],
+      platform: p.platform,
+      boundUserId: null,
+      status: 'used',
+      expiresAt: Date.UTC(2026, 5, 1),
+      createdAt: 0,
+      createdBy: { platform: 'vk', userId: '1', profileUrl: null },
+      usedAt: 0,
+      usedBy: p,
+    });
+    screen.data = { members: [], invitations: PEOPLE.map(invitation), roles: ['brand_member'] };
+    const markup = render(language, '/admin/brand/3/team', <TeamPanel office={office} />);
+    const used = language === 'ru' ? 'принято: ' : 'accepted by ';
+    for (const who of WORDED[language].slice(1)) expect(markup).toContain(`${used}${who}`);
+    expect(markup).toContain(`${used}${language === 'ru' ? 'ВКонтакте' : 'VK'} · id123`);
+    expect(markup).not.toMatch(/id5550001|id42\b/);
+  });
+
   it.each(['ru', 'en'] as const)('the beta group names each tester by platform and id (%s)', (language) => {
     const tester = (p: (typeof PEOPLE)[number], id: number) => ({ ...p, id, source: 'office', addedAt: 0 });
     screen.data = { status: 'draft', open: true, testers: PEOPLE.map(tester), link: null };

@@ -31,3 +31,13 @@ export function personWho(
     href: person.profileUrl ?? undefined,
   };
 }
+
+/**
+ * The same in plain text, where a screen names a person inside a line of other facts or an `<option>` (nothing to
+ * link there): «Одноклассники · 5550001», "VK · id123".
+ * @example personText({ platform: 'telegram', userId: '42' }, 'en') // 'Telegram · 42'
+ */
+export function personText(person: { platform: string; userId: string }, language: 'ru' | 'en'): string {
+  const who = personWho(person, language);
+  return `${who.platform} · ${who.text}`;
+}

@@ -13,6 +13,7 @@ import type { Identity } from '../auth/identity.ts';
 import { isOpenTo, type MembershipRow } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
+import { personOf } from '../profile-url.ts';
 
 /** The `brandId` filter's value for the agency's own entries (those of no brand). */
 export const AGENCY_ONLY = 'agency';
@@ -160,7 +161,7 @@ export async function readAudit(db: Db, identity: Identity, q: AuditQuery) {
       brandName,
       agencyId,
       agencyName,
-      actor: { platform: e.actorPlatform, userId: e.actorUserId },
+      actor: personOf(e.actorPlatform, e.actorUserId),
       section: e.section,
       action: e.action,
       entity: e.entity,

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { officeRoute } from '../http/office-route.ts';
+import { PersonSchema } from '../http/person-schema.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -22,7 +23,7 @@ export const AuditEntrySchema = z
       .nullable()
       .openapi({ description: 'The agency; with brandId null an agency-level entry' }),
     agencyName: z.string().nullable(),
-    actor: z.object({ platform: z.string(), userId: z.string() }),
+    actor: PersonSchema,
     section: z.string(),
     action: z.string().openapi({ example: 'campaign.publish' }),
     entity: z.string(),

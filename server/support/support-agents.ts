@@ -7,11 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import { reaches } from '../auth/permissions.ts';
 import { type Db, schema } from '../db/client.ts';
 import { fieldRefusal } from '../http/errors.ts';
+import { type Person, personOf } from '../profile-url.ts';
 
-export interface SupportAgent {
+export interface SupportAgent extends Person {
   membershipId: number;
-  platform: string;
-  userId: string;
   role: string;
 }
 
@@ -25,7 +24,7 @@ export async function supportAgents(db: Db, brandId: number): Promise<SupportAge
     .orderBy(schema.memberships.id);
   return rows
     .filter((m) => reaches(m, brand) && (m.role === 'agency_admin' || m.sections.includes('support')))
-    .map((m) => ({ membershipId: m.id, platform: m.platform, userId: m.platformUserId, role: m.role }));
+    .map((m) => ({ membershipId: m.id, ...personOf(m.platform, m.platformUserId), role: m.role }));
 }
 
 /** 422 unless the membership may handle this brand's support. */

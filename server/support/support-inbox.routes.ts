@@ -15,12 +15,14 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ClientKey } from '../http/client-key.ts';
 import { officeRoute } from '../http/office-route.ts';
+import { PersonSchema } from '../http/person-schema.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam, rowId } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { someFieldGiven } from '../http/some-field-given.ts';
 import { visibleText } from '../http/text-fields.ts';
 import { recordAudit } from '../office/audit.ts';
+import { profileUrl } from '../profile-url.ts';
 import { listBrandTickets, ticketOfBrand, withSla } from './brand-tickets.ts';
 import { fillReply } from './canned-variables.ts';
 import type { OfficeReplyKey } from './office-reply-keys.ts';
@@ -51,6 +53,8 @@ const TicketParams = BrandParams.extend({ ticketId: RowIdParam });
 const InboxTicketSchema = TicketSchema.extend({
   platform: z.string(),
   platformUserId: z.string(),
+  /** Where the participant's profile opens (server/profile-url.ts): VK only, else null. */
+  profileUrl: z.string().nullable(),
   vkGroupId: z.number().int().nullable(),
   assigneeMembershipId: z.number().int().nullable(),
   waitingSince: z.number().int().nullable(),
@@ -85,12 +89,7 @@ const InboxThreadSchema = z
   })
   .openapi('InboxThread');
 
-const AgentSchema = z.object({
-  membershipId: z.number().int(),
-  platform: z.string(),
-  userId: z.string(),
-  role: z.string(),
-});
+const AgentSchema = PersonSchema.extend({ membershipId: z.number().int(), role: z.string() });
 
 const list = officeRoute('support', {
   ...meta,
@@ -183,6 +182,7 @@ const publicTicket = (t: TicketRow, now: number) => {
     updatedAt: s.updatedAt,
     platform: s.platform,
     platformUserId: s.platformUserId,
+    profileUrl: profileUrl(s.platform, s.platformUserId),
     vkGroupId: s.vkGroupId,
     assigneeMembershipId: s.assigneeMembershipId,
     waitingSince: s.waitingSince,

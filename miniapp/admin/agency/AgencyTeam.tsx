@@ -16,6 +16,7 @@ import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
+import { personText } from '../person-who.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -145,7 +146,7 @@ export function AgencyTeam({ office }: { office: Office }) {
                   data-testid={`agency-invitation-${inv.id}`}
                   subtitle={`${inv.sections.map((x) => label(ts, 'section', x)).join(', ') || ts.noSections} · ${fill(
                     label(ts, 'status', inv.status),
-                    { date: date(inv.expiresAt), user: inv.usedByUserId ?? '' },
+                    { date: date(inv.expiresAt), user: inv.usedBy ? personText(inv.usedBy, language) : '' },
                   )}`}
                   after={
                     inv.status === 'pending' ? (

@@ -1,5 +1,5 @@
 /**
- * One audit entry: what happened in words, who (their platform identity), when (the viewer's time), the section,
+ * One audit entry: what happened in words, who (as every office screen names a person, person-who.ts), when (the viewer's time), the section,
  * brand and entity; tapping it shows the fields that changed, before → after (audit-diff.ts).
  */
 import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
@@ -14,18 +14,11 @@ import {
   auditSectionText,
 } from '../i18n-audit.ts';
 import { label, type TeamMessages } from '../i18n-team.ts';
+import { personText } from '../person-who.ts';
 import type { AuditEntry } from './audit-api.ts';
 import { auditDiff, type ValueWords } from './audit-diff.ts';
 
 const PLATFORM_NAMES: Record<string, string> = { vk: 'VK', ok: 'OK', telegram: 'Telegram' };
-
-/** A person as their platform knows them: `VK id7301`, `OK 5512`, `Telegram 42`. */
-export function actorText(actor: AuditEntry['actor']): string {
-  const platform = PLATFORM_NAMES[actor.platform] ?? actor.platform;
-  return actor.platform === 'vk' && /^\d+$/.test(actor.userId)
-    ? `${platform} id${actor.userId}`
-    : `${platform} ${actor.userId}`;
-}
 
 /**
  * Values the log words for people: roles and sections by their office names, platforms by name, `…At` times in the
@@ -58,6 +51,7 @@ export function entryPlace(e: Pick<AuditEntry, 'brandName' | 'agencyName'>): str
 export function AuditEntryCell(props: {
   s: AuditMessages;
   entry: AuditEntry;
+  language: 'ru' | 'en';
   words: ValueWords;
   time(ms: number): string;
 }) {
@@ -76,7 +70,7 @@ export function AuditEntryCell(props: {
         aria-expanded={open}
         after={open ? <Icon24ChevronUp /> : <Icon24ChevronDown />}
         onClick={() => setOpen((o) => !o)}
-        subtitle={`${actorText(e.actor)} · ${props.time(e.at)}`}
+        subtitle={`${personText(e.actor, props.language)} · ${props.time(e.at)}`}
         extraSubtitle={where.join(' · ')}
       >
         {auditActionText(s, e.action)}

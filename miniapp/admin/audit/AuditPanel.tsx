@@ -15,9 +15,10 @@ import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
 import { type AuditMessages, auditStrings } from '../i18n-audit.ts';
 import { teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
+import { personText } from '../person-who.ts';
 import { refusalText } from '../refusal-text.ts';
 import { useOffice } from '../use-office.ts';
-import { AuditEntryCell, actorText, auditValueWords } from './AuditEntryCell.tsx';
+import { AuditEntryCell, auditValueWords } from './AuditEntryCell.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { type AuditApi, type AuditEntry, type AuditFilter, auditApi } from './audit-api.ts';
 import type { ValueWords } from './audit-diff.ts';
@@ -44,7 +45,7 @@ export function AuditPanel({ office }: { office: Office }) {
       const fresh = entries.filter((e) => !known.has(e.actor.userId));
       if (fresh.length === 0) return known;
       const next = new Map(known);
-      for (const e of fresh) next.set(e.actor.userId, actorText(e.actor));
+      for (const e of fresh) next.set(e.actor.userId, personText(e.actor, language));
       return next;
     });
   return (
@@ -141,7 +142,14 @@ function AuditList(props: {
           return (
             <>
               {entries.map((e) => (
-                <AuditEntryCell key={e.id} s={s} entry={e} words={props.words} time={props.time} />
+                <AuditEntryCell
+                  key={e.id}
+                  s={s}
+                  language={props.language}
+                  entry={e}
+                  words={props.words}
+                  time={props.time}
+                />
               ))}
               {next !== null && (
                 <Div>

@@ -2,6 +2,7 @@
 import { Button, Div, FormItem, RichCell, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { useApp } from '../../app-context.ts';
 import { withReason } from '../../i18n-reason.ts';
 import type { DrawEntrantsMessages } from '../i18n-draw-entrants.ts';
 import { PersonWho } from '../PersonWho.tsx';
@@ -34,7 +35,8 @@ export function EntrantCell({
       setBusy(false);
     }
   };
-  const lines = flagTexts(entrant, t);
+  const { language } = useApp();
+  const lines = flagTexts(entrant, t, language);
   const action = frozen ? undefined : entrant.excluded ? (
     <Button size="s" mode="secondary" loading={busy} onClick={() => run(() => actions.include(entrant.participantId))}>
       {t.include}

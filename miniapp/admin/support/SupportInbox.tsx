@@ -10,13 +10,17 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { ageText } from '../i18n-support.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
+import { personText } from '../person-who.ts';
 import { useOffice } from '../use-office.ts';
 import { InboxCampaignFilter } from './InboxCampaignFilter.tsx';
 import { type InboxQuery, inboxFilters, inboxQueryOf } from './inbox-query.ts';
-import { TICKET_STATUSES } from './support-api.ts';
+import { type Agent, TICKET_STATUSES } from './support-api.ts';
 import { useSupportOffice } from './use-support-office.ts';
 
 const STATUSES = ['', ...TICKET_STATUSES] as const;
+
+/** The assignee as every office screen names a person; `?` for a membership no longer among the agents. */
+const assigneeText = (agent: Agent | undefined, language: 'ru' | 'en') => (agent ? personText(agent, language) : '?');
 
 export default function SupportInbox() {
   const { s, language, brandId, support } = useSupportOffice();
@@ -88,10 +92,10 @@ export default function SupportInbox() {
                     fill(s.ticket, { id: t.id }),
                     s[`status_${t.status}`],
                     t.source === 'bot' ? s.fromCommunity : s.fromApp,
-                    `id${t.platformUserId}`,
+                    personText({ platform: t.platform, userId: t.platformUserId }, language),
                     t.slaAgeMs != null ? fill(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
                     t.assigneeMembershipId != null
-                      ? fill(s.assignedTo, { who: `id${agents.get(t.assigneeMembershipId)?.userId ?? '?'}` })
+                      ? fill(s.assignedTo, { who: assigneeText(agents.get(t.assigneeMembershipId), language) })
                       : null,
                   ]
                     .filter(Boolean)

@@ -30,6 +30,8 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { label, teamStrings } from '../i18n-team.ts';
+import { PersonWho } from '../PersonWho.tsx';
+import { personText } from '../person-who.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type InboxThread, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
 import { ThreadProgress } from './ThreadProgress.tsx';
@@ -81,6 +83,10 @@ export default function SupportThread() {
           const replyLanguage = thread.progress?.language ?? language;
           const messages = (
             <Group header={<Header>{thread.ticket.subject}</Header>} data-testid="thread-messages">
+              {/* Who wrote: linked to the VK profile only where the server gives one (never for an OK or Telegram id). */}
+              <SimpleCell multiline subtitle={s.participant} data-testid="thread-participant">
+                <PersonWho person={{ ...thread.ticket, userId: thread.ticket.platformUserId }} />
+              </SimpleCell>
               {thread.messages.map((m) => (
                 <SimpleCell
                   key={m.id}
@@ -153,7 +159,7 @@ export default function SupportThread() {
                   <option value="">{s.nobody}</option>
                   {agents.map((a) => (
                     <option key={a.membershipId} value={String(a.membershipId)}>
-                      {`id${a.userId} (${label(team, 'role', a.role)})`}
+                      {`${personText(a, language)} (${label(team, 'role', a.role)})`}
                     </option>
                   ))}
                 </NativeSelect>

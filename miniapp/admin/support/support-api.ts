@@ -9,7 +9,10 @@ export interface InboxTicket {
   subject: string;
   status: TicketStatus;
   source: 'miniapp' | 'bot';
+  platform: string;
   platformUserId: string;
+  /** Where the participant's profile opens (VK only), from the server's one home for it. */
+  profileUrl: string | null;
   assigneeMembershipId: number | null;
   slaAgeMs: number | null;
   updatedAt: number;
@@ -50,7 +53,9 @@ export interface ArticleFields {
 export type Article = ArticleFields & { id: number; updatedAt: number; position: number };
 export interface Agent {
   membershipId: number;
+  platform: string;
   userId: string;
+  profileUrl: string | null;
   role: string;
 }
 export interface Ranked {

@@ -16,6 +16,7 @@ import { label, teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
+import { personText } from '../person-who.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
@@ -101,6 +102,7 @@ export function TeamPanel({ office }: { office: Office }) {
                 <InvitationCell
                   key={inv.id}
                   s={s}
+                  language={language}
                   inv={inv}
                   date={date}
                   onRevoke={() => act(() => team.revoke(inv.id))}
@@ -141,11 +143,17 @@ function MemberCell(props: { s: Strings; member: TeamMember; date(ms: number): s
   );
 }
 
-function InvitationCell(props: { s: Strings; inv: Invitation; date(ms: number): string; onRevoke(): void }) {
+function InvitationCell(props: {
+  s: Strings;
+  language: 'ru' | 'en';
+  inv: Invitation;
+  date(ms: number): string;
+  onRevoke(): void;
+}) {
   const { s, inv } = props;
   const status = fill(label(s, 'status', inv.status), {
     date: props.date(inv.expiresAt),
-    user: inv.usedByUserId ?? '',
+    user: inv.usedBy ? personText(inv.usedBy, props.language) : '',
   });
   return (
     <SimpleCell

@@ -14,6 +14,7 @@ import type { MembershipRole } from '../../db/schema/organization.ts';
 import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError, fieldRefusal } from '../../http/errors.ts';
+import { type Person, personOf } from '../../profile-url.ts';
 import { recordAudit } from '../audit.ts';
 import { invitationMadeWithKey, keyedInvitationToken } from './invitation-keys.ts';
 import { invitationText } from './invitation-text.ts';
@@ -42,9 +43,10 @@ export interface InvitationView {
   status: InvitationStatus;
   expiresAt: number;
   createdAt: number;
-  createdBy: { platform: string; userId: string };
+  createdBy: Person;
   usedAt: number | null;
-  usedByUserId: string | null;
+  /** Who accepted it: always on the invitation's own platform (`refusal` answers `wrong_platform` to any other). */
+  usedBy: Person | null;
   revokedAt: number | null;
 }
 
@@ -66,9 +68,9 @@ function view(row: InvitationRow, now: number): InvitationView {
     status: statusOf(row, now),
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
-    createdBy: { platform: row.createdByPlatform, userId: row.createdByUserId },
+    createdBy: personOf(row.createdByPlatform, row.createdByUserId),
     usedAt: row.usedAt,
-    usedByUserId: row.usedByUserId,
+    usedBy: row.usedByUserId === null ? null : personOf(row.platform, row.usedByUserId),
     revokedAt: row.revokedAt,
   };
 }

@@ -70,8 +70,41 @@ describe('invitations', () => {
       after: { invitation: { status: 'used' }, membership: { role: 'brand_member', sections: ['mailings'] } },
     });
     const list = await w.json('GET', `/api/admin/team/invitations?brandId=${w.brandId}`, BRAND_ADMIN);
-    expect(list.body.invitations).toMatchObject([{ id: inv.id, status: 'used', usedByUserId: String(INVITEE) }]);
+    expect(list.body.invitations).toMatchObject([
+      {
+        id: inv.id,
+        status: 'used',
+        usedBy: { platform: 'vk', userId: String(INVITEE), profileUrl: `https://vk.com/id${INVITEE}` },
+      },
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(inv.token);
+  });
+
+  it('an OK invitation names who accepted it as an OK person: no VK page for their id', async () => {
+    // The status read «принято: id9001», a VK page, for an OK member; the acceptor's platform is the invitation's,
+    // since any other launch is refused (`wrong_platform`).
+    w = await createTeamWorld();
+    const inv = await invite(BRAND_ADMIN, { platform: 'ok' });
+    expect(await w.as(w.okAuth('9001'), 'POST', `/api/office/invitations/${inv.token}/accept`)).toMatchObject({
+      status: 201,
+    });
+    const list = await w.json('GET', `/api/admin/team/invitations?brandId=${w.brandId}`, BRAND_ADMIN);
+    expect(list.body.invitations).toMatchObject([
+      { id: inv.id, status: 'used', usedBy: { platform: 'ok', userId: '9001', profileUrl: null } },
+    ]);
+    // The audit log names its actor the same way, and the VK one who invited with their page.
+    const log = await w.json('GET', `/api/admin/audit?brandId=${w.brandId}`, OWNER);
+    const actors = Object.fromEntries(
+      (log.body.entries as { action: string; actor: unknown }[]).map((e) => [e.action, e.actor]),
+    );
+    expect(actors).toMatchObject({
+      'invitation.accept': { platform: 'ok', userId: '9001', profileUrl: null },
+      'invitation.create': {
+        platform: 'vk',
+        userId: String(BRAND_ADMIN),
+        profileUrl: `https://vk.com/id${BRAND_ADMIN}`,
+      },
+    });
   });
 
   it('item 2: reused, expired, revoked, wrong platform, not the bound user, already a member: each refused with its reason', async () => {

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
 import { ClientKey } from '../../http/client-key.ts';
+import { PersonSchema } from '../../http/person-schema.ts';
 import { rowId } from '../../http/row-id.ts';
 import { someFieldGiven } from '../../http/some-field-given.ts';
 import { TEAM_SECTIONS } from './team-authority.ts';
@@ -70,9 +71,10 @@ export const InvitationSchema = z
     status: z.enum(['pending', 'used', 'revoked', 'expired']),
     expiresAt: z.number().int(),
     createdAt: z.number().int(),
-    createdBy: z.object({ platform: z.string(), userId: z.string() }),
+    createdBy: PersonSchema,
     usedAt: z.number().int().nullable(),
-    usedByUserId: z.string().nullable(),
+    /** Who accepted it (on the invitation's platform: another platform's launch is refused). */
+    usedBy: PersonSchema.nullable(),
     revokedAt: z.number().int().nullable(),
   })
   .openapi('Invitation');

@@ -9,7 +9,7 @@ import { changedRows, inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../../office/audit.ts';
-import { profileUrl } from '../../profile-url.ts';
+import { type Person, personOf, profileUrl } from '../../profile-url.ts';
 import { drawEntrants, type Entrant } from './draw-entries.ts';
 import { type EntryFlag, type EntryFlagWhy, entryFlags } from './draw-flags.ts';
 import { findDraw, officeCampaign, requireDraw, requireDrawSettings } from './draw-records.ts';
@@ -21,7 +21,7 @@ export interface OfficeEntrant extends Entrant {
   flags: EntryFlag[];
   /** The facts behind the flags that have any (the referrer and burst size, the deactivation, the failed tasks). */
   why: EntryFlagWhy;
-  excluded: { reason: string; by: string; at: number } | null;
+  excluded: { reason: string; by: Person; at: number } | null;
 }
 
 /**
@@ -53,7 +53,7 @@ export async function officeEntrants(
         profileUrl: profileUrl(e.platform, e.userId),
         flags: flags.get(e.participantId) ?? [],
         why: why.get(e.participantId) ?? {},
-        excluded: x ? { reason: x.reason, by: `${x.byPlatform}:${x.byUserId}`, at: Number(x.createdAt) } : null,
+        excluded: x ? { reason: x.reason, by: personOf(x.byPlatform, x.byUserId), at: Number(x.createdAt) } : null,
       };
     }),
   };

@@ -90,6 +90,10 @@ const entrants = async (): Promise<Entrants> => {
   return (await res.json()) as Entrants;
 };
 
+// The referrer as the office names any person (server/profile-url.ts): it was `referrerUserId` alone, and the office
+// wrote it `id…` whatever the referrer's platform.
+const REFERRER = { platform: 'vk', userId: '101', profileUrl: 'https://vk.com/id101' };
+
 describe('fraud flags on draw entries', () => {
   it('item 1: each entry carries the flags with known answers (page, referral burst, failed check)', async () => {
     await flaggedWorld();
@@ -111,9 +115,9 @@ describe('fraud flags on draw entries', () => {
       102: {},
       103: {},
       104: { deactivated: { state: 'deleted' } },
-      105: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
-      106: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
-      107: { referral_burst: { referrerUserId: '101', entries: 3, windowMinutes: 10 } },
+      105: { referral_burst: { referrer: REFERRER, entries: 3, windowMinutes: 10 } },
+      106: { referral_burst: { referrer: REFERRER, entries: 3, windowMinutes: 10 } },
+      107: { referral_burst: { referrer: REFERRER, entries: 3, windowMinutes: 10 } },
       108: {},
       109: { verification_failed: { tasks: ['bonus'] } },
     });
@@ -140,7 +144,15 @@ describe('fraud flags on draw entries', () => {
     const res = await w.admin('POST', `${base}/exclusions`, { participantId: deleted, reason: 'Deleted page' });
     expect(res.status).toBe(200);
     const after = (await res.json()) as Entrants;
-    expect(after.entrants.find((e) => e.participantId === deleted)?.excluded).toMatchObject({ reason: 'Deleted page' });
+    // Who excluded it is a person (the admin's VK page), not the stored key `vk:<id>`.
+    expect(after.entrants.find((e) => e.participantId === deleted)?.excluded).toMatchObject({
+      reason: 'Deleted page',
+      by: {
+        platform: 'vk',
+        userId: expect.stringMatching(/^\d+$/),
+        profileUrl: expect.stringMatching(/^https:\/\/vk\.com\/id\d+$/),
+      },
+    });
     const again = await w.admin('POST', `${base}/exclusions`, { participantId: deleted, reason: 'Deleted page' });
     expect(again.status).toBe(409);
     expect((await w.admin('POST', `${base}/exclusions`, { participantId: 999999, reason: 'Nobody' })).status).toBe(404);

@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
+import { type Person, personOf } from '../../profile-url.ts';
 import { VkApiUnavailableError, vkOf } from '../../vk/vk-api.ts';
 import type { Entrant } from './draw-entries.ts';
 
@@ -26,9 +27,9 @@ const CHUNK = 500;
 const chunks = <T>(xs: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** Why a referral burst was flagged: the referrer (their platform id) and the most entries they brought in one window. */
+/** Why a referral burst was flagged: the referrer (as the office names a person) and the most entries they brought in one window. */
 export interface ReferralBurst {
-  referrerUserId: string;
+  referrer: Person;
   entries: number;
   windowMinutes: number;
 }
@@ -65,19 +66,19 @@ export async function referralBursts(db: Db, ids: readonly number[]): Promise<Ma
     }
   }
   const referrers = [...new Set([...largest.values()].map((b) => b.referrer))];
-  const userIds = new Map<number, string>();
+  const people = new Map<number, Person>();
   for (const part of chunks(referrers)) {
     const rows = await db
-      .select({ id: participants.id, userId: participants.platformUserId })
+      .select({ id: participants.id, platform: participants.platform, userId: participants.platformUserId })
       .from(participants)
       .where(inArray(participants.id, part));
-    for (const r of rows) userIds.set(r.id, r.userId);
+    for (const r of rows) people.set(r.id, personOf(r.platform, r.userId));
   }
   const windowMinutes = REFERRAL_BURST.windowMs / 60_000;
   return new Map(
     [...largest].map(([id, b]) => [
       id,
-      { referrerUserId: userIds.get(b.referrer) ?? String(b.referrer), entries: b.entries, windowMinutes },
+      { referrer: people.get(b.referrer) ?? personOf('', String(b.referrer)), entries: b.entries, windowMinutes },
     ]),
   );
 }

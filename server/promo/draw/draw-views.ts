@@ -10,7 +10,7 @@ import { type CsvLanguage, toCsv } from '../../http/csv.ts';
 import { csvHeader, csvWord, yesNo } from '../../http/csv-words.ts';
 import { ApiError } from '../../http/errors.ts';
 import { PLATFORM_WORDS } from '../../platform-words.ts';
-import { profileUrl } from '../../profile-url.ts';
+import { personOf, profileUrl } from '../../profile-url.ts';
 import { findParticipant } from '../promo-context.ts';
 import { DRAW_ALGORITHM, DRAW_ALGORITHM_STEPS, entryHash } from './draw-algorithm.ts';
 import { drawEntrants, missingTasks } from './draw-entries.ts';
@@ -158,7 +158,10 @@ function officePick(draw: DrawRow, p: PickRow) {
     replacesPickId: p.replacesPickId,
     replacedAt: p.replacedAt,
     replacedReason: p.replacedReason,
-    replacedBy: p.replacedByUserId == null ? null : `${p.replacedByPlatform}:${p.replacedByUserId}`,
+    replacedBy:
+      p.replacedByUserId == null || p.replacedByPlatform == null
+        ? null
+        : personOf(p.replacedByPlatform, p.replacedByUserId),
     verification: (p.verification ?? null) as { at: number; ok: boolean; checks: unknown[] } | null,
     announcedAt: p.announcedAt,
   };

@@ -1,5 +1,6 @@
 /** @module OpenAPI shapes of the draw's answers (participant and office). */
 import { z } from '@hono/zod-openapi';
+import { PersonSchema } from '../../http/person-schema.ts';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { visibleText } from '../../http/text-fields.ts';
 import { ENTRY_FLAGS } from './draw-flags.ts';
@@ -75,7 +76,8 @@ const OfficePickSchema = z.object({
   replacesPickId: z.number().int().nullable(),
   replacedAt: z.number().int().nullable(),
   replacedReason: z.string().nullable(),
-  replacedBy: z.string().nullable(),
+  /** The member who replaced this pick. */
+  replacedBy: PersonSchema.nullable(),
   verification: z.object({ at: z.number(), ok: z.boolean(), checks: z.array(z.unknown()) }).nullable(),
   announcedAt: z.number().int().nullable(),
 });
@@ -145,7 +147,7 @@ export const OfficeEntrantsSchema = z
             deactivated: z.object({ state: z.string().openapi({ example: 'banned' }) }).optional(),
             referral_burst: z
               .object({
-                referrerUserId: z.string(),
+                referrer: PersonSchema,
                 entries: z
                   .number()
                   .int()
@@ -156,7 +158,7 @@ export const OfficeEntrantsSchema = z
             verification_failed: z.object({ tasks: z.array(z.string()) }).optional(),
           })
           .openapi({ description: 'Why the flags that have details were raised' }),
-        excluded: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable(),
+        excluded: z.object({ reason: z.string(), by: PersonSchema, at: z.number() }).nullable(),
       }),
     ),
   })

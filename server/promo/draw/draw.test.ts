@@ -188,6 +188,9 @@ describe('re-pick', () => {
     ]);
     const [row] = await w.deps.db.select().from(schema.drawPicks).where(eq(schema.drawPicks.id, second.id));
     expect(row).toMatchObject({ replacedReason: 'Fake account', replacedByUserId: String(900001) });
+    // Who replaced it, as the draw API names every person (it was the stored key `vk:900001`).
+    const replaced = (after.picks as { id: number; replacedBy?: unknown }[]).find((p) => p.id === second.id);
+    expect(replaced?.replacedBy).toEqual({ platform: 'vk', userId: '900001', profileUrl: 'https://vk.com/id900001' });
     const audit = await w.deps.db.select().from(schema.officeAudit).where(eq(schema.officeAudit.action, 'draw.repick'));
     expect(audit.map((a) => (a.after as { reason: string }).reason)).toEqual(['Left the community', 'Fake account']);
     const pub = (await (await w.call('GET', `/api/campaigns/${w.campaignId}/draw`, 1)).json()) as PublicDraw;
