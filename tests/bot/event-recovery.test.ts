@@ -204,7 +204,7 @@ describe('journaled updates', () => {
     // Give a wrongly handled duplicate the time to show up.
     await new Promise((r) => setTimeout(r, 200));
     await bot.idle();
-    // Each press answered once; two presses of a poll response are handled side by side, in either order.
+    // Each press answered once (one user's presses take turns, decision 102: tests/bot/one-user-in-order.test.ts).
     expect(w.fake.eventAnswers.map((a) => a.eventId).sort()).toEqual(['btn-1', 'btn-2']);
     expect(await eventRow('lp-1')).toMatchObject({ status: 'handled', attempts: 1 });
     expect((await eventRow('lp-2'))?.status).toBe('handled');
