@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const originals = { DateTimeFormat: Intl.DateTimeFormat, PluralRules: Intl.PluralRules };
+const originals = {
+  DateTimeFormat: Intl.DateTimeFormat,
+  NumberFormat: Intl.NumberFormat,
+  PluralRules: Intl.PluralRules,
+};
 
 /** Counts `new Intl[name](…)` from now on (the real constructor still answers). */
 function countConstructions(name: keyof typeof originals): { count: number } {
@@ -90,5 +94,31 @@ describe('Intl formatters of the first screen', () => {
     );
     plural('ru', 2, { one: '{n} балл', few: '{n} балла', many: '{n} баллов', other: '{n} балла' });
     expect(rules.count).toBe(1);
+  });
+
+  it('the dashboard and the catalogue write numbers with the shared formatters: one per language and options, the same strings', async () => {
+    const { formatInt, formatNumber } = await import('./admin/stats/stats-format.ts');
+    const { formatDiscount, formatPrice } = await import('./screens/catalogue/catalogue-api.ts');
+    const made = countConstructions('NumberFormat');
+    const fresh = (language: 'ru' | 'en', options: Intl.NumberFormatOptions) =>
+      new originals.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', options);
+    // A chart's ticks and a table's cells: hundreds of numbers a render.
+    for (let n = 0; n < 300; n++) {
+      for (const language of ['ru', 'en'] as const) {
+        const v = n * 1234.567;
+        expect(formatInt(v, language)).toBe(fresh(language, { maximumFractionDigits: 0 }).format(v));
+        expect(formatNumber(v, language)).toBe(fresh(language, { maximumFractionDigits: 2 }).format(v));
+        expect(formatDiscount(n % 100, language)).toBe(
+          `−${fresh(language, { style: 'percent' }).format((n % 100) / 100)}`,
+        );
+        expect(formatPrice(n * 101, 'RUB', language)).toBe(
+          fresh(language, { style: 'currency', currency: 'RUB' }).format((n * 101) / 100),
+        );
+      }
+    }
+    // Four kinds of number in two languages: 8 formatters, not one per number (2,400 before).
+    expect(made.count).toBe(8);
+    expect(formatInt(1250, 'ru')).toBe('1\u00a0250');
+    expect(formatInt(1250, 'en')).toBe('1,250');
   });
 });

@@ -1,17 +1,16 @@
 /** How the dashboard writes its numbers: integers grouped per language, shares as percentages, durations in units. */
 import { fill } from '../../i18n-fill.ts';
-import { dateTimeFormat } from '../../intl-formats.ts';
+import { dateTimeFormat, numberFormat } from '../../intl-formats.ts';
 import type { StatsMessages } from '../i18n-stats.ts';
 import { percentText } from '../percent-text.ts';
 import type { StatsResponse } from './stats-api.ts';
 
-const locale = (language: 'ru' | 'en') => (language === 'ru' ? 'ru-RU' : 'en-GB');
-
+// The shared formatters (intl-formats.ts): a chart's ticks and table cells format hundreds of numbers a render.
 export const formatInt = (n: number, language: 'ru' | 'en') =>
-  new Intl.NumberFormat(locale(language), { maximumFractionDigits: 0 }).format(n);
+  numberFormat(language, { maximumFractionDigits: 0 }).format(n);
 
 export const formatNumber = (n: number, language: 'ru' | 'en') =>
-  new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(n);
+  numberFormat(language, { maximumFractionDigits: 2 }).format(n);
 
 /** 0.1234 → "12.3%" (ru: "12,3 %"): the office's percent (../percent-text.ts). */
 export const formatShare = (rate: number, language: 'ru' | 'en') => percentText(rate, language);

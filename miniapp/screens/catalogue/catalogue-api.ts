@@ -2,6 +2,7 @@
 
 import type { OfferView } from '../../../server/catalogue/catalogue.service.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { numberFormat } from '../../intl-formats.ts';
 
 export type Offer = OfferView;
 
@@ -49,14 +50,12 @@ export function catalogueApi(api: Pick<ApiClient, 'request'>) {
  * writes a discount (admin/percent-text.ts); before, the participant read «−30%» where the office read «−30 %».
  */
 export const formatDiscount = (percent: number, language: 'ru' | 'en'): string =>
-  `−${new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { style: 'percent' }).format(percent / 100)}`;
+  `−${numberFormat(language, { style: 'percent' }).format(percent / 100)}`;
 
 /** `129990, 'RUB'` → `1 299,90 ₽` (prices are kept in minor units). */
 export function formatPrice(minor: number, currency: string, language: 'ru' | 'en'): string {
   try {
-    return new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency }).format(
-      minor / 100,
-    );
+    return numberFormat(language, { style: 'currency', currency }).format(minor / 100);
   } catch {
     return `${(minor / 100).toFixed(2)} ${currency}`;
   }
