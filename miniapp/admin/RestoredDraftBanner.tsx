@@ -3,10 +3,11 @@
  * (`text` fills `{time}` in the member's language) and one button to throw it away. One look for every office form
  * that keeps drafts.
  */
-import { Banner, Button } from '@vkontakte/vkui';
+import { Button } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { formatDateTime } from '../i18n.ts';
 import { fill } from '../i18n-fill.ts';
+import { InsetBanner } from './InsetBanner.tsx';
 
 export function RestoredDraftBanner(p: {
   title: string;
@@ -20,7 +21,7 @@ export function RestoredDraftBanner(p: {
 }) {
   const { language } = useApp();
   return (
-    <Banner
+    <InsetBanner
       mode="tint"
       title={p.title}
       subtitle={fill(p.text, { time: formatDateTime(p.keptAt, language) })}

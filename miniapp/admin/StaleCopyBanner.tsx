@@ -4,7 +4,8 @@
  * alert, so a screen reader reads it out when it appears.
  * @example <StaleCopyBanner title={t.staleCopyTitle} text={t.staleCopyText} action={t.loadSavedVersion} onLoad={reload} />
  */
-import { Banner, Button } from '@vkontakte/vkui';
+import { Button } from '@vkontakte/vkui';
+import { InsetBanner } from './InsetBanner.tsx';
 
 export function StaleCopyBanner(props: {
   title: string;
@@ -16,7 +17,7 @@ export function StaleCopyBanner(props: {
   actionTestId?: string;
 }) {
   return (
-    <Banner
+    <InsetBanner
       mode="tint"
       role="alert"
       title={props.title}

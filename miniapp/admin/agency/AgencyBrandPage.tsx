@@ -39,16 +39,14 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   /** The refusal of the form `at`, said right under it: with the offer of the saved version when saved meanwhile. */
   const refusedAt = (at: string) =>
     refusal?.at !== at ? null : refusal.stale ? (
-      // Inset as the form's fields are (a bare banner ran to the screen's edges on a phone, seen in a screenshot).
-      <FormItem>
-        <StaleCopyBanner
-          title={refusal.text}
-          action={s.loadSaved}
-          onLoad={() => void loadSaved()}
-          testId="agency-saved-meanwhile"
-          actionTestId="agency-load-saved"
-        />
-      </FormItem>
+      // Inset as the form's fields are (InsetBanner: a bare banner ran to the screen's edges on a phone).
+      <StaleCopyBanner
+        title={refusal.text}
+        action={s.loadSaved}
+        onLoad={() => void loadSaved()}
+        testId="agency-saved-meanwhile"
+        actionTestId="agency-load-saved"
+      />
     ) : (
       <WriteRefusal error={refusal.text} />
     );

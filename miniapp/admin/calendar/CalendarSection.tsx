@@ -4,7 +4,6 @@
  * server's line-numbered problems, a per-day table of moments and wins, and deleting unwon future moments.
  */
 import {
-  Banner,
   Button,
   Div,
   File,
@@ -32,6 +31,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { csvLineText, isCsvLineProblem } from '../csv-line-text.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { type CalendarMessages, calendarMessages } from '../i18n-calendar.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type CalendarDay, calendarApi, type GenerateRequest, type PrizeCalendar } from './calendar-api.ts';
@@ -244,7 +244,7 @@ export default function CalendarSection() {
         {(calendar) => (
           <>
             <Group>
-              <Banner
+              <InsetBanner
                 title={calendar.mode === 'calendar' ? t.modeCalendar : t.modeOdds}
                 data-testid="calendar-mode-banner"
               />

@@ -5,7 +5,6 @@
  * A lazy office chunk: nothing here reaches a participant's download.
  */
 import {
-  Banner,
   Button,
   ButtonGroup,
   Div,
@@ -27,6 +26,7 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { type DrawOfficeMessages, drawOfficeEn, drawOfficeRu } from '../i18n-draw.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type DrawOfficeApi, drawOfficeApi, type OfficeDraw } from './draw-office-api.ts';
@@ -99,7 +99,9 @@ function DrawBody({
         <Div>
           <Paragraph weight="2">{t[`status_${draw.status}`]}</Paragraph>
         </Div>
-        {draw.problem === 'draw_misconfigured' && <Banner mode="tint" title={t.problem_draw_misconfigured} />}
+        {draw.problem === 'draw_misconfigured' && (
+          <InsetBanner mode="tint" title={t.problem_draw_misconfigured} data-testid="office-draw-misconfigured" />
+        )}
         {settings && (
           <>
             <MiniInfoCell>{`${t.drawAt}: ${when(settings.drawAt)}`}</MiniInfoCell>
@@ -144,8 +146,10 @@ function DrawBody({
           </Div>
         )}
       </Group>
-      {note && <Banner mode="tint" title={note} onDismiss={() => setNote(null)} />}
-      {info && <Banner mode="tint" title={info} onDismiss={() => setInfo(null)} data-testid="office-announce-result" />}
+      {note && <InsetBanner mode="tint" title={note} onDismiss={() => setNote(null)} />}
+      {info && (
+        <InsetBanner mode="tint" title={info} onDismiss={() => setInfo(null)} data-testid="office-announce-result" />
+      )}
       {draw.status === 'drawn' && (
         <>
           <PickGroup title={t.winners} picks={standing.filter((p) => p.role === 'winner')} t={t} actions={actions} />

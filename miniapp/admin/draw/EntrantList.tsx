@@ -3,12 +3,13 @@
  * reason or put it back while the draw has not run; after it, the frozen list, read-only. The flags are computed on
  * the server (server/promo/draw/draw-flags.ts); this screen only words them.
  */
-import { Banner, Footnote, Group, Header, Placeholder, SimpleCell, Switch } from '@vkontakte/vkui';
+import { Footnote, Group, Header, Placeholder, SimpleCell, Switch } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { type DrawEntrantsMessages, drawEntrantsEn, drawEntrantsRu } from '../i18n-draw-entrants.ts';
 import { refusalText } from '../refusal-text.ts';
 import type { DrawOfficeApi, OfficeEntrants } from './draw-office-api.ts';
@@ -67,8 +68,8 @@ function Entrants({
   return (
     <>
       <Footnote style={{ padding: '0 16px 8px' }}>{view.frozen ? t.frozen : t.intro}</Footnote>
-      {!view.vkChecked && <Banner mode="tint" title={t.vkUnchecked} />}
-      {note && <Banner mode="tint" title={note} onDismiss={() => setNote(null)} />}
+      {!view.vkChecked && <InsetBanner mode="tint" title={t.vkUnchecked} data-testid="office-entrants-vk-unchecked" />}
+      {note && <InsetBanner mode="tint" title={note} onDismiss={() => setNote(null)} />}
       <SimpleCell
         Component="label"
         after={

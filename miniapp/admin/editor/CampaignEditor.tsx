@@ -4,7 +4,6 @@
  * the server are listed with links to their fields; lifecycle buttons follow the status; revisions are listed.
  */
 import {
-  Banner,
   Button,
   Div,
   Group,
@@ -22,6 +21,7 @@ import { withReason } from '../../i18n-reason.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
@@ -134,7 +134,7 @@ export function CampaignEditor() {
           discardTestId="office-discard-edits"
         />
       )}
-      {publishes && <Banner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
+      {publishes && <InsetBanner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
       <LifecycleBar
         status={doc.status}
         allowed={doc.allowedTransitions}
@@ -162,7 +162,11 @@ export function CampaignEditor() {
         }}
       />
       {copyRefused !== undefined && (
-        <Banner mode="tint" title={withReason(t.duplicateFailed, copyRefused)} data-testid="office-duplicate-failed" />
+        <InsetBanner
+          mode="tint"
+          title={withReason(t.duplicateFailed, copyRefused)}
+          data-testid="office-duplicate-failed"
+        />
       )}
     </Group>
   );

@@ -4,8 +4,9 @@
  * Before, resuming such a paused campaign answered "The end is already past" in the problems list and nothing more,
  * and the brand was left to guess that the date could be moved (found from outside).
  */
-import { Banner, Button } from '@vkontakte/vkui';
+import { Button } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import type { Problem } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 
@@ -22,7 +23,7 @@ export function EndsInPastOffer({
   const { t } = useOffice();
   if (!problems.some((p) => p.path === 'endsAt' && p.code === 'ends_in_past')) return null;
   return (
-    <Banner
+    <InsetBanner
       mode="tint"
       role="alert"
       title={t.endsInPastTitle}

@@ -3,9 +3,10 @@
  * end, archive) and duplicate, each behind a confirmation. A refusal because of problems comes back as 422 `not_publishable` with
  * them, and the editor lists them.
  */
-import { Alert, Button, ButtonGroup, Div } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { OfficeMessages } from '../i18n-office.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
 import type { CampaignStatus } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 
@@ -70,19 +71,15 @@ export function LifecycleBar({
         </Button>
       </ButtonGroup>
       {asking && (
-        <Alert
+        <OfficeConfirm
           onClosed={() => setAsking(null)}
           title={asking === 'duplicate' ? t.duplicate : words(asking).label}
           description={asking === 'duplicate' ? t.confirm_duplicate : words(asking).confirm}
-          actions={[
-            { title: t.cancel, mode: 'cancel' },
-            {
-              title: t.confirm,
-              mode: asking === 'ended' || asking === 'archived' ? 'destructive' : 'default',
-              action: () => run(asking),
-              'data-testid': 'office-confirm',
-            } as never,
-          ]}
+          cancel={t.cancel}
+          confirm={t.confirm}
+          destructive={asking === 'ended' || asking === 'archived'}
+          onConfirm={() => run(asking)}
+          testIds={{ confirm: 'office-confirm', dismiss: 'office-confirm-dismiss' }}
         />
       )}
     </Div>

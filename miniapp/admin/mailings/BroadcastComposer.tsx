@@ -5,7 +5,6 @@
  * it) or schedule. Sending opens the broadcast's progress.
  */
 import {
-  Banner,
   Button,
   ButtonGroup,
   Checkbox,
@@ -27,6 +26,7 @@ import { withReason } from '../../i18n-reason.ts';
 import { numberFormat } from '../../intl-formats.ts';
 import { Loading } from '../../Loading.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
@@ -210,7 +210,7 @@ export function BroadcastComposer({ services, options }: { services: MailingsSer
           </FormItem>
         ))}
         {missing.map((l) => (
-          <Banner
+          <InsetBanner
             key={l}
             data-testid={`missing-${l}`}
             subtitle={fill(m.missingLanguage, {

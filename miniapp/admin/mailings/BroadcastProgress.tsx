@@ -5,7 +5,6 @@
  * polled every second while anything is left to send (the sender is another process; polling needs no stream).
  */
 import {
-  Alert,
   Button,
   Div,
   FormStatus,
@@ -22,6 +21,7 @@ import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
 import { percentText } from '../percent-text.ts';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
@@ -139,16 +139,15 @@ function ProgressBody({
         {/* VKUI's question, as the office's other irreversible actions ask (a browser confirm() may not show in a
             client's frame at all). */}
         {asking && (
-          <Alert
+          <OfficeConfirm
             onClosed={() => setAsking(false)}
-            dismissLabel={m.cancelBack}
-            dismissButtonMode="inside"
             title={m.cancel}
             description={m.cancelConfirm}
-            actions={[
-              { title: m.cancelBack, mode: 'cancel' },
-              { title: m.cancelYes, mode: 'destructive', action: stop, 'data-testid': 'cancel-broadcast-yes' },
-            ]}
+            cancel={m.cancelBack}
+            confirm={m.cancelYes}
+            destructive
+            onConfirm={stop}
+            testIds={{ confirm: 'cancel-broadcast-yes', dismiss: 'cancel-broadcast-dismiss' }}
           />
         )}
       </Group>

@@ -1,12 +1,12 @@
 /**
  * The question before a broadcast goes out now: to how many, in VKUI's Alert as the office's other irreversible
- * actions ask (LifecycleBar, SupportLibrary). A click on «Отправить сейчас» alone could message thousands of people.
+ * actions ask (OfficeConfirm). A click on «Отправить сейчас» alone could message thousands of people.
  */
-import { Alert } from '@vkontakte/vkui';
 import { plural } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { numberFormat } from '../../intl-formats.ts';
 import type { MailingsMessages } from '../i18n-mailings.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
 
 /**
  * «Отправить 1 250 получателям?»: the form the count takes in the language, the count written as it writes numbers.
@@ -32,19 +32,19 @@ export function SendNowConfirm({
   onClosed: () => void;
 }) {
   return (
-    <Alert
+    <OfficeConfirm
       onClosed={onClosed}
-      dismissLabel={m.sendNowBack}
-      // Outside (VKUI's default on a phone) the cross sat on the screen's edge, cut in half.
-      dismissButtonMode="inside"
-      dismissButtonTestId="send-now-dismiss"
       title={sendNowQuestion(m, language, recipients)}
       description={m.sendNowWarning}
-      data-testid="send-now-confirm"
-      actions={[
-        { title: m.sendNowBack, mode: 'cancel', 'data-testid': 'send-now-back' },
-        { title: m.sendNowYes, mode: 'default', action: onSend, 'data-testid': 'send-now-yes' },
-      ]}
+      cancel={m.sendNowBack}
+      confirm={m.sendNowYes}
+      onConfirm={onSend}
+      testIds={{
+        alert: 'send-now-confirm',
+        cancel: 'send-now-back',
+        confirm: 'send-now-yes',
+        dismiss: 'send-now-dismiss',
+      }}
     />
   );
 }

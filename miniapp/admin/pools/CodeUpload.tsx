@@ -2,13 +2,14 @@
  * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
  * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
  */
-import { Banner, Div, File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
+import { File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { TABLE_FILE_ACCEPT } from '../csv-file-accept.ts';
 import { csvLineText } from '../csv-line-text.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { poolsStrings } from '../i18n-pools.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { type CodeImport, importPercent, importStatus, startImport } from './pool-api.ts';
@@ -60,11 +61,11 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
           />
         </FormItem>
       )}
-      {/* In a Div, as the Group's other content is inset: a bare Banner ran edge to edge on a phone (decision 095). */}
       {job?.state === 'done' && (
-        <Div>
-          <Banner data-testid={`pool-import-done-${poolId}`} title={fill(s.done, { n: job.result?.imported ?? 0 })} />
-        </Div>
+        <InsetBanner
+          data-testid={`pool-import-done-${poolId}`}
+          title={fill(s.done, { n: job.result?.imported ?? 0 })}
+        />
       )}
       {job?.state === 'done' && (job.result?.ignoredColumns.length ?? 0) > 0 && (
         // Said back so nobody believes a «Номинал» was kept beside its codes.
@@ -76,9 +77,7 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
       )}
       {job?.state === 'failed' && (
         <div data-testid={`pool-import-errors-${poolId}`}>
-          <Div>
-            <Banner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
-          </Div>
+          <InsetBanner title={fill(s.failed, { n: job.errorCount, d: job.duplicates })} />
           {job.errors.map((e) => (
             <SimpleCell key={`${e.line}:${e.message}`} multiline subtitle={csvLineText(language, e)}>
               {e.line > 0 ? fill(s.line, { n: e.line }) : '—'}

@@ -3,7 +3,7 @@
  * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
-import { Banner, Div, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -11,6 +11,7 @@ import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { type PoolsMessages, poolsStrings } from '../i18n-pools.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
@@ -84,12 +85,10 @@ function PoolCard({ campaignId, pool, onChange }: { campaignId: number; pool: Po
         <span data-testid={`pool-free-${pool.key}`}>{pool.free}</span> · {s.issued}: {pool.used}
       </SimpleCell>
       {(pool.lowStock || pool.soldOut) && (
-        <Div>
-          <Banner
-            data-testid={`pool-low-${pool.key}`}
-            title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
-          />
-        </Div>
+        <InsetBanner
+          data-testid={`pool-low-${pool.key}`}
+          title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
+        />
       )}
       <CodeUpload campaignId={campaignId} poolId={pool.poolId} onDone={onChange} />
     </Group>

@@ -1,5 +1,5 @@
 /** One published revision, read-only: the same form (disabled) beside the preview of that revision's document. */
-import { Banner, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -8,6 +8,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { EditorForm } from '../editor/EditorForm.tsx';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { useOffice } from '../use-office.ts';
 
@@ -31,7 +32,11 @@ export function RevisionView() {
           {(doc) => (
             <>
               <Group>
-                <Banner mode="tint" title={fill(t.revisionReadOnly, { n })} data-testid="office-revision-readonly" />
+                <InsetBanner
+                  mode="tint"
+                  title={fill(t.revisionReadOnly, { n })}
+                  data-testid="office-revision-readonly"
+                />
               </Group>
               <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
                 <div style={{ flex: 1, minWidth: 320 }}>

@@ -4,7 +4,6 @@
  * (use-library-form.ts: one write at a time, refusals beside the form, a save over someone's newer copy refused).
  */
 import {
-  Alert,
   Button,
   ButtonGroup,
   Checkbox,
@@ -28,6 +27,7 @@ import { fill } from '../../i18n-fill.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
 import { officeApi } from '../office-api.ts';
 import { WriteRefusal } from '../office-write.tsx';
 import { ArticleList } from './ArticleList.tsx';
@@ -345,19 +345,15 @@ function LibraryForm<T extends LibraryItem, F>(p: {
         </ButtonGroup>
       </Div>
       {asking && (
-        <Alert
+        <OfficeConfirm
           onClosed={() => setAsking(false)}
           title={s.remove}
           description={p.confirmRemove}
-          actions={[
-            { title: s.cancel, mode: 'cancel' },
-            {
-              title: s.remove,
-              mode: 'destructive',
-              action: () => void form.remove(),
-              'data-testid': 'library-confirm-remove',
-            } as never,
-          ]}
+          cancel={s.cancel}
+          confirm={s.remove}
+          destructive
+          onConfirm={() => void form.remove()}
+          testIds={{ confirm: 'library-confirm-remove', dismiss: 'library-confirm-dismiss' }}
         />
       )}
     </Group>
