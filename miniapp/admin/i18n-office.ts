@@ -169,6 +169,7 @@ export const officeRu = {
   packCodePoolEmptyAskPrizes:
     'В этом пуле нет свободных кодов. Коды загружает сотрудник с правом «Призы» в разделе «Коды и пулы»: попросите его',
   poolsNeedPrizesRight: 'Коды загружает сотрудник с правом «Призы»: попросите его',
+  calendarNeedsPrizesRight: 'Календарь призов ведёт сотрудник с правом «Призы»: попросите его',
   packCodeAddPool: 'Добавить пул для кодов с упаковок',
   packCodeNewPoolName: 'Коды с упаковок',
   packCodeUpload: 'Загрузить коды с упаковок',
@@ -202,6 +203,7 @@ export const officeRu = {
   problems: 'Что исправить',
   noProblems: 'Проблем не найдено',
   problemOpensPools: 'Загрузить коды: раздел «Коды и пулы»',
+  problemOpensCalendar: 'Добавить моменты выигрыша: раздел «Календарь призов»',
   problemsOfSavedVersion: 'По сохранённой версии: сохраните, чтобы проверить правки',
   severity_error: 'Ошибка',
   // A problem's field named as the form names it (editor/field-label.ts); these name what the form shows as a card.
@@ -480,6 +482,7 @@ export const officeEn: OfficeMessages = {
   packCodePoolEmptyAskPrizes:
     'This pool has no free codes. A member with the "Prizes" right uploads them in "Codes and pools": ask one',
   poolsNeedPrizesRight: 'Codes are uploaded by a member with the "Prizes" right: ask one',
+  calendarNeedsPrizesRight: 'The prize calendar is kept by a member with the "Prizes" right: ask one',
   packCodeAddPool: 'Add a pool for pack codes',
   packCodeNewPoolName: 'Pack codes',
   packCodeUpload: 'Upload pack codes',
@@ -513,6 +516,7 @@ export const officeEn: OfficeMessages = {
   problems: 'What to fix',
   noProblems: 'No problems found',
   problemOpensPools: 'Upload codes: Codes and pools',
+  problemOpensCalendar: 'Add prize moments: Prize calendar',
   problemsOfSavedVersion: 'As of the saved version: save to check your edits',
   severity_error: 'Error',
   fieldTask: 'Task {n}',

@@ -196,4 +196,34 @@ describe('the office on a phone: questions and banners', () => {
       await w.context.close();
     }
   });
+
+  it('phone-light-ru: a prize calendar with no moments is a problem whose tap opens the prize calendar', async () => {
+    const look = LOOKS[0] as Look;
+    // A pack-code draft that plays by the calendar, with no prize moment yet.
+    const id = onDb(
+      (db) =>
+        (
+          db
+            .prepare(
+              `INSERT INTO campaigns (brand_id, app_id, community_id, slug, title, description, mechanic, status,
+                 starts_at, ends_at, time_zone, translations, settings, stages)
+               SELECT brand_id, app_id, community_id, 'calendar-fit', title, description, 'code', 'draft', starts_at,
+                 ends_at, time_zone, translations, ?, stages FROM campaigns WHERE slug = 'summer-tasks' RETURNING id`,
+            )
+            .get(JSON.stringify({ instantWin: { mode: 'calendar' } })) as { id: number }
+        ).id,
+    );
+    const w = await openWatchedPage(browser, look);
+    try {
+      await w.page.goto(officeUrl(look, `/admin/campaign/${id}`));
+      const problem = w.page.getByTestId('office-problem-calendar_without_moments');
+      await problem.waitFor({ timeout: T });
+      expect(await problem.textContent()).toContain('раздел «Календарь призов»');
+      await problem.click();
+      await w.page.getByTestId('calendar-mode-banner').waitFor({ timeout: T });
+      expect(new URL(w.page.url()).hash).toContain(`/admin/campaign/${id}/calendar`);
+    } finally {
+      await w.context.close();
+    }
+  });
 });

@@ -4,7 +4,8 @@
  * new one is not) until the next save checks again. A problem of a code pool (none loaded, too few, no such pool) is not
  * fixed in any field of the editor but on the campaign's code pools screen, so for a member who holds `prizes` its tap
  * leads there (a manager tapping «В пуле нет свободных кодов» was only scrolled to the pool's picker, a dead end); a
- * member without that right is told who loads codes (decision 095), and the tap shows the pool's field.
+ * member without that right is told who loads codes (decision 095), and the tap shows the pool's field. A calendar
+ * without prize moments leads to the prize calendar the same way (decision 103).
  */
 import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontakte/icons';
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
@@ -27,8 +28,24 @@ export function revealField(path: string): void {
   }
 }
 
-/** Problems whose fix is loading codes into a pool (or making one), on the pools screen. */
-const POOL_PROBLEMS: ReadonlySet<string> = new Set(['pool_without_codes', 'pool_low_stock', 'unknown_pool']);
+/**
+ * Problems fixed on a page of their own, not in a field of the editor: loading codes into a pool (or making one) on the
+ * pools screen, prize moments on the prize calendar (a calendar with none was only scrolled to the mode field, which
+ * cannot add one). Both pages are the `prizes` right's: `opens` offers the way in, `needsRight` says who has it.
+ */
+const PROBLEM_PAGES: Readonly<
+  Record<string, { path: (campaignId: number) => string; opens: OfficeWord; needsRight: OfficeWord }>
+> = {
+  pool_without_codes: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
+  pool_low_stock: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
+  unknown_pool: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
+  calendar_without_moments: {
+    path: paths.adminCalendar,
+    opens: 'problemOpensCalendar',
+    needsRight: 'calendarNeedsPrizesRight',
+  },
+};
+type OfficeWord = 'problemOpensPools' | 'poolsNeedPrizesRight' | 'problemOpensCalendar' | 'calendarNeedsPrizesRight';
 
 export function ProblemsList({
   problems,
@@ -43,7 +60,8 @@ export function ProblemsList({
   const { t, language } = useOffice();
   const navigator = useRouteNavigator();
   const { sections } = useOfficeRights(campaign.brandId);
-  const opensPools = (p: Problem) => POOL_PROBLEMS.has(p.code) && sections.includes('prizes');
+  const pageOf = (p: Problem) => PROBLEM_PAGES[p.code];
+  const opensPage = (p: Problem) => pageOf(p) !== undefined && sections.includes('prizes');
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <Group
@@ -67,11 +85,16 @@ export function ProblemsList({
             // The field as the form names it, not its path (`endsAt` meant nothing to a manager).
             subtitle={`${t[`severity_${p.severity}`]} · ${fieldLabel(p.path, t, language)}`}
             // A member who may not open the pools is told who can load the codes, not offered a way in.
-            extraSubtitle={
-              opensPools(p) ? t.problemOpensPools : POOL_PROBLEMS.has(p.code) ? t.poolsNeedPrizesRight : undefined
-            }
-            chevron={opensPools(p) ? 'always' : undefined}
-            onClick={() => (opensPools(p) ? navigator.push(paths.adminPools(campaign.id)) : revealField(p.path))}
+            extraSubtitle={(() => {
+              const page = pageOf(p);
+              return page && t[opensPage(p) ? page.opens : page.needsRight];
+            })()}
+            chevron={opensPage(p) ? 'always' : undefined}
+            onClick={() => {
+              const page = pageOf(p);
+              if (page && opensPage(p)) navigator.push(page.path(campaign.id));
+              else revealField(p.path);
+            }}
             data-testid={`office-problem-${p.code}`}
           >
             {problemText(t, p, language)}
