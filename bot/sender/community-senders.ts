@@ -95,7 +95,7 @@ export async function sendForCommunities(s: CommunitySenders, run: CommunitiesRu
 }
 
 function sum(all: SenderProgress[]): SenderProgress {
-  const total: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, remaining: 0, requests: 0 };
+  const total: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, skipped: 0, remaining: 0, requests: 0 };
   for (const p of all) for (const k of Object.keys(total) as (keyof SenderProgress)[]) total[k] += p[k];
   return total;
 }

@@ -16,9 +16,14 @@ import { closeStaleClaims } from '../../server/mailing/outbox-stale.ts';
  * closed, or the look failed — then they stay claimed and come back after the lease, looked at again by the claim.
  * @example const call = await lastLook(db, req, Date.now()); if (call) await sendRequest(api, call, ids)
  */
-export async function lastLook(db: Db, req: SendRequest, now: number): Promise<SendRequest | undefined> {
+export async function lastLook(
+  db: Db,
+  req: SendRequest,
+  now: number,
+  onClosed?: (rows: number) => void,
+): Promise<SendRequest | undefined> {
   try {
-    const rows = await closeStaleClaims(db, req.rows, now);
+    const rows = await closeStaleClaims(db, req.rows, now, onClosed);
     if (rows.length === 0) return undefined;
     return rows.length === req.rows.length ? req : { ...req, rows };
   } catch (err) {

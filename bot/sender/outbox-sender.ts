@@ -22,7 +22,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function runSender(o: SenderOptions): Promise<SenderProgress> {
   requireSenderTimings(o);
-  const progress: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, remaining: 0, requests: 0 };
+  const progress: SenderProgress = {
+    sent: 0,
+    failed: 0,
+    retried: 0,
+    revoked: 0,
+    skipped: 0,
+    remaining: 0,
+    requests: 0,
+  };
   const active = Object.keys(o.channels) as MessageChannel[];
   const inFlight = new Set<Promise<void>>();
   const perChannel = new Map<MessageChannel, number>(active.map((c) => [c, 0]));
@@ -94,8 +102,11 @@ async function drain(
             channel,
             now: o.now(),
             leaseMs: o.leaseMs,
-          }).catch((err) =>
-            console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
+          }).then(
+            (closed) => {
+              progress.skipped += closed;
+            },
+            (err) => console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
           );
         }
         continue;
@@ -123,6 +134,11 @@ async function drain(
           leaseMs: o.leaseMs,
           channels: [channel],
           scope: o.scope,
+          // Rows closed instead of claimed are counted too: every row ends in a total (decision 106).
+          onClosed: (closed) => {
+            progress.skipped += closed.cancelled;
+            progress.failed += closed.failed;
+          },
         });
       } catch (err) {
         // e.g. SQLITE_BUSY past the busy timeout: nothing was claimed; try again on the next turn.

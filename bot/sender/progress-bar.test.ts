@@ -17,6 +17,7 @@ const run = (p: Partial<SenderProgress>): SenderProgress => ({
   failed: 0,
   retried: 0,
   revoked: 0,
+  skipped: 0,
   remaining: 0,
   requests: 1,
   ...p,
@@ -27,6 +28,12 @@ describe("the sender's progress bar", () => {
     const { lines, print } = logFile();
     print(run({ sent: 2, failed: 3, revoked: 1 }));
     expect(lines[0]).toMatch(/^\[#{12}\.{18}\] 2\/5 sent · failed 3 \(consent lost 1\) left 0 /);
+  });
+
+  it('rows closed unsent (consent withdrawn, brand off) count in the total and are shown: 3 of 5, not 3 of 3', () => {
+    const { lines, print } = logFile();
+    print(run({ sent: 3, skipped: 2 }));
+    expect(lines[0]).toMatch(/^\[#{18}\.{12}\] 3\/5 sent · failed 0 \(consent lost 0\) skipped 2 left 0 /);
   });
 
   it('199 of 200 sent: short of a full bar; all sent: full', () => {

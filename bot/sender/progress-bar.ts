@@ -8,16 +8,17 @@ import type { SenderProgress } from './sender-options.ts';
 const WIDTH = 30;
 
 /**
- * One line of progress: the bar and "sent of all" (sent, failed and still to send), then each count.
+ * One line of progress: the bar and "sent of all" (sent, failed, closed unsent and still to send), then each count.
  * @example progressLine({ sent: 2, failed: 3, remaining: 0, … }, 12) // '[############..................] 2/5 sent · …'
  */
 export function progressLine(p: SenderProgress, perSecond: number): string {
-  const total = p.sent + p.failed + p.remaining;
+  const total = p.sent + p.failed + p.skipped + p.remaining;
   // Rounded down, as the office's: 199 of 200 sent is not a full bar.
   const filled = total === 0 ? 0 : Math.floor((p.sent / total) * WIDTH);
   return (
     `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.sent}/${total} sent · ` +
-    `failed ${p.failed} (consent lost ${p.revoked}) left ${p.remaining} retries ${p.retried} ` +
+    `failed ${p.failed} (consent lost ${p.revoked}) ${p.skipped > 0 ? `skipped ${p.skipped} ` : ''}` +
+    `left ${p.remaining} retries ${p.retried} ` +
     `${perSecond.toFixed(0)} msg/s ${p.requests} requests`
   );
 }

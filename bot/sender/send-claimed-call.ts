@@ -27,7 +27,9 @@ export async function sendClaimedCall(
 ): Promise<void> {
   const answered = await gate.take();
   // Once the slot opened: what changed since the claim (a cancel, a brand switched off, a consent withdrawn) stays.
-  const call = await lastLook(o.db, req, o.now());
+  const call = await lastLook(o.db, req, o.now(), (n) => {
+    progress.skipped += n;
+  });
   if (!call) {
     answered();
     return;

@@ -25,6 +25,12 @@ export interface SenderProgress {
   failed: number;
   retried: number;
   revoked: number;
+  /**
+   * Rows this run closed instead of sending (consent withdrawn, brand switched off, broadcast stopped, rule or
+   * campaign no longer live, participant moved on: outbox-stale.ts), so sent + failed + skipped + remaining is every
+   * row it met (decision 106).
+   */
+  skipped: number;
   /** Rows still queued or sending for this sender's scope. */
   remaining: number;
   requests: number;

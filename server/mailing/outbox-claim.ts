@@ -31,6 +31,17 @@ export interface ClaimOptions {
   channels: MessageChannel[];
   /** Only this run's rows: its community's, or its app's (outbox-scope.ts); all when absent. */
   scope?: OutboxScope;
+  /**
+   * Told, after the claim commits, how many rows it closed instead of claiming: `cancelled` (outbox-stale.ts) or
+   * `failed` (`delivery_unknown`), so the run's totals count every row (decision 106).
+   */
+  onClosed?: (closed: ClosedRows) => void;
+}
+
+/** Rows closed unsent by one claim or one last look. */
+export interface ClosedRows {
+  cancelled: number;
+  failed: number;
 }
 
 export const MAX_EXECUTE_CALLS = 25;
@@ -53,7 +64,10 @@ const MAX_CANDIDATES = 2500;
  * @example const requests = await claimRequests(db, { now, maxRequests: 20, leaseMs: 60_000, channels: ['message'] })
  */
 export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendRequest[]> {
-  return inTransaction(db, async (tx) => {
+  let closed: ClosedRows = { cancelled: 0, failed: 0 };
+  const taken = await inTransaction(db, async (tx) => {
+    // Counted afresh if PostgreSQL runs the transaction again.
+    closed = { cancelled: 0, failed: 0 };
     const limit = Math.min(MAX_CANDIDATES, o.maxRequests * 100);
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
     // Each part of the run's scope read on its own, in its index's order (outbox-scope.ts), then merged.
@@ -75,8 +89,8 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
     expired.sort((a, b) => a.id - b.id).splice(limit);
     due.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id).splice(limit);
     // Closed for their own reason first (outbox-stale.ts), then those VK may have delivered.
-    const open = await closeStale(tx, [...expired, ...due], o.now);
-    const live = await closeForgotten(tx, open, o.now);
+    const open = await closeStale(tx, [...expired, ...due], o.now, closed);
+    const live = await closeForgotten(tx, open, o.now, closed);
     const requests = toRequests(live).slice(0, o.maxRequests);
     const ids = requests.flatMap((r) => r.rows.map((x) => x.id));
     const claimed = new Set<number>();
@@ -96,18 +110,22 @@ export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendReques
     }
     return taken;
   });
+  if (closed.cancelled + closed.failed > 0) o.onClosed?.(closed);
+  return taken;
 }
 
 /** Rows left `sending` longer than VK remembers their `random_id`: closed as `delivery_unknown`, never resent. */
-async function closeForgotten(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
+async function closeForgotten(tx: Tx, rows: OutboxRow[], now: number, closed: ClosedRows): Promise<OutboxRow[]> {
   const forgotten = (r: OutboxRow) =>
     r.status === 'sending' && r.claimedAt !== null && r.claimedAt <= now - RANDOM_ID_MEMORY_MS;
   const ids = rows.filter(forgotten).map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
-    await tx
+    const failed = await tx
       .update(outbox)
       .set({ status: 'failed', errorReason: 'delivery_unknown', updatedAt: now })
-      .where(and(inArray(outbox.id, ids.slice(i, i + 500)), eq(outbox.status, 'sending')));
+      .where(and(inArray(outbox.id, ids.slice(i, i + 500)), eq(outbox.status, 'sending')))
+      .returning({ id: outbox.id });
+    closed.failed += failed.length;
   }
   return ids.length === 0 ? rows : rows.filter((r) => !forgotten(r));
 }
@@ -129,7 +147,7 @@ export async function unclaim(db: Db, rows: OutboxRow[], now: number): Promise<v
 }
 
 /** Closes rows that must no longer leave (outbox-stale.ts, the sender's last look asks the same); returns the rest. */
-async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
+async function closeStale(tx: Tx, rows: OutboxRow[], now: number, tally: ClosedRows): Promise<OutboxRow[]> {
   const reasons = await staleReasons(tx, rows, now);
   if (reasons.size === 0) return rows;
   const closing = new Map<StaleReason, number[]>();
@@ -141,6 +159,7 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number): Promise<Outbo
         .set({ status: 'cancelled', errorReason: reason, updatedAt: now })
         .where(inArray(outbox.id, ids.slice(i, i + 500)))
         .returning({ broadcastId: outbox.broadcastId });
+      tally.cancelled += closed.length;
       await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   }

@@ -135,7 +135,12 @@ function staleReason(row: OutboxRow, s: RowState, now: number): StaleReason | un
  * attempt count) are touched: a row another sender took after the lease is its to close.
  * @example const rows = await closeStaleClaims(db, req.rows, Date.now())
  */
-export async function closeStaleClaims(db: Db, rows: OutboxRow[], now: number): Promise<OutboxRow[]> {
+export async function closeStaleClaims(
+  db: Db,
+  rows: OutboxRow[],
+  now: number,
+  onClosed?: (rows: number) => void,
+): Promise<OutboxRow[]> {
   const reasons = await staleReasons(db, rows, now);
   if (reasons.size === 0) return rows;
   const groups = new Map<string, { reason: StaleReason; attempts: number; ids: number[] }>();
@@ -147,16 +152,20 @@ export async function closeStaleClaims(db: Db, rows: OutboxRow[], now: number): 
     g.ids.push(r.id);
     groups.set(key, g);
   }
+  let count = 0;
   await inTransaction(db, async (tx) => {
+    count = 0;
     for (const { reason, attempts, ids } of groups.values()) {
       const closed = await tx
         .update(outbox)
         .set({ status: 'cancelled', errorReason: reason, claimedAt: null, attempts: attempts - 1, updatedAt: now })
         .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending'), eq(outbox.attempts, attempts)))
         .returning({ broadcastId: outbox.broadcastId });
+      count += closed.length;
       await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   });
+  if (count > 0) onClosed?.(count);
   return rows.filter((r) => !reasons.has(r.id));
 }
 
