@@ -8,7 +8,7 @@ import { type Db, schema } from '../db/client.ts';
 import type { MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
 import { recordConsent } from './consent.ts';
-import { inScope, type OutboxScope, scopeParts } from './outbox-scope.ts';
+import { type OutboxScope, scopeParts } from './outbox-scope.ts';
 
 const { outbox } = schema;
 
@@ -95,13 +95,20 @@ async function markSent(tx: Tx, sent: Array<{ id: number; messageId?: number }>,
     );
 }
 
-/** Rows still queued or being sent for a run's channels (its community's, or its app's). */
+/**
+ * Rows still queued or being sent for a run's channels (its community's, or its app's): each part of the scope counted
+ * on its own index range (outbox-scope.ts), not one OR that walks the due index past other runs' queues (decision 106).
+ */
 export async function outboxRemaining(db: Db, scope: OutboxScope, channels: MessageChannel[]): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(outbox)
-    .where(and(inArray(outbox.status, ['queued', 'sending']), inScope(scope), inArray(outbox.channel, channels)));
-  return row?.n ?? 0;
+  let n = 0;
+  for (const part of scopeParts(scope, channels)) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(outbox)
+      .where(and(part, inArray(outbox.status, ['queued', 'sending'])));
+    n += Number(row?.n ?? 0);
+  }
+  return n;
 }
 
 /** When something next becomes due: a queued row's next attempt, or a claimed row's lease end. */

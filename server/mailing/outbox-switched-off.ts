@@ -13,7 +13,7 @@ import { and, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import type { BroadcastCancelReason, MessageChannel } from '../db/schema/messaging.ts';
 import { inTransaction, type Tx } from '../db/transactions.ts';
-import { inScope, type OutboxScope } from './outbox-scope.ts';
+import { inScope, type OutboxScope, scopeParts } from './outbox-scope.ts';
 
 const { outbox, broadcasts, brands, campaigns, communities } = schema;
 
@@ -75,12 +75,22 @@ export async function closeSwitchedOffWaiting(
         .where(isNotNull(brands.disabledAt)),
     ),
   );
-  const waiting = or(
-    eq(outbox.status, 'queued'),
-    and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs)),
-  );
-  const of = and(inScope(o.scope), eq(outbox.channel, o.channel), waiting);
-  const found = await db.select({ id: outbox.id }).from(outbox).where(and(of, ofBrandOff)).limit(500);
+  const queued = eq(outbox.status, 'queued');
+  const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
+  const of = and(inScope(o.scope), eq(outbox.channel, o.channel), or(queued, leaseEnded));
+  // Each part of the scope and each state read on its own index range (outbox-scope.ts, decision 106).
+  const found: Array<{ id: number }> = [];
+  for (const part of scopeParts(o.scope, [o.channel]))
+    for (const state of [queued, leaseEnded]) {
+      if (found.length >= 500) break;
+      found.push(
+        ...(await db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(part, state, ofBrandOff))
+          .limit(500 - found.length)),
+      );
+    }
   if (found.length === 0) return 0;
   return inTransaction(db, async (tx) => {
     const closed = await tx
