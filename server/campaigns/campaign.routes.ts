@@ -58,6 +58,7 @@ const getRoute = createRoute({
     200: { content: { 'application/json': { schema: CampaignSchema } }, description: 'The campaign' },
     ...authErrors,
     404: errorResponse('No such campaign for this app'),
+    409: errorResponse('campaign_not_started: scheduled; `params.startsAt` says when, nothing else of it'),
     422: errorResponse('Invalid id'),
   },
 });

@@ -69,9 +69,20 @@ export function visibleTo(
   groupId: number | Placeholder | undefined,
   userId: string | Placeholder,
 ): SQL {
+  return and(
+    launchScope(platform, appId, groupId),
+    or(notInArray(campaigns.status, HIDDEN_STATUSES), betaTesterOf(platform, userId)),
+  ) as SQL;
+}
+
+/** Whatever the status: of the launch's app, of its community when there is one, of a brand not switched off. */
+function launchScope(
+  platform: Identity['platform'],
+  appId: number | string | Placeholder,
+  groupId: number | Placeholder | undefined,
+): SQL {
   const conditions = [
     eq(appColumn(platform), appId),
-    or(notInArray(campaigns.status, HIDDEN_STATUSES), betaTesterOf(platform, userId)) as SQL,
     // A brand its agency switched off runs nothing for participants (server/office/agency/agency-brands.ts).
     sql`not exists (select 1 from ${brands} where ${brands.id} = ${campaigns.brandId} and ${brands.disabledAt} is not null)`,
   ];
@@ -139,11 +150,39 @@ const visibleCampaign = byShape((shape: LaunchShape) => {
   );
 });
 
-/** One campaign under the same visibility rule, or a 404. */
+/**
+ * When a scheduled campaign this launch will see at its start begins, or undefined. Only the moment, nothing else of
+ * it (decision 105): a link shared in a teaser before the start says when to come back.
+ */
+async function scheduledStartOf(db: Db, identity: Identity, id: number): Promise<number | undefined> {
+  const [found] = await db
+    .select({ startsAt: campaigns.startsAt })
+    .from(campaigns)
+    .innerJoin(apps, eq(apps.id, campaigns.appId))
+    .leftJoin(communities, eq(communities.id, campaigns.communityId))
+    .where(
+      and(
+        eq(campaigns.id, id),
+        eq(campaigns.status, 'scheduled'),
+        launchScope(identity.platform, launchAppId(identity), identity.groupId),
+      ),
+    )
+    .limit(1);
+  return found?.startsAt;
+}
+
+/**
+ * One campaign under the same visibility rule; a scheduled one of this launch is a 409 `campaign_not_started` with
+ * only its `startsAt`, anything else a 404.
+ */
 export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<VisibleCampaign> {
   const found = await visibleCampaign(launchShapeOf(identity)).get(db, { id, ...visibilityValues(identity) });
-  if (!found) throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
-  return { ...found.campaign, betaTester: found.betaTester };
+  if (found) return { ...found.campaign, betaTester: found.betaTester };
+  const startsAt = await scheduledStartOf(db, identity, id);
+  if (startsAt !== undefined) {
+    throw new ApiError(409, 'campaign_not_started', 'The campaign has not started yet', undefined, { startsAt });
+  }
+  throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
 }
 
 /** The campaign as a participant reads it, its texts in their language (decision 017). */

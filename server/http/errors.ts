@@ -16,8 +16,11 @@ export interface ErrorIssue {
   params?: Record<string, string | number>;
 }
 
+/** Values a client words a refusal with (a scheduled campaign's `startsAt`), as an issue's `params` are. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: ErrorIssue[] };
+  error: { code: string; message: string; issues?: ErrorIssue[]; params?: ErrorParams };
 }
 
 export class ApiError extends Error {
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ErrorIssue[],
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,13 +70,13 @@ export function fieldRefusal(code: string, path: string, message: string): ApiEr
   return new ApiError(422, code, message, [{ path, message }]);
 }
 
-export function errorBody(code: string, message: string, issues?: ErrorIssue[]): ErrorBody {
-  return { error: { code, message, ...(issues ? { issues } : {}) } };
+export function errorBody(code: string, message: string, issues?: ErrorIssue[], params?: ErrorParams): ErrorBody {
+  return { error: { code, message, ...(issues ? { issues } : {}), ...(params ? { params } : {}) } };
 }
 
 export function onError(err: Error, c: Context): Response {
   if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues, err.params), err.status);
   if (err instanceof LaunchError) return c.json(errorBody(err.code, err.message), 401);
   // Hono's own HTTPException (e.g. a body that is not JSON) carries a status; keep it a 4xx.
   const status = (err as { status?: number }).status;

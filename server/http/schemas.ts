@@ -16,6 +16,10 @@ export const ErrorSchema = z
           }),
         )
         .optional(),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .openapi({ description: 'Values the client words the refusal with (a scheduled campaign: `startsAt`)' }),
     }),
   })
   .openapi('Error');

@@ -38,10 +38,18 @@ export interface WatchedPage {
 
 export async function openWatchedPage(
   browser: Browser,
-  options: { width: number; height: number; colorScheme: 'light' | 'dark'; mobile?: boolean },
+  options: {
+    width: number;
+    height: number;
+    colorScheme: 'light' | 'dark';
+    mobile?: boolean;
+    /** The reader's clock (an IANA zone), when a test depends on it; else the machine's. */
+    timezoneId?: string;
+  },
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     colorScheme: options.colorScheme,
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,

@@ -6,19 +6,27 @@ import { formatLocalDate } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
+/** "Not started yet, starts on <date>": a campaign before its start, and a scheduled one's link (decision 105). */
+export function NotStartedPlaceholder({ date }: { date: string }) {
+  const { t } = usePromoApp();
+  return (
+    <Group>
+      <Placeholder icon={<Icon56CalendarOutline />} title={t.notStartedTitle} data-testid="phase-not_started">
+        {fill(t.notStartedText, { date })}
+      </Placeholder>
+    </Group>
+  );
+}
+
 export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joined: boolean }) {
   const { t, language } = usePromoApp();
   if (campaign.phase === 'running') return null;
+  if (campaign.phase === 'not_started')
+    return <NotStartedPlaceholder date={formatLocalDate(campaign.startsOn, language)} />;
   const [icon, title, text] =
-    campaign.phase === 'not_started'
-      ? [
-          <Icon56CalendarOutline key="i" />,
-          t.notStartedTitle,
-          fill(t.notStartedText, { date: formatLocalDate(campaign.startsOn, language) }),
-        ]
-      : campaign.phase === 'paused'
-        ? [<Icon56RecentOutline key="i" />, t.pausedTitle, t.pausedText]
-        : [<Icon56CheckCircleOutline key="i" />, t.endedTitle, joined ? t.endedText : t.endedTextNew];
+    campaign.phase === 'paused'
+      ? [<Icon56RecentOutline key="i" />, t.pausedTitle, t.pausedText]
+      : [<Icon56CheckCircleOutline key="i" />, t.endedTitle, joined ? t.endedText : t.endedTextNew];
   return (
     <Group>
       <Placeholder icon={icon} title={title} data-testid={`phase-${campaign.phase}`}>

@@ -90,9 +90,9 @@ describe('beta test routes', () => {
 });
 
 describe('beta testers as participants', () => {
-  it('item 2: a tester sees and plays the scheduled campaign; a non-tester gets 404; the link adds testers until rotated', async () => {
+  it('item 2: a tester sees and plays the scheduled campaign; a non-tester reads only that it has not started (409, decision 105); the link adds testers until rotated', async () => {
     const id = await setup();
-    expect((await call('GET', `/api/campaigns/${id}`, TESTER)).status).toBe(404);
+    expect((await call('GET', `/api/campaigns/${id}`, TESTER)).status).toBe(409);
     await call('POST', `/api/admin/campaigns/${id}/testers`, ADMIN, { vkUserId: TESTER });
     const seen = await call('GET', `/api/campaigns/${id}`, TESTER);
     expect(seen.status).toBe(200);
@@ -100,8 +100,8 @@ describe('beta testers as participants', () => {
     const list = await (await call('GET', '/api/campaigns', TESTER)).json();
     expect(list.campaigns.map((c: { id: number }) => c.id)).toContain(id);
     expect((await call('POST', `/api/campaigns/${id}/open`, TESTER, {})).status).toBe(200);
-    expect((await call('GET', `/api/campaigns/${id}`, NOBODY)).status).toBe(404);
-    expect((await call('POST', `/api/campaigns/${id}/open`, NOBODY, {})).status).toBe(404);
+    expect((await call('GET', `/api/campaigns/${id}`, NOBODY)).status).toBe(409);
+    expect((await call('POST', `/api/campaigns/${id}/open`, NOBODY, {})).status).toBe(409);
     const otherList = await (await call('GET', '/api/campaigns', NOBODY)).json();
     expect(otherList.campaigns.map((c: { id: number }) => c.id)).not.toContain(id);
 

@@ -33,7 +33,8 @@ describe('scheduled campaigns', () => {
     const scheduled = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'scheduled' });
     expect(scheduled.body).toMatchObject({ status: 'scheduled', revision: 1 });
     expect(await promoteDueCampaigns(w.deps)).toEqual([]);
-    expect((await w.json('GET', `/api/campaigns/${id}`, 30)).status).toBe(404);
+    // Not yet open: participants read only that it has not started (decision 105).
+    expect((await w.json('GET', `/api/campaigns/${id}`, 30)).status).toBe(409);
 
     w.clock.advance(DAY);
     const rounds = await Promise.all([1, 2, 3, 4].map(() => promoteDueCampaigns(w.deps)));
