@@ -89,6 +89,8 @@ export const statsRu = {
   rules: 'Правила',
   broadcasts: 'Разовые рассылки',
   mailingLine: 'Отправлено: {sent} · ошибок: {failed} · конверсия: {treated} (контроль: {holdout})',
+  /** The stage the conversion above counts to, worded as the CSV's «Целевой этап» column. */
+  targetStage: 'Целевой этап: {stage}',
   lift: 'Прирост к контрольной группе: {pts} п.п.',
   noHoldout: 'Без контрольной группы',
   off: 'выключено',
@@ -190,6 +192,7 @@ export const statsEn: StatsMessages = {
   rules: 'Rules',
   broadcasts: 'Broadcasts',
   mailingLine: 'Sent: {sent} · failed: {failed} · conversion: {treated} (holdout: {holdout})',
+  targetStage: 'Target stage: {stage}',
   lift: 'Lift over the holdout: {pts} pp',
   noHoldout: 'No holdout',
   off: 'off',

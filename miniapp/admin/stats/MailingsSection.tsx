@@ -1,8 +1,12 @@
-/** How each rule and broadcast did: sent, conversion of those messaged against the holdout, and the lift. */
+/**
+ * How each rule and broadcast did: sent, conversion to its target stage (named) of those messaged against the holdout,
+ * and the lift.
+ */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { mailingTargetText } from './mailing-target.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt, formatNumber, formatShare } from './stats-format.ts';
 
@@ -53,6 +57,7 @@ function MailingCell({ title, row, testId }: { title: string; row: Performance; 
     <SimpleCell
       multiline
       data-testid={testId}
+      extraSubtitle={mailingTargetText(row, language)}
       subtitle={`${fill(s.mailingLine, {
         sent: formatInt(row.sent, language),
         failed: formatInt(row.failed, language),
