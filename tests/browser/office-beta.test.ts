@@ -212,18 +212,18 @@ describe('item 1: the beta test in the browser', () => {
       await phone.context.close();
     }
 
-    // Someone outside the group: not in the list, 404 by API, "no such campaign" by URL.
-    expect((await call(outsider, `/api/campaigns/${campaignId}`)).status).toBe(404);
-    expect((await call(outsider, `/api/campaigns/${campaignId}/open`, { method: 'POST', body: {} })).status).toBe(404);
+    // Someone outside the group: not in the list; by API and by URL only that it has not started (decision 105).
+    expect((await call(outsider, `/api/campaigns/${campaignId}`)).status).toBe(409);
+    expect((await call(outsider, `/api/campaigns/${campaignId}/open`, { method: 'POST', body: {} })).status).toBe(409);
     const theirList = await json<{ campaigns: { id: number }[] }>(outsider, '/api/campaigns');
     expect(theirList.campaigns.map((c) => c.id)).not.toContain(campaignId);
     const other = await openWatchedPage(browser, { width: 390, height: 844, mobile: true, colorScheme: 'light' });
     try {
       await other.page.goto(`${outsider}#/campaign/${campaignId}`);
-      // The campaign screen's own answer to a 404: the worded `campaign_not_found`, never the campaign.
-      await other.page.getByText('Такой акции нет или она недоступна в этом приложении.').waitFor({ timeout: T });
+      // The campaign screen's answer to a scheduled campaign: when it starts, never the campaign itself.
+      await other.page.getByTestId('phase-not_started').waitFor({ timeout: T });
       expect(await other.page.getByTestId('campaign-title').count()).toBe(0);
-      await screenshot(other.page, 'office-beta-outsider-not-found-phone-light');
+      await screenshot(other.page, 'office-beta-outsider-not-started-phone-light');
     } finally {
       await other.context.close();
     }
