@@ -52,7 +52,8 @@ describe('the promotion at the start time checks the content as a launch does', 
 
     expect(await promoteDueCampaigns(w.deps)).toEqual([]);
     expect(await statusOf(id)).toBe('scheduled');
-    expect((await w.json('GET', `/api/campaigns/${id}`, PARTICIPANT)).status).toBe(404);
+    // Participants read only that it has not started (decision 105).
+    expect((await w.json('GET', `/api/campaigns/${id}`, PARTICIPANT)).status).toBe(409);
     // What the office opens: still scheduled, the errors a launch names.
     const opened = await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR);
     expect(opened.body.document.status).toBe('scheduled');
