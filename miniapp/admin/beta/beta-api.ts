@@ -1,20 +1,10 @@
 /** The office's calls to the beta test routes (server/office/beta/beta.routes.ts). */
+import type { z } from 'zod';
+import type { BetaGroupSchema } from '../../../server/office/beta/beta.routes.ts';
 import type { ApiClient } from '../../api/client.ts';
 
-export interface BetaGroup {
-  status: string;
-  open: boolean;
-  testers: {
-    id: number;
-    platform: string;
-    userId: string;
-    /** The tester's profile page where the platform has one, from the server (server/profile-url.ts). */
-    profileUrl: string | null;
-    source: 'office' | 'link';
-    addedAt: number;
-  }[];
-  link: { token: string; hash: string; url: string | null; createdAt: number } | null;
-}
+/** The test group; its shape is the route's (server/office/beta/beta.routes.ts). */
+export type BetaGroup = z.infer<typeof BetaGroupSchema>;
 
 const base = (campaignId: number) => `/api/admin/campaigns/${campaignId}/testers`;
 

@@ -2,10 +2,11 @@
  * The rule editor's variants (A/B…, split evenly): each with its text per language and the screen its button opens.
  * Each field shows the problem found at it (a blank, or the server's 422 at its path: rule-fields.ts).
  */
-import { Button, Div, FormItem, Group, Header, NativeSelect, Textarea } from '@vkontakte/vkui';
+import { Button, Div, FormItem, Group, Header, Textarea } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
+import { DeepLinkSelect } from './DeepLinkSelect.tsx';
 import { LANGUAGES, type MailingOptions, type NewRule } from './mailing-api.ts';
-import { type MailingsServices, screenLabel } from './use-mailings.ts';
+import type { MailingsServices } from './use-mailings.ts';
 
 type Variants = NewRule['variants'];
 
@@ -54,17 +55,12 @@ export function RuleVariants({
               );
             })}
             <FormItem top={m.deepLink} {...mark(`variants.${i}.fragment`)}>
-              <NativeSelect
+              <DeepLinkSelect
+                m={m}
+                screens={options.screens}
                 value={v.fragment ?? ''}
-                onChange={(e) => edit('fragment', { fragment: e.target.value || undefined })}
-              >
-                <option value="">{m.noLink}</option>
-                {options.screens.map((s) => (
-                  <option key={`${s.kind}:${s.key ?? ''}`} value={s.hash}>
-                    {screenLabel(m, s)}
-                  </option>
-                ))}
-              </NativeSelect>
+                onChange={(hash) => edit('fragment', { fragment: hash || undefined })}
+              />
             </FormItem>
             {/* A problem with the variant as a whole (its key): said under it. */}
             {variantMark.bottom && <FormItem {...variantMark} />}

@@ -20,6 +20,9 @@ export interface BroadcastForm {
   ignoreQuiet: boolean;
 }
 
+/** Sets one field of the form (the composer's parts each set their own). */
+export type SetBroadcastField = <K extends keyof BroadcastForm>(field: K, value: BroadcastForm[K]) => void;
+
 export const EMPTY_BROADCAST: BroadcastForm = {
   name: '',
   segment: {},

@@ -28,7 +28,8 @@ const TesterSchema = z
 const LinkSchema = z
   .object({ token: z.string(), hash: z.string(), url: z.string().nullable(), createdAt: z.number().int() })
   .openapi('BetaLink');
-const GroupSchema = z
+/** The test group as the office reads it (miniapp/admin/beta/beta-api.ts takes its type from here). */
+export const BetaGroupSchema = z
   .object({
     status: z.string(),
     open: z.boolean(),
@@ -51,7 +52,7 @@ const groupRoute = officeRoute('campaigns', {
   summary: "The campaign's beta test group and its tester link",
   security: LAUNCH_AUTH,
   request: { params: CampaignParams },
-  responses: { 200: json(GroupSchema, 'Test group'), ...adminErrors },
+  responses: { 200: json(BetaGroupSchema, 'Test group'), ...adminErrors },
 });
 const addRoute = officeRoute('campaigns', {
   method: 'post',
