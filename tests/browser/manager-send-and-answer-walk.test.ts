@@ -18,6 +18,7 @@ import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addManager } from './manager-walk.ts';
 
 const MANAGER = 7701;
 const PARTICIPANT = 7702;
@@ -58,22 +59,11 @@ beforeAll(async () => {
     VK_GROUP_ID: String(DEMO_GROUP_ID),
   };
   server = await startServerLikeReadme({ env: vk });
-  campaignId = withDb((db) => {
-    const c = db
-      .prepare(
-        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { id: number; brandId: number; agencyId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(
-      String(MANAGER),
-      c.agencyId,
-      c.brandId,
-      JSON.stringify(['campaigns', 'prizes', 'mailings', 'stats', 'support']),
-    );
-    return c.id;
-  });
+  campaignId = withDb(
+    (db) => (db.prepare("SELECT id FROM campaigns WHERE slug = 'summer-tasks'").get() as { id: number }).id,
+  );
+  // The demo's one brand is summer-tasks' brand: the manager's membership is the shared walk's.
+  addManager(server, MANAGER);
   bot = npmRunBot({ DATABASE_PATH: join(server.dataDir, 'app.db'), ...vk, OUTBOX_LEASE_MS: '5000' }, ['--long-poll']);
   browser = await launchChromium();
   // The participant allowed the community's messages: VK tells the bot (`message_allow`), which records the consent.
