@@ -5,13 +5,12 @@
  * opens it; then the campaign's statistics and mailings open for the manager. Phone (light) and desktop (dark), ru.
  * Screenshots: test-results/screenshots/manager-walk-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addManager, draftFromTemplate, field, launchNow, poolsOf, save } from './manager-walk.ts';
 
 /** One manager (the same membership) walks twice: on a phone and on a desktop, each with a participant of its own. */
 const MANAGER = 7601;
@@ -27,46 +26,12 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const brand = db.prepare('SELECT id, agency_id AS agencyId FROM brands ORDER BY id LIMIT 1').get() as {
-      id: number;
-      agencyId: number;
-    };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(
-      String(MANAGER),
-      brand.agencyId,
-      brand.id,
-      JSON.stringify(['campaigns', 'prizes', 'mailings', 'stats', 'support']),
-    );
-  } finally {
-    db.close();
-  }
+  addManager(server, MANAGER);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** The new draft's own code pool `key` (each campaign has its own pools), from the running server's database. */
-function poolOf(campaignId: number, key: string): number {
-  const db = new Database(join(server.dataDir, 'app.db'), { readonly: true });
-  try {
-    return (
-      db.prepare('SELECT id FROM promo_code_pools WHERE campaign_id = ? AND key = ?').get(campaignId, key) as {
-        id: number;
-      }
-    ).id;
-  } finally {
-    db.close();
-  }
-}
-
-const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
-const saveState = (page: Page) => page.getByTestId('office-save-state').getAttribute('data-state');
 
 describe('a brand manager launches a campaign from nothing', () => {
   for (const vp of viewports) {
@@ -75,17 +40,11 @@ describe('a brand manager launches a campaign from nothing', () => {
       const url = participantUrl(server, { userId: MANAGER, language: 'ru' });
       const { page, context, errors } = await openWatchedPage(browser, vp);
       try {
-        await page.goto(`${url.split('#')[0]}#/admin`);
-        await page.getByTestId('office-new-campaign').waitFor({ timeout: 30_000 });
-        await page.getByTestId('office-new-campaign').click();
-        await page.getByTestId('office-use-tasks-reward').click({ timeout: T });
-        await field(page, 'title').waitFor({ timeout: T });
+        const id = await draftFromTemplate(page, url, 'tasks-reward');
         await screenshot(page, `manager-walk-${vp.name}-editor`);
         const problems = await page.getByTestId('office-problems').textContent();
         // Every problem is words, not a code.
         expect(problems).not.toMatch(/[a-z]+_[a-z_]+/);
-        const id = Number(/#\/admin\/campaign\/(\d+)/.exec(page.url())?.[1]);
-        expect(id).toBeGreaterThan(0);
 
         // The prize's pool has no codes: the problem leads to where they are loaded (before: it only scrolled to the
         // pool's picker in the form, and nothing on the editor's screen said where codes come from).
@@ -94,7 +53,7 @@ describe('a brand manager launches a campaign from nothing', () => {
         await poolProblem.click();
         await page.waitForURL(new RegExp(`#/admin/campaign/${id}/pools$`), { timeout: T });
         await page.getByTestId('pool-discount15').waitFor({ timeout: T });
-        const poolId = poolOf(id, 'discount15');
+        const poolId = poolsOf(server, id).find((p) => p.key === 'discount15')?.id;
         await page
           .locator(
             `[data-testid="pool-upload-${poolId}"] input[type=file], input[type=file][data-testid="pool-upload-${poolId}"]`,
@@ -115,16 +74,11 @@ describe('a brand manager launches a campaign from nothing', () => {
         await field(page, 'tasks.0.config.url').fill('https://example.com/catalogue');
         await field(page, 'tasks.1.kind').selectOption('visit_link');
         await field(page, 'tasks.1.config.url').fill('https://example.com/news');
-        await page.getByTestId('office-save').click();
-        await expect.poll(() => saveState(page), { timeout: T }).toBe('saved');
+        await save(page);
         // With codes loaded and the tasks fixed, nothing is left to fix.
         expect(await page.getByTestId('office-problems').textContent()).toContain('Проблем не найдено');
         await screenshot(page, `manager-walk-${vp.name}-saved`);
-        await page.getByTestId('office-to-live').click();
-        await page.getByRole('button', { name: /Подтвердить/ }).click();
-        await expect
-          .poll(() => page.getByTestId('office-status').first().textContent(), { timeout: T })
-          .toMatch(/Идёт/);
+        await launchNow(page, /Идёт/);
         const participant = await context.newPage();
         await participant.goto(`${participantUrl(server, { userId: vp.participant, language: 'ru' })}#/campaign/${id}`);
         await expect.poll(() => participant.getByTestId('campaign-title').textContent(), { timeout: T }).toBe(title);
