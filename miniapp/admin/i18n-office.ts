@@ -266,7 +266,8 @@ export const officeRu = {
   problem_task_needs_bot_token: 'Сообщество {groupId} не подключено: задание «{kind}» нельзя проверить',
   problem_unknown_pool: 'Пула кодов «{poolKey}» нет',
   problem_pool_wrong_purpose: 'Пул «{pool}» не для этого ({purpose})',
-  problem_pool_without_codes: 'В пуле «{pool}» нет свободных кодов',
+  problem_pool_without_codes: 'В пул «{pool}» ещё не загружены коды: загрузите их',
+  problem_pool_used_up: 'Коды пула «{pool}» закончились: все загруженные ({total}) уже ушли. Загрузите ещё',
   problem_no_rewards: 'Нет ни одного приза',
   problem_no_calculator: 'Калькулятор не сохранён: участникам нечего считать',
   problem_reward_without_stock: 'У приза без пула кодов нужно указать количество',
@@ -300,6 +301,8 @@ export const officeRu = {
   problem_pack_code_odds_all_zero: 'Все веса шансов призов нулевые: за код никто ничего не выиграет',
   problem_calendar_without_moments:
     'В календаре призов нет ни одного момента: никто не выиграет. Создайте или загрузите их в разделе «Календарь призов» или выберите шансы',
+  problem_calendar_first_moment_later:
+    'Первый призовой момент — {firstMomentAt}: до него никто не выиграет приз. Нужны призы раньше — добавьте моменты в разделе «Календарь призов»',
   problem_draw_wrong_mechanic: 'Розыгрыш бывает только у механики «Задания», а здесь «{mechanic}»',
   problem_draw_unknown_task: 'В условиях розыгрыша задание «{taskKey}», которого нет в акции',
   problem_draw_before_end: 'Розыгрыш назначен раньше окончания акции',
@@ -574,7 +577,8 @@ export const officeEn: OfficeMessages = {
   problem_task_needs_bot_token: 'Community {groupId} is not connected: the task "{kind}" cannot be verified',
   problem_unknown_pool: 'No code pool "{poolKey}"',
   problem_pool_wrong_purpose: 'The pool "{pool}" is not for this ({purpose})',
-  problem_pool_without_codes: 'The pool "{pool}" has no free codes',
+  problem_pool_without_codes: 'No codes are loaded into the pool "{pool}" yet: upload them',
+  problem_pool_used_up: 'The pool "{pool}" has run out: all the codes loaded ({total}) are gone. Upload more',
   problem_no_rewards: 'There are no prizes',
   problem_no_calculator: 'The calculator is not saved: participants would have nothing to calculate',
   problem_reward_without_stock: 'A prize without a code pool needs a stock',
@@ -608,6 +612,8 @@ export const officeEn: OfficeMessages = {
   problem_pack_code_odds_all_zero: "All prizes' odds weights are zero: no code would ever win",
   problem_calendar_without_moments:
     'The prize calendar has no moments: nobody would win. Generate or import them in the "Prize calendar" section, or choose the odds',
+  problem_calendar_first_moment_later:
+    'The first prize moment is {firstMomentAt}: nobody wins a prize before it. To have prizes earlier, add moments in the "Prize calendar" section',
   problem_draw_wrong_mechanic: 'Only the "Tasks" mechanic has a draw, and this one is "{mechanic}"',
   problem_draw_unknown_task: 'The draw\'s conditions name the task "{taskKey}", which the campaign does not have',
   problem_draw_before_end: 'The draw is set before the campaign ends',

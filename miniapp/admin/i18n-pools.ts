@@ -12,6 +12,10 @@ export const poolsRu = {
   lowStockRuleShare:
     'Предупредим, когда свободных останется {n} или меньше: порог пула, но не больше десятой части загруженных кодов',
   lowStockRuleSoldOut: 'Предупредим, когда свободных не останется',
+  // A pool with no code loaded yet warns of nothing: what to do first, then the line its codes will have (decision 104).
+  lowStockRuleEmpty:
+    'Кодов пока нет: загрузите CSV. Потом предупредим, когда свободных останется {n} или меньше (но не больше десятой части загруженных)',
+  lowStockRuleEmptyEntry: 'Кодов пока нет: загрузите CSV. Потом предупредим, когда свободных не останется',
   soldOut: 'Коды закончились',
   sandbox: 'Тестовый пул (бета-тест)',
   upload: 'Загрузить CSV',
@@ -34,6 +38,8 @@ export const poolsRu = {
   threshold: 'Предупреждать, когда свободных не больше',
   thresholdHint:
     'Но не раньше, чем уйдут девять десятых загруженных кодов: только что загруженный пул не «заканчивается»',
+  thresholdSave: 'Сохранить',
+  thresholdSaved: 'Порог сохранён',
   purpose: 'Для чего коды',
   purpose_reward: 'Призы: коды выдаются победителям',
   purpose_entry: 'Ввод: коды с упаковок, которые вводят участники',
@@ -60,6 +66,9 @@ export const poolsEn: PoolsMessages = {
   lowStockRuleShare:
     "We will warn when {n} or fewer are free: the pool's threshold, at most a tenth of the codes loaded",
   lowStockRuleSoldOut: 'We will warn when none is free',
+  lowStockRuleEmpty:
+    'No codes yet: upload a CSV. Then we will warn when {n} or fewer are free (at most a tenth of the codes loaded)',
+  lowStockRuleEmptyEntry: 'No codes yet: upload a CSV. Then we will warn when none is free',
   soldOut: 'No codes left',
   sandbox: 'Test pool (beta test)',
   upload: 'Upload CSV',
@@ -80,6 +89,8 @@ export const poolsEn: PoolsMessages = {
   name: 'Name',
   threshold: 'Warn when free codes are at most',
   thresholdHint: 'But not before nine tenths of the codes loaded are gone: a pool just filled is not "running low"',
+  thresholdSave: 'Save',
+  thresholdSaved: 'Threshold saved',
   purpose: 'What the codes are for',
   purpose_reward: 'Prizes: codes given to winners',
   purpose_entry: 'Entry: pack codes participants enter',

@@ -66,6 +66,7 @@ const ru: Wording = {
   revision_not_found: 'Такой версии акции нет.',
   // Code pools and the prize calendar
   pool_key_taken: 'У этой акции уже есть пул с таким ключом.',
+  entry_pool_threshold: 'У пула кодов с упаковок нет порога: он предупреждает, только когда свободных не осталось.',
   sandbox_exists: 'У этого пула уже есть тестовый пул. Пополните его.',
   pool_not_found: 'Такого пула нет.',
   import_running: 'В этот пул ещё идёт загрузка. Дождитесь её конца.',
@@ -180,6 +181,7 @@ const en: Wording = {
   transition_not_allowed: 'The campaign cannot move to that status from this one.',
   revision_not_found: 'There is no such revision.',
   pool_key_taken: 'This campaign already has a pool with this key.',
+  entry_pool_threshold: 'A pool of pack codes has no threshold: it warns only when none is free.',
   sandbox_exists: 'This pool already has a test pool. Add codes to that one.',
   pool_not_found: 'There is no such pool.',
   import_running: 'An import into this pool is still running. Wait for it to finish.',

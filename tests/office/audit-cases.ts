@@ -220,6 +220,13 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'pool',
     table: 'promo_code_pools',
   },
+  'PATCH /api/admin/campaigns/{id}/pools/{poolId}': {
+    body: { lowStockThreshold: 7 },
+    action: 'pool.threshold',
+    entity: 'pool',
+    table: 'promo_code_pools',
+    invalid: { body: { lowStockThreshold: -1 } },
+  },
   'POST /api/admin/campaigns/{id}/pools/{poolId}/codes': {
     body: { csv: 'NEW-1\nNEW-2\n' },
     action: 'pool.import',

@@ -23,15 +23,17 @@ import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
 import { InsetBanner } from '../InsetBanner.tsx';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
+import type { Problem } from '../office-api.ts';
 import { PreviewPane } from '../preview/PreviewPane.tsx';
 import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
-import { useOffice } from '../use-office.ts';
+import { type OfficeServices, useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
 import { EndsInPastOffer } from './EndsInPastOffer.tsx';
+import { problemText } from './editor-context.ts';
 import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
 import { ProblemsList, revealField } from './ProblemsList.tsx';
@@ -139,6 +141,7 @@ export function CampaignEditor() {
         status={doc.status}
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
+        launchNote={firstMomentNote(draft.problems, t, language)}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
         onDuplicate={() => {
           setCopyRefused(undefined);
@@ -212,4 +215,18 @@ export function CampaignEditor() {
       )}
     </>
   );
+}
+
+/**
+ * What «Запустить сейчас» asks beside its question when the prize calendar's first moment is on a later day than the
+ * launch (the server's warning, decision 104): a manager launching a draft whose moments begin tomorrow learns that
+ * nobody wins until then, before pressing, not from an empty winners' list.
+ */
+function firstMomentNote(
+  problems: readonly Problem[],
+  t: OfficeServices['t'],
+  language: 'ru' | 'en',
+): string | undefined {
+  const later = problems.find((p) => p.code === 'calendar_first_moment_later');
+  return later && problemText(t, later, language);
 }

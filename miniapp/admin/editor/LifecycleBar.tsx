@@ -29,6 +29,7 @@ export function LifecycleBar({
   status,
   allowed,
   busy,
+  launchNote,
   onTransition,
   onDuplicate,
 }: {
@@ -37,6 +38,8 @@ export function LifecycleBar({
   /** The statuses the server says the campaign may move to now. */
   allowed: readonly CampaignStatus[];
   busy: boolean;
+  /** Said beside the question of a move to `live` (the calendar's first prize moment is on a later day). */
+  launchNote?: string | undefined;
   onTransition: (to: CampaignStatus) => void;
   onDuplicate: () => void;
 }) {
@@ -74,7 +77,13 @@ export function LifecycleBar({
         <OfficeConfirm
           onClosed={() => setAsking(null)}
           title={asking === 'duplicate' ? t.duplicate : words(asking).label}
-          description={asking === 'duplicate' ? t.confirm_duplicate : words(asking).confirm}
+          description={
+            asking === 'duplicate'
+              ? t.confirm_duplicate
+              : asking === 'live' && launchNote
+                ? `${words(asking).confirm} ${launchNote}`
+                : words(asking).confirm
+          }
           cancel={t.cancel}
           confirm={t.confirm}
           destructive={asking === 'ended' || asking === 'archived'}

@@ -37,9 +37,15 @@ const PROBLEM_PAGES: Readonly<
   Record<string, { path: (campaignId: number) => string; opens: OfficeWord; needsRight: OfficeWord }>
 > = {
   pool_without_codes: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
+  pool_used_up: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
   pool_low_stock: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
   unknown_pool: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
   calendar_without_moments: {
+    path: paths.adminCalendar,
+    opens: 'problemOpensCalendar',
+    needsRight: 'calendarNeedsPrizesRight',
+  },
+  calendar_first_moment_later: {
     path: paths.adminCalendar,
     opens: 'problemOpensCalendar',
     needsRight: 'calendarNeedsPrizesRight',

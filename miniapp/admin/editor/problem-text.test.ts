@@ -13,6 +13,8 @@ const t = { ru: { ...messages.ru, ...officeMessages.ru }, en: { ...messages.en, 
 const SOURCES = [
   'server/office/campaigns/campaign-problems.ts',
   'server/office/campaigns/pack-code-problems.ts',
+  'server/office/campaigns/pool-free-codes.ts',
+  'server/office/campaigns/calendar-first-moment.ts',
   'server/promo/draw/draw-problems.ts',
 ];
 /** The codes a problem module writes: `add(path, 'code', …)` and `code: 'code'`. */
@@ -65,14 +67,39 @@ describe('a pool problem names the pool as the manager named it (decision 099)',
     problemText(t[language], { path: 'rewards.0.poolKey', code, severity: 'error', params }, language);
 
   it('by its name in both languages, never by its key (red before: «В пуле «quiz10» нет свободных кодов»)', () => {
-    expect(text('pool_without_codes', 'ru')).toBe('В пуле «Промокоды −10%» нет свободных кодов');
+    expect(text('pool_without_codes', 'ru')).toBe('В пул «Промокоды −10%» ещё не загружены коды: загрузите их');
     expect(text('pool_low_stock', 'en', { ...named, free: 3 })).toBe(
       'The pool "Промокоды −10%" is low on codes: 3 free',
     );
-    for (const code of ['pool_without_codes', 'pool_low_stock', 'pool_is_sandbox', 'pool_wrong_purpose'])
+    for (const code of [
+      'pool_without_codes',
+      'pool_used_up',
+      'pool_low_stock',
+      'pool_is_sandbox',
+      'pool_wrong_purpose',
+    ])
       for (const language of ['ru', 'en'] as const) {
         expect(text(code, language, { ...named, free: 3, purpose: 'reward' })).toContain('Промокоды −10%');
         expect(text(code, language, { ...named, free: 3, purpose: 'reward' })).not.toContain('quiz10');
       }
+  });
+});
+
+describe('an empty pool and a used-up one read apart (decision 104)', () => {
+  const problem = (code: string, params: Record<string, unknown>, language: 'ru' | 'en') =>
+    problemText(t[language], { path: 'rewards.0.poolKey', code, severity: 'error', params }, language);
+
+  it('none loaded asks to load them; all gone says how many went and asks for more (one wording before)', () => {
+    const pool = { poolKey: 'packs', pool: 'Упаковки' };
+    expect(problem('pool_without_codes', pool, 'ru')).toBe('В пул «Упаковки» ещё не загружены коды: загрузите их');
+    expect(problem('pool_used_up', { ...pool, total: 60 }, 'ru')).toBe(
+      'Коды пула «Упаковки» закончились: все загруженные (60) уже ушли. Загрузите ещё',
+    );
+    expect(problem('pool_without_codes', pool, 'en')).toBe(
+      'No codes are loaded into the pool "Упаковки" yet: upload them',
+    );
+    expect(problem('pool_used_up', { ...pool, total: 60 }, 'en')).toBe(
+      'The pool "Упаковки" has run out: all the codes loaded (60) are gone. Upload more',
+    );
   });
 });

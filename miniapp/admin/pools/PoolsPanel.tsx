@@ -1,6 +1,6 @@
 /**
  * The office's code pools of one campaign (`#/admin/campaign/:id/pools`): stock per pool (total, free, issued, a
- * low-stock warning), CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
+ * low-stock warning), a prize pool's threshold, CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
@@ -15,6 +15,7 @@ import { InsetBanner } from '../InsetBanner.tsx';
 import { type PoolsMessages, poolsStrings } from '../i18n-pools.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
+import { PoolThreshold } from './PoolThreshold.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';
 
 export default function PoolsPanel() {
@@ -56,8 +57,15 @@ export default function PoolsPanel() {
   );
 }
 
-/** When the pool will say it is low, in words: at its threshold, at most a tenth of what was loaded. */
+/**
+ * When the pool will say it is low, in words: at its threshold, at most a tenth of what was loaded. A pool with no
+ * code yet warns of nothing until codes come (its line is a tenth of 0): loading them is said first (decision 104).
+ */
 function lowStockRule(s: PoolsMessages, pool: PoolStock): string {
+  if (pool.total === 0)
+    return pool.lowStockThreshold === 0
+      ? s.lowStockRuleEmptyEntry
+      : fill(s.lowStockRuleEmpty, { n: pool.lowStockThreshold });
   if (pool.lowStockAt === 0) return s.lowStockRuleSoldOut;
   return fill(pool.lowStockAt < pool.lowStockThreshold ? s.lowStockRuleShare : s.lowStockRule, {
     n: pool.lowStockAt,
@@ -90,6 +98,7 @@ function PoolCard({ campaignId, pool, onChange }: { campaignId: number; pool: Po
           title={pool.soldOut ? s.soldOut : fill(s.lowStock, { n: pool.free })}
         />
       )}
+      {pool.purpose === 'reward' && <PoolThreshold campaignId={campaignId} pool={pool} onSaved={onChange} />}
       <CodeUpload campaignId={campaignId} poolId={pool.poolId} onDone={onChange} />
     </Group>
   );

@@ -1,12 +1,18 @@
 /** The office's calls to the code pool routes (server/promo/rewards/pool-admin.routes.ts). */
 import type { z } from 'zod';
-import type { ImportSchema, NewPoolSchema, PoolStockSchema } from '../../../server/promo/rewards/pool-admin.routes.ts';
+import type {
+  ImportSchema,
+  NewPoolSchema,
+  PoolEditSchema,
+  PoolStockSchema,
+} from '../../../server/promo/rewards/pool-admin.routes.ts';
 import type { ApiClient } from '../../api/client.ts';
 
 /** The shapes are the routes' own schemas (type-only imports: no server code reaches the bundle). */
 export type PoolStock = z.infer<typeof PoolStockSchema>;
 export type CodeImport = z.infer<typeof ImportSchema>;
 export type NewPool = z.input<typeof NewPoolSchema>;
+export type PoolEdit = z.input<typeof PoolEditSchema>;
 
 const base = (campaignId: number) => `/api/admin/campaigns/${campaignId}/pools`;
 
@@ -15,6 +21,10 @@ export const listPools = async (api: ApiClient, campaignId: number) =>
 
 export const createPool = (api: ApiClient, campaignId: number, pool: NewPool) =>
   api.request<PoolStock>('POST', base(campaignId), pool);
+
+/** Changes a pool's threshold; the answer's `lowStockAt` is the line it now warns at (decision 104). */
+export const editPool = (api: ApiClient, campaignId: number, poolId: number, edit: PoolEdit) =>
+  api.request<PoolStock>('PATCH', `${base(campaignId)}/${poolId}`, edit);
 
 /** Starts an import the server runs in chunks (`Prefer: respond-async`): the answer is the job to watch. */
 export const startImport = async (api: ApiClient, campaignId: number, poolId: number, csv: string) =>

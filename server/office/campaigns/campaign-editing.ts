@@ -15,6 +15,7 @@ import { ApiError } from '../../http/errors.ts';
 import { outboxFollowsCampaignApp } from '../../mailing/outbox-app.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
+import { firstMomentProblem } from './calendar-first-moment.ts';
 import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
 import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
@@ -86,6 +87,8 @@ export async function problemsOf(
       params: { startsAt: content.startsAt },
     });
   }
+  const firstMoment = await firstMomentProblem(db, campaign, content, deps.now());
+  if (firstMoment) problems.push(firstMoment);
   if (PUBLISHED.includes(campaign.status) && content.mechanic !== campaign.mechanic) {
     problems.unshift({
       path: 'mechanic',

@@ -86,9 +86,12 @@ describe('campaignProblems', () => {
     };
     expect(errors(broken)).toEqual([
       'rewards.0.poolKey unknown_pool',
-      'rewards.1.poolKey pool_without_codes',
+      'rewards.1.poolKey pool_used_up',
       'rewards.2.stock reward_without_stock',
     ]);
+    // Used up (1000 loaded, none free) is not empty (none loaded yet): each says its own fix (decision 104).
+    const empty = { ...broken, pools: doc.pools.map((p) => (p.key === 'wheel20' ? { ...p, total: 0, free: 0 } : p)) };
+    expect(errors(empty)).toContain('rewards.1.poolKey pool_without_codes');
   });
 
   it('item 3: an empty Russian title is an error; one language without the other is a warning', () => {

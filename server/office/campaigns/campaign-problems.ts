@@ -11,6 +11,7 @@ import { isLowStock, lowStockLine } from '../../promo/rewards/low-stock.ts';
 import { type QuizQuestion, TaskConfigSchemas } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, Problem } from './campaign-document.ts';
 import { packCodeProblems } from './pack-code-problems.ts';
+import { freeCodesProblem } from './pool-free-codes.ts';
 import { named } from './pool-name.ts';
 
 export interface ProblemContext {
@@ -150,7 +151,7 @@ function tasks(doc: CampaignContent, ctx: ProblemContext, add: Add): void {
       if (!pool) add(`tasks.${i}.config.poolKey`, 'unknown_pool', 'error', { poolKey: key });
       else if (pool.purpose !== 'entry')
         add(`tasks.${i}.config.poolKey`, 'pool_wrong_purpose', 'error', { ...named(pool), purpose: pool.purpose });
-      else if (pool.free === 0) add(`tasks.${i}.config.poolKey`, 'pool_without_codes', 'error', named(pool));
+      else if (pool.free === 0) freeCodesProblem(`tasks.${i}.config.poolKey`, pool, add);
     }
   });
 }
@@ -171,7 +172,7 @@ function rewards(doc: CampaignContent, add: Add): void {
       else if (pool.sandbox) add(`${at}.poolKey`, 'pool_is_sandbox', 'error', named(pool));
       else if (pool.purpose !== 'reward')
         add(`${at}.poolKey`, 'pool_wrong_purpose', 'error', { ...named(pool), purpose: pool.purpose });
-      else if (pool.free === 0) add(`${at}.poolKey`, 'pool_without_codes', 'error', named(pool));
+      else if (pool.free === 0) freeCodesProblem(`${at}.poolKey`, pool, add);
       else if (isLowStock(pool))
         add(`${at}.poolKey`, 'pool_low_stock', 'warning', {
           ...named(pool),

@@ -3,7 +3,7 @@
  * prizes to win, and a calendar mode that needs moments (generated or imported after saving: server/promo/calendar/).
  */
 import type { CampaignContent, Problem } from './campaign-document.ts';
-import { named } from './pool-name.ts';
+import { freeCodesProblem } from './pool-free-codes.ts';
 
 type Add = (path: string, code: string, severity: Problem['severity'], params?: Record<string, unknown>) => void;
 
@@ -23,7 +23,7 @@ export function packCodeProblems(doc: CampaignContent, add: Add): void {
   const pool = doc.pools.find((p) => p.key === settings.poolKey);
   if (pool?.purpose !== 'entry')
     add('settings.packCode.poolKey', 'pack_code_pool_missing', 'error', { poolKey: settings.poolKey });
-  else if (pool.free === 0) add('settings.packCode.poolKey', 'pool_without_codes', 'error', named(pool));
+  else if (pool.free === 0) freeCodesProblem('settings.packCode.poolKey', pool, add);
   const prizes = doc.rewards.filter((r) => 'code' in r.unlock);
   if (prizes.length === 0) add('rewards', 'pack_code_without_prizes', 'error');
   if (doc.settings.instantWin?.mode !== 'calendar' && prizes.every((r) => r.weight === 0))

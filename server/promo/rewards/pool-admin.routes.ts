@@ -15,7 +15,7 @@ import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/sch
 import { visibleText } from '../../http/text-fields.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
-import { createPool, importStatus, listPools, startImport } from './pool-admin.service.ts';
+import { createPool, importStatus, listPools, setLowStockThreshold, startImport } from './pool-admin.service.ts';
 
 export const PoolStockSchema = z
   .object({
@@ -38,11 +38,14 @@ export const PoolStockSchema = z
   })
   .openapi('PoolStock');
 
+/** The free codes at or below which a pool warns, as the brand sets it (low-stock.ts caps the line it warns at). */
+const LowStockThreshold = z.number().int().min(0).max(1_000_000);
+
 export const NewPoolSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
   name: visibleText(120),
   purpose: z.enum(['reward', 'entry']).default('reward'),
-  lowStockThreshold: z.number().int().min(0).max(1_000_000).default(20),
+  lowStockThreshold: LowStockThreshold.default(20),
   sandboxOf: z.number().int().positive().optional(),
 });
 
@@ -78,6 +81,30 @@ const createPoolRoute = officeRoute('prizes', {
     ...adminErrors,
     409: errorResponse('pool_key_taken | campaign_ended: an ended or archived campaign keeps its pools'),
     422: errorResponse('invalid_input'),
+  },
+});
+
+export const PoolEditSchema = z.object({ lowStockThreshold: LowStockThreshold });
+
+const PoolParams = CampaignParams.extend({ poolId: RowIdParam });
+
+const editPoolRoute = officeRoute('prizes', {
+  method: 'patch',
+  path: '/{id}/pools/{poolId}',
+  tags: ['admin'],
+  summary:
+    "Change a pool's low-stock threshold; the answer's `lowStockAt` is the line it warns at (at most a tenth of its " +
+    'codes). The threshold it already has is answered as it is, with no audit entry',
+  security: LAUNCH_AUTH,
+  request: { params: PoolParams, ...jsonBody(PoolEditSchema) },
+  responses: {
+    200: json(PoolStockSchema, 'Changed'),
+    ...adminErrors,
+    409: errorResponse('campaign_ended: an ended or archived campaign keeps its pools'),
+    422: errorResponse(
+      'invalid_input: not a whole number from 0 to 1,000,000 | entry_pool_threshold: an entry pool warns only when ' +
+        'none is left',
+    ),
   },
 });
 
@@ -120,7 +147,6 @@ export const ImportSchema = z
 
 /** Largest CSV: 100,000 codes of up to 64 characters, with line ends. */
 export const MAX_CSV_CHARS = 7_000_000;
-const PoolParams = CampaignParams.extend({ poolId: RowIdParam });
 
 const importRoute = officeRoute('prizes', {
   method: 'post',
@@ -214,6 +240,11 @@ poolAdminRoutes.openapi(listRoute, async (c) =>
 poolAdminRoutes.openapi(createPoolRoute, async (c) =>
   c.json(await createPool(c.var.deps.db, c.var.identity, c.req.valid('param').id, c.req.valid('json')), 201),
 );
+poolAdminRoutes.openapi(editPoolRoute, async (c) => {
+  const { id, poolId } = c.req.valid('param');
+  const { lowStockThreshold } = c.req.valid('json');
+  return c.json(await setLowStockThreshold(c.var.deps.db, c.var.identity, id, poolId, lowStockThreshold), 200);
+});
 poolAdminRoutes.openapi(
   importRoute,
   async (c) => {

@@ -13,7 +13,7 @@ import { inserted } from '../../db/rows.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { recordAudit } from '../../office/audit.ts';
+import { recordAudit, setChangesNothing } from '../../office/audit.ts';
 import { type CodeImport, codeImport, poolImports, startCodeImport } from './code-imports.ts';
 import { type PoolRow, type PoolStock, poolStock } from './code-pool.ts';
 
@@ -112,6 +112,51 @@ export async function createPool(db: Db, identity: Identity, campaignId: number,
       after: row,
     });
     return row;
+  });
+  return poolStock(db, pool);
+}
+
+/**
+ * Sets a pool's low-stock threshold after it was made (decision 104): the brand learns how fast codes go once the
+ * campaign runs. The line the office warns at stays `low-stock.ts`'s (never above a tenth of the codes loaded); the
+ * answer says it (`lowStockAt`). The value it already has writes and records nothing (decision 067), so a retry of a
+ * save whose answer was lost is answered as the state stands. An entry pool warns only when none is left (its codes
+ * are plays, not prizes running out): any other threshold is refused.
+ * @example await setLowStockThreshold(db, identity, 3, 7, 100) // { …, lowStockThreshold: 100, lowStockAt: 100 }
+ */
+export async function setLowStockThreshold(
+  db: Db,
+  identity: Identity,
+  campaignId: number,
+  poolId: number,
+  lowStockThreshold: number,
+): Promise<PoolStock> {
+  const campaign = await openCampaignFor(db, identity, campaignId);
+  const pool = await inTransaction(db, async (tx) => {
+    const before = await poolOf(tx, campaign.id, poolId);
+    const set = { lowStockThreshold };
+    if (setChangesNothing(before, set)) return before;
+    if (before.purpose === 'entry') {
+      throw new ApiError(422, 'entry_pool_threshold', 'An entry pool warns only when no code is left', [
+        { path: 'lowStockThreshold', message: 'An entry pool has no low-stock threshold (0)' },
+      ]);
+    }
+    const [after] = await tx
+      .update(schema.codePools)
+      .set(set)
+      .where(and(eq(schema.codePools.id, before.id), eq(schema.codePools.campaignId, campaign.id)))
+      .returning();
+    await recordAudit(tx, {
+      actor: identity,
+      brandId: campaign.brandId,
+      section: 'prizes',
+      action: 'pool.threshold',
+      entity: 'pool',
+      entityId: before.id,
+      before: { lowStockThreshold: before.lowStockThreshold },
+      after: set,
+    });
+    return after ?? { ...before, ...set };
   });
   return poolStock(db, pool);
 }
