@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
-import { addManager, draftFromTemplate, field, launchNow, loadCodesByTheProblem, save } from './manager-walk.ts';
+import { addManager, draftFromTemplate, field, loadCodesByTheProblem, save } from './manager-walk.ts';
 
 const MANAGER = 7901;
 const T = 20_000;
@@ -63,11 +63,23 @@ describe('a brand manager launches the pack-code template and schedules a campai
       await field(page, 'title').waitFor({ timeout: T });
 
       await loadCodesByTheProblem(page, server, id);
-      // Nothing to save: the editor checks again on the way back, and nothing is left to fix.
-      await expect.poll(() => problems.textContent(), { timeout: T }).toContain('Проблем не найдено');
-      await launchNow(page, /Идёт/);
+      // Nothing to save: the editor checks again on the way back, and nothing is left to fix but one thing to know:
+      // the generated moments begin tomorrow (the template's start), so launched now, nobody wins today (decision 104).
+      await expect.poll(() => problems.textContent(), { timeout: T }).toContain('Первый призовой момент — ');
+      expect(await problems.locator('[data-testid^="office-problem-"]').count()).toBe(1);
+      expect(await page.getByTestId('office-problem-calendar_first_moment_later').textContent()).toContain(
+        'до него никто не выиграет приз',
+      );
+      // «Запустить сейчас» says it too, before the manager presses (red before: only «Запустить акцию сейчас?…»).
+      await page.getByTestId('office-to-live').click();
+      const ask = page.getByRole('alertdialog');
+      await ask.waitFor({ timeout: T });
+      expect(await ask.textContent()).toMatch(/Запустить акцию сейчас\?.*Первый призовой момент — \d/s);
+      await screenshot(page, 'manager-pack-launch-first-moment-phone-light-ru');
+      await page.getByTestId('office-confirm').click();
+      await expect.poll(() => page.getByTestId('office-status').first().textContent(), { timeout: T }).toMatch(/Идёт/);
 
-      // The generated moments begin tomorrow (the template's start): a moment two seconds from now, imported.
+      // A moment two seconds from now, imported: a prize today after all.
       await page.goto(`${office.split('#')[0]}#/admin/campaign/${id}/calendar`);
       const at = Date.now() + 2_000;
       await page.getByTestId('calendar-csv').fill(`discount;${moscowIso(at)}\n`);

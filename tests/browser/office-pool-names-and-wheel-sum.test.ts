@@ -81,7 +81,7 @@ describe('the office names pools and says low only when it is', () => {
       await page.goto(`${office()}#/admin/campaign/${id}`);
       const problem = page.getByTestId('office-problem-pool_without_codes');
       await problem.waitFor({ timeout: T });
-      expect(await problem.textContent()).toContain('В пуле «Упаковки» нет свободных кодов');
+      expect(await problem.textContent()).toContain('В пул «Упаковки» ещё не загружены коды: загрузите их');
 
       await page.goto('about:blank');
       await page.goto(`${office()}#/admin/campaign/${WHEEL_CAMPAIGN}`);
