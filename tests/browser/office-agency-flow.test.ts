@@ -162,10 +162,11 @@ describe('office agency flow', () => {
             ? ['Участник убран из команды', 'Приглашение принято', 'Создано приглашение', 'Создан бренд']
             : ['Member removed from the team', 'Invitation accepted', 'Invitation created', 'Brand created'];
         for (const w of words) await owner.page.getByText(w, { exact: true }).waitFor();
-        // Who: the owner and the member by their VK identity.
+        // Who: the owner and the member by their VK identity, as every office screen names a person (decision 101).
         const entries = owner.page.locator('[data-testid^="audit-entry-"]');
-        expect(await entries.nth(0).textContent()).toContain(`VK id${vp.owner}`);
-        expect(await entries.nth(1).textContent()).toContain(`VK id${vp.member}`);
+        const vk = vp.language === 'ru' ? 'ВКонтакте' : 'VK';
+        expect(await entries.nth(0).textContent()).toContain(`${vk} · id${vp.owner}`);
+        expect(await entries.nth(1).textContent()).toContain(`${vk} · id${vp.member}`);
         await screenshot(owner.page, `office-audit-list-${vp.name}-${vp.colorScheme}`);
 
         // The removal's before → after, worded: the member's role and their one section, then nothing.
