@@ -160,8 +160,10 @@ describe('the pack code in the office editor', () => {
       await page.reload();
       await field(page, 'settings.packCode.poolKey').waitFor({ timeout: T });
       expect(await field(page, 'settings.packCode.poolKey').inputValue()).toBe('packs-1');
-      // Saved and still empty: where to upload its codes.
-      expect(await formItem(page, 'settings.packCode.poolKey').textContent()).toContain('has no free codes');
+      // Saved and still empty: where to upload its codes (an empty pool is told from a used-up one, decision 104).
+      expect(await formItem(page, 'settings.packCode.poolKey').textContent()).toContain(
+        'No codes are loaded into the pool',
+      );
       await page.getByTestId('office-pack-code').scrollIntoViewIfNeeded();
       await screenshot(page, 'office-pack-code-phone-dark');
       await page.getByTestId('office-pack-code-upload').click();
