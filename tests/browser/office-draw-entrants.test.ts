@@ -66,7 +66,9 @@ describe('item 1: entrants and fraud flags in the draw office', () => {
       const cell = (user: number) => page.getByTestId(`office-entrant-${user}`);
       await cell(710_006).waitFor({ timeout: T });
       expect(await page.locator('[data-testid^="office-entrant-"]').count()).toBe(6);
-      expect(await cell(710_003).textContent()).toContain('Записей от одного пригласившего (id710001) за 10 мин: 3');
+      expect(await cell(710_003).textContent()).toContain(
+        'Записей от одного пригласившего (ВКонтакте · id710001) за 10 мин: 3',
+      );
       expect(await cell(710_005).textContent()).toContain('Нет фото профиля');
       expect(await cell(710_006).getAttribute('data-flagged')).toBe('no');
       expect(await cell(710_001).locator('a').getAttribute('href')).toBe('https://vk.com/id710001');
