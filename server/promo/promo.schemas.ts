@@ -154,6 +154,9 @@ export const StateSchema = z
           description: 'What decides a spin: the sectors’ odds, or the prize calendar (then the odds promise nothing)',
         }),
         attempts: AttemptsSchema.nullable(),
+        nextFreeAt: z.number().int().nullable().openapi({
+          description: "When the next day's free attempts arrive (ms); null when none will before the campaign ends",
+        }),
       })
       .nullable(),
     hasOffers: z.boolean().openapi({

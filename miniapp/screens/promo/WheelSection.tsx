@@ -4,12 +4,13 @@
  */
 import { Button, Div, Footnote, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
-import type { CampaignState, SpinResult } from '../../api/client.ts';
+import type { CampaignState, SpinResult, Task } from '../../api/client.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { unseenSpins, useCampaignActions } from './campaign-store.ts';
 import { SpinOutcome } from './SpinOutcome.tsx';
+import { inviteWithoutLink, quizAttemptsUsed } from './task-visuals.tsx';
 import { type PromoServices, usePromoApp } from './use-promo-app.ts';
 import { Wheel } from './Wheel.tsx';
 import { WheelOdds } from './WheelOdds.tsx';
@@ -22,8 +23,25 @@ function attemptsText(data: CampaignState, t: PromoServices['t'], language: 'ru'
   if (a.next === 'daily_limit') {
     return fill(t.wheelDailyLimit, { time: formatDateTime(a.nextResetAt, language, data.campaign.timeZone) });
   }
-  return t.wheelNoneLeft;
+  // Tasks are offered only where one can still earn an attempt here (on OK or Telegram they may all be VK-only),
+  // and the next free attempt is named, so "none left" is never a dead end.
+  const nextFree = data.wheel?.nextFreeAt;
+  return [
+    t.wheelNoneLeft,
+    nextFree ? fill(t.wheelNextFree, { time: formatDateTime(nextFree, language, data.campaign.timeZone) }) : '',
+    data.tasks.some(earnsAttemptHere) ? t.wheelTasksEarn : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
+
+/** A task that still earns wheel attempts and can be done on this platform now. */
+const earnsAttemptHere = (task: Task) =>
+  task.attemptsGranted > 0 &&
+  task.state !== 'done' &&
+  task.state !== 'unavailable' &&
+  !inviteWithoutLink(task) &&
+  !quizAttemptsUsed(task);
 
 const sectorIndex = (result: SpinResult) =>
   Math.max(

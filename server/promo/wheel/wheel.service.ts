@@ -17,7 +17,7 @@ import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../funnel/record-event.ts';
 import { ApiError } from '../../http/errors.ts';
 import { usesCalendar, winByCalendar } from '../calendar/calendar-play.ts';
-import { campaignDay } from '../campaign-day.ts';
+import { campaignDay, nextDayStart } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning } from '../promo-context.ts';
 import { issueReward, mayWinAgain, type RewardRow, unavailability } from '../rewards/issue-reward.ts';
 import { campaignRewards, type GrantView, grantView } from '../rewards/reward.service.ts';
@@ -278,5 +278,16 @@ export async function wheelView(
     resetHour: wheel.resetHour,
     decidedBy: usesCalendar(campaign.settings) ? ('calendar' as const) : ('odds' as const),
     attempts: participantId === undefined ? null : await attemptsState(db, campaign, wheel, participantId, at),
+    nextFreeAt: nextFreeAttemptAt(campaign, wheel, at),
   };
+}
+
+/**
+ * When the next day's free attempts arrive, or null when none will (no free attempts, or the campaign ends first):
+ * with none left now, the participant is told when to come back rather than only to do tasks, which on OK or
+ * Telegram may all be VK-only.
+ */
+function nextFreeAttemptAt(campaign: CampaignRow, wheel: WheelSettings, at: number): number | null {
+  const reset = nextDayStart(at, campaign.timeZone, wheel.resetHour);
+  return wheel.dailyFreeAttempts > 0 && reset < campaign.endsAt ? reset : null;
 }

@@ -74,6 +74,26 @@ describe('wheel attempts', () => {
     expect(await spinCode(id, 1)).toBe('no_attempts');
   });
 
+  it('the state names when the next free attempt comes: the reset hour in the campaign zone, none past the end', async () => {
+    const start = Date.UTC(2026, 5, 1, 9); // 12:00 in Moscow: the next day starts at 07:00 Moscow, 04:00 UTC
+    let opened = false;
+    const nextFreeAt = async (o: WheelOptions, endsAt?: number) => {
+      if (opened) await w.close();
+      w = await createPromoWorld({}, start);
+      opened = true;
+      const id = await w.campaign({
+        mechanic: 'wheel',
+        timeZone: 'Europe/Moscow',
+        ...(endsAt ? { endsAt } : {}),
+        settings: { wheel: { dailyFreeAttempts: o.free ?? 1, dailyAttemptLimit: 3, resetHour: 7, loseWeight: 1 } },
+      });
+      return (await (await w.call('GET', `/api/campaigns/${id}/state`, 1)).json()).wheel.nextFreeAt;
+    };
+    expect(await nextFreeAt({ free: 1 })).toBe(Date.UTC(2026, 5, 2, 4));
+    expect(await nextFreeAt({ free: 0 })).toBeNull();
+    expect(await nextFreeAt({ free: 1 }, Date.UTC(2026, 5, 2, 3))).toBeNull();
+  });
+
   it('the same instant is a new day in one time zone and not in another', async () => {
     const at = Date.UTC(2026, 5, 1, 21, 30); // 00:30 in Moscow, 07:30 in Vladivostok
     for (const [timeZone, expected] of [
