@@ -56,12 +56,8 @@ export function QuizFlow({ questions, onSubmit }: Props) {
         </Div>
       )}
       <Div>
-        <ButtonGroup mode="horizontal" gap="m" stretched>
-          {index > 0 && (
-            <Button size="l" mode="secondary" stretched onClick={() => setIndex(index - 1)} disabled={busy}>
-              {t.quizPrev}
-            </Button>
-          )}
+        {/* One above the other: side by side at 375 px, "Предыдущий" left "Отправить ответы" cut to an ellipsis. */}
+        <ButtonGroup mode="vertical" gap="s" stretched>
           <Button
             size="l"
             stretched
@@ -72,6 +68,11 @@ export function QuizFlow({ questions, onSubmit }: Props) {
           >
             {last ? t.quizSubmit : t.quizNext}
           </Button>
+          {index > 0 && (
+            <Button size="l" mode="secondary" stretched onClick={() => setIndex(index - 1)} disabled={busy}>
+              {t.quizPrev}
+            </Button>
+          )}
         </ButtonGroup>
       </Div>
     </Group>
