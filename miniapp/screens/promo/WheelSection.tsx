@@ -24,7 +24,7 @@ function attemptsText(data: CampaignState, t: PromoServices['t'], language: 'ru'
     return fill(t.wheelDailyLimit, { time: formatDateTime(a.nextResetAt, language, data.campaign.timeZone) });
   }
   // Tasks are offered only where one can still earn an attempt here (on OK or Telegram they may all be VK-only),
-  // and the next free attempt is named, so "none left" is never a dead end.
+  // and the next free attempt is named, so "none left" is never a dead end (decision 112).
   const nextFree = data.wheel?.nextFreeAt;
   return [
     t.wheelNoneLeft,
