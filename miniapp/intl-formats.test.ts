@@ -121,4 +121,50 @@ describe('Intl formatters of the first screen', () => {
     expect(formatInt(1250, 'ru')).toBe('1\u00a0250');
     expect(formatInt(1250, 'en')).toBe('1,250');
   });
+
+  it('the calculator and the office offer list use the shared formatters: the same strings, one formatter per kind', async () => {
+    const { ApiRequestError } = await import('./api/client.ts');
+    const { calculatorNumber, inputErrors } = await import('./screens/calculator/calculator-fields.ts');
+    const { calculatorEn, calculatorRu } = await import('./screens/calculator/i18n-calculator.ts');
+    const { offerDay } = await import('./admin/catalogue-offers/offer-day.ts');
+    const numbers = countConstructions('NumberFormat');
+    const dates = countConstructions('DateTimeFormat');
+    const refusal = new ApiRequestError(422, 'invalid_input', 'Invalid calculator inputs', {
+      issues: [{ path: 'inputs.area', message: 'must be from 10 to 500' }],
+    });
+    const words = { ru: calculatorRu, en: calculatorEn } as const;
+    // What the calculator showed before: ru-RU, and en-US for English (en-GB, the shared locale, writes numbers alike).
+    const shownBefore = (language: 'ru' | 'en', digits: number) =>
+      new originals.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: digits });
+    for (let n = 0; n < 100; n++) {
+      for (const language of ['ru', 'en'] as const) {
+        const v = (n - 50) * 12_345.678_9;
+        expect(calculatorNumber(v, 2, language)).toBe(shownBefore(language, 2).format(v));
+        const view = {
+          inputs: [{ name: 'area', kind: 'number' as const, label: 'Area', min: -v, max: v * 1000, default: null }],
+          resultDigits: 2,
+          lead: { policyUrl: 'https://brand.example/privacy', consentText: 'I agree', consentVersion: 'v1' },
+        };
+        const range = shownBefore(language, 6);
+        expect(inputErrors(view, refusal, words[language], language)?.area).toBe(
+          words[language].fieldRange.replace('{min}', range.format(-v)).replace('{max}', range.format(v * 1000)),
+        );
+        const date = `2026-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+        expect(offerDay(date, language)).toBe(
+          new originals.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            timeZone: 'UTC',
+          }).format(Date.UTC(2026, n % 12, (n % 28) + 1)),
+        );
+      }
+    }
+    // A result (2 digits) and a bound (6 digits) in two languages: 4 number formatters; a date in two: 2 (800 and 400 before).
+    expect(numbers.count).toBe(4);
+    expect(dates.count).toBe(2);
+    expect(calculatorNumber(1234.5, 2, 'ru')).toBe('1\u00a0234,5');
+    expect(calculatorNumber(1234.5, 2, 'en')).toBe('1,234.5');
+    expect(offerDay('2026-06-05', 'en')).toBe('5 Jun 2026');
+  });
 });

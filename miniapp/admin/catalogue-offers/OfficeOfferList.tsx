@@ -9,21 +9,11 @@ import { formatPrice } from '../../screens/catalogue/catalogue-api.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import { percentText } from '../percent-text.ts';
 import type { OffersOfficeMessages } from './i18n-offers-office.ts';
+import { offerDay } from './offer-day.ts';
 import type { OfferStatus, OfficeCatalogue, OfficeOffer } from './offers-office-api.ts';
 
 const TABS = ['all', 'active', 'scheduled', 'expired', 'ended'] as const;
 type Tab = (typeof TABS)[number];
-
-/** `2026-06-05` → `5 июн. 2026 г.` / `5 Jun 2026` (the day as written, no time zone shift). */
-function day(date: string, language: 'ru' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
 
 function OfferRow({ offer, t, language }: { offer: OfficeOffer; t: OffersOfficeMessages; language: 'ru' | 'en' }) {
   const price = offer.price !== null ? formatPrice(offer.price, offer.currency, language) : null;
@@ -32,8 +22,8 @@ function OfferRow({ offer, t, language }: { offer: OfficeOffer; t: OffersOfficeM
       ? fill(t.discount, { n: percentText(offer.discountPercent / 100, language, { digits: 0 }) })
       : null;
   const dates = [
-    offer.startsOn ? fill(t.from, { date: day(offer.startsOn, language) }) : null,
-    offer.endsOn ? fill(t.until, { date: day(offer.endsOn, language) }) : null,
+    offer.startsOn ? fill(t.from, { date: offerDay(offer.startsOn, language) }) : null,
+    offer.endsOn ? fill(t.until, { date: offerDay(offer.endsOn, language) }) : null,
   ].filter(Boolean);
   return (
     <RichCell

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../i18n-errors.ts';
 import { CalculatorInputs } from './CalculatorInputs.tsx';
 import type { Calculation, CalculatorValues, CalculatorView, LeadBody, LeadReceipt } from './calculator-api.ts';
-import { type FieldValues, initialValues, inputErrors, toInputs } from './calculator-fields.ts';
+import { calculatorNumber, type FieldValues, initialValues, inputErrors, toInputs } from './calculator-fields.ts';
 import { LeadForm } from './LeadForm.tsx';
 import { useCalculatorApp } from './use-calculator-app.ts';
 
@@ -40,7 +40,7 @@ export function CalculatorScreen({ view, calculate, sendLead, live = false }: Ca
       setCalculation({ ...result, sent });
     } catch (error) {
       setCalculation(undefined);
-      const byInput = inputErrors(view, error, tc);
+      const byInput = inputErrors(view, error, tc, language);
       if (byInput) setErrors(byInput);
       else {
         setErrors({});
@@ -70,10 +70,7 @@ export function CalculatorScreen({ view, calculate, sendLead, live = false }: Ca
     if (!live) setCalculation(undefined);
   };
 
-  const formatResult = (result: number) =>
-    new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: view.resultDigits }).format(
-      result,
-    );
+  const formatResult = (result: number) => calculatorNumber(result, view.resultDigits, language);
 
   return (
     <>

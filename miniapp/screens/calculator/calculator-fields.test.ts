@@ -47,20 +47,20 @@ describe('calculator fields', () => {
         { path: 'inputs.constructor', message: 'not an input' },
       ],
     });
-    expect(inputErrors(view, refusal, calculatorRu)).toEqual({
+    expect(inputErrors(view, refusal, calculatorRu, 'ru')).toEqual({
       area: 'Введите число от 10 до 500',
       months: 'Выберите значение с шагом 1',
     });
-    expect(inputErrors(view, refusal, calculatorEn)?.area).toBe('Enter a number from 10 to 500');
+    expect(inputErrors(view, refusal, calculatorEn, 'en')?.area).toBe('Enter a number from 10 to 500');
     // Large bounds are grouped as each language writes numbers (they read "-1000000000000000", found from outside).
     const wide = { ...view, inputs: view.inputs.map((i) => (i.name === 'area' ? { ...i, min: -1e15, max: 1e15 } : i)) };
-    expect(inputErrors(wide as typeof view, refusal, calculatorEn)?.area).toBe(
+    expect(inputErrors(wide as typeof view, refusal, calculatorEn, 'en')?.area).toBe(
       'Enter a number from -1,000,000,000,000,000 to 1,000,000,000,000,000',
     );
-    expect(inputErrors(wide as typeof view, refusal, calculatorRu)?.area?.replace(/\s/g, ' ')).toBe(
+    expect(inputErrors(wide as typeof view, refusal, calculatorRu, 'ru')?.area?.replace(/\s/g, ' ')).toBe(
       'Введите число от -1 000 000 000 000 000 до 1 000 000 000 000 000',
     );
     // Not about inputs: left to the screen's general error line.
-    expect(inputErrors(view, new ApiRequestError(422, 'calculation_failed', 'x'), calculatorEn)).toBeUndefined();
+    expect(inputErrors(view, new ApiRequestError(422, 'calculation_failed', 'x'), calculatorEn, 'en')).toBeUndefined();
   });
 });

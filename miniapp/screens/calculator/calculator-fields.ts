@@ -5,6 +5,7 @@
  */
 import { ApiRequestError } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
+import { type Language, numberFormat } from '../../intl-formats.ts';
 import type { CalculatorInputView, CalculatorValues, CalculatorView } from './calculator-api.ts';
 import type { CalculatorMessages } from './i18n-calculator.ts';
 
@@ -55,12 +56,21 @@ export function toInputs(view: CalculatorView, values: FieldValues): CalculatorV
   return inputs;
 }
 
-function messageFor(input: CalculatorInputView, t: CalculatorMessages): string {
+/**
+ * A number as the participant reads it, grouped ("1 000 000", not "1000000": found from outside) with at most `digits`
+ * decimals, by the shared formatter (intl-formats.ts): the result in the lead's receipt, as the server writes it in the
+ * result text (server/calculator/calculation.ts), and an input's bounds.
+ * @example calculatorNumber(1234.5, 2, 'ru') // '1 234,5'
+ */
+export function calculatorNumber(value: number, digits: number, language: Language): string {
+  return numberFormat(language, { maximumFractionDigits: digits }).format(value);
+}
+
+function messageFor(input: CalculatorInputView, t: CalculatorMessages, language: Language): string {
   switch (input.kind) {
     case 'number': {
-      // Grouped as the participant reads numbers ("1 000 000", not "1000000": found from outside).
-      const n = new Intl.NumberFormat(t.numberLocale, { maximumFractionDigits: 6 });
-      return fill(t.fieldRange, { min: n.format(input.min), max: n.format(input.max) });
+      const n = (value: number) => calculatorNumber(value, 6, language);
+      return fill(t.fieldRange, { min: n(input.min), max: n(input.max) });
     }
     case 'slider':
       return fill(t.fieldStep, { step: input.step });
@@ -76,13 +86,14 @@ export function inputErrors(
   view: CalculatorView,
   error: unknown,
   t: CalculatorMessages,
+  language: Language,
 ): Record<string, string> | undefined {
   if (!(error instanceof ApiRequestError) || error.code !== 'invalid_input') return undefined;
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const name = issue.path.replace(/^inputs\./, '');
     const input = view.inputs.find((i) => i.name === name);
-    if (input) errors[name] = messageFor(input, t);
+    if (input) errors[name] = messageFor(input, t, language);
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
 }

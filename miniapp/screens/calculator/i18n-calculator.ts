@@ -1,7 +1,5 @@
 /** UI strings of the calculator and its lead form, ru and en; `{name}` marks a value filled in (see `fill`). */
 export const calculatorRu = {
-  /** How numbers in these messages are written (the range hint's bounds). */
-  numberLocale: 'ru-RU',
   calculatorTitle: 'Калькулятор',
   calculatorIntro: 'Рассчитайте стоимость и оставьте заявку — с вами свяжутся.',
   calculatorOpen: 'Открыть калькулятор',
@@ -42,7 +40,6 @@ export const calculatorRu = {
 export type CalculatorMessages = { [K in keyof typeof calculatorRu]: string };
 
 export const calculatorEn: CalculatorMessages = {
-  numberLocale: 'en-US',
   calculatorTitle: 'Calculator',
   calculatorIntro: 'Work out the cost and leave a request: we will get in touch.',
   calculatorOpen: 'Open the calculator',
