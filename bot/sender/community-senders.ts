@@ -7,7 +7,7 @@
  * holder connected while running gets its run, one whose stored token is removed has its run stopped (calls in flight
  * recorded, the lease released).
  */
-import type { SenderProgress } from './sender-options.ts';
+import { countSkipped, type SenderProgress } from './sender-options.ts';
 
 /** A token holder: a community by its VK group id (its messages), or a VK app by its id (its notifications). */
 export type SenderKey = `community:${number}` | `app:${number}`;
@@ -95,8 +95,21 @@ export async function sendForCommunities(s: CommunitySenders, run: CommunitiesRu
 }
 
 function sum(all: SenderProgress[]): SenderProgress {
-  const total: SenderProgress = { sent: 0, failed: 0, retried: 0, revoked: 0, skipped: 0, remaining: 0, requests: 0 };
-  for (const p of all) for (const k of Object.keys(total) as (keyof SenderProgress)[]) total[k] += p[k];
+  const total: SenderProgress = {
+    sent: 0,
+    failed: 0,
+    retried: 0,
+    revoked: 0,
+    skipped: 0,
+    skippedBy: {},
+    remaining: 0,
+    requests: 0,
+  };
+  const counts = ['sent', 'failed', 'retried', 'revoked', 'remaining', 'requests'] as const;
+  for (const p of all) {
+    for (const k of counts) total[k] += p[k];
+    countSkipped(total, p.skippedBy);
+  }
   return total;
 }
 

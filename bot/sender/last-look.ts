@@ -9,7 +9,7 @@
  */
 import type { Db } from '../../server/db/client.ts';
 import type { SendRequest } from '../../server/mailing/outbox-claim.ts';
-import { closeStaleClaims } from '../../server/mailing/outbox-stale.ts';
+import { closeStaleClaims, type StaleReason } from '../../server/mailing/outbox-stale.ts';
 
 /**
  * The call as it may still go out (its stale rows closed), or undefined when nothing of it may: all its rows were
@@ -20,7 +20,7 @@ export async function lastLook(
   db: Db,
   req: SendRequest,
   now: number,
-  onClosed?: (rows: number) => void,
+  onClosed?: (byReason: Partial<Record<StaleReason, number>>) => void,
 ): Promise<SendRequest | undefined> {
   try {
     const rows = await closeStaleClaims(db, req.rows, now, onClosed);

@@ -12,7 +12,7 @@ import { HeldTurns } from './held-turns.ts';
 import { RefusedTokens } from './refused-tokens.ts';
 import { sendClaimedCall } from './send-claimed-call.ts';
 import { channelNow } from './sender-channel.ts';
-import { requireSenderTimings, type SenderOptions, type SenderProgress } from './sender-options.ts';
+import { countSkipped, requireSenderTimings, type SenderOptions, type SenderProgress } from './sender-options.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,6 +28,7 @@ export async function runSender(o: SenderOptions): Promise<SenderProgress> {
     retried: 0,
     revoked: 0,
     skipped: 0,
+    skippedBy: {},
     remaining: 0,
     requests: 0,
   };
@@ -103,9 +104,7 @@ async function drain(
             now: o.now(),
             leaseMs: o.leaseMs,
           }).then(
-            (closed) => {
-              progress.skipped += closed;
-            },
+            (closed) => countSkipped(progress, { brand_switched_off: closed }),
             (err) => console.error('sender: closing a switched-off brand’s rows failed; tried again next turn', err),
           );
         }
@@ -136,7 +135,7 @@ async function drain(
           scope: o.scope,
           // Rows closed instead of claimed are counted too: every row ends in a total (decision 106).
           onClosed: (closed) => {
-            progress.skipped += closed.cancelled;
+            countSkipped(progress, closed.cancelledBy);
             progress.failed += closed.failed;
           },
         });

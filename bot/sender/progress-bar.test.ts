@@ -18,6 +18,7 @@ const run = (p: Partial<SenderProgress>): SenderProgress => ({
   retried: 0,
   revoked: 0,
   skipped: 0,
+  skippedBy: {},
   remaining: 0,
   requests: 1,
   ...p,
@@ -34,6 +35,18 @@ describe("the sender's progress bar", () => {
     const { lines, print } = logFile();
     print(run({ sent: 3, skipped: 2 }));
     expect(lines[0]).toMatch(/^\[#{18}\.{12}\] 3\/5 sent · failed 0 \(consent lost 0\) skipped 2 left 0 /);
+  });
+
+  it('rows closed unsent say why, the largest first (decision 111): "skipped 5 (stopped 3, consent 2)"', () => {
+    const { lines, print } = logFile();
+    print(run({ sent: 3, skipped: 5, skippedBy: { consent_revoked: 2, broadcast_cancelled: 3 } }));
+    print(
+      run({ sent: 1, skipped: 3, skippedBy: { brand_switched_off: 1, moved_on: 1, rule_or_campaign_not_live: 1 } }),
+    );
+    expect(lines[0]).toMatch(
+      /^\[#{11}\.{19}\] 3\/8 sent · failed 0 \(consent lost 0\) skipped 5 \(stopped 3, consent 2\) left 0 /,
+    );
+    expect(lines[1]).toContain(' skipped 3 (brand off 1, moved on 1, not live 1) left 0 ');
   });
 
   it('199 of 200 sent: short of a full bar; all sent: full', () => {

@@ -8,7 +8,7 @@ import { lastLook } from './last-look.ts';
 import type { RateGate } from './rate-gate.ts';
 import { recordOutcomes } from './record-outcomes.ts';
 import type { SenderChannel } from './sender-channel.ts';
-import type { SenderOptions, SenderProgress } from './sender-options.ts';
+import { countSkipped, type SenderOptions, type SenderProgress } from './sender-options.ts';
 import { type RowOutcome, sendRequest } from './vk-calls.ts';
 import { tokenRefusal } from './vk-errors.ts';
 
@@ -27,9 +27,7 @@ export async function sendClaimedCall(
 ): Promise<void> {
   const answered = await gate.take();
   // Once the slot opened: what changed since the claim (a cancel, a brand switched off, a consent withdrawn) stays.
-  const call = await lastLook(o.db, req, o.now(), (n) => {
-    progress.skipped += n;
-  });
+  const call = await lastLook(o.db, req, o.now(), (byReason) => countSkipped(progress, byReason));
   if (!call) {
     answered();
     return;

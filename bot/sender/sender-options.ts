@@ -2,6 +2,7 @@
 import type { Db } from '../../server/db/client.ts';
 import type { MessageChannel } from '../../server/mailing/outbox-claim.ts';
 import type { OutboxScope } from '../../server/mailing/outbox-scope.ts';
+import type { StaleReason } from '../../server/mailing/outbox-stale.ts';
 import type { ChannelSource, SenderChannel } from './sender-channel.ts';
 
 export interface SenderOptions {
@@ -31,6 +32,8 @@ export interface SenderProgress {
    * row it met (decision 106).
    */
   skipped: number;
+  /** `skipped` by the reason each row was closed with: the terminal line says why (progress-bar.ts). */
+  skippedBy: Partial<Record<StaleReason, number>>;
   /** Rows still queued or sending for this sender's scope. */
   remaining: number;
   requests: number;
@@ -41,6 +44,15 @@ export interface SenderProgress {
  * sleep becomes 1 ms (a spinning core). The run refuses to start instead.
  * @example requireSenderTimings({ leaseMs: Number.NaN }) // RangeError: runSender: leaseMs must be a number ≥ 0, got NaN
  */
+/** Adds rows closed unsent to the run's totals, by reason. */
+export function countSkipped(progress: SenderProgress, byReason: Partial<Record<StaleReason, number>>): void {
+  for (const [reason, n] of Object.entries(byReason) as [StaleReason, number][]) {
+    if (n === 0) continue;
+    progress.skipped += n;
+    progress.skippedBy[reason] = (progress.skippedBy[reason] ?? 0) + n;
+  }
+}
+
 export function requireSenderTimings(o: Pick<SenderOptions, 'leaseMs' | 'drainWaitMs' | 'idleMs'>): void {
   for (const [name, value] of [
     ['leaseMs', o.leaseMs],

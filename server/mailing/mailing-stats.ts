@@ -8,6 +8,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
+import { byLargest, CLOSE_REASONS, type CloseReason, closeReasonOf } from './close-reasons.ts';
 
 const { outbox, participants, messageRules, broadcasts, campaigns } = schema;
 
@@ -21,7 +22,11 @@ export interface MessageStats {
   total: number;
   byStatus: Record<string, number>;
   failedByReason: Record<string, number>;
-  cancelledByReason: Record<string, number>;
+  /**
+   * Rows closed unsent, by the reason stored when they were closed (close-reasons.ts), the largest first; they add up
+   * to `byStatus.cancelled`.
+   */
+  cancelledByReason: Partial<Record<CloseReason, number>>;
   /** Recipients of a sent message who opened the mini app after it. */
   openedAfter: number;
   targetStage: string | null;
@@ -82,7 +87,10 @@ async function statsFor(
     s.byStatus[r.status] = (s.byStatus[r.status] ?? 0) + r.n;
     const reason = r.reason ?? 'unknown';
     if (r.status === 'failed') s.failedByReason[reason] = (s.failedByReason[reason] ?? 0) + r.n;
-    if (r.status === 'cancelled') s.cancelledByReason[reason] = (s.cancelledByReason[reason] ?? 0) + r.n;
+    if (r.status === 'cancelled') {
+      const closed = closeReasonOf(r.reason);
+      s.cancelledByReason[closed] = (s.cancelledByReason[closed] ?? 0) + r.n;
+    }
     if (r.status === 'sent') treated = [(treated[0] ?? 0) + r.n, (treated[1] ?? 0) + converted];
     if (r.status === 'holdout') holdout = [(holdout[0] ?? 0) + r.n, (holdout[1] ?? 0) + converted];
     if (r.status === 'sent' || r.status === 'holdout') {
@@ -91,6 +99,7 @@ async function statsFor(
       variants.set(key, [v[0] + r.n, v[1] + converted]);
     }
   }
+  s.cancelledByReason = byLargest(s.cancelledByReason, CLOSE_REASONS);
   s.treated = conv(treated[0] ?? 0, treated[1] ?? 0);
   s.holdout = conv(holdout[0] ?? 0, holdout[1] ?? 0);
   if (s.holdout.users > 0 && s.treated.users > 0) {

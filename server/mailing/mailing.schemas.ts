@@ -7,6 +7,7 @@ import { authErrors, errorResponse } from '../http/schemas.ts';
 import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
 import { SavedAtField } from '../office/one-save-per-copy.ts';
 import { UtcMs } from '../utc-ms.ts';
+import { CLOSE_REASONS } from './close-reasons.ts';
 
 export const CampaignParam = z.object({ id: RowIdParam });
 export const RuleParams = CampaignParam.extend({ ruleId: RowIdParam });
@@ -111,7 +112,11 @@ export const StatsSchema = z
         'not; holdout were deliberately sent nothing. What went out is sent of all but holdout',
     }),
     failedByReason: z.record(z.string(), z.number().int()),
-    cancelledByReason: z.record(z.string(), z.number().int()),
+    cancelledByReason: z.partialRecord(z.enum(CLOSE_REASONS), z.number().int()).openapi({
+      description:
+        'Messages closed unsent (cancelled), by the reason stored when each was closed, the largest first; they add ' +
+        'up to byStatus.cancelled. unrecorded: closed with no reason stored (an earlier release)',
+    }),
     openedAfter: z.number().int(),
     targetStage: z.string().nullable(),
     treated: ConversionSchema,

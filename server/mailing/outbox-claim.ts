@@ -41,6 +41,8 @@ export interface ClaimOptions {
 /** Rows closed unsent by one claim or one last look. */
 export interface ClosedRows {
   cancelled: number;
+  /** `cancelled` by the reason each was closed with (outbox-stale.ts). */
+  cancelledBy: Partial<Record<StaleReason, number>>;
   failed: number;
 }
 
@@ -64,10 +66,10 @@ const MAX_CANDIDATES = 2500;
  * @example const requests = await claimRequests(db, { now, maxRequests: 20, leaseMs: 60_000, channels: ['message'] })
  */
 export async function claimRequests(db: Db, o: ClaimOptions): Promise<SendRequest[]> {
-  let closed: ClosedRows = { cancelled: 0, failed: 0 };
+  let closed: ClosedRows = { cancelled: 0, cancelledBy: {}, failed: 0 };
   const taken = await inTransaction(db, async (tx) => {
     // Counted afresh if PostgreSQL runs the transaction again.
-    closed = { cancelled: 0, failed: 0 };
+    closed = { cancelled: 0, cancelledBy: {}, failed: 0 };
     const limit = Math.min(MAX_CANDIDATES, o.maxRequests * 100);
     const leaseEnded = and(eq(outbox.status, 'sending'), lte(outbox.claimedAt, o.now - o.leaseMs));
     // Each part of the run's scope read on its own, in its index's order (outbox-scope.ts), then merged.
@@ -160,6 +162,7 @@ async function closeStale(tx: Tx, rows: OutboxRow[], now: number, tally: ClosedR
         .where(inArray(outbox.id, ids.slice(i, i + 500)))
         .returning({ broadcastId: outbox.broadcastId });
       tally.cancelled += closed.length;
+      tally.cancelledBy[reason] = (tally.cancelledBy[reason] ?? 0) + closed.length;
       await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   }

@@ -131,7 +131,7 @@ function staleReason(row: OutboxRow, s: RowState, now: number): StaleReason | un
  * The last look before one VK call (up to 100 rows, so one read): rows that became stale since they were claimed —
  * brand switched off, broadcast cancelled, consent withdrawn, rule or campaign stopped, participant moved on — are
  * closed as the claim closes them (`cancelled` with the same reason; a switched-off brand's broadcast cancelled too),
- * the claim undone (attempt not counted); answers the rows still to send. Only rows still under this claim (`sending`, same
+ * the claim undone (attempt not counted); answers the rows still to send and tells `onClosed` how many it closed, by reason. Only rows still under this claim (`sending`, same
  * attempt count) are touched: a row another sender took after the lease is its to close.
  * @example const rows = await closeStaleClaims(db, req.rows, Date.now())
  */
@@ -139,7 +139,7 @@ export async function closeStaleClaims(
   db: Db,
   rows: OutboxRow[],
   now: number,
-  onClosed?: (rows: number) => void,
+  onClosed?: (byReason: Partial<Record<StaleReason, number>>) => void,
 ): Promise<OutboxRow[]> {
   const reasons = await staleReasons(db, rows, now);
   if (reasons.size === 0) return rows;
@@ -152,20 +152,21 @@ export async function closeStaleClaims(
     g.ids.push(r.id);
     groups.set(key, g);
   }
-  let count = 0;
+  let byReason: Partial<Record<StaleReason, number>> = {};
   await inTransaction(db, async (tx) => {
-    count = 0;
+    // Counted afresh if PostgreSQL runs the transaction again.
+    byReason = {};
     for (const { reason, attempts, ids } of groups.values()) {
       const closed = await tx
         .update(outbox)
         .set({ status: 'cancelled', errorReason: reason, claimedAt: null, attempts: attempts - 1, updatedAt: now })
         .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending'), eq(outbox.attempts, attempts)))
         .returning({ broadcastId: outbox.broadcastId });
-      count += closed.length;
+      if (closed.length > 0) byReason[reason] = (byReason[reason] ?? 0) + closed.length;
       await cancelSwitchedOffBroadcasts(tx, reason, closed, now);
     }
   });
-  if (count > 0) onClosed?.(count);
+  if (Object.keys(byReason).length > 0) onClosed?.(byReason);
   return rows.filter((r) => !reasons.has(r.id));
 }
 

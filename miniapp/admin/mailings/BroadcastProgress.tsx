@@ -1,6 +1,7 @@
 /**
- * A broadcast's live progress and results: sent / failed / remaining with a bar of what was sent (delivery-bar.ts), errors and messages not sent by
- * reason (a broadcast not sent at all says why in its state, broadcast-state.ts), a stop button
+ * A broadcast's live progress and results: sent / failed / remaining with a bar of what was sent (delivery-bar.ts), the
+ * messages not sent with why right under their count, errors by reason (a broadcast not sent at all says why in its
+ * state, broadcast-state.ts), a stop button
  * while messages are still queued, and afterwards who opened the app and reached the goal stage. The stats route is
  * polled every second while anything is left to send (the sender is another process; polling needs no stream).
  */
@@ -25,9 +26,10 @@ import { OfficeConfirm } from '../OfficeConfirm.tsx';
 import { percentText } from '../percent-text.ts';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
-import { broadcastState, failedReason, notSentReason } from './broadcast-state.ts';
+import { broadcastState, failedReason } from './broadcast-state.ts';
 import { deliveryBar } from './delivery-bar.ts';
 import type { Broadcast, MessageStats } from './mailing-api.ts';
+import { NotSent } from './NotSent.tsx';
 import type { MailingsServices } from './use-mailings.ts';
 
 const POLL_MS = 1000;
@@ -116,9 +118,7 @@ function ProgressBody({
         <MiniInfoCell data-testid="progress-remaining" after={remaining}>
           {m.remaining}
         </MiniInfoCell>
-        {(stats.byStatus.cancelled ?? 0) > 0 && (
-          <MiniInfoCell after={stats.byStatus.cancelled}>{m.cancelled}</MiniInfoCell>
-        )}
+        {(stats.byStatus.cancelled ?? 0) > 0 && <NotSent m={m} stats={stats} />}
         {error && (
           <Div>
             <FormStatus mode="error">{error}</FormStatus>
@@ -156,15 +156,6 @@ function ProgressBody({
           {Object.entries(stats.failedByReason).map(([reason, n]) => (
             <SimpleCell key={reason} multiline after={n}>
               {failedReason(m, reason)}
-            </SimpleCell>
-          ))}
-        </Group>
-      )}
-      {Object.keys(stats.cancelledByReason).length > 0 && (
-        <Group header={<Header>{m.notSentByReason}</Header>}>
-          {Object.entries(stats.cancelledByReason).map(([reason, n]) => (
-            <SimpleCell key={reason} multiline after={n}>
-              {notSentReason(m, reason)}
             </SimpleCell>
           ))}
         </Group>

@@ -4,7 +4,7 @@
  * came, decision 054, or while its messages waited, decision 064; or its community had no token, decision 078, or its app no service token, decision 090); and the words for why single messages were not sent (the outbox's `cancelled` reasons) or failed
  * (the sender's reasons, bot/sender/vk-errors.ts: a code of ours, or VK's own code and text).
  */
-import type { StaleReason } from '../../../server/mailing/outbox-stale.ts';
+import type { CloseReason } from '../../../server/mailing/close-reasons.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
@@ -63,12 +63,17 @@ const REASONS = {
   consent_revoked: 'reason_consent_revoked',
   rule_or_campaign_not_live: 'reason_rule_or_campaign_not_live',
   moved_on: 'reason_moved_on',
-} as const satisfies Record<StaleReason | 'no_community_token' | 'no_app_token', keyof MailingsMessages>;
+  tester_reset: 'reason_tester_reset',
+  unrecorded: 'reason_unrecorded',
+} as const satisfies Record<CloseReason, keyof MailingsMessages>;
 
-/** Why messages were not sent, in words; a reason not worded yet reads as its code. */
-export function notSentReason(m: MailingsMessages, reason: string): string {
-  const key = REASONS[reason as keyof typeof REASONS];
-  return key ? m[key] : reason;
+/**
+ * Why messages were not sent, in words: the reason the server read from each closed row (server/mailing/close-reasons.ts),
+ * every one of which is worded.
+ * @example notSentReason(m, 'consent_revoked') // 'Получатель запретил сообщения'
+ */
+export function notSentReason(m: MailingsMessages, reason: CloseReason): string {
+  return m[REASONS[reason]];
 }
 
 const FAILED = {

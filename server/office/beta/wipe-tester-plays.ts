@@ -50,7 +50,8 @@ export async function wipeTesterPlays(tx: Tx, campaignId: number): Promise<Wiped
   await tx.update(tickets).set({ participantId: null }).where(theirs(tickets));
   await tx
     .update(outbox)
-    .set({ status: 'cancelled' })
+    // Closed with its reason, so a broadcast's page counts it among "not sent" in words (close-reasons.ts).
+    .set({ status: 'cancelled', errorReason: 'tester_reset' })
     .where(and(theirs(outbox), eq(outbox.status, 'queued')));
   await tx.update(outbox).set({ participantId: null }).where(theirs(outbox));
   await tx.delete(events).where(theirs(events));
