@@ -317,6 +317,8 @@ describe('beta testers as participants', () => {
     expect(after.realEvents).toBe(before.realEvents);
     const [queued] = await w.deps.db.select().from(schema.outbox).where(eq(schema.outbox.dedupeKey, 'tester-queued'));
     expect(queued?.status).toBe('cancelled');
+    // With its reason, so a broadcast's page words it among "not sent" (decision 111; stored none before).
+    expect(queued?.errorReason).toBe('tester_reset');
     const reals = await w.deps.db
       .select()
       .from(schema.participants)
