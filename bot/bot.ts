@@ -107,7 +107,7 @@ export function createBot(deps: Deps): Bot {
   vk.updates.on(['message_allow', 'message_deny'], (ctx) =>
     onMessageSubscription(deps, groupOf(ctx), ctx, deliveryTime()),
   );
-  vk.updates.on(['group_join', 'group_leave'], (ctx) => onGroupMember(deps, groupOf(ctx), ctx));
+  vk.updates.on(['group_join', 'group_leave'], (ctx) => onGroupMember(deps, groupOf(ctx), ctx, deliveryTime()));
 
   const pending = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {

@@ -6,11 +6,17 @@ import type { GroupMemberContext } from 'vk-io';
 import type { Deps } from '../../server/deps.ts';
 import { recordMembershipChange } from '../../server/vk/community-membership.ts';
 
-export async function onGroupMember(deps: Deps, groupId: number, context: GroupMemberContext): Promise<void> {
+/** `at`: when VK delivered the update (its journal time when replayed after a crash): when the user joined or left. */
+export async function onGroupMember(
+  deps: Deps,
+  groupId: number,
+  context: GroupMemberContext,
+  at: number,
+): Promise<void> {
   await recordMembershipChange(deps.db, {
     vkGroupId: groupId,
     vkUserId: context.userId,
     left: context.isLeave,
-    at: deps.now(),
+    at,
   });
 }

@@ -89,9 +89,9 @@ export function fromUserInPrivate(context: MessageContext): boolean {
 }
 
 /**
- * `at`: when VK delivered the message (its journal time when replayed after a crash), which orders the consent a stop
- * or subscribe word changes, as it orders `message_allow` / `message_deny`: a «стоп» replayed late must not undo an
- * allow delivered after it.
+ * `at`: when VK delivered the message (its journal time when replayed after a crash). It orders the consent a stop or
+ * subscribe word changes, as it orders `message_allow` / `message_deny` (a «стоп» replayed late must not undo an allow
+ * delivered after it), and stamps a support message (replayed late, it still stands before the agent's later answer).
  */
 export async function onMessageNew(deps: Deps, groupId: number, context: MessageContext, at: number): Promise<void> {
   if (!fromUserInPrivate(context)) return;
@@ -123,7 +123,7 @@ export async function onMessageNew(deps: Deps, groupId: number, context: Message
   // The ticket and its acknowledgement commit together.
   await recordSupportMessage(
     deps.db,
-    { vkGroupId: groupId, vkUserId: userId, text, messageKey, at: deps.now() },
+    { vkGroupId: groupId, vkUserId: userId, text, messageKey, at },
     say.ticketRecorded,
   );
 }

@@ -5,7 +5,7 @@
  * Functions that write take the caller's transaction (`inTransaction(db, (tx) => …)`), so a bot update's ticket and
  * its reply, or an answer and its outbox row, commit together.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { type Db, schema } from '../db/client.ts';
 import { inserted } from '../db/rows.ts';
@@ -94,7 +94,9 @@ export async function addUserMessage(
   });
   return updatedTicket(tx, ticket.id, {
     status: sql`case when ${tickets.status} = 'new' then 'new' else 'waiting_on_us' end`,
-    updatedAt: at,
+    // Only forward: a message the bot replays after a crash carries when it was written, which may be before an
+    // agent's answer given meanwhile (CASE rather than SQLite's max(), which PostgreSQL spells GREATEST).
+    updatedAt: sql`case when ${tickets.updatedAt} > ${at} then ${tickets.updatedAt} else ${at} end`,
     // The SLA clock starts at the first message the brand has not answered, and keeps running through follow-ups.
     waitingSince: sql`coalesce(${tickets.waitingSince}, ${at})`,
   });
@@ -243,8 +245,16 @@ export async function assignTicket(tx: Tx, ticket: TicketRow, membershipId: numb
   return updatedTicket(tx, ticket.id, { assigneeMembershipId: membershipId });
 }
 
+/**
+ * The ticket's messages in the order they were written: by their time, not their row id, since a message the bot
+ * replays after a crash is stored after an agent's answer given meanwhile but was written before it.
+ */
 export async function ticketThread(db: Db, ticketId: number): Promise<TicketMessageRow[]> {
-  return db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(ticketMessages.id);
+  return db
+    .select()
+    .from(ticketMessages)
+    .where(eq(ticketMessages.ticketId, ticketId))
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
 }
 
 export async function userTickets(db: Db, platform: Platform, platformUserId: string): Promise<TicketRow[]> {
