@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PollingTransport, type VK } from 'vk-io';
 import type { Deps } from '../server/deps.ts';
 import { storableCopy } from '../server/http/storable-text.ts';
+import { TurnsPerKey } from '../server/turns-per-key.ts';
 import type { CommunityUpdates, ReceiveOutcome, VkUpdate } from '../server/vk/community-updates.ts';
 import {
   claimStale,
@@ -25,7 +26,6 @@ import { onMessageSubscription } from './updates/consent-handlers.ts';
 import { onGroupMember } from './updates/member-handlers.ts';
 import { onMessageEvent, onMessageNew } from './updates/message-handlers.ts';
 import { onSwitchedOffUpdate } from './updates/switched-off-updates.ts';
-import { TurnsPerKey } from './updates/turns-per-user.ts';
 import { updateProblem, updateUserId } from './updates/update-shapes.ts';
 import { BoundedVK } from './vk-client.ts';
 

@@ -5,6 +5,7 @@
  * it stores the key; the shape and the refusal of a key reused for other content are one.
  */
 import { z } from '@hono/zod-openapi';
+import { TurnsPerKey } from '../turns-per-key.ts';
 import { ApiError } from './errors.ts';
 
 export const ClientKey = z
@@ -26,28 +27,22 @@ export function withoutClientKey<T extends { clientKey: unknown }>(row: T): Omit
   return shown;
 }
 
-/** Per app (its database handle): the send of each key running in this process now. */
-const runningByScope = new WeakMap<object, Map<string, Promise<unknown>>>();
+/** Per app (its database handle): the turns of its keys' sends in this process. */
+const turnsByScope = new WeakMap<object, TurnsPerKey>();
 
 /**
- * Runs `send` for `key` after every send of the same key already running in this process has ended, so a double tap
+ * Runs `send` for `key` after every send of the same key queued before it in this process has ended, so a double tap
  * or a retry racing the first send finds what the first wrote instead of racing it (decision 061: what a repeat would
  * otherwise spend of a rate limit before it could see the first's row). Keys are the caller's, already namespaced per
- * person; `scope` is the app's database handle, so test apps do not wait on one another.
+ * person; `scope` is the app's database handle, so test apps do not wait on one another. A send holds its key as long
+ * as it runs (no time limit: a repeat must never run beside it).
  * @example oneSendAtATime(db, key, () => writeOnce(…))
  */
-export async function oneSendAtATime<T>(scope: object, key: string, send: () => Promise<T>): Promise<T> {
-  let running = runningByScope.get(scope);
-  if (!running) {
-    running = new Map();
-    runningByScope.set(scope, running);
+export function oneSendAtATime<T>(scope: object, key: string, send: () => Promise<T>): Promise<T> {
+  let turns = turnsByScope.get(scope);
+  if (!turns) {
+    turns = new TurnsPerKey();
+    turnsByScope.set(scope, turns);
   }
-  for (let ahead = running.get(key); ahead; ahead = running.get(key)) await ahead.catch(() => undefined);
-  const mine = send();
-  running.set(key, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(key) === mine) running.delete(key);
-  }
+  return turns.run(key, send);
 }

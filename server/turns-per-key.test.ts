@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { TurnsPerKey } from './turns-per-user.ts';
+import { TurnsPerKey } from './turns-per-key.ts';
 
 /** A work that ends when the test says so, recording when it started and ended. */
 function gate(log: string[], name: string) {
@@ -68,4 +68,20 @@ it('without a key a work runs at once', async () => {
   expect(await turns.run(undefined, async () => 'second')).toBe('second');
   expect(log).toEqual(['first start']);
   first.open();
+});
+
+it('without a time limit a turn lasts as long as its work', async () => {
+  const turns = new TurnsPerKey();
+  const log: string[] = [];
+  const slow = gate(log, 'slow');
+  const first = turns.run('a', slow.work);
+  const second = turns.run('a', async () => {
+    log.push('second');
+    return 'second';
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  expect(log).toEqual(['slow start']);
+  slow.open();
+  expect(await Promise.all([first, second])).toEqual(['slow', 'second']);
+  expect(log).toEqual(['slow start', 'slow end', 'second']);
 });
