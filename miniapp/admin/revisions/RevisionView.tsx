@@ -47,7 +47,8 @@ export function RevisionView() {
                     onLanguage={setLang}
                   />
                 </div>
-                <div style={{ flex: 'none', paddingTop: 8 }}>
+                {/* Its one-row width (~470 px) shrinks to the screen on a phone, so its switches wrap as in the editor. */}
+                <div style={{ flex: '0 1 auto', minWidth: 0, maxWidth: '100%', paddingTop: 8 }}>
                   <PreviewPane document={doc} />
                 </div>
               </div>
