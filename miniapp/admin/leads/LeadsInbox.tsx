@@ -44,49 +44,57 @@ export function LeadsInbox() {
     }
   };
   const date = (ms: number) => formatDateTime(ms, language);
+  // A list refused (no `leads` right) or failed: only its error and Retry, no tool the server would refuse as well.
+  const failed = state.status === 'error';
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
-      <Group>
-        <Div>
-          <ButtonGroup mode="horizontal" gap="s" stretched>
-            <Button size="m" mode="secondary" loading={busy} onClick={exportCsv} data-testid="leads-csv" stretched>
-              {l.csv}
-            </Button>
-            <Button
-              size="m"
-              mode="secondary"
-              onClick={() => navigator.push(paths.adminLeadWebhook(campaignId))}
-              data-testid="leads-webhook"
-              stretched
-            >
-              {l.webhookShort}
-            </Button>
-          </ButtonGroup>
-        </Div>
-      </Group>
-      <Group>
-        <Search
-          value={query.q}
-          onChange={(e) => setQuery({ ...query, q: e.target.value, page: 0 })}
-          placeholder={l.search}
-          clearLabel={l.clearSearch}
-          data-testid="leads-search"
-        />
-        <Tabs>
-          <OfficeHorizontalScroll>
-            {(['', ...STATUSES] as const).map((s) => (
-              <TabsItem
-                key={s || 'all'}
-                selected={query.status === s}
-                onClick={() => setQuery({ ...query, status: s, page: 0 })}
-                data-testid={`leads-status-${s || 'all'}`}
+      {!failed && (
+        <Group>
+          <Div>
+            <ButtonGroup mode="horizontal" gap="s" stretched>
+              <Button size="m" mode="secondary" loading={busy} onClick={exportCsv} data-testid="leads-csv" stretched>
+                {l.csv}
+              </Button>
+              <Button
+                size="m"
+                mode="secondary"
+                onClick={() => navigator.push(paths.adminLeadWebhook(campaignId))}
+                data-testid="leads-webhook"
+                stretched
               >
-                {s ? l[`status_${s}`] : l.all}
-              </TabsItem>
-            ))}
-          </OfficeHorizontalScroll>
-        </Tabs>
+                {l.webhookShort}
+              </Button>
+            </ButtonGroup>
+          </Div>
+        </Group>
+      )}
+      <Group>
+        {!failed && (
+          <>
+            <Search
+              value={query.q}
+              onChange={(e) => setQuery({ ...query, q: e.target.value, page: 0 })}
+              placeholder={l.search}
+              clearLabel={l.clearSearch}
+              data-testid="leads-search"
+            />
+            <Tabs>
+              <OfficeHorizontalScroll>
+                {(['', ...STATUSES] as const).map((s) => (
+                  <TabsItem
+                    key={s || 'all'}
+                    selected={query.status === s}
+                    onClick={() => setQuery({ ...query, status: s, page: 0 })}
+                    data-testid={`leads-status-${s || 'all'}`}
+                  >
+                    {s ? l[`status_${s}`] : l.all}
+                  </TabsItem>
+                ))}
+              </OfficeHorizontalScroll>
+            </Tabs>
+          </>
+        )}
         <LoadState state={state}>
           {(leads) => {
             const { rows, page, pages, total } = filterLeads(leads, query);
