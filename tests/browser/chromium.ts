@@ -1,10 +1,12 @@
 /**
  * Launches Debian's Chromium (never a downloaded browser) with the flags this sandbox needs as root,
- * and collects console errors and page errors so a test can fail on any of them.
+ * and collects console errors and page errors so a test can fail on any of them (a failed request's line names the
+ * request: page-errors.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { watchPageErrors } from './page-errors.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
@@ -32,7 +34,10 @@ export async function launchChromium(): Promise<Browser> {
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors and uncaught exceptions seen so far. */
+  /**
+   * Console errors and uncaught exceptions seen so far; a failed load's line ends with its request, e.g.
+   * «console: Failed to load resource: … status of 422 () · POST /api/… → 422 invalid_input (title.ru)».
+   */
   errors: string[];
 }
 
@@ -56,12 +61,7 @@ export async function openWatchedPage(
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { page, context, errors };
+  return { page, context, errors: watchPageErrors(page) };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
