@@ -66,6 +66,7 @@ export const officeRu = {
   previewCampaign: 'Акция',
   previewReadOnly: 'Это предпросмотр: здесь ничего не сохраняется.',
   previewUpdating: 'Обновляем…',
+  previewWaitsFor: 'Предпросмотр обновится, когда будет заполнено поле «{name}»',
   language: 'Язык текста',
   // The editor's tabs: which language's texts are being edited, named in the office's language.
   language_ru: 'Русский',
@@ -383,6 +384,7 @@ export const officeEn: OfficeMessages = {
   previewCampaign: 'Campaign',
   previewReadOnly: 'This is a preview: nothing here is saved.',
   previewUpdating: 'Updating…',
+  previewWaitsFor: 'The preview updates once “{name}” is filled in',
   language: 'Text language',
   language_ru: 'Russian',
   language_en: 'English',

@@ -70,7 +70,11 @@ export function watchPageErrors(page: Page): string[] {
   };
   page.on('response', (response: Response) => {
     if (response.status() < 400) return;
-    const r: FailedRequest = { url: response.url(), method: response.request().method(), status: `${response.status()}` };
+    const r: FailedRequest = {
+      url: response.url(),
+      method: response.request().method(),
+      status: `${response.status()}`,
+    };
     add(r);
     void errorCodeOf(response).then((code) => {
       r.code = code;

@@ -1,18 +1,22 @@
 /**
  * The editor's preview column: light/dark and ru/en toggles, campaign/rules shortcut, and the phone frame fed by
  * `POST /api/admin/campaigns/{id}/preview` with the document as it is now (debounced while the brand types).
- * A failed projection keeps the last good one on screen.
+ * A failed projection keeps the last good one on screen. A document with a task field the server would refuse as it
+ * stands (a link still empty or half typed) is not sent: the pane says which field it waits for (decision 107).
  */
 import { Div, SegmentedControl } from '@vkontakte/vkui';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { Loading } from '../../Loading.tsx';
 import type { ColorScheme } from '../../platform/types.ts';
 import { paths } from '../../routes.ts';
+import { fieldLabel } from '../editor/field-label.ts';
 import type { CampaignDocument, Preview } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { createMemoryRouter } from './memory-router.ts';
 import { PreviewFrame } from './PreviewFrame.tsx';
 import { PreviewSwitches } from './PreviewSwitches.tsx';
+import { unreadyTaskField } from './previewable.ts';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
@@ -23,8 +27,9 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
   const [preview, setPreview] = useState<Preview | undefined>(fixed);
   const [busy, setBusy] = useState(false);
   const [router] = useState(() => createMemoryRouter(paths.campaign(doc.id)));
+  const waitsFor = fixed ? null : unreadyTaskField(doc.tasks);
   useEffect(() => {
-    if (fixed) return;
+    if (fixed || waitsFor) return;
     let current = true;
     const timer = setTimeout(() => {
       setBusy(true);
@@ -38,7 +43,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
       current = false;
       clearTimeout(timer);
     };
-  }, [office, doc, lang, fixed]);
+  }, [office, doc, lang, fixed, waitsFor]);
   const location = useSyncExternalStore(router.subscribe, router.getState).location;
   const screen = location.panel === 'rules' ? 'rules' : 'campaign';
   return (
@@ -61,8 +66,16 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
       ) : (
         <Loading size="l" />
       )}
-      <div style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13 }}>
-        {busy ? t.previewUpdating : t.previewReadOnly}
+      <div
+        style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13, textAlign: 'center' }}
+        data-testid="preview-note"
+        data-waits-for={waitsFor ?? undefined}
+      >
+        {waitsFor
+          ? fill(t.previewWaitsFor, { name: fieldLabel(waitsFor, t, language) })
+          : busy
+            ? t.previewUpdating
+            : t.previewReadOnly}
       </div>
     </div>
   );
