@@ -82,9 +82,10 @@ describe("a pool's threshold on the pools page", () => {
       await openPools(page, office, id);
       expect(await page.getByTestId('pool-threshold-discounts').locator('input').inputValue()).toBe('30');
       expect(await rule(page)).toContain('останется 6 или меньше');
-      // The one refusal the test asked for (-3), and nothing else.
+      // The one refusal the test asked for (-3), and nothing else; the watched page names its request.
       expect(errors).toEqual([
-        'console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+        'console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)' +
+          ` · PATCH /api/admin/campaigns/${id}/pools/${pool?.id} → 422 invalid_input (lowStockThreshold)`,
       ]);
     } finally {
       await context.close();
