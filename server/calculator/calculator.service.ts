@@ -42,7 +42,7 @@ export async function openCalculator(
   identity: Identity,
   campaignId: number,
 ): Promise<ParticipantCalculatorView> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const now = deps.now();
   requireRunning(campaign, now);
   const calculator = await requireCalculator(deps.db, campaignId);
@@ -63,7 +63,7 @@ export async function calculateFor(
   campaignId: number,
   inputs: RawInputs,
 ): Promise<CalculationResult> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const now = deps.now();
   requireRunning(campaign, now);
   const calculator = await requireCalculator(deps.db, campaignId);

@@ -58,7 +58,9 @@ const getRoute = createRoute({
     200: { content: { 'application/json': { schema: CampaignSchema } }, description: 'The campaign' },
     ...authErrors,
     404: errorResponse('No such campaign for this app'),
-    409: errorResponse('campaign_not_started: scheduled; `params.startsAt` says when, nothing else of it'),
+    409: errorResponse(
+      'campaign_not_started: scheduled; `params.startsAt` says when while it is ahead (no params once it passed), nothing else of it',
+    ),
     422: errorResponse('Invalid id'),
   },
 });
@@ -78,10 +80,10 @@ campaignRoutes.openapi(listRoute, async (c) => {
   );
 });
 campaignRoutes.openapi(getRoute, async (c) => {
-  const { db, now } = c.var.deps;
+  const { now } = c.var.deps;
   return c.json(
     publicCampaign(
-      await getVisibleCampaign(db, c.var.identity, c.req.valid('param').id),
+      await getVisibleCampaign(c.var.deps, c.var.identity, c.req.valid('param').id),
       now(),
       c.var.identity.language,
     ),

@@ -6,6 +6,7 @@ import { and, eq, notInArray, or, type Placeholder, type SQL, sql } from 'drizzl
 import type { Identity } from '../auth/identity.ts';
 import { type Db, schema } from '../db/client.ts';
 import { byShape, rows, statement } from '../db/prepared.ts';
+import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { localDate } from '../time-zone.ts';
 import { type ContentLanguage, columnText } from './content-language.ts';
@@ -173,14 +174,21 @@ async function scheduledStartOf(db: Db, identity: Identity, id: number): Promise
 
 /**
  * One campaign under the same visibility rule; a scheduled one of this launch is a 409 `campaign_not_started` with
- * only its `startsAt`, anything else a 404.
+ * only its `startsAt`, anything else a 404. A start already passed is not said (no `params`): the server did not
+ * launch it then (it had problems, or is about to), and a date that is gone would tell a participant nothing true.
  */
-export async function getVisibleCampaign(db: Db, identity: Identity, id: number): Promise<VisibleCampaign> {
+export async function getVisibleCampaign(
+  deps: Pick<Deps, 'db' | 'now'>,
+  identity: Identity,
+  id: number,
+): Promise<VisibleCampaign> {
+  const { db } = deps;
   const found = await visibleCampaign(launchShapeOf(identity)).get(db, { id, ...visibilityValues(identity) });
   if (found) return { ...found.campaign, betaTester: found.betaTester };
   const startsAt = await scheduledStartOf(db, identity, id);
   if (startsAt !== undefined) {
-    throw new ApiError(409, 'campaign_not_started', 'The campaign has not started yet', undefined, { startsAt });
+    const params = startsAt > deps.now() ? { startsAt } : undefined;
+    throw new ApiError(409, 'campaign_not_started', 'The campaign has not started yet', undefined, params);
   }
   throw new ApiError(404, 'campaign_not_found', `Campaign ${id} does not exist for this app`);
 }

@@ -69,6 +69,26 @@ describe('decision 105: a scheduled campaign’s link says when it starts, and n
     expect(await w.deps.db.select().from(schema.participants)).toEqual([]);
   });
 
+  it('its start passed (the server did not launch it): the same 409 without a date that is gone', async () => {
+    w = await createPromoWorld();
+    // The lifecycle declines a scheduled campaign with problems at its start, and it stays scheduled past it.
+    const id = await w.campaign({ status: 'scheduled', startsAt: w.clock.now - DAY });
+    for (const [method, path] of [
+      ['GET', `/api/campaigns/${id}/state`],
+      ['GET', `/api/campaigns/${id}`],
+      ['POST', `/api/campaigns/${id}/open`],
+    ] as const) {
+      const res = await w.call(method, path, 5, method === 'POST' ? {} : undefined);
+      expect(res.status, path).toBe(409);
+      expect(await res.json(), path).toEqual({
+        error: { code: 'campaign_not_started', message: 'The campaign has not started yet' },
+      });
+    }
+    // At its very start it is no longer ahead either.
+    const now = await w.campaign({ status: 'scheduled', startsAt: w.clock.now });
+    expect((await (await w.call('GET', `/api/campaigns/${now}/state`, 5)).json()).error.params).toBeUndefined();
+  });
+
   it('from its own community it says the same; a draft, a missing id, another community, another app and a switched-off brand stay 404', async () => {
     w = await createPromoWorld();
     const scheduled = await w.campaign({ status: 'scheduled', startsAt: w.clock.now + DAY });

@@ -93,7 +93,7 @@ async function shareBase(db: Db, appId: number): Promise<string | null> {
 }
 
 async function context(deps: Deps, identity: Identity, campaignId: number) {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const participant = await findParticipant(deps.db, campaignId, identity);
   return { campaign, participant, today: catalogueToday(deps.now(), campaign.timeZone) };
 }
@@ -204,7 +204,7 @@ export async function setFavourite(
   offerId: number,
   on: boolean,
 ): Promise<{ favourite: boolean }> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const { id: participantId } = await requireParticipantId(deps.db, campaignId, identity);
   const today = catalogueToday(deps.now(), campaign.timeZone);
   const { offerFavourites: fav } = schema;

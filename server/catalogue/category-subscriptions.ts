@@ -33,7 +33,7 @@ export async function setCategorySubscription(
   categoryId: string,
   on: boolean,
 ): Promise<{ subscribed: boolean }> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const { id: participantId } = await requireParticipantId(deps.db, campaignId, identity);
   const subs = schema.offerCategorySubscriptions;
   if (!on) {

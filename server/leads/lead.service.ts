@@ -90,7 +90,7 @@ export async function submitLead(
   campaignId: number,
   input: LeadInput,
 ): Promise<LeadReceipt> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const now = deps.now();
   requireRunning(campaign, now);
   const calculator = await requireCalculator(deps.db, campaignId);

@@ -14,13 +14,18 @@ import {
 } from '../campaigns/campaign.service.ts';
 import { type Db, schema } from '../db/client.ts';
 import { rows, statement } from '../db/prepared.ts';
+import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseCampaignSettings } from './settings.ts';
 
 export type ParticipantRow = typeof schema.participants.$inferSelect;
 
-export function loadCampaign(db: Db, identity: Identity, campaignId: number): Promise<VisibleCampaign> {
-  return getVisibleCampaign(db, identity, campaignId);
+export function loadCampaign(
+  deps: Pick<Deps, 'db' | 'now'>,
+  identity: Identity,
+  campaignId: number,
+): Promise<VisibleCampaign> {
+  return getVisibleCampaign(deps, identity, campaignId);
 }
 
 const PHASE_ERRORS: Record<Exclude<CampaignPhase, 'running'>, [string, string]> = {

@@ -60,7 +60,7 @@ knowledgeRoutes.use('*', requireIdentity);
 
 knowledgeRoutes.openapi(articles, async (c) => {
   const { deps, identity } = c.var;
-  const campaign = await getVisibleCampaign(deps.db, identity, c.req.valid('param').id);
+  const campaign = await getVisibleCampaign(deps, identity, c.req.valid('param').id);
   return c.json({ articles: await helpArticles(deps.db, campaign, identity.language) }, 200);
 });
 knowledgeRoutes.openapi(viewed, async (c) => {

@@ -142,7 +142,7 @@ supportRoutes.openapi(seen, async (c) => {
 });
 supportRoutes.openapi(faq, async (c) => {
   const { deps, identity } = c.var;
-  const campaign = await getVisibleCampaign(deps.db, identity, c.req.valid('param').id);
+  const campaign = await getVisibleCampaign(deps, identity, c.req.valid('param').id);
   return c.json({ faq: faqIn(campaign.settings, identity.language) }, 200);
 });
 supportRoutes.openapi(create, async (c) => {

@@ -117,7 +117,7 @@ export async function playCode(
 ): Promise<CodePlayResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = await loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const packCode = packCodeOf(campaign);
   requireRunning(campaign, at);
   const participant = await requireParticipant(db, campaign.id, identity);
@@ -179,7 +179,7 @@ export async function playCode(
 
 /** This participant's plays, latest first, for the pack-code screen. */
 export async function codePlays(deps: Deps, identity: Identity, campaignId: number) {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   packCodeOf(campaign);
   const participant = await requireParticipant(deps.db, campaign.id, identity);
   const rows = await deps.db

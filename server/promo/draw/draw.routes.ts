@@ -34,11 +34,11 @@ const entriesRoute = createRoute({
 export const drawRoutes = newRouter();
 drawRoutes.openapi(drawRoute, async (c) => {
   const { db } = c.var.deps;
-  const campaign = await loadCampaign(db, c.var.identity, c.req.valid('param').id);
+  const campaign = await loadCampaign(c.var.deps, c.var.identity, c.req.valid('param').id);
   return c.json(await participantDrawView(db, c.var.identity, campaign), 200);
 });
 drawRoutes.openapi(entriesRoute, async (c) => {
   const { db } = c.var.deps;
-  const campaign = await loadCampaign(db, c.var.identity, c.req.valid('param').id);
+  const campaign = await loadCampaign(c.var.deps, c.var.identity, c.req.valid('param').id);
   return c.json(await publicEntries(db, campaign), 200);
 });

@@ -40,7 +40,7 @@ export async function openCampaign(
 ): Promise<OpenResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = await loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const opened = await inTransaction(db, async (tx): Promise<OpenResult> => {
     const existing = await findParticipant(tx, campaign.id, identity);
     if (existing) {
@@ -94,7 +94,7 @@ export async function openCampaign(
 }
 
 export async function recordRulesViewed(deps: Deps, identity: Identity, campaignId: number): Promise<void> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   // Rules may be read before joining; the event is then anonymous (no participant).
   const participant = await findParticipant(deps.db, campaign.id, identity);
   await inTransaction(deps.db, (tx) =>

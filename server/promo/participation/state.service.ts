@@ -38,7 +38,7 @@ export async function campaignRows(db: Db, campaign: CampaignRow): Promise<Campa
 }
 
 export async function campaignState(deps: Deps, identity: Identity, campaignId: number) {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const participant = await findParticipant(deps.db, campaign.id, identity);
   return await stateOf(deps, await campaignRows(deps.db, campaign), identity, participant, deps.now());
 }

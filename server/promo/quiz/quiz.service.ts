@@ -88,7 +88,7 @@ export async function submitQuiz(
 ): Promise<QuizResultView> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = await loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const quiz = quizSettingsOf(campaign);
   const participant = await requireParticipant(db, campaign.id, identity);
   const earlier = await quizResultOf(db, campaign, participant.id, identity.language);

@@ -231,7 +231,7 @@ export async function claimReward(
 }
 
 export async function myPrizes(deps: Deps, identity: Identity, campaignId: number): Promise<GrantView[]> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const participant = await requireParticipant(deps.db, campaign.id, identity);
   const rows = await deps.db
     .select({ grant: schema.grants, reward: schema.rewards })

@@ -32,7 +32,7 @@ const rulesRoute = createRoute({
 export const rulesRoutes = newRouter();
 rulesRoutes.openapi(rulesRoute, async (c) => {
   const { db } = c.var.deps;
-  const campaign = await loadCampaign(db, c.var.identity, c.req.valid('param').id);
+  const campaign = await loadCampaign(c.var.deps, c.var.identity, c.req.valid('param').id);
   const sections = await campaignRules(db, campaign, await brandNameOf(db, campaign), c.var.identity.language);
   return c.json({ legalType: campaign.legalType, sections }, 200);
 });

@@ -51,7 +51,7 @@ interface TaskContext {
 }
 
 async function context(deps: Deps, identity: Identity, campaignId: number, taskKey: string): Promise<TaskContext> {
-  const campaign = await loadCampaign(deps.db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   requireRunning(campaign, deps.now());
   const participant = await requireParticipant(deps.db, campaign.id, identity);
   const [task] = await deps.db

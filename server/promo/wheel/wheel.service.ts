@@ -157,7 +157,7 @@ export interface SpinResult {
 export async function spinWheel(deps: Deps, identity: Identity, campaignId: number): Promise<SpinResult> {
   const { db } = deps;
   const at = deps.now();
-  const campaign = await loadCampaign(db, identity, campaignId);
+  const campaign = await loadCampaign(deps, identity, campaignId);
   const wheel = wheelSettingsOf(campaign);
   requireRunning(campaign, at);
   const participant = await requireParticipant(db, campaign.id, identity);
