@@ -166,9 +166,13 @@ export const officeRu = {
   packCodePoolHint: 'Коды, напечатанные в упаковках: каждый код — одна попытка, один раз',
   packCodeNoEntryPool:
     'У акции нет пула для кодов с упаковок: добавьте его, сохраните акцию и загрузите коды в разделе «Коды и пулы»',
-  packCodePoolEmpty: 'В этом пуле нет свободных кодов: загрузите их в разделе «Коды и пулы»',
+  packCodePoolEmpty: 'В этот пул ещё не загружены коды: загрузите их в разделе «Коды и пулы»',
   packCodePoolEmptyAskPrizes:
-    'В этом пуле нет свободных кодов. Коды загружает сотрудник с правом «Призы» в разделе «Коды и пулы»: попросите его',
+    'В этот пул ещё не загружены коды. Коды загружает сотрудник с правом «Призы» в разделе «Коды и пулы»: попросите его',
+  packCodePoolUsedUp:
+    'Коды этого пула закончились: все загруженные ({total}) уже введены. Загрузите ещё в разделе «Коды и пулы»',
+  packCodePoolUsedUpAskPrizes:
+    'Коды этого пула закончились: все загруженные ({total}) уже введены. Ещё коды загружает сотрудник с правом «Призы» в разделе «Коды и пулы»: попросите его',
   poolsNeedPrizesRight: 'Коды загружает сотрудник с правом «Призы»: попросите его',
   calendarNeedsPrizesRight: 'Календарь призов ведёт сотрудник с правом «Призы»: попросите его',
   packCodeAddPool: 'Добавить пул для кодов с упаковок',
@@ -483,9 +487,13 @@ export const officeEn: OfficeMessages = {
   packCodePoolHint: 'The codes printed in the packs: each code is one play, once',
   packCodeNoEntryPool:
     'The campaign has no pool for pack codes: add one, save the campaign and upload the codes in "Codes and pools"',
-  packCodePoolEmpty: 'This pool has no free codes: upload them in "Codes and pools"',
+  packCodePoolEmpty: 'No codes are loaded into this pool yet: upload them in "Codes and pools"',
   packCodePoolEmptyAskPrizes:
-    'This pool has no free codes. A member with the "Prizes" right uploads them in "Codes and pools": ask one',
+    'No codes are loaded into this pool yet. A member with the "Prizes" right uploads them in "Codes and pools": ask one',
+  packCodePoolUsedUp:
+    'This pool has run out: all the codes loaded ({total}) have been entered. Upload more in "Codes and pools"',
+  packCodePoolUsedUpAskPrizes:
+    'This pool has run out: all the codes loaded ({total}) have been entered. A member with the "Prizes" right uploads more in "Codes and pools": ask one',
   poolsNeedPrizesRight: 'Codes are uploaded by a member with the "Prizes" right: ask one',
   calendarNeedsPrizesRight: 'The prize calendar is kept by a member with the "Prizes" right: ask one',
   packCodeAddPool: 'Add a pool for pack codes',

@@ -24,6 +24,16 @@ const LOSE_WEIGHT = 1;
 export const entryPools = (doc: Pick<CampaignDocument, 'pools'>) =>
   doc.pools.filter((p) => p.purpose === 'entry' && !p.sandbox);
 
+/**
+ * The pool field's words when the chosen pool has no free code: none loaded yet (load them) or every code loaded
+ * already entered (load more), as the server's `pool_without_codes` and `pool_used_up` tell them apart (decision 104);
+ * to a member who cannot load codes, who can.
+ */
+function noFreeCodeHint(pool: { total: number }, mayLoad: boolean, t: ReturnType<typeof useEditor>['t']): string {
+  if (pool.total === 0) return mayLoad ? t.packCodePoolEmpty : t.packCodePoolEmptyAskPrizes;
+  return fill(mayLoad ? t.packCodePoolUsedUp : t.packCodePoolUsedUpAskPrizes, { total: pool.total });
+}
+
 export function PackCodeSection({ doc, edit }: SectionProps) {
   const { t, lang, readOnly } = useEditor();
   // The office's language, not the one being edited: the chance is the office's own number.
@@ -61,8 +71,7 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
   const chance = (w: number) => fill(t.chance, { p: sectorChance(w, total, language) });
   // Who loads the codes: the pools page is for members with the `prizes` right (the server checks it on every call).
   const mayLoad = sections.includes('prizes');
-  const poolHint =
-    chosen && chosen.free === 0 ? (mayLoad ? t.packCodePoolEmpty : t.packCodePoolEmptyAskPrizes) : t.packCodePoolHint;
+  const poolHint = chosen && chosen.free === 0 ? noFreeCodeHint(chosen, mayLoad, t) : t.packCodePoolHint;
   return (
     <Group header={<Header>{t.mechanic_code}</Header>} data-testid="office-pack-code">
       <ChoiceField
