@@ -40,7 +40,8 @@ export type RevisionItem = z.infer<typeof RevisionSchema>;
 /** What the office opens for this person: its home is the participant side, which asks it first. */
 export type { Office } from '../office-access.ts';
 
-export type Edited = { document: CampaignDocument; problems: Problem[] };
+/** The document as read or saved, its problems, and what «Запустить сейчас» says after its question (decision 110). */
+export type Edited = { document: CampaignDocument; problems: Problem[]; launchNow: Problem[] };
 
 const base = '/api/admin';
 

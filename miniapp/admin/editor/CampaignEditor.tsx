@@ -141,7 +141,7 @@ export function CampaignEditor() {
         status={doc.status}
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
-        launchNote={firstMomentNote(draft.problems, t, language)}
+        launchNote={firstMomentNote(draft.launchNow, t, language)}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
         onDuplicate={() => {
           setCopyRefused(undefined);
@@ -219,14 +219,15 @@ export function CampaignEditor() {
 
 /**
  * What «Запустить сейчас» asks beside its question when the prize calendar's first moment is on a later day than the
- * launch (the server's warning, decision 104): a manager launching a draft whose moments begin tomorrow learns that
- * nobody wins until then, before pressing, not from an empty winners' list.
+ * launch (the server's warning, decisions 104 and 110): a manager launching a draft whose moments begin tomorrow, or a
+ * scheduled campaign ahead of its planned day, learns that nobody wins until then, before pressing, not from an empty
+ * winners' list.
  */
 function firstMomentNote(
-  problems: readonly Problem[],
+  launchNow: readonly Problem[],
   t: OfficeServices['t'],
   language: 'ru' | 'en',
 ): string | undefined {
-  const later = problems.find((p) => p.code === 'calendar_first_moment_later');
+  const later = launchNow.find((p) => p.code === 'calendar_first_moment_later');
   return later && problemText(t, later, language);
 }

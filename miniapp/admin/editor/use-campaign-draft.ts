@@ -48,6 +48,8 @@ export function useCampaignDraft(campaignId: number | undefined) {
   /** The server's copy as last read or saved: what the campaign is called until a save lands (the editor's header). */
   const [saved, setSaved] = useState<CampaignDocument>();
   const [problems, setProblems] = useState<Problem[]>([]);
+  /** Warnings a launch now would meet (a scheduled campaign's list checks its planned start): the last answer's. */
+  const [launchNow, setLaunchNow] = useState<Problem[]>([]);
   const [save, setSave] = useState<SaveState>('saved');
   const [failure, setFailure] = useState<string>();
   /** The last save was refused because someone changed the campaign meanwhile (see STALE_COPY). */
@@ -64,6 +66,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
     setDoc(edited.document);
     setSaved(edited.document);
     setProblems(edited.problems);
+    setLaunchNow(edited.launchNow);
     setSave('saved');
     setFailure(undefined);
     setStale(false);
@@ -158,6 +161,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
     doc: current,
     saved: savedCurrent,
     problems,
+    launchNow,
     save,
     failure,
     stale,

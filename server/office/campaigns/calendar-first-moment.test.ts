@@ -17,6 +17,9 @@ type Problem = { path: string; code: string; severity: string; params: Record<st
 const problemsOf = async (id: number): Promise<Problem[]> =>
   (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.problems;
 const later = async (id: number) => (await problemsOf(id)).find((p) => p.code === 'calendar_first_moment_later');
+/** What «Запустить сейчас» says after its question (decision 110). */
+const launchNow = async (id: number): Promise<Problem[]> =>
+  (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.launchNow;
 const generate = (id: number) =>
   w.json('POST', `/api/admin/campaigns/${id}/calendar/generate`, EDITOR, {
     mode: 'per_day',
@@ -59,5 +62,46 @@ describe('a calendar campaign whose first prize moment is on a later day than it
     expect((await generate(id)).status).toBe(201);
     expect(campaignDay((await moments())[0] as number, timeZone)).toBe(campaignDay(w.clock.now, timeZone));
     expect(await later(id)).toBeUndefined();
+  });
+
+  it('a scheduled one: the list checks its planned day, «Запустить сейчас» names the first moment when none is today', async () => {
+    w = await createOfficeWorld();
+    const created = await w.json('POST', '/api/admin/campaigns', EDITOR, {
+      brandId: w.brandId,
+      templateKey: 'pack-code',
+    });
+    const id = created.body.id as number;
+    const { timeZone } = (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    await w.codes(id, 'packs', 10);
+    await w.codes(id, 'discounts', 10);
+    expect((await generate(id)).status).toBe(201);
+    const first = (await moments())[0] as number;
+    const warning = {
+      path: 'settings.instantWin.mode',
+      code: 'calendar_first_moment_later',
+      severity: 'warning',
+      params: { firstMomentAt: first, timeZone },
+    };
+    // A draft: «Запустить сейчас» starts it today, as the list already says.
+    expect(await launchNow(id)).toEqual([warning]);
+
+    const scheduled = await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'scheduled' });
+    expect(scheduled.status, JSON.stringify(scheduled.body).slice(0, 300)).toBe(200);
+    // Started on its planned day (tomorrow), its first moment is that day: nothing to list.
+    expect(await later(id)).toBeUndefined();
+    // Launched now, nobody wins until tomorrow: the question says when, in the draft's words.
+    expect(await launchNow(id)).toEqual([warning]);
+    // The save answers it too (the editor keeps what the last answer said).
+    const doc = (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, doc);
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(200);
+    expect(saved.body.launchNow).toEqual([warning]);
+
+    // Launched, the campaign lists it as the draft's launch did; a moment today clears both.
+    expect((await w.json('POST', `/api/admin/campaigns/${id}/status`, EDITOR, { to: 'live' })).status).toBe(200);
+    expect(await later(id)).toEqual(warning);
+    expect((await generate(id)).status).toBe(201);
+    expect(await later(id)).toBeUndefined();
+    expect(await launchNow(id)).toEqual([]);
   });
 });

@@ -33,8 +33,9 @@ async function firstOpenMoment(db: Db, campaignId: number, rewardKeys: string[])
 /**
  * A warning at the calendar mode's field when no prize can be won on the campaign day it starts: its first open moment
  * falls on a later day. The start is the one a launch would give: now, for a draft or a running campaign (a draft's
- * «Запустить сейчас» starts it now); a scheduled one's start, while it is ahead. A moment already due is won by the
- * next play, so a running campaign with one is not warned.
+ * «Запустить сейчас» starts it now); a scheduled one's start, while it is ahead — unless `launch` is `'now'`, what
+ * «Запустить сейчас» asks about a scheduled campaign too (it starts it today, not on its planned day). A moment
+ * already due is won by the next play, so a running campaign with one is not warned.
  * @example await firstMomentProblem(db, campaign, content, now) // { code: 'calendar_first_moment_later', params: { firstMomentAt, timeZone } }
  */
 export async function firstMomentProblem(
@@ -42,6 +43,7 @@ export async function firstMomentProblem(
   campaign: Pick<CampaignRow, 'id' | 'status'>,
   content: CampaignContent,
   now: number,
+  launch: 'as_planned' | 'now' = 'as_planned',
 ): Promise<Problem | undefined> {
   if (!playsByCalendar(content) || campaign.status === 'ended' || campaign.status === 'archived') return undefined;
   const first = await firstOpenMoment(
@@ -49,7 +51,8 @@ export async function firstMomentProblem(
     campaign.id,
     content.rewards.map((r) => r.key),
   );
-  const start = campaign.status === 'scheduled' ? Math.max(content.startsAt, now) : now;
+  const planned = campaign.status === 'scheduled' && launch === 'as_planned';
+  const start = planned ? Math.max(content.startsAt, now) : now;
   if (first === null || first <= start) return undefined;
   const hour = resetHourOf(content);
   if (campaignDay(first, content.timeZone, hour) === campaignDay(start, content.timeZone, hour)) return undefined;
@@ -59,4 +62,20 @@ export async function firstMomentProblem(
     severity: 'warning',
     params: { firstMomentAt: first, timeZone: content.timeZone },
   };
+}
+
+/**
+ * What «Запустить сейчас» says after its question (decision 110): the warnings a launch now would meet, its first
+ * prize moment checked against today. The problems list checks a scheduled campaign against its planned start, so a
+ * brand launching it early was told nothing of the days before its first moment.
+ * @example await launchNowWarnings(db, scheduled, content, now) // [{ code: 'calendar_first_moment_later', … }]
+ */
+export async function launchNowWarnings(
+  db: Db,
+  campaign: Pick<CampaignRow, 'id' | 'status'>,
+  content: CampaignContent,
+  now: number,
+): Promise<Problem[]> {
+  const later = await firstMomentProblem(db, campaign, content, now, 'now');
+  return later ? [later] : [];
 }

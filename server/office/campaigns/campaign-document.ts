@@ -162,5 +162,14 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export const DocumentWithProblemsSchema = z
-  .object({ document: CampaignDocumentSchema, problems: z.array(ProblemSchema) })
+  .object({
+    document: CampaignDocumentSchema,
+    problems: z.array(ProblemSchema),
+    launchNow: z.array(ProblemSchema).openapi({
+      description:
+        'Warnings «Запустить сейчас» says after its question: the prize calendar checked against today (problems ' +
+        'check a scheduled campaign against its planned start)',
+    }),
+  })
   .openapi('CampaignDocumentWithProblems');
+export type DocumentWithProblems = z.infer<typeof DocumentWithProblemsSchema>;

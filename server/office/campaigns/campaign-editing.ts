@@ -15,8 +15,8 @@ import { ApiError } from '../../http/errors.ts';
 import { outboxFollowsCampaignApp } from '../../mailing/outbox-app.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
-import { firstMomentProblem } from './calendar-first-moment.ts';
-import type { CampaignContent, CampaignDocument, Problem } from './campaign-document.ts';
+import { firstMomentProblem, launchNowWarnings } from './calendar-first-moment.ts';
+import type { CampaignContent, CampaignDocument, DocumentWithProblems, Problem } from './campaign-document.ts';
 import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
@@ -172,14 +172,14 @@ export class EditedMeanwhileError extends ApiError {
 
 /**
  * Saves the editor's document over the campaign (see the module comment).
- * @example const { document, problems } = await saveDocument(deps, identity, campaign, body);
+ * @example const { document, problems, launchNow } = await saveDocument(deps, identity, campaign, body);
  */
 export async function saveDocument(
   deps: Pick<Deps, 'db' | 'config' | 'now'>,
   identity: Identity,
   campaign: CampaignRow,
   body: CampaignDocument,
-): Promise<{ document: CampaignDocument; problems: Problem[] }> {
+): Promise<DocumentWithProblems> {
   const { db } = deps;
   if (body.id !== campaign.id) {
     throw new ApiError(422, 'invalid_input', 'The document is of another campaign', [
@@ -194,6 +194,7 @@ export async function saveDocument(
   const blank = blankRequiredTexts(body);
   if (blank.length > 0) throw new ApiError(422, 'invalid_input', 'A required text is empty in every language', blank);
   const problems = await problemsOf(deps, campaign, body);
+  const launchNow = await launchNowWarnings(db, campaign, body, deps.now());
   const published = PUBLISHED.includes(campaign.status);
   if (published && hasErrors(problems)) throw new NotPublishableError(problems);
   const now = deps.now();
@@ -233,7 +234,7 @@ export async function saveDocument(
     });
     return after;
   });
-  return { document, problems };
+  return { document, problems, launchNow };
 }
 
 /** What a save writes of a document: its content and places, not what is read-only nor the version it was read at. */

@@ -18,6 +18,7 @@ import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam, rowId } from '../../http/row-id.ts';
 import { errorResponse, json, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { TEMPLATES } from '../templates/index.ts';
+import { launchNowWarnings } from './calendar-first-moment.ts';
 import { officeCampaign } from './campaign-access.ts';
 import { createFromTemplate, duplicateCampaign } from './campaign-create.ts';
 import { CampaignContentSchema, CampaignDocumentSchema, DocumentWithProblemsSchema } from './campaign-document.ts';
@@ -241,7 +242,11 @@ officeCampaignRoutes.openapi(getRoute, async (c) => {
   const { deps, identity } = c.var;
   const campaign = await officeCampaign(deps.db, identity, c.req.valid('param').id, 'campaigns');
   const document = await loadDocument(deps.db, campaign);
-  return c.json({ document, problems: await problemsOf(deps, campaign, document) }, 200);
+  const problems = await problemsOf(deps, campaign, document);
+  return c.json(
+    { document, problems, launchNow: await launchNowWarnings(deps.db, campaign, document, deps.now()) },
+    200,
+  );
 });
 officeCampaignRoutes.openapi(putRoute, async (c) => {
   const { deps, identity } = c.var;
