@@ -1,20 +1,18 @@
 /** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel, pack code, calculator). */
 import { Div, Group, Panel, Paragraph, Title } from '@vkontakte/vkui';
 import { accentStyle } from '../accent-style.ts';
-import { ApiRequestError, type CampaignState } from '../api/client.ts';
-import { formatDateTime } from '../i18n.ts';
-import type { AsyncState } from '../use-async.ts';
+import type { CampaignState } from '../api/client.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
 import { CampaignPanelHeader } from './CampaignPanelHeader.tsx';
 import { CalculatorIntro } from './calculator/CalculatorIntro.tsx';
-import { LoadState } from './LoadState.tsx';
 import { CampaignCover } from './promo/CampaignCover.tsx';
 import { CampaignLinks } from './promo/CampaignLinks.tsx';
+import { CampaignLoadState } from './promo/CampaignLoadState.tsx';
 import { useCampaignState } from './promo/campaign-store.ts';
 import { DrawSection } from './promo/DrawSection.tsx';
 import { PackCodeSection } from './promo/PackCodeSection.tsx';
-import { NotStartedPlaceholder, PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
+import { PhasePlaceholder } from './promo/PhasePlaceholder.tsx';
 import { QuizIntro } from './promo/QuizIntro.tsx';
 import { RewardList } from './promo/RewardList.tsx';
 import { TaskList } from './promo/TaskList.tsx';
@@ -48,52 +46,39 @@ function Mechanic({ data }: { data: CampaignState }) {
   }
 }
 
-/** When a scheduled campaign starts: the server shows a link opened before that nothing else (decision 105). */
-function scheduledStart(state: AsyncState<unknown>): number | undefined {
-  const error = state.status === 'error' ? state.error : undefined;
-  if (!(error instanceof ApiRequestError) || error.code !== 'campaign_not_started') return undefined;
-  const startsAt = (error.detail?.params as { startsAt?: unknown } | undefined)?.startsAt;
-  return typeof startsAt === 'number' ? startsAt : undefined;
-}
-
 export function CampaignPanel({ id }: { id: string }) {
   const { t, language } = usePromoApp();
   const campaignId = useRouteId();
   const { state } = useCampaignState(campaignId);
-  const startsAt = scheduledStart(state);
   return (
     <Panel id={id}>
       <CampaignPanelHeader campaignId={campaignId}>
         {state.status === 'ready' ? state.data.campaign.title : t.appTitle}
       </CampaignPanelHeader>
-      {startsAt !== undefined ? (
-        <NotStartedPlaceholder date={formatDateTime(startsAt, language)} />
-      ) : (
-        <LoadState state={state}>
-          {(data) => (
-            <div style={accentStyle(data.campaign.theme.accent)} data-testid="campaign-accent">
-              <Group>
-                <Div>
-                  <CampaignCover url={data.campaign.theme.coverUrl} />
-                  <Title level="2" data-testid="campaign-title">
-                    {data.campaign.title}
-                  </Title>
-                  <Paragraph Component="p" style={{ marginTop: 8 }}>
-                    {data.campaign.description}
-                  </Paragraph>
-                  <Paragraph Component="p" style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}>
-                    {campaignSubtitle(data.campaign, t, language)}
-                  </Paragraph>
-                </Div>
-              </Group>
-              <PhasePlaceholder campaign={data.campaign} joined={data.participant !== null} />
-              <Mechanic data={data} />
-              {data.campaign.legalType === 'giveaway' && <DrawSection data={data} />}
-              <CampaignLinks data={data} />
-            </div>
-          )}
-        </LoadState>
-      )}
+      <CampaignLoadState state={state}>
+        {(data) => (
+          <div style={accentStyle(data.campaign.theme.accent)} data-testid="campaign-accent">
+            <Group>
+              <Div>
+                <CampaignCover url={data.campaign.theme.coverUrl} />
+                <Title level="2" data-testid="campaign-title">
+                  {data.campaign.title}
+                </Title>
+                <Paragraph Component="p" style={{ marginTop: 8 }}>
+                  {data.campaign.description}
+                </Paragraph>
+                <Paragraph Component="p" style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}>
+                  {campaignSubtitle(data.campaign, t, language)}
+                </Paragraph>
+              </Div>
+            </Group>
+            <PhasePlaceholder campaign={data.campaign} joined={data.participant !== null} />
+            <Mechanic data={data} />
+            {data.campaign.legalType === 'giveaway' && <DrawSection data={data} />}
+            <CampaignLinks data={data} />
+          </div>
+        )}
+      </CampaignLoadState>
     </Panel>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import { useAsync } from '../use-async.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { CampaignPanelHeader } from './CampaignPanelHeader.tsx';
-import { LoadState } from './LoadState.tsx';
+import { CampaignLoadState } from './promo/CampaignLoadState.tsx';
 import { usePromoApp } from './promo/use-promo-app.ts';
 
 export function RulesPanel({ id }: { id: string }) {
@@ -23,7 +23,7 @@ export function RulesPanel({ id }: { id: string }) {
   return (
     <Panel id={id}>
       <CampaignPanelHeader campaignId={campaignId}>{t.rules}</CampaignPanelHeader>
-      <LoadState state={state}>
+      <CampaignLoadState state={state}>
         {(rules) => (
           <>
             <Group>
@@ -40,7 +40,7 @@ export function RulesPanel({ id }: { id: string }) {
             ))}
           </>
         )}
-      </LoadState>
+      </CampaignLoadState>
     </Panel>
   );
 }

@@ -1,22 +1,10 @@
 /** What a campaign that cannot be played right now says: not started (and when it starts), paused, ended. */
-import { Icon56CalendarOutline, Icon56CheckCircleOutline, Icon56RecentOutline } from '@vkontakte/icons';
+import { Icon56CheckCircleOutline, Icon56RecentOutline } from '@vkontakte/icons';
 import { Group, Placeholder } from '@vkontakte/vkui';
 import type { Campaign } from '../../api/client.ts';
 import { formatLocalDate } from '../../i18n.ts';
-import { fill } from '../../i18n-fill.ts';
+import { NotStartedPlaceholder } from './CampaignLoadState.tsx';
 import { usePromoApp } from './use-promo-app.ts';
-
-/** "Not started yet, starts on <date>": a campaign before its start, and a scheduled one's link (decision 105). */
-export function NotStartedPlaceholder({ date }: { date: string }) {
-  const { t } = usePromoApp();
-  return (
-    <Group>
-      <Placeholder icon={<Icon56CalendarOutline />} title={t.notStartedTitle} data-testid="phase-not_started">
-        {fill(t.notStartedText, { date })}
-      </Placeholder>
-    </Group>
-  );
-}
 
 export function PhasePlaceholder({ campaign, joined }: { campaign: Campaign; joined: boolean }) {
   const { t, language } = usePromoApp();

@@ -6,7 +6,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';
-import { LoadState } from '../LoadState.tsx';
+import { CampaignLoadState } from './CampaignLoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -30,7 +30,7 @@ export function PrizesPanel({ id }: { id: string }) {
   return (
     <Panel id={id}>
       <CampaignPanelHeader campaignId={campaignId}>{t.myPrizes}</CampaignPanelHeader>
-      <LoadState state={state}>
+      <CampaignLoadState state={state}>
         {(prizes) => (
           <Group>
             {prizes.length === 0 ? (
@@ -54,7 +54,7 @@ export function PrizesPanel({ id }: { id: string }) {
             )}
           </Group>
         )}
-      </LoadState>
+      </CampaignLoadState>
     </Panel>
   );
 }

@@ -3,7 +3,7 @@ import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
 import { useEffect } from 'react';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { LoadState } from '../LoadState.tsx';
+import { CampaignLoadState } from './CampaignLoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { QuizFlow } from './QuizFlow.tsx';
 import { usePromoApp } from './use-promo-app.ts';
@@ -26,7 +26,7 @@ export function QuizPanel({ id }: { id: string }) {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
         {t.mechanic_quiz}
       </PanelHeader>
-      <LoadState state={state}>
+      <CampaignLoadState state={state}>
         {(data) =>
           data.quiz?.result ? (
             // Answered already (a deep link, or Back into the questions): the result, never the questions again —
@@ -44,7 +44,7 @@ export function QuizPanel({ id }: { id: string }) {
             />
           )
         }
-      </LoadState>
+      </CampaignLoadState>
     </Panel>
   );
 }

@@ -21,7 +21,7 @@ import type { CampaignState, QuizResult } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
-import { LoadState } from '../LoadState.tsx';
+import { CampaignLoadState } from './CampaignLoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
@@ -126,7 +126,7 @@ export function QuizResultPanel({ id }: { id: string }) {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
         {t.quizResult}
       </PanelHeader>
-      <LoadState state={state}>{(data) => <Result data={data} />}</LoadState>
+      <CampaignLoadState state={state}>{(data) => <Result data={data} />}</CampaignLoadState>
     </Panel>
   );
 }

@@ -9,7 +9,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { CampaignPanelHeader } from '../CampaignPanelHeader.tsx';
-import { LoadState } from '../LoadState.tsx';
+import { CampaignLoadState } from './CampaignLoadState.tsx';
 import { useCampaignActions, useCampaignState } from './campaign-store.ts';
 import { GrantDetails } from './GrantDetails.tsx';
 import { usePromoApp } from './use-promo-app.ts';
@@ -100,7 +100,7 @@ export function RewardPanel({ id }: { id: string }) {
           ? (state.data.rewards.find((r) => r.key === rewardKey)?.title ?? t.rewards)
           : t.rewards}
       </CampaignPanelHeader>
-      <LoadState state={state}>{(data) => <RewardBody data={data} rewardKey={rewardKey} />}</LoadState>
+      <CampaignLoadState state={state}>{(data) => <RewardBody data={data} rewardKey={rewardKey} />}</CampaignLoadState>
     </Panel>
   );
 }

@@ -9,7 +9,7 @@ import { promoPlurals } from '../../i18n-promo.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
-import { LoadState } from '../LoadState.tsx';
+import { CampaignLoadState } from './CampaignLoadState.tsx';
 import { useCampaignState } from './campaign-store.ts';
 import { QuizFlow } from './QuizFlow.tsx';
 import { quizAttemptsLeft } from './task-visuals.tsx';
@@ -26,7 +26,7 @@ export function TaskQuizPanel({ id }: { id: string }) {
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
         {t.mechanic_quiz}
       </PanelHeader>
-      <LoadState state={state}>
+      <CampaignLoadState state={state}>
         {(data) => {
           const task = data.tasks.find((x) => x.key === taskKey);
           const questions = (task?.action.questions ?? []) as QuizQuestion[];
@@ -55,7 +55,7 @@ export function TaskQuizPanel({ id }: { id: string }) {
             </>
           );
         }}
-      </LoadState>
+      </CampaignLoadState>
     </Panel>
   );
 }
