@@ -133,6 +133,7 @@ describe('the campaign editor’s header while its title is edited', () => {
     saved,
     save,
     problems: [],
+    launchNow: [],
     stale: false,
     version: 1,
     edit: vi.fn(),
