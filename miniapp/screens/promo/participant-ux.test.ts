@@ -116,6 +116,7 @@ describe('participant screens', () => {
       resetHour: 0,
       decidedBy: 'odds' as const,
       attempts: null,
+      nextFreeAt: null,
     };
     expect(wheelListing(wheel)).toMatchObject({ header: 'wheelOdds', showOdds: true, note: null });
     expect(wheelListing(wheel).sectors).toHaveLength(2);
