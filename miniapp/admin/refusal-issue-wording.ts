@@ -94,6 +94,8 @@ const issuesRu: IssueWording = {
   text_required: () => 'текст пуст на всех языках — напишите его хотя бы по-русски, иначе участник увидит пустое место',
   community_without_token: (p) => `«${p.community}» (VK ${p.vkGroupId}) — агентство не сохранило его токен`,
   community_brand_switched_off: (p) => `«${p.community}» (VK ${p.vkGroupId}) — агентство выключило его бренд`,
+  person_without_platform: () => 'по одному id не понять, кто это: выберите человека в списке заново',
+  not_a_person: () => 'это не человек из списка: выберите его заново',
 };
 
 const issuesEn: IssueWording = {
@@ -114,6 +116,8 @@ const issuesEn: IssueWording = {
   text_required: () => 'empty in every language: write it at least in Russian, or participants see an empty place',
   community_without_token: (p) => `“${p.community}” (VK ${p.vkGroupId}), whose token the agency has not stored`,
   community_brand_switched_off: (p) => `“${p.community}” (VK ${p.vkGroupId}), whose brand the agency switched off`,
+  person_without_platform: () => 'an id alone does not say who it is: pick the person from the list again',
+  not_a_person: () => 'this is not a person from the list: pick them again',
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };

@@ -207,6 +207,7 @@ describe('server refusals in the office', () => {
         'stats/stats-range.ts',
         'office/campaigns/required-texts.ts',
         'mailing/community-token-required.ts',
+        'http/person-schema.ts',
       ].flatMap((path) => [...source(path).matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1] as string)),
       // The size limits of bodies and files (server/http/errors.ts).
       ...[...source('http/errors.ts').matchAll(/(?:bytes|characters): '([a-z_]+)'/g)].map((m) => m[1] as string),

@@ -21,8 +21,8 @@ export const AGENCY_ONLY = 'agency';
 export interface AuditQuery {
   /** One brand, or `agency` for the agency-level entries only. */
   brandId?: number | typeof AGENCY_ONLY;
-  /** The actor's platform user id (as recorded with their identity). */
-  person?: string;
+  /** The actor, by platform and user id: the id alone is shared by a VK, an OK and a Telegram user. */
+  person?: { platform: string; userId: string };
   section?: string;
   /** Epoch ms, inclusive. */
   from?: number;
@@ -139,7 +139,9 @@ export async function readAudit(db: Db, identity: Identity, q: AuditQuery) {
   if (place === undefined) throw noAuditRights();
   const { officeAudit: a, brands, agencies } = schema;
   const where: SQL[] = [place];
-  if (q.person !== undefined) where.push(eq(a.actorUserId, q.person));
+  if (q.person !== undefined) {
+    where.push(eq(a.actorPlatform, q.person.platform), eq(a.actorUserId, q.person.userId));
+  }
   if (q.section !== undefined) where.push(eq(a.section, q.section));
   if (q.from !== undefined) where.push(gte(a.createdAt, q.from));
   if (q.to !== undefined) where.push(lte(a.createdAt, q.to));

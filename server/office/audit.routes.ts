@@ -1,11 +1,11 @@
 /**
  * @module `GET /api/admin/audit`: the office audit log for those who answer for a brand or the agency (audit-log.ts
- * says who), with filters by brand (or `agency`), person, section and date range, newest first, paged by `before`.
+ * says who), with filters by brand (or `agency`), person (platform and id), section and date range, newest first, paged by `before`.
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
 import { officeRoute } from '../http/office-route.ts';
-import { PersonSchema } from '../http/person-schema.ts';
+import { PersonKeyParam, PersonSchema } from '../http/person-schema.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
@@ -39,7 +39,9 @@ const AuditQuerySchema = z.object({
     .union([z.literal(AGENCY_ONLY), RowIdParam])
     .optional()
     .openapi({ description: `A brand id, or \`${AGENCY_ONLY}\` for the agency's own entries (agency owner)` }),
-  person: z.string().min(1).max(64).optional(),
+  person: PersonKeyParam.optional().openapi({
+    description: 'The actor as `<platform>:<userId>` (`ok:5550001`); a bare user id is refused (decision 109)',
+  }),
   section: z.string().min(1).max(32).optional(),
   from: EpochMsParam.optional(),
   to: EpochMsParam.optional(),

@@ -13,7 +13,7 @@ type Entry = {
   brandName: string | null;
   agencyId: number | null;
   agencyName: string | null;
-  actor: { userId: string };
+  actor: { platform: string; userId: string };
   section: string;
   action: string;
   at: number;
@@ -106,7 +106,7 @@ describe('GET /api/admin/audit', () => {
     const owner = w.user('agency_admin', 'audit', true);
     const byBrand = await read(owner, `?brandId=${w.tenants.sibling.brandId}`);
     expect(byBrand.body.entries.map((e) => e.action)).toEqual(['campaign.publish']);
-    expect((await read(owner, '?person=7')).body.entries.map((e) => e.action)).toEqual([
+    expect((await read(owner, '?person=vk:7')).body.entries.map((e) => e.action)).toEqual([
       'campaign.publish',
       'campaign.update',
     ]);
@@ -122,6 +122,44 @@ describe('GET /api/admin/audit', () => {
     expect(second.body.entries.map((e) => e.action)).toEqual(['campaign.update']);
     expect(second.body.next).toBeNull();
     expect((await read(owner, '?limit=0')).status).toBe(422);
+  });
+});
+
+describe('GET /api/admin/audit ?person= (decision 109)', () => {
+  it('names one person by platform and id: a VK and an OK user with the same number are two people', async () => {
+    await seed();
+    const { own } = w.tenants;
+    // OK user 7: the same number as the VK actor 7 of `seed`.
+    await w.write((tx) =>
+      recordAudit(tx, {
+        actor: w.identity(7, 'ok'),
+        brandId: own.brandId,
+        section: 'prizes',
+        action: 'pool.import',
+        entity: 'pool',
+        entityId: 1,
+      }),
+    );
+    const owner = w.user('agency_admin', 'audit', true);
+    const people = async (query: string) =>
+      (await read(owner, query)).body.entries.map((e) => `${e.actor.platform}:${e.action}`);
+    expect(await people('?person=vk:7')).toEqual(['vk:campaign.publish', 'vk:campaign.update']);
+    expect(await people('?person=ok:7')).toEqual(['ok:pool.import']);
+    expect(await people('?person=telegram:7')).toEqual([]);
+  });
+
+  it('a bare id (an old link) and anything else that is no person are a 422 naming the field, with a reason code', async () => {
+    await seed();
+    const owner = w.user('agency_admin', 'audit', true);
+    const refusal = async (person: string) => {
+      const res = await w.call('GET', `/api/admin/audit?person=${encodeURIComponent(person)}`, owner);
+      const body = (await res.json()) as { error: { code: string; issues: { path: string; code?: string }[] } };
+      return [res.status, body.error.code, body.error.issues.map((i) => `${i.path}:${i.code}`)];
+    };
+    expect(await refusal('7')).toEqual([422, 'invalid_input', ['person:person_without_platform']]);
+    for (const bad of ['max:7', 'vk:', 'vk:07', 'vk:7:8', ':7', 'VK:7', 'vk:abc', '']) {
+      expect(await refusal(bad), bad).toEqual([422, 'invalid_input', ['person:not_a_person']]);
+    }
   });
 });
 
