@@ -18,15 +18,23 @@ export interface PersonWho {
 export const OPEN_PROFILE = { ru: 'Открыть профиль', en: 'Open the profile' } as const;
 
 /**
+ * A platform by the name the office gives it («ВКонтакте», "OK"); one it does not know, as stored.
+ * @example platformName('ok', 'ru') // 'Одноклассники'
+ */
+export function platformName(platform: string, language: 'ru' | 'en'): string {
+  const words = PLATFORM_WORDS[platform as keyof typeof PLATFORM_WORDS];
+  return words ? words[language] : platform;
+}
+
+/**
  * @example personWho({ platform: 'ok', userId: '5550001', profileUrl: null }, 'ru') // { platform: 'Одноклассники', text: '5550001', href: undefined }
  */
 export function personWho(
   person: { platform: string; userId: string; profileUrl?: string | null },
   language: 'ru' | 'en',
 ): PersonWho {
-  const words = PLATFORM_WORDS[person.platform as keyof typeof PLATFORM_WORDS];
   return {
-    platform: words ? words[language] : person.platform,
+    platform: platformName(person.platform, language),
     text: person.platform === 'vk' ? `id${person.userId}` : person.userId,
     href: person.profileUrl ?? undefined,
   };

@@ -1,10 +1,12 @@
 /**
- * One audit entry: what happened in words, who (as every office screen names a person, person-who.ts), when (the viewer's time), the section,
- * brand and entity; tapping it shows the fields that changed, before → after (audit-diff.ts).
+ * One audit entry: what happened in words; who, on a line of their own (as every office screen names a person,
+ * person-who.ts); when (the viewer's time), the section, brand and entity; tapping it shows the fields that
+ * changed, before → after (audit-diff.ts).
  */
 import { Icon16ArrowRightOutline, Icon24ChevronDown, Icon24ChevronUp } from '@vkontakte/icons';
 import { Div, Footnote, InfoRow, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { readPersonKey } from '../../../server/person-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import {
   type AuditMessages,
@@ -12,31 +14,36 @@ import {
   auditEntityText,
   auditFieldText,
   auditSectionText,
+  auditStrings,
 } from '../i18n-audit.ts';
-import { label, type TeamMessages } from '../i18n-team.ts';
-import { personText } from '../person-who.ts';
+import { label, teamStrings } from '../i18n-team.ts';
+import { personText, platformName } from '../person-who.ts';
 import type { AuditEntry } from './audit-api.ts';
-import { auditDiff, type ValueWords } from './audit-diff.ts';
-
-const PLATFORM_NAMES: Record<string, string> = { vk: 'VK', ok: 'OK', telegram: 'Telegram' };
+import { auditDiff, isPersonValue, type ValueWords } from './audit-diff.ts';
 
 /**
- * Values the log words for people: roles and sections by their office names, platforms by name, `…At` times in the
- * viewer's time, a manager's `all` brands, a brand id by its name when the office knows it.
+ * Values the log words for people: roles and sections by their office names, platforms by the office's names
+ * (person-who.ts), a person as every office screen names one, `…At` times in the viewer's time, a manager's `all`
+ * brands, a brand id by its name when the office knows it. An exclusion's `by` written before decision 109 is the
+ * stored key `vk:900001`: it reads as the person too.
  */
 export function auditValueWords(
-  s: AuditMessages,
-  ts: TeamMessages,
+  language: 'ru' | 'en',
   time: (ms: number) => string,
   brands: { id: number; name: string }[] = [],
 ): ValueWords {
+  const s = auditStrings(language);
+  const ts = teamStrings(language);
   return (field, value) => {
+    if (isPersonValue(value)) return personText(value, language);
+    const keyed = field === 'by' && typeof value === 'string' ? readPersonKey(value) : undefined;
+    if (keyed) return personText(keyed, language);
     if (field === 'brandId' && typeof value === 'number') return brands.find((b) => b.id === value)?.name;
     if (field === 'role' && typeof value === 'string') return label(ts, 'role', value);
     if (field === 'sections' && Array.isArray(value)) {
       return value.length === 0 ? ts.noSections : value.map((x) => label(ts, 'section', String(x))).join(', ');
     }
-    if (field === 'platform' && typeof value === 'string') return PLATFORM_NAMES[value];
+    if (field === 'platform' && typeof value === 'string') return platformName(value, language);
     if (field === 'brands' && value === 'all') return s.allBrandsValue;
     if (/At$/.test(field) && typeof value === 'number' && value > 0) return time(value);
     return undefined;
@@ -59,6 +66,7 @@ export function AuditEntryCell(props: {
   const [open, setOpen] = useState(false);
   const changes = open ? auditDiff(e.before, e.after, props.words) : [];
   const where = [
+    props.time(e.at),
     auditSectionText(s, e.section),
     entryPlace(e),
     fill(s.entity, { entity: auditEntityText(s, e.entity), id: e.entityId }),
@@ -70,7 +78,8 @@ export function AuditEntryCell(props: {
         aria-expanded={open}
         after={open ? <Icon24ChevronUp /> : <Icon24ChevronDown />}
         onClick={() => setOpen((o) => !o)}
-        subtitle={`${personText(e.actor, props.language)} · ${props.time(e.at)}`}
+        // Who on a line of their own: the person reads «ВКонтакте · id7301» already, and « · » joined it to the time.
+        subtitle={<span data-testid={`audit-actor-${e.id}`}>{personText(e.actor, props.language)}</span>}
         extraSubtitle={where.join(' · ')}
       >
         {auditActionText(s, e.action)}

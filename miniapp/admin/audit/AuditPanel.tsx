@@ -6,6 +6,7 @@
  */
 import { Button, Div, Footnote, Group, Header, Placeholder } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
+import { personKey } from '../../../server/person-key.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { dateTimeFormat, type Language } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -13,7 +14,6 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { BrandedHeader, useAgencyBranding } from '../agency/AgencyBranding.tsx';
 import { type AuditMessages, auditStrings } from '../i18n-audit.ts';
-import { teamStrings } from '../i18n-team.ts';
 import type { Office } from '../office-api.ts';
 import { personText } from '../person-who.ts';
 import { refusalText } from '../refusal-text.ts';
@@ -30,22 +30,20 @@ export function AuditPanel({ office }: { office: Office }) {
   const branding = useAgencyBranding(office);
   const audit = useMemo(() => auditApi(api), [api]);
   const [filter, setFilter] = useState<AuditFilter>({});
-  // People seen on any page so far: the person filter offers them (the log has no separate list of actors).
+  // People seen on any page so far, by platform and id (`ok:5550001`, what the server's filter takes): the person
+  // filter offers them (the log has no separate list of actors).
   const [people, setPeople] = useState<Map<string, string>>(new Map());
   const time = useMemo(() => {
     const f = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
     return (ms: number) => f.format(ms);
   }, [language]);
-  const words = useMemo(
-    () => auditValueWords(s, teamStrings(language), time, office.brands),
-    [s, language, time, office.brands],
-  );
+  const words = useMemo(() => auditValueWords(language, time, office.brands), [language, time, office.brands]);
   const seen = (entries: AuditEntry[]) =>
     setPeople((known) => {
-      const fresh = entries.filter((e) => !known.has(e.actor.userId));
+      const fresh = entries.filter((e) => !known.has(personKey(e.actor)));
       if (fresh.length === 0) return known;
       const next = new Map(known);
-      for (const e of fresh) next.set(e.actor.userId, personText(e.actor, language));
+      for (const e of fresh) next.set(personKey(e.actor), personText(e.actor, language));
       return next;
     });
   return (

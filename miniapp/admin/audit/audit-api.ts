@@ -11,6 +11,7 @@ export const AGENCY_ONLY = 'agency';
 /** What the screen filters by; dates are epoch ms, inclusive. */
 export interface AuditFilter {
   brandId?: number | typeof AGENCY_ONLY | undefined;
+  /** The actor as `<platform>:<userId>` (server/person-key.ts): an id alone is no one person (decision 109). */
   person?: string | undefined;
   section?: string | undefined;
   from?: number | undefined;

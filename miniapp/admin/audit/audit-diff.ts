@@ -20,9 +20,21 @@ const MAX_TEXT = 300;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Leaves of a value by dotted path; a scalar or a list is its own leaf under `prefix`. */
+const PERSON_FIELDS = new Set(['platform', 'userId', 'profileUrl']);
+
+/** A person as an entry records one (`{ platform, userId }`, decision 109): one value, not two fields. */
+export function isPersonValue(v: unknown): v is { platform: string; userId: string } {
+  return (
+    isRecord(v) &&
+    typeof v.platform === 'string' &&
+    typeof v.userId === 'string' &&
+    Object.keys(v).every((k) => PERSON_FIELDS.has(k))
+  );
+}
+
+/** Leaves of a value by dotted path; a scalar, a list or a person is its own leaf under `prefix`. */
 function leaves(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
-  if (isRecord(value)) {
+  if (isRecord(value) && !(prefix !== '' && isPersonValue(value))) {
     for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, into);
   } else if (value !== undefined) {
     into.set(prefix, value);

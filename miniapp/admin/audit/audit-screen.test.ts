@@ -1,7 +1,6 @@
 /** The audit screen's pure parts: the field diff (changed fields only, secrets masked), wording, identity, query. */
 import { describe, expect, it } from 'vitest';
 import { auditActionText, auditEn, auditFieldText, auditRu, auditSectionText } from '../i18n-audit.ts';
-import { teamEn, teamRu } from '../i18n-team.ts';
 import { auditValueWords, entryPlace } from './AuditEntryCell.tsx';
 import { dayBounds, placeOptions } from './AuditFilters.tsx';
 import { auditQuery } from './audit-api.ts';
@@ -58,16 +57,16 @@ describe('audit screen', () => {
   });
 
   it('item 1: the diff words roles, sections, platforms and times as the office does', () => {
-    const words = auditValueWords(auditRu, teamRu, (ms) => `t${ms}`);
+    const words = auditValueWords('ru', (ms) => `t${ms}`);
     const removed = { platform: 'vk', userId: '7311', role: 'brand_member', sections: ['mailings'], expiresAt: 5 };
     expect(auditDiff(removed, null, words)).toEqual([
-      { field: 'platform', before: 'VK', after: null },
+      { field: 'platform', before: 'ВКонтакте', after: null },
       { field: 'userId', before: '7311', after: null },
       { field: 'role', before: 'Участник бренда', after: null },
       { field: 'sections', before: 'Рассылки', after: null },
       { field: 'expiresAt', before: 't5', after: null },
     ]);
-    const en = auditValueWords(auditEn, teamEn, String, [{ id: 2, name: 'Flow' }]);
+    const en = auditValueWords('en', String, [{ id: 2, name: 'Flow' }]);
     expect(auditDiff({ brands: 'all', brandId: 2 }, { brands: [3, 4], brandId: 9 }, en)).toEqual([
       { field: 'brands', before: 'every brand', after: '3, 4' },
       { field: 'brandId', before: 'Flow', after: '9' },
@@ -78,6 +77,34 @@ describe('audit screen', () => {
     expect(auditDiff({}, { token: 'abcdefghijklmnop' }, () => 'shown')).toEqual([
       { field: 'token', before: null, after: '••••mnop' },
     ]);
+  });
+
+  it('decision 109: platforms by the office’s own names, and who excluded an entry as a person, old rows too', () => {
+    for (const [language, vk, ok] of [
+      ['ru', 'ВКонтакте', 'Одноклассники'],
+      ['en', 'VK', 'OK'],
+    ] as const) {
+      const words = auditValueWords(language, String);
+      // A draw exclusion's participant (draw.exclude): the platform by its name.
+      expect(auditDiff(null, { platform: 'ok', userId: '5550001' }, words)[0]).toEqual({
+        field: 'platform',
+        before: null,
+        after: ok,
+      });
+      // draw.include: rows before decision 109 kept `by` as the stored key, newer ones as a person: one line each.
+      const old = { excluded: true, reason: 'Bought', by: 'vk:900001' };
+      const now = { excluded: true, reason: 'Bought', by: { platform: 'ok', userId: '5550001' } };
+      expect(auditDiff(old, { excluded: false }, words).find((c) => c.field === 'by')).toEqual({
+        field: 'by',
+        before: `${vk} · id900001`,
+        after: null,
+      });
+      expect(auditDiff(now, { excluded: false }, words).filter((c) => c.field.startsWith('by'))).toEqual([
+        { field: 'by', before: `${ok} · 5550001`, after: null },
+      ]);
+      // Only a key in `by` is read as a person; a text elsewhere stays as written.
+      expect(auditDiff(null, { reason: 'vk:900001' }, words)[0]?.after).toBe('vk:900001');
+    }
   });
 
   it('item 3: an agency-level entry reads with the agency name where a brand would be; the owner can pick them alone', () => {

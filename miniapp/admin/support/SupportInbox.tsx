@@ -88,18 +88,28 @@ export default function SupportInbox() {
                   chevron="always"
                   data-testid={`inbox-ticket-${t.id}`}
                   onClick={() => navigator.push(paths.adminSupportTicket(brandId, t.id))}
-                  subtitle={[
+                  // Each person on a line of their own (VKUI's over-title, subtitle and extra subtitle): a person
+                  // reads «ВКонтакте · id123» themselves, so joined with the ticket's facts by « · » they blended in.
+                  overTitle={[
                     fill(s.ticket, { id: t.id }),
                     s[`status_${t.status}`],
                     t.source === 'bot' ? s.fromCommunity : s.fromApp,
-                    personText({ platform: t.platform, userId: t.platformUserId }, language),
                     t.slaAgeMs != null ? fill(s.waiting, { age: ageText(t.slaAgeMs, language) }) : null,
-                    t.assigneeMembershipId != null
-                      ? fill(s.assignedTo, { who: assigneeText(agents.get(t.assigneeMembershipId), language) })
-                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
+                  subtitle={
+                    <span data-testid={`inbox-ticket-${t.id}-participant`}>
+                      {personText({ platform: t.platform, userId: t.platformUserId }, language)}
+                    </span>
+                  }
+                  extraSubtitle={
+                    t.assigneeMembershipId != null ? (
+                      <span data-testid={`inbox-ticket-${t.id}-assignee`}>
+                        {fill(s.assignedTo, { who: assigneeText(agents.get(t.assigneeMembershipId), language) })}
+                      </span>
+                    ) : undefined
+                  }
                 >
                   {t.subject}
                 </SimpleCell>

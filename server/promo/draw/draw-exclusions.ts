@@ -142,7 +142,12 @@ export async function includeEntrant(
       action: 'draw.include',
       entity: 'participant',
       entityId: participantId,
-      before: { excluded: true, reason: removed.reason, by: `${removed.byPlatform}:${removed.byUserId}` },
+      // Who excluded it, as a person (rows before decision 109 kept the key `vk:900001`; the office reads both).
+      before: {
+        excluded: true,
+        reason: removed.reason,
+        by: { platform: removed.byPlatform, userId: removed.byUserId },
+      },
       after: { excluded: false },
     });
   });

@@ -211,7 +211,12 @@ describe('fraud flags on draw entries', () => {
       .from(schema.officeAudit)
       .where(eq(schema.officeAudit.action, 'draw.include'));
     expect(entry).toMatchObject({ section: 'prizes', entityId: String(closed), after: { excluded: false } });
-    expect(entry?.before).toMatchObject({ excluded: true, reason: 'Closed page' });
+    // Who had excluded it is kept as a person, not the stored key `vk:<id>` (decision 109).
+    expect(entry?.before).toMatchObject({
+      excluded: true,
+      reason: 'Closed page',
+      by: { platform: 'vk', userId: expect.stringMatching(/^\d+$/) },
+    });
 
     w.clock.set(w.drawAt);
     expect((await w.admin('POST', base)).status).toBe(200);
