@@ -99,6 +99,28 @@ describe('people at the support desk', () => {
     }
   });
 
+  it('decision 109: the participant and the assignee each read on a line of their own, not joined by « · » to the ticket’s facts (phone, dark, en)', async () => {
+    const { page, context, errors } = await openWatchedPage(browser, { ...phone, colorScheme: 'dark' });
+    try {
+      await page.goto(
+        `${participantUrl(server, { userId: AGENCY_OWNER, language: 'en' }).split('#')[0]}#/admin/brand/${brandId}/support`,
+      );
+      const participant = active(page).getByTestId(`inbox-participant-${ticketIds.ok}`);
+      await participant.waitFor({ timeout: 30_000 });
+      expect(await participant.textContent()).toBe('OK · 5550001');
+      const assignee = active(page).getByTestId(`inbox-assignee-${ticketIds.ok}`);
+      expect(await assignee.textContent()).toContain(`VK · id${AGENCY_OWNER}`);
+      // Lines apart: the assignee starts below the participant, within the phone's width.
+      const [p, a] = [await participant.boundingBox(), await assignee.boundingBox()];
+      expect(a && p && a.y >= p.y + p.height - 1).toBe(true);
+      expect((a?.x ?? 0) + (a?.width ?? 0)).toBeLessThanOrEqual(375);
+      await screenshot(page, 'office-support-people-lines');
+      expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a thread names its participant: the VK one linked to their page, the OK one linked nowhere (desktop, ru)', async () => {
     const { page, context, errors } = await openWatchedPage(browser, desktop);
     try {

@@ -99,13 +99,13 @@ export default function SupportInbox() {
                     .filter(Boolean)
                     .join(' · ')}
                   subtitle={
-                    <span data-testid={`inbox-ticket-${t.id}-participant`}>
+                    <span data-testid={`inbox-participant-${t.id}`}>
                       {personText({ platform: t.platform, userId: t.platformUserId }, language)}
                     </span>
                   }
                   extraSubtitle={
                     t.assigneeMembershipId != null ? (
-                      <span data-testid={`inbox-ticket-${t.id}-assignee`}>
+                      <span data-testid={`inbox-assignee-${t.id}`}>
                         {fill(s.assignedTo, { who: assigneeText(agents.get(t.assigneeMembershipId), language) })}
                       </span>
                     ) : undefined

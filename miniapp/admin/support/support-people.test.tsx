@@ -74,10 +74,10 @@ describe('people at the support desk', () => {
       const w = WORDS[language];
       // Each person on a line of their own (decision 109), so « · » inside a name does not run into the facts.
       const line = (testid: string) => markup.match(new RegExp(`data-testid="${testid}">([^<]*)<`))?.[1];
-      expect(line('inbox-ticket-9-participant'), language).toBe(w.ok);
-      expect(line('inbox-ticket-9-assignee')).toContain(w.agentTg);
-      expect(line('inbox-ticket-10-participant')).toBe(w.vk);
-      expect(line('inbox-ticket-10-assignee')).toContain(w.agentVk);
+      expect(line('inbox-participant-9'), language).toBe(w.ok);
+      expect(line('inbox-assignee-9')).toContain(w.agentTg);
+      expect(line('inbox-participant-10')).toBe(w.vk);
+      expect(line('inbox-assignee-10')).toContain(w.agentVk);
       expect(markup).not.toContain('id5550001');
       expect(markup).not.toMatch(/id42\b/);
     }
