@@ -37,8 +37,6 @@ const ru = {
   legal_merit_contest: 'Конкурс',
   legal_giveaway: 'Раздача',
   manage: 'Управление акциями',
-  adminTitle: 'Кабинет бренда',
-  notAllowed: 'Нет доступа',
 } as const;
 
 export type Messages = { [K in keyof typeof ru]: string };
@@ -75,8 +73,6 @@ const en: { [K in keyof typeof ru]: string } = {
   legal_merit_contest: 'Contest',
   legal_giveaway: 'Giveaway',
   manage: 'Manage campaigns',
-  adminTitle: 'Brand office',
-  notAllowed: 'Not allowed',
 };
 
 export const messages: Record<'ru' | 'en', Messages> = { ru, en };

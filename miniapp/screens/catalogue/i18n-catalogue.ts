@@ -23,7 +23,6 @@ export const catalogueRu = {
   offerRemoveFavourite: 'Убрать из избранного',
   offerShare: 'Поделиться',
   offerOpenSite: 'На сайт магазина',
-  offerGone: 'Предложение закончилось',
 };
 
 export type CatalogueMessages = typeof catalogueRu;
@@ -52,5 +51,4 @@ export const catalogueEn: CatalogueMessages = {
   offerRemoveFavourite: 'Remove from favourites',
   offerShare: 'Share',
   offerOpenSite: 'Open the shop’s page',
-  offerGone: 'This offer has ended',
 };
