@@ -10,3 +10,17 @@ import type { AsyncState } from '../use-async.ts';
 export function refused(state: AsyncState<unknown>): boolean {
   return state.status === 'error' && state.error instanceof ApiRequestError && [403, 404].includes(state.error.status);
 }
+
+/**
+ * What a screen shows a brand member who lacks the section it works in, before asking anything: the refusal the
+ * server gives every call of that section (permissions.ts: 403 `forbidden`), so the screen says «No access» at once
+ * instead of offering a picker or buttons each of which the server would refuse. Drawn by LoadStateScreen.
+ * @example if (!brand.sections.includes('mailings')) return <LoadStateScreen state={withoutSection('mailings')} />;
+ */
+export function withoutSection(section: string): AsyncState<never> {
+  return {
+    status: 'error',
+    error: new ApiRequestError(403, 'forbidden', `No ${section} rights for this brand`),
+    retry: () => {},
+  };
+}

@@ -1,6 +1,8 @@
 /**
  * The catalogue of ready mechanics: a card per template with what it is for, its mechanic and legal type, and a
  * small live preview of the participant's screen; "Use" makes a draft for the brand and opens it in the editor.
+ * A member of the working brand without `campaigns` (the office's home offers them no "New campaign") is told «No
+ * access» at once, as the server would answer every "Use".
  */
 import { Button, CardGrid, Group, PanelHeader, PanelHeaderBack, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -8,8 +10,10 @@ import { composeKey } from '../../api/client-key.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
+import { withoutSection } from '../refused.ts';
 import { useBrand, useOffice } from '../use-office.ts';
 import { TemplateCard } from './TemplateCard.tsx';
 
@@ -17,7 +21,8 @@ export function Catalogue({ office }: { office: Office }) {
   const { t, office: api, language } = useOffice();
   const navigator = useRouteNavigator();
   const [brand] = useBrand(office);
-  const templates = useAsync(() => api.templates(), [api]);
+  const mayCreate = brand === undefined || brand.sections.includes('campaigns');
+  const templates = useAsync(() => api.templates(), [api], mayCreate);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // One key per choice: a double click or a retry after a lost answer makes one draft (server: draft-keys.ts).
@@ -36,6 +41,7 @@ export function Catalogue({ office }: { office: Office }) {
       setBusy(null);
     }
   };
+  if (!mayCreate) return <LoadStateScreen state={withoutSection('campaigns')} title={t.catalogue} />;
   // One card per row (`size="l"`): a thumbnail beside its text needs the width; two per row crushed the text on phones.
   return (
     <>

@@ -1,6 +1,7 @@
 /**
  * `#/admin/brand/:brandId/mailings`: the brand's campaigns to pick from; each opens its rules and broadcasts.
- * The list answers any member of the brand (title and status only).
+ * The list answers any member of the brand (title and status only), but every campaign's mailings need the `mailings`
+ * right: a member without it is told so at once (no picker whose every entry would say «No access»).
  */
 import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -8,7 +9,9 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
+import { withoutSection } from '../refused.ts';
 import { useMailings } from './use-mailings.ts';
 
 export function BrandMailings({ office }: { office: Office }) {
@@ -16,8 +19,10 @@ export function BrandMailings({ office }: { office: Office }) {
   const navigator = useRouteNavigator();
   const brandId = Number(useRouteParam('brandId'));
   const brand = office.brands.find((b) => b.id === brandId);
-  const state = useAsync(() => calls.campaigns(brandId), [calls, brandId], brand !== undefined);
+  const mayOpen = brand?.sections.includes('mailings') ?? false;
+  const state = useAsync(() => calls.campaigns(brandId), [calls, brandId], mayOpen);
   if (!brand) return <NotFound />;
+  if (!mayOpen) return <LoadStateScreen state={withoutSection('mailings')} title={m.title} />;
   return (
     <>
       <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
