@@ -42,6 +42,10 @@ describe('a brand manager launches the pack-code template and schedules a campai
     try {
       const office = participantUrl(server, { userId: MANAGER, language: 'ru' });
       const id = await draftFromTemplate(page, office, 'pack-code');
+      // Two Moscow days ahead, not the template's start (00:00 UTC tomorrow): from 21:00 UTC that is already the same
+      // Moscow day, so moments generated from it would fall on a launch's day and no first-moment warning is due.
+      await field(page, 'startsAt').fill(`${moscowIso(Date.now() + 2 * 86_400_000).slice(0, 10)}T10:00`);
+      await save(page);
       const problems = page.getByTestId('office-problems');
       expect(await problems.textContent()).toContain('В календаре призов нет ни одного момента');
       await screenshot(page, 'manager-pack-editor-phone-light-ru');
@@ -63,7 +67,7 @@ describe('a brand manager launches the pack-code template and schedules a campai
 
       await loadCodesByTheProblem(page, server, id);
       // Nothing to save: the editor checks again on the way back, and nothing is left to fix but one thing to know:
-      // the generated moments begin tomorrow (the template's start), so launched now, nobody wins today (decision 104).
+      // the generated moments begin on the start two days ahead, so launched now, nobody wins today (decision 104).
       await expect.poll(() => problems.textContent(), { timeout: T }).toContain('Первый призовой момент — ');
       expect(await problems.locator('[data-testid^="office-problem-"]').count()).toBe(1);
       expect(await page.getByTestId('office-problem-calendar_first_moment_later').textContent()).toContain(
