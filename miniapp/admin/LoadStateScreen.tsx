@@ -4,9 +4,10 @@
  * always has Back. Without it a failed request left an empty header, and on mobile VK, where the only Back is the
  * app's own, closing the app was the only way out (found from outside).
  */
-import { PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+
 import { useApp } from '../app-context.ts';
-import { useRouteNavigator } from '../routes.ts';
+import { PanelHeaderWithBack } from '../PanelHeaderWithBack.tsx';
+
 import { LoadState } from '../screens/LoadState.tsx';
 import type { AsyncState } from '../use-async.ts';
 import { refusalText } from './refusal-text.ts';
@@ -19,10 +20,9 @@ import { refusalText } from './refusal-text.ts';
 export function LoadStateScreen({ state, title }: { state: AsyncState<unknown>; title?: string }) {
   // The app's strings, not the office's: the office's own header must not show before the server has said yes.
   const { t } = useApp();
-  const navigator = useRouteNavigator();
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{title}</PanelHeaderWithBack>
       {/* Worded as the office words a refusal (refusal-text.ts): a code the participant never meets reads too. */}
       <LoadState state={state} wording={refusalText}>
         {() => null}

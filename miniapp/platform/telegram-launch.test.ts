@@ -6,6 +6,7 @@ import {
   startParamToRoute,
   themeScheme,
   themeTokens,
+  versionAtLeast,
 } from './telegram-launch.ts';
 
 describe('Telegram start_param deep links', () => {
@@ -47,6 +48,7 @@ describe('Telegram launch read from the fragment (no bridge on the first screen)
     expect(parseTelegramLaunch(fragment)).toEqual({
       initData,
       platform: 'android',
+      version: '8.0',
       startParam: 'campaign-2',
       theme: { bg_color: '#212121', button_color: '#8774e1' },
     });
@@ -57,7 +59,18 @@ describe('Telegram launch read from the fragment (no bridge on the first screen)
     expect(parseTelegramLaunch(withParam).startParam).toBe('campaign-3');
     expect(parseTelegramLaunch('#tgWebAppData=a%3D1&tgWebAppThemeParams=%7Bbroken').theme).toEqual({});
     expect(parseTelegramLaunch('#tgWebAppData=a%3D1&tgWebAppThemeParams=%5B1%5D').theme).toEqual({});
-    expect(parseTelegramLaunch('#/campaign/1')).toEqual({ initData: '', platform: '', theme: {} });
+    expect(parseTelegramLaunch('#/campaign/1')).toEqual({ initData: '', platform: '', version: '', theme: {} });
+  });
+
+  it('the client has BackButton from Bot API 6.1: versions compared part by part, a missing one as too old', () => {
+    expect(['6.1', '6.10', '7.0', '8.0', '6.1.1'].map((v) => versionAtLeast(v, '6.1'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['6.0', '5.9', '', 'x'].map((v) => versionAtLeast(v, '6.1'))).toEqual([false, false, false, false]);
   });
 });
 

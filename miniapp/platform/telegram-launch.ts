@@ -68,8 +68,22 @@ export interface TelegramLaunchParams {
   /** `tgWebAppData`, sent to the server as `tma <initData>` and verified there. */
   initData: string;
   platform: string;
+  /** `tgWebAppVersion`, the Bot API version the client supports ("8.0"); empty when the fragment has none. */
+  version: string;
   startParam?: string;
   theme: TelegramTheme;
+}
+
+/** Whether the client's Bot API `version` is `least` or later ("6.10" after "6.9": parts compared as numbers). */
+export function versionAtLeast(version: string, least: string): boolean {
+  if (!/^\d+(\.\d+)*$/.test(version)) return false;
+  const have = version.split('.').map(Number);
+  const want = least.split('.').map(Number);
+  for (let i = 0; i < want.length; i++) {
+    const diff = (have[i] ?? 0) - (want[i] ?? 0);
+    if (diff !== 0) return diff > 0;
+  }
+  return true;
 }
 
 /**
@@ -89,6 +103,7 @@ export function parseTelegramLaunch(fragment: string): TelegramLaunchParams {
   return {
     initData,
     platform: params.get('tgWebAppPlatform') ?? '',
+    version: params.get('tgWebAppVersion') ?? '',
     ...(startParam ? { startParam } : {}),
     theme,
   };

@@ -18,12 +18,15 @@ import {
   type TelegramTheme,
   themeScheme,
   themeTokens,
+  versionAtLeast,
 } from './telegram-launch.ts';
 import { type ColorScheme, type LaunchInfo, type PlatformAdapter, systemColorScheme } from './types.ts';
 
 interface ReadLaunch {
   launch: LaunchInfo;
   theme: TelegramTheme;
+  /** The client has BackButton (Bot API 6.1, core.telegram.org/bots/webapps#backbutton). */
+  hasBackButton: boolean;
 }
 
 /** The launch of this tab, kept for a reload: by then the fragment holds the route, not the launch. */
@@ -40,7 +43,7 @@ function launchFragment(): string {
 }
 
 function readLaunch(): ReadLaunch {
-  const { initData, platform, startParam, theme } = parseTelegramLaunch(launchFragment());
+  const { initData, platform, version, startParam, theme } = parseTelegramLaunch(launchFragment());
   const data = new URLSearchParams(initData);
   let languageCode = '';
   try {
@@ -55,10 +58,11 @@ function readLaunch(): ReadLaunch {
       ...(startRoute ? { startRoute } : {}),
     },
     theme,
+    hasBackButton: versionAtLeast(version, '6.1'),
   };
 }
 
-const { launch, theme: launchTheme } = readLaunch();
+const { launch, theme: launchTheme, hasBackButton } = readLaunch();
 if (/tgWebApp/.test(location.hash) || (launch.startRoute && !sessionStorage.getItem('promo-start-routed'))) {
   // Only the first load follows start_param; a reload stays on the screen the user was on.
   sessionStorage.setItem('promo-start-routed', '1');
@@ -115,6 +119,8 @@ export function createPlatform(): PlatformAdapter {
   return {
     name: 'telegram',
     launch,
+    // Telegram's guidelines make its BackButton the app's one back; an older client without it keeps the header's.
+    drawsOwnBack: hasBackButton,
     init: async () => {
       applyTheme(launchTheme);
     },

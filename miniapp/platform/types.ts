@@ -66,6 +66,12 @@ export interface PlatformAdapter {
   subscribeColorScheme(listener: (scheme: ColorScheme) => void): () => void;
   /** Native swipe-back on the first screen only (VK), or the platform's own back button (Telegram). */
   setBackNavigation(state: { isFirstScreen: boolean; onBack: () => void }): void;
+  /**
+   * The client draws a back button of its own above the app on every screen but the first, shown through
+   * `setBackNavigation` (Telegram's BackButton): panel headers then draw no Back of theirs, so one back is offered
+   * (PanelHeaderWithBack.tsx). VK and OK draw none in the app's space: their headers keep it.
+   */
+  readonly drawsOwnBack?: boolean;
   joinCommunity(groupId: number): Promise<ActionResult>;
   allowMessages(groupId: number, key: string): Promise<ActionResult>;
   allowNotifications(): Promise<ActionResult>;

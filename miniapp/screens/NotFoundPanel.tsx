@@ -3,9 +3,10 @@
  * it says nothing about what is there): a header with Back and a way home. Nothing is loaded from another host.
  */
 import { Icon56GhostOutline } from '@vkontakte/icons';
-import { Button, Group, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Button, Group, Panel, Placeholder } from '@vkontakte/vkui';
 import { useApp } from '../app-context.ts';
 import { supportEn, supportRu } from '../i18n-support.ts';
+import { PanelHeaderWithBack } from '../PanelHeaderWithBack.tsx';
 import { useRouteNavigator } from '../routes.ts';
 
 /** The content, for a panel the shell already wraps (the office). */
@@ -15,9 +16,7 @@ export function NotFound() {
   const navigator = useRouteNavigator();
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={app.back} />}>
-        {t.notFoundTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={app.back}>{t.notFoundTitle}</PanelHeaderWithBack>
       <Group>
         <Placeholder
           icon={<Icon56GhostOutline />}

@@ -3,8 +3,9 @@
  * tokens by the office's shell (AdminOffice.tsx, miniapp/accent-style.ts) for every office screen. A brand's office
  * shows its own agency's (`useAgencyBranding(office, brand)`), never a vendor's.
  */
-import { Avatar, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+import { Avatar, PanelHeader } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import type { Office } from '../office-api.ts';
 
 export type Branding = NonNullable<Office['agencies']>[number];
@@ -24,9 +25,12 @@ export function BrandedHeader(props: {
   const logo: ReactNode = branding?.logoUrl ? (
     <Avatar size={28} src={branding.logoUrl} alt="" data-testid="agency-logo" />
   ) : null;
-  return (
-    <PanelHeader before={back ? <PanelHeaderBack onClick={back.onClick} label={back.label} /> : undefined} after={logo}>
-      <span data-testid="agency-header">{branding ? `${branding.name} · ${title}` : title}</span>
-    </PanelHeader>
+  const text = <span data-testid="agency-header">{branding ? `${branding.name} · ${title}` : title}</span>;
+  return back ? (
+    <PanelHeaderWithBack back={back.label} onBack={back.onClick} after={logo}>
+      {text}
+    </PanelHeaderWithBack>
+  ) : (
+    <PanelHeader after={logo}>{text}</PanelHeader>
   );
 }

@@ -2,20 +2,10 @@
  * The office's beta test of one campaign (`#/admin/campaign/:id/beta`): the test group, adding a VK id, the tester
  * link with copy, replace and revoke. Lazy: never in the participant's bundle. The server checks the `campaigns` right.
  */
-import {
-  Button,
-  ButtonGroup,
-  FormItem,
-  Group,
-  Header,
-  Input,
-  PanelHeader,
-  PanelHeaderBack,
-  SimpleCell,
-} from '@vkontakte/vkui';
+import { Button, ButtonGroup, FormItem, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -28,7 +18,6 @@ import { addTester, type BetaGroup, betaGroup, removeTester, revokeLink, rotateL
 export default function BetaPanel() {
   const { api, language } = useApp();
   const s = betaStrings(language);
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const [fresh, setFresh] = useState<BetaGroup | null>(null);
   const { error, run } = useOfficeWrite(s.error);
@@ -46,7 +35,7 @@ export default function BetaPanel() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{s.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(loaded) => {
           const group = fresh ?? loaded;

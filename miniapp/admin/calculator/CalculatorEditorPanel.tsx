@@ -5,23 +5,12 @@
  * preview of the participant's real screen. Lazy: never in the participant's bundle. The server checks the right on
  * every call and validates on save; a refusal to open shows as the not-found screen.
  */
-import {
-  Button,
-  Div,
-  FormItem,
-  FormStatus,
-  Group,
-  Header,
-  Input,
-  PanelHeader,
-  PanelHeaderBack,
-  Paragraph,
-} from '@vkontakte/vkui';
+import { Button, Div, FormItem, FormStatus, Group, Header, Input, Paragraph } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
 import { participantView } from '../../../server/calculator/participant-view.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { initialValues, toInputs } from '../../screens/calculator/calculator-fields.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -51,13 +40,12 @@ import { useDebounced } from './use-debounced.ts';
 export default function CalculatorEditorPanel() {
   const { api, language } = useApp();
   const t = calculatorEditorMessages[language];
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const calculatorApi = useMemo(() => calculatorOfficeApi(api, campaignId ?? 0), [api, campaignId]);
   const state = useAsync(() => calculatorApi.get(), [calculatorApi], campaignId !== undefined);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {({ config, savedAt }) => (
           <CalculatorEditor

@@ -12,8 +12,6 @@ import {
   Group,
   Header,
   Input,
-  PanelHeader,
-  PanelHeaderBack,
   SegmentedControl,
   SimpleCell,
   Textarea,
@@ -25,7 +23,7 @@ import { composeKey } from '../../api/client-key.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import type { Language } from '../../intl-formats.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -219,7 +217,6 @@ function ImportForm({ calendar, note, onDone }: FormProps & { calendar: PrizeCal
 export default function CalendarSection() {
   const { api, language } = useApp();
   const t = calendarMessages(language);
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const calls = useMemo(() => (campaignId ? calendarApi(api, campaignId) : undefined), [api, campaignId]);
   const state = useAsync(() => (calls as ReturnType<typeof calendarApi>).load(), [calls], calls !== undefined);
@@ -239,7 +236,7 @@ export default function CalendarSection() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(calendar) => (
           <>

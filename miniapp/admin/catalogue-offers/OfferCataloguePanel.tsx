@@ -4,10 +4,10 @@
  * with their status today. Uploading again updates in place. Lazy: never in the participant's bundle. The server
  * checks the right on every call; a refusal to open shows as the not-found screen.
  */
-import { PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+
 import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -19,7 +19,6 @@ import { type OfficeCatalogue, offersOfficeApi } from './offers-office-api.ts';
 export default function OfferCataloguePanel() {
   const { api, language } = useApp();
   const t = offersOfficeMessages[language];
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const offersApi = useMemo(() => offersOfficeApi(api, campaignId ?? 0), [api, campaignId]);
   const state = useAsync(() => offersApi.list(), [offersApi], campaignId !== undefined);
@@ -28,7 +27,7 @@ export default function OfferCataloguePanel() {
   const reload = () => void offersApi.list().then(setFresh, () => {});
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(loaded) => (
           <>

@@ -4,9 +4,10 @@
  * A member of the working brand without `campaigns` (the office's home offers them no "New campaign") is told «No
  * access» at once, as the server would answer every "Use".
  */
-import { Button, CardGrid, Group, PanelHeader, PanelHeaderBack, Placeholder, Snackbar } from '@vkontakte/vkui';
+import { Button, CardGrid, Group, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { composeKey } from '../../api/client-key.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -45,9 +46,7 @@ export function Catalogue({ office }: { office: Office }) {
   // One card per row (`size="l"`): a thumbnail beside its text needs the width; two per row crushed the text on phones.
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.catalogue}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.catalogue}</PanelHeaderWithBack>
       <Group description={t.catalogueText}>
         <LoadState state={templates}>
           {(list) =>

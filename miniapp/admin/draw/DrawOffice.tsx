@@ -4,24 +4,13 @@
  * the entrants with their fraud flags (EntrantList.tsx).
  * A lazy office chunk: nothing here reaches a participant's download.
  */
-import {
-  Button,
-  ButtonGroup,
-  Div,
-  Footnote,
-  Group,
-  Header,
-  MiniInfoCell,
-  PanelHeader,
-  PanelHeaderBack,
-  Paragraph,
-} from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, Footnote, Group, Header, MiniInfoCell, Paragraph } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -38,7 +27,6 @@ const mono = { fontFamily: 'monospace', wordBreak: 'break-all' } as const;
 /** Panel content; the shell wraps it in its `Panel`. */
 export default function DrawOffice() {
   const { api, language, t: app } = useApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const t = language === 'ru' ? drawOfficeRu : drawOfficeEn;
   const calls = useMemo(() => drawOfficeApi(api, campaignId ?? 0), [api, campaignId]);
@@ -47,9 +35,7 @@ export default function DrawOffice() {
     return <NotFound />;
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={app.back} />}>
-        {t.title}
-      </PanelHeader>
+      <PanelHeaderWithBack back={app.back}>{t.title}</PanelHeaderWithBack>
       <LoadState state={state}>{(draw) => <DrawBody draw={draw} calls={calls} t={t} language={language} />}</LoadState>
     </>
   );

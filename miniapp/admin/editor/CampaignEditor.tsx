@@ -3,21 +3,12 @@
  * always visible; a live or paused campaign's save publishes the next revision (said on the button). Problems from
  * the server are listed with links to their fields; lifecycle buttons follow the status; revisions are listed.
  */
-import {
-  Button,
-  Div,
-  Group,
-  PanelHeader,
-  PanelHeaderBack,
-  Tabs,
-  TabsItem,
-  useAdaptivityWithJSMediaQueries,
-  ViewWidth,
-} from '@vkontakte/vkui';
+import { Button, Div, Group, Tabs, TabsItem, useAdaptivityWithJSMediaQueries, ViewWidth } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { StatusLabel } from '../home/StatusLabel.tsx';
@@ -69,9 +60,9 @@ export function CampaignEditor() {
   // outside: the header followed every keystroke, as if already saved).
   const named = draft.saved ?? doc;
   const header = (
-    <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+    <PanelHeaderWithBack back={t.back}>
       <span data-testid="office-editor-header">{named.title[language] || named.title.ru}</span>
-    </PanelHeader>
+    </PanelHeaderWithBack>
   );
 
   const publishes = savePublishes(doc.status);

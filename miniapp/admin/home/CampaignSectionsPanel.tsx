@@ -7,9 +7,10 @@
  * member with `campaigns` on the campaign's brand is sent on to the editor, where these links have always been for
  * them. Lazy: never in the participant's bundle.
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useEffect } from 'react';
 import { Loading } from '../../Loading.tsx';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -53,9 +54,9 @@ function CampaignSections({ office }: { office: Office }) {
   const brandWide = page?.links.filter((l) => l.brandWide) ?? [];
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      <PanelHeaderWithBack back={t.back}>
         {page ? page.campaign.title[language] || page.campaign.title.ru : t.campaignSections}
-      </PanelHeader>
+      </PanelHeaderWithBack>
       {toEditor ? (
         <Loading size="l" style={{ margin: '48px 0' }} />
       ) : (

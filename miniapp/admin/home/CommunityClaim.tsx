@@ -4,17 +4,16 @@
  * Everyone else with no rights keeps the ordinary not-found screen.
  */
 import { Icon56UsersOutline } from '@vkontakte/icons';
-import { Button, FormStatus, Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Button, FormStatus, Group, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { withReason } from '../../i18n-reason.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 
 export function CommunityClaim({ onClaimed }: { onClaimed(): void }) {
   const services = useOffice();
   const { t, language } = services;
-  const navigator = useRouteNavigator();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const claim = async () => {
@@ -31,7 +30,7 @@ export function CommunityClaim({ onClaimed }: { onClaimed(): void }) {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{t.office}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.office}</PanelHeaderWithBack>
       <Group>
         <Placeholder
           icon={<Icon56UsersOutline />}

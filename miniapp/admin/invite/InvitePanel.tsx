@@ -3,7 +3,7 @@
  * the office's member gate, like `#/beta/<token>`). Shows whose office it is (the agency's name, never the vendor's),
  * the brand, role and sections, and accepts with this verified launch. Lazy, never preloaded for participants.
  */
-import { Button, Group, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { Button, Group, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
@@ -11,6 +11,7 @@ import { HAS_OFFICE } from '../../build-contents.ts';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { forgetOfficeAccess } from '../../office-access.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -27,11 +28,7 @@ export default function InvitePanel() {
   const [outcome, setOutcome] = useState<'accepted' | string | null>(null);
   const state = useAsync(() => invitations.preview(token), [api, token], token !== '');
   const problemText = (code: string) => label(s, 'problem', code);
-  const header = (
-    <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
-      {s.inviteTitle}
-    </PanelHeader>
-  );
+  const header = <PanelHeaderWithBack back={s.back}>{s.inviteTitle}</PanelHeaderWithBack>;
   if (state.status === 'error' && state.error instanceof ApiRequestError && state.error.status === 404) {
     return (
       <>

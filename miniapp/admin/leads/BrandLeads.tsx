@@ -2,7 +2,8 @@
  * `#/admin/brand/:brandId/leads`: the brand's calculator campaigns to pick from (only a calculator's lead form makes
  * leads); each opens its leads inbox. The server checks the `leads` right on every lead call.
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -26,7 +27,7 @@ export function BrandLeads({ office }: { office: Office }) {
   }
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
+      <PanelHeaderWithBack back={l.back}>{l.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(campaigns) => (
           <Group header={<Header>{`${brand.name} · ${l.pickCampaign}`}</Header>}>

@@ -11,8 +11,6 @@ import {
   InfoRow,
   Link,
   NativeSelect,
-  PanelHeader,
-  PanelHeaderBack,
   Placeholder,
   SimpleCell,
 } from '@vkontakte/vkui';
@@ -21,7 +19,7 @@ import { csvWord } from '../../../server/http/csv-words.ts';
 import { contactCheckText, DELIVERY_OUTCOME_WORDS } from '../../../server/leads/lead-words.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -34,14 +32,11 @@ type Outcome = keyof typeof DELIVERY_OUTCOME_WORDS;
 
 export function LeadDetail() {
   const { l, calls, language } = useLeads();
-  const navigator = useRouteNavigator();
   const leadId = Number(useRouteParam('leadId'));
   const state = useAsync(() => calls.get(leadId), [calls, leadId], Number.isSafeInteger(leadId) && leadId > 0);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
-        {fill(l.lead, { id: leadId })}
-      </PanelHeader>
+      <PanelHeaderWithBack back={l.back}>{fill(l.lead, { id: leadId })}</PanelHeaderWithBack>
       <LoadState state={state}>{(lead) => <LeadBody lead={lead} language={language} />}</LoadState>
     </>
   );

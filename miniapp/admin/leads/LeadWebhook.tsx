@@ -3,20 +3,10 @@
  * and the HMAC signing secret. The server never answers the secret back: a new one is made here, shown once to be
  * copied into the CRM, and sent with the save (rotation). Below, the latest leads' delivery states.
  */
-import {
-  Button,
-  Div,
-  FormItem,
-  FormStatus,
-  Group,
-  Header,
-  Input,
-  PanelHeader,
-  PanelHeaderBack,
-  SimpleCell,
-} from '@vkontakte/vkui';
+import { Button, Div, FormItem, FormStatus, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -31,16 +21,13 @@ function newSecret(): string {
 
 export function LeadWebhook() {
   const { l, calls } = useLeads();
-  const navigator = useRouteNavigator();
   const state = useAsync(async () => {
     const [hook, leads] = await Promise.all([calls.webhook(), calls.list()]);
     return { hook, recent: leads.filter((x) => x.delivery).slice(0, 5) };
   }, [calls]);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>
-        {l.webhook}
-      </PanelHeader>
+      <PanelHeaderWithBack back={l.back}>{l.webhook}</PanelHeaderWithBack>
       <LoadState state={state}>{(data) => <WebhookForm hook={data.hook} recent={data.recent} />}</LoadState>
     </>
   );

@@ -9,8 +9,6 @@ import {
   Footnote,
   Group,
   Pagination,
-  PanelHeader,
-  PanelHeaderBack,
   Placeholder,
   Search,
   SimpleCell,
@@ -20,6 +18,7 @@ import {
 import { useState } from 'react';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -48,7 +47,7 @@ export function LeadsInbox() {
   const failed = state.status === 'error';
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={l.back} />}>{l.title}</PanelHeader>
+      <PanelHeaderWithBack back={l.back}>{l.title}</PanelHeaderWithBack>
       {!failed && (
         <Group>
           <Div>

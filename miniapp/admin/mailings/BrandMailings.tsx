@@ -3,7 +3,8 @@
  * The list answers any member of the brand (title and status only), but every campaign's mailings need the `mailings`
  * right: a member without it is told so at once (no picker whose every entry would say «No access»).
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -25,7 +26,7 @@ export function BrandMailings({ office }: { office: Office }) {
   if (!mayOpen) return <LoadStateScreen state={withoutSection('mailings')} title={m.title} />;
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{m.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(campaigns) => (
           <Group header={<Header>{`${brand.name} · ${m.pickCampaign}`}</Header>}>

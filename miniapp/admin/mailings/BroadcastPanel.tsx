@@ -2,8 +2,9 @@
  * `#/admin/campaign/:id/mailings/broadcast/:broadcastId`: `new` opens the composer, a number the broadcast's live
  * progress and results.
  */
-import { PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
-import { useRouteNavigator } from '../../routes.ts';
+
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
+
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -15,16 +16,13 @@ import { useMailings } from './use-mailings.ts';
 export function BroadcastPanel() {
   const services = useMailings();
   const { calls, campaignId, m, t } = services;
-  const navigator = useRouteNavigator();
   const param = useRouteParam('broadcastId');
   const id = param === 'new' ? undefined : Number(param);
   const state = useAsync(() => calls.options(), [calls], campaignId !== undefined);
   if (param !== 'new' && !(Number.isSafeInteger(id) && (id ?? 0) > 0)) return <NotFound />;
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {id === undefined ? m.newBroadcast : m.progress}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{id === undefined ? m.newBroadcast : m.progress}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(options) =>
           id === undefined ? (

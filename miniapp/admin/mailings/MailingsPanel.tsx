@@ -11,8 +11,6 @@ import {
   Group,
   Header,
   Input,
-  PanelHeader,
-  PanelHeaderBack,
   Placeholder,
   SimpleCell,
   Switch,
@@ -20,6 +18,7 @@ import {
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -32,7 +31,6 @@ import { type MailingsServices, useMailings } from './use-mailings.ts';
 export function MailingsPanel() {
   const services = useMailings();
   const { calls, campaignId, m, t } = services;
-  const navigator = useRouteNavigator();
   const state = useAsync(
     async () => {
       const [options, rules, broadcasts] = await Promise.all([calls.options(), calls.rules(), calls.broadcasts()]);
@@ -43,7 +41,7 @@ export function MailingsPanel() {
   );
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>{m.title}</PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{m.title}</PanelHeaderWithBack>
       <LoadState state={state}>{(data) => <MailingsBody services={services} {...data} />}</LoadState>
     </>
   );

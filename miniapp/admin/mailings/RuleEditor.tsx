@@ -14,14 +14,13 @@ import {
   Header,
   Input,
   NativeSelect,
-  PanelHeader,
-  PanelHeaderBack,
   SegmentedControl,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
@@ -38,7 +37,6 @@ import { useRuleProblems } from './use-rule-problems.ts';
 export function RuleEditor() {
   const services = useMailings();
   const { calls, campaignId, m, t } = services;
-  const navigator = useRouteNavigator();
   const param = useRouteParam('ruleId');
   const ruleId = param === 'new' ? undefined : Number(param);
   // Bumped to read the rule again: the version someone else saved while this one was being edited.
@@ -54,9 +52,7 @@ export function RuleEditor() {
   if (state.status === 'ready' && ruleId !== undefined && !state.data.rule) return <NotFound />;
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {ruleId === undefined ? m.newRule : m.ruleTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{ruleId === undefined ? m.newRule : m.ruleTitle}</PanelHeaderWithBack>
       <LoadState state={state}>
         {({ options, rule }) => (
           // A newer saved copy starts a fresh form from it.

@@ -3,11 +3,11 @@
  * low-stock warning), a prize pool's threshold, CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -21,7 +21,6 @@ import { listPools, type PoolStock } from './pool-api.ts';
 export default function PoolsPanel() {
   const { api, language } = useApp();
   const s = poolsStrings(language);
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   // Refreshed in place after a write, so an upload's result stays on screen (a reload would unmount it).
   const [fresh, setFresh] = useState<PoolStock[] | null>(null);
@@ -31,7 +30,7 @@ export default function PoolsPanel() {
   const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.title}</PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{s.title}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(loaded) => {
           const pools = fresh ?? loaded;

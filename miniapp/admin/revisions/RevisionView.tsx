@@ -1,8 +1,8 @@
 /** One published revision, read-only: the same form (disabled) beside the preview of that revision's document. */
-import { Group, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Group, Placeholder } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -14,7 +14,6 @@ import { useOffice } from '../use-office.ts';
 
 export function RevisionView() {
   const { t, office, language } = useOffice();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const n = Number(useRouteParam('n'));
   const [lang, setLang] = useState<'ru' | 'en'>(language);
@@ -22,9 +21,7 @@ export function RevisionView() {
   const state = useAsync(() => office.revision(campaignId ?? 0, n), [office, campaignId, n], valid);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {fill(t.revision, { n: Number.isFinite(n) ? n : '' })}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{fill(t.revision, { n: Number.isFinite(n) ? n : '' })}</PanelHeaderWithBack>
       {!valid ? (
         <Placeholder title={t.notFoundTitle} />
       ) : (

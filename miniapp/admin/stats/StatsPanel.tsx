@@ -5,11 +5,12 @@
  * none of it reaches a participant's download or the office's first chunk. The server checks the `stats` right on
  * every call; a refusal shows as the not-found screen, like anything the member may not see.
  */
-import { Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useCallback, useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
-import { PANELS, useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
+import { PANELS } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -35,7 +36,6 @@ import { shownPeriod } from './stats-period.ts';
 export default function StatsPanel({ panel }: { panel: string }) {
   const { language } = useApp();
   const s = statsStrings(language);
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const brandId = Number(useRouteParam('brandId'));
   const scope = useMemo<StatsScope | undefined>(() => {
@@ -56,7 +56,7 @@ export default function StatsPanel({ panel }: { panel: string }) {
   const common = { scope, filter, onRefused: refuse };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{title}</PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{title}</PanelHeaderWithBack>
       <Group header={<Header>{s.filters}</Header>}>
         <StatsFilters filter={filter} shown={answered} onChange={setFilter} />
         {shown && (

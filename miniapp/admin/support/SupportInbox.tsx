@@ -3,8 +3,9 @@
  * one list, by campaign and status, with search (all three kept in the address, inbox-query.ts) and how long the
  * participant has waited; links to canned answers and the knowledge base. The server checks the `support` right.
  */
-import { Group, PanelHeader, PanelHeaderBack, Placeholder, Search, SimpleCell, Tabs, TabsItem } from '@vkontakte/vkui';
+import { Group, Placeholder, Search, SimpleCell, Tabs, TabsItem } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator, useRouteQuery } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -39,7 +40,7 @@ export default function SupportInbox() {
   }, [support, status, q, campaignId]);
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.inbox}</PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{s.inbox}</PanelHeaderWithBack>
       <Group>
         <SimpleCell chevron="always" onClick={() => navigator.push(paths.adminSupportCanned(brandId))}>
           {s.canned}

@@ -13,8 +13,6 @@ import {
   Header,
   Input,
   NativeSelect,
-  PanelHeader,
-  PanelHeaderBack,
   SimpleCell,
   Text,
   Textarea,
@@ -24,7 +22,7 @@ import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { OfficeConfirm } from '../OfficeConfirm.tsx';
@@ -56,7 +54,6 @@ const articleFields = ({ id: _, updatedAt: __, position: ___, ...fields }: Artic
 
 export function CannedAnswersPanel() {
   const { s, support } = useSupportOffice();
-  const navigator = useRouteNavigator();
   const [version, setVersion] = useState(0);
   const state = useAsync(() => support.canned(), [support, version]);
   // One key per composed answer: a double click or a retry after a lost answer adds it once (canned-answers.ts).
@@ -78,7 +75,7 @@ export function CannedAnswersPanel() {
   const { fields, setFields } = form;
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>{s.canned}</PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{s.canned}</PanelHeaderWithBack>
       <Group header={<LibraryHeader title={s.cannedItems} add={s.newCanned} onAdd={form.startNew} />}>
         <LoadState state={state}>
           {(items) =>
@@ -138,7 +135,6 @@ export function CannedAnswersPanel() {
 export function KnowledgeBasePanel() {
   const { s, support, brandId } = useSupportOffice();
   const { api, language } = useApp();
-  const navigator = useRouteNavigator();
   const [version, setVersion] = useState(0);
   const state = useAsync(
     async () => ({ articles: await support.articles(), ranking: await support.ranking() }),
@@ -173,9 +169,7 @@ export function KnowledgeBasePanel() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
-        {s.knowledge}
-      </PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{s.knowledge}</PanelHeaderWithBack>
       <LoadState state={state}>
         {({ articles, ranking }) => (
           <>

@@ -11,8 +11,6 @@ import {
   Group,
   Header,
   NativeSelect,
-  PanelHeader,
-  PanelHeaderBack,
   SimpleCell,
   SplitCol,
   SplitLayout,
@@ -26,7 +24,7 @@ import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { label, teamStrings } from '../i18n-team.ts';
@@ -40,7 +38,6 @@ import { useSupportOffice } from './use-support-office.ts';
 export default function SupportThread() {
   const { s, language, ticketId, support } = useSupportOffice();
   const team = teamStrings(language);
-  const navigator = useRouteNavigator();
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
   const [fresh, setFresh] = useState<InboxThread | null>(null);
@@ -73,9 +70,7 @@ export default function SupportThread() {
   };
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
-        {fill(s.ticket, { id: ticketId })}
-      </PanelHeader>
+      <PanelHeaderWithBack back={s.back}>{fill(s.ticket, { id: ticketId })}</PanelHeaderWithBack>
       <LoadState state={state}>
         {({ thread: loaded, canned, agents }) => {
           const thread = fresh ?? loaded;

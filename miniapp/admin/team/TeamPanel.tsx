@@ -3,11 +3,11 @@
  * section checkboxes), invitations (one-time link or VK id) and pending invitations with revoke. Office chunk only;
  * the server checks the `team` section on every call, this screen only mirrors it.
  */
-import { Button, Group, Header, PanelHeader, PanelHeaderBack, SimpleCell } from '@vkontakte/vkui';
+import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
@@ -25,7 +25,6 @@ import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } fro
 export function TeamPanel({ office }: { office: Office }) {
   const { api, language } = useOffice();
   const s = teamStrings(language);
-  const navigator = useRouteNavigator();
   const brandId = Number(useRouteParam('brandId'));
   const brand = office.brands.find((b) => b.id === brandId);
   const team = teamApi(api);
@@ -52,9 +51,9 @@ export function TeamPanel({ office }: { office: Office }) {
     });
   return (
     <>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={s.back} />}>
+      <PanelHeaderWithBack back={s.back}>
         {s.title} · {brand.name}
-      </PanelHeader>
+      </PanelHeaderWithBack>
       {error && (
         <Group>
           <WriteRefusal error={error} />

@@ -3,9 +3,9 @@
  * link may bring someone here first: the campaign is joined before, as its own screen does (otherwise 409 not_joined,
  * found from outside).
  */
-import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+import { Panel } from '@vkontakte/vkui';
 import { useMemo } from 'react';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
@@ -16,7 +16,6 @@ import { useCalculatorApp } from './use-calculator-app.ts';
 
 export function CalculatorPanel({ id }: { id: string }) {
   const { api, t, tc } = useCalculatorApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const calc = useMemo(() => calculatorApi(api), [api]);
   const campaign = useCampaignState(campaignId).state;
@@ -32,9 +31,7 @@ export function CalculatorPanel({ id }: { id: string }) {
   const state = campaign.status === 'error' ? campaign : opened;
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {tc.calculatorTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{tc.calculatorTitle}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(view) => (
           <CalculatorScreen

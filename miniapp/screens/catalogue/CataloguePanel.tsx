@@ -10,8 +10,6 @@ import {
   Group,
   NativeSelect,
   Panel,
-  PanelHeader,
-  PanelHeaderBack,
   Placeholder,
   Search,
   SubnavigationBar,
@@ -22,7 +20,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { LoadState } from '../LoadState.tsx';
@@ -34,7 +32,6 @@ type View = { catalogue: Catalogue; favourites: Offer[] | null };
 
 export function CataloguePanel({ id }: { id: string }) {
   const { catalogue, platform, language, t } = useCatalogueApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId() ?? 0;
   const [tab, setTab] = useState<'all' | 'favourites'>('all');
   const [q, setQ] = useState('');
@@ -71,9 +68,7 @@ export function CataloguePanel({ id }: { id: string }) {
 
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.catalogueTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.catalogueTitle}</PanelHeaderWithBack>
       <Group>
         <Search
           value={q}

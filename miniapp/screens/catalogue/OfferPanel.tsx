@@ -1,21 +1,9 @@
 /** One offer's card (deep link `#/campaign/{id}/offer/{offerId}`): prices, dates, how to use, favourite, share. */
 import { Icon24Favorite, Icon24FavoriteOutline, Icon24ShareOutline } from '@vkontakte/icons';
-import {
-  Button,
-  ButtonGroup,
-  Div,
-  Group,
-  Header,
-  Image,
-  Panel,
-  PanelHeader,
-  PanelHeaderBack,
-  Text,
-  Title,
-} from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, Group, Header, Image, Panel, Text, Title } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { dateTimeFormat } from '../../intl-formats.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -25,7 +13,6 @@ import { useCatalogueApp } from './use-catalogue-app.ts';
 
 export function OfferPanel({ id }: { id: string }) {
   const { catalogue, platform, language, t } = useCatalogueApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId() ?? 0;
   const offerId = Number(useRouteParam('offerId') ?? 0);
   const [favourite, setFavourite] = useState<boolean | null>(null);
@@ -39,9 +26,7 @@ export function OfferPanel({ id }: { id: string }) {
 
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.offerTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.offerTitle}</PanelHeaderWithBack>
       <LoadState state={state}>
         {(offer) => {
           const isFavourite = favourite ?? offer.favourite;

@@ -1,6 +1,7 @@
 /** The quiz campaign's questions; after submitting, the result screen replaces this one. */
-import { Panel, PanelHeader, PanelHeaderBack } from '@vkontakte/vkui';
+import { Panel } from '@vkontakte/vkui';
 import { useEffect } from 'react';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { CampaignLoadState } from './CampaignLoadState.tsx';
@@ -23,9 +24,7 @@ export function QuizPanel({ id }: { id: string }) {
   const { state, refresh } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.mechanic_quiz}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.mechanic_quiz}</PanelHeaderWithBack>
       <CampaignLoadState state={state}>
         {(data) =>
           data.quiz?.result ? (

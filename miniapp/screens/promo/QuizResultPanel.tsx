@@ -5,20 +5,10 @@ import {
   Icon56CheckCircleOutline,
   Icon56GiftOutline,
 } from '@vkontakte/icons';
-import {
-  Button,
-  Div,
-  Group,
-  Header,
-  Panel,
-  PanelHeader,
-  PanelHeaderBack,
-  Paragraph,
-  Placeholder,
-  SimpleCell,
-} from '@vkontakte/vkui';
+import { Button, Div, Group, Header, Panel, Paragraph, Placeholder, SimpleCell } from '@vkontakte/vkui';
 import type { CampaignState, QuizResult } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { CampaignLoadState } from './CampaignLoadState.tsx';
@@ -118,14 +108,11 @@ function Result({ data }: { data: CampaignState }) {
 
 export function QuizResultPanel({ id }: { id: string }) {
   const { t } = usePromoApp();
-  const navigator = useRouteNavigator();
   const campaignId = useRouteId();
   const { state } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.quizResult}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.quizResult}</PanelHeaderWithBack>
       <CampaignLoadState state={state}>{(data) => <Result data={data} />}</CampaignLoadState>
     </Panel>
   );

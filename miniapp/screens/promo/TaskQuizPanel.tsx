@@ -2,10 +2,11 @@
  * A quiz that is one task among others: answers go to the task's completion; the task list shows the outcome. The
  * attempts left are said before the first question (decision 073); with none left there is nothing to answer.
  */
-import { Div, Footnote, Panel, PanelHeader, PanelHeaderBack, Placeholder } from '@vkontakte/vkui';
+import { Div, Footnote, Panel, Placeholder } from '@vkontakte/vkui';
 import type { QuizQuestion } from '../../api/client.ts';
 import { plural } from '../../i18n.ts';
 import { promoPlurals } from '../../i18n-promo.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -23,9 +24,7 @@ export function TaskQuizPanel({ id }: { id: string }) {
   const { state, patchTask, refresh } = useCampaignState(campaignId);
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.mechanic_quiz}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.mechanic_quiz}</PanelHeaderWithBack>
       <CampaignLoadState state={state}>
         {(data) => {
           const task = data.tasks.find((x) => x.key === taskKey);

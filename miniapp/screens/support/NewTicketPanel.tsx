@@ -1,18 +1,9 @@
 /** "Write to us": a subject and a message, checked here for the person's sake and by the server for real. */
-import {
-  Button,
-  FormItem,
-  FormStatus,
-  Group,
-  Input,
-  Panel,
-  PanelHeader,
-  PanelHeaderBack,
-  Textarea,
-} from '@vkontakte/vkui';
+import { Button, FormItem, FormStatus, Group, Input, Panel, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { BODY_MAX, checkField, type FieldError, SUBJECT_MAX } from './ticket-limits.ts';
@@ -55,9 +46,7 @@ export function NewTicketPanel({ id }: { id: string }) {
 
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.newTicketTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.newTicketTitle}</PanelHeaderWithBack>
       <Group>
         {failed && (
           <FormItem>

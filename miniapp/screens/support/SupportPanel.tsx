@@ -3,20 +3,9 @@
  * participant's own requests, each marked when a brand answer is unread (the server says which).
  */
 import { Icon28MessageAddBadgeOutline } from '@vkontakte/icons';
-import {
-  Accordion,
-  Counter,
-  Div,
-  Group,
-  Header,
-  Panel,
-  PanelHeader,
-  PanelHeaderBack,
-  Placeholder,
-  SimpleCell,
-  Text,
-} from '@vkontakte/vkui';
+import { Accordion, Counter, Div, Group, Header, Panel, Placeholder, SimpleCell, Text } from '@vkontakte/vkui';
 import { fill } from '../../i18n-fill.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -44,9 +33,7 @@ export function SupportPanel({ id }: { id: string }) {
   );
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
-        {t.helpTitle}
-      </PanelHeader>
+      <PanelHeaderWithBack back={t.back}>{t.helpTitle}</PanelHeaderWithBack>
       <LoadState state={state}>
         {({ articles, faq, tickets }) => (
           <>

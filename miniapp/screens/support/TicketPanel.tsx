@@ -2,26 +2,13 @@
  * One request: the participant's messages and the brand's answers, a reply box, and the seen mark sent to the server
  * for the newest message shown (which clears the help badge once every answer has been seen).
  */
-import {
-  Button,
-  Card,
-  Div,
-  Footnote,
-  FormItem,
-  FormStatus,
-  Group,
-  Panel,
-  PanelHeader,
-  PanelHeaderBack,
-  Text,
-  Textarea,
-} from '@vkontakte/vkui';
+import { Button, Card, Div, Footnote, FormItem, FormStatus, Group, Panel, Text, Textarea } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { composeKey } from '../../api/client-key.ts';
 import type { TicketThread } from '../../api/support.ts';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
-import { useRouteNavigator } from '../../routes.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
@@ -31,7 +18,6 @@ import { useSupportApp } from './use-support-app.ts';
 
 export function TicketPanel({ id }: { id: string }) {
   const { t, support, language } = useSupportApp();
-  const navigator = useRouteNavigator();
   const ticketId = Number(useRouteParam('ticketId'));
   const valid = Number.isSafeInteger(ticketId) && ticketId > 0;
   const loaded = useAsync(() => support.ticket(ticketId), [support, ticketId], valid);
@@ -73,9 +59,9 @@ export function TicketPanel({ id }: { id: string }) {
 
   return (
     <Panel id={id}>
-      <PanelHeader before={<PanelHeaderBack onClick={() => navigator.back()} label={t.back} />}>
+      <PanelHeaderWithBack back={t.back}>
         {valid ? fill(t.ticketNumber, { id: ticketId }) : t.helpTitle}
-      </PanelHeader>
+      </PanelHeaderWithBack>
       <LoadState state={loaded}>
         {() =>
           thread && (
