@@ -11,6 +11,7 @@ import { profileUrl } from '../../server/profile-url.ts';
 import type { ApiClient } from '../api/client.ts';
 import { AppContext, type AppServices } from '../app-context.ts';
 import { messages } from '../i18n.ts';
+import type { PlatformAdapter } from '../platform/types.ts';
 import { RouterProvider } from '../routes.ts';
 import type { AsyncState } from '../use-async.ts';
 import BetaPanel from './beta/BetaPanel.tsx';
@@ -38,7 +39,7 @@ const WORDED = {
 };
 
 function render(language: 'ru' | 'en', href: string, node: ReactNode): string {
-  const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
+  const app = { language, t: messages[language], api: {} as ApiClient, platform: {} as PlatformAdapter } as AppServices;
   return renderToStaticMarkup(
     <AppContext.Provider value={app}>
       <RouterProvider router={createMemoryRouter(href)}>{node}</RouterProvider>

@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import type { AsyncState } from '../../use-async.ts';
 import type { Office } from '../office-api.ts';
@@ -58,7 +59,7 @@ const owner: Office = {
 };
 
 function render(language: 'ru' | 'en'): string {
-  const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
+  const app = { language, t: messages[language], api: {} as ApiClient, platform: {} as PlatformAdapter } as AppServices;
   return renderToStaticMarkup(
     <AppContext.Provider value={app}>
       <RouterProvider router={createMemoryRouter('/admin/agency/brand/3')}>

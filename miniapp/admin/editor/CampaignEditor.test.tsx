@@ -13,6 +13,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type ApiClient, ApiRequestError } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import type { AsyncState } from '../../use-async.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
@@ -35,7 +36,7 @@ vi.mock('../preview/PreviewPane.tsx', () => ({ PreviewPane: () => null }));
 vi.mock('../revisions/RevisionsList.tsx', () => ({ RevisionsList: () => null }));
 
 function render(language: 'ru' | 'en'): string {
-  const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
+  const app = { language, t: messages[language], api: {} as ApiClient, platform: {} as PlatformAdapter } as AppServices;
   return renderToStaticMarkup(
     <AppContext.Provider value={app}>
       <RouterProvider router={createMemoryRouter('/admin/campaign/7')}>

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import { officeMessages } from '../i18n-office.ts';
 import type { CampaignListItem, Office } from '../office-api.ts';
@@ -47,7 +48,7 @@ function page(language: 'ru' | 'en', sections: string[]): string {
   const office: Office = { brands: [{ id: 3, name: 'Brand', agencyId: 1, sections }] };
   const links = campaignLinks({ ...campaign, brandId: 3, hasDraw: false }, sections, 'page');
   answers.queue = [office, { kind: 'page', campaign, links }];
-  const app = { language, t: messages[language], api: {} as ApiClient } as AppServices;
+  const app = { language, t: messages[language], api: {} as ApiClient, platform: {} as PlatformAdapter } as AppServices;
   return renderToStaticMarkup(
     <AppContext.Provider value={app}>
       <RouterProvider router={createMemoryRouter('/admin/campaign/5/sections')}>

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import type { CampaignListItem, Office } from '../office-api.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
@@ -38,7 +39,7 @@ vi.mock('../use-office.ts', async (original) => ({
 
 function home(sections: string[]): string {
   const office: Office = { brands: [{ id: 3, name: 'Brand', agencyId: 1, sections }] };
-  const app = { language: 'en', t: messages.en, api: {} as ApiClient } as AppServices;
+  const app = { language: 'en', t: messages.en, api: {} as ApiClient, platform: {} as PlatformAdapter } as AppServices;
   return renderToStaticMarkup(
     <AppContext.Provider value={app}>
       <RouterProvider router={createMemoryRouter('/admin')}>

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import { supportOfficeStrings } from '../i18n-support.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
@@ -37,7 +38,7 @@ function render(language: 'ru' | 'en', href: string) {
       return {};
     },
   } as unknown as ApiClient;
-  const app = { language, t: messages[language], api } as AppServices;
+  const app = { language, t: messages[language], api, platform: {} as PlatformAdapter } as AppServices;
   answers.queue = [campaigns, { tickets: [], agents: new Map() }];
   const markup = renderToStaticMarkup(
     <AppContext.Provider value={app}>

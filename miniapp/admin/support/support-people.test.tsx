@@ -11,6 +11,7 @@ import { profileUrl } from '../../../server/profile-url.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { AppContext, type AppServices } from '../../app-context.ts';
 import { messages } from '../../i18n.ts';
+import type { PlatformAdapter } from '../../platform/types.ts';
 import { RouterProvider } from '../../routes.ts';
 import { createMemoryRouter } from '../preview/memory-router.ts';
 import SupportInbox from './SupportInbox.tsx';
@@ -45,7 +46,12 @@ const OK = ticket(9, 'ok', '5550001', 2);
 const VK = ticket(10, 'vk', '123', 1);
 
 function render(language: 'ru' | 'en', href: string, node: React.ReactNode, queue: unknown[]) {
-  const app = { language, t: messages[language], api: { request: async () => ({}) } as unknown as ApiClient };
+  const app = {
+    language,
+    t: messages[language],
+    api: { request: async () => ({}) } as unknown as ApiClient,
+    platform: {} as PlatformAdapter,
+  };
   answers.queue = queue;
   return renderToStaticMarkup(
     <AppContext.Provider value={app as AppServices}>
