@@ -32,6 +32,28 @@ const page = (backAfterMs: number) => `<!doctype html><html><body><div id="view"
   draw();
 </script></body></html>`;
 
+/**
+ * The same home and campaign screen as Telegram runs them: the stand-in client's record of calls (`__tgEvents`) and its
+ * BackButton (`__tgPressBack`), shown on the campaign screen; `headerBack` draws a header Back there as well.
+ */
+const telegramPage = (headerBack: boolean) => `<!doctype html><html><body><div id="view"></div><script>
+  window.__tgEvents = [];
+  window.__tgPressBack = () => history.back();
+  const view = document.getElementById('view');
+  function draw() {
+    const hash = location.hash || '#/';
+    const first = hash === '#/';
+    window.__tgEvents.push({ type: 'web_app_setup_back_button', data: { is_visible: !first } });
+    view.innerHTML = first
+      ? '<div class="vkuiView__panelActive"><a href="#/campaign/2" role="button">Campaign' +
+        '<span class="chevron"></span></a></div>'
+      : '<div class="vkuiView__panelActive"><header>' + (${headerBack} ? '<button>Назад</button>' : '') +
+        '</header><p>Campaign 2</p></div>';
+  }
+  addEventListener('hashchange', draw);
+  draw();
+</script></body></html>`;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -40,15 +62,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function walk(backAfterMs: number) {
+async function walk(backAfterMs: number, variant: 'ok' | 'telegram' = 'ok', body = page(backAfterMs)) {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
-    await tab.route('http://walk.test/', (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(backAfterMs) }),
-    );
+    await tab.route('http://walk.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
     await tab.goto('http://walk.test/');
-    return await checkBackNavigation('ok', tab, tab.mainFrame(), async () => {});
+    return await checkBackNavigation(variant, tab, tab.mainFrame(), async () => {});
   } finally {
     await context.close();
   }
@@ -64,5 +84,13 @@ describe('back-navigation walk', () => {
   it('item 12: a screen that never shows a back button still fails the walk', async () => {
     const result = await walk(-1);
     expect(result.failures).toEqual(['#/campaign/2: no back button in the panel header']);
+  });
+
+  it('Telegram: the BackButton as the one back passes; a header Back beside it fails the walk (two arrows)', async () => {
+    const one = await walk(0, 'telegram', telegramPage(false));
+    expect(one.failures).toEqual([]);
+    expect(one.screens).toEqual(['#/', '#/campaign/2']);
+    const two = await walk(0, 'telegram', telegramPage(true));
+    expect(two.failures).toEqual(["#/campaign/2: a header back beside Telegram's BackButton"]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * @module Walks every screen reachable by tapping (depth-first, bounded) and checks that back navigation returns
  * to the screen it came from: the in-app back button in the panel header (VK, OK) or the platform's own back
- * button (Telegram BackButton, which the app must show on every screen but the first). Each screen visited is
- * handed to `onScreen` (screenshots, accessibility).
+ * button (Telegram BackButton, which the app must show on every screen but the first, and then as the only back).
+ * Each screen visited is handed to `onScreen` (screenshots, accessibility).
  */
 import type { Frame, Page } from 'playwright-core';
 import type { VariantName } from '../variants.ts';
@@ -87,6 +87,8 @@ export async function checkBackNavigation(
         failures.push(`${from}: Telegram BackButton is not shown`);
         return false;
       }
+      // Telegram's BackButton is the one back there: a header Back beside it is a second arrow (found from outside).
+      if ((await backButton().count()) > 0) failures.push(`${from}: a header back beside Telegram's BackButton`);
       await page.evaluate(() => (window as unknown as { __tgPressBack: () => void }).__tgPressBack());
       return true;
     }
