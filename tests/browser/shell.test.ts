@@ -1,6 +1,7 @@
 /**
- * The README path end to end: `npm start`, open the printed participant URL in Chromium at phone and
- * desktop sizes in light and dark, see the demo campaign, go into it and back, with no console error.
+ * The README path end to end: `npm start` whole (its build too, which the rest of the suite runs once), open the
+ * printed participant URL in Chromium at phone and desktop sizes in light and dark, see the demo campaign, go into it
+ * and back, with no console error.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ let server: StartedServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServerLikeReadme();
+  server = await startServerLikeReadme({ rebuild: true });
   browser = await launchChromium();
 });
 afterAll(async () => {

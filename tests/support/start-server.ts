@@ -1,13 +1,15 @@
 /**
  * Starts the server in a child process on a free port: the way the README does (`npm start`, which builds first,
  * reading the signed launch URLs it prints), or its entry point alone (`scripts/start.ts`, for tests that need the
- * process and not the build).
+ * process and not the build). In the browser suite, whose run built once (PROMO_E2E_START=built), `npm start` is its
+ * server step alone on that build unless a test asks for the whole command (`rebuild`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { npmScriptEnv, readmeStartSteps } from './readme-start.ts';
 
 export interface StartedServer {
   baseUrl: string;
@@ -32,19 +34,35 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServerLikeReadme(
-  options: { script?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    script?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** `npm start` with its build even where the run built once (the README's command whole). */
+    rebuild?: boolean;
+  } = {},
 ): Promise<StartedServer> {
   const script = options.script ?? 'start';
+  const builtOnce = script === 'start' && process.env.PROMO_E2E_START === 'built' && !options.rebuild;
   // `npm start` builds for a minute before it listens: a port found free before that may be taken by then (CI saw
   // it), so the server takes one from the system when it listens (PORT=0) and says which. `npm run dev` must know
   // the API's port before Vite starts, so it gets a free one beforehand.
   const port = script === 'dev' ? await freePort() : 0;
   const dir = mkdtempSync(join(tmpdir(), 'promo-e2e-'));
-  const child: ChildProcess = spawn('npm', ['run', script], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'app.db'), ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_PATH: join(dir, 'app.db'),
+    ...options.env,
+  };
+  const child: ChildProcess = builtOnce
+    ? spawn('sh', ['-c', readmeStartSteps().serve], {
+        env: npmScriptEnv(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
+    : spawn('npm', ['run', script], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
