@@ -163,7 +163,13 @@ export default defineConfig(({ mode }) => {
           },
         },
       },
-      ...(variant.singleFile ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER } : {}),
+      ...(variant.singleFile
+        ? {
+            assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+            // One inline module, no `<link rel="modulepreload">` to polyfill.
+            modulePreload: { polyfill: false },
+          }
+        : {}),
     },
     server: {
       proxy: {
