@@ -16,6 +16,11 @@ const WEB_ENTRY_WORDS = ['Вход через VK ID', 'Sign in with VK ID', 'web
 const VKCOM_THEME = '.vkui--vkCom--';
 /** Vite's modulepreload polyfill: it feature-tests `relList.supports('modulepreload')` (quotes as the minifier writes). */
 const PRELOAD_POLYFILL = /supports\(\W?modulepreload\W?\)/;
+/**
+ * A logical property (`inset-inline-start`) lowered for browsers without it (Chrome < 87; Safari has it since 14.1):
+ * one copy of the rule per text direction, the right-to-left one picked out by language codes (`:is(:lang(ae),…)`).
+ */
+const LOWERED_LOGICAL_PROPERTY = /:(?:is|-webkit-any)\(:lang\(ae\)/;
 
 /** The contents of every `<style>` of a page. */
 function styles(html: string): string {
@@ -64,5 +69,11 @@ describe('issue 17: what the iOS single file holds', () => {
   it('no modulepreload polyfill: the one inline module has no preload to load (the vk build has it)', () => {
     expect(vk).toMatch(PRELOAD_POLYFILL);
     expect(archive).not.toMatch(PRELOAD_POLYFILL);
+  });
+
+  it("styles for the VK iOS client's WebKit: no logical property lowered into a copy per text direction", () => {
+    expect(vk).toMatch(LOWERED_LOGICAL_PROPERTY);
+    expect(styles(archive)).not.toMatch(LOWERED_LOGICAL_PROPERTY);
+    expect(styles(archive)).toContain('inset-inline-start:');
   });
 });
