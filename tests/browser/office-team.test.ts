@@ -148,8 +148,15 @@ describe('office team', () => {
         await owner.page.getByTestId(`member-${vp.member}-edit`).click();
         await screenshot(owner.page, `office-team-editor-${vp.name}-${vp.colorScheme}`);
         const remove = owner.page.locator('[data-testid$="-remove"]').first();
+        // The row left the page when its editor opened, so its absence says nothing of the removal: the DELETE's
+        // answer does (under load the member's next call went out before it and still saw the brand).
+        const removed = owner.page.waitForResponse(
+          (r) => r.request().method() === 'DELETE' && /\/members\/\d+$/.test(new URL(r.url()).pathname),
+        );
         await remove.click();
-        await row.waitFor({ state: 'detached', timeout: 15_000 });
+        expect((await removed).ok()).toBe(true);
+        await remove.waitFor({ state: 'detached', timeout: 15_000 });
+        expect(await row.count()).toBe(0);
         expect((await callAs(memberUrl, '/api/admin/office')).body).toMatchObject({ brands: [] });
         // No longer a member: the office gate answers as for a brand that does not exist.
         expect((await callAs(memberUrl, `/api/admin/team?brandId=${brandId}`)).status).toBe(403);
