@@ -14,15 +14,9 @@ import {
   DEFAULT_QUIZ_TASK_ATTEMPTS,
   MAX_OPTION_ID_LENGTH,
   MAX_QUIZ_OPTIONS,
+  MAX_QUIZ_QUESTIONS,
   MAX_QUIZ_TASK_ATTEMPTS,
 } from './quiz/quiz-bounds.ts';
-
-/**
- * The most questions a quiz is saved with (a campaign's quiz and a quiz task alike). A hundred is far past any quiz a
- * participant finishes on a phone (the demo has 5). A submission's answers are bounded by the stored quiz's own
- * questions (quiz-answers.ts), so a quiz an earlier release stored with more is still answered whole.
- */
-const MAX_QUIZ_QUESTIONS = 100;
 
 /** A question's id, as a submission's answers are keyed. */
 const QuizQuestionId = z.string().min(1).max(40);

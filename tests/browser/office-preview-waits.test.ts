@@ -4,6 +4,8 @@
  * («example.com» has no https://): each a 422 invalid_input at tasks.N.config.url in the console, the preview silently
  * stale. A machine slow enough to pause 400 ms between two of the test's own steps made office-beta and
  * manager-launch-walk fail on it. Now the preview waits, saying for which field, and is asked once the address is one.
+ * Likewise a quiz question just added: sent with its text and options empty (422 at settings.quiz.questions.5.text.ru)
+ * until the last of them was typed; now it waits for each in turn, and again when no answer is marked right.
  * Desktop (light, ru) and phone (dark, en). Screenshots: test-results/screenshots/office-preview-waits-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -84,6 +86,62 @@ describe('the preview waits for a link being typed', () => {
           { url: 'https://example.com/catalogue' },
         ]);
         await expect.poll(() => note.getAttribute('data-waits-for'), { timeout: T }).toBeNull();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the preview waits for a new quiz question being written', () => {
+  for (const vp of viewports) {
+    it(`a question added to the quiz sends no preview the server refuses (${vp.name})`, async () => {
+      const { page, context, errors } = await openWatchedPage(browser, vp);
+      const ru = vp.language === 'ru';
+      try {
+        const office = participantUrl(server, { userId: MANAGER, language: vp.language });
+        const first = page.waitForResponse((r) => r.url().includes('/preview'), { timeout: 30_000 });
+        await draftFromTemplate(page, office, 'quiz-tiers');
+        expect((await first).status()).toBe(200);
+        const note = page.getByTestId('preview-note');
+        const sent = previewsSent(page);
+        // The template has five questions: the sixth is the new one, its text and both options empty.
+        const q = 'settings.quiz.questions.5';
+        const waitsFor = async (path: string) => {
+          await pause(page);
+          expect(errors).toEqual([]);
+          expect(sent).toEqual([]);
+          expect(await note.getAttribute('data-waits-for')).toBe(path);
+        };
+
+        await page
+          .getByTestId('office-quiz')
+          .getByRole('button', { name: ru ? 'Добавить вопрос' : 'Add a question' })
+          .click();
+        await waitsFor(`${q}.text`);
+        if (vp.mobile) await page.getByTestId('office-tab-preview').click();
+        expect(await note.textContent()).toMatch(ru ? /поле «Вопрос 6»$/ : /once “Question 6” is/);
+        await note.scrollIntoViewIfNeeded();
+        await screenshot(page, `office-preview-waits-quiz-${vp.name}`);
+        if (vp.mobile) await page.getByTestId('office-tab-edit').click();
+
+        await field(page, `${q}.text`).fill('Какой вкус новый?');
+        await waitsFor(`${q}.options.0.text`);
+        await field(page, `${q}.options.0.text`).fill('Манго');
+        await waitsFor(`${q}.options.1.text`);
+
+        // Its last empty field typed: the preview is asked (and answered) with the question whole.
+        const answered = page.waitForResponse((r) => r.url().includes('/preview'), { timeout: T });
+        await field(page, `${q}.options.1.text`).fill('Лайм');
+        expect((await answered).status()).toBe(200);
+        expect(sent.map((body) => JSON.parse(body).settings.quiz.questions[5].options.length)).toEqual([2]);
+        await expect.poll(() => note.getAttribute('data-waits-for'), { timeout: T }).toBeNull();
+
+        // No right answer marked (the first one's «correct» unticked): waits again, sends nothing.
+        sent.length = 0;
+        await page.getByTestId('office-question-5').getByRole('checkbox').first().uncheck({ force: true });
+        await waitsFor(`${q}.correct`);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -1,8 +1,9 @@
 /**
  * The editor's preview column: light/dark and ru/en toggles, campaign/rules shortcut, and the phone frame fed by
  * `POST /api/admin/campaigns/{id}/preview` with the document as it is now (debounced while the brand types).
- * A failed projection keeps the last good one on screen. A document with a task field the server would refuse as it
- * stands (a link still empty or half typed) is not sent: the pane says which field it waits for (decision 107).
+ * A failed projection keeps the last good one on screen. A document with a field the server would refuse as it stands
+ * (a task's link still empty or half typed, a quiz question just added) is not sent: the pane says which field it waits
+ * for (decision 107).
  */
 import { Div, SegmentedControl } from '@vkontakte/vkui';
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -16,7 +17,7 @@ import { useOffice } from '../use-office.ts';
 import { createMemoryRouter } from './memory-router.ts';
 import { PreviewFrame } from './PreviewFrame.tsx';
 import { PreviewSwitches } from './PreviewSwitches.tsx';
-import { unreadyTaskField } from './previewable.ts';
+import { unreadyField } from './previewable.ts';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
@@ -27,7 +28,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
   const [preview, setPreview] = useState<Preview | undefined>(fixed);
   const [busy, setBusy] = useState(false);
   const [router] = useState(() => createMemoryRouter(paths.campaign(doc.id)));
-  const waitsFor = fixed ? null : unreadyTaskField(doc.tasks);
+  const waitsFor = fixed ? null : unreadyField(doc);
   useEffect(() => {
     if (fixed || waitsFor) return;
     let current = true;

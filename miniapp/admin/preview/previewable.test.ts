@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { TaskConfigSchemas } from '../../../server/promo/settings.ts';
+import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';
-import { unreadyTaskField } from './previewable.ts';
+import type { QuizSettings } from '../office-api.ts';
+import { unreadyField } from './previewable.ts';
+
+const unreadyTaskField = (kind: TaskKind, config: Record<string, unknown>) =>
+  unreadyField({ settings: {}, tasks: [{ kind, config }] });
 
 /** What a brand's form holds on the way: fresh defaults, links empty, half typed, wrong scheme, typed out. */
 const CASES: [TaskKind, Record<string, unknown>][] = [
@@ -28,23 +32,113 @@ const CASES: [TaskKind, Record<string, unknown>][] = [
 describe('which task fields the preview waits for', () => {
   it('a task switched to «visit a link» waits for an http(s) address, named by its form path', () => {
     expect(
-      unreadyTaskField([
-        { kind: 'join_community', config: {} },
-        { kind: 'visit_link', config: { url: '' } },
-      ]),
+      unreadyField({
+        settings: {},
+        tasks: [
+          { kind: 'join_community', config: {} },
+          { kind: 'visit_link', config: { url: '' } },
+        ],
+      }),
     ).toBe('tasks.1.config.url');
-    expect(unreadyTaskField([{ kind: 'visit_link', config: { url: 'example.com' } }])).toBe('tasks.0.config.url');
-    expect(unreadyTaskField([{ kind: 'visit_link', config: { url: 'https://example.com' } }])).toBeNull();
+    expect(unreadyTaskField('visit_link', { url: 'example.com' })).toBe('tasks.0.config.url');
+    expect(unreadyTaskField('visit_link', { url: 'https://example.com' })).toBeNull();
   });
 
   it.each(CASES.map(([kind, config]) => ({ kind, config, shown: JSON.stringify(config).slice(0, 60) })))(
     '$kind $shown: called ready only when the server’s task shape accepts it',
     ({ kind, config }) => {
-      const ready = unreadyTaskField([{ kind, config }]) === null;
+      const ready = unreadyTaskField(kind, config) === null;
       const accepted = TaskConfigSchemas[kind].safeParse(config).success;
       // Never sent to be refused; a link the server refuses is always waited for.
       if (ready) expect(accepted).toBe(true);
       if (!accepted && /url|link|imageUrl/i.test(JSON.stringify(config))) expect(ready).toBe(false);
+    },
+  );
+});
+
+type Question = QuizSettings['questions'][number];
+type Band = QuizSettings['bands'][number];
+const both = (ru: string, en = ru) => ({ ru, en });
+/** A question as the editor's «Add a question» makes it (QuizQuestions.tsx), then `change`d. */
+const added = (change: Partial<Question> = {}): Question => ({
+  id: 'q2',
+  text: both(''),
+  multiple: false,
+  points: 1,
+  options: [
+    { id: 'a', text: both('') },
+    { id: 'b', text: both('') },
+  ],
+  correct: ['a'],
+  ...change,
+});
+const options = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i}`, text: both(`Вариант ${i}`) }));
+const written = (change: Partial<Question> = {}) =>
+  added({ text: both('Какой?', 'Which?'), options: options(2), ...change });
+const bandAdded: Band = { key: 'band1', minScore: 0, title: both(''), text: '' };
+const band = (change: Partial<Band> = {}): Band => ({ ...bandAdded, title: both('Фанат', 'Fan'), ...change });
+
+/** The quiz on the way: a question just added and typed field by field, blank-looking texts, bounds; the bands. */
+const QUIZZES: [string, Question[], Band[]][] = [
+  ['a question just added', [added()], [band()]],
+  ['its text typed', [added({ text: both('Какой?', '') })], [band()]],
+  [
+    'its first option typed',
+    [added({ text: both('Какой?'), options: [...options(1), { id: 'b', text: both('') }] })],
+    [band()],
+  ],
+  ['typed out', [written()], [band()]],
+  ['no right answer marked', [written({ correct: [] })], [band()]],
+  ['two right, multiple', [written({ multiple: true, correct: ['o0', 'o1'] })], [band()]],
+  ['negative points', [written({ points: -1 })], [band()]],
+  ['no points', [written({ points: 0 })], [band()]],
+  ['text only zero-width', [written({ text: '\u200b' })], [band()]],
+  ['one language only zero-width', [written({ text: both('\u200b', 'Which?') })], [band()]],
+  ['one language only spaces', [written({ text: both('  ', 'Which?') })], [band()]],
+  ['a plain text', [written({ text: 'Какой?' })], [band()]],
+  ['an option only spaces', [written({ options: [...options(1), { id: 'b', text: both(' ') }] })], [band()]],
+  ['one option (an earlier release)', [written({ options: options(1), correct: ['o0'] })], [band()]],
+  ['twenty options', [written({ options: options(20) })], [band()]],
+  ['twenty-one options', [written({ options: options(21) })], [band()]],
+  ['no questions', [], [band()]],
+  ['a hundred questions', Array.from({ length: 100 }, () => written()), [band()]],
+  ['a hundred and one questions', Array.from({ length: 101 }, () => written()), [band()]],
+  ['no bands', [written()], []],
+  ['a band just added', [written()], [band(), bandAdded]],
+  ['a band’s description written', [written()], [band({ text: both('Спасибо', '') })]],
+  ['a band’s description cleared', [written()], [band({ text: both('') })]],
+  ['a band’s negative score', [written()], [band({ minScore: -1 })]],
+];
+
+describe('which quiz fields the preview waits for', () => {
+  it('a question just added waits for its text, then each option, and again when no answer is marked right', () => {
+    const waits = (question: Question) =>
+      unreadyField({ settings: { quiz: { questions: [written(), question], bands: [band()] } }, tasks: [] });
+    expect(waits(added())).toBe('settings.quiz.questions.1.text');
+    expect(waits(added({ text: both('Какой?', '') }))).toBe('settings.quiz.questions.1.options.0.text');
+    const oneOption = { text: both('Какой?'), options: [...options(1), { id: 'b', text: both('') }] };
+    expect(waits(added(oneOption))).toBe('settings.quiz.questions.1.options.1.text');
+    expect(waits(written())).toBeNull();
+    expect(waits(written({ correct: [] }))).toBe('settings.quiz.questions.1.correct');
+    // A quiz task's questions likewise, under its config.
+    const task = { kind: 'quiz' as const, config: { passScore: 1, questions: [added()] } };
+    expect(unreadyField({ settings: {}, tasks: [task] })).toBe('tasks.0.config.questions.0.text');
+  });
+
+  it.each(QUIZZES.map(([name, questions, bands]) => ({ name, questions, bands })))(
+    '$name: ready exactly when the server’s quiz shape accepts it, waiting for a field it names',
+    ({ questions, bands }) => {
+      const asCampaign = unreadyField({ settings: { quiz: { questions, bands } }, tasks: [] });
+      const asTask = unreadyField({ settings: {}, tasks: [{ kind: 'quiz', config: { passScore: 1, questions } }] });
+      const campaign = QuizSettingsSchema.safeParse({ questions, bands });
+      const task = TaskConfigSchemas.quiz.safeParse({ passScore: 1, questions });
+      expect(asCampaign === null).toBe(campaign.success);
+      expect(asTask === null).toBe(task.success);
+      // The field waited for is one the server's refusal names (its path, or one inside it: a text's language).
+      const named = (waited: string | null, at: string, issues: { path: PropertyKey[] }[] = []) =>
+        waited === null || issues.some((i) => `${at}.${i.path.join('.')}.`.startsWith(`${waited}.`));
+      expect(named(asCampaign, 'settings.quiz', campaign.error?.issues)).toBe(true);
+      expect(named(asTask, 'tasks.0.config', task.error?.issues)).toBe(true);
     },
   );
 });

@@ -2,14 +2,26 @@
  * Whether the editor's document is one the preview may send yet. The preview is asked in the background while the
  * brand types (PreviewPane, debounced), so a task switched to «visit a link» whose address is still empty, or half
  * typed, was sent as it stood and refused (422 invalid_input at tasks.N.config.url) on every pause: a console error
- * and a request the server could only refuse. The fields come from the form's own table (TASK_CONFIG_FIELDS); what
- * they must hold is the server's task shapes' (server/promo/settings.ts TaskConfigSchemas, WebLinkSchema), and
- * previewable.test.ts checks the form's states called ready here are accepted there. A quiz question's own fields
- * are not looked into: should the server refuse one, the pane keeps its last preview as before. Decision 107.
+ * and a request the server could only refuse. So was a quiz question just added (its text and options empty, at
+ * settings.quiz.questions.N.text) until its last option was typed. The task fields come from the form's own table
+ * (TASK_CONFIG_FIELDS); what they and a quiz's questions and bands must hold is the server's shapes' (server/promo/
+ * settings.ts TaskConfigSchemas, QuizSettingsSchema, WebLinkSchema), and previewable.test.ts checks the form's states
+ * called ready here are accepted there. Decision 107.
  */
 
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import { MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { type ConfigField, TASK_CONFIG_FIELDS } from '../editor/task-config-fields.ts';
-import type { DocumentTask } from '../office-api.ts';
+import type { DocumentTask, LocalizedSetting, QuizSettings } from '../office-api.ts';
+
+/** A field's form path, and whether the server takes what it holds. */
+type Check = readonly [path: string, ready: boolean];
+
+/** What of the document the preview checks: the quiz and the tasks' configs. */
+interface Checked {
+  settings: { quiz?: QuizSettings };
+  tasks: readonly Pick<DocumentTask, 'kind' | 'config'>[];
+}
 
 /** WebLinkSchema's rule: an http(s) address the URL parser reads, at most 2000 characters. */
 const MAX_LINK = 2000;
@@ -18,26 +30,74 @@ function isWebLink(value: unknown): boolean {
   return /^https?:$/.test(new URL(value).protocol);
 }
 
+const whole = (value: unknown, min = 0) => Number.isInteger(value) && (value as number) >= min;
+
+/**
+ * LocalizedTextSchema's rule (server/campaigns/content-language.ts): no language only blank-looking, and one shows
+ * something. `orEmpty`, LocalizedTextOrEmptySchema's: a plain text may also be empty.
+ */
+function textReady(text: LocalizedSetting | undefined, orEmpty = false): boolean {
+  const texts = typeof text === 'string' ? [text] : [text?.ru ?? '', text?.en ?? ''];
+  return (
+    ((orEmpty && typeof text === 'string') || texts.some(hasVisibleText)) &&
+    texts.every((s) => !s.trim() || hasVisibleText(s))
+  );
+}
+
+/** QuizQuestionSchema's rules for a quiz's questions, in the form's order. */
+function* questionChecks(at: string, value: unknown): Generator<Check> {
+  const questions = (Array.isArray(value) ? value : []) as QuizSettings['questions'];
+  yield [at, questions.length > 0 && questions.length <= MAX_QUIZ_QUESTIONS];
+  for (const [i, q] of questions.entries()) {
+    const here = `${at}.${i}`;
+    yield [`${here}.text`, textReady(q.text)];
+    yield [`${here}.options`, q.options.length > 1 && q.options.length <= MAX_QUIZ_OPTIONS];
+    for (const [j, o] of q.options.entries()) yield [`${here}.options.${j}.text`, textReady(o.text)];
+    yield [`${here}.correct`, q.correct.length > 0 && q.correct.length <= MAX_QUIZ_OPTIONS];
+    yield [`${here}.points`, whole(q.points)];
+  }
+}
+
 function fieldReady(field: ConfigField, value: unknown): boolean {
   switch (field.type) {
     case 'url':
       return isWebLink(value);
     case 'number':
-      return value == null ? field.optional === true : Number.isInteger(value) && (value as number) >= field.min;
+      return value == null ? field.optional === true : whole(value, field.min);
     case 'questions':
-      return Array.isArray(value) && value.length > 0;
     case 'text':
     case 'pool':
       return true;
   }
 }
 
-/** The first task field the server would refuse as it stands (its form path), or null when every task is ready. */
-export function unreadyTaskField(tasks: readonly Pick<DocumentTask, 'kind' | 'config'>[]): string | null {
-  for (const [i, task] of tasks.entries()) {
-    for (const field of TASK_CONFIG_FIELDS[task.kind]) {
-      if (!fieldReady(field, task.config[field.name])) return `tasks.${i}.config.${field.name}`;
+/** Every field checked, in the form's order: the quiz section comes before the tasks. */
+function* documentChecks({ settings: { quiz }, tasks }: Checked): Generator<Check> {
+  if (quiz) {
+    yield* questionChecks('settings.quiz.questions', quiz.questions);
+    yield ['settings.quiz.bands', quiz.bands.length > 0];
+    for (const [i, band] of quiz.bands.entries()) {
+      const at = `settings.quiz.bands.${i}`;
+      yield [`${at}.minScore`, whole(band.minScore)];
+      yield [`${at}.title`, textReady(band.title)];
+      yield [`${at}.text`, textReady(band.text, true)];
     }
   }
+  for (const [i, task] of tasks.entries()) {
+    for (const field of TASK_CONFIG_FIELDS[task.kind]) {
+      const at = `tasks.${i}.config.${field.name}`;
+      const value = task.config[field.name];
+      if (field.type === 'questions') yield* questionChecks(at, value);
+      else yield [at, fieldReady(field, value)];
+    }
+  }
+}
+
+/**
+ * The first field of the quiz or a task the server would refuse as it stands (its form path), or null when there is
+ * none.
+ */
+export function unreadyField(doc: Checked): string | null {
+  for (const [path, ready] of documentChecks(doc)) if (!ready) return path;
   return null;
 }

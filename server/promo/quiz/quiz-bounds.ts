@@ -1,10 +1,18 @@
 /**
- * @module How many options a quiz question may have when a brand member saves it (server/promo/settings.ts), and how
- * many attempts a quiz task gives. An answer's chosen set is bounded by the stored question's own options instead
- * (quiz-answers.ts, decision 058): a question an earlier release stored with more than 20 right options is still
- * answered right. Plain, without zod: the office's editor reads it too, to stop offering "Add an option" at the cap
- * and to bound the attempts field.
+ * @module How many questions a quiz and options a question may have when a brand member saves it
+ * (server/promo/settings.ts), and how many attempts a quiz task gives. An answer's chosen set is bounded by the stored
+ * question's own options instead (quiz-answers.ts, decision 058): a question an earlier release stored with more than
+ * 20 right options is still answered right. Plain, without zod: the office's editor reads it too, to stop offering
+ * "Add an option" at the cap, to bound the attempts field, and for its preview to send no quiz the server refuses
+ * (previewable.ts).
  */
+
+/**
+ * The most questions a quiz is saved with (a campaign's quiz and a quiz task alike). A hundred is far past any quiz a
+ * participant finishes on a phone (the demo has 5). A submission's answers are bounded by the stored quiz's own
+ * questions (quiz-answers.ts), so a quiz an earlier release stored with more is still answered whole.
+ */
+export const MAX_QUIZ_QUESTIONS = 100;
 
 /** The most options a quiz question is saved with. */
 export const MAX_QUIZ_OPTIONS = 20;
