@@ -40,6 +40,16 @@ function previewsSent(page: Page): string[] {
   return sent;
 }
 
+/**
+ * Whether the note is wholly on the screen. On a desktop the preview is a sticky column beside the form: the note
+ * under its phone was past the bottom of an 860 px screen, where no scrolling brings it.
+ */
+async function onScreen(page: Page): Promise<boolean> {
+  const box = await page.getByTestId('preview-note').boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  return box !== null && box.y >= 0 && box.y + box.height <= height;
+}
+
 /** Five times the preview's debounce (PREVIEW_DEBOUNCE_MS, 400 ms): the old pane had sent its request by then. */
 const pause = (page: Page) => page.waitForTimeout(2_000);
 
@@ -67,6 +77,7 @@ describe('the preview waits for a link being typed', () => {
         expect(sent).toEqual([]);
         expect(errors).toEqual([]);
         expect(await note.getAttribute('data-waits-for')).toBe('tasks.0.config.url');
+        if (!vp.mobile) expect(await onScreen(page)).toBe(true);
         if (vp.mobile) await page.getByTestId('office-tab-preview').click();
         expect(await note.textContent()).toMatch(
           vp.language === 'ru' ? /Предпросмотр обновится, когда будет заполнено поле «Задание 1/ : /once “Task 1/,
@@ -120,9 +131,10 @@ describe('the preview waits for a new quiz question being written', () => {
           .getByRole('button', { name: ru ? 'Добавить вопрос' : 'Add a question' })
           .click();
         await waitsFor(`${q}.text`);
+        // Beside the form the brand is typing in (on a phone, on the preview's tab).
+        if (!vp.mobile) expect(await onScreen(page)).toBe(true);
         if (vp.mobile) await page.getByTestId('office-tab-preview').click();
         expect(await note.textContent()).toMatch(ru ? /поле «Вопрос 6»$/ : /once “Question 6” is/);
-        await note.scrollIntoViewIfNeeded();
         await screenshot(page, `office-preview-waits-quiz-${vp.name}`);
         if (vp.mobile) await page.getByTestId('office-tab-edit').click();
 

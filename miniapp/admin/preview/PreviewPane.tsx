@@ -62,11 +62,7 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
           ]}
         />
       </Div>
-      {preview ? (
-        <PreviewFrame preview={preview} router={router} language={lang} colorScheme={scheme} />
-      ) : (
-        <Loading size="l" />
-      )}
+      {/* Above the phone: below it, the note was past the bottom of a laptop's screen beside the sticky column. */}
       <div
         style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13, textAlign: 'center' }}
         data-testid="preview-note"
@@ -78,6 +74,11 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
             ? t.previewUpdating
             : t.previewReadOnly}
       </div>
+      {preview ? (
+        <PreviewFrame preview={preview} router={router} language={lang} colorScheme={scheme} />
+      ) : (
+        <Loading size="l" />
+      )}
     </div>
   );
 }
