@@ -1,7 +1,7 @@
 /**
  * @module Checks the fake VK API's non-messaging methods and protocol rules: membership, consent and
  * notification checks, notifications.sendMessage, tokens (error 5), unknown methods (3), the error
- * envelope, and execute's limits.
+ * envelope, execute's limits, and answers held back.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ID, GROUP_ID, rawCall, vkioApi } from './vk-api.test-helpers.ts';
@@ -157,5 +157,30 @@ describe('fake VK API: checks, notifications and protocol', () => {
     expect(fake.calls).toEqual([]);
     expect(fake.errorCounts()).toEqual({});
     await expect(send(1)).rejects.toMatchObject({ code: 901 });
+  });
+
+  it('holds back the answer to a matching call: handled and recorded at once, answered on release', async () => {
+    for (const peer of [8, 9]) fake.allowMessages(GROUP_ID, peer);
+    const held = fake.holdAnswer('messages.send', (p) => p.peer_ids?.split(',').includes('9') ?? false);
+    const send = (peers: string, randomId: string) =>
+      rawCall(fake, 'messages.send', {
+        access_token: `group:${GROUP_ID}`,
+        peer_ids: peers,
+        message: 'x',
+        random_id: randomId,
+      });
+    expect(await send('8', '1')).toMatchObject({ response: [{ peer_id: 8 }] });
+    let answered = false;
+    const slow = send('8,9', '2').then((a) => {
+      answered = true;
+      return a;
+    });
+    expect((await held.arrived).peer_ids).toBe('8,9');
+    expect(fake.delivered.map((d) => d.peerId)).toEqual([8, 8, 9]);
+    // Taken once: the next call that matches is answered as usual.
+    expect(await send('9', '3')).toMatchObject({ response: [{ peer_id: 9 }] });
+    expect(answered).toBe(false);
+    held.release();
+    expect(await slow).toMatchObject({ response: [{ peer_id: 8 }, { peer_id: 9 }] });
   });
 });

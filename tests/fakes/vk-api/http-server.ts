@@ -4,6 +4,7 @@
  * JSON like api.vk.com; `GET /lp/<groupId>?act=a_check&...` for Bots Long Poll; 404 for anything else.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AnswerHolds } from './answer-holds.ts';
 import type { ApiDispatcher } from './dispatcher.ts';
 import type { LongPollHub } from './long-poll.ts';
 import type { Params } from './types.ts';
@@ -17,7 +18,11 @@ export interface FakeVkHttpServer {
   longPollsFlushed(): Promise<void>;
 }
 
-export function createFakeVkHttpServer(dispatcher: ApiDispatcher, longPoll: LongPollHub): FakeVkHttpServer {
+export function createFakeVkHttpServer(
+  dispatcher: ApiDispatcher,
+  longPoll: LongPollHub,
+  holds: AnswerHolds,
+): FakeVkHttpServer {
   const longPollsInFlight = new Set<Promise<void>>();
   const server = createServer((request, response) => {
     if (request.url?.startsWith('/lp/')) {
@@ -25,7 +30,7 @@ export function createFakeVkHttpServer(dispatcher: ApiDispatcher, longPoll: Long
       longPollsInFlight.add(finished);
       void finished.then(() => longPollsInFlight.delete(finished));
     }
-    route(dispatcher, longPoll, request, response).catch((error: unknown) => {
+    route(dispatcher, longPoll, holds, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
     });
@@ -36,6 +41,7 @@ export function createFakeVkHttpServer(dispatcher: ApiDispatcher, longPoll: Long
 async function route(
   dispatcher: ApiDispatcher,
   longPoll: LongPollHub,
+  holds: AnswerHolds,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -43,7 +49,10 @@ async function route(
   const methodMatch = METHOD_PATH.exec(url.pathname);
   if (methodMatch?.[1] !== undefined && (request.method === 'GET' || request.method === 'POST')) {
     const params: Params = { ...Object.fromEntries(url.searchParams), ...(await readFormBody(request)) };
-    sendJson(response, dispatcher.handleRequest(methodMatch[1], params));
+    const answer = dispatcher.handleRequest(methodMatch[1], params);
+    // Handled now, answered when the test lets it go (answer-holds.ts).
+    await holds.take(methodMatch[1], params);
+    sendJson(response, answer);
     return;
   }
   const longPollMatch = LONG_POLL_PATH.exec(url.pathname);

@@ -12,17 +12,20 @@
 import { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AnswerHolds, type HeldAnswer } from './answer-holds.ts';
 import { ApiDispatcher } from './dispatcher.ts';
 import { createFakeVkHttpServer } from './http-server.ts';
 import { LongPollHub } from './long-poll.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
 import { type FakeProfile, FakeVkState } from './state.ts';
-import type { DeliveredMessage, EventAnswer, RecordedCall, SentNotification } from './types.ts';
+import type { DeliveredMessage, EventAnswer, Params, RecordedCall, SentNotification } from './types.ts';
 
+export type { HeldAnswer } from './answer-holds.ts';
 export type { FakeProfile } from './state.ts';
 export type {
   DeliveredMessage,
   EventAnswer,
+  Params,
   RecordedCall,
   SentNotification,
   VkKeyboard,
@@ -59,6 +62,11 @@ export interface FakeVkApi {
   setProfile(userId: number, profile: FakeProfile): void;
   /** The next `count` (default 1) calls of `method` fail with `errorCode`; also applies inside execute. */
   failNext(method: string, errorCode: number, count?: number): void;
+  /**
+   * The next call of `method` whose params `match` is handled (delivered, recorded) when it arrives, but its answer
+   * is held back until `release()`: a call at VK whose answer is slow to come back. Every held answer goes on close.
+   */
+  holdAnswer(method: string, match?: (params: Params) => boolean): HeldAnswer;
   /** Queues a Bots Long Poll update for the community (group_id, event_id and v are filled if absent). */
   pushLongPollEvent(groupId: number, update: object): void;
   /** Invalidates the community's long-poll keys: clients get `{failed: 2}` and must call getLongPollServer again. */
@@ -81,10 +89,12 @@ export async function startFakeVkApi(options: FakeVkApiOptions = {}): Promise<Fa
   const state = new FakeVkState(clock);
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond ?? 20, clock);
   const longPoll = new LongPollHub(options.longPollMaxWaitMs ?? 1000);
+  const holds = new AnswerHolds();
   let origin = '';
   const { server, longPollsFlushed } = createFakeVkHttpServer(
     new ApiDispatcher(state, longPoll, limiter, () => origin),
     longPoll,
+    holds,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,6 +111,7 @@ export async function startFakeVkApi(options: FakeVkApiOptions = {}): Promise<Fa
     close: async () => {
       // Answer held long polls first so a stopped vk-io poller gets its reply instead of a reset socket.
       longPoll.close();
+      holds.releaseAll();
       await longPollsFlushed();
       httpAgent.destroy();
       await new Promise<void>((resolve) => {
@@ -117,6 +128,7 @@ export async function startFakeVkApi(options: FakeVkApiOptions = {}): Promise<Fa
     blockUser: (userId) => state.blockUser(userId),
     setProfile: (userId, profile) => state.setProfile(userId, profile),
     failNext: (method, errorCode, count = 1) => state.failNext(method, errorCode, count),
+    holdAnswer: (method, match) => holds.hold(method, match),
     pushLongPollEvent: (groupId, update) => longPoll.push(groupId, update),
     expireLongPollKeys: (groupId) => longPoll.expireKeys(groupId),
     delivered: state.delivered,
