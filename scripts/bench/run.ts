@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name-filter]`: runs every scripts/bench/*.bench.ts, prints one JSON line per result and
  * writes the same to docs/benchmarks.md. With a filter, only the results it produced are replaced there (the
- * others keep their last full run). Exits non-zero only when a benchmark crashes; a missed goal shows as
+ * others keep their last full run). The whole file is the run's: prose about runs lives in docs/benchmarks-history.md,
+ * which no run touches (it used to sit in this file and each run erased it). Exits non-zero only when a benchmark crashes; a missed goal shows as
  * `"pass": false` (speed is judged by ratios, on a noisy 2-core machine).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,8 @@ const table = written
 const doc = `# Benchmarks
 
 Written by \`npm run bench${filter ? ` -- ${filter}` : ''}\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version})${filter ? '; the other rows are from the last full run' : ''}.
-Each value is measured against a baseline taken in the same run; the ratio is what the goal judges.
+Each value is measured against a baseline taken in the same run; the ratio is what the goal judges. This file is
+rewritten by every run; notes on the machines and on earlier runs are kept by hand in [benchmarks-history.md](benchmarks-history.md).
 
 | name | value | baseline | ratio | goal | pass |
 |---|---|---|---|---|---|
