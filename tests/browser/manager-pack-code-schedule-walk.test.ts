@@ -42,8 +42,8 @@ describe('a brand manager launches the pack-code template and schedules a campai
     try {
       const office = participantUrl(server, { userId: MANAGER, language: 'ru' });
       const id = await draftFromTemplate(page, office, 'pack-code');
-      // Two Moscow days ahead, not the template's start (00:00 UTC tomorrow): from 21:00 UTC that is already the same
-      // Moscow day, so moments generated from it would fall on a launch's day and no first-moment warning is due.
+      // Two Moscow days ahead, at 10:00, not the template's start (tomorrow's midnight): the walk sets its own start
+      // (it was 00:00 UTC, from 21:00 UTC already the same Moscow day, where no first-moment warning is due).
       await field(page, 'startsAt').fill(`${moscowIso(Date.now() + 2 * 86_400_000).slice(0, 10)}T10:00`);
       await save(page);
       const problems = page.getByTestId('office-problems');

@@ -3,7 +3,7 @@
  * prizes: the calculator's inputs, formula, result text and consent are set in its own editor
  * (`/admin/campaign/:id/calculator`, saved by server/calculator/), which starts from a working example.
  */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 
@@ -32,7 +32,7 @@ export const calculatorLead: CampaignTemplate = {
     ),
     startsAt: tomorrow(now),
     endsAt: tomorrow(now) + 90 * DAY_MS,
-    timeZone: 'Europe/Moscow',
+    timeZone: TEMPLATE_TIME_ZONE,
     theme: {},
     settings: {},
     tasks: [],

@@ -4,6 +4,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { LegalType, Mechanic } from '../../db/schema/campaign.ts';
+import { localParts, wallClockInstant } from '../../time-zone.ts';
 import type { Bilingual, CampaignContentSchema } from '../campaigns/campaign-document.ts';
 
 /** A template's content as written (pool counts and other defaults may be left out). */
@@ -22,7 +23,25 @@ export interface CampaignTemplate {
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Tomorrow at 00:00 UTC: a round start a brand can move. */
-export function tomorrow(now: number): number {
-  return Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
+/** Where every template's campaign runs until the brand says otherwise: the agency's market. */
+export const TEMPLATE_TIME_ZONE = 'Europe/Moscow';
+
+/**
+ * The start of tomorrow where the campaign runs: a round start a brand can move. It was 00:00 UTC — 03:00 in Moscow,
+ * and from 21:00 UTC (00:00 in Moscow) that was later the same Moscow day, so «tomorrow» read as today.
+ * @example tomorrow(Date.UTC(2026, 11, 6, 22), 'Europe/Moscow') // Date.UTC(2026, 11, 7, 21): 8 December 00:00 in Moscow
+ */
+export function tomorrow(now: number, timeZone = TEMPLATE_TIME_ZONE): number {
+  const today = localParts(now, timeZone);
+  // Date.UTC carries day 32 into the next month.
+  const next = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  const day = {
+    year: next.getUTCFullYear(),
+    month: next.getUTCMonth() + 1,
+    day: next.getUTCDate(),
+    minute: 0,
+    second: 0,
+  };
+  // A zone whose DST change skips midnight starts that day at 01:00.
+  return (wallClockInstant({ ...day, hour: 0 }, timeZone) ?? wallClockInstant({ ...day, hour: 1 }, timeZone)) as number;
 }

@@ -3,7 +3,7 @@
  * messages and share a story: each participant who does all three by the draw time is one entry; a provably fair
  * draw (server/promo/draw/) picks the winners and reserves an hour after the end.
  */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 const HOUR_MS = 60 * 60 * 1000;
@@ -35,7 +35,7 @@ export const giveawayDraw: CampaignTemplate = {
       ),
       startsAt,
       endsAt,
-      timeZone: 'Europe/Moscow',
+      timeZone: TEMPLATE_TIME_ZONE,
       theme: {},
       settings: {
         draw: {

@@ -4,7 +4,7 @@
  * campaign, so the last week has prizes as the first did; the brand loads the pack codes into the `packs` entry pool
  * and generates or imports the calendar (server/promo/calendar/) before publishing.
  */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const bilingual = (ru: string, en: string) => ({ ru, en });
 
@@ -34,7 +34,7 @@ export const packCodeTemplate: CampaignTemplate = {
       ),
       startsAt,
       endsAt: startsAt + 30 * DAY_MS,
-      timeZone: 'Europe/Moscow',
+      timeZone: TEMPLATE_TIME_ZONE,
       theme: {},
       settings: {
         instantWin: { mode: 'calendar' },

@@ -1,5 +1,5 @@
 /** @module Template: quiz with tiers. Five questions; 3+ right answers give 10% off, all five give 25% off. */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 
@@ -35,7 +35,7 @@ export const quizTiers: CampaignTemplate = {
     rulesText: t('Засчитывается первая попытка.', 'The first attempt counts.'),
     startsAt: tomorrow(now),
     endsAt: tomorrow(now) + 14 * DAY_MS,
-    timeZone: 'Europe/Moscow',
+    timeZone: TEMPLATE_TIME_ZONE,
     theme: {},
     settings: {
       quiz: {

@@ -1,5 +1,5 @@
 /** @module Template: tasks → reward. Join, allow messages, visit the site; three done unlock a discount code. */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 
@@ -24,7 +24,7 @@ export const tasksReward: CampaignTemplate = {
     rulesText: t('Один промокод на участника, пока они есть.', 'One code per participant while stock lasts.'),
     startsAt: tomorrow(now),
     endsAt: tomorrow(now) + 14 * DAY_MS,
-    timeZone: 'Europe/Moscow',
+    timeZone: TEMPLATE_TIME_ZONE,
     theme: {},
     settings: {},
     tasks: [

@@ -1,5 +1,5 @@
 /** @module Template: wheel of fortune (instant win). A free spin a day, more for tasks; odds written as percentages. */
-import { type CampaignTemplate, DAY_MS, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 const NONE = t('', '');
@@ -25,7 +25,7 @@ export const wheelInstant: CampaignTemplate = {
     rulesText: t('Шансы каждого приза указаны рядом с колесом.', 'The odds of every prize are shown beside the wheel.'),
     startsAt: tomorrow(now),
     endsAt: tomorrow(now) + 14 * DAY_MS,
-    timeZone: 'Europe/Moscow',
+    timeZone: TEMPLATE_TIME_ZONE,
     theme: {},
     settings: {
       wheel: {
