@@ -1,23 +1,33 @@
-/** Goes through quiz questions one by one and submits all answers at once; the server scores them. */
+/**
+ * Goes through quiz questions one by one and submits all answers at once; the server scores them. The choices and the
+ * question on screen are kept on the device until sent (quiz-draft.ts), so leaving mid-quiz resumes where it was.
+ */
 import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts';
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { QuizQuestion } from './QuizQuestion.tsx';
+import { dropQuizDraft, keepQuizDraft, launchPerson, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
   questions: Question[];
+  campaignId: number;
+  /** Which quiz of the campaign: 'quiz' (the campaign's own) or `task.<key>`; its draft is kept apart from others'. */
+  quiz: string;
   onSubmit: (answers: QuizAnswers) => Promise<void>;
 }
 
-export function QuizFlow({ questions, onSubmit }: Props) {
-  const { t, language } = usePromoApp();
-  const [index, setIndex] = useState(0);
-  const [answers, setAnswers] = useState<QuizAnswers>({});
+export function QuizFlow({ questions, campaignId, quiz, onSubmit }: Props) {
+  const { t, language, platform } = usePromoApp();
+  const [draftKey] = useState(() => quizDraftKey(launchPerson(platform.launch.authorization), campaignId, quiz));
+  const [kept] = useState(() => readQuizDraft(draftKey, questions));
+  const [index, setIndex] = useState(kept.index);
+  const [answers, setAnswers] = useState<QuizAnswers>(kept.answers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => keepQuizDraft(draftKey, { index, answers }), [draftKey, index, answers]);
   const question = questions[index];
   if (!question) return null;
   const chosen = answers[question.id] ?? [];
@@ -27,6 +37,7 @@ export function QuizFlow({ questions, onSubmit }: Props) {
     setError(null);
     try {
       await onSubmit(answers);
+      dropQuizDraft(draftKey);
     } catch (err) {
       setError(errorText(err, language));
       setBusy(false);

@@ -35,6 +35,8 @@ export function QuizPanel({ id }: { id: string }) {
             <QuizFlow
               key={data.campaign.id}
               questions={data.quiz?.questions ?? []}
+              campaignId={data.campaign.id}
+              quiz="quiz"
               onSubmit={async (answers) => {
                 await api.submitQuiz(data.campaign.id, answers);
                 await refresh();

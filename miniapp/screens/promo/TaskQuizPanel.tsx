@@ -43,6 +43,8 @@ export function TaskQuizPanel({ id }: { id: string }) {
               <QuizFlow
                 key={taskKey}
                 questions={questions}
+                campaignId={data.campaign.id}
+                quiz={`task.${taskKey}`}
                 onSubmit={async (answers) => {
                   if (!task) return;
                   if (task.state === 'todo') await api.startTask(data.campaign.id, task.key);
