@@ -3,7 +3,7 @@
  * navigation (phone 320 px dark en, desktop light ru), picks the brand's calculator campaign (the only one offered),
  * sees the seeded leads with their CRM delivery state, filters by status, opens a lead with its calculation, consent
  * and delivery log, changes its status (the API answers the new one) and exports CSV — the downloaded file is byte for
- * byte what `GET …/leads.csv` answers. A member without `leads` has no link and the address shows not-found.
+ * byte what `GET …/leads.csv` answers. A member without `leads` has no link and the address says «Нет доступа».
  * Screenshots: test-results/screenshots/office-leads-*.png.
  */
 import { readFileSync } from 'node:fs';
@@ -318,7 +318,7 @@ describe('office leads inbox', () => {
     }
   });
 
-  it('item 5: a member without leads sees no leads section, and its address is not found', {
+  it('item 5: a member without leads sees no leads section, and its address says no access', {
     timeout: 2 * T,
   }, async () => {
     const { page, context } = await openWatchedPage(browser, {
@@ -331,7 +331,7 @@ describe('office leads inbox', () => {
       await page.getByTestId('office-nav-stats').waitFor({ timeout: T });
       expect(await page.getByTestId('office-nav-leads').count()).toBe(0);
       await page.goto(`${launchOf(STATS_ONLY, 'ru')}#/admin/brand/${world.brandId}/leads`);
-      await page.waitForTimeout(500);
+      await active(page).getByText('Нет доступа', { exact: true }).waitFor({ timeout: T });
       expect(await active(page).getByTestId(`leads-campaign-${world.campaignId}`).count()).toBe(0);
       const res = await fetch(`${server.baseUrl}/api/admin/campaigns/${world.campaignId}/leads`, {
         headers: { Authorization: auth(launchOf(STATS_ONLY, 'ru')) },

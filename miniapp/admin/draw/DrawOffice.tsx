@@ -12,7 +12,6 @@ import { fill } from '../../i18n-fill.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { InsetBanner } from '../InsetBanner.tsx';
@@ -31,8 +30,8 @@ export default function DrawOffice() {
   const t = language === 'ru' ? drawOfficeRu : drawOfficeEn;
   const calls = useMemo(() => drawOfficeApi(api, campaignId ?? 0), [api, campaignId]);
   const state = useAsync(() => calls.view(), [calls], campaignId !== undefined);
-  if (state.status === 'error' && /forbidden|not_found/.test((state.error as { code?: string }).code ?? ''))
-    return <NotFound />;
+  // A refusal (no `prizes`, no such campaign) is said by LoadState in the office's words (OfficeWording), under this
+  // header with Back; it once showed «Not found», as if the page did not exist.
   return (
     <>
       <PanelHeaderWithBack back={app.back}>{t.title}</PanelHeaderWithBack>

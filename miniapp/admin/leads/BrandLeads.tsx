@@ -9,7 +9,9 @@ import { LoadState } from '../../screens/LoadState.tsx';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
+import { withoutSection } from '../refused.ts';
 import { useLeads } from './use-leads.ts';
 
 export function BrandLeads({ office }: { office: Office }) {
@@ -22,9 +24,9 @@ export function BrandLeads({ office }: { office: Office }) {
     [calls, brandId],
     brand !== undefined,
   );
-  if (!brand?.sections.includes('leads')) {
-    return <NotFound />;
-  }
+  if (!brand) return <NotFound />;
+  // A member without `leads` who follows a link here is told so, as every other section does (refused.ts).
+  if (!brand.sections.includes('leads')) return <LoadStateScreen state={withoutSection('leads')} title={l.title} />;
   return (
     <>
       <PanelHeaderWithBack back={l.back}>{l.title}</PanelHeaderWithBack>

@@ -13,10 +13,12 @@ import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
+import { withoutSection } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
@@ -40,7 +42,9 @@ export function TeamPanel({ office }: { office: Office }) {
     [api, brandId],
     Boolean(brand?.sections.includes('team')),
   );
-  if (!brand?.sections.includes('team')) return <NotFound />;
+  if (!brand) return <NotFound />;
+  // A member without `team` who follows a link here is told so, as every other section does (refused.ts).
+  if (!brand.sections.includes('team')) return <LoadStateScreen state={withoutSection('team')} title={s.title} />;
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   /** Runs a write, then reloads the lists as the server now has them. */
   const act = <T,>(write: () => Promise<T>) =>

@@ -1,0 +1,114 @@
+/**
+ * A brand member who follows a link (a colleague's, a bookmark) to an office section their rights do not include is
+ * told «Нет доступа / No access» with the office's reason, under the section's header with Back, in Chromium at phone
+ * and desktop width, Russian and English: the brand's leads and team (no `leads`, no `team`) and a campaign's prize
+ * draw (no `prizes`). The server refuses all three (403 `forbidden`); the screen only says so.
+ * Found from outside: these three said «Не найдено / Not found», as if the page did not exist, while mailings,
+ * statistics and the catalogue said «No access».
+ * Screenshots: test-results/screenshots/office-link-without-right-{leads,team,draw}-{phone,desktop}.png.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
+import { participantUrl } from './launch-users.ts';
+
+const STATS_ONLY = 7421;
+
+let server: StartedServer;
+let browser: Browser;
+let brandId: number;
+let campaignId: number;
+
+beforeAll(async () => {
+  server = await startServerLikeReadme();
+  browser = await launchChromium();
+  const db = new Database(join(server.dataDir, 'app.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const tasks = db
+      .prepare(
+        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
+      )
+      .get() as { id: number; brandId: number; agencyId: number };
+    brandId = tasks.brandId;
+    campaignId = tasks.id;
+    db.prepare(
+      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
+    ).run(String(STATS_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['stats']));
+  } finally {
+    db.close();
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const active = (page: Page) =>
+  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
+
+const WORDS = {
+  ru: {
+    refused: 'Нет доступа',
+    why: 'У вас нет прав на это в этом бренде.',
+    notFound: 'Не найдено',
+    back: 'Назад',
+    leads: 'Заявки',
+    team: 'Команда',
+    draw: 'Розыгрыш',
+  },
+  en: {
+    refused: 'No access',
+    why: 'You have no rights for this in this brand.',
+    notFound: 'Not found',
+    back: 'Back',
+    leads: 'Leads',
+    team: 'Team',
+    draw: 'Prize draw',
+  },
+} as const;
+
+const viewports = [
+  { name: 'phone', width: 375, height: 812, mobile: true, colorScheme: 'light', language: 'ru' },
+  { name: 'desktop', width: 1280, height: 860, mobile: false, colorScheme: 'dark', language: 'en' },
+] as const;
+
+const sections = [
+  { key: 'leads', hash: () => `/admin/brand/${brandId}/leads` },
+  { key: 'team', hash: () => `/admin/brand/${brandId}/team` },
+  { key: 'draw', hash: () => `/admin/campaign/${campaignId}/draw` },
+] as const;
+
+describe('a link to an office section the member has no right to', () => {
+  for (const vp of viewports) {
+    const w = WORDS[vp.language];
+    for (const section of sections) {
+      it(`${section.key} says «${w.refused}», not «${w.notFound}» (${vp.name} ${vp.width} px, ${vp.language})`, async () => {
+        const url = participantUrl(server, { userId: STATS_ONLY, language: vp.language });
+        const { page, context, errors } = await openWatchedPage(browser, vp);
+        try {
+          await page.goto(`${url.split('#')[0]}#${section.hash()}`);
+          // Whichever the screen settles on, then what it says.
+          await active(page)
+            .getByText(w.refused, { exact: true })
+            .or(active(page).getByTestId('not-found'))
+            .first()
+            .waitFor({ timeout: 30_000 });
+          await screenshot(page, `office-link-without-right-${section.key}-${vp.name}`);
+          expect(await active(page).getByTestId('not-found').count(), w.notFound).toBe(0);
+          await active(page).getByText(w.refused, { exact: true }).waitFor();
+          await active(page).getByText(w.why, { exact: true }).waitFor();
+          // The section's own name in the header, and Back out of it.
+          expect(await active(page).getByText(w[section.key], { exact: true }).count()).toBeGreaterThan(0);
+          await active(page).getByRole('button', { name: w.back }).first().waitFor();
+          expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
