@@ -2,28 +2,20 @@
 import type { WheelSector } from '../../api/client.ts';
 import styles from './Wheel.module.css';
 import { labelUpsideDown, sectorCenter } from './wheel-angle.ts';
-
-// Prize sectors alternate the accent (the campaign's colour) and a light tint of it, so neighbours stay apart
-// whatever the accent is.
-const FILLS = [
-  ['var(--vkui--color_background_accent_themed)', 'var(--vkui--color_text_contrast_themed)'],
-  [
-    'color-mix(in srgb, var(--vkui--color_background_accent_themed) 30%, var(--vkui--color_background_content))',
-    'var(--vkui--color_text_primary)',
-  ],
-] as const;
-const LOSE = ['var(--vkui--color_background_secondary)', 'var(--vkui--color_text_secondary)'] as const;
+import { sectorColours } from './wheel-colours.ts';
 
 interface Props {
   sectors: WheelSector[];
   rotation: number;
   label: string;
+  /** The campaign's own accent (theme.accent), whose label accent-style.ts picked; null for VKUI's default. */
+  accent: string | null | undefined;
   onTurned: () => void;
 }
 
-export function Wheel({ sectors, rotation, label, onTurned }: Props) {
+export function Wheel({ sectors, rotation, label, accent, onTurned }: Props) {
   const size = 360 / Math.max(1, sectors.length);
-  const colours = sectors.map((s, i) => (s.rewardKey ? FILLS[i % 2] : LOSE) ?? LOSE);
+  const colours = sectorColours(sectors, accent);
   const gradient = `conic-gradient(${colours.map(([bg], i) => `${bg} ${i * size}deg ${(i + 1) * size}deg`).join(', ')})`;
   return (
     <div className={styles.frame} role="img" aria-label={label} data-testid="wheel">

@@ -115,7 +115,13 @@ export function WheelSection({ data }: { data: CampaignState }) {
   return (
     <>
       <Group header={<Header>{t.wheelLabel}</Header>}>
-        <Wheel sectors={drawn ?? wheel.sectors} rotation={rotation} label={t.wheelLabel} onTurned={() => reveal()} />
+        <Wheel
+          sectors={drawn ?? wheel.sectors}
+          rotation={rotation}
+          label={t.wheelLabel}
+          accent={data.campaign.theme.accent}
+          onTurned={() => reveal()}
+        />
         <Div style={{ paddingTop: 0 }}>
           <Button
             size="l"
