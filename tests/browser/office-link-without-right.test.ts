@@ -111,4 +111,48 @@ describe('a link to an office section the member has no right to', () => {
       });
     }
   }
+
+  // Every other office address a stats-only member may be sent (the sections the office's routes name), at phone width
+  // in Russian: none of them says «Не найдено». The agency's pages and the audit log are not brand sections (a member
+  // with no agency role has no agency office), so they are left out; so is the campaign editor's address, which leads a
+  // member without `campaigns` to the campaign's sections page they may see (routes.ts).
+  const others = [
+    () => `/admin/brand/${brandId}/mailings`,
+    () => `/admin/brand/${brandId}/support`,
+    () => `/admin/brand/${brandId}/support/knowledge`,
+    () => `/admin/brand/${brandId}/support/canned`,
+    () => `/admin/campaign/${campaignId}/mailings`,
+    () => `/admin/campaign/${campaignId}/leads`,
+    () => `/admin/campaign/${campaignId}/leads/webhook`,
+    () => `/admin/campaign/${campaignId}/pools`,
+    () => `/admin/campaign/${campaignId}/calendar`,
+    () => `/admin/campaign/${campaignId}/calculator`,
+    () => `/admin/campaign/${campaignId}/offers`,
+    () => `/admin/campaign/${campaignId}/beta`,
+    () => '/admin/new',
+  ];
+  it('every other section the member lacks says «Нет доступа» too (phone 375 px, ru)', async () => {
+    const w = WORDS.ru;
+    const url = participantUrl(server, { userId: STATS_ONLY, language: 'ru' });
+    const { page, context } = await openWatchedPage(browser, viewports[0]);
+    const seen: string[] = [];
+    try {
+      for (const hash of others.map((h) => h())) {
+        await page.goto('about:blank');
+        await page.goto(`${url.split('#')[0]}#${hash}`);
+        const said = active(page).getByText(w.refused, { exact: true }).or(active(page).getByTestId('not-found'));
+        const settled = await said
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!settled) await screenshot(page, `office-link-without-right-other-${seen.length}`);
+        const notFound = (await active(page).getByTestId('not-found').count()) > 0;
+        seen.push(`${hash}: ${settled ? (notFound ? w.notFound : w.refused) : 'neither'}`);
+      }
+    } finally {
+      await context.close();
+    }
+    expect(seen).toEqual(others.map((h) => `${h()}: ${w.refused}`));
+  });
 });
