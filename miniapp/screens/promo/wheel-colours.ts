@@ -34,7 +34,7 @@ export const LOSE: SectorColours = ['var(--vkui--color_background_secondary)', '
 
 /**
  * Prize sectors alternate the accent and its tint; a sector without a reward is the losing one.
- * @example sectorColours([{ rewardKey: 'a' }, { rewardKey: null }], false) // [accent, LOSE]
+ * @example sectorColours([{ rewardKey: 'a' }, { rewardKey: null }], null) // [accent sector, LOSE]
  */
 export function sectorColours(sectors: readonly { rewardKey?: string | null }[], accent: string | null | undefined) {
   const accented = isAccentColour(accent);
