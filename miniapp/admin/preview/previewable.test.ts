@@ -142,3 +142,15 @@ describe('which quiz fields the preview waits for', () => {
     },
   );
 });
+
+describe('a band’s description typed and cleared again', () => {
+  it('is empty in every language, which the server takes: the preview is sent', () => {
+    const quiz = { questions: [written()], bands: [band({ text: both('') })] };
+    expect(QuizSettingsSchema.safeParse(quiz).success).toBe(true);
+    expect(unreadyField({ settings: { quiz }, tasks: [] })).toBeNull();
+    // Blank-looking is still waited for, as the server still refuses it.
+    const blank = { questions: [written()], bands: [band({ text: both('\u200b', '') })] };
+    expect(QuizSettingsSchema.safeParse(blank).success).toBe(false);
+    expect(unreadyField({ settings: { quiz: blank }, tasks: [] })).toBe('settings.quiz.bands.0.text');
+  });
+});

@@ -34,14 +34,12 @@ const whole = (value: unknown, min = 0) => Number.isInteger(value) && (value as 
 
 /**
  * LocalizedTextSchema's rule (server/campaigns/content-language.ts): no language only blank-looking, and one shows
- * something. `orEmpty`, LocalizedTextOrEmptySchema's: a plain text may also be empty.
+ * something. `orEmpty`, LocalizedTextOrEmptySchema's: it may also be empty, plain or in every language (a band's
+ * description typed and cleared again).
  */
 function textReady(text: LocalizedSetting | undefined, orEmpty = false): boolean {
   const texts = typeof text === 'string' ? [text] : [text?.ru ?? '', text?.en ?? ''];
-  return (
-    ((orEmpty && typeof text === 'string') || texts.some(hasVisibleText)) &&
-    texts.every((s) => !s.trim() || hasVisibleText(s))
-  );
+  return (orEmpty || texts.some(hasVisibleText)) && texts.every((s) => !s.trim() || hasVisibleText(s));
 }
 
 /** QuizQuestionSchema's rules for a quiz's questions, in the form's order. */
