@@ -4,11 +4,12 @@
  * until it has its fields here.
  */
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { DEFAULT_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
+import { DEFAULT_QUIZ_TASK_ATTEMPTS, MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 
 export type ConfigField =
   | { name: string; type: 'text' | 'url' }
-  | { name: string; type: 'number'; min: number; optional?: boolean }
+  /** `max`: the server's bound, where its shape has one (the browser's spinner stops there, the preview waits past it). */
+  | { name: string; type: 'number'; min: number; max?: number; optional?: boolean }
   | { name: string; type: 'pool' }
   | { name: string; type: 'questions' };
 
@@ -27,7 +28,7 @@ export const TASK_CONFIG_FIELDS: Record<TaskKind, readonly ConfigField[]> = {
   quiz: [
     { name: 'passScore', type: 'number', min: 0 },
     // Empty: the server's default (decision 073), as for a task saved before the field existed.
-    { name: 'maxAttempts', type: 'number', min: 1, optional: true },
+    { name: 'maxAttempts', type: 'number', min: 1, max: MAX_QUIZ_TASK_ATTEMPTS, optional: true },
     { name: 'questions', type: 'questions' },
   ],
 };

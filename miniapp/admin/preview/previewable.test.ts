@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
+import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
+import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';
 import type { QuizSettings } from '../office-api.ts';
@@ -152,5 +154,69 @@ describe('a band’s description typed and cleared again', () => {
     const blank = { questions: [written()], bands: [band({ text: both('\u200b', '') })] };
     expect(QuizSettingsSchema.safeParse(blank).success).toBe(false);
     expect(unreadyField({ settings: { quiz: blank }, tasks: [] })).toBe('settings.quiz.bands.0.text');
+  });
+});
+
+describe('a quiz task’s attempts', () => {
+  const quizTask = (maxAttempts: number | null) => ({ passScore: 1, maxAttempts, questions: [written()] });
+  it.each([0, 1, MAX_QUIZ_TASK_ATTEMPTS, MAX_QUIZ_TASK_ATTEMPTS + 1, 99])(
+    '%i: ready exactly when the server’s bound takes it',
+    (n) => {
+      const waited = unreadyTaskField('quiz', quizTask(n));
+      expect(waited === null).toBe(TaskConfigSchemas.quiz.safeParse(quizTask(n)).success);
+      if (waited !== null) expect(waited).toBe('tasks.0.config.maxAttempts');
+    },
+  );
+  it('empty is the server’s default, not waited for', () => {
+    const { maxAttempts: _, ...noAttempts } = quizTask(null);
+    expect(unreadyTaskField('quiz', { ...noAttempts, maxAttempts: null })).toBeNull();
+    expect(TaskConfigSchemas.quiz.safeParse(noAttempts).success).toBe(true);
+  });
+});
+
+/** What a brand may leave in a text on the way: empty, spaces (trimmed away), zero-width, a word among them. */
+const TEXTS: [string, { ru: string; en: string }][] = [
+  ['empty', both('')],
+  ['spaces', both('   ', 'Title')],
+  ['zero-width', both('\u200b', 'Title')],
+  ['zero-width and spaces in English', both('Заголовок', ' \u200b\u2060 ')],
+  ['the blank Braille cell', both('\u2800', '')],
+  ['a word among them', both('\u200bСлово ', '')],
+];
+
+describe('the document’s texts', () => {
+  const placed = (text: { ru: string; en: string }) => ({
+    title: text,
+    settings: {},
+    tasks: [{ kind: 'join_community' as const, config: {}, title: both('Вступить'), description: text }],
+    rewards: [{ title: both('Скидка'), description: both(''), howToUse: text }],
+  });
+  it.each(TEXTS.map(([name, text]) => ({ name, text })))(
+    '$name: ready exactly when the server’s text shape takes it, waiting at the language it refuses',
+    ({ text }) => {
+      const accepted = BilingualSchema(200).safeParse(text);
+      const lang = accepted.error?.issues[0]?.path.join('.');
+      expect(unreadyField({ settings: {}, tasks: [], title: text })).toBe(accepted.success ? null : `title.${lang}`);
+      const task = { kind: 'visit_link' as const, config: { url: 'https://example.com' }, title: text };
+      expect(unreadyField({ settings: {}, tasks: [task] })).toBe(accepted.success ? null : `tasks.0.title.${lang}`);
+      // In the form's order: the campaign's title first, then the task's description, then the reward's text.
+      const { title: _, ...laterOnly } = placed(text);
+      expect(unreadyField(placed(text))).toBe(accepted.success ? null : `title.${lang}`);
+      expect(unreadyField(laterOnly)).toBe(accepted.success ? null : `tasks.0.description.${lang}`);
+      const rewardOnly = { ...laterOnly, tasks: [] };
+      expect(unreadyField(rewardOnly)).toBe(accepted.success ? null : `rewards.0.howToUse.${lang}`);
+    },
+  );
+
+  it('a story’s link text only zero-width is waited for, as the server refuses it', () => {
+    const story = (linkText: string) => ({
+      imageUrl: 'https://example.com/i.png',
+      link: 'https://example.com',
+      linkText,
+    });
+    expect(TaskConfigSchemas.share_story.safeParse(story('\u200b')).success).toBe(false);
+    expect(unreadyTaskField('share_story', story('\u200b'))).toBe('tasks.0.config.linkText');
+    expect(unreadyTaskField('share_story', story(''))).toBeNull();
+    expect(unreadyTaskField('share_story', story('Подробнее'))).toBeNull();
   });
 });

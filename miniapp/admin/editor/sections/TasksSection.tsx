@@ -50,6 +50,7 @@ function TaskConfig({ task, i, doc, edit }: { task: DocumentTask; i: number } & 
                 label={label}
                 path={path}
                 min={field.min}
+                max={field.max}
                 nullable={field.optional}
                 value={typeof value === 'number' ? value : null}
                 onChange={(v) => setConfig(field.name, v)}
