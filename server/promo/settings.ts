@@ -77,7 +77,7 @@ function settingsShapes(rules: SettingsRules) {
     resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).default(0),
     /** Odds weight of the lose sector, relative to prize weights. */
     loseWeight: z.number().int().min(0).default(1),
-    loseLabel: rules.blankIsAbsent(rules.text.default({ ru: 'Не повезло', en: 'No luck' })),
+    loseLabel: rules.blankIsAbsent(rules.textOrEmpty.default({ ru: 'Не повезло', en: 'No luck' })),
   });
   /**
    * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
@@ -89,7 +89,7 @@ function settingsShapes(rules: SettingsRules) {
     drawAt: UtcMs.positive(),
     requiredTaskKeys: z.array(z.string().min(1)).min(1),
     /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
-    prize: rules.blankIsAbsent(rules.text.optional()),
+    prize: rules.blankIsAbsent(rules.textOrEmpty.optional()),
   });
   const CampaignSettingsSchema = z.object({
     quiz: QuizSettingsSchema.optional(),
@@ -98,7 +98,7 @@ function settingsShapes(rules: SettingsRules) {
     /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
     instantWin: InstantWinSettingsSchema.optional(),
     /** Who runs the promotion, for the rules (the brand's name when absent). */
-    organizer: rules.blankIsAbsent(rules.text.optional()),
+    organizer: rules.blankIsAbsent(rules.textOrEmpty.optional()),
     /** Day boundary for per-day prize caps outside the wheel. */
     resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).optional(),
     /** Help questions for the mini app's help screen (server/support/faq.ts). */
