@@ -171,7 +171,8 @@ export async function createFromTemplate(
   const communityId =
     req.communityId !== undefined ? req.communityId : ((await onlyOne(db, schema.communities, req.brandId)) ?? null);
   await requireBrandPlaces(db, req.brandId, appId, communityId);
-  const content = CampaignContentSchema.parse(template.document(deps.now()));
+  // Pools named in the member's office language: the launch's, which the identity carries.
+  const content = CampaignContentSchema.parse(template.document(deps.now(), identity.language));
   return await insertDraft(deps, identity, {
     brandId: req.brandId,
     appId,

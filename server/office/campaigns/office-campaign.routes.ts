@@ -218,7 +218,7 @@ officeCampaignRoutes.openapi(templatesRoute, async (c) => {
   const opts = { platform: q.platform ?? identity.platform, language: q.language ?? identity.language, now };
   const templates = [];
   for (const t of TEMPLATES) {
-    const content = CampaignContentSchema.parse(t.document(now));
+    const content = CampaignContentSchema.parse(t.document(now, opts.language));
     const base = { campaign: { id: 0, brandId: 0, appId: 0, communityId: null, createdAt: now }, ids: null };
     const { key, mechanic, legalType, title, purpose } = t;
     templates.push({

@@ -3,6 +3,7 @@
  * this folder, listed once in index.ts. Texts in Russian and English; dates computed from the moment of cloning.
  */
 import type { z } from '@hono/zod-openapi';
+import type { ContentLanguage } from '../../campaigns/content-language.ts';
 import type { LegalType, Mechanic } from '../../db/schema/campaign.ts';
 import { localParts, wallClockInstant } from '../../time-zone.ts';
 import type { Bilingual, CampaignContentSchema } from '../campaigns/campaign-document.ts';
@@ -17,9 +18,20 @@ export interface CampaignTemplate {
   title: Bilingual;
   /** What the mechanic is for, in a sentence or two: the catalogue card's text. */
   purpose: Bilingual;
-  /** The draft's content, its schedule relative to `now` (e.g. starts tomorrow, runs 14 days). */
-  document(now: number): TemplateContent;
+  /**
+   * The draft's content, its schedule relative to `now` (e.g. starts tomorrow, runs 14 days), its pools named in
+   * `language` (the cloning member's office language; Russian when not given).
+   */
+  document(now: number, language?: ContentLanguage): TemplateContent;
 }
+
+/**
+ * A pool's name in the language of the member who clones. A pool has one name (the manager renames it in their own
+ * words), not one per language like the participant's texts, so the template's pair is settled at clone time: an
+ * English office had pools named «Промокоды −15%».
+ * @example poolNameIn({ ru: 'Промокоды −15%', en: 'Promo codes −15%' }, 'en') // 'Promo codes −15%'
+ */
+export const poolNameIn = (name: Bilingual, language: ContentLanguage = 'ru'): string => name[language];
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@
  * campaign, so the last week has prizes as the first did; the brand loads the pack codes into the `packs` entry pool
  * and generates or imports the calendar (server/promo/calendar/) before publishing.
  */
-import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, poolNameIn, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const bilingual = (ru: string, en: string) => ({ ru, en });
 
@@ -17,7 +17,7 @@ export const packCodeTemplate: CampaignTemplate = {
     'Покупатель вводит код из упаковки и сразу узнаёт, выиграл ли он. Призы разыгрываются по календарю на всё время акции, каждый код играет один раз.',
     'A buyer types the code from the pack and learns at once whether it won. Prizes follow a calendar over the whole campaign; each code plays once.',
   ),
-  document: (now) => {
+  document: (now, language) => {
     const startsAt = tomorrow(now);
     return {
       slug: 'pack-code',
@@ -68,8 +68,18 @@ export const packCodeTemplate: CampaignTemplate = {
         },
       ],
       pools: [
-        { key: 'packs', name: 'Коды из упаковок', purpose: 'entry', lowStockThreshold: 0 },
-        { key: 'discounts', name: 'Промокоды на скидку', purpose: 'reward', lowStockThreshold: 50 },
+        {
+          key: 'packs',
+          name: poolNameIn({ ru: 'Коды из упаковок', en: 'Codes from packs' }, language),
+          purpose: 'entry',
+          lowStockThreshold: 0,
+        },
+        {
+          key: 'discounts',
+          name: poolNameIn({ ru: 'Промокоды на скидку', en: 'Discount promo codes' }, language),
+          purpose: 'reward',
+          lowStockThreshold: 50,
+        },
       ],
     };
   },

@@ -1,5 +1,5 @@
 /** @module Template: quiz with tiers. Five questions; 3+ right answers give 10% off, all five give 25% off. */
-import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, poolNameIn, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 
@@ -23,7 +23,7 @@ export const quizTiers: CampaignTemplate = {
     'Знакомство с брендом: чем больше верных ответов, тем ценнее приз.',
     'Get to know the brand: the more right answers, the better the prize.',
   ),
-  document: (now) => ({
+  document: (now, language) => ({
     slug: 'quiz',
     mechanic: 'quiz',
     legalType: 'merit_contest',
@@ -123,8 +123,18 @@ export const quizTiers: CampaignTemplate = {
       },
     ],
     pools: [
-      { key: 'quiz10', name: 'Промокоды −10%', purpose: 'reward', lowStockThreshold: 20 },
-      { key: 'quiz25', name: 'Промокоды −25%', purpose: 'reward', lowStockThreshold: 10 },
+      {
+        key: 'quiz10',
+        name: poolNameIn({ ru: 'Промокоды −10%', en: 'Promo codes −10%' }, language),
+        purpose: 'reward',
+        lowStockThreshold: 20,
+      },
+      {
+        key: 'quiz25',
+        name: poolNameIn({ ru: 'Промокоды −25%', en: 'Promo codes −25%' }, language),
+        purpose: 'reward',
+        lowStockThreshold: 10,
+      },
     ],
   }),
 };

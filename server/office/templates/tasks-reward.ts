@@ -1,5 +1,5 @@
 /** @module Template: tasks → reward. Join, allow messages, visit the site; three done unlock a discount code. */
-import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, poolNameIn, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 
@@ -12,7 +12,7 @@ export const tasksReward: CampaignTemplate = {
     'Рост сообщества и подписок на сообщения: участник выполняет простые задания и сразу получает промокод.',
     'Grow the community and message subscribers: participants complete simple tasks and get a promo code at once.',
   ),
-  document: (now) => ({
+  document: (now, language) => ({
     slug: 'tasks',
     mechanic: 'tasks',
     legalType: 'giveaway',
@@ -70,6 +70,13 @@ export const tasksReward: CampaignTemplate = {
         unlock: { tasks: 3 },
       },
     ],
-    pools: [{ key: 'discount15', name: 'Промокоды −15%', purpose: 'reward', lowStockThreshold: 50 }],
+    pools: [
+      {
+        key: 'discount15',
+        name: poolNameIn({ ru: 'Промокоды −15%', en: 'Promo codes −15%' }, language),
+        purpose: 'reward',
+        lowStockThreshold: 50,
+      },
+    ],
   }),
 };

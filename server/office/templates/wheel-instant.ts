@@ -1,5 +1,5 @@
 /** @module Template: wheel of fortune (instant win). A free spin a day, more for tasks; odds written as percentages. */
-import { type CampaignTemplate, DAY_MS, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
+import { type CampaignTemplate, DAY_MS, poolNameIn, TEMPLATE_TIME_ZONE, tomorrow } from './campaign-template.ts';
 
 const t = (ru: string, en: string) => ({ ru, en });
 const NONE = t('', '');
@@ -13,7 +13,7 @@ export const wheelInstant: CampaignTemplate = {
     'Ежедневные возвраты: участник крутит колесо каждый день и за задания, призы выпадают сразу.',
     'Daily returns: participants spin every day and for tasks; prizes are won on the spot.',
   ),
-  document: (now) => ({
+  document: (now, language) => ({
     slug: 'wheel',
     mechanic: 'wheel',
     legalType: 'instant_win',
@@ -95,8 +95,18 @@ export const wheelInstant: CampaignTemplate = {
       },
     ],
     pools: [
-      { key: 'wheel5', name: 'Промокоды −5%', purpose: 'reward', lowStockThreshold: 100 },
-      { key: 'wheel20', name: 'Промокоды −20%', purpose: 'reward', lowStockThreshold: 20 },
+      {
+        key: 'wheel5',
+        name: poolNameIn({ ru: 'Промокоды −5%', en: 'Promo codes −5%' }, language),
+        purpose: 'reward',
+        lowStockThreshold: 100,
+      },
+      {
+        key: 'wheel20',
+        name: poolNameIn({ ru: 'Промокоды −20%', en: 'Promo codes −20%' }, language),
+        purpose: 'reward',
+        lowStockThreshold: 20,
+      },
     ],
   }),
 };
