@@ -29,8 +29,10 @@ export function okLaunchFromUrl(location: Pick<Location, 'search' | 'hash'> = wi
   const apiConnection = params.get('apiconnection');
   const fragment = location.hash.replace(/^#/, '');
   const startRoute = routeFromCustomArgs(params.get('custom_args')) ?? (fragment || undefined);
+  const user = params.get('logged_user_id');
   return {
     authorization: `OK ${query}`,
+    ...(user ? { person: `ok:${user}` } : {}),
     language: lang === '' || /^(ru|uk|be|kk)/.test(lang) ? 'ru' : 'en',
     desktopWeb: params.get('mob') !== 'true',
     ...(startRoute ? { startRoute } : {}),

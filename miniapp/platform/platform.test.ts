@@ -13,6 +13,7 @@ describe('vkLaunchFromUrl', () => {
     );
     expect(launch).toEqual({
       authorization: 'VK vk_user_id=1&vk_app_id=2&vk_group_id=300&vk_language=en&vk_platform=desktop_web&sign=x',
+      person: 'vk:1',
       language: 'en',
       desktopWeb: true,
       groupId: 300,
@@ -25,6 +26,10 @@ describe('vkLaunchFromUrl', () => {
     expect(launch.language).toBe('ru');
     expect(launch.desktopWeb).toBe(false);
     expect(launch.groupId).toBeUndefined();
+  });
+
+  it('names no person for a launch without a user (what the device keeps per person is then not kept)', () => {
+    expect(vkLaunchFromUrl(at('?vk_app_id=2&sign=x')).person).toBeUndefined();
   });
 
   it('maps the CIS languages VK sends to Russian', () => {

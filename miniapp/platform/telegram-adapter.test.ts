@@ -78,7 +78,12 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     const page = stubPage(FRAGMENT);
     const { createPlatform } = await import('./telegram.ts');
     const platform = createPlatform();
-    expect(platform.launch).toMatchObject({ authorization: `tma ${initData}`, language: 'en', desktopWeb: false });
+    expect(platform.launch).toMatchObject({
+      authorization: `tma ${initData}`,
+      person: 'tg:7',
+      language: 'en',
+      desktopWeb: false,
+    });
     expect(page.moves).toEqual(['/#/campaign/1']);
     expect(bridge.loaded).toBe(0);
 

@@ -96,6 +96,11 @@ describe('OK launch parameters', () => {
       '?logged_user_id=1&session_key=s&auth_sig=abc&api_server=https%3A%2F%2Fapi.ok.ru%2F&apiconnection=c&mob=true&custom_args=route%3D%2Fcampaign%2F2';
     const launch = okLaunchFromUrl({ search, hash: '' });
     expect(launch.authorization).toBe(`OK ${search.slice(1)}`);
-    expect(launch).toMatchObject({ startRoute: '/campaign/2', apiServer: 'https://api.ok.ru/', desktopWeb: false });
+    expect(launch).toMatchObject({
+      startRoute: '/campaign/2',
+      apiServer: 'https://api.ok.ru/',
+      desktopWeb: false,
+      person: 'ok:1',
+    });
   });
 });

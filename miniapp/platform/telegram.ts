@@ -46,13 +46,17 @@ function readLaunch(): ReadLaunch {
   const { initData, platform, version, startParam, theme } = parseTelegramLaunch(launchFragment());
   const data = new URLSearchParams(initData);
   let languageCode = '';
+  let userId: unknown;
   try {
-    languageCode = (JSON.parse(data.get('user') ?? '{}') as { language_code?: string }).language_code ?? '';
+    const user = JSON.parse(data.get('user') ?? '{}') as { language_code?: string; id?: unknown };
+    languageCode = user.language_code ?? '';
+    userId = user.id;
   } catch {}
   const startRoute = startParamToRoute(startParam);
   return {
     launch: {
       authorization: `tma ${initData}`,
+      ...(userId ? { person: `tg:${userId}` } : {}),
       language: languageCode === '' || /^(ru|uk|be|kk)/.test(languageCode) ? 'ru' : 'en',
       desktopWeb: /^(tdesktop|web|weba|webk|macos)$/.test(platform),
       ...(startRoute ? { startRoute } : {}),

@@ -27,6 +27,12 @@ export interface LaunchInfo {
   /** Value for the `Authorization` header: `VK <query>`, `OK <query>` or `tma <initData>`. */
   authorization: string;
   language: 'ru' | 'en';
+  /**
+   * Who launched, as the launch names them (`vk:100001`, `ok:5`, `tg:77`): what this device keeps per person (an
+   * unsent quiz, screens/promo/quiz-draft.ts). Never an identity the server trusts: it reads the signed launch itself.
+   * Absent where the page cannot see it (the web entry's cookie session, the office's preview).
+   */
+  person?: string;
   /** True on desktop web, where VKUI uses its `vkcom` platform. */
   desktopWeb: boolean;
   groupId?: number;

@@ -7,8 +7,10 @@ export function vkLaunchFromUrl(location: Location = window.location): LaunchInf
   const language = params.get('vk_language');
   const group = Number(params.get('vk_group_id'));
   const fragment = location.hash.replace(/^#/, '');
+  const user = params.get('vk_user_id');
   return {
     authorization: `VK ${query}`,
+    ...(user ? { person: `vk:${user}` } : {}),
     language: language && /^(ru|uk|ua|be|kz)$/.test(language) ? 'ru' : language ? 'en' : 'ru',
     desktopWeb: (params.get('vk_platform') ?? '').startsWith('desktop_web'),
     ...(Number.isSafeInteger(group) && group > 0 ? { groupId: group } : {}),

@@ -34,6 +34,9 @@ const position = (page: Page) =>
     .last()
     .getByText(/^(Вопрос|Question) \d/);
 const checked = (page: Page, option: string) => page.getByTestId(`quiz-option-${option}`).isChecked();
+/** The quiz drafts this device keeps for a VK user (quiz-draft.ts's key, by LaunchInfo.person). */
+const keptFor = (page: Page, user: number) =>
+  page.evaluate((who) => Object.keys(localStorage).filter((k) => k.startsWith(`promo.quiz.vk:${who}.`)), user);
 
 async function openQuiz(page: Page, url: string) {
   await page.goto(url);
@@ -95,6 +98,8 @@ describe('a quiz left mid-way', () => {
         // The first one comes in again (a new launch from home): question 3, and on to the result.
         await openQuiz(page, own);
         await expect.poll(() => position(page).textContent(), { timeout: T }).toMatch(n(3));
+        // Kept under this person's key (LaunchInfo.person), which the check after sending looks for.
+        expect(await keptFor(page, combo.user)).toEqual([expect.stringMatching(/^promo\.quiz\.vk:\d+\.\d+\.quiz$/)]);
         for (const [k, option] of [
           [3, 'a'],
           [4, 'a'],
@@ -107,11 +112,7 @@ describe('a quiz left mid-way', () => {
         // All five right (q1 b, q2 a+b, q3 a, q4 a, q5 b): the restored choices were the ones sent.
         await page.getByTestId('quiz-band-expert').waitFor({ timeout: T });
         // Sent: nothing of this quiz is kept on the device any more (quiz-draft.ts's key).
-        const kept = await page.evaluate(
-          (who) => Object.keys(localStorage).filter((k) => k.startsWith(`promo.quiz.VK${who}.`)),
-          combo.user,
-        );
-        expect(kept).toEqual([]);
+        expect(await keptFor(page, combo.user)).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -12,9 +12,8 @@ export function previewPlatform(
   const unsupported = () => Promise.resolve({ status: 'unsupported' as const });
   return {
     name: office.name,
-    // No authorization: previewed screens call no server with it, and without a person a previewed quiz keeps no
-    // draft that would come back in the member's own participation (quiz-draft.ts).
-    launch: { ...office.launch, authorization: '', language, desktopWeb: false, startRoute: undefined },
+    // No person: a previewed quiz keeps no draft that would come back in the member's own participation (quiz-draft.ts).
+    launch: { ...office.launch, person: undefined, language, desktopWeb: false, startRoute: undefined },
     init: () => Promise.resolve(),
     subscribeColorScheme: (listener) => {
       listener(colorScheme);

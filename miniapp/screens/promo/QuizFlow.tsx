@@ -8,7 +8,7 @@ import type { QuizQuestion as Question, QuizAnswers } from '../../api/client.ts'
 import { errorText } from '../../i18n-errors.ts';
 import { fill } from '../../i18n-fill.ts';
 import { QuizQuestion } from './QuizQuestion.tsx';
-import { dropQuizDraft, keepQuizDraft, launchPerson, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
+import { dropQuizDraft, keepQuizDraft, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
 import { usePromoApp } from './use-promo-app.ts';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 
 export function QuizFlow({ questions, campaignId, quiz, onSubmit }: Props) {
   const { t, language, platform } = usePromoApp();
-  const [draftKey] = useState(() => quizDraftKey(launchPerson(platform.launch.authorization), campaignId, quiz));
+  const [draftKey] = useState(() => quizDraftKey(platform.launch.person, campaignId, quiz));
   const [kept] = useState(() => readQuizDraft(draftKey, questions));
   const [index, setIndex] = useState(kept.index);
   const [answers, setAnswers] = useState<QuizAnswers>(kept.answers);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../../admin/testing/memory-storage.ts';
 import type { QuizQuestion } from '../../api/client.ts';
-import { dropQuizDraft, keepQuizDraft, launchPerson, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
+import { dropQuizDraft, keepQuizDraft, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -19,7 +19,7 @@ const five = [
 describe('quiz drafts', () => {
   it('come back with the question and the choices kept; a sent one does not', () => {
     vi.stubGlobal('localStorage', memoryStorage());
-    const key = quizDraftKey('VK100001', 2, 'quiz');
+    const key = quizDraftKey('vk:100001', 2, 'quiz');
     keepQuizDraft(key, { index: 2, answers: { q1: ['b'], q2: ['a', 'b'] } });
     expect(readQuizDraft(key, five)).toEqual({ index: 2, answers: { q1: ['b'], q2: ['a', 'b'] } });
     dropQuizDraft(key);
@@ -28,15 +28,15 @@ describe('quiz drafts', () => {
 
   it("are each person's and each quiz's own", () => {
     vi.stubGlobal('localStorage', memoryStorage());
-    keepQuizDraft(quizDraftKey('VK100001', 2, 'quiz'), { index: 1, answers: { q1: ['b'] } });
-    expect(readQuizDraft(quizDraftKey('VK100003', 2, 'quiz'), five)).toEqual({ index: 0, answers: {} });
-    expect(readQuizDraft(quizDraftKey('VK100001', 2, 'task.brand-quiz'), five)).toEqual({ index: 0, answers: {} });
-    expect(readQuizDraft(quizDraftKey('VK100001', 3, 'quiz'), five)).toEqual({ index: 0, answers: {} });
+    keepQuizDraft(quizDraftKey('vk:100001', 2, 'quiz'), { index: 1, answers: { q1: ['b'] } });
+    expect(readQuizDraft(quizDraftKey('vk:100003', 2, 'quiz'), five)).toEqual({ index: 0, answers: {} });
+    expect(readQuizDraft(quizDraftKey('vk:100001', 2, 'task.brand-quiz'), five)).toEqual({ index: 0, answers: {} });
+    expect(readQuizDraft(quizDraftKey('vk:100001', 3, 'quiz'), five)).toEqual({ index: 0, answers: {} });
   });
 
   it('leave out questions and options the brand removed, and stop at the first question left unanswered', () => {
     vi.stubGlobal('localStorage', memoryStorage());
-    const key = quizDraftKey('VK100001', 2, 'quiz');
+    const key = quizDraftKey('vk:100001', 2, 'quiz');
     keepQuizDraft(key, { index: 4, answers: { q1: ['c'], q2: ['a', 'z'], q3: ['a'], gone: ['a'], q4: ['b'] } });
     // q1 lost its option c, q3 is now single choice among x/y: q1 is the first without an answer.
     const edited = [
@@ -55,7 +55,7 @@ describe('quiz drafts', () => {
   it('start afresh from broken JSON, a wrong shape, no storage or a storage that throws', () => {
     const storage = memoryStorage();
     vi.stubGlobal('localStorage', storage);
-    const key = quizDraftKey('VK100001', 2, 'quiz');
+    const key = quizDraftKey('vk:100001', 2, 'quiz');
     for (const broken of ['{"index":', 'null', '"text"', '{"index":"x","answers":{"q1":"b"}}', '{"index":-3}']) {
       storage.setItem(key ?? '', broken);
       expect(readQuizDraft(key, five)).toEqual({ index: 0, answers: {} });
@@ -75,12 +75,7 @@ describe('quiz drafts', () => {
     expect(readQuizDraft(key, five)).toEqual({ index: 0, answers: {} });
   });
 
-  it('know the person from the launch; the web entry (no launch data) keeps nothing', () => {
-    expect(launchPerson('VK vk_app_id=1&vk_user_id=100001&sign=x')).toBe('VK100001');
-    expect(launchPerson('OK logged_user_id=5&session_key=k')).toBe('OK5');
-    expect(launchPerson(`tma user=${encodeURIComponent('{"id":77,"first_name":"A"}')}&hash=h`)).toBe('tma77');
-    expect(launchPerson('tma user=%7Bbroken&hash=h')).toBeUndefined();
-    expect(launchPerson('')).toBeUndefined();
+  it('keeps nothing without a person (the web entry, the office preview: LaunchInfo.person absent)', () => {
     expect(quizDraftKey(undefined, 2, 'quiz')).toBeUndefined();
   });
 });

@@ -1,39 +1,15 @@
 /**
  * @module A participant's unsent quiz choices and the question they were on, kept on this device so that a reload
  * (VK's «Обновить»), a webview the phone dropped, or Back and in again, resumes the quiz instead of starting it over.
- * localStorage, not sessionStorage: the last two open a new webview, whose sessionStorage starts empty. Kept per person
- * (the launch's platform user id: one browser may launch several accounts), per campaign and per quiz (the campaign's
- * own or a task's); dropped once sent. Only the person's own choices to show again: the server scores what is sent.
+ * localStorage, not sessionStorage: the last two open a new webview, whose sessionStorage starts empty. Kept per
+ * person (`LaunchInfo.person`, read by miniapp/platform from the launch: one browser may launch several accounts;
+ * without one nothing is kept), per campaign and per quiz (the campaign's own or a task's); dropped once sent. Only the person's own choices to show again: the server scores what is sent.
  */
 import type { QuizAnswers, QuizQuestion } from '../../api/client.ts';
 
 export interface QuizDraft {
   index: number;
   answers: QuizAnswers;
-}
-
-/**
- * Who launched, from the launch's `Authorization` value; none (the web entry, whose session is a cookie the page
- * cannot read): nothing is kept.
- * @example launchPerson('VK vk_user_id=100001&sign=…') // 'VK100001'
- */
-export function launchPerson(authorization: string): string | undefined {
-  const space = authorization.indexOf(' ');
-  const kind = authorization.slice(0, space);
-  try {
-    const q = new URLSearchParams(authorization.slice(space + 1));
-    const id =
-      kind === 'VK'
-        ? q.get('vk_user_id')
-        : kind === 'OK'
-          ? q.get('logged_user_id')
-          : kind === 'tma'
-            ? (JSON.parse(q.get('user') ?? '{}') as { id?: unknown }).id
-            : undefined;
-    return id ? `${kind}${id}` : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Storage may be missing or throw (some webviews, private modes, a full quota): then the quiz works as before. */
