@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../../admin/testing/memory-storage.ts';
 import type { QuizQuestion } from '../../api/client.ts';
-import { dropQuizDraft, keepQuizDraft, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
+import { dropQuizDraft, keepQuizDraft, QUIZ_DRAFT_LIFETIME_MS, quizDraftKey, readQuizDraft } from './quiz-draft.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -75,7 +75,38 @@ describe('quiz drafts', () => {
     expect(readQuizDraft(key, five)).toEqual({ index: 0, answers: {} });
   });
 
-  it('keeps nothing without a person (the web entry, the office preview: LaunchInfo.person absent)', () => {
+  it('are dropped 30 days after they were last on screen, and reading sweeps every old one on the device', () => {
+    const storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+    const day = 24 * 60 * 60 * 1000;
+    const t0 = Date.UTC(2026, 0, 1);
+    const key = quizDraftKey('vk:100001', 2, 'quiz');
+    const draft = { index: 1, answers: { q1: ['b'] } };
+    keepQuizDraft(key, draft, t0);
+    expect(readQuizDraft(key, five, t0 + 29 * day)).toEqual(draft);
+    // Another quiz of this person, another person's, and one kept before drafts had an age: all old by then.
+    keepQuizDraft(quizDraftKey('vk:100001', 3, 'task.brand-quiz'), draft, t0);
+    keepQuizDraft(quizDraftKey('vk:100003', 2, 'quiz'), draft, t0);
+    storage.setItem('promo.quiz.vk:100001.4.quiz', JSON.stringify(draft));
+    const fresh = quizDraftKey('vk:100003', 5, 'quiz');
+    keepQuizDraft(fresh, draft, t0 + 20 * day);
+    storage.setItem('office.something', '{}');
+    expect(readQuizDraft(key, five, t0 + QUIZ_DRAFT_LIFETIME_MS + 1)).toEqual({ index: 0, answers: {} });
+    expect(Array.from({ length: storage.length }, (_, i) => storage.key(i))).toEqual([fresh, 'office.something']);
+  });
+
+  it('nothing chosen is nothing kept: opening a quiz, or unticking the last choice, leaves no draft', () => {
+    const storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+    const key = quizDraftKey('vk:100001', 2, 'quiz');
+    keepQuizDraft(key, { index: 0, answers: {} });
+    expect(storage.length).toBe(0);
+    keepQuizDraft(key, { index: 0, answers: { q1: ['a'] } });
+    keepQuizDraft(key, { index: 0, answers: { q1: [] } });
+    expect(storage.length).toBe(0);
+  });
+
+  it('keeps nothing without a person (signed out on the web entry, the office preview: LaunchInfo.person absent)', () => {
     expect(quizDraftKey(undefined, 2, 'quiz')).toBeUndefined();
   });
 });
