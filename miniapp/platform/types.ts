@@ -30,7 +30,8 @@ export interface LaunchInfo {
   /**
    * Who launched, as the launch names them (`vk:100001`, `ok:5`, `tg:77`): what this device keeps per person (an
    * unsent quiz, screens/promo/quiz-draft.ts). Never an identity the server trusts: it reads the signed launch itself.
-   * Absent where the page cannot see it (the web entry's cookie session, the office's preview).
+   * On the web entry, the VK user the session check names (its cookie is HTTP-only). Absent where no one is known
+   * (signed out, the office's preview).
    */
   person?: string;
   /** True on desktop web, where VKUI uses its `vkcom` platform. */

@@ -42,8 +42,16 @@ export function webSessionControls(launch: LaunchInfo, send: typeof fetch = fetc
       try {
         const res = await send(`${apiBase()}/api/web/session`, { credentials: 'same-origin' });
         if (!res.ok) return false;
-        const body = (await res.json()) as { signedIn: boolean; vkAppUrl?: string; language?: string };
+        const body = (await res.json()) as {
+          signedIn: boolean;
+          vkAppUrl?: string;
+          language?: string;
+          userId?: string;
+        };
         if (body.vkAppUrl) vkAppUrl = body.vkAppUrl;
+        // Whom this browser's drafts belong to (LaunchInfo.person): the page cannot read the HTTP-only cookie, the
+        // session answer names its VK user. Keys local drafts only; the server goes by the cookie.
+        launch.person = body.signedIn && body.userId ? `vk:${body.userId}` : undefined;
         // Checked before the first render, so every screen and the API's texts share the session's language.
         if (body.signedIn && (body.language === 'ru' || body.language === 'en')) launch.language = body.language;
         return body.signedIn;
@@ -58,6 +66,7 @@ export function webSessionControls(launch: LaunchInfo, send: typeof fetch = fetc
     },
     vkAppUrl: () => vkAppUrl,
     async logout() {
+      launch.person = undefined;
       await send(`${apiBase()}/api/web/logout`, { method: 'POST', credentials: 'same-origin' }).catch(() => {});
     },
   };
