@@ -1,6 +1,7 @@
 /**
  * Goes through quiz questions one by one and submits all answers at once; the server scores them. The choices and the
- * question on screen are kept on the device until sent (quiz-draft.ts), so leaving mid-quiz resumes where it was.
+ * question on screen are kept on the device until the server accepted them (quiz-draft.ts), so leaving mid-quiz
+ * resumes where it was.
  */
 import { Button, ButtonGroup, Div, Footnote, FormStatus, Group, Progress } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
@@ -16,10 +17,13 @@ interface Props {
   campaignId: number;
   /** Which quiz of the campaign: 'quiz' (the campaign's own) or `task.<key>`; its draft is kept apart from others'. */
   quiz: string;
+  /** Sends the answers; once it resolves the server has them, and the draft goes before anything else can fail. */
   onSubmit: (answers: QuizAnswers) => Promise<void>;
+  /** After the server accepted: the refresh and the way out, whose failure must not bring the sent choices back. */
+  onAccepted: () => Promise<void>;
 }
 
-export function QuizFlow({ questions, campaignId, quiz, onSubmit }: Props) {
+export function QuizFlow({ questions, campaignId, quiz, onSubmit, onAccepted }: Props) {
   const { t, language, platform } = usePromoApp();
   const [draftKey] = useState(() => quizDraftKey(platform.launch.person, campaignId, quiz));
   const [kept] = useState(() => readQuizDraft(draftKey, questions));
@@ -38,6 +42,7 @@ export function QuizFlow({ questions, campaignId, quiz, onSubmit }: Props) {
     try {
       await onSubmit(answers);
       dropQuizDraft(draftKey);
+      await onAccepted();
     } catch (err) {
       setError(errorText(err, language));
       setBusy(false);

@@ -37,8 +37,8 @@ export function QuizPanel({ id }: { id: string }) {
               questions={data.quiz?.questions ?? []}
               campaignId={data.campaign.id}
               quiz="quiz"
-              onSubmit={async (answers) => {
-                await api.submitQuiz(data.campaign.id, answers);
+              onSubmit={(answers) => api.submitQuiz(data.campaign.id, answers).then(() => {})}
+              onAccepted={async () => {
                 await refresh();
                 await navigator.replace(paths.quizResult(data.campaign.id));
               }}

@@ -49,6 +49,8 @@ export function TaskQuizPanel({ id }: { id: string }) {
                   if (!task) return;
                   if (task.state === 'todo') await api.startTask(data.campaign.id, task.key);
                   patchTask(await api.completeTask(data.campaign.id, task.key, { answers }));
+                }}
+                onAccepted={async () => {
                   await refresh();
                   await navigator.back();
                 }}
