@@ -9,13 +9,13 @@
  * slid away: 422s in the console. Screenshots: test-results/screenshots/manager-send-*.png.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
 import { type BotProcess, killStartedBots, npmRunBot } from '../bot/bot-process.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 import { addManager } from './manager-walk.ts';
@@ -31,16 +31,6 @@ let browser: Browser;
 let fake: FakeVkApi;
 let bot: BotProcess | undefined;
 let campaignId: number;
-
-function withDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Waits (outside a test, where `expect.poll` may not run) until `ready` holds; throws after `ms`. */
 async function until(ready: () => unknown, ms: number): Promise<void> {
@@ -59,7 +49,8 @@ beforeAll(async () => {
     VK_GROUP_ID: String(DEMO_GROUP_ID),
   };
   server = await startServerLikeReadme({ env: vk });
-  campaignId = withDb(
+  campaignId = withAppDb(
+    server,
     (db) => (db.prepare("SELECT id FROM campaigns WHERE slug = 'summer-tasks'").get() as { id: number }).id,
   );
   // The demo's one brand is summer-tasks' brand: the manager's membership is the shared walk's.
@@ -75,7 +66,10 @@ beforeAll(async () => {
     object: { user_id: PARTICIPANT, key: '' },
   });
   await until(
-    () => withDb((db) => db.prepare('SELECT 1 FROM consents WHERE vk_user_id = ? AND allowed = 1').get(PARTICIPANT)),
+    () =>
+      withAppDb(server, (db) =>
+        db.prepare('SELECT 1 FROM consents WHERE vk_user_id = ? AND allowed = 1').get(PARTICIPANT),
+      ),
     T,
   );
 }, 240_000);

@@ -8,29 +8,13 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { StartedServer } from '../support/start-server.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 20_000;
 
 /** A member of the server's first brand with campaigns, prizes, mailings, stats and support (not team or leads). */
 export function addManager(server: StartedServer, userId: number): void {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const brand = db.prepare('SELECT id, agency_id AS agencyId FROM brands ORDER BY id LIMIT 1').get() as {
-      id: number;
-      agencyId: number;
-    };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(
-      String(userId),
-      brand.agencyId,
-      brand.id,
-      JSON.stringify(['campaigns', 'prizes', 'mailings', 'stats', 'support']),
-    );
-  } finally {
-    db.close();
-  }
+  addBrandMember(server, { userId, sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'] });
 }
 
 /** The draft's code pools (key and id), from the running server's database. */

@@ -9,28 +9,17 @@
  *   its delivery log words an attempt's outcome (before, «Попытка 1: timeout»).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 
 let server: StartedServer;
 let browser: Browser;
 const T = 15_000;
-
-function withDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function api<R>(launch: string, method: string, path: string, body?: unknown): Promise<R> {
   const res = await fetch(`${server.baseUrl}${path}`, {
@@ -53,7 +42,7 @@ let c: { id: number; brandId: number; title: string; key: string; taskRu: string
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  c = withDb((db) => {
+  c = withAppDb(server, (db) => {
     const campaign = db
       .prepare("SELECT id, brand_id AS brandId, title, stages FROM campaigns WHERE slug = 'summer-tasks'")
       .get() as { id: number; brandId: number; title: string; stages: string };
@@ -158,7 +147,7 @@ describe("a task's funnel stage is named by the task's title on every office scr
       subject: 'Задание',
       body: 'Я выполнил задание, что дальше?',
     });
-    withDb((db) =>
+    withAppDb(server, (db) =>
       db
         .prepare('UPDATE participants SET stage = ? WHERE campaign_id = ? AND platform_user_id = ?')
         .run(`task:${c.key}`, c.id, String(userId)),
@@ -230,7 +219,7 @@ describe('participant screens', () => {
       .replace('2026-06-03', '2000-01-01')
       .replace(/<picture>[^<]*<\/picture>/g, '');
     await api(admin('ru'), 'POST', `/api/admin/campaigns/${c.id}/offers/import`, { format: 'yml', content: feed });
-    const offer = withDb((db) => {
+    const offer = withAppDb(server, (db) => {
       const row = db.prepare('SELECT id, title FROM offers WHERE campaign_id = ? ORDER BY id LIMIT 1').get(c.id) as {
         id: number;
         title: string;
@@ -263,7 +252,7 @@ describe('participant screens', () => {
 
 describe("the lead's screen", () => {
   it('says whether the platform verified the phone in the words of the CSV’s column and cell', async () => {
-    const leadId = withDb((db) => {
+    const leadId = withAppDb(server, (db) => {
       // Only a calculator's form makes leads: the tasks campaign stands in for one (as office-leads.test does).
       db.prepare("UPDATE campaigns SET mechanic = 'calculator' WHERE id = ?").run(c.id);
       const now = Date.now();

@@ -5,13 +5,13 @@
  * alone), and filtering by it listed both people's acts.
  * Screenshot: test-results/screenshots/office-audit-person-filter.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, demoCampaign } from './office-members.ts';
 
 const AGENCY_OWNER = 7721;
 const SAME_ID = '5550001';
@@ -23,26 +23,16 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const c = db
-      .prepare(
-        'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
-      )
-      .get('summer-tasks') as { id: number; brandId: number; agencyId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, NULL, 'agency_admin', '[]')",
-    ).run(String(AGENCY_OWNER), c.agencyId);
-    // Two people with one id on two platforms, each with one act on the brand's campaign.
+  const c = demoCampaign(server);
+  addAgencyOwner(server, { userId: AGENCY_OWNER, agencyId: c.agencyId });
+  // Two people with one id on two platforms, each with one act on the brand's campaign.
+  withAppDb(server, (db) => {
     const act = db.prepare(
       "INSERT INTO office_audit (brand_id, agency_id, actor_platform, actor_user_id, section, action, entity, entity_id) VALUES (?, ?, ?, ?, 'campaigns', ?, 'campaign', ?)",
     );
     act.run(c.brandId, c.agencyId, 'vk', SAME_ID, 'campaign.paused', String(c.id));
     act.run(c.brandId, c.agencyId, 'ok', SAME_ID, 'campaign.resume', String(c.id));
-  } finally {
-    db.close();
-  }
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,13 +9,13 @@
  *   now the late answer is dropped and the second stays.
  * Screenshots: test-results/screenshots/office-editor-entry-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const SUPPORT_ONLY = 7601;
 const TEAM_ONLY = 7602;
@@ -33,38 +33,23 @@ const campaigns: Record<'tasks' | 'quiz', { id: number; title: string }> = {
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const bySlug = db.prepare(
-      'SELECT c.id, c.title, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
-    );
-    const tasks = bySlug.get('summer-tasks') as { id: number; title: string; brandId: number; agencyId: number };
-    const quiz = bySlug.get('brand-quiz') as { id: number; title: string; brandId: number };
-    expect(quiz.brandId).toBe(tasks.brandId);
-    campaigns.tasks = tasks;
-    campaigns.quiz = quiz;
-    brandId = tasks.brandId;
-    const member = db.prepare(
-      'INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    member.run('vk', String(SUPPORT_ONLY), tasks.agencyId, brandId, 'brand_member', JSON.stringify(['support']));
-    member.run('vk', String(TEAM_ONLY), tasks.agencyId, brandId, 'brand_member', JSON.stringify(['team']));
-    member.run('vk', String(AGENCY_OWNER), tasks.agencyId, null, 'agency_admin', '[]');
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  const quiz = demoCampaign(server, 'brand-quiz');
+  expect(quiz.brandId).toBe(tasks.brandId);
+  campaigns.tasks = tasks;
+  campaigns.quiz = quiz;
+  brandId = tasks.brandId;
+  addBrandMember(server, { userId: SUPPORT_ONLY, brandId, sections: ['support'] });
+  addBrandMember(server, { userId: TEAM_ONLY, brandId, sections: ['team'] });
+  addAgencyOwner(server, { userId: AGENCY_OWNER, agencyId: tasks.agencyId });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-/** The panel VKUI shows now (a leaving one may still be in the DOM during the transition). */
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 const at = (page: Page, hash: string) => page.waitForURL(new RegExp(`#${hash}$`), { timeout: T });
-const headerTitle = (page: Page) => active(page).locator('[class*="vkuiPanelHeader__content"]').first();
+const headerTitle = (page: Page) => activePanel(page).locator('[class*="vkuiPanelHeader__content"]').first();
 const phone = { width: 375, height: 812, mobile: true, colorScheme: 'light' } as const;
 const open = (page: Page, userId: number, hash: string) =>
   page.goto(`${participantUrl(server, { userId, language: 'ru' }).split('#')[0]}#${hash}`);
@@ -76,17 +61,17 @@ describe('a link to the campaign editor', () => {
       const { id } = campaigns.tasks;
       await open(page, SUPPORT_ONLY, `/admin/campaign/${id}`);
       await at(page, `/admin/campaign/${id}/sections`);
-      const brandWide = active(page).getByTestId('office-campaign-brand-wide');
+      const brandWide = activePanel(page).getByTestId('office-campaign-brand-wide');
       await brandWide.getByTestId('office-section-support').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('not-found').count()).toBe(0);
       await screenshot(page, 'office-editor-entry-support-member');
       await brandWide.getByTestId('office-section-support').click();
       await at(page, `/admin/brand/${brandId}/support`);
-      await active(page).getByTestId('inbox-status').waitFor({ timeout: T });
-      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await activePanel(page).getByTestId('inbox-status').waitFor({ timeout: T });
+      await activePanel(page).getByRole('button', { name: 'Назад' }).first().click();
       await at(page, `/admin/campaign/${id}/sections`);
       // Back from the page leaves it: the editor's refusal was replaced, not left under it.
-      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await activePanel(page).getByRole('button', { name: 'Назад' }).first().click();
       await at(page, '/admin');
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {
@@ -99,10 +84,10 @@ describe('a link to the campaign editor', () => {
     try {
       const { id } = campaigns.tasks;
       await open(page, TEAM_ONLY, `/admin/campaign/${id}`);
-      const error = active(page).getByTestId('load-error');
+      const error = activePanel(page).getByTestId('load-error');
       await error.waitFor({ timeout: 30_000 });
       expect(await error.textContent()).toContain('У вас нет прав на это в этом бренде.');
-      expect(await active(page).getByTestId('load-retry').count()).toBe(0);
+      expect(await activePanel(page).getByTestId('load-retry').count()).toBe(0);
       expect(await page.getByTestId('not-found').count()).toBe(0);
       expect(page.url()).toMatch(new RegExp(`#/admin/campaign/${id}$`));
       await screenshot(page, 'office-editor-entry-refused');
@@ -144,7 +129,7 @@ describe('the editor opened on another campaign before the first had answered', 
       await page.evaluate((hash) => {
         location.hash = hash;
       }, `#/admin/campaign/${second.id}`);
-      await active(page).getByTestId('office-save').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-save').waitFor({ timeout: T });
       expect(await headerTitle(page).textContent()).toBe(second.title);
       release();
       await answered;

@@ -5,13 +5,13 @@
  * Found from outside: the toolbar, search and tabs stood over «No access», offering what a tap would be refused.
  * Screenshot: test-results/screenshots/office-leads-no-right.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const SUPPORT_ONLY = 7404;
 
@@ -22,29 +22,14 @@ let tasksId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const tasks = db
-      .prepare(
-        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { id: number; brandId: number; agencyId: number };
-    tasksId = tasks.id;
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(SUPPORT_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['support']));
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  tasksId = tasks.id;
+  addBrandMember(server, { userId: SUPPORT_ONLY, brandId: tasks.brandId, sections: ['support'] });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 
 describe('the leads of a campaign, opened by a member without leads', () => {
   it('say only that they are not open, with no button the server would refuse (375 px, light, en)', async () => {
@@ -57,13 +42,13 @@ describe('the leads of a campaign, opened by a member without leads', () => {
     });
     try {
       await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/leads`);
-      const refused = active(page).getByText('No access', { exact: true });
+      const refused = activePanel(page).getByText('No access', { exact: true });
       await refused.waitFor({ timeout: 30_000 });
       for (const id of ['leads-csv', 'leads-webhook', 'leads-search', 'leads-status-all']) {
-        expect(await active(page).getByTestId(id).count(), id).toBe(0);
+        expect(await activePanel(page).getByTestId(id).count(), id).toBe(0);
       }
       // Back in the header still leads out.
-      await active(page).getByRole('button', { name: 'Back' }).first().waitFor();
+      await activePanel(page).getByRole('button', { name: 'Back' }).first().waitFor();
       await screenshot(page, 'office-leads-no-right');
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {

@@ -16,6 +16,7 @@ import { DELIVERY_OUTCOME_WORDS, LEAD_STATUS_WORDS } from '../../server/leads/le
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 60_000;
 const LEADER = 771_001;
@@ -52,11 +53,8 @@ function seed(): typeof world {
       .get() as { id: number; brandId: number; agencyId: number };
     // Only a calculator's lead form makes leads: the demo's tasks campaign stands in for one here.
     db.prepare("UPDATE campaigns SET mechanic = 'calculator' WHERE id = ?").run(c.id);
-    const member = db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    );
-    member.run(String(LEADER), c.agencyId, c.brandId, JSON.stringify(['leads']));
-    member.run(String(STATS_ONLY), c.agencyId, c.brandId, JSON.stringify(['stats']));
+    addBrandMember(server, { userId: LEADER, brandId: c.brandId, sections: ['leads'] });
+    addBrandMember(server, { userId: STATS_ONLY, brandId: c.brandId, sections: ['stats'] });
     const now = Date.now();
     const leadIds: number[] = [];
     const people = [

@@ -7,13 +7,13 @@
  * statistics and the catalogue said «No access».
  * Screenshots: test-results/screenshots/office-link-without-right-{leads,team,draw}-{phone,desktop}.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const STATS_ONLY = 7421;
 
@@ -25,30 +25,15 @@ let campaignId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const tasks = db
-      .prepare(
-        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { id: number; brandId: number; agencyId: number };
-    brandId = tasks.brandId;
-    campaignId = tasks.id;
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(STATS_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['stats']));
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  brandId = tasks.brandId;
+  campaignId = tasks.id;
+  addBrandMember(server, { userId: STATS_ONLY, brandId, sections: ['stats'] });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 
 const WORDS = {
   ru: {
@@ -92,18 +77,18 @@ describe('a link to an office section the member has no right to', () => {
         try {
           await page.goto(`${url.split('#')[0]}#${section.hash()}`);
           // Whichever the screen settles on, then what it says.
-          await active(page)
+          await activePanel(page)
             .getByText(w.refused, { exact: true })
-            .or(active(page).getByTestId('not-found'))
+            .or(activePanel(page).getByTestId('not-found'))
             .first()
             .waitFor({ timeout: 30_000 });
           await screenshot(page, `office-link-without-right-${section.key}-${vp.name}`);
-          expect(await active(page).getByTestId('not-found').count(), w.notFound).toBe(0);
-          await active(page).getByText(w.refused, { exact: true }).waitFor();
-          await active(page).getByText(w.why, { exact: true }).waitFor();
+          expect(await activePanel(page).getByTestId('not-found').count(), w.notFound).toBe(0);
+          await activePanel(page).getByText(w.refused, { exact: true }).waitFor();
+          await activePanel(page).getByText(w.why, { exact: true }).waitFor();
           // The section's own name in the header, and Back out of it.
-          expect(await active(page).getByText(w[section.key], { exact: true }).count()).toBeGreaterThan(0);
-          await active(page).getByRole('button', { name: w.back }).first().waitFor();
+          expect(await activePanel(page).getByText(w[section.key], { exact: true }).count()).toBeGreaterThan(0);
+          await activePanel(page).getByRole('button', { name: w.back }).first().waitFor();
           expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
         } finally {
           await context.close();
@@ -140,14 +125,16 @@ describe('a link to an office section the member has no right to', () => {
       for (const hash of others.map((h) => h())) {
         await page.goto('about:blank');
         await page.goto(`${url.split('#')[0]}#${hash}`);
-        const said = active(page).getByText(w.refused, { exact: true }).or(active(page).getByTestId('not-found'));
+        const said = activePanel(page)
+          .getByText(w.refused, { exact: true })
+          .or(activePanel(page).getByTestId('not-found'));
         const settled = await said
           .first()
           .waitFor({ timeout: 20_000 })
           .then(() => true)
           .catch(() => false);
         if (!settled) await screenshot(page, `office-link-without-right-other-${seen.length}`);
-        const notFound = (await active(page).getByTestId('not-found').count()) > 0;
+        const notFound = (await activePanel(page).getByTestId('not-found').count()) > 0;
         seen.push(`${hash}: ${settled ? (notFound ? w.notFound : w.refused) : 'neither'}`);
       }
     } finally {

@@ -7,13 +7,13 @@
  * - the agency's brand page had no title while loading or after a failed load; now "Бренд" / "Brand".
  * Screenshots: test-results/screenshots/office-load-and-entry-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const SUPPORT_ONLY = 7501;
 const AGENCY_OWNER = 7502;
@@ -27,35 +27,19 @@ let brandId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const tasks = db
-      .prepare(
-        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { id: number; brandId: number; agencyId: number };
-    tasksId = tasks.id;
-    brandId = tasks.brandId;
-    const member = db.prepare(
-      'INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    member.run('vk', String(SUPPORT_ONLY), tasks.agencyId, tasks.brandId, 'brand_member', JSON.stringify(['support']));
-    member.run('vk', String(AGENCY_OWNER), tasks.agencyId, null, 'agency_admin', '[]');
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  tasksId = tasks.id;
+  brandId = tasks.brandId;
+  addBrandMember(server, { userId: SUPPORT_ONLY, brandId, sections: ['support'] });
+  addAgencyOwner(server, { userId: AGENCY_OWNER, agencyId: tasks.agencyId });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-/** The panel VKUI shows now (a leaving one may still be in the DOM during the transition). */
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 const back = (page: Page) =>
-  active(page)
+  activePanel(page)
     .getByRole('button', { name: /Назад|Back/ })
     .first()
     .click();
@@ -68,31 +52,31 @@ describe('a member holding only support', () => {
     const { page, context, errors } = await openWatchedPage(browser, phone);
     try {
       await page.goto(`${url.split('#')[0]}#/admin`);
-      const cell = active(page).getByTestId(`office-campaign-${tasksId}`);
+      const cell = activePanel(page).getByTestId(`office-campaign-${tasksId}`);
       await cell.waitFor({ timeout: 30_000 });
-      await active(page).getByTestId('office-nav-support').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-nav-support').waitFor({ timeout: T });
       // The home shows no section the member does not hold.
       for (const other of ['mailings', 'stats', 'leads', 'team']) {
-        expect(await active(page).getByTestId(`office-nav-${other}`).count(), other).toBe(0);
+        expect(await activePanel(page).getByTestId(`office-nav-${other}`).count(), other).toBe(0);
       }
-      expect(await active(page).getByTestId('office-new-campaign').count()).toBe(0);
+      expect(await activePanel(page).getByTestId('office-new-campaign').count()).toBe(0);
 
       await cell.click();
       await at(page, `/admin/campaign/${tasksId}/sections`);
-      const brandWide = active(page).getByTestId('office-campaign-brand-wide');
+      const brandWide = activePanel(page).getByTestId('office-campaign-brand-wide');
       await brandWide.getByTestId('office-section-support').waitFor({ timeout: T });
       expect(await brandWide.textContent()).toContain('по всем акциям бренда');
-      expect(await active(page).getByTestId('office-campaign-no-sections').count()).toBe(0);
+      expect(await activePanel(page).getByTestId('office-campaign-no-sections').count()).toBe(0);
       for (const other of ['pools', 'calendar', 'draw', 'mailings', 'stats', 'leads', 'offers', 'beta', 'calculator']) {
-        expect(await active(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
+        expect(await activePanel(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
       }
-      expect(await active(page).getByTestId('load-error').count()).toBe(0);
+      expect(await activePanel(page).getByTestId('load-error').count()).toBe(0);
       await screenshot(page, 'office-load-and-entry-support-member-campaign');
 
       await brandWide.getByTestId('office-section-support').click();
       await at(page, `/admin/brand/${brandId}/support`);
-      await active(page).getByTestId('inbox-status').waitFor({ timeout: T });
-      expect(await active(page).getByTestId('load-error').count()).toBe(0);
+      await activePanel(page).getByTestId('inbox-status').waitFor({ timeout: T });
+      expect(await activePanel(page).getByTestId('load-error').count()).toBe(0);
       await back(page);
       await at(page, `/admin/campaign/${tasksId}/sections`);
       await back(page);
@@ -124,14 +108,14 @@ describe('the campaign editor', () => {
       );
       const owner = participantUrl(server, { userId: AGENCY_OWNER, language: 'en' });
       await page.goto(`${owner.split('#')[0]}#/admin/campaign/${tasksId}`);
-      await active(page).getByTestId('load-error').waitFor({ timeout: 30_000 });
-      await active(page).getByTestId('load-retry').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('load-error').waitFor({ timeout: 30_000 });
+      await activePanel(page).getByTestId('load-retry').waitFor({ timeout: T });
       await screenshot(page, 'office-load-and-entry-editor-load-failed');
       failing = false;
-      await active(page).getByTestId('load-retry').click();
-      await active(page).getByTestId('office-save').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('load-retry').click();
+      await activePanel(page).getByTestId('office-save').waitFor({ timeout: T });
       await at(page, `/admin/campaign/${tasksId}`);
-      expect(await active(page).getByTestId('load-error').count()).toBe(0);
+      expect(await activePanel(page).getByTestId('load-error').count()).toBe(0);
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {
       await context.close();
@@ -150,14 +134,14 @@ describe('the agency’s brand page', () => {
         (route) => (failing ? route.abort('internetdisconnected') : route.continue()),
       );
       await page.goto(`${url.split('#')[0]}#/admin/agency/brand/${brandId}`);
-      await active(page).getByTestId('load-error').waitFor({ timeout: 30_000 });
-      const title = active(page).locator('[class*="vkuiPanelHeader__content"]').first();
+      await activePanel(page).getByTestId('load-error').waitFor({ timeout: 30_000 });
+      const title = activePanel(page).locator('[class*="vkuiPanelHeader__content"]').first();
       expect(await title.textContent()).toBe('Бренд');
-      await active(page).getByRole('button', { name: 'Назад' }).first().waitFor({ timeout: T });
+      await activePanel(page).getByRole('button', { name: 'Назад' }).first().waitFor({ timeout: T });
       await screenshot(page, 'office-load-and-entry-agency-brand-failed');
       failing = false;
-      await active(page).getByTestId('load-retry').click();
-      await active(page).getByTestId('agency-brand-team').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('load-retry').click();
+      await activePanel(page).getByTestId('agency-brand-team').waitFor({ timeout: T });
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {
       await context.close();

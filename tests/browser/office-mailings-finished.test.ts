@@ -5,13 +5,13 @@
  * Two broadcasts are sent through the office's API; the sender's answers are written as it records them: all three
  * messages of the first delivered, one of the second (two still queued).
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MAILER = 763_001;
@@ -35,20 +35,9 @@ async function send(name: string): Promise<number> {
   return body.broadcast.id;
 }
 
-/** Runs `fn` on the server's database file. */
-function onDb<R>(fn: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** Marks `n` of the broadcast's messages delivered, as the sender records VK's answer. */
 const deliver = (broadcastId: number, n: number) =>
-  onDb((db) =>
+  withAppDb(server, (db) =>
     db
       .prepare(
         "UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (SELECT id FROM outbox WHERE broadcast_id = ? ORDER BY id LIMIT ?)",
@@ -58,16 +47,14 @@ const deliver = (broadcastId: number, n: number) =>
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
-  const c = onDb((db) => {
+  const c = withAppDb(server, (db) => {
     const c = db
       .prepare(
         'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId, m.vk_group_id AS groupId FROM campaigns c ' +
           "JOIN brands b ON b.id = c.brand_id JOIN communities m ON m.id = c.community_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number; groupId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(MAILER), c.agencyId, c.brandId, JSON.stringify(['mailings']));
+    addBrandMember(server, { userId: MAILER, brandId: c.brandId, sections: ['mailings'] });
     const now = Date.now();
     for (const user of USERS) {
       db.prepare(

@@ -6,13 +6,13 @@
  * closed as a recipient's withdrawn consent closes them… (one as consent, one with no reason, as an earlier release
  * wrote), the rest stopped through the office's own stop route.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MAILER = 764_001;
@@ -35,28 +35,16 @@ async function api<R>(method: string, path: string, body?: unknown): Promise<R> 
   return (await res.json()) as R;
 }
 
-function onDb<R>(fn: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 beforeAll(async () => {
   server = await startServerLikeReadme();
-  const c = onDb((db) => {
+  const c = withAppDb(server, (db) => {
     const c = db
       .prepare(
         'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId, m.vk_group_id AS groupId FROM campaigns c ' +
           "JOIN brands b ON b.id = c.brand_id JOIN communities m ON m.id = c.community_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number; groupId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(MAILER), c.agencyId, c.brandId, JSON.stringify(['mailings']));
+    addBrandMember(server, { userId: MAILER, brandId: c.brandId, sections: ['mailings'] });
     const now = Date.now();
     for (const user of USERS) {
       db.prepare(
@@ -78,7 +66,7 @@ beforeAll(async () => {
   broadcastId = sent.broadcast.id;
   // As the sender and the consent path record them: one delivered, one closed as consent withdrawn, one closed with
   // no reason (as an earlier release wrote it); two still queued, which the stop below closes.
-  onDb((db) => {
+  withAppDb(server, (db) => {
     const ids = (
       db.prepare('SELECT id FROM outbox WHERE broadcast_id = ? ORDER BY id').all(broadcastId) as { id: number }[]
     ).map((r) => r.id);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MAILER = 761_001;
@@ -32,9 +33,7 @@ function seedWorld(): number {
           "WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(MAILER), c.agencyId, c.brandId, JSON.stringify(['mailings']));
+    addBrandMember(server, { userId: MAILER, brandId: c.brandId, sections: ['mailings'] });
     const now = Date.now();
     SOURCES.forEach((source, i) => {
       db.prepare(

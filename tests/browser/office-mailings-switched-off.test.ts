@@ -5,13 +5,13 @@
  * 100%, the share of messages decided, decision 069). The broadcast is sent through the office's API; two of its messages are
  * marked delivered as the sender records them; the agency switches the brand off through its own route.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MAILER = 762_001;
@@ -36,31 +36,17 @@ async function api<R>(userId: number, method: string, path: string, body?: unkno
   return (await res.json()) as R;
 }
 
-/** Runs `fn` on the server's database file. */
-function onDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 beforeAll(async () => {
   server = await startServerLikeReadme();
-  const c = onDb((db) => {
+  const c = withAppDb(server, (db) => {
     const c = db
       .prepare(
         'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId, m.vk_group_id AS groupId FROM campaigns c ' +
           "JOIN brands b ON b.id = c.brand_id JOIN communities m ON m.id = c.community_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number; groupId: number };
-    const member = db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, ?, ?)",
-    );
-    member.run(String(MAILER), c.agencyId, c.brandId, 'brand_member', JSON.stringify(['mailings']));
-    member.run(String(AGENCY), c.agencyId, null, 'agency_admin', '[]');
+    addBrandMember(server, { userId: MAILER, brandId: c.brandId, sections: ['mailings'] });
+    addAgencyOwner(server, { userId: AGENCY, agencyId: c.agencyId });
     const now = Date.now();
     for (const user of USERS) {
       db.prepare(
@@ -83,7 +69,7 @@ beforeAll(async () => {
   expect(sent.enqueued).toBe(USERS.length);
   broadcastId = sent.broadcast.id;
   // Two delivered before the switch, as the sender records them; three still queued.
-  onDb((db) =>
+  withAppDb(server, (db) =>
     db
       .prepare(
         "UPDATE outbox SET status = 'sent', sent_at = ? WHERE id IN (SELECT id FROM outbox WHERE broadcast_id = ? ORDER BY id LIMIT 2)",

@@ -14,6 +14,7 @@ import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MAILER = 760_001;
@@ -37,9 +38,7 @@ function seedWorld(): number {
           "JOIN communities m ON m.id = c.community_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(MAILER), c.agencyId, c.brandId, JSON.stringify(['mailings']));
+    addBrandMember(server, { userId: MAILER, brandId: c.brandId, sections: ['mailings'] });
     const now = Date.now();
     for (const [users, language] of [
       [RU, 'ru'],

@@ -6,13 +6,13 @@
  * catalogue offered «Use» on every template, each refused by the server.
  * Screenshots: test-results/screenshots/office-no-section-{mailings,catalogue}-{ru,en}.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const STATS_AND_SUPPORT = 7411;
 
@@ -23,29 +23,13 @@ let brandId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const tasks = db
-      .prepare(
-        "SELECT c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { brandId: number; agencyId: number };
-    brandId = tasks.brandId;
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(STATS_AND_SUPPORT), tasks.agencyId, tasks.brandId, JSON.stringify(['stats', 'support']));
-  } finally {
-    db.close();
-  }
+  brandId = demoCampaign(server).brandId;
+  addBrandMember(server, { userId: STATS_AND_SUPPORT, brandId, sections: ['stats', 'support'] });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 
 const WORDS = {
   ru: {
@@ -77,10 +61,10 @@ async function openAt(language: 'ru' | 'en', hash: string, shot: string, check: 
   try {
     await page.goto(`${url.split('#')[0]}#${hash}`);
     const w = WORDS[language];
-    await active(page).getByText(w.refused, { exact: true }).waitFor({ timeout: 20_000 });
-    await active(page).getByText(w.why, { exact: true }).waitFor();
+    await activePanel(page).getByText(w.refused, { exact: true }).waitFor({ timeout: 20_000 });
+    await activePanel(page).getByText(w.why, { exact: true }).waitFor();
     // Back in the header still leads out.
-    await active(page).getByRole('button', { name: w.back }).first().waitFor();
+    await activePanel(page).getByRole('button', { name: w.back }).first().waitFor();
     await check(page);
     await screenshot(page, shot);
     expect(errors).toEqual([]);
@@ -98,16 +82,16 @@ describe('a member without the section a brand page works in', () => {
         `/admin/brand/${brandId}/mailings`,
         `office-no-section-mailings-${language}`,
         async (page) => {
-          expect(await active(page).getByText(w.mailings, { exact: true }).count()).toBeGreaterThan(0);
-          expect(await active(page).getByText(w.pick).count()).toBe(0);
+          expect(await activePanel(page).getByText(w.mailings, { exact: true }).count()).toBeGreaterThan(0);
+          expect(await activePanel(page).getByText(w.pick).count()).toBe(0);
         },
       );
     });
     it(`the catalogue says «${w.refused}» at once, with no «Use» on a template (375 px, ${language})`, async () => {
       await openAt(language, '/admin/new', `office-no-section-catalogue-${language}`, async (page) => {
-        expect(await active(page).getByText(w.catalogue, { exact: true }).count()).toBeGreaterThan(0);
-        expect(await active(page).locator('[data-testid^="office-use-"]').count()).toBe(0);
-        expect(await active(page).locator('[data-testid^="office-template-"]').count()).toBe(0);
+        expect(await activePanel(page).getByText(w.catalogue, { exact: true }).count()).toBeGreaterThan(0);
+        expect(await activePanel(page).locator('[data-testid^="office-use-"]').count()).toBe(0);
+        expect(await activePanel(page).locator('[data-testid^="office-template-"]').count()).toBe(0);
       });
     });
   }

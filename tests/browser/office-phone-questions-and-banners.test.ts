@@ -5,13 +5,12 @@
  * broadcast composer's had been fixed alone); the editor's, the draw page's and its entrants' banners ran from one
  * edge of the screen to the other. Now every office question is OfficeConfirm and every banner InsetBanner.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_VK_ID, DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { makeDemoGiveaway } from './demo-giveaway.ts';
 import { participantUrl } from './launch-users.ts';
@@ -24,18 +23,11 @@ let browser: Browser;
 let campaignId: number;
 let brandId: number;
 
-function onDb<R>(fn: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 const statusOf = (id: number) =>
-  onDb((db) => (db.prepare('SELECT status FROM campaigns WHERE id = ?').get(id) as { status: string }).status);
+  withAppDb(
+    server,
+    (db) => (db.prepare('SELECT status FROM campaigns WHERE id = ?').get(id) as { status: string }).status,
+  );
 
 beforeAll(async () => {
   fake = await startFakeVkApi();
@@ -50,7 +42,8 @@ beforeAll(async () => {
     { user: 790_101, referralCode: 'fit101', createdAt: now },
     { user: 790_102, referralCode: 'fit102', createdAt: now },
   ]).campaignId;
-  brandId = onDb(
+  brandId = withAppDb(
+    server,
     (db) =>
       (db.prepare('SELECT brand_id AS brandId FROM campaigns WHERE id = ?').get(campaignId) as { brandId: number })
         .brandId,
@@ -180,7 +173,7 @@ describe('the office on a phone: questions and banners', () => {
 
   it('phone-dark-en: a misconfigured draw says so inside the status group', async () => {
     const look = LOOKS[1] as Look;
-    onDb((db) =>
+    withAppDb(server, (db) =>
       db
         .prepare(
           'UPDATE campaigns SET settings = json_set(settings, \'$.draw.requiredTaskKeys\', json(\'["join","gone"]\')) WHERE id = ?',
@@ -200,7 +193,8 @@ describe('the office on a phone: questions and banners', () => {
   it('phone-light-ru: a prize calendar with no moments is a problem whose tap opens the prize calendar', async () => {
     const look = LOOKS[0] as Look;
     // A pack-code draft that plays by the calendar, with no prize moment yet.
-    const id = onDb(
+    const id = withAppDb(
+      server,
       (db) =>
         (
           db

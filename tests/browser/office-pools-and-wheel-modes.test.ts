@@ -11,13 +11,13 @@
  * banner at x = 0; the hint replaced by the problem; a pool problem saying nothing of who loads codes.
  * Screenshots: test-results/screenshots/office-pools-modes-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 20_000;
 const WHEEL_CAMPAIGN = 3;
@@ -29,19 +29,10 @@ const CHANCE = /шанс \d/;
 let server: StartedServer;
 let browser: Browser;
 
-function withDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** A campaign beside the demo ones, a copy of `summer-tasks` with its own mechanic and settings. */
 function addCampaign(slug: string, mechanic: 'tasks' | 'code', settings: object): number {
-  return withDb(
+  return withAppDb(
+    server,
     (db) =>
       (
         db
@@ -59,7 +50,7 @@ function addCampaign(slug: string, mechanic: 'tasks' | 'code', settings: object)
 /** A pack-code draft with one prize, and an entry pool `packs` with no code when `pool` is set. */
 function addPackCodeCampaign(slug: string, pool: boolean): number {
   const id = addCampaign(slug, 'code', pool ? { packCode: { poolKey: 'packs', loseWeight: 1 } } : {});
-  withDb((db) => {
+  withAppDb(server, (db) => {
     if (pool)
       db.prepare(
         `INSERT INTO promo_code_pools (campaign_id, key, name, purpose) VALUES (?, 'packs', 'Упаковки', 'entry')`,
@@ -75,15 +66,7 @@ function addPackCodeCampaign(slug: string, pool: boolean): number {
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  withDb((db) => {
-    const brand = db.prepare('SELECT id, agency_id AS agencyId FROM brands ORDER BY id LIMIT 1').get() as {
-      id: number;
-      agencyId: number;
-    };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(NO_PRIZES), brand.agencyId, brand.id, JSON.stringify(['campaigns']));
-  });
+  addBrandMember(server, { userId: NO_PRIZES, sections: ['campaigns'] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -182,7 +165,8 @@ describe('pools and the wheel in the office, in every mode', () => {
       await page.locator('#pool-threshold').fill('50');
       await page.getByRole('button', { name: 'Создать пул' }).click();
       await page.getByTestId('pool-gifts').waitFor({ timeout: T });
-      const poolId = withDb(
+      const poolId = withAppDb(
+        server,
         (db) =>
           (
             db.prepare(`SELECT id FROM promo_code_pools WHERE campaign_id = ? AND key = 'gifts'`).get(id) as {

@@ -8,13 +8,13 @@
  * brand-wide support inbox.
  * Screenshots: test-results/screenshots/office-prizes-member-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const PRIZES_ONLY = 7401;
 /** Holds `prizes` and the brand-wide `support`. */
@@ -30,27 +30,12 @@ let brandId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const bySlug = (slug: string) =>
-      db
-        .prepare(
-          'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
-        )
-        .get(slug) as { id: number; brandId: number; agencyId: number };
-    const tasks = bySlug('summer-tasks');
-    tasksId = tasks.id;
-    wheelId = bySlug('lucky-wheel').id;
-    brandId = tasks.brandId;
-    const member = db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    );
-    member.run(String(PRIZES_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes']));
-    member.run(String(PRIZES_AND_SUPPORT), tasks.agencyId, tasks.brandId, JSON.stringify(['prizes', 'support']));
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  tasksId = tasks.id;
+  wheelId = demoCampaign(server, 'lucky-wheel').id;
+  brandId = tasks.brandId;
+  addBrandMember(server, { userId: PRIZES_ONLY, brandId, sections: ['prizes'] });
+  addBrandMember(server, { userId: PRIZES_AND_SUPPORT, brandId, sections: ['prizes', 'support'] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -61,10 +46,8 @@ afterAll(async () => {
  * The panel VKUI shows now (a leaving one may still be in the DOM during the transition), not the one inside the
  * editor's live preview, which is a View of its own.
  */
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 const back = (page: Page) =>
-  active(page)
+  activePanel(page)
     .getByRole('button', { name: /Назад|Back/ })
     .first()
     .click();
@@ -79,9 +62,9 @@ async function deepLink(page: Page, launchUrl: string, hash: string) {
 /** The campaign page of a member who may not edit: its sections, and no error in their place. */
 async function expectSectionsPage(page: Page, id: number) {
   await at(page, `/admin/campaign/${id}/sections`);
-  await active(page).getByTestId('office-section-pools').waitFor({ timeout: T });
-  expect(await active(page).getByTestId('load-error').count()).toBe(0);
-  expect(await active(page).getByTestId('not-found').count()).toBe(0);
+  await activePanel(page).getByTestId('office-section-pools').waitFor({ timeout: T });
+  expect(await activePanel(page).getByTestId('load-error').count()).toBe(0);
+  expect(await activePanel(page).getByTestId('not-found').count()).toBe(0);
 }
 
 describe('a member with only the prizes section', () => {
@@ -95,33 +78,33 @@ describe('a member with only the prizes section', () => {
     });
     try {
       await page.goto(`${url.split('#')[0]}#/admin`);
-      const cell = active(page).getByTestId(`office-campaign-${tasksId}`);
+      const cell = activePanel(page).getByTestId(`office-campaign-${tasksId}`);
       await cell.waitFor({ timeout: 30_000 });
       await cell.click();
       await expectSectionsPage(page, tasksId);
       // Only what `prizes` opens: no editor-only section, no draw for a campaign without one.
       for (const other of ['offers', 'beta', 'calculator', 'leads', 'draw', 'mailings', 'stats', 'support']) {
-        expect(await active(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
+        expect(await activePanel(page).getByTestId(`office-section-${other}`).count(), other).toBe(0);
       }
       await screenshot(page, 'office-prizes-member-sections');
 
-      await active(page).getByTestId('office-section-pools').click();
+      await activePanel(page).getByTestId('office-section-pools').click();
       await at(page, `/admin/campaign/${tasksId}/pools`);
-      await active(page).getByTestId('pool-summer15').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('pool-summer15').waitFor({ timeout: T });
       await back(page);
       await expectSectionsPage(page, tasksId);
       await back(page);
       await at(page, '/admin');
-      await active(page).getByTestId(`office-campaign-${tasksId}`).waitFor({ timeout: T });
+      await activePanel(page).getByTestId(`office-campaign-${tasksId}`).waitFor({ timeout: T });
 
       // An instant-win campaign also links its prize calendar.
-      await active(page).getByTestId(`office-campaign-${wheelId}`).click();
+      await activePanel(page).getByTestId(`office-campaign-${wheelId}`).click();
       await expectSectionsPage(page, wheelId);
-      await active(page).getByTestId('office-section-calendar').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-section-calendar').waitFor({ timeout: T });
 
       // A deep link to the pools: Back walks up to the campaign's sections, then the office home.
       await deepLink(page, url, `/admin/campaign/${tasksId}/pools`);
-      await active(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
+      await activePanel(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
       await back(page);
       await expectSectionsPage(page, tasksId);
       await screenshot(page, 'office-prizes-member-back-from-deep-link');
@@ -171,12 +154,12 @@ describe('the campaign page of a member without campaigns', () => {
       await officeAccessFailing(page, () => failing);
       await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/sections`);
       // Found from outside: a spinner for ever.
-      await active(page).getByTestId('load-error').waitFor({ timeout: T });
-      expect(await active(page).getByTestId('office-section-pools').count()).toBe(0);
+      await activePanel(page).getByTestId('load-error').waitFor({ timeout: T });
+      expect(await activePanel(page).getByTestId('office-section-pools').count()).toBe(0);
       await screenshot(page, 'office-prizes-member-sections-access-failed');
       const before = asked;
       failing = false;
-      await active(page).getByTestId('load-retry').click();
+      await activePanel(page).getByTestId('load-retry').click();
       await expectSectionsPage(page, tasksId);
       expect(asked).toBeGreaterThan(before);
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
@@ -196,16 +179,16 @@ describe('the campaign page of a member without campaigns', () => {
     try {
       await officeAccessFailing(page, () => true);
       await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/sections`);
-      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('load-error').waitFor({ timeout: T });
       // Found from outside: an empty header, so on mobile VK closing the app was the only way out.
       await screenshot(page, 'office-prizes-member-sections-access-failed-back');
       await back(page);
       await at(page, '/admin');
       // The office's own screen for the same failure, with its Back to where the office was opened from.
-      await active(page).getByTestId('load-error').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('load-error').waitFor({ timeout: T });
       await back(page);
       await at(page, '/');
-      await active(page).getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('campaign-summer-tasks').waitFor({ timeout: T });
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
     } finally {
       await context.close();
@@ -222,19 +205,19 @@ describe('the campaign page of a member without campaigns', () => {
     });
     try {
       await page.goto(`${url.split('#')[0]}#/admin`);
-      const home = active(page).getByTestId('office-nav-support');
+      const home = activePanel(page).getByTestId('office-nav-support');
       await home.waitFor({ timeout: 30_000 });
-      await active(page).getByTestId(`office-campaign-${tasksId}`).click();
+      await activePanel(page).getByTestId(`office-campaign-${tasksId}`).click();
       await expectSectionsPage(page, tasksId);
       // Apart from the campaign's own sections, under a header that says it is the whole brand's.
-      const brandWide = active(page).getByTestId('office-campaign-brand-wide');
+      const brandWide = activePanel(page).getByTestId('office-campaign-brand-wide');
       await brandWide.getByTestId('office-section-support').waitFor({ timeout: T });
       expect(await brandWide.textContent()).toContain('Для всего бренда');
       expect(await brandWide.textContent()).toContain('по всем акциям бренда');
       await screenshot(page, 'office-prizes-member-sections-support');
       await brandWide.getByTestId('office-section-support').click();
       await at(page, `/admin/brand/${brandId}/support`);
-      await active(page).getByTestId('inbox-status').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('inbox-status').waitFor({ timeout: T });
       await back(page);
       await expectSectionsPage(page, tasksId);
       expect(errors).toEqual([]);
@@ -254,23 +237,23 @@ describe('a member with the campaigns section', () => {
     });
     try {
       await page.goto(`${server.adminUrl.split('#')[0]}#/admin`);
-      const cell = active(page).getByTestId(`office-campaign-${tasksId}`);
+      const cell = activePanel(page).getByTestId(`office-campaign-${tasksId}`);
       await cell.waitFor({ timeout: 30_000 });
       await cell.click();
       await at(page, `/admin/campaign/${tasksId}`);
-      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
-      await active(page).getByTestId('office-section-pools').click();
-      await active(page).getByTestId('pool-summer15').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-section-pools').click();
+      await activePanel(page).getByTestId('pool-summer15').waitFor({ timeout: T });
       await back(page);
       await at(page, `/admin/campaign/${tasksId}`);
-      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-section-offers').waitFor({ timeout: T });
 
       await deepLink(page, server.adminUrl, `/admin/campaign/${tasksId}/pools`);
-      await active(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
+      await activePanel(page).getByTestId('pool-summer15').waitFor({ timeout: 30_000 });
       await back(page);
       // Through the sections page, which sends a member who may edit on to the editor in its place.
       await at(page, `/admin/campaign/${tasksId}`);
-      await active(page).getByTestId('office-section-offers').waitFor({ timeout: T });
+      await activePanel(page).getByTestId('office-section-offers').waitFor({ timeout: T });
       await screenshot(page, 'office-prizes-member-editor-after-back');
       await back(page);
       await at(page, '/admin');

@@ -6,13 +6,13 @@
  * edge and «Rules» at the right, with no way to scroll to them.
  * Screenshots: test-results/screenshots/office-revision-phone-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 /** Holds `campaigns` only: texts and looks, not code pools, calendar or draw. */
 const TEXTS_ONLY = 7403;
@@ -25,35 +25,20 @@ let tasksId: number;
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const tasks = db
-      .prepare(
-        "SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
-      )
-      .get() as { id: number; brandId: number; agencyId: number };
-    tasksId = tasks.id;
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(TEXTS_ONLY), tasks.agencyId, tasks.brandId, JSON.stringify(['campaigns']));
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  tasksId = tasks.id;
+  addBrandMember(server, { userId: TEXTS_ONLY, brandId: tasks.brandId, sections: ['campaigns'] });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
-
 /** Each label's box lies inside the viewport's width: nothing cut at either edge. */
 async function expectWhollyOnScreen(page: Page, labels: string[]) {
   const width = page.viewportSize()?.width ?? 0;
   for (const label of labels) {
-    const box = await active(page).getByText(label, { exact: true }).first().boundingBox();
+    const box = await activePanel(page).getByText(label, { exact: true }).first().boundingBox();
     expect(box, label).not.toBeNull();
     expect(box?.x ?? -1, `${label} starts on screen`).toBeGreaterThanOrEqual(0);
     expect((box?.x ?? 0) + (box?.width ?? 0), `${label} ends on screen`).toBeLessThanOrEqual(width);
@@ -71,17 +56,17 @@ describe('a published revision seen by a member with campaigns only', () => {
     });
     try {
       await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}`);
-      const revision = active(page).getByTestId('office-revision-1');
+      const revision = activePanel(page).getByTestId('office-revision-1');
       await revision.waitFor({ timeout: 30_000 });
       await revision.click();
       await page.waitForURL(new RegExp(`#/admin/campaign/${tasksId}/revision/1$`), { timeout: T });
-      await active(page).getByTestId('office-revision-readonly').waitFor({ timeout: T });
-      const preview = active(page).getByTestId('office-preview');
+      await activePanel(page).getByTestId('office-revision-readonly').waitFor({ timeout: T });
+      const preview = activePanel(page).getByTestId('office-preview');
       await preview.waitFor({ timeout: T });
       await preview.scrollIntoViewIfNeeded();
       await expectWhollyOnScreen(page, ['RU', 'EN', 'Campaign', 'Rules']);
       // Nothing in the panel is wider than the phone (the page would scroll sideways or cut it).
-      const overflow = await active(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+      const overflow = await activePanel(page).evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, 'office-revision-phone-preview');
       expect(errors).toEqual([]);
@@ -99,9 +84,9 @@ describe('a published revision seen by a member with campaigns only', () => {
     });
     try {
       await page.goto(`${url.split('#')[0]}#/admin/campaign/${tasksId}/revision/1`);
-      const preview = active(page).getByTestId('office-preview');
+      const preview = activePanel(page).getByTestId('office-preview');
       await preview.waitFor({ timeout: 30_000 });
-      const form = await active(page).getByTestId('office-tasks').boundingBox();
+      const form = await activePanel(page).getByTestId('office-tasks').boundingBox();
       const frame = await preview.boundingBox();
       expect(form).not.toBeNull();
       expect(frame?.x ?? 0, 'the preview starts right of the form').toBeGreaterThan(

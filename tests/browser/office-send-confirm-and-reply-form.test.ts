@@ -5,14 +5,14 @@
  * its progress, where «Остановить рассылку» asks in the same Alert (it was the browser's confirm()). No bot here: the
  * test looks at the broadcast the server wrote, not at its delivery.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const MANAGER = 780_001;
@@ -25,18 +25,9 @@ let browser: Browser;
 let campaignId: number;
 let brandId: number;
 
-function onDb<R>(fn: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 const broadcastsNamed = (name: string) =>
-  onDb(
+  withAppDb(
+    server,
     (db) =>
       db.prepare('SELECT enqueued_count AS enqueued FROM broadcasts WHERE name = ?').all(name) as {
         enqueued: number;
@@ -44,23 +35,22 @@ const broadcastsNamed = (name: string) =>
   );
 
 const broadcastStatus = (name: string) =>
-  onDb(
+  withAppDb(
+    server,
     (db) =>
       (db.prepare('SELECT status FROM broadcasts WHERE name = ?').get(name) as { status: string } | undefined)?.status,
   );
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
-  campaignId = onDb((db) => {
+  campaignId = withAppDb(server, (db) => {
     const c = db
       .prepare(
         'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id ' +
           "WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(MANAGER), c.agencyId, c.brandId, JSON.stringify(['mailings', 'support']));
+    addBrandMember(server, { userId: MANAGER, brandId: c.brandId, sections: ['mailings', 'support'] });
     const now = Date.now();
     const participant = db.prepare(
       "INSERT INTO participants (campaign_id, platform, platform_user_id, stage_reached_at, referral_code, language, last_seen_at) VALUES (?, 'vk', ?, ?, ?, 'en', ?)",
@@ -107,7 +97,7 @@ const alertText = async (page: Page, name: string) => {
   const alert = page.getByRole('alertdialog');
   await alert.waitFor({ timeout: T }).catch((err: Error) => {
     const written = JSON.stringify(
-      onDb((db) => db.prepare('SELECT status, enqueued_count FROM broadcasts WHERE name = ?').all(name)),
+      withAppDb(server, (db) => db.prepare('SELECT status, enqueued_count FROM broadcasts WHERE name = ?').all(name)),
     );
     throw new Error(`No question asked; broadcasts written: ${written}. ${err}`);
   });

@@ -4,13 +4,13 @@
  * (`?campaign=ID`), only its requests are listed, and Back from a request finds the inbox still filtered.
  * Screenshot: test-results/screenshots/office-support-campaign-filter.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const AGENCY_OWNER = 7701;
 const WRITERS = { tasks: 7702, quiz: 7703 } as const;
@@ -36,24 +36,13 @@ async function api<R>(userId: number, method: string, path: string, body?: unkno
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const bySlug = db.prepare(
-      'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
-    );
-    const tasks = bySlug.get('summer-tasks') as { id: number; brandId: number; agencyId: number };
-    const quiz = bySlug.get('brand-quiz') as { id: number; brandId: number };
-    expect(quiz.brandId).toBe(tasks.brandId);
-    brandId = tasks.brandId;
-    campaignIds.tasks = tasks.id;
-    campaignIds.quiz = quiz.id;
-    db.prepare(
-      'INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run('vk', String(AGENCY_OWNER), tasks.agencyId, null, 'agency_admin', '[]');
-  } finally {
-    db.close();
-  }
+  const tasks = demoCampaign(server);
+  const quiz = demoCampaign(server, 'brand-quiz');
+  expect(quiz.brandId).toBe(tasks.brandId);
+  brandId = tasks.brandId;
+  campaignIds.tasks = tasks.id;
+  campaignIds.quiz = quiz.id;
+  addAgencyOwner(server, { userId: AGENCY_OWNER, agencyId: tasks.agencyId });
   for (const which of ['tasks', 'quiz'] as const) {
     const id = campaignIds[which];
     await api(WRITERS[which], 'POST', `/api/campaigns/${id}/open`, {});
@@ -70,8 +59,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 const at = (page: Page, hash: string) => page.waitForURL((u) => u.hash === `#${hash}`, { timeout: T });
 const phone = { width: 375, height: 812, mobile: true, colorScheme: 'light' } as const;
 
@@ -81,12 +68,12 @@ describe('the support inbox', () => {
     try {
       const inbox = `/admin/brand/${brandId}/support`;
       await page.goto(`${participantUrl(server, { userId: AGENCY_OWNER, language: 'ru' }).split('#')[0]}#${inbox}`);
-      const row = (which: 'tasks' | 'quiz') => active(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
+      const row = (which: 'tasks' | 'quiz') => activePanel(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
       await row('tasks').waitFor({ timeout: 30_000 });
       await row('quiz').waitFor({ timeout: T });
 
       // The search's placeholder is read whole on a phone (it was cut after "№ обращ" at 375 px, seen in a screenshot).
-      const placeholderFits = await active(page)
+      const placeholderFits = await activePanel(page)
         .getByTestId('inbox-search')
         .locator('input')
         .evaluate((el: HTMLInputElement) => {
@@ -99,7 +86,7 @@ describe('the support inbox', () => {
       const [needed, room] = placeholderFits.split(/ of |: /).map(Number);
       expect(needed, placeholderFits).toBeLessThanOrEqual(room as number);
 
-      await active(page).locator('#inbox-campaign').selectOption(String(campaignIds.tasks));
+      await activePanel(page).locator('#inbox-campaign').selectOption(String(campaignIds.tasks));
       const filtered = `${inbox}?campaign=${campaignIds.tasks}`;
       await at(page, filtered);
       await row('quiz').waitFor({ state: 'detached', timeout: T });
@@ -108,14 +95,14 @@ describe('the support inbox', () => {
 
       await row('tasks').click();
       await at(page, `${inbox}/ticket/${ticketIds.tasks}`);
-      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await activePanel(page).getByRole('button', { name: 'Назад' }).first().click();
       await at(page, filtered);
       await row('tasks').waitFor({ timeout: T });
-      expect(await active(page).locator('#inbox-campaign').inputValue()).toBe(String(campaignIds.tasks));
+      expect(await activePanel(page).locator('#inbox-campaign').inputValue()).toBe(String(campaignIds.tasks));
       expect(await row('quiz').count()).toBe(0);
 
       // "All" again: both campaigns' requests, and the address without the filter.
-      await active(page).locator('#inbox-campaign').selectOption('');
+      await activePanel(page).locator('#inbox-campaign').selectOption('');
       await at(page, inbox);
       await row('quiz').waitFor({ timeout: T });
       expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
@@ -130,25 +117,25 @@ describe('the support inbox', () => {
     try {
       const inbox = `/admin/brand/${brandId}/support`;
       await page.goto(`${participantUrl(server, { userId: AGENCY_OWNER, language: 'ru' }).split('#')[0]}#${inbox}`);
-      const row = (which: 'tasks' | 'quiz') => active(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
+      const row = (which: 'tasks' | 'quiz') => activePanel(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
       await row('quiz').waitFor({ timeout: 30_000 });
 
-      await active(page).getByTestId('inbox-status-new').click();
+      await activePanel(page).getByTestId('inbox-status-new').click();
       await at(page, `${inbox}?status=new`);
-      await active(page).getByTestId('inbox-search').locator('input').fill('tasks');
+      await activePanel(page).getByTestId('inbox-search').locator('input').fill('tasks');
       const filtered = `${inbox}?status=new&q=tasks`;
       await at(page, filtered);
       await row('quiz').waitFor({ state: 'detached', timeout: T });
 
       const kept = async () => {
         await row('tasks').waitFor({ timeout: T });
-        expect(await active(page).getByTestId('inbox-status-new').getAttribute('aria-selected')).toBe('true');
-        expect(await active(page).getByTestId('inbox-search').locator('input').inputValue()).toBe('tasks');
+        expect(await activePanel(page).getByTestId('inbox-status-new').getAttribute('aria-selected')).toBe('true');
+        expect(await activePanel(page).getByTestId('inbox-search').locator('input').inputValue()).toBe('tasks');
         expect(await row('quiz').count()).toBe(0);
       };
       await row('tasks').click();
       await at(page, `${inbox}/ticket/${ticketIds.tasks}`);
-      await active(page).getByRole('button', { name: 'Назад' }).first().click();
+      await activePanel(page).getByRole('button', { name: 'Назад' }).first().click();
       await at(page, filtered);
       await kept();
 

@@ -4,13 +4,14 @@
  * «Одноклассники · 5550001» and «ВКонтакте · id7712»; in a thread the VK participant links to their VK page and the
  * OK one links nowhere. Phone (inbox) and desktop (threads). Screenshot: test-results/screenshots/office-support-people.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner, demoCampaign } from './office-members.ts';
+import { activePanel } from './vkui-panel.ts';
 
 const AGENCY_OWNER = 7711;
 const VK_WRITER = 7712;
@@ -25,33 +26,21 @@ const ticketIds = { vk: 0, ok: 0 };
 beforeAll(async () => {
   server = await startServerLikeReadme();
   browser = await launchChromium();
-  const db = new Database(join(server.dataDir, 'app.db'));
-  let campaignId: number;
-  try {
-    db.pragma('busy_timeout = 5000');
-    const c = db
-      .prepare(
-        'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId FROM campaigns c JOIN brands b ON b.id = c.brand_id WHERE c.slug = ?',
-      )
-      .get('summer-tasks') as { id: number; brandId: number; agencyId: number };
-    brandId = c.brandId;
-    campaignId = c.id;
-    const member = db.prepare(
-      'INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-    );
-    const owner = member.get('vk', String(AGENCY_OWNER), c.agencyId, null, 'agency_admin', '[]') as { id: number };
-    // An OK participant's request, as the mini app in OK files it (the OK launch itself is not what is tested here),
-    // assigned to the agency owner.
+  const c = demoCampaign(server);
+  brandId = c.brandId;
+  const campaignId = c.id;
+  const owner = addAgencyOwner(server, { userId: AGENCY_OWNER, agencyId: c.agencyId });
+  // An OK participant's request, as the mini app in OK files it (the OK launch itself is not what is tested here),
+  // assigned to the agency owner.
+  withAppDb(server, (db) => {
     const now = Date.now();
     const ok = db
       .prepare(
         "INSERT INTO tickets (campaign_id, platform, platform_user_id, source, subject, status, created_at, updated_at, assignee_membership_id, waiting_since) VALUES (?, 'ok', ?, 'miniapp', ?, 'new', ?, ?, ?, ?) RETURNING id",
       )
-      .get(c.id, OK_WRITER, 'Вопрос из Одноклассников', now, now, owner.id, now) as { id: number };
+      .get(c.id, OK_WRITER, 'Вопрос из Одноклассников', now, now, owner.membershipId, now) as { id: number };
     ticketIds.ok = ok.id;
-  } finally {
-    db.close();
-  }
+  });
   const launch = new URL(participantUrl(server, { userId: VK_WRITER, language: 'ru' }));
   const call = async (path: string, body: unknown) => {
     const res = await fetch(`${server.baseUrl}${path}`, {
@@ -72,8 +61,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const active = (page: Page) =>
-  page.locator('.vkuiView__panelActive:not(.vkuiView__panelActive .vkuiView__panelActive)').last();
 const phone = { width: 375, height: 812, mobile: true, colorScheme: 'light' } as const;
 const desktop = { width: 1280, height: 800, mobile: false, colorScheme: 'dark' } as const;
 const open = (page: Page, hash: string) =>
@@ -84,7 +71,7 @@ describe('people at the support desk', () => {
     const { page, context, errors } = await openWatchedPage(browser, phone);
     try {
       await open(page, `/admin/brand/${brandId}/support`);
-      const row = (which: 'vk' | 'ok') => active(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
+      const row = (which: 'vk' | 'ok') => activePanel(page).getByTestId(`inbox-ticket-${ticketIds[which]}`);
       await row('ok').waitFor({ timeout: 30_000 });
       await row('vk').waitFor({ timeout: T });
       const ok = await row('ok').textContent();
@@ -105,10 +92,10 @@ describe('people at the support desk', () => {
       await page.goto(
         `${participantUrl(server, { userId: AGENCY_OWNER, language: 'en' }).split('#')[0]}#/admin/brand/${brandId}/support`,
       );
-      const participant = active(page).getByTestId(`inbox-participant-${ticketIds.ok}`);
+      const participant = activePanel(page).getByTestId(`inbox-participant-${ticketIds.ok}`);
       await participant.waitFor({ timeout: 30_000 });
       expect(await participant.textContent()).toBe('OK · 5550001');
-      const assignee = active(page).getByTestId(`inbox-assignee-${ticketIds.ok}`);
+      const assignee = activePanel(page).getByTestId(`inbox-assignee-${ticketIds.ok}`);
       expect(await assignee.textContent()).toContain(`VK · id${AGENCY_OWNER}`);
       // Lines apart: the assignee starts below the participant, within the phone's width.
       const [p, a] = [await participant.boundingBox(), await assignee.boundingBox()];
@@ -124,13 +111,13 @@ describe('people at the support desk', () => {
   it('a thread names its participant: the VK one linked to their page, the OK one linked nowhere (desktop, ru)', async () => {
     const { page, context, errors } = await openWatchedPage(browser, desktop);
     try {
-      const who = () => active(page).getByTestId('thread-participant');
+      const who = () => activePanel(page).getByTestId('thread-participant');
       await open(page, `/admin/brand/${brandId}/support/ticket/${ticketIds.ok}`);
       await who().waitFor({ timeout: 30_000 });
       expect(await who().textContent()).toContain('Одноклассники · 5550001');
       expect(await who().locator('a').count()).toBe(0);
-      expect(await active(page).locator('a[href*="vk.com"]').count()).toBe(0);
-      const assignee = await active(page).locator('#thread-assignee option:checked').textContent();
+      expect(await activePanel(page).locator('a[href*="vk.com"]').count()).toBe(0);
+      const assignee = await activePanel(page).locator('#thread-assignee option:checked').textContent();
       expect(assignee).toContain(`ВКонтакте · id${AGENCY_OWNER}`);
 
       await open(page, `/admin/brand/${brandId}/support/ticket/${ticketIds.vk}`);

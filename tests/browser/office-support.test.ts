@@ -8,15 +8,16 @@
  * Screenshots: test-results/screenshots/office-support-*.png (phone 320 px dark en, desktop light ru).
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUP_ID } from '../../server/seed/demo-ids.ts';
 import { type BotProcess, killStartedBots, npmRunBot } from '../bot/bot-process.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addBrandMember } from './office-members.ts';
 
 const T = 30_000;
 const SUPPORTER = 770_001;
@@ -43,19 +44,9 @@ async function api<R>(launch: string, method: string, path: string, body?: unkno
   return (await res.json()) as R;
 }
 
-function withDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** The `support`-only member of the demo brand. */
 function seedSupporter(): typeof world {
-  return withDb((db) => {
+  return withAppDb(server, (db) => {
     const c = db
       .prepare(
         'SELECT c.id, c.brand_id AS brandId, b.agency_id AS agencyId, c.title, ' +
@@ -63,16 +54,14 @@ function seedSupporter(): typeof world {
           "JOIN brands b ON b.id = c.brand_id WHERE c.slug = 'summer-tasks'",
       )
       .get() as { id: number; brandId: number; agencyId: number; title: string; titleEn: string | null };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', ?)",
-    ).run(String(SUPPORTER), c.agencyId, c.brandId, JSON.stringify(['support']));
+    addBrandMember(server, { userId: SUPPORTER, brandId: c.brandId, sections: ['support'] });
     return { campaignId: c.id, brandId: c.brandId, campaignTitleRu: c.title, campaignTitleEn: c.titleEn ?? c.title };
   });
 }
 
 /** A participant of the campaign with one task done and one reward whose code is `code`. */
 function seedParticipant(userId: number, language: 'ru' | 'en', code: string): void {
-  withDb((db) => {
+  withAppDb(server, (db) => {
     const now = Date.now();
     const { id } = db
       .prepare(
@@ -393,7 +382,7 @@ describe('item 1: the support desk in Chromium', () => {
 
     const replies = () => fake.delivered.filter((d) => d.peerId === COMMUNITY_WRITER && d.text.includes(code));
     const outbox = () =>
-      JSON.stringify(withDb((db) => db.prepare("SELECT * FROM outbox WHERE kind = 'support'").all()));
+      JSON.stringify(withAppDb(server, (db) => db.prepare("SELECT * FROM outbox WHERE kind = 'support'").all()));
     await expect
       .poll(() => replies().length, { timeout: 60_000, interval: 500 })
       .toBe(1)

@@ -12,8 +12,10 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { addAgencyOwner } from './office-members.ts';
 
 let server: StartedServer;
 let browser: Browser;
@@ -52,18 +54,10 @@ const viewports = [
 
 /** Writes the agency owner and a fresh brand of the demo agency; returns the brand's id. */
 function ownerWithBrand(owner: number, brandName: string): number {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    const agency = db.prepare('SELECT id FROM agencies ORDER BY id LIMIT 1').get() as { id: number };
-    db.prepare(
-      "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, NULL, 'agency_admin', '[]')",
-    ).run(String(owner), agency.id);
-    return Number(
-      db.prepare('INSERT INTO brands (agency_id, name) VALUES (?, ?)').run(agency.id, brandName).lastInsertRowid,
-    );
-  } finally {
-    db.close();
-  }
+  const { agencyId } = addAgencyOwner(server, { userId: owner });
+  return withAppDb(server, (db) =>
+    Number(db.prepare('INSERT INTO brands (agency_id, name) VALUES (?, ?)').run(agencyId, brandName).lastInsertRowid),
+  );
 }
 
 function auditOf(brandId: number): { action: string; actor_user_id: string }[] {

@@ -5,12 +5,11 @@
  *   campaign still opens and says it has ended;
  * - the office's statistics name each broadcast's target stage as the stats CSV does (before: not shown at all).
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_VK_ID } from '../../server/seed/demo-ids.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 
@@ -27,18 +26,8 @@ afterAll(async () => {
 
 const T = 15_000;
 
-function writeDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
-
 const idOf = (slug: string) =>
-  writeDb((db) => (db.prepare('SELECT id FROM campaigns WHERE slug = ?').get(slug) as { id: number }).id);
+  withAppDb(server, (db) => (db.prepare('SELECT id FROM campaigns WHERE slug = ?').get(slug) as { id: number }).id);
 
 describe('decision 105: a scheduled campaign’s link, and a mailing’s target stage in the statistics', () => {
   it('a scheduled campaign’s link says when it starts in the reader’s clock, and nothing else; back leads home', async () => {
@@ -46,7 +35,7 @@ describe('decision 105: a scheduled campaign’s link, and a mailing’s target 
     const ended = idOf('lucky-wheel');
     // 12:00 on 10 December for a reader in Yekaterinburg (UTC+5); the campaign's own zone (Moscow) would say 10:00.
     const startsAt = Date.UTC(new Date().getUTCFullYear() + 1, 11, 10, 7, 0);
-    writeDb((db) => {
+    withAppDb(server, (db) => {
       db.prepare(`UPDATE campaigns SET status = 'scheduled', starts_at = ? WHERE id = ?`).run(startsAt, scheduled);
       db.prepare(`UPDATE campaigns SET status = 'ended' WHERE id = ?`).run(ended);
     });
@@ -89,7 +78,8 @@ describe('decision 105: a scheduled campaign’s link, and a mailing’s target 
 
   it('the statistics’ mailings name a broadcast’s target stage as the CSV does', async () => {
     const campaignId = idOf('summer-tasks');
-    const broadcastId = writeDb(
+    const broadcastId = withAppDb(
+      server,
       (db) =>
         db
           .prepare(

@@ -10,11 +10,10 @@
  *   list checks a scheduled campaign against its planned day, which has a moment).
  * Screenshots: test-results/screenshots/scheduled-*.png.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 import { addManager, draftFromTemplate, field, loadCodesByTheProblem, save } from './manager-walk.ts';
@@ -35,18 +34,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function writeDb<R>(run: (db: Database.Database) => R): R {
-  const db = new Database(join(server.dataDir, 'app.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return run(db);
-  } finally {
-    db.close();
-  }
-}
-
 const idOf = (slug: string) =>
-  writeDb((db) => (db.prepare('SELECT id FROM campaigns WHERE slug = ?').get(slug) as { id: number }).id);
+  withAppDb(server, (db) => (db.prepare('SELECT id FROM campaigns WHERE slug = ?').get(slug) as { id: number }).id);
 
 /** `at` as a day in Moscow (the templates' time zone), YYYY-MM-DD: what the editor's start field takes. */
 const moscowDay = (at: number) => new Date(at + 3 * 3_600_000).toISOString().slice(0, 10);
@@ -59,7 +48,7 @@ describe('decision 110: a scheduled campaign’s start told truly', () => {
     const id = idOf('brand-quiz');
     // 12:00 on 10 December for a reader in New York (UTC−5); the campaign's own zone (Moscow) would say 20:00.
     const startsAt = Date.UTC(new Date().getUTCFullYear() + 1, 11, 10, 17, 0);
-    writeDb((db) =>
+    withAppDb(server, (db) =>
       db.prepare(`UPDATE campaigns SET status = 'scheduled', starts_at = ? WHERE id = ?`).run(startsAt, id),
     );
     const phone = await openWatchedPage(browser, {
@@ -106,14 +95,14 @@ describe('decision 110: a scheduled campaign’s start told truly', () => {
   it('a scheduled campaign whose start passed (not launched: a problem) asks to come back later, with no date (phone, light, en)', async () => {
     const id = idOf('lucky-wheel');
     // A blank title is an error problem: the server's promotion at the start declines it, and it stays scheduled.
-    writeDb((db) =>
+    withAppDb(server, (db) =>
       db
         .prepare(`UPDATE campaigns SET status = 'scheduled', starts_at = ?, title = '' WHERE id = ?`)
         .run(Date.now() - DAY, id),
     );
     // The server's own round (every 15 s) has declined it: the audit log says so, and it is still scheduled.
     const refused = () =>
-      writeDb((db) =>
+      withAppDb(server, (db) =>
         db
           .prepare(`SELECT COUNT(*) AS n FROM office_audit WHERE action = 'campaign.go_live_refused' AND entity_id = ?`)
           .get(String(id)),
@@ -127,7 +116,8 @@ describe('decision 110: a scheduled campaign’s start told truly', () => {
       expect(await said.textContent()).toBe('Not started yetCome back a little later.');
       await screenshot(phone.page, 'scheduled-start-passed-phone-light-en');
       expect(await phone.page.getByTestId('load-error').count()).toBe(0);
-      const status = writeDb(
+      const status = withAppDb(
+        server,
         (db) => (db.prepare('SELECT status FROM campaigns WHERE id = ?').get(id) as { status: string }).status,
       );
       expect(status).toBe('scheduled');
