@@ -67,6 +67,10 @@ export const officeRu = {
   previewReadOnly: 'Это предпросмотр: здесь ничего не сохраняется.',
   previewUpdating: 'Обновляем…',
   previewWaitsFor: 'Предпросмотр обновится, когда будет заполнено поле «{name}»',
+  // A field filled but refused (after decision 107): not «when filled», which it already is.
+  previewWaitsForBlank: 'Предпросмотр обновится, когда поле «{name}» будет исправлено: в нём только невидимые символы',
+  previewWaitsForTooLong: 'Предпросмотр обновится, когда поле «{name}» будет исправлено: не длиннее {max} символов',
+  previewWaitsForInvalid: 'Предпросмотр обновится, когда поле «{name}» будет исправлено',
   language: 'Язык текста',
   // The editor's tabs: which language's texts are being edited, named in the office's language.
   language_ru: 'Русский',
@@ -389,6 +393,9 @@ export const officeEn: OfficeMessages = {
   previewReadOnly: 'This is a preview: nothing here is saved.',
   previewUpdating: 'Updating…',
   previewWaitsFor: 'The preview updates once “{name}” is filled in',
+  previewWaitsForBlank: 'The preview updates once “{name}” is fixed: it holds only invisible characters',
+  previewWaitsForTooLong: 'The preview updates once “{name}” is fixed: at most {max} characters',
+  previewWaitsForInvalid: 'The preview updates once “{name}” is fixed',
   language: 'Text language',
   language_ru: 'Russian',
   language_en: 'English',

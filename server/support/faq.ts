@@ -7,14 +7,14 @@ import { z } from 'zod';
 import type { ContentLanguage } from '../campaigns/content-language.ts';
 import { resolveText } from '../campaigns/resolve-text.ts';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
-import { MAX_FAQ_QUESTIONS } from './faq-bounds.ts';
+import { MAX_FAQ_QUESTIONS, MAX_FAQ_TEXT_LENGTH } from './faq-bounds.ts';
 
 /**
  * The FAQ's shape under one set of rules (settings-rules.ts): written, text with nothing visible (zero-width, control
  * characters, soft hyphens) is a 422 `blank_text`, as every support text; stored, whatever an earlier release kept.
  */
 export function faqShape(rules: SettingsRules) {
-  const localized = z.object({ ru: rules.plain(2000), en: rules.plain(2000).optional() });
+  const localized = z.object({ ru: rules.plain(MAX_FAQ_TEXT_LENGTH), en: rules.plain(MAX_FAQ_TEXT_LENGTH).optional() });
   return z.array(z.object({ q: localized, a: localized })).max(MAX_FAQ_QUESTIONS);
 }
 

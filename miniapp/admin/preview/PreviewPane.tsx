@@ -2,21 +2,20 @@
  * The editor's preview column: light/dark and ru/en toggles, campaign/rules shortcut, and the phone frame fed by
  * `POST /api/admin/campaigns/{id}/preview` with the document as it is now (debounced while the brand types).
  * A failed projection keeps the last good one on screen. A document with a field the server would refuse as it stands
- * (a task's link still empty or half typed, a quiz question just added) is not sent: the pane says which field it waits
- * for (decision 107).
+ * (a task's link still empty or half typed, a quiz question just added, a title too long) is not sent: the pane says
+ * which field it waits for and why (decision 107).
  */
 import { Div, SegmentedControl } from '@vkontakte/vkui';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { fill } from '../../i18n-fill.ts';
 import { Loading } from '../../Loading.tsx';
 import type { ColorScheme } from '../../platform/types.ts';
 import { paths } from '../../routes.ts';
-import { fieldLabel } from '../editor/field-label.ts';
 import type { CampaignDocument, Preview } from '../office-api.ts';
 import { useOffice } from '../use-office.ts';
 import { createMemoryRouter } from './memory-router.ts';
 import { PreviewFrame } from './PreviewFrame.tsx';
 import { PreviewSwitches } from './PreviewSwitches.tsx';
+import { previewWaitsNote } from './preview-waits-note.ts';
 import { unreadyField } from './previewable.ts';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
@@ -28,7 +27,9 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
   const [preview, setPreview] = useState<Preview | undefined>(fixed);
   const [busy, setBusy] = useState(false);
   const [router] = useState(() => createMemoryRouter(paths.campaign(doc.id)));
-  const waitsFor = fixed ? null : unreadyField(doc);
+  const waits = fixed ? null : unreadyField(doc);
+  // The path, not the object: a new object at each render must not restart the debounce.
+  const waitsFor = waits?.path ?? null;
   useEffect(() => {
     if (fixed || waitsFor) return;
     let current = true;
@@ -66,13 +67,10 @@ export function PreviewPane({ document: doc, fixed }: { document: CampaignDocume
       <div
         style={{ minHeight: 20, color: 'var(--vkui--color_text_secondary)', fontSize: 13, textAlign: 'center' }}
         data-testid="preview-note"
-        data-waits-for={waitsFor ?? undefined}
+        data-waits-for={waits?.path}
+        data-reason={waits?.reason}
       >
-        {waitsFor
-          ? fill(t.previewWaitsFor, { name: fieldLabel(waitsFor, t, language) })
-          : busy
-            ? t.previewUpdating
-            : t.previewReadOnly}
+        {waits ? previewWaitsNote(waits, t, language) : busy ? t.previewUpdating : t.previewReadOnly}
       </div>
       {preview ? (
         <PreviewFrame preview={preview} router={router} language={lang} colorScheme={scheme} />

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
 import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
+import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/text-bounds.ts';
 import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';
 import type { QuizSettings } from '../office-api.ts';
 import { unreadyField } from './previewable.ts';
 
+/** The field the preview waits for (its form path), or null when it sends. */
+const waitedPath = (doc: Parameters<typeof unreadyField>[0]) => unreadyField(doc)?.path ?? null;
+
 const unreadyTaskField = (kind: TaskKind, config: Record<string, unknown>) =>
-  unreadyField({ settings: {}, tasks: [{ kind, config }] });
+  waitedPath({ settings: {}, tasks: [{ kind, config }] });
 
 /** What a brand's form holds on the way: fresh defaults, links empty, half typed, wrong scheme, typed out. */
 const CASES: [TaskKind, Record<string, unknown>][] = [
@@ -34,7 +38,7 @@ const CASES: [TaskKind, Record<string, unknown>][] = [
 describe('which task fields the preview waits for', () => {
   it('a task switched to «visit a link» waits for an http(s) address, named by its form path', () => {
     expect(
-      unreadyField({
+      waitedPath({
         settings: {},
         tasks: [
           { kind: 'join_community', config: {} },
@@ -115,7 +119,7 @@ const QUIZZES: [string, Question[], Band[]][] = [
 describe('which quiz fields the preview waits for', () => {
   it('a question just added waits for its text, then each option, and again when no answer is marked right', () => {
     const waits = (question: Question) =>
-      unreadyField({ settings: { quiz: { questions: [written(), question], bands: [band()] } }, tasks: [] });
+      waitedPath({ settings: { quiz: { questions: [written(), question], bands: [band()] } }, tasks: [] });
     expect(waits(added())).toBe('settings.quiz.questions.1.text');
     expect(waits(added({ text: both('Какой?', '') }))).toBe('settings.quiz.questions.1.options.0.text');
     const oneOption = { text: both('Какой?'), options: [...options(1), { id: 'b', text: both('') }] };
@@ -124,14 +128,14 @@ describe('which quiz fields the preview waits for', () => {
     expect(waits(written({ correct: [] }))).toBe('settings.quiz.questions.1.correct');
     // A quiz task's questions likewise, under its config.
     const task = { kind: 'quiz' as const, config: { passScore: 1, questions: [added()] } };
-    expect(unreadyField({ settings: {}, tasks: [task] })).toBe('tasks.0.config.questions.0.text');
+    expect(waitedPath({ settings: {}, tasks: [task] })).toBe('tasks.0.config.questions.0.text');
   });
 
   it.each(QUIZZES.map(([name, questions, bands]) => ({ name, questions, bands })))(
     '$name: ready exactly when the server’s quiz shape accepts it, waiting for a field it names',
     ({ questions, bands }) => {
-      const asCampaign = unreadyField({ settings: { quiz: { questions, bands } }, tasks: [] });
-      const asTask = unreadyField({ settings: {}, tasks: [{ kind: 'quiz', config: { passScore: 1, questions } }] });
+      const asCampaign = waitedPath({ settings: { quiz: { questions, bands } }, tasks: [] });
+      const asTask = waitedPath({ settings: {}, tasks: [{ kind: 'quiz', config: { passScore: 1, questions } }] });
       const campaign = QuizSettingsSchema.safeParse({ questions, bands });
       const task = TaskConfigSchemas.quiz.safeParse({ passScore: 1, questions });
       expect(asCampaign === null).toBe(campaign.success);
@@ -149,11 +153,11 @@ describe('a band’s description typed and cleared again', () => {
   it('is empty in every language, which the server takes: the preview is sent', () => {
     const quiz = { questions: [written()], bands: [band({ text: both('') })] };
     expect(QuizSettingsSchema.safeParse(quiz).success).toBe(true);
-    expect(unreadyField({ settings: { quiz }, tasks: [] })).toBeNull();
+    expect(waitedPath({ settings: { quiz }, tasks: [] })).toBeNull();
     // Blank-looking is still waited for, as the server still refuses it.
     const blank = { questions: [written()], bands: [band({ text: both('\u200b', '') })] };
     expect(QuizSettingsSchema.safeParse(blank).success).toBe(false);
-    expect(unreadyField({ settings: { quiz: blank }, tasks: [] })).toBe('settings.quiz.bands.0.text');
+    expect(waitedPath({ settings: { quiz: blank }, tasks: [] })).toBe('settings.quiz.bands.0.text');
   });
 });
 
@@ -194,17 +198,17 @@ describe('the document’s texts', () => {
   it.each(TEXTS.map(([name, text]) => ({ name, text })))(
     '$name: ready exactly when the server’s text shape takes it, waiting at the language it refuses',
     ({ text }) => {
-      const accepted = BilingualSchema(200).safeParse(text);
+      const accepted = BilingualSchema(MAX_TITLE_LENGTH).safeParse(text);
       const lang = accepted.error?.issues[0]?.path.join('.');
-      expect(unreadyField({ settings: {}, tasks: [], title: text })).toBe(accepted.success ? null : `title.${lang}`);
+      expect(waitedPath({ settings: {}, tasks: [], title: text })).toBe(accepted.success ? null : `title.${lang}`);
       const task = { kind: 'visit_link' as const, config: { url: 'https://example.com' }, title: text };
-      expect(unreadyField({ settings: {}, tasks: [task] })).toBe(accepted.success ? null : `tasks.0.title.${lang}`);
+      expect(waitedPath({ settings: {}, tasks: [task] })).toBe(accepted.success ? null : `tasks.0.title.${lang}`);
       // In the form's order: the campaign's title first, then the task's description, then the reward's text.
       const { title: _, ...laterOnly } = placed(text);
-      expect(unreadyField(placed(text))).toBe(accepted.success ? null : `title.${lang}`);
-      expect(unreadyField(laterOnly)).toBe(accepted.success ? null : `tasks.0.description.${lang}`);
+      expect(waitedPath(placed(text))).toBe(accepted.success ? null : `title.${lang}`);
+      expect(waitedPath(laterOnly)).toBe(accepted.success ? null : `tasks.0.description.${lang}`);
       const rewardOnly = { ...laterOnly, tasks: [] };
-      expect(unreadyField(rewardOnly)).toBe(accepted.success ? null : `rewards.0.howToUse.${lang}`);
+      expect(waitedPath(rewardOnly)).toBe(accepted.success ? null : `rewards.0.howToUse.${lang}`);
     },
   );
 

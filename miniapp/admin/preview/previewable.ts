@@ -3,138 +3,203 @@
  * brand types (PreviewPane, debounced), so a task switched to «visit a link» whose address is still empty, or half
  * typed, was sent as it stood and refused (422 invalid_input at tasks.N.config.url) on every pause: a console error
  * and a request the server could only refuse. So was a quiz question just added (its text and options empty, at
- * settings.quiz.questions.N.text) until its last option was typed, a quiz task's attempts past the server's ten, and
- * a title or description made only of zero-width characters. The task fields come from the form's own table
- * (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and the document's texts must hold is the server's
- * shapes' (server/promo/settings.ts TaskConfigSchemas, QuizSettingsSchema, WebLinkSchema; campaign-document.ts
- * BilingualSchema), with its bounds imported, and previewable.test.ts checks the form's states called ready here are
- * accepted there. Decision 107.
+ * settings.quiz.questions.N.text) until its last option was typed, a quiz task's attempts past the server's ten, a
+ * title or description made only of zero-width characters or typed past its bound, a help question just added, an
+ * organiser, lose label or draw prize made only of zero-width characters, a pool's blank name and a half-typed cover.
+ * The task fields come from the form's own table (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and
+ * the document's texts must hold is the server's shapes' (server/promo/settings.ts, campaign-document.ts,
+ * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, text-bounds.ts, faq-bounds.ts), and
+ * previewable.test.ts checks the form's states called ready here are accepted there. Decision 107.
  */
 
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_POOL_NAME_LENGTH,
+  MAX_RULES_LENGTH,
+  MAX_TITLE_LENGTH,
+} from '../../../server/office/campaigns/text-bounds.ts';
 import { MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS } from '../../../server/promo/quiz/quiz-bounds.ts';
+import { MAX_FAQ_TEXT_LENGTH } from '../../../server/support/faq-bounds.ts';
 import { type ConfigField, TASK_CONFIG_FIELDS } from '../editor/task-config-fields.ts';
-import type { DocumentReward, DocumentTask, Localized, LocalizedSetting, QuizSettings } from '../office-api.ts';
+import type {
+  CampaignDocument,
+  CampaignSettings,
+  DocumentReward,
+  DocumentTask,
+  Localized,
+  LocalizedSetting,
+} from '../office-api.ts';
 
-/** A field's form path, and whether the server takes what it holds. */
-type Check = readonly [path: string, ready: boolean];
+/**
+ * Why the server would refuse a field: nothing in it yet, only characters that show nothing, longer than `max`
+ * characters (after trimming, as the server counts), or else out of its bounds or shape (attempts 11, «example.com»).
+ */
+export type UnreadyReason = { reason: 'empty' | 'blank' | 'invalid' } | { reason: 'too_long'; max: number };
+
+/** The first field the server would refuse: its form path, and why. */
+export type Unready = { path: string } & UnreadyReason;
+
+/** A field's form path, and why the server refuses what it holds (null: it takes it). */
+type Check = readonly [path: string, problem: UnreadyReason | null];
 
 type TaskTexts = 'title' | 'description';
 type RewardTexts = 'title' | 'description' | 'howToUse';
 
-/** What of the document the preview checks: its texts, the quiz and the tasks' configs. */
+/** What of the document the preview checks: its texts, settings, tasks, rewards, pools and cover. */
 interface Checked {
   title?: Localized;
   description?: Localized;
   rulesText?: Localized;
-  settings: { quiz?: QuizSettings };
+  settings: Partial<CampaignSettings>;
   tasks: readonly (Pick<DocumentTask, 'kind' | 'config'> & Partial<Pick<DocumentTask, TaskTexts>>)[];
   rewards?: readonly Partial<Pick<DocumentReward, RewardTexts>>[];
+  pools?: readonly Pick<CampaignDocument['pools'][number], 'name' | 'lowStockThreshold'>[];
+  theme?: { coverUrl?: string };
 }
 
-/** WebLinkSchema's rule: an http(s) address the URL parser reads, at most 2000 characters. */
+const EMPTY = { reason: 'empty' } as const;
+const BLANK = { reason: 'blank' } as const;
+const INVALID = { reason: 'invalid' } as const;
+
+/** WebLinkSchema's and HttpsImageSchema's rule: an address the URL parser reads, at most 2000 characters. */
 const MAX_LINK = 2000;
-function isWebLink(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > MAX_LINK || !URL.canParse(value)) return false;
-  return /^https?:$/.test(new URL(value).protocol);
+function linkProblem(value: unknown, protocol = /^https?:$/): UnreadyReason | null {
+  if (typeof value !== 'string' || value === '') return EMPTY;
+  if (value.length > MAX_LINK) return { reason: 'too_long', max: MAX_LINK };
+  return URL.canParse(value) && protocol.test(new URL(value).protocol) ? null : INVALID;
 }
 
 const whole = (value: unknown, min = 0) => Number.isInteger(value) && (value as number) >= min;
 
-/** visibleTextOrEmpty's rule (server/http/text-fields.ts): empty once trimmed, or showing something. */
-const emptyOrVisible = (s: string) => !s.trim() || hasVisibleText(s);
+/**
+ * visibleTextOrEmpty's rule (server/http/text-fields.ts): empty once trimmed, or showing something, and at most `max`
+ * characters once trimmed.
+ */
+function textProblem(s: string, max?: number): UnreadyReason | null {
+  const trimmed = s.trim();
+  if (trimmed && !hasVisibleText(s)) return BLANK;
+  return max !== undefined && trimmed.length > max ? { reason: 'too_long', max } : null;
+}
+
+/** visibleText's rule: as textProblem's, and not empty once trimmed. */
+const requiredTextProblem = (s: string | undefined, max?: number) => (s?.trim() ? textProblem(s, max) : EMPTY);
 
 /**
  * LocalizedTextSchema's rule (server/campaigns/content-language.ts): no language only blank-looking, and one shows
  * something. `orEmpty`, LocalizedTextOrEmptySchema's: it may also be empty, plain or in every language (a band's
- * description typed and cleared again).
+ * description typed and cleared again, the organiser cleared).
  */
-function textReady(text: LocalizedSetting | undefined, orEmpty = false): boolean {
+function settingTextProblem(text: LocalizedSetting | undefined, orEmpty = false): UnreadyReason | null {
   const texts = typeof text === 'string' ? [text] : [text?.ru ?? '', text?.en ?? ''];
-  return (orEmpty || texts.some(hasVisibleText)) && texts.every(emptyOrVisible);
+  if (texts.some((s) => textProblem(s))) return BLANK;
+  return orEmpty || texts.some(hasVisibleText) ? null : EMPTY;
 }
 
 /**
  * BilingualSchema's rule for the document's own texts (campaign-document.ts): each language empty or showing
- * something. One empty in every language is the save's refusal (required-texts.ts), not the preview's.
+ * something, at most `max` characters. One empty in every language is the save's refusal (required-texts.ts), not
+ * the preview's.
  */
-function* bilingualChecks(at: string, text: Localized | undefined): Generator<Check> {
-  for (const lang of ['ru', 'en'] as const) yield [`${at}.${lang}`, emptyOrVisible(text?.[lang] ?? '')];
+function* bilingualChecks(at: string, text: Localized | undefined, max: number): Generator<Check> {
+  for (const lang of ['ru', 'en'] as const) yield [`${at}.${lang}`, textProblem(text?.[lang] ?? '', max)];
 }
+
+/** A list's length: none yet is waited for as empty, past a bound as wrong. */
+const countProblem = (n: number, min: number, max: number) => (n === 0 ? EMPTY : n < min || n > max ? INVALID : null);
 
 /** QuizQuestionSchema's rules for a quiz's questions, in the form's order. */
 function* questionChecks(at: string, value: unknown): Generator<Check> {
-  const questions = (Array.isArray(value) ? value : []) as QuizSettings['questions'];
-  yield [at, questions.length > 0 && questions.length <= MAX_QUIZ_QUESTIONS];
+  const questions = (Array.isArray(value) ? value : []) as NonNullable<CampaignSettings['quiz']>['questions'];
+  yield [at, countProblem(questions.length, 1, MAX_QUIZ_QUESTIONS)];
   for (const [i, q] of questions.entries()) {
     const here = `${at}.${i}`;
-    yield [`${here}.text`, textReady(q.text)];
-    yield [`${here}.options`, q.options.length > 1 && q.options.length <= MAX_QUIZ_OPTIONS];
-    for (const [j, o] of q.options.entries()) yield [`${here}.options.${j}.text`, textReady(o.text)];
-    yield [`${here}.correct`, q.correct.length > 0 && q.correct.length <= MAX_QUIZ_OPTIONS];
-    yield [`${here}.points`, whole(q.points)];
+    yield [`${here}.text`, settingTextProblem(q.text)];
+    yield [`${here}.options`, countProblem(q.options.length, 2, MAX_QUIZ_OPTIONS)];
+    for (const [j, o] of q.options.entries()) yield [`${here}.options.${j}.text`, settingTextProblem(o.text)];
+    yield [`${here}.correct`, countProblem(q.correct.length, 1, MAX_QUIZ_OPTIONS)];
+    yield [`${here}.points`, whole(q.points) ? null : INVALID];
   }
 }
 
-function fieldReady(field: ConfigField, value: unknown): boolean {
+function fieldProblem(field: ConfigField, value: unknown): UnreadyReason | null {
   switch (field.type) {
     case 'url':
-      return isWebLink(value);
+      return linkProblem(value);
     case 'number':
-      if (value == null) return field.optional === true;
-      return whole(value, field.min) && (field.max === undefined || (value as number) <= field.max);
+      if (value == null) return field.optional === true ? null : EMPTY;
+      return whole(value, field.min) && (field.max === undefined || (value as number) <= field.max) ? null : INVALID;
     case 'text':
-      return typeof value !== 'string' || emptyOrVisible(value);
+      return typeof value === 'string' ? textProblem(value) : null;
     case 'questions':
     case 'pool':
-      return true;
+      return null;
   }
 }
 
-/** Every field checked, in the form's order: the texts, the quiz section, the tasks, the rewards. */
-function* documentChecks({
-  title,
-  description,
-  rulesText,
-  settings: { quiz },
-  tasks,
-  rewards = [],
-}: Checked): Generator<Check> {
-  yield* bilingualChecks('title', title);
-  yield* bilingualChecks('description', description);
-  yield* bilingualChecks('rulesText', rulesText);
+/** The campaign's settings the form edits: the organiser, the quiz, the wheel's lose label, the draw's prize, help. */
+function* settingsChecks({ organizer, quiz, wheel, draw, faq = [] }: Partial<CampaignSettings>): Generator<Check> {
+  yield ['settings.organizer', settingTextProblem(organizer, true)];
   if (quiz) {
     yield* questionChecks('settings.quiz.questions', quiz.questions);
-    yield ['settings.quiz.bands', quiz.bands.length > 0];
+    yield ['settings.quiz.bands', quiz.bands.length > 0 ? null : EMPTY];
     for (const [i, band] of quiz.bands.entries()) {
       const at = `settings.quiz.bands.${i}`;
-      yield [`${at}.minScore`, whole(band.minScore)];
-      yield [`${at}.title`, textReady(band.title)];
-      yield [`${at}.text`, textReady(band.text, true)];
+      yield [`${at}.minScore`, whole(band.minScore) ? null : INVALID];
+      yield [`${at}.title`, settingTextProblem(band.title)];
+      yield [`${at}.text`, settingTextProblem(band.text, true)];
     }
   }
+  yield ['settings.wheel.loseLabel', settingTextProblem(wheel?.loseLabel, true)];
+  yield ['settings.draw.prize', settingTextProblem(draw?.prize, true)];
+  // faqShape's rule: Russian required, English left out or written, each at most MAX_FAQ_TEXT_LENGTH.
+  for (const [i, item] of faq.entries()) {
+    for (const part of ['q', 'a'] as const) {
+      const at = `settings.faq.${i}.${part}`;
+      yield [`${at}.ru`, requiredTextProblem(item[part].ru, MAX_FAQ_TEXT_LENGTH)];
+      const en = item[part].en;
+      if (en !== undefined) yield [`${at}.en`, requiredTextProblem(en, MAX_FAQ_TEXT_LENGTH)];
+    }
+  }
+}
+
+/** Every field checked, in the form's order: the texts, the settings, the tasks, the rewards, the cover, the pools. */
+function* documentChecks(doc: Checked): Generator<Check> {
+  const { title, description, rulesText, settings, tasks, rewards = [], pools = [], theme } = doc;
+  yield* bilingualChecks('title', title, MAX_TITLE_LENGTH);
+  yield* bilingualChecks('description', description, MAX_DESCRIPTION_LENGTH);
+  yield* bilingualChecks('rulesText', rulesText, MAX_RULES_LENGTH);
+  yield* settingsChecks(settings);
   for (const [i, task] of tasks.entries()) {
-    yield* bilingualChecks(`tasks.${i}.title`, task.title);
-    yield* bilingualChecks(`tasks.${i}.description`, task.description);
+    yield* bilingualChecks(`tasks.${i}.title`, task.title, MAX_TITLE_LENGTH);
+    yield* bilingualChecks(`tasks.${i}.description`, task.description, MAX_DESCRIPTION_LENGTH);
     for (const field of TASK_CONFIG_FIELDS[task.kind]) {
       const at = `tasks.${i}.config.${field.name}`;
       const value = task.config[field.name];
       if (field.type === 'questions') yield* questionChecks(at, value);
-      else yield [at, fieldReady(field, value)];
+      else yield [at, fieldProblem(field, value)];
     }
   }
   for (const [i, reward] of rewards.entries()) {
-    for (const name of ['title', 'description', 'howToUse'] as const) {
-      yield* bilingualChecks(`rewards.${i}.${name}`, reward[name]);
-    }
+    yield* bilingualChecks(`rewards.${i}.title`, reward.title, MAX_TITLE_LENGTH);
+    yield* bilingualChecks(`rewards.${i}.description`, reward.description, MAX_DESCRIPTION_LENGTH);
+    yield* bilingualChecks(`rewards.${i}.howToUse`, reward.howToUse, MAX_DESCRIPTION_LENGTH);
+  }
+  // ThemeSchema's cover: left out when the field is emptied, else an https image address.
+  if (theme?.coverUrl !== undefined) yield ['theme.coverUrl', linkProblem(theme.coverUrl, /^https:$/)];
+  // PoolDocumentSchema's rules: a pool made by «add a pool» or stored by an earlier release with a blank name.
+  for (const [i, pool] of pools.entries()) {
+    yield [`pools.${i}.name`, requiredTextProblem(pool.name, MAX_POOL_NAME_LENGTH)];
+    yield [`pools.${i}.lowStockThreshold`, whole(pool.lowStockThreshold) ? null : INVALID];
   }
 }
 
 /**
- * The first field of the quiz or a task the server would refuse as it stands (its form path), or null when there is
- * none.
+ * The first field the server would refuse as it stands (its form path) and why, or null when there is none.
+ * @example unreadyField({ title: { ru: 'а'.repeat(201), en: '' }, settings: {}, tasks: [] })
+ *   // { path: 'title.ru', reason: 'too_long', max: 200 }
  */
-export function unreadyField(doc: Checked): string | null {
-  for (const [path, ready] of documentChecks(doc)) if (!ready) return path;
+export function unreadyField(doc: Checked): Unready | null {
+  for (const [path, problem] of documentChecks(doc)) if (problem) return { path, ...problem };
   return null;
 }

@@ -16,15 +16,11 @@ import { fieldRefusal } from '../../http/errors.ts';
 import { hasVisibleText } from '../../http/visible-text.ts';
 import { recordAudit } from '../audit.ts';
 import { findTemplate } from '../templates/index.ts';
-import {
-  CAMPAIGN_TITLE_MAX,
-  type CampaignContent,
-  CampaignContentSchema,
-  type CampaignDocument,
-} from './campaign-document.ts';
+import { type CampaignContent, CampaignContentSchema, type CampaignDocument } from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
 import { type DraftRequest, type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
+import { MAX_TITLE_LENGTH } from './text-bounds.ts';
 
 /** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */
 const STAGES: Record<Mechanic, string[]> = {
@@ -187,8 +183,8 @@ export async function createFromTemplate(
 
 /** `title` with `mark` after it, the title cut so the copy can still be saved as it is (a title's limit holds). */
 function marked(title: string, mark: string): string {
-  if (title.length + mark.length <= CAMPAIGN_TITLE_MAX) return `${title}${mark}`;
-  const cut = title.slice(0, CAMPAIGN_TITLE_MAX - mark.length - 1).replace(/[\uD800-\uDBFF]$/, '');
+  if (title.length + mark.length <= MAX_TITLE_LENGTH) return `${title}${mark}`;
+  const cut = title.slice(0, MAX_TITLE_LENGTH - mark.length - 1).replace(/[\uD800-\uDBFF]$/, '');
   return `${cut.trimEnd()}…${mark}`;
 }
 

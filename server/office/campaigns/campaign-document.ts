@@ -18,6 +18,7 @@ import {
   TaskConfigSchemas,
 } from '../../promo/settings.ts';
 import { UtcMs } from '../../utc-ms.ts';
+import { MAX_DESCRIPTION_LENGTH, MAX_POOL_NAME_LENGTH, MAX_RULES_LENGTH, MAX_TITLE_LENGTH } from './text-bounds.ts';
 
 /**
  * A text in both content languages; an empty string is a missing translation (a warning, not a shape error), text
@@ -46,8 +47,8 @@ export const TaskDocumentSchema = z
   .object({
     key: DocumentKeySchema,
     kind: z.enum(TASK_KINDS),
-    title: BilingualSchema(200),
-    description: BilingualSchema(2000),
+    title: BilingualSchema(MAX_TITLE_LENGTH),
+    description: BilingualSchema(MAX_DESCRIPTION_LENGTH),
     /** Kind-specific settings, checked against the kind's shape in server/promo/settings.ts. */
     config: z.record(z.string(), z.unknown()),
     attemptsGranted: z.number().int().min(0).max(100),
@@ -65,9 +66,9 @@ export type TaskDocument = z.infer<typeof TaskDocumentSchema>;
 export const RewardDocumentSchema = z
   .object({
     key: DocumentKeySchema,
-    title: BilingualSchema(200),
-    description: BilingualSchema(2000),
-    howToUse: BilingualSchema(2000),
+    title: BilingualSchema(MAX_TITLE_LENGTH),
+    description: BilingualSchema(MAX_DESCRIPTION_LENGTH),
+    howToUse: BilingualSchema(MAX_DESCRIPTION_LENGTH),
     /** The code pool the reward hands codes from (a key of `pools`), or null for a prize without codes. */
     poolKey: DocumentKeySchema.nullable(),
     /** Units in total; null: limited by the pool only (or unlimited when there is no pool). */
@@ -90,7 +91,7 @@ export type RewardDocument = z.infer<typeof RewardDocumentSchema>;
 export const PoolDocumentSchema = z
   .object({
     key: DocumentKeySchema,
-    name: visibleText(200),
+    name: visibleText(MAX_POOL_NAME_LENGTH),
     purpose: z.enum(POOL_PURPOSES),
     lowStockThreshold: z.number().int().min(0),
     /** Read-only: codes loaded and still free (uploads go through the pool routes); ignored when saving. */
@@ -110,16 +111,14 @@ export const ThemeSchema = z.object({
   coverUrl: HttpsImageSchema.optional(),
 });
 
-export const CAMPAIGN_TITLE_MAX = 200;
-
 /** What a template fills in and an editor edits: the document without identity, ownership and lifecycle. */
 export const CampaignContentSchema = z.object({
   slug: SlugSchema,
   mechanic: z.enum(MECHANICS),
   legalType: z.enum(LEGAL_TYPES),
-  title: BilingualSchema(CAMPAIGN_TITLE_MAX),
-  description: BilingualSchema(2000),
-  rulesText: BilingualSchema(20_000),
+  title: BilingualSchema(MAX_TITLE_LENGTH),
+  description: BilingualSchema(MAX_DESCRIPTION_LENGTH),
+  rulesText: BilingualSchema(MAX_RULES_LENGTH),
   startsAt: UtcMs,
   endsAt: UtcMs,
   timeZone: TimeZoneSchema,
