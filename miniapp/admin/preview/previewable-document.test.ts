@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
 import { CampaignContentSchema } from '../../../server/office/campaigns/campaign-document.ts';
-import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/text-bounds.ts';
+import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
 import { TEMPLATES } from '../../../server/office/templates/index.ts';
+import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
 import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { unreadyField } from './previewable.ts';
 
@@ -26,6 +27,43 @@ const withPool = (d: Content, name: string) => ({
   pools: [...d.pools, { ...pool(name), total: 0, free: 0, sandbox: false }],
 });
 const faqItem = (q: { ru: string; en?: string }, a: { ru: string; en?: string } = { ru: 'Ответ' }) => ({ q, a });
+
+type Wheel = NonNullable<Settings['wheel']>;
+type PackCode = NonNullable<Settings['packCode']>;
+const wheel = (change: Partial<Wheel>) => (d: Content) => ({
+  ...d,
+  settings: { ...d.settings, wheel: { ...(d.settings.wheel as Wheel), ...change } },
+});
+const packCode = (change: Partial<PackCode>) => (d: Content) => ({
+  ...d,
+  settings: { ...d.settings, packCode: { ...(d.settings.packCode as PackCode), ...change } },
+});
+const firstTask = (change: Partial<Content['tasks'][number]>) => (d: Content) => ({
+  ...d,
+  tasks: d.tasks.map((t, i) => (i === 0 ? { ...t, ...change } : t)),
+});
+const everyReward = (change: Partial<Content['rewards'][number]>) => (d: Content) => ({
+  ...d,
+  rewards: d.rewards.map((r) => ({ ...r, ...change })),
+});
+
+/** Numbers as the form sends them: typed past the spinner's bounds, or emptied (null where the field allows none). */
+const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
+  ['a wheel reset hour at its bound', 'wheel-instant', wheel({ resetHour: MAX_RESET_HOUR })],
+  ['a wheel reset hour past its bound', 'wheel-instant', wheel({ resetHour: MAX_RESET_HOUR + 1 })],
+  ['a wheel daily limit of none', 'wheel-instant', wheel({ dailyAttemptLimit: 0 })],
+  ['a wheel lose weight negative', 'wheel-instant', wheel({ loseWeight: -1 })],
+  ['a pack code with no pool chosen', 'pack-code', packCode({ poolKey: '' })],
+  ['a pack code lose weight negative', 'pack-code', packCode({ loseWeight: -1 })],
+  ['a task granting a hundred attempts', 'tasks-reward', firstTask({ attemptsGranted: 100 })],
+  ['a task granting a hundred and one', 'tasks-reward', firstTask({ attemptsGranted: 101 })],
+  ['a prize’s stock emptied', 'tasks-reward', everyReward({ stock: null })],
+  ['a prize’s stock negative', 'tasks-reward', everyReward({ stock: -1 })],
+  ['a prize’s daily cap of none', 'tasks-reward', everyReward({ dailyCap: 0 })],
+  ['a prize’s weight past its bound', 'wheel-instant', everyReward({ weight: 1_000_001 })],
+  ['a prize’s per-person limit past its bound', 'wheel-instant', everyReward({ perUserLimit: 1001 })],
+  ['a prize for a negative number of tasks', 'tasks-reward', everyReward({ unlock: { tasks: -1 } })],
+];
 
 /**
  * Edits a brand makes on the way, each to a template's document: texts at and past their bounds (counted after
@@ -144,6 +182,7 @@ const EDITS: [string, string, (d: Content) => Content][] = [
   ['a cover half typed', 'tasks-reward', (d) => ({ ...d, theme: { ...d.theme, coverUrl: 'example.com/c' } })],
   ['a cover on http', 'tasks-reward', (d) => ({ ...d, theme: { ...d.theme, coverUrl: 'http://example.com/c.png' } })],
   ['a cover', 'tasks-reward', (d) => ({ ...d, theme: { ...d.theme, coverUrl: 'https://example.com/c.png' } })],
+  ...NUMBER_EDITS,
 ];
 
 describe('the whole document: states called ready here are accepted there', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
 import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
-import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/text-bounds.ts';
+import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
 import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';

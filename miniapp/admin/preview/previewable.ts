@@ -5,20 +5,25 @@
  * and a request the server could only refuse. So was a quiz question just added (its text and options empty, at
  * settings.quiz.questions.N.text) until its last option was typed, a quiz task's attempts past the server's ten, a
  * title or description made only of zero-width characters or typed past its bound, a help question just added, an
- * organiser, lose label or draw prize made only of zero-width characters, a pool's blank name and a half-typed cover.
+ * organiser, lose label or draw prize made only of zero-width characters, a pool's blank name, a half-typed cover, no
+ * pack-code pool chosen, and a number typed past its bounds (a wheel's reset hour 24, a prize's weight).
  * The task fields come from the form's own table (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and
  * the document's texts must hold is the server's shapes' (server/promo/settings.ts, campaign-document.ts,
- * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, text-bounds.ts, faq-bounds.ts), and
+ * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, document-bounds.ts, faq-bounds.ts), and
  * previewable.test.ts checks the form's states called ready here are accepted there. Decision 107.
  */
 
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import {
   MAX_DESCRIPTION_LENGTH,
+  MAX_PER_USER_LIMIT,
   MAX_POOL_NAME_LENGTH,
+  MAX_REWARD_WEIGHT,
   MAX_RULES_LENGTH,
+  MAX_TASK_ATTEMPTS_GRANTED,
   MAX_TITLE_LENGTH,
-} from '../../../server/office/campaigns/text-bounds.ts';
+} from '../../../server/office/campaigns/document-bounds.ts';
+import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
 import { MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { MAX_FAQ_TEXT_LENGTH } from '../../../server/support/faq-bounds.ts';
 import { type ConfigField, TASK_CONFIG_FIELDS } from '../editor/task-config-fields.ts';
@@ -43,8 +48,8 @@ export type Unready = { path: string } & UnreadyReason;
 /** A field's form path, and why the server refuses what it holds (null: it takes it). */
 type Check = readonly [path: string, problem: UnreadyReason | null];
 
-type TaskTexts = 'title' | 'description';
-type RewardTexts = 'title' | 'description' | 'howToUse';
+type TaskFields = 'title' | 'description' | 'attemptsGranted';
+type RewardFields = 'title' | 'description' | 'howToUse' | 'stock' | 'dailyCap' | 'weight' | 'perUserLimit' | 'unlock';
 
 /** What of the document the preview checks: its texts, settings, tasks, rewards, pools and cover. */
 interface Checked {
@@ -52,8 +57,8 @@ interface Checked {
   description?: Localized;
   rulesText?: Localized;
   settings: Partial<CampaignSettings>;
-  tasks: readonly (Pick<DocumentTask, 'kind' | 'config'> & Partial<Pick<DocumentTask, TaskTexts>>)[];
-  rewards?: readonly Partial<Pick<DocumentReward, RewardTexts>>[];
+  tasks: readonly (Pick<DocumentTask, 'kind' | 'config'> & Partial<Pick<DocumentTask, TaskFields>>)[];
+  rewards?: readonly Partial<Pick<DocumentReward, RewardFields>>[];
   pools?: readonly Pick<CampaignDocument['pools'][number], 'name' | 'lowStockThreshold'>[];
   theme?: { coverUrl?: string };
 }
@@ -71,6 +76,16 @@ function linkProblem(value: unknown, protocol = /^https?:$/): UnreadyReason | nu
 }
 
 const whole = (value: unknown, min = 0) => Number.isInteger(value) && (value as number) >= min;
+
+/**
+ * A number field the form sends as typed (NumberField: past its spinner's bounds too): a whole number from `min` to
+ * `max`. Left out (`undefined`) is the server's default; `null` only where `nullable` (a reward's stock: no limit).
+ */
+function numberProblem(value: unknown, min: number, max = Number.POSITIVE_INFINITY, nullable = false) {
+  if (value === undefined || (value === null && nullable)) return null;
+  if (value === null) return EMPTY;
+  return whole(value, min) && (value as number) <= max ? null : INVALID;
+}
 
 /**
  * visibleTextOrEmpty's rule (server/http/text-fields.ts): empty once trimmed, or showing something, and at most `max`
@@ -137,8 +152,25 @@ function fieldProblem(field: ConfigField, value: unknown): UnreadyReason | null 
   }
 }
 
-/** The campaign's settings the form edits: the organiser, the quiz, the wheel's lose label, the draw's prize, help. */
-function* settingsChecks({ organizer, quiz, wheel, draw, faq = [] }: Partial<CampaignSettings>): Generator<Check> {
+/** The wheel's numbers and lose label, and the pack code's pool and odds (WheelSettingsSchema, PackCodeSettingsSchema). */
+function* playChecks({ wheel, packCode }: Partial<CampaignSettings>): Generator<Check> {
+  if (wheel) {
+    yield ['settings.wheel.dailyFreeAttempts', numberProblem(wheel.dailyFreeAttempts, 0)];
+    yield ['settings.wheel.dailyAttemptLimit', numberProblem(wheel.dailyAttemptLimit, 1)];
+    yield ['settings.wheel.resetHour', numberProblem(wheel.resetHour, 0, MAX_RESET_HOUR)];
+    yield ['settings.wheel.loseWeight', numberProblem(wheel.loseWeight, 0)];
+  }
+  yield ['settings.wheel.loseLabel', settingTextProblem(wheel?.loseLabel, true)];
+  if (packCode) {
+    // «No pool chosen» is the select's empty value.
+    yield ['settings.packCode.poolKey', packCode.poolKey ? null : EMPTY];
+    yield ['settings.packCode.loseWeight', numberProblem(packCode.loseWeight, 0)];
+  }
+}
+
+/** The campaign's settings the form edits: the organiser, the quiz, the wheel, the pack code, the draw's prize, help. */
+function* settingsChecks(settings: Partial<CampaignSettings>): Generator<Check> {
+  const { organizer, quiz, draw, faq = [] } = settings;
   yield ['settings.organizer', settingTextProblem(organizer, true)];
   if (quiz) {
     yield* questionChecks('settings.quiz.questions', quiz.questions);
@@ -150,7 +182,7 @@ function* settingsChecks({ organizer, quiz, wheel, draw, faq = [] }: Partial<Cam
       yield [`${at}.text`, settingTextProblem(band.text, true)];
     }
   }
-  yield ['settings.wheel.loseLabel', settingTextProblem(wheel?.loseLabel, true)];
+  yield* playChecks(settings);
   yield ['settings.draw.prize', settingTextProblem(draw?.prize, true)];
   // faqShape's rule: Russian required, English left out or written, each at most MAX_FAQ_TEXT_LENGTH.
   for (const [i, item] of faq.entries()) {
@@ -163,6 +195,16 @@ function* settingsChecks({ organizer, quiz, wheel, draw, faq = [] }: Partial<Cam
   }
 }
 
+/** RewardDocumentSchema's numbers, in the form's order: stock and daily cap (empty: none), weight, per-person limit. */
+function* rewardNumberChecks(at: string, reward: Partial<Pick<DocumentReward, RewardFields>>): Generator<Check> {
+  yield [`${at}.stock`, numberProblem(reward.stock, 0, undefined, true)];
+  yield [`${at}.dailyCap`, numberProblem(reward.dailyCap, 1, undefined, true)];
+  yield [`${at}.weight`, numberProblem(reward.weight, 0, MAX_REWARD_WEIGHT)];
+  yield [`${at}.perUserLimit`, numberProblem(reward.perUserLimit, 1, MAX_PER_USER_LIMIT)];
+  const tasks = reward.unlock && 'tasks' in reward.unlock ? reward.unlock.tasks : 'all';
+  yield [`${at}.unlock.tasks`, tasks === 'all' ? null : numberProblem(tasks, 0)];
+}
+
 /** Every field checked, in the form's order: the texts, the settings, the tasks, the rewards, the cover, the pools. */
 function* documentChecks(doc: Checked): Generator<Check> {
   const { title, description, rulesText, settings, tasks, rewards = [], pools = [], theme } = doc;
@@ -173,6 +215,7 @@ function* documentChecks(doc: Checked): Generator<Check> {
   for (const [i, task] of tasks.entries()) {
     yield* bilingualChecks(`tasks.${i}.title`, task.title, MAX_TITLE_LENGTH);
     yield* bilingualChecks(`tasks.${i}.description`, task.description, MAX_DESCRIPTION_LENGTH);
+    yield [`tasks.${i}.attemptsGranted`, numberProblem(task.attemptsGranted, 0, MAX_TASK_ATTEMPTS_GRANTED)];
     for (const field of TASK_CONFIG_FIELDS[task.kind]) {
       const at = `tasks.${i}.config.${field.name}`;
       const value = task.config[field.name];
@@ -184,6 +227,7 @@ function* documentChecks(doc: Checked): Generator<Check> {
     yield* bilingualChecks(`rewards.${i}.title`, reward.title, MAX_TITLE_LENGTH);
     yield* bilingualChecks(`rewards.${i}.description`, reward.description, MAX_DESCRIPTION_LENGTH);
     yield* bilingualChecks(`rewards.${i}.howToUse`, reward.howToUse, MAX_DESCRIPTION_LENGTH);
+    yield* rewardNumberChecks(`rewards.${i}`, reward);
   }
   // ThemeSchema's cover: left out when the field is emptied, else an https image address.
   if (theme?.coverUrl !== undefined) yield ['theme.coverUrl', linkProblem(theme.coverUrl, /^https:$/)];

@@ -19,8 +19,8 @@ import { findTemplate } from '../templates/index.ts';
 import { type CampaignContent, CampaignContentSchema, type CampaignDocument } from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
+import { MAX_TITLE_LENGTH } from './document-bounds.ts';
 import { type DraftRequest, type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
-import { MAX_TITLE_LENGTH } from './text-bounds.ts';
 
 /** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */
 const STAGES: Record<Mechanic, string[]> = {

@@ -18,7 +18,15 @@ import {
   TaskConfigSchemas,
 } from '../../promo/settings.ts';
 import { UtcMs } from '../../utc-ms.ts';
-import { MAX_DESCRIPTION_LENGTH, MAX_POOL_NAME_LENGTH, MAX_RULES_LENGTH, MAX_TITLE_LENGTH } from './text-bounds.ts';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_PER_USER_LIMIT,
+  MAX_POOL_NAME_LENGTH,
+  MAX_REWARD_WEIGHT,
+  MAX_RULES_LENGTH,
+  MAX_TASK_ATTEMPTS_GRANTED,
+  MAX_TITLE_LENGTH,
+} from './document-bounds.ts';
 
 /**
  * A text in both content languages; an empty string is a missing translation (a warning, not a shape error), text
@@ -51,7 +59,7 @@ export const TaskDocumentSchema = z
     description: BilingualSchema(MAX_DESCRIPTION_LENGTH),
     /** Kind-specific settings, checked against the kind's shape in server/promo/settings.ts. */
     config: z.record(z.string(), z.unknown()),
-    attemptsGranted: z.number().int().min(0).max(100),
+    attemptsGranted: z.number().int().min(0).max(MAX_TASK_ATTEMPTS_GRANTED),
     position: z.number().int(),
   })
   .superRefine((task, ctx) => {
@@ -76,12 +84,12 @@ export const RewardDocumentSchema = z
     /** Units per campaign day; null: no cap. */
     dailyCap: z.number().int().min(1).nullable(),
     /** Wheel odds weight, relative to the other sectors and the lose weight. */
-    weight: z.number().int().min(0).max(1_000_000),
+    weight: z.number().int().min(0).max(MAX_REWARD_WEIGHT),
     /**
      * How many times one participant may win it by plays (wheel, pack codes, calendar); absent: once. A claim or a quiz
      * band is earned once, so more than one there is a validation error (campaign-problems.ts).
      */
-    perUserLimit: z.number().int().min(1).max(1000).optional(),
+    perUserLimit: z.number().int().min(1).max(MAX_PER_USER_LIMIT).optional(),
     requiresServerVerified: z.boolean(),
     unlock: RewardUnlockSchema,
   })
