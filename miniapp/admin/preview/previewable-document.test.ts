@@ -47,6 +47,10 @@ const everyReward = (change: Partial<Content['rewards'][number]>) => (d: Content
   rewards: d.rewards.map((r) => ({ ...r, ...change })),
 });
 
+/** `n` tasks: the template's first, copied under fresh keys. */
+const tasksOf = (d: Content, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ ...(d.tasks[0] as Content['tasks'][number]), key: `t${i}`, position: i }));
+
 /** Numbers as the form sends them: typed past the spinner's bounds, or emptied (null where the field allows none). */
 const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
   ['a wheel reset hour at its bound', 'wheel-instant', wheel({ resetHour: MAX_RESET_HOUR })],
@@ -63,6 +67,29 @@ const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
   ['a prize’s weight past its bound', 'wheel-instant', everyReward({ weight: 1_000_001 })],
   ['a prize’s per-person limit past its bound', 'wheel-instant', everyReward({ perUserLimit: 1001 })],
   ['a prize for a negative number of tasks', 'tasks-reward', everyReward({ unlock: { tasks: -1 } })],
+  [
+    'the day’s reset hour past its bound',
+    'tasks-reward',
+    (d) => ({ ...d, settings: { ...d.settings, resetHour: 24 } }),
+  ],
+  ['fifty tasks', 'tasks-reward', (d) => ({ ...d, tasks: tasksOf(d, 50) })],
+  ['fifty-one tasks', 'tasks-reward', (d) => ({ ...d, tasks: tasksOf(d, 51) })],
+  [
+    'fifty-one prizes',
+    'tasks-reward',
+    (d) => ({
+      ...d,
+      rewards: Array.from({ length: 51 }, (_, i) => ({ ...d.rewards[0], key: `r${i}` }) as Content['rewards'][number]),
+    }),
+  ],
+  [
+    'twenty-one pools',
+    'tasks-reward',
+    (d) => ({
+      ...d,
+      pools: Array.from({ length: 21 }, (_, i) => ({ ...d.pools[0], key: `p${i}` }) as Content['pools'][number]),
+    }),
+  ],
 ];
 
 /**

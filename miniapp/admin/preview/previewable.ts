@@ -18,9 +18,12 @@ import {
   MAX_DESCRIPTION_LENGTH,
   MAX_PER_USER_LIMIT,
   MAX_POOL_NAME_LENGTH,
+  MAX_POOLS,
   MAX_REWARD_WEIGHT,
+  MAX_REWARDS,
   MAX_RULES_LENGTH,
   MAX_TASK_ATTEMPTS_GRANTED,
+  MAX_TASKS,
   MAX_TITLE_LENGTH,
 } from '../../../server/office/campaigns/document-bounds.ts';
 import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
@@ -183,6 +186,8 @@ function* settingsChecks(settings: Partial<CampaignSettings>): Generator<Check> 
     }
   }
   yield* playChecks(settings);
+  // The campaign day's hour outside the wheel (ScheduleSection): emptied, the setting is left out.
+  yield ['settings.resetHour', numberProblem(settings.resetHour, 0, MAX_RESET_HOUR)];
   yield ['settings.draw.prize', settingTextProblem(draw?.prize, true)];
   // faqShape's rule: Russian required, English left out or written, each at most MAX_FAQ_TEXT_LENGTH.
   for (const [i, item] of faq.entries()) {
@@ -212,6 +217,8 @@ function* documentChecks(doc: Checked): Generator<Check> {
   yield* bilingualChecks('description', description, MAX_DESCRIPTION_LENGTH);
   yield* bilingualChecks('rulesText', rulesText, MAX_RULES_LENGTH);
   yield* settingsChecks(settings);
+  // «Add» is offered past the caps; the list itself is then refused.
+  yield ['tasks', tasks.length > MAX_TASKS ? INVALID : null];
   for (const [i, task] of tasks.entries()) {
     yield* bilingualChecks(`tasks.${i}.title`, task.title, MAX_TITLE_LENGTH);
     yield* bilingualChecks(`tasks.${i}.description`, task.description, MAX_DESCRIPTION_LENGTH);
@@ -223,6 +230,7 @@ function* documentChecks(doc: Checked): Generator<Check> {
       else yield [at, fieldProblem(field, value)];
     }
   }
+  yield ['rewards', rewards.length > MAX_REWARDS ? INVALID : null];
   for (const [i, reward] of rewards.entries()) {
     yield* bilingualChecks(`rewards.${i}.title`, reward.title, MAX_TITLE_LENGTH);
     yield* bilingualChecks(`rewards.${i}.description`, reward.description, MAX_DESCRIPTION_LENGTH);
@@ -232,6 +240,7 @@ function* documentChecks(doc: Checked): Generator<Check> {
   // ThemeSchema's cover: left out when the field is emptied, else an https image address.
   if (theme?.coverUrl !== undefined) yield ['theme.coverUrl', linkProblem(theme.coverUrl, /^https:$/)];
   // PoolDocumentSchema's rules: a pool made by «add a pool» or stored by an earlier release with a blank name.
+  yield ['pools', pools.length > MAX_POOLS ? INVALID : null];
   for (const [i, pool] of pools.entries()) {
     yield [`pools.${i}.name`, requiredTextProblem(pool.name, MAX_POOL_NAME_LENGTH)];
     yield [`pools.${i}.lowStockThreshold`, whole(pool.lowStockThreshold) ? null : INVALID];

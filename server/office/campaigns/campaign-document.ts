@@ -22,9 +22,12 @@ import {
   MAX_DESCRIPTION_LENGTH,
   MAX_PER_USER_LIMIT,
   MAX_POOL_NAME_LENGTH,
+  MAX_POOLS,
   MAX_REWARD_WEIGHT,
+  MAX_REWARDS,
   MAX_RULES_LENGTH,
   MAX_TASK_ATTEMPTS_GRANTED,
+  MAX_TASKS,
   MAX_TITLE_LENGTH,
 } from './document-bounds.ts';
 
@@ -132,9 +135,9 @@ export const CampaignContentSchema = z.object({
   timeZone: TimeZoneSchema,
   theme: ThemeSchema,
   settings: CampaignSettingsSchema,
-  tasks: z.array(TaskDocumentSchema).max(50),
-  rewards: z.array(RewardDocumentSchema).max(50),
-  pools: z.array(PoolDocumentSchema).max(20),
+  tasks: z.array(TaskDocumentSchema).max(MAX_TASKS),
+  rewards: z.array(RewardDocumentSchema).max(MAX_REWARDS),
+  pools: z.array(PoolDocumentSchema).max(MAX_POOLS),
 });
 export type CampaignContent = z.infer<typeof CampaignContentSchema>;
 

@@ -26,3 +26,8 @@ export const MAX_REWARD_WEIGHT = 1_000_000;
 
 /** The most times one participant may win a prize by plays. */
 export const MAX_PER_USER_LIMIT = 1000;
+
+/** The most tasks, prizes and code pools a campaign is saved with. */
+export const MAX_TASKS = 50;
+export const MAX_REWARDS = 50;
+export const MAX_POOLS = 20;
