@@ -10,6 +10,7 @@ type SectionLabels = { [K in `section_${Section}`]: string };
 
 export const sectionLabelsRu: SectionLabels = {
   section_campaigns: 'Акции',
+  section_launch: 'Запуск акций',
   section_prizes: 'Призы',
   section_mailings: 'Рассылки',
   section_stats: 'Статистика',
@@ -20,6 +21,7 @@ export const sectionLabelsRu: SectionLabels = {
 
 export const sectionLabelsEn: SectionLabels = {
   section_campaigns: 'Campaigns',
+  section_launch: 'Launching campaigns',
   section_prizes: 'Prizes',
   section_mailings: 'Mailings',
   section_stats: 'Statistics',

@@ -4,21 +4,11 @@
  */
 
 import type { createApp } from '../../server/app.ts';
-import type { OfficeSection } from '../../server/auth/office-gate.ts';
+import { BRAND_SECTIONS, type OfficeSection } from '../../server/auth/office-gate.ts';
 import type { TenantRows } from './office-world.ts';
 
-export const OFFICE_SECTIONS: readonly OfficeSection[] = [
-  'campaigns',
-  'prizes',
-  'mailings',
-  'stats',
-  'support',
-  'team',
-  'leads',
-  'agency',
-  'audit',
-  'any',
-];
+/** Every brand section from its one list (a copy here once lacked `launch`), then the office-wide rules. */
+export const OFFICE_SECTIONS: readonly OfficeSection[] = [...BRAND_SECTIONS, 'agency', 'audit', 'any'];
 
 export interface OfficeOperation {
   method: string;

@@ -81,7 +81,9 @@ export async function createOfficeMatrixWorld(env: Record<string, string> = {}):
     add('agency_admin', 'agency_admin', null, []);
     for (const s of BRAND_SECTIONS) {
       for (const has of [true, false]) {
-        const sections = has ? [s] : BRAND_SECTIONS.filter((x) => x !== s);
+        // `launch` means something only beside `campaigns` (decision 116): its holder has both.
+        const held: Section[] = s === 'launch' ? ['campaigns', 'launch'] : [s];
+        const sections = has ? held : BRAND_SECTIONS.filter((x) => x !== s);
         add(`agency_manager_wide:${s}:${has}`, 'agency_manager', null, sections);
         add(`agency_manager_brand:${s}:${has}`, 'agency_manager', w.brandId, sections);
         add(`brand_admin:${s}:${has}`, 'brand_admin', w.brandId, sections);

@@ -1,9 +1,10 @@
 /**
  * The lifecycle buttons the server allows (the document's `allowedTransitions`: publish/schedule, launch now, pause,
  * end, archive) and duplicate, each behind a confirmation. A refusal because of problems comes back as 422 `not_publishable` with
- * them, and the editor lists them.
+ * them, and the editor lists them. A member without the `launch` right (decision 116) gets one line instead of the
+ * status buttons; the server refuses them anyway.
  */
-import { Button, ButtonGroup, Div } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, Footnote } from '@vkontakte/vkui';
 import { useState } from 'react';
 import type { OfficeMessages } from '../i18n-office.ts';
 import { OfficeConfirm } from '../OfficeConfirm.tsx';
@@ -30,6 +31,7 @@ export function LifecycleBar({
   allowed,
   busy,
   launchNote,
+  mayLaunch,
   onTransition,
   onDuplicate,
 }: {
@@ -40,6 +42,8 @@ export function LifecycleBar({
   busy: boolean;
   /** Said beside the question of a move to `live` (the calendar's first prize moment is on a later day). */
   launchNote?: string | undefined;
+  /** Whether the member holds `launch` for the campaign's brand; undefined until the office's access answer arrives. */
+  mayLaunch: boolean | undefined;
   onTransition: (to: CampaignStatus) => void;
   onDuplicate: () => void;
 }) {
@@ -50,7 +54,7 @@ export function LifecycleBar({
   return (
     <Div>
       <ButtonGroup mode="horizontal" gap="s" stretched style={{ flexWrap: 'wrap' }}>
-        {allowed.map((to) => (
+        {(mayLaunch ? allowed : []).map((to) => (
           <Button
             key={to}
             size="m"
@@ -73,6 +77,14 @@ export function LifecycleBar({
           {t.duplicate}
         </Button>
       </ButtonGroup>
+      {mayLaunch === false && allowed.length > 0 && (
+        <Footnote
+          style={{ marginTop: 8, color: 'var(--vkui--color_text_secondary)' }}
+          data-testid="office-launch-needs-right"
+        >
+          {t.launchNeedsRight}
+        </Footnote>
+      )}
       {asking && (
         <OfficeConfirm
           onClosed={() => setAsking(null)}

@@ -33,3 +33,31 @@ export async function officeCampaign(db: Db, identity: Identity, id: number, sec
   }
   throw campaignNotFound(id);
 }
+
+/**
+ * 403 `forbidden` unless the caller may also launch this campaign's brand (`launch`, decision 116): whatever changes
+ * whether participants can take part — a status change, or the dates of a published campaign — needs it beside
+ * `campaigns`. Run before anything is written.
+ * @example await requireLaunchRight(db, identity, campaign);
+ */
+export async function requireLaunchRight(db: Db, identity: Identity, campaign: CampaignRow): Promise<void> {
+  if (await findPermission(db, identity, campaign.brandId, 'launch')) return;
+  throw new ApiError(
+    403,
+    'forbidden',
+    'No launch rights for this brand: putting a campaign on the air, scheduling, pausing, resuming or ending it, ' +
+      'and moving the dates of a published one, need the launch right',
+  );
+}
+
+/**
+ * Whether a save would move when participants can take part: a new start or end of a scheduled, live or paused
+ * campaign (a draft's dates reach no one until it is launched).
+ * @example movesAirDates(liveCampaign, { startsAt: liveCampaign.startsAt, endsAt: now }) // true
+ */
+export const movesAirDates = (
+  campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>,
+  body: { startsAt: number; endsAt: number },
+) =>
+  ['scheduled', 'live', 'paused'].includes(campaign.status) &&
+  (body.startsAt !== campaign.startsAt || body.endsAt !== campaign.endsAt);

@@ -1,7 +1,9 @@
 /**
  * Test support for the office campaign API: a promo world (both databases) with the community's bot token configured,
- * and people around the brand: a campaigns member, a member without the section, a member of another brand of the
- * same agency, a member of another agency, and a participant with no membership.
+ * and people around the brand: a campaigns member who may launch, a member without the section, a member of another
+ * brand of the same agency, a member of another agency, a participant with no membership, and (decision 116) a
+ * member who may edit campaigns but not launch them and one holding `launch` alone (written as an old row could be:
+ * the team API refuses such a list).
  */
 import { schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
@@ -12,6 +14,8 @@ export const NO_SECTION = 11;
 export const OTHER_BRAND = 12;
 export const OTHER_AGENCY = 13;
 export const PARTICIPANT = 14;
+export const CAMPAIGNS_ONLY = 15;
+export const LAUNCH_ONLY = 16;
 
 /** A parsed JSON answer; tests read fields by path, so it is left untyped. */
 // biome-ignore lint/suspicious/noExplicitAny: response bodies of many routes, read field by field in assertions.
@@ -52,10 +56,12 @@ export async function createOfficeWorld(): Promise<OfficeWorld> {
     await tx
       .insert(schema.memberships)
       .values([
-        member(EDITOR, w.agencyId, w.brandId, ['campaigns', 'prizes']),
+        member(EDITOR, w.agencyId, w.brandId, ['campaigns', 'launch', 'prizes']),
         member(NO_SECTION, w.agencyId, w.brandId, ['support']),
-        member(OTHER_BRAND, w.agencyId, brand2.id, ['campaigns', 'prizes']),
-        member(OTHER_AGENCY, agency2.id, brand3.id, ['campaigns', 'prizes']),
+        member(OTHER_BRAND, w.agencyId, brand2.id, ['campaigns', 'launch', 'prizes']),
+        member(OTHER_AGENCY, agency2.id, brand3.id, ['campaigns', 'launch', 'prizes']),
+        member(CAMPAIGNS_ONLY, w.agencyId, w.brandId, ['campaigns', 'prizes']),
+        member(LAUNCH_ONLY, w.agencyId, w.brandId, ['launch']),
       ]);
   });
   return {

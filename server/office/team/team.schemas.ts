@@ -1,5 +1,6 @@
 /** @module The team API's shapes (OpenAPI components), shared by the routes and the office client's types. */
 import { z } from '@hono/zod-openapi';
+import { LAUNCH_NEEDS_CAMPAIGNS, launchWithoutCampaigns } from '../../auth/sections.ts';
 import { MEMBERSHIP_ROLES } from '../../db/schema/organization.ts';
 import { ClientKey } from '../../http/client-key.ts';
 import { PersonSchema } from '../../http/person-schema.ts';
@@ -12,6 +13,11 @@ const id = () => z.number().int().positive();
 
 export const SectionSchema = z.enum(TEAM_SECTIONS).openapi('TeamSection');
 export const RoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('TeamRole');
+/** The sections ticked for a member or an invitation: `launch` only beside `campaigns` (422 on `sections` otherwise). */
+const GrantedSections = z
+  .array(SectionSchema)
+  .max(TEAM_SECTIONS.length)
+  .refine((s) => !launchWithoutCampaigns(s), LAUNCH_NEEDS_CAMPAIGNS);
 
 export const MemberSchema = z
   .object({
@@ -45,12 +51,12 @@ export const NewMemberSchema = z
     ...Target,
     vkUserId: id().max(2 ** 53),
     role: RoleSchema,
-    sections: z.array(SectionSchema).max(TEAM_SECTIONS.length),
+    sections: GrantedSections,
   })
   .openapi('NewTeamMember');
 
 export const MemberChangeSchema = z
-  .object({ role: RoleSchema.optional(), sections: z.array(SectionSchema).max(TEAM_SECTIONS.length).optional() })
+  .object({ role: RoleSchema.optional(), sections: GrantedSections.optional() })
   .superRefine(someFieldGiven(['role', 'sections'], 'Change the role, the sections or both'))
   .openapi('TeamMemberChange');
 
@@ -90,7 +96,7 @@ export const NewInvitationSchema = z
   .object({
     ...Target,
     role: RoleSchema,
-    sections: z.array(SectionSchema).max(TEAM_SECTIONS.length),
+    sections: GrantedSections,
     platform: z.enum(PLATFORMS).default('vk'),
     vkUserId: id()
       .max(2 ** 53)

@@ -1,0 +1,5 @@
+-- Decision 116: putting a campaign on the air is the `launch` right of its own. Whoever holds `campaigns` today keeps
+-- what they could do: each membership and each invitation not yet used or revoked that lists `campaigns` gains
+-- `launch`, right after it (the order the office lists sections in). Section names are fixed words without quotes.
+UPDATE `memberships` SET `sections` = replace(`sections`, '"campaigns"', '"campaigns","launch"') WHERE EXISTS (SELECT 1 FROM json_each(`memberships`.`sections`) WHERE `value` = 'campaigns') AND NOT EXISTS (SELECT 1 FROM json_each(`memberships`.`sections`) WHERE `value` = 'launch');--> statement-breakpoint
+UPDATE `invitations` SET `sections` = replace(`sections`, '"campaigns"', '"campaigns","launch"') WHERE `used_at` IS NULL AND `revoked_at` IS NULL AND EXISTS (SELECT 1 FROM json_each(`invitations`.`sections`) WHERE `value` = 'campaigns') AND NOT EXISTS (SELECT 1 FROM json_each(`invitations`.`sections`) WHERE `value` = 'launch');
