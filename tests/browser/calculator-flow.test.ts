@@ -75,7 +75,7 @@ describe('calculator flow', () => {
     await inTransaction(db, (tx) =>
       tx
         .update(schema.memberships)
-        .set({ sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support', 'leads'] })
+        .set({ sections: ['campaigns', 'launch', 'prizes', 'mailings', 'stats', 'support', 'leads'] })
         .where(eq(schema.memberships.platformUserId, adminId)),
     );
 

@@ -12,9 +12,9 @@ import { addBrandMember } from './office-members.ts';
 
 const T = 20_000;
 
-/** A member of the server's first brand with campaigns, prizes, mailings, stats and support (not team or leads). */
+/** A member of the server's first brand with campaigns, launch, prizes, mailings, stats and support (not team or leads). */
 export function addManager(server: StartedServer, userId: number): void {
-  addBrandMember(server, { userId, sections: ['campaigns', 'prizes', 'mailings', 'stats', 'support'] });
+  addBrandMember(server, { userId, sections: ['campaigns', 'launch', 'prizes', 'mailings', 'stats', 'support'] });
 }
 
 /** The draft's code pools (key and id), from the running server's database. */
