@@ -237,6 +237,9 @@ export const officeRu = {
   // Where the lifecycle buttons were, for a member with `campaigns` but not `launch` (decision 116).
   launchNeedsRight:
     'Запускать, планировать, ставить на паузу и завершать акцию может только тот, у кого есть право «Запуск акций».',
+  // Under the locked start and end of a published campaign, for the same member (the server refuses moving them).
+  datesNeedLaunchRight:
+    'Переносить начало и конец опубликованной акции может только тот, у кого есть право «Запуск акций».',
   confirm_draft: 'Снять акцию с расписания и вернуть в черновики?',
   confirm_scheduled: 'Опубликовать акцию? Она начнётся сама в назначенное время.',
   confirm_live: 'Запустить акцию сейчас? Участники сразу её увидят.',
@@ -560,6 +563,8 @@ export const officeEn: OfficeMessages = {
   to_archived: 'Archive',
   duplicate: 'Duplicate',
   launchNeedsRight: 'Only a member with the «Launching campaigns» right can launch, schedule, pause or end a campaign.',
+  datesNeedLaunchRight:
+    'Only a member with the «Launching campaigns» right can move the start or end of a published campaign.',
   confirm_draft: 'Take the campaign off the schedule and back to drafts?',
   confirm_scheduled: 'Publish the campaign? It will start by itself at the set time.',
   confirm_live: 'Launch the campaign now? Participants will see it at once.',

@@ -20,7 +20,7 @@ import { RestoredDraftBanner } from '../RestoredDraftBanner.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { RevisionsList } from '../revisions/RevisionsList.tsx';
 import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
-import { type OfficeServices, useOffice, useOfficeRights } from '../use-office.ts';
+import { type OfficeServices, useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
 import { EndsInPastOffer } from './EndsInPastOffer.tsx';
@@ -45,8 +45,6 @@ export function CampaignEditor() {
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
   const { doc } = draft;
-  // Rules of hooks: asked before the early return below; the brand is known once the document is.
-  const rights = useOfficeRights(doc?.brandId);
 
   const wayOut = useEditorWayOut(campaignId, draft.load);
 
@@ -135,7 +133,7 @@ export function CampaignEditor() {
         allowed={doc.allowedTransitions}
         busy={draft.save === 'saving' || draft.stale}
         launchNote={firstMomentNote(draft.launchNow, t, language)}
-        mayLaunch={rights.office ? rights.sections.includes('launch') : undefined}
+        mayLaunch={draft.mayLaunch}
         onTransition={(to) => void draft.act(() => office.setStatus(doc.id, to))}
         onDuplicate={() => {
           setCopyRefused(undefined);
@@ -174,7 +172,7 @@ export function CampaignEditor() {
       <EditorForm
         doc={doc}
         edit={draft.edit}
-        state={{ lang, problems: draft.problems, readOnly: false }}
+        state={{ lang, problems: draft.problems, readOnly: false, datesLocked: draft.datesLocked }}
         onLanguage={setLang}
       />
       <CampaignSections doc={doc} />

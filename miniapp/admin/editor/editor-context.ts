@@ -1,6 +1,7 @@
 /**
  * What every editor field needs: the language being edited, the server's problems (to mark the field they name),
- * whether the form is read-only (an old revision), and the office strings.
+ * whether the form is read-only (an old revision), whether a published campaign's dates are locked for this member
+ * (no `launch` right, decision 116), and the office strings.
  */
 import { createContext, useContext } from 'react';
 import { formatDateTime } from '../../i18n.ts';
@@ -12,6 +13,8 @@ export interface EditorState {
   lang: 'ru' | 'en';
   problems: readonly Problem[];
   readOnly: boolean;
+  /** Start, end and time zone (which moves them) shown disabled, with one line why. */
+  datesLocked?: boolean;
 }
 
 export const EditorContext = createContext<EditorState>({ lang: 'ru', problems: [], readOnly: false });

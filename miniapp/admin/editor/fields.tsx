@@ -149,6 +149,7 @@ export function ChoiceField<V extends string>({
   options,
   onChange,
   hint,
+  disabled,
 }: {
   label: string;
   path: string;
@@ -157,6 +158,8 @@ export function ChoiceField<V extends string>({
   onChange: (value: V) => void;
   /** Shown under the field when the server names no problem there. */
   hint?: ReactNode;
+  /** Disabled beside a read-only form (a published campaign's zone for a member without `launch`). */
+  disabled?: boolean | undefined;
 }) {
   const { readOnly } = useEditor();
   const { status, bottom } = useFieldStatus(path, hint);
@@ -165,7 +168,7 @@ export function ChoiceField<V extends string>({
       <NativeSelect
         id={fieldId(path)}
         data-testid={fieldId(path)}
-        disabled={readOnly}
+        disabled={readOnly || disabled}
         value={value}
         onChange={(e) => onChange(e.target.value as V)}
       >

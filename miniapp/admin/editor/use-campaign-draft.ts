@@ -9,7 +9,7 @@ import type { Language } from '../../intl-formats.ts';
 import { type AsyncState, useAsync } from '../../use-async.ts';
 import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
-import { useOffice } from '../use-office.ts';
+import { useOffice, useOfficeRights } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
 import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
 
@@ -42,6 +42,20 @@ export function problemsOfRefusal(err: unknown, language: Language): Problem[] |
   return undefined;
 }
 
+/**
+ * What a save sends when the member may not move a published campaign's dates (no `launch`, decision 116): the
+ * working copy with the start and end as the server has them, so a text change is never refused (403) for dates the
+ * form had locked anyway (edits restored from this device may still hold moved ones).
+ * @example sendable(working, serverCopy, true) // working with serverCopy's startsAt and endsAt
+ */
+export function sendable(
+  working: CampaignDocument,
+  server: CampaignDocument | undefined,
+  datesLocked: boolean,
+): CampaignDocument {
+  return datesLocked && server ? { ...working, startsAt: server.startsAt, endsAt: server.endsAt } : working;
+}
+
 export function useCampaignDraft(campaignId: number | undefined) {
   const { office, language } = useOffice();
   const [doc, setDoc] = useState<CampaignDocument>();
@@ -59,9 +73,21 @@ export function useCampaignDraft(campaignId: number | undefined) {
   /** Bumped whenever the server's copy changes (save, status), so dependants (revisions) re-read. */
   const [version, setVersion] = useState(0);
   const latest = useRef<CampaignDocument>(undefined);
+  const serverCopy = useRef<CampaignDocument>(undefined);
+  const rights = useOfficeRights(doc?.brandId);
+  /** Whether the member holds `launch` for the brand (decision 116); undefined until the office's access answer. */
+  const mayLaunch = rights.office ? rights.sections.includes('launch') : undefined;
+  /** A published (not draft) campaign's dates, for a member without `launch`: the server refuses moving them. */
+  const datesLocked = mayLaunch === false && saved !== undefined && saved.status !== 'draft';
+  const locked = useRef(datesLocked);
+  useEffect(() => {
+    locked.current = datesLocked;
+  }, [datesLocked]);
+  const toSend = useCallback((working: CampaignDocument) => sendable(working, serverCopy.current, locked.current), []);
 
   const accept = useCallback((edited: Edited) => {
     latest.current = edited.document;
+    serverCopy.current = edited.document;
     dropUnsavedEdits(edited.document.id);
     setDoc(edited.document);
     setSaved(edited.document);
@@ -127,24 +153,24 @@ export function useCampaignDraft(campaignId: number | undefined) {
     if (!latest.current) return;
     setSave('saving');
     try {
-      accept(await office.save(latest.current));
+      accept(await office.save(toSend(latest.current)));
     } catch (err) {
       refuse(err);
     }
-  }, [office, accept, refuse]);
+  }, [office, accept, refuse, toSend]);
 
   /** Runs a server action that answers with the document (status change), saving unsaved edits first. */
   const act = useCallback(
     async (action: () => Promise<Edited>) => {
       setSave('saving');
       try {
-        if (latest.current && save === 'dirty') accept(await office.save(latest.current));
+        if (latest.current && save === 'dirty') accept(await office.save(toSend(latest.current)));
         accept(await action());
       } catch (err) {
         refuse(err);
       }
     },
-    [office, accept, refuse, save],
+    [office, accept, refuse, save, toSend],
   );
 
   /** The campaign now open: until its own copy has come, none (not the one open before it). */
@@ -162,6 +188,8 @@ export function useCampaignDraft(campaignId: number | undefined) {
     saved: savedCurrent,
     problems,
     launchNow,
+    mayLaunch,
+    datesLocked: datesLocked && savedCurrent !== undefined,
     save,
     failure,
     stale,

@@ -1,8 +1,9 @@
 /**
  * Dates in the campaign's own time zone, the zone itself, the legal type (which drives the rules page), and the hour
- * the campaign's day starts (its daily limits reset; a wheel's own hour is in its section).
+ * the campaign's day starts (its daily limits reset; a wheel's own hour is in its section). A member without the
+ * `launch` right sees a published campaign's start, end and zone disabled, with one line why (decision 116).
  */
-import { FormItem, Group, Header, Input } from '@vkontakte/vkui';
+import { Footnote, FormItem, Group, Header, Input } from '@vkontakte/vkui';
 import { MAX_RESET_HOUR } from '../../../../server/promo/campaign-day.ts';
 import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
@@ -26,7 +27,7 @@ function DateField({
   zone: string;
   onChange: (ms: number) => void;
 }) {
-  const { problems, readOnly, t, language } = useEditor();
+  const { problems, readOnly, datesLocked, t, language } = useEditor();
   const problem = problemsAt(problems, path)[0];
   return (
     <FormItem
@@ -39,7 +40,7 @@ function DateField({
         id={fieldId(path)}
         data-testid={fieldId(path)}
         type="datetime-local"
-        disabled={readOnly}
+        disabled={readOnly || datesLocked}
         value={toWallTime(ms, zone)}
         onChange={(e) => {
           const next = fromWallTime(e.target.value, zone);
@@ -82,7 +83,7 @@ function DayResetField({ doc, edit }: SectionProps) {
 }
 
 export function ScheduleSection({ doc, edit }: SectionProps) {
-  const { t } = useEditor();
+  const { t, datesLocked } = useEditor();
   const zones = COMMON_TIME_ZONES.includes(doc.timeZone as never)
     ? COMMON_TIME_ZONES
     : [doc.timeZone, ...COMMON_TIME_ZONES];
@@ -104,9 +105,18 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           onChange={(endsAt) => edit((d) => ({ ...d, endsAt }))}
         />
       </FieldRow>
+      {datesLocked && (
+        <Footnote
+          style={{ padding: '0 16px 8px', color: 'var(--vkui--color_text_secondary)' }}
+          data-testid="office-dates-need-launch"
+        >
+          {t.datesNeedLaunchRight}
+        </Footnote>
+      )}
       <FieldRow>
         <ChoiceField
           label={t.timeZone}
+          disabled={datesLocked}
           path="timeZone"
           value={doc.timeZone}
           // With the offset at the campaign's start: an IANA id alone does not say which hour a brand is picking.
