@@ -73,21 +73,18 @@ export function useCampaignDraft(campaignId: number | undefined) {
   /** Bumped whenever the server's copy changes (save, status), so dependants (revisions) re-read. */
   const [version, setVersion] = useState(0);
   const latest = useRef<CampaignDocument>(undefined);
-  const serverCopy = useRef<CampaignDocument>(undefined);
   const rights = useOfficeRights(doc?.brandId);
   /** Whether the member holds `launch` for the brand (decision 116); undefined until the office's access answer. */
   const mayLaunch = rights.office ? rights.sections.includes('launch') : undefined;
   /** A published (not draft) campaign's dates, for a member without `launch`: the server refuses moving them. */
   const datesLocked = mayLaunch === false && saved !== undefined && saved.status !== 'draft';
-  const locked = useRef(datesLocked);
-  useEffect(() => {
-    locked.current = datesLocked;
-  }, [datesLocked]);
-  const toSend = useCallback((working: CampaignDocument) => sendable(working, serverCopy.current, locked.current), []);
+  const toSend = useCallback(
+    (working: CampaignDocument) => sendable(working, saved, datesLocked),
+    [saved, datesLocked],
+  );
 
   const accept = useCallback((edited: Edited) => {
     latest.current = edited.document;
-    serverCopy.current = edited.document;
     dropUnsavedEdits(edited.document.id);
     setDoc(edited.document);
     setSaved(edited.document);

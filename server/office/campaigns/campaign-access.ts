@@ -49,15 +49,3 @@ export async function requireLaunchRight(db: Db, identity: Identity, campaign: C
       'and moving the dates of a published one, need the launch right',
   );
 }
-
-/**
- * Whether a save would move when participants can take part: a new start or end of a scheduled, live or paused
- * campaign (a draft's dates reach no one until it is launched).
- * @example movesAirDates(liveCampaign, { startsAt: liveCampaign.startsAt, endsAt: now }) // true
- */
-export const movesAirDates = (
-  campaign: Pick<CampaignRow, 'status' | 'startsAt' | 'endsAt'>,
-  body: { startsAt: number; endsAt: number },
-) =>
-  ['scheduled', 'live', 'paused'].includes(campaign.status) &&
-  (body.startsAt !== campaign.startsAt || body.endsAt !== campaign.endsAt);

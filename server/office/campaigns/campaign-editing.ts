@@ -16,6 +16,7 @@ import { outboxFollowsCampaignApp } from '../../mailing/outbox-app.ts';
 import { isLocalDemo } from '../../vk/local-demo.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
 import { firstMomentProblem, launchNowWarnings } from './calendar-first-moment.ts';
+import { requireLaunchRight } from './campaign-access.ts';
 import type { CampaignContent, CampaignDocument, DocumentWithProblems, Problem } from './campaign-document.ts';
 import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
@@ -189,13 +190,18 @@ export async function saveDocument(
   if (campaign.status === 'ended' || campaign.status === 'archived') {
     throw new ApiError(409, 'not_editable', `An ${campaign.status} campaign cannot be edited; duplicate it instead`);
   }
+  const published = PUBLISHED.includes(campaign.status);
+  // A published campaign's new start or end changes when participants can take part: the launch right (decision
+  // 116); a draft's dates reach no one until it is launched.
+  if (published && (body.startsAt !== campaign.startsAt || body.endsAt !== campaign.endsAt)) {
+    await requireLaunchRight(db, identity, campaign);
+  }
   await requireBrandPlaces(db, campaign.brandId, body.appId, body.communityId);
   // A draft too: it is what the preview shows, and what a copy or a template is made of.
   const blank = blankRequiredTexts(body);
   if (blank.length > 0) throw new ApiError(422, 'invalid_input', 'A required text is empty in every language', blank);
   const problems = await problemsOf(deps, campaign, body);
   const launchNow = await launchNowWarnings(db, campaign, body, deps.now());
-  const published = PUBLISHED.includes(campaign.status);
   if (published && hasErrors(problems)) throw new NotPublishableError(problems);
   const now = deps.now();
   const document = await inTransaction(db, async (tx) => {
