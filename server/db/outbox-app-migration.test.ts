@@ -4,40 +4,8 @@
  * VK id, as outbox-app.ts writes a new one); a row of no campaign, of an app with no VK id, or a community message
  * keeps none. Run on a database migrated up to the migration before, holding such rows, then migrated to the end.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle as sqliteDrizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate as sqliteMigrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres';
-import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { createTestDatabase } from '../../tests/support/postgres.ts';
-import { MIGRATIONS_FOLDER } from './client.ts';
-import { PROCESS_DIALECT } from './dialect.ts';
-import { PG_MIGRATIONS_FOLDER } from './postgres.ts';
-
-const scratch = mkdtempSync(join(tmpdir(), 'outbox-app-migration-'));
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** A copy of `folder` whose journal ends before the migration whose tag starts with `prefix`; and `folder` itself. */
-function foldersUpTo(folder: string, prefix: string): { before: string; all: string } {
-  const before = mkdtempSync(join(scratch, 'before-'));
-  cpSync(folder, before, { recursive: true });
-  const path = join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.startsWith(prefix));
-  expect(at, prefix).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(path, JSON.stringify(journal));
-  return { before, all: folder };
-}
+import { expect, it } from 'vitest';
+import { rowsAcrossMigration } from '../../tests/support/across-migration.ts';
 
 /** Apps 61000001 and one of no VK id, a campaign of each, and the rows the upgrade must sort out. */
 const SEED = [
@@ -63,32 +31,11 @@ const rowSql = (r: (typeof ROWS)[number], i: number) =>
      '${r.status}', 0, 0, 0)`;
 
 it('writes each waiting notification’s app on the rows queued before the upgrade', { timeout: 60_000 }, async () => {
-  let found: Array<{ dedupe_key: string; vk_app_id: number | string | null }>;
-  if (PROCESS_DIALECT === 'postgres') {
-    const testDb = await createTestDatabase('outbox_app');
-    const pool = new pg.Pool({ connectionString: testDb.url, max: 1 });
-    cleanups.push(async () => {
-      await pool.end();
-      await testDb.drop();
-    });
-    const { before, all } = foldersUpTo(PG_MIGRATIONS_FOLDER, '0023_');
-    await pgMigrate(pgDrizzle(pool), { migrationsFolder: before });
-    for (const s of SEED) await pool.query(s);
-    for (const [i, r] of ROWS.entries()) await pool.query(rowSql(r, i));
-    await pgMigrate(pgDrizzle(pool), { migrationsFolder: all });
-    found = (await pool.query('select dedupe_key, vk_app_id from outbox order by id')).rows;
-  } else {
-    const sqlite = new Database(join(scratch, 'app.db'));
-    cleanups.push(() => {
-      sqlite.close();
-    });
-    const { before, all } = foldersUpTo(MIGRATIONS_FOLDER, '0030_');
-    sqliteMigrate(sqliteDrizzle(sqlite), { migrationsFolder: before });
-    for (const s of SEED) sqlite.exec(s);
-    for (const [i, r] of ROWS.entries()) sqlite.exec(rowSql(r, i));
-    sqliteMigrate(sqliteDrizzle(sqlite), { migrationsFolder: all });
-    found = sqlite.prepare('select dedupe_key, vk_app_id from outbox order by id').all() as typeof found;
-  }
+  const [found] = (await rowsAcrossMigration(
+    { sqlite: '0030_', postgres: '0023_' },
+    [...SEED, ...ROWS.map(rowSql)],
+    ['select dedupe_key, vk_app_id from outbox order by id'],
+  )) as [Array<{ dedupe_key: string; vk_app_id: number | string | null }>];
   expect(found.map((r) => [r.dedupe_key, r.vk_app_id === null ? null : Number(r.vk_app_id)])).toEqual(
     ROWS.map((r) => [r.key, r.expected]),
   );
