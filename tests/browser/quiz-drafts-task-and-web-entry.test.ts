@@ -13,6 +13,7 @@ import { type FakeVkId, startFakeVkId } from '../fakes/vk-id.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
+import { watchPageErrors } from './page-errors.ts';
 
 const VK_ID_APP = '52000001';
 const T = 20_000;
@@ -99,9 +100,9 @@ describe('quiz drafts: a quiz task and the web entry', () => {
     it(`a quiz task resumes after a reload, and its draft goes once the answers are accepted (${combo.name})`, async () => {
       const { page, context, errors } = await openWatchedPage(browser, combo);
       const url = `${participantUrl(server, { userId: combo.user, language: combo.language })}#/campaign/${tasksId}`;
-      const openTask = async () => {
-        await page.getByTestId(`task-action-${QUIZ_TASK.key}`).click({ timeout: T });
-        await page.getByTestId('quiz-question').waitFor({ timeout: T });
+      const openTask = async (on: Page = page) => {
+        await on.getByTestId(`task-action-${QUIZ_TASK.key}`).click({ timeout: T });
+        await on.getByTestId('quiz-question').waitFor({ timeout: T });
       };
       try {
         await page.goto(url);
@@ -143,14 +144,19 @@ describe('quiz drafts: a quiz task and the web entry', () => {
         // The webview dropped and opened again: the task failed with attempts left, and its quiz starts afresh.
         await page.unroute(/\/api\/campaigns\/\d+\/state$/);
         for (const route of held) await route.abort().catch(() => {});
-        await page.goto('about:blank');
-        await page.goto(url);
-        const task = page.getByTestId(`task-${QUIZ_TASK.key}`);
+        // A new page in the same context (its localStorage kept), as the webview is opened again. Not about:blank and
+        // a goto on this page: Chromium at times reported that goto as interrupted by a navigation to the same URL
+        // (CI of stop 61), a race in the browser's bookkeeping, not in the app.
+        await page.close();
+        const again = await context.newPage();
+        const againErrors = watchPageErrors(again);
+        await again.goto(url);
+        const task = again.getByTestId(`task-${QUIZ_TASK.key}`);
         await expect.poll(() => task.getAttribute('data-state'), { timeout: T }).toBe('failed');
-        await openTask();
-        await expect.poll(() => at(page), { timeout: T }).toMatch(n(1, 3));
-        expect(await ticks(page)).toEqual([false, false, false]);
-        expect(errors.filter((e) => !/\/state\b/.test(e))).toEqual([]);
+        await openTask(again);
+        await expect.poll(() => at(again), { timeout: T }).toMatch(n(1, 3));
+        expect(await ticks(again)).toEqual([false, false, false]);
+        expect([...errors, ...againErrors].filter((e) => !/\/state\b/.test(e))).toEqual([]);
       } finally {
         await context.close();
       }
