@@ -42,3 +42,20 @@ describe('funnel report route', () => {
     expect((await get('?from=abc')).status).toBe(422);
   });
 });
+
+describe('stuck list route', () => {
+  it('names each person with the profile address the office links (VK: vk.com/id…), as every office answer does', async () => {
+    await w.addParticipants({ count: 2, firstUserId: 71_000, reachedAt: w.clock.now - 30 * HOUR, source: 'menu' });
+    const res = await createApp(w.deps).request(
+      `/api/admin/funnel/campaigns/${w.campaignId}/stuck?stage=opened&minHours=24`,
+      { headers: { Authorization: w.vkAuth(ADMIN) } },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; rows: { userId: string; profileUrl: string | null }[] };
+    expect(body.total).toBe(2);
+    expect(body.rows.map((r) => [r.userId, r.profileUrl])).toEqual([
+      ['71000', 'https://vk.com/id71000'],
+      ['71001', 'https://vk.com/id71001'],
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
 import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
+import { profileUrl } from '../profile-url.ts';
 import { funnelReport } from './funnel-report.ts';
 import { stageTaskTitles } from './stage-task-titles.ts';
 import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
@@ -76,6 +77,8 @@ const StuckRowSchema = z.object({
   stage: z.string(),
   stageReachedAt: z.number().int(),
   source: z.string().nullable(),
+  // The office links a person from the server's address (profile-url.ts): builds carry no external URL of their own.
+  profileUrl: z.string().nullable().openapi({ description: 'The profile page (VK only), else null' }),
 });
 /** Ten years: longer than any campaign runs, and `now - minHours` stays a moment (PostgreSQL's bigint refused 1e13). */
 const MAX_STUCK_HOURS = 10 * 366 * 24;
@@ -148,5 +151,6 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
     const titles = await stageTaskTitles(c.var.deps.db, id, q.stage, language);
     return csvAttachment(c, stuckCsv(result.rows, now, language, titles), `stuck-${id}-${q.stage}.csv`) as never;
   }
-  return c.json(result, 200);
+  const rows = result.rows.map((r) => ({ ...r, profileUrl: profileUrl(r.platform, r.userId) }));
+  return c.json({ total: result.total, rows }, 200);
 });
