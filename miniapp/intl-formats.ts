@@ -12,6 +12,7 @@ const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<Language, Intl.PluralRules>();
+const relativeTimeFormats = new Map<Language, Intl.RelativeTimeFormat>();
 
 /** The `Intl.DateTimeFormat` for this language and these options (a `timeZone` among them), shared. */
 export function dateTimeFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -45,7 +46,17 @@ export function pluralRulesOf(language: Language): Intl.PluralRules {
   return rules;
 }
 
+/** The language's `Intl.RelativeTimeFormat` ("3 дня назад", "3 days ago"), shared. */
+export function relativeTimeFormat(language: Language): Intl.RelativeTimeFormat {
+  let format = relativeTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'always' });
+    relativeTimeFormats.set(language, format);
+  }
+  return format;
+}
+
 /** How many formatters have been made so far (for tests). */
 export function formattersMade(): number {
-  return dateTimeFormats.size + numberFormats.size + pluralRules.size;
+  return dateTimeFormats.size + numberFormats.size + pluralRules.size + relativeTimeFormats.size;
 }

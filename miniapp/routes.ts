@@ -70,6 +70,8 @@ const OFFICE_PANEL_IDS = {
   adminSupportCanned: 'admin_support_canned',
   adminCampaignStats: 'admin_campaign_stats',
   adminBrandStats: 'admin_brand_stats',
+  adminStuck: 'admin_stuck',
+  adminStuckStage: 'admin_stuck_stage',
   adminBrandLeads: 'admin_brand_leads',
   adminLeads: 'admin_leads',
   adminLead: 'admin_lead',
@@ -137,6 +139,11 @@ const officePaths = {
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
   adminCampaignStats: (id: number) => `/admin/campaign/${id}/stats`,
   adminBrandStats: (brandId: number) => `/admin/brand/${brandId}/stats`,
+  /** Who is stuck at each funnel stage for at least `hours` (kept in the address: Back and reload keep the choice). */
+  adminStuck: (id: number, hours?: number) => `/admin/campaign/${id}/stats/stuck${hours ? `?hours=${hours}` : ''}`,
+  /** The people stuck at one stage. */
+  adminStuckStage: (id: number, stage: string, hours?: number) =>
+    `/admin/campaign/${id}/stats/stuck/${encodeURIComponent(stage)}${hours ? `?hours=${hours}` : ''}`,
   adminBrandLeads: (brandId: number) => `/admin/brand/${brandId}/leads`,
   adminLeads: (id: number) => `/admin/campaign/${id}/leads`,
   adminLead: (id: number, leadId: number) => `/admin/campaign/${id}/leads/${leadId}`,
@@ -172,6 +179,8 @@ export const ADMIN_PANELS: readonly string[] = !HAS_OFFICE
       PANELS.adminSupportCanned,
       PANELS.adminCampaignStats,
       PANELS.adminBrandStats,
+      PANELS.adminStuck,
+      PANELS.adminStuckStage,
       PANELS.adminBrandLeads,
       PANELS.adminLeads,
       PANELS.adminLead,
@@ -244,6 +253,12 @@ const OFFICE_ROUTES: readonly RouteDefinition[] = [
     parent: '/admin/brand/:brandId/support',
   },
   { panel: PANELS.adminCampaignStats, path: '/admin/campaign/:id/stats', parent: '/admin/campaign/:id/sections' },
+  { panel: PANELS.adminStuck, path: '/admin/campaign/:id/stats/stuck', parent: '/admin/campaign/:id/stats' },
+  {
+    panel: PANELS.adminStuckStage,
+    path: '/admin/campaign/:id/stats/stuck/:stage',
+    parent: '/admin/campaign/:id/stats/stuck',
+  },
   { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
   { panel: PANELS.adminBrandLeads, path: '/admin/brand/:brandId/leads', parent: '/admin' },
   { panel: PANELS.adminLeads, path: '/admin/campaign/:id/leads', parent: '/admin' },

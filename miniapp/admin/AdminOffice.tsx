@@ -37,6 +37,7 @@ import { officeAccess, useBrand, useOffice } from './use-office.ts';
 
 // Statistics (and uPlot with it) and mailings each in their own chunk: not part of the office's first download.
 const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
+const StuckPanel = lazy(() => import('./stats/StuckPanel.tsx'));
 const MailingsSection = lazy(() => import('./mailings/MailingsSection.tsx'));
 const chunkLoading = <Loading size="l" style={{ margin: '48px 0' }} />;
 
@@ -127,6 +128,13 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return (
         <Suspense fallback={chunkLoading}>
           <StatsPanel panel={panel} />
+        </Suspense>
+      );
+    case PANELS.adminStuck:
+    case PANELS.adminStuckStage:
+      return (
+        <Suspense fallback={chunkLoading}>
+          <StuckPanel panel={panel} />
         </Suspense>
       );
     default:

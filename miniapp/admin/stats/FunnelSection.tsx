@@ -2,7 +2,9 @@
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
+import { paths, useRouteNavigator } from '../../routes.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { stuckStrings } from '../i18n-stuck.ts';
 import { stageLabel } from '../stage-label.ts';
 import type { StatsResponse } from './stats-api.ts';
 import { formatInt, funnelStageSubtitle } from './stats-format.ts';
@@ -23,6 +25,7 @@ export function FunnelCharts({ data }: { data: StatsResponse<'funnel'> }) {
 function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
   const { language } = useApp();
   const s = statsStrings(language);
+  const navigator = useRouteNavigator();
   const stages = funnel.stages;
   return (
     <Group mode="plain" header={titled ? <Header size="s">{fill(s.funnelOf, { title: funnel.title })}</Header> : null}>
@@ -48,6 +51,16 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
           {stageLabel(stage.stage, language, funnel.taskTitles)}
         </SimpleCell>
       ))}
+      {/* Who stands at each stage now, for how long: the list to follow up (a mailing) or to find a hard step. */}
+      <SimpleCell
+        chevron="always"
+        multiline
+        data-testid={`stats-stuck-link-${funnel.campaignId}`}
+        subtitle={stuckStrings(language).openHint}
+        onClick={() => void navigator.push(paths.adminStuck(funnel.campaignId))}
+      >
+        {stuckStrings(language).open}
+      </SimpleCell>
     </Group>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * «Who is stuck where» for one campaign (`#/admin/campaign/:id/stats/stuck?hours=24`): each funnel stage with how many
+ * people have stood at it for at least the chosen time, each opening the list of them. One count per stage from the
+ * stuck list itself (`limit=1`: its total), so this screen and the list never disagree.
+ */
+import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useApp } from '../../app-context.ts';
+import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
+import { paths, useRouteNavigator } from '../../routes.ts';
+import { LoadState } from '../../screens/LoadState.tsx';
+import { useAsync } from '../../use-async.ts';
+import { stuckStrings } from '../i18n-stuck.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
+import { stageLabel } from '../stage-label.ts';
+import { campaignFunnel } from './campaign-funnel.ts';
+import { StuckHoursChoice } from './StuckHoursChoice.tsx';
+import { formatInt } from './stats-format.ts';
+import { fetchStuck, type StuckHours } from './stuck-api.ts';
+
+export function StuckStages({ campaignId, hours }: { campaignId: number; hours: StuckHours }) {
+  const { api, language } = useApp();
+  const s = stuckStrings(language);
+  const navigator = useRouteNavigator();
+  const funnel = useAsync(() => campaignFunnel(api, campaignId), [api, campaignId]);
+  const stages = funnel.status === 'ready' ? funnel.data.stages : [];
+  const counts = useAsync(
+    () => Promise.all(stages.map((stage) => fetchStuck(api, campaignId, { stage, minHours: hours, limit: 1 }))),
+    [api, campaignId, hours, stages.join('\n')],
+    funnel.status === 'ready',
+  );
+  if (funnel.status !== 'ready') return <LoadStateScreen state={funnel} title={s.title} />;
+  const { title, taskTitles } = funnel.data;
+  return (
+    <>
+      <PanelHeaderWithBack back={s.back}>{s.title}</PanelHeaderWithBack>
+      <Group header={<Header multiline>{title}</Header>}>
+        <StuckHoursChoice s={s} hours={hours} onChange={(h) => navigator.replace(paths.adminStuck(campaignId, h))} />
+      </Group>
+      <Group
+        data-testid="stuck-stages"
+        header={
+          <Header multiline subtitle={s.stagesHint}>
+            {s.stages}
+          </Header>
+        }
+      >
+        <LoadState state={counts}>
+          {(pages) =>
+            stages.map((stage, i) => {
+              const n = pages[i]?.total ?? 0;
+              return (
+                <SimpleCell
+                  key={stage}
+                  multiline
+                  chevron="always"
+                  data-testid={`stuck-stage-${stage}`}
+                  onClick={() => void navigator.push(paths.adminStuckStage(campaignId, stage, hours))}
+                  after={
+                    <span data-testid={`stuck-count-${stage}`} data-value={n}>
+                      {formatInt(n, language)}
+                    </span>
+                  }
+                >
+                  {stageLabel(stage, language, taskTitles)}
+                </SimpleCell>
+              );
+            })
+          }
+        </LoadState>
+      </Group>
+    </>
+  );
+}
