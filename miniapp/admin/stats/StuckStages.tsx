@@ -1,10 +1,12 @@
 /**
  * «Who is stuck where» for one campaign (`#/admin/campaign/:id/stats/stuck?hours=24`): each funnel stage with how many
  * people have stood at it for at least the chosen time, each opening the list of them. One count per stage from the
- * stuck list itself (`limit=1`: its total), so this screen and the list never disagree.
+ * stuck list itself (`limit=1`: its total), so this screen and the list never disagree. The funnel's last stage is its
+ * finish: whoever stands there is done, not stuck, so it is named as the finish and not counted.
  */
-import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { Footnote, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
+import { fill } from '../../i18n-fill.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
@@ -22,7 +24,9 @@ export function StuckStages({ campaignId, hours }: { campaignId: number; hours: 
   const s = stuckStrings(language);
   const navigator = useRouteNavigator();
   const funnel = useAsync(() => campaignFunnel(api, campaignId), [api, campaignId]);
-  const stages = funnel.status === 'ready' ? funnel.data.stages : [];
+  const all = funnel.status === 'ready' ? funnel.data.stages : [];
+  const stages = all.slice(0, -1);
+  const finish = all.at(-1);
   const counts = useAsync(
     () => Promise.all(stages.map((stage) => fetchStuck(api, campaignId, { stage, minHours: hours, limit: 1 }))),
     [api, campaignId, hours, stages.join('\n')],
@@ -67,6 +71,11 @@ export function StuckStages({ campaignId, hours }: { campaignId: number; hours: 
             })
           }
         </LoadState>
+        {finish === undefined ? null : (
+          <Footnote data-testid="stuck-finish" style={{ padding: '8px 16px 12px' }}>
+            {fill(s.finish, { stage: stageLabel(finish, language, taskTitles) })}
+          </Footnote>
+        )}
       </Group>
     </>
   );
