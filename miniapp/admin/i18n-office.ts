@@ -273,6 +273,16 @@ export const officeRu = {
   endsInPastText:
     'Пока она в прошлом, акцию не запустить и не возобновить. Перенесите окончание на будущее, сохраните и нажмите «{button}».',
   changeEndDate: 'Изменить дату окончания',
+  // The same banner for a member without `launch` (decision 116): what they can do instead of a button they cannot use.
+  endsInPastAskLauncher:
+    'Пока она в прошлом, акцию не запустить и не возобновить. Перенести окончание и нажать «{button}» может только тот, у кого есть право «Запуск акций»: попросите его.',
+  endsInPastThenLauncher:
+    'Пока она в прошлом, акцию не запустить. Перенесите окончание на будущее и сохраните, а нажать «{button}» сможет тот, у кого есть право «Запуск акций».',
+  // While the member's rights are unknown (the office's access request failed): start, end, zone and status locked.
+  rightsUnknownTitle: 'Не удалось узнать ваши права в этом бренде',
+  rightsUnknownText:
+    'Пока они неизвестны, начало, конец, часовой пояс и статус акции не меняются. Тексты и оформление сохранять можно.',
+  datesNeedRights: 'Начало, конец и часовой пояс можно будет менять, когда станут известны ваши права.',
   // A scheduled campaign the server did not launch at its start (campaign-lifecycle.ts): it launches none with errors.
   problem_start_passed:
     'Время старта прошло, а акция не в эфире: с ошибками она не запускается. Исправьте их — и она запустится сама',
@@ -596,6 +606,14 @@ export const officeEn: OfficeMessages = {
   endsInPastText:
     'While it is in the past, the campaign cannot be launched or resumed. Move the end into the future, save, then press “{button}”.',
   changeEndDate: 'Change the end date',
+  endsInPastAskLauncher:
+    'While it is in the past, the campaign cannot be launched or resumed. Only a member with the «Launching campaigns» right can move the end and press “{button}”: ask them.',
+  endsInPastThenLauncher:
+    'While it is in the past, the campaign cannot be launched. Move the end into the future and save; a member with the «Launching campaigns» right can then press “{button}”.',
+  rightsUnknownTitle: 'Could not learn your rights in this brand',
+  rightsUnknownText:
+    'Until they are known, the campaign’s start, end, time zone and status stay as they are. Texts and look can still be saved.',
+  datesNeedRights: 'The start, end and time zone can be changed once your rights are known.',
   problem_start_passed:
     'The start time has passed but the campaign is not on air: it does not start with errors. Fix them and it starts by itself',
   problem_duplicate_key: 'The key "{key}" is repeated',

@@ -150,6 +150,8 @@ export function CampaignEditor() {
       <EndsInPastOffer
         problems={draft.problems}
         paused={doc.status === 'paused'}
+        mayLaunch={draft.mayLaunch}
+        datesLocked={draft.datesLocked}
         onChangeDate={() => {
           // On a phone the form may be behind the Preview tab.
           setTab('edit');
