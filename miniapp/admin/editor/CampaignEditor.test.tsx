@@ -164,3 +164,54 @@ describe('the campaign editor’s header while its title is edited', () => {
     draft.loaded = undefined;
   });
 });
+
+// Decision 116: when the office's access request fails, the member's rights are unknown; the editor locks the dates
+// and status (use-campaign-draft.ts `datesLockedFor`, sendable.test.ts) and says so with a Retry that asks again.
+describe('the campaign editor when the member’s rights could not be learnt', () => {
+  const live = {
+    id: 7,
+    title: { ru: 'Акция', en: 'Campaign' },
+    status: 'live',
+    revision: 1,
+    allowedTransitions: ['paused', 'ended'],
+    timeZone: 'Europe/Moscow',
+  };
+  const loaded = (rightsFailed: unknown) => ({
+    doc: live,
+    saved: live,
+    save: 'saved',
+    problems: [],
+    launchNow: [],
+    stale: false,
+    version: 1,
+    mayLaunch: undefined,
+    datesLocked: true,
+    rightsFailed,
+    edit: vi.fn(),
+    saveNow: vi.fn(),
+    act: vi.fn(),
+    reload: vi.fn(),
+  });
+
+  it('the failure said with its reason and a Retry, no status buttons (ru, en)', () => {
+    draft.loaded = loaded({ status: 'error', error: new ApiRequestError(0, 'network', 'unreachable'), retry: vi.fn() });
+    const said = {
+      ru: ['Не удалось узнать ваши права в этом бренде', 'начало, конец, часовой пояс и статус акции не меняются'],
+      en: ['Could not learn your rights in this brand', 'start, end, time zone and status stay as they are'],
+    };
+    for (const language of ['ru', 'en'] as const) {
+      const markup = render(language);
+      expect(markup, language).toContain('data-testid="office-rights-unknown"');
+      expect(markup, language).toContain('data-testid="office-rights-retry"');
+      for (const words of said[language]) expect(markup, language).toContain(words);
+      expect(markup, language).not.toContain('data-testid="office-to-paused"');
+      expect(markup, language).not.toContain('data-testid="office-launch-needs-right"');
+    }
+  });
+
+  it('while they are still asked: no such banner', () => {
+    draft.loaded = loaded(undefined);
+    expect(render('en')).not.toContain('data-testid="office-rights-unknown"');
+    draft.loaded = undefined;
+  });
+});

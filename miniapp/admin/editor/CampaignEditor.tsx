@@ -28,6 +28,7 @@ import { problemText } from './editor-context.ts';
 import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
 import { ProblemsList, revealField } from './ProblemsList.tsx';
+import { RightsUnknownBanner } from './RightsUnknownBanner.tsx';
 import { useCampaignDraft } from './use-campaign-draft.ts';
 import { useEditorWayOut } from './use-editor-way-out.ts';
 
@@ -127,6 +128,7 @@ export function CampaignEditor() {
           discardTestId="office-discard-edits"
         />
       )}
+      {draft.rightsFailed && <RightsUnknownBanner failed={draft.rightsFailed} />}
       {publishes && <InsetBanner mode="tint" title={saveLabel} data-testid="office-publishes-revision" />}
       <LifecycleBar
         status={doc.status}
@@ -174,7 +176,13 @@ export function CampaignEditor() {
       <EditorForm
         doc={doc}
         edit={draft.edit}
-        state={{ lang, problems: draft.problems, readOnly: false, datesLocked: draft.datesLocked }}
+        state={{
+          lang,
+          problems: draft.problems,
+          readOnly: false,
+          datesLocked: draft.datesLocked,
+          datesWhy: draft.datesWhy,
+        }}
         onLanguage={setLang}
       />
       <CampaignSections doc={doc} />

@@ -15,6 +15,8 @@ export interface EditorState {
   readOnly: boolean;
   /** Start, end and time zone (which moves them) shown disabled, with one line why. */
   datesLocked?: boolean;
+  /** That line: no `launch` right, or the member's rights unknown (their request failed); none while asked. */
+  datesWhy?: 'no_launch' | 'rights_unknown' | undefined;
 }
 
 export const EditorContext = createContext<EditorState>({ lang: 'ru', problems: [], readOnly: false });

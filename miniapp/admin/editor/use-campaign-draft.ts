@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import type { Language } from '../../intl-formats.ts';
 import { type AsyncState, useAsync } from '../../use-async.ts';
-import type { CampaignDocument, Edited, Problem } from '../office-api.ts';
+import type { CampaignDocument, CampaignStatus, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
 import { useOffice, useOfficeRights } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
@@ -56,6 +56,17 @@ export function sendable(
   return datesLocked && server ? { ...working, startsAt: server.startsAt, endsAt: server.endsAt } : working;
 }
 
+/**
+ * Whether a campaign's start, end and zone are locked for this member: a published one's (a draft's dates reach no
+ * one) unless the member is known to hold `launch` (decision 116). Unknown rights (not answered yet, or the request
+ * failed) lock them too: the fields stay open only when the server is known to accept a moved date, never to meet its
+ * 403 at the save (fail closed).
+ * @example datesLockedFor(undefined, 'live') // true: the rights are not known
+ */
+export function datesLockedFor(mayLaunch: boolean | undefined, status: CampaignStatus | undefined): boolean {
+  return mayLaunch !== true && status !== undefined && status !== 'draft';
+}
+
 export function useCampaignDraft(campaignId: number | undefined) {
   const { office, language } = useOffice();
   const [doc, setDoc] = useState<CampaignDocument>();
@@ -76,8 +87,10 @@ export function useCampaignDraft(campaignId: number | undefined) {
   const rights = useOfficeRights(doc?.brandId);
   /** Whether the member holds `launch` for the brand (decision 116); undefined until the office's access answer. */
   const mayLaunch = rights.office ? rights.sections.includes('launch') : undefined;
-  /** A published (not draft) campaign's dates, for a member without `launch`: the server refuses moving them. */
-  const datesLocked = mayLaunch === false && saved !== undefined && saved.status !== 'draft';
+  /** A published (not draft) campaign's dates, for a member not known to hold `launch`: the server may refuse them. */
+  const datesLocked = datesLockedFor(mayLaunch, saved?.status);
+  /** The access request failed: the member's rights are unknown until its Retry answers (the editor says so). */
+  const rightsFailed = rights.access.status === 'error' ? rights.access : undefined;
   const toSend = useCallback(
     (working: CampaignDocument) => sendable(working, saved, datesLocked),
     [saved, datesLocked],
@@ -187,6 +200,9 @@ export function useCampaignDraft(campaignId: number | undefined) {
     launchNow,
     mayLaunch,
     datesLocked: datesLocked && savedCurrent !== undefined,
+    /** Why the dates are locked, for the line under them: none while the rights are still being asked. */
+    datesWhy: mayLaunch === false ? ('no_launch' as const) : rightsFailed ? ('rights_unknown' as const) : undefined,
+    rightsFailed,
     save,
     failure,
     stale,

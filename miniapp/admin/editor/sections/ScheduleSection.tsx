@@ -1,7 +1,8 @@
 /**
  * Dates in the campaign's own time zone, the zone itself, the legal type (which drives the rules page), and the hour
  * the campaign's day starts (its daily limits reset; a wheel's own hour is in its section). A member without the
- * `launch` right sees a published campaign's start, end and zone disabled, with one line why (decision 116).
+ * `launch` right sees a published campaign's start, end and zone disabled, with one line why (decision 116); so does
+ * one whose rights could not be learnt (the line says that, and the editor's banner offers Retry).
  */
 import { Footnote, FormItem, Group, Header, Input } from '@vkontakte/vkui';
 import { MAX_RESET_HOUR } from '../../../../server/promo/campaign-day.ts';
@@ -83,7 +84,7 @@ function DayResetField({ doc, edit }: SectionProps) {
 }
 
 export function ScheduleSection({ doc, edit }: SectionProps) {
-  const { t, datesLocked } = useEditor();
+  const { t, datesLocked, datesWhy } = useEditor();
   const zones = COMMON_TIME_ZONES.includes(doc.timeZone as never)
     ? COMMON_TIME_ZONES
     : [doc.timeZone, ...COMMON_TIME_ZONES];
@@ -105,12 +106,12 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           onChange={(endsAt) => edit((d) => ({ ...d, endsAt }))}
         />
       </FieldRow>
-      {datesLocked && (
+      {datesLocked && datesWhy && (
         <Footnote
           style={{ padding: '0 16px 8px', color: 'var(--vkui--color_text_secondary)' }}
-          data-testid="office-dates-need-launch"
+          data-testid={datesWhy === 'no_launch' ? 'office-dates-need-launch' : 'office-dates-rights-unknown'}
         >
-          {t.datesNeedLaunchRight}
+          {datesWhy === 'no_launch' ? t.datesNeedLaunchRight : t.datesNeedRights}
         </Footnote>
       )}
       <FieldRow>
