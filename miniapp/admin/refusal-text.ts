@@ -42,6 +42,9 @@ const ru: Wording = {
   not_community_admin: 'Откройте приложение из сообщества, которым вы управляете.',
   claim_not_available: 'Это сообщество нельзя забрать себе: попросите агентство о приглашении.',
   // Agency
+  // The agency's pages opened by someone without the role they need (refused.ts `withoutAgencyRole`).
+  agency_only: 'Эта страница — для агентства: её открывают владелец агентства и его менеджеры.',
+  agency_owner_only: 'Эта страница — для владельца агентства.',
   already_off: 'Бренд уже выключен.',
   already_on: 'Бренд уже включён.',
   community_taken: 'Это сообщество ВКонтакте уже подключено.',
@@ -162,6 +165,8 @@ const en: Wording = {
   wrong_platform: 'This invitation is for another platform.',
   not_community_admin: 'Open the app from the community you administer.',
   claim_not_available: 'This community cannot be claimed: ask the agency for an invitation.',
+  agency_only: 'This page is for the agency: its owner and managers open it.',
+  agency_owner_only: 'This page is for the agency’s owner.',
   already_off: 'The brand is already switched off.',
   already_on: 'The brand is already switched on.',
   community_taken: 'This VK community is already connected.',

@@ -24,3 +24,20 @@ export function withoutSection(section: string): AsyncState<never> {
     retry: () => {},
   };
 }
+
+/**
+ * What an agency page shows someone without the agency role it needs (a brand's own people on the agency's brands
+ * and team; anyone but the owner on its white label): the server refuses its calls (403), and the page says in the
+ * office's words that it is the agency's, not «Not found» as if there were no such page. Drawn by LoadStateScreen.
+ * @example if (!manageable) return <LoadStateScreen state={withoutAgencyRole('agency')} title={s.title} />;
+ */
+export function withoutAgencyRole(needs: 'agency' | 'owner'): AsyncState<never> {
+  return {
+    status: 'error',
+    error:
+      needs === 'owner'
+        ? new ApiRequestError(403, 'agency_owner_only', 'Only the agency owner opens this page')
+        : new ApiRequestError(403, 'agency_only', 'Only the agency (its owner and managers) opens this page'),
+    retry: () => {},
+  };
+}

@@ -165,14 +165,22 @@ describe('office agency', () => {
     }, 120_000);
   }
 
-  it("item 5: the brand's own admin has no agency office: its addresses show not found, and nothing is asked", async () => {
+  // The addresses showed «Not found», as if there were no such page: they now say whose page it is (refused.ts).
+  it("item 5: the brand's own admin has no agency office: its addresses say they are the agency's, and nothing is asked", async () => {
     const { page, errors, context } = await openWatchedPage(browser, { width: 375, height: 812, colorScheme: 'light' });
     try {
       const asked: string[] = [];
       page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-      for (const route of ['/admin/agency', '/admin/agency/settings']) {
+      for (const [route, said] of [
+        ['/admin/agency', 'Эта страница — для агентства: её открывают владелец агентства и его менеджеры.'],
+        ['/admin/agency/team', 'Эта страница — для агентства: её открывают владелец агентства и его менеджеры.'],
+        ['/admin/agency/settings', 'Эта страница — для владельца агентства.'],
+      ] as const) {
         await page.goto(`${server.adminUrl}#${route}`);
-        await page.getByTestId('not-found').waitFor({ timeout: 20_000 });
+        const refusal = page.getByTestId('load-error');
+        await refusal.waitFor({ timeout: 20_000 });
+        expect(await refusal.textContent(), route).toContain(said);
+        expect(await page.getByTestId('not-found').count(), route).toBe(0);
       }
       await screenshot(page, 'office-agency-not-a-member-phone-light');
       expect(asked.filter((p) => p.startsWith('/api/admin/agency'))).toEqual([]);

@@ -17,6 +17,7 @@ import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { WriteRefusal } from '../office-write.tsx';
+import { withoutAgencyRole } from '../refused.ts';
 import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
@@ -34,7 +35,9 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const brandId = Number(useRouteParam('brandId'));
   const valid = Number.isSafeInteger(brandId) && brandId > 0;
   const agency = agencyApi(api);
-  const state = useAsync(() => agency.brand(brandId), [api, brandId], valid);
+  // A brand's own people (no agency role) are told the page is the agency's, not asked the server's 403 about a brand.
+  const manageable = office.agencies?.some((a) => a.canManage) === true;
+  const state = useAsync(() => agency.brand(brandId), [api, brandId], valid && manageable);
   const { fresh, refusal, act, loadSaved } = useBrandPageWrites(() => agency.brand(brandId));
   /** The refusal of the form `at`, said right under it: with the offer of the saved version when saved meanwhile. */
   const refusedAt = (at: string) =>
@@ -53,6 +56,7 @@ export function AgencyBrandPage({ office }: { office: Office }) {
   const back = { label: s.back, onClick: () => navigator.back() };
   const branding = useAgencyBranding(office);
   if (!valid) return <NotFound />;
+  if (!manageable) return <LoadStateScreen state={withoutAgencyRole('agency')} title={t.brand} />;
   // The header names the brand, known once loaded: until then, and on a failed load, "Brand" (an empty header with
   // Back alone said nothing of where the member was, found from outside).
   if (state.status !== 'ready') return <LoadStateScreen state={state} title={t.brand} />;

@@ -9,11 +9,12 @@ import { composeKey } from '../../api/client-key.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { withoutAgencyRole } from '../refused.ts';
 import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { type AgencyBrand, agencyApi } from './agency-api.ts';
@@ -38,8 +39,8 @@ export function AgencyBrands({ office }: { office: Office }) {
       await write();
       setVersion((v) => v + 1);
     });
-  // A member with no agency role (a brand's own people) has no agency office: not found.
-  if (!manageable) return <NotFound />;
+  // A member with no agency role (a brand's own people): the page is the agency's, said so (it said «Not found»).
+  if (!manageable) return <LoadStateScreen state={withoutAgencyRole('agency')} title={s.title} />;
   return (
     <>
       <BrandedHeader branding={branding} title={s.title} back={{ label: s.back, onClick: () => navigator.back() }} />

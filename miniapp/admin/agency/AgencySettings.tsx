@@ -10,13 +10,13 @@ import { accentStyle } from '../../accent-style.ts';
 import { ApiRequestError } from '../../api/client.ts';
 import { withReason } from '../../i18n-reason.ts';
 import { useRouteNavigator } from '../../routes.ts';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { accentContrastNote } from '../accent-contrast-note.ts';
 import { type AgencyMessages, agencyStrings } from '../i18n-agency.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
+import { withoutAgencyRole } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader } from './AgencyBranding.tsx';
 import { agencyApi, type AgencySettings as Settings } from './agency-api.ts';
@@ -31,8 +31,8 @@ export function AgencySettings({ office }: { office: Office }) {
   const own = office.agencies?.find((a) => a.role === 'agency_admin');
   const agency = agencyApi(api);
   const state = useAsync(() => agency.settings(own?.id ?? 0), [api, own?.id], own !== undefined);
-  // Only the agency's owner keeps its white label; anyone else finds no such screen.
-  if (!own) return <NotFound />;
+  // Only the agency's owner keeps its white label; anyone else is told the page is the owner's (it said «Not found»).
+  if (!own) return <LoadStateScreen state={withoutAgencyRole('owner')} title={s.settings} />;
   // The form's header wears the loaded white label; until then, and on a failed load, a plain one with Back.
   if (state.status !== 'ready') return <LoadStateScreen state={state} title={s.settings} />;
   return <SettingsForm loaded={state.data} s={s} back={() => navigator.back()} agency={agency} own={own} />;

@@ -9,14 +9,15 @@ import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
-import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useAsync } from '../../use-async.ts';
 import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
+import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
+import { withoutAgencyRole } from '../refused.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
@@ -69,7 +70,8 @@ export function AgencyTeam({ office }: { office: Office }) {
     [api, agency?.id],
     agency !== undefined,
   );
-  if (!agency) return <NotFound />;
+  // A member with no agency role (a brand's own people): the page is the agency's, said so (it said «Not found»).
+  if (!agency) return <LoadStateScreen state={withoutAgencyRole('agency')} title={s.team} />;
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
