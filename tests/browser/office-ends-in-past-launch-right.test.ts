@@ -2,7 +2,9 @@
  * The «end date has passed» offer and the launch right (decision 116), in Chromium: on a paused campaign whose end is
  * in the past, a member with `campaigns` but not `launch` finds the end date disabled, so the offer names who can move
  * it and resume instead of a «Change the end date» button that scrolled to the disabled field; a member with both
- * keeps the button, which still leads to the field. Phone light in Russian, desktop dark in English.
+ * keeps the button, which still leads to the field. The problem in the list («move it into the future and save») says
+ * who can move it to the first member, as the line under the field does. Phone light in Russian, desktop dark in
+ * English.
  * Screenshots: test-results/screenshots/office-ends-in-past-{editor-only,launcher}-{phone,desktop}.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -38,8 +40,16 @@ afterAll(async () => {
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
 
 const WORDS = {
-  ru: { ask: 'может только тот, у кого есть право «Запуск акций»: попросите его', resume: '«Возобновить»' },
-  en: { ask: 'the «Launching campaigns» right can move the end and press', resume: '“Resume”' },
+  ru: {
+    ask: 'может только тот, у кого есть право «Запуск акций»: попросите его',
+    resume: '«Возобновить»',
+    dates: 'Переносить начало и конец опубликованной акции может только тот',
+  },
+  en: {
+    ask: 'the «Launching campaigns» right can move the end and press',
+    resume: '“Resume”',
+    dates: 'can move the start or end of a published campaign',
+  },
 } as const;
 
 const viewports = [
@@ -67,6 +77,9 @@ describe('a paused campaign whose end has passed, by the launch right', () => {
         expect(await offer.textContent()).toContain(WORDS[vp.language].resume);
         expect(await page.getByTestId('office-change-end-date').count()).toBe(0);
         expect(await page.getByTestId('office-to-live').count()).toBe(0);
+        // The problem in the list, which asks to move the date, says who can (as the line under the field does).
+        const problem = page.getByTestId('office-problem-ends_in_past');
+        expect(await problem.textContent()).toContain(WORDS[vp.language].dates);
         await offer.scrollIntoViewIfNeeded();
         await screenshot(page, `office-ends-in-past-editor-only-${vp.name}`);
         expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
@@ -85,6 +98,9 @@ describe('a paused campaign whose end has passed, by the launch right', () => {
         const change = page.getByTestId('office-change-end-date');
         await change.waitFor({ timeout: T });
         expect(await field(page, 'endsAt').isDisabled()).toBe(false);
+        expect(await page.getByTestId('office-problem-ends_in_past').textContent()).not.toContain(
+          WORDS[vp.language].dates,
+        );
         await offer.scrollIntoViewIfNeeded();
         await screenshot(page, `office-ends-in-past-launcher-${vp.name}`);
         await change.click();

@@ -24,7 +24,7 @@ import { type OfficeServices, useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
 import { EndsInPastOffer } from './EndsInPastOffer.tsx';
-import { problemText } from './editor-context.ts';
+import { datesLockedLine, problemText } from './editor-context.ts';
 import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
 import { ProblemsList, revealField } from './ProblemsList.tsx';
@@ -172,7 +172,12 @@ export function CampaignEditor() {
 
   const form = (
     <>
-      <ProblemsList problems={draft.problems} unsaved={draft.save !== 'saved'} campaign={doc} />
+      <ProblemsList
+        problems={draft.problems}
+        unsaved={draft.save !== 'saved'}
+        campaign={doc}
+        datesLine={draft.datesLocked ? datesLockedLine(t, draft.datesWhy) : undefined}
+      />
       <EditorForm
         doc={doc}
         edit={draft.edit}

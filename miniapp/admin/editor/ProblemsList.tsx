@@ -5,7 +5,8 @@
  * fixed in any field of the editor but on the campaign's code pools screen, so for a member who holds `prizes` its tap
  * leads there (a manager tapping «В пуле нет свободных кодов» was only scrolled to the pool's picker, a dead end); a
  * member without that right is told who loads codes (decision 095), and the tap shows the pool's field. A calendar
- * without prize moments leads to the prize calendar the same way (decision 103).
+ * without prize moments leads to the prize calendar the same way (decision 103). A date a member without `launch` may
+ * not move (decision 116) has the line why on its problem, as under the field.
  */
 import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontakte/icons';
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
@@ -51,15 +52,24 @@ const PROBLEM_PAGES: Readonly<
     needsRight: 'calendarNeedsPrizesRight',
   },
 };
+/** The fields a member without `launch` may not change on a published campaign (ScheduleSection.tsx). */
+const DATE_PATHS = ['startsAt', 'endsAt', 'timeZone'];
+
 type OfficeWord = 'problemOpensPools' | 'poolsNeedPrizesRight' | 'problemOpensCalendar' | 'calendarNeedsPrizesRight';
 
 export function ProblemsList({
   problems,
   unsaved,
   campaign,
+  datesLine,
 }: {
   problems: readonly Problem[];
   unsaved: boolean;
+  /**
+   * Why the start, end and zone are locked for this member, when they are (no `launch`, decision 116): said on those
+   * fields' problems, whose words ask to move a date the member cannot move.
+   */
+  datesLine?: string | undefined;
   /** The campaign the problems are of: where its code pools open, and whose brand's rights decide if they may. */
   campaign: { id: number; brandId: number };
 }) {
@@ -92,6 +102,7 @@ export function ProblemsList({
             subtitle={`${t[`severity_${p.severity}`]} · ${fieldLabel(p.path, t, language)}`}
             // A member who may not open the pools is told who can load the codes, not offered a way in.
             extraSubtitle={(() => {
+              if (datesLine && DATE_PATHS.includes(p.path)) return datesLine;
               const page = pageOf(p);
               return page && t[opensPage(p) ? page.opens : page.needsRight];
             })()}

@@ -19,6 +19,14 @@ export interface EditorState {
   datesWhy?: 'no_launch' | 'rights_unknown' | undefined;
 }
 
+/**
+ * The line said where the dates are locked (under them, and on their problems in the list): why, in words.
+ * @example datesLockedLine(t, 'no_launch') // t.datesNeedLaunchRight
+ */
+export function datesLockedLine(t: OfficeServices['t'], why: EditorState['datesWhy']): string | undefined {
+  return why === 'no_launch' ? t.datesNeedLaunchRight : why === 'rights_unknown' ? t.datesNeedRights : undefined;
+}
+
 export const EditorContext = createContext<EditorState>({ lang: 'ru', problems: [], readOnly: false });
 
 /** The DOM id of the field at a document path (`rewards.2.stock`), so a problem can lead to it. */

@@ -10,7 +10,7 @@ import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import { COMMON_TIME_ZONES, fromWallTime, toWallTime, zoneLabel } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
-import { fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
+import { datesLockedLine, fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
 import { ChoiceField, NumberField } from '../fields.tsx';
 
 const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
@@ -111,7 +111,7 @@ export function ScheduleSection({ doc, edit }: SectionProps) {
           style={{ padding: '0 16px 8px', color: 'var(--vkui--color_text_secondary)' }}
           data-testid={datesWhy === 'no_launch' ? 'office-dates-need-launch' : 'office-dates-rights-unknown'}
         >
-          {datesWhy === 'no_launch' ? t.datesNeedLaunchRight : t.datesNeedRights}
+          {datesLockedLine(t, datesWhy)}
         </Footnote>
       )}
       <FieldRow>
