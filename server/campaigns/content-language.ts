@@ -19,30 +19,33 @@ export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 export const contentLanguageOf = (stored: string | null | undefined): ContentLanguage =>
   stored === 'en' ? 'en' : 'ru';
 
-/** The per-language form: a language may be empty (not written), never blank-looking. */
-const PerLanguageOrEmpty = z.object({ ru: visibleTextOrEmpty().optional(), en: visibleTextOrEmpty().optional() });
+/** The per-language form: a language may be empty (not written), never blank-looking; each at most `max` characters. */
+const perLanguageOrEmpty = (max: number | undefined) =>
+  z.object({ ru: visibleTextOrEmpty(max).optional(), en: visibleTextOrEmpty(max).optional() });
 /**
  * One of them has the text. None is named at the Russian field with the code a campaign's required titles have
  * (`text_required`, server/office/campaigns/required-texts.ts), so the office says it there in its words.
  */
-const PerLanguage = PerLanguageOrEmpty.refine((t) => Object.values(t).some((v) => v), {
-  message: 'Required: write it at least in Russian; participants would see an empty place',
-  path: ['ru'],
-  params: { code: 'text_required' },
-});
+const perLanguage = (max: number | undefined) =>
+  perLanguageOrEmpty(max).refine((t) => Object.values(t).some((v) => v), {
+    message: 'Required: write it at least in Russian; participants would see an empty place',
+    path: ['ru'],
+    params: { code: 'text_required' },
+  });
 
 /**
- * A text in settings JSON: plain (one language, read as Russian) or per language. A participant reads it (a quiz
- * question, a wheel sector, a prize), so text with nothing visible is refused (server/http/text-fields.ts).
+ * A text in settings JSON: plain (one language, read as Russian) or per language, at most `max` characters in each
+ * (once trimmed; document-bounds.ts). A participant reads it (a quiz question, a wheel sector, a prize), so text with
+ * nothing visible is refused (server/http/text-fields.ts).
  */
-export const LocalizedTextSchema = z.union([visibleText(), PerLanguage]);
+export const localizedText = (max?: number) => z.union([visibleText(max), perLanguage(max)]);
 /**
  * A settings text that may be left empty (a quiz band's text under its title): as an empty string, or empty in every
  * language, which is what the office's two-language field holds once the brand clears it. It reads as not written
  * (resolve-text.ts), so the participant meets nothing there, as with ''. Blank-looking text is still refused.
  */
-export const LocalizedTextOrEmptySchema = z.union([visibleTextOrEmpty(), PerLanguageOrEmpty]);
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export const localizedTextOrEmpty = (max?: number) => z.union([visibleTextOrEmpty(max), perLanguageOrEmpty(max)]);
+export type LocalizedText = z.infer<ReturnType<typeof localizedText>>;
 
 /** Other-language versions of a row's text columns: `{ en: { title: '…', description: '…' } }`. */
 export type Translations = Partial<Record<ContentLanguage, Record<string, string | undefined>>>;

@@ -1,6 +1,7 @@
 /**
  * @module The two ways stored-settings shapes are checked (decision 055). Writing, a brand member's save: a text a
- * person reads must show something (decision 051) and a list keeps its bound (a quiz question's 20 options). Reading,
+ * person reads must show something (decision 051) and a list, a text or a number keeps its bound (a quiz question's 20
+ * options, the lengths and numbers of server/office/campaigns/document-bounds.ts). Reading,
  * JSON already stored, perhaps by a release that had neither rule: any string and any length is taken, and a text that
  * shows nothing reads as not written, so an optional one takes its default and resolveText falls back past it. One
  * definition per shape, built for both (server/promo/settings.ts, server/support/faq.ts, calculator-config.ts): a
@@ -9,24 +10,27 @@
 import { z } from 'zod';
 import { visibleText, visibleTextOrEmpty } from '../http/text-fields.ts';
 import { hasVisibleText } from '../http/visible-text.ts';
-import { type LocalizedText, LocalizedTextOrEmptySchema, LocalizedTextSchema } from './content-language.ts';
+import { type LocalizedText, localizedText, localizedTextOrEmpty } from './content-language.ts';
 
 export interface SettingsRules {
   /** A plain text a person reads (at most `max` characters when writing). */
   plain(max?: number): z.ZodType<string, string>;
   /** A plain text that may be left empty. */
   plainOrEmpty(max?: number): z.ZodType<string, string>;
-  /** A settings text, plain or per language. */
-  text: z.ZodType<LocalizedText, LocalizedText>;
+  /** A settings text, plain or per language (at most `max` characters in each when writing). */
+  text(max?: number): z.ZodType<LocalizedText, LocalizedText>;
   /** A settings text that may be left empty. */
-  textOrEmpty: z.ZodType<LocalizedText, LocalizedText>;
+  textOrEmpty(max?: number): z.ZodType<LocalizedText, LocalizedText>;
   /**
    * `schema`, reading a stored value that shows nothing as absent (its default, or undefined). Typed as `schema`: it
    * answers the same values, and only the written shape's input type is used (templates, the office's client).
    */
   blankIsAbsent<T extends z.ZodType>(schema: T): T;
-  /** `list` at most `max` long when writing; as long as it was stored when reading. */
-  capped<T extends z.ZodArray>(list: T, max: number): T;
+  /**
+   * `schema` at most `max` when writing (a list's length, a string's length, a number); as it was stored when
+   * reading, so a value an earlier release let past a bound still reads and only its next save names the field.
+   */
+  capped<T extends z.ZodArray | z.ZodString | z.ZodNumber>(schema: T, max: number): T;
   /**
    * A link the participant's tap opens: `link` when writing; when reading, a stored one `link` refuses (a
    * `javascript:` address saved before the web-address rule) reads as not written (''), so it never reaches the page.
@@ -38,10 +42,11 @@ export interface SettingsRules {
 export const WRITING: SettingsRules = {
   plain: (max) => visibleText(max),
   plainOrEmpty: (max) => visibleTextOrEmpty(max),
-  text: LocalizedTextSchema,
-  textOrEmpty: LocalizedTextOrEmptySchema,
+  text: (max) => localizedText(max),
+  textOrEmpty: (max) => localizedTextOrEmpty(max),
   blankIsAbsent: (schema) => schema,
-  capped: (list, max) => list.max(max) as typeof list,
+  // ZodArray's, ZodString's and ZodNumber's `max` alike; one call for the three.
+  capped: (schema, max) => (schema as unknown as { max(n: number): typeof schema }).max(max),
   safeLink: (link) => link,
 };
 
@@ -57,10 +62,10 @@ const storedText = z.union([z.string(), z.object({ ru: z.string().optional(), en
 export const READING: SettingsRules = {
   plain: () => z.string(),
   plainOrEmpty: () => z.string(),
-  text: storedText,
-  textOrEmpty: storedText,
+  text: () => storedText,
+  textOrEmpty: () => storedText,
   blankIsAbsent: <T extends z.ZodType>(schema: T) =>
     z.preprocess((v) => (shows(v) ? v : undefined), schema) as unknown as T,
-  capped: (list) => list,
+  capped: (schema) => schema,
   safeLink: (link) => z.string().transform((v) => (link.safeParse(v).success ? v : '')),
 };

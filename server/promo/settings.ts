@@ -7,15 +7,28 @@
 import { z } from 'zod';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 import type { TaskKind } from '../db/schema/promo.ts';
+import {
+  MAX_DAILY_ATTEMPTS,
+  MAX_FRIENDS_REQUIRED,
+  MAX_KEY_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_LINK_LENGTH,
+  MAX_REWARD_WEIGHT,
+  MAX_SETTINGS_TEXT_LENGTH,
+  MAX_TASKS,
+} from '../office/campaigns/document-bounds.ts';
 import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
 import { MAX_RESET_HOUR } from './campaign-day.ts';
 import {
   DEFAULT_QUIZ_TASK_ATTEMPTS,
   MAX_OPTION_ID_LENGTH,
+  MAX_QUESTION_POINTS,
   MAX_QUIZ_OPTIONS,
   MAX_QUIZ_QUESTIONS,
+  MAX_QUIZ_SCORE,
   MAX_QUIZ_TASK_ATTEMPTS,
+  MAX_SCORE_BANDS,
 } from './quiz/quiz-bounds.ts';
 
 /** A question's id, as a submission's answers are keyed. */
@@ -31,53 +44,63 @@ export const InstantWinSettingsSchema = z.object({
 });
 export type InstantWinSettings = z.infer<typeof InstantWinSettingsSchema>;
 
-/** The pack-code mechanic (server/promo/codes/): which entry pool holds the printed codes, and the odds of losing. */
-export const PackCodeSettingsSchema = z.object({
-  /** Key of the campaign's `entry` code pool; each of its codes is one play, once ever. */
-  poolKey: z.string().min(1),
-  /** Odds weight of losing in `odds` mode, relative to the prizes' weights. */
-  loseWeight: z.number().int().min(0).default(1),
-});
-export type PackCodeSettings = z.infer<typeof PackCodeSettingsSchema>;
-
-/** The settings shapes under one set of rules: as a brand member writes them, or as stored (settings-rules.ts). */
+/**
+ * The settings shapes under one set of rules: as a brand member writes them, or as stored (settings-rules.ts). Every
+ * text, key, list and number a brand writes has its bound when writing (`rules.capped`, `rules.text(max)`; the values
+ * in document-bounds.ts and quiz-bounds.ts, which the office's preview reads too).
+ */
 function settingsShapes(rules: SettingsRules) {
+  /** A key naming a task, prize, pool or band of the campaign. */
+  const key = () => rules.capped(z.string(), MAX_KEY_LENGTH);
+  /** An odds weight, as a prize's is bounded (campaign-document.ts). */
+  const weight = () => rules.capped(z.number().int().min(0), MAX_REWARD_WEIGHT);
+  /** A quiz's score: a question's points summed. */
+  const score = () => rules.capped(z.number().int().min(0), MAX_QUIZ_SCORE);
+  /** The pack-code mechanic (server/promo/codes/): which entry pool holds the printed codes, and the odds of losing. */
+  const PackCodeSettingsSchema = z.object({
+    /** Key of the campaign's `entry` code pool; each of its codes is one play, once ever. */
+    poolKey: key().min(1),
+    /** Odds weight of losing in `odds` mode, relative to the prizes' weights. */
+    loseWeight: weight().default(1),
+  });
   const QuizQuestionSchema = z.object({
     id: QuizQuestionId,
-    text: rules.text,
-    imageUrl: z.string().optional(),
+    text: rules.text(MAX_SETTINGS_TEXT_LENGTH),
+    /** A picture the participant's page shows itself: https only, as the campaign's cover (HttpsImageSchema). */
+    imageUrl: rules.safeLink(HttpsImageSchema).optional(),
     multiple: z.boolean().default(false),
     /** At most 20 when saved (quiz-bounds.ts); an answer names at most as many as the stored question has. */
     options: rules.capped(
-      z.array(z.object({ id: z.string().min(1).max(MAX_OPTION_ID_LENGTH), text: rules.text })).min(2),
+      z.array(z.object({ id: z.string().min(1).max(MAX_OPTION_ID_LENGTH), text: rules.text(MAX_LABEL_LENGTH) })).min(2),
       MAX_QUIZ_OPTIONS,
     ),
     /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
-    correct: rules.capped(z.array(z.string()).min(1), MAX_QUIZ_OPTIONS),
-    points: z.number().int().min(0).default(1),
+    correct: rules.capped(z.array(rules.capped(z.string(), MAX_OPTION_ID_LENGTH)).min(1), MAX_QUIZ_OPTIONS),
+    points: rules.capped(z.number().int().min(0), MAX_QUESTION_POINTS).default(1),
   });
   const ScoreBandSchema = z.object({
-    key: z.string().min(1),
-    minScore: z.number().int().min(0),
-    title: rules.text,
-    text: rules.textOrEmpty.default(''),
+    key: key().min(1),
+    minScore: score(),
+    title: rules.text(MAX_LABEL_LENGTH),
+    text: rules.textOrEmpty(MAX_SETTINGS_TEXT_LENGTH).default(''),
     /** Reward issued to participants whose score lands in this band. */
-    rewardKey: z.string().optional(),
+    rewardKey: key().optional(),
   });
   const QuizSettingsSchema = z.object({
     questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
-    bands: z.array(ScoreBandSchema).min(1),
+    bands: rules.capped(z.array(ScoreBandSchema).min(1), MAX_SCORE_BANDS),
   });
+  const dailyAttempts = (min: number) => rules.capped(z.number().int().min(min), MAX_DAILY_ATTEMPTS);
   const WheelSettingsSchema = z.object({
     /** Free attempts every campaign day. */
-    dailyFreeAttempts: z.number().int().min(0).default(1),
+    dailyFreeAttempts: dailyAttempts(0).default(1),
     /** At most this many attempts (free + bonus) per campaign day. */
-    dailyAttemptLimit: z.number().int().min(1).default(3),
+    dailyAttemptLimit: dailyAttempts(1).default(3),
     /** Local hour (campaign time zone) at which the day's counters reset. */
     resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).default(0),
     /** Odds weight of the lose sector, relative to prize weights. */
-    loseWeight: z.number().int().min(0).default(1),
-    loseLabel: rules.blankIsAbsent(rules.textOrEmpty.default({ ru: 'Не повезло', en: 'No luck' })),
+    loseWeight: weight().default(1),
+    loseLabel: rules.blankIsAbsent(rules.textOrEmpty(MAX_LABEL_LENGTH).default({ ru: 'Не повезло', en: 'No luck' })),
   });
   /**
    * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
@@ -87,9 +110,9 @@ function settingsShapes(rules: SettingsRules) {
     winners: z.number().int().min(1).max(10_000),
     reserves: z.number().int().min(0).max(10_000).default(0),
     drawAt: UtcMs.positive(),
-    requiredTaskKeys: z.array(z.string().min(1)).min(1),
+    requiredTaskKeys: rules.capped(z.array(key().min(1)).min(1), MAX_TASKS),
     /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
-    prize: rules.blankIsAbsent(rules.textOrEmpty.optional()),
+    prize: rules.blankIsAbsent(rules.textOrEmpty(MAX_SETTINGS_TEXT_LENGTH).optional()),
   });
   const CampaignSettingsSchema = z.object({
     quiz: QuizSettingsSchema.optional(),
@@ -98,7 +121,7 @@ function settingsShapes(rules: SettingsRules) {
     /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
     instantWin: InstantWinSettingsSchema.optional(),
     /** Who runs the promotion, for the rules (the brand's name when absent). */
-    organizer: rules.blankIsAbsent(rules.textOrEmpty.optional()),
+    organizer: rules.blankIsAbsent(rules.textOrEmpty(MAX_SETTINGS_TEXT_LENGTH).optional()),
     /** Day boundary for per-day prize caps outside the wheel. */
     resetHour: z.number().int().min(0).max(MAX_RESET_HOUR).optional(),
     /** Help questions for the mini app's help screen (server/support/faq.ts). */
@@ -114,19 +137,34 @@ function settingsShapes(rules: SettingsRules) {
     share_story: z.object({
       imageUrl: rules.safeLink(WebLinkSchema),
       link: rules.safeLink(WebLinkSchema),
-      linkText: rules.blankIsAbsent(rules.plainOrEmpty().optional()),
+      linkText: rules.blankIsAbsent(rules.plainOrEmpty(MAX_LABEL_LENGTH).optional()),
     }),
     visit_link: z.object({ url: rules.safeLink(WebLinkSchema) }),
-    invite_friends: z.object({ friendsRequired: z.number().int().min(1).default(1) }),
-    enter_code: z.object({ poolKey: z.string() }),
+    invite_friends: z.object({
+      friendsRequired: rules.capped(z.number().int().min(1), MAX_FRIENDS_REQUIRED).default(1),
+    }),
+    enter_code: z.object({ poolKey: key() }),
     quiz: z.object({
       questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
-      passScore: z.number().int().min(0),
+      passScore: score(),
       /** Scored answers one participant gets (decision 073); a task stored without it has the default. */
       maxAttempts: z.number().int().min(1).max(MAX_QUIZ_TASK_ATTEMPTS).default(DEFAULT_QUIZ_TASK_ATTEMPTS),
     }),
   } satisfies Record<TaskKind, z.ZodType>;
+  const RewardUnlockSchema = z.union([
+    z.object({
+      tasks: z.union([rules.capped(z.number().int().min(0), MAX_TASKS), z.literal('all')]),
+      of: rules.capped(z.array(key()), MAX_TASKS).optional(),
+    }),
+    /** Issued by the quiz to the score band naming this reward. */
+    z.object({ quiz: z.literal(true) }),
+    z.object({ wheel: z.literal(true) }),
+    /** A prize of the pack-code mechanic: won by a play (odds `weight`, or the prize calendar). */
+    z.object({ code: z.literal(true) }),
+  ]);
   return {
+    PackCodeSettingsSchema,
+    RewardUnlockSchema,
     QuizQuestionSchema,
     ScoreBandSchema,
     QuizSettingsSchema,
@@ -141,13 +179,17 @@ function settingsShapes(rules: SettingsRules) {
  * A web address a participant's tap opens or the client fetches: http(s) only. A brand member types it, and a
  * `javascript:` or `data:` link opened from the participant's page would run script in it.
  */
-export const WebLinkSchema = z.url({ protocol: /^https?$/, error: 'An http:// or https:// address' }).max(2000);
+export const WebLinkSchema = z
+  .url({ protocol: /^https?$/, error: 'An http:// or https:// address' })
+  .max(MAX_LINK_LENGTH);
 
 /** An image the participant's page shows itself (a campaign's cover): https only, as its CSP and VK's https frame allow. */
-export const HttpsImageSchema = z.url({ protocol: /^https$/, error: 'An https:// image address' }).max(2000);
+export const HttpsImageSchema = z.url({ protocol: /^https$/, error: 'An https:// image address' }).max(MAX_LINK_LENGTH);
 
 /** The shapes a brand member's save is checked with (the campaign document, the office's 422s). */
 export const {
+  PackCodeSettingsSchema,
+  RewardUnlockSchema,
   QuizQuestionSchema,
   ScoreBandSchema,
   QuizSettingsSchema,
@@ -156,6 +198,7 @@ export const {
   CampaignSettingsSchema,
   TaskConfigSchemas,
 } = settingsShapes(WRITING);
+export type PackCodeSettings = z.infer<typeof PackCodeSettingsSchema>;
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 export type ScoreBand = z.infer<typeof ScoreBandSchema>;
 export type QuizSettings = z.infer<typeof QuizSettingsSchema>;
@@ -177,12 +220,9 @@ export function parseTaskConfig<K extends TaskKind>(kind: K, raw: unknown): Task
   return stored.TaskConfigSchemas[kind].parse(raw ?? {}) as TaskConfig<K>;
 }
 
-export const RewardUnlockSchema = z.union([
-  z.object({ tasks: z.union([z.number().int().min(0), z.literal('all')]), of: z.array(z.string()).optional() }),
-  /** Issued by the quiz to the score band naming this reward. */
-  z.object({ quiz: z.literal(true) }),
-  z.object({ wheel: z.literal(true) }),
-  /** A prize of the pack-code mechanic: won by a play (odds `weight`, or the prize calendar). */
-  z.object({ code: z.literal(true) }),
-]);
+/**
+ * A stored reward's unlock rule (the services' read): a prize an earlier release saved counting more tasks, or naming
+ * longer keys, than a save takes now still unlocks as stored (decision 055).
+ */
+export const StoredRewardUnlockSchema = stored.RewardUnlockSchema;
 export type RewardUnlock = z.infer<typeof RewardUnlockSchema>;

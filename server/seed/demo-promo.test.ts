@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestWorld } from '../../tests/support/test-deps.ts';
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
+import { CampaignSettingsSchema, RewardUnlockSchema, TaskConfigSchemas } from '../promo/settings.ts';
 import { localVkApi } from '../vk/vk-api.ts';
 import { seedDemo } from './demo-seed.ts';
 
@@ -65,6 +66,22 @@ describe('demo seed', () => {
     expect(['win', 'lose']).toContain(spin.json.outcome);
     const prizes = await call('GET', `/api/campaigns/${tasksId}/prizes`);
     expect(prizes.json.prizes).toHaveLength(2);
+  });
+});
+
+describe('demo settings', () => {
+  it('every demo campaign’s settings, task configs and prize rules are what a brand’s save accepts (their bounds too)', async () => {
+    w = createTestWorld();
+    await seedDemo(w.deps.db, w.config, w.clock.now);
+    const campaigns = await w.deps.db.select().from(schema.campaigns);
+    expect(campaigns.length).toBeGreaterThan(0);
+    for (const c of campaigns) expect(CampaignSettingsSchema.safeParse(c.settings).error, c.slug).toBeUndefined();
+    for (const t of await w.deps.db.select().from(schema.tasks)) {
+      expect(TaskConfigSchemas[t.kind].safeParse(t.config).error, t.key).toBeUndefined();
+    }
+    for (const r of await w.deps.db.select().from(schema.rewards)) {
+      expect(RewardUnlockSchema.safeParse(r.unlock).error, r.key).toBeUndefined();
+    }
   });
 });
 

@@ -4,10 +4,17 @@
  * until it has its fields here.
  */
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { DEFAULT_QUIZ_TASK_ATTEMPTS, MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
+import { MAX_FRIENDS_REQUIRED, MAX_LABEL_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
+import {
+  DEFAULT_QUIZ_TASK_ATTEMPTS,
+  MAX_QUIZ_SCORE,
+  MAX_QUIZ_TASK_ATTEMPTS,
+} from '../../../server/promo/quiz/quiz-bounds.ts';
 
 export type ConfigField =
-  | { name: string; type: 'text' | 'url' }
+  | { name: string; type: 'url' }
+  /** `max`: the server's length bound, counted once trimmed (the preview waits past it). */
+  | { name: string; type: 'text'; max: number }
   /** `max`: the server's bound, where its shape has one (the browser's spinner stops there, the preview waits past it). */
   | { name: string; type: 'number'; min: number; max?: number; optional?: boolean }
   | { name: string; type: 'pool' }
@@ -20,13 +27,13 @@ export const TASK_CONFIG_FIELDS: Record<TaskKind, readonly ConfigField[]> = {
   share_story: [
     { name: 'imageUrl', type: 'url' },
     { name: 'link', type: 'url' },
-    { name: 'linkText', type: 'text' },
+    { name: 'linkText', type: 'text', max: MAX_LABEL_LENGTH },
   ],
   visit_link: [{ name: 'url', type: 'url' }],
-  invite_friends: [{ name: 'friendsRequired', type: 'number', min: 1 }],
+  invite_friends: [{ name: 'friendsRequired', type: 'number', min: 1, max: MAX_FRIENDS_REQUIRED }],
   enter_code: [{ name: 'poolKey', type: 'pool' }],
   quiz: [
-    { name: 'passScore', type: 'number', min: 0 },
+    { name: 'passScore', type: 'number', min: 0, max: MAX_QUIZ_SCORE },
     // Empty: the server's default (decision 073), as for a task saved before the field existed.
     { name: 'maxAttempts', type: 'number', min: 1, max: MAX_QUIZ_TASK_ATTEMPTS, optional: true },
     { name: 'questions', type: 'questions' },

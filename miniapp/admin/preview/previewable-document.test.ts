@@ -7,10 +7,26 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
 import { CampaignContentSchema } from '../../../server/office/campaigns/campaign-document.ts';
-import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
+import {
+  MAX_DAILY_ATTEMPTS,
+  MAX_FRIENDS_REQUIRED,
+  MAX_LABEL_LENGTH,
+  MAX_LINK_LENGTH,
+  MAX_LOW_STOCK_THRESHOLD,
+  MAX_REWARD_WEIGHT,
+  MAX_SETTINGS_TEXT_LENGTH,
+  MAX_STOCK,
+  MAX_TASKS,
+  MAX_TITLE_LENGTH,
+} from '../../../server/office/campaigns/document-bounds.ts';
 import { TEMPLATES } from '../../../server/office/templates/index.ts';
 import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
-import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
+import {
+  MAX_QUESTION_POINTS,
+  MAX_QUIZ_SCORE,
+  MAX_QUIZ_TASK_ATTEMPTS,
+  MAX_SCORE_BANDS,
+} from '../../../server/promo/quiz/quiz-bounds.ts';
 import { unreadyField } from './previewable.ts';
 
 const both = (ru: string, en = ru) => ({ ru, en });
@@ -47,12 +63,43 @@ const everyReward = (change: Partial<Content['rewards'][number]>) => (d: Content
   rewards: d.rewards.map((r) => ({ ...r, ...change })),
 });
 
+type Quiz = NonNullable<Settings['quiz']>;
+/** The quiz's settings changed by `change` (on a copy). */
+const quiz = (change: (q: Quiz) => void) => (d: Content) => {
+  const q = structuredClone(d.settings.quiz as Quiz);
+  change(q);
+  return { ...d, settings: { ...d.settings, quiz: q } };
+};
+/** A task of `kind` added after the template's (none has a friends or quiz task). */
+const addTask = (kind: TaskKind, config: Record<string, unknown>) => (d: Content) => ({
+  ...d,
+  tasks: [
+    ...d.tasks,
+    { ...(d.tasks[0] as Content['tasks'][number]), key: `added-${kind}`, kind, config, position: d.tasks.length },
+  ],
+});
+const QUESTION = {
+  id: 'q1',
+  text: 'Какой?',
+  multiple: false,
+  points: 1,
+  options: [
+    { id: 'a', text: 'А' },
+    { id: 'b', text: 'Б' },
+  ],
+  correct: ['a'],
+};
+/** At a bound and one past it. */
+const atAndPast = (bound: number) => [bound, bound + 1] as const;
+
 /** `n` tasks: the template's first, copied under fresh keys. */
 const tasksOf = (d: Content, n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...(d.tasks[0] as Content['tasks'][number]), key: `t${i}`, position: i }));
 
+type Edit = [string, string, (d: Content) => Content];
+
 /** Numbers as the form sends them: typed past the spinner's bounds, or emptied (null where the field allows none). */
-const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
+const NUMBER_EDITS: Edit[] = [
   ['a wheel reset hour at its bound', 'wheel-instant', wheel({ resetHour: MAX_RESET_HOUR })],
   ['a wheel reset hour past its bound', 'wheel-instant', wheel({ resetHour: MAX_RESET_HOUR + 1 })],
   ['a wheel daily limit of none', 'wheel-instant', wheel({ dailyAttemptLimit: 0 })],
@@ -72,6 +119,71 @@ const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
     'tasks-reward',
     (d) => ({ ...d, settings: { ...d.settings, resetHour: 24 } }),
   ],
+  ...atAndPast(MAX_QUESTION_POINTS).map(
+    (n): Edit => [
+      `a question’s ${n} points`,
+      'quiz-tiers',
+      quiz((q) => {
+        (q.questions[0] as Quiz['questions'][number]).points = n;
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_QUIZ_SCORE).map(
+    (n): Edit => [
+      `a band from ${n}`,
+      'quiz-tiers',
+      quiz((q) => {
+        (q.bands[1] as Quiz['bands'][number]).minScore = n;
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_SCORE_BANDS).map(
+    (n): Edit => [
+      `${n} score bands`,
+      'quiz-tiers',
+      quiz((q) => {
+        q.bands = Array.from({ length: n }, (_, i) => ({ ...(q.bands[0] as Quiz['bands'][number]), key: `b${i}` }));
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_QUIZ_SCORE).map(
+    (n): Edit => [
+      `a quiz task passed at ${n}`,
+      'tasks-reward',
+      addTask('quiz', { passScore: n, questions: [QUESTION] }),
+    ],
+  ),
+  ...atAndPast(MAX_FRIENDS_REQUIRED).map(
+    (n): Edit => [`${n} friends to invite`, 'tasks-reward', addTask('invite_friends', { friendsRequired: n })],
+  ),
+  ...atAndPast(MAX_DAILY_ATTEMPTS).map(
+    (n): Edit => [
+      `${n} free spins a day`,
+      'wheel-instant',
+      wheel({ dailyFreeAttempts: n, dailyAttemptLimit: MAX_DAILY_ATTEMPTS }),
+    ],
+  ),
+  ...atAndPast(MAX_DAILY_ATTEMPTS).map(
+    (n): Edit => [`${n} spins a day`, 'wheel-instant', wheel({ dailyAttemptLimit: n })],
+  ),
+  ...atAndPast(MAX_REWARD_WEIGHT).map(
+    (n): Edit => [`a wheel lose weight ${n}`, 'wheel-instant', wheel({ loseWeight: n })],
+  ),
+  ...atAndPast(MAX_REWARD_WEIGHT).map(
+    (n): Edit => [`a pack code lose weight ${n}`, 'pack-code', packCode({ loseWeight: n })],
+  ),
+  ...atAndPast(MAX_STOCK).map((n): Edit => [`a prize’s stock ${n}`, 'tasks-reward', everyReward({ stock: n })]),
+  ...atAndPast(MAX_STOCK).map((n): Edit => [`a prize’s daily cap ${n}`, 'tasks-reward', everyReward({ dailyCap: n })]),
+  ...atAndPast(MAX_TASKS).map(
+    (n): Edit => [`a prize for ${n} tasks`, 'tasks-reward', everyReward({ unlock: { tasks: n } })],
+  ),
+  ...atAndPast(MAX_LOW_STOCK_THRESHOLD).map(
+    (n): Edit => [
+      `a pool’s threshold ${n}`,
+      'tasks-reward',
+      (d) => ({ ...d, pools: d.pools.map((p) => ({ ...p, lowStockThreshold: n })) }),
+    ],
+  ),
   ['fifty tasks', 'tasks-reward', (d) => ({ ...d, tasks: tasksOf(d, 50) })],
   ['fifty-one tasks', 'tasks-reward', (d) => ({ ...d, tasks: tasksOf(d, 51) })],
   [
@@ -97,7 +209,7 @@ const NUMBER_EDITS: [string, string, (d: Content) => Content][] = [
  * trimming, as the server does), texts only zero-width, the optional settings texts cleared or blank, a help question
  * just added, a pool's name, a cover half typed.
  */
-const EDITS: [string, string, (d: Content) => Content][] = [
+const EDITS: Edit[] = [
   ['title at its bound', 'tasks-reward', (d) => ({ ...d, title: { ru: chars(200), en: '' } })],
   ['title past its bound', 'tasks-reward', (d) => ({ ...d, title: { ru: chars(201), en: '' } })],
   ['title at its bound, spaces around', 'tasks-reward', (d) => ({ ...d, title: { ru: ` ${chars(200)}  `, en: '' } })],
@@ -128,6 +240,97 @@ const EDITS: [string, string, (d: Content) => Content][] = [
     (d) => ({ ...d, settings: { ...d.settings, organizer: both('ООО «Вкус»', '') } }),
   ],
   ['organiser very long', 'tasks-reward', (d) => ({ ...d, settings: { ...d.settings, organizer: both(chars(5000)) } })],
+  ...atAndPast(MAX_SETTINGS_TEXT_LENGTH).map(
+    (n): Edit => [
+      `organiser of ${n}`,
+      'tasks-reward',
+      (d) => ({ ...d, settings: { ...d.settings, organizer: both(chars(n), '') } }),
+    ],
+  ),
+  ...atAndPast(MAX_SETTINGS_TEXT_LENGTH).map(
+    (n): Edit => [
+      `a question of ${n}`,
+      'quiz-tiers',
+      quiz((q) => {
+        (q.questions[0] as Quiz['questions'][number]).text = both(chars(n), 'Which?');
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_LABEL_LENGTH).map(
+    (n): Edit => [
+      `an option of ${n}`,
+      'quiz-tiers',
+      quiz((q) => {
+        const option = (q.questions[0] as Quiz['questions'][number]).options[1] as { text: unknown };
+        option.text = both('Б', chars(n, 'b'));
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_LABEL_LENGTH).map(
+    (n): Edit => [
+      `a band title of ${n}`,
+      'quiz-tiers',
+      quiz((q) => {
+        (q.bands[0] as Quiz['bands'][number]).title = both(chars(n));
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_SETTINGS_TEXT_LENGTH).map(
+    (n): Edit => [
+      `a band description of ${n}`,
+      'quiz-tiers',
+      quiz((q) => {
+        (q.bands[0] as Quiz['bands'][number]).text = chars(n);
+      }),
+    ],
+  ),
+  [
+    'a question’s picture on http',
+    'quiz-tiers',
+    quiz((q) => Object.assign(q.questions[0] as object, { imageUrl: 'http://example.com/q.png' })),
+  ],
+  [
+    'a question’s picture',
+    'quiz-tiers',
+    quiz((q) => Object.assign(q.questions[0] as object, { imageUrl: 'https://example.com/q.png' })),
+  ],
+  ...atAndPast(MAX_LINK_LENGTH).map(
+    (n): Edit => [
+      `a question’s picture of ${n}`,
+      'quiz-tiers',
+      quiz((q) =>
+        Object.assign(q.questions[0] as object, { imageUrl: `https://example.com/${chars(n - 24, 'a')}.png` }),
+      ),
+    ],
+  ),
+  ...atAndPast(MAX_LABEL_LENGTH).map(
+    (n): Edit => [`a lose label of ${n}`, 'wheel-instant', wheel({ loseLabel: both(chars(n)) })],
+  ),
+  ...atAndPast(MAX_SETTINGS_TEXT_LENGTH).map(
+    (n): Edit => [
+      `a draw prize of ${n}`,
+      'giveaway-draw',
+      (d) => ({
+        ...d,
+        settings: {
+          ...d.settings,
+          draw: { ...(d.settings.draw as NonNullable<Settings['draw']>), prize: both('', chars(n, 'p')) },
+        },
+      }),
+    ],
+  ),
+  ...atAndPast(MAX_LABEL_LENGTH).map(
+    (n): Edit => [
+      `a story button of ${n}`,
+      'giveaway-draw',
+      (d) => ({
+        ...d,
+        tasks: d.tasks.map((t) =>
+          t.kind === 'share_story' ? { ...t, config: { ...t.config, linkText: chars(n) } } : t,
+        ),
+      }),
+    ],
+  ),
   [
     'lose label zero-width',
     'wheel-instant',
@@ -266,6 +469,24 @@ describe('why the preview waits', () => {
     expect(unreadyField(doc({ settings: organizer }))).toEqual({ path: 'settings.organizer', reason: 'blank' });
     const faq = { faq: [faqItem({ ru: '' }, { ru: '' })] };
     expect(unreadyField(doc({ settings: faq }))).toEqual({ path: 'settings.faq.0.q.ru', reason: 'empty' });
+    const longQuestion = quiz((q) => {
+      (q.questions[0] as Quiz['questions'][number]).text = both(chars(MAX_SETTINGS_TEXT_LENGTH + 1));
+    })(byKey('quiz-tiers'));
+    expect(unreadyField(longQuestion)).toEqual({
+      path: 'settings.quiz.questions.0.text',
+      reason: 'too_long',
+      max: MAX_SETTINGS_TEXT_LENGTH,
+    });
+    const longLabel = wheel({ loseLabel: both('Мимо', chars(MAX_LABEL_LENGTH + 1)) })(byKey('wheel-instant'));
+    expect(unreadyField(longLabel)).toEqual({
+      path: 'settings.wheel.loseLabel',
+      reason: 'too_long',
+      max: MAX_LABEL_LENGTH,
+    });
+    expect(unreadyField(wheel({ dailyAttemptLimit: MAX_DAILY_ATTEMPTS + 1 })(byKey('wheel-instant')))).toEqual({
+      path: 'settings.wheel.dailyAttemptLimit',
+      reason: 'invalid',
+    });
     expect(unreadyField(doc({ pools: [], theme: { coverUrl: 'ftp://x' } }))).toEqual({
       path: 'theme.coverUrl',
       reason: 'invalid',

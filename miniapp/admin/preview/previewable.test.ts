@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
 import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
-import { MAX_TITLE_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
+import {
+  MAX_FRIENDS_REQUIRED,
+  MAX_LABEL_LENGTH,
+  MAX_LINK_LENGTH,
+  MAX_TITLE_LENGTH,
+} from '../../../server/office/campaigns/document-bounds.ts';
 import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';
@@ -13,6 +18,8 @@ const waitedPath = (doc: Parameters<typeof unreadyField>[0]) => unreadyField(doc
 
 const unreadyTaskField = (kind: TaskKind, config: Record<string, unknown>) =>
   waitedPath({ settings: {}, tasks: [{ kind, config }] });
+
+const STORY = { imageUrl: 'https://example.com/i.png', link: 'https://example.com' };
 
 /** What a brand's form holds on the way: fresh defaults, links empty, half typed, wrong scheme, typed out. */
 const CASES: [TaskKind, Record<string, unknown>][] = [
@@ -32,6 +39,13 @@ const CASES: [TaskKind, Record<string, unknown>][] = [
   ['share_story', { imageUrl: 'https://example.com/i.png', link: 'http://example.com' }],
   ['invite_friends', { friendsRequired: 0 }],
   ['invite_friends', { friendsRequired: 3 }],
+  // The server's bounds (document-bounds.ts, quiz-bounds.ts): at them and one past.
+  ['invite_friends', { friendsRequired: MAX_FRIENDS_REQUIRED }],
+  ['invite_friends', { friendsRequired: MAX_FRIENDS_REQUIRED + 1 }],
+  ['share_story', { ...STORY, linkText: 'я'.repeat(MAX_LABEL_LENGTH) }],
+  ['share_story', { ...STORY, linkText: 'я'.repeat(MAX_LABEL_LENGTH + 1) }],
+  ['share_story', { ...STORY, link: `https://example.com/${'a'.repeat(MAX_LINK_LENGTH - 20)}` }],
+  ['share_story', { ...STORY, link: `https://example.com/${'a'.repeat(MAX_LINK_LENGTH - 19)}` }],
   ['join_community', { groupId: 5 }],
 ];
 

@@ -6,7 +6,10 @@
  * settings.quiz.questions.N.text) until its last option was typed, a quiz task's attempts past the server's ten, a
  * title or description made only of zero-width characters or typed past its bound, a help question just added, an
  * organiser, lose label or draw prize made only of zero-width characters, a pool's blank name, a half-typed cover, no
- * pack-code pool chosen, and a number typed past its bounds (a wheel's reset hour 24, a prize's weight).
+ * pack-code pool chosen, and a number typed past its bounds (a wheel's reset hour 24, a prize's weight); and since
+ * the settings have bounds of their own, a quiz's, a band's, the organiser's, the lose label's, a draw prize's or a
+ * story button's text past its length, a question's points, a band's or pass score, the wheel's attempts, the odds of
+ * losing, a prize's stock or a pool's threshold past theirs.
  * The task fields come from the form's own table (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and
  * the document's texts must hold is the server's shapes' (server/promo/settings.ts, campaign-document.ts,
  * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, document-bounds.ts, faq-bounds.ts), and
@@ -15,19 +18,31 @@
 
 import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import {
+  MAX_DAILY_ATTEMPTS,
   MAX_DESCRIPTION_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_LINK_LENGTH,
+  MAX_LOW_STOCK_THRESHOLD,
   MAX_PER_USER_LIMIT,
   MAX_POOL_NAME_LENGTH,
   MAX_POOLS,
   MAX_REWARD_WEIGHT,
   MAX_REWARDS,
   MAX_RULES_LENGTH,
+  MAX_SETTINGS_TEXT_LENGTH,
+  MAX_STOCK,
   MAX_TASK_ATTEMPTS_GRANTED,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
 } from '../../../server/office/campaigns/document-bounds.ts';
 import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
-import { MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS } from '../../../server/promo/quiz/quiz-bounds.ts';
+import {
+  MAX_QUESTION_POINTS,
+  MAX_QUIZ_OPTIONS,
+  MAX_QUIZ_QUESTIONS,
+  MAX_QUIZ_SCORE,
+  MAX_SCORE_BANDS,
+} from '../../../server/promo/quiz/quiz-bounds.ts';
 import { MAX_FAQ_TEXT_LENGTH } from '../../../server/support/faq-bounds.ts';
 import { type ConfigField, TASK_CONFIG_FIELDS } from '../editor/task-config-fields.ts';
 import type {
@@ -70,15 +85,17 @@ const EMPTY = { reason: 'empty' } as const;
 const BLANK = { reason: 'blank' } as const;
 const INVALID = { reason: 'invalid' } as const;
 
-/** WebLinkSchema's and HttpsImageSchema's rule: an address the URL parser reads, at most 2000 characters. */
-const MAX_LINK = 2000;
+/** WebLinkSchema's and HttpsImageSchema's rule: an address the URL parser reads, at most MAX_LINK_LENGTH characters. */
 function linkProblem(value: unknown, protocol = /^https?:$/): UnreadyReason | null {
   if (typeof value !== 'string' || value === '') return EMPTY;
-  if (value.length > MAX_LINK) return { reason: 'too_long', max: MAX_LINK };
+  if (value.length > MAX_LINK_LENGTH) return { reason: 'too_long', max: MAX_LINK_LENGTH };
   return URL.canParse(value) && protocol.test(new URL(value).protocol) ? null : INVALID;
 }
 
 const whole = (value: unknown, min = 0) => Number.isInteger(value) && (value as number) >= min;
+
+/** A number the server requires (no default): a whole number from 0 to `max`. */
+const upTo = (value: unknown, max: number) => (whole(value) && (value as number) <= max ? null : INVALID);
 
 /**
  * A number field the form sends as typed (NumberField: past its spinner's bounds too): a whole number from `min` to
@@ -104,13 +121,16 @@ function textProblem(s: string, max?: number): UnreadyReason | null {
 const requiredTextProblem = (s: string | undefined, max?: number) => (s?.trim() ? textProblem(s, max) : EMPTY);
 
 /**
- * LocalizedTextSchema's rule (server/campaigns/content-language.ts): no language only blank-looking, and one shows
- * something. `orEmpty`, LocalizedTextOrEmptySchema's: it may also be empty, plain or in every language (a band's
+ * localizedText's rule (server/campaigns/content-language.ts): no language only blank-looking or past `max`, and one
+ * shows something. `orEmpty`, localizedTextOrEmpty's: it may also be empty, plain or in every language (a band's
  * description typed and cleared again, the organiser cleared).
  */
-function settingTextProblem(text: LocalizedSetting | undefined, orEmpty = false): UnreadyReason | null {
+function settingTextProblem(text: LocalizedSetting | undefined, max: number, orEmpty = false): UnreadyReason | null {
   const texts = typeof text === 'string' ? [text] : [text?.ru ?? '', text?.en ?? ''];
-  if (texts.some((s) => textProblem(s))) return BLANK;
+  for (const s of texts) {
+    const problem = textProblem(s, max);
+    if (problem) return problem;
+  }
   return orEmpty || texts.some(hasVisibleText) ? null : EMPTY;
 }
 
@@ -132,11 +152,15 @@ function* questionChecks(at: string, value: unknown): Generator<Check> {
   yield [at, countProblem(questions.length, 1, MAX_QUIZ_QUESTIONS)];
   for (const [i, q] of questions.entries()) {
     const here = `${at}.${i}`;
-    yield [`${here}.text`, settingTextProblem(q.text)];
+    yield [`${here}.text`, settingTextProblem(q.text, MAX_SETTINGS_TEXT_LENGTH)];
+    // The form has no picture field; one the document carries (a template's, the API's) is an https image.
+    if (q.imageUrl !== undefined) yield [`${here}.imageUrl`, linkProblem(q.imageUrl, /^https:$/)];
     yield [`${here}.options`, countProblem(q.options.length, 2, MAX_QUIZ_OPTIONS)];
-    for (const [j, o] of q.options.entries()) yield [`${here}.options.${j}.text`, settingTextProblem(o.text)];
+    for (const [j, o] of q.options.entries()) {
+      yield [`${here}.options.${j}.text`, settingTextProblem(o.text, MAX_LABEL_LENGTH)];
+    }
     yield [`${here}.correct`, countProblem(q.correct.length, 1, MAX_QUIZ_OPTIONS)];
-    yield [`${here}.points`, whole(q.points) ? null : INVALID];
+    yield [`${here}.points`, numberProblem(q.points, 0, MAX_QUESTION_POINTS)];
   }
 }
 
@@ -148,7 +172,7 @@ function fieldProblem(field: ConfigField, value: unknown): UnreadyReason | null 
       if (value == null) return field.optional === true ? null : EMPTY;
       return whole(value, field.min) && (field.max === undefined || (value as number) <= field.max) ? null : INVALID;
     case 'text':
-      return typeof value === 'string' ? textProblem(value) : null;
+      return typeof value === 'string' ? textProblem(value, field.max) : null;
     case 'questions':
     case 'pool':
       return null;
@@ -158,37 +182,37 @@ function fieldProblem(field: ConfigField, value: unknown): UnreadyReason | null 
 /** The wheel's numbers and lose label, and the pack code's pool and odds (WheelSettingsSchema, PackCodeSettingsSchema). */
 function* playChecks({ wheel, packCode }: Partial<CampaignSettings>): Generator<Check> {
   if (wheel) {
-    yield ['settings.wheel.dailyFreeAttempts', numberProblem(wheel.dailyFreeAttempts, 0)];
-    yield ['settings.wheel.dailyAttemptLimit', numberProblem(wheel.dailyAttemptLimit, 1)];
+    yield ['settings.wheel.dailyFreeAttempts', numberProblem(wheel.dailyFreeAttempts, 0, MAX_DAILY_ATTEMPTS)];
+    yield ['settings.wheel.dailyAttemptLimit', numberProblem(wheel.dailyAttemptLimit, 1, MAX_DAILY_ATTEMPTS)];
     yield ['settings.wheel.resetHour', numberProblem(wheel.resetHour, 0, MAX_RESET_HOUR)];
-    yield ['settings.wheel.loseWeight', numberProblem(wheel.loseWeight, 0)];
+    yield ['settings.wheel.loseWeight', numberProblem(wheel.loseWeight, 0, MAX_REWARD_WEIGHT)];
   }
-  yield ['settings.wheel.loseLabel', settingTextProblem(wheel?.loseLabel, true)];
+  yield ['settings.wheel.loseLabel', settingTextProblem(wheel?.loseLabel, MAX_LABEL_LENGTH, true)];
   if (packCode) {
     // «No pool chosen» is the select's empty value.
     yield ['settings.packCode.poolKey', packCode.poolKey ? null : EMPTY];
-    yield ['settings.packCode.loseWeight', numberProblem(packCode.loseWeight, 0)];
+    yield ['settings.packCode.loseWeight', numberProblem(packCode.loseWeight, 0, MAX_REWARD_WEIGHT)];
   }
 }
 
 /** The campaign's settings the form edits: the organiser, the quiz, the wheel, the pack code, the draw's prize, help. */
 function* settingsChecks(settings: Partial<CampaignSettings>): Generator<Check> {
   const { organizer, quiz, draw, faq = [] } = settings;
-  yield ['settings.organizer', settingTextProblem(organizer, true)];
+  yield ['settings.organizer', settingTextProblem(organizer, MAX_SETTINGS_TEXT_LENGTH, true)];
   if (quiz) {
     yield* questionChecks('settings.quiz.questions', quiz.questions);
-    yield ['settings.quiz.bands', quiz.bands.length > 0 ? null : EMPTY];
+    yield ['settings.quiz.bands', countProblem(quiz.bands.length, 1, MAX_SCORE_BANDS)];
     for (const [i, band] of quiz.bands.entries()) {
       const at = `settings.quiz.bands.${i}`;
-      yield [`${at}.minScore`, whole(band.minScore) ? null : INVALID];
-      yield [`${at}.title`, settingTextProblem(band.title)];
-      yield [`${at}.text`, settingTextProblem(band.text, true)];
+      yield [`${at}.minScore`, upTo(band.minScore, MAX_QUIZ_SCORE)];
+      yield [`${at}.title`, settingTextProblem(band.title, MAX_LABEL_LENGTH)];
+      yield [`${at}.text`, settingTextProblem(band.text, MAX_SETTINGS_TEXT_LENGTH, true)];
     }
   }
   yield* playChecks(settings);
   // The campaign day's hour outside the wheel (ScheduleSection): emptied, the setting is left out.
   yield ['settings.resetHour', numberProblem(settings.resetHour, 0, MAX_RESET_HOUR)];
-  yield ['settings.draw.prize', settingTextProblem(draw?.prize, true)];
+  yield ['settings.draw.prize', settingTextProblem(draw?.prize, MAX_SETTINGS_TEXT_LENGTH, true)];
   // faqShape's rule: Russian required, English left out or written, each at most MAX_FAQ_TEXT_LENGTH.
   for (const [i, item] of faq.entries()) {
     for (const part of ['q', 'a'] as const) {
@@ -202,12 +226,12 @@ function* settingsChecks(settings: Partial<CampaignSettings>): Generator<Check> 
 
 /** RewardDocumentSchema's numbers, in the form's order: stock and daily cap (empty: none), weight, per-person limit. */
 function* rewardNumberChecks(at: string, reward: Partial<Pick<DocumentReward, RewardFields>>): Generator<Check> {
-  yield [`${at}.stock`, numberProblem(reward.stock, 0, undefined, true)];
-  yield [`${at}.dailyCap`, numberProblem(reward.dailyCap, 1, undefined, true)];
+  yield [`${at}.stock`, numberProblem(reward.stock, 0, MAX_STOCK, true)];
+  yield [`${at}.dailyCap`, numberProblem(reward.dailyCap, 1, MAX_STOCK, true)];
   yield [`${at}.weight`, numberProblem(reward.weight, 0, MAX_REWARD_WEIGHT)];
   yield [`${at}.perUserLimit`, numberProblem(reward.perUserLimit, 1, MAX_PER_USER_LIMIT)];
   const tasks = reward.unlock && 'tasks' in reward.unlock ? reward.unlock.tasks : 'all';
-  yield [`${at}.unlock.tasks`, tasks === 'all' ? null : numberProblem(tasks, 0)];
+  yield [`${at}.unlock.tasks`, tasks === 'all' ? null : numberProblem(tasks, 0, MAX_TASKS)];
 }
 
 /** Every field checked, in the form's order: the texts, the settings, the tasks, the rewards, the cover, the pools. */
@@ -243,7 +267,7 @@ function* documentChecks(doc: Checked): Generator<Check> {
   yield ['pools', pools.length > MAX_POOLS ? INVALID : null];
   for (const [i, pool] of pools.entries()) {
     yield [`pools.${i}.name`, requiredTextProblem(pool.name, MAX_POOL_NAME_LENGTH)];
-    yield [`pools.${i}.lowStockThreshold`, whole(pool.lowStockThreshold) ? null : INVALID];
+    yield [`pools.${i}.lowStockThreshold`, upTo(pool.lowStockThreshold, MAX_LOW_STOCK_THRESHOLD)];
   }
 }
 

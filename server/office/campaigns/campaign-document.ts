@@ -20,13 +20,17 @@ import {
 import { UtcMs } from '../../utc-ms.ts';
 import {
   MAX_DESCRIPTION_LENGTH,
+  MAX_KEY_LENGTH,
+  MAX_LOW_STOCK_THRESHOLD,
   MAX_PER_USER_LIMIT,
   MAX_POOL_NAME_LENGTH,
   MAX_POOLS,
   MAX_REWARD_WEIGHT,
   MAX_REWARDS,
   MAX_RULES_LENGTH,
+  MAX_STOCK,
   MAX_TASK_ATTEMPTS_GRANTED,
+  MAX_TASK_POSITION,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
 } from './document-bounds.ts';
@@ -45,7 +49,7 @@ export type Bilingual = { ru: string; en: string };
 export const DocumentKeySchema = z
   .string()
   .min(1)
-  .max(64)
+  .max(MAX_KEY_LENGTH)
   .regex(/^[A-Za-z0-9_-]+$/, 'Latin letters, digits, "-" and "_" only');
 
 export const SlugSchema = z
@@ -63,7 +67,7 @@ export const TaskDocumentSchema = z
     /** Kind-specific settings, checked against the kind's shape in server/promo/settings.ts. */
     config: z.record(z.string(), z.unknown()),
     attemptsGranted: z.number().int().min(0).max(MAX_TASK_ATTEMPTS_GRANTED),
-    position: z.number().int(),
+    position: z.number().int().min(-MAX_TASK_POSITION).max(MAX_TASK_POSITION),
   })
   .superRefine((task, ctx) => {
     const parsed = TaskConfigSchemas[task.kind].safeParse(task.config);
@@ -83,9 +87,9 @@ export const RewardDocumentSchema = z
     /** The code pool the reward hands codes from (a key of `pools`), or null for a prize without codes. */
     poolKey: DocumentKeySchema.nullable(),
     /** Units in total; null: limited by the pool only (or unlimited when there is no pool). */
-    stock: z.number().int().min(0).nullable(),
+    stock: z.number().int().min(0).max(MAX_STOCK).nullable(),
     /** Units per campaign day; null: no cap. */
-    dailyCap: z.number().int().min(1).nullable(),
+    dailyCap: z.number().int().min(1).max(MAX_STOCK).nullable(),
     /** Wheel odds weight, relative to the other sectors and the lose weight. */
     weight: z.number().int().min(0).max(MAX_REWARD_WEIGHT),
     /**
@@ -104,7 +108,7 @@ export const PoolDocumentSchema = z
     key: DocumentKeySchema,
     name: visibleText(MAX_POOL_NAME_LENGTH),
     purpose: z.enum(POOL_PURPOSES),
-    lowStockThreshold: z.number().int().min(0),
+    lowStockThreshold: z.number().int().min(0).max(MAX_LOW_STOCK_THRESHOLD),
     /** Read-only: codes loaded and still free (uploads go through the pool routes); ignored when saving. */
     total: z.number().int().min(0).default(0),
     free: z.number().int().min(0).default(0),

@@ -17,7 +17,7 @@ import { csvIssues, csvLineError } from '../csv-line-error.ts';
 import { resetHourOf } from '../promo-context.ts';
 import type { RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards } from '../rewards/reward.service.ts';
-import { parseCampaignSettings, RewardUnlockSchema } from '../settings.ts';
+import { parseCampaignSettings, StoredRewardUnlockSchema } from '../settings.ts';
 import { generatedWithKey, keepGeneration } from './generation-keys.ts';
 import { parseMomentCsv } from './moment-csv.ts';
 import {
@@ -41,7 +41,7 @@ const INSERT_CHUNK = 500;
 
 /** Prizes a calendar can hold: the instant-win ones (wheel sectors, pack-code prizes). */
 export function isInstantWinPrize(reward: Pick<RewardRow, 'unlock'>): boolean {
-  const unlock = RewardUnlockSchema.safeParse(reward.unlock);
+  const unlock = StoredRewardUnlockSchema.safeParse(reward.unlock);
   return unlock.success && ('wheel' in unlock.data || 'code' in unlock.data);
 }
 

@@ -22,7 +22,7 @@ import { campaignDay } from '../campaign-day.ts';
 import { loadCampaign, requireParticipant, requireRunning, resetHourOf } from '../promo-context.ts';
 import { type GrantRow, issueReward, type RewardRow } from '../rewards/issue-reward.ts';
 import { campaignRewards, type GrantView, grantView } from '../rewards/reward.service.ts';
-import { type PackCodeSettings, parseCampaignSettings, RewardUnlockSchema } from '../settings.ts';
+import { type PackCodeSettings, parseCampaignSettings, StoredRewardUnlockSchema } from '../settings.ts';
 import { checkCodeAttempts, countWrongCode } from './code-attempts.ts';
 
 export interface CodePlayResult {
@@ -48,7 +48,7 @@ export const normaliseCode = (raw: string): string => raw.trim().toUpperCase();
 /** Prizes of the pack-code game (`unlock: { code: true }`). */
 export async function codePrizes(db: Db, campaignId: number): Promise<RewardRow[]> {
   return (await campaignRewards(db, campaignId)).filter((r) => {
-    const unlock = RewardUnlockSchema.safeParse(r.unlock);
+    const unlock = StoredRewardUnlockSchema.safeParse(r.unlock);
     return unlock.success && 'code' in unlock.data;
   });
 }

@@ -21,7 +21,7 @@ import {
   requireRunning,
   resetHourOf,
 } from '../promo-context.ts';
-import { RewardUnlockSchema } from '../settings.ts';
+import { StoredRewardUnlockSchema } from '../settings.ts';
 import { availableOn } from '../tasks/task-kinds.ts';
 import type { TaskRow } from '../tasks/task-records.ts';
 import { completionsOf, everyCampaignTask } from '../tasks/task-view.ts';
@@ -63,7 +63,7 @@ export async function requirementOf(
   platform: Platform,
   tasks?: readonly TaskRow[],
 ): Promise<Requirement> {
-  const unlock = RewardUnlockSchema.parse(reward.unlock);
+  const unlock = StoredRewardUnlockSchema.parse(reward.unlock);
   const serverVerifiedOnly = reward.requiresServerVerified;
   if ('wheel' in unlock) return { kind: 'wheel', serverVerifiedOnly, met: false };
   if ('code' in unlock) return { kind: 'code', serverVerifiedOnly, met: false };
@@ -157,7 +157,7 @@ export interface ClaimResult {
  * every participant: nothing to read.
  */
 async function claimRequirement(db: Db, reward: RewardRow, participantId: number, platform: Platform) {
-  const unlock = RewardUnlockSchema.parse(reward.unlock);
+  const unlock = StoredRewardUnlockSchema.parse(reward.unlock);
   if ('tasks' in unlock && unlock.tasks === 0) return { kind: 'tasks' as const, met: true };
   return await requirementOf(db, reward, { id: participantId }, platform);
 }
