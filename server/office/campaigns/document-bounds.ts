@@ -18,7 +18,11 @@ export const MAX_DESCRIPTION_LENGTH = 2000;
 /** A campaign's rules: the whole legal text. */
 export const MAX_RULES_LENGTH = 20_000;
 
-/** A code pool's name as the campaign document carries it. */
+/**
+ * A code pool's name, as the campaign document and the pool routes take it. The pool routes took 120 and the document
+ * 200: a pool named 121–200 characters in the document could not have been made by the routes, and refusing it now
+ * would refuse the next save of a campaign that has one, so both take the longer.
+ */
 export const MAX_POOL_NAME_LENGTH = 200;
 
 /** The free codes at or below which a pool warns (the pool routes' threshold and the document's). */

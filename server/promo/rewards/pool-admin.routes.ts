@@ -13,6 +13,7 @@ import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { visibleText } from '../../http/text-fields.ts';
+import { MAX_LOW_STOCK_THRESHOLD, MAX_POOL_NAME_LENGTH } from '../../office/campaigns/document-bounds.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
 import { createPool, importStatus, listPools, setLowStockThreshold, startImport } from './pool-admin.service.ts';
@@ -39,11 +40,12 @@ export const PoolStockSchema = z
   .openapi('PoolStock');
 
 /** The free codes at or below which a pool warns, as the brand sets it (low-stock.ts caps the line it warns at). */
-const LowStockThreshold = z.number().int().min(0).max(1_000_000);
+const LowStockThreshold = z.number().int().min(0).max(MAX_LOW_STOCK_THRESHOLD);
 
 export const NewPoolSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
-  name: visibleText(120),
+  /** As long as the campaign document takes it (document-bounds.ts). */
+  name: visibleText(MAX_POOL_NAME_LENGTH),
   purpose: z.enum(['reward', 'entry']).default('reward'),
   lowStockThreshold: LowStockThreshold.default(20),
   sandboxOf: z.number().int().positive().optional(),

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
 import { excelUnicodeText } from '../../http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../http/testing/windows-1251.ts';
+import { MAX_POOL_NAME_LENGTH } from '../../office/campaigns/document-bounds.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes } from './csv-import.ts';
 
@@ -84,6 +85,23 @@ describe('pool writes in the office', () => {
       ['pool.create', String(PRIZES), 'prizes'],
       ['pool.create', String(PRIZES), 'prizes'],
     ]);
+  });
+
+  it('a pool’s name is bounded as the campaign document bounds it: 200 characters (the routes took 120, so a pool the document named 121–200 could not be made here); past it a 422 naming `name`, nothing written', async () => {
+    const id = await setup();
+    const named = (key: string, n: number) => ({ key, name: 'я'.repeat(n) });
+    const long = await w.call('POST', `/api/admin/campaigns/${id}/pools`, PRIZES, named('long', MAX_POOL_NAME_LENGTH));
+    expect(long.status).toBe(201);
+    const past = await w.call(
+      'POST',
+      `/api/admin/campaigns/${id}/pools`,
+      PRIZES,
+      named('past', MAX_POOL_NAME_LENGTH + 1),
+    );
+    expect(past.status).toBe(422);
+    expect(((await past.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('name');
+    const pools = await w.deps.db.select().from(schema.codePools);
+    expect(pools.map((p) => p.key)).toEqual(['long']);
   });
 
   it('item 1: an import writes one audit entry per committed chunk, in that chunk’s transaction', async () => {
