@@ -7,6 +7,7 @@ import { authErrors, ErrorSchema, errorResponse, json } from '../../http/schemas
 import { StateSchema } from '../../promo/promo.schemas.ts';
 import { RulesSchema } from '../../promo/rules/rules.routes.ts';
 import { BilingualSchema, ProblemSchema } from './campaign-document.ts';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './document-bounds.ts';
 
 export const OfficeCampaignParams = z.object({ id: RowIdParam });
 
@@ -24,8 +25,8 @@ export const TemplateCardSchema = z
     key: z.string(),
     mechanic: z.enum(MECHANICS),
     legalType: z.enum(LEGAL_TYPES),
-    title: BilingualSchema(200),
-    purpose: BilingualSchema(2000),
+    title: BilingualSchema(MAX_TITLE_LENGTH),
+    purpose: BilingualSchema(MAX_DESCRIPTION_LENGTH),
     preview: PreviewSchema,
   })
   .openapi('CampaignTemplate');
@@ -33,7 +34,7 @@ export const TemplateCardSchema = z
 export const CampaignListItemSchema = z
   .object({
     id: z.number().int(),
-    title: BilingualSchema(200),
+    title: BilingualSchema(MAX_TITLE_LENGTH),
     status: z.enum(CAMPAIGN_STATUSES),
     phase: z.enum(['not_started', 'running', 'paused', 'ended']),
     mechanic: z.enum(MECHANICS),
