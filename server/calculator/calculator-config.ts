@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 import { ApiError } from '../http/errors.ts';
 import { fieldIssue } from '../http/field-issues.ts';
+import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../office/campaigns/document-bounds.ts';
 import { type CompiledFormula, compileFormula, FORMULA_FUNCTIONS } from './formula.ts';
 import { FormulaError } from './formula-error.ts';
 
@@ -19,7 +20,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 function calculatorShape(rules: SettingsRules) {
   const base = {
     name: z.string().regex(NAME, 'a letter or _, then letters, digits or _ (up to 32)'),
-    label: rules.text(),
+    label: rules.text(MAX_LABEL_LENGTH),
   };
   const input = z.discriminatedUnion('kind', [
     z.object({ ...base, kind: z.literal('number'), min: finite, max: finite, default: finite.optional() }),
@@ -35,7 +36,7 @@ function calculatorShape(rules: SettingsRules) {
       ...base,
       kind: z.literal('select'),
       options: z
-        .array(z.object({ value: finite, label: rules.text() }))
+        .array(z.object({ value: finite, label: rules.text(MAX_LABEL_LENGTH) }))
         .min(2)
         .max(30),
     }),
@@ -46,13 +47,13 @@ function calculatorShape(rules: SettingsRules) {
       inputs: z.array(input).min(1).max(20),
       formula: z.string().min(1).max(1000),
       /** Shown with the result; `{result}` is replaced by the computed value. */
-      resultText: rules.text(),
+      resultText: rules.text(MAX_SETTINGS_TEXT_LENGTH),
       /** Decimal places the result is rounded to for display (half away from zero). */
       resultDigits: z.number().int().min(0).max(6).default(0),
       lead: z.object({
         /** The brand's personal-data policy (152-FZ), linked from the consent checkbox. */
         policyUrl: z.url({ protocol: /^https?$/ }).max(500),
-        consentText: rules.text(),
+        consentText: rules.text(MAX_SETTINGS_TEXT_LENGTH),
         /** Changes whenever the consent text changes in substance; stored with each lead. */
         consentVersion: z.string().min(1).max(40),
       }),
