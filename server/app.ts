@@ -29,9 +29,9 @@ import { officeCampaignRoutes } from './office/campaigns/office-campaign.routes.
 import { officeRoutes } from './office/office.routes.ts';
 import { invitationAcceptRoutes } from './office/team/invitation-accept.routes.ts';
 import { teamRoutes } from './office/team/team.routes.ts';
+import { officeDownloadRoutes } from './office-downloads/office-download.routes.ts';
 import { calendarRoutes, drawAdminRoutes, poolAdminRoutes, promoRoutes } from './promo/promo.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
-import { statsExportRoutes } from './stats/stats-export.routes.ts';
 import { telemetryRoutes } from './stats/telemetry.routes.ts';
 import { knowledgeRoutes } from './support/knowledge.routes.ts';
 import { supportRoutes } from './support/support.routes.ts';
@@ -101,7 +101,7 @@ export function createApp(deps: Deps) {
     .route('/api/admin/mailing', mailingRoutes)
     .route('/api/admin/funnel', funnelRoutes)
     .route('/api/admin/stats', statsRoutes)
-    .route('/api/stats-exports', statsExportRoutes)
+    .route('/api/office-downloads', officeDownloadRoutes)
     .route('/api/admin/support', supportAdminRoutes)
     .route('/api/admin/support', supportInboxRoutes)
     .route('/api/admin/support', supportLibraryRoutes)

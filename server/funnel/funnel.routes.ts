@@ -1,22 +1,23 @@
 /**
  * @module Brand-facing funnel API (`/api/admin/funnel`, section `stats`): the funnel report (uniques, ordered,
- * conversion window, optional breakdown by launch source or message variant) and who is stuck at a stage (JSON or CSV).
+ * conversion window, optional breakdown by launch source or message variant) and who is stuck at a stage (JSON or CSV,
+ * the CSV also by a signed link).
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
-import { requireCampaignStages } from '../campaigns/campaign-stages.ts';
 import { csvAttachment } from '../http/csv.ts';
 import { fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
-import { authErrors, errorResponse, LAUNCH_AUTH } from '../http/schemas.ts';
+import { authErrors, errorResponse, json, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
 import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
+import { OfficeDownloadLinkSchema, officeDownloadLink } from '../office-downloads/office-download-grant.ts';
 import { profileUrl } from '../profile-url.ts';
 import { funnelReport } from './funnel-report.ts';
-import { stageTaskTitles } from './stage-task-titles.ts';
-import { stuckCsv, stuckParticipants } from './stuck-participants.ts';
+import { stuckCampaign, stuckCsvFile } from './stuck-csv-file.ts';
+import { stuckParticipants } from './stuck-participants.ts';
 
 const HOUR = 3_600_000;
 const tags = ['admin: funnel'];
@@ -82,6 +83,9 @@ const StuckRowSchema = z.object({
 });
 /** Ten years: longer than any campaign runs, and `now - minHours` stays a moment (PostgreSQL's bigint refused 1e13). */
 const MAX_STUCK_HOURS = 10 * 366 * 24;
+/** The largest answer: the office's CSV asks for it, so the file holds everyone stuck. */
+const MAX_STUCK_LIMIT = 50_000;
+const StuckQueryFields = { stage: z.string().min(1).max(64) };
 const stuckRoute = officeRoute('stats', {
   method: 'get',
   path: '/campaigns/{id}/stuck',
@@ -91,9 +95,9 @@ const stuckRoute = officeRoute('stats', {
   request: {
     params: CampaignParam,
     query: z.object({
-      stage: z.string().min(1).max(64),
+      stage: StuckQueryFields.stage,
       minHours: wholeNumberParamOr({ min: 0, max: MAX_STUCK_HOURS }, 24),
-      limit: wholeNumberParamOr({ min: 1, max: 50_000 }, 100),
+      limit: wholeNumberParamOr({ min: 1, max: MAX_STUCK_LIMIT }, 100),
       afterReachedAt: EpochMsParam.optional(),
       afterId: RowIdParam.optional(),
       format: z.enum(['json', 'csv']).default('json'),
@@ -109,6 +113,26 @@ const stuckRoute = officeRoute('stats', {
     },
     ...errors,
   },
+});
+
+const stuckLinkRoute = officeRoute('stats', {
+  method: 'post',
+  path: '/campaigns/{id}/stuck/download-link',
+  tags,
+  summary:
+    'A signed one-minute link to the stuck CSV, for a downloader that sends no launch data (VKWebAppDownloadFile)',
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParam,
+    ...jsonBody(
+      z.object({
+        stage: StuckQueryFields.stage,
+        minHours: z.number().int().min(0).max(MAX_STUCK_HOURS),
+        limit: z.number().int().min(1).max(MAX_STUCK_LIMIT),
+      }),
+    ),
+  },
+  responses: { 200: json(OfficeDownloadLinkSchema, 'The link (relative to the API origin)'), ...errors },
 });
 
 export const funnelRoutes = newRouter();
@@ -131,26 +155,29 @@ funnelRoutes.openapi(reportRoute, async (c) => {
 funnelRoutes.openapi(stuckRoute, async (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
-  const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
-  requireCampaignStages(campaign, [['stage', q.stage]]);
+  const { deps, identity } = c.var;
   if ((q.afterReachedAt === undefined) !== (q.afterId === undefined)) {
+    await stuckCampaign(deps.db, identity, id, q.stage);
     const missing = q.afterId === undefined ? 'afterId' : 'afterReachedAt';
     throw fieldRefusal('invalid_cursor', missing, 'Pass both afterReachedAt and afterId, or neither');
   }
-  const now = c.var.deps.now();
-  const result = await stuckParticipants(c.var.deps.db, {
-    campaignId: id,
-    stage: q.stage,
-    minHours: q.minHours,
-    now,
-    limit: q.limit,
-    after: q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 },
-  });
+  const after = q.afterReachedAt === undefined ? undefined : { reachedAt: q.afterReachedAt, id: q.afterId ?? 0 };
+  const params = { campaignId: id, stage: q.stage, minHours: q.minHours, limit: q.limit, after };
   if (q.format === 'csv') {
-    const { language } = c.var.identity;
-    const titles = await stageTaskTitles(c.var.deps.db, id, q.stage, language);
-    return csvAttachment(c, stuckCsv(result.rows, now, language, titles), `stuck-${id}-${q.stage}.csv`) as never;
+    const { csv, fileName } = await stuckCsvFile(deps, identity, params);
+    return csvAttachment(c, csv, fileName) as never;
   }
+  await stuckCampaign(deps.db, identity, id, q.stage);
+  const result = await stuckParticipants(deps.db, { ...params, now: deps.now() });
   const rows = result.rows.map((r) => ({ ...r, profileUrl: profileUrl(r.platform, r.userId) }));
   return c.json({ total: result.total, rows }, 200);
+});
+// The right and the stage are checked now; the download checks them again.
+funnelRoutes.openapi(stuckLinkRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const campaignId = c.req.valid('param').id;
+  const { stage, minHours, limit } = c.req.valid('json');
+  const { brandId } = await stuckCampaign(deps.db, identity, campaignId, stage);
+  const grant = { purpose: 'stuck-csv' as const, identity, brandId, campaignId, stage, minHours, limit };
+  return c.json(officeDownloadLink(deps, grant), 200);
 });

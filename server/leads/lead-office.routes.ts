@@ -1,15 +1,17 @@
 /**
  * @module The office's leads routes under `/api/admin/campaigns/{id}/leads` (section `leads`): inbox, one lead with
- * its CRM delivery log, status, CSV export, and the CRM webhook settings.
+ * its CRM delivery log, status, CSV export (also by a signed link), and the CRM webhook settings.
  */
 import { z } from '@hono/zod-openapi';
 import { requireIdentity } from '../auth/middleware.ts';
+import { officeCampaignFor } from '../calculator/calculator-office.service.ts';
 import { LEAD_STATUSES } from '../db/schema/calculator.ts';
 import { csvAttachment } from '../http/csv.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { RowIdParam } from '../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../http/schemas.ts';
+import { OfficeDownloadLinkSchema, officeDownloadLink } from '../office-downloads/office-download-grant.ts';
 import { CampaignParams, json } from '../promo/promo.schemas.ts';
 import { leadDetail, leadsCsv, listLeads, saveWebhook, setLeadStatus, webhookSettings } from './lead-office.service.ts';
 
@@ -103,6 +105,16 @@ const csvRoute = officeRoute('leads', {
   request: { params: CampaignParams },
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errors },
 });
+const csvLinkRoute = officeRoute('leads', {
+  method: 'post',
+  path: '/{id}/leads.csv/download-link',
+  tags,
+  summary:
+    'A signed one-minute link to the leads CSV, for a downloader that sends no launch data (VKWebAppDownloadFile)',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: json(OfficeDownloadLinkSchema, 'The link (relative to the API origin)'), ...errors },
+});
 const webhookRoute = officeRoute('leads', {
   method: 'get',
   path: '/{id}/leads-webhook',
@@ -136,7 +148,7 @@ const saveWebhookRoute = officeRoute('leads', {
 });
 
 export const leadOfficeRoutes = newRouter();
-for (const path of ['/:id/leads', '/:id/leads/*', '/:id/leads.csv', '/:id/leads-webhook']) {
+for (const path of ['/:id/leads', '/:id/leads/*', '/:id/leads.csv', '/:id/leads.csv/*', '/:id/leads-webhook']) {
   leadOfficeRoutes.use(path, requireIdentity);
 }
 leadOfficeRoutes.openapi(listRoute, async (c) =>
@@ -152,7 +164,14 @@ leadOfficeRoutes.openapi(statusRoute, async (c) => {
 });
 leadOfficeRoutes.openapi(csvRoute, async (c) => {
   const { id } = c.req.valid('param');
-  return csvAttachment(c, await leadsCsv(c.var.deps.db, c.var.identity, id), `leads-${id}.csv`) as never;
+  const { csv, fileName } = await leadsCsv(c.var.deps.db, c.var.identity, id);
+  return csvAttachment(c, csv, fileName) as never;
+});
+leadOfficeRoutes.openapi(csvLinkRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const campaignId = c.req.valid('param').id;
+  const { brandId } = await officeCampaignFor(deps.db, identity, campaignId, 'leads');
+  return c.json(officeDownloadLink(deps, { purpose: 'leads-csv', identity, brandId, campaignId }), 200);
 });
 leadOfficeRoutes.openapi(webhookRoute, async (c) =>
   c.json(await webhookSettings(c.var.deps.db, c.var.identity, c.req.valid('param').id), 200),

@@ -13,6 +13,7 @@ import { toCsv } from '../http/csv.ts';
 import { csvHeader, csvWord, yesNo } from '../http/csv-words.ts';
 import { ApiError } from '../http/errors.ts';
 import { changesNothing, recordAudit } from '../office/audit.ts';
+import type { OfficeCsv } from '../office-downloads/office-download-grant.ts';
 import { DELIVERY_STATUS_WORDS, LEAD_STATUS_WORDS, LEADS_CSV_COLUMNS } from './lead-words.ts';
 import { webhookUrlProblem } from './webhook-address-guard.ts';
 import { openWebhookSecret, sealWebhookSecret } from './webhook-secret.ts';
@@ -167,13 +168,14 @@ export async function setLeadStatus(
 
 /**
  * Every lead as CSV in the member's language, states worded as the inbox shows them (lead-words.ts); text a participant
- * typed is neutralised against spreadsheet formulas (http/csv.ts).
+ * typed is neutralised against spreadsheet formulas (http/csv.ts). The office route and a signed link
+ * (server/office-downloads/) both serve it, each checking the member's `leads` right now.
  */
-export async function leadsCsv(db: Db, identity: Identity, campaignId: number): Promise<string> {
-  await officeCampaignFor(db, identity, campaignId, 'leads');
+export async function leadsCsv(db: Db, identity: Identity, campaignId: number): Promise<OfficeCsv> {
+  const campaign = await officeCampaignFor(db, identity, campaignId, 'leads');
   const rows = await campaignLeads(db, campaignId, 100_000);
   const language = identity.language;
-  return toCsv(
+  const csv = toCsv(
     csvHeader(LEADS_CSV_COLUMNS, language),
     rows.map((l) => [
       l.id,
@@ -194,6 +196,7 @@ export async function leadsCsv(db: Db, identity: Identity, campaignId: number): 
     // For the Excel of the member's language (server/http/csv.ts, decision 075), in its words (decision 076).
     language,
   );
+  return { csv, fileName: `leads-${campaignId}.csv`, brandId: campaign.brandId };
 }
 
 export async function webhookSettings(db: Db, identity: Identity, campaignId: number) {

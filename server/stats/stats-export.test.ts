@@ -10,8 +10,13 @@ import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../.
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
-import { EXPORT_LINK_TTL_MS, type ExportGrant } from './stats-export-link.ts';
+import {
+  OFFICE_DOWNLOAD_TTL_MS as EXPORT_LINK_TTL_MS,
+  type OfficeDownloadGrant,
+} from '../office-downloads/office-download-grant.ts';
 import { DAY, HOUR, joined, MIN, telemetry } from './testing/telemetry-history.ts';
+
+type ExportGrant = OfficeDownloadGrant<'stats-csv'>;
 
 const ADMIN = 900_404;
 const OTHER = 900_405;
@@ -55,13 +60,13 @@ const reSign = (url: string, change: (g: ExportGrant) => void) => {
   const [payload = '', mac = ''] = (url.split('/').pop() ?? '').split('.');
   const grant = JSON.parse(Buffer.from(payload, 'base64url').toString()) as ExportGrant;
   change(grant);
-  return `/api/stats-exports/${Buffer.from(JSON.stringify(grant)).toString('base64url')}.${mac}`;
+  return `/api/office-downloads/stats-csv/${Buffer.from(JSON.stringify(grant)).toString('base64url')}.${mac}`;
 };
 
 describe('stats download links', () => {
   it('item 3: the link downloads, without launch data, the same CSV as format=csv, as an attachment', async () => {
     const url = await link(ADMIN);
-    expect(url).toMatch(/^\/api\/stats-exports\/[\w-]+\.[\w-]+$/);
+    expect(url).toMatch(/^\/api\/office-downloads\/stats-csv\/[\w-]+\.[\w-]+$/);
     const res = await download(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -92,7 +97,7 @@ describe('stats download links', () => {
       }),
       `${url.slice(0, -2)}AA`,
       `${url}.x`,
-      '/api/stats-exports/garbage',
+      '/api/office-downloads/stats-csv/garbage',
     ]) {
       const res = await download(changed);
       expect(res.status, changed).toBe(403);

@@ -4,8 +4,6 @@
  * file in this folder.
  */
 
-import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Identity } from '../auth/identity.ts';
 import { requireIdentity } from '../auth/middleware.ts';
 import type { Deps } from '../deps.ts';
@@ -13,6 +11,12 @@ import { csvAttachment } from '../http/csv.ts';
 import { officeRoute } from '../http/office-route.ts';
 import { newRouter } from '../http/router.ts';
 import { authErrors, errorResponse, json, LAUNCH_AUTH } from '../http/schemas.ts';
+import {
+  type OfficeCsv,
+  OfficeDownloadLinkSchema,
+  type OfficeDownloadParams,
+  officeDownloadLink,
+} from '../office-downloads/office-download-grant.ts';
 import { clientErrorRate } from './client-error-rate.ts';
 import { dailyActivity } from './daily-activity.ts';
 import { dropOffScreens } from './drop-off-screens.ts';
@@ -33,7 +37,6 @@ import {
 } from './stats.schemas.ts';
 import type { StatsContext } from './stats-context.ts';
 import { statsCsv } from './stats-csv.ts';
-import { EXPORT_LINK_TTL_MS, exportLinkKey, signExportLink } from './stats-export-link.ts';
 import { statsFunnel } from './stats-funnel.ts';
 import { resolveRange } from './stats-range.ts';
 import { statsScope, testersOf } from './stats-scope.ts';
@@ -80,17 +83,6 @@ function measureRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
   });
 }
 
-/** A measure's CSV response: worded in `language`, saved under a name that says what it holds. */
-export function csvResponse<M extends StatsMeasure>(
-  c: Context,
-  measure: M,
-  body: StatsResponse<M>,
-  target: { kind: 'campaign' | 'brand'; id: number },
-  language: 'ru' | 'en',
-): Response {
-  return csvAttachment(c, statsCsv(measure, body, language), `stats-${target.kind}-${target.id}-${measure}.csv`);
-}
-
 /**
  * A measure for the identity, after the `stats` check (statsScope): the JSON body and the brand it belongs to.
  * @example const { body } = await computeMeasure(deps, identity, { kind: 'campaign', id: 1 }, 'sessions', query);
@@ -120,6 +112,21 @@ export async function computeMeasure(
   return { body, brandId };
 }
 
+/**
+ * A measure's CSV for the identity (after the `stats` check), worded in the query's language or the member's, saved
+ * under a name that says what it holds: what `format=csv` and a signed link (server/office-downloads/) both serve.
+ * @example const { csv, fileName } = await statsCsvFile(deps, identity, { scope, measure: 'sessions', query });
+ */
+export async function statsCsvFile(
+  deps: Deps,
+  identity: Identity,
+  { scope, measure, query }: OfficeDownloadParams['stats-csv'],
+): Promise<OfficeCsv> {
+  const { body, brandId } = await computeMeasure(deps, identity, scope, measure, query);
+  const csv = statsCsv(measure, body, query.lang ?? identity.language);
+  return { csv, fileName: `stats-${scope.kind}-${scope.id}-${measure}.csv`, brandId };
+}
+
 function linkRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
   return officeRoute('stats', {
     method: 'post',
@@ -130,7 +137,7 @@ function linkRoute(measure: StatsMeasure, scope: 'campaign' | 'brand') {
     security: LAUNCH_AUTH,
     request: { params: scope === 'campaign' ? CampaignScopeParam : BrandScopeParam, query: StatsQuerySchema },
     responses: {
-      200: json(z.object({ url: z.string(), expiresAt: z.number().int() }), 'The link (relative to the API origin)'),
+      200: json(OfficeDownloadLinkSchema, 'The link (relative to the API origin)'),
       ...errors,
     },
   });
@@ -144,8 +151,12 @@ for (const measure of STATS_MEASURES) {
       const params = c.req.valid('param') as { id?: number; brandId?: number };
       const q = c.req.valid('query');
       const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
+      if (q.format === 'csv') {
+        const { format: _, ...query } = q;
+        const file = await statsCsvFile(c.var.deps, c.var.identity, { scope: target, measure, query });
+        return csvAttachment(c, file.csv, file.fileName);
+      }
       const { body } = await computeMeasure(c.var.deps, c.var.identity, target, measure, q);
-      if (q.format === 'csv') return csvResponse(c, measure, body, target, q.lang ?? c.var.identity.language);
       return c.json(body, 200);
     });
     // The measure is computed once here too: the link is only issued for what the member may read now.
@@ -155,17 +166,8 @@ for (const measure of STATS_MEASURES) {
       const target = { kind: scope, id: (scope === 'campaign' ? params.id : params.brandId) as number };
       const { deps, identity } = c.var;
       const { brandId } = await computeMeasure(deps, identity, target, measure, query);
-      const expiresAt = deps.now() + EXPORT_LINK_TTL_MS;
-      const token = signExportLink(exportLinkKey(deps.config), {
-        purpose: 'stats-csv',
-        identity,
-        brandId,
-        scope: target,
-        measure,
-        query: { ...query, lang: query.lang ?? identity.language },
-        expiresAt,
-      });
-      return c.json({ url: `/api/stats-exports/${token}`, expiresAt }, 200);
+      const grant = { scope: target, measure, query: { ...query, lang: query.lang ?? identity.language } };
+      return c.json(officeDownloadLink(deps, { purpose: 'stats-csv', identity, brandId, ...grant }), 200);
     });
   }
 }

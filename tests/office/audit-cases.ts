@@ -885,6 +885,17 @@ export const AUDIT_CASES: AuditTable = {
       ]),
     ),
   ),
+  // The other office CSVs' links (server/office-downloads/): the same, one per kind.
+  'POST /api/admin/campaigns/{id}/leads.csv/download-link': {
+    noAudit: 'signs a one-minute download link for the leads CSV; stores nothing',
+  },
+  'POST /api/admin/campaigns/{id}/draw/winners.csv/download-link': {
+    noAudit: 'signs a one-minute download link for the draw picks CSV; stores nothing',
+  },
+  'POST /api/admin/funnel/campaigns/{id}/stuck/download-link': {
+    noAudit: 'signs a one-minute download link for the stuck CSV; stores nothing',
+    body: { stage: 'opened', minHours: 24, limit: 100 },
+  },
 };
 
 async function createdCampaign(w: AuditWorld) {

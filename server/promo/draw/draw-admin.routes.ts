@@ -1,6 +1,6 @@
 /**
  * @module The office's draw routes under `/api/admin/campaigns/{id}/draw` (section `prizes`): the draw's state, run
- * it, verify a pick, re-pick a winner with a reason, export the picks as CSV, announce to the winners; the entries
+ * it, verify a pick, re-pick a winner with a reason, export the picks as CSV (also by a signed link), announce to the winners; the entries
  * with their fraud flags, excluding one with a reason and putting it back before the draw.
  */
 import { z } from '@hono/zod-openapi';
@@ -10,6 +10,7 @@ import { officeRoute } from '../../http/office-route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
+import { OfficeDownloadLinkSchema, officeDownloadLink } from '../../office-downloads/office-download-grant.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import {
   AnnouncementSchema,
@@ -100,6 +101,17 @@ const exportRoute = officeRoute('prizes', {
   responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errors },
 });
 
+const exportLinkRoute = officeRoute('prizes', {
+  method: 'post',
+  path: '/{id}/draw/winners.csv/download-link',
+  tags,
+  summary:
+    'A signed one-minute link to the picks CSV, for a downloader that sends no launch data (VKWebAppDownloadFile)',
+  security: LAUNCH_AUTH,
+  request: { params: CampaignParams },
+  responses: { 200: json(OfficeDownloadLinkSchema, 'The link (relative to the API origin)'), ...errors },
+});
+
 const announceRoute = officeRoute('prizes', {
   method: 'post',
   path: '/{id}/draw/announce',
@@ -166,10 +178,15 @@ drawAdminRoutes.openapi(repickRoute, async (c) => {
   return c.json({ ...(await officeDrawView(deps.db, campaign, deps.now())), replacementPickId }, 200);
 });
 drawAdminRoutes.openapi(exportRoute, async (c) => {
-  const { db } = c.var.deps;
-  const { id } = c.req.valid('param');
-  const campaign = await officeCampaign(db, c.var.identity, id);
-  return csvAttachment(c, await winnersCsv(db, campaign, c.var.identity.language), `draw-${id}-winners.csv`) as never;
+  const { csv, fileName } = await winnersCsv(c.var.deps.db, c.var.identity, c.req.valid('param').id);
+  return csvAttachment(c, csv, fileName) as never;
+});
+// Only the right is checked here: a draw not run yet is the download's 409, as it is the route's.
+drawAdminRoutes.openapi(exportLinkRoute, async (c) => {
+  const { deps, identity } = c.var;
+  const campaignId = c.req.valid('param').id;
+  const { brandId } = await officeCampaign(deps.db, identity, campaignId);
+  return c.json(officeDownloadLink(deps, { purpose: 'draw-winners-csv', identity, brandId, campaignId }), 200);
 });
 drawAdminRoutes.openapi(announceRoute, async (c) => {
   const { id } = c.req.valid('param');

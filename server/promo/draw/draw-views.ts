@@ -6,9 +6,10 @@ import type { Identity } from '../../auth/identity.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
 import { columnText } from '../../campaigns/content-language.ts';
 import type { Db } from '../../db/client.ts';
-import { type CsvLanguage, toCsv } from '../../http/csv.ts';
+import { toCsv } from '../../http/csv.ts';
 import { csvHeader, csvWord, yesNo } from '../../http/csv-words.ts';
 import { ApiError } from '../../http/errors.ts';
+import type { OfficeCsv } from '../../office-downloads/office-download-grant.ts';
 import { PLATFORM_WORDS } from '../../platform-words.ts';
 import { personOf, profileUrl } from '../../profile-url.ts';
 import { findParticipant } from '../promo-context.ts';
@@ -20,6 +21,7 @@ import {
   drawSettingsOf,
   excludedParticipants,
   findDraw,
+  officeCampaign,
   type PickRow,
   requireDrawn,
 } from './draw-records.ts';
@@ -167,13 +169,18 @@ function officePick(draw: DrawRow, p: PickRow) {
   };
 }
 
-/** Every pick as CSV (formula-safe, server/http/csv.ts) in the member's words (draw-words.ts), for handing prizes out. */
-export async function winnersCsv(db: Db, campaign: CampaignRow, language: CsvLanguage): Promise<string> {
+/**
+ * Every pick as CSV (formula-safe, server/http/csv.ts) in the member's words (draw-words.ts), for handing prizes out,
+ * after the member's `prizes` check: what the office route and a signed link (server/office-downloads/) both serve.
+ */
+export async function winnersCsv(db: Db, identity: Identity, campaignId: number): Promise<OfficeCsv> {
+  const campaign = await officeCampaign(db, identity, campaignId);
+  const { language } = identity;
   const draw = await findDraw(db, campaign.id);
   if (!draw) throw new ApiError(409, 'not_drawn', 'The draw has not run yet');
   const drawn = requireDrawn(draw);
   const picks = await drawPicksOf(db, drawn.id);
-  return toCsv(
+  const csv = toCsv(
     csvHeader(WINNERS_CSV_COLUMNS, language),
     picks.map((p) => {
       const o = officePick(drawn, p);
@@ -192,4 +199,5 @@ export async function winnersCsv(db: Db, campaign: CampaignRow, language: CsvLan
     }),
     language,
   );
+  return { csv, fileName: `draw-${campaignId}-winners.csv`, brandId: campaign.brandId };
 }
