@@ -16,6 +16,7 @@ import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { InsetBanner } from '../InsetBanner.tsx';
 import { type DrawOfficeMessages, drawOfficeEn, drawOfficeRu } from '../i18n-draw.ts';
+import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { refusalText } from '../refusal-text.ts';
 import { type DrawOfficeApi, drawOfficeApi, type OfficeDraw } from './draw-office-api.ts';
 import { EntrantList } from './EntrantList.tsx';
@@ -51,6 +52,7 @@ function DrawBody({
   t: DrawOfficeMessages;
   language: 'ru' | 'en';
 }) {
+  const { api, platform } = useApp();
   const [draw, setDraw] = useState(initial);
   const [note, setNote] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -146,14 +148,8 @@ function DrawBody({
                 <Button
                   mode="secondary"
                   stretched
-                  onClick={() =>
-                    act(async () => {
-                      const url = URL.createObjectURL(await calls.exportCsv());
-                      const link = Object.assign(document.createElement('a'), { href: url, download: 'winners.csv' });
-                      link.click();
-                      URL.revokeObjectURL(url);
-                    })
-                  }
+                  data-testid="office-draw-csv"
+                  onClick={() => act(() => downloadOfficeCsv(api, platform, calls.winnersCsv))}
                 >
                   {t.export}
                 </Button>

@@ -7,6 +7,7 @@ import type {
   VerificationSchema,
 } from '../../../server/promo/draw/draw.schemas.ts';
 import type { ApiClient } from '../../api/client.ts';
+import type { OfficeCsv } from '../office-csv-download.ts';
 
 export type OfficeDraw = z.infer<typeof OfficeDrawSchema>;
 export type OfficePick = OfficeDraw['picks'][number];
@@ -24,7 +25,12 @@ export function drawOfficeApi(api: ApiClient, campaignId: number) {
     repick: (pickId: number, reason: string) =>
       api.request<OfficeDraw & { replacementPickId: number }>('POST', `${base}/picks/${pickId}/repick`, { reason }),
     announce: () => api.request<Announcement>('POST', `${base}/announce`),
-    exportCsv: () => api.download(`${base}/winners.csv`),
+    /** Every pick as CSV, for downloadOfficeCsv. */
+    winnersCsv: {
+      csvPath: `${base}/winners.csv`,
+      linkPath: `${base}/winners.csv/download-link`,
+      fileName: `draw-${campaignId}-winners.csv`,
+    } satisfies OfficeCsv,
     entrants: () => api.request<OfficeEntrants>('GET', `${base}/entrants`),
     exclude: (participantId: number, reason: string) =>
       api.request<OfficeEntrants>('POST', `${base}/exclusions`, { participantId, reason }),

@@ -1,6 +1,7 @@
 /**
  * `#/admin/campaign/:id/leads`: the campaign's leads, newest first, by status, with search and pages; each with its
- * CRM delivery state. CSV export (formula-safe on the server) and the webhook settings are one tap away.
+ * CRM delivery state. CSV export (formula-safe on the server; VK's downloader on its mobile apps, office-csv-download.ts)
+ * and the webhook settings are one tap away.
  */
 import {
   Button,
@@ -23,13 +24,13 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
-import { saveFile } from '../stats/save-file.ts';
+import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
 import { STATUSES } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
 
 export function LeadsInbox() {
-  const { l, t, calls, campaignId, language } = useLeads();
+  const { l, t, calls, campaignId, language, api, platform } = useLeads();
   const navigator = useRouteNavigator();
   const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
   const [busy, setBusy] = useState(false);
@@ -37,7 +38,7 @@ export function LeadsInbox() {
   const exportCsv = async () => {
     setBusy(true);
     try {
-      saveFile(await calls.csv(), `leads-${campaignId}.csv`);
+      await downloadOfficeCsv(api, platform, calls.csv);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
 /**
  * One measure of the dashboard in its own group: loaded on its own (a slow or failed measure does not hold up the
  * others), with loading, error-with-retry and empty states, and a CSV button that downloads the same measure for the
- * same filter from the same address (`format=csv`), so the file and the page show the same numbers.
+ * same filter from the same address (`format=csv`, or VK's downloader by a signed link: office-csv-download.ts), so
+ * the file and the page show the same numbers.
  */
 import { Button, Group, Header, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -10,14 +11,13 @@ import { withReason } from '../../i18n-reason.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { statsStrings } from '../i18n-stats.ts';
+import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { refusalText } from '../refusal-text.ts';
 import { refused } from '../refused.ts';
-import { saveFile } from './save-file.ts';
 import {
   csvFileName,
-  fetchDownloadLink,
   fetchMeasure,
-  fetchMeasureCsv,
+  measureCsv,
   type StatsFilter,
   type StatsMeasure,
   type StatsResponse,
@@ -61,13 +61,11 @@ export function StatsSection<M extends StatsMeasure>(props: StatsSectionProps<M>
     setBusy(true);
     try {
       const range = state.status === 'ready' ? state.data.range : undefined;
-      const fileName = csvFileName(scope, measure, range);
-      // VK's mobile clients cannot save a blob: their downloader fetches a signed link (no launch data needed).
-      if (platform.downloadFile) {
-        const url = await fetchDownloadLink(api, scope, measure, filter, language);
-        if ((await platform.downloadFile(url, fileName)).status === 'done') return;
-      }
-      saveFile(await fetchMeasureCsv(api, scope, measure, filter), fileName);
+      await downloadOfficeCsv(
+        api,
+        platform,
+        measureCsv(scope, measure, filter, language, csvFileName(scope, measure, range)),
+      );
     } catch (error) {
       setFailure(withReason(s.csvFailed, refusalText(error, language)));
     } finally {

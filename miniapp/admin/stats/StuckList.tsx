@@ -13,23 +13,22 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { type StuckMessages, stuckStrings } from '../i18n-stuck.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
+import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { PersonWho } from '../PersonWho.tsx';
 import { refusalText } from '../refusal-text.ts';
 import { stageLabel } from '../stage-label.ts';
 import { campaignFunnel } from './campaign-funnel.ts';
 import { StuckHoursChoice } from './StuckHoursChoice.tsx';
-import { saveFile } from './save-file.ts';
 import { formatInt } from './stats-format.ts';
 import {
   fetchStuck,
-  fetchStuckCsv,
   nextCursor,
   STUCK_PAGE_SIZE,
   type StuckCursor,
   type StuckHours,
   type StuckPage,
   type StuckPerson,
-  stuckCsvFileName,
+  stuckCsv,
 } from './stuck-api.ts';
 import { agoText } from './stuck-format.ts';
 
@@ -72,7 +71,7 @@ function People(props: {
   s: StuckMessages;
 }) {
   const { campaignId, stage, hours, pageSize, first, s } = props;
-  const { api, language } = useApp();
+  const { api, language, platform } = useApp();
   const [more, setMore] = useState<{ rows: StuckPerson[]; total: number; next: StuckCursor | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -101,10 +100,7 @@ function People(props: {
   const download = async () => {
     setBusy(true);
     try {
-      saveFile(
-        await fetchStuckCsv(api, campaignId, { stage, minHours: hours }),
-        stuckCsvFileName(campaignId, stage, hours),
-      );
+      await downloadOfficeCsv(api, platform, stuckCsv(campaignId, stage, hours));
     } catch (e) {
       setCsvFailure(withReason(s.csvFailed, refusalText(e, language)));
     } finally {

@@ -5,6 +5,7 @@
  */
 import type { StatsMeasure, StatsResponse } from '../../../server/stats/stats.schemas.ts';
 import type { ApiClient } from '../../api/client.ts';
+import type { OfficeCsv } from '../office-csv-download.ts';
 
 export type { StatsMeasure, StatsResponse };
 
@@ -47,21 +48,20 @@ export const fetchMeasureCsv = (
 ) => api.download(statsPath(scope, measure, filter, true));
 
 /**
- * A signed one-minute link to the measure's CSV (server/stats/stats-export-link.ts), absolute, for a client whose
- * downloader sends no launch data (VKWebAppDownloadFile).
+ * The measure's CSV for downloadOfficeCsv: the `format=csv` address, and the route that signs a one-minute link to the
+ * same file (worded in the office's `language`) for a client whose downloader sends no launch data.
  */
-export async function fetchDownloadLink(
-  api: Pick<ApiClient, 'request' | 'baseUrl'>,
+export function measureCsv(
   scope: StatsScope,
   measure: StatsMeasure,
   filter: StatsFilter,
   language: 'ru' | 'en',
-): Promise<string> {
+  fileName: string,
+): OfficeCsv {
   const [path, q] = statsPath(scope, measure, filter).split('?');
   const query = new URLSearchParams(q);
   query.set('lang', language);
-  const { url } = await api.request<{ url: string }>('POST', `${path}/download-link?${query}`);
-  return new URL(`${api.baseUrl ?? ''}${url}`, location.href).href;
+  return { csvPath: statsPath(scope, measure, filter, true), linkPath: `${path}/download-link?${query}`, fileName };
 }
 
 /** The file name a download is saved under: `stats-campaign-1-funnel-2026-06-01-2026-06-30.csv`. */

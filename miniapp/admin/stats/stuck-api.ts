@@ -5,6 +5,7 @@
  * between two pages neither repeats nor hides another), and the same list as CSV (`format=csv`).
  */
 import type { ApiClient } from '../../api/client.ts';
+import type { OfficeCsv } from '../office-csv-download.ts';
 
 /** The choices of «at the stage for at least»: 1 h, 24 h, 3 days, 7 days (the server takes 0 to ten years). */
 export const STUCK_HOURS = [1, 24, 72, 168] as const;
@@ -82,9 +83,18 @@ export function nextCursor(page: StuckPage, shown: number, limit: number): Stuck
 export const fetchStuck = (api: Pick<ApiClient, 'request'>, campaignId: number, q: StuckQuery) =>
   api.request<StuckPage>('GET', stuckPath(campaignId, q));
 
-/** The whole list (no cursor, the server's largest page) as the CSV the server words in the member's language. */
-export const fetchStuckCsv = (api: Pick<ApiClient, 'download'>, campaignId: number, q: StuckQuery) =>
-  api.download(stuckPath(campaignId, { stage: q.stage, minHours: q.minHours, limit: STUCK_CSV_LIMIT }, true));
+/**
+ * The whole list (no cursor, the server's largest page) as the CSV the server words in the member's language, for
+ * downloadOfficeCsv: its `format=csv` address and the route that signs a link to the same file.
+ */
+export function stuckCsv(campaignId: number, stage: string, minHours: number): OfficeCsv {
+  return {
+    csvPath: stuckPath(campaignId, { stage, minHours, limit: STUCK_CSV_LIMIT }, true),
+    linkPath: `/api/admin/funnel/campaigns/${campaignId}/stuck/download-link`,
+    linkBody: { stage, minHours, limit: STUCK_CSV_LIMIT },
+    fileName: stuckCsvFileName(campaignId, stage, minHours),
+  };
+}
 
 /** The server's bound on one answer: the file holds everyone stuck, not one page. */
 export const STUCK_CSV_LIMIT = 50_000;
