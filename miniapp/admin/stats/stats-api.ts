@@ -40,13 +40,6 @@ export const fetchMeasure = <M extends StatsMeasure>(
   filter: StatsFilter,
 ) => api.request<StatsResponse<M>>('GET', statsPath(scope, measure, filter));
 
-export const fetchMeasureCsv = (
-  api: Pick<ApiClient, 'download'>,
-  scope: StatsScope,
-  measure: StatsMeasure,
-  filter: StatsFilter,
-) => api.download(statsPath(scope, measure, filter, true));
-
 /**
  * The measure's CSV for downloadOfficeCsv: the `format=csv` address, and the route that signs a one-minute link to the
  * same file (worded in the office's `language`) for a client whose downloader sends no launch data.
