@@ -1,11 +1,11 @@
 /**
- * A calculator's texts have the bounds of every other settings text (document-bounds.ts): an input's or an option's
+ * A calculator's texts have the bounds of every other settings text (content-bounds.ts): an input's or an option's
  * label at most MAX_LABEL_LENGTH characters per language, the result and consent texts MAX_SETTINGS_TEXT_LENGTH. One
  * past is a 422 naming the field and nothing is stored; at the bound the save goes through. Before, any length was
  * stored and sent to every participant who opened the calculator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../office/campaigns/document-bounds.ts';
+import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../campaigns/content-bounds.ts';
 import { type CalculatorWorld, createCalculatorWorld, INSURANCE, OFFICE_USER } from './testing/calculator-world.ts';
 
 let w: CalculatorWorld;

@@ -5,10 +5,10 @@
  * compiled on save, so a bad one is refused with its position and never reaches a participant.
  */
 import { z } from '@hono/zod-openapi';
+import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../campaigns/content-bounds.ts';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 import { ApiError } from '../http/errors.ts';
 import { fieldIssue } from '../http/field-issues.ts';
-import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../office/campaigns/document-bounds.ts';
 import { type CompiledFormula, compileFormula, FORMULA_FUNCTIONS } from './formula.ts';
 import { FormulaError } from './formula-error.ts';
 

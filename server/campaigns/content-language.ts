@@ -35,7 +35,7 @@ const perLanguage = (max: number | undefined) =>
 
 /**
  * A text in settings JSON: plain (one language, read as Russian) or per language, at most `max` characters in each
- * (once trimmed; document-bounds.ts). A participant reads it (a quiz question, a wheel sector, a prize), so text with
+ * (once trimmed; content-bounds.ts). A participant reads it (a quiz question, a wheel sector, a prize), so text with
  * nothing visible is refused (server/http/text-fields.ts).
  */
 export const localizedText = (max?: number) => z.union([visibleText(max), perLanguage(max)]);

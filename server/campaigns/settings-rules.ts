@@ -1,7 +1,7 @@
 /**
  * @module The two ways stored-settings shapes are checked (decision 055). Writing, a brand member's save: a text a
  * person reads must show something (decision 051) and a list, a text or a number keeps its bound (a quiz question's 20
- * options, the lengths and numbers of server/office/campaigns/document-bounds.ts). Reading,
+ * options, the lengths and numbers of server/campaigns/content-bounds.ts). Reading,
  * JSON already stored, perhaps by a release that had neither rule: any string and any length is taken, and a text that
  * shows nothing reads as not written, so an optional one takes its default and resolveText falls back past it. One
  * definition per shape, built for both (server/promo/settings.ts, server/support/faq.ts, calculator-config.ts): a

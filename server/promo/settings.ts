@@ -5,8 +5,6 @@
  * (`parseCampaignSettings`, `parseTaskConfig`; decision 055).
  */
 import { z } from 'zod';
-import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
-import type { TaskKind } from '../db/schema/promo.ts';
 import {
   MAX_DAILY_ATTEMPTS,
   MAX_FRIENDS_REQUIRED,
@@ -16,7 +14,9 @@ import {
   MAX_REWARD_WEIGHT,
   MAX_SETTINGS_TEXT_LENGTH,
   MAX_TASKS,
-} from '../office/campaigns/document-bounds.ts';
+} from '../campaigns/content-bounds.ts';
+import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
+import type { TaskKind } from '../db/schema/promo.ts';
 import { faqShape } from '../support/faq.ts';
 import { UtcMs } from '../utc-ms.ts';
 import { MAX_RESET_HOUR } from './campaign-day.ts';
@@ -47,7 +47,7 @@ export type InstantWinSettings = z.infer<typeof InstantWinSettingsSchema>;
 /**
  * The settings shapes under one set of rules: as a brand member writes them, or as stored (settings-rules.ts). Every
  * text, key, list and number a brand writes has its bound when writing (`rules.capped`, `rules.text(max)`; the values
- * in document-bounds.ts and quiz-bounds.ts, which the office's preview reads too).
+ * in content-bounds.ts and quiz-bounds.ts, which the office's preview reads too).
  */
 function settingsShapes(rules: SettingsRules) {
   /** A key naming a task, prize, pool or band of the campaign. */

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TITLE_LENGTH } from '../../server/office/campaigns/document-bounds.ts';
+import { MAX_TITLE_LENGTH } from '../../server/campaigns/content-bounds.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';

@@ -3,8 +3,9 @@
  * the server validates the result through it). Typed by the server's task kinds, so a new kind fails to compile
  * until it has its fields here.
  */
+
+import { MAX_FRIENDS_REQUIRED, MAX_LABEL_LENGTH } from '../../../server/campaigns/content-bounds.ts';
 import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { MAX_FRIENDS_REQUIRED, MAX_LABEL_LENGTH } from '../../../server/office/campaigns/document-bounds.ts';
 import {
   DEFAULT_QUIZ_TASK_ATTEMPTS,
   MAX_QUIZ_SCORE,

@@ -5,8 +5,6 @@
  * its bounds), which the pane words differently.
  */
 import { describe, expect, it } from 'vitest';
-import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { CampaignContentSchema } from '../../../server/office/campaigns/campaign-document.ts';
 import {
   MAX_DAILY_ATTEMPTS,
   MAX_FRIENDS_REQUIRED,
@@ -18,7 +16,9 @@ import {
   MAX_STOCK,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
-} from '../../../server/office/campaigns/document-bounds.ts';
+} from '../../../server/campaigns/content-bounds.ts';
+import type { TaskKind } from '../../../server/db/schema/promo.ts';
+import { CampaignContentSchema } from '../../../server/office/campaigns/campaign-document.ts';
 import { TEMPLATES } from '../../../server/office/templates/index.ts';
 import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
 import {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskKind } from '../../../server/db/schema/promo.ts';
-import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
 import {
   MAX_FRIENDS_REQUIRED,
   MAX_LABEL_LENGTH,
   MAX_LINK_LENGTH,
   MAX_TITLE_LENGTH,
-} from '../../../server/office/campaigns/document-bounds.ts';
+} from '../../../server/campaigns/content-bounds.ts';
+import type { TaskKind } from '../../../server/db/schema/promo.ts';
+import { BilingualSchema } from '../../../server/office/campaigns/campaign-document.ts';
 import { MAX_QUIZ_TASK_ATTEMPTS } from '../../../server/promo/quiz/quiz-bounds.ts';
 import { QuizSettingsSchema, TaskConfigSchemas } from '../../../server/promo/settings.ts';
 import { defaultConfig } from '../editor/task-config-fields.ts';
@@ -39,7 +39,7 @@ const CASES: [TaskKind, Record<string, unknown>][] = [
   ['share_story', { imageUrl: 'https://example.com/i.png', link: 'http://example.com' }],
   ['invite_friends', { friendsRequired: 0 }],
   ['invite_friends', { friendsRequired: 3 }],
-  // The server's bounds (document-bounds.ts, quiz-bounds.ts): at them and one past.
+  // The server's bounds (content-bounds.ts, quiz-bounds.ts): at them and one past.
   ['invite_friends', { friendsRequired: MAX_FRIENDS_REQUIRED }],
   ['invite_friends', { friendsRequired: MAX_FRIENDS_REQUIRED + 1 }],
   ['share_story', { ...STORY, linkText: 'я'.repeat(MAX_LABEL_LENGTH) }],

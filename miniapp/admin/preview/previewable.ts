@@ -12,11 +12,10 @@
  * losing, a prize's stock or a pool's threshold past theirs.
  * The task fields come from the form's own table (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and
  * the document's texts must hold is the server's shapes' (server/promo/settings.ts, campaign-document.ts,
- * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, document-bounds.ts, faq-bounds.ts), and
+ * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, content-bounds.ts, faq-bounds.ts), and
  * previewable.test.ts checks the form's states called ready here are accepted there. Decision 107.
  */
 
-import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import {
   MAX_DAILY_ATTEMPTS,
   MAX_DESCRIPTION_LENGTH,
@@ -34,7 +33,8 @@ import {
   MAX_TASK_ATTEMPTS_GRANTED,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
-} from '../../../server/office/campaigns/document-bounds.ts';
+} from '../../../server/campaigns/content-bounds.ts';
+import { hasVisibleText } from '../../../server/http/visible-text.ts';
 import { MAX_RESET_HOUR } from '../../../server/promo/campaign-day.ts';
 import {
   MAX_QUESTION_POINTS,

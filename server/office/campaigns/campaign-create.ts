@@ -7,6 +7,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
 import { requirePermission } from '../../auth/permissions.ts';
 import type { CampaignRow } from '../../campaigns/campaign.service.ts';
+import { MAX_TITLE_LENGTH } from '../../campaigns/content-bounds.ts';
 import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { Mechanic } from '../../db/schema/campaign.ts';
@@ -19,7 +20,6 @@ import { findTemplate } from '../templates/index.ts';
 import { type CampaignContent, CampaignContentSchema, type CampaignDocument } from './campaign-document.ts';
 import { requireBrandPlaces } from './campaign-editing.ts';
 import { campaignColumns, loadDocument, saveContent } from './campaign-store.ts';
-import { MAX_TITLE_LENGTH } from './document-bounds.ts';
 import { type DraftRequest, type DraftSource, draftMadeWithKey, draftSource } from './draft-keys.ts';
 
 /** The funnel stages each mechanic moves participants through (server/funnel/record-event.ts). */

@@ -7,17 +7,6 @@
  * question answered by `campaignProblems` (campaign-problems.ts).
  */
 import { z } from '@hono/zod-openapi';
-import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
-import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
-import { visibleText, visibleTextOrEmpty } from '../../http/text-fields.ts';
-import { TimeZoneSchema } from '../../iana-time-zone.ts';
-import {
-  CampaignSettingsSchema,
-  HttpsImageSchema,
-  RewardUnlockSchema,
-  TaskConfigSchemas,
-} from '../../promo/settings.ts';
-import { UtcMs } from '../../utc-ms.ts';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_KEY_LENGTH,
@@ -33,7 +22,18 @@ import {
   MAX_TASK_POSITION,
   MAX_TASKS,
   MAX_TITLE_LENGTH,
-} from './document-bounds.ts';
+} from '../../campaigns/content-bounds.ts';
+import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
+import { POOL_PURPOSES, TASK_KINDS } from '../../db/schema/promo.ts';
+import { visibleText, visibleTextOrEmpty } from '../../http/text-fields.ts';
+import { TimeZoneSchema } from '../../iana-time-zone.ts';
+import {
+  CampaignSettingsSchema,
+  HttpsImageSchema,
+  RewardUnlockSchema,
+  TaskConfigSchemas,
+} from '../../promo/settings.ts';
+import { UtcMs } from '../../utc-ms.ts';
 
 /**
  * A text in both content languages; an empty string is a missing translation (a warning, not a shape error), text

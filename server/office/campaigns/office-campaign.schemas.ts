@@ -1,13 +1,13 @@
 /** @module OpenAPI shapes of the office campaign routes that are not the document itself. */
 import { z } from '@hono/zod-openapi';
 import { CampaignSchema } from '../../campaigns/campaign.routes.ts';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../campaigns/content-bounds.ts';
 import { CAMPAIGN_STATUSES, LEGAL_TYPES, MECHANICS } from '../../db/schema/campaign.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, ErrorSchema, errorResponse, json } from '../../http/schemas.ts';
 import { StateSchema } from '../../promo/promo.schemas.ts';
 import { RulesSchema } from '../../promo/rules/rules.routes.ts';
 import { BilingualSchema, ProblemSchema } from './campaign-document.ts';
-import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './document-bounds.ts';
 
 export const OfficeCampaignParams = z.object({ id: RowIdParam });
 

@@ -9,7 +9,6 @@
  * then downloads. Now one past its bound is a 422 naming the field, nothing is written, and one at its bound is saved.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_QUESTION_POINTS, MAX_QUIZ_SCORE, MAX_SCORE_BANDS } from '../../promo/quiz/quiz-bounds.ts';
 import {
   MAX_DAILY_ATTEMPTS,
   MAX_FRIENDS_REQUIRED,
@@ -22,7 +21,8 @@ import {
   MAX_STOCK,
   MAX_TASK_POSITION,
   MAX_TASKS,
-} from './document-bounds.ts';
+} from '../../campaigns/content-bounds.ts';
+import { MAX_QUESTION_POINTS, MAX_QUIZ_SCORE, MAX_SCORE_BANDS } from '../../promo/quiz/quiz-bounds.ts';
 import { type Body, createOfficeWorld, EDITOR, type OfficeWorld } from './office-campaign.test-world.ts';
 
 let w: OfficeWorld;

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireIdentity } from '../../auth/middleware.ts';
+import { MAX_LOW_STOCK_THRESHOLD, MAX_POOL_NAME_LENGTH } from '../../campaigns/content-bounds.ts';
 import { csvBodyHook, csvMissing } from '../../http/csv-body.ts';
 import { csvText } from '../../http/csv-text.ts';
 import { ApiError, fieldRefusal, payloadTooLarge } from '../../http/errors.ts';
@@ -13,7 +14,6 @@ import { type AppEnv, newRouter } from '../../http/router.ts';
 import { RowIdParam } from '../../http/row-id.ts';
 import { authErrors, errorResponse, jsonBody, LAUNCH_AUTH } from '../../http/schemas.ts';
 import { visibleText } from '../../http/text-fields.ts';
-import { MAX_LOW_STOCK_THRESHOLD, MAX_POOL_NAME_LENGTH } from '../../office/campaigns/document-bounds.ts';
 import { CampaignParams, json } from '../promo.schemas.ts';
 import { poolStock } from './code-pool.ts';
 import { createPool, importStatus, listPools, setLowStockThreshold, startImport } from './pool-admin.service.ts';
@@ -44,7 +44,7 @@ const LowStockThreshold = z.number().int().min(0).max(MAX_LOW_STOCK_THRESHOLD);
 
 export const NewPoolSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'lower-case letters, digits, _ or -'),
-  /** As long as the campaign document takes it (document-bounds.ts). */
+  /** As long as the campaign document takes it (content-bounds.ts). */
   name: visibleText(MAX_POOL_NAME_LENGTH),
   purpose: z.enum(['reward', 'entry']).default('reward'),
   lowStockThreshold: LowStockThreshold.default(20),

@@ -1,10 +1,10 @@
 /** The office's pool writes: creating a pool (or a sandbox) behind `prizes` rights, each write in the audit log. */
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_POOL_NAME_LENGTH } from '../../campaigns/content-bounds.ts';
 import { schema } from '../../db/client.ts';
 import { excelUnicodeText } from '../../http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../http/testing/windows-1251.ts';
-import { MAX_POOL_NAME_LENGTH } from '../../office/campaigns/document-bounds.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
 import { importPoolCodes } from './csv-import.ts';
 

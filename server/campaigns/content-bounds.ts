@@ -1,12 +1,14 @@
 /**
- * @module The campaign document's bounds (campaign-document.ts): how long its own texts may be (`BilingualSchema` per
- * language, a code pool's name; counted after trimming, as the server does) and the most a task or reward number may
- * be. Plain, without zod and server imports: the office's preview reads it too (miniapp/admin/preview/previewable.ts),
- * so a title typed past its bound, or a weight past its, is waited for and named instead of sent to be refused at
- * every pause. Its settings and task configs (server/promo/settings.ts) take theirs from here too, so a brand member, or
- * a request forged with their session, cannot store a megabyte of quiz text every participant then downloads; a quiz's
- * own counts and scores are in quiz-bounds.ts, the help questions' in faq-bounds.ts. Each bound is far past what a
- * template or the demo uses; a stored value past one still reads (decision 055), and its next save names the field.
+ * @module A campaign's content bounds: how long the office's campaign document's own texts may be
+ * (server/office/campaigns/campaign-document.ts: `BilingualSchema` per language, a code pool's name; counted after
+ * trimming, as the server does), and the most a task or reward number may be. Plain, without zod and server imports:
+ * the office's preview reads it too (miniapp/admin/preview/previewable.ts), so a title typed past its bound, or a weight
+ * past its, is waited for and named instead of sent to be refused at every pause. The settings and task configs
+ * (server/promo/settings.ts) and the calculator take theirs from here too, so a brand member, or a request forged with
+ * their session, cannot store a megabyte of quiz text every participant then downloads; a quiz's own counts and scores
+ * are in quiz-bounds.ts, the help questions' in faq-bounds.ts. It lives beside the campaign's content rules, not in the
+ * office, because the promo domain reads it. Each bound is far past what a template or the demo uses; a stored value
+ * past one still reads (decision 055), and its next save names the field.
  */
 
 /** A campaign's, task's or reward's title: a line on a phone's card. */
