@@ -13,18 +13,21 @@ import {
   Placeholder,
   Search,
   SimpleCell,
+  Snackbar,
   Tabs,
   TabsItem,
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { formatDateTime } from '../../i18n.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { OfficeHorizontalScroll } from '../OfficeHorizontalScroll.tsx';
 import { downloadOfficeCsv } from '../office-csv-download.ts';
+import { refusalText } from '../refusal-text.ts';
 import { filterLeads, type LeadQuery } from './lead-filter.ts';
 import { STATUSES } from './leads-api.ts';
 import { useLeads } from './use-leads.ts';
@@ -34,11 +37,16 @@ export function LeadsInbox() {
   const navigator = useRouteNavigator();
   const [query, setQuery] = useState<LeadQuery>({ status: '', q: '', page: 0 });
   const [busy, setBusy] = useState(false);
+  // A failed export is said with its reason (it was an unhandled rejection: the button stopped spinning, nothing else).
+  const [csvFailure, setCsvFailure] = useState<string | null>(null);
   const state = useAsync(() => calls.list(), [calls]);
   const exportCsv = async () => {
     setBusy(true);
+    setCsvFailure(null);
     try {
       await downloadOfficeCsv(api, platform, calls.csv);
+    } catch (e) {
+      setCsvFailure(withReason(l.csvFailed, refusalText(e, language)));
     } finally {
       setBusy(false);
     }
@@ -142,6 +150,11 @@ export function LeadsInbox() {
           }}
         </LoadState>
       </Group>
+      {csvFailure && (
+        <Snackbar onClosed={() => setCsvFailure(null)} data-testid="leads-csv-failed">
+          {csvFailure}
+        </Snackbar>
+      )}
     </>
   );
 }
