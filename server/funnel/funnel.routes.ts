@@ -71,7 +71,8 @@ const reportRoute = officeRoute('stats', {
   responses: { 200: { content: { 'application/json': { schema: ReportSchema } }, description: 'Report' }, ...errors },
 });
 
-const StuckRowSchema = z.object({
+/** One person in the stuck list; the office reads its type from here (miniapp/admin/stats/stuck-api.ts). */
+export const StuckRowSchema = z.object({
   participantId: z.number().int(),
   platform: z.string(),
   userId: z.string(),

@@ -4,7 +4,7 @@
  * agency owner every brand of the agency and the agency's own entries, shown under its name; a manager the brands
  * they cover and a brand admin their brand, each in the sections they hold); a refusal reads as "not open to you".
  */
-import { Button, Div, Footnote, Group, Header, Placeholder } from '@vkontakte/vkui';
+import { Group, Header, Placeholder } from '@vkontakte/vkui';
 import { useMemo, useState } from 'react';
 import { personKey } from '../../../server/person-key.ts';
 import { ApiRequestError } from '../../api/client.ts';
@@ -17,6 +17,7 @@ import { type AuditMessages, auditStrings } from '../i18n-audit.ts';
 import type { Office } from '../office-api.ts';
 import { personText } from '../person-who.ts';
 import { refusalText } from '../refusal-text.ts';
+import { ShowMore } from '../ShowMore.tsx';
 import { useOffice } from '../use-office.ts';
 import { AuditEntryCell, auditValueWords } from './AuditEntryCell.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
@@ -150,23 +151,13 @@ function AuditList(props: {
                 />
               ))}
               {next !== null && (
-                <Div>
-                  {failed && (
-                    <Footnote role="alert" style={{ marginBottom: 8 }}>
-                      {failed}
-                    </Footnote>
-                  )}
-                  <Button
-                    stretched
-                    mode="secondary"
-                    size="l"
-                    loading={loading}
-                    data-testid="audit-more"
-                    onClick={() => void loadMore(next)}
-                  >
-                    {s.loadMore}
-                  </Button>
-                </Div>
+                <ShowMore
+                  label={s.loadMore}
+                  loading={loading}
+                  failed={failed}
+                  onClick={() => void loadMore(next)}
+                  testId="audit-more"
+                />
               )}
             </>
           );

@@ -3,7 +3,7 @@
  * linked to the profile the server names), how long ago they reached the stage, where they came from; the total, «show
  * more» by the server's keyset cursor, and the same list as CSV. A refusal is the server's, worded by the office.
  */
-import { Button, Div, Footnote, Group, Header, Placeholder, SimpleCell, Snackbar } from '@vkontakte/vkui';
+import { Button, Group, Header, Placeholder, SimpleCell, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
@@ -16,6 +16,7 @@ import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { PersonWho } from '../PersonWho.tsx';
 import { refusalText } from '../refusal-text.ts';
+import { ShowMore } from '../ShowMore.tsx';
 import { stageLabel } from '../stage-label.ts';
 import { campaignFunnel } from './campaign-funnel.ts';
 import { StuckHoursChoice } from './StuckHoursChoice.tsx';
@@ -160,23 +161,13 @@ function People(props: {
         ))
       )}
       {next && (
-        <Div>
-          {failed && (
-            <Footnote role="alert" style={{ marginBottom: 8 }}>
-              {failed}
-            </Footnote>
-          )}
-          <Button
-            stretched
-            mode="secondary"
-            size="l"
-            loading={loading}
-            data-testid="stuck-more"
-            onClick={() => void loadMore(next)}
-          >
-            {s.more}
-          </Button>
-        </Div>
+        <ShowMore
+          label={s.more}
+          loading={loading}
+          failed={failed}
+          onClick={() => void loadMore(next)}
+          testId="stuck-more"
+        />
       )}
       {csvFailure && <Snackbar onClosed={() => setCsvFailure(null)}>{csvFailure}</Snackbar>}
     </Group>

@@ -4,6 +4,8 @@
  * the keyset cursor the server takes (the last row's `stageReachedAt` and id, never an offset: a person moving on
  * between two pages neither repeats nor hides another), and the same list as CSV (`format=csv`).
  */
+import type { z } from 'zod';
+import type { StuckRowSchema } from '../../../server/funnel/funnel.routes.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { OfficeCsv } from '../office-csv-download.ts';
 
@@ -24,17 +26,8 @@ export function stuckHoursOf(value: string | null | undefined): StuckHours {
   return STUCK_HOURS.find((h) => h === n) ?? DEFAULT_STUCK_HOURS;
 }
 
-/** One person stuck at the stage, as the server lists them. */
-export interface StuckPerson {
-  participantId: number;
-  platform: string;
-  userId: string;
-  stage: string;
-  stageReachedAt: number;
-  source: string | null;
-  /** The profile page from the server (VK only), else null. */
-  profileUrl: string | null;
-}
+/** One person stuck at the stage, as the server lists them (its answer's schema). */
+export type StuckPerson = z.infer<typeof StuckRowSchema>;
 
 export interface StuckPage {
   total: number;
