@@ -199,7 +199,8 @@ export async function funnelReport(db: Db, q: FunnelQuery): Promise<FunnelReport
       groups.set(v, g);
     }
     report.breakdown = [...groups.entries()]
-      .sort((a, b) => b[1].length - a[1].length)
+      // The largest first; equal sizes by value, so the order does not hang on the scan's (each dialect's own) order.
+      .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([value, list]) => ({ value, stages: stageRows(stages, list) }));
   }
   return report;

@@ -4,7 +4,9 @@
  * the CSV also by a signed link).
  */
 import { z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
+import { type Db, schema } from '../db/client.ts';
 import { csvAttachment } from '../http/csv.ts';
 import { fieldRefusal } from '../http/errors.ts';
 import { officeRoute } from '../http/office-route.ts';
@@ -17,7 +19,7 @@ import { OfficeDownloadLinkSchema, officeDownloadLink } from '../office-download
 import { profileUrl } from '../profile-url.ts';
 import { funnelReport } from './funnel-report.ts';
 import { stuckCampaign, stuckCsvFile } from './stuck-csv-file.ts';
-import { stuckParticipants } from './stuck-participants.ts';
+import { stuckCounts, stuckParticipants } from './stuck-participants.ts';
 
 const HOUR = 3_600_000;
 const tags = ['admin: funnel'];
@@ -116,6 +118,26 @@ const stuckRoute = officeRoute('stats', {
   },
 });
 
+const StuckCountsSchema = z
+  .object({
+    minHours: z.number().int(),
+    stages: z.array(z.object({ stage: z.string(), count: z.number().int() })),
+  })
+  .openapi('StuckCounts');
+const stuckCountsRoute = officeRoute('stats', {
+  method: 'get',
+  path: '/campaigns/{id}/stuck/counts',
+  tags,
+  summary:
+    "How many participants stand at each stage (the campaign's, in order) reached at least `minHours` ago: the stuck list's totals in one answer",
+  security: LAUNCH_AUTH,
+  request: {
+    params: CampaignParam,
+    query: z.object({ minHours: wholeNumberParamOr({ min: 0, max: MAX_STUCK_HOURS }, 24) }),
+  },
+  responses: { 200: json(StuckCountsSchema, "Per stage, in the funnel's order"), ...errors },
+});
+
 const stuckLinkRoute = officeRoute('stats', {
   method: 'post',
   path: '/campaigns/{id}/stuck/download-link',
@@ -136,12 +158,29 @@ const stuckLinkRoute = officeRoute('stats', {
   responses: { 200: json(OfficeDownloadLinkSchema, 'The link (relative to the API origin)'), ...errors },
 });
 
+/**
+ * `ruleId` names whose variants to break down by: only with `breakdown=variant`, and one of this campaign's rules — a
+ * rule of another campaign would answer everyone as «no message», which reads as a rule that reached nobody.
+ */
+async function requireVariantRule(db: Db, campaignId: number, ruleId: number, breakdown: string | undefined) {
+  if (breakdown !== 'variant')
+    throw fieldRefusal('rule_without_variants', 'ruleId', 'ruleId goes with breakdown=variant');
+  const { messageRules } = schema;
+  const [rule] = await db
+    .select({ id: messageRules.id })
+    .from(messageRules)
+    .where(and(eq(messageRules.id, ruleId), eq(messageRules.campaignId, campaignId)))
+    .limit(1);
+  if (!rule) throw fieldRefusal('unknown_rule', 'ruleId', `Campaign ${campaignId} has no rule ${ruleId}`);
+}
+
 export const funnelRoutes = newRouter();
 funnelRoutes.use('*', requireIdentity);
 funnelRoutes.openapi(reportRoute, async (c) => {
   const { id } = c.req.valid('param');
   const q = c.req.valid('query');
   const campaign = await requireCampaignAccess(c.var.deps.db, c.var.identity, id, 'stats');
+  if (q.ruleId !== undefined) await requireVariantRule(c.var.deps.db, id, q.ruleId, q.breakdown);
   const from = q.from ?? campaign.startsAt;
   const report = await funnelReport(c.var.deps.db, {
     campaignId: id,
@@ -172,6 +211,14 @@ funnelRoutes.openapi(stuckRoute, async (c) => {
   const result = await stuckParticipants(deps.db, { ...params, now: deps.now() });
   const rows = result.rows.map((r) => ({ ...r, profileUrl: profileUrl(r.platform, r.userId) }));
   return c.json({ total: result.total, rows }, 200);
+});
+funnelRoutes.openapi(stuckCountsRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { minHours } = c.req.valid('query');
+  const { deps, identity } = c.var;
+  const campaign = await requireCampaignAccess(deps.db, identity, id, 'stats');
+  const stages = await stuckCounts(deps.db, { campaignId: id, minHours, now: deps.now() }, campaign.stages);
+  return c.json({ minHours, stages }, 200);
 });
 // The right and the stage are checked now; the download checks them again.
 funnelRoutes.openapi(stuckLinkRoute, async (c) => {

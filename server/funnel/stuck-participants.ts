@@ -32,13 +32,20 @@ export interface StuckRow {
   source: string | null;
 }
 
-function where(q: StuckQuery) {
+/** Who counts as stuck, at one stage (the list) or at every stage (the counts): one home, so they never disagree. */
+function stuckWhere(q: Pick<StuckQuery, 'campaignId' | 'minHours' | 'now'> & { stage?: string }) {
   return and(
     eq(participants.campaignId, q.campaignId),
-    eq(participants.stage, q.stage),
+    q.stage === undefined ? undefined : eq(participants.stage, q.stage),
     // Beta testers are nobody to follow up (server/office/beta/).
     eq(participants.isTester, false),
     lte(participants.stageReachedAt, q.now - q.minHours * 3_600_000),
+  );
+}
+
+function where(q: StuckQuery) {
+  return and(
+    stuckWhere(q),
     q.after
       ? and(
           gte(participants.stageReachedAt, q.after.reachedAt),
@@ -69,6 +76,26 @@ export async function stuckParticipants(db: Db, q: StuckQuery): Promise<{ total:
     .from(participants)
     .where(where({ ...q, after: undefined }));
   return { total: counted?.n ?? 0, rows: await stuckSelect(db, q).limit(q.limit) };
+}
+
+/**
+ * How many people are stuck at each of `stages` (the campaign's), in one grouped read with the list's own condition;
+ * a stage nobody stands at is 0.
+ * @example await stuckCounts(db, { campaignId: 3, minHours: 24, now: Date.now() }, ['opened', 'quiz_finished'])
+ *   // [{ stage: 'opened', count: 12 }, { stage: 'quiz_finished', count: 0 }]
+ */
+export async function stuckCounts(
+  db: Db,
+  q: Pick<StuckQuery, 'campaignId' | 'minHours' | 'now'>,
+  stages: readonly string[],
+): Promise<Array<{ stage: string; count: number }>> {
+  const rows = await db
+    .select({ stage: participants.stage, n: count() })
+    .from(participants)
+    .where(stuckWhere(q))
+    .groupBy(participants.stage);
+  const byStage = new Map(rows.map((r) => [r.stage, Number(r.n)]));
+  return stages.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 }));
 }
 
 /** The query plan of the stuck query (for the bench and for anyone doubting it uses the index). */

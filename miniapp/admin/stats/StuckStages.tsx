@@ -1,7 +1,7 @@
 /**
  * «Who is stuck where» for one campaign (`#/admin/campaign/:id/stats/stuck?hours=24`): each funnel stage with how many
- * people have stood at it for at least the chosen time, each opening the list of them. One count per stage from the
- * stuck list itself (`limit=1`: its total), so this screen and the list never disagree. The funnel's last stage is its
+ * people have stood at it for at least the chosen time, each opening the list of them. Every count in one answer
+ * (`…/stuck/counts`), which the server reads with the list's own condition, so this screen and the list never disagree. The funnel's last stage is its
  * finish: whoever stands there is done, not stuck, so it is named as the finish and not counted.
  */
 import { Footnote, Group, Header, SimpleCell } from '@vkontakte/vkui';
@@ -17,7 +17,7 @@ import { stageLabel } from '../stage-label.ts';
 import { campaignFunnel } from './campaign-funnel.ts';
 import { StuckHoursChoice } from './StuckHoursChoice.tsx';
 import { formatInt } from './stats-format.ts';
-import { fetchStuck, type StuckHours } from './stuck-api.ts';
+import { fetchStuckCounts, type StuckHours } from './stuck-api.ts';
 
 export function StuckStages({ campaignId, hours }: { campaignId: number; hours: StuckHours }) {
   const { api, language } = useApp();
@@ -27,11 +27,7 @@ export function StuckStages({ campaignId, hours }: { campaignId: number; hours: 
   const all = funnel.status === 'ready' ? funnel.data.stages : [];
   const stages = all.slice(0, -1);
   const finish = all.at(-1);
-  const counts = useAsync(
-    () => Promise.all(stages.map((stage) => fetchStuck(api, campaignId, { stage, minHours: hours, limit: 1 }))),
-    [api, campaignId, hours, stages.join('\n')],
-    funnel.status === 'ready',
-  );
+  const counts = useAsync(() => fetchStuckCounts(api, campaignId, hours), [api, campaignId, hours]);
   if (funnel.status !== 'ready') return <LoadStateScreen state={funnel} title={s.title} />;
   const { title, taskTitles } = funnel.data;
   return (
@@ -49,9 +45,9 @@ export function StuckStages({ campaignId, hours }: { campaignId: number; hours: 
         }
       >
         <LoadState state={counts}>
-          {(pages) =>
-            stages.map((stage, i) => {
-              const n = pages[i]?.total ?? 0;
+          {(answer) =>
+            stages.map((stage) => {
+              const n = answer.stages.find((c) => c.stage === stage)?.count ?? 0;
               return (
                 <SimpleCell
                   key={stage}

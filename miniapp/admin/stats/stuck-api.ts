@@ -73,6 +73,19 @@ export function nextCursor(page: StuckPage, shown: number, limit: number): Stuck
   return { afterReachedAt: last.stageReachedAt, afterId: last.participantId };
 }
 
+/** How many stand at each of the campaign's stages for at least `minHours`: the list's totals, in one answer. */
+export interface StuckCounts {
+  minHours: number;
+  stages: Array<{ stage: string; count: number }>;
+}
+
+/** @example stuckCountsPath(3, 24) // '/api/admin/funnel/campaigns/3/stuck/counts?minHours=24' */
+export const stuckCountsPath = (campaignId: number, minHours: number) =>
+  `/api/admin/funnel/campaigns/${campaignId}/stuck/counts?minHours=${minHours}`;
+
+export const fetchStuckCounts = (api: Pick<ApiClient, 'request'>, campaignId: number, minHours: number) =>
+  api.request<StuckCounts>('GET', stuckCountsPath(campaignId, minHours));
+
 export const fetchStuck = (api: Pick<ApiClient, 'request'>, campaignId: number, q: StuckQuery) =>
   api.request<StuckPage>('GET', stuckPath(campaignId, q));
 
