@@ -13,6 +13,7 @@ import { paths, useRouteNavigator } from '../../routes.ts';
 import { useAsync } from '../../use-async.ts';
 import { type StuckMessages, stuckStrings } from '../i18n-stuck.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
+import { launchSourceText } from '../launch-source.ts';
 import { downloadOfficeCsv } from '../office-csv-download.ts';
 import { PersonWho } from '../PersonWho.tsx';
 import { refusalText } from '../refusal-text.ts';
@@ -151,7 +152,7 @@ function People(props: {
             data-user={p.userId}
             subtitle={[
               fill(s.reached, { ago: agoText(p.stageReachedAt, now, language) }),
-              p.source ? fill(s.source, { source: p.source }) : null,
+              p.source ? fill(s.source, { source: launchSourceText(p.source, language) }) : null,
             ]
               .filter(Boolean)
               .join(' · ')}
