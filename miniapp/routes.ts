@@ -72,6 +72,7 @@ const OFFICE_PANEL_IDS = {
   adminBrandStats: 'admin_brand_stats',
   adminStuck: 'admin_stuck',
   adminStuckStage: 'admin_stuck_stage',
+  adminFunnelBreakdown: 'admin_funnel_breakdown',
   adminBrandLeads: 'admin_brand_leads',
   adminLeads: 'admin_leads',
   adminLead: 'admin_lead',
@@ -144,6 +145,9 @@ const officePaths = {
   /** The people stuck at one stage. */
   adminStuckStage: (id: number, stage: string, hours?: number) =>
     `/admin/campaign/${id}/stats/stuck/${encodeURIComponent(stage)}${hours ? `?hours=${hours}` : ''}`,
+  /** The campaign's funnel per launch source or per message variant of one bot rule (kept in the address). */
+  adminFunnelBreakdown: (id: number, by: 'source' | 'variant' = 'source', rule?: number) =>
+    `/admin/campaign/${id}/stats/breakdown?by=${by}${by === 'variant' && rule ? `&rule=${rule}` : ''}`,
   adminBrandLeads: (brandId: number) => `/admin/brand/${brandId}/leads`,
   adminLeads: (id: number) => `/admin/campaign/${id}/leads`,
   adminLead: (id: number, leadId: number) => `/admin/campaign/${id}/leads/${leadId}`,
@@ -181,6 +185,7 @@ export const ADMIN_PANELS: readonly string[] = !HAS_OFFICE
       PANELS.adminBrandStats,
       PANELS.adminStuck,
       PANELS.adminStuckStage,
+      PANELS.adminFunnelBreakdown,
       PANELS.adminBrandLeads,
       PANELS.adminLeads,
       PANELS.adminLead,
@@ -258,6 +263,11 @@ const OFFICE_ROUTES: readonly RouteDefinition[] = [
     panel: PANELS.adminStuckStage,
     path: '/admin/campaign/:id/stats/stuck/:stage',
     parent: '/admin/campaign/:id/stats/stuck',
+  },
+  {
+    panel: PANELS.adminFunnelBreakdown,
+    path: '/admin/campaign/:id/stats/breakdown',
+    parent: '/admin/campaign/:id/stats',
   },
   { panel: PANELS.adminBrandStats, path: '/admin/brand/:brandId/stats', parent: '/admin' },
   { panel: PANELS.adminBrandLeads, path: '/admin/brand/:brandId/leads', parent: '/admin' },

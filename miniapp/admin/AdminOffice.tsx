@@ -38,6 +38,7 @@ import { officeAccess, useBrand, useOffice } from './use-office.ts';
 // Statistics (and uPlot with it) and mailings each in their own chunk: not part of the office's first download.
 const StatsPanel = lazy(() => import('./stats/StatsPanel.tsx'));
 const StuckPanel = lazy(() => import('./stats/StuckPanel.tsx'));
+const FunnelBreakdownPanel = lazy(() => import('./stats/FunnelBreakdownPanel.tsx'));
 const MailingsSection = lazy(() => import('./mailings/MailingsSection.tsx'));
 const chunkLoading = <Loading size="l" style={{ margin: '48px 0' }} />;
 
@@ -135,6 +136,12 @@ function OfficePanel({ panel, office }: { panel: string; office: Office }) {
       return (
         <Suspense fallback={chunkLoading}>
           <StuckPanel panel={panel} />
+        </Suspense>
+      );
+    case PANELS.adminFunnelBreakdown:
+      return (
+        <Suspense fallback={chunkLoading}>
+          <FunnelBreakdownPanel />
         </Suspense>
       );
     default:

@@ -3,6 +3,7 @@ import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../routes.ts';
+import { breakdownStrings } from '../i18n-breakdown.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import { stuckStrings } from '../i18n-stuck.ts';
 import { stageLabel } from '../stage-label.ts';
@@ -60,6 +61,16 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
         onClick={() => void navigator.push(paths.adminStuck(funnel.campaignId))}
       >
         {stuckStrings(language).open}
+      </SimpleCell>
+      {/* Which launch source brings people who finish, which message variant brings them back. */}
+      <SimpleCell
+        chevron="always"
+        multiline
+        data-testid={`stats-breakdown-link-${funnel.campaignId}`}
+        subtitle={breakdownStrings(language).openHint}
+        onClick={() => void navigator.push(paths.adminFunnelBreakdown(funnel.campaignId))}
+      >
+        {breakdownStrings(language).open}
       </SimpleCell>
     </Group>
   );
