@@ -236,6 +236,13 @@ describe('the office breaks the funnel down by launch source and by message vari
           .last()
           .click();
         await page.waitForURL(new RegExp(`#/admin/campaign/${quiz.id}/stats$`));
+
+        // A rule the campaign does not have (an old or hand-edited address) is not asked for: its first rule is shown.
+        await page.goto(
+          `${memberUrl(STATS_MEMBER, c.language)}#/admin/campaign/${quiz.id}/stats/breakdown?by=variant&rule=${ruleId + 999}`,
+        );
+        await expect.poll(() => groupOrder(page), { timeout: T }).toEqual(['A', 'B', 'no_message', 'holdout']);
+        expect(await activePanel(page).locator('select#breakdown-rule').inputValue()).toBe(String(ruleId));
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -50,7 +50,11 @@ function FunnelBreakdown({ campaignId, by, rule }: { campaignId: number; by: Bre
     [api, campaignId],
     by === 'variant',
   );
-  const ruleId = by === 'variant' && rules.status === 'ready' ? (rule ?? rules.data[0]?.ruleId) : undefined;
+  // The address's rule if the campaign has it (a hand-edited or stale one is not asked for), else its first rule.
+  const ruleId =
+    by === 'variant' && rules.status === 'ready'
+      ? (rules.data.find((r) => r.ruleId === rule) ?? rules.data[0])?.ruleId
+      : undefined;
   const waiting = by === 'variant' && (rules.status !== 'ready' || ruleId === undefined);
   const report = useAsync(() => fetchBreakdown(api, campaignId, by, ruleId), [api, campaignId, by, ruleId], !waiting);
   if (funnel.status !== 'ready') return <LoadStateScreen state={funnel} title={s.title} />;

@@ -37,8 +37,10 @@ describe('the funnel broken down', () => {
   });
 
   it('asks the report for the breakdown, the rule only with variants; reads the address leniently', () => {
-    expect(reportPath(3, 'source', 7)).toBe('/api/admin/funnel/campaigns/3/report?breakdown=source');
-    expect(reportPath(3, 'variant', 7)).toBe('/api/admin/funnel/campaigns/3/report?breakdown=variant&ruleId=7');
+    expect(reportPath(3, 'source', 7)).toBe('/api/admin/funnel/campaigns/3/report?breakdown=source&windowHours=8784');
+    expect(reportPath(3, 'variant', 7)).toBe(
+      '/api/admin/funnel/campaigns/3/report?breakdown=variant&windowHours=8784&ruleId=7',
+    );
     expect(breakdownByOf('variant')).toBe('variant');
     expect(breakdownByOf('anything')).toBe('source');
     expect(breakdownByOf(null)).toBe('source');

@@ -19,9 +19,18 @@ export const SMALL_GROUP = 20;
 export const breakdownByOf = (value: string | null | undefined): BreakdownBy =>
   value === 'variant' ? 'variant' : 'source';
 
-/** @example reportPath(3, 'variant', 7) // '/api/admin/funnel/campaigns/3/report?breakdown=variant&ruleId=7' */
+/**
+ * The conversion window the screen asks for: the server's longest (a year). A rule writes to people stuck for days, so
+ * the report's default week from the first open would not count whoever a message brought back after it.
+ */
+export const BREAKDOWN_WINDOW_HOURS = 366 * 24;
+
+/**
+ * @example reportPath(3, 'variant', 7)
+ *   // '/api/admin/funnel/campaigns/3/report?breakdown=variant&windowHours=8784&ruleId=7'
+ */
 export function reportPath(campaignId: number, by: BreakdownBy, ruleId?: number): string {
-  const query = new URLSearchParams({ breakdown: by });
+  const query = new URLSearchParams({ breakdown: by, windowHours: String(BREAKDOWN_WINDOW_HOURS) });
   if (by === 'variant' && ruleId !== undefined) query.set('ruleId', String(ruleId));
   return `/api/admin/funnel/campaigns/${campaignId}/report?${query}`;
 }
