@@ -12,6 +12,7 @@ describe('launch sources in words', () => {
     expect(launchSourceText('featuring_discover', 'en')).toBe('VK featuring: discover');
     expect(launchSourceText('notifications_auto', 'ru')).toBe('Автоматическое уведомление');
     expect(launchSourceText('snippet_im', 'en')).toBe('Link card in a message');
+    expect(launchSourceText('story', 'ru')).toBe('История');
   });
 
   it("words a known family, keeping the value as sent in brackets (a category VK adds later is still the catalogue's)", () => {

@@ -37,6 +37,7 @@ const EXACT: Record<string, Words> = {
   notifications: { ru: 'Уведомление', en: 'Notification' },
   notifications_grouped: { ru: 'Уведомления (группой)', en: 'Notifications (grouped)' },
   notifications_auto: { ru: 'Автоматическое уведомление', en: 'Automatic notification' },
+  story: { ru: 'История', en: 'Story' },
   snippet_post: { ru: 'Карточка ссылки в записи', en: 'Link card in a post' },
   snippet_im: { ru: 'Карточка ссылки в сообщении', en: 'Link card in a message' },
 };
