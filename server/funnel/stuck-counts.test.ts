@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld, STAGES } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
+import { usesIndex } from '../db/query-plan.ts';
 import { inTransaction } from '../db/transactions.ts';
+import { explainStuckCounts } from './stuck-participants.ts';
 
 const ADMIN = 900_011;
 const TEAM_ONLY = 900_012;
@@ -70,6 +72,15 @@ describe('stuck counts, one answer for every stage', () => {
         expect(counts.find((c) => c.stage === stage)?.count, `${stage} ${hours}h`).toBe(list.body.total);
       }
     }
+  });
+
+  it('reads one range of the stage index per stage, not every participant of the campaign', async () => {
+    const plan = await explainStuckCounts(
+      w.deps.db,
+      { campaignId: w.campaignId, minHours: 24, now: w.clock.now },
+      STAGES,
+    );
+    expect(usesIndex(plan, 'participants_stage_idx'), plan.join('\n')).toBe(true);
   });
 
   it('refuses a member without `stats` (403), an unknown campaign (404) and bad hours (422), with reasons', async () => {

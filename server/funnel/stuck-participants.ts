@@ -2,7 +2,7 @@
  * @module "Who is stuck where": participants whose current stage is S, reached at least N hours ago — a range on
  * `participants_stage_idx (campaign_id, stage, stage_reached_at)`, never a scan of events. Also as CSV.
  */
-import { and, asc, count, eq, gt, gte, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lte, or } from 'drizzle-orm';
 import { type Db, schema } from '../db/client.ts';
 import { queryPlan } from '../db/query-plan.ts';
 import { type CsvLanguage, toCsv } from '../http/csv.ts';
@@ -78,6 +78,22 @@ export async function stuckParticipants(db: Db, q: StuckQuery): Promise<{ total:
   return { total: counted?.n ?? 0, rows: await stuckSelect(db, q).limit(q.limit) };
 }
 
+type StuckCountsQuery = Pick<StuckQuery, 'campaignId' | 'minHours' | 'now'>;
+
+// `stage IN (…)`: one range of participants_stage_idx per stage, as the list's own count walks, not the campaign's rows.
+function stuckCountsSelect(db: Db, q: StuckCountsQuery, stages: readonly string[]) {
+  return db
+    .select({ stage: participants.stage, n: count() })
+    .from(participants)
+    .where(and(stuckWhere(q), inArray(participants.stage, [...stages])))
+    .groupBy(participants.stage);
+}
+
+/** The counts' query plan (a test holds it to the stage index). */
+export function explainStuckCounts(db: Db, q: StuckCountsQuery, stages: readonly string[]): Promise<string[]> {
+  return queryPlan(db, stuckCountsSelect(db, q, stages).toSQL());
+}
+
 /**
  * How many people are stuck at each of `stages` (the campaign's), in one grouped read with the list's own condition;
  * a stage nobody stands at is 0.
@@ -86,14 +102,11 @@ export async function stuckParticipants(db: Db, q: StuckQuery): Promise<{ total:
  */
 export async function stuckCounts(
   db: Db,
-  q: Pick<StuckQuery, 'campaignId' | 'minHours' | 'now'>,
+  q: StuckCountsQuery,
   stages: readonly string[],
 ): Promise<Array<{ stage: string; count: number }>> {
-  const rows = await db
-    .select({ stage: participants.stage, n: count() })
-    .from(participants)
-    .where(stuckWhere(q))
-    .groupBy(participants.stage);
+  if (stages.length === 0) return [];
+  const rows = await stuckCountsSelect(db, q, stages);
   const byStage = new Map(rows.map((r) => [r.stage, Number(r.n)]));
   return stages.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 }));
 }
