@@ -7,10 +7,16 @@
  * section the reader does not hold stays closed here too: a brand admin with `stats` alone must not read campaign
  * documents through the log. Agency-level entries are the owner's alone: they record acts and people above any one
  * brand. Filters narrow within that.
+ *
+ * `launch` entries (status changes, a published campaign's dates moved: decision 116, 117) are read by those who may
+ * launch there, which means holding `campaigns` too: `launch` alone gives nothing, as it launches nothing. Status
+ * changes written before 117 were filed under `campaigns`; they read as `launch` (`sectionAsRead`), so the filter
+ * answers who launched and stopped what for the whole history, and a reader without `launch` sees none of them.
  */
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Identity } from '../auth/identity.ts';
 import { isOpenTo, type MembershipRow } from '../auth/permissions.ts';
+import { launchWithoutCampaigns } from '../auth/sections.ts';
 import { type Db, schema } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
 import { personOf } from '../profile-url.ts';
@@ -90,8 +96,31 @@ export async function auditScope(db: Db, identity: Identity): Promise<AuditScope
     if (!brand || !isOpenTo(brand, m.role)) continue;
     if (m.role === 'agency_manager' || m.role === 'brand_admin') grant(brand.id, m);
   }
+  for (const sections of scope.brands.values()) {
+    if (sections !== 'all' && launchWithoutCampaigns([...sections])) sections.delete('launch');
+  }
   return scope;
 }
+
+/**
+ * The status changes of a campaign (campaign-lifecycle.ts) filed under `campaigns` before they had a section of
+ * their own (decision 117); the rows stay as written. A date moved in a published campaign's save before then is
+ * inside that save's `campaign.revise` entry, with its texts: it stays under `campaigns`.
+ */
+export const STATUS_ACTIONS_FILED_AS_CAMPAIGNS = [
+  'campaign.draft',
+  'campaign.scheduled',
+  'campaign.live',
+  'campaign.go_live_refused',
+  'campaign.paused',
+  'campaign.resume',
+  'campaign.ended',
+  'campaign.archived',
+];
+
+/** An entry's section as read: the one written, except an old status change's `campaigns`, which reads `launch`. */
+const sectionAsRead = (a: typeof schema.officeAudit) =>
+  sql<string>`(case when ${a.section} = 'campaigns' and ${inArray(a.action, STATUS_ACTIONS_FILED_AS_CAMPAIGNS)} then 'launch' else ${a.section} end)`;
 
 /** Whether the identity may open the audit log at all (the office's `canSeeAudit`). */
 export async function canReadAudit(db: Db, identity: Identity): Promise<boolean> {
@@ -111,7 +140,7 @@ function brandRows(brands: BrandSections): SQL | undefined {
     bySections.set(key, group);
   }
   const parts = [...bySections.values()].map(({ ids, sections }) =>
-    sections === 'all' ? inArray(a.brandId, ids) : and(inArray(a.brandId, ids), inArray(a.section, sections)),
+    sections === 'all' ? inArray(a.brandId, ids) : and(inArray(a.brandId, ids), inArray(sectionAsRead(a), sections)),
   );
   return parts.length > 0 ? or(...parts) : undefined;
 }
@@ -142,12 +171,18 @@ export async function readAudit(db: Db, identity: Identity, q: AuditQuery) {
   if (q.person !== undefined) {
     where.push(eq(a.actorPlatform, q.person.platform), eq(a.actorUserId, q.person.userId));
   }
-  if (q.section !== undefined) where.push(eq(a.section, q.section));
+  if (q.section !== undefined) where.push(eq(sectionAsRead(a), q.section));
   if (q.from !== undefined) where.push(gte(a.createdAt, q.from));
   if (q.to !== undefined) where.push(lte(a.createdAt, q.to));
   if (q.before !== undefined) where.push(lt(a.id, q.before));
   const rows = await db
-    .select({ entry: a, brandName: brands.name, agencyId: agencies.id, agencyName: agencies.name })
+    .select({
+      entry: a,
+      section: sectionAsRead(a),
+      brandName: brands.name,
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+    })
     .from(a)
     .leftJoin(brands, eq(brands.id, a.brandId))
     // Rows written before the column existed name no agency: their brand's agency stands in.
@@ -157,14 +192,14 @@ export async function readAudit(db: Db, identity: Identity, q: AuditQuery) {
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   return {
-    entries: page.map(({ entry: e, brandName, agencyId, agencyName }) => ({
+    entries: page.map(({ entry: e, section, brandName, agencyId, agencyName }) => ({
       id: e.id,
       brandId: e.brandId,
       brandName,
       agencyId,
       agencyName,
       actor: personOf(e.actorPlatform, e.actorUserId),
-      section: e.section,
+      section,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,

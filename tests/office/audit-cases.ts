@@ -459,8 +459,7 @@ export const AUDIT_CASES: AuditTable = {
     prepare: async (w) => ({ params: { id: await w.campaign({ status: 'live' }) } }),
     body: { to: 'paused' },
     action: 'campaign.paused',
-    // The route needs `launch` too (decision 116); the log files the change under the campaign's section.
-    section: 'campaigns',
+    // The route's own section: the log files every status change under `launch` (decision 117).
     entity: 'campaign',
     table: 'campaigns',
   },

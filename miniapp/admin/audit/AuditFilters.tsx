@@ -75,7 +75,11 @@ export function AuditFilters(props: {
             onChange={(_, v) => onChange({ ...filter, person: v ? String(v) : undefined })}
           />
         </FormItem>
-        <FormItem top={s.section} htmlFor="audit-section">
+        <FormItem
+          top={s.section}
+          htmlFor="audit-section"
+          bottom={filter.section === 'launch' ? s.launchHistory : undefined}
+        >
           <CustomSelect
             id="audit-section"
             data-testid="audit-section"

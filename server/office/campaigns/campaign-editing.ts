@@ -21,6 +21,7 @@ import type { CampaignContent, CampaignDocument, DocumentWithProblems, Problem }
 import { campaignProblems, hasErrors, playsByCalendar } from './campaign-problems.ts';
 import { writeRevision } from './campaign-revisions.ts';
 import { loadDocument, poolDocuments, saveContent } from './campaign-store.ts';
+import { recordDatesMoved } from './dates-moved-audit.ts';
 import { blankRequiredTexts } from './required-texts.ts';
 import { shapeProblems } from './shape-problems.ts';
 
@@ -193,9 +194,8 @@ export async function saveDocument(
   const published = PUBLISHED.includes(campaign.status);
   // A published campaign's new start or end changes when participants can take part: the launch right (decision
   // 116); a draft's dates reach no one until it is launched.
-  if (published && (body.startsAt !== campaign.startsAt || body.endsAt !== campaign.endsAt)) {
-    await requireLaunchRight(db, identity, campaign);
-  }
+  const movesDates = published && (body.startsAt !== campaign.startsAt || body.endsAt !== campaign.endsAt);
+  if (movesDates) await requireLaunchRight(db, identity, campaign);
   await requireBrandPlaces(db, campaign.brandId, body.appId, body.communityId);
   // A draft too: it is what the preview shows, and what a copy or a template is made of.
   const blank = blankRequiredTexts(body);
@@ -238,6 +238,9 @@ export async function saveDocument(
       before,
       after,
     });
+    // The dates on their own entry under `launch` (decision 117): the filter answers who moved when participants can
+    // take part; the revision above, texts and all, stays with `campaigns`.
+    if (movesDates) await recordDatesMoved(tx, identity, campaign.brandId, before, after);
     return after;
   });
   return { document, problems, launchNow };

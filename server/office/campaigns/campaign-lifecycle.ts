@@ -63,7 +63,8 @@ async function swapStatus(tx: Tx, id: number, from: CampaignStatus, set: Partial
  * Moves the campaign to `to` (see TRANSITIONS). Going on the air (scheduled, live: publishing, launching a scheduled
  * campaign, resuming a paused one) validates the document first (422 `not_publishable` with the problems, nothing
  * changed); publishing from a draft writes revision 1; launching runs the go-live steps in the same transaction;
- * launching before the scheduled start moves the start to now.
+ * launching before the scheduled start moves the start to now. Every status change, the server's own promotion and its
+ * refusal included, is filed under `launch` in the audit log (decision 117): who launched and stopped what.
  * @example await changeStatus(deps, identity, campaign, 'live') // { status: 'live', revision: 1, … }
  */
 export async function changeStatus(
@@ -90,7 +91,7 @@ export async function changeStatus(
     await recordAudit(tx, {
       actor: identity,
       brandId: campaign.brandId,
-      section: 'campaigns',
+      section: 'launch',
       action: `campaign.${to === 'live' && from === 'paused' ? 'resume' : to}`,
       entity: 'campaign',
       entityId: campaign.id,
@@ -132,7 +133,7 @@ export async function promoteDueCampaigns(deps: Pick<Deps, 'db' | 'config' | 'no
       await recordAudit(tx, {
         actor: SERVER_ACTOR,
         brandId: c.brandId,
-        section: 'campaigns',
+        section: 'launch',
         action: 'campaign.live',
         entity: 'campaign',
         entityId: c.id,
@@ -173,7 +174,7 @@ async function recordRefusal(db: Db, c: CampaignRow, problems: Problem[]): Promi
     await recordAudit(tx, {
       actor: SERVER_ACTOR,
       brandId: c.brandId,
-      section: 'campaigns',
+      section: 'launch',
       action: REFUSED,
       entity: 'campaign',
       entityId: c.id,
