@@ -269,6 +269,10 @@ export const officeRu = {
   problem_translation_missing: 'Нет перевода ({language})',
   problem_ends_before_start: 'Окончание ({endsAt}) не позже начала ({startsAt})',
   problem_ends_in_past: 'Дата окончания уже прошла: перенесите её на будущее и сохраните',
+  // The same problem where the end is locked for the member (problemText): no `launch`, or their rights unknown.
+  endsInPastAskLauncherShort:
+    'Дата окончания уже прошла: перенести её может только тот, у кого есть право «Запуск акций», — попросите его',
+  endsInPastRightsUnknown: 'Дата окончания уже прошла',
   endsInPastTitle: 'Дата окончания уже прошла',
   endsInPastText:
     'Пока она в прошлом, акцию не запустить и не возобновить. Перенесите окончание на будущее, сохраните и нажмите «{button}».',
@@ -602,6 +606,9 @@ export const officeEn: OfficeMessages = {
   problem_translation_missing: 'Missing translation ({language})',
   problem_ends_before_start: 'It ends ({endsAt}) no later than it starts ({startsAt})',
   problem_ends_in_past: 'The end date has passed: move it into the future and save',
+  endsInPastAskLauncherShort:
+    'The end date has passed: only a member with the «Launching campaigns» right can move it — ask them',
+  endsInPastRightsUnknown: 'The end date has passed',
   endsInPastTitle: 'The end date has passed',
   endsInPastText:
     'While it is in the past, the campaign cannot be launched or resumed. Move the end into the future, save, then press “{button}”.',

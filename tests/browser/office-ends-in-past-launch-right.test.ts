@@ -2,9 +2,10 @@
  * The «end date has passed» offer and the launch right (decision 116), in Chromium: on a paused campaign whose end is
  * in the past, a member with `campaigns` but not `launch` finds the end date disabled, so the offer names who can move
  * it and resume instead of a «Change the end date» button that scrolled to the disabled field; a member with both
- * keeps the button, which still leads to the field. The problem in the list («move it into the future and save») says
- * who can move it to the first member, as the line under the field does. Phone light in Russian, desktop dark in
- * English.
+ * keeps the button, which still leads to the field. The problem, in the list and under the field, asks the first
+ * member to ask who can move the end (it said «move it into the future and save», red before), and the list says
+ * why, as the line under the field does; the second member is still asked to move it. Phone light in Russian, desktop
+ * dark in English.
  * Screenshots: test-results/screenshots/office-ends-in-past-{editor-only,launcher}-{phone,desktop}.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -44,11 +45,15 @@ const WORDS = {
     ask: 'может только тот, у кого есть право «Запуск акций»: попросите его',
     resume: '«Возобновить»',
     dates: 'Переносить начало и конец опубликованной акции может только тот',
+    askProblem: 'перенести её может только тот, у кого есть право «Запуск акций», — попросите его',
+    moveProblem: 'перенесите её на будущее и сохраните',
   },
   en: {
     ask: 'the «Launching campaigns» right can move the end and press',
     resume: '“Resume”',
     dates: 'can move the start or end of a published campaign',
+    askProblem: 'only a member with the «Launching campaigns» right can move it — ask them',
+    moveProblem: 'move it into the future and save',
   },
 } as const;
 
@@ -80,6 +85,11 @@ describe('a paused campaign whose end has passed, by the launch right', () => {
         // The problem in the list, which asks to move the date, says who can (as the line under the field does).
         const problem = page.getByTestId('office-problem-ends_in_past');
         expect(await problem.textContent()).toContain(WORDS[vp.language].dates);
+        // …and asks them to ask, not to move a date they cannot move: in the list and under the disabled field.
+        expect(await problem.textContent()).toContain(WORDS[vp.language].askProblem);
+        const endField = page.locator('[class*="FormItem"]', { has: field(page, 'endsAt') }).last();
+        expect(await endField.textContent()).toContain(WORDS[vp.language].askProblem);
+        expect(await page.locator('body').textContent()).not.toContain(WORDS[vp.language].moveProblem);
         await offer.scrollIntoViewIfNeeded();
         await screenshot(page, `office-ends-in-past-editor-only-${vp.name}`);
         expect(errors.filter((e) => !e.startsWith('console: Failed to load resource'))).toEqual([]);
@@ -98,9 +108,9 @@ describe('a paused campaign whose end has passed, by the launch right', () => {
         const change = page.getByTestId('office-change-end-date');
         await change.waitFor({ timeout: T });
         expect(await field(page, 'endsAt').isDisabled()).toBe(false);
-        expect(await page.getByTestId('office-problem-ends_in_past').textContent()).not.toContain(
-          WORDS[vp.language].dates,
-        );
+        const problem = page.getByTestId('office-problem-ends_in_past');
+        expect(await problem.textContent()).not.toContain(WORDS[vp.language].dates);
+        expect(await problem.textContent()).toContain(WORDS[vp.language].moveProblem);
         await offer.scrollIntoViewIfNeeded();
         await screenshot(page, `office-ends-in-past-launcher-${vp.name}`);
         await change.click();

@@ -24,7 +24,7 @@ import { type OfficeServices, useOffice } from '../use-office.ts';
 import { CampaignSections } from './CampaignSections.tsx';
 import { EditorForm } from './EditorForm.tsx';
 import { EndsInPastOffer } from './EndsInPastOffer.tsx';
-import { datesLockedLine, problemText } from './editor-context.ts';
+import { datesLockedWhy, problemText } from './editor-context.ts';
 import { LifecycleBar } from './LifecycleBar.tsx';
 import { savePublishes } from './lifecycle.ts';
 import { ProblemsList, revealField } from './ProblemsList.tsx';
@@ -176,7 +176,7 @@ export function CampaignEditor() {
         problems={draft.problems}
         unsaved={draft.save !== 'saved'}
         campaign={doc}
-        datesLine={draft.datesLocked ? datesLockedLine(t, draft.datesWhy) : undefined}
+        datesLocked={datesLockedWhy(draft)}
       />
       <EditorForm
         doc={doc}

@@ -13,7 +13,7 @@ import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import type { Problem } from '../office-api.ts';
 import { useOffice, useOfficeRights } from '../use-office.ts';
-import { fieldId, problemText } from './editor-context.ts';
+import { datesLockedLine, type EditorState, fieldId, problemText } from './editor-context.ts';
 import { fieldLabel } from './field-label.ts';
 
 /** Scrolls to and focuses the field of `path`, or of the nearest enclosing path that has a field on screen. */
@@ -61,19 +61,20 @@ export function ProblemsList({
   problems,
   unsaved,
   campaign,
-  datesLine,
+  datesLocked,
 }: {
   problems: readonly Problem[];
   unsaved: boolean;
   /**
-   * Why the start, end and zone are locked for this member, when they are (no `launch`, decision 116): said on those
-   * fields' problems, whose words ask to move a date the member cannot move.
+   * Why the start, end and zone are locked for this member, when they are (no `launch`, decision 116, or rights
+   * unknown): the line why is said on those fields' problems, and a problem that would ask to move one says who can.
    */
-  datesLine?: string | undefined;
+  datesLocked?: EditorState['datesWhy'];
   /** The campaign the problems are of: where its code pools open, and whose brand's rights decide if they may. */
   campaign: { id: number; brandId: number };
 }) {
   const { t, language } = useOffice();
+  const datesLine = datesLockedLine(t, datesLocked);
   const navigator = useRouteNavigator();
   const { sections } = useOfficeRights(campaign.brandId);
   const pageOf = (p: Problem) => PROBLEM_PAGES[p.code];
@@ -114,7 +115,7 @@ export function ProblemsList({
             }}
             data-testid={`office-problem-${p.code}`}
           >
-            {problemText(t, p, language)}
+            {problemText(t, p, language, datesLocked)}
           </SimpleCell>
         ))
       )}

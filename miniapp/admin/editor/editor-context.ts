@@ -27,6 +27,10 @@ export function datesLockedLine(t: OfficeServices['t'], why: EditorState['datesW
   return why === 'no_launch' ? t.datesNeedLaunchRight : why === 'rights_unknown' ? t.datesNeedRights : undefined;
 }
 
+/** Why the dates are locked for this member, when they are (the `datesLockedWhy` of problemText and datesLockedLine). */
+export const datesLockedWhy = (state: Pick<EditorState, 'datesLocked' | 'datesWhy'>) =>
+  state.datesLocked ? state.datesWhy : undefined;
+
 export const EditorContext = createContext<EditorState>({ lang: 'ru', problems: [], readOnly: false });
 
 /** The DOM id of the field at a document path (`rewards.2.stock`), so a problem can lead to it. */
@@ -51,12 +55,30 @@ const WORDED_PARAMS: Record<string, string> = {
 };
 
 /**
+ * Problems whose words ask the member to move a date: where the dates are locked for them (`datesLockedWhy`), the
+ * words say who can instead (no `launch`), or only what is wrong (rights unknown; the line why is beside it), as
+ * EndsInPastOffer does. Before, a member whose end field was disabled was told to move it and save.
+ */
+const LOCKED_DATE_WORDS: Record<string, Record<NonNullable<EditorState['datesWhy']>, OfficeWord>> = {
+  ends_in_past: { no_launch: 'endsInPastAskLauncherShort', rights_unknown: 'endsInPastRightsUnknown' },
+};
+type OfficeWord = keyof OfficeServices['t'];
+
+/**
  * A problem in words, by its stable code (params filled in), in the office's language. An instant it names (a param
  * `…At` in milliseconds) reads as a date and time in the zone the problem gives (the campaign's), not as a number.
+ * `datesLockedWhy`: why the start, end and zone are locked for this member, when they are.
+ * @example problemText(t, { path: 'endsAt', code: 'ends_in_past', severity: 'error', params: {} }, 'ru', 'no_launch')
  */
-export function problemText(t: OfficeServices['t'], problem: Problem, language: 'ru' | 'en'): string {
+export function problemText(
+  t: OfficeServices['t'],
+  problem: Problem,
+  language: 'ru' | 'en',
+  datesLockedWhy?: EditorState['datesWhy'],
+): string {
   const words = t as Record<string, string>;
-  const template = words[`problem_${problem.code}`];
+  const locked = datesLockedWhy && LOCKED_DATE_WORDS[problem.code]?.[datesLockedWhy];
+  const template = locked ? t[locked] : words[`problem_${problem.code}`];
   if (template === undefined) return fill(t.problem_generic, { code: problem.code });
   const zone = problem.params?.timeZone;
   const param = (k: string, v: unknown) => {

@@ -103,3 +103,23 @@ describe('an empty pool and a used-up one read apart (decision 104)', () => {
     );
   });
 });
+
+describe('an end date in the past, for a member whose end field is locked (decision 116)', () => {
+  const ended = { path: 'endsAt', code: 'ends_in_past', severity: 'error', params: {} } as const;
+
+  it('without launch: who can move it, ask them; rights unknown: what is wrong alone; with launch: move it and save', () => {
+    expect(problemText(t.ru, ended, 'ru', 'no_launch')).toBe(
+      'Дата окончания уже прошла: перенести её может только тот, у кого есть право «Запуск акций», — попросите его',
+    );
+    expect(problemText(t.en, ended, 'en', 'no_launch')).toBe(
+      'The end date has passed: only a member with the «Launching campaigns» right can move it — ask them',
+    );
+    for (const language of ['ru', 'en'] as const) {
+      expect(problemText(t[language], ended, language, 'rights_unknown')).toBe(t[language].endsInPastTitle);
+      expect(problemText(t[language], ended, language)).toBe(t[language].problem_ends_in_past);
+    }
+    // Another problem of a locked field keeps its words.
+    const crossed = { path: 'endsAt', code: 'ends_before_start', severity: 'error', params: {} } as const;
+    expect(problemText(t.ru, crossed, 'ru', 'no_launch')).toBe(problemText(t.ru, crossed, 'ru'));
+  });
+});

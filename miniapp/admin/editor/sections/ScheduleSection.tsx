@@ -10,7 +10,7 @@ import { fill } from '../../../i18n-fill.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import { COMMON_TIME_ZONES, fromWallTime, toWallTime, zoneLabel } from '../../zoned-time.ts';
 import type { SectionProps } from '../document-edit.ts';
-import { datesLockedLine, fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
+import { datesLockedLine, datesLockedWhy, fieldId, problemsAt, problemText, useEditor } from '../editor-context.ts';
 import { ChoiceField, NumberField } from '../fields.tsx';
 
 const LEGAL_TYPES = ['instant_win', 'draw', 'merit_contest', 'giveaway'] as const;
@@ -28,14 +28,14 @@ function DateField({
   zone: string;
   onChange: (ms: number) => void;
 }) {
-  const { problems, readOnly, datesLocked, t, language } = useEditor();
+  const { problems, readOnly, datesLocked, datesWhy, t, language } = useEditor();
   const problem = problemsAt(problems, path)[0];
   return (
     <FormItem
       top={`${label} (${zoneLabel(zone, ms)})`}
       htmlFor={fieldId(path)}
       status={problem?.severity === 'error' ? 'error' : undefined}
-      bottom={problem && problemText(t, problem, language)}
+      bottom={problem && problemText(t, problem, language, datesLockedWhy({ datesLocked, datesWhy }))}
     >
       <Input
         id={fieldId(path)}
