@@ -57,6 +57,10 @@ export const MAX_FRIENDS_REQUIRED = 1000;
  */
 export const MAX_STOCK = 100_000_000;
 
+/** A draw's winners (at least one) and its reserves (none or more): each list is at most this long. */
+export const MAX_DRAW_WINNERS = 10_000;
+export const MAX_DRAW_RESERVES = 10_000;
+
 /** A task's position among the campaign's tasks (either way from 0): an `integer` column too. */
 export const MAX_TASK_POSITION = 1_000_000;
 

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import {
   MAX_DAILY_ATTEMPTS,
+  MAX_DRAW_RESERVES,
+  MAX_DRAW_WINNERS,
   MAX_FRIENDS_REQUIRED,
   MAX_KEY_LENGTH,
   MAX_LABEL_LENGTH,
@@ -107,8 +109,8 @@ function settingsShapes(rules: SettingsRules) {
    * who completed every task in `requiredTaskKeys` (server-verified where the kind allows) by `drawAt`.
    */
   const DrawSettingsSchema = z.object({
-    winners: z.number().int().min(1).max(10_000),
-    reserves: z.number().int().min(0).max(10_000).default(0),
+    winners: z.number().int().min(1).max(MAX_DRAW_WINNERS),
+    reserves: z.number().int().min(0).max(MAX_DRAW_RESERVES).default(0),
     drawAt: UtcMs.positive(),
     requiredTaskKeys: rules.capped(z.array(key().min(1)).min(1), MAX_TASKS),
     /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */

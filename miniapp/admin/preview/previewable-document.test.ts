@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_DAILY_ATTEMPTS,
+  MAX_DRAW_RESERVES,
+  MAX_DRAW_WINNERS,
   MAX_FRIENDS_REQUIRED,
   MAX_LABEL_LENGTH,
   MAX_LINK_LENGTH,
@@ -63,6 +65,11 @@ const everyReward = (change: Partial<Content['rewards'][number]>) => (d: Content
   rewards: d.rewards.map((r) => ({ ...r, ...change })),
 });
 
+type Draw = NonNullable<Settings['draw']>;
+const draw = (change: Partial<Draw>) => (d: Content) => ({
+  ...d,
+  settings: { ...d.settings, draw: { ...(d.settings.draw as Draw), ...change } },
+});
 type Quiz = NonNullable<Settings['quiz']>;
 /** The quiz's settings changed by `change` (on a copy). */
 const quiz = (change: (q: Quiz) => void) => (d: Content) => {
@@ -177,6 +184,10 @@ const NUMBER_EDITS: Edit[] = [
   ...atAndPast(MAX_TASKS).map(
     (n): Edit => [`a prize for ${n} tasks`, 'tasks-reward', everyReward({ unlock: { tasks: n } })],
   ),
+  ...atAndPast(MAX_DRAW_WINNERS).map((n): Edit => [`a draw of ${n} winners`, 'giveaway-draw', draw({ winners: n })]),
+  ...atAndPast(MAX_DRAW_RESERVES).map((n): Edit => [`a draw of ${n} reserves`, 'giveaway-draw', draw({ reserves: n })]),
+  ['a draw of no winners', 'giveaway-draw', draw({ winners: 0 })],
+  ['a draw of half a winner', 'giveaway-draw', draw({ winners: 1.5 })],
   ...atAndPast(MAX_LOW_STOCK_THRESHOLD).map(
     (n): Edit => [
       `a pool’s threshold ${n}`,
@@ -491,5 +502,14 @@ describe('why the preview waits', () => {
       path: 'theme.coverUrl',
       reason: 'invalid',
     });
+  });
+});
+
+describe('a draw’s winners and reserves past the server’s bound (red before: called ready, refused 422)', () => {
+  it('waits for the count, said as out of its bounds', () => {
+    const past = (change: Partial<Draw>) => unreadyField(draw(change)(byKey('giveaway-draw')));
+    expect(past({ winners: MAX_DRAW_WINNERS + 1 })).toEqual({ path: 'settings.draw.winners', reason: 'invalid' });
+    expect(past({ reserves: MAX_DRAW_RESERVES + 1 })).toEqual({ path: 'settings.draw.reserves', reason: 'invalid' });
+    expect(past({ winners: MAX_DRAW_WINNERS, reserves: MAX_DRAW_RESERVES })).toBeNull();
   });
 });

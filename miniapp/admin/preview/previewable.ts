@@ -9,7 +9,7 @@
  * pack-code pool chosen, and a number typed past its bounds (a wheel's reset hour 24, a prize's weight); and since
  * the settings have bounds of their own, a quiz's, a band's, the organiser's, the lose label's, a draw prize's or a
  * story button's text past its length, a question's points, a band's or pass score, the wheel's attempts, the odds of
- * losing, a prize's stock or a pool's threshold past theirs.
+ * losing, a prize's stock, a pool's threshold or a draw's winners and reserves past theirs.
  * The task fields come from the form's own table (TASK_CONFIG_FIELDS); what they, a quiz's questions and bands and
  * the document's texts must hold is the server's shapes' (server/promo/settings.ts, campaign-document.ts,
  * server/support/faq.ts), with their bounds imported (quiz-bounds.ts, content-bounds.ts, faq-bounds.ts), and
@@ -19,6 +19,8 @@
 import {
   MAX_DAILY_ATTEMPTS,
   MAX_DESCRIPTION_LENGTH,
+  MAX_DRAW_RESERVES,
+  MAX_DRAW_WINNERS,
   MAX_LABEL_LENGTH,
   MAX_LINK_LENGTH,
   MAX_LOW_STOCK_THRESHOLD,
@@ -212,6 +214,14 @@ function* settingsChecks(settings: Partial<CampaignSettings>): Generator<Check> 
   yield* playChecks(settings);
   // The campaign day's hour outside the wheel (ScheduleSection): emptied, the setting is left out.
   yield ['settings.resetHour', numberProblem(settings.resetHour, 0, MAX_RESET_HOUR)];
+  if (draw) {
+    // DrawSettingsSchema's counts: winners required (at least one), reserves left out for none.
+    yield [
+      'settings.draw.winners',
+      draw.winners === undefined ? EMPTY : numberProblem(draw.winners, 1, MAX_DRAW_WINNERS),
+    ];
+    yield ['settings.draw.reserves', numberProblem(draw.reserves, 0, MAX_DRAW_RESERVES)];
+  }
   yield ['settings.draw.prize', settingTextProblem(draw?.prize, MAX_SETTINGS_TEXT_LENGTH, true)];
   // faqShape's rule: Russian required, English left out or written, each at most MAX_FAQ_TEXT_LENGTH.
   for (const [i, item] of faq.entries()) {
