@@ -24,7 +24,10 @@ export const AuditEntrySchema = z
       .openapi({ description: 'The agency; with brandId null an agency-level entry' }),
     agencyName: z.string().nullable(),
     actor: PersonSchema,
-    section: z.string(),
+    section: z.string().openapi({
+      description:
+        'The section the write needed; a status change written under campaigns before decision 117 reads launch',
+    }),
     action: z.string().openapi({ example: 'campaign.publish' }),
     entity: z.string(),
     entityId: z.string(),
