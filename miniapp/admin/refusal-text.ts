@@ -105,6 +105,8 @@ const ru: Wording = {
   unknown_screen: 'Ссылка ведёт не на экран этой акции.',
   unknown_participants: 'Некоторых участников нет в этой акции.',
   unknown_stage: 'Такого этапа нет в воронке акции.',
+  unknown_rule: 'У этой акции нет такого правила рассылки.',
+  rule_without_variants: 'Правило выбирают только для разбивки по вариантам сообщения.',
   // Statistics and funnel
   invalid_range: 'Конец периода должен быть позже начала.',
   range_too_long: 'Период слишком длинный.',
@@ -220,6 +222,8 @@ const en: Wording = {
   unknown_screen: 'The link does not open a screen of this campaign.',
   unknown_participants: 'Some participants are not in this campaign.',
   unknown_stage: 'The campaign funnel has no such stage.',
+  unknown_rule: 'This campaign has no such mailing rule.',
+  rule_without_variants: 'A rule is chosen only for the breakdown by message variant.',
   invalid_range: 'The end of the period must be after its start.',
   range_too_long: 'The period is too long.',
   invalid_cursor: 'The list is out of date. Reload the page.',
