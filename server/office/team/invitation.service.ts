@@ -18,6 +18,7 @@ import { type Person, personOf } from '../../profile-url.ts';
 import { recordAudit } from '../audit.ts';
 import { invitationMadeWithKey, keyedInvitationToken } from './invitation-keys.ts';
 import { invitationText } from './invitation-text.ts';
+import { inviterStillGrants } from './inviter-rights.ts';
 import { coveringMembership, normaliseSections } from './team.service.ts';
 import { grantProblem } from './team-authority.ts';
 import { authorityOverRow, resolveScope } from './team-scope.ts';
@@ -56,7 +57,9 @@ export function statusOf(row: InvitationRow, now: number): InvitationStatus {
   return row.expiresAt <= now ? 'expired' : 'pending';
 }
 
-function view(row: InvitationRow, now: number): InvitationView {
+/** `inviterLost`: the inviter may no longer grant it (inviter-rights.ts), so a pending link is revoked in fact. */
+function view(row: InvitationRow, now: number, inviterLost = false): InvitationView {
+  const status = statusOf(row, now);
   return {
     id: row.id,
     agencyId: row.agencyId,
@@ -65,7 +68,7 @@ function view(row: InvitationRow, now: number): InvitationView {
     sections: row.sections,
     platform: row.platform,
     boundUserId: row.platformUserId,
-    status: statusOf(row, now),
+    status: status === 'pending' && inviterLost ? 'revoked' : status,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
     createdBy: personOf(row.createdByPlatform, row.createdByUserId),
@@ -199,7 +202,8 @@ export async function listInvitations(
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id));
   const now = deps.now();
-  return { invitations: rows.map((r) => view(r, now)) };
+  const lost = async (r: InvitationRow) => statusOf(r, now) === 'pending' && !(await inviterStillGrants(deps.db, r));
+  return { invitations: await Promise.all(rows.map(async (r) => view(r, now, await lost(r)))) };
 }
 
 /** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
@@ -269,6 +273,9 @@ async function refusal(db: Db, row: InvitationRow, who: Identity, now: number): 
   if (row.usedAt !== null) return new ApiError(409, 'invitation_used', 'This invitation was already used');
   if (row.revokedAt !== null) return new ApiError(410, 'invitation_revoked', 'This invitation was revoked');
   if (row.expiresAt <= now) return new ApiError(410, 'invitation_expired', 'This invitation has expired');
+  if (!(await inviterStillGrants(db, row))) {
+    return new ApiError(410, 'invitation_revoked', 'This invitation was revoked: its inviter may no longer grant it');
+  }
   if (row.platform !== who.platform) {
     return new ApiError(403, 'wrong_platform', `This invitation is for ${row.platform}; open it there`);
   }

@@ -43,7 +43,11 @@ export interface TeamAuthority {
 }
 
 /** The caller's memberships in one agency, read fresh. */
-export async function actorMemberships(db: Db, actor: Identity, agencyId: number): Promise<MembershipRow[]> {
+export async function actorMemberships(
+  db: Db,
+  actor: Pick<Identity, 'platform' | 'userId'>,
+  agencyId: number,
+): Promise<MembershipRow[]> {
   const m = schema.memberships;
   return db
     .select()

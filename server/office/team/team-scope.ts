@@ -33,9 +33,14 @@ export async function resolveScope(
 
 /**
  * The caller's authority over a scope: 404 when the caller is no member there at all (so an id of another tenant
- * reads exactly like one never issued), 403 for a member without `team`.
+ * reads exactly like one never issued), 403 for a member without `team`. Only who the caller is counts: an
+ * invitation's inviter is asked the same way (inviter-rights.ts).
  */
-export async function authorityOverRow(db: Db, actor: Identity, scope: TeamScope): Promise<TeamAuthority> {
+export async function authorityOverRow(
+  db: Db,
+  actor: Pick<Identity, 'platform' | 'userId'>,
+  scope: TeamScope,
+): Promise<TeamAuthority> {
   const mine = await actorMemberships(db, actor, scope.agencyId);
   // A brand the agency switched off is closed to its brand roles (as permissions.ts closes its sections): its team
   // too, whether a request names the brand or a member or invitation of it.
