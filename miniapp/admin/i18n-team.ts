@@ -17,6 +17,9 @@ export const teamRu = {
   notYours: 'Этот раздел есть не у вас — выдать его нельзя',
   save: 'Сохранить',
   remove: 'Убрать из команды',
+  /** The question's own button: short, so «Отмена» and it fit side by side on a phone. */
+  removeYes: 'Убрать',
+  confirmRemove: '«{who}» сразу потеряет доступ к офису бренда. Вернуть доступ можно только новым приглашением.',
   cancel: 'Отмена',
   invite: 'Пригласить',
   inviteIntro: 'Одноразовая ссылка: кто первым откроет её в мини-приложении, получит выбранную роль и разделы.',
@@ -55,6 +58,8 @@ export const teamEn: TeamMessages = {
   notYours: 'You do not hold this section, so you cannot grant it',
   save: 'Save',
   remove: 'Remove from the team',
+  removeYes: 'Remove',
+  confirmRemove: '{who} loses access to the brand’s office at once. Only a new invitation gives it back.',
   cancel: 'Cancel',
   invite: 'Invite',
   inviteIntro: 'A one-time link: whoever opens it first in the mini app gets the chosen role and sections.',

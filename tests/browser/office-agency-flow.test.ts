@@ -132,6 +132,7 @@ describe('office agency flow', () => {
         await owner.page.reload();
         await owner.page.getByTestId(`member-${vp.member}-edit`).click({ timeout: 20_000 });
         await owner.page.locator('[data-testid$="-remove"]').first().click();
+        await owner.page.locator('[data-testid$="-confirm-remove"]').click();
         await owner.page.getByTestId(`member-${vp.member}`).waitFor({ state: 'detached', timeout: 15_000 });
 
         // The member's next request is refused, and their screen says why, in the office's words, under its header.

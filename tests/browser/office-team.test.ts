@@ -148,6 +148,8 @@ describe('office team', () => {
           (r) => r.request().method() === 'DELETE' && /\/members\/\d+$/.test(new URL(r.url()).pathname),
         );
         await remove.click();
+        // Asked first (office-team-remove-asks): the question's own button removes.
+        await owner.page.locator('[data-testid$="-confirm-remove"]').click();
         expect((await removed).ok()).toBe(true);
         await remove.waitFor({ state: 'detached', timeout: 15_000 });
         expect(await row.count()).toBe(0);

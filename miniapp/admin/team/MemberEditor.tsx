@@ -1,8 +1,15 @@
-/** Editing one member of the brand: role, section checkboxes, save, remove. */
+/**
+ * Editing one member of the brand: role, section checkboxes, save, remove. Removal bites at the member's next request
+ * and only a new invitation undoes it, so it is asked first, as every other irreversible office action is
+ * (OfficeConfirm); while a write is on its way the buttons wait, so a second tap sends nothing twice.
+ */
 import { Button, ButtonGroup, FormItem, NativeSelect, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import { label, type TeamMessages } from '../i18n-team.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
 import { PersonWho } from '../PersonWho.tsx';
+import { personText } from '../person-who.ts';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
 import type { Role, TeamMember } from './team-api.ts';
 
@@ -11,6 +18,7 @@ export const BRAND_SCREEN_ROLES: Role[] = ['brand_member', 'brand_admin'];
 
 export function MemberEditor(props: {
   s: TeamMessages;
+  language: 'ru' | 'en';
   member: TeamMember;
   grantable: string[];
   /** The roles the caller may give here (the server's answer); every brand role when not said. */
@@ -22,6 +30,16 @@ export function MemberEditor(props: {
   const { s, member, grantable } = props;
   const [role, setRole] = useState<Role>(member.role);
   const [sections, setSections] = useState<string[]>(member.sections);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const write = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  };
   const offered = props.roles ?? BRAND_SCREEN_ROLES;
   const roles = offered.includes(member.role) ? offered : [member.role];
   return (
@@ -56,7 +74,9 @@ export function MemberEditor(props: {
           <Button
             stretched
             data-testid={`member-${member.id}-save`}
-            onClick={() => void props.onSave({ role, sections })}
+            loading={busy}
+            disabled={busy}
+            onClick={() => void write(() => props.onSave({ role, sections }))}
           >
             {s.save}
           </Button>
@@ -68,12 +88,30 @@ export function MemberEditor(props: {
             data-testid={`member-${member.id}-remove`}
             mode="tertiary"
             appearance="negative"
-            onClick={() => void props.onRemove()}
+            disabled={busy}
+            onClick={() => setAsking(true)}
           >
             {s.remove}
           </Button>
         </ButtonGroup>
       </FormItem>
+      {asking && (
+        <OfficeConfirm
+          onClosed={() => setAsking(false)}
+          title={`${s.remove}?`}
+          description={fill(s.confirmRemove, { who: personText(member, props.language) })}
+          cancel={s.cancel}
+          confirm={s.removeYes}
+          destructive
+          onConfirm={() => void write(props.onRemove)}
+          testIds={{
+            alert: `member-${member.id}-confirm`,
+            cancel: `member-${member.id}-confirm-cancel`,
+            confirm: `member-${member.id}-confirm-remove`,
+            dismiss: `member-${member.id}-confirm-dismiss`,
+          }}
+        />
+      )}
     </>
   );
 }

@@ -72,6 +72,7 @@ export function TeamPanel({ office }: { office: Office }) {
                   <MemberEditor
                     key={m.id}
                     s={s}
+                    language={language}
                     member={m}
                     roles={roles}
                     grantable={brand.sections}
