@@ -1,8 +1,11 @@
 /**
  * Uploading a CSV of codes into one pool: the server imports it in chunks while this polls the import for a progress
  * bar, then shows the result or every problem by its line number (nothing is saved from a file with problems).
+ * A poll that fails (the network, a restart) loses sight of an import the server may still finish: the screen says
+ * so with the reason, shows the stock as the server now has it, frees the file picker and offers to look again,
+ * instead of a bar frozen mid-way over a picker that stayed disabled until a reload.
  */
-import { File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
+import { Button, File, FormItem, FormStatus, Progress, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fileText } from '../../../server/http/csv-text.ts';
 import { useApp } from '../../app-context.ts';
@@ -20,18 +23,40 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
   const { api, language } = useApp();
   const s = poolsStrings(language);
   const [job, setJob] = useState<CodeImport | null>(null);
+  /** The import whose end this screen could not learn: looked at again on request. */
+  const [lost, setLost] = useState<CodeImport | null>(null);
   const { error, run } = useOfficeWrite(s.error);
 
-  const upload = (file: globalThis.File) =>
-    run(async () => {
-      let current = await startImport(api, campaignId, poolId, await fileText(file));
-      setJob(current);
+  /** Polls until the import ends; on a failed poll, lets go of it (`lost`) with the stock reloaded. */
+  const watch = async (first: CodeImport) => {
+    let current = first;
+    setJob(current);
+    try {
       while (current.state === 'running') {
         await new Promise((r) => setTimeout(r, POLL_MS));
         current = await importStatus(api, campaignId, poolId, current.importId);
         setJob(current);
       }
+    } catch (err) {
+      setJob(null);
+      setLost(current);
+      throw err;
+    } finally {
       onDone();
+    }
+  };
+  const upload = (file: globalThis.File) =>
+    run(async () => {
+      setLost(null);
+      setJob(null);
+      await watch(await startImport(api, campaignId, poolId, await fileText(file)));
+    });
+  const lookAgain = (again: CodeImport) =>
+    run(async () => {
+      // Still lost (and offered again) until the server answers.
+      const now = await importStatus(api, campaignId, poolId, again.importId);
+      setLost(null);
+      await watch(now);
     });
 
   const running = job?.state === 'running';
@@ -85,7 +110,26 @@ export function CodeUpload({ campaignId, poolId, onDone }: { campaignId: number;
           ))}
         </div>
       )}
+      {lost && (
+        <FormItem>
+          <FormStatus mode="error" title={s.lostTitle} data-testid={`pool-import-lost-${poolId}`}>
+            {s.lost}
+          </FormStatus>
+        </FormItem>
+      )}
       <WriteRefusal error={error} />
+      {lost && (
+        <FormItem>
+          <Button
+            mode="secondary"
+            stretched
+            data-testid={`pool-import-again-${poolId}`}
+            onClick={() => void lookAgain(lost)}
+          >
+            {s.lookAgain}
+          </Button>
+        </FormItem>
+      )}
     </>
   );
 }
