@@ -1,7 +1,8 @@
 /**
  * One request (`#/admin/brand/:brandId/support/ticket/:ticketId`): the conversation, the participant's progress
  * beside it (above it on a phone), canned answers inserted into the reply box in one tap (their variables are filled by the server when
- * sent), status and assignee. Each composed reply carries its own key, so a retried send is not sent twice.
+ * sent), status and assignee. Each composed reply carries its own key, so a retried send is not sent twice. The reply
+ * being typed is kept per request on the device (reply-draft.ts): Back to the inbox and in again finds it as it was.
  */
 import {
   Button,
@@ -31,17 +32,24 @@ import { label, teamStrings } from '../i18n-team.ts';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
 import { refusalText } from '../refusal-text.ts';
+import { dropReplyDraft, keepReplyDraft, takeReplyDraft } from './reply-draft.ts';
 import { type InboxThread, TICKET_STATUSES, type TicketStatus } from './support-api.ts';
 import { ThreadProgress } from './ThreadProgress.tsx';
 import { useSupportOffice } from './use-support-office.ts';
 
 export default function SupportThread() {
-  const { s, language, ticketId, support } = useSupportOffice();
+  const { s, language, brandId, ticketId, support } = useSupportOffice();
   const team = teamStrings(language);
   const { viewWidth } = useAdaptivityWithJSMediaQueries();
   const wide = viewWidth >= ViewWidth.TABLET;
   const [fresh, setFresh] = useState<InboxThread | null>(null);
-  const [body, setBody] = useState('');
+  // Held with the request it belongs to: another request's text is never shown (or kept) as this one's.
+  const [typed, setTyped] = useState(() => ({ ticketId, text: takeReplyDraft(brandId, ticketId) }));
+  const body = typed.ticketId === ticketId ? typed.text : takeReplyDraft(brandId, ticketId);
+  const setBody = (text: string) => {
+    setTyped({ ticketId, text });
+    keepReplyDraft(brandId, ticketId, text);
+  };
   // One key per text: a retry of the same text after a lost answer is written once; an edited text is a new reply
   // (with the old key the server would hand back the first reply and drop the edit).
   const [keys] = useState(() => composeKey());
@@ -54,7 +62,8 @@ export default function SupportThread() {
     try {
       const r = await support.reply(ticketId, body, keys.keyFor(body));
       setFresh(r);
-      setBody('');
+      setTyped({ ticketId, text: '' });
+      dropReplyDraft(brandId, ticketId);
       keys.sent();
       setNote(r.delivery === 'bot' ? s.sentBot : s.sentApp);
     } catch (err) {
