@@ -5,6 +5,7 @@ import { createApp } from '../app.ts';
 import { schema } from '../db/client.ts';
 import { CampaignSettingsSchema, RewardUnlockSchema, TaskConfigSchemas } from '../promo/settings.ts';
 import { localVkApi } from '../vk/vk-api.ts';
+import { throwawayBinding } from './demo-ids.ts';
 import { seedDemo } from './demo-seed.ts';
 
 let w: TestWorld;
@@ -129,6 +130,40 @@ describe('demo content', () => {
       expect(JSON.stringify(await get(`/api/campaigns/${c.id}/rules`, 'en')), c.slug).not.toMatch(CYRILLIC);
       // The Russian launch still reads Russian.
       expect((await get(`/api/campaigns/${c.id}/state`, 'ru')).campaign.title).toMatch(CYRILLIC);
+    }
+  });
+
+  it('no demo text names VK to a participant on OK or Telegram (the sticker pack read «in your VK profile» there)', async () => {
+    // On the test's own OK app and bot, as the packaging checks' API seeds it (their secrets are made up).
+    w = createTestWorld({}, NOVEMBER);
+    await seedDemo(w.deps.db, w.config, w.clock.now, throwawayBinding(w.config));
+    const campaigns = await w.deps.db.select().from(schema.campaigns);
+    const app = createApp(w.deps);
+    const launches = {
+      'ok ru': w.okAuth('5550001', { lang: 'ru' }),
+      'ok en': w.okAuth('5550002', { lang: 'en' }),
+      'telegram ru': w.tmaAuth(7770001, {
+        user: JSON.stringify({ id: 7770001, first_name: 'T', language_code: 'ru' }),
+      }),
+      'telegram en': w.tmaAuth(7770002),
+    };
+    for (const [name, authorization] of Object.entries(launches)) {
+      for (const c of campaigns) {
+        const opened = await app.request(`/api/campaigns/${c.id}/open`, { method: 'POST', headers: { authorization } });
+        expect(opened.status, `${name} ${c.slug}`).toBe(200);
+        const { state } = (await opened.json()) as {
+          state: { campaign: unknown; tasks: unknown[]; rewards: unknown[] };
+        };
+        // What a participant reads: the campaign, its rewards and the tasks' titles and descriptions (a task's action
+        // data, e.g. a story image on vk.com, is for the client, not read).
+        const read = JSON.stringify([
+          state.campaign,
+          state.rewards,
+          (state.tasks as { title: string; description: string }[]).map((t) => [t.title, t.description]),
+        ]);
+        expect(read, `${name} ${c.slug}`).not.toMatch(/\bVK\b|ВКонтакт/);
+        expect(read, `${name} ${c.slug}`).toMatch(name.endsWith('ru') ? CYRILLIC : /^[^\u0400-\u04FF]*$/);
+      }
     }
   });
 

@@ -198,12 +198,14 @@ export async function seedTasksCampaign(tx: Tx, campaignId: number): Promise<voi
       campaignId,
       key: 'stickers',
       title: 'Стикерпак бренда',
-      description: 'За три подтверждённых задания: сообщество, сообщения и код с упаковки.',
-      howToUse: 'Стикеры появятся в вашем профиле ВКонтакте в течение суток.',
+      // Read in VK, OK and Telegram alike: no client named, and no count of tasks (where the community's tasks do not
+      // exist, OK and Telegram, the pack code alone unlocks it, as the progress line under it says).
+      description: 'За подтверждённые задания: сообщество, сообщения и код с упаковки.',
+      howToUse: 'Стикеры появятся среди ваших стикеров в течение суток.',
       translations: en({
         title: 'Brand sticker pack',
-        description: 'For three verified tasks: the community, messages and the pack code.',
-        howToUse: 'The stickers will appear in your VK profile within a day.',
+        description: 'For verified tasks: the community, messages and the pack code.',
+        howToUse: 'The stickers will appear among your stickers within a day.',
       }),
       position: 2,
       stock: 100,
