@@ -14,6 +14,7 @@ export function InviteActions({ task }: { task: Task }) {
       <Button
         size="s"
         mode="secondary"
+        data-testid="invite-copy-link"
         onClick={async () => {
           const r = await platform.copyText(link);
           setNotice(r.status === 'done' ? t.linkCopied : t.copyFailed);
@@ -21,7 +22,11 @@ export function InviteActions({ task }: { task: Task }) {
       >
         {t.copyLink}
       </Button>
-      {notice && <Snackbar onClosed={() => setNotice(null)}>{notice}</Snackbar>}
+      {notice && (
+        <Snackbar onClosed={() => setNotice(null)} data-testid="snackbar">
+          {notice}
+        </Snackbar>
+      )}
     </>
   );
 }

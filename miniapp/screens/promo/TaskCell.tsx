@@ -15,6 +15,9 @@ import { performTask } from './task-action.ts';
 import { inviteWithoutLink, quizAttemptsLeft, quizAttemptsUsed, taskIcon, taskStateText } from './task-visuals.tsx';
 import { usePromoApp } from './use-promo-app.ts';
 
+/** ButtonGroup's row wraps (it has no prop for it); its gap is a margin between buttons, the rows take the same. */
+const WRAP = { flexWrap: 'wrap', rowGap: 'var(--vkui--size_button_group_gap_small--regular)' } as const;
+
 interface Props {
   campaignId: number;
   task: Task;
@@ -67,7 +70,9 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
     actions = <EnterCodeForm campaignId={campaignId} task={task} busy={busy} onSubmit={run} />;
   } else if (canAct) {
     actions = (
-      <ButtonGroup mode="horizontal" gap="s" stretched>
+      // Wrapped, not shrunk: two buttons wider than a phone's row («Проверить» and «Скопировать ссылку» at 360 px)
+      // go onto two lines whole; squeezed into one, VKUI cut both with an ellipsis.
+      <ButtonGroup mode="horizontal" gap="s" stretched style={WRAP}>
         <Button
           size="s"
           mode={task.state === 'failed' ? 'secondary' : 'primary'}
