@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { okLaunchFromUrl } from '../../miniapp/platform/ok-launch.ts';
+import { startParamToRoute } from '../../miniapp/platform/telegram-launch.ts';
 import { schema } from '../db/client.ts';
 import { DAY } from '../promo/testing/promo-world.ts';
 import {
@@ -225,6 +227,42 @@ describe('catalogue of offers', () => {
       [],
     );
     expect(await body(await w.call('DELETE', `${path}/${t1.id}/favourite`, USER))).toEqual({ favourite: false });
+  });
+
+  it("an offer's share link opens the offer in the sharer's own platform's app: VK's, OK's or Telegram's address, none where it is not configured", async () => {
+    const OK_APP_URL = 'https://ok.ru/game/512000000001';
+    const TELEGRAM_APP_URL = 'https://t.me/promo_bot/promo';
+    w = await createCatalogueWorld({ OK_APP_URL, TELEGRAM_APP_URL });
+    await w.importFeed('yml', FEED);
+    const path = `/api/campaigns/${w.campaignId}/offers`;
+    const offer = (await body(await w.call('GET', path, USER))).offers[0];
+    const route = `/campaign/${w.campaignId}/offer/${offer.id}`;
+    const card = async (authorization: string) =>
+      await body(await w.app.request(`${path}/${offer.id}`, { headers: { authorization } }));
+
+    const vk = new URL((await card(w.vkAuth(USER))).shareUrl);
+    expect(`${vk.origin}${vk.pathname}`).toMatch(/^https:\/\/vk\.com\/app\d+$/);
+    expect(vk.hash).toBe(`#${route}`);
+    // Before, OK and Telegram shared that same vk.com link.
+    const ok = new URL((await card(w.okAuth('101'))).shareUrl);
+    expect(`${ok.origin}${ok.pathname}`).toBe(OK_APP_URL);
+    const friendOnOk = w.okAuth('202', { custom_args: ok.searchParams.get('custom_args') ?? '' });
+    expect(okLaunchFromUrl({ search: `?${friendOnOk.slice('OK '.length)}`, hash: '' }).startRoute).toBe(route);
+    const telegram = new URL((await card(w.tmaAuth(101))).shareUrl);
+    expect(`${telegram.origin}${telegram.pathname}`).toBe(TELEGRAM_APP_URL);
+    expect(startParamToRoute(telegram.searchParams.get('startapp') ?? '')).toBe(route);
+
+    // Without the platform's address there is no link to share (the card offers no sharing then).
+    w.close();
+    w = await createCatalogueWorld();
+    await w.importFeed('yml', FEED);
+    const again = (await body(await w.call('GET', path.replace(/\d+/, String(w.campaignId)), USER))).offers[0];
+    for (const authorization of [w.okAuth('101'), w.tmaAuth(101)]) {
+      const res = await w.app.request(`/api/campaigns/${w.campaignId}/offers/${again.id}`, {
+        headers: { authorization },
+      });
+      expect((await body(res)).shareUrl).toBeNull();
+    }
   });
 
   it('item 3: a category subscription needs message consent; an import that adds offers queues one message per subscriber in their language with a deep link, never twice', async () => {

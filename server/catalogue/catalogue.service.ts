@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { findParticipant, loadCampaign, requireParticipantId } from '../promo/promo-context.ts';
-import { offerHash } from './offer-links.ts';
+import { offerShareUrl } from './offer-links.ts';
 import { catalogueToday, liveOn } from './offer-status.ts';
 
 /** Offers one list answers at most (a retailer's catalogue is hundreds; the search narrows the rest). */
@@ -173,10 +173,13 @@ export async function getOffer(
     .where(and(liveOn(campaignId, today), eq(schema.offers.id, offerId)))
     .limit(1);
   if (!row) throw new ApiError(404, 'offer_not_found', 'This offer has ended or does not exist');
-  const base = await shareBase(deps.db, campaign.appId);
+  const [app] = await deps.db
+    .select({ vkAppId: schema.apps.vkAppId })
+    .from(schema.apps)
+    .where(eq(schema.apps.id, campaign.appId));
   return {
     ...view(row, await favouriteIds(deps.db, participant?.id)),
-    shareUrl: base ? `${base}${offerHash(campaignId, row.id)}` : null,
+    shareUrl: offerShareUrl(deps.config, identity.platform, app?.vkAppId ?? null, campaignId, row.id),
   };
 }
 

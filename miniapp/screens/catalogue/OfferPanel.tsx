@@ -80,16 +80,20 @@ export function OfferPanel({ id }: { id: string }) {
                   >
                     {isFavourite ? t.offerRemoveFavourite : t.offerAddFavourite}
                   </Button>
-                  <Button
-                    size="l"
-                    stretched
-                    mode="secondary"
-                    before={<Icon24ShareOutline />}
-                    onClick={() => void platform.share(offer.shareUrl ?? location.href)}
-                    data-testid="offer-share"
-                  >
-                    {t.offerShare}
-                  </Button>
+                  {/* Only the server's link into the sharer's own app: the page's address would be another app's
+                      or, on OK, carry this launch's signed parameters to whoever opens it. */}
+                  {offer.shareUrl && (
+                    <Button
+                      size="l"
+                      stretched
+                      mode="secondary"
+                      before={<Icon24ShareOutline />}
+                      onClick={() => void platform.share(offer.shareUrl ?? '')}
+                      data-testid="offer-share"
+                    >
+                      {t.offerShare}
+                    </Button>
+                  )}
                   {offer.url && (
                     <Button size="l" stretched mode="tertiary" onClick={() => void platform.openLink(offer.url ?? '')}>
                       {t.offerOpenSite}

@@ -26,8 +26,9 @@ export interface CatalogueWorld extends PromoWorld {
   callAs(language: 'ru' | 'en', method: string, path: string, vkUserId: number, body?: unknown): Promise<Response>;
 }
 
-export async function createCatalogueWorld(): Promise<CatalogueWorld> {
-  const w = await createPromoWorld();
+/** `env`: configuration beside the test's own (the OK and Telegram app addresses, say). */
+export async function createCatalogueWorld(env: Record<string, string> = {}): Promise<CatalogueWorld> {
+  const w = await createPromoWorld(env);
   await w.write(async (tx) => {
     await tx.insert(schema.memberships).values({
       platform: 'vk',
