@@ -20,6 +20,7 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { errorText } from '../../i18n-errors.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
@@ -53,7 +54,11 @@ export function CataloguePanel({ id }: { id: string }) {
       await ask();
       setNote(on ? t.catalogueSubscribed : '');
     } catch (err) {
-      if (!(err instanceof ApiRequestError && err.code === 'no_message_consent') || !data.messagesGroupId) throw err;
+      if (!(err instanceof ApiRequestError && err.code === 'no_message_consent') || !data.messagesGroupId) {
+        // Said under the button, the list left as it is: thrown, it was an unhandled rejection and nothing showed.
+        setNote(errorText(err, language));
+        return;
+      }
       const allowed = await platform.allowMessages(data.messagesGroupId, `catalogue:${campaignId}`);
       // The consent arrives through the community's update; one more try once the client says it was given.
       if (allowed.status === 'done')
