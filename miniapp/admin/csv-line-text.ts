@@ -29,6 +29,7 @@ const ru: Wording = {
   outside_campaign: () => 'Момент вне акции (от её начала до конца)',
   in_the_past: () => 'Момент уже прошёл (его сразу выиграла бы следующая игра)',
   internal: () => 'Загрузка остановилась из-за внутренней ошибки',
+  interrupted: () => 'Загрузка прервалась вместе с сервером; ничего не сохранено: загрузите файл ещё раз',
 };
 
 const en: Wording = {
@@ -52,6 +53,7 @@ const en: Wording = {
   outside_campaign: () => 'The moment is outside the campaign (from its start to its end)',
   in_the_past: () => 'The moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',
+  interrupted: () => 'The import stopped when its server did; nothing was saved: upload the file again',
 };
 
 export const CSV_LINE_WORDING: Record<Language, Wording> = { ru, en };

@@ -25,6 +25,7 @@ export const CSV_LINE_MESSAGES = {
   outside_campaign: () => 'the moment is outside the campaign (from its start to its end)',
   in_the_past: () => 'the moment has passed (the next play would win it at once)',
   internal: () => 'The import stopped on an internal error',
+  interrupted: () => 'The import stopped when its server did; nothing was imported: upload the file again',
 } satisfies Record<string, (params: Record<string, string | number>) => string>;
 
 export type CsvLineCode = keyof typeof CSV_LINE_MESSAGES;

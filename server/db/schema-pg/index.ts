@@ -7,6 +7,7 @@ export * from './beta.ts';
 export * from './calculator.ts';
 export * from './campaign.ts';
 export * from './catalogue.ts';
+export * from './code-import.ts';
 export * from './coordination.ts';
 export * from './draw.ts';
 export * from './launch.ts';

@@ -10,8 +10,9 @@
  * problem names the line its record starts on, and a quote never closed is `unclosed_quote` (decision 087).
  * Work is done in chunks of records with the event loop free in between (decision 016).
  */
+import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvHeader, namedBack } from '../../http/csv-header.ts';
@@ -24,6 +25,7 @@ import {
 } from '../../http/csv-records.ts';
 import { ApiError } from '../../http/errors.ts';
 import { type CsvLineError, csvIssues, csvLineError } from '../csv-line-error.ts';
+import { moveIntoPool } from './code-import-move.ts';
 import type { PoolRow } from './code-pool.ts';
 
 export const MAX_CODES_PER_IMPORT = 100_000;
@@ -202,8 +204,15 @@ export interface ImportProgress {
   written: number;
 }
 
-/** Called in each written chunk's transaction (the audit entry of those codes commits with them). */
-export type ChunkWritten = (tx: Tx, part: { codes: number; firstLine: number; lastLine: number }) => Promise<void>;
+/**
+ * Called in the one transaction that puts the file's codes into the pool (the audit entry, the job's end commit with
+ * them); throwing rolls all of it back.
+ */
+export type ImportWritten = (
+  tx: Tx,
+  part: { codes: number; firstLine: number; lastLine: number },
+  result: ImportResult,
+) => Promise<void>;
 
 /** Problems found by line; nothing was written. */
 export class CsvImportError extends ApiError {
@@ -220,17 +229,38 @@ export class CsvImportError extends ApiError {
 /**
  * Imports a CSV into a pool, a chunk at a time with the event loop free in between, so other requests are served
  * during a 100,000-code import. Every check runs before the first write: a file with any problem writes nothing and
- * throws a `CsvImportError` whose issues are `line N: reason`. The caller keeps one import per pool at a time
- * (`code-imports.ts`), so no code can slip in between the check and the write from here.
- * @example await importPoolCodes(db, pool, 'code\nAAA111\nBBB222\n') // { imported: 2, total: 2 }
+ * throws a `CsvImportError` whose issues are `line N: reason`. The codes are first set aside by line
+ * (`promo_code_import_rows`, a short transaction per chunk), then moved into the pool by one statement in one
+ * transaction that first looks again for codes that reached the pool meanwhile (another upload): any found are
+ * refused by the line they came from and nothing is moved (decision 118). `importId` names the set-aside rows.
+ * @example await importPoolCodes(db, pool, 'code\nAAA111\nBBB222\n') // { imported: 2, total: 2, ignoredColumns: [] }
  */
 export async function importPoolCodes(
   db: Db,
   pool: PoolRow,
   csv: string,
-  onProgress: (p: ImportProgress) => void = () => {},
+  onProgress: (p: ImportProgress) => unknown = () => {},
   chunk = IMPORT_CHUNK,
-  onChunkWritten?: ChunkWritten,
+  onWritten?: ImportWritten,
+  importId: string = randomUUID(),
+): Promise<ImportResult> {
+  try {
+    return await importInto(db, pool, csv, onProgress, chunk, importId, onWritten);
+  } finally {
+    await inTransaction(db, (tx) =>
+      tx.delete(schema.codeImportRows).where(eq(schema.codeImportRows.importId, importId)),
+    );
+  }
+}
+
+async function importInto(
+  db: Db,
+  pool: PoolRow,
+  csv: string,
+  onProgress: (p: ImportProgress) => unknown,
+  chunk: number,
+  importId: string,
+  onWritten?: ImportWritten,
 ): Promise<ImportResult> {
   const normalize = pool.purpose === 'entry' ? (c: string) => c.toUpperCase() : (c: string) => c;
   const text = withoutBom(csv);
@@ -249,11 +279,11 @@ export async function importPoolCodes(
     if (++inChunk < chunk) continue;
     inChunk = 0;
     progress.linesParsed = record.line;
-    onProgress(progress);
+    await onProgress(progress);
     await yieldToLoop();
   }
   progress.linesParsed = progress.lines;
-  onProgress(progress);
+  await onProgress(progress);
   const { codes, errors, ignoredColumns } = finishParse(state);
   progress.phase = 'checking';
   progress.codes = codes.length;
@@ -279,7 +309,7 @@ export async function importPoolCodes(
       if (existing.has(code)) errors.push(csvLineError(line, 'already_in_pool', { value: code }));
     }
     progress.checked = i + part.length;
-    onProgress(progress);
+    await onProgress(progress);
     await yieldToLoop();
   }
   if (errors.length > 0) throw new CsvImportError(errors.sort((a, b) => a.line - b.line));
@@ -288,18 +318,14 @@ export async function importPoolCodes(
     const part = codes.slice(i, i + chunk);
     await inTransaction(db, async (tx) => {
       for (let k = 0; k < part.length; k += 500) {
-        await tx.insert(schema.poolCodes).values(part.slice(k, k + 500).map(({ code }) => ({ poolId: pool.id, code })));
+        const rows = part.slice(k, k + 500).map(({ line, code }) => ({ importId, line, code }));
+        await tx.insert(schema.codeImportRows).values(rows);
       }
-      await onChunkWritten?.(tx, {
-        codes: part.length,
-        firstLine: part[0]?.line ?? 0,
-        lastLine: part[part.length - 1]?.line ?? 0,
-      });
     });
     progress.written = i + part.length;
-    onProgress(progress);
+    await onProgress(progress);
     await yieldToLoop();
   }
-  const [total] = await db.select({ n: count() }).from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id));
-  return { imported: codes.length, total: total?.n ?? codes.length, ignoredColumns };
+  const written = { codes: codes.length, firstLine: codes[0]?.line ?? 0, lastLine: codes.at(-1)?.line ?? 0 };
+  return moveIntoPool(db, pool, importId, written, ignoredColumns, onWritten);
 }

@@ -175,7 +175,7 @@ export async function startImport(deps: Deps, identity: Identity, campaignId: nu
       entityId: pool.id,
       after: { importId: job.importId, ...part },
     });
-  return { pool, ...startCodeImport(deps, deps.db, pool, csv, audited) };
+  return { pool, ...(await startCodeImport(deps, deps.db, pool, csv, audited)) };
 }
 
 /** An import of this pool, for someone who may see the pool. */
@@ -188,5 +188,5 @@ export async function importStatus(
 ) {
   const campaign = await campaignFor(deps.db, identity, campaignId);
   await poolOf(deps.db, campaign.id, poolId);
-  return importId === undefined ? poolImports(deps, poolId) : [codeImport(deps, poolId, importId)];
+  return importId === undefined ? poolImports(deps, poolId) : [await codeImport(deps, poolId, importId)];
 }
