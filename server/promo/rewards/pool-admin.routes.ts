@@ -185,7 +185,8 @@ const importRoute = officeRoute('prizes', {
     202: json(z.object({ import: ImportSchema }), 'Started; progress at the Location'),
     ...adminErrors,
     409: errorResponse(
-      'import_running: another import into this pool has not finished | campaign_ended: an ended or archived campaign keeps its pools',
+      'import_running: another import into this pool has not finished (in any API process) | import_interrupted: this ' +
+        'import was silent so long it was given up, nothing imported | campaign_ended: an ended or archived campaign keeps its pools',
     ),
     415: errorResponse('Send text/csv or application/json'),
     422: errorResponse(
