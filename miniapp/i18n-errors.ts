@@ -34,6 +34,8 @@ const ru: ErrorTexts = {
   too_many_attempts: 'Слишком много неверных кодов. Попробуйте позже.',
   quiz_attempts_used: 'Попытки ответить на этот тест закончились.',
   no_community: 'Акция не привязана к сообществу.',
+  alerts_vk_only:
+    'Новинки приходят сообщениями сообщества ВКонтакте. Подпишитесь на категорию в приложении во ВКонтакте.',
   rate_limited: 'Слишком много запросов. Подождите немного.',
   unavailable: 'Сервис на минуту недоступен. Попробуйте ещё раз.',
   invalid_input: 'Проверьте введённые данные.',
@@ -74,6 +76,7 @@ const en: ErrorTexts = {
   too_many_attempts: 'Too many wrong codes. Try again later.',
   quiz_attempts_used: 'No attempts at this quiz are left.',
   no_community: 'The campaign has no community.',
+  alerts_vk_only: 'New offers come as VK community messages. Follow the category in the app inside VK.',
   rate_limited: 'Too many requests. Please wait a moment.',
   unavailable: 'The service is unavailable for a moment. Please try again.',
   invalid_input: 'Please check what you entered.',

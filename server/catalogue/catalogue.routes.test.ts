@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { serializeSigned } from 'hono/utils/cookie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { okLaunchFromUrl } from '../../miniapp/platform/ok-launch.ts';
 import { startParamToRoute } from '../../miniapp/platform/telegram-launch.ts';
+import { WEB_SESSION_COOKIE, webCookieKey } from '../auth/vk-id/web-session.ts';
 import { schema } from '../db/client.ts';
 import { DAY } from '../promo/testing/promo-world.ts';
 import {
@@ -309,5 +311,53 @@ describe('catalogue of offers', () => {
       .from(schema.outbox)
       .where(and(eq(schema.outbox.kind, 'catalogue'), eq(schema.outbox.campaignId, w.campaignId)));
     expect(again).toHaveLength(2);
+  });
+});
+
+describe('following a category only where it can work', () => {
+  /** A web entry session's cookie for `vkUserId`, signed as the server signs it (web-session.ts). */
+  async function webCookie(vkUserId: number) {
+    const now = w.clock.now;
+    const value = `${vkUserId}.${Math.floor(now / 1000) + 3600}.ru.${now}`;
+    return await serializeSigned(WEB_SESSION_COOKIE, value, webCookieKey(w.deps.config, 'session'));
+  }
+
+  it('OK, Telegram and the web entry (without consent already given in VK) are told follow cannot work there: the list says so and a follow is 409 alerts_vk_only, nothing stored; a VK launch is offered it and asked for consent', async () => {
+    w = await createCatalogueWorld({ VK_ID_APP_ID: '51000001' });
+    await w.importFeed('yml', FEED);
+    const base = `/api/campaigns/${w.campaignId}`;
+    const WEB_USER = 811;
+    const web = { cookie: (await webCookie(WEB_USER)).split(';')[0] ?? '', 'sec-fetch-site': 'same-origin' };
+    const callers: [string, Record<string, string>][] = [
+      ['ok', { authorization: w.okAuth('101') }],
+      ['telegram', { authorization: w.tmaAuth(101) }],
+      ['web', web],
+    ];
+    for (const [name, headers] of callers) {
+      const opened = await w.app.request(`${base}/open`, { method: 'POST', headers });
+      expect(opened.status, name).toBe(200);
+      const list = await body(await w.app.request(`${base}/offers`, { headers }));
+      expect(list.categoryAlerts, name).toBe(false);
+      expect(list).not.toHaveProperty('shareBase');
+      const follow = await w.app.request(`${base}/offer-categories/green/subscription`, { method: 'PUT', headers });
+      expect(follow.status, name).toBe(409);
+      expect((await body(follow)).error.code, name).toBe('alerts_vk_only');
+    }
+    expect(await w.deps.db.select().from(schema.offerCategorySubscriptions)).toEqual([]);
+
+    // Inside VK: offered, and the refusal asks for the consent the client can ask for.
+    await w.join(USER);
+    expect((await body(await w.call('GET', `${base}/offers`, USER))).categoryAlerts).toBe(true);
+    const vk = await w.call('PUT', `${base}/offer-categories/green/subscription`, USER);
+    expect((await body(vk)).error.code).toBe('no_message_consent');
+
+    // On the web, a VK user who already allows the community's messages (given in VK) can follow.
+    await w.allowMessages(WEB_USER);
+    expect((await body(await w.app.request(`${base}/offers`, { headers: web }))).categoryAlerts).toBe(true);
+    const followed = await w.app.request(`${base}/offer-categories/green/subscription`, {
+      method: 'PUT',
+      headers: web,
+    });
+    expect(await body(followed)).toEqual({ subscribed: true });
   });
 });

@@ -17,7 +17,7 @@ const errors = {
   404: errorResponse(
     'campaign_not_found | offer_not_found (ended, expired or not this campaign’s) | category_not_found',
   ),
-  409: errorResponse('not_joined | no_message_consent'),
+  409: errorResponse('not_joined | no_message_consent | alerts_vk_only (OK, Telegram, the web entry without consent)'),
 } as const;
 const tags = ['catalogue'];
 
@@ -44,10 +44,11 @@ export const OfferSchema = z
 const CatalogueSchema = z
   .object({
     messagesGroupId: z.number().int().nullable().openapi({ description: 'The community to allow messages from' }),
-    shareBase: z
-      .string()
-      .nullable()
-      .openapi({ description: 'The app address a share link starts with; add a route such as campaign/1/offer/2' }),
+    categoryAlerts: z.boolean().openapi({
+      description:
+        'Whether following a category can work for the caller: alerts are VK community messages, so only a launch in ' +
+        'the VK client (or the web entry of a VK user who already allows them); elsewhere PUT is 409 alerts_vk_only',
+    }),
     categories: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
     regions: z.array(z.string()),
     offers: z.array(OfferSchema),
@@ -107,7 +108,7 @@ const subscriptionRoute = (method: 'put' | 'delete') =>
     tags,
     summary:
       method === 'put'
-        ? 'Tell me about new offers in this category (needs message consent: 409 no_message_consent)'
+        ? 'Tell me about new offers in this category (needs message consent: 409 no_message_consent; outside VK 409 alerts_vk_only)'
         : 'Stop telling me about new offers in this category',
     security: LAUNCH_AUTH,
     request: { params: CategoryParams },

@@ -10,6 +10,7 @@ import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { findParticipant, loadCampaign, requireParticipantId } from '../promo/promo-context.ts';
+import { categoryAlertsOffered } from './category-alerts-channel.ts';
 import { offerShareUrl } from './offer-links.ts';
 import { catalogueToday, liveOn } from './offer-status.ts';
 
@@ -86,12 +87,6 @@ async function favouriteIds(db: Db, participantId: number | undefined): Promise<
   return new Set(rows.map((r) => r.offerId));
 }
 
-/** The app address a share link starts with (`https://vk.com/app{id}#/`), when the campaign's app is a VK one. */
-async function shareBase(db: Db, appId: number): Promise<string | null> {
-  const [app] = await db.select({ vkAppId: schema.apps.vkAppId }).from(schema.apps).where(eq(schema.apps.id, appId));
-  return app?.vkAppId ? `https://vk.com/app${app.vkAppId}#/` : null;
-}
-
 async function context(deps: Deps, identity: Identity, campaignId: number) {
   const campaign = await loadCampaign(deps, identity, campaignId);
   const participant = await findParticipant(deps.db, campaignId, identity);
@@ -148,7 +143,7 @@ export async function listOffers(deps: Deps, identity: Identity, campaignId: num
           .limit(1);
   return {
     messagesGroupId: community?.vkGroupId ?? null,
-    shareBase: await shareBase(deps.db, campaign.appId),
+    categoryAlerts: await categoryAlertsOffered(deps.db, identity, community?.vkGroupId),
     categories: names
       .filter((c) => perCategory.has(c.externalId))
       .map((c) => ({ id: c.externalId, name: c.name, count: perCategory.get(c.externalId) ?? 0 })),

@@ -1,7 +1,8 @@
 /**
  * @module A participant's "tell me about new offers in this category". Subscribing needs the community's message
  * consent first (the mini app asks with VKWebAppAllowMessagesFromGroup; `message_allow` records it, see
- * server/mailing/consent.ts): without it 409 `no_message_consent`, so nothing is stored that could never be sent.
+ * server/mailing/consent.ts): without it 409 `no_message_consent`, and outside the VK client 409 `alerts_vk_only`
+ * (./category-alerts-channel.ts), so nothing is stored that could never be sent.
  * The language of the caller's launch is kept for the message (./category-alerts.ts).
  */
 import { and, eq } from 'drizzle-orm';
@@ -10,8 +11,8 @@ import { schema } from '../db/client.ts';
 import { inTransaction } from '../db/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { hasConsent } from '../mailing/consent.ts';
 import { loadCampaign, requireParticipantId } from '../promo/promo-context.ts';
+import { requireCategoryAlerts } from './category-alerts-channel.ts';
 
 async function communityGroupId(deps: Deps, communityId: number | null): Promise<number | undefined> {
   if (communityId === null) return undefined;
@@ -42,16 +43,7 @@ export async function setCategorySubscription(
     );
     return { subscribed: false };
   }
-  const groupId = await communityGroupId(deps, campaign.communityId);
-  const vkUserId = Number(identity.userId);
-  if (
-    identity.platform !== 'vk' ||
-    groupId === undefined ||
-    !Number.isSafeInteger(vkUserId) ||
-    !(await hasConsent(deps.db, groupId, vkUserId, 'message'))
-  ) {
-    throw new ApiError(409, 'no_message_consent', 'Allow messages from the community first');
-  }
+  await requireCategoryAlerts(deps.db, identity, await communityGroupId(deps, campaign.communityId));
   await inTransaction(deps.db, async (tx) => {
     const [category] = await tx
       .select({ id: schema.offerCategories.id })

@@ -1,6 +1,7 @@
 /**
  * The catalogue of the campaign's offers (issue 17): search, categories, region, all or favourites; a category can
- * be followed ("tell me about new offers"), which needs the community's message consent first.
+ * be followed ("tell me about new offers"), which needs the community's message consent first; offered only where the
+ * server says it can work (VK community messages: not on OK, Telegram or the web entry without consent).
  */
 import { Icon56SearchOutline } from '@vkontakte/icons';
 import {
@@ -132,7 +133,8 @@ export function CataloguePanel({ id }: { id: string }) {
                       </NativeSelect>
                     </FormItem>
                   )}
-                  {category !== '' && (
+                  {/* Unfollowing stays wherever a follow is stored; following only where it can be delivered. */}
+                  {category !== '' && (data.categoryAlerts || following) && (
                     <Div>
                       <Button
                         mode={following ? 'secondary' : 'outline'}

@@ -1,6 +1,6 @@
 /** One offer's card (deep link `#/campaign/{id}/offer/{offerId}`): prices, dates, how to use, favourite, share. */
 import { Icon24Favorite, Icon24FavoriteOutline, Icon24ShareOutline } from '@vkontakte/icons';
-import { Button, ButtonGroup, Div, Group, Header, Image, Panel, Text, Title } from '@vkontakte/vkui';
+import { Button, ButtonGroup, Div, Group, Header, Image, Panel, Snackbar, Text, Title } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
@@ -9,6 +9,7 @@ import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
 import { LoadState } from '../LoadState.tsx';
 import { formatDiscount, formatPrice, type Offer } from './catalogue-api.ts';
+import { shareNotice } from './share-notice.ts';
 import { useCatalogueApp } from './use-catalogue-app.ts';
 
 export function OfferPanel({ id }: { id: string }) {
@@ -16,6 +17,7 @@ export function OfferPanel({ id }: { id: string }) {
   const campaignId = useRouteId() ?? 0;
   const offerId = Number(useRouteParam('offerId') ?? 0);
   const [favourite, setFavourite] = useState<boolean | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const state = useAsync<Offer & { shareUrl: string | null }>(
     () => catalogue.offer(campaignId, offerId),
     [catalogue, campaignId, offerId],
@@ -88,7 +90,7 @@ export function OfferPanel({ id }: { id: string }) {
                       stretched
                       mode="secondary"
                       before={<Icon24ShareOutline />}
-                      onClick={() => void platform.share(offer.shareUrl ?? '')}
+                      onClick={async () => setNotice(shareNotice(await platform.share(offer.shareUrl ?? ''), t))}
                       data-testid="offer-share"
                     >
                       {t.offerShare}
@@ -105,6 +107,11 @@ export function OfferPanel({ id }: { id: string }) {
           );
         }}
       </LoadState>
+      {notice && (
+        <Snackbar onClosed={() => setNotice(null)} data-testid="snackbar">
+          {notice}
+        </Snackbar>
+      )}
     </Panel>
   );
 }

@@ -8,7 +8,8 @@ export type Offer = OfferView;
 
 export interface Catalogue {
   messagesGroupId: number | null;
-  shareBase: string | null;
+  /** Whether following a category can work here (the server decides from the verified launch). */
+  categoryAlerts: boolean;
   categories: { id: string; name: string; count: number }[];
   regions: string[];
   offers: Offer[];

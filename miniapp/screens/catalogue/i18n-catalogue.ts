@@ -22,6 +22,8 @@ export const catalogueRu = {
   offerAddFavourite: 'В избранное',
   offerRemoveFavourite: 'Убрать из избранного',
   offerShare: 'Поделиться',
+  offerLinkCopied: 'Ссылка скопирована',
+  offerShareFailed: 'Не получилось поделиться. Попробуйте ещё раз.',
   offerOpenSite: 'На сайт магазина',
 };
 
@@ -50,5 +52,7 @@ export const catalogueEn: CatalogueMessages = {
   offerAddFavourite: 'Add to favourites',
   offerRemoveFavourite: 'Remove from favourites',
   offerShare: 'Share',
+  offerLinkCopied: 'Link copied',
+  offerShareFailed: 'Could not share. Please try again.',
   offerOpenSite: 'Open the shop’s page',
 };

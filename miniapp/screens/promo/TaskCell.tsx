@@ -73,15 +73,18 @@ export function TaskCell({ campaignId, task, actionable, onTask, onOpenQuiz }: P
       // Wrapped, not shrunk: two buttons wider than a phone's row («Проверить» and «Скопировать ссылку» at 360 px)
       // go onto two lines whole; squeezed into one, VKUI cut both with an ellipsis.
       <ButtonGroup mode="horizontal" gap="s" stretched style={WRAP}>
-        <Button
-          size="s"
-          mode={task.state === 'failed' ? 'secondary' : 'primary'}
-          loading={busy}
-          onClick={onClick}
-          data-testid={`task-action-${task.key}`}
-        >
-          {label}
-        </Button>
+        {/* Retrying here can only fail again (the story, the community join are the VK client's): only the way there. */}
+        {!needsVkClient && (
+          <Button
+            size="s"
+            mode={task.state === 'failed' ? 'secondary' : 'primary'}
+            loading={busy}
+            onClick={onClick}
+            data-testid={`task-action-${task.key}`}
+          >
+            {label}
+          </Button>
+        )}
         {task.kind === 'invite_friends' && task.state === 'in_progress' && <InviteActions task={task} />}
         {HAS_WEB_ENTRY && needsVkClient && platform.webSession && (
           <Button size="s" mode="link" href={platform.webSession.vkAppUrl()} target="_blank" rel="noopener">

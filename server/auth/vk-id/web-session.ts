@@ -107,6 +107,9 @@ export async function signOutEverywhere(db: Db, userId: string, now: number): Pr
   );
 }
 
+/** The client detail of a web session's identity: how the server tells the web entry from a launch inside VK. */
+export const WEB_ENTRY_DETAIL = 'web';
+
 /** The identity a web session stands for: the VK user of the mini app `VK_APP_ID`, as a launch would give. */
 export function webSessionIdentity(config: Config, session: WebSession): Identity {
   return {
@@ -114,7 +117,7 @@ export function webSessionIdentity(config: Config, session: WebSession): Identit
     userId: session.userId,
     appId: String(config.VK_APP_ID),
     language: session.language,
-    platformDetail: 'web',
+    platformDetail: WEB_ENTRY_DETAIL,
   };
 }
 
