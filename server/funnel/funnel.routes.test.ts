@@ -1,4 +1,5 @@
 /** The funnel report's query as the OpenAPI document describes it. */
+import { eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessagingWorld, grantBrandAdmin, type MessagingWorld } from '../../tests/bot/messaging-world.ts';
 import { createApp } from '../app.ts';
@@ -153,6 +154,47 @@ describe('funnel report broken down', () => {
     const alone = await report(`?breakdown=source&ruleId=${rule.id}`);
     expect(alone.status).toBe(422);
     expect(alone.body.error.code).toBe('rule_without_variants');
+  });
+
+  it("follows the statistics page's platform and period: only that platform's people who entered in [from, to)", async () => {
+    await cohort(74_000, 3, 'group_menu', 2, 1);
+    const ok = await cohort(74_100, 2, 'catalog_recommendation', 1, 1);
+    await w.write((tx) =>
+      tx.update(schema.participants).set({ platform: 'ok' }).where(inArray(schema.participants.id, ok)),
+    );
+    // An OK participant who entered ten days ago: outside a period of the last three days.
+    const at = w.clock.now - 240 * HOUR;
+    const [early] = await w.addParticipants({ count: 1, firstUserId: 74_200, reachedAt: at, source: 'group_menu' });
+    await w.write((tx) =>
+      tx
+        .update(schema.participants)
+        .set({ platform: 'ok' })
+        .where(eq(schema.participants.id, early as number)),
+    );
+    await w.write((tx) =>
+      recordEvent(tx, { campaignId: w.campaignId, participantId: early as number, type: 'opened', at }),
+    );
+
+    const all = await report('?breakdown=source');
+    expect(counts(all.body.breakdown)).toEqual([
+      ['group_menu', [4, 2, 1]],
+      ['catalog_recommendation', [2, 1, 1]],
+    ]);
+    const onOk = await report('?breakdown=source&platform=ok');
+    expect(onOk.status).toBe(200);
+    expect(counts(onOk.body.breakdown)).toEqual([
+      ['catalog_recommendation', [2, 1, 1]],
+      ['group_menu', [1, 0, 0]],
+    ]);
+    expect(onOk.body.stages.map((st: { count: number }) => st.count)).toEqual([3, 1, 1]);
+    const from = w.clock.now - 72 * HOUR;
+    const recent = await report(`?breakdown=source&platform=ok&from=${from}&to=${w.clock.now + 1}`);
+    expect(counts(recent.body.breakdown)).toEqual([['catalog_recommendation', [2, 1, 1]]]);
+    expect((await report('?breakdown=source&platform=vk')).body.stages[0].count).toBe(3);
+
+    const bad = await report('?breakdown=source&platform=max');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'platform' })]);
   });
 
   it('refuses a member without `stats`', async () => {

@@ -17,6 +17,7 @@ import { EpochMsParam, wholeNumberParamOr } from '../http/url-number.ts';
 import { requireCampaignAccess } from '../mailing/admin-access.ts';
 import { OfficeDownloadLinkSchema, officeDownloadLink } from '../office-downloads/office-download-grant.ts';
 import { profileUrl } from '../profile-url.ts';
+import { StatsPlatformParam } from '../stats/stats.schemas.ts';
 import { funnelReport } from './funnel-report.ts';
 import { stuckCampaign, stuckCsvFile } from './stuck-csv-file.ts';
 import { stuckCounts, stuckParticipants } from './stuck-participants.ts';
@@ -68,6 +69,7 @@ const reportRoute = officeRoute('stats', {
       windowHours: wholeNumberParamOr({ min: 1, max: 366 * 24 }, 7 * 24),
       breakdown: z.enum(['source', 'variant']).optional(),
       ruleId: RowIdParam.optional(),
+      platform: StatsPlatformParam.optional(),
     }),
   },
   responses: { 200: { content: { 'application/json': { schema: ReportSchema } }, description: 'Report' }, ...errors },
@@ -189,6 +191,8 @@ funnelRoutes.openapi(reportRoute, async (c) => {
     windowMs: q.windowHours * HOUR,
     breakdown: q.breakdown,
     ruleId: q.ruleId,
+    // As the statistics page's funnel filters (server/stats/stats-funnel.ts): its breakdown shows the same people.
+    platform: q.platform,
   });
   return c.json(report, 200);
 });

@@ -32,6 +32,14 @@ export const SESSION_GAP_MS = 30 * 60_000;
  */
 const Day = z.iso.date('Not a calendar date as YYYY-MM-DD (e.g. 2026-02-28)');
 
+/**
+ * The platform filter of every statistics answer: only participants of this platform. One schema for the statistics
+ * routes and the funnel report the statistics page opens from its funnel (server/funnel/funnel.routes.ts).
+ */
+export const StatsPlatformParam = z
+  .enum(['vk', 'ok', 'telegram'])
+  .openapi({ description: 'Only participants of this platform' });
+
 export const StatsQuerySchema = z.object({
   from: Day.optional().openapi({
     description: 'First day, inclusive (default: 29 days before `to`)',
@@ -41,7 +49,7 @@ export const StatsQuerySchema = z.object({
     description: 'Last day, inclusive (default: today in the time zone)',
     example: '2026-06-30',
   }),
-  platform: z.enum(['vk', 'ok', 'telegram']).optional().openapi({ description: 'Only participants of this platform' }),
+  platform: StatsPlatformParam.optional(),
   timeZone: TimeZoneSchema.optional().openapi({
     description: "Default: the campaign's (brand: its latest campaign's)",
     example: 'Europe/Moscow',
@@ -73,7 +81,7 @@ export type StatsRange = z.infer<typeof StatsRangeSchema>;
 const Header = {
   scope: z.object({ kind: z.enum(['campaign', 'brand']), id: z.number().int() }),
   range: StatsRangeSchema,
-  platform: z.enum(['vk', 'ok', 'telegram']).nullable(),
+  platform: StatsPlatformParam.nullable(),
 };
 
 /** A rate 0–1, four decimals. */
