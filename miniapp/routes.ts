@@ -15,6 +15,15 @@ export {
   useRouteQuery,
 } from './router/router-hooks.tsx';
 
+/**
+ * The statistics page's filter a funnel breakdown follows: its days (inclusive, in the zone the page counted them in)
+ * and its platform; none of either is the whole campaign on every platform.
+ */
+export type BreakdownFilter = {
+  period?: { from: string; to: string; timeZone: string } | undefined;
+  platform?: 'vk' | 'ok' | 'telegram' | undefined;
+};
+
 /** The support inbox's filters in its address: one campaign's requests, one status, a search; empty is none. */
 export type InboxFilters = { campaign?: number | undefined; status?: string; q?: string };
 
@@ -145,9 +154,26 @@ const officePaths = {
   /** The people stuck at one stage. */
   adminStuckStage: (id: number, stage: string, hours?: number) =>
     `/admin/campaign/${id}/stats/stuck/${encodeURIComponent(stage)}${hours ? `?hours=${hours}` : ''}`,
-  /** The campaign's funnel per launch source or per message variant of one bot rule (kept in the address). */
-  adminFunnelBreakdown: (id: number, by: 'source' | 'variant' = 'source', rule?: number) =>
-    `/admin/campaign/${id}/stats/breakdown?by=${by}${by === 'variant' && rule ? `&rule=${rule}` : ''}`,
+  /**
+   * The campaign's funnel per launch source or per message variant of one bot rule, over the statistics page's days
+   * (in its zone) and platform (all kept in the address).
+   */
+  adminFunnelBreakdown: (
+    id: number,
+    by: 'source' | 'variant' = 'source',
+    rule?: number,
+    filter: BreakdownFilter = {},
+  ) => {
+    const query = new URLSearchParams({ by });
+    if (by === 'variant' && rule) query.set('rule', String(rule));
+    if (filter.period) {
+      query.set('from', filter.period.from);
+      query.set('to', filter.period.to);
+      query.set('tz', filter.period.timeZone);
+    }
+    if (filter.platform) query.set('platform', filter.platform);
+    return `/admin/campaign/${id}/stats/breakdown?${query}`;
+  },
   adminBrandLeads: (brandId: number) => `/admin/brand/${brandId}/leads`,
   adminLeads: (id: number) => `/admin/campaign/${id}/leads`,
   adminLead: (id: number, leadId: number) => `/admin/campaign/${id}/leads/${leadId}`,

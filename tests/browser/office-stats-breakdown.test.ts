@@ -9,26 +9,24 @@
  * one as sent), people per stage; then by message variant of the rule, Back and reload keeping the choice. Before this
  * change the office had no such screen (the report's breakdown was never asked for).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakdownStrings } from '../../miniapp/admin/i18n-breakdown.ts';
 import { launchSourceText } from '../../miniapp/admin/launch-source.ts';
 import { fill } from '../../miniapp/i18n-fill.ts';
-import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 import { addBrandMember, type DemoCampaign, demoCampaign } from './office-members.ts';
+import { openQuizFrom, postAs, QUIZ_RIGHT, QUIZ_WRONG } from './source-launch.ts';
 import { activePanel } from './vkui-panel.ts';
 
 const STATS_MEMBER = 7970;
 const MAILINGS_MEMBER = 7971;
 const T = 30_000;
-const RIGHT = { q1: ['b'], q2: ['a', 'b'], q3: ['a'], q4: ['a'], q5: ['b'] };
-const WRONG = { q1: ['a'], q2: ['c'], q3: ['b'], q4: ['b'], q5: ['a'] };
+const RIGHT = QUIZ_RIGHT;
+const WRONG = QUIZ_WRONG;
 const menuPassed = [7_980_000, 7_980_001, 7_980_002];
 const menuFailed = [7_980_100, 7_980_101];
 const catalogPassed = [7_981_000];
@@ -41,49 +39,9 @@ let browser: Browser;
 let quiz: DemoCampaign;
 let ruleId: number;
 
-/** A participant's launch with the VK placement they came from (`vk_ref`; empty: none), signed like the server's own. */
-function launchFrom(userId: number, ref: string): string {
-  const printed = new URL(server.participantUrl);
-  const { vkAppSecret } = JSON.parse(readFileSync(join(server.dataDir, 'local-secrets.json'), 'utf8')) as {
-    vkAppSecret: string;
-  };
-  return signVkLaunch(
-    {
-      vk_access_token_settings: '',
-      vk_app_id: Number(printed.searchParams.get('vk_app_id')),
-      vk_are_notifications_enabled: 0,
-      vk_group_id: Number(printed.searchParams.get('vk_group_id')),
-      vk_is_app_user: 1,
-      vk_is_favorite: 0,
-      vk_language: 'ru',
-      vk_platform: 'mobile_android',
-      vk_ref: ref,
-      vk_ts: Math.floor(Date.now() / 1000),
-      vk_user_id: userId,
-      vk_viewer_group_role: 'member',
-    },
-    vkAppSecret,
-  );
-}
-
-async function post(query: string, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { Authorization: `VK ${query}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, `${path} ${await res.clone().text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-async function launchAll(users: number[], ref: string, answers?: typeof RIGHT) {
-  const base = `/api/campaigns/${quiz.id}`;
-  for (const u of users) {
-    const q = launchFrom(u, ref);
-    await post(q, `${base}/open`, {});
-    if (answers) await post(q, `${base}/quiz/answers`, { answers });
-  }
-}
+const post = (query: string, path: string, body: unknown) => postAs(server, query, path, body);
+const launchAll = (users: number[], ref: string, answers?: typeof RIGHT) =>
+  openQuizFrom(server, quiz.id, users, ref, answers);
 
 /** The outbox rows the bot's sender writes for the rule: a variant sent, or the holdout deliberately sent nothing. */
 function ruleSent(users: number[], variant: string) {
@@ -190,7 +148,7 @@ describe('the office breaks the funnel down by launch source and by message vari
         await link.waitFor({ timeout: T });
         expect(await link.textContent()).toContain(s.open);
         await link.click();
-        await page.waitForURL(new RegExp(`#/admin/campaign/${quiz.id}/stats/breakdown\\?by=source$`));
+        await page.waitForURL(new RegExp(`#/admin/campaign/${quiz.id}/stats/breakdown\\?by=source&`));
 
         // By launch source: the community menu brought three to the finish, the catalogue one; the two with nobody
         // at the finish and one person each by their value.
@@ -214,7 +172,7 @@ describe('the office breaks the funnel down by launch source and by message vari
 
         // By the rule's message variant: A (all three finished), B (one of two), those it never messaged, the holdout.
         await activePanel(page).getByText(s.byVariant, { exact: true }).click();
-        await page.waitForURL(/breakdown\?by=variant$/);
+        await page.waitForURL(/breakdown\?by=variant&/);
         await expect.poll(() => groupOrder(page), { timeout: T }).toEqual(['A', 'B', 'no_message', 'holdout']);
         expect(await activePanel(page).locator('select#breakdown-rule').inputValue()).toBe(String(ruleId));
         expect(await stagesOf(page, 'A')).toEqual([3, 3, 3]);

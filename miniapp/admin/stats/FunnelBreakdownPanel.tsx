@@ -1,10 +1,13 @@
 /**
- * A campaign's funnel broken down (`#/admin/campaign/:id/stats/breakdown?by=source|variant&rule=N`), opened from its
- * funnel on the statistics page: per launch source (where in VK people opened it) or per message variant of one bot
- * rule (the A/B of a mailing, its holdout and those it never messaged), people per stage and the share who finished.
- * The choice lives in the address, so Back and reload keep it. Its own lazy chunk inside the office.
+ * A campaign's funnel broken down (`#/admin/campaign/:id/stats/breakdown?by=source|variant&rule=N&from=…&to=…&tz=…
+ * &platform=…`), opened from its funnel on the statistics page: per launch source (where in VK people opened it) or per
+ * message variant of one bot rule (the A/B of a mailing, its holdout and those it never messaged), people per stage and
+ * the share who finished — over the page's period and platform, so its numbers are the funnel's beside it, and the
+ * screen says which. The choice and the filter live in the address, so Back and reload keep them. Its own lazy chunk
+ * inside the office.
  */
 import { FormItem, Group, Header, NativeSelect, Placeholder, SegmentedControl, SimpleCell } from '@vkontakte/vkui';
+import { useMemo } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
@@ -16,30 +19,37 @@ import { useRouteId } from '../../use-route-id.ts';
 import { type BreakdownMessages, breakdownStrings } from '../i18n-breakdown.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import { stageLabel } from '../stage-label.ts';
+import { zoneLabel } from '../zoned-time.ts';
 import { type CampaignFunnel, campaignFunnel } from './campaign-funnel.ts';
 import {
   type BreakdownBy,
+  type BreakdownFilter,
   type BreakdownGroup,
   breakdownByOf,
+  breakdownFilterOf,
   fetchBreakdown,
   finishShare,
   groupText,
+  platformText,
   rankGroups,
   SMALL_GROUP,
 } from './funnel-breakdown.ts';
 import { fetchMeasure } from './stats-api.ts';
-import { formatInt, formatShare } from './stats-format.ts';
+import { dayText, formatInt, formatShare } from './stats-format.ts';
 
 export default function FunnelBreakdownPanel() {
   const campaignId = useRouteId();
   const query = useRouteQuery();
   const by = breakdownByOf(query.get('by'));
   const rule = Number(query.get('rule')) || undefined;
+  const search = query.toString();
+  const filter = useMemo(() => breakdownFilterOf(new URLSearchParams(search)), [search]);
   if (!campaignId) return <NotFound />;
-  return <FunnelBreakdown campaignId={campaignId} by={by} rule={rule} />;
+  return <FunnelBreakdown campaignId={campaignId} by={by} rule={rule} filter={filter} />;
 }
 
-function FunnelBreakdown({ campaignId, by, rule }: { campaignId: number; by: BreakdownBy; rule?: number }) {
+function FunnelBreakdown(props: { campaignId: number; by: BreakdownBy; rule?: number; filter: BreakdownFilter }) {
+  const { campaignId, by, rule, filter } = props;
   const { api, language } = useApp();
   const s = breakdownStrings(language);
   const navigator = useRouteNavigator();
@@ -56,14 +66,19 @@ function FunnelBreakdown({ campaignId, by, rule }: { campaignId: number; by: Bre
       ? (rules.data.find((r) => r.ruleId === rule) ?? rules.data[0])?.ruleId
       : undefined;
   const waiting = by === 'variant' && (rules.status !== 'ready' || ruleId === undefined);
-  const report = useAsync(() => fetchBreakdown(api, campaignId, by, ruleId), [api, campaignId, by, ruleId], !waiting);
+  const report = useAsync(
+    () => fetchBreakdown(api, campaignId, by, ruleId, filter),
+    [api, campaignId, by, ruleId, filter],
+    !waiting,
+  );
   if (funnel.status !== 'ready') return <LoadStateScreen state={funnel} title={s.title} />;
   const choose = (next: { by: BreakdownBy; rule?: number | undefined }) =>
-    void navigator.replace(paths.adminFunnelBreakdown(campaignId, next.by, next.rule));
+    void navigator.replace(paths.adminFunnelBreakdown(campaignId, next.by, next.rule, filter));
   return (
     <>
       <PanelHeaderWithBack back={s.back}>{s.title}</PanelHeaderWithBack>
       <Group header={<Header multiline>{funnel.data.title}</Header>}>
+        <ShownFilter filter={filter} s={s} language={language} />
         <FormItem top={s.by}>
           <SegmentedControl
             aria-label={s.by}
@@ -106,6 +121,40 @@ function FunnelBreakdown({ campaignId, by, rule }: { campaignId: number; by: Bre
         </LoadState>
       )}
     </>
+  );
+}
+
+/** Which people the numbers count: the statistics page's days (in its zone) and platform, or the whole campaign. */
+function ShownFilter({
+  filter,
+  s,
+  language,
+}: {
+  filter: BreakdownFilter;
+  s: BreakdownMessages;
+  language: 'ru' | 'en';
+}) {
+  const { period, platform } = filter;
+  const days = period
+    ? fill(s.period, {
+        from: dayText(period.from, language),
+        to: dayText(period.to, language),
+        tz: zoneLabel(period.timeZone),
+      })
+    : s.sinceStart;
+  return (
+    <SimpleCell
+      multiline
+      data-testid="breakdown-filter"
+      data-from={period?.from}
+      data-to={period?.to}
+      data-platform={platform ?? 'all'}
+    >
+      {fill(s.shown, {
+        period: days,
+        platform: platform ? fill(s.onePlatform, { platform: platformText(platform) }) : s.allPlatforms,
+      })}
+    </SimpleCell>
   );
 }
 

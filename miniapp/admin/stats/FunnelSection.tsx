@@ -2,7 +2,7 @@
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
-import { paths, useRouteNavigator } from '../../routes.ts';
+import { type BreakdownFilter, paths, useRouteNavigator } from '../../routes.ts';
 import { breakdownStrings } from '../i18n-breakdown.ts';
 import { statsStrings } from '../i18n-stats.ts';
 import { stuckStrings } from '../i18n-stuck.ts';
@@ -17,13 +17,19 @@ export function FunnelCharts({ data }: { data: StatsResponse<'funnel'> }) {
   return (
     <>
       {data.funnels.map((funnel) => (
-        <FunnelChart key={funnel.campaignId} funnel={funnel} titled={data.funnels.length > 1} />
+        <FunnelChart
+          key={funnel.campaignId}
+          funnel={funnel}
+          titled={data.funnels.length > 1}
+          filter={{ period: data.range, platform: data.platform ?? undefined }}
+        />
       ))}
     </>
   );
 }
 
-function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
+/** `filter`: the days and platform this funnel was counted over (its answer's), which its breakdown follows. */
+function FunnelChart({ funnel, titled, filter }: { funnel: Funnel; titled: boolean; filter: BreakdownFilter }) {
   const { language } = useApp();
   const s = statsStrings(language);
   const navigator = useRouteNavigator();
@@ -68,7 +74,7 @@ function FunnelChart({ funnel, titled }: { funnel: Funnel; titled: boolean }) {
         multiline
         data-testid={`stats-breakdown-link-${funnel.campaignId}`}
         subtitle={breakdownStrings(language).openHint}
-        onClick={() => void navigator.push(paths.adminFunnelBreakdown(funnel.campaignId))}
+        onClick={() => void navigator.push(paths.adminFunnelBreakdown(funnel.campaignId, 'source', undefined, filter))}
       >
         {breakdownStrings(language).open}
       </SimpleCell>

@@ -6,13 +6,7 @@ import { FormItem, FormLayoutGroup, Input, NativeSelect } from '@vkontakte/vkui'
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { statsStrings } from '../i18n-stats.ts';
-import type { StatsFilter, StatsPlatform } from './stats-api.ts';
-
-const PLATFORMS: { value: StatsPlatform; label: string }[] = [
-  { value: 'vk', label: 'VK' },
-  { value: 'ok', label: 'OK' },
-  { value: 'telegram', label: 'Telegram' },
-];
+import { STATS_PLATFORMS, type StatsFilter, type StatsPlatform } from './stats-api.ts';
 
 export function StatsFilters({
   filter,
@@ -68,7 +62,7 @@ export function StatsFilters({
           }}
         >
           <option value="">{s.allPlatforms}</option>
-          {PLATFORMS.map((p) => (
+          {STATS_PLATFORMS.map((p) => (
             <option key={p.value} value={p.value}>
               {p.label}
             </option>

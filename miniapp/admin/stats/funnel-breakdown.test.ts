@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { paths } from '../../routes.ts';
 import { breakdownEn, breakdownRu } from '../i18n-breakdown.ts';
-import { type BreakdownGroup, breakdownByOf, groupText, rankGroups, reportPath } from './funnel-breakdown.ts';
+import {
+  type BreakdownGroup,
+  breakdownByOf,
+  breakdownFilterOf,
+  groupText,
+  rankGroups,
+  reportPath,
+} from './funnel-breakdown.ts';
 
 const group = (value: string, counts: number[]): BreakdownGroup => ({
   value,
@@ -44,5 +52,36 @@ describe('the funnel broken down', () => {
     expect(breakdownByOf('variant')).toBe('variant');
     expect(breakdownByOf('anything')).toBe('source');
     expect(breakdownByOf(null)).toBe('source');
+  });
+
+  it("asks for the statistics page's days (counted in its zone, as the statistics routes count them) and platform", () => {
+    const week = { from: '2026-06-01', to: '2026-06-07', timeZone: 'Europe/Moscow' };
+    const asked = new URL(reportPath(3, 'source', undefined, { period: week, platform: 'ok' }), 'http://x')
+      .searchParams;
+    // Moscow midnight of 1 June up to Moscow midnight after 7 June: [from, to).
+    expect(asked.get('from')).toBe(String(Date.UTC(2026, 4, 31, 21)));
+    expect(asked.get('to')).toBe(String(Date.UTC(2026, 5, 7, 21)));
+    expect(asked.get('platform')).toBe('ok');
+    expect(reportPath(3, 'source', undefined, {})).toBe(
+      '/api/admin/funnel/campaigns/3/report?breakdown=source&windowHours=8784',
+    );
+  });
+
+  it('keeps the filter in its address and reads it back; a hand-edited part is dropped, not guessed', () => {
+    const filter = {
+      period: { from: '2026-06-01', to: '2026-06-07', timeZone: 'Europe/Moscow' },
+      platform: 'ok' as const,
+    };
+    const address = paths.adminFunnelBreakdown(3, 'variant', 7, filter);
+    expect(address).toBe(
+      '/admin/campaign/3/stats/breakdown?by=variant&rule=7&from=2026-06-01&to=2026-06-07&tz=Europe%2FMoscow&platform=ok',
+    );
+    expect(breakdownFilterOf(new URLSearchParams(address.split('?')[1]))).toEqual(filter);
+    const read = (q: string) => breakdownFilterOf(new URLSearchParams(q));
+    expect(read('')).toEqual({});
+    expect(read('from=2026-06-07&to=2026-06-01&tz=UTC&platform=max')).toEqual({});
+    expect(read('from=2026-02-30&to=2026-03-01&tz=UTC')).toEqual({});
+    expect(read('from=2026-06-01&to=2026-06-07&tz=Mars/Olympus&platform=telegram')).toEqual({ platform: 'telegram' });
+    expect(read('from=2026-06-01&tz=UTC')).toEqual({});
   });
 });

@@ -1,14 +1,19 @@
 /**
  * The office's call to the funnel report broken down (server/funnel/funnel.routes.ts, `GET
- * /api/admin/funnel/campaigns/{id}/report?breakdown=source|variant[&ruleId=N]`, section `stats`), the choice as the
- * address keeps it, the groups in the order the screen shows them and each group's value in words.
+ * /api/admin/funnel/campaigns/{id}/report?breakdown=source|variant[&ruleId=N][&from=…&to=…][&platform=…]`, section
+ * `stats`), the choice and the statistics page's filter as the address keeps them, the groups in the order the screen
+ * shows them and each group's value in words.
  */
 import type { FunnelReport } from '../../../server/funnel/funnel-report.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { fill } from '../../i18n-fill.ts';
+import type { BreakdownFilter } from '../../routes.ts';
 import type { BreakdownMessages } from '../i18n-breakdown.ts';
 import { launchSourceText } from '../launch-source.ts';
+import { fromWallTime } from '../zoned-time.ts';
+import { STATS_PLATFORMS, type StatsPlatform } from './stats-api.ts';
 
+export type { BreakdownFilter };
 export type BreakdownBy = 'source' | 'variant';
 export type BreakdownGroup = NonNullable<FunnelReport['breakdown']>[number];
 
@@ -25,18 +30,72 @@ export const breakdownByOf = (value: string | null | undefined): BreakdownBy =>
  */
 export const BREAKDOWN_WINDOW_HOURS = 366 * 24;
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day as `YYYY-MM-DD` (not 2026-02-30: the day read back must be the day written). */
+function isDay(day: string | null): day is string {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return day !== null && DAY.test(day) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
+}
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Where local midnight of `day` begins in `timeZone`, as the statistics routes count a day; undefined: no such zone. */
+function dayStart(day: string, timeZone: string): number | undefined {
+  try {
+    return fromWallTime(`${day}T00:00`, timeZone);
+  } catch {
+    return undefined; // Intl refused the zone (a hand-edited address).
+  }
+}
+
 /**
- * @example reportPath(3, 'variant', 7)
- *   // '/api/admin/funnel/campaigns/3/report?breakdown=variant&windowHours=8784&ruleId=7'
+ * The statistics filter the address carries (`from`, `to`, `tz`, `platform`), read leniently: a period only with both
+ * days, in order, and a zone Intl knows; a platform only among the statistics' own. Anything else: none of it.
+ * @example breakdownFilterOf(new URLSearchParams('from=2026-06-01&to=2026-06-07&tz=Europe/Moscow&platform=ok'))
+ *   // { period: { from: '2026-06-01', to: '2026-06-07', timeZone: 'Europe/Moscow' }, platform: 'ok' }
  */
-export function reportPath(campaignId: number, by: BreakdownBy, ruleId?: number): string {
+export function breakdownFilterOf(query: URLSearchParams): BreakdownFilter {
+  const from = query.get('from');
+  const to = query.get('to');
+  const timeZone = query.get('tz');
+  const platform = STATS_PLATFORMS.find((p) => p.value === query.get('platform'))?.value;
+  const period =
+    isDay(from) && isDay(to) && from <= to && timeZone && dayStart(from, timeZone) !== undefined
+      ? { from, to, timeZone }
+      : undefined;
+  return { ...(period && { period }), ...(platform && { platform }) };
+}
+
+/**
+ * The report's address: the period as the statistics routes count it (local midnight of `from` up to local midnight
+ * after `to`, [from, to) in ms), the platform as they filter it.
+ * @example reportPath(3, 'variant', 7, { platform: 'ok' })
+ *   // '/api/admin/funnel/campaigns/3/report?breakdown=variant&windowHours=8784&ruleId=7&platform=ok'
+ */
+export function reportPath(campaignId: number, by: BreakdownBy, ruleId?: number, filter: BreakdownFilter = {}): string {
   const query = new URLSearchParams({ breakdown: by, windowHours: String(BREAKDOWN_WINDOW_HOURS) });
   if (by === 'variant' && ruleId !== undefined) query.set('ruleId', String(ruleId));
+  const { period, platform } = filter;
+  const from = period && dayStart(period.from, period.timeZone);
+  const to = period && dayStart(nextDay(period.to), period.timeZone);
+  if (from !== undefined && to !== undefined) {
+    query.set('from', String(from));
+    query.set('to', String(to));
+  }
+  if (platform) query.set('platform', platform);
   return `/api/admin/funnel/campaigns/${campaignId}/report?${query}`;
 }
 
-export const fetchBreakdown = (api: Pick<ApiClient, 'request'>, campaignId: number, by: BreakdownBy, ruleId?: number) =>
-  api.request<FunnelReport>('GET', reportPath(campaignId, by, ruleId));
+export const fetchBreakdown = (
+  api: Pick<ApiClient, 'request'>,
+  campaignId: number,
+  by: BreakdownBy,
+  ruleId: number | undefined,
+  filter: BreakdownFilter,
+) => api.request<FunnelReport>('GET', reportPath(campaignId, by, ruleId, filter));
+
+/** A platform's name as the statistics filter names it (VK, OK, Telegram). */
+export const platformText = (platform: StatsPlatform) =>
+  STATS_PLATFORMS.find((p) => p.value === platform)?.label ?? platform;
 
 const entered = (g: BreakdownGroup) => g.stages[0]?.count ?? 0;
 const finished = (g: BreakdownGroup) => g.stages.at(-1)?.count ?? 0;

@@ -11,6 +11,13 @@ export type { StatsMeasure, StatsResponse };
 
 export type StatsPlatform = 'vk' | 'ok' | 'telegram';
 
+/** The platforms the statistics filter by, as the filter names them. */
+export const STATS_PLATFORMS: readonly { value: StatsPlatform; label: string }[] = [
+  { value: 'vk', label: 'VK' },
+  { value: 'ok', label: 'OK' },
+  { value: 'telegram', label: 'Telegram' },
+];
+
 /** What the page is about: one campaign or a whole brand. */
 export type StatsScope = { kind: 'campaign'; id: number } | { kind: 'brand'; id: number };
 
