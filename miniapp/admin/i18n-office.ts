@@ -32,6 +32,9 @@ export const officeRu = {
   sectionSupportBrandWide: 'Поддержка: обращения по всем акциям бренда',
   catalogueText: 'Готовые механики с разумными настройками на двух языках. Выберите одну — получится черновик.',
   use: 'Использовать',
+  // The catalogue with no brand to make a draft for (an agency owner before their first brand): look, not use.
+  catalogueNoBrand: 'Акция создаётся для бренда, а брендов пока нет — механики здесь можно только посмотреть.',
+  catalogueNoBrandAgency: 'Создайте бренд в разделе «Агентство», и любую из них можно будет использовать.',
   creating: 'Создаём черновик…',
   revision: 'Редакция {n}',
   neverPublished: 'Не опубликована',
@@ -378,6 +381,8 @@ export const officeEn: OfficeMessages = {
   sectionSupportBrandWide: "Support: requests about all the brand's campaigns",
   catalogueText: 'Ready mechanics with sensible settings in two languages. Pick one to get a draft.',
   use: 'Use',
+  catalogueNoBrand: 'A campaign is made for a brand, and there is no brand yet: here the mechanics can only be looked at.',
+  catalogueNoBrandAgency: 'Create a brand under «Agency», and any of them can be used.',
   creating: 'Creating a draft…',
   revision: 'Revision {n}',
   neverPublished: 'Not published',

@@ -2,7 +2,9 @@
  * The catalogue of ready mechanics: a card per template with what it is for, its mechanic and legal type, and a
  * small live preview of the participant's screen; "Use" makes a draft for the brand and opens it in the editor.
  * A member of the working brand without `campaigns` (the office's home offers them no "New campaign") is told «No
- * access» at once, as the server would answer every "Use".
+ * access» at once, as the server would answer every "Use". With no brand at all (an agency owner before their first
+ * one, the address typed) there is nothing to make a draft for: the cards are shown without "Use", and a line says
+ * why and where a brand is made.
  */
 import { Button, CardGrid, Group, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -11,6 +13,7 @@ import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
+import { InsetBanner } from '../InsetBanner.tsx';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
@@ -23,6 +26,7 @@ export function Catalogue({ office }: { office: Office }) {
   const navigator = useRouteNavigator();
   const [brand] = useBrand(office);
   const mayCreate = brand === undefined || brand.sections.includes('campaigns');
+  const managesAgency = office.agencies?.some((a) => a.canManage) === true;
   const templates = useAsync(() => api.templates(), [api], mayCreate);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,7 +51,22 @@ export function Catalogue({ office }: { office: Office }) {
   return (
     <>
       <PanelHeaderWithBack back={t.back}>{t.catalogue}</PanelHeaderWithBack>
-      <Group description={t.catalogueText}>
+      <Group description={brand ? t.catalogueText : undefined}>
+        {!brand && (
+          <InsetBanner
+            mode="tint"
+            title={t.catalogueNoBrand}
+            subtitle={managesAgency ? t.catalogueNoBrandAgency : undefined}
+            data-testid="office-catalogue-no-brand"
+            actions={
+              managesAgency && (
+                <Button size="m" mode="primary" onClick={() => navigator.push(paths.adminAgency())}>
+                  {t.nav_agency}
+                </Button>
+              )
+            }
+          />
+        )}
         <LoadState state={templates}>
           {(list) =>
             list.length === 0 ? (
@@ -59,16 +78,18 @@ export function Catalogue({ office }: { office: Office }) {
                     key={tpl.key}
                     template={tpl}
                     action={
-                      <Button
-                        size="m"
-                        stretched
-                        loading={busy === tpl.key}
-                        disabled={busy !== null}
-                        onClick={() => void use(tpl.key)}
-                        data-testid={`office-use-${tpl.key}`}
-                      >
-                        {t.use}
-                      </Button>
+                      brand && (
+                        <Button
+                          size="m"
+                          stretched
+                          loading={busy === tpl.key}
+                          disabled={busy !== null}
+                          onClick={() => void use(tpl.key)}
+                          data-testid={`office-use-${tpl.key}`}
+                        >
+                          {t.use}
+                        </Button>
+                      )
                     }
                   />
                 ))}
