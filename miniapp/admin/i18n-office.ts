@@ -381,7 +381,8 @@ export const officeEn: OfficeMessages = {
   sectionSupportBrandWide: "Support: requests about all the brand's campaigns",
   catalogueText: 'Ready mechanics with sensible settings in two languages. Pick one to get a draft.',
   use: 'Use',
-  catalogueNoBrand: 'A campaign is made for a brand, and there is no brand yet: here the mechanics can only be looked at.',
+  catalogueNoBrand:
+    'A campaign is made for a brand, and there is no brand yet: here the mechanics can only be looked at.',
   catalogueNoBrandAgency: 'Create a brand under «Agency», and any of them can be used.',
   creating: 'Creating a draft…',
   revision: 'Revision {n}',
