@@ -182,6 +182,13 @@ export const officeRu = {
     'Коды этого пула закончились: все загруженные ({total}) уже введены. Ещё коды загружает сотрудник с правом «Призы» в разделе «Коды и пулы»: попросите его',
   poolsNeedPrizesRight: 'Коды загружает сотрудник с правом «Призы»: попросите его',
   calendarNeedsPrizesRight: 'Календарь призов ведёт сотрудник с правом «Призы»: попросите его',
+  // The same while the member's rights are not known (asked, or the request failed): what the work needs, no claim about them.
+  packCodePoolEmptyRightsUnknown:
+    'В этот пул ещё не загружены коды. Их загружают в разделе «Коды и пулы»; для этого нужно право «Призы»',
+  packCodePoolUsedUpRightsUnknown:
+    'Коды этого пула закончились: все загруженные ({total}) уже введены. Ещё коды загружают в разделе «Коды и пулы»; для этого нужно право «Призы»',
+  poolsRightsUnknown: 'Коды загружают в разделе «Коды и пулы»; для этого нужно право «Призы»',
+  calendarRightsUnknown: 'Моменты выигрыша добавляют в разделе «Календарь призов»; для этого нужно право «Призы»',
   packCodeAddPool: 'Добавить пул для кодов с упаковок',
   packCodeNewPoolName: 'Коды с упаковок',
   packCodeUpload: 'Загрузить коды с упаковок',
@@ -529,6 +536,12 @@ export const officeEn: OfficeMessages = {
     'This pool has run out: all the codes loaded ({total}) have been entered. A member with the "Prizes" right uploads more in "Codes and pools": ask one',
   poolsNeedPrizesRight: 'Codes are uploaded by a member with the "Prizes" right: ask one',
   calendarNeedsPrizesRight: 'The prize calendar is kept by a member with the "Prizes" right: ask one',
+  packCodePoolEmptyRightsUnknown:
+    'No codes are loaded into this pool yet. They are uploaded in "Codes and pools", which takes the "Prizes" right',
+  packCodePoolUsedUpRightsUnknown:
+    'This pool has run out: all the codes loaded ({total}) have been entered. More are uploaded in "Codes and pools", which takes the "Prizes" right',
+  poolsRightsUnknown: 'Codes are uploaded in "Codes and pools", which takes the "Prizes" right',
+  calendarRightsUnknown: 'Prize moments are added in "Prize calendar", which takes the "Prizes" right',
   packCodeAddPool: 'Add a pool for pack codes',
   packCodeNewPoolName: 'Pack codes',
   packCodeUpload: 'Upload pack codes',

@@ -4,7 +4,8 @@
  * new one is not) until the next save checks again. A problem of a code pool (none loaded, too few, no such pool) is not
  * fixed in any field of the editor but on the campaign's code pools screen, so for a member who holds `prizes` its tap
  * leads there (a manager tapping «В пуле нет свободных кодов» was only scrolled to the pool's picker, a dead end); a
- * member without that right is told who loads codes (decision 095), and the tap shows the pool's field. A calendar
+ * member without that right is told who loads codes (decision 095), and the tap shows the pool's field; while the
+ * member's rights are not known (asked, or the request failed), only what loading takes, with no claim about them. A calendar
  * without prize moments leads to the prize calendar the same way (decision 103). A date a member without `launch` may
  * not move (decision 116) has the line why on its problem, as under the field.
  */
@@ -12,6 +13,7 @@ import { Icon20ErrorCircleOutline, Icon20WarningTriangleOutline } from '@vkontak
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { paths, useRouteNavigator } from '../../routes.ts';
 import type { Problem } from '../office-api.ts';
+import { byRight, holdsRight } from '../right-known.ts';
 import { useOffice, useOfficeRights } from '../use-office.ts';
 import { datesLockedLine, type EditorState, fieldId, problemText } from './editor-context.ts';
 import { fieldLabel } from './field-label.ts';
@@ -34,28 +36,35 @@ export function revealField(path: string): void {
  * pools screen, prize moments on the prize calendar (a calendar with none was only scrolled to the mode field, which
  * cannot add one). Both pages are the `prizes` right's: `opens` offers the way in, `needsRight` says who has it.
  */
+const POOLS_PAGE = {
+  path: paths.adminPools,
+  words: { holds: 'problemOpensPools', lacks: 'poolsNeedPrizesRight', unknown: 'poolsRightsUnknown' },
+} as const;
+const CALENDAR_PAGE = {
+  path: paths.adminCalendar,
+  words: { holds: 'problemOpensCalendar', lacks: 'calendarNeedsPrizesRight', unknown: 'calendarRightsUnknown' },
+} as const;
+/** `words`: the way in (`prizes` held), who has it (not held), what the page takes (the member's rights not known). */
 const PROBLEM_PAGES: Readonly<
-  Record<string, { path: (campaignId: number) => string; opens: OfficeWord; needsRight: OfficeWord }>
+  Record<string, { path: (campaignId: number) => string; words: Record<'holds' | 'lacks' | 'unknown', OfficeWord> }>
 > = {
-  pool_without_codes: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
-  pool_used_up: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
-  pool_low_stock: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
-  unknown_pool: { path: paths.adminPools, opens: 'problemOpensPools', needsRight: 'poolsNeedPrizesRight' },
-  calendar_without_moments: {
-    path: paths.adminCalendar,
-    opens: 'problemOpensCalendar',
-    needsRight: 'calendarNeedsPrizesRight',
-  },
-  calendar_first_moment_later: {
-    path: paths.adminCalendar,
-    opens: 'problemOpensCalendar',
-    needsRight: 'calendarNeedsPrizesRight',
-  },
+  pool_without_codes: POOLS_PAGE,
+  pool_used_up: POOLS_PAGE,
+  pool_low_stock: POOLS_PAGE,
+  unknown_pool: POOLS_PAGE,
+  calendar_without_moments: CALENDAR_PAGE,
+  calendar_first_moment_later: CALENDAR_PAGE,
 };
 /** The fields a member without `launch` may not change on a published campaign (ScheduleSection.tsx). */
 const DATE_PATHS = ['startsAt', 'endsAt', 'timeZone'];
 
-type OfficeWord = 'problemOpensPools' | 'poolsNeedPrizesRight' | 'problemOpensCalendar' | 'calendarNeedsPrizesRight';
+type OfficeWord =
+  | 'problemOpensPools'
+  | 'poolsNeedPrizesRight'
+  | 'poolsRightsUnknown'
+  | 'problemOpensCalendar'
+  | 'calendarNeedsPrizesRight'
+  | 'calendarRightsUnknown';
 
 export function ProblemsList({
   problems,
@@ -76,9 +85,9 @@ export function ProblemsList({
   const { t, language } = useOffice();
   const datesLine = datesLockedLine(t, datesLocked);
   const navigator = useRouteNavigator();
-  const { sections } = useOfficeRights(campaign.brandId);
+  const mayOpen = holdsRight(useOfficeRights(campaign.brandId), 'prizes');
   const pageOf = (p: Problem) => PROBLEM_PAGES[p.code];
-  const opensPage = (p: Problem) => pageOf(p) !== undefined && sections.includes('prizes');
+  const opensPage = (p: Problem) => pageOf(p) !== undefined && mayOpen === true;
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <Group
@@ -101,11 +110,12 @@ export function ProblemsList({
             }
             // The field as the form names it, not its path (`endsAt` meant nothing to a manager).
             subtitle={`${t[`severity_${p.severity}`]} · ${fieldLabel(p.path, t, language)}`}
-            // A member who may not open the pools is told who can load the codes, not offered a way in.
+            // A member who may not open the pools is told who can load the codes, not offered a way in; while their
+            // rights are not known, what the page takes (no claim that they lack it).
             extraSubtitle={(() => {
               if (datesLine && DATE_PATHS.includes(p.path)) return datesLine;
               const page = pageOf(p);
-              return page && t[opensPage(p) ? page.opens : page.needsRight];
+              return page && t[byRight(mayOpen, page.words)];
             })()}
             chevron={opensPage(p) ? 'always' : undefined}
             onClick={() => {

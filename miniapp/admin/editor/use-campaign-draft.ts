@@ -9,6 +9,7 @@ import type { Language } from '../../intl-formats.ts';
 import { type AsyncState, useAsync } from '../../use-async.ts';
 import type { CampaignDocument, CampaignStatus, Edited, Problem } from '../office-api.ts';
 import { issueWording, refusalText } from '../refusal-text.ts';
+import { holdsRight } from '../right-known.ts';
 import { useOffice, useOfficeRights } from '../use-office.ts';
 import type { EditDocument } from './document-edit.ts';
 import { dropUnsavedEdits, keepUnsavedEdits, takeUnsavedEdits } from './unsaved-edits.ts';
@@ -86,7 +87,7 @@ export function useCampaignDraft(campaignId: number | undefined) {
   const latest = useRef<CampaignDocument>(undefined);
   const rights = useOfficeRights(doc?.brandId);
   /** Whether the member holds `launch` for the brand (decision 116); undefined until the office's access answer. */
-  const mayLaunch = rights.office ? rights.sections.includes('launch') : undefined;
+  const mayLaunch = holdsRight(rights, 'launch');
   /** A published (not draft) campaign's dates, for a member not known to hold `launch`: the server may refuse them. */
   const datesLocked = datesLockedFor(mayLaunch, saved?.status);
   /** The access request failed: the member's rights are unknown until its Retry answers (the editor says so). */

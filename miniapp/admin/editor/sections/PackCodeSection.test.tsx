@@ -16,21 +16,37 @@ import type { CampaignDocument, Office } from '../../office-api.ts';
 import { createMemoryRouter } from '../../preview/memory-router.ts';
 import { PackCodeSection } from './PackCodeSection.tsx';
 
-// The office access the section asks for (who may load codes): answered at once.
-const access = vi.hoisted(() => ({ office: undefined as unknown }));
+// The office access the section asks for (who may load codes): answered at once, or (`asking`) still being asked or
+// failed — the member's rights not known.
+const access = vi.hoisted(() => ({
+  office: undefined as unknown,
+  asking: undefined as 'loading' | 'error' | undefined,
+}));
 vi.mock('../../../use-async.ts', () => ({
-  useAsync: () => ({ status: 'ready', data: access.office, reload: () => undefined }),
+  useAsync: () =>
+    access.asking === 'loading'
+      ? { status: 'loading' }
+      : access.asking === 'error'
+        ? { status: 'error', error: new Error('offline'), retry: () => undefined }
+        : { status: 'ready', data: access.office, reload: () => undefined },
 }));
 
 /** Text as React writes it into markup (quotes and apostrophes escaped). */
 const html = (text: string) => text.replaceAll('"', '&quot;').replaceAll("'", '&#x27;');
 
-function render(language: 'ru' | 'en', pool: { total: number; free: number }, sections: string[]): string {
+function render(
+  language: 'ru' | 'en',
+  pool: { total: number; free: number } | undefined,
+  sections: string[],
+  asking?: 'loading' | 'error',
+): string {
   access.office = { brands: [{ id: 3, name: 'Brand', agencyId: 1, sections }] } satisfies Office;
+  access.asking = asking;
+  const entry = { key: 'packs', name: 'Коды с упаковок', purpose: 'entry', lowStockThreshold: 0, sandbox: false };
   const doc = {
     id: 5,
     brandId: 3,
-    pools: [{ key: 'packs', name: 'Коды с упаковок', purpose: 'entry', lowStockThreshold: 0, sandbox: false, ...pool }],
+    pools: pool ? [{ ...entry, ...pool }] : [],
     rewards: [],
     settings: { packCode: { poolKey: 'packs', loseWeight: 1 } },
   } as unknown as CampaignDocument;
@@ -77,4 +93,22 @@ describe('the pack-code pool field with no free code', () => {
     // Free codes left: the field's own hint.
     expect(render('ru', { total: 60, free: 5 }, ['prizes'])).toContain(officeMessages.ru.packCodePoolHint);
   });
+
+  for (const language of ['ru', 'en'] as const) {
+    const t = officeMessages[language];
+    it(`while the member's rights are asked or their request failed: what loading takes, no claim about them (${language})`, () => {
+      for (const asking of ['loading', 'error'] as const) {
+        const empty = render(language, { total: 0, free: 0 }, [], asking);
+        const usedUp = render(language, { total: 60, free: 0 }, [], asking);
+        const noPool = render(language, undefined, [], asking);
+        expect(empty, asking).toContain(html(t.packCodePoolEmptyRightsUnknown));
+        expect(usedUp, asking).toContain(html(fill(t.packCodePoolUsedUpRightsUnknown, { total: 60 })));
+        expect(noPool, asking).toContain(html(`${t.packCodeNoEntryPool}. ${t.poolsRightsUnknown}`));
+        for (const markup of [empty, usedUp, noPool]) {
+          expect(markup, asking).not.toContain(language === 'ru' ? 'попросите его' : 'ask one');
+          expect(markup, asking).not.toContain('office-pack-code-upload');
+        }
+      }
+    });
+  }
 });

@@ -10,6 +10,7 @@ import { fill } from '../../../i18n-fill.ts';
 import { paths, useRouteNavigator } from '../../../routes.ts';
 import { FieldRow } from '../../FieldRow.tsx';
 import type { CampaignDocument, CampaignSettings } from '../../office-api.ts';
+import { byRight, holdsRight } from '../../right-known.ts';
 import { useOfficeRights } from '../../use-office.ts';
 import { freshKey, type SectionProps } from '../document-edit.ts';
 import { useEditor } from '../editor-context.ts';
@@ -27,11 +28,25 @@ export const entryPools = (doc: Pick<CampaignDocument, 'pools'>) =>
 /**
  * The pool field's words when the chosen pool has no free code: none loaded yet (load them) or every code loaded
  * already entered (load more), as the server's `pool_without_codes` and `pool_used_up` tell them apart (decision 104);
- * to a member who cannot load codes, who can.
+ * to a member who cannot load codes, who can; while their rights are not known, only what loading takes.
  */
-function noFreeCodeHint(pool: { total: number }, mayLoad: boolean, t: ReturnType<typeof useEditor>['t']): string {
-  if (pool.total === 0) return mayLoad ? t.packCodePoolEmpty : t.packCodePoolEmptyAskPrizes;
-  return fill(mayLoad ? t.packCodePoolUsedUp : t.packCodePoolUsedUpAskPrizes, { total: pool.total });
+function noFreeCodeHint(
+  pool: { total: number },
+  mayLoad: boolean | undefined,
+  t: ReturnType<typeof useEditor>['t'],
+): string {
+  if (pool.total === 0)
+    return byRight(mayLoad, {
+      holds: t.packCodePoolEmpty,
+      lacks: t.packCodePoolEmptyAskPrizes,
+      unknown: t.packCodePoolEmptyRightsUnknown,
+    });
+  const words = byRight(mayLoad, {
+    holds: t.packCodePoolUsedUp,
+    lacks: t.packCodePoolUsedUpAskPrizes,
+    unknown: t.packCodePoolUsedUpRightsUnknown,
+  });
+  return fill(words, { total: pool.total });
 }
 
 export function PackCodeSection({ doc, edit }: SectionProps) {
@@ -39,7 +54,7 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
   // The office's language, not the one being edited: the chance is the office's own number.
   const { language } = useApp();
   const navigator = useRouteNavigator();
-  const { sections } = useOfficeRights(doc.brandId);
+  const rights = useOfficeRights(doc.brandId);
   const packCode = doc.settings.packCode;
   const set = (patch: Partial<PackCode>) =>
     edit((d) => ({
@@ -69,8 +84,9 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
   const prizes = doc.rewards.filter((r) => 'code' in r.unlock);
   const total = prizes.reduce((s, r) => s + r.weight, 0) + loseWeight;
   const chance = (w: number) => fill(t.chance, { p: sectorChance(w, total, language) });
-  // Who loads the codes: the pools page is for members with the `prizes` right (the server checks it on every call).
-  const mayLoad = sections.includes('prizes');
+  // Who loads the codes: the pools page is for members with the `prizes` right (the server checks it on every call);
+  // undefined while the member's rights are not known, when no word may say they hold it or lack it.
+  const mayLoad = holdsRight(rights, 'prizes');
   const poolHint = chosen && chosen.free === 0 ? noFreeCodeHint(chosen, mayLoad, t) : t.packCodePoolHint;
   return (
     <Group header={<Header>{t.mechanic_code}</Header>} data-testid="office-pack-code">
@@ -87,7 +103,9 @@ export function PackCodeSection({ doc, edit }: SectionProps) {
       {pools.length === 0 && (
         <Div>
           <Footnote data-testid="office-pack-code-no-pool">
-            {mayLoad ? t.packCodeNoEntryPool : `${t.packCodeNoEntryPool}. ${t.poolsNeedPrizesRight}`}
+            {mayLoad
+              ? t.packCodeNoEntryPool
+              : `${t.packCodeNoEntryPool}. ${mayLoad === false ? t.poolsNeedPrizesRight : t.poolsRightsUnknown}`}
           </Footnote>
           {!readOnly && (
             <Button
