@@ -1,9 +1,12 @@
 /** @module PostgreSQL mirror of ../schema/code-import.ts: code imports and the codes they set aside. */
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { CsvLineError } from '../../promo/csv-line-error.ts';
-import type { ImportProgress, ImportResult } from '../../promo/rewards/csv-import.ts';
-import { CODE_IMPORT_STATES } from '../schema/code-import.ts';
+import {
+  CODE_IMPORT_STATES,
+  type ImportProgress,
+  type ImportResult,
+  type StoredLineError,
+} from '../schema/code-import.ts';
 import { unixMs } from './columns.ts';
 import { codePools } from './promo.ts';
 
@@ -21,7 +24,7 @@ export const codeImports = pgTable(
     state: text('state', { enum: CODE_IMPORT_STATES }).notNull(),
     progress: jsonb('progress').$type<ImportProgress>().notNull(),
     result: jsonb('result').$type<ImportResult>(),
-    errors: jsonb('errors').$type<CsvLineError[]>().notNull(),
+    errors: jsonb('errors').$type<StoredLineError[]>().notNull(),
     errorCount: integer('error_count').notNull().default(0),
     duplicates: integer('duplicates').notNull().default(0),
     startedAt: unixMs('started_at').notNull(),

@@ -4,9 +4,36 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { CsvLineError } from '../../promo/csv-line-error.ts';
-import type { ImportProgress, ImportResult } from '../../promo/rewards/csv-import.ts';
 import { codePools } from './promo.ts';
+
+/** How an import ended well (server/promo/rewards/csv-import.ts writes it; the office reads it). */
+export interface ImportResult {
+  imported: number;
+  total: number;
+  /** The header's cells past the code column, as written (at most 50): not imported, as a pool keeps codes only. */
+  ignoredColumns: string[];
+}
+
+/** Where an import is, for the uploader: lines parsed, codes checked against the pool, codes written. */
+export interface ImportProgress {
+  phase: 'parsing' | 'checking' | 'writing';
+  lines: number;
+  linesParsed: number;
+  codes: number;
+  checked: number;
+  written: number;
+}
+
+/**
+ * A problem by line as stored: the domain writes its `CsvLineError` (server/promo/csv-line-error.ts), whose `code` is
+ * one of its own codes; the database layer names no domain type, so here the code is any string.
+ */
+export interface StoredLineError {
+  line: number;
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
 
 export const CODE_IMPORT_STATES = ['running', 'done', 'failed'] as const;
 
@@ -29,7 +56,7 @@ export const codeImports = sqliteTable(
     progress: text('progress', { mode: 'json' }).$type<ImportProgress>().notNull(),
     result: text('result', { mode: 'json' }).$type<ImportResult>(),
     /** Problems by line when failed (at most 200). */
-    errors: text('errors', { mode: 'json' }).$type<CsvLineError[]>().notNull(),
+    errors: text('errors', { mode: 'json' }).$type<StoredLineError[]>().notNull(),
     errorCount: integer('error_count').notNull().default(0),
     duplicates: integer('duplicates').notNull().default(0),
     startedAt: integer('started_at').notNull(),

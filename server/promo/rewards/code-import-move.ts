@@ -5,10 +5,11 @@
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import type { ImportResult } from '../../db/schema/code-import.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
-import { CsvImportError, type ImportResult, type ImportWritten } from './csv-import.ts';
+import { CsvImportError, type ImportWritten } from './csv-import.ts';
 
 const rows = schema.codeImportRows;
 

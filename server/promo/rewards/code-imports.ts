@@ -8,20 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import type { ImportProgress, ImportResult } from '../../db/schema/code-import.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { csvLineError } from '../csv-line-error.ts';
 import type { PoolRow } from './code-pool.ts';
-import {
-  CsvImportError,
-  type CsvLineError,
-  IMPORT_CHUNK,
-  type ImportProgress,
-  type ImportResult,
-  type ImportWritten,
-  importPoolCodes,
-} from './csv-import.ts';
+import { CsvImportError, type CsvLineError, IMPORT_CHUNK, type ImportWritten, importPoolCodes } from './csv-import.ts';
 
 export interface CodeImport {
   importId: string;
@@ -65,7 +58,8 @@ function asJob(row: JobRow, now: number): CodeImport {
     poolId: row.poolId,
     state: stale ? 'failed' : row.state,
     progress: row.progress,
-    errors: stale ? interrupted() : row.errors,
+    // Written only by this module, from CsvLineError values: the stored code is one of the domain's codes.
+    errors: stale ? interrupted() : (row.errors as CsvLineError[]),
     errorCount: stale ? 1 : row.errorCount,
     duplicates: row.duplicates,
     startedAt: row.startedAt,

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import type { ImportProgress, ImportResult } from '../../db/schema/code-import.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvHeader, namedBack } from '../../http/csv-header.ts';
 import {
@@ -185,23 +186,6 @@ export function parseCodesCsv(csv: string, normalize: (code: string) => string =
   const state = newParseState();
   for (const record of eachCsvRecord(text, SEPARATORS)) parseRecord(text, record, normalize, state);
   return finishParse(state);
-}
-
-export interface ImportResult {
-  imported: number;
-  total: number;
-  /** The header's cells past the code column, as written (at most 50): not imported, as a pool keeps codes only. */
-  ignoredColumns: string[];
-}
-
-/** Where an import is, for the uploader: lines parsed, codes checked against the pool, codes written. */
-export interface ImportProgress {
-  phase: 'parsing' | 'checking' | 'writing';
-  lines: number;
-  linesParsed: number;
-  codes: number;
-  checked: number;
-  written: number;
 }
 
 /**

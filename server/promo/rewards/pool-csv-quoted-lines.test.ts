@@ -7,9 +7,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schema } from '../../db/client.ts';
+import type { ImportProgress } from '../../db/schema/code-import.ts';
 import type { ApiError } from '../../http/errors.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
-import { type ImportProgress, importPoolCodes } from './csv-import.ts';
+import { importPoolCodes } from './csv-import.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());
