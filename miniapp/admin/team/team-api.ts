@@ -51,6 +51,8 @@ export const teamApi = (api: Api) => ({
   /** An agency manager's brands: null for all of the agency's. */
   managerBrands: (id: number, brandIds: number[] | null) =>
     api.request<{ members: TeamMember[] }>('PUT', `${base}/members/${id}/brands`, { brandIds }),
+  /** An agency manager out of every brand they cover, in one transaction (agency owners only). */
+  removeManager: (id: number) => api.request<void>('DELETE', `${base}/members/${id}/brands`),
 });
 
 export const invitationApi = (api: Api) => ({

@@ -13,6 +13,7 @@ import { someFieldGiven } from '../../http/some-field-given.ts';
 import { setCommunityClaim } from './community-claim.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './invitation.service.ts';
 import { setManagerBrands } from './manager-coverage.ts';
+import { removeAgencyManager } from './manager-removal.ts';
 import {
   BrandTeamSchema,
   CreatedInvitationSchema,
@@ -110,6 +111,23 @@ const removeRoute = officeRoute('team', {
   request: { params: IdParams },
   responses: { 204: { description: 'Removed' }, ...idErrors, ...conflict },
 });
+const removeManagerRoute = officeRoute('team', {
+  method: 'delete',
+  path: '/members/{id}/brands',
+  tags,
+  summary:
+    'Remove an agency manager from every brand they cover (all their agency manager rows) in one transaction, all or ' +
+    'nothing; agency owners only',
+  security: LAUNCH_AUTH,
+  request: { params: IdParams },
+  responses: {
+    204: { description: 'Removed from every brand' },
+    ...authErrors,
+    403: errorResponse('forbidden or role_not_allowed: only an agency owner removes an agency manager'),
+    404: idErrors[404],
+    409: errorResponse('not_agency_manager: the row is not an agency manager'),
+  },
+});
 const createInvitationRoute = officeRoute('team', {
   method: 'post',
   path: '/invitations',
@@ -176,6 +194,10 @@ teamRoutes.openapi(managerBrandsRoute, async (c) =>
 );
 teamRoutes.openapi(removeRoute, async (c) => {
   await removeMember(c.var.deps, c.var.identity, c.req.valid('param').id);
+  return c.body(null, 204);
+});
+teamRoutes.openapi(removeManagerRoute, async (c) => {
+  await removeAgencyManager(c.var.deps, c.var.identity, c.req.valid('param').id);
   return c.body(null, 204);
 });
 teamRoutes.openapi(createInvitationRoute, async (c) =>
