@@ -73,6 +73,8 @@ export const agencyRu = {
   pickBrand: 'Отметьте хотя бы один бренд',
   editBrands: 'Бренды',
   saveBrands: 'Сохранить бренды',
+  confirmRemoveManager:
+    '«{who}» сразу потеряет доступ к офису во всех брендах агентства, которые ведёт. Вернуть доступ можно только новым приглашением.',
   inviteManager: 'Пригласить менеджера агентства',
   managerIntro:
     'Менеджер агентства получает выбранные разделы во всех брендах; потом можно оставить ему только некоторые.',
@@ -157,6 +159,8 @@ export const agencyEn: AgencyMessages = {
   pickBrand: 'Tick at least one brand',
   editBrands: 'Brands',
   saveBrands: 'Save brands',
+  confirmRemoveManager:
+    '{who} loses access to the office of every agency brand they manage at once. Only a new invitation gives it back.',
   inviteManager: 'Invite an agency manager',
   managerIntro: 'An agency manager gets the chosen sections in every brand; you can narrow them to some brands later.',
   claimHeader: "Brands' communities",

@@ -56,6 +56,8 @@ export function AgencyTeam({ office }: { office: Office }) {
   const team = teamApi(api);
   const [editing, setEditing] = useState<string | null>(null);
   const { error, run } = useOfficeWrite(s.error);
+  // The open editor's own writes: their refusal is said beside its buttons (on a phone the page's top is far away).
+  const editorWrite = useOfficeWrite(s.error);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -76,8 +78,8 @@ export function AgencyTeam({ office }: { office: Office }) {
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
   /** Runs a write, then reloads what the server now has. */
-  const act = <T,>(write: () => Promise<T>) =>
-    run(async () => {
+  const act = <T,>(write: () => Promise<T>, runner = run) =>
+    runner(async () => {
       const result = await write();
       if (state.status === 'ready') state.reload();
       return result;
@@ -101,24 +103,35 @@ export function AgencyTeam({ office }: { office: Office }) {
                     key={p.key}
                     s={s}
                     ts={ts}
+                    language={language}
                     person={p}
                     brands={brands}
+                    error={editorWrite.error}
                     onCancel={() => setEditing(null)}
                     onSave={async (brandIds) => {
                       const first = p.rows[0];
-                      if (first && (await act(() => team.managerBrands(first.id, brandIds)))) setEditing(null);
+                      if (first && (await act(() => team.managerBrands(first.id, brandIds), editorWrite.run)))
+                        setEditing(null);
                     }}
                     onRemove={async () => {
-                      // A manager of chosen brands has a row per brand: all go.
-                      await act(async () => {
-                        for (const r of p.rows) await team.remove(r.id);
-                        return true;
-                      });
-                      setEditing(null);
+                      // A manager of chosen brands has a row per brand: all go in one server call, or none does.
+                      const first = p.rows[0];
+                      if (first && (await act(() => team.removeManager(first.id).then(() => true), editorWrite.run)))
+                        setEditing(null);
                     }}
                   />
                 ) : (
-                  <PersonCell key={p.key} s={s} ts={ts} person={p} date={date} onEdit={() => setEditing(p.key)} />
+                  <PersonCell
+                    key={p.key}
+                    s={s}
+                    ts={ts}
+                    person={p}
+                    date={date}
+                    onEdit={() => {
+                      editorWrite.clear();
+                      setEditing(p.key);
+                    }}
+                  />
                 ),
               )}
             </Group>

@@ -1,19 +1,29 @@
 /**
  * An agency manager's brands as checkboxes: "every brand of the agency" or the ticked ones (at least one), saved in
- * one call that swaps their rows (server/office/team/manager-coverage.ts); and removing them from the agency.
+ * one call that swaps their rows (server/office/team/manager-coverage.ts); and removing them from the agency, asked
+ * first (OfficeConfirm, as the brand team's removal is) and done in one call for all their brands
+ * (server/office/team/manager-removal.ts). While a write is on its way the buttons wait, and its refusal is said here,
+ * beside the buttons, not at the top of a long page.
  */
 import { Button, ButtonGroup, Checkbox, FormItem, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { fill } from '../../i18n-fill.ts';
 import type { AgencyMessages } from '../i18n-agency.ts';
 import type { TeamMessages } from '../i18n-team.ts';
+import { OfficeConfirm } from '../OfficeConfirm.tsx';
+import { WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
+import { personText } from '../person-who.ts';
 import type { AgencyPerson } from './AgencyTeam.tsx';
 
 export function ManagerBrandsEditor(props: {
   s: AgencyMessages;
   ts: TeamMessages;
+  language: 'ru' | 'en';
   person: AgencyPerson;
   brands: { id: number; name: string }[];
+  /** The last write's refusal, with its reason. */
+  error: string | null;
   onSave(brandIds: number[] | null): Promise<void>;
   onRemove(): Promise<void>;
   onCancel(): void;
@@ -22,6 +32,16 @@ export function ManagerBrandsEditor(props: {
   const first = person.rows[0];
   const [all, setAll] = useState(first?.managedBrands === null);
   const [chosen, setChosen] = useState<number[]>(first?.managedBrands?.map((b) => b.id) ?? []);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
+  const write = async (kind: 'save' | 'remove', action: () => Promise<void>) => {
+    setBusy(kind);
+    try {
+      await action();
+    } finally {
+      setBusy(null);
+    }
+  };
   const userId = first?.userId ?? '';
   const empty = !all && chosen.length === 0;
   return (
@@ -47,9 +67,10 @@ export function ManagerBrandsEditor(props: {
         <ButtonGroup mode="vertical" gap="s" stretched>
           <Button
             stretched
-            disabled={empty}
+            disabled={empty || busy !== null}
+            loading={busy === 'save'}
             data-testid="manager-brands-save"
-            onClick={() => void props.onSave(all ? null : chosen)}
+            onClick={() => void write('save', () => props.onSave(all ? null : chosen))}
           >
             {s.saveBrands}
           </Button>
@@ -60,13 +81,35 @@ export function ManagerBrandsEditor(props: {
             stretched
             mode="tertiary"
             appearance="negative"
+            disabled={busy !== null}
+            loading={busy === 'remove'}
             data-testid={`agency-person-${userId}-remove`}
-            onClick={() => void props.onRemove()}
+            onClick={() => setAsking(true)}
           >
             {ts.remove}
           </Button>
         </ButtonGroup>
       </FormItem>
+      <div data-testid={`agency-person-${userId}-refusal`}>
+        <WriteRefusal error={props.error} />
+      </div>
+      {asking && first && (
+        <OfficeConfirm
+          onClosed={() => setAsking(false)}
+          title={`${ts.remove}?`}
+          description={fill(s.confirmRemoveManager, { who: personText(first, props.language) })}
+          cancel={ts.cancel}
+          confirm={ts.removeYes}
+          destructive
+          onConfirm={() => void write('remove', props.onRemove)}
+          testIds={{
+            alert: `agency-person-${userId}-confirm`,
+            cancel: `agency-person-${userId}-confirm-cancel`,
+            confirm: `agency-person-${userId}-confirm-remove`,
+            dismiss: `agency-person-${userId}-confirm-dismiss`,
+          }}
+        />
+      )}
     </div>
   );
 }
