@@ -3,29 +3,42 @@
  * low-stock warning), a prize pool's threshold, CSV upload into any pool (also a live one), and a new pool. Lazy: never in the participant's
  * bundle. The server checks the `prizes` right on every call; a refusal shows as the not-found screen.
  */
-import { Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
+import { withReason } from '../../i18n-reason.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { LoadState } from '../../screens/LoadState.tsx';
 import { useAsync } from '../../use-async.ts';
 import { useRouteId } from '../../use-route-id.ts';
 import { InsetBanner } from '../InsetBanner.tsx';
 import { type PoolsMessages, poolsStrings } from '../i18n-pools.ts';
+import { refusalText } from '../refusal-text.ts';
 import { CodeUpload } from './CodeUpload.tsx';
 import { NewPoolForm } from './NewPoolForm.tsx';
 import { PoolThreshold } from './PoolThreshold.tsx';
 import { listPools, type PoolStock } from './pool-api.ts';
 
 export default function PoolsPanel() {
-  const { api, language } = useApp();
+  const { api, language, t } = useApp();
   const s = poolsStrings(language);
   const campaignId = useRouteId();
   // Refreshed in place after a write, so an upload's result stays on screen (a reload would unmount it).
   const [fresh, setFresh] = useState<PoolStock[] | null>(null);
+  // A refresh that failed: the stock shown is from before the write, said so with the reason and a Retry (it was
+  // swallowed, and the page showed the old numbers as if current).
+  const [refresh, setRefresh] = useState<{ status: 'loading' } | { status: 'failed'; error: unknown } | null>(null);
   const reload = () => {
-    if (campaignId) void listPools(api, campaignId).then(setFresh, () => {});
+    if (!campaignId) return;
+    setRefresh({ status: 'loading' });
+    void listPools(api, campaignId).then(
+      (pools) => {
+        setFresh(pools);
+        setRefresh(null);
+      },
+      (error: unknown) => setRefresh({ status: 'failed', error }),
+    );
   };
   const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
   return (
@@ -38,6 +51,20 @@ export default function PoolsPanel() {
             <>
               <Group header={<Header>{s.pools}</Header>}>
                 {pools.length === 0 && <SimpleCell multiline>{s.noPools}</SimpleCell>}
+                {refresh?.status === 'failed' && (
+                  <InsetBanner
+                    mode="tint"
+                    role="alert"
+                    data-testid="pools-stale"
+                    title={s.staleTitle}
+                    subtitle={withReason(s.staleText, refusalText(refresh.error, language))}
+                    actions={
+                      <Button size="m" mode="primary" data-testid="pools-stale-retry" onClick={reload}>
+                        {t.retry}
+                      </Button>
+                    }
+                  />
+                )}
               </Group>
               {campaignId &&
                 pools.map((pool) => (
