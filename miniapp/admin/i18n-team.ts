@@ -41,6 +41,7 @@ export const teamRu = {
   status_revoked: 'отозвано',
   status_expired: 'истекло',
   revoke: 'Отозвать',
+  confirmRevoke: 'Ссылка приглашения сразу перестанет работать. Вместо неё можно только создать новое приглашение.',
   error: 'Не получилось: {reason}',
 };
 
@@ -81,6 +82,7 @@ export const teamEn: TeamMessages = {
   status_revoked: 'revoked',
   status_expired: 'expired',
   revoke: 'Revoke',
+  confirmRevoke: "The invitation's link stops working at once. Only a new invitation can replace it.",
   error: 'That did not work: {reason}',
 };
 

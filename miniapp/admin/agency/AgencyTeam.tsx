@@ -19,6 +19,7 @@ import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
 import { withoutAgencyRole } from '../refused.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
+import { RevokeInvitation } from '../team/RevokeInvitation.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
@@ -165,9 +166,7 @@ export function AgencyTeam({ office }: { office: Office }) {
                   )}`}
                   after={
                     inv.status === 'pending' ? (
-                      <Button mode="tertiary" appearance="negative" onClick={() => act(() => team.revoke(inv.id))}>
-                        {ts.revoke}
-                      </Button>
+                      <RevokeInvitation s={ts} inv={inv} onRevoke={() => act(() => team.revoke(inv.id))} />
                     ) : undefined
                   }
                 >

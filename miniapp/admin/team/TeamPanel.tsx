@@ -22,6 +22,7 @@ import { withoutSection } from '../refused.ts';
 import { useOffice } from '../use-office.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
+import { RevokeInvitation } from './RevokeInvitation.tsx';
 import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } from './team-api.ts';
 
 export function TeamPanel({ office }: { office: Office }) {
@@ -152,7 +153,7 @@ function InvitationCell(props: {
   language: 'ru' | 'en';
   inv: Invitation;
   date(ms: number): string;
-  onRevoke(): void;
+  onRevoke(): Promise<unknown>;
 }) {
   const { s, inv } = props;
   const status = fill(label(s, 'status', inv.status), {
@@ -164,13 +165,7 @@ function InvitationCell(props: {
       multiline
       data-testid={`invitation-${inv.id}`}
       subtitle={`${sectionList(s, inv)} · ${status}`}
-      after={
-        inv.status === 'pending' ? (
-          <Button mode="tertiary" appearance="negative" onClick={props.onRevoke}>
-            {s.revoke}
-          </Button>
-        ) : undefined
-      }
+      after={inv.status === 'pending' ? <RevokeInvitation s={s} inv={inv} onRevoke={props.onRevoke} /> : undefined}
     >
       {label(s, 'role', inv.role)}
     </SimpleCell>
