@@ -70,13 +70,23 @@ export default function SupportThread() {
       setNote(refusalText(err, language));
     }
   };
+  // A status or assignee change: its dropdown waits while it is sent, and a refusal is said under that dropdown (it
+  // was the reply box's hint line, far from the dropdown on a phone).
+  const [changing, setChanging] = useState<'status' | 'assignee' | null>(null);
+  const [changeError, setChangeError] = useState<{ field: 'status' | 'assignee'; text: string } | null>(null);
   const change = async (c: { status?: TicketStatus; assigneeMembershipId?: number | null }) => {
+    const field = c.status === undefined ? 'assignee' : 'status';
+    setChanging(field);
+    setChangeError(null);
     try {
       setFresh(await support.update(ticketId, c));
     } catch (err) {
-      setNote(refusalText(err, language));
+      setChangeError({ field, text: refusalText(err, language) });
+    } finally {
+      setChanging(null);
     }
   };
+  const failed = (field: 'status' | 'assignee') => (changeError?.field === field ? changeError.text : undefined);
   return (
     <>
       <PanelHeaderWithBack back={s.back}>{fill(s.ticket, { id: ticketId })}</PanelHeaderWithBack>
@@ -137,10 +147,17 @@ export default function SupportThread() {
                   {s.send}
                 </Button>
               </Div>
-              <FormItem top={s.status} htmlFor="thread-status">
+              <FormItem
+                top={s.status}
+                htmlFor="thread-status"
+                status={failed('status') ? 'error' : 'default'}
+                bottom={failed('status')}
+                bottomId="thread-status-error"
+              >
                 <NativeSelect
                   id="thread-status"
                   data-testid="thread-status"
+                  disabled={changing !== null}
                   value={thread.ticket.status}
                   onChange={(e) => void change({ status: e.target.value as TicketStatus })}
                 >
@@ -151,10 +168,17 @@ export default function SupportThread() {
                   ))}
                 </NativeSelect>
               </FormItem>
-              <FormItem top={s.assignee} htmlFor="thread-assignee">
+              <FormItem
+                top={s.assignee}
+                htmlFor="thread-assignee"
+                status={failed('assignee') ? 'error' : 'default'}
+                bottom={failed('assignee')}
+                bottomId="thread-assignee-error"
+              >
                 <NativeSelect
                   id="thread-assignee"
                   data-testid="thread-assignee"
+                  disabled={changing !== null}
                   value={String(thread.ticket.assigneeMembershipId ?? '')}
                   onChange={(e) =>
                     void change({ assigneeMembershipId: e.target.value ? Number(e.target.value) : null })
