@@ -829,6 +829,17 @@ export const AUDIT_CASES: AuditTable = {
     entity: 'membership',
     table: 'memberships',
   },
+  'DELETE /api/admin/team/members/{id}/brands': {
+    // An agency manager taken out of the agency's brands in one operation: one entry, their manager row gone.
+    prepare: async (w) => {
+      const body = { brandId: null, agencyId: w.agencyId, vkUserId: 70_104, role: 'agency_manager', sections: [] };
+      await ok(w, 'POST', '/api/admin/team/members', body);
+      return { params: { id: await lastId(w, schema.memberships) }, brandId: null };
+    },
+    action: 'member.remove',
+    entity: 'membership',
+    table: 'memberships',
+  },
   'PUT /api/admin/team/members/{id}/brands': {
     // An agency-wide manager narrowed to one brand: their rows are swapped, so the entry is checked by person.
     prepare: async (w) => {
