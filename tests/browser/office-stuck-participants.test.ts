@@ -9,18 +9,17 @@
  * refusal and no list. Before this change there was no such screen (the address fell through to the office's home).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stuckStrings } from '../../miniapp/admin/i18n-stuck.ts';
 import { STUCK_PAGE_SIZE } from '../../miniapp/admin/stats/stuck-api.ts';
-import { signVkLaunch } from '../../server/auth/vk-sign.ts';
 import { excelRows, readExcelCsv } from '../../server/http/testing/excel-csv.ts';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { withAppDb } from './app-db.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
 import { participantUrl } from './launch-users.ts';
 import { addBrandMember, type DemoCampaign, demoCampaign } from './office-members.ts';
+import { openQuizFrom, QUIZ_RIGHT, QUIZ_WRONG } from './source-launch.ts';
 import { activePanel } from './vkui-panel.ts';
 
 const STATS_MEMBER = 7950;
@@ -33,46 +32,10 @@ const OPENED = STUCK_PAGE_SIZE + 3;
 const opened = Array.from({ length: OPENED }, (_, i) => 7_960_000 + i);
 const quizFailed = [7_961_000, 7_961_001, 7_961_002];
 const quizPassed = [7_962_000, 7_962_001];
-const RIGHT = { q1: ['b'], q2: ['a', 'b'], q3: ['a'], q4: ['a'], q5: ['b'] };
-const WRONG = { q1: ['a'], q2: ['c'], q3: ['b'], q4: ['b'], q5: ['a'] };
 
 let server: StartedServer;
 let browser: Browser;
 let quiz: DemoCampaign;
-
-/** A participant's launch with the VK placement they came from (`vk_ref`), signed like the server's own. */
-function launchFrom(userId: number, ref: string): string {
-  const printed = new URL(server.participantUrl);
-  const { vkAppSecret } = JSON.parse(readFileSync(join(server.dataDir, 'local-secrets.json'), 'utf8')) as {
-    vkAppSecret: string;
-  };
-  return signVkLaunch(
-    {
-      vk_access_token_settings: '',
-      vk_app_id: Number(printed.searchParams.get('vk_app_id')),
-      vk_are_notifications_enabled: 0,
-      vk_group_id: Number(printed.searchParams.get('vk_group_id')),
-      vk_is_app_user: 1,
-      vk_is_favorite: 0,
-      vk_language: 'ru',
-      vk_platform: 'mobile_android',
-      vk_ref: ref,
-      vk_ts: Math.floor(Date.now() / 1000),
-      vk_user_id: userId,
-      vk_viewer_group_role: 'member',
-    },
-    vkAppSecret,
-  );
-}
-
-async function post(query: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { Authorization: `VK ${query}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status, `${path} ${await res.clone().text()}`).toBe(200);
-}
 
 /** Moves the moment each user reached their current stage back by `ago(i)` (the i-th of them). */
 function reachedAgo(userIds: number[], ago: (i: number) => number): void {
@@ -93,20 +56,21 @@ beforeAll(async () => {
   quiz = demoCampaign(server, 'brand-quiz');
   addBrandMember(server, { userId: STATS_MEMBER, brandId: quiz.brandId, sections: ['stats'] });
   addBrandMember(server, { userId: TEAM_ONLY, brandId: quiz.brandId, sections: ['team'] });
-  const base = `/api/campaigns/${quiz.id}`;
-  for (const [i, u] of opened.entries()) {
-    await post(launchFrom(u, i % 2 === 0 ? 'catalog_recommendation' : 'other'), `${base}/open`, {});
-  }
-  for (const u of quizFailed) {
-    const q = launchFrom(u, 'menu');
-    await post(q, `${base}/open`, {});
-    await post(q, `${base}/quiz/answers`, { answers: WRONG });
-  }
-  for (const u of quizPassed) {
-    const q = launchFrom(u, 'menu');
-    await post(q, `${base}/open`, {});
-    await post(q, `${base}/quiz/answers`, { answers: RIGHT });
-  }
+  // Every other opener from the catalogue, the rest from elsewhere: the list shows both sources in words.
+  await openQuizFrom(
+    server,
+    quiz.id,
+    opened.filter((_, i) => i % 2 === 0),
+    'catalog_recommendation',
+  );
+  await openQuizFrom(
+    server,
+    quiz.id,
+    opened.filter((_, i) => i % 2 === 1),
+    'other',
+  );
+  await openQuizFrom(server, quiz.id, quizFailed, 'menu', QUIZ_WRONG);
+  await openQuizFrom(server, quiz.id, quizPassed, 'menu', QUIZ_RIGHT);
   // Oldest first is the order they joined in: the first reached `opened` 48 h ago, each next one a minute later.
   reachedAgo(opened, (i) => 48 * HOUR - i * MIN);
   reachedAgo(quizFailed, (i) => 2 * HOUR - i * MIN);
