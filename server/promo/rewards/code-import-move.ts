@@ -5,6 +5,7 @@
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
+import { runStatement } from '../../db/run-statement.ts';
 import type { ImportResult } from '../../db/schema/code-import.ts';
 import { inTransaction, type Tx } from '../../db/transactions.ts';
 import { csvLineError } from '../csv-line-error.ts';
@@ -31,12 +32,6 @@ async function clashes(db: Db | Tx, poolId: number, importId: string) {
  */
 function moveStatement(poolId: number, importId: string): SQL {
   return sql`INSERT INTO ${schema.poolCodes} (${sql.identifier('pool_id')}, ${sql.identifier('code')}) SELECT ${sql.raw(String(Math.trunc(poolId)))}, ${rows.code} FROM ${rows} WHERE ${rows.importId} = ${importId} ORDER BY ${rows.line}`;
-}
-
-/** A statement without rows back, on either database (drizzle's SQLite `run`, PostgreSQL `execute`). */
-async function runStatement(tx: Tx, statement: SQL): Promise<void> {
-  const handle = tx as unknown as { run?(q: SQL): unknown; execute?(q: SQL): unknown };
-  await (handle.execute ? handle.execute(statement) : handle.run?.(statement));
 }
 
 /** A write refused by the pool's unique (pool, code) index: another upload's codes committed meanwhile. */
