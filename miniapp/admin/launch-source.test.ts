@@ -13,10 +13,18 @@ describe('launch sources in words', () => {
     expect(launchSourceText('notifications_auto', 'ru')).toBe('Автоматическое уведомление');
     expect(launchSourceText('snippet_im', 'en')).toBe('Link card in a message');
     expect(launchSourceText('story', 'ru')).toBe('История');
+    expect(launchSourceText('catalog_sport', 'en')).toBe('Catalogue: sports');
+    expect(launchSourceText('im_chat', 'ru')).toBe('Чат ВКонтакте');
+    expect(launchSourceText('apps_direct_link', 'en')).toBe('Direct link');
   });
 
   it("words a known family, keeping the value as sent in brackets (a category VK adds later is still the catalogue's)", () => {
-    expect(launchSourceText('catalog_sport', 'ru')).toBe('Каталог (catalog_sport)');
+    expect(launchSourceText('catalog_games', 'ru')).toBe('Каталог (catalog_games)');
+    expect(launchSourceText('ad_12345', 'en')).toBe('Ad (ad_12345)');
+    // The demo's own ad source (server/seed/demo-history.ts).
+    expect(launchSourceText('ads', 'ru')).toBe('Реклама (ads)');
+    expect(launchSourceText('club_42', 'en')).toBe('Community (club_42)');
+    expect(launchSourceText('feed_recommended', 'ru')).toBe('Лента новостей (feed_recommended)');
     expect(launchSourceText('featuring_games', 'en')).toBe('VK featuring (featuring_games)');
     expect(launchSourceText('notifications_new', 'en')).toBe('Notifications (notifications_new)');
     expect(launchSourceText('story_reply', 'ru')).toBe('История (story_reply)');
@@ -27,6 +35,9 @@ describe('launch sources in words', () => {
     expect(launchSourceText('promo_autumn', 'ru')).toBe('promo_autumn');
     expect(launchSourceText('constructor', 'en')).toBe('constructor');
     expect(launchSourceText('toString', 'en')).toBe('toString');
+    // Not a family member by a shared first letters.
+    expect(launchSourceText('adventure', 'en')).toBe('adventure');
+    expect(launchSourceText('storyteller', 'en')).toBe('storyteller');
   });
 
   it('says in words when there was no source, and for the report’s «(none)»', () => {

@@ -1,10 +1,10 @@
 /**
  * A launch source in words, ru and en: VK's `vk_ref` (where in VK the app was opened) or Telegram's `start_param`, as
- * the server stores it with the participant (`participants.source`). One home for the statistics breakdown and the
- * stuck list; the CSVs keep the raw value. VK's values are those its launch-parameter docs list (dev.vk.com,
+ * the server stores it with the participant (`participants.source`). One home for the statistics breakdown, the
+ * stuck list and the mailing audience picker; the CSVs keep the raw value. VK's values are those its launch-parameter docs list (dev.vk.com,
  * /work/shared/platform/vk-ok-telegram.md §1.4): known ones get words, a known family (`catalog_…`, `featuring_…`,
- * `notifications…`, `story…`, `snippet…`) its family's words with the value after them, anything else is shown as
- * sent (a Telegram `start_param` is whatever the link said).
+ * `notifications…`, `story…`, `snippet…`, `ad…`) its family's words with the value after them, anything else is
+ * shown as sent: a Telegram `start_param` is whatever the brand's own link said, so calling it «unknown» would be wrong.
  */
 type Words = { ru: string; en: string };
 
@@ -31,6 +31,17 @@ const EXACT: Record<string, Words> = {
   catalog_friends_recommendations: { ru: 'Каталог: рекомендации друзей', en: "Catalogue: friends' picks" },
   catalog_top_dau: { ru: 'Каталог: популярные', en: 'Catalogue: popular' },
   catalog_entertainment: { ru: 'Каталог: развлечения', en: 'Catalogue: entertainment' },
+  catalog_sport: { ru: 'Каталог: спорт', en: 'Catalogue: sports' },
+  catalog_communication: { ru: 'Каталог: общение', en: 'Catalogue: communication' },
+  catalog_tools: { ru: 'Каталог: инструменты', en: 'Catalogue: tools' },
+  catalog_shopping: { ru: 'Каталог: покупки', en: 'Catalogue: shopping' },
+  catalog_lifestyle: { ru: 'Каталог: образ жизни', en: 'Catalogue: lifestyle' },
+  catalog_travel: { ru: 'Каталог: путешествия', en: 'Catalogue: travel' },
+  catalog_finance: { ru: 'Каталог: финансы', en: 'Catalogue: finance' },
+  catalog_food: { ru: 'Каталог: еда и напитки', en: 'Catalogue: food and drink' },
+  catalog_events: { ru: 'Каталог: мероприятия', en: 'Catalogue: events' },
+  catalog_education: { ru: 'Каталог: образование', en: 'Catalogue: education' },
+  catalog_health: { ru: 'Каталог: здоровье', en: 'Catalogue: health' },
   featuring_discover: { ru: 'Подборка ВК: «Открытия»', en: 'VK featuring: discover' },
   featuring_menu: { ru: 'Подборка ВК в меню', en: 'VK featuring: menu' },
   featuring_new: { ru: 'Подборка ВК: новое', en: 'VK featuring: new' },
@@ -40,15 +51,21 @@ const EXACT: Record<string, Words> = {
   story: { ru: 'История', en: 'Story' },
   snippet_post: { ru: 'Карточка ссылки в записи', en: 'Link card in a post' },
   snippet_im: { ru: 'Карточка ссылки в сообщении', en: 'Link card in a message' },
+  apps_direct_link: { ru: 'Прямая ссылка', en: 'Direct link' },
+  im_chat: { ru: 'Чат ВКонтакте', en: 'A VK chat' },
+  club: { ru: 'Запись сообщества', en: 'A community post' },
 };
 
-/** Families by prefix, the longest first: their words, then the value as sent in brackets. */
-const FAMILIES: Array<[prefix: string, words: Words]> = [
-  ['notifications', { ru: 'Уведомления', en: 'Notifications' }],
-  ['catalog_', { ru: 'Каталог', en: 'Catalogue' }],
-  ['featuring_', { ru: 'Подборка ВК', en: 'VK featuring' }],
-  ['snippet', { ru: 'Карточка ссылки', en: 'Link card' }],
-  ['story', { ru: 'История', en: 'Story' }],
+/** Families VK adds values to (a new catalogue category, one ad per id): their words, then the value as sent. */
+const FAMILIES: Array<[pattern: RegExp, words: Words]> = [
+  [/^notifications/, { ru: 'Уведомления', en: 'Notifications' }],
+  [/^catalog_/, { ru: 'Каталог', en: 'Catalogue' }],
+  [/^featuring_/, { ru: 'Подборка ВК', en: 'VK featuring' }],
+  [/^snippet/, { ru: 'Карточка ссылки', en: 'Link card' }],
+  [/^stor(y|ies)(_|$)/, { ru: 'История', en: 'Story' }],
+  [/^ads?(_|$)/, { ru: 'Реклама', en: 'Ad' }],
+  [/^(group|club)_/, { ru: 'Сообщество', en: 'Community' }],
+  [/^feed_/, { ru: 'Лента новостей', en: 'News feed' }],
 ];
 
 /** No source: the launch carried none (or an empty one), and the funnel report's `(none)` for those people. */
@@ -59,7 +76,8 @@ export const NO_SOURCE = '(none)';
 
 /**
  * @example launchSourceText('group_menu', 'ru') // 'Меню сообщества'
- * @example launchSourceText('catalog_sport', 'en') // 'Catalogue (catalog_sport)'
+ * @example launchSourceText('catalog_games', 'en') // 'Catalogue (catalog_games)'
+ * @example launchSourceText('ad_12345', 'ru') // 'Реклама (ad_12345)'
  * @example launchSourceText('promo_autumn', 'ru') // 'promo_autumn' (as sent)
  * @example launchSourceText(null, 'en') // 'No source'
  */
@@ -67,6 +85,6 @@ export function launchSourceText(source: string | null | undefined, language: 'r
   if (source === null || source === undefined || source === '' || source === NO_SOURCE) return NONE[language];
   const exact = Object.hasOwn(EXACT, source) ? EXACT[source] : undefined;
   if (exact) return exact[language];
-  const family = FAMILIES.find(([prefix]) => source.startsWith(prefix));
+  const family = FAMILIES.find(([pattern]) => pattern.test(source));
   return family ? `${family[1][language]} (${source})` : source;
 }

@@ -4,8 +4,8 @@
  * notifications exist only there.
  */
 import { Checkbox, FormItem, FormLayoutGroup, NativeSelect, SegmentedControl } from '@vkontakte/vkui';
+import { launchSourceText } from '../launch-source.ts';
 import { stageLabel } from '../stage-label.ts';
-import { sourceLabel } from './launch-source.ts';
 import type { Language, MailingOptions } from './mailing-api.ts';
 import type { MailingsServices } from './use-mailings.ts';
 
@@ -60,10 +60,10 @@ export function SegmentFields({
             onChange={(e) => onChange({ ...value, source: e.target.value || undefined })}
           >
             <option value="">{m.anySource}</option>
-            {/* By name, never VK's raw `vk_ref` (catalog_recent); an unknown one keeps its value beside. */}
+            {/* By name, never VK's raw `vk_ref` (catalog_recent); an unknown one as sent. */}
             {options.sources.map((s) => (
               <option key={s} value={s}>
-                {sourceLabel(s, officeLanguage)}
+                {launchSourceText(s, officeLanguage)}
               </option>
             ))}
           </NativeSelect>
