@@ -83,6 +83,11 @@ describe('demo settings', () => {
     for (const r of await w.deps.db.select().from(schema.rewards)) {
       expect(RewardUnlockSchema.safeParse(r.unlock).error, r.key).toBeUndefined();
     }
+    // An entry pool (codes printed on packs) warns only when none is left: the threshold route refuses any other
+    // (entry_pool_threshold), and the office said «we will warn at 5» for the demo's pack codes with no way to change it.
+    for (const p of await w.deps.db.select().from(schema.codePools)) {
+      if (p.purpose === 'entry') expect(p.lowStockThreshold, p.key).toBe(0);
+    }
   });
 });
 

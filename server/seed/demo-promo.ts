@@ -94,10 +94,17 @@ async function pool(
   codes: string[],
   purpose: 'reward' | 'entry' = 'reward',
 ): Promise<number> {
+  // An entry pool warns only when none is left (the threshold route's rule, pool-admin.service.ts); a reward pool at a tenth.
   const row = inserted(
     await tx
       .insert(schema.codePools)
-      .values({ campaignId, key, name, purpose, lowStockThreshold: Math.ceil(codes.length / 10) })
+      .values({
+        campaignId,
+        key,
+        name,
+        purpose,
+        lowStockThreshold: purpose === 'entry' ? 0 : Math.ceil(codes.length / 10),
+      })
       .returning({ id: schema.codePools.id }),
   );
   for (let i = 0; i < codes.length; i += 500) {
