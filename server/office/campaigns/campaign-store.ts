@@ -11,6 +11,7 @@ import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
+import { ENTRY_POOL_THRESHOLD } from '../../promo/rewards/low-stock.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
 import { allowedTransitions } from './campaign-transitions.ts';
 
@@ -225,7 +226,10 @@ async function savePools(tx: Tx, campaignId: number, pools: PoolDocument[]): Pro
   const existing = await tx.select().from(codePools).where(eq(codePools.campaignId, campaignId));
   const ids = new Map(existing.map((p) => [p.key, p.id]));
   for (const p of pools) {
-    const values = { name: p.name, purpose: p.purpose, lowStockThreshold: p.lowStockThreshold };
+    // An entry pool warns only when none is left (low-stock.ts): the editor never shows its threshold, and a document
+    // read back from rows written before that rule may carry one, so the save keeps it at 0 instead of refusing.
+    const lowStockThreshold = p.purpose === 'entry' ? ENTRY_POOL_THRESHOLD : p.lowStockThreshold;
+    const values = { name: p.name, purpose: p.purpose, lowStockThreshold };
     const id = ids.get(p.key);
     if (id !== undefined) await tx.update(codePools).set(values).where(eq(codePools.id, id));
     else {

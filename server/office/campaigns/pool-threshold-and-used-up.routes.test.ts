@@ -89,6 +89,34 @@ describe("a pool's low-stock threshold changes after the pool is made", () => {
     expect(await auditRows()).toEqual([]);
   });
 
+  it('an entry pool warns only when none is left, whichever route writes it: made by the API, saved in a document', async () => {
+    w = await createOfficeWorld();
+    const id = await create('tasks-reward');
+    const made = async (body: object) => w.json('POST', `/api/admin/campaigns/${id}/pools`, EDITOR, body);
+    // No threshold asked: the API's default was 20 for any pool, so a pack-code pool warned at 20 codes left.
+    const entry = await made({ key: 'packs', name: 'Packs', purpose: 'entry' });
+    expect([entry.status, entry.body.lowStockThreshold]).toEqual([201, 0]);
+    const prize = await made({ key: 'gifts', name: 'Gifts' });
+    expect([prize.status, prize.body.lowStockThreshold]).toEqual([201, 20]);
+    // Asked for one, refused as the threshold route refuses it; nothing made.
+    const refused = await made({ key: 'packs2', name: 'Packs', purpose: 'entry', lowStockThreshold: 10 });
+    expect([refused.status, refused.body.error.code, refused.body.error.issues[0].path]).toEqual([
+      422,
+      'entry_pool_threshold',
+      'lowStockThreshold',
+    ]);
+    expect((await poolsOf(id)).map((p) => p.key)).not.toContain('packs2');
+
+    // A campaign's save: the editor never shows an entry pool's threshold, and a document read back from a database
+    // written before this rule may carry one; the save keeps the pool at 0 rather than refusing a field nobody sees.
+    const doc = (await w.json('GET', `/api/admin/campaigns/${id}`, EDITOR)).body.document;
+    const pools = doc.pools.map((p: { key: string }) => (p.key === 'packs' ? { ...p, lowStockThreshold: 7 } : p));
+    const saved = await w.json('PUT', `/api/admin/campaigns/${id}`, EDITOR, { ...doc, pools });
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(200);
+    expect((await poolsOf(id)).find((p) => p.key === 'packs')?.lowStockThreshold).toBe(0);
+    expect((await poolsOf(id)).find((p) => p.key === 'gifts')?.lowStockThreshold).toBe(20);
+  });
+
   it("is the `prizes` right on the pool's brand, checked by the server", async () => {
     w = await createOfficeWorld();
     const id = await create('tasks-reward');

@@ -24,3 +24,11 @@ export const isLowStock = (pool: { lowStockThreshold: number; total: number; fre
 
 /** Codes were loaded and none is left. */
 export const isSoldOut = (pool: { total: number; free: number }): boolean => pool.total > 0 && pool.free === 0;
+
+/**
+ * An entry pool's codes are printed on packs and typed in to play: they do not run out the way prizes do, so it warns
+ * only when none is left (threshold 0), whichever route writes it — the pools page, the API, a campaign's save.
+ */
+export const ENTRY_POOL_THRESHOLD = 0;
+/** A new prize pool's threshold when none is asked (the pools page's default). */
+export const DEFAULT_REWARD_POOL_THRESHOLD = 20;

@@ -47,7 +47,8 @@ export const NewPoolSchema = z.object({
   /** As long as the campaign document takes it (content-bounds.ts). */
   name: visibleText(MAX_POOL_NAME_LENGTH),
   purpose: z.enum(['reward', 'entry']).default('reward'),
-  lowStockThreshold: LowStockThreshold.default(20),
+  /** None: 20 for a prize pool, 0 for an entry pool (which takes no other: `entry_pool_threshold`). */
+  lowStockThreshold: LowStockThreshold.optional(),
   sandboxOf: z.number().int().positive().optional(),
 });
 
@@ -82,7 +83,7 @@ const createPoolRoute = officeRoute('prizes', {
     201: json(PoolStockSchema, 'Created'),
     ...adminErrors,
     409: errorResponse('pool_key_taken | campaign_ended: an ended or archived campaign keeps its pools'),
-    422: errorResponse('invalid_input'),
+    422: errorResponse('invalid_input | entry_pool_threshold: an entry pool warns only when none is left (0)'),
   },
 });
 

@@ -16,6 +16,7 @@ import { ApiError } from '../../http/errors.ts';
 import { recordAudit, setChangesNothing } from '../../office/audit.ts';
 import { type CodeImport, codeImport, poolImports, startCodeImport } from './code-imports.ts';
 import { type PoolRow, type PoolStock, poolStock } from './code-pool.ts';
+import { DEFAULT_REWARD_POOL_THRESHOLD, ENTRY_POOL_THRESHOLD } from './low-stock.ts';
 
 async function campaignFor(db: Db, identity: Identity, campaignId: number) {
   const [campaign] = await db.select().from(schema.campaigns).where(eq(schema.campaigns.id, campaignId)).limit(1);
@@ -52,11 +53,17 @@ async function poolOf(db: Db, campaignId: number, poolId: number): Promise<PoolR
   return pool;
 }
 
+const entryPoolThresholdRefused = () =>
+  new ApiError(422, 'entry_pool_threshold', 'An entry pool warns only when no code is left', [
+    { path: 'lowStockThreshold', message: 'An entry pool has no low-stock threshold (0)' },
+  ]);
+
 export interface NewPool {
   key: string;
   name: string;
   purpose: 'reward' | 'entry';
-  lowStockThreshold: number;
+  /** None asked: 20 for a prize pool, 0 for an entry pool (low-stock.ts). */
+  lowStockThreshold?: number;
   /** Makes a sandbox pool for the beta test, standing in for this (real, reward) pool of the campaign. */
   sandboxOf?: number;
 }
@@ -88,6 +95,11 @@ export async function createPool(db: Db, identity: Identity, campaignId: number,
         throw new ApiError(409, 'sandbox_exists', `Pool ${real.id} already has a sandbox "${existing.key}"`);
       }
     }
+    const purpose = input.sandboxOf === undefined ? input.purpose : 'reward';
+    // The API's default was 20 whatever the purpose, so an entry pool made without one warned at 20 codes left.
+    if (purpose === 'entry' && (input.lowStockThreshold ?? ENTRY_POOL_THRESHOLD) !== ENTRY_POOL_THRESHOLD) {
+      throw entryPoolThresholdRefused();
+    }
     const row = inserted(
       await tx
         .insert(schema.codePools)
@@ -95,8 +107,9 @@ export async function createPool(db: Db, identity: Identity, campaignId: number,
           campaignId: campaign.id,
           key: input.key,
           name: input.name,
-          purpose: input.sandboxOf === undefined ? input.purpose : 'reward',
-          lowStockThreshold: input.lowStockThreshold,
+          purpose,
+          lowStockThreshold:
+            purpose === 'entry' ? ENTRY_POOL_THRESHOLD : (input.lowStockThreshold ?? DEFAULT_REWARD_POOL_THRESHOLD),
           sandbox: input.sandboxOf !== undefined,
           sandboxOf: input.sandboxOf ?? null,
         })
@@ -136,11 +149,7 @@ export async function setLowStockThreshold(
     const before = await poolOf(tx, campaign.id, poolId);
     const set = { lowStockThreshold };
     if (setChangesNothing(before, set)) return before;
-    if (before.purpose === 'entry') {
-      throw new ApiError(422, 'entry_pool_threshold', 'An entry pool warns only when no code is left', [
-        { path: 'lowStockThreshold', message: 'An entry pool has no low-stock threshold (0)' },
-      ]);
-    }
+    if (before.purpose === 'entry') throw entryPoolThresholdRefused();
     const [after] = await tx
       .update(schema.codePools)
       .set(set)
