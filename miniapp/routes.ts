@@ -24,6 +24,24 @@ export type BreakdownFilter = {
   platform?: 'vk' | 'ok' | 'telegram' | undefined;
 };
 
+/**
+ * The statistics page's filter (its address keeps it: admin/stats/stats-query.ts reads it): inclusive days in the
+ * scope's time zone and a platform; an unset day lets the server choose (the last 30 days), no platform is every one.
+ */
+export type StatsFilter = { from?: string; to?: string; platform?: 'vk' | 'ok' | 'telegram' };
+
+/** `?from=…&to=…&platform=…` for the statistics page's address, or nothing for no filter. */
+function statsQuery({ from, to, platform }: StatsFilter): string {
+  const query = new URLSearchParams();
+  if (from && to) {
+    query.set('from', from);
+    query.set('to', to);
+  }
+  if (platform) query.set('platform', platform);
+  const q = query.toString();
+  return q ? `?${q}` : '';
+}
+
 /** The support inbox's filters in its address: one campaign's requests, one status, a search; empty is none. */
 export type InboxFilters = { campaign?: number | undefined; status?: string; q?: string };
 
@@ -147,8 +165,10 @@ const officePaths = {
   adminSupportTicket: (brandId: number, ticketId: number) => `/admin/brand/${brandId}/support/ticket/${ticketId}`,
   adminSupportKnowledge: (brandId: number) => `/admin/brand/${brandId}/support/knowledge`,
   adminSupportCanned: (brandId: number) => `/admin/brand/${brandId}/support/canned`,
-  adminCampaignStats: (id: number) => `/admin/campaign/${id}/stats`,
-  adminBrandStats: (brandId: number) => `/admin/brand/${brandId}/stats`,
+  /** The statistics with their filter in the address: Back from the breakdown or the stuck list, a reload and a
+   * shared link keep it. */
+  adminCampaignStats: (id: number, filter: StatsFilter = {}) => `/admin/campaign/${id}/stats${statsQuery(filter)}`,
+  adminBrandStats: (brandId: number, filter: StatsFilter = {}) => `/admin/brand/${brandId}/stats${statsQuery(filter)}`,
   /** Who is stuck at each funnel stage for at least `hours` (kept in the address: Back and reload keep the choice). */
   adminStuck: (id: number, hours?: number) => `/admin/campaign/${id}/stats/stuck${hours ? `?hours=${hours}` : ''}`,
   /** The people stuck at one stage. */

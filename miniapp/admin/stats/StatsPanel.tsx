@@ -3,14 +3,15 @@
  * filter, the key numbers against the previous period, funnel, activity, sessions, retention, drop-off screens,
  * client errors, rewards and mailings, each measure its own request with its CSV. Lazy, with uPlot in its chunk:
  * none of it reaches a participant's download or the office's first chunk. The server checks the `stats` right on
- * every call; a refusal shows as the not-found screen, like anything the member may not see.
+ * every call; a refusal shows as the not-found screen, like anything the member may not see. The period and
+ * platform live in the address (`?from=…&to=…&platform=…`, stats-query.ts reads them).
  */
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useCallback, useMemo, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { fill } from '../../i18n-fill.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
-import { PANELS } from '../../routes.ts';
+import { PANELS, paths, useRouteNavigator, useRouteQuery } from '../../routes.ts';
 import { NotFound } from '../../screens/NotFoundPanel.tsx';
 import { useRouteId } from '../../use-route-id.ts';
 import { useRouteParam } from '../../use-route-param.ts';
@@ -32,6 +33,7 @@ import { SummaryCards } from './SummarySection.tsx';
 import type { StatsFilter, StatsResponse, StatsScope } from './stats-api.ts';
 import { dayText } from './stats-format.ts';
 import { shownPeriod } from './stats-period.ts';
+import { statsFilterOf } from './stats-query.ts';
 
 export default function StatsPanel({ panel }: { panel: string }) {
   const { language } = useApp();
@@ -42,7 +44,17 @@ export default function StatsPanel({ panel }: { panel: string }) {
     if (panel === PANELS.adminCampaignStats) return campaignId ? { kind: 'campaign', id: campaignId } : undefined;
     return Number.isSafeInteger(brandId) && brandId > 0 ? { kind: 'brand', id: brandId } : undefined;
   }, [panel, campaignId, brandId]);
-  const [filter, setFilter] = useState<StatsFilter>({});
+  // The filter lives in the address (replaced, not pushed: Back leaves the page), so Back from the breakdown or the
+  // stuck list, a reload and a shared link open the page with it; a hand-made bad one reads as the default.
+  const navigator = useRouteNavigator();
+  const search = useRouteQuery().toString();
+  const filter = useMemo(() => statsFilterOf(new URLSearchParams(search)), [search]);
+  const setFilter = (next: StatsFilter) => {
+    if (!scope) return;
+    const to =
+      scope.kind === 'campaign' ? paths.adminCampaignStats(scope.id, next) : paths.adminBrandStats(scope.id, next);
+    void navigator.replace(to);
+  };
   /** The last range the server answered with: its defaults for the day inputs, its zone for the label. */
   const [answered, setAnswered] = useState<StatsResponse<'summary'>['range']>();
   // The first section's refusal stands for the page: the server's words under the page's header (OfficeWording).

@@ -12,6 +12,7 @@ import type { BreakdownMessages } from '../i18n-breakdown.ts';
 import { launchSourceText } from '../launch-source.ts';
 import { fromWallTime } from '../zoned-time.ts';
 import { STATS_PLATFORMS, type StatsPlatform } from './stats-api.ts';
+import { statsFilterOf } from './stats-query.ts';
 
 export type { BreakdownFilter };
 export type BreakdownBy = 'source' | 'variant';
@@ -30,12 +31,6 @@ export const breakdownByOf = (value: string | null | undefined): BreakdownBy =>
  */
 export const BREAKDOWN_WINDOW_HOURS = 366 * 24;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day as `YYYY-MM-DD` (not 2026-02-30: the day read back must be the day written). */
-function isDay(day: string | null): day is string {
-  const at = Date.parse(`${day}T00:00:00Z`);
-  return day !== null && DAY.test(day) && !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
-}
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Where local midnight of `day` begins in `timeZone`, as the statistics routes count a day; undefined: no such zone. */
@@ -48,20 +43,15 @@ function dayStart(day: string, timeZone: string): number | undefined {
 }
 
 /**
- * The statistics filter the address carries (`from`, `to`, `tz`, `platform`), read leniently: a period only with both
- * days, in order, and a zone Intl knows; a platform only among the statistics' own. Anything else: none of it.
+ * The statistics filter the address carries (`from`, `to`, `tz`, `platform`), read as the page reads its own
+ * (stats-query.ts) plus a zone Intl knows for the period. Anything else: none of it.
  * @example breakdownFilterOf(new URLSearchParams('from=2026-06-01&to=2026-06-07&tz=Europe/Moscow&platform=ok'))
  *   // { period: { from: '2026-06-01', to: '2026-06-07', timeZone: 'Europe/Moscow' }, platform: 'ok' }
  */
 export function breakdownFilterOf(query: URLSearchParams): BreakdownFilter {
-  const from = query.get('from');
-  const to = query.get('to');
+  const { from, to, platform } = statsFilterOf(query);
   const timeZone = query.get('tz');
-  const platform = STATS_PLATFORMS.find((p) => p.value === query.get('platform'))?.value;
-  const period =
-    isDay(from) && isDay(to) && from <= to && timeZone && dayStart(from, timeZone) !== undefined
-      ? { from, to, timeZone }
-      : undefined;
+  const period = from && to && timeZone && dayStart(from, timeZone) !== undefined ? { from, to, timeZone } : undefined;
   return { ...(period && { period }), ...(platform && { platform }) };
 }
 

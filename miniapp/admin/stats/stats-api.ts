@@ -5,9 +5,10 @@
  */
 import type { StatsMeasure, StatsResponse } from '../../../server/stats/stats.schemas.ts';
 import type { ApiClient } from '../../api/client.ts';
+import type { StatsFilter } from '../../routes.ts';
 import type { OfficeCsv } from '../office-csv-download.ts';
 
-export type { StatsMeasure, StatsResponse };
+export type { StatsFilter, StatsMeasure, StatsResponse };
 
 export type StatsPlatform = 'vk' | 'ok' | 'telegram';
 
@@ -20,13 +21,6 @@ export const STATS_PLATFORMS: readonly { value: StatsPlatform; label: string }[]
 
 /** What the page is about: one campaign or a whole brand. */
 export type StatsScope = { kind: 'campaign'; id: number } | { kind: 'brand'; id: number };
-
-/** The page's filter; an unset day lets the server choose (the last 30 days in the scope's time zone). */
-export interface StatsFilter {
-  from?: string;
-  to?: string;
-  platform?: StatsPlatform;
-}
 
 /** `/api/admin/stats/campaigns/1/funnel?from=…&to=…&platform=…[&format=csv]` */
 export function statsPath(scope: StatsScope, measure: StatsMeasure, filter: StatsFilter, csv = false): string {
