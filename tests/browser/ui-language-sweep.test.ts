@@ -8,7 +8,9 @@
  *   apart from brand names, codes and what the database holds;
  * - in dark: no text below WCAG AA contrast that is ours to fix (tests/browser/ui-contrast.ts says what is VKUI's);
  *   the screens reached only by acting (a finished quiz's result, the won promo code, a help request with the brand's
- *   answer, on both sides) and the dialogs (the office's confirmations, the participant's notices) in light too.
+ *   answer, on both sides) and the dialogs (the office's confirmations, the participant's notices) in light too;
+ * - the statistics screens opened from a funnel (who is stuck where, its list, the funnel broken down by source and by
+ *   message variant) with people on them, not only their empty states (ui-sweep-states.ts makes them).
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,11 +21,13 @@ import { participantUrl } from './launch-users.ts';
 import { type LowContrast, lowContrastTexts } from './ui-contrast.ts';
 import {
   addCannedAnswer,
+  type ExtraScreens,
   finishQuizAndAskForHelp,
   type OpenedDialog,
   officeDialogs,
   type ParticipantStates,
   participantDialogs,
+  statsFollowUps,
 } from './ui-sweep-states.ts';
 import { storedStrings, uiTexts, withoutStored } from './ui-text.ts';
 
@@ -33,6 +37,8 @@ let stored: string[];
 /** Each sweeping user's own finished quiz, reward and help request (the English one's texts English, the Russian's Russian). */
 let acted: Record<'en' | 'ru', ParticipantStates>;
 let cannedId: number;
+/** Who is stuck where and the funnel broken down, with people on them (their addresses name runtime ids). */
+let followUps: ExtraScreens;
 
 beforeAll(async () => {
   server = await startServerLikeReadme();
@@ -50,6 +56,7 @@ beforeAll(async () => {
     }),
   };
   cannedId = await addCannedAnswer(server, AGENCY_OWNER);
+  followUps = await statsFollowUps(server, AGENCY_OWNER);
   stored = storedStrings(join(server.dataDir, 'app.db'));
 });
 afterAll(async () => {
@@ -218,7 +225,7 @@ async function startSession(o: {
     ...watched,
     visit: async (hash: string) => {
       await open(watched.page, hash, () => inFlight);
-      const shows = acted.en.shows[hash] ?? acted.ru.shows[hash];
+      const shows = acted.en.shows[hash] ?? acted.ru.shows[hash] ?? followUps.shows[hash];
       if (shows) await watched.page.getByTestId(shows).first().waitFor({ timeout: 5_000 });
     },
     /** The dialog opened on its screen, and quiet again. */
@@ -295,7 +302,7 @@ describe('the UI in English, in dark: no Russian chrome, enough contrast', () =>
     try {
       const cyrillic: string[] = [];
       const low: string[] = [];
-      for (const hash of [...OFFICE_SCREENS, acted.en.officeTicket]) {
+      for (const hash of [...OFFICE_SCREENS, ...followUps.screens, acted.en.officeTicket]) {
         await s.visit(hash);
         cyrillic.push(...(await cyrillicShown(s.page, false)).map((x) => `${hash} ${x}`));
         if (OFFICE_MAIN.has(hash) || hash === acted.en.officeTicket)
@@ -343,7 +350,7 @@ describe('the UI in Russian, in light: no English chrome', () => {
       const english: string[] = [];
       const low: string[] = [];
       const actedHere = new Set([...actedScreens(acted.ru), acted.ru.officeTicket]);
-      for (const hash of [...PARTICIPANT_SCREENS, ...actedHere, ...OFFICE_SCREENS]) {
+      for (const hash of [...PARTICIPANT_SCREENS, ...actedHere, ...followUps.screens, ...OFFICE_SCREENS]) {
         await s.visit(hash);
         english.push(...(await englishInChrome(s.page)).map((x) => `${hash} ${x}`));
         if (actedHere.has(hash)) low.push(...describeContrast(hash, await lowContrastTexts(s.page)));

@@ -1,10 +1,12 @@
 /**
  * The states the UI sweep reaches only by acting first, made through the real API as the participant (and the brand)
- * would: a finished quiz with its won promo code, a help request with the brand's answer, a canned answer to remove.
+ * would: a finished quiz with its won promo code, a help request with the brand's answer, a canned answer to remove,
+ * and the statistics screens opened from a funnel with people on them (who is stuck where, the funnel broken down).
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { StartedServer } from '../support/start-server.ts';
+import { withAppDb } from './app-db.ts';
 import { participantUrl } from './launch-users.ts';
 
 /** The demo quiz (campaign 2) answered right: the top band, whose reward is a promo code. */
@@ -129,3 +131,56 @@ export const officeDialogs = (cannedId: number): OpenedDialog[] => [
     },
   },
 ];
+
+/** Screens the sweep visits beyond its fixed list, and what each shows once it has its content (a test id). */
+export interface ExtraScreens {
+  screens: string[];
+  shows: Record<string, string>;
+}
+
+/**
+ * The funnel's follow-up screens with data on them, after finishQuizAndAskForHelp: the people who opened the tasks
+ * campaign stood at `opened` two days ago (the moment a stage was reached is moved back in the database: no API sets
+ * it and no test waits 48 h), so the stuck counts and the stuck list have people; a bot rule on the quiz (made through
+ * the office's mailing API by `brandOwner`, who has never been messaged by it) gives the breakdown by variant its
+ * «never messaged» group; the breakdown by source shows the quiz's people over a period and a platform. Call before
+ * the sweep reads the database's stored strings, so the rule's name counts as stored.
+ */
+export async function statsFollowUps(server: StartedServer, brandOwner: number): Promise<ExtraScreens> {
+  const twoDays = 48 * 3_600_000;
+  const { stuckId } = withAppDb(server, (db) => {
+    db.prepare('UPDATE participants SET stage_reached_at = stage_reached_at - ? WHERE campaign_id = ?').run(
+      twoDays,
+      TASKS,
+    );
+    const row = db
+      .prepare(
+        "SELECT id FROM participants WHERE campaign_id = ? AND stage = 'opened' ORDER BY stage_reached_at, id LIMIT 1",
+      )
+      .get(TASKS) as { id: number } | undefined;
+    // The list's first: it lists the longest stuck first (the demo's own history may be there too).
+    if (!row) throw new Error('nobody stands at opened in the tasks campaign');
+    return { stuckId: row.id };
+  });
+  const rule = await call<{ id: number }>(server, brandOwner, 'POST', `/api/admin/mailing/campaigns/${QUIZ}/rules`, {
+    name: 'Back to the quiz',
+    stage: 'opened',
+    notStage: 'quiz_finished',
+    minHours: 1,
+    channel: 'message',
+    variants: [
+      { key: 'A', text: 'The quiz is waiting' },
+      { key: 'B', text: 'Five questions and a gift' },
+    ],
+    holdoutPercent: 10,
+  });
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const period = `from=${day(Date.now() - 7 * 86_400_000)}&to=${day(Date.now() + 86_400_000)}&tz=Europe/Moscow`;
+  const shows = {
+    [`/admin/campaign/${TASKS}/stats/stuck`]: 'stuck-count-opened',
+    [`/admin/campaign/${TASKS}/stats/stuck/opened?hours=24`]: `stuck-person-${stuckId}`,
+    [`/admin/campaign/${QUIZ}/stats/breakdown?by=source&${period}&platform=vk`]: 'breakdown-groups',
+    [`/admin/campaign/${QUIZ}/stats/breakdown?by=variant&rule=${rule.id}`]: 'breakdown-group-no_message',
+  };
+  return { screens: Object.keys(shows), shows };
+}
