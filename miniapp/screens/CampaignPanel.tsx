@@ -33,7 +33,9 @@ function Mechanic({ data }: { data: CampaignState }) {
       return (
         <>
           <WheelSection data={data} />
-          {data.tasks.length > 0 && <TaskList data={data} title={t.wheelMoreAttempts} showProgress={false} />}
+          {(data.tasks.length > 0 || data.tasksNotHere > 0) && (
+            <TaskList data={data} title={t.wheelMoreAttempts} showProgress={false} />
+          )}
         </>
       );
     default:

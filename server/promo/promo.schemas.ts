@@ -116,7 +116,13 @@ export const StateSchema = z
         }),
       })
       .nullable(),
-    tasks: z.array(TaskSchema),
+    tasks: z.array(TaskSchema).openapi({
+      description:
+        "The tasks on offer that can be done on the caller's platform (VK-only kinds are not listed on OK or Telegram)",
+    }),
+    tasksNotHere: z.number().int().openapi({
+      description: "Tasks of the campaign that cannot be done on the caller's platform and so are not listed",
+    }),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
     rewards: z.array(RewardSchema),
     quiz: z

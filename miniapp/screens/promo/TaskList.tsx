@@ -30,7 +30,15 @@ export function TaskList({ data, title, showProgress = true }: Props) {
           <Progress value={total ? (done / total) * 100 : 0} aria-label={fill(t.progress, { done, total })} />
         </div>
       )}
-      {data.tasks.length === 0 && <Placeholder title={t.noTasksTitle}>{t.noTasksText}</Placeholder>}
+      {data.tasks.length === 0 &&
+        // The server lists only what can be done on this platform; tasks it left out exist, just not here.
+        (data.tasksNotHere > 0 ? (
+          <Placeholder title={t.noTasksHereTitle} data-testid="no-tasks-here">
+            {t.noTasksHereText}
+          </Placeholder>
+        ) : (
+          <Placeholder title={t.noTasksTitle}>{t.noTasksText}</Placeholder>
+        ))}
       {data.tasks.map((task) => (
         <TaskCell
           key={task.key}

@@ -58,10 +58,14 @@ export async function stateOf(
   const { language } = identity;
   const { campaign } = rows;
   const completions = participant ? await completionsOf(db, participant.id) : new Map();
-  const tasks = await Promise.all(
+  const views = await Promise.all(
     rows.tasks.map((t) => taskView(deps, campaign, t, identity, participant, completions.get(t.id))),
   );
-  const available = tasks.filter((t) => t.state !== 'unavailable');
+  // What this participant is offered is what can be done on their platform: taskView's state is the one rule
+  // (task-kinds.ts availableOn). A task they can never do here (VK-only on OK or Telegram) is not listed, so neither
+  // the task list nor the wheel's "tasks for attempts" shows it; it is only counted, so a screen left with none can
+  // say there are none here instead of "the brand has not added any".
+  const tasks = views.filter((t) => t.state !== 'unavailable');
   const quizSettings = campaign.mechanic === 'quiz' ? quizSettingsOf(campaign) : undefined;
   const quiz = quizSettings
     ? {
@@ -86,7 +90,8 @@ export async function stateOf(
         }
       : null,
     tasks,
-    progress: { done: available.filter((t) => t.state === 'done').length, total: available.length },
+    tasksNotHere: views.length - tasks.length,
+    progress: { done: tasks.filter((t) => t.state === 'done').length, total: tasks.length },
     rewards: await Promise.all(rows.rewards.map((r) => rewardView(db, r, participant, identity, rows.everyTask))),
     quiz,
     wheel:
