@@ -50,16 +50,19 @@ function stubPage(hash: string, stored: Record<string, string> = {}) {
       stored[k] = v;
     },
   };
-  const style = new Map<string, string>();
+  // The theme's one style element (telegram.ts applyTheme): its rule's text is what the page is styled with.
+  const sheet = { id: '', textContent: '' };
+  let appended = false;
   vi.stubGlobal('window', { location, matchMedia: () => ({ matches: false }) });
   vi.stubGlobal('location', location);
   vi.stubGlobal('sessionStorage', storage);
   vi.stubGlobal('matchMedia', () => ({ matches: false }));
   vi.stubGlobal('document', {
-    documentElement: {
-      style: {
-        setProperty: (k: string, v: string) => style.set(k, v),
-        removeProperty: (k: string) => style.delete(k),
+    getElementById: (id: string) => (appended && id === sheet.id ? sheet : null),
+    createElement: () => sheet,
+    head: {
+      append: () => {
+        appended = true;
       },
     },
   });
@@ -70,7 +73,7 @@ function stubPage(hash: string, stored: Record<string, string> = {}) {
       location.hash = url.slice(url.indexOf('#'));
     },
   });
-  return { moves, stored, style };
+  return { moves, stored, sheet };
 }
 
 describe('item 2: Telegram launch without the bridge on the first screen', () => {
@@ -88,7 +91,7 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     expect(bridge.loaded).toBe(0);
 
     await platform.init();
-    expect(page.style.get('--vkui--color_background_accent')).toBe('#8774e1');
+    expect(page.sheet.textContent).toContain('--vkui--color_background_accent:#8774e1');
     expect(bridge.loaded).toBe(0);
     platform.firstScreenShown?.();
     await vi.waitFor(() => expect(bridge.posted[0]?.[0]).toBe('web_app_ready'));
@@ -141,10 +144,11 @@ describe('item 2: Telegram launch without the bridge on the first screen', () =>
     await platform.init();
     platform.firstScreenShown?.();
     await vi.waitFor(() => expect(bridge.onTheme).toBeDefined());
-    expect(page.style.get('--vkui--color_background_accent')).toBe('#8774e1');
+    expect(page.sheet.textContent).toContain('--vkui--color_background_accent:#8774e1');
     // Switched to a light theme that sends only its background: the dark theme's accent must not stay.
     bridge.onTheme?.({ bg_color: '#ffffff' });
-    expect(page.style.has('--vkui--color_background_accent')).toBe(false);
+    expect(page.sheet.textContent).not.toContain('--vkui--color_background_accent:');
+    expect(page.sheet.textContent).toContain('--vkui--color_background_content:#ffffff');
     expect(schemes.at(-1)).toBe('light');
   });
 });

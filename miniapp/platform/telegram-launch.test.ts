@@ -5,6 +5,7 @@ import {
   routeToStartParam,
   startParamToRoute,
   themeScheme,
+  themeStyle,
   themeTokens,
   versionAtLeast,
 } from './telegram-launch.ts';
@@ -81,6 +82,14 @@ describe('Telegram theme params on VKUI', () => {
       '--vkui--color_background_content': '#212121',
     });
     expect(themeTokens({ buttonColor: '#123456' })['--vkui--color_background_accent']).toBe('#123456');
+  });
+
+  it("as one rule that also names VKUI's theme-class elements, which define the tokens again below <html>", () => {
+    const rule = themeStyle(themeTokens({ link_color: '#8774e1', secondary_bg_color: '#181818' }));
+    expect(rule).toBe(
+      ':root:root,:root [class*="vkui--vk"]{--vkui--color_background_secondary_alpha:#181818;--vkui--color_text_accent:#8774e1;--vkui--color_text_accent_themed:#8774e1;--vkui--color_text_link:#8774e1;--vkui--color_background:#181818;--vkui--color_background_page:#181818}',
+    );
+    expect(themeStyle(themeTokens({ bg_color: 'red;}body{x' }))).toBe('');
   });
 
   it('pick the colour scheme from the background', () => {

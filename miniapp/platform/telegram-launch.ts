@@ -28,6 +28,9 @@ const pick = (theme: TelegramTheme, key: string) =>
 const TOKEN_SOURCES: Array<[string, string[]]> = [
   ['--vkui--color_background_accent', ['button_color']],
   ['--vkui--color_background_accent_themed', ['button_color']],
+  // A secondary button (Copy link) is accent text on this: VKUI's own is a faint white tint made for VK's blue, under
+  // which Telegram's accent read at 3.5:1 on the desktop's dark theme; Telegram's secondary background carries it.
+  ['--vkui--color_background_secondary_alpha', ['secondary_bg_color']],
   ['--vkui--color_text_contrast_themed', ['button_text_color']],
   ['--vkui--color_text_accent', ['accent_text_color', 'link_color']],
   ['--vkui--color_text_accent_themed', ['accent_text_color', 'link_color']],
@@ -51,6 +54,21 @@ export function themeTokens(theme: TelegramTheme): Record<string, string> {
     if (value) tokens[token] = value;
   }
   return tokens;
+}
+
+/**
+ * The theme as one style rule. VKUI defines every colour token again on the element that carries its theme class
+ * (AppRoot's container: `vkui--vkCom--dark`, `vkui--vkBase--light`…), so tokens set on <html> alone never reached the
+ * app and VK's colours showed under Telegram's. The rule also names those elements, with more specificity than
+ * VKUI's one class, whichever style sheet comes last. Values are the hex colours `themeTokens` let through.
+ * @example themeStyle({ '--vkui--color_text_primary': '#ffffff' })
+ * // ':root:root,:root [class*="vkui--vk"]{--vkui--color_text_primary:#ffffff}'
+ */
+export function themeStyle(tokens: Record<string, string>): string {
+  const body = Object.entries(tokens)
+    .map(([token, value]) => `${token}:${value}`)
+    .join(';');
+  return body ? `:root:root,:root [class*="vkui--vk"]{${body}}` : '';
 }
 
 /** Dark when the background is dark (Telegram's own rule: perceived luminance of `bg_color`). */

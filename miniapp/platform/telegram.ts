@@ -17,10 +17,13 @@ import {
   startParamToRoute,
   type TelegramTheme,
   themeScheme,
+  themeStyle,
   themeTokens,
   versionAtLeast,
 } from './telegram-launch.ts';
 import { type ColorScheme, type LaunchInfo, type PlatformAdapter, systemColorScheme } from './types.ts';
+
+const THEME_STYLE_ID = 'telegram-theme';
 
 interface ReadLaunch {
   launch: LaunchInfo;
@@ -73,15 +76,19 @@ if (/tgWebApp/.test(location.hash) || (launch.startRoute && !sessionStorage.getI
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${launch.startRoute ?? '/'}`);
 }
 
-/** The tokens the last theme set: a theme that omits one (Telegram sends only what it has) gives it back to VKUI. */
-let themed = new Set<string>();
+/**
+ * Telegram's theme on VKUI: the one style element holding its tokens (telegram-launch.ts `themeStyle`), rewritten
+ * whole on each change, so a colour the new theme omits goes back to VKUI's (a dark accent left on a light page was
+ * found from outside).
+ */
 function applyTheme(theme: TelegramTheme): void {
-  const tokens = themeTokens(theme);
-  const { style } = document.documentElement;
-  // Left set, the old theme's colour stayed under the new scheme (a dark accent on a light page: found from outside).
-  for (const token of themed) if (!(token in tokens)) style.removeProperty(token);
-  for (const [token, value] of Object.entries(tokens)) style.setProperty(token, value);
-  themed = new Set(Object.keys(tokens));
+  let sheet = document.getElementById(THEME_STYLE_ID);
+  if (!sheet) {
+    sheet = document.createElement('style');
+    sheet.id = THEME_STYLE_ID;
+    document.head.append(sheet);
+  }
+  sheet.textContent = themeStyle(themeTokens(theme));
 }
 
 /** BackButton (6.1) and haptics (6.1) are missing from older clients, where the bridge throws: they are extras. */

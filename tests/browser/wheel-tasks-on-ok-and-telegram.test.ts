@@ -5,6 +5,8 @@
  * - The wheel's «Задания за попытки» / "Tasks for attempts" list only the invitation: before, the demo's VK-only
  *   tasks (join the community, allow messages) stood there as «Недоступно на этой платформе» / "Not available on
  *   this platform", next to a wheel asking for more attempts. The tasks campaign's list likewise.
+ * - Telegram desktop dark: the invitation's "Copy link" reads clearly on its own background (computed colours, WCAG
+ *   contrast), not as the faint button it was under VK's colours.
  */
 import { rmSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
@@ -101,4 +103,78 @@ describe('OK and Telegram see only the tasks that work there', () => {
       }
     });
   }
+});
+
+/**
+ * The text colour of `element` against what is painted behind it: its own background over its ancestors', alpha
+ * composited (VKUI's secondary button is a translucent tint), as a WCAG contrast ratio.
+ */
+function contrastOf(element: Locator) {
+  return element.evaluate((el) => {
+    const rgba = (css: string) => {
+      const m = css.match(/rgba?\(([^)]+)\)/);
+      const [r = 0, g = 0, b = 0, a = 1] = (m?.[1] ?? '0,0,0,0')
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return { r, g, b, a: m ? a : 0 };
+    };
+    const layers: Array<ReturnType<typeof rgba>> = [];
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const bg = rgba(getComputedStyle(node).backgroundColor);
+      if (bg.a > 0) layers.push(bg);
+      if (bg.a >= 1) break;
+    }
+    let base = { r: 255, g: 255, b: 255 };
+    for (const layer of layers.reverse()) {
+      base = {
+        r: layer.r * layer.a + base.r * (1 - layer.a),
+        g: layer.g * layer.a + base.g * (1 - layer.a),
+        b: layer.b * layer.a + base.b * (1 - layer.a),
+      };
+    }
+    const text = rgba(getComputedStyle(el).color);
+    const channel = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (c: { r: number; g: number; b: number }) =>
+      0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    const [hi, lo] = [luminance(text), luminance(base)].sort((x, y) => y - x) as [number, number];
+    return {
+      ratio: (hi + 0.05) / (lo + 0.05),
+      text: getComputedStyle(el).color,
+      background: `rgb(${Math.round(base.r)}, ${Math.round(base.g)}, ${Math.round(base.b)})`,
+    };
+  });
+}
+
+describe('Telegram desktop dark: the invitation\'s "Copy link"', () => {
+  it('reads clearly on its background (WCAG contrast of the computed colours)', async () => {
+    const c = combos[1];
+    const app = await open(c);
+    try {
+      const panel = app.frame.locator('.vkuiView__panelActive');
+      await panel.getByTestId('campaign-summer-tasks').click();
+      const task = panel.getByTestId('task-friends');
+      await task.getByTestId('task-action-friends').click();
+      await expect.poll(() => task.getAttribute('data-state'), { timeout: T }).toBe('in_progress');
+      const copy = task.getByTestId('invite-copy-link');
+      await copy.waitFor({ timeout: T });
+      const label = copy.locator('[class*="Button__content"]');
+      const seen = await contrastOf(label);
+      // WCAG AA for text of its size (4.5:1). Before, 3.5:1: VKUI's theme class on AppRoot's container defined the
+      // tokens again, so Telegram's colours set on <html> never reached the button, and VKUI's faint secondary tint
+      // under an accent text read like a disabled button.
+      expect(seen.ratio, JSON.stringify(seen)).toBeGreaterThanOrEqual(4.5);
+      // On the launch's own colours (the text is the campaign's accent, accent-style.ts): the button on the stand-in
+      // dark theme's secondary_bg_color #181818 (stand-in-pages.ts), its cell on section_bg_color #212121.
+      expect(seen.background).toBe('rgb(24, 24, 24)');
+      const cell = await contrastOf(task);
+      expect(cell.background).toBe('rgb(33, 33, 33)');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });
