@@ -4,16 +4,20 @@
  * link: OK at a phone's width (375 px) in light theme and Russian, Telegram on the desktop in dark theme and English.
  * - The wheel's «Задания за попытки» / "Tasks for attempts" list only the invitation: before, the demo's VK-only
  *   tasks (join the community, allow messages) stood there as «Недоступно на этой платформе» / "Not available on
- *   this platform", next to a wheel asking for more attempts. The tasks campaign's list likewise.
+ *   this platform", next to a wheel asking for more attempts. The tasks campaign's list likewise. A wheel with no
+ *   task that can be done there says «Здесь заданий нет» / "No tasks here" and, its spin used, asks for none.
  * - Telegram desktop dark: the invitation's "Copy link" reads clearly on its own background (computed colours, WCAG
  *   contrast), not as the faint button it was under VK's colours.
  */
 import { rmSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiWorld, startApiWorld, TELEGRAM_TEST_USER } from '../../scripts/package/browser/api-world.ts';
 import { type ClientHost, startClientHost } from '../../scripts/package/browser/client-host.ts';
 import { openApp } from '../../scripts/package/browser/open-app.ts';
+import { schema } from '../../server/db/client.ts';
+import { inTransaction } from '../../server/db/transactions.ts';
 import { buildDemo, demoClient } from '../package/support.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -43,17 +47,33 @@ afterAll(async () => {
 });
 
 const combos = [
-  { variant: 'ok', language: 'ru', scheme: 'light', width: 375, unavailable: 'Недоступно на этой платформе' },
-  { variant: 'telegram', language: 'en', scheme: 'dark', width: 1280, unavailable: 'Not available on this platform' },
+  {
+    variant: 'ok',
+    language: 'ru',
+    scheme: 'light',
+    width: 375,
+    unavailable: 'Недоступно на этой платформе',
+    noneHere: 'Здесь заданий нет',
+    earn: 'Выполняйте задания',
+  },
+  {
+    variant: 'telegram',
+    language: 'en',
+    scheme: 'dark',
+    width: 1280,
+    unavailable: 'Not available on this platform',
+    noneHere: 'No tasks here',
+    earn: 'Complete tasks',
+  },
 ] as const;
 type Combo = (typeof combos)[number];
 
-function open(c: Combo) {
+function open(c: Combo, api: ApiWorld = world) {
   const signer = {
-    ...world,
-    okLaunchQuery: (extra: Record<string, string>) => world.okLaunchQuery({ lang: c.language, ...extra }),
+    ...api,
+    okLaunchQuery: (extra: Record<string, string>) => api.okLaunchQuery({ lang: c.language, ...extra }),
     telegramInitData: (extra: Record<string, string> = {}) =>
-      world.telegramInitData({
+      api.telegramInitData({
         user: JSON.stringify({ id: TELEGRAM_TEST_USER, first_name: 'Test', language_code: c.language }),
         ...extra,
       }),
@@ -66,7 +86,7 @@ function open(c: Combo) {
     scheme: c.scheme,
     width: c.width,
     apiBaseUrl: demoClient().apiBaseUrl,
-    apiUrl: world.url,
+    apiUrl: api.url,
   });
 }
 
@@ -100,6 +120,43 @@ describe('OK and Telegram see only the tasks that work there', () => {
         expect(app.errors).toEqual([]);
       } finally {
         await app.close();
+      }
+    });
+  }
+});
+
+describe('a wheel whose every task is VK-only, on OK and Telegram', () => {
+  for (const c of combos) {
+    it(`${c.variant} ${c.width} px ${c.scheme} ${c.language}: says there are none here and, once spun, asks for none`, async () => {
+      // Its own world: the demo wheel without its invitation, the one task it has that OK and Telegram can do.
+      const api = await startApiWorld(demoClient(), APP_URLS);
+      const [wheel] = await api.db
+        .select({ id: schema.campaigns.id })
+        .from(schema.campaigns)
+        .where(eq(schema.campaigns.slug, 'lucky-wheel'));
+      await inTransaction(api.db, (tx) =>
+        tx
+          .update(schema.tasks)
+          .set({ removedAt: Date.now() })
+          .where(and(eq(schema.tasks.campaignId, wheel?.id ?? 0), eq(schema.tasks.key, 'friends'))),
+      );
+      const app = await open(c, api);
+      try {
+        const panel = app.frame.locator('.vkuiView__panelActive');
+        await panel.getByTestId('campaign-lucky-wheel').click();
+        const list = panel.getByTestId('task-list');
+        await list.getByTestId('no-tasks-here').waitFor({ timeout: T });
+        expect(await list.getByTestId('no-tasks-here').textContent()).toContain(c.noneHere);
+        expect(await list.locator('[data-state]').count()).toBe(0);
+        await panel.getByTestId('wheel-spin').click();
+        await panel.locator('[data-testid="spin-win"], [data-testid="spin-lose"]').waitFor({ timeout: T });
+        const attempts = panel.getByTestId('wheel-attempts');
+        await expect.poll(() => attempts.textContent(), { timeout: T }).not.toMatch(/^(Attempts now|Попыток сейчас)/);
+        expect(await attempts.textContent()).not.toContain(c.earn);
+        expect(app.errors).toEqual([]);
+      } finally {
+        await app.close();
+        await api.close();
       }
     });
   }

@@ -16,7 +16,7 @@ import { signOkLaunch } from '../../../server/auth/ok-sign.ts';
 import { signTelegramInitData } from '../../../server/auth/telegram-init-data.ts';
 import { signVkLaunch } from '../../../server/auth/vk-sign.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { closeDatabase, openDatabase } from '../../../server/db/client.ts';
+import { closeDatabase, type Db, openDatabase } from '../../../server/db/client.ts';
 import { throwawayBinding } from '../../../server/seed/demo-ids.ts';
 import { DEMO_PARTICIPANT_VK_ID, seedDemo } from '../../../server/seed/demo-seed.ts';
 import { startFakeVkId } from '../../../tests/fakes/vk-id.ts';
@@ -39,6 +39,8 @@ export interface ApiTarget extends LaunchSigner {
 }
 
 export interface ApiWorld extends ApiTarget {
+  /** The world's own database, for a test that shapes the demo before a launch. */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startApiWorld(client: ClientConfig, env: Record<string, st
   return {
     url: `http://127.0.0.1:${port}`,
     vkIdUrl: vkId.url,
+    db,
     ...launchSigner({
       vkAppId: config.VK_APP_ID,
       vkSecret: config.VK_APP_SECRET,
