@@ -36,6 +36,12 @@ export interface SettingsRules {
    * `javascript:` address saved before the web-address rule) reads as not written (''), so it never reaches the page.
    */
   safeLink(link: z.ZodType<string, string>): z.ZodType<string, string>;
+  /**
+   * An object of these fields: writing, a key it does not name is refused (`unrecognized_keys`), so a typo or another
+   * kind's key is not kept while the setting meant goes unapplied; reading, such a key stored by an earlier release
+   * is left out, as a field it never had.
+   */
+  fields<S extends z.ZodRawShape>(shape: S): z.ZodObject<S>;
 }
 
 /** What a brand member saves now. */
@@ -48,6 +54,7 @@ export const WRITING: SettingsRules = {
   // ZodArray's, ZodString's and ZodNumber's `max` alike; one call for the three.
   capped: (schema, max) => (schema as unknown as { max(n: number): typeof schema }).max(max),
   safeLink: (link) => link,
+  fields: (shape) => z.strictObject(shape) as unknown as z.ZodObject<typeof shape>,
 };
 
 /** Whether a stored settings text shows anything in some language. */
@@ -68,4 +75,5 @@ export const READING: SettingsRules = {
     z.preprocess((v) => (shows(v) ? v : undefined), schema) as unknown as T,
   capped: (schema) => schema,
   safeLink: (link) => z.string().transform((v) => (link.safeParse(v).success ? v : '')),
+  fields: (shape) => z.object(shape) as unknown as z.ZodObject<typeof shape>,
 };

@@ -28,7 +28,14 @@ export function fieldIssue(issue: z.core.$ZodIssue): ErrorIssue {
   // A day the calendar does not have (2026-02-30) or not written as YYYY-MM-DD: the statistics period's ends.
   if (issue.code === 'invalid_format' && issue.format === 'date') return { ...base, code: 'not_a_date' };
   // A refinement that names its own code (text-fields.ts: `blank_text`, text with nothing visible in it).
-  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return { ...base, code: issue.params.code };
+  // Its other params, where it names them (`unknown_key` its key), as the client words them.
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') {
+    const { code, ...rest } = issue.params;
+    const params = Object.fromEntries(
+      Object.entries(rest).filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1])),
+    );
+    return Object.keys(params).length > 0 ? { ...base, code, params } : { ...base, code };
+  }
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return base;
   const origin = ORIGINS[issue.origin];
   // An exact length ("exactly 6 digits") is a different sentence; it keeps zod's message.

@@ -133,20 +133,20 @@ function settingsShapes(rules: SettingsRules) {
   });
   /** Per-kind task configuration. */
   const TaskConfigSchemas = {
-    join_community: z.object({ groupId: z.number().int().positive().optional() }),
-    allow_messages: z.object({ groupId: z.number().int().positive().optional() }),
-    allow_notifications: z.object({}),
-    share_story: z.object({
+    join_community: rules.fields({ groupId: z.number().int().positive().optional() }),
+    allow_messages: rules.fields({ groupId: z.number().int().positive().optional() }),
+    allow_notifications: rules.fields({}),
+    share_story: rules.fields({
       imageUrl: rules.safeLink(WebLinkSchema),
       link: rules.safeLink(WebLinkSchema),
       linkText: rules.blankIsAbsent(rules.plainOrEmpty(MAX_LABEL_LENGTH).optional()),
     }),
-    visit_link: z.object({ url: rules.safeLink(WebLinkSchema) }),
-    invite_friends: z.object({
+    visit_link: rules.fields({ url: rules.safeLink(WebLinkSchema) }),
+    invite_friends: rules.fields({
       friendsRequired: rules.capped(z.number().int().min(1), MAX_FRIENDS_REQUIRED).default(1),
     }),
-    enter_code: z.object({ poolKey: key() }),
-    quiz: z.object({
+    enter_code: rules.fields({ poolKey: key() }),
+    quiz: rules.fields({
       questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
       passScore: score(),
       /** Scored answers one participant gets (decision 073); a task stored without it has the default. */
@@ -220,6 +220,16 @@ export function parseCampaignSettings(raw: unknown): CampaignSettings {
 /** A task's stored configuration. */
 export function parseTaskConfig<K extends TaskKind>(kind: K, raw: unknown): TaskConfig<K> {
   return stored.TaskConfigSchemas[kind].parse(raw ?? {}) as TaskConfig<K>;
+}
+
+/**
+ * A stored task configuration as the office edits it: the kind's own keys with their values as stored (a link the
+ * web-address rule refuses stays, for the save to name, decision 055), a key the kind does not have left out, so an
+ * earlier release's stray key neither blocks the next save nor is kept by it.
+ */
+export function knownTaskConfig(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
+  const known = stored.TaskConfigSchemas[kind].shape;
+  return Object.fromEntries(Object.entries(raw ?? {}).filter(([key]) => Object.hasOwn(known, key)));
 }
 
 /**

@@ -12,6 +12,7 @@ import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
 import { ENTRY_POOL_THRESHOLD } from '../../promo/rewards/low-stock.ts';
+import { knownTaskConfig } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
 import { allowedTransitions } from './campaign-transitions.ts';
 
@@ -106,7 +107,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
       kind: t.kind,
       title: bilingual(t, t.title, 'title'),
       description: bilingual(t, t.description, 'description'),
-      config: t.config,
+      config: knownTaskConfig(t.kind, t.config),
       attemptsGranted: t.attemptsGranted,
       position: t.position,
     })),
