@@ -39,7 +39,8 @@ export const CODE_IMPORT_STATES = ['running', 'done', 'failed'] as const;
 
 /**
  * One upload of a pool's codes. `updated_at` is its heartbeat: the running process writes its progress at every
- * step, so a running job whose heartbeat is older than `STALE_IMPORT_MS` (code-imports.ts) lost its process. At most
+ * step, on the database's clock, so a running job whose heartbeat is older than `STALE_IMPORT_MS` (code-imports.ts) by
+ * that clock lost its process. At most
  * one running job per pool, by the partial unique index.
  */
 export const codeImports = sqliteTable(
@@ -77,7 +78,7 @@ export const codeImports = sqliteTable(
 export const codeImportRows = sqliteTable(
   'promo_code_import_rows',
   {
-    /** The import's id; no foreign key: a direct import (tests, scripts) sets codes aside under an id of its own. */
+    /** The import's id: every import is a job (code-imports.ts); no foreign key, so ending a job never waits on these. */
     importId: text('import_id').notNull(),
     line: integer('line').notNull(),
     code: text('code').notNull(),

@@ -6,7 +6,8 @@ import { ApiError } from '../../http/errors.ts';
 import { parseMomentCsv } from '../calendar/moment-csv.ts';
 import { openCampaign } from '../participation/participation.service.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
-import { importPoolCodes, parseCodesCsv } from './csv-import.ts';
+import { importCodes } from './code-imports.ts';
+import { parseCodesCsv } from './csv-import.ts';
 import { claimReward } from './reward.service.ts';
 
 /** The current test's world, closed when it ends (tests that only parse make none). */
@@ -114,14 +115,14 @@ describe('CSV import', () => {
   it('imports all codes or none, naming every bad line', async () => {
     w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', ['OLD-1']));
-    const err = await importError(() => importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
+    const err = await importError(() => importCodes(w.deps.db, pool, 'NEW-1\nNEW-2\nbad code!\nNEW-1\nOLD-1\nx\n'));
     expect(err.status).toBe(422);
     expect(err.code).toBe('invalid_csv');
     expect(err.issues?.map((i) => i.path)).toEqual(['line 3', 'line 4', 'line 5', 'line 6']);
     expect(err.issues?.[1]?.message).toContain('repeats line 1');
     expect(err.issues?.[2]?.message).toContain('already in the pool');
     expect(await w.deps.db.select().from(schema.poolCodes)).toHaveLength(1);
-    expect(await importPoolCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({
+    expect(await importCodes(w.deps.db, pool, 'NEW-1\nNEW-2\n')).toEqual({
       imported: 2,
       total: 3,
       ignoredColumns: [],
@@ -131,7 +132,7 @@ describe('CSV import', () => {
   it('refuses an empty file', async () => {
     w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', []));
-    expect((await importError(() => importPoolCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
+    expect((await importError(() => importCodes(w.deps.db, pool, 'code\n\n'))).issues?.[0]?.message).toMatch(
       /no codes/,
     );
   });
@@ -139,9 +140,7 @@ describe('CSV import', () => {
   it('entry pools compare codes case-insensitively', async () => {
     w = closedAfterTest(await createPromoWorld());
     const pool = await poolRow(await w.pool(await w.campaign(), 'p', [], 'entry'));
-    expect((await importError(() => importPoolCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe(
-      'line 2',
-    );
+    expect((await importError(() => importCodes(w.deps.db, pool, 'abc-1\nABC-1\n'))).issues?.[0]?.path).toBe('line 2');
   });
 });
 

@@ -10,7 +10,6 @@
  * problem names the line its record starts on, and a quote never closed is `unclosed_quote` (decision 087).
  * Work is done in chunks of records with the event loop free in between (decision 016).
  */
-import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
@@ -216,17 +215,18 @@ export class CsvImportError extends ApiError {
  * throws a `CsvImportError` whose issues are `line N: reason`. The codes are first set aside by line
  * (`promo_code_import_rows`, a short transaction per chunk), then moved into the pool by one statement in one
  * transaction that first looks again for codes that reached the pool meanwhile (another upload): any found are
- * refused by the line they came from and nothing is moved (decision 118). `importId` names the set-aside rows.
- * @example await importPoolCodes(db, pool, 'code\nAAA111\nBBB222\n') // { imported: 2, total: 2, ignoredColumns: [] }
+ * refused by the line they came from and nothing is moved (decision 118). `importId` is the job's (code-imports.ts
+ * opens it; `importCodes` there for a direct import): rows are set aside only under a job, so a process that dies
+ * half-way leaves a job that goes stale and the next start clears them.
  */
-export async function importPoolCodes(
+export async function importUnderJob(
   db: Db,
   pool: PoolRow,
   csv: string,
+  importId: string,
   onProgress: (p: ImportProgress) => unknown = () => {},
   chunk = IMPORT_CHUNK,
   onWritten?: ImportWritten,
-  importId: string = randomUUID(),
 ): Promise<ImportResult> {
   try {
     return await importInto(db, pool, csv, onProgress, chunk, importId, onWritten);

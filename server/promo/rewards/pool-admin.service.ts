@@ -184,7 +184,7 @@ export async function startImport(deps: Deps, identity: Identity, campaignId: nu
       entityId: pool.id,
       after: { importId: job.importId, ...part },
     });
-  return { pool, ...(await startCodeImport(deps, deps.db, pool, csv, audited)) };
+  return { pool, ...(await startCodeImport(deps.db, pool, csv, audited)) };
 }
 
 /** An import of this pool, for someone who may see the pool. */

@@ -6,7 +6,7 @@ import { schema } from '../../db/client.ts';
 import { excelUnicodeText } from '../../http/testing/excel-unicode-text.ts';
 import { windows1251 } from '../../http/testing/windows-1251.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
-import { importPoolCodes } from './csv-import.ts';
+import { importCodes } from './code-imports.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());
@@ -119,16 +119,12 @@ describe('pool writes in the office', () => {
     // A failing audit write rolls the whole file back: the log cannot miss codes that are in the pool.
     const [pool] = await w.deps.db.select().from(schema.codePools).where(eq(schema.codePools.id, poolId));
     await expect(
-      importPoolCodes(
-        w.deps.db,
-        pool as NonNullable<typeof pool>,
-        'BBB-1\nBBB-2\nBBB-3\n',
-        () => {},
-        2,
-        async () => {
+      importCodes(w.deps.db, pool as NonNullable<typeof pool>, 'BBB-1\nBBB-2\nBBB-3\n', {
+        chunk: 2,
+        onWritten: async () => {
           throw new Error('audit refused');
         },
-      ),
+      }),
     ).rejects.toThrow('audit refused');
     const codes = (await w.deps.db.select().from(schema.poolCodes)).map((c) => c.code).sort();
     expect(codes).toEqual(['AAA-1', 'AAA-2', 'AAA-3']);

@@ -10,7 +10,7 @@ import { schema } from '../../db/client.ts';
 import type { ImportProgress } from '../../db/schema/code-import.ts';
 import type { ApiError } from '../../http/errors.ts';
 import { createPromoWorld, type PromoWorld } from '../testing/promo-world.ts';
-import { importPoolCodes } from './csv-import.ts';
+import { importCodes } from './code-imports.ts';
 
 let w: PromoWorld;
 afterEach(async () => w?.close());
@@ -43,7 +43,7 @@ describe("a pool's file with a line break inside quotes", () => {
       '',
     ].join('\r\n');
     // Chunks of two records, so the file crosses chunks as a 100 000-code file does.
-    expect(await refusal(importPoolCodes(w.deps.db, pool, file, () => {}, 2))).toEqual([
+    expect(await refusal(importCodes(w.deps.db, pool, file, { chunk: 2 }))).toEqual([
       ['line 5', 'not_a_code', { value: '"bad code!"' }],
     ]);
     expect(await w.deps.db.select().from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id))).toEqual([]);
@@ -54,7 +54,7 @@ describe("a pool's file with a line break inside quotes", () => {
     const pool = await emptyPool();
     const file = 'Промокод;Комментарий\nAAA-111;"первая строка\nвторая строка"\nBBB-222;ок\nCCC-333\n';
     const seen: ImportProgress[] = [];
-    const result = await importPoolCodes(w.deps.db, pool, file, (p) => seen.push({ ...p }), 2);
+    const result = await importCodes(w.deps.db, pool, file, { onProgress: (p) => seen.push({ ...p }), chunk: 2 });
     expect(result).toEqual({ imported: 3, total: 3, ignoredColumns: ['Комментарий'] });
     const parsing = seen.filter((p) => p.phase === 'parsing');
     expect(parsing.at(-1)).toMatchObject({ lines: 6, linesParsed: 6 });
@@ -65,9 +65,7 @@ describe("a pool's file with a line break inside quotes", () => {
     w = await createPromoWorld();
     const pool = await emptyPool();
     const file = 'AAA-111\n"BBB-222;x\nCCC-333\nDDD-444\n';
-    expect(await refusal(importPoolCodes(w.deps.db, pool, file))).toEqual([
-      ['line 2', 'unclosed_quote', { opened: 2 }],
-    ]);
+    expect(await refusal(importCodes(w.deps.db, pool, file))).toEqual([['line 2', 'unclosed_quote', { opened: 2 }]]);
     expect(await w.deps.db.select().from(schema.poolCodes).where(eq(schema.poolCodes.poolId, pool.id))).toEqual([]);
   });
 });
