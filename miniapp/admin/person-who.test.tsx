@@ -73,6 +73,7 @@ describe('a person on the office screens', () => {
       managedBrands: null,
       since: Date.UTC(2026, 5, 1),
       editable: false,
+      removable: false,
     });
     screen.data = { members: PEOPLE.map(member), invitations: [], roles: ['brand_member'] };
     expectWorded(render(language, '/admin/brand/3/team', <TeamPanel office={office} />), language);

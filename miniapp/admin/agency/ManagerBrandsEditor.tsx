@@ -77,17 +77,20 @@ export function ManagerBrandsEditor(props: {
           <Button stretched mode="secondary" onClick={props.onCancel}>
             {ts.cancel}
           </Button>
-          <Button
-            stretched
-            mode="tertiary"
-            appearance="negative"
-            disabled={busy !== null}
-            loading={busy === 'remove'}
-            data-testid={`agency-person-${userId}-remove`}
-            onClick={() => setAsking(true)}
-          >
-            {ts.remove}
-          </Button>
+          {/* Only the agency owner removes a manager (server/office/team/team-authority.ts): not offered to others. */}
+          {first?.removable && (
+            <Button
+              stretched
+              mode="tertiary"
+              appearance="negative"
+              disabled={busy !== null}
+              loading={busy === 'remove'}
+              data-testid={`agency-person-${userId}-remove`}
+              onClick={() => setAsking(true)}
+            >
+              {ts.remove}
+            </Button>
+          )}
         </ButtonGroup>
       </FormItem>
       <div data-testid={`agency-person-${userId}-refusal`}>

@@ -17,6 +17,7 @@ const row = (id: number, userId: string, role: TeamMember['role'], brandId: numb
   managedBrands: null,
   since: 0,
   editable: true,
+  removable: true,
 });
 
 describe('agency team screen', () => {

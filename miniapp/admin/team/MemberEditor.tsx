@@ -83,16 +83,19 @@ export function MemberEditor(props: {
           <Button stretched mode="secondary" onClick={props.onCancel}>
             {s.cancel}
           </Button>
-          <Button
-            stretched
-            data-testid={`member-${member.id}-remove`}
-            mode="tertiary"
-            appearance="negative"
-            disabled={busy}
-            onClick={() => setAsking(true)}
-          >
-            {s.remove}
-          </Button>
+          {/* Offered only where the server will do it (an agency manager's row is the agency owner's to remove). */}
+          {member.removable && (
+            <Button
+              stretched
+              data-testid={`member-${member.id}-remove`}
+              mode="tertiary"
+              appearance="negative"
+              disabled={busy}
+              onClick={() => setAsking(true)}
+            >
+              {s.remove}
+            </Button>
+          )}
         </ButtonGroup>
       </FormItem>
       {asking && (

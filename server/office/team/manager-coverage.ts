@@ -11,7 +11,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError, fieldRefusal } from '../../http/errors.ts';
 import { changesNothing, recordAudit } from '../audit.ts';
-import { agencyTeam, type TeamMember } from './team.service.ts';
+import { agencyTeam, refuseManagerRemoval, type TeamMember } from './team.service.ts';
 import { authorityOverRow } from './team-scope.ts';
 
 const { brands, memberships } = schema;
@@ -71,6 +71,9 @@ export async function setManagerBrands(
     if (taken.length > 0) {
       throw new ApiError(409, 'already_member', 'The person already has a brand role there; remove it first');
     }
+    // Narrowing takes them out of brands: the agency owner's alone, as removing their rows is (team-authority.ts).
+    const dropped = wanted !== null && before.some((r) => r.brandId === null || !wanted.includes(r.brandId));
+    if (dropped) refuseManagerRemoval(authority);
     const coverage = (ids: (number | null)[]) =>
       ids.includes(null) ? 'all' : [...ids].sort((a, b) => (a ?? 0) - (b ?? 0));
     const scopes = wanted === null ? [null] : wanted;

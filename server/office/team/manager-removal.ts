@@ -11,6 +11,7 @@ import { inTransaction } from '../../db/transactions.ts';
 import type { Deps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordAudit } from '../audit.ts';
+import { refuseManagerRemoval } from './team.service.ts';
 import { authorityOverRow } from './team-scope.ts';
 
 const { memberships } = schema;
@@ -28,13 +29,7 @@ export async function removeAgencyManager(deps: Deps, actor: Identity, id: numbe
   if (row.role !== 'agency_manager') {
     throw new ApiError(409, 'not_agency_manager', 'Only an agency manager is removed from all their brands at once');
   }
-  if (!authority.isAgencyAdmin) {
-    throw new ApiError(
-      403,
-      'role_not_allowed',
-      "Only an agency owner removes an agency manager from the agency's brands",
-    );
-  }
+  refuseManagerRemoval(authority);
   const person = and(
     eq(memberships.platform, row.platform),
     eq(memberships.platformUserId, row.platformUserId),

@@ -8,6 +8,7 @@
  *   change only the `brand_member` role, so they can neither make themselves (or anyone) brand admin nor touch a brand
  *   admin's row (found from outside: a member promoted themselves and demoted the admin);
  * - nobody but an agency admin grants a section they do not hold themselves (removing one is fine);
+ * - only an agency admin takes an agency manager out of any brand, by whichever route (managerRemovalProblem);
  * - on a brand the agency switched off, brand roles have no authority (team-scope.ts): only the agency's people.
  */
 import { and, eq } from 'drizzle-orm';
@@ -111,4 +112,22 @@ export function grantProblem(
     return { code: 'section_not_held', message: `You cannot grant sections you do not hold: ${missing.join(', ')}` };
   }
   return null;
+}
+
+/**
+ * Why taking an agency manager out of brands is refused, or null. Coverage is the agency's: only its owner removes an
+ * agency manager's row, whichever route does it (one row, all their rows, narrowing their brands, or giving the row
+ * another role). Found from outside: the one-row DELETE let an agency-wide manager with `team` take a chosen-brand
+ * manager out brand by brand, though removing them at once was owner-only.
+ * @example managerRemovalProblem(authorityOver(rows, scope)!) // null for an agency owner
+ */
+export function managerRemovalProblem(authority: Pick<TeamAuthority, 'isAgencyAdmin'>): {
+  code: string;
+  message: string;
+} | null {
+  if (authority.isAgencyAdmin) return null;
+  return {
+    code: 'role_not_allowed',
+    message: "Only an agency owner takes an agency manager out of the agency's brands",
+  };
 }

@@ -34,6 +34,8 @@ export const MemberSchema = z
     managedBrands: z.array(z.object({ id: z.number().int(), name: z.string() })).nullable(),
     since: z.number().int(),
     editable: z.boolean(),
+    /** Whether the caller may remove this row: an agency manager's is the agency owner's to remove, by any route. */
+    removable: z.boolean(),
   })
   .openapi('TeamMember');
 export const TeamSchema = z.object({ members: z.array(MemberSchema) }).openapi('Team');

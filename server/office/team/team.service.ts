@@ -21,7 +21,9 @@ import {
   covers,
   grantProblem,
   type MembershipRow,
+  managerRemovalProblem,
   TEAM_SECTIONS,
+  type TeamAuthority,
   type TeamScope,
 } from './team-authority.ts';
 import { authorityOverRow, resolveScope } from './team-scope.ts';
@@ -45,8 +47,10 @@ export interface TeamMember {
   /** For an agency manager of chosen brands: every brand they manage; null for agency-wide roles and brand roles. */
   managedBrands: { id: number; name: string }[] | null;
   since: number;
-  /** Whether the caller may change or remove this row. */
+  /** Whether the caller may change this row. */
   editable: boolean;
+  /** Whether the caller may remove this row (an agency manager's: the agency owner alone). */
+  removable: boolean;
 }
 
 /** "Not yours" reads byte for byte like "does not exist" (the office gate's one 404). */
@@ -60,7 +64,12 @@ async function brandNames(db: Db, agencyId: number): Promise<Map<number, string>
   return new Map(rows.map((b) => [b.id, b.name]));
 }
 
-function toMember(row: MembershipRow, names: Map<number, string>, all: MembershipRow[], editable: boolean): TeamMember {
+function toMember(
+  row: MembershipRow,
+  names: Map<number, string>,
+  all: MembershipRow[],
+  rights: { editable: boolean; removable: boolean },
+): TeamMember {
   const chosen =
     row.role === 'agency_manager' && row.brandId !== null
       ? all
@@ -86,7 +95,7 @@ function toMember(row: MembershipRow, names: Map<number, string>, all: Membershi
     brandName: row.brandId === null ? null : (names.get(row.brandId) ?? null),
     managedBrands: chosen,
     since: row.createdAt,
-    editable,
+    ...rights,
   };
 }
 
@@ -100,7 +109,7 @@ export async function brandTeam(db: Db, actor: Identity, brandId: number) {
   const names = await brandNames(db, scope.agencyId);
   const mine = await actorMemberships(db, actor, scope.agencyId);
   return {
-    members: all.filter((r) => covers(r, brandId)).map((r) => toMember(r, names, all, editableBy(mine, r))),
+    members: all.filter((r) => covers(r, brandId)).map((r) => toMember(r, names, all, rightsOver(mine, r))),
     roles: authority.roles,
   };
 }
@@ -111,7 +120,7 @@ export async function agencyTeam(db: Db, actor: Identity, agencyId: number): Pro
   const all = await agencyRows(db, agencyId);
   const names = await brandNames(db, agencyId);
   const mine = await actorMemberships(db, actor, agencyId);
-  return { members: all.map((r) => toMember(r, names, all, editableBy(mine, r))) };
+  return { members: all.map((r) => toMember(r, names, all, rightsOver(mine, r))) };
 }
 
 const agencyRows = (db: Db, agencyId: number) =>
@@ -121,10 +130,21 @@ const agencyRows = (db: Db, agencyId: number) =>
     .where(eq(memberships.agencyId, agencyId))
     .orderBy(asc(memberships.createdAt), asc(memberships.id));
 
-/** Whether the caller (their rows `mine`) may change or remove `row`. */
-function editableBy(mine: MembershipRow[], row: MembershipRow): boolean {
+/** Whether the caller (their rows `mine`) may change `row`, and remove it (the server's own checks, mirrored). */
+function rightsOver(mine: MembershipRow[], row: MembershipRow): { editable: boolean; removable: boolean } {
   const authority = authorityOver(mine, { agencyId: row.agencyId, brandId: row.brandId });
-  return authority?.roles.includes(row.role) === true;
+  const editable = authority?.roles.includes(row.role) === true;
+  return { editable, removable: editable && authority !== undefined && removableWith(authority, row.role) };
+}
+
+/** Whether a caller who may change a row of `role` may also remove it. */
+const removableWith = (authority: Pick<TeamAuthority, 'isAgencyAdmin'>, role: MembershipRole) =>
+  role !== 'agency_manager' || managerRemovalProblem(authority) === null;
+
+/** Refuses taking an agency manager's row away (role_not_allowed) unless the caller is the agency owner. */
+export function refuseManagerRemoval(authority: Pick<TeamAuthority, 'isAgencyAdmin'>): void {
+  const problem = managerRemovalProblem(authority);
+  if (problem) throw new ApiError(403, problem.code, problem.message);
 }
 
 /** The row and the caller's authority over its scope (404 for ids outside the caller's agency or brand). */
@@ -224,7 +244,7 @@ export async function addMember(deps: Deps, actor: Identity, input: NewMember): 
     return created;
   });
   const names = await brandNames(deps.db, scope.agencyId);
-  return toMember(row, names, [row], true);
+  return toMember(row, names, [row], { editable: true, removable: removableWith(authority, row.role) });
 }
 
 /** Sections stored for a role: an agency owner's list is implied (all), others keep what was ticked, de-duplicated. */
@@ -245,6 +265,8 @@ export async function updateMember(
   const sections = normaliseSections(role, change.sections ?? row.sections);
   const problem = grantProblem(authority, scope, role, sections, effectiveSections(row));
   if (problem) throw new ApiError(403, problem.code, problem.message);
+  // An agency manager's row given a brand role is that manager taken out of the brand.
+  if (row.role === 'agency_manager' && role !== 'agency_manager') refuseManagerRemoval(authority);
   const self = row.platform === actor.platform && row.platformUserId === actor.userId;
   if (row.role === 'agency_admin' && role !== 'agency_admin' && self) {
     throw new ApiError(409, 'self_demotion', 'An agency owner cannot demote themselves; another owner can');
@@ -276,12 +298,13 @@ export async function updateMember(
     return after;
   });
   const names = await brandNames(deps.db, scope.agencyId);
-  return toMember(updated, names, [updated], true);
+  return toMember(updated, names, [updated], { editable: true, removable: removableWith(authority, updated.role) });
 }
 
 /** Removes a membership; the person's next request no longer finds it. */
 export async function removeMember(deps: Deps, actor: Identity, id: number): Promise<void> {
-  await editableRow(deps.db, actor, id);
+  const { row, authority } = await editableRow(deps.db, actor, id);
+  if (row.role === 'agency_manager') refuseManagerRemoval(authority);
   await inTransaction(deps.db, async (tx) => {
     const [before] = await tx.select().from(memberships).where(eq(memberships.id, id)).limit(1);
     if (!before) throw memberNotFound();
