@@ -6,11 +6,23 @@
 import { Button, ButtonGroup } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 
-export function InputWithButton(props: { input: ReactNode; label: string; disabled?: boolean; onClick: () => void }) {
+export function InputWithButton(props: {
+  input: ReactNode;
+  label: string;
+  disabled?: boolean;
+  /** The action is on its way: the button spins (and waits). */
+  loading?: boolean;
+  onClick: () => void;
+}) {
   return (
     <ButtonGroup mode="horizontal" gap="m" stretched>
       {props.input}
-      <Button style={{ flexShrink: 0 }} disabled={props.disabled} onClick={props.onClick}>
+      <Button
+        style={{ flexShrink: 0 }}
+        disabled={props.disabled || props.loading}
+        loading={props.loading}
+        onClick={props.onClick}
+      >
         {props.label}
       </Button>
     </ButtonGroup>

@@ -4,7 +4,7 @@
  * invitations, and removal. The team API (server/office/team/) decides every right; this screen mirrors it.
  */
 import { Button, Group, Header, Placeholder, SimpleCell } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { useRouteNavigator } from '../../routes.ts';
@@ -56,9 +56,12 @@ export function AgencyTeam({ office }: { office: Office }) {
   const agency = office.agencies?.find((a) => a.canManage);
   const team = teamApi(api);
   const [editing, setEditing] = useState<string | null>(null);
-  const { error, run } = useOfficeWrite(s.error);
-  // The open editor's own writes: their refusal is said beside its buttons (on a phone the page's top is far away).
+  // Each write's refusal is said beside what was tapped (on a phone the page's top is far away): the open editor's,
+  // the invite form's, and a revoke's under its invitation.
   const editorWrite = useOfficeWrite(s.error);
+  const inviteWrite = useOfficeWrite(s.error);
+  const revokeWrite = useOfficeWrite(s.error);
+  const [revoking, setRevoking] = useState<number | null>(null);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -78,21 +81,18 @@ export function AgencyTeam({ office }: { office: Office }) {
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
-  /** Runs a write, then reloads what the server now has. */
-  const act = <T,>(write: () => Promise<T>, runner = run) =>
-    runner(async () => {
+  /** Runs a write, then reloads what the server now has; an older refusal elsewhere on the page is dropped. */
+  const act = <T,>(write: () => Promise<T>, runner: typeof editorWrite.run) => {
+    for (const w of [editorWrite, inviteWrite, revokeWrite]) if (w.run !== runner) w.clear();
+    return runner(async () => {
       const result = await write();
       if (state.status === 'ready') state.reload();
       return result;
     });
+  };
   return (
     <>
       <BrandedHeader branding={branding} title={ts.title} back={{ label: s.back, onClick: () => navigator.back() }} />
-      {error && (
-        <Group>
-          <WriteRefusal error={error} />
-        </Group>
-      )}
       <LoadState state={state}>
         {({ people, invitations, brands }) => (
           <>
@@ -145,33 +145,49 @@ export function AgencyTeam({ office }: { office: Office }) {
                   grantable={grantable}
                   created={created}
                   onInvite={async (body) =>
-                    setCreated((await act(() => team.inviteToAgency({ agencyId: agency.id, ...body }))) ?? null)
+                    setCreated(
+                      (await act(() => team.inviteToAgency({ agencyId: agency.id, ...body }), inviteWrite.run)) ?? null,
+                    )
                   }
                   onAdd={async (body) =>
-                    (await act(() => team.addToAgency({ agencyId: agency.id, ...body }))) !== undefined
+                    (await act(() => team.addToAgency({ agencyId: agency.id, ...body }), inviteWrite.run)) !== undefined
                   }
+                  error={inviteWrite.error}
                 />
               </Group>
             ) : null}
             <Group header={<Header>{ts.pending}</Header>}>
               {invitations.length === 0 && <SimpleCell>{ts.noInvitations}</SimpleCell>}
               {invitations.map((inv) => (
-                <SimpleCell
-                  key={inv.id}
-                  multiline
-                  data-testid={`agency-invitation-${inv.id}`}
-                  subtitle={`${inv.sections.map((x) => label(ts, 'section', x)).join(', ') || ts.noSections} · ${fill(
-                    label(ts, 'status', inv.status),
-                    { date: date(inv.expiresAt), user: inv.usedBy ? personText(inv.usedBy, language) : '' },
-                  )}`}
-                  after={
-                    inv.status === 'pending' ? (
-                      <RevokeInvitation s={ts} inv={inv} onRevoke={() => act(() => team.revoke(inv.id))} />
-                    ) : undefined
-                  }
-                >
-                  {label(ts, 'role', inv.role)}
-                </SimpleCell>
+                <Fragment key={inv.id}>
+                  <SimpleCell
+                    multiline
+                    data-testid={`agency-invitation-${inv.id}`}
+                    subtitle={`${inv.sections.map((x) => label(ts, 'section', x)).join(', ') || ts.noSections} · ${fill(
+                      label(ts, 'status', inv.status),
+                      { date: date(inv.expiresAt), user: inv.usedBy ? personText(inv.usedBy, language) : '' },
+                    )}`}
+                    after={
+                      inv.status === 'pending' ? (
+                        <RevokeInvitation
+                          s={ts}
+                          inv={inv}
+                          onRevoke={() => {
+                            setRevoking(inv.id);
+                            return act(() => team.revoke(inv.id), revokeWrite.run);
+                          }}
+                        />
+                      ) : undefined
+                    }
+                  >
+                    {label(ts, 'role', inv.role)}
+                  </SimpleCell>
+                  {revoking === inv.id && (
+                    <div data-testid={`agency-invitation-${inv.id}-refusal`}>
+                      <WriteRefusal error={revokeWrite.error} />
+                    </div>
+                  )}
+                </Fragment>
               ))}
             </Group>
           </>

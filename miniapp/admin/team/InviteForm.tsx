@@ -1,12 +1,14 @@
 /**
  * Inviting to a brand: a one-time link with role, sections and expiry (shown once, with a copy button for the
- * invitation text), or adding a VK user at once by id.
+ * invitation text), or adding a VK user at once by id. While either is on its way its button waits, and a refusal
+ * (`error`) is said under the button that was tapped: on a phone the page's top is out of sight.
  */
 import { Button, FormItem, Input, NativeSelect, SimpleCell, Text } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
 import { composeKey } from '../../api/client-key.ts';
 import { InputWithButton } from '../InputWithButton.tsx';
 import { label, type TeamMessages } from '../i18n-team.ts';
+import { WriteRefusal } from '../office-write.tsx';
 import { BRAND_SCREEN_ROLES } from './MemberEditor.tsx';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
 import type { CreatedInvitation, Role } from './team-api.ts';
@@ -23,6 +25,8 @@ export function InviteForm(props: {
   /** `clientKey`: the composed invitation's key, the same on a retry or a double click, so one link is made. */
   onInvite(body: { role: Role; sections: string[]; expiresInHours: number; clientKey: string }): Promise<unknown>;
   onAdd(body: { role: Role; sections: string[]; vkUserId: number }): Promise<boolean>;
+  /** The last invite's or add's refusal, with its reason (said under the button that sent it). */
+  error?: string | null;
 }) {
   const { s, grantable } = props;
   const roles = props.roles ?? BRAND_SCREEN_ROLES;
@@ -36,6 +40,19 @@ export function InviteForm(props: {
     if (created) keys.sent();
   }, [created, keys]);
   const [copied, setCopied] = useState(false);
+  // Which button sent the last write (its refusal is said under it), and whether it is still on its way.
+  const [last, setLast] = useState<'link' | 'add' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (which: 'link' | 'add', write: () => Promise<unknown>) => {
+    setLast(which);
+    setBusy(true);
+    try {
+      await write();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refusal = (which: 'link' | 'add') => (last === which ? (props.error ?? null) : null);
   const [vkId, setVkId] = useState('');
   const id = Number(vkId.trim().replace(/^id/, ''));
   const validId = Number.isSafeInteger(id) && id > 0;
@@ -70,15 +87,22 @@ export function InviteForm(props: {
         <Button
           data-testid="invite-create"
           stretched
-          onClick={async () => {
-            setCopied(false);
-            const composed = { role, sections, expiresInHours: hours };
-            await props.onInvite({ ...composed, clientKey: keys.keyFor(JSON.stringify(composed)) });
-          }}
+          loading={busy && last === 'link'}
+          disabled={busy}
+          onClick={() =>
+            void send('link', async () => {
+              setCopied(false);
+              const composed = { role, sections, expiresInHours: hours };
+              await props.onInvite({ ...composed, clientKey: keys.keyFor(JSON.stringify(composed)) });
+            })
+          }
         >
           {s.createLink}
         </Button>
       </FormItem>
+      <div data-testid="invite-create-refusal">
+        <WriteRefusal error={refusal('link')} />
+      </div>
       {created && (
         <FormItem top={s.linkReady}>
           <Text data-testid="invite-link" style={{ wordBreak: 'break-all' }}>
@@ -104,12 +128,18 @@ export function InviteForm(props: {
             <Input id="invite-vk-id" placeholder={s.vkId} value={vkId} onChange={(e) => setVkId(e.target.value)} />
           }
           label={s.add}
-          disabled={!validId}
-          onClick={async () => {
-            if (await props.onAdd({ role, sections, vkUserId: id })) setVkId('');
-          }}
+          disabled={!validId || busy}
+          loading={busy && last === 'add'}
+          onClick={() =>
+            void send('add', async () => {
+              if (await props.onAdd({ role, sections, vkUserId: id })) setVkId('');
+            })
+          }
         />
       </FormItem>
+      <div data-testid="invite-add-refusal">
+        <WriteRefusal error={refusal('add')} />
+      </div>
     </>
   );
 }
