@@ -3,8 +3,10 @@
  * from outside: the stock is read again after an upload or a threshold save, and a failed read was swallowed, so the
  * page kept the numbers from before the write as if current, with no word. Now it says the stock may be out of date,
  * with the reason, and Retry reads it again. The network is cut for that one read (the connection, not the server).
+ * Found after: while Retry ran the warning vanished, so nothing seemed to happen and the old stock stood unwarned. Now
+ * it stays with Retry busy until the read answers: a failed Retry says its own reason, a good one takes it away.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedServer, startServerLikeReadme } from '../support/start-server.ts';
 import { launchChromium, openWatchedPage, screenshot } from './chromium.ts';
@@ -33,6 +35,13 @@ const viewports = [
 ] as const;
 
 const rule = (page: Page) => page.getByTestId('pool-low-rule-discounts').textContent();
+/** What the warning says, its Retry button left out (a busy button's text is its spinner's). */
+const warning = (page: Page) =>
+  page.getByTestId('pools-stale').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const button of copy.querySelectorAll('button')) button.remove();
+    return copy.textContent;
+  });
 
 describe('pools page: a refresh that fails after a save', () => {
   for (const vp of viewports) {
@@ -46,14 +55,22 @@ describe('pools page: a refresh that fails after a save', () => {
         await page.getByTestId('pool-discounts').waitFor({ timeout: T });
         const before = await rule(page);
 
-        let failing = true;
+        // Each read of the stock: cut, held until the test answers it, or passed to the server.
+        let mode: 'cut' | 'hold' | 'pass' = 'cut';
         let reads = 0;
+        let held: (route: Route) => void = () => {};
+        const nextHeld = () =>
+          new Promise<Route>((resolve) => {
+            held = resolve;
+          });
         await page.route(
           (u) => u.pathname === `/api/admin/campaigns/${id}/pools`,
           (route) => {
             if (route.request().method() !== 'GET') return route.continue();
             reads += 1;
-            return failing ? route.abort('internetdisconnected') : route.continue();
+            if (mode === 'cut') return route.abort('internetdisconnected');
+            if (mode === 'hold') return held(route);
+            return route.continue();
           },
         );
         const card = page.getByTestId('pool-discounts');
@@ -72,13 +89,42 @@ describe('pools page: a refresh that fails after a save', () => {
         expect(await rule(page)).toBe(before);
         await screenshot(page, `office-pools-refresh-failed-${vp.name}-${vp.colorScheme}`);
 
-        failing = false;
-        await page.getByTestId('pools-stale-retry').click();
+        // Retry on its way: the warning stays and Retry waits; the read fails again, for another reason, said so.
+        const retry = page.getByTestId('pools-stale-retry');
+        const cutText = await warning(page);
+        mode = 'hold';
+        let arrived = nextHeld();
+        await retry.click();
+        const refusedRead = await arrived;
+        await expect.poll(() => retry.isDisabled(), { timeout: T }).toBe(true);
+        expect(await stale.isVisible()).toBe(true);
+        expect(await warning(page)).toBe(cutText);
+        await screenshot(page, `office-pools-refresh-retrying-${vp.name}-${vp.colorScheme}`);
+        await refusedRead.fulfill({
+          status: 403,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'forbidden', message: 'No prizes rights' } }),
+        });
+        await expect.poll(() => retry.isEnabled(), { timeout: T }).toBe(true);
+        expect(await warning(page)).not.toBe(cutText);
+        expect(await warning(page)).toMatch(vp.language === 'ru' ? /нет прав/ : /no rights/);
+        expect(await rule(page)).toBe(before);
+        expect(reads).toBe(2);
+
+        // Retry again: still said while it runs; the good answer takes the warning away and draws the new stock.
+        arrived = nextHeld();
+        await retry.click();
+        const goodRead = await arrived;
+        await expect.poll(() => retry.isDisabled(), { timeout: T }).toBe(true);
+        expect(await stale.isVisible()).toBe(true);
+        await goodRead.continue();
         await expect.poll(() => rule(page), { timeout: T }).toContain(vp.threshold);
         await stale.waitFor({ state: 'detached', timeout: T });
-        expect(reads).toBe(2);
-        // The cut read is the one failure the browser logs.
-        expect(errors.filter((e) => !/internetdisconnected|ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
+        expect(reads).toBe(3);
+        // The cut read and the refused one are the failures the browser logs.
+        expect(errors.filter((e) => !/internetdisconnected|ERR_INTERNET_DISCONNECTED|status of 403/i.test(e))).toEqual(
+          [],
+        );
       } finally {
         await context.close();
       }

@@ -27,17 +27,23 @@ export default function PoolsPanel() {
   // Refreshed in place after a write, so an upload's result stays on screen (a reload would unmount it).
   const [fresh, setFresh] = useState<PoolStock[] | null>(null);
   // A refresh that failed: the stock shown is from before the write, said so with the reason and a Retry (it was
-  // swallowed, and the page showed the old numbers as if current).
-  const [refresh, setRefresh] = useState<{ status: 'loading' } | { status: 'failed'; error: unknown } | null>(null);
+  // swallowed, and the page showed the old numbers as if current). The warning stays while a Retry runs (it vanished,
+  // so nothing seemed to happen and the old stock stood unwarned), until the read answers: gone, or a new reason.
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
   const reload = () => {
     if (!campaignId) return;
-    setRefresh({ status: 'loading' });
+    setRefreshing(true);
     void listPools(api, campaignId).then(
       (pools) => {
         setFresh(pools);
-        setRefresh(null);
+        setFailed(null);
+        setRefreshing(false);
       },
-      (error: unknown) => setRefresh({ status: 'failed', error }),
+      (error: unknown) => {
+        setFailed({ error });
+        setRefreshing(false);
+      },
     );
   };
   const state = useAsync(() => (campaignId ? listPools(api, campaignId) : Promise.resolve([])), [api, campaignId]);
@@ -51,15 +57,22 @@ export default function PoolsPanel() {
             <>
               <Group header={<Header>{s.pools}</Header>}>
                 {pools.length === 0 && <SimpleCell multiline>{s.noPools}</SimpleCell>}
-                {refresh?.status === 'failed' && (
+                {failed && (
                   <InsetBanner
                     mode="tint"
                     role="alert"
                     data-testid="pools-stale"
                     title={s.staleTitle}
-                    subtitle={withReason(s.staleText, refusalText(refresh.error, language))}
+                    subtitle={withReason(s.staleText, refusalText(failed.error, language))}
                     actions={
-                      <Button size="m" mode="primary" data-testid="pools-stale-retry" onClick={reload}>
+                      <Button
+                        size="m"
+                        mode="primary"
+                        data-testid="pools-stale-retry"
+                        loading={refreshing}
+                        disabled={refreshing}
+                        onClick={reload}
+                      >
                         {t.retry}
                       </Button>
                     }
