@@ -26,7 +26,7 @@ const ru: Wording = {
   secrets_key_missing: 'На сервере не задан SECRETS_KEY: секреты негде хранить. Обратитесь к агентству.',
   // Team and invitations
   already_member: 'У этого человека уже есть права в этом бренде.',
-  role_not_allowed: 'Эту роль вы выдать или изменить не можете.',
+  role_not_allowed: 'Эту роль вы выдать, изменить или снять не можете.',
   role_scope: 'Роль не подходит к охвату: владелец агентства — на всё агентство, остальные роли — на один бренд.',
   section_not_held: 'Нельзя выдать разделы, которых нет у вас самих.',
   self_demotion: 'Владелец агентства не может понизить сам себя.',
@@ -153,7 +153,7 @@ const en: Wording = {
   unsupported_media_type: 'A CSV file is needed.',
   secrets_key_missing: 'The server has no SECRETS_KEY to store secrets with. Ask the agency.',
   already_member: 'This person already has rights on this brand.',
-  role_not_allowed: 'You may not give or change this role.',
+  role_not_allowed: 'You may not give, change or take away this role.',
   role_scope: 'The role does not fit its scope: an agency owner covers the agency, other roles one brand.',
   section_not_held: 'You cannot grant sections you do not hold yourself.',
   self_demotion: 'An agency owner cannot demote themselves.',
