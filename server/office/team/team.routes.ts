@@ -106,7 +106,9 @@ const removeRoute = officeRoute('team', {
   method: 'delete',
   path: '/members/{id}',
   tags,
-  summary: 'Remove a member; their next request is refused',
+  summary:
+    "Remove a member; their next request is refused. An agency manager's row is the agency owner's to remove " +
+    '(403 role_not_allowed for anyone else), as on every route that takes a manager out of a brand',
   security: LAUNCH_AUTH,
   request: { params: IdParams },
   responses: { 204: { description: 'Removed' }, ...idErrors, ...conflict },
