@@ -14,13 +14,14 @@ import { agencyStrings } from '../i18n-agency.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
-import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
 import { withoutAgencyRole } from '../refused.ts';
 import { InviteForm } from '../team/InviteForm.tsx';
 import { RevokeInvitation } from '../team/RevokeInvitation.tsx';
 import { type CreatedInvitation, SECTIONS, type TeamMember, teamApi } from '../team/team-api.ts';
+import { useTeamWrites } from '../team/use-team-writes.ts';
 import { useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { agencyApi } from './agency-api.ts';
@@ -56,12 +57,6 @@ export function AgencyTeam({ office }: { office: Office }) {
   const agency = office.agencies?.find((a) => a.canManage);
   const team = teamApi(api);
   const [editing, setEditing] = useState<string | null>(null);
-  // Each write's refusal is said beside what was tapped (on a phone the page's top is far away): the open editor's,
-  // the invite form's, and a revoke's under its invitation.
-  const editorWrite = useOfficeWrite(s.error);
-  const inviteWrite = useOfficeWrite(s.error);
-  const revokeWrite = useOfficeWrite(s.error);
-  const [revoking, setRevoking] = useState<number | null>(null);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -76,20 +71,16 @@ export function AgencyTeam({ office }: { office: Office }) {
     [api, agency?.id],
     agency !== undefined,
   );
+  // Each write's refusal is said beside what was tapped (on a phone the page's top is far away).
+  const writes = useTeamWrites(s.error, () => {
+    if (state.status === 'ready') state.reload();
+  });
+  const { act } = writes;
   // A member with no agency role (a brand's own people): the page is the agency's, said so (it said «Not found»).
   if (!agency) return <LoadStateScreen state={withoutAgencyRole('agency')} title={s.team} />;
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
   const grantable =
     agency.role === 'agency_admin' ? [...SECTIONS] : [...new Set(office.brands.flatMap((b) => b.sections))];
-  /** Runs a write, then reloads what the server now has; an older refusal elsewhere on the page is dropped. */
-  const act = <T,>(write: () => Promise<T>, runner: typeof editorWrite.run) => {
-    for (const w of [editorWrite, inviteWrite, revokeWrite]) if (w.run !== runner) w.clear();
-    return runner(async () => {
-      const result = await write();
-      if (state.status === 'ready') state.reload();
-      return result;
-    });
-  };
   return (
     <>
       <BrandedHeader branding={branding} title={ts.title} back={{ label: s.back, onClick: () => navigator.back() }} />
@@ -107,17 +98,17 @@ export function AgencyTeam({ office }: { office: Office }) {
                     language={language}
                     person={p}
                     brands={brands}
-                    error={editorWrite.error}
+                    error={writes.editorError}
                     onCancel={() => setEditing(null)}
                     onSave={async (brandIds) => {
                       const first = p.rows[0];
-                      if (first && (await act(() => team.managerBrands(first.id, brandIds), editorWrite.run)))
+                      if (first && (await act('editor', () => team.managerBrands(first.id, brandIds))))
                         setEditing(null);
                     }}
                     onRemove={async () => {
                       // A manager of chosen brands has a row per brand: all go in one server call, or none does.
                       const first = p.rows[0];
-                      if (first && (await act(() => team.removeManager(first.id).then(() => true), editorWrite.run)))
+                      if (first && (await act('editor', () => team.removeManager(first.id).then(() => true))))
                         setEditing(null);
                     }}
                   />
@@ -129,7 +120,7 @@ export function AgencyTeam({ office }: { office: Office }) {
                     person={p}
                     date={date}
                     onEdit={() => {
-                      editorWrite.clear();
+                      writes.clearEditor();
                       setEditing(p.key);
                     }}
                   />
@@ -146,13 +137,13 @@ export function AgencyTeam({ office }: { office: Office }) {
                   created={created}
                   onInvite={async (body) =>
                     setCreated(
-                      (await act(() => team.inviteToAgency({ agencyId: agency.id, ...body }), inviteWrite.run)) ?? null,
+                      (await act('invite', () => team.inviteToAgency({ agencyId: agency.id, ...body }))) ?? null,
                     )
                   }
                   onAdd={async (body) =>
-                    (await act(() => team.addToAgency({ agencyId: agency.id, ...body }), inviteWrite.run)) !== undefined
+                    (await act('invite', () => team.addToAgency({ agencyId: agency.id, ...body }))) !== undefined
                   }
-                  error={inviteWrite.error}
+                  error={writes.inviteError}
                 />
               </Group>
             ) : null}
@@ -172,21 +163,16 @@ export function AgencyTeam({ office }: { office: Office }) {
                         <RevokeInvitation
                           s={ts}
                           inv={inv}
-                          onRevoke={() => {
-                            setRevoking(inv.id);
-                            return act(() => team.revoke(inv.id), revokeWrite.run);
-                          }}
+                          onRevoke={() => writes.revoke(inv.id, () => team.revoke(inv.id))}
                         />
                       ) : undefined
                     }
                   >
                     {label(ts, 'role', inv.role)}
                   </SimpleCell>
-                  {revoking === inv.id && (
-                    <div data-testid={`agency-invitation-${inv.id}-refusal`}>
-                      <WriteRefusal error={revokeWrite.error} />
-                    </div>
-                  )}
+                  <div data-testid={`agency-invitation-${inv.id}-refusal`}>
+                    <WriteRefusal error={writes.revokeError(inv.id)} />
+                  </div>
                 </Fragment>
               ))}
             </Group>

@@ -1,13 +1,15 @@
 /**
  * Editing one member of the brand: role, section checkboxes, save, remove. Removal bites at the member's next request
  * and only a new invitation undoes it, so it is asked first, as every other irreversible office action is
- * (OfficeConfirm); while a write is on its way the buttons wait, so a second tap sends nothing twice.
+ * (OfficeConfirm); while a write is on its way the buttons wait, so a second tap sends nothing twice, and its refusal
+ * (`error`) is said here, under the buttons, not at the top of a long page (out of sight on a phone).
  */
 import { Button, ButtonGroup, FormItem, NativeSelect, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { label, type TeamMessages } from '../i18n-team.ts';
 import { OfficeConfirm } from '../OfficeConfirm.tsx';
+import { WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
 import { SectionCheckboxes } from './SectionCheckboxes.tsx';
@@ -26,18 +28,21 @@ export function MemberEditor(props: {
   onSave(change: { role: Role; sections: string[] }): Promise<void>;
   onRemove(): Promise<void>;
   onCancel(): void;
+  /** The last save's or removal's refusal, with its reason. */
+  error?: string | null;
 }) {
   const { s, member, grantable } = props;
   const [role, setRole] = useState<Role>(member.role);
   const [sections, setSections] = useState<string[]>(member.sections);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const write = async (action: () => Promise<void>) => {
-    setBusy(true);
+  // Which write is on its way: that button spins, both wait.
+  const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
+  const write = async (which: 'save' | 'remove', action: () => Promise<void>) => {
+    setBusy(which);
     try {
       await action();
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   const offered = props.roles ?? BRAND_SCREEN_ROLES;
@@ -74,9 +79,9 @@ export function MemberEditor(props: {
           <Button
             stretched
             data-testid={`member-${member.id}-save`}
-            loading={busy}
-            disabled={busy}
-            onClick={() => void write(() => props.onSave({ role, sections }))}
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={() => void write('save', () => props.onSave({ role, sections }))}
           >
             {s.save}
           </Button>
@@ -90,7 +95,8 @@ export function MemberEditor(props: {
               data-testid={`member-${member.id}-remove`}
               mode="tertiary"
               appearance="negative"
-              disabled={busy}
+              disabled={busy !== null}
+              loading={busy === 'remove'}
               onClick={() => setAsking(true)}
             >
               {s.remove}
@@ -98,6 +104,9 @@ export function MemberEditor(props: {
           )}
         </ButtonGroup>
       </FormItem>
+      <div data-testid={`member-${member.id}-refusal`}>
+        <WriteRefusal error={props.error ?? null} />
+      </div>
       {asking && (
         <OfficeConfirm
           onClosed={() => setAsking(false)}
@@ -106,7 +115,7 @@ export function MemberEditor(props: {
           cancel={s.cancel}
           confirm={s.removeYes}
           destructive
-          onConfirm={() => void write(props.onRemove)}
+          onConfirm={() => void write('remove', props.onRemove)}
           testIds={{
             alert: `member-${member.id}-confirm`,
             cancel: `member-${member.id}-confirm-cancel`,

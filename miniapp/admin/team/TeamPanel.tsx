@@ -4,7 +4,7 @@
  * the server checks the `team` section on every call, this screen only mirrors it.
  */
 import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { fill } from '../../i18n-fill.ts';
 import { dateTimeFormat } from '../../intl-formats.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
@@ -15,7 +15,7 @@ import { useRouteParam } from '../../use-route-param.ts';
 import { label, teamStrings } from '../i18n-team.ts';
 import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
-import { useOfficeWrite, WriteRefusal } from '../office-write.tsx';
+import { WriteRefusal } from '../office-write.tsx';
 import { PersonWho } from '../PersonWho.tsx';
 import { personText } from '../person-who.ts';
 import { withoutSection } from '../refused.ts';
@@ -24,6 +24,7 @@ import { InviteForm } from './InviteForm.tsx';
 import { BRAND_SCREEN_ROLES, MemberEditor } from './MemberEditor.tsx';
 import { RevokeInvitation } from './RevokeInvitation.tsx';
 import { type CreatedInvitation, type Invitation, type TeamMember, teamApi } from './team-api.ts';
+import { useTeamWrites } from './use-team-writes.ts';
 
 export function TeamPanel({ office }: { office: Office }) {
   const { api, language } = useOffice();
@@ -32,7 +33,6 @@ export function TeamPanel({ office }: { office: Office }) {
   const brand = office.brands.find((b) => b.id === brandId);
   const team = teamApi(api);
   const [editing, setEditing] = useState<number | null>(null);
-  const { error, run } = useOfficeWrite(s.error);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const state = useAsync(
     async () => {
@@ -43,27 +43,20 @@ export function TeamPanel({ office }: { office: Office }) {
     [api, brandId],
     Boolean(brand?.sections.includes('team')),
   );
+  // Each write's refusal is said beside what was tapped (on a phone the page's top is far away), as on the agency's.
+  const writes = useTeamWrites(s.error, () => {
+    if (state.status === 'ready') state.reload();
+  });
+  const { act } = writes;
   if (!brand) return <NotFound />;
   // A member without `team` who follows a link here is told so, as every other section does (refused.ts).
   if (!brand.sections.includes('team')) return <LoadStateScreen state={withoutSection('team')} title={s.title} />;
   const date = (ms: number) => dateTimeFormat(language, { dateStyle: 'medium' }).format(ms);
-  /** Runs a write, then reloads the lists as the server now has them. */
-  const act = <T,>(write: () => Promise<T>) =>
-    run(async () => {
-      const result = await write();
-      if (state.status === 'ready') state.reload();
-      return result;
-    });
   return (
     <>
       <PanelHeaderWithBack back={s.back}>
         {s.title} · {brand.name}
       </PanelHeaderWithBack>
-      {error && (
-        <Group>
-          <WriteRefusal error={error} />
-        </Group>
-      )}
       <LoadState state={state}>
         {({ members, invitations, roles }) => (
           <>
@@ -77,17 +70,27 @@ export function TeamPanel({ office }: { office: Office }) {
                     member={m}
                     roles={roles}
                     grantable={brand.sections}
+                    error={writes.editorError}
                     onCancel={() => setEditing(null)}
                     onSave={async (change) => {
-                      if (await act(() => team.update(m.id, change))) setEditing(null);
+                      if (await act('editor', () => team.update(m.id, change))) setEditing(null);
                     }}
                     onRemove={async () => {
-                      await act(() => team.remove(m.id));
-                      setEditing(null);
+                      // Refused, the editor stays open to say why under its buttons.
+                      if (await act('editor', () => team.remove(m.id).then(() => true))) setEditing(null);
                     }}
                   />
                 ) : (
-                  <MemberCell key={m.id} s={s} member={m} date={date} onEdit={() => setEditing(m.id)} />
+                  <MemberCell
+                    key={m.id}
+                    s={s}
+                    member={m}
+                    date={date}
+                    onEdit={() => {
+                      writes.clearEditor();
+                      setEditing(m.id);
+                    }}
+                  />
                 ),
               )}
             </Group>
@@ -97,21 +100,28 @@ export function TeamPanel({ office }: { office: Office }) {
                 roles={roles}
                 grantable={brand.sections}
                 created={created}
-                onInvite={async (body) => setCreated((await act(() => team.invite({ brandId, ...body }))) ?? null)}
-                onAdd={async (body) => (await act(() => team.add({ brandId, ...body }))) !== undefined}
+                onInvite={async (body) =>
+                  setCreated((await act('invite', () => team.invite({ brandId, ...body }))) ?? null)
+                }
+                onAdd={async (body) => (await act('invite', () => team.add({ brandId, ...body }))) !== undefined}
+                error={writes.inviteError}
               />
             </Group>
             <Group header={<Header>{s.pending}</Header>}>
               {invitations.length === 0 && <SimpleCell>{s.noInvitations}</SimpleCell>}
               {invitations.map((inv) => (
-                <InvitationCell
-                  key={inv.id}
-                  s={s}
-                  language={language}
-                  inv={inv}
-                  date={date}
-                  onRevoke={() => act(() => team.revoke(inv.id))}
-                />
+                <Fragment key={inv.id}>
+                  <InvitationCell
+                    s={s}
+                    language={language}
+                    inv={inv}
+                    date={date}
+                    onRevoke={() => writes.revoke(inv.id, () => team.revoke(inv.id))}
+                  />
+                  <div data-testid={`invitation-${inv.id}-refusal`}>
+                    <WriteRefusal error={writes.revokeError(inv.id)} />
+                  </div>
+                </Fragment>
               ))}
             </Group>
           </>
