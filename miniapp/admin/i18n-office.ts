@@ -16,6 +16,11 @@ export const officeRu = {
   noCampaigns: 'Акций пока нет',
   noCampaignsText: 'Выберите готовую механику из каталога и настройте её под себя.',
   newCampaign: 'Новая акция',
+  // The office's home with no brand at all (an agency owner before their first brand): campaigns live in a brand.
+  officeNoBrand: 'Брендов пока нет',
+  officeNoBrandAgency:
+    'Акции создаются для бренда. Создайте первый бренд в разделе «Агентство» — и здесь появятся его акции.',
+  officeNoBrandMember: 'Акции создаются для бренда, а открытых для вас брендов нет. Доступ выдаёт агентство.',
   catalogue: 'Каталог механик',
   campaignSections: 'Разделы акции',
   sectionPools: 'Коды и пулы',
@@ -374,6 +379,10 @@ export const officeEn: OfficeMessages = {
   noCampaigns: 'No campaigns yet',
   noCampaignsText: 'Pick a ready mechanic from the catalogue and tune it to your needs.',
   newCampaign: 'New campaign',
+  officeNoBrand: 'No brands yet',
+  officeNoBrandAgency:
+    'Campaigns are made for a brand. Create your first brand under «Agency», and its campaigns will be here.',
+  officeNoBrandMember: 'Campaigns are made for a brand, and no brand is open to you. The agency grants access.',
   catalogue: 'Mechanics catalogue',
   campaignSections: 'Campaign sections',
   sectionPools: 'Codes and pools',

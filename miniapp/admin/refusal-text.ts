@@ -50,6 +50,9 @@ const ru: Wording = {
   community_taken: 'Это сообщество ВКонтакте уже подключено.',
   app_taken: 'Это приложение ВКонтакте уже подключено.',
   app_not_found: 'У бренда нет такого приложения.',
+  // A draft from the catalogue for a brand with no app yet (a new brand's first campaign).
+  brand_without_app:
+    'У бренда ещё нет приложения ВКонтакте, а акция работает в приложении. Подключите его на странице бренда в разделе «Агентство».',
   // One wording for every step refused so (decisions 053, 054): the draw's checks and announcement, a broadcast, a
   // support reply, a catalogue import that would alert subscribers.
   brand_switched_off:
@@ -175,6 +178,8 @@ const en: Wording = {
   community_taken: 'This VK community is already connected.',
   app_taken: 'This VK app is already connected.',
   app_not_found: 'The brand has no such app.',
+  brand_without_app:
+    "The brand has no VK app yet, and a campaign runs in an app. Connect one on the brand's page under «Agency».",
   brand_switched_off:
     'The agency has switched this brand off: while it is off, nothing is sent to its participants or asked of VK in its name. Switch the brand on and try again.',
   beta_closed: 'The beta is closed: the campaign is live or over.',

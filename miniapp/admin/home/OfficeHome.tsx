@@ -2,7 +2,8 @@
  * The office's first screen: the brand being worked on (a picker when the member has several), its campaigns with
  * status, dates in the campaign's time zone, revision and code stock, and "New campaign" → the catalogue. Only
  * the sections the member may open are shown and linked (OfficeNavigation); a campaign opens its editor, or for a
- * member who may not edit it, its page of the sections they hold (campaign-links.ts).
+ * member who may not edit it, its page of the sections they hold (campaign-links.ts). With no brand at all (an agency
+ * owner before their first) there is no list to load: a placeholder says a brand comes first and opens Agency.
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
 import { Button, FormItem, Group, Header, Placeholder, Select } from '@vkontakte/vkui';
@@ -22,6 +23,7 @@ export function OfficeHome({ office }: { office: Office }) {
   const [brand, selectBrand] = useBrand(office);
   const branding = useAgencyBranding(office, brand);
   const mayEditCampaigns = brand?.sections.includes('campaigns') ?? false;
+  const managesAgency = office.agencies?.some((a) => a.canManage) === true;
   // The editor for a member with `campaigns`; for any other, the campaign's page of the sections they hold.
   const entryOf = (c: CampaignListItem) => {
     if (!brand) return undefined;
@@ -66,15 +68,32 @@ export function OfficeHome({ office }: { office: Office }) {
           </Header>
         }
       >
-        <LoadState state={list}>
-          {(campaigns) =>
-            campaigns.length === 0 ? (
-              <Placeholder title={t.noCampaigns}>{t.noCampaignsText}</Placeholder>
-            ) : (
-              campaigns.map((c) => <CampaignCell key={c.id} campaign={c} onClick={entryOf(c)} />)
-            )
-          }
-        </LoadState>
+        {brand ? (
+          <LoadState state={list}>
+            {(campaigns) =>
+              campaigns.length === 0 ? (
+                <Placeholder title={t.noCampaigns}>{t.noCampaignsText}</Placeholder>
+              ) : (
+                campaigns.map((c) => <CampaignCell key={c.id} campaign={c} onClick={entryOf(c)} />)
+              )
+            }
+          </LoadState>
+        ) : (
+          // No brand, no campaigns to load: the list would say «Loading…» for ever. Say where a brand comes from.
+          <Placeholder
+            title={t.officeNoBrand}
+            data-testid="office-home-no-brand"
+            action={
+              managesAgency && (
+                <Button size="m" mode="primary" onClick={() => navigator.push(paths.adminAgency())}>
+                  {t.nav_agency}
+                </Button>
+              )
+            }
+          >
+            {managesAgency ? t.officeNoBrandAgency : t.officeNoBrandMember}
+          </Placeholder>
+        )}
       </Group>
     </>
   );

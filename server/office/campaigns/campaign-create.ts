@@ -158,12 +158,10 @@ export async function createFromTemplate(
   const template = findTemplate(req.templateKey);
   if (!template) throw fieldRefusal('invalid_input', 'templateKey', `No template ${req.templateKey}`);
   const appId = req.appId ?? (await onlyOne(db, schema.apps, req.brandId));
-  if (appId == null)
-    throw fieldRefusal(
-      'invalid_input',
-      'appId',
-      appId === null ? 'The brand has no app yet' : 'The brand has several apps: choose one',
-    );
+  // No app at all is a brand's first run (a new brand has none), not a field to fix: its own code, so the office can
+  // say where an app is connected rather than «check the fields» over a catalogue that has none.
+  if (appId === null) throw fieldRefusal('brand_without_app', 'appId', 'The brand has no app yet');
+  if (appId === undefined) throw fieldRefusal('invalid_input', 'appId', 'The brand has several apps: choose one');
   const communityId =
     req.communityId !== undefined ? req.communityId : ((await onlyOne(db, schema.communities, req.brandId)) ?? null);
   await requireBrandPlaces(db, req.brandId, appId, communityId);
