@@ -1,9 +1,9 @@
 /**
  * @module The brand's side of code pools: stock with low-stock flags, creating a pool (a real one, or a beta-test
  * sandbox standing in for a real one) and CSV import, each behind the `prizes` section permission on the campaign's
- * brand. Every write is in the office audit log, in the transaction that makes it: a pool's creation, and each chunk an
- * import writes (an import commits chunk by chunk so other requests are served meanwhile, so one entry per committed
- * chunk is the only log that always matches what is in the pool, even if the process stops halfway).
+ * brand. Every write is in the office audit log, in the transaction that makes it: a pool's creation, and an import's
+ * one entry, written by the transaction that moves the whole file's codes into the pool (decision 118: a file lands
+ * whole or not at all, so one entry per file always matches what is in the pool).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Identity } from '../../auth/identity.ts';
