@@ -54,3 +54,17 @@ it('item 5: the seeded demo shows a falling funnel, sessions, drop-off screens a
 });
 
 const eqSlug = (slug: string) => eq(schema.campaigns.slug, slug);
+
+it('the demo gives its OK participants no VK launch place, as a real OK launch would not (server/auth/ok-sign.ts)', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'seed-history-'));
+  database = openWorldDatabase(dir);
+  const { db } = database;
+  await seedDemo(db, loadConfig({ DATABASE_PATH: join(dir, 'app.db') }), Date.UTC(2026, 6, 15, 12));
+  const people = await db
+    .select({ platform: schema.participants.platform, source: schema.participants.source })
+    .from(schema.participants);
+  const ok = people.filter((p) => p.platform === 'ok');
+  expect(ok.length).toBeGreaterThan(10);
+  expect(ok.filter((p) => p.source !== null)).toEqual([]);
+  expect(people.filter((p) => p.platform === 'vk' && p.source === 'group_menu').length).toBeGreaterThan(10);
+});

@@ -26,6 +26,16 @@ function rng(seed: number) {
 type Telemetry = typeof schema.telemetryEvents.$inferInsert;
 type StageEvent = typeof schema.events.$inferInsert;
 
+/** One in seven of the demo's people came from Odnoklassniki. */
+const platformOf = (user: number): 'vk' | 'ok' => (user % 7 === 0 ? 'ok' : 'vk');
+
+/**
+ * Where a demo participant opened the app, as their platform would say it: VK's `vk_ref` values; none on OK, whose
+ * `refplace` the server does not keep (server/auth/ok-sign.ts), so an OK person never shows a VK place.
+ */
+const sourceOf = (user: number): string | null =>
+  platformOf(user) === 'ok' ? null : (['group_menu', 'ads', 'story'][user % 3] ?? null);
+
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
@@ -54,12 +64,12 @@ export async function seedDemoHistory(
         .values(
           chunk.map((j) => ({
             campaignId: campaign.id,
-            platform: (j.user % 7 === 0 ? 'ok' : 'vk') as 'vk' | 'ok',
+            platform: platformOf(j.user),
             platformUserId: String(j.user),
             stage: campaign.stages[j.reached - 1] ?? 'opened',
             stageIndex: j.reached - 1,
             stageReachedAt: j.joinedAt + (j.reached - 1) * 20 * MIN,
-            source: ['group_menu', 'ads', 'story'][j.user % 3] ?? null,
+            source: sourceOf(j.user),
             referralCode: `demo-history-${campaign.id}-${j.user}`,
             createdAt: j.joinedAt,
             lastSeenAt: j.joinedAt,
@@ -72,7 +82,7 @@ export async function seedDemoHistory(
     const telemetry: Telemetry[] = [];
     for (const [i, j] of joins.entries()) {
       const participantId = ids[i] as number;
-      const platform = j.user % 7 === 0 ? 'ok' : 'vk';
+      const platform = platformOf(j.user);
       for (let k = 0; k < j.reached; k += 1) {
         events.push({
           campaignId: campaign.id,
