@@ -355,6 +355,8 @@ export const officeRu = {
   problem_not_a_web_address: 'Нужен адрес сайта, начинающийся с https://',
   problem_not_a_date: 'Нужна дата',
   problem_invalid_value: 'Значение не подходит: выберите его из списка',
+  // A key the server's shape does not have (a task's config, a quiz question, the settings), refused by name.
+  problem_unknown_key: 'Здесь нет настройки «{key}»: проверьте, как она написана',
   purpose_reward: 'для призов',
   purpose_entry: 'для ввода участниками',
   // A community admin with no rights yet, whose agency lets them claim the brand.
@@ -701,6 +703,7 @@ export const officeEn: OfficeMessages = {
   problem_not_a_web_address: 'A web address starting with https:// is needed',
   problem_not_a_date: 'A date is needed',
   problem_invalid_value: 'This value does not fit: pick one from the list',
+  problem_unknown_key: 'There is no setting "{key}" here: check how it is spelled',
   purpose_reward: 'for prizes',
   purpose_entry: 'for participants to enter',
   claimTitle: 'You are an admin of this community',

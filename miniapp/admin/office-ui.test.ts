@@ -87,6 +87,22 @@ describe('office UI', () => {
       problems: [{ path: 'title.en', code: 'translation_missing', severity: 'warning', params: {} }],
     });
     expect(problemsOfRefusal(withProblems, 'ru')?.[0]?.code).toBe('translation_missing');
+    // A key the server does not know, named in the list (red before: «Значение не подходит: …», a value blamed).
+    const typo = new ApiRequestError(422, 'invalid_input', 'x', {
+      issues: [
+        {
+          path: 'settings.wheel.dailyFreeAtempts',
+          message: 'x',
+          code: 'unknown_key',
+          params: { key: 'dailyFreeAtempts' },
+        },
+      ],
+    });
+    const [unknown] = problemsOfRefusal(typo, 'ru') ?? [];
+    if (!unknown) throw new Error('no problem');
+    expect(problemText(officeRu as Parameters<typeof problemText>[0], unknown, 'ru')).toBe(
+      'Здесь нет настройки «dailyFreeAtempts»: проверьте, как она написана',
+    );
     const shape = new ApiRequestError(422, 'invalid_input', 'x', { issues: [{ path: 'slug', message: 'bad' }] });
     expect(problemsOfRefusal(shape, 'ru')?.[0]).toMatchObject({ path: 'slug', code: 'invalid' });
     // Worded in the office's language without the code, never with the server's English message.

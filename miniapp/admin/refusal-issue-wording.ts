@@ -96,7 +96,7 @@ const issuesRu: IssueWording = {
   community_brand_switched_off: (p) => `«${p.community}» (VK ${p.vkGroupId}) — агентство выключило его бренд`,
   person_without_platform: () => 'по одному id не понять, кто это: выберите человека в списке заново',
   not_a_person: () => 'это не человек из списка: выберите его заново',
-  unknown_key: (p) => `у задания такого типа нет настройки «${p.key}»`,
+  unknown_key: (p) => `здесь нет настройки «${p.key}»`,
 };
 
 const issuesEn: IssueWording = {
@@ -119,7 +119,7 @@ const issuesEn: IssueWording = {
   community_brand_switched_off: (p) => `“${p.community}” (VK ${p.vkGroupId}), whose brand the agency switched off`,
   person_without_platform: () => 'an id alone does not say who it is: pick the person from the list again',
   not_a_person: () => 'this is not a person from the list: pick them again',
-  unknown_key: (p) => `a task of this kind has no setting “${p.key}”`,
+  unknown_key: (p) => `there is no setting “${p.key}” here`,
 };
 
 export const ISSUE_WORDING: Record<Language, IssueWording> = { ru: issuesRu, en: issuesEn };

@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { MAX_LABEL_LENGTH, MAX_SETTINGS_TEXT_LENGTH } from '../campaigns/content-bounds.ts';
 import { READING, type SettingsRules, WRITING } from '../campaigns/settings-rules.ts';
 import { ApiError } from '../http/errors.ts';
-import { fieldIssue } from '../http/field-issues.ts';
+import { fieldIssues } from '../http/field-issues.ts';
 import { type CompiledFormula, compileFormula, FORMULA_FUNCTIONS } from './formula.ts';
 import { FormulaError } from './formula-error.ts';
 
@@ -107,7 +107,12 @@ export function readCalculatorConfig(raw: unknown): Calculator {
 function compiled(raw: unknown, shape: z.ZodType<CalculatorConfig>): Calculator {
   const parsed = shape.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiError(422, 'invalid_input', 'Invalid calculator configuration', parsed.error.issues.map(fieldIssue));
+    throw new ApiError(
+      422,
+      'invalid_input',
+      'Invalid calculator configuration',
+      parsed.error.issues.flatMap(fieldIssues),
+    );
   }
   const config = parsed.data;
   try {

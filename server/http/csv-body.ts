@@ -5,7 +5,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { Input } from 'hono';
 import { type ApiError, errorBody, fieldRefusal } from './errors.ts';
-import { fieldIssue } from './field-issues.ts';
+import { fieldIssues } from './field-issues.ts';
 import { type AppEnv, validationHook } from './router.ts';
 
 /** The refusal's sentence: what the body should have been, and what is wrong with its `csv`. */
@@ -40,6 +40,6 @@ export function csvBodyHook<I extends Input, P extends string>(what: string): Ho
         : first.code === 'too_small'
           ? 'csv is empty'
           : `csv: ${first.message}`;
-    return c.json(errorBody('invalid_input', csvProblem(what, problem), issues.map(fieldIssue)), 422);
+    return c.json(errorBody('invalid_input', csvProblem(what, problem), issues.flatMap(fieldIssues)), 422);
   };
 }

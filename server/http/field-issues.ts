@@ -18,6 +18,24 @@ const ORIGINS: Record<string, 'number' | 'string' | 'array'> = {
 };
 
 /**
+ * A zod issue as the API's issues: one per key a strict shape does not have (`unrecognized_keys`, settings-rules.ts
+ * `fields`), each at its own path as `unknown_key` with the key, so the office says which setting it does not know
+ * beside it; any other issue as `fieldIssue` words it.
+ * @example fieldIssues(z.strictObject({}).safeParse({ x: 1 }).error.issues[0])
+ *   // [{ path: 'x', message: 'Unrecognized key: "x"', code: 'unknown_key', params: { key: 'x' } }]
+ */
+export function fieldIssues(issue: z.core.$ZodIssue): ErrorIssue[] {
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key].join('.'),
+      message: `Unrecognized key: "${key}"`,
+      code: 'unknown_key',
+      params: { key },
+    }));
+  return [fieldIssue(issue)];
+}
+
+/**
  * @example fieldIssue(z.number().max(10).safeParse(11).error.issues[0])
  *   // { path: '', message: 'Too big: …', code: 'too_big', params: { limit: 10, origin: 'number', inclusive: 1 } }
  */
@@ -28,7 +46,7 @@ export function fieldIssue(issue: z.core.$ZodIssue): ErrorIssue {
   // A day the calendar does not have (2026-02-30) or not written as YYYY-MM-DD: the statistics period's ends.
   if (issue.code === 'invalid_format' && issue.format === 'date') return { ...base, code: 'not_a_date' };
   // A refinement that names its own code (text-fields.ts: `blank_text`, text with nothing visible in it).
-  // Its other params, where it names them (`unknown_key` its key), as the client words them.
+  // Its other params, where it names them, as the client words them.
   if (issue.code === 'custom' && typeof issue.params?.code === 'string') {
     const { code, ...rest } = issue.params;
     const params = Object.fromEntries(

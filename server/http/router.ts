@@ -9,7 +9,7 @@ import { type Hook, OpenAPIHono } from '@hono/zod-openapi';
 import type { Identity } from '../auth/identity.ts';
 import type { Deps } from '../deps.ts';
 import { errorBody } from './errors.ts';
-import { fieldIssue } from './field-issues.ts';
+import { fieldIssues } from './field-issues.ts';
 import { tooDeepIssue } from './nesting-depth.ts';
 import { unstorableTextIssue } from './storable-text.ts';
 import { MAX_ANSWERED_ISSUES, validationMessage } from './validation-message.ts';
@@ -22,7 +22,7 @@ export interface AppEnv {
 // biome-ignore lint/suspicious/noExplicitAny: the hook every route shares, whatever its input.
 export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
-    const issues = result.error.issues.map(fieldIssue);
+    const issues = result.error.issues.flatMap(fieldIssues);
     const answered = issues.slice(0, MAX_ANSWERED_ISSUES);
     return c.json(errorBody('invalid_input', validationMessage(result.target, issues), answered), 422);
   }

@@ -41,9 +41,10 @@ const QuizQuestionId = z.string().min(1).max(40);
  * `calendar` wins exactly at the prize calendar's moments (server/promo/calendar/), the first eligible play at or
  * after a moment taking its prize, so wins spread over the campaign instead of going to the first hour.
  */
-export const InstantWinSettingsSchema = z.object({
-  mode: z.enum(['odds', 'calendar']).default('odds'),
-});
+export const InstantWinSettingsSchema = instantWinShape(WRITING);
+function instantWinShape(rules: SettingsRules) {
+  return rules.fields({ mode: z.enum(['odds', 'calendar']).default('odds') });
+}
 export type InstantWinSettings = z.infer<typeof InstantWinSettingsSchema>;
 
 /**
@@ -59,13 +60,13 @@ function settingsShapes(rules: SettingsRules) {
   /** A quiz's score: a question's points summed. */
   const score = () => rules.capped(z.number().int().min(0), MAX_QUIZ_SCORE);
   /** The pack-code mechanic (server/promo/codes/): which entry pool holds the printed codes, and the odds of losing. */
-  const PackCodeSettingsSchema = z.object({
+  const PackCodeSettingsSchema = rules.fields({
     /** Key of the campaign's `entry` code pool; each of its codes is one play, once ever. */
     poolKey: key().min(1),
     /** Odds weight of losing in `odds` mode, relative to the prizes' weights. */
     loseWeight: weight().default(1),
   });
-  const QuizQuestionSchema = z.object({
+  const QuizQuestionSchema = rules.fields({
     id: QuizQuestionId,
     text: rules.text(MAX_SETTINGS_TEXT_LENGTH),
     /** A picture the participant's page shows itself: https only, as the campaign's cover (HttpsImageSchema). */
@@ -73,14 +74,16 @@ function settingsShapes(rules: SettingsRules) {
     multiple: z.boolean().default(false),
     /** At most 20 when saved (quiz-bounds.ts); an answer names at most as many as the stored question has. */
     options: rules.capped(
-      z.array(z.object({ id: z.string().min(1).max(MAX_OPTION_ID_LENGTH), text: rules.text(MAX_LABEL_LENGTH) })).min(2),
+      z
+        .array(rules.fields({ id: z.string().min(1).max(MAX_OPTION_ID_LENGTH), text: rules.text(MAX_LABEL_LENGTH) }))
+        .min(2),
       MAX_QUIZ_OPTIONS,
     ),
     /** Option ids that are right; a question scores `points` only when the chosen set equals this set. */
     correct: rules.capped(z.array(rules.capped(z.string(), MAX_OPTION_ID_LENGTH)).min(1), MAX_QUIZ_OPTIONS),
     points: rules.capped(z.number().int().min(0), MAX_QUESTION_POINTS).default(1),
   });
-  const ScoreBandSchema = z.object({
+  const ScoreBandSchema = rules.fields({
     key: key().min(1),
     minScore: score(),
     title: rules.text(MAX_LABEL_LENGTH),
@@ -88,12 +91,12 @@ function settingsShapes(rules: SettingsRules) {
     /** Reward issued to participants whose score lands in this band. */
     rewardKey: key().optional(),
   });
-  const QuizSettingsSchema = z.object({
+  const QuizSettingsSchema = rules.fields({
     questions: rules.capped(z.array(QuizQuestionSchema).min(1), MAX_QUIZ_QUESTIONS),
     bands: rules.capped(z.array(ScoreBandSchema).min(1), MAX_SCORE_BANDS),
   });
   const dailyAttempts = (min: number) => rules.capped(z.number().int().min(min), MAX_DAILY_ATTEMPTS);
-  const WheelSettingsSchema = z.object({
+  const WheelSettingsSchema = rules.fields({
     /** Free attempts every campaign day. */
     dailyFreeAttempts: dailyAttempts(0).default(1),
     /** At most this many attempts (free + bonus) per campaign day. */
@@ -108,7 +111,7 @@ function settingsShapes(rules: SettingsRules) {
    * A giveaway's draw (server/promo/draw/): `winners` then `reserves` picked at or after `drawAt` among the participants
    * who completed every task in `requiredTaskKeys` (server-verified where the kind allows) by `drawAt`.
    */
-  const DrawSettingsSchema = z.object({
+  const DrawSettingsSchema = rules.fields({
     winners: z.number().int().min(1).max(MAX_DRAW_WINNERS),
     reserves: z.number().int().min(0).max(MAX_DRAW_RESERVES).default(0),
     drawAt: UtcMs.positive(),
@@ -116,12 +119,12 @@ function settingsShapes(rules: SettingsRules) {
     /** What each winner gets, for the rules' prize fund (a draw's prize is handed over, not claimed in the app). */
     prize: rules.blankIsAbsent(rules.textOrEmpty(MAX_SETTINGS_TEXT_LENGTH).optional()),
   });
-  const CampaignSettingsSchema = z.object({
+  const CampaignSettingsSchema = rules.fields({
     quiz: QuizSettingsSchema.optional(),
     wheel: WheelSettingsSchema.optional(),
     packCode: PackCodeSettingsSchema.optional(),
     /** Odds or prize calendar for the wheel and the pack-code mechanic (odds when absent). */
-    instantWin: InstantWinSettingsSchema.optional(),
+    instantWin: instantWinShape(rules).optional(),
     /** Who runs the promotion, for the rules (the brand's name when absent). */
     organizer: rules.blankIsAbsent(rules.textOrEmpty(MAX_SETTINGS_TEXT_LENGTH).optional()),
     /** Day boundary for per-day prize caps outside the wheel. */
@@ -223,13 +226,31 @@ export function parseTaskConfig<K extends TaskKind>(kind: K, raw: unknown): Task
 }
 
 /**
- * A stored task configuration as the office edits it: the kind's own keys with their values as stored (a link the
- * web-address rule refuses stays, for the save to name, decision 055), a key the kind does not have left out, so an
- * earlier release's stray key neither blocks the next save nor is kept by it.
+ * Stored JSON as the office edits it: every value as stored (a link the web-address rule refuses stays, for the save
+ * to name, decision 055), a key the written shape does not have left out at any depth (a task's config, a quiz
+ * question, an answer option, the campaign's settings), so an earlier release's stray key neither blocks the next
+ * save nor is kept by it. The keys left out are those a save refuses (`rules.fields`), found by that shape itself.
  */
+function withoutUnknownKeys(written: z.ZodType, raw: unknown): unknown {
+  const parsed = written.safeParse(raw);
+  if (parsed.success) return raw;
+  const copy = structuredClone(raw);
+  for (const issue of parsed.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const at = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], copy);
+    for (const key of issue.keys) delete (at as Record<string, unknown>)[key];
+  }
+  return copy;
+}
+
+/** A stored task configuration as the office edits it (`withoutUnknownKeys`). */
 export function knownTaskConfig(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
-  const known = stored.TaskConfigSchemas[kind].shape;
-  return Object.fromEntries(Object.entries(raw ?? {}).filter(([key]) => Object.hasOwn(known, key)));
+  return withoutUnknownKeys(TaskConfigSchemas[kind], raw ?? {}) as Record<string, unknown>;
+}
+
+/** A campaign's stored settings as the office edits them (`withoutUnknownKeys`). */
+export function knownCampaignSettings(raw: unknown): Record<string, unknown> {
+  return withoutUnknownKeys(CampaignSettingsSchema, raw ?? {}) as Record<string, unknown>;
 }
 
 /**

@@ -14,8 +14,11 @@ import { MAX_FAQ_QUESTIONS, MAX_FAQ_TEXT_LENGTH } from './faq-bounds.ts';
  * characters, soft hyphens) is a 422 `blank_text`, as every support text; stored, whatever an earlier release kept.
  */
 export function faqShape(rules: SettingsRules) {
-  const localized = z.object({ ru: rules.plain(MAX_FAQ_TEXT_LENGTH), en: rules.plain(MAX_FAQ_TEXT_LENGTH).optional() });
-  return z.array(z.object({ q: localized, a: localized })).max(MAX_FAQ_QUESTIONS);
+  const localized = rules.fields({
+    ru: rules.plain(MAX_FAQ_TEXT_LENGTH),
+    en: rules.plain(MAX_FAQ_TEXT_LENGTH).optional(),
+  });
+  return z.array(rules.fields({ q: localized, a: localized })).max(MAX_FAQ_QUESTIONS);
 }
 
 export const CampaignFaqSchema = faqShape(WRITING);

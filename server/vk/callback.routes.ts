@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit.ts';
 import { errorBody } from '../http/errors.ts';
-import { fieldIssue } from '../http/field-issues.ts';
+import { fieldIssues } from '../http/field-issues.ts';
 import { tooDeepIssue } from '../http/nesting-depth.ts';
 import { newRouter } from '../http/router.ts';
 import { errorResponse } from '../http/schemas.ts';
@@ -92,7 +92,7 @@ callbackRoutes.openapi(
   (result, c) => {
     if (!result.success) {
       // Valid JSON that is not VK's notification shape: say so, and which fields, as the 422's description does.
-      const issues = result.error.issues.map(fieldIssue);
+      const issues = result.error.issues.flatMap(fieldIssues);
       const fields = [...new Set(issues.map((i) => i.path || 'body'))].join(', ');
       return c.json(errorBody('invalid_input', `Not a Callback API notification: ${fields}`, issues), 422);
     }

@@ -21,7 +21,15 @@ const SOURCES = [
 const codesIn = (source: string) =>
   [...source.matchAll(/add\([^,]+,\s*'([a-z_]+)'|code: '([a-z_]+)'/g)].map((m) => (m[1] ?? m[2]) as string);
 /** What the shape check's field issues can be (server/http/field-issues.ts), and its fallback (shape-problems.ts). */
-const SHAPE_CODES = ['too_big', 'too_small', 'not_a_web_address', 'not_a_date', 'blank_text', 'invalid_value'];
+const SHAPE_CODES = [
+  'too_big',
+  'too_small',
+  'not_a_web_address',
+  'not_a_date',
+  'blank_text',
+  'invalid_value',
+  'unknown_key',
+];
 
 describe("the publish check's problems in words", () => {
   it('every code the server writes has its words in both office languages', () => {

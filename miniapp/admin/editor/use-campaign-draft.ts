@@ -31,6 +31,9 @@ export function problemsOfRefusal(err: unknown, language: Language): Problem[] |
     // A refused publish names each problem's code as the issue's message; a shape error says what is wrong.
     const coded = err.code === 'not_publishable';
     return err.issues.map((i) => {
+      // A key the server's shape does not have: its own words, naming the key (a value is not what is wrong).
+      if (i.code === 'unknown_key')
+        return { path: i.path, code: i.code, severity: 'error' as const, params: { ...i.params } };
       const because = coded ? undefined : issueWording(i, language);
       return {
         path: i.path,

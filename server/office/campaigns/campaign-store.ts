@@ -12,7 +12,7 @@ import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
 import { ENTRY_POOL_THRESHOLD } from '../../promo/rewards/low-stock.ts';
-import { knownTaskConfig } from '../../promo/settings.ts';
+import { knownCampaignSettings, knownTaskConfig } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
 import { allowedTransitions } from './campaign-transitions.ts';
 
@@ -101,7 +101,7 @@ export async function loadDocument(db: Db, campaign: CampaignRow): Promise<Campa
     endsAt: campaign.endsAt,
     timeZone: campaign.timeZone,
     theme: campaign.theme,
-    settings: campaign.settings as CampaignDocument['settings'],
+    settings: knownCampaignSettings(campaign.settings) as CampaignDocument['settings'],
     tasks: taskRows.map((t) => ({
       key: t.key,
       kind: t.kind,

@@ -5,7 +5,7 @@
  * bounds: `blank_text`, `too_big`), the office sees them on opening, and nothing goes on the air with them (decision
  * 058): a new campaign could never hold them, so neither may a copy, a paused or a scheduled one.
  */
-import { fieldIssue } from '../../http/field-issues.ts';
+import { fieldIssues } from '../../http/field-issues.ts';
 import { CampaignContentSchema, type Problem } from './campaign-document.ts';
 
 /**
@@ -17,7 +17,7 @@ export function shapeProblems(content: unknown, named: readonly Problem[]): Prob
   if (parsed.success) return [];
   const taken = new Set(named.filter((p) => p.severity === 'error').map((p) => p.path));
   return parsed.error.issues
-    .map(fieldIssue)
+    .flatMap(fieldIssues)
     .filter((issue) => !taken.has(issue.path))
     .map((issue) => ({
       path: issue.path,
