@@ -11,6 +11,7 @@ import { type Db, schema } from '../../db/client.ts';
 import { inserted } from '../../db/rows.ts';
 import type { TextTranslations } from '../../db/schema/campaign.ts';
 import type { Tx } from '../../db/transactions.ts';
+import { dropPoolImports } from '../../promo/rewards/code-imports.ts';
 import { ENTRY_POOL_THRESHOLD } from '../../promo/rewards/low-stock.ts';
 import { knownCampaignSettings, knownTaskConfig } from '../../promo/settings.ts';
 import type { Bilingual, CampaignContent, CampaignDocument, PoolDocument } from './campaign-document.ts';
@@ -187,7 +188,8 @@ export interface SaveOptions {
 
 /**
  * Writes a document's content over a campaign inside the caller's transaction. Pools are added or renamed; a pool
- * left out is deleted only when it holds no codes and no reward uses it. Pool counts in the document are ignored.
+ * left out is deleted only when it holds no codes and no reward uses it, with its ended import jobs (a live import
+ * refuses the save, 409 `import_running`). Pool counts in the document are ignored.
  */
 export async function saveContent(tx: Tx, campaignId: number, content: CampaignContent, opts: SaveOptions) {
   await tx
@@ -251,7 +253,9 @@ async function dropUnusedPools(tx: Tx, campaignId: number, keep: Set<string>): P
     if (keep.has(p.key)) continue;
     const [codes] = await tx.select({ n: count() }).from(poolCodes).where(eq(poolCodes.poolId, p.id));
     const [users] = await tx.select({ n: count() }).from(rewards).where(eq(rewards.poolId, p.id));
-    if ((codes?.n ?? 0) === 0 && (users?.n ?? 0) === 0) await tx.delete(codePools).where(eq(codePools.id, p.id));
+    if ((codes?.n ?? 0) > 0 || (users?.n ?? 0) > 0) continue;
+    await dropPoolImports(tx, p.id);
+    await tx.delete(codePools).where(eq(codePools.id, p.id));
   }
 }
 

@@ -9,7 +9,7 @@
  * set aside, and keeps a pool's last `KEPT` finished jobs only, so neither table grows for ever.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, lt, ne, notInArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, notInArray, type SQL } from 'drizzle-orm';
 import { type Db, schema } from '../../db/client.ts';
 import { databaseNow } from '../../db/database-clock.ts';
 import type { ImportProgress, ImportResult } from '../../db/schema/code-import.ts';
@@ -228,6 +228,23 @@ export async function importCodes(
 ): Promise<ImportResult> {
   const { onWritten } = options;
   return (await startCodeImport(db, pool, csv, onWritten && (() => onWritten), options)).finished;
+}
+
+/**
+ * Before a pool is deleted (a save that leaves out a pool with no codes, campaign-store.ts), in that transaction: its
+ * ended jobs, and a running one whose process stopped beating, go with it, and what they set aside; a live import
+ * keeps the pool, refused 409 `import_running` (the codes it is about to move need their pool; the foreign key would
+ * refuse the delete as a 500).
+ */
+export async function dropPoolImports(tx: Tx, poolId: number): Promise<void> {
+  const [live] = await tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.poolId, poolId), eq(jobs.state, 'running'), gte(jobs.updatedAt, databaseNow(-STALE_IMPORT_MS))));
+  if (live) throw new ApiError(409, 'import_running', `Import ${live.id} into this pool is still running`);
+  const ofPool = tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.poolId, poolId));
+  await tx.delete(schema.codeImportRows).where(inArray(schema.codeImportRows.importId, ofPool));
+  await tx.delete(jobs).where(eq(jobs.poolId, poolId));
 }
 
 export async function codeImport(deps: Pick<Deps, 'db'>, poolId: number, importId: string): Promise<CodeImport> {
