@@ -13,7 +13,16 @@ export interface Office {
   /** Who the caller is to the office (`<platform>:<user id>`): whose drafts the office keeps (admin/kept-drafts.ts). */
   member?: string;
   /** The brands the member may open, each with its agency (whose white label the office shows) and sections. */
-  brands: { id: number; name: string; agencyId: number; sections: string[] }[];
+  brands: {
+    id: number;
+    name: string;
+    agencyId: number;
+    sections: string[];
+    /** Whether it has a VK app, which a campaign runs in (absent from an older server: taken as yes, «Use» decides). */
+    hasApp?: boolean;
+    /** Whether the member may open its page under Agency, where its apps are connected (absent: no). */
+    canManage?: boolean;
+  }[];
   /** Whether the member may open the audit log (absent from an older server: no). */
   canSeeAudit?: boolean;
   /** The member's agencies: white label, their role there, whether they may open Agency (server/office/office.routes.ts). */

@@ -5,6 +5,8 @@
  */
 export const officeRu = {
   office: 'Кабинет бренда',
+  // The office's header with no brand at all (an agency owner or manager before their first): only Agency is there.
+  officeAgency: 'Кабинет агентства',
   // Labels VKUI would otherwise give in Russian whatever the office's language (screen readers read them).
   scrollBack: 'Прокрутить назад',
   scrollForward: 'Прокрутить вперёд',
@@ -40,6 +42,13 @@ export const officeRu = {
   // The catalogue with no brand to make a draft for (an agency owner before their first brand): look, not use.
   catalogueNoBrand: 'Акция создаётся для бренда, а брендов пока нет — механики здесь можно только посмотреть.',
   catalogueNoBrandAgency: 'Создайте бренд в разделе «Агентство», и любую из них можно будет использовать.',
+  // The catalogue for a brand with no VK app yet (a new brand): a campaign runs in an app, so «Use» waits for one.
+  catalogueNoApp:
+    'У бренда ещё нет приложения ВКонтакте, а акция работает в приложении — механики пока нельзя использовать.',
+  catalogueNoAppManage: 'Подключите приложение на странице бренда, и любую из них можно будет использовать.',
+  catalogueNoAppAsk: 'Приложения бренда подключает агентство «{agency}»: попросите его подключить приложение.',
+  catalogueNoAppAskAnyAgency: 'Приложения бренда подключает его агентство: попросите его подключить приложение.',
+  brandPage: 'Страница бренда',
   creating: 'Создаём черновик…',
   revision: 'Редакция {n}',
   neverPublished: 'Не опубликована',
@@ -371,6 +380,7 @@ export type OfficeMessages = { [K in keyof typeof officeRu]: string };
 
 export const officeEn: OfficeMessages = {
   office: 'Brand office',
+  officeAgency: 'Agency office',
   scrollBack: 'Scroll back',
   scrollForward: 'Scroll forward',
   pages: 'Pages',
@@ -402,6 +412,11 @@ export const officeEn: OfficeMessages = {
   catalogueNoBrand:
     'A campaign is made for a brand, and there is no brand yet: here the mechanics can only be looked at.',
   catalogueNoBrandAgency: 'Create a brand under «Agency», and any of them can be used.',
+  catalogueNoApp: 'The brand has no VK app yet, and a campaign runs in an app: the mechanics cannot be used yet.',
+  catalogueNoAppManage: "Connect an app on the brand's page, and any of them can be used.",
+  catalogueNoAppAsk: "The brand's apps are connected by the agency «{agency}»: ask it to connect one.",
+  catalogueNoAppAskAnyAgency: "The brand's apps are connected by its agency: ask it to connect one.",
+  brandPage: "Brand's page",
   creating: 'Creating a draft…',
   revision: 'Revision {n}',
   neverPublished: 'Not published',

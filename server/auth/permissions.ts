@@ -109,11 +109,17 @@ export async function findAgencyAccess(
 ): Promise<{ membership: MembershipRow; brand: typeof schema.brands.$inferSelect } | undefined> {
   const [brand] = await db.select().from(schema.brands).where(eq(schema.brands.id, brandId)).limit(1);
   if (!brand) return undefined;
-  const membership = (await agencyMemberships(db, identity, brand.agencyId)).find(
-    (m) => m.role === 'agency_admin' || (m.role === 'agency_manager' && (m.brandId === null || m.brandId === brandId)),
-  );
+  const membership = (await agencyMemberships(db, identity, brand.agencyId)).find((m) => managesBrand(m, brandId));
   return membership && { membership, brand };
 }
+
+/**
+ * The `agency` rule on one of the agency's memberships: its `agency_admin`, or an `agency_manager` agency-wide or for
+ * this brand. The caller checks the membership is of the brand's agency.
+ * @example managesBrand({ role: 'agency_manager', brandId: null }, 3) // true
+ */
+export const managesBrand = (m: Pick<MembershipRow, 'brandId' | 'role'>, brandId: number) =>
+  m.role === 'agency_admin' || (m.role === 'agency_manager' && (m.brandId === null || m.brandId === brandId));
 
 /** Throws 403 `forbidden` (the same for a brand that is not the caller's and one that does not exist). */
 export async function requireAgencyAccess(db: Db, identity: Identity, brandId: number) {

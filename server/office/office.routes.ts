@@ -8,7 +8,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireIdentity } from '../auth/middleware.ts';
-import { reaches } from '../auth/permissions.ts';
+import { managesBrand, reaches } from '../auth/permissions.ts';
 import { BRAND_SECTIONS } from '../auth/sections.ts';
 import { schema } from '../db/client.ts';
 import { MEMBERSHIP_ROLES } from '../db/schema/organization.ts';
@@ -38,7 +38,19 @@ export const OfficeSchema = z
     member: z.string(),
     /** The brands the caller may open, each with its agency (whose white label its office shows) and sections. */
     brands: z.array(
-      z.object({ id: z.number().int(), name: z.string(), agencyId: z.number().int(), sections: z.array(z.string()) }),
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        agencyId: z.number().int(),
+        sections: z.array(z.string()),
+        /**
+         * Whether the brand has a VK app: a campaign runs in one, so the catalogue says before «Use» that a brand
+         * without one cannot have a draft yet (the server still refuses it: `brand_without_app`, campaign-create.ts).
+         */
+        hasApp: z.boolean(),
+        /** Whether the caller may open the brand's page under Agency, where its apps are connected (the `agency` rule). */
+        canManage: z.boolean(),
+      }),
     ),
     /** Whether the office shows the audit log (server/office/audit-log.ts decides who reads it). */
     canSeeAudit: z.boolean(),
@@ -64,7 +76,7 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
   const { db } = c.var.deps;
   const { platform, userId } = c.var.identity;
   const member = `${platform}:${userId}`;
-  const { memberships, brands, agencies } = schema;
+  const { memberships, brands, agencies, apps } = schema;
   const rows = await db
     .select()
     .from(memberships)
@@ -77,8 +89,25 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     // The permission check's rule (server/auth/permissions.ts), switched-off brands included.
     const covering = rows.filter((m) => reaches(m, b));
     const sections = new Set(covering.flatMap((m) => (m.role === 'agency_admin' ? ALL_SECTIONS : m.sections)));
-    if (covering.length > 0) list.push({ id: b.id, name: b.name, agencyId: b.agencyId, sections: [...sections] });
+    const canManage = covering.some((m) => managesBrand(m, b.id));
+    if (covering.length > 0)
+      list.push({ id: b.id, name: b.name, agencyId: b.agencyId, sections: [...sections], canManage });
   }
+  const withApp = new Set(
+    list.length === 0
+      ? []
+      : (
+          await db
+            .selectDistinct({ brandId: apps.brandId })
+            .from(apps)
+            .where(
+              inArray(
+                apps.brandId,
+                list.map((b) => b.id),
+              ),
+            )
+        ).map((a) => a.brandId),
+  );
   const agencyList = (await db.select().from(agencies).where(inArray(agencies.id, agencyIds))).map((a) => {
     // MEMBERSHIP_ROLES runs from the widest role to the narrowest.
     const role = MEMBERSHIP_ROLES.find((r) => rows.some((m) => m.agencyId === a.id && m.role === r)) ?? 'brand_member';
@@ -86,5 +115,6 @@ officeRoutes.openapi(officeAccessRoute, async (c) => {
     return { id, name, logoUrl, accent, role, canManage: role === 'agency_admin' || role === 'agency_manager' };
   });
   const canSeeAudit = await canReadAudit(db, c.var.identity);
-  return c.json({ member, brands: list, agencies: agencyList, canSeeAudit, communityClaim }, 200);
+  const brandList = list.map((b) => ({ ...b, hasApp: withApp.has(b.id) }));
+  return c.json({ member, brands: brandList, agencies: agencyList, canSeeAudit, communityClaim }, 200);
 });

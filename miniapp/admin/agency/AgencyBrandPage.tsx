@@ -19,7 +19,7 @@ import type { Office } from '../office-api.ts';
 import { WriteRefusal } from '../office-write.tsx';
 import { withoutAgencyRole } from '../refused.ts';
 import { StaleCopyBanner } from '../StaleCopyBanner.tsx';
-import { useOffice } from '../use-office.ts';
+import { forgetOfficeAccess, useOffice } from '../use-office.ts';
 import { BrandedHeader, useAgencyBranding } from './AgencyBranding.tsx';
 import { agencyApi } from './agency-api.ts';
 import { BrandNameForm } from './BrandNameForm.tsx';
@@ -27,7 +27,8 @@ import { CommunityCallback } from './CommunityCallback.tsx';
 import { useBrandPageWrites } from './use-brand-page-writes.ts';
 
 export function AgencyBrandPage({ office }: { office: Office }) {
-  const { api, language, t } = useOffice();
+  const services = useOffice();
+  const { api, language, t } = services;
   const s = agencyStrings(language);
   const navigator = useRouteNavigator();
   // Kept while the panel is still mounted under another route (a link into another office page), so it does not ask
@@ -159,7 +160,17 @@ export function AgencyBrandPage({ office }: { office: Office }) {
             {refusedAt(`app-${a.id}-service`)}
           </div>
         ))}
-        <ConnectApp s={s} onConnect={(body) => act('connect-app', () => agency.connectApp(brandId, body))} />
+        <ConnectApp
+          s={s}
+          onConnect={(body) =>
+            act('connect-app', async () => {
+              const saved = await agency.connectApp(brandId, body);
+              // The office answer says whether the brand has an app (the catalogue's «Use» waits for one): ask afresh.
+              forgetOfficeAccess(services);
+              return saved;
+            })
+          }
+        />
         {refusedAt('connect-app')}
       </Group>
     </>

@@ -4,10 +4,13 @@
  * A member of the working brand without `campaigns` (the office's home offers them no "New campaign") is told «No
  * access» at once, as the server would answer every "Use". With no brand at all (an agency owner before their first
  * one, the address typed) there is nothing to make a draft for: the cards are shown without "Use", and a line says
- * why and where a brand is made.
+ * why and where a brand is made. A brand with no VK app yet (a new one) has the cards with «Use» switched off and a
+ * banner saying why, with the way to the brand's page where one is connected (BrandWithoutAppBanner.tsx). The server
+ * still refuses such a draft (an app removed since the office was asked): its snackbar offers the brand's page too.
  */
 import { Button, CardGrid, Group, Placeholder, Snackbar } from '@vkontakte/vkui';
 import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
 import { composeKey } from '../../api/client-key.ts';
 import { PanelHeaderWithBack } from '../../PanelHeaderWithBack.tsx';
 import { paths, useRouteNavigator } from '../../routes.ts';
@@ -18,18 +21,25 @@ import { LoadStateScreen } from '../LoadStateScreen.tsx';
 import type { Office } from '../office-api.ts';
 import { refusalText } from '../refusal-text.ts';
 import { withoutSection } from '../refused.ts';
-import { useBrand, useOffice } from '../use-office.ts';
+import { forgetOfficeAccess, useBrand, useOffice } from '../use-office.ts';
+import { BrandWithoutAppBanner } from './BrandWithoutAppBanner.tsx';
 import { TemplateCard } from './TemplateCard.tsx';
 
+/** A refused «Use»: what to say, and whether the way out is the brand's page (no app: it is connected there). */
+type Failure = { text: string; toBrandPage: boolean };
+
 export function Catalogue({ office }: { office: Office }) {
-  const { t, office: api, language } = useOffice();
+  const services = useOffice();
+  const { t, office: api, language } = services;
   const navigator = useRouteNavigator();
   const [brand] = useBrand(office);
   const mayCreate = brand === undefined || brand.sections.includes('campaigns');
   const managesAgency = office.agencies?.some((a) => a.canManage) === true;
   const templates = useAsync(() => api.templates(), [api], mayCreate);
   const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  // Absent from an older server: taken as having one, and «Use» finds out.
+  const withoutApp = brand?.hasApp === false;
   // One key per choice: a double click or a retry after a lost answer makes one draft (server: draft-keys.ts).
   const [keys] = useState(() => composeKey());
   const use = async (templateKey: string) => {
@@ -41,7 +51,10 @@ export function Catalogue({ office }: { office: Office }) {
       keys.sent();
       navigator.replace(paths.adminCampaign(draft.id));
     } catch (err) {
-      setFailure(refusalText(err, language));
+      const noApp = err instanceof ApiRequestError && err.code === 'brand_without_app';
+      // The office answer said the brand had an app (an app removed since): the next screen asks afresh.
+      if (noApp) forgetOfficeAccess(services);
+      setFailure({ text: refusalText(err, language), toBrandPage: noApp && brand.canManage === true });
     } finally {
       setBusy(null);
     }
@@ -67,6 +80,7 @@ export function Catalogue({ office }: { office: Office }) {
             }
           />
         )}
+        {brand && withoutApp && <BrandWithoutAppBanner office={office} brand={brand} />}
         <LoadState state={templates}>
           {(list) =>
             list.length === 0 ? (
@@ -83,7 +97,7 @@ export function Catalogue({ office }: { office: Office }) {
                           size="m"
                           stretched
                           loading={busy === tpl.key}
-                          disabled={busy !== null}
+                          disabled={busy !== null || withoutApp}
                           onClick={() => void use(tpl.key)}
                           data-testid={`office-use-${tpl.key}`}
                         >
@@ -98,7 +112,18 @@ export function Catalogue({ office }: { office: Office }) {
           }
         </LoadState>
       </Group>
-      {failure && <Snackbar onClosed={() => setFailure(null)}>{failure}</Snackbar>}
+      {failure && (
+        <Snackbar
+          onClosed={() => setFailure(null)}
+          // Long enough to read the reason and take the way out; it stays while touched or focused too.
+          duration={failure.toBrandPage ? 10_000 : undefined}
+          action={failure.toBrandPage ? t.brandPage : undefined}
+          onActionClick={() => brand && navigator.push(paths.adminAgencyBrand(brand.id))}
+          data-testid="office-use-refused"
+        >
+          {failure.text}
+        </Snackbar>
+      )}
     </>
   );
 }

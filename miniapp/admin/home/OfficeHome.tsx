@@ -3,7 +3,8 @@
  * status, dates in the campaign's time zone, revision and code stock, and "New campaign" → the catalogue. Only
  * the sections the member may open are shown and linked (OfficeNavigation); a campaign opens its editor, or for a
  * member who may not edit it, its page of the sections they hold (campaign-links.ts). With no brand at all (an agency
- * owner before their first) there is no list to load: a placeholder says a brand comes first and opens Agency.
+ * owner before their first) there is no list to load: a placeholder says a brand comes first and opens Agency, and the
+ * header says the agency's office (a «brand office» with no brand said nothing true).
  */
 import { Icon28AddOutline } from '@vkontakte/icons';
 import { Button, FormItem, Group, Header, Placeholder, Select } from '@vkontakte/vkui';
@@ -33,7 +34,12 @@ export function OfficeHome({ office }: { office: Office }) {
   const list = useAsync(() => api.campaigns(brand?.id ?? 0), [api, brand?.id], brand !== undefined);
   return (
     <>
-      <BrandedHeader branding={branding} title={t.office} back={{ label: t.back, onClick: () => navigator.back() }} />
+      {/* With no brand there is no brand's office yet: the member is here for Agency alone. */}
+      <BrandedHeader
+        branding={branding}
+        title={brand ? t.office : t.officeAgency}
+        back={{ label: t.back, onClick: () => navigator.back() }}
+      />
       {office.brands.length > 1 && (
         <Group>
           <FormItem top={t.brand} htmlFor="office-brand">
