@@ -13,12 +13,15 @@ export function InputWithButton(props: {
   /** The action is on its way: the button spins (and waits). */
   loading?: boolean;
   onClick: () => void;
+  /** The button's test id (a test taps it and measures where its refusal is said). */
+  testId?: string;
 }) {
   return (
     <ButtonGroup mode="horizontal" gap="m" stretched>
       {props.input}
       <Button
         style={{ flexShrink: 0 }}
+        data-testid={props.testId}
         disabled={props.disabled || props.loading}
         loading={props.loading}
         onClick={props.onClick}

@@ -8,9 +8,11 @@ import { FormItem, Text } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useApp } from '../app-context.ts';
 import { withReason } from '../i18n-reason.ts';
+import type { RefusalPlace } from './refusal-place.ts';
 import { refusalText } from './refusal-text.ts';
 
-export function useOfficeWrite(template: string) {
+/** `place`: the screen the refusal is said on, when its words name one (the agency's screens: refusal-place.ts). */
+export function useOfficeWrite(template: string, place: RefusalPlace = 'brand') {
   const { language } = useApp();
   const [error, setError] = useState<string | null>(null);
   async function run<T>(write: () => Promise<T>): Promise<T | undefined> {
@@ -18,7 +20,7 @@ export function useOfficeWrite(template: string) {
     try {
       return await write();
     } catch (e) {
-      setError(withReason(template, refusalText(e, language)));
+      setError(withReason(template, refusalText(e, language, place)));
       return undefined;
     }
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/client.ts';
 import { errorTexts } from '../i18n-errors.ts';
 import { ISSUE_WORDING } from './refusal-issue-wording.ts';
+import { PLACE_WORDING } from './refusal-place.ts';
 import { REFUSAL_WORDING, refusalText } from './refusal-text.ts';
 
 /**
@@ -241,5 +242,20 @@ describe('server refusals in the office', () => {
     expect(refusalText(new ApiRequestError(502, 'http_error', 'Bad Gateway'), 'ru')).toBe(
       'Сервер ответил ошибкой. Попробуйте позже.',
     );
+  });
+
+  it('a refusal said on the agency’s screens names the agency, not «этот бренд» (found on the agency team screen)', () => {
+    const refused = new ApiRequestError(403, 'forbidden', 'No team rights for this brand');
+    expect(refusalText(refused, 'ru', 'agency')).toBe('У вас нет прав на это в агентстве.');
+    expect(refusalText(refused, 'en', 'agency')).toBe('You have no rights for this in the agency.');
+    // A brand's screen keeps the brand's words, and a code the agency does not word its own way reads as anywhere.
+    expect(refusalText(refused, 'ru')).toBe('У вас нет прав на это в этом бренде.');
+    const role = new ApiRequestError(403, 'role_not_allowed', 'x');
+    expect(refusalText(role, 'en', 'agency')).toBe(refusalText(role, 'en'));
+    // Every place's code is one the office words anyway, in both languages.
+    for (const words of Object.values(PLACE_WORDING)) {
+      expect(Object.keys(words.en).sort()).toEqual(Object.keys(words.ru).sort());
+      for (const code of Object.keys(words.ru)) expect(REFUSAL_WORDING.ru[code]).toBeDefined();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { HAS_WEB_ENTRY } from '../build-contents.ts';
 import { errorTexts } from '../i18n-errors.ts';
 import type { Language } from '../intl-formats.ts';
 import { ISSUE_WORDING } from './refusal-issue-wording.ts';
+import { PLACE_WORDING, type RefusalPlace } from './refusal-place.ts';
 
 type Wording = Record<string, string>;
 
@@ -300,13 +301,14 @@ function issueText(error: ApiRequestError, language: Language): string | undefin
 }
 
 /**
- * What an office member reads when a call fails.
+ * What an office member reads when a call fails; `place` is the screen it is said on (refusal-place.ts).
  * @example refusalText(new ApiRequestError(409, 'pool_key_taken', 'Campaign 1 already has a pool "x"'), 'ru')
  *   // 'У этой акции уже есть пул с таким ключом.'
  */
-export function refusalText(error: unknown, language: Language): string {
+export function refusalText(error: unknown, language: Language, place: RefusalPlace = 'brand'): string {
   if (!(error instanceof ApiRequestError)) return errorTexts[language].generic;
-  const refusal = own(REFUSAL_WORDING[language], error.code) ?? own(errorTexts[language], error.code);
+  const placed = place === 'brand' ? undefined : own(PLACE_WORDING[place][language], error.code);
+  const refusal = placed ?? own(REFUSAL_WORDING[language], error.code) ?? own(errorTexts[language], error.code);
   if (!refusal) return error.message;
   const detail = issueText(error, language);
   return detail ? `${refusal.replace(/\.$/, '')}: ${detail}.` : refusal;

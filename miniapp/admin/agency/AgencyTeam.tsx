@@ -72,9 +72,13 @@ export function AgencyTeam({ office }: { office: Office }) {
     agency !== undefined,
   );
   // Each write's refusal is said beside what was tapped (on a phone the page's top is far away).
-  const writes = useTeamWrites(s.error, () => {
-    if (state.status === 'ready') state.reload();
-  });
+  const writes = useTeamWrites(
+    s.error,
+    () => {
+      if (state.status === 'ready') state.reload();
+    },
+    'agency',
+  );
   const { act } = writes;
   // A member with no agency role (a brand's own people): the page is the agency's, said so (it said «Not found»).
   if (!agency) return <LoadStateScreen state={withoutAgencyRole('agency')} title={s.team} />;

@@ -128,6 +128,7 @@ export function InviteForm(props: {
             <Input id="invite-vk-id" placeholder={s.vkId} value={vkId} onChange={(e) => setVkId(e.target.value)} />
           }
           label={s.add}
+          testId="invite-add"
           disabled={!validId || busy}
           loading={busy && last === 'add'}
           onClick={() =>

@@ -7,14 +7,16 @@
  */
 import { useState } from 'react';
 import { useOfficeWrite } from '../office-write.tsx';
+import type { RefusalPlace } from '../refusal-place.ts';
 
 export type TeamWrite = 'editor' | 'invite' | 'revoke';
 
-export function useTeamWrites(template: string, reload: () => void) {
+/** `place`: the brand's team screen or the agency's, so a refusal's words name where it is said. */
+export function useTeamWrites(template: string, reload: () => void, place: RefusalPlace = 'brand') {
   const writes = {
-    editor: useOfficeWrite(template),
-    invite: useOfficeWrite(template),
-    revoke: useOfficeWrite(template),
+    editor: useOfficeWrite(template, place),
+    invite: useOfficeWrite(template, place),
+    revoke: useOfficeWrite(template, place),
   };
   const [revoking, setRevoking] = useState<number | null>(null);
   /** Runs a write of `which`, then reloads; answers its result, or undefined when refused (said beside it). */
