@@ -71,6 +71,8 @@ export const agencyRu = {
   allBrands: 'Все бренды агентства',
   chosenBrands: 'Бренды: {names}',
   pickBrand: 'Отметьте хотя бы один бренд',
+  // Beside a ticked brand another manager may not untick (only the owner takes a manager out of brands, decision 120).
+  ownerUnticks: 'Снять может только владелец агентства',
   editBrands: 'Бренды',
   saveBrands: 'Сохранить бренды',
   confirmRemoveManager:
@@ -157,6 +159,7 @@ export const agencyEn: AgencyMessages = {
   allBrands: 'Every brand of the agency',
   chosenBrands: 'Brands: {names}',
   pickBrand: 'Tick at least one brand',
+  ownerUnticks: 'Only the agency owner can untick it',
   editBrands: 'Brands',
   saveBrands: 'Save brands',
   confirmRemoveManager:

@@ -3,7 +3,9 @@
  * one call that swaps their rows (server/office/team/manager-coverage.ts); and removing them from the agency, asked
  * first (OfficeConfirm, as the brand team's removal is) and done in one call for all their brands
  * (server/office/team/manager-removal.ts). While a write is on its way the buttons wait, and its refusal is said here,
- * beside the buttons, not at the top of a long page.
+ * beside the buttons, not at the top of a long page. Unticking takes the manager out of a brand, which is the agency
+ * owner's alone (decision 120): where the row says it is not `removable` by the caller, the brands they cover now are
+ * ticked and disabled with the reason beside them, and only adding brands is offered (the server still refuses).
  */
 import { Button, ButtonGroup, Checkbox, FormItem, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -44,18 +46,29 @@ export function ManagerBrandsEditor(props: {
   };
   const userId = first?.userId ?? '';
   const empty = !all && chosen.length === 0;
+  // What the server says the caller may not take away: the coverage they have now, all brands or the chosen ones.
+  const keeps = first?.removable === false;
+  const coversAllNow = first?.managedBrands === null;
+  const kept = (brandId: number) => keeps && first?.managedBrands?.some((b) => b.id === brandId) === true;
   return (
     <div data-testid={`agency-person-${userId}-editor`}>
       <SimpleCell>{first && <PersonWho person={first} />}</SimpleCell>
       <FormItem top={s.coveredBrands} status={empty ? 'error' : 'default'} bottom={empty ? s.pickBrand : undefined}>
-        <Checkbox data-testid="manager-brands-all" checked={all} onChange={(e) => setAll(e.target.checked)}>
+        <Checkbox
+          data-testid="manager-brands-all"
+          checked={all}
+          disabled={keeps && coversAllNow}
+          description={keeps && coversAllNow ? s.ownerUnticks : undefined}
+          onChange={(e) => setAll(e.target.checked)}
+        >
           {s.allBrands}
         </Checkbox>
         {brands.map((b) => (
           <Checkbox
             key={b.id}
             data-testid={`manager-brand-${b.id}`}
-            disabled={all}
+            disabled={all || kept(b.id)}
+            description={!all && kept(b.id) ? s.ownerUnticks : undefined}
             checked={all || chosen.includes(b.id)}
             onChange={(e) => setChosen(e.target.checked ? [...chosen, b.id] : chosen.filter((x) => x !== b.id))}
           >
