@@ -73,6 +73,8 @@ export const agencyRu = {
   pickBrand: 'Отметьте хотя бы один бренд',
   // Beside a ticked brand another manager may not untick (only the owner takes a manager out of brands, decision 120).
   ownerUnticks: 'Снять может только владелец агентства',
+  // Beside a brand where the manager already holds a brand role (one person, one row per brand).
+  hasBrandRole: 'Уже есть роль в этом бренде',
   editBrands: 'Бренды',
   saveBrands: 'Сохранить бренды',
   confirmRemoveManager:
@@ -160,6 +162,7 @@ export const agencyEn: AgencyMessages = {
   chosenBrands: 'Brands: {names}',
   pickBrand: 'Tick at least one brand',
   ownerUnticks: 'Only the agency owner can untick it',
+  hasBrandRole: 'Already has a role in this brand',
   editBrands: 'Brands',
   saveBrands: 'Save brands',
   confirmRemoveManager:

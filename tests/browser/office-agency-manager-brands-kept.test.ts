@@ -3,7 +3,8 @@
  * desktop (dark, en). Found from outside: they could untick a brand the fellow covers (or «every brand») and were
  * refused only on Save (403 beside the button), since taking a manager out of a brand is the agency owner's alone
  * (decision 120). Now the rows' `removable` (false for them) keeps the brands the fellow covers ticked and disabled,
- * with the reason beside each; adding a brand still works; the owner sees every box free.
+ * with the reason beside each; adding a brand still works; the owner may untick them. A brand where the fellow holds
+ * a brand role (the row's `brandRoleBrands`; saving it was refused 409 on Save) is disabled for both, with its reason.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,7 @@ const viewports = [
 ] as const;
 
 const reason = { ru: 'Снять может только владелец агентства', en: 'Only the agency owner can untick it' } as const;
+const brandRole = { ru: 'Уже есть роль в этом бренде', en: 'Already has a role in this brand' } as const;
 
 /** A manager row: agency-wide (`brandId` null) or for one brand. */
 function addManager(agencyId: number, userId: number, brandId: number | null, sections: string[]) {
@@ -89,18 +91,28 @@ describe('agency team: a fellow manager’s brands', () => {
   for (const vp of viewports) {
     it(`the brands only the owner may take away are ticked, disabled and say why (${vp.name}, ${vp.language})`, async () => {
       const { agencyId } = addAgencyOwner(server, { userId: vp.owner });
-      const [first, second] = withAppDb(server, (db) => {
+      const [first, second, third] = withAppDb(server, (db) => {
         const one = db.prepare('SELECT id FROM brands WHERE agency_id = ? ORDER BY id LIMIT 1').get(agencyId) as {
           id: number;
         };
-        const two = db
-          .prepare('INSERT INTO brands (agency_id, name) VALUES (?, ?) RETURNING id')
-          .get(agencyId, `Brand kept ${vp.name}`) as { id: number };
-        return [one.id, two.id];
+        const brand = (name: string) =>
+          (
+            db.prepare('INSERT INTO brands (agency_id, name) VALUES (?, ?) RETURNING id').get(agencyId, name) as {
+              id: number;
+            }
+          ).id;
+        return [one.id, brand(`Brand kept ${vp.name}`), brand(`Brand role ${vp.name}`)];
       });
       addManager(agencyId, vp.actor, null, ['team', 'mailings']);
       addManager(agencyId, vp.chosen, first, ['mailings']);
       addManager(agencyId, vp.everywhere, null, ['mailings']);
+      withAppDb(server, (db) =>
+        db
+          .prepare(
+            "INSERT INTO memberships (platform, platform_user_id, agency_id, brand_id, role, sections) VALUES ('vk', ?, ?, ?, 'brand_member', '[]')",
+          )
+          .run(String(vp.chosen), agencyId, third),
+      );
       const watched = await openWatchedPage(browser, vp);
       const { page } = watched;
       try {
@@ -115,6 +127,8 @@ describe('agency team: a fellow manager’s brands', () => {
         expect(await box(page, `manager-brand-${second}`).isDisabled()).toBe(false);
         expect(await row(page, `manager-brand-${second}`).textContent()).not.toContain(reason[vp.language]);
         expect(await box(page, 'manager-brands-all').isDisabled()).toBe(false);
+        expect(await box(page, `manager-brand-${third}`).isDisabled()).toBe(true);
+        expect(await row(page, `manager-brand-${third}`).textContent()).toContain(brandRole[vp.language]);
         await screenshot(page, `office-agency-manager-brands-kept-${vp.name}-${vp.colorScheme}`);
         // Adding a brand is theirs to do, and the server takes it.
         await row(page, `manager-brand-${second}`).click();
@@ -138,7 +152,7 @@ describe('agency team: a fellow manager’s brands', () => {
         await watched.context.close();
       }
 
-      // The owner may take brands away: nothing is disabled for them.
+      // The owner may take brands away: only the brand-role brand stays disabled for them, with its reason.
       const owner = await openWatchedPage(browser, vp);
       try {
         await owner.page.goto(
@@ -149,6 +163,8 @@ describe('agency team: a fellow manager’s brands', () => {
         expect(await box(owner.page, `manager-brand-${first}`).isDisabled()).toBe(false);
         expect(await box(owner.page, `manager-brand-${second}`).isDisabled()).toBe(false);
         expect(await owner.page.getByText(reason[vp.language]).count()).toBe(0);
+        expect(await box(owner.page, `manager-brand-${third}`).isDisabled()).toBe(true);
+        expect(await row(owner.page, `manager-brand-${third}`).textContent()).toContain(brandRole[vp.language]);
         expect(owner.errors).toEqual([]);
       } finally {
         await owner.context.close();

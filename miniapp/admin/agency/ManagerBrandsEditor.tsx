@@ -5,7 +5,8 @@
  * (server/office/team/manager-removal.ts). While a write is on its way the buttons wait, and its refusal is said here,
  * beside the buttons, not at the top of a long page. Unticking takes the manager out of a brand, which is the agency
  * owner's alone (decision 120): where the row says it is not `removable` by the caller, the brands they cover now are
- * ticked and disabled with the reason beside them, and only adding brands is offered (the server still refuses).
+ * ticked and disabled with the reason beside them, and only adding brands is offered (the server still refuses). A
+ * brand where the person holds a brand role (the row's `brandRoleBrands`) cannot be ticked either, and says so.
  */
 import { Button, ButtonGroup, Checkbox, FormItem, SimpleCell } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -50,6 +51,9 @@ export function ManagerBrandsEditor(props: {
   const keeps = first?.removable === false;
   const coversAllNow = first?.managedBrands === null;
   const kept = (brandId: number) => keeps && first?.managedBrands?.some((b) => b.id === brandId) === true;
+  const hasBrandRole = (brandId: number) => first?.brandRoleBrands.includes(brandId) === true;
+  const locked = (brandId: number) =>
+    kept(brandId) ? s.ownerUnticks : hasBrandRole(brandId) && !chosen.includes(brandId) ? s.hasBrandRole : undefined;
   return (
     <div data-testid={`agency-person-${userId}-editor`}>
       <SimpleCell>{first && <PersonWho person={first} />}</SimpleCell>
@@ -67,8 +71,8 @@ export function ManagerBrandsEditor(props: {
           <Checkbox
             key={b.id}
             data-testid={`manager-brand-${b.id}`}
-            disabled={all || kept(b.id)}
-            description={!all && kept(b.id) ? s.ownerUnticks : undefined}
+            disabled={all || locked(b.id) !== undefined}
+            description={all ? undefined : locked(b.id)}
             checked={all || chosen.includes(b.id)}
             onChange={(e) => setChosen(e.target.checked ? [...chosen, b.id] : chosen.filter((x) => x !== b.id))}
           >

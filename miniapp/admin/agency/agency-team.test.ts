@@ -15,6 +15,7 @@ const row = (id: number, userId: string, role: TeamMember['role'], brandId: numb
   brandId,
   brandName: null,
   managedBrands: null,
+  brandRoleBrands: [],
   since: 0,
   editable: true,
   removable: true,

@@ -28,6 +28,7 @@ const manager = (removable: boolean): TeamMember => ({
   brandId: 3,
   brandName: 'Brand',
   managedBrands: [{ id: 3, name: 'Brand' }],
+  brandRoleBrands: [],
   since: 0,
   editable: true,
   removable,

@@ -32,6 +32,9 @@ export const MemberSchema = z
     brandId: z.number().int().nullable(),
     brandName: z.string().nullable(),
     managedBrands: z.array(z.object({ id: z.number().int(), name: z.string() })).nullable(),
+    brandRoleBrands: z.array(z.number().int()).openapi({
+      description: 'For an agency manager: brands where they hold a brand role, which their coverage cannot take in',
+    }),
     since: z.number().int(),
     editable: z.boolean(),
     /** Whether the caller may remove this row: an agency manager's is the agency owner's to remove, by any route. */

@@ -46,6 +46,11 @@ export interface TeamMember {
   brandName: string | null;
   /** For an agency manager of chosen brands: every brand they manage; null for agency-wide roles and brand roles. */
   managedBrands: { id: number; name: string }[] | null;
+  /**
+   * For an agency manager: the brands where the same person holds a brand role, which their manager rows cannot join
+   * (setManagerBrands refuses 409 already_member), so the office says so before Save. Empty for other roles.
+   */
+  brandRoleBrands: number[];
   since: number;
   /** Whether the caller may change this row. */
   editable: boolean;
@@ -82,6 +87,18 @@ function toMember(
           )
           .map((r) => ({ id: r.brandId as number, name: names.get(r.brandId as number) ?? '' }))
       : null;
+  const brandRoleBrands =
+    row.role === 'agency_manager'
+      ? all
+          .filter(
+            (r) =>
+              (r.role === 'brand_admin' || r.role === 'brand_member') &&
+              r.brandId !== null &&
+              r.platform === row.platform &&
+              r.platformUserId === row.platformUserId,
+          )
+          .map((r) => r.brandId as number)
+      : [];
   return {
     id: row.id,
     platform: row.platform,
@@ -94,6 +111,7 @@ function toMember(
     brandId: row.brandId,
     brandName: row.brandId === null ? null : (names.get(row.brandId) ?? null),
     managedBrands: chosen,
+    brandRoleBrands,
     since: row.createdAt,
     ...rights,
   };
