@@ -1,6 +1,8 @@
 /**
- * An accent colour as VKUI's accent tokens, set on a subtree so its buttons, links and icons take it: a campaign's
- * screens take the campaign's `theme.accent`, the office its agency's white label. Only a plain hex colour is
+ * An accent colour as VKUI's accent tokens, so buttons, links and icons take it: every screen of a campaign takes the
+ * campaign's `theme.accent` (through theme-sheet.ts, use-campaign-accent.ts), a white-label build its colours
+ * (scripts/package/white-label.ts), Telegram's button colour its shades (telegram-launch.ts), and the office's subtree
+ * its agency's white label (`accentStyle`, inline). Only a plain hex colour is
  * accepted: the value comes from settings and goes into a style, so anything else is ignored. A primary button's
  * label (VKUI's `*_contrast_themed`) is set to white or black, whichever has the higher WCAG contrast on the colour:
  * VKUI's dark theme would otherwise put its dark label on any brand colour, and its light theme a white one on a pale
@@ -13,9 +15,18 @@ import { contrastRatio, hexToRgb, type Rgb } from './contrast.ts';
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export function accentStyle(accent: string | null | undefined): CSSProperties | undefined {
+  return accentTokens(accent) as CSSProperties | undefined;
+}
+
+/**
+ * The tokens themselves (the participant's screens get them through theme-sheet.ts). `label` is a label the accent
+ * comes with (Telegram's button text colour); without one it is picked by contrast.
+ * @example accentTokens('#E64646')?.['--vkui--color_text_contrast_themed'] // '#000000'
+ */
+export function accentTokens(accent: string | null | undefined, label?: string): Record<string, string> | undefined {
   if (!isAccentColour(accent)) return undefined;
-  const label = labelOn(accent);
-  const away = label === WHITE ? 'black' : 'white';
+  const on = label ?? labelOn(accent);
+  const away = labelOn(on) === WHITE ? 'white' : 'black';
   const hover = `color-mix(in srgb, ${accent} 88%, ${away})`;
   const active = `color-mix(in srgb, ${accent} 80%, ${away})`;
   return {
@@ -31,9 +42,9 @@ export function accentStyle(accent: string | null | undefined): CSSProperties | 
     '--vkui--color_text_accent_themed': accent,
     '--vkui--color_icon_accent': accent,
     '--vkui--color_icon_accent_themed': accent,
-    '--vkui--color_text_contrast_themed': label,
-    '--vkui--color_icon_contrast_themed': label,
-  } as CSSProperties;
+    '--vkui--color_text_contrast_themed': on,
+    '--vkui--color_icon_contrast_themed': on,
+  };
 }
 
 const WHITE = '#ffffff';

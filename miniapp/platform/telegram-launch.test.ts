@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { themeStyle } from '../theme-sheet.ts';
 import { okLaunchFromUrl } from './ok-launch.ts';
 import {
   parseTelegramLaunch,
   routeToStartParam,
   startParamToRoute,
   themeScheme,
-  themeStyle,
   themeTokens,
   versionAtLeast,
 } from './telegram-launch.ts';
@@ -84,10 +84,19 @@ describe('Telegram theme params on VKUI', () => {
     expect(themeTokens({ buttonColor: '#123456' })['--vkui--color_background_accent']).toBe('#123456');
   });
 
+  it("shade Telegram's button colour on hover and press away from its label, not VKUI's blue", () => {
+    const tokens = themeTokens({ button_color: '#8774e1', button_text_color: '#ffffff' });
+    expect(tokens['--vkui--color_background_accent_themed--hover']).toBe('color-mix(in srgb, #8774e1 88%, black)');
+    expect(tokens['--vkui--color_background_accent--active']).toBe('color-mix(in srgb, #8774e1 80%, black)');
+    // Telegram's own label stays, where contrast alone would have picked black on this colour.
+    expect(tokens['--vkui--color_text_contrast_themed']).toBe('#ffffff');
+    expect(themeTokens({ button_color: '#ffd500' })['--vkui--color_text_contrast_themed']).toBe('#000000');
+  });
+
   it("as one rule that also names VKUI's theme-class elements, which define the tokens again below <html>", () => {
     const rule = themeStyle(themeTokens({ link_color: '#8774e1', secondary_bg_color: '#181818' }));
     expect(rule).toBe(
-      ':root:root,:root [class*="vkui--vk"]{--vkui--color_background_secondary_alpha:#181818;--vkui--color_text_accent:#8774e1;--vkui--color_text_accent_themed:#8774e1;--vkui--color_text_link:#8774e1;--vkui--color_background:#181818;--vkui--color_background_page:#181818}',
+      ':root:root,:root:root [class*="vkui--vk"]{--vkui--color_background_secondary_alpha:#181818;--vkui--color_text_accent:#8774e1;--vkui--color_text_accent_themed:#8774e1;--vkui--color_text_link:#8774e1;--vkui--color_background:#181818;--vkui--color_background_page:#181818}',
     );
     expect(themeStyle(themeTokens({ bg_color: 'red;}body{x' }))).toBe('');
   });

@@ -6,6 +6,7 @@
  * server/promo/participation/deep-link.ts, which also writes the server's share links).
  */
 import { deepLinkHash, fromStartParam, toStartParam } from '../../server/promo/participation/deep-link.ts';
+import { accentTokens } from '../accent-style.ts';
 import type { ColorScheme } from './types.ts';
 
 /** The hash a `start_param` opens: its route, and `?ref=` when it carries a referral code. */
@@ -47,28 +48,19 @@ const TOKEN_SOURCES: Array<[string, string[]]> = [
   ['--vkui--color_separator_primary', ['section_separator_color']],
 ];
 
+/**
+ * The tokens for theme-sheet.ts's platform layer. Telegram's button colour is taken as an accent (accent-style.ts), so
+ * hover and press shade it away from Telegram's label (or a label picked by contrast when it gives none) instead of
+ * staying VKUI's blue; the colours Telegram names itself win over those derived.
+ */
 export function themeTokens(theme: TelegramTheme): Record<string, string> {
   const tokens: Record<string, string> = {};
   for (const [token, sources] of TOKEN_SOURCES) {
     const value = sources.map((s) => pick(theme, s)).find((v) => v && /^#[0-9a-fA-F]{3,8}$/.test(v));
     if (value) tokens[token] = value;
   }
-  return tokens;
-}
-
-/**
- * The theme as one style rule. VKUI defines every colour token again on the element that carries its theme class
- * (AppRoot's container: `vkui--vkCom--dark`, `vkui--vkBase--light`…), so tokens set on <html> alone never reached the
- * app and VK's colours showed under Telegram's. The rule also names those elements, with more specificity than
- * VKUI's one class, whichever style sheet comes last. Values are the hex colours `themeTokens` let through.
- * @example themeStyle({ '--vkui--color_text_primary': '#ffffff' })
- * // ':root:root,:root [class*="vkui--vk"]{--vkui--color_text_primary:#ffffff}'
- */
-export function themeStyle(tokens: Record<string, string>): string {
-  const body = Object.entries(tokens)
-    .map(([token, value]) => `${token}:${value}`)
-    .join(';');
-  return body ? `:root:root,:root [class*="vkui--vk"]{${body}}` : '';
+  const button = tokens['--vkui--color_background_accent'];
+  return { ...accentTokens(button, tokens['--vkui--color_text_contrast_themed']), ...tokens };
 }
 
 /** Dark when the background is dark (Telegram's own rule: perceived luminance of `bg_color`). */

@@ -10,6 +10,7 @@
  * calls made before the bridge has arrived load it and wait for it.
  */
 
+import { setThemeLayer } from '../theme-sheet.ts';
 import { copyWithClipboard } from './browser-actions.ts';
 import type { TelegramBridge } from './telegram-bridge.ts';
 import {
@@ -17,13 +18,10 @@ import {
   startParamToRoute,
   type TelegramTheme,
   themeScheme,
-  themeStyle,
   themeTokens,
   versionAtLeast,
 } from './telegram-launch.ts';
 import { type ColorScheme, type LaunchInfo, type PlatformAdapter, systemColorScheme } from './types.ts';
-
-const THEME_STYLE_ID = 'telegram-theme';
 
 interface ReadLaunch {
   launch: LaunchInfo;
@@ -77,18 +75,11 @@ if (/tgWebApp/.test(location.hash) || (launch.startRoute && !sessionStorage.getI
 }
 
 /**
- * Telegram's theme on VKUI: the one style element holding its tokens (telegram-launch.ts `themeStyle`), rewritten
- * whole on each change, so a colour the new theme omits goes back to VKUI's (a dark accent left on a light page was
- * found from outside).
+ * Telegram's theme on VKUI: the platform layer of theme-sheet.ts, rewritten whole on each change, so a colour the new
+ * theme omits goes back to VKUI's (a dark accent left on a light page was found from outside).
  */
 function applyTheme(theme: TelegramTheme): void {
-  let sheet = document.getElementById(THEME_STYLE_ID);
-  if (!sheet) {
-    sheet = document.createElement('style');
-    sheet.id = THEME_STYLE_ID;
-    document.head.append(sheet);
-  }
-  sheet.textContent = themeStyle(themeTokens(theme));
+  setThemeLayer('platform', themeTokens(theme));
 }
 
 /** BackButton (6.1) and haptics (6.1) are missing from older clients, where the bridge throws: they are extras. */

@@ -1,6 +1,5 @@
 /** Campaign home: what it is, its phase, the user's progress and the mechanic (tasks, quiz, wheel, pack code, calculator). */
 import { Div, Group, Panel, Paragraph, Title } from '@vkontakte/vkui';
-import { accentStyle } from '../accent-style.ts';
 import type { CampaignState } from '../api/client.ts';
 import { useRouteId } from '../use-route-id.ts';
 import { campaignSubtitle } from './CampaignBadge.tsx';
@@ -59,7 +58,7 @@ export function CampaignPanel({ id }: { id: string }) {
       </CampaignPanelHeader>
       <CampaignLoadState state={state}>
         {(data) => (
-          <div style={accentStyle(data.campaign.theme.accent)} data-testid="campaign-accent">
+          <>
             <Group>
               <Div>
                 <CampaignCover url={data.campaign.theme.coverUrl} />
@@ -78,7 +77,7 @@ export function CampaignPanel({ id }: { id: string }) {
             <Mechanic data={data} />
             {data.campaign.legalType === 'giveaway' && <DrawSection data={data} />}
             <CampaignLinks data={data} />
-          </div>
+          </>
         )}
       </CampaignLoadState>
     </Panel>

@@ -1,25 +1,20 @@
 /**
  * @module White label baked into index.html at build time: the client's name as the title, its logo as the
  * icon (inlined as a data: URL, never fetched), and its accent colours over VKUI's tokens for light and dark.
- * The selectors outrank VKUI's `.vkui--*--light` / `:root` rules, so the order of stylesheets does not matter.
  */
 import type { Plugin } from 'vite';
+import { accentTokens } from '../../miniapp/accent-style.ts';
+import { themeStyle } from '../../miniapp/theme-sheet.ts';
 import type { BundleSettings } from './client-config.ts';
 
-const ACCENT_TOKENS = [
-  '--vkui--color_background_accent',
-  '--vkui--color_background_accent_themed',
-  '--vkui--color_text_accent',
-  '--vkui--color_text_accent_themed',
-  '--vkui--color_icon_accent',
-  '--vkui--color_icon_accent_themed',
-  '--vkui--color_stroke_accent',
-  '--vkui--color_stroke_accent_themed',
-];
-
+/**
+ * The client's accent for light and dark as theme-sheet.ts's rules: on VKUI's theme-class elements, which define every
+ * token again (set on <html>, as before, the colours never showed: VKUI's own accent did), with a label picked by
+ * contrast and hover and press shades (accent-style.ts). A campaign's accent and Telegram's theme, set at run time
+ * by the same rule later in the page, go over it.
+ */
 export function brandCss(settings: Pick<BundleSettings, 'accent' | 'accentDark'>): string {
-  const declare = (colour: string) => ACCENT_TOKENS.map((t) => `${t}:${colour}`).join(';');
-  return `html[class*="--light"],html:not([class*="--dark"]){${declare(settings.accent)}}html[class*="--dark"]{${declare(settings.accentDark)}}`;
+  return themeStyle(accentTokens(settings.accent), 'light') + themeStyle(accentTokens(settings.accentDark), 'dark');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { ApiRequestError, type CampaignState, type SpinResult } from '../../api/client.ts';
 import { useApp } from '../../app-context.ts';
 import type { AsyncState } from '../../use-async.ts';
+import { useCampaignAccent } from '../../use-campaign-accent.ts';
 
 type Api = ReturnType<typeof useApp>['api'];
 
@@ -147,6 +148,7 @@ export function useCampaignState(
     if (!current) void load(api, campaignId, false);
     else if (current.status === 'ready') void load(api, campaignId, true);
   }, [api, campaignId]);
+  useCampaignAccent(state.status === 'ready' ? state.data.campaign.theme.accent : undefined);
   const participating = state.status === 'ready' && state.data.participant !== null;
   useEffect(() => {
     if (participating && campaignId !== undefined) telemetry?.joined(campaignId);
