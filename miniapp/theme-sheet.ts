@@ -5,7 +5,8 @@
  * elements, with more specificity than VKUI's one class. Two layers share it: the platform's theme (Telegram's
  * parameters) and, over it, the open campaign's accent (accent-style.ts), so a brand's colour reaches every screen of
  * its campaign, its snackbars and popouts, on every client. A white-label build's colours (scripts/package/
- * white-label.ts) are rules of the same shape per scheme, in index.html, which these outrank by coming later.
+ * white-label.ts) are rules of the same shape per scheme, in index.html, which these outrank by coming later
+ * (decision 121).
  */
 
 type Tokens = Record<string, string>;
