@@ -27,7 +27,7 @@ const WATCH_FIRST_COMMIT = `(() => {
     if (document.querySelector('[class*="vkuiSpinner"]')) w.__spinnerSeen = true;
     if (w.__firstCommit === null && root && root.childElementCount > 0) {
       w.__firstCommit = {
-        campaignCells: root.querySelectorAll('[data-testid^="campaign-"]:not([data-testid="campaign-title"]):not([data-testid="campaign-accent"])').length,
+        campaignCells: root.querySelectorAll('[data-testid^="campaign-"]:not([data-testid="campaign-title"])').length,
         campaignTitle: root.querySelector('[data-testid="campaign-title"]')?.textContent ?? null,
         hash: location.hash,
       };
