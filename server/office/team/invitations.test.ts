@@ -57,7 +57,7 @@ describe('invitations', () => {
     expect(ok).toMatchObject({ status: 201, body: { agencyId: w.agencyId, brandId: w.brandId } });
     const office = await w.json('GET', '/api/admin/office', INVITEE);
     expect(office.body.brands).toEqual([
-      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'] },
+      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'], hasApp: true, canManage: false },
     ]);
     const audit = await w.audit();
     expect(audit).toHaveLength(2);

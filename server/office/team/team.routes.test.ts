@@ -80,7 +80,7 @@ describe('team API', () => {
     });
     const office = await w.json('GET', '/api/admin/office', NEW_USER);
     expect(office.body.brands).toEqual([
-      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'] },
+      { id: w.brandId, name: 'Brand', agencyId: w.agencyId, sections: ['mailings'], hasApp: true, canManage: false },
     ]);
     const again = await w.json('POST', '/api/admin/team/members', OWNER, {
       brandId: w.brandId,
