@@ -10,6 +10,7 @@ export const statsRu = {
   platform: 'Платформа',
   allPlatforms: 'Все платформы',
   badRange: 'Дата начала позже даты конца',
+  longRange: 'Период — не длиннее {max} дней',
   range: '{from} — {to} ({tz})',
   // «Сравнение с» asks for the instrumental: «с периодом», not «с 1 ноября» (which reads as «since 1 November»).
   previous: 'Сравнение с периодом {from} — {to}',
@@ -114,6 +115,7 @@ export const statsEn: StatsMessages = {
   platform: 'Platform',
   allPlatforms: 'All platforms',
   badRange: 'The start date is after the end date',
+  longRange: 'A period is at most {max} days long',
   range: '{from} — {to} ({tz})',
   previous: 'Compared with the period {from} — {to}',
   csv: 'CSV',

@@ -6,10 +6,9 @@
 import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { localDate, offsetAt } from '../time-zone.ts';
 import type { StatsRange } from './stats.schemas.ts';
+import { MAX_RANGE_DAYS } from './stats-bounds.ts';
 
 export const DAY_MS = 86_400_000;
-/** Longest range: a year and a bit, so a day list stays small. */
-export const MAX_RANGE_DAYS = 400;
 
 const dayUtc = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export const isoDay = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);

@@ -134,7 +134,7 @@ export default function StatsPanel({ panel }: { panel: string }) {
       >
         {(data) => <MailingsList data={data} />}
       </StatsSection>
-      {scope.kind === 'brand' && <BrandCampaigns brandId={scope.id} />}
+      {scope.kind === 'brand' && <BrandCampaigns brandId={scope.id} filter={filter} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_RANGE_DAYS as SERVERS_BOUND } from '../../../server/stats/stats-bounds.ts';
+import { resolveRange } from '../../../server/stats/stats-range.ts';
 import { paths } from '../../routes.ts';
-import { statsFilterOf } from './stats-query.ts';
+import { dayPlus, isStatsRange, MAX_RANGE_DAYS, statsFilterOf } from './stats-query.ts';
 
 const read = (query: string) => statsFilterOf(new URLSearchParams(query));
 
@@ -24,5 +26,28 @@ describe("the statistics page's filter in its address", () => {
       to: '2026-12-01',
       platform: 'telegram',
     });
+  });
+
+  it("reads a period longer than the server counts as the default, keeping the platform; the server's longest is read", () => {
+    expect(MAX_RANGE_DAYS).toBe(SERVERS_BOUND);
+    const longest = { from: '2025-12-01', to: dayPlus('2025-12-01', MAX_RANGE_DAYS - 1) };
+    expect(read(`from=${longest.from}&to=${longest.to}`)).toEqual(longest);
+    expect(read(`from=2025-12-01&to=${dayPlus('2025-12-01', MAX_RANGE_DAYS)}&platform=ok`)).toEqual({ platform: 'ok' });
+    expect(read('from=2000-01-01&to=2026-12-07')).toEqual({});
+  });
+
+  it('agrees with the server on every length around the bound: what it reads, the server counts; what it drops, refused', () => {
+    const from = '2026-01-01';
+    for (const days of [1, MAX_RANGE_DAYS - 1, MAX_RANGE_DAYS, MAX_RANGE_DAYS + 1, MAX_RANGE_DAYS + 30]) {
+      const to = dayPlus(from, days - 1);
+      const counted = (() => {
+        try {
+          return resolveRange({ from, to }, 'Europe/Moscow', Date.now()).days === days;
+        } catch {
+          return false;
+        }
+      })();
+      expect(isStatsRange(from, to), `${days} days`).toBe(counted);
+    }
   });
 });

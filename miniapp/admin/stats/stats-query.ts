@@ -4,8 +4,11 @@
  * paths.adminBrandStats) and the funnel breakdown's, which adds the zone the page counted its days in. One reader for
  * both, lenient: an address edited by hand, or an old link, opens with the server's default instead of a refusal.
  */
+import { MAX_RANGE_DAYS } from '../../../server/stats/stats-bounds.ts';
 import type { StatsFilter } from '../../routes.ts';
 import { STATS_PLATFORMS } from './stats-api.ts';
+
+export { MAX_RANGE_DAYS };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,9 +19,32 @@ export function isDay(day: string | null | undefined): day is string {
   return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === day;
 }
 
+const DAY_MS = 86_400_000;
+
+/** How many days `from`…`to` counts, both ends in (1 for one day; 0 or less when `to` is before `from`). */
+export function daysIn(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** `day` moved by `n` days (negative: back). */
+export function dayPlus(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /**
- * The days and platform the address names: the days only both together, calendar days, in order; the platform only
- * among the statistics' own. Anything else is none of it (the server's last 30 days, every platform).
+ * The days make a period the server counts: calendar days, in order, at most MAX_RANGE_DAYS of them (a longer one is
+ * refused by every measure as `range_too_long`). The address reader and the date pickers ask the same question.
+ */
+export function isStatsRange(from: string | null | undefined, to: string | null | undefined): boolean {
+  if (!isDay(from) || !isDay(to)) return false;
+  const days = daysIn(from, to);
+  return days >= 1 && days <= MAX_RANGE_DAYS;
+}
+
+/**
+ * The days and platform the address names: the days only both together, a period the server counts (isStatsRange);
+ * the platform only among the statistics' own. Anything else is none of it (the server's last 30 days, every
+ * platform).
  * @example statsFilterOf(new URLSearchParams('from=2026-12-01&to=2026-12-07&platform=ok'))
  *   // { from: '2026-12-01', to: '2026-12-07', platform: 'ok' }
  * @example statsFilterOf(new URLSearchParams('from=2026-12-07&to=2026-12-01&platform=icq')) // {}
@@ -27,6 +53,6 @@ export function statsFilterOf(query: URLSearchParams): StatsFilter {
   const from = query.get('from');
   const to = query.get('to');
   const platform = STATS_PLATFORMS.find((p) => p.value === query.get('platform'))?.value;
-  const days = isDay(from) && isDay(to) && from <= to ? { from, to } : undefined;
+  const days = from && to && isStatsRange(from, to) ? { from, to } : undefined;
   return { ...days, ...(platform && { platform }) };
 }
