@@ -9,6 +9,12 @@
  * secondary text is 4.1:1, its light primary button 3.6:1). What is ours, and fails here: a custom colour, tertiary
  * text (VKUI's colour for what is not meant to be read: placeholders, disabled), faded text, a token on the wrong
  * background.
+ *
+ * Measured at rest, so what a check finds does not hang on what ran before it: the mouse is parked where it hovers
+ * nothing (a click that opened a dialog left it on a button, whose hover colour was caught mid-transition: the editor's
+ * pause confirmation read 4.38:1 in one sweep order and passed in another), and every finite animation and transition
+ * is played to its end (a dialog caught while fading in reads as faint text). The resting colours are all checked;
+ * none is skipped.
  */
 import type { Page } from 'playwright-core';
 import { relativeLuminance } from '../../miniapp/contrast.ts';
@@ -22,8 +28,41 @@ export interface LowContrast {
 }
 
 /** The app's own luminance maths (`miniapp/contrast.ts`), its source sent into the page with the measuring code. */
-export function lowContrastTexts(page: Page): Promise<LowContrast[]> {
+export async function lowContrastTexts(page: Page): Promise<LowContrast[]> {
+  await atRest(page);
   return page.evaluate(`(${measureInPage.toString()})(${relativeLuminance.toString()})`);
+}
+
+/**
+ * The page in its resting state: the mouse on a corner with nothing to hover (a control there would change colour
+ * under it), then every finite animation and transition finished, twice, with two frames between: leaving a hover
+ * starts a transition of its own a frame later. Frames, not a timer: the state reached does not depend on speed.
+ */
+export async function atRest(page: Page): Promise<void> {
+  const [x, y] = await page.evaluate(() => {
+    const w = window.innerWidth - 1;
+    const h = window.innerHeight - 1;
+    const corners: [number, number][] = [
+      [0, 0],
+      [w, 0],
+      [0, h],
+      [w, h],
+    ];
+    const hovers = (el: Element | null) =>
+      Boolean(el?.closest('a, button, input, select, textarea, label, [role], [tabindex], [class*="Tappable"]'));
+    return corners.find(([cx, cy]) => !hovers(document.elementFromPoint(cx, cy))) ?? [0, 0];
+  });
+  await page.mouse.move(x, y);
+  await page.evaluate(async () => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let round = 0; round < 2; round++) {
+      await frames();
+      for (const animation of document.getAnimations()) {
+        if (Number.isFinite(animation.effect?.getComputedTiming().endTime)) animation.finish();
+      }
+    }
+    await frames();
+  });
 }
 
 function measureInPage(relativeLuminance: (rgb: readonly [number, number, number]) => number): LowContrast[] {
